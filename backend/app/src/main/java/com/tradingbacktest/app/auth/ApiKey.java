@@ -1,0 +1,120 @@
+package com.tradingbacktest.app.auth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A personal API key. The secret is shown once at creation; only its SHA-256 hash and a short
+ * prefix (to recognise it in a list) are stored.
+ */
+@Entity
+@Table(name = "api_keys")
+class ApiKey implements Persistable<UUID> {
+
+  @Id
+  private UUID id;
+
+  @Column(name = "user_id", nullable = false)
+  private UUID userId;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(nullable = false)
+  private String prefix;
+
+  @Column(name = "key_hash", nullable = false)
+  private byte[] keyHash;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(name = "last_used_at")
+  private Instant lastUsedAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Transient
+  private boolean isNew;
+
+  protected ApiKey() {}
+
+  static ApiKey create(UUID userId, String name, String prefix, byte[] keyHash, Instant now, Instant expiresAt) {
+    ApiKey key = new ApiKey();
+    key.id = UUID.randomUUID();
+    key.userId = userId;
+    key.name = name;
+    key.prefix = prefix;
+    key.keyHash = keyHash;
+    key.createdAt = now;
+    key.expiresAt = expiresAt;
+    key.isNew = true;
+    return key;
+  }
+
+  boolean isUsable(Instant now) {
+    return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+  }
+
+  void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
+  UUID userId() {
+    return userId;
+  }
+
+  String name() {
+    return name;
+  }
+
+  String prefix() {
+    return prefix;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  Instant expiresAt() {
+    return expiresAt;
+  }
+
+  Instant lastUsedAt() {
+    return lastUsedAt;
+  }
+
+  Instant revokedAt() {
+    return revokedAt;
+  }
+
+  @Override
+  public UUID getId() {
+    return id;
+  }
+
+  @Override
+  public boolean isNew() {
+    return isNew;
+  }
+
+  @PostLoad
+  @PostPersist
+  void markPersisted() {
+    isNew = false;
+  }
+}

@@ -1,0 +1,12 @@
+package com.tradingbacktest.app.auth;
+
+import com.tradingbacktest.app.common.error.DomainException;
+import com.tradingbacktest.app.common.error.ProblemKind;
+
+/** A rotated refresh token came back: someone holds a copy, so the whole session was ended. */
+class RefreshTokenReused extends DomainException {
+  RefreshTokenReused() {
+    super(ProblemKind.UNAUTHORIZED, "refresh-token-reused",
+        "This refresh token was already used, so the session has been ended for safety. Sign in again.");
+  }
+}

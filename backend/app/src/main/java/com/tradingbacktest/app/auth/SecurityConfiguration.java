@@ -1,0 +1,141 @@
+package com.tradingbacktest.app.auth;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.tradingbacktest.app.common.database.DatabaseSettings;
+import com.tradingbacktest.app.common.error.ProblemResponseWriter;
+import com.tradingbacktest.app.common.web.WebSettings;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Who may call what. The API is stateless: every request to /api/** carries an access token (a JWT
+ * signed with our key, checked by Spring Security's resource server) or an API key. Only sign-up,
+ * login, refresh and logout, the API docs and health/metrics are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  /** Static: CSP for the API, Swagger UI and (later) the same-origin frontend. */
+  private static final String CONTENT_SECURITY_POLICY = String.join("; ",
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      "worker-src 'self' blob:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'");
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, WebSettings web, ApiKeyService apiKeys,
+      ProblemResponseWriter problems) throws Exception {
+    ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+    http
+        .csrf(csrf -> csrf.disable()) // no cookie authenticates /api except refresh/logout, which check a CSRF token
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .cors(Customizer.withDefaults())
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
+            .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+            .requestMatchers("/actuator/**").denyAll()
+            .requestMatchers("/api/**").authenticated()
+            .anyRequest().permitAll())
+        .oauth2ResourceServer(rs -> rs
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::toAuthentication))
+            .authenticationEntryPoint(handlers)
+            .accessDeniedHandler(handlers))
+        .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
+        .headers(h -> h
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+            .frameOptions(f -> f.deny())
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                "camera=(), microphone=(), geolocation=(), payment=()"))
+            .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+    if (web.requireHttps()) {
+      // Behind a proxy, Tomcat's RemoteIpValve (server.forward-headers-strategy=native) has already
+      // turned X-Forwarded-Proto into request.isSecure(); plain-HTTP requests are redirected.
+      http.redirectToHttps(Customizer.withDefaults());
+    }
+    return http.build();
+  }
+
+  private static UserAuthentication toAuthentication(Jwt jwt) {
+    AuthenticatedUser user = new AuthenticatedUser(UUID.fromString(jwt.getSubject()),
+        jwt.getClaimAsString(AccessTokenIssuer.USERNAME_CLAIM));
+    return new UserAuthentication(user, UserAuthentication.SESSION);
+  }
+
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(WebSettings web) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(web.corsAllowedOrigins().stream().map(String::trim).filter(o -> !o.isEmpty()).toList());
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", ApiKeyAuthenticationFilter.HEADER,
+        AuthCookies.CSRF_HEADER, "X-Request-Id", "Last-Event-ID"));
+    cors.setExposedHeaders(List.of("Location", "Retry-After", "X-Request-Id", "Content-Disposition"));
+    cors.setAllowCredentials(true);
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    return source;
+  }
+
+  @Bean
+  SecretKey jwtSigningKey(AuthSettings settings, DatabaseSettings database) {
+    return JwtKeyProvider.load(settings.jwtSecret(), database);
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+    return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(SecretKey jwtSigningKey, AuthSettings settings) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
+        .macAlgorithm(MacAlgorithm.HS256)
+        .build();
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(settings.issuer())));
+    return decoder;
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder(AuthSettings settings) {
+    return new BCryptPasswordEncoder(settings.bcryptStrength());
+  }
+}

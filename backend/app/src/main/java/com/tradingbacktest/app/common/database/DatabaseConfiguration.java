@@ -1,0 +1,57 @@
+package com.tradingbacktest.app.common.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One {@link DataSource} for the whole app: the server named by DATABASE_URL, or else an embedded
+ * PostgreSQL started here. The embedded server bean is closed after the pool (Spring destroys
+ * dependants first), so shutdown is clean.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgresHolder embeddedPostgres(DatabaseSettings settings) {
+    return settings.embedded()
+        ? new EmbeddedPostgresHolder(
+            EmbeddedPostgresServer.start(settings.dataDir(), settings.embeddedPort()))
+        : new EmbeddedPostgresHolder(null);
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(DatabaseSettings settings, EmbeddedPostgresHolder embedded) {
+    HikariConfig config = new HikariConfig();
+    EmbeddedPostgresServer server = embedded.server();
+    if (server != null) {
+      config.setJdbcUrl(server.jdbcUrl());
+      config.setUsername(EmbeddedPostgresServer.USER);
+    } else {
+      DatabaseUrl url = DatabaseUrl.parse(settings.url(), settings.username(), settings.password());
+      config.setJdbcUrl(url.jdbcUrl());
+      config.setUsername(url.username());
+      config.setPassword(url.password());
+    }
+    config.setPoolName("tb-db");
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setMinimumIdle(Math.min(2, settings.poolSize()));
+    // Stream large result sets instead of buffering them (PgJDBC needs autocommit off + fetch size).
+    config.addDataSourceProperty("defaultRowFetchSize", "10000");
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    config.addDataSourceProperty("ApplicationName", "trading-backtest");
+    return new HikariDataSource(config);
+  }
+
+  /** Holds the embedded server when there is one, so the bean exists in both modes. */
+  record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package com.tradingbacktest.app.common.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL 16 server run by this process, its data kept in a folder across restarts.
+ *
+ * <p>The server is a child of {@code pg_ctl}, not of the JVM, so a JVM killed with SIGKILL leaves it
+ * running. Before starting, an orphan from such a crash is stopped so the folder can be reused.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+  static final String DATABASE = "trading_backtest";
+  static final String USER = "postgres";
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static EmbeddedPostgresServer start(Path dataDir, int port) {
+    Path pgData = dataDir.resolve("postgres").toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(pgData);
+      stopOrphanedServer(pgData);
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(pgData)
+              .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(true)
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("listen_addresses", "localhost")
+              .setServerConfig("max_connections", "100")
+              .setLocaleConfig("locale", "C.UTF-8");
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      EmbeddedPostgres postgres = builder.start();
+      log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+      server.createDatabaseIfMissing();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
+    }
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+  }
+
+  int port() {
+    return postgres.getPort();
+  }
+
+  private void createDatabaseIfMissing() {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+      exists.setString(1, DATABASE);
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+      try (Statement create = connection.createStatement()) {
+        create.execute("create database " + DATABASE + " encoding 'UTF8'");
+      }
+      log.info("Created database {}", DATABASE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the database " + DATABASE, e);
+    }
+  }
+
+  /** Stops a server left behind by a process that died without shutting it down. */
+  private static void stopOrphanedServer(Path pgData) throws IOException {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+    Optional<ProcessHandle> orphan =
+        lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+    if (orphan.isEmpty() || !orphan.get().isAlive()) {
+      return; // a stale pid file: pg_ctl starts over it
+    }
+    ProcessHandle process = orphan.get();
+    String command = process.info().command().orElse("");
+    if (!command.endsWith("postgres")) {
+      return; // the pid was reused by something else; pg_ctl will sort out the stale file
+    }
+    log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left by an earlier crash", process.pid());
+    process.destroy(); // SIGTERM: PostgreSQL's smart shutdown
+    try {
+      process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "An earlier PostgreSQL (pid " + process.pid() + ") still holds " + pgData, e);
+    }
+  }
+
+  private static Optional<Long> parsePid(String line) {
+    try {
+      return Optional.of(Long.parseLong(line.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+      log.info("Embedded PostgreSQL stopped");
+    } catch (IOException e) {
+      log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package com.tradingbacktest.app.common.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The API's OpenAPI description (served at /api/v1/openapi.json, browsable at /docs), from which the
+ * frontend generates its typed client. It must match the wire exactly: snake_case names, and every
+ * error response as the {@code Problem} schema in {@code application/problem+json}.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+  static final String BEARER = "bearer";
+  static final String API_KEY = "api_key";
+  static final String PROBLEM = "Problem";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  @Bean
+  OpenAPI tradingBacktestOpenApi() {
+    return new OpenAPI()
+        .info(new Info()
+            .title("Trading Backtest API")
+            .version("v1")
+            .description("""
+                Write strategies, backtest them on historical KRX, US and crypto data, and study the results.
+                Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `type`.
+                Authenticate with `Authorization: Bearer <access_token>` from `/api/v1/auth/login`, \
+                or with a personal key in `X-API-Key`."""))
+        .components(new Components()
+            .addSecuritySchemes(BEARER, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+            .addSecuritySchemes(API_KEY, new SecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key"))
+            .addSchemas(PROBLEM, problemSchema()))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER))
+        .addSecurityItem(new SecurityRequirement().addList(API_KEY));
+  }
+
+  /**
+   * Swagger reads types through its own (Jackson 2) mapper; tell it the API's naming so the schema
+   * says {@code access_token}, as the JSON does.
+   */
+  @Bean
+  ModelResolver snakeCaseModelResolver() {
+    return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+  }
+
+  /** Every 4xx/5xx is a problem document; secured operations may answer 401; any may answer 500. */
+  @Bean
+  OpenApiCustomizer problemResponses() {
+    return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+      ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+      operation.setResponses(responses);
+      if (isSecured(openApi, operation) && !responses.containsKey("401")) {
+        responses.addApiResponse("401", new ApiResponse().description("No valid access token or API key"));
+      }
+      if (operation.getRequestBody() != null) {
+        responses.putIfAbsent("400", new ApiResponse().description("Malformed JSON or a field of the wrong type"));
+        responses.putIfAbsent("413", new ApiResponse().description("Request body too large"));
+      }
+      responses.putIfAbsent("500", new ApiResponse().description("Unexpected error (quote the request_id)"));
+      responses.forEach((code, response) -> {
+        if (code.startsWith("4") || code.startsWith("5")) {
+          response.setContent(new Content().addMediaType(PROBLEM_JSON,
+              new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        }
+      });
+    }));
+  }
+
+  private static boolean isSecured(OpenAPI openApi, Operation operation) {
+    return operation.getSecurity() == null ? !openApi.getSecurity().isEmpty() : !operation.getSecurity().isEmpty();
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Schema problemSchema() {
+    Schema fieldError = new ObjectSchema()
+        .addProperty("field", new StringSchema().description("snake_case name of the field; null for the whole request"))
+        .addProperty("message", new StringSchema());
+    return new ObjectSchema()
+        .description("RFC 9457 problem details")
+        .addProperty("type", new StringSchema().example("/problems/validation-failed")
+            .description("Stable identifier of the kind of problem"))
+        .addProperty("title", new StringSchema().example("Validation failed"))
+        .addProperty("status", new IntegerSchema().example(422))
+        .addProperty("detail", new StringSchema().description("What went wrong, for a human"))
+        .addProperty("instance", new StringSchema().description("The request path"))
+        .addProperty("request_id", new StringSchema().description("Also in the X-Request-Id header and the logs"))
+        .addProperty("errors", new ArraySchema().items(fieldError).description("Per-field errors, when any"))
+        .addProperty("retry_after_seconds", new IntegerSchema().description("With 429: when to retry"))
+        .addRequiredItem("type").addRequiredItem("title").addRequiredItem("status");
+  }
+}
