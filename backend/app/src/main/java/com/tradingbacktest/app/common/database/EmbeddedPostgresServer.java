@@ -90,11 +90,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  /** Stops a server left behind by a process that died without shutting it down. */
+  /**
+   * Stops a server left behind by a process that died without shutting it down. The folder's lock
+   * file tells a dead owner from a live one: a running instance holds the lock, and then this start
+   * must fail rather than take the database from under it.
+   */
   private static void stopOrphanedServer(Path pgData) throws IOException {
     Path pidFile = pgData.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
+    }
+    if (!ownerIsGone(pgData.resolve("epg-lock"))) {
+      throw new IllegalStateException("The data folder " + pgData + " is in use by another running "
+          + "instance. Stop it, or give this one its own DATA_DIR.");
     }
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     Optional<ProcessHandle> orphan =
@@ -114,6 +122,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(
           "An earlier PostgreSQL (pid " + process.pid() + ") still holds " + pgData, e);
+    }
+  }
+
+  /** True when nobody holds the folder's lock (its holder, if any, has died). */
+  private static boolean ownerIsGone(Path lockFile) throws IOException {
+    if (!Files.exists(lockFile)) {
+      return true;
+    }
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.channels.FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return false;
+      }
+      lock.release();
+      return true;
+    } catch (java.nio.channels.OverlappingFileLockException heldByThisJvm) {
+      return false;
     }
   }
 

@@ -1,0 +1,110 @@
+package com.tradingbacktest.app.common.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradingbacktest.app.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The migrations, applied by Flyway to the empty embedded database of this test run. */
+class SchemaMigrationIntegrationTests extends IntegrationTest {
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void createsEveryTableOfTheSchema() {
+    List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
+        .query(String.class).list();
+
+    assertThat(tables).contains("users", "strategies", "backtests", "market_data", "backtest_trades",
+        "refresh_tokens", "api_keys", "symbols", "flyway_schema_history");
+    assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+        .isPositive();
+  }
+
+  @Test
+  void usesNumericForMoneyAndTimestamptzForTimes() {
+    Map<String, String> marketData = columnTypes("market_data");
+    assertThat(marketData).containsEntry("open", "numeric").containsEntry("volume", "numeric")
+        .containsEntry("timestamp", "timestamp with time zone").containsEntry("interval", "character varying");
+    Map<String, String> backtests = columnTypes("backtests");
+    assertThat(backtests).containsEntry("initial_capital", "numeric").containsEntry("start_date", "date")
+        .containsEntry("status", "USER-DEFINED").containsEntry("result", "jsonb")
+        .containsEntry("settings", "jsonb").containsEntry("parameters", "jsonb")
+        .containsKeys("progress", "error", "interval", "completed_at");
+    assertThat(columnTypes("backtest_trades")).containsEntry("type", "USER-DEFINED")
+        .containsEntry("price", "numeric").containsEntry("commission", "numeric");
+    assertThat(columnTypes("strategies")).containsEntry("parameters", "jsonb").containsEntry("is_public", "boolean");
+    assertThat(columnTypes("symbols")).containsKeys("symbol", "name", "market", "asset_class", "currency",
+        "time_zone", "tick_size", "lot_size", "source");
+    assertThat(columnTypes("users")).containsEntry("id", "uuid").containsKeys("email", "username", "password_hash");
+  }
+
+  @Test
+  void keepsOneBarPerSymbolIntervalAndTime() {
+    String symbol = "T" + UUID.randomUUID().toString().substring(0, 6);
+    insertSymbol(symbol);
+    String insert = "insert into market_data (symbol, interval, \"timestamp\", open, high, low, close, volume) "
+        + "values (?, ?, '2024-01-02T00:00:00Z', 10, 12, 9, 11, 100)";
+    jdbc.sql(insert).params(symbol, "1d").update();
+    jdbc.sql(insert).params(symbol, "1h").update();
+
+    assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "1d").update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'market_data_symbol_timestamp_idx'")
+        .query(String.class).single()).contains("(symbol, \"timestamp\")");
+  }
+
+  @Test
+  void rejectsAnUnknownIntervalAndAnImpossibleBar() {
+    String symbol = "U" + UUID.randomUUID().toString().substring(0, 6);
+    insertSymbol(symbol);
+
+    assertThatThrownBy(() -> jdbc.sql("insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
+        + "values (?, '2m', now(), 1, 1, 1, 1)").param(symbol).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> jdbc.sql("insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
+        + "values (?, '1d', now(), 10, 9, 11, 10)").param(symbol).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void removesTradesWithTheirBacktest() {
+    UUID user = UUID.randomUUID();
+    jdbc.sql("insert into users (id, email, username, password_hash) values (?, ?, ?, 'x')")
+        .params(user, user + "@example.com", user.toString().substring(0, 30)).update();
+    UUID backtest = UUID.randomUUID();
+    jdbc.sql("insert into backtests (id, user_id, symbol, start_date, end_date, initial_capital) "
+        + "values (?, ?, 'AAPL', '2020-01-01', '2021-01-01', 10000)").params(backtest, user).update();
+    jdbc.sql("insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission) "
+        + "values (?, now(), 'buy', 100.5, 3, 0.15)").param(backtest).update();
+
+    assertThatThrownBy(() -> jdbc.sql("insert into backtests (id, user_id, symbol, start_date, end_date, "
+        + "initial_capital) values (?, ?, 'AAPL', '2021-01-01', '2020-01-01', 10000)")
+        .params(UUID.randomUUID(), user).update()).isInstanceOf(DataIntegrityViolationException.class);
+
+    jdbc.sql("delete from backtests where id = ?").param(backtest).update();
+    assertThat(jdbc.sql("select count(*) from backtest_trades where backtest_id = ?").param(backtest)
+        .query(Long.class).single()).isZero();
+  }
+
+  private void insertSymbol(String symbol) {
+    jdbc.sql("insert into symbols (symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source) "
+        + "values (?, 'Test', 'CUSTOM', 'stock', 'USD', 'America/New_York', 0.01, 1, 'test')").param(symbol).update();
+  }
+
+  private Map<String, String> columnTypes(String table) {
+    Map<String, String> types = new java.util.HashMap<>();
+    jdbc.sql("select column_name, data_type from information_schema.columns where table_name = ?").param(table)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+        .forEach(e -> types.put(e.getKey(), e.getValue()));
+    return types;
+  }
+}

@@ -1,0 +1,103 @@
+package com.tradingbacktest.app.common.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingbacktest.app.support.Api.Response;
+import com.tradingbacktest.app.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** What every response carries, and the endpoints that are not features: health, metrics, docs. */
+class WebEdgeIntegrationTests extends IntegrationTest {
+
+  @Test
+  void reportsHealthWithTheDatabase() {
+    Response health = api.get("/actuator/health");
+
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().path("status").asString()).isEqualTo("UP");
+    assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void exposesPrometheusMetricsWithHttpTimings() {
+    api.get("/actuator/health");
+
+    Response metrics = api.get("/actuator/prometheus");
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("http_server_requests_seconds_bucket", "hikaricp_connections");
+  }
+
+  @Test
+  void hidesEveryOtherActuatorEndpoint() {
+    assertThat(api.get("/actuator/env").status()).isIn(401, 403, 404);
+    assertThat(api.get("/actuator/beans").status()).isIn(401, 403, 404);
+  }
+
+  @Test
+  void servesTheOpenApiDocumentInSnakeCaseWithProblemErrors() {
+    Response spec = api.get("/api/v1/openapi.json");
+
+    assertThat(spec.status()).isEqualTo(200);
+    JsonNode doc = spec.json();
+    assertThat(doc.path("paths").has("/api/v1/auth/login")).isTrue();
+    assertThat(doc.path("paths").has("/api/v1/api-keys/{id}")).isTrue();
+    assertThat(doc.path("components").path("schemas").path("TokenResponse").path("properties")
+        .has("access_token")).isTrue();
+    JsonNode loginErrors = doc.path("paths").path("/api/v1/auth/login").path("post").path("responses");
+    assertThat(loginErrors.path("429").path("content").has("application/problem+json")).isTrue();
+    assertThat(doc.path("paths").path("/api/v1/auth/me").path("get").path("responses").has("401")).isTrue();
+    assertThat(doc.path("components").path("securitySchemes").has("api_key")).isTrue();
+  }
+
+  @Test
+  void servesSwaggerUiAtDocs() {
+    Response docs = api.get("/docs");
+    assertThat(docs.status()).isIn(301, 302);
+
+    Response ui = api.get(docs.header("Location").replaceFirst("^https?://[^/]+", ""));
+
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(ui.body()).contains("swagger-ui");
+  }
+
+  @Test
+  void setsSecurityHeaders() {
+    Response response = api.get("/actuator/health");
+
+    assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+    assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    assertThat(response.header("Permissions-Policy")).contains("camera=()");
+    assertThat(response.header("Strict-Transport-Security")).isNull(); // only over HTTPS
+    Response overHttps = api.get("/actuator/health", "X-Forwarded-Proto", "https");
+    assertThat(overHttps.header("Strict-Transport-Security")).contains("max-age=31536000");
+  }
+
+  @Test
+  void allowsCorsOnlyFromConfiguredOrigins() {
+    Response allowed = api.request("OPTIONS", "/api/v1/auth/login", "Origin", "http://localhost:3000",
+        "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,x-csrf-token");
+    Response foreign = api.request("OPTIONS", "/api/v1/auth/login", "Origin", "https://evil.example",
+        "Access-Control-Request-Method", "POST");
+
+    assertThat(allowed.status()).isEqualTo(200);
+    assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+    assertThat(allowed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+    assertThat(foreign.status()).isEqualTo(403);
+    assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void answersAnUnknownRouteWithAProblem() {
+    JsonNode tokens = api.registerUser("route");
+
+    Response response = api.get("/api/v1/nothing-here", "Authorization",
+        com.tradingbacktest.app.support.Api.bearer(tokens));
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+  }
+}
