@@ -57,6 +57,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
       server.createDatabaseIfMissing();
+      // For tools (scripts/psql.sh) that want to reach the running server.
+      Files.writeString(dataDir.resolve("postgres.port"), Integer.toString(postgres.getPort()));
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
