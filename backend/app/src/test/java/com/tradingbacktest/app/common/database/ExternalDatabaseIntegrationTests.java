@@ -1,0 +1,65 @@
+package com.tradingbacktest.app.common.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradingbacktest.app.TradingBacktestApplication;
+import com.tradingbacktest.app.support.Api;
+import com.tradingbacktest.app.support.IntegrationTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * DATABASE_URL in the form hosts hand out: the app uses that server, starts nothing of its own and
+ * insists on a shared JWT_SECRET. The "external" server here is a separate PostgreSQL 16 process.
+ */
+class ExternalDatabaseIntegrationTests {
+
+  private static EmbeddedPostgresServer external;
+
+  @BeforeAll
+  static void startExternalServer() {
+    external = EmbeddedPostgresServer.start(IntegrationTest.newDataDir(), 0);
+  }
+
+  @AfterAll
+  static void stopExternalServer() {
+    external.close();
+  }
+
+  @Test
+  void usesTheServerNamedByDatabaseUrl() {
+    Path unusedDataDir = IntegrationTest.newDataDir();
+    String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
+    try (ConfigurableApplicationContext app = SpringApplication.run(TradingBacktestApplication.class,
+        "--server.port=0", "--tb.database.url=" + url, "--tb.database.data-dir=" + unusedDataDir,
+        "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!", "--tb.auth.bcrypt-strength=4")) {
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      Api api = new Api("http://localhost:" + port, app.getBean(JsonMapper.class));
+      String username = api.registerUser("ext").path("user").path("username").asString();
+
+      String current = app.getBean(JdbcClient.class).sql("select inet_server_port()").query(String.class).single();
+      assertThat(current).isEqualTo(Integer.toString(external.port()));
+      assertThat(app.getBean(JdbcClient.class).sql("select count(*) from users where username = ?")
+          .param(username).query(Long.class).single()).isEqualTo(1);
+      assertThat(unusedDataDir.resolve("postgres")).doesNotExist();
+      assertThat(unusedDataDir.resolve("secrets")).doesNotExist();
+    }
+  }
+
+  @Test
+  void refusesToStartWithoutASharedJwtSecret() {
+    String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
+
+    assertThatThrownBy(() -> SpringApplication.run(TradingBacktestApplication.class,
+        "--server.port=0", "--tb.database.url=" + url, "--tb.auth.jwt-secret="))
+        .hasStackTraceContaining("JWT_SECRET is not set");
+  }
+}
