@@ -1,0 +1,164 @@
+package com.tradingbacktest.engine.series;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * OHLCV bars as columns. {@code times[i]} is the epoch millisecond at which bar {@code i} opens (as
+ * exchanges label candles); times ascend strictly. The arrays belong to the series once passed in and
+ * are handed out without copying, for speed: callers must not modify them.
+ *
+ * <p>Create with {@link #of}, which validates every bar and reports every problem at once.
+ */
+public final class BarSeries {
+
+  /** At most this many problems are listed; a file with more is clearly the wrong file. */
+  static final int MAX_PROBLEMS = 100;
+
+  private final String symbol;
+  private final Interval interval;
+  private final MarketCalendar calendar;
+  private final ZoneId zone;
+  private final long[] times;
+  private final double[] open;
+  private final double[] high;
+  private final double[] low;
+  private final double[] close;
+  private final double[] volume;
+
+  private BarSeries(String symbol, Interval interval, MarketCalendar calendar, ZoneId zone, long[] times,
+      double[] open, double[] high, double[] low, double[] close, double[] volume) {
+    this.symbol = symbol;
+    this.interval = interval;
+    this.calendar = calendar;
+    this.zone = zone;
+    this.times = times;
+    this.open = open;
+    this.high = high;
+    this.low = low;
+    this.close = close;
+    this.volume = volume;
+  }
+
+  /**
+   * Validates and wraps the columns.
+   *
+   * @throws InvalidBarSeriesException listing every bad bar (index, time, reason), up to 100
+   */
+  public static BarSeries of(String symbol, Interval interval, MarketCalendar calendar, ZoneId zone,
+      long[] times, double[] open, double[] high, double[] low, double[] close, double[] volume) {
+    Objects.requireNonNull(symbol, "symbol");
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(calendar, "calendar");
+    Objects.requireNonNull(zone, "zone");
+    int n = times.length;
+    if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
+      throw new IllegalArgumentException("All columns must have the same length (times has " + n + ")");
+    }
+    List<BarProblem> problems = new ArrayList<>();
+    for (int i = 0; i < n && problems.size() < MAX_PROBLEMS; i++) {
+      String problem = check(i, times, open[i], high[i], low[i], close[i], volume[i]);
+      if (problem != null) {
+        problems.add(new BarProblem(i, times[i], problem));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidBarSeriesException(symbol, problems);
+    }
+    return new BarSeries(symbol, interval, calendar, zone, times, open, high, low, close, volume);
+  }
+
+  private static String check(int i, long[] times, double o, double h, double l, double c, double v) {
+    if (!(Double.isFinite(o) && Double.isFinite(h) && Double.isFinite(l) && Double.isFinite(c))) {
+      return "open, high, low and close must be finite numbers";
+    }
+    if (o <= 0 || h <= 0 || l <= 0 || c <= 0) {
+      return "prices must be positive";
+    }
+    if (h < Math.max(o, c)) {
+      return "high " + h + " is below max(open, close) " + Math.max(o, c);
+    }
+    if (l > Math.min(o, c)) {
+      return "low " + l + " is above min(open, close) " + Math.min(o, c);
+    }
+    if (!Double.isFinite(v) || v < 0) {
+      return "volume must be a finite number >= 0";
+    }
+    if (i > 0 && times[i] == times[i - 1]) {
+      return "duplicate time " + Instant.ofEpochMilli(times[i]);
+    }
+    if (i > 0 && times[i] < times[i - 1]) {
+      return "time " + Instant.ofEpochMilli(times[i]) + " is before the previous bar's "
+          + Instant.ofEpochMilli(times[i - 1]) + " (bars must ascend)";
+    }
+    return null;
+  }
+
+  public String symbol() {
+    return symbol;
+  }
+
+  public Interval interval() {
+    return interval;
+  }
+
+  public MarketCalendar calendar() {
+    return calendar;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public int size() {
+    return times.length;
+  }
+
+  public long[] times() {
+    return times;
+  }
+
+  public double[] open() {
+    return open;
+  }
+
+  public double[] high() {
+    return high;
+  }
+
+  public double[] low() {
+    return low;
+  }
+
+  public double[] close() {
+    return close;
+  }
+
+  public double[] volume() {
+    return volume;
+  }
+
+  /** Bars {@code [from, to)} as a new series sharing nothing with this one. */
+  public BarSeries slice(int from, int to) {
+    return new BarSeries(symbol, interval, calendar, zone,
+        java.util.Arrays.copyOfRange(times, from, to), java.util.Arrays.copyOfRange(open, from, to),
+        java.util.Arrays.copyOfRange(high, from, to), java.util.Arrays.copyOfRange(low, from, to),
+        java.util.Arrays.copyOfRange(close, from, to), java.util.Arrays.copyOfRange(volume, from, to));
+  }
+
+  /** Aggregates into a coarser interval; see {@link Resampler}. */
+  public BarSeries resample(Interval target) {
+    return Resampler.resample(this, target);
+  }
+
+  /** One bad bar: its position, its time, what is wrong. */
+  public record BarProblem(int index, long time, String message) {
+    @Override
+    public String toString() {
+      return "bar " + index + " (" + Instant.ofEpochMilli(time) + "): " + message;
+    }
+  }
+}

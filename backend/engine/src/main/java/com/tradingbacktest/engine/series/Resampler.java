@@ -1,0 +1,106 @@
+package com.tradingbacktest.engine.series;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * Builds coarser bars from finer ones: open of the first bar, highest high, lowest low, close of the
+ * last, summed volume. Buckets never cross a local day (in the series' time zone):
+ * <ul>
+ *   <li>daily: one bar per local date, labelled at local midnight;</li>
+ *   <li>weekly: Monday to Sunday, labelled at Monday's local midnight;</li>
+ *   <li>intraday: stocks align buckets to each day's first bar (the session open, so US 1h bars start at
+ *       09:30); crypto aligns them to local midnight.</li>
+ * </ul>
+ * A partial bucket at either end is kept as it is.
+ */
+final class Resampler {
+
+  private Resampler() {}
+
+  static BarSeries resample(BarSeries in, Interval target) {
+    if (target == in.interval()) {
+      return in;
+    }
+    if (!target.isMultipleOf(in.interval())) {
+      throw new IllegalArgumentException("Cannot resample " + in.interval() + " bars to " + target
+          + ": the target must be a coarser multiple");
+    }
+    int n = in.size();
+    long[] t = new long[n];
+    double[] o = new double[n];
+    double[] h = new double[n];
+    double[] l = new double[n];
+    double[] c = new double[n];
+    double[] v = new double[n];
+    int out = -1;
+    long currentBucket = Long.MIN_VALUE;
+    BucketClock clock = new BucketClock(in.zone(), target, in.calendar());
+    for (int i = 0; i < n; i++) {
+      long bucket = clock.bucketStart(in.times()[i]);
+      if (bucket != currentBucket) {
+        out++;
+        currentBucket = bucket;
+        t[out] = bucket;
+        o[out] = in.open()[i];
+        h[out] = in.high()[i];
+        l[out] = in.low()[i];
+        c[out] = in.close()[i];
+        v[out] = in.volume()[i];
+      } else {
+        h[out] = Math.max(h[out], in.high()[i]);
+        l[out] = Math.min(l[out], in.low()[i]);
+        c[out] = in.close()[i];
+        v[out] += in.volume()[i];
+      }
+    }
+    int size = out + 1;
+    return BarSeries.of(in.symbol(), target, in.calendar(), in.zone(),
+        java.util.Arrays.copyOf(t, size), java.util.Arrays.copyOf(o, size), java.util.Arrays.copyOf(h, size),
+        java.util.Arrays.copyOf(l, size), java.util.Arrays.copyOf(c, size), java.util.Arrays.copyOf(v, size));
+  }
+
+  /** Maps a bar time to the start of its bucket, caching the current local day for speed. */
+  private static final class BucketClock {
+    private final ZoneId zone;
+    private final Interval target;
+    private final MarketCalendar calendar;
+    private final long step;
+    private long dayStart = Long.MIN_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private long anchor;
+    private LocalDate day;
+
+    BucketClock(ZoneId zone, Interval target, MarketCalendar calendar) {
+      this.zone = zone;
+      this.target = target;
+      this.calendar = calendar;
+      this.step = target.duration().toMillis();
+    }
+
+    long bucketStart(long time) {
+      if (time < dayStart || time >= dayEnd) {
+        enterDay(time);
+      }
+      return switch (target) {
+        case D1 -> dayStart;
+        case W1 -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone)
+            .toInstant().toEpochMilli();
+        default -> anchor + Math.floorDiv(time - anchor, step) * step;
+      };
+    }
+
+    private void enterDay(long time) {
+      ZonedDateTime local = Instant.ofEpochMilli(time).atZone(zone);
+      day = local.toLocalDate();
+      dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
+      dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+      // Stocks: the first bar seen on a day is its session open, and buckets count from there.
+      anchor = calendar == MarketCalendar.STOCK ? time : dayStart;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package com.tradingbacktest.engine.sim;
+
+/** Why a round-trip trade ended. */
+public enum ExitReason {
+  /** An exit signal (market order). */
+  SIGNAL,
+  /** An entry signal in the opposite direction closed it first (a reversal). */
+  REVERSAL,
+  STOP_LOSS,
+  TAKE_PROFIT,
+  TRAILING_STOP,
+  /** Closed at the last bar's close because the run asked to close open positions at the end. */
+  END_OF_DATA
+}
