@@ -1,0 +1,315 @@
+package com.tradingbacktest.engine.sim;
+
+import com.tradingbacktest.engine.series.BarSeries;
+
+/**
+ * The bar loop: one pass over the bars, primitive state, no allocation per bar. The execution rules
+ * (docs/ENGINE.md) in the order they apply within bar {@code i}:
+ * <ol>
+ *   <li><b>Open.</b> Market orders decided at bar i-1's close execute at bar i's open (NEXT_OPEN):
+ *       exits first, then entries. A position opened here is exposed to the whole bar.</li>
+ *   <li><b>Protective exits</b> of a position already open at the open: the stop (the tighter of
+ *       stop-loss and trailing stop) and the take-profit. A gap through a level fills at the open; a bar
+ *       that touches both the stop and the target is assumed to hit the stop first (conservative).
+ *       The trailing stop trails the best price up to the previous bar.</li>
+ *   <li><b>Entry orders</b> working during the bar (stop, limit, stop-limit), only when flat and
+ *       nothing else happened in this bar. Their protective exits start with the next bar.</li>
+ *   <li><b>Close.</b> Signals of bar i decide market orders: executed now (CLOSE) or queued for bar
+ *       i+1's open (NEXT_OPEN). An entry against the open position reverses it.</li>
+ *   <li><b>Mark.</b> Equity = cash + position x close.</li>
+ * </ol>
+ */
+public final class Simulator {
+
+  private static final int CHECK_EVERY = 1 << 13;
+
+  // Pending market actions, decided at a close and executed at the next open.
+  private static final int NONE = 0;
+  private static final int CLOSE = 1;
+  private static final int OPEN_LONG = 2;
+  private static final int OPEN_SHORT = 3;
+
+  private Simulator() {}
+
+  public static Simulation run(BarSeries bars, Signals signals, BacktestConfig config) {
+    return run(bars, signals, config, RunControl.NONE);
+  }
+
+  public static Simulation run(BarSeries bars, Signals s, BacktestConfig config, RunControl control) {
+    final int n = bars.size();
+    final double[] open = bars.open();
+    final double[] high = bars.high();
+    final double[] low = bars.low();
+    final double[] close = bars.close();
+    final CostModel costs = config.costs();
+    final boolean nextOpen = config.fillMode() == FillMode.NEXT_OPEN;
+    final boolean allowShort = config.allowShort();
+    final Book book = new Book(config.initialCapital(), costs, config.quantityStep(), bars.times());
+    final double[] equity = new double[n];
+    final double[] position = new double[n];
+    final boolean[] inMarket = new boolean[n];
+
+    // The open position's protective levels (NaN = none) and the bar they start working.
+    double stopLevel = Double.NaN;
+    double targetLevel = Double.NaN;
+    double trailFraction = Double.NaN;
+    double trailPeak = Double.NaN;
+    int protectFrom = Integer.MAX_VALUE;
+
+    int pendingExit = NONE;
+    int pendingEntry = NONE;
+    int pendingSignalBar = -1;
+    ExitReason pendingExitReason = ExitReason.SIGNAL;
+
+    for (int i = 0; i < n; i++) {
+      if ((i & (CHECK_EVERY - 1)) == 0 && i > 0) {
+        if (control.isCancelled()) {
+          throw new BacktestCancelledException(i);
+        }
+        control.progress((int) (100L * i / n));
+      }
+      boolean acted = false;
+
+      // 1. The open: queued market orders.
+      if (pendingExit != NONE || pendingEntry != NONE) {
+        if (pendingExit == CLOSE && !book.isFlat()) {
+          book.close(i, book.side() > 0 ? costs.slippedSell(open[i]) : costs.slippedBuy(open[i]), pendingExitReason);
+          stopLevel = targetLevel = trailFraction = trailPeak = Double.NaN;
+        }
+        if (pendingEntry != NONE && book.isFlat()) {
+          Side side = pendingEntry == OPEN_LONG ? Side.LONG : Side.SHORT;
+          double price = side == Side.LONG ? costs.slippedBuy(open[i]) : costs.slippedSell(open[i]);
+          if (book.open(i, side, price, config.sizing(), at(s.size, pendingSignalBar))) {
+            int k = pendingSignalBar;
+            stopLevel = protectiveStop(side, price, at(s.stopLoss, k));
+            targetLevel = protectiveTarget(side, price, at(s.takeProfit, k));
+            trailFraction = positiveOrNaN(at(s.trailingStop, k));
+            trailPeak = price;
+            protectFrom = i;
+          }
+        }
+        pendingExit = pendingEntry = NONE;
+        acted = true;
+      }
+
+      // Only a position held since the open has lived through the bar's whole range.
+      final boolean heldAtOpen = !book.isFlat();
+
+      // 2. Protective exits of the open position.
+      int side = book.side();
+      if (side != 0 && i >= protectFrom) {
+        double stop = stopLevel;
+        ExitReason stopReason = ExitReason.STOP_LOSS;
+        if (!Double.isNaN(trailFraction)) {
+          double trail = side > 0 ? trailPeak * (1 - trailFraction) : trailPeak * (1 + trailFraction);
+          if (Double.isNaN(stop) || (side > 0 ? trail > stop : trail < stop)) {
+            stop = trail;
+            stopReason = ExitReason.TRAILING_STOP;
+          }
+        }
+        double exitPrice = Double.NaN;
+        ExitReason reason = null;
+        if (side > 0) {
+          if (!Double.isNaN(stop) && low[i] <= stop) {
+            exitPrice = costs.slippedSell(Math.min(open[i], stop));
+            reason = stopReason;
+          } else if (!Double.isNaN(targetLevel) && high[i] >= targetLevel) {
+            exitPrice = Math.max(open[i], targetLevel);
+            reason = ExitReason.TAKE_PROFIT;
+          }
+        } else {
+          if (!Double.isNaN(stop) && high[i] >= stop) {
+            exitPrice = costs.slippedBuy(Math.max(open[i], stop));
+            reason = stopReason;
+          } else if (!Double.isNaN(targetLevel) && low[i] <= targetLevel) {
+            exitPrice = Math.min(open[i], targetLevel);
+            reason = ExitReason.TAKE_PROFIT;
+          }
+        }
+        if (reason != null) {
+          // What happened between the open and the exit is unknown; the open and the exit are certain.
+          book.see(Math.min(open[i], exitPrice), Math.max(open[i], exitPrice));
+          book.close(i, exitPrice, reason);
+          stopLevel = targetLevel = trailFraction = trailPeak = Double.NaN;
+          acted = true;
+        }
+      }
+
+      // 3. Entry orders working during the bar.
+      if (!acted && book.isFlat()) {
+        acted = tryEntryOrders(i, s, config, book, open[i], high[i], low[i]);
+        if (acted && !book.isFlat()) {
+          Side entered = book.side() > 0 ? Side.LONG : Side.SHORT;
+          double price = book.entryPrice();
+          stopLevel = protectiveStop(entered, price, at(s.stopLoss, i));
+          targetLevel = protectiveTarget(entered, price, at(s.takeProfit, i));
+          trailFraction = positiveOrNaN(at(s.trailingStop, i));
+          trailPeak = price;
+          protectFrom = i + 1;
+        }
+      }
+
+      // 4. The close: signals decide market orders.
+      int action = NONE;
+      boolean reverse = false;
+      boolean longEntry = s.longEntry != null && s.longEntry[i];
+      boolean shortEntry = s.shortEntry != null && s.shortEntry[i];
+      if (longEntry && shortEntry) {
+        longEntry = shortEntry = false; // contradictory: neither
+      }
+      side = book.side();
+      if (side > 0) {
+        if (shortEntry) {
+          action = allowShort ? OPEN_SHORT : CLOSE;
+          reverse = allowShort;
+        } else if (s.longExit != null && s.longExit[i]) {
+          action = CLOSE;
+        }
+      } else if (side < 0) {
+        if (longEntry) {
+          action = OPEN_LONG;
+          reverse = true;
+        } else if (s.shortExit != null && s.shortExit[i]) {
+          action = CLOSE;
+        }
+      } else if (longEntry) {
+        action = OPEN_LONG;
+      } else if (shortEntry && allowShort) {
+        action = OPEN_SHORT;
+      }
+      if (action != NONE) {
+        int exit = (action == CLOSE || reverse) ? CLOSE : NONE;
+        int entry = action == CLOSE ? NONE : action;
+        ExitReason exitReason = reverse ? ExitReason.REVERSAL : ExitReason.SIGNAL;
+        if (nextOpen) {
+          if (i + 1 < n) {
+            pendingExit = exit;
+            pendingEntry = entry;
+            pendingSignalBar = i;
+            pendingExitReason = exitReason;
+          }
+        } else {
+          if (exit == CLOSE) {
+            if (heldAtOpen) {
+              book.see(low[i], high[i]);
+            }
+            book.close(i, book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]), exitReason);
+            stopLevel = targetLevel = trailFraction = trailPeak = Double.NaN;
+          }
+          if (entry != NONE && book.isFlat()) {
+            Side entrySide = entry == OPEN_LONG ? Side.LONG : Side.SHORT;
+            double price = entrySide == Side.LONG ? costs.slippedBuy(close[i]) : costs.slippedSell(close[i]);
+            if (book.open(i, entrySide, price, config.sizing(), at(s.size, i))) {
+              stopLevel = protectiveStop(entrySide, price, at(s.stopLoss, i));
+              targetLevel = protectiveTarget(entrySide, price, at(s.takeProfit, i));
+              trailFraction = positiveOrNaN(at(s.trailingStop, i));
+              trailPeak = price;
+              protectFrom = i + 1;
+            }
+          }
+        }
+      }
+
+      // 5. Mark to the close; the position lived through this bar's range if it was open at the open.
+      if (!book.isFlat()) {
+        if (heldAtOpen && book.entryIndex() <= i && protectFrom <= i) {
+          book.see(low[i], high[i]);
+        }
+        if (!Double.isNaN(trailFraction)) {
+          trailPeak = book.side() > 0 ? Math.max(trailPeak, high[i]) : Math.min(trailPeak, low[i]);
+        }
+      }
+      if (config.closeAtEnd() && i == n - 1 && !book.isFlat()) {
+        book.close(i, book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]),
+            ExitReason.END_OF_DATA);
+      }
+      equity[i] = book.equity(close[i]);
+      position[i] = book.quantity;
+      inMarket[i] = book.quantity != 0;
+    }
+    control.progress(100);
+    Trade openTrade = book.isFlat() || n == 0 ? null : book.hypotheticalClose(n - 1, close[n - 1]);
+    return new Simulation(equity, position, inMarket, java.util.List.copyOf(book.fills),
+        java.util.List.copyOf(book.trades), openTrade, book.rejected, book.commissions);
+  }
+
+  /**
+   * Stop, limit and stop-limit entries working during bar i. When both a long and a short order would
+   * trigger, the one whose level is nearer the open is taken: it would have been reached first.
+   */
+  private static boolean tryEntryOrders(int i, Signals s, BacktestConfig config, Book book, double open,
+      double high, double low) {
+    double longFill = entryFill(true, at(s.longEntryStop, i), at(s.longEntryLimit, i), open, high, low);
+    double shortFill = config.allowShort()
+        ? entryFill(false, at(s.shortEntryStop, i), at(s.shortEntryLimit, i), open, high, low)
+        : Double.NaN;
+    if (Double.isNaN(longFill) && Double.isNaN(shortFill)) {
+      return false;
+    }
+    boolean goLong = Double.isNaN(shortFill)
+        || (!Double.isNaN(longFill) && Math.abs(longFill - open) <= Math.abs(shortFill - open));
+    CostModel costs = config.costs();
+    // Stops are market orders once triggered and slip; limits fill at their price or better.
+    boolean longIsStop = !Double.isNaN(at(s.longEntryStop, i)) && Double.isNaN(at(s.longEntryLimit, i));
+    boolean shortIsStop = !Double.isNaN(at(s.shortEntryStop, i)) && Double.isNaN(at(s.shortEntryLimit, i));
+    double price = goLong
+        ? (longIsStop ? costs.slippedBuy(longFill) : longFill)
+        : (shortIsStop ? costs.slippedSell(shortFill) : shortFill);
+    return book.open(i, goLong ? Side.LONG : Side.SHORT, price, config.sizing(), at(s.size, i));
+  }
+
+  /** The fill price of an entry order during a bar, or NaN when it does not fill. */
+  static double entryFill(boolean buy, double stop, double limit, double open, double high, double low) {
+    boolean hasStop = !Double.isNaN(stop);
+    boolean hasLimit = !Double.isNaN(limit);
+    if (!hasStop && !hasLimit) {
+      return Double.NaN;
+    }
+    if (buy) {
+      if (hasStop) {
+        if (high < stop) {
+          return Double.NaN;
+        }
+        double triggered = Math.max(open, stop); // a gap above the stop fills at the open
+        if (!hasLimit) {
+          return triggered;
+        }
+        return triggered <= limit ? triggered : Double.NaN; // stop-limit: no chase above the limit
+      }
+      return low <= limit ? Math.min(open, limit) : Double.NaN;
+    }
+    if (hasStop) {
+      if (low > stop) {
+        return Double.NaN;
+      }
+      double triggered = Math.min(open, stop);
+      if (!hasLimit) {
+        return triggered;
+      }
+      return triggered >= limit ? triggered : Double.NaN;
+    }
+    return high >= limit ? Math.max(open, limit) : Double.NaN;
+  }
+
+  private static double protectiveStop(Side side, double entry, double fraction) {
+    if (!(fraction > 0)) {
+      return Double.NaN;
+    }
+    return side == Side.LONG ? entry * (1 - fraction) : entry * (1 + fraction);
+  }
+
+  private static double protectiveTarget(Side side, double entry, double fraction) {
+    if (!(fraction > 0)) {
+      return Double.NaN;
+    }
+    return side == Side.LONG ? entry * (1 + fraction) : entry * (1 - fraction);
+  }
+
+  private static double positiveOrNaN(double v) {
+    return v > 0 ? v : Double.NaN;
+  }
+
+  private static double at(double[] column, int i) {
+    return column == null || i < 0 ? Double.NaN : column[i];
+  }
+}
