@@ -1,0 +1,271 @@
+package com.tradingbacktest.engine.cli;
+
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.series.MarketCalendar;
+import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.Fill;
+import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Signals;
+import com.tradingbacktest.engine.sim.Trade;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code scripts/backtest}: runs a built-in strategy over a CSV of bars and prints the metrics.
+ *
+ * <pre>
+ * backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
+ *          [--commission 0.002 | --costs krx|us|upbit|binance] [--fill next_open|close]
+ *          [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
+ *          [--interval 1d] [--zone UTC] [--json]
+ * </pre>
+ * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
+ */
+public final class BacktestCli {
+
+  private BacktestCli() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("backtest: " + e.getMessage());
+      err.println(Options.USAGE);
+      return 2;
+    }
+    if (options.help) {
+      out.println(Options.USAGE);
+      return 0;
+    }
+    try {
+      BarCsvReader.Columns c = BarCsvReader.read(options.data, options.zone);
+      Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
+      MarketCalendar calendar = options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
+      BarSeries bars = BarSeries.of(options.data.getFileName().toString(), interval, calendar, options.zone,
+          c.times(), c.open(), c.high(), c.low(), c.close(), c.volume());
+      Signals signals = BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort);
+      BacktestConfig config = BacktestConfig.builder()
+          .initialCapital(options.capital)
+          .costs(options.costs)
+          .fillMode(options.fill)
+          .allowShort(options.allowShort)
+          .closeAtEnd(options.closeAtEnd)
+          .quantityStep(options.quantityStep)
+          .build();
+      BacktestResult result = Backtest.run(bars, signals, config);
+      if (options.json) {
+        out.println(Json.write(report(result)));
+      } else {
+        printTable(out, bars, options, result);
+      }
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("backtest: " + e.getMessage());
+      return 2;
+    } catch (java.io.IOException e) {
+      err.println("backtest: cannot read " + options.data + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
+  static Map<String, Object> report(BacktestResult result) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    Map<String, Object> metrics = new LinkedHashMap<>(result.metrics().toMap());
+    metrics.computeIfPresent("start", (k, v) -> Instant.ofEpochMilli((Long) v));
+    metrics.computeIfPresent("end", (k, v) -> Instant.ofEpochMilli((Long) v));
+    report.put("metrics", metrics);
+    List<Map<String, Object>> trades = new ArrayList<>();
+    for (Trade t : result.simulation().trades()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("side", t.side().name().toLowerCase());
+      m.put("quantity", t.quantity());
+      m.put("entry_time", Instant.ofEpochMilli(t.entryTime()));
+      m.put("entry_price", t.entryPrice());
+      m.put("exit_time", Instant.ofEpochMilli(t.exitTime()));
+      m.put("exit_price", t.exitPrice());
+      m.put("pnl", t.pnl());
+      m.put("return", t.returnPct());
+      m.put("bars_held", t.barsHeld());
+      m.put("mae", t.mae());
+      m.put("mfe", t.mfe());
+      m.put("costs", t.costs());
+      m.put("exit_reason", t.exitReason().name().toLowerCase());
+      trades.add(m);
+    }
+    report.put("trades", trades);
+    List<Map<String, Object>> fills = new ArrayList<>();
+    for (Fill f : result.simulation().fills()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("time", Instant.ofEpochMilli(f.time()));
+      m.put("type", f.buy() ? "buy" : "sell");
+      m.put("price", f.price());
+      m.put("quantity", f.quantity());
+      m.put("commission", f.commission());
+      m.put("tax", f.tax());
+      fills.add(m);
+    }
+    report.put("fills", fills);
+    return report;
+  }
+
+  private static void printTable(PrintStream out, BarSeries bars, Options options, BacktestResult result) {
+    out.printf("%s on %s: %d bars of %s, %s calendar, %s%n", options.strategy, bars.symbol(), bars.size(),
+        bars.interval(), bars.calendar().name().toLowerCase(), bars.zone());
+    Map<String, Object> metrics = result.metrics().toMap();
+    int width = metrics.keySet().stream().mapToInt(String::length).max().orElse(10);
+    metrics.forEach((name, value) -> {
+      String text;
+      if ((name.equals("start") || name.equals("end")) && value instanceof Long ms) {
+        text = Instant.ofEpochMilli(ms).toString();
+      } else if (value instanceof Double d) {
+        text = String.format("%.6g", d);
+      } else {
+        text = String.valueOf(value);
+      }
+      out.printf("%-" + width + "s  %s%n", name, text);
+    });
+  }
+
+  /** The most common gap between bars, rounded to the nearest supported interval. */
+  static Interval detectInterval(long[] times) {
+    if (times.length < 2) {
+      return Interval.D1;
+    }
+    long[] gaps = new long[times.length - 1];
+    for (int i = 1; i < times.length; i++) {
+      gaps[i - 1] = times[i] - times[i - 1];
+    }
+    Arrays.sort(gaps);
+    long median = gaps[gaps.length / 2];
+    if (median > Interval.W1.duration().toMillis() * 2) {
+      throw new IllegalArgumentException("the bars are about " + median / 86_400_000L
+          + " days apart; supported intervals are 1m to 1w");
+    }
+    Interval best = Interval.M1;
+    for (Interval candidate : Interval.values()) {
+      if (Math.abs(candidate.duration().toMillis() - median) < Math.abs(best.duration().toMillis() - median)) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  /** Crypto when more than 1% of the bars fall on a weekend, else stocks. */
+  static MarketCalendar detectCalendar(long[] times, ZoneId zone) {
+    long weekend = Arrays.stream(times)
+        .mapToObj(t -> Instant.ofEpochMilli(t).atZone(zone).getDayOfWeek())
+        .filter(d -> d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY)
+        .count();
+    return weekend > times.length / 100 ? MarketCalendar.CRYPTO : MarketCalendar.STOCK;
+  }
+
+  /** The parsed command line. */
+  static final class Options {
+    static final String USAGE = """
+        usage: backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
+                        [--commission 0.002 | --costs none|krx|us|upbit|binance] [--fill next_open|close]
+                        [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
+                        [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json]
+        strategies: sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
+                    volatility_breakout (k), buy_and_hold""";
+
+    Path data;
+    String strategy;
+    final Map<String, Double> params = new LinkedHashMap<>();
+    double capital = 10_000;
+    CostModel costs = CostModel.none();
+    FillMode fill = FillMode.NEXT_OPEN;
+    boolean allowShort;
+    boolean closeAtEnd;
+    boolean json;
+    boolean help;
+    double quantityStep = 1;
+    MarketCalendar calendar;
+    Interval interval;
+    ZoneId zone = ZoneId.of("UTC");
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--data" -> o.data = Path.of(value(args, ++i, arg));
+          case "--strategy" -> o.strategy = value(args, ++i, arg);
+          case "--param" -> {
+            String kv = value(args, ++i, arg);
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+              throw new IllegalArgumentException("--param takes name=value, got '" + kv + "'");
+            }
+            o.params.put(kv.substring(0, eq).trim(), number(kv.substring(eq + 1), "--param " + kv.substring(0, eq)));
+          }
+          case "--capital" -> o.capital = number(value(args, ++i, arg), arg);
+          case "--commission" -> o.costs = CostModel.ofCommissionRate(number(value(args, ++i, arg), arg));
+          case "--costs" -> o.costs = CostModel.preset(value(args, ++i, arg));
+          case "--fill" -> o.fill = switch (value(args, ++i, arg)) {
+            case "next_open" -> FillMode.NEXT_OPEN;
+            case "close" -> FillMode.CLOSE;
+            default -> throw new IllegalArgumentException("--fill is next_open or close");
+          };
+          case "--allow-short" -> o.allowShort = true;
+          case "--close-at-end" -> o.closeAtEnd = true;
+          case "--json" -> o.json = true;
+          case "--quantity-step" -> o.quantityStep = number(value(args, ++i, arg), arg);
+          case "--calendar" -> o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase());
+          case "--interval" -> o.interval = Interval.fromCode(value(args, ++i, arg));
+          case "--zone" -> o.zone = ZoneId.of(value(args, ++i, arg));
+          case "-h", "--help" -> o.help = true;
+          default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+        }
+      }
+      if (!o.help) {
+        if (o.data == null) {
+          throw new IllegalArgumentException("--data is required");
+        }
+        if (!Files.isRegularFile(o.data)) {
+          throw new IllegalArgumentException("no such file: " + o.data);
+        }
+        if (o.strategy == null) {
+          throw new IllegalArgumentException("--strategy is required");
+        }
+      }
+      return o;
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static double number(String text, String option) {
+      try {
+        return Double.parseDouble(text.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " must be a number, got '" + text + "'");
+      }
+    }
+  }
+}

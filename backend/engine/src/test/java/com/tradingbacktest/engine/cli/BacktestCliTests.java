@@ -1,0 +1,94 @@
+package com.tradingbacktest.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestCliTests {
+
+  @TempDir
+  Path dir;
+
+  Path data;
+
+  /**
+   * Ten weekdays: flat at 10, up to 20, down to 5. With SMA(2)/SMA(3) the fast average crosses above
+   * the slow one once and below once.
+   */
+  @BeforeEach
+  void writeData() throws IOException {
+    double[] closes = {10, 10, 10, 12, 16, 20, 20, 14, 8, 5};
+    StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Volume\n");
+    LocalDate day = LocalDate.of(2024, 1, 1); // a Monday
+    for (int i = 0; i < closes.length; i++) {
+      while (day.getDayOfWeek().getValue() > 5) {
+        day = day.plusDays(1);
+      }
+      double open = i == 0 ? closes[0] : closes[i - 1];
+      csv.append(day).append(',').append(open).append(',').append(Math.max(open, closes[i])).append(',')
+          .append(Math.min(open, closes[i])).append(',').append(closes[i]).append(",100\n");
+      day = day.plusDays(1);
+    }
+    data = dir.resolve("bars.csv");
+    Files.writeString(data, csv);
+  }
+
+  @Test
+  void printsTheMetricsTradesAndFillsAsJson() {
+    Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=2", "--param", "slow=3",
+        "--capital", "1000", "--json");
+
+    assertThat(r.status).isZero();
+    // Closes 10,10,10,12,16: SMA2 11 vs SMA3 10.67 at bar 3 -> cross up; buy at bar 4's open (12):
+    // 83 units. SMA2 17 < SMA3 18 at bar 7 -> cross down; sell at bar 8's open (14).
+    assertThat(r.out).contains("\"trade_count\":1", "\"final_equity\":1166", "\"entry_price\":12",
+        "\"exit_price\":14", "\"type\":\"buy\"", "\"type\":\"sell\"", "\"quantity\":83", "\"sharpe_ratio\":");
+  }
+
+  @Test
+  void printsATableByDefault() {
+    Result r = run("--data", data.toString(), "--strategy", "buy_and_hold");
+
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("buy_and_hold on bars.csv: 10 bars of 1d, stock calendar").contains("total_return");
+  }
+
+  @Test
+  void alwaysInTheMarketWithShorts() {
+    Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=2", "--param", "slow=3",
+        "--capital", "1000", "--allow-short", "--close-at-end", "--json");
+
+    assertThat(r.out).contains("\"trade_count\":2", "\"side\":\"short\"", "\"exit_reason\":\"end_of_data\"");
+  }
+
+  @Test
+  void explainsBadArguments() {
+    assertThat(run("--strategy", "sma_cross").err).contains("--data is required");
+    assertThat(run("--data", data.toString(), "--strategy", "nope").err)
+        .contains("Unknown strategy 'nope'; built in: sma_cross");
+    assertThat(run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fats=3").err)
+        .contains("sma_cross has no parameter 'fats'");
+    assertThat(run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").err)
+        .contains("fast (40.0) must be less than slow (30.0)");
+    assertThat(run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").status).isEqualTo(2);
+  }
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = BacktestCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  record Result(int status, String out, String err) {}
+}
