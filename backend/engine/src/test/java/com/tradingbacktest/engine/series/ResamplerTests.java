@@ -68,7 +68,7 @@ class ResamplerTests {
 
   @Test
   void refusesAFinerOrIncompatibleTarget() {
-    BarSeries h1 = series(Interval.H1, MarketCalendar.CRYPTO, SEOUL, 0, 60, 2, new double[] {1, 2});
+    BarSeries h1 = series(Interval.H1, MarketCalendar.CRYPTO, SEOUL, 0, 60, 2, new double[] {11, 12});
 
     assertThatThrownBy(() -> h1.resample(Interval.M15)).hasMessageContaining("coarser multiple");
   }
