@@ -2,6 +2,7 @@ package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
@@ -64,7 +65,7 @@ public final class BacktestCli {
       MarketCalendar calendar = options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
       BarSeries bars = BarSeries.of(options.data.getFileName().toString(), interval, calendar, options.zone,
           c.times(), c.open(), c.high(), c.low(), c.close(), c.volume());
-      Signals signals = BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort);
+      Signals signals = strategySignals(options, bars);
       BacktestConfig config = BacktestConfig.builder()
           .initialCapital(options.capital)
           .costs(options.costs)
@@ -87,6 +88,21 @@ public final class BacktestCli {
       err.println("backtest: cannot read " + options.data + ": " + e.getMessage());
       return 2;
     }
+  }
+
+  /** A strategy file in the strategy language when the name is a file, else a built-in strategy. */
+  private static Signals strategySignals(Options options, BarSeries bars) throws java.io.IOException {
+    Path file = Path.of(options.strategy);
+    if (!Files.isRegularFile(file)) {
+      return BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort);
+    }
+    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(Files.readString(file));
+    if (!compilation.ok()) {
+      StringBuilder message = new StringBuilder(file + " does not compile:");
+      compilation.errors().forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
+      throw new IllegalArgumentException(message.toString());
+    }
+    return compilation.strategy().signals(bars, options.params);
   }
 
   static Map<String, Object> report(BacktestResult result) {
@@ -187,7 +203,8 @@ public final class BacktestCli {
                         [--commission 0.002 | --costs none|krx|us|upbit|binance] [--fill next_open|close]
                         [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
                         [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json]
-        strategies: sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
+        NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
+                    sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold""";
 
     Path data;

@@ -1,0 +1,595 @@
+package com.tradingbacktest.engine.lang;
+
+import com.tradingbacktest.engine.lang.Ast.Expr;
+import com.tradingbacktest.engine.lang.Ast.Span;
+import com.tradingbacktest.engine.lang.Node.Op;
+import com.tradingbacktest.engine.lang.Node.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Type-checks the syntax tree and builds the plan: a DAG of {@link Node}s with structurally equal
+ * sub-expressions merged. Errors are collected, not thrown, so a compile reports them all.
+ */
+final class Compiler {
+
+  static final Set<String> PRICES = Set.of("open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4");
+  static final Set<String> TIMES = Set.of("year", "month", "dayofmonth", "dayofweek", "hour", "minute");
+
+  private final List<Diagnostic> errors;
+  private final Map<String, Node> unique = new HashMap<>();
+  private final List<Node> nodes = new ArrayList<>();
+  private final Map<String, Node> variables = new LinkedHashMap<>();
+  private final Map<String, Integer> definedOn = new HashMap<>();
+  private final Map<String, ParamSpec> params = new LinkedHashMap<>();
+  private final Map<String, Node> outputs = new LinkedHashMap<>();
+  /** Names whose definition failed: their uses are not reported again. */
+  private final Set<String> broken = new HashSet<>();
+
+  private Compiler(List<Diagnostic> errors) {
+    this.errors = errors;
+  }
+
+  record Result(List<Node> nodes, Map<String, ParamSpec> params, Map<String, Node> outputs) {}
+
+  static Result compile(List<Ast.Statement> statements, List<Diagnostic> errors) {
+    Compiler c = new Compiler(errors);
+    for (Ast.Statement s : statements) {
+      if (s instanceof Ast.Param p) {
+        c.param(p);
+      } else {
+        c.assign((Ast.Assign) s);
+      }
+    }
+    c.checkOutputs(statements);
+    return new Result(List.copyOf(c.nodes), c.params, c.outputs);
+  }
+
+  // ---- statements
+
+  private void param(Ast.Param p) {
+    if (!checkNewName(p.name(), p.nameSpan())) {
+      return;
+    }
+    if (params.size() >= Limits.MAX_PARAMS) {
+      errors.add(p.span().error("a strategy may have at most " + Limits.MAX_PARAMS + " parameters"));
+      return;
+    }
+    boolean ranged = !Double.isNaN(p.min());
+    if (ranged && p.min() > p.max()) {
+      errors.add(p.span().error("the range of " + p.name() + " is empty: " + fmt(p.min()) + " is above " + fmt(p.max())));
+      return;
+    }
+    if (ranged && (p.defaultValue() < p.min() || p.defaultValue() > p.max())) {
+      errors.add(p.span().error("the default " + fmt(p.defaultValue()) + " of " + p.name() + " is outside its range "
+          + fmt(p.min()) + ".." + fmt(p.max())));
+      return;
+    }
+    if (!Double.isNaN(p.step()) && !(p.step() > 0)) {
+      errors.add(p.span().error("the step of " + p.name() + " must be above 0"));
+      return;
+    }
+    ParamSpec spec = new ParamSpec(p.name(), p.defaultValue(), ranged ? p.min() : null, ranged ? p.max() : null,
+        Double.isNaN(p.step()) ? null : p.step(), p.span().line());
+    params.put(p.name(), spec);
+    definedOn.put(p.name(), p.span().line());
+    variables.put(p.name(), node(Op.PARAM, new Node[0], p.name(), 0, Type.NUM, false, Set.of(p.name()), true,
+        p.nameSpan(), null));
+  }
+
+  private void assign(Ast.Assign a) {
+    Node value = expr(a.value());
+    if (!checkNewName(a.name(), a.nameSpan())) {
+      return;
+    }
+    if (value == null) {
+      broken.add(a.name()); // the error is recorded; later uses of the name are not reported again
+      return;
+    }
+    if (isMulti(value) && Outputs.ALL.containsKey(a.name())) {
+      errors.add(a.value().span().error(multiMessage(value)));
+      return;
+    }
+    definedOn.put(a.name(), a.span().line());
+    variables.put(a.name(), value);
+    if (Outputs.ALL.containsKey(a.name())) {
+      outputs.put(a.name(), value);
+    }
+  }
+
+  private boolean checkNewName(String name, Span span) {
+    if (PRICES.contains(name)) {
+      errors.add(span.error("'" + name + "' is a built-in price series and cannot be assigned; choose another name"));
+      return false;
+    }
+    if (TIMES.contains(name)) {
+      errors.add(span.error("'" + name + "' is a built-in time series and cannot be assigned; choose another name"));
+      return false;
+    }
+    if (Builtins.get(name) != null) {
+      errors.add(span.error("'" + name + "' is a built-in function and cannot be assigned; choose another name"));
+      return false;
+    }
+    if (definedOn.containsKey(name)) {
+      errors.add(span.error("'" + name + "' is already defined on line " + definedOn.get(name)
+          + "; each name is assigned once"));
+      return false;
+    }
+    return true;
+  }
+
+  private void checkOutputs(List<Ast.Statement> statements) {
+    for (Ast.Statement s : statements) {
+      if (!(s instanceof Ast.Assign a) || !outputs.containsKey(a.name())) {
+        continue;
+      }
+      Node value = outputs.get(a.name());
+      Outputs.Output out = Outputs.ALL.get(a.name());
+      if (value.type != out.type()) {
+        errors.add(a.value().span().error(a.name() + " must be " + (out.type() == Type.BOOL
+            ? "true/false (a bool)" : "a number") + ", got " + value.describe()));
+        outputs.remove(a.name());
+        continue;
+      }
+      if (out.intrabar() && !value.knownAtOpen) {
+        Node culprit = lookAheadCulprit(value);
+        Span at = culprit != null && culprit.span != null ? culprit.span : a.value().span();
+        String what = culprit == null ? "data of the current bar"
+            : culprit.op == Op.PRICE ? culprit.name + " of the current bar"
+            : culprit.name + "(), which uses the current bar's high, low and close";
+        errors.add(at.error(a.name() + " is an order working during the bar, so it may only use the bar's open and "
+            + "earlier bars, but it uses " + what + "; use [1] for the previous bar"));
+        outputs.remove(a.name());
+      }
+    }
+    if (errors.isEmpty() && outputs.keySet().stream().noneMatch(Outputs::isEntry)) {
+      int line = statements.isEmpty() ? 1 : statements.get(statements.size() - 1).span().line();
+      errors.add(new Diagnostic(line, 1, 1, "the strategy never enters a position: assign long_entry, short_entry "
+          + "or an entry stop/limit such as long_entry_stop"));
+    }
+  }
+
+  /** The first leaf that makes a value depend on the current bar beyond its open. */
+  private static Node lookAheadCulprit(Node n) {
+    if (n.knownAtOpen) {
+      return null;
+    }
+    if (n.op == Op.PRICE || (n.op == Op.CALL && n.in.length == 0) || (n.op == Op.CALL && usesBars(n))) {
+      return n;
+    }
+    for (Node input : n.in) {
+      Node culprit = lookAheadCulprit(input);
+      if (culprit != null) {
+        return culprit;
+      }
+    }
+    return n;
+  }
+
+  private static boolean usesBars(Node call) {
+    return call.builtin != null && call.builtin.spec().description().contains("Uses the bars'");
+  }
+
+  // ---- expressions
+
+  private Node expr(Expr e) {
+    if (e instanceof Ast.Num n) {
+      return constant(n.value(), n.span());
+    }
+    if (e instanceof Ast.Bool b) {
+      return node(Op.BOOL, new Node[0], null, b.value() ? 1 : 0, Type.BOOL, false, Set.of(), true, b.span(), null);
+    }
+    if (e instanceof Ast.Na n) {
+      return constant(Double.NaN, n.span());
+    }
+    if (e instanceof Ast.Text t) {
+      return fail(t.span(), "text values are not supported; use numbers and true/false");
+    }
+    if (e instanceof Ast.Name n) {
+      return name(n);
+    }
+    if (e instanceof Ast.Unary u) {
+      return unary(u);
+    }
+    if (e instanceof Ast.Binary b) {
+      return binary(b);
+    }
+    if (e instanceof Ast.Ternary t) {
+      return ternary(t);
+    }
+    if (e instanceof Ast.Index i) {
+      return history(i);
+    }
+    if (e instanceof Ast.Call c) {
+      return call(c);
+    }
+    return field((Ast.Field) e);
+  }
+
+  private Node name(Ast.Name n) {
+    String id = n.name();
+    if (variables.containsKey(id)) {
+      return variables.get(id);
+    }
+    if (broken.contains(id)) {
+      return null;
+    }
+    if (PRICES.contains(id)) {
+      return node(Op.PRICE, new Node[0], id, 0, Type.NUM, true, Set.of(), id.equals("open"), n.span(), null);
+    }
+    if (TIMES.contains(id)) {
+      return node(Op.TIME, new Node[0], id, 0, Type.NUM, true, Set.of(), true, n.span(), null);
+    }
+    if (Builtins.get(id) != null) {
+      Builtins.Builtin b = Builtins.get(id);
+      return fail(n.span(), "'" + id + "' is a function: call it like " + b.spec().signature());
+    }
+    String suggestion = Suggest.closest(id, allNames());
+    return fail(n.span(), "unknown name '" + id + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+  }
+
+  private List<String> allNames() {
+    List<String> names = new ArrayList<>(variables.keySet());
+    names.addAll(PRICES);
+    names.addAll(TIMES);
+    return names;
+  }
+
+  private Node unary(Ast.Unary u) {
+    Node operand = expr(u.operand());
+    if (operand == null || rejectMulti(operand, u.operand().span())) {
+      return null;
+    }
+    if (u.op().equals("not")) {
+      if (operand.type != Type.BOOL) {
+        return fail(u.span(), "'not' needs a true/false value, got " + operand.describe());
+      }
+      return derived(Op.NOT, "not", Type.BOOL, u.span(), operand);
+    }
+    if (operand.type != Type.NUM) {
+      return fail(u.span(), "'" + u.op() + "' needs a number, got " + operand.describe());
+    }
+    if (u.op().equals("+")) {
+      return operand;
+    }
+    if (operand.op == Op.NUM) {
+      return constant(-operand.value, u.span());
+    }
+    return derived(Op.NEG, "-", Type.NUM, u.span(), operand);
+  }
+
+  private Node binary(Ast.Binary b) {
+    Node left = expr(b.left());
+    Node right = expr(b.right());
+    if (left == null || right == null || rejectMulti(left, b.left().span()) || rejectMulti(right, b.right().span())) {
+      return null;
+    }
+    String op = b.op();
+    switch (op) {
+      case "+", "-", "*", "/" -> {
+        if (left.type != Type.NUM || right.type != Type.NUM) {
+          Node bad = left.type != Type.NUM ? left : right;
+          return fail(b.span(), "'" + op + "' needs numbers on both sides, got " + bad.describe() + " on the "
+              + (bad == left ? "left" : "right"));
+        }
+        return derived(Op.ARITH, op, Type.NUM, b.span(), left, right);
+      }
+      case "and", "or" -> {
+        if (left.type != Type.BOOL || right.type != Type.BOOL) {
+          Node bad = left.type != Type.BOOL ? left : right;
+          return fail(b.span(), "'" + op + "' needs true/false values on both sides, got " + bad.describe()
+              + " on the " + (bad == left ? "left" : "right"));
+        }
+        return derived(Op.LOGIC, op, Type.BOOL, b.span(), left, right);
+      }
+      default -> {
+        if (left.type != right.type) {
+          return fail(b.span(), "'" + op + "' compares two values of the same kind, got " + left.describe()
+              + " and " + right.describe());
+        }
+        if (left.type == Type.BOOL && !(op.equals("==") || op.equals("!="))) {
+          return fail(b.span(), "'" + op + "' compares numbers, got true/false values");
+        }
+        return derived(Op.COMPARE, op, Type.BOOL, b.span(), left, right);
+      }
+    }
+  }
+
+  private Node ternary(Ast.Ternary t) {
+    Node c = expr(t.condition());
+    Node a = expr(t.whenTrue());
+    Node b = expr(t.whenFalse());
+    if (c == null || a == null || b == null) {
+      return null;
+    }
+    if (c.type != Type.BOOL) {
+      return fail(t.condition().span(), "the condition before '?' must be true/false, got " + c.describe());
+    }
+    if (a.type != b.type) {
+      return fail(t.span(), "both branches of 'condition ? a : b' must be the same kind, got " + a.describe()
+          + " and " + b.describe());
+    }
+    return derived(Op.TERNARY, "?:", a.type, t.span(), c, a, b);
+  }
+
+  private Node history(Ast.Index i) {
+    Node target = expr(i.target());
+    Node offset = expr(i.offset());
+    if (target == null || offset == null || rejectMulti(target, i.target().span())) {
+      return null;
+    }
+    if (offset.series || offset.type != Type.NUM) {
+      return fail(i.offset().span(), "a history offset must be a whole number fixed for the run (a literal or a param), "
+          + "got " + offset.describe());
+    }
+    if (offset.op == Op.NUM) {
+      double n = offset.value;
+      if (n < 0) {
+        return fail(i.offset().span(), "[" + fmt(n) + "] would look into the future: history offsets must be 0 or more");
+      }
+      if (n != Math.rint(n)) {
+        return fail(i.offset().span(), "a history offset must be a whole number, got " + fmt(n));
+      }
+      if (n > Limits.MAX_LOOKBACK) {
+        return fail(i.offset().span(), "history offset " + fmt(n) + " exceeds the limit of " + Limits.MAX_LOOKBACK + " bars");
+      }
+      if (n == 0) {
+        return target;
+      }
+    } else if (offset.op != Op.PARAM) {
+      return fail(i.offset().span(), "a history offset must be a literal number or a param");
+    }
+    Set<String> deps = union(target, offset);
+    boolean known = target.knownAtOpen || (offset.op == Op.NUM && offset.value >= 1)
+        || (offset.op == Op.PARAM && paramMin(offset.name) >= 1);
+    return node(Op.HISTORY, new Node[] {target, offset}, "[]", 0, target.type, target.series, deps, known, i.span(), null);
+  }
+
+  private Node call(Ast.Call c) {
+    String fn = c.function();
+    Builtins.Builtin builtin = Builtins.get(fn);
+    if (builtin == null) {
+      if (PRICES.contains(fn) || TIMES.contains(fn)) {
+        return fail(c.span(), "'" + fn + "' is a series, not a function: write " + fn + " without parentheses");
+      }
+      if (variables.containsKey(fn)) {
+        return fail(c.span(), "'" + fn + "' is a value, not a function");
+      }
+      String suggestion = Suggest.closest(fn, Builtins.names());
+      return fail(c.span(), "unknown function '" + fn + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+    }
+    FunctionSpec spec = builtin.spec();
+    List<FunctionSpec.Arg> formal = spec.params();
+    if (c.args().size() > formal.size()) {
+      return fail(c.span(), fn + " takes " + formal.size() + " argument" + (formal.size() == 1 ? "" : "s")
+          + (formal.isEmpty() ? "" : " (" + argNames(formal) + ")") + ", got " + c.args().size());
+    }
+    Expr[] given = new Expr[formal.size()];
+    for (int k = 0; k < c.args().size(); k++) {
+      given[k] = c.args().get(k);
+    }
+    boolean ok = true;
+    for (Ast.NamedArg named : c.named()) {
+      int k = indexOf(formal, named.name());
+      if (k < 0) {
+        errors.add(named.span().error(fn + " has no argument '" + named.name() + "'"
+            + (formal.isEmpty() ? "" : "; its arguments are " + argNames(formal))));
+        ok = false;
+      } else if (given[k] != null) {
+        errors.add(named.span().error(named.name() + " is given twice"));
+        ok = false;
+      } else {
+        given[k] = named.value();
+      }
+    }
+    Node[] args = new Node[formal.size()];
+    for (int k = 0; k < formal.size(); k++) {
+      FunctionSpec.Arg arg = formal.get(k);
+      if (given[k] == null) {
+        if (arg.defaultValue() == null) {
+          errors.add(c.span().error(fn + " needs " + article(arg) + " for " + arg.name() + ": " + spec.signature()));
+          ok = false;
+          continue;
+        }
+        args[k] = constant(arg.defaultValue(), c.span());
+        continue;
+      }
+      Node value = expr(given[k]);
+      if (value == null) {
+        ok = false;
+        continue;
+      }
+      if (rejectMulti(value, given[k].span()) || !checkArg(fn, arg, value, given[k].span())) {
+        ok = false;
+        continue;
+      }
+      args[k] = value;
+    }
+    if (!ok) {
+      return null;
+    }
+    boolean usesBars = spec.description().contains("Uses the bars'");
+    boolean known = !usesBars;
+    for (Node a : args) {
+      known &= a.knownAtOpen;
+    }
+    Type type = spec.result().equals("bool") ? Type.BOOL : Type.NUM;
+    return node(Op.CALL, args, fn, 0, type, true, union(args), known, c.span(), builtin);
+  }
+
+  private boolean checkArg(String fn, FunctionSpec.Arg arg, Node value, Span span) {
+    switch (arg.kind()) {
+      case "series" -> {
+        if (value.type != Type.NUM) {
+          errors.add(span.error(fn + " expects a number series for " + arg.name() + ", got " + value.describe()));
+          return false;
+        }
+      }
+      case "bool series" -> {
+        if (value.type != Type.BOOL) {
+          errors.add(span.error(fn + " expects a true/false condition for " + arg.name() + ", got " + value.describe()));
+          return false;
+        }
+      }
+      case "length" -> {
+        if (value.type != Type.NUM) {
+          errors.add(span.error(fn + " expects a length, got " + value.describe()));
+          return false;
+        }
+        if (value.series) {
+          errors.add(span.error(fn + " expects a length (a whole number or a param), got a series that changes "
+              + "from bar to bar"));
+          return false;
+        }
+        if (value.op == Op.NUM) {
+          String problem = Lengths.problem(value.value);
+          if (problem != null) {
+            errors.add(span.error(fn + " " + arg.name() + " " + problem));
+            return false;
+          }
+        } else if (value.op != Op.PARAM) {
+          errors.add(span.error(fn + " expects a length as a literal or a param, not a calculation"));
+          return false;
+        } else {
+          String problem = Lengths.problem(params.get(value.name).defaultValue());
+          if (problem != null) {
+            errors.add(span.error(fn + " " + arg.name() + ": the default of " + value.name + " " + problem));
+            return false;
+          }
+        }
+      }
+      default -> { // number
+        if (value.type != Type.NUM || value.series) {
+          errors.add(span.error(fn + " expects a constant number for " + arg.name() + ", got " + value.describe()));
+          return false;
+        }
+        if (value.op != Op.NUM && value.op != Op.PARAM) {
+          errors.add(span.error(fn + " expects " + arg.name() + " as a literal or a param, not a calculation"));
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private Node field(Ast.Field f) {
+    Node target = expr(f.target());
+    if (target == null) {
+      return null;
+    }
+    if (!isMulti(target)) {
+      return fail(f.span(), "'." + f.field() + "' only applies to functions with several outputs such as macd or bbands");
+    }
+    List<String> fields = target.builtin.spec().fields();
+    if (!fields.contains(f.field())) {
+      return fail(f.span(), target.name + " has no output '" + f.field() + "'; its outputs are "
+          + String.join(", ", fields));
+    }
+    return node(Op.FIELD, new Node[] {target}, f.field(), 0, Type.NUM, true, target.params, target.knownAtOpen,
+        f.span(), null);
+  }
+
+  // ---- helpers
+
+  private boolean rejectMulti(Node n, Span span) {
+    if (isMulti(n)) {
+      errors.add(span.error(multiMessage(n)));
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean isMulti(Node n) {
+    return n.op == Op.CALL && n.builtin.spec().result().equals("fields");
+  }
+
+  private static String multiMessage(Node n) {
+    List<String> fields = n.builtin.spec().fields();
+    return n.name + " has several outputs: use " + String.join(", ", fields.subList(0, fields.size() - 1).stream()
+        .map(x -> "." + x).toList()) + " or ." + fields.get(fields.size() - 1);
+  }
+
+  private Node derived(Op op, String name, Type type, Span span, Node... in) {
+    boolean series = false;
+    boolean known = true;
+    for (Node n : in) {
+      series |= n.series;
+      known &= n.knownAtOpen;
+    }
+    return node(op, in, name, 0, type, series, union(in), known, span, null);
+  }
+
+  private Node constant(double v, Span span) {
+    return node(Op.NUM, new Node[0], null, v, Type.NUM, false, Set.of(), true, span, null);
+  }
+
+  /** Returns the existing node for an equal computation, or registers a new one. */
+  private Node node(Op op, Node[] in, String name, double value, Type type, boolean series, Set<String> deps,
+      boolean known, Span span, Builtins.Builtin builtin) {
+    StringBuilder key = new StringBuilder().append(op).append('|').append(name).append('|')
+        .append(Double.doubleToLongBits(value));
+    for (Node n : in) {
+      key.append(',').append(n.id);
+    }
+    Node existing = unique.get(key.toString());
+    if (existing != null) {
+      return existing;
+    }
+    Node n = new Node(nodes.size(), op, in, name, value, type, series, deps, known, span, builtin);
+    nodes.add(n);
+    unique.put(key.toString(), n);
+    return n;
+  }
+
+  private Node fail(Span span, String message) {
+    errors.add(span.error(message));
+    return null;
+  }
+
+  private double paramMin(String name) {
+    ParamSpec p = params.get(name);
+    return p.min() != null ? p.min() : p.defaultValue();
+  }
+
+  private static Set<String> union(Node... in) {
+    if (in.length == 1) {
+      return in[0].params;
+    }
+    Set<String> all = new HashSet<>();
+    for (Node n : in) {
+      all.addAll(n.params);
+    }
+    return Set.copyOf(all);
+  }
+
+  private static int indexOf(List<FunctionSpec.Arg> formal, String name) {
+    for (int k = 0; k < formal.size(); k++) {
+      if (formal.get(k).name().equals(name)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static String argNames(List<FunctionSpec.Arg> formal) {
+    return String.join(", ", formal.stream().map(FunctionSpec.Arg::name).toList());
+  }
+
+  private static String article(FunctionSpec.Arg arg) {
+    return switch (arg.kind()) {
+      case "length" -> "a length";
+      case "bool series" -> "a condition";
+      case "number" -> "a number";
+      default -> "a series";
+    };
+  }
+
+  static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

@@ -1,0 +1,67 @@
+package com.tradingbacktest.engine.lang;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The language as data: every built-in function, price and time series, output, keyword and limit.
+ * Served at {@code GET /api/v1/strategies/language} for the editor's completion and hover docs, and the
+ * source of truth docs/STRATEGY_LANGUAGE.md is checked against.
+ */
+public final class LanguageCatalogue {
+
+  /** A named series (price or time part) a strategy can read. */
+  public record Variable(String name, String category, String description, String descriptionKo) {}
+
+  /** A name a strategy assigns to drive the engine. */
+  public record OutputSpec(String name, String type, boolean intrabar, String description) {}
+
+  private LanguageCatalogue() {}
+
+  public static List<FunctionSpec> functions() {
+    return Builtins.specs();
+  }
+
+  public static List<Variable> variables() {
+    List<Variable> v = new ArrayList<>();
+    v.add(new Variable("open", "price", "The bar's opening price.", "봉의 시가."));
+    v.add(new Variable("high", "price", "The bar's highest price.", "봉의 고가."));
+    v.add(new Variable("low", "price", "The bar's lowest price.", "봉의 저가."));
+    v.add(new Variable("close", "price", "The bar's closing price.", "봉의 종가."));
+    v.add(new Variable("volume", "price", "The bar's traded volume.", "봉의 거래량."));
+    v.add(new Variable("hl2", "price", "(high + low) / 2.", "(고가 + 저가) / 2."));
+    v.add(new Variable("hlc3", "price", "(high + low + close) / 3, the typical price.", "(고가 + 저가 + 종가) / 3, 전형가격."));
+    v.add(new Variable("ohlc4", "price", "(open + high + low + close) / 4.", "(시가 + 고가 + 저가 + 종가) / 4."));
+    v.add(new Variable("year", "time", "Year of the bar's open, in the market's time zone.", "봉 시작 시각의 연도 (시장 시간대)."));
+    v.add(new Variable("month", "time", "Month 1-12.", "월 1-12."));
+    v.add(new Variable("dayofmonth", "time", "Day of the month 1-31.", "일 1-31."));
+    v.add(new Variable("dayofweek", "time", "Day of the week, Monday = 1 ... Sunday = 7.", "요일, 월요일 = 1 ... 일요일 = 7."));
+    v.add(new Variable("hour", "time", "Hour 0-23.", "시 0-23."));
+    v.add(new Variable("minute", "time", "Minute 0-59.", "분 0-59."));
+    return List.copyOf(v);
+  }
+
+  public static List<OutputSpec> outputs() {
+    return Outputs.ALL.values().stream()
+        .map(o -> new OutputSpec(o.name(), o.type() == Node.Type.BOOL ? "bool" : "number", o.intrabar(),
+            o.description()))
+        .toList();
+  }
+
+  public static List<String> keywords() {
+    return List.of("param", "in", "step", "and", "or", "not", "true", "false", "na");
+  }
+
+  public static Map<String, Object> limits() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("max_source_chars", Limits.MAX_SOURCE_CHARS);
+    m.put("max_statements", Limits.MAX_STATEMENTS);
+    m.put("max_nesting", Limits.MAX_NESTING);
+    m.put("max_lookback", Limits.MAX_LOOKBACK);
+    m.put("max_params", Limits.MAX_PARAMS);
+    m.put("max_cells", Limits.MAX_CELLS);
+    return m;
+  }
+}

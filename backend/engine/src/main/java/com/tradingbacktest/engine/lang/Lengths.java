@@ -1,0 +1,21 @@
+package com.tradingbacktest.engine.lang;
+
+/** The rule for indicator lengths, shared by the compiler (literals) and the evaluator (params). */
+final class Lengths {
+
+  private Lengths() {}
+
+  /** Null when {@code v} is a valid length, else what is wrong with it ("must be ..."). */
+  static String problem(double v) {
+    if (Double.isNaN(v) || v != Math.rint(v)) {
+      return "must be a whole number, got " + Compiler.fmt(v);
+    }
+    if (v < 1) {
+      return "must be at least 1, got " + Compiler.fmt(v);
+    }
+    if (v > Limits.MAX_LOOKBACK) {
+      return "must be at most " + Limits.MAX_LOOKBACK + " bars, got " + Compiler.fmt(v);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,20 @@
+package com.tradingbacktest.engine.lang;
+
+/** What one strategy may use; each limit has its own clear error. */
+public final class Limits {
+
+  /** Characters of source. */
+  public static final int MAX_SOURCE_CHARS = 64 * 1024;
+  /** Statements (parameters and assignments). */
+  public static final int MAX_STATEMENTS = 500;
+  /** Levels of nested expressions: bounds the parser's stack. */
+  public static final int MAX_NESTING = 64;
+  /** The furthest a history reference or an indicator length may look back, in bars. */
+  public static final int MAX_LOOKBACK = 10_000;
+  /** Parameters. */
+  public static final int MAX_PARAMS = 50;
+  /** Distinct computed columns times bars (8 bytes each): about 1 GiB. */
+  public static final long MAX_CELLS = 128L * 1024 * 1024;
+
+  private Limits() {}
+}

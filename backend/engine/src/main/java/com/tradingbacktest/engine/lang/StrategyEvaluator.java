@@ -1,0 +1,226 @@
+package com.tradingbacktest.engine.lang;
+
+import com.tradingbacktest.engine.lang.Node.Op;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.Signals;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Runs a compiled plan on one bar series, column by column. Columns that do not depend on a parameter
+ * are computed once per evaluator; the others are cached per value of the parameters they use, so a
+ * sweep over {@code slow} never recomputes {@code sma(close, fast)}. Not thread-safe: use one per thread.
+ */
+public final class StrategyEvaluator {
+
+  private final CompiledStrategy strategy;
+  private final BarSeries bars;
+  private final EvalContext ctx;
+  private final Map<Integer, Map<List<Double>, Object>> cache = new HashMap<>();
+  private final List<String>[] sortedParams;
+  private final boolean[] needed;
+  private long cachedCells;
+
+  @SuppressWarnings("unchecked")
+  StrategyEvaluator(CompiledStrategy strategy, BarSeries bars) {
+    this.strategy = strategy;
+    this.bars = bars;
+    this.ctx = new EvalContext(bars);
+    List<Node> nodes = strategy.nodes();
+    this.sortedParams = new List[nodes.size()];
+    for (Node n : nodes) {
+      sortedParams[n.id] = List.copyOf(new TreeSet<>(n.params));
+    }
+    this.needed = new boolean[nodes.size()];
+    strategy.outputs().values().forEach(this::markNeeded);
+    long seriesNodes = 0;
+    for (Node n : nodes) {
+      if (needed[n.id] && n.series) {
+        seriesNodes++;
+      }
+    }
+    if (seriesNodes * (long) bars.size() > Limits.MAX_CELLS) {
+      throw new StrategyEvaluationException("This strategy computes " + seriesNodes + " series over " + bars.size()
+          + " bars, more than the memory limit of " + Limits.MAX_CELLS + " values; shorten the range or simplify");
+    }
+  }
+
+  private void markNeeded(Node n) {
+    if (needed[n.id]) {
+      return;
+    }
+    needed[n.id] = true;
+    for (Node input : n.in) {
+      markNeeded(input);
+    }
+  }
+
+  /** The engine's signals for these parameter values (defaults for those not given). */
+  public Signals signals(Map<String, Double> overrides) {
+    Map<String, Double> params = strategy.resolveParams(overrides);
+    Object[] values = new Object[strategy.nodes().size()];
+    for (Node n : strategy.nodes()) {
+      if (needed[n.id]) {
+        values[n.id] = cached(n, values, params);
+      }
+    }
+    Signals.Builder b = Signals.builder(bars.size());
+    strategy.outputs().forEach((name, node) -> apply(b, name, values[node.id]));
+    return b.build();
+  }
+
+  private Object cached(Node n, Object[] values, Map<String, Double> params) {
+    if (!n.series) {
+      return compute(n, values, params); // scalars are cheap
+    }
+    List<Double> key = new ArrayList<>(sortedParams[n.id].size());
+    for (String p : sortedParams[n.id]) {
+      key.add(params.get(p));
+    }
+    Map<List<Double>, Object> perNode = cache.computeIfAbsent(n.id, k -> new HashMap<>());
+    Object hit = perNode.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    Object value = compute(n, values, params);
+    cachedCells += bars.size();
+    if (cachedCells > Limits.MAX_CELLS) {
+      // Keep memory bounded in long sweeps: forget parameter-dependent columns, keep the fixed ones.
+      cache.values().forEach(m -> m.keySet().removeIf(k -> !k.isEmpty()));
+      cachedCells = 0;
+      perNode = cache.computeIfAbsent(n.id, k -> new HashMap<>());
+    }
+    perNode.put(key, value);
+    return value;
+  }
+
+  private Object compute(Node n, Object[] v, Map<String, Double> params) {
+    int size = bars.size();
+    switch (n.op) {
+      case NUM:
+        return n.value;
+      case BOOL:
+        return n.value != 0;
+      case PARAM:
+        return params.get(n.name);
+      case PRICE:
+        return price(n.name);
+      case TIME:
+        return time(n.name);
+      case NEG:
+        return Columns.neg(v[n.in[0].id]);
+      case NOT:
+        return Columns.not(v[n.in[0].id]);
+      case ARITH:
+        return Columns.arith(n.name, v[n.in[0].id], v[n.in[1].id], size);
+      case COMPARE:
+        return Columns.compare(n.name, v[n.in[0].id], v[n.in[1].id], size);
+      case LOGIC:
+        return Columns.logic(n.name, v[n.in[0].id], v[n.in[1].id], size);
+      case TERNARY:
+        return Columns.ternary(v[n.in[0].id], v[n.in[1].id], v[n.in[2].id], size);
+      case HISTORY:
+        return history(n, v);
+      case FIELD:
+        return ((Map<?, ?>) v[n.in[0].id]).get(n.name);
+      case CALL:
+      default:
+        return call(n, v);
+    }
+  }
+
+  private Object history(Node n, Object[] v) {
+    double offset = (Double) v[n.in[1].id];
+    if (offset != Math.rint(offset) || offset < 0 || offset > Limits.MAX_LOOKBACK) {
+      throw new StrategyEvaluationException("history offset " + n.in[1].name + " must be a whole number from 0 to "
+          + Limits.MAX_LOOKBACK + ", got " + Compiler.fmt(offset));
+    }
+    if (offset < 1 && n.knownAtOpen && !n.in[0].knownAtOpen) {
+      throw new StrategyEvaluationException(n.in[1].name + " must be at least 1 here: [" + n.in[1].name
+          + "] feeds an order working during the bar");
+    }
+    return Columns.shift(v[n.in[0].id], (int) offset, bars.size());
+  }
+
+  private Object call(Node n, Object[] v) {
+    Object[] args = new Object[n.in.length];
+    List<FunctionSpec.Arg> formal = n.builtin.spec().params();
+    for (int k = 0; k < args.length; k++) {
+      args[k] = v[n.in[k].id];
+      if (formal.get(k).kind().equals("length") && n.in[k].op == Op.PARAM) {
+        String problem = Lengths.problem((Double) args[k]);
+        if (problem != null) {
+          throw new StrategyEvaluationException(n.name + " " + formal.get(k).name() + " (" + n.in[k].name + ") "
+              + problem);
+        }
+      }
+    }
+    return n.builtin.impl().apply(new Args(args, ctx));
+  }
+
+  private double[] price(String name) {
+    return switch (name) {
+      case "open" -> bars.open();
+      case "high" -> bars.high();
+      case "low" -> bars.low();
+      case "close" -> bars.close();
+      case "volume" -> bars.volume();
+      default -> {
+        double[] out = new double[bars.size()];
+        double[] o = bars.open();
+        double[] h = bars.high();
+        double[] l = bars.low();
+        double[] c = bars.close();
+        for (int i = 0; i < out.length; i++) {
+          out[i] = switch (name) {
+            case "hl2" -> (h[i] + l[i]) / 2;
+            case "hlc3" -> (h[i] + l[i] + c[i]) / 3;
+            default -> (o[i] + h[i] + l[i] + c[i]) / 4;
+          };
+        }
+        yield out;
+      }
+    };
+  }
+
+  /** Calendar parts of each bar's open time in the market's zone; ISO day of week (Monday = 1). */
+  private double[] time(String name) {
+    double[] out = new double[bars.size()];
+    long[] t = bars.times();
+    for (int i = 0; i < out.length; i++) {
+      ZonedDateTime z = Instant.ofEpochMilli(t[i]).atZone(bars.zone());
+      out[i] = switch (name) {
+        case "year" -> z.getYear();
+        case "month" -> z.getMonthValue();
+        case "dayofmonth" -> z.getDayOfMonth();
+        case "dayofweek" -> z.getDayOfWeek().getValue();
+        case "hour" -> z.getHour();
+        default -> z.getMinute();
+      };
+    }
+    return out;
+  }
+
+  private void apply(Signals.Builder b, String output, Object value) {
+    int n = bars.size();
+    switch (output) {
+      case "long_entry" -> b.longEntry(Columns.bools(value, n));
+      case "long_exit" -> b.longExit(Columns.bools(value, n));
+      case "short_entry" -> b.shortEntry(Columns.bools(value, n));
+      case "short_exit" -> b.shortExit(Columns.bools(value, n));
+      case "long_entry_stop" -> b.longEntryStop(Columns.numbers(value, n));
+      case "long_entry_limit" -> b.longEntryLimit(Columns.numbers(value, n));
+      case "short_entry_stop" -> b.shortEntryStop(Columns.numbers(value, n));
+      case "short_entry_limit" -> b.shortEntryLimit(Columns.numbers(value, n));
+      case "stop_loss" -> b.stopLoss(Columns.numbers(value, n));
+      case "take_profit" -> b.takeProfit(Columns.numbers(value, n));
+      case "trailing_stop" -> b.trailingStop(Columns.numbers(value, n));
+      default -> b.size(Columns.numbers(value, n));
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package com.tradingbacktest.engine.lang;
+
+import java.util.Collection;
+
+/** "Did you mean": the closest known name within a small edit distance. */
+final class Suggest {
+
+  private Suggest() {}
+
+  static String closest(String name, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = Math.max(1, Math.min(2, name.length() / 3));
+    for (String c : candidates) {
+      int d = distance(name.toLowerCase(), c.toLowerCase(), bestDistance + 1);
+      if (d <= bestDistance && (best == null || d < distance(name, best, 99))) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Edit distance counting a swap of two neighbouring letters as one edit ("clsoe" is one edit from
+   * "close"), giving up above {@code limit}.
+   */
+  static int distance(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) > limit) {
+      return limit + 1;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}
