@@ -1,0 +1,109 @@
+package com.tradingbacktest.engine.indicator;
+
+import java.util.Objects;
+
+/**
+ * Bars at which one series crosses another. A cross at bar {@code i} compares bars {@code i - 1} and
+ * {@code i}; all four values must be finite, so bar 0, the warm-up of an indicator and any bar next to a
+ * NaN are never crosses. Touching counts as the "before" side: {@code a} going 1, 2, 3 against a constant
+ * 2 crosses over at the third bar, and 1, 2, 1 never crosses.
+ */
+public final class Crosses {
+
+  private Crosses() {}
+
+  /**
+   * True at {@code i} when {@code a[i] > b[i]} and {@code a[i - 1] <= b[i - 1]}, all four finite.
+   *
+   * @param a the series that crosses, aligned with the bars
+   * @param b the series crossed, the same length as {@code a}
+   * @return one flag per bar, the length of the inputs
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static boolean[] crossover(double[] a, double[] b) {
+    checkLengths("crossover", a, b);
+    boolean[] out = new boolean[a.length];
+    for (int i = 1; i < a.length; i++) {
+      double prevA = a[i - 1];
+      double prevB = b[i - 1];
+      double curA = a[i];
+      double curB = b[i];
+      out[i] = curA > curB && prevA <= prevB && allFinite(prevA, prevB, curA, curB);
+    }
+    return out;
+  }
+
+  /**
+   * True at {@code i} when {@code a[i] < b[i]} and {@code a[i - 1] >= b[i - 1]}, all four finite.
+   *
+   * @param a the series that crosses, aligned with the bars
+   * @param b the series crossed, the same length as {@code a}
+   * @return one flag per bar, the length of the inputs
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static boolean[] crossunder(double[] a, double[] b) {
+    checkLengths("crossunder", a, b);
+    boolean[] out = new boolean[a.length];
+    for (int i = 1; i < a.length; i++) {
+      double prevA = a[i - 1];
+      double prevB = b[i - 1];
+      double curA = a[i];
+      double curB = b[i];
+      out[i] = curA < curB && prevA >= prevB && allFinite(prevA, prevB, curA, curB);
+    }
+    return out;
+  }
+
+  /**
+   * True at {@code i} when {@code a[i] > b} and {@code a[i - 1] <= b}, both bars finite (e.g. RSI crossing
+   * above 30). A non-finite {@code b} gives no crosses.
+   *
+   * @return one flag per bar, the length of {@code a}
+   */
+  public static boolean[] crossover(double[] a, double b) {
+    Objects.requireNonNull(a, "crossover: a");
+    boolean[] out = new boolean[a.length];
+    if (!Double.isFinite(b)) {
+      return out;
+    }
+    for (int i = 1; i < a.length; i++) {
+      double prevA = a[i - 1];
+      double curA = a[i];
+      out[i] = curA > b && prevA <= b && Double.isFinite(prevA) && Double.isFinite(curA);
+    }
+    return out;
+  }
+
+  /**
+   * True at {@code i} when {@code a[i] < b} and {@code a[i - 1] >= b}, both bars finite (e.g. RSI crossing
+   * below 70). A non-finite {@code b} gives no crosses.
+   *
+   * @return one flag per bar, the length of {@code a}
+   */
+  public static boolean[] crossunder(double[] a, double b) {
+    Objects.requireNonNull(a, "crossunder: a");
+    boolean[] out = new boolean[a.length];
+    if (!Double.isFinite(b)) {
+      return out;
+    }
+    for (int i = 1; i < a.length; i++) {
+      double prevA = a[i - 1];
+      double curA = a[i];
+      out[i] = curA < b && prevA >= b && Double.isFinite(prevA) && Double.isFinite(curA);
+    }
+    return out;
+  }
+
+  private static boolean allFinite(double a, double b, double c, double d) {
+    return Double.isFinite(a) && Double.isFinite(b) && Double.isFinite(c) && Double.isFinite(d);
+  }
+
+  private static void checkLengths(String name, double[] a, double[] b) {
+    Objects.requireNonNull(a, name + ": a");
+    Objects.requireNonNull(b, name + ": b");
+    if (a.length != b.length) {
+      throw new IllegalArgumentException(name + ": a and b must have the same length, got " + a.length
+          + " and " + b.length);
+    }
+  }
+}

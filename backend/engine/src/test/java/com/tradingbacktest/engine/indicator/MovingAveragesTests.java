@@ -1,0 +1,107 @@
+package com.tradingbacktest.engine.indicator;
+
+import static com.tradingbacktest.engine.indicator.SeriesAssert.assertSeries;
+import static com.tradingbacktest.engine.indicator.SeriesAssert.firstDefined;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class MovingAveragesTests {
+
+  private static final double NaN = Double.NaN;
+  private final Bars bars = Bars.standard();
+
+  @Test
+  void smaIsNaNDuringWarmUpThenTheMeanOfTheWindow() {
+    // (1+2+3)/3 = 2, (2+3+4)/3 = 3, (3+4+5)/3 = 4
+    assertSeries("sma", Indicators.sma(new double[] {1, 2, 3, 4, 5}, 3), new double[] {NaN, NaN, 2, 3, 4});
+  }
+
+  @Test
+  void emaIsSeededByTheSmaOfTheFirstValuesThenSmoothsWithAlphaTwoOverLengthPlusOne() {
+    // length 3: alpha = 2/4 = 0.5; seed at bar 2 = (2+4+6)/3 = 4;
+    // bar 3: 4 + 0.5 * (8 - 4) = 6; bar 4: 6 + 0.5 * (3 - 6) = 4.5
+    assertSeries("ema", Indicators.ema(new double[] {2, 4, 6, 8, 3}, 3), new double[] {NaN, NaN, 4, 6, 4.5});
+  }
+
+  @Test
+  void wmaWeightsTheNewestValueMost() {
+    // weights 1, 2, 3 over their sum 6: bar 2 = (1*1 + 2*2 + 3*3)/6 = 14/6,
+    // bar 3 = (1*2 + 2*3 + 3*4)/6 = 20/6, bar 4 = (1*3 + 2*4 + 3*5)/6 = 26/6
+    assertSeries("wma", Indicators.wma(new double[] {1, 2, 3, 4, 5}, 3),
+        new double[] {NaN, NaN, 14 / 6.0, 20 / 6.0, 26 / 6.0});
+  }
+
+  @Test
+  void smaEmaAndWmaMatchTextbookLoops() {
+    for (int length : new int[] {2, 5, 20, 50}) {
+      assertSeries("sma " + length, Indicators.sma(bars.close, length), Reference.sma(bars.close, length));
+      assertSeries("ema " + length, Indicators.ema(bars.close, length), Reference.ema(bars.close, length));
+      assertSeries("wma " + length, Indicators.wma(bars.close, length), Reference.wma(bars.close, length));
+    }
+  }
+
+  @Test
+  void demaAndTemaAreCombinationsOfNestedEmas() {
+    int length = 10;
+    double[] e1 = Reference.ema(bars.close, length);
+    double[] e2 = Reference.ema(e1, length);
+    double[] e3 = Reference.ema(e2, length);
+    assertSeries("dema", Indicators.dema(bars.close, length), Reference.combine(2, e1, -1, e2));
+    double[] tema = Reference.combine(1, Reference.combine(3, e1, -3, e2), 1, e3);
+    assertSeries("tema", Indicators.tema(bars.close, length), tema);
+    assertThat(firstDefined(Indicators.dema(bars.close, length))).isEqualTo(2 * (length - 1));
+    assertThat(firstDefined(Indicators.tema(bars.close, length))).isEqualTo(3 * (length - 1));
+  }
+
+  @Test
+  void kamaFollowsTheEfficiencyRatioWithTwoAndThirtyBarSmoothingConstants() {
+    for (int length : new int[] {2, 10, 30}) {
+      assertSeries("kama " + length, Indicators.kama(bars.close, length), Reference.kama(bars.close, length));
+    }
+  }
+
+  @Test
+  void kamaOfAStraightLineMovesAtTheFastConstant() {
+    // A line is fully efficient (ER 1), so sc = (2/3)^2 = 4/9. KAMA(2) starts at x[1] = 1:
+    // bar 2: 1 + 4/9 * (2 - 1) = 13/9; bar 3: 13/9 + 4/9 * (3 - 13/9) = 13/9 + 56/81 = 173/81
+    assertSeries("kama", Indicators.kama(new double[] {0, 1, 2, 3}, 2), new double[] {NaN, NaN, 13 / 9.0,
+        173 / 81.0});
+  }
+
+  @Test
+  void lengthOneMovingAveragesAreTheInputItself() {
+    double[] x = {3, NaN, 5, 7};
+    for (double[] out : new double[][] {Indicators.sma(x, 1), Indicators.ema(x, 1), Indicators.wma(x, 1),
+        Indicators.dema(x, 1), Indicators.tema(x, 1)}) {
+      assertThat(out).containsExactly(x).isNotSameAs(x);
+    }
+  }
+
+  @Test
+  void emaOfSmaStartsWhereTheSmaHasEnoughValues() {
+    double[] nested = Indicators.ema(Indicators.sma(bars.close, 10), 5);
+    // SMA(10) starts at 9; the EMA(5) of it needs 5 of those values: 9 + 4 = 13.
+    assertThat(firstDefined(nested)).isEqualTo(13);
+    assertSeries("ema(sma)", nested, Reference.ema(Reference.sma(bars.close, 10), 5));
+  }
+
+  @Test
+  void smaOfSmaOfSmaAddsTheWarmUps() {
+    double[] nested = Indicators.sma(Indicators.sma(Indicators.sma(bars.close, 5), 7), 3);
+    assertThat(firstDefined(nested)).isEqualTo(4 + 6 + 2);
+    assertSeries("sma(sma(sma))", nested,
+        Reference.smaFromFirstDefined(Reference.smaFromFirstDefined(Reference.sma(bars.close, 5), 7), 3));
+  }
+
+  @Test
+  void aNaNAfterTheStartPoisonsTheRunningSumOfTheSma() {
+    double[] x = {1, 2, 3, NaN, 5, 6, 7, 8};
+    double[] sma = Indicators.sma(x, 2);
+    assertThat(sma[2]).isCloseTo(2.5, within(1e-12));
+    for (int i = 3; i < x.length; i++) {
+      assertThat(sma[i]).as("bar %d", i).isNaN();
+    }
+  }
+}
