@@ -83,6 +83,11 @@ final class Compiler {
   }
 
   private void assign(Ast.Assign a) {
+    if (a.value() == null) { // the statement did not parse; its error is already recorded
+      broken.add(a.name());
+      definedOn.putIfAbsent(a.name(), a.span().line());
+      return;
+    }
     Node value = expr(a.value());
     if (!checkNewName(a.name(), a.nameSpan())) {
       return;
@@ -125,7 +130,7 @@ final class Compiler {
 
   private void checkOutputs(List<Ast.Statement> statements) {
     for (Ast.Statement s : statements) {
-      if (!(s instanceof Ast.Assign a) || !outputs.containsKey(a.name())) {
+      if (!(s instanceof Ast.Assign a) || a.value() == null || !outputs.containsKey(a.name())) {
         continue;
       }
       Node value = outputs.get(a.name());

@@ -46,12 +46,18 @@ final class Parser {
         pos++;
         continue;
       }
+      Token first = peek();
+      boolean assignment = first.kind() == Kind.IDENT && peekAt(1).kind() == Kind.ASSIGN;
       try {
         statements.add(statement());
         if (peek().kind() != Kind.NEWLINE && peek().kind() != Kind.EOF) {
           throw fail(peek(), "expected the end of the line after this statement, found " + peek().describe());
         }
       } catch (Abandon e) {
+        if (assignment) {
+          // Remember the name, without a value, so its later uses are not reported as unknown too.
+          statements.add(new Assign(first.text(), null, Span.of(first), Span.of(first)));
+        }
         brackets = 0;
         while (peek().kind() != Kind.NEWLINE && peek().kind() != Kind.EOF) {
           pos++;

@@ -59,6 +59,8 @@ class BarSeriesTests {
     assertThat(MarketCalendar.CRYPTO.barsPerYear(Interval.H1)).isEqualTo(365 * 24);
     assertThat(MarketCalendar.STOCK.barsPerYear(Interval.M5)).isEqualTo(252 * 78); // 390 minutes / 5
     assertThat(MarketCalendar.STOCK.barsPerYear(Interval.W1)).isEqualTo(52);
+    assertThat(MarketCalendar.STOCK.barsPerYear(Interval.H1)).isEqualTo(252 * 7); // 09:30 .. 15:30 starts
+    assertThat(MarketCalendar.STOCK.barsPerYear(Interval.H4)).isEqualTo(252 * 2);
   }
 
   @Test

@@ -24,7 +24,7 @@ class RunControlTests {
       }
     };
 
-    Simulator.run(SimulatorProperties.randomBars(new java.util.Random(1), 40_000, 1),
+    Simulator.run(SimulatorPropertyTests.randomBars(new java.util.Random(1), 40_000, 1),
         Signals.builder(40_000).build(), BacktestConfig.defaults(), control);
 
     assertThat(seen).isSorted().contains(100).hasSizeGreaterThan(2);
@@ -43,7 +43,7 @@ class RunControlTests {
       }
     };
 
-    assertThatThrownBy(() -> Simulator.run(SimulatorProperties.randomBars(new java.util.Random(1), 20_000, 1),
+    assertThatThrownBy(() -> Simulator.run(SimulatorPropertyTests.randomBars(new java.util.Random(1), 20_000, 1),
         Signals.builder(20_000).build(), BacktestConfig.defaults(), cancelled))
         .isInstanceOf(BacktestCancelledException.class)
         .hasMessage("Backtest cancelled at bar 8192");

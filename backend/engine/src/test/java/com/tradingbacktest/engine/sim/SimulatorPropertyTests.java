@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants that must hold for any bars and any signals. */
-class SimulatorProperties {
+class SimulatorPropertyTests {
 
   @Property(tries = 300)
   void equityIsCashPlusPositionValueOnEveryBar(@ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n) {
