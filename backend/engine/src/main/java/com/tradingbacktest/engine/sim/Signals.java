@@ -50,6 +50,55 @@ public final class Signals {
     return new Builder(bars);
   }
 
+  // Read access, for tests and for callers that inspect what a strategy produced (null = not set).
+  public boolean[] longEntry() {
+    return longEntry;
+  }
+
+  public boolean[] longExit() {
+    return longExit;
+  }
+
+  public boolean[] shortEntry() {
+    return shortEntry;
+  }
+
+  public boolean[] shortExit() {
+    return shortExit;
+  }
+
+  public double[] longEntryStop() {
+    return longEntryStop;
+  }
+
+  public double[] longEntryLimit() {
+    return longEntryLimit;
+  }
+
+  public double[] shortEntryStop() {
+    return shortEntryStop;
+  }
+
+  public double[] shortEntryLimit() {
+    return shortEntryLimit;
+  }
+
+  public double[] stopLoss() {
+    return stopLoss;
+  }
+
+  public double[] takeProfit() {
+    return takeProfit;
+  }
+
+  public double[] trailingStop() {
+    return trailingStop;
+  }
+
+  public double[] size() {
+    return size;
+  }
+
   /** True when some column can open a position. */
   public boolean hasEntries() {
     return longEntry != null || shortEntry != null || longEntryStop != null || longEntryLimit != null
