@@ -1,0 +1,123 @@
+package com.tradingbacktest.app.strategy;
+
+import static com.tradingbacktest.app.strategy.StrategyClient.NO_PARAMS;
+import static com.tradingbacktest.app.strategy.StrategyClient.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingbacktest.app.support.Api.Response;
+import com.tradingbacktest.app.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Fields that break the rules are named in a 422 problem, and nothing is stored. */
+class StrategyInputValidationIntegrationTests extends IntegrationTest {
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void namesEveryMissingField() {
+    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("missing"));
+
+    Response response = client.create("{}");
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.problemType()).isEqualTo("/problems/validation-failed");
+    assertThat(fields(response)).containsExactlyInAnyOrder("name", "code");
+  }
+
+  @Test
+  void rejectsOversizedFieldsAndStoresNothing() {
+    JsonNode tokens = api.registerUser("oversized");
+    StrategyClient client = StrategyClient.withToken(api, port, json, tokens);
+    Map<String, Object> request = body("n".repeat(201), "#".repeat(65_537), false);
+    request.put("description", "d".repeat(2001));
+
+    Response response = client.create(request);
+
+    assertThat(response.status()).isEqualTo(422);
+    JsonNode errors = response.json().path("errors");
+    assertThat(message(errors, "name")).isEqualTo("must be at most 200 characters");
+    assertThat(message(errors, "description")).isEqualTo("must be at most 2000 characters");
+    assertThat(message(errors, "code")).isEqualTo("must be at most 65536 characters");
+    assertThat(jdbc.sql("select count(*) from strategies where user_id = ?")
+        .param(UUID.fromString(StrategyClient.userId(tokens))).query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void acceptsFieldsAtTheirLimits() {
+    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("limits"));
+    String code = NO_PARAMS + "#".repeat(65_536 - NO_PARAMS.length());
+    Map<String, Object> request = body("n".repeat(200), code, false);
+    request.put("description", "d".repeat(2000));
+
+    Response response = client.create(request);
+
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.json().path("code").asString()).hasSize(65_536);
+  }
+
+  @Test
+  void rejectsABlankNameAndBlankCode() {
+    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("blank"));
+
+    Response response = client.create(body("   ", "  \n ", false));
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(fields(response)).containsExactlyInAnyOrder("name", "code");
+  }
+
+  @Test
+  void rejectsControlCharactersInTheName() {
+    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("control"));
+
+    Response response = client.create(body("line\nbreak", NO_PARAMS, false));
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(message(response.json().path("errors"), "name")).isEqualTo("may not contain control characters");
+  }
+
+  @Test
+  void aReplacementIsValidatedLikeACreation() {
+    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("putcheck"));
+    String id = client.created("valid").path("id").asString();
+
+    Response response = client.put(id, body("", NO_PARAMS, false));
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(fields(response)).containsExactly("name");
+    assertThat(client.get(id).json().path("name").asString()).isEqualTo("valid");
+  }
+
+  @Test
+  void rejectsAFieldOfTheWrongType() {
+    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("wrongtype"));
+
+    Response response = client.create("{\"name\": \"x\", \"code\": \"long_entry = true\", \"is_public\": [1]}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.problemType()).isEqualTo("/problems/malformed-request");
+    assertThat(fields(response)).containsExactly("is_public");
+  }
+
+  private static List<String> fields(Response response) {
+    List<String> fields = new ArrayList<>();
+    response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+    return fields;
+  }
+
+  private static String message(JsonNode errors, String field) {
+    for (JsonNode error : errors) {
+      if (error.path("field").asString().equals(field)) {
+        return error.path("message").asString();
+      }
+    }
+    return null;
+  }
+}
