@@ -21,7 +21,20 @@ final class Builtins {
     Object apply(Args a);
   }
 
-  record Builtin(FunctionSpec spec, Impl impl) {}
+  /**
+   * A rule between constant arguments the kinds alone cannot express (macd's fast below slow). Gets the
+   * arguments with constants as {@code Double} and anything else (or unknown at compile time) as null;
+   * returns what is wrong, or null.
+   */
+  interface Check {
+    String problem(Object[] args);
+  }
+
+  /**
+   * @param usesBars true when it reads the bars' high, low and close itself: then its value at bar i is
+   *     not known at bar i's open
+   */
+  record Builtin(FunctionSpec spec, Impl impl, boolean usesBars, Check check) {}
 
   private static final Map<String, Builtin> ALL = new LinkedHashMap<>();
 
@@ -43,11 +56,11 @@ final class Builtins {
         "k = kama(close, 10)", a -> Indicators.kama(a.series(0), a.length(1)));
 
     // Oscillators
-    add("rsi", "oscillator", List.of(series("source"), length("length", 14.0)), "number",
+    add("rsi", "oscillator", List.of(series("source"), length2("length", 14.0)), "number",
         "Relative strength index (Wilder), 0-100.", "상대강도지수 (와일더), 0-100.", "oversold = rsi(close, 14) < 30",
         a -> Indicators.rsi(a.series(0), a.length(1)));
-    addFields("macd", "oscillator", List.of(series("source"), length("fast", 12.0), length("slow", 26.0),
-            length("signal", 9.0)), List.of("macd", "signal", "histogram"),
+    addFields("macd", "oscillator", List.of(series("source"), length2("fast", 12.0), length2("slow", 26.0),
+            length2("signal", 9.0)), List.of("macd", "signal", "histogram"),
         "MACD: fast EMA - slow EMA, its signal EMA, and their difference.",
         "MACD: 빠른 EMA - 느린 EMA, 시그널 EMA, 그리고 그 차이(히스토그램).",
         "long_entry = crossover(macd(close).macd, macd(close).signal)", a -> {
@@ -61,15 +74,15 @@ final class Builtins {
               a.length(2));
           return fields("k", s.k(), "d", s.d());
         });
-    addFields("stochrsi", "oscillator", List.of(series("source"), length("rsi_length", 14.0), length("k", 14.0),
+    addFields("stochrsi", "oscillator", List.of(series("source"), length2("rsi_length", 14.0), length("k", 14.0),
             length("d", 3.0)), List.of("k", "d"), "Stochastic RSI: the stochastic of the RSI, 0-100.",
         "스토캐스틱 RSI: RSI의 스토캐스틱, 0-100.", "s = stochrsi(close).k", a -> {
           var s = Indicators.stochRsi(a.series(0), a.length(1), a.length(2), a.length(3));
           return fields("k", s.k(), "d", s.d());
         });
-    bar("willr", "oscillator", List.of(length("length", 14.0)), "Williams %R, -100 to 0.", "윌리엄스 %R, -100 ~ 0.",
+    bar("willr", "oscillator", List.of(length2("length", 14.0)), "Williams %R, -100 to 0.", "윌리엄스 %R, -100 ~ 0.",
         "w = willr(14)", a -> Indicators.williamsR(a.bars().high(), a.bars().low(), a.bars().close(), a.length(0)));
-    bar("cci", "oscillator", List.of(length("length", 20.0)), "Commodity channel index of the typical price.",
+    bar("cci", "oscillator", List.of(length2("length", 20.0)), "Commodity channel index of the typical price.",
         "전형가격의 CCI(상품채널지수).", "c = cci(20)",
         a -> Indicators.cci(a.bars().high(), a.bars().low(), a.bars().close(), a.length(0)));
     add("mom", "oscillator", List.of(series("source"), length("length", 10.0)), "number",
@@ -78,7 +91,7 @@ final class Builtins {
     add("roc", "oscillator", List.of(series("source"), length("length", 10.0)), "number",
         "Rate of change in percent: (source / source[length] - 1) x 100.", "변화율(%): (source / source[length] - 1) x 100.",
         "r = roc(close, 20)", a -> Indicators.roc(a.series(0), a.length(1)));
-    bar("mfi", "oscillator", List.of(length("length", 14.0)), "Money flow index, 0-100.", "자금흐름지수(MFI), 0-100.",
+    bar("mfi", "oscillator", List.of(length2("length", 14.0)), "Money flow index, 0-100.", "자금흐름지수(MFI), 0-100.",
         "m = mfi(14)", a -> Indicators.mfi(a.bars().high(), a.bars().low(), a.bars().close(), a.bars().volume(),
             a.length(0)));
 
@@ -90,34 +103,34 @@ final class Builtins {
     bar("tr", "volatility", List.of(), "True range: max(high, previous close) - min(low, previous close).",
         "실제 범위: max(고가, 전일 종가) - min(저가, 전일 종가).", "t = tr()",
         a -> Indicators.trueRange(a.bars().high(), a.bars().low(), a.bars().close()));
-    addFields("bbands", "volatility", List.of(series("source"), length("length", 20.0), number("mult", 2.0)),
+    addFields("bbands", "volatility", List.of(series("source"), length2("length", 20.0), number("mult", 2.0)),
         List.of("upper", "middle", "lower"), "Bollinger Bands: SMA +- mult x population standard deviation.",
         "볼린저 밴드: SMA ± mult x 모표준편차.", "long_entry = close < bbands(close, 20, 2).lower", a -> {
           var b = Indicators.bollinger(a.series(0), a.length(1), a.number(2));
           return fields("upper", b.upper(), "middle", b.middle(), "lower", b.lower());
         });
-    add("stdev", "volatility", List.of(series("source"), length("length", 20.0)), "number",
+    add("stdev", "volatility", List.of(series("source"), length2("length", 20.0)), "number",
         "Population standard deviation of the last `length` values.", "최근 length개 값의 모표준편차.",
         "vol = stdev(close, 20)", a -> Indicators.stddev(a.series(0), a.length(1)));
-    bar("adx", "trend", List.of(length("length", 14.0)), "Average directional index (Wilder), 0-100.",
+    bar("adx", "trend", List.of(length2("length", 14.0)), "Average directional index (Wilder), 0-100.",
         "평균 방향성 지수(ADX), 0-100.", "trending = adx(14) > 25",
         a -> Indicators.adx(a.bars().high(), a.bars().low(), a.bars().close(), a.length(0)));
-    bar("plus_di", "trend", List.of(length("length", 14.0)), "+DI, the positive directional indicator.",
+    bar("plus_di", "trend", List.of(length2("length", 14.0)), "+DI, the positive directional indicator.",
         "+DI 양의 방향성 지표.", "p = plus_di(14)",
         a -> Indicators.plusDi(a.bars().high(), a.bars().low(), a.bars().close(), a.length(0)));
-    bar("minus_di", "trend", List.of(length("length", 14.0)), "-DI, the negative directional indicator.",
+    bar("minus_di", "trend", List.of(length2("length", 14.0)), "-DI, the negative directional indicator.",
         "-DI 음의 방향성 지표.", "m = minus_di(14)",
         a -> Indicators.minusDi(a.bars().high(), a.bars().low(), a.bars().close(), a.length(0)));
     bar("sar", "trend", List.of(number("accel", 0.02), number("max", 0.2)), "Parabolic SAR.", "파라볼릭 SAR.",
         "long_exit = close < sar()", a -> Indicators.parabolicSar(a.bars().high(), a.bars().low(), a.number(0),
             a.number(1)));
-    addFields("aroon", "trend", List.of(length("length", 14.0)), List.of("up", "down"),
+    addFields("aroon", "trend", List.of(length2("length", 14.0)), List.of("up", "down"),
         "Aroon up and down, 0-100: how recently the highest high and lowest low occurred.",
         "아룬 업/다운, 0-100: 최고가·최저가가 얼마나 최근에 나왔는지.", "up = aroon(25).up > 70", a -> {
           var r = Indicators.aroon(a.bars().high(), a.bars().low(), a.length(0));
           return fields("up", r.up(), "down", r.down());
         });
-    bar("aroonosc", "trend", List.of(length("length", 14.0)), "Aroon oscillator: up - down.", "아룬 오실레이터: 업 - 다운.",
+    bar("aroonosc", "trend", List.of(length2("length", 14.0)), "Aroon oscillator: up - down.", "아룬 오실레이터: 업 - 다운.",
         "a = aroonosc(25)", a -> Indicators.aroonOscillator(a.bars().high(), a.bars().low(), a.length(0)));
     bar("obv", "volume", List.of(), "On-balance volume.", "OBV(누적 거래량 지표).", "rising_volume = obv() > obv()[5]",
         a -> Indicators.obv(a.bars().close(), a.bars().volume()));
@@ -175,6 +188,39 @@ final class Builtins {
         "a와 b 중 큰 값 (하나라도 na면 na).", "hi = max(open, close)", a -> SeriesFunctions.max(a.series(0), a.series(1)));
     add("pow", "math", List.of(series("base"), series("exponent")), "number", "base to the power of exponent.",
         "base의 exponent 거듭제곱.", "p = pow(close / close[20], 2)", a -> SeriesFunctions.pow(a.series(0), a.series(1)));
+
+    // Multi-output functions that read the bars themselves, and rules between arguments.
+    refine("stoch", true, null);
+    refine("aroon", true, null);
+    refine("macd", false, args -> {
+      Double fast = num(args[1]);
+      Double slow = num(args[2]);
+      return fast != null && slow != null && fast >= slow
+          ? "fast (" + Compiler.fmt(fast) + ") must be less than slow (" + Compiler.fmt(slow) + ")" : null;
+    });
+    refine("bbands", false, args -> {
+      Double mult = num(args[2]);
+      return mult != null && !(mult >= 0 && mult <= 100) ? "mult must be from 0 to 100, got " + Compiler.fmt(mult) : null;
+    });
+    refine("sar", true, args -> {
+      Double accel = num(args[0]);
+      Double max = num(args[1]);
+      if (accel != null && !(accel > 0 && accel <= 1)) {
+        return "accel must be above 0 and at most 1, got " + Compiler.fmt(accel);
+      }
+      if (max != null && !(max > 0 && max <= 1)) {
+        return "max must be above 0 and at most 1, got " + Compiler.fmt(max);
+      }
+      return accel != null && max != null && accel > max
+          ? "accel (" + Compiler.fmt(accel) + ") must not exceed max (" + Compiler.fmt(max) + ")" : null;
+    });
+    refine("valuewhen", false, args -> {
+      Double occurrence = num(args[2]);
+      return occurrence != null && !(occurrence >= 0 && occurrence <= Limits.MAX_LOOKBACK
+          && occurrence == Math.rint(occurrence))
+          ? "occurrence must be a whole number from 0 to " + Limits.MAX_LOOKBACK + ", got " + Compiler.fmt(occurrence)
+          : null;
+    });
   }
 
   private Builtins() {}
@@ -194,33 +240,39 @@ final class Builtins {
   }
 
   private static Arg series(String name) {
-    return new Arg(name, "series", null);
+    return new Arg(name, "series", null, null);
   }
 
   private static Arg boolSeries(String name) {
-    return new Arg(name, "bool series", null);
+    return new Arg(name, "bool series", null, null);
   }
 
   private static Arg length(String name) {
-    return new Arg(name, "length", null);
+    return new Arg(name, "length", null, 1);
   }
 
   private static Arg length(String name, Double defaultValue) {
-    return new Arg(name, "length", defaultValue);
+    return new Arg(name, "length", defaultValue, 1);
+  }
+
+  /** A length TA-Lib needs to be at least 2 (a one-bar RSI or deviation means nothing). */
+  private static Arg length2(String name, Double defaultValue) {
+    return new Arg(name, "length", defaultValue, 2);
   }
 
   private static Arg number(String name, Double defaultValue) {
-    return new Arg(name, "number", defaultValue);
+    return new Arg(name, "number", defaultValue, null);
   }
 
   private static void ma(String name, String en, String ko, String example, Impl impl) {
-    add(name, "moving average", List.of(series("source"), length("length")), "number", en, ko, example, impl);
+    add(name, "moving average", List.of(series("source"), name.equals("kama") ? length2("length", null)
+        : length("length")), "number", en, ko, example, impl);
   }
 
   private static void bar(String name, String category, List<Arg> params, String en, String ko, String example,
       Impl impl) {
-    add(name, category, params, "number", en + " Uses the bars' high, low and close.",
-        ko + " 봉의 고가·저가·종가를 사용.", example, impl);
+    ALL.put(name, new Builtin(new FunctionSpec(name, category, params, "number", List.of(),
+        en + " Uses the bars' high, low and close.", ko + " 봉의 고가·저가·종가를 사용.", example), impl, true, null));
   }
 
   private static void math(String name, String en, String ko, String example,
@@ -230,12 +282,30 @@ final class Builtins {
 
   private static void add(String name, String category, List<Arg> params, String result, String en, String ko,
       String example, Impl impl) {
-    ALL.put(name, new Builtin(new FunctionSpec(name, category, params, result, List.of(), en, ko, example), impl));
+    ALL.put(name, new Builtin(new FunctionSpec(name, category, params, result, List.of(), en, ko, example), impl,
+        false, null));
   }
 
   private static void addFields(String name, String category, List<Arg> params, List<String> fields, String en,
       String ko, String example, Impl impl) {
-    ALL.put(name, new Builtin(new FunctionSpec(name, category, params, "fields", fields, en, ko, example), impl));
+    ALL.put(name, new Builtin(new FunctionSpec(name, category, params, "fields", fields, en, ko, example), impl,
+        false, null));
+  }
+
+  /** Marks a registered built-in as reading the bars itself and/or adds a rule between its arguments. */
+  private static void refine(String name, boolean usesBars, Check check) {
+    Builtin b = ALL.get(name);
+    FunctionSpec spec = b.spec();
+    if (usesBars && !spec.description().contains("Uses the bars'")) {
+      spec = new FunctionSpec(spec.name(), spec.category(), spec.params(), spec.result(), spec.fields(),
+          spec.description() + " Uses the bars' high, low and close.", spec.descriptionKo() + " 봉의 고가·저가·종가를 사용.",
+          spec.example());
+    }
+    ALL.put(name, new Builtin(spec, b.impl(), usesBars || b.usesBars(), check != null ? check : b.check()));
+  }
+
+  private static Double num(Object v) {
+    return v instanceof Double d ? d : null;
   }
 
   private static Map<String, double[]> fields(Object... namesAndColumns) {

@@ -159,25 +159,27 @@ final class Compiler {
     }
   }
 
-  /** The first leaf that makes a value depend on the current bar beyond its open. */
-  private static Node lookAheadCulprit(Node n) {
-    if (n.knownAtOpen) {
-      return null;
-    }
-    if (n.op == Op.PRICE || (n.op == Op.CALL && n.in.length == 0) || (n.op == Op.CALL && usesBars(n))) {
-      return n;
-    }
-    for (Node input : n.in) {
-      Node culprit = lookAheadCulprit(input);
-      if (culprit != null) {
-        return culprit;
+  /**
+   * The first leaf that makes a value depend on the current bar beyond its open. Iterative: a plan can
+   * be thousands of nodes deep across statements.
+   */
+  private static Node lookAheadCulprit(Node root) {
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    Set<Integer> seen = new HashSet<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (n.knownAtOpen || !seen.add(n.id)) {
+        continue;
+      }
+      if (n.op == Op.PRICE || (n.op == Op.CALL && n.builtin.usesBars())) {
+        return n;
+      }
+      for (int k = n.in.length - 1; k >= 0; k--) {
+        stack.push(n.in[k]);
       }
     }
-    return n;
-  }
-
-  private static boolean usesBars(Node call) {
-    return call.builtin != null && call.builtin.spec().description().contains("Uses the bars'");
+    return null;
   }
 
   // ---- expressions
@@ -309,7 +311,8 @@ final class Compiler {
     Node c = expr(t.condition());
     Node a = expr(t.whenTrue());
     Node b = expr(t.whenFalse());
-    if (c == null || a == null || b == null) {
+    if (c == null || a == null || b == null || rejectMulti(c, t.condition().span())
+        || rejectMulti(a, t.whenTrue().span()) || rejectMulti(b, t.whenFalse().span())) {
       return null;
     }
     if (c.type != Type.BOOL) {
@@ -418,10 +421,19 @@ final class Compiler {
     if (!ok) {
       return null;
     }
-    boolean usesBars = spec.description().contains("Uses the bars'");
-    boolean known = !usesBars;
+    boolean known = !builtin.usesBars();
     for (Node a : args) {
       known &= a.knownAtOpen;
+    }
+    if (builtin.check() != null) {
+      Object[] constants = new Object[args.length];
+      for (int k = 0; k < args.length; k++) {
+        constants[k] = args[k].op == Op.NUM ? (Object) args[k].value : null;
+      }
+      String problem = builtin.check().problem(constants);
+      if (problem != null) {
+        return fail(c.span(), fn + ": " + problem);
+      }
     }
     Type type = spec.result().equals("bool") ? Type.BOOL : Type.NUM;
     return node(Op.CALL, args, fn, 0, type, true, union(args), known, c.span(), builtin);
@@ -451,8 +463,9 @@ final class Compiler {
               + "from bar to bar"));
           return false;
         }
+        int minimum = arg.minimum() == null ? 1 : arg.minimum();
         if (value.op == Op.NUM) {
-          String problem = Lengths.problem(value.value);
+          String problem = Lengths.problem(value.value, minimum);
           if (problem != null) {
             errors.add(span.error(fn + " " + arg.name() + " " + problem));
             return false;
@@ -461,7 +474,7 @@ final class Compiler {
           errors.add(span.error(fn + " expects a length as a literal or a param, not a calculation"));
           return false;
         } else {
-          String problem = Lengths.problem(params.get(value.name).defaultValue());
+          String problem = Lengths.problem(params.get(value.name).defaultValue(), minimum);
           if (problem != null) {
             errors.add(span.error(fn + " " + arg.name() + ": the default of " + value.name + " " + problem));
             return false;
@@ -475,6 +488,10 @@ final class Compiler {
         }
         if (value.op != Op.NUM && value.op != Op.PARAM) {
           errors.add(span.error(fn + " expects " + arg.name() + " as a literal or a param, not a calculation"));
+          return false;
+        }
+        if (value.op == Op.NUM && !Double.isFinite(value.value) && !fn.equals("nz")) {
+          errors.add(span.error(fn + " expects a finite number for " + arg.name() + ", got " + Compiler.fmt(value.value)));
           return false;
         }
       }

@@ -26,8 +26,9 @@ public record FunctionSpec(String name, String category, List<Arg> params, Strin
    *     {@code length} (a whole number >= 1 fixed for the run: a literal or a param), or {@code number}
    *     (a constant number)
    * @param defaultValue the value when omitted, or null when required
+   * @param minimum for a length, the smallest allowed (1 or 2); null for other kinds
    */
-  public record Arg(String name, String kind, Double defaultValue) {}
+  public record Arg(String name, String kind, Double defaultValue, Integer minimum) {}
 
   /** The call signature as shown in docs and the editor: {@code sma(source, length)}. */
   public String signature() {

@@ -22,6 +22,8 @@ final class Parser {
   private int depth;
   /** Open parentheses and brackets: inside them newlines do not end the statement. */
   private int brackets;
+  /** Height of each expression built, so no statement's tree is deeper than the compiler may recurse. */
+  private final java.util.Map<Expr, Integer> heights = new java.util.IdentityHashMap<>();
 
   private Parser(List<Token> tokens, List<Diagnostic> errors) {
     this.tokens = tokens;
@@ -139,7 +141,8 @@ final class Parser {
     Expr whenTrue = expression();
     expect(Kind.COLON, "':' between the two branches of 'condition ? a : b'");
     Expr whenFalse = expression();
-    return new Ast.Ternary(condition, whenTrue, whenFalse, Span.cover(condition.span(), whenFalse.span()));
+    return grown(new Ast.Ternary(condition, whenTrue, whenFalse, Span.cover(condition.span(), whenFalse.span())),
+        condition, whenTrue, whenFalse);
   }
 
   private Expr or() {
@@ -147,7 +150,7 @@ final class Parser {
     while (peek().kind() == Kind.OR) {
       next();
       Expr right = and();
-      left = new Ast.Binary("or", left, right, Span.cover(left.span(), right.span()));
+      left = grown(new Ast.Binary("or", left, right, Span.cover(left.span(), right.span())), left, right);
     }
     return left;
   }
@@ -157,7 +160,7 @@ final class Parser {
     while (peek().kind() == Kind.AND) {
       next();
       Expr right = not();
-      left = new Ast.Binary("and", left, right, Span.cover(left.span(), right.span()));
+      left = grown(new Ast.Binary("and", left, right, Span.cover(left.span(), right.span())), left, right);
     }
     return left;
   }
@@ -168,7 +171,7 @@ final class Parser {
       nest(op);
       try {
         Expr operand = not();
-        return new Ast.Unary("not", operand, Span.cover(Span.of(op), operand.span()));
+        return grown(new Ast.Unary("not", operand, Span.cover(Span.of(op), operand.span())), operand);
       } finally {
         depth--;
       }
@@ -187,7 +190,7 @@ final class Parser {
           || after == Kind.NE) {
         throw fail(peek(), "comparisons cannot be chained; write 'a < b and b < c'");
       }
-      return new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span()));
+      return grown(new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())), left, right);
     }
     return left;
   }
@@ -197,7 +200,7 @@ final class Parser {
     while (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
       Token op = next();
       Expr right = multiplicative();
-      left = new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span()));
+      left = grown(new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())), left, right);
     }
     return left;
   }
@@ -207,7 +210,7 @@ final class Parser {
     while (peek().kind() == Kind.STAR || peek().kind() == Kind.SLASH) {
       Token op = next();
       Expr right = unary();
-      left = new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span()));
+      left = grown(new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())), left, right);
     }
     return left;
   }
@@ -218,7 +221,7 @@ final class Parser {
       nest(op);
       try {
         Expr operand = unary();
-        return new Ast.Unary(op.text(), operand, Span.cover(Span.of(op), operand.span()));
+        return grown(new Ast.Unary(op.text(), operand, Span.cover(Span.of(op), operand.span())), operand);
       } finally {
         depth--;
       }
@@ -235,11 +238,11 @@ final class Parser {
         brackets++;
         Expr offset = expression();
         Token close = expectClosing(Kind.RBRACKET, "']' after the history offset");
-        expr = new Ast.Index(expr, offset, Span.cover(expr.span(), Span.of(close)));
+        expr = grown(new Ast.Index(expr, offset, Span.cover(expr.span(), Span.of(close))), expr, offset);
       } else if (k == Kind.DOT) {
         next();
         Token field = expect(Kind.IDENT, "a field name after '.' (e.g. .signal)");
-        expr = new Ast.Field(expr, field.text(), Span.cover(expr.span(), Span.of(field)));
+        expr = grown(new Ast.Field(expr, field.text(), Span.cover(expr.span(), Span.of(field))), expr);
       } else if (k == Kind.LPAREN) {
         if (!(expr instanceof Ast.Name name)) {
           throw fail(peek(), "only functions can be called; this is not a function name");
@@ -272,7 +275,10 @@ final class Parser {
       } while (accept(Kind.COMMA));
     }
     Token close = expectClosing(Kind.RPAREN, "')' to close the call of " + function.name());
-    return new Ast.Call(function.name(), args, named, Span.cover(function.span(), Span.of(close)));
+    List<Expr> all = new ArrayList<>(args);
+    named.forEach(n -> all.add(n.value()));
+    return grown(new Ast.Call(function.name(), args, named, Span.cover(function.span(), Span.of(close))),
+        all.toArray(new Expr[0]));
   }
 
   private Expr primary() {
@@ -296,6 +302,22 @@ final class Parser {
         throw fail(t, "expected a value, a name or '(', found " + t.describe());
       }
     };
+  }
+
+  /** Records the height of a new node; refuses trees deeper than {@link Limits#MAX_EXPRESSION_DEPTH}. */
+  private Expr grown(Expr node, Expr... children) {
+    int height = 0;
+    for (Expr child : children) {
+      height = Math.max(height, heights.getOrDefault(child, 1));
+    }
+    height++;
+    if (height > Limits.MAX_EXPRESSION_DEPTH) {
+      errors.add(node.span().error("this expression is too deep (more than " + Limits.MAX_EXPRESSION_DEPTH
+          + " operations inside each other); split it into named parts"));
+      throw new Abandon();
+    }
+    heights.put(node, height);
+    return node;
   }
 
   private void nest(Token at) {

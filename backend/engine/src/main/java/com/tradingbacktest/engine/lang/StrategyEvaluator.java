@@ -50,13 +50,18 @@ public final class StrategyEvaluator {
     }
   }
 
-  private void markNeeded(Node n) {
-    if (needed[n.id]) {
-      return;
-    }
-    needed[n.id] = true;
-    for (Node input : n.in) {
-      markNeeded(input);
+  /** Marks everything the outputs depend on; iterative, since plans can be very deep. */
+  private void markNeeded(Node root) {
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (!needed[n.id]) {
+        needed[n.id] = true;
+        for (Node input : n.in) {
+          stack.push(input);
+        }
+      }
     }
   }
 
@@ -152,12 +157,19 @@ public final class StrategyEvaluator {
     List<FunctionSpec.Arg> formal = n.builtin.spec().params();
     for (int k = 0; k < args.length; k++) {
       args[k] = v[n.in[k].id];
-      if (formal.get(k).kind().equals("length") && n.in[k].op == Op.PARAM) {
-        String problem = Lengths.problem((Double) args[k]);
+      FunctionSpec.Arg arg = formal.get(k);
+      if (arg.kind().equals("length") && n.in[k].op == Op.PARAM) {
+        String problem = Lengths.problem((Double) args[k], arg.minimum() == null ? 1 : arg.minimum());
         if (problem != null) {
           throw new StrategyEvaluationException(n.name + " " + formal.get(k).name() + " (" + n.in[k].name + ") "
               + problem);
         }
+      }
+    }
+    if (n.builtin.check() != null) {
+      String problem = n.builtin.check().problem(args);
+      if (problem != null) {
+        throw new StrategyEvaluationException(n.name + ": " + problem);
       }
     }
     return n.builtin.impl().apply(new Args(args, ctx));

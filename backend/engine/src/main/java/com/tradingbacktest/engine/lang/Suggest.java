@@ -8,12 +8,21 @@ final class Suggest {
   private Suggest() {}
 
   static String closest(String name, Collection<String> candidates) {
+    if (name.length() > 40) {
+      return null; // nothing known is that long; and comparing huge names would be slow
+    }
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
     String best = null;
     int bestDistance = Math.max(1, Math.min(2, name.length() / 3));
+    int found = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(name.toLowerCase(), c.toLowerCase(), bestDistance + 1);
-      if (d <= bestDistance && (best == null || d < distance(name, best, 99))) {
+      if (Math.abs(c.length() - lower.length()) > bestDistance) {
+        continue;
+      }
+      int d = distance(lower, c.toLowerCase(java.util.Locale.ROOT), bestDistance + 1);
+      if (d <= bestDistance && d < found) {
         best = c;
+        found = d;
       }
     }
     return best;

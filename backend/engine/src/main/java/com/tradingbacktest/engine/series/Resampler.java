@@ -1,11 +1,5 @@
 package com.tradingbacktest.engine.series;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 
 /**
  * Builds coarser bars from finer ones: open of the first bar, highest high, lowest low, close of the
@@ -62,45 +56,5 @@ final class Resampler {
     return BarSeries.of(in.symbol(), target, in.calendar(), in.zone(),
         java.util.Arrays.copyOf(t, size), java.util.Arrays.copyOf(o, size), java.util.Arrays.copyOf(h, size),
         java.util.Arrays.copyOf(l, size), java.util.Arrays.copyOf(c, size), java.util.Arrays.copyOf(v, size));
-  }
-
-  /** Maps a bar time to the start of its bucket, caching the current local day for speed. */
-  private static final class BucketClock {
-    private final ZoneId zone;
-    private final Interval target;
-    private final MarketCalendar calendar;
-    private final long step;
-    private long dayStart = Long.MIN_VALUE;
-    private long dayEnd = Long.MIN_VALUE;
-    private long anchor;
-    private LocalDate day;
-
-    BucketClock(ZoneId zone, Interval target, MarketCalendar calendar) {
-      this.zone = zone;
-      this.target = target;
-      this.calendar = calendar;
-      this.step = target.duration().toMillis();
-    }
-
-    long bucketStart(long time) {
-      if (time < dayStart || time >= dayEnd) {
-        enterDay(time);
-      }
-      return switch (target) {
-        case D1 -> dayStart;
-        case W1 -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone)
-            .toInstant().toEpochMilli();
-        default -> anchor + Math.floorDiv(time - anchor, step) * step;
-      };
-    }
-
-    private void enterDay(long time) {
-      ZonedDateTime local = Instant.ofEpochMilli(time).atZone(zone);
-      day = local.toLocalDate();
-      dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
-      dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-      // Stocks: the first bar seen on a day is its session open, and buckets count from there.
-      anchor = calendar == MarketCalendar.STOCK ? time : dayStart;
-    }
   }
 }
