@@ -1,0 +1,191 @@
+package com.tradingbacktest.app.marketdata;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads bars in bulk, all or nothing, in one transaction: rows stream from the parser straight into
+ * PostgreSQL COPY (into a temporary staging table), duplicates are found by SQL, and one
+ * {@code INSERT ... ON CONFLICT DO UPDATE} moves them into market_data. Memory stays flat whatever the
+ * file size; only the first {@link #MAX_LISTED} problems are kept for the report.
+ */
+@Component
+class BarImporter {
+
+  static final int MAX_LISTED = 1000;
+  private static final int BUFFER = 1 << 16;
+
+  private final DataSource dataSource;
+
+  BarImporter(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** What happened to a file. */
+  record Outcome(int rowsRead, int inserted, int updated, int skipped, List<CsvBarParser.Problem> problems,
+      int problemCount, boolean stored) {}
+
+  /** Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. */
+  interface RowSource {
+    void feed(CsvBarParser.Handler handler) throws IOException;
+  }
+
+  /**
+   * Imports a CSV. With {@code skipBadRows} false, any bad row (including a duplicate time) stores nothing
+   * and the outcome says so ({@code stored} false); with it true, exactly the reported rows are skipped.
+   */
+  Outcome importCsv(BufferedReader csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
+      throws IOException {
+    return importRows(handler -> CsvBarParser.parse(csv, zone, handler), symbol, interval, skipBadRows);
+  }
+
+  /** Imports rows from any source with the same all-or-nothing rules. */
+  Outcome importRows(RowSource source, String symbol, String interval, boolean skipBadRows) throws IOException {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        Outcome outcome = run(c, source, symbol, interval, skipBadRows);
+        if (outcome.stored()) {
+          c.commit();
+        } else {
+          c.rollback();
+        }
+        return outcome;
+      } catch (IOException | RuntimeException | SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new DataAccessResourceFailureException("Could not import bars of " + symbol, e);
+    }
+  }
+
+  private Outcome run(Connection c, RowSource source, String symbol, String interval, boolean skipBadRows)
+      throws SQLException, IOException {
+    try (Statement s = c.createStatement()) {
+      // The import's own commit may return before the WAL is flushed: a crash loses the import, never
+      // consistency, and the user simply imports again.
+      s.execute("set local synchronous_commit = off");
+      s.execute("create temp table import_staging (line integer not null, ts bigint not null, open numeric not null,"
+          + " high numeric not null, low numeric not null, close numeric not null, volume numeric not null)"
+          + " on commit drop");
+    }
+    List<CsvBarParser.Problem> problems = new ArrayList<>();
+    int[] counts = new int[2]; // rows read, problems
+    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+        .copyIn("copy import_staging (line, ts, open, high, low, close, volume) from stdin");
+    byte[] buffer = new byte[BUFFER];
+    int[] filled = {0};
+    StringBuilder row = new StringBuilder(128);
+    try {
+      source.feed(new CsvBarParser.Handler() {
+        @Override
+        public void row(CsvBarParser.Row r) throws IOException {
+          counts[0]++;
+          row.setLength(0);
+          row.append(r.line()).append('\t').append(r.time()).append('\t').append(r.open()).append('\t')
+              .append(r.high()).append('\t').append(r.low()).append('\t').append(r.close()).append('\t')
+              .append(r.volume()).append('\n');
+          byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
+          if (filled[0] + bytes.length > buffer.length) {
+            write(copy, buffer, filled[0]);
+            filled[0] = 0;
+          }
+          System.arraycopy(bytes, 0, buffer, filled[0], bytes.length);
+          filled[0] += bytes.length;
+        }
+
+        @Override
+        public void problem(CsvBarParser.Problem p) {
+          counts[0]++;
+          counts[1]++;
+          if (problems.size() < MAX_LISTED) {
+            problems.add(p);
+          }
+        }
+      });
+      write(copy, buffer, filled[0]);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+    // Duplicate times: every occurrence after the first is a bad row.
+    int duplicates = 0;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        select line, first_line from (
+          select line, min(line) over (partition by ts) first_line,
+                 row_number() over (partition by ts order by line) n
+          from import_staging) d
+        where n > 1 order by line""")) {
+      while (rs.next()) {
+        duplicates++;
+        if (problems.size() < MAX_LISTED) {
+          problems.add(new CsvBarParser.Problem(rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));
+        }
+      }
+    }
+    int problemCount = counts[1] + duplicates;
+    problems.sort(java.util.Comparator.comparingInt(CsvBarParser.Problem::line));
+    List<CsvBarParser.Problem> listed = problems.size() > MAX_LISTED ? problems.subList(0, MAX_LISTED) : problems;
+    if (problemCount > 0 && !skipBadRows) {
+      return new Outcome(counts[0], 0, 0, 0, List.copyOf(listed), problemCount, false);
+    }
+    if (duplicates > 0) {
+      try (Statement s = c.createStatement()) {
+        s.execute("delete from import_staging d using import_staging k where d.ts = k.ts and d.line > k.line");
+      }
+    }
+    int inserted = 0;
+    int updated = 0;
+    try (PreparedStatement ps = c.prepareStatement("""
+        with upserted as (
+          insert into market_data (symbol, interval, "timestamp", open, high, low, close, volume)
+          select ?, ?, to_timestamp(ts / 1000.0), open, high, low, close, volume from import_staging
+          on conflict (symbol, interval, "timestamp") do update
+            set open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
+                volume = excluded.volume
+            where (market_data.open, market_data.high, market_data.low, market_data.close, market_data.volume)
+                  is distinct from (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)
+          returning (xmax = 0) as inserted)
+        select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted""")) {
+      ps.setString(1, symbol);
+      ps.setString(2, interval);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        inserted = rs.getInt(1);
+        updated = rs.getInt(2);
+      }
+    }
+    return new Outcome(counts[0], inserted, updated, problemCount, List.copyOf(listed), problemCount, true);
+  }
+
+  private static void write(CopyIn copy, byte[] buffer, int length) throws IOException {
+    if (length == 0) {
+      return;
+    }
+    try {
+      copy.writeToCopy(buffer, 0, length);
+    } catch (SQLException e) {
+      throw new IOException("COPY failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,332 @@
+package com.tradingbacktest.app.marketdata;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads OHLCV rows from a CSV as they stream in, one line at a time, checking each.
+ *
+ * <p>Formats: a header naming the columns in any case, with common aliases (Yahoo Finance's
+ * {@code Date,Open,High,Low,Close,Adj Close,Volume}, pandas' unnamed index column, Upbit's
+ * {@code candle_date_time_kst, opening_price, high_price, low_price, trade_price,
+ * candle_acc_trade_volume}, Korean {@code 날짜,시가,고가,저가,종가,거래량}); or Binance's headerless kline
+ * files ({@code open_time, open, high, low, close, volume, close_time, ...} with epoch milli- or
+ * microseconds). Times: ISO dates, ISO date-times with or without an offset (without one they are in
+ * the symbol's zone; Upbit's {@code _kst} column is Seoul time), {@code yyyy-MM-dd HH:mm:ss},
+ * {@code yyyy.MM.dd}, {@code yyyy/MM/dd}, {@code yyyyMMdd}, or epoch seconds, milli- or microseconds.
+ */
+final class CsvBarParser {
+
+  /** A row that passed every per-row check; prices keep the file's own decimal text. */
+  record Row(int line, long time, String open, String high, String low, String close, String volume) {}
+
+  /** A row that failed a check: its line (the header is line 1) and why. */
+  record Problem(int line, String reason) {}
+
+  interface Handler {
+    void row(Row row) throws IOException;
+
+    void problem(Problem problem);
+  }
+
+  private static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("date", "time"), Map.entry("time", "clock"), Map.entry("datetime", "time"),
+      Map.entry("timestamp", "time"), Map.entry("open_time", "time"), Map.entry("open time", "time"),
+      Map.entry("candle_date_time_utc", "time_utc"), Map.entry("candle_date_time_kst", "time_kst"),
+      Map.entry("날짜", "time"), Map.entry("일자", "time"), Map.entry("일시", "time"),
+      Map.entry("open", "open"), Map.entry("opening_price", "open"), Map.entry("시가", "open"),
+      Map.entry("high", "high"), Map.entry("high_price", "high"), Map.entry("고가", "high"),
+      Map.entry("low", "low"), Map.entry("low_price", "low"), Map.entry("저가", "low"),
+      Map.entry("close", "close"), Map.entry("trade_price", "close"), Map.entry("종가", "close"),
+      Map.entry("volume", "volume"), Map.entry("candle_acc_trade_volume", "volume"), Map.entry("거래량", "volume"),
+      Map.entry("vol", "volume"));
+
+  private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+  private CsvBarParser() {}
+
+  /**
+   * Parses the stream, handing each good row and each problem to {@code handler}.
+   *
+   * @throws ImportRejected when the header cannot be understood (nothing can be read then)
+   */
+  static void parse(BufferedReader in, ZoneId zone, Handler handler) throws IOException {
+    String first = in.readLine();
+    int line = 1;
+    while (first != null && first.isBlank()) {
+      first = in.readLine();
+      line++;
+    }
+    if (first == null) {
+      throw ImportRejected.of("The file is empty.");
+    }
+    first = first.startsWith("\uFEFF") ? first.substring(1) : first;
+    List<String> cells = split(first);
+    Layout layout;
+    boolean headerless = looksNumeric(cells);
+    if (headerless) {
+      if (cells.size() < 6) {
+        throw ImportRejected.of("Line 1 has no header and is not a Binance kline row (open_time, open, high, low, "
+            + "close, volume, ...). Add a header such as Date,Open,High,Low,Close,Volume.");
+      }
+      layout = new Layout(0, -1, 1, 2, 3, 4, 5, null);
+    } else {
+      layout = Layout.fromHeader(cells);
+    }
+    if (headerless) {
+      check(line, cells, layout, zone, handler);
+    }
+    String text;
+    while ((text = in.readLine()) != null) {
+      line++;
+      if (!text.isBlank()) {
+        check(line, split(text), layout, zone, handler);
+      }
+    }
+  }
+
+  private static void check(int line, List<String> f, Layout layout, ZoneId zone, Handler handler) throws IOException {
+    int needed = layout.maxIndex() + 1;
+    if (f.size() < needed) {
+      handler.problem(new Problem(line, "expected at least " + needed + " fields, found " + f.size()));
+      return;
+    }
+    long time;
+    try {
+      String t = f.get(layout.time).trim();
+      if (layout.clock >= 0) {
+        t = t + "T" + f.get(layout.clock).trim();
+      }
+      time = parseTime(t, layout.fixedZone != null ? layout.fixedZone : zone);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      handler.problem(new Problem(line, "unreadable time '" + f.get(layout.time).trim() + "'"));
+      return;
+    }
+    String o = number(f.get(layout.open));
+    String h = number(f.get(layout.high));
+    String l = number(f.get(layout.low));
+    String c = number(f.get(layout.close));
+    String v = layout.volume < 0 ? "0" : number(f.get(layout.volume));
+    double[] x = new double[5];
+    String[] names = {"open", "high", "low", "close", "volume"};
+    String[] texts = {o, h, l, c, v};
+    for (int k = 0; k < 5; k++) {
+      if (!isDecimal(texts[k])) {
+        handler.problem(new Problem(line, names[k] + " '" + texts[k] + "' is not a number"));
+        return;
+      }
+      try {
+        x[k] = Double.parseDouble(texts[k]);
+      } catch (NumberFormatException e) {
+        handler.problem(new Problem(line, names[k] + " '" + texts[k] + "' is not a number"));
+        return;
+      }
+      if (!Double.isFinite(x[k])) {
+        handler.problem(new Problem(line, names[k] + " '" + texts[k] + "' is not a finite number"));
+        return;
+      }
+    }
+    if (x[0] <= 0 || x[1] <= 0 || x[2] <= 0 || x[3] <= 0) {
+      handler.problem(new Problem(line, "prices must be positive"));
+    } else if (x[1] < x[2]) {
+      handler.problem(new Problem(line, "high " + h + " is below low " + l));
+    } else if (x[1] < Math.max(x[0], x[3])) {
+      handler.problem(new Problem(line, "high " + h + " is below the open or close"));
+    } else if (x[2] > Math.min(x[0], x[3])) {
+      handler.problem(new Problem(line, "low " + l + " is above the open or close"));
+    } else if (x[4] < 0) {
+      handler.problem(new Problem(line, "volume " + v + " is negative"));
+    } else {
+      handler.row(new Row(line, time, o, h, l, c, v));
+    }
+  }
+
+  /** The number's text without quotes, spaces or thousands separators ("1,234.5" -> "1234.5"). */
+  private static String number(String cell) {
+    String s = cell.trim();
+    if (s.indexOf(',') >= 0 || s.indexOf(' ') >= 0) {
+      s = s.replace(",", "").replace(" ", "");
+    }
+    return s.isEmpty() ? "(empty)" : s;
+  }
+
+  /** Plain decimal text as PostgreSQL's numeric reads it: digits, one point, an optional exponent. */
+  private static boolean isDecimal(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+      i++;
+    }
+    boolean digits = false;
+    boolean point = false;
+    for (; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch >= '0' && ch <= '9') {
+        digits = true;
+      } else if (ch == '.' && !point) {
+        point = true;
+      } else {
+        break;
+      }
+    }
+    if (!digits) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+        i++;
+      }
+      int start = i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  static long parseTime(String text, ZoneId zone) {
+    String s = text.trim();
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("empty");
+    }
+    if (s.chars().allMatch(Character::isDigit)) {
+      if (s.length() == 8) { // yyyyMMdd
+        return LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)),
+            Integer.parseInt(s.substring(6))).atStartOfDay(zone).toInstant().toEpochMilli();
+      }
+      long n = Long.parseLong(s);
+      if (s.length() >= 15) {
+        return n / 1000; // microseconds (Binance spot files since 2025)
+      }
+      return s.length() >= 12 ? n : n * 1000; // milliseconds, else seconds
+    }
+    if (s.length() == 10 && (s.charAt(4) == '.' || s.charAt(4) == '/')) {
+      s = s.replace('.', '-').replace('/', '-');
+    }
+    String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
+    if (iso.length() == 10) {
+      return LocalDate.parse(iso).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+    if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+      return OffsetDateTime.parse(iso.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant().toEpochMilli();
+    }
+    if (iso.length() == 16) {
+      iso = iso + ":00";
+    }
+    return LocalDateTime.parse(iso).atZone(zone).toInstant().toEpochMilli();
+  }
+
+  private static boolean looksNumeric(List<String> cells) {
+    return !cells.isEmpty() && cells.get(0).trim().chars().allMatch(Character::isDigit)
+        && !cells.get(0).trim().isEmpty() && cells.get(0).trim().length() >= 9;
+  }
+
+  /** Splits one CSV line, honouring double quotes ("1,234" is one field). */
+  static List<String> split(String line) {
+    List<String> out = new ArrayList<>(8);
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '"') {
+        if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else {
+          quoted = !quoted;
+        }
+      } else if ((ch == ',' || ch == '\t' || ch == ';') && !quoted) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(ch);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
+  /** Which column holds what. */
+  private record Layout(int time, int clock, int open, int high, int low, int close, int volume, ZoneId fixedZone) {
+
+    int maxIndex() {
+      return Math.max(Math.max(Math.max(time, clock), Math.max(open, high)), Math.max(Math.max(low, close), volume));
+    }
+
+    static Layout fromHeader(List<String> header) {
+      int time = -1;
+      int clock = -1;
+      int open = -1;
+      int high = -1;
+      int low = -1;
+      int close = -1;
+      int volume = -1;
+      ZoneId fixed = null;
+      for (int i = 0; i < header.size(); i++) {
+        String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+        String role = name.isEmpty() && i == 0 ? "time" : ALIASES.get(name);
+        if (role == null) {
+          continue; // adj close, openinterest, quote volume...: not needed
+        }
+        switch (role) {
+          case "time" -> time = time < 0 ? i : time;
+          case "time_utc" -> {
+            time = i;
+            fixed = ZoneId.of("UTC");
+          }
+          case "time_kst" -> {
+            if (fixed == null) {
+              time = i;
+              fixed = SEOUL;
+            }
+          }
+          case "clock" -> clock = i;
+          case "open" -> open = open < 0 ? i : open;
+          case "high" -> high = high < 0 ? i : high;
+          case "low" -> low = low < 0 ? i : low;
+          case "close" -> close = close < 0 ? i : close;
+          case "volume" -> volume = volume < 0 ? i : volume;
+          default -> { }
+        }
+      }
+      if (time < 0 && clock >= 0) {
+        time = clock;
+        clock = -1;
+      }
+      List<String> missing = new ArrayList<>();
+      if (time < 0) {
+        missing.add("date/time");
+      }
+      if (open < 0) {
+        missing.add("open");
+      }
+      if (high < 0) {
+        missing.add("high");
+      }
+      if (low < 0) {
+        missing.add("low");
+      }
+      if (close < 0) {
+        missing.add("close");
+      }
+      if (!missing.isEmpty()) {
+        throw ImportRejected.of("The header has no " + String.join(", ", missing) + " column. Found: "
+            + String.join(", ", header) + ". Expected names such as Date,Open,High,Low,Close,Volume.");
+      }
+      return new Layout(time, clock, open, high, low, close, volume, fixed);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package com.tradingbacktest.app.marketdata;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * A page of history.
+ *
+ * @param interval the stored interval read
+ * @param barInterval the interval of the returned bars (differs when resampled)
+ * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+ */
+record HistoryPage(String symbol, String interval, String barInterval,
+    @Schema(example = "Asia/Seoul") String timeZone, List<HistoryBar> bars, String nextCursor) {}

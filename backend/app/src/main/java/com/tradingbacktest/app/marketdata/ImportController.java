@@ -1,0 +1,136 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.app.auth.AuthenticatedUser;
+import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.app.marketdata.fetch.DataSource;
+import com.tradingbacktest.engine.series.Interval;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Imports are for signed-in users; what they import is market data shared by everyone. */
+@RestController
+@RequestMapping("/api/v1/data")
+@Tag(name = "Market data")
+class ImportController {
+
+  private final ImportService imports;
+
+  ImportController(ImportService imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Import bars from a CSV file (all or nothing)",
+      description = "Formats: a header with date/time, open, high, low, close, volume in any case (Yahoo Finance, "
+          + "pandas, Upbit's field names, Korean 날짜/시가/고가/저가/종가/거래량), or Binance's headerless kline files. "
+          + "Times without a zone are in the symbol's zone. Any bad row (unreadable number or time, high below low, "
+          + "duplicate time...) rejects the whole file with every bad row listed, unless skip_bad_rows=true, which "
+          + "skips exactly those rows. Existing bars at the same times are updated in place. An unknown symbol is "
+          + "created from the name/market/currency/time_zone/tick_size/lot_size fields.",
+      responses = {
+          @ApiResponse(responseCode = "201", description = "Imported; the import record with counts"),
+          @ApiResponse(responseCode = "413", description = "File larger than MAX_UPLOAD_SIZE"),
+          @ApiResponse(responseCode = "422", description = "Bad rows (listed in bad_rows) or bad fields")})
+  ResponseEntity<ImportView> importCsv(@AuthenticationPrincipal AuthenticatedUser user,
+      @RequestPart("file") MultipartFile file,
+      @RequestParam String symbol,
+      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam String interval,
+      @RequestParam(name = "skip_bad_rows", defaultValue = "false") boolean skipBadRows,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String market,
+      @RequestParam(name = "asset_class", required = false) String assetClass,
+      @RequestParam(required = false) String currency,
+      @RequestParam(name = "time_zone", required = false) String timeZone,
+      @RequestParam(name = "tick_size", required = false) BigDecimal tickSize,
+      @RequestParam(name = "lot_size", required = false) BigDecimal lotSize) throws IOException {
+    if (file.isEmpty()) {
+      throw new FieldValidationException("file", "is empty");
+    }
+    ImportView view = imports.importCsv(user.id(), file.getInputStream(), file.getOriginalFilename(), symbol.trim(),
+        interval("interval", interval), skipBadRows,
+        new ImportService.NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize));
+    return ResponseEntity.created(URI.create("/api/v1/data/imports/" + view.id())).body(view);
+  }
+
+  /** A fetch from an exchange. */
+  record FetchRequest(
+      @NotBlank(message = "is required") String source,
+      @NotBlank(message = "is required") String symbol,
+      @NotBlank(message = "is required") String interval,
+      @NotBlank(message = "is required") String start,
+      String end,
+      String market) {}
+
+  @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Fetch bars from an exchange in the background (only what is missing)",
+      description = "source: upbit (KRW-BTC...), binance (BTCUSDT...) or yahoo (AAPL, 005930.KS, 035720.KQ...). "
+          + "start/end are ISO dates or instants; end defaults to now. Answers 202 at once; follow progress at the "
+          + "Location.",
+      responses = {
+          @ApiResponse(responseCode = "202", description = "Started"),
+          @ApiResponse(responseCode = "422", description = "Unknown source, interval the source lacks, bad dates")})
+  ResponseEntity<ImportView> fetch(@AuthenticationPrincipal AuthenticatedUser user,
+      @Valid @RequestBody FetchRequest request) {
+    DataSource source;
+    try {
+      source = DataSource.valueOf(request.source().trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new FieldValidationException("source", "must be upbit, binance or yahoo");
+    }
+    Interval interval = interval("interval", request.interval());
+    ZoneId utc = ZoneId.of("UTC");
+    var from = MarketDataController.instant("start", request.start().trim(), utc);
+    var to = request.end() == null || request.end().isBlank() ? java.time.Instant.now()
+        : MarketDataController.instant("end", request.end().trim(), utc);
+    if (!to.isAfter(from)) {
+      throw new FieldValidationException("end", "must be after start");
+    }
+    ImportView view = imports.startFetch(user.id(), source, request.symbol().trim(), interval, from, to,
+        request.market());
+    return ResponseEntity.accepted().location(URI.create("/api/v1/data/imports/" + view.id())).body(view);
+  }
+
+  @GetMapping("/imports")
+  @Operation(summary = "Your recent imports, newest first")
+  List<ImportView> recent(@AuthenticationPrincipal AuthenticatedUser user) {
+    return imports.recent(user.id());
+  }
+
+  @GetMapping("/imports/{id}")
+  @Operation(summary = "One of your imports: status, progress, counts, bad rows",
+      responses = @ApiResponse(responseCode = "404", description = "No such import of yours"))
+  ImportView one(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+    return imports.find(user.id(), id);
+  }
+
+  private static Interval interval(String field, String code) {
+    try {
+      return Interval.fromCode(code.trim());
+    } catch (IllegalArgumentException e) {
+      throw new FieldValidationException(field, "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+    }
+  }
+}

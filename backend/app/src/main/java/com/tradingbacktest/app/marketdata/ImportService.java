@@ -1,0 +1,228 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.app.common.error.NotFoundException;
+import com.tradingbacktest.app.marketdata.fetch.CandleSource;
+import com.tradingbacktest.app.marketdata.fetch.CandleSources;
+import com.tradingbacktest.app.marketdata.fetch.DataSource;
+import com.tradingbacktest.app.marketdata.fetch.FetchException;
+import com.tradingbacktest.app.marketdata.fetch.FetchedBar;
+import com.tradingbacktest.engine.series.Interval;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports bars: CSV uploads (synchronously, all or nothing) and exchange fetches (in the background, with
+ * progress, fetching only what is missing). Every import is logged with who asked for it.
+ */
+@Service
+class ImportService implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+  static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._^=/-]{0,39}");
+
+  private final SymbolRepository symbols;
+  private final BarImporter importer;
+  private final ImportLog importLog;
+  private final CandleSources sources;
+  /** Background fetches until the job queue takes them over; two at a time is plenty for exchange limits. */
+  private final ExecutorService fetches = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "data-fetch");
+    t.setDaemon(true);
+    return t;
+  });
+
+  ImportService(SymbolRepository symbols, BarImporter importer, ImportLog importLog, CandleSources sources) {
+    this.symbols = symbols;
+    this.importer = importer;
+    this.importLog = importLog;
+    this.sources = sources;
+  }
+
+  /** What the uploader says about a symbol the platform does not know yet. */
+  record NewSymbol(String name, String market, String assetClass, String currency, String timeZone,
+      BigDecimal tickSize, BigDecimal lotSize) {}
+
+  ImportView importCsv(UUID userId, InputStream file, String fileName, String symbol, Interval interval,
+      boolean skipBadRows, NewSymbol meta) throws IOException {
+    SymbolInfo s = ensureSymbol(symbol, meta, "csv");
+    UUID id = importLog.start(userId, "csv", "csv", s.symbol(), interval.code(), null, null, fileName);
+    BarImporter.Outcome outcome;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8), 1 << 16)) {
+      outcome = importer.importCsv(reader, s.symbol(), interval.code(), s.zone(), skipBadRows);
+    } catch (ImportRejected e) {
+      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
+      throw e.withImportId(id);
+    } catch (IOException | RuntimeException e) {
+      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The import failed: " + e.getMessage());
+      throw e;
+    }
+    if (!outcome.stored()) {
+      importLog.finish(id, "failed", outcome.rowsRead(), 0, 0, 0, outcome.problems(),
+          outcome.problemCount() + " bad rows; nothing imported");
+      throw ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
+    }
+    importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(), outcome.skipped(),
+        outcome.problems(), null);
+    symbols.refreshRange(s.symbol(), interval.code());
+    log.info("Imported {} ({}): {} new, {} updated, {} skipped", s.symbol(), interval, outcome.inserted(),
+        outcome.updated(), outcome.skipped());
+    return importLog.find(id, userId).orElseThrow();
+  }
+
+  /** Starts a background fetch of what is missing in [from, to); answers at once with the import's id. */
+  ImportView startFetch(UUID userId, DataSource source, String symbol, Interval interval, Instant from, Instant to,
+      String market) {
+    CandleSource client = sources.get(source);
+    if (!client.intervals().contains(interval.code())) {
+      throw new FieldValidationException("interval", source.name().toLowerCase(Locale.ROOT) + " serves "
+          + String.join(", ", client.intervals()) + ", not " + interval.code());
+    }
+    SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, market), source.name().toLowerCase(Locale.ROOT));
+    UUID id = importLog.start(userId, "fetch", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(),
+        from, to, null);
+    fetches.submit(() -> runFetch(id, client, s, interval, from, to));
+    return importLog.find(id, userId).orElseThrow();
+  }
+
+  ImportView find(UUID userId, UUID id) {
+    return importLog.find(id, userId).orElseThrow(() -> new NotFoundException("The import"));
+  }
+
+  List<ImportView> recent(UUID userId) {
+    return importLog.recent(userId, 100);
+  }
+
+  private void runFetch(UUID id, CandleSource client, SymbolInfo s, Interval interval, Instant from, Instant to) {
+    try {
+      List<Instant[]> gaps = missing(s.symbol(), interval, from, to);
+      List<FetchedBar> fetched = new ArrayList<>();
+      for (int g = 0; g < gaps.size(); g++) {
+        int done = g;
+        fetched.addAll(client.fetch(s.symbol(), interval.code(), gaps.get(g)[0], gaps.get(g)[1],
+            fraction -> importLog.progress(id, (int) Math.min(95, 95 * (done + fraction) / gaps.size())),
+            () -> false));
+      }
+      BarImporter.Outcome outcome = importer.importRows(handler -> {
+        int line = 0;
+        for (FetchedBar b : fetched) {
+          line++;
+          handler.row(new CsvBarParser.Row(line, b.time(), text(b.open()), text(b.high()), text(b.low()),
+              text(b.close()), text(b.volume())));
+        }
+      }, s.symbol(), interval.code(), true);
+      importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(),
+          outcome.skipped(), outcome.problems(), null);
+      symbols.refreshRange(s.symbol(), interval.code());
+    } catch (FetchException e) {
+      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      log.error("Fetch import {} failed", id, e);
+      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The fetch failed unexpectedly; see the server log.");
+    }
+  }
+
+  /** The parts of [from, to) not covered by what is stored: before the first bar and after the last. */
+  private List<Instant[]> missing(String symbol, Interval interval, Instant from, Instant to) {
+    List<Instant[]> gaps = new ArrayList<>();
+    var range = symbols.ranges(symbol).stream().filter(r -> r.interval().equals(interval.code())).findFirst();
+    if (range.isEmpty()) {
+      gaps.add(new Instant[] {from, to});
+      return gaps;
+    }
+    if (from.isBefore(range.get().firstBar())) {
+      gaps.add(new Instant[] {from, range.get().firstBar()});
+    }
+    Instant after = range.get().lastBar().plus(interval.duration());
+    if (to.isAfter(after)) {
+      gaps.add(new Instant[] {from.isAfter(after) ? from : after, to});
+    }
+    return gaps;
+  }
+
+  private SymbolInfo ensureSymbol(String symbol, NewSymbol meta, String source) {
+    if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+      throw new FieldValidationException("symbol", "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, "
+          + "005930.KS, KRW-BTC)");
+    }
+    return symbols.find(symbol).orElseGet(() -> {
+      NewSymbol m = meta;
+      String zone = m.timeZone() == null ? "UTC" : m.timeZone();
+      try {
+        ZoneId.of(zone);
+      } catch (RuntimeException e) {
+        throw new FieldValidationException("time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
+      }
+      String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
+      if (!List.of("KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM").contains(market)) {
+        throw new FieldValidationException("market", "must be one of KRX, NASDAQ, NYSE, UPBIT, BINANCE, CUSTOM");
+      }
+      String assetClass = m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
+      if (!List.of("stock", "etf", "index", "crypto", "fx", "other").contains(assetClass)) {
+        throw new FieldValidationException("asset_class", "must be one of stock, etf, index, crypto, fx, other");
+      }
+      SymbolInfo created = new SymbolInfo(symbol, m.name() == null || m.name().isBlank() ? symbol : m.name(), market,
+          assetClass, m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT), zone,
+          positive(m.tickSize(), "0.01", "tick_size"), positive(m.lotSize(), "1", "lot_size"), source);
+      symbols.createIfMissing(created);
+      return symbols.find(symbol).orElseThrow();
+    });
+  }
+
+  /** What an exchange's symbol names tell about it. */
+  static NewSymbol defaultsFor(DataSource source, String symbol, String market) {
+    return switch (source) {
+      case UPBIT -> new NewSymbol(symbol, "UPBIT", "crypto", symbol.contains("-") ? symbol.substring(0,
+          symbol.indexOf('-')) : "KRW", "Asia/Seoul", new BigDecimal("0.0001"), new BigDecimal("0.00000001"));
+      case BINANCE -> new NewSymbol(symbol, "BINANCE", "crypto", quoteOf(symbol), "UTC", new BigDecimal("0.00000001"),
+          new BigDecimal("0.00000001"));
+      case YAHOO -> symbol.endsWith(".KS") || symbol.endsWith(".KQ")
+          ? new NewSymbol(symbol, "KRX", "stock", "KRW", "Asia/Seoul", BigDecimal.ONE, BigDecimal.ONE)
+          : new NewSymbol(symbol, market == null ? "NASDAQ" : market, "stock", "USD", "America/New_York",
+              new BigDecimal("0.01"), BigDecimal.ONE);
+    };
+  }
+
+  private static String quoteOf(String symbol) {
+    for (String quote : List.of("USDT", "USDC", "FDUSD", "BUSD", "BTC", "ETH", "BNB", "EUR", "TRY", "KRW")) {
+      if (symbol.endsWith(quote) && symbol.length() > quote.length()) {
+        return quote;
+      }
+    }
+    return "USDT";
+  }
+
+  private static BigDecimal positive(BigDecimal value, String fallback, String field) {
+    BigDecimal v = value == null ? new BigDecimal(fallback) : value;
+    if (v.signum() <= 0) {
+      throw new FieldValidationException(field, "must be greater than 0");
+    }
+    return v;
+  }
+
+  private static String text(double v) {
+    return BigDecimal.valueOf(v).toPlainString();
+  }
+
+  @Override
+  public void destroy() {
+    fetches.shutdownNow();
+  }
+}

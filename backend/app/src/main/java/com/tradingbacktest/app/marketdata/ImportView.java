@@ -1,0 +1,23 @@
+package com.tradingbacktest.app.marketdata;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One import as the API shows it.
+ *
+ * @param kind csv, fetch or seed
+ * @param status pending, running, completed, failed or cancelled
+ * @param rowsRead data rows in the file (or bars fetched)
+ * @param rowsInserted new bars stored
+ * @param rowsUpdated existing bars whose values changed
+ * @param rowsSkipped bad rows left out (with skip_bad_rows), listed in {@code badRows}
+ */
+record ImportView(UUID id, String kind, String source, String symbol, String interval, Instant rangeStart,
+    Instant rangeEnd, String fileName, String status, int progress, int rowsRead, int rowsInserted, int rowsUpdated,
+    int rowsSkipped, List<BadRow> badRows, String error, Instant createdAt, Instant finishedAt) {
+
+  /** A row that was rejected or skipped, by line (the header is line 1). */
+  record BadRow(int line, String reason) {}
+}

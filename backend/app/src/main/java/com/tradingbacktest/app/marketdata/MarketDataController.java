@@ -1,0 +1,104 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.engine.series.Interval;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/data")
+@Validated
+@Tag(name = "Market data", description = "Symbols, historical bars and imports")
+class MarketDataController {
+
+  private final MarketDataService data;
+
+  MarketDataController(MarketDataService data) {
+    this.data = data;
+  }
+
+  @GetMapping("/symbols")
+  @Operation(summary = "List and search symbols, with the stored range of each interval")
+  List<SymbolView> symbols(
+      @Parameter(description = "Part of the symbol or name, any case") @RequestParam(required = false)
+      @Size(max = 100, message = "must be at most 100 characters") String query,
+      @Parameter(description = "KRX, NASDAQ, NYSE, UPBIT, BINANCE or CUSTOM") @RequestParam(required = false)
+      String market,
+      @RequestParam(defaultValue = "200") @Min(value = 1, message = "must be at least 1")
+      @Max(value = 1000, message = "must be at most 1000") int limit) {
+    String m = market == null || market.isBlank() ? null : market.trim().toUpperCase();
+    if (m != null && !List.of("KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM").contains(m)) {
+      throw new FieldValidationException("market", "must be one of KRX, NASDAQ, NYSE, UPBIT, BINANCE, CUSTOM");
+    }
+    return data.search(query, m, limit);
+  }
+
+  @GetMapping("/symbols/{symbol}")
+  @Operation(summary = "One symbol with the stored range of each interval",
+      responses = @ApiResponse(responseCode = "404", description = "Unknown symbol"))
+  SymbolView symbol(@PathVariable String symbol) {
+    return data.describe(symbol);
+  }
+
+  @GetMapping("/historical")
+  @Operation(summary = "OHLCV bars of a symbol, oldest first, paginated by cursor",
+      description = "start and end are ISO dates (in the symbol's time zone) or ISO instants; the range is "
+          + "[start, end). With resample_to the stored bars are aggregated on the fly into a coarser interval, "
+          + "with days, weeks and stock sessions counted in the symbol's time zone. Pass next_cursor back as "
+          + "cursor for the next page.",
+      responses = {
+          @ApiResponse(responseCode = "400", description = "Malformed parameter or cursor"),
+          @ApiResponse(responseCode = "404", description = "Unknown symbol"),
+          @ApiResponse(responseCode = "422", description = "Invalid range or resampling")})
+  HistoryPage historical(
+      @RequestParam String symbol,
+      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam(defaultValue = "1d") String interval,
+      @Parameter(description = "ISO date or instant; default: the first stored bar") @RequestParam(required = false)
+      String start,
+      @Parameter(description = "ISO date or instant, exclusive; default: after the last stored bar")
+      @RequestParam(required = false) String end,
+      @Parameter(description = "Aggregate into this coarser interval") @RequestParam(name = "resample_to",
+          required = false) String resampleTo,
+      @RequestParam(defaultValue = "5000") @Min(value = 1, message = "must be at least 1")
+      @Max(value = MarketDataService.MAX_PAGE, message = "must be at most 10000") int limit,
+      @RequestParam(required = false) String cursor) {
+    Interval stored = interval("interval", interval);
+    Interval target = resampleTo == null || resampleTo.isBlank() ? null : interval("resample_to", resampleTo);
+    ZoneId zone = data.symbol(symbol).map(SymbolInfo::zone).orElse(ZoneId.of("UTC"));
+    Instant from = start == null ? Instant.EPOCH : instant("start", start, zone);
+    Instant to = end == null ? Instant.parse("9999-01-01T00:00:00Z") : instant("end", end, zone);
+    return data.history(symbol, stored, from, to, target, limit, cursor);
+  }
+
+  private static Interval interval(String field, String code) {
+    try {
+      return Interval.fromCode(code.trim());
+    } catch (IllegalArgumentException e) {
+      throw new FieldValidationException(field, "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+    }
+  }
+
+  /** An ISO date (midnight in the symbol's zone) or an ISO instant. */
+  static Instant instant(String field, String text, ZoneId zone) {
+    try {
+      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new FieldValidationException(field, "must be an ISO date (2024-01-31) or instant (2024-01-31T09:00:00Z)");
+    }
+  }
+}

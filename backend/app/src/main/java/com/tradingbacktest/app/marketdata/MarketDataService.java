@@ -1,0 +1,177 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.app.common.error.DomainException;
+import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.app.common.error.NotFoundException;
+import com.tradingbacktest.app.common.error.ProblemKind;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.BucketClock;
+import com.tradingbacktest.engine.series.Interval;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Symbols and bars: what other features (backtests, analytics) use to read market data. */
+@Service
+public class MarketDataService {
+
+  static final int MAX_PAGE = 10_000;
+
+  private final SymbolRepository symbols;
+  private final BarRepository bars;
+
+  MarketDataService(SymbolRepository symbols, BarRepository bars) {
+    this.symbols = symbols;
+    this.bars = bars;
+  }
+
+  public Optional<SymbolInfo> symbol(String symbol) {
+    return symbols.find(symbol);
+  }
+
+  /** Bars stored for one interval of a symbol: first, last and count, or empty when none. */
+  public Optional<SymbolRepository.IntervalRange> range(String symbol, Interval interval) {
+    return symbols.ranges(symbol).stream().filter(r -> r.interval().equals(interval.code())).findFirst();
+  }
+
+  List<SymbolView> search(String query, String market, int limit) {
+    List<SymbolView> views = new ArrayList<>();
+    for (SymbolInfo s : symbols.search(query, market, limit)) {
+      views.add(SymbolView.of(s, symbols.ranges(s.symbol())));
+    }
+    return views;
+  }
+
+  SymbolView describe(String symbol) {
+    SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    return SymbolView.of(s, symbols.ranges(symbol));
+  }
+
+  /**
+   * The engine's columns for bars with open time in [from, to), read with one streaming query.
+   *
+   * @throws NotFoundException for an unknown symbol
+   */
+  public BarSeries loadSeries(String symbol, Interval interval, Instant from, Instant to) {
+    SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    int expected = range(symbol, interval).map(r -> (int) Math.min(r.barCount(), 50_000_000)).orElse(1024);
+    BarColumns c = bars.load(symbol, interval.code(), from, to, expected);
+    return BarSeries.of(symbol, interval, s.calendar(), s.zone(), c.time, c.open, c.high, c.low, c.close, c.volume);
+  }
+
+  /**
+   * One page of history. With {@code resampleTo} the stored {@code interval} bars are aggregated on the fly
+   * (buckets in the symbol's zone, stock sessions from their open); pages then hold whole buckets.
+   */
+  HistoryPage history(String symbol, Interval interval, Instant start, Instant end, Interval resampleTo, int limit,
+      String cursor) {
+    SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    if (!end.isAfter(start)) {
+      throw new FieldValidationException("end", "must be after start");
+    }
+    if (resampleTo != null && resampleTo != interval && !resampleTo.isMultipleOf(interval)) {
+      throw new FieldValidationException("resample_to", "must be a coarser multiple of " + interval.code()
+          + " (e.g. 1m -> 5m, 15m, 1h, 4h, 1d, 1w)");
+    }
+    Instant from = cursor == null ? start : decodeCursor(cursor);
+    if (from.isBefore(start)) {
+      throw new InvalidCursor();
+    }
+    List<HistoryBar> page = new ArrayList<>(Math.min(limit, 1024));
+    long[] next = {Long.MIN_VALUE};
+    if (resampleTo == null || resampleTo == interval) {
+      bars.stream(symbol, interval.code(), from, end, (t, o, h, l, c, v) -> {
+        if (page.size() == limit) {
+          next[0] = t;
+          return false;
+        }
+        page.add(new HistoryBar(Instant.ofEpochMilli(t), o, h, l, c, v));
+        return true;
+      });
+    } else {
+      BucketClock clock = new BucketClock(s.zone(), resampleTo, s.calendar());
+      Aggregate current = new Aggregate();
+      bars.stream(symbol, interval.code(), from, end, (t, o, h, l, c, v) -> {
+        long bucket = clock.bucketStart(t);
+        if (current.started && bucket != current.time) {
+          if (page.size() == limit) {
+            next[0] = current.time; // that bucket is complete but did not fit: the next page starts with it
+            return false;
+          }
+          page.add(current.toBar());
+          current.started = false;
+        }
+        current.add(bucket, o, h, l, c, v);
+        return true;
+      });
+      if (current.started && next[0] == Long.MIN_VALUE) {
+        if (page.size() < limit) {
+          page.add(current.toBar());
+        } else {
+          next[0] = current.time;
+        }
+      }
+    }
+    String nextCursor = next[0] == Long.MIN_VALUE ? null : encodeCursor(Instant.ofEpochMilli(next[0]));
+    return new HistoryPage(s.symbol(), interval.code(), resampleTo == null ? interval.code() : resampleTo.code(),
+        s.timeZone(), page, nextCursor);
+  }
+
+  static String encodeCursor(Instant next) {
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(("t:" + next.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static Instant decodeCursor(String cursor) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+      if (!text.startsWith("t:")) {
+        throw new InvalidCursor();
+      }
+      return Instant.ofEpochMilli(Long.parseLong(text.substring(2)));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCursor();
+    }
+  }
+
+  /** The bucket being built while resampling. */
+  private static final class Aggregate {
+    boolean started;
+    long time;
+    double open;
+    double high;
+    double low;
+    double close;
+    double volume;
+
+    void add(long bucket, double o, double h, double l, double c, double v) {
+      if (!started) {
+        started = true;
+        time = bucket;
+        open = o;
+        high = h;
+        low = l;
+        volume = 0;
+      }
+      high = Math.max(high, h);
+      low = Math.min(low, l);
+      close = c;
+      volume += v;
+    }
+
+    HistoryBar toBar() {
+      return new HistoryBar(Instant.ofEpochMilli(time), open, high, low, close, volume);
+    }
+  }
+
+  /** A cursor that this API did not hand out (or for another range). */
+  static final class InvalidCursor extends DomainException {
+    InvalidCursor() {
+      super(ProblemKind.BAD_REQUEST, "invalid-cursor", "The cursor is not valid for this request; start without one.");
+    }
+  }
+}

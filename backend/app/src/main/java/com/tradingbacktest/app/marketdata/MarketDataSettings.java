@@ -1,0 +1,11 @@
+package com.tradingbacktest.app.marketdata;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param seed SEED_SAMPLE_DATA: {@code if-empty} (default: load the shipped sample data when there are no
+ *     bars at all), {@code never}, or {@code always} (re-load; existing bars are updated in place)
+ */
+@ConfigurationProperties("tb.marketdata")
+record MarketDataSettings(@DefaultValue("if-empty") String seed) {}

@@ -1,0 +1,84 @@
+package com.tradingbacktest.app.marketdata;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Real market data for a fresh install, without any network: ta4j's example data (on Maven Central,
+ * MIT-licensed): Apple's daily bars of 2013 and 100,000 Bitstamp BTC/USD trades from 25 November to
+ * 1 December 2013, built here into 1-minute bars (minutes without a trade have no bar). Runs on start when
+ * the database holds no bars (configurable), and from scripts/seed.sh.
+ */
+@Component
+class SampleDataSeeder {
+
+  static final String SOURCE = "ta4j-examples";
+  private static final Logger log = LoggerFactory.getLogger(SampleDataSeeder.class);
+
+  private final SymbolRepository symbols;
+  private final BarImporter importer;
+  private final ImportLog importLog;
+  private final MarketDataSettings settings;
+
+  SampleDataSeeder(SymbolRepository symbols, BarImporter importer, ImportLog importLog, MarketDataSettings settings) {
+    this.symbols = symbols;
+    this.importer = importer;
+    this.importLog = importLog;
+    this.settings = settings;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onStart() {
+    boolean always = "always".equalsIgnoreCase(settings.seed());
+    if ("never".equalsIgnoreCase(settings.seed()) || (!always && symbols.anyBars())) {
+      return;
+    }
+    try {
+      seed();
+    } catch (RuntimeException | IOException e) {
+      log.warn("Could not load the sample market data: {}", e.getMessage());
+    }
+  }
+
+  void seed() throws IOException {
+    symbols.createIfMissing(new SymbolInfo("AAPL", "Apple Inc.", "NASDAQ", "stock", "USD", "America/New_York",
+        new BigDecimal("0.01"), BigDecimal.ONE, SOURCE));
+    symbols.createIfMissing(new SymbolInfo("BTCUSD.BITSTAMP", "Bitcoin / US dollar (Bitstamp)", "CUSTOM", "crypto",
+        "USD", "UTC", new BigDecimal("0.01"), new BigDecimal("0.00000001"), SOURCE));
+    load("AAPL", "1d", "appleinc_bars_from_20130101_usd.csv", true);
+    load("BTCUSD.BITSTAMP", "1m", "bitstamp_trades_from_20131125_usd.csv", false);
+  }
+
+  private void load(String symbol, String interval, String resource, boolean bars) throws IOException {
+    java.util.UUID id = importLog.start(null, "seed", SOURCE, symbol, interval, null, null, resource);
+    try (InputStream in = SampleDataSeeder.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        importLog.finish(id, "failed", 0, 0, 0, 0, java.util.List.of(), "missing resource " + resource);
+        return;
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      BarImporter.Outcome outcome = bars
+          ? importer.importCsv(reader, symbol, interval, ZoneId.of("America/New_York"), true)
+          : importer.importRows(handler -> TradeBars.minuteBars(reader, handler), symbol, interval, true);
+      importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(), outcome.skipped(),
+          outcome.problems(), null);
+      symbols.refreshRange(symbol, interval);
+      log.info("Sample data: {} {} bars of {} ({} new)", outcome.rowsRead() - outcome.skipped(), interval, symbol,
+          outcome.inserted());
+    } catch (UncheckedIOException e) {
+      importLog.finish(id, "failed", 0, 0, 0, 0, java.util.List.of(), e.getMessage());
+      throw e.getCause();
+    }
+  }
+}

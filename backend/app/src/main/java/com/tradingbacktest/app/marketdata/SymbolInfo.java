@@ -1,0 +1,32 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.engine.series.MarketCalendar;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+
+/**
+ * A tradable instrument as the platform knows it.
+ *
+ * @param symbol the key: exchange ticker such as 005930.KS, AAPL, KRW-BTC, BTCUSDT
+ * @param name a human name
+ * @param market KRX, NASDAQ, NYSE, UPBIT, BINANCE or CUSTOM
+ * @param assetClass stock, etf, index, crypto, fx or other
+ * @param currency the quote currency (KRW, USD, USDT)
+ * @param timeZone the market's zone: sessions, days and months are counted in it
+ * @param tickSize the price step
+ * @param lotSize the quantity step (1 for stocks, e.g. 0.00000001 for crypto)
+ * @param source where its data came from (csv, upbit, binance, yahoo, ta4j-examples)
+ */
+public record SymbolInfo(String symbol, String name, String market, String assetClass, String currency,
+    String timeZone, BigDecimal tickSize, BigDecimal lotSize, String source) {
+
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
+  }
+
+  /** Crypto trades around the clock; everything else on weekdays. */
+  public MarketCalendar calendar() {
+    return market.equals("UPBIT") || market.equals("BINANCE") || assetClass.equals("crypto")
+        ? MarketCalendar.CRYPTO : MarketCalendar.STOCK;
+  }
+}

@@ -1,0 +1,83 @@
+package com.tradingbacktest.app.marketdata;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Symbols and the per-interval ranges kept beside them. */
+@Repository
+class SymbolRepository {
+
+  private static final String COLUMNS = "symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source";
+
+  private final JdbcClient jdbc;
+
+  SymbolRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<SymbolInfo> find(String symbol) {
+    return jdbc.sql("select " + COLUMNS + " from symbols where symbol = ?").param(symbol)
+        .query(SymbolRepository::map).optional();
+  }
+
+  List<SymbolInfo> search(String query, String market, int limit) {
+    String pattern = query == null || query.isBlank() ? null : "%" + escapeLike(query.trim().toLowerCase()) + "%";
+    return jdbc.sql("select " + COLUMNS + " from symbols where (cast(:pattern as text) is null"
+            + " or lower(symbol) like :pattern escape '\\' or lower(name) like :pattern escape '\\')"
+            + " and (cast(:market as text) is null or market = :market) order by symbol limit :limit")
+        .param("pattern", pattern)
+        .param("market", market)
+        .param("limit", limit)
+        .query(SymbolRepository::map).list();
+  }
+
+  /** Creates the symbol, or leaves an existing one as it is. */
+  void createIfMissing(SymbolInfo s) {
+    jdbc.sql("insert into symbols (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
+        .params(s.symbol(), s.name(), s.market(), s.assetClass(), s.currency(), s.timeZone(), s.tickSize(),
+            s.lotSize(), s.source())
+        .update();
+  }
+
+  List<IntervalRange> ranges(String symbol) {
+    return jdbc.sql("select interval, first_bar, last_bar, bar_count from market_data_ranges where symbol = ?"
+            + " order by case interval when '1m' then 1 when '5m' then 2 when '15m' then 3 when '1h' then 4"
+            + " when '4h' then 5 when '1d' then 6 else 7 end")
+        .param(symbol)
+        .query((rs, i) -> new IntervalRange(rs.getString(1), rs.getTimestamp(2).toInstant(),
+            rs.getTimestamp(3).toInstant(), rs.getLong(4)))
+        .list();
+  }
+
+  /** Recomputes one symbol's range for one interval from market_data (index-only: fast). */
+  void refreshRange(String symbol, String interval) {
+    jdbc.sql("""
+        with r as (select min("timestamp") f, max("timestamp") l, count(*) c from market_data
+                   where symbol = :symbol and interval = :interval)
+        insert into market_data_ranges (symbol, interval, first_bar, last_bar, bar_count, updated_at)
+        select :symbol, :interval, f, l, c, now() from r where c > 0
+        on conflict (symbol, interval) do update
+          set first_bar = excluded.first_bar, last_bar = excluded.last_bar, bar_count = excluded.bar_count,
+              updated_at = now()
+        """).param("symbol", symbol).param("interval", interval).update();
+  }
+
+  boolean anyBars() {
+    return jdbc.sql("select exists (select 1 from market_data)").query(Boolean.class).single();
+  }
+
+  private static SymbolInfo map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new SymbolInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getBigDecimal(7).stripTrailingZeros(), rs.getBigDecimal(8).stripTrailingZeros(),
+        rs.getString(9));
+  }
+
+  static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** What is stored for one interval of a symbol. */
+  record IntervalRange(String interval, java.time.Instant firstBar, java.time.Instant lastBar, long barCount) {}
+}

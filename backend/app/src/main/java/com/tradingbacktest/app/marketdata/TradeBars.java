@@ -1,0 +1,48 @@
+package com.tradingbacktest.app.marketdata;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/** Builds 1-minute OHLCV bars from a trade log ({@code timestamp,price,amount}, epoch seconds, ascending). */
+final class TradeBars {
+
+  private TradeBars() {}
+
+  static void minuteBars(BufferedReader trades, CsvBarParser.Handler out) throws IOException {
+    String line = trades.readLine(); // header
+    long minute = Long.MIN_VALUE;
+    BigDecimal open = null;
+    BigDecimal high = null;
+    BigDecimal low = null;
+    BigDecimal close = null;
+    BigDecimal volume = BigDecimal.ZERO;
+    int bar = 0;
+    while ((line = trades.readLine()) != null) {
+      String[] f = line.split(",");
+      if (f.length < 3) {
+        continue;
+      }
+      long m = Long.parseLong(f[0].trim()) / 60 * 60_000;
+      BigDecimal price = new BigDecimal(f[1].trim()).stripTrailingZeros();
+      BigDecimal amount = new BigDecimal(f[2].trim());
+      if (m != minute) {
+        if (open != null) {
+          out.row(new CsvBarParser.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
+              close.toPlainString(), volume.stripTrailingZeros().toPlainString()));
+        }
+        minute = m;
+        open = high = low = price;
+        volume = BigDecimal.ZERO;
+      }
+      high = high.max(price);
+      low = low.min(price);
+      close = price;
+      volume = volume.add(amount);
+    }
+    if (open != null) {
+      out.row(new CsvBarParser.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
+          close.toPlainString(), volume.stripTrailingZeros().toPlainString()));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package com.tradingbacktest.app.marketdata.fetch;
+
+import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
+import com.tradingbacktest.engine.series.Interval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One fetch in progress: what was asked for, the bars gathered so far, progress and cancellation. Bars
+ * are kept by open time, first one wins, and those outside [from, to) are dropped, so pages may overlap
+ * each other and run past the range without harm. Used by one thread.
+ */
+final class FetchRun {
+
+  private final DataSource source;
+  private final String symbol;
+  private final Interval interval;
+  private final long from;
+  private final long to;
+  private final DoubleConsumer progress;
+  private final BooleanSupplier cancelled;
+  private final TreeMap<Long, FetchedBar> bars = new TreeMap<>();
+  private double reported;
+
+  /**
+   * @param from the range's start, epoch ms UTC, inclusive
+   * @param to the range's end, epoch ms UTC, exclusive; after {@code from}
+   */
+  FetchRun(DataSource source, String symbol, Interval interval, long from, long to, DoubleConsumer progress,
+      BooleanSupplier cancelled) {
+    this.source = source;
+    this.symbol = symbol;
+    this.interval = interval;
+    this.from = from;
+    this.to = to;
+    this.progress = progress;
+    this.cancelled = cancelled;
+  }
+
+  String symbol() {
+    return symbol;
+  }
+
+  Interval interval() {
+    return interval;
+  }
+
+  /** The range's start, epoch ms UTC, inclusive. */
+  long from() {
+    return from;
+  }
+
+  /** The range's end, epoch ms UTC, exclusive. */
+  long to() {
+    return to;
+  }
+
+  BooleanSupplier cancelled() {
+    return cancelled;
+  }
+
+  /** Keeps {@code bar} when it opens inside the range and no bar with its open time is kept yet. */
+  void add(FetchedBar bar) {
+    if (bar.time() >= from && bar.time() < to) {
+      bars.putIfAbsent(bar.time(), bar);
+    }
+  }
+
+  /** Throws CANCELLED when the caller has cancelled. */
+  void checkCancelled() {
+    if (cancelled.getAsBoolean()) {
+      throw new FetchException(Kind.CANCELLED, "The fetch from " + source.displayName() + " was cancelled");
+    }
+  }
+
+  /**
+   * Reports a page done, the pages so far having covered {@code covered} ms of the range; progress never
+   * goes backwards and never past 1.
+   */
+  void pageDone(long covered) {
+    double fraction = Math.min(1, Math.max(0, (double) covered / (to - from)));
+    reported = Math.max(reported, fraction);
+    progress.accept(reported);
+  }
+
+  /** Reports the end, 1.0, and returns the bars kept, oldest first. */
+  List<FetchedBar> finish() {
+    progress.accept(1.0);
+    return new ArrayList<>(bars.values());
+  }
+}

@@ -1,0 +1,153 @@
+package com.tradingbacktest.app.marketdata.fetch;
+
+import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
+import com.tradingbacktest.engine.series.Interval;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.IntNode;
+
+/**
+ * Yahoo Finance's chart API ({@code GET /v8/finance/chart/{ticker}}), which answers a whole range at
+ * once, with gaps (holidays, halted minutes) as nulls that are skipped. Intraday data is kept only for
+ * a while and served in limited spans: 1m for the last 30 days, 7 days a request; 5m and 15m for the
+ * last 60 days; 1h (Yahoo's 60m) for the last 730 days. A range reaching further back fails at once,
+ * naming the limit, rather than being cut short unnoticed; a longer span is fetched in windows. Times
+ * are kept as Yahoo gives them: daily bars open at the session's start in the exchange's zone (09:00
+ * KST for 005930.KS), not at UTC midnight.
+ */
+final class YahooChartClient extends ExchangeCandleClient {
+
+  /**
+   * Yahoo's code for an interval, the longest span one request may cover and how far back the data
+   * goes (null: no limit).
+   */
+  private record Limits(String code, Duration window, Duration history) {}
+
+  private static final Map<Interval, Limits> LIMITS = new EnumMap<>(Map.of(
+      Interval.M1, new Limits("1m", Duration.ofDays(7), Duration.ofDays(30)),
+      Interval.M5, new Limits("5m", Duration.ofDays(60), Duration.ofDays(60)),
+      Interval.M15, new Limits("15m", Duration.ofDays(60), Duration.ofDays(60)),
+      Interval.H1, new Limits("60m", Duration.ofDays(730), Duration.ofDays(730)),
+      Interval.D1, new Limits("1d", null, null),
+      Interval.W1, new Limits("1wk", null, null)));
+
+  private final String baseUrl;
+  private final ExchangeHttp http;
+  private final FetchTiming timing;
+
+  YahooChartClient(FetchSettings settings, HttpClient client, JsonMapper json, FetchTiming timing) {
+    super(DataSource.YAHOO, LIMITS.keySet());
+    this.baseUrl = settings.baseUrl(DataSource.YAHOO);
+    this.http = new ExchangeHttp(DataSource.YAHOO, client, json, settings, timing);
+    this.timing = timing;
+  }
+
+  @Override
+  void fetchPages(FetchRun run) {
+    Limits limits = LIMITS.get(run.interval());
+    if (limits.history() != null) {
+      // To the next whole minute: a start this message suggests must pass the check.
+      Instant earliest = timing.now().minus(limits.history()).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
+      if (run.from() < earliest.toEpochMilli()) {
+        throw new FetchException(Kind.BAD_REQUEST, "Yahoo Finance keeps " + run.interval().code()
+            + " bars for the last " + limits.history().toDays() + " days only; start the range at "
+            + earliest + " or later, or choose a longer interval");
+      }
+    }
+    CandleReader reader = new CandleReader(DataSource.YAHOO, run.symbol(), "open", "high", "low", "close",
+        "volume");
+    // '^' (indices such as ^KS11) is the one character a symbol may hold that a URI path may not.
+    String path = "/v8/finance/chart/" + run.symbol().replace("^", "%5E");
+    long window = limits.window() == null ? Long.MAX_VALUE : limits.window().toMillis();
+    long start = run.from();
+    while (start < run.to()) {
+      long end = run.to() - start <= window ? run.to() : start + window;
+      run.checkCancelled();
+      JsonNode body = http.get(ExchangeHttp.uri(baseUrl, path,
+              "period1", String.valueOf(Math.floorDiv(start, 1000)),
+              "period2", String.valueOf(Math.floorDiv(end + 999, 1000)),
+              "interval", limits.code(), "includePrePost", "false", "events", "div,splits"),
+          run.cancelled(), (status, answer) -> error(run.symbol(), status, answer));
+      read(reader, run, body);
+      run.pageDone(end - run.from());
+      start = end;
+    }
+  }
+
+  /**
+   * {@code {"chart":{"result":[{"timestamp":[...], "indicators":{"quote":[{"open":[...], ...}]}}]}}},
+   * timestamps in epoch seconds; a window without trading has no {@code timestamp} at all.
+   */
+  private void read(CandleReader reader, FetchRun run, JsonNode body) {
+    JsonNode chart = body.path("chart");
+    if (chart.path("error").isObject()) {
+      FetchException error = error(run.symbol(), 200, body);
+      throw error != null ? error : new FetchException(Kind.BAD_REQUEST, "Yahoo Finance refused the request for "
+          + run.symbol() + ": " + chart.path("error").path("description").asString("no reason given"));
+    }
+    JsonNode result = chart.path("result").path(0);
+    if (!result.isObject()) {
+      throw new FetchException(Kind.MALFORMED, "Yahoo Finance sent a chart for " + run.symbol()
+          + " without a result");
+    }
+    JsonNode timestamps = result.path("timestamp");
+    if (timestamps.isMissingNode() || timestamps.isNull()) {
+      return;
+    }
+    if (!timestamps.isArray()) {
+      throw reader.malformed(null, "timestamp is not a list");
+    }
+    JsonNode quote = result.path("indicators").path("quote").path(0);
+    int count = timestamps.size();
+    JsonNode open = column(reader, quote, "open", count);
+    JsonNode high = column(reader, quote, "high", count);
+    JsonNode low = column(reader, quote, "low", count);
+    JsonNode close = column(reader, quote, "close", count);
+    JsonNode volume = column(reader, quote, "volume", count);
+    for (int i = 0; i < count; i++) {
+      JsonNode timestamp = timestamps.get(i);
+      if (!timestamp.isIntegralNumber()) {
+        throw reader.malformed(null, "timestamp[" + i + "] is not a whole number (" + timestamp + ")");
+      }
+      if (open.get(i).isNull() || high.get(i).isNull() || low.get(i).isNull() || close.get(i).isNull()) {
+        continue;
+      }
+      JsonNode quantity = volume.get(i).isNull() ? IntNode.valueOf(0) : volume.get(i);
+      run.add(reader.bar(timestamp.longValue() * 1000, open.get(i), high.get(i), low.get(i), close.get(i), quantity));
+    }
+  }
+
+  private static JsonNode column(CandleReader reader, JsonNode quote, String name, int count) {
+    JsonNode column = quote.path(name);
+    if (!column.isArray() || column.size() != count) {
+      throw reader.malformed(null, count + " timestamps but " + (column.isArray() ? column.size() : "no")
+          + " " + name + " values");
+    }
+    return column;
+  }
+
+  /**
+   * Yahoo's errors read {@code {"chart":{"result":null,"error":{"code":"Not Found","description":...}}}};
+   * an unknown ticker is 404, a range or interval it will not serve 400 or 422.
+   */
+  private static FetchException error(String symbol, int status, JsonNode body) {
+    JsonNode error = body.path("chart").path("error");
+    String code = error.path("code").asString("");
+    String description = error.path("description").asString("");
+    if (status == 404 || code.equalsIgnoreCase("Not Found")) {
+      return new FetchException(Kind.NOT_FOUND, "Yahoo Finance does not know the ticker " + symbol);
+    }
+    if (status == 400 || status == 422 || code.equalsIgnoreCase("Bad Request")
+        || code.equalsIgnoreCase("Unprocessable Entity")) {
+      return new FetchException(Kind.BAD_REQUEST, "Yahoo Finance rejected the request for " + symbol
+          + (description.isBlank() ? " (HTTP " + status + ")" : ": " + description));
+    }
+    return null;
+  }
+}

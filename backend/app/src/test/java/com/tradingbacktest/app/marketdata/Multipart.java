@@ -1,0 +1,47 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.app.support.Api;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Posts a multipart form with one file, as a browser's upload would. */
+final class Multipart {
+
+  private Multipart() {}
+
+  static Api.Response upload(int port, JsonMapper json, String bearer, String fileName, String content,
+      Map<String, String> fields) {
+    String boundary = "----tb" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n"));
+    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: text/csv\r\n\r\n");
+    write(body, content);
+    write(body, "\r\n--" + boundary + "--\r\n");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/data/import"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (bearer != null) {
+      request.header("Authorization", bearer);
+    }
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Api.Response(response.statusCode(), response.headers().map(), response.body(), json);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,255 @@
+package com.tradingbacktest.app.marketdata.fetch;
+
+import static com.tradingbacktest.app.marketdata.fetch.Fixtures.JSON;
+import static com.tradingbacktest.app.marketdata.fetch.Fixtures.html;
+import static com.tradingbacktest.app.marketdata.fetch.Fixtures.json;
+import static com.tradingbacktest.app.marketdata.fetch.Fixtures.recorded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class YahooChartClientTests {
+
+  /** Samsung Electronics' sessions open at 09:00 KST, midnight UTC. */
+  private static final Instant JAN_2 = Instant.parse("2024-01-02T00:00:00Z");
+  private static final Instant JAN_9 = Instant.parse("2024-01-09T00:00:00Z");
+  /** Apple's regular session opens at 09:30 EST, 14:30 UTC. */
+  private static final Instant MAR_1_OPEN = Instant.parse("2024-03-01T14:30:00Z");
+  private static final Instant MAR_11_OPEN = Instant.parse("2024-03-11T14:30:00Z");
+
+  private final MockWebServer server = new MockWebServer();
+  private final FakeTiming timing = FakeTiming.at(Fixtures.NOW);
+  private final List<Double> progress = new ArrayList<>();
+  private YahooChartClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+    FetchSettings settings = Fixtures.settings(server);
+    client = new YahooChartClient(settings, ExchangeHttp.newClient(settings), JSON, timing);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
+    return client.fetch(symbol, interval, from, to, progress::add, () -> false);
+  }
+
+  private List<FetchedBar> fetchSamsungDaily() {
+    return fetch("005930.KS", "1d", JAN_2, JAN_9);
+  }
+
+  @Test
+  void fetchesDailyBarsSkippingHolidaysAndKeepingTheSessionOpenTimes() throws InterruptedException {
+    server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
+
+    List<FetchedBar> bars = fetchSamsungDaily();
+
+    assertThat(bars).containsExactly(
+        new FetchedBar(1704153600_000L, 78200.0, 79800.0, 78200.0, 79600.0, 17142847),
+        new FetchedBar(1704240000_000L, 78500.0, 78800.0, 77000.0, 77000.0, 21753644),
+        new FetchedBar(1704412800_000L, 76100.0, 77300.0, 76100.0, 76600.0, 0),
+        new FetchedBar(1704672000_000L, 77000.0, 77500.0, 76400.0, 76500.0, 11088724));
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/v8/finance/chart/005930.KS");
+    assertThat(request.getUrl().queryParameter("period1")).isEqualTo("1704153600");
+    assertThat(request.getUrl().queryParameter("period2")).isEqualTo("1704758400");
+    assertThat(request.getUrl().queryParameter("interval")).isEqualTo("1d");
+    assertThat(request.getUrl().queryParameter("includePrePost")).isEqualTo("false");
+    assertThat(request.getUrl().queryParameter("events")).isEqualTo("div,splits");
+    assertThat(request.getHeaders().get("User-Agent")).isEqualTo("trading-backtest-tests");
+    assertThat(progress).containsExactly(1.0, 1.0);
+  }
+
+  @Test
+  void splitsOneMinuteRangesIntoSevenDayWindows() throws InterruptedException {
+    server.enqueue(recorded("yahoo/chart-AAPL-1m-window1.json"));
+    server.enqueue(recorded("yahoo/chart-AAPL-1m-window2.json"));
+
+    List<FetchedBar> bars = fetch("AAPL", "1m", MAR_1_OPEN, MAR_11_OPEN);
+
+    assertThat(bars).extracting(FetchedBar::time).containsExactly(
+        1709303400_000L, 1709303460_000L, 1709303520_000L, 1709908200_000L, 1709908260_000L);
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertThat(first.getUrl().queryParameter("period1")).isEqualTo("1709303400");
+    assertThat(first.getUrl().queryParameter("period2")).isEqualTo("1709908200");
+    assertThat(second.getUrl().queryParameter("period1")).isEqualTo("1709908200");
+    assertThat(second.getUrl().queryParameter("period2")).isEqualTo("1710167400");
+    assertThat(first.getUrl().queryParameter("interval")).isEqualTo("1m");
+    assertThat(progress).containsExactly(0.7, 1.0, 1.0);
+    assertThat(timing.sleeps()).as("2 requests a second").containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
+  void refusesIntradayRangesOlderThanYahooKeepsNamingTheLimit() {
+    assertThatThrownBy(() -> fetch("AAPL", "5m", Fixtures.NOW.minus(Duration.ofDays(90)),
+        Fixtures.NOW.minus(Duration.ofDays(80))))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .hasMessage("Yahoo Finance keeps 5m bars for the last 60 days only; start the range at "
+            + "2024-01-12T00:01:00Z or later, or choose a longer interval");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1m, 1m", "5m, 5m", "15m, 15m", "1h, 60m", "1d, 1d", "1w, 1wk"})
+  void mapsEachIntervalToYahoosCode(String interval, String code) throws InterruptedException {
+    server.enqueue(recorded("yahoo/chart-no-trading.json"));
+
+    fetch("AAPL", interval, Fixtures.NOW.minus(Duration.ofDays(2)), Fixtures.NOW.minus(Duration.ofDays(1)));
+
+    assertThat(server.takeRequest().getUrl().queryParameter("interval")).isEqualTo(code);
+  }
+
+  @Test
+  void hasNoFourHourBars() {
+    assertThat(client.intervals()).containsExactly("1m", "5m", "15m", "1h", "1d", "1w");
+    assertThatThrownBy(() -> fetch("AAPL", "4h", JAN_2, JAN_9))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .hasMessage("Yahoo Finance has no 4h candles; choose one of 1m, 5m, 15m, 1h, 1d, 1w");
+  }
+
+  @Test
+  void escapesTheCaretOfIndexTickersInThePath() throws InterruptedException {
+    server.enqueue(recorded("yahoo/chart-no-trading.json"));
+
+    fetch("^KS11", "1d", JAN_2, JAN_9);
+
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v8/finance/chart/%5EKS11");
+  }
+
+  @Test
+  void aWindowWithoutTradingHasNoBars() {
+    server.enqueue(recorded("yahoo/chart-no-trading.json"));
+
+    assertThat(fetchSamsungDaily()).isEmpty();
+    assertThat(progress).last().isEqualTo(1.0);
+  }
+
+  @Test
+  void unknownTickerIsNotFoundAndNotRetried() {
+    server.enqueue(recorded(404, "yahoo/ticker-not-found.json"));
+
+    assertThatThrownBy(() -> fetch("035720.KX", "1d", JAN_2, JAN_9))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+        .hasMessage("Yahoo Finance does not know the ticker 035720.KX");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anErrorInsideA200IsReadLikeTheStatus() {
+    server.enqueue(recorded(200, "yahoo/ticker-not-found.json"));
+
+    assertThatThrownBy(() -> fetch("035720.KX", "1d", JAN_2, JAN_9))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+        .hasMessage("Yahoo Finance does not know the ticker 035720.KX");
+  }
+
+  @Test
+  void aRangeYahooWillNotServeCarriesItsReason() {
+    server.enqueue(recorded(422, "yahoo/range-too-long.json"));
+
+    assertThatThrownBy(() -> fetch("AAPL", "1m", MAR_1_OPEN, MAR_1_OPEN.plus(Duration.ofHours(1))))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .hasMessageStartingWith("Yahoo Finance rejected the request for AAPL: 1m data not available")
+        .hasMessageContaining("Only 7 days worth of 1m granularity data");
+  }
+
+  @Test
+  void backsOffAfterA429ThenSucceeds() {
+    server.enqueue(json(429, "Too Many Requests"));
+    server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
+
+    assertThat(fetchSamsungDaily()).hasSize(4);
+    assertThat(timing.sleeps()).as("the 375 ms backoff, outlasted by the 500 ms between Yahoo requests")
+        .containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
+  void retriesAServerErrorThenSucceeds() {
+    server.enqueue(html(500));
+    server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
+
+    assertThat(fetchSamsungDaily()).hasSize(4);
+    assertThat(timing.sleeps()).as("the 375 ms backoff, outlasted by the 500 ms between Yahoo requests")
+        .containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
+  void givesUpOnServerErrorsAfterTheRetryBudget() {
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(html(500));
+    }
+
+    assertThatThrownBy(this::fetchSamsungDaily)
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+        .hasMessage("Yahoo Finance is unavailable (HTTP 500); gave up after 4 retries");
+    assertThat(server.getRequestCount()).isEqualTo(5);
+  }
+
+  @Test
+  void refusedAccessIsUnavailable() {
+    server.enqueue(json(401, "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Unauthorized\","
+        + "\"description\":\"Invalid Crumb\"}}}"));
+
+    assertThatThrownBy(this::fetchSamsungDaily)
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+        .hasMessage("Yahoo Finance refused our requests (HTTP 401)");
+  }
+
+  @Test
+  void columnsOfUnequalLengthAreMalformed() {
+    server.enqueue(recorded("yahoo/columns-of-unequal-length.json"));
+
+    assertThatThrownBy(() -> fetch("AAPL", "1d", JAN_2, JAN_9))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .hasMessage("Yahoo Finance sent a malformed candle for AAPL: 3 timestamps but 2 high values");
+  }
+
+  @Test
+  void highBelowLowIsMalformedNamingBothFields() {
+    server.enqueue(recorded("yahoo/high-below-low.json"));
+
+    assertThatThrownBy(() -> fetch("AAPL", "1d", JAN_2, JAN_9))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .hasMessage("Yahoo Finance sent a malformed candle for AAPL at 2024-01-02T14:30:00Z: "
+            + "high (180.0) is below low (183.88999938964844)");
+  }
+
+  @Test
+  void aChartWithoutResultIsMalformed() {
+    server.enqueue(json(200, "{\"chart\":{\"result\":[],\"error\":null}}"));
+
+    assertThatThrownBy(this::fetchSamsungDaily)
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .hasMessage("Yahoo Finance sent a chart for 005930.KS without a result");
+  }
+
+  @Test
+  void stopsBetweenWindowsWhenCancelled() {
+    server.enqueue(recorded("yahoo/chart-AAPL-1m-window1.json"));
+    server.enqueue(recorded("yahoo/chart-AAPL-1m-window2.json"));
+
+    assertThatThrownBy(() -> client.fetch("AAPL", "1m", MAR_1_OPEN, MAR_11_OPEN, progress::add,
+        () -> !progress.isEmpty()))
+        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
+        .hasMessage("The fetch from Yahoo Finance was cancelled");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+}
