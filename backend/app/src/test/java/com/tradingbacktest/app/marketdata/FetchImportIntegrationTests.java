@@ -1,0 +1,144 @@
+package com.tradingbacktest.app.marketdata;
+
+import static com.tradingbacktest.app.support.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingbacktest.app.support.Api.Response;
+import com.tradingbacktest.app.support.IntegrationTest;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A fetch import end to end: the API starts it, the background run pages through a local stand-in for
+ * Binance's kline API, stores the bars, and a second request fetches only what is missing.
+ */
+class FetchImportIntegrationTests extends IntegrationTest {
+
+  private static final long HOUR = 3_600_000L;
+  private static final MockWebServer BINANCE = startBinance();
+  private static final List<String> REQUESTED_STARTS = new CopyOnWriteArrayList<>();
+
+  @DynamicPropertySource
+  static void pointAtTheStandIn(DynamicPropertyRegistry registry) {
+    registry.add("tb.fetch.binance-url", () -> BINANCE.url("/").toString());
+    registry.add("tb.fetch.binance-requests-per-second", () -> "1000");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    BINANCE.close();
+  }
+
+  @Test
+  void fetchesInTheBackgroundAndThenOnlyWhatIsMissing() throws Exception {
+    String auth = bearer(api.registerUser("fetch"));
+
+    Response started = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "TESTUSDT",
+        "interval", "1h", "start", "2024-01-01T00:00:00Z", "end", "2024-01-03T00:00:00Z"), "Authorization", auth);
+
+    assertThat(started.status()).isEqualTo(202);
+    assertThat(started.header("Location")).startsWith("/api/v1/data/imports/");
+    JsonNode done = waitFor(started.header("Location"), auth);
+    assertThat(done.path("status").asString()).isEqualTo("completed");
+    assertThat(done.path("rows_inserted").asInt()).isEqualTo(48);
+    assertThat(done.path("progress").asInt()).isEqualTo(100);
+    JsonNode symbol = api.get("/api/v1/data/symbols/TESTUSDT", "Authorization", auth).json();
+    assertThat(symbol.path("market").asString()).isEqualTo("BINANCE");
+    assertThat(symbol.path("currency").asString()).isEqualTo("USDT");
+    assertThat(symbol.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(48);
+
+    REQUESTED_STARTS.clear();
+    Response extended = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "TESTUSDT",
+        "interval", "1h", "start", "2024-01-01T00:00:00Z", "end", "2024-01-04T00:00:00Z"), "Authorization", auth);
+    JsonNode second = waitFor(extended.header("Location"), auth);
+
+    assertThat(second.path("rows_inserted").asInt()).isEqualTo(24);
+    // Only the missing day was asked for: it starts right after the last stored bar.
+    assertThat(REQUESTED_STARTS).containsExactly(Long.toString(1_704_067_200_000L + 48 * HOUR));
+  }
+
+  @Test
+  void reportsAFailedFetchWithTheExchangesReason() throws Exception {
+    String auth = bearer(api.registerUser("fetchfail"));
+
+    Response started = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "NOPEUSDT",
+        "interval", "1d", "start", "2024-01-01", "end", "2024-02-01"), "Authorization", auth);
+    JsonNode done = waitFor(started.header("Location"), auth);
+
+    assertThat(done.path("status").asString()).isEqualTo("failed");
+    assertThat(done.path("error").asString()).containsIgnoringCase("symbol");
+  }
+
+  @Test
+  void validatesTheFetchRequest() {
+    String auth = bearer(api.registerUser("fetchbad"));
+
+    Response badSource = api.post("/api/v1/data/import", Map.of("source", "kraken", "symbol", "X", "interval", "1d",
+        "start", "2024-01-01"), "Authorization", auth);
+    Response badRange = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "X", "interval", "1d",
+        "start", "2024-02-01", "end", "2024-01-01"), "Authorization", auth);
+
+    assertThat(badSource.status()).isEqualTo(422);
+    assertThat(badSource.body()).contains("upbit, binance or yahoo");
+    assertThat(badRange.status()).isEqualTo(422);
+  }
+
+  private JsonNode waitFor(String location, String auth) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      JsonNode view = api.get(location, "Authorization", auth).json();
+      if (!view.path("status").asString().equals("running")) {
+        return view;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the import did not finish");
+  }
+
+  /** Serves hourly and daily klines for TESTUSDT between startTime and endTime; 400 for other symbols. */
+  private static MockWebServer startBinance() {
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (!"TESTUSDT".equals(request.getUrl().queryParameter("symbol"))) {
+          return new MockResponse.Builder().code(400).body("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}").build();
+        }
+        long start = Long.parseLong(request.getUrl().queryParameter("startTime"));
+        long end = Long.parseLong(request.getUrl().queryParameter("endTime"));
+        int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
+        long step = "1d".equals(request.getUrl().queryParameter("interval")) ? 24 * HOUR : HOUR;
+        REQUESTED_STARTS.add(Long.toString(start));
+        StringBuilder body = new StringBuilder("[");
+        long t = (start + step - 1) / step * step;
+        for (int n = 0; t <= end && n < limit; t += step, n++) {
+          double price = 100 + (t / HOUR) % 50;
+          if (n > 0) {
+            body.append(',');
+          }
+          body.append("[").append(t).append(",\"").append(price).append("\",\"").append(price + 2).append("\",\"")
+              .append(price - 1).append("\",\"").append(price + 1).append("\",\"10.5\",").append(t + step - 1)
+              .append(",\"1000\",5,\"5\",\"500\",\"0\"]");
+        }
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+            .body(body.append("]").toString()).build();
+      }
+    });
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return server;
+  }
+}
