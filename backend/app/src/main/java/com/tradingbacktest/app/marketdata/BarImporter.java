@@ -89,6 +89,8 @@ class BarImporter {
     }
     List<CsvBarParser.Problem> problems = new ArrayList<>();
     int[] counts = new int[2]; // rows read, problems
+    // Strictly ascending (or descending) times cannot repeat: then the duplicate search is skipped.
+    long[] order = {Long.MIN_VALUE, 0, 0, 0}; // previous time, rising, falling and equal steps
     CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
         .copyIn("copy import_staging (line, ts, open, high, low, close, volume) from stdin");
     byte[] buffer = new byte[BUFFER];
@@ -99,6 +101,10 @@ class BarImporter {
         @Override
         public void row(CsvBarParser.Row r) throws IOException {
           counts[0]++;
+          if (order[0] != Long.MIN_VALUE) {
+            order[r.time() > order[0] ? 1 : r.time() < order[0] ? 2 : 3]++;
+          }
+          order[0] = r.time();
           row.setLength(0);
           row.append(r.line()).append('\t').append(r.time()).append('\t').append(r.open()).append('\t')
               .append(r.high()).append('\t').append(r.low()).append('\t').append(r.close()).append('\t')
@@ -130,13 +136,14 @@ class BarImporter {
     }
     // Duplicate times: every occurrence after the first is a bad row.
     int duplicates = 0;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+    boolean monotonic = order[3] == 0 && (order[1] == 0 || order[2] == 0);
+    try (Statement s = c.createStatement(); ResultSet rs = monotonic ? null : s.executeQuery("""
         select line, first_line from (
           select line, min(line) over (partition by ts) first_line,
                  row_number() over (partition by ts order by line) n
           from import_staging) d
         where n > 1 order by line""")) {
-      while (rs.next()) {
+      while (rs != null && rs.next()) {
         duplicates++;
         if (problems.size() < MAX_LISTED) {
           problems.add(new CsvBarParser.Problem(rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));

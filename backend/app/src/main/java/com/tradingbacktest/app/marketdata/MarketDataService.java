@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MarketDataService {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MarketDataService.class);
+
   static final int MAX_PAGE = 10_000;
 
   private final SymbolRepository symbols;
@@ -59,7 +61,9 @@ public class MarketDataService {
   public BarSeries loadSeries(String symbol, Interval interval, Instant from, Instant to) {
     SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
     int expected = range(symbol, interval).map(r -> (int) Math.min(r.barCount(), 50_000_000)).orElse(1024);
+    long started = System.nanoTime();
     BarColumns c = bars.load(symbol, interval.code(), from, to, expected);
+    log.info("Loaded {} {} bars of {} in {} ms", c.size, interval.code(), symbol, (System.nanoTime() - started) / 1_000_000);
     return BarSeries.of(symbol, interval, s.calendar(), s.zone(), c.time, c.open, c.high, c.low, c.close, c.volume);
   }
 

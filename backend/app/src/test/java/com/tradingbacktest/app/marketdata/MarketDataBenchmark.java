@@ -1,0 +1,97 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.app.support.IntegrationTest;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Measures the two data paths that must be fast, on the real embedded PostgreSQL: importing a 1M-row
+ * CSV (parse, COPY into staging, upsert into market_data) and reading 1M bars into the engine's columns.
+ * Prints figures; asserts nothing about time. Run: scripts/bench-data.sh
+ */
+@Tag("benchmark")
+class MarketDataBenchmark extends IntegrationTest {
+
+  private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+
+  @Autowired
+  BarImporter importer;
+
+  @Autowired
+  SymbolRepository symbols;
+
+  @Autowired
+  MarketDataService data;
+
+  @Test
+  void importAndLoadOneMillionBars() throws IOException {
+    Path csv = Files.createTempFile("bench-", ".csv");
+    long t0 = System.nanoTime();
+    writeCsv(csv, ROWS);
+    System.out.printf(Locale.ROOT, "generated %,d rows (%,d bytes) in %d ms%n", ROWS, Files.size(csv),
+        (System.nanoTime() - t0) / 1_000_000);
+    symbols.createIfMissing(new SymbolInfo("BENCH", "Benchmark", "CUSTOM", "crypto", "USD", "UTC",
+        new BigDecimal("0.01"), new BigDecimal("0.0001"), "csv"));
+
+    for (int run = 1; run <= 2; run++) { // the second run updates every row in place
+      Runtime.getRuntime().gc();
+      long before = usedMemory();
+      long start = System.nanoTime();
+      BarImporter.Outcome outcome;
+      try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        outcome = importer.importCsv(in, "BENCH", "1m", ZoneOffset.UTC, false);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "import run %d: %,d rows (%,d inserted, %,d updated) in %.2f s = %,.0f rows/s;"
+              + " heap growth %,d MB%n", run, outcome.rowsRead(), outcome.inserted(), outcome.updated(), seconds,
+          outcome.rowsRead() / seconds, (usedMemory() - before) / (1 << 20));
+    }
+    symbols.refreshRange("BENCH", "1m");
+
+    for (int run = 1; run <= 5; run++) {
+      long start = System.nanoTime();
+      BarSeries series = data.loadSeries("BENCH", Interval.M1, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+      System.out.printf(Locale.ROOT, "load run %d: %,d bars into columns in %d ms%n", run, series.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
+    Files.delete(csv);
+  }
+
+  private static long usedMemory() {
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
+  }
+
+  /** A random walk of 1-minute bars from 2020-01-01, as a Binance-like generic CSV. */
+  private static void writeCsv(Path file, int rows) throws IOException {
+    Random random = new Random(42);
+    long t = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+    double price = 10_000;
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("timestamp,open,high,low,close,volume\n");
+      for (int i = 0; i < rows; i++, t += 60) {
+        double open = price;
+        double close = Math.max(1, open * (1 + (random.nextDouble() - 0.5) * 0.002));
+        double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001);
+        double low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
+        out.write(String.format(Locale.ROOT, "%d,%.2f,%.2f,%.2f,%.2f,%.4f%n", t, open, high, low, close,
+            random.nextDouble() * 10));
+        price = close;
+      }
+    }
+  }
+}
