@@ -25,10 +25,12 @@ class BarRepository {
 
   /*
    * date_part (double precision) rather than extract (numeric since PostgreSQL 14) keeps the time
-   * arithmetic cheap; prices travel as numeric text and are parsed once, in Java, by getDouble.
+   * arithmetic cheap; int8 and float8 results travel in binary (see prepareThreshold below), so the
+   * driver parses no text at all.
    */
   private static final String SELECT = """
-      select (date_part('epoch', "timestamp") * 1000)::int8, open, high, low, close, volume
+      select (date_part('epoch', "timestamp") * 1000)::int8, open::float8, high::float8, low::float8,
+             close::float8, volume::float8
       from market_data
       where symbol = ? and interval = ? and "timestamp" >= ? and "timestamp" < ?
       order by "timestamp"
@@ -47,6 +49,8 @@ class BarRepository {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement(SELECT, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         ps.setFetchSize(10_000);
+        // Server-prepared from the first execution, so results come in PostgreSQL's binary format.
+        ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
         ps.setString(1, symbol);
         ps.setString(2, interval);
         ps.setTimestamp(3, Timestamp.from(from));
