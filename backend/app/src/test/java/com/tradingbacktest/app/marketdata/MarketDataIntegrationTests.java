@@ -42,6 +42,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
     // 2013-01-02 at midnight New York
     assertThat(daily.path("first_bar").asString()).isEqualTo("2013-01-02T05:00:00Z");
     JsonNode btc = find(symbols.json(), "BTCUSD.BITSTAMP");
+    assertThat(symbols.body()).contains("\"lot_size\":0.00000001"); // plain, as traders write it
     assertThat(btc.path("intervals").get(0).path("interval").asString()).isEqualTo("1m");
     assertThat(btc.path("intervals").get(0).path("bar_count").asLong()).isGreaterThan(5000);
     assertThat(jdbc.sql("select count(*) from data_imports where kind = 'seed' and status = 'completed'")
