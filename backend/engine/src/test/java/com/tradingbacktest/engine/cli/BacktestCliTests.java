@@ -71,6 +71,32 @@ class BacktestCliTests {
   }
 
   @Test
+  void runsAStrategyFileWithParameters() throws IOException {
+    Path strategy = dir.resolve("cross.strategy");
+    Files.writeString(strategy, "param fast = 10 in 2..50\nparam slow = 30 in 3..100\n"
+        + "long_entry = crossover(sma(close, fast), sma(close, slow))\nlong_exit = crossunder(sma(close, fast), sma(close, slow))\n");
+
+    Result r = run("--data", data.toString(), "--strategy", strategy.toString(), "--param", "fast=2", "--param", "slow=3",
+        "--capital", "1000", "--json");
+
+    // The same crossover as the built-in sma_cross above: the same single trade.
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("\"trade_count\":1", "\"final_equity\":1166");
+  }
+
+  @Test
+  void reportsCompileErrorsWithTheirPlaces() throws IOException {
+    Path strategy = dir.resolve("broken.strategy");
+    Files.writeString(strategy, "x = sma(close, true)\nlong_entry = clsoe > 1\n");
+
+    Result r = run("--data", data.toString(), "--strategy", strategy.toString());
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err).contains("broken.strategy:1:16: sma expects a length, got a bool",
+        "broken.strategy:2:14: unknown name 'clsoe'; did you mean 'close'?");
+  }
+
+  @Test
   void explainsBadArguments() {
     assertThat(run("--strategy", "sma_cross").err).contains("--data is required");
     assertThat(run("--data", data.toString(), "--strategy", "nope").err)
