@@ -7,4 +7,5 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/backend/mvnw" -q -B -f "$root/backend/pom.xml" -DskipTests install -pl engine
 "$root/backend/mvnw" -B -f "$root/backend/pom.xml" test -pl app -Dtest=MarketDataBenchmark \
   -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dbench.rows="${1:-1000000}" \
-  | grep -E "generated|import run|load run|Tests run:" 
+  -Dlogging.level.com.tradingbacktest.app.marketdata.BarImporter=DEBUG \
+  | grep -E "generated|import run|load run|rows of BENCH|Tests run:"

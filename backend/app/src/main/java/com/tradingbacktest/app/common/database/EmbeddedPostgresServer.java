@@ -49,6 +49,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "100")
+              // Room for bulk imports: fewer forced checkpoints while a million bars go in.
+              .setServerConfig("shared_buffers", "256MB")
+              .setServerConfig("max_wal_size", "4GB")
+              .setServerConfig("checkpoint_timeout", "15min")
+              .setServerConfig("wal_buffers", "16MB")
               .setLocaleConfig("locale", "C.UTF-8");
       if (port > 0) {
         builder.setPort(port);
