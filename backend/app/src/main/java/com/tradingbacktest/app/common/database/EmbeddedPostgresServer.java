@@ -49,6 +49,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "100")
+              // The embedded server keeps real data: zonky's test defaults (fsync and full-page writes off)
+              // could corrupt it on a power loss. Commits stay asynchronous: a crash may lose the last
+              // moments, never the database.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("full_page_writes", "on")
+              .setServerConfig("synchronous_commit", "off")
               // Room for bulk imports: fewer forced checkpoints while a million bars go in.
               .setServerConfig("shared_buffers", "256MB")
               .setServerConfig("max_wal_size", "4GB")
