@@ -56,6 +56,10 @@ public final class Simulator {
     double trailPeak = Double.NaN;
     int protectFrom = Integer.MAX_VALUE;
 
+    // Most strategies have no intrabar entry orders: decide once, not on every flat bar.
+    final boolean entryOrders = s.longEntryStop != null || s.longEntryLimit != null
+        || (allowShort && (s.shortEntryStop != null || s.shortEntryLimit != null));
+
     int pendingExit = NONE;
     int pendingEntry = NONE;
     int pendingSignalBar = -1;
@@ -136,7 +140,7 @@ public final class Simulator {
       }
 
       // 3. Entry orders working during the bar.
-      if (!acted && book.isFlat()) {
+      if (entryOrders && !acted && book.isFlat()) {
         acted = tryEntryOrders(i, s, config, book, open[i], high[i], low[i]);
         if (acted && !book.isFlat()) {
           Side entered = book.side() > 0 ? Side.LONG : Side.SHORT;
