@@ -102,6 +102,18 @@ class ImportService implements DisposableBean {
     return importLog.find(id, userId).orElseThrow();
   }
 
+  /**
+   * Seeding's online part: the same background fetch, logged as kind {@code seed} without a user.
+   * Offline it fails quietly in the import log.
+   */
+  void seedFromExchange(DataSource source, String symbol, Interval interval, Instant from, Instant to) {
+    CandleSource client = sources.get(source);
+    SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, null), source.name().toLowerCase(Locale.ROOT));
+    UUID id = importLog.start(null, "seed", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(), from,
+        to, null);
+    fetches.submit(() -> runFetch(id, client, s, interval, from, to));
+  }
+
   ImportView find(UUID userId, UUID id) {
     return importLog.find(id, userId).orElseThrow(() -> new NotFoundException("The import"));
   }
@@ -132,6 +144,7 @@ class ImportService implements DisposableBean {
           outcome.skipped(), outcome.problems(), null);
       symbols.refreshRange(s.symbol(), interval.code());
     } catch (FetchException e) {
+      log.warn("Fetch of {} {} failed: {}", s.symbol(), interval.code(), e.getMessage());
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
     } catch (IOException | RuntimeException e) {
       log.error("Fetch import {} failed", id, e);

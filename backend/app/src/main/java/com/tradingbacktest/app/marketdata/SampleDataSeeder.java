@@ -30,12 +30,15 @@ class SampleDataSeeder {
   private final BarImporter importer;
   private final ImportLog importLog;
   private final MarketDataSettings settings;
+  private final ImportService imports;
 
-  SampleDataSeeder(SymbolRepository symbols, BarImporter importer, ImportLog importLog, MarketDataSettings settings) {
+  SampleDataSeeder(SymbolRepository symbols, BarImporter importer, ImportLog importLog, MarketDataSettings settings,
+      ImportService imports) {
     this.symbols = symbols;
     this.importer = importer;
     this.importLog = importLog;
     this.settings = settings;
+    this.imports = imports;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -48,6 +51,25 @@ class SampleDataSeeder {
       seed();
     } catch (RuntimeException | IOException e) {
       log.warn("Could not load the sample market data: {}", e.getMessage());
+    }
+    if (settings.seedOnline()) {
+      seedOnline();
+    }
+  }
+
+  /** Where the machine is online, a small real recent set; offline, a logged failure and nothing else. */
+  void seedOnline() {
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant yearsAgo = now.minus(java.time.Duration.ofDays(3 * 365));
+    try {
+      imports.seedFromExchange(com.tradingbacktest.app.marketdata.fetch.DataSource.UPBIT, "KRW-BTC",
+          com.tradingbacktest.engine.series.Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(com.tradingbacktest.app.marketdata.fetch.DataSource.YAHOO, "005930.KS",
+          com.tradingbacktest.engine.series.Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(com.tradingbacktest.app.marketdata.fetch.DataSource.YAHOO, "SPY",
+          com.tradingbacktest.engine.series.Interval.D1, yearsAgo, now);
+    } catch (RuntimeException e) {
+      log.warn("Could not start the online sample fetches: {}", e.getMessage());
     }
   }
 

@@ -33,6 +33,9 @@ class FetchImportIntegrationTests extends IntegrationTest {
   static void pointAtTheStandIn(DynamicPropertyRegistry registry) {
     registry.add("tb.fetch.binance-url", () -> BINANCE.url("/").toString());
     registry.add("tb.fetch.binance-requests-per-second", () -> "1000");
+    // Nothing listens on port 1: the online seeding below meets a machine without network.
+    registry.add("tb.fetch.upbit-url", () -> "http://localhost:1/");
+    registry.add("tb.fetch.yahoo-url", () -> "http://localhost:1/");
   }
 
   @AfterAll
@@ -78,6 +81,23 @@ class FetchImportIntegrationTests extends IntegrationTest {
 
     assertThat(done.path("status").asString()).isEqualTo("failed");
     assertThat(done.path("error").asString()).containsIgnoringCase("symbol");
+  }
+
+  @Test
+  void onlineSeedingOfflineFailsQuietlyInTheImportLog(@org.springframework.beans.factory.annotation.Autowired
+      SampleDataSeeder seeder, @org.springframework.beans.factory.annotation.Autowired
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+    seeder.seedOnline();
+
+    String sql = "select count(*) from data_imports where kind = 'seed' and source in ('upbit', 'yahoo')"
+        + " and status = 'failed' and error is not null";
+    long failed = 0;
+    for (int i = 0; i < 400 && failed < 3; i++) {
+      Thread.sleep(100);
+      failed = jdbc.sql(sql).query(Long.class).single();
+    }
+    assertThat(failed).isEqualTo(3);
+    assertThat(api.get("/actuator/health").body()).contains("\"status\":\"UP\"");
   }
 
   @Test

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"tb.auth.bcrypt-strength=4", "tb.auth.login-attempts-per-ip-per-minute=10000",
-        "tb.auth.failed-logins-per-account=10000", "tb.auth.registrations-per-ip-per-hour=10000"})
+        "tb.auth.failed-logins-per-account=10000", "tb.auth.registrations-per-ip-per-hour=10000",
+        "tb.marketdata.seed-online=false"})
 public abstract class IntegrationTest {
 
   @LocalServerPort

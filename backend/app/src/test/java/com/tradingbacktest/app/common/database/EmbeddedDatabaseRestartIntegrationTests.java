@@ -86,11 +86,12 @@ class EmbeddedDatabaseRestartIntegrationTests {
   }
 
   private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
-    String[] args = new String[extra.length + 3];
+    String[] args = new String[extra.length + 4];
     args[0] = "--server.port=0";
     args[1] = "--tb.database.data-dir=" + dataDir;
     args[2] = "--tb.auth.bcrypt-strength=4";
-    System.arraycopy(extra, 0, args, 3, extra.length);
+    args[3] = "--tb.marketdata.seed-online=false";
+    System.arraycopy(extra, 0, args, 4, extra.length);
     return SpringApplication.run(TradingBacktestApplication.class, args);
   }
 

@@ -40,7 +40,8 @@ class ExternalDatabaseIntegrationTests {
     String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
     try (ConfigurableApplicationContext app = SpringApplication.run(TradingBacktestApplication.class,
         "--server.port=0", "--tb.database.url=" + url, "--tb.database.data-dir=" + unusedDataDir,
-        "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!", "--tb.auth.bcrypt-strength=4")) {
+        "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!", "--tb.auth.bcrypt-strength=4",
+        "--tb.marketdata.seed-online=false")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       Api api = new Api("http://localhost:" + port, app.getBean(JsonMapper.class));
       String username = api.registerUser("ext").path("user").path("username").asString();
@@ -59,7 +60,7 @@ class ExternalDatabaseIntegrationTests {
     String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
 
     assertThatThrownBy(() -> SpringApplication.run(TradingBacktestApplication.class,
-        "--server.port=0", "--tb.database.url=" + url, "--tb.auth.jwt-secret="))
+        "--server.port=0", "--tb.database.url=" + url, "--tb.auth.jwt-secret=", "--tb.marketdata.seed-online=false"))
         .hasStackTraceContaining("JWT_SECRET is not set");
   }
 }
