@@ -24,13 +24,12 @@ class BarRepository {
   }
 
   /*
-   * date_part (double precision) rather than extract (numeric since PostgreSQL 14) keeps the time
-   * arithmetic cheap; int8 and float8 results travel in binary (see prepareThreshold below), so the
-   * driver parses no text at all.
+   * The columns travel as PostgreSQL stores them, in binary (timestamptz and numeric, see
+   * DatabaseConfiguration's binaryTransferEnable and prepareThreshold below): the server converts
+   * nothing (numeric to double would go through text there), and PgNumeric decodes in a few operations.
    */
   private static final String SELECT = """
-      select (date_part('epoch', "timestamp") * 1000)::int8, open::float8, high::float8, low::float8,
-             close::float8, volume::float8
+      select "timestamp", open, high, low, close, volume
       from market_data
       where symbol = ? and interval = ? and "timestamp" >= ? and "timestamp" < ?
       order by "timestamp"
@@ -57,8 +56,9 @@ class BarRepository {
         ps.setTimestamp(4, Timestamp.from(to));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (!sink.accept(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
-                rs.getDouble(6))) {
+            if (!sink.accept(PgBinary.timestampMillis(rs.getBytes(1)), PgBinary.numeric(rs.getBytes(2)),
+                PgBinary.numeric(rs.getBytes(3)), PgBinary.numeric(rs.getBytes(4)), PgBinary.numeric(rs.getBytes(5)),
+                PgBinary.numeric(rs.getBytes(6)))) {
               break;
             }
           }

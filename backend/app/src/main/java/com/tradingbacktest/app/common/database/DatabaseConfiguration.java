@@ -41,6 +41,8 @@ class DatabaseConfiguration {
     // Stream large result sets instead of buffering them (PgJDBC needs autocommit off + fetch size).
     config.addDataSourceProperty("defaultRowFetchSize", "10000");
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    // numeric (OID 1700) in binary too: bar reads decode it directly instead of the server formatting text.
+    config.addDataSourceProperty("binaryTransferEnable", "1700");
     config.addDataSourceProperty("ApplicationName", "trading-backtest");
     return new HikariDataSource(config);
   }
