@@ -1,15 +1,11 @@
 package com.tradingbacktest.app.auth;
 
+import com.tradingbacktest.app.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A personal API key. The secret is shown once at creation; only its SHA-256 hash and a short
@@ -17,10 +13,8 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "api_keys")
-class ApiKey implements Persistable<UUID> {
+class ApiKey extends AssignedIdEntity {
 
-  @Id
-  private UUID id;
 
   @Column(name = "user_id", nullable = false)
   private UUID userId;
@@ -46,21 +40,18 @@ class ApiKey implements Persistable<UUID> {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
-  @Transient
-  private boolean isNew;
 
   protected ApiKey() {}
 
   static ApiKey create(UUID userId, String name, String prefix, byte[] keyHash, Instant now, Instant expiresAt) {
     ApiKey key = new ApiKey();
-    key.id = UUID.randomUUID();
+    key.assignNewId();
     key.userId = userId;
     key.name = name;
     key.prefix = prefix;
     key.keyHash = keyHash;
     key.createdAt = now;
     key.expiresAt = expiresAt;
-    key.isNew = true;
     return key;
   }
 
@@ -100,21 +91,5 @@ class ApiKey implements Persistable<UUID> {
 
   Instant revokedAt() {
     return revokedAt;
-  }
-
-  @Override
-  public UUID getId() {
-    return id;
-  }
-
-  @Override
-  public boolean isNew() {
-    return isNew;
-  }
-
-  @PostLoad
-  @PostPersist
-  void markPersisted() {
-    isNew = false;
   }
 }

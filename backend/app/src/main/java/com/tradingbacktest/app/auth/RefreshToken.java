@@ -1,15 +1,11 @@
 package com.tradingbacktest.app.auth;
 
+import com.tradingbacktest.app.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One refresh token of a login session. Only its SHA-256 hash is stored. All tokens issued from one
@@ -18,10 +14,8 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "refresh_tokens")
-class RefreshToken implements Persistable<UUID> {
+class RefreshToken extends AssignedIdEntity {
 
-  @Id
-  private UUID id;
 
   @Column(name = "user_id", nullable = false)
   private UUID userId;
@@ -50,15 +44,13 @@ class RefreshToken implements Persistable<UUID> {
   @Column(name = "ip_address")
   private String ipAddress;
 
-  @Transient
-  private boolean isNew;
 
   protected RefreshToken() {}
 
   static RefreshToken issue(UUID userId, UUID familyId, byte[] tokenHash, Instant now, Instant expiresAt,
       String userAgent, String ipAddress) {
     RefreshToken token = new RefreshToken();
-    token.id = UUID.randomUUID();
+    token.assignNewId();
     token.userId = userId;
     token.familyId = familyId;
     token.tokenHash = tokenHash;
@@ -66,7 +58,6 @@ class RefreshToken implements Persistable<UUID> {
     token.expiresAt = expiresAt;
     token.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(255, userAgent.length()));
     token.ipAddress = ipAddress;
-    token.isNew = true;
     return token;
   }
 
@@ -76,7 +67,7 @@ class RefreshToken implements Persistable<UUID> {
       throw new IllegalStateException("a revoked token cannot be rotated");
     }
     revokedAt = now;
-    replacedBy = successor.id;
+    replacedBy = successor.getId();
   }
 
   boolean isRevoked() {
@@ -93,21 +84,5 @@ class RefreshToken implements Persistable<UUID> {
 
   UUID familyId() {
     return familyId;
-  }
-
-  @Override
-  public UUID getId() {
-    return id;
-  }
-
-  @Override
-  public boolean isNew() {
-    return isNew;
-  }
-
-  @PostLoad
-  @PostPersist
-  void markPersisted() {
-    isNew = false;
   }
 }

@@ -1,23 +1,16 @@
 package com.tradingbacktest.app.auth;
 
+import com.tradingbacktest.app.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
-import java.util.UUID;
-import org.springframework.data.domain.Persistable;
 
 /** A person who signs in. The password is only ever held as a bcrypt hash. */
 @Entity
 @Table(name = "users")
-class UserAccount implements Persistable<UUID> {
+class UserAccount extends AssignedIdEntity {
 
-  @Id
-  private UUID id;
 
   @Column(nullable = false)
   private String email;
@@ -34,38 +27,20 @@ class UserAccount implements Persistable<UUID> {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Transient
-  private boolean isNew;
 
   protected UserAccount() {}
 
   static UserAccount register(String email, String username, String passwordHash, Instant now) {
     UserAccount user = new UserAccount();
-    user.id = UUID.randomUUID();
+    user.assignNewId();
     user.email = email;
     user.username = username;
     user.passwordHash = passwordHash;
     user.createdAt = now;
     user.updatedAt = now;
-    user.isNew = true;
     return user;
   }
 
-  @Override
-  public UUID getId() {
-    return id;
-  }
-
-  @Override
-  public boolean isNew() {
-    return isNew;
-  }
-
-  @PostLoad
-  @PostPersist
-  void markPersisted() {
-    isNew = false;
-  }
 
   String email() {
     return email;

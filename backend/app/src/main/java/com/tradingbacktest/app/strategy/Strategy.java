@@ -1,18 +1,14 @@
 package com.tradingbacktest.app.strategy;
 
+import com.tradingbacktest.app.common.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A user's strategy: its source and, from the last successful compilation, its declared parameters.
@@ -20,13 +16,11 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "strategies")
-class Strategy implements Persistable<UUID> {
+class Strategy extends AssignedIdEntity {
 
   static final int MAX_NAME = 200;
   static final String COPY_SUFFIX = " (copy)";
 
-  @Id
-  private UUID id;
 
   @Column(name = "user_id", nullable = false, updatable = false)
   private UUID userId;
@@ -54,15 +48,13 @@ class Strategy implements Persistable<UUID> {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  @Transient
-  private boolean isNew;
 
   protected Strategy() {}
 
   static Strategy create(UUID ownerId, String name, String description, String code,
       List<StrategyParameter> parameters, boolean isPublic, Instant now) {
     Strategy strategy = new Strategy();
-    strategy.id = UUID.randomUUID();
+    strategy.assignNewId();
     strategy.userId = ownerId;
     strategy.name = name;
     strategy.description = description;
@@ -71,7 +63,6 @@ class Strategy implements Persistable<UUID> {
     strategy.isPublic = isPublic;
     strategy.createdAt = now;
     strategy.updatedAt = now;
-    strategy.isNew = true;
     return strategy;
   }
 
@@ -140,21 +131,6 @@ class Strategy implements Persistable<UUID> {
     return updatedAt;
   }
 
-  @Override
-  public UUID getId() {
-    return id;
-  }
-
-  @Override
-  public boolean isNew() {
-    return isNew;
-  }
-
-  @PostLoad
-  @PostPersist
-  void markPersisted() {
-    isNew = false;
-  }
 
   /** Within the same limit as a name typed in (UTF-16 units), without splitting a surrogate pair. */
   static String copyName(String name) {

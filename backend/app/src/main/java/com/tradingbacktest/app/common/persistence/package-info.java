@@ -1,0 +1,2 @@
+/** What JPA entities of every feature share. */
+package com.tradingbacktest.app.common.persistence;
