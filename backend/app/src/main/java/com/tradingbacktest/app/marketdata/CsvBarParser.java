@@ -1,10 +1,8 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.engine.series.TimeText;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -198,35 +196,7 @@ final class CsvBarParser {
   }
 
   static long parseTime(String text, ZoneId zone) {
-    String s = text.trim();
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("empty");
-    }
-    if (s.chars().allMatch(Character::isDigit)) {
-      if (s.length() == 8) { // yyyyMMdd
-        return LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)),
-            Integer.parseInt(s.substring(6))).atStartOfDay(zone).toInstant().toEpochMilli();
-      }
-      long n = Long.parseLong(s);
-      if (s.length() >= 15) {
-        return n / 1000; // microseconds (Binance spot files since 2025)
-      }
-      return s.length() >= 12 ? n : n * 1000; // milliseconds, else seconds
-    }
-    if (s.length() == 10 && (s.charAt(4) == '.' || s.charAt(4) == '/')) {
-      s = s.replace('.', '-').replace('/', '-');
-    }
-    String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
-    if (iso.length() == 10) {
-      return LocalDate.parse(iso).atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-    if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-      return OffsetDateTime.parse(iso.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant().toEpochMilli();
-    }
-    if (iso.length() == 16) {
-      iso = iso + ":00";
-    }
-    return LocalDateTime.parse(iso).atZone(zone).toInstant().toEpochMilli();
+    return TimeText.parse(text, zone);
   }
 
   private static boolean looksNumeric(List<String> cells) {

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -128,29 +125,12 @@ public final class BarCsvReader {
     }
   }
 
-  /** ISO date, ISO date-time with or without offset, "yyyy-MM-dd HH:mm:ss", epoch s or ms. */
+  /** See {@link com.tradingbacktest.engine.series.TimeText}; a bad time names itself in the error. */
   static long parseTime(String text, ZoneId zone) {
     String s = text.trim().replace("\"", "");
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("the time is empty");
-    }
-    if (s.chars().allMatch(Character::isDigit) && s.length() >= 9) {
-      long n = Long.parseLong(s);
-      return s.length() >= 13 ? n : n * 1000; // 13+ digits: milliseconds
-    }
-    String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
     try {
-      if (iso.length() == 10) {
-        return LocalDate.parse(iso).atStartOfDay(zone).toInstant().toEpochMilli();
-      }
-      if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-        return OffsetDateTime.parse(iso.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant().toEpochMilli();
-      }
-      if (iso.length() == 16 || iso.length() == 13) { // 2024-01-02T09:30 or a date + hour
-        iso = iso.length() == 13 ? iso + ":00" : iso;
-      }
-      return LocalDateTime.parse(iso).atZone(zone).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
+      return com.tradingbacktest.engine.series.TimeText.parse(s, zone);
+    } catch (DateTimeParseException | IllegalArgumentException e) {
       throw new IllegalArgumentException("unreadable time '" + text.trim() + "'");
     }
   }
