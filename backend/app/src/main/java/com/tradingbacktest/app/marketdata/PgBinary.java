@@ -14,9 +14,13 @@ final class PgBinary {
 
   /** timestamptz: a big-endian int64 of microseconds since 2000-01-01 UTC. */
   static long timestampMillis(byte[] b) {
+    return timestampMillis(b, 0);
+  }
+
+  static long timestampMillis(byte[] b, int at) {
     long micros = 0;
     for (int i = 0; i < 8; i++) {
-      micros = (micros << 8) | (b[i] & 0xff);
+      micros = (micros << 8) | (b[at + i] & 0xff);
     }
     return Math.floorDiv(micros, 1000) + PG_EPOCH_MILLIS;
   }
@@ -28,9 +32,13 @@ final class PgBinary {
    * the result is the double nearest the decimal, as Double.parseDouble would give.
    */
   static double numeric(byte[] b) {
-    int ndigits = short16(b, 0);
-    int weight = (short) short16(b, 2);
-    int sign = short16(b, 4);
+    return numeric(b, 0);
+  }
+
+  static double numeric(byte[] b, int at) {
+    int ndigits = short16(b, at);
+    int weight = (short) short16(b, at + 2);
+    int sign = short16(b, at + 4);
     if (sign == 0xC000) {
       return Double.NaN;
     }
@@ -39,7 +47,7 @@ final class PgBinary {
     }
     double value = 0;
     for (int i = 0; i < ndigits; i++) {
-      value = value * 10_000 + short16(b, 8 + 2 * i);
+      value = value * 10_000 + short16(b, at + 8 + 2 * i);
     }
     int exponent = weight - ndigits + 1; // in powers of 10,000
     if (exponent > 0) {

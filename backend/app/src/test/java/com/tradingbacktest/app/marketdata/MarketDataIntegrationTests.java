@@ -174,6 +174,34 @@ class MarketDataIntegrationTests extends IntegrationTest {
     assertThat(firstTime(epoch, "1d")).isEqualTo("2024-01-02T00:00:00Z");
   }
 
+  @Autowired
+  MarketDataService marketData;
+
+  @Test
+  void loadsBarsIntoTheEnginesColumnsExactlyAsStored() {
+    var series = marketData.loadSeries("AAPL", com.tradingbacktest.engine.series.Interval.D1,
+        Instant.parse("2013-03-01T00:00:00Z"), Instant.parse("2013-04-01T00:00:00Z"));
+
+    List<JsonNode> expected = new ArrayList<>();
+    api.get("/api/v1/data/historical?symbol=AAPL&interval=1d&start=2013-03-01T00:00:00Z&end=2013-04-01T00:00:00Z",
+        "Authorization", auth).json().path("bars").forEach(expected::add);
+    assertThat(series.size()).isEqualTo(expected.size()).isEqualTo(20); // March 2013 had 20 sessions
+    for (int i = 0; i < series.size(); i++) {
+      assertThat(Instant.ofEpochMilli(series.times()[i]).toString()).isEqualTo(expected.get(i).path("time").asString());
+      assertThat(series.open()[i]).isEqualTo(expected.get(i).path("open").asDouble());
+      assertThat(series.close()[i]).isEqualTo(expected.get(i).path("close").asDouble());
+      assertThat(series.volume()[i]).isEqualTo(expected.get(i).path("volume").asDouble());
+    }
+    assertThat(series.zone()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+    assertThat(series.calendar()).isEqualTo(com.tradingbacktest.engine.series.MarketCalendar.STOCK);
+    assertThat(marketData.loadSeries("AAPL", com.tradingbacktest.engine.series.Interval.D1,
+        Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2021-01-01T00:00:00Z")).size()).isZero();
+    // Quotes in a symbol cannot break out of the COPY statement's literal.
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> marketData.loadSeries("A'; drop table users; --",
+        com.tradingbacktest.engine.series.Interval.D1, Instant.EPOCH, Instant.now())))
+        .isInstanceOf(com.tradingbacktest.app.common.error.NotFoundException.class);
+  }
+
   @Test
   void pagesThroughLongHistoryByCursor() {
     List<Double> all = new ArrayList<>();
