@@ -70,7 +70,7 @@ class ImportController {
       throw new FieldValidationException("file", "is empty");
     }
     ImportView view = imports.importCsv(user.id(), file.getInputStream(), file.getOriginalFilename(), symbol.trim(),
-        interval("interval", interval), skipBadRows,
+        RequestValues.interval("interval", interval), skipBadRows,
         new ImportService.NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize));
     return ResponseEntity.created(URI.create("/api/v1/data/imports/" + view.id())).body(view);
   }
@@ -100,11 +100,11 @@ class ImportController {
     } catch (IllegalArgumentException e) {
       throw new FieldValidationException("source", "must be upbit, binance or yahoo");
     }
-    Interval interval = interval("interval", request.interval());
+    Interval interval = RequestValues.interval("interval", request.interval());
     ZoneId utc = ZoneId.of("UTC");
-    var from = MarketDataController.instant("start", request.start().trim(), utc);
+    var from = RequestValues.instant("start", request.start().trim(), utc);
     var to = request.end() == null || request.end().isBlank() ? java.time.Instant.now()
-        : MarketDataController.instant("end", request.end().trim(), utc);
+        : RequestValues.instant("end", request.end().trim(), utc);
     if (!to.isAfter(from)) {
       throw new FieldValidationException("end", "must be after start");
     }
@@ -124,13 +124,5 @@ class ImportController {
       responses = @ApiResponse(responseCode = "404", description = "No such import of yours"))
   ImportView one(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return imports.find(user.id(), id);
-  }
-
-  private static Interval interval(String field, String code) {
-    try {
-      return Interval.fromCode(code.trim());
-    } catch (IllegalArgumentException e) {
-      throw new FieldValidationException(field, "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
-    }
   }
 }

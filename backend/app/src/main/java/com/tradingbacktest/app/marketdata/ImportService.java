@@ -184,12 +184,11 @@ class ImportService implements DisposableBean {
         throw new FieldValidationException("time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
       }
       String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
-      if (!List.of("KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM").contains(market)) {
-        throw new FieldValidationException("market", "must be one of KRX, NASDAQ, NYSE, UPBIT, BINANCE, CUSTOM");
-      }
+      RequestValues.market(market);
       String assetClass = m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
-      if (!List.of("stock", "etf", "index", "crypto", "fx", "other").contains(assetClass)) {
-        throw new FieldValidationException("asset_class", "must be one of stock, etf, index, crypto, fx, other");
+      if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
+        throw new FieldValidationException("asset_class", "must be one of " + String.join(", ",
+            RequestValues.ASSET_CLASSES));
       }
       SymbolInfo created = new SymbolInfo(symbol, m.name() == null || m.name().isBlank() ? symbol : m.name(), market,
           assetClass, m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT), zone,

@@ -1,6 +1,5 @@
 package com.tradingbacktest.app.marketdata;
 
-import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.engine.series.Interval;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.validation.annotation.Validated;
@@ -42,10 +40,7 @@ class MarketDataController {
       @RequestParam(defaultValue = "200") @Min(value = 1, message = "must be at least 1")
       @Max(value = 1000, message = "must be at most 1000") int limit) {
     String m = market == null || market.isBlank() ? null : market.trim().toUpperCase();
-    if (m != null && !List.of("KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM").contains(m)) {
-      throw new FieldValidationException("market", "must be one of KRX, NASDAQ, NYSE, UPBIT, BINANCE, CUSTOM");
-    }
-    return data.search(query, m, limit);
+    return data.search(query, m == null ? null : RequestValues.market(m), limit);
   }
 
   @GetMapping("/symbols/{symbol}")
@@ -77,28 +72,11 @@ class MarketDataController {
       @RequestParam(defaultValue = "5000") @Min(value = 1, message = "must be at least 1")
       @Max(value = MarketDataService.MAX_PAGE, message = "must be at most 10000") int limit,
       @RequestParam(required = false) String cursor) {
-    Interval stored = interval("interval", interval);
-    Interval target = resampleTo == null || resampleTo.isBlank() ? null : interval("resample_to", resampleTo);
+    Interval stored = RequestValues.interval("interval", interval);
+    Interval target = resampleTo == null || resampleTo.isBlank() ? null : RequestValues.interval("resample_to", resampleTo);
     ZoneId zone = data.symbol(symbol).map(SymbolInfo::zone).orElse(ZoneId.of("UTC"));
-    Instant from = start == null ? Instant.EPOCH : instant("start", start, zone);
-    Instant to = end == null ? Instant.parse("9999-01-01T00:00:00Z") : instant("end", end, zone);
+    Instant from = start == null ? Instant.EPOCH : RequestValues.instant("start", start, zone);
+    Instant to = end == null ? Instant.parse("9999-01-01T00:00:00Z") : RequestValues.instant("end", end, zone);
     return data.history(symbol, stored, from, to, target, limit, cursor);
-  }
-
-  private static Interval interval(String field, String code) {
-    try {
-      return Interval.fromCode(code.trim());
-    } catch (IllegalArgumentException e) {
-      throw new FieldValidationException(field, "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
-    }
-  }
-
-  /** An ISO date (midnight in the symbol's zone) or an ISO instant. */
-  static Instant instant(String field, String text, ZoneId zone) {
-    try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new FieldValidationException(field, "must be an ISO date (2024-01-31) or instant (2024-01-31T09:00:00Z)");
-    }
   }
 }

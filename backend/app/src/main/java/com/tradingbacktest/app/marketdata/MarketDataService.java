@@ -41,11 +41,9 @@ public class MarketDataService {
   }
 
   List<SymbolView> search(String query, String market, int limit) {
-    List<SymbolView> views = new ArrayList<>();
-    for (SymbolInfo s : symbols.search(query, market, limit)) {
-      views.add(SymbolView.of(s, symbols.ranges(s.symbol())));
-    }
-    return views;
+    List<SymbolInfo> found = symbols.search(query, market, limit);
+    var ranges = symbols.rangesOf(found.stream().map(SymbolInfo::symbol).toList());
+    return found.stream().map(s -> SymbolView.of(s, ranges.getOrDefault(s.symbol(), List.of()))).toList();
   }
 
   SymbolView describe(String symbol) {

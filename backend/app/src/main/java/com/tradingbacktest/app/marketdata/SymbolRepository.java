@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.common.persistence.LikePatterns;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +24,9 @@ class SymbolRepository {
   }
 
   List<SymbolInfo> search(String query, String market, int limit) {
-    String pattern = query == null || query.isBlank() ? null : "%" + escapeLike(query.trim().toLowerCase()) + "%";
-    return jdbc.sql("select " + COLUMNS + " from symbols where (cast(:pattern as text) is null"
-            + " or lower(symbol) like :pattern escape '\\' or lower(name) like :pattern escape '\\')"
+    String pattern = LikePatterns.contains(query == null ? null : query.toLowerCase(java.util.Locale.ROOT));
+    return jdbc.sql("select " + COLUMNS + " from symbols where (lower(symbol) like :pattern escape '\\'"
+            + " or lower(name) like :pattern escape '\\')"
             + " and (cast(:market as text) is null or market = :market) order by symbol limit :limit")
         .param("pattern", pattern)
         .param("market", market)
@@ -42,13 +43,24 @@ class SymbolRepository {
   }
 
   List<IntervalRange> ranges(String symbol) {
-    return jdbc.sql("select interval, first_bar, last_bar, bar_count from market_data_ranges where symbol = ?"
-            + " order by case interval when '1m' then 1 when '5m' then 2 when '15m' then 3 when '1h' then 4"
-            + " when '4h' then 5 when '1d' then 6 else 7 end")
-        .param(symbol)
-        .query((rs, i) -> new IntervalRange(rs.getString(1), rs.getTimestamp(2).toInstant(),
-            rs.getTimestamp(3).toInstant(), rs.getLong(4)))
-        .list();
+    return rangesOf(List.of(symbol)).getOrDefault(symbol, List.of());
+  }
+
+  /** The stored ranges of several symbols in one query, finest interval first. */
+  java.util.Map<String, List<IntervalRange>> rangesOf(java.util.Collection<String> symbols) {
+    java.util.Map<String, List<IntervalRange>> bySymbol = new java.util.HashMap<>();
+    if (symbols.isEmpty()) {
+      return bySymbol;
+    }
+    jdbc.sql("select symbol, interval, first_bar, last_bar, bar_count from market_data_ranges"
+            + " where symbol = any(:symbols) order by symbol, case interval when '1m' then 1 when '5m' then 2"
+            + " when '15m' then 3 when '1h' then 4 when '4h' then 5 when '1d' then 6 else 7 end")
+        .param("symbols", symbols.toArray(new String[0]))
+        .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+            bySymbol.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                .add(new IntervalRange(rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant(), rs.getLong(5))));
+    return bySymbol;
   }
 
   /** Recomputes one symbol's range for one interval from market_data (index-only: fast). */
@@ -72,10 +84,6 @@ class SymbolRepository {
     return new SymbolInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getBigDecimal(7).stripTrailingZeros(), rs.getBigDecimal(8).stripTrailingZeros(),
         rs.getString(9));
-  }
-
-  static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** What is stored for one interval of a symbol. */

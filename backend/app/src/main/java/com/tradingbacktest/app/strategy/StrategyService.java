@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.strategy;
 
+import com.tradingbacktest.app.common.persistence.LikePatterns;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
 import java.time.Clock;
@@ -74,7 +75,7 @@ class StrategyService {
 
   @Transactional(readOnly = true)
   public PageResponse<StrategySummary> list(UUID userId, StrategyScope scope, String query, Pageable pageable) {
-    String pattern = containsPattern(query);
+    String pattern = LikePatterns.contains(query);
     Page<Strategy> page = switch (scope) {
       case MINE -> strategies.findOwnedBy(userId, pattern, pageable);
       case PUBLIC -> strategies.findPublic(pattern, pageable);
@@ -94,14 +95,5 @@ class StrategyService {
   /** PostgreSQL keeps microseconds: what we answer now is what a later read returns. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  /** A LIKE pattern matching names that contain {@code query}, its wildcards taken literally. */
-  static String containsPattern(String query) {
-    if (query == null || query.isBlank()) {
-      return "%";
-    }
-    String escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return "%" + escaped + "%";
   }
 }

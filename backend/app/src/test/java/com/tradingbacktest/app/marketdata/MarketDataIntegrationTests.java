@@ -45,6 +45,12 @@ class MarketDataIntegrationTests extends IntegrationTest {
     assertThat(symbols.body()).contains("\"lot_size\":0.00000001"); // plain, as traders write it
     assertThat(btc.path("intervals").get(0).path("interval").asString()).isEqualTo("1m");
     assertThat(btc.path("intervals").get(0).path("bar_count").asLong()).isGreaterThan(5000);
+    List<String> searched = new ArrayList<>();
+    api.get("/api/v1/data/symbols?query=apple", "Authorization", auth).json()
+        .forEach(x -> searched.add(x.path("symbol").asString()));
+    assertThat(searched).containsExactly("AAPL");
+    assertThat(api.get("/api/v1/data/symbols?query=%25", "Authorization", auth).json()).isEmpty(); // % is literal
+    assertThat(api.get("/api/v1/data/symbols?market=mars", "Authorization", auth).status()).isEqualTo(422);
     assertThat(jdbc.sql("select count(*) from data_imports where kind = 'seed' and status = 'completed'")
         .query(Long.class).single()).isGreaterThanOrEqualTo(2);
   }
