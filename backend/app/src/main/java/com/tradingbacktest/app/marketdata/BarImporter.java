@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.engine.series.BarCsv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,12 @@ class BarImporter {
   }
 
   /** What happened to a file. */
-  record Outcome(int rowsRead, int inserted, int updated, int skipped, List<CsvBarParser.Problem> problems,
+  record Outcome(int rowsRead, int inserted, int updated, int skipped, List<BarCsv.Problem> problems,
       int problemCount, boolean stored) {}
 
   /** Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. */
   interface RowSource {
-    void feed(CsvBarParser.Handler handler) throws IOException;
+    void feed(BarCsv.Handler handler) throws IOException;
   }
 
   /**
@@ -52,7 +53,7 @@ class BarImporter {
    */
   Outcome importCsv(BufferedReader csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
       throws IOException {
-    return importRows(handler -> CsvBarParser.parse(csv, zone, handler), symbol, interval, skipBadRows);
+    return importRows(handler -> BarCsv.parse(csv, zone, handler), symbol, interval, skipBadRows);
   }
 
   /** Imports rows from any source with the same all-or-nothing rules. */
@@ -90,7 +91,7 @@ class BarImporter {
           + " on commit drop");
     }
     long started = System.nanoTime();
-    List<CsvBarParser.Problem> problems = new ArrayList<>();
+    List<BarCsv.Problem> problems = new ArrayList<>();
     int[] counts = new int[2]; // rows read, problems
     // Strictly ascending (or descending) times cannot repeat: then the duplicate search is skipped.
     long[] order = {Long.MIN_VALUE, 0, 0, 0}; // previous time, rising, falling and equal steps
@@ -100,9 +101,9 @@ class BarImporter {
     int[] filled = {0};
     StringBuilder row = new StringBuilder(128);
     try {
-      source.feed(new CsvBarParser.Handler() {
+      source.feed(new BarCsv.Handler() {
         @Override
-        public void row(CsvBarParser.Row r) throws IOException {
+        public void row(BarCsv.Row r) throws IOException {
           counts[0]++;
           if (order[0] != Long.MIN_VALUE) {
             order[r.time() > order[0] ? 1 : r.time() < order[0] ? 2 : 3]++;
@@ -122,7 +123,7 @@ class BarImporter {
         }
 
         @Override
-        public void problem(CsvBarParser.Problem p) {
+        public void problem(BarCsv.Problem p) {
           counts[0]++;
           counts[1]++;
           if (problems.size() < MAX_LISTED) {
@@ -150,13 +151,13 @@ class BarImporter {
       while (rs != null && rs.next()) {
         duplicates++;
         if (problems.size() < MAX_LISTED) {
-          problems.add(new CsvBarParser.Problem(rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));
+          problems.add(new BarCsv.Problem(rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));
         }
       }
     }
     int problemCount = counts[1] + duplicates;
-    problems.sort(java.util.Comparator.comparingInt(CsvBarParser.Problem::line));
-    List<CsvBarParser.Problem> listed = problems.size() > MAX_LISTED ? problems.subList(0, MAX_LISTED) : problems;
+    problems.sort(java.util.Comparator.comparingInt(BarCsv.Problem::line));
+    List<BarCsv.Problem> listed = problems.size() > MAX_LISTED ? problems.subList(0, MAX_LISTED) : problems;
     if (problemCount > 0 && !skipBadRows) {
       return new Outcome(counts[0], 0, 0, 0, List.copyOf(listed), problemCount, false);
     }

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.engine.series.BarCsv;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,7 +39,7 @@ class ImportLog {
   }
 
   void finish(UUID id, String status, int read, int inserted, int updated, int skipped,
-      List<CsvBarParser.Problem> problems, String error) {
+      List<BarCsv.Problem> problems, String error) {
     String problemsJson = problems == null || problems.isEmpty() ? null
         : json.writeValueAsString(problems.stream()
             .map(p -> java.util.Map.of("line", p.line(), "reason", p.reason())).toList());

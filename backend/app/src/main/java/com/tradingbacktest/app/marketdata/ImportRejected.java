@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.app.common.error.DomainException;
 import com.tradingbacktest.app.common.error.ProblemKind;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.UUID;
 /** A file (or request) that was not imported; nothing was stored. Lists the bad rows, if any. */
 final class ImportRejected extends DomainException {
 
-  private final transient List<CsvBarParser.Problem> problems;
+  private final transient List<BarCsv.Problem> problems;
   private final int problemCount;
   private final UUID importId;
 
-  private ImportRejected(String message, List<CsvBarParser.Problem> problems, int problemCount, UUID importId) {
+  private ImportRejected(String message, List<BarCsv.Problem> problems, int problemCount, UUID importId) {
     super(ProblemKind.UNPROCESSABLE, "import-rejected", message);
     this.problems = problems;
     this.problemCount = problemCount;
@@ -24,8 +25,8 @@ final class ImportRejected extends DomainException {
     return new ImportRejected(message, List.of(), 0, null);
   }
 
-  static ImportRejected badRows(List<CsvBarParser.Problem> problems, int count, UUID importId) {
-    CsvBarParser.Problem first = problems.get(0);
+  static ImportRejected badRows(List<BarCsv.Problem> problems, int count, UUID importId) {
+    BarCsv.Problem first = problems.get(0);
     return new ImportRejected(count + " row" + (count == 1 ? " has" : "s have") + " errors (first: line "
         + first.line() + ", " + first.reason() + "), so nothing was imported. Fix them, or import again "
         + "with skip_bad_rows=true to skip exactly these rows.", problems, count, importId);

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.marketdata.fetch.CandleSource;
@@ -67,9 +68,9 @@ class ImportService implements DisposableBean {
     BarImporter.Outcome outcome;
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8), 1 << 16)) {
       outcome = importer.importCsv(reader, s.symbol(), interval.code(), s.zone(), skipBadRows);
-    } catch (ImportRejected e) {
+    } catch (BarCsv.FormatException e) {
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
-      throw e.withImportId(id);
+      throw ImportRejected.of(e.getMessage()).withImportId(id);
     } catch (IOException | RuntimeException e) {
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The import failed: " + e.getMessage());
       throw e;
@@ -136,7 +137,7 @@ class ImportService implements DisposableBean {
         int line = 0;
         for (FetchedBar b : fetched) {
           line++;
-          handler.row(new CsvBarParser.Row(line, b.time(), text(b.open()), text(b.high()), text(b.low()),
+          handler.row(new BarCsv.Row(line, b.time(), text(b.open()), text(b.high()), text(b.low()),
               text(b.close()), text(b.volume())));
         }
       }, s.symbol(), interval.code(), true);

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.engine.series.BarCsv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,7 +10,7 @@ final class TradeBars {
 
   private TradeBars() {}
 
-  static void minuteBars(BufferedReader trades, CsvBarParser.Handler out) throws IOException {
+  static void minuteBars(BufferedReader trades, BarCsv.Handler out) throws IOException {
     String line = trades.readLine(); // header
     long minute = Long.MIN_VALUE;
     BigDecimal open = null;
@@ -28,7 +29,7 @@ final class TradeBars {
       BigDecimal amount = new BigDecimal(f[2].trim());
       if (m != minute) {
         if (open != null) {
-          out.row(new CsvBarParser.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
+          out.row(new BarCsv.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
               close.toPlainString(), volume.stripTrailingZeros().toPlainString()));
         }
         minute = m;
@@ -41,7 +42,7 @@ final class TradeBars {
       volume = volume.add(amount);
     }
     if (open != null) {
-      out.row(new CsvBarParser.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
+      out.row(new BarCsv.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
           close.toPlainString(), volume.stripTrailingZeros().toPlainString()));
     }
   }

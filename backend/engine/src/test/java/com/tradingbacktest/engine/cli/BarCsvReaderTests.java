@@ -42,18 +42,6 @@ class BarCsvReaderTests {
   }
 
   @Test
-  void readsEpochSecondsMillisecondsAndOffsets() {
-    ZoneId utc = ZoneOffset.UTC;
-    long expected = Instant.parse("2024-01-02T00:00:00Z").toEpochMilli();
-
-    assertThat(BarCsvReader.parseTime("1704153600", utc)).isEqualTo(expected);
-    assertThat(BarCsvReader.parseTime("1704153600000", utc)).isEqualTo(expected);
-    assertThat(BarCsvReader.parseTime("2024-01-02T09:00:00+09:00", utc)).isEqualTo(expected);
-    assertThat(BarCsvReader.parseTime("2024-01-02 09:00:00", ZoneId.of("Asia/Seoul"))).isEqualTo(expected);
-    assertThat(BarCsvReader.parseTime("2024-01-02T00:00:00Z", utc)).isEqualTo(expected);
-  }
-
-  @Test
   void reportsABadRowWithItsLineNumber() throws IOException {
     Path file = write("date,open,high,low,close\n2024-01-01,1,2,0.5,1.5\n2024-01-02,1,two,0.5,1.5\n");
 

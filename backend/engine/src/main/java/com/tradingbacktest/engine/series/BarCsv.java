@@ -1,6 +1,5 @@
-package com.tradingbacktest.app.marketdata;
+package com.tradingbacktest.engine.series;
 
-import com.tradingbacktest.engine.series.TimeText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -11,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads OHLCV rows from a CSV as they stream in, one line at a time, checking each.
+ * Reads OHLCV rows from a CSV as they stream in, one line at a time, checking each: the one CSV reader
+ * of the product, used by the command-line runner and the app's importer.
  *
  * <p>Formats: a header naming the columns in any case, with common aliases (Yahoo Finance's
  * {@code Date,Open,High,Low,Close,Adj Close,Volume}, pandas' unnamed index column, Upbit's
@@ -19,18 +19,18 @@ import java.util.Map;
  * candle_acc_trade_volume}, Korean {@code 날짜,시가,고가,저가,종가,거래량}); or Binance's headerless kline
  * files ({@code open_time, open, high, low, close, volume, close_time, ...} with epoch milli- or
  * microseconds). Times: ISO dates, ISO date-times with or without an offset (without one they are in
- * the symbol's zone; Upbit's {@code _kst} column is Seoul time), {@code yyyy-MM-dd HH:mm:ss},
+ * the given zone; Upbit's {@code _kst} column is Seoul time), {@code yyyy-MM-dd HH:mm:ss},
  * {@code yyyy.MM.dd}, {@code yyyy/MM/dd}, {@code yyyyMMdd}, or epoch seconds, milli- or microseconds.
  */
-final class CsvBarParser {
+public final class BarCsv {
 
   /** A row that passed every per-row check; prices keep the file's own decimal text. */
-  record Row(int line, long time, String open, String high, String low, String close, String volume) {}
+  public record Row(int line, long time, String open, String high, String low, String close, String volume) {}
 
   /** A row that failed a check: its line (the header is line 1) and why. */
-  record Problem(int line, String reason) {}
+  public record Problem(int line, String reason) {}
 
-  interface Handler {
+  public interface Handler {
     void row(Row row) throws IOException;
 
     void problem(Problem problem);
@@ -50,14 +50,14 @@ final class CsvBarParser {
 
   private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
-  private CsvBarParser() {}
+  private BarCsv() {}
 
   /**
    * Parses the stream, handing each good row and each problem to {@code handler}.
    *
-   * @throws ImportRejected when the header cannot be understood (nothing can be read then)
+   * @throws FormatException when the file cannot be read at all (no rows, or a header without the columns)
    */
-  static void parse(BufferedReader in, ZoneId zone, Handler handler) throws IOException {
+  public static void parse(BufferedReader in, ZoneId zone, Handler handler) throws IOException {
     String first = in.readLine();
     int line = 1;
     while (first != null && first.isBlank()) {
@@ -65,7 +65,7 @@ final class CsvBarParser {
       line++;
     }
     if (first == null) {
-      throw ImportRejected.of("The file is empty.");
+      throw new FormatException("The file is empty.");
     }
     first = first.startsWith("\uFEFF") ? first.substring(1) : first;
     List<String> cells = split(first);
@@ -73,7 +73,7 @@ final class CsvBarParser {
     boolean headerless = looksNumeric(cells);
     if (headerless) {
       if (cells.size() < 6) {
-        throw ImportRejected.of("Line 1 has no header and is not a Binance kline row (open_time, open, high, low, "
+        throw new FormatException("Line 1 has no header and is not a Binance kline row (open_time, open, high, low, "
             + "close, volume, ...). Add a header such as Date,Open,High,Low,Close,Volume.");
       }
       layout = new Layout(0, -1, 1, 2, 3, 4, 5, null);
@@ -104,7 +104,7 @@ final class CsvBarParser {
       if (layout.clock >= 0) {
         t = t + "T" + f.get(layout.clock).trim();
       }
-      time = parseTime(t, layout.fixedZone != null ? layout.fixedZone : zone);
+      time = TimeText.parse(t, layout.fixedZone != null ? layout.fixedZone : zone);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       handler.problem(new Problem(line, "unreadable time '" + f.get(layout.time).trim() + "'"));
       return;
@@ -193,10 +193,6 @@ final class CsvBarParser {
       }
     }
     return i == n;
-  }
-
-  static long parseTime(String text, ZoneId zone) {
-    return TimeText.parse(text, zone);
   }
 
   private static boolean looksNumeric(List<String> cells) {
@@ -293,10 +289,17 @@ final class CsvBarParser {
         missing.add("close");
       }
       if (!missing.isEmpty()) {
-        throw ImportRejected.of("The header has no " + String.join(", ", missing) + " column. Found: "
+        throw new FormatException("The header has no " + String.join(", ", missing) + " column. Found: "
             + String.join(", ", header) + ". Expected names such as Date,Open,High,Low,Close,Volume.");
       }
       return new Layout(time, clock, open, high, low, close, volume, fixed);
+    }
+  }
+
+  /** The file as a whole cannot be read (empty, or a header without the needed columns). */
+  public static final class FormatException extends IllegalArgumentException {
+    FormatException(String message) {
+      super(message);
     }
   }
 }
