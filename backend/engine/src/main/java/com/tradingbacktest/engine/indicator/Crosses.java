@@ -22,15 +22,7 @@ public final class Crosses {
    */
   public static boolean[] crossover(double[] a, double[] b) {
     checkLengths("crossover", a, b);
-    boolean[] out = new boolean[a.length];
-    for (int i = 1; i < a.length; i++) {
-      double prevA = a[i - 1];
-      double prevB = b[i - 1];
-      double curA = a[i];
-      double curB = b[i];
-      out[i] = curA > curB && prevA <= prevB && allFinite(prevA, prevB, curA, curB);
-    }
-    return out;
+    return crossesAbove(a, b);
   }
 
   /**
@@ -43,13 +35,18 @@ public final class Crosses {
    */
   public static boolean[] crossunder(double[] a, double[] b) {
     checkLengths("crossunder", a, b);
-    boolean[] out = new boolean[a.length];
-    for (int i = 1; i < a.length; i++) {
-      double prevA = a[i - 1];
-      double prevB = b[i - 1];
-      double curA = a[i];
-      double curB = b[i];
-      out[i] = curA < curB && prevA >= prevB && allFinite(prevA, prevB, curA, curB);
+    return crossesAbove(b, a); // a falling below b is b rising above a
+  }
+
+  /** {@code x[i] > y[i]} after {@code x[i - 1] <= y[i - 1]}, all four finite. */
+  private static boolean[] crossesAbove(double[] x, double[] y) {
+    boolean[] out = new boolean[x.length];
+    for (int i = 1; i < x.length; i++) {
+      double prevX = x[i - 1];
+      double prevY = y[i - 1];
+      double curX = x[i];
+      double curY = y[i];
+      out[i] = curX > curY && prevX <= prevY && allFinite(prevX, prevY, curX, curY);
     }
     return out;
   }
