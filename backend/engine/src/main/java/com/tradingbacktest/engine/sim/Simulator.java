@@ -49,12 +49,8 @@ public final class Simulator {
     final double[] position = new double[n];
     final boolean[] inMarket = new boolean[n];
 
-    // The open position's protective levels (NaN = none) and the bar they start working.
-    double stopLevel = Double.NaN;
-    double targetLevel = Double.NaN;
-    double trailFraction = Double.NaN;
-    double trailPeak = Double.NaN;
-    int protectFrom = Integer.MAX_VALUE;
+    // The open position's protective levels; they only matter while a position is open.
+    final Protection p = new Protection();
 
     // Most strategies have no intrabar entry orders: decide once, not on every flat bar.
     final boolean entryOrders = s.longEntryStop != null || s.longEntryLimit != null
@@ -78,18 +74,12 @@ public final class Simulator {
       if (pendingExit != NONE || pendingEntry != NONE) {
         if (pendingExit == CLOSE && !book.isFlat()) {
           book.close(i, book.side() > 0 ? costs.slippedSell(open[i]) : costs.slippedBuy(open[i]), pendingExitReason);
-          stopLevel = targetLevel = trailFraction = trailPeak = Double.NaN;
         }
         if (pendingEntry != NONE && book.isFlat()) {
           Side side = pendingEntry == OPEN_LONG ? Side.LONG : Side.SHORT;
           double price = side == Side.LONG ? costs.slippedBuy(open[i]) : costs.slippedSell(open[i]);
           if (book.open(i, side, price, config.sizing(), at(s.size, pendingSignalBar))) {
-            int k = pendingSignalBar;
-            stopLevel = protectiveStop(side, price, at(s.stopLoss, k));
-            targetLevel = protectiveTarget(side, price, at(s.takeProfit, k));
-            trailFraction = positiveOrNaN(at(s.trailingStop, k));
-            trailPeak = price;
-            protectFrom = i;
+            p.arm(side, price, s, pendingSignalBar, i);
           }
         }
         pendingExit = pendingEntry = NONE;
@@ -101,11 +91,11 @@ public final class Simulator {
 
       // 2. Protective exits of the open position.
       int side = book.side();
-      if (side != 0 && i >= protectFrom) {
-        double stop = stopLevel;
+      if (side != 0 && i >= p.from) {
+        double stop = p.stop;
         ExitReason stopReason = ExitReason.STOP_LOSS;
-        if (!Double.isNaN(trailFraction)) {
-          double trail = side > 0 ? trailPeak * (1 - trailFraction) : trailPeak * (1 + trailFraction);
+        if (!Double.isNaN(p.trail)) {
+          double trail = side > 0 ? p.peak * (1 - p.trail) : p.peak * (1 + p.trail);
           if (Double.isNaN(stop) || (side > 0 ? trail > stop : trail < stop)) {
             stop = trail;
             stopReason = ExitReason.TRAILING_STOP;
@@ -117,16 +107,16 @@ public final class Simulator {
           if (!Double.isNaN(stop) && low[i] <= stop) {
             exitPrice = costs.slippedSell(Math.min(open[i], stop));
             reason = stopReason;
-          } else if (!Double.isNaN(targetLevel) && high[i] >= targetLevel) {
-            exitPrice = Math.max(open[i], targetLevel);
+          } else if (!Double.isNaN(p.target) && high[i] >= p.target) {
+            exitPrice = Math.max(open[i], p.target);
             reason = ExitReason.TAKE_PROFIT;
           }
         } else {
           if (!Double.isNaN(stop) && high[i] >= stop) {
             exitPrice = costs.slippedBuy(Math.max(open[i], stop));
             reason = stopReason;
-          } else if (!Double.isNaN(targetLevel) && low[i] <= targetLevel) {
-            exitPrice = Math.min(open[i], targetLevel);
+          } else if (!Double.isNaN(p.target) && low[i] <= p.target) {
+            exitPrice = Math.min(open[i], p.target);
             reason = ExitReason.TAKE_PROFIT;
           }
         }
@@ -134,7 +124,6 @@ public final class Simulator {
           // What happened between the open and the exit is unknown; the open and the exit are certain.
           book.see(Math.min(open[i], exitPrice), Math.max(open[i], exitPrice));
           book.close(i, exitPrice, reason);
-          stopLevel = targetLevel = trailFraction = trailPeak = Double.NaN;
           acted = true;
         }
       }
@@ -145,11 +134,7 @@ public final class Simulator {
         if (acted && !book.isFlat()) {
           Side entered = book.side() > 0 ? Side.LONG : Side.SHORT;
           double price = book.entryPrice();
-          stopLevel = protectiveStop(entered, price, at(s.stopLoss, i));
-          targetLevel = protectiveTarget(entered, price, at(s.takeProfit, i));
-          trailFraction = positiveOrNaN(at(s.trailingStop, i));
-          trailPeak = price;
-          protectFrom = i + 1;
+          p.arm(entered, price, s, i, i + 1);
         }
       }
 
@@ -198,17 +183,12 @@ public final class Simulator {
               book.see(low[i], high[i]);
             }
             book.close(i, book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]), exitReason);
-            stopLevel = targetLevel = trailFraction = trailPeak = Double.NaN;
-          }
+            }
           if (entry != NONE && book.isFlat()) {
             Side entrySide = entry == OPEN_LONG ? Side.LONG : Side.SHORT;
             double price = entrySide == Side.LONG ? costs.slippedBuy(close[i]) : costs.slippedSell(close[i]);
             if (book.open(i, entrySide, price, config.sizing(), at(s.size, i))) {
-              stopLevel = protectiveStop(entrySide, price, at(s.stopLoss, i));
-              targetLevel = protectiveTarget(entrySide, price, at(s.takeProfit, i));
-              trailFraction = positiveOrNaN(at(s.trailingStop, i));
-              trailPeak = price;
-              protectFrom = i + 1;
+              p.arm(entrySide, price, s, i, i + 1);
             }
           }
         }
@@ -216,11 +196,11 @@ public final class Simulator {
 
       // 5. Mark to the close; the position lived through this bar's range if it was open at the open.
       if (!book.isFlat()) {
-        if (heldAtOpen && book.entryIndex() <= i && protectFrom <= i) {
+        if (heldAtOpen && book.entryIndex() <= i && p.from <= i) {
           book.see(low[i], high[i]);
         }
-        if (!Double.isNaN(trailFraction)) {
-          trailPeak = book.side() > 0 ? Math.max(trailPeak, high[i]) : Math.min(trailPeak, low[i]);
+        if (!Double.isNaN(p.trail)) {
+          p.peak = book.side() > 0 ? Math.max(p.peak, high[i]) : Math.min(p.peak, low[i]);
         }
       }
       if (config.closeAtEnd() && i == n - 1 && !book.isFlat()) {
@@ -293,6 +273,27 @@ public final class Simulator {
       return triggered >= limit ? triggered : Double.NaN;
     }
     return high >= limit ? Math.max(open, limit) : Double.NaN;
+  }
+
+  /**
+   * The stop-loss and take-profit levels, the trailing fraction and best price so far of the open
+   * position (NaN = none), and the bar from which they work. Set on every entry; ignored while flat.
+   */
+  private static final class Protection {
+    double stop = Double.NaN;
+    double target = Double.NaN;
+    double trail = Double.NaN;
+    double peak = Double.NaN;
+    int from = Integer.MAX_VALUE;
+
+    /** Arms the exits of a position entered at {@code price}, reading the fractions of {@code signalBar}. */
+    void arm(Side side, double price, Signals s, int signalBar, int workingFrom) {
+      stop = protectiveStop(side, price, at(s.stopLoss, signalBar));
+      target = protectiveTarget(side, price, at(s.takeProfit, signalBar));
+      trail = positiveOrNaN(at(s.trailingStop, signalBar));
+      peak = price;
+      from = workingFrom;
+    }
   }
 
   private static double protectiveStop(Side side, double entry, double fraction) {
