@@ -72,7 +72,8 @@ class AuthController {
           @ApiResponse(responseCode = "403", description = "Cookie refresh without a matching CSRF token")})
   ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
       HttpServletRequest http) {
-    String token = presentedRefreshToken(request, http);
+    String token = presentedRefreshToken(request, http)
+        .orElseThrow(() -> new InvalidRefreshToken("No refresh token was sent."));
     return withCookies(ResponseEntity.ok(), auth.refresh(token, client(http)));
   }
 
@@ -83,12 +84,7 @@ class AuthController {
           @ApiResponse(responseCode = "204", description = "Signed out"),
           @ApiResponse(responseCode = "403", description = "Cookie logout without a matching CSRF token")})
   ResponseEntity<Void> logout(@Valid @RequestBody(required = false) RefreshRequest request, HttpServletRequest http) {
-    if (request != null && request.refreshToken() != null && !request.refreshToken().isBlank()) {
-      auth.logout(request.refreshToken());
-    } else if (AuthCookies.read(http, AuthCookies.REFRESH_COOKIE).isPresent()) {
-      AuthCookies.requireCsrf(http);
-      auth.logout(AuthCookies.read(http, AuthCookies.REFRESH_COOKIE).get());
-    }
+    presentedRefreshToken(request, http).ifPresent(auth::logout);
     HttpHeaders headers = new HttpHeaders();
     AuthCookies.clear(headers);
     return ResponseEntity.status(HttpStatus.NO_CONTENT).headers(headers).build();
@@ -103,13 +99,18 @@ class AuthController {
     return auth.me(user.id());
   }
 
-  private String presentedRefreshToken(RefreshRequest request, HttpServletRequest http) {
+  /**
+   * The refresh token from the body (API clients) or else from the cookie (browsers), in which case the
+   * request must carry the CSRF token; empty when neither was sent.
+   */
+  private static java.util.Optional<String> presentedRefreshToken(RefreshRequest request, HttpServletRequest http) {
     if (request != null && request.refreshToken() != null && !request.refreshToken().isBlank()) {
-      return request.refreshToken();
+      return java.util.Optional.of(request.refreshToken());
     }
-    String cookie = AuthCookies.read(http, AuthCookies.REFRESH_COOKIE)
-        .orElseThrow(() -> new InvalidRefreshToken("No refresh token was sent."));
-    AuthCookies.requireCsrf(http);
+    java.util.Optional<String> cookie = AuthCookies.read(http, AuthCookies.REFRESH_COOKIE);
+    if (cookie.isPresent()) {
+      AuthCookies.requireCsrf(http);
+    }
     return cookie;
   }
 

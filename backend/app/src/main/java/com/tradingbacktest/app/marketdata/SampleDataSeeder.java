@@ -1,5 +1,7 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.marketdata.fetch.DataSource;
+import com.tradingbacktest.engine.series.Interval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +9,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -59,15 +65,15 @@ class SampleDataSeeder {
 
   /** Where the machine is online, a small real recent set; offline, a logged failure and nothing else. */
   void seedOnline() {
-    java.time.Instant now = java.time.Instant.now();
-    java.time.Instant yearsAgo = now.minus(java.time.Duration.ofDays(3 * 365));
+    Instant now = Instant.now();
+    Instant yearsAgo = now.minus(Duration.ofDays(3 * 365));
     try {
-      imports.seedFromExchange(com.tradingbacktest.app.marketdata.fetch.DataSource.UPBIT, "KRW-BTC",
-          com.tradingbacktest.engine.series.Interval.D1, yearsAgo, now);
-      imports.seedFromExchange(com.tradingbacktest.app.marketdata.fetch.DataSource.YAHOO, "005930.KS",
-          com.tradingbacktest.engine.series.Interval.D1, yearsAgo, now);
-      imports.seedFromExchange(com.tradingbacktest.app.marketdata.fetch.DataSource.YAHOO, "SPY",
-          com.tradingbacktest.engine.series.Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(DataSource.UPBIT, "KRW-BTC",
+          Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(DataSource.YAHOO, "005930.KS",
+          Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(DataSource.YAHOO, "SPY",
+          Interval.D1, yearsAgo, now);
     } catch (RuntimeException e) {
       log.warn("Could not start the online sample fetches: {}", e.getMessage());
     }
@@ -83,10 +89,10 @@ class SampleDataSeeder {
   }
 
   private void load(String symbol, String interval, String resource, boolean bars) throws IOException {
-    java.util.UUID id = importLog.start(null, "seed", SOURCE, symbol, interval, null, null, resource);
+    UUID id = importLog.start(null, "seed", SOURCE, symbol, interval, null, null, resource);
     try (InputStream in = SampleDataSeeder.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        importLog.finish(id, "failed", 0, 0, 0, 0, java.util.List.of(), "missing resource " + resource);
+        importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "missing resource " + resource);
         return;
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -99,7 +105,7 @@ class SampleDataSeeder {
       log.info("Sample data: {} {} bars of {} ({} new)", outcome.rowsRead() - outcome.skipped(), interval, symbol,
           outcome.inserted());
     } catch (UncheckedIOException e) {
-      importLog.finish(id, "failed", 0, 0, 0, 0, java.util.List.of(), e.getMessage());
+      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
       throw e.getCause();
     }
   }

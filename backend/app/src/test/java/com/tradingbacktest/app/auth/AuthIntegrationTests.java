@@ -199,6 +199,19 @@ class AuthIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void logoutByCookieRequiresTheCsrfToken() {
+    Response registered = api.post("/api/v1/auth/register", newUser());
+    String refresh = registered.cookie("tb_refresh");
+    String cookies = "tb_refresh=" + refresh + "; tb_csrf=" + registered.cookie("tb_csrf");
+
+    assertThat(api.post("/api/v1/auth/logout", "", "Cookie", cookies).status()).isEqualTo(403);
+    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status()).isEqualTo(200);
+    Response withHeader = api.post("/api/v1/auth/logout", "", "Cookie", "tb_refresh=" + refresh + "; tb_csrf=c",
+        "X-CSRF-Token", "c");
+    assertThat(withHeader.status()).isEqualTo(204);
+  }
+
+  @Test
   void rejectsAnExpiredAccessToken() {
     JsonNode tokens = api.registerUser("expired");
     UUID id = UUID.fromString(tokens.path("user").path("id").asString());
