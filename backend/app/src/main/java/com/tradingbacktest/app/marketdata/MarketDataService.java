@@ -36,7 +36,7 @@ public class MarketDataService {
   }
 
   /** Bars stored for one interval of a symbol: first, last and count, or empty when none. */
-  public Optional<SymbolRepository.IntervalRange> range(String symbol, Interval interval) {
+  public Optional<DataRange> range(String symbol, Interval interval) {
     return symbols.ranges(symbol).stream().filter(r -> r.interval().equals(interval.code())).findFirst();
   }
 

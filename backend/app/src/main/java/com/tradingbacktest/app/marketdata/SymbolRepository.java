@@ -42,13 +42,13 @@ class SymbolRepository {
         .update();
   }
 
-  List<IntervalRange> ranges(String symbol) {
+  List<DataRange> ranges(String symbol) {
     return rangesOf(List.of(symbol)).getOrDefault(symbol, List.of());
   }
 
   /** The stored ranges of several symbols in one query, finest interval first. */
-  java.util.Map<String, List<IntervalRange>> rangesOf(java.util.Collection<String> symbols) {
-    java.util.Map<String, List<IntervalRange>> bySymbol = new java.util.HashMap<>();
+  java.util.Map<String, List<DataRange>> rangesOf(java.util.Collection<String> symbols) {
+    java.util.Map<String, List<DataRange>> bySymbol = new java.util.HashMap<>();
     if (symbols.isEmpty()) {
       return bySymbol;
     }
@@ -58,7 +58,7 @@ class SymbolRepository {
         .param("symbols", symbols.toArray(new String[0]))
         .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
             bySymbol.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
-                .add(new IntervalRange(rs.getString(2), rs.getTimestamp(3).toInstant(),
+                .add(new DataRange(rs.getString(2), rs.getTimestamp(3).toInstant(),
                     rs.getTimestamp(4).toInstant(), rs.getLong(5))));
     return bySymbol;
   }
@@ -85,7 +85,4 @@ class SymbolRepository {
         rs.getString(6), rs.getBigDecimal(7).stripTrailingZeros(), rs.getBigDecimal(8).stripTrailingZeros(),
         rs.getString(9));
   }
-
-  /** What is stored for one interval of a symbol. */
-  record IntervalRange(String interval, java.time.Instant firstBar, java.time.Instant lastBar, long barCount) {}
 }

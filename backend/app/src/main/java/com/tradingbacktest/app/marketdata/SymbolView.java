@@ -10,7 +10,7 @@ record SymbolView(String symbol, String name, String market, String assetClass, 
 
   record IntervalView(String interval, Instant firstBar, Instant lastBar, long barCount) {}
 
-  static SymbolView of(SymbolInfo s, List<SymbolRepository.IntervalRange> ranges) {
+  static SymbolView of(SymbolInfo s, List<DataRange> ranges) {
     return new SymbolView(s.symbol(), s.name(), s.market(), s.assetClass(), s.currency(), s.timeZone(), s.tickSize(),
         s.lotSize(), s.source(),
         ranges.stream().map(r -> new IntervalView(r.interval(), r.firstBar(), r.lastBar(), r.barCount())).toList());

@@ -9,7 +9,8 @@ public enum ProblemKind {
   CONFLICT(409, "Conflict"),
   PAYLOAD_TOO_LARGE(413, "Request body too large"),
   UNPROCESSABLE(422, "Unprocessable request"),
-  TOO_MANY_REQUESTS(429, "Too many requests");
+  TOO_MANY_REQUESTS(429, "Too many requests"),
+  SERVICE_UNAVAILABLE(503, "Service unavailable");
 
   private final int status;
   private final String title;

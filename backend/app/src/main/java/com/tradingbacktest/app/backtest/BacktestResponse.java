@@ -1,0 +1,20 @@
+package com.tradingbacktest.app.backtest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One run in full: what was asked, the settings and parameter values it resolved to, and its result.
+ *
+ * @param parameters every parameter of the strategy with the value used (given or its default)
+ * @param settings the engine settings in force, defaults resolved
+ * @param strategyCode the code that ran (the strategy may have changed since)
+ * @param result null until completed
+ */
+record BacktestResponse(UUID id, String status, int progress, String error, UUID strategyId, String strategyName,
+    String strategyCode, String symbol, String interval, LocalDate startDate, LocalDate endDate,
+    BigDecimal initialCapital, Map<String, Double> parameters, RunSettings settings, Instant createdAt,
+    Instant startedAt, Instant completedAt, Long durationMs, int attempts, RunResult result) {}

@@ -1,0 +1,213 @@
+package com.tradingbacktest.app.backtest;
+
+import com.tradingbacktest.app.marketdata.MarketDataService;
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.StrategyCompiler;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.sim.BacktestCancelledException;
+import com.tradingbacktest.engine.sim.RunControl;
+import com.tradingbacktest.engine.sim.Signals;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one stored backtest on a worker (ARCHITECTURE.md, "The flow of one backtest", steps 2-3): claims
+ * the row, loads the bars with one streaming query, evaluates the strategy, simulates, and stores
+ * result, series and fills in one transaction.
+ *
+ * <p>Failures are sorted by what a retry could change. A problem of the run itself (the strategy fails
+ * on this data, no bars) fails it at once with a reason the user can act on. Anything else (the
+ * database went away, the worker is stopping) puts it back to pending and rethrows, so JobRunr retries
+ * it; after {@code maxAttempts} the run fails with a reason. A worker that dies outright leaves the job
+ * to JobRunr's orphan detection, which retries it elsewhere: the next claim counts the attempt.
+ */
+@Component
+class BacktestRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(BacktestRunner.class);
+  private static final TypeReference<Map<String, Double>> PARAMETERS = new TypeReference<>() {};
+
+  private final BacktestRepository runs;
+  private final MarketDataService marketData;
+  private final RunEvents events;
+  private final RunMetrics metrics;
+  private final BacktestSettings settings;
+  private final TransactionTemplate transaction;
+  private final JsonMapper json;
+
+  BacktestRunner(BacktestRepository runs, MarketDataService marketData, RunEvents events, RunMetrics metrics,
+      BacktestSettings settings, TransactionTemplate transaction, JsonMapper json) {
+    this.runs = runs;
+    this.marketData = marketData;
+    this.events = events;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.transaction = transaction;
+    this.json = json;
+  }
+
+  void run(UUID id) {
+    Optional<Integer> claimed = runs.claim(id);
+    if (claimed.isEmpty()) {
+      log.info("Run {} is cancelled, finished or deleted; nothing to do", id);
+      return;
+    }
+    int attempt = claimed.get();
+    if (attempt > settings.maxAttempts()) {
+      runs.fail(id, "The run was interrupted " + (attempt - 1) + " times (its worker stopped); giving up.");
+      metrics.finished("failed", 0);
+      return;
+    }
+    long started = System.nanoTime();
+    Progress progress = new Progress(id);
+    try (RunEvents.Subscription ignored = events.subscribe(id, progress::onEvent)) {
+      execute(id, progress);
+      metrics.finished("completed", System.nanoTime() - started);
+    } catch (BacktestCancelledException e) {
+      log.info("Run {} was cancelled", id);
+      metrics.finished("cancelled", System.nanoTime() - started);
+    } catch (RunFailure e) {
+      log.info("Run {} failed: {}", id, e.getMessage());
+      runs.fail(id, e.getMessage());
+      metrics.finished("failed", System.nanoTime() - started);
+    } catch (RuntimeException e) {
+      if (attempt >= settings.maxAttempts()) {
+        log.error("Run {} failed on its last attempt ({})", id, attempt, e);
+        runs.fail(id, "The run failed because of an internal error, " + attempt + " times; the operators have "
+            + "been told. Reference: run " + id + ".");
+        metrics.finished("failed", System.nanoTime() - started);
+        return;
+      }
+      log.warn("Run {} attempt {} failed; it will be retried", id, attempt, e);
+      try {
+        runs.requeue(id, "Attempt " + attempt + " was interrupted; retrying.");
+      } catch (RuntimeException requeueFailed) {
+        e.addSuppressed(requeueFailed);
+      }
+      throw e;
+    }
+  }
+
+  private void execute(UUID id, Progress progress) {
+    BacktestRow row = runs.findForRun(id).orElseThrow(() -> new BacktestCancelledException(0));
+    RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
+    Map<String, Double> parameters = json.readValue(row.parameters(), PARAMETERS);
+
+    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
+    if (!compilation.ok()) {
+      var first = compilation.errors().get(0);
+      throw new RunFailure("The strategy no longer compiles: line " + first.line() + ", column " + first.column()
+          + ": " + first.message());
+    }
+    CompiledStrategy strategy = compilation.strategy();
+
+    ZoneId zone = ZoneId.of(runSettings.timeZone());
+    Instant from = row.startDate().atStartOfDay(zone).toInstant();
+    Instant to = row.endDate().plusDays(1).atStartOfDay(zone).toInstant();
+    BarSeries bars = marketData.loadSeries(row.symbol(), Interval.fromCode(row.interval()), from, to);
+    if (bars.size() == 0) {
+      throw new RunFailure("No " + row.interval() + " bars of " + row.symbol() + " between " + row.startDate()
+          + " and " + row.endDate() + ".");
+    }
+    progress.report(10);
+
+    Signals signals;
+    BacktestResult result;
+    try {
+      signals = strategy.signals(bars, parameters);
+      progress.report(20);
+      result = Backtest.run(bars, signals, runSettings.toConfig(row.initialCapital().doubleValue()), progress);
+    } catch (IllegalArgumentException e) { // StrategyEvaluationException, invalid settings or bars: the run's own fault
+      throw new RunFailure("The strategy could not run on this data: " + e.getMessage());
+    }
+    if (progress.isCancelled()) {
+      throw new BacktestCancelledException(bars.size());
+    }
+    progress.report(96);
+
+    RunSeries series = new RunSeries(bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity());
+    RunResult stored = RunResult.of(result.simulation(), result.metrics(), series, settings.chartPoints(), bars.size());
+    String resultJson = json.writeValueAsString(stored);
+    boolean completed = Boolean.TRUE.equals(transaction.execute(status -> {
+      runs.deleteOutputs(id); // an earlier attempt may have got this far
+      runs.insertFills(id, result.simulation().fills());
+      runs.saveSeries(id, series);
+      if (!runs.complete(id, resultJson)) {
+        status.setRollbackOnly(); // cancelled or deleted while storing: keep nothing
+        return false;
+      }
+      return true;
+    }));
+    if (!completed) {
+      throw new BacktestCancelledException(bars.size());
+    }
+    log.info("Run {} completed: {} bars, {} trades, final equity {}", id, bars.size(),
+        result.simulation().trades().size(), result.simulation().finalEquity());
+  }
+
+  /** A reason a run cannot succeed however often it is tried; the message is shown to the user. */
+  private static final class RunFailure extends RuntimeException {
+    RunFailure(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The engine's progress hook: writes the row at most four times a second (which also refreshes the
+   * heartbeat) and stops the run when it was cancelled, seen either in the update (the row left
+   * {@code running}) or at once through a cancellation event.
+   */
+  private final class Progress implements RunControl {
+    private static final long MIN_INTERVAL_NANOS = 250_000_000L;
+
+    private final UUID id;
+    private volatile boolean cancelled;
+    private long lastWrite = System.nanoTime();
+    private int lastPercent = -1;
+
+    Progress(UUID id) {
+      this.id = id;
+    }
+
+    void onEvent(RunEvent event) {
+      if ("cancelled".equals(event.status())) {
+        cancelled = true;
+      }
+    }
+
+    /** Engine percent maps into 20..95: loading and evaluating come before, storing after. */
+    @Override
+    public void progress(int percent) {
+      report(20 + percent * 75 / 100);
+    }
+
+    synchronized void report(int percent) {
+      long now = System.nanoTime();
+      if (percent <= lastPercent || (now - lastWrite < MIN_INTERVAL_NANOS && percent < 95)) {
+        return;
+      }
+      lastWrite = now;
+      lastPercent = percent;
+      if (!runs.progress(id, percent)) {
+        cancelled = true;
+      }
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled;
+    }
+  }
+}

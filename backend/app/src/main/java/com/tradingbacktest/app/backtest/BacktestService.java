@@ -1,0 +1,160 @@
+package com.tradingbacktest.app.backtest;
+
+import com.tradingbacktest.app.common.error.NotFoundException;
+import com.tradingbacktest.app.common.web.PageResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs as the API sees them: create and queue, read, list, cancel and delete, fills. Only your own runs exist for you. */
+@Service
+class BacktestService {
+
+  private static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
+
+  private final RunSettingsResolver resolver;
+  private final BacktestRepository runs;
+  private final JobQueue queue;
+  private final BacktestSettings settings;
+  private final TransactionTemplate transaction;
+  private final JsonMapper json;
+
+  BacktestService(RunSettingsResolver resolver, BacktestRepository runs, JobQueue queue, BacktestSettings settings,
+      TransactionTemplate transaction, JsonMapper json) {
+    this.resolver = resolver;
+    this.runs = runs;
+    this.queue = queue;
+    this.settings = settings;
+    this.transaction = transaction;
+    this.json = json;
+  }
+
+  BacktestStatusResponse create(UUID userId, BacktestRequest request) {
+    return BacktestStatusResponse.of(runs.findSummary(start(userId, resolver.resolve(userId, request)), userId)
+        .orElseThrow());
+  }
+
+  /**
+   * Stores a resolved run as pending and queues it. The row commits before the job exists: a worker that
+   * picks the job up at once must find it.
+   */
+  UUID start(UUID userId, ResolvedRun run) {
+    UUID id = UUID.randomUUID();
+    transaction.executeWithoutResult(tx -> {
+      runs.lockUser(userId);
+      if (runs.countActive(userId) >= settings.maxConcurrentRunsPerUser()) {
+        throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
+      }
+      runs.insert(id, userId, run, json.writeValueAsString(run.settings()), json.writeValueAsString(run.parameters()));
+    });
+    try {
+      queue.enqueue(id, "Backtest " + run.strategy().name() + " on " + run.symbol().symbol() + " " + run.interval().code(),
+          new RunBacktestJob(id));
+    } catch (RuntimeException e) {
+      runs.fail(id, "The run could not be queued; please try again.");
+      throw e;
+    }
+    return id;
+  }
+
+  BacktestResponse get(UUID userId, UUID id) {
+    BacktestRow row = runs.find(id, userId).orElseThrow(() -> notFound(id));
+    RunResult result = row.result() == null ? null : json.readValue(row.result(), RunResult.class);
+    return new BacktestResponse(row.id(), row.status().code(), row.progress(), row.error(), row.strategyId(),
+        row.strategyName(), row.strategyCode(), row.symbol(), row.interval(), row.startDate(), row.endDate(),
+        row.initialCapital(), json.readValue(row.parameters(), DOUBLES), json.readValue(row.settings(), RunSettings.class),
+        row.createdAt(), row.startedAt(), row.completedAt(), BacktestStatusResponse.durationMs(row), row.attempts(),
+        result);
+  }
+
+  BacktestStatusResponse status(UUID userId, UUID id) {
+    return BacktestStatusResponse.of(runs.findSummary(id, userId).orElseThrow(() -> notFound(id)));
+  }
+
+  PageResponse<BacktestSummary> list(UUID userId, UUID strategyId, String symbol, RunStatus status, int page, int size,
+      String sort) {
+    long total = runs.count(userId, strategyId, symbol, status);
+    List<BacktestSummary> items = runs.list(userId, strategyId, symbol, status, RunSort.orderBy(sort), page * size, size)
+        .stream().map(this::summary).toList();
+    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  enum Removal { CANCELLED, DELETED }
+
+  /** Cancels a queued or running run (it stays listed, as cancelled), or deletes a final one with its fills. */
+  Removal remove(UUID userId, UUID id) {
+    BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
+    if (!row.status().isFinal() && runs.cancel(id, userId)) {
+      if (row.status() == RunStatus.PENDING) {
+        queue.delete(id, "Cancelled by the user");
+      }
+      return Removal.CANCELLED;
+    }
+    // Final, or it became final just before the cancel: delete it.
+    if (runs.delete(id, userId)) {
+      return Removal.DELETED;
+    }
+    throw notFound(id);
+  }
+
+  PageResponse<FillView> fills(UUID userId, UUID id, int page, int size) {
+    runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
+    long total = runs.countFills(id);
+    return new PageResponse<>(runs.fills(id, page * size, size), page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  /** Checks access before the response starts; the returned writer streams every fill as CSV. */
+  FillsCsv fillsCsv(UUID userId, UUID id) {
+    BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
+    return new FillsCsv(row.symbol() + "-" + id.toString().substring(0, 8) + "-fills.csv", out -> writeCsv(id, out));
+  }
+
+  record FillsCsv(String fileName, CsvBody body) {}
+
+  interface CsvBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private void writeCsv(UUID id, OutputStream out) throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    writer.write("timestamp,type,price,quantity,commission,tax,bar_index\n");
+    try {
+      runs.streamFills(id, f -> {
+        try {
+          writer.write(f.timestamp() + "," + f.type() + "," + f.price().toPlainString() + ","
+              + f.quantity().toPlainString() + "," + f.commission().toPlainString() + "," + f.tax().toPlainString()
+              + "," + (f.barIndex() == null ? "" : f.barIndex()) + "\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    writer.flush();
+  }
+
+  private BacktestSummary summary(BacktestRow row) {
+    RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
+    return new BacktestSummary(row.id(), row.status().code(), row.progress(), row.error(), row.strategyId(),
+        row.strategyName(), row.symbol(), row.interval(), row.startDate(), row.endDate(), row.initialCapital(),
+        json.readValue(row.parameters(), DOUBLES), runSettings.currency(), row.createdAt(), row.startedAt(),
+        row.completedAt(), BacktestStatusResponse.durationMs(row),
+        row.result() == null ? null : json.readValue(row.result(), DOUBLES));
+  }
+
+  static NotFoundException notFound(UUID id) {
+    return new NotFoundException("Backtest " + id);
+  }
+}

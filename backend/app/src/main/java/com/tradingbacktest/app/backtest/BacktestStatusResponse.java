@@ -1,0 +1,35 @@
+package com.tradingbacktest.app.backtest;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where a run stands.
+ *
+ * @param status pending, running, completed, failed or cancelled
+ * @param progress 0-100
+ * @param error why it failed or was cancelled; while pending after an interrupted attempt, a note that it
+ *     is being retried
+ * @param durationMs from start to completion (or to now while running); null before it starts
+ * @param attempts how many times a worker has taken it (more than 1 after a worker died or an error)
+ */
+record BacktestStatusResponse(UUID id,
+    @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
+    int progress, String error, Instant createdAt, Instant startedAt, Instant completedAt, Long durationMs,
+    int attempts) {
+
+  static BacktestStatusResponse of(BacktestRow row) {
+    return new BacktestStatusResponse(row.id(), row.status().code(), row.progress(), row.error(), row.createdAt(),
+        row.startedAt(), row.completedAt(), durationMs(row), row.attempts());
+  }
+
+  static Long durationMs(BacktestRow row) {
+    if (row.startedAt() == null) {
+      return null;
+    }
+    Instant end = row.completedAt() != null ? row.completedAt() : Instant.now();
+    return Math.max(0, Duration.between(row.startedAt(), end).toMillis());
+  }
+}

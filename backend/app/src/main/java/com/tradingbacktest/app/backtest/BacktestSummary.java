@@ -1,0 +1,21 @@
+package com.tradingbacktest.app.backtest;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A run in a list: what it ran and its headline metrics once completed.
+ *
+ * @param keyMetrics total_return, cagr, sharpe_ratio, sortino_ratio, max_drawdown, win_rate, profit_factor,
+ *     trade_count, final_equity and buy_and_hold_return; null until completed, a value null when undefined
+ */
+record BacktestSummary(UUID id,
+    @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
+    int progress, String error, UUID strategyId, String strategyName, String symbol, String interval,
+    LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, Map<String, Double> parameters,
+    String currency, Instant createdAt, Instant startedAt, Instant completedAt, Long durationMs,
+    Map<String, Double> keyMetrics) {}

@@ -1,0 +1,20 @@
+package com.tradingbacktest.app.backtest;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One execution of a run (a row of {@code backtest_trades}).
+ *
+ * @param timestamp open time of the bar during which it executed
+ * @param type buy or sell
+ * @param price execution price after slippage
+ * @param quantity units, positive
+ * @param commission broker commission in the symbol's currency
+ * @param tax transaction tax (sells only, e.g. KRX)
+ * @param barIndex the bar's position in the run, from 0
+ */
+@Schema(name = "Fill")
+record FillView(long id, Instant timestamp, String type, BigDecimal price, BigDecimal quantity, BigDecimal commission,
+    BigDecimal tax, Integer barIndex) {}

@@ -1,0 +1,61 @@
+package com.tradingbacktest.app.backtest;
+
+import static org.jobrunr.scheduling.JobBuilder.aJob;
+
+import java.util.List;
+import java.util.UUID;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.storage.JobNotFoundException;
+import org.jobrunr.storage.StorageProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The JobRunr queue as runs use it. A run's job has the run's id, so a job is easy to find from its run
+ * (and the JobRunr dashboard shows the same ids as the API).
+ */
+@Component
+class JobQueue {
+
+  private final JobRequestScheduler scheduler;
+  private final StorageProvider storage;
+  private final BacktestSettings settings;
+
+  JobQueue(JobRequestScheduler scheduler, StorageProvider storage, BacktestSettings settings) {
+    this.scheduler = scheduler;
+    this.storage = storage;
+    this.settings = settings;
+  }
+
+  void enqueue(UUID id, String name, JobRequest request) {
+    scheduler.create(job(id, name, request));
+  }
+
+  void enqueueAll(List<Queued> jobs) {
+    scheduler.create(jobs.stream().map(q -> job(q.id(), q.name(), q.request())));
+  }
+
+  record Queued(UUID id, String name, JobRequest request) {}
+
+  /** Whether JobRunr still holds a job with this id, in any state. */
+  boolean exists(UUID id) {
+    try {
+      storage.getJobById(id);
+      return true;
+    } catch (JobNotFoundException e) {
+      return false;
+    }
+  }
+
+  void delete(UUID id, String reason) {
+    if (exists(id)) {
+      scheduler.delete(id, reason);
+    }
+  }
+
+  private JobBuilder job(UUID id, String name, JobRequest request) {
+    // Attempts beyond the first are retries; the runner itself gives up after maxAttempts claims.
+    return aJob().withId(id).withName(name).withAmountOfRetries(settings.maxAttempts()).withJobRequest(request);
+  }
+}

@@ -1,0 +1,195 @@
+package com.tradingbacktest.app.backtest;
+
+import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.app.marketdata.DataRange;
+import com.tradingbacktest.app.marketdata.MarketDataService;
+import com.tradingbacktest.app.marketdata.SymbolInfo;
+import com.tradingbacktest.app.strategy.StrategyLookup;
+import com.tradingbacktest.app.strategy.StrategySource;
+import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.ParamSpec;
+import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.sim.CostModel;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a run request against the strategy, the symbol and the stored data, and resolves every default.
+ * All problems are collected and reported together (one 422 listing each field), so a form can show
+ * them at once; only code that no longer compiles is reported on its own, as {@code invalid-strategy}.
+ */
+@Component
+class RunSettingsResolver {
+
+  static final BigDecimal MAX_CAPITAL = new BigDecimal("1e15");
+
+  private final StrategyLookup strategies;
+  private final MarketDataService marketData;
+
+  RunSettingsResolver(StrategyLookup strategies, MarketDataService marketData) {
+    this.strategies = strategies;
+    this.marketData = marketData;
+  }
+
+  ResolvedRun resolve(UUID userId, BacktestRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+
+    Optional<StrategySource> strategy = strategies.findReadable(userId, request.strategyId());
+    if (strategy.isEmpty()) {
+      errors.put("strategy_id", "no strategy with this id that you can read");
+    }
+    Optional<SymbolInfo> symbol = marketData.symbol(request.symbol());
+    if (symbol.isEmpty()) {
+      errors.put("symbol", "unknown symbol '" + request.symbol() + "'; GET /api/v1/data/symbols lists them");
+    }
+    Interval interval = null;
+    try {
+      interval = Interval.fromCode(request.interval());
+    } catch (IllegalArgumentException e) {
+      errors.put("interval", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+    }
+    if (request.endDate().isBefore(request.startDate())) {
+      errors.put("end_date", "must not be before start_date");
+    } else if (symbol.isPresent() && interval != null) {
+      checkData(symbol.get(), interval, request.startDate(), request.endDate(), errors);
+    }
+    BigDecimal capital = request.initialCapital();
+    if (capital.signum() <= 0) {
+      errors.put("initial_capital", "must be greater than 0");
+    } else if (capital.compareTo(MAX_CAPITAL) > 0) {
+      errors.put("initial_capital", "must be at most 1e15");
+    }
+
+    CompiledStrategy compiled = strategy.map(s -> strategies.compile(s.code())).orElse(null);
+    Map<String, Double> parameters = compiled == null ? Map.of()
+        : resolveParameters(compiled, request.parameters(), errors);
+    RunSettings settings = symbol.map(s -> resolveSettings(s, request, errors)).orElse(null);
+
+    if (!errors.isEmpty()) {
+      throw new FieldValidationException(errors);
+    }
+    return new ResolvedRun(strategy.get(), compiled, symbol.get(), interval, request.startDate(), request.endDate(),
+        capital.stripTrailingZeros(), parameters, settings);
+  }
+
+  private void checkData(SymbolInfo symbol, Interval interval, LocalDate start, LocalDate end,
+      Map<String, String> errors) {
+    Optional<DataRange> range = marketData.range(symbol.symbol(), interval);
+    if (range.isEmpty()) {
+      errors.put("interval", "no " + interval.code() + " bars are stored for " + symbol.symbol()
+          + "; import them or pick another interval");
+      return;
+    }
+    ZoneId zone = symbol.zone();
+    LocalDate first = range.get().firstBar().atZone(zone).toLocalDate();
+    LocalDate last = range.get().lastBar().atZone(zone).toLocalDate();
+    if (start.isAfter(last) || end.isBefore(first)) {
+      errors.put("start_date", "no " + interval.code() + " bars of " + symbol.symbol() + " between " + start
+          + " and " + end + "; the data covers " + first + " to " + last);
+    }
+  }
+
+  private static Map<String, Double> resolveParameters(CompiledStrategy compiled, Map<String, Double> given,
+      Map<String, String> errors) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, Double> rest = new LinkedHashMap<>(given == null ? Map.of() : given);
+    for (ParamSpec spec : compiled.params()) {
+      Double value = rest.remove(spec.name());
+      if (value == null) {
+        values.put(spec.name(), spec.defaultValue());
+        continue;
+      }
+      String problem = spec.problem(value);
+      if (problem != null) {
+        errors.put("parameters." + spec.name(), problem);
+      }
+      values.put(spec.name(), value);
+    }
+    if (!rest.isEmpty()) {
+      String declared = compiled.params().isEmpty() ? "it declares none"
+          : "it declares " + compiled.params().stream().map(ParamSpec::name).collect(Collectors.joining(", "));
+      errors.put("parameters", "unknown parameter" + (rest.size() > 1 ? "s " : " ") + String.join(", ", rest.keySet())
+          + " for this strategy; " + declared);
+    }
+    return values;
+  }
+
+  private static RunSettings resolveSettings(SymbolInfo symbol, BacktestRequest request, Map<String, String> errors) {
+    RunSettings.Costs costs = resolveCosts(symbol, request.costs(), errors);
+    RunSettings.Sizing sizing = resolveSizing(request.sizing(), errors);
+    double riskFree = request.riskFreeRate() == null ? 0 : request.riskFreeRate();
+    if (!Double.isFinite(riskFree) || riskFree <= -1 || riskFree >= 1) {
+      errors.put("risk_free_rate", "must be a fraction between -1 and 1 (0.03 = 3%)");
+    }
+    return new RunSettings(request.fill() == null ? "next_open" : request.fill(), costs, sizing,
+        symbol.lotSize().doubleValue(), Boolean.TRUE.equals(request.allowShort()),
+        Boolean.TRUE.equals(request.closeAtEnd()), riskFree, symbol.currency(), symbol.timeZone());
+  }
+
+  /** The preset of the symbol's market unless the request names one; explicit values override it. */
+  static String marketPreset(SymbolInfo symbol) {
+    return switch (symbol.market()) {
+      case "KRX" -> "krx";
+      case "NASDAQ", "NYSE" -> "us";
+      case "UPBIT" -> "upbit";
+      case "BINANCE" -> "binance";
+      default -> "none";
+    };
+  }
+
+  private static RunSettings.Costs resolveCosts(SymbolInfo symbol, BacktestRequest.CostSettings given,
+      Map<String, String> errors) {
+    String preset = given == null || given.preset() == null ? marketPreset(symbol) : given.preset();
+    CostModel base;
+    try {
+      base = CostModel.preset(preset);
+    } catch (IllegalArgumentException e) {
+      errors.put("costs.preset", "must be none, krx, us, upbit or binance");
+      return null;
+    }
+    double tick = symbol.tickSize().doubleValue();
+    if (given == null) {
+      return RunSettings.Costs.of(preset, withTick(base, tick));
+    }
+    try {
+      CostModel model = new CostModel(
+          or(given.commissionRate(), base.commissionRate()), or(given.commissionFixed(), base.commissionFixed()),
+          or(given.commissionMinimum(), base.commissionMinimum()), or(given.sellTaxRate(), base.sellTaxRate()),
+          or(given.slippageRate(), base.slippageRate()), or(given.slippageTicks(), base.slippageTicks()), tick);
+      boolean overridden = given.commissionRate() != null || given.commissionFixed() != null
+          || given.commissionMinimum() != null || given.sellTaxRate() != null || given.slippageRate() != null
+          || given.slippageTicks() != null;
+      return RunSettings.Costs.of(overridden ? preset + "+custom" : preset, model);
+    } catch (IllegalArgumentException e) {
+      errors.put("costs", e.getMessage());
+      return null;
+    }
+  }
+
+  private static CostModel withTick(CostModel m, double tick) {
+    return new CostModel(m.commissionRate(), m.commissionFixed(), m.commissionMinimum(), m.sellTaxRate(),
+        m.slippageRate(), m.slippageTicks(), tick);
+  }
+
+  private static RunSettings.Sizing resolveSizing(BacktestRequest.SizingSettings given, Map<String, String> errors) {
+    RunSettings.Sizing sizing = given == null ? new RunSettings.Sizing("fraction_of_equity", 1.0)
+        : new RunSettings.Sizing(given.type(), given.value());
+    try {
+      sizing.toModel();
+    } catch (IllegalArgumentException e) {
+      errors.put("sizing.value", e.getMessage());
+    }
+    return sizing;
+  }
+
+  private static double or(Double value, double fallback) {
+    return value == null ? fallback : value;
+  }
+}

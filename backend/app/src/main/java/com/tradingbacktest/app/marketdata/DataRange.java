@@ -1,0 +1,13 @@
+package com.tradingbacktest.app.marketdata;
+
+import java.time.Instant;
+
+/**
+ * The bars stored for one interval of a symbol.
+ *
+ * @param interval the interval code (1m, 1d, ...)
+ * @param firstBar open time of the first bar
+ * @param lastBar open time of the last bar
+ * @param barCount how many bars
+ */
+public record DataRange(String interval, Instant firstBar, Instant lastBar, long barCount) {}

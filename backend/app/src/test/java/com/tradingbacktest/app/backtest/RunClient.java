@@ -1,0 +1,145 @@
+package com.tradingbacktest.app.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingbacktest.app.support.Api;
+import com.tradingbacktest.app.support.Api.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One signed-in user driving the backtest endpoints over real HTTP. */
+final class RunClient {
+
+  static final String PATH = "/api/v1/backtests";
+
+  /** The moving-average crossover every test runs: parameters with ranges, trades on AAPL 2013. */
+  static final String SMA_CROSS = """
+      param fast = 10 in 2..50 step 1
+      param slow = 30 in 5..100 step 5
+      long_entry = crossover(sma(close, fast), sma(close, slow))
+      long_exit = crossunder(sma(close, fast), sma(close, slow))
+      """;
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final Api api;
+  final String base;
+  final JsonMapper json;
+  final String[] auth;
+  final JsonNode tokens;
+
+  RunClient(Api api, int port, JsonMapper json, String prefix) {
+    this.api = api;
+    this.base = "http://localhost:" + port;
+    this.json = json;
+    this.tokens = api.registerUser(prefix);
+    this.auth = new String[] {"Authorization", Api.bearer(tokens)};
+  }
+
+  String userId() {
+    return tokens.path("user").path("id").asString();
+  }
+
+  String strategy(String name, String code) {
+    Response created = api.post("/api/v1/strategies", Map.of("name", name, "code", code), auth);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().path("id").asString();
+  }
+
+  static Map<String, Object> request(String strategyId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("strategy_id", strategyId);
+    body.put("symbol", "AAPL");
+    body.put("interval", "1d");
+    body.put("start_date", "2013-01-01");
+    body.put("end_date", "2013-12-31");
+    body.put("initial_capital", 10000);
+    return body;
+  }
+
+  Response start(Object body) {
+    return api.post(PATH, body, auth);
+  }
+
+  String started(Object body) {
+    Response response = start(body);
+    assertThat(response.status()).as(response.toString()).isEqualTo(202);
+    return response.json().path("id").asString();
+  }
+
+  Response get(String path) {
+    return api.get(path.startsWith("/") ? path : PATH + "/" + path, auth);
+  }
+
+  Response delete(String id) {
+    return api.delete(PATH + "/" + id, auth);
+  }
+
+  JsonNode status(String id) {
+    Response response = get(id + "/status");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    return response.json();
+  }
+
+  /** Polls the status until it matches, or fails after the timeout. */
+  JsonNode awaitStatus(String id, Predicate<JsonNode> done, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    JsonNode status = status(id);
+    while (!done.test(status)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("run " + id + " did not get there in " + timeout + "; last status " + status);
+      }
+      sleep(200);
+      status = status(id);
+    }
+    return status;
+  }
+
+  JsonNode awaitFinal(String id) {
+    return awaitStatus(id, s -> List.of("completed", "failed", "cancelled").contains(s.path("status").asString()),
+        Duration.ofSeconds(90));
+  }
+
+  /** Reads the SSE stream to its end (or the timeout) and returns each event's data as JSON. */
+  List<JsonNode> events(String id, Duration timeout) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + PATH + "/" + id + "/events"))
+        .header("Accept", "text/event-stream").header(auth[0], auth[1]).timeout(timeout).GET().build();
+    List<JsonNode> events = new ArrayList<>();
+    try {
+      HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+      try (Stream<String> lines = response.body()) {
+        lines.filter(l -> l.startsWith("data:")).forEach(l -> events.add(json.readTree(l.substring(5).trim())));
+      }
+    } catch (IOException e) {
+      throw new AssertionError("event stream failed after " + events, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return events;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
