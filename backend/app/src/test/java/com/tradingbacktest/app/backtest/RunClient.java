@@ -134,6 +134,43 @@ final class RunClient {
     return events;
   }
 
+  /** Uploads daily bars as CSV for a new custom symbol (UTC, whole units) and returns the symbol. */
+  String uploadDaily(String csv) {
+    String symbol = "T" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    String boundary = "----tb" + java.util.UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    Map.of("symbol", symbol, "interval", "1d", "time_zone", "UTC", "asset_class", "crypto").forEach((name, value) ->
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+            .append("\"\r\n\r\n").append(value).append("\r\n"));
+    body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bars.csv\"")
+        .append("\r\nContent-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(boundary).append("--\r\n");
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/data/import"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header(auth[0], auth[1])
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return symbol;
+  }
+
+  /** Daily bars from 2024-01-01 with these closes; open = previous close, high/low 1 beyond. */
+  static String dailyCsv(double... closes) {
+    StringBuilder csv = new StringBuilder("date,open,high,low,close,volume\n");
+    java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
+    for (int i = 0; i < closes.length; i++) {
+      double open = i == 0 ? closes[0] : closes[i - 1];
+      csv.append(day.plusDays(i)).append(',').append(open).append(',').append(Math.max(open, closes[i]) + 1).append(',')
+          .append(Math.min(open, closes[i]) - 1).append(',').append(closes[i]).append(",1000\n");
+    }
+    return csv.toString();
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);

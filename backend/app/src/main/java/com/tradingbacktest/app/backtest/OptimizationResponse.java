@@ -1,0 +1,49 @@
+package com.tradingbacktest.app.backtest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An optimisation and its results so far, best first.
+ *
+ * @param ranges the grid: every parameter with its values (a fixed parameter has count 1)
+ * @param combinations grid size
+ * @param evaluated combinations finished so far
+ * @param progress evaluated over combinations, 0-100
+ * @param results the best results (up to {@code limit}), ranked: feasible first, then by score (highest
+ *     first, undefined last), then grid order
+ * @param heatmap best feasible score over two parameters; null with fewer than two varying parameters
+ */
+record OptimizationResponse(UUID id, String status, String error, UUID strategyId, String strategyName, String symbol,
+    String interval, LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, RunSettings settings,
+    List<RangeView> ranges, String objective, List<ConstraintView> constraints, int combinations, long evaluated,
+    int progress, Instant createdAt, Instant startedAt, Instant completedAt, Long durationMs, List<RankedResult> results,
+    Heatmap heatmap) {
+
+  /** @param count how many values the range has */
+  record RangeView(String name, double from, double to, double step, int count) {}
+
+  record ConstraintView(String metric, String op, double value) {}
+
+  /**
+   * One combination's outcome.
+   *
+   * @param rank 1 for the best
+   * @param combination its index in the grid: re-run it with POST .../results/{combination}/backtest
+   * @param score the objective's value; null when undefined (e.g. Sharpe without trades)
+   * @param feasible whether it met every constraint
+   * @param metrics every scalar metric of docs/METRICS.md
+   */
+  record RankedResult(int rank, long combination, Map<String, Double> parameters, Double score, boolean feasible,
+      Map<String, Object> metrics) {}
+
+  /**
+   * @param scores {@code scores[j][i]} is the best feasible score with {@code y = yValues[j]} and
+   *     {@code x = xValues[i]} over all values of the other parameters; null where none is feasible or yet run
+   */
+  record Heatmap(String x, String y, double[] xValues, double[] yValues, Double[][] scores) {}
+}

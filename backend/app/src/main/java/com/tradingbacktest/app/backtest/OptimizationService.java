@@ -1,0 +1,303 @@
+package com.tradingbacktest.app.backtest;
+
+import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.app.common.error.NotFoundException;
+import com.tradingbacktest.app.common.web.PageResponse;
+import com.tradingbacktest.app.marketdata.MarketDataService;
+import com.tradingbacktest.app.strategy.StrategyLookup;
+import com.tradingbacktest.app.strategy.StrategySource;
+import com.tradingbacktest.engine.lang.ParamSpec;
+import com.tradingbacktest.engine.optimize.Constraint;
+import com.tradingbacktest.engine.optimize.Objective;
+import com.tradingbacktest.engine.optimize.ParameterGrid;
+import com.tradingbacktest.engine.optimize.ParameterRange;
+import com.tradingbacktest.engine.series.Interval;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parameter optimisation: a grid over a strategy's parameters, checked against the declarations and the
+ * size limit, stored, and fanned out as one JobRunr job per slice of the grid so every worker shares it.
+ */
+@Service
+class OptimizationService {
+
+  static final String DEFAULT_OBJECTIVE = "sharpe_ratio";
+  private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES = new TypeReference<>() {};
+  private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> OBJECTS = new TypeReference<>() {};
+
+  private final RunSettingsResolver resolver;
+  private final OptimizationRepository optimizations;
+  private final BacktestRepository runs;
+  private final BacktestService backtests;
+  private final StrategyLookup strategies;
+  private final MarketDataService marketData;
+  private final JobQueue queue;
+  private final BacktestSettings settings;
+  private final TransactionTemplate transaction;
+  private final JsonMapper json;
+
+  OptimizationService(RunSettingsResolver resolver, OptimizationRepository optimizations, BacktestRepository runs,
+      BacktestService backtests, StrategyLookup strategies, MarketDataService marketData, JobQueue queue,
+      BacktestSettings settings, TransactionTemplate transaction, JsonMapper json) {
+    this.resolver = resolver;
+    this.optimizations = optimizations;
+    this.runs = runs;
+    this.backtests = backtests;
+    this.strategies = strategies;
+    this.marketData = marketData;
+    this.queue = queue;
+    this.settings = settings;
+    this.transaction = transaction;
+    this.json = json;
+  }
+
+  UUID create(UUID userId, OptimizeRequest request) {
+    ResolvedRun run = resolver.resolve(userId, request.backtest());
+    Map<String, String> errors = new LinkedHashMap<>();
+
+    String objectiveName = request.objective() == null ? DEFAULT_OBJECTIVE : request.objective();
+    try {
+      objectiveName = Objective.parse(objectiveName).jsonName();
+    } catch (IllegalArgumentException e) {
+      errors.put("objective", e.getMessage());
+    }
+    List<OptimizationResponse.ConstraintView> constraints = new ArrayList<>();
+    List<OptimizeRequest.ConstraintSpec> given = request.constraints() == null ? List.of() : request.constraints();
+    for (int i = 0; i < given.size(); i++) {
+      OptimizeRequest.ConstraintSpec c = given.get(i);
+      try {
+        Constraint.parse(c.metric(), c.op(), c.value());
+        constraints.add(new OptimizationResponse.ConstraintView(c.metric(), c.op(), c.value()));
+      } catch (IllegalArgumentException e) {
+        errors.put("constraints[" + i + "]", e.getMessage());
+      }
+    }
+    List<ParameterRange> ranges = gridRanges(run, request.ranges(), errors);
+    long size = 0;
+    if (errors.isEmpty()) {
+      try {
+        size = new ParameterGrid(ranges).size();
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        size = Long.MAX_VALUE;
+      }
+      if (size > settings.maxCombinations()) {
+        errors.put("ranges", "the grid has " + (size == Long.MAX_VALUE ? "too many" : size) + " combinations, more "
+            + "than the limit of " + settings.maxCombinations() + "; narrow the ranges or take larger steps");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new FieldValidationException(errors);
+    }
+
+    int combinations = (int) size;
+    int perSlice = settings.combinationsPerSlice();
+    int sliceCount = (combinations + perSlice - 1) / perSlice;
+    UUID id = UUID.randomUUID();
+    List<OptimizationResponse.RangeView> rangeViews = ranges.stream()
+        .map(r -> new OptimizationResponse.RangeView(r.name(), r.from(), r.to(), r.step(), r.count())).toList();
+    String objective = objectiveName;
+    transaction.executeWithoutResult(tx -> {
+      runs.lockUser(userId);
+      if (runs.countActive(userId) + optimizations.countActive(userId) >= settings.maxConcurrentRunsPerUser()) {
+        throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
+      }
+      optimizations.insert(id, userId, run, json.writeValueAsString(run.settings()), json.writeValueAsString(rangeViews),
+          objective, json.writeValueAsString(constraints), combinations, sliceCount);
+    });
+    List<JobQueue.Queued> jobs = new ArrayList<>(sliceCount);
+    for (int slice = 0; slice < sliceCount; slice++) {
+      jobs.add(new JobQueue.Queued(OptimizationSliceJob.jobId(id, slice),
+          "Optimisation " + run.strategy().name() + " on " + run.symbol().symbol() + ", slice " + (slice + 1) + "/"
+              + sliceCount, new OptimizationSliceJob(id, slice)));
+    }
+    try {
+      queue.enqueueAll(jobs);
+    } catch (RuntimeException e) {
+      optimizations.fail(id, "The optimisation could not be queued; please try again.");
+      throw e;
+    }
+    return id;
+  }
+
+  /**
+   * The grid: the requested ranges, or every declared range; every other parameter fixed at the run's value
+   * (a one-value range), so each combination is a complete parameter set.
+   */
+  private static List<ParameterRange> gridRanges(ResolvedRun run, Map<String, OptimizeRequest.RangeSpec> requested,
+      Map<String, String> errors) {
+    List<ParamSpec> declared = run.compiled().params();
+    List<ParameterRange> ranges = new ArrayList<>();
+    boolean explicit = requested != null && !requested.isEmpty();
+    if (explicit) {
+      for (String name : requested.keySet()) {
+        if (declared.stream().noneMatch(p -> p.name().equals(name))) {
+          errors.put("ranges." + name, "the strategy has no parameter " + name);
+        }
+      }
+    }
+    boolean anyVaries = false;
+    for (ParamSpec spec : declared) {
+      double fixed = run.parameters().get(spec.name());
+      if (explicit && requested.containsKey(spec.name())) {
+        OptimizeRequest.RangeSpec r = requested.get(spec.name());
+        try {
+          ParameterRange range = new ParameterRange(spec.name(), r.from(), r.to(), r.step());
+          String low = spec.problem(range.from());
+          String high = spec.problem(range.value(range.count() - 1));
+          if (low != null || high != null) {
+            errors.put("ranges." + spec.name(), low != null ? low : high);
+          }
+          ranges.add(range);
+          anyVaries |= range.count() > 1;
+        } catch (IllegalArgumentException e) {
+          errors.put("ranges." + spec.name(), e.getMessage());
+        }
+      } else if (!explicit && spec.min() != null) {
+        ParameterRange range = ParameterRange.of(spec);
+        ranges.add(range);
+        anyVaries |= range.count() > 1;
+      } else {
+        ranges.add(new ParameterRange(spec.name(), fixed, fixed, 1));
+      }
+    }
+    if (!anyVaries && errors.isEmpty()) {
+      errors.put("ranges", explicit ? "no range has more than one value"
+          : "the strategy declares no parameter with a range (param x = 10 in 2..50); give ranges");
+    }
+    return ranges;
+  }
+
+  OptimizationResponse get(UUID userId, UUID id, int limit, String x, String y) {
+    OptimizationRow row = optimizations.find(id, userId).orElseThrow(() -> notFound(id));
+    List<OptimizationResponse.RangeView> ranges = json.readValue(row.ranges(), RANGES);
+    List<OptimizationResponse.RankedResult> results = new ArrayList<>();
+    int rank = 1;
+    for (OptimizationRepository.ResultRow r : optimizations.ranked(id, limit)) {
+      results.add(new OptimizationResponse.RankedResult(rank++, r.combination(), json.readValue(r.parameters(), DOUBLES),
+          r.score(), r.feasible(), json.readValue(r.metrics(), OBJECTS)));
+    }
+    return new OptimizationResponse(row.id(), row.status().code(), row.error(), row.strategyId(), row.strategyName(),
+        row.symbol(), row.interval(), row.startDate(), row.endDate(), row.initialCapital(),
+        json.readValue(row.settings(), RunSettings.class), ranges, row.objective(),
+        json.readValue(row.constraints(), CONSTRAINTS), row.combinations(), row.evaluated(), progress(row),
+        row.createdAt(), row.startedAt(), row.completedAt(), duration(row), results, heatmap(id, ranges, x, y));
+  }
+
+  private OptimizationResponse.Heatmap heatmap(UUID id, List<OptimizationResponse.RangeView> ranges, String x,
+      String y) {
+    List<OptimizationResponse.RangeView> varying = ranges.stream().filter(r -> r.count() > 1).toList();
+    OptimizationResponse.RangeView xr = pick(ranges, varying, x, 0, "x");
+    OptimizationResponse.RangeView yr = pick(ranges, varying, y, 1, "y");
+    if (xr == null || yr == null) {
+      return null;
+    }
+    if (xr.name().equals(yr.name())) {
+      throw new FieldValidationException("y", "must name a different parameter than x");
+    }
+    double[] xs = values(xr);
+    double[] ys = values(yr);
+    Double[][] scores = new Double[ys.length][xs.length];
+    for (double[] cell : optimizations.heatmap(id, xr.name(), yr.name())) {
+      int i = indexOf(xs, cell[0]);
+      int j = indexOf(ys, cell[1]);
+      if (i >= 0 && j >= 0 && !Double.isNaN(cell[2])) {
+        scores[j][i] = cell[2];
+      }
+    }
+    return new OptimizationResponse.Heatmap(xr.name(), yr.name(), xs, ys, scores);
+  }
+
+  private static OptimizationResponse.RangeView pick(List<OptimizationResponse.RangeView> all,
+      List<OptimizationResponse.RangeView> varying, String name, int position, String field) {
+    if (name == null) {
+      return varying.size() >= 2 ? varying.get(position) : null;
+    }
+    return all.stream().filter(r -> r.name().equals(name)).findFirst()
+        .orElseThrow(() -> new FieldValidationException(field, "no parameter " + name + " in this optimisation"));
+  }
+
+  private static double[] values(OptimizationResponse.RangeView r) {
+    ParameterRange range = new ParameterRange(r.name(), r.from(), r.to(), r.step());
+    double[] values = new double[range.count()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = range.value(i);
+    }
+    return values;
+  }
+
+  private static int indexOf(double[] values, double v) {
+    for (int i = 0; i < values.length; i++) {
+      if (Math.abs(values[i] - v) <= 1e-9 * Math.max(1, Math.abs(v))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  PageResponse<OptimizationSummary> list(UUID userId, int page, int size) {
+    long total = optimizations.count(userId);
+    List<OptimizationSummary> items = optimizations.list(userId, page * size, size).stream()
+        .map(r -> new OptimizationSummary(r.id(), r.status().code(), r.error(), r.strategyId(), r.strategyName(),
+            r.symbol(), r.interval(), r.startDate(), r.endDate(), r.objective(), r.combinations(), r.evaluated(),
+            progress(r), r.createdAt(), r.completedAt()))
+        .toList();
+    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  /** Cancels a queued or running optimisation (its queued slices are dropped), or deletes a final one. */
+  BacktestService.Removal remove(UUID userId, UUID id) {
+    OptimizationRow row = optimizations.find(id, userId).orElseThrow(() -> notFound(id));
+    if (!row.status().isFinal() && optimizations.cancel(id, userId)) {
+      for (int slice = 0; slice < row.sliceCount(); slice++) {
+        queue.delete(OptimizationSliceJob.jobId(id, slice), "Optimisation cancelled by the user");
+      }
+      return BacktestService.Removal.CANCELLED;
+    }
+    if (optimizations.delete(id, userId)) {
+      return BacktestService.Removal.DELETED;
+    }
+    throw notFound(id);
+  }
+
+  /** Runs one combination of the grid as a full backtest, with the optimisation's snapshot of the strategy. */
+  UUID rerun(UUID userId, UUID id, long combination) {
+    OptimizationRow row = optimizations.find(id, userId).orElseThrow(() -> notFound(id));
+    OptimizationRepository.ResultRow result = optimizations.result(id, combination)
+        .orElseThrow(() -> new NotFoundException("Combination " + combination + " of optimisation " + id));
+    var symbol = marketData.symbol(row.symbol())
+        .orElseThrow(() -> new FieldValidationException("symbol", "the symbol " + row.symbol() + " no longer exists"));
+    StrategySource strategy = new StrategySource(row.strategyId(), userId, row.strategyName(), row.strategyCode());
+    ResolvedRun run = new ResolvedRun(strategy, strategies.compile(row.strategyCode()), symbol,
+        Interval.fromCode(row.interval()), row.startDate(), row.endDate(), row.initialCapital(),
+        json.readValue(result.parameters(), DOUBLES), json.readValue(row.settings(), RunSettings.class));
+    return backtests.start(userId, run);
+  }
+
+  private static int progress(OptimizationRow row) {
+    return row.status() == RunStatus.COMPLETED ? 100 : (int) (100 * row.evaluated() / Math.max(1, row.combinations()));
+  }
+
+  private static Long duration(OptimizationRow row) {
+    if (row.startedAt() == null) {
+      return null;
+    }
+    Instant end = row.completedAt() != null ? row.completedAt() : Instant.now();
+    return Math.max(0, Duration.between(row.startedAt(), end).toMillis());
+  }
+
+  static NotFoundException notFound(UUID id) {
+    return new NotFoundException("Optimisation " + id);
+  }
+}

@@ -1,0 +1,24 @@
+package com.tradingbacktest.app.backtest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A run as other features (analytics) read it.
+ *
+ * @param status pending, running, completed, failed or cancelled
+ * @param parameters the parameter values used
+ * @param currency the symbol's currency (money in the result is in it)
+ * @param timeZone the symbol's zone (days and months of the result are counted in it)
+ * @param result null unless completed
+ */
+public record StoredRun(UUID id, String status, UUID strategyId, String strategyName, String symbol, String interval,
+    LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, Map<String, Double> parameters, String currency,
+    String timeZone, RunResult result) {
+
+  public boolean isCompleted() {
+    return RunStatus.COMPLETED.code().equals(status);
+  }
+}
