@@ -49,6 +49,15 @@ final class RunClient {
     this.auth = new String[] {"Authorization", Api.bearer(tokens)};
   }
 
+  /** The same signed-in user, talking to another process of the app. */
+  RunClient(RunClient user, int port) {
+    this.api = new Api("http://localhost:" + port, user.json);
+    this.base = "http://localhost:" + port;
+    this.json = user.json;
+    this.tokens = user.tokens;
+    this.auth = user.auth;
+  }
+
   String userId() {
     return tokens.path("user").path("id").asString();
   }

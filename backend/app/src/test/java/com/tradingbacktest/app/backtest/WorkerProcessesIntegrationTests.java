@@ -1,0 +1,120 @@
+package com.tradingbacktest.app.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingbacktest.app.TradingBacktestApplication;
+import com.tradingbacktest.app.support.Api;
+import com.tradingbacktest.app.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Several processes of the jar on one database, as in production: an API-only process queues, a worker
+ * process runs; a worker stopped in the middle of a run leaves it to another worker, never running forever.
+ */
+class WorkerProcessesIntegrationTests {
+
+  private static EmbeddedPostgres database;
+  private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+
+  @BeforeAll
+  static void startDatabase() throws IOException {
+    database = EmbeddedPostgres.builder().setDataDirectory(IntegrationTest.newDataDir()).setCleanDataDirectory(true)
+        .start();
+  }
+
+  @AfterAll
+  static void stopDatabase() throws IOException {
+    database.close();
+  }
+
+  @AfterEach
+  void stopApps() {
+    started.forEach(ConfigurableApplicationContext::close);
+  }
+
+  @Test
+  void anApiProcessQueuesAndAWorkerProcessRuns() {
+    ConfigurableApplicationContext apiOnly = start("--mode=api");
+    RunClient client = client(apiOnly, "queuer");
+    String id = client.started(RunClient.request(client.strategy("SMA", RunClient.SMA_CROSS)));
+
+    RunClient.sleep(7_000); // more than a poll interval: nobody runs jobs here
+    assertThat(client.status(id).path("status").asString()).isEqualTo("pending");
+
+    ConfigurableApplicationContext worker = start("--mode=worker");
+    Api workerApi = new Api("http://localhost:" + port(worker), worker.getBean(JsonMapper.class));
+    assertThat(workerApi.get("/api/v1/backtests", client.auth).status()).isEqualTo(503);
+    assertThat(workerApi.get("/actuator/health").status()).isEqualTo(200);
+
+    JsonNode done = client.awaitFinal(id);
+    assertThat(done.path("status").asString()).isEqualTo("completed");
+  }
+
+  @Test
+  void aRunWhoseWorkerStopsMidwayIsRetriedByAnotherWorker() throws Exception {
+    ConfigurableApplicationContext first = start();
+    RunClient client = client(first, "survivor");
+    String strategy = client.strategy("SMA", RunClient.SMA_CROSS);
+
+    try (Connection lock = database.getPostgresDatabase().getConnection();
+         Statement statement = lock.createStatement()) {
+      // Hold the bars: the worker claims the run, then waits in its loading step, mid-run.
+      lock.setAutoCommit(false);
+      statement.execute("lock table market_data in access exclusive mode");
+      String id = client.started(RunClient.request(strategy));
+      client.awaitStatus(id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
+
+      started.remove(first);
+      first.close(); // the worker stops with the run in hand
+      lock.rollback();
+
+      ConfigurableApplicationContext second = start();
+      RunClient again = new RunClient(client, port(second));
+      JsonNode done = again.awaitStatus(id, s -> List.of("completed", "failed").contains(s.path("status").asString()),
+          Duration.ofSeconds(150));
+      assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
+      assertThat(done.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+      assertThat(again.get(id).json().path("result").path("metrics").path("trade_count").asInt()).isPositive();
+    }
+  }
+
+  private ConfigurableApplicationContext start(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0",
+        "--tb.database.url=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
+        "--tb.database.username=postgres", "--tb.database.password=postgres",
+        "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
+        "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!", "--tb.auth.bcrypt-strength=4",
+        "--tb.marketdata.seed-online=false",
+        // Stop quickly: JobRunr waits this long for a running job before abandoning it.
+        "--jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop=1s"));
+    args.addAll(List.of(extra));
+    ConfigurableApplicationContext context = SpringApplication.run(TradingBacktestApplication.class,
+        args.toArray(String[]::new));
+    started.add(context);
+    return context;
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  private static RunClient client(ConfigurableApplicationContext context, String prefix) {
+    return new RunClient(new Api("http://localhost:" + port(context), context.getBean(JsonMapper.class)), port(context),
+        context.getBean(JsonMapper.class), prefix);
+  }
+}
