@@ -27,7 +27,7 @@ public class BacktestResults {
       RunSettings settings = json.readValue(row.settings(), RunSettings.class);
       return new StoredRun(row.id(), row.status().code(), row.strategyId(), row.strategyName(), row.symbol(),
           row.interval(), row.startDate(), row.endDate(), row.initialCapital(), json.readValue(row.parameters(), DOUBLES),
-          settings.currency(), settings.timeZone(), row.result() == null ? null : json.readValue(row.result(), RunResult.class));
+          settings.currency(), settings.timeZone(), settings.riskFreeRate(), row.result() == null ? null : json.readValue(row.result(), RunResult.class));
     });
   }
 

@@ -20,12 +20,17 @@ class RunMetrics {
   private static final long GAUGE_TTL_NANOS = 5_000_000_000L;
 
   private final MeterRegistry registry;
+  // Held here: a gauge keeps only a weak reference to the object it reads.
+  private final Supplier<Double> pending;
+  private final Supplier<Double> running;
 
   RunMetrics(MeterRegistry registry, BacktestRepository runs) {
     this.registry = registry;
-    Gauge.builder("backtest.queue.length", cached(() -> runs.countByStatus(RunStatus.PENDING)), Supplier::get)
+    this.pending = cached(() -> runs.countByStatus(RunStatus.PENDING));
+    this.running = cached(() -> runs.countByStatus(RunStatus.RUNNING));
+    Gauge.builder("backtest.queue.length", pending, Supplier::get)
         .description("Backtest runs waiting for a worker").register(registry);
-    Gauge.builder("backtest.running", cached(() -> runs.countByStatus(RunStatus.RUNNING)), Supplier::get)
+    Gauge.builder("backtest.running", running, Supplier::get)
         .description("Backtest runs being executed").register(registry);
   }
 

@@ -12,11 +12,12 @@ import java.util.UUID;
  * @param parameters the parameter values used
  * @param currency the symbol's currency (money in the result is in it)
  * @param timeZone the symbol's zone (days and months of the result are counted in it)
+ * @param riskFreeRate the annual risk-free rate its Sharpe and Sortino ratios used
  * @param result null unless completed
  */
 public record StoredRun(UUID id, String status, UUID strategyId, String strategyName, String symbol, String interval,
     LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, Map<String, Double> parameters, String currency,
-    String timeZone, RunResult result) {
+    String timeZone, double riskFreeRate, RunResult result) {
 
   public boolean isCompleted() {
     return RunStatus.COMPLETED.code().equals(status);

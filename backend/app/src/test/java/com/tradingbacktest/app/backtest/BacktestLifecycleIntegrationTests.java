@@ -220,6 +220,19 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void operationsMetricsCountRunsByOutcome() {
+    String id = client.started(RunClient.request(strategyId));
+    client.awaitFinal(id);
+
+    String metrics = api.get("/actuator/prometheus").body();
+
+    assertThat(metrics).containsPattern("(?m)^backtest_queue_length \\d+\\.0$");
+    assertThat(metrics).containsPattern("(?m)^backtest_running \\d+\\.0$");
+    assertThat(metrics).containsPattern("(?m)^backtest_runs_total\\{outcome=\"completed\"} [1-9]");
+    assertThat(metrics).contains("backtest_run_duration_seconds_count{outcome=\"completed\"}");
+  }
+
+  @Test
   void withoutSignInNothingIsServed() {
     assertThat(api.get(RunClient.PATH).status()).isEqualTo(401);
     assertThat(api.post(RunClient.PATH, RunClient.request(strategyId)).status()).isEqualTo(401);

@@ -1,0 +1,70 @@
+package com.tradingbacktest.app.analytics;
+
+import com.tradingbacktest.app.common.error.FieldValidationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Query parameters of the analytics endpoints read into values, each problem a 422 naming the parameter. Ids
+ * are parsed here rather than bound as UUIDs so that a bad one is a field error like the others, not a 400.
+ */
+final class RequestValues {
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private RequestValues() {}
+
+  /** Comma-separated (or repeated) run ids, duplicates dropped, order kept; between min and max of them. */
+  static List<UUID> ids(String field, List<String> raw, int min, int max) {
+    Set<UUID> ids = new LinkedHashSet<>();
+    for (String text : raw == null ? List.<String>of() : raw) {
+      if (!text.isBlank()) {
+        ids.add(id(field, text));
+      }
+    }
+    if (ids.size() < min || ids.size() > max) {
+      throw new FieldValidationException(field, "must name between " + min + " and " + max
+          + " different runs, separated by commas; got " + ids.size());
+    }
+    return List.copyOf(ids);
+  }
+
+  static UUID id(String field, String text) {
+    String trimmed = text == null ? "" : text.trim();
+    if (!UUID_TEXT.matcher(trimmed).matches()) {
+      String shown = trimmed.length() > 40 ? trimmed.substring(0, 40) + "..." : trimmed;
+      throw new FieldValidationException(field, "'" + shown + "' is not a run id (a UUID)");
+    }
+    return UUID.fromString(trimmed);
+  }
+
+  /**
+   * An ISO instant, or an ISO date meaning its first moment in {@code zone} ({@code endOfDay} false) or its last
+   * millisecond ({@code endOfDay} true, for an inclusive end); {@code fallback} when absent.
+   */
+  static long time(String field, String text, ZoneId zone, boolean endOfDay, long fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    String trimmed = text.trim();
+    try {
+      if (trimmed.length() == 10) {
+        LocalDate day = LocalDate.parse(trimmed);
+        return endOfDay
+            ? day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1
+            : day.atStartOfDay(zone).toInstant().toEpochMilli();
+      }
+      return Instant.parse(trimmed).toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new FieldValidationException(field, "must be an ISO instant (2013-06-01T00:00:00Z) or date (2013-06-01)");
+    }
+  }
+}
