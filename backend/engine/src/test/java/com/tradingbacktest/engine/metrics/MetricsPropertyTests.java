@@ -70,7 +70,8 @@ class MetricsPropertyTests {
     if (m.maxDrawdown() == 0) {
       assertThat(m.maxDrawdownDurationBars()).isZero();
     } else {
-      assertThat(m.averageDrawdown()).isBetween(m.maxDrawdown(), 0.0);
+      // A mean of equal troughs may round one ulp below them.
+      assertThat(m.averageDrawdown()).isBetween(m.maxDrawdown() - 1e-12, 0.0);
       assertThat(m.averageDrawdownDurationBars()).isBetween(1.0, (double) m.maxDrawdownDurationBars());
     }
   }
