@@ -45,7 +45,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(pgData)
               .setCleanDataDirectory(false)
-              .setRegisterShutdownHook(true)
+              // Spring stops it (the holder bean's close), after everything that uses the database:
+              // zonky's own JVM hook would stop it while JobRunr and the pool are still shutting down.
+              .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "100")
