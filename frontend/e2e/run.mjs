@@ -1,0 +1,273 @@
+// End-to-end tests in a real browser (Debian's Chromium driven by playwright-core) against the real app:
+// the Spring Boot jar serving the static export on an embedded PostgreSQL. scripts/e2e.sh starts the
+// app and sets BASE_URL; screenshots of every screen go to e2e/artifacts/.
+//   BASE_URL=http://localhost:8080 node e2e/run.mjs
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const BASE_URL = process.env.BASE_URL ?? "http://localhost:8080";
+const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TIMEOUT = 20_000;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const stamp = Date.now().toString(36);
+const user = { email: `e2e-${stamp}@example.com`, username: `e2e_${stamp}`, password: "backtest e2e 2024" };
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+});
+// A Korean-speaking browser would start in Korean; these tests start in English and switch later.
+const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-US", timezoneId: "Asia/Seoul" });
+context.setDefaultTimeout(TIMEOUT);
+const page = await context.newPage();
+
+const problems = [];
+const watch = (p) => {
+  p.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  p.on("console", (message) => {
+    if (message.type() === "error" && !/Failed to load resource: the server responded with a status of (401|404|422)/.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+};
+watch(page);
+
+const results = [];
+async function test(name, body) {
+  const started = Date.now();
+  problems.length = 0;
+  try {
+    await body();
+    if (problems.length > 0) throw new Error(`browser reported:\n    ${problems.join("\n    ")}`);
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false, error });
+    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split("\n").slice(0, 6).join("\n    ")}`);
+    await shot(page, `FAILED-${name.replace(/\W+/g, "-")}`).catch(() => {});
+  }
+}
+
+async function shot(p, name) {
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.waitForTimeout(150);
+  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const heading = (p, text) => p.getByRole("heading", { level: 1, name: text });
+
+console.log(`e2e against ${BASE_URL}`);
+
+await test("home page explains the service and runs under the CSP", async () => {
+  const response = await page.goto(`${BASE_URL}/`);
+  const csp = response.headers()["content-security-policy"] ?? "";
+  expect(csp.includes("script-src 'self'") && !/script-src[^;]*unsafe-inline/.test(csp), `unexpected CSP: ${csp}`);
+  await heading(page, /Test your trading idea/).waitFor();
+  await page.getByRole("link", { name: "Start for free" }).first().waitFor();
+  await page.getByText("Everything a serious backtest needs").waitFor();
+  await shot(page, "01-home");
+});
+
+await test("protected pages send a visitor to log in", async () => {
+  await page.goto(`${BASE_URL}/strategies`);
+  await page.waitForURL(/\/login\?next=%2Fstrategies/);
+  await heading(page, "Welcome back").waitFor();
+  await shot(page, "02-login");
+});
+
+await test("register validates as the API does, then signs up", async () => {
+  await page.goto(`${BASE_URL}/register`);
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Username").fill("a b");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByText("Enter a valid email address", { exact: true }).waitFor();
+  await page.getByText("No spaces or @", { exact: true }).waitFor();
+  await page.getByText("8 to 72 characters", { exact: true }).waitFor();
+  await shot(page, "03-register-errors");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${BASE_URL}/dashboard`);
+  await heading(page, `Hello, ${user.username}`).waitFor();
+  await page.getByText("AAPL").first().waitFor();
+  await shot(page, "04-dashboard");
+});
+
+await test("the session survives a reload (silent refresh from the cookie)", async () => {
+  await page.reload();
+  await heading(page, `Hello, ${user.username}`).waitFor();
+});
+
+let strategyUrl = "";
+await test("create a strategy from a template", async () => {
+  await page.goto(`${BASE_URL}/strategies/new`);
+  await heading(page, "New strategy").waitFor();
+  await page.locator(".monaco-editor").waitFor();
+  await page.getByRole("button", { name: "Templates" }).click();
+  await page.getByTestId("template-sma_crossover").click();
+  await page.locator('[data-testid="validation-status"][data-state="valid"]').waitFor();
+  await page.getByText("long_entry", { exact: true }).first().waitFor();
+  const name = page.getByLabel("Name");
+  expect((await name.inputValue()) === "SMA crossover", `name was ${await name.inputValue()}`);
+  await name.fill("SMA crossover e2e");
+  await shot(page, "05-strategy-new");
+  await page.getByTestId("save-strategy").click();
+  await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
+  strategyUrl = page.url();
+  await page.getByText("Strategy saved").waitFor();
+});
+
+await test("a strategy's deep link works on reload", async () => {
+  await page.goto(strategyUrl);
+  await heading(page, "SMA crossover e2e").waitFor();
+  await page.locator(".monaco-editor .view-lines").waitFor();
+  expect((await page.locator(".monaco-editor .view-lines").innerText()).includes("crossover"), "code not shown");
+});
+
+await test("a broken line gets an error marker as you type", async () => {
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+End");
+  // Typed as one edit (like a paste), so the completion popup does not take the keystrokes.
+  await page.keyboard.insertText("\nlong_exit = crossunder(fast_ma, slwo_ma)");
+  await page.locator('[data-testid="validation-status"][data-state="invalid"]').waitFor();
+  await page.locator(".monaco-editor .squiggly-error").first().waitFor();
+  const problemsText = await page.getByTestId("code-errors").innerText();
+  expect(/slwo_ma/.test(problemsText), `problems list: ${problemsText}`);
+  await page.keyboard.press("Escape");
+  await shot(page, "06-strategy-error-marker");
+});
+
+await test("completion offers the language's functions", async () => {
+  await page.keyboard.insertText("\nx = bband");
+  await page.keyboard.press("Control+Space");
+  await page.locator(".suggest-widget").getByText("bbands").first().waitFor();
+  await shot(page, "07-strategy-completion");
+  await page.keyboard.press("Escape");
+});
+
+await test("the strategies table lists, searches and sorts", async () => {
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.goto(`${BASE_URL}/strategies`);
+  await heading(page, "Strategies").waitFor();
+  await page.getByRole("link", { name: "SMA crossover e2e" }).waitFor();
+  await page.getByRole("searchbox", { name: "Search strategies" }).fill("zzz-nothing");
+  await page.getByText("No strategy matches").waitFor();
+  await page.getByRole("searchbox", { name: "Search strategies" }).fill("sma");
+  await page.getByRole("link", { name: "SMA crossover e2e" }).waitFor();
+  await page.getByRole("button", { name: "Name" }).click();
+  await page.locator('th[aria-sort="ascending"]').waitFor();
+  await shot(page, "08-strategies");
+});
+
+await test("market data lists symbols with their ranges", async () => {
+  await page.goto(`${BASE_URL}/data`);
+  await heading(page, "Market data").waitFor();
+  await page.getByText("BTCUSD.BITSTAMP").first().waitFor();
+  await page.getByText("2013-01-02").first().waitFor();
+  await shot(page, "09-data");
+});
+
+await test("a CSV with a bad row is refused with the row's line and reason", async () => {
+  const csv = [
+    "date,open,high,low,close,volume",
+    "2024-01-02,78200,79800,78000,79600,17142847",
+    "2024-01-03,78500,78800,77000,77000,21753644",
+    "2024-01-04,76100,77300,75000,76600,15324439",
+    "2024-01-05,76700,77100,x,76600,11304316",
+    "2024-01-08,77000,77500,76400,76500,11088724",
+  ].join("\n");
+  await page.getByTestId("csv-file").setInputFiles({ name: "E2E.KS.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("textbox", { name: "Symbol", exact: true }).fill(`E2E${stamp.slice(-4).toUpperCase()}.KS`);
+  await page.getByLabel("Name").fill("E2E Electronics");
+  await page.getByTestId("upload-csv").click();
+  await page.getByTestId("import-rejected").waitFor();
+  const rows = await page.getByTestId("bad-rows").innerText();
+  expect(/\b5\b/.test(rows), `bad rows table: ${rows}`);
+  await shot(page, "10-data-csv-rejected");
+  await page.getByRole("button", { name: /skipping the bad row/ }).click();
+  await page.getByTestId("import-success").waitFor();
+  expect((await page.getByTestId("import-success").innerText()).includes("4 new bars"), "expected 4 new bars");
+  await page.getByText("E2E Electronics").first().waitFor();
+  await shot(page, "11-data-csv-imported");
+});
+
+await test("switch the language to Korean, and it stays", async () => {
+  await page.getByTestId("language-switch").click();
+  await page.getByRole("menuitemradio", { name: "한국어" }).click();
+  await heading(page, "시장 데이터").waitFor();
+  expect((await page.locator("html").getAttribute("lang")) === "ko", "html lang is not ko");
+  await shot(page, "12-data-ko");
+  await page.goto(`${BASE_URL}/dashboard`);
+  await page.getByRole("heading", { level: 1, name: /안녕하세요/ }).waitFor();
+  await shot(page, "13-dashboard-ko");
+  await page.goto(`${BASE_URL}/strategies`);
+  await heading(page, "전략").waitFor();
+  await shot(page, "14-strategies-ko");
+});
+
+await test("dark theme and a phone-width screen", async () => {
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: "ko-KR",
+    colorScheme: "dark",
+    timezoneId: "Asia/Seoul",
+  });
+  phone.setDefaultTimeout(TIMEOUT);
+  const mobile = await phone.newPage();
+  watch(mobile);
+  // Its own login: sharing the other context's refresh cookie would look like a stolen token.
+  await mobile.goto(`${BASE_URL}/login?next=%2Fdashboard`);
+  await mobile.getByLabel("이메일 또는 사용자 이름").fill(user.username);
+  await mobile.getByLabel("비밀번호").fill(user.password);
+  await mobile.getByRole("button", { name: "로그인" }).click();
+  await mobile.getByRole("heading", { level: 1, name: /안녕하세요/ }).waitFor();
+  expect(await mobile.evaluate(() => document.documentElement.classList.contains("dark")), "not dark");
+  const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `page is ${overflow}px wider than the phone`);
+  await shot(mobile, "15-dashboard-phone-dark");
+  await mobile.getByRole("button", { name: "메뉴 열기" }).click();
+  await mobile.getByRole("link", { name: "시장 데이터" }).click();
+  await mobile.getByRole("heading", { level: 1, name: "시장 데이터" }).waitFor();
+  await mobile.getByText("AAPL").first().waitFor();
+  const dataOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(dataOverflow <= 1, `the data page is ${dataOverflow}px wider than the phone`);
+  await shot(mobile, "16-data-phone-dark");
+  await mobile.goto(strategyUrl);
+  await mobile.locator(".monaco-editor").waitFor();
+  await shot(mobile, "17-strategy-phone-dark");
+  await phone.close();
+});
+
+await test("unknown pages show the 404 page", async () => {
+  const response = await page.goto(`${BASE_URL}/no-such-page`);
+  expect(response.status() === 404, `status ${response.status()}`);
+  await page.getByRole("heading", { level: 1, name: "페이지를 찾을 수 없습니다" }).waitFor();
+  await shot(page, "18-not-found-ko");
+});
+
+await test("log out ends the session", async () => {
+  await page.goto(`${BASE_URL}/dashboard`);
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "로그아웃" }).click();
+  await page.waitForURL(/\/login/);
+  await page.goto(`${BASE_URL}/data`);
+  await page.waitForURL(/\/login\?next=%2Fdata/);
+});
+
+await browser.close();
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+writeFileSync(join(ARTIFACTS, "results.json"), JSON.stringify(results.map(({ name, ok, error }) => ({ name, ok, error: error ? String(error) : undefined })), null, 2));
+console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,43 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useState, type ReactNode } from "react";
+import { useStore } from "zustand";
+import { Toaster } from "@/components/ui/sonner";
+import { TooltipProvider } from "@/components/ui/tooltip";
+import { useLanguage } from "@/lib/i18n";
+import { makeQueryClient } from "@/lib/query-client";
+import { useResolvedTheme } from "@/hooks/use-resolved-theme";
+import { applyTheme, themeStore } from "@/lib/theme";
+
+function LanguageSync() {
+  const language = useLanguage();
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.classList.remove("i18n-pending");
+  }, [language]);
+  return null;
+}
+
+/** Keeps the `dark` class on <html> in step with the chosen theme (and the system's, for `system`). */
+function ThemeSync() {
+  const theme = useStore(themeStore, (state) => state.theme);
+  const resolved = useResolvedTheme();
+  useEffect(() => applyTheme(theme), [theme, resolved]);
+  return null;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const toastTheme = useResolvedTheme();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TooltipProvider delayDuration={300}>
+        <LanguageSync />
+        <ThemeSync />
+        {children}
+        <Toaster theme={toastTheme} position="top-right" richColors closeButton />
+      </TooltipProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { AlertCircleIcon } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { applyFieldErrors } from "@/components/forms/api-errors";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { isApiError } from "@/lib/api/errors";
+import { useT, type Translate } from "@/lib/i18n";
+import { loginSchema, useLogin, type LoginInput } from "../api/login";
+
+export function describeAuthError(error: unknown, t: Translate): string {
+  if (!isApiError(error)) return t("errors.unexpected");
+  if (error.is("/problems/invalid-credentials")) return t("auth.invalidCredentials");
+  if (error.is("/problems/rate-limited"))
+    return t("auth.rateLimited", { seconds: error.retryAfterSeconds ?? 60 });
+  if (error.status === 0) return t("errors.network");
+  return error.detail ?? t("errors.unexpected");
+}
+
+export function LoginForm({ onSuccess, registerHref }: { onSuccess: () => void; registerHref: string }) {
+  const t = useT();
+  const login = useLogin();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<LoginInput>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { login: "", password: "" },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await login.mutateAsync(values);
+      onSuccess();
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, ["login", "password"])) setFormError(describeAuthError(error, t));
+    }
+  });
+
+  return (
+    <Form {...form}>
+      <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={t("auth.loginTitle")}>
+        {formError && (
+          <Alert variant="destructive">
+            <AlertCircleIcon />
+            <AlertDescription>{formError}</AlertDescription>
+          </Alert>
+        )}
+        <FormField
+          control={form.control}
+          name="login"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("auth.emailOrUsername")}</FormLabel>
+              <FormControl>
+                <Input autoComplete="username" autoFocus {...field} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="password"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("auth.password")}</FormLabel>
+              <FormControl>
+                <Input type="password" autoComplete="current-password" {...field} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <Button type="submit" size="lg" disabled={login.isPending} className="w-full">
+          {login.isPending && <Spinner />}
+          {t("auth.login")}
+        </Button>
+        <p className="text-center text-sm text-muted-foreground">
+          {t("auth.noAccount")}{" "}
+          <Link href={registerHref} className="font-medium text-primary underline-offset-4 hover:underline">
+            {t("auth.register")}
+          </Link>
+        </p>
+      </form>
+    </Form>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { loginPath, safeNext } from "./redirect";
+
+describe("where to go after signing in", () => {
+  it("keeps a path on this site with its query", () => {
+    expect(safeNext("/strategies/abc?tab=code")).toBe("/strategies/abc?tab=code");
+  });
+
+  it("refuses other sites and odd schemes", () => {
+    expect(safeNext("https://evil.example/")).toBe("/dashboard");
+    expect(safeNext("//evil.example/x")).toBe("/dashboard");
+    expect(safeNext("/\\evil.example")).toBe("/dashboard");
+    expect(safeNext("javascript:alert(1)")).toBe("/dashboard");
+    expect(safeNext(null)).toBe("/dashboard");
+  });
+
+  it("does not loop back to the login pages", () => {
+    expect(safeNext("/login?next=/x")).toBe("/dashboard");
+  });
+
+  it("round-trips through the login address", () => {
+    const path = loginPath("/data?q=AAPL");
+    expect(path).toBe("/login?next=%2Fdata%3Fq%3DAAPL");
+    expect(safeNext(new URL(path, "http://x").searchParams.get("next"))).toBe("/data?q=AAPL");
+  });
+});

@@ -1,0 +1,188 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { AlertCircleIcon, DownloadCloudIcon } from "lucide-react";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { applyFieldErrors } from "@/components/forms/api-errors";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+} from "@/components/forms/form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
+import { isApiError } from "@/lib/api/errors";
+import { useT } from "@/lib/i18n";
+import {
+  fetchSchema,
+  SOURCE_EXAMPLES,
+  SOURCE_INTERVALS,
+  SOURCES,
+  useStartFetch,
+  type FetchValues,
+  type Source,
+} from "../api/start-fetch";
+import { ImportProgress } from "./import-progress";
+
+function yearAgo(): string {
+  const date = new Date();
+  date.setFullYear(date.getFullYear() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Fetch bars from Upbit, Binance or Yahoo in the background and follow the import's progress. */
+export function FetchForm() {
+  const t = useT();
+  const start = useStartFetch();
+  const [importId, setImportId] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<FetchValues>({
+    resolver: zodResolver(fetchSchema),
+    defaultValues: { source: "upbit", symbol: "", interval: "1d", start: yearAgo(), end: "" },
+  });
+  const source = useWatch({ control: form.control, name: "source" });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const view = await start.mutateAsync(values);
+      setImportId(view.id ?? null);
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, ["source", "symbol", "interval", "start", "end"])) {
+        setFormError(
+          isApiError(error) ? (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)) : t("errors.unexpected"),
+        );
+      }
+    }
+  });
+
+  return (
+    <div className="grid gap-4">
+      <Form {...form}>
+        <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={t("marketData.fetchTitle")}>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField
+              control={form.control}
+              name="source"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("marketData.source")}</FormLabel>
+                  <Select
+                    value={field.value}
+                    onValueChange={(value) => {
+                      const next = value as Source;
+                      field.onChange(next);
+                      if (!SOURCE_INTERVALS[next].includes(form.getValues("interval"))) form.setValue("interval", "1d");
+                    }}
+                  >
+                    <FormControl>
+                      <SelectTrigger className="w-full">
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      {SOURCES.map((option) => (
+                        <SelectItem key={option} value={option}>
+                          {t(`marketData.sources.${option}`)}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="symbol"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("marketData.symbol")}</FormLabel>
+                  <FormControl>
+                    <Input {...field} placeholder={SOURCE_EXAMPLES[source]} spellCheck={false} autoCapitalize="characters" />
+                  </FormControl>
+                  <FormDescription>{t(`marketData.symbolHints.${source}`)}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          </div>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <FormField
+              control={form.control}
+              name="interval"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("marketData.interval")}</FormLabel>
+                  <Select value={field.value} onValueChange={field.onChange}>
+                    <FormControl>
+                      <SelectTrigger className="w-full">
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      {SOURCE_INTERVALS[source].map((interval) => (
+                        <SelectItem key={interval} value={interval}>
+                          {t(`intervals.${interval as "1d"}`)}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="start"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("marketData.start")}</FormLabel>
+                  <FormControl>
+                    <Input type="date" {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="end"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("marketData.end")}</FormLabel>
+                  <FormControl>
+                    <Input type="date" {...field} />
+                  </FormControl>
+                  <FormDescription>{t("marketData.endHint")}</FormDescription>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          </div>
+          {formError && (
+            <Alert variant="destructive">
+              <AlertCircleIcon />
+              <AlertDescription>{formError}</AlertDescription>
+            </Alert>
+          )}
+          <div>
+            <Button type="submit" disabled={start.isPending} data-testid="start-fetch">
+              {start.isPending ? <Spinner /> : <DownloadCloudIcon />}
+              {t("marketData.startFetch")}
+            </Button>
+          </div>
+        </form>
+      </Form>
+      <div aria-live="polite">{importId && <ImportProgress id={importId} />}</div>
+    </div>
+  );
+}

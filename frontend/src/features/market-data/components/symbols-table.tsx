@@ -1,0 +1,171 @@
+"use client";
+
+import {
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from "@tanstack/react-table";
+import { DatabaseIcon, SearchIcon, SearchXIcon } from "lucide-react";
+import { useMemo, useState } from "react";
+import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { Badge } from "@/components/ui/badge";
+import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useDebouncedValue } from "@/hooks/use-debounced-value";
+import { formatBarTime, formatInteger, timeZoneAbbreviation } from "@/lib/format";
+import { useLocale, useT, type Translate } from "@/lib/i18n";
+import { MARKETS } from "../api/import-csv";
+import { useSymbols } from "../api/get-symbols";
+import { toRows, type SymbolRow } from "../lib/rows";
+
+const ALL = "all";
+
+function columns(t: Translate, locale: string): ColumnDef<SymbolRow>[] {
+  return [
+    {
+      accessorKey: "symbol",
+      header: ({ header }) => <SortableHeader header={header} label={t("marketData.symbol")} />,
+      cell: ({ row }) => (
+        <div className="grid min-w-40 gap-0.5">
+          <span className="flex items-center gap-2">
+            <span className="font-mono font-medium">{row.original.symbol}</span>
+            <Badge variant="outline">{row.original.market}</Badge>
+          </span>
+          <span className="line-clamp-1 text-xs text-muted-foreground">{row.original.name}</span>
+        </div>
+      ),
+    },
+    {
+      accessorKey: "interval",
+      header: ({ header }) => <SortableHeader header={header} label={t("marketData.interval")} />,
+      cell: ({ row }) =>
+        row.original.interval ? (
+          <Badge variant="secondary" className="font-mono">
+            {row.original.interval}
+          </Badge>
+        ) : (
+          <span className="text-muted-foreground">{t("marketData.noBars")}</span>
+        ),
+    },
+    {
+      id: "range",
+      accessorFn: (row) => row.firstBar ?? "",
+      header: ({ header }) => <SortableHeader header={header} label={t("marketData.range")} />,
+      cell: ({ row }) =>
+        row.original.firstBar ? (
+          <span className="whitespace-nowrap tabular-nums">
+            {formatBarTime(row.original.firstBar, row.original.interval, row.original.timeZone)}
+            <span className="px-1.5 text-muted-foreground">→</span>
+            {formatBarTime(row.original.lastBar, row.original.interval, row.original.timeZone)}
+            <span className="ml-2 text-xs text-muted-foreground">
+              {timeZoneAbbreviation(row.original.timeZone, locale)}
+            </span>
+          </span>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        ),
+    },
+    {
+      accessorKey: "barCount",
+      header: ({ header }) => <SortableHeader header={header} label={t("marketData.bars")} />,
+      cell: ({ row }) => <span className="tabular-nums">{formatInteger(row.original.barCount, locale)}</span>,
+    },
+    {
+      accessorKey: "currency",
+      header: () => t("marketData.currency"),
+      enableSorting: false,
+      cell: ({ row }) => <span className="text-muted-foreground">{row.original.currency}</span>,
+    },
+  ];
+}
+
+const hideOnSmall = (id: string) =>
+  id === "currency" ? "hidden md:table-cell" : id === "range" ? "hidden sm:table-cell" : undefined;
+
+/** Every symbol with the stored range and bar count of each interval; searchable, sortable, virtualised. */
+export function SymbolsTable() {
+  const t = useT();
+  const locale = useLocale();
+  const [search, setSearch] = useState("");
+  const [market, setMarket] = useState(ALL);
+  const query = useDebouncedValue(search.trim(), 250);
+  const symbols = useSymbols({ query, market: market === ALL ? undefined : market });
+  const rows = useMemo(() => toRows(symbols.data ?? []), [symbols.data]);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "symbol", desc: false }]);
+  const cols = useMemo(() => columns(t, locale), [t, locale]);
+  const table = useReactTable({
+    data: rows,
+    columns: cols,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (row) => row.key,
+  });
+
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+        <div className="relative sm:w-72">
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder={t("marketData.searchPlaceholder")}
+            aria-label={t("marketData.search")}
+            className="pl-8"
+            maxLength={100}
+          />
+        </div>
+        <Select value={market} onValueChange={setMarket}>
+          <SelectTrigger className="sm:w-44" aria-label={t("marketData.market")}>
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>{t("marketData.allMarkets")}</SelectItem>
+            {MARKETS.map((m) => (
+              <SelectItem key={m} value={m}>
+                {m}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        {symbols.data && (
+          <p className="text-sm text-muted-foreground sm:ml-auto" aria-live="polite">
+            {t("marketData.symbolCount", { count: symbols.data.length })}
+          </p>
+        )}
+      </div>
+      <div className="overflow-hidden rounded-xl border bg-card">
+        {symbols.isError && !symbols.data ? (
+          <ErrorState error={symbols.error} onRetry={() => void symbols.refetch()} />
+        ) : symbols.isPending ? (
+          <div className="grid gap-2 p-4" aria-busy="true" aria-label={t("common.loading")}>
+            {Array.from({ length: 4 }, (_, i) => (
+              <Skeleton key={i} className="h-10" />
+            ))}
+          </div>
+        ) : rows.length === 0 ? (
+          query || market !== ALL ? (
+            <EmptyState icon={SearchXIcon} title={t("marketData.noMatches")} />
+          ) : (
+            <EmptyState icon={DatabaseIcon} title={t("marketData.emptyTitle")} description={t("marketData.emptyDescription")} />
+          )
+        ) : (
+          <VirtualTable
+            table={table}
+            label={t("marketData.symbolsTitle")}
+            maxHeight="30rem"
+            estimateRowHeight={53}
+            columnClassName={hideOnSmall}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export { SymbolsTable } from "./components/symbols-table";
+export { CsvImportForm } from "./components/csv-import-form";
+export { FetchForm } from "./components/fetch-form";
+export { ImportsList } from "./components/imports-list";
+export { MarketDataSummary } from "./components/market-data-summary";

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { toRows, totals } from "./rows";
+
+const symbols = [
+  {
+    symbol: "KRW-BTC",
+    name: "Bitcoin",
+    market: "UPBIT",
+    currency: "KRW",
+    time_zone: "Asia/Seoul",
+    intervals: [
+      { interval: "1d", first_bar: "2023-01-01T00:00:00Z", last_bar: "2024-01-01T00:00:00Z", bar_count: 366 },
+      { interval: "1m", first_bar: "2024-01-01T00:00:00Z", last_bar: "2024-01-02T00:00:00Z", bar_count: 1441 },
+    ],
+  },
+  { symbol: "NEW.KS", name: "New", market: "KRX", currency: "KRW", time_zone: "Asia/Seoul", intervals: [] },
+];
+
+describe("symbol rows", () => {
+  it("give one row per stored interval, shortest interval first", () => {
+    expect(toRows(symbols).map((r) => r.key)).toEqual(["KRW-BTC|1m", "KRW-BTC|1d", "NEW.KS|"]);
+  });
+
+  it("keep a symbol without bars as one empty row", () => {
+    expect(toRows(symbols)[2]).toMatchObject({ interval: null, barCount: 0, timeZone: "Asia/Seoul" });
+  });
+
+  it("add up symbols, series and bars", () => {
+    expect(totals(symbols)).toEqual({ symbols: 2, series: 2, bars: 1807 });
+  });
+});

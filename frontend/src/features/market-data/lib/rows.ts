@@ -1,0 +1,57 @@
+import type { SchemaSymbolView } from "@/lib/api/schema";
+
+/** One line of the data table: a symbol with one of its stored intervals (or none yet). */
+export interface SymbolRow {
+  key: string;
+  symbol: string;
+  name: string;
+  market: string;
+  currency: string;
+  timeZone: string;
+  assetClass: string;
+  interval: string | null;
+  firstBar: string | null;
+  lastBar: string | null;
+  barCount: number;
+}
+
+const INTERVAL_ORDER = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"];
+
+export function toRows(symbols: SchemaSymbolView[]): SymbolRow[] {
+  return symbols.flatMap((s) => {
+    const base = {
+      symbol: s.symbol ?? "",
+      name: s.name ?? "",
+      market: s.market ?? "",
+      currency: s.currency ?? "",
+      timeZone: s.time_zone ?? "UTC",
+      assetClass: s.asset_class ?? "",
+    };
+    const intervals = [...(s.intervals ?? [])].sort(
+      (a, b) => INTERVAL_ORDER.indexOf(a.interval ?? "") - INTERVAL_ORDER.indexOf(b.interval ?? ""),
+    );
+    if (intervals.length === 0) {
+      return [{ ...base, key: `${base.symbol}|`, interval: null, firstBar: null, lastBar: null, barCount: 0 }];
+    }
+    return intervals.map((i) => ({
+      ...base,
+      key: `${base.symbol}|${i.interval}`,
+      interval: i.interval ?? null,
+      firstBar: i.first_bar ?? null,
+      lastBar: i.last_bar ?? null,
+      barCount: i.bar_count ?? 0,
+    }));
+  });
+}
+
+export function totals(symbols: SchemaSymbolView[]) {
+  let bars = 0;
+  let series = 0;
+  for (const s of symbols) {
+    for (const i of s.intervals ?? []) {
+      bars += i.bar_count ?? 0;
+      series += 1;
+    }
+  }
+  return { symbols: symbols.length, series, bars };
+}

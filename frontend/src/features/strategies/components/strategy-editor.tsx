@@ -1,0 +1,402 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  AlertCircleIcon,
+  CheckCircle2Icon,
+  CopyIcon,
+  LockIcon,
+  SaveIcon,
+  Trash2Icon,
+} from "lucide-react";
+import dynamic from "next/dynamic";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { applyFieldErrors } from "@/components/forms/api-errors";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+} from "@/components/forms/form";
+import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
+import { PageHeader } from "@/components/layouts/page-header";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { Switch } from "@/components/ui/switch";
+import { Textarea } from "@/components/ui/textarea";
+import { useDebouncedValue } from "@/hooks/use-debounced-value";
+import { useUnsavedChangesWarning } from "@/hooks/use-unsaved-changes";
+import { isApiError, type CodeError } from "@/lib/api/errors";
+import type { SchemaStrategyParameter, SchemaStrategyResponse, SchemaStrategyTemplateResponse } from "@/lib/api/schema";
+import { useLanguage, useLocale, useT } from "@/lib/i18n";
+import { formatDateTime, formatNumber, localTimeZone } from "@/lib/format";
+import { useCopyStrategy } from "../api/copy-strategy";
+import { useDeleteStrategy } from "../api/delete-strategy";
+import { useLanguageCatalogue } from "../api/get-language";
+import { strategyFormSchema, toRequest, useSaveStrategy, type StrategyFormValues } from "../api/save-strategy";
+import { useValidation } from "../api/validate-strategy";
+import type { CodeEditorHandle } from "./code-editor";
+import { TemplatePicker, templateDescription, templateName } from "./template-picker";
+
+const CodeEditor = dynamic(() => import("./code-editor"), {
+  ssr: false,
+  loading: () => <div className="h-full animate-pulse bg-muted/40" />,
+});
+
+const VALIDATE_DELAY_MS = 400;
+
+function ParameterList({ parameters }: { parameters: SchemaStrategyParameter[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (parameters.length === 0) return <p className="text-sm text-muted-foreground">{t("strategies.noParameters")}</p>;
+  return (
+    <dl className="grid gap-2 text-sm">
+      {parameters.map((p) => (
+        <div key={p.name} className="flex items-baseline justify-between gap-3">
+          <dt className="font-mono font-medium">{p.name}</dt>
+          <dd className="text-right text-muted-foreground tabular-nums">
+            {formatNumber(p.default, locale, { maximumFractionDigits: 6 })}
+            {(p.min != null || p.max != null) && (
+              <span className="ml-2 text-xs">
+                [{formatNumber(p.min, locale, { maximumFractionDigits: 6 })} … {formatNumber(p.max, locale, { maximumFractionDigits: 6 })}
+                {p.step != null && ` · ${t("strategies.step")} ${formatNumber(p.step, locale, { maximumFractionDigits: 6 })}`}]
+              </span>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * Create or edit a strategy: details on the side, the code in Monaco with markers from the compiler
+ * as you type (debounced), the parameters and outputs it declares, templates to start from.
+ */
+export function StrategyEditor({
+  strategy,
+  initialTemplate,
+}: {
+  strategy?: SchemaStrategyResponse;
+  initialTemplate?: SchemaStrategyTemplateResponse;
+}) {
+  const t = useT();
+  const language = useLanguage();
+  const locale = useLocale();
+  const router = useRouter();
+  const editorRef = useRef<CodeEditorHandle>(null);
+  const id = strategy?.id ?? null;
+  const readOnly = !!strategy && !strategy.mine;
+
+  const form = useForm<StrategyFormValues>({
+    resolver: zodResolver(strategyFormSchema),
+    defaultValues: {
+      name: strategy?.name ?? (initialTemplate ? templateName(initialTemplate, language) : ""),
+      description: strategy?.description ?? (initialTemplate ? templateDescription(initialTemplate, language) : ""),
+      code: strategy?.code ?? initialTemplate?.code ?? "",
+      is_public: strategy?.is_public ?? false,
+    },
+  });
+  const code = useWatch({ control: form.control, name: "code" });
+  const debouncedCode = useDebouncedValue(code, VALIDATE_DELAY_MS);
+  const validation = useValidation(debouncedCode);
+  const catalogue = useLanguageCatalogue();
+  const save = useSaveStrategy(id);
+  const remove = useDeleteStrategy();
+  const copy = useCopyStrategy();
+  // Errors the API gave on save, for the code that was saved; newer code is checked by /validate.
+  const [saveErrors, setSaveErrors] = useState<{ code: string; errors: CodeError[] } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const dirty = form.formState.isDirty && !readOnly;
+  useUnsavedChangesWarning(dirty);
+
+  const checking = code !== debouncedCode || validation.isFetching;
+  const hasCode = code.trim().length > 0;
+  const errors =
+    saveErrors && saveErrors.code === code ? saveErrors.errors : hasCode ? (validation.data?.errors ?? []) : [];
+  const parameters = validation.data?.valid ? (validation.data.parameters ?? []) : (strategy?.parameters ?? []);
+  const outputs = validation.data?.valid ? (validation.data.outputs ?? []) : [];
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await save.mutateAsync(toRequest(values));
+      form.reset(values);
+      toast.success(t("strategies.saved"));
+      if (!id && saved.id) router.replace(`/strategies/${saved.id}`);
+    } catch (error) {
+      if (isApiError(error) && error.is("/problems/invalid-strategy")) {
+        setSaveErrors({ code: values.code, errors: error.codeErrors });
+        setFormError(t("strategies.fixErrorsBeforeSaving"));
+      } else if (!applyFieldErrors(error, form.setError, ["name", "description", "code", "is_public"])) {
+        setFormError(isApiError(error) ? (error.detail ?? error.title) : t("errors.unexpected"));
+      }
+    }
+  });
+
+  const pickTemplate = (template: SchemaStrategyTemplateResponse) => {
+    form.setValue("code", template.code ?? "", { shouldDirty: true, shouldValidate: true });
+    if (!form.getValues("name").trim()) form.setValue("name", templateName(template, language), { shouldDirty: true });
+    if (!form.getValues("description").trim())
+      form.setValue("description", templateDescription(template, language), { shouldDirty: true });
+  };
+
+  const status = !hasCode ? null : checking ? (
+    <Badge variant="secondary" data-testid="validation-status" data-state="checking">
+      <Spinner className="size-3" />
+      {t("strategies.checking")}
+    </Badge>
+  ) : validation.isError ? (
+    <Badge variant="warning" data-testid="validation-status" data-state="unavailable">
+      {t("strategies.checkUnavailable")}
+    </Badge>
+  ) : errors.length > 0 ? (
+    <Badge variant="destructive" data-testid="validation-status" data-state="invalid">
+      <AlertCircleIcon />
+      {t("strategies.errorCount", { count: errors.length })}
+    </Badge>
+  ) : (
+    <Badge variant="success" data-testid="validation-status" data-state="valid">
+      <CheckCircle2Icon />
+      {t("strategies.compiles")}
+    </Badge>
+  );
+
+  return (
+    <Form {...form}>
+      <form onSubmit={onSubmit} noValidate>
+        <PageHeader
+          title={strategy ? strategy.name : t("strategies.newTitle")}
+          description={
+            strategy
+              ? t("strategies.lastSaved", { when: formatDateTime(strategy.updated_at, localTimeZone()) })
+              : t("strategies.newDescription")
+          }
+          actions={
+            readOnly ? (
+              <Button
+                type="button"
+                onClick={() =>
+                  copy.mutate(id!, {
+                    onSuccess: (created) => {
+                      toast.success(t("strategies.copied"));
+                      router.push(`/strategies/${created.id}`);
+                    },
+                    onError: () => toast.error(t("errors.unexpected")),
+                  })
+                }
+                disabled={copy.isPending}
+              >
+                {copy.isPending ? <Spinner /> : <CopyIcon />}
+                {t("strategies.copyToMine")}
+              </Button>
+            ) : (
+              <>
+                <TemplatePicker onPick={pickTemplate} replaces={hasCode} />
+                {id && (
+                  <Button type="button" variant="outline" onClick={() => setConfirmDelete(true)}>
+                    <Trash2Icon />
+                    {t("common.delete")}
+                  </Button>
+                )}
+                <Button type="submit" disabled={save.isPending} data-testid="save-strategy">
+                  {save.isPending ? <Spinner /> : <SaveIcon />}
+                  {t("common.save")}
+                </Button>
+              </>
+            )
+          }
+        />
+
+        {readOnly && (
+          <Alert className="mb-4">
+            <LockIcon />
+            <AlertTitle>{t("strategies.readOnlyTitle")}</AlertTitle>
+            <AlertDescription>{t("strategies.readOnlyDescription")}</AlertDescription>
+          </Alert>
+        )}
+        {formError && (
+          <Alert variant="destructive" className="mb-4">
+            <AlertCircleIcon />
+            <AlertDescription>{formError}</AlertDescription>
+          </Alert>
+        )}
+
+        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="grid min-w-0 gap-4">
+            <Card className="gap-0 overflow-hidden py-0">
+              <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
+                <span id="code-label" className="text-sm font-medium">
+                  {t("strategies.code")}
+                </span>
+                <div aria-live="polite">{status}</div>
+              </div>
+              <div className="h-[26rem] sm:h-[32rem]" data-testid="code-editor">
+                <CodeEditor
+                  ref={editorRef}
+                  value={code}
+                  onChange={(value) => form.setValue("code", value, { shouldDirty: true })}
+                  errors={errors}
+                  catalogue={catalogue.data}
+                  readOnly={readOnly}
+                  ariaLabel={t("strategies.code")}
+                  loadingLabel={t("common.loading")}
+                />
+              </div>
+              <div className="flex flex-wrap items-center justify-between gap-2 border-t px-4 py-2 text-xs text-muted-foreground">
+                <span>{t("strategies.editorHint")}</span>
+                <span className="tabular-nums">{t("strategies.characters", { count: code.length })}</span>
+              </div>
+            </Card>
+            <FormField control={form.control} name="code" render={() => <FormItem><FormMessage /></FormItem>} />
+
+            {errors.length > 0 && (
+              <Card className="gap-3 py-4" data-testid="code-errors">
+                <CardHeader className="px-4">
+                  <CardTitle className="text-sm">{t("strategies.problems")}</CardTitle>
+                </CardHeader>
+                <CardContent className="px-2">
+                  <ul className="grid gap-0.5">
+                    {errors.map((error, i) => (
+                      <li key={`${error.line}:${error.column}:${i}`}>
+                        <button
+                          type="button"
+                          onClick={() => editorRef.current?.reveal(error.line ?? 1, error.column ?? 1)}
+                          className="flex w-full items-start gap-3 rounded-md px-2 py-1.5 text-left text-sm outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                        >
+                          <AlertCircleIcon className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
+                          <span className="shrink-0 font-mono text-xs leading-5 text-muted-foreground tabular-nums">
+                            {t("strategies.lineColumn", { line: error.line ?? 1, column: error.column ?? 1 })}
+                          </span>
+                          <span>{error.message}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </CardContent>
+              </Card>
+            )}
+          </div>
+
+          <div className="grid content-start gap-4">
+            <Card className="gap-4">
+              <CardHeader>
+                <CardTitle className="text-sm">{t("strategies.details")}</CardTitle>
+              </CardHeader>
+              <CardContent className="grid gap-4">
+                <FormField
+                  control={form.control}
+                  name="name"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t("strategies.name")}</FormLabel>
+                      <FormControl>
+                        <Input {...field} readOnly={readOnly} maxLength={200} />
+                      </FormControl>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="description"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t("strategies.descriptionLabel")}</FormLabel>
+                      <FormControl>
+                        <Textarea {...field} readOnly={readOnly} rows={3} className="max-h-40" />
+                      </FormControl>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="is_public"
+                  render={({ field }) => (
+                    <FormItem className="flex items-start justify-between gap-4">
+                      <div className="grid gap-1">
+                        <FormLabel>{t("strategies.public")}</FormLabel>
+                        <FormDescription>{t("strategies.publicHint")}</FormDescription>
+                      </div>
+                      <FormControl>
+                        <Switch checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
+                      </FormControl>
+                    </FormItem>
+                  )}
+                />
+              </CardContent>
+            </Card>
+            <Card className="gap-4">
+              <CardHeader>
+                <CardTitle className="text-sm">{t("strategies.parameters")}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ParameterList parameters={parameters} />
+              </CardContent>
+            </Card>
+            <Card className="gap-4">
+              <CardHeader>
+                <CardTitle className="text-sm">{t("strategies.outputs")}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                {outputs.length > 0 ? (
+                  <div className="flex flex-wrap gap-1.5">
+                    {outputs.map((output) => (
+                      <Badge key={output} variant="outline" className="font-mono">
+                        {output}
+                      </Badge>
+                    ))}
+                  </div>
+                ) : (
+                  <p className="text-sm text-muted-foreground">{t("strategies.noOutputs")}</p>
+                )}
+              </CardContent>
+            </Card>
+            {strategy && (
+              <p className="px-1 text-xs text-muted-foreground">
+                {t("strategies.created", { when: formatDateTime(strategy.created_at, localTimeZone()) })}
+                {" · "}
+                {formatNumber(code.split("\n").length, locale)} {t("strategies.lines")}
+              </p>
+            )}
+          </div>
+        </div>
+
+        {id && (
+          <ConfirmDialog
+            open={confirmDelete}
+            onOpenChange={setConfirmDelete}
+            title={t("strategies.deleteTitle")}
+            description={t("strategies.deleteDescription", { name: strategy?.name ?? "" })}
+            confirmLabel={t("common.delete")}
+            destructive
+            pending={remove.isPending}
+            onConfirm={() =>
+              remove.mutate(id, {
+                onSuccess: () => {
+                  form.reset(form.getValues());
+                  toast.success(t("strategies.deleted"));
+                  router.replace("/strategies");
+                },
+                onError: () => toast.error(t("errors.unexpected")),
+              })
+            }
+          />
+        )}
+      </form>
+    </Form>
+  );
+}
