@@ -121,7 +121,9 @@ class ImportController {
 
   @GetMapping("/imports/{id}")
   @Operation(summary = "One of your imports: status, progress, counts, bad rows",
-      responses = @ApiResponse(responseCode = "404", description = "No such import of yours"))
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The import: status, progress, counts, bad rows"),
+          @ApiResponse(responseCode = "404", description = "No such import of yours")})
   ImportView one(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return imports.find(user.id(), id);
   }

@@ -45,7 +45,9 @@ class MarketDataController {
 
   @GetMapping("/symbols/{symbol}")
   @Operation(summary = "One symbol with the stored range of each interval",
-      responses = @ApiResponse(responseCode = "404", description = "Unknown symbol"))
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The symbol with its stored ranges"),
+          @ApiResponse(responseCode = "404", description = "Unknown symbol")})
   SymbolView symbol(@PathVariable String symbol) {
     return data.describe(symbol);
   }

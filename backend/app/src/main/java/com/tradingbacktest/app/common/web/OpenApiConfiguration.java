@@ -1,5 +1,10 @@
 package com.tradingbacktest.app.common.web;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
@@ -68,24 +73,79 @@ class OpenApiConfiguration {
   /** Every 4xx/5xx is a problem document; secured operations may answer 401; any may answer 500. */
   @Bean
   OpenApiCustomizer problemResponses() {
-    return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-      ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-      operation.setResponses(responses);
-      if (isSecured(openApi, operation) && !responses.containsKey("401")) {
-        responses.addApiResponse("401", new ApiResponse().description("No valid access token or API key"));
+    return openApi -> {
+      // Declared here as well as on the bean: springdoc rebuilds the components from the scanned types.
+      openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+      openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> addProblems(openApi,
+          operation)));
+    };
+  }
+
+  /**
+   * Responses always carry every property of their records (null when empty, never left out), so their
+   * schemas list every property as required: the generated client types then say "always there".
+   * Schemas used in request bodies keep their optional fields optional.
+   */
+  @Bean
+  OpenApiCustomizer responsePropertiesAreRequired() {
+    return openApi -> {
+      Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+      if (schemas == null) {
+        return;
       }
-      if (operation.getRequestBody() != null) {
-        responses.putIfAbsent("400", new ApiResponse().description("Malformed JSON or a field of the wrong type"));
-        responses.putIfAbsent("413", new ApiResponse().description("Request body too large"));
-      }
-      responses.putIfAbsent("500", new ApiResponse().description("Unexpected error (quote the request_id)"));
-      responses.forEach((code, response) -> {
-        if (code.startsWith("4") || code.startsWith("5")) {
-          response.setContent(new Content().addMediaType(PROBLEM_JSON,
-              new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+      Set<String> requestSchemas = new HashSet<>();
+      openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+          operation.getRequestBody().getContent().values().forEach(media -> collectRefs(media.getSchema(), schemas,
+              requestSchemas));
+        }
+      }));
+      schemas.forEach((name, schema) -> {
+        if (!requestSchemas.contains(name) && !PROBLEM.equals(name) && schema.getProperties() != null) {
+          schema.setRequired(new ArrayList<String>(schema.getProperties().keySet()));
         }
       });
-    }));
+    };
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static void collectRefs(Schema schema, Map<String, Schema> schemas, Set<String> found) {
+    if (schema == null) {
+      return;
+    }
+    if (schema.get$ref() != null) {
+      String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+      if (found.add(name) && schemas.containsKey(name)) {
+        collectRefs(schemas.get(name), schemas, found);
+      }
+      return;
+    }
+    if (schema.getProperties() != null) {
+      ((Map<String, Schema>) schema.getProperties()).values().forEach(p -> collectRefs(p, schemas, found));
+    }
+    collectRefs(schema.getItems(), schemas, found);
+    if (schema.getAdditionalProperties() instanceof Schema additional) {
+      collectRefs(additional, schemas, found);
+    }
+  }
+
+  private static void addProblems(OpenAPI openApi, Operation operation) {
+    ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+    operation.setResponses(responses);
+    if (isSecured(openApi, operation) && !responses.containsKey("401")) {
+      responses.addApiResponse("401", new ApiResponse().description("No valid access token or API key"));
+    }
+    if (operation.getRequestBody() != null) {
+      responses.putIfAbsent("400", new ApiResponse().description("Malformed JSON or a field of the wrong type"));
+      responses.putIfAbsent("413", new ApiResponse().description("Request body too large"));
+    }
+    responses.putIfAbsent("500", new ApiResponse().description("Unexpected error (quote the request_id)"));
+    responses.forEach((code, response) -> {
+      if (code.startsWith("4") || code.startsWith("5")) {
+        response.setContent(new Content().addMediaType(PROBLEM_JSON,
+            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+      }
+    });
   }
 
   private static boolean isSecured(OpenAPI openApi, Operation operation) {

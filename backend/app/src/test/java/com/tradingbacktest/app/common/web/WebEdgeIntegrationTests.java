@@ -49,6 +49,21 @@ class WebEdgeIntegrationTests extends IntegrationTest {
     assertThat(loginErrors.path("429").path("content").has("application/problem+json")).isTrue();
     assertThat(doc.path("paths").path("/api/v1/auth/me").path("get").path("responses").has("401")).isTrue();
     assertThat(doc.path("components").path("securitySchemes").has("api_key")).isTrue();
+    // The Problem schema every error response refers to is defined.
+    assertThat(doc.path("components").path("schemas").path("Problem").path("properties").has("request_id")).isTrue();
+    // Response properties are always present, so required; request fields keep their optionality.
+    assertThat(names(doc.path("components").path("schemas").path("TokenResponse").path("required")))
+        .contains("access_token", "token_type");
+    assertThat(names(doc.path("components").path("schemas").path("BacktestStatusResponse").path("required")))
+        .contains("id", "status", "progress", "error");
+    assertThat(names(doc.path("components").path("schemas").path("BacktestRequest").path("required")))
+        .doesNotContain("parameters", "costs", "fill");
+    assertThat(doc.path("paths").path("/api/v1/data/symbols/{symbol}").path("get").path("responses").path("200")
+        .path("content").path("application/json").path("schema").path("$ref").asString()).endsWith("/SymbolView");
+  }
+
+  private static java.util.List<String> names(JsonNode array) {
+    return array.valueStream().map(JsonNode::asString).toList();
   }
 
   @Test
