@@ -9,7 +9,7 @@ FRONTEND_FILES := $(shell find frontend/src frontend/public -type f 2>/dev/null)
                   frontend/package.json frontend/next.config.ts frontend/scripts/externalize-inline-scripts.mjs
 
 .DEFAULT_GOAL := help
-.PHONY: help run build test test-backend test-frontend test-e2e frontend frontend-dev check-java check-node clean
+.PHONY: help run build test test-backend test-frontend test-e2e test-deploy frontend frontend-dev check-java check-node clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ build: check-java frontend ## Build the web application and the service jar that
 	cp -R frontend/out/. backend/app/target/classes/static/
 	$(MVNW) -q -DskipTests package
 
-test: test-backend test-frontend test-e2e ## Run every test of the repository
+test: test-backend test-frontend test-e2e test-deploy ## Run every test of the repository
 
 test-backend: check-java ## Engine and service tests (JUnit, ArchUnit, real embedded PostgreSQL)
 	$(MVNW) verify
@@ -33,6 +33,10 @@ test-frontend: $(FRONTEND_DEPS) ## Web application: lint (with feature boundarie
 
 test-e2e: check-java $(EXPORT) $(FRONTEND_DEPS) ## Browser tests: the real jar on a throwaway database, driven in Chromium
 	scripts/e2e.sh
+
+test-deploy: check-java ## Deployment: shellcheck over every script; nginx (the repository's nginx.conf) in front of the real app
+	scripts/lint-shell.sh
+	scripts/test-nginx.sh
 
 frontend: $(EXPORT) ## Build the web application's static export (frontend/out)
 
