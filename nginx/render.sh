@@ -15,6 +15,8 @@
 #   NGINX_RESOLVER []                  DNS server to re-resolve BACKEND_UPSTREAM with (nginx >= 1.27.3),
 #                                      e.g. [fdaa::3]:53 on fly.io, 127.0.0.11 in Docker
 #   NGINX_LISTEN_IPV6 [auto]           on, off, or auto (on where the kernel has IPv6)
+#   CSP_CONNECT_SRC []                 extra origins pages may connect to (space- or comma-separated), e.g.
+#                                      the Sentry ingest origin of NEXT_PUBLIC_SENTRY_DSN; as the backend's
 #   NGINX_DYNAMIC_ROUTES []            route prefixes with a placeholder page, e.g. "/strategies/ /backtests/";
 #                                      empty: every folder of STATIC_ROOT that has a `_.html` page
 # POSIX sh (runs in Alpine's busybox and in Debian's dash alike); needs only sed, find and sort.
@@ -35,6 +37,11 @@ NGINX_ERROR_LOG="${NGINX_ERROR_LOG:-stderr}"
 NGINX_RESOLVER="${NGINX_RESOLVER:-}"
 NGINX_LISTEN_IPV6="${NGINX_LISTEN_IPV6:-auto}"
 NGINX_DYNAMIC_ROUTES="${NGINX_DYNAMIC_ROUTES:-}"
+CSP_CONNECT_SRC="$(printf '%s' "${CSP_CONNECT_SRC:-}" | tr ',' ' ' | tr -s ' ' | sed -e 's/^ //' -e 's/ $//')"
+case "$CSP_CONNECT_SRC" in
+  *[\;\'\"]*) echo "render.sh: CSP_CONNECT_SRC may hold origins only (no ; or quotes)" >&2; exit 1 ;;
+esac
+connect_src="'self'${CSP_CONNECT_SRC:+ $CSP_CONNECT_SRC}"
 
 fail() {
   echo "render.sh: $*" >&2
@@ -126,6 +133,7 @@ escape() {
 sed \
   -e "s|\${NGINX_LISTEN}|$(escape "$listen")|g" \
   -e "s|\${BACKEND_UPSTREAM}|$(escape "$BACKEND_UPSTREAM")|g" \
+  -e "s|\${CSP_CONNECT_SRC}|$(escape "$connect_src")|g" \
   -e "s|\${STATIC_ROOT}|$(escape "$STATIC_ROOT")|g" \
   -e "s|\${MAX_UPLOAD_SIZE}|$(escape "$upload_size")|g" \
   -e "s|\${NGINX_RUN_DIR}|$(escape "$NGINX_RUN_DIR")|g" \
