@@ -1,14 +1,16 @@
 package com.tradingbacktest.app.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.tradingbacktest.app.common.ratelimit.TokenBuckets;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -16,21 +18,19 @@ import org.springframework.stereotype.Component;
  * Token buckets against password guessing and sign-up floods. Every login attempt spends from its
  * client address's bucket; every failed login spends from the account's bucket, so guessing one
  * account's password is capped whichever addresses the guesses come from, while the owner's correct
- * logins cost the account nothing. Every sign-up spends from its address's sign-up bucket. Buckets live
- * in a bounded in-memory cache (shared through Redis once REDIS_URL support lands).
+ * logins cost the account nothing. Every sign-up spends from its address's sign-up bucket. Buckets are
+ * {@link TokenBuckets}: in Redis, shared by all instances, when REDIS_URL is set; in memory otherwise.
  */
 @Component
 class AuthRateLimiter {
 
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-      .maximumSize(100_000)
-      .expireAfterAccess(2, TimeUnit.HOURS)
-      .build();
-  private final Supplier<Bandwidth> perIpLogin;
-  private final Supplier<Bandwidth> perAccountFailure;
-  private final Supplier<Bandwidth> perIpRegistration;
+  private final TokenBuckets buckets;
+  private final Supplier<BucketConfiguration> perIpLogin;
+  private final Supplier<BucketConfiguration> perAccountFailure;
+  private final Supplier<BucketConfiguration> perIpRegistration;
 
-  AuthRateLimiter(AuthSettings settings) {
+  AuthRateLimiter(TokenBuckets buckets, AuthSettings settings) {
+    this.buckets = buckets;
     perIpLogin = limit(settings.loginAttemptsPerIpPerMinute(), Duration.ofMinutes(1));
     perAccountFailure = limit(settings.failedLoginsPerAccount(), settings.failedLoginWindow());
     perIpRegistration = limit(settings.registrationsPerIpPerHour(), Duration.ofHours(1));
@@ -38,37 +38,43 @@ class AuthRateLimiter {
 
   /** Spends one login attempt of this address; throws when the budget is gone. */
   void beforeLogin(String ip, String login) {
-    ConsumptionProbe probe = bucket("login-ip:" + ip, perIpLogin).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = buckets.apply("login-ip:" + ip, perIpLogin, b -> b.tryConsumeAndReturnRemaining(1));
     if (!probe.isConsumed()) {
       throw new TooManyAttempts("login attempts from your address", seconds(probe.getNanosToWaitForRefill()));
     }
-    EstimationProbe account = bucket(accountKey(login), perAccountFailure).estimateAbilityToConsume(1);
+    EstimationProbe account = buckets.apply(accountKey(login), perAccountFailure, b -> b.estimateAbilityToConsume(1));
     if (!account.canBeConsumed()) {
       throw new TooManyAttempts("failed logins for this account", seconds(account.getNanosToWaitForRefill()));
     }
   }
 
   void loginFailed(String login) {
-    bucket(accountKey(login), perAccountFailure).tryConsume(1);
+    buckets.apply(accountKey(login), perAccountFailure, b -> b.tryConsume(1));
   }
 
   void beforeRegistration(String ip) {
-    ConsumptionProbe probe = bucket("register-ip:" + ip, perIpRegistration).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = buckets.apply("register-ip:" + ip, perIpRegistration,
+        b -> b.tryConsumeAndReturnRemaining(1));
     if (!probe.isConsumed()) {
       throw new TooManyAttempts("sign-ups from your address", seconds(probe.getNanosToWaitForRefill()));
     }
   }
 
-  private Bucket bucket(String key, Supplier<Bandwidth> limit) {
-    return buckets.get(key, k -> Bucket.builder().addLimit(limit.get()).build());
-  }
-
+  /** By a digest of the login, so no email address ends up in Redis keys. */
   private static String accountKey(String login) {
-    return "login-account:" + login.trim().toLowerCase(Locale.ROOT);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(login.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      return "login-account:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
-  private static Supplier<Bandwidth> limit(int capacity, Duration period) {
-    return () -> Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
+  private static Supplier<BucketConfiguration> limit(int capacity, Duration period) {
+    return () -> BucketConfiguration.builder()
+        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+        .build();
   }
 
   private static long seconds(long nanos) {

@@ -1,26 +1,39 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.common.cache.Caches;
+import com.tradingbacktest.app.common.cache.SharedCache;
 import com.tradingbacktest.app.common.persistence.LikePatterns;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 
-/** Symbols and the per-interval ranges kept beside them. */
+/**
+ * Symbols and the per-interval ranges kept beside them. Lookups by symbol and ranges are cached (in
+ * Redis, shared by all instances, when REDIS_URL is set): this class is their only writer, so it evicts
+ * on every change; the times to live only bound staleness should an eviction be missed (an instance
+ * without Redis cannot see another's evictions).
+ */
 @Repository
 class SymbolRepository {
 
   private static final String COLUMNS = "symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source";
 
   private final JdbcClient jdbc;
+  private final SharedCache<SymbolInfo> symbolCache;
+  private final SharedCache<List<DataRange>> rangeCache;
 
-  SymbolRepository(JdbcClient jdbc) {
+  SymbolRepository(JdbcClient jdbc, Caches caches) {
     this.jdbc = jdbc;
+    this.symbolCache = caches.create("symbols", new TypeReference<>() {}, Duration.ofMinutes(10), 10_000);
+    this.rangeCache = caches.create("data-ranges", new TypeReference<>() {}, Duration.ofMinutes(1), 10_000);
   }
 
   Optional<SymbolInfo> find(String symbol) {
-    return jdbc.sql("select " + COLUMNS + " from symbols where symbol = ?").param(symbol)
-        .query(SymbolRepository::map).optional();
+    return Optional.ofNullable(symbolCache.get(symbol, () -> jdbc.sql("select " + COLUMNS
+        + " from symbols where symbol = ?").param(symbol).query(SymbolRepository::map).optional().orElse(null)));
   }
 
   List<SymbolInfo> search(String query, String market, int limit) {
@@ -40,14 +53,23 @@ class SymbolRepository {
         .params(s.symbol(), s.name(), s.market(), s.assetClass(), s.currency(), s.timeZone(), s.tickSize(),
             s.lotSize(), s.source())
         .update();
+    symbolCache.evict(s.symbol());
   }
 
   List<DataRange> ranges(String symbol) {
-    return rangesOf(List.of(symbol)).getOrDefault(symbol, List.of());
+    return rangeCache.get(symbol, () -> queryRanges(List.of(symbol)).getOrDefault(symbol, List.of()));
   }
 
-  /** The stored ranges of several symbols in one query, finest interval first. */
+  /** The stored ranges of several symbols (those not cached in one query), finest interval first. */
   java.util.Map<String, List<DataRange>> rangesOf(java.util.Collection<String> symbols) {
+    return rangeCache.getAll(symbols, missing -> {
+      java.util.Map<String, List<DataRange>> found = queryRanges(missing);
+      missing.forEach(symbol -> found.putIfAbsent(symbol, List.of()));
+      return found;
+    });
+  }
+
+  private java.util.Map<String, List<DataRange>> queryRanges(java.util.Collection<String> symbols) {
     java.util.Map<String, List<DataRange>> bySymbol = new java.util.HashMap<>();
     if (symbols.isEmpty()) {
       return bySymbol;
@@ -60,6 +82,7 @@ class SymbolRepository {
             bySymbol.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
                 .add(new DataRange(rs.getString(2), rs.getTimestamp(3).toInstant(),
                     rs.getTimestamp(4).toInstant(), rs.getLong(5))));
+    bySymbol.replaceAll((symbol, list) -> List.copyOf(list));
     return bySymbol;
   }
 
@@ -74,6 +97,7 @@ class SymbolRepository {
           set first_bar = excluded.first_bar, last_bar = excluded.last_bar, bar_count = excluded.bar_count,
               updated_at = now()
         """).param("symbol", symbol).param("interval", interval).update();
+    rangeCache.evict(symbol);
   }
 
   boolean anyBars() {

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Several processes of the jar on one database, as in production: an API-only process queues, a worker
- * process runs; a worker stopped in the middle of a run leaves it to another worker, never running forever.
+ * Several processes of the jar on one database, as in production: an API-only process queues (and a queued
+ * run waits there for a worker, however long), a worker process runs it while the API process streams its
+ * events; a worker stopped in the middle of a run leaves it to another worker, never running forever.
  */
 class WorkerProcessesIntegrationTests {
 
@@ -61,8 +62,11 @@ class WorkerProcessesIntegrationTests {
     assertThat(workerApi.get("/api/v1/backtests", client.auth).status()).isEqualTo(503);
     assertThat(workerApi.get("/actuator/health").status()).isEqualTo(200);
 
-    JsonNode done = client.awaitFinal(id);
-    assertThat(done.path("status").asString()).isEqualTo("completed");
+    // The API process streams what the worker process does: the events cross processes through NOTIFY.
+    List<JsonNode> events = client.events(id, Duration.ofSeconds(60));
+    assertThat(events.get(events.size() - 1).path("status").asString()).isEqualTo("completed");
+    assertThat(events).anySatisfy(e -> assertThat(e.path("status").asString()).isEqualTo("running"));
+    assertThat(client.get(id).json().path("result").path("metrics").path("trade_count").asInt()).isPositive();
   }
 
   @Test
