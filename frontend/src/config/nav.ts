@@ -1,4 +1,12 @@
-import { DatabaseIcon, FileCode2Icon, LayoutDashboardIcon, type LucideIcon } from "lucide-react";
+import {
+  ChartNoAxesCombinedIcon,
+  DatabaseIcon,
+  FileCode2Icon,
+  FlaskConicalIcon,
+  LayoutDashboardIcon,
+  PlayIcon,
+  type LucideIcon,
+} from "lucide-react";
 import type { TranslationKey } from "@/lib/i18n";
 
 export interface NavItem {
@@ -7,16 +15,20 @@ export interface NavItem {
   icon: LucideIcon;
 }
 
-/**
- * The app's sections, in sidebar order. Backtests (/backtests, /backtests/new) and analytics
- * (/analytics) join this list when their screens land.
- */
+/** The app's sections, in sidebar order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/dashboard", label: "nav.dashboard", icon: LayoutDashboardIcon },
   { href: "/strategies", label: "nav.strategies", icon: FileCode2Icon },
+  { href: "/backtests", label: "nav.backtests", icon: FlaskConicalIcon },
+  { href: "/backtests/new", label: "nav.newBacktest", icon: PlayIcon },
+  { href: "/analytics", label: "nav.analytics", icon: ChartNoAxesCombinedIcon },
   { href: "/data", label: "nav.data", icon: DatabaseIcon },
 ];
 
+const matches = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
+
+/** Whether a section is the current one; a more specific section (/backtests/new in /backtests) takes precedence. */
 export function isActive(pathname: string, href: string): boolean {
-  return pathname === href || pathname.startsWith(`${href}/`);
+  if (!matches(pathname, href)) return false;
+  return !NAV_ITEMS.some((item) => item.href !== href && item.href.startsWith(`${href}/`) && matches(pathname, item.href));
 }

@@ -1,3 +1,5 @@
+import { enRuns } from "./en-runs";
+
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
 export const en = {
   common: {
@@ -27,6 +29,9 @@ export const en = {
     dashboard: "Dashboard",
     strategies: "Strategies",
     data: "Market data",
+    backtests: "Backtests",
+    newBacktest: "New backtest",
+    analytics: "Analytics",
   },
   errors: {
     title: "Something went wrong",
@@ -298,4 +303,6 @@ export const en = {
     description: "The address may be mistyped, or the page has moved.",
     home: "Home",
   },
+  // The backtest, result, analytics and optimisation screens (en-runs.ts).
+  ...enRuns,
 };

@@ -1,4 +1,5 @@
 import type { en } from "./en";
+import { koRuns } from "./ko-runs";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -31,6 +32,9 @@ export const ko: Shape<typeof en> = {
     dashboard: "대시보드",
     strategies: "전략",
     data: "시장 데이터",
+    backtests: "백테스트",
+    newBacktest: "새 백테스트",
+    analytics: "분석",
   },
   errors: {
     title: "문제가 발생했습니다",
@@ -301,4 +305,6 @@ export const ko: Shape<typeof en> = {
     description: "주소가 잘못되었거나 페이지가 옮겨졌습니다.",
     home: "홈",
   },
+  // 백테스트, 결과, 분석, 최적화 화면 (ko-runs.ts).
+  ...koRuns,
 };

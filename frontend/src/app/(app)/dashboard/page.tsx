@@ -5,6 +5,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { useSession } from "@/features/auth";
+import { QuickRuns, RecentRuns, StrategyPerformance } from "@/features/backtests";
 import { MarketDataSummary } from "@/features/market-data";
 import { RecentStrategies } from "@/features/strategies";
 import { useT, type TranslationKey } from "@/lib/i18n";
@@ -26,7 +27,13 @@ export default function DashboardPage() {
     <>
       <PageHeader title={t("dashboard.greeting", { name: username ?? "" })} description={t("dashboard.description")} />
       <div className="grid gap-6">
-        {/* Slot: recent runs with their key metrics (<RecentRuns /> from features/backtests) goes here. */}
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+          <RecentRuns />
+          <div className="grid content-start gap-6">
+            <QuickRuns />
+            <StrategyPerformance />
+          </div>
+        </div>
         <section aria-label={t("dashboard.quickActions")} className="grid gap-3 sm:grid-cols-3">
           {QUICK_ACTIONS.map((action) => {
             const Icon = action.icon;

@@ -48,6 +48,7 @@ import { strategyFormSchema, toRequest, useSaveStrategy, type StrategyFormValues
 import { useValidation } from "../api/validate-strategy";
 import type { CodeEditorHandle } from "./code-editor";
 import { TemplatePicker, templateDescription, templateName } from "./template-picker";
+import { QuickTest } from "./quick-test";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
   ssr: false,
@@ -211,6 +212,7 @@ export function StrategyEditor({
                     {t("common.delete")}
                   </Button>
                 )}
+                <QuickTest strategyId={id} form={form} compiles={hasCode && !checking && !validation.isError && errors.length === 0} />
                 <Button type="submit" disabled={save.isPending} data-testid="save-strategy">
                   {save.isPending ? <Spinner /> : <SaveIcon />}
                   {t("common.save")}

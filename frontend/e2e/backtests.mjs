@@ -1,0 +1,379 @@
+// End-to-end tests of the backtest screens in a real browser (Debian's Chromium driven by playwright-core)
+// against the real app: new backtest form, live progress, the result page, the runs list, comparison,
+// optimisation, the dashboard's runs and the strategy editor's quick test. scripts/e2e.sh runs it after
+// run.mjs with BASE_URL set; screenshots go to e2e/artifacts/ (prefixed "b").
+//   BASE_URL=http://localhost:8080 node e2e/backtests.mjs
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const BASE_URL = process.env.BASE_URL ?? "http://localhost:8080";
+const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TIMEOUT = 20_000;
+/** A run is picked up within the queue's poll interval (5 s) and takes a moment more. */
+const RUN_TIMEOUT = 60_000;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const stamp = Date.now().toString(36);
+const user = { email: `bt-${stamp}@example.com`, username: `bt_${stamp}`, password: "backtest e2e 2024" };
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+});
+const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-US", timezoneId: "Asia/Seoul" });
+context.setDefaultTimeout(TIMEOUT);
+const page = await context.newPage();
+
+const problems = [];
+const watch = (p) => {
+  p.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  p.on("console", (message) => {
+    if (message.type() === "error" && !/Failed to load resource: the server responded with a status of (401|404|422)/.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+};
+watch(page);
+
+const results = [];
+async function test(name, body) {
+  const started = Date.now();
+  problems.length = 0;
+  try {
+    await body();
+    if (problems.length > 0) throw new Error(`browser reported:\n    ${problems.join("\n    ")}`);
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false, error });
+    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split("\n").slice(0, 6).join("\n    ")}`);
+    await shot(page, `bFAILED-${name.replace(/\W+/g, "-")}`).catch(() => {});
+  }
+}
+
+async function shot(p, name) {
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.waitForTimeout(250);
+  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const heading = (p, text) => p.getByRole("heading", { level: 1, name: text });
+const PERCENT = /^[+\-−]?\d[\d,]*\.\d{2}%$/;
+
+async function pickSymbol(p, testId, symbol) {
+  const input = p.getByTestId(testId);
+  await input.click();
+  await input.fill(symbol);
+  await p.getByRole("option", { name: new RegExp(`^${symbol.replace(/\./g, "\\.")}`) }).first().click();
+}
+
+async function selectOption(p, trigger, name) {
+  await trigger.click();
+  await p.getByRole("option", { name, exact: true }).click();
+}
+
+/** Waits on the result page until the run has finished, and returns its status. */
+async function waitForResult(p) {
+  await p.locator('[data-testid="run-completed"], [data-testid="run-failed"], [data-testid="run-cancelled"]').first().waitFor({ timeout: RUN_TIMEOUT });
+  return (await p.getByTestId("run-completed").count()) > 0 ? "completed" : "not completed";
+}
+
+console.log(`e2e (backtests) against ${BASE_URL}`);
+
+await test("sign up (the API sets the session cookie the browser then uses)", async () => {
+  const response = await context.request.post(`${BASE_URL}/api/v1/auth/register`, { data: user });
+  expect(response.status() === 201, `register answered ${response.status()}`);
+  await page.goto(`${BASE_URL}/dashboard`);
+  await heading(page, `Hello, ${user.username}`).waitFor();
+  await page.getByTestId("recent-runs").getByText("No runs yet").waitFor();
+  await page.getByTestId("quick-runs").getByText("SMA crossover · Apple 2013").waitFor();
+  await shot(page, "b01-dashboard-empty");
+});
+
+let strategyId = "";
+await test("create a strategy from a template and test it from the editor", async () => {
+  await page.goto(`${BASE_URL}/strategies/new`);
+  await heading(page, "New strategy").waitFor();
+  await page.locator(".monaco-editor").waitFor();
+  await page.getByRole("button", { name: "Templates" }).click();
+  await page.getByTestId("template-sma_crossover").click();
+  await page.locator('[data-testid="validation-status"][data-state="valid"]').waitFor();
+  await page.getByLabel("Name").fill("SMA e2e");
+  await page.getByTestId("test-strategy").click();
+  const dialog = page.getByTestId("quick-test");
+  await dialog.getByText("AAPL 1d, 2013-01-01 to 2013-12-31, default parameters").waitFor();
+  await dialog.getByTestId("quick-test-metrics").waitFor({ timeout: RUN_TIMEOUT });
+  const metrics = await dialog.getByTestId("quick-test-metrics").innerText();
+  expect(/Total return\s+[+\-−]?\d+\.\d{2}%/.test(metrics), `quick test metrics: ${metrics}`);
+  await shot(page, "b02-strategy-quick-test");
+  await page.keyboard.press("Escape");
+  await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
+  strategyId = page.url().split("/").pop();
+});
+
+let firstRunUrl = "";
+await test("the new-backtest form validates like the API, then starts a run", async () => {
+  await page.goto(`${BASE_URL}/backtests/new`);
+  await heading(page, "New backtest").waitFor();
+  await page.getByTestId("run-backtest").click();
+  await page.getByText("Choose a strategy", { exact: true }).last().waitFor();
+  await page.getByText("Choose a symbol", { exact: true }).waitFor();
+  await selectOption(page, page.getByTestId("strategy-select"), "SMA e2e");
+  await pickSymbol(page, "symbol-input", "AAPL");
+  expect((await page.getByTestId("start-date").inputValue()) === "2013-01-02", "start date not defaulted to the first bar");
+  expect((await page.getByTestId("end-date").inputValue()) === "2013-12-31", "end date not defaulted to the last bar");
+  await page.getByTestId("available-range").getByText(/252 bars/).waitFor();
+  expect((await page.locator('[data-parameter="fast"]').inputValue()) === "10", "fast not at its default");
+  await page.locator('[data-parameter="fast"]').fill("500");
+  await page.getByLabel("Initial capital").fill("0");
+  await page.getByTestId("end-date").fill("2012-12-31");
+  await page.getByTestId("run-backtest").click();
+  await page.getByText("Between 2 and 100", { exact: true }).waitFor();
+  await page.getByText("Must be above 0", { exact: true }).waitFor();
+  await page.getByText("Must not be before the start date", { exact: true }).waitFor();
+  await shot(page, "b03-new-backtest-errors");
+  await page.locator('[data-parameter="fast"]').fill("10");
+  await page.locator('[data-parameter="slow"]').fill("30");
+  await page.getByLabel("Initial capital").fill("10000");
+  await page.getByTestId("end-date").fill("2013-12-31");
+  await shot(page, "b04-new-backtest-filled");
+  await page.getByTestId("run-backtest").click();
+  await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
+  firstRunUrl = page.url();
+});
+
+await test("the run is followed live until it completes", async () => {
+  // Queued runs wait for the worker's next poll (up to 5 s), so the live card is normally seen first.
+  await page.locator('[data-testid="run-progress"], [data-testid="run-completed"]').first().waitFor({ timeout: RUN_TIMEOUT });
+  if (await page.getByTestId("run-progress").isVisible()) {
+    await page.getByTestId("run-progress-percent").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "b05-run-live-progress.png") });
+  }
+  expect((await waitForResult(page)) === "completed", "the run did not complete");
+  await page.getByTestId("metric-total_return").waitFor();
+});
+
+await test("the result shows metric cards, charts, monthly returns and trades", async () => {
+  for (const name of ["total_return", "cagr", "max_drawdown", "win_rate"]) {
+    const text = (await page.getByTestId(`metric-${name}`).innerText()).trim();
+    expect(PERCENT.test(text), `${name} card reads "${text}"`);
+  }
+  const sharpe = (await page.getByTestId("metric-sharpe_ratio").innerText()).trim();
+  expect(/^[\-−]?\d+\.\d{2}$/.test(sharpe), `sharpe card reads "${sharpe}"`);
+  expect((await page.getByTestId("metric-trade_count").innerText()).trim() === "3", "expected 3 trades");
+  await page.getByText(/^Final equity \$10,241\.25$/).waitFor();
+  await page.locator('[data-testid="equity-chart"] .recharts-line path').first().waitFor();
+  await page.locator('[data-testid="drawdown-chart"] .recharts-area path').first().waitFor();
+  await page.locator('[data-testid="price-chart"] canvas').first().waitFor();
+  await page.locator('[data-testid="monthly-heatmap"] td[data-value]').first().waitFor();
+  const trades = page.getByTestId("trades").locator("tbody tr");
+  expect((await trades.count()) === 4, `expected 3 round trips and the open one, got ${await trades.count()}`);
+  const firstRow = await trades.first().innerText();
+  expect(firstRow.includes("2013-03-26") && firstRow.includes("465.44") && /−\$820\.68|-\$820\.68/.test(firstRow), `first trade: ${firstRow}`);
+  // Sorting by P&L: the biggest winner first (descending), then the biggest loser (ascending).
+  const pnl = page.getByTestId("trades").getByRole("button", { name: "P&L" });
+  await pnl.click();
+  await page.getByTestId("trades").locator('th[aria-sort="descending"]').waitFor();
+  expect((await trades.first().innerText()).includes("$1,340.28"), `sorted by P&L descending: ${await trades.first().innerText()}`);
+  await pnl.click();
+  await page.getByTestId("trades").locator('th[aria-sort="ascending"]').waitFor();
+  expect(/[−-]\$820\.68/.test(await trades.first().innerText()), `sorted by P&L ascending: ${await trades.first().innerText()}`);
+  await page.getByTestId("run-code").getByText("crossover(fast_ma, slow_ma)").waitFor();
+  await shot(page, "b06-result");
+  const download = page.waitForEvent("download");
+  await page.getByTestId("download-fills").click();
+  const file = await download;
+  expect(file.suggestedFilename().endsWith("-fills.csv"), `download named ${file.suggestedFilename()}`);
+});
+
+await test("zooming the equity chart asks the API for the range", async () => {
+  const chart = page.getByTestId("equity-chart");
+  const request = page.waitForRequest((r) => r.url().includes("/api/v1/analytics/chart") && r.url().includes("from=2013-06-01"));
+  request.catch(() => {});
+  await chart.getByLabel("From", { exact: true }).fill("2013-06-01");
+  await request;
+  await chart.getByText(/^1\d\d of 1\d\d points$/).waitFor();
+  await chart.getByRole("button", { name: "Whole run" }).click();
+});
+
+let secondRunUrl = "";
+await test("run again with changes: the form comes prefilled, and a second run completes", async () => {
+  await page.getByTestId("run-again").click();
+  await page.waitForURL(/\/backtests\/new\?/);
+  await page.locator('[data-parameter="fast"]').waitFor();
+  expect((await page.getByTestId("symbol-input").inputValue()) === "AAPL", "symbol not prefilled");
+  await page.waitForFunction(() => document.querySelector('[data-parameter="fast"]')?.value === "10");
+  await page.locator('[data-parameter="fast"]').fill("5");
+  await page.locator('[data-parameter="slow"]').fill("20");
+  await page.getByTestId("run-backtest").click();
+  await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
+  secondRunUrl = page.url();
+  expect(secondRunUrl !== firstRunUrl, "no new run");
+  expect((await waitForResult(page)) === "completed", "the second run did not complete");
+  await page.getByTestId("run-parameters").getByText("fast").waitFor();
+});
+
+await test("the runs list shows both runs with their metrics, sorts and filters", async () => {
+  await page.goto(`${BASE_URL}/backtests`);
+  await heading(page, "Backtests").waitFor();
+  const rows = page.getByTestId("backtests-table").locator("tbody tr");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="backtests-table"] tbody tr').length >= 3);
+  const text = await page.getByTestId("backtests-table").innerText();
+  expect(/\+2\.41%/.test(text), `first run's return not listed: ${text.slice(0, 400)}`);
+  await page.getByRole("button", { name: "Created" }).click();
+  await page.locator('th[aria-sort="ascending"]').waitFor();
+  await selectOption(page, page.getByTestId("filter-status"), "Failed");
+  await page.getByText("No run matches these filters").waitFor();
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+  await rows.first().waitFor();
+  await shot(page, "b07-backtests-list");
+});
+
+await test("compare the two runs on /analytics", async () => {
+  await page.goto(`${BASE_URL}/analytics`);
+  await heading(page, "Analytics").waitFor();
+  const picks = page.getByTestId("pick-run");
+  await picks.first().waitFor();
+  const first = firstRunUrl.split("/").pop();
+  const second = secondRunUrl.split("/").pop();
+  // The runs are listed newest first; pick the two this test started.
+  for (const id of [first, second]) {
+    const label = page.locator("label", { has: page.locator(`input[data-testid="pick-run"]`) }).filter({ hasText: id === first ? "fast=10, slow=30" : "fast=5, slow=20" });
+    await label.first().locator("input").check();
+  }
+  await page.getByTestId("compare-metrics").waitFor();
+  await page.locator('[data-testid="rebased-equity"] .recharts-line path').first().waitFor();
+  await page.locator('[data-testid="correlation-matrix"] td[data-value="1"]').first().waitFor();
+  const metrics = await page.getByTestId("compare-metrics").innerText();
+  expect(metrics.includes("+2.41%") && metrics.includes("Sharpe ratio"), `compare table: ${metrics.slice(0, 300)}`);
+  await shot(page, "b08-analytics-compare");
+});
+
+await test("run a small optimisation and see the ranked table and heatmap", async () => {
+  await page.getByTestId("tab-optimize").click();
+  await selectOption(page, page.getByTestId("optimize-strategy"), "SMA e2e");
+  await pickSymbol(page, "optimize-symbol", "AAPL");
+  const ranges = { "fast.from": "5", "fast.to": "20", "fast.step": "5", "slow.from": "20", "slow.to": "60", "slow.step": "10" };
+  for (const [name, value] of Object.entries(ranges)) await page.locator(`[data-range="${name}"]`).fill(value);
+  await page.getByTestId("grid-size").getByText("20 combinations").waitFor();
+  await page.getByRole("button", { name: "Add constraint" }).click();
+  await page.getByTestId("start-optimization").click();
+  await page.locator('[data-testid="optimization-view"][data-status="completed"]').waitFor({ timeout: RUN_TIMEOUT });
+  const ranked = page.getByTestId("ranked-results").locator("tbody tr");
+  await ranked.first().waitFor();
+  expect((await ranked.count()) >= 3, "fewer than 3 ranked results");
+  const best = await ranked.first().innerText();
+  expect(/^1\s+10\s+20\s+1\.22/.test(best.trim()), `best result: ${best}`);
+  await page.locator('[data-testid="optimization-heatmap"] td[data-value]:not([data-value=""])').first().waitFor();
+  await page.getByTestId("optimizations-list").locator("li").first().waitFor();
+  await shot(page, "b09-analytics-optimisation");
+});
+
+let optimisedRunUrl = "";
+await test("run the best combination as a full backtest", async () => {
+  await page.getByTestId("ranked-results").getByTestId("run-combination").first().click();
+  await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
+  optimisedRunUrl = page.url();
+  expect((await waitForResult(page)) === "completed", "the optimised run did not complete");
+  expect((await page.getByTestId("metric-total_return").innerText()).trim() === "+19.52%", "best combination's return");
+});
+
+await test("switch to Korean on the result page", async () => {
+  await page.goto(firstRunUrl);
+  await page.getByTestId("metric-total_return").waitFor();
+  await page.getByTestId("language-switch").click();
+  await page.getByRole("menuitemradio", { name: "한국어" }).click();
+  await page.locator('[data-metric="total_return"]').getByText("총수익률").waitFor();
+  await page.getByRole("heading", { name: "자산 곡선" }).waitFor();
+  await page.getByRole("heading", { name: "월별 수익률" }).waitFor();
+  await page.getByTestId("trades").getByRole("heading", { name: "거래" }).waitFor();
+  await page.getByRole("link", { name: "설정 바꿔 다시 실행" }).waitFor();
+  await shot(page, "b10-result-ko");
+});
+
+await test("the dashboard shows recent runs, quick runs and the strategy overview (Korean)", async () => {
+  await page.goto(`${BASE_URL}/dashboard`);
+  await page.getByRole("heading", { level: 1, name: /안녕하세요/ }).waitFor();
+  const recent = page.getByTestId("recent-runs");
+  await recent.getByText("+19.52%").waitFor();
+  await page.getByTestId("strategy-performance").getByText("SMA e2e").waitFor();
+  await shot(page, "b11-dashboard-ko");
+  await page.getByTestId("quick-run-rsi-aapl").click();
+  await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
+  expect((await waitForResult(page)) === "completed", "the quick run did not complete");
+  await page.getByRole("heading", { level: 1, name: /RSI 평균 회귀|RSI mean reversion/ }).waitFor();
+});
+
+await test("Korean pages: backtests list, new backtest, analytics", async () => {
+  await page.goto(`${BASE_URL}/backtests`);
+  await heading(page, "백테스트").waitFor();
+  await page.getByTestId("backtests-table").locator("tbody tr").first().waitFor();
+  await shot(page, "b12-backtests-ko");
+  await page.goto(`${BASE_URL}/backtests/new?strategy_id=${strategyId}&symbol=BTCUSD.BITSTAMP`);
+  await heading(page, "새 백테스트").waitFor();
+  await page.getByTestId("available-range").getByText(/9,399/).waitFor();
+  await shot(page, "b13-new-backtest-ko");
+  await page.goto(`${BASE_URL}/analytics?tab=optimize`);
+  await heading(page, "분석").waitFor();
+  await page.getByTestId("optimizations-list").locator("li").first().click();
+  await page.getByTestId("ranked-results").waitFor();
+  await shot(page, "b14-optimisation-ko");
+});
+
+await test("dark theme and a phone-width screen on the result and list pages", async () => {
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: "ko-KR",
+    colorScheme: "dark",
+    timezoneId: "Asia/Seoul",
+  });
+  phone.setDefaultTimeout(TIMEOUT);
+  const mobile = await phone.newPage();
+  watch(mobile);
+  await mobile.goto(`${BASE_URL}/login?next=${encodeURIComponent(new URL(optimisedRunUrl).pathname)}`);
+  await mobile.getByLabel("이메일 또는 사용자 이름").fill(user.username);
+  await mobile.getByLabel("비밀번호").fill(user.password);
+  await mobile.getByRole("button", { name: "로그인" }).click();
+  await mobile.getByTestId("metric-total_return").waitFor();
+  await mobile.locator('[data-testid="price-chart"] canvas').first().waitFor();
+  expect(await mobile.evaluate(() => document.documentElement.classList.contains("dark")), "not dark");
+  const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `the result page is ${overflow}px wider than the phone`);
+  await shot(mobile, "b15-result-phone-dark");
+  await mobile.goto(`${BASE_URL}/backtests`);
+  await mobile.getByTestId("backtests-table").locator("tbody tr").first().waitFor();
+  const listOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(listOverflow <= 1, `the list is ${listOverflow}px wider than the phone`);
+  await shot(mobile, "b16-backtests-phone-dark");
+  await mobile.goto(`${BASE_URL}/analytics`);
+  await mobile.getByTestId("run-picker").waitFor();
+  const analyticsOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(analyticsOverflow <= 1, `analytics is ${analyticsOverflow}px wider than the phone`);
+  await shot(mobile, "b17-analytics-phone-dark");
+  await phone.close();
+});
+
+await test("a deep link to a run works on reload, and an unknown id says so", async () => {
+  await page.goto(secondRunUrl);
+  await page.getByTestId("metric-total_return").waitFor();
+  await page.goto(`${BASE_URL}/backtests/00000000-0000-0000-0000-000000000000`);
+  await page.getByText("백테스트를 찾을 수 없습니다").waitFor();
+});
+
+await browser.close();
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+writeFileSync(
+  join(ARTIFACTS, "backtests-results.json"),
+  JSON.stringify(results.map(({ name, ok, error }) => ({ name, ok, error: error ? String(error) : undefined })), null, 2),
+);
+console.log(`\ne2e (backtests): ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

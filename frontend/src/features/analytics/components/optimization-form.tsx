@@ -1,0 +1,453 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { AlertCircleIcon, PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { SymbolCombobox } from "@/components/forms/symbol-combobox";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
+import { isApiError } from "@/lib/api/errors";
+import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
+import { formatInteger } from "@/lib/format";
+import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
+import { KNOWN_METRICS, metricLabel, OBJECTIVES, TIME_METRICS } from "@/lib/metrics";
+import { cn } from "@/lib/utils";
+import { useCreateOptimization } from "../api/create-optimization";
+import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
+import {
+  availableRange,
+  CONSTRAINT_OPS,
+  defaultRanges,
+  emptyOptimizeValues,
+  gridSize,
+  MAX_COMBINATIONS,
+  optimizeFieldFor,
+  optimizeFormSchema,
+  parseNumber,
+  rangeCount,
+  toOptimizeRequest,
+  type OptimizeFormValues,
+} from "../lib/optimize-form";
+
+const INTERVAL_ORDER = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"];
+const CONSTRAINT_METRICS = KNOWN_METRICS.filter((m) => !TIME_METRICS.has(m));
+
+function preferredInterval(symbol: SchemaSymbolView): string {
+  const intervals = (symbol.intervals ?? [])
+    .filter((i) => (i.bar_count ?? 0) > 0)
+    .map((i) => i.interval ?? "")
+    .sort((a, b) => INTERVAL_ORDER.indexOf(a) - INTERVAL_ORDER.indexOf(b));
+  return intervals.includes("1d") ? "1d" : (intervals[intervals.length - 1] ?? "");
+}
+
+/**
+ * Starts a parameter optimisation: the backtest to vary, a range per parameter (the strategy's
+ * declared ranges to begin with, kept to a few hundred combinations), the objective to maximise and
+ * optional constraints. The grid size is shown as it changes; over 10,000 is refused here as by the API.
+ */
+export function OptimizationForm({ onStarted }: { onStarted: (id: string) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const strategies = useStrategyOptions();
+  const symbols = useSymbolOptions();
+  const create = useCreateOptimization();
+  const [formError, setFormError] = useState<string | null>(null);
+  const context = useRef<{ parameters: SchemaStrategyParameter[] }>({ parameters: [] });
+  const resolver: Resolver<OptimizeFormValues> = (values, ctx, options) =>
+    zodResolver(optimizeFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<
+      Resolver<OptimizeFormValues>
+    >;
+  const form = useForm<OptimizeFormValues>({ resolver, defaultValues: emptyOptimizeValues() });
+  const constraints = useFieldArray({ control: form.control, name: "constraints" });
+  const strategyId = useWatch({ control: form.control, name: "strategy_id" });
+  const symbolCode = useWatch({ control: form.control, name: "symbol" });
+  const interval = useWatch({ control: form.control, name: "interval" });
+  const ranges = useWatch({ control: form.control, name: "ranges" });
+  const options = strategies.data?.items ?? [];
+  const strategy = options.find((s) => s.id === strategyId);
+  const parameters = useMemo(() => strategy?.parameters ?? [], [strategy]);
+  const symbol = (symbols.data ?? []).find((s) => s.symbol === symbolCode);
+  const range = availableRange(symbol, interval);
+  const size = gridSize(ranges ?? {});
+  useEffect(() => {
+    context.current = { parameters };
+  }, [parameters]);
+
+  const pickStrategy = (id: string) => {
+    const picked = options.find((s) => s.id === id);
+    form.setValue("strategy_id", id, { shouldDirty: true });
+    form.setValue("ranges", defaultRanges(picked?.parameters ?? []));
+    form.clearErrors();
+  };
+  const pickSymbol = (picked: SchemaSymbolView) => {
+    form.setValue("symbol", picked.symbol ?? "", { shouldDirty: true });
+    const next = preferredInterval(picked);
+    form.setValue("interval", next);
+    const r = availableRange(picked, next);
+    form.setValue("start_date", r?.first ?? "");
+    form.setValue("end_date", r?.last ?? "");
+    form.clearErrors(["symbol", "interval", "start_date", "end_date"]);
+  };
+  const pickInterval = (next: string) => {
+    form.setValue("interval", next);
+    const r = availableRange(symbol, next);
+    if (r) {
+      form.setValue("start_date", r.first);
+      form.setValue("end_date", r.last);
+    }
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const started = await create.mutateAsync(toOptimizeRequest(values, parameters));
+      if (started.id) onStarted(started.id);
+    } catch (error) {
+      if (!isApiError(error)) {
+        setFormError(t("errors.unexpected"));
+        return;
+      }
+      if (error.status === 429) {
+        setFormError(t("backtests.form.tooManyRuns"));
+        return;
+      }
+      const rest: string[] = [];
+      error.fieldErrors.forEach((fieldError, i) => {
+        const field = optimizeFieldFor(fieldError.field);
+        if (field) form.setError(field as FieldPath<OptimizeFormValues>, { type: "server", message: fieldError.message }, { shouldFocus: i === 0 });
+        else rest.push(fieldError.field ? `${fieldError.field}: ${fieldError.message}` : fieldError.message);
+      });
+      if (rest.length > 0 || error.fieldErrors.length === 0) setFormError(rest.join(" · ") || (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)));
+    }
+  });
+
+  const rangesError = form.formState.errors.ranges?.root?.message ?? (form.formState.errors.ranges as { message?: string } | undefined)?.message;
+
+  return (
+    <Card className="gap-4">
+      <CardHeader>
+        <CardTitle className="text-base">{t("optimize.formTitle")}</CardTitle>
+        <CardDescription>{t("optimize.formDescription")}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <Form {...form}>
+          <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="optimize-form">
+            {formError && (
+              <Alert variant="destructive">
+                <AlertCircleIcon />
+                <AlertTitle>{t("errors.title")}</AlertTitle>
+                <AlertDescription>{formError}</AlertDescription>
+              </Alert>
+            )}
+            <FormField
+              control={form.control}
+              name="strategy_id"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("backtests.form.strategy")}</FormLabel>
+                  <Select value={field.value} onValueChange={pickStrategy}>
+                    <FormControl>
+                      <SelectTrigger className="w-full" data-testid="optimize-strategy">
+                        <SelectValue placeholder={t("backtests.form.strategyPlaceholder")} />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      {options.map((s) => (
+                        <SelectItem key={s.id} value={s.id ?? ""}>
+                          {s.name}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="symbol"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("backtests.form.symbol")}</FormLabel>
+                  <FormControl>
+                    <SymbolCombobox
+                      symbols={symbols.data ?? []}
+                      loading={symbols.isPending}
+                      value={field.value}
+                      onChange={pickSymbol}
+                      onBlur={field.onBlur}
+                      name={field.name}
+                      placeholder={t("backtests.form.symbolPlaceholder")}
+                      data-testid="optimize-symbol"
+                    />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+              <FormField
+                control={form.control}
+                name="interval"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("backtests.form.interval")}</FormLabel>
+                    <Select value={field.value} onValueChange={pickInterval} disabled={!symbol}>
+                      <FormControl>
+                        <SelectTrigger className="w-full">
+                          <SelectValue placeholder={t("backtests.form.intervalPlaceholder")} />
+                        </SelectTrigger>
+                      </FormControl>
+                      <SelectContent>
+                        {(symbol?.intervals ?? [])
+                          .filter((i) => (i.bar_count ?? 0) > 0)
+                          .map((i) => {
+                            const key = `intervals.${i.interval}`;
+                            return (
+                              <SelectItem key={i.interval} value={i.interval ?? ""}>
+                                {isTranslationKey(key) ? t(key) : i.interval}
+                              </SelectItem>
+                            );
+                          })}
+                      </SelectContent>
+                    </Select>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              {(["start_date", "end_date"] as const).map((name) => (
+                <FormField
+                  key={name}
+                  control={form.control}
+                  name={name}
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t(name === "start_date" ? "backtests.form.startDate" : "backtests.form.endDate")}</FormLabel>
+                      <FormControl>
+                        <Input {...field} type="date" min={range?.first} max={range?.last} />
+                      </FormControl>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+              ))}
+            </div>
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+              <FormField
+                control={form.control}
+                name="initial_capital"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("backtests.form.initialCapital")}</FormLabel>
+                    <div className="relative">
+                      <FormControl>
+                        <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-14 tabular-nums" />
+                      </FormControl>
+                      {symbol?.currency && (
+                        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted-foreground">
+                          {symbol.currency}
+                        </span>
+                      )}
+                    </div>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="objective"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{t("optimize.objective")}</FormLabel>
+                    <Select value={field.value} onValueChange={field.onChange}>
+                      <FormControl>
+                        <SelectTrigger className="w-full" data-testid="optimize-objective">
+                          <SelectValue />
+                        </SelectTrigger>
+                      </FormControl>
+                      <SelectContent>
+                        {OBJECTIVES.map((objective) => (
+                          <SelectItem key={objective} value={objective}>
+                            {metricLabel(objective, t)}
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+            </div>
+
+            <fieldset className="grid gap-2" data-testid="optimize-ranges">
+              <legend className="mb-1 text-sm font-medium">{t("optimize.ranges")}</legend>
+              {!strategy ? (
+                <p className="text-sm text-muted-foreground">{t("backtests.form.pickStrategyFirst")}</p>
+              ) : parameters.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("optimize.noParameters")}</p>
+              ) : (
+                <div className="grid gap-2">
+                  <div className="grid grid-cols-[minmax(5rem,1fr)_repeat(3,minmax(0,5rem))_3rem] gap-2 text-xs text-muted-foreground">
+                    <span>{t("optimize.parameter")}</span>
+                    <span>{t("optimize.from")}</span>
+                    <span>{t("optimize.to")}</span>
+                    <span>{t("optimize.step")}</span>
+                    <span className="text-right">{t("optimize.values")}</span>
+                  </div>
+                  {parameters.map((p) => {
+                    const name = p.name!;
+                    const r = ranges?.[name];
+                    const count = r?.enabled
+                      ? rangeCount(parseNumber(r.from) ?? NaN, parseNumber(r.to) ?? NaN, parseNumber(r.step) ?? NaN)
+                      : 1;
+                    return (
+                      <div key={name} className="grid grid-cols-[minmax(5rem,1fr)_repeat(3,minmax(0,5rem))_3rem] items-start gap-2">
+                        <label className="flex h-9 items-center gap-2 font-mono text-sm">
+                          <input
+                            type="checkbox"
+                            className="size-4 accent-(--primary)"
+                            checked={!!r?.enabled}
+                            onChange={(event) => form.setValue(`ranges.${name}.enabled`, event.target.checked)}
+                            aria-label={t("optimize.vary", { name })}
+                          />
+                          <span className="truncate">{name}</span>
+                        </label>
+                        {(["from", "to", "step"] as const).map((part) => (
+                          <FormField
+                            key={part}
+                            control={form.control}
+                            name={`ranges.${name}.${part}`}
+                            render={({ field }) => (
+                              <FormItem className="gap-1">
+                                <FormControl>
+                                  <Input
+                                    {...field}
+                                    type="number"
+                                    inputMode="decimal"
+                                    step="any"
+                                    aria-label={`${name} ${t(`optimize.${part}`)}`}
+                                    disabled={part !== "from" && !r?.enabled}
+                                    className="h-9 px-2 tabular-nums"
+                                    data-range={`${name}.${part}`}
+                                  />
+                                </FormControl>
+                                <FormMessage className="text-xs" />
+                              </FormItem>
+                            )}
+                          />
+                        ))}
+                        <span className="flex h-9 items-center justify-end text-sm text-muted-foreground tabular-nums">
+                          {formatInteger(count || 0, locale)}
+                        </span>
+                      </div>
+                    );
+                  })}
+                </div>
+              )}
+              <p
+                className={cn("text-sm tabular-nums", size > MAX_COMBINATIONS ? "text-destructive" : "text-muted-foreground")}
+                data-testid="grid-size"
+                aria-live="polite"
+              >
+                {t("optimize.gridSize", { count: formatInteger(size, locale), max: formatInteger(MAX_COMBINATIONS, locale) })}
+              </p>
+              {rangesError && (
+                <p role="alert" className="text-sm text-destructive">
+                  {isTranslationKey(rangesError) ? t(rangesError) : rangesError}
+                </p>
+              )}
+            </fieldset>
+
+            <fieldset className="grid gap-2">
+              <legend className="mb-1 text-sm font-medium">{t("optimize.constraints")}</legend>
+              {constraints.fields.length === 0 && <p className="text-sm text-muted-foreground">{t("optimize.noConstraints")}</p>}
+              {constraints.fields.map((item, index) => (
+                <div key={item.id} className="grid grid-cols-[minmax(0,1fr)_4.5rem_5rem_2.25rem] items-start gap-2">
+                  <FormField
+                    control={form.control}
+                    name={`constraints.${index}.metric`}
+                    render={({ field }) => (
+                      <FormItem className="gap-1">
+                        <Select value={field.value} onValueChange={field.onChange}>
+                          <FormControl>
+                            <SelectTrigger className="w-full" aria-label={t("optimize.constraintMetric")}>
+                              <SelectValue />
+                            </SelectTrigger>
+                          </FormControl>
+                          <SelectContent>
+                            {CONSTRAINT_METRICS.map((metric) => (
+                              <SelectItem key={metric} value={metric}>
+                                {metricLabel(metric, t)}
+                              </SelectItem>
+                            ))}
+                          </SelectContent>
+                        </Select>
+                        <FormMessage className="text-xs" />
+                      </FormItem>
+                    )}
+                  />
+                  <FormField
+                    control={form.control}
+                    name={`constraints.${index}.op`}
+                    render={({ field }) => (
+                      <Select value={field.value} onValueChange={field.onChange}>
+                        <SelectTrigger className="w-full font-mono" aria-label={t("optimize.constraintOp")}>
+                          <SelectValue />
+                        </SelectTrigger>
+                        <SelectContent>
+                          {CONSTRAINT_OPS.map((op) => (
+                            <SelectItem key={op} value={op} className="font-mono">
+                              {op}
+                            </SelectItem>
+                          ))}
+                        </SelectContent>
+                      </Select>
+                    )}
+                  />
+                  <FormField
+                    control={form.control}
+                    name={`constraints.${index}.value`}
+                    render={({ field }) => (
+                      <FormItem className="gap-1">
+                        <FormControl>
+                          <Input {...field} type="number" step="any" inputMode="decimal" aria-label={t("optimize.constraintValue")} className="px-2 tabular-nums" />
+                        </FormControl>
+                        <FormMessage className="text-xs" />
+                      </FormItem>
+                    )}
+                  />
+                  <Button type="button" variant="ghost" size="icon" onClick={() => constraints.remove(index)} aria-label={t("optimize.removeConstraint")}>
+                    <Trash2Icon />
+                  </Button>
+                </div>
+              ))}
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                className="justify-self-start"
+                onClick={() => constraints.append({ metric: "trade_count", op: ">=", value: "3" })}
+                disabled={constraints.fields.length >= 20}
+              >
+                <PlusIcon />
+                {t("optimize.addConstraint")}
+              </Button>
+              <p className="text-xs text-muted-foreground">{t("optimize.constraintsHint")}</p>
+            </fieldset>
+
+            <Button type="submit" disabled={create.isPending} data-testid="start-optimization">
+              {create.isPending ? <Spinner /> : <SearchCodeIcon />}
+              {t("optimize.start")}
+            </Button>
+          </form>
+        </Form>
+      </CardContent>
+    </Card>
+  );
+}

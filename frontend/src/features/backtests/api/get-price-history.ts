@@ -1,0 +1,72 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api/client";
+import type { SchemaHistoryBar, SchemaHistoryPage } from "@/lib/api/schema";
+import { backtestKeys } from "./get-backtests";
+
+export interface PriceHistoryParams {
+  symbol: string;
+  interval: string;
+  /** ISO date, inclusive. */
+  start: string;
+  /** ISO date, exclusive. */
+  end: string;
+  resampleTo?: string;
+}
+
+/** Bars a price chart renders at most; the API pages at 10,000. */
+export const MAX_CHART_BARS = 10_000;
+
+export interface PriceHistory {
+  bars: SchemaHistoryBar[];
+  barInterval: string;
+  timeZone: string;
+  truncated: boolean;
+}
+
+/** The bars of a range, following the API's cursor up to {@link MAX_CHART_BARS}. */
+export async function getPriceHistory(params: PriceHistoryParams, signal?: AbortSignal): Promise<PriceHistory> {
+  const bars: SchemaHistoryBar[] = [];
+  let cursor: string | undefined;
+  let barInterval = params.resampleTo ?? params.interval;
+  let timeZone = "UTC";
+  do {
+    // The OpenAPI document declares no 200 response for this operation, so the page is typed with the
+    // spec's own HistoryPage schema, which is what it returns.
+    const page = await unwrap<SchemaHistoryPage>(
+      api.GET("/api/v1/data/historical", {
+        params: {
+          query: {
+            symbol: params.symbol,
+            interval: params.interval,
+            start: params.start,
+            end: params.end,
+            resample_to: params.resampleTo,
+            limit: Math.min(10_000, MAX_CHART_BARS - bars.length),
+            cursor,
+          },
+        },
+        signal,
+      }) as Promise<{ data?: SchemaHistoryPage; error?: unknown; response: Response }>,
+    );
+    bars.push(...(page.bars ?? []));
+    barInterval = page.bar_interval ?? barInterval;
+    timeZone = page.time_zone ?? timeZone;
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor && bars.length < MAX_CHART_BARS);
+  return { bars, barInterval, timeZone, truncated: !!cursor };
+}
+
+export function priceHistoryQueryOptions(params: PriceHistoryParams) {
+  return queryOptions({
+    queryKey: backtestKeys.history({ ...params }),
+    queryFn: ({ signal }) => getPriceHistory(params, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function usePriceHistory(params: PriceHistoryParams | null) {
+  return useQuery({
+    ...priceHistoryQueryOptions(params ?? { symbol: "", interval: "", start: "", end: "" }),
+    enabled: !!params,
+  });
+}

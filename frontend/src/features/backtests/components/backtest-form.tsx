@@ -1,0 +1,659 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { AlertCircleIcon, PlayIcon } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+} from "@/components/forms/form";
+import { ParameterFields } from "@/components/forms/parameter-fields";
+import { SymbolCombobox } from "@/components/forms/symbol-combobox";
+import { PageHeader } from "@/components/layouts/page-header";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Select, SelectContent, SelectGroup, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
+import { Switch } from "@/components/ui/switch";
+import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { isApiError } from "@/lib/api/errors";
+import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
+import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
+import { isTranslationKey, useLocale, useT, type TranslationKey } from "@/lib/i18n";
+import { useCreateBacktest } from "../api/create-backtest";
+import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
+import {
+  applyPrefill,
+  availableRange,
+  backtestFormSchema,
+  COST_PRESETS,
+  defaultCapital,
+  emptyFormValues,
+  FILL_MODES,
+  marketPreset,
+  PRESET_COSTS,
+  preferredInterval,
+  SIZING_TYPES,
+  splitFieldErrors,
+  symbolIntervals,
+  toBacktestRequest,
+  type BacktestFormValues,
+  type BacktestPrefill,
+} from "../lib/backtest-form";
+
+const SelectLabelItem = ({ children }: { children: string }) => (
+  <div className="px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground">{children}</div>
+);
+
+function Suffix({ children }: { children: string }) {
+  return (
+    <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted-foreground">
+      {children}
+    </span>
+  );
+}
+
+/** The defaults of a strategy's parameters as form text, overlaid with values already chosen. */
+function parameterValues(parameters: readonly SchemaStrategyParameter[], chosen: Record<string, string> = {}) {
+  const values: Record<string, string> = {};
+  for (const p of parameters) {
+    if (!p.name) continue;
+    values[p.name] = chosen[p.name] ?? (p.default != null ? String(p.default) : "");
+  }
+  return values;
+}
+
+/**
+ * The new-backtest form. Strategy (yours and public ones), symbol search with each symbol's stored
+ * ranges, interval and dates limited to the data, capital, costs (the market's preset or explicit),
+ * sizing, fills, and the strategy's parameters; validated as the API validates, the API's own field
+ * errors put on the fields. A successful start opens the run's page, where it is followed live.
+ */
+export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
+  const t = useT();
+  const locale = useLocale();
+  const router = useRouter();
+  const strategies = useStrategyOptions();
+  const symbols = useSymbolOptions();
+  const create = useCreateBacktest();
+  const [formErrors, setFormErrors] = useState<{ title: string; lines: string[] } | null>(null);
+
+  const initial = useMemo(() => applyPrefill(emptyFormValues(), prefill), [prefill]);
+  const context = useRef<{ parameters: SchemaStrategyParameter[]; symbol: SchemaSymbolView | undefined }>({
+    parameters: [],
+    symbol: undefined,
+  });
+  const resolver: Resolver<BacktestFormValues> = (values, ctx, options) =>
+    zodResolver(backtestFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<
+      Resolver<BacktestFormValues>
+    >;
+  const form = useForm<BacktestFormValues>({ resolver, defaultValues: initial, mode: "onSubmit" });
+
+  const strategyId = useWatch({ control: form.control, name: "strategy_id" });
+  const symbolCode = useWatch({ control: form.control, name: "symbol" });
+  const interval = useWatch({ control: form.control, name: "interval" });
+  const costMode = useWatch({ control: form.control, name: "cost_mode" });
+  const costPreset = useWatch({ control: form.control, name: "cost_preset" });
+  const sizingType = useWatch({ control: form.control, name: "sizing_type" });
+
+  const options = strategies.data?.items ?? [];
+  const listed = options.find((s) => s.id === strategyId);
+  // A prefilled strategy beyond the first page of options (or someone's public one) is fetched by id.
+  const single = useStrategyOption(strategyId || null, !!strategyId && strategies.isSuccess && !listed);
+  const strategy = listed ?? single.data;
+  const parameters = useMemo(() => strategy?.parameters ?? [], [strategy]);
+  const symbol = (symbols.data ?? []).find((s) => s.symbol?.toUpperCase() === symbolCode.trim().toUpperCase());
+  const currency = symbol?.currency ?? "";
+  const range = availableRange(symbol, interval);
+  useEffect(() => {
+    context.current = { parameters, symbol };
+  }, [parameters, symbol]);
+
+  // Parameter inputs start at the strategy's defaults (or the prefilled values) when it is known.
+  const filledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!strategy?.id || filledFor.current === strategy.id) return;
+    const first = filledFor.current === null;
+    filledFor.current = strategy.id;
+    form.setValue("parameters", parameterValues(parameters, first ? form.getValues("parameters") : {}));
+  }, [strategy?.id, parameters, form]);
+
+  // A prefilled symbol gets its interval, dates and cost preset once the symbols are known.
+  const symbolDefaultsDone = useRef(false);
+  useEffect(() => {
+    if (symbolDefaultsDone.current || !symbol) return;
+    symbolDefaultsDone.current = true;
+    const values = form.getValues();
+    const chosenInterval = values.interval && availableRange(symbol, values.interval) ? values.interval : preferredInterval(symbol);
+    if (chosenInterval !== values.interval) form.setValue("interval", chosenInterval);
+    const r = availableRange(symbol, chosenInterval);
+    if (r && !values.start_date) form.setValue("start_date", r.first);
+    if (r && !values.end_date) form.setValue("end_date", r.last);
+    if (!prefill.costs) form.setValue("cost_preset", marketPreset(symbol.market));
+    if (prefill.initial_capital === undefined) form.setValue("initial_capital", String(defaultCapital(symbol.currency)));
+  }, [symbol, form, prefill.costs, prefill.initial_capital]);
+
+  const pickSymbol = (picked: SchemaSymbolView) => {
+    symbolDefaultsDone.current = true;
+    form.setValue("symbol", picked.symbol ?? "", { shouldDirty: true });
+    const next = preferredInterval(picked);
+    form.setValue("interval", next, { shouldDirty: true });
+    const r = availableRange(picked, next);
+    form.setValue("start_date", r?.first ?? "", { shouldDirty: true });
+    form.setValue("end_date", r?.last ?? "", { shouldDirty: true });
+    form.setValue("cost_preset", marketPreset(picked.market), { shouldDirty: true });
+    if (!form.getFieldState("initial_capital").isDirty || picked.currency !== currency) {
+      form.setValue("initial_capital", String(defaultCapital(picked.currency)));
+    }
+    form.clearErrors(["symbol", "interval", "start_date", "end_date"]);
+  };
+
+  const pickInterval = (next: string) => {
+    form.setValue("interval", next, { shouldDirty: true });
+    const r = availableRange(symbol, next);
+    if (r) {
+      form.setValue("start_date", r.first, { shouldDirty: true });
+      form.setValue("end_date", r.last, { shouldDirty: true });
+    }
+    form.clearErrors(["interval", "start_date", "end_date"]);
+  };
+
+  const pickStrategy = (id: string) => {
+    const picked = options.find((s) => s.id === id);
+    filledFor.current = id;
+    form.setValue("strategy_id", id, { shouldDirty: true });
+    form.setValue("parameters", parameterValues(picked?.parameters ?? []), { shouldDirty: true });
+    form.clearErrors("strategy_id");
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormErrors(null);
+    try {
+      const run = await create.mutateAsync(toBacktestRequest(values, parameters));
+      router.push(`/backtests/${run.id}`);
+    } catch (error) {
+      if (isApiError(error) && error.is("/problems/invalid-strategy")) {
+        setFormErrors({
+          title: t("backtests.form.strategyDoesNotCompile"),
+          lines: error.codeErrors.map((e) => `${e.line}:${e.column} ${e.message}`),
+        });
+        return;
+      }
+      if (isApiError(error) && error.status === 429) {
+        setFormErrors({ title: t("backtests.form.tooManyRuns"), lines: error.detail ? [error.detail] : [] });
+        return;
+      }
+      const { onFields, general } = splitFieldErrors(error, values);
+      onFields.forEach(({ field, message }, i) =>
+        form.setError(field as FieldPath<BacktestFormValues>, { type: "server", message }, { shouldFocus: i === 0 }),
+      );
+      if (general.length > 0 || onFields.length === 0) {
+        setFormErrors({
+          title: onFields.length > 0 ? t("backtests.form.fixErrors") : t("errors.title"),
+          lines:
+            general.length > 0
+              ? general
+              : [isApiError(error) ? (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)) : t("errors.unexpected")],
+        });
+      }
+    }
+  });
+
+  const mine = options.filter((s) => s.mine);
+  const shared = options.filter((s) => !s.mine);
+  const sizingUnit = sizingType === "fraction_of_equity" ? "%" : sizingType === "fixed_cash" ? currency : t("backtests.form.units");
+  const presetCosts = PRESET_COSTS[costPreset] ?? PRESET_COSTS.none;
+
+  return (
+    <Form {...form}>
+      <form onSubmit={onSubmit} noValidate data-testid="backtest-form">
+        <PageHeader
+          title={t("backtests.form.title")}
+          description={t("backtests.form.description")}
+          actions={
+            <Button type="submit" disabled={create.isPending} data-testid="run-backtest">
+              {create.isPending ? <Spinner /> : <PlayIcon />}
+              {t("backtests.form.submit")}
+            </Button>
+          }
+        />
+
+        {formErrors && (
+          <Alert variant="destructive" className="mb-4" data-testid="form-errors">
+            <AlertCircleIcon />
+            <AlertTitle>{formErrors.title}</AlertTitle>
+            {formErrors.lines.length > 0 && (
+              <AlertDescription>
+                <ul className="list-disc pl-4">
+                  {formErrors.lines.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </AlertDescription>
+            )}
+          </Alert>
+        )}
+
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+          <div className="grid grid-cols-1 content-start gap-4">
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t("backtests.form.whatTitle")}</CardTitle>
+                <CardDescription>{t("backtests.form.whatDescription")}</CardDescription>
+              </CardHeader>
+              <CardContent className="grid gap-4">
+                <FormField
+                  control={form.control}
+                  name="strategy_id"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t("backtests.form.strategy")}</FormLabel>
+                      <Select value={field.value} onValueChange={pickStrategy}>
+                        <FormControl>
+                          <SelectTrigger className="w-full" data-testid="strategy-select">
+                            <SelectValue
+                              placeholder={strategies.isPending ? t("common.loading") : t("backtests.form.strategyPlaceholder")}
+                            >
+                              {strategy?.name}
+                            </SelectValue>
+                          </SelectTrigger>
+                        </FormControl>
+                        <SelectContent>
+                          {mine.length > 0 && (
+                            <SelectGroup>
+                              <SelectLabelItem>{t("backtests.form.myStrategies")}</SelectLabelItem>
+                              {mine.map((s) => (
+                                <SelectItem key={s.id} value={s.id ?? ""}>
+                                  {s.name}
+                                </SelectItem>
+                              ))}
+                            </SelectGroup>
+                          )}
+                          {shared.length > 0 && (
+                            <SelectGroup>
+                              <SelectLabelItem>{t("backtests.form.publicStrategies")}</SelectLabelItem>
+                              {shared.map((s) => (
+                                <SelectItem key={s.id} value={s.id ?? ""}>
+                                  {s.name}
+                                </SelectItem>
+                              ))}
+                            </SelectGroup>
+                          )}
+                          {options.length === 0 && !strategies.isPending && (
+                            <div className="px-2 py-3 text-sm text-muted-foreground">{t("backtests.form.noStrategies")}</div>
+                          )}
+                        </SelectContent>
+                      </Select>
+                      {options.length === 0 && strategies.isSuccess ? (
+                        <FormDescription>
+                          <Link href="/strategies/new" className="text-primary underline-offset-4 hover:underline">
+                            {t("backtests.form.writeStrategy")}
+                          </Link>
+                        </FormDescription>
+                      ) : (
+                        strategy?.description && <FormDescription className="line-clamp-2">{strategy.description}</FormDescription>
+                      )}
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+
+                <FormField
+                  control={form.control}
+                  name="symbol"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t("backtests.form.symbol")}</FormLabel>
+                      <FormControl>
+                        <SymbolCombobox
+                          symbols={symbols.data ?? []}
+                          loading={symbols.isPending}
+                          value={field.value}
+                          onChange={pickSymbol}
+                          onBlur={field.onBlur}
+                          name={field.name}
+                          placeholder={t("backtests.form.symbolPlaceholder")}
+                          data-testid="symbol-input"
+                        />
+                      </FormControl>
+                      {symbol ? (
+                        <FormDescription>
+                          {symbol.name} · {symbol.market} · {symbol.currency} · {symbol.time_zone} (
+                          {timeZoneAbbreviation(symbol.time_zone, locale)})
+                        </FormDescription>
+                      ) : (
+                        <FormDescription>{t("backtests.form.symbolHint")}</FormDescription>
+                      )}
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+
+                <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+                  <FormField
+                    control={form.control}
+                    name="interval"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>{t("backtests.form.interval")}</FormLabel>
+                        <Select value={field.value} onValueChange={pickInterval} disabled={!symbol}>
+                          <FormControl>
+                            <SelectTrigger className="w-full" data-testid="interval-select">
+                              <SelectValue placeholder={t("backtests.form.intervalPlaceholder")} />
+                            </SelectTrigger>
+                          </FormControl>
+                          <SelectContent>
+                            {symbolIntervals(symbol).map((i) => {
+                              const key = `intervals.${i.interval}`;
+                              return (
+                                <SelectItem key={i.interval} value={i.interval!}>
+                                  {isTranslationKey(key) ? t(key) : i.interval}
+                                </SelectItem>
+                              );
+                            })}
+                          </SelectContent>
+                        </Select>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                  <FormField
+                    control={form.control}
+                    name="start_date"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>{t("backtests.form.startDate")}</FormLabel>
+                        <FormControl>
+                          <Input {...field} type="date" min={range?.first} max={range?.last} data-testid="start-date" />
+                        </FormControl>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                  <FormField
+                    control={form.control}
+                    name="end_date"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>{t("backtests.form.endDate")}</FormLabel>
+                        <FormControl>
+                          <Input {...field} type="date" min={range?.first} max={range?.last} data-testid="end-date" />
+                        </FormControl>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                </div>
+                {range && (
+                  <p className="-mt-2 text-xs text-muted-foreground" data-testid="available-range">
+                    {t("backtests.form.availableRange", {
+                      first: range.first,
+                      last: range.last,
+                      bars: formatInteger(range.bars, locale),
+                    })}
+                  </p>
+                )}
+
+                <FormField
+                  control={form.control}
+                  name="initial_capital"
+                  render={({ field }) => (
+                    <FormItem className="sm:max-w-xs">
+                      <FormLabel>{t("backtests.form.initialCapital")}</FormLabel>
+                      <div className="relative">
+                        <FormControl>
+                          <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-14 tabular-nums" />
+                        </FormControl>
+                        {currency && <Suffix>{currency}</Suffix>}
+                      </div>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+              </CardContent>
+            </Card>
+
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t("backtests.form.parametersTitle")}</CardTitle>
+                <CardDescription>{t("backtests.form.parametersDescription")}</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {strategy ? (
+                  <ParameterFields parameters={parameters} />
+                ) : (
+                  <p className="text-sm text-muted-foreground">{t("backtests.form.pickStrategyFirst")}</p>
+                )}
+              </CardContent>
+            </Card>
+          </div>
+
+          <div className="grid grid-cols-1 content-start gap-4">
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t("backtests.form.costsTitle")}</CardTitle>
+                <CardDescription>{t("backtests.form.costsDescription")}</CardDescription>
+              </CardHeader>
+              <CardContent className="grid gap-4">
+                <Tabs
+                  value={costMode}
+                  onValueChange={(value) => {
+                    const mode = value as BacktestFormValues["cost_mode"];
+                    form.setValue("cost_mode", mode, { shouldDirty: true });
+                    if (mode === "custom" && !form.getFieldState("commission_rate").isDirty) {
+                      form.setValue("commission_rate", String(presetCosts.commission_rate));
+                      form.setValue("sell_tax_rate", String(presetCosts.sell_tax_rate));
+                    }
+                  }}
+                >
+                  <TabsList aria-label={t("backtests.form.costMode")} className="w-full">
+                    <TabsTrigger value="preset">{t("backtests.form.costPresetMode")}</TabsTrigger>
+                    <TabsTrigger value="custom">{t("backtests.form.costCustomMode")}</TabsTrigger>
+                  </TabsList>
+                </Tabs>
+                {costMode === "preset" ? (
+                  <FormField
+                    control={form.control}
+                    name="cost_preset"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>{t("backtests.form.costPreset")}</FormLabel>
+                        <Select value={field.value} onValueChange={field.onChange}>
+                          <FormControl>
+                            <SelectTrigger className="w-full" data-testid="cost-preset">
+                              <SelectValue />
+                            </SelectTrigger>
+                          </FormControl>
+                          <SelectContent>
+                            {COST_PRESETS.map((preset) => (
+                              <SelectItem key={preset} value={preset}>
+                                {t(`backtests.presets.${preset}`)}
+                              </SelectItem>
+                            ))}
+                          </SelectContent>
+                        </Select>
+                        <FormDescription>{t(`backtests.presetHints.${field.value}`)}</FormDescription>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                ) : (
+                  <div className="grid grid-cols-2 gap-3">
+                    {(
+                      [
+                        ["commission_rate", "%"],
+                        ["sell_tax_rate", "%"],
+                        ["commission_fixed", currency],
+                        ["commission_minimum", currency],
+                        ["slippage_rate", "%"],
+                        ["slippage_ticks", t("backtests.form.ticks")],
+                      ] as const
+                    ).map(([name, unit]) => (
+                      <FormField
+                        key={name}
+                        control={form.control}
+                        name={name}
+                        render={({ field }) => (
+                          <FormItem>
+                            <FormLabel className="text-xs">{t(`backtests.form.costs.${name}` as TranslationKey)}</FormLabel>
+                            <div className="relative">
+                              <FormControl>
+                                <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-12 tabular-nums" />
+                              </FormControl>
+                              {unit && <Suffix>{unit}</Suffix>}
+                            </div>
+                            <FormMessage />
+                          </FormItem>
+                        )}
+                      />
+                    ))}
+                  </div>
+                )}
+              </CardContent>
+            </Card>
+
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{t("backtests.form.executionTitle")}</CardTitle>
+              </CardHeader>
+              <CardContent className="grid gap-4">
+                <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-3">
+                  <FormField
+                    control={form.control}
+                    name="sizing_type"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>{t("backtests.form.sizing")}</FormLabel>
+                        <Select
+                          value={field.value}
+                          onValueChange={(value) => {
+                            field.onChange(value);
+                            form.setValue("sizing_value", value === "fraction_of_equity" ? "100" : "", { shouldDirty: true });
+                          }}
+                        >
+                          <FormControl>
+                            <SelectTrigger className="w-full">
+                              <SelectValue />
+                            </SelectTrigger>
+                          </FormControl>
+                          <SelectContent>
+                            {SIZING_TYPES.map((type) => (
+                              <SelectItem key={type} value={type}>
+                                {t(`backtests.sizing.${type}`)}
+                              </SelectItem>
+                            ))}
+                          </SelectContent>
+                        </Select>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                  <FormField
+                    control={form.control}
+                    name="sizing_value"
+                    render={({ field }) => (
+                      <FormItem>
+                        <FormLabel>{t("backtests.form.sizingValue")}</FormLabel>
+                        <div className="relative">
+                          <FormControl>
+                            <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-12 tabular-nums" />
+                          </FormControl>
+                          {sizingUnit && <Suffix>{sizingUnit}</Suffix>}
+                        </div>
+                        <FormMessage />
+                      </FormItem>
+                    )}
+                  />
+                </div>
+                <FormField
+                  control={form.control}
+                  name="fill"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t("backtests.form.fill")}</FormLabel>
+                      <Select value={field.value} onValueChange={field.onChange}>
+                        <FormControl>
+                          <SelectTrigger className="w-full">
+                            <SelectValue />
+                          </SelectTrigger>
+                        </FormControl>
+                        <SelectContent>
+                          {FILL_MODES.map((mode) => (
+                            <SelectItem key={mode} value={mode}>
+                              {t(`backtests.fill.${mode}`)}
+                            </SelectItem>
+                          ))}
+                        </SelectContent>
+                      </Select>
+                      <FormDescription>{t(`backtests.fillHints.${field.value}`)}</FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                {(["allow_short", "close_at_end"] as const).map((name) => (
+                  <FormField
+                    key={name}
+                    control={form.control}
+                    name={name}
+                    render={({ field }) => (
+                      <FormItem className="flex items-start justify-between gap-4">
+                        <div className="grid gap-1">
+                          <FormLabel>{t(`backtests.form.${name}`)}</FormLabel>
+                          <FormDescription>{t(`backtests.form.${name}Hint`)}</FormDescription>
+                        </div>
+                        <FormControl>
+                          <Switch checked={field.value} onCheckedChange={field.onChange} />
+                        </FormControl>
+                      </FormItem>
+                    )}
+                  />
+                ))}
+                <FormField
+                  control={form.control}
+                  name="risk_free_rate"
+                  render={({ field }) => (
+                    <FormItem>
+                      <FormLabel>{t("backtests.form.riskFreeRate")}</FormLabel>
+                      <div className="relative max-w-40">
+                        <FormControl>
+                          <Input {...field} type="number" inputMode="decimal" step="any" className="pr-10 tabular-nums" />
+                        </FormControl>
+                        <Suffix>%</Suffix>
+                      </div>
+                      <FormDescription>{t("backtests.form.riskFreeRateHint")}</FormDescription>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+              </CardContent>
+            </Card>
+
+            <Button type="submit" size="lg" disabled={create.isPending} className="w-full">
+              {create.isPending ? <Spinner /> : <PlayIcon />}
+              {t("backtests.form.submit")}
+            </Button>
+            {strategy && symbol && (
+              <p className="text-center text-xs text-muted-foreground">
+                {t("backtests.form.summary", {
+                  strategy: strategy.name ?? "",
+                  symbol: symbol.symbol ?? "",
+                  count: formatNumber(parameters.length, locale),
+                })}
+              </p>
+            )}
+          </div>
+        </div>
+      </form>
+    </Form>
+  );
+}

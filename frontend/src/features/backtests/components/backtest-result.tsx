@@ -1,0 +1,252 @@
+"use client";
+
+import {
+  AlertCircleIcon,
+  CircleSlashIcon,
+  FileQuestionIcon,
+  PencilLineIcon,
+  SquareIcon,
+  Trash2Icon,
+} from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
+import { FullPageSpinner } from "@/components/layouts/full-page-spinner";
+import { PageHeader } from "@/components/layouts/page-header";
+import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
+import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+import { Spinner } from "@/components/ui/spinner";
+import { isApiError } from "@/lib/api/errors";
+import type { SchemaBacktestResponse, SchemaMonthlyReturnsGrid, SchemaRunResult } from "@/lib/api/schema";
+import { formatRelativeTime } from "@/lib/format";
+import { useLocale, useT } from "@/lib/i18n";
+import { useDeleteBacktest } from "../api/delete-backtest";
+import { useBacktest } from "../api/get-backtest";
+import { useRunChart, type ChartRange } from "../api/get-run-chart";
+import { isFinal, useRunProgress, type RunState } from "../api/watch-backtest";
+import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
+import { tradeRows } from "../lib/trades";
+import { EquityCharts } from "./equity-chart";
+import { MetricCards } from "./metric-cards";
+import { MonthlyReturns } from "./monthly-returns";
+import { PriceChart } from "./price-chart";
+import { RunDetails } from "./run-details";
+import { TradesTable } from "./trades-table";
+
+/** The stored monthly returns as the chart endpoint's grid (used until, or if not, that answers). */
+export function gridFromResult(result: SchemaRunResult | undefined): SchemaMonthlyReturnsGrid | undefined {
+  const monthly = result?.monthly_returns ?? [];
+  if (monthly.length === 0) return undefined;
+  const first = Math.min(...monthly.map((m) => m.year ?? 0));
+  const last = Math.max(...monthly.map((m) => m.year ?? 0));
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const months = years.map(() => Array.from({ length: 12 }, () => null as number | null));
+  for (const m of monthly) {
+    if (m.year != null && m.month != null && m.return != null) months[m.year - first]![m.month - 1] = m.return;
+  }
+  const yearly = years.map((y) => result?.yearly_returns?.find((r) => r.year === y)?.return ?? null);
+  return { years, months: months as number[][], yearly: yearly as number[] };
+}
+
+/** A queued or running run, followed live over the event stream. */
+function LiveProgress({ run }: { run: SchemaBacktestResponse }) {
+  const t = useT();
+  const live = useRunProgress(run.id!, {
+    status: (run.status ?? "pending") as RunState,
+    progress: run.progress ?? 0,
+    error: run.error ?? null,
+  });
+  const finished = isFinal(live.status);
+  return (
+    <Card className="gap-3" data-testid="run-progress" data-status={live.status} aria-live="polite">
+      <CardContent className="grid gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex items-center gap-2">
+            <Spinner className="text-primary" />
+            <span className="font-medium">
+              {finished
+                ? t("backtests.live.loadingResult")
+                : live.status === "pending"
+                  ? t("backtests.live.pending")
+                  : t("backtests.live.running")}
+            </span>
+          </div>
+          <span className="text-2xl font-semibold tabular-nums" data-testid="run-progress-percent">
+            {live.progress}%
+          </span>
+        </div>
+        <Progress value={live.progress} aria-label={t("backtests.progress")} />
+        <p className="text-xs text-muted-foreground">
+          {live.status === "pending" ? t("backtests.live.pendingHint") : t("backtests.live.runningHint")}
+        </p>
+      </CardContent>
+    </Card>
+  );
+}
+
+function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
+  const [range, setRange] = useState<ChartRange>({});
+  const chart = useRunChart(run.id!, range, true);
+  const result = run.result;
+  const trades = useMemo(() => tradeRows(result), [result]);
+  const zone = run.settings?.time_zone ?? "UTC";
+  const currency = run.settings?.currency;
+  const zoomed = !!(range.from || range.to);
+  const equity = chart.data?.equity ?? (zoomed ? undefined : result?.equity);
+  const grid = chart.data?.monthly_returns ?? gridFromResult(result);
+  const stem = `${run.symbol}-${run.interval}-${run.start_date}-${run.id?.slice(0, 8)}`.replace(/[^\w.-]+/g, "_");
+  return (
+    <div className="grid grid-cols-1 gap-4" data-testid="run-completed">
+      <MetricCards metrics={result?.metrics as Record<string, unknown> | undefined} currency={currency} />
+      <EquityCharts
+        equity={equity}
+        currency={currency}
+        timeZone={zone}
+        interval={run.interval}
+        range={range}
+        onRangeChange={setRange}
+        fetching={chart.isFetching}
+      />
+      <PriceChart run={run} trades={trades} />
+      <MonthlyReturns grid={grid} loading={chart.isPending} />
+      <TradesTable
+        rows={trades}
+        runId={run.id!}
+        currency={currency}
+        timeZone={zone}
+        interval={run.interval}
+        tickSize={run.settings?.costs?.tick_size}
+        fileStem={stem}
+      />
+    </div>
+  );
+}
+
+function RunView({ run }: { run: SchemaBacktestResponse }) {
+  const t = useT();
+  const locale = useLocale();
+  const router = useRouter();
+  const remove = useDeleteBacktest();
+  const [confirm, setConfirm] = useState(false);
+  const active = isRunActive(run.status);
+  const title = run.strategy_name ?? t("backtests.deletedStrategy");
+
+  const onConfirm = () =>
+    remove.mutate(run.id!, {
+      onSuccess: () => {
+        setConfirm(false);
+        if (active) {
+          toast.success(t("backtests.cancelled"));
+        } else {
+          toast.success(t("backtests.deleted"));
+          router.replace("/backtests");
+        }
+      },
+      onError: () => toast.error(t("errors.unexpected")),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {title}
+            <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="text-sm" />
+          </span>
+        }
+        description={
+          <>
+            <span className="font-mono font-medium text-foreground">{run.symbol}</span> · {run.interval} · {run.start_date} →{" "}
+            {run.end_date} · {run.settings?.currency}
+            <span className="ml-1">· {t("backtests.createdWhen", { when: formatRelativeTime(run.created_at, locale) })}</span>
+          </>
+        }
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href={newBacktestHref(prefillFromRun(run))} data-testid="run-again">
+                <PencilLineIcon />
+                {t("backtests.runAgainWithChanges")}
+              </Link>
+            </Button>
+            {active ? (
+              <Button variant="outline" onClick={() => setConfirm(true)} data-testid="cancel-run">
+                <SquareIcon />
+                {t("backtests.cancelRun")}
+              </Button>
+            ) : (
+              <Button variant="outline" onClick={() => setConfirm(true)} data-testid="delete-run">
+                <Trash2Icon />
+                {t("common.delete")}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <div className="grid grid-cols-1 gap-4">
+        {active && <LiveProgress key={`${run.id}-${run.status}`} run={run} />}
+        {run.status === "failed" && (
+          <Alert variant="destructive" data-testid="run-failed">
+            <AlertCircleIcon />
+            <AlertTitle>{t("backtests.failedTitle")}</AlertTitle>
+            <AlertDescription>
+              <p>{run.error ?? t("errors.unexpected")}</p>
+            </AlertDescription>
+          </Alert>
+        )}
+        {run.status === "cancelled" && (
+          <Alert data-testid="run-cancelled">
+            <CircleSlashIcon />
+            <AlertTitle>{t("backtests.cancelledTitle")}</AlertTitle>
+            <AlertDescription>{t("backtests.cancelledDescription")}</AlertDescription>
+          </Alert>
+        )}
+        {run.status === "completed" && <CompletedRun run={run} />}
+        <RunDetails run={run} />
+      </div>
+      <ConfirmDialog
+        open={confirm}
+        onOpenChange={setConfirm}
+        title={t(active ? "backtests.cancelTitle" : "backtests.deleteTitle")}
+        description={t(active ? "backtests.cancelDescription" : "backtests.deleteDescription", {
+          name: title,
+          symbol: run.symbol ?? "",
+        })}
+        confirmLabel={t(active ? "backtests.cancelRun" : "common.delete")}
+        destructive
+        pending={remove.isPending}
+        onConfirm={onConfirm}
+      />
+    </>
+  );
+}
+
+/** The result page of one run: live while it runs, everything about it when it has finished. */
+export function BacktestResult({ id }: { id: string | null }) {
+  const t = useT();
+  const run = useBacktest(id);
+  if (!id || (isApiError(run.error) && run.error.status === 404)) {
+    return (
+      <EmptyState
+        icon={FileQuestionIcon}
+        title={t("backtests.notFoundTitle")}
+        description={t("backtests.notFoundDescription")}
+        action={
+          <Button asChild variant="outline">
+            <Link href="/backtests">{t("backtests.backToList")}</Link>
+          </Button>
+        }
+        className="min-h-[50dvh]"
+      />
+    );
+  }
+  if (run.isPending) return <FullPageSpinner />;
+  if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} />;
+  return <RunView run={run.data} />;
+}

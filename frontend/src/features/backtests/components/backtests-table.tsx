@@ -1,0 +1,455 @@
+"use client";
+
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import {
+  ArrowDownIcon,
+  ArrowUpDownIcon,
+  ArrowUpIcon,
+  FilterXIcon,
+  FlaskConicalIcon,
+  MoreHorizontalIcon,
+  PlayIcon,
+  RotateCcwIcon,
+  SquareIcon,
+  Trash2Icon,
+} from "lucide-react";
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
+import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
+import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { Progress } from "@/components/ui/progress";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { SchemaBacktestSummary } from "@/lib/api/schema";
+import { formatDateTime, formatNumber, formatRelativeTime, localTimeZone } from "@/lib/format";
+import { useLocale, useT, type Translate } from "@/lib/i18n";
+import { formatMetric, metricTone } from "@/lib/metrics";
+import { cn } from "@/lib/utils";
+import { useDeleteBacktest } from "../api/delete-backtest";
+import { useBacktests, type BacktestListParams, type BacktestStatus } from "../api/get-backtests";
+import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
+import { newBacktestHref } from "../lib/backtest-form";
+import { useBacktestListStore, type RunSortField } from "../stores/backtest-list-store";
+
+const PAGE_SIZES = [10, 20, 50, 100];
+const STATUSES: BacktestStatus[] = ["pending", "running", "completed", "failed", "cancelled"];
+const ALL = "all";
+const SORTABLE: RunSortField[] = ["created_at", "completed_at", "symbol", "status"];
+const METRIC_COLUMNS = ["total_return", "cagr", "max_drawdown", "sharpe_ratio", "win_rate", "trade_count", "final_equity"] as const;
+/** Columns shown only on wider screens, so a phone sees the run, its state and its return. */
+const HIDDEN_ON_SMALL: Record<string, string> = {
+  cagr: "hidden xl:table-cell",
+  max_drawdown: "hidden md:table-cell",
+  sharpe_ratio: "hidden md:table-cell",
+  win_rate: "hidden lg:table-cell",
+  trade_count: "hidden lg:table-cell",
+  final_equity: "hidden xl:table-cell",
+  created_at: "hidden sm:table-cell",
+  status: "hidden sm:table-cell",
+};
+
+function SortHeader({ field, label }: { field: RunSortField; label: string }) {
+  const sort = useBacktestListStore((s) => s.sort);
+  const toggleSort = useBacktestListStore((s) => s.toggleSort);
+  const active = sort.field === field;
+  const Icon = !active ? ArrowUpDownIcon : sort.direction === "asc" ? ArrowUpIcon : ArrowDownIcon;
+  return (
+    <button
+      type="button"
+      onClick={() => toggleSort(field)}
+      className={cn(
+        "-ml-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
+        active && "text-foreground",
+      )}
+    >
+      {label}
+      <Icon className="size-3.5" aria-hidden />
+    </button>
+  );
+}
+
+type Confirm = { run: SchemaBacktestSummary; action: "cancel" | "delete" } | null;
+
+function RowActions({ run, onConfirm }: { run: SchemaBacktestSummary; onConfirm: (c: Confirm) => void }) {
+  const t = useT();
+  const active = isRunActive(run.status);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="icon-sm" className="relative z-10" aria-label={t("backtests.actionsFor", { name: run.strategy_name ?? "" })}>
+          <MoreHorizontalIcon />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuItem asChild>
+          <Link
+            href={newBacktestHref({
+              strategy_id: run.strategy_id,
+              symbol: run.symbol,
+              interval: run.interval,
+              start_date: run.start_date,
+              end_date: run.end_date,
+              initial_capital: run.initial_capital,
+              parameters: run.parameters,
+            })}
+          >
+            <RotateCcwIcon />
+            {t("backtests.runAgain")}
+          </Link>
+        </DropdownMenuItem>
+        {active ? (
+          <DropdownMenuItem onSelect={() => onConfirm({ run, action: "cancel" })}>
+            <SquareIcon />
+            {t("backtests.cancelRun")}
+          </DropdownMenuItem>
+        ) : (
+          <DropdownMenuItem variant="destructive" onSelect={() => onConfirm({ run, action: "delete" })}>
+            <Trash2Icon />
+            {t("common.delete")}
+          </DropdownMenuItem>
+        )}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
+
+function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void): ColumnDef<SchemaBacktestSummary>[] {
+  const zone = localTimeZone();
+  return [
+    {
+      id: "run",
+      header: () => <SortHeader field="symbol" label={t("backtests.run")} />,
+      cell: ({ row }) => {
+        const run = row.original;
+        return (
+          <div className="grid min-w-40 gap-0.5">
+            <Link
+              href={`/backtests/${run.id}`}
+              className="font-medium outline-none after:absolute after:inset-0 hover:underline focus-visible:underline"
+              data-testid="run-link"
+            >
+              {run.strategy_name ?? t("backtests.deletedStrategy")}
+            </Link>
+            <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="sm:hidden" />
+            <span className="text-xs text-muted-foreground">
+              <span className="font-mono">{run.symbol}</span> · {run.interval} ·{" "}
+              <span className="whitespace-nowrap">
+                {run.start_date} → {run.end_date}
+              </span>
+            </span>
+            {Object.keys(run.parameters ?? {}).length > 0 && (
+              <span className="font-mono text-xs text-muted-foreground/80">
+                {Object.entries(run.parameters ?? {})
+                  .map(([name, value]) => `${name}=${formatNumber(value, locale, { maximumFractionDigits: 6 })}`)
+                  .join(", ")}
+              </span>
+            )}
+          </div>
+        );
+      },
+    },
+    {
+      id: "status",
+      header: () => <SortHeader field="status" label={t("backtests.status")} />,
+      cell: ({ row }) => {
+        const run = row.original;
+        return (
+          <div className="grid min-w-24 gap-1">
+            <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} />
+            {run.status === "running" && (
+              <Progress value={run.progress ?? 0} className="h-1" aria-label={t("backtests.progress")} />
+            )}
+          </div>
+        );
+      },
+    },
+    ...METRIC_COLUMNS.map(
+      (name): ColumnDef<SchemaBacktestSummary> => ({
+        id: name,
+        header: () => t(`metrics.short.${name}`),
+        cell: ({ row }) => {
+          const metrics = row.original.key_metrics;
+          const value = metrics?.[name];
+          if (!metrics) return <span className="text-muted-foreground">—</span>;
+          const tone = metricTone(name, value);
+          return (
+            <span
+              className={cn(
+                "whitespace-nowrap tabular-nums",
+                tone === "gain" && "text-gain",
+                tone === "loss" && "text-loss",
+              )}
+            >
+              {formatMetric(name, value, { currency: row.original.currency, locale, t, metrics })}
+            </span>
+          );
+        },
+      }),
+    ),
+    {
+      id: "created_at",
+      header: () => <SortHeader field="created_at" label={t("backtests.created")} />,
+      cell: ({ row }) => (
+        <time
+          dateTime={row.original.created_at}
+          title={formatDateTime(row.original.created_at, zone)}
+          className="whitespace-nowrap text-muted-foreground"
+        >
+          {formatRelativeTime(row.original.created_at, locale)}
+        </time>
+      ),
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">{t("backtests.actions")}</span>,
+      cell: ({ row }) => <RowActions run={row.original} onConfirm={onConfirm} />,
+    },
+  ];
+}
+
+const NUMERIC = new Set<string>(METRIC_COLUMNS);
+
+/** The user's runs: filters, server-side sort and pagination, key metrics, live progress, cancel and delete. */
+export function BacktestsTable() {
+  const t = useT();
+  const locale = useLocale();
+  const store = useBacktestListStore();
+  const { status, symbol, strategyId, sort, page, size, setStatus, setSymbol, setStrategyId, setPage, setSize, reset } = store;
+  const [confirm, setConfirm] = useState<Confirm>(null);
+  const remove = useDeleteBacktest();
+  const symbols = useSymbolOptions();
+  const strategies = useStrategyOptions();
+
+  const params: BacktestListParams = {
+    page,
+    size,
+    sort: `${sort.field},${sort.direction}`,
+    ...(status !== ALL ? { status } : {}),
+    ...(symbol ? { symbol } : {}),
+    ...(strategyId ? { strategy_id: strategyId } : {}),
+  };
+  const query = useBacktests(params);
+  const data = query.data;
+  const cols = useMemo(() => columns(t, locale, setConfirm), [t, locale]);
+  const table = useReactTable({
+    data: data?.items ?? [],
+    columns: cols,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    pageCount: data?.total_pages ?? -1,
+    getRowId: (row) => row.id ?? "",
+  });
+  const totalPages = data?.total_pages ?? 0;
+  useEffect(() => {
+    if (data && totalPages > 0 && page >= totalPages) setPage(totalPages - 1);
+  }, [data, page, totalPages, setPage]);
+  const filtered = status !== ALL || !!symbol || !!strategyId;
+  const myStrategies = (strategies.data?.items ?? []).filter((s) => s.mine);
+
+  const onConfirm = () => {
+    if (!confirm?.run.id) return;
+    const { action } = confirm;
+    remove.mutate(confirm.run.id, {
+      onSuccess: () => {
+        toast.success(t(action === "cancel" ? "backtests.cancelled" : "backtests.deleted"));
+        setConfirm(null);
+      },
+      onError: () => toast.error(t("errors.unexpected")),
+    });
+  };
+
+  return (
+    <div className="grid grid-cols-1 gap-4">
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("backtests.filters")}>
+        <Select value={status} onValueChange={(value) => setStatus(value as BacktestStatus | "all")}>
+          <SelectTrigger size="sm" aria-label={t("backtests.filterStatus")} className="min-w-36" data-testid="filter-status">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>{t("backtests.allStatuses")}</SelectItem>
+            {STATUSES.map((s) => (
+              <SelectItem key={s} value={s}>
+                {t(`runs.status.${s}`)}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <Select value={symbol || ALL} onValueChange={(value) => setSymbol(value === ALL ? "" : value)}>
+          <SelectTrigger size="sm" aria-label={t("backtests.filterSymbol")} className="min-w-36">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>{t("backtests.allSymbols")}</SelectItem>
+            {(symbols.data ?? []).map((s) => (
+              <SelectItem key={s.symbol} value={s.symbol ?? ""}>
+                {s.symbol}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        <Select value={strategyId || ALL} onValueChange={(value) => setStrategyId(value === ALL ? "" : value)}>
+          <SelectTrigger size="sm" aria-label={t("backtests.filterStrategy")} className="max-w-64 min-w-40">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>{t("backtests.allStrategies")}</SelectItem>
+            {myStrategies.map((s) => (
+              <SelectItem key={s.id} value={s.id ?? ""}>
+                {s.name}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        {filtered && (
+          <Button variant="ghost" size="sm" onClick={reset}>
+            <FilterXIcon />
+            {t("backtests.clearFilters")}
+          </Button>
+        )}
+      </div>
+
+      <div className="overflow-hidden rounded-xl border bg-card">
+        {query.isError && !data ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : query.isPending ? (
+          <div className="grid gap-2 p-4" aria-busy="true" aria-label={t("common.loading")}>
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} className="h-11" />
+            ))}
+          </div>
+        ) : data && (data.items?.length ?? 0) === 0 ? (
+          filtered ? (
+            <EmptyState
+              icon={FilterXIcon}
+              title={t("backtests.noMatches")}
+              description={t("backtests.noMatchesHint")}
+              action={
+                <Button variant="outline" onClick={reset}>
+                  {t("backtests.clearFilters")}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              icon={FlaskConicalIcon}
+              title={t("backtests.emptyTitle")}
+              description={t("backtests.emptyDescription")}
+              action={
+                <Button asChild>
+                  <Link href="/backtests/new">
+                    <PlayIcon />
+                    {t("backtests.new")}
+                  </Link>
+                </Button>
+              }
+            />
+          )
+        ) : (
+          <Table aria-label={t("backtests.title")} aria-busy={query.isFetching} data-testid="backtests-table">
+            <TableHeader>
+              {table.getHeaderGroups().map((group) => (
+                <TableRow key={group.id} className="hover:bg-transparent">
+                  {group.headers.map((header) => {
+                    const field = header.id === "run" ? "symbol" : header.id;
+                    const sortable = (SORTABLE as string[]).includes(field);
+                    return (
+                      <TableHead
+                        key={header.id}
+                        aria-sort={
+                          sortable
+                            ? sort.field === field
+                              ? sort.direction === "asc"
+                                ? "ascending"
+                                : "descending"
+                              : "none"
+                            : undefined
+                        }
+                        className={cn(NUMERIC.has(header.id) && "text-right", HIDDEN_ON_SMALL[header.id], header.id === "actions" && "w-10")}
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                      </TableHead>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableHeader>
+            <TableBody className={cn(query.isPlaceholderData && "opacity-60")}>
+              {table.getRowModel().rows.map((row) => (
+                <TableRow key={row.id} className="relative" data-status={row.original.status}>
+                  {row.getVisibleCells().map((cell) => (
+                    <TableCell
+                      key={cell.id}
+                      className={cn(NUMERIC.has(cell.column.id) && "text-right", HIDDEN_ON_SMALL[cell.column.id])}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </div>
+
+      {data && (data.total_items ?? 0) > 0 && (
+        <nav className="flex flex-col items-center justify-between gap-3 text-sm sm:flex-row" aria-label={t("common.pagination")}>
+          <p className="text-muted-foreground" aria-live="polite">
+            {t("common.showingRange", {
+              from: page * size + 1,
+              to: Math.min((page + 1) * size, data.total_items ?? 0),
+              total: data.total_items ?? 0,
+            })}
+          </p>
+          <div className="flex items-center gap-2">
+            <Select value={String(size)} onValueChange={(value) => setSize(Number(value))}>
+              <SelectTrigger size="sm" aria-label={t("common.pageSize")}>
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {PAGE_SIZES.map((option) => (
+                  <SelectItem key={option} value={String(option)}>
+                    {t("common.perPage", { count: option })}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <Button variant="outline" size="sm" onClick={() => setPage(page - 1)} disabled={page === 0}>
+              {t("common.previous")}
+            </Button>
+            <span className="px-1 text-muted-foreground tabular-nums">
+              {t("common.pageOf", { page: page + 1, pages: Math.max(totalPages, 1) })}
+            </span>
+            <Button variant="outline" size="sm" onClick={() => setPage(page + 1)} disabled={page + 1 >= totalPages}>
+              {t("common.next")}
+            </Button>
+          </div>
+        </nav>
+      )}
+
+      <ConfirmDialog
+        open={!!confirm}
+        onOpenChange={(open) => !open && setConfirm(null)}
+        title={t(confirm?.action === "cancel" ? "backtests.cancelTitle" : "backtests.deleteTitle")}
+        description={t(confirm?.action === "cancel" ? "backtests.cancelDescription" : "backtests.deleteDescription", {
+          name: confirm?.run.strategy_name ?? "",
+          symbol: confirm?.run.symbol ?? "",
+        })}
+        confirmLabel={t(confirm?.action === "cancel" ? "backtests.cancelRun" : "common.delete")}
+        destructive
+        pending={remove.isPending}
+        onConfirm={onConfirm}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+"use client";
+
+import { ZoomOutIcon } from "lucide-react";
+import { useMemo, useState } from "react";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+import type { SchemaEquityChart } from "@/lib/api/schema";
+import { formatBarTime, formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format";
+import { useLocale, useT } from "@/lib/i18n";
+import type { ChartRange } from "../api/get-run-chart";
+
+interface Point {
+  t: number;
+  equity: number | null;
+  buyAndHold: number | null;
+  drawdown: number | null;
+}
+
+export function toPoints(equity: SchemaEquityChart | undefined): Point[] {
+  const time = equity?.time ?? [];
+  return time.map((t, i) => ({
+    t,
+    equity: equity?.equity?.[i] ?? null,
+    buyAndHold: equity?.buy_and_hold?.[i] ?? null,
+    drawdown: equity?.drawdown?.[i] ?? null,
+  }));
+}
+
+/** Axis ticks: months over long spans, days over weeks, times within days; in the symbol's zone. */
+function tickFormatter(points: Point[], zone: string) {
+  const span = points.length > 1 ? points[points.length - 1]!.t - points[0]!.t : 0;
+  const day = 86_400_000;
+  return (t: number) => {
+    const date = formatDate(t, zone);
+    if (span > 730 * day) return date.slice(0, 7);
+    if (span > 3 * day) return date;
+    return formatBarTime(t, "1m", zone).slice(5);
+  };
+}
+
+function ChartTooltip({
+  active,
+  payload,
+  currency,
+  locale,
+  zone,
+  interval,
+  labels,
+}: {
+  active?: boolean;
+  payload?: { payload: Point }[];
+  currency: string | undefined;
+  locale: string;
+  zone: string;
+  interval: string | undefined;
+  labels: { equity: string; buyAndHold: string; drawdown: string };
+}) {
+  const point = active ? payload?.[0]?.payload : undefined;
+  if (!point) return null;
+  return (
+    <div className="grid gap-1 rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
+      <p className="font-medium tabular-nums">{formatBarTime(point.t, interval, zone)}</p>
+      <p className="flex justify-between gap-4">
+        <span className="text-muted-foreground">{labels.equity}</span>
+        <span className="font-medium tabular-nums">{formatMoney(point.equity, currency, locale)}</span>
+      </p>
+      <p className="flex justify-between gap-4">
+        <span className="text-muted-foreground">{labels.buyAndHold}</span>
+        <span className="tabular-nums">{formatMoney(point.buyAndHold, currency, locale)}</span>
+      </p>
+      <p className="flex justify-between gap-4">
+        <span className="text-muted-foreground">{labels.drawdown}</span>
+        <span className="text-loss tabular-nums">{formatPercent(point.drawdown, locale)}</span>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The equity curve against buy-and-hold, and the drawdown under it, from the analytics chart endpoint
+ * with a point budget. Dragging across the chart (or typing dates) zooms: the range is asked of the
+ * API again, so a zoomed view of a long run shows its full detail.
+ */
+export function EquityCharts({
+  equity,
+  currency,
+  timeZone,
+  interval,
+  range,
+  onRangeChange,
+  fetching,
+}: {
+  equity: SchemaEquityChart | undefined;
+  currency: string | undefined;
+  timeZone: string;
+  interval: string | undefined;
+  range: ChartRange;
+  onRangeChange: (range: ChartRange) => void;
+  fetching: boolean;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const points = useMemo(() => toPoints(equity), [equity]);
+  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const formatTick = useMemo(() => tickFormatter(points, timeZone), [points, timeZone]);
+  const zoomed = !!(range.from || range.to);
+  const labels = { equity: t("backtests.chart.equity"), buyAndHold: t("backtests.chart.buyAndHold"), drawdown: t("backtests.chart.drawdown") };
+  const indexTime = (state: { activeTooltipIndex?: number | string | null } | null | undefined) => {
+    const index = Number(state?.activeTooltipIndex);
+    return Number.isInteger(index) ? points[index]?.t : undefined;
+  };
+  const finishDrag = () => {
+    if (drag && drag.start !== drag.end) {
+      const [a, b] = drag.start < drag.end ? [drag.start, drag.end] : [drag.end, drag.start];
+      onRangeChange({ from: new Date(a).toISOString(), to: new Date(b).toISOString() });
+    }
+    setDrag(null);
+  };
+  const dateValue = (value: string | undefined, fallback: number | undefined) =>
+    value ? (value.length === 10 ? value : formatDate(value, timeZone)) : fallback !== undefined ? formatDate(fallback, timeZone) : "";
+
+  return (
+    <Card className="gap-3" data-testid="equity-chart">
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2 text-base">
+          {t("backtests.chart.title")}
+          {fetching && <Spinner className="size-3.5 text-muted-foreground" label={t("common.loading")} />}
+        </CardTitle>
+        <CardDescription>
+          {equity?.total_points
+            ? t("backtests.chart.points", {
+                shown: formatInteger(points.length, locale),
+                total: formatInteger(equity.total_points, locale),
+              })
+            : t("backtests.chart.dragToZoom")}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-1">
+        <div className="flex flex-wrap items-end gap-2 pb-2">
+          <div className="grid gap-1">
+            <Label htmlFor="chart-from" className="text-xs text-muted-foreground">
+              {t("backtests.chart.from")}
+            </Label>
+            <Input
+              id="chart-from"
+              type="date"
+              className="h-8 w-36 text-xs dark:[color-scheme:dark]"
+              value={dateValue(range.from, points[0]?.t)}
+              onChange={(event) => event.target.value && onRangeChange({ ...range, from: event.target.value })}
+            />
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="chart-to" className="text-xs text-muted-foreground">
+              {t("backtests.chart.to")}
+            </Label>
+            <Input
+              id="chart-to"
+              type="date"
+              className="h-8 w-36 text-xs dark:[color-scheme:dark]"
+              value={dateValue(range.to, points[points.length - 1]?.t)}
+              onChange={(event) => event.target.value && onRangeChange({ ...range, to: event.target.value })}
+            />
+          </div>
+          <Button variant="outline" size="sm" onClick={() => onRangeChange({})} disabled={!zoomed}>
+            <ZoomOutIcon />
+            {t("backtests.chart.resetZoom")}
+          </Button>
+        </div>
+        {points.length === 0 ? (
+          <Skeleton className="h-80" />
+        ) : (
+          <>
+            <div className="h-72 sm:h-80 select-none" role="img" aria-label={t("backtests.chart.equityLabel")}>
+              <ResponsiveContainer width="100%" height="100%">
+                <ComposedChart
+                  data={points}
+                  syncId="equity"
+                  margin={{ top: 8, right: 12, bottom: 0, left: 4 }}
+                  onMouseDown={(state) => {
+                    const time = indexTime(state);
+                    if (time !== undefined) setDrag({ start: time, end: time });
+                  }}
+                  onMouseMove={(state) => {
+                    const time = indexTime(state);
+                    if (drag && time !== undefined) setDrag({ ...drag, end: time });
+                  }}
+                  onMouseUp={finishDrag}
+                  onMouseLeave={() => setDrag(null)}
+                >
+                  <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+                  <XAxis
+                    dataKey="t"
+                    type="number"
+                    scale="time"
+                    domain={["dataMin", "dataMax"]}
+                    tickFormatter={formatTick}
+                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+                    stroke="var(--border)"
+                    minTickGap={56}
+                  />
+                  <YAxis
+                    tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })}
+                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+                    stroke="var(--border)"
+                    width={64}
+                    domain={["auto", "auto"]}
+                  />
+                  <Tooltip
+                    content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />}
+                  />
+                  <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+                  <Line
+                    type="linear"
+                    dataKey="buyAndHold"
+                    name={labels.buyAndHold}
+                    stroke="var(--muted-foreground)"
+                    strokeDasharray="4 3"
+                    strokeWidth={1.25}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                  <Line
+                    type="linear"
+                    dataKey="equity"
+                    name={labels.equity}
+                    stroke="var(--primary)"
+                    strokeWidth={2}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                  {drag && drag.start !== drag.end && (
+                    <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--primary)" fillOpacity={0.12} strokeOpacity={0} />
+                  )}
+                </ComposedChart>
+              </ResponsiveContainer>
+            </div>
+            <div className="h-36 select-none" role="img" aria-label={t("backtests.chart.drawdownLabel")} data-testid="drawdown-chart">
+              <ResponsiveContainer width="100%" height="100%">
+                <AreaChart data={points} syncId="equity" margin={{ top: 4, right: 12, bottom: 0, left: 4 }}>
+                  <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+                  <XAxis
+                    dataKey="t"
+                    type="number"
+                    scale="time"
+                    domain={["dataMin", "dataMax"]}
+                    tickFormatter={formatTick}
+                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+                    stroke="var(--border)"
+                    minTickGap={56}
+                  />
+                  <YAxis
+                    tickFormatter={(v: number) => formatPercent(v, locale, { digits: 0 })}
+                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+                    stroke="var(--border)"
+                    width={64}
+                    domain={["dataMin", 0]}
+                  />
+                  <Tooltip
+                    content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />}
+                  />
+                  <Area
+                    type="linear"
+                    dataKey="drawdown"
+                    name={labels.drawdown}
+                    stroke="var(--loss)"
+                    fill="var(--loss)"
+                    fillOpacity={0.25}
+                    strokeWidth={1.25}
+                    isAnimationActive={false}
+                  />
+                </AreaChart>
+              </ResponsiveContainer>
+            </div>
+            <p className="text-xs text-muted-foreground">{t("backtests.chart.dragToZoom")}</p>
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,489 @@
+import { z } from "zod";
+import { isApiError } from "@/lib/api/errors";
+import type {
+  SchemaBacktestRequest,
+  SchemaBacktestResponse,
+  SchemaStrategyParameter,
+  SchemaSymbolView,
+} from "@/lib/api/schema";
+import { formatDate } from "@/lib/format";
+import type { Translate } from "@/lib/i18n";
+
+/**
+ * The new-backtest form: its values (numbers kept as the text typed, so a half-typed value is not
+ * lost), the Zod schema that mirrors the API's rules (RunSettingsResolver, CostModel, SizingModel,
+ * ParamSpec), the request it becomes, where the API's field errors go, and the query string other
+ * screens use to open it prefilled ("run this", "run again with changes").
+ */
+
+export const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"] as const;
+export type Interval = (typeof INTERVALS)[number];
+export const COST_PRESETS = ["none", "krx", "us", "upbit", "binance"] as const;
+export type CostPreset = (typeof COST_PRESETS)[number];
+export const SIZING_TYPES = ["fraction_of_equity", "fixed_quantity", "fixed_cash"] as const;
+export type SizingType = (typeof SIZING_TYPES)[number];
+export const FILL_MODES = ["next_open", "close"] as const;
+export type FillMode = (typeof FILL_MODES)[number];
+
+export const MAX_CAPITAL = 1e15;
+
+export interface BacktestFormValues {
+  strategy_id: string;
+  symbol: string;
+  interval: string;
+  start_date: string;
+  end_date: string;
+  initial_capital: string;
+  parameters: Record<string, string>;
+  cost_mode: "preset" | "custom";
+  cost_preset: CostPreset;
+  /** Percentages as typed: "0.1" means 0.1%. */
+  commission_rate: string;
+  commission_fixed: string;
+  commission_minimum: string;
+  sell_tax_rate: string;
+  slippage_rate: string;
+  slippage_ticks: string;
+  sizing_type: SizingType;
+  /** Percent of equity, a quantity or an amount, by the sizing type. */
+  sizing_value: string;
+  fill: FillMode;
+  allow_short: boolean;
+  close_at_end: boolean;
+  /** Percent per year. */
+  risk_free_rate: string;
+}
+
+/** Preset costs as percentages and amounts, to show what a preset means and to start custom costs from. */
+export const PRESET_COSTS: Record<CostPreset, { commission_rate: number; sell_tax_rate: number }> = {
+  none: { commission_rate: 0, sell_tax_rate: 0 },
+  krx: { commission_rate: 0.015, sell_tax_rate: 0.2 },
+  us: { commission_rate: 0, sell_tax_rate: 0 },
+  upbit: { commission_rate: 0.05, sell_tax_rate: 0 },
+  binance: { commission_rate: 0.1, sell_tax_rate: 0 },
+};
+
+/** The preset the API applies to a symbol's market when none is named. */
+export function marketPreset(market: string | null | undefined): CostPreset {
+  switch ((market ?? "").toUpperCase()) {
+    case "KRX":
+      return "krx";
+    case "NASDAQ":
+    case "NYSE":
+      return "us";
+    case "UPBIT":
+      return "upbit";
+    case "BINANCE":
+      return "binance";
+    default:
+      return "none";
+  }
+}
+
+export function defaultCapital(currency: string | null | undefined): number {
+  const code = (currency ?? "").toUpperCase();
+  if (code === "KRW") return 10_000_000;
+  if (code === "JPY") return 1_000_000;
+  if (code === "BTC") return 1;
+  return 10_000;
+}
+
+export const emptyFormValues = (): BacktestFormValues => ({
+  strategy_id: "",
+  symbol: "",
+  interval: "",
+  start_date: "",
+  end_date: "",
+  initial_capital: "10000",
+  parameters: {},
+  cost_mode: "preset",
+  cost_preset: "none",
+  commission_rate: "0",
+  commission_fixed: "0",
+  commission_minimum: "0",
+  sell_tax_rate: "0",
+  slippage_rate: "0",
+  slippage_ticks: "0",
+  sizing_type: "fraction_of_equity",
+  sizing_value: "100",
+  fill: "next_open",
+  allow_short: false,
+  close_at_end: false,
+  risk_free_rate: "0",
+});
+
+const ORDER = INTERVALS as readonly string[];
+
+/** A symbol's stored intervals, shortest first. */
+export function symbolIntervals(symbol: SchemaSymbolView | undefined) {
+  return [...(symbol?.intervals ?? [])]
+    .filter((i) => (i.bar_count ?? 0) > 0 && i.interval)
+    .sort((a, b) => ORDER.indexOf(a.interval!) - ORDER.indexOf(b.interval!));
+}
+
+/** The interval a new run on this symbol starts with: daily when stored, else the longest stored. */
+export function preferredInterval(symbol: SchemaSymbolView | undefined): string {
+  const intervals = symbolIntervals(symbol);
+  return intervals.find((i) => i.interval === "1d")?.interval ?? intervals[intervals.length - 1]?.interval ?? "";
+}
+
+/** The stored range of one interval as days in the symbol's zone (what start_date and end_date mean). */
+export function availableRange(symbol: SchemaSymbolView | undefined, interval: string) {
+  const stored = symbol?.intervals?.find((i) => i.interval === interval);
+  if (!stored?.first_bar || !stored.last_bar) return null;
+  const zone = symbol?.time_zone ?? "UTC";
+  return { first: formatDate(stored.first_bar, zone), last: formatDate(stored.last_bar, zone), bars: stored.bar_count ?? 0 };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (value: string) => DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
+
+/** A number typed in a field, or null when it is not one (empty, "1e", "abc"). */
+export function parseNumber(text: string | null | undefined): number | null {
+  const trimmed = (text ?? "").trim().replace(/,/g, "");
+  if (trimmed === "") return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+export interface SchemaContext {
+  parameters: readonly SchemaStrategyParameter[];
+  symbol: SchemaSymbolView | undefined;
+  t: Translate;
+}
+
+/**
+ * The form's rules, as the API checks them: every required field; a symbol and interval with data; end
+ * not before start and the range overlapping the data; capital above 0 and at most 1e15; each
+ * parameter a number inside its `in a..b` range; rates in [0, 100%); amounts and ticks at least 0;
+ * a fraction of equity in (0, 100%], a quantity or cash above 0; a risk-free rate strictly between
+ * -100% and 100%.
+ */
+export function backtestFormSchema({ parameters, symbol, t }: SchemaContext) {
+  const number = (message = "backtests.validation.number") =>
+    z.string().refine((v) => parseNumber(v) !== null, { error: message });
+  const nonNegative = number().refine((v) => (parseNumber(v) ?? -1) >= 0, { error: "backtests.validation.nonNegative" });
+  const rate = nonNegative.refine((v) => (parseNumber(v) ?? 0) < 100, { error: "backtests.validation.rateBelow100" });
+
+  return z
+    .object({
+      strategy_id: z.string().min(1, { error: "backtests.validation.strategyRequired" }),
+      symbol: z.string().trim().min(1, { error: "backtests.validation.symbolRequired" }).max(40, { error: "validation.max40" }),
+      interval: z.string().min(1, { error: "backtests.validation.intervalRequired" }),
+      start_date: z.string().refine(isDate, { error: "validation.date" }),
+      end_date: z.string().refine(isDate, { error: "validation.date" }),
+      initial_capital: number()
+        .refine((v) => (parseNumber(v) ?? 0) > 0, { error: "backtests.validation.capitalPositive" })
+        .refine((v) => (parseNumber(v) ?? 0) <= MAX_CAPITAL, { error: "backtests.validation.capitalMax" }),
+      parameters: z.record(z.string(), z.string()),
+      cost_mode: z.enum(["preset", "custom"]),
+      cost_preset: z.enum(COST_PRESETS),
+      commission_rate: rate,
+      commission_fixed: nonNegative,
+      commission_minimum: nonNegative,
+      sell_tax_rate: rate,
+      slippage_rate: rate,
+      slippage_ticks: nonNegative,
+      sizing_type: z.enum(SIZING_TYPES),
+      sizing_value: number(),
+      fill: z.enum(FILL_MODES),
+      allow_short: z.boolean(),
+      close_at_end: z.boolean(),
+      risk_free_rate: number().refine(
+        (v) => {
+          const value = parseNumber(v) ?? 0;
+          return value > -100 && value < 100;
+        },
+        { error: "backtests.validation.riskFreeRange" },
+      ),
+    })
+    .superRefine((values, ctx) => {
+      if (isDate(values.start_date) && isDate(values.end_date) && values.end_date < values.start_date) {
+        ctx.addIssue({ code: "custom", path: ["end_date"], message: "backtests.validation.endBeforeStart" });
+      }
+      if (symbol && values.interval) {
+        const range = availableRange(symbol, values.interval);
+        if (!range) {
+          ctx.addIssue({ code: "custom", path: ["interval"], message: "backtests.validation.intervalNoData" });
+        } else if (
+          isDate(values.start_date) &&
+          isDate(values.end_date) &&
+          values.end_date >= values.start_date &&
+          (values.start_date > range.last || values.end_date < range.first)
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["start_date"],
+            message: t("backtests.validation.noDataInRange", { first: range.first, last: range.last }),
+          });
+        }
+      }
+      const sizing = parseNumber(values.sizing_value);
+      if (sizing !== null) {
+        if (values.sizing_type === "fraction_of_equity" && !(sizing > 0 && sizing <= 100)) {
+          ctx.addIssue({ code: "custom", path: ["sizing_value"], message: "backtests.validation.fractionRange" });
+        } else if (values.sizing_type !== "fraction_of_equity" && !(sizing > 0)) {
+          ctx.addIssue({ code: "custom", path: ["sizing_value"], message: "backtests.validation.positive" });
+        }
+      }
+      for (const spec of parameters) {
+        if (!spec.name) continue;
+        const text = values.parameters[spec.name] ?? "";
+        if (text.trim() === "") continue; // the strategy's default applies
+        const value = parseNumber(text);
+        if (value === null) {
+          ctx.addIssue({ code: "custom", path: ["parameters", spec.name], message: "backtests.validation.number" });
+        } else if (spec.min != null && spec.max != null && (value < spec.min || value > spec.max)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["parameters", spec.name],
+            message: t("backtests.validation.parameterRange", { min: spec.min, max: spec.max }),
+          });
+        }
+      }
+    });
+}
+
+/** The API request for valid form values (percentages become fractions, empty parameters are left to defaults). */
+export function toBacktestRequest(values: BacktestFormValues, parameters: readonly SchemaStrategyParameter[]): SchemaBacktestRequest {
+  const num = (text: string) => parseNumber(text) ?? 0;
+  const params: Record<string, number> = {};
+  for (const spec of parameters) {
+    if (!spec.name) continue;
+    const value = parseNumber(values.parameters[spec.name]);
+    if (value !== null) params[spec.name] = value;
+  }
+  const costs: SchemaBacktestRequest["costs"] =
+    values.cost_mode === "preset"
+      ? { preset: values.cost_preset }
+      : {
+          preset: "none",
+          commission_rate: num(values.commission_rate) / 100,
+          commission_fixed: num(values.commission_fixed),
+          commission_minimum: num(values.commission_minimum),
+          sell_tax_rate: num(values.sell_tax_rate) / 100,
+          slippage_rate: num(values.slippage_rate) / 100,
+          slippage_ticks: num(values.slippage_ticks),
+        };
+  const sizingValue = num(values.sizing_value);
+  return {
+    strategy_id: values.strategy_id,
+    symbol: values.symbol.trim(),
+    interval: values.interval as Interval,
+    start_date: values.start_date,
+    end_date: values.end_date,
+    initial_capital: num(values.initial_capital),
+    parameters: params,
+    costs,
+    sizing: {
+      type: values.sizing_type,
+      value: values.sizing_type === "fraction_of_equity" ? sizingValue / 100 : sizingValue,
+    },
+    fill: values.fill,
+    allow_short: values.allow_short,
+    close_at_end: values.close_at_end,
+    risk_free_rate: num(values.risk_free_rate) / 100,
+  };
+}
+
+/** Where an API field error belongs on the form: `parameters.fast` on its input, costs on the cost fields. */
+export function formFieldFor(apiField: string | null, values: Pick<BacktestFormValues, "cost_mode">): string | null {
+  if (!apiField) return null;
+  if (apiField.startsWith("parameters.")) return apiField;
+  switch (apiField) {
+    case "strategy_id":
+    case "symbol":
+    case "interval":
+    case "start_date":
+    case "end_date":
+    case "initial_capital":
+    case "fill":
+    case "risk_free_rate":
+      return apiField;
+    case "sizing":
+    case "sizing.value":
+    case "sizing.type":
+      return "sizing_value";
+    case "costs.preset":
+      return "cost_preset";
+    case "costs":
+      return values.cost_mode === "custom" ? "commission_rate" : "cost_preset";
+    default:
+      return null;
+  }
+}
+
+/** The API's field errors split into those shown on a field and those shown above the form. */
+export function splitFieldErrors(error: unknown, values: Pick<BacktestFormValues, "cost_mode">) {
+  const onFields: { field: string; message: string }[] = [];
+  const general: string[] = [];
+  if (!isApiError(error)) return { onFields, general };
+  for (const fieldError of error.fieldErrors) {
+    const field = formFieldFor(fieldError.field, values);
+    if (field) onFields.push({ field, message: fieldError.message });
+    else general.push(fieldError.field ? `${fieldError.field}: ${fieldError.message}` : fieldError.message);
+  }
+  return { onFields, general };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Prefill: /backtests/new?strategy_id=…&symbol=AAPL&interval=1d&parameters={"fast":10}
+
+export interface BacktestPrefill {
+  strategy_id?: string;
+  symbol?: string;
+  interval?: string;
+  start_date?: string;
+  end_date?: string;
+  initial_capital?: number;
+  parameters?: Record<string, number>;
+  costs?: Record<string, number | string>;
+  sizing?: { type: string; value: number };
+  fill?: string;
+  allow_short?: boolean;
+  close_at_end?: boolean;
+  risk_free_rate?: number;
+}
+
+/** The address of the new-backtest form prefilled with these values. */
+export function newBacktestHref(prefill: BacktestPrefill): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(prefill)) {
+    if (value === undefined || value === null || value === "") continue;
+    query.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  const text = query.toString();
+  return text ? `/backtests/new?${text}` : "/backtests/new";
+}
+
+function parseJsonObject(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The prefill in a query string; anything unreadable is ignored. `parameters` is JSON
+ * (`{"fast":10}`) or a list (`fast:10,slow:30`).
+ */
+export function parsePrefill(query: URLSearchParams): BacktestPrefill {
+  const prefill: BacktestPrefill = {};
+  const text = (key: string) => query.get(key)?.trim() || undefined;
+  const num = (key: string) => {
+    const value = parseNumber(query.get(key));
+    return value === null ? undefined : value;
+  };
+  const bool = (key: string) => (query.has(key) ? query.get(key) === "true" : undefined);
+  prefill.strategy_id = text("strategy_id");
+  prefill.symbol = text("symbol");
+  const interval = text("interval");
+  if (interval && (INTERVALS as readonly string[]).includes(interval)) prefill.interval = interval;
+  const start = text("start_date");
+  if (start && isDate(start)) prefill.start_date = start;
+  const end = text("end_date");
+  if (end && isDate(end)) prefill.end_date = end;
+  prefill.initial_capital = num("initial_capital");
+  const rawParameters = query.get("parameters");
+  const parameters: Record<string, number> = {};
+  const json = parseJsonObject(rawParameters);
+  if (json) {
+    for (const [name, value] of Object.entries(json)) if (typeof value === "number") parameters[name] = value;
+  } else if (rawParameters) {
+    for (const pair of rawParameters.split(",")) {
+      const [name, value] = pair.split(/[:=]/);
+      const parsed = parseNumber(value);
+      if (name?.trim() && parsed !== null) parameters[name.trim()] = parsed;
+    }
+  }
+  if (Object.keys(parameters).length > 0) prefill.parameters = parameters;
+  const costs = parseJsonObject(query.get("costs"));
+  if (costs) {
+    prefill.costs = Object.fromEntries(
+      Object.entries(costs).filter(([, v]) => typeof v === "number" || typeof v === "string"),
+    ) as Record<string, number | string>;
+  }
+  const sizing = parseJsonObject(query.get("sizing"));
+  if (sizing && typeof sizing.type === "string" && typeof sizing.value === "number") {
+    prefill.sizing = { type: sizing.type, value: sizing.value };
+  }
+  const fill = text("fill");
+  if (fill && (FILL_MODES as readonly string[]).includes(fill)) prefill.fill = fill;
+  prefill.allow_short = bool("allow_short");
+  prefill.close_at_end = bool("close_at_end");
+  prefill.risk_free_rate = num("risk_free_rate");
+  return Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as BacktestPrefill;
+}
+
+const percentText = (fraction: unknown) => (typeof fraction === "number" ? String(+(fraction * 100).toPrecision(12)) : "0");
+const amountText = (value: unknown) => (typeof value === "number" ? String(value) : "0");
+
+/** Form values with a prefill applied over the defaults. */
+export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill): BacktestFormValues {
+  const values = { ...base, parameters: { ...base.parameters } };
+  if (prefill.strategy_id) values.strategy_id = prefill.strategy_id;
+  if (prefill.symbol) values.symbol = prefill.symbol;
+  if (prefill.interval) values.interval = prefill.interval;
+  if (prefill.start_date) values.start_date = prefill.start_date;
+  if (prefill.end_date) values.end_date = prefill.end_date;
+  if (prefill.initial_capital !== undefined) values.initial_capital = String(prefill.initial_capital);
+  for (const [name, value] of Object.entries(prefill.parameters ?? {})) values.parameters[name] = String(value);
+  if (prefill.costs) {
+    const preset = String(prefill.costs.preset ?? "none");
+    const [name, custom] = preset.split("+");
+    const known = (COST_PRESETS as readonly string[]).includes(name ?? "") ? (name as CostPreset) : "none";
+    const explicit = Object.keys(prefill.costs).some((k) => k !== "preset" && k !== "tick_size");
+    if (custom || (explicit && !prefill.costs.preset)) {
+      values.cost_mode = "custom";
+      values.cost_preset = known;
+      values.commission_rate = percentText(prefill.costs.commission_rate);
+      values.commission_fixed = amountText(prefill.costs.commission_fixed);
+      values.commission_minimum = amountText(prefill.costs.commission_minimum);
+      values.sell_tax_rate = percentText(prefill.costs.sell_tax_rate);
+      values.slippage_rate = percentText(prefill.costs.slippage_rate);
+      values.slippage_ticks = amountText(prefill.costs.slippage_ticks);
+    } else {
+      values.cost_mode = "preset";
+      values.cost_preset = known;
+    }
+  }
+  if (prefill.sizing && (SIZING_TYPES as readonly string[]).includes(prefill.sizing.type)) {
+    values.sizing_type = prefill.sizing.type as SizingType;
+    values.sizing_value =
+      prefill.sizing.type === "fraction_of_equity" ? percentText(prefill.sizing.value) : String(prefill.sizing.value);
+  }
+  if (prefill.fill) values.fill = prefill.fill as FillMode;
+  if (prefill.allow_short !== undefined) values.allow_short = prefill.allow_short;
+  if (prefill.close_at_end !== undefined) values.close_at_end = prefill.close_at_end;
+  if (prefill.risk_free_rate !== undefined) values.risk_free_rate = percentText(prefill.risk_free_rate);
+  return values;
+}
+
+/** The prefill that reopens a finished run in the form, to change something and run it again. */
+export function prefillFromRun(run: SchemaBacktestResponse): BacktestPrefill {
+  const settings = run.settings;
+  const costs: Record<string, number | string> = {};
+  if (settings?.costs) {
+    for (const [key, value] of Object.entries(settings.costs)) {
+      if (key !== "tick_size" && (typeof value === "number" || typeof value === "string")) costs[key] = value;
+    }
+  }
+  return {
+    strategy_id: run.strategy_id,
+    symbol: run.symbol,
+    interval: run.interval,
+    start_date: run.start_date,
+    end_date: run.end_date,
+    initial_capital: run.initial_capital,
+    parameters: run.parameters,
+    costs: Object.keys(costs).length > 0 ? costs : undefined,
+    sizing: settings?.sizing?.type ? { type: settings.sizing.type, value: settings.sizing.value ?? 1 } : undefined,
+    fill: settings?.fill,
+    allow_short: settings?.allow_short,
+    close_at_end: settings?.close_at_end,
+    risk_free_rate: settings?.risk_free_rate,
+  };
+}

@@ -1,0 +1,49 @@
+import { create } from "zustand";
+import type { BacktestStatus } from "../api/get-backtests";
+
+export type RunSortField = "created_at" | "completed_at" | "symbol" | "status";
+export type SortDirection = "asc" | "desc";
+
+interface BacktestListState {
+  status: BacktestStatus | "all";
+  symbol: string;
+  strategyId: string;
+  sort: { field: RunSortField; direction: SortDirection };
+  page: number;
+  size: number;
+  setStatus: (status: BacktestStatus | "all") => void;
+  setSymbol: (symbol: string) => void;
+  setStrategyId: (strategyId: string) => void;
+  toggleSort: (field: RunSortField) => void;
+  setPage: (page: number) => void;
+  setSize: (size: number) => void;
+  reset: () => void;
+}
+
+const initial = {
+  status: "all" as const,
+  symbol: "",
+  strategyId: "",
+  sort: { field: "created_at" as RunSortField, direction: "desc" as SortDirection },
+  page: 0,
+  size: 20,
+};
+
+/** How the runs list is being looked at (client state only; the runs live in TanStack Query). */
+export const useBacktestListStore = create<BacktestListState>((set) => ({
+  ...initial,
+  setStatus: (status) => set({ status, page: 0 }),
+  setSymbol: (symbol) => set({ symbol, page: 0 }),
+  setStrategyId: (strategyId) => set({ strategyId, page: 0 }),
+  toggleSort: (field) =>
+    set((state) => ({
+      page: 0,
+      sort:
+        state.sort.field === field
+          ? { field, direction: state.sort.direction === "asc" ? "desc" : "asc" }
+          : { field, direction: field === "symbol" || field === "status" ? "asc" : "desc" },
+    })),
+  setPage: (page) => set({ page: Math.max(0, page) }),
+  setSize: (size) => set({ size, page: 0 }),
+  reset: () => set(initial),
+}));

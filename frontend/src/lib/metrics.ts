@@ -1,0 +1,186 @@
+/**
+ * The metrics of a run (docs/METRICS.md) as the user sees them: what unit each is in, which way is
+ * better, and how it is written. Labels are dictionary keys `metrics.names.<name>`; a metric this
+ * table does not know yet is shown as a plain number under its own name.
+ */
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
+import { isTranslationKey, type Translate } from "@/lib/i18n";
+
+export type MetricKind = "percent" | "money" | "ratio" | "count" | "duration" | "days" | "bars" | "time" | "number";
+export type Better = "higher" | "lower" | null;
+
+interface MetricSpec {
+  kind: MetricKind;
+  better: Better;
+}
+
+const SPECS: Record<string, MetricSpec> = {
+  start: { kind: "time", better: null },
+  end: { kind: "time", better: null },
+  duration: { kind: "duration", better: null },
+  duration_days: { kind: "days", better: null },
+  exposure_time: { kind: "percent", better: null },
+  initial_capital: { kind: "money", better: null },
+  final_equity: { kind: "money", better: "higher" },
+  peak_equity: { kind: "money", better: "higher" },
+  total_return: { kind: "percent", better: "higher" },
+  buy_and_hold_return: { kind: "percent", better: null },
+  cagr: { kind: "percent", better: "higher" },
+  annualized_return: { kind: "percent", better: "higher" },
+  annualized_volatility: { kind: "percent", better: "lower" },
+  sharpe_ratio: { kind: "ratio", better: "higher" },
+  sortino_ratio: { kind: "ratio", better: "higher" },
+  calmar_ratio: { kind: "ratio", better: "higher" },
+  max_drawdown: { kind: "percent", better: "higher" },
+  max_drawdown_duration: { kind: "duration", better: "lower" },
+  max_drawdown_duration_days: { kind: "days", better: "lower" },
+  max_drawdown_duration_bars: { kind: "bars", better: "lower" },
+  average_drawdown: { kind: "percent", better: "higher" },
+  average_drawdown_duration: { kind: "duration", better: "lower" },
+  average_drawdown_duration_days: { kind: "days", better: "lower" },
+  average_drawdown_duration_bars: { kind: "bars", better: "lower" },
+  trade_count: { kind: "count", better: null },
+  win_rate: { kind: "percent", better: "higher" },
+  best_trade: { kind: "percent", better: "higher" },
+  worst_trade: { kind: "percent", better: "higher" },
+  average_trade: { kind: "percent", better: "higher" },
+  average_trade_duration: { kind: "duration", better: null },
+  average_trade_duration_bars: { kind: "bars", better: null },
+  max_trade_duration: { kind: "duration", better: null },
+  max_trade_duration_bars: { kind: "bars", better: null },
+  profit_factor: { kind: "ratio", better: "higher" },
+  expectancy: { kind: "money", better: "higher" },
+  expectancy_pct: { kind: "percent", better: "higher" },
+  sqn: { kind: "ratio", better: "higher" },
+  kelly_criterion: { kind: "percent", better: "higher" },
+  commissions: { kind: "money", better: "lower" },
+  winning_trades: { kind: "count", better: null },
+  losing_trades: { kind: "count", better: null },
+  long_trades: { kind: "count", better: null },
+  short_trades: { kind: "count", better: null },
+};
+
+/** Percentages that are shares or spreads, not gains or losses: written without a sign. */
+const UNSIGNED = new Set(["win_rate", "exposure_time", "annualized_volatility"]);
+
+/** Metrics that say when, not how well: left out of comparison tables (the dates are shown elsewhere). */
+export const TIME_METRICS = new Set(["start", "end", "duration", "duration_days"]);
+
+/** The headline metrics, in the order of the result page's cards and the runs table. */
+export const KEY_METRICS = [
+  "total_return",
+  "cagr",
+  "max_drawdown",
+  "sharpe_ratio",
+  "sortino_ratio",
+  "win_rate",
+  "profit_factor",
+  "trade_count",
+] as const;
+
+/** The objectives an optimisation can maximise (OptimizeRequest.objective). */
+export const OBJECTIVES = [
+  "sharpe_ratio",
+  "sortino_ratio",
+  "calmar_ratio",
+  "total_return",
+  "cagr",
+  "profit_factor",
+  "win_rate",
+  "sqn",
+  "expectancy",
+  "max_drawdown",
+  "final_equity",
+] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
+export function metricKind(name: string): MetricKind {
+  return SPECS[name]?.kind ?? "number";
+}
+
+export function metricBetter(name: string): Better {
+  return SPECS[name]?.better ?? null;
+}
+
+/** Every metric name this table knows, in the order of METRICS.md. */
+export const KNOWN_METRICS = Object.keys(SPECS);
+
+/** A metric's value from a map the API sends (numbers, or null where undefined). */
+export function metricValue(metrics: Record<string, unknown> | null | undefined, name: string): number | null {
+  const value = metrics?.[name];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+export function metricLabel(name: string, t: Translate): string {
+  const key = `metrics.names.${name}`;
+  return isTranslationKey(key) ? t(key) : name.replace(/_/g, " ");
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A metric written for people: fractions as percentages, money in the run's currency, ratios with two
+ * decimals, durations in days. A profit factor that is undefined because no trade lost is infinite.
+ */
+export function formatMetric(
+  name: string,
+  value: number | null | undefined,
+  options: { currency?: string | null; locale: string; t: Translate; metrics?: Record<string, unknown> | null },
+): string {
+  const { currency, locale, t } = options;
+  if (value === null || value === undefined || !Number.isFinite(value)) {
+    if (
+      name === "profit_factor" &&
+      (metricValue(options.metrics, "winning_trades") ?? 0) > 0 &&
+      metricValue(options.metrics, "losing_trades") === 0
+    ) {
+      return "∞";
+    }
+    return "—";
+  }
+  switch (metricKind(name)) {
+    case "percent":
+      return formatPercent(value, locale, { signed: !UNSIGNED.has(name) });
+    case "money":
+      return formatMoney(value, currency, locale);
+    case "ratio":
+      return formatNumber(value, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    case "count":
+      return formatNumber(value, locale, { maximumFractionDigits: 0 });
+    case "duration":
+      return t("metrics.units.days", { count: formatNumber(value / DAY_MS, locale, { maximumFractionDigits: 1 }) });
+    case "days":
+      return t("metrics.units.days", { count: formatNumber(value, locale, { maximumFractionDigits: 1 }) });
+    case "bars":
+      return t("metrics.units.bars", { count: formatNumber(value, locale, { maximumFractionDigits: 1 }) });
+    case "time":
+      return new Date(value).toISOString().slice(0, 10);
+    default:
+      return formatNumber(value, locale, { maximumFractionDigits: 4 });
+  }
+}
+
+/** Whether a value reads as good (positive return) or bad, for colouring; null when neither. */
+export function metricTone(name: string, value: number | null | undefined): "gain" | "loss" | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  if (["total_return", "cagr", "annualized_return", "expectancy", "expectancy_pct", "average_trade"].includes(name)) {
+    return value > 0 ? "gain" : value < 0 ? "loss" : null;
+  }
+  if (name === "max_drawdown" || name === "average_drawdown") return value < 0 ? "loss" : null;
+  return null;
+}
+
+/** Index of the best value in a row of runs (for the side-by-side table), or -1 when there is no order. */
+export function bestIndex(name: string, values: (number | null)[]): number {
+  const better = metricBetter(name);
+  if (!better) return -1;
+  let best = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    const current = best < 0 ? null : values[best]!;
+    if (current === null || (better === "higher" ? v > current : v < current)) best = i;
+  }
+  const distinct = new Set(values.filter((v) => v !== null));
+  return distinct.size > 1 ? best : -1;
+}
