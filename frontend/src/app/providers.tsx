@@ -8,6 +8,7 @@ import { TooltipProvider } from "@/components/ui/tooltip";
 import { useLanguage } from "@/lib/i18n";
 import { makeQueryClient } from "@/lib/query-client";
 import { useResolvedTheme } from "@/hooks/use-resolved-theme";
+import { startMonitoring } from "@/lib/monitoring";
 import { applyTheme, themeStore } from "@/lib/theme";
 
 function LanguageSync() {
@@ -29,6 +30,9 @@ function ThemeSync() {
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  useEffect(() => {
+    void startMonitoring();
+  }, []);
   const toastTheme = useResolvedTheme();
   return (
     <QueryClientProvider client={queryClient}>
