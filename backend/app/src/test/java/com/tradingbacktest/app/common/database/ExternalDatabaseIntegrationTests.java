@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * DATABASE_URL in the form hosts hand out: the app uses that server, starts nothing of its own and
  * insists on a shared JWT_SECRET. The "external" server here is a separate PostgreSQL 16 process.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExternalDatabaseIntegrationTests {
 
   private static EmbeddedPostgresServer external;
@@ -52,6 +56,25 @@ class ExternalDatabaseIntegrationTests {
           .param(username).query(Long.class).single()).isEqualTo(1);
       assertThat(unusedDataDir.resolve("postgres")).doesNotExist();
       assertThat(unusedDataDir.resolve("secrets")).doesNotExist();
+    }
+  }
+
+  @Test
+  void theProductionProfileRunsOnTheExternalServer(CapturedOutput output) {
+    String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
+    try (ConfigurableApplicationContext app = SpringApplication.run(TradingBacktestApplication.class,
+        "--spring.profiles.active=prod", "--server.port=0", "--tb.database.url=" + url,
+        "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
+        "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!", "--tb.auth.bcrypt-strength=4",
+        "--tb.marketdata.seed-online=false")) {
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      Api api = new Api("http://localhost:" + port, app.getBean(JsonMapper.class));
+
+      assertThat(api.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+      assertThat(api.registerUser("prod").path("access_token").asString()).isNotBlank();
+      // Production logs are JSON lines (ECS), each request's lines with its request id.
+      assertThat(output.getOut()).containsPattern("\\{\"@timestamp\":\"[^\"]+\",\"log\":\\{\"level\":\"INFO\"");
+      assertThat(output.getOut()).contains("\"request_id\":\"");
     }
   }
 
