@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 MVNW  := backend/mvnw -f backend/pom.xml -B
 JAR   := backend/app/target/trading-backtest.jar
+# Builds talk to no one: Next.js would otherwise send anonymous telemetry.
+export NEXT_TELEMETRY_DISABLED := 1
 # The web application's static export, bundled into the jar under static/ (FrontendConfiguration serves it).
 EXPORT         := frontend/out/index.html
 FRONTEND_DEPS  := frontend/node_modules/.package-lock.json
