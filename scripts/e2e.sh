@@ -50,4 +50,8 @@ node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(
   || { echo "The app did not become healthy in 180 s:" >&2; tail -50 "$work/app.log" >&2; exit 1; }
 
 echo "== e2e: running the browser tests"
-BASE_URL="$base" node frontend/e2e/run.mjs
+status=0
+BASE_URL="$base" node frontend/e2e/run.mjs || status=$?
+echo "== e2e: the backtest, result, analytics and optimisation screens"
+BASE_URL="$base" node frontend/e2e/backtests.mjs || status=$?
+test "$status" -eq 0

@@ -123,7 +123,7 @@ await test("the new-backtest form validates like the API, then starts a run", as
   await page.goto(`${BASE_URL}/backtests/new`);
   await heading(page, "New backtest").waitFor();
   await page.getByTestId("run-backtest").click();
-  await page.getByText("Choose a strategy", { exact: true }).last().waitFor();
+  await page.getByText("Choose the strategy to test", { exact: true }).waitFor();
   await page.getByText("Choose a symbol", { exact: true }).waitFor();
   await selectOption(page, page.getByTestId("strategy-select"), "SMA e2e");
   await pickSymbol(page, "symbol-input", "AAPL");
@@ -153,7 +153,8 @@ await test("the run is followed live until it completes", async () => {
   // Queued runs wait for the worker's next poll (up to 5 s), so the live card is normally seen first.
   await page.locator('[data-testid="run-progress"], [data-testid="run-completed"]').first().waitFor({ timeout: RUN_TIMEOUT });
   if (await page.getByTestId("run-progress").isVisible()) {
-    await page.getByTestId("run-progress-percent").waitFor();
+    const status = await page.getByTestId("run-progress").getAttribute("data-status").catch(() => null);
+    expect(status === null || ["pending", "running", "completed"].includes(status), `live status ${status}`);
     await page.screenshot({ path: join(ARTIFACTS, "b05-run-live-progress.png") });
   }
   expect((await waitForResult(page)) === "completed", "the run did not complete");
@@ -305,26 +306,31 @@ await test("the dashboard shows recent runs, quick runs and the strategy overvie
   await recent.getByText("+19.52%").waitFor();
   await page.getByTestId("strategy-performance").getByText("SMA e2e").waitFor();
   await shot(page, "b11-dashboard-ko");
-  await page.getByTestId("quick-run-rsi-aapl").click();
+  // One click: a template strategy on the Bitcoin minutes, drawn as resampled candles (9,399 bars).
+  await page.getByTestId("quick-run-ema-btc").click();
   await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
   expect((await waitForResult(page)) === "completed", "the quick run did not complete");
-  await page.getByRole("heading", { level: 1, name: /RSI 평균 회귀|RSI mean reversion/ }).waitFor();
+  await page.getByRole("heading", { level: 1, name: /지수 이동평균 교차/ }).waitFor();
+  await page.getByTestId("price-chart").getByText("리샘플링").waitFor();
+  await page.locator('[data-testid="price-chart"] canvas').first().waitFor();
+  await page.getByTestId("trades").getByText(/2013-11-2\d \d\d:\d\d/).first().waitFor();
+  await shot(page, "b12-result-intraday-ko");
 });
 
 await test("Korean pages: backtests list, new backtest, analytics", async () => {
   await page.goto(`${BASE_URL}/backtests`);
   await heading(page, "백테스트").waitFor();
   await page.getByTestId("backtests-table").locator("tbody tr").first().waitFor();
-  await shot(page, "b12-backtests-ko");
+  await shot(page, "b13-backtests-ko");
   await page.goto(`${BASE_URL}/backtests/new?strategy_id=${strategyId}&symbol=BTCUSD.BITSTAMP`);
   await heading(page, "새 백테스트").waitFor();
   await page.getByTestId("available-range").getByText(/9,399/).waitFor();
-  await shot(page, "b13-new-backtest-ko");
+  await shot(page, "b14-new-backtest-ko");
   await page.goto(`${BASE_URL}/analytics?tab=optimize`);
   await heading(page, "분석").waitFor();
   await page.getByTestId("optimizations-list").locator("li").first().click();
   await page.getByTestId("ranked-results").waitFor();
-  await shot(page, "b14-optimisation-ko");
+  await shot(page, "b15-optimisation-ko");
 });
 
 await test("dark theme and a phone-width screen on the result and list pages", async () => {
@@ -347,17 +353,17 @@ await test("dark theme and a phone-width screen on the result and list pages", a
   expect(await mobile.evaluate(() => document.documentElement.classList.contains("dark")), "not dark");
   const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 1, `the result page is ${overflow}px wider than the phone`);
-  await shot(mobile, "b15-result-phone-dark");
+  await shot(mobile, "b16-result-phone-dark");
   await mobile.goto(`${BASE_URL}/backtests`);
   await mobile.getByTestId("backtests-table").locator("tbody tr").first().waitFor();
   const listOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(listOverflow <= 1, `the list is ${listOverflow}px wider than the phone`);
-  await shot(mobile, "b16-backtests-phone-dark");
+  await shot(mobile, "b17-backtests-phone-dark");
   await mobile.goto(`${BASE_URL}/analytics`);
   await mobile.getByTestId("run-picker").waitFor();
   const analyticsOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(analyticsOverflow <= 1, `analytics is ${analyticsOverflow}px wider than the phone`);
-  await shot(mobile, "b17-analytics-phone-dark");
+  await shot(mobile, "b18-analytics-phone-dark");
   await phone.close();
 });
 

@@ -307,7 +307,7 @@ export const enRuns = {
       tooManyRuns: "You already have the most runs allowed queued or running. Wait for one to finish.",
     },
     validation: {
-      strategyRequired: "Choose a strategy",
+      strategyRequired: "Choose the strategy to test",
       symbolRequired: "Choose a symbol",
       intervalRequired: "Choose an interval",
       intervalNoData: "No bars of this interval are stored for the symbol",

@@ -308,7 +308,7 @@ export const koRuns: Shape<typeof enRuns> = {
       tooManyRuns: "대기 중이거나 실행 중인 실행이 이미 최대입니다. 하나가 끝날 때까지 기다리세요.",
     },
     validation: {
-      strategyRequired: "전략을 고르세요",
+      strategyRequired: "시험할 전략을 고르세요",
       symbolRequired: "종목을 고르세요",
       intervalRequired: "봉 간격을 고르세요",
       intervalNoData: "이 종목에는 해당 간격의 봉이 없습니다",

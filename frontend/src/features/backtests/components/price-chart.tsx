@@ -22,6 +22,9 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Above this many trades the markers are drawn small and without words, so the candles stay readable. */
+export const LABELLED_TRADES = 40;
+
 /**
  * Entry and exit markers for the trades, each placed on the bar that contains it (bars may be
  * resampled), sorted by time as the chart requires.
@@ -34,6 +37,8 @@ export function tradeMarkers(
   labels: { buy: string; sell: string; short: string; cover: string },
 ): SeriesMarker<UTCTimestamp>[] {
   const markers: (SeriesMarker<UTCTimestamp> & { order: number })[] = [];
+  const labelled = trades.length <= LABELLED_TRADES;
+  const size = labelled ? 1 : 0.5;
   const at = (iso: string | undefined) => {
     if (!iso) return null;
     const index = barIndexAt(barTimes, Date.parse(iso));
@@ -49,7 +54,8 @@ export function tradeMarkers(
         position: long ? "belowBar" : "aboveBar",
         shape: long ? "arrowUp" : "arrowDown",
         color: long ? colors.long : colors.short,
-        text: long ? labels.buy : labels.short,
+        text: labelled ? (long ? labels.buy : labels.short) : undefined,
+        size,
         id: `entry-${trade.number}`,
       });
     }
@@ -61,7 +67,8 @@ export function tradeMarkers(
         position: long ? "aboveBar" : "belowBar",
         shape: long ? "arrowDown" : "arrowUp",
         color: colors.exit,
-        text: long ? labels.sell : labels.cover,
+        text: labelled ? (long ? labels.sell : labels.cover) : undefined,
+        size,
         id: `exit-${trade.number}`,
       });
     }

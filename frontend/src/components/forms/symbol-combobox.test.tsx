@@ -1,0 +1,57 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { filterSymbols, SymbolCombobox } from "./symbol-combobox";
+
+const SYMBOLS = [
+  {
+    symbol: "AAPL",
+    name: "Apple Inc.",
+    market: "NASDAQ",
+    currency: "USD",
+    time_zone: "America/New_York",
+    intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
+  },
+  {
+    symbol: "BTCUSD.BITSTAMP",
+    name: "Bitcoin / US dollar (Bitstamp)",
+    market: "CUSTOM",
+    currency: "USD",
+    time_zone: "UTC",
+    intervals: [{ interval: "1m", first_bar: "2013-11-25T00:00:00Z", last_bar: "2013-12-01T16:02:00Z", bar_count: 9399 }],
+  },
+];
+
+describe("the symbol search", () => {
+  it("matches code or name, exact codes first", () => {
+    expect(filterSymbols(SYMBOLS, "bitcoin").map((s) => s.symbol)).toEqual(["BTCUSD.BITSTAMP"]);
+    expect(filterSymbols(SYMBOLS, "").map((s) => s.symbol)).toEqual(["AAPL", "BTCUSD.BITSTAMP"]);
+    expect(filterSymbols([{ symbol: "AAPLX" }, { symbol: "AAPL" }], "aapl").map((s) => s.symbol)).toEqual(["AAPL", "AAPLX"]);
+  });
+
+  it("shows each symbol's intervals with first and last bar (in its zone) and count, and picks with the keyboard", async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    render(<SymbolCombobox symbols={SYMBOLS} value="" onChange={onChange} aria-label="Symbol" />);
+    const input = screen.getByRole("combobox", { name: "Symbol" });
+    await user.type(input, "b");
+    const options = screen.getAllByRole("option");
+    expect(options).toHaveLength(1);
+    expect(options[0]).toHaveTextContent("BTCUSD.BITSTAMP");
+    expect(options[0]).toHaveTextContent("2013-11-25 00:00 → 2013-12-01 16:02");
+    expect(options[0]).toHaveTextContent("9,399 bars");
+    await user.clear(input);
+    await user.type(input, "a");
+    expect(screen.getAllByRole("option")[0]).toHaveTextContent("2013-01-02 → 2013-12-31");
+    await user.keyboard("{ArrowDown}{ArrowUp}{Enter}");
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ symbol: "AAPL" }));
+    expect(screen.queryByRole("listbox")).not.toBeInTheDocument();
+  });
+
+  it("says when nothing matches", async () => {
+    const user = userEvent.setup();
+    render(<SymbolCombobox symbols={SYMBOLS} value="" onChange={() => {}} aria-label="Symbol" />);
+    await user.type(screen.getByRole("combobox"), "zzz");
+    expect(screen.getByText("No symbol matches. Add data on the Market data page.")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { translate } from "@/lib/i18n";
+import {
+  defaultRanges,
+  emptyOptimizeValues,
+  gridSize,
+  optimizeFieldFor,
+  optimizeFormSchema,
+  rangeCount,
+  toOptimizeRequest,
+  type OptimizeFormValues,
+} from "./optimize-form";
+
+const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
+const PARAMS = [
+  { name: "fast", default: 10, min: 2, max: 100, step: 1 },
+  { name: "slow", default: 30, min: 3, max: 300, step: 1 },
+  { name: "mult", default: 2 },
+];
+
+const values = (ranges: OptimizeFormValues["ranges"]): OptimizeFormValues => ({
+  ...emptyOptimizeValues(),
+  strategy_id: "s",
+  symbol: "AAPL",
+  interval: "1d",
+  start_date: "2013-01-01",
+  end_date: "2013-12-31",
+  ranges,
+});
+const errorsOf = (v: OptimizeFormValues) => {
+  const result = optimizeFormSchema({ parameters: PARAMS, t }).safeParse(v);
+  return result.success ? {} : Object.fromEntries(result.error.issues.reverse().map((i) => [i.path.join("."), i.message]));
+};
+
+describe("optimisation ranges", () => {
+  it("counts values as the engine does", () => {
+    expect(rangeCount(5, 20, 5)).toBe(4);
+    expect(rangeCount(0.1, 0.3, 0.1)).toBe(3);
+    expect(rangeCount(1, 1, 1)).toBe(1);
+    expect(rangeCount(2, 1, 1)).toBe(0);
+  });
+
+  it("start from the declared ranges, steps widened to keep the grid small; undeclared ones fixed", () => {
+    const ranges = defaultRanges(PARAMS);
+    expect(ranges.fast).toEqual({ enabled: true, from: "2", to: "100", step: "6" });
+    expect(ranges.slow).toEqual({ enabled: true, from: "3", to: "300", step: "16" });
+    expect(ranges.mult).toEqual({ enabled: false, from: "2", to: "2", step: "1" });
+    expect(gridSize(ranges)).toBeLessThanOrEqual(400);
+    expect(defaultRanges([{ name: "k", default: 0.5, min: 0.1, max: 1, step: 0.1 }]).k).toEqual({ enabled: true, from: "0.1", to: "1", step: "0.1" });
+  });
+
+  it("refuse a reversed range, a zero step, values outside the declared range, and nothing varying", () => {
+    expect(
+      errorsOf(
+        values({
+          fast: { enabled: true, from: "20", to: "5", step: "5" },
+          slow: { enabled: true, from: "1", to: "60", step: "0" },
+          mult: { enabled: false, from: "2", to: "2", step: "1" },
+        }),
+      ),
+    ).toEqual({ "ranges.fast.to": "optimize.validation.toBelowFrom", "ranges.slow.step": "optimize.validation.stepPositive", ranges: "optimize.validation.nothingVaries" });
+    expect(errorsOf(values({ fast: { enabled: true, from: "1", to: "20", step: "5" } }))).toEqual({ "ranges.fast.from": "Between 2 and 100" });
+  });
+
+  it("refuse a grid over 10,000 combinations, as the API does", () => {
+    const all = { fast: { enabled: true, from: "2", to: "100", step: "1" }, slow: { enabled: true, from: "3", to: "300", step: "1" } };
+    expect(errorsOf(values(all))).toEqual({ ranges: "29,502 combinations is over the limit of 10,000: narrow the ranges or take larger steps" });
+  });
+
+  it("send enabled ranges, fix the others at their value, and map the API's errors back", () => {
+    const request = toOptimizeRequest(
+      {
+        ...values({
+          fast: { enabled: true, from: "5", to: "20", step: "5" },
+          slow: { enabled: false, from: "30", to: "30", step: "1" },
+        }),
+        constraints: [{ metric: "trade_count", op: ">=", value: "3" }],
+      },
+      PARAMS,
+    );
+    expect(request).toMatchObject({
+      backtest: { symbol: "AAPL", initial_capital: 10000, parameters: { slow: 30 } },
+      ranges: { fast: { from: 5, to: 20, step: 5 } },
+      objective: "sharpe_ratio",
+      constraints: [{ metric: "trade_count", op: ">=", value: 3 }],
+    });
+    expect(optimizeFieldFor("ranges.fast")).toBe("ranges.fast.from");
+    expect(optimizeFieldFor("constraints[1]")).toBe("constraints.1.metric");
+    expect(optimizeFieldFor("end_date")).toBe("end_date");
+    expect(optimizeFieldFor("ranges")).toBeNull();
+  });
+});

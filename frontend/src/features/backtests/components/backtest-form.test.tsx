@@ -1,0 +1,136 @@
+import { screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { json, renderWithProviders, stubApi } from "@/test/render";
+import { BacktestForm } from "./backtest-form";
+
+const STRATEGY = {
+  id: "93c3ce20-63d3-49a1-8e13-c097cddacad8",
+  name: "SMA crossover",
+  mine: true,
+  parameters: [
+    { name: "fast", default: 10, min: 2, max: 100, step: 1 },
+    { name: "slow", default: 30, min: 3, max: 300, step: 1 },
+  ],
+};
+const AAPL = {
+  symbol: "AAPL",
+  name: "Apple Inc.",
+  market: "NASDAQ",
+  currency: "USD",
+  time_zone: "America/New_York",
+  intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
+};
+
+function api(onCreate?: (body: Record<string, unknown>) => Response) {
+  return stubApi((request, url) => {
+    if (url.pathname === "/api/v1/strategies") return json(200, { items: [STRATEGY], page: 0, size: 100, total_items: 1, total_pages: 1 });
+    if (url.pathname === "/api/v1/data/symbols") return json(200, [AAPL]);
+    if (url.pathname === "/api/v1/backtests" && request.method === "POST") {
+      return request
+        .json()
+        .then((body) => (onCreate ? onCreate(body as Record<string, unknown>) : json(202, { id: "run-1", status: "pending", progress: 0 })));
+    }
+    return undefined;
+  });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the new-backtest form", () => {
+  it("says what is missing before anything is sent", async () => {
+    const { requests } = api();
+    const { user } = renderWithProviders(<BacktestForm />);
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    expect(await screen.findByText("Choose the strategy to test")).toBeInTheDocument();
+    expect(screen.getByText("Choose a symbol")).toBeInTheDocument();
+    expect(screen.getByText("Choose an interval")).toBeInTheDocument();
+    expect(screen.getAllByText("Use a date like 2024-01-31")).toHaveLength(2);
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+  });
+
+  it("prefills from the address: the strategy's parameter inputs at their values, the symbol's interval and range", async () => {
+    api();
+    renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "AAPL", parameters: { fast: 5 } }} />);
+    const fast = await screen.findByLabelText("fast");
+    await waitFor(() => expect(fast).toHaveValue(5));
+    expect(fast).toHaveAttribute("min", "2");
+    expect(fast).toHaveAttribute("max", "100");
+    expect(screen.getByLabelText("slow")).toHaveValue(30);
+    expect(screen.getByText("3 – 300 · step 1 · default 30")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
+    expect(screen.getByLabelText("End date")).toHaveValue("2013-12-31");
+    expect(screen.getByText("Data from 2013-01-02 to 2013-12-31 · 252 bars. Dates are days in the symbol's time zone.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Initial capital")).toHaveValue(10000);
+    expect(screen.getByText("Zero-commission broker; no tax.")).toBeInTheDocument();
+  });
+
+  it("checks each parameter against its range and the dates against each other", async () => {
+    const { requests } = api();
+    const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "AAPL" }} />);
+    const fast = await screen.findByLabelText("fast");
+    await waitFor(() => expect(fast).toHaveValue(10));
+    await user.clear(fast);
+    await user.type(fast, "500");
+    await user.clear(screen.getByLabelText("End date"));
+    await user.type(screen.getByLabelText("End date"), "2012-12-31");
+    await user.clear(screen.getByLabelText("Initial capital"));
+    await user.type(screen.getByLabelText("Initial capital"), "0");
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    expect(await screen.findByText("Between 2 and 100")).toBeInTheDocument();
+    expect(screen.getByText("Must not be before the start date")).toBeInTheDocument();
+    expect(screen.getByText("Must be above 0")).toBeInTheDocument();
+    expect(fast).toHaveAttribute("aria-invalid", "true");
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+  });
+
+  it("sends the run as the API expects it", async () => {
+    let sent: Record<string, unknown> | undefined;
+    api((body) => {
+      sent = body;
+      return json(202, { id: "run-1", status: "pending", progress: 0 });
+    });
+    const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "AAPL" }} />);
+    await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
+    await waitFor(() => expect(screen.getByLabelText("fast")).toHaveValue(10));
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    await waitFor(() => expect(sent).toBeDefined());
+    expect(sent).toEqual({
+      strategy_id: STRATEGY.id,
+      symbol: "AAPL",
+      interval: "1d",
+      start_date: "2013-01-02",
+      end_date: "2013-12-31",
+      initial_capital: 10000,
+      parameters: { fast: 10, slow: 30 },
+      costs: { preset: "us" },
+      sizing: { type: "fraction_of_equity", value: 1 },
+      fill: "next_open",
+      allow_short: false,
+      close_at_end: false,
+      risk_free_rate: 0,
+    });
+  });
+
+  it("puts the API's 422 field errors on the fields, and the rest above the form", async () => {
+    api(() =>
+      json(422, {
+        type: "/problems/validation-failed",
+        title: "Unprocessable request",
+        status: 422,
+        errors: [
+          { field: "parameters.slow", message: "slow must be between 3 and 300, got 301" },
+          { field: "start_date", message: "no 1d bars of AAPL between 2015-01-01 and 2015-01-31" },
+          { field: "parameters", message: "unknown parameter zz for this strategy" },
+        ],
+      }),
+    );
+    const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "AAPL" }} />);
+    await waitFor(() => expect(screen.getByLabelText("fast")).toHaveValue(10));
+    await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    expect(await screen.findByText("slow must be between 3 and 300, got 301")).toBeInTheDocument();
+    expect(screen.getByLabelText("slow")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByText("no 1d bars of AAPL between 2015-01-01 and 2015-01-31")).toBeInTheDocument();
+    expect(screen.getByTestId("form-errors")).toHaveTextContent("parameters: unknown parameter zz for this strategy");
+  });
+});

@@ -1,0 +1,79 @@
+import { screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { json, renderWithProviders, stubApi } from "@/test/render";
+import { BacktestResult } from "./backtest-result";
+
+const ID = "afb88dd7-0000-4000-8000-000000000001";
+const base = {
+  id: ID,
+  strategy_id: "s-1",
+  strategy_name: "SMA crossover",
+  strategy_code: "long_entry = crossover(sma(close, 10), sma(close, 30))\n",
+  symbol: "AAPL",
+  interval: "1d",
+  start_date: "2013-01-01",
+  end_date: "2013-12-31",
+  initial_capital: 10000,
+  parameters: { fast: 10 },
+  settings: { currency: "USD", time_zone: "America/New_York", fill: "next_open", costs: { preset: "us" }, sizing: { type: "fraction_of_equity", value: 1 } },
+  created_at: "2024-03-15T00:30:00Z",
+};
+
+function sse(lines: string) {
+  return new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(lines));
+        controller.close();
+      },
+    }),
+    { status: 200, headers: { "Content-Type": "text/event-stream" } },
+  );
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the result page", () => {
+  it("follows a queued run live over the event stream, then shows how it finished", async () => {
+    let detail = 0;
+    stubApi((_, url) => {
+      if (url.pathname === `/api/v1/backtests/${ID}`) {
+        detail += 1;
+        return json(200, detail === 1 ? { ...base, status: "pending", progress: 0 } : { ...base, status: "failed", progress: 40, error: "stopped" });
+      }
+      if (url.pathname === `/api/v1/backtests/${ID}/events`) {
+        return sse(
+          `event:status\ndata:{"id":"${ID}","status":"running","progress":40,"error":null}\n\n` +
+            `event:status\ndata:{"id":"${ID}","status":"failed","progress":40,"error":"stopped"}\n\n`,
+        );
+      }
+      return undefined;
+    });
+    renderWithProviders(<BacktestResult id={ID} />);
+    expect(await screen.findByTestId("run-progress")).toBeInTheDocument();
+    // The stream's final state makes the page fetch the run again, now finished.
+    expect(await screen.findByText("The run failed")).toBeInTheDocument();
+    expect(screen.getByText("stopped")).toBeInTheDocument();
+    expect(detail).toBe(2);
+  });
+
+  it("shows a failed run's readable error, its settings and the code that ran", async () => {
+    stubApi((_, url) =>
+      url.pathname === `/api/v1/backtests/${ID}`
+        ? json(200, { ...base, status: "failed", error: "strategy error at line 1: not enough bars for sma(close, 30)" })
+        : undefined,
+    );
+    renderWithProviders(<BacktestResult id={ID} />);
+    expect(await screen.findByText("strategy error at line 1: not enough bars for sma(close, 30)")).toBeInTheDocument();
+    expect(screen.getByTestId("run-code")).toHaveTextContent("long_entry = crossover(sma(close, 10), sma(close, 30))");
+    expect(screen.getByTestId("run-settings")).toHaveTextContent("US stock");
+    expect(screen.getByRole("link", { name: /Run again with changes/ }).getAttribute("href")).toContain("strategy_id=s-1");
+    expect(screen.getByRole("button", { name: "Delete" })).toBeInTheDocument();
+  });
+
+  it("says so when the run does not exist (or is someone else's)", async () => {
+    stubApi(() => json(404, { type: "/problems/not-found", title: "Not found", status: 404 }));
+    renderWithProviders(<BacktestResult id={ID} />);
+    expect(await screen.findByText("Backtest not found")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import type { SchemaSymbolView } from "@/lib/api/schema";
+import { translate } from "@/lib/i18n";
+import {
+  applyPrefill,
+  availableRange,
+  backtestFormSchema,
+  emptyFormValues,
+  marketPreset,
+  newBacktestHref,
+  parsePrefill,
+  preferredInterval,
+  prefillFromRun,
+  splitFieldErrors,
+  toBacktestRequest,
+  type BacktestFormValues,
+} from "./backtest-form";
+
+const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
+const AAPL: SchemaSymbolView = {
+  symbol: "AAPL",
+  market: "NASDAQ",
+  currency: "USD",
+  time_zone: "America/New_York",
+  intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
+};
+const PARAMS = [
+  { name: "fast", default: 10, min: 2, max: 100, step: 1 },
+  { name: "slow", default: 30, min: 3, max: 300, step: 1 },
+];
+const valid = (): BacktestFormValues => ({
+  ...emptyFormValues(),
+  strategy_id: "93c3ce20-63d3-49a1-8e13-c097cddacad8",
+  symbol: "AAPL",
+  interval: "1d",
+  start_date: "2013-01-02",
+  end_date: "2013-12-31",
+  initial_capital: "10000",
+  parameters: { fast: "10", slow: "30" },
+  cost_preset: "us",
+});
+
+function errorsOf(values: BacktestFormValues) {
+  const result = backtestFormSchema({ parameters: PARAMS, symbol: AAPL, t }).safeParse(values);
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.reverse().map((issue) => [issue.path.join("."), issue.message]));
+}
+
+describe("the new-backtest form's rules (as the API's)", () => {
+  it("accepts a complete run", () => {
+    expect(errorsOf(valid())).toEqual({});
+  });
+
+  it("asks for the strategy, symbol, interval and dates", () => {
+    expect(errorsOf({ ...valid(), strategy_id: "", symbol: " ", interval: "", start_date: "2013-13-45" })).toMatchObject({
+      strategy_id: "backtests.validation.strategyRequired",
+      symbol: "backtests.validation.symbolRequired",
+      interval: "backtests.validation.intervalRequired",
+      start_date: "validation.date",
+    });
+  });
+
+  it("refuses an end before the start, a period without bars and an interval the symbol lacks", () => {
+    expect(errorsOf({ ...valid(), end_date: "2012-12-31" })).toEqual({ end_date: "backtests.validation.endBeforeStart" });
+    expect(errorsOf({ ...valid(), start_date: "2015-01-01", end_date: "2015-01-31" })).toEqual({
+      start_date: "No bars in this period; the data covers 2013-01-02 to 2013-12-31",
+    });
+    expect(errorsOf({ ...valid(), interval: "1h" })).toEqual({ interval: "backtests.validation.intervalNoData" });
+  });
+
+  it("checks capital, costs, sizing and the risk-free rate", () => {
+    expect(errorsOf({ ...valid(), initial_capital: "0" })).toEqual({ initial_capital: "backtests.validation.capitalPositive" });
+    expect(errorsOf({ ...valid(), initial_capital: "2e15" })).toEqual({ initial_capital: "backtests.validation.capitalMax" });
+    expect(errorsOf({ ...valid(), initial_capital: "abc" })).toMatchObject({ initial_capital: "backtests.validation.number" });
+    expect(errorsOf({ ...valid(), commission_rate: "100", slippage_ticks: "-1" })).toEqual({
+      commission_rate: "backtests.validation.rateBelow100",
+      slippage_ticks: "backtests.validation.nonNegative",
+    });
+    expect(errorsOf({ ...valid(), sizing_value: "150" })).toEqual({ sizing_value: "backtests.validation.fractionRange" });
+    expect(errorsOf({ ...valid(), sizing_type: "fixed_cash", sizing_value: "0" })).toEqual({ sizing_value: "backtests.validation.positive" });
+    expect(errorsOf({ ...valid(), risk_free_rate: "100" })).toEqual({ risk_free_rate: "backtests.validation.riskFreeRange" });
+  });
+
+  it("keeps each parameter inside its declared range; an empty one takes the default", () => {
+    expect(errorsOf({ ...valid(), parameters: { fast: "500", slow: "x" } })).toEqual({
+      "parameters.fast": "Between 2 and 100",
+      "parameters.slow": "backtests.validation.number",
+    });
+    expect(errorsOf({ ...valid(), parameters: { fast: "", slow: "30" } })).toEqual({});
+  });
+});
+
+describe("the request the form sends", () => {
+  it("turns percentages into fractions and leaves empty parameters to their defaults", () => {
+    const request = toBacktestRequest(
+      { ...valid(), parameters: { fast: "5", slow: "" }, sizing_value: "50", risk_free_rate: "3" },
+      PARAMS,
+    );
+    expect(request).toMatchObject({
+      symbol: "AAPL",
+      interval: "1d",
+      initial_capital: 10000,
+      parameters: { fast: 5 },
+      costs: { preset: "us" },
+      sizing: { type: "fraction_of_equity", value: 0.5 },
+      fill: "next_open",
+      risk_free_rate: 0.03,
+    });
+  });
+
+  it("sends explicit costs in custom mode", () => {
+    const request = toBacktestRequest(
+      { ...valid(), cost_mode: "custom", commission_rate: "0.1", sell_tax_rate: "0.2", slippage_ticks: "1", commission_minimum: "1000" },
+      PARAMS,
+    );
+    expect(request.costs).toEqual({
+      preset: "none",
+      commission_rate: 0.001,
+      commission_fixed: 0,
+      commission_minimum: 1000,
+      sell_tax_rate: 0.002,
+      slippage_rate: 0,
+      slippage_ticks: 1,
+    });
+  });
+
+  it("puts the API's field errors on the fields they name, the rest above the form", () => {
+    const error = new ApiError({
+      status: 422,
+      type: "/problems/validation-failed",
+      title: "Unprocessable request",
+      fieldErrors: [
+        { field: "parameters.fast", message: "fast must be between 2 and 100, got 1000" },
+        { field: "end_date", message: "must not be before start_date" },
+        { field: "costs", message: "rates are fractions" },
+        { field: "sizing.value", message: "cash amount must be > 0" },
+        { field: "parameters", message: "unknown parameter zz" },
+      ],
+    });
+    expect(splitFieldErrors(error, { cost_mode: "custom" })).toEqual({
+      onFields: [
+        { field: "parameters.fast", message: "fast must be between 2 and 100, got 1000" },
+        { field: "end_date", message: "must not be before start_date" },
+        { field: "commission_rate", message: "rates are fractions" },
+        { field: "sizing_value", message: "cash amount must be > 0" },
+      ],
+      general: ["parameters: unknown parameter zz"],
+    });
+  });
+});
+
+describe("symbols and prefills", () => {
+  it("starts a symbol on its daily bars, its whole range in its own zone, and its market's costs", () => {
+    expect(preferredInterval(AAPL)).toBe("1d");
+    expect(availableRange(AAPL, "1d")).toEqual({ first: "2013-01-02", last: "2013-12-31", bars: 252 });
+    expect(marketPreset("NASDAQ")).toBe("us");
+    expect(marketPreset("KRX")).toBe("krx");
+    expect(marketPreset("CUSTOM")).toBe("none");
+  });
+
+  it("reads a prefill from the address and writes the same address back", () => {
+    const href = newBacktestHref({ strategy_id: "abc", symbol: "AAPL", interval: "1d", parameters: { fast: 5, slow: 20 } });
+    expect(href).toBe("/backtests/new?strategy_id=abc&symbol=AAPL&interval=1d&parameters=%7B%22fast%22%3A5%2C%22slow%22%3A20%7D");
+    const prefill = parsePrefill(new URLSearchParams(href.split("?")[1]));
+    expect(prefill).toEqual({ strategy_id: "abc", symbol: "AAPL", interval: "1d", parameters: { fast: 5, slow: 20 } });
+    expect(parsePrefill(new URLSearchParams("parameters=fast:7,slow=21&interval=2h&start_date=nope"))).toEqual({ parameters: { fast: 7, slow: 21 } });
+  });
+
+  it("reopens a finished run with its settings, custom costs as custom", () => {
+    const prefill = prefillFromRun({
+      strategy_id: "s",
+      symbol: "AAPL",
+      interval: "1d",
+      start_date: "2013-01-01",
+      end_date: "2013-12-31",
+      initial_capital: 10000,
+      parameters: { fast: 5 },
+      settings: {
+        fill: "close",
+        costs: { preset: "us+custom", commission_rate: 0.001, sell_tax_rate: 0, slippage_rate: 0, slippage_ticks: 0, commission_fixed: 0, commission_minimum: 0, tick_size: 0.01 },
+        sizing: { type: "fraction_of_equity", value: 0.5 },
+        allow_short: true,
+        close_at_end: false,
+        risk_free_rate: 0.03,
+      },
+    });
+    const values = applyPrefill(emptyFormValues(), parsePrefill(new URLSearchParams(newBacktestHref(prefill).split("?")[1])));
+    expect(values).toMatchObject({
+      symbol: "AAPL",
+      parameters: { fast: "5" },
+      cost_mode: "custom",
+      cost_preset: "us",
+      commission_rate: "0.1",
+      sizing_value: "50",
+      fill: "close",
+      allow_short: true,
+      risk_free_rate: "3",
+    });
+  });
+});
