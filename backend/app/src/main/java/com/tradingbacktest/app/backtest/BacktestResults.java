@@ -4,14 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** How other features (analytics) read stored runs: only the user's own, as for the API. */
 @Service
 public class BacktestResults {
 
-  private static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
 
   private final BacktestRepository runs;
   private final JsonMapper json;
@@ -26,7 +24,7 @@ public class BacktestResults {
     return runs.find(id, userId).map(row -> {
       RunSettings settings = json.readValue(row.settings(), RunSettings.class);
       return new StoredRun(row.id(), row.status().code(), row.strategyId(), row.strategyName(), row.symbol(),
-          row.interval(), row.startDate(), row.endDate(), row.initialCapital(), json.readValue(row.parameters(), DOUBLES),
+          row.interval(), row.startDate(), row.endDate(), row.initialCapital(), json.readValue(row.parameters(), JsonTypes.DOUBLES),
           settings.currency(), settings.timeZone(), settings.riskFreeRate(), row.result() == null ? null : json.readValue(row.result(), RunResult.class));
     });
   }

@@ -10,8 +10,6 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.Signals;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class BacktestRunner {
 
   private static final Logger log = LoggerFactory.getLogger(BacktestRunner.class);
-  private static final TypeReference<Map<String, Double>> PARAMETERS = new TypeReference<>() {};
 
   private final BacktestRepository runs;
   private final MarketDataService marketData;
@@ -103,7 +99,7 @@ class BacktestRunner {
   private void execute(UUID id, Progress progress) {
     BacktestRow row = runs.findForRun(id).orElseThrow(() -> new BacktestCancelledException(0));
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
-    Map<String, Double> parameters = json.readValue(row.parameters(), PARAMETERS);
+    Map<String, Double> parameters = json.readValue(row.parameters(), JsonTypes.DOUBLES);
 
     StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
     if (!compilation.ok()) {
@@ -113,10 +109,7 @@ class BacktestRunner {
     }
     CompiledStrategy strategy = compilation.strategy();
 
-    ZoneId zone = ZoneId.of(runSettings.timeZone());
-    Instant from = row.startDate().atStartOfDay(zone).toInstant();
-    Instant to = row.endDate().plusDays(1).atStartOfDay(zone).toInstant();
-    BarSeries bars = marketData.loadSeries(row.symbol(), Interval.fromCode(row.interval()), from, to);
+    BarSeries bars = marketData.loadDays(row.symbol(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
     if (bars.size() == 0) {
       throw new RunFailure("No " + row.interval() + " bars of " + row.symbol() + " between " + row.startDate()
           + " and " + row.endDate() + ".");

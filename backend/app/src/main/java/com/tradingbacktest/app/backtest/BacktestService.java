@@ -14,14 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Runs as the API sees them: create and queue, read, list, cancel and delete, fills. Only your own runs exist for you. */
 @Service
 class BacktestService {
 
-  private static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
 
   private final RunSettingsResolver resolver;
   private final BacktestRepository runs;
@@ -73,8 +71,8 @@ class BacktestService {
     RunResult result = row.result() == null ? null : json.readValue(row.result(), RunResult.class);
     return new BacktestResponse(row.id(), row.status().code(), row.progress(), row.error(), row.strategyId(),
         row.strategyName(), row.strategyCode(), row.symbol(), row.interval(), row.startDate(), row.endDate(),
-        row.initialCapital(), json.readValue(row.parameters(), DOUBLES), json.readValue(row.settings(), RunSettings.class),
-        row.createdAt(), row.startedAt(), row.completedAt(), BacktestStatusResponse.durationMs(row), row.attempts(),
+        row.initialCapital(), json.readValue(row.parameters(), JsonTypes.DOUBLES), json.readValue(row.settings(), RunSettings.class),
+        row.createdAt(), row.startedAt(), row.completedAt(), BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()), row.attempts(),
         result);
   }
 
@@ -87,7 +85,7 @@ class BacktestService {
     long total = runs.count(userId, strategyId, symbol, status);
     List<BacktestSummary> items = runs.list(userId, strategyId, symbol, status, RunSort.orderBy(sort), page * size, size)
         .stream().map(this::summary).toList();
-    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+    return PageResponse.of(items, page, size, total);
   }
 
   enum Removal { CANCELLED, DELETED }
@@ -111,7 +109,7 @@ class BacktestService {
   PageResponse<FillView> fills(UUID userId, UUID id, int page, int size) {
     runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
     long total = runs.countFills(id);
-    return new PageResponse<>(runs.fills(id, page * size, size), page, size, total, (int) ((total + size - 1) / size));
+    return PageResponse.of(runs.fills(id, page * size, size), page, size, total);
   }
 
   /** Checks access before the response starts; the returned writer streams every fill as CSV. */
@@ -149,9 +147,9 @@ class BacktestService {
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
     return new BacktestSummary(row.id(), row.status().code(), row.progress(), row.error(), row.strategyId(),
         row.strategyName(), row.symbol(), row.interval(), row.startDate(), row.endDate(), row.initialCapital(),
-        json.readValue(row.parameters(), DOUBLES), runSettings.currency(), row.createdAt(), row.startedAt(),
-        row.completedAt(), BacktestStatusResponse.durationMs(row),
-        row.result() == null ? null : json.readValue(row.result(), DOUBLES));
+        json.readValue(row.parameters(), JsonTypes.DOUBLES), runSettings.currency(), row.createdAt(), row.startedAt(),
+        row.completedAt(), BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
+        row.result() == null ? null : json.readValue(row.result(), JsonTypes.DOUBLES));
   }
 
   static NotFoundException notFound(UUID id) {

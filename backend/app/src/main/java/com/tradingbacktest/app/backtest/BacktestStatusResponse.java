@@ -22,14 +22,15 @@ record BacktestStatusResponse(UUID id,
 
   static BacktestStatusResponse of(BacktestRow row) {
     return new BacktestStatusResponse(row.id(), row.status().code(), row.progress(), row.error(), row.createdAt(),
-        row.startedAt(), row.completedAt(), durationMs(row), row.attempts());
+        row.startedAt(), row.completedAt(), durationMs(row.startedAt(), row.completedAt()), row.attempts());
   }
 
-  static Long durationMs(BacktestRow row) {
-    if (row.startedAt() == null) {
+  /** From start to completion, or to now while running; null before it starts (runs and optimisations alike). */
+  static Long durationMs(Instant startedAt, Instant completedAt) {
+    if (startedAt == null) {
       return null;
     }
-    Instant end = row.completedAt() != null ? row.completedAt() : Instant.now();
-    return Math.max(0, Duration.between(row.startedAt(), end).toMillis());
+    Instant end = completedAt != null ? completedAt : Instant.now();
+    return Math.max(0, Duration.between(startedAt, end).toMillis());
   }
 }

@@ -16,7 +16,6 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -100,7 +99,8 @@ class OptimizationRunner {
         .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step())).toList());
     List<Constraint> constraints = json.readValue(row.constraints(), CONSTRAINTS).stream()
         .map(c -> Constraint.parse(c.metric(), c.op(), c.value())).toList();
-    BarSeries series = bars.get(row.id(), id -> load(row, runSettings));
+    BarSeries series = bars.get(row.id(), id -> marketData.loadDays(row.symbol(), Interval.fromCode(row.interval()),
+        row.startDate(), row.endDate()));
     if (series.size() == 0) {
       throw new IllegalArgumentException("no " + row.interval() + " bars of " + row.symbol() + " in the date range");
     }
@@ -108,12 +108,6 @@ class OptimizationRunner {
     long to = Math.min(grid.size(), from + settings.combinationsPerSlice());
     return GridSearch.run(strategy, series, runSettings.toConfig(row.initialCapital().doubleValue()), grid, from, to,
         Objective.parse(row.objective()), constraints, new CancelCheck(row.id()));
-  }
-
-  private BarSeries load(OptimizationRow row, RunSettings runSettings) {
-    ZoneId zone = ZoneId.of(runSettings.timeZone());
-    return marketData.loadSeries(row.symbol(), Interval.fromCode(row.interval()),
-        row.startDate().atStartOfDay(zone).toInstant(), row.endDate().plusDays(1).atStartOfDay(zone).toInstant());
   }
 
   /** Looks at the optimisation's status at most once a second: cancelled or failed stops the slice. */

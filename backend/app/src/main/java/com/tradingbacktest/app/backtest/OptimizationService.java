@@ -12,8 +12,6 @@ import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.series.Interval;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +32,6 @@ class OptimizationService {
   static final String DEFAULT_OBJECTIVE = "sharpe_ratio";
   private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES = new TypeReference<>() {};
   private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS = new TypeReference<>() {};
-  private static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
-  private static final TypeReference<Map<String, Object>> OBJECTS = new TypeReference<>() {};
 
   private final RunSettingsResolver resolver;
   private final OptimizationRepository optimizations;
@@ -185,14 +181,15 @@ class OptimizationService {
     List<OptimizationResponse.RankedResult> results = new ArrayList<>();
     int rank = 1;
     for (OptimizationRepository.ResultRow r : optimizations.ranked(id, limit)) {
-      results.add(new OptimizationResponse.RankedResult(rank++, r.combination(), json.readValue(r.parameters(), DOUBLES),
-          r.score(), r.feasible(), json.readValue(r.metrics(), OBJECTS)));
+      results.add(new OptimizationResponse.RankedResult(rank++, r.combination(), json.readValue(r.parameters(), JsonTypes.DOUBLES),
+          r.score(), r.feasible(), json.readValue(r.metrics(), JsonTypes.OBJECTS)));
     }
     return new OptimizationResponse(row.id(), row.status().code(), row.error(), row.strategyId(), row.strategyName(),
         row.symbol(), row.interval(), row.startDate(), row.endDate(), row.initialCapital(),
         json.readValue(row.settings(), RunSettings.class), ranges, row.objective(),
         json.readValue(row.constraints(), CONSTRAINTS), row.combinations(), row.evaluated(), progress(row),
-        row.createdAt(), row.startedAt(), row.completedAt(), duration(row), results, heatmap(id, ranges, x, y));
+        row.createdAt(), row.startedAt(), row.completedAt(),
+        BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()), results, heatmap(id, ranges, x, y));
   }
 
   private OptimizationResponse.Heatmap heatmap(UUID id, List<OptimizationResponse.RangeView> ranges, String x,
@@ -253,7 +250,7 @@ class OptimizationService {
             r.symbol(), r.interval(), r.startDate(), r.endDate(), r.objective(), r.combinations(), r.evaluated(),
             progress(r), r.createdAt(), r.completedAt()))
         .toList();
-    return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
+    return PageResponse.of(items, page, size, total);
   }
 
   /** Cancels a queued or running optimisation (its queued slices are dropped), or deletes a final one. */
@@ -281,20 +278,12 @@ class OptimizationService {
     StrategySource strategy = new StrategySource(row.strategyId(), userId, row.strategyName(), row.strategyCode());
     ResolvedRun run = new ResolvedRun(strategy, strategies.compile(row.strategyCode()), symbol,
         Interval.fromCode(row.interval()), row.startDate(), row.endDate(), row.initialCapital(),
-        json.readValue(result.parameters(), DOUBLES), json.readValue(row.settings(), RunSettings.class));
+        json.readValue(result.parameters(), JsonTypes.DOUBLES), json.readValue(row.settings(), RunSettings.class));
     return backtests.start(userId, run);
   }
 
   private static int progress(OptimizationRow row) {
     return row.status() == RunStatus.COMPLETED ? 100 : (int) (100 * row.evaluated() / Math.max(1, row.combinations()));
-  }
-
-  private static Long duration(OptimizationRow row) {
-    if (row.startedAt() == null) {
-      return null;
-    }
-    Instant end = row.completedAt() != null ? row.completedAt() : Instant.now();
-    return Math.max(0, Duration.between(row.startedAt(), end).toMillis());
   }
 
   static NotFoundException notFound(UUID id) {

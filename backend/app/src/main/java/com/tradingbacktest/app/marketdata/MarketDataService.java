@@ -66,6 +66,17 @@ public class MarketDataService {
   }
 
   /**
+   * The bars of whole days {@code first} to {@code last} (inclusive), days counted in the symbol's zone:
+   * how a run's dates become its bars.
+   *
+   * @throws NotFoundException for an unknown symbol
+   */
+  public BarSeries loadDays(String symbol, Interval interval, java.time.LocalDate first, java.time.LocalDate last) {
+    java.time.ZoneId zone = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol)).zone();
+    return loadSeries(symbol, interval, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  /**
    * One page of history. With {@code resampleTo} the stored {@code interval} bars are aggregated on the fly
    * (buckets in the symbol's zone, stock sessions from their open); pages then hold whole buckets.
    */
