@@ -2,7 +2,6 @@ package com.tradingbacktest.engine.optimize;
 
 import com.tradingbacktest.engine.lang.ParamSpec;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Objects;
 
 /**
@@ -10,10 +9,9 @@ import java.util.Objects;
  *
  * <p>Decimal steps are not exact in binary ({@code 0.1 + 0.2 = 0.30000000000000004}), so the last value
  * counts when it lies within a billionth of a step beyond {@code to} (0.1..0.3 step 0.1 has three values,
- * not two), and each value is rounded to 12 significant digits (0.3, not 0.30000000000000004), so that
- * it prints, compares and caches as the number the user typed. Values are computed as
- * {@code from + i * step}, never by repeated addition, so errors do not accumulate, and are clamped to
- * {@code to}, so they stay within the parameter's declared range.
+ * not two), and each value {@code from + i * step} is computed in decimal on the numbers as typed (0.3,
+ * not 0.30000000000000004; -0.2 + 2 x 0.1 is exactly 0), so that it prints, compares and caches as the
+ * number the user typed. Values are never built by repeated addition, and are clamped to {@code to}, so they stay within the parameter's declared range.
  *
  * @param name the strategy parameter's name
  * @param from the first value
@@ -26,7 +24,6 @@ public record ParameterRange(String name, double from, double to, double step) {
   /** A billionth of a step: absorbs binary rounding in {@code (to - from) / step}, nothing a user would mean. */
   private static final double TOLERANCE = 1e-9;
 
-  private static final MathContext TWELVE_DIGITS = new MathContext(12);
 
   public ParameterRange {
     if (name == null || name.isBlank()) {
@@ -80,17 +77,14 @@ public record ParameterRange(String name, double from, double to, double step) {
   }
 
   /**
-   * Value {@code i}: {@code from + i * step} rounded to 12 significant digits (kept unrounded when that
-   * would move it by more than a millionth of a step, i.e. for values beyond 10^12 on a fine grid), and
-   * at most {@code to}.
+   * Value {@code i}: {@code from + i * step} computed in decimal on the numbers as typed, so 0.1 steps
+   * give 0.3 (never 0.30000000000000004) and -0.2 + 2 x 0.1 gives 0; at most {@code to}.
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= i < count()}
    */
   public double value(int i) {
     Objects.checkIndex(i, count());
-    double raw = from + i * step;
-    double rounded = new BigDecimal(raw).round(TWELVE_DIGITS).doubleValue();
-    double value = Math.abs(rounded - raw) <= step * 1e-6 ? rounded : raw;
+    double value = BigDecimal.valueOf(from).add(BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(i))).doubleValue();
     return Math.min(value, to);
   }
 

@@ -18,6 +18,16 @@ class ParameterRangeTests {
   }
 
   @Test
+  void aRangeAcrossZeroHitsZeroExactly() {
+    // -0.2 + 2 * 0.1 = 2.7755575615628914E-17 in binary; as typed it is 0.
+    ParameterRange r = new ParameterRange("x", -0.2, 0.2, 0.1);
+
+    assertThat(r.count()).isEqualTo(5);
+    assertThat(r.value(2)).isEqualTo(0.0);
+    assertThat(r.value(3)).isEqualTo(0.1);
+  }
+
+  @Test
   void keepsTheLastValueOfDecimalStepsAndPrintsThemAsTyped() {
     // (0.3 - 0.1) / 0.1 = 1.9999999999999998 and 0.1 + 2 * 0.1 = 0.30000000000000004 in binary.
     assertThat(values(new ParameterRange("k", 0.1, 0.3, 0.1))).containsExactly(0.1, 0.2, 0.3);
