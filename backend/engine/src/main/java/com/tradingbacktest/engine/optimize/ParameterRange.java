@@ -11,7 +11,8 @@ import java.util.Objects;
  * counts when it lies within a billionth of a step beyond {@code to} (0.1..0.3 step 0.1 has three values,
  * not two), and each value {@code from + i * step} is computed in decimal on the numbers as typed (0.3,
  * not 0.30000000000000004; -0.2 + 2 x 0.1 is exactly 0), so that it prints, compares and caches as the
- * number the user typed. Values are never built by repeated addition, and are clamped to {@code to}, so they stay within the parameter's declared range.
+ * number the user typed. Values are never built by repeated addition, and are clamped to {@code to},
+ * so they stay within the parameter's declared range.
  *
  * @param name the strategy parameter's name
  * @param from the first value
