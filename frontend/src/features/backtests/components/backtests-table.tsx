@@ -20,6 +20,7 @@ import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
 import { EmptyState, ErrorState } from "@/components/layouts/states";
 import { Button } from "@/components/ui/button";
+import { PaginationBar } from "@/components/ui/pagination-bar";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -403,38 +404,15 @@ export function BacktestsTable() {
       </div>
 
       {data && (data.total_items ?? 0) > 0 && (
-        <nav className="flex flex-col items-center justify-between gap-3 text-sm sm:flex-row" aria-label={t("common.pagination")}>
-          <p className="text-muted-foreground" aria-live="polite">
-            {t("common.showingRange", {
-              from: page * size + 1,
-              to: Math.min((page + 1) * size, data.total_items ?? 0),
-              total: data.total_items ?? 0,
-            })}
-          </p>
-          <div className="flex items-center gap-2">
-            <Select value={String(size)} onValueChange={(value) => setSize(Number(value))}>
-              <SelectTrigger size="sm" aria-label={t("common.pageSize")}>
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {PAGE_SIZES.map((option) => (
-                  <SelectItem key={option} value={String(option)}>
-                    {t("common.perPage", { count: option })}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Button variant="outline" size="sm" onClick={() => setPage(page - 1)} disabled={page === 0}>
-              {t("common.previous")}
-            </Button>
-            <span className="px-1 text-muted-foreground tabular-nums">
-              {t("common.pageOf", { page: page + 1, pages: Math.max(totalPages, 1) })}
-            </span>
-            <Button variant="outline" size="sm" onClick={() => setPage(page + 1)} disabled={page + 1 >= totalPages}>
-              {t("common.next")}
-            </Button>
-          </div>
-        </nav>
+        <PaginationBar
+          page={page}
+          size={size}
+          totalItems={data.total_items ?? 0}
+          totalPages={totalPages}
+          pageSizes={PAGE_SIZES}
+          onPageChange={setPage}
+          onSizeChange={setSize}
+        />
       )}
 
       <ConfirmDialog

@@ -15,9 +15,9 @@ import { toast } from "sonner";
 import { EmptyState } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { PaginationBar } from "@/components/ui/pagination-bar";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { formatBarTime, formatInteger, formatMoney, formatNumber, formatPercent, formatPrice } from "@/lib/format";
 import { isTranslationKey, useLocale, useT, type Translate } from "@/lib/i18n";
@@ -226,41 +226,17 @@ export function TradesTable({
               className="border-y"
               columnClassName={(id) => cn(NUMERIC.has(id) && "text-right [&>button]:ml-auto", HIDDEN_ON_SMALL[id])}
             />
-            <nav
-              className="flex flex-col items-center justify-between gap-3 px-5 pt-3 text-sm sm:flex-row"
-              aria-label={t("backtests.trades.pagination")}
-            >
-              <p className="text-muted-foreground" aria-live="polite">
-                {t("common.showingRange", {
-                  from: pageIndex * pageSize + 1,
-                  to: Math.min((pageIndex + 1) * pageSize, rows.length),
-                  total: rows.length,
-                })}
-              </p>
-              <div className="flex items-center gap-2">
-                <Select value={String(pageSize)} onValueChange={(value) => table.setPageSize(Number(value))}>
-                  <SelectTrigger size="sm" aria-label={t("common.pageSize")}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {TRADE_PAGE_SIZES.map((size) => (
-                      <SelectItem key={size} value={String(size)}>
-                        {t("common.perPage", { count: size })}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-                <Button variant="outline" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
-                  {t("common.previous")}
-                </Button>
-                <span className="px-1 text-muted-foreground tabular-nums">
-                  {t("common.pageOf", { page: pageIndex + 1, pages: Math.max(pageCount, 1) })}
-                </span>
-                <Button variant="outline" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-                  {t("common.next")}
-                </Button>
-              </div>
-            </nav>
+            <PaginationBar
+              className="px-5 pt-3"
+              label={t("backtests.trades.pagination")}
+              page={pageIndex}
+              size={pageSize}
+              totalItems={rows.length}
+              totalPages={pageCount}
+              pageSizes={TRADE_PAGE_SIZES}
+              onPageChange={(next) => table.setPageIndex(next)}
+              onSizeChange={(next) => table.setPageSize(next)}
+            />
           </>
         )}
       </CardContent>

@@ -21,8 +21,8 @@ import { useEffect, useMemo, useState } from "react";
 import { ErrorState, EmptyState } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { PaginationBar } from "@/components/ui/pagination-bar";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -266,38 +266,15 @@ export function StrategiesTable() {
       </div>
 
       {data && (data.total_items ?? 0) > 0 && (
-        <nav className="flex flex-col items-center justify-between gap-3 text-sm sm:flex-row" aria-label={t("common.pagination")}>
-          <p className="text-muted-foreground" aria-live="polite">
-            {t("common.showingRange", {
-              from: page * size + 1,
-              to: Math.min((page + 1) * size, data.total_items ?? 0),
-              total: data.total_items ?? 0,
-            })}
-          </p>
-          <div className="flex items-center gap-2">
-            <Select value={String(size)} onValueChange={(value) => setSize(Number(value))}>
-              <SelectTrigger size="sm" aria-label={t("common.pageSize")}>
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {PAGE_SIZES.map((option) => (
-                  <SelectItem key={option} value={String(option)}>
-                    {t("common.perPage", { count: option })}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Button variant="outline" size="sm" onClick={() => setPage(page - 1)} disabled={page === 0}>
-              {t("common.previous")}
-            </Button>
-            <span className="px-1 text-muted-foreground tabular-nums">
-              {t("common.pageOf", { page: page + 1, pages: Math.max(totalPages, 1) })}
-            </span>
-            <Button variant="outline" size="sm" onClick={() => setPage(page + 1)} disabled={page + 1 >= totalPages}>
-              {t("common.next")}
-            </Button>
-          </div>
-        </nav>
+        <PaginationBar
+          page={page}
+          size={size}
+          totalItems={data.total_items ?? 0}
+          totalPages={totalPages}
+          pageSizes={PAGE_SIZES}
+          onPageChange={setPage}
+          onSizeChange={setSize}
+        />
       )}
     </div>
   );
