@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api;
 import com.tradingbacktest.app.support.Api.Response;
+import com.tradingbacktest.app.support.Multipart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ final class RunClient {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final Api api;
+  final int port;
   final String base;
   final JsonMapper json;
   final String[] auth;
@@ -43,6 +45,7 @@ final class RunClient {
 
   RunClient(Api api, int port, JsonMapper json, String prefix) {
     this.api = api;
+    this.port = port;
     this.base = "http://localhost:" + port;
     this.json = json;
     this.tokens = api.registerUser(prefix);
@@ -52,6 +55,7 @@ final class RunClient {
   /** The same signed-in user, talking to another process of the app. */
   RunClient(RunClient user, int port) {
     this.api = new Api("http://localhost:" + port, user.json);
+    this.port = port;
     this.base = "http://localhost:" + port;
     this.json = user.json;
     this.tokens = user.tokens;
@@ -146,25 +150,9 @@ final class RunClient {
   /** Uploads daily bars as CSV for a new custom symbol (UTC, whole units) and returns the symbol. */
   String uploadDaily(String csv) {
     String symbol = "T" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-    String boundary = "----tb" + java.util.UUID.randomUUID();
-    StringBuilder body = new StringBuilder();
-    Map.of("symbol", symbol, "interval", "1d", "time_zone", "UTC", "asset_class", "crypto").forEach((name, value) ->
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
-            .append("\"\r\n\r\n").append(value).append("\r\n"));
-    body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bars.csv\"")
-        .append("\r\nContent-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(boundary).append("--\r\n");
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/data/import"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary).header(auth[0], auth[1])
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    Response response = Multipart.upload(port, json, auth[1],
+        "bars.csv", csv, Map.of("symbol", symbol, "interval", "1d", "time_zone", "UTC", "asset_class", "crypto"));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
     return symbol;
   }
 

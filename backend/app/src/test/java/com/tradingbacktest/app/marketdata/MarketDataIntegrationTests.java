@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
+import com.tradingbacktest.app.support.Multipart;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

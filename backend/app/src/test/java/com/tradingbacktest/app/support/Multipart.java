@@ -1,6 +1,5 @@
-package com.tradingbacktest.app.marketdata;
+package com.tradingbacktest.app.support;
 
-import com.tradingbacktest.app.support.Api;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +11,11 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Posts a multipart form with one file, as a browser's upload would. */
-final class Multipart {
+public final class Multipart {
 
   private Multipart() {}
 
-  static Api.Response upload(int port, JsonMapper json, String bearer, String fileName, String content,
+  public static Api.Response upload(int port, JsonMapper json, String bearer, String fileName, String content,
       Map<String, String> fields) {
     String boundary = "----tb" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
