@@ -3,68 +3,13 @@
 // optimisation, the dashboard's runs and the strategy editor's quick test. scripts/e2e.sh runs it after
 // run.mjs with BASE_URL set; screenshots go to e2e/artifacts/ (prefixed "b").
 //   BASE_URL=http://localhost:8080 node e2e/backtests.mjs
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { ARTIFACTS, BASE_URL, TIMEOUT, expect, heading, openHarness } from "./harness.mjs";
 
-const BASE_URL = process.env.BASE_URL ?? "http://localhost:8080";
-const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(dirname(fileURLToPath(import.meta.url)), "artifacts");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const TIMEOUT = 20_000;
 /** A run is picked up within the queue's poll interval (5 s) and takes a moment more. */
 const RUN_TIMEOUT = 60_000;
-mkdirSync(ARTIFACTS, { recursive: true });
 
-const stamp = Date.now().toString(36);
-const user = { email: `bt-${stamp}@example.com`, username: `bt_${stamp}`, password: "backtest e2e 2024" };
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-});
-const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-US", timezoneId: "Asia/Seoul" });
-context.setDefaultTimeout(TIMEOUT);
-const page = await context.newPage();
-
-const problems = [];
-const watch = (p) => {
-  p.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  p.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource: the server responded with a status of (401|404|422)/.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-};
-watch(page);
-
-const results = [];
-async function test(name, body) {
-  const started = Date.now();
-  problems.length = 0;
-  try {
-    await body();
-    if (problems.length > 0) throw new Error(`browser reported:\n    ${problems.join("\n    ")}`);
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false, error });
-    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split("\n").slice(0, 6).join("\n    ")}`);
-    await shot(page, `bFAILED-${name.replace(/\W+/g, "-")}`).catch(() => {});
-  }
-}
-
-async function shot(p, name) {
-  await p.evaluate(() => window.scrollTo(0, 0));
-  await p.waitForTimeout(250);
-  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const heading = (p, text) => p.getByRole("heading", { level: 1, name: text });
+const { user, browser, context, page, watch, test, shot, finish } = await openHarness({ userPrefix: "bt", shotPrefix: "b", settleMs: 250 });
 const PERCENT = /^[+\-−]?\d[\d,]*\.\d{2}%$/;
 
 async function pickSymbol(p, testId, symbol) {
@@ -374,12 +319,4 @@ await test("a deep link to a run works on reload, and an unknown id says so", as
   await page.getByText("백테스트를 찾을 수 없습니다").waitFor();
 });
 
-await browser.close();
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-writeFileSync(
-  join(ARTIFACTS, "backtests-results.json"),
-  JSON.stringify(results.map(({ name, ok, error }) => ({ name, ok, error: error ? String(error) : undefined })), null, 2),
-);
-console.log(`\ne2e (backtests): ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish("backtests-results.json", "e2e (backtests)");

@@ -2,67 +2,9 @@
 // the Spring Boot jar serving the static export on an embedded PostgreSQL. scripts/e2e.sh starts the
 // app and sets BASE_URL; screenshots of every screen go to e2e/artifacts/.
 //   BASE_URL=http://localhost:8080 node e2e/run.mjs
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { BASE_URL, TIMEOUT, expect, heading, openHarness } from "./harness.mjs";
 
-const BASE_URL = process.env.BASE_URL ?? "http://localhost:8080";
-const ARTIFACTS = process.env.E2E_ARTIFACTS ?? join(dirname(fileURLToPath(import.meta.url)), "artifacts");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const TIMEOUT = 20_000;
-mkdirSync(ARTIFACTS, { recursive: true });
-
-const stamp = Date.now().toString(36);
-const user = { email: `e2e-${stamp}@example.com`, username: `e2e_${stamp}`, password: "backtest e2e 2024" };
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-});
-// A Korean-speaking browser would start in Korean; these tests start in English and switch later.
-const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "en-US", timezoneId: "Asia/Seoul" });
-context.setDefaultTimeout(TIMEOUT);
-const page = await context.newPage();
-
-const problems = [];
-const watch = (p) => {
-  p.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  p.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource: the server responded with a status of (401|404|422)/.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-};
-watch(page);
-
-const results = [];
-async function test(name, body) {
-  const started = Date.now();
-  problems.length = 0;
-  try {
-    await body();
-    if (problems.length > 0) throw new Error(`browser reported:\n    ${problems.join("\n    ")}`);
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false, error });
-    console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split("\n").slice(0, 6).join("\n    ")}`);
-    await shot(page, `FAILED-${name.replace(/\W+/g, "-")}`).catch(() => {});
-  }
-}
-
-async function shot(p, name) {
-  await p.evaluate(() => window.scrollTo(0, 0));
-  await p.waitForTimeout(150);
-  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const heading = (p, text) => p.getByRole("heading", { level: 1, name: text });
+const { user, browser, page, watch, test, shot, finish } = await openHarness({ userPrefix: "e2e" });
 
 console.log(`e2e against ${BASE_URL}`);
 
@@ -265,9 +207,4 @@ await test("log out ends the session", async () => {
   await page.waitForURL(/\/login\?next=%2Fdata/);
 });
 
-await browser.close();
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-writeFileSync(join(ARTIFACTS, "results.json"), JSON.stringify(results.map(({ name, ok, error }) => ({ name, ok, error: error ? String(error) : undefined })), null, 2));
-console.log(`\ne2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish("results.json", "e2e");
