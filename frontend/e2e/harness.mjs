@@ -82,5 +82,5 @@ export async function openHarness({ userPrefix, shotPrefix = "", settleMs = 150 
     process.exit(failed === 0 ? 0 : 1);
   }
 
-  return { user, browser, context, page, watch, test, shot, finish };
+  return { stamp, user, browser, context, page, watch, test, shot, finish };
 }

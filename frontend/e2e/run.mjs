@@ -4,7 +4,7 @@
 //   BASE_URL=http://localhost:8080 node e2e/run.mjs
 import { BASE_URL, TIMEOUT, expect, heading, openHarness } from "./harness.mjs";
 
-const { user, browser, page, watch, test, shot, finish } = await openHarness({ userPrefix: "e2e" });
+const { stamp, user, browser, page, watch, test, shot, finish } = await openHarness({ userPrefix: "e2e" });
 
 console.log(`e2e against ${BASE_URL}`);
 
