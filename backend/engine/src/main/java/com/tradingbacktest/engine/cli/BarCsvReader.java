@@ -61,11 +61,11 @@ public final class BarCsvReader {
         }
       }
       t[size] = row.time();
-      values[0][size] = Double.parseDouble(row.open());
-      values[1][size] = Double.parseDouble(row.high());
-      values[2][size] = Double.parseDouble(row.low());
-      values[3][size] = Double.parseDouble(row.close());
-      values[4][size] = Double.parseDouble(row.volume());
+      values[0][size] = row.open();
+      values[1][size] = row.high();
+      values[2][size] = row.low();
+      values[3][size] = row.close();
+      values[4][size] = row.volume();
       size++;
     }
 

@@ -1,0 +1,74 @@
+package com.tradingbacktest.engine.series;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BarCsvTests {
+
+  @Test
+  void readsPlainDecimalsToTheSameDoubleAsParseDouble() {
+    Random random = new Random(11);
+    for (int i = 0; i < 200_000; i++) {
+      String text = switch (i % 4) {
+        case 0 -> String.format(Locale.ROOT, "%.2f", random.nextDouble() * 100_000);
+        case 1 -> String.format(Locale.ROOT, "%.8f", random.nextDouble());
+        case 2 -> Long.toString(random.nextLong() >>> (1 + random.nextInt(40)));
+        default -> random.nextInt(1_000_000) + "." + random.nextInt(1000);
+      };
+      double fast = BarCsv.plainDecimal(text);
+      if (!Double.isNaN(fast)) {
+        assertThat(fast).as(text).isEqualTo(Double.parseDouble(text));
+      }
+    }
+    assertThat(BarCsv.plainDecimal("78200")).isEqualTo(78200);
+    assertThat(BarCsv.plainDecimal("-0.5")).isEqualTo(-0.5);
+    assertThat(BarCsv.plainDecimal(".5")).isEqualTo(0.5);
+    assertThat(BarCsv.plainDecimal("0.00000001")).isEqualTo(1e-8);
+  }
+
+  @Test
+  void leavesEverythingElseToTheGeneralPath() {
+    // Too many digits for an exact integer, an exponent, two points, words, nothing: not read here.
+    for (String text : List.of("12345678901234567890", "9007199254740993", "1e5", "1.2.3", "NaN", "0x10", "", "-",
+        ".", "1,000")) {
+      assertThat(BarCsv.plainDecimal(text)).as(text).isNaN();
+    }
+  }
+
+  @Test
+  void parsesEveryKindOfNumberAParserMeets() throws IOException {
+    List<BarCsv.Row> rows = new ArrayList<>();
+    List<BarCsv.Problem> problems = new ArrayList<>();
+    BarCsv.parse(new BufferedReader(new StringReader("""
+        date;open;high;low;close;volume
+        2024-01-02;"78,200";"79,000";"77,900";"78,500";1.5e3
+        2024-01-03;12345678901234567890;12345678901234567891;12345678901234567889;12345678901234567890;0
+        2024-01-04;0x10;1;1;1;1
+        """)), ZoneOffset.UTC, new BarCsv.Handler() {
+          @Override
+          public void row(BarCsv.Row row) {
+            rows.add(row);
+          }
+
+          @Override
+          public void problem(BarCsv.Problem problem) {
+            problems.add(problem);
+          }
+        });
+
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).open()).isEqualTo(78_200);
+    assertThat(rows.get(0).volume()).isEqualTo(1500);
+    assertThat(rows.get(1).high()).isEqualTo(Double.parseDouble("12345678901234567891"));
+    assertThat(problems).containsExactly(new BarCsv.Problem(4, "open '0x10' is not a number"));
+  }
+}
