@@ -3,6 +3,7 @@ package com.tradingbacktest.app.marketdata;
 import com.tradingbacktest.engine.series.BarCsv;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,24 +12,34 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads bars in bulk, all or nothing, in one transaction: rows stream from the parser straight into
- * PostgreSQL COPY (into a temporary staging table), duplicates are found by SQL, and one
- * {@code INSERT ... ON CONFLICT DO UPDATE} moves them into market_data. Memory stays flat whatever the
- * file size; only the first {@link #MAX_LISTED} problems are kept for the report.
+ * Loads bars in bulk, all or nothing, in one transaction, rows streaming from the parser into a binary
+ * PostgreSQL COPY while the server stores the previous buffer. Memory stays flat whatever the file size;
+ * only the first {@link #MAX_LISTED} problems are kept for the report.
+ *
+ * <p>Two paths (market_data is one table per series, see migration V5):
+ * <ul>
+ *   <li><b>A new series</b> (the common first import): its table is the staging table. It is created
+ *       outside market_data, filled by COPY, indexed once (a sort, instead of a b-tree insert per row),
+ *       and attached as the series' partition just before commit.
+ *   <li><b>A stored series</b> (re-imports, appends, fetches): COPY into a temporary staging table, then
+ *       an update of the bars that changed and an insert of the new ones, in the series' table.
+ * </ul>
+ * Duplicate times are found as rows arrive when the file is in time order (either direction), and by SQL
+ * in staging otherwise; a new series from a file out of order therefore takes the staging path, reading
+ * its source a second time.
  */
 @Component
 class BarImporter {
 
   static final int MAX_LISTED = 1000;
-  private static final int BUFFER = 1 << 16;
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BarImporter.class);
 
@@ -42,27 +53,45 @@ class BarImporter {
   record Outcome(int rowsRead, int inserted, int updated, int skipped, List<BarCsv.Problem> problems,
       int problemCount, boolean stored) {}
 
-  /** Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. */
+  /** Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. May be fed twice. */
   interface RowSource {
     void feed(BarCsv.Handler handler) throws IOException;
   }
 
   /**
-   * Imports a CSV. With {@code skipBadRows} false, any bad row (including a duplicate time) stores nothing
-   * and the outcome says so ({@code stored} false); with it true, exactly the reported rows are skipped.
+   * Imports a CSV (UTF-8; opened again if it must be read twice). With {@code skipBadRows} false, any bad
+   * row (including a duplicate time) stores nothing and the outcome says so ({@code stored} false); with
+   * it true, exactly the reported rows are skipped.
    */
-  Outcome importCsv(BufferedReader csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
+  Outcome importCsv(InputStreamSource csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
       throws IOException {
-    return importRows(handler -> BarCsv.parse(csv, zone, handler), symbol, interval, skipBadRows);
+    return importRows(handler -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8),
+          1 << 16)) {
+        BarCsv.parse(in, zone, handler);
+      }
+    }, symbol, interval, skipBadRows);
   }
 
   /** Imports rows from any source with the same all-or-nothing rules. */
   Outcome importRows(RowSource source, String symbol, String interval, boolean skipBadRows) throws IOException {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
       try {
-        Outcome outcome = run(c, source, symbol, interval, skipBadRows);
+        String symbolTable = call(c, "select market_data_add_symbol(?)", symbol); // commits at once: empty
+        c.setAutoCommit(false);
+        Outcome outcome = null;
+        if (lockSeries(c, symbol, interval)) {
+          outcome = loadNewSeries(c, source, symbolTable, symbol, interval, skipBadRows);
+          if (outcome == null) { // out of time order: start again through staging
+            c.rollback();
+            lockSeries(c, symbol, interval);
+          }
+        }
+        if (outcome == null) {
+          String table = call(c, "select market_data_add_series(?, ?)", symbol, interval);
+          outcome = merge(c, source, table, symbol, interval, skipBadRows);
+        }
         if (outcome.stored()) {
           c.commit();
         } else {
@@ -70,7 +99,9 @@ class BarImporter {
         }
         return outcome;
       } catch (IOException | RuntimeException | SQLException e) {
-        c.rollback();
+        if (!c.getAutoCommit()) {
+          c.rollback();
+        }
         throw e;
       } finally {
         c.setAutoCommit(autoCommit);
@@ -80,154 +111,238 @@ class BarImporter {
     }
   }
 
-  private Outcome run(Connection c, RowSource source, String symbol, String interval, boolean skipBadRows)
-      throws SQLException, IOException {
+  /**
+   * Takes the series' lock (the key market_data_add_series uses) for the transaction and tells whether the
+   * series is new. The import's own commit may return before the WAL is flushed: a crash loses the
+   * import, never consistency, and the user simply imports again.
+   */
+  private static boolean lockSeries(Connection c, String symbol, String interval) throws SQLException {
     try (Statement s = c.createStatement()) {
-      // The import's own commit may return before the WAL is flushed: a crash loses the import, never
-      // consistency, and the user simply imports again.
       s.execute("set local synchronous_commit = off");
-      s.execute("create temp table import_staging (line integer not null, ts bigint not null, open numeric not null,"
-          + " high numeric not null, low numeric not null, close numeric not null, volume numeric not null)"
-          + " on commit drop");
     }
-    long started = System.nanoTime();
-    List<BarCsv.Problem> problems = new ArrayList<>();
-    int[] counts = new int[2]; // rows read, problems
-    // Strictly ascending (or descending) times cannot repeat: then the duplicate search is skipped.
-    long[] order = {Long.MIN_VALUE, 0, 0, 0}; // previous time, rising, falling and equal steps
-    CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("copy import_staging (line, ts, open, high, low, close, volume) from stdin");
-    byte[] buffer = new byte[BUFFER];
-    int[] filled = {0};
-    StringBuilder row = new StringBuilder(128);
-    try {
-      source.feed(new BarCsv.Handler() {
-        @Override
-        public void row(BarCsv.Row r) throws IOException {
-          counts[0]++;
-          if (order[0] != Long.MIN_VALUE) {
-            order[r.time() > order[0] ? 1 : r.time() < order[0] ? 2 : 3]++;
-          }
-          order[0] = r.time();
-          row.setLength(0);
-          row.append(r.line()).append('\t').append(r.time()).append('\t').append(r.open()).append('\t')
-              .append(r.high()).append('\t').append(r.low()).append('\t').append(r.close()).append('\t')
-              .append(r.volume()).append('\n');
-          byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
-          if (filled[0] + bytes.length > buffer.length) {
-            write(copy, buffer, filled[0]);
-            filled[0] = 0;
-          }
-          System.arraycopy(bytes, 0, buffer, filled[0], bytes.length);
-          filled[0] += bytes.length;
-        }
+    call(c, "select pg_advisory_xact_lock(hashtext('market_data:' || ? || ':' || ?))::text", symbol, interval);
+    // A statement of its own, so that it sees a series another import created while this one waited.
+    return !Boolean.parseBoolean(call(c, "select market_data_has_table(market_data_series_table(?, ?))::text",
+        symbol, interval));
+  }
 
-        @Override
-        public void problem(BarCsv.Problem p) {
-          counts[0]++;
-          counts[1]++;
-          if (problems.size() < MAX_LISTED) {
-            problems.add(p);
-          }
-        }
-      });
-      write(copy, buffer, filled[0]);
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
+  /**
+   * The new-series path. Returns null, having stored nothing, when the rows are not in time order (their
+   * duplicates need the staging path's search).
+   */
+  private Outcome loadNewSeries(Connection c, RowSource source, String symbolTable, String symbol, String interval,
+      boolean skipBadRows) throws SQLException, IOException {
+    long started = System.nanoTime();
+    String table = call(c, "select market_data_series_table(?, ?)", symbol, interval);
+    try (Statement s = c.createStatement()) {
+      // The check makes attaching instant: PostgreSQL sees that every row belongs to the partition.
+      s.execute("create table " + identifier(table) + " (like market_data including defaults including constraints,"
+          + " constraint " + identifier(table + "_series") + " check (symbol = " + literal(symbol) + " and interval = "
+          + literal(interval) + "))");
+    }
+    byte[] symbolBytes = symbol.getBytes(StandardCharsets.UTF_8);
+    byte[] intervalBytes = interval.getBytes(StandardCharsets.UTF_8);
+    Checks checks = new Checks(skipBadRows);
+    try (BinaryCopyIn copy = new BinaryCopyIn(c, "copy " + identifier(table)
+        + " (symbol, interval, \"timestamp\", open, high, low, close, volume) from stdin (format binary)")) {
+      source.feed(checks.then(r -> {
+        copy.row(8);
+        copy.text(symbolBytes);
+        copy.text(intervalBytes);
+        copy.timestamp(r.time());
+        copy.float8(r.open());
+        copy.float8(r.high());
+        copy.float8(r.low());
+        copy.float8(r.close());
+        copy.float8(r.volume());
+      }));
+      copy.finish();
     }
     long copied = System.nanoTime();
-    // Duplicate times: every occurrence after the first is a bad row.
-    int duplicates = 0;
-    boolean monotonic = order[3] == 0 && (order[1] == 0 || order[2] == 0);
-    try (Statement s = c.createStatement(); ResultSet rs = monotonic ? null : s.executeQuery("""
-        select line, first_line from (
-          select line, min(line) over (partition by ts) first_line,
-                 row_number() over (partition by ts order by line) n
-          from import_staging) d
-        where n > 1 order by line""")) {
-      while (rs != null && rs.next()) {
-        duplicates++;
-        if (problems.size() < MAX_LISTED) {
-          problems.add(new BarCsv.Problem(rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));
+    if (!checks.ordered()) {
+      log.debug("{} {}: rows out of time order; importing through staging", symbol, interval);
+      return null;
+    }
+    Outcome outcome = checks.outcome();
+    if (!outcome.stored()) {
+      return outcome;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("alter table " + identifier(table) + " add constraint " + identifier(table + "_pkey")
+          + " primary key (symbol, interval, \"timestamp\")");
+      s.execute("alter table " + identifier(symbolTable) + " attach partition " + identifier(table) + " for values in ("
+          + literal(interval) + ")");
+    }
+    log.debug("{} rows of {} {} (a new series): parse and COPY {} ms, index and attach {} ms", outcome.rowsRead(), symbol,
+        interval, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
+    return new Outcome(outcome.rowsRead(), checks.sent, 0, outcome.skipped(), outcome.problems(),
+        outcome.problemCount(), true);
+  }
+
+  /** The stored-series path: staging, duplicate search if out of order, then update and insert. */
+  private Outcome merge(Connection c, RowSource source, String table, String symbol, String interval,
+      boolean skipBadRows)
+      throws SQLException, IOException {
+    long started = System.nanoTime();
+    try (Statement s = c.createStatement()) {
+      s.execute("create temp table import_staging (line integer not null, ts timestamptz not null,"
+          + " open float8 not null, high float8 not null, low float8 not null, close float8 not null,"
+          + " volume float8 not null) on commit drop");
+    }
+    Checks checks = new Checks(skipBadRows);
+    try (BinaryCopyIn copy = new BinaryCopyIn(c,
+        "copy import_staging (line, ts, open, high, low, close, volume) from stdin (format binary)")) {
+      source.feed(checks.then(r -> {
+        copy.row(7);
+        copy.int4(r.line());
+        copy.timestamp(r.time());
+        copy.float8(r.open());
+        copy.float8(r.high());
+        copy.float8(r.low());
+        copy.float8(r.close());
+        copy.float8(r.volume());
+      }));
+      copy.finish();
+    }
+    long copied = System.nanoTime();
+    if (!checks.ordered()) {
+      // Every occurrence of a time after the first is a bad row.
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+          select line, first_line from (
+            select line, min(line) over (partition by ts) first_line,
+                   row_number() over (partition by ts order by line) n
+            from import_staging) d
+          where n > 1 order by line""")) {
+        while (rs.next()) {
+          checks.problem(new BarCsv.Problem(rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));
         }
       }
     }
-    int problemCount = counts[1] + duplicates;
-    problems.sort(java.util.Comparator.comparingInt(BarCsv.Problem::line));
-    List<BarCsv.Problem> listed = problems.size() > MAX_LISTED ? problems.subList(0, MAX_LISTED) : problems;
-    if (problemCount > 0 && !skipBadRows) {
-      return new Outcome(counts[0], 0, 0, 0, List.copyOf(listed), problemCount, false);
+    Outcome outcome = checks.outcome();
+    if (!outcome.stored()) {
+      return outcome;
     }
-    if (duplicates > 0) {
+    if (!checks.ordered()) {
       try (Statement s = c.createStatement()) {
         s.execute("delete from import_staging d using import_staging k where d.ts = k.ts and d.line > k.line");
       }
     }
     long checked = System.nanoTime();
-    int inserted = 0;
-    int updated = 0;
-    if (!overlapsStoredBars(c, symbol, interval)) {
-      // The common first import: nothing to update, so a plain insert without conflict handling.
-      try (PreparedStatement ps = c.prepareStatement("""
-          insert into market_data (symbol, interval, "timestamp", open, high, low, close, volume)
-          select ?, ?, to_timestamp(ts::float8 / 1000), open, high, low, close, volume from import_staging
-          order by ts""")) {
-        ps.setString(1, symbol);
-        ps.setString(2, interval);
-        inserted = ps.executeUpdate();
-      }
-    } else {
-      try (PreparedStatement ps = c.prepareStatement("""
-          with upserted as (
-            insert into market_data (symbol, interval, "timestamp", open, high, low, close, volume)
-            select ?, ?, to_timestamp(ts::float8 / 1000), open, high, low, close, volume from import_staging
-            order by ts
-            on conflict (symbol, interval, "timestamp") do update
-              set open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
-                  volume = excluded.volume
-              where (market_data.open, market_data.high, market_data.low, market_data.close, market_data.volume)
-                    is distinct from (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)
-            returning (xmax = 0) as inserted)
-          select count(*) filter (where inserted), count(*) filter (where not inserted) from upserted""")) {
-        ps.setString(1, symbol);
-        ps.setString(2, interval);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          inserted = rs.getInt(1);
-          updated = rs.getInt(2);
+    // Two statements rather than INSERT ... ON CONFLICT DO UPDATE: that locks every conflicting row, even
+    // one it leaves unchanged, and a million lock marks slow every later read of the series by a third.
+    // The series' lock keeps other imports out in between. Statistics first, so that a small append
+    // looks rows up through the index instead of scanning the series.
+    int updated;
+    int inserted;
+    try (Statement s = c.createStatement()) {
+      s.execute("analyze import_staging");
+      String t = identifier(table);
+      updated = s.executeUpdate("update " + t + " m set open = s.open, high = s.high, low = s.low, close = s.close,"
+          + " volume = s.volume from import_staging s where m.\"timestamp\" = s.ts"
+          + " and (m.open, m.high, m.low, m.close, m.volume) is distinct from (s.open, s.high, s.low, s.close, s.volume)");
+      inserted = s.executeUpdate("insert into " + t + " (symbol, interval, \"timestamp\", open, high, low, close, volume)"
+          + " select " + literal(symbol) + ", " + literal(interval) + ", ts, open, high, low, close, volume"
+          + " from import_staging s where not exists (select 1 from " + t + " m where m.\"timestamp\" = s.ts) order by ts");
+    }
+    log.debug("{} rows of {} {}: parse and COPY {} ms, duplicate check {} ms, update and insert {} ms", outcome.rowsRead(),
+        symbol, interval, (copied - started) / 1_000_000, (checked - copied) / 1_000_000,
+        (System.nanoTime() - checked) / 1_000_000);
+    return new Outcome(outcome.rowsRead(), inserted, updated, outcome.skipped(), outcome.problems(),
+        outcome.problemCount(), true);
+  }
+
+  /** Writes one good row into the COPY. */
+  private interface RowWriter {
+    void write(BarCsv.Row row) throws IOException;
+  }
+
+  /**
+   * Counts rows and problems, keeps the first {@link #MAX_LISTED} problems, finds repeated times in a file
+   * that is in time order, and passes good rows on until the outcome is decided: once a problem makes
+   * the import fail, rows are only counted (every problem is still reported).
+   */
+  private static final class Checks {
+    private final boolean skipBadRows;
+    private final List<BarCsv.Problem> problems = new ArrayList<>();
+    private int rowsRead;
+    private int problemCount;
+    int sent;
+    private long previousTime = Long.MIN_VALUE;
+    private int previousLine;
+    private boolean rising;
+    private boolean falling;
+
+    Checks(boolean skipBadRows) {
+      this.skipBadRows = skipBadRows;
+    }
+
+    BarCsv.Handler then(RowWriter writer) {
+      return new BarCsv.Handler() {
+        @Override
+        public void row(BarCsv.Row r) throws IOException {
+          rowsRead++;
+          if (previousTime != Long.MIN_VALUE) {
+            if (r.time() == previousTime) {
+              // In a file in time order, a repeated time is the row right after its first occurrence.
+              problem(new BarCsv.Problem(r.line(), "duplicate time (also on line " + previousLine + ")"));
+              return;
+            }
+            rising |= r.time() > previousTime;
+            falling |= r.time() < previousTime;
+          }
+          previousTime = r.time();
+          previousLine = r.line();
+          if (problemCount == 0 || skipBadRows) {
+            writer.write(r);
+            sent++;
+          }
         }
+
+        @Override
+        public void problem(BarCsv.Problem p) {
+          rowsRead++;
+          Checks.this.problem(p);
+        }
+      };
+    }
+
+    void problem(BarCsv.Problem p) {
+      problemCount++;
+      if (problems.size() < MAX_LISTED) {
+        problems.add(p);
       }
     }
-    log.debug("{} rows of {} {}: parse and COPY {} ms, duplicate check {} ms, upsert {} ms", counts[0], symbol,
-        interval, (copied - started) / 1_000_000, (checked - copied) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
-    return new Outcome(counts[0], inserted, updated, problemCount, List.copyOf(listed), problemCount, true);
+
+    /** Whether the times only rise or only fall; else repeats were not all seen here. */
+    boolean ordered() {
+      return !(rising && falling);
+    }
+
+    Outcome outcome() {
+      List<BarCsv.Problem> listed = new ArrayList<>(problems);
+      listed.sort(Comparator.comparingInt(BarCsv.Problem::line));
+      boolean stored = problemCount == 0 || skipBadRows;
+      return new Outcome(rowsRead, 0, 0, stored ? problemCount : 0, List.copyOf(listed), problemCount, stored);
+    }
   }
 
-  /** Whether any stored bar of this symbol and interval falls within the staged rows' time span. */
-  private static boolean overlapsStoredBars(Connection c, String symbol, String interval) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
-        select exists (select 1 from market_data m, (select min(ts) lo, max(ts) hi from import_staging) s
-                       where m.symbol = ? and m.interval = ?
-                         and m."timestamp" between to_timestamp(s.lo::float8 / 1000) and to_timestamp(s.hi::float8 / 1000))""")) {
-      ps.setString(1, symbol);
-      ps.setString(2, interval);
+  private static String call(Connection c, String sql, String... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
+        rs.next();
+        return rs.getString(1);
       }
     }
   }
 
-  private static void write(CopyIn copy, byte[] buffer, int length) throws IOException {
-    if (length == 0) {
-      return;
-    }
-    try {
-      copy.writeToCopy(buffer, 0, length);
-    } catch (SQLException e) {
-      throw new IOException("COPY failed: " + e.getMessage(), e);
-    }
+  private static String identifier(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
   }
 }

@@ -26,9 +26,9 @@ class BarRepository {
   }
 
   /*
-   * The columns travel as PostgreSQL stores them, in binary (timestamptz and numeric, see
-   * DatabaseConfiguration's binaryTransferEnable and prepareThreshold below): the server converts
-   * nothing (numeric to double would go through text there), and PgNumeric decodes in a few operations.
+   * The columns travel as PostgreSQL stores them, in binary (timestamptz and float8, see
+   * DatabaseConfiguration's binaryTransferEnable and prepareThreshold below): neither side converts
+   * through text.
    */
   private static final String SELECT = """
       select "timestamp", open, high, low, close, volume
@@ -58,9 +58,8 @@ class BarRepository {
         ps.setTimestamp(4, Timestamp.from(to));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (!sink.accept(PgBinary.timestampMillis(rs.getBytes(1)), PgBinary.numeric(rs.getBytes(2)),
-                PgBinary.numeric(rs.getBytes(3)), PgBinary.numeric(rs.getBytes(4)), PgBinary.numeric(rs.getBytes(5)),
-                PgBinary.numeric(rs.getBytes(6)))) {
+            if (!sink.accept(PgBinary.timestampMillis(rs.getBytes(1)), rs.getDouble(2), rs.getDouble(3),
+                rs.getDouble(4), rs.getDouble(5), rs.getDouble(6))) {
               break;
             }
           }
@@ -110,15 +109,10 @@ class BarRepository {
             continue; // the trailer
           }
           at += 2;
+          // Six fields, each a 4-byte length then the value: timestamptz and five float8, 8 bytes each.
           long time = PgBinary.timestampMillis(row, at + 4);
-          at += 4 + readInt(row, at);
-          double[] v = new double[5];
-          for (int k = 0; k < 5; k++) {
-            int length = readInt(row, at);
-            v[k] = PgBinary.numeric(row, at + 4);
-            at += 4 + length;
-          }
-          out.add(time, v[0], v[1], v[2], v[3], v[4]);
+          out.add(time, PgBinary.float8(row, at + 16), PgBinary.float8(row, at + 28), PgBinary.float8(row, at + 40),
+              PgBinary.float8(row, at + 52), PgBinary.float8(row, at + 64));
         }
       } finally {
         if (copy.isActive()) {

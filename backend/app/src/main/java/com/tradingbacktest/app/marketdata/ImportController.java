@@ -69,7 +69,7 @@ class ImportController {
     if (file.isEmpty()) {
       throw new FieldValidationException("file", "is empty");
     }
-    ImportView view = imports.importCsv(user.id(), file.getInputStream(), file.getOriginalFilename(), symbol.trim(),
+    ImportView view = imports.importCsv(user.id(), file, file.getOriginalFilename(), symbol.trim(),
         RequestValues.interval("interval", interval), skipBadRows,
         new ImportService.NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize));
     return ResponseEntity.created(URI.create("/api/v1/data/imports/" + view.id())).body(view);

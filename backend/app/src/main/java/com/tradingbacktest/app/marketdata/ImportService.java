@@ -9,12 +9,8 @@ import com.tradingbacktest.app.marketdata.fetch.DataSource;
 import com.tradingbacktest.app.marketdata.fetch.FetchException;
 import com.tradingbacktest.app.marketdata.fetch.FetchedBar;
 import com.tradingbacktest.engine.series.Interval;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,6 +23,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,13 +58,14 @@ class ImportService implements DisposableBean {
   record NewSymbol(String name, String market, String assetClass, String currency, String timeZone,
       BigDecimal tickSize, BigDecimal lotSize) {}
 
-  ImportView importCsv(UUID userId, InputStream file, String fileName, String symbol, Interval interval,
+  /** Imports an uploaded CSV; {@code file} may be opened twice (a file out of time order is read again). */
+  ImportView importCsv(UUID userId, InputStreamSource file, String fileName, String symbol, Interval interval,
       boolean skipBadRows, NewSymbol meta) throws IOException {
     SymbolInfo s = ensureSymbol(symbol, meta, "csv");
     UUID id = importLog.start(userId, "csv", "csv", s.symbol(), interval.code(), null, null, fileName);
     BarImporter.Outcome outcome;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8), 1 << 16)) {
-      outcome = importer.importCsv(reader, s.symbol(), interval.code(), s.zone(), skipBadRows);
+    try {
+      outcome = importer.importCsv(file, s.symbol(), interval.code(), s.zone(), skipBadRows);
     } catch (BarCsv.FormatException e) {
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
       throw ImportRejected.of(e.getMessage()).withImportId(id);
@@ -137,8 +135,11 @@ class ImportService implements DisposableBean {
         int line = 0;
         for (FetchedBar b : fetched) {
           line++;
-          handler.row(new BarCsv.Row(line, b.time(), text(b.open()), text(b.high()), text(b.low()),
-              text(b.close()), text(b.volume())));
+          // Exchanges round open or close a tick outside [low, high] now and then (see CandleReader);
+          // the stored bar's range covers them, as market_data's check requires.
+          double high = Math.max(b.high(), Math.max(b.open(), b.close()));
+          double low = Math.min(b.low(), Math.min(b.open(), b.close()));
+          handler.row(new BarCsv.Row(line, b.time(), b.open(), high, low, b.close(), b.volume()));
         }
       }, s.symbol(), interval.code(), true);
       importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(),
@@ -228,10 +229,6 @@ class ImportService implements DisposableBean {
       throw new FieldValidationException(field, "must be greater than 0");
     }
     return v;
-  }
-
-  private static String text(double v) {
-    return BigDecimal.valueOf(v).toPlainString();
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.tradingbacktest.app.marketdata.fetch.DataSource;
 import com.tradingbacktest.engine.series.Interval;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,15 +90,20 @@ class SampleDataSeeder {
 
   private void load(String symbol, String interval, String resource, boolean bars) throws IOException {
     UUID id = importLog.start(null, "seed", SOURCE, symbol, interval, null, null, resource);
-    try (InputStream in = SampleDataSeeder.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "missing resource " + resource);
-        return;
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    ClassPathResource file = new ClassPathResource(resource, SampleDataSeeder.class.getClassLoader());
+    if (!file.exists()) {
+      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "missing resource " + resource);
+      return;
+    }
+    try {
       BarImporter.Outcome outcome = bars
-          ? importer.importCsv(reader, symbol, interval, ZoneId.of("America/New_York"), true)
-          : importer.importRows(handler -> TradeBars.minuteBars(reader, handler), symbol, interval, true);
+          ? importer.importCsv(file, symbol, interval, ZoneId.of("America/New_York"), true)
+          : importer.importRows(handler -> {
+            try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+              TradeBars.minuteBars(reader, handler);
+            }
+          }, symbol, interval, true);
       importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(), outcome.skipped(),
           outcome.problems(), null);
       symbols.refreshRange(symbol, interval);

@@ -29,8 +29,8 @@ final class TradeBars {
       BigDecimal amount = new BigDecimal(f[2].trim());
       if (m != minute) {
         if (open != null) {
-          out.row(new BarCsv.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
-              close.toPlainString(), volume.stripTrailingZeros().toPlainString()));
+          out.row(new BarCsv.Row(++bar, minute, open.doubleValue(), high.doubleValue(), low.doubleValue(),
+              close.doubleValue(), volume.doubleValue()));
         }
         minute = m;
         open = high = low = price;
@@ -42,8 +42,8 @@ final class TradeBars {
       volume = volume.add(amount);
     }
     if (open != null) {
-      out.row(new BarCsv.Row(++bar, minute, open.toPlainString(), high.toPlainString(), low.toPlainString(),
-          close.toPlainString(), volume.stripTrailingZeros().toPlainString()));
+      out.row(new BarCsv.Row(++bar, minute, open.doubleValue(), high.doubleValue(), low.doubleValue(),
+          close.doubleValue(), volume.doubleValue()));
     }
   }
 }

@@ -27,6 +27,7 @@ class FetchImportIntegrationTests extends IntegrationTest {
 
   private static final long HOUR = 3_600_000L;
   private static final MockWebServer BINANCE = startBinance();
+  private static final long ROUNDED_BAR = 1_704_067_200_000L + 5 * HOUR;
   private static final List<String> REQUESTED_STARTS = new CopyOnWriteArrayList<>();
 
   @DynamicPropertySource
@@ -60,6 +61,10 @@ class FetchImportIntegrationTests extends IntegrationTest {
     assertThat(symbol.path("market").asString()).isEqualTo("BINANCE");
     assertThat(symbol.path("currency").asString()).isEqualTo("USDT");
     assertThat(symbol.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(48);
+    JsonNode rounded = api.get("/api/v1/data/historical?symbol=TESTUSDT&interval=1h&start=2024-01-01T05:00:00Z"
+        + "&end=2024-01-01T06:00:00Z", "Authorization", auth).json().path("bars").get(0);
+    assertThat(rounded.path("high").asDouble()).as("the bar's range covers its close")
+        .isEqualTo(rounded.path("close").asDouble()).isEqualTo(100 + (ROUNDED_BAR / HOUR) % 50 + 3);
 
     REQUESTED_STARTS.clear();
     Response extended = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "TESTUSDT",
@@ -146,8 +151,10 @@ class FetchImportIntegrationTests extends IntegrationTest {
           if (n > 0) {
             body.append(',');
           }
+          // At 05:00 the close is a tick above the high, as exchanges round now and then.
+          double close = t == ROUNDED_BAR ? price + 3 : price + 1;
           body.append("[").append(t).append(",\"").append(price).append("\",\"").append(price + 2).append("\",\"")
-              .append(price - 1).append("\",\"").append(price + 1).append("\",\"10.5\",").append(t + step - 1)
+              .append(price - 1).append("\",\"").append(close).append("\",\"10.5\",").append(t + step - 1)
               .append(",\"1000\",5,\"5\",\"500\",\"0\"]");
         }
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")

@@ -210,6 +210,67 @@ class MarketDataIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void readsEverySeriesInTimeOrderWhateverTheOrderItWasImportedIn() {
+    com.tradingbacktest.engine.series.Interval hour = com.tradingbacktest.engine.series.Interval.H1;
+    // Newest first, as Upbit exports: a new series loaded as it comes, so stored newest first too.
+    String falling = newSymbol();
+    upload(falling, "1h", "time,open,high,low,close\n2024-01-01T03:00:00Z,4,4,4,4\n2024-01-01T02:00:00Z,3,3,3,3\n"
+        + "2024-01-01T01:00:00Z,2,2,2,2\n2024-01-01T00:00:00Z,1,1,1,1\n", Map.of());
+    // Out of order: imported through staging (the file is read twice), and still every row once.
+    String shuffled = newSymbol();
+    Response mixed = upload(shuffled, "1h", "time,open,high,low,close\n2024-01-01T02:00:00Z,3,3,3,3\n"
+        + "2024-01-01T00:00:00Z,1,1,1,1\n2024-01-01T03:00:00Z,4,4,4,4\n2024-01-01T01:00:00Z,2,2,2,2\n", Map.of());
+    // In order, then one bar changed in place, which moves its row to the end of the series' table.
+    String updated = newSymbol();
+    upload(updated, "1h", "time,open,high,low,close\n2024-01-01T00:00:00Z,1,1,1,1\n2024-01-01T01:00:00Z,9,9,9,9\n"
+        + "2024-01-01T02:00:00Z,3,3,3,3\n2024-01-01T03:00:00Z,4,4,4,4\n", Map.of());
+    Response fixed = upload(updated, "1h", "time,open,high,low,close\n2024-01-01T01:00:00Z,2,2,2,2\n", Map.of());
+
+    assertThat(mixed.json().path("rows_inserted").asInt()).isEqualTo(4);
+    assertThat(fixed.json().path("rows_updated").asInt()).isEqualTo(1);
+    for (String symbol : List.of(falling, shuffled, updated)) {
+      var series = marketData.loadSeries(symbol, hour, at("2024-01-01T00:00:00Z"), at("2024-01-02T00:00:00Z"));
+      assertThat(series.close()).as(symbol).containsExactly(1, 2, 3, 4);
+      assertThat(series.times()).as(symbol).containsExactly(at("2024-01-01T00:00:00Z").toEpochMilli(),
+          at("2024-01-01T01:00:00Z").toEpochMilli(), at("2024-01-01T02:00:00Z").toEpochMilli(),
+          at("2024-01-01T03:00:00Z").toEpochMilli());
+    }
+  }
+
+  @Autowired
+  BarImporter importer;
+
+  @Test
+  void twoFirstImportsOfOneSeriesAtOnceBothLandOnce() throws Exception {
+    String symbol = newSymbol();
+    StringBuilder a = new StringBuilder("time,open,high,low,close\n");
+    StringBuilder b = new StringBuilder("time,open,high,low,close\n");
+    for (int i = 0; i < 2000; i++) {
+      String time = at("2024-01-01T00:00:00Z").plusSeconds(60L * i).toString();
+      a.append(time).append(",1,1,1,1\n");
+      if (i >= 1000) {
+        b.append(time).append(",2,2,2,2\n"); // overlaps the second half of a
+      }
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> importer.importCsv(new org.springframework.core.io.ByteArrayResource(
+          a.toString().getBytes()), symbol, "1m", java.time.ZoneOffset.UTC, false));
+      var second = pool.submit(() -> importer.importCsv(new org.springframework.core.io.ByteArrayResource(
+          b.toString().getBytes()), symbol, "1m", java.time.ZoneOffset.UTC, false));
+      BarImporter.Outcome x = first.get();
+      BarImporter.Outcome y = second.get();
+      // Whichever came second found the series and merged into it.
+      assertThat(x.inserted() + y.inserted()).isEqualTo(2000);
+      assertThat(x.stored() && y.stored()).isTrue();
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(jdbc.sql("select count(*) from market_data where symbol = ?").param(symbol).query(Long.class).single())
+        .isEqualTo(2000);
+  }
+
+  @Test
   void pagesThroughLongHistoryByCursor() {
     List<Double> all = new ArrayList<>();
     String cursor = null;

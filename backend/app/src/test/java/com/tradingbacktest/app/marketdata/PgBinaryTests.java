@@ -9,17 +9,10 @@ import org.junit.jupiter.api.Test;
 class PgBinaryTests {
 
   @Test
-  void decodesNumericsExactlyAsTheirDecimalText() {
-    // 553.82: 2 digits, weight 0, positive, scale 2, digits 553 and 8200
-    assertThat(PgBinary.numeric(bytes(0, 2, 0, 0, 0, 0, 0, 2, 2, 41, 32, 8))).isEqualTo(553.82);
-    // 20018500: 2 digits, weight 1, scale 0, digits 2001 and 8500
-    assertThat(PgBinary.numeric(bytes(0, 2, 0, 1, 0, 0, 0, 0, 7, -47, 33, 52))).isEqualTo(20_018_500.0);
-    // 0.00000001: 1 digit (1) at weight -2, i.e. 1 x 10000^-2
-    assertThat(PgBinary.numeric(bytes(0, 1, -1, -2, 0, 0, 0, 8, 0, 1))).isEqualTo(1e-8);
-    // -12.5: 2 digits (12, 5000), weight 0, sign 0x4000
-    assertThat(PgBinary.numeric(bytes(0, 2, 0, 0, 64, 0, 0, 1, 0, 12, 19, -120))).isEqualTo(-12.5);
-    assertThat(PgBinary.numeric(bytes(0, 0, 0, 0, 0, 0, 0, 0))).isZero();
-    assertThat(PgBinary.numeric(bytes(0, 0, 0, 0, -64, 0, 0, 0))).isNaN();
+  void decodesDoublesFromTheirBigEndianBits() {
+    // 553.82 = 0x40814E8F5C28F5C3, preceded by two bytes that are not part of it
+    assertThat(PgBinary.float8(bytes(9, 9, 0x40, 0x81, 0x4E, 0x8F, 0x5C, 0x28, 0xF5, 0xC3), 2)).isEqualTo(553.82);
+    assertThat(PgBinary.float8(bytes(0xBF, 0xF0, 0, 0, 0, 0, 0, 0), 0)).isEqualTo(-1.0);
   }
 
   @Test

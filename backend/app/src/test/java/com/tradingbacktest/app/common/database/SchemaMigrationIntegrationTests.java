@@ -30,9 +30,9 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void usesNumericForMoneyAndTimestamptzForTimes() {
+  void usesNumericForMoneyDoublesForBarsAndTimestamptzForTimes() {
     Map<String, String> marketData = columnTypes("market_data");
-    assertThat(marketData).containsEntry("open", "numeric").containsEntry("volume", "numeric")
+    assertThat(marketData).containsEntry("open", "double precision").containsEntry("volume", "double precision")
         .containsEntry("timestamp", "timestamp with time zone").containsEntry("interval", "character varying");
     Map<String, String> backtests = columnTypes("backtests");
     assertThat(backtests).containsEntry("initial_capital", "numeric").containsEntry("start_date", "date")
@@ -48,18 +48,28 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void keepsOneBarPerSymbolIntervalAndTime() {
-    String symbol = "T" + UUID.randomUUID().toString().substring(0, 6);
+  void keepsOneBarPerSymbolIntervalAndTimeEachSeriesInItsOwnPartition() {
+    String symbol = "T" + UUID.randomUUID().toString().substring(0, 6) + ".KS";
     insertSymbol(symbol);
     String insert = "insert into market_data (symbol, interval, \"timestamp\", open, high, low, close, volume) "
         + "values (?, ?, '2024-01-02T00:00:00Z', 10, 12, 9, 11, 100)";
+    assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "1d").update())
+        .as("a series nobody created has no partition").isInstanceOf(DataIntegrityViolationException.class);
+
+    String daily = jdbc.sql("select market_data_add_series(?, '1d')").param(symbol).query(String.class).single();
+    String hourly = jdbc.sql("select market_data_add_series(?, '1h')").param(symbol).query(String.class).single();
+    assertThat(jdbc.sql("select market_data_add_series(?, '1d')").param(symbol).query(String.class).single())
+        .as("adding it again is a no-op").isEqualTo(daily);
     jdbc.sql(insert).params(symbol, "1d").update();
     jdbc.sql(insert).params(symbol, "1h").update();
 
     assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "1d").update())
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(jdbc.sql("select indexdef from pg_indexes where indexname = 'market_data_symbol_timestamp_idx'")
-        .query(String.class).single()).contains("(symbol, \"timestamp\")");
+    assertThat(daily).as("readable, unique and within 63 characters").matches("md_t[0-9a-f]{6}_ks_[0-9a-f]{8}_1d");
+    assertThat(jdbc.sql("select count(*) from " + daily).query(Long.class).single()).isOne();
+    assertThat(jdbc.sql("select count(*) from " + hourly).query(Long.class).single()).isOne();
+    assertThat(jdbc.sql("select count(*) from market_data where symbol = ?").param(symbol).query(Long.class).single())
+        .isEqualTo(2);
   }
 
   @Test
@@ -70,6 +80,7 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
     assertThatThrownBy(() -> jdbc.sql("insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
         + "values (?, '2m', now(), 1, 1, 1, 1)").param(symbol).update())
         .isInstanceOf(DataIntegrityViolationException.class);
+    jdbc.sql("select market_data_add_series(?, '1d')").param(symbol).query(String.class).single();
     assertThatThrownBy(() -> jdbc.sql("insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
         + "values (?, '1d', now(), 10, 9, 11, 10)").param(symbol).update())
         .isInstanceOf(DataIntegrityViolationException.class);
