@@ -111,7 +111,9 @@ class BacktestController {
 
   @GetMapping("/{id}/status")
   @Operation(summary = "Status, progress (0-100), timing and error of a run",
-      responses = @ApiResponse(responseCode = "404", description = "No such run of yours"))
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The run's state"),
+          @ApiResponse(responseCode = "404", description = "No such run of yours")})
   BacktestStatusResponse status(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return backtests.status(user.id(), id);
   }

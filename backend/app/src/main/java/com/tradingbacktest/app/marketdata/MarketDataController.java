@@ -59,6 +59,7 @@ class MarketDataController {
           + "with days, weeks and stock sessions counted in the symbol's time zone. Pass next_cursor back as "
           + "cursor for the next page.",
       responses = {
+          @ApiResponse(responseCode = "200", description = "A page of bars"),
           @ApiResponse(responseCode = "400", description = "Malformed parameter or cursor"),
           @ApiResponse(responseCode = "404", description = "Unknown symbol"),
           @ApiResponse(responseCode = "422", description = "Invalid range or resampling")})

@@ -62,6 +62,23 @@ class WebEdgeIntegrationTests extends IntegrationTest {
         .path("content").path("application/json").path("schema").path("$ref").asString()).endsWith("/SymbolView");
   }
 
+  @Test
+  void declaresTheSuccessResponseOfEveryOperation() {
+    JsonNode paths = api.get("/api/v1/openapi.json").json().path("paths");
+    java.util.List<String> without = new java.util.ArrayList<>();
+    paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+      boolean success = operation.getValue().path("responses").propertyStream()
+          .anyMatch(response -> response.getKey().startsWith("2"));
+      if (!success) {
+        without.add(operation.getKey() + " " + path.getKey());
+      }
+    }));
+    // The generated client types a call's data from its 2xx response; without one the data is unknown.
+    assertThat(without).isEmpty();
+    assertThat(paths.path("/api/v1/data/historical").path("get").path("responses").path("200").path("content")
+        .path("application/json").path("schema").path("$ref").asString()).endsWith("/HistoryPage");
+  }
+
   private static java.util.List<String> names(JsonNode array) {
     return array.valueStream().map(JsonNode::asString).toList();
   }
