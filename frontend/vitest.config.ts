@@ -14,5 +14,7 @@ export default defineConfig({
     // A fixed zone and language so date and number tests mean the same on every machine.
     env: { TZ: "UTC", LANG: "en_US.UTF-8" },
     pool: "threads",
+    // Room for the 5 s waits of vitest.setup.ts on a loaded CI machine.
+    testTimeout: 15_000,
   },
 });

@@ -1,8 +1,13 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// findBy*/waitFor wait up to 1 s by default. On a loaded 2-core CI machine a debounced search (typing,
+// the pause, the request, the render) has taken longer, failing a correct test; they still fail, only
+// later, when what they wait for never comes.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
