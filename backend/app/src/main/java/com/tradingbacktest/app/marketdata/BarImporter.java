@@ -149,12 +149,7 @@ class BarImporter {
         copy.row(8);
         copy.text(symbolBytes);
         copy.text(intervalBytes);
-        copy.timestamp(r.time());
-        copy.float8(r.open());
-        copy.float8(r.high());
-        copy.float8(r.low());
-        copy.float8(r.close());
-        copy.float8(r.volume());
+        copy.bar(r);
       }));
       copy.finish();
     }
@@ -195,12 +190,7 @@ class BarImporter {
       source.feed(checks.then(r -> {
         copy.row(7);
         copy.int4(r.line());
-        copy.timestamp(r.time());
-        copy.float8(r.open());
-        copy.float8(r.high());
-        copy.float8(r.low());
-        copy.float8(r.close());
-        copy.float8(r.volume());
+        copy.bar(r);
       }));
       copy.finish();
     }

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.engine.series.BarCsv;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,6 +54,16 @@ final class BinaryCopyIn implements AutoCloseable {
     room(12);
     int32(8);
     int64((epochMillis - PgBinary.PG_EPOCH_MILLIS) * 1000);
+  }
+
+  /** A bar's open time (timestamptz) and its five values (float8), the fields every bar row ends with. */
+  void bar(BarCsv.Row r) throws IOException {
+    timestamp(r.time());
+    float8(r.open());
+    float8(r.high());
+    float8(r.low());
+    float8(r.close());
+    float8(r.volume());
   }
 
   /** A text (or varchar, or a domain over it) already encoded as UTF-8. */
