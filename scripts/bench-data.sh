@@ -8,4 +8,4 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/backend/mvnw" -B -f "$root/backend/pom.xml" test -pl app -Dtest=MarketDataBenchmark \
   -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false -Dbench.rows="${1:-1000000}" \
   -Dlogging.level.com.tradingbacktest.app.marketdata.BarImporter=DEBUG \
-  | grep -E "generated|parse run|import run|load run|rows of BENCH|Tests run:"
+  | grep -E "generated|parse run|import run|load run|blocks rebuilt|rows of BENCH|Tests run:"

@@ -25,13 +25,7 @@ final class BarColumns {
 
   void add(long t, double o, double h, double l, double c, double v) {
     if (size == time.length) {
-      int grown = size + (size >> 1);
-      time = Arrays.copyOf(time, grown);
-      open = Arrays.copyOf(open, grown);
-      high = Arrays.copyOf(high, grown);
-      low = Arrays.copyOf(low, grown);
-      close = Arrays.copyOf(close, grown);
-      volume = Arrays.copyOf(volume, grown);
+      grow(size + (size >> 1));
     }
     time[size] = t;
     open[size] = o;
@@ -40,6 +34,22 @@ final class BarColumns {
     close[size] = c;
     volume[size] = v;
     size++;
+  }
+
+  /** Makes room for {@code more} bars after the current ones. */
+  void ensureRoom(int more) {
+    if (size + more > time.length) {
+      grow(Math.max(size + more, size + (size >> 1)));
+    }
+  }
+
+  private void grow(int capacity) {
+    time = Arrays.copyOf(time, capacity);
+    open = Arrays.copyOf(open, capacity);
+    high = Arrays.copyOf(high, capacity);
+    low = Arrays.copyOf(low, capacity);
+    close = Arrays.copyOf(close, capacity);
+    volume = Arrays.copyOf(volume, capacity);
   }
 
   /** Trims the arrays to the size, so they can be handed to the engine as they are. */

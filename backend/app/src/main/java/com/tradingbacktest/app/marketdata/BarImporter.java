@@ -44,9 +44,11 @@ class BarImporter {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BarImporter.class);
 
   private final DataSource dataSource;
+  private final BarBlocks blocks;
 
-  BarImporter(DataSource dataSource) {
+  BarImporter(DataSource dataSource, BarBlocks blocks) {
     this.dataSource = dataSource;
+    this.blocks = blocks;
   }
 
   /** What happened to a file. */
@@ -92,10 +94,17 @@ class BarImporter {
           String table = call(c, "select market_data_add_series(?, ?)", symbol, interval);
           outcome = merge(c, source, table, symbol, interval, skipBadRows);
         }
+        boolean changed = outcome.stored() && outcome.inserted() + outcome.updated() > 0;
+        if (changed) {
+          BarBlocks.invalidate(c, symbol, interval);
+        }
         if (outcome.stored()) {
           c.commit();
         } else {
           c.rollback();
+        }
+        if (changed) {
+          blocks.rebuildLater(symbol, interval);
         }
         return outcome;
       } catch (IOException | RuntimeException | SQLException e) {

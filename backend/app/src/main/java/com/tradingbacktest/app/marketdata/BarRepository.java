@@ -73,10 +73,9 @@ class BarRepository {
     }
   }
 
-  BarColumns load(String symbol, String interval, Instant from, Instant to, int expected) {
-    BarColumns columns = new BarColumns(expected);
-    copyAll(symbol, interval, from, to, columns);
-    return columns.trimmed();
+  /** Appends the bars with open time in [from, to) to {@code out}, oldest first (see {@link #copyAll}). */
+  void load(String symbol, String interval, Instant from, Instant to, BarColumns out) {
+    copyAll(symbol, interval, from, to, out);
   }
 
   /**
@@ -88,51 +87,64 @@ class BarRepository {
    * an interval code and two instants, with quotes doubled.)
    */
   private void copyAll(String symbol, String interval, Instant from, Instant to, BarColumns out) {
-    String sql = "copy (select \"timestamp\", open, high, low, close, volume from market_data where symbol = "
-        + literal(symbol) + " and interval = " + literal(interval) + " and \"timestamp\" >= " + literal(from.toString())
-        + " and \"timestamp\" < " + literal(to.toString()) + " order by \"timestamp\") to stdout (format binary)";
     try (Connection c = dataSource.getConnection()) {
-      CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-      try {
-        byte[] row;
-        boolean header = true;
-        while ((row = copy.readFromCopy()) != null) {
-          int at = 0;
-          if (header) {
-            at = 19 + readInt(row, 15); // signature (11), flags (4), extension length (4) and extension
-            header = false;
-            if (at >= row.length) {
-              continue;
-            }
-          }
-          if ((short) readShort(row, at) == -1) {
-            continue; // the trailer
-          }
-          at += 2;
-          // Six fields, each a 4-byte length then the value: timestamptz and five float8, 8 bytes each.
-          long time = PgBinary.timestampMillis(row, at + 4);
-          out.add(time, PgBinary.float8(row, at + 16), PgBinary.float8(row, at + 28), PgBinary.float8(row, at + 40),
-              PgBinary.float8(row, at + 52), PgBinary.float8(row, at + 64));
-        }
-      } finally {
-        if (copy.isActive()) {
-          copy.cancelCopy();
-        }
-      }
+      copyRows(c, selectRows(symbol, interval, "\"timestamp\" >= " + literal(from.toString()) + " and \"timestamp\" < "
+          + literal(to.toString()), 0), out);
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("Could not read bars of " + symbol, e);
     }
   }
 
-  private static String literal(String value) {
+  /**
+   * The COPY of a series' bars matching {@code condition} (SQL over "timestamp"), oldest first, at most
+   * {@code limit} when positive.
+   */
+  static String selectRows(String symbol, String interval, String condition, int limit) {
+    return "copy (select \"timestamp\", open, high, low, close, volume from market_data where symbol = "
+        + literal(symbol) + " and interval = " + literal(interval) + " and " + condition + " order by \"timestamp\""
+        + (limit > 0 ? " limit " + limit : "") + ") to stdout (format binary)";
+  }
+
+  /** Runs a COPY of {@link #selectRows} on {@code c}, appending every bar to {@code out}. */
+  static void copyRows(Connection c, String copySql, BarColumns out) throws SQLException {
+    CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
+    try {
+      byte[] row;
+      boolean header = true;
+      while ((row = copy.readFromCopy()) != null) {
+        int at = 0;
+        if (header) {
+          at = 19 + readInt(row, 15); // signature (11), flags (4), extension length (4) and extension
+          header = false;
+          if (at >= row.length) {
+            continue;
+          }
+        }
+        if ((short) readShort(row, at) == -1) {
+          continue; // the trailer
+        }
+        at += 2;
+        // Six fields, each a 4-byte length then the value: timestamptz and five float8, 8 bytes each.
+        long time = PgBinary.timestampMillis(row, at + 4);
+        out.add(time, PgBinary.float8(row, at + 16), PgBinary.float8(row, at + 28), PgBinary.float8(row, at + 40),
+            PgBinary.float8(row, at + 52), PgBinary.float8(row, at + 64));
+      }
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+  }
+
+  static String literal(String value) {
     return "'" + value.replace("'", "''") + "'";
   }
 
-  private static int readInt(byte[] b, int at) {
+  static int readInt(byte[] b, int at) {
     return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
   }
 
-  private static int readShort(byte[] b, int at) {
+  static int readShort(byte[] b, int at) {
     return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
   }
 }

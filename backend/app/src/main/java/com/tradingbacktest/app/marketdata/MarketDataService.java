@@ -25,10 +25,12 @@ public class MarketDataService {
 
   private final SymbolRepository symbols;
   private final BarRepository bars;
+  private final BarBlocks blocks;
 
-  MarketDataService(SymbolRepository symbols, BarRepository bars) {
+  MarketDataService(SymbolRepository symbols, BarRepository bars, BarBlocks blocks) {
     this.symbols = symbols;
     this.bars = bars;
+    this.blocks = blocks;
   }
 
   public Optional<SymbolInfo> symbol(String symbol) {
@@ -52,7 +54,8 @@ public class MarketDataService {
   }
 
   /**
-   * The engine's columns for bars with open time in [from, to), read with one streaming query.
+   * The engine's columns for bars with open time in [from, to), read with one streaming query: of the
+   * series' blocks when they are current, else of its rows (and the blocks are rebuilt for next time).
    *
    * @throws NotFoundException for an unknown symbol
    */
@@ -60,8 +63,17 @@ public class MarketDataService {
     SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
     int expected = range(symbol, interval).map(r -> (int) Math.min(r.barCount(), 50_000_000)).orElse(1024);
     long started = System.nanoTime();
-    BarColumns c = bars.load(symbol, interval.code(), from, to, expected);
-    log.info("Loaded {} {} bars of {} in {} ms", c.size, interval.code(), symbol, (System.nanoTime() - started) / 1_000_000);
+    BarColumns c = new BarColumns(expected);
+    boolean fromBlocks = blocks.read(symbol, interval.code(), from, to, c);
+    if (!fromBlocks) {
+      bars.load(symbol, interval.code(), from, to, c);
+      if (c.size > 0) {
+        blocks.rebuildLater(symbol, interval.code());
+      }
+    }
+    c.trimmed();
+    log.info("Loaded {} {} bars of {} from {} in {} ms", c.size, interval.code(), symbol, fromBlocks ? "blocks" : "rows",
+        (System.nanoTime() - started) / 1_000_000);
     return BarSeries.of(symbol, interval, s.calendar(), s.zone(), c.time, c.open, c.high, c.low, c.close, c.volume);
   }
 

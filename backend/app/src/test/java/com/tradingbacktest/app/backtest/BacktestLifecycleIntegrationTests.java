@@ -180,10 +180,11 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
 
   @Test
   void cancellingARunningRunStopsItAndStoresNothing() throws Exception {
-    // Hold the market data so the run stays in its loading step after the worker claimed it.
+    // Hold the market data (the rows, and the blocks loadSeries tries first) so the run stays in its loading
+    // step after the worker claimed it.
     try (var connection = jdbcConnection()) {
       connection.setAutoCommit(false);
-      connection.createStatement().execute("lock table market_data in access exclusive mode");
+      connection.createStatement().execute("lock table market_data, market_data_block_sets in access exclusive mode");
       String id = client.started(RunClient.request(strategyId));
       client.awaitStatus(id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
 

@@ -79,7 +79,8 @@ class WorkerProcessesIntegrationTests {
          Statement statement = lock.createStatement()) {
       // Hold the bars: the worker claims the run, then waits in its loading step, mid-run.
       lock.setAutoCommit(false);
-      statement.execute("lock table market_data in access exclusive mode");
+      // Both stored forms (the rows, and the blocks loadSeries tries first).
+      statement.execute("lock table market_data, market_data_block_sets in access exclusive mode");
       String id = client.started(RunClient.request(strategy));
       client.awaitStatus(id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
 

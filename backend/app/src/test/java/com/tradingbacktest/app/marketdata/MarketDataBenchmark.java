@@ -22,7 +22,8 @@ import org.springframework.core.io.FileSystemResource;
 
 /**
  * Measures the two data paths that must be fast, on the real embedded PostgreSQL: importing a 1M-row
- * CSV (parse, COPY into the new series' table, index, attach; then again as an upsert through staging) and reading 1M bars into the engine's columns.
+ * CSV (parse, COPY into the new series' table, index, attach; then again as an upsert through staging) and
+ * reading 1M bars into the engine's columns, from the rows and from the series' blocks.
  * Prints figures; asserts nothing about time. Run: scripts/bench-data.sh
  */
 @Tag("benchmark")
@@ -38,6 +39,12 @@ class MarketDataBenchmark extends IntegrationTest {
 
   @Autowired
   MarketDataService data;
+
+  @Autowired
+  BarRepository rows;
+
+  @Autowired
+  BarBlocks blocks;
 
   @Test
   void importAndLoadOneMillionBars() throws IOException {
@@ -83,11 +90,24 @@ class MarketDataBenchmark extends IntegrationTest {
               + " heap kept %,d MB%n", run, outcome.rowsRead(), outcome.inserted(), outcome.updated(), seconds,
           outcome.rowsRead() / seconds, (usedMemory() - before) / (1 << 20));
       symbols.refreshRange("BENCH", "1m");
-      for (int read = 1; read <= 4; read++) {
+      Instant from = Instant.EPOCH;
+      Instant to = Instant.parse("9999-01-01T00:00:00Z");
+      for (int read = 1; read <= 3; read++) { // what a read costs before the blocks are rebuilt
         long started = System.nanoTime();
-        BarSeries series = data.loadSeries("BENCH", Interval.M1, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
-        System.out.printf(Locale.ROOT, "load run %d after the %s import: %,d bars into columns in %d ms%n", read, run,
-            series.size(), (System.nanoTime() - started) / 1_000_000);
+        BarColumns columns = new BarColumns(ROWS);
+        rows.load("BENCH", "1m", from, to, columns);
+        System.out.printf(Locale.ROOT, "load run %d after the %s import, from rows: %,d bars into columns in %d ms%n",
+            read, run, columns.size, (System.nanoTime() - started) / 1_000_000);
+      }
+      long rebuilding = System.nanoTime();
+      long rebuilt = blocks.rebuild("BENCH", "1m"); // what the background builder does after an import
+      System.out.printf(Locale.ROOT, "blocks rebuilt after the %s import: %,d bars in %d ms%n", run, rebuilt,
+          (System.nanoTime() - rebuilding) / 1_000_000);
+      for (int read = 1; read <= 5; read++) {
+        long started = System.nanoTime();
+        BarSeries series = data.loadSeries("BENCH", Interval.M1, from, to);
+        System.out.printf(Locale.ROOT, "load run %d after the %s import, loadSeries from blocks: %,d bars into columns"
+            + " in %d ms%n", read, run, series.size(), (System.nanoTime() - started) / 1_000_000);
       }
     }
     Files.delete(csv);
