@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -82,43 +80,23 @@ class BarBlocks implements DisposableBean {
         + " and b.first_bar < " + instant(toMillis) + " where s.symbol = " + BarRepository.literal(symbol)
         + " and s.interval = " + BarRepository.literal(interval) + " order by b.first_bar) to stdout (format binary)";
     int start = out.size;
-    boolean current = false;
-    long last = Long.MIN_VALUE;
+    boolean[] current = {false};
+    long[] last = {Long.MIN_VALUE};
     try (Connection c = dataSource.getConnection()) {
-      CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-      try {
-        byte[] row;
-        boolean header = true;
-        while ((row = copy.readFromCopy()) != null) {
-          int at = 0;
-          if (header) {
-            at = 19 + BarRepository.readInt(row, 15); // signature, flags, extension length and extension
-            header = false;
-            if (at >= row.length) {
-              continue;
-            }
-          }
-          if ((short) BarRepository.readShort(row, at) == -1) {
-            continue; // the trailer
-          }
-          current = true;
-          int length = BarRepository.readInt(row, at + 2);
-          if (length >= 0) {
-            last = decode(ByteBuffer.wrap(row, at + 6, length).slice(), fromMillis, toMillis, last, out);
-          }
+      BinaryCopyOut.forEachRow(c, sql, (row, at) -> {
+        current[0] = true;
+        int length = BinaryCopyOut.int32(row, at);
+        if (length >= 0) {
+          last[0] = decode(ByteBuffer.wrap(row, at + 4, length).slice(), fromMillis, toMillis, last[0], out);
         }
-      } finally {
-        if (copy.isActive()) {
-          copy.cancelCopy();
-        }
-      }
+      });
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("Could not read bars of " + symbol, e);
     }
-    if (!current) {
+    if (!current[0]) {
       out.size = start;
     }
-    return current;
+    return current[0];
   }
 
   /** Asks for the series' blocks to be rebuilt in the background; one request per series is queued at most. */

@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Repository;
 
@@ -73,20 +71,15 @@ class BarRepository {
     }
   }
 
-  /** Appends the bars with open time in [from, to) to {@code out}, oldest first (see {@link #copyAll}). */
-  void load(String symbol, String interval, Instant from, Instant to, BarColumns out) {
-    copyAll(symbol, interval, from, to, out);
-  }
-
   /**
-   * All bars with open time in [from, to), oldest first, for the engine: one {@code COPY (SELECT ...) TO
+   * Appends all bars with open time in [from, to) to {@code out}, oldest first, for the engine: one {@code COPY (SELECT ...) TO
    * STDOUT} in PostgreSQL's binary format, decoded straight from the wire, one buffer per row and no
    * other object per bar. Always read to the end: cancelling a COPY OUT sends an asynchronous cancel
    * request that could hit the connection's next statement, so reads that stop early use
    * {@link #stream} instead. (COPY takes no bind parameters: the literals are built from a validated symbol,
    * an interval code and two instants, with quotes doubled.)
    */
-  private void copyAll(String symbol, String interval, Instant from, Instant to, BarColumns out) {
+  void load(String symbol, String interval, Instant from, Instant to, BarColumns out) {
     try (Connection c = dataSource.getConnection()) {
       copyRows(c, selectRows(symbol, interval, "\"timestamp\" >= " + literal(from.toString()) + " and \"timestamp\" < "
           + literal(to.toString()), 0), out);
@@ -107,44 +100,13 @@ class BarRepository {
 
   /** Runs a COPY of {@link #selectRows} on {@code c}, appending every bar to {@code out}. */
   static void copyRows(Connection c, String copySql, BarColumns out) throws SQLException {
-    CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
-    try {
-      byte[] row;
-      boolean header = true;
-      while ((row = copy.readFromCopy()) != null) {
-        int at = 0;
-        if (header) {
-          at = 19 + readInt(row, 15); // signature (11), flags (4), extension length (4) and extension
-          header = false;
-          if (at >= row.length) {
-            continue;
-          }
-        }
-        if ((short) readShort(row, at) == -1) {
-          continue; // the trailer
-        }
-        at += 2;
-        // Six fields, each a 4-byte length then the value: timestamptz and five float8, 8 bytes each.
-        long time = PgBinary.timestampMillis(row, at + 4);
-        out.add(time, PgBinary.float8(row, at + 16), PgBinary.float8(row, at + 28), PgBinary.float8(row, at + 40),
-            PgBinary.float8(row, at + 52), PgBinary.float8(row, at + 64));
-      }
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
+    // Six fields, each a 4-byte length then the value: timestamptz and five float8, 8 bytes each.
+    BinaryCopyOut.forEachRow(c, copySql, (row, at) -> out.add(PgBinary.timestampMillis(row, at + 4),
+        PgBinary.float8(row, at + 16), PgBinary.float8(row, at + 28), PgBinary.float8(row, at + 40),
+        PgBinary.float8(row, at + 52), PgBinary.float8(row, at + 64)));
   }
 
   static String literal(String value) {
     return "'" + value.replace("'", "''") + "'";
-  }
-
-  static int readInt(byte[] b, int at) {
-    return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
-  }
-
-  static int readShort(byte[] b, int at) {
-    return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
   }
 }
