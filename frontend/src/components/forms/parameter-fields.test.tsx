@@ -3,6 +3,7 @@ import { useForm } from "react-hook-form";
 import { describe, expect, it } from "vitest";
 import { Form } from "./form";
 import { ParameterFields } from "./parameter-fields";
+import { strategyParameter } from "@/test/fixtures";
 
 function Harness({ parameters }: { parameters: Parameters<typeof ParameterFields>[0]["parameters"] }) {
   const form = useForm({ defaultValues: { parameters: { fast: "10" } as Record<string, string> } });
@@ -20,9 +21,9 @@ describe("parameter inputs generated from a strategy's params", () => {
     render(
       <Harness
         parameters={[
-          { name: "fast", default: 10, min: 2, max: 100, step: 1 },
-          { name: "mult", default: 2.5, min: 0.5, max: 5, step: 0.25 },
-          { name: "threshold", default: 0 },
+          strategyParameter({ name: "fast", default: 10, min: 2, max: 100, step: 1 }),
+          strategyParameter({ name: "mult", default: 2.5, min: 0.5, max: 5, step: 0.25 }),
+          strategyParameter({ name: "threshold", default: 0 }),
         ]}
       />,
     );

@@ -2,31 +2,32 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { filterSymbols, SymbolCombobox } from "./symbol-combobox";
+import { symbolView } from "@/test/fixtures";
 
 const SYMBOLS = [
-  {
+  symbolView({
     symbol: "AAPL",
     name: "Apple Inc.",
     market: "NASDAQ",
     currency: "USD",
     time_zone: "America/New_York",
     intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
-  },
-  {
+  }),
+  symbolView({
     symbol: "BTCUSD.BITSTAMP",
     name: "Bitcoin / US dollar (Bitstamp)",
     market: "CUSTOM",
     currency: "USD",
     time_zone: "UTC",
     intervals: [{ interval: "1m", first_bar: "2013-11-25T00:00:00Z", last_bar: "2013-12-01T16:02:00Z", bar_count: 9399 }],
-  },
+  }),
 ];
 
 describe("the symbol search", () => {
   it("matches code or name, exact codes first", () => {
     expect(filterSymbols(SYMBOLS, "bitcoin").map((s) => s.symbol)).toEqual(["BTCUSD.BITSTAMP"]);
     expect(filterSymbols(SYMBOLS, "").map((s) => s.symbol)).toEqual(["AAPL", "BTCUSD.BITSTAMP"]);
-    expect(filterSymbols([{ symbol: "AAPLX" }, { symbol: "AAPL" }], "aapl").map((s) => s.symbol)).toEqual(["AAPL", "AAPLX"]);
+    expect(filterSymbols([symbolView({ symbol: "AAPLX" }), symbolView({ symbol: "AAPL" })], "aapl").map((s) => s.symbol)).toEqual(["AAPL", "AAPLX"]);
   });
 
   it("shows each symbol's intervals with first and last bar (in its zone) and count, and picks with the keyboard", async () => {

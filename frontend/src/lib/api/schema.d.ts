@@ -603,54 +603,54 @@ export interface components {
         /** @description A declared parameter: `param fast = 10 in 2..100 step 1` */
         StrategyParameter: {
             /** @example fast */
-            name?: string;
+            name: string;
             /**
              * Format: double
              * @description The value when a run gives none
              * @example 10
              */
-            default?: number;
+            default: number;
             /**
              * Format: double
              * @description Lowest allowed value; null when unbounded
              * @example 2
              */
-            min?: number;
+            min: number | null;
             /**
              * Format: double
              * @description Highest allowed value; null when unbounded
              * @example 100
              */
-            max?: number;
+            max: number | null;
             /**
              * Format: double
              * @description Grid step for optimisation; null when not given
              * @example 1
              */
-            step?: number;
+            step: number | null;
         };
         StrategyResponse: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** @example SMA crossover 10/30 */
-            name?: string;
-            description?: string;
+            name: string;
+            description: string | null;
             /** @description Strategy-language source */
-            code?: string;
-            is_public?: boolean;
+            code: string;
+            is_public: boolean;
             /**
              * Format: uuid
              * @description The user who owns it
              */
-            owner_id?: string;
+            owner_id: string;
             /** @description Whether the caller owns it (and so may change or delete it) */
-            mine?: boolean;
+            mine: boolean;
             /** @description The parameters the code declares, in source order */
-            parameters?: components["schemas"]["StrategyParameter"][];
+            parameters: components["schemas"]["StrategyParameter"][];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         ValidateStrategyRequest: {
             /**
@@ -666,66 +666,66 @@ export interface components {
              * @description 1-based line
              * @example 3
              */
-            line?: number;
+            line: number;
             /**
              * Format: int32
              * @description 1-based column
              * @example 14
              */
-            column?: number;
+            column: number;
             /**
              * Format: int32
              * @description Characters to underline, at least 1
              * @example 4
              */
-            length?: number;
+            length: number;
             /** @example unknown function 'smaa'; did you mean 'sma'? */
-            message?: string;
+            message: string;
         };
         StrategyValidationResponse: {
             /** @description True when the code compiles; then `errors` is empty */
-            valid?: boolean;
+            valid: boolean;
             /** @description Every compile error, in source order */
-            errors?: components["schemas"]["StrategyCodeError"][];
+            errors: components["schemas"]["StrategyCodeError"][];
             /** @description Declared parameters; empty when the code does not compile */
-            parameters?: components["schemas"]["StrategyParameter"][];
+            parameters: components["schemas"]["StrategyParameter"][];
             /** @description Outputs the code assigns (long_entry, stop_loss, ...); empty when it does not compile */
-            outputs?: string[];
+            outputs: string[];
         };
         BadRow: {
             /** Format: int32 */
-            line?: number;
-            reason?: string;
+            line: number;
+            reason: string;
         };
         ImportView: {
             /** Format: uuid */
-            id?: string;
-            kind?: string;
-            source?: string;
-            symbol?: string;
-            interval?: string;
+            id: string;
+            kind: string;
+            source: string;
+            symbol: string;
+            interval: string;
             /** Format: date-time */
-            range_start?: string;
+            range_start: string | null;
             /** Format: date-time */
-            range_end?: string;
-            file_name?: string;
-            status?: string;
+            range_end: string | null;
+            file_name: string | null;
+            status: string;
             /** Format: int32 */
-            progress?: number;
+            progress: number;
             /** Format: int32 */
-            rows_read?: number;
+            rows_read: number;
             /** Format: int32 */
-            rows_inserted?: number;
+            rows_inserted: number;
             /** Format: int32 */
-            rows_updated?: number;
+            rows_updated: number;
             /** Format: int32 */
-            rows_skipped?: number;
-            bad_rows?: components["schemas"]["BadRow"][];
-            error?: string;
+            rows_skipped: number;
+            bad_rows: components["schemas"]["BadRow"][];
+            error: string | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            finished_at?: string;
+            finished_at: string | null;
         };
         FetchRequest: {
             source: string;
@@ -837,22 +837,22 @@ export interface components {
         };
         BacktestStatusResponse: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** @enum {string} */
-            status?: "pending" | "running" | "completed" | "failed" | "cancelled";
+            status: "pending" | "running" | "completed" | "failed" | "cancelled";
             /** Format: int32 */
-            progress?: number;
-            error?: string;
+            progress: number;
+            error: string | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            started_at?: string;
+            started_at: string | null;
             /** Format: date-time */
-            completed_at?: string;
+            completed_at: string | null;
             /** Format: int64 */
-            duration_ms?: number;
+            duration_ms: number | null;
             /** Format: int32 */
-            attempts?: number;
+            attempts: number;
         };
         ConstraintSpec: {
             /** @example trade_count */
@@ -890,114 +890,114 @@ export interface components {
             step: number;
         };
         ConstraintView: {
-            metric?: string;
-            op?: string;
+            metric: string;
+            op: string;
             /** Format: double */
-            value?: number;
+            value: number;
         };
         Heatmap: {
-            x?: string;
-            y?: string;
-            x_values?: number[];
-            y_values?: number[];
-            scores?: number[][];
+            x: string;
+            y: string;
+            x_values: number[];
+            y_values: number[];
+            scores: number[][];
         };
         OptimizationResponse: {
             /** Format: uuid */
-            id?: string;
-            status?: string;
-            error?: string;
+            id: string;
+            status: string;
+            error: string | null;
             /** Format: uuid */
-            strategy_id?: string;
-            strategy_name?: string;
-            symbol?: string;
-            interval?: string;
+            strategy_id: string | null;
+            strategy_name: string | null;
+            symbol: string;
+            interval: string;
             /** Format: date */
-            start_date?: string;
+            start_date: string;
             /** Format: date */
-            end_date?: string;
-            initial_capital?: number;
-            settings?: components["schemas"]["RunSettings"];
-            ranges?: components["schemas"]["RangeView"][];
-            objective?: string;
-            constraints?: components["schemas"]["ConstraintView"][];
+            end_date: string;
+            initial_capital: number;
+            settings: components["schemas"]["RunSettings"];
+            ranges: components["schemas"]["RangeView"][];
+            objective: string;
+            constraints: components["schemas"]["ConstraintView"][];
             /** Format: int32 */
-            combinations?: number;
+            combinations: number;
             /** Format: int64 */
-            evaluated?: number;
+            evaluated: number;
             /** Format: int32 */
-            progress?: number;
+            progress: number;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            started_at?: string;
+            started_at: string | null;
             /** Format: date-time */
-            completed_at?: string;
+            completed_at: string | null;
             /** Format: int64 */
-            duration_ms?: number;
-            results?: components["schemas"]["RankedResult"][];
-            heatmap?: components["schemas"]["Heatmap"];
+            duration_ms: number | null;
+            results: components["schemas"]["RankedResult"][];
+            heatmap: components["schemas"]["Heatmap"] | null;
         };
         RangeView: {
-            name?: string;
+            name: string;
             /** Format: double */
-            from?: number;
+            from: number;
             /** Format: double */
-            to?: number;
+            to: number;
             /** Format: double */
-            step?: number;
+            step: number;
             /** Format: int32 */
-            count?: number;
+            count: number;
         };
         RankedResult: {
             /** Format: int32 */
-            rank?: number;
+            rank: number;
             /** Format: int64 */
-            combination?: number;
-            parameters?: {
+            combination: number;
+            parameters: {
                 [key: string]: number;
             };
             /** Format: double */
-            score?: number;
-            feasible?: boolean;
-            metrics?: {
+            score: number | null;
+            feasible: boolean;
+            metrics: {
                 [key: string]: Record<string, never>;
             };
         };
         RunCosts: {
-            preset?: string;
+            preset: string;
             /** Format: double */
-            commission_rate?: number;
+            commission_rate: number;
             /** Format: double */
-            commission_fixed?: number;
+            commission_fixed: number;
             /** Format: double */
-            commission_minimum?: number;
+            commission_minimum: number;
             /** Format: double */
-            sell_tax_rate?: number;
+            sell_tax_rate: number;
             /** Format: double */
-            slippage_rate?: number;
+            slippage_rate: number;
             /** Format: double */
-            slippage_ticks?: number;
+            slippage_ticks: number;
             /** Format: double */
-            tick_size?: number;
+            tick_size: number;
         };
         RunSettings: {
-            fill?: string;
-            costs?: components["schemas"]["RunCosts"];
-            sizing?: components["schemas"]["RunSizing"];
+            fill: string;
+            costs: components["schemas"]["RunCosts"];
+            sizing: components["schemas"]["RunSizing"];
             /** Format: double */
-            quantity_step?: number;
-            allow_short?: boolean;
-            close_at_end?: boolean;
+            quantity_step: number;
+            allow_short: boolean;
+            close_at_end: boolean;
             /** Format: double */
-            risk_free_rate?: number;
-            currency?: string;
-            time_zone?: string;
+            risk_free_rate: number;
+            currency: string;
+            time_zone: string;
         };
         RunSizing: {
-            type?: string;
+            type: string;
             /** Format: double */
-            value?: number;
+            value: number;
         };
         RegisterRequest: {
             /**
@@ -1018,31 +1018,31 @@ export interface components {
         };
         TokenResponse: {
             /** @description JWT for the Authorization: Bearer header */
-            access_token?: string;
+            access_token: string;
             /** @example Bearer */
-            token_type?: string;
+            token_type: string;
             /**
              * Format: int64
              * @description Seconds until the access token expires
              * @example 900
              */
-            expires_in?: number;
+            expires_in: number;
             /** @description Opaque, single-use; also set as the httpOnly tb_refresh cookie */
-            refresh_token?: string;
+            refresh_token: string;
             /**
              * Format: int64
              * @description Seconds until the refresh token expires
              */
-            refresh_expires_in?: number;
-            user?: components["schemas"]["UserResponse"];
+            refresh_expires_in: number;
+            user: components["schemas"]["UserResponse"];
         };
         UserResponse: {
             /** Format: uuid */
-            id?: string;
-            email?: string;
-            username?: string;
+            id: string;
+            email: string;
+            username: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
         };
         RefreshRequest: {
             /** @description The refresh token from login; omit to use the tb_refresh cookie */
@@ -1068,520 +1068,549 @@ export interface components {
         };
         ApiKeyResponse: {
             /** Format: uuid */
-            id?: string;
-            name?: string;
+            id: string;
+            name: string;
             /** @example tb_3f9a1c2e */
-            prefix?: string;
+            prefix: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            expires_at?: string;
+            expires_at: string | null;
             /** Format: date-time */
-            last_used_at?: string;
+            last_used_at: string | null;
             /** Format: date-time */
-            revoked_at?: string;
+            revoked_at: string | null;
         };
         CreatedApiKeyResponse: {
             /** @description Send as the X-API-Key header. Shown only now: store it safely. */
-            key?: string;
-            api_key?: components["schemas"]["ApiKeyResponse"];
+            key: string;
+            api_key: components["schemas"]["ApiKeyResponse"];
         };
         PageResponseStrategySummary: {
-            items?: components["schemas"]["StrategySummary"][];
+            items: components["schemas"]["StrategySummary"][];
             /**
              * Format: int32
              * @example 0
              */
-            page?: number;
+            page: number;
             /**
              * Format: int32
              * @example 20
              */
-            size?: number;
+            size: number;
             /**
              * Format: int64
              * @example 42
              */
-            total_items?: number;
+            total_items: number;
             /**
              * Format: int32
              * @example 3
              */
-            total_pages?: number;
+            total_pages: number;
         };
         /** @description A strategy in a list: everything but `code`; GET /api/v1/strategies/{id} returns the code */
         StrategySummary: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** @example SMA crossover 10/30 */
-            name?: string;
-            description?: string;
-            is_public?: boolean;
+            name: string;
+            description: string | null;
+            is_public: boolean;
             /**
              * Format: uuid
              * @description The user who owns it
              */
-            owner_id?: string;
+            owner_id: string;
             /** @description Whether the caller owns it */
-            mine?: boolean;
+            mine: boolean;
             /** @description The parameters the code declares, in source order */
-            parameters?: components["schemas"]["StrategyParameter"][];
+            parameters: components["schemas"]["StrategyParameter"][];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         StrategyTemplateResponse: {
             /** @example sma_crossover */
-            id?: string;
+            id: string;
             /** @example SMA crossover */
-            name?: string;
+            name: string;
             /** @example 단순 이동평균 교차 */
-            name_ko?: string;
-            description?: string;
-            description_ko?: string;
+            name_ko: string;
+            description: string;
+            description_ko: string;
             /** @description Strategy-language source */
-            code?: string;
-            parameters?: components["schemas"]["StrategyParameter"][];
+            code: string;
+            parameters: components["schemas"]["StrategyParameter"][];
         };
         LanguageArgument: {
             /** @example length */
-            name?: string;
+            name: string;
             /**
              * @description series, bool series, length or number
              * @example length
              */
-            kind?: string;
+            kind: string;
             /**
              * Format: double
              * @description The value when omitted; null when required
              */
-            default_value?: number;
+            default_value: number | null;
         };
         LanguageCatalogueResponse: {
-            functions?: components["schemas"]["LanguageFunction"][];
-            variables?: components["schemas"]["LanguageVariable"][];
-            outputs?: components["schemas"]["LanguageOutput"][];
+            functions: components["schemas"]["LanguageFunction"][];
+            variables: components["schemas"]["LanguageVariable"][];
+            outputs: components["schemas"]["LanguageOutput"][];
             /** @description Reserved words: param, in, step, and, or, not, true, false, na */
-            keywords?: string[];
+            keywords: string[];
             /** @description What one strategy may use: max_source_chars, max_statements, max_nesting, max_lookback, max_params, max_cells */
-            limits?: {
+            limits: {
                 [key: string]: Record<string, never>;
             };
         };
         LanguageFunction: {
             /** @example sma */
-            name?: string;
+            name: string;
             /** @example moving average */
-            category?: string;
+            category: string;
             /** @example sma(source, length) */
-            signature?: string;
-            params?: components["schemas"]["LanguageArgument"][];
+            signature: string;
+            params: components["schemas"]["LanguageArgument"][];
             /**
              * @description number, bool, or fields (several named outputs)
              * @example number
              */
-            result?: string;
+            result: string;
             /** @description Names of the outputs when result is fields */
-            fields?: string[];
-            description?: string;
-            description_ko?: string;
+            fields: string[] | null;
+            description: string;
+            description_ko: string;
             /** @example fast_ma = sma(close, 10) */
-            example?: string;
+            example: string | null;
         };
         LanguageOutput: {
             /** @example long_entry */
-            name?: string;
+            name: string;
             /**
              * @description bool or number
              * @example bool
              */
-            type?: string;
+            type: string;
             /** @description Works during the bar (stop/limit entries): may use only the bar's open and earlier bars */
-            intrabar?: boolean;
-            description?: string;
+            intrabar: boolean;
+            description: string;
         };
         LanguageVariable: {
             /** @example close */
-            name?: string;
+            name: string;
             /** @example price */
-            category?: string;
-            description?: string;
-            description_ko?: string;
+            category: string;
+            description: string;
+            description_ko: string;
         };
         IntervalView: {
-            interval?: string;
+            interval: string;
             /** Format: date-time */
-            first_bar?: string;
+            first_bar: string;
             /** Format: date-time */
-            last_bar?: string;
+            last_bar: string;
             /** Format: int64 */
-            bar_count?: number;
+            bar_count: number;
         };
         SymbolView: {
-            symbol?: string;
-            name?: string;
-            market?: string;
-            asset_class?: string;
-            currency?: string;
-            time_zone?: string;
-            tick_size?: number;
-            lot_size?: number;
-            source?: string;
-            intervals?: components["schemas"]["IntervalView"][];
+            symbol: string;
+            name: string;
+            market: string;
+            asset_class: string;
+            currency: string;
+            time_zone: string;
+            tick_size: number;
+            lot_size: number;
+            source: string;
+            intervals: components["schemas"]["IntervalView"][];
         };
         HistoryBar: {
             /** Format: date-time */
-            time?: string;
+            time: string;
             /** Format: double */
-            open?: number;
+            open: number;
             /** Format: double */
-            high?: number;
+            high: number;
             /** Format: double */
-            low?: number;
+            low: number;
             /** Format: double */
-            close?: number;
+            close: number;
             /** Format: double */
-            volume?: number;
+            volume: number;
         };
         HistoryPage: {
-            symbol?: string;
-            interval?: string;
-            bar_interval?: string;
+            symbol: string;
+            interval: string;
+            bar_interval: string;
             /** @example Asia/Seoul */
-            time_zone?: string;
-            bars?: components["schemas"]["HistoryBar"][];
-            next_cursor?: string;
+            time_zone: string;
+            bars: components["schemas"]["HistoryBar"][];
+            next_cursor: string | null;
         };
         BacktestSummary: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** @enum {string} */
-            status?: "pending" | "running" | "completed" | "failed" | "cancelled";
+            status: "pending" | "running" | "completed" | "failed" | "cancelled";
             /** Format: int32 */
-            progress?: number;
-            error?: string;
+            progress: number;
+            error: string | null;
             /** Format: uuid */
-            strategy_id?: string;
-            strategy_name?: string;
-            symbol?: string;
-            interval?: string;
+            strategy_id: string | null;
+            strategy_name: string | null;
+            symbol: string;
+            interval: string;
             /** Format: date */
-            start_date?: string;
+            start_date: string;
             /** Format: date */
-            end_date?: string;
-            initial_capital?: number;
-            parameters?: {
+            end_date: string;
+            initial_capital: number;
+            parameters: {
                 [key: string]: number;
             };
-            currency?: string;
+            currency: string;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            started_at?: string;
+            started_at: string | null;
             /** Format: date-time */
-            completed_at?: string;
+            completed_at: string | null;
             /** Format: int64 */
-            duration_ms?: number;
-            key_metrics?: {
+            duration_ms: number | null;
+            key_metrics: {
                 [key: string]: number;
-            };
+            } | null;
         };
         PageResponseBacktestSummary: {
-            items?: components["schemas"]["BacktestSummary"][];
+            items: components["schemas"]["BacktestSummary"][];
             /**
              * Format: int32
              * @example 0
              */
-            page?: number;
+            page: number;
             /**
              * Format: int32
              * @example 20
              */
-            size?: number;
+            size: number;
             /**
              * Format: int64
              * @example 42
              */
-            total_items?: number;
+            total_items: number;
             /**
              * Format: int32
              * @example 3
              */
-            total_pages?: number;
+            total_pages: number;
         };
         BacktestResponse: {
             /** Format: uuid */
-            id?: string;
-            status?: string;
+            id: string;
+            status: string;
             /** Format: int32 */
-            progress?: number;
-            error?: string;
+            progress: number;
+            error: string | null;
             /** Format: uuid */
-            strategy_id?: string;
-            strategy_name?: string;
-            strategy_code?: string;
-            symbol?: string;
-            interval?: string;
+            strategy_id: string | null;
+            strategy_name: string | null;
+            strategy_code: string;
+            symbol: string;
+            interval: string;
             /** Format: date */
-            start_date?: string;
+            start_date: string;
             /** Format: date */
-            end_date?: string;
-            initial_capital?: number;
-            parameters?: {
+            end_date: string;
+            initial_capital: number;
+            parameters: {
                 [key: string]: number;
             };
-            settings?: components["schemas"]["RunSettings"];
+            settings: components["schemas"]["RunSettings"];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            started_at?: string;
+            started_at: string | null;
             /** Format: date-time */
-            completed_at?: string;
+            completed_at: string | null;
             /** Format: int64 */
-            duration_ms?: number;
+            duration_ms: number | null;
             /** Format: int32 */
-            attempts?: number;
-            result?: components["schemas"]["RunResult"];
+            attempts: number;
+            result: components["schemas"]["RunResult"] | null;
         };
         /** @description Chart series, parallel arrays; time is epoch milliseconds */
         EquityChart: {
-            time?: number[];
-            equity?: number[];
-            drawdown?: number[];
-            buy_and_hold?: number[];
+            time: number[];
+            equity: number[];
+            drawdown: number[];
+            buy_and_hold: number[];
             /** Format: int32 */
-            total_points?: number;
+            total_points: number;
         };
         MonthlyReturnView: {
             /** Format: int32 */
-            year?: number;
+            year: number;
             /** Format: int32 */
-            month?: number;
+            month: number;
             /** Format: double */
-            return?: number;
+            return: number | null;
         };
         RoundTrip: {
-            side?: string;
+            side: string;
             /** Format: double */
-            quantity?: number;
+            quantity: number;
             /** Format: date-time */
-            entry_time?: string;
+            entry_time: string;
             /** Format: double */
-            entry_price?: number;
+            entry_price: number;
             /** Format: date-time */
-            exit_time?: string;
+            exit_time: string;
             /** Format: double */
-            exit_price?: number;
+            exit_price: number;
             /** Format: double */
-            pnl?: number;
+            pnl: number;
             /** Format: double */
-            return_pct?: number;
+            return_pct: number;
             /** Format: double */
-            costs?: number;
+            costs: number;
             /** Format: double */
-            mae?: number;
+            mae: number;
             /** Format: double */
-            mfe?: number;
+            mfe: number;
             /** Format: int32 */
-            bars_held?: number;
-            exit_reason?: string;
+            bars_held: number;
+            exit_reason: string;
         };
         RunResult: {
             /** @description Metric name to value; null when undefined (e.g. Sharpe of a flat curve) */
-            metrics?: {
+            metrics: {
                 [key: string]: Record<string, never>;
             };
-            monthly_returns?: components["schemas"]["MonthlyReturnView"][];
-            yearly_returns?: components["schemas"]["YearlyReturnView"][];
-            equity?: components["schemas"]["EquityChart"];
-            trades?: components["schemas"]["RoundTrip"][];
-            open_trade?: components["schemas"]["RoundTrip"];
+            monthly_returns: components["schemas"]["MonthlyReturnView"][];
+            yearly_returns: components["schemas"]["YearlyReturnView"][];
+            equity: components["schemas"]["EquityChart"];
+            trades: components["schemas"]["RoundTrip"][];
+            open_trade: components["schemas"]["RoundTrip"] | null;
             /** Format: int32 */
-            bar_count?: number;
+            bar_count: number;
             /** Format: int32 */
-            fill_count?: number;
+            fill_count: number;
             /** Format: int32 */
-            rejected_orders?: number;
+            rejected_orders: number;
         };
         YearlyReturnView: {
             /** Format: int32 */
-            year?: number;
+            year: number;
             /** Format: double */
-            return?: number;
+            return: number | null;
         };
         Fill: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** Format: date-time */
-            timestamp?: string;
-            type?: string;
-            price?: number;
-            quantity?: number;
-            commission?: number;
-            tax?: number;
+            timestamp: string;
+            type: string;
+            price: number;
+            quantity: number;
+            commission: number;
+            tax: number;
             /** Format: int32 */
-            bar_index?: number;
+            bar_index: number;
         };
         PageResponseFill: {
-            items?: components["schemas"]["Fill"][];
+            items: components["schemas"]["Fill"][];
             /**
              * Format: int32
              * @example 0
              */
-            page?: number;
+            page: number;
             /**
              * Format: int32
              * @example 20
              */
-            size?: number;
+            size: number;
             /**
              * Format: int64
              * @example 42
              */
-            total_items?: number;
+            total_items: number;
             /**
              * Format: int32
              * @example 3
              */
-            total_pages?: number;
+            total_pages: number;
         };
         StreamingResponseBody: unknown;
         SseEmitter: {
             /** Format: int64 */
-            timeout?: number;
+            timeout: number;
         };
         OptimizationSummary: {
             /** Format: uuid */
-            id?: string;
-            status?: string;
-            error?: string;
+            id: string;
+            status: string;
+            error: string | null;
             /** Format: uuid */
-            strategy_id?: string;
-            strategy_name?: string;
-            symbol?: string;
-            interval?: string;
+            strategy_id: string | null;
+            strategy_name: string | null;
+            symbol: string;
+            interval: string;
             /** Format: date */
-            start_date?: string;
+            start_date: string;
             /** Format: date */
-            end_date?: string;
-            objective?: string;
+            end_date: string;
+            objective: string;
             /** Format: int32 */
-            combinations?: number;
+            combinations: number;
             /** Format: int64 */
-            evaluated?: number;
+            evaluated: number;
             /** Format: int32 */
-            progress?: number;
+            progress: number;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            completed_at?: string;
+            completed_at: string | null;
         };
         PageResponseOptimizationSummary: {
-            items?: components["schemas"]["OptimizationSummary"][];
+            items: components["schemas"]["OptimizationSummary"][];
             /**
              * Format: int32
              * @example 0
              */
-            page?: number;
+            page: number;
             /**
              * Format: int32
              * @example 20
              */
-            size?: number;
+            size: number;
             /**
              * Format: int64
              * @example 42
              */
-            total_items?: number;
+            total_items: number;
             /**
              * Format: int32
              * @example 3
              */
-            total_pages?: number;
+            total_pages: number;
         };
         RunMetricsResponse: {
-            metric_names?: string[];
-            runs?: components["schemas"]["RunOverview"][];
+            metric_names: string[];
+            runs: components["schemas"]["RunOverview"][];
         };
         RunOverview: {
             /** Format: uuid */
-            id?: string;
+            id: string;
             /** @enum {string} */
-            status?: "pending" | "running" | "completed" | "failed" | "cancelled";
+            status: "pending" | "running" | "completed" | "failed" | "cancelled";
             /** Format: uuid */
-            strategy_id?: string;
-            strategy_name?: string;
-            symbol?: string;
-            interval?: string;
+            strategy_id: string | null;
+            strategy_name: string | null;
+            symbol: string;
+            interval: string;
             /** Format: date */
-            start_date?: string;
+            start_date: string;
             /** Format: date */
-            end_date?: string;
-            initial_capital?: number;
-            parameters?: {
+            end_date: string;
+            initial_capital: number;
+            parameters: {
                 [key: string]: number;
             };
-            currency?: string;
-            time_zone?: string;
+            currency: string;
+            time_zone: string;
             /** @description Metric name to value in the order of docs/METRICS.md; a value is null when undefined, the whole map null until the run completed */
-            metrics?: {
+            metrics: {
                 [key: string]: number;
-            };
+            } | null;
         };
         RebasedEquity: {
-            dates?: string[];
-            values?: number[][];
+            dates: string[];
+            values: number[][];
             /** Format: int32 */
-            total_points?: number;
+            total_points: number;
         };
         ReturnCorrelation: {
-            values?: number[][];
-            overlapping_returns?: number[][];
+            values: number[][];
+            overlapping_returns: number[][];
         };
         RunComparisonResponse: {
-            metric_names?: string[];
-            runs?: components["schemas"]["RunOverview"][];
-            equity?: components["schemas"]["RebasedEquity"];
-            correlation?: components["schemas"]["ReturnCorrelation"];
+            metric_names: string[];
+            runs: components["schemas"]["RunOverview"][];
+            equity: components["schemas"]["RebasedEquity"];
+            correlation: components["schemas"]["ReturnCorrelation"];
         };
         MonthlyReturnsGrid: {
-            years?: number[];
-            months?: number[][];
-            yearly?: number[];
+            years: number[];
+            months: number[][];
+            yearly: number[];
         };
         ReturnsHistogram: {
-            edges?: number[];
-            counts?: number[];
+            edges: number[];
+            counts: number[];
             /** Format: int32 */
-            total?: number;
+            total: number;
         };
         RollingSharpe: {
             /** Format: int32 */
-            window?: number;
-            time?: number[];
-            sharpe?: number[];
+            window: number;
+            time: number[];
+            sharpe: number[];
             /** Format: int32 */
-            total_points?: number;
+            total_points: number;
         };
         RunChartResponse: {
             /** Format: uuid */
-            backtest_id?: string;
-            symbol?: string;
-            interval?: string;
-            time_zone?: string;
-            currency?: string;
-            equity?: components["schemas"]["EquityChart"];
+            backtest_id: string;
+            symbol: string;
+            interval: string;
+            time_zone: string;
+            currency: string;
+            equity: components["schemas"]["EquityChart"];
             /** @enum {string} */
-            return_period?: "bar" | "day";
+            return_period: "bar" | "day";
             /** Format: double */
-            periods_per_year?: number;
-            returns_histogram?: components["schemas"]["ReturnsHistogram"];
-            rolling_sharpe?: components["schemas"]["RollingSharpe"];
-            monthly_returns?: components["schemas"]["MonthlyReturnsGrid"];
+            periods_per_year: number;
+            returns_histogram: components["schemas"]["ReturnsHistogram"];
+            rolling_sharpe: components["schemas"]["RollingSharpe"];
+            monthly_returns: components["schemas"]["MonthlyReturnsGrid"];
         };
+        /** @description RFC 9457 problem details */
         Problem: {
-            [key: string]: unknown;
+            /**
+             * @description Stable identifier of the kind of problem
+             * @example /problems/validation-failed
+             */
+            type: string;
+            /** @example Validation failed */
+            title: string;
+            /**
+             * Format: int32
+             * @example 422
+             */
+            status: number;
+            /** @description What went wrong, for a human */
+            detail?: string;
+            /** @description The request path */
+            instance?: string;
+            /** @description Also in the X-Request-Id header and the logs */
+            request_id?: string;
+            /** @description Per-field errors, when any */
+            errors?: {
+                /** @description snake_case name of the field; null for the whole request */
+                field?: string;
+                message?: string;
+            }[];
+            /**
+             * Format: int32
+             * @description With 429: when to retry
+             */
+            retry_after_seconds?: number;
         };
     };
     responses: never;
@@ -3021,6 +3050,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The symbol with its stored ranges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymbolView"];
+                };
+            };
             /** @description No valid access token or API key */
             401: {
                 headers: {
@@ -3099,6 +3137,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The import: status, progress, counts, bad rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
+                };
+            };
             /** @description No valid access token or API key */
             401: {
                 headers: {
@@ -3149,6 +3196,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of bars */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
             /** @description Malformed parameter or cursor */
             400: {
                 headers: {
@@ -3371,6 +3427,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The run's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestStatusResponse"];
+                };
+            };
             /** @description No valid access token or API key */
             401: {
                 headers: {

@@ -32,7 +32,7 @@ import { useAnalyticsStore } from "../stores/analytics-store";
 const RESULT_METRICS = ["total_return", "sharpe_ratio", "max_drawdown", "win_rate", "trade_count"] as const;
 
 /** The heatmap's scores as rows of y by columns of x, nulls kept; the best cell's position. */
-export function heatmapCells(heatmap: SchemaHeatmap | undefined) {
+export function heatmapCells(heatmap: SchemaHeatmap | null | undefined) {
   const xs = heatmap?.x_values ?? [];
   const ys = heatmap?.y_values ?? [];
   const values = ys.map((_, y) =>

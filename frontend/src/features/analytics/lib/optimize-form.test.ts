@@ -10,12 +10,13 @@ import {
   toOptimizeRequest,
   type OptimizeFormValues,
 } from "./optimize-form";
+import { strategyParameter } from "@/test/fixtures";
 
 const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
 const PARAMS = [
-  { name: "fast", default: 10, min: 2, max: 100, step: 1 },
-  { name: "slow", default: 30, min: 3, max: 300, step: 1 },
-  { name: "mult", default: 2 },
+  strategyParameter({ name: "fast", default: 10, min: 2, max: 100, step: 1 }),
+  strategyParameter({ name: "slow", default: 30, min: 3, max: 300, step: 1 }),
+  strategyParameter({ name: "mult", default: 2 }),
 ];
 
 const values = (ranges: OptimizeFormValues["ranges"]): OptimizeFormValues => ({

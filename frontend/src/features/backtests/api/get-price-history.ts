@@ -30,9 +30,7 @@ export async function getPriceHistory(params: PriceHistoryParams, signal?: Abort
   let barInterval = params.resampleTo ?? params.interval;
   let timeZone = "UTC";
   do {
-    // The OpenAPI document declares no 200 response for this operation, so the page is typed with the
-    // spec's own HistoryPage schema, which is what it returns.
-    const page = await unwrap<SchemaHistoryPage>(
+    const page: SchemaHistoryPage = await unwrap(
       api.GET("/api/v1/data/historical", {
         params: {
           query: {
@@ -46,7 +44,7 @@ export async function getPriceHistory(params: PriceHistoryParams, signal?: Abort
           },
         },
         signal,
-      }) as Promise<{ data?: SchemaHistoryPage; error?: unknown; response: Response }>,
+      }),
     );
     bars.push(...(page.bars ?? []));
     barInterval = page.bar_interval ?? barInterval;

@@ -40,7 +40,7 @@ import { RunDetails } from "./run-details";
 import { TradesTable } from "./trades-table";
 
 /** The stored monthly returns as the chart endpoint's grid (used until, or if not, that answers). */
-export function gridFromResult(result: SchemaRunResult | undefined): SchemaMonthlyReturnsGrid | undefined {
+export function gridFromResult(result: SchemaRunResult | null | undefined): SchemaMonthlyReturnsGrid | undefined {
   const monthly = result?.monthly_returns ?? [];
   if (monthly.length === 0) return undefined;
   const first = Math.min(...monthly.map((m) => m.year ?? 0));

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { bestRunPerStrategy } from "./dashboard-runs";
+import { backtestSummary } from "@/test/fixtures";
 
-const run = (id: string, strategy: string, total: number | undefined, status = "completed") => ({
-  id,
-  status: status as "completed",
-  strategy_id: strategy,
-  strategy_name: `Strategy ${strategy}`,
-  key_metrics: total === undefined ? undefined : { total_return: total },
-});
+const run = (id: string, strategy: string, total: number | undefined, status = "completed") =>
+  backtestSummary({
+    id,
+    status: status as "completed",
+    strategy_id: strategy,
+    strategy_name: `Strategy ${strategy}`,
+    key_metrics: total === undefined ? null : { total_return: total },
+  });
 
 describe("the strategy performance overview", () => {
   it("keeps each strategy's best completed run by total return, best strategy first", () => {

@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { gridFromResult } from "./backtest-result";
 import { monthlyRows, monthNames, MonthlyReturns } from "./monthly-returns";
+import { runResult } from "@/test/fixtures";
 
 const GRID = {
   years: [2013, 2014],
@@ -45,13 +46,15 @@ describe("the monthly returns heatmap", () => {
   });
 
   it("builds the same grid from the stored monthly and yearly returns", () => {
-    const grid = gridFromResult({
-      monthly_returns: [
-        { year: 2013, month: 11, return: 0.05 },
-        { year: 2014, month: 1, return: -0.02 },
-      ],
-      yearly_returns: [{ year: 2013, return: 0.05 }],
-    });
+    const grid = gridFromResult(
+      runResult({
+        monthly_returns: [
+          { year: 2013, month: 11, return: 0.05 },
+          { year: 2014, month: 1, return: -0.02 },
+        ],
+        yearly_returns: [{ year: 2013, return: 0.05 }],
+      }),
+    );
     expect(grid?.years).toEqual([2013, 2014]);
     expect(grid?.months?.[0]?.[10]).toBe(0.05);
     expect(grid?.months?.[1]?.[0]).toBe(-0.02);

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { TradeRow } from "../lib/trades";
 import { LABELLED_TRADES, tradeMarkers } from "./price-chart";
+import { roundTrip } from "@/test/fixtures";
 
 const COLORS = { long: "green", short: "red", exit: "blue" };
 const LABELS = { buy: "Buy", sell: "Sell", short: "Short", cover: "Cover" };
 const trade = (n: number, side: string, entry: string, exit: string, open = false): TradeRow => ({
+  ...roundTrip({ side, entry_time: entry, exit_time: exit }),
   number: n,
   open,
-  side,
-  entry_time: entry,
-  exit_time: exit,
 });
 
 describe("trade markers on the price chart", () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
 import { tradeRows, tradesCsv, type TradeRow } from "../lib/trades";
 import { TradesTable } from "./trades-table";
+import { runResult } from "@/test/fixtures";
 
 const trade = (i: number, pnl: number): TradeRow => ({
   number: i,
@@ -34,7 +35,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("the trades table", () => {
   it("shows each round trip in the symbol's zone and currency, the open one marked", () => {
-    renderTable(tradeRows({ trades: [trade(1, -820.68)], open_trade: { ...trade(2, 1340.28), exit_reason: "end_of_data" } }));
+    renderTable(tradeRows(runResult({ trades: [trade(1, -820.68)], open_trade: { ...trade(2, 1340.28), exit_reason: "end_of_data" } })));
     const [first, open] = bodyRows();
     expect(first).toHaveTextContent("2013-03-02");
     expect(first).toHaveTextContent("401.00");

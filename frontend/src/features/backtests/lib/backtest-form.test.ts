@@ -16,15 +16,16 @@ import {
   toBacktestRequest,
   type BacktestFormValues,
 } from "./backtest-form";
+import { runSettings, symbolView } from "@/test/fixtures";
 
 const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
-const AAPL: SchemaSymbolView = {
+const AAPL: SchemaSymbolView = symbolView({
   symbol: "AAPL",
   market: "NASDAQ",
   currency: "USD",
   time_zone: "America/New_York",
   intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
-};
+});
 const PARAMS = [
   { name: "fast", default: 10, min: 2, max: 100, step: 1 },
   { name: "slow", default: 30, min: 3, max: 300, step: 1 },
@@ -176,14 +177,14 @@ describe("symbols and prefills", () => {
       end_date: "2013-12-31",
       initial_capital: 10000,
       parameters: { fast: 5 },
-      settings: {
+      settings: runSettings({
         fill: "close",
         costs: { preset: "us+custom", commission_rate: 0.001, sell_tax_rate: 0, slippage_rate: 0, slippage_ticks: 0, commission_fixed: 0, commission_minimum: 0, tick_size: 0.01 },
         sizing: { type: "fraction_of_equity", value: 0.5 },
         allow_short: true,
         close_at_end: false,
         risk_free_rate: 0.03,
-      },
+      }),
     });
     const values = applyPrefill(emptyFormValues(), parsePrefill(new URLSearchParams(newBacktestHref(prefill).split("?")[1])));
     expect(values).toMatchObject({

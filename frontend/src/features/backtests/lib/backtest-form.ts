@@ -330,7 +330,8 @@ export function splitFieldErrors(error: unknown, values: Pick<BacktestFormValues
 // Prefill: /backtests/new?strategy_id=…&symbol=AAPL&interval=1d&parameters={"fast":10}
 
 export interface BacktestPrefill {
-  strategy_id?: string;
+  /** Null for a run whose strategy was deleted since. */
+  strategy_id?: string | null;
   symbol?: string;
   interval?: string;
   start_date?: string;
@@ -462,8 +463,14 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
   return values;
 }
 
+/** What reopening a run needs of it. */
+export type RunToReopen = Pick<
+  SchemaBacktestResponse,
+  "strategy_id" | "symbol" | "interval" | "start_date" | "end_date" | "initial_capital" | "parameters" | "settings"
+>;
+
 /** The prefill that reopens a finished run in the form, to change something and run it again. */
-export function prefillFromRun(run: SchemaBacktestResponse): BacktestPrefill {
+export function prefillFromRun(run: RunToReopen): BacktestPrefill {
   const settings = run.settings;
   const costs: Record<string, number | string> = {};
   if (settings?.costs) {

@@ -6,7 +6,7 @@ export interface TradeRow extends SchemaRoundTrip {
   open: boolean;
 }
 
-export function tradeRows(result: SchemaRunResult | undefined): TradeRow[] {
+export function tradeRows(result: SchemaRunResult | null | undefined): TradeRow[] {
   const rows: TradeRow[] = (result?.trades ?? []).map((trade, i) => ({ ...trade, number: i + 1, open: false }));
   if (result?.open_trade) rows.push({ ...result.open_trade, number: rows.length + 1, open: true });
   return rows;

@@ -7,18 +7,9 @@ import { marketDataKeys } from "./get-symbols";
 
 export const IMPORT_POLL_MS = 1000;
 
-/**
- * The OpenAPI document declares no 200 response for this operation (only its errors), so the body is
- * typed with the spec's own ImportView schema, as the list endpoint returns it.
- */
+/** One import as logged: what it read, stored and skipped, and its state. */
 export function getImport(id: string, signal?: AbortSignal): Promise<SchemaImportView> {
-  return unwrap<SchemaImportView>(
-    api.GET("/api/v1/data/imports/{id}", { params: { path: { id } }, signal }) as Promise<{
-      data?: SchemaImportView;
-      error?: unknown;
-      response: Response;
-    }>,
-  );
+  return unwrap(api.GET("/api/v1/data/imports/{id}", { params: { path: { id } }, signal }));
 }
 
 /** One import, polled every second until it has finished. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { symbolView } from "@/test/fixtures";
 import { toRows, totals } from "./rows";
 
 const symbols = [
-  {
+  symbolView({
     symbol: "KRW-BTC",
     name: "Bitcoin",
     market: "UPBIT",
@@ -12,8 +13,8 @@ const symbols = [
       { interval: "1d", first_bar: "2023-01-01T00:00:00Z", last_bar: "2024-01-01T00:00:00Z", bar_count: 366 },
       { interval: "1m", first_bar: "2024-01-01T00:00:00Z", last_bar: "2024-01-02T00:00:00Z", bar_count: 1441 },
     ],
-  },
-  { symbol: "NEW.KS", name: "New", market: "KRX", currency: "KRW", time_zone: "Asia/Seoul", intervals: [] },
+  }),
+  symbolView({ symbol: "NEW.KS", name: "New", market: "KRX", currency: "KRW", time_zone: "Asia/Seoul", intervals: [] }),
 ];
 
 describe("symbol rows", () => {

@@ -18,7 +18,7 @@ export interface SymbolRow {
 const INTERVAL_ORDER = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"];
 
 export function toRows(symbols: SchemaSymbolView[]): SymbolRow[] {
-  return symbols.flatMap((s) => {
+  return symbols.flatMap((s): SymbolRow[] => {
     const base = {
       symbol: s.symbol ?? "",
       name: s.name ?? "",

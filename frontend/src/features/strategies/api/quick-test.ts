@@ -59,13 +59,7 @@ export async function waitForRun(
   intervalMs = 1000,
 ): Promise<SchemaBacktestStatusResponse | null> {
   while (!signal.aborted) {
-    const status = await unwrap<SchemaBacktestStatusResponse>(
-      api.GET("/api/v1/backtests/{id}/status", { params: { path: { id } }, signal }) as Promise<{
-        data?: SchemaBacktestStatusResponse;
-        error?: unknown;
-        response: Response;
-      }>,
-    );
+    const status = await unwrap(api.GET("/api/v1/backtests/{id}/status", { params: { path: { id } }, signal }));
     onProgress(status);
     if (FINAL.has(status.status ?? "")) return status;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

@@ -5,6 +5,7 @@ import { json, renderWithProviders, stubApi } from "@/test/render";
 import { pickSample } from "../api/quick-test";
 import type { StrategyFormValues } from "../api/save-strategy";
 import { QuickTest } from "./quick-test";
+import { symbolView } from "@/test/fixtures";
 
 function Harness({ id, compiles = true }: { id: string | null; compiles?: boolean }) {
   const form = useForm<StrategyFormValues>({
@@ -17,8 +18,13 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("the editor's test action", () => {
   it("tests on AAPL daily 2013 when stored, else on the first symbol's data", () => {
-    const aapl = { symbol: "AAPL", intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }] };
-    const btc = { symbol: "KRW-BTC", currency: "KRW", time_zone: "Asia/Seoul", intervals: [{ interval: "1h", first_bar: "2024-01-01T00:00:00Z", last_bar: "2024-02-01T00:00:00Z", bar_count: 744 }] };
+    const aapl = symbolView({ symbol: "AAPL", intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }] });
+    const btc = symbolView({
+      symbol: "KRW-BTC",
+      currency: "KRW",
+      time_zone: "Asia/Seoul",
+      intervals: [{ interval: "1h", first_bar: "2024-01-01T00:00:00Z", last_bar: "2024-02-01T00:00:00Z", bar_count: 744 }],
+    });
     expect(pickSample([btc, aapl])).toMatchObject({ symbol: "AAPL", interval: "1d", start_date: "2013-01-01", end_date: "2013-12-31" });
     expect(pickSample([btc])).toEqual({ symbol: "KRW-BTC", interval: "1h", start_date: "2024-01-01", end_date: "2024-02-01", initial_capital: 10_000_000 });
     expect(pickSample([])).toBeNull();

@@ -14,12 +14,21 @@ import java.util.UUID;
  * @param timeZone the symbol's zone: days and months are counted in it
  * @param metrics every metric of docs/METRICS.md in that order, null where undefined; null for a run not completed
  */
-record RunOverview(UUID id,
+record RunOverview(
+    UUID id,
     @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
-    UUID strategyId, String strategyName, String symbol, String interval, LocalDate startDate, LocalDate endDate,
-    BigDecimal initialCapital, Map<String, Double> parameters, String currency, String timeZone,
-    @Schema(description = "Metric name to value in the order of docs/METRICS.md; a value is null when undefined, "
-        + "the whole map null until the run completed")
+    @Schema(nullable = true) UUID strategyId,
+    @Schema(nullable = true) String strategyName,
+    String symbol,
+    String interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    Map<String, Double> parameters,
+    String currency,
+    String timeZone,
+    @Schema(nullable = true, description = "Metric name to value in the order of docs/METRICS.md; a value is null"
+        + " when undefined, the whole map null until the run completed")
     Map<String, Number> metrics) {
 
   static RunOverview of(StoredRun run) {

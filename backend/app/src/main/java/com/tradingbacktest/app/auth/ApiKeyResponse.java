@@ -10,9 +10,9 @@ record ApiKeyResponse(
     String name,
     @Schema(example = "tb_3f9a1c2e") String prefix,
     Instant createdAt,
-    Instant expiresAt,
-    Instant lastUsedAt,
-    Instant revokedAt) {
+    @Schema(nullable = true) Instant expiresAt,
+    @Schema(nullable = true) Instant lastUsedAt,
+    @Schema(nullable = true) Instant revokedAt) {
 
   static ApiKeyResponse of(ApiKey key) {
     return new ApiKeyResponse(key.getId(), key.name(), key.prefix(), key.createdAt(), key.expiresAt(),

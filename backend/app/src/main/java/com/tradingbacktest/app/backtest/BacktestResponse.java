@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,24 @@ import java.util.UUID;
  * @param strategyCode the code that ran (the strategy may have changed since)
  * @param result null until completed
  */
-record BacktestResponse(UUID id, String status, int progress, String error, UUID strategyId, String strategyName,
-    String strategyCode, String symbol, String interval, LocalDate startDate, LocalDate endDate,
-    BigDecimal initialCapital, Map<String, Double> parameters, RunSettings settings, Instant createdAt,
-    Instant startedAt, Instant completedAt, Long durationMs, int attempts, RunResult result) {}
+record BacktestResponse(
+    UUID id,
+    String status,
+    int progress,
+    @Schema(nullable = true) String error,
+    @Schema(nullable = true) UUID strategyId,
+    @Schema(nullable = true) String strategyName,
+    String strategyCode,
+    String symbol,
+    String interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    Map<String, Double> parameters,
+    RunSettings settings,
+    Instant createdAt,
+    @Schema(nullable = true) Instant startedAt,
+    @Schema(nullable = true) Instant completedAt,
+    @Schema(nullable = true) Long durationMs,
+    int attempts,
+    @Schema(nullable = true) RunResult result) {}

@@ -15,9 +15,15 @@ import java.util.UUID;
  * @param durationMs from start to completion (or to now while running); null before it starts
  * @param attempts how many times a worker has taken it (more than 1 after a worker died or an error)
  */
-record BacktestStatusResponse(UUID id,
+record BacktestStatusResponse(
+    UUID id,
     @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
-    int progress, String error, Instant createdAt, Instant startedAt, Instant completedAt, Long durationMs,
+    int progress,
+    @Schema(nullable = true) String error,
+    Instant createdAt,
+    @Schema(nullable = true) Instant startedAt,
+    @Schema(nullable = true) Instant completedAt,
+    @Schema(nullable = true) Long durationMs,
     int attempts) {
 
   static BacktestStatusResponse of(BacktestRow row) {

@@ -13,9 +13,22 @@ import java.util.UUID;
  * @param keyMetrics total_return, cagr, sharpe_ratio, sortino_ratio, max_drawdown, win_rate, profit_factor,
  *     trade_count, final_equity and buy_and_hold_return; null until completed, a value null when undefined
  */
-record BacktestSummary(UUID id,
+record BacktestSummary(
+    UUID id,
     @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
-    int progress, String error, UUID strategyId, String strategyName, String symbol, String interval,
-    LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, Map<String, Double> parameters,
-    String currency, Instant createdAt, Instant startedAt, Instant completedAt, Long durationMs,
-    Map<String, Double> keyMetrics) {}
+    int progress,
+    @Schema(nullable = true) String error,
+    @Schema(nullable = true) UUID strategyId,
+    @Schema(nullable = true) String strategyName,
+    String symbol,
+    String interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    Map<String, Double> parameters,
+    String currency,
+    Instant createdAt,
+    @Schema(nullable = true) Instant startedAt,
+    @Schema(nullable = true) Instant completedAt,
+    @Schema(nullable = true) Long durationMs,
+    @Schema(nullable = true) Map<String, Double> keyMetrics) {}

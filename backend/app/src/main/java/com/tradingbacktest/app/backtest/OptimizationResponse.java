@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +19,30 @@ import java.util.UUID;
  *     first, undefined last), then grid order
  * @param heatmap best feasible score over two parameters; null with fewer than two varying parameters
  */
-record OptimizationResponse(UUID id, String status, String error, UUID strategyId, String strategyName, String symbol,
-    String interval, LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, RunSettings settings,
-    List<RangeView> ranges, String objective, List<ConstraintView> constraints, int combinations, long evaluated,
-    int progress, Instant createdAt, Instant startedAt, Instant completedAt, Long durationMs, List<RankedResult> results,
-    Heatmap heatmap) {
+record OptimizationResponse(
+    UUID id,
+    String status,
+    @Schema(nullable = true) String error,
+    @Schema(nullable = true) UUID strategyId,
+    @Schema(nullable = true) String strategyName,
+    String symbol,
+    String interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    RunSettings settings,
+    List<RangeView> ranges,
+    String objective,
+    List<ConstraintView> constraints,
+    int combinations,
+    long evaluated,
+    int progress,
+    Instant createdAt,
+    @Schema(nullable = true) Instant startedAt,
+    @Schema(nullable = true) Instant completedAt,
+    @Schema(nullable = true) Long durationMs,
+    List<RankedResult> results,
+    @Schema(nullable = true) Heatmap heatmap) {
 
   /** @param count how many values the range has */
   record RangeView(String name, double from, double to, double step, int count) {}
@@ -38,7 +58,12 @@ record OptimizationResponse(UUID id, String status, String error, UUID strategyI
    * @param feasible whether it met every constraint
    * @param metrics every scalar metric of docs/METRICS.md
    */
-  record RankedResult(int rank, long combination, Map<String, Double> parameters, Double score, boolean feasible,
+  record RankedResult(
+      int rank,
+      long combination,
+      Map<String, Double> parameters,
+      @Schema(nullable = true) Double score,
+      boolean feasible,
       Map<String, Object> metrics) {}
 
   /**

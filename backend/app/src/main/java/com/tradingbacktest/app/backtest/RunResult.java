@@ -32,7 +32,7 @@ public record RunResult(
     List<YearlyReturnView> yearlyReturns,
     EquityChart equity,
     List<RoundTrip> trades,
-    RoundTrip openTrade,
+    @Schema(nullable = true) RoundTrip openTrade,
     int barCount,
     int fillCount,
     int rejectedOrders) {
@@ -49,13 +49,13 @@ public record RunResult(
   }
 
   /** A month's return as a fraction; null when undefined. */
-  public record MonthlyReturnView(int year, int month, @JsonProperty("return") Double value) {
+  public record MonthlyReturnView(int year, int month, @Schema(nullable = true) @JsonProperty("return") Double value) {
     static MonthlyReturnView of(MonthlyReturn m) {
       return new MonthlyReturnView(m.year(), m.month(), finite(m.value()));
     }
   }
 
-  public record YearlyReturnView(int year, @JsonProperty("return") Double value) {
+  public record YearlyReturnView(int year, @Schema(nullable = true) @JsonProperty("return") Double value) {
     static YearlyReturnView of(YearlyReturn y) {
       return new YearlyReturnView(y.year(), finite(y.value()));
     }

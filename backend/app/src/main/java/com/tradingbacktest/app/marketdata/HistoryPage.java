@@ -11,4 +11,5 @@ import java.util.List;
  * @param nextCursor pass as {@code cursor} for the next page; null on the last page
  */
 record HistoryPage(String symbol, String interval, String barInterval,
-    @Schema(example = "Asia/Seoul") String timeZone, List<HistoryBar> bars, String nextCursor) {}
+    @Schema(example = "Asia/Seoul") String timeZone, List<HistoryBar> bars,
+    @Schema(nullable = true) String nextCursor) {}

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,9 +15,25 @@ import java.util.UUID;
  * @param rowsUpdated existing bars whose values changed
  * @param rowsSkipped bad rows left out (with skip_bad_rows), listed in {@code badRows}
  */
-record ImportView(UUID id, String kind, String source, String symbol, String interval, Instant rangeStart,
-    Instant rangeEnd, String fileName, String status, int progress, int rowsRead, int rowsInserted, int rowsUpdated,
-    int rowsSkipped, List<BadRow> badRows, String error, Instant createdAt, Instant finishedAt) {
+record ImportView(
+    UUID id,
+    String kind,
+    String source,
+    String symbol,
+    String interval,
+    @Schema(nullable = true) Instant rangeStart,
+    @Schema(nullable = true) Instant rangeEnd,
+    @Schema(nullable = true) String fileName,
+    String status,
+    int progress,
+    int rowsRead,
+    int rowsInserted,
+    int rowsUpdated,
+    int rowsSkipped,
+    List<BadRow> badRows,
+    @Schema(nullable = true) String error,
+    Instant createdAt,
+    @Schema(nullable = true) Instant finishedAt) {
 
   /** A row that was rejected or skipped, by line (the header is line 1). */
   record BadRow(int line, String reason) {}

@@ -23,17 +23,17 @@ record LanguageCatalogueResponse(
       @Schema(example = "sma(source, length)") String signature,
       List<Argument> params,
       @Schema(description = "number, bool, or fields (several named outputs)", example = "number") String result,
-      @Schema(description = "Names of the outputs when result is fields") List<String> fields,
+      @Schema(nullable = true, description = "Names of the outputs when result is fields") List<String> fields,
       String description,
       String descriptionKo,
-      @Schema(example = "fast_ma = sma(close, 10)") String example) {}
+      @Schema(nullable = true, example = "fast_ma = sma(close, 10)") String example) {}
 
   /** One argument of a function. */
   @Schema(name = "LanguageArgument")
   record Argument(
       @Schema(example = "length") String name,
       @Schema(description = "series, bool series, length or number", example = "length") String kind,
-      @Schema(description = "The value when omitted; null when required") Double defaultValue) {}
+      @Schema(nullable = true, description = "The value when omitted; null when required") Double defaultValue) {}
 
   /** A price or time series a strategy can read. */
   @Schema(name = "LanguageVariable")

@@ -19,9 +19,10 @@ record StrategyParameter(
     @Schema(example = "fast") String name,
     @JsonProperty("default") @Schema(example = "10", description = "The value when a run gives none")
     double defaultValue,
-    @Schema(example = "2", description = "Lowest allowed value; null when unbounded") Double min,
-    @Schema(example = "100", description = "Highest allowed value; null when unbounded") Double max,
-    @Schema(example = "1", description = "Grid step for optimisation; null when not given") Double step) {
+    @Schema(nullable = true, example = "2", description = "Lowest allowed value; null when unbounded") Double min,
+    @Schema(nullable = true, example = "100", description = "Highest allowed value; null when unbounded") Double max,
+    @Schema(nullable = true, example = "1", description = "Grid step for optimisation; null when not given")
+    Double step) {
 
   /** The column's own mapper: the stored JSON does not change with the web layer's settings. */
   private static final JsonMapper JSON = JsonMapper.builder().build();

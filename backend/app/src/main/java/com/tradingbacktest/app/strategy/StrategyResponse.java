@@ -10,7 +10,7 @@ import java.util.UUID;
 record StrategyResponse(
     UUID id,
     @Schema(example = "SMA crossover 10/30") String name,
-    String description,
+    @Schema(nullable = true) String description,
     @Schema(description = "Strategy-language source") String code,
     @JsonProperty("is_public") boolean isPublic,
     @Schema(description = "The user who owns it") UUID ownerId,

@@ -11,7 +11,7 @@ import java.util.UUID;
 record StrategySummary(
     UUID id,
     @Schema(example = "SMA crossover 10/30") String name,
-    String description,
+    @Schema(nullable = true) String description,
     @JsonProperty("is_public") boolean isPublic,
     @Schema(description = "The user who owns it") UUID ownerId,
     @Schema(description = "Whether the caller owns it") boolean mine,

@@ -108,6 +108,16 @@ class OpenApiConfiguration {
     };
   }
 
+  /**
+   * Properties that may be null say so (see {@link NullableProperties}): with every response property
+   * required, the generated client then types them as always present, possibly null.
+   */
+  @Bean
+  OpenApiCustomizer nullableProperties() {
+    NullableProperties nullable = NullableProperties.scan("com.tradingbacktest.app");
+    return nullable::apply;
+  }
+
   @SuppressWarnings("rawtypes")
   private static void collectRefs(Schema schema, Map<String, Schema> schemas, Set<String> found) {
     if (schema == null) {

@@ -79,6 +79,30 @@ class WebEdgeIntegrationTests extends IntegrationTest {
         .path("application/json").path("schema").path("$ref").asString()).endsWith("/HistoryPage");
   }
 
+  @Test
+  void saysWhichResponsePropertiesMayBeNull() {
+    JsonNode schemas = api.get("/api/v1/openapi.json").json().path("components").path("schemas");
+
+    JsonNode parameter = schemas.path("StrategyParameter");
+    assertThat(names(parameter.path("required"))).contains("name", "min");
+    assertThat(names(parameter.path("properties").path("min").path("type"))).containsExactly("number", "null");
+    assertThat(parameter.path("properties").path("name").path("type").asString()).isEqualTo("string");
+    assertThat(names(schemas.path("ApiKeyResponse").path("properties").path("revoked_at").path("type")))
+        .containsExactly("string", "null");
+    // A reference: either the referenced schema or null, the referenced schema itself left non-null.
+    JsonNode openTrade = schemas.path("RunResult").path("properties").path("open_trade").path("anyOf");
+    assertThat(openTrade.get(0).path("$ref").asString()).endsWith("/RoundTrip");
+    assertThat(openTrade.get(1).path("type").asString()).isEqualTo("null");
+    assertThat(schemas.path("RoundTrip").toString()).doesNotContain("\"null\"");
+    // Every property marked in the code reached the document (a renamed schema would lose its marks).
+    NullableProperties.scan("com.tradingbacktest.app").bySchema().forEach((schema, properties) -> properties.forEach(
+        property -> {
+          JsonNode p = schemas.path(schema).path("properties").path(property);
+          assertThat(p.isMissingNode()).as(schema + "." + property).isFalse();
+          assertThat(p.toString()).as(schema + "." + property).contains("\"null\"");
+        }));
+  }
+
   private static java.util.List<String> names(JsonNode array) {
     return array.valueStream().map(JsonNode::asString).toList();
   }

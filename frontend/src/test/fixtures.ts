@@ -1,0 +1,113 @@
+import type {
+  SchemaBacktestSummary,
+  SchemaRoundTrip,
+  SchemaRunResult,
+  SchemaRunSettings,
+  SchemaStrategyParameter,
+  SchemaSymbolView,
+} from "@/lib/api/schema";
+
+// Complete API objects for tests, shaped as the backend sends them (every property present, null where the
+// API says it may be): a test overrides only what it is about, and a change to the API's types shows up here.
+
+export function symbolView(overrides: Partial<SchemaSymbolView> = {}): SchemaSymbolView {
+  return {
+    symbol: "AAPL",
+    name: "Apple Inc.",
+    market: "NASDAQ",
+    asset_class: "stock",
+    currency: "USD",
+    time_zone: "America/New_York",
+    tick_size: 0.01,
+    lot_size: 1,
+    source: "ta4j-examples",
+    intervals: [],
+    ...overrides,
+  };
+}
+
+export function strategyParameter(overrides: Partial<SchemaStrategyParameter> & { name: string }): SchemaStrategyParameter {
+  return { default: 0, min: null, max: null, step: null, ...overrides };
+}
+
+export function backtestSummary(overrides: Partial<SchemaBacktestSummary> = {}): SchemaBacktestSummary {
+  return {
+    id: "00000000-0000-0000-0000-000000000001",
+    status: "completed",
+    progress: 100,
+    error: null,
+    strategy_id: "00000000-0000-0000-0000-0000000000aa",
+    strategy_name: "SMA crossover",
+    symbol: "AAPL",
+    interval: "1d",
+    start_date: "2013-01-02",
+    end_date: "2013-12-31",
+    initial_capital: 10000,
+    parameters: {},
+    currency: "USD",
+    created_at: "2026-01-05T09:00:00Z",
+    started_at: "2026-01-05T09:00:01Z",
+    completed_at: "2026-01-05T09:00:02Z",
+    duration_ms: 1000,
+    key_metrics: null,
+    ...overrides,
+  };
+}
+
+export function roundTrip(overrides: Partial<SchemaRoundTrip> = {}): SchemaRoundTrip {
+  return {
+    side: "long",
+    quantity: 1,
+    entry_time: "2024-01-02T00:00:00Z",
+    entry_price: 100,
+    exit_time: "2024-01-05T00:00:00Z",
+    exit_price: 110,
+    pnl: 10,
+    return_pct: 0.1,
+    costs: 0,
+    mae: 0,
+    mfe: 0,
+    bars_held: 3,
+    exit_reason: "signal",
+    ...overrides,
+  };
+}
+
+export function runResult(overrides: Partial<SchemaRunResult> = {}): SchemaRunResult {
+  return {
+    metrics: {},
+    monthly_returns: [],
+    yearly_returns: [],
+    equity: { time: [], equity: [], drawdown: [], buy_and_hold: [], total_points: 0 },
+    trades: [],
+    open_trade: null,
+    bar_count: 0,
+    fill_count: 0,
+    rejected_orders: 0,
+    ...overrides,
+  };
+}
+
+export function runSettings(overrides: Partial<SchemaRunSettings> = {}): SchemaRunSettings {
+  return {
+    fill: "next_open",
+    costs: {
+      preset: "none",
+      commission_rate: 0,
+      commission_fixed: 0,
+      commission_minimum: 0,
+      sell_tax_rate: 0,
+      slippage_rate: 0,
+      slippage_ticks: 0,
+      tick_size: 0.01,
+    },
+    sizing: { type: "fraction_of_equity", value: 1 },
+    quantity_step: 1,
+    allow_short: false,
+    close_at_end: true,
+    risk_free_rate: 0,
+    currency: "USD",
+    time_zone: "America/New_York",
+    ...overrides,
+  };
+}
