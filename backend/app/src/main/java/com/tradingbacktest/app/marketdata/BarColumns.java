@@ -25,7 +25,7 @@ final class BarColumns {
 
   void add(long t, double o, double h, double l, double c, double v) {
     if (size == time.length) {
-      grow(size + (size >> 1));
+      resize(size + (size >> 1));
     }
     time[size] = t;
     open[size] = o;
@@ -39,11 +39,11 @@ final class BarColumns {
   /** Makes room for {@code more} bars after the current ones. */
   void ensureRoom(int more) {
     if (size + more > time.length) {
-      grow(Math.max(size + more, size + (size >> 1)));
+      resize(Math.max(size + more, size + (size >> 1)));
     }
   }
 
-  private void grow(int capacity) {
+  private void resize(int capacity) {
     time = Arrays.copyOf(time, capacity);
     open = Arrays.copyOf(open, capacity);
     high = Arrays.copyOf(high, capacity);
@@ -55,12 +55,7 @@ final class BarColumns {
   /** Trims the arrays to the size, so they can be handed to the engine as they are. */
   BarColumns trimmed() {
     if (size != time.length) {
-      time = Arrays.copyOf(time, size);
-      open = Arrays.copyOf(open, size);
-      high = Arrays.copyOf(high, size);
-      low = Arrays.copyOf(low, size);
-      close = Arrays.copyOf(close, size);
-      volume = Arrays.copyOf(volume, size);
+      resize(size);
     }
     return this;
   }

@@ -53,7 +53,7 @@ final class NullableProperties {
     return new NullableProperties(bySchema);
   }
 
-  /** The names and properties found, for tests and for the record. */
+  /** Schema name to the names of its nullable properties, as found. */
   Map<String, Set<String>> bySchema() {
     return bySchema;
   }

@@ -114,8 +114,8 @@ class OpenApiConfiguration {
    */
   @Bean
   OpenApiCustomizer nullableProperties() {
-    NullableProperties nullable = NullableProperties.scan("com.tradingbacktest.app");
-    return nullable::apply;
+    // Scanned when the document is built (on its first request), not at every start of every process.
+    return openApi -> NullableProperties.scan("com.tradingbacktest.app").apply(openApi);
   }
 
   @SuppressWarnings("rawtypes")
