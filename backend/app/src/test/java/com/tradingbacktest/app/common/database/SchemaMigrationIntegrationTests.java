@@ -23,7 +23,8 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
     List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
         .query(String.class).list();
 
-    assertThat(tables).contains("users", "strategies", "backtests", "market_data", "backtest_trades",
+    assertThat(tables).contains("users", "strategies", "backtests", "market_data", "market_data_blocks",
+        "market_data_block_sets", "backtest_trades",
         "refresh_tokens", "api_keys", "symbols", "flyway_schema_history");
     assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
         .isPositive();
@@ -84,6 +85,21 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
     assertThatThrownBy(() -> jdbc.sql("insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
         + "values (?, '1d', now(), 10, 9, 11, 10)").param(symbol).update())
         .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void keepsABlockOfBarsOnlyWhenItsBytesMatchItsCount() {
+    String insert = "insert into market_data_blocks (symbol, interval, first_bar, last_bar, bar_count, bars)"
+        + " values (?, '1m', ?::timestamptz, ?::timestamptz, ?, decode(repeat('00', ?), 'hex'))";
+    String symbol = "K" + UUID.randomUUID().toString().substring(0, 6);
+
+    jdbc.sql(insert).params(symbol, "2024-01-01T00:00:00Z", "2024-01-01T00:01:00Z", 2, 96).update();
+    assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "2024-01-02T00:00:00Z", "2024-01-02T00:01:00Z", 2, 95)
+        .update()).as("48 bytes a bar").isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "2024-01-03T00:00:00Z", "2024-01-03T00:00:00Z", 0, 0)
+        .update()).as("no empty block").isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(jdbc.sql("select attstorage from pg_attribute where attrelid = 'market_data_blocks'::regclass"
+        + " and attname = 'bars'").query(String.class).single()).as("out of line, uncompressed").isEqualTo("e");
   }
 
   @Test
