@@ -78,6 +78,10 @@ export async function openHarness({ userPrefix, shotPrefix = "", settleMs = 150 
       join(ARTIFACTS, resultsFile),
       JSON.stringify(results.map(({ name, ok, error }) => ({ name, ok, error: error ? String(error) : undefined })), null, 2),
     );
+    // The failures again, last: CI keeps only the tail of a long log.
+    for (const { name, error } of results.filter((r) => !r.ok)) {
+      console.log(`  ✗ ${name}: ${String(error?.message ?? error).split("\n").slice(0, 4).join(" | ")}`);
+    }
     console.log(`\n${label}: ${passed} passed, ${failed} failed`);
     process.exit(failed === 0 ? 0 : 1);
   }
