@@ -7,7 +7,9 @@ import com.tradingbacktest.app.marketdata.fetch.CandleSource;
 import com.tradingbacktest.app.marketdata.fetch.CandleSources;
 import com.tradingbacktest.app.marketdata.fetch.DataSource;
 import com.tradingbacktest.app.marketdata.fetch.FetchException;
+import com.tradingbacktest.app.marketdata.fetch.Fetched;
 import com.tradingbacktest.app.marketdata.fetch.FetchedBar;
+import com.tradingbacktest.app.marketdata.fetch.Listing;
 import com.tradingbacktest.engine.series.Interval;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -97,7 +99,7 @@ class ImportService implements DisposableBean {
     SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, market), source.name().toLowerCase(Locale.ROOT));
     UUID id = importLog.start(userId, "fetch", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(),
         from, to, null);
-    fetches.submit(() -> runFetch(id, client, s, interval, from, to));
+    fetches.submit(() -> runFetch(id, client, s, interval, from, to, market != null));
     return importLog.find(id, userId).orElseThrow();
   }
 
@@ -110,7 +112,7 @@ class ImportService implements DisposableBean {
     SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, null), source.name().toLowerCase(Locale.ROOT));
     UUID id = importLog.start(null, "seed", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(), from,
         to, null);
-    fetches.submit(() -> runFetch(id, client, s, interval, from, to));
+    fetches.submit(() -> runFetch(id, client, s, interval, from, to, false));
   }
 
   ImportView find(UUID userId, UUID id) {
@@ -121,15 +123,28 @@ class ImportService implements DisposableBean {
     return importLog.recent(userId, 100);
   }
 
-  private void runFetch(UUID id, CandleSource client, SymbolInfo s, Interval interval, Instant from, Instant to) {
+  /**
+   * @param marketGiven the user named the symbol's market: what the exchange says of it does not replace
+   *     that
+   */
+  private void runFetch(UUID id, CandleSource client, SymbolInfo s, Interval interval, Instant from, Instant to,
+      boolean marketGiven) {
     try {
       List<Instant[]> gaps = missing(s.symbol(), interval, from, to);
       List<FetchedBar> fetched = new ArrayList<>();
+      Listing listing = null;
       for (int g = 0; g < gaps.size(); g++) {
         int done = g;
-        fetched.addAll(client.fetch(s.symbol(), interval.code(), gaps.get(g)[0], gaps.get(g)[1],
+        Fetched page = client.fetch(s.symbol(), interval.code(), gaps.get(g)[0], gaps.get(g)[1],
             fraction -> importLog.progress(id, (int) Math.min(95, 95 * (done + fraction) / gaps.size())),
-            () -> false));
+            () -> false);
+        fetched.addAll(page.bars());
+        listing = listing != null ? listing : page.listing().orElse(null);
+      }
+      if (listing != null) {
+        describe(s, client.source(), marketGiven
+            ? new Listing(listing.name(), null, listing.assetClass(), listing.currency(), listing.timeZone())
+            : listing);
       }
       BarImporter.Outcome outcome = importer.importRows(handler -> {
         int line = 0;
@@ -151,6 +166,18 @@ class ImportService implements DisposableBean {
     } catch (IOException | RuntimeException e) {
       log.error("Fetch import {} failed", id, e);
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The fetch failed unexpectedly; see the server log.");
+    }
+  }
+
+  /**
+   * A symbol this source's fetch created learns its name, market, asset class, currency and zone from the
+   * exchange's answer (the defaults guessed from its ticker can be wrong: SPY trades on NYSE Arca, 7203.T
+   * in yen in Tokyo), as long as it has no bars yet: bars already stored were read in the old zone.
+   */
+  private void describe(SymbolInfo s, DataSource source, Listing listing) {
+    if (symbols.describeIfEmpty(s.symbol(), source.name().toLowerCase(Locale.ROOT), listing)) {
+      log.info("{} lists {} as {} ({}, {}, {}, {})", source.displayName(), s.symbol(), listing.name(),
+          listing.market(), listing.assetClass(), listing.currency(), listing.timeZone());
     }
   }
 

@@ -3,6 +3,7 @@ package com.tradingbacktest.app.marketdata;
 import com.tradingbacktest.app.common.cache.Caches;
 import com.tradingbacktest.app.common.cache.SharedCache;
 import com.tradingbacktest.app.common.persistence.LikePatterns;
+import com.tradingbacktest.app.marketdata.fetch.Listing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,38 @@ class SymbolRepository {
             s.lotSize(), s.source())
         .update();
     symbolCache.evict(s.symbol());
+  }
+
+  /**
+   * Fills in what an exchange says of a symbol that came from it ({@code source}) and has no bars yet;
+   * the parts it does not say stay, and so does a name someone gave (one other than the ticker).
+   *
+   * @return whether the symbol was changed
+   */
+  boolean describeIfEmpty(String symbol, String source, Listing listing) {
+    String name = listing.name() == null || listing.name().length() <= 200 ? listing.name()
+        : listing.name().substring(0, 200);
+    int changed = jdbc.sql("""
+        update symbols set
+          name = case when name = symbol then coalesce(:name, name) else name end,
+          market = coalesce(:market, market),
+          asset_class = coalesce(:assetClass, asset_class),
+          currency = coalesce(:currency, currency),
+          time_zone = coalesce(:timeZone, time_zone),
+          updated_at = now()
+        where symbol = :symbol and source = :source
+          and not exists (select 1 from market_data where symbol = :symbol)
+        """)
+        .param("symbol", symbol)
+        .param("source", source)
+        .param("name", name)
+        .param("market", listing.market())
+        .param("assetClass", listing.assetClass())
+        .param("currency", listing.currency())
+        .param("timeZone", listing.timeZone())
+        .update();
+    symbolCache.evict(symbol);
+    return changed > 0;
   }
 
   List<DataRange> ranges(String symbol) {

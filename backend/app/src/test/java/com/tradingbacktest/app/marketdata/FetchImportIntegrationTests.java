@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A fetch import end to end: the API starts it, the background run pages through a local stand-in for
- * Binance's kline API, stores the bars, and a second request fetches only what is missing.
+ * Binance's kline API, stores the bars, and a second request fetches only what is missing. A stand-in for
+ * Yahoo's chart API shows a new symbol learning its details from the exchange.
  */
 class FetchImportIntegrationTests extends IntegrationTest {
 
@@ -29,19 +30,25 @@ class FetchImportIntegrationTests extends IntegrationTest {
   private static final MockWebServer BINANCE = startBinance();
   private static final long ROUNDED_BAR = 1_704_067_200_000L + 5 * HOUR;
   private static final List<String> REQUESTED_STARTS = new CopyOnWriteArrayList<>();
+  /** Tickers the Yahoo stand-in answers with SPY's recorded chart; it does not know any other. */
+  private static final List<String> ETF_TICKERS = List.of("ARCA-NEW", "ARCA-GIVEN", "ARCA-STORED");
+  private static final MockWebServer YAHOO = startYahoo();
 
   @DynamicPropertySource
   static void pointAtTheStandIn(DynamicPropertyRegistry registry) {
     registry.add("tb.fetch.binance-url", () -> BINANCE.url("/").toString());
     registry.add("tb.fetch.binance-requests-per-second", () -> "1000");
-    // Nothing listens on port 1: the online seeding below meets a machine without network.
+    // Nothing listens on port 1, and the Yahoo stand-in knows neither 005930.KS nor SPY: the online
+    // seeding below meets a machine without network.
     registry.add("tb.fetch.upbit-url", () -> "http://localhost:1/");
-    registry.add("tb.fetch.yahoo-url", () -> "http://localhost:1/");
+    registry.add("tb.fetch.yahoo-url", () -> YAHOO.url("/").toString());
+    registry.add("tb.fetch.yahoo-requests-per-second", () -> "1000");
   }
 
   @AfterAll
   static void stop() throws IOException {
     BINANCE.close();
+    YAHOO.close();
   }
 
   @Test
@@ -106,6 +113,53 @@ class FetchImportIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aNewSymbolLearnsItsNameMarketAndZoneFromTheExchange(@org.springframework.beans.factory.annotation.Autowired
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+    String auth = bearer(api.registerUser("fetchmeta"));
+    Map<String, String> fetch = Map.of("source", "yahoo", "interval", "1d", "start", "2024-01-02",
+        "end", "2024-01-04");
+
+    JsonNode learned = fetchedSymbol(auth, fetch, "ARCA-NEW", null);
+    JsonNode given = fetchedSymbol(auth, fetch, "ARCA-GIVEN", "NASDAQ");
+    waitFor(start(auth, fetch, "ARCA-STORED", null).header("Location"), auth);
+    // Stored bars were read in the symbol's zone: a later fetch must not move it under them.
+    jdbc.sql("update symbols set name = 'Kept', market = 'CUSTOM', time_zone = 'UTC' where symbol = 'ARCA-STORED'")
+        .update();
+    JsonNode stored = fetchedSymbol(auth, Map.of("source", "yahoo", "interval", "1d", "start", "2024-01-02",
+        "end", "2024-01-05"), "ARCA-STORED", null);
+
+    assertThat(learned.path("name").asString()).isEqualTo("SPDR S&P 500 ETF Trust");
+    assertThat(learned.path("market").asString()).as("NYSE Arca, not the NASDAQ guessed from a US ticker")
+        .isEqualTo("NYSE");
+    assertThat(learned.path("asset_class").asString()).isEqualTo("etf");
+    assertThat(learned.path("time_zone").asString()).isEqualTo("America/New_York");
+    assertThat(learned.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(2);
+    assertThat(given.path("market").asString()).as("the market the user named").isEqualTo("NASDAQ");
+    assertThat(given.path("asset_class").asString()).isEqualTo("etf");
+    assertThat(List.of(stored.path("name").asString(), stored.path("market").asString(),
+        stored.path("time_zone").asString())).containsExactly("Kept", "CUSTOM", "UTC");
+    assertThat(stored.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(3);
+  }
+
+  private Response start(String auth, Map<String, String> fetch, String symbol, String market) {
+    Map<String, String> body = new java.util.HashMap<>(fetch);
+    body.put("symbol", symbol);
+    if (market != null) {
+      body.put("market", market);
+    }
+    Response started = api.post("/api/v1/data/import", body, "Authorization", auth);
+    assertThat(started.status()).isEqualTo(202);
+    return started;
+  }
+
+  private JsonNode fetchedSymbol(String auth, Map<String, String> fetch, String symbol, String market)
+      throws InterruptedException {
+    JsonNode done = waitFor(start(auth, fetch, symbol, market).header("Location"), auth);
+    assertThat(done.path("status").asString()).isEqualTo("completed");
+    return api.get("/api/v1/data/symbols/" + symbol, "Authorization", auth).json();
+  }
+
+  @Test
   void validatesTheFetchRequest() {
     String auth = bearer(api.registerUser("fetchbad"));
 
@@ -128,6 +182,34 @@ class FetchImportIntegrationTests extends IntegrationTest {
       Thread.sleep(50);
     }
     throw new AssertionError("the import did not finish");
+  }
+
+  /** Answers the chart of {@link #ETF_TICKERS} with SPY's recorded one; any other ticker is not found. */
+  private static MockWebServer startYahoo() {
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String ticker = request.getUrl().encodedPath().substring(request.getUrl().encodedPath().lastIndexOf('/') + 1);
+        if (!ETF_TICKERS.contains(ticker)) {
+          return new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
+              .body("{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":"
+                  + "\"No data found, symbol may be delisted\"}}}").build();
+        }
+        try (var in = FetchImportIntegrationTests.class.getResourceAsStream("/marketdata/fetch/yahoo/chart-SPY-1d.json")) {
+          return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+              .body(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).build();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return server;
   }
 
   /** Serves hourly and daily klines for TESTUSDT between startTime and endTime; 400 for other symbols. */

@@ -1,7 +1,6 @@
 package com.tradingbacktest.app.marketdata.fetch;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -18,7 +17,7 @@ public interface CandleSource {
   Set<String> intervals();
 
   /**
-   * Every bar with open time in [from, to), oldest first, fetched page by page; calls progress with the
+   * Every bar with open time in [from, to), oldest first (and what the source says of the instrument), fetched page by page; calls progress with the
    * fraction done (0..1) after each page and 1.0 at the end; checks cancelled between pages. An empty
    * range gives an empty list. When {@code to} lies in the future the newest bar may still be forming:
    * callers that keep history should end the range at the last closed bar.
@@ -29,6 +28,6 @@ public interface CandleSource {
    * @throws FetchException with a clear, user-facing message (unknown symbol, unsupported interval,
    *     rate limited after retries, server error after retries, malformed response, cancelled)
    */
-  List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to, DoubleConsumer progress,
+  Fetched fetch(String symbol, String interval, Instant from, Instant to, DoubleConsumer progress,
       BooleanSupplier cancelled);
 }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -50,7 +49,7 @@ abstract class ExchangeCandleClient implements CandleSource {
   }
 
   @Override
-  public final List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to,
+  public final Fetched fetch(String symbol, String interval, Instant from, Instant to,
       DoubleConsumer progress, BooleanSupplier cancelled) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -3,7 +3,7 @@ package com.tradingbacktest.app.marketdata.fetch;
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
 import com.tradingbacktest.engine.series.Interval;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -24,6 +24,7 @@ final class FetchRun {
   private final BooleanSupplier cancelled;
   private final TreeMap<Long, FetchedBar> bars = new TreeMap<>();
   private double reported;
+  private Listing listing;
 
   /**
    * @param from the range's start, epoch ms UTC, inclusive
@@ -69,6 +70,13 @@ final class FetchRun {
     }
   }
 
+  /** Keeps what the source says about the instrument; the first answer that says it wins. */
+  void describe(Listing listing) {
+    if (this.listing == null) {
+      this.listing = listing;
+    }
+  }
+
   /** Throws CANCELLED when the caller has cancelled. */
   void checkCancelled() {
     if (cancelled.getAsBoolean()) {
@@ -86,9 +94,9 @@ final class FetchRun {
     progress.accept(reported);
   }
 
-  /** Reports the end, 1.0, and returns the bars kept, oldest first. */
-  List<FetchedBar> finish() {
+  /** Reports the end, 1.0, and returns the bars kept, oldest first, and the listing if one was given. */
+  Fetched finish() {
     progress.accept(1.0);
-    return new ArrayList<>(bars.values());
+    return new Fetched(new ArrayList<>(bars.values()), Optional.ofNullable(listing));
   }
 }

@@ -3,10 +3,13 @@ package com.tradingbacktest.app.marketdata.fetch;
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
 import com.tradingbacktest.engine.series.Interval;
 import java.net.http.HttpClient;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,6 +99,7 @@ final class YahooChartClient extends ExchangeCandleClient {
       throw new FetchException(Kind.MALFORMED, "Yahoo Finance sent a chart for " + run.symbol()
           + " without a result");
     }
+    run.describe(listing(result.path("meta")));
     JsonNode timestamps = result.path("timestamp");
     if (timestamps.isMissingNode() || timestamps.isNull()) {
       return;
@@ -121,6 +125,54 @@ final class YahooChartClient extends ExchangeCandleClient {
       JsonNode quantity = volume.get(i).isNull() ? IntNode.valueOf(0) : volume.get(i);
       run.add(reader.bar(timestamp.longValue() * 1000, open.get(i), high.get(i), low.get(i), close.get(i), quantity));
     }
+  }
+
+  /** Yahoo's exchange codes (meta.exchangeName) of the markets the platform names. */
+  private static final Map<String, String> MARKETS = Map.ofEntries(
+      Map.entry("NMS", "NASDAQ"), Map.entry("NGM", "NASDAQ"), Map.entry("NCM", "NASDAQ"), Map.entry("NAS", "NASDAQ"),
+      Map.entry("NYQ", "NYSE"), Map.entry("PCX", "NYSE"), Map.entry("ASE", "NYSE"),
+      Map.entry("KSC", "KRX"), Map.entry("KOE", "KRX"), Map.entry("KNX", "KRX"));
+
+  private static final Map<String, String> ASSET_CLASSES = Map.of(
+      "EQUITY", "stock", "ETF", "etf", "INDEX", "index", "CURRENCY", "fx", "CRYPTOCURRENCY", "crypto");
+
+  /** Currencies Yahoo quotes in their minor unit, and the codes markets use for those units. */
+  private static final Map<String, String> MINOR_UNITS = Map.of("GBp", "GBX", "ZAc", "ZAC");
+
+  /**
+   * The chart's {@code meta}: {@code exchangeName} (NMS, PCX, KSC, ...), {@code instrumentType} (EQUITY,
+   * ETF, ...), {@code currency}, {@code exchangeTimezoneName} and, in newer answers, {@code longName} and
+   * {@code shortName}. Yahoo quotes London in pence ("GBp") and Johannesburg in cents ("ZAc"): those
+   * become GBX and ZAC, never GBP or ZAR, which would be a hundred times off.
+   */
+  static Listing listing(JsonNode meta) {
+    String name = text(meta, "longName");
+    if (name == null) {
+      name = text(meta, "shortName");
+    }
+    String exchange = text(meta, "exchangeName");
+    String market = exchange == null ? null : MARKETS.getOrDefault(exchange.toUpperCase(Locale.ROOT), "CUSTOM");
+    String type = text(meta, "instrumentType");
+    String assetClass = type == null ? null : ASSET_CLASSES.getOrDefault(type.toUpperCase(Locale.ROOT), "other");
+    String currency = text(meta, "currency");
+    currency = currency == null ? null : MINOR_UNITS.getOrDefault(currency, currency);
+    if (currency != null && !currency.matches("[A-Z]{3}")) {
+      currency = null;
+    }
+    String zone = text(meta, "exchangeTimezoneName");
+    if (zone != null) {
+      try {
+        zone = ZoneId.of(zone).getId();
+      } catch (DateTimeException e) {
+        zone = null;
+      }
+    }
+    return new Listing(name, market, assetClass, currency, zone);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isString() && !value.asString().isBlank() ? value.asString().trim() : null;
   }
 
   private static JsonNode column(CandleReader reader, JsonNode quote, String name, int count) {

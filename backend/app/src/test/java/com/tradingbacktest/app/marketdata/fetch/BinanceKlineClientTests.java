@@ -46,7 +46,7 @@ class BinanceKlineClientTests {
   }
 
   private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
-    return client(BinanceKlineClient.MAX_PAGE).fetch(symbol, interval, from, to, progress::add, () -> false);
+    return client(BinanceKlineClient.MAX_PAGE).fetch(symbol, interval, from, to, progress::add, () -> false).bars();
   }
 
   private List<FetchedBar> fetchThreeHours() {
@@ -81,7 +81,9 @@ class BinanceKlineClientTests {
     server.enqueue(recorded("binance/klines-1h-page2.json"));
     server.enqueue(json(200, "[]"));
 
-    List<FetchedBar> bars = client(3).fetch("BTCUSDT", "1h", JAN_1, hour(5), progress::add, () -> false);
+    Fetched fetched = client(3).fetch("BTCUSDT", "1h", JAN_1, hour(5), progress::add, () -> false);
+    List<FetchedBar> bars = fetched.bars();
+    assertThat(fetched.listing()).as("klines are bare arrays").isEmpty();
 
     assertThat(bars).extracting(FetchedBar::time).containsExactly(
         JAN_1.toEpochMilli(), hour(1).toEpochMilli(), hour(2).toEpochMilli(), hour(3).toEpochMilli(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -50,9 +51,9 @@ class CandleSourcesTests {
     }
 
     @Override
-    public List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to, DoubleConsumer progress,
+    public Fetched fetch(String symbol, String interval, Instant from, Instant to, DoubleConsumer progress,
         BooleanSupplier cancelled) {
-      return List.of();
+      return new Fetched(List.of(), Optional.empty());
     }
   }
 }

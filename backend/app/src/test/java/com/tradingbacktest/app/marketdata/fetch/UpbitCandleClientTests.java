@@ -47,7 +47,7 @@ class UpbitCandleClientTests {
   }
 
   private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
-    return client(UpbitCandleClient.MAX_PAGE).fetch(symbol, interval, from, to, progress::add, () -> false);
+    return client(UpbitCandleClient.MAX_PAGE).fetch(symbol, interval, from, to, progress::add, () -> false).bars();
   }
 
   @Test
@@ -77,8 +77,9 @@ class UpbitCandleClientTests {
     server.enqueue(recorded("upbit/minutes60-page1.json"));
     server.enqueue(recorded("upbit/minutes60-page2.json"));
 
-    List<FetchedBar> bars = client(3).fetch("KRW-BTC", "1h", Instant.parse("2024-01-01T01:00:00Z"),
+    Fetched fetched = client(3).fetch("KRW-BTC", "1h", Instant.parse("2024-01-01T01:00:00Z"),
         Instant.parse("2024-01-01T06:00:00Z"), progress::add, () -> false);
+    List<FetchedBar> bars = fetched.bars();
 
     assertThat(bars).extracting(FetchedBar::time).containsExactly(
         hour(1), hour(2), hour(3), hour(4), hour(5));
@@ -93,6 +94,7 @@ class UpbitCandleClientTests {
     assertThat(progress).containsExactly(0.6, 1.0, 1.0);
     assertThat(timing.sleeps()).as("8 requests a second: the second waits 125 ms")
         .containsExactly(Duration.ofMillis(125));
+    assertThat(fetched.listing()).as("Upbit's candles name the market, nothing more").isEmpty();
   }
 
   @Test

@@ -48,7 +48,7 @@ class YahooChartClientTests {
   }
 
   private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
-    return client.fetch(symbol, interval, from, to, progress::add, () -> false);
+    return client.fetch(symbol, interval, from, to, progress::add, () -> false).bars();
   }
 
   private List<FetchedBar> fetchSamsungDaily() {
@@ -75,6 +75,37 @@ class YahooChartClientTests {
     assertThat(request.getUrl().queryParameter("events")).isEqualTo("div,splits");
     assertThat(request.getHeaders().get("User-Agent")).isEqualTo("trading-backtest-tests");
     assertThat(progress).containsExactly(1.0, 1.0);
+  }
+
+  @Test
+  void saysWhatTheChartsMetaSaysOfTheInstrument() {
+    server.enqueue(recorded("yahoo/chart-SPY-1d.json"));
+    server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
+
+    Fetched spy = client.fetch("SPY", "1d", JAN_2, JAN_9, progress::add, () -> false);
+    Fetched samsung = client.fetch("005930.KS", "1d", JAN_2, JAN_9, progress::add, () -> false);
+
+    assertThat(spy.bars()).hasSize(3);
+    assertThat(spy.listing()).as("an ETF on NYSE Arca (PCX), not the NASDAQ stock its ticker suggests")
+        .contains(new Listing("SPDR S&P 500 ETF Trust", "NYSE", "etf", "USD", "America/New_York"));
+    assertThat(samsung.listing()).as("an older answer, without names")
+        .contains(new Listing(null, "KRX", "stock", "KRW", "Asia/Seoul"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"exchangeName\":\"NMS\",\"instrumentType\":\"EQUITY\",\"shortName\":\"Apple Inc.\"} | Apple Inc. | NASDAQ | stock | |",
+      "{\"exchangeName\":\"KOE\",\"currency\":\"KRW\",\"exchangeTimezoneName\":\"Asia/Seoul\"} | | KRX | | KRW | Asia/Seoul",
+      "{\"exchangeName\":\"JPX\",\"currency\":\"JPY\",\"exchangeTimezoneName\":\"Asia/Tokyo\"} | | CUSTOM | | JPY | Asia/Tokyo",
+      "{\"exchangeName\":\"LSE\",\"currency\":\"GBp\",\"instrumentType\":\"EQUITY\"} | | CUSTOM | stock | GBX |",
+      "{\"exchangeName\":\"JNB\",\"currency\":\"ZAc\",\"instrumentType\":\"MUTUALFUND\"} | | CUSTOM | other | ZAC |",
+      "{\"instrumentType\":\"INDEX\",\"currency\":\"usd\",\"exchangeTimezoneName\":\"Mars/Olympus\"} | | | index | |",
+      "{\"longName\":\" \",\"currency\":7} | | | | |",
+  })
+  void readsTheMetaIntoThePlatformsWords(String meta, String name, String market, String assetClass,
+      String currency, String zone) {
+    assertThat(YahooChartClient.listing(JSON.readTree(meta)))
+        .isEqualTo(new Listing(name, market, assetClass, currency, zone));
   }
 
   @Test
