@@ -7,6 +7,7 @@ import com.tradingbacktest.app.common.error.ProblemKind;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.BucketClock;
 import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.series.Volumes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ public class MarketDataService {
       high = Math.max(high, h);
       low = Math.min(low, l);
       close = c;
-      volume += v;
+      volume = Volumes.add(volume, v);
     }
 
     HistoryBar toBar() {

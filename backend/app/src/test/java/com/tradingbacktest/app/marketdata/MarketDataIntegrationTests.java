@@ -334,6 +334,23 @@ class MarketDataIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void resampledCryptoVolumesReadAsTheDecimalsTheyAdd() {
+    String symbol = newSymbol();
+    upload(symbol, "1m", """
+        timestamp,open,high,low,close,volume
+        2024-01-01T00:00:00Z,1,1,1,1,0.1
+        2024-01-01T00:01:00Z,1,1,1,1,0.2
+        2024-01-01T00:02:00Z,1,1,1,1,434.35381904
+        """, Map.of("time_zone", "UTC", "asset_class", "crypto"));
+
+    String body = api.get("/api/v1/data/historical?symbol=" + symbol + "&interval=1m&resample_to=5m",
+        "Authorization", auth).body();
+
+    // A plain sum of these doubles is 434.65381904000003.
+    assertThat(body).contains("\"volume\":434.65381904}");
+  }
+
+  @Test
   void refusesAFinerResampleAndUnknownSymbols() {
     assertThat(api.get("/api/v1/data/historical?symbol=AAPL&interval=1d&resample_to=1h", "Authorization", auth)
         .status()).isEqualTo(422);

@@ -49,7 +49,7 @@ final class Resampler {
         h[out] = Math.max(h[out], in.high()[i]);
         l[out] = Math.min(l[out], in.low()[i]);
         c[out] = in.close()[i];
-        v[out] += in.volume()[i];
+        v[out] = Volumes.add(v[out], in.volume()[i]);
       }
     }
     int size = out + 1;

@@ -67,6 +67,19 @@ class ResamplerTests {
   }
 
   @Test
+  void sumsCryptoVolumesToTheirEightDecimalsWithoutBinaryNoise() {
+    // Upbit-like minute volumes; as doubles, 0.1 + 0.2 alone is 0.30000000000000004.
+    BarSeries m1 = BarSeries.of("X", Interval.M1, MarketCalendar.CRYPTO, ZoneId.of("UTC"),
+        new long[] {0, 60_000, 120_000, 180_000, 240_000}, new double[] {1, 1, 1, 1, 1},
+        new double[] {1, 1, 1, 1, 1}, new double[] {1, 1, 1, 1, 1}, new double[] {1, 1, 1, 1, 1},
+        new double[] {0.1, 0.2, 1.23456789, 0.00000001, 432.42924906});
+
+    BarSeries m5 = m1.resample(Interval.M5);
+
+    assertThat(Double.toString(m5.volume()[0])).isEqualTo("433.96381696");
+  }
+
+  @Test
   void refusesAFinerOrIncompatibleTarget() {
     BarSeries h1 = series(Interval.H1, MarketCalendar.CRYPTO, SEOUL, 0, 60, 2, new double[] {11, 12});
 
