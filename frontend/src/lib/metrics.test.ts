@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "@/lib/i18n";
-import { bestIndex, formatMetric, metricLabel, metricTone } from "./metrics";
+import { bestIndex, formatMetric, metricLabel, metricTone, type MetricMap } from "./metrics";
 
 const t = (key: string, vars?: Record<string, string | number>) => translate("en", key, vars);
-const f = (name: string, value: number | null, currency = "USD", metrics?: Record<string, unknown>) =>
+const f = (name: string, value: number | null, currency = "USD", metrics?: MetricMap) =>
   formatMetric(name, value, { currency, locale: "en-US", t: t as never, metrics });
 
 describe("metrics as people read them", () => {

@@ -105,8 +105,11 @@ export function metricBetter(name: string): Better {
 /** Every metric name this table knows, in the order of METRICS.md. */
 export const KNOWN_METRICS = Object.keys(SPECS);
 
-/** A metric's value from a map the API sends (numbers, or null where undefined). */
-export function metricValue(metrics: Record<string, unknown> | null | undefined, name: string): number | null {
+/** A map of metrics as the API sends it: a number, or null where the metric is undefined for the run. */
+export type MetricMap = Readonly<Record<string, number | null>>;
+
+/** A metric's value from a map the API sends; null where undefined, missing or not finite. */
+export function metricValue(metrics: MetricMap | null | undefined, name: string): number | null {
   const value = metrics?.[name];
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
@@ -125,7 +128,7 @@ const DAY_MS = 86_400_000;
 export function formatMetric(
   name: string,
   value: number | null | undefined,
-  options: { currency?: string | null; locale: string; t: Translate; metrics?: Record<string, unknown> | null },
+  options: { currency?: string | null; locale: string; t: Translate; metrics?: MetricMap | null },
 ): string {
   const { currency, locale, t } = options;
   if (value === null || value === undefined || !Number.isFinite(value)) {

@@ -900,7 +900,7 @@ export interface components {
             y: string;
             x_values: number[];
             y_values: number[];
-            scores: number[][];
+            scores: (number | null)[][];
         };
         OptimizationResponse: {
             /** Format: uuid */
@@ -961,7 +961,7 @@ export interface components {
             score: number | null;
             feasible: boolean;
             metrics: {
-                [key: string]: Record<string, never>;
+                [key: string]: number | null;
             };
         };
         RunCosts: {
@@ -1166,7 +1166,7 @@ export interface components {
             keywords: string[];
             /** @description What one strategy may use: max_source_chars, max_statements, max_nesting, max_lookback, max_params, max_cells */
             limits: {
-                [key: string]: Record<string, never>;
+                [key: string]: number;
             };
         };
         LanguageFunction: {
@@ -1284,7 +1284,7 @@ export interface components {
             /** Format: int64 */
             duration_ms: number | null;
             key_metrics: {
-                [key: string]: number;
+                [key: string]: number | null;
             } | null;
         };
         PageResponseBacktestSummary: {
@@ -1390,7 +1390,7 @@ export interface components {
         RunResult: {
             /** @description Metric name to value; null when undefined (e.g. Sharpe of a flat curve) */
             metrics: {
-                [key: string]: Record<string, never>;
+                [key: string]: number | null;
             };
             monthly_returns: components["schemas"]["MonthlyReturnView"][];
             yearly_returns: components["schemas"]["YearlyReturnView"][];
@@ -1526,7 +1526,7 @@ export interface components {
             time_zone: string;
             /** @description Metric name to value in the order of docs/METRICS.md; a value is null when undefined, the whole map null until the run completed */
             metrics: {
-                [key: string]: number;
+                [key: string]: number | null;
             } | null;
         };
         RebasedEquity: {

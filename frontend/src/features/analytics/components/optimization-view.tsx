@@ -21,7 +21,7 @@ import type { SchemaHeatmap, SchemaOptimizationResponse, SchemaRankedResult } fr
 import { formatInteger, formatNumber, formatRelativeTime } from "@/lib/format";
 import { finiteRange, isStrong, sequentialColor, sequentialStrength } from "@/lib/heatmap";
 import { useLocale, useT } from "@/lib/i18n";
-import { formatMetric, metricLabel, metricTone } from "@/lib/metrics";
+import { formatMetric, metricLabel, metricTone, metricValue } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useDeleteOptimization } from "../api/delete-optimization";
 import { useOptimization } from "../api/get-optimization";
@@ -238,15 +238,14 @@ function RankedResults({ data }: { data: SchemaOptimizationResponse }) {
                 )}
               </td>
               {RESULT_METRICS.filter((m) => m !== data.objective).map((metric) => {
-                const raw = result.metrics?.[metric] as unknown;
-                const value = typeof raw === "number" ? raw : null;
+                const value = metricValue(result.metrics, metric);
                 const tone = metricTone(metric, value);
                 return (
                   <td
                     key={metric}
                     className={cn("hidden px-3 py-1.5 text-right tabular-nums md:table-cell", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}
                   >
-                    {formatMetric(metric, value, { currency, locale, t, metrics: result.metrics as Record<string, unknown> })}
+                    {formatMetric(metric, value, { currency, locale, t, metrics: result.metrics })}
                   </td>
                 );
               })}

@@ -103,7 +103,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
   const stem = `${run.symbol}-${run.interval}-${run.start_date}-${run.id?.slice(0, 8)}`.replace(/[^\w.-]+/g, "_");
   return (
     <div className="grid grid-cols-1 gap-4" data-testid="run-completed">
-      <MetricCards metrics={result?.metrics as Record<string, unknown> | undefined} currency={currency} />
+      <MetricCards metrics={result?.metrics} currency={currency} />
       <EquityCharts
         equity={equity}
         currency={currency}

@@ -3,10 +3,10 @@
 import { Card } from "@/components/ui/card";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
-import { formatMetric, metricLabel, metricTone, metricValue, TIME_METRICS } from "@/lib/metrics";
+import { formatMetric, metricLabel, metricTone, metricValue, TIME_METRICS, type MetricMap } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 
-type Metrics = Record<string, unknown> | null | undefined;
+type Metrics = MetricMap | null | undefined;
 
 interface CardSpec {
   name: string;

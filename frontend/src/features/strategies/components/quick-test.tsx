@@ -114,7 +114,7 @@ export function QuickTest({
   };
 
   const busy = state.step === "saving" || state.step === "running";
-  const metrics = state.step === "done" ? (state.run.result?.metrics as Record<string, unknown> | undefined) : undefined;
+  const metrics = state.step === "done" ? state.run.result?.metrics : undefined;
   const currency = state.step === "done" ? state.run.settings?.currency : undefined;
   const runId = state.step === "running" || state.step === "done" || state.step === "error" ? state.runId : undefined;
   const sample = state.step === "running" || state.step === "done" ? state.sample : undefined;

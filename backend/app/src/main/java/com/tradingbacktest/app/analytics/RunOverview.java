@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.analytics;
 
 import com.tradingbacktest.app.backtest.StoredRun;
+import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ record RunOverview(
     String timeZone,
     @Schema(nullable = true, description = "Metric name to value in the order of docs/METRICS.md; a value is null"
         + " when undefined, the whole map null until the run completed")
-    Map<String, Number> metrics) {
+    @NullableValues Map<String, Number> metrics) {
 
   static RunOverview of(StoredRun run) {
     return new RunOverview(run.id(), run.status(), run.strategyId(), run.strategyName(), run.symbol(), run.interval(),

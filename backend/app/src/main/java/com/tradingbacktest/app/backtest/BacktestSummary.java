@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest;
 
+import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,4 +32,4 @@ record BacktestSummary(
     @Schema(nullable = true) Instant startedAt,
     @Schema(nullable = true) Instant completedAt,
     @Schema(nullable = true) Long durationMs,
-    @Schema(nullable = true) Map<String, Double> keyMetrics) {}
+    @Schema(nullable = true) @NullableValues Map<String, Double> keyMetrics) {}

@@ -10,7 +10,7 @@ final class JsonTypes {
   static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
 
   /** A metrics map, with nulls and integers as stored. */
-  static final TypeReference<Map<String, Object>> OBJECTS = new TypeReference<>() {};
+  static final TypeReference<Map<String, Number>> NUMBERS = new TypeReference<>() {};
 
   private JsonTypes() {}
 }

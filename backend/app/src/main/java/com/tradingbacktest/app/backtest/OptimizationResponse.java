@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest;
 
+import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -64,11 +65,11 @@ record OptimizationResponse(
       Map<String, Double> parameters,
       @Schema(nullable = true) Double score,
       boolean feasible,
-      Map<String, Object> metrics) {}
+      @NullableValues Map<String, Number> metrics) {}
 
   /**
    * @param scores {@code scores[j][i]} is the best feasible score with {@code y = yValues[j]} and
    *     {@code x = xValues[i]} over all values of the other parameters; null where none is feasible or yet run
    */
-  record Heatmap(String x, String y, double[] xValues, double[] yValues, Double[][] scores) {}
+  record Heatmap(String x, String y, double[] xValues, double[] yValues, @NullableValues Double[][] scores) {}
 }

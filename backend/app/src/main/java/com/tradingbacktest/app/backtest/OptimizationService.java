@@ -182,7 +182,7 @@ class OptimizationService {
     int rank = 1;
     for (OptimizationRepository.ResultRow r : optimizations.ranked(id, limit)) {
       results.add(new OptimizationResponse.RankedResult(rank++, r.combination(), json.readValue(r.parameters(), JsonTypes.DOUBLES),
-          r.score(), r.feasible(), json.readValue(r.metrics(), JsonTypes.OBJECTS)));
+          r.score(), r.feasible(), json.readValue(r.metrics(), JsonTypes.NUMBERS)));
     }
     return new OptimizationResponse(row.id(), row.status().code(), row.error(), row.strategyId(), row.strategyName(),
         row.symbol(), row.interval(), row.startDate(), row.endDate(), row.initialCapital(),

@@ -6,6 +6,7 @@ import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.metrics.YearlyReturn;
 import com.tradingbacktest.engine.sim.Simulation;
 import com.tradingbacktest.engine.sim.Trade;
+import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public record RunResult(
     @Schema(description = "Metric name to value; null when undefined (e.g. Sharpe of a flat curve)")
-    Map<String, Object> metrics,
+    @NullableValues Map<String, Number> metrics,
     List<MonthlyReturnView> monthlyReturns,
     List<YearlyReturnView> yearlyReturns,
     EquityChart equity,

@@ -13,7 +13,7 @@ record LanguageCatalogueResponse(
     List<String> keywords,
     @Schema(description = "What one strategy may use: max_source_chars, max_statements, max_nesting, "
         + "max_lookback, max_params, max_cells")
-    Map<String, Object> limits) {
+    Map<String, Long> limits) {
 
   /** A built-in function. */
   @Schema(name = "LanguageFunction")

@@ -148,7 +148,7 @@ public final class BacktestCli {
   private static void printTable(PrintStream out, BarSeries bars, Options options, BacktestResult result) {
     out.printf("%s on %s: %d bars of %s, %s calendar, %s%n", options.strategy, bars.symbol(), bars.size(),
         bars.interval(), bars.calendar().name().toLowerCase(), bars.zone());
-    Map<String, Object> metrics = result.metrics().toMap();
+    Map<String, Number> metrics = result.metrics().toMap();
     int width = metrics.keySet().stream().mapToInt(String::length).max().orElse(10);
     metrics.forEach((name, value) -> {
       String text;

@@ -54,13 +54,13 @@ public final class LanguageCatalogue {
     return List.of("param", "in", "step", "and", "or", "not", "true", "false", "na");
   }
 
-  public static Map<String, Object> limits() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("max_source_chars", Limits.MAX_SOURCE_CHARS);
-    m.put("max_statements", Limits.MAX_STATEMENTS);
-    m.put("max_nesting", Limits.MAX_NESTING);
-    m.put("max_lookback", Limits.MAX_LOOKBACK);
-    m.put("max_params", Limits.MAX_PARAMS);
+  public static Map<String, Long> limits() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("max_source_chars", (long) Limits.MAX_SOURCE_CHARS);
+    m.put("max_statements", (long) Limits.MAX_STATEMENTS);
+    m.put("max_nesting", (long) Limits.MAX_NESTING);
+    m.put("max_lookback", (long) Limits.MAX_LOOKBACK);
+    m.put("max_params", (long) Limits.MAX_PARAMS);
     m.put("max_cells", Limits.MAX_CELLS);
     return m;
   }

@@ -100,8 +100,8 @@ public record PerformanceMetrics(
    * the order of the components). NaN and infinities become {@code null}: JSON has no such numbers.
    * The series are not included: they are large and go out separately.
    */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>(64);
+  public Map<String, Number> toMap() {
+    Map<String, Number> m = new LinkedHashMap<>(64);
     m.put("start", start);
     m.put("end", end);
     m.put("duration", duration);

@@ -30,7 +30,7 @@ class PerformanceMetricsTests {
         expected.add(c.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
       }
     }
-    Map<String, Object> map = Inputs.equity(100, 110, 99, 120).compute().toMap();
+    Map<String, Number> map = Inputs.equity(100, 110, 99, 120).compute().toMap();
 
     assertThat(map.keySet()).containsExactlyElementsOf(expected);
     assertThat(map).containsKeys("max_drawdown_duration_bars", "expectancy_pct", "buy_and_hold_return", "sqn")
@@ -40,7 +40,7 @@ class PerformanceMetricsTests {
   @Test
   void toMapValuesMatchTheComponents() throws Exception {
     PerformanceMetrics m = Inputs.equity(100, 110, 99, 120).trades(trade(Side.LONG, 0, 3, 20, 0.2)).compute();
-    Map<String, Object> map = m.toMap();
+    Map<String, Number> map = m.toMap();
     for (RecordComponent c : PerformanceMetrics.class.getRecordComponents()) {
       String key = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
       if (map.containsKey(key)) {
@@ -60,7 +60,7 @@ class PerformanceMetricsTests {
     assertThat(m.profitFactor()).isInfinite();
     assertThat(m.sqn()).isNaN();
 
-    Map<String, Object> map = m.toMap();
+    Map<String, Number> map = m.toMap();
     assertThat(map).containsEntry("profit_factor", null).containsEntry("sqn", null)
         .containsEntry("average_drawdown", null).containsEntry("calmar_ratio", null);
     assertThat(map.get("win_rate")).isEqualTo(1.0);

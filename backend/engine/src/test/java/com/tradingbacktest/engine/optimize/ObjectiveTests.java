@@ -29,7 +29,7 @@ class ObjectiveTests {
   @Test
   void scoresTheMetricOfItsNameWithUndefinedAsNaN() {
     PerformanceMetrics m = Fixtures.oneWinningTrade();
-    Map<String, Object> json = m.toMap();
+    Map<String, Number> json = m.toMap();
 
     for (Objective o : Objective.values()) {
       assertThat(json).containsKey(o.jsonName());

@@ -17,7 +17,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Marks the response properties that may be null in the OpenAPI document: every record component
- * annotated {@code @Schema(nullable = true)}. Swagger drops {@code nullable} when it writes OpenAPI 3.1, and
+ * annotated {@code @Schema(nullable = true)}, and the values of every map or array component annotated
+ * {@link NullableValues}. Swagger drops {@code nullable} when it writes OpenAPI 3.1, and
  * every response property is listed as required (they are always sent), so without this the generated
  * client would promise a value where the API sends null.
  *
@@ -31,9 +32,12 @@ final class NullableProperties {
 
   /** Schema name to its nullable property names (as on the wire). */
   private final Map<String, Set<String>> bySchema;
+  /** Schema name to the names of its properties whose values may be null. */
+  private final Map<String, Set<String>> valuesBySchema;
 
-  private NullableProperties(Map<String, Set<String>> bySchema) {
+  private NullableProperties(Map<String, Set<String>> bySchema, Map<String, Set<String>> valuesBySchema) {
     this.bySchema = bySchema;
+    this.valuesBySchema = valuesBySchema;
   }
 
   /** Reads the records under {@code basePackage}. */
@@ -41,6 +45,7 @@ final class NullableProperties {
     var scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter((reader, factory) -> "java.lang.Record".equals(reader.getClassMetadata().getSuperClassName()));
     Map<String, Set<String>> bySchema = new HashMap<>();
+    Map<String, Set<String>> valuesBySchema = new HashMap<>();
     for (var candidate : scanner.findCandidateComponents(basePackage)) {
       Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), NullableProperties.class.getClassLoader());
       for (RecordComponent component : type.getRecordComponents()) {
@@ -48,14 +53,22 @@ final class NullableProperties {
         if (schema != null && schema.nullable()) {
           bySchema.computeIfAbsent(schemaName(type), k -> new HashSet<>()).add(propertyName(component));
         }
+        if (component.getAccessor().isAnnotationPresent(NullableValues.class)) {
+          valuesBySchema.computeIfAbsent(schemaName(type), k -> new HashSet<>()).add(propertyName(component));
+        }
       }
     }
-    return new NullableProperties(bySchema);
+    return new NullableProperties(bySchema, valuesBySchema);
   }
 
   /** Schema name to the names of its nullable properties, as found. */
   Map<String, Set<String>> bySchema() {
     return bySchema;
+  }
+
+  /** Schema name to the names of its properties whose values may be null, as found. */
+  Map<String, Set<String>> valuesBySchema() {
+    return valuesBySchema;
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
@@ -64,19 +77,46 @@ final class NullableProperties {
     if (schemas == null) {
       return;
     }
-    bySchema.forEach((name, properties) -> {
-      Schema schema = schemas.get(name);
-      if (schema == null || schema.getProperties() == null) {
-        return;
+    // Values first: a nullable property may become an anyOf, which has no values of its own to mark.
+    valuesBySchema.forEach((name, properties) -> forEachProperty(schemas, name, properties, (props, property) -> {
+      Schema p = props.get(property);
+      Schema container = p;
+      while (innerOf(container) != null && innerOf(innerOf(container)) != null) {
+        container = innerOf(container);
       }
-      Map<String, Schema> props = schema.getProperties();
-      for (String property : properties) {
-        Schema p = props.get(property);
-        if (p != null) {
-          props.put(property, nullable(p));
-        }
+      if (container.getAdditionalProperties() instanceof Schema values) {
+        container.setAdditionalProperties(nullable(values));
+      } else if (container.getItems() != null) {
+        container.setItems(nullable(container.getItems()));
       }
-    });
+    }));
+    bySchema.forEach((name, properties) -> forEachProperty(schemas, name, properties,
+        (props, property) -> props.put(property, nullable(props.get(property)))));
+  }
+
+  /** The schema of a map's values or an array's items; null for anything else. */
+  @SuppressWarnings("rawtypes")
+  private static Schema innerOf(Schema container) {
+    if (container.getAdditionalProperties() instanceof Schema values) {
+      return values;
+    }
+    return container.getItems();
+  }
+
+  /** Runs {@code action} on each of the named properties that the schema has. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void forEachProperty(Map<String, Schema> schemas, String name, Set<String> properties,
+      java.util.function.BiConsumer<Map<String, Schema>, String> action) {
+    Schema schema = schemas.get(name);
+    if (schema == null || schema.getProperties() == null) {
+      return;
+    }
+    Map<String, Schema> props = schema.getProperties();
+    for (String property : properties) {
+      if (props.get(property) != null) {
+        action.accept(props, property);
+      }
+    }
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})

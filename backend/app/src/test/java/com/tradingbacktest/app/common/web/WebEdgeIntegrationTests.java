@@ -94,6 +94,19 @@ class WebEdgeIntegrationTests extends IntegrationTest {
     assertThat(openTrade.get(0).path("$ref").asString()).endsWith("/RoundTrip");
     assertThat(openTrade.get(1).path("type").asString()).isEqualTo("null");
     assertThat(schemas.path("RoundTrip").toString()).doesNotContain("\"null\"");
+    // Values that may be null: a metric map's values, a heatmap's innermost cells; the map itself may be too.
+    JsonNode metrics = schemas.path("RunResult").path("properties").path("metrics");
+    assertThat(names(metrics.path("additionalProperties").path("type"))).containsExactly("number", "null");
+    assertThat(metrics.path("type").asString()).isEqualTo("object");
+    JsonNode cells = schemas.path("Heatmap").path("properties").path("scores").path("items");
+    assertThat(cells.path("type").asString()).isEqualTo("array");
+    assertThat(names(cells.path("items").path("type"))).containsExactly("number", "null");
+    JsonNode keyMetrics = schemas.path("BacktestSummary").path("properties").path("key_metrics");
+    assertThat(names(keyMetrics.path("type"))).containsExactly("object", "null");
+    assertThat(names(keyMetrics.path("additionalProperties").path("type"))).containsExactly("number", "null");
+    NullableProperties.scan("com.tradingbacktest.app").valuesBySchema().forEach((schema, properties) ->
+        properties.forEach(property -> assertThat(schemas.path(schema).path("properties").path(property).toString())
+            .as(schema + "." + property).contains("\"null\"")));
     // Every property marked in the code reached the document (a renamed schema would lose its marks).
     NullableProperties.scan("com.tradingbacktest.app").bySchema().forEach((schema, properties) -> properties.forEach(
         property -> {
