@@ -34,6 +34,33 @@ class ImportLog {
     return id;
   }
 
+  /** Logs a fetch that waits in the job queue ({@code pending}, not started). */
+  UUID queue(UUID userId, String kind, String source, String symbol, String interval, Instant from, Instant to) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("insert into data_imports (id, user_id, kind, source, symbol, interval, range_start, range_end,"
+            + " status) values (?, ?, ?, ?, ?, ?, ?, ?, 'pending')")
+        .params(id, userId, kind, source, symbol, interval, ts(from), ts(to))
+        .update();
+    return id;
+  }
+
+  /** What a queued fetch is to fetch. */
+  record Claimed(String source, String symbol, String interval, Instant from, Instant to) {}
+
+  /**
+   * Marks a queued fetch running and says what it is; empty when it has ended (or is gone). A fetch that
+   * is running already is claimed again: its worker died, and the rerun fetches only what is missing.
+   */
+  Optional<Claimed> claim(UUID id) {
+    return jdbc.sql("update data_imports set status = 'running', started_at = coalesce(started_at, now())"
+            + " where id = ? and status in ('pending', 'running') and range_start is not null"
+            + " returning source, symbol, interval, range_start, range_end")
+        .param(id)
+        .query((rs, row) -> new Claimed(rs.getString("source"), rs.getString("symbol"), rs.getString("interval"),
+            instant(rs, "range_start"), instant(rs, "range_end")))
+        .optional();
+  }
+
   void progress(UUID id, int percent) {
     jdbc.sql("update data_imports set progress = ? where id = ? and status = 'running'").params(percent, id).update();
   }

@@ -1,5 +1,7 @@
 package com.tradingbacktest.app.marketdata;
 
+import static org.jobrunr.scheduling.JobBuilder.aJob;
+
 import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
@@ -19,21 +21,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports bars: CSV uploads (synchronously, all or nothing) and exchange fetches (in the background, with
- * progress, fetching only what is missing). Every import is logged with who asked for it.
+ * Imports bars: CSV uploads (synchronously, all or nothing) and exchange fetches (queued as JobRunr jobs
+ * that any worker process runs, with progress, fetching only what is missing). Every import is logged with
+ * who asked for it.
  */
 @Service
-class ImportService implements DisposableBean {
+class ImportService {
 
   private static final Logger log = LoggerFactory.getLogger(ImportService.class);
   static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._^=/-]{0,39}");
@@ -42,18 +43,15 @@ class ImportService implements DisposableBean {
   private final BarImporter importer;
   private final ImportLog importLog;
   private final CandleSources sources;
-  /** Background fetches until the job queue takes them over; two at a time is plenty for exchange limits. */
-  private final ExecutorService fetches = Executors.newFixedThreadPool(2, r -> {
-    Thread t = new Thread(r, "data-fetch");
-    t.setDaemon(true);
-    return t;
-  });
+  private final JobRequestScheduler queue;
 
-  ImportService(SymbolRepository symbols, BarImporter importer, ImportLog importLog, CandleSources sources) {
+  ImportService(SymbolRepository symbols, BarImporter importer, ImportLog importLog, CandleSources sources,
+      JobRequestScheduler queue) {
     this.symbols = symbols;
     this.importer = importer;
     this.importLog = importLog;
     this.sources = sources;
+    this.queue = queue;
   }
 
   /** What the uploader says about a symbol the platform does not know yet. */
@@ -88,7 +86,7 @@ class ImportService implements DisposableBean {
     return importLog.find(id, userId).orElseThrow();
   }
 
-  /** Starts a background fetch of what is missing in [from, to); answers at once with the import's id. */
+  /** Queues a fetch of what is missing in [from, to); answers at once with the import, pending. */
   ImportView startFetch(UUID userId, DataSource source, String symbol, Interval interval, Instant from, Instant to,
       String market) {
     CandleSource client = sources.get(source);
@@ -97,22 +95,48 @@ class ImportService implements DisposableBean {
           + String.join(", ", client.intervals()) + ", not " + interval.code());
     }
     SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, market), source.name().toLowerCase(Locale.ROOT));
-    UUID id = importLog.start(userId, "fetch", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(),
-        from, to, null);
-    fetches.submit(() -> runFetch(id, client, s, interval, from, to, market != null));
+    UUID id = importLog.queue(userId, "fetch", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(),
+        from, to);
+    enqueue(id, source, s.symbol(), interval, market != null);
     return importLog.find(id, userId).orElseThrow();
   }
 
   /**
-   * Seeding's online part: the same background fetch, logged as kind {@code seed} without a user.
+   * Seeding's online part: the same queued fetch, logged as kind {@code seed} without a user.
    * Offline it fails quietly in the import log.
    */
   void seedFromExchange(DataSource source, String symbol, Interval interval, Instant from, Instant to) {
-    CandleSource client = sources.get(source);
     SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, null), source.name().toLowerCase(Locale.ROOT));
-    UUID id = importLog.start(null, "seed", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(), from,
-        to, null);
-    fetches.submit(() -> runFetch(id, client, s, interval, from, to, false));
+    UUID id = importLog.queue(null, "seed", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(), from,
+        to);
+    enqueue(id, source, s.symbol(), interval, false);
+  }
+
+  private void enqueue(UUID id, DataSource source, String symbol, Interval interval, boolean marketGiven) {
+    // Retries are for a worker that died mid-fetch (JobRunr's orphan detection) or a database that went
+    // away: the exchange's own failures end in the import log, and a rerun fetches only what is missing.
+    queue.create(aJob().withId(id).withName("Fetch " + symbol + " " + interval.code() + " from "
+            + source.displayName()).withAmountOfRetries(2).withJobRequest(new FetchImportJob(id, marketGiven)));
+  }
+
+  /**
+   * A queued fetch, on a worker: claims its pending (or, after a worker died, running) import and runs it;
+   * an import that has ended meanwhile is left alone.
+   */
+  void runQueuedFetch(UUID id, boolean marketGiven) {
+    ImportLog.Claimed claimed = importLog.claim(id).orElse(null);
+    if (claimed == null) {
+      log.info("Import {} has ended or is gone; nothing to fetch", id);
+      return;
+    }
+    SymbolInfo s = symbols.find(claimed.symbol()).orElse(null);
+    if (s == null) {
+      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The symbol " + claimed.symbol() + " was deleted");
+      return;
+    }
+    DataSource source = DataSource.valueOf(claimed.source().toUpperCase(Locale.ROOT));
+    runFetch(id, sources.get(source), s, Interval.fromCode(claimed.interval()), claimed.from(), claimed.to(),
+        marketGiven);
   }
 
   ImportView find(UUID userId, UUID id) {
@@ -258,8 +282,4 @@ class ImportService implements DisposableBean {
     return v;
   }
 
-  @Override
-  public void destroy() {
-    fetches.shutdownNow();
-  }
 }

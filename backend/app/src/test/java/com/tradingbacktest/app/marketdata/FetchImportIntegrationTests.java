@@ -60,6 +60,7 @@ class FetchImportIntegrationTests extends IntegrationTest {
 
     assertThat(started.status()).isEqualTo(202);
     assertThat(started.header("Location")).startsWith("/api/v1/data/imports/");
+    assertThat(started.json().path("status").asString()).as("queued, not started").isEqualTo("pending");
     JsonNode done = waitFor(started.header("Location"), auth);
     assertThat(done.path("status").asString()).isEqualTo("completed");
     assertThat(done.path("rows_inserted").asInt()).isEqualTo(48);
@@ -173,10 +174,11 @@ class FetchImportIntegrationTests extends IntegrationTest {
     assertThat(badRange.status()).isEqualTo(422);
   }
 
+  /** Waits for a queued fetch to end; a worker polls the queue every 5 s. */
   private JsonNode waitFor(String location, String auth) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 600; i++) {
       JsonNode view = api.get(location, "Authorization", auth).json();
-      if (!view.path("status").asString().equals("running")) {
+      if (!List.of("pending", "running").contains(view.path("status").asString())) {
         return view;
       }
       Thread.sleep(50);
