@@ -161,6 +161,23 @@ class FetchImportIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aQueuedFetchRunsOnceItIsClaimedAndNotAfterItEnded(@org.springframework.beans.factory.annotation.Autowired
+      ImportLog importLog, @org.springframework.beans.factory.annotation.Autowired ImportService imports) {
+    java.time.Instant from = java.time.Instant.parse("2024-01-01T00:00:00Z");
+    java.util.UUID id = importLog.queue(null, "fetch", "binance", "TESTUSDT", "1d", from, from.plusSeconds(86_400));
+
+    assertThat(importLog.claim(id)).get().extracting(ImportLog.Claimed::symbol).isEqualTo("TESTUSDT");
+    // A worker that died leaves the import running: the rerun claims it again.
+    assertThat(importLog.claim(id)).isPresent();
+    importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "stopped by hand");
+    assertThat(importLog.claim(id)).isEmpty();
+
+    REQUESTED_STARTS.clear();
+    imports.runQueuedFetch(id, false);
+    assertThat(REQUESTED_STARTS).as("an ended import is not fetched again").isEmpty();
+  }
+
+  @Test
   void validatesTheFetchRequest() {
     String auth = bearer(api.registerUser("fetchbad"));
 
