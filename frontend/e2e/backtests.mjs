@@ -12,16 +12,29 @@ const RUN_TIMEOUT = 60_000;
 const { user, browser, context, page, watch, test, shot, finish } = await openHarness({ userPrefix: "bt", shotPrefix: "b", settleMs: 250 });
 const PERCENT = /^[+\-−]?\d[\d,]*\.\d{2}%$/;
 
+/**
+ * Types into a symbol combobox and picks the match with Enter (the exact code ranks first), then checks
+ * that the pick took. On a loaded machine the select used just before may hand focus back to its trigger
+ * late, which closes the list under the pointer; the pick is then made again.
+ */
 async function pickSymbol(p, testId, symbol) {
   const input = p.getByTestId(testId);
-  await input.click();
-  await input.fill(symbol);
-  await p.getByRole("option", { name: new RegExp(`^${symbol.replace(/\./g, "\\.")}`) }).first().click();
+  const option = p.getByRole("option", { name: new RegExp(`^${symbol.replace(/\./g, "\\.")}`) }).first();
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(symbol);
+    await option.waitFor();
+    await input.press("Enter");
+    if ((await input.inputValue()) === symbol && (await input.getAttribute("aria-expanded")) !== "true") return;
+    if (attempt === 3) throw new Error(`could not pick ${symbol}: the field shows "${await input.inputValue()}"`);
+  }
 }
 
+/** Picks an option of a select, and waits for the list to close (and focus to return to the trigger). */
 async function selectOption(p, trigger, name) {
   await trigger.click();
   await p.getByRole("option", { name, exact: true }).click();
+  await p.getByRole("listbox").waitFor({ state: "detached" });
 }
 
 /** Waits on the result page until the run has finished, and returns its status. */
