@@ -55,4 +55,13 @@ describe("the symbol search", () => {
     await user.type(screen.getByRole("combobox"), "zzz");
     expect(screen.getByText("No symbol matches. Add data on the Market data page.")).toBeInTheDocument();
   });
+
+  it("tells the form field it was left, as a form input does", async () => {
+    const user = userEvent.setup();
+    const onBlur = vi.fn();
+    render(<SymbolCombobox symbols={SYMBOLS} value="" onChange={() => {}} onBlur={onBlur} aria-label="Symbol" />);
+    await user.click(screen.getByRole("combobox"));
+    await user.tab();
+    expect(onBlur).toHaveBeenCalledTimes(1);
+  });
 });

@@ -48,7 +48,7 @@ export function SymbolIntervals({ symbol, className }: { symbol: SchemaSymbolVie
 /**
  * Symbol search as an ARIA combobox: type to filter by code or name, arrows to move, Enter to pick,
  * Escape to close. Each option shows the symbol's stored intervals with their first and last bar and
- * bar count. Extra props (id, aria-invalid, aria-describedby from a form field) go to the input.
+ * bar count. Extra props (id, aria-invalid, aria-describedby, onBlur from a form field) go to the input.
  */
 export function SymbolCombobox({
   symbols,
@@ -57,6 +57,7 @@ export function SymbolCombobox({
   loading,
   placeholder,
   className,
+  onBlur,
   ...inputProps
 }: {
   symbols: readonly SchemaSymbolView[];
@@ -129,7 +130,8 @@ export function SymbolCombobox({
         }}
         onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
-        onBlur={() => {
+        onBlur={(event) => {
+          onBlur?.(event);
           // Let a click on an option land first.
           setTimeout(() => {
             setOpen(false);
