@@ -91,11 +91,11 @@ class ImportService {
       String market) {
     CandleSource client = sources.get(source);
     if (!client.intervals().contains(interval.code())) {
-      throw new FieldValidationException("interval", source.name().toLowerCase(Locale.ROOT) + " serves "
+      throw new FieldValidationException("interval", source.code() + " serves "
           + String.join(", ", client.intervals()) + ", not " + interval.code());
     }
-    SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, market), source.name().toLowerCase(Locale.ROOT));
-    UUID id = importLog.queue(userId, "fetch", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(),
+    SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, market), source.code());
+    UUID id = importLog.queue(userId, "fetch", source.code(), s.symbol(), interval.code(),
         from, to);
     enqueue(id, source, s.symbol(), interval, market != null);
     return importLog.find(id, userId).orElseThrow();
@@ -106,8 +106,8 @@ class ImportService {
    * Offline it fails quietly in the import log.
    */
   void seedFromExchange(DataSource source, String symbol, Interval interval, Instant from, Instant to) {
-    SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, null), source.name().toLowerCase(Locale.ROOT));
-    UUID id = importLog.queue(null, "seed", source.name().toLowerCase(Locale.ROOT), s.symbol(), interval.code(), from,
+    SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, null), source.code());
+    UUID id = importLog.queue(null, "seed", source.code(), s.symbol(), interval.code(), from,
         to);
     enqueue(id, source, s.symbol(), interval, false);
   }
@@ -166,9 +166,7 @@ class ImportService {
         listing = listing != null ? listing : page.listing().orElse(null);
       }
       if (listing != null) {
-        describe(s, client.source(), marketGiven
-            ? new Listing(listing.name(), null, listing.assetClass(), listing.currency(), listing.timeZone())
-            : listing);
+        describe(s, client.source(), marketGiven ? listing.withoutMarket() : listing);
       }
       BarImporter.Outcome outcome = importer.importRows(handler -> {
         int line = 0;
@@ -199,7 +197,7 @@ class ImportService {
    * in yen in Tokyo), as long as it has no bars yet: bars already stored were read in the old zone.
    */
   private void describe(SymbolInfo s, DataSource source, Listing listing) {
-    if (symbols.describeIfEmpty(s.symbol(), source.name().toLowerCase(Locale.ROOT), listing)) {
+    if (symbols.describeIfEmpty(s.symbol(), source.code(), listing)) {
       log.info("{} lists {} as {} ({}, {}, {}, {})", source.displayName(), s.symbol(), listing.name(),
           listing.market(), listing.assetClass(), listing.currency(), listing.timeZone());
     }

@@ -10,4 +10,10 @@ package com.tradingbacktest.app.marketdata.fetch;
  * @param currency the quote currency as an ISO-style code (USD, KRW, JPY; GBX for London's pence)
  * @param timeZone the exchange's zone id (America/New_York, Asia/Seoul)
  */
-public record Listing(String name, String market, String assetClass, String currency, String timeZone) {}
+public record Listing(String name, String market, String assetClass, String currency, String timeZone) {
+
+  /** The same, silent on the market (for a symbol whose market someone named). */
+  public Listing withoutMarket() {
+    return new Listing(name, null, assetClass, currency, timeZone);
+  }
+}
