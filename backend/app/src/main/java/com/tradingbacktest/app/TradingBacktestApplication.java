@@ -5,7 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The Trading Backtest service: API, worker and, without {@code DATABASE_URL}, its own PostgreSQL. */
+/**
+ * The Trading Backtest service: API, worker and, without {@code DATABASE_URL}, its own PostgreSQL.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

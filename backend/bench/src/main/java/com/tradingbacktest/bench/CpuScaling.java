@@ -6,10 +6,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * How much parallel work this machine really does: the same CPU-bound loop (no memory traffic) once on
- * one thread, then once per core on as many threads. On a machine whose cores are real, the second
- * takes about as long as the first; when they share one physical core it takes cores-times as long,
- * and no parallel sweep can beat its sequential twin there.
+ * How much parallel work this machine really does: the same CPU-bound loop (no memory traffic) once
+ * on one thread, then once per core on as many threads. On a machine whose cores are real, the
+ * second takes about as long as the first; when they share one physical core it takes cores-times
+ * as long, and no parallel sweep can beat its sequential twin there.
  */
 public final class CpuScaling {
 
@@ -34,9 +34,15 @@ public final class CpuScaling {
         long t2 = System.nanoTime();
         double single = (t1 - t0) / 1e6;
         double all = (t2 - t1) / 1e6;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "CPU scaling, round %d: 1 job on 1 thread %.0f ms; %d jobs on %d threads %.0f ms -> parallel speed-up %.2fx%n",
-            round + 1, single, cores, cores, all, cores * single / all);
+            round + 1,
+            single,
+            cores,
+            cores,
+            all,
+            cores * single / all);
       }
     } finally {
       pool.shutdown();

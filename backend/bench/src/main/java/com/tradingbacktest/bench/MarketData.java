@@ -6,14 +6,16 @@ import java.util.SplittableRandom;
  * The benchmark's bars: a deterministic random walk of daily bars, the same for both engines.
  *
  * <p>The log close follows a slowly mean-reverting walk around 100 (Ornstein-Uhlenbeck, 1% daily
- * volatility, half-life of about 1,400 bars), so prices stay in a realistic range even over a million
- * bars. Each bar opens at the previous close times a small gap, and the high and low lie beyond the open
- * and the close, so every bar is valid OHLC. One bar per calendar day from 2000-01-01 00:00 UTC.
+ * volatility, half-life of about 1,400 bars), so prices stay in a realistic range even over a
+ * million bars. Each bar opens at the previous close times a small gap, and the high and low lie
+ * beyond the open and the close, so every bar is valid OHLC. One bar per calendar day from
+ * 2000-01-01 00:00 UTC.
  */
 public final class MarketData {
 
   /** The fixed seed: every run and both engines see exactly the same bars. */
   public static final long SEED = 20240601L;
+
   public static final long START = 946_684_800_000L; // 2000-01-01T00:00:00Z
   public static final long DAY = 86_400_000L;
 
@@ -65,13 +67,17 @@ public final class MarketData {
     return d;
   }
 
-  /** Prices to 4 decimals, like a quoted price (so ta4j's DecimalNum is not fed 17-digit binary noise). */
+  /**
+   * Prices to 4 decimals, like a quoted price (so ta4j's DecimalNum is not fed 17-digit binary
+   * noise).
+   */
   private static double round4(double v) {
     return Math.round(v * 10_000) / 10_000.0;
   }
 
   private static double gauss(SplittableRandom rnd) {
-    // Box-Muller; SplittableRandom has no nextGaussian on Java 17 and we want the same bits everywhere.
+    // Box-Muller; SplittableRandom has no nextGaussian on Java 17 and we want the same bits
+    // everywhere.
     double u1 = rnd.nextDouble();
     double u2 = rnd.nextDouble();
     return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);

@@ -17,13 +17,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * (a) One SMA(10)/SMA(30) backtest with our engine. One op = both SMAs + both crosses + signals +
- * simulation + every metric of docs/METRICS.md. The bars are built (and validated) once, outside the op.
+ * simulation + every metric of docs/METRICS.md. The bars are built (and validated) once, outside
+ * the op.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class SingleBacktestBench {
 

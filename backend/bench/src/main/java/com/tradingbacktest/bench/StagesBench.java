@@ -23,14 +23,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where our single backtest's time goes: each stage of {@link SingleBacktestBench#ours} alone, on the
- * same 1M bars (inputs of each stage precomputed). Diagnostic for the engine's owner, not a comparison.
+ * Where our single backtest's time goes: each stage of {@link SingleBacktestBench#ours} alone, on
+ * the same 1M bars (inputs of each stage precomputed). Diagnostic for the engine's owner, not a
+ * comparison.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class StagesBench {
 
@@ -48,12 +51,25 @@ public class StagesBench {
     series = OurEngine.series(MarketData.randomWalk(bars));
     fast = Indicators.sma(series.close(), 10);
     slow = Indicators.sma(series.close(), 30);
-    signals = Signals.builder(bars).longEntry(Crosses.crossover(fast, slow))
-        .longExit(Crosses.crossunder(fast, slow)).build();
+    signals =
+        Signals.builder(bars)
+            .longEntry(Crosses.crossover(fast, slow))
+            .longExit(Crosses.crossunder(fast, slow))
+            .build();
     Simulation sim = Simulator.run(series, signals, OurEngine.CONFIG);
-    metricsInput = new MetricsInput(series.times(), sim.equity(), series.close(), sim.inMarket(), sim.trades(),
-        sim.commissions(), OurEngine.CONFIG.initialCapital(), series.calendar(), series.interval(), series.zone(),
-        OurEngine.CONFIG.riskFreeRate());
+    metricsInput =
+        new MetricsInput(
+            series.times(),
+            sim.equity(),
+            series.close(),
+            sim.inMarket(),
+            sim.trades(),
+            sim.commissions(),
+            OurEngine.CONFIG.initialCapital(),
+            series.calendar(),
+            series.interval(),
+            series.zone(),
+            OurEngine.CONFIG.riskFreeRate());
   }
 
   @Benchmark

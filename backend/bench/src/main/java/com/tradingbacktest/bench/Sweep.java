@@ -8,8 +8,10 @@ import java.util.TreeSet;
 public final class Sweep {
 
   public static final int[][] COMBINATIONS;
+
   /** Every distinct length of the grid, ascending. */
   public static final int[] LENGTHS;
+
   public static final int MAX_LENGTH = 200;
 
   static {

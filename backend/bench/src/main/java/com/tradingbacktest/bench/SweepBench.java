@@ -18,15 +18,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * (c) The SMA-crossover sweep ({@link Sweep}: 174 combinations) on 100k bars with our engine. One op =
- * the 25 distinct SMAs, computed once and shared, then one full backtest (crosses, signals, simulation,
- * metrics) per combination: on one thread, or over a ForkJoinPool with one thread per core.
+ * (c) The SMA-crossover sweep ({@link Sweep}: 174 combinations) on 100k bars with our engine. One
+ * op = the 25 distinct SMAs, computed once and shared, then one full backtest (crosses, signals,
+ * simulation, metrics) per combination: on one thread, or over a ForkJoinPool with one thread per
+ * core.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class SweepBench {
 

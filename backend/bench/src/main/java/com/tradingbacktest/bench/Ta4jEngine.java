@@ -29,8 +29,8 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /**
  * ta4j's side: the same SMA crossover through ta4j's own classes, the way its documentation runs a
- * backtest. BarSeriesManager executes at the next bar's open (TradeOnNextOpenModel, its default), with
- * a 0.1% LinearTransactionCostModel; the metrics are ta4j's criteria.
+ * backtest. BarSeriesManager executes at the next bar's open (TradeOnNextOpenModel, its default),
+ * with a 0.1% LinearTransactionCostModel; the metrics are ta4j's criteria.
  */
 public final class Ta4jEngine {
 
@@ -40,7 +40,9 @@ public final class Ta4jEngine {
   public record Result(TradingRecord record, Num netReturn, Num maxDrawdown, Num sharpe) {
 
     double checksum() {
-      return netReturn.doubleValue() + maxDrawdown.doubleValue() + sharpe.doubleValue()
+      return netReturn.doubleValue()
+          + maxDrawdown.doubleValue()
+          + sharpe.doubleValue()
           + record.getPositionCount();
     }
   }
@@ -72,7 +74,10 @@ public final class Ta4jEngine {
     return s;
   }
 
-  /** One full backtest: fresh indicators (ta4j computes them lazily while the strategy runs) and metrics. */
+  /**
+   * One full backtest: fresh indicators (ta4j computes them lazily while the strategy runs) and
+   * metrics.
+   */
   public static Result smaCross(BarSeries series, int fast, int slow) {
     ClosePriceIndicator close = new ClosePriceIndicator(series);
     return cross(series, new SMAIndicator(close, fast), new SMAIndicator(close, slow));
@@ -81,7 +86,8 @@ public final class Ta4jEngine {
   /** The backtest of one combination on given (possibly shared, cached) indicators. */
   public static Result cross(BarSeries series, Indicator<Num> fast, Indicator<Num> slow) {
     TradingRecord record = run(series, fast, slow);
-    return new Result(record,
+    return new Result(
+        record,
         new NetReturnCriterion(ReturnRepresentation.DECIMAL).calculate(series, record),
         new MaximumDrawdownCriterion().calculate(series, record),
         new SharpeRatioCriterion().calculate(series, record));
@@ -94,14 +100,22 @@ public final class Ta4jEngine {
   }
 
   static TradingRecord run(BarSeries series, Indicator<Num> fast, Indicator<Num> slow) {
-    Strategy strategy = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
-        new CrossedDownIndicatorRule(fast, slow));
-    BarSeriesManager manager = new BarSeriesManager(series, new LinearTransactionCostModel(0.001),
-        new ZeroCostModel(), new TradeOnNextOpenModel());
+    Strategy strategy =
+        new BaseStrategy(
+            new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow));
+    BarSeriesManager manager =
+        new BarSeriesManager(
+            series,
+            new LinearTransactionCostModel(0.001),
+            new ZeroCostModel(),
+            new TradeOnNextOpenModel());
     return manager.run(strategy);
   }
 
-  /** The sweep's SMA indicators, one per distinct length over one close indicator (ta4j caches values). */
+  /**
+   * The sweep's SMA indicators, one per distinct length over one close indicator (ta4j caches
+   * values).
+   */
   public static Indicator<Num>[] smas(BarSeries series) {
     ClosePriceIndicator close = new ClosePriceIndicator(series);
     @SuppressWarnings("unchecked")
@@ -121,15 +135,26 @@ public final class Ta4jEngine {
     return sum;
   }
 
-  /** ta4j 0.22's CachedIndicator is thread-safe, so the combinations share the indicators here too. */
+  /**
+   * ta4j 0.22's CachedIndicator is thread-safe, so the combinations share the indicators here too.
+   */
   public static double sweepParallel(BarSeries series, ForkJoinPool pool) {
     try {
-      return pool.submit(() -> {
-        Indicator<Num>[] sma = smas(series);
-        return IntStream.range(0, Sweep.COMBINATIONS.length).parallel()
-            .mapToDouble(k -> cross(series, sma[Sweep.COMBINATIONS[k][0]], sma[Sweep.COMBINATIONS[k][1]]).checksum())
-            .sum();
-      }).get();
+      return pool.submit(
+              () -> {
+                Indicator<Num>[] sma = smas(series);
+                return IntStream.range(0, Sweep.COMBINATIONS.length)
+                    .parallel()
+                    .mapToDouble(
+                        k ->
+                            cross(
+                                    series,
+                                    sma[Sweep.COMBINATIONS[k][0]],
+                                    sma[Sweep.COMBINATIONS[k][1]])
+                                .checksum())
+                    .sum();
+              })
+          .get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -16,15 +16,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
 
 /**
- * Diagnostic, not part of the comparison: ta4j's backtest of {@link Ta4jSingleLargeBench} without the
- * three criteria (indicators + BarSeriesManager.run only), to show how much of ta4j's time its metrics
- * take. Our engine always computes its metrics; see {@link StagesBench} for our own split.
+ * Diagnostic, not part of the comparison: ta4j's backtest of {@link Ta4jSingleLargeBench} without
+ * the three criteria (indicators + BarSeriesManager.run only), to show how much of ta4j's time its
+ * metrics take. Our engine always computes its metrics; see {@link StagesBench} for our own split.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class Ta4jNoCriteriaBench {
 
@@ -38,8 +40,10 @@ public class Ta4jNoCriteriaBench {
 
   @Setup(Level.Trial)
   public void setUp() {
-    series = Ta4jEngine.series(MarketData.randomWalk(bars),
-        num.equals("DoubleNum") ? Ta4jEngine.doubles() : Ta4jEngine.decimal());
+    series =
+        Ta4jEngine.series(
+            MarketData.randomWalk(bars),
+            num.equals("DoubleNum") ? Ta4jEngine.doubles() : Ta4jEngine.decimal());
   }
 
   @Benchmark

@@ -16,15 +16,18 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
 
 /**
- * (a)+(b) The same backtest with ta4j, at 10k and 100k bars (1M is {@link Ta4jSingleLargeBench}). One
- * op = fresh ClosePrice/SMA indicators, BarSeriesManager.run with the crossed-up/crossed-down rules, and
- * ta4j's NetReturn, MaximumDrawdown and SharpeRatio criteria. The Bar objects are built once, outside.
+ * (a)+(b) The same backtest with ta4j, at 10k and 100k bars (1M is {@link Ta4jSingleLargeBench}).
+ * One op = fresh ClosePrice/SMA indicators, BarSeriesManager.run with the crossed-up/crossed-down
+ * rules, and ta4j's NetReturn, MaximumDrawdown and SharpeRatio criteria. The Bar objects are built
+ * once, outside.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class Ta4jSingleBench {
 
@@ -38,8 +41,10 @@ public class Ta4jSingleBench {
 
   @Setup(Level.Trial)
   public void setUp() {
-    series = Ta4jEngine.series(MarketData.randomWalk(bars),
-        num.equals("DoubleNum") ? Ta4jEngine.doubles() : Ta4jEngine.decimal());
+    series =
+        Ta4jEngine.series(
+            MarketData.randomWalk(bars),
+            num.equals("DoubleNum") ? Ta4jEngine.doubles() : Ta4jEngine.decimal());
   }
 
   @Benchmark

@@ -20,16 +20,19 @@ import org.ta4j.core.BarSeries;
 
 /**
  * (c) The same sweep with ta4j DoubleNum (its fast mode) on 100k bars. One op = 25 shared SMA
- * indicators (ta4j caches their values, thread-safely in 0.22) and one BarSeriesManager run plus the
- * three criteria per combination. One op runs 174 backtests and takes minutes, so it is a single shot
- * without warm-up iterations (the code is compiled during the first of the 174 backtests).
+ * indicators (ta4j caches their values, thread-safely in 0.22) and one BarSeriesManager run plus
+ * the three criteria per combination. One op runs 174 backtests and takes minutes, so it is a
+ * single shot without warm-up iterations (the code is compiled during the first of the 174
+ * backtests).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 @Timeout(time = 90, timeUnit = TimeUnit.MINUTES)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class Ta4jSweepBench {
 

@@ -35,11 +35,22 @@ public final class Backtest {
   /**
    * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when {@code control} cancels
    */
-  public static BacktestResult run(BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
+  public static BacktestResult run(
+      BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
     Simulation simulation = Simulator.run(bars, signals, config, control);
-    MetricsInput input = new MetricsInput(bars.times(), simulation.equity(), bars.close(), simulation.inMarket(),
-        simulation.trades(), simulation.commissions(), config.initialCapital(), bars.calendar(), bars.interval(),
-        bars.zone(), config.riskFreeRate());
+    MetricsInput input =
+        new MetricsInput(
+            bars.times(),
+            simulation.equity(),
+            bars.close(),
+            simulation.inMarket(),
+            simulation.trades(),
+            simulation.commissions(),
+            config.initialCapital(),
+            bars.calendar(),
+            bars.interval(),
+            bars.zone(),
+            config.riskFreeRate());
     return new BacktestResult(simulation, Metrics.compute(input));
   }
 }

@@ -6,13 +6,15 @@ import java.time.ZoneId;
 import java.util.Arrays;
 
 /**
- * What analytics computes beyond the engine's metrics, on plain arrays: daily sampling in a zone, simple
- * returns, rolling Sharpe, histograms, Pearson correlation and rebasing onto a common day axis. Undefined
- * values are NaN here; the responses turn them into null.
+ * What analytics computes beyond the engine's metrics, on plain arrays: daily sampling in a zone,
+ * simple returns, rolling Sharpe, histograms, Pearson correlation and rebasing onto a common day
+ * axis. Undefined values are NaN here; the responses turn them into null.
  */
 final class AnalyticsMath {
 
-  /** As in the engine's metrics: a per-period stdev at or below this is rounding noise, not risk. */
+  /**
+   * As in the engine's metrics: a per-period stdev at or below this is rounding noise, not risk.
+   */
   static final double NOISE = 1e-12;
 
   private AnalyticsMath() {}
@@ -23,9 +25,9 @@ final class AnalyticsMath {
   }
 
   /**
-   * The index of the last bar of each calendar day in {@code zone}, ascending: a day's closing equity is
-   * the equity at that bar. A bar belongs to the day of its open time in the zone, as months do in the
-   * engine's monthly returns; java.time runs once per day, not per bar.
+   * The index of the last bar of each calendar day in {@code zone}, ascending: a day's closing
+   * equity is the equity at that bar. A bar belongs to the day of its open time in the zone, as
+   * months do in the engine's monthly returns; java.time runs once per day, not per bar.
    *
    * @param times ascending epoch-ms bar open times
    */
@@ -54,8 +56,9 @@ final class AnalyticsMath {
   }
 
   /**
-   * {@code values[k] / values[k-1] - 1} for {@code k = 1 .. n-1} ({@code n - 1} returns, none for fewer than
-   * two values). A return on zero or negative equity means nothing: NaN, as in docs/METRICS.md.
+   * {@code values[k] / values[k-1] - 1} for {@code k = 1 .. n-1} ({@code n - 1} returns, none for
+   * fewer than two values). A return on zero or negative equity means nothing: NaN, as in
+   * docs/METRICS.md.
    */
   static double[] simpleReturns(double[] values) {
     double[] returns = new double[Math.max(0, values.length - 1)];
@@ -66,21 +69,24 @@ final class AnalyticsMath {
   }
 
   /**
-   * The Sharpe ratio of each full window of {@code window} consecutive returns, annualised as the engine's
-   * {@code sharpe_ratio}: {@code (mean - rf_p) / stdev * sqrt(periodsPerYear)} with the sample stdev and
-   * {@code rf_p = (1 + riskFreeRate)^(1 / periodsPerYear) - 1}. Value {@code k} covers returns
-   * {@code k .. k + window - 1}; there are {@code max(0, n - window + 1)} of them. NaN where the stdev is at
-   * or below {@link #NOISE} or the window holds a NaN return.
+   * The Sharpe ratio of each full window of {@code window} consecutive returns, annualised as the
+   * engine's {@code sharpe_ratio}: {@code (mean - rf_p) / stdev * sqrt(periodsPerYear)} with the
+   * sample stdev and {@code rf_p = (1 + riskFreeRate)^(1 / periodsPerYear) - 1}. Value {@code k}
+   * covers returns {@code k .. k + window - 1}; there are {@code max(0, n - window + 1)} of them.
+   * NaN where the stdev is at or below {@link #NOISE} or the window holds a NaN return.
    *
-   * <p>Each window is summed afresh (n times window steps) rather than slid: sliding sums leave rounding
-   * residue, and a flat window (a strategy out of the market) must come out exactly undefined, not as a
-   * ratio of two residues. The inputs are days or daily/weekly bars, so n stays in the thousands.
+   * <p>Each window is summed afresh (n times window steps) rather than slid: sliding sums leave
+   * rounding residue, and a flat window (a strategy out of the market) must come out exactly
+   * undefined, not as a ratio of two residues. The inputs are days or daily/weekly bars, so n stays
+   * in the thousands.
    *
    * @throws IllegalArgumentException when {@code window < 2}
    */
-  static double[] rollingSharpe(double[] returns, int window, double periodsPerYear, double riskFreeRate) {
+  static double[] rollingSharpe(
+      double[] returns, int window, double periodsPerYear, double riskFreeRate) {
     if (window < 2) {
-      throw new IllegalArgumentException("a rolling window needs at least 2 returns, got " + window);
+      throw new IllegalArgumentException(
+          "a rolling window needs at least 2 returns, got " + window);
     }
     double rfPerPeriod = Math.pow(1 + riskFreeRate, 1 / periodsPerYear) - 1;
     double scale = Math.sqrt(periodsPerYear);
@@ -106,17 +112,18 @@ final class AnalyticsMath {
   /**
    * Equal-width bins from the lowest to the highest value.
    *
-   * @param edges {@code bins + 1} ascending bounds; bin {@code k} holds values in {@code [edges[k], edges[k+1])},
-   *     the last bin its upper edge too
+   * @param edges {@code bins + 1} ascending bounds; bin {@code k} holds values in {@code [edges[k],
+   *     edges[k+1])}, the last bin its upper edge too
    * @param counts values per bin
    * @param total values counted (NaN values are skipped)
    */
   record Histogram(double[] edges, int[] counts, int total) {}
 
   /**
-   * A histogram of the finite {@code values} in {@code bins} equal bins spanning their range. Without a
-   * finite value it has no bins (empty arrays). When every value is the same, the bins span that value
-   * plus and minus 0.0005 (0.05 percentage points of return), so the value sits in the middle.
+   * A histogram of the finite {@code values} in {@code bins} equal bins spanning their range.
+   * Without a finite value it has no bins (empty arrays). When every value is the same, the bins
+   * span that value plus and minus 0.0005 (0.05 percentage points of return), so the value sits in
+   * the middle.
    *
    * @throws IllegalArgumentException when {@code bins < 1}
    */
@@ -165,9 +172,9 @@ final class AnalyticsMath {
   }
 
   /**
-   * Pearson's correlation of the pairs {@code (a[i], b[i])}: {@code cov(a, b) / (sd(a) * sd(b))}, in
-   * {@code [-1, 1]}. NaN with fewer than two pairs or when either side does not vary (stdev at or below
-   * {@link #NOISE}).
+   * Pearson's correlation of the pairs {@code (a[i], b[i])}: {@code cov(a, b) / (sd(a) * sd(b))},
+   * in {@code [-1, 1]}. NaN with fewer than two pairs or when either side does not vary (stdev at
+   * or below {@link #NOISE}).
    *
    * @throws IllegalArgumentException when the arrays differ in length
    */
@@ -206,15 +213,16 @@ final class AnalyticsMath {
   }
 
   /**
-   * Two daily equity curves' returns over the days both have: with {@code d_0 < d_1 < ...} the common
-   * days, the pair for {@code k >= 1} is each curve's {@code E(d_k) / E(d_(k-1)) - 1}. So a stock curve
-   * (weekdays) and a crypto curve (every day) are both measured Friday to Monday. Pairs where either
-   * return is undefined (equity at or below zero) are left out.
+   * Two daily equity curves' returns over the days both have: with {@code d_0 < d_1 < ...} the
+   * common days, the pair for {@code k >= 1} is each curve's {@code E(d_k) / E(d_(k-1)) - 1}. So a
+   * stock curve (weekdays) and a crypto curve (every day) are both measured Friday to Monday. Pairs
+   * where either return is undefined (equity at or below zero) are left out.
    *
    * @param daysA ascending epoch days of {@code equityA}
    * @return {@code {returnsA, returnsB}}, of equal length
    */
-  static double[][] returnsOnCommonDays(long[] daysA, double[] equityA, long[] daysB, double[] equityB) {
+  static double[][] returnsOnCommonDays(
+      long[] daysA, double[] equityA, long[] daysB, double[] equityB) {
     int common = 0;
     double[] a = new double[Math.min(daysA.length, daysB.length)];
     double[] b = new double[a.length];
@@ -243,12 +251,16 @@ final class AnalyticsMath {
   /**
    * Pairwise correlations of daily returns.
    *
-   * @param values {@code values[i][j]}: correlation of curves i and j (NaN when undefined); symmetric
+   * @param values {@code values[i][j]}: correlation of curves i and j (NaN when undefined);
+   *     symmetric
    * @param overlaps {@code overlaps[i][j]}: how many return pairs it was computed from
    */
   record Correlations(double[][] values, int[][] overlaps) {}
 
-  /** {@link #correlation} of {@link #returnsOnCommonDays} for every pair of curves, the diagonal included. */
+  /**
+   * {@link #correlation} of {@link #returnsOnCommonDays} for every pair of curves, the diagonal
+   * included.
+   */
   static Correlations correlations(long[][] days, double[][] equity) {
     int n = days.length;
     double[][] values = new double[n][n];
@@ -272,10 +284,11 @@ final class AnalyticsMath {
   record Rebased(long[] days, double[][] values) {}
 
   /**
-   * Puts daily curves on the union of their days, each rebased to 100 at its first value: on a day it
-   * lacks inside its span (a weekend in a stock curve beside a crypto one) a curve keeps its last value;
-   * before its first day and after its last it has none (NaN), so a shorter run is not drawn as flat.
-   * A curve whose first value is not positive cannot be rebased and is NaN throughout.
+   * Puts daily curves on the union of their days, each rebased to 100 at its first value: on a day
+   * it lacks inside its span (a weekend in a stock curve beside a crypto one) a curve keeps its
+   * last value; before its first day and after its last it has none (NaN), so a shorter run is not
+   * drawn as flat. A curve whose first value is not positive cannot be rebased and is NaN
+   * throughout.
    *
    * @param days per curve, ascending epoch days (at least one)
    * @param values per curve, parallel to its days

@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads the user's stored runs and derives what the analytics screens show. Only the user's own runs are
- * visible: anyone else's is "not found", exactly like a missing one.
+ * Reads the user's stored runs and derives what the analytics screens show. Only the user's own
+ * runs are visible: anyone else's is "not found", exactly like a missing one.
  */
 @Service
 class AnalyticsService {
@@ -32,7 +32,8 @@ class AnalyticsService {
 
   RunMetricsResponse metrics(UUID userId, List<UUID> ids) {
     List<RunOverview> runs = ids.stream().map(id -> RunOverview.of(owned(userId, id))).toList();
-    return new RunMetricsResponse(MetricNames.names(runs.stream().map(RunOverview::metrics).toList()), runs);
+    return new RunMetricsResponse(
+        MetricNames.names(runs.stream().map(RunOverview::metrics).toList()), runs);
   }
 
   /**
@@ -40,7 +41,8 @@ class AnalyticsService {
    * @param to ISO instant or date, inclusive (a date: to its end); null for the run's end
    * @param window returns per rolling-Sharpe window; null for a quarter of a year
    */
-  RunChartResponse chart(UUID userId, UUID id, String from, String to, int points, int bins, Integer window) {
+  RunChartResponse chart(
+      UUID userId, UUID id, String from, String to, int points, int bins, Integer window) {
     StoredRun run = owned(userId, id);
     ZoneId zone = ZoneId.of(run.timeZone());
     long fromTime = RequestValues.time("from", from, zone, false, Long.MIN_VALUE);
@@ -52,11 +54,18 @@ class AnalyticsService {
     Interval interval = Interval.fromCode(run.interval());
     ReturnSeries returns = ReturnSeries.of(series, interval, zone, calendarOf(run));
     int windowSize = window == null ? returns.defaultWindow() : window;
-    return new RunChartResponse(run.id(), run.symbol(), run.interval(), run.timeZone(), run.currency(),
+    return new RunChartResponse(
+        run.id(),
+        run.symbol(),
+        run.interval(),
+        run.timeZone(),
+        run.currency(),
         EquityChart.of(series, fromTime, toTime, points),
-        returns.period(), returns.periodsPerYear(),
+        returns.period(),
+        returns.periodsPerYear(),
         RunChartResponse.ReturnsHistogram.of(returns, fromTime, toTime, bins),
-        RunChartResponse.RollingSharpe.of(returns, windowSize, run.riskFreeRate(), fromTime, toTime, points),
+        RunChartResponse.RollingSharpe.of(
+            returns, windowSize, run.riskFreeRate(), fromTime, toTime, points),
         RunChartResponse.MonthlyReturnsGrid.of(run.result()));
   }
 
@@ -78,7 +87,8 @@ class AnalyticsService {
     }
     List<RunOverview> overviews = runs.stream().map(RunOverview::of).toList();
     return new RunComparisonResponse(
-        MetricNames.names(overviews.stream().map(RunOverview::metrics).toList()), overviews,
+        MetricNames.names(overviews.stream().map(RunOverview::metrics).toList()),
+        overviews,
         RunComparisonResponse.RebasedEquity.of(AnalyticsMath.rebase(days, equity), points),
         RunComparisonResponse.ReturnCorrelation.of(AnalyticsMath.correlations(days, equity)));
   }
@@ -92,11 +102,16 @@ class AnalyticsService {
     if (!run.isCompleted() || run.result() == null) {
       throw new RunNotCompleted(run.id(), run.status());
     }
-    return results.series(run.id()).filter(s -> s.size() > 0)
-        .orElseThrow(() -> new IllegalStateException("completed run " + run.id() + " has no stored series"));
+    return results
+        .series(run.id())
+        .filter(s -> s.size() > 0)
+        .orElseThrow(
+            () -> new IllegalStateException("completed run " + run.id() + " has no stored series"));
   }
 
-  /** As the run was annualised: its symbol's calendar (a symbol no longer listed counts as a stock). */
+  /**
+   * As the run was annualised: its symbol's calendar (a symbol no longer listed counts as a stock).
+   */
   private MarketCalendar calendarOf(StoredRun run) {
     return marketData.symbol(run.symbol()).map(SymbolInfo::calendar).orElse(MarketCalendar.STOCK);
   }

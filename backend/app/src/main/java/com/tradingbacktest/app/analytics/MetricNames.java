@@ -11,20 +11,23 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The order of docs/METRICS.md. Stored results lose it (PostgreSQL's jsonb keeps keys sorted its own way), so
- * it is read from the engine: {@code PerformanceMetrics.toMap()} lists the record's scalar components in
- * their declared order, under their snake_case names.
+ * The order of docs/METRICS.md. Stored results lose it (PostgreSQL's jsonb keeps keys sorted its
+ * own way), so it is read from the engine: {@code PerformanceMetrics.toMap()} lists the record's
+ * scalar components in their declared order, under their snake_case names.
  */
 final class MetricNames {
 
-  static final List<String> ORDER = Arrays.stream(PerformanceMetrics.class.getRecordComponents())
-      .filter(c -> c.getType().isPrimitive())
-      .map(c -> c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT))
-      .toList();
+  static final List<String> ORDER =
+      Arrays.stream(PerformanceMetrics.class.getRecordComponents())
+          .filter(c -> c.getType().isPrimitive())
+          .map(c -> c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT))
+          .toList();
 
   private MetricNames() {}
 
-  /** The metrics in {@link #ORDER}, then any name it does not know, alphabetically; null stays null. */
+  /**
+   * The metrics in {@link #ORDER}, then any name it does not know, alphabetically; null stays null.
+   */
   static Map<String, Number> ordered(Map<String, ?> metrics) {
     if (metrics == null) {
       return null;

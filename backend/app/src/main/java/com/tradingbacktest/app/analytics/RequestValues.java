@@ -12,17 +12,22 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Query parameters of the analytics endpoints read into values, each problem a 422 naming the parameter. Ids
- * are parsed here rather than bound as UUIDs so that a bad one is a field error like the others, not a 400.
+ * Query parameters of the analytics endpoints read into values, each problem a 422 naming the
+ * parameter. Ids are parsed here rather than bound as UUIDs so that a bad one is a field error like
+ * the others, not a 400.
  */
 final class RequestValues {
 
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private RequestValues() {}
 
-  /** Comma-separated (or repeated) run ids, duplicates dropped, order kept; between min and max of them. */
+  /**
+   * Comma-separated (or repeated) run ids, duplicates dropped, order kept; between min and max of
+   * them.
+   */
   static List<UUID> ids(String field, List<String> raw, int min, int max) {
     Set<UUID> ids = new LinkedHashSet<>();
     for (String text : raw == null ? List.<String>of() : raw) {
@@ -31,8 +36,14 @@ final class RequestValues {
       }
     }
     if (ids.size() < min || ids.size() > max) {
-      throw new FieldValidationException(field, "must name between " + min + " and " + max
-          + " different runs, separated by commas; got " + ids.size());
+      throw new FieldValidationException(
+          field,
+          "must name between "
+              + min
+              + " and "
+              + max
+              + " different runs, separated by commas; got "
+              + ids.size());
     }
     return List.copyOf(ids);
   }
@@ -47,8 +58,9 @@ final class RequestValues {
   }
 
   /**
-   * An ISO instant, or an ISO date meaning its first moment in {@code zone} ({@code endOfDay} false) or its last
-   * millisecond ({@code endOfDay} true, for an inclusive end); {@code fallback} when absent.
+   * An ISO instant, or an ISO date meaning its first moment in {@code zone} ({@code endOfDay}
+   * false) or its last millisecond ({@code endOfDay} true, for an inclusive end); {@code fallback}
+   * when absent.
    */
   static long time(String field, String text, ZoneId zone, boolean endOfDay, long fallback) {
     if (text == null || text.isBlank()) {
@@ -64,7 +76,8 @@ final class RequestValues {
       }
       return Instant.parse(trimmed).toEpochMilli();
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw new FieldValidationException(field, "must be an ISO instant (2013-06-01T00:00:00Z) or date (2013-06-01)");
+      throw new FieldValidationException(
+          field, "must be an ISO instant (2013-06-01T00:00:00Z) or date (2013-06-01)");
     }
   }
 }

@@ -8,20 +8,23 @@ import java.util.List;
 /**
  * Runs side by side.
  *
- * @param metricNames every metric name the runs have, in the order of docs/METRICS.md: the rows of the table
- *     whose columns are {@code runs}
+ * @param metricNames every metric name the runs have, in the order of docs/METRICS.md: the rows of
+ *     the table whose columns are {@code runs}
  * @param runs in the order asked for, each with its metrics
  * @param equity the runs' equity curves on one day axis, each rebased to 100
  * @param correlation of the runs' daily returns
  */
-record RunComparisonResponse(List<String> metricNames, List<RunOverview> runs, RebasedEquity equity,
+record RunComparisonResponse(
+    List<String> metricNames,
+    List<RunOverview> runs,
+    RebasedEquity equity,
     ReturnCorrelation correlation) {
 
   /**
-   * Equity at the close of each day (in each run's own zone, by calendar date), on the union of the runs'
-   * days, each curve 100 at its first day. Inside its own span a curve carries its last value over days it
-   * has no bar on; before its first day and after its last it is null. Downsampled to the point budget
-   * keeping each bucket's first, last, lowest and highest value of every curve.
+   * Equity at the close of each day (in each run's own zone, by calendar date), on the union of the
+   * runs' days, each curve 100 at its first day. Inside its own span a curve carries its last value
+   * over days it has no bar on; before its first day and after its last it is null. Downsampled to
+   * the point budget keeping each bucket's first, last, lowest and highest value of every curve.
    *
    * @param dates the axis
    * @param values {@code values[r][d]}: run r ({@code runs[r]}) on {@code dates[d]}
@@ -48,11 +51,11 @@ record RunComparisonResponse(List<String> metricNames, List<RunOverview> runs, R
   }
 
   /**
-   * Pearson correlation of daily returns, pair by pair over the days both runs have (each measured from the
-   * previous such day).
+   * Pearson correlation of daily returns, pair by pair over the days both runs have (each measured
+   * from the previous such day).
    *
-   * @param values {@code values[i][j]} for runs i and j, symmetric; null with fewer than two overlapping returns
-   *     or when either run's returns do not vary (no trade, flat equity)
+   * @param values {@code values[i][j]} for runs i and j, symmetric; null with fewer than two
+   *     overlapping returns or when either run's returns do not vary (no trade, flat equity)
    * @param overlappingReturns {@code [i][j]}: how many return pairs the value comes from
    */
   record ReturnCorrelation(List<List<Double>> values, List<List<Integer>> overlappingReturns) {

@@ -12,8 +12,15 @@ class RunNotCompleted extends DomainException {
   private final String status;
 
   RunNotCompleted(UUID id, String status) {
-    super(ProblemKind.CONFLICT, "run-not-completed", "Backtest " + id + " is " + status + ": only a completed run has "
-        + "results to chart or compare.");
+    super(
+        ProblemKind.CONFLICT,
+        "run-not-completed",
+        "Backtest "
+            + id
+            + " is "
+            + status
+            + ": only a completed run has "
+            + "results to chart or compare.");
     this.id = id;
     this.status = status;
   }

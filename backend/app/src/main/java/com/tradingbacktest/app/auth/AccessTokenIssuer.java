@@ -24,14 +24,15 @@ class AccessTokenIssuer {
   }
 
   String issue(UUID userId, String username, Instant now) {
-    JwtClaimsSet claims = JwtClaimsSet.builder()
-        .issuer(settings.issuer())
-        .subject(userId.toString())
-        .issuedAt(now)
-        .expiresAt(now.plus(settings.accessTokenTtl()))
-        .id(UUID.randomUUID().toString())
-        .claim(USERNAME_CLAIM, username)
-        .build();
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .issuer(settings.issuer())
+            .subject(userId.toString())
+            .issuedAt(now)
+            .expiresAt(now.plus(settings.accessTokenTtl()))
+            .id(UUID.randomUUID().toString())
+            .claim(USERNAME_CLAIM, username)
+            .build();
     JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
     return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
   }

@@ -15,7 +15,6 @@ import java.util.UUID;
 @Table(name = "api_keys")
 class ApiKey extends AssignedIdEntity {
 
-
   @Column(name = "user_id", nullable = false)
   private UUID userId;
 
@@ -40,10 +39,10 @@ class ApiKey extends AssignedIdEntity {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
-
   protected ApiKey() {}
 
-  static ApiKey create(UUID userId, String name, String prefix, byte[] keyHash, Instant now, Instant expiresAt) {
+  static ApiKey create(
+      UUID userId, String name, String prefix, byte[] keyHash, Instant now, Instant expiresAt) {
     ApiKey key = new ApiKey();
     key.assignNewId();
     key.userId = userId;

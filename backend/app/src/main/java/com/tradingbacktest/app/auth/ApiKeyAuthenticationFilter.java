@@ -15,8 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request that carries {@code X-API-Key}. A key that is unknown, revoked or expired is
- * answered with 401 at once rather than treated as anonymous, so a broken script fails loudly.
+ * Authenticates a request that carries {@code X-API-Key}. A key that is unknown, revoked or expired
+ * is answered with 401 at once rather than treated as anonymous, so a broken script fails loudly.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -24,7 +24,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   private final ApiKeyService apiKeys;
   private final ProblemResponseWriter problems;
-  private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+  private final SecurityContextHolderStrategy contexts =
+      SecurityContextHolder.getContextHolderStrategy();
 
   ApiKeyAuthenticationFilter(ApiKeyService apiKeys, ProblemResponseWriter problems) {
     this.apiKeys = apiKeys;
@@ -32,7 +33,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String presented = request.getHeader(HEADER);
     if (presented == null || presented.isBlank()) {
@@ -41,8 +43,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
     Optional<AuthenticatedUser> user = apiKeys.authenticate(presented.trim());
     if (user.isEmpty()) {
-      problems.write(response, Problems.of(ProblemKind.UNAUTHORIZED, "invalid-api-key",
-          "The API key is unknown, revoked or expired."));
+      problems.write(
+          response,
+          Problems.of(
+              ProblemKind.UNAUTHORIZED,
+              "invalid-api-key",
+              "The API key is unknown, revoked or expired."));
       return;
     }
     SecurityContext context = contexts.createEmptyContext();

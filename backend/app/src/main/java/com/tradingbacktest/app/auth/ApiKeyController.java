@@ -32,15 +32,21 @@ class ApiKeyController {
   }
 
   @PostMapping
-  @Operation(summary = "Create a key; the response is the only time its secret is shown",
+  @Operation(
+      summary = "Create a key; the response is the only time its secret is shown",
       responses = {
-          @ApiResponse(responseCode = "201", description = "Created"),
-          @ApiResponse(responseCode = "403", description = "Called with an API key instead of a session"),
-          @ApiResponse(responseCode = "422", description = "Invalid name or expiry")})
-  ResponseEntity<CreatedApiKeyResponse> create(@AuthenticationPrincipal AuthenticatedUser user,
+        @ApiResponse(responseCode = "201", description = "Created"),
+        @ApiResponse(
+            responseCode = "403",
+            description = "Called with an API key instead of a session"),
+        @ApiResponse(responseCode = "422", description = "Invalid name or expiry")
+      })
+  ResponseEntity<CreatedApiKeyResponse> create(
+      @AuthenticationPrincipal AuthenticatedUser user,
       @Valid @RequestBody CreateApiKeyRequest request) {
     CreatedApiKeyResponse created = apiKeys.create(user.id(), request);
-    return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.apiKey().id())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.apiKey().id()))
+        .body(created);
   }
 
   @GetMapping
@@ -50,11 +56,14 @@ class ApiKeyController {
   }
 
   @DeleteMapping("/{id}")
-  @Operation(summary = "Revoke a key; it stops working at once",
+  @Operation(
+      summary = "Revoke a key; it stops working at once",
       responses = {
-          @ApiResponse(responseCode = "204", description = "Revoked"),
-          @ApiResponse(responseCode = "404", description = "No such key of yours")})
-  ResponseEntity<Void> revoke(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+        @ApiResponse(responseCode = "204", description = "Revoked"),
+        @ApiResponse(responseCode = "404", description = "No such key of yours")
+      })
+  ResponseEntity<Void> revoke(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     apiKeys.revoke(user.id(), id);
     return ResponseEntity.noContent().build();
   }

@@ -23,7 +23,8 @@ interface ApiKeyRepository extends Repository<ApiKey, UUID> {
 
   /** Records use at most once a minute per key, so authenticating is not a write per request. */
   @Modifying
-  @Query("update ApiKey k set k.lastUsedAt = :now where k.id = :id "
-      + "and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)")
+  @Query(
+      "update ApiKey k set k.lastUsedAt = :now where k.id = :id "
+          + "and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)")
   int touch(UUID id, Instant now, Instant staleBefore);
 }

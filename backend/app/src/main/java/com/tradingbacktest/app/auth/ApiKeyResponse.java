@@ -15,7 +15,13 @@ record ApiKeyResponse(
     @Schema(nullable = true) Instant revokedAt) {
 
   static ApiKeyResponse of(ApiKey key) {
-    return new ApiKeyResponse(key.getId(), key.name(), key.prefix(), key.createdAt(), key.expiresAt(),
-        key.lastUsedAt(), key.revokedAt());
+    return new ApiKeyResponse(
+        key.getId(),
+        key.name(),
+        key.prefix(),
+        key.createdAt(),
+        key.expiresAt(),
+        key.lastUsedAt(),
+        key.revokedAt());
   }
 }

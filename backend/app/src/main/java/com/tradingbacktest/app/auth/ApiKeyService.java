@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Personal API keys: {@code tb_<8 hex prefix>_<43 chars of secret>}. The prefix is stored in clear to
- * tell keys apart in a list; the key is found by the SHA-256 of the whole string.
+ * Personal API keys: {@code tb_<8 hex prefix>_<43 chars of secret>}. The prefix is stored in clear
+ * to tell keys apart in a list; the key is found by the SHA-256 of the whole string.
  */
 @Service
 class ApiKeyService {
@@ -33,10 +33,16 @@ class ApiKeyService {
   @Transactional
   public CreatedApiKeyResponse create(UUID userId, CreateApiKeyRequest request) {
     Instant now = clock.instant();
-    String prefix = KEY_PREFIX + java.util.HexFormat.of().formatHex(Secrets.sha256(Secrets.randomToken(16)), 0, 4);
+    String prefix =
+        KEY_PREFIX
+            + java.util.HexFormat.of().formatHex(Secrets.sha256(Secrets.randomToken(16)), 0, 4);
     String secret = prefix + "_" + Secrets.randomToken(32);
-    Instant expiresAt = request.expiresInDays() == null ? null : now.plus(Duration.ofDays(request.expiresInDays()));
-    ApiKey key = keys.save(ApiKey.create(userId, request.name().trim(), prefix, Secrets.sha256(secret), now, expiresAt));
+    Instant expiresAt =
+        request.expiresInDays() == null ? null : now.plus(Duration.ofDays(request.expiresInDays()));
+    ApiKey key =
+        keys.save(
+            ApiKey.create(
+                userId, request.name().trim(), prefix, Secrets.sha256(secret), now, expiresAt));
     return new CreatedApiKeyResponse(secret, ApiKeyResponse.of(key));
   }
 
@@ -47,7 +53,8 @@ class ApiKeyService {
 
   @Transactional
   public void revoke(UUID userId, UUID keyId) {
-    ApiKey key = keys.findOwned(keyId, userId).orElseThrow(() -> new NotFoundException("The API key"));
+    ApiKey key =
+        keys.findOwned(keyId, userId).orElseThrow(() -> new NotFoundException("The API key"));
     key.revoke(clock.instant());
     keys.save(key);
   }
@@ -61,10 +68,11 @@ class ApiKeyService {
     Instant now = clock.instant();
     return keys.findByHash(Secrets.sha256(presented))
         .filter(key -> key.isUsable(now))
-        .flatMap(key -> {
-          keys.touch(key.getId(), now, now.minus(TOUCH_INTERVAL));
-          return users.findById(key.userId());
-        })
+        .flatMap(
+            key -> {
+              keys.touch(key.getId(), now, now.minus(TOUCH_INTERVAL));
+              return users.findById(key.userId());
+            })
         .map(user -> new AuthenticatedUser(user.getId(), user.username()));
   }
 }

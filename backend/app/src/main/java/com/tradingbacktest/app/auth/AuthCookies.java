@@ -10,8 +10,8 @@ import org.springframework.http.ResponseCookie;
 
 /**
  * The browser's half of the session: the refresh token in an httpOnly cookie that only the auth
- * endpoints receive, and a CSRF token (double submit) in a cookie the page can read and must echo in
- * {@code X-CSRF-Token}. Both are Secure and SameSite=Strict.
+ * endpoints receive, and a CSRF token (double submit) in a cookie the page can read and must echo
+ * in {@code X-CSRF-Token}. Both are Secure and SameSite=Strict.
  */
 final class AuthCookies {
 
@@ -23,13 +23,20 @@ final class AuthCookies {
   private AuthCookies() {}
 
   static void set(HttpHeaders headers, String refreshToken, Duration ttl) {
-    headers.add(HttpHeaders.SET_COOKIE, cookie(REFRESH_COOKIE, refreshToken, REFRESH_PATH, true, ttl).toString());
-    headers.add(HttpHeaders.SET_COOKIE, cookie(CSRF_COOKIE, Secrets.randomToken(24), "/", false, ttl).toString());
+    headers.add(
+        HttpHeaders.SET_COOKIE,
+        cookie(REFRESH_COOKIE, refreshToken, REFRESH_PATH, true, ttl).toString());
+    headers.add(
+        HttpHeaders.SET_COOKIE,
+        cookie(CSRF_COOKIE, Secrets.randomToken(24), "/", false, ttl).toString());
   }
 
   static void clear(HttpHeaders headers) {
-    headers.add(HttpHeaders.SET_COOKIE, cookie(REFRESH_COOKIE, "", REFRESH_PATH, true, Duration.ZERO).toString());
-    headers.add(HttpHeaders.SET_COOKIE, cookie(CSRF_COOKIE, "", "/", false, Duration.ZERO).toString());
+    headers.add(
+        HttpHeaders.SET_COOKIE,
+        cookie(REFRESH_COOKIE, "", REFRESH_PATH, true, Duration.ZERO).toString());
+    headers.add(
+        HttpHeaders.SET_COOKIE, cookie(CSRF_COOKIE, "", "/", false, Duration.ZERO).toString());
   }
 
   static Optional<String> read(HttpServletRequest request, String name) {
@@ -43,7 +50,10 @@ final class AuthCookies {
         .findFirst();
   }
 
-  /** The double-submit check: the header must equal the cookie (which a cross-site page cannot read). */
+  /**
+   * The double-submit check: the header must equal the cookie (which a cross-site page cannot
+   * read).
+   */
   static void requireCsrf(HttpServletRequest request) {
     String cookie = read(request, CSRF_COOKIE).orElse(null);
     String header = request.getHeader(CSRF_HEADER);
@@ -52,7 +62,8 @@ final class AuthCookies {
     }
   }
 
-  private static ResponseCookie cookie(String name, String value, String path, boolean httpOnly, Duration ttl) {
+  private static ResponseCookie cookie(
+      String name, String value, String path, boolean httpOnly, Duration ttl) {
     return ResponseCookie.from(name, value)
         .httpOnly(httpOnly)
         .secure(true)

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Token buckets against password guessing and sign-up floods. Every login attempt spends from its
  * client address's bucket; every failed login spends from the account's bucket, so guessing one
  * account's password is capped whichever addresses the guesses come from, while the owner's correct
- * logins cost the account nothing. Every sign-up spends from its address's sign-up bucket. Buckets are
- * {@link TokenBuckets}: in Redis, shared by all instances, when REDIS_URL is set; in memory otherwise.
+ * logins cost the account nothing. Every sign-up spends from its address's sign-up bucket. Buckets
+ * are {@link TokenBuckets}: in Redis, shared by all instances, when REDIS_URL is set; in memory
+ * otherwise.
  */
 @Component
 class AuthRateLimiter {
@@ -38,13 +39,17 @@ class AuthRateLimiter {
 
   /** Spends one login attempt of this address; throws when the budget is gone. */
   void beforeLogin(String ip, String login) {
-    ConsumptionProbe probe = buckets.apply("login-ip:" + ip, perIpLogin, b -> b.tryConsumeAndReturnRemaining(1));
+    ConsumptionProbe probe =
+        buckets.apply("login-ip:" + ip, perIpLogin, b -> b.tryConsumeAndReturnRemaining(1));
     if (!probe.isConsumed()) {
-      throw new TooManyAttempts("login attempts from your address", seconds(probe.getNanosToWaitForRefill()));
+      throw new TooManyAttempts(
+          "login attempts from your address", seconds(probe.getNanosToWaitForRefill()));
     }
-    EstimationProbe account = buckets.apply(accountKey(login), perAccountFailure, b -> b.estimateAbilityToConsume(1));
+    EstimationProbe account =
+        buckets.apply(accountKey(login), perAccountFailure, b -> b.estimateAbilityToConsume(1));
     if (!account.canBeConsumed()) {
-      throw new TooManyAttempts("failed logins for this account", seconds(account.getNanosToWaitForRefill()));
+      throw new TooManyAttempts(
+          "failed logins for this account", seconds(account.getNanosToWaitForRefill()));
     }
   }
 
@@ -53,18 +58,21 @@ class AuthRateLimiter {
   }
 
   void beforeRegistration(String ip) {
-    ConsumptionProbe probe = buckets.apply("register-ip:" + ip, perIpRegistration,
-        b -> b.tryConsumeAndReturnRemaining(1));
+    ConsumptionProbe probe =
+        buckets.apply(
+            "register-ip:" + ip, perIpRegistration, b -> b.tryConsumeAndReturnRemaining(1));
     if (!probe.isConsumed()) {
-      throw new TooManyAttempts("sign-ups from your address", seconds(probe.getNanosToWaitForRefill()));
+      throw new TooManyAttempts(
+          "sign-ups from your address", seconds(probe.getNanosToWaitForRefill()));
     }
   }
 
   /** By a digest of the login, so no email address ends up in Redis keys. */
   private static String accountKey(String login) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(login.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(login.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       return "login-account:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
@@ -72,9 +80,10 @@ class AuthRateLimiter {
   }
 
   private static Supplier<BucketConfiguration> limit(int capacity, Duration period) {
-    return () -> BucketConfiguration.builder()
-        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-        .build();
+    return () ->
+        BucketConfiguration.builder()
+            .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+            .build();
   }
 
   private static long seconds(long nanos) {

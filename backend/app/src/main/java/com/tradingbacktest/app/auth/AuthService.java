@@ -28,11 +28,18 @@ class AuthService {
   private final AuthRateLimiter rateLimiter;
   private final AuthSettings settings;
   private final Clock clock;
+
   /** Checked against when the account does not exist, so both failures take the same time. */
   private final String decoyHash;
 
-  AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordEncoder passwordEncoder,
-      AccessTokenIssuer accessTokens, AuthRateLimiter rateLimiter, AuthSettings settings, Clock clock) {
+  AuthService(
+      UserRepository users,
+      RefreshTokenRepository refreshTokens,
+      PasswordEncoder passwordEncoder,
+      AccessTokenIssuer accessTokens,
+      AuthRateLimiter rateLimiter,
+      AuthSettings settings,
+      Clock clock) {
     this.users = users;
     this.refreshTokens = refreshTokens;
     this.passwordEncoder = passwordEncoder;
@@ -49,10 +56,12 @@ class AuthService {
     String email = request.email().trim().toLowerCase(Locale.ROOT);
     String username = request.username();
     if (request.password().getBytes(StandardCharsets.UTF_8).length > 72) {
-      throw new FieldValidationException("password",
+      throw new FieldValidationException(
+          "password",
           "must be at most 72 bytes in UTF-8 (bcrypt ignores the rest); use fewer non-Latin characters");
     }
-    if (request.password().equalsIgnoreCase(username) || request.password().equalsIgnoreCase(email)) {
+    if (request.password().equalsIgnoreCase(username)
+        || request.password().equalsIgnoreCase(email)) {
       throw new FieldValidationException("password", "must differ from your username and email");
     }
     if (users.existsByEmail(email)) {
@@ -62,7 +71,8 @@ class AuthService {
       throw new UsernameTaken();
     }
     Instant now = clock.instant();
-    UserAccount user = UserAccount.register(email, username, passwordEncoder.encode(request.password()), now);
+    UserAccount user =
+        UserAccount.register(email, username, passwordEncoder.encode(request.password()), now);
     try {
       users.saveAndFlush(user);
     } catch (DataIntegrityViolationException race) {
@@ -94,56 +104,88 @@ class AuthService {
   @Transactional(noRollbackFor = RefreshTokenReused.class)
   public Session refresh(String presented, ClientInfo client) {
     Instant now = clock.instant();
-    RefreshToken token = refreshTokens.findByHashForUpdate(Secrets.sha256(presented))
-        .orElseThrow(() -> new InvalidRefreshToken("The refresh token is not valid."));
+    RefreshToken token =
+        refreshTokens
+            .findByHashForUpdate(Secrets.sha256(presented))
+            .orElseThrow(() -> new InvalidRefreshToken("The refresh token is not valid."));
     if (token.isRevoked()) {
       int revoked = refreshTokens.revokeFamily(token.familyId(), now);
-      log.warn("Refresh token reuse for user {}: revoked family {} ({} live tokens)",
-          token.userId(), token.familyId(), revoked);
+      log.warn(
+          "Refresh token reuse for user {}: revoked family {} ({} live tokens)",
+          token.userId(),
+          token.familyId(),
+          revoked);
       throw new RefreshTokenReused();
     }
     if (token.isExpired(now)) {
       throw new InvalidRefreshToken("The refresh token has expired.");
     }
-    UserAccount user = users.findById(token.userId())
-        .orElseThrow(() -> new InvalidRefreshToken("The account no longer exists."));
+    UserAccount user =
+        users
+            .findById(token.userId())
+            .orElseThrow(() -> new InvalidRefreshToken("The account no longer exists."));
     Session session = startSession(user, token.familyId(), client, now);
     token.rotateTo(session.refreshTokenEntity(), now);
     refreshTokens.save(token);
     return session;
   }
 
-  /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
+  /**
+   * Ends the session the refresh token belongs to. Unknown tokens are ignored: logout always
+   * succeeds.
+   */
   @Transactional
   public void logout(String presented) {
-    refreshTokens.findByHashForUpdate(Secrets.sha256(presented))
+    refreshTokens
+        .findByHashForUpdate(Secrets.sha256(presented))
         .ifPresent(token -> refreshTokens.revokeFamily(token.familyId(), clock.instant()));
   }
 
   @Transactional(readOnly = true)
   public UserResponse me(UUID userId) {
-    return users.findById(userId).map(UserResponse::of).orElseThrow(() -> new NotFoundException("The user"));
+    return users
+        .findById(userId)
+        .map(UserResponse::of)
+        .orElseThrow(() -> new NotFoundException("The user"));
   }
 
   private Session startSession(UserAccount user, UUID familyId, ClientInfo client, Instant now) {
     String refreshToken = Secrets.randomToken(REFRESH_TOKEN_BYTES);
-    RefreshToken entity = RefreshToken.issue(user.getId(), familyId, Secrets.sha256(refreshToken), now,
-        now.plus(settings.refreshTokenTtl()), client.userAgent(), client.ip());
+    RefreshToken entity =
+        RefreshToken.issue(
+            user.getId(),
+            familyId,
+            Secrets.sha256(refreshToken),
+            now,
+            now.plus(settings.refreshTokenTtl()),
+            client.userAgent(),
+            client.ip());
     refreshTokens.save(entity);
     String accessToken = accessTokens.issue(user.getId(), user.username(), now);
-    return new Session(UserResponse.of(user), accessToken, accessTokens.ttlSeconds(), refreshToken,
-        settings.refreshTokenTtl().toSeconds(), entity);
+    return new Session(
+        UserResponse.of(user),
+        accessToken,
+        accessTokens.ttlSeconds(),
+        refreshToken,
+        settings.refreshTokenTtl().toSeconds(),
+        entity);
   }
 
   /** Who is asking, for rate limits and the session list. */
   record ClientInfo(String ip, String userAgent) {}
 
   /** A fresh token pair. */
-  record Session(UserResponse user, String accessToken, long expiresIn, String refreshToken,
-      long refreshExpiresIn, RefreshToken refreshTokenEntity) {
+  record Session(
+      UserResponse user,
+      String accessToken,
+      long expiresIn,
+      String refreshToken,
+      long refreshExpiresIn,
+      RefreshToken refreshTokenEntity) {
 
     TokenResponse toResponse() {
-      return new TokenResponse(accessToken, "Bearer", expiresIn, refreshToken, refreshExpiresIn, user);
+      return new TokenResponse(
+          accessToken, "Bearer", expiresIn, refreshToken, refreshExpiresIn, user);
     }
   }
 }

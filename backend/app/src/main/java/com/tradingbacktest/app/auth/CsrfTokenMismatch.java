@@ -5,7 +5,9 @@ import com.tradingbacktest.app.common.error.ProblemKind;
 
 class CsrfTokenMismatch extends DomainException {
   CsrfTokenMismatch() {
-    super(ProblemKind.FORBIDDEN, "csrf-token-invalid",
+    super(
+        ProblemKind.FORBIDDEN,
+        "csrf-token-invalid",
         "A request authenticated by cookie must send the X-CSRF-Token header matching the tb_csrf cookie.");
   }
 }

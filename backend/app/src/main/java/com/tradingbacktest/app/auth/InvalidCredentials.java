@@ -6,6 +6,9 @@ import com.tradingbacktest.app.common.error.ProblemKind;
 /** Deliberately the same for an unknown account and a wrong password. */
 class InvalidCredentials extends DomainException {
   InvalidCredentials() {
-    super(ProblemKind.UNAUTHORIZED, "invalid-credentials", "The email/username or password is wrong.");
+    super(
+        ProblemKind.UNAUTHORIZED,
+        "invalid-credentials",
+        "The email/username or password is wrong.");
   }
 }

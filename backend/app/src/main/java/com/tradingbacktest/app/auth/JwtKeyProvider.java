@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HMAC-SHA256 key that signs access tokens. It comes from JWT_SECRET. Only in the embedded,
- * single-machine mode may it be missing: then one is generated once and kept (owner-readable only) in
- * the data folder, so restarts keep sessions valid. With an external database a missing secret stops
- * the start, because several instances must share one key.
+ * single-machine mode may it be missing: then one is generated once and kept (owner-readable only)
+ * in the data folder, so restarts keep sessions valid. With an external database a missing secret
+ * stops the start, because several instances must share one key.
  */
 final class JwtKeyProvider {
 
@@ -61,7 +61,8 @@ final class JwtKeyProvider {
 
   /** Accepts base64 (standard or URL-safe) when it decodes to enough bytes, else the raw text. */
   private static byte[] decode(String secret) {
-    for (Base64.Decoder decoder : new Base64.Decoder[] {Base64.getDecoder(), Base64.getUrlDecoder()}) {
+    for (Base64.Decoder decoder :
+        new Base64.Decoder[] {Base64.getDecoder(), Base64.getUrlDecoder()}) {
       try {
         byte[] bytes = decoder.decode(secret);
         if (bytes.length >= MIN_KEY_BYTES) {

@@ -17,30 +17,45 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ProblemResponseWriter problems;
+
   /** Adds the RFC 6750 WWW-Authenticate header (error="invalid_token" and so on). */
-  private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+  private final BearerTokenAuthenticationEntryPoint bearer =
+      new BearerTokenAuthenticationEntryPoint();
 
   ProblemSecurityHandlers(ProblemResponseWriter problems) {
     this.problems = problems;
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
       throws IOException {
     bearer.commence(request, response, ex);
-    boolean badToken = ex instanceof InvalidBearerTokenException
-        || ex.getClass().getSimpleName().contains("OAuth2");
-    problems.write(response, badToken
-        ? Problems.of(ProblemKind.UNAUTHORIZED, "invalid-token",
-            "The access token is invalid or has expired. Refresh it or sign in again.")
-        : Problems.of(ProblemKind.UNAUTHORIZED, "unauthorized",
-            "Sign in, or send a valid access token (Authorization: Bearer) or API key (X-API-Key)."));
+    boolean badToken =
+        ex instanceof InvalidBearerTokenException
+            || ex.getClass().getSimpleName().contains("OAuth2");
+    problems.write(
+        response,
+        badToken
+            ? Problems.of(
+                ProblemKind.UNAUTHORIZED,
+                "invalid-token",
+                "The access token is invalid or has expired. Refresh it or sign in again.")
+            : Problems.of(
+                ProblemKind.UNAUTHORIZED,
+                "unauthorized",
+                "Sign in, or send a valid access token (Authorization: Bearer) or API key (X-API-Key)."));
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
       throws IOException {
-    problems.write(response, Problems.of(ProblemKind.FORBIDDEN, "forbidden",
-        "You are not allowed to do this with the credentials you sent."));
+    problems.write(
+        response,
+        Problems.of(
+            ProblemKind.FORBIDDEN,
+            "forbidden",
+            "You are not allowed to do this with the credentials you sent."));
   }
 }

@@ -9,13 +9,13 @@ import java.util.UUID;
 
 /**
  * One refresh token of a login session. Only its SHA-256 hash is stored. All tokens issued from one
- * login share a family; each use rotates the token (this one is revoked and points at its successor),
- * so presenting a rotated token again means it was stolen, and the whole family is revoked.
+ * login share a family; each use rotates the token (this one is revoked and points at its
+ * successor), so presenting a rotated token again means it was stolen, and the whole family is
+ * revoked.
  */
 @Entity
 @Table(name = "refresh_tokens")
 class RefreshToken extends AssignedIdEntity {
-
 
   @Column(name = "user_id", nullable = false)
   private UUID userId;
@@ -44,11 +44,16 @@ class RefreshToken extends AssignedIdEntity {
   @Column(name = "ip_address")
   private String ipAddress;
 
-
   protected RefreshToken() {}
 
-  static RefreshToken issue(UUID userId, UUID familyId, byte[] tokenHash, Instant now, Instant expiresAt,
-      String userAgent, String ipAddress) {
+  static RefreshToken issue(
+      UUID userId,
+      UUID familyId,
+      byte[] tokenHash,
+      Instant now,
+      Instant expiresAt,
+      String userAgent,
+      String ipAddress) {
     RefreshToken token = new RefreshToken();
     token.assignNewId();
     token.userId = userId;
@@ -56,7 +61,8 @@ class RefreshToken extends AssignedIdEntity {
     token.tokenHash = tokenHash;
     token.createdAt = now;
     token.expiresAt = expiresAt;
-    token.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(255, userAgent.length()));
+    token.userAgent =
+        userAgent == null ? null : userAgent.substring(0, Math.min(255, userAgent.length()));
     token.ipAddress = ipAddress;
     return token;
   }

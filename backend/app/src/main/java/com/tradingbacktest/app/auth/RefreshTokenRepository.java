@@ -19,7 +19,8 @@ interface RefreshTokenRepository extends Repository<RefreshToken, UUID> {
   Optional<RefreshToken> findByHashForUpdate(byte[] hash);
 
   @Modifying
-  @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
+  @Query(
+      "update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
   int revokeFamily(UUID familyId, Instant now);
 
   @Modifying

@@ -6,7 +6,9 @@ import com.tradingbacktest.app.common.error.ProblemKind;
 /** A rotated refresh token came back: someone holds a copy, so the whole session was ended. */
 class RefreshTokenReused extends DomainException {
   RefreshTokenReused() {
-    super(ProblemKind.UNAUTHORIZED, "refresh-token-reused",
+    super(
+        ProblemKind.UNAUTHORIZED,
+        "refresh-token-reused",
         "This refresh token was already used, so the session has been ended for safety. Sign in again.");
   }
 }

@@ -22,8 +22,8 @@ final class Secrets {
   }
 
   /**
-   * SHA-256: enough for secrets with 256 bits of entropy (no dictionary to attack), and fast enough to
-   * look a token up on every request, unlike bcrypt.
+   * SHA-256: enough for secrets with 256 bits of entropy (no dictionary to attack), and fast enough
+   * to look a token up on every request, unlike bcrypt.
    */
   static byte[] sha256(String token) {
     try {
@@ -38,6 +38,7 @@ final class Secrets {
     if (a == null || b == null) {
       return false;
     }
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -42,35 +42,60 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, WebSettings web, ApiKeyService apiKeys,
-      ProblemResponseWriter problems) throws Exception {
+  SecurityFilterChain api(
+      HttpSecurity http, WebSettings web, ApiKeyService apiKeys, ProblemResponseWriter problems)
+      throws Exception {
     ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
-    http
-        .csrf(csrf -> csrf.disable()) // no cookie authenticates /api except refresh/logout, which check a CSRF token
+    http.csrf(
+            csrf ->
+                csrf.disable()) // no cookie authenticates /api except refresh/logout, which check a
+        // CSRF token
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .cors(Customizer.withDefaults())
-        .authorizeHttpRequests(a -> a
-            .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
-                "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
-            .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-            .requestMatchers("/actuator/**").denyAll()
-            .requestMatchers("/api/**").authenticated()
-            .anyRequest().permitAll())
-        .oauth2ResourceServer(rs -> rs
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::toAuthentication))
-            .authenticationEntryPoint(handlers)
-            .accessDeniedHandler(handlers))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/auth/register",
+                        "/api/v1/auth/login",
+                        "/api/v1/auth/refresh",
+                        "/api/v1/auth/logout")
+                    .permitAll()
+                    .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
+                    .permitAll()
+                    .requestMatchers(
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .denyAll()
+                    .requestMatchers("/api/**")
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
+        .oauth2ResourceServer(
+            rs ->
+                rs.jwt(
+                        jwt ->
+                            jwt.jwtAuthenticationConverter(SecurityConfiguration::toAuthentication))
+                    .authenticationEntryPoint(handlers)
+                    .accessDeniedHandler(handlers))
         .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
-        .headers(h -> h
-            .contentSecurityPolicy(csp -> csp.policyDirectives(web.contentSecurityPolicy()))
-            .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-            .frameOptions(f -> f.deny())
-            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                "camera=(), microphone=(), geolocation=(), payment=()"))
-            .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(apiKeys, problems),
+            BearerTokenAuthenticationFilter.class)
+        .headers(
+            h ->
+                h.contentSecurityPolicy(csp -> csp.policyDirectives(web.contentSecurityPolicy()))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                    .frameOptions(f -> f.deny())
+                    .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                    .addHeaderWriter(
+                        new StaticHeadersWriter(
+                            "Permissions-Policy",
+                            "camera=(), microphone=(), geolocation=(), payment=()"))
+                    .addHeaderWriter(
+                        new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
     if (web.requireHttps()) {
       // Behind a proxy, Tomcat's RemoteIpValve (server.forward-headers-strategy=native) has already
       // turned X-Forwarded-Proto into request.isSecure(); plain-HTTP requests are redirected.
@@ -80,19 +105,29 @@ class SecurityConfiguration {
   }
 
   private static UserAuthentication toAuthentication(Jwt jwt) {
-    AuthenticatedUser user = new AuthenticatedUser(UUID.fromString(jwt.getSubject()),
-        jwt.getClaimAsString(AccessTokenIssuer.USERNAME_CLAIM));
+    AuthenticatedUser user =
+        new AuthenticatedUser(
+            UUID.fromString(jwt.getSubject()),
+            jwt.getClaimAsString(AccessTokenIssuer.USERNAME_CLAIM));
     return new UserAuthentication(user, UserAuthentication.SESSION);
   }
 
   @Bean
   CorsConfigurationSource corsConfigurationSource(WebSettings web) {
     CorsConfiguration cors = new CorsConfiguration();
-    cors.setAllowedOrigins(web.corsAllowedOrigins().stream().map(String::trim).filter(o -> !o.isEmpty()).toList());
+    cors.setAllowedOrigins(
+        web.corsAllowedOrigins().stream().map(String::trim).filter(o -> !o.isEmpty()).toList());
     cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", ApiKeyAuthenticationFilter.HEADER,
-        AuthCookies.CSRF_HEADER, "X-Request-Id", "Last-Event-ID"));
-    cors.setExposedHeaders(List.of("Location", "Retry-After", "X-Request-Id", "Content-Disposition"));
+    cors.setAllowedHeaders(
+        List.of(
+            "Authorization",
+            "Content-Type",
+            ApiKeyAuthenticationFilter.HEADER,
+            AuthCookies.CSRF_HEADER,
+            "X-Request-Id",
+            "Last-Event-ID"));
+    cors.setExposedHeaders(
+        List.of("Location", "Retry-After", "X-Request-Id", "Content-Disposition"));
     cors.setAllowCredentials(true);
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
@@ -112,11 +147,11 @@ class SecurityConfiguration {
 
   @Bean
   JwtDecoder jwtDecoder(SecretKey jwtSigningKey, AuthSettings settings) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
-        .macAlgorithm(MacAlgorithm.HS256)
-        .build();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(settings.issuer())));
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(settings.issuer())));
     return decoder;
   }
 

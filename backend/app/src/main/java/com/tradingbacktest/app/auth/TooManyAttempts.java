@@ -10,7 +10,9 @@ class TooManyAttempts extends DomainException implements RetryableException {
   private final long retryAfterSeconds;
 
   TooManyAttempts(String what, long retryAfterSeconds) {
-    super(ProblemKind.TOO_MANY_REQUESTS, "rate-limited",
+    super(
+        ProblemKind.TOO_MANY_REQUESTS,
+        "rate-limited",
         "Too many " + what + ". Try again in " + retryAfterSeconds + " seconds.");
     this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
   }

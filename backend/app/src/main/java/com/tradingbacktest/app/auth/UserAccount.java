@@ -11,7 +11,6 @@ import java.time.Instant;
 @Table(name = "users")
 class UserAccount extends AssignedIdEntity {
 
-
   @Column(nullable = false)
   private String email;
 
@@ -27,7 +26,6 @@ class UserAccount extends AssignedIdEntity {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-
   protected UserAccount() {}
 
   static UserAccount register(String email, String username, String passwordHash, Instant now) {
@@ -40,7 +38,6 @@ class UserAccount extends AssignedIdEntity {
     user.updatedAt = now;
     return user;
   }
-
 
   String email() {
     return email;

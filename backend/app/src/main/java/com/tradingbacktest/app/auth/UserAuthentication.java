@@ -9,6 +9,7 @@ final class UserAuthentication extends AbstractAuthenticationToken {
 
   /** Signed in interactively (access token): may manage the account, including API keys. */
   static final String SESSION = "AUTH_SESSION";
+
   /** Came with an API key: may use the API, not manage keys. */
   static final String API_KEY = "AUTH_API_KEY";
 

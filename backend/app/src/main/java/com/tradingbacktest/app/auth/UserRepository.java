@@ -11,7 +11,8 @@ interface UserRepository extends Repository<UserAccount, UUID> {
 
   Optional<UserAccount> findById(UUID id);
 
-  @Query("select u from UserAccount u where lower(u.email) = lower(:login) or lower(u.username) = lower(:login)")
+  @Query(
+      "select u from UserAccount u where lower(u.email) = lower(:login) or lower(u.username) = lower(:login)")
   Optional<UserAccount> findByEmailOrUsername(String login);
 
   @Query("select count(u) > 0 from UserAccount u where lower(u.email) = lower(:email)")

@@ -34,13 +34,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Backtest runs (seed section 4.3). A run is queued and answered at once (202); a worker runs it; its
- * status, live events, result and fills are read here. Someone else's run is a 404, exactly as a missing one.
+ * Backtest runs (seed section 4.3). A run is queued and answered at once (202); a worker runs it;
+ * its status, live events, result and fills are read here. Someone else's run is a 404, exactly as
+ * a missing one.
  */
 @RestController
 @Validated
 @RequestMapping(BacktestController.PATH)
-@Tag(name = "Backtests", description = "Run a strategy on historical data; follow it; read its result and fills")
+@Tag(
+    name = "Backtests",
+    description = "Run a strategy on historical data; follow it; read its result and fills")
 class BacktestController {
 
   static final String PATH = "/api/v1/backtests";
@@ -54,91 +57,147 @@ class BacktestController {
   }
 
   @PostMapping
-  @Operation(summary = "Start a backtest",
-      description = "Checks everything (strategy, symbol, interval, data in the date range, capital, parameter "
-          + "values against the strategy's `param ... in` ranges, costs, sizing), stores a pending run and queues it. "
-          + "Follow it at the `Location` + `/events` (SSE) or `/status`.",
+  @Operation(
+      summary = "Start a backtest",
+      description =
+          "Checks everything (strategy, symbol, interval, data in the date range, capital, parameter "
+              + "values against the strategy's `param ... in` ranges, costs, sizing), stores a pending run and queues it. "
+              + "Follow it at the `Location` + `/events` (SSE) or `/status`.",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Queued; Location names the run"),
-          @ApiResponse(responseCode = "422", description = "Invalid fields, every one listed in `errors` "
-              + "(`/problems/validation-failed`), or code that no longer compiles (`/problems/invalid-strategy`)"),
-          @ApiResponse(responseCode = "429", description = "Too many of your runs queued or running "
-              + "(`/problems/too-many-runs`); Retry-After says when to try again")})
-  ResponseEntity<BacktestStatusResponse> create(@AuthenticationPrincipal AuthenticatedUser user,
+        @ApiResponse(responseCode = "202", description = "Queued; Location names the run"),
+        @ApiResponse(
+            responseCode = "422",
+            description =
+                "Invalid fields, every one listed in `errors` "
+                    + "(`/problems/validation-failed`), or code that no longer compiles (`/problems/invalid-strategy`)"),
+        @ApiResponse(
+            responseCode = "429",
+            description =
+                "Too many of your runs queued or running "
+                    + "(`/problems/too-many-runs`); Retry-After says when to try again")
+      })
+  ResponseEntity<BacktestStatusResponse> create(
+      @AuthenticationPrincipal AuthenticatedUser user,
       @Valid @RequestBody BacktestRequest request) {
     BacktestStatusResponse created = backtests.create(user.id(), request);
     return ResponseEntity.accepted().location(URI.create(PATH + "/" + created.id())).body(created);
   }
 
   @GetMapping
-  @Operation(summary = "Your runs, newest first, a page at a time",
+  @Operation(
+      summary = "Your runs, newest first, a page at a time",
       description = "Completed runs carry their headline metrics in `key_metrics`.")
-  PageResponse<BacktestSummary> list(@AuthenticationPrincipal AuthenticatedUser user,
+  PageResponse<BacktestSummary> list(
+      @AuthenticationPrincipal AuthenticatedUser user,
       @Parameter(description = "Page number, from 0")
-      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0")
-      @Max(value = 1_000_000, message = "must be at most 1000000") int page,
+          @RequestParam(defaultValue = "0")
+          @Min(value = 0, message = "must be at least 0")
+          @Max(value = 1_000_000, message = "must be at most 1000000")
+          int page,
       @Parameter(description = "Items per page, 1-100")
-      @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be at least 1")
-      @Max(value = 100, message = "must be at most 100") int size,
-      @Parameter(description = "`field[,asc|desc]`, field one of created_at, completed_at, symbol, status",
-          example = "created_at,desc")
-      @RequestParam(defaultValue = RunSort.DEFAULT)
-      @Pattern(regexp = RunSort.PATTERN, message = "must be created_at, completed_at, symbol or status, optionally "
-          + "followed by ,asc or ,desc") String sort,
-      @Parameter(description = "Only runs of this strategy") @RequestParam(name = "strategy_id", required = false)
-      UUID strategyId,
-      @Parameter(description = "Only runs on this symbol") @RequestParam(required = false)
-      @Size(max = 40, message = "must be at most {max} characters") String symbol,
-      @Parameter(description = "Only runs in this state",
-          schema = @Schema(type = "string", allowableValues = {"pending", "running", "completed", "failed", "cancelled"}))
-      @RequestParam(required = false)
-      @Pattern(regexp = "pending|running|completed|failed|cancelled",
-          message = "must be pending, running, completed, failed or cancelled") String status) {
-    return backtests.list(user.id(), strategyId, symbol, status == null ? null : RunStatus.of(status), page, size, sort);
+          @RequestParam(defaultValue = "20")
+          @Min(value = 1, message = "must be at least 1")
+          @Max(value = 100, message = "must be at most 100")
+          int size,
+      @Parameter(
+              description =
+                  "`field[,asc|desc]`, field one of created_at, completed_at, symbol, status",
+              example = "created_at,desc")
+          @RequestParam(defaultValue = RunSort.DEFAULT)
+          @Pattern(
+              regexp = RunSort.PATTERN,
+              message =
+                  "must be created_at, completed_at, symbol or status, optionally "
+                      + "followed by ,asc or ,desc")
+          String sort,
+      @Parameter(description = "Only runs of this strategy")
+          @RequestParam(name = "strategy_id", required = false)
+          UUID strategyId,
+      @Parameter(description = "Only runs on this symbol")
+          @RequestParam(required = false)
+          @Size(max = 40, message = "must be at most {max} characters")
+          String symbol,
+      @Parameter(
+              description = "Only runs in this state",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"pending", "running", "completed", "failed", "cancelled"}))
+          @RequestParam(required = false)
+          @Pattern(
+              regexp = "pending|running|completed|failed|cancelled",
+              message = "must be pending, running, completed, failed or cancelled")
+          String status) {
+    return backtests.list(
+        user.id(),
+        strategyId,
+        symbol,
+        status == null ? null : RunStatus.of(status),
+        page,
+        size,
+        sort);
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "One run in full: settings, resolved parameters and, once completed, the whole result",
-      description = "The result holds every metric, monthly and yearly returns, the round-trip trades and an "
-          + "equity/drawdown/buy-and-hold overview downsampled to about 2000 points; "
-          + "GET /api/v1/analytics/chart serves any range of the full series.",
+  @Operation(
+      summary =
+          "One run in full: settings, resolved parameters and, once completed, the whole result",
+      description =
+          "The result holds every metric, monthly and yearly returns, the round-trip trades and an "
+              + "equity/drawdown/buy-and-hold overview downsampled to about 2000 points; "
+              + "GET /api/v1/analytics/chart serves any range of the full series.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The run"),
-          @ApiResponse(responseCode = "404", description = "No such run of yours")})
+        @ApiResponse(responseCode = "200", description = "The run"),
+        @ApiResponse(responseCode = "404", description = "No such run of yours")
+      })
   BacktestResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return backtests.get(user.id(), id);
   }
 
   @GetMapping("/{id}/status")
-  @Operation(summary = "Status, progress (0-100), timing and error of a run",
+  @Operation(
+      summary = "Status, progress (0-100), timing and error of a run",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The run's state"),
-          @ApiResponse(responseCode = "404", description = "No such run of yours")})
-  BacktestStatusResponse status(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+        @ApiResponse(responseCode = "200", description = "The run's state"),
+        @ApiResponse(responseCode = "404", description = "No such run of yours")
+      })
+  BacktestStatusResponse status(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return backtests.status(user.id(), id);
   }
 
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @Operation(summary = "Server-Sent Events of a run's status and progress",
-      description = "Each event is named `status` and carries `{id, status, progress, error}` as JSON: first the "
-          + "current state, then every change, whichever instance runs it. The stream ends after a final state "
-          + "(completed, failed, cancelled); a comment every 15 s keeps it open through proxies.",
+  @Operation(
+      summary = "Server-Sent Events of a run's status and progress",
+      description =
+          "Each event is named `status` and carries `{id, status, progress, error}` as JSON: first the "
+              + "current state, then every change, whichever instance runs it. The stream ends after a final state "
+              + "(completed, failed, cancelled); a comment every 15 s keeps it open through proxies.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The event stream",
-              content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE)),
-          @ApiResponse(responseCode = "404", description = "No such run of yours")})
+        @ApiResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE)),
+        @ApiResponse(responseCode = "404", description = "No such run of yours")
+      })
   SseEmitter events(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return streams.open(user.id(), id);
   }
 
   @DeleteMapping("/{id}")
-  @Operation(summary = "Cancel a queued or running run, or delete a finished one with its fills",
+  @Operation(
+      summary = "Cancel a queued or running run, or delete a finished one with its fills",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Cancelled: the worker stops at its next check; the run "
-              + "stays listed as cancelled (DELETE it again to remove it)"),
-          @ApiResponse(responseCode = "204", description = "Deleted"),
-          @ApiResponse(responseCode = "404", description = "No such run of yours")})
-  ResponseEntity<BacktestStatusResponse> delete(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+        @ApiResponse(
+            responseCode = "202",
+            description =
+                "Cancelled: the worker stops at its next check; the run "
+                    + "stays listed as cancelled (DELETE it again to remove it)"),
+        @ApiResponse(responseCode = "204", description = "Deleted"),
+        @ApiResponse(responseCode = "404", description = "No such run of yours")
+      })
+  ResponseEntity<BacktestStatusResponse> delete(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return switch (backtests.remove(user.id(), id)) {
       case CANCELLED -> ResponseEntity.accepted().body(backtests.status(user.id(), id));
       case DELETED -> ResponseEntity.noContent().build();
@@ -146,38 +205,54 @@ class BacktestController {
   }
 
   @GetMapping(path = "/{id}/trades", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "The run's fills (executions) in time order, a page at a time",
+  @Operation(
+      summary = "The run's fills (executions) in time order, a page at a time",
       description = "`format=csv` streams all of them as a CSV download instead (same path).",
       responses = {
-          @ApiResponse(responseCode = "200", description = "A page of fills"),
-          @ApiResponse(responseCode = "404", description = "No such run of yours")})
-  PageResponse<FillView> trades(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id,
+        @ApiResponse(responseCode = "200", description = "A page of fills"),
+        @ApiResponse(responseCode = "404", description = "No such run of yours")
+      })
+  PageResponse<FillView> trades(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable UUID id,
       @Parameter(description = "Page number, from 0")
-      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0")
-      @Max(value = 10_000_000, message = "must be at most 10000000") int page,
+          @RequestParam(defaultValue = "0")
+          @Min(value = 0, message = "must be at least 0")
+          @Max(value = 10_000_000, message = "must be at most 10000000")
+          int page,
       @Parameter(description = "Fills per page, 1-1000")
-      @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be at least 1")
-      @Max(value = 1000, message = "must be at most 1000") int size,
+          @RequestParam(defaultValue = "100")
+          @Min(value = 1, message = "must be at least 1")
+          @Max(value = 1000, message = "must be at most 1000")
+          int size,
       @Parameter(description = "json (default); csv is served by the CSV variant of this path")
-      @RequestParam(defaultValue = "json") @Pattern(regexp = "json", message = "must be json or csv") String format) {
+          @RequestParam(defaultValue = "json")
+          @Pattern(regexp = "json", message = "must be json or csv")
+          String format) {
     return backtests.fills(user.id(), id, page, size);
   }
 
   @GetMapping(path = "/{id}/trades", params = "format=csv", produces = "text/csv")
-  @Operation(summary = "All the run's fills as a CSV download (`?format=csv`)",
-      description = "Columns: timestamp (UTC, ISO 8601), type, price, quantity, commission, tax, bar_index. "
-          + "Streamed, so a run with millions of fills downloads in constant memory.",
+  @Operation(
+      summary = "All the run's fills as a CSV download (`?format=csv`)",
+      description =
+          "Columns: timestamp (UTC, ISO 8601), type, price, quantity, commission, tax, bar_index. "
+              + "Streamed, so a run with millions of fills downloads in constant memory.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The CSV file",
-              content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-          @ApiResponse(responseCode = "404", description = "No such run of yours")})
-  ResponseEntity<StreamingResponseBody> tradesCsv(@AuthenticationPrincipal AuthenticatedUser user,
-      @PathVariable UUID id) {
+        @ApiResponse(
+            responseCode = "200",
+            description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
+        @ApiResponse(responseCode = "404", description = "No such run of yours")
+      })
+  ResponseEntity<StreamingResponseBody> tradesCsv(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     BacktestService.FillsCsv file = backtests.fillsCsv(user.id(), id);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build()
-            .toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(file.fileName()).build().toString())
         .body(file.body()::writeTo);
   }
 }

@@ -17,25 +17,45 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL of {@code backtests}, {@code backtest_trades} and {@code backtest_series}. Every status change is
- * one statement that also NOTIFYs {@link RunEvents#CHANNEL} when (and only when) a row changed, so the
- * event commits with the change and any instance can stream it.
+ * SQL of {@code backtests}, {@code backtest_trades} and {@code backtest_series}. Every status
+ * change is one statement that also NOTIFYs {@link RunEvents#CHANNEL} when (and only when) a row
+ * changed, so the event commits with the change and any instance can stream it.
  */
 @Repository
 class BacktestRepository {
 
   /** The headline metrics a list shows, picked out of the result inside the database. */
-  static final List<String> KEY_METRICS = List.of("total_return", "cagr", "sharpe_ratio", "sortino_ratio",
-      "max_drawdown", "win_rate", "profit_factor", "trade_count", "final_equity", "buy_and_hold_return");
-  private static final String SUMMARY_COLUMNS = "id, user_id, strategy_id, strategy_name, null as strategy_code, symbol,"
-      + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
-      + " " + keyMetrics() + ", created_at, started_at, completed_at, attempts";
-  private static final String ALL_COLUMNS = "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
-      + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
-      + " result, created_at, started_at, completed_at, attempts";
+  static final List<String> KEY_METRICS =
+      List.of(
+          "total_return",
+          "cagr",
+          "sharpe_ratio",
+          "sortino_ratio",
+          "max_drawdown",
+          "win_rate",
+          "profit_factor",
+          "trade_count",
+          "final_equity",
+          "buy_and_hold_return");
+
+  private static final String SUMMARY_COLUMNS =
+      "id, user_id, strategy_id, strategy_name, null as strategy_code, symbol,"
+          + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
+          + " "
+          + keyMetrics()
+          + ", created_at, started_at, completed_at, attempts";
+  private static final String ALL_COLUMNS =
+      "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
+          + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
+          + " result, created_at, started_at, completed_at, attempts";
+
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
-  private static final String NOTIFY = ") select count(pg_notify('" + RunEvents.CHANNEL + "', json_build_object("
-      + "'id', u.id, 'status', u.status, 'progress', u.progress, 'error', left(u.error, 500))::text)) from u";
+  private static final String NOTIFY =
+      ") select count(pg_notify('"
+          + RunEvents.CHANNEL
+          + "', json_build_object("
+          + "'id', u.id, 'status', u.status, 'progress', u.progress, 'error', left(u.error, 500))::text)) from u";
+
   private static final int FILL_BATCH = 5_000;
 
   private final JdbcClient jdbc;
@@ -47,132 +67,216 @@ class BacktestRepository {
   }
 
   void insert(UUID id, UUID userId, ResolvedRun run, String settingsJson, String parametersJson) {
-    jdbc.sql("insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
-            + " start_date, end_date, initial_capital, settings, parameters)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")
-        .params(id, userId, run.strategy().id(), run.strategy().name(), run.strategy().code(), run.symbol().symbol(),
-            run.interval().code(), run.startDate(), run.endDate(), run.initialCapital(), settingsJson, parametersJson)
+    jdbc.sql(
+            "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
+                + " start_date, end_date, initial_capital, settings, parameters)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")
+        .params(
+            id,
+            userId,
+            run.strategy().id(),
+            run.strategy().name(),
+            run.strategy().code(),
+            run.symbol().symbol(),
+            run.interval().code(),
+            run.startDate(),
+            run.endDate(),
+            run.initialCapital(),
+            settingsJson,
+            parametersJson)
         .update();
   }
 
-  /** Serialises run creation per user for the rest of the transaction (the concurrent-run limit). */
+  /**
+   * Serialises run creation per user for the rest of the transaction (the concurrent-run limit).
+   */
   void lockUser(UUID userId) {
-    jdbc.sql("select pg_advisory_xact_lock(?)").param(userId.getMostSignificantBits() ^ userId.getLeastSignificantBits())
-        .query((rs, n) -> 1).list();
+    jdbc.sql("select pg_advisory_xact_lock(?)")
+        .param(userId.getMostSignificantBits() ^ userId.getLeastSignificantBits())
+        .query((rs, n) -> 1)
+        .list();
   }
 
   int countActive(UUID userId) {
-    return jdbc.sql("select count(*) from backtests where user_id = ? and status in ('pending', 'running')")
-        .param(userId).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from backtests where user_id = ? and status in ('pending', 'running')")
+        .param(userId)
+        .query(Integer.class)
+        .single();
   }
 
   Optional<BacktestRow> find(UUID id, UUID userId) {
-    return jdbc.sql("select " + ALL_COLUMNS + " from backtests where id = ? and user_id = ?").params(id, userId)
-        .query(BacktestRepository::map).optional();
+    return jdbc.sql("select " + ALL_COLUMNS + " from backtests where id = ? and user_id = ?")
+        .params(id, userId)
+        .query(BacktestRepository::map)
+        .optional();
   }
 
   Optional<BacktestRow> findSummary(UUID id, UUID userId) {
-    return jdbc.sql("select " + SUMMARY_COLUMNS + " from backtests where id = ? and user_id = ?").params(id, userId)
-        .query(BacktestRepository::map).optional();
+    return jdbc.sql("select " + SUMMARY_COLUMNS + " from backtests where id = ? and user_id = ?")
+        .params(id, userId)
+        .query(BacktestRepository::map)
+        .optional();
   }
 
   Optional<BacktestRow> findForRun(UUID id) {
-    return jdbc.sql("select " + ALL_COLUMNS + " from backtests where id = ?").param(id)
-        .query(BacktestRepository::map).optional();
+    return jdbc.sql("select " + ALL_COLUMNS + " from backtests where id = ?")
+        .param(id)
+        .query(BacktestRepository::map)
+        .optional();
   }
 
-  List<BacktestRow> list(UUID userId, UUID strategyId, String symbol, RunStatus status, String orderBy, int offset,
+  List<BacktestRow> list(
+      UUID userId,
+      UUID strategyId,
+      String symbol,
+      RunStatus status,
+      String orderBy,
+      int offset,
       int limit) {
-    return jdbc.sql("select " + SUMMARY_COLUMNS + " from backtests where user_id = :user" + FILTERS
-            + " order by " + orderBy + ", id offset :offset limit :limit")
-        .param("user", userId).param("strategy", strategyId).param("symbol", symbol)
+    return jdbc.sql(
+            "select "
+                + SUMMARY_COLUMNS
+                + " from backtests where user_id = :user"
+                + FILTERS
+                + " order by "
+                + orderBy
+                + ", id offset :offset limit :limit")
+        .param("user", userId)
+        .param("strategy", strategyId)
+        .param("symbol", symbol)
         .param("status", status == null ? null : status.code())
-        .param("offset", offset).param("limit", limit)
-        .query(BacktestRepository::map).list();
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(BacktestRepository::map)
+        .list();
   }
 
   long count(UUID userId, UUID strategyId, String symbol, RunStatus status) {
     return jdbc.sql("select count(*) from backtests where user_id = :user" + FILTERS)
-        .param("user", userId).param("strategy", strategyId).param("symbol", symbol)
+        .param("user", userId)
+        .param("strategy", strategyId)
+        .param("symbol", symbol)
         .param("status", status == null ? null : status.code())
-        .query(Long.class).single();
+        .query(Long.class)
+        .single();
   }
 
-  private static final String FILTERS = " and (cast(:strategy as uuid) is null or strategy_id = :strategy)"
-      + " and (cast(:symbol as text) is null or symbol = :symbol)"
-      + " and (cast(:status as text) is null or status = cast(:status as backtest_status))";
+  private static final String FILTERS =
+      " and (cast(:strategy as uuid) is null or strategy_id = :strategy)"
+          + " and (cast(:symbol as text) is null or symbol = :symbol)"
+          + " and (cast(:status as text) is null or status = cast(:status as backtest_status))";
 
   /**
-   * Takes a pending (or interrupted running) run for this attempt: running, progress 0, one more attempt.
+   * Takes a pending (or interrupted running) run for this attempt: running, progress 0, one more
+   * attempt.
    *
    * @return the attempt number, or empty when the run is final or gone (cancelled, deleted)
    */
   Optional<Integer> claim(UUID id) {
-    List<Integer> attempts = jdbc.sql("with u as (update backtests set status = 'running', attempts = attempts + 1,"
-            + " started_at = coalesce(started_at, now()), heartbeat_at = now(), progress = 0, error = null"
-            + " where id = ? and status in ('pending', 'running') returning id, status, progress, error, attempts),"
-            + " n as (select pg_notify('" + RunEvents.CHANNEL + "', json_build_object('id', u.id, 'status', u.status,"
-            + " 'progress', u.progress, 'error', u.error)::text) from u)"
-            + " select u.attempts from u, (select count(*) from n) c")
-        .param(id).query(Integer.class).list();
+    List<Integer> attempts =
+        jdbc.sql(
+                "with u as (update backtests set status = 'running', attempts = attempts + 1,"
+                    + " started_at = coalesce(started_at, now()), heartbeat_at = now(), progress = 0, error = null"
+                    + " where id = ? and status in ('pending', 'running') returning id, status, progress, error, attempts),"
+                    + " n as (select pg_notify('"
+                    + RunEvents.CHANNEL
+                    + "', json_build_object('id', u.id, 'status', u.status,"
+                    + " 'progress', u.progress, 'error', u.error)::text) from u)"
+                    + " select u.attempts from u, (select count(*) from n) c")
+            .param(id)
+            .query(Integer.class)
+            .list();
     return attempts.stream().findFirst();
   }
 
-  /** @return false when the run is no longer running (cancelled or deleted meanwhile) */
+  /**
+   * @return false when the run is no longer running (cancelled or deleted meanwhile)
+   */
   boolean progress(UUID id, int progress) {
-    return notifying("update backtests set progress = ?, heartbeat_at = now() where id = ? and status = 'running'"
-        + " returning id, status, progress, error", progress, id);
+    return notifying(
+        "update backtests set progress = ?, heartbeat_at = now() where id = ? and status = 'running'"
+            + " returning id, status, progress, error",
+        progress,
+        id);
   }
 
   boolean stillRunning(UUID id) {
-    return jdbc.sql("select count(*) from backtests where id = ? and status = 'running'").param(id)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from backtests where id = ? and status = 'running'")
+            .param(id)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   boolean complete(UUID id, String resultJson) {
-    return notifying("update backtests set status = 'completed', progress = 100, result = ?::jsonb,"
-        + " completed_at = now(), heartbeat_at = null, error = null where id = ? and status = 'running'"
-        + " returning id, status, progress, error", resultJson, id);
+    return notifying(
+        "update backtests set status = 'completed', progress = 100, result = ?::jsonb,"
+            + " completed_at = now(), heartbeat_at = null, error = null where id = ? and status = 'running'"
+            + " returning id, status, progress, error",
+        resultJson,
+        id);
   }
 
   boolean fail(UUID id, String error) {
-    return notifying("update backtests set status = 'failed', error = ?, completed_at = now(), heartbeat_at = null"
-        + " where id = ? and status in ('pending', 'running') returning id, status, progress, error", error, id);
+    return notifying(
+        "update backtests set status = 'failed', error = ?, completed_at = now(), heartbeat_at = null"
+            + " where id = ? and status in ('pending', 'running') returning id, status, progress, error",
+        error,
+        id);
   }
 
   /** Back to pending after a temporary failure; the job queue retries it. */
   boolean requeue(UUID id, String error) {
-    return notifying("update backtests set status = 'pending', error = ?, heartbeat_at = null"
-        + " where id = ? and status = 'running' returning id, status, progress, error", error, id);
+    return notifying(
+        "update backtests set status = 'pending', error = ?, heartbeat_at = null"
+            + " where id = ? and status = 'running' returning id, status, progress, error",
+        error,
+        id);
   }
 
   boolean cancel(UUID id, UUID userId) {
-    return notifying("update backtests set status = 'cancelled', error = 'Cancelled by the user',"
-        + " completed_at = now(), heartbeat_at = null where id = ? and user_id = ? and status in ('pending', 'running')"
-        + " returning id, status, progress, error", id, userId);
+    return notifying(
+        "update backtests set status = 'cancelled', error = 'Cancelled by the user',"
+            + " completed_at = now(), heartbeat_at = null where id = ? and user_id = ? and status in ('pending', 'running')"
+            + " returning id, status, progress, error",
+        id,
+        userId);
   }
 
   boolean delete(UUID id, UUID userId) {
-    return jdbc.sql("delete from backtests where id = ? and user_id = ? and status in ('completed', 'failed', 'cancelled')")
-        .params(id, userId).update() > 0;
+    return jdbc.sql(
+                "delete from backtests where id = ? and user_id = ? and status in ('completed', 'failed', 'cancelled')")
+            .params(id, userId)
+            .update()
+        > 0;
   }
 
   /** Runs whose worker stopped reporting: failed with a reason, never left running. */
   int failStale(Duration staleAfter, String error) {
-    return jdbc.sql("with u as (update backtests set status = 'failed', error = ?, completed_at = now(),"
-            + " heartbeat_at = null where status = 'running' and heartbeat_at < now() - make_interval(secs => ?)"
-            + " returning id, status, progress, error" + NOTIFY)
-        .params(error, (double) staleAfter.toSeconds()).query(Integer.class).single();
+    return jdbc.sql(
+            "with u as (update backtests set status = 'failed', error = ?, completed_at = now(),"
+                + " heartbeat_at = null where status = 'running' and heartbeat_at < now() - make_interval(secs => ?)"
+                + " returning id, status, progress, error"
+                + NOTIFY)
+        .params(error, (double) staleAfter.toSeconds())
+        .query(Integer.class)
+        .single();
   }
 
   List<UUID> pendingSince(Instant before) {
-    return jdbc.sql("select id from backtests where status = 'pending' and created_at < ? order by created_at limit 100")
-        .param(Timestamp.from(before)).query(UUID.class).list();
+    return jdbc.sql(
+            "select id from backtests where status = 'pending' and created_at < ? order by created_at limit 100")
+        .param(Timestamp.from(before))
+        .query(UUID.class)
+        .list();
   }
 
   int countByStatus(RunStatus status) {
-    return jdbc.sql("select count(*) from backtests where status = cast(? as backtest_status)").param(status.code())
-        .query(Integer.class).single();
+    return jdbc.sql("select count(*) from backtests where status = cast(? as backtest_status)")
+        .param(status.code())
+        .query(Integer.class)
+        .single();
   }
 
   // --- fills and series
@@ -185,8 +289,11 @@ class BacktestRepository {
   void insertFills(UUID id, List<Fill> fills) {
     for (int start = 0; start < fills.size(); start += FILL_BATCH) {
       List<Fill> batch = fills.subList(start, Math.min(fills.size(), start + FILL_BATCH));
-      template.batchUpdate("insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission,"
-              + " tax, bar_index) values (?, ?, cast(? as trade_type), ?, ?, ?, ?, ?)", batch, batch.size(),
+      template.batchUpdate(
+          "insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission,"
+              + " tax, bar_index) values (?, ?, cast(? as trade_type), ?, ?, ?, ?, ?)",
+          batch,
+          batch.size(),
           (PreparedStatement ps, Fill f) -> {
             ps.setObject(1, id);
             ps.setTimestamp(2, new Timestamp(f.time()));
@@ -201,66 +308,116 @@ class BacktestRepository {
   }
 
   void saveSeries(UUID id, RunSeries series) {
-    jdbc.sql("insert into backtest_series (backtest_id, bar_count, times, equity, benchmark) values (?, ?, ?, ?, ?)")
-        .params(id, series.size(), SeriesCodec.encodeTimes(series.times()), SeriesCodec.encodeDoubles(series.equity()),
+    jdbc.sql(
+            "insert into backtest_series (backtest_id, bar_count, times, equity, benchmark) values (?, ?, ?, ?, ?)")
+        .params(
+            id,
+            series.size(),
+            SeriesCodec.encodeTimes(series.times()),
+            SeriesCodec.encodeDoubles(series.equity()),
             SeriesCodec.encodeDoubles(series.benchmark()))
         .update();
   }
 
   Optional<RunSeries> series(UUID id) {
-    return jdbc.sql("select times, equity, benchmark from backtest_series where backtest_id = ?").param(id)
-        .query((rs, n) -> new RunSeries(SeriesCodec.decodeTimes(rs.getBytes(1)), SeriesCodec.decodeDoubles(rs.getBytes(2)),
-            SeriesCodec.decodeDoubles(rs.getBytes(3))))
+    return jdbc.sql("select times, equity, benchmark from backtest_series where backtest_id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new RunSeries(
+                    SeriesCodec.decodeTimes(rs.getBytes(1)),
+                    SeriesCodec.decodeDoubles(rs.getBytes(2)),
+                    SeriesCodec.decodeDoubles(rs.getBytes(3))))
         .optional();
   }
 
   List<FillView> fills(UUID id, int offset, int limit) {
-    return jdbc.sql("select id, \"timestamp\", type, price, quantity, commission, tax, bar_index from backtest_trades"
-            + " where backtest_id = ? order by \"timestamp\", id offset ? limit ?")
-        .params(id, offset, limit).query(BacktestRepository::mapFill).list();
+    return jdbc.sql(
+            "select id, \"timestamp\", type, price, quantity, commission, tax, bar_index from backtest_trades"
+                + " where backtest_id = ? order by \"timestamp\", id offset ? limit ?")
+        .params(id, offset, limit)
+        .query(BacktestRepository::mapFill)
+        .list();
   }
 
   long countFills(UUID id) {
-    return jdbc.sql("select count(*) from backtest_trades where backtest_id = ?").param(id).query(Long.class).single();
+    return jdbc.sql("select count(*) from backtest_trades where backtest_id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   /** Every fill in order, streamed (for CSV export of long runs). */
   void streamFills(UUID id, Consumer<FillView> sink) {
-    template.query(con -> {
-      PreparedStatement ps = con.prepareStatement("select id, \"timestamp\", type, price, quantity, commission, tax,"
-          + " bar_index from backtest_trades where backtest_id = ? order by \"timestamp\", id");
-      ps.setObject(1, id);
-      ps.setFetchSize(5_000);
-      return ps;
-    }, rs -> {
-      sink.accept(mapFill(rs, 0));
-    });
+    template.query(
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement(
+                  "select id, \"timestamp\", type, price, quantity, commission, tax,"
+                      + " bar_index from backtest_trades where backtest_id = ? order by \"timestamp\", id");
+          ps.setObject(1, id);
+          ps.setFetchSize(5_000);
+          return ps;
+        },
+        rs -> {
+          sink.accept(mapFill(rs, 0));
+        });
   }
 
   private static String keyMetrics() {
-    StringBuilder sql = new StringBuilder("case when result is null then null else jsonb_build_object(");
+    StringBuilder sql =
+        new StringBuilder("case when result is null then null else jsonb_build_object(");
     for (int i = 0; i < KEY_METRICS.size(); i++) {
       String name = KEY_METRICS.get(i);
-      sql.append(i == 0 ? "" : ", ").append('\'').append(name).append("', result->'metrics'->'").append(name).append('\'');
+      sql.append(i == 0 ? "" : ", ")
+          .append('\'')
+          .append(name)
+          .append("', result->'metrics'->'")
+          .append(name)
+          .append('\'');
     }
     return sql.append(")::text end as result").toString();
   }
 
   private boolean notifying(String update, Object... params) {
-    return jdbc.sql("with u as (" + update + NOTIFY).params(params).query(Integer.class).single() > 0;
+    return jdbc.sql("with u as (" + update + NOTIFY).params(params).query(Integer.class).single()
+        > 0;
   }
 
   private static FillView mapFill(ResultSet rs, int n) throws SQLException {
-    return new FillView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getBigDecimal(4),
-        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), (Integer) rs.getObject(8));
+    return new FillView(
+        rs.getLong(1),
+        rs.getTimestamp(2).toInstant(),
+        rs.getString(3),
+        rs.getBigDecimal(4),
+        rs.getBigDecimal(5),
+        rs.getBigDecimal(6),
+        rs.getBigDecimal(7),
+        (Integer) rs.getObject(8));
   }
 
   static BacktestRow map(ResultSet rs, int n) throws SQLException {
-    return new BacktestRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-        rs.getObject(9, LocalDate.class), rs.getBigDecimal(10).stripTrailingZeros(), RunStatus.of(rs.getString(11)),
-        rs.getInt(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), instant(rs, 17),
-        instant(rs, 18), instant(rs, 19), rs.getInt(20));
+    return new BacktestRow(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getObject(3, UUID.class),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getObject(8, LocalDate.class),
+        rs.getObject(9, LocalDate.class),
+        rs.getBigDecimal(10).stripTrailingZeros(),
+        RunStatus.of(rs.getString(11)),
+        rs.getInt(12),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getString(16),
+        instant(rs, 17),
+        instant(rs, 18),
+        instant(rs, 19),
+        rs.getInt(20));
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

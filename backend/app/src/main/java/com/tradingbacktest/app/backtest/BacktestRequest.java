@@ -12,51 +12,61 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A backtest to run. Shape checks happen here; the rules that need the strategy, the symbol and its data
- * (parameter ranges, data in range, costs) are checked by {@link RunSettingsResolver}, all at once.
+ * A backtest to run. Shape checks happen here; the rules that need the strategy, the symbol and its
+ * data (parameter ranges, data in range, costs) are checked by {@link RunSettingsResolver}, all at
+ * once.
  */
 record BacktestRequest(
-    @Schema(description = "Your strategy or anyone's public one")
-    @NotNull(message = "is required") UUID strategyId,
-
-    @Schema(example = "AAPL") @NotBlank(message = "is required") @Size(max = 40, message = "must be at most {max} characters")
-    String symbol,
-
-    @Schema(example = "1d", allowableValues = {"1m", "5m", "15m", "1h", "4h", "1d", "1w"})
-    @NotBlank(message = "is required") String interval,
-
+    @Schema(description = "Your strategy or anyone's public one") @NotNull(message = "is required")
+        UUID strategyId,
+    @Schema(example = "AAPL")
+        @NotBlank(message = "is required")
+        @Size(max = 40, message = "must be at most {max} characters")
+        String symbol,
+    @Schema(
+            example = "1d",
+            allowableValues = {"1m", "5m", "15m", "1h", "4h", "1d", "1w"})
+        @NotBlank(message = "is required")
+        String interval,
     @Schema(example = "2013-01-01", description = "First day, in the symbol's time zone")
-    @NotNull(message = "is required") LocalDate startDate,
-
+        @NotNull(message = "is required")
+        LocalDate startDate,
     @Schema(example = "2013-12-31", description = "Last day (inclusive), in the symbol's time zone")
-    @NotNull(message = "is required") LocalDate endDate,
-
+        @NotNull(message = "is required")
+        LocalDate endDate,
     @Schema(example = "10000", description = "Starting cash in the symbol's currency, > 0")
-    @NotNull(message = "is required") BigDecimal initialCapital,
-
-    @Schema(description = "Values for the strategy's `param`s by name; omitted ones take their defaults",
-        example = "{\"fast\": 10, \"slow\": 30}")
-    Map<String, Double> parameters,
-
-    @Schema(description = "Trading costs: a preset, explicit values, or a preset with some values overridden; "
-        + "omitted: the preset of the symbol's market")
-    @Valid CostSettings costs,
-
-    @Schema(description = "How much an entry buys; omitted: all in (fraction_of_equity 1.0)")
-    @Valid SizingSettings sizing,
-
-    @Schema(description = "When market orders fill: next_open (default) or close of the signal bar",
-        allowableValues = {"next_open", "close"})
-    @Pattern(regexp = "next_open|close", message = "must be next_open or close") String fill,
-
-    @Schema(description = "Short entries open short positions (else they only close longs); default false")
-    Boolean allowShort,
-
-    @Schema(description = "Close an open position at the last bar's close so it counts as a trade; default false (it is shown as open_trade)")
-    Boolean closeAtEnd,
-
-    @Schema(description = "Annual risk-free rate for Sharpe and Sortino, as a fraction; default 0", example = "0.03")
-    Double riskFreeRate) {
+        @NotNull(message = "is required")
+        BigDecimal initialCapital,
+    @Schema(
+            description =
+                "Values for the strategy's `param`s by name; omitted ones take their defaults",
+            example = "{\"fast\": 10, \"slow\": 30}")
+        Map<String, Double> parameters,
+    @Schema(
+            description =
+                "Trading costs: a preset, explicit values, or a preset with some values overridden; "
+                    + "omitted: the preset of the symbol's market")
+        @Valid
+        CostSettings costs,
+    @Schema(description = "How much an entry buys; omitted: all in (fraction_of_equity 1.0)") @Valid
+        SizingSettings sizing,
+    @Schema(
+            description = "When market orders fill: next_open (default) or close of the signal bar",
+            allowableValues = {"next_open", "close"})
+        @Pattern(regexp = "next_open|close", message = "must be next_open or close")
+        String fill,
+    @Schema(
+            description =
+                "Short entries open short positions (else they only close longs); default false")
+        Boolean allowShort,
+    @Schema(
+            description =
+                "Close an open position at the last bar's close so it counts as a trade; default false (it is shown as open_trade)")
+        Boolean closeAtEnd,
+    @Schema(
+            description = "Annual risk-free rate for Sharpe and Sortino, as a fraction; default 0",
+            example = "0.03")
+        Double riskFreeRate) {
 
   /**
    * Costs. Rates are fractions (0.001 = 0.1%).
@@ -75,12 +85,15 @@ record BacktestRequest(
   /**
    * Position sizing.
    *
-   * @param type fraction_of_equity (value in (0, 1]), fixed_quantity (units) or fixed_cash (currency)
+   * @param type fraction_of_equity (value in (0, 1]), fixed_quantity (units) or fixed_cash
+   *     (currency)
    */
   record SizingSettings(
       @Schema(allowableValues = {"fraction_of_equity", "fixed_quantity", "fixed_cash"})
-      @NotBlank(message = "is required")
-      @Pattern(regexp = "fraction_of_equity|fixed_quantity|fixed_cash",
-          message = "must be fraction_of_equity, fixed_quantity or fixed_cash") String type,
+          @NotBlank(message = "is required")
+          @Pattern(
+              regexp = "fraction_of_equity|fixed_quantity|fixed_cash",
+              message = "must be fraction_of_equity, fixed_quantity or fixed_cash")
+          String type,
       @NotNull(message = "is required") Double value) {}
 }

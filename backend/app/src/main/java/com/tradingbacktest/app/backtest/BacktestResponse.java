@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One run in full: what was asked, the settings and parameter values it resolved to, and its result.
+ * One run in full: what was asked, the settings and parameter values it resolved to, and its
+ * result.
  *
  * @param parameters every parameter of the strategy with the value used (given or its default)
  * @param settings the engine settings in force, defaults resolved

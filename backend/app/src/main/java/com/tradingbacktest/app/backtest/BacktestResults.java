@@ -1,6 +1,5 @@
 package com.tradingbacktest.app.backtest;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -9,7 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** How other features (analytics) read stored runs: only the user's own, as for the API. */
 @Service
 public class BacktestResults {
-
 
   private final BacktestRepository runs;
   private final JsonMapper json;
@@ -21,15 +19,32 @@ public class BacktestResults {
 
   /** The run if it is {@code userId}'s; empty when missing or someone else's. */
   public Optional<StoredRun> find(UUID userId, UUID id) {
-    return runs.find(id, userId).map(row -> {
-      RunSettings settings = json.readValue(row.settings(), RunSettings.class);
-      return new StoredRun(row.id(), row.status().code(), row.strategyId(), row.strategyName(), row.symbol(),
-          row.interval(), row.startDate(), row.endDate(), row.initialCapital(), json.readValue(row.parameters(), JsonTypes.DOUBLES),
-          settings.currency(), settings.timeZone(), settings.riskFreeRate(), row.result() == null ? null : json.readValue(row.result(), RunResult.class));
-    });
+    return runs.find(id, userId)
+        .map(
+            row -> {
+              RunSettings settings = json.readValue(row.settings(), RunSettings.class);
+              return new StoredRun(
+                  row.id(),
+                  row.status().code(),
+                  row.strategyId(),
+                  row.strategyName(),
+                  row.symbol(),
+                  row.interval(),
+                  row.startDate(),
+                  row.endDate(),
+                  row.initialCapital(),
+                  json.readValue(row.parameters(), JsonTypes.DOUBLES),
+                  settings.currency(),
+                  settings.timeZone(),
+                  settings.riskFreeRate(),
+                  row.result() == null ? null : json.readValue(row.result(), RunResult.class));
+            });
   }
 
-  /** The full per-bar series of a completed run; empty for a run without one. Check access with {@link #find} first. */
+  /**
+   * The full per-bar series of a completed run; empty for a run without one. Check access with
+   * {@link #find} first.
+   */
   public Optional<RunSeries> series(UUID id) {
     return runs.series(id);
   }

@@ -5,8 +5,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One row of {@code backtests}; the JSON columns as text, {@code result} and the code only when read. */
-record BacktestRow(UUID id, UUID userId, UUID strategyId, String strategyName, String strategyCode, String symbol,
-    String interval, LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, RunStatus status,
-    int progress, String error, String settings, String parameters, String result, Instant createdAt,
-    Instant startedAt, Instant completedAt, int attempts) {}
+/**
+ * One row of {@code backtests}; the JSON columns as text, {@code result} and the code only when
+ * read.
+ */
+record BacktestRow(
+    UUID id,
+    UUID userId,
+    UUID strategyId,
+    String strategyName,
+    String strategyCode,
+    String symbol,
+    String interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    RunStatus status,
+    int progress,
+    String error,
+    String settings,
+    String parameters,
+    String result,
+    Instant createdAt,
+    Instant startedAt,
+    Instant completedAt,
+    int attempts) {}

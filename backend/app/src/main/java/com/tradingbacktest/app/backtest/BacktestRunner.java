@@ -20,15 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one stored backtest on a worker (ARCHITECTURE.md, "The flow of one backtest", steps 2-3): claims
- * the row, loads the bars with one streaming query, evaluates the strategy, simulates, and stores
- * result, series and fills in one transaction.
+ * Runs one stored backtest on a worker (ARCHITECTURE.md, "The flow of one backtest", steps 2-3):
+ * claims the row, loads the bars with one streaming query, evaluates the strategy, simulates, and
+ * stores result, series and fills in one transaction.
  *
- * <p>Failures are sorted by what a retry could change. A problem of the run itself (the strategy fails
- * on this data, no bars) fails it at once with a reason the user can act on. Anything else (the
- * database went away, the worker is stopping) puts it back to pending and rethrows, so JobRunr retries
- * it; after {@code maxAttempts} the run fails with a reason. A worker that dies outright leaves the job
- * to JobRunr's orphan detection, which retries it elsewhere: the next claim counts the attempt.
+ * <p>Failures are sorted by what a retry could change. A problem of the run itself (the strategy
+ * fails on this data, no bars) fails it at once with a reason the user can act on. Anything else
+ * (the database went away, the worker is stopping) puts it back to pending and rethrows, so JobRunr
+ * retries it; after {@code maxAttempts} the run fails with a reason. A worker that dies outright
+ * leaves the job to JobRunr's orphan detection, which retries it elsewhere: the next claim counts
+ * the attempt.
  */
 @Component
 class BacktestRunner {
@@ -43,8 +44,14 @@ class BacktestRunner {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
 
-  BacktestRunner(BacktestRepository runs, MarketDataService marketData, RunEvents events, RunMetrics metrics,
-      BacktestSettings settings, TransactionTemplate transaction, JsonMapper json) {
+  BacktestRunner(
+      BacktestRepository runs,
+      MarketDataService marketData,
+      RunEvents events,
+      RunMetrics metrics,
+      BacktestSettings settings,
+      TransactionTemplate transaction,
+      JsonMapper json) {
     this.runs = runs;
     this.marketData = marketData;
     this.events = events;
@@ -62,7 +69,9 @@ class BacktestRunner {
     }
     int attempt = claimed.get();
     if (attempt > settings.maxAttempts()) {
-      runs.fail(id, "The run was interrupted " + (attempt - 1) + " times (its worker stopped); giving up.");
+      runs.fail(
+          id,
+          "The run was interrupted " + (attempt - 1) + " times (its worker stopped); giving up.");
       metrics.finished("failed", 0);
       return;
     }
@@ -81,8 +90,14 @@ class BacktestRunner {
     } catch (RuntimeException e) {
       if (attempt >= settings.maxAttempts()) {
         log.error("Run {} failed on its last attempt ({})", id, attempt, e);
-        runs.fail(id, "The run failed because of an internal error, " + attempt + " times; the operators have "
-            + "been told. Reference: run " + id + ".");
+        runs.fail(
+            id,
+            "The run failed because of an internal error, "
+                + attempt
+                + " times; the operators have "
+                + "been told. Reference: run "
+                + id
+                + ".");
         metrics.finished("failed", System.nanoTime() - started);
         return;
       }
@@ -104,15 +119,30 @@ class BacktestRunner {
     StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
     if (!compilation.ok()) {
       var first = compilation.errors().get(0);
-      throw new RunFailure("The strategy no longer compiles: line " + first.line() + ", column " + first.column()
-          + ": " + first.message());
+      throw new RunFailure(
+          "The strategy no longer compiles: line "
+              + first.line()
+              + ", column "
+              + first.column()
+              + ": "
+              + first.message());
     }
     CompiledStrategy strategy = compilation.strategy();
 
-    BarSeries bars = marketData.loadDays(row.symbol(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
+    BarSeries bars =
+        marketData.loadDays(
+            row.symbol(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
     if (bars.size() == 0) {
-      throw new RunFailure("No " + row.interval() + " bars of " + row.symbol() + " between " + row.startDate()
-          + " and " + row.endDate() + ".");
+      throw new RunFailure(
+          "No "
+              + row.interval()
+              + " bars of "
+              + row.symbol()
+              + " between "
+              + row.startDate()
+              + " and "
+              + row.endDate()
+              + ".");
     }
     progress.report(10);
 
@@ -121,8 +151,12 @@ class BacktestRunner {
     try {
       signals = strategy.signals(bars, parameters);
       progress.report(20);
-      result = Backtest.run(bars, signals, runSettings.toConfig(row.initialCapital().doubleValue()), progress);
-    } catch (IllegalArgumentException e) { // StrategyEvaluationException, invalid settings or bars: the run's own fault
+      result =
+          Backtest.run(
+              bars, signals, runSettings.toConfig(row.initialCapital().doubleValue()), progress);
+    } catch (
+        IllegalArgumentException
+            e) { // StrategyEvaluationException, invalid settings or bars: the run's own fault
       throw new RunFailure("The strategy could not run on this data: " + e.getMessage());
     }
     if (progress.isCancelled()) {
@@ -130,24 +164,35 @@ class BacktestRunner {
     }
     progress.report(96);
 
-    RunSeries series = new RunSeries(bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity());
-    RunResult stored = RunResult.of(result.simulation(), result.metrics(), series, settings.chartPoints(), bars.size());
+    RunSeries series =
+        new RunSeries(
+            bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity());
+    RunResult stored =
+        RunResult.of(
+            result.simulation(), result.metrics(), series, settings.chartPoints(), bars.size());
     String resultJson = json.writeValueAsString(stored);
-    boolean completed = Boolean.TRUE.equals(transaction.execute(status -> {
-      runs.deleteOutputs(id); // an earlier attempt may have got this far
-      runs.insertFills(id, result.simulation().fills());
-      runs.saveSeries(id, series);
-      if (!runs.complete(id, resultJson)) {
-        status.setRollbackOnly(); // cancelled or deleted while storing: keep nothing
-        return false;
-      }
-      return true;
-    }));
+    boolean completed =
+        Boolean.TRUE.equals(
+            transaction.execute(
+                status -> {
+                  runs.deleteOutputs(id); // an earlier attempt may have got this far
+                  runs.insertFills(id, result.simulation().fills());
+                  runs.saveSeries(id, series);
+                  if (!runs.complete(id, resultJson)) {
+                    status.setRollbackOnly(); // cancelled or deleted while storing: keep nothing
+                    return false;
+                  }
+                  return true;
+                }));
     if (!completed) {
       throw new BacktestCancelledException(bars.size());
     }
-    log.info("Run {} completed: {} bars, {} trades, final equity {}", id, bars.size(),
-        result.simulation().trades().size(), result.simulation().finalEquity());
+    log.info(
+        "Run {} completed: {} bars, {} trades, final equity {}",
+        id,
+        bars.size(),
+        result.simulation().trades().size(),
+        result.simulation().finalEquity());
   }
 
   /** A reason a run cannot succeed however often it is tried; the message is shown to the user. */
@@ -158,8 +203,8 @@ class BacktestRunner {
   }
 
   /**
-   * The engine's progress hook: writes the row at most four times a second (which also refreshes the
-   * heartbeat) and stops the run when it was cancelled, seen either in the update (the row left
+   * The engine's progress hook: writes the row at most four times a second (which also refreshes
+   * the heartbeat) and stops the run when it was cancelled, seen either in the update (the row left
    * {@code running}) or at once through a cancellation event.
    */
   private final class Progress implements RunControl {

@@ -10,16 +10,17 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs as the API sees them: create and queue, read, list, cancel and delete, fills. Only your own runs exist for you. */
+/**
+ * Runs as the API sees them: create and queue, read, list, cancel and delete, fills. Only your own
+ * runs exist for you.
+ */
 @Service
 class BacktestService {
-
 
   private final RunSettingsResolver resolver;
   private final BacktestRepository runs;
@@ -28,8 +29,13 @@ class BacktestService {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
 
-  BacktestService(RunSettingsResolver resolver, BacktestRepository runs, JobQueue queue, BacktestSettings settings,
-      TransactionTemplate transaction, JsonMapper json) {
+  BacktestService(
+      RunSettingsResolver resolver,
+      BacktestRepository runs,
+      JobQueue queue,
+      BacktestSettings settings,
+      TransactionTemplate transaction,
+      JsonMapper json) {
     this.resolver = resolver;
     this.runs = runs;
     this.queue = queue;
@@ -39,25 +45,38 @@ class BacktestService {
   }
 
   BacktestStatusResponse create(UUID userId, BacktestRequest request) {
-    return BacktestStatusResponse.of(runs.findSummary(start(userId, resolver.resolve(userId, request)), userId)
-        .orElseThrow());
+    return BacktestStatusResponse.of(
+        runs.findSummary(start(userId, resolver.resolve(userId, request)), userId).orElseThrow());
   }
 
   /**
-   * Stores a resolved run as pending and queues it. The row commits before the job exists: a worker that
-   * picks the job up at once must find it.
+   * Stores a resolved run as pending and queues it. The row commits before the job exists: a worker
+   * that picks the job up at once must find it.
    */
   UUID start(UUID userId, ResolvedRun run) {
     UUID id = UUID.randomUUID();
-    transaction.executeWithoutResult(tx -> {
-      runs.lockUser(userId);
-      if (runs.countActive(userId) >= settings.maxConcurrentRunsPerUser()) {
-        throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
-      }
-      runs.insert(id, userId, run, json.writeValueAsString(run.settings()), json.writeValueAsString(run.parameters()));
-    });
+    transaction.executeWithoutResult(
+        tx -> {
+          runs.lockUser(userId);
+          if (runs.countActive(userId) >= settings.maxConcurrentRunsPerUser()) {
+            throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
+          }
+          runs.insert(
+              id,
+              userId,
+              run,
+              json.writeValueAsString(run.settings()),
+              json.writeValueAsString(run.parameters()));
+        });
     try {
-      queue.enqueue(id, "Backtest " + run.strategy().name() + " on " + run.symbol().symbol() + " " + run.interval().code(),
+      queue.enqueue(
+          id,
+          "Backtest "
+              + run.strategy().name()
+              + " on "
+              + run.symbol().symbol()
+              + " "
+              + run.interval().code(),
           new RunBacktestJob(id));
     } catch (RuntimeException e) {
       runs.fail(id, "The run could not be queued; please try again.");
@@ -69,10 +88,26 @@ class BacktestService {
   BacktestResponse get(UUID userId, UUID id) {
     BacktestRow row = runs.find(id, userId).orElseThrow(() -> notFound(id));
     RunResult result = row.result() == null ? null : json.readValue(row.result(), RunResult.class);
-    return new BacktestResponse(row.id(), row.status().code(), row.progress(), row.error(), row.strategyId(),
-        row.strategyName(), row.strategyCode(), row.symbol(), row.interval(), row.startDate(), row.endDate(),
-        row.initialCapital(), json.readValue(row.parameters(), JsonTypes.DOUBLES), json.readValue(row.settings(), RunSettings.class),
-        row.createdAt(), row.startedAt(), row.completedAt(), BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()), row.attempts(),
+    return new BacktestResponse(
+        row.id(),
+        row.status().code(),
+        row.progress(),
+        row.error(),
+        row.strategyId(),
+        row.strategyName(),
+        row.strategyCode(),
+        row.symbol(),
+        row.interval(),
+        row.startDate(),
+        row.endDate(),
+        row.initialCapital(),
+        json.readValue(row.parameters(), JsonTypes.DOUBLES),
+        json.readValue(row.settings(), RunSettings.class),
+        row.createdAt(),
+        row.startedAt(),
+        row.completedAt(),
+        BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
+        row.attempts(),
         result);
   }
 
@@ -80,17 +115,33 @@ class BacktestService {
     return BacktestStatusResponse.of(runs.findSummary(id, userId).orElseThrow(() -> notFound(id)));
   }
 
-  PageResponse<BacktestSummary> list(UUID userId, UUID strategyId, String symbol, RunStatus status, int page, int size,
+  PageResponse<BacktestSummary> list(
+      UUID userId,
+      UUID strategyId,
+      String symbol,
+      RunStatus status,
+      int page,
+      int size,
       String sort) {
     long total = runs.count(userId, strategyId, symbol, status);
-    List<BacktestSummary> items = runs.list(userId, strategyId, symbol, status, RunSort.orderBy(sort), page * size, size)
-        .stream().map(this::summary).toList();
+    List<BacktestSummary> items =
+        runs
+            .list(userId, strategyId, symbol, status, RunSort.orderBy(sort), page * size, size)
+            .stream()
+            .map(this::summary)
+            .toList();
     return PageResponse.of(items, page, size, total);
   }
 
-  enum Removal { CANCELLED, DELETED }
+  enum Removal {
+    CANCELLED,
+    DELETED
+  }
 
-  /** Cancels a queued or running run (it stays listed, as cancelled), or deletes a final one with its fills. */
+  /**
+   * Cancels a queued or running run (it stays listed, as cancelled), or deletes a final one with
+   * its fills.
+   */
   Removal remove(UUID userId, UUID id) {
     BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
     if (!row.status().isFinal() && runs.cancel(id, userId)) {
@@ -115,7 +166,9 @@ class BacktestService {
   /** Checks access before the response starts; the returned writer streams every fill as CSV. */
   FillsCsv fillsCsv(UUID userId, UUID id) {
     BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
-    return new FillsCsv(row.symbol() + "-" + id.toString().substring(0, 8) + "-fills.csv", out -> writeCsv(id, out));
+    return new FillsCsv(
+        row.symbol() + "-" + id.toString().substring(0, 8) + "-fills.csv",
+        out -> writeCsv(id, out));
   }
 
   record FillsCsv(String fileName, CsvBody body) {}
@@ -125,18 +178,33 @@ class BacktestService {
   }
 
   private void writeCsv(UUID id, OutputStream out) throws IOException {
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    Writer writer =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
     writer.write("timestamp,type,price,quantity,commission,tax,bar_index\n");
     try {
-      runs.streamFills(id, f -> {
-        try {
-          writer.write(f.timestamp() + "," + f.type() + "," + f.price().toPlainString() + ","
-              + f.quantity().toPlainString() + "," + f.commission().toPlainString() + "," + f.tax().toPlainString()
-              + "," + (f.barIndex() == null ? "" : f.barIndex()) + "\n");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      runs.streamFills(
+          id,
+          f -> {
+            try {
+              writer.write(
+                  f.timestamp()
+                      + ","
+                      + f.type()
+                      + ","
+                      + f.price().toPlainString()
+                      + ","
+                      + f.quantity().toPlainString()
+                      + ","
+                      + f.commission().toPlainString()
+                      + ","
+                      + f.tax().toPlainString()
+                      + ","
+                      + (f.barIndex() == null ? "" : f.barIndex())
+                      + "\n");
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -145,10 +213,24 @@ class BacktestService {
 
   private BacktestSummary summary(BacktestRow row) {
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
-    return new BacktestSummary(row.id(), row.status().code(), row.progress(), row.error(), row.strategyId(),
-        row.strategyName(), row.symbol(), row.interval(), row.startDate(), row.endDate(), row.initialCapital(),
-        json.readValue(row.parameters(), JsonTypes.DOUBLES), runSettings.currency(), row.createdAt(), row.startedAt(),
-        row.completedAt(), BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
+    return new BacktestSummary(
+        row.id(),
+        row.status().code(),
+        row.progress(),
+        row.error(),
+        row.strategyId(),
+        row.strategyName(),
+        row.symbol(),
+        row.interval(),
+        row.startDate(),
+        row.endDate(),
+        row.initialCapital(),
+        json.readValue(row.parameters(), JsonTypes.DOUBLES),
+        runSettings.currency(),
+        row.createdAt(),
+        row.startedAt(),
+        row.completedAt(),
+        BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
         row.result() == null ? null : json.readValue(row.result(), JsonTypes.DOUBLES));
   }
 

@@ -7,12 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits and timings of runs ({@code tb.backtest}); .env.example names the variables.
  *
- * @param maxConcurrentRunsPerUser MAX_CONCURRENT_RUNS: pending plus running runs (and optimisations) one
- *     user may have; more answer 429
- * @param maxAttempts RUN_MAX_ATTEMPTS: how often a run whose worker died or hit a temporary error is tried
- * @param staleAfter RUN_STALE_AFTER: a running run whose worker has not reported for this long is failed
- * @param maxCombinations MAX_OPTIMIZATION_COMBINATIONS: the largest parameter grid one optimisation may have
- * @param combinationsPerSlice OPTIMIZATION_SLICE_SIZE: combinations per optimisation job; workers share slices
+ * @param maxConcurrentRunsPerUser MAX_CONCURRENT_RUNS: pending plus running runs (and
+ *     optimisations) one user may have; more answer 429
+ * @param maxAttempts RUN_MAX_ATTEMPTS: how often a run whose worker died or hit a temporary error
+ *     is tried
+ * @param staleAfter RUN_STALE_AFTER: a running run whose worker has not reported for this long is
+ *     failed
+ * @param maxCombinations MAX_OPTIMIZATION_COMBINATIONS: the largest parameter grid one optimisation
+ *     may have
+ * @param combinationsPerSlice OPTIMIZATION_SLICE_SIZE: combinations per optimisation job; workers
+ *     share slices
  * @param chartPoints points of the equity overview stored with a result
  */
 @ConfigurationProperties("tb.backtest")
@@ -25,9 +29,13 @@ record BacktestSettings(
     @DefaultValue("2000") int chartPoints) {
 
   BacktestSettings {
-    if (maxConcurrentRunsPerUser < 1 || maxAttempts < 1 || maxCombinations < 1 || combinationsPerSlice < 1
+    if (maxConcurrentRunsPerUser < 1
+        || maxAttempts < 1
+        || maxCombinations < 1
+        || combinationsPerSlice < 1
         || chartPoints < 16) {
-      throw new IllegalArgumentException("tb.backtest limits must be positive (chart-points at least 16)");
+      throw new IllegalArgumentException(
+          "tb.backtest limits must be positive (chart-points at least 16)");
     }
   }
 }

@@ -10,14 +10,16 @@ import java.util.UUID;
  *
  * @param status pending, running, completed, failed or cancelled
  * @param progress 0-100
- * @param error why it failed or was cancelled; while pending after an interrupted attempt, a note that it
- *     is being retried
+ * @param error why it failed or was cancelled; while pending after an interrupted attempt, a note
+ *     that it is being retried
  * @param durationMs from start to completion (or to now while running); null before it starts
- * @param attempts how many times a worker has taken it (more than 1 after a worker died or an error)
+ * @param attempts how many times a worker has taken it (more than 1 after a worker died or an
+ *     error)
  */
 record BacktestStatusResponse(
     UUID id,
-    @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
+    @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"})
+        String status,
     int progress,
     @Schema(nullable = true) String error,
     Instant createdAt,
@@ -27,11 +29,22 @@ record BacktestStatusResponse(
     int attempts) {
 
   static BacktestStatusResponse of(BacktestRow row) {
-    return new BacktestStatusResponse(row.id(), row.status().code(), row.progress(), row.error(), row.createdAt(),
-        row.startedAt(), row.completedAt(), durationMs(row.startedAt(), row.completedAt()), row.attempts());
+    return new BacktestStatusResponse(
+        row.id(),
+        row.status().code(),
+        row.progress(),
+        row.error(),
+        row.createdAt(),
+        row.startedAt(),
+        row.completedAt(),
+        durationMs(row.startedAt(), row.completedAt()),
+        row.attempts());
   }
 
-  /** From start to completion, or to now while running; null before it starts (runs and optimisations alike). */
+  /**
+   * From start to completion, or to now while running; null before it starts (runs and
+   * optimisations alike).
+   */
   static Long durationMs(Instant startedAt, Instant completedAt) {
     if (startedAt == null) {
       return null;

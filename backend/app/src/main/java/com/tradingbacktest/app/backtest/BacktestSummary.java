@@ -11,12 +11,14 @@ import java.util.UUID;
 /**
  * A run in a list: what it ran and its headline metrics once completed.
  *
- * @param keyMetrics total_return, cagr, sharpe_ratio, sortino_ratio, max_drawdown, win_rate, profit_factor,
- *     trade_count, final_equity and buy_and_hold_return; null until completed, a value null when undefined
+ * @param keyMetrics total_return, cagr, sharpe_ratio, sortino_ratio, max_drawdown, win_rate,
+ *     profit_factor, trade_count, final_equity and buy_and_hold_return; null until completed, a
+ *     value null when undefined
  */
 record BacktestSummary(
     UUID id,
-    @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"}) String status,
+    @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"})
+        String status,
     int progress,
     @Schema(nullable = true) String error,
     @Schema(nullable = true) UUID strategyId,

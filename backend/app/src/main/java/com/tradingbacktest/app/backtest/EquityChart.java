@@ -5,14 +5,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Equity, drawdown and buy-and-hold for a chart: the bars of a time range, downsampled to a point
- * budget by keeping each bucket's first, last, lowest and highest equity and drawdown, so peaks and the
- * deepest drawdown survive any zoom level.
+ * budget by keeping each bucket's first, last, lowest and highest equity and drawdown, so peaks and
+ * the deepest drawdown survive any zoom level.
  *
  * @param time bar open times, epoch ms
  * @param totalPoints bars in the range before downsampling
  */
 @Schema(description = "Chart series, parallel arrays; time is epoch milliseconds")
-public record EquityChart(long[] time, double[] equity, double[] drawdown, double[] buyAndHold, int totalPoints) {
+public record EquityChart(
+    long[] time, double[] equity, double[] drawdown, double[] buyAndHold, int totalPoints) {
 
   public static EquityChart of(RunSeries series, long fromTime, long toTime, int budget) {
     int[] range = Downsampling.range(series.times(), fromTime, toTime);

@@ -16,5 +16,12 @@ import java.time.Instant;
  * @param barIndex the bar's position in the run, from 0
  */
 @Schema(name = "Fill")
-record FillView(long id, Instant timestamp, String type, BigDecimal price, BigDecimal quantity, BigDecimal commission,
-    BigDecimal tax, Integer barIndex) {}
+record FillView(
+    long id,
+    Instant timestamp,
+    String type,
+    BigDecimal price,
+    BigDecimal quantity,
+    BigDecimal commission,
+    BigDecimal tax,
+    Integer barIndex) {}

@@ -12,8 +12,8 @@ import org.jobrunr.storage.StorageProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The JobRunr queue as runs use it. A run's job has the run's id, so a job is easy to find from its run
- * (and the JobRunr dashboard shows the same ids as the API).
+ * The JobRunr queue as runs use it. A run's job has the run's id, so a job is easy to find from its
+ * run (and the JobRunr dashboard shows the same ids as the API).
  */
 @Component
 class JobQueue {
@@ -56,6 +56,10 @@ class JobQueue {
 
   private JobBuilder job(UUID id, String name, JobRequest request) {
     // Attempts beyond the first are retries; the runner itself gives up after maxAttempts claims.
-    return aJob().withId(id).withName(name).withAmountOfRetries(settings.maxAttempts()).withJobRequest(request);
+    return aJob()
+        .withId(id)
+        .withName(name)
+        .withAmountOfRetries(settings.maxAttempts())
+        .withJobRequest(request);
   }
 }

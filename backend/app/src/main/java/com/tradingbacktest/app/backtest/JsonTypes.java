@@ -6,7 +6,10 @@ import tools.jackson.core.type.TypeReference;
 /** The JSON shapes of the runs' jsonb columns that are read back as plain maps. */
 final class JsonTypes {
 
-  /** Parameter values by name ({@code backtests.parameters}, result parameters) and headline metrics. */
+  /**
+   * Parameter values by name ({@code backtests.parameters}, result parameters) and headline
+   * metrics.
+   */
   static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
 
   /** A metrics map, with nulls and integers as stored. */

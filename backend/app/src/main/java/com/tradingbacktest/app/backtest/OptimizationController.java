@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping(OptimizationController.PATH)
-@Tag(name = "Optimisation", description = "Grid search over strategy parameters, shared by all workers")
+@Tag(
+    name = "Optimisation",
+    description = "Grid search over strategy parameters, shared by all workers")
 class OptimizationController {
 
   static final String PATH = "/api/v1/backtests/optimize";
@@ -42,57 +44,83 @@ class OptimizationController {
   }
 
   @PostMapping
-  @Operation(summary = "Start an optimisation",
-      description = "Runs `backtest` once per combination of the parameter grid: `ranges` per parameter, or by "
-          + "default every parameter declared with `param ... in a..b [step s]`; other parameters stay at the "
-          + "backtest's values. Combinations are ranked by `objective`; `constraints` (e.g. trade_count >= 10) "
-          + "decide which are feasible. The grid is split into slices that run as separate jobs on every worker. "
-          + "Grids over MAX_OPTIMIZATION_COMBINATIONS (10,000 by default) are refused.",
+  @Operation(
+      summary = "Start an optimisation",
+      description =
+          "Runs `backtest` once per combination of the parameter grid: `ranges` per parameter, or by "
+              + "default every parameter declared with `param ... in a..b [step s]`; other parameters stay at the "
+              + "backtest's values. Combinations are ranked by `objective`; `constraints` (e.g. trade_count >= 10) "
+              + "decide which are feasible. The grid is split into slices that run as separate jobs on every worker. "
+              + "Grids over MAX_OPTIMIZATION_COMBINATIONS (10,000 by default) are refused.",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Queued; Location names it"),
-          @ApiResponse(responseCode = "422", description = "Invalid backtest fields, ranges, objective or "
-              + "constraints, or a grid over the limit; every problem listed in `errors`"),
-          @ApiResponse(responseCode = "429", description = "Too many of your runs queued or running")})
-  ResponseEntity<OptimizationResponse> create(@AuthenticationPrincipal AuthenticatedUser user,
+        @ApiResponse(responseCode = "202", description = "Queued; Location names it"),
+        @ApiResponse(
+            responseCode = "422",
+            description =
+                "Invalid backtest fields, ranges, objective or "
+                    + "constraints, or a grid over the limit; every problem listed in `errors`"),
+        @ApiResponse(responseCode = "429", description = "Too many of your runs queued or running")
+      })
+  ResponseEntity<OptimizationResponse> create(
+      @AuthenticationPrincipal AuthenticatedUser user,
       @Valid @RequestBody OptimizeRequest request) {
     UUID id = optimizations.create(user.id(), request);
-    return ResponseEntity.accepted().location(URI.create(PATH + "/" + id))
+    return ResponseEntity.accepted()
+        .location(URI.create(PATH + "/" + id))
         .body(optimizations.get(user.id(), id, 0, null, null));
   }
 
   @GetMapping
   @Operation(summary = "Your optimisations, newest first")
-  PageResponse<OptimizationSummary> list(@AuthenticationPrincipal AuthenticatedUser user,
-      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be at least 0")
-      @Max(value = 1_000_000, message = "must be at most 1000000") int page,
-      @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be at least 1")
-      @Max(value = 100, message = "must be at most 100") int size) {
+  PageResponse<OptimizationSummary> list(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @RequestParam(defaultValue = "0")
+          @Min(value = 0, message = "must be at least 0")
+          @Max(value = 1_000_000, message = "must be at most 1000000")
+          int page,
+      @RequestParam(defaultValue = "20")
+          @Min(value = 1, message = "must be at least 1")
+          @Max(value = 100, message = "must be at most 100")
+          int size) {
     return optimizations.list(user.id(), page, size);
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "An optimisation: status, progress and the best results so far, with heatmap data",
+  @Operation(
+      summary = "An optimisation: status, progress and the best results so far, with heatmap data",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The optimisation"),
-          @ApiResponse(responseCode = "404", description = "No such optimisation of yours")})
-  OptimizationResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id,
+        @ApiResponse(responseCode = "200", description = "The optimisation"),
+        @ApiResponse(responseCode = "404", description = "No such optimisation of yours")
+      })
+  OptimizationResponse get(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable UUID id,
       @Parameter(description = "How many ranked results, 0-1000")
-      @RequestParam(defaultValue = "50") @Min(value = 0, message = "must be at least 0")
-      @Max(value = 1000, message = "must be at most 1000") int limit,
+          @RequestParam(defaultValue = "50")
+          @Min(value = 0, message = "must be at least 0")
+          @Max(value = 1000, message = "must be at most 1000")
+          int limit,
       @Parameter(description = "Heatmap x parameter; default the first varying one")
-      @RequestParam(required = false) @Size(max = 64, message = "must be at most {max} characters") String x,
+          @RequestParam(required = false)
+          @Size(max = 64, message = "must be at most {max} characters")
+          String x,
       @Parameter(description = "Heatmap y parameter; default the second varying one")
-      @RequestParam(required = false) @Size(max = 64, message = "must be at most {max} characters") String y) {
+          @RequestParam(required = false)
+          @Size(max = 64, message = "must be at most {max} characters")
+          String y) {
     return optimizations.get(user.id(), id, limit, x, y);
   }
 
   @DeleteMapping("/{id}")
-  @Operation(summary = "Cancel a running optimisation, or delete a finished one with its results",
+  @Operation(
+      summary = "Cancel a running optimisation, or delete a finished one with its results",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Cancelled"),
-          @ApiResponse(responseCode = "204", description = "Deleted"),
-          @ApiResponse(responseCode = "404", description = "No such optimisation of yours")})
-  ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+        @ApiResponse(responseCode = "202", description = "Cancelled"),
+        @ApiResponse(responseCode = "204", description = "Deleted"),
+        @ApiResponse(responseCode = "404", description = "No such optimisation of yours")
+      })
+  ResponseEntity<Void> delete(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return switch (optimizations.remove(user.id(), id)) {
       case CANCELLED -> ResponseEntity.accepted().build();
       case DELETED -> ResponseEntity.noContent().build();
@@ -100,15 +128,22 @@ class OptimizationController {
   }
 
   @PostMapping("/{id}/results/{combination}/backtest")
-  @Operation(summary = "Re-run one combination as a full backtest (equity curve, trades, fills)",
+  @Operation(
+      summary = "Re-run one combination as a full backtest (equity curve, trades, fills)",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Queued; Location names the new run"),
-          @ApiResponse(responseCode = "404", description = "No such optimisation of yours, or no such result yet"),
-          @ApiResponse(responseCode = "429", description = "Too many of your runs queued or running")})
-  ResponseEntity<BacktestStatusResponse> rerun(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id,
+        @ApiResponse(responseCode = "202", description = "Queued; Location names the new run"),
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such optimisation of yours, or no such result yet"),
+        @ApiResponse(responseCode = "429", description = "Too many of your runs queued or running")
+      })
+  ResponseEntity<BacktestStatusResponse> rerun(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable UUID id,
       @PathVariable long combination) {
     UUID run = optimizations.rerun(user.id(), id, combination);
-    return ResponseEntity.accepted().location(URI.create(BacktestController.PATH + "/" + run))
+    return ResponseEntity.accepted()
+        .location(URI.create(BacktestController.PATH + "/" + run))
         .body(backtests.status(user.id(), run));
   }
 }

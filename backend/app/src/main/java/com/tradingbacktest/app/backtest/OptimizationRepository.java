@@ -20,10 +20,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OptimizationRepository {
 
-  private static final String COLUMNS = "o.id, o.user_id, o.strategy_id, o.strategy_name, o.strategy_code, o.symbol,"
-      + " o.interval, o.start_date, o.end_date, o.initial_capital, o.settings, o.ranges, o.objective, o.constraints,"
-      + " o.combinations, o.slice_count, o.status, o.error, o.created_at, o.started_at, o.completed_at,"
-      + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated";
+  private static final String COLUMNS =
+      "o.id, o.user_id, o.strategy_id, o.strategy_name, o.strategy_code, o.symbol,"
+          + " o.interval, o.start_date, o.end_date, o.initial_capital, o.settings, o.ranges, o.objective, o.constraints,"
+          + " o.combinations, o.slice_count, o.status, o.error, o.created_at, o.started_at, o.completed_at,"
+          + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -33,62 +34,121 @@ class OptimizationRepository {
     this.template = template;
   }
 
-  void insert(UUID id, UUID userId, ResolvedRun run, String settingsJson, String rangesJson, String objective,
-      String constraintsJson, int combinations, int sliceCount) {
-    jdbc.sql("insert into optimizations (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
-            + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?)")
-        .params(id, userId, run.strategy().id(), run.strategy().name(), run.strategy().code(), run.symbol().symbol(),
-            run.interval().code(), run.startDate(), run.endDate(), run.initialCapital(), settingsJson, rangesJson,
-            objective, constraintsJson, combinations, sliceCount)
+  void insert(
+      UUID id,
+      UUID userId,
+      ResolvedRun run,
+      String settingsJson,
+      String rangesJson,
+      String objective,
+      String constraintsJson,
+      int combinations,
+      int sliceCount) {
+    jdbc.sql(
+            "insert into optimizations (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
+                + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?)")
+        .params(
+            id,
+            userId,
+            run.strategy().id(),
+            run.strategy().name(),
+            run.strategy().code(),
+            run.symbol().symbol(),
+            run.interval().code(),
+            run.startDate(),
+            run.endDate(),
+            run.initialCapital(),
+            settingsJson,
+            rangesJson,
+            objective,
+            constraintsJson,
+            combinations,
+            sliceCount)
         .update();
   }
 
   int countActive(UUID userId) {
-    return jdbc.sql("select count(*) from optimizations where user_id = ? and status in ('pending', 'running')")
-        .param(userId).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from optimizations where user_id = ? and status in ('pending', 'running')")
+        .param(userId)
+        .query(Integer.class)
+        .single();
   }
 
   Optional<OptimizationRow> find(UUID id, UUID userId) {
-    return jdbc.sql("select " + COLUMNS + " from optimizations o where o.id = ? and o.user_id = ?").params(id, userId)
-        .query(OptimizationRepository::map).optional();
+    return jdbc.sql("select " + COLUMNS + " from optimizations o where o.id = ? and o.user_id = ?")
+        .params(id, userId)
+        .query(OptimizationRepository::map)
+        .optional();
   }
 
   Optional<OptimizationRow> findForRun(UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from optimizations o where o.id = ?").param(id)
-        .query(OptimizationRepository::map).optional();
+    return jdbc.sql("select " + COLUMNS + " from optimizations o where o.id = ?")
+        .param(id)
+        .query(OptimizationRepository::map)
+        .optional();
   }
 
   List<OptimizationRow> list(UUID userId, int offset, int limit) {
-    return jdbc.sql("select " + COLUMNS + " from optimizations o where o.user_id = ?"
-            + " order by o.created_at desc, o.id offset ? limit ?")
-        .params(userId, offset, limit).query(OptimizationRepository::map).list();
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from optimizations o where o.user_id = ?"
+                + " order by o.created_at desc, o.id offset ? limit ?")
+        .params(userId, offset, limit)
+        .query(OptimizationRepository::map)
+        .list();
   }
 
   long count(UUID userId) {
-    return jdbc.sql("select count(*) from optimizations where user_id = ?").param(userId).query(Long.class).single();
+    return jdbc.sql("select count(*) from optimizations where user_id = ?")
+        .param(userId)
+        .query(Long.class)
+        .single();
   }
 
   boolean markRunning(UUID id) {
-    return jdbc.sql("update optimizations set status = 'running', started_at = coalesce(started_at, now())"
-        + " where id = ? and status in ('pending', 'running')").param(id).update() > 0;
+    return jdbc.sql(
+                "update optimizations set status = 'running', started_at = coalesce(started_at, now())"
+                    + " where id = ? and status in ('pending', 'running')")
+            .param(id)
+            .update()
+        > 0;
   }
 
   boolean isActive(UUID id) {
-    return jdbc.sql("select count(*) from optimizations where id = ? and status in ('pending', 'running')").param(id)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "select count(*) from optimizations where id = ? and status in ('pending', 'running')")
+            .param(id)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   boolean sliceDone(UUID id, int slice) {
-    return jdbc.sql("select count(*) from optimization_slices where optimization_id = ? and slice = ?")
-        .params(id, slice).query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "select count(*) from optimization_slices where optimization_id = ? and slice = ?")
+            .params(id, slice)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
-  /** Stores a slice's results and marks it done; idempotent, so a retried slice cannot count twice. */
-  void saveSlice(UUID id, int slice, List<SweepResult> results, Function<SweepResult, String> parametersJson,
+  /**
+   * Stores a slice's results and marks it done; idempotent, so a retried slice cannot count twice.
+   */
+  void saveSlice(
+      UUID id,
+      int slice,
+      List<SweepResult> results,
+      Function<SweepResult, String> parametersJson,
       Function<SweepResult, String> metricsJson) {
-    template.batchUpdate("insert into optimization_results (optimization_id, combination, parameters, metrics, score,"
-            + " feasible) values (?, ?, ?::jsonb, ?::jsonb, ?, ?) on conflict do nothing", results, 1_000,
+    template.batchUpdate(
+        "insert into optimization_results (optimization_id, combination, parameters, metrics, score,"
+            + " feasible) values (?, ?, ?::jsonb, ?::jsonb, ?, ?) on conflict do nothing",
+        results,
+        1_000,
         (PreparedStatement ps, SweepResult r) -> {
           ps.setObject(1, id);
           ps.setLong(2, r.index());
@@ -101,73 +161,133 @@ class OptimizationRepository {
           }
           ps.setBoolean(6, r.feasible());
         });
-    jdbc.sql("insert into optimization_slices (optimization_id, slice) values (?, ?) on conflict do nothing")
-        .params(id, slice).update();
+    jdbc.sql(
+            "insert into optimization_slices (optimization_id, slice) values (?, ?) on conflict do nothing")
+        .params(id, slice)
+        .update();
   }
 
   /** Completes the optimisation if every slice is done; true when this call completed it. */
   boolean completeIfAllSlicesDone(UUID id) {
-    return jdbc.sql("update optimizations o set status = 'completed', completed_at = now() where o.id = ?"
-            + " and o.status = 'running' and (select count(*) from optimization_slices s where s.optimization_id = o.id)"
-            + " >= o.slice_count")
-        .param(id).update() > 0;
+    return jdbc.sql(
+                "update optimizations o set status = 'completed', completed_at = now() where o.id = ?"
+                    + " and o.status = 'running' and (select count(*) from optimization_slices s where s.optimization_id = o.id)"
+                    + " >= o.slice_count")
+            .param(id)
+            .update()
+        > 0;
   }
 
   boolean fail(UUID id, String error) {
-    return jdbc.sql("update optimizations set status = 'failed', error = ?, completed_at = now()"
-        + " where id = ? and status in ('pending', 'running')").params(error, id).update() > 0;
+    return jdbc.sql(
+                "update optimizations set status = 'failed', error = ?, completed_at = now()"
+                    + " where id = ? and status in ('pending', 'running')")
+            .params(error, id)
+            .update()
+        > 0;
   }
 
   boolean cancel(UUID id, UUID userId) {
-    return jdbc.sql("update optimizations set status = 'cancelled', error = 'Cancelled by the user',"
-        + " completed_at = now() where id = ? and user_id = ? and status in ('pending', 'running')")
-        .params(id, userId).update() > 0;
+    return jdbc.sql(
+                "update optimizations set status = 'cancelled', error = 'Cancelled by the user',"
+                    + " completed_at = now() where id = ? and user_id = ? and status in ('pending', 'running')")
+            .params(id, userId)
+            .update()
+        > 0;
   }
 
   boolean delete(UUID id, UUID userId) {
-    return jdbc.sql("delete from optimizations where id = ? and user_id = ?"
-        + " and status in ('completed', 'failed', 'cancelled')").params(id, userId).update() > 0;
+    return jdbc.sql(
+                "delete from optimizations where id = ? and user_id = ?"
+                    + " and status in ('completed', 'failed', 'cancelled')")
+            .params(id, userId)
+            .update()
+        > 0;
   }
 
   /** Results best first: feasible, then score (null last), then grid order. */
   List<ResultRow> ranked(UUID id, int limit) {
-    return jdbc.sql("select combination, parameters, metrics, score, feasible from optimization_results"
-            + " where optimization_id = ? order by feasible desc, score desc nulls last, combination limit ?")
+    return jdbc.sql(
+            "select combination, parameters, metrics, score, feasible from optimization_results"
+                + " where optimization_id = ? order by feasible desc, score desc nulls last, combination limit ?")
         .params(id, limit)
-        .query((rs, n) -> new ResultRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-            (Double) rs.getObject(4), rs.getBoolean(5)))
+        .query(
+            (rs, n) ->
+                new ResultRow(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    (Double) rs.getObject(4),
+                    rs.getBoolean(5)))
         .list();
   }
 
   Optional<ResultRow> result(UUID id, long combination) {
-    return jdbc.sql("select combination, parameters, metrics, score, feasible from optimization_results"
-            + " where optimization_id = ? and combination = ?")
+    return jdbc.sql(
+            "select combination, parameters, metrics, score, feasible from optimization_results"
+                + " where optimization_id = ? and combination = ?")
         .params(id, combination)
-        .query((rs, n) -> new ResultRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-            (Double) rs.getObject(4), rs.getBoolean(5)))
+        .query(
+            (rs, n) ->
+                new ResultRow(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    (Double) rs.getObject(4),
+                    rs.getBoolean(5)))
         .optional();
   }
 
-  record ResultRow(long combination, String parameters, String metrics, Double score, boolean feasible) {}
+  record ResultRow(
+      long combination, String parameters, String metrics, Double score, boolean feasible) {}
 
-  /** Best feasible score per (x, y) pair of two parameters; null where no combination of the pair is feasible. */
+  /**
+   * Best feasible score per (x, y) pair of two parameters; null where no combination of the pair is
+   * feasible.
+   */
   List<double[]> heatmap(UUID id, String x, String y) {
-    return jdbc.sql("select (parameters->>:x)::float8, (parameters->>:y)::float8, max(score) filter (where feasible)"
-            + " from optimization_results where optimization_id = :id group by 1, 2")
-        .param("x", x).param("y", y).param("id", id)
-        .query((rs, n) -> {
-          Object best = rs.getObject(3);
-          return new double[] {rs.getDouble(1), rs.getDouble(2), best == null ? Double.NaN : ((Number) best).doubleValue()};
-        })
+    return jdbc.sql(
+            "select (parameters->>:x)::float8, (parameters->>:y)::float8, max(score) filter (where feasible)"
+                + " from optimization_results where optimization_id = :id group by 1, 2")
+        .param("x", x)
+        .param("y", y)
+        .param("id", id)
+        .query(
+            (rs, n) -> {
+              Object best = rs.getObject(3);
+              return new double[] {
+                rs.getDouble(1),
+                rs.getDouble(2),
+                best == null ? Double.NaN : ((Number) best).doubleValue()
+              };
+            })
         .list();
   }
 
   private static OptimizationRow map(ResultSet rs, int n) throws SQLException {
-    return new OptimizationRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-        rs.getObject(9, LocalDate.class), rs.getBigDecimal(10).stripTrailingZeros(), rs.getString(11), rs.getString(12),
-        rs.getString(13), rs.getString(14), rs.getInt(15), rs.getInt(16), RunStatus.of(rs.getString(17)),
-        rs.getString(18), instant(rs, 19), instant(rs, 20), instant(rs, 21), rs.getLong(22));
+    return new OptimizationRow(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getObject(3, UUID.class),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getObject(8, LocalDate.class),
+        rs.getObject(9, LocalDate.class),
+        rs.getBigDecimal(10).stripTrailingZeros(),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getInt(15),
+        rs.getInt(16),
+        RunStatus.of(rs.getString(17)),
+        rs.getString(18),
+        instant(rs, 19),
+        instant(rs, 20),
+        instant(rs, 21),
+        rs.getLong(22));
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -16,9 +16,10 @@ import java.util.UUID;
  * @param combinations grid size
  * @param evaluated combinations finished so far
  * @param progress evaluated over combinations, 0-100
- * @param results the best results (up to {@code limit}), ranked: feasible first, then by score (highest
- *     first, undefined last), then grid order
- * @param heatmap best feasible score over two parameters; null with fewer than two varying parameters
+ * @param results the best results (up to {@code limit}), ranked: feasible first, then by score
+ *     (highest first, undefined last), then grid order
+ * @param heatmap best feasible score over two parameters; null with fewer than two varying
+ *     parameters
  */
 record OptimizationResponse(
     UUID id,
@@ -45,7 +46,9 @@ record OptimizationResponse(
     List<RankedResult> results,
     @Schema(nullable = true) Heatmap heatmap) {
 
-  /** @param count how many values the range has */
+  /**
+   * @param count how many values the range has
+   */
   record RangeView(String name, double from, double to, double step, int count) {}
 
   record ConstraintView(String metric, String op, double value) {}
@@ -54,7 +57,8 @@ record OptimizationResponse(
    * One combination's outcome.
    *
    * @param rank 1 for the best
-   * @param combination its index in the grid: re-run it with POST .../results/{combination}/backtest
+   * @param combination its index in the grid: re-run it with POST
+   *     .../results/{combination}/backtest
    * @param score the objective's value; null when undefined (e.g. Sharpe without trades)
    * @param feasible whether it met every constraint
    * @param metrics every scalar metric of docs/METRICS.md
@@ -69,7 +73,9 @@ record OptimizationResponse(
 
   /**
    * @param scores {@code scores[j][i]} is the best feasible score with {@code y = yValues[j]} and
-   *     {@code x = xValues[i]} over all values of the other parameters; null where none is feasible or yet run
+   *     {@code x = xValues[i]} over all values of the other parameters; null where none is feasible
+   *     or yet run
    */
-  record Heatmap(String x, String y, double[] xValues, double[] yValues, @NullableValues Double[][] scores) {}
+  record Heatmap(
+      String x, String y, double[] xValues, double[] yValues, @NullableValues Double[][] scores) {}
 }

@@ -5,8 +5,29 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results. */
-record OptimizationRow(UUID id, UUID userId, UUID strategyId, String strategyName, String strategyCode, String symbol,
-    String interval, LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, String settings, String ranges,
-    String objective, String constraints, int combinations, int sliceCount, RunStatus status, String error,
-    Instant createdAt, Instant startedAt, Instant completedAt, long evaluated) {}
+/**
+ * One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results.
+ */
+record OptimizationRow(
+    UUID id,
+    UUID userId,
+    UUID strategyId,
+    String strategyName,
+    String strategyCode,
+    String symbol,
+    String interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    String settings,
+    String ranges,
+    String objective,
+    String constraints,
+    int combinations,
+    int sliceCount,
+    RunStatus status,
+    String error,
+    Instant createdAt,
+    Instant startedAt,
+    Instant completedAt,
+    long evaluated) {}

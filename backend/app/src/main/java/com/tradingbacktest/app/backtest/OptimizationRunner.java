@@ -26,17 +26,20 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one slice of an optimisation's grid on a worker and stores its results; the slice that finds every
- * slice done completes the optimisation. Slices are idempotent (a finished slice is recorded with its
- * results in one transaction), so JobRunr may retry any of them. The bars of a running optimisation stay
- * cached in the process for a few minutes: its other slices on this worker skip the load.
+ * Runs one slice of an optimisation's grid on a worker and stores its results; the slice that finds
+ * every slice done completes the optimisation. Slices are idempotent (a finished slice is recorded
+ * with its results in one transaction), so JobRunr may retry any of them. The bars of a running
+ * optimisation stay cached in the process for a few minutes: its other slices on this worker skip
+ * the load.
  */
 @Component
 class OptimizationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationRunner.class);
-  private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES = new TypeReference<>() {};
-  private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS = new TypeReference<>() {};
+  private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =
+      new TypeReference<>() {};
+  private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS =
+      new TypeReference<>() {};
   private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
 
   private final OptimizationRepository optimizations;
@@ -44,14 +47,19 @@ class OptimizationRunner {
   private final BacktestSettings settings;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
-  private final Cache<UUID, BarSeries> bars = Caffeine.newBuilder()
-      .maximumWeight(20_000_000) // bars
-      .weigher((UUID id, BarSeries series) -> Math.max(1, series.size()))
-      .expireAfterAccess(Duration.ofMinutes(5))
-      .build();
+  private final Cache<UUID, BarSeries> bars =
+      Caffeine.newBuilder()
+          .maximumWeight(20_000_000) // bars
+          .weigher((UUID id, BarSeries series) -> Math.max(1, series.size()))
+          .expireAfterAccess(Duration.ofMinutes(5))
+          .build();
 
-  OptimizationRunner(OptimizationRepository optimizations, MarketDataService marketData, BacktestSettings settings,
-      TransactionTemplate transaction, JsonMapper json) {
+  OptimizationRunner(
+      OptimizationRepository optimizations,
+      MarketDataService marketData,
+      BacktestSettings settings,
+      TransactionTemplate transaction,
+      JsonMapper json) {
     this.optimizations = optimizations;
     this.marketData = marketData;
     this.settings = settings;
@@ -59,7 +67,9 @@ class OptimizationRunner {
     this.json = json;
   }
 
-  /** @param failuresSoFar earlier failed attempts of this slice's job (JobRunr's count) */
+  /**
+   * @param failuresSoFar earlier failed attempts of this slice's job (JobRunr's count)
+   */
   void runSlice(UUID id, int slice, int failuresSoFar) {
     OptimizationRow row = optimizations.findForRun(id).orElse(null);
     if (row == null || row.status().isFinal() || optimizations.sliceDone(id, slice)) {
@@ -68,20 +78,33 @@ class OptimizationRunner {
     optimizations.markRunning(id);
     try {
       List<SweepResult> results = evaluate(row, slice);
-      transaction.executeWithoutResult(tx -> optimizations.saveSlice(id, slice, results,
-          r -> json.writeValueAsString(r.parameters()), r -> json.writeValueAsString(r.metrics().toMap())));
+      transaction.executeWithoutResult(
+          tx ->
+              optimizations.saveSlice(
+                  id,
+                  slice,
+                  results,
+                  r -> json.writeValueAsString(r.parameters()),
+                  r -> json.writeValueAsString(r.metrics().toMap())));
       if (optimizations.completeIfAllSlicesDone(id)) {
         log.info("Optimisation {} completed: {} combinations", id, row.combinations());
       }
     } catch (BacktestCancelledException e) {
       log.info("Optimisation {} slice {} stopped: cancelled", id, slice);
-    } catch (IllegalArgumentException e) { // StrategyEvaluationException and invalid settings: no retry helps
+    } catch (
+        IllegalArgumentException
+            e) { // StrategyEvaluationException and invalid settings: no retry helps
       optimizations.fail(id, "The strategy could not run: " + e.getMessage());
     } catch (RuntimeException e) {
       if (failuresSoFar + 1 >= settings.maxAttempts()) {
         log.error("Optimisation {} slice {} failed on its last attempt", id, slice, e);
-        optimizations.fail(id, "A slice of the grid failed because of an internal error, " + (failuresSoFar + 1)
-            + " times. Reference: optimisation " + id + ".");
+        optimizations.fail(
+            id,
+            "A slice of the grid failed because of an internal error, "
+                + (failuresSoFar + 1)
+                + " times. Reference: optimisation "
+                + id
+                + ".");
         return;
       }
       throw e;
@@ -91,26 +114,50 @@ class OptimizationRunner {
   private List<SweepResult> evaluate(OptimizationRow row, int slice) {
     StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
     if (!compilation.ok()) {
-      throw new IllegalArgumentException("the strategy no longer compiles: " + compilation.errors().get(0));
+      throw new IllegalArgumentException(
+          "the strategy no longer compiles: " + compilation.errors().get(0));
     }
     CompiledStrategy strategy = compilation.strategy();
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
-    ParameterGrid grid = new ParameterGrid(json.readValue(row.ranges(), RANGES).stream()
-        .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step())).toList());
-    List<Constraint> constraints = json.readValue(row.constraints(), CONSTRAINTS).stream()
-        .map(c -> Constraint.parse(c.metric(), c.op(), c.value())).toList();
-    BarSeries series = bars.get(row.id(), id -> marketData.loadDays(row.symbol(), Interval.fromCode(row.interval()),
-        row.startDate(), row.endDate()));
+    ParameterGrid grid =
+        new ParameterGrid(
+            json.readValue(row.ranges(), RANGES).stream()
+                .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
+                .toList());
+    List<Constraint> constraints =
+        json.readValue(row.constraints(), CONSTRAINTS).stream()
+            .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
+            .toList();
+    BarSeries series =
+        bars.get(
+            row.id(),
+            id ->
+                marketData.loadDays(
+                    row.symbol(),
+                    Interval.fromCode(row.interval()),
+                    row.startDate(),
+                    row.endDate()));
     if (series.size() == 0) {
-      throw new IllegalArgumentException("no " + row.interval() + " bars of " + row.symbol() + " in the date range");
+      throw new IllegalArgumentException(
+          "no " + row.interval() + " bars of " + row.symbol() + " in the date range");
     }
     long from = (long) slice * settings.combinationsPerSlice();
     long to = Math.min(grid.size(), from + settings.combinationsPerSlice());
-    return GridSearch.run(strategy, series, runSettings.toConfig(row.initialCapital().doubleValue()), grid, from, to,
-        Objective.parse(row.objective()), constraints, new CancelCheck(row.id()));
+    return GridSearch.run(
+        strategy,
+        series,
+        runSettings.toConfig(row.initialCapital().doubleValue()),
+        grid,
+        from,
+        to,
+        Objective.parse(row.objective()),
+        constraints,
+        new CancelCheck(row.id()));
   }
 
-  /** Looks at the optimisation's status at most once a second: cancelled or failed stops the slice. */
+  /**
+   * Looks at the optimisation's status at most once a second: cancelled or failed stops the slice.
+   */
   private final class CancelCheck implements RunControl {
     private final UUID id;
     private long checkedAt = System.nanoTime();

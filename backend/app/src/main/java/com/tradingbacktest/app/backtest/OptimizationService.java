@@ -23,15 +23,18 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parameter optimisation: a grid over a strategy's parameters, checked against the declarations and the
- * size limit, stored, and fanned out as one JobRunr job per slice of the grid so every worker shares it.
+ * Parameter optimisation: a grid over a strategy's parameters, checked against the declarations and
+ * the size limit, stored, and fanned out as one JobRunr job per slice of the grid so every worker
+ * shares it.
  */
 @Service
 class OptimizationService {
 
   static final String DEFAULT_OBJECTIVE = "sharpe_ratio";
-  private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES = new TypeReference<>() {};
-  private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS = new TypeReference<>() {};
+  private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =
+      new TypeReference<>() {};
+  private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS =
+      new TypeReference<>() {};
 
   private final RunSettingsResolver resolver;
   private final OptimizationRepository optimizations;
@@ -44,9 +47,17 @@ class OptimizationService {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
 
-  OptimizationService(RunSettingsResolver resolver, OptimizationRepository optimizations, BacktestRepository runs,
-      BacktestService backtests, StrategyLookup strategies, MarketDataService marketData, JobQueue queue,
-      BacktestSettings settings, TransactionTemplate transaction, JsonMapper json) {
+  OptimizationService(
+      RunSettingsResolver resolver,
+      OptimizationRepository optimizations,
+      BacktestRepository runs,
+      BacktestService backtests,
+      StrategyLookup strategies,
+      MarketDataService marketData,
+      JobQueue queue,
+      BacktestSettings settings,
+      TransactionTemplate transaction,
+      JsonMapper json) {
     this.resolver = resolver;
     this.optimizations = optimizations;
     this.runs = runs;
@@ -70,7 +81,8 @@ class OptimizationService {
       errors.put("objective", e.getMessage());
     }
     List<OptimizationResponse.ConstraintView> constraints = new ArrayList<>();
-    List<OptimizeRequest.ConstraintSpec> given = request.constraints() == null ? List.of() : request.constraints();
+    List<OptimizeRequest.ConstraintSpec> given =
+        request.constraints() == null ? List.of() : request.constraints();
     for (int i = 0; i < given.size(); i++) {
       OptimizeRequest.ConstraintSpec c = given.get(i);
       try {
@@ -89,8 +101,14 @@ class OptimizationService {
         size = Long.MAX_VALUE;
       }
       if (size > settings.maxCombinations()) {
-        errors.put("ranges", "the grid has " + (size == Long.MAX_VALUE ? "too many" : size) + " combinations, more "
-            + "than the limit of " + settings.maxCombinations() + "; narrow the ranges or take larger steps");
+        errors.put(
+            "ranges",
+            "the grid has "
+                + (size == Long.MAX_VALUE ? "too many" : size)
+                + " combinations, more "
+                + "than the limit of "
+                + settings.maxCombinations()
+                + "; narrow the ranges or take larger steps");
       }
     }
     if (!errors.isEmpty()) {
@@ -101,22 +119,46 @@ class OptimizationService {
     int perSlice = settings.combinationsPerSlice();
     int sliceCount = (combinations + perSlice - 1) / perSlice;
     UUID id = UUID.randomUUID();
-    List<OptimizationResponse.RangeView> rangeViews = ranges.stream()
-        .map(r -> new OptimizationResponse.RangeView(r.name(), r.from(), r.to(), r.step(), r.count())).toList();
+    List<OptimizationResponse.RangeView> rangeViews =
+        ranges.stream()
+            .map(
+                r ->
+                    new OptimizationResponse.RangeView(
+                        r.name(), r.from(), r.to(), r.step(), r.count()))
+            .toList();
     String objective = objectiveName;
-    transaction.executeWithoutResult(tx -> {
-      runs.lockUser(userId);
-      if (runs.countActive(userId) + optimizations.countActive(userId) >= settings.maxConcurrentRunsPerUser()) {
-        throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
-      }
-      optimizations.insert(id, userId, run, json.writeValueAsString(run.settings()), json.writeValueAsString(rangeViews),
-          objective, json.writeValueAsString(constraints), combinations, sliceCount);
-    });
+    transaction.executeWithoutResult(
+        tx -> {
+          runs.lockUser(userId);
+          if (runs.countActive(userId) + optimizations.countActive(userId)
+              >= settings.maxConcurrentRunsPerUser()) {
+            throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
+          }
+          optimizations.insert(
+              id,
+              userId,
+              run,
+              json.writeValueAsString(run.settings()),
+              json.writeValueAsString(rangeViews),
+              objective,
+              json.writeValueAsString(constraints),
+              combinations,
+              sliceCount);
+        });
     List<JobQueue.Queued> jobs = new ArrayList<>(sliceCount);
     for (int slice = 0; slice < sliceCount; slice++) {
-      jobs.add(new JobQueue.Queued(OptimizationSliceJob.jobId(id, slice),
-          "Optimisation " + run.strategy().name() + " on " + run.symbol().symbol() + ", slice " + (slice + 1) + "/"
-              + sliceCount, new OptimizationSliceJob(id, slice)));
+      jobs.add(
+          new JobQueue.Queued(
+              OptimizationSliceJob.jobId(id, slice),
+              "Optimisation "
+                  + run.strategy().name()
+                  + " on "
+                  + run.symbol().symbol()
+                  + ", slice "
+                  + (slice + 1)
+                  + "/"
+                  + sliceCount,
+              new OptimizationSliceJob(id, slice)));
     }
     try {
       queue.enqueueAll(jobs);
@@ -128,10 +170,12 @@ class OptimizationService {
   }
 
   /**
-   * The grid: the requested ranges, or every declared range; every other parameter fixed at the run's value
-   * (a one-value range), so each combination is a complete parameter set.
+   * The grid: the requested ranges, or every declared range; every other parameter fixed at the
+   * run's value (a one-value range), so each combination is a complete parameter set.
    */
-  private static List<ParameterRange> gridRanges(ResolvedRun run, Map<String, OptimizeRequest.RangeSpec> requested,
+  private static List<ParameterRange> gridRanges(
+      ResolvedRun run,
+      Map<String, OptimizeRequest.RangeSpec> requested,
       Map<String, String> errors) {
     List<ParamSpec> declared = run.compiled().params();
     List<ParameterRange> ranges = new ArrayList<>();
@@ -169,8 +213,11 @@ class OptimizationService {
       }
     }
     if (!anyVaries && errors.isEmpty()) {
-      errors.put("ranges", explicit ? "no range has more than one value"
-          : "the strategy declares no parameter with a range (param x = 10 in 2..50); give ranges");
+      errors.put(
+          "ranges",
+          explicit
+              ? "no range has more than one value"
+              : "the strategy declares no parameter with a range (param x = 10 in 2..50); give ranges");
     }
     return ranges;
   }
@@ -181,20 +228,45 @@ class OptimizationService {
     List<OptimizationResponse.RankedResult> results = new ArrayList<>();
     int rank = 1;
     for (OptimizationRepository.ResultRow r : optimizations.ranked(id, limit)) {
-      results.add(new OptimizationResponse.RankedResult(rank++, r.combination(), json.readValue(r.parameters(), JsonTypes.DOUBLES),
-          r.score(), r.feasible(), json.readValue(r.metrics(), JsonTypes.NUMBERS)));
+      results.add(
+          new OptimizationResponse.RankedResult(
+              rank++,
+              r.combination(),
+              json.readValue(r.parameters(), JsonTypes.DOUBLES),
+              r.score(),
+              r.feasible(),
+              json.readValue(r.metrics(), JsonTypes.NUMBERS)));
     }
-    return new OptimizationResponse(row.id(), row.status().code(), row.error(), row.strategyId(), row.strategyName(),
-        row.symbol(), row.interval(), row.startDate(), row.endDate(), row.initialCapital(),
-        json.readValue(row.settings(), RunSettings.class), ranges, row.objective(),
-        json.readValue(row.constraints(), CONSTRAINTS), row.combinations(), row.evaluated(), progress(row),
-        row.createdAt(), row.startedAt(), row.completedAt(),
-        BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()), results, heatmap(id, ranges, x, y));
+    return new OptimizationResponse(
+        row.id(),
+        row.status().code(),
+        row.error(),
+        row.strategyId(),
+        row.strategyName(),
+        row.symbol(),
+        row.interval(),
+        row.startDate(),
+        row.endDate(),
+        row.initialCapital(),
+        json.readValue(row.settings(), RunSettings.class),
+        ranges,
+        row.objective(),
+        json.readValue(row.constraints(), CONSTRAINTS),
+        row.combinations(),
+        row.evaluated(),
+        progress(row),
+        row.createdAt(),
+        row.startedAt(),
+        row.completedAt(),
+        BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
+        results,
+        heatmap(id, ranges, x, y));
   }
 
-  private OptimizationResponse.Heatmap heatmap(UUID id, List<OptimizationResponse.RangeView> ranges, String x,
-      String y) {
-    List<OptimizationResponse.RangeView> varying = ranges.stream().filter(r -> r.count() > 1).toList();
+  private OptimizationResponse.Heatmap heatmap(
+      UUID id, List<OptimizationResponse.RangeView> ranges, String x, String y) {
+    List<OptimizationResponse.RangeView> varying =
+        ranges.stream().filter(r -> r.count() > 1).toList();
     OptimizationResponse.RangeView xr = pick(ranges, varying, x, 0, "x");
     OptimizationResponse.RangeView yr = pick(ranges, varying, y, 1, "y");
     if (xr == null || yr == null) {
@@ -216,13 +288,22 @@ class OptimizationService {
     return new OptimizationResponse.Heatmap(xr.name(), yr.name(), xs, ys, scores);
   }
 
-  private static OptimizationResponse.RangeView pick(List<OptimizationResponse.RangeView> all,
-      List<OptimizationResponse.RangeView> varying, String name, int position, String field) {
+  private static OptimizationResponse.RangeView pick(
+      List<OptimizationResponse.RangeView> all,
+      List<OptimizationResponse.RangeView> varying,
+      String name,
+      int position,
+      String field) {
     if (name == null) {
       return varying.size() >= 2 ? varying.get(position) : null;
     }
-    return all.stream().filter(r -> r.name().equals(name)).findFirst()
-        .orElseThrow(() -> new FieldValidationException(field, "no parameter " + name + " in this optimisation"));
+    return all.stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new FieldValidationException(
+                    field, "no parameter " + name + " in this optimisation"));
   }
 
   private static double[] values(OptimizationResponse.RangeView r) {
@@ -245,15 +326,34 @@ class OptimizationService {
 
   PageResponse<OptimizationSummary> list(UUID userId, int page, int size) {
     long total = optimizations.count(userId);
-    List<OptimizationSummary> items = optimizations.list(userId, page * size, size).stream()
-        .map(r -> new OptimizationSummary(r.id(), r.status().code(), r.error(), r.strategyId(), r.strategyName(),
-            r.symbol(), r.interval(), r.startDate(), r.endDate(), r.objective(), r.combinations(), r.evaluated(),
-            progress(r), r.createdAt(), r.completedAt()))
-        .toList();
+    List<OptimizationSummary> items =
+        optimizations.list(userId, page * size, size).stream()
+            .map(
+                r ->
+                    new OptimizationSummary(
+                        r.id(),
+                        r.status().code(),
+                        r.error(),
+                        r.strategyId(),
+                        r.strategyName(),
+                        r.symbol(),
+                        r.interval(),
+                        r.startDate(),
+                        r.endDate(),
+                        r.objective(),
+                        r.combinations(),
+                        r.evaluated(),
+                        progress(r),
+                        r.createdAt(),
+                        r.completedAt()))
+            .toList();
     return PageResponse.of(items, page, size, total);
   }
 
-  /** Cancels a queued or running optimisation (its queued slices are dropped), or deletes a final one. */
+  /**
+   * Cancels a queued or running optimisation (its queued slices are dropped), or deletes a final
+   * one.
+   */
   BacktestService.Removal remove(UUID userId, UUID id) {
     OptimizationRow row = optimizations.find(id, userId).orElseThrow(() -> notFound(id));
     if (!row.status().isFinal() && optimizations.cancel(id, userId)) {
@@ -268,22 +368,45 @@ class OptimizationService {
     throw notFound(id);
   }
 
-  /** Runs one combination of the grid as a full backtest, with the optimisation's snapshot of the strategy. */
+  /**
+   * Runs one combination of the grid as a full backtest, with the optimisation's snapshot of the
+   * strategy.
+   */
   UUID rerun(UUID userId, UUID id, long combination) {
     OptimizationRow row = optimizations.find(id, userId).orElseThrow(() -> notFound(id));
-    OptimizationRepository.ResultRow result = optimizations.result(id, combination)
-        .orElseThrow(() -> new NotFoundException("Combination " + combination + " of optimisation " + id));
-    var symbol = marketData.symbol(row.symbol())
-        .orElseThrow(() -> new FieldValidationException("symbol", "the symbol " + row.symbol() + " no longer exists"));
-    StrategySource strategy = new StrategySource(row.strategyId(), userId, row.strategyName(), row.strategyCode());
-    ResolvedRun run = new ResolvedRun(strategy, strategies.compile(row.strategyCode()), symbol,
-        Interval.fromCode(row.interval()), row.startDate(), row.endDate(), row.initialCapital(),
-        json.readValue(result.parameters(), JsonTypes.DOUBLES), json.readValue(row.settings(), RunSettings.class));
+    OptimizationRepository.ResultRow result =
+        optimizations
+            .result(id, combination)
+            .orElseThrow(
+                () ->
+                    new NotFoundException("Combination " + combination + " of optimisation " + id));
+    var symbol =
+        marketData
+            .symbol(row.symbol())
+            .orElseThrow(
+                () ->
+                    new FieldValidationException(
+                        "symbol", "the symbol " + row.symbol() + " no longer exists"));
+    StrategySource strategy =
+        new StrategySource(row.strategyId(), userId, row.strategyName(), row.strategyCode());
+    ResolvedRun run =
+        new ResolvedRun(
+            strategy,
+            strategies.compile(row.strategyCode()),
+            symbol,
+            Interval.fromCode(row.interval()),
+            row.startDate(),
+            row.endDate(),
+            row.initialCapital(),
+            json.readValue(result.parameters(), JsonTypes.DOUBLES),
+            json.readValue(row.settings(), RunSettings.class));
     return backtests.start(userId, run);
   }
 
   private static int progress(OptimizationRow row) {
-    return row.status() == RunStatus.COMPLETED ? 100 : (int) (100 * row.evaluated() / Math.max(1, row.combinations()));
+    return row.status() == RunStatus.COMPLETED
+        ? 100
+        : (int) (100 * row.evaluated() / Math.max(1, row.combinations()));
   }
 
   static NotFoundException notFound(UUID id) {

@@ -3,7 +3,9 @@ package com.tradingbacktest.app.backtest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.springframework.stereotype.Component;
 
-/** JobRunr's entry point for {@link OptimizationSliceJob}; the work is {@link OptimizationRunner}'s. */
+/**
+ * JobRunr's entry point for {@link OptimizationSliceJob}; the work is {@link OptimizationRunner}'s.
+ */
 @Component
 public class OptimizationSliceHandler implements JobRequestHandler<OptimizationSliceJob> {
 

@@ -12,7 +12,9 @@ public record OptimizationSliceJob(UUID optimizationId, int slice) implements Jo
     return OptimizationSliceHandler.class;
   }
 
-  /** A stable job id per slice, so a slice can be found (and dropped on cancel) without bookkeeping. */
+  /**
+   * A stable job id per slice, so a slice can be found (and dropped on cancel) without bookkeeping.
+   */
   static UUID jobId(UUID optimizationId, int slice) {
     return UUID.nameUUIDFromBytes((optimizationId + "/" + slice).getBytes(StandardCharsets.UTF_8));
   }

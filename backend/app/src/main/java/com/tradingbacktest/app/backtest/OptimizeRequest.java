@@ -12,30 +12,51 @@ import java.util.Map;
 /**
  * A parameter optimisation: one backtest setup, run once per combination of a parameter grid.
  *
- * @param backtest the run to vary: strategy, symbol, interval, dates, capital, costs, sizing...; its
- *     {@code parameters} fix the values of parameters that are not in the grid
- * @param ranges the grid, parameter name to range; omitted: every parameter declared with
- *     {@code param ... in a..b [step s]} varies over its declared range
- * @param objective the metric to maximise (drawdowns are negative, so max_drawdown maximises towards 0)
+ * @param backtest the run to vary: strategy, symbol, interval, dates, capital, costs, sizing...;
+ *     its {@code parameters} fix the values of parameters that are not in the grid
+ * @param ranges the grid, parameter name to range; omitted: every parameter declared with {@code
+ *     param ... in a..b [step s]} varies over its declared range
+ * @param objective the metric to maximise (drawdowns are negative, so max_drawdown maximises
+ *     towards 0)
  * @param constraints conditions a combination must meet to rank among the feasible ones
  */
 record OptimizeRequest(
     @NotNull(message = "is required") @Valid BacktestRequest backtest,
     @Valid Map<String, RangeSpec> ranges,
-    @Schema(example = "sharpe_ratio", defaultValue = "sharpe_ratio", allowableValues = {"sharpe_ratio",
-        "sortino_ratio", "calmar_ratio", "total_return", "cagr", "profit_factor", "win_rate", "sqn", "expectancy",
-        "max_drawdown", "final_equity"})
-    String objective,
-    @Size(max = 20, message = "must have at most {max} entries") List<@Valid ConstraintSpec> constraints) {
+    @Schema(
+            example = "sharpe_ratio",
+            defaultValue = "sharpe_ratio",
+            allowableValues = {
+              "sharpe_ratio",
+              "sortino_ratio",
+              "calmar_ratio",
+              "total_return",
+              "cagr",
+              "profit_factor",
+              "win_rate",
+              "sqn",
+              "expectancy",
+              "max_drawdown",
+              "final_equity"
+            })
+        String objective,
+    @Size(max = 20, message = "must have at most {max} entries")
+        List<@Valid ConstraintSpec> constraints) {
 
   /** Values {@code from}, {@code from + step}, ... up to {@code to}. */
-  record RangeSpec(@NotNull(message = "is required") Double from, @NotNull(message = "is required") Double to,
+  record RangeSpec(
+      @NotNull(message = "is required") Double from,
+      @NotNull(message = "is required") Double to,
       @NotNull(message = "is required") Double step) {}
 
   /** {@code metric op value}, e.g. {@code trade_count >= 10} or {@code max_drawdown > -0.25}. */
   record ConstraintSpec(
       @Schema(example = "trade_count") @NotBlank(message = "is required") String metric,
-      @Schema(example = ">=", allowableValues = {">", ">=", "<", "<="}) @NotBlank(message = "is required")
-      @Pattern(regexp = ">|>=|<|<=", message = "must be >, >=, < or <=") String op,
+      @Schema(
+              example = ">=",
+              allowableValues = {">", ">=", "<", "<="})
+          @NotBlank(message = "is required")
+          @Pattern(regexp = ">|>=|<|<=", message = "must be >, >=, < or <=")
+          String op,
       @Schema(example = "10") @NotNull(message = "is required") Double value) {}
 }

@@ -14,6 +14,13 @@ import java.util.Map;
  * @param parameters every declared parameter with the value the run uses (given or default), in
  *     declaration order
  */
-record ResolvedRun(StrategySource strategy, CompiledStrategy compiled, SymbolInfo symbol, Interval interval,
-    LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, Map<String, Double> parameters,
+record ResolvedRun(
+    StrategySource strategy,
+    CompiledStrategy compiled,
+    SymbolInfo symbol,
+    Interval interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    Map<String, Double> parameters,
     RunSettings settings) {}

@@ -23,13 +23,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Run state changes from every instance, through PostgreSQL LISTEN/NOTIFY: whichever process runs a job
- * NOTIFYs as it updates the row ({@link BacktestRepository}); every process LISTENs on one dedicated
- * connection and hands each event to the local subscribers of that run (SSE streams, the worker's
- * cancellation check). So an SSE client may be served by any instance behind a load balancer.
+ * Run state changes from every instance, through PostgreSQL LISTEN/NOTIFY: whichever process runs a
+ * job NOTIFYs as it updates the row ({@link BacktestRepository}); every process LISTENs on one
+ * dedicated connection and hands each event to the local subscribers of that run (SSE streams, the
+ * worker's cancellation check). So an SSE client may be served by any instance behind a load
+ * balancer.
  *
- * <p>If the listening connection drops, it reconnects with backoff and replays each subscribed run's
- * current state from the table, so a subscriber never misses a final state.
+ * <p>If the listening connection drops, it reconnects with backoff and replays each subscribed
+ * run's current state from the table, so a subscriber never misses a final state.
  */
 @Component
 class RunEvents implements SmartLifecycle {
@@ -55,9 +56,12 @@ class RunEvents implements SmartLifecycle {
 
   private static HikariDataSource hikari(DataSource dataSource) {
     try {
-      return dataSource instanceof HikariDataSource h ? h : dataSource.unwrap(HikariDataSource.class);
+      return dataSource instanceof HikariDataSource h
+          ? h
+          : dataSource.unwrap(HikariDataSource.class);
     } catch (SQLException e) {
-      throw new IllegalStateException("run events need the app's Hikari data source for its connection settings", e);
+      throw new IllegalStateException(
+          "run events need the app's Hikari data source for its connection settings", e);
     }
   }
 
@@ -69,10 +73,13 @@ class RunEvents implements SmartLifecycle {
 
   Subscription subscribe(UUID runId, Consumer<RunEvent> consumer) {
     subscribers.computeIfAbsent(runId, id -> new CopyOnWriteArraySet<>()).add(consumer);
-    return () -> subscribers.computeIfPresent(runId, (id, set) -> {
-      set.remove(consumer);
-      return set.isEmpty() ? null : set;
-    });
+    return () ->
+        subscribers.computeIfPresent(
+            runId,
+            (id, set) -> {
+              set.remove(consumer);
+              return set.isEmpty() ? null : set;
+            });
   }
 
   /** True once the LISTEN is in place (tests wait for it before expecting events). */
@@ -112,8 +119,9 @@ class RunEvents implements SmartLifecycle {
     long backoff = 500;
     boolean reconnect = false;
     while (running) {
-      try (Connection connection = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-          dataSource.getPassword())) {
+      try (Connection connection =
+          DriverManager.getConnection(
+              dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword())) {
         try (Statement statement = connection.createStatement()) {
           statement.execute("LISTEN " + CHANNEL);
         }
@@ -136,7 +144,10 @@ class RunEvents implements SmartLifecycle {
         if (!running) {
           return;
         }
-        log.warn("Run event listener lost its connection ({}); reconnecting in {} ms", e.getMessage(), backoff);
+        log.warn(
+            "Run event listener lost its connection ({}); reconnecting in {} ms",
+            e.getMessage(),
+            backoff);
         reconnect = true;
         try {
           Thread.sleep(backoff);
@@ -177,8 +188,12 @@ class RunEvents implements SmartLifecycle {
   private void replayCurrentStates() {
     List<UUID> ids = List.copyOf(subscribers.keySet());
     for (UUID id : ids) {
-      jdbc.sql("select id, status, progress, error from backtests where id = ?").param(id)
-          .query((rs, n) -> new RunEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4)))
+      jdbc.sql("select id, status, progress, error from backtests where id = ?")
+          .param(id)
+          .query(
+              (rs, n) ->
+                  new RunEvent(
+                      rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4)))
           .optional()
           .ifPresent(this::deliver);
     }

@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Operations metrics of runs at /actuator/prometheus: {@code backtest_queue_length} (pending runs, across
- * all instances), {@code backtest_running}, {@code backtest_run_duration_seconds} by outcome and
- * {@code backtest_runs_total} by outcome (completed, failed, cancelled). The gauges read the table, at
- * most every five seconds however often they are scraped.
+ * Operations metrics of runs at /actuator/prometheus: {@code backtest_queue_length} (pending runs,
+ * across all instances), {@code backtest_running}, {@code backtest_run_duration_seconds} by outcome
+ * and {@code backtest_runs_total} by outcome (completed, failed, cancelled). The gauges read the
+ * table, at most every five seconds however often they are scraped.
  */
 @Component
 class RunMetrics {
@@ -29,17 +29,26 @@ class RunMetrics {
     this.pending = cached(() -> runs.countByStatus(RunStatus.PENDING));
     this.running = cached(() -> runs.countByStatus(RunStatus.RUNNING));
     Gauge.builder("backtest.queue.length", pending, Supplier::get)
-        .description("Backtest runs waiting for a worker").register(registry);
+        .description("Backtest runs waiting for a worker")
+        .register(registry);
     Gauge.builder("backtest.running", running, Supplier::get)
-        .description("Backtest runs being executed").register(registry);
+        .description("Backtest runs being executed")
+        .register(registry);
   }
 
   void finished(String outcome, long nanos) {
-    Counter.builder("backtest.runs").description("Finished backtest runs by outcome").tag("outcome", outcome)
-        .register(registry).increment();
+    Counter.builder("backtest.runs")
+        .description("Finished backtest runs by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
     if (nanos > 0) {
-      Timer.builder("backtest.run.duration").description("Time a worker spent on a run").tag("outcome", outcome)
-          .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
+      Timer.builder("backtest.run.duration")
+          .description("Time a worker spent on a run")
+          .tag("outcome", outcome)
+          .publishPercentileHistogram()
+          .register(registry)
+          .record(nanos, TimeUnit.NANOSECONDS);
     }
   }
 

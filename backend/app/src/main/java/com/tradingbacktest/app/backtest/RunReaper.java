@@ -9,10 +9,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The safety net under JobRunr's own recovery, on every process that runs jobs. JobRunr retries the job
- * of a worker that died; this catches what could still slip through: a run whose worker stopped
- * reporting for {@code staleAfter} is failed with a reason (never left running forever), and a pending
- * run with no job (its process died between storing it and queueing it) is queued again.
+ * The safety net under JobRunr's own recovery, on every process that runs jobs. JobRunr retries the
+ * job of a worker that died; this catches what could still slip through: a run whose worker stopped
+ * reporting for {@code staleAfter} is failed with a reason (never left running forever), and a
+ * pending run with no job (its process died between storing it and queueing it) is queued again.
  */
 @Component
 @ConditionalOnProperty(name = "jobrunr.background-job-server.enabled", havingValue = "true")
@@ -35,8 +35,12 @@ class RunReaper {
   @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT60S")
   void sweep() {
     try {
-      int failed = runs.failStale(settings.staleAfter(), "The worker running it stopped responding for more than "
-          + settings.staleAfter().toMinutes() + " minutes; the run was stopped. Start it again.");
+      int failed =
+          runs.failStale(
+              settings.staleAfter(),
+              "The worker running it stopped responding for more than "
+                  + settings.staleAfter().toMinutes()
+                  + " minutes; the run was stopped. Start it again.");
       if (failed > 0) {
         log.warn("Failed {} runs whose worker stopped responding", failed);
       }

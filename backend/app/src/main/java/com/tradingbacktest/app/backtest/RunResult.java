@@ -1,12 +1,12 @@
 package com.tradingbacktest.app.backtest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.tradingbacktest.app.common.web.NullableValues;
 import com.tradingbacktest.engine.metrics.MonthlyReturn;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.metrics.YearlyReturn;
 import com.tradingbacktest.engine.sim.Simulation;
 import com.tradingbacktest.engine.sim.Trade;
-import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a finished run produced, as {@code backtests.result} stores it and GET /api/v1/backtests/{id} shows
- * it. The full per-bar series is kept separately ({@code backtest_series}); {@code equity} here is its
- * overview, downsampled; GET /api/v1/analytics/chart serves any range of it at any resolution.
+ * What a finished run produced, as {@code backtests.result} stores it and GET
+ * /api/v1/backtests/{id} shows it. The full per-bar series is kept separately ({@code
+ * backtest_series}); {@code equity} here is its overview, downsampled; GET /api/v1/analytics/chart
+ * serves any range of it at any resolution.
  *
  * @param metrics every metric of docs/METRICS.md under its snake_case name; null where undefined
  * @param equity equity, drawdown and buy-and-hold over the whole run, downsampled
@@ -28,7 +29,8 @@ import java.util.Map;
  */
 public record RunResult(
     @Schema(description = "Metric name to value; null when undefined (e.g. Sharpe of a flat curve)")
-    @NullableValues Map<String, Number> metrics,
+        @NullableValues
+        Map<String, Number> metrics,
     List<MonthlyReturnView> monthlyReturns,
     List<YearlyReturnView> yearlyReturns,
     EquityChart equity,
@@ -38,43 +40,74 @@ public record RunResult(
     int fillCount,
     int rejectedOrders) {
 
-  static RunResult of(Simulation simulation, PerformanceMetrics metrics, RunSeries series, int chartPoints,
+  static RunResult of(
+      Simulation simulation,
+      PerformanceMetrics metrics,
+      RunSeries series,
+      int chartPoints,
       int barCount) {
-    return new RunResult(metrics.toMap(),
+    return new RunResult(
+        metrics.toMap(),
         metrics.monthlyReturns().stream().map(MonthlyReturnView::of).toList(),
         metrics.yearlyReturns().stream().map(YearlyReturnView::of).toList(),
         EquityChart.of(series, chartPoints),
         simulation.trades().stream().map(RoundTrip::of).toList(),
         simulation.openTrade() == null ? null : RoundTrip.of(simulation.openTrade()),
-        barCount, simulation.fills().size(), simulation.rejectedOrders());
+        barCount,
+        simulation.fills().size(),
+        simulation.rejectedOrders());
   }
 
   /** A month's return as a fraction; null when undefined. */
-  public record MonthlyReturnView(int year, int month, @Schema(nullable = true) @JsonProperty("return") Double value) {
+  public record MonthlyReturnView(
+      int year, int month, @Schema(nullable = true) @JsonProperty("return") Double value) {
     static MonthlyReturnView of(MonthlyReturn m) {
       return new MonthlyReturnView(m.year(), m.month(), finite(m.value()));
     }
   }
 
-  public record YearlyReturnView(int year, @Schema(nullable = true) @JsonProperty("return") Double value) {
+  public record YearlyReturnView(
+      int year, @Schema(nullable = true) @JsonProperty("return") Double value) {
     static YearlyReturnView of(YearlyReturn y) {
       return new YearlyReturnView(y.year(), finite(y.value()));
     }
   }
 
   /**
-   * A position opened and closed. Prices after slippage; pnl net of both fills' commissions and taxes;
-   * return_pct is pnl over the capital put in; mae/mfe are the worst and best price moves while open, as
-   * fractions of the entry price.
+   * A position opened and closed. Prices after slippage; pnl net of both fills' commissions and
+   * taxes; return_pct is pnl over the capital put in; mae/mfe are the worst and best price moves
+   * while open, as fractions of the entry price.
    */
-  public record RoundTrip(String side, double quantity, Instant entryTime, double entryPrice, Instant exitTime,
-      double exitPrice, double pnl, double returnPct, double costs, double mae, double mfe, int barsHeld,
+  public record RoundTrip(
+      String side,
+      double quantity,
+      Instant entryTime,
+      double entryPrice,
+      Instant exitTime,
+      double exitPrice,
+      double pnl,
+      double returnPct,
+      double costs,
+      double mae,
+      double mfe,
+      int barsHeld,
       String exitReason) {
 
     static RoundTrip of(Trade t) {
-      return new RoundTrip(t.side().name().toLowerCase(Locale.ROOT), t.quantity(), Instant.ofEpochMilli(t.entryTime()),
-          t.entryPrice(), Instant.ofEpochMilli(t.exitTime()), t.exitPrice(), t.pnl(), t.returnPct(), t.costs(),
-          t.mae(), t.mfe(), t.barsHeld(), t.exitReason().name().toLowerCase(Locale.ROOT));
+      return new RoundTrip(
+          t.side().name().toLowerCase(Locale.ROOT),
+          t.quantity(),
+          Instant.ofEpochMilli(t.entryTime()),
+          t.entryPrice(),
+          Instant.ofEpochMilli(t.exitTime()),
+          t.exitPrice(),
+          t.pnl(),
+          t.returnPct(),
+          t.costs(),
+          t.mae(),
+          t.mfe(),
+          t.barsHeld(),
+          t.exitReason().name().toLowerCase(Locale.ROOT));
     }
   }
 

@@ -7,8 +7,8 @@ import com.tradingbacktest.engine.sim.SizingModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The engine settings a run used, every default resolved: what {@code backtests.settings} stores and the
- * API shows, so a result can always be explained and repeated.
+ * The engine settings a run used, every default resolved: what {@code backtests.settings} stores
+ * and the API shows, so a result can always be explained and repeated.
  *
  * @param fill next_open or close
  * @param costs the cost model in force
@@ -20,21 +20,49 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param currency the symbol's currency: money in the result is in it
  * @param timeZone the symbol's zone: dates, months and years of the result are counted in it
  */
-record RunSettings(String fill, Costs costs, Sizing sizing, double quantityStep, boolean allowShort,
-    boolean closeAtEnd, double riskFreeRate, String currency, String timeZone) {
+record RunSettings(
+    String fill,
+    Costs costs,
+    Sizing sizing,
+    double quantityStep,
+    boolean allowShort,
+    boolean closeAtEnd,
+    double riskFreeRate,
+    String currency,
+    String timeZone) {
 
   @Schema(name = "RunCosts")
-  record Costs(String preset, double commissionRate, double commissionFixed, double commissionMinimum,
-      double sellTaxRate, double slippageRate, double slippageTicks, double tickSize) {
+  record Costs(
+      String preset,
+      double commissionRate,
+      double commissionFixed,
+      double commissionMinimum,
+      double sellTaxRate,
+      double slippageRate,
+      double slippageTicks,
+      double tickSize) {
 
     CostModel toModel() {
-      return new CostModel(commissionRate, commissionFixed, commissionMinimum, sellTaxRate, slippageRate,
-          slippageTicks, tickSize);
+      return new CostModel(
+          commissionRate,
+          commissionFixed,
+          commissionMinimum,
+          sellTaxRate,
+          slippageRate,
+          slippageTicks,
+          tickSize);
     }
 
     static Costs of(String preset, CostModel m) {
-      return new Costs(preset, m.commissionRate(), m.commissionFixed(), m.commissionMinimum(), m.sellTaxRate(),
-          m.slippageRate(), m.slippageTicks(), m.tickSize());
+      return new Costs(
+          preset,
+          m.commissionRate(),
+          m.commissionFixed(),
+          m.commissionMinimum(),
+          m.sellTaxRate(),
+          m.slippageRate(),
+          m.slippageTicks(),
+          m.tickSize());
     }
   }
 

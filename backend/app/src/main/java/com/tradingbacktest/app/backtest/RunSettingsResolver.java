@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a run request against the strategy, the symbol and the stored data, and resolves every default.
- * All problems are collected and reported together (one 422 listing each field), so a form can show
- * them at once; only code that no longer compiles is reported on its own, as {@code invalid-strategy}.
+ * Checks a run request against the strategy, the symbol and the stored data, and resolves every
+ * default. All problems are collected and reported together (one 422 listing each field), so a form
+ * can show them at once; only code that no longer compiles is reported on its own, as {@code
+ * invalid-strategy}.
  */
 @Component
 class RunSettingsResolver {
@@ -47,7 +48,9 @@ class RunSettingsResolver {
     }
     Optional<SymbolInfo> symbol = marketData.symbol(request.symbol());
     if (symbol.isEmpty()) {
-      errors.put("symbol", "unknown symbol '" + request.symbol() + "'; GET /api/v1/data/symbols lists them");
+      errors.put(
+          "symbol",
+          "unknown symbol '" + request.symbol() + "'; GET /api/v1/data/symbols lists them");
     }
     Interval interval = null;
     try {
@@ -68,36 +71,65 @@ class RunSettingsResolver {
     }
 
     CompiledStrategy compiled = strategy.map(s -> strategies.compile(s.code())).orElse(null);
-    Map<String, Double> parameters = compiled == null ? Map.of()
-        : resolveParameters(compiled, request.parameters(), errors);
+    Map<String, Double> parameters =
+        compiled == null ? Map.of() : resolveParameters(compiled, request.parameters(), errors);
     RunSettings settings = symbol.map(s -> resolveSettings(s, request, errors)).orElse(null);
 
     if (!errors.isEmpty()) {
       throw new FieldValidationException(errors);
     }
-    return new ResolvedRun(strategy.get(), compiled, symbol.get(), interval, request.startDate(), request.endDate(),
-        capital.stripTrailingZeros(), parameters, settings);
+    return new ResolvedRun(
+        strategy.get(),
+        compiled,
+        symbol.get(),
+        interval,
+        request.startDate(),
+        request.endDate(),
+        capital.stripTrailingZeros(),
+        parameters,
+        settings);
   }
 
-  private void checkData(SymbolInfo symbol, Interval interval, LocalDate start, LocalDate end,
+  private void checkData(
+      SymbolInfo symbol,
+      Interval interval,
+      LocalDate start,
+      LocalDate end,
       Map<String, String> errors) {
     Optional<DataRange> range = marketData.range(symbol.symbol(), interval);
     if (range.isEmpty()) {
-      errors.put("interval", "no " + interval.code() + " bars are stored for " + symbol.symbol()
-          + "; import them or pick another interval");
+      errors.put(
+          "interval",
+          "no "
+              + interval.code()
+              + " bars are stored for "
+              + symbol.symbol()
+              + "; import them or pick another interval");
       return;
     }
     ZoneId zone = symbol.zone();
     LocalDate first = range.get().firstBar().atZone(zone).toLocalDate();
     LocalDate last = range.get().lastBar().atZone(zone).toLocalDate();
     if (start.isAfter(last) || end.isBefore(first)) {
-      errors.put("start_date", "no " + interval.code() + " bars of " + symbol.symbol() + " between " + start
-          + " and " + end + "; the data covers " + first + " to " + last);
+      errors.put(
+          "start_date",
+          "no "
+              + interval.code()
+              + " bars of "
+              + symbol.symbol()
+              + " between "
+              + start
+              + " and "
+              + end
+              + "; the data covers "
+              + first
+              + " to "
+              + last);
     }
   }
 
-  private static Map<String, Double> resolveParameters(CompiledStrategy compiled, Map<String, Double> given,
-      Map<String, String> errors) {
+  private static Map<String, Double> resolveParameters(
+      CompiledStrategy compiled, Map<String, Double> given, Map<String, String> errors) {
     Map<String, Double> values = new LinkedHashMap<>();
     Map<String, Double> rest = new LinkedHashMap<>(given == null ? Map.of() : given);
     for (ParamSpec spec : compiled.params()) {
@@ -113,27 +145,47 @@ class RunSettingsResolver {
       values.put(spec.name(), value);
     }
     if (!rest.isEmpty()) {
-      String declared = compiled.params().isEmpty() ? "it declares none"
-          : "it declares " + compiled.params().stream().map(ParamSpec::name).collect(Collectors.joining(", "));
-      errors.put("parameters", "unknown parameter" + (rest.size() > 1 ? "s " : " ") + String.join(", ", rest.keySet())
-          + " for this strategy; " + declared);
+      String declared =
+          compiled.params().isEmpty()
+              ? "it declares none"
+              : "it declares "
+                  + compiled.params().stream()
+                      .map(ParamSpec::name)
+                      .collect(Collectors.joining(", "));
+      errors.put(
+          "parameters",
+          "unknown parameter"
+              + (rest.size() > 1 ? "s " : " ")
+              + String.join(", ", rest.keySet())
+              + " for this strategy; "
+              + declared);
     }
     return values;
   }
 
-  private static RunSettings resolveSettings(SymbolInfo symbol, BacktestRequest request, Map<String, String> errors) {
+  private static RunSettings resolveSettings(
+      SymbolInfo symbol, BacktestRequest request, Map<String, String> errors) {
     RunSettings.Costs costs = resolveCosts(symbol, request.costs(), errors);
     RunSettings.Sizing sizing = resolveSizing(request.sizing(), errors);
     double riskFree = request.riskFreeRate() == null ? 0 : request.riskFreeRate();
     if (!Double.isFinite(riskFree) || riskFree <= -1 || riskFree >= 1) {
       errors.put("risk_free_rate", "must be a fraction between -1 and 1 (0.03 = 3%)");
     }
-    return new RunSettings(request.fill() == null ? "next_open" : request.fill(), costs, sizing,
-        symbol.lotSize().doubleValue(), Boolean.TRUE.equals(request.allowShort()),
-        Boolean.TRUE.equals(request.closeAtEnd()), riskFree, symbol.currency(), symbol.timeZone());
+    return new RunSettings(
+        request.fill() == null ? "next_open" : request.fill(),
+        costs,
+        sizing,
+        symbol.lotSize().doubleValue(),
+        Boolean.TRUE.equals(request.allowShort()),
+        Boolean.TRUE.equals(request.closeAtEnd()),
+        riskFree,
+        symbol.currency(),
+        symbol.timeZone());
   }
 
-  /** The preset of the symbol's market unless the request names one; explicit values override it. */
+  /**
+   * The preset of the symbol's market unless the request names one; explicit values override it.
+   */
   static String marketPreset(SymbolInfo symbol) {
     return switch (symbol.market()) {
       case "KRX" -> "krx";
@@ -144,8 +196,8 @@ class RunSettingsResolver {
     };
   }
 
-  private static RunSettings.Costs resolveCosts(SymbolInfo symbol, BacktestRequest.CostSettings given,
-      Map<String, String> errors) {
+  private static RunSettings.Costs resolveCosts(
+      SymbolInfo symbol, BacktestRequest.CostSettings given, Map<String, String> errors) {
     String preset = given == null || given.preset() == null ? marketPreset(symbol) : given.preset();
     CostModel base;
     try {
@@ -159,13 +211,22 @@ class RunSettingsResolver {
       return RunSettings.Costs.of(preset, withTick(base, tick));
     }
     try {
-      CostModel model = new CostModel(
-          or(given.commissionRate(), base.commissionRate()), or(given.commissionFixed(), base.commissionFixed()),
-          or(given.commissionMinimum(), base.commissionMinimum()), or(given.sellTaxRate(), base.sellTaxRate()),
-          or(given.slippageRate(), base.slippageRate()), or(given.slippageTicks(), base.slippageTicks()), tick);
-      boolean overridden = given.commissionRate() != null || given.commissionFixed() != null
-          || given.commissionMinimum() != null || given.sellTaxRate() != null || given.slippageRate() != null
-          || given.slippageTicks() != null;
+      CostModel model =
+          new CostModel(
+              or(given.commissionRate(), base.commissionRate()),
+              or(given.commissionFixed(), base.commissionFixed()),
+              or(given.commissionMinimum(), base.commissionMinimum()),
+              or(given.sellTaxRate(), base.sellTaxRate()),
+              or(given.slippageRate(), base.slippageRate()),
+              or(given.slippageTicks(), base.slippageTicks()),
+              tick);
+      boolean overridden =
+          given.commissionRate() != null
+              || given.commissionFixed() != null
+              || given.commissionMinimum() != null
+              || given.sellTaxRate() != null
+              || given.slippageRate() != null
+              || given.slippageTicks() != null;
       return RunSettings.Costs.of(overridden ? preset + "+custom" : preset, model);
     } catch (IllegalArgumentException e) {
       errors.put("costs", e.getMessage());
@@ -174,13 +235,22 @@ class RunSettingsResolver {
   }
 
   private static CostModel withTick(CostModel m, double tick) {
-    return new CostModel(m.commissionRate(), m.commissionFixed(), m.commissionMinimum(), m.sellTaxRate(),
-        m.slippageRate(), m.slippageTicks(), tick);
+    return new CostModel(
+        m.commissionRate(),
+        m.commissionFixed(),
+        m.commissionMinimum(),
+        m.sellTaxRate(),
+        m.slippageRate(),
+        m.slippageTicks(),
+        tick);
   }
 
-  private static RunSettings.Sizing resolveSizing(BacktestRequest.SizingSettings given, Map<String, String> errors) {
-    RunSettings.Sizing sizing = given == null ? new RunSettings.Sizing("fraction_of_equity", 1.0)
-        : new RunSettings.Sizing(given.type(), given.value());
+  private static RunSettings.Sizing resolveSizing(
+      BacktestRequest.SizingSettings given, Map<String, String> errors) {
+    RunSettings.Sizing sizing =
+        given == null
+            ? new RunSettings.Sizing("fraction_of_equity", 1.0)
+            : new RunSettings.Sizing(given.type(), given.value());
     try {
       sizing.toModel();
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,9 @@
 package com.tradingbacktest.app.backtest;
 
-/** The {@code sort} parameter of run lists: {@code field[,asc|desc]}, as SQL from a fixed set, never from input. */
+/**
+ * The {@code sort} parameter of run lists: {@code field[,asc|desc]}, as SQL from a fixed set, never
+ * from input.
+ */
 final class RunSort {
 
   static final String PATTERN = "(created_at|completed_at|symbol|status)(,(asc|desc))?";
@@ -12,12 +15,13 @@ final class RunSort {
   static String orderBy(String value) {
     String[] parts = value.split(",");
     String direction = parts.length > 1 && parts[1].equals("desc") ? " desc" : " asc";
-    String column = switch (parts[0]) {
-      case "completed_at" -> "completed_at";
-      case "symbol" -> "symbol";
-      case "status" -> "status";
-      default -> "created_at";
-    };
+    String column =
+        switch (parts[0]) {
+          case "completed_at" -> "completed_at";
+          case "symbol" -> "symbol";
+          case "status" -> "status";
+          default -> "created_at";
+        };
     return column + direction + (column.equals("completed_at") ? " nulls last" : "");
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events of one run: its current state at once, then every change NOTIFYed by whichever
- * process runs it, until a final state (then the stream ends) or the timeout. A comment every 15 s keeps
- * proxies from closing an idle stream.
+ * process runs it, until a final state (then the stream ends) or the timeout. A comment every 15 s
+ * keeps proxies from closing an idle stream.
  */
 @Component
 class RunStreams implements DisposableBean {
@@ -25,11 +25,13 @@ class RunStreams implements DisposableBean {
 
   private final BacktestRepository runs;
   private final RunEvents events;
-  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "run-stream-heartbeat");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService heartbeats =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "run-stream-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
 
   RunStreams(BacktestRepository runs, RunEvents events) {
     this.runs = runs;
@@ -40,22 +42,28 @@ class RunStreams implements DisposableBean {
     runs.findSummary(id, userId).orElseThrow(() -> BacktestService.notFound(id));
     Stream stream = new Stream(new SseEmitter(TIMEOUT.toMillis()));
     RunEvents.Subscription subscription = events.subscribe(id, stream::send);
-    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(stream::heartbeat, HEARTBEAT_SECONDS,
-        HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-    Runnable cleanup = () -> {
-      subscription.close();
-      heartbeat.cancel(false);
-    };
+    ScheduledFuture<?> heartbeat =
+        heartbeats.scheduleAtFixedRate(
+            stream::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    Runnable cleanup =
+        () -> {
+          subscription.close();
+          heartbeat.cancel(false);
+        };
     stream.emitter.onCompletion(cleanup);
     stream.emitter.onError(e -> cleanup.run());
-    stream.emitter.onTimeout(() -> {
-      cleanup.run();
-      stream.emitter.complete();
-    });
+    stream.emitter.onTimeout(
+        () -> {
+          cleanup.run();
+          stream.emitter.complete();
+        });
     // Read after subscribing: a change in between arrives as an event, none is lost.
-    runs.findSummary(id, userId).ifPresentOrElse(
-        row -> stream.send(new RunEvent(row.id(), row.status().code(), row.progress(), row.error())),
-        () -> stream.emitter.complete());
+    runs.findSummary(id, userId)
+        .ifPresentOrElse(
+            row ->
+                stream.send(
+                    new RunEvent(row.id(), row.status().code(), row.progress(), row.error())),
+            () -> stream.emitter.complete());
     return stream.emitter;
   }
 

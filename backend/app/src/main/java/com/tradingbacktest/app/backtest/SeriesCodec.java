@@ -9,8 +9,9 @@ import java.util.zip.Inflater;
 
 /**
  * The compact form of a run's per-bar series in {@code backtest_series}. Times are delta-encoded as
- * zigzag varints (regular bars become one byte each) and doubles are stored as their IEEE bits, both
- * deflated: a million daily-equity points take a few megabytes instead of the ~40 MB of JSON text.
+ * zigzag varints (regular bars become one byte each) and doubles are stored as their IEEE bits,
+ * both deflated: a million daily-equity points take a few megabytes instead of the ~40 MB of JSON
+ * text.
  */
 final class SeriesCodec {
 

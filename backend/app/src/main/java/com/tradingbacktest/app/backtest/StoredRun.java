@@ -15,9 +15,21 @@ import java.util.UUID;
  * @param riskFreeRate the annual risk-free rate its Sharpe and Sortino ratios used
  * @param result null unless completed
  */
-public record StoredRun(UUID id, String status, UUID strategyId, String strategyName, String symbol, String interval,
-    LocalDate startDate, LocalDate endDate, BigDecimal initialCapital, Map<String, Double> parameters, String currency,
-    String timeZone, double riskFreeRate, RunResult result) {
+public record StoredRun(
+    UUID id,
+    String status,
+    UUID strategyId,
+    String strategyName,
+    String symbol,
+    String interval,
+    LocalDate startDate,
+    LocalDate endDate,
+    BigDecimal initialCapital,
+    Map<String, Double> parameters,
+    String currency,
+    String timeZone,
+    double riskFreeRate,
+    RunResult result) {
 
   public boolean isCompleted() {
     return RunStatus.COMPLETED.code().equals(status);

@@ -8,8 +8,13 @@ import com.tradingbacktest.app.common.error.RetryableException;
 class TooManyRuns extends DomainException implements RetryableException {
 
   TooManyRuns(int limit) {
-    super(ProblemKind.TOO_MANY_REQUESTS, "too-many-runs", "You already have " + limit + " runs queued or running, "
-        + "the most allowed at once; wait for one to finish or cancel one.");
+    super(
+        ProblemKind.TOO_MANY_REQUESTS,
+        "too-many-runs",
+        "You already have "
+            + limit
+            + " runs queued or running, "
+            + "the most allowed at once; wait for one to finish or cancel one.");
   }
 
   @Override

@@ -3,9 +3,9 @@ package com.tradingbacktest.app.common;
 import java.util.Locale;
 
 /**
- * What one process of the jar does (ARCHITECTURE.md, "Scaling out"): serve the API, run queued jobs,
- * or both. Chosen with {@code --mode=api|worker|all} or the {@code APP_MODE} variable; {@code all} by
- * default, so {@code make run} is one self-contained process.
+ * What one process of the jar does (ARCHITECTURE.md, "Scaling out"): serve the API, run queued
+ * jobs, or both. Chosen with {@code --mode=api|worker|all} or the {@code APP_MODE} variable; {@code
+ * all} by default, so {@code make run} is one self-contained process.
  */
 public enum RunMode {
   /** The HTTP API only; jobs it enqueues are run by worker processes sharing the database. */

@@ -9,15 +9,16 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns {@code --mode=} (or {@code APP_MODE}) into the settings it implies before any bean exists:
- * JobRunr's background job server runs only where the mode runs jobs. An explicit
- * {@code jobrunr.background-job-server.enabled} still wins, which tests use.
+ * JobRunr's background job server runs only where the mode runs jobs. An explicit {@code
+ * jobrunr.background-job-server.enabled} still wins, which tests use.
  */
 class RunModeEnvironment implements EnvironmentPostProcessor {
 
   private static final String WORKER_ENABLED = "jobrunr.background-job-server.enabled";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     String raw = environment.getProperty("mode", environment.getProperty("APP_MODE", ""));
     RunMode mode = RunMode.parse(raw);
     Map<String, Object> implied = new HashMap<>();

@@ -20,20 +20,24 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Each series' bars a second time, in dense blocks (migration V6): what the engine's reads use, because
- * a million bars are then 31 rows the server sends as stored instead of a million rows it must assemble.
+ * Each series' bars a second time, in dense blocks (migration V6): what the engine's reads use,
+ * because a million bars are then 31 rows the server sends as stored instead of a million rows it
+ * must assemble.
  *
  * <p>market_data stays the truth. An import that changes a series invalidates its blocks in its own
- * transaction ({@link #invalidate}) and asks for a rebuild ({@link #rebuildLater}); one background thread
- * rewrites them from market_data under the series' lock. A read uses the blocks only when they are current
- * in the same statement's snapshot, else reports a miss and the caller reads the rows: results are the same
- * either way, only the time differs. The rebuild runs here rather than on the job queue: it is a cache
- * refill that a restart may lose at no cost (the next miss asks again), and it must not wait behind backtests.
+ * transaction ({@link #invalidate}) and asks for a rebuild ({@link #rebuildLater}); one background
+ * thread rewrites them from market_data under the series' lock. A read uses the blocks only when
+ * they are current in the same statement's snapshot, else reports a miss and the caller reads the
+ * rows: results are the same either way, only the time differs. The rebuild runs here rather than
+ * on the job queue: it is a cache refill that a restart may lose at no cost (the next miss asks
+ * again), and it must not wait behind backtests.
  */
 @Component
 class BarBlocks implements DisposableBean {
 
-  /** Bars per block: 1.5 MB, so a block is a few hundred TOAST chunks and a million bars 31 rows. */
+  /**
+   * Bars per block: 1.5 MB, so a block is a few hundred TOAST chunks and a million bars 31 rows.
+   */
   static final int BLOCK_BARS = 32_768;
 
   /** A bar in a block: its time (int64) and five float8 values. */
@@ -43,22 +47,26 @@ class BarBlocks implements DisposableBean {
 
   private final DataSource dataSource;
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
-  private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "bar-blocks");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService builder =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "bar-blocks");
+            t.setDaemon(true);
+            return t;
+          });
 
   BarBlocks(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   /**
-   * Called by a writer inside the transaction that changed the series' bars: from its commit on, readers
-   * no longer use the series' blocks.
+   * Called by a writer inside the transaction that changed the series' bars: from its commit on,
+   * readers no longer use the series' blocks.
    */
   static void invalidate(Connection c, String symbol, String interval) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("delete from market_data_block_sets where symbol = ? and interval = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "delete from market_data_block_sets where symbol = ? and interval = ?")) {
       ps.setString(1, symbol);
       ps.setString(2, interval);
       ps.executeUpdate();
@@ -66,30 +74,48 @@ class BarBlocks implements DisposableBean {
   }
 
   /**
-   * Appends the series' bars with open time in [from, to) to {@code out}, oldest first, from the blocks:
-   * one COPY of the blocks overlapping the range. Returns false, having added nothing, when the series
-   * has no current blocks.
+   * Appends the series' bars with open time in [from, to) to {@code out}, oldest first, from the
+   * blocks: one COPY of the blocks overlapping the range. Returns false, having added nothing, when
+   * the series has no current blocks.
    */
   boolean read(String symbol, String interval, Instant from, Instant to, BarColumns out) {
     long fromMillis = millis(from);
     long toMillis = millis(to);
-    // One statement, one snapshot: the set's row (present only while the blocks match the bars) and the
-    // blocks. No row at all: no current blocks. One row with a null: current, but none in the range.
-    String sql = "copy (select b.bars from market_data_block_sets s left join market_data_blocks b"
-        + " on b.symbol = s.symbol and b.interval = s.interval and b.last_bar >= " + instant(fromMillis)
-        + " and b.first_bar < " + instant(toMillis) + " where s.symbol = " + BarRepository.literal(symbol)
-        + " and s.interval = " + BarRepository.literal(interval) + " order by b.first_bar) to stdout (format binary)";
+    // One statement, one snapshot: the set's row (present only while the blocks match the bars) and
+    // the
+    // blocks. No row at all: no current blocks. One row with a null: current, but none in the
+    // range.
+    String sql =
+        "copy (select b.bars from market_data_block_sets s left join market_data_blocks b"
+            + " on b.symbol = s.symbol and b.interval = s.interval and b.last_bar >= "
+            + instant(fromMillis)
+            + " and b.first_bar < "
+            + instant(toMillis)
+            + " where s.symbol = "
+            + BarRepository.literal(symbol)
+            + " and s.interval = "
+            + BarRepository.literal(interval)
+            + " order by b.first_bar) to stdout (format binary)";
     int start = out.size;
     boolean[] current = {false};
     long[] last = {Long.MIN_VALUE};
     try (Connection c = dataSource.getConnection()) {
-      BinaryCopyOut.forEachRow(c, sql, (row, at) -> {
-        current[0] = true;
-        int length = BinaryCopyOut.int32(row, at);
-        if (length >= 0) {
-          last[0] = decode(ByteBuffer.wrap(row, at + 4, length).slice(), fromMillis, toMillis, last[0], out);
-        }
-      });
+      BinaryCopyOut.forEachRow(
+          c,
+          sql,
+          (row, at) -> {
+            current[0] = true;
+            int length = BinaryCopyOut.int32(row, at);
+            if (length >= 0) {
+              last[0] =
+                  decode(
+                      ByteBuffer.wrap(row, at + 4, length).slice(),
+                      fromMillis,
+                      toMillis,
+                      last[0],
+                      out);
+            }
+          });
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("Could not read bars of " + symbol, e);
     }
@@ -99,31 +125,39 @@ class BarBlocks implements DisposableBean {
     return current[0];
   }
 
-  /** Asks for the series' blocks to be rebuilt in the background; one request per series is queued at most. */
+  /**
+   * Asks for the series' blocks to be rebuilt in the background; one request per series is queued
+   * at most.
+   */
   void rebuildLater(String symbol, String interval) {
     String key = symbol + '\n' + interval;
     if (!queued.add(key)) {
       return;
     }
     try {
-      builder.execute(() -> {
-        // Taken off first: an import committing while this rebuild runs asks again, and is heard.
-        queued.remove(key);
-        try {
-          rebuild(symbol, interval);
-        } catch (RuntimeException e) {
-          log.warn("Could not rebuild the blocks of {} {} (reads use the rows meanwhile): {}", symbol, interval,
-              e.getMessage());
-        }
-      });
+      builder.execute(
+          () -> {
+            // Taken off first: an import committing while this rebuild runs asks again, and is
+            // heard.
+            queued.remove(key);
+            try {
+              rebuild(symbol, interval);
+            } catch (RuntimeException e) {
+              log.warn(
+                  "Could not rebuild the blocks of {} {} (reads use the rows meanwhile): {}",
+                  symbol,
+                  interval,
+                  e.getMessage());
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       queued.remove(key); // shutting down
     }
   }
 
   /**
-   * Rewrites the series' blocks from market_data and marks them current, in one transaction holding the
-   * series' lock, so no import commits in between. Returns the bars written.
+   * Rewrites the series' blocks from market_data and marks them current, in one transaction holding
+   * the series' lock, so no import commits in between. Returns the bars written.
    */
   long rebuild(String symbol, String interval) {
     long started = System.nanoTime();
@@ -133,7 +167,11 @@ class BarBlocks implements DisposableBean {
       try {
         long bars = rebuild(c, symbol, interval);
         c.commit();
-        log.debug("Rebuilt the blocks of {} {}: {} bars in {} ms", symbol, interval, bars,
+        log.debug(
+            "Rebuilt the blocks of {} {}: {} bars in {} ms",
+            symbol,
+            interval,
+            bars,
             (System.nanoTime() - started) / 1_000_000);
         return bars;
       } catch (SQLException | RuntimeException e) {
@@ -148,20 +186,24 @@ class BarBlocks implements DisposableBean {
   }
 
   private static long rebuild(Connection c, String symbol, String interval) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement(
-        "select pg_advisory_xact_lock(hashtext('market_data:' || ? || ':' || ?))::text")) {
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "select pg_advisory_xact_lock(hashtext('market_data:' || ? || ':' || ?))::text")) {
       lock.setString(1, symbol);
       lock.setString(2, interval);
       lock.executeQuery().close();
     }
     // Statements from here on see every import that committed before the lock was granted.
     try (Statement s = c.createStatement()) {
-      // Each block is the next 32,768 bars through the primary key. A series fresh from its first import has
-      // no statistics yet, and without them the planner would scan and sort the whole series for every block.
+      // Each block is the next 32,768 bars through the primary key. A series fresh from its first
+      // import has
+      // no statistics yet, and without them the planner would scan and sort the whole series for
+      // every block.
       s.execute("set local enable_seqscan = off");
       s.execute("set local enable_sort = off");
     }
-    try (PreparedStatement delete = c.prepareStatement("delete from market_data_blocks where symbol = ? and interval = ?")) {
+    try (PreparedStatement delete =
+        c.prepareStatement("delete from market_data_blocks where symbol = ? and interval = ?")) {
       delete.setString(1, symbol);
       delete.setString(2, interval);
       delete.executeUpdate();
@@ -169,11 +211,15 @@ class BarBlocks implements DisposableBean {
     BarColumns block = new BarColumns(BLOCK_BARS);
     long total = 0;
     String from = "'-infinity'";
-    try (PreparedStatement insert = c.prepareStatement("insert into market_data_blocks"
-        + " (symbol, interval, first_bar, last_bar, bar_count, bars) values (?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "insert into market_data_blocks"
+                + " (symbol, interval, first_bar, last_bar, bar_count, bars) values (?, ?, ?, ?, ?, ?)")) {
       while (true) {
         block.size = 0;
-        BarRepository.copyRows(c, BarRepository.selectRows(symbol, interval, "\"timestamp\" >= " + from, BLOCK_BARS),
+        BarRepository.copyRows(
+            c,
+            BarRepository.selectRows(symbol, interval, "\"timestamp\" >= " + from, BLOCK_BARS),
             block);
         if (block.size == 0) {
           break;
@@ -194,9 +240,11 @@ class BarBlocks implements DisposableBean {
         from = instant(last + 1); // times are whole milliseconds (what every writer stores)
       }
     }
-    try (PreparedStatement set = c.prepareStatement("insert into market_data_block_sets (symbol, interval, bar_count)"
-        + " values (?, ?, ?) on conflict (symbol, interval) do update set bar_count = excluded.bar_count,"
-        + " built_at = now()")) {
+    try (PreparedStatement set =
+        c.prepareStatement(
+            "insert into market_data_block_sets (symbol, interval, bar_count)"
+                + " values (?, ?, ?) on conflict (symbol, interval) do update set bar_count = excluded.bar_count,"
+                + " built_at = now()")) {
       set.setString(1, symbol);
       set.setString(2, interval);
       set.setLong(3, total);
@@ -220,8 +268,9 @@ class BarBlocks implements DisposableBean {
   }
 
   /**
-   * Appends a block's bars with time in [from, to) to {@code out}; returns the last time appended, which
-   * must rise from {@code previous} (blocks never overlap; a violation means corrupt blocks, and fails).
+   * Appends a block's bars with time in [from, to) to {@code out}; returns the last time appended,
+   * which must rise from {@code previous} (blocks never overlap; a violation means corrupt blocks,
+   * and fails).
    */
   static long decode(ByteBuffer block, long from, long to, long previous, BarColumns out) {
     if (block.remaining() % BAR_BYTES != 0) {
@@ -235,7 +284,8 @@ class BarBlocks implements DisposableBean {
       return previous;
     }
     if (times.get(lo) <= previous) {
-      throw new IllegalStateException("market data blocks overlap at " + Instant.ofEpochMilli(times.get(lo)));
+      throw new IllegalStateException(
+          "market data blocks overlap at " + Instant.ofEpochMilli(times.get(lo)));
     }
     int count = hi - lo;
     out.ensureRoom(count);
@@ -279,7 +329,8 @@ class BarBlocks implements DisposableBean {
 
   @Override
   public void destroy() throws InterruptedException {
-    // A rebuild cut short by the pool closing rolls back: the blocks are simply rebuilt after the restart.
+    // A rebuild cut short by the pool closing rolls back: the blocks are simply rebuilt after the
+    // restart.
     builder.shutdownNow();
     builder.awaitTermination(2, TimeUnit.SECONDS);
   }

@@ -20,21 +20,24 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads bars in bulk, all or nothing, in one transaction, rows streaming from the parser into a binary
- * PostgreSQL COPY while the server stores the previous buffer. Memory stays flat whatever the file size;
- * only the first {@link #MAX_LISTED} problems are kept for the report.
+ * Loads bars in bulk, all or nothing, in one transaction, rows streaming from the parser into a
+ * binary PostgreSQL COPY while the server stores the previous buffer. Memory stays flat whatever
+ * the file size; only the first {@link #MAX_LISTED} problems are kept for the report.
  *
  * <p>Two paths (market_data is one table per series, see migration V5):
+ *
  * <ul>
- *   <li><b>A new series</b> (the common first import): its table is the staging table. It is created
- *       outside market_data, filled by COPY, indexed once (a sort, instead of a b-tree insert per row),
- *       and attached as the series' partition just before commit.
- *   <li><b>A stored series</b> (re-imports, appends, fetches): COPY into a temporary staging table, then
- *       an update of the bars that changed and an insert of the new ones, in the series' table.
+ *   <li><b>A new series</b> (the common first import): its table is the staging table. It is
+ *       created outside market_data, filled by COPY, indexed once (a sort, instead of a b-tree
+ *       insert per row), and attached as the series' partition just before commit.
+ *   <li><b>A stored series</b> (re-imports, appends, fetches): COPY into a temporary staging table,
+ *       then an update of the bars that changed and an insert of the new ones, in the series'
+ *       table.
  * </ul>
- * Duplicate times are found as rows arrive when the file is in time order (either direction), and by SQL
- * in staging otherwise; a new series from a file out of order therefore takes the staging path, reading
- * its source a second time.
+ *
+ * Duplicate times are found as rows arrive when the file is in time order (either direction), and
+ * by SQL in staging otherwise; a new series from a file out of order therefore takes the staging
+ * path, reading its source a second time.
  */
 @Component
 class BarImporter {
@@ -52,35 +55,51 @@ class BarImporter {
   }
 
   /** What happened to a file. */
-  record Outcome(int rowsRead, int inserted, int updated, int skipped, List<BarCsv.Problem> problems,
-      int problemCount, boolean stored) {}
+  record Outcome(
+      int rowsRead,
+      int inserted,
+      int updated,
+      int skipped,
+      List<BarCsv.Problem> problems,
+      int problemCount,
+      boolean stored) {}
 
-  /** Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. May be fed twice. */
+  /**
+   * Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. May be fed twice.
+   */
   interface RowSource {
     void feed(BarCsv.Handler handler) throws IOException;
   }
 
   /**
-   * Imports a CSV (UTF-8; opened again if it must be read twice). With {@code skipBadRows} false, any bad
-   * row (including a duplicate time) stores nothing and the outcome says so ({@code stored} false); with
-   * it true, exactly the reported rows are skipped.
+   * Imports a CSV (UTF-8; opened again if it must be read twice). With {@code skipBadRows} false,
+   * any bad row (including a duplicate time) stores nothing and the outcome says so ({@code stored}
+   * false); with it true, exactly the reported rows are skipped.
    */
-  Outcome importCsv(InputStreamSource csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
+  Outcome importCsv(
+      InputStreamSource csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
       throws IOException {
-    return importRows(handler -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8),
-          1 << 16)) {
-        BarCsv.parse(in, zone, handler);
-      }
-    }, symbol, interval, skipBadRows);
+    return importRows(
+        handler -> {
+          try (BufferedReader in =
+              new BufferedReader(
+                  new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+            BarCsv.parse(in, zone, handler);
+          }
+        },
+        symbol,
+        interval,
+        skipBadRows);
   }
 
   /** Imports rows from any source with the same all-or-nothing rules. */
-  Outcome importRows(RowSource source, String symbol, String interval, boolean skipBadRows) throws IOException {
+  Outcome importRows(RowSource source, String symbol, String interval, boolean skipBadRows)
+      throws IOException {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       try {
-        String symbolTable = call(c, "select market_data_add_symbol(?)", symbol); // commits at once: empty
+        String symbolTable =
+            call(c, "select market_data_add_symbol(?)", symbol); // commits at once: empty
         c.setAutoCommit(false);
         Outcome outcome = null;
         if (lockSeries(c, symbol, interval)) {
@@ -121,45 +140,75 @@ class BarImporter {
   }
 
   /**
-   * Takes the series' lock (the key market_data_add_series uses) for the transaction and tells whether the
-   * series is new. The import's own commit may return before the WAL is flushed: a crash loses the
-   * import, never consistency, and the user simply imports again.
+   * Takes the series' lock (the key market_data_add_series uses) for the transaction and tells
+   * whether the series is new. The import's own commit may return before the WAL is flushed: a
+   * crash loses the import, never consistency, and the user simply imports again.
    */
-  private static boolean lockSeries(Connection c, String symbol, String interval) throws SQLException {
+  private static boolean lockSeries(Connection c, String symbol, String interval)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("set local synchronous_commit = off");
     }
-    call(c, "select pg_advisory_xact_lock(hashtext('market_data:' || ? || ':' || ?))::text", symbol, interval);
-    // A statement of its own, so that it sees a series another import created while this one waited.
-    return !Boolean.parseBoolean(call(c, "select market_data_has_table(market_data_series_table(?, ?))::text",
-        symbol, interval));
+    call(
+        c,
+        "select pg_advisory_xact_lock(hashtext('market_data:' || ? || ':' || ?))::text",
+        symbol,
+        interval);
+    // A statement of its own, so that it sees a series another import created while this one
+    // waited.
+    return !Boolean.parseBoolean(
+        call(
+            c,
+            "select market_data_has_table(market_data_series_table(?, ?))::text",
+            symbol,
+            interval));
   }
 
   /**
-   * The new-series path. Returns null, having stored nothing, when the rows are not in time order (their
-   * duplicates need the staging path's search).
+   * The new-series path. Returns null, having stored nothing, when the rows are not in time order
+   * (their duplicates need the staging path's search).
    */
-  private Outcome loadNewSeries(Connection c, RowSource source, String symbolTable, String symbol, String interval,
-      boolean skipBadRows) throws SQLException, IOException {
+  private Outcome loadNewSeries(
+      Connection c,
+      RowSource source,
+      String symbolTable,
+      String symbol,
+      String interval,
+      boolean skipBadRows)
+      throws SQLException, IOException {
     long started = System.nanoTime();
     String table = call(c, "select market_data_series_table(?, ?)", symbol, interval);
     try (Statement s = c.createStatement()) {
       // The check makes attaching instant: PostgreSQL sees that every row belongs to the partition.
-      s.execute("create table " + identifier(table) + " (like market_data including defaults including constraints,"
-          + " constraint " + identifier(table + "_series") + " check (symbol = " + literal(symbol) + " and interval = "
-          + literal(interval) + "))");
+      s.execute(
+          "create table "
+              + identifier(table)
+              + " (like market_data including defaults including constraints,"
+              + " constraint "
+              + identifier(table + "_series")
+              + " check (symbol = "
+              + literal(symbol)
+              + " and interval = "
+              + literal(interval)
+              + "))");
     }
     byte[] symbolBytes = symbol.getBytes(StandardCharsets.UTF_8);
     byte[] intervalBytes = interval.getBytes(StandardCharsets.UTF_8);
     Checks checks = new Checks(skipBadRows);
-    try (BinaryCopyIn copy = new BinaryCopyIn(c, "copy " + identifier(table)
-        + " (symbol, interval, \"timestamp\", open, high, low, close, volume) from stdin (format binary)")) {
-      source.feed(checks.then(r -> {
-        copy.row(8);
-        copy.text(symbolBytes);
-        copy.text(intervalBytes);
-        copy.bar(r);
-      }));
+    try (BinaryCopyIn copy =
+        new BinaryCopyIn(
+            c,
+            "copy "
+                + identifier(table)
+                + " (symbol, interval, \"timestamp\", open, high, low, close, volume) from stdin (format binary)")) {
+      source.feed(
+          checks.then(
+              r -> {
+                copy.row(8);
+                copy.text(symbolBytes);
+                copy.text(intervalBytes);
+                copy.bar(r);
+              }));
       copy.finish();
     }
     long copied = System.nanoTime();
@@ -172,48 +221,84 @@ class BarImporter {
       return outcome;
     }
     try (Statement s = c.createStatement()) {
-      s.execute("alter table " + identifier(table) + " add constraint " + identifier(table + "_pkey")
-          + " primary key (symbol, interval, \"timestamp\")");
-      s.execute("alter table " + identifier(symbolTable) + " attach partition " + identifier(table) + " for values in ("
-          + literal(interval) + ")");
+      s.execute(
+          "alter table "
+              + identifier(table)
+              + " add constraint "
+              + identifier(table + "_pkey")
+              + " primary key (symbol, interval, \"timestamp\")");
+      s.execute(
+          "alter table "
+              + identifier(symbolTable)
+              + " attach partition "
+              + identifier(table)
+              + " for values in ("
+              + literal(interval)
+              + ")");
     }
-    log.debug("{} rows of {} {} (a new series): parse and COPY {} ms, index and attach {} ms", outcome.rowsRead(), symbol,
-        interval, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
-    return new Outcome(outcome.rowsRead(), checks.sent, 0, outcome.skipped(), outcome.problems(),
-        outcome.problemCount(), true);
+    log.debug(
+        "{} rows of {} {} (a new series): parse and COPY {} ms, index and attach {} ms",
+        outcome.rowsRead(),
+        symbol,
+        interval,
+        (copied - started) / 1_000_000,
+        (System.nanoTime() - copied) / 1_000_000);
+    return new Outcome(
+        outcome.rowsRead(),
+        checks.sent,
+        0,
+        outcome.skipped(),
+        outcome.problems(),
+        outcome.problemCount(),
+        true);
   }
 
   /** The stored-series path: staging, duplicate search if out of order, then update and insert. */
-  private Outcome merge(Connection c, RowSource source, String table, String symbol, String interval,
+  private Outcome merge(
+      Connection c,
+      RowSource source,
+      String table,
+      String symbol,
+      String interval,
       boolean skipBadRows)
       throws SQLException, IOException {
     long started = System.nanoTime();
     try (Statement s = c.createStatement()) {
-      s.execute("create temp table import_staging (line integer not null, ts timestamptz not null,"
-          + " open float8 not null, high float8 not null, low float8 not null, close float8 not null,"
-          + " volume float8 not null) on commit drop");
+      s.execute(
+          "create temp table import_staging (line integer not null, ts timestamptz not null,"
+              + " open float8 not null, high float8 not null, low float8 not null, close float8 not null,"
+              + " volume float8 not null) on commit drop");
     }
     Checks checks = new Checks(skipBadRows);
-    try (BinaryCopyIn copy = new BinaryCopyIn(c,
-        "copy import_staging (line, ts, open, high, low, close, volume) from stdin (format binary)")) {
-      source.feed(checks.then(r -> {
-        copy.row(7);
-        copy.int4(r.line());
-        copy.bar(r);
-      }));
+    try (BinaryCopyIn copy =
+        new BinaryCopyIn(
+            c,
+            "copy import_staging (line, ts, open, high, low, close, volume) from stdin (format binary)")) {
+      source.feed(
+          checks.then(
+              r -> {
+                copy.row(7);
+                copy.int4(r.line());
+                copy.bar(r);
+              }));
       copy.finish();
     }
     long copied = System.nanoTime();
     if (!checks.ordered()) {
       // Every occurrence of a time after the first is a bad row.
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  """
           select line, first_line from (
             select line, min(line) over (partition by ts) first_line,
                    row_number() over (partition by ts order by line) n
             from import_staging) d
           where n > 1 order by line""")) {
         while (rs.next()) {
-          checks.problem(new BarCsv.Problem(rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));
+          checks.problem(
+              new BarCsv.Problem(
+                  rs.getInt(1), "duplicate time (also on line " + rs.getInt(2) + ")"));
         }
       }
     }
@@ -223,12 +308,15 @@ class BarImporter {
     }
     if (!checks.ordered()) {
       try (Statement s = c.createStatement()) {
-        s.execute("delete from import_staging d using import_staging k where d.ts = k.ts and d.line > k.line");
+        s.execute(
+            "delete from import_staging d using import_staging k where d.ts = k.ts and d.line > k.line");
       }
     }
     long checked = System.nanoTime();
-    // Two statements rather than INSERT ... ON CONFLICT DO UPDATE: that locks every conflicting row, even
-    // one it leaves unchanged, and a million lock marks slow every later read of the series by a third.
+    // Two statements rather than INSERT ... ON CONFLICT DO UPDATE: that locks every conflicting
+    // row, even
+    // one it leaves unchanged, and a million lock marks slow every later read of the series by a
+    // third.
     // The series' lock keeps other imports out in between. Statistics first, so that a small append
     // looks rows up through the index instead of scanning the series.
     int updated;
@@ -236,18 +324,43 @@ class BarImporter {
     try (Statement s = c.createStatement()) {
       s.execute("analyze import_staging");
       String t = identifier(table);
-      updated = s.executeUpdate("update " + t + " m set open = s.open, high = s.high, low = s.low, close = s.close,"
-          + " volume = s.volume from import_staging s where m.\"timestamp\" = s.ts"
-          + " and (m.open, m.high, m.low, m.close, m.volume) is distinct from (s.open, s.high, s.low, s.close, s.volume)");
-      inserted = s.executeUpdate("insert into " + t + " (symbol, interval, \"timestamp\", open, high, low, close, volume)"
-          + " select " + literal(symbol) + ", " + literal(interval) + ", ts, open, high, low, close, volume"
-          + " from import_staging s where not exists (select 1 from " + t + " m where m.\"timestamp\" = s.ts) order by ts");
+      updated =
+          s.executeUpdate(
+              "update "
+                  + t
+                  + " m set open = s.open, high = s.high, low = s.low, close = s.close,"
+                  + " volume = s.volume from import_staging s where m.\"timestamp\" = s.ts"
+                  + " and (m.open, m.high, m.low, m.close, m.volume) is distinct from (s.open, s.high, s.low, s.close, s.volume)");
+      inserted =
+          s.executeUpdate(
+              "insert into "
+                  + t
+                  + " (symbol, interval, \"timestamp\", open, high, low, close, volume)"
+                  + " select "
+                  + literal(symbol)
+                  + ", "
+                  + literal(interval)
+                  + ", ts, open, high, low, close, volume"
+                  + " from import_staging s where not exists (select 1 from "
+                  + t
+                  + " m where m.\"timestamp\" = s.ts) order by ts");
     }
-    log.debug("{} rows of {} {}: parse and COPY {} ms, duplicate check {} ms, update and insert {} ms", outcome.rowsRead(),
-        symbol, interval, (copied - started) / 1_000_000, (checked - copied) / 1_000_000,
+    log.debug(
+        "{} rows of {} {}: parse and COPY {} ms, duplicate check {} ms, update and insert {} ms",
+        outcome.rowsRead(),
+        symbol,
+        interval,
+        (copied - started) / 1_000_000,
+        (checked - copied) / 1_000_000,
         (System.nanoTime() - checked) / 1_000_000);
-    return new Outcome(outcome.rowsRead(), inserted, updated, outcome.skipped(), outcome.problems(),
-        outcome.problemCount(), true);
+    return new Outcome(
+        outcome.rowsRead(),
+        inserted,
+        updated,
+        outcome.skipped(),
+        outcome.problems(),
+        outcome.problemCount(),
+        true);
   }
 
   /** Writes one good row into the COPY. */
@@ -256,9 +369,9 @@ class BarImporter {
   }
 
   /**
-   * Counts rows and problems, keeps the first {@link #MAX_LISTED} problems, finds repeated times in a file
-   * that is in time order, and passes good rows on until the outcome is decided: once a problem makes
-   * the import fail, rows are only counted (every problem is still reported).
+   * Counts rows and problems, keeps the first {@link #MAX_LISTED} problems, finds repeated times in
+   * a file that is in time order, and passes good rows on until the outcome is decided: once a
+   * problem makes the import fail, rows are only counted (every problem is still reported).
    */
   private static final class Checks {
     private final boolean skipBadRows;
@@ -282,8 +395,11 @@ class BarImporter {
           rowsRead++;
           if (previousTime != Long.MIN_VALUE) {
             if (r.time() == previousTime) {
-              // In a file in time order, a repeated time is the row right after its first occurrence.
-              problem(new BarCsv.Problem(r.line(), "duplicate time (also on line " + previousLine + ")"));
+              // In a file in time order, a repeated time is the row right after its first
+              // occurrence.
+              problem(
+                  new BarCsv.Problem(
+                      r.line(), "duplicate time (also on line " + previousLine + ")"));
               return;
             }
             rising |= r.time() > previousTime;
@@ -321,7 +437,8 @@ class BarImporter {
       List<BarCsv.Problem> listed = new ArrayList<>(problems);
       listed.sort(Comparator.comparingInt(BarCsv.Problem::line));
       boolean stored = problemCount == 0 || skipBadRows;
-      return new Outcome(rowsRead, 0, 0, stored ? problemCount : 0, List.copyOf(listed), problemCount, stored);
+      return new Outcome(
+          rowsRead, 0, 0, stored ? problemCount : 0, List.copyOf(listed), problemCount, stored);
     }
   }
 

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads bars with one streaming query: a cursor fetching 10,000 rows at a time (PgJDBC streams only
- * with autocommit off and a fetch size), times as epoch milliseconds, so a million bars become columns
- * without a million objects.
+ * with autocommit off and a fetch size), times as epoch milliseconds, so a million bars become
+ * columns without a million objects.
  */
 @Repository
 class BarRepository {
@@ -28,7 +28,8 @@ class BarRepository {
    * DatabaseConfiguration's binaryTransferEnable and prepareThreshold below): neither side converts
    * through text.
    */
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select "timestamp", open, high, low, close, volume
       from market_data
       where symbol = ? and interval = ? and "timestamp" >= ? and "timestamp" < ?
@@ -46,7 +47,8 @@ class BarRepository {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(SELECT, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(SELECT, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         ps.setFetchSize(10_000);
         // Server-prepared from the first execution, so results come in PostgreSQL's binary format.
         ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
@@ -56,8 +58,13 @@ class BarRepository {
         ps.setTimestamp(4, Timestamp.from(to));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (!sink.accept(PgBinary.timestampMillis(rs.getBytes(1)), rs.getDouble(2), rs.getDouble(3),
-                rs.getDouble(4), rs.getDouble(5), rs.getDouble(6))) {
+            if (!sink.accept(
+                PgBinary.timestampMillis(rs.getBytes(1)),
+                rs.getDouble(2),
+                rs.getDouble(3),
+                rs.getDouble(4),
+                rs.getDouble(5),
+                rs.getDouble(6))) {
               break;
             }
           }
@@ -72,38 +79,61 @@ class BarRepository {
   }
 
   /**
-   * Appends all bars with open time in [from, to) to {@code out}, oldest first, for the engine: one {@code COPY (SELECT ...) TO
-   * STDOUT} in PostgreSQL's binary format, decoded straight from the wire, one buffer per row and no
-   * other object per bar. Always read to the end: cancelling a COPY OUT sends an asynchronous cancel
-   * request that could hit the connection's next statement, so reads that stop early use
-   * {@link #stream} instead. (COPY takes no bind parameters: the literals are built from a validated symbol,
-   * an interval code and two instants, with quotes doubled.)
+   * Appends all bars with open time in [from, to) to {@code out}, oldest first, for the engine: one
+   * {@code COPY (SELECT ...) TO STDOUT} in PostgreSQL's binary format, decoded straight from the
+   * wire, one buffer per row and no other object per bar. Always read to the end: cancelling a COPY
+   * OUT sends an asynchronous cancel request that could hit the connection's next statement, so
+   * reads that stop early use {@link #stream} instead. (COPY takes no bind parameters: the literals
+   * are built from a validated symbol, an interval code and two instants, with quotes doubled.)
    */
   void load(String symbol, String interval, Instant from, Instant to, BarColumns out) {
     try (Connection c = dataSource.getConnection()) {
-      copyRows(c, selectRows(symbol, interval, "\"timestamp\" >= " + literal(from.toString()) + " and \"timestamp\" < "
-          + literal(to.toString()), 0), out);
+      copyRows(
+          c,
+          selectRows(
+              symbol,
+              interval,
+              "\"timestamp\" >= "
+                  + literal(from.toString())
+                  + " and \"timestamp\" < "
+                  + literal(to.toString()),
+              0),
+          out);
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("Could not read bars of " + symbol, e);
     }
   }
 
   /**
-   * The COPY of a series' bars matching {@code condition} (SQL over "timestamp"), oldest first, at most
-   * {@code limit} when positive.
+   * The COPY of a series' bars matching {@code condition} (SQL over "timestamp"), oldest first, at
+   * most {@code limit} when positive.
    */
   static String selectRows(String symbol, String interval, String condition, int limit) {
     return "copy (select \"timestamp\", open, high, low, close, volume from market_data where symbol = "
-        + literal(symbol) + " and interval = " + literal(interval) + " and " + condition + " order by \"timestamp\""
-        + (limit > 0 ? " limit " + limit : "") + ") to stdout (format binary)";
+        + literal(symbol)
+        + " and interval = "
+        + literal(interval)
+        + " and "
+        + condition
+        + " order by \"timestamp\""
+        + (limit > 0 ? " limit " + limit : "")
+        + ") to stdout (format binary)";
   }
 
   /** Runs a COPY of {@link #selectRows} on {@code c}, appending every bar to {@code out}. */
   static void copyRows(Connection c, String copySql, BarColumns out) throws SQLException {
     // Six fields, each a 4-byte length then the value: timestamptz and five float8, 8 bytes each.
-    BinaryCopyOut.forEachRow(c, copySql, (row, at) -> out.add(PgBinary.timestampMillis(row, at + 4),
-        PgBinary.float8(row, at + 16), PgBinary.float8(row, at + 28), PgBinary.float8(row, at + 40),
-        PgBinary.float8(row, at + 52), PgBinary.float8(row, at + 64)));
+    BinaryCopyOut.forEachRow(
+        c,
+        copySql,
+        (row, at) ->
+            out.add(
+                PgBinary.timestampMillis(row, at + 4),
+                PgBinary.float8(row, at + 16),
+                PgBinary.float8(row, at + 28),
+                PgBinary.float8(row, at + 40),
+                PgBinary.float8(row, at + 52),
+                PgBinary.float8(row, at + 64)));
   }
 
   static String literal(String value) {

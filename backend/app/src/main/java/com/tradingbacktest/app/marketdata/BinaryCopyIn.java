@@ -8,16 +8,19 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes rows into a {@code COPY ... FROM STDIN (FORMAT binary)}: the server stores the values as they come
- * (no text parsing of timestamps and floats, which costs more than the insert itself), and it works on
- * each buffer while the caller parses the next, so parsing and loading overlap on two cores.
+ * Writes rows into a {@code COPY ... FROM STDIN (FORMAT binary)}: the server stores the values as
+ * they come (no text parsing of timestamps and floats, which costs more than the insert itself),
+ * and it works on each buffer while the caller parses the next, so parsing and loading overlap on
+ * two cores.
  *
- * <p>Usage: {@link #row} with the field count, then one call per field, then {@link #finish}; {@link #close}
- * cancels a COPY that was not finished, so nothing half-written is ever committed.
+ * <p>Usage: {@link #row} with the field count, then one call per field, then {@link #finish};
+ * {@link #close} cancels a COPY that was not finished, so nothing half-written is ever committed.
  */
 final class BinaryCopyIn implements AutoCloseable {
 
-  private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+  private static final byte[] SIGNATURE = {
+    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
+  };
 
   private final CopyIn copy;
   private final byte[] buffer = new byte[1 << 16];
@@ -56,7 +59,10 @@ final class BinaryCopyIn implements AutoCloseable {
     int64((epochMillis - PgBinary.PG_EPOCH_MILLIS) * 1000);
   }
 
-  /** A bar's open time (timestamptz) and its five values (float8), the fields every bar row ends with. */
+  /**
+   * A bar's open time (timestamptz) and its five values (float8), the fields every bar row ends
+   * with.
+   */
   void bar(BarCsv.Row r) throws IOException {
     timestamp(r.time());
     float8(r.open());

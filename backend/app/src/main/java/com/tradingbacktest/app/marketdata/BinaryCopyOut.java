@@ -6,13 +6,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * Reads a {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}: PgJDBC hands over one buffer per row, and
- * the row's fields are decoded straight from it, with no other object per row. The counterpart of
- * {@link BinaryCopyIn}.
+ * Reads a {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}: PgJDBC hands over one buffer per
+ * row, and the row's fields are decoded straight from it, with no other object per row. The
+ * counterpart of {@link BinaryCopyIn}.
  */
 final class BinaryCopyOut {
 
-  /** Receives each row's buffer; its fields start at {@code at}, each a 4-byte length (-1: null) then the value. */
+  /**
+   * Receives each row's buffer; its fields start at {@code at}, each a 4-byte length (-1: null)
+   * then the value.
+   */
   interface RowReader {
     void read(byte[] row, int at);
   }
@@ -20,8 +23,9 @@ final class BinaryCopyOut {
   private BinaryCopyOut() {}
 
   /**
-   * Runs the COPY on {@code c} and passes every row to {@code reader}. Always read to the end: cancelling a
-   * COPY OUT sends an asynchronous cancel request that could hit the connection's next statement.
+   * Runs the COPY on {@code c} and passes every row to {@code reader}. Always read to the end:
+   * cancelling a COPY OUT sends an asynchronous cancel request that could hit the connection's next
+   * statement.
    */
   static void forEachRow(Connection c, String copySql, RowReader reader) throws SQLException {
     CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
@@ -50,6 +54,9 @@ final class BinaryCopyOut {
   }
 
   static int int32(byte[] b, int at) {
-    return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    return ((b[at] & 0xff) << 24)
+        | ((b[at + 1] & 0xff) << 16)
+        | ((b[at + 2] & 0xff) << 8)
+        | (b[at + 3] & 0xff);
   }
 }

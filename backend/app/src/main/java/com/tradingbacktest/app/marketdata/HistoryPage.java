@@ -10,6 +10,10 @@ import java.util.List;
  * @param barInterval the interval of the returned bars (differs when resampled)
  * @param nextCursor pass as {@code cursor} for the next page; null on the last page
  */
-record HistoryPage(String symbol, String interval, String barInterval,
-    @Schema(example = "Asia/Seoul") String timeZone, List<HistoryBar> bars,
+record HistoryPage(
+    String symbol,
+    String interval,
+    String barInterval,
+    @Schema(example = "Asia/Seoul") String timeZone,
+    List<HistoryBar> bars,
     @Schema(nullable = true) String nextCursor) {}

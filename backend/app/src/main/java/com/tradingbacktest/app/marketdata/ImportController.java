@@ -43,18 +43,24 @@ class ImportController {
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Import bars from a CSV file (all or nothing)",
-      description = "Formats: a header with date/time, open, high, low, close, volume in any case (Yahoo Finance, "
-          + "pandas, Upbit's field names, Korean 날짜/시가/고가/저가/종가/거래량), or Binance's headerless kline files. "
-          + "Times without a zone are in the symbol's zone. Any bad row (unreadable number or time, high below low, "
-          + "duplicate time...) rejects the whole file with every bad row listed, unless skip_bad_rows=true, which "
-          + "skips exactly those rows. Existing bars at the same times are updated in place. An unknown symbol is "
-          + "created from the name/market/currency/time_zone/tick_size/lot_size fields.",
+  @Operation(
+      summary = "Import bars from a CSV file (all or nothing)",
+      description =
+          "Formats: a header with date/time, open, high, low, close, volume in any case (Yahoo Finance, "
+              + "pandas, Upbit's field names, Korean 날짜/시가/고가/저가/종가/거래량), or Binance's headerless kline files. "
+              + "Times without a zone are in the symbol's zone. Any bad row (unreadable number or time, high below low, "
+              + "duplicate time...) rejects the whole file with every bad row listed, unless skip_bad_rows=true, which "
+              + "skips exactly those rows. Existing bars at the same times are updated in place. An unknown symbol is "
+              + "created from the name/market/currency/time_zone/tick_size/lot_size fields.",
       responses = {
-          @ApiResponse(responseCode = "201", description = "Imported; the import record with counts"),
-          @ApiResponse(responseCode = "413", description = "File larger than MAX_UPLOAD_SIZE"),
-          @ApiResponse(responseCode = "422", description = "Bad rows (listed in bad_rows) or bad fields")})
-  ResponseEntity<ImportView> importCsv(@AuthenticationPrincipal AuthenticatedUser user,
+        @ApiResponse(responseCode = "201", description = "Imported; the import record with counts"),
+        @ApiResponse(responseCode = "413", description = "File larger than MAX_UPLOAD_SIZE"),
+        @ApiResponse(
+            responseCode = "422",
+            description = "Bad rows (listed in bad_rows) or bad fields")
+      })
+  ResponseEntity<ImportView> importCsv(
+      @AuthenticationPrincipal AuthenticatedUser user,
       @RequestPart("file") MultipartFile file,
       @RequestParam String symbol,
       @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam String interval,
@@ -65,13 +71,21 @@ class ImportController {
       @RequestParam(required = false) String currency,
       @RequestParam(name = "time_zone", required = false) String timeZone,
       @RequestParam(name = "tick_size", required = false) BigDecimal tickSize,
-      @RequestParam(name = "lot_size", required = false) BigDecimal lotSize) throws IOException {
+      @RequestParam(name = "lot_size", required = false) BigDecimal lotSize)
+      throws IOException {
     if (file.isEmpty()) {
       throw new FieldValidationException("file", "is empty");
     }
-    ImportView view = imports.importCsv(user.id(), file, file.getOriginalFilename(), symbol.trim(),
-        RequestValues.interval("interval", interval), skipBadRows,
-        new ImportService.NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize));
+    ImportView view =
+        imports.importCsv(
+            user.id(),
+            file,
+            file.getOriginalFilename(),
+            symbol.trim(),
+            RequestValues.interval("interval", interval),
+            skipBadRows,
+            new ImportService.NewSymbol(
+                name, market, assetClass, currency, timeZone, tickSize, lotSize));
     return ResponseEntity.created(URI.create("/api/v1/data/imports/" + view.id())).body(view);
   }
 
@@ -85,15 +99,20 @@ class ImportController {
       String market) {}
 
   @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Fetch bars from an exchange in the background (only what is missing)",
-      description = "source: upbit (KRW-BTC...), binance (BTCUSDT...) or yahoo (AAPL, 005930.KS, 035720.KQ...). "
-          + "start/end are ISO dates or instants; end defaults to now. Answers 202 at once; follow progress at the "
-          + "Location.",
+  @Operation(
+      summary = "Fetch bars from an exchange in the background (only what is missing)",
+      description =
+          "source: upbit (KRW-BTC...), binance (BTCUSDT...) or yahoo (AAPL, 005930.KS, 035720.KQ...). "
+              + "start/end are ISO dates or instants; end defaults to now. Answers 202 at once; follow progress at the "
+              + "Location.",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Started"),
-          @ApiResponse(responseCode = "422", description = "Unknown source, interval the source lacks, bad dates")})
-  ResponseEntity<ImportView> fetch(@AuthenticationPrincipal AuthenticatedUser user,
-      @Valid @RequestBody FetchRequest request) {
+        @ApiResponse(responseCode = "202", description = "Started"),
+        @ApiResponse(
+            responseCode = "422",
+            description = "Unknown source, interval the source lacks, bad dates")
+      })
+  ResponseEntity<ImportView> fetch(
+      @AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody FetchRequest request) {
     DataSource source;
     try {
       source = DataSource.valueOf(request.source().trim().toUpperCase(Locale.ROOT));
@@ -103,14 +122,19 @@ class ImportController {
     Interval interval = RequestValues.interval("interval", request.interval());
     ZoneId utc = ZoneId.of("UTC");
     var from = RequestValues.instant("start", request.start().trim(), utc);
-    var to = request.end() == null || request.end().isBlank() ? java.time.Instant.now()
-        : RequestValues.instant("end", request.end().trim(), utc);
+    var to =
+        request.end() == null || request.end().isBlank()
+            ? java.time.Instant.now()
+            : RequestValues.instant("end", request.end().trim(), utc);
     if (!to.isAfter(from)) {
       throw new FieldValidationException("end", "must be after start");
     }
-    ImportView view = imports.startFetch(user.id(), source, request.symbol().trim(), interval, from, to,
-        request.market());
-    return ResponseEntity.accepted().location(URI.create("/api/v1/data/imports/" + view.id())).body(view);
+    ImportView view =
+        imports.startFetch(
+            user.id(), source, request.symbol().trim(), interval, from, to, request.market());
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/data/imports/" + view.id()))
+        .body(view);
   }
 
   @GetMapping("/imports")
@@ -120,10 +144,14 @@ class ImportController {
   }
 
   @GetMapping("/imports/{id}")
-  @Operation(summary = "One of your imports: status, progress, counts, bad rows",
+  @Operation(
+      summary = "One of your imports: status, progress, counts, bad rows",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The import: status, progress, counts, bad rows"),
-          @ApiResponse(responseCode = "404", description = "No such import of yours")})
+        @ApiResponse(
+            responseCode = "200",
+            description = "The import: status, progress, counts, bad rows"),
+        @ApiResponse(responseCode = "404", description = "No such import of yours")
+      })
   ImportView one(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return imports.find(user.id(), id);
   }

@@ -1,8 +1,8 @@
 package com.tradingbacktest.app.marketdata;
 
-import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.app.common.error.DomainException;
 import com.tradingbacktest.app.common.error.ProblemKind;
+import com.tradingbacktest.engine.series.BarCsv;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +14,8 @@ final class ImportRejected extends DomainException {
   private final int problemCount;
   private final UUID importId;
 
-  private ImportRejected(String message, List<BarCsv.Problem> problems, int problemCount, UUID importId) {
+  private ImportRejected(
+      String message, List<BarCsv.Problem> problems, int problemCount, UUID importId) {
     super(ProblemKind.UNPROCESSABLE, "import-rejected", message);
     this.problems = problems;
     this.problemCount = problemCount;
@@ -27,9 +28,19 @@ final class ImportRejected extends DomainException {
 
   static ImportRejected badRows(List<BarCsv.Problem> problems, int count, UUID importId) {
     BarCsv.Problem first = problems.get(0);
-    return new ImportRejected(count + " row" + (count == 1 ? " has" : "s have") + " errors (first: line "
-        + first.line() + ", " + first.reason() + "), so nothing was imported. Fix them, or import again "
-        + "with skip_bad_rows=true to skip exactly these rows.", problems, count, importId);
+    return new ImportRejected(
+        count
+            + " row"
+            + (count == 1 ? " has" : "s have")
+            + " errors (first: line "
+            + first.line()
+            + ", "
+            + first.reason()
+            + "), so nothing was imported. Fix them, or import again "
+            + "with skip_bad_rows=true to skip exactly these rows.",
+        problems,
+        count,
+        importId);
   }
 
   ImportRejected withImportId(UUID id) {
@@ -41,8 +52,10 @@ final class ImportRejected extends DomainException {
     if (problems.isEmpty()) {
       return importId == null ? Map.of() : Map.of("import_id", importId);
     }
-    List<Map<String, Object>> rows = problems.stream()
-        .map(p -> Map.<String, Object>of("line", p.line(), "reason", p.reason())).toList();
+    List<Map<String, Object>> rows =
+        problems.stream()
+            .map(p -> Map.<String, Object>of("line", p.line(), "reason", p.reason()))
+            .toList();
     return importId == null
         ? Map.of("bad_rows", rows, "bad_row_count", problemCount)
         : Map.of("bad_rows", rows, "bad_row_count", problemCount, "import_id", importId);

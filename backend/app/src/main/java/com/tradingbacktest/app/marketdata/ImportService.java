@@ -2,7 +2,6 @@ package com.tradingbacktest.app.marketdata;
 
 import static org.jobrunr.scheduling.JobBuilder.aJob;
 
-import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.marketdata.fetch.CandleSource;
@@ -12,6 +11,7 @@ import com.tradingbacktest.app.marketdata.fetch.FetchException;
 import com.tradingbacktest.app.marketdata.fetch.Fetched;
 import com.tradingbacktest.app.marketdata.fetch.FetchedBar;
 import com.tradingbacktest.app.marketdata.fetch.Listing;
+import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.engine.series.Interval;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,16 +22,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports bars: CSV uploads (synchronously, all or nothing) and exchange fetches (queued as JobRunr jobs
- * that any worker process runs, with progress, fetching only what is missing). Every import is logged with
- * who asked for it.
+ * Imports bars: CSV uploads (synchronously, all or nothing) and exchange fetches (queued as JobRunr
+ * jobs that any worker process runs, with progress, fetching only what is missing). Every import is
+ * logged with who asked for it.
  */
 @Service
 class ImportService {
@@ -45,7 +45,11 @@ class ImportService {
   private final CandleSources sources;
   private final JobRequestScheduler queue;
 
-  ImportService(SymbolRepository symbols, BarImporter importer, ImportLog importLog, CandleSources sources,
+  ImportService(
+      SymbolRepository symbols,
+      BarImporter importer,
+      ImportLog importLog,
+      CandleSources sources,
       JobRequestScheduler queue) {
     this.symbols = symbols;
     this.importer = importer;
@@ -55,14 +59,31 @@ class ImportService {
   }
 
   /** What the uploader says about a symbol the platform does not know yet. */
-  record NewSymbol(String name, String market, String assetClass, String currency, String timeZone,
-      BigDecimal tickSize, BigDecimal lotSize) {}
+  record NewSymbol(
+      String name,
+      String market,
+      String assetClass,
+      String currency,
+      String timeZone,
+      BigDecimal tickSize,
+      BigDecimal lotSize) {}
 
-  /** Imports an uploaded CSV; {@code file} may be opened twice (a file out of time order is read again). */
-  ImportView importCsv(UUID userId, InputStreamSource file, String fileName, String symbol, Interval interval,
-      boolean skipBadRows, NewSymbol meta) throws IOException {
+  /**
+   * Imports an uploaded CSV; {@code file} may be opened twice (a file out of time order is read
+   * again).
+   */
+  ImportView importCsv(
+      UUID userId,
+      InputStreamSource file,
+      String fileName,
+      String symbol,
+      Interval interval,
+      boolean skipBadRows,
+      NewSymbol meta)
+      throws IOException {
     SymbolInfo s = ensureSymbol(symbol, meta, "csv");
-    UUID id = importLog.start(userId, "csv", "csv", s.symbol(), interval.code(), null, null, fileName);
+    UUID id =
+        importLog.start(userId, "csv", "csv", s.symbol(), interval.code(), null, null, fileName);
     BarImporter.Outcome outcome;
     try {
       outcome = importer.importCsv(file, s.symbol(), interval.code(), s.zone(), skipBadRows);
@@ -74,29 +95,59 @@ class ImportService {
       throw e;
     }
     if (!outcome.stored()) {
-      importLog.finish(id, "failed", outcome.rowsRead(), 0, 0, 0, outcome.problems(),
+      importLog.finish(
+          id,
+          "failed",
+          outcome.rowsRead(),
+          0,
+          0,
+          0,
+          outcome.problems(),
           outcome.problemCount() + " bad rows; nothing imported");
       throw ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
     }
-    importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(), outcome.skipped(),
-        outcome.problems(), null);
+    importLog.finish(
+        id,
+        "completed",
+        outcome.rowsRead(),
+        outcome.inserted(),
+        outcome.updated(),
+        outcome.skipped(),
+        outcome.problems(),
+        null);
     symbols.refreshRange(s.symbol(), interval.code());
-    log.info("Imported {} ({}): {} new, {} updated, {} skipped", s.symbol(), interval, outcome.inserted(),
-        outcome.updated(), outcome.skipped());
+    log.info(
+        "Imported {} ({}): {} new, {} updated, {} skipped",
+        s.symbol(),
+        interval,
+        outcome.inserted(),
+        outcome.updated(),
+        outcome.skipped());
     return importLog.find(id, userId).orElseThrow();
   }
 
   /** Queues a fetch of what is missing in [from, to); answers at once with the import, pending. */
-  ImportView startFetch(UUID userId, DataSource source, String symbol, Interval interval, Instant from, Instant to,
+  ImportView startFetch(
+      UUID userId,
+      DataSource source,
+      String symbol,
+      Interval interval,
+      Instant from,
+      Instant to,
       String market) {
     CandleSource client = sources.get(source);
     if (!client.intervals().contains(interval.code())) {
-      throw new FieldValidationException("interval", source.code() + " serves "
-          + String.join(", ", client.intervals()) + ", not " + interval.code());
+      throw new FieldValidationException(
+          "interval",
+          source.code()
+              + " serves "
+              + String.join(", ", client.intervals())
+              + ", not "
+              + interval.code());
     }
     SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, market), source.code());
-    UUID id = importLog.queue(userId, "fetch", source.code(), s.symbol(), interval.code(),
-        from, to);
+    UUID id =
+        importLog.queue(userId, "fetch", source.code(), s.symbol(), interval.code(), from, to);
     enqueue(id, source, s.symbol(), interval, market != null);
     return importLog.find(id, userId).orElseThrow();
   }
@@ -105,23 +156,30 @@ class ImportService {
    * Seeding's online part: the same queued fetch, logged as kind {@code seed} without a user.
    * Offline it fails quietly in the import log.
    */
-  void seedFromExchange(DataSource source, String symbol, Interval interval, Instant from, Instant to) {
+  void seedFromExchange(
+      DataSource source, String symbol, Interval interval, Instant from, Instant to) {
     SymbolInfo s = ensureSymbol(symbol, defaultsFor(source, symbol, null), source.code());
-    UUID id = importLog.queue(null, "seed", source.code(), s.symbol(), interval.code(), from,
-        to);
+    UUID id = importLog.queue(null, "seed", source.code(), s.symbol(), interval.code(), from, to);
     enqueue(id, source, s.symbol(), interval, false);
   }
 
-  private void enqueue(UUID id, DataSource source, String symbol, Interval interval, boolean marketGiven) {
-    // Retries are for a worker that died mid-fetch (JobRunr's orphan detection) or a database that went
-    // away: the exchange's own failures end in the import log, and a rerun fetches only what is missing.
-    queue.create(aJob().withId(id).withName("Fetch " + symbol + " " + interval.code() + " from "
-            + source.displayName()).withAmountOfRetries(2).withJobRequest(new FetchImportJob(id, marketGiven)));
+  private void enqueue(
+      UUID id, DataSource source, String symbol, Interval interval, boolean marketGiven) {
+    // Retries are for a worker that died mid-fetch (JobRunr's orphan detection) or a database that
+    // went
+    // away: the exchange's own failures end in the import log, and a rerun fetches only what is
+    // missing.
+    queue.create(
+        aJob()
+            .withId(id)
+            .withName("Fetch " + symbol + " " + interval.code() + " from " + source.displayName())
+            .withAmountOfRetries(2)
+            .withJobRequest(new FetchImportJob(id, marketGiven)));
   }
 
   /**
-   * A queued fetch, on a worker: claims its pending (or, after a worker died, running) import and runs it;
-   * an import that has ended meanwhile is left alone.
+   * A queued fetch, on a worker: claims its pending (or, after a worker died, running) import and
+   * runs it; an import that has ended meanwhile is left alone.
    */
   void runQueuedFetch(UUID id, boolean marketGiven) {
     ImportLog.Claimed claimed = importLog.claim(id).orElse(null);
@@ -131,11 +189,18 @@ class ImportService {
     }
     SymbolInfo s = symbols.find(claimed.symbol()).orElse(null);
     if (s == null) {
-      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The symbol " + claimed.symbol() + " was deleted");
+      importLog.finish(
+          id, "failed", 0, 0, 0, 0, List.of(), "The symbol " + claimed.symbol() + " was deleted");
       return;
     }
     DataSource source = DataSource.valueOf(claimed.source().toUpperCase(Locale.ROOT));
-    runFetch(id, sources.get(source), s, Interval.fromCode(claimed.interval()), claimed.from(), claimed.to(),
+    runFetch(
+        id,
+        sources.get(source),
+        s,
+        Interval.fromCode(claimed.interval()),
+        claimed.from(),
+        claimed.to(),
         marketGiven);
   }
 
@@ -148,10 +213,16 @@ class ImportService {
   }
 
   /**
-   * @param marketGiven the user named the symbol's market: what the exchange says of it does not replace
-   *     that
+   * @param marketGiven the user named the symbol's market: what the exchange says of it does not
+   *     replace that
    */
-  private void runFetch(UUID id, CandleSource client, SymbolInfo s, Interval interval, Instant from, Instant to,
+  private void runFetch(
+      UUID id,
+      CandleSource client,
+      SymbolInfo s,
+      Interval interval,
+      Instant from,
+      Instant to,
       boolean marketGiven) {
     try {
       List<Instant[]> gaps = missing(s.symbol(), interval, from, to);
@@ -159,54 +230,96 @@ class ImportService {
       Listing listing = null;
       for (int g = 0; g < gaps.size(); g++) {
         int done = g;
-        Fetched page = client.fetch(s.symbol(), interval.code(), gaps.get(g)[0], gaps.get(g)[1],
-            fraction -> importLog.progress(id, (int) Math.min(95, 95 * (done + fraction) / gaps.size())),
-            () -> false);
+        Fetched page =
+            client.fetch(
+                s.symbol(),
+                interval.code(),
+                gaps.get(g)[0],
+                gaps.get(g)[1],
+                fraction ->
+                    importLog.progress(
+                        id, (int) Math.min(95, 95 * (done + fraction) / gaps.size())),
+                () -> false);
         fetched.addAll(page.bars());
         listing = listing != null ? listing : page.listing().orElse(null);
       }
       if (listing != null) {
         describe(s, client.source(), marketGiven ? listing.withoutMarket() : listing);
       }
-      BarImporter.Outcome outcome = importer.importRows(handler -> {
-        int line = 0;
-        for (FetchedBar b : fetched) {
-          line++;
-          // Exchanges round open or close a tick outside [low, high] now and then (see CandleReader);
-          // the stored bar's range covers them, as market_data's check requires.
-          double high = Math.max(b.high(), Math.max(b.open(), b.close()));
-          double low = Math.min(b.low(), Math.min(b.open(), b.close()));
-          handler.row(new BarCsv.Row(line, b.time(), b.open(), high, low, b.close(), b.volume()));
-        }
-      }, s.symbol(), interval.code(), true);
-      importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(),
-          outcome.skipped(), outcome.problems(), null);
+      BarImporter.Outcome outcome =
+          importer.importRows(
+              handler -> {
+                int line = 0;
+                for (FetchedBar b : fetched) {
+                  line++;
+                  // Exchanges round open or close a tick outside [low, high] now and then (see
+                  // CandleReader);
+                  // the stored bar's range covers them, as market_data's check requires.
+                  double high = Math.max(b.high(), Math.max(b.open(), b.close()));
+                  double low = Math.min(b.low(), Math.min(b.open(), b.close()));
+                  handler.row(
+                      new BarCsv.Row(line, b.time(), b.open(), high, low, b.close(), b.volume()));
+                }
+              },
+              s.symbol(),
+              interval.code(),
+              true);
+      importLog.finish(
+          id,
+          "completed",
+          outcome.rowsRead(),
+          outcome.inserted(),
+          outcome.updated(),
+          outcome.skipped(),
+          outcome.problems(),
+          null);
       symbols.refreshRange(s.symbol(), interval.code());
     } catch (FetchException e) {
       log.warn("Fetch of {} {} failed: {}", s.symbol(), interval.code(), e.getMessage());
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
     } catch (IOException | RuntimeException e) {
       log.error("Fetch import {} failed", id, e);
-      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The fetch failed unexpectedly; see the server log.");
+      importLog.finish(
+          id,
+          "failed",
+          0,
+          0,
+          0,
+          0,
+          List.of(),
+          "The fetch failed unexpectedly; see the server log.");
     }
   }
 
   /**
-   * A symbol this source's fetch created learns its name, market, asset class, currency and zone from the
-   * exchange's answer (the defaults guessed from its ticker can be wrong: SPY trades on NYSE Arca, 7203.T
-   * in yen in Tokyo), as long as it has no bars yet: bars already stored were read in the old zone.
+   * A symbol this source's fetch created learns its name, market, asset class, currency and zone
+   * from the exchange's answer (the defaults guessed from its ticker can be wrong: SPY trades on
+   * NYSE Arca, 7203.T in yen in Tokyo), as long as it has no bars yet: bars already stored were
+   * read in the old zone.
    */
   private void describe(SymbolInfo s, DataSource source, Listing listing) {
     if (symbols.describeIfEmpty(s.symbol(), source.code(), listing)) {
-      log.info("{} lists {} as {} ({}, {}, {}, {})", source.displayName(), s.symbol(), listing.name(),
-          listing.market(), listing.assetClass(), listing.currency(), listing.timeZone());
+      log.info(
+          "{} lists {} as {} ({}, {}, {}, {})",
+          source.displayName(),
+          s.symbol(),
+          listing.name(),
+          listing.market(),
+          listing.assetClass(),
+          listing.currency(),
+          listing.timeZone());
     }
   }
 
-  /** The parts of [from, to) not covered by what is stored: before the first bar and after the last. */
+  /**
+   * The parts of [from, to) not covered by what is stored: before the first bar and after the last.
+   */
   private List<Instant[]> missing(String symbol, Interval interval, Instant from, Instant to) {
     List<Instant[]> gaps = new ArrayList<>();
-    var range = symbols.ranges(symbol).stream().filter(r -> r.interval().equals(interval.code())).findFirst();
+    var range =
+        symbols.ranges(symbol).stream()
+            .filter(r -> r.interval().equals(interval.code()))
+            .findFirst();
     if (range.isEmpty()) {
       gaps.add(new Instant[] {from, to});
       return gaps;
@@ -223,48 +336,86 @@ class ImportService {
 
   private SymbolInfo ensureSymbol(String symbol, NewSymbol meta, String source) {
     if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
-      throw new FieldValidationException("symbol", "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, "
-          + "005930.KS, KRW-BTC)");
+      throw new FieldValidationException(
+          "symbol",
+          "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, " + "005930.KS, KRW-BTC)");
     }
-    return symbols.find(symbol).orElseGet(() -> {
-      NewSymbol m = meta;
-      String zone = m.timeZone() == null ? "UTC" : m.timeZone();
-      try {
-        ZoneId.of(zone);
-      } catch (RuntimeException e) {
-        throw new FieldValidationException("time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
-      }
-      String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
-      RequestValues.market(market);
-      String assetClass = m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
-      if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
-        throw new FieldValidationException("asset_class", "must be one of " + String.join(", ",
-            RequestValues.ASSET_CLASSES));
-      }
-      SymbolInfo created = new SymbolInfo(symbol, m.name() == null || m.name().isBlank() ? symbol : m.name(), market,
-          assetClass, m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT), zone,
-          positive(m.tickSize(), "0.01", "tick_size"), positive(m.lotSize(), "1", "lot_size"), source);
-      symbols.createIfMissing(created);
-      return symbols.find(symbol).orElseThrow();
-    });
+    return symbols
+        .find(symbol)
+        .orElseGet(
+            () -> {
+              NewSymbol m = meta;
+              String zone = m.timeZone() == null ? "UTC" : m.timeZone();
+              try {
+                ZoneId.of(zone);
+              } catch (RuntimeException e) {
+                throw new FieldValidationException(
+                    "time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
+              }
+              String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
+              RequestValues.market(market);
+              String assetClass =
+                  m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
+              if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
+                throw new FieldValidationException(
+                    "asset_class",
+                    "must be one of " + String.join(", ", RequestValues.ASSET_CLASSES));
+              }
+              SymbolInfo created =
+                  new SymbolInfo(
+                      symbol,
+                      m.name() == null || m.name().isBlank() ? symbol : m.name(),
+                      market,
+                      assetClass,
+                      m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT),
+                      zone,
+                      positive(m.tickSize(), "0.01", "tick_size"),
+                      positive(m.lotSize(), "1", "lot_size"),
+                      source);
+              symbols.createIfMissing(created);
+              return symbols.find(symbol).orElseThrow();
+            });
   }
 
   /** What an exchange's symbol names tell about it. */
   static NewSymbol defaultsFor(DataSource source, String symbol, String market) {
     return switch (source) {
-      case UPBIT -> new NewSymbol(symbol, "UPBIT", "crypto", symbol.contains("-") ? symbol.substring(0,
-          symbol.indexOf('-')) : "KRW", "Asia/Seoul", new BigDecimal("0.0001"), new BigDecimal("0.00000001"));
-      case BINANCE -> new NewSymbol(symbol, "BINANCE", "crypto", quoteOf(symbol), "UTC", new BigDecimal("0.00000001"),
-          new BigDecimal("0.00000001"));
-      case YAHOO -> symbol.endsWith(".KS") || symbol.endsWith(".KQ")
-          ? new NewSymbol(symbol, "KRX", "stock", "KRW", "Asia/Seoul", BigDecimal.ONE, BigDecimal.ONE)
-          : new NewSymbol(symbol, market == null ? "NASDAQ" : market, "stock", "USD", "America/New_York",
-              new BigDecimal("0.01"), BigDecimal.ONE);
+      case UPBIT ->
+          new NewSymbol(
+              symbol,
+              "UPBIT",
+              "crypto",
+              symbol.contains("-") ? symbol.substring(0, symbol.indexOf('-')) : "KRW",
+              "Asia/Seoul",
+              new BigDecimal("0.0001"),
+              new BigDecimal("0.00000001"));
+      case BINANCE ->
+          new NewSymbol(
+              symbol,
+              "BINANCE",
+              "crypto",
+              quoteOf(symbol),
+              "UTC",
+              new BigDecimal("0.00000001"),
+              new BigDecimal("0.00000001"));
+      case YAHOO ->
+          symbol.endsWith(".KS") || symbol.endsWith(".KQ")
+              ? new NewSymbol(
+                  symbol, "KRX", "stock", "KRW", "Asia/Seoul", BigDecimal.ONE, BigDecimal.ONE)
+              : new NewSymbol(
+                  symbol,
+                  market == null ? "NASDAQ" : market,
+                  "stock",
+                  "USD",
+                  "America/New_York",
+                  new BigDecimal("0.01"),
+                  BigDecimal.ONE);
     };
   }
 
   private static String quoteOf(String symbol) {
-    for (String quote : List.of("USDT", "USDC", "FDUSD", "BUSD", "BTC", "ETH", "BNB", "EUR", "TRY", "KRW")) {
+    for (String quote :
+        List.of("USDT", "USDC", "FDUSD", "BUSD", "BTC", "ETH", "BNB", "EUR", "TRY", "KRW")) {
       if (symbol.endsWith(quote) && symbol.length() > quote.length()) {
         return quote;
       }
@@ -279,5 +430,4 @@ class ImportService {
     }
     return v;
   }
-
 }

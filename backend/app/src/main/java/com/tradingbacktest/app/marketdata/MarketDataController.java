@@ -33,53 +33,75 @@ class MarketDataController {
   @GetMapping("/symbols")
   @Operation(summary = "List and search symbols, with the stored range of each interval")
   List<SymbolView> symbols(
-      @Parameter(description = "Part of the symbol or name, any case") @RequestParam(required = false)
-      @Size(max = 100, message = "must be at most 100 characters") String query,
-      @Parameter(description = "KRX, NASDAQ, NYSE, UPBIT, BINANCE or CUSTOM") @RequestParam(required = false)
-      String market,
-      @RequestParam(defaultValue = "200") @Min(value = 1, message = "must be at least 1")
-      @Max(value = 1000, message = "must be at most 1000") int limit) {
+      @Parameter(description = "Part of the symbol or name, any case")
+          @RequestParam(required = false)
+          @Size(max = 100, message = "must be at most 100 characters")
+          String query,
+      @Parameter(description = "KRX, NASDAQ, NYSE, UPBIT, BINANCE or CUSTOM")
+          @RequestParam(required = false)
+          String market,
+      @RequestParam(defaultValue = "200")
+          @Min(value = 1, message = "must be at least 1")
+          @Max(value = 1000, message = "must be at most 1000")
+          int limit) {
     String m = market == null || market.isBlank() ? null : market.trim().toUpperCase();
     return data.search(query, m == null ? null : RequestValues.market(m), limit);
   }
 
   @GetMapping("/symbols/{symbol}")
-  @Operation(summary = "One symbol with the stored range of each interval",
+  @Operation(
+      summary = "One symbol with the stored range of each interval",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The symbol with its stored ranges"),
-          @ApiResponse(responseCode = "404", description = "Unknown symbol")})
+        @ApiResponse(responseCode = "200", description = "The symbol with its stored ranges"),
+        @ApiResponse(responseCode = "404", description = "Unknown symbol")
+      })
   SymbolView symbol(@PathVariable String symbol) {
     return data.describe(symbol);
   }
 
   @GetMapping("/historical")
-  @Operation(summary = "OHLCV bars of a symbol, oldest first, paginated by cursor",
-      description = "start and end are ISO dates (in the symbol's time zone) or ISO instants; the range is "
-          + "[start, end). With resample_to the stored bars are aggregated on the fly into a coarser interval, "
-          + "with days, weeks and stock sessions counted in the symbol's time zone. Pass next_cursor back as "
-          + "cursor for the next page.",
+  @Operation(
+      summary = "OHLCV bars of a symbol, oldest first, paginated by cursor",
+      description =
+          "start and end are ISO dates (in the symbol's time zone) or ISO instants; the range is "
+              + "[start, end). With resample_to the stored bars are aggregated on the fly into a coarser interval, "
+              + "with days, weeks and stock sessions counted in the symbol's time zone. Pass next_cursor back as "
+              + "cursor for the next page.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "A page of bars"),
-          @ApiResponse(responseCode = "400", description = "Malformed parameter or cursor"),
-          @ApiResponse(responseCode = "404", description = "Unknown symbol"),
-          @ApiResponse(responseCode = "422", description = "Invalid range or resampling")})
+        @ApiResponse(responseCode = "200", description = "A page of bars"),
+        @ApiResponse(responseCode = "400", description = "Malformed parameter or cursor"),
+        @ApiResponse(responseCode = "404", description = "Unknown symbol"),
+        @ApiResponse(responseCode = "422", description = "Invalid range or resampling")
+      })
   HistoryPage historical(
       @RequestParam String symbol,
-      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam(defaultValue = "1d") String interval,
-      @Parameter(description = "ISO date or instant; default: the first stored bar") @RequestParam(required = false)
-      String start,
+      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam(defaultValue = "1d")
+          String interval,
+      @Parameter(description = "ISO date or instant; default: the first stored bar")
+          @RequestParam(required = false)
+          String start,
       @Parameter(description = "ISO date or instant, exclusive; default: after the last stored bar")
-      @RequestParam(required = false) String end,
-      @Parameter(description = "Aggregate into this coarser interval") @RequestParam(name = "resample_to",
-          required = false) String resampleTo,
-      @RequestParam(defaultValue = "5000") @Min(value = 1, message = "must be at least 1")
-      @Max(value = MarketDataService.MAX_PAGE, message = "must be at most 10000") int limit,
+          @RequestParam(required = false)
+          String end,
+      @Parameter(description = "Aggregate into this coarser interval")
+          @RequestParam(name = "resample_to", required = false)
+          String resampleTo,
+      @RequestParam(defaultValue = "5000")
+          @Min(value = 1, message = "must be at least 1")
+          @Max(value = MarketDataService.MAX_PAGE, message = "must be at most 10000")
+          int limit,
       @RequestParam(required = false) String cursor) {
     Interval stored = RequestValues.interval("interval", interval);
-    Interval target = resampleTo == null || resampleTo.isBlank() ? null : RequestValues.interval("resample_to", resampleTo);
+    Interval target =
+        resampleTo == null || resampleTo.isBlank()
+            ? null
+            : RequestValues.interval("resample_to", resampleTo);
     ZoneId zone = data.symbol(symbol).map(SymbolInfo::zone).orElse(ZoneId.of("UTC"));
     Instant from = start == null ? Instant.EPOCH : RequestValues.instant("start", start, zone);
-    Instant to = end == null ? Instant.parse("9999-01-01T00:00:00Z") : RequestValues.instant("end", end, zone);
+    Instant to =
+        end == null
+            ? Instant.parse("9999-01-01T00:00:00Z")
+            : RequestValues.instant("end", end, zone);
     return data.history(symbol, stored, from, to, target, limit, cursor);
   }
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MarketDataService {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MarketDataService.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(MarketDataService.class);
 
   static final int MAX_PAGE = 10_000;
 
@@ -40,29 +41,37 @@ public class MarketDataService {
 
   /** Bars stored for one interval of a symbol: first, last and count, or empty when none. */
   public Optional<DataRange> range(String symbol, Interval interval) {
-    return symbols.ranges(symbol).stream().filter(r -> r.interval().equals(interval.code())).findFirst();
+    return symbols.ranges(symbol).stream()
+        .filter(r -> r.interval().equals(interval.code()))
+        .findFirst();
   }
 
   List<SymbolView> search(String query, String market, int limit) {
     List<SymbolInfo> found = symbols.search(query, market, limit);
     var ranges = symbols.rangesOf(found.stream().map(SymbolInfo::symbol).toList());
-    return found.stream().map(s -> SymbolView.of(s, ranges.getOrDefault(s.symbol(), List.of()))).toList();
+    return found.stream()
+        .map(s -> SymbolView.of(s, ranges.getOrDefault(s.symbol(), List.of())))
+        .toList();
   }
 
   SymbolView describe(String symbol) {
-    SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    SymbolInfo s =
+        symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
     return SymbolView.of(s, symbols.ranges(symbol));
   }
 
   /**
-   * The engine's columns for bars with open time in [from, to), read with one streaming query: of the
-   * series' blocks when they are current, else of its rows (and the blocks are rebuilt for next time).
+   * The engine's columns for bars with open time in [from, to), read with one streaming query: of
+   * the series' blocks when they are current, else of its rows (and the blocks are rebuilt for next
+   * time).
    *
    * @throws NotFoundException for an unknown symbol
    */
   public BarSeries loadSeries(String symbol, Interval interval, Instant from, Instant to) {
-    SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
-    int expected = range(symbol, interval).map(r -> (int) Math.min(r.barCount(), 50_000_000)).orElse(1024);
+    SymbolInfo s =
+        symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    int expected =
+        range(symbol, interval).map(r -> (int) Math.min(r.barCount(), 50_000_000)).orElse(1024);
     long started = System.nanoTime();
     BarColumns c = new BarColumns(expected);
     boolean fromBlocks = blocks.read(symbol, interval.code(), from, to, c);
@@ -73,35 +82,58 @@ public class MarketDataService {
       }
     }
     c.trimmed();
-    log.info("Loaded {} {} bars of {} from {} in {} ms", c.size, interval.code(), symbol, fromBlocks ? "blocks" : "rows",
+    log.info(
+        "Loaded {} {} bars of {} from {} in {} ms",
+        c.size,
+        interval.code(),
+        symbol,
+        fromBlocks ? "blocks" : "rows",
         (System.nanoTime() - started) / 1_000_000);
-    return BarSeries.of(symbol, interval, s.calendar(), s.zone(), c.time, c.open, c.high, c.low, c.close, c.volume);
+    return BarSeries.of(
+        symbol, interval, s.calendar(), s.zone(), c.time, c.open, c.high, c.low, c.close, c.volume);
   }
 
   /**
-   * The bars of whole days {@code first} to {@code last} (inclusive), days counted in the symbol's zone:
-   * how a run's dates become its bars.
+   * The bars of whole days {@code first} to {@code last} (inclusive), days counted in the symbol's
+   * zone: how a run's dates become its bars.
    *
    * @throws NotFoundException for an unknown symbol
    */
-  public BarSeries loadDays(String symbol, Interval interval, java.time.LocalDate first, java.time.LocalDate last) {
-    java.time.ZoneId zone = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol)).zone();
-    return loadSeries(symbol, interval, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+  public BarSeries loadDays(
+      String symbol, Interval interval, java.time.LocalDate first, java.time.LocalDate last) {
+    java.time.ZoneId zone =
+        symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol)).zone();
+    return loadSeries(
+        symbol,
+        interval,
+        first.atStartOfDay(zone).toInstant(),
+        last.plusDays(1).atStartOfDay(zone).toInstant());
   }
 
   /**
-   * One page of history. With {@code resampleTo} the stored {@code interval} bars are aggregated on the fly
-   * (buckets in the symbol's zone, stock sessions from their open); pages then hold whole buckets.
+   * One page of history. With {@code resampleTo} the stored {@code interval} bars are aggregated on
+   * the fly (buckets in the symbol's zone, stock sessions from their open); pages then hold whole
+   * buckets.
    */
-  HistoryPage history(String symbol, Interval interval, Instant start, Instant end, Interval resampleTo, int limit,
+  HistoryPage history(
+      String symbol,
+      Interval interval,
+      Instant start,
+      Instant end,
+      Interval resampleTo,
+      int limit,
       String cursor) {
-    SymbolInfo s = symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    SymbolInfo s =
+        symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
     if (!end.isAfter(start)) {
       throw new FieldValidationException("end", "must be after start");
     }
     if (resampleTo != null && resampleTo != interval && !resampleTo.isMultipleOf(interval)) {
-      throw new FieldValidationException("resample_to", "must be a coarser multiple of " + interval.code()
-          + " (e.g. 1m -> 5m, 15m, 1h, 4h, 1d, 1w)");
+      throw new FieldValidationException(
+          "resample_to",
+          "must be a coarser multiple of "
+              + interval.code()
+              + " (e.g. 1m -> 5m, 15m, 1h, 4h, 1d, 1w)");
     }
     Instant from = cursor == null ? start : decodeCursor(cursor);
     if (from.isBefore(start)) {
@@ -110,30 +142,43 @@ public class MarketDataService {
     List<HistoryBar> page = new ArrayList<>(Math.min(limit, 1024));
     long[] next = {Long.MIN_VALUE};
     if (resampleTo == null || resampleTo == interval) {
-      bars.stream(symbol, interval.code(), from, end, (t, o, h, l, c, v) -> {
-        if (page.size() == limit) {
-          next[0] = t;
-          return false;
-        }
-        page.add(new HistoryBar(Instant.ofEpochMilli(t), o, h, l, c, v));
-        return true;
-      });
+      bars.stream(
+          symbol,
+          interval.code(),
+          from,
+          end,
+          (t, o, h, l, c, v) -> {
+            if (page.size() == limit) {
+              next[0] = t;
+              return false;
+            }
+            page.add(new HistoryBar(Instant.ofEpochMilli(t), o, h, l, c, v));
+            return true;
+          });
     } else {
       BucketClock clock = new BucketClock(s.zone(), resampleTo, s.calendar());
       Aggregate current = new Aggregate();
-      bars.stream(symbol, interval.code(), from, end, (t, o, h, l, c, v) -> {
-        long bucket = clock.bucketStart(t);
-        if (current.started && bucket != current.time) {
-          if (page.size() == limit) {
-            next[0] = current.time; // that bucket is complete but did not fit: the next page starts with it
-            return false;
-          }
-          page.add(current.toBar());
-          current.started = false;
-        }
-        current.add(bucket, o, h, l, c, v);
-        return true;
-      });
+      bars.stream(
+          symbol,
+          interval.code(),
+          from,
+          end,
+          (t, o, h, l, c, v) -> {
+            long bucket = clock.bucketStart(t);
+            if (current.started && bucket != current.time) {
+              if (page.size() == limit) {
+                next[0] =
+                    current
+                        .time; // that bucket is complete but did not fit: the next page starts with
+                // it
+                return false;
+              }
+              page.add(current.toBar());
+              current.started = false;
+            }
+            current.add(bucket, o, h, l, c, v);
+            return true;
+          });
       if (current.started && next[0] == Long.MIN_VALUE) {
         if (page.size() < limit) {
           page.add(current.toBar());
@@ -142,13 +187,20 @@ public class MarketDataService {
         }
       }
     }
-    String nextCursor = next[0] == Long.MIN_VALUE ? null : encodeCursor(Instant.ofEpochMilli(next[0]));
-    return new HistoryPage(s.symbol(), interval.code(), resampleTo == null ? interval.code() : resampleTo.code(),
-        s.timeZone(), page, nextCursor);
+    String nextCursor =
+        next[0] == Long.MIN_VALUE ? null : encodeCursor(Instant.ofEpochMilli(next[0]));
+    return new HistoryPage(
+        s.symbol(),
+        interval.code(),
+        resampleTo == null ? interval.code() : resampleTo.code(),
+        s.timeZone(),
+        page,
+        nextCursor);
   }
 
   static String encodeCursor(Instant next) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(("t:" + next.toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -197,7 +249,10 @@ public class MarketDataService {
   /** A cursor that this API did not hand out (or for another range). */
   static final class InvalidCursor extends DomainException {
     InvalidCursor() {
-      super(ProblemKind.BAD_REQUEST, "invalid-cursor", "The cursor is not valid for this request; start without one.");
+      super(
+          ProblemKind.BAD_REQUEST,
+          "invalid-cursor",
+          "The cursor is not valid for this request; start without one.");
     }
   }
 }

@@ -1,6 +1,8 @@
 package com.tradingbacktest.app.marketdata;
 
-/** Decodes PostgreSQL's binary wire formats of the column types bars are read from, without text. */
+/**
+ * Decodes PostgreSQL's binary wire formats of the column types bars are read from, without text.
+ */
 final class PgBinary {
 
   /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in Unix milliseconds. */

@@ -11,8 +11,10 @@ import java.util.List;
 /** Parameters of the market-data endpoints, read once with the same field errors everywhere. */
 final class RequestValues {
 
-  static final List<String> MARKETS = List.of("KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM");
-  static final List<String> ASSET_CLASSES = List.of("stock", "etf", "index", "crypto", "fx", "other");
+  static final List<String> MARKETS =
+      List.of("KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM");
+  static final List<String> ASSET_CLASSES =
+      List.of("stock", "etf", "index", "crypto", "fx", "other");
 
   private RequestValues() {}
 
@@ -27,9 +29,12 @@ final class RequestValues {
   /** An ISO date (midnight in {@code zone}) or an ISO instant. */
   static Instant instant(String field, String text, ZoneId zone) {
     try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text);
+      return text.length() == 10
+          ? LocalDate.parse(text).atStartOfDay(zone).toInstant()
+          : Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new FieldValidationException(field, "must be an ISO date (2024-01-31) or instant (2024-01-31T09:00:00Z)");
+      throw new FieldValidationException(
+          field, "must be an ISO date (2024-01-31) or instant (2024-01-31T09:00:00Z)");
     }
   }
 

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Real market data for a fresh install, without any network: ta4j's example data (on Maven Central,
  * MIT-licensed): Apple's daily bars of 2013 and 100,000 Bitstamp BTC/USD trades from 25 November to
- * 1 December 2013, built here into 1-minute bars (minutes without a trade have no bar). Runs on start when
- * the database holds no bars (configurable), and from scripts/seed.sh.
+ * 1 December 2013, built here into 1-minute bars (minutes without a trade have no bar). Runs on
+ * start when the database holds no bars (configurable), and from scripts/seed.sh.
  */
 @Component
 class SampleDataSeeder {
@@ -38,7 +38,11 @@ class SampleDataSeeder {
   private final MarketDataSettings settings;
   private final ImportService imports;
 
-  SampleDataSeeder(SymbolRepository symbols, BarImporter importer, ImportLog importLog, MarketDataSettings settings,
+  SampleDataSeeder(
+      SymbolRepository symbols,
+      BarImporter importer,
+      ImportLog importLog,
+      MarketDataSettings settings,
       ImportService imports) {
     this.symbols = symbols;
     this.importer = importer;
@@ -63,51 +67,88 @@ class SampleDataSeeder {
     }
   }
 
-  /** Where the machine is online, a small real recent set; offline, a logged failure and nothing else. */
+  /**
+   * Where the machine is online, a small real recent set; offline, a logged failure and nothing
+   * else.
+   */
   void seedOnline() {
     Instant now = Instant.now();
     Instant yearsAgo = now.minus(Duration.ofDays(3 * 365));
     try {
-      imports.seedFromExchange(DataSource.UPBIT, "KRW-BTC",
-          Interval.D1, yearsAgo, now);
-      imports.seedFromExchange(DataSource.YAHOO, "005930.KS",
-          Interval.D1, yearsAgo, now);
-      imports.seedFromExchange(DataSource.YAHOO, "SPY",
-          Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(DataSource.UPBIT, "KRW-BTC", Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(DataSource.YAHOO, "005930.KS", Interval.D1, yearsAgo, now);
+      imports.seedFromExchange(DataSource.YAHOO, "SPY", Interval.D1, yearsAgo, now);
     } catch (RuntimeException e) {
       log.warn("Could not start the online sample fetches: {}", e.getMessage());
     }
   }
 
   void seed() throws IOException {
-    symbols.createIfMissing(new SymbolInfo("AAPL", "Apple Inc.", "NASDAQ", "stock", "USD", "America/New_York",
-        new BigDecimal("0.01"), BigDecimal.ONE, SOURCE));
-    symbols.createIfMissing(new SymbolInfo("BTCUSD.BITSTAMP", "Bitcoin / US dollar (Bitstamp)", "CUSTOM", "crypto",
-        "USD", "UTC", new BigDecimal("0.01"), new BigDecimal("0.00000001"), SOURCE));
+    symbols.createIfMissing(
+        new SymbolInfo(
+            "AAPL",
+            "Apple Inc.",
+            "NASDAQ",
+            "stock",
+            "USD",
+            "America/New_York",
+            new BigDecimal("0.01"),
+            BigDecimal.ONE,
+            SOURCE));
+    symbols.createIfMissing(
+        new SymbolInfo(
+            "BTCUSD.BITSTAMP",
+            "Bitcoin / US dollar (Bitstamp)",
+            "CUSTOM",
+            "crypto",
+            "USD",
+            "UTC",
+            new BigDecimal("0.01"),
+            new BigDecimal("0.00000001"),
+            SOURCE));
     load("AAPL", "1d", "appleinc_bars_from_20130101_usd.csv", true);
     load("BTCUSD.BITSTAMP", "1m", "bitstamp_trades_from_20131125_usd.csv", false);
   }
 
-  private void load(String symbol, String interval, String resource, boolean bars) throws IOException {
+  private void load(String symbol, String interval, String resource, boolean bars)
+      throws IOException {
     UUID id = importLog.start(null, "seed", SOURCE, symbol, interval, null, null, resource);
-    ClassPathResource file = new ClassPathResource(resource, SampleDataSeeder.class.getClassLoader());
+    ClassPathResource file =
+        new ClassPathResource(resource, SampleDataSeeder.class.getClassLoader());
     if (!file.exists()) {
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "missing resource " + resource);
       return;
     }
     try {
-      BarImporter.Outcome outcome = bars
-          ? importer.importCsv(file, symbol, interval, ZoneId.of("America/New_York"), true)
-          : importer.importRows(handler -> {
-            try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-              TradeBars.minuteBars(reader, handler);
-            }
-          }, symbol, interval, true);
-      importLog.finish(id, "completed", outcome.rowsRead(), outcome.inserted(), outcome.updated(), outcome.skipped(),
-          outcome.problems(), null);
+      BarImporter.Outcome outcome =
+          bars
+              ? importer.importCsv(file, symbol, interval, ZoneId.of("America/New_York"), true)
+              : importer.importRows(
+                  handler -> {
+                    try (BufferedReader reader =
+                        new BufferedReader(
+                            new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+                      TradeBars.minuteBars(reader, handler);
+                    }
+                  },
+                  symbol,
+                  interval,
+                  true);
+      importLog.finish(
+          id,
+          "completed",
+          outcome.rowsRead(),
+          outcome.inserted(),
+          outcome.updated(),
+          outcome.skipped(),
+          outcome.problems(),
+          null);
       symbols.refreshRange(symbol, interval);
-      log.info("Sample data: {} {} bars of {} ({} new)", outcome.rowsRead() - outcome.skipped(), interval, symbol,
+      log.info(
+          "Sample data: {} {} bars of {} ({} new)",
+          outcome.rowsRead() - outcome.skipped(),
+          interval,
+          symbol,
           outcome.inserted());
     } catch (UncheckedIOException e) {
       importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());

@@ -17,8 +17,16 @@ import java.time.ZoneId;
  * @param lotSize the quantity step (1 for stocks, e.g. 0.00000001 for crypto)
  * @param source where its data came from (csv, upbit, binance, yahoo, ta4j-examples)
  */
-public record SymbolInfo(String symbol, String name, String market, String assetClass, String currency,
-    String timeZone, BigDecimal tickSize, BigDecimal lotSize, String source) {
+public record SymbolInfo(
+    String symbol,
+    String name,
+    String market,
+    String assetClass,
+    String currency,
+    String timeZone,
+    BigDecimal tickSize,
+    BigDecimal lotSize,
+    String source) {
 
   public ZoneId zone() {
     return ZoneId.of(timeZone);
@@ -27,6 +35,7 @@ public record SymbolInfo(String symbol, String name, String market, String asset
   /** Crypto trades around the clock; everything else on weekdays. */
   public MarketCalendar calendar() {
     return market.equals("UPBIT") || market.equals("BINANCE") || assetClass.equals("crypto")
-        ? MarketCalendar.CRYPTO : MarketCalendar.STOCK;
+        ? MarketCalendar.CRYPTO
+        : MarketCalendar.STOCK;
   }
 }

@@ -13,14 +13,15 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * Symbols and the per-interval ranges kept beside them. Lookups by symbol and ranges are cached (in
- * Redis, shared by all instances, when REDIS_URL is set): this class is their only writer, so it evicts
- * on every change; the times to live only bound staleness should an eviction be missed (an instance
- * without Redis cannot see another's evictions).
+ * Redis, shared by all instances, when REDIS_URL is set): this class is their only writer, so it
+ * evicts on every change; the times to live only bound staleness should an eviction be missed (an
+ * instance without Redis cannot see another's evictions).
  */
 @Repository
 class SymbolRepository {
 
-  private static final String COLUMNS = "symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source";
+  private static final String COLUMNS =
+      "symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source";
 
   private final JdbcClient jdbc;
   private final SharedCache<SymbolInfo> symbolCache;
@@ -28,45 +29,75 @@ class SymbolRepository {
 
   SymbolRepository(JdbcClient jdbc, Caches caches) {
     this.jdbc = jdbc;
-    this.symbolCache = caches.create("symbols", new TypeReference<>() {}, Duration.ofMinutes(10), 10_000);
-    this.rangeCache = caches.create("data-ranges", new TypeReference<>() {}, Duration.ofMinutes(1), 10_000);
+    this.symbolCache =
+        caches.create("symbols", new TypeReference<>() {}, Duration.ofMinutes(10), 10_000);
+    this.rangeCache =
+        caches.create("data-ranges", new TypeReference<>() {}, Duration.ofMinutes(1), 10_000);
   }
 
   Optional<SymbolInfo> find(String symbol) {
-    return Optional.ofNullable(symbolCache.get(symbol, () -> jdbc.sql("select " + COLUMNS
-        + " from symbols where symbol = ?").param(symbol).query(SymbolRepository::map).optional().orElse(null)));
+    return Optional.ofNullable(
+        symbolCache.get(
+            symbol,
+            () ->
+                jdbc.sql("select " + COLUMNS + " from symbols where symbol = ?")
+                    .param(symbol)
+                    .query(SymbolRepository::map)
+                    .optional()
+                    .orElse(null)));
   }
 
   List<SymbolInfo> search(String query, String market, int limit) {
-    String pattern = LikePatterns.contains(query == null ? null : query.toLowerCase(java.util.Locale.ROOT));
-    return jdbc.sql("select " + COLUMNS + " from symbols where (lower(symbol) like :pattern escape '\\'"
-            + " or lower(name) like :pattern escape '\\')"
-            + " and (cast(:market as text) is null or market = :market) order by symbol limit :limit")
+    String pattern =
+        LikePatterns.contains(query == null ? null : query.toLowerCase(java.util.Locale.ROOT));
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from symbols where (lower(symbol) like :pattern escape '\\'"
+                + " or lower(name) like :pattern escape '\\')"
+                + " and (cast(:market as text) is null or market = :market) order by symbol limit :limit")
         .param("pattern", pattern)
         .param("market", market)
         .param("limit", limit)
-        .query(SymbolRepository::map).list();
+        .query(SymbolRepository::map)
+        .list();
   }
 
   /** Creates the symbol, or leaves an existing one as it is. */
   void createIfMissing(SymbolInfo s) {
-    jdbc.sql("insert into symbols (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
-        .params(s.symbol(), s.name(), s.market(), s.assetClass(), s.currency(), s.timeZone(), s.tickSize(),
-            s.lotSize(), s.source())
+    jdbc.sql(
+            "insert into symbols ("
+                + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
+        .params(
+            s.symbol(),
+            s.name(),
+            s.market(),
+            s.assetClass(),
+            s.currency(),
+            s.timeZone(),
+            s.tickSize(),
+            s.lotSize(),
+            s.source())
         .update();
     symbolCache.evict(s.symbol());
   }
 
   /**
-   * Fills in what an exchange says of a symbol that came from it ({@code source}) and has no bars yet;
-   * the parts it does not say stay, and so does a name someone gave (one other than the ticker).
+   * Fills in what an exchange says of a symbol that came from it ({@code source}) and has no bars
+   * yet; the parts it does not say stay, and so does a name someone gave (one other than the
+   * ticker).
    *
    * @return whether the symbol was changed
    */
   boolean describeIfEmpty(String symbol, String source, Listing listing) {
-    String name = listing.name() == null || listing.name().length() <= 200 ? listing.name()
-        : listing.name().substring(0, 200);
-    int changed = jdbc.sql("""
+    String name =
+        listing.name() == null || listing.name().length() <= 200
+            ? listing.name()
+            : listing.name().substring(0, 200);
+    int changed =
+        jdbc.sql(
+                """
         update symbols set
           name = case when name = symbol then coalesce(:name, name) else name end,
           market = coalesce(:market, market),
@@ -77,29 +108,34 @@ class SymbolRepository {
         where symbol = :symbol and source = :source
           and not exists (select 1 from market_data where symbol = :symbol)
         """)
-        .param("symbol", symbol)
-        .param("source", source)
-        .param("name", name)
-        .param("market", listing.market())
-        .param("assetClass", listing.assetClass())
-        .param("currency", listing.currency())
-        .param("timeZone", listing.timeZone())
-        .update();
+            .param("symbol", symbol)
+            .param("source", source)
+            .param("name", name)
+            .param("market", listing.market())
+            .param("assetClass", listing.assetClass())
+            .param("currency", listing.currency())
+            .param("timeZone", listing.timeZone())
+            .update();
     symbolCache.evict(symbol);
     return changed > 0;
   }
 
   List<DataRange> ranges(String symbol) {
-    return rangeCache.get(symbol, () -> queryRanges(List.of(symbol)).getOrDefault(symbol, List.of()));
+    return rangeCache.get(
+        symbol, () -> queryRanges(List.of(symbol)).getOrDefault(symbol, List.of()));
   }
 
-  /** The stored ranges of several symbols (those not cached in one query), finest interval first. */
+  /**
+   * The stored ranges of several symbols (those not cached in one query), finest interval first.
+   */
   java.util.Map<String, List<DataRange>> rangesOf(java.util.Collection<String> symbols) {
-    return rangeCache.getAll(symbols, missing -> {
-      java.util.Map<String, List<DataRange>> found = queryRanges(missing);
-      missing.forEach(symbol -> found.putIfAbsent(symbol, List.of()));
-      return found;
-    });
+    return rangeCache.getAll(
+        symbols,
+        missing -> {
+          java.util.Map<String, List<DataRange>> found = queryRanges(missing);
+          missing.forEach(symbol -> found.putIfAbsent(symbol, List.of()));
+          return found;
+        });
   }
 
   private java.util.Map<String, List<DataRange>> queryRanges(java.util.Collection<String> symbols) {
@@ -107,21 +143,30 @@ class SymbolRepository {
     if (symbols.isEmpty()) {
       return bySymbol;
     }
-    jdbc.sql("select symbol, interval, first_bar, last_bar, bar_count from market_data_ranges"
-            + " where symbol = any(:symbols) order by symbol, case interval when '1m' then 1 when '5m' then 2"
-            + " when '15m' then 3 when '1h' then 4 when '4h' then 5 when '1d' then 6 else 7 end")
+    jdbc.sql(
+            "select symbol, interval, first_bar, last_bar, bar_count from market_data_ranges"
+                + " where symbol = any(:symbols) order by symbol, case interval when '1m' then 1 when '5m' then 2"
+                + " when '15m' then 3 when '1h' then 4 when '4h' then 5 when '1d' then 6 else 7 end")
         .param("symbols", symbols.toArray(new String[0]))
-        .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-            bySymbol.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
-                .add(new DataRange(rs.getString(2), rs.getTimestamp(3).toInstant(),
-                    rs.getTimestamp(4).toInstant(), rs.getLong(5))));
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    bySymbol
+                        .computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                        .add(
+                            new DataRange(
+                                rs.getString(2),
+                                rs.getTimestamp(3).toInstant(),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getLong(5))));
     bySymbol.replaceAll((symbol, list) -> List.copyOf(list));
     return bySymbol;
   }
 
   /** Recomputes one symbol's range for one interval from market_data (index-only: fast). */
   void refreshRange(String symbol, String interval) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         with r as (select min("timestamp") f, max("timestamp") l, count(*) c from market_data
                    where symbol = :symbol and interval = :interval)
         insert into market_data_ranges (symbol, interval, first_bar, last_bar, bar_count, updated_at)
@@ -129,7 +174,10 @@ class SymbolRepository {
         on conflict (symbol, interval) do update
           set first_bar = excluded.first_bar, last_bar = excluded.last_bar, bar_count = excluded.bar_count,
               updated_at = now()
-        """).param("symbol", symbol).param("interval", interval).update();
+        """)
+        .param("symbol", symbol)
+        .param("interval", interval)
+        .update();
     rangeCache.evict(symbol);
   }
 
@@ -138,8 +186,15 @@ class SymbolRepository {
   }
 
   private static SymbolInfo map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    return new SymbolInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), rs.getBigDecimal(7).stripTrailingZeros(), rs.getBigDecimal(8).stripTrailingZeros(),
+    return new SymbolInfo(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getBigDecimal(7).stripTrailingZeros(),
+        rs.getBigDecimal(8).stripTrailingZeros(),
         rs.getString(9));
   }
 }

@@ -5,14 +5,33 @@ import java.time.Instant;
 import java.util.List;
 
 /** A symbol with what is stored for it, per interval. */
-record SymbolView(String symbol, String name, String market, String assetClass, String currency, String timeZone,
-    BigDecimal tickSize, BigDecimal lotSize, String source, List<IntervalView> intervals) {
+record SymbolView(
+    String symbol,
+    String name,
+    String market,
+    String assetClass,
+    String currency,
+    String timeZone,
+    BigDecimal tickSize,
+    BigDecimal lotSize,
+    String source,
+    List<IntervalView> intervals) {
 
   record IntervalView(String interval, Instant firstBar, Instant lastBar, long barCount) {}
 
   static SymbolView of(SymbolInfo s, List<DataRange> ranges) {
-    return new SymbolView(s.symbol(), s.name(), s.market(), s.assetClass(), s.currency(), s.timeZone(), s.tickSize(),
-        s.lotSize(), s.source(),
-        ranges.stream().map(r -> new IntervalView(r.interval(), r.firstBar(), r.lastBar(), r.barCount())).toList());
+    return new SymbolView(
+        s.symbol(),
+        s.name(),
+        s.market(),
+        s.assetClass(),
+        s.currency(),
+        s.timeZone(),
+        s.tickSize(),
+        s.lotSize(),
+        s.source(),
+        ranges.stream()
+            .map(r -> new IntervalView(r.interval(), r.firstBar(), r.lastBar(), r.barCount()))
+            .toList());
   }
 }

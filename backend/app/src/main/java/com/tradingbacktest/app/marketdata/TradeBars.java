@@ -5,7 +5,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 
-/** Builds 1-minute OHLCV bars from a trade log ({@code timestamp,price,amount}, epoch seconds, ascending). */
+/**
+ * Builds 1-minute OHLCV bars from a trade log ({@code timestamp,price,amount}, epoch seconds,
+ * ascending).
+ */
 final class TradeBars {
 
   private TradeBars() {}
@@ -29,8 +32,15 @@ final class TradeBars {
       BigDecimal amount = new BigDecimal(f[2].trim());
       if (m != minute) {
         if (open != null) {
-          out.row(new BarCsv.Row(++bar, minute, open.doubleValue(), high.doubleValue(), low.doubleValue(),
-              close.doubleValue(), volume.doubleValue()));
+          out.row(
+              new BarCsv.Row(
+                  ++bar,
+                  minute,
+                  open.doubleValue(),
+                  high.doubleValue(),
+                  low.doubleValue(),
+                  close.doubleValue(),
+                  volume.doubleValue()));
         }
         minute = m;
         open = high = low = price;
@@ -42,8 +52,15 @@ final class TradeBars {
       volume = volume.add(amount);
     }
     if (open != null) {
-      out.row(new BarCsv.Row(++bar, minute, open.doubleValue(), high.doubleValue(), low.doubleValue(),
-          close.doubleValue(), volume.doubleValue()));
+      out.row(
+          new BarCsv.Row(
+              ++bar,
+              minute,
+              open.doubleValue(),
+              high.doubleValue(),
+              low.doubleValue(),
+              close.doubleValue(),
+              volume.doubleValue()));
     }
   }
 }

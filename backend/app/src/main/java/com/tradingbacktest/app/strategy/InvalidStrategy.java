@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The code does not compile. The problem's {@code errors} list every error with its place; each also
- * names the field {@code code}, so clients that show field errors generically still show them.
+ * The code does not compile. The problem's {@code errors} list every error with its place; each
+ * also names the field {@code code}, so clients that show field errors generically still show them.
  */
 class InvalidStrategy extends DomainException {
 
@@ -21,15 +21,19 @@ class InvalidStrategy extends DomainException {
 
   @Override
   public Map<String, Object> properties() {
-    List<Map<String, Object>> list = errors.stream().map(error -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("field", "code");
-      entry.put("line", error.line());
-      entry.put("column", error.column());
-      entry.put("length", error.length());
-      entry.put("message", error.message());
-      return entry;
-    }).toList();
+    List<Map<String, Object>> list =
+        errors.stream()
+            .map(
+                error -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("field", "code");
+                  entry.put("line", error.line());
+                  entry.put("column", error.column());
+                  entry.put("length", error.length());
+                  entry.put("message", error.message());
+                  return entry;
+                })
+            .toList();
     return Map.of("errors", list);
   }
 

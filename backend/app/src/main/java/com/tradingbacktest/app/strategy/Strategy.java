@@ -21,15 +21,13 @@ class Strategy extends AssignedIdEntity {
   static final int MAX_NAME = 200;
   static final String COPY_SUFFIX = " (copy)";
 
-
   @Column(name = "user_id", nullable = false, updatable = false)
   private UUID userId;
 
   @Column(nullable = false, length = MAX_NAME)
   private String name;
 
-  @Column
-  private String description;
+  @Column private String description;
 
   @Column(nullable = false)
   private String code;
@@ -48,11 +46,16 @@ class Strategy extends AssignedIdEntity {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-
   protected Strategy() {}
 
-  static Strategy create(UUID ownerId, String name, String description, String code,
-      List<StrategyParameter> parameters, boolean isPublic, Instant now) {
+  static Strategy create(
+      UUID ownerId,
+      String name,
+      String description,
+      String code,
+      List<StrategyParameter> parameters,
+      boolean isPublic,
+      Instant now) {
     Strategy strategy = new Strategy();
     strategy.assignNewId();
     strategy.userId = ownerId;
@@ -72,7 +75,12 @@ class Strategy extends AssignedIdEntity {
   }
 
   /** Replaces the content; {@code parameters} are those the new code compiled to. */
-  void update(String name, String description, String code, List<StrategyParameter> parameters, Instant now) {
+  void update(
+      String name,
+      String description,
+      String code,
+      List<StrategyParameter> parameters,
+      Instant now) {
     this.name = name;
     this.description = description;
     this.code = code;
@@ -131,8 +139,9 @@ class Strategy extends AssignedIdEntity {
     return updatedAt;
   }
 
-
-  /** Within the same limit as a name typed in (UTF-16 units), without splitting a surrogate pair. */
+  /**
+   * Within the same limit as a name typed in (UTF-16 units), without splitting a surrogate pair.
+   */
   static String copyName(String name) {
     int room = MAX_NAME - COPY_SUFFIX.length();
     if (name.length() <= room) {

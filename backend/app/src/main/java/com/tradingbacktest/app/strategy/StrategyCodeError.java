@@ -13,7 +13,8 @@ record StrategyCodeError(
     @Schema(example = "unknown function 'smaa'; did you mean 'sma'?") String message) {
 
   static StrategyCodeError of(Diagnostic diagnostic) {
-    return new StrategyCodeError(diagnostic.line(), diagnostic.column(), diagnostic.length(), diagnostic.message());
+    return new StrategyCodeError(
+        diagnostic.line(), diagnostic.column(), diagnostic.length(), diagnostic.message());
   }
 
   static List<StrategyCodeError> of(List<Diagnostic> diagnostics) {

@@ -19,24 +19,41 @@ class StrategyLanguage {
   private final LanguageCatalogueResponse catalogue;
 
   StrategyLanguage() {
-    this.templates = StrategyTemplates.all().stream()
-        .map(t -> new StrategyTemplateResponse(t.id(), t.name(), t.nameKo(), t.description(), t.descriptionKo(),
-            t.source(), validate(t.source()).parameters()))
-        .toList();
-    this.catalogue = new LanguageCatalogueResponse(
-        LanguageCatalogue.functions().stream().map(StrategyLanguage::function).toList(),
-        LanguageCatalogue.variables().stream()
-            .map(v -> new LanguageCatalogueResponse.Variable(v.name(), v.category(), v.description(),
-                v.descriptionKo()))
-            .toList(),
-        LanguageCatalogue.outputs().stream()
-            .map(o -> new LanguageCatalogueResponse.Output(o.name(), o.type(), o.intrabar(), o.description()))
-            .toList(),
-        LanguageCatalogue.keywords(),
-        LanguageCatalogue.limits());
+    this.templates =
+        StrategyTemplates.all().stream()
+            .map(
+                t ->
+                    new StrategyTemplateResponse(
+                        t.id(),
+                        t.name(),
+                        t.nameKo(),
+                        t.description(),
+                        t.descriptionKo(),
+                        t.source(),
+                        validate(t.source()).parameters()))
+            .toList();
+    this.catalogue =
+        new LanguageCatalogueResponse(
+            LanguageCatalogue.functions().stream().map(StrategyLanguage::function).toList(),
+            LanguageCatalogue.variables().stream()
+                .map(
+                    v ->
+                        new LanguageCatalogueResponse.Variable(
+                            v.name(), v.category(), v.description(), v.descriptionKo()))
+                .toList(),
+            LanguageCatalogue.outputs().stream()
+                .map(
+                    o ->
+                        new LanguageCatalogueResponse.Output(
+                            o.name(), o.type(), o.intrabar(), o.description()))
+                .toList(),
+            LanguageCatalogue.keywords(),
+            LanguageCatalogue.limits());
   }
 
-  /** The parameters {@code code} declares; throws {@link InvalidStrategy} when it does not compile. */
+  /**
+   * The parameters {@code code} declares; throws {@link InvalidStrategy} when it does not compile.
+   */
   List<StrategyParameter> compile(String code) {
     Compilation compilation = StrategyCompiler.compile(code);
     if (!compilation.ok()) {
@@ -48,9 +65,13 @@ class StrategyLanguage {
   StrategyValidationResponse validate(String code) {
     Compilation compilation = StrategyCompiler.compile(code);
     if (!compilation.ok()) {
-      return new StrategyValidationResponse(false, StrategyCodeError.of(compilation.errors()), List.of(), List.of());
+      return new StrategyValidationResponse(
+          false, StrategyCodeError.of(compilation.errors()), List.of(), List.of());
     }
-    return new StrategyValidationResponse(true, List.of(), StrategyParameter.of(compilation.strategy().params()),
+    return new StrategyValidationResponse(
+        true,
+        List.of(),
+        StrategyParameter.of(compilation.strategy().params()),
         compilation.strategy().outputNames());
   }
 
@@ -63,10 +84,17 @@ class StrategyLanguage {
   }
 
   private static LanguageCatalogueResponse.Function function(FunctionSpec spec) {
-    return new LanguageCatalogueResponse.Function(spec.name(), spec.category(), spec.signature(),
+    return new LanguageCatalogueResponse.Function(
+        spec.name(),
+        spec.category(),
+        spec.signature(),
         spec.params().stream()
             .map(a -> new LanguageCatalogueResponse.Argument(a.name(), a.kind(), a.defaultValue()))
             .toList(),
-        spec.result(), spec.fields(), spec.description(), spec.descriptionKo(), spec.example());
+        spec.result(),
+        spec.fields(),
+        spec.description(),
+        spec.descriptionKo(),
+        spec.example());
   }
 }

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The editor's helpers: check code without saving it, templates to start from, the language as data. */
+/**
+ * The editor's helpers: check code without saving it, templates to start from, the language as
+ * data.
+ */
 @RestController
 @RequestMapping(StrategyController.PATH)
 @Tag(name = "Strategies")
@@ -30,17 +33,21 @@ class StrategyLanguageController {
   }
 
   @PostMapping("/validate")
-  @Operation(summary = "Compile code without saving it: every error with its place, or its parameters and outputs",
+  @Operation(
+      summary =
+          "Compile code without saving it: every error with its place, or its parameters and outputs",
       description = "Code that does not compile is still a 200, with `valid` false and the errors.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "What the compiler found"),
-          @ApiResponse(responseCode = "422", description = "`code` missing")})
+        @ApiResponse(responseCode = "200", description = "What the compiler found"),
+        @ApiResponse(responseCode = "422", description = "`code` missing")
+      })
   StrategyValidationResponse validate(@Valid @RequestBody ValidateStrategyRequest request) {
     return language.validate(request.code());
   }
 
   @GetMapping("/templates")
-  @Operation(summary = "Working strategies to start from, with their parameters",
+  @Operation(
+      summary = "Working strategies to start from, with their parameters",
       description = "Fixed per release; cacheable for an hour.",
       responses = @ApiResponse(responseCode = "200", description = "Every template"))
   ResponseEntity<List<StrategyTemplateResponse>> templates() {
@@ -48,8 +55,10 @@ class StrategyLanguageController {
   }
 
   @GetMapping("/language")
-  @Operation(summary = "The strategy language as data: functions, variables, outputs, keywords and limits",
-      description = "For the editor's completion and hover docs. Fixed per release; cacheable for an hour.",
+  @Operation(
+      summary = "The strategy language as data: functions, variables, outputs, keywords and limits",
+      description =
+          "For the editor's completion and hover docs. Fixed per release; cacheable for an hour.",
       responses = @ApiResponse(responseCode = "200", description = "The catalogue"))
   ResponseEntity<LanguageCatalogueResponse> language() {
     return ResponseEntity.ok().cacheControl(STATIC).body(language.catalogue());

@@ -17,10 +17,14 @@ public class StrategyLookup {
     this.strategies = strategies;
   }
 
-  /** The strategy if {@code userId} may read it; empty when it is missing or someone else's private one. */
+  /**
+   * The strategy if {@code userId} may read it; empty when it is missing or someone else's private
+   * one.
+   */
   @Transactional(readOnly = true)
   public Optional<StrategySource> findReadable(UUID userId, UUID strategyId) {
-    return strategies.findReadable(strategyId, userId)
+    return strategies
+        .findReadable(strategyId, userId)
         .map(s -> new StrategySource(s.getId(), s.ownerId(), s.name(), s.code()));
   }
 

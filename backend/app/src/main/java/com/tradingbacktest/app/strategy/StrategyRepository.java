@@ -10,7 +10,8 @@ import org.springframework.data.repository.Repository;
 
 /**
  * Every query is scoped by the caller: what they own, or what they may read (their own or public).
- * Name searches take a LIKE pattern already escaped with backslashes ({@link StrategyService#containsPattern}).
+ * Name searches take a LIKE pattern already escaped with backslashes ({@link
+ * StrategyService#containsPattern}).
  */
 interface StrategyRepository extends Repository<Strategy, UUID> {
 
@@ -26,13 +27,16 @@ interface StrategyRepository extends Repository<Strategy, UUID> {
   @Query("delete from Strategy s where s.id = :id and s.userId = :userId")
   int deleteOwned(UUID id, UUID userId);
 
-  @Query("select s from Strategy s where s.userId = :userId and lower(s.name) like lower(:pattern) escape '\\'")
+  @Query(
+      "select s from Strategy s where s.userId = :userId and lower(s.name) like lower(:pattern) escape '\\'")
   Page<Strategy> findOwnedBy(UUID userId, String pattern, Pageable pageable);
 
-  @Query("select s from Strategy s where s.isPublic = true and lower(s.name) like lower(:pattern) escape '\\'")
+  @Query(
+      "select s from Strategy s where s.isPublic = true and lower(s.name) like lower(:pattern) escape '\\'")
   Page<Strategy> findPublic(String pattern, Pageable pageable);
 
-  @Query("select s from Strategy s where (s.userId = :userId or s.isPublic = true) "
-      + "and lower(s.name) like lower(:pattern) escape '\\'")
+  @Query(
+      "select s from Strategy s where (s.userId = :userId or s.isPublic = true) "
+          + "and lower(s.name) like lower(:pattern) escape '\\'")
   Page<Strategy> findOwnedByOrPublic(UUID userId, String pattern, Pageable pageable);
 }

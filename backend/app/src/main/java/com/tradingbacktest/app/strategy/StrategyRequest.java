@@ -8,31 +8,37 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A strategy to create, or the whole new content of one being replaced (PUT): omitted optional fields
- * take their defaults (no description, private), they do not keep the old values.
+ * A strategy to create, or the whole new content of one being replaced (PUT): omitted optional
+ * fields take their defaults (no description, private), they do not keep the old values.
  */
 record StrategyRequest(
-    @Schema(example = "SMA crossover 10/30", description = "1-200 characters; leading and trailing spaces are dropped")
-    @NotBlank(message = "is required")
-    @Size(max = Strategy.MAX_NAME, message = "must be at most {max} characters")
-    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "may not contain control characters")
-    String name,
-
-    @Schema(example = "Long while the fast average is above the slow one.", description = "Up to 2000 characters")
-    @Size(max = StrategyRequest.MAX_DESCRIPTION, message = "must be at most {max} characters")
-    String description,
-
-    @Schema(example = "param fast = 10 in 2..100 step 1\nparam slow = 30 in 5..300 step 5\n"
-        + "long_entry = crossover(sma(close, fast), sma(close, slow))\n"
-        + "long_exit = crossunder(sma(close, fast), sma(close, slow))\n",
-        description = "Strategy-language source; it must compile (else 422 `/problems/invalid-strategy`)")
-    @NotBlank(message = "is required")
-    @Size(max = Limits.MAX_SOURCE_CHARS, message = "must be at most {max} characters")
-    String code,
-
+    @Schema(
+            example = "SMA crossover 10/30",
+            description = "1-200 characters; leading and trailing spaces are dropped")
+        @NotBlank(message = "is required")
+        @Size(max = Strategy.MAX_NAME, message = "must be at most {max} characters")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "may not contain control characters")
+        String name,
+    @Schema(
+            example = "Long while the fast average is above the slow one.",
+            description = "Up to 2000 characters")
+        @Size(max = StrategyRequest.MAX_DESCRIPTION, message = "must be at most {max} characters")
+        String description,
+    @Schema(
+            example =
+                "param fast = 10 in 2..100 step 1\nparam slow = 30 in 5..300 step 5\n"
+                    + "long_entry = crossover(sma(close, fast), sma(close, slow))\n"
+                    + "long_exit = crossunder(sma(close, fast), sma(close, slow))\n",
+            description =
+                "Strategy-language source; it must compile (else 422 `/problems/invalid-strategy`)")
+        @NotBlank(message = "is required")
+        @Size(max = Limits.MAX_SOURCE_CHARS, message = "must be at most {max} characters")
+        String code,
     @JsonProperty("is_public")
-    @Schema(description = "Readable and copyable by every user (never editable by them); default false")
-    Boolean isPublic) {
+        @Schema(
+            description =
+                "Readable and copyable by every user (never editable by them); default false")
+        Boolean isPublic) {
 
   static final int MAX_DESCRIPTION = 2000;
 

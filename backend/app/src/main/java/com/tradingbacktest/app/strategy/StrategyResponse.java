@@ -14,14 +14,24 @@ record StrategyResponse(
     @Schema(description = "Strategy-language source") String code,
     @JsonProperty("is_public") boolean isPublic,
     @Schema(description = "The user who owns it") UUID ownerId,
-    @Schema(description = "Whether the caller owns it (and so may change or delete it)") boolean mine,
-    @Schema(description = "The parameters the code declares, in source order") List<StrategyParameter> parameters,
+    @Schema(description = "Whether the caller owns it (and so may change or delete it)")
+        boolean mine,
+    @Schema(description = "The parameters the code declares, in source order")
+        List<StrategyParameter> parameters,
     Instant createdAt,
     Instant updatedAt) {
 
   static StrategyResponse of(Strategy strategy, UUID viewerId) {
-    return new StrategyResponse(strategy.getId(), strategy.name(), strategy.description(), strategy.code(),
-        strategy.isPublic(), strategy.ownerId(), strategy.isOwnedBy(viewerId), strategy.parameters(),
-        strategy.createdAt(), strategy.updatedAt());
+    return new StrategyResponse(
+        strategy.getId(),
+        strategy.name(),
+        strategy.description(),
+        strategy.code(),
+        strategy.isPublic(),
+        strategy.ownerId(),
+        strategy.isOwnedBy(viewerId),
+        strategy.parameters(),
+        strategy.createdAt(),
+        strategy.updatedAt());
   }
 }

@@ -1,7 +1,7 @@
 package com.tradingbacktest.app.strategy;
 
-import com.tradingbacktest.app.common.persistence.LikePatterns;
 import com.tradingbacktest.app.common.error.NotFoundException;
+import com.tradingbacktest.app.common.persistence.LikePatterns;
 import com.tradingbacktest.app.common.web.PageResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,8 +36,16 @@ class StrategyService {
   @Transactional
   public StrategyResponse create(UUID userId, StrategyRequest request) {
     List<StrategyParameter> parameters = language.compile(request.code());
-    Strategy strategy = strategies.save(Strategy.create(userId, request.trimmedName(), request.trimmedDescription(),
-        request.code(), parameters, request.wantsPublic(), now()));
+    Strategy strategy =
+        strategies.save(
+            Strategy.create(
+                userId,
+                request.trimmedName(),
+                request.trimmedDescription(),
+                request.code(),
+                parameters,
+                request.wantsPublic(),
+                now()));
     return StrategyResponse.of(strategy, userId);
   }
 
@@ -51,7 +59,8 @@ class StrategyService {
     Strategy strategy = owned(userId, id);
     List<StrategyParameter> parameters = language.compile(request.code());
     Instant now = now();
-    strategy.update(request.trimmedName(), request.trimmedDescription(), request.code(), parameters, now);
+    strategy.update(
+        request.trimmedName(), request.trimmedDescription(), request.code(), parameters, now);
     if (request.wantsPublic()) {
       strategy.publish(now);
     } else {
@@ -74,13 +83,15 @@ class StrategyService {
   }
 
   @Transactional(readOnly = true)
-  public PageResponse<StrategySummary> list(UUID userId, StrategyScope scope, String query, Pageable pageable) {
+  public PageResponse<StrategySummary> list(
+      UUID userId, StrategyScope scope, String query, Pageable pageable) {
     String pattern = LikePatterns.contains(query);
-    Page<Strategy> page = switch (scope) {
-      case MINE -> strategies.findOwnedBy(userId, pattern, pageable);
-      case PUBLIC -> strategies.findPublic(pattern, pageable);
-      case ALL -> strategies.findOwnedByOrPublic(userId, pattern, pageable);
-    };
+    Page<Strategy> page =
+        switch (scope) {
+          case MINE -> strategies.findOwnedBy(userId, pattern, pageable);
+          case PUBLIC -> strategies.findPublic(pattern, pageable);
+          case ALL -> strategies.findOwnedByOrPublic(userId, pattern, pageable);
+        };
     return PageResponse.of(page, strategy -> StrategySummary.of(strategy, userId));
   }
 

@@ -16,8 +16,11 @@ final class AnalyticsClient {
 
   static final String PATH = "/api/v1/analytics";
 
-  /** A moving-average crossover that trades on AAPL 2013 and on a week of minute bars of bitcoin. */
-  static final String SMA_CROSS = """
+  /**
+   * A moving-average crossover that trades on AAPL 2013 and on a week of minute bars of bitcoin.
+   */
+  static final String SMA_CROSS =
+      """
       param fast = 10 in 2..50 step 1
       param slow = 30 in 5..100 step 5
       long_entry = crossover(sma(close, fast), sma(close, slow))
@@ -33,17 +36,27 @@ final class AnalyticsClient {
   }
 
   String strategy(String name) {
-    Response created = api.post("/api/v1/strategies", Map.of("name", name, "code", SMA_CROSS), auth);
+    Response created =
+        api.post("/api/v1/strategies", Map.of("name", name, "code", SMA_CROSS), auth);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asString();
   }
 
-  /** Starts a run of the strategy with these parameters on AAPL's daily bars of 2013; returns its id. */
+  /**
+   * Starts a run of the strategy with these parameters on AAPL's daily bars of 2013; returns its
+   * id.
+   */
   String startAapl(String strategyId, int fast, int slow) {
     return start(strategyId, "AAPL", "1d", "2013-01-01", "2013-12-31", fast, slow);
   }
 
-  String start(String strategyId, String symbol, String interval, String startDate, String endDate, int fast,
+  String start(
+      String strategyId,
+      String symbol,
+      String interval,
+      String startDate,
+      String endDate,
+      int fast,
       int slow) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("strategy_id", strategyId);
@@ -63,7 +76,8 @@ final class AnalyticsClient {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     for (String id : ids) {
       JsonNode status = backtest(id + "/status");
-      while (!List.of("completed", "failed", "cancelled").contains(status.path("status").asString())) {
+      while (!List.of("completed", "failed", "cancelled")
+          .contains(status.path("status").asString())) {
         if (Instant.now().isAfter(deadline)) {
           throw new AssertionError("run " + id + " did not finish; last status " + status);
         }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The analytics endpoints against runs the started app really ran: two parameter sets of a moving-average
- * crossover on AAPL's daily bars of 2013 and one on a week of bitcoin minute bars, all on the real embedded
- * PostgreSQL and JobRunr worker. Expected figures are recomputed here from the runs' full series.
+ * The analytics endpoints against runs the started app really ran: two parameter sets of a
+ * moving-average crossover on AAPL's daily bars of 2013 and one on a week of bitcoin minute bars,
+ * all on the real embedded PostgreSQL and JobRunr worker. Expected figures are recomputed here from
+ * the runs' full series.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsIntegrationTests extends IntegrationTest {
@@ -111,17 +112,19 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     assertThat(edges).hasSize(31);
     assertThat(edges[0]).isEqualTo(Arrays.stream(returns).min().orElseThrow());
     assertThat(edges[30]).isEqualTo(Arrays.stream(returns).max().orElseThrow());
-    assertThat(ints(histogram.path("counts"))[0]).isEqualTo(
-        (int) Arrays.stream(returns).filter(r -> r < edges[1]).count());
+    assertThat(ints(histogram.path("counts"))[0])
+        .isEqualTo((int) Arrays.stream(returns).filter(r -> r < edges[1]).count());
 
     JsonNode sharpe = chart.path("rolling_sharpe");
     assertThat(sharpe.path("window").asInt()).isEqualTo(63);
     assertThat(sharpe.path("total_points").asInt()).isEqualTo(bars - 63);
     assertThat(sharpe.path("time")).hasSize(bars - 63);
-    assertThat(sharpe.path("time").get(0).asLong()).isEqualTo(equityChart.path("time").get(63).asLong());
+    assertThat(sharpe.path("time").get(0).asLong())
+        .isEqualTo(equityChart.path("time").get(63).asLong());
     assertThat(sharpe.path("sharpe").get(bars - 64).asDouble())
         .isCloseTo(sharpeOf(returns, bars - 1 - 63, 63), within(1e-9));
-    assertThat(sharpe.path("sharpe").get(0).asDouble()).isCloseTo(sharpeOf(returns, 0, 63), within(1e-9));
+    assertThat(sharpe.path("sharpe").get(0).asDouble())
+        .isCloseTo(sharpeOf(returns, 0, 63), within(1e-9));
 
     JsonNode grid = chart.path("monthly_returns");
     assertThat(ints(grid.path("years"))).containsExactly(2013);
@@ -131,7 +134,8 @@ class AnalyticsIntegrationTests extends IntegrationTest {
       assertThat(grid.path("months").get(0).get(month.path("month").asInt() - 1).asDouble())
           .isEqualTo(month.path("return").asDouble());
     }
-    assertThat(grid.path("yearly").get(0).asDouble()).isEqualTo(run.path("yearly_returns").get(0).path("return").asDouble());
+    assertThat(grid.path("yearly").get(0).asDouble())
+        .isEqualTo(run.path("yearly_returns").get(0).path("return").asDouble());
   }
 
   @Test
@@ -139,10 +143,15 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     JsonNode full = owner.ok("chart?backtest_id=" + fastRun + "&points=10000");
     long from = LocalDate.of(2013, 6, 1).atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
     long to = LocalDate.of(2013, 9, 1).atStartOfDay(NEW_YORK).toInstant().toEpochMilli() - 1;
-    List<Long> inRange = longs(full.path("equity").path("time")).stream().filter(t -> t >= from && t <= to).toList();
+    List<Long> inRange =
+        longs(full.path("equity").path("time")).stream().filter(t -> t >= from && t <= to).toList();
 
-    JsonNode chart = owner.ok("chart?backtest_id=" + fastRun + "&from=2013-06-01&to=2013-08-31&points=16&bins=5"
-        + "&window=10");
+    JsonNode chart =
+        owner.ok(
+            "chart?backtest_id="
+                + fastRun
+                + "&from=2013-06-01&to=2013-08-31&points=16&bins=5"
+                + "&window=10");
 
     JsonNode equity = chart.path("equity");
     assertThat(equity.path("total_points").asInt()).isEqualTo(inRange.size()).isGreaterThan(16);
@@ -154,11 +163,21 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     assertThat(chart.path("returns_histogram").path("counts")).hasSize(5);
     JsonNode sharpe = chart.path("rolling_sharpe");
     assertThat(sharpe.path("window").asInt()).isEqualTo(10);
-    assertThat(longs(sharpe.path("time"))).hasSizeLessThanOrEqualTo(16).allMatch(t -> t >= from && t <= to);
-    assertThat(sharpe.path("total_points").asInt()).isEqualTo(inRange.size()); // a window ends at every point
+    assertThat(longs(sharpe.path("time")))
+        .hasSizeLessThanOrEqualTo(16)
+        .allMatch(t -> t >= from && t <= to);
+    assertThat(sharpe.path("total_points").asInt())
+        .isEqualTo(inRange.size()); // a window ends at every point
     // The same instant range given as instants.
-    JsonNode again = owner.ok("chart?backtest_id=" + fastRun + "&from=" + Instant.ofEpochMilli(from) + "&to="
-        + Instant.ofEpochMilli(to) + "&points=16&bins=5&window=10");
+    JsonNode again =
+        owner.ok(
+            "chart?backtest_id="
+                + fastRun
+                + "&from="
+                + Instant.ofEpochMilli(from)
+                + "&to="
+                + Instant.ofEpochMilli(to)
+                + "&points=16&bins=5&window=10");
     assertThat(again.path("equity")).isEqualTo(equity);
   }
 
@@ -173,15 +192,23 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     assertThat(chart.path("rolling_sharpe").path("total_points").asInt()).isEqualTo(4);
     assertThat(chart.path("equity").path("time")).hasSizeLessThanOrEqualTo(100);
     assertThat(chart.path("equity").path("total_points").asInt()).isGreaterThan(1000);
-    assertThat(owner.ok("chart?backtest_id=" + bitcoinRun).path("rolling_sharpe").path("window").asInt()).isEqualTo(91);
+    assertThat(
+            owner
+                .ok("chart?backtest_id=" + bitcoinRun)
+                .path("rolling_sharpe")
+                .path("window")
+                .asInt())
+        .isEqualTo(91);
   }
 
   @Test
   void compareRebasesCurvesOnTheUnionOfDaysAndCorrelatesDailyReturns() {
     JsonNode fastChart = owner.ok("chart?backtest_id=" + fastRun + "&points=10000").path("equity");
     JsonNode slowChart = owner.ok("chart?backtest_id=" + slowRun + "&points=10000").path("equity");
-    List<LocalDate> aaplDays = longs(fastChart.path("time")).stream()
-        .map(t -> Instant.ofEpochMilli(t).atZone(NEW_YORK).toLocalDate()).toList();
+    List<LocalDate> aaplDays =
+        longs(fastChart.path("time")).stream()
+            .map(t -> Instant.ofEpochMilli(t).atZone(NEW_YORK).toLocalDate())
+            .toList();
     double[] fast = doubles(fastChart.path("equity"));
     double[] slow = doubles(slowChart.path("equity"));
 
@@ -200,7 +227,8 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     assertThat(equity.path("total_points").asInt()).isEqualTo(union.size());
     JsonNode fastCurve = equity.path("values").get(0);
     for (int i = 0; i < aaplDays.size(); i++) {
-      assertThat(fastCurve.get(dates.indexOf(aaplDays.get(i))).asDouble()).as(aaplDays.get(i).toString())
+      assertThat(fastCurve.get(dates.indexOf(aaplDays.get(i))).asDouble())
+          .as(aaplDays.get(i).toString())
           .isCloseTo(100 * fast[i] / fast[0], within(1e-9));
     }
     int thanksgiving = dates.indexOf(LocalDate.of(2013, 11, 28));
@@ -217,9 +245,11 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     double[] slowReturns = dailyReturns(slow);
     assertThat(correlation.path("values").get(0).get(1).asDouble())
         .isCloseTo(pearson(fastReturns, slowReturns), within(1e-9));
-    assertThat(correlation.path("values").get(1).get(0)).isEqualTo(correlation.path("values").get(0).get(1));
+    assertThat(correlation.path("values").get(1).get(0))
+        .isEqualTo(correlation.path("values").get(0).get(1));
     assertThat(correlation.path("values").get(0).get(0).asDouble()).isCloseTo(1, within(1e-12));
-    assertThat(correlation.path("overlapping_returns").get(0).get(1).asInt()).isEqualTo(aaplDays.size() - 1);
+    assertThat(correlation.path("overlapping_returns").get(0).get(1).asInt())
+        .isEqualTo(aaplDays.size() - 1);
     // AAPL traded on 25, 26, 27 and 29 November: three returns shared with bitcoin.
     assertThat(correlation.path("overlapping_returns").get(0).get(2).asInt()).isEqualTo(3);
     assertThat(correlation.path("overlapping_returns").get(2).get(2).asInt()).isEqualTo(6);
@@ -227,7 +257,8 @@ class AnalyticsIntegrationTests extends IntegrationTest {
 
   @Test
   void compareDownsamplesTheAxisToThePointBudget() {
-    JsonNode equity = owner.ok("compare?ids=" + fastRun + "," + slowRun + "&points=16").path("equity");
+    JsonNode equity =
+        owner.ok("compare?ids=" + fastRun + "," + slowRun + "&points=16").path("equity");
 
     assertThat(equity.path("dates").size()).isLessThanOrEqualTo(16);
     assertThat(equity.path("values").get(0)).hasSize(equity.path("dates").size());
@@ -280,8 +311,16 @@ class AnalyticsIntegrationTests extends IntegrationTest {
 
   @Test
   void badParametersAreFieldErrors() {
-    String tooMany = IntStream.range(0, 21).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
-    String eleven = fastRun + "," + IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID().toString()).collect(Collectors.joining(","));
+    String tooMany =
+        IntStream.range(0, 21)
+            .mapToObj(i -> UUID.randomUUID().toString())
+            .collect(Collectors.joining(","));
+    String eleven =
+        fastRun
+            + ","
+            + IntStream.range(0, 10)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .collect(Collectors.joining(","));
     Map<String, String> fieldByQuery = new LinkedHashMap<>();
     fieldByQuery.put("metrics?ids=" + tooMany, "ids");
     fieldByQuery.put("metrics?ids=not-a-uuid", "ids");
@@ -299,20 +338,26 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     fieldByQuery.put("chart?backtest_id=" + fastRun + "&from=yesterday", "from");
     fieldByQuery.put("chart?backtest_id=" + fastRun + "&from=2013-09-01&to=2013-06-01", "to");
 
-    fieldByQuery.forEach((query, field) -> {
-      Response response = owner.get(query);
-      assertThat(response.status()).as(query + " -> " + response).isEqualTo(422);
-      assertThat(response.problemType()).isEqualTo("/problems/validation-failed");
-      assertThat(response.json().path("errors").get(0).path("field").asString()).as(query).isEqualTo(field);
-    });
-    assertThat(owner.get("metrics?ids=not-a-uuid").json().path("detail").asString()).contains("'not-a-uuid'");
+    fieldByQuery.forEach(
+        (query, field) -> {
+          Response response = owner.get(query);
+          assertThat(response.status()).as(query + " -> " + response).isEqualTo(422);
+          assertThat(response.problemType()).isEqualTo("/problems/validation-failed");
+          assertThat(response.json().path("errors").get(0).path("field").asString())
+              .as(query)
+              .isEqualTo(field);
+        });
+    assertThat(owner.get("metrics?ids=not-a-uuid").json().path("detail").asString())
+        .contains("'not-a-uuid'");
   }
 
   @Test
   void withoutSignInNothingIsServed() {
     assertThat(api.get(AnalyticsClient.PATH + "/metrics?ids=" + fastRun).status()).isEqualTo(401);
-    assertThat(api.get(AnalyticsClient.PATH + "/chart?backtest_id=" + fastRun).status()).isEqualTo(401);
-    assertThat(api.get(AnalyticsClient.PATH + "/compare?ids=" + fastRun + "," + slowRun).status()).isEqualTo(401);
+    assertThat(api.get(AnalyticsClient.PATH + "/chart?backtest_id=" + fastRun).status())
+        .isEqualTo(401);
+    assertThat(api.get(AnalyticsClient.PATH + "/compare?ids=" + fastRun + "," + slowRun).status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -320,15 +365,26 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     JsonNode spec = api.get("/api/v1/openapi.json").json();
 
     assertThat(spec.path("paths").has("/api/v1/analytics/metrics")).isTrue();
-    assertThat(spec.path("paths").path("/api/v1/analytics/chart").path("get").path("responses").has("409")).isTrue();
+    assertThat(
+            spec.path("paths")
+                .path("/api/v1/analytics/chart")
+                .path("get")
+                .path("responses")
+                .has("409"))
+        .isTrue();
     JsonNode schemas = spec.path("components").path("schemas");
-    assertThat(schemas.path("RunChartResponse").path("properties").has("returns_histogram")).isTrue();
-    assertThat(schemas.path("RunComparisonResponse").path("properties").has("correlation")).isTrue();
+    assertThat(schemas.path("RunChartResponse").path("properties").has("returns_histogram"))
+        .isTrue();
+    assertThat(schemas.path("RunComparisonResponse").path("properties").has("correlation"))
+        .isTrue();
     assertThat(schemas.path("RebasedEquity").path("properties").has("total_points")).isTrue();
     assertThat(schemas.path("RunOverview").path("properties").has("time_zone")).isTrue();
   }
 
-  /** Sample-stdev Sharpe of returns[from .. from+window-1], annualised with 252 days, risk-free 0 (the runs' default). */
+  /**
+   * Sample-stdev Sharpe of returns[from .. from+window-1], annualised with 252 days, risk-free 0
+   * (the runs' default).
+   */
   private static double sharpeOf(double[] returns, int from, int window) {
     double mean = 0;
     for (int i = from; i < from + window; i++) {

@@ -31,12 +31,26 @@ class AnalyticsResponsesTests {
   @Test
   void metricOrderIsTheEnginesToMapOrder() {
     double[] equity = {100, 101, 99};
-    var metrics = Metrics.compute(new MetricsInput(new long[] {T0, T0 + DAY, T0 + 2 * DAY}, equity, equity,
-        new boolean[3], List.of(), 0, 100, MarketCalendar.STOCK, Interval.D1, ZoneOffset.UTC, 0));
+    var metrics =
+        Metrics.compute(
+            new MetricsInput(
+                new long[] {T0, T0 + DAY, T0 + 2 * DAY},
+                equity,
+                equity,
+                new boolean[3],
+                List.of(),
+                0,
+                100,
+                MarketCalendar.STOCK,
+                Interval.D1,
+                ZoneOffset.UTC,
+                0));
 
     assertThat(MetricNames.ORDER).containsExactlyElementsOf(metrics.toMap().keySet());
-    assertThat(MetricNames.ORDER).startsWith("start", "end", "duration", "duration_days", "exposure_time")
-        .endsWith("long_trades", "short_trades").contains("max_drawdown_duration_bars", "sqn", "cagr");
+    assertThat(MetricNames.ORDER)
+        .startsWith("start", "end", "duration", "duration_days", "exposure_time")
+        .endsWith("long_trades", "short_trades")
+        .contains("max_drawdown_duration_bars", "sqn", "cagr");
   }
 
   @Test
@@ -49,17 +63,20 @@ class AnalyticsResponsesTests {
 
     Map<String, Number> ordered = MetricNames.ordered(stored);
 
-    assertThat(ordered.keySet()).containsExactly("start", "total_return", "sharpe_ratio", "a_new_metric");
+    assertThat(ordered.keySet())
+        .containsExactly("start", "total_return", "sharpe_ratio", "a_new_metric");
     assertThat(ordered.get("sharpe_ratio")).isNull();
     assertThat(MetricNames.ordered(null)).isNull();
-    List<Map<String, Object>> several = new ArrayList<>(Arrays.asList(Map.of("cagr", 1.0), null, Map.of("end", 2L)));
+    List<Map<String, Object>> several =
+        new ArrayList<>(Arrays.asList(Map.of("cagr", 1.0), null, Map.of("end", 2L)));
     assertThat(MetricNames.names(several)).containsExactly("end", "cagr");
   }
 
   @Test
   void dailyAndWeeklyRunsMeasureReturnsPerBar() {
-    RunSeries series = new RunSeries(new long[] {T0, T0 + DAY, T0 + 2 * DAY}, new double[] {100, 110, 99},
-        new double[3]);
+    RunSeries series =
+        new RunSeries(
+            new long[] {T0, T0 + DAY, T0 + 2 * DAY}, new double[] {100, 110, 99}, new double[3]);
 
     ReturnSeries daily = ReturnSeries.of(series, Interval.D1, ZoneOffset.UTC, MarketCalendar.STOCK);
     assertThat(daily.period()).isEqualTo("bar");
@@ -67,7 +84,8 @@ class AnalyticsResponsesTests {
     assertThat(daily.defaultWindow()).isEqualTo(63);
     assertThat(daily.returns()).containsExactly(new double[] {0.1, -0.1}, within(1e-12));
 
-    ReturnSeries weekly = ReturnSeries.of(series, Interval.W1, ZoneOffset.UTC, MarketCalendar.CRYPTO);
+    ReturnSeries weekly =
+        ReturnSeries.of(series, Interval.W1, ZoneOffset.UTC, MarketCalendar.CRYPTO);
     assertThat(weekly.periodsPerYear()).isEqualTo(52);
     assertThat(weekly.defaultWindow()).isEqualTo(13);
   }
@@ -76,7 +94,9 @@ class AnalyticsResponsesTests {
   void intradayRunsMeasureReturnsFromCloseToCloseOfEachDayInTheSymbolsZone() {
     long hour = 3_600_000L;
     // Hourly crypto bars over three UTC days; each day's close is its last bar's equity.
-    long[] times = {T0, T0 + hour, T0 + 23 * hour, T0 + DAY, T0 + DAY + 5 * hour, T0 + 2 * DAY + hour};
+    long[] times = {
+      T0, T0 + hour, T0 + 23 * hour, T0 + DAY, T0 + DAY + 5 * hour, T0 + 2 * DAY + hour
+    };
     double[] equity = {100, 101, 104, 103, 110, 99};
     RunSeries series = new RunSeries(times, equity, new double[times.length]);
 
@@ -85,20 +105,24 @@ class AnalyticsResponsesTests {
     assertThat(days.period()).isEqualTo("day");
     assertThat(days.periodsPerYear()).isEqualTo(365);
     assertThat(days.defaultWindow()).isEqualTo(91);
-    assertThat(days.times()).containsExactly(T0 + 23 * hour, T0 + DAY + 5 * hour, T0 + 2 * DAY + hour);
+    assertThat(days.times())
+        .containsExactly(T0 + 23 * hour, T0 + DAY + 5 * hour, T0 + 2 * DAY + hour);
     assertThat(days.equity()).containsExactly(104, 110, 99);
     // In Seoul (UTC+9) the bar at 23:00 UTC opens on the next day.
-    ReturnSeries seoul = ReturnSeries.of(series, Interval.H1, ZoneId.of("Asia/Seoul"), MarketCalendar.STOCK);
+    ReturnSeries seoul =
+        ReturnSeries.of(series, Interval.H1, ZoneId.of("Asia/Seoul"), MarketCalendar.STOCK);
     assertThat(seoul.equity()).containsExactly(101, 110, 99);
     assertThat(seoul.periodsPerYear()).isEqualTo(252);
   }
 
   @Test
   void histogramCountsOnlyReturnsBetweenPointsInsideTheRange() {
-    ReturnSeries series = new ReturnSeries("bar", new long[] {0, 10, 20, 30, 40},
-        new double[] {100, 200, 210, 189, 1000}, 252);
+    ReturnSeries series =
+        new ReturnSeries(
+            "bar", new long[] {0, 10, 20, 30, 40}, new double[] {100, 200, 210, 189, 1000}, 252);
 
-    // Points 10, 20 and 30 are in range: returns +5% and -10%; not the +100% into it nor the jump out of it.
+    // Points 10, 20 and 30 are in range: returns +5% and -10%; not the +100% into it nor the jump
+    // out of it.
     RunChartResponse.ReturnsHistogram h = RunChartResponse.ReturnsHistogram.of(series, 5, 30, 2);
 
     assertThat(h.total()).isEqualTo(2);
@@ -114,9 +138,10 @@ class AnalyticsResponsesTests {
     ReturnSeries series = new ReturnSeries("bar", times, equity, 4);
     double[] expected = AnalyticsMath.rollingSharpe(AnalyticsMath.simpleReturns(equity), 2, 4, 0);
 
-    RunChartResponse.RollingSharpe all = RunChartResponse.RollingSharpe.of(series, 2, 0, Long.MIN_VALUE,
-        Long.MAX_VALUE, 100);
-    RunChartResponse.RollingSharpe cut = RunChartResponse.RollingSharpe.of(series, 2, 0, 30, 50, 100);
+    RunChartResponse.RollingSharpe all =
+        RunChartResponse.RollingSharpe.of(series, 2, 0, Long.MIN_VALUE, Long.MAX_VALUE, 100);
+    RunChartResponse.RollingSharpe cut =
+        RunChartResponse.RollingSharpe.of(series, 2, 0, 30, 50, 100);
 
     // Five windows of two returns: the first ends at point 2 (time 20).
     assertThat(all.time()).containsExactly(20, 30, 40, 50, 60);
@@ -130,11 +155,20 @@ class AnalyticsResponsesTests {
 
   @Test
   void monthlyGridHasARowForEveryYearAndAColumnForEveryMonth() {
-    RunResult result = new RunResult(new LinkedHashMap<>(),
-        List.of(new MonthlyReturnView(2012, 12, 0.01), new MonthlyReturnView(2014, 1, -0.02),
-            new MonthlyReturnView(2014, 3, null)),
-        List.of(new YearlyReturnView(2012, 0.01), new YearlyReturnView(2014, -0.02)),
-        null, List.of(), null, 0, 0, 0);
+    RunResult result =
+        new RunResult(
+            new LinkedHashMap<>(),
+            List.of(
+                new MonthlyReturnView(2012, 12, 0.01),
+                new MonthlyReturnView(2014, 1, -0.02),
+                new MonthlyReturnView(2014, 3, null)),
+            List.of(new YearlyReturnView(2012, 0.01), new YearlyReturnView(2014, -0.02)),
+            null,
+            List.of(),
+            null,
+            0,
+            0,
+            0);
 
     RunChartResponse.MonthlyReturnsGrid grid = RunChartResponse.MonthlyReturnsGrid.of(result);
 

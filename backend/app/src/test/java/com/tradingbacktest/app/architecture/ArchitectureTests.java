@@ -24,24 +24,38 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTests {
 
   private static final String APP = "com.tradingbacktest.app";
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("com.tradingbacktest");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("com.tradingbacktest");
 
   @Test
   void engineIsPureJava() {
-    ArchRule rule = noClasses().that().resideInAPackage("com.tradingbacktest.engine..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "org.springframework..", "jakarta..", "javax.persistence..", "javax.sql..", "java.sql..",
-            "org.hibernate..", "com.tradingbacktest.app..")
-        .allowEmptyShould(true);
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("com.tradingbacktest.engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.springframework..",
+                "jakarta..",
+                "javax.persistence..",
+                "javax.sql..",
+                "java.sql..",
+                "org.hibernate..",
+                "com.tradingbacktest.app..")
+            .allowEmptyShould(true);
     rule.check(CLASSES);
   }
 
   @Test
   void commonDependsOnNoFeature() {
-    noClasses().that().resideInAPackage(APP + ".common..")
-        .should().dependOnClassesThat(belongToAFeature())
+    noClasses()
+        .that()
+        .resideInAPackage(APP + ".common..")
+        .should()
+        .dependOnClassesThat(belongToAFeature())
         .check(CLASSES);
   }
 
@@ -52,14 +66,19 @@ class ArchitectureTests {
 
   @Test
   void featuresUseEachOtherOnlyThroughPublicTopLevelTypes() {
-    ArchRuleDefinition.classes().that(belongToAFeature())
+    ArchRuleDefinition.classes()
+        .that(belongToAFeature())
         .should(onlyReachOtherFeaturesThroughTheirApi())
         .check(CLASSES);
   }
 
   private static DescribedPredicate<JavaClass> belongToAFeature() {
-    return DescribedPredicate.describe("belong to a feature",
-        c -> c.getPackageName().startsWith(APP + ".") && feature(c) != null && !"common".equals(feature(c)));
+    return DescribedPredicate.describe(
+        "belong to a feature",
+        c ->
+            c.getPackageName().startsWith(APP + ".")
+                && feature(c) != null
+                && !"common".equals(feature(c)));
   }
 
   private static ArchCondition<JavaClass> onlyReachOtherFeaturesThroughTheirApi() {
@@ -67,19 +86,28 @@ class ArchitectureTests {
       @Override
       public void check(JavaClass origin, ConditionEvents events) {
         String from = feature(origin);
-        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
-          JavaClass target = dependency.getTargetClass();
-          String to = feature(target);
-          if (to == null || to.equals(from) || "common".equals(to)) {
-            return;
-          }
-          boolean api = target.getModifiers().contains(JavaModifier.PUBLIC)
-              && target.getPackageName().equals(APP + "." + to);
-          if (!api) {
-            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
-                + " reaches into feature '" + to + "' past its public API"));
-          }
-        });
+        origin
+            .getDirectDependenciesFromSelf()
+            .forEach(
+                dependency -> {
+                  JavaClass target = dependency.getTargetClass();
+                  String to = feature(target);
+                  if (to == null || to.equals(from) || "common".equals(to)) {
+                    return;
+                  }
+                  boolean api =
+                      target.getModifiers().contains(JavaModifier.PUBLIC)
+                          && target.getPackageName().equals(APP + "." + to);
+                  if (!api) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            dependency,
+                            dependency.getDescription()
+                                + " reaches into feature '"
+                                + to
+                                + "' past its public API"));
+                  }
+                });
       }
     };
   }

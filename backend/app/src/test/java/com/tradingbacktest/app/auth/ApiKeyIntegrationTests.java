@@ -13,15 +13,15 @@ import tools.jackson.databind.JsonNode;
 
 class ApiKeyIntegrationTests extends IntegrationTest {
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void apiKeyAuthenticatesAsItsOwnerUntilRevoked() {
     JsonNode owner = api.registerUser("keys");
     String session = bearer(owner);
 
-    Response created = api.post("/api/v1/api-keys", Map.of("name", "notebook"), "Authorization", session);
+    Response created =
+        api.post("/api/v1/api-keys", Map.of("name", "notebook"), "Authorization", session);
     assertThat(created.status()).isEqualTo(201);
     String key = created.json().path("key").asString();
     String id = created.json().path("api_key").path("id").asString();
@@ -32,7 +32,8 @@ class ApiKeyIntegrationTests extends IntegrationTest {
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().path("id").asString()).isEqualTo(owner.path("user").path("id").asString());
 
-    assertThat(api.delete("/api/v1/api-keys/" + id, "Authorization", session).status()).isEqualTo(204);
+    assertThat(api.delete("/api/v1/api-keys/" + id, "Authorization", session).status())
+        .isEqualTo(204);
 
     Response afterRevoke = api.get("/api/v1/auth/me", "X-API-Key", key);
     assertThat(afterRevoke.status()).isEqualTo(401);
@@ -43,8 +44,13 @@ class ApiKeyIntegrationTests extends IntegrationTest {
   void listsKeysByPrefixWithoutTheSecret() {
     JsonNode owner = api.registerUser("list");
     String session = bearer(owner);
-    JsonNode one = api.post("/api/v1/api-keys", Map.of("name", "one", "expires_in_days", 30),
-        "Authorization", session).json();
+    JsonNode one =
+        api.post(
+                "/api/v1/api-keys",
+                Map.of("name", "one", "expires_in_days", 30),
+                "Authorization",
+                session)
+            .json();
     String key = one.path("key").asString();
     api.post("/api/v1/api-keys", Map.of("name", "two"), "Authorization", session);
 
@@ -55,16 +61,23 @@ class ApiKeyIntegrationTests extends IntegrationTest {
     assertThat(list.body()).doesNotContain(key).doesNotContain("\"key\"");
     assertThat(list.json().get(0).path("name").asString()).isEqualTo("two");
     assertThat(list.json().get(1).path("expires_at").isNull()).isFalse();
-    byte[] stored = jdbc.sql("select key_hash from api_keys where name = 'one' and prefix = ?")
-        .param(one.path("api_key").path("prefix").asString()).query(byte[].class).single();
-    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(key);
+    byte[] stored =
+        jdbc.sql("select key_hash from api_keys where name = 'one' and prefix = ?")
+            .param(one.path("api_key").path("prefix").asString())
+            .query(byte[].class)
+            .single();
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(key);
   }
 
   @Test
   void anApiKeyCannotManageKeys() {
     JsonNode owner = api.registerUser("mint");
-    String key = api.post("/api/v1/api-keys", Map.of("name", "script"), "Authorization", bearer(owner))
-        .json().path("key").asString();
+    String key =
+        api.post("/api/v1/api-keys", Map.of("name", "script"), "Authorization", bearer(owner))
+            .json()
+            .path("key")
+            .asString();
 
     Response mint = api.post("/api/v1/api-keys", Map.of("name", "escalate"), "X-API-Key", key);
 
@@ -76,15 +89,24 @@ class ApiKeyIntegrationTests extends IntegrationTest {
   void someoneElsesKeyIsNotFound() {
     JsonNode alice = api.registerUser("alice");
     JsonNode mallory = api.registerUser("mallory");
-    String id = api.post("/api/v1/api-keys", Map.of("name", "alice's"), "Authorization", bearer(alice))
-        .json().path("api_key").path("id").asString();
+    String id =
+        api.post("/api/v1/api-keys", Map.of("name", "alice's"), "Authorization", bearer(alice))
+            .json()
+            .path("api_key")
+            .path("id")
+            .asString();
 
     Response revoke = api.delete("/api/v1/api-keys/" + id, "Authorization", bearer(mallory));
 
     assertThat(revoke.status()).isEqualTo(404);
     assertThat(api.get("/api/v1/api-keys", "Authorization", bearer(mallory)).json()).isEmpty();
-    assertThat(api.get("/api/v1/api-keys", "Authorization", bearer(alice)).json().get(0)
-        .path("revoked_at").isNull()).isTrue();
+    assertThat(
+            api.get("/api/v1/api-keys", "Authorization", bearer(alice))
+                .json()
+                .get(0)
+                .path("revoked_at")
+                .isNull())
+        .isTrue();
   }
 
   @Test
@@ -99,8 +121,12 @@ class ApiKeyIntegrationTests extends IntegrationTest {
   void validatesTheKeyRequest() {
     JsonNode owner = api.registerUser("badkey");
 
-    Response response = api.post("/api/v1/api-keys", Map.of("name", "", "expires_in_days", 0),
-        "Authorization", bearer(owner));
+    Response response =
+        api.post(
+            "/api/v1/api-keys",
+            Map.of("name", "", "expires_in_days", 0),
+            "Authorization",
+            bearer(owner));
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.body()).contains("\"field\":\"expires_in_days\"", "\"field\":\"name\"");

@@ -15,17 +15,23 @@ import tools.jackson.databind.JsonNode;
 
 class AuthIntegrationTests extends IntegrationTest {
 
-  @Autowired
-  AccessTokenIssuer issuer;
+  @Autowired AccessTokenIssuer issuer;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void registersAndSignsIn() {
     String name = "alice_" + suffix();
-    Response response = api.post("/api/v1/auth/register",
-        Map.of("email", "Alice." + name + "@Example.com", "username", name, "password", "s3cret-pass"));
+    Response response =
+        api.post(
+            "/api/v1/auth/register",
+            Map.of(
+                "email",
+                "Alice." + name + "@Example.com",
+                "username",
+                name,
+                "password",
+                "s3cret-pass"));
 
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.header("Location")).isEqualTo("/api/v1/auth/me");
@@ -33,12 +39,16 @@ class AuthIntegrationTests extends IntegrationTest {
     assertThat(body.path("token_type").asString()).isEqualTo("Bearer");
     assertThat(body.path("expires_in").asLong()).isEqualTo(900);
     assertThat(body.path("refresh_token").asString()).hasSizeGreaterThanOrEqualTo(40);
-    assertThat(body.path("user").path("email").asString()).isEqualTo("alice." + name.toLowerCase() + "@example.com");
+    assertThat(body.path("user").path("email").asString())
+        .isEqualTo("alice." + name.toLowerCase() + "@example.com");
     assertThat(body.path("user").path("username").asString()).isEqualTo(name);
     assertThat(body.path("user").has("password_hash")).isFalse();
 
-    String stored = jdbc.sql("select password_hash from users where username = ?").param(name)
-        .query(String.class).single();
+    String stored =
+        jdbc.sql("select password_hash from users where username = ?")
+            .param(name)
+            .query(String.class)
+            .single();
     assertThat(stored).startsWith("$2a$").doesNotContain("s3cret-pass");
   }
 
@@ -47,8 +57,10 @@ class AuthIntegrationTests extends IntegrationTest {
     Response response = api.post("/api/v1/auth/register", newUser());
 
     String refresh = response.setCookieHeader("tb_refresh");
-    assertThat(refresh).contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/api/v1/auth", "Max-Age=2592000");
-    assertThat(response.cookie("tb_refresh")).isEqualTo(response.json().path("refresh_token").asString());
+    assertThat(refresh)
+        .contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/api/v1/auth", "Max-Age=2592000");
+    assertThat(response.cookie("tb_refresh"))
+        .isEqualTo(response.json().path("refresh_token").asString());
     String csrf = response.setCookieHeader("tb_csrf");
     assertThat(csrf).contains("Secure", "SameSite=Strict", "Path=/").doesNotContain("HttpOnly");
     assertThat(response.header("Cache-Control")).contains("no-store");
@@ -59,14 +71,19 @@ class AuthIntegrationTests extends IntegrationTest {
     Map<String, String> user = newUser();
     api.post("/api/v1/auth/register", user);
 
-    Response byEmail = api.post("/api/v1/auth/login",
-        Map.of("login", user.get("email").toUpperCase(), "password", user.get("password")));
-    Response byUsername = api.post("/api/v1/auth/login",
-        Map.of("login", user.get("username").toUpperCase(), "password", user.get("password")));
+    Response byEmail =
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("login", user.get("email").toUpperCase(), "password", user.get("password")));
+    Response byUsername =
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("login", user.get("username").toUpperCase(), "password", user.get("password")));
 
     assertThat(byEmail.status()).isEqualTo(200);
     assertThat(byUsername.status()).isEqualTo(200);
-    assertThat(byUsername.json().path("user").path("username").asString()).isEqualTo(user.get("username"));
+    assertThat(byUsername.json().path("user").path("username").asString())
+        .isEqualTo(user.get("username"));
   }
 
   @Test
@@ -76,7 +93,8 @@ class AuthIntegrationTests extends IntegrationTest {
     Response me = api.get("/api/v1/auth/me", "Authorization", bearer(tokens));
 
     assertThat(me.status()).isEqualTo(200);
-    assertThat(me.json().path("id").asString()).isEqualTo(tokens.path("user").path("id").asString());
+    assertThat(me.json().path("id").asString())
+        .isEqualTo(tokens.path("user").path("id").asString());
     assertThat(me.json().path("created_at").asString()).isNotBlank();
   }
 
@@ -85,15 +103,20 @@ class AuthIntegrationTests extends IntegrationTest {
     Map<String, String> user = newUser();
     api.post("/api/v1/auth/register", user);
 
-    Response wrongPassword = api.post("/api/v1/auth/login",
-        Map.of("login", user.get("username"), "password", "not-the-password1"));
-    Response unknown = api.post("/api/v1/auth/login",
-        Map.of("login", "nobody_" + suffix(), "password", "not-the-password1"));
+    Response wrongPassword =
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("login", user.get("username"), "password", "not-the-password1"));
+    Response unknown =
+        api.post(
+            "/api/v1/auth/login",
+            Map.of("login", "nobody_" + suffix(), "password", "not-the-password1"));
 
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(wrongPassword.problemType()).isEqualTo("/problems/invalid-credentials");
     assertThat(unknown.status()).isEqualTo(401);
-    assertThat(unknown.json().path("detail").asString()).isEqualTo(wrongPassword.json().path("detail").asString());
+    assertThat(unknown.json().path("detail").asString())
+        .isEqualTo(wrongPassword.json().path("detail").asString());
   }
 
   @Test
@@ -101,10 +124,26 @@ class AuthIntegrationTests extends IntegrationTest {
     Map<String, String> user = newUser();
     api.post("/api/v1/auth/register", user);
 
-    Response sameEmail = api.post("/api/v1/auth/register", Map.of("email", user.get("email").toUpperCase(),
-        "username", "other_" + suffix(), "password", "s3cret-pass"));
-    Response sameUsername = api.post("/api/v1/auth/register", Map.of("email", suffix() + "@example.com",
-        "username", user.get("username").toUpperCase(), "password", "s3cret-pass"));
+    Response sameEmail =
+        api.post(
+            "/api/v1/auth/register",
+            Map.of(
+                "email",
+                user.get("email").toUpperCase(),
+                "username",
+                "other_" + suffix(),
+                "password",
+                "s3cret-pass"));
+    Response sameUsername =
+        api.post(
+            "/api/v1/auth/register",
+            Map.of(
+                "email",
+                suffix() + "@example.com",
+                "username",
+                user.get("username").toUpperCase(),
+                "password",
+                "s3cret-pass"));
 
     assertThat(sameEmail.status()).isEqualTo(409);
     assertThat(sameEmail.problemType()).isEqualTo("/problems/email-taken");
@@ -115,13 +154,22 @@ class AuthIntegrationTests extends IntegrationTest {
   @Test
   void storesAndReturnsASqlLookingUsernameLiterally() {
     String username = "x');DROP/**/TABLE/**/users;--" + suffix().substring(0, 2);
-    Response response = api.post("/api/v1/auth/register",
-        Map.of("email", "sql_" + suffix() + "@example.com", "username", username, "password", "s3cret-pass"));
+    Response response =
+        api.post(
+            "/api/v1/auth/register",
+            Map.of(
+                "email",
+                "sql_" + suffix() + "@example.com",
+                "username",
+                username,
+                "password",
+                "s3cret-pass"));
 
     assertThat(response.status()).isEqualTo(201);
     Response me = api.get("/api/v1/auth/me", "Authorization", bearer(response.json()));
     assertThat(me.json().path("username").asString()).isEqualTo(username);
-    Response login = api.post("/api/v1/auth/login", Map.of("login", username, "password", "s3cret-pass"));
+    Response login =
+        api.post("/api/v1/auth/login", Map.of("login", username, "password", "s3cret-pass"));
     assertThat(login.status()).isEqualTo(200);
     assertThat(jdbc.sql("select count(*) from users").query(Long.class).single()).isPositive();
   }
@@ -136,16 +184,21 @@ class AuthIntegrationTests extends IntegrationTest {
     assertThat(refreshed.status()).isEqualTo(200);
     String second = refreshed.json().path("refresh_token").asString();
     assertThat(second).isNotEqualTo(first);
-    assertThat(api.get("/api/v1/auth/me", "Authorization", bearer(refreshed.json())).status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", second)).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/auth/me", "Authorization", bearer(refreshed.json())).status())
+        .isEqualTo(200);
+    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", second)).status())
+        .isEqualTo(200);
   }
 
   @Test
   void rejectsReusedRefreshTokenAndRevokesItsFamily() {
     JsonNode tokens = api.registerUser("reuse");
     String stolen = tokens.path("refresh_token").asString();
-    String current = api.post("/api/v1/auth/refresh", Map.of("refresh_token", stolen))
-        .json().path("refresh_token").asString();
+    String current =
+        api.post("/api/v1/auth/refresh", Map.of("refresh_token", stolen))
+            .json()
+            .path("refresh_token")
+            .asString();
 
     Response replay = api.post("/api/v1/auth/refresh", Map.of("refresh_token", stolen));
 
@@ -154,10 +207,21 @@ class AuthIntegrationTests extends IntegrationTest {
     Response legitimate = api.post("/api/v1/auth/refresh", Map.of("refresh_token", current));
     assertThat(legitimate.status()).isEqualTo(401);
     // Another login (another family) is unaffected.
-    JsonNode otherSession = api.post("/api/v1/auth/login", Map.of("login",
-        tokens.path("user").path("username").asString(), "password", "s3cret-pass")).json();
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token",
-        otherSession.path("refresh_token").asString())).status()).isEqualTo(200);
+    JsonNode otherSession =
+        api.post(
+                "/api/v1/auth/login",
+                Map.of(
+                    "login",
+                    tokens.path("user").path("username").asString(),
+                    "password",
+                    "s3cret-pass"))
+            .json();
+    assertThat(
+            api.post(
+                    "/api/v1/auth/refresh",
+                    Map.of("refresh_token", otherSession.path("refresh_token").asString()))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -176,8 +240,10 @@ class AuthIntegrationTests extends IntegrationTest {
     String cookies = "tb_refresh=" + refresh + "; tb_csrf=" + csrf;
 
     Response withoutHeader = api.post("/api/v1/auth/refresh", "", "Cookie", cookies);
-    Response wrongHeader = api.post("/api/v1/auth/refresh", "", "Cookie", cookies, "X-CSRF-Token", "forged");
-    Response withHeader = api.post("/api/v1/auth/refresh", "", "Cookie", cookies, "X-CSRF-Token", csrf);
+    Response wrongHeader =
+        api.post("/api/v1/auth/refresh", "", "Cookie", cookies, "X-CSRF-Token", "forged");
+    Response withHeader =
+        api.post("/api/v1/auth/refresh", "", "Cookie", cookies, "X-CSRF-Token", csrf);
 
     assertThat(withoutHeader.status()).isEqualTo(403);
     assertThat(withoutHeader.problemType()).isEqualTo("/problems/csrf-token-invalid");
@@ -195,7 +261,8 @@ class AuthIntegrationTests extends IntegrationTest {
 
     assertThat(logout.status()).isEqualTo(204);
     assertThat(logout.setCookieHeader("tb_refresh")).contains("Max-Age=0");
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status()).isEqualTo(401);
+    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -205,9 +272,16 @@ class AuthIntegrationTests extends IntegrationTest {
     String cookies = "tb_refresh=" + refresh + "; tb_csrf=" + registered.cookie("tb_csrf");
 
     assertThat(api.post("/api/v1/auth/logout", "", "Cookie", cookies).status()).isEqualTo(403);
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status()).isEqualTo(200);
-    Response withHeader = api.post("/api/v1/auth/logout", "", "Cookie", "tb_refresh=" + refresh + "; tb_csrf=c",
-        "X-CSRF-Token", "c");
+    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status())
+        .isEqualTo(200);
+    Response withHeader =
+        api.post(
+            "/api/v1/auth/logout",
+            "",
+            "Cookie",
+            "tb_refresh=" + refresh + "; tb_csrf=c",
+            "X-CSRF-Token",
+            "c");
     assertThat(withHeader.status()).isEqualTo(204);
   }
 
@@ -230,14 +304,22 @@ class AuthIntegrationTests extends IntegrationTest {
     String token = tokens.path("access_token").asString();
     String[] parts = token.split("\\.");
     // Claim to be someone else, keeping the original signature.
-    String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
-            .replace(tokens.path("user").path("id").asString(), UUID.randomUUID().toString()).getBytes());
+    String forgedPayload =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                    .replace(
+                        tokens.path("user").path("id").asString(), UUID.randomUUID().toString())
+                    .getBytes());
     String forged = parts[0] + "." + forgedPayload + "." + parts[2];
 
-    assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer " + forged).status()).isEqualTo(401);
-    assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer " + token + "x").status()).isEqualTo(401);
-    assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer not.a.jwt").status()).isEqualTo(401);
+    assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer " + forged).status())
+        .isEqualTo(401);
+    assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer " + token + "x").status())
+        .isEqualTo(401);
+    assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer not.a.jwt").status())
+        .isEqualTo(401);
     assertThat(api.get("/api/v1/auth/me").status()).isEqualTo(401);
   }
 
@@ -245,11 +327,15 @@ class AuthIntegrationTests extends IntegrationTest {
   void rejectsAnUnsignedAccessToken() {
     JsonNode tokens = api.registerUser("none");
     String[] parts = tokens.path("access_token").asString().split("\\.");
-    String header = java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString("{\"alg\":\"none\"}".getBytes());
+    String header =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"alg\":\"none\"}".getBytes());
 
-    assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer " + header + "." + parts[1] + ".")
-        .status()).isEqualTo(401);
+    assertThat(
+            api.get("/api/v1/auth/me", "Authorization", "Bearer " + header + "." + parts[1] + ".")
+                .status())
+        .isEqualTo(401);
   }
 
   private static Map<String, String> newUser() {

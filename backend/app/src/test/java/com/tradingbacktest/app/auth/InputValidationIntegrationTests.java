@@ -26,13 +26,16 @@ class InputValidationIntegrationTests extends IntegrationTest {
 
   @Test
   void explainsEachRuleABadValueBreaks() {
-    Response response = api.post("/api/v1/auth/register",
-        Map.of("email", "not-an-email", "username", "has space", "password", "short"));
+    Response response =
+        api.post(
+            "/api/v1/auth/register",
+            Map.of("email", "not-an-email", "username", "has space", "password", "short"));
 
     assertThat(response.status()).isEqualTo(422);
     JsonNode errors = response.json().path("errors");
     assertThat(messagesFor(errors, "email")).containsExactly("must be a valid email address");
-    assertThat(messagesFor(errors, "username")).containsExactly("may not contain spaces, control characters or @");
+    assertThat(messagesFor(errors, "username"))
+        .containsExactly("may not contain spaces, control characters or @");
     assertThat(messagesFor(errors, "password"))
         .contains("must be 8 to 72 characters", "must contain at least one letter and one digit");
   }
@@ -40,8 +43,10 @@ class InputValidationIntegrationTests extends IntegrationTest {
   @Test
   void rejectsAPasswordLongerThanBcryptReads() {
     String password = "비밀번호1".repeat(8); // 8 x 13 bytes in UTF-8, 48 characters
-    Response response = api.post("/api/v1/auth/register",
-        Map.of("email", "long@example.com", "username", "longpass", "password", password));
+    Response response =
+        api.post(
+            "/api/v1/auth/register",
+            Map.of("email", "long@example.com", "username", "longpass", "password", password));
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(fields(response)).containsExactly("password");
@@ -54,13 +59,15 @@ class InputValidationIntegrationTests extends IntegrationTest {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.problemType()).isEqualTo("/problems/malformed-request");
-    assertThat(response.json().path("detail").asString()).isEqualTo("The request body is not valid JSON.");
+    assertThat(response.json().path("detail").asString())
+        .isEqualTo("The request body is not valid JSON.");
     assertNoInternals(response);
   }
 
   @Test
   void namesAFieldOfTheWrongType() {
-    Response direct = api.post("/api/v1/auth/login", "{\"login\": {\"a\": 1}, \"password\": \"x\"}");
+    Response direct =
+        api.post("/api/v1/auth/login", "{\"login\": {\"a\": 1}, \"password\": \"x\"}");
 
     assertThat(direct.status()).isEqualTo(400);
     assertThat(direct.json().path("detail").asString())
@@ -89,17 +96,21 @@ class InputValidationIntegrationTests extends IntegrationTest {
   @Test
   void rejectsAnOversizedChunkedBodyWhileReading() {
     String huge = "{\"login\": \"" + "a".repeat(1_100_000) + "\", \"password\": \"x\"}";
-    java.net.http.HttpRequest request = java.net.http.HttpRequest
-        .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/auth/login"))
-        .header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-            () -> new java.io.ByteArrayInputStream(huge.getBytes()))) // no length: chunked
-        .build();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+            .header("Content-Type", "application/json")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(huge.getBytes()))) // no length: chunked
+            .build();
 
     int status;
     try {
-      status = java.net.http.HttpClient.newHttpClient()
-          .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+      status =
+          java.net.http.HttpClient.newHttpClient()
+              .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+              .statusCode();
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -121,7 +132,8 @@ class InputValidationIntegrationTests extends IntegrationTest {
     JsonNode tokens = api.registerUser("ids");
     String auth = com.tradingbacktest.app.support.Api.bearer(tokens);
 
-    Response unknown = api.delete("/api/v1/api-keys/" + java.util.UUID.randomUUID(), "Authorization", auth);
+    Response unknown =
+        api.delete("/api/v1/api-keys/" + java.util.UUID.randomUUID(), "Authorization", auth);
     Response malformed = api.delete("/api/v1/api-keys/not-a-uuid", "Authorization", auth);
 
     assertThat(unknown.status()).isEqualTo(404);
@@ -147,11 +159,12 @@ class InputValidationIntegrationTests extends IntegrationTest {
 
   private static List<String> messagesFor(JsonNode errors, String field) {
     List<String> messages = new ArrayList<>();
-    errors.forEach(error -> {
-      if (field.equals(error.path("field").asString())) {
-        messages.add(error.path("message").asString());
-      }
-    });
+    errors.forEach(
+        error -> {
+          if (field.equals(error.path("field").asString())) {
+            messages.add(error.path("message").asString());
+          }
+        });
     return messages;
   }
 

@@ -19,29 +19,26 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A run from request to result against the real embedded PostgreSQL and the real JobRunr worker of the
- * started app: queued, picked up, run, stored; then read, streamed, paged, exported, deleted.
+ * A run from request to result against the real embedded PostgreSQL and the real JobRunr worker of
+ * the started app: queued, picked up, run, stored; then read, streamed, paged, exported, deleted.
  */
 class BacktestLifecycleIntegrationTests extends IntegrationTest {
 
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-  @Autowired
-  MarketDataService marketData;
+  @Autowired MarketDataService marketData;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   RunClient client;
   String strategyId;
@@ -75,18 +72,23 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     assertThat(run.path("settings").path("currency").asString()).isEqualTo("USD");
     assertThat(run.path("strategy_code").asString()).isEqualTo(RunClient.SMA_CROSS);
     JsonNode result = run.path("result");
-    direct.metrics().toMap().forEach((name, value) -> {
-      JsonNode stored = result.path("metrics").path(name);
-      if (value == null) {
-        assertThat(stored.isNull()).as(name).isTrue();
-      } else {
-        assertThat(stored.asDouble()).as(name).isEqualTo(((Number) value).doubleValue());
-      }
-    });
+    direct
+        .metrics()
+        .toMap()
+        .forEach(
+            (name, value) -> {
+              JsonNode stored = result.path("metrics").path(name);
+              if (value == null) {
+                assertThat(stored.isNull()).as(name).isTrue();
+              } else {
+                assertThat(stored.asDouble()).as(name).isEqualTo(((Number) value).doubleValue());
+              }
+            });
     assertThat(result.path("trades")).hasSize(direct.simulation().trades().size());
     assertThat(result.path("trades").size()).isGreaterThan(2);
     JsonNode firstTrade = result.path("trades").get(0);
-    assertThat(firstTrade.path("entry_price").asDouble()).isEqualTo(direct.simulation().trades().get(0).entryPrice());
+    assertThat(firstTrade.path("entry_price").asDouble())
+        .isEqualTo(direct.simulation().trades().get(0).entryPrice());
     assertThat(firstTrade.path("side").asString()).isEqualTo("long");
     assertThat(result.path("bar_count").asInt()).isEqualTo(direct.simulation().equity().length);
     assertThat(result.path("monthly_returns")).hasSize(direct.metrics().monthlyReturns().size());
@@ -98,7 +100,8 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     JsonNode equity = result.path("equity");
     double[] directEquity = direct.simulation().equity();
     assertThat(equity.path("time")).hasSize(directEquity.length);
-    assertThat(equity.path("equity").get(directEquity.length - 1).asDouble()).isEqualTo(directEquity[directEquity.length - 1]);
+    assertThat(equity.path("equity").get(directEquity.length - 1).asDouble())
+        .isEqualTo(directEquity[directEquity.length - 1]);
     assertThat(equity.path("buy_and_hold").get(0).asDouble()).isEqualTo(10000.0);
 
     // Fills: in backtest_trades, paged, and as CSV.
@@ -123,17 +126,27 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     // Listed with headline metrics; filters narrow the list.
     JsonNode list = client.get(RunClient.PATH + "?status=completed&symbol=AAPL").json();
     JsonNode listed = find(list.path("items"), id);
-    assertThat(listed.path("key_metrics").path("total_return").asDouble()).isEqualTo(direct.metrics().totalReturn());
+    assertThat(listed.path("key_metrics").path("total_return").asDouble())
+        .isEqualTo(direct.metrics().totalReturn());
     assertThat(listed.path("strategy_name").asString()).isEqualTo("SMA cross");
-    assertThat(client.get(RunClient.PATH + "?status=failed").json().path("items").toString()).doesNotContain(id);
+    assertThat(client.get(RunClient.PATH + "?status=failed").json().path("items").toString())
+        .doesNotContain(id);
 
     // Deleting a finished run removes it with its fills and series.
     assertThat(client.delete(id).status()).isEqualTo(204);
     assertThat(client.get(id).status()).isEqualTo(404);
-    assertThat(jdbc.sql("select count(*) from backtest_trades where backtest_id = ?::uuid").param(id)
-        .query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from backtest_series where backtest_id = ?::uuid").param(id)
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from backtest_trades where backtest_id = ?::uuid")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from backtest_series where backtest_id = ?::uuid")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -149,10 +162,15 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     assertThat(last.path("progress").asInt()).isEqualTo(100);
     List<String> statuses = events.stream().map(e -> e.path("status").asString()).toList();
     assertThat(statuses).contains("running");
-    List<Integer> progress = events.stream().filter(e -> e.path("status").asString().equals("running"))
-        .map(e -> e.path("progress").asInt()).toList();
+    List<Integer> progress =
+        events.stream()
+            .filter(e -> e.path("status").asString().equals("running"))
+            .map(e -> e.path("progress").asInt())
+            .toList();
     assertThat(progress).isSorted();
-    assertThat(progress.stream().anyMatch(p -> p > 0 && p < 100)).as("intermediate progress in " + events).isTrue();
+    assertThat(progress.stream().anyMatch(p -> p > 0 && p < 100))
+        .as("intermediate progress in " + events)
+        .isTrue();
 
     // A finished run's stream holds just its final state, then ends.
     List<JsonNode> again = client.events(id, Duration.ofSeconds(10));
@@ -180,13 +198,17 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
 
   @Test
   void cancellingARunningRunStopsItAndStoresNothing() throws Exception {
-    // Hold the market data (the rows, and the blocks loadSeries tries first) so the run stays in its loading
+    // Hold the market data (the rows, and the blocks loadSeries tries first) so the run stays in
+    // its loading
     // step after the worker claimed it.
     try (var connection = jdbcConnection()) {
       connection.setAutoCommit(false);
-      connection.createStatement().execute("lock table market_data, market_data_block_sets in access exclusive mode");
+      connection
+          .createStatement()
+          .execute("lock table market_data, market_data_block_sets in access exclusive mode");
       String id = client.started(RunClient.request(strategyId));
-      client.awaitStatus(id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
+      client.awaitStatus(
+          id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
 
       Response cancelled = client.delete(id);
       assertThat(cancelled.status()).isEqualTo(202);
@@ -196,10 +218,18 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
       JsonNode status = client.status(id);
       assertThat(status.path("status").asString()).isEqualTo("cancelled");
       assertThat(status.path("error").asString()).isEqualTo("Cancelled by the user");
-      assertThat(jdbc.sql("select count(*) from backtest_trades where backtest_id = ?::uuid").param(id)
-          .query(Long.class).single()).isZero();
-      assertThat(jdbc.sql("select result is null from backtests where id = ?::uuid").param(id)
-          .query(Boolean.class).single()).isTrue();
+      assertThat(
+              jdbc.sql("select count(*) from backtest_trades where backtest_id = ?::uuid")
+                  .param(id)
+                  .query(Long.class)
+                  .single())
+          .isZero();
+      assertThat(
+              jdbc.sql("select result is null from backtests where id = ?::uuid")
+                  .param(id)
+                  .query(Boolean.class)
+                  .single())
+          .isTrue();
     }
   }
 
@@ -240,12 +270,19 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
   }
 
   private BacktestResult runDirectly(Map<String, Double> parameters) {
-    BarSeries bars = marketData.loadSeries("AAPL", Interval.D1,
-        LocalDate.of(2013, 1, 1).atStartOfDay(NEW_YORK).toInstant(),
-        LocalDate.of(2014, 1, 1).atStartOfDay(NEW_YORK).toInstant());
+    BarSeries bars =
+        marketData.loadSeries(
+            "AAPL",
+            Interval.D1,
+            LocalDate.of(2013, 1, 1).atStartOfDay(NEW_YORK).toInstant(),
+            LocalDate.of(2014, 1, 1).atStartOfDay(NEW_YORK).toInstant());
     var strategy = StrategyCompiler.compile(RunClient.SMA_CROSS).strategy();
-    BacktestConfig config = BacktestConfig.builder().initialCapital(10_000).costs(CostModel.usStock())
-        .quantityStep(1).build();
+    BacktestConfig config =
+        BacktestConfig.builder()
+            .initialCapital(10_000)
+            .costs(CostModel.usStock())
+            .quantityStep(1)
+            .build();
     return Backtest.run(bars, strategy.signals(bars, parameters), config);
   }
 

@@ -36,8 +36,15 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.problemType()).endsWith("/problems/validation-failed");
-    assertThat(fields(response)).containsExactlyInAnyOrder("end_date", "initial_capital", "parameters.fast",
-        "parameters", "costs.preset", "sizing.value", "risk_free_rate");
+    assertThat(fields(response))
+        .containsExactlyInAnyOrder(
+            "end_date",
+            "initial_capital",
+            "parameters.fast",
+            "parameters",
+            "costs.preset",
+            "sizing.value",
+            "risk_free_rate");
     assertThat(message(response, "parameters.fast")).contains("between 2 and 50");
     assertThat(message(response, "parameters")).contains("typo").contains("fast, slow");
     assertThat(client.get(RunClient.PATH).json().path("total_items").asLong()).isZero();
@@ -73,7 +80,9 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
     outside.put("end_date", "1990-12-31");
     Response none = client.start(outside);
     assertThat(none.status()).isEqualTo(422);
-    assertThat(message(none, "start_date")).contains("no 1d bars of AAPL").contains("the data covers 2013-01-02");
+    assertThat(message(none, "start_date"))
+        .contains("no 1d bars of AAPL")
+        .contains("the data covers 2013-01-02");
 
     Map<String, Object> hourly = RunClient.request(strategyId);
     hourly.put("interval", "1h");
@@ -86,7 +95,8 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
   void shapeErrorsOfTheBody() {
     Response missing = client.start(Map.of("symbol", "AAPL"));
     assertThat(missing.status()).isEqualTo(422);
-    assertThat(fields(missing)).contains("strategy_id", "interval", "start_date", "end_date", "initial_capital");
+    assertThat(fields(missing))
+        .contains("strategy_id", "interval", "start_date", "end_date", "initial_capital");
 
     Map<String, Object> badFill = RunClient.request(strategyId);
     badFill.put("fill", "tomorrow");
@@ -128,7 +138,8 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
     for (int i = 0; i < 4; i++) {
       responses.add(client.start(RunClient.request(strategyId)));
     }
-    // The limit is 3: the first three are queued (none can have finished before the worker's first poll).
+    // The limit is 3: the first three are queued (none can have finished before the worker's first
+    // poll).
     assertThat(responses.subList(0, 3)).allSatisfy(r -> assertThat(r.status()).isEqualTo(202));
     Response refused = responses.get(3);
     assertThat(refused.status()).isEqualTo(429);
@@ -143,12 +154,23 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
   }
 
   private static List<String> fields(Response response) {
-    return response.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    return response
+        .json()
+        .path("errors")
+        .valueStream()
+        .map(e -> e.path("field").asString())
+        .toList();
   }
 
   private static String message(Response response, String field) {
-    return response.json().path("errors").valueStream().filter(e -> e.path("field").asString().equals(field))
-        .map(e -> e.path("message").asString()).findFirst().orElseThrow(() -> new AssertionError(field + " in " + response));
+    return response
+        .json()
+        .path("errors")
+        .valueStream()
+        .filter(e -> e.path("field").asString().equals(field))
+        .map(e -> e.path("message").asString())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(field + " in " + response));
   }
 
   /** Reads nested fields of a JSON object. */

@@ -14,13 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Grid search through the API, fanned out over JobRunr jobs, on bars whose outcome is worked out by hand. */
+/**
+ * Grid search through the API, fanned out over JobRunr jobs, on bars whose outcome is worked out by
+ * hand.
+ */
 class OptimizationIntegrationTests extends IntegrationTest {
 
   static final String PATH = "/api/v1/backtests/optimize";
 
   /** Long above the n-bar average of the close, out below it. */
-  static final String ABOVE_SMA = """
+  static final String ABOVE_SMA =
+      """
       param n = 2 in 1..3
       long_entry = close > sma(close, n)
       long_exit = close < sma(close, n)
@@ -37,11 +41,15 @@ class OptimizationIntegrationTests extends IntegrationTest {
 
   @Test
   void ranksTheGridAsWorkedOutByHandAndRerunsTheWinner() {
-    // 10,000 cash, whole units, fills at the next open, no costs (a custom symbol's preset is none):
+    // 10,000 cash, whole units, fills at the next open, no costs (a custom symbol's preset is
+    // none):
     // n = 1: close > close never holds: no trade, total return 0.
-    // n = 2: enter after day 2 (11 > 10.5) at 11: 909 units, cash 1; out after day 4 (11 < 11.5) at 11: 10,000;
-    //   enter after day 6 (12 > 11) at 12: 833 units, cash 4; day 7 closes at 14: 4 + 833 x 14 = 11,666: +16.66%.
-    // n = 3: enter after day 3 (12 > 11) at 12: 833 units, cash 4; out after day 4 (11 < 11.33) at 11: 9,167;
+    // n = 2: enter after day 2 (11 > 10.5) at 11: 909 units, cash 1; out after day 4 (11 < 11.5) at
+    // 11: 10,000;
+    //   enter after day 6 (12 > 11) at 12: 833 units, cash 4; day 7 closes at 14: 4 + 833 x 14 =
+    // 11,666: +16.66%.
+    // n = 3: enter after day 3 (12 > 11) at 12: 833 units, cash 4; out after day 4 (11 < 11.33) at
+    // 11: 9,167;
     //   enter after day 6 (12 > 11) at 12: 763 units, cash 11; 11 + 763 x 14 = 10,693: +6.93%.
     Map<String, Object> request = optimize(Map.of(), "total_return");
     Response accepted = client.api.post(PATH, request, client.auth);
@@ -67,19 +75,23 @@ class OptimizationIntegrationTests extends IntegrationTest {
 
     // Re-running the winner as a full backtest gives the same return.
     long winner = results.get(0).path("combination").asLong();
-    Response rerun = client.api.post(PATH + "/" + id + "/results/" + winner + "/backtest", Map.of(), client.auth);
+    Response rerun =
+        client.api.post(
+            PATH + "/" + id + "/results/" + winner + "/backtest", Map.of(), client.auth);
     assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
     String runId = rerun.json().path("id").asString();
     assertThat(client.awaitFinal(runId).path("status").asString()).isEqualTo("completed");
     JsonNode run = client.get(runId).json();
     assertThat(run.path("parameters").path("n").asDouble()).isEqualTo(2.0);
-    assertThat(run.path("result").path("metrics").path("total_return").asDouble()).isCloseTo(0.1666, within(1e-12));
+    assertThat(run.path("result").path("metrics").path("total_return").asDouble())
+        .isCloseTo(0.1666, within(1e-12));
   }
 
   @Test
   void constraintsDecideWhichCombinationsAreFeasible() {
     Map<String, Object> request = optimize(Map.of(), "total_return");
-    request.put("constraints", List.of(Map.of("metric", "max_drawdown", "op", ">=", "value", -0.05)));
+    request.put(
+        "constraints", List.of(Map.of("metric", "max_drawdown", "op", ">=", "value", -0.05)));
     String id = started(request);
 
     JsonNode results = awaitCompleted(id).path("results");
@@ -93,7 +105,10 @@ class OptimizationIntegrationTests extends IntegrationTest {
 
   @Test
   void aGridLargerThanOneSliceIsSharedOutAndGivesHeatmapData() {
-    String strategy = client.strategy("two params", """
+    String strategy =
+        client.strategy(
+            "two params",
+            """
         param n = 2 in 1..3
         param k = 0 in 0..24 step 1
         long_entry = close > sma(close, n) * (1 + k / 1000)
@@ -131,25 +146,37 @@ class OptimizationIntegrationTests extends IntegrationTest {
 
   @Test
   void refusesGridsOverTheLimitAndBadRanges() {
-    String strategy = client.strategy("wide", """
+    String strategy =
+        client.strategy(
+            "wide",
+            """
         param a = 1 in 1..1000
         param b = 1 in 1..1000
         long_entry = close > sma(close, a) and close > sma(close, b)
         """);
-    Response huge = client.api.post(PATH, optimize(strategy, Map.of(), "sharpe_ratio"), client.auth);
+    Response huge =
+        client.api.post(PATH, optimize(strategy, Map.of(), "sharpe_ratio"), client.auth);
     assertThat(huge.status()).isEqualTo(422);
     assertThat(huge.body()).contains("1000000 combinations").contains("limit of 10000");
 
     String above = client.strategy("above", ABOVE_SMA);
-    Map<String, Object> bad = optimize(above, Map.of("n", Map.of("from", 0, "to", 9, "step", 1),
-        "x", Map.of("from", 1, "to", 2, "step", 1)), "best");
+    Map<String, Object> bad =
+        optimize(
+            above,
+            Map.of(
+                "n",
+                Map.of("from", 0, "to", 9, "step", 1),
+                "x",
+                Map.of("from", 1, "to", 2, "step", 1)),
+            "best");
     bad.put("constraints", List.of(Map.of("metric", "luck", "op", ">=", "value", 1)));
     Response response = client.api.post(PATH, bad, client.auth);
     assertThat(response.status()).isEqualTo(422);
     assertThat(fields(response)).contains("objective", "constraints[0]", "ranges.x", "ranges.n");
 
-    Response anotherUser = new RunClient(api, port, json, "peeker").get(PATH + "/" + started(optimize(Map.of(),
-        "total_return")));
+    Response anotherUser =
+        new RunClient(api, port, json, "peeker")
+            .get(PATH + "/" + started(optimize(Map.of(), "total_return")));
     assertThat(anotherUser.status()).isEqualTo(404);
   }
 
@@ -157,7 +184,8 @@ class OptimizationIntegrationTests extends IntegrationTest {
     return optimize(client.strategy("above sma", ABOVE_SMA), ranges, objective);
   }
 
-  private Map<String, Object> optimize(String strategyId, Map<String, Object> ranges, String objective) {
+  private Map<String, Object> optimize(
+      String strategyId, Map<String, Object> ranges, String objective) {
     Map<String, Object> backtest = new LinkedHashMap<>();
     backtest.put("strategy_id", strategyId);
     backtest.put("symbol", symbol);
@@ -195,6 +223,11 @@ class OptimizationIntegrationTests extends IntegrationTest {
   }
 
   private static List<String> fields(Response response) {
-    return response.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    return response
+        .json()
+        .path("errors")
+        .valueStream()
+        .map(e -> e.path("field").asString())
+        .toList();
   }
 }

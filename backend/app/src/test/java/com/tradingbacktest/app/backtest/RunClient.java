@@ -27,14 +27,16 @@ final class RunClient {
   static final String PATH = "/api/v1/backtests";
 
   /** The moving-average crossover every test runs: parameters with ranges, trades on AAPL 2013. */
-  static final String SMA_CROSS = """
+  static final String SMA_CROSS =
+      """
       param fast = 10 in 2..50 step 1
       param slow = 30 in 5..100 step 5
       long_entry = crossover(sma(close, fast), sma(close, slow))
       long_exit = crossunder(sma(close, fast), sma(close, slow))
       """;
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final Api api;
   final int port;
@@ -113,7 +115,8 @@ final class RunClient {
     JsonNode status = status(id);
     while (!done.test(status)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("run " + id + " did not get there in " + timeout + "; last status " + status);
+        throw new AssertionError(
+            "run " + id + " did not get there in " + timeout + "; last status " + status);
       }
       sleep(200);
       status = status(id);
@@ -122,21 +125,32 @@ final class RunClient {
   }
 
   JsonNode awaitFinal(String id) {
-    return awaitStatus(id, s -> List.of("completed", "failed", "cancelled").contains(s.path("status").asString()),
+    return awaitStatus(
+        id,
+        s -> List.of("completed", "failed", "cancelled").contains(s.path("status").asString()),
         Duration.ofSeconds(90));
   }
 
   /** Reads the SSE stream to its end (or the timeout) and returns each event's data as JSON. */
   List<JsonNode> events(String id, Duration timeout) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + PATH + "/" + id + "/events"))
-        .header("Accept", "text/event-stream").header(auth[0], auth[1]).timeout(timeout).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + PATH + "/" + id + "/events"))
+            .header("Accept", "text/event-stream")
+            .header(auth[0], auth[1])
+            .timeout(timeout)
+            .GET()
+            .build();
     List<JsonNode> events = new ArrayList<>();
     try {
-      HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> response =
+          HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("text/event-stream");
       try (Stream<String> lines = response.body()) {
-        lines.filter(l -> l.startsWith("data:")).forEach(l -> events.add(json.readTree(l.substring(5).trim())));
+        lines
+            .filter(l -> l.startsWith("data:"))
+            .forEach(l -> events.add(json.readTree(l.substring(5).trim())));
       }
     } catch (IOException e) {
       throw new AssertionError("event stream failed after " + events, e);
@@ -147,11 +161,27 @@ final class RunClient {
     return events;
   }
 
-  /** Uploads daily bars as CSV for a new custom symbol (UTC, whole units) and returns the symbol. */
+  /**
+   * Uploads daily bars as CSV for a new custom symbol (UTC, whole units) and returns the symbol.
+   */
   String uploadDaily(String csv) {
-    String symbol = "T" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-    Response response = Multipart.upload(port, json, auth[1],
-        "bars.csv", csv, Map.of("symbol", symbol, "interval", "1d", "time_zone", "UTC", "asset_class", "crypto"));
+    String symbol =
+        "T"
+            + java.util
+                .UUID
+                .randomUUID()
+                .toString()
+                .substring(0, 8)
+                .toUpperCase(java.util.Locale.ROOT);
+    Response response =
+        Multipart.upload(
+            port,
+            json,
+            auth[1],
+            "bars.csv",
+            csv,
+            Map.of(
+                "symbol", symbol, "interval", "1d", "time_zone", "UTC", "asset_class", "crypto"));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return symbol;
   }
@@ -162,8 +192,16 @@ final class RunClient {
     java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
     for (int i = 0; i < closes.length; i++) {
       double open = i == 0 ? closes[0] : closes[i - 1];
-      csv.append(day.plusDays(i)).append(',').append(open).append(',').append(Math.max(open, closes[i]) + 1).append(',')
-          .append(Math.min(open, closes[i]) - 1).append(',').append(closes[i]).append(",1000\n");
+      csv.append(day.plusDays(i))
+          .append(',')
+          .append(open)
+          .append(',')
+          .append(Math.max(open, closes[i]) + 1)
+          .append(',')
+          .append(Math.min(open, closes[i]) - 1)
+          .append(',')
+          .append(closes[i])
+          .append(",1000\n");
     }
     return csv.toString();
   }

@@ -23,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Several processes of the jar on one database, as in production: an API-only process queues (and a queued
- * run waits there for a worker, however long), a worker process runs it while the API process streams its
- * events; a worker stopped in the middle of a run leaves it to another worker, never running forever.
+ * Several processes of the jar on one database, as in production: an API-only process queues (and a
+ * queued run waits there for a worker, however long), a worker process runs it while the API
+ * process streams its events; a worker stopped in the middle of a run leaves it to another worker,
+ * never running forever.
  */
 class WorkerProcessesIntegrationTests {
 
@@ -34,8 +35,11 @@ class WorkerProcessesIntegrationTests {
 
   @BeforeAll
   static void startDatabase() throws IOException {
-    database = EmbeddedPostgres.builder().setDataDirectory(IntegrationTest.newDataDir()).setCleanDataDirectory(true)
-        .start();
+    database =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(IntegrationTest.newDataDir())
+            .setCleanDataDirectory(true)
+            .start();
   }
 
   @AfterAll
@@ -62,11 +66,14 @@ class WorkerProcessesIntegrationTests {
     assertThat(workerApi.get("/api/v1/backtests", client.auth).status()).isEqualTo(503);
     assertThat(workerApi.get("/actuator/health").status()).isEqualTo(200);
 
-    // The API process streams what the worker process does: the events cross processes through NOTIFY.
+    // The API process streams what the worker process does: the events cross processes through
+    // NOTIFY.
     List<JsonNode> events = client.events(id, Duration.ofSeconds(60));
     assertThat(events.get(events.size() - 1).path("status").asString()).isEqualTo("completed");
-    assertThat(events).anySatisfy(e -> assertThat(e.path("status").asString()).isEqualTo("running"));
-    assertThat(client.get(id).json().path("result").path("metrics").path("trade_count").asInt()).isPositive();
+    assertThat(events)
+        .anySatisfy(e -> assertThat(e.path("status").asString()).isEqualTo("running"));
+    assertThat(client.get(id).json().path("result").path("metrics").path("trade_count").asInt())
+        .isPositive();
   }
 
   @Test
@@ -76,13 +83,14 @@ class WorkerProcessesIntegrationTests {
     String strategy = client.strategy("SMA", RunClient.SMA_CROSS);
 
     try (Connection lock = database.getPostgresDatabase().getConnection();
-         Statement statement = lock.createStatement()) {
+        Statement statement = lock.createStatement()) {
       // Hold the bars: the worker claims the run, then waits in its loading step, mid-run.
       lock.setAutoCommit(false);
       // Both stored forms (the rows, and the blocks loadSeries tries first).
       statement.execute("lock table market_data, market_data_block_sets in access exclusive mode");
       String id = client.started(RunClient.request(strategy));
-      client.awaitStatus(id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
+      client.awaitStatus(
+          id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
 
       started.remove(first);
       first.close(); // the worker stops with the run in hand
@@ -90,26 +98,35 @@ class WorkerProcessesIntegrationTests {
 
       ConfigurableApplicationContext second = start();
       RunClient again = new RunClient(client, port(second));
-      JsonNode done = again.awaitStatus(id, s -> List.of("completed", "failed").contains(s.path("status").asString()),
-          Duration.ofSeconds(150));
+      JsonNode done =
+          again.awaitStatus(
+              id,
+              s -> List.of("completed", "failed").contains(s.path("status").asString()),
+              Duration.ofSeconds(150));
       assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
       assertThat(done.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
-      assertThat(again.get(id).json().path("result").path("metrics").path("trade_count").asInt()).isPositive();
+      assertThat(again.get(id).json().path("result").path("metrics").path("trade_count").asInt())
+          .isPositive();
     }
   }
 
   private ConfigurableApplicationContext start(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--server.port=0",
-        "--tb.database.url=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-        "--tb.database.username=postgres", "--tb.database.password=postgres",
-        "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
-        "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!", "--tb.auth.bcrypt-strength=4",
-        "--tb.marketdata.seed-online=false",
-        // Stop quickly: JobRunr waits this long for a running job before abandoning it.
-        "--jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop=1s"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--tb.database.url=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
+                "--tb.database.username=postgres",
+                "--tb.database.password=postgres",
+                "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
+                "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!",
+                "--tb.auth.bcrypt-strength=4",
+                "--tb.marketdata.seed-online=false",
+                // Stop quickly: JobRunr waits this long for a running job before abandoning it.
+                "--jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop=1s"));
     args.addAll(List.of(extra));
-    ConfigurableApplicationContext context = SpringApplication.run(TradingBacktestApplication.class,
-        args.toArray(String[]::new));
+    ConfigurableApplicationContext context =
+        SpringApplication.run(TradingBacktestApplication.class, args.toArray(String[]::new));
     started.add(context);
     return context;
   }
@@ -119,7 +136,10 @@ class WorkerProcessesIntegrationTests {
   }
 
   private static RunClient client(ConfigurableApplicationContext context, String prefix) {
-    return new RunClient(new Api("http://localhost:" + port(context), context.getBean(JsonMapper.class)), port(context),
-        context.getBean(JsonMapper.class), prefix);
+    return new RunClient(
+        new Api("http://localhost:" + port(context), context.getBean(JsonMapper.class)),
+        port(context),
+        context.getBean(JsonMapper.class),
+        prefix);
   }
 }

@@ -13,13 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * With neither REDIS_URL nor SENTRY_DSN (the default, as in every other integration test), nothing of
- * Redis or Sentry is started, and the features that would use them work on their local stand-ins.
+ * With neither REDIS_URL nor SENTRY_DSN (the default, as in every other integration test), nothing
+ * of Redis or Sentry is started, and the features that would use them work on their local
+ * stand-ins.
  */
 class OptionalServicesIntegrationTests extends IntegrationTest {
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
   @Test
   void startsNothingOfRedisWithoutRedisUrl() {
@@ -43,7 +43,11 @@ class OptionalServicesIntegrationTests extends IntegrationTest {
       assertThat(symbol.status()).isEqualTo(200);
       assertThat(symbol.json().path("intervals").path(0).path("bar_count").asLong()).isPositive();
     }
-    assertThat(api.post("/api/v1/auth/login", java.util.Map.of("login", "nobody", "password", "wrong-pass1"))
-        .status()).isEqualTo(401);
+    assertThat(
+            api.post(
+                    "/api/v1/auth/login",
+                    java.util.Map.of("login", "nobody", "password", "wrong-pass1"))
+                .status())
+        .isEqualTo(401);
   }
 }

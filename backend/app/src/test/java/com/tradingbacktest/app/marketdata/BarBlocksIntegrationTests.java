@@ -23,31 +23,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The dense copy of each series (BarBlocks) against the rows it is built from, on the real PostgreSQL. */
+/**
+ * The dense copy of each series (BarBlocks) against the rows it is built from, on the real
+ * PostgreSQL.
+ */
 class BarBlocksIntegrationTests extends IntegrationTest {
 
   private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
-  @Autowired
-  BarImporter importer;
+  @Autowired BarImporter importer;
 
-  @Autowired
-  BarBlocks blocks;
+  @Autowired BarBlocks blocks;
 
-  @Autowired
-  BarRepository rows;
+  @Autowired BarRepository rows;
 
-  @Autowired
-  SymbolRepository symbols;
+  @Autowired SymbolRepository symbols;
 
-  @Autowired
-  MarketDataService marketData;
+  @Autowired MarketDataService marketData;
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void blocksHoldExactlyTheStoredBarsForAnyRange() throws Exception {
@@ -55,21 +51,36 @@ class BarBlocksIntegrationTests extends IntegrationTest {
 
     assertThat(blocks.rebuild(symbol, "1m")).isEqualTo(70_000);
 
-    assertThat(jdbc.sql("select bar_count from market_data_blocks where symbol = ? order by first_bar").param(symbol)
-        .query(Integer.class).list()).containsExactly(32_768, 32_768, 4_464);
-    assertThat(jdbc.sql("select bar_count from market_data_block_sets where symbol = ?").param(symbol)
-        .query(Long.class).single()).isEqualTo(70_000);
+    assertThat(
+            jdbc.sql("select bar_count from market_data_blocks where symbol = ? order by first_bar")
+                .param(symbol)
+                .query(Integer.class)
+                .list())
+        .containsExactly(32_768, 32_768, 4_464);
+    assertThat(
+            jdbc.sql("select bar_count from market_data_block_sets where symbol = ?")
+                .param(symbol)
+                .query(Long.class)
+                .single())
+        .isEqualTo(70_000);
     Instant boundary = START.plusSeconds(60L * 32_768); // the second block's first bar
-    List<Instant[]> ranges = List.of(
-        new Instant[] {Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")}, // all of it
-        new Instant[] {boundary.minusSeconds(300), boundary.plusSeconds(300)}, // across blocks
-        new Instant[] {boundary, boundary.plusSeconds(60)}, // one bar, a block's first
-        new Instant[] {boundary.minusSeconds(60), boundary}, // one bar, a block's last
-        new Instant[] {START.plusSeconds(90), START.plusSeconds(60L * 40_000 + 30)}, // bounds between bars
-        new Instant[] {START.plusSeconds(60L * 69_999), START.plusSeconds(60L * 70_000)}, // the last bar
-        new Instant[] {Instant.EPOCH, START}, // before the first
-        new Instant[] {START.plusSeconds(60L * 70_000), Instant.parse("2030-01-01T00:00:00Z")}, // after the last
-        new Instant[] {boundary, boundary}); // empty
+    List<Instant[]> ranges =
+        List.of(
+            new Instant[] {Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")}, // all of it
+            new Instant[] {boundary.minusSeconds(300), boundary.plusSeconds(300)}, // across blocks
+            new Instant[] {boundary, boundary.plusSeconds(60)}, // one bar, a block's first
+            new Instant[] {boundary.minusSeconds(60), boundary}, // one bar, a block's last
+            new Instant[] {
+              START.plusSeconds(90), START.plusSeconds(60L * 40_000 + 30)
+            }, // bounds between bars
+            new Instant[] {
+              START.plusSeconds(60L * 69_999), START.plusSeconds(60L * 70_000)
+            }, // the last bar
+            new Instant[] {Instant.EPOCH, START}, // before the first
+            new Instant[] {
+              START.plusSeconds(60L * 70_000), Instant.parse("2030-01-01T00:00:00Z")
+            }, // after the last
+            new Instant[] {boundary, boundary}); // empty
     for (Instant[] range : ranges) {
       BarColumns fromRows = new BarColumns(16);
       rows.load(symbol, "1m", range[0], range[1], fromRows);
@@ -77,17 +88,31 @@ class BarBlocksIntegrationTests extends IntegrationTest {
       assertThat(blocks.read(symbol, "1m", range[0], range[1], fromBlocks)).isTrue();
       String what = range[0] + " to " + range[1];
       assertThat(fromBlocks.size).as(what).isEqualTo(fromRows.size);
-      assertThat(Arrays.copyOf(fromBlocks.time, fromBlocks.size)).as(what).isEqualTo(Arrays.copyOf(fromRows.time, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.open, fromBlocks.size)).as(what).isEqualTo(Arrays.copyOf(fromRows.open, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.high, fromBlocks.size)).as(what).isEqualTo(Arrays.copyOf(fromRows.high, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.low, fromBlocks.size)).as(what).isEqualTo(Arrays.copyOf(fromRows.low, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.close, fromBlocks.size)).as(what).isEqualTo(Arrays.copyOf(fromRows.close, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.volume, fromBlocks.size)).as(what).isEqualTo(Arrays.copyOf(fromRows.volume, fromRows.size));
+      assertThat(Arrays.copyOf(fromBlocks.time, fromBlocks.size))
+          .as(what)
+          .isEqualTo(Arrays.copyOf(fromRows.time, fromRows.size));
+      assertThat(Arrays.copyOf(fromBlocks.open, fromBlocks.size))
+          .as(what)
+          .isEqualTo(Arrays.copyOf(fromRows.open, fromRows.size));
+      assertThat(Arrays.copyOf(fromBlocks.high, fromBlocks.size))
+          .as(what)
+          .isEqualTo(Arrays.copyOf(fromRows.high, fromRows.size));
+      assertThat(Arrays.copyOf(fromBlocks.low, fromBlocks.size))
+          .as(what)
+          .isEqualTo(Arrays.copyOf(fromRows.low, fromRows.size));
+      assertThat(Arrays.copyOf(fromBlocks.close, fromBlocks.size))
+          .as(what)
+          .isEqualTo(Arrays.copyOf(fromRows.close, fromRows.size));
+      assertThat(Arrays.copyOf(fromBlocks.volume, fromBlocks.size))
+          .as(what)
+          .isEqualTo(Arrays.copyOf(fromRows.volume, fromRows.size));
     }
     BarColumns across = new BarColumns(16);
     blocks.read(symbol, "1m", boundary.minusSeconds(300), boundary.plusSeconds(300), across);
     assertThat(across.size).isEqualTo(10);
-    BarSeries series = marketData.loadSeries(symbol, Interval.M1, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+    BarSeries series =
+        marketData.loadSeries(
+            symbol, Interval.M1, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
     assertThat(series.size()).isEqualTo(70_000);
     assertThat(series.times()[69_999]).isEqualTo(START.plusSeconds(60L * 69_999).toEpochMilli());
   }
@@ -98,7 +123,8 @@ class BarBlocksIntegrationTests extends IntegrationTest {
     blocks.rebuild(symbol, "1m");
     assertThat(closeFromBlocks(symbol, 10)).isNotEqualTo(12_345.5);
 
-    // Keep the builder's one thread busy behind a lock this test holds, so the import's rebuild waits.
+    // Keep the builder's one thread busy behind a lock this test holds, so the import's rebuild
+    // waits.
     String busy = importMinutes(10);
     try (Connection hold = dataSource.getConnection()) {
       hold.setAutoCommit(false);
@@ -107,21 +133,40 @@ class BarBlocksIntegrationTests extends IntegrationTest {
       waitForLockWaiter(busy); // every rebuild asked for before is done
 
       String time = START.plusSeconds(600).toString();
-      BarImporter.Outcome outcome = importer.importCsv(new ByteArrayResource(("time,open,high,low,close,volume\n"
-          + time + ",12345.5,12345.5,12345.5,12345.5,1\n").getBytes()), symbol, "1m", ZoneOffset.UTC, false);
+      BarImporter.Outcome outcome =
+          importer.importCsv(
+              new ByteArrayResource(
+                  ("time,open,high,low,close,volume\n"
+                          + time
+                          + ",12345.5,12345.5,12345.5,12345.5,1\n")
+                      .getBytes()),
+              symbol,
+              "1m",
+              ZoneOffset.UTC,
+              false);
       assertThat(outcome.updated()).isEqualTo(1);
 
-      // Committed, not yet rebuilt: reads of the blocks miss, and loadSeries reads the new bar from the rows.
-      assertThat(blocks.read(symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), new BarColumns(16)))
+      // Committed, not yet rebuilt: reads of the blocks miss, and loadSeries reads the new bar from
+      // the rows.
+      assertThat(
+              blocks.read(
+                  symbol,
+                  "1m",
+                  Instant.EPOCH,
+                  Instant.parse("2030-01-01T00:00:00Z"),
+                  new BarColumns(16)))
           .isFalse();
-      assertThat(marketData.loadSeries(symbol, Interval.M1, START, START.plusSeconds(6000)).close()[10])
+      assertThat(
+              marketData.loadSeries(symbol, Interval.M1, START, START.plusSeconds(6000))
+                  .close()[10])
           .isEqualTo(12_345.5);
       hold.rollback();
     }
 
     // The rebuild the import asked for runs once the builder is free.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!blocks.read(symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), new BarColumns(16))
+    while (!blocks.read(
+            symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), new BarColumns(16))
         && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
@@ -133,18 +178,21 @@ class BarBlocksIntegrationTests extends IntegrationTest {
     String symbol = importMinutes(100);
     blocks.rebuild(symbol, "1m");
 
-    // What an import does, by hand: the series' lock, a changed bar, the blocks invalidated; then commit.
+    // What an import does, by hand: the series' lock, a changed bar, the blocks invalidated; then
+    // commit.
     try (Connection writer = dataSource.getConnection()) {
       writer.setAutoCommit(false);
       lockSeries(writer, symbol);
-      try (PreparedStatement update = writer.prepareStatement(
-          "update market_data set close = 7777, high = 7777 where symbol = ? and interval = '1m' and \"timestamp\" = ?")) {
+      try (PreparedStatement update =
+          writer.prepareStatement(
+              "update market_data set close = 7777, high = 7777 where symbol = ? and interval = '1m' and \"timestamp\" = ?")) {
         update.setString(1, symbol);
         update.setObject(2, START.plusSeconds(1200).atOffset(ZoneOffset.UTC));
         assertThat(update.executeUpdate()).isEqualTo(1);
       }
       BarBlocks.invalidate(writer, symbol, "1m");
-      CompletableFuture<Long> rebuild = CompletableFuture.supplyAsync(() -> blocks.rebuild(symbol, "1m"));
+      CompletableFuture<Long> rebuild =
+          CompletableFuture.supplyAsync(() -> blocks.rebuild(symbol, "1m"));
       waitForLockWaiter(symbol);
 
       // Uncommitted: readers still see the old blocks, which still match the committed bars.
@@ -158,12 +206,15 @@ class BarBlocksIntegrationTests extends IntegrationTest {
 
   private double closeFromBlocks(String symbol, int index) {
     BarColumns out = new BarColumns(16);
-    assertThat(blocks.read(symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), out)).isTrue();
+    assertThat(blocks.read(symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), out))
+        .isTrue();
     return out.close[index];
   }
 
   private static void lockSeries(Connection c, String symbol) throws Exception {
-    try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext('market_data:' || ? || ':1m'))")) {
+    try (PreparedStatement lock =
+        c.prepareStatement(
+            "select pg_advisory_xact_lock(hashtext('market_data:' || ? || ':1m'))")) {
       lock.setString(1, symbol);
       lock.executeQuery().close();
     }
@@ -173,10 +224,16 @@ class BarBlocksIntegrationTests extends IntegrationTest {
   private void waitForLockWaiter(String symbol) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     // An advisory lock on one bigint key shows its low 32 bits as objid.
-    while (jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted"
-        + " and objid::text::bigint = (hashtext('market_data:' || ? || ':1m')::bigint & 4294967295)").param(symbol)
-        .query(Long.class).single() == 0) {
-      assertThat(System.nanoTime()).as("a rebuild waiting for the series' lock").isLessThan(deadline);
+    while (jdbc.sql(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                    + " and objid::text::bigint = (hashtext('market_data:' || ? || ':1m')::bigint & 4294967295)")
+            .param(symbol)
+            .query(Long.class)
+            .single()
+        == 0) {
+      assertThat(System.nanoTime())
+          .as("a rebuild waiting for the series' lock")
+          .isLessThan(deadline);
       Thread.sleep(20);
     }
   }
@@ -184,21 +241,38 @@ class BarBlocksIntegrationTests extends IntegrationTest {
   /** A new symbol with {@code n} one-minute bars from {@link #START}, imported as a CSV. */
   private String importMinutes(int n) throws Exception {
     String symbol = "B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    symbols.createIfMissing(new SymbolInfo(symbol, "Blocks test", "CUSTOM", "crypto", "USD", "UTC",
-        new BigDecimal("0.01"), new BigDecimal("0.0001"), "csv"));
+    symbols.createIfMissing(
+        new SymbolInfo(
+            symbol,
+            "Blocks test",
+            "CUSTOM",
+            "crypto",
+            "USD",
+            "UTC",
+            new BigDecimal("0.01"),
+            new BigDecimal("0.0001"),
+            "csv"));
     Random random = new Random(n);
     StringBuilder csv = new StringBuilder("time,open,high,low,close,volume\n");
     double price = 100;
     for (int i = 0; i < n; i++) {
       double open = price;
       double close = open * (1 + random.nextGaussian() * 0.001);
-      csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.4f%n", START.getEpochSecond() + 60L * i, open,
-          Math.max(open, close) * (1 + random.nextDouble() * 0.001), Math.min(open, close) * (1 - random.nextDouble() * 0.001),
-          close, random.nextDouble() * 1000));
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%.6f,%.6f,%.6f,%.6f,%.4f%n",
+              START.getEpochSecond() + 60L * i,
+              open,
+              Math.max(open, close) * (1 + random.nextDouble() * 0.001),
+              Math.min(open, close) * (1 - random.nextDouble() * 0.001),
+              close,
+              random.nextDouble() * 1000));
       price = close;
     }
-    BarImporter.Outcome outcome = importer.importCsv(new ByteArrayResource(csv.toString().getBytes()), symbol, "1m",
-        ZoneOffset.UTC, false);
+    BarImporter.Outcome outcome =
+        importer.importCsv(
+            new ByteArrayResource(csv.toString().getBytes()), symbol, "1m", ZoneOffset.UTC, false);
     assertThat(outcome.inserted()).as(outcome.problems().toString()).isEqualTo(n);
     return symbol;
   }

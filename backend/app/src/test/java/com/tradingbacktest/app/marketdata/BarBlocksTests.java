@@ -18,7 +18,9 @@ class BarBlocksTests {
     assertThat(ByteBuffer.wrap(block).getLong(8)).isEqualTo(1060);
     assertThat(ByteBuffer.wrap(block).getDouble(5 * 8)).isEqualTo(10.5);
     BarColumns out = new BarColumns(1);
-    long last = BarBlocks.decode(ByteBuffer.wrap(block), Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, out);
+    long last =
+        BarBlocks.decode(
+            ByteBuffer.wrap(block), Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, out);
     assertThat(last).isEqualTo(1240);
     assertThat(out.size).isEqualTo(5);
     assertThat(java.util.Arrays.copyOf(out.time, 5)).containsExactly(1000, 1060, 1120, 1180, 1240);
@@ -26,7 +28,8 @@ class BarBlocksTests {
     assertThat(java.util.Arrays.copyOf(out.high, 5)).containsExactly(20, 21, 22, 23, 24);
     assertThat(java.util.Arrays.copyOf(out.low, 5)).containsExactly(5, 6, 7, 8, 9);
     assertThat(java.util.Arrays.copyOf(out.close, 5)).containsExactly(15, 16, 17, 18, 19);
-    assertThat(java.util.Arrays.copyOf(out.volume, 5)).containsExactly(0.25, 1.25, 2.25, 3.25, 4.25);
+    assertThat(java.util.Arrays.copyOf(out.volume, 5))
+        .containsExactly(0.25, 1.25, 2.25, 3.25, 4.25);
   }
 
   @Test
@@ -41,7 +44,8 @@ class BarBlocksTests {
 
     assertThat(java.util.Arrays.copyOf(out.time, out.size)).containsExactly(1, 1060, 1120, 1240);
     assertThat(java.util.Arrays.copyOf(out.close, out.size)).containsExactly(1, 16, 17, 19);
-    assertThat(BarBlocks.decode(ByteBuffer.wrap(block), 0, 1000, 7, out)).isEqualTo(7); // nothing before 1000
+    assertThat(BarBlocks.decode(ByteBuffer.wrap(block), 0, 1000, 7, out))
+        .isEqualTo(7); // nothing before 1000
     assertThat(BarBlocks.decode(ByteBuffer.wrap(block), 1241, 5000, 7, out)).isEqualTo(7);
     assertThat(out.size).isEqualTo(4);
   }

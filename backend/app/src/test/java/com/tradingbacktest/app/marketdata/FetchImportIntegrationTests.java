@@ -20,9 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A fetch import end to end: the API starts it, the background run pages through a local stand-in for
- * Binance's kline API, stores the bars, and a second request fetches only what is missing. A stand-in for
- * Yahoo's chart API shows a new symbol learning its details from the exchange.
+ * A fetch import end to end: the API starts it, the background run pages through a local stand-in
+ * for Binance's kline API, stores the bars, and a second request fetches only what is missing. A
+ * stand-in for Yahoo's chart API shows a new symbol learning its details from the exchange.
  */
 class FetchImportIntegrationTests extends IntegrationTest {
 
@@ -30,8 +30,10 @@ class FetchImportIntegrationTests extends IntegrationTest {
   private static final MockWebServer BINANCE = startBinance();
   private static final long ROUNDED_BAR = 1_704_067_200_000L + 5 * HOUR;
   private static final List<String> REQUESTED_STARTS = new CopyOnWriteArrayList<>();
+
   /** Tickers the Yahoo stand-in answers with SPY's recorded chart; it does not know any other. */
   private static final List<String> ETF_TICKERS = List.of("ARCA-NEW", "ARCA-GIVEN", "ARCA-STORED");
+
   private static final MockWebServer YAHOO = startYahoo();
 
   @DynamicPropertySource
@@ -55,12 +57,28 @@ class FetchImportIntegrationTests extends IntegrationTest {
   void fetchesInTheBackgroundAndThenOnlyWhatIsMissing() throws Exception {
     String auth = bearer(api.registerUser("fetch"));
 
-    Response started = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "TESTUSDT",
-        "interval", "1h", "start", "2024-01-01T00:00:00Z", "end", "2024-01-03T00:00:00Z"), "Authorization", auth);
+    Response started =
+        api.post(
+            "/api/v1/data/import",
+            Map.of(
+                "source",
+                "binance",
+                "symbol",
+                "TESTUSDT",
+                "interval",
+                "1h",
+                "start",
+                "2024-01-01T00:00:00Z",
+                "end",
+                "2024-01-03T00:00:00Z"),
+            "Authorization",
+            auth);
 
     assertThat(started.status()).isEqualTo(202);
     assertThat(started.header("Location")).startsWith("/api/v1/data/imports/");
-    assertThat(started.json().path("status").asString()).as("queued, not started").isEqualTo("pending");
+    assertThat(started.json().path("status").asString())
+        .as("queued, not started")
+        .isEqualTo("pending");
     JsonNode done = waitFor(started.header("Location"), auth);
     assertThat(done.path("status").asString()).isEqualTo("completed");
     assertThat(done.path("rows_inserted").asInt()).isEqualTo(48);
@@ -69,14 +87,37 @@ class FetchImportIntegrationTests extends IntegrationTest {
     assertThat(symbol.path("market").asString()).isEqualTo("BINANCE");
     assertThat(symbol.path("currency").asString()).isEqualTo("USDT");
     assertThat(symbol.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(48);
-    JsonNode rounded = api.get("/api/v1/data/historical?symbol=TESTUSDT&interval=1h&start=2024-01-01T05:00:00Z"
-        + "&end=2024-01-01T06:00:00Z", "Authorization", auth).json().path("bars").get(0);
-    assertThat(rounded.path("high").asDouble()).as("the bar's range covers its close")
-        .isEqualTo(rounded.path("close").asDouble()).isEqualTo(100 + (ROUNDED_BAR / HOUR) % 50 + 3);
+    JsonNode rounded =
+        api.get(
+                "/api/v1/data/historical?symbol=TESTUSDT&interval=1h&start=2024-01-01T05:00:00Z"
+                    + "&end=2024-01-01T06:00:00Z",
+                "Authorization",
+                auth)
+            .json()
+            .path("bars")
+            .get(0);
+    assertThat(rounded.path("high").asDouble())
+        .as("the bar's range covers its close")
+        .isEqualTo(rounded.path("close").asDouble())
+        .isEqualTo(100 + (ROUNDED_BAR / HOUR) % 50 + 3);
 
     REQUESTED_STARTS.clear();
-    Response extended = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "TESTUSDT",
-        "interval", "1h", "start", "2024-01-01T00:00:00Z", "end", "2024-01-04T00:00:00Z"), "Authorization", auth);
+    Response extended =
+        api.post(
+            "/api/v1/data/import",
+            Map.of(
+                "source",
+                "binance",
+                "symbol",
+                "TESTUSDT",
+                "interval",
+                "1h",
+                "start",
+                "2024-01-01T00:00:00Z",
+                "end",
+                "2024-01-04T00:00:00Z"),
+            "Authorization",
+            auth);
     JsonNode second = waitFor(extended.header("Location"), auth);
 
     assertThat(second.path("rows_inserted").asInt()).isEqualTo(24);
@@ -88,8 +129,22 @@ class FetchImportIntegrationTests extends IntegrationTest {
   void reportsAFailedFetchWithTheExchangesReason() throws Exception {
     String auth = bearer(api.registerUser("fetchfail"));
 
-    Response started = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "NOPEUSDT",
-        "interval", "1d", "start", "2024-01-01", "end", "2024-02-01"), "Authorization", auth);
+    Response started =
+        api.post(
+            "/api/v1/data/import",
+            Map.of(
+                "source",
+                "binance",
+                "symbol",
+                "NOPEUSDT",
+                "interval",
+                "1d",
+                "start",
+                "2024-01-01",
+                "end",
+                "2024-02-01"),
+            "Authorization",
+            auth);
     JsonNode done = waitFor(started.header("Location"), auth);
 
     assertThat(done.path("status").asString()).isEqualTo("failed");
@@ -97,13 +152,16 @@ class FetchImportIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void onlineSeedingOfflineFailsQuietlyInTheImportLog(@org.springframework.beans.factory.annotation.Autowired
-      SampleDataSeeder seeder, @org.springframework.beans.factory.annotation.Autowired
-      org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+  void onlineSeedingOfflineFailsQuietlyInTheImportLog(
+      @org.springframework.beans.factory.annotation.Autowired SampleDataSeeder seeder,
+      @org.springframework.beans.factory.annotation.Autowired
+          org.springframework.jdbc.core.simple.JdbcClient jdbc)
+      throws Exception {
     seeder.seedOnline();
 
-    String sql = "select count(*) from data_imports where kind = 'seed' and source in ('upbit', 'yahoo')"
-        + " and status = 'failed' and error is not null";
+    String sql =
+        "select count(*) from data_imports where kind = 'seed' and source in ('upbit', 'yahoo')"
+            + " and status = 'failed' and error is not null";
     long failed = 0;
     for (int i = 0; i < 400 && failed < 3; i++) {
       Thread.sleep(100);
@@ -114,31 +172,43 @@ class FetchImportIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void aNewSymbolLearnsItsNameMarketAndZoneFromTheExchange(@org.springframework.beans.factory.annotation.Autowired
-      org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+  void aNewSymbolLearnsItsNameMarketAndZoneFromTheExchange(
+      @org.springframework.beans.factory.annotation.Autowired
+          org.springframework.jdbc.core.simple.JdbcClient jdbc)
+      throws Exception {
     String auth = bearer(api.registerUser("fetchmeta"));
-    Map<String, String> fetch = Map.of("source", "yahoo", "interval", "1d", "start", "2024-01-02",
-        "end", "2024-01-04");
+    Map<String, String> fetch =
+        Map.of("source", "yahoo", "interval", "1d", "start", "2024-01-02", "end", "2024-01-04");
 
     JsonNode learned = fetchedSymbol(auth, fetch, "ARCA-NEW", null);
     JsonNode given = fetchedSymbol(auth, fetch, "ARCA-GIVEN", "NASDAQ");
     waitFor(start(auth, fetch, "ARCA-STORED", null).header("Location"), auth);
     // Stored bars were read in the symbol's zone: a later fetch must not move it under them.
-    jdbc.sql("update symbols set name = 'Kept', market = 'CUSTOM', time_zone = 'UTC' where symbol = 'ARCA-STORED'")
+    jdbc.sql(
+            "update symbols set name = 'Kept', market = 'CUSTOM', time_zone = 'UTC' where symbol = 'ARCA-STORED'")
         .update();
-    JsonNode stored = fetchedSymbol(auth, Map.of("source", "yahoo", "interval", "1d", "start", "2024-01-02",
-        "end", "2024-01-05"), "ARCA-STORED", null);
+    JsonNode stored =
+        fetchedSymbol(
+            auth,
+            Map.of("source", "yahoo", "interval", "1d", "start", "2024-01-02", "end", "2024-01-05"),
+            "ARCA-STORED",
+            null);
 
     assertThat(learned.path("name").asString()).isEqualTo("SPDR S&P 500 ETF Trust");
-    assertThat(learned.path("market").asString()).as("NYSE Arca, not the NASDAQ guessed from a US ticker")
+    assertThat(learned.path("market").asString())
+        .as("NYSE Arca, not the NASDAQ guessed from a US ticker")
         .isEqualTo("NYSE");
     assertThat(learned.path("asset_class").asString()).isEqualTo("etf");
     assertThat(learned.path("time_zone").asString()).isEqualTo("America/New_York");
     assertThat(learned.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(2);
     assertThat(given.path("market").asString()).as("the market the user named").isEqualTo("NASDAQ");
     assertThat(given.path("asset_class").asString()).isEqualTo("etf");
-    assertThat(List.of(stored.path("name").asString(), stored.path("market").asString(),
-        stored.path("time_zone").asString())).containsExactly("Kept", "CUSTOM", "UTC");
+    assertThat(
+            List.of(
+                stored.path("name").asString(),
+                stored.path("market").asString(),
+                stored.path("time_zone").asString()))
+        .containsExactly("Kept", "CUSTOM", "UTC");
     assertThat(stored.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(3);
   }
 
@@ -153,7 +223,8 @@ class FetchImportIntegrationTests extends IntegrationTest {
     return started;
   }
 
-  private JsonNode fetchedSymbol(String auth, Map<String, String> fetch, String symbol, String market)
+  private JsonNode fetchedSymbol(
+      String auth, Map<String, String> fetch, String symbol, String market)
       throws InterruptedException {
     JsonNode done = waitFor(start(auth, fetch, symbol, market).header("Location"), auth);
     assertThat(done.path("status").asString()).isEqualTo("completed");
@@ -161,12 +232,17 @@ class FetchImportIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void aQueuedFetchRunsOnceItIsClaimedAndNotAfterItEnded(@org.springframework.beans.factory.annotation.Autowired
-      ImportLog importLog, @org.springframework.beans.factory.annotation.Autowired ImportService imports) {
+  void aQueuedFetchRunsOnceItIsClaimedAndNotAfterItEnded(
+      @org.springframework.beans.factory.annotation.Autowired ImportLog importLog,
+      @org.springframework.beans.factory.annotation.Autowired ImportService imports) {
     java.time.Instant from = java.time.Instant.parse("2024-01-01T00:00:00Z");
-    java.util.UUID id = importLog.queue(null, "fetch", "binance", "TESTUSDT", "1d", from, from.plusSeconds(86_400));
+    java.util.UUID id =
+        importLog.queue(null, "fetch", "binance", "TESTUSDT", "1d", from, from.plusSeconds(86_400));
 
-    assertThat(importLog.claim(id)).get().extracting(ImportLog.Claimed::symbol).isEqualTo("TESTUSDT");
+    assertThat(importLog.claim(id))
+        .get()
+        .extracting(ImportLog.Claimed::symbol)
+        .isEqualTo("TESTUSDT");
     // A worker that died leaves the import running: the rerun claims it again.
     assertThat(importLog.claim(id)).isPresent();
     importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "stopped by hand");
@@ -181,10 +257,28 @@ class FetchImportIntegrationTests extends IntegrationTest {
   void validatesTheFetchRequest() {
     String auth = bearer(api.registerUser("fetchbad"));
 
-    Response badSource = api.post("/api/v1/data/import", Map.of("source", "kraken", "symbol", "X", "interval", "1d",
-        "start", "2024-01-01"), "Authorization", auth);
-    Response badRange = api.post("/api/v1/data/import", Map.of("source", "binance", "symbol", "X", "interval", "1d",
-        "start", "2024-02-01", "end", "2024-01-01"), "Authorization", auth);
+    Response badSource =
+        api.post(
+            "/api/v1/data/import",
+            Map.of("source", "kraken", "symbol", "X", "interval", "1d", "start", "2024-01-01"),
+            "Authorization",
+            auth);
+    Response badRange =
+        api.post(
+            "/api/v1/data/import",
+            Map.of(
+                "source",
+                "binance",
+                "symbol",
+                "X",
+                "interval",
+                "1d",
+                "start",
+                "2024-02-01",
+                "end",
+                "2024-01-01"),
+            "Authorization",
+            auth);
 
     assertThat(badSource.status()).isEqualTo(422);
     assertThat(badSource.body()).contains("upbit, binance or yahoo");
@@ -203,26 +297,43 @@ class FetchImportIntegrationTests extends IntegrationTest {
     throw new AssertionError("the import did not finish");
   }
 
-  /** Answers the chart of {@link #ETF_TICKERS} with SPY's recorded one; any other ticker is not found. */
+  /**
+   * Answers the chart of {@link #ETF_TICKERS} with SPY's recorded one; any other ticker is not
+   * found.
+   */
   private static MockWebServer startYahoo() {
     MockWebServer server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String ticker = request.getUrl().encodedPath().substring(request.getUrl().encodedPath().lastIndexOf('/') + 1);
-        if (!ETF_TICKERS.contains(ticker)) {
-          return new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
-              .body("{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":"
-                  + "\"No data found, symbol may be delisted\"}}}").build();
-        }
-        try (var in = FetchImportIntegrationTests.class.getResourceAsStream("/marketdata/fetch/yahoo/chart-SPY-1d.json")) {
-          return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-              .body(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).build();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String ticker =
+                request
+                    .getUrl()
+                    .encodedPath()
+                    .substring(request.getUrl().encodedPath().lastIndexOf('/') + 1);
+            if (!ETF_TICKERS.contains(ticker)) {
+              return new MockResponse.Builder()
+                  .code(404)
+                  .addHeader("Content-Type", "application/json")
+                  .body(
+                      "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":"
+                          + "\"No data found, symbol may be delisted\"}}}")
+                  .build();
+            }
+            try (var in =
+                FetchImportIntegrationTests.class.getResourceAsStream(
+                    "/marketdata/fetch/yahoo/chart-SPY-1d.json")) {
+              return new MockResponse.Builder()
+                  .code(200)
+                  .addHeader("Content-Type", "application/json")
+                  .body(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                  .build();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        });
     try {
       server.start();
     } catch (IOException e) {
@@ -231,37 +342,57 @@ class FetchImportIntegrationTests extends IntegrationTest {
     return server;
   }
 
-  /** Serves hourly and daily klines for TESTUSDT between startTime and endTime; 400 for other symbols. */
+  /**
+   * Serves hourly and daily klines for TESTUSDT between startTime and endTime; 400 for other
+   * symbols.
+   */
   private static MockWebServer startBinance() {
     MockWebServer server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        if (!"TESTUSDT".equals(request.getUrl().queryParameter("symbol"))) {
-          return new MockResponse.Builder().code(400).body("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}").build();
-        }
-        long start = Long.parseLong(request.getUrl().queryParameter("startTime"));
-        long end = Long.parseLong(request.getUrl().queryParameter("endTime"));
-        int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
-        long step = "1d".equals(request.getUrl().queryParameter("interval")) ? 24 * HOUR : HOUR;
-        REQUESTED_STARTS.add(Long.toString(start));
-        StringBuilder body = new StringBuilder("[");
-        long t = (start + step - 1) / step * step;
-        for (int n = 0; t <= end && n < limit; t += step, n++) {
-          double price = 100 + (t / HOUR) % 50;
-          if (n > 0) {
-            body.append(',');
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            if (!"TESTUSDT".equals(request.getUrl().queryParameter("symbol"))) {
+              return new MockResponse.Builder()
+                  .code(400)
+                  .body("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}")
+                  .build();
+            }
+            long start = Long.parseLong(request.getUrl().queryParameter("startTime"));
+            long end = Long.parseLong(request.getUrl().queryParameter("endTime"));
+            int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
+            long step = "1d".equals(request.getUrl().queryParameter("interval")) ? 24 * HOUR : HOUR;
+            REQUESTED_STARTS.add(Long.toString(start));
+            StringBuilder body = new StringBuilder("[");
+            long t = (start + step - 1) / step * step;
+            for (int n = 0; t <= end && n < limit; t += step, n++) {
+              double price = 100 + (t / HOUR) % 50;
+              if (n > 0) {
+                body.append(',');
+              }
+              // At 05:00 the close is a tick above the high, as exchanges round now and then.
+              double close = t == ROUNDED_BAR ? price + 3 : price + 1;
+              body.append("[")
+                  .append(t)
+                  .append(",\"")
+                  .append(price)
+                  .append("\",\"")
+                  .append(price + 2)
+                  .append("\",\"")
+                  .append(price - 1)
+                  .append("\",\"")
+                  .append(close)
+                  .append("\",\"10.5\",")
+                  .append(t + step - 1)
+                  .append(",\"1000\",5,\"5\",\"500\",\"0\"]");
+            }
+            return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body.append("]").toString())
+                .build();
           }
-          // At 05:00 the close is a tick above the high, as exchanges round now and then.
-          double close = t == ROUNDED_BAR ? price + 3 : price + 1;
-          body.append("[").append(t).append(",\"").append(price).append("\",\"").append(price + 2).append("\",\"")
-              .append(price - 1).append("\",\"").append(close).append("\",\"10.5\",").append(t + step - 1)
-              .append(",\"1000\",5,\"5\",\"500\",\"0\"]");
-        }
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-            .body(body.append("]").toString()).build();
-      }
-    });
+        });
     try {
       server.start();
     } catch (IOException e) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Who may do what: public strategies are readable and copyable by everyone, never changed by others;
- * someone else's private strategy is indistinguishable from a missing one.
+ * Who may do what: public strategies are readable and copyable by everyone, never changed by
+ * others; someone else's private strategy is indistinguishable from a missing one.
  */
 class StrategyAccessIntegrationTests extends IntegrationTest {
 
@@ -64,8 +64,10 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
     JsonNode privateOne = alice.created("private one", SMA_CROSS, false);
     JsonNode publicOne = alice.created("public one", SMA_CROSS, true);
 
-    Response onPrivate = mallory.put(privateOne.path("id").asString(), body("hijacked", NO_PARAMS, false));
-    Response onPublic = mallory.put(publicOne.path("id").asString(), body("hijacked", NO_PARAMS, true));
+    Response onPrivate =
+        mallory.put(privateOne.path("id").asString(), body("hijacked", NO_PARAMS, false));
+    Response onPublic =
+        mallory.put(publicOne.path("id").asString(), body("hijacked", NO_PARAMS, true));
 
     assertThat(onPrivate.status()).isEqualTo(404);
     assertThat(onPrivate.problemType()).isEqualTo("/problems/not-found");
@@ -173,11 +175,16 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
     Map<String, Object> request = body("anonymous", NO_PARAMS, false);
 
     Response[] responses = {
-        api.get(PATH), api.post(PATH, request), api.get(PATH + "/" + id),
-        api.delete(PATH + "/" + id), api.post(PATH + "/" + id + "/copy", ""),
-        new StrategyClient(api, port, json).put(id, request),
-        api.post(PATH + "/validate", Map.of("code", NO_PARAMS)), api.get(PATH + "/templates"),
-        api.get(PATH + "/language")};
+      api.get(PATH),
+      api.post(PATH, request),
+      api.get(PATH + "/" + id),
+      api.delete(PATH + "/" + id),
+      api.post(PATH + "/" + id + "/copy", ""),
+      new StrategyClient(api, port, json).put(id, request),
+      api.post(PATH + "/validate", Map.of("code", NO_PARAMS)),
+      api.get(PATH + "/templates"),
+      api.get(PATH + "/language")
+    };
 
     for (Response response : responses) {
       assertThat(response.status()).as(response.toString()).isEqualTo(401);
@@ -188,8 +195,11 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
   @Test
   void anApiKeyReadsAndWritesAsItsOwner() {
     JsonNode owner = api.registerUser("apikey");
-    String key = api.post("/api/v1/api-keys", Map.of("name", "notebook"), "Authorization", bearer(owner))
-        .json().path("key").asString();
+    String key =
+        api.post("/api/v1/api-keys", Map.of("name", "notebook"), "Authorization", bearer(owner))
+            .json()
+            .path("key")
+            .asString();
     StrategyClient viaKey = new StrategyClient(api, port, json, "X-API-Key", key);
     StrategyClient viaSession = signedIn(owner);
 
@@ -199,7 +209,8 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().path("owner_id").asString()).isEqualTo(userId(owner));
     assertThat(viaKey.put(id, body("renamed by script", SMA_CROSS, false)).status()).isEqualTo(200);
-    assertThat(viaKey.list("").json().path("items").get(0).path("name").asString()).isEqualTo("renamed by script");
+    assertThat(viaKey.list("").json().path("items").get(0).path("name").asString())
+        .isEqualTo("renamed by script");
     assertThat(viaSession.get(id).json().path("name").asString()).isEqualTo("renamed by script");
     assertThat(viaKey.validate(NO_PARAMS).json().path("valid").asBoolean()).isTrue();
     assertThat(viaKey.delete(id).status()).isEqualTo(204);

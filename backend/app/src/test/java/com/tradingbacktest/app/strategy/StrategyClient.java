@@ -18,14 +18,16 @@ final class StrategyClient {
 
   static final String PATH = "/api/v1/strategies";
 
-  static final String SMA_CROSS = """
+  static final String SMA_CROSS =
+      """
       param fast = 10 in 2..100 step 1
       param slow = 30 in 5..300 step 5
       long_entry = crossover(sma(close, fast), sma(close, slow))
       long_exit = crossunder(sma(close, fast), sma(close, slow))
       """;
 
-  static final String NO_PARAMS = """
+  static final String NO_PARAMS =
+      """
       long_entry = close > sma(close, 20)
       long_exit = close < sma(close, 20)
       """;
@@ -33,7 +35,8 @@ final class StrategyClient {
   /** Two errors: line 1 column 5 (unknown function), line 2 column 14 (unknown name). */
   static final String BROKEN = "x = smaa(close, 10)\nlong_entry = foo > 1\n";
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Api api;
   private final String base;
@@ -92,15 +95,17 @@ final class StrategyClient {
 
   Response put(String id, Object body) {
     String text = body instanceof String s ? s : json.writeValueAsString(body);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + PATH + "/" + id))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(text));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + PATH + "/" + id))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(text));
     for (int i = 0; i + 1 < auth.length; i += 2) {
       request.header(auth[i], auth[i + 1]);
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().map(), response.body(), json);
     } catch (IOException e) {
       throw new AssertionError("request failed", e);

@@ -21,8 +21,7 @@ import tools.jackson.databind.JsonNode;
 /** The owner's life cycle of a strategy: create, read, replace, delete. */
 class StrategyCrudIntegrationTests extends IntegrationTest {
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   private StrategyClient signedIn(JsonNode tokens) {
     return StrategyClient.withToken(api, port, json, tokens);
@@ -46,7 +45,8 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
     assertThat(created.path("is_public").asBoolean()).isFalse();
     assertThat(created.path("mine").asBoolean()).isTrue();
     assertThat(created.path("owner_id").asString()).isEqualTo(userId(owner));
-    assertThat(created.path("created_at").asString()).isEqualTo(created.path("updated_at").asString());
+    assertThat(created.path("created_at").asString())
+        .isEqualTo(created.path("updated_at").asString());
     JsonNode fast = created.path("parameters").get(0);
     assertThat(created.path("parameters")).hasSize(2);
     assertThat(fast.path("name").asString()).isEqualTo("fast");
@@ -61,14 +61,22 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
   void storesTheParametersAsAJsonbArrayThatReadsBackUnchanged() {
     JsonNode owner = api.registerUser("jsonb");
     StrategyClient client = signedIn(owner);
-    String code = "param fast = 10 in 2..100 step 1\nparam k = 0.5\nlong_entry = close > sma(close, fast) * k\n";
+    String code =
+        "param fast = 10 in 2..100 step 1\nparam k = 0.5\nlong_entry = close > sma(close, fast) * k\n";
     String id = client.created("jsonb", code, false).path("id").asString();
 
-    Map<String, Object> row = jdbc.sql("select jsonb_typeof(parameters) as kind, "
-            + "parameters -> 0 ->> 'name' as first, (parameters -> 1 ->> 'default')::float8 as k_default, "
-            + "parameters -> 1 -> 'min' as k_min, jsonb_array_length(parameters) as n from strategies where id = ?")
-        .param(UUID.fromString(id)).query().singleRow();
-    assertThat(row).containsEntry("kind", "array").containsEntry("first", "fast").containsEntry("k_default", 0.5)
+    Map<String, Object> row =
+        jdbc.sql(
+                "select jsonb_typeof(parameters) as kind, "
+                    + "parameters -> 0 ->> 'name' as first, (parameters -> 1 ->> 'default')::float8 as k_default, "
+                    + "parameters -> 1 -> 'min' as k_min, jsonb_array_length(parameters) as n from strategies where id = ?")
+            .param(UUID.fromString(id))
+            .query()
+            .singleRow();
+    assertThat(row)
+        .containsEntry("kind", "array")
+        .containsEntry("first", "fast")
+        .containsEntry("k_default", 0.5)
         .containsEntry("n", 2);
     assertThat(row.get("k_min").toString()).isEqualTo("null");
 
@@ -137,8 +145,8 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
     StrategyClient client = signedIn(owner);
     JsonNode created = client.created("before", SMA_CROSS, false);
     String id = created.path("id").asString();
-    Map<String, Object> request = body("after", "param length = 14 in 2..50\nlong_entry = rsi(close, length) < 30\n",
-        true);
+    Map<String, Object> request =
+        body("after", "param length = 14 in 2..50\nlong_entry = rsi(close, length) < 30\n", true);
     request.put("description", "now an RSI strategy");
 
     Response response = client.put(id, request);
@@ -152,7 +160,8 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
     assertThat(updated.path("parameters")).hasSize(1);
     assertThat(updated.path("parameters").get(0).path("name").asString()).isEqualTo("length");
     assertThat(updated.path("parameters").get(0).path("step").isNull()).isTrue();
-    assertThat(updated.path("created_at").asString()).isEqualTo(created.path("created_at").asString());
+    assertThat(updated.path("created_at").asString())
+        .isEqualTo(created.path("created_at").asString());
     assertThat(Instant.parse(updated.path("updated_at").asString()))
         .isAfter(Instant.parse(created.path("updated_at").asString()));
     assertThat(client.get(id).json()).isEqualTo(updated);
@@ -208,18 +217,26 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
     StrategyClient client = signedIn(owner);
     String id = client.created("tested").path("id").asString();
     UUID backtest = UUID.randomUUID();
-    jdbc.sql("insert into backtests (id, user_id, strategy_id, symbol, start_date, end_date, initial_capital) "
-            + "values (?, ?, ?, 'STRATTEST', '2024-01-01', '2024-12-31', 10000)")
-        .params(backtest, UUID.fromString(userId(owner)), UUID.fromString(id)).update();
+    jdbc.sql(
+            "insert into backtests (id, user_id, strategy_id, symbol, start_date, end_date, initial_capital) "
+                + "values (?, ?, ?, 'STRATTEST', '2024-01-01', '2024-12-31', 10000)")
+        .params(backtest, UUID.fromString(userId(owner)), UUID.fromString(id))
+        .update();
 
     assertThat(client.delete(id).status()).isEqualTo(204);
 
-    assertThat(jdbc.sql("select count(*) from backtests where id = ? and strategy_id is null")
-        .param(backtest).query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from backtests where id = ? and strategy_id is null")
+                .param(backtest)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private long countOwnedBy(JsonNode user) {
     return jdbc.sql("select count(*) from strategies where user_id = ?")
-        .param(UUID.fromString(userId(user))).query(Long.class).single();
+        .param(UUID.fromString(userId(user)))
+        .query(Long.class)
+        .single();
   }
 }

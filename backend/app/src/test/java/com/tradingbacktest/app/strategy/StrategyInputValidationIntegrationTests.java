@@ -18,8 +18,7 @@ import tools.jackson.databind.JsonNode;
 /** Fields that break the rules are named in a 422 problem, and nothing is stored. */
 class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void namesEveryMissingField() {
@@ -46,8 +45,12 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
     assertThat(message(errors, "name")).isEqualTo("must be at most 200 characters");
     assertThat(message(errors, "description")).isEqualTo("must be at most 2000 characters");
     assertThat(message(errors, "code")).isEqualTo("must be at most 65536 characters");
-    assertThat(jdbc.sql("select count(*) from strategies where user_id = ?")
-        .param(UUID.fromString(StrategyClient.userId(tokens))).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from strategies where user_id = ?")
+                .param(UUID.fromString(StrategyClient.userId(tokens)))
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -80,7 +83,8 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
     Response response = client.create(body("line\nbreak", NO_PARAMS, false));
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(message(response.json().path("errors"), "name")).isEqualTo("may not contain control characters");
+    assertThat(message(response.json().path("errors"), "name"))
+        .isEqualTo("may not contain control characters");
   }
 
   @Test
@@ -97,9 +101,11 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
   @Test
   void rejectsAFieldOfTheWrongType() {
-    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("wrongtype"));
+    StrategyClient client =
+        StrategyClient.withToken(api, port, json, api.registerUser("wrongtype"));
 
-    Response response = client.create("{\"name\": \"x\", \"code\": \"long_entry = true\", \"is_public\": [1]}");
+    Response response =
+        client.create("{\"name\": \"x\", \"code\": \"long_entry = true\", \"is_public\": [1]}");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.problemType()).isEqualTo("/problems/malformed-request");

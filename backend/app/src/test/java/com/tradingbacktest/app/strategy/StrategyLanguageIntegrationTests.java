@@ -19,8 +19,7 @@ import tools.jackson.databind.JsonNode;
 /** The editor's helpers: validation without saving, templates and the language catalogue. */
 class StrategyLanguageIntegrationTests extends IntegrationTest {
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   private StrategyClient signedIn() {
     return StrategyClient.withToken(api, port, json, api.registerUser("lang"));
@@ -46,7 +45,8 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
   @Test
   void reportsEveryErrorOfBrokenCodeAtOnceWithItsPlace() {
     StrategyClient client = signedIn();
-    String code = "hello world\nlong_entry = close > sma(close, 20)\nlong_exit = (close > \ny = 1 +";
+    String code =
+        "hello world\nlong_entry = close > sma(close, 20)\nlong_exit = (close > \ny = 1 +";
 
     Response response = client.validate(code);
 
@@ -94,8 +94,12 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
 
     client.validate(SMA_CROSS);
 
-    assertThat(jdbc.sql("select count(*) from strategies where user_id = ?")
-        .param(UUID.fromString(StrategyClient.userId(tokens))).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from strategies where user_id = ?")
+                .param(UUID.fromString(StrategyClient.userId(tokens)))
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -130,7 +134,8 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
       assertThat(validation.path("valid").asBoolean()).as(template.path("id").asString()).isTrue();
       assertThat(template.path("parameters")).isEqualTo(validation.path("parameters"));
     }
-    assertThat(ids).contains("buy_and_hold", "sma_crossover", "rsi_mean_reversion", "dual_momentum");
+    assertThat(ids)
+        .contains("buy_and_hold", "sma_crossover", "rsi_mean_reversion", "dual_momentum");
     JsonNode sma = templates.get(ids.indexOf("sma_crossover"));
     assertThat(strings(sma.path("parameters"), "name")).containsExactly("fast", "slow");
   }
@@ -140,8 +145,10 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
     StrategyClient client = signedIn();
     JsonNode template = client.get(PATH + "/templates").json().get(1);
 
-    Response created = client.create(StrategyClient.body(template.path("name").asString(),
-        template.path("code").asString(), false));
+    Response created =
+        client.create(
+            StrategyClient.body(
+                template.path("name").asString(), template.path("code").asString(), false));
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.json().path("parameters")).isEqualTo(template.path("parameters"));
@@ -165,9 +172,12 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
     assertThat(strings(sma.path("params"), "name")).containsExactly("source", "length");
     assertThat(sma.path("params").get(1).path("kind").asString()).isEqualTo("length");
     assertThat(sma.path("params").get(1).has("default_value")).isTrue();
-    assertThat(strings(catalogue.path("outputs"), "name")).contains("long_entry", "long_exit", "stop_loss");
-    assertThat(find(catalogue.path("outputs"), "long_entry").path("type").asString()).isEqualTo("bool");
-    assertThat(strings(catalogue.path("variables"), "name")).contains("close", "volume", "dayofweek");
+    assertThat(strings(catalogue.path("outputs"), "name"))
+        .contains("long_entry", "long_exit", "stop_loss");
+    assertThat(find(catalogue.path("outputs"), "long_entry").path("type").asString())
+        .isEqualTo("bool");
+    assertThat(strings(catalogue.path("variables"), "name"))
+        .contains("close", "volume", "dayofweek");
     assertThat(strings(catalogue.path("keywords"))).contains("param", "and", "na");
     assertThat(catalogue.path("limits").path("max_source_chars").asInt()).isEqualTo(65_536);
   }
@@ -182,16 +192,33 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
     assertThat(paths.has("/api/v1/strategies/{id}/copy")).isTrue();
     assertThat(paths.has("/api/v1/strategies/validate")).isTrue();
     assertThat(paths.has("/api/v1/strategies/language")).isTrue();
-    assertThat(paths.path("/api/v1/strategies").path("post").path("responses").path("422").path("content")
-        .has("application/problem+json")).isTrue();
-    assertThat(paths.path("/api/v1/strategies/{id}").path("get").path("responses").has("404")).isTrue();
+    assertThat(
+            paths
+                .path("/api/v1/strategies")
+                .path("post")
+                .path("responses")
+                .path("422")
+                .path("content")
+                .has("application/problem+json"))
+        .isTrue();
+    assertThat(paths.path("/api/v1/strategies/{id}").path("get").path("responses").has("404"))
+        .isTrue();
     JsonNode schemas = doc.path("components").path("schemas");
     assertThat(schemas.path("StrategyRequest").path("properties").has("is_public")).isTrue();
     assertThat(schemas.path("StrategyParameter").path("properties").has("default")).isTrue();
     assertThat(schemas.path("StrategySummary").path("properties").has("code")).isFalse();
     assertThat(schemas.path("StrategySummary").path("properties").has("owner_id")).isTrue();
-    String listSchema = paths.path("/api/v1/strategies").path("get").path("responses").path("200")
-        .path("content").path("application/json").path("schema").path("$ref").asString();
+    String listSchema =
+        paths
+            .path("/api/v1/strategies")
+            .path("get")
+            .path("responses")
+            .path("200")
+            .path("content")
+            .path("application/json")
+            .path("schema")
+            .path("$ref")
+            .asString();
     JsonNode page = schemas.path(listSchema.substring(listSchema.lastIndexOf('/') + 1));
     assertThat(page.path("properties").has("total_items")).isTrue();
     assertThat(page.path("properties").has("total_pages")).isTrue();

@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Lists: a page at a time with totals, sorted, searched by name, scoped to mine, public or both. */
+/**
+ * Lists: a page at a time with totals, sorted, searched by name, scoped to mine, public or both.
+ */
 class StrategyListIntegrationTests extends IntegrationTest {
 
   private StrategyClient signedIn(JsonNode tokens) {
@@ -90,12 +92,17 @@ class StrategyListIntegrationTests extends IntegrationTest {
     alice.created("Apple");
     alice.created("cherry");
 
-    assertThat(names(alice.list("sort=name,asc").json())).containsExactly("Apple", "banana", "cherry");
+    assertThat(names(alice.list("sort=name,asc").json()))
+        .containsExactly("Apple", "banana", "cherry");
     assertThat(names(alice.list("sort=name").json())).containsExactly("Apple", "banana", "cherry");
-    assertThat(names(alice.list("sort=name,desc").json())).containsExactly("cherry", "banana", "Apple");
-    assertThat(names(alice.list("sort=created_at").json())).containsExactly("banana", "Apple", "cherry");
-    assertThat(names(alice.list("sort=created_at,desc").json())).containsExactly("cherry", "Apple", "banana");
-    assertThat(names(alice.list("sort=updated_at,asc").json())).containsExactly("banana", "Apple", "cherry");
+    assertThat(names(alice.list("sort=name,desc").json()))
+        .containsExactly("cherry", "banana", "Apple");
+    assertThat(names(alice.list("sort=created_at").json()))
+        .containsExactly("banana", "Apple", "cherry");
+    assertThat(names(alice.list("sort=created_at,desc").json()))
+        .containsExactly("cherry", "Apple", "banana");
+    assertThat(names(alice.list("sort=updated_at,asc").json()))
+        .containsExactly("banana", "Apple", "cherry");
   }
 
   @Test
@@ -136,7 +143,8 @@ class StrategyListIntegrationTests extends IntegrationTest {
     assertThat(names(everyonesPublic)).containsExactly(tag + " alice public", tag + " bob public");
     assertThat(everyonesPublic.path("total_items").asInt()).isEqualTo(2);
     assertThat(mineFlags(everyonesPublic)).containsExactly(true, false);
-    assertThat(names(both)).containsExactly(tag + " alice private", tag + " alice public", tag + " bob public");
+    assertThat(names(both))
+        .containsExactly(tag + " alice private", tag + " alice public", tag + " bob public");
     assertThat(both.path("total_items").asInt()).isEqualTo(3);
     assertThat(mineFlags(both)).containsExactly(true, true, false);
   }
@@ -145,7 +153,8 @@ class StrategyListIntegrationTests extends IntegrationTest {
   void rejectsPagingSortingAndScopeOutOfRange() {
     StrategyClient alice = signedIn(api.registerUser("badlist"));
 
-    Response response = alice.list("page=-1&size=101&sort=code,desc&scope=everyone&query=" + "q".repeat(201));
+    Response response =
+        alice.list("page=-1&size=101&sort=code,desc&scope=everyone&query=" + "q".repeat(201));
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.problemType()).isEqualTo("/problems/validation-failed");

@@ -14,10 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** A thin real-HTTP client for integration tests: no mocks between the test and the server. */
 public final class Api {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final String base;
   private final JsonMapper json;
@@ -51,8 +52,10 @@ public final class Api {
   /** Registers a fresh user and returns its token response. */
   public JsonNode registerUser(String prefix) {
     String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    Response response = post("/api/v1/auth/register",
-        Map.of("email", name + "@example.com", "username", name, "password", "s3cret-pass"));
+    Response response =
+        post(
+            "/api/v1/auth/register",
+            Map.of("email", name + "@example.com", "username", name, "password", "s3cret-pass"));
     if (response.status() != 201) {
       throw new AssertionError("registration failed: " + response.status() + " " + response.body());
     }
@@ -60,7 +63,8 @@ public final class Api {
   }
 
   private HttpRequest.Builder builder(String path, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -78,7 +82,8 @@ public final class Api {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().map(), response.body(), json);
     } catch (IOException e) {
       throw new AssertionError("request failed", e);
@@ -88,7 +93,8 @@ public final class Api {
     }
   }
 
-  public record Response(int status, Map<String, java.util.List<String>> headers, String body, JsonMapper mapper) {
+  public record Response(
+      int status, Map<String, java.util.List<String>> headers, String body, JsonMapper mapper) {
 
     public JsonNode json() {
       return mapper.readTree(body);
@@ -98,7 +104,8 @@ public final class Api {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .flatMap(e -> e.getValue().stream())
-          .findFirst().orElse(null);
+          .findFirst()
+          .orElse(null);
     }
 
     public java.util.List<String> allHeaders(String name) {
@@ -112,12 +119,17 @@ public final class Api {
     public String cookie(String name) {
       return allHeaders("Set-Cookie").stream()
           .filter(c -> c.startsWith(name + "="))
-          .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-          .findFirst().orElse(null);
+          .map(
+              c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+          .findFirst()
+          .orElse(null);
     }
 
     public String setCookieHeader(String name) {
-      return allHeaders("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
+      return allHeaders("Set-Cookie").stream()
+          .filter(c -> c.startsWith(name + "="))
+          .findFirst()
+          .orElse(null);
     }
 
     /** The problem type of an error response. */

@@ -13,20 +13,24 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Base of tests that start the whole app on a random port with its real embedded PostgreSQL in a fresh
- * folder. Subclasses sharing this configuration share one started app (Spring's context cache).
+ * Base of tests that start the whole app on a random port with its real embedded PostgreSQL in a
+ * fresh folder. Subclasses sharing this configuration share one started app (Spring's context
+ * cache).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"tb.auth.bcrypt-strength=4", "tb.auth.login-attempts-per-ip-per-minute=10000",
-        "tb.auth.failed-logins-per-account=10000", "tb.auth.registrations-per-ip-per-hour=10000",
-        "tb.marketdata.seed-online=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "tb.auth.bcrypt-strength=4",
+      "tb.auth.login-attempts-per-ip-per-minute=10000",
+      "tb.auth.failed-logins-per-account=10000",
+      "tb.auth.registrations-per-ip-per-hour=10000",
+      "tb.marketdata.seed-online=false"
+    })
 public abstract class IntegrationTest {
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
-  @Autowired
-  protected JsonMapper json;
+  @Autowired protected JsonMapper json;
 
   protected Api api;
 

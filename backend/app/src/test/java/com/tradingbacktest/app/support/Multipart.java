@@ -15,26 +15,47 @@ public final class Multipart {
 
   private Multipart() {}
 
-  public static Api.Response upload(int port, JsonMapper json, String bearer, String fileName, String content,
+  public static Api.Response upload(
+      int port,
+      JsonMapper json,
+      String bearer,
+      String fileName,
+      String content,
       Map<String, String> fields) {
     String boundary = "----tb" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + name + "\"\r\n\r\n" + value + "\r\n"));
-    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: text/csv\r\n\r\n");
+    fields.forEach(
+        (name, value) ->
+            write(
+                body,
+                "--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + name
+                    + "\"\r\n\r\n"
+                    + value
+                    + "\r\n"));
+    write(
+        body,
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: text/csv\r\n\r\n");
     write(body, content);
     write(body, "\r\n--" + boundary + "--\r\n");
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/data/import"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/data/import"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (bearer != null) {
       request.header("Authorization", bearer);
     }
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Api.Response(response.statusCode(), response.headers().map(), response.body(), json);
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Api.Response(
+          response.statusCode(), response.headers().map(), response.body(), json);
     } catch (Exception e) {
       throw new AssertionError(e);
     }

@@ -28,14 +28,15 @@ public final class TestRedis implements AutoCloseable {
 
   private TestRedis(int port, Path dir) throws IOException {
     this.port = port;
-    this.server = RedisServer.newRedisServer()
-        .port(port)
-        .bind("127.0.0.1")
-        .setting("dir " + dir)
-        .setting("save \"\"")
-        .setting("appendonly yes")
-        .setting("appendfsync always")
-        .build();
+    this.server =
+        RedisServer.newRedisServer()
+            .port(port)
+            .bind("127.0.0.1")
+            .setting("dir " + dir)
+            .setting("save \"\"")
+            .setting("appendonly yes")
+            .setting("appendfsync always")
+            .build();
   }
 
   public static TestRedis started() {
@@ -73,7 +74,9 @@ public final class TestRedis implements AutoCloseable {
     }
   }
 
-  /** Runs commands on a fresh connection of a plain client, for assertions on what the app stored. */
+  /**
+   * Runs commands on a fresh connection of a plain client, for assertions on what the app stored.
+   */
   public <T> T inspect(Function<RedisCommands<String, String>, T> commands) {
     RedisClient client = RedisClient.create(url());
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -85,7 +88,8 @@ public final class TestRedis implements AutoCloseable {
 
   /** The app's Redis client for this server, as one instance of the app would have it. */
   public SharedRedis connect(Duration retryInterval) {
-    return SharedRedis.connect(new RedisSettings(url(), Duration.ofMillis(500), retryInterval, "tb:"));
+    return SharedRedis.connect(
+        new RedisSettings(url(), Duration.ofMillis(500), retryInterval, "tb:"));
   }
 
   /** {@code redis} the way Spring hands an optional bean to a constructor; null for none. */

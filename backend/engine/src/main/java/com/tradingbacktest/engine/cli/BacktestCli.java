@@ -33,6 +33,7 @@ import java.util.Map;
  *          [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
  *          [--interval 1d] [--zone UTC] [--json]
  * </pre>
+ *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
  */
 public final class BacktestCli {
@@ -62,18 +63,30 @@ public final class BacktestCli {
     try {
       BarCsvReader.Columns c = BarCsvReader.read(options.data, options.zone);
       Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
-      MarketCalendar calendar = options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
-      BarSeries bars = BarSeries.of(options.data.getFileName().toString(), interval, calendar, options.zone,
-          c.times(), c.open(), c.high(), c.low(), c.close(), c.volume());
+      MarketCalendar calendar =
+          options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
+      BarSeries bars =
+          BarSeries.of(
+              options.data.getFileName().toString(),
+              interval,
+              calendar,
+              options.zone,
+              c.times(),
+              c.open(),
+              c.high(),
+              c.low(),
+              c.close(),
+              c.volume());
       Signals signals = strategySignals(options, bars);
-      BacktestConfig config = BacktestConfig.builder()
-          .initialCapital(options.capital)
-          .costs(options.costs)
-          .fillMode(options.fill)
-          .allowShort(options.allowShort)
-          .closeAtEnd(options.closeAtEnd)
-          .quantityStep(options.quantityStep)
-          .build();
+      BacktestConfig config =
+          BacktestConfig.builder()
+              .initialCapital(options.capital)
+              .costs(options.costs)
+              .fillMode(options.fill)
+              .allowShort(options.allowShort)
+              .closeAtEnd(options.closeAtEnd)
+              .quantityStep(options.quantityStep)
+              .build();
       BacktestResult result = Backtest.run(bars, signals, config);
       if (options.json) {
         out.println(Json.write(report(result)));
@@ -91,7 +104,8 @@ public final class BacktestCli {
   }
 
   /** A strategy file in the strategy language when the name is a file, else a built-in strategy. */
-  private static Signals strategySignals(Options options, BarSeries bars) throws java.io.IOException {
+  private static Signals strategySignals(Options options, BarSeries bars)
+      throws java.io.IOException {
     Path file = Path.of(options.strategy);
     if (!Files.isRegularFile(file)) {
       return BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort);
@@ -99,7 +113,9 @@ public final class BacktestCli {
     StrategyCompiler.Compilation compilation = StrategyCompiler.compile(Files.readString(file));
     if (!compilation.ok()) {
       StringBuilder message = new StringBuilder(file + " does not compile:");
-      compilation.errors().forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
+      compilation
+          .errors()
+          .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
     return compilation.strategy().signals(bars, options.params);
@@ -145,22 +161,30 @@ public final class BacktestCli {
     return report;
   }
 
-  private static void printTable(PrintStream out, BarSeries bars, Options options, BacktestResult result) {
-    out.printf("%s on %s: %d bars of %s, %s calendar, %s%n", options.strategy, bars.symbol(), bars.size(),
-        bars.interval(), bars.calendar().name().toLowerCase(), bars.zone());
+  private static void printTable(
+      PrintStream out, BarSeries bars, Options options, BacktestResult result) {
+    out.printf(
+        "%s on %s: %d bars of %s, %s calendar, %s%n",
+        options.strategy,
+        bars.symbol(),
+        bars.size(),
+        bars.interval(),
+        bars.calendar().name().toLowerCase(),
+        bars.zone());
     Map<String, Number> metrics = result.metrics().toMap();
     int width = metrics.keySet().stream().mapToInt(String::length).max().orElse(10);
-    metrics.forEach((name, value) -> {
-      String text;
-      if ((name.equals("start") || name.equals("end")) && value instanceof Long ms) {
-        text = Instant.ofEpochMilli(ms).toString();
-      } else if (value instanceof Double d) {
-        text = String.format("%.6g", d);
-      } else {
-        text = String.valueOf(value);
-      }
-      out.printf("%-" + width + "s  %s%n", name, text);
-    });
+    metrics.forEach(
+        (name, value) -> {
+          String text;
+          if ((name.equals("start") || name.equals("end")) && value instanceof Long ms) {
+            text = Instant.ofEpochMilli(ms).toString();
+          } else if (value instanceof Double d) {
+            text = String.format("%.6g", d);
+          } else {
+            text = String.valueOf(value);
+          }
+          out.printf("%-" + width + "s  %s%n", name, text);
+        });
   }
 
   /** The most common gap between bars, rounded to the nearest supported interval. */
@@ -175,12 +199,15 @@ public final class BacktestCli {
     Arrays.sort(gaps);
     long median = gaps[gaps.length / 2];
     if (median > Interval.W1.duration().toMillis() * 2) {
-      throw new IllegalArgumentException("the bars are about " + median / 86_400_000L
-          + " days apart; supported intervals are 1m to 1w");
+      throw new IllegalArgumentException(
+          "the bars are about "
+              + median / 86_400_000L
+              + " days apart; supported intervals are 1m to 1w");
     }
     Interval best = Interval.M1;
     for (Interval candidate : Interval.values()) {
-      if (Math.abs(candidate.duration().toMillis() - median) < Math.abs(best.duration().toMillis() - median)) {
+      if (Math.abs(candidate.duration().toMillis() - median)
+          < Math.abs(best.duration().toMillis() - median)) {
         best = candidate;
       }
     }
@@ -189,16 +216,18 @@ public final class BacktestCli {
 
   /** Crypto when more than 1% of the bars fall on a weekend, else stocks. */
   static MarketCalendar detectCalendar(long[] times, ZoneId zone) {
-    long weekend = Arrays.stream(times)
-        .mapToObj(t -> Instant.ofEpochMilli(t).atZone(zone).getDayOfWeek())
-        .filter(d -> d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY)
-        .count();
+    long weekend =
+        Arrays.stream(times)
+            .mapToObj(t -> Instant.ofEpochMilli(t).atZone(zone).getDayOfWeek())
+            .filter(d -> d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY)
+            .count();
     return weekend > times.length / 100 ? MarketCalendar.CRYPTO : MarketCalendar.STOCK;
   }
 
   /** The parsed command line. */
   static final class Options {
-    static final String USAGE = """
+    static final String USAGE =
+        """
         usage: backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
                         [--commission 0.002 | --costs none|krx|us|upbit|binance] [--fill next_open|close]
                         [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
@@ -235,21 +264,27 @@ public final class BacktestCli {
             if (eq <= 0) {
               throw new IllegalArgumentException("--param takes name=value, got '" + kv + "'");
             }
-            o.params.put(kv.substring(0, eq).trim(), number(kv.substring(eq + 1), "--param " + kv.substring(0, eq)));
+            o.params.put(
+                kv.substring(0, eq).trim(),
+                number(kv.substring(eq + 1), "--param " + kv.substring(0, eq)));
           }
           case "--capital" -> o.capital = number(value(args, ++i, arg), arg);
-          case "--commission" -> o.costs = CostModel.ofCommissionRate(number(value(args, ++i, arg), arg));
+          case "--commission" ->
+              o.costs = CostModel.ofCommissionRate(number(value(args, ++i, arg), arg));
           case "--costs" -> o.costs = CostModel.preset(value(args, ++i, arg));
-          case "--fill" -> o.fill = switch (value(args, ++i, arg)) {
-            case "next_open" -> FillMode.NEXT_OPEN;
-            case "close" -> FillMode.CLOSE;
-            default -> throw new IllegalArgumentException("--fill is next_open or close");
-          };
+          case "--fill" ->
+              o.fill =
+                  switch (value(args, ++i, arg)) {
+                    case "next_open" -> FillMode.NEXT_OPEN;
+                    case "close" -> FillMode.CLOSE;
+                    default -> throw new IllegalArgumentException("--fill is next_open or close");
+                  };
           case "--allow-short" -> o.allowShort = true;
           case "--close-at-end" -> o.closeAtEnd = true;
           case "--json" -> o.json = true;
           case "--quantity-step" -> o.quantityStep = number(value(args, ++i, arg), arg);
-          case "--calendar" -> o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase());
+          case "--calendar" ->
+              o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase());
           case "--interval" -> o.interval = Interval.fromCode(value(args, ++i, arg));
           case "--zone" -> o.zone = ZoneId.of(value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;

@@ -16,9 +16,13 @@ import java.util.Arrays;
 public final class BarCsvReader {
 
   /** Parsed columns, in file order. */
-  public record Columns(long[] times, double[] open, double[] high, double[] low, double[] close, double[] volume) {}
+  public record Columns(
+      long[] times, double[] open, double[] high, double[] low, double[] close, double[] volume) {}
 
-  /** A file or row that could not be read; a row's message starts with its line (the header is line 1). */
+  /**
+   * A file or row that could not be read; a row's message starts with its line (the header is line
+   * 1).
+   */
   public static final class CsvException extends IllegalArgumentException {
     CsvException(String message) {
       super(message);
@@ -30,17 +34,20 @@ public final class BarCsvReader {
   public static Columns read(Path file, ZoneId zone) throws IOException {
     Growing columns = new Growing();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      BarCsv.parse(reader, zone, new BarCsv.Handler() {
-        @Override
-        public void row(BarCsv.Row row) {
-          columns.add(row);
-        }
+      BarCsv.parse(
+          reader,
+          zone,
+          new BarCsv.Handler() {
+            @Override
+            public void row(BarCsv.Row row) {
+              columns.add(row);
+            }
 
-        @Override
-        public void problem(BarCsv.Problem problem) {
-          throw new CsvException("line " + problem.line() + ": " + problem.reason());
-        }
-      });
+            @Override
+            public void problem(BarCsv.Problem problem) {
+              throw new CsvException("line " + problem.line() + ": " + problem.reason());
+            }
+          });
     } catch (BarCsv.FormatException e) {
       throw new CsvException(file.getFileName() + ": " + e.getMessage());
     }
@@ -70,8 +77,13 @@ public final class BarCsvReader {
     }
 
     Columns toColumns() {
-      return new Columns(Arrays.copyOf(t, size), Arrays.copyOf(values[0], size), Arrays.copyOf(values[1], size),
-          Arrays.copyOf(values[2], size), Arrays.copyOf(values[3], size), Arrays.copyOf(values[4], size));
+      return new Columns(
+          Arrays.copyOf(t, size),
+          Arrays.copyOf(values[0], size),
+          Arrays.copyOf(values[1], size),
+          Arrays.copyOf(values[2], size),
+          Arrays.copyOf(values[3], size),
+          Arrays.copyOf(values[4], size));
     }
   }
 }

@@ -10,18 +10,24 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Strategies the command-line runner knows by name, each with its parameters and defaults. (Strategy
- * files in the strategy language arrive with the language.)
+ * Strategies the command-line runner knows by name, each with its parameters and defaults.
+ * (Strategy files in the strategy language arrive with the language.)
  */
 public enum BuiltInStrategy {
 
-  /** Long when the fast SMA crosses above the slow one, out when it crosses below; with shorts, always in. */
+  /**
+   * Long when the fast SMA crosses above the slow one, out when it crosses below; with shorts,
+   * always in.
+   */
   SMA_CROSS("sma_cross", Map.of("fast", 10.0, "slow", 30.0)) {
     @Override
     Signals signals(BarSeries bars, Map<String, Double> p, boolean allowShort) {
       requireFastBelowSlow(p);
-      return crossSignals(bars, Indicators.sma(bars.close(), length(p, "fast")),
-          Indicators.sma(bars.close(), length(p, "slow")), allowShort);
+      return crossSignals(
+          bars,
+          Indicators.sma(bars.close(), length(p, "fast")),
+          Indicators.sma(bars.close(), length(p, "slow")),
+          allowShort);
     }
   },
 
@@ -30,8 +36,11 @@ public enum BuiltInStrategy {
     @Override
     Signals signals(BarSeries bars, Map<String, Double> p, boolean allowShort) {
       requireFastBelowSlow(p);
-      return crossSignals(bars, Indicators.ema(bars.close(), length(p, "fast")),
-          Indicators.ema(bars.close(), length(p, "slow")), allowShort);
+      return crossSignals(
+          bars,
+          Indicators.ema(bars.close(), length(p, "fast")),
+          Indicators.ema(bars.close(), length(p, "slow")),
+          allowShort);
     }
   },
 
@@ -48,8 +57,8 @@ public enum BuiltInStrategy {
   },
 
   /**
-   * Larry Williams' volatility breakout: buy when the price rises {@code k} times the previous bar's range
-   * above the open, inside the bar; sell at the next open.
+   * Larry Williams' volatility breakout: buy when the price rises {@code k} times the previous
+   * bar's range above the open, inside the bar; sell at the next open.
    */
   VOLATILITY_BREAKOUT("volatility_breakout", Map.of("k", 0.5)) {
     @Override
@@ -93,32 +102,52 @@ public enum BuiltInStrategy {
     return id;
   }
 
-  /** Builds the signals with {@code overrides} on top of the defaults; unknown names are an error. */
+  /**
+   * Builds the signals with {@code overrides} on top of the defaults; unknown names are an error.
+   */
   public Signals build(BarSeries bars, Map<String, Double> overrides, boolean allowShort) {
     Map<String, Double> params = new LinkedHashMap<>(defaults);
-    overrides.forEach((name, value) -> {
-      if (!defaults.containsKey(name)) {
-        throw new IllegalArgumentException(id + " has no parameter '" + name + "'"
-            + (defaults.isEmpty() ? "" : "; it takes " + String.join(", ", defaults.keySet())));
-      }
-      params.put(name, value);
-    });
+    overrides.forEach(
+        (name, value) -> {
+          if (!defaults.containsKey(name)) {
+            throw new IllegalArgumentException(
+                id
+                    + " has no parameter '"
+                    + name
+                    + "'"
+                    + (defaults.isEmpty()
+                        ? ""
+                        : "; it takes " + String.join(", ", defaults.keySet())));
+          }
+          params.put(name, value);
+        });
     return signals(bars, params, allowShort);
   }
 
   public static BuiltInStrategy byId(String id) {
-    return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Unknown strategy '" + id + "'; built in: "
-            + Arrays.stream(values()).map(BuiltInStrategy::id).collect(Collectors.joining(", "))));
+    return Arrays.stream(values())
+        .filter(s -> s.id.equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Unknown strategy '"
+                        + id
+                        + "'; built in: "
+                        + Arrays.stream(values())
+                            .map(BuiltInStrategy::id)
+                            .collect(Collectors.joining(", "))));
   }
 
   private static void requireFastBelowSlow(Map<String, Double> p) {
     if (p.get("fast") >= p.get("slow")) {
-      throw new IllegalArgumentException("fast (" + p.get("fast") + ") must be less than slow (" + p.get("slow") + ")");
+      throw new IllegalArgumentException(
+          "fast (" + p.get("fast") + ") must be less than slow (" + p.get("slow") + ")");
     }
   }
 
-  private static Signals crossSignals(BarSeries bars, double[] fast, double[] slow, boolean allowShort) {
+  private static Signals crossSignals(
+      BarSeries bars, double[] fast, double[] slow, boolean allowShort) {
     boolean[] up = Crosses.crossover(fast, slow);
     boolean[] down = Crosses.crossunder(fast, slow);
     Signals.Builder b = Signals.builder(bars.size()).longEntry(up).longExit(down);

@@ -3,8 +3,9 @@ package com.tradingbacktest.engine.indicator;
 import java.util.Objects;
 
 /**
- * Bollinger bands, each aligned with the bars, in price units and NaN during the warm-up. The arrays are
- * not copied, and (as for any record with array components) {@code equals} compares them by identity.
+ * Bollinger bands, each aligned with the bars, in price units and NaN during the warm-up. The
+ * arrays are not copied, and (as for any record with array components) {@code equals} compares them
+ * by identity.
  *
  * @param upper {@code middle + k * stddev}
  * @param middle the simple moving average

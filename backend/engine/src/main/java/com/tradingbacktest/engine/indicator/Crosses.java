@@ -3,10 +3,10 @@ package com.tradingbacktest.engine.indicator;
 import java.util.Objects;
 
 /**
- * Bars at which one series crosses another. A cross at bar {@code i} compares bars {@code i - 1} and
- * {@code i}; all four values must be finite, so bar 0, the warm-up of an indicator and any bar next to a
- * NaN are never crosses. Touching counts as the "before" side: {@code a} going 1, 2, 3 against a constant
- * 2 crosses over at the third bar, and 1, 2, 1 never crosses.
+ * Bars at which one series crosses another. A cross at bar {@code i} compares bars {@code i - 1}
+ * and {@code i}; all four values must be finite, so bar 0, the warm-up of an indicator and any bar
+ * next to a NaN are never crosses. Touching counts as the "before" side: {@code a} going 1, 2, 3
+ * against a constant 2 crosses over at the third bar, and 1, 2, 1 never crosses.
  */
 public final class Crosses {
 
@@ -52,8 +52,8 @@ public final class Crosses {
   }
 
   /**
-   * True at {@code i} when {@code a[i] > b} and {@code a[i - 1] <= b}, both bars finite (e.g. RSI crossing
-   * above 30). A non-finite {@code b} gives no crosses.
+   * True at {@code i} when {@code a[i] > b} and {@code a[i - 1] <= b}, both bars finite (e.g. RSI
+   * crossing above 30). A non-finite {@code b} gives no crosses.
    *
    * @return one flag per bar, the length of {@code a}
    */
@@ -72,8 +72,8 @@ public final class Crosses {
   }
 
   /**
-   * True at {@code i} when {@code a[i] < b} and {@code a[i - 1] >= b}, both bars finite (e.g. RSI crossing
-   * below 70). A non-finite {@code b} gives no crosses.
+   * True at {@code i} when {@code a[i] < b} and {@code a[i - 1] >= b}, both bars finite (e.g. RSI
+   * crossing below 70). A non-finite {@code b} gives no crosses.
    *
    * @return one flag per bar, the length of {@code a}
    */
@@ -99,8 +99,8 @@ public final class Crosses {
     Objects.requireNonNull(a, name + ": a");
     Objects.requireNonNull(b, name + ": b");
     if (a.length != b.length) {
-      throw new IllegalArgumentException(name + ": a and b must have the same length, got " + a.length
-          + " and " + b.length);
+      throw new IllegalArgumentException(
+          name + ": a and b must have the same length, got " + a.length + " and " + b.length);
     }
   }
 }

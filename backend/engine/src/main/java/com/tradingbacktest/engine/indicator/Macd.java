@@ -3,8 +3,8 @@ package com.tradingbacktest.engine.indicator;
 import java.util.Objects;
 
 /**
- * MACD's three lines, each aligned with the bars and NaN during the warm-up. The arrays are not copied,
- * and (as for any record with array components) {@code equals} compares them by identity.
+ * MACD's three lines, each aligned with the bars and NaN during the warm-up. The arrays are not
+ * copied, and (as for any record with array components) {@code equals} compares them by identity.
  *
  * @param macd fast EMA minus slow EMA, in price units
  * @param signal EMA of {@code macd}

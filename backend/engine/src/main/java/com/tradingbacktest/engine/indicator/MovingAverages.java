@@ -16,8 +16,11 @@ final class MovingAverages {
     if (length == 1) {
       return x.clone();
     }
-    return run1("sma", CORE.smaLookback(length),
-        (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "sma",
+        CORE.smaLookback(length),
+        (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]),
+        x);
   }
 
   static double[] ema(double[] x, int length) {
@@ -26,8 +29,11 @@ final class MovingAverages {
     if (length == 1) {
       return x.clone();
     }
-    return run1("ema", CORE.emaLookback(length),
-        (s, e, b, c, o) -> CORE.ema(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "ema",
+        CORE.emaLookback(length),
+        (s, e, b, c, o) -> CORE.ema(s, e, x, length, b, c, o[0]),
+        x);
   }
 
   static double[] wma(double[] x, int length) {
@@ -36,8 +42,11 @@ final class MovingAverages {
     if (length == 1) {
       return x.clone();
     }
-    return run1("wma", CORE.wmaLookback(length),
-        (s, e, b, c, o) -> CORE.wma(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "wma",
+        CORE.wmaLookback(length),
+        (s, e, b, c, o) -> CORE.wma(s, e, x, length, b, c, o[0]),
+        x);
   }
 
   static double[] dema(double[] x, int length) {
@@ -46,8 +55,11 @@ final class MovingAverages {
     if (length == 1) {
       return x.clone();
     }
-    return run1("dema", CORE.demaLookback(length),
-        (s, e, b, c, o) -> CORE.dema(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "dema",
+        CORE.demaLookback(length),
+        (s, e, b, c, o) -> CORE.dema(s, e, x, length, b, c, o[0]),
+        x);
   }
 
   static double[] tema(double[] x, int length) {
@@ -56,14 +68,20 @@ final class MovingAverages {
     if (length == 1) {
       return x.clone();
     }
-    return run1("tema", CORE.temaLookback(length),
-        (s, e, b, c, o) -> CORE.tema(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "tema",
+        CORE.temaLookback(length),
+        (s, e, b, c, o) -> CORE.tema(s, e, x, length, b, c, o[0]),
+        x);
   }
 
   static double[] kama(double[] x, int length) {
     sameLength("kama: x", x);
     period("kama length", length, 2);
-    return run1("kama", CORE.kamaLookback(length),
-        (s, e, b, c, o) -> CORE.kama(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "kama",
+        CORE.kamaLookback(length),
+        (s, e, b, c, o) -> CORE.kama(s, e, x, length, b, c, o[0]),
+        x);
   }
 }

@@ -16,8 +16,11 @@ final class Oscillators {
   static double[] rsi(double[] x, int length) {
     sameLength("rsi: x", x);
     period("rsi length", length, 2);
-    return run1("rsi", CORE.rsiLookback(length),
-        (s, e, b, c, o) -> CORE.rsi(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "rsi",
+        CORE.rsiLookback(length),
+        (s, e, b, c, o) -> CORE.rsi(s, e, x, length, b, c, o[0]),
+        x);
   }
 
   static Macd macd(double[] x, int fast, int slow, int signal) {
@@ -28,24 +31,49 @@ final class Oscillators {
     period("macd signal", signal, 2);
     if (fast >= slow) {
       // TA-Lib would silently swap them; a sweep that asks for this has a bug worth seeing.
-      throw new IllegalArgumentException("macd fast must be < slow, got fast " + fast + " and slow " + slow);
+      throw new IllegalArgumentException(
+          "macd fast must be < slow, got fast " + fast + " and slow " + slow);
     }
-    double[][] out = run("macd", 3, CORE.macdLookback(fast, slow, signal),
-        (s, e, b, c, o) -> CORE.macd(s, e, x, fast, slow, signal, b, c, o[0], o[1], o[2]), x);
+    double[][] out =
+        run(
+            "macd",
+            3,
+            CORE.macdLookback(fast, slow, signal),
+            (s, e, b, c, o) -> CORE.macd(s, e, x, fast, slow, signal, b, c, o[0], o[1], o[2]),
+            x);
     return new Macd(out[0], out[1], out[2]);
   }
 
-  static Stochastic stochastic(double[] high, double[] low, double[] close, int kLength, int kSmoothing,
-      int dLength) {
+  static Stochastic stochastic(
+      double[] high, double[] low, double[] close, int kLength, int kSmoothing, int dLength) {
     sameLength("stochastic: high, low and close", high, low, close);
     period("stochastic kLength", kLength, 1);
     period("stochastic kSmoothing", kSmoothing, 1);
     period("stochastic dLength", dLength, 1);
-    double[][] out = run("stochastic", 2,
-        CORE.stochLookback(kLength, kSmoothing, MAType.Sma, dLength, MAType.Sma),
-        (s, e, b, c, o) -> CORE.stoch(s, e, high, low, close, kLength, kSmoothing, MAType.Sma, dLength,
-            MAType.Sma, b, c, o[0], o[1]),
-        high, low, close);
+    double[][] out =
+        run(
+            "stochastic",
+            2,
+            CORE.stochLookback(kLength, kSmoothing, MAType.Sma, dLength, MAType.Sma),
+            (s, e, b, c, o) ->
+                CORE.stoch(
+                    s,
+                    e,
+                    high,
+                    low,
+                    close,
+                    kLength,
+                    kSmoothing,
+                    MAType.Sma,
+                    dLength,
+                    MAType.Sma,
+                    b,
+                    c,
+                    o[0],
+                    o[1]),
+            high,
+            low,
+            close);
     return new Stochastic(out[0], out[1]);
   }
 
@@ -54,37 +82,58 @@ final class Oscillators {
     period("stochRsi rsiLength", rsiLength, 2);
     period("stochRsi kLength", kLength, 1);
     period("stochRsi dLength", dLength, 1);
-    double[][] out = run("stochRsi", 2, CORE.stochRsiLookback(rsiLength, kLength, dLength, MAType.Sma),
-        (s, e, b, c, o) -> CORE.stochRsi(s, e, x, rsiLength, kLength, dLength, MAType.Sma, b, c, o[0], o[1]),
-        x);
+    double[][] out =
+        run(
+            "stochRsi",
+            2,
+            CORE.stochRsiLookback(rsiLength, kLength, dLength, MAType.Sma),
+            (s, e, b, c, o) ->
+                CORE.stochRsi(s, e, x, rsiLength, kLength, dLength, MAType.Sma, b, c, o[0], o[1]),
+            x);
     return new Stochastic(out[0], out[1]);
   }
 
   static double[] williamsR(double[] high, double[] low, double[] close, int length) {
     sameLength("williamsR: high, low and close", high, low, close);
     period("williamsR length", length, 2);
-    return run1("williamsR", CORE.willRLookback(length),
-        (s, e, b, c, o) -> CORE.willR(s, e, high, low, close, length, b, c, o[0]), high, low, close);
+    return run1(
+        "williamsR",
+        CORE.willRLookback(length),
+        (s, e, b, c, o) -> CORE.willR(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   static double[] cci(double[] high, double[] low, double[] close, int length) {
     sameLength("cci: high, low and close", high, low, close);
     period("cci length", length, 2);
-    return run1("cci", CORE.cciLookback(length),
-        (s, e, b, c, o) -> CORE.cci(s, e, high, low, close, length, b, c, o[0]), high, low, close);
+    return run1(
+        "cci",
+        CORE.cciLookback(length),
+        (s, e, b, c, o) -> CORE.cci(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   static double[] mom(double[] x, int length) {
     sameLength("mom: x", x);
     period("mom length", length, 1);
-    return run1("mom", CORE.momLookback(length),
-        (s, e, b, c, o) -> CORE.mom(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "mom",
+        CORE.momLookback(length),
+        (s, e, b, c, o) -> CORE.mom(s, e, x, length, b, c, o[0]),
+        x);
   }
 
   static double[] roc(double[] x, int length) {
     sameLength("roc: x", x);
     period("roc length", length, 1);
-    return run1("roc", CORE.rocLookback(length),
-        (s, e, b, c, o) -> CORE.roc(s, e, x, length, b, c, o[0]), x);
+    return run1(
+        "roc",
+        CORE.rocLookback(length),
+        (s, e, b, c, o) -> CORE.roc(s, e, x, length, b, c, o[0]),
+        x);
   }
 }

@@ -1,8 +1,9 @@
 package com.tradingbacktest.engine.indicator;
 
 /**
- * Rolling extremes behind {@link Indicators}; documented there. Own code rather than TA-Lib's MAX/MIN
- * because a monotonic deque is O(n) whatever the data, and a window that holds a NaN can simply say so.
+ * Rolling extremes behind {@link Indicators}; documented there. Own code rather than TA-Lib's
+ * MAX/MIN because a monotonic deque is O(n) whatever the data, and a window that holds a NaN can
+ * simply say so.
  */
 final class Rolling {
 
@@ -17,9 +18,9 @@ final class Rolling {
   }
 
   /**
-   * Keeps the indices of the window's candidates in a ring buffer, oldest first, with values strictly
-   * decreasing (for the maximum): a value that a newer, at-least-as-extreme value follows can never be the
-   * extreme again, so it is dropped. Each index enters and leaves once.
+   * Keeps the indices of the window's candidates in a ring buffer, oldest first, with values
+   * strictly decreasing (for the maximum): a value that a newer, at-least-as-extreme value follows
+   * can never be the extreme again, so it is dropped. Each index enters and leaves once.
    */
   private static double[] extreme(String name, double[] x, int length, boolean max) {
     TaLib.sameLength(name + ": x", x);

@@ -6,8 +6,8 @@ import com.tictactec.ta.lib.RetCode;
 import java.util.Arrays;
 
 /**
- * Runs TA-Lib functions on bar-aligned columns and checks parameters; see the package documentation for
- * the conventions this implements.
+ * Runs TA-Lib functions on bar-aligned columns and checks parameters; see the package documentation
+ * for the conventions this implements.
  */
 final class TaLib {
 
@@ -15,10 +15,10 @@ final class TaLib {
   static final int MAX_PERIOD = 100_000;
 
   /**
-   * Core's only fields are its unstable-period, candle and compatibility settings. The constructor sets
-   * the defaults we want (EMA seeded by an SMA, no unstable period) and this private instance is never
-   * reconfigured, so the functions only read it: sharing it between threads is safe (publication through a
-   * static final field), and cheaper than a ThreadLocal lookup per call.
+   * Core's only fields are its unstable-period, candle and compatibility settings. The constructor
+   * sets the defaults we want (EMA seeded by an SMA, no unstable period) and this private instance
+   * is never reconfigured, so the functions only read it: sharing it between threads is safe
+   * (publication through a static final field), and cheaper than a ThreadLocal lookup per call.
    */
   static final Core CORE = new Core();
 
@@ -27,7 +27,8 @@ final class TaLib {
   /** One TA-Lib call writing its outputs into {@code outs}, each from index 0. */
   @FunctionalInterface
   interface Call {
-    RetCode run(int startIdx, int endIdx, MInteger outBegIdx, MInteger outNbElement, double[][] outs);
+    RetCode run(
+        int startIdx, int endIdx, MInteger outBegIdx, MInteger outNbElement, double[][] outs);
   }
 
   /** Runs a single-output function; see {@link #run(String, int, int, Call, double[]...)}. */
@@ -36,10 +37,10 @@ final class TaLib {
   }
 
   /**
-   * Runs {@code call} so that the output at bar {@code i} is what TA-Lib gives on the inputs trimmed to
-   * start at their first all-finite bar {@code s}. TA-Lib's output at {@code startIdx} reads the inputs back
-   * to {@code startIdx - lookback}, so asking for {@code startIdx = s + lookback} seeds every running sum
-   * and EMA at {@code s} without copying the inputs.
+   * Runs {@code call} so that the output at bar {@code i} is what TA-Lib gives on the inputs
+   * trimmed to start at their first all-finite bar {@code s}. TA-Lib's output at {@code startIdx}
+   * reads the inputs back to {@code startIdx - lookback}, so asking for {@code startIdx = s +
+   * lookback} seeds every running sum and EMA at {@code s} without copying the inputs.
    *
    * @param lookback TA-Lib's lookback for these parameters (bars before the first output)
    * @param inputs all columns the function reads, already checked to have the same length
@@ -72,7 +73,10 @@ final class TaLib {
     return outs;
   }
 
-  /** Moves TA-Lib's packed output {@code out[0, count)} to {@code out[begin, begin + count)}, NaN elsewhere. */
+  /**
+   * Moves TA-Lib's packed output {@code out[0, count)} to {@code out[begin, begin + count)}, NaN
+   * elsewhere.
+   */
   static void align(double[] out, int begin, int count) {
     // arraycopy is memmove-safe for overlapping ranges within one array.
     System.arraycopy(out, 0, out, begin, count);
@@ -130,7 +134,8 @@ final class TaLib {
       throw new IllegalArgumentException(what + " must be >= " + min + ", got " + value);
     }
     if (value > MAX_PERIOD) {
-      throw new IllegalArgumentException(what + " must be <= " + MAX_PERIOD + " (TA-Lib's limit), got " + value);
+      throw new IllegalArgumentException(
+          what + " must be <= " + MAX_PERIOD + " (TA-Lib's limit), got " + value);
     }
   }
 }

@@ -14,52 +14,85 @@ final class Trend {
   static double[] adx(double[] high, double[] low, double[] close, int length) {
     sameLength("adx: high, low and close", high, low, close);
     period("adx length", length, 2);
-    return run1("adx", CORE.adxLookback(length),
-        (s, e, b, c, o) -> CORE.adx(s, e, high, low, close, length, b, c, o[0]), high, low, close);
+    return run1(
+        "adx",
+        CORE.adxLookback(length),
+        (s, e, b, c, o) -> CORE.adx(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   // DI needs length >= 2: for length 1 TA-Lib 0.4.0 returns DM / TR without the factor 100.
   static double[] plusDi(double[] high, double[] low, double[] close, int length) {
     sameLength("plusDi: high, low and close", high, low, close);
     period("plusDi length", length, 2);
-    return run1("plusDi", CORE.plusDILookback(length),
-        (s, e, b, c, o) -> CORE.plusDI(s, e, high, low, close, length, b, c, o[0]), high, low, close);
+    return run1(
+        "plusDi",
+        CORE.plusDILookback(length),
+        (s, e, b, c, o) -> CORE.plusDI(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   static double[] minusDi(double[] high, double[] low, double[] close, int length) {
     sameLength("minusDi: high, low and close", high, low, close);
     period("minusDi length", length, 2);
-    return run1("minusDi", CORE.minusDILookback(length),
-        (s, e, b, c, o) -> CORE.minusDI(s, e, high, low, close, length, b, c, o[0]), high, low, close);
+    return run1(
+        "minusDi",
+        CORE.minusDILookback(length),
+        (s, e, b, c, o) -> CORE.minusDI(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   static double[] parabolicSar(double[] high, double[] low, double acceleration, double maximum) {
     sameLength("parabolicSar: high and low", high, low);
     if (!(Double.isFinite(acceleration) && acceleration > 0)) {
-      throw new IllegalArgumentException("parabolicSar acceleration must be finite and > 0, got " + acceleration);
+      throw new IllegalArgumentException(
+          "parabolicSar acceleration must be finite and > 0, got " + acceleration);
     }
     if (!(Double.isFinite(maximum) && maximum >= acceleration)) {
       // TA-Lib would quietly lower the acceleration to the maximum.
-      throw new IllegalArgumentException("parabolicSar maximum must be finite and >= acceleration ("
-          + acceleration + "), got " + maximum);
+      throw new IllegalArgumentException(
+          "parabolicSar maximum must be finite and >= acceleration ("
+              + acceleration
+              + "), got "
+              + maximum);
     }
-    return run1("parabolicSar", CORE.sarLookback(acceleration, maximum),
-        (s, e, b, c, o) -> CORE.sar(s, e, high, low, acceleration, maximum, b, c, o[0]), high, low);
+    return run1(
+        "parabolicSar",
+        CORE.sarLookback(acceleration, maximum),
+        (s, e, b, c, o) -> CORE.sar(s, e, high, low, acceleration, maximum, b, c, o[0]),
+        high,
+        low);
   }
 
   static Aroon aroon(double[] high, double[] low, int length) {
     sameLength("aroon: high and low", high, low);
     period("aroon length", length, 2);
     // TA-Lib's AROON writes aroonDown first.
-    double[][] out = run("aroon", 2, CORE.aroonLookback(length),
-        (s, e, b, c, o) -> CORE.aroon(s, e, high, low, length, b, c, o[1], o[0]), high, low);
+    double[][] out =
+        run(
+            "aroon",
+            2,
+            CORE.aroonLookback(length),
+            (s, e, b, c, o) -> CORE.aroon(s, e, high, low, length, b, c, o[1], o[0]),
+            high,
+            low);
     return new Aroon(out[0], out[1]);
   }
 
   static double[] aroonOscillator(double[] high, double[] low, int length) {
     sameLength("aroonOscillator: high and low", high, low);
     period("aroonOscillator length", length, 2);
-    return run1("aroonOscillator", CORE.aroonOscLookback(length),
-        (s, e, b, c, o) -> CORE.aroonOsc(s, e, high, low, length, b, c, o[0]), high, low);
+    return run1(
+        "aroonOscillator",
+        CORE.aroonOscLookback(length),
+        (s, e, b, c, o) -> CORE.aroonOsc(s, e, high, low, length, b, c, o[0]),
+        high,
+        low);
   }
 }

@@ -12,24 +12,36 @@ final class Volatility {
 
   static double[] trueRange(double[] high, double[] low, double[] close) {
     sameLength("trueRange: high, low and close", high, low, close);
-    return run1("trueRange", CORE.trueRangeLookback(),
-        (s, e, b, c, o) -> CORE.trueRange(s, e, high, low, close, b, c, o[0]), high, low, close);
+    return run1(
+        "trueRange",
+        CORE.trueRangeLookback(),
+        (s, e, b, c, o) -> CORE.trueRange(s, e, high, low, close, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   static double[] atr(double[] high, double[] low, double[] close, int length) {
     return atr("atr", high, low, close, length);
   }
 
-  private static double[] atr(String name, double[] high, double[] low, double[] close, int length) {
+  private static double[] atr(
+      String name, double[] high, double[] low, double[] close, int length) {
     sameLength(name + ": high, low and close", high, low, close);
     period(name + " length", length, 1);
-    return run1("atr", CORE.atrLookback(length),
-        (s, e, b, c, o) -> CORE.atr(s, e, high, low, close, length, b, c, o[0]), high, low, close);
+    return run1(
+        "atr",
+        CORE.atrLookback(length),
+        (s, e, b, c, o) -> CORE.atr(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   /**
-   * Our own division rather than TA-Lib's NATR, which in 0.4.0 returns the plain true range for length 1
-   * and divides by the wrong bar's close when asked to start after its lookback (our leading-NaN case).
+   * Our own division rather than TA-Lib's NATR, which in 0.4.0 returns the plain true range for
+   * length 1 and divides by the wrong bar's close when asked to start after its lookback (our
+   * leading-NaN case).
    */
   static double[] natr(double[] high, double[] low, double[] close, int length) {
     double[] out = atr("natr", high, low, close, length);
@@ -51,8 +63,12 @@ final class Volatility {
     if (!(Double.isFinite(k) && k >= 0)) {
       throw new IllegalArgumentException("bollinger k must be finite and >= 0, got " + k);
     }
-    double[] middle = run1("sma", CORE.smaLookback(length),
-        (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]), x);
+    double[] middle =
+        run1(
+            "sma",
+            CORE.smaLookback(length),
+            (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]),
+            x);
     // The deviation goes into `upper` first so that only two more arrays are allocated.
     double[] upper = sqrtInPlace(variance(x, length));
     double[] lower = new double[x.length];
@@ -65,20 +81,24 @@ final class Volatility {
   }
 
   /**
-   * Population variance from TA-Lib's VAR. We take its square root ourselves instead of calling STDDEV
-   * (or BBANDS, which uses the same code): those turn any variance below 1e-8 into a deviation of 0, i.e.
-   * every deviation below 1e-4 in price units, which erases the bands of assets priced in fractions of a
-   * cent (many crypto pairs). VAR has no such threshold.
+   * Population variance from TA-Lib's VAR. We take its square root ourselves instead of calling
+   * STDDEV (or BBANDS, which uses the same code): those turn any variance below 1e-8 into a
+   * deviation of 0, i.e. every deviation below 1e-4 in price units, which erases the bands of
+   * assets priced in fractions of a cent (many crypto pairs). VAR has no such threshold.
    */
   private static double[] variance(double[] x, int length) {
-    return run1("variance", CORE.varianceLookback(length, 1.0),
-        (s, e, b, c, o) -> CORE.variance(s, e, x, length, 1.0, b, c, o[0]), x);
+    return run1(
+        "variance",
+        CORE.varianceLookback(length, 1.0),
+        (s, e, b, c, o) -> CORE.variance(s, e, x, length, 1.0, b, c, o[0]),
+        x);
   }
 
   private static double[] sqrtInPlace(double[] variance) {
     for (int i = 0; i < variance.length; i++) {
       double v = variance[i];
-      // Rounding in TA-Lib's E[x^2] - E[x]^2 can give a tiny negative for a flat window; NaN stays NaN.
+      // Rounding in TA-Lib's E[x^2] - E[x]^2 can give a tiny negative for a flat window; NaN stays
+      // NaN.
       variance[i] = v < 0 ? 0 : Math.sqrt(v);
     }
     return variance;

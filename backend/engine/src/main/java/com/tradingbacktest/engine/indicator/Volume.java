@@ -12,15 +12,24 @@ final class Volume {
 
   static double[] obv(double[] close, double[] volume) {
     sameLength("obv: close and volume", close, volume);
-    return run1("obv", CORE.obvLookback(),
-        (s, e, b, c, o) -> CORE.obv(s, e, close, volume, b, c, o[0]), close, volume);
+    return run1(
+        "obv",
+        CORE.obvLookback(),
+        (s, e, b, c, o) -> CORE.obv(s, e, close, volume, b, c, o[0]),
+        close,
+        volume);
   }
 
   static double[] mfi(double[] high, double[] low, double[] close, double[] volume, int length) {
     sameLength("mfi: high, low, close and volume", high, low, close, volume);
     period("mfi length", length, 2);
-    return run1("mfi", CORE.mfiLookback(length),
+    return run1(
+        "mfi",
+        CORE.mfiLookback(length),
         (s, e, b, c, o) -> CORE.mfi(s, e, high, low, close, volume, length, b, c, o[0]),
-        high, low, close, volume);
+        high,
+        low,
+        close,
+        volume);
   }
 }

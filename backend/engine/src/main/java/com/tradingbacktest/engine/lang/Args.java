@@ -44,7 +44,9 @@ final class Args {
     return (Double) values[i];
   }
 
-  /** A length checked by the compiler (literal) or the evaluator (param): whole, 1..MAX_LOOKBACK. */
+  /**
+   * A length checked by the compiler (literal) or the evaluator (param): whole, 1..MAX_LOOKBACK.
+   */
   int length(int i) {
     return (int) (double) (Double) values[i];
   }

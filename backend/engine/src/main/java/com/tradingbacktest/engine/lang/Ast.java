@@ -31,13 +31,21 @@ final class Ast {
   }
 
   /** {@code param NAME = default [in MIN..MAX [step S]]}. */
-  record Param(String name, double defaultValue, double min, double max, double step, Span span, Span nameSpan)
+  record Param(
+      String name,
+      double defaultValue,
+      double min,
+      double max,
+      double step,
+      Span span,
+      Span nameSpan)
       implements Statement {}
 
   /** {@code NAME = expr}. */
   record Assign(String name, Expr value, Span span, Span nameSpan) implements Statement {}
 
-  sealed interface Expr permits Num, Bool, Na, Name, Unary, Binary, Ternary, Index, Call, Field, Text {
+  sealed interface Expr
+      permits Num, Bool, Na, Name, Unary, Binary, Ternary, Index, Call, Field, Text {
     Span span();
   }
 

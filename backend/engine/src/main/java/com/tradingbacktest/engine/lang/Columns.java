@@ -2,8 +2,8 @@ package com.tradingbacktest.engine.lang;
 
 /**
  * Element-wise operators over values that are either constants ({@code Double}, {@code Boolean}) or
- * columns ({@code double[]}, {@code boolean[]}). NaN follows IEEE rules: arithmetic with NaN is NaN and
- * every comparison with NaN is false (so a warm-up bar never triggers a signal).
+ * columns ({@code double[]}, {@code boolean[]}). NaN follows IEEE rules: arithmetic with NaN is NaN
+ * and every comparison with NaN is false (so a warm-up bar never triggers a signal).
  */
 final class Columns {
 
@@ -148,7 +148,8 @@ final class Columns {
   }
 
   static Object ternary(Object c, Object a, Object b, int n) {
-    if (c instanceof Boolean cond && !(a instanceof double[] || a instanceof boolean[])
+    if (c instanceof Boolean cond
+        && !(a instanceof double[] || a instanceof boolean[])
         && !(b instanceof double[] || b instanceof boolean[])) {
       return cond ? a : b;
     }
@@ -171,7 +172,10 @@ final class Columns {
     return out;
   }
 
-  /** The value {@code offset} bars ago: NaN (or false) before the first bar. Constants are unchanged. */
+  /**
+   * The value {@code offset} bars ago: NaN (or false) before the first bar. Constants are
+   * unchanged.
+   */
   static Object shift(Object a, int offset, int n) {
     if (offset == 0 || a instanceof Double || a instanceof Boolean) {
       return a;

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A strategy that compiled: its parameters, its outputs and the plan that computes them. Immutable. */
+/**
+ * A strategy that compiled: its parameters, its outputs and the plan that computes them. Immutable.
+ */
 public final class CompiledStrategy {
 
   private final List<Node> nodes;
@@ -62,20 +64,26 @@ public final class CompiledStrategy {
     Map<String, Double> values = new LinkedHashMap<>();
     params.forEach((name, spec) -> values.put(name, spec.defaultValue()));
     List<String> problems = new ArrayList<>();
-    overrides.forEach((name, value) -> {
-      ParamSpec spec = params.get(name);
-      if (spec == null) {
-        problems.add("unknown parameter '" + name + "'" + (params.isEmpty() ? "; this strategy has none"
-            : "; this strategy has " + String.join(", ", params.keySet())));
-        return;
-      }
-      String problem = value == null ? name + " needs a value" : spec.problem(value);
-      if (problem != null) {
-        problems.add(problem);
-      } else {
-        values.put(name, value);
-      }
-    });
+    overrides.forEach(
+        (name, value) -> {
+          ParamSpec spec = params.get(name);
+          if (spec == null) {
+            problems.add(
+                "unknown parameter '"
+                    + name
+                    + "'"
+                    + (params.isEmpty()
+                        ? "; this strategy has none"
+                        : "; this strategy has " + String.join(", ", params.keySet())));
+            return;
+          }
+          String problem = value == null ? name + " needs a value" : spec.problem(value);
+          if (problem != null) {
+            problems.add(problem);
+          } else {
+            values.put(name, value);
+          }
+        });
     if (!problems.isEmpty()) {
       throw new StrategyEvaluationException(String.join("; ", problems));
     }

@@ -18,8 +18,10 @@ import java.util.Set;
  */
 final class Compiler {
 
-  static final Set<String> PRICES = Set.of("open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4");
-  static final Set<String> TIMES = Set.of("year", "month", "dayofmonth", "dayofweek", "hour", "minute");
+  static final Set<String> PRICES =
+      Set.of("open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4");
+  static final Set<String> TIMES =
+      Set.of("year", "month", "dayofmonth", "dayofweek", "hour", "minute");
 
   private final List<Diagnostic> errors;
   private final Map<String, Node> unique = new HashMap<>();
@@ -28,6 +30,7 @@ final class Compiler {
   private final Map<String, Integer> definedOn = new HashMap<>();
   private final Map<String, ParamSpec> params = new LinkedHashMap<>();
   private final Map<String, Node> outputs = new LinkedHashMap<>();
+
   /** Names whose definition failed: their uses are not reported again. */
   private final Set<String> broken = new HashSet<>();
 
@@ -57,29 +60,64 @@ final class Compiler {
       return;
     }
     if (params.size() >= Limits.MAX_PARAMS) {
-      errors.add(p.span().error("a strategy may have at most " + Limits.MAX_PARAMS + " parameters"));
+      errors.add(
+          p.span().error("a strategy may have at most " + Limits.MAX_PARAMS + " parameters"));
       return;
     }
     boolean ranged = !Double.isNaN(p.min());
     if (ranged && p.min() > p.max()) {
-      errors.add(p.span().error("the range of " + p.name() + " is empty: " + fmt(p.min()) + " is above " + fmt(p.max())));
+      errors.add(
+          p.span()
+              .error(
+                  "the range of "
+                      + p.name()
+                      + " is empty: "
+                      + fmt(p.min())
+                      + " is above "
+                      + fmt(p.max())));
       return;
     }
     if (ranged && (p.defaultValue() < p.min() || p.defaultValue() > p.max())) {
-      errors.add(p.span().error("the default " + fmt(p.defaultValue()) + " of " + p.name() + " is outside its range "
-          + fmt(p.min()) + ".." + fmt(p.max())));
+      errors.add(
+          p.span()
+              .error(
+                  "the default "
+                      + fmt(p.defaultValue())
+                      + " of "
+                      + p.name()
+                      + " is outside its range "
+                      + fmt(p.min())
+                      + ".."
+                      + fmt(p.max())));
       return;
     }
     if (!Double.isNaN(p.step()) && !(p.step() > 0)) {
       errors.add(p.span().error("the step of " + p.name() + " must be above 0"));
       return;
     }
-    ParamSpec spec = new ParamSpec(p.name(), p.defaultValue(), ranged ? p.min() : null, ranged ? p.max() : null,
-        Double.isNaN(p.step()) ? null : p.step(), p.span().line());
+    ParamSpec spec =
+        new ParamSpec(
+            p.name(),
+            p.defaultValue(),
+            ranged ? p.min() : null,
+            ranged ? p.max() : null,
+            Double.isNaN(p.step()) ? null : p.step(),
+            p.span().line());
     params.put(p.name(), spec);
     definedOn.put(p.name(), p.span().line());
-    variables.put(p.name(), node(Op.PARAM, new Node[0], p.name(), 0, Type.NUM, false, Set.of(p.name()), true,
-        p.nameSpan(), null));
+    variables.put(
+        p.name(),
+        node(
+            Op.PARAM,
+            new Node[0],
+            p.name(),
+            0,
+            Type.NUM,
+            false,
+            Set.of(p.name()),
+            true,
+            p.nameSpan(),
+            null));
   }
 
   private void assign(Ast.Assign a) {
@@ -109,20 +147,35 @@ final class Compiler {
 
   private boolean checkNewName(String name, Span span) {
     if (PRICES.contains(name)) {
-      errors.add(span.error("'" + name + "' is a built-in price series and cannot be assigned; choose another name"));
+      errors.add(
+          span.error(
+              "'"
+                  + name
+                  + "' is a built-in price series and cannot be assigned; choose another name"));
       return false;
     }
     if (TIMES.contains(name)) {
-      errors.add(span.error("'" + name + "' is a built-in time series and cannot be assigned; choose another name"));
+      errors.add(
+          span.error(
+              "'"
+                  + name
+                  + "' is a built-in time series and cannot be assigned; choose another name"));
       return false;
     }
     if (Builtins.get(name) != null) {
-      errors.add(span.error("'" + name + "' is a built-in function and cannot be assigned; choose another name"));
+      errors.add(
+          span.error(
+              "'" + name + "' is a built-in function and cannot be assigned; choose another name"));
       return false;
     }
     if (definedOn.containsKey(name)) {
-      errors.add(span.error("'" + name + "' is already defined on line " + definedOn.get(name)
-          + "; each name is assigned once"));
+      errors.add(
+          span.error(
+              "'"
+                  + name
+                  + "' is already defined on line "
+                  + definedOn.get(name)
+                  + "; each name is assigned once"));
       return false;
     }
     return true;
@@ -136,32 +189,52 @@ final class Compiler {
       Node value = outputs.get(a.name());
       Outputs.Output out = Outputs.ALL.get(a.name());
       if (value.type != out.type()) {
-        errors.add(a.value().span().error(a.name() + " must be " + (out.type() == Type.BOOL
-            ? "true/false (a bool)" : "a number") + ", got " + value.describe()));
+        errors.add(
+            a.value()
+                .span()
+                .error(
+                    a.name()
+                        + " must be "
+                        + (out.type() == Type.BOOL ? "true/false (a bool)" : "a number")
+                        + ", got "
+                        + value.describe()));
         outputs.remove(a.name());
         continue;
       }
       if (out.intrabar() && !value.knownAtOpen) {
         Node culprit = lookAheadCulprit(value);
         Span at = culprit != null && culprit.span != null ? culprit.span : a.value().span();
-        String what = culprit == null ? "data of the current bar"
-            : culprit.op == Op.PRICE ? culprit.name + " of the current bar"
-            : culprit.name + "(), which uses the current bar's high, low and close";
-        errors.add(at.error(a.name() + " is an order working during the bar, so it may only use the bar's open and "
-            + "earlier bars, but it uses " + what + "; use [1] for the previous bar"));
+        String what =
+            culprit == null
+                ? "data of the current bar"
+                : culprit.op == Op.PRICE
+                    ? culprit.name + " of the current bar"
+                    : culprit.name + "(), which uses the current bar's high, low and close";
+        errors.add(
+            at.error(
+                a.name()
+                    + " is an order working during the bar, so it may only use the bar's open and "
+                    + "earlier bars, but it uses "
+                    + what
+                    + "; use [1] for the previous bar"));
         outputs.remove(a.name());
       }
     }
     if (errors.isEmpty() && outputs.keySet().stream().noneMatch(Outputs::isEntry)) {
       int line = statements.isEmpty() ? 1 : statements.get(statements.size() - 1).span().line();
-      errors.add(new Diagnostic(line, 1, 1, "the strategy never enters a position: assign long_entry, short_entry "
-          + "or an entry stop/limit such as long_entry_stop"));
+      errors.add(
+          new Diagnostic(
+              line,
+              1,
+              1,
+              "the strategy never enters a position: assign long_entry, short_entry "
+                  + "or an entry stop/limit such as long_entry_stop"));
     }
   }
 
   /**
-   * The first leaf that makes a value depend on the current bar beyond its open. Iterative: a plan can
-   * be thousands of nodes deep across statements.
+   * The first leaf that makes a value depend on the current bar beyond its open. Iterative: a plan
+   * can be thousands of nodes deep across statements.
    */
   private static Node lookAheadCulprit(Node root) {
     java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
@@ -189,7 +262,17 @@ final class Compiler {
       return constant(n.value(), n.span());
     }
     if (e instanceof Ast.Bool b) {
-      return node(Op.BOOL, new Node[0], null, b.value() ? 1 : 0, Type.BOOL, false, Set.of(), true, b.span(), null);
+      return node(
+          Op.BOOL,
+          new Node[0],
+          null,
+          b.value() ? 1 : 0,
+          Type.BOOL,
+          false,
+          Set.of(),
+          true,
+          b.span(),
+          null);
     }
     if (e instanceof Ast.Na n) {
       return constant(Double.NaN, n.span());
@@ -227,7 +310,17 @@ final class Compiler {
       return null;
     }
     if (PRICES.contains(id)) {
-      return node(Op.PRICE, new Node[0], id, 0, Type.NUM, true, Set.of(), id.equals("open"), n.span(), null);
+      return node(
+          Op.PRICE,
+          new Node[0],
+          id,
+          0,
+          Type.NUM,
+          true,
+          Set.of(),
+          id.equals("open"),
+          n.span(),
+          null);
     }
     if (TIMES.contains(id)) {
       return node(Op.TIME, new Node[0], id, 0, Type.NUM, true, Set.of(), true, n.span(), null);
@@ -237,7 +330,12 @@ final class Compiler {
       return fail(n.span(), "'" + id + "' is a function: call it like " + b.spec().signature());
     }
     String suggestion = Suggest.closest(id, allNames());
-    return fail(n.span(), "unknown name '" + id + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+    return fail(
+        n.span(),
+        "unknown name '"
+            + id
+            + "'"
+            + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
   }
 
   private List<String> allNames() {
@@ -273,7 +371,10 @@ final class Compiler {
   private Node binary(Ast.Binary b) {
     Node left = expr(b.left());
     Node right = expr(b.right());
-    if (left == null || right == null || rejectMulti(left, b.left().span()) || rejectMulti(right, b.right().span())) {
+    if (left == null
+        || right == null
+        || rejectMulti(left, b.left().span())
+        || rejectMulti(right, b.right().span())) {
       return null;
     }
     String op = b.op();
@@ -281,23 +382,41 @@ final class Compiler {
       case "+", "-", "*", "/" -> {
         if (left.type != Type.NUM || right.type != Type.NUM) {
           Node bad = left.type != Type.NUM ? left : right;
-          return fail(b.span(), "'" + op + "' needs numbers on both sides, got " + bad.describe() + " on the "
-              + (bad == left ? "left" : "right"));
+          return fail(
+              b.span(),
+              "'"
+                  + op
+                  + "' needs numbers on both sides, got "
+                  + bad.describe()
+                  + " on the "
+                  + (bad == left ? "left" : "right"));
         }
         return derived(Op.ARITH, op, Type.NUM, b.span(), left, right);
       }
       case "and", "or" -> {
         if (left.type != Type.BOOL || right.type != Type.BOOL) {
           Node bad = left.type != Type.BOOL ? left : right;
-          return fail(b.span(), "'" + op + "' needs true/false values on both sides, got " + bad.describe()
-              + " on the " + (bad == left ? "left" : "right"));
+          return fail(
+              b.span(),
+              "'"
+                  + op
+                  + "' needs true/false values on both sides, got "
+                  + bad.describe()
+                  + " on the "
+                  + (bad == left ? "left" : "right"));
         }
         return derived(Op.LOGIC, op, Type.BOOL, b.span(), left, right);
       }
       default -> {
         if (left.type != right.type) {
-          return fail(b.span(), "'" + op + "' compares two values of the same kind, got " + left.describe()
-              + " and " + right.describe());
+          return fail(
+              b.span(),
+              "'"
+                  + op
+                  + "' compares two values of the same kind, got "
+                  + left.describe()
+                  + " and "
+                  + right.describe());
         }
         if (left.type == Type.BOOL && !(op.equals("==") || op.equals("!="))) {
           return fail(b.span(), "'" + op + "' compares numbers, got true/false values");
@@ -311,16 +430,25 @@ final class Compiler {
     Node c = expr(t.condition());
     Node a = expr(t.whenTrue());
     Node b = expr(t.whenFalse());
-    if (c == null || a == null || b == null || rejectMulti(c, t.condition().span())
-        || rejectMulti(a, t.whenTrue().span()) || rejectMulti(b, t.whenFalse().span())) {
+    if (c == null
+        || a == null
+        || b == null
+        || rejectMulti(c, t.condition().span())
+        || rejectMulti(a, t.whenTrue().span())
+        || rejectMulti(b, t.whenFalse().span())) {
       return null;
     }
     if (c.type != Type.BOOL) {
-      return fail(t.condition().span(), "the condition before '?' must be true/false, got " + c.describe());
+      return fail(
+          t.condition().span(), "the condition before '?' must be true/false, got " + c.describe());
     }
     if (a.type != b.type) {
-      return fail(t.span(), "both branches of 'condition ? a : b' must be the same kind, got " + a.describe()
-          + " and " + b.describe());
+      return fail(
+          t.span(),
+          "both branches of 'condition ? a : b' must be the same kind, got "
+              + a.describe()
+              + " and "
+              + b.describe());
     }
     return derived(Op.TERNARY, "?:", a.type, t.span(), c, a, b);
   }
@@ -332,19 +460,26 @@ final class Compiler {
       return null;
     }
     if (offset.series || offset.type != Type.NUM) {
-      return fail(i.offset().span(), "a history offset must be a whole number fixed for the run (a literal or a param), "
-          + "got " + offset.describe());
+      return fail(
+          i.offset().span(),
+          "a history offset must be a whole number fixed for the run (a literal or a param), "
+              + "got "
+              + offset.describe());
     }
     if (offset.op == Op.NUM) {
       double n = offset.value;
       if (n < 0) {
-        return fail(i.offset().span(), "[" + fmt(n) + "] would look into the future: history offsets must be 0 or more");
+        return fail(
+            i.offset().span(),
+            "[" + fmt(n) + "] would look into the future: history offsets must be 0 or more");
       }
       if (n != Math.rint(n)) {
         return fail(i.offset().span(), "a history offset must be a whole number, got " + fmt(n));
       }
       if (n > Limits.MAX_LOOKBACK) {
-        return fail(i.offset().span(), "history offset " + fmt(n) + " exceeds the limit of " + Limits.MAX_LOOKBACK + " bars");
+        return fail(
+            i.offset().span(),
+            "history offset " + fmt(n) + " exceeds the limit of " + Limits.MAX_LOOKBACK + " bars");
       }
       if (n == 0) {
         return target;
@@ -353,9 +488,21 @@ final class Compiler {
       return fail(i.offset().span(), "a history offset must be a literal number or a param");
     }
     Set<String> deps = union(target, offset);
-    boolean known = target.knownAtOpen || (offset.op == Op.NUM && offset.value >= 1)
-        || (offset.op == Op.PARAM && paramMin(offset.name) >= 1);
-    return node(Op.HISTORY, new Node[] {target, offset}, "[]", 0, target.type, target.series, deps, known, i.span(), null);
+    boolean known =
+        target.knownAtOpen
+            || (offset.op == Op.NUM && offset.value >= 1)
+            || (offset.op == Op.PARAM && paramMin(offset.name) >= 1);
+    return node(
+        Op.HISTORY,
+        new Node[] {target, offset},
+        "[]",
+        0,
+        target.type,
+        target.series,
+        deps,
+        known,
+        i.span(),
+        null);
   }
 
   private Node call(Ast.Call c) {
@@ -363,19 +510,34 @@ final class Compiler {
     Builtins.Builtin builtin = Builtins.get(fn);
     if (builtin == null) {
       if (PRICES.contains(fn) || TIMES.contains(fn)) {
-        return fail(c.span(), "'" + fn + "' is a series, not a function: write " + fn + " without parentheses");
+        return fail(
+            c.span(),
+            "'" + fn + "' is a series, not a function: write " + fn + " without parentheses");
       }
       if (variables.containsKey(fn)) {
         return fail(c.span(), "'" + fn + "' is a value, not a function");
       }
       String suggestion = Suggest.closest(fn, Builtins.names());
-      return fail(c.span(), "unknown function '" + fn + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
+      return fail(
+          c.span(),
+          "unknown function '"
+              + fn
+              + "'"
+              + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
     }
     FunctionSpec spec = builtin.spec();
     List<FunctionSpec.Arg> formal = spec.params();
     if (c.args().size() > formal.size()) {
-      return fail(c.span(), fn + " takes " + formal.size() + " argument" + (formal.size() == 1 ? "" : "s")
-          + (formal.isEmpty() ? "" : " (" + argNames(formal) + ")") + ", got " + c.args().size());
+      return fail(
+          c.span(),
+          fn
+              + " takes "
+              + formal.size()
+              + " argument"
+              + (formal.size() == 1 ? "" : "s")
+              + (formal.isEmpty() ? "" : " (" + argNames(formal) + ")")
+              + ", got "
+              + c.args().size());
     }
     Expr[] given = new Expr[formal.size()];
     for (int k = 0; k < c.args().size(); k++) {
@@ -385,8 +547,15 @@ final class Compiler {
     for (Ast.NamedArg named : c.named()) {
       int k = indexOf(formal, named.name());
       if (k < 0) {
-        errors.add(named.span().error(fn + " has no argument '" + named.name() + "'"
-            + (formal.isEmpty() ? "" : "; its arguments are " + argNames(formal))));
+        errors.add(
+            named
+                .span()
+                .error(
+                    fn
+                        + " has no argument '"
+                        + named.name()
+                        + "'"
+                        + (formal.isEmpty() ? "" : "; its arguments are " + argNames(formal))));
         ok = false;
       } else if (given[k] != null) {
         errors.add(named.span().error(named.name() + " is given twice"));
@@ -400,7 +569,16 @@ final class Compiler {
       FunctionSpec.Arg arg = formal.get(k);
       if (given[k] == null) {
         if (arg.defaultValue() == null) {
-          errors.add(c.span().error(fn + " needs " + article(arg) + " for " + arg.name() + ": " + spec.signature()));
+          errors.add(
+              c.span()
+                  .error(
+                      fn
+                          + " needs "
+                          + article(arg)
+                          + " for "
+                          + arg.name()
+                          + ": "
+                          + spec.signature()));
           ok = false;
           continue;
         }
@@ -443,13 +621,21 @@ final class Compiler {
     switch (arg.kind()) {
       case "series" -> {
         if (value.type != Type.NUM) {
-          errors.add(span.error(fn + " expects a number series for " + arg.name() + ", got " + value.describe()));
+          errors.add(
+              span.error(
+                  fn + " expects a number series for " + arg.name() + ", got " + value.describe()));
           return false;
         }
       }
       case "bool series" -> {
         if (value.type != Type.BOOL) {
-          errors.add(span.error(fn + " expects a true/false condition for " + arg.name() + ", got " + value.describe()));
+          errors.add(
+              span.error(
+                  fn
+                      + " expects a true/false condition for "
+                      + arg.name()
+                      + ", got "
+                      + value.describe()));
           return false;
         }
       }
@@ -459,8 +645,11 @@ final class Compiler {
           return false;
         }
         if (value.series) {
-          errors.add(span.error(fn + " expects a length (a whole number or a param), got a series that changes "
-              + "from bar to bar"));
+          errors.add(
+              span.error(
+                  fn
+                      + " expects a length (a whole number or a param), got a series that changes "
+                      + "from bar to bar"));
           return false;
         }
         int minimum = arg.minimum() == null ? 1 : arg.minimum();
@@ -471,27 +660,44 @@ final class Compiler {
             return false;
           }
         } else if (value.op != Op.PARAM) {
-          errors.add(span.error(fn + " expects a length as a literal or a param, not a calculation"));
+          errors.add(
+              span.error(fn + " expects a length as a literal or a param, not a calculation"));
           return false;
         } else {
           String problem = Lengths.problem(params.get(value.name).defaultValue(), minimum);
           if (problem != null) {
-            errors.add(span.error(fn + " " + arg.name() + ": the default of " + value.name + " " + problem));
+            errors.add(
+                span.error(
+                    fn + " " + arg.name() + ": the default of " + value.name + " " + problem));
             return false;
           }
         }
       }
       default -> { // number
         if (value.type != Type.NUM || value.series) {
-          errors.add(span.error(fn + " expects a constant number for " + arg.name() + ", got " + value.describe()));
+          errors.add(
+              span.error(
+                  fn
+                      + " expects a constant number for "
+                      + arg.name()
+                      + ", got "
+                      + value.describe()));
           return false;
         }
         if (value.op != Op.NUM && value.op != Op.PARAM) {
-          errors.add(span.error(fn + " expects " + arg.name() + " as a literal or a param, not a calculation"));
+          errors.add(
+              span.error(
+                  fn + " expects " + arg.name() + " as a literal or a param, not a calculation"));
           return false;
         }
         if (value.op == Op.NUM && !Double.isFinite(value.value) && !fn.equals("nz")) {
-          errors.add(span.error(fn + " expects a finite number for " + arg.name() + ", got " + Compiler.fmt(value.value)));
+          errors.add(
+              span.error(
+                  fn
+                      + " expects a finite number for "
+                      + arg.name()
+                      + ", got "
+                      + Compiler.fmt(value.value)));
           return false;
         }
       }
@@ -505,15 +711,33 @@ final class Compiler {
       return null;
     }
     if (!isMulti(target)) {
-      return fail(f.span(), "'." + f.field() + "' only applies to functions with several outputs such as macd or bbands");
+      return fail(
+          f.span(),
+          "'."
+              + f.field()
+              + "' only applies to functions with several outputs such as macd or bbands");
     }
     List<String> fields = target.builtin.spec().fields();
     if (!fields.contains(f.field())) {
-      return fail(f.span(), target.name + " has no output '" + f.field() + "'; its outputs are "
-          + String.join(", ", fields));
+      return fail(
+          f.span(),
+          target.name
+              + " has no output '"
+              + f.field()
+              + "'; its outputs are "
+              + String.join(", ", fields));
     }
-    return node(Op.FIELD, new Node[] {target}, f.field(), 0, Type.NUM, true, target.params, target.knownAtOpen,
-        f.span(), null);
+    return node(
+        Op.FIELD,
+        new Node[] {target},
+        f.field(),
+        0,
+        Type.NUM,
+        true,
+        target.params,
+        target.knownAtOpen,
+        f.span(),
+        null);
   }
 
   // ---- helpers
@@ -532,8 +756,12 @@ final class Compiler {
 
   private static String multiMessage(Node n) {
     List<String> fields = n.builtin.spec().fields();
-    return n.name + " has several outputs: use " + String.join(", ", fields.subList(0, fields.size() - 1).stream()
-        .map(x -> "." + x).toList()) + " or ." + fields.get(fields.size() - 1);
+    return n.name
+        + " has several outputs: use "
+        + String.join(
+            ", ", fields.subList(0, fields.size() - 1).stream().map(x -> "." + x).toList())
+        + " or ."
+        + fields.get(fields.size() - 1);
   }
 
   private Node derived(Op op, String name, Type type, Span span, Node... in) {
@@ -551,10 +779,24 @@ final class Compiler {
   }
 
   /** Returns the existing node for an equal computation, or registers a new one. */
-  private Node node(Op op, Node[] in, String name, double value, Type type, boolean series, Set<String> deps,
-      boolean known, Span span, Builtins.Builtin builtin) {
-    StringBuilder key = new StringBuilder().append(op).append('|').append(name).append('|')
-        .append(Double.doubleToLongBits(value));
+  private Node node(
+      Op op,
+      Node[] in,
+      String name,
+      double value,
+      Type type,
+      boolean series,
+      Set<String> deps,
+      boolean known,
+      Span span,
+      Builtins.Builtin builtin) {
+    StringBuilder key =
+        new StringBuilder()
+            .append(op)
+            .append('|')
+            .append(name)
+            .append('|')
+            .append(Double.doubleToLongBits(value));
     for (Node n : in) {
       key.append(',').append(n.id);
     }

@@ -20,10 +20,12 @@ final class EvalContext {
 
   /** A column holding {@code value} on every bar, built once per value. */
   double[] constant(double value) {
-    return constants.computeIfAbsent(value, v -> {
-      double[] column = new double[bars.size()];
-      java.util.Arrays.fill(column, v);
-      return column;
-    });
+    return constants.computeIfAbsent(
+        value,
+        v -> {
+          double[] column = new double[bars.size()];
+          java.util.Arrays.fill(column, v);
+          return column;
+        });
   }
 }

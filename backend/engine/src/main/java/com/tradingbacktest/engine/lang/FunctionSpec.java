@@ -15,16 +15,23 @@ import java.util.List;
  * @param descriptionKo the same in Korean
  * @param example a line of strategy code using it
  */
-public record FunctionSpec(String name, String category, List<Arg> params, String result, List<String> fields,
-    String description, String descriptionKo, String example) {
+public record FunctionSpec(
+    String name,
+    String category,
+    List<Arg> params,
+    String result,
+    List<String> fields,
+    String description,
+    String descriptionKo,
+    String example) {
 
   /**
    * One argument.
    *
    * @param name its name, usable as a named argument
    * @param kind {@code series} (a number series; a constant is broadcast), {@code bool series},
-   *     {@code length} (a whole number >= 1 fixed for the run: a literal or a param), or {@code number}
-   *     (a constant number)
+   *     {@code length} (a whole number >= 1 fixed for the run: a literal or a param), or {@code
+   *     number} (a constant number)
    * @param defaultValue the value when omitted, or null when required
    * @param minimum for a length, the smallest allowed (1 or 2); null for other kinds
    */

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The language as data: every built-in function, price and time series, output, keyword and limit.
- * Served at {@code GET /api/v1/strategies/language} for the editor's completion and hover docs, and the
- * source of truth docs/STRATEGY_LANGUAGE.md is checked against.
+ * Served at {@code GET /api/v1/strategies/language} for the editor's completion and hover docs, and
+ * the source of truth docs/STRATEGY_LANGUAGE.md is checked against.
  */
 public final class LanguageCatalogue {
 
@@ -32,12 +32,29 @@ public final class LanguageCatalogue {
     v.add(new Variable("close", "price", "The bar's closing price.", "봉의 종가."));
     v.add(new Variable("volume", "price", "The bar's traded volume.", "봉의 거래량."));
     v.add(new Variable("hl2", "price", "(high + low) / 2.", "(고가 + 저가) / 2."));
-    v.add(new Variable("hlc3", "price", "(high + low + close) / 3, the typical price.", "(고가 + 저가 + 종가) / 3, 전형가격."));
-    v.add(new Variable("ohlc4", "price", "(open + high + low + close) / 4.", "(시가 + 고가 + 저가 + 종가) / 4."));
-    v.add(new Variable("year", "time", "Year of the bar's open, in the market's time zone.", "봉 시작 시각의 연도 (시장 시간대)."));
+    v.add(
+        new Variable(
+            "hlc3",
+            "price",
+            "(high + low + close) / 3, the typical price.",
+            "(고가 + 저가 + 종가) / 3, 전형가격."));
+    v.add(
+        new Variable(
+            "ohlc4", "price", "(open + high + low + close) / 4.", "(시가 + 고가 + 저가 + 종가) / 4."));
+    v.add(
+        new Variable(
+            "year",
+            "time",
+            "Year of the bar's open, in the market's time zone.",
+            "봉 시작 시각의 연도 (시장 시간대)."));
     v.add(new Variable("month", "time", "Month 1-12.", "월 1-12."));
     v.add(new Variable("dayofmonth", "time", "Day of the month 1-31.", "일 1-31."));
-    v.add(new Variable("dayofweek", "time", "Day of the week, Monday = 1 ... Sunday = 7.", "요일, 월요일 = 1 ... 일요일 = 7."));
+    v.add(
+        new Variable(
+            "dayofweek",
+            "time",
+            "Day of the week, Monday = 1 ... Sunday = 7.",
+            "요일, 월요일 = 1 ... 일요일 = 7."));
     v.add(new Variable("hour", "time", "Hour 0-23.", "시 0-23."));
     v.add(new Variable("minute", "time", "Minute 0-59.", "분 0-59."));
     return List.copyOf(v);
@@ -45,8 +62,13 @@ public final class LanguageCatalogue {
 
   public static List<OutputSpec> outputs() {
     return Outputs.ALL.values().stream()
-        .map(o -> new OutputSpec(o.name(), o.type() == Node.Type.BOOL ? "bool" : "number", o.intrabar(),
-            o.description()))
+        .map(
+            o ->
+                new OutputSpec(
+                    o.name(),
+                    o.type() == Node.Type.BOOL ? "bool" : "number",
+                    o.intrabar(),
+                    o.description()))
         .toList();
   }
 

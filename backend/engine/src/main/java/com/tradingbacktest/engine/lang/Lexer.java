@@ -12,9 +12,26 @@ import java.util.Map;
  */
 final class Lexer {
 
-  private static final Map<String, Kind> KEYWORDS = Map.of(
-      "param", Kind.PARAM, "in", Kind.IN, "step", Kind.STEP, "true", Kind.TRUE, "false", Kind.FALSE,
-      "and", Kind.AND, "or", Kind.OR, "not", Kind.NOT, "na", Kind.NA);
+  private static final Map<String, Kind> KEYWORDS =
+      Map.of(
+          "param",
+          Kind.PARAM,
+          "in",
+          Kind.IN,
+          "step",
+          Kind.STEP,
+          "true",
+          Kind.TRUE,
+          "false",
+          Kind.FALSE,
+          "and",
+          Kind.AND,
+          "or",
+          Kind.OR,
+          "not",
+          Kind.NOT,
+          "na",
+          Kind.NA);
 
   private final String src;
   private final List<Diagnostic> errors;
@@ -73,7 +90,23 @@ final class Lexer {
 
   private static boolean isBinaryOperator(Kind kind) {
     return switch (kind) {
-      case PLUS, MINUS, STAR, SLASH, LT, LE, GT, GE, EQ, NE, AND, OR, QUESTION, COLON, COMMA, ASSIGN -> true;
+      case PLUS,
+          MINUS,
+          STAR,
+          SLASH,
+          LT,
+          LE,
+          GT,
+          GE,
+          EQ,
+          NE,
+          AND,
+          OR,
+          QUESTION,
+          COLON,
+          COMMA,
+          ASSIGN ->
+          true;
       default -> false;
     };
   }
@@ -90,8 +123,10 @@ final class Lexer {
         pos++;
       }
     }
-    if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')
-        && (Character.isDigit(peek(1)) || ((peek(1) == '-' || peek(1) == '+') && Character.isDigit(peek(2))))) {
+    if (pos < src.length()
+        && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')
+        && (Character.isDigit(peek(1))
+            || ((peek(1) == '-' || peek(1) == '+') && Character.isDigit(peek(2))))) {
       pos += 2;
       while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
         pos++;
@@ -102,23 +137,38 @@ final class Lexer {
     try {
       value = Double.parseDouble(text.replace("_", ""));
     } catch (NumberFormatException e) {
-      errors.add(new Diagnostic(line, start - lineStart + 1, text.length(), "'" + text + "' is not a number"));
+      errors.add(
+          new Diagnostic(
+              line, start - lineStart + 1, text.length(), "'" + text + "' is not a number"));
       value = 0;
     }
     if (pos < src.length() && src.charAt(pos) == '%') {
       pos++;
-      tokens.add(new Token(Kind.PERCENT_NUMBER, src.substring(start, pos), value / 100, line, start - lineStart + 1,
-          start));
+      tokens.add(
+          new Token(
+              Kind.PERCENT_NUMBER,
+              src.substring(start, pos),
+              value / 100,
+              line,
+              start - lineStart + 1,
+              start));
     } else {
       tokens.add(new Token(Kind.NUMBER, text, value, line, start - lineStart + 1, start));
     }
     if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {
       int bad = pos;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      while (pos < src.length()
+          && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
         pos++;
       }
-      errors.add(new Diagnostic(line, start - lineStart + 1, pos - start,
-          "'" + src.substring(start, pos) + "' is not a number or a name (names cannot start with a digit)"));
+      errors.add(
+          new Diagnostic(
+              line,
+              start - lineStart + 1,
+              pos - start,
+              "'"
+                  + src.substring(start, pos)
+                  + "' is not a number or a name (names cannot start with a digit)"));
       if (bad == pos) {
         pos++;
       }
@@ -127,7 +177,8 @@ final class Lexer {
 
   private void identifier() {
     int start = pos;
-    while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+    while (pos < src.length()
+        && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
       pos++;
     }
     String text = src.substring(start, pos);
@@ -140,7 +191,9 @@ final class Lexer {
       pos++;
     }
     if (pos >= src.length() || src.charAt(pos) != quote) {
-      errors.add(new Diagnostic(line, start - lineStart + 1, pos - start, "this text has no closing " + quote));
+      errors.add(
+          new Diagnostic(
+              line, start - lineStart + 1, pos - start, "this text has no closing " + quote));
     } else {
       pos++;
     }
@@ -204,7 +257,8 @@ final class Lexer {
         width = peek(1) == '|' ? 2 : 1;
       }
       default -> {
-        errors.add(new Diagnostic(line, pos - lineStart + 1, 1, "unexpected character '" + c + "'"));
+        errors.add(
+            new Diagnostic(line, pos - lineStart + 1, 1, "unexpected character '" + c + "'"));
         pos++;
         return;
       }

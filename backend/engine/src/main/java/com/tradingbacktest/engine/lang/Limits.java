@@ -5,16 +5,22 @@ public final class Limits {
 
   /** Characters of source. */
   public static final int MAX_SOURCE_CHARS = 64 * 1024;
+
   /** Statements (parameters and assignments). */
   public static final int MAX_STATEMENTS = 500;
+
   /** Levels of nested brackets and prefix operators: bounds the parser's stack. */
   public static final int MAX_NESTING = 64;
+
   /** Height of one statement's expression tree (a chain a + b + c ... counts each operator). */
   public static final int MAX_EXPRESSION_DEPTH = 256;
+
   /** The furthest a history reference or an indicator length may look back, in bars. */
   public static final int MAX_LOOKBACK = 10_000;
+
   /** Parameters. */
   public static final int MAX_PARAMS = 50;
+
   /** Distinct computed columns times bars (8 bytes each): about 1 GiB. */
   public static final long MAX_CELLS = 128L * 1024 * 1024;
 

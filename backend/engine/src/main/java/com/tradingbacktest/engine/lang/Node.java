@@ -4,15 +4,31 @@ import java.util.Set;
 
 /**
  * One distinct computation of a compiled strategy. Nodes form a DAG: structurally equal
- * sub-expressions are one node (computed once), and ids increase from inputs to users, so evaluating
- * in id order is a valid order.
+ * sub-expressions are one node (computed once), and ids increase from inputs to users, so
+ * evaluating in id order is a valid order.
  */
 final class Node {
 
-  enum Op { NUM, BOOL, PARAM, PRICE, TIME, NEG, NOT, ARITH, COMPARE, LOGIC, TERNARY, HISTORY, CALL, FIELD }
+  enum Op {
+    NUM,
+    BOOL,
+    PARAM,
+    PRICE,
+    TIME,
+    NEG,
+    NOT,
+    ARITH,
+    COMPARE,
+    LOGIC,
+    TERNARY,
+    HISTORY,
+    CALL,
+    FIELD
+  }
 
   enum Type {
-    NUM("a number"), BOOL("a bool");
+    NUM("a number"),
+    BOOL("a bool");
 
     final String article;
 
@@ -24,21 +40,42 @@ final class Node {
   final int id;
   final Op op;
   final Node[] in;
-  /** Operator, price or time field, param, function or output field name, depending on {@link #op}. */
+
+  /**
+   * Operator, price or time field, param, function or output field name, depending on {@link #op}.
+   */
   final String name;
+
   final double value;
   final Type type;
+
   /** False for values that are the same on every bar (constants, params and arithmetic on them). */
   final boolean series;
+
   /** The params this node's value depends on: the cache key in parameter sweeps. */
   final Set<String> params;
-  /** True when bar i's value depends only on bar i's open and earlier bars (safe for intrabar orders). */
+
+  /**
+   * True when bar i's value depends only on bar i's open and earlier bars (safe for intrabar
+   * orders).
+   */
   final boolean knownAtOpen;
+
   final Ast.Span span;
   final Builtins.Builtin builtin;
 
-  Node(int id, Op op, Node[] in, String name, double value, Type type, boolean series, Set<String> params,
-      boolean knownAtOpen, Ast.Span span, Builtins.Builtin builtin) {
+  Node(
+      int id,
+      Op op,
+      Node[] in,
+      String name,
+      double value,
+      Type type,
+      boolean series,
+      Set<String> params,
+      boolean knownAtOpen,
+      Ast.Span span,
+      Builtins.Builtin builtin) {
     this.id = id;
     this.op = op;
     this.in = in;

@@ -19,15 +19,43 @@ final class Outputs {
   static {
     add("long_entry", Type.BOOL, false, "buy at the next open (or this close) when true");
     add("long_exit", Type.BOOL, false, "sell the long position when true");
-    add("short_entry", Type.BOOL, false, "sell short when true (needs shorts allowed); reverses a long");
+    add(
+        "short_entry",
+        Type.BOOL,
+        false,
+        "sell short when true (needs shorts allowed); reverses a long");
     add("short_exit", Type.BOOL, false, "buy back the short position when true");
     add("long_entry_stop", Type.NUM, true, "buy during the bar when the price rises to this level");
-    add("long_entry_limit", Type.NUM, true, "buy during the bar when the price falls to this level");
-    add("short_entry_stop", Type.NUM, true, "sell short during the bar when the price falls to this level");
-    add("short_entry_limit", Type.NUM, true, "sell short during the bar when the price rises to this level");
-    add("stop_loss", Type.NUM, false, "exit when the price moves this fraction against the entry (5% = 0.05)");
-    add("take_profit", Type.NUM, false, "exit when the price moves this fraction in favour of the entry");
-    add("trailing_stop", Type.NUM, false, "exit when the price falls this fraction from its best since entry");
+    add(
+        "long_entry_limit",
+        Type.NUM,
+        true,
+        "buy during the bar when the price falls to this level");
+    add(
+        "short_entry_stop",
+        Type.NUM,
+        true,
+        "sell short during the bar when the price falls to this level");
+    add(
+        "short_entry_limit",
+        Type.NUM,
+        true,
+        "sell short during the bar when the price rises to this level");
+    add(
+        "stop_loss",
+        Type.NUM,
+        false,
+        "exit when the price moves this fraction against the entry (5% = 0.05)");
+    add(
+        "take_profit",
+        Type.NUM,
+        false,
+        "exit when the price moves this fraction in favour of the entry");
+    add(
+        "trailing_stop",
+        Type.NUM,
+        false,
+        "exit when the price falls this fraction from its best since entry");
     add("size", Type.NUM, false, "entry size: a fraction of equity below 1, or units from 1 up");
   }
 
@@ -38,7 +66,9 @@ final class Outputs {
   }
 
   static boolean isEntry(String name) {
-    return name.equals("long_entry") || name.equals("short_entry") || name.endsWith("_entry_stop")
+    return name.equals("long_entry")
+        || name.equals("short_entry")
+        || name.endsWith("_entry_stop")
         || name.endsWith("_entry_limit");
   }
 }

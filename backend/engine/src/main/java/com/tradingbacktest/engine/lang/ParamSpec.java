@@ -10,7 +10,8 @@ package com.tradingbacktest.engine.lang;
  * @param step grid step for optimisation, or null
  * @param line where it is declared
  */
-public record ParamSpec(String name, double defaultValue, Double min, Double max, Double step, int line) {
+public record ParamSpec(
+    String name, double defaultValue, Double min, Double max, Double step, int line) {
 
   /** Null when {@code value} is allowed, else why not. */
   public String problem(double value) {
@@ -18,7 +19,12 @@ public record ParamSpec(String name, double defaultValue, Double min, Double max
       return name + " must be a finite number";
     }
     if (min != null && (value < min || value > max)) {
-      return name + " must be between " + Compiler.fmt(min) + " and " + Compiler.fmt(max) + ", got "
+      return name
+          + " must be between "
+          + Compiler.fmt(min)
+          + " and "
+          + Compiler.fmt(max)
+          + ", got "
           + Compiler.fmt(value);
     }
     return null;

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recursive descent over the grammar of docs/STRATEGY_LANGUAGE.md. On an error it records it, skips to
- * the end of the statement and goes on, so one compile reports every broken line. Nesting is bounded
- * ({@link Limits#MAX_NESTING}) so no source can exhaust the stack.
+ * Recursive descent over the grammar of docs/STRATEGY_LANGUAGE.md. On an error it records it, skips
+ * to the end of the statement and goes on, so one compile reports every broken line. Nesting is
+ * bounded ({@link Limits#MAX_NESTING}) so no source can exhaust the stack.
  */
 final class Parser {
 
@@ -20,9 +20,14 @@ final class Parser {
   private final List<Diagnostic> errors;
   private int pos;
   private int depth;
+
   /** Open parentheses and brackets: inside them newlines do not end the statement. */
   private int brackets;
-  /** Height of each expression built, so no statement's tree is deeper than the compiler may recurse. */
+
+  /**
+   * Height of each expression built, so no statement's tree is deeper than the compiler may
+   * recurse.
+   */
   private final java.util.Map<Expr, Integer> heights = new java.util.IdentityHashMap<>();
 
   private Parser(List<Token> tokens, List<Diagnostic> errors) {
@@ -53,7 +58,9 @@ final class Parser {
       try {
         statements.add(statement());
         if (peek().kind() != Kind.NEWLINE && peek().kind() != Kind.EOF) {
-          throw fail(peek(), "expected the end of the line after this statement, found " + peek().describe());
+          throw fail(
+              peek(),
+              "expected the end of the line after this statement, found " + peek().describe());
         }
       } catch (Abandon e) {
         if (assignment) {
@@ -77,10 +84,13 @@ final class Parser {
     if (first.kind() == Kind.IDENT && peekAt(1).kind() == Kind.ASSIGN) {
       pos += 2;
       Expr value = expression();
-      return new Assign(first.text(), value, Span.cover(Span.of(first), value.span()), Span.of(first));
+      return new Assign(
+          first.text(), value, Span.cover(Span.of(first), value.span()), Span.of(first));
     }
     if (first.kind() == Kind.IDENT) {
-      throw fail(peekAt(1), "expected '=' after '" + first.text() + "' (a statement is name = expression)");
+      throw fail(
+          peekAt(1),
+          "expected '=' after '" + first.text() + "' (a statement is name = expression)");
     }
     throw fail(first, "a statement starts with a name or 'param', not " + first.describe());
   }
@@ -104,7 +114,14 @@ final class Parser {
       }
     }
     Token last = tokens.get(pos - 1);
-    return new Param(name.text(), value, min, max, step, Span.cover(Span.of(keyword), Span.of(last)), Span.of(name));
+    return new Param(
+        name.text(),
+        value,
+        min,
+        max,
+        step,
+        Span.cover(Span.of(keyword), Span.of(last)),
+        Span.of(name));
   }
 
   private double signedNumber(String what) {
@@ -123,7 +140,9 @@ final class Parser {
 
   Expr expression() {
     if (++depth > Limits.MAX_NESTING) {
-      throw fail(peek(), "this expression is nested too deeply (more than " + Limits.MAX_NESTING + " levels)");
+      throw fail(
+          peek(),
+          "this expression is nested too deeply (more than " + Limits.MAX_NESTING + " levels)");
     }
     try {
       return ternary();
@@ -141,8 +160,12 @@ final class Parser {
     Expr whenTrue = expression();
     expect(Kind.COLON, "':' between the two branches of 'condition ? a : b'");
     Expr whenFalse = expression();
-    return grown(new Ast.Ternary(condition, whenTrue, whenFalse, Span.cover(condition.span(), whenFalse.span())),
-        condition, whenTrue, whenFalse);
+    return grown(
+        new Ast.Ternary(
+            condition, whenTrue, whenFalse, Span.cover(condition.span(), whenFalse.span())),
+        condition,
+        whenTrue,
+        whenFalse);
   }
 
   private Expr or() {
@@ -150,7 +173,11 @@ final class Parser {
     while (peek().kind() == Kind.OR) {
       next();
       Expr right = and();
-      left = grown(new Ast.Binary("or", left, right, Span.cover(left.span(), right.span())), left, right);
+      left =
+          grown(
+              new Ast.Binary("or", left, right, Span.cover(left.span(), right.span())),
+              left,
+              right);
     }
     return left;
   }
@@ -160,7 +187,11 @@ final class Parser {
     while (peek().kind() == Kind.AND) {
       next();
       Expr right = not();
-      left = grown(new Ast.Binary("and", left, right, Span.cover(left.span(), right.span())), left, right);
+      left =
+          grown(
+              new Ast.Binary("and", left, right, Span.cover(left.span(), right.span())),
+              left,
+              right);
     }
     return left;
   }
@@ -171,7 +202,8 @@ final class Parser {
       nest(op);
       try {
         Expr operand = not();
-        return grown(new Ast.Unary("not", operand, Span.cover(Span.of(op), operand.span())), operand);
+        return grown(
+            new Ast.Unary("not", operand, Span.cover(Span.of(op), operand.span())), operand);
       } finally {
         depth--;
       }
@@ -182,15 +214,27 @@ final class Parser {
   private Expr comparison() {
     Expr left = additive();
     Kind k = peek().kind();
-    if (k == Kind.LT || k == Kind.LE || k == Kind.GT || k == Kind.GE || k == Kind.EQ || k == Kind.NE) {
+    if (k == Kind.LT
+        || k == Kind.LE
+        || k == Kind.GT
+        || k == Kind.GE
+        || k == Kind.EQ
+        || k == Kind.NE) {
       Token op = next();
       Expr right = additive();
       Kind after = peek().kind();
-      if (after == Kind.LT || after == Kind.LE || after == Kind.GT || after == Kind.GE || after == Kind.EQ
+      if (after == Kind.LT
+          || after == Kind.LE
+          || after == Kind.GT
+          || after == Kind.GE
+          || after == Kind.EQ
           || after == Kind.NE) {
         throw fail(peek(), "comparisons cannot be chained; write 'a < b and b < c'");
       }
-      return grown(new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())), left, right);
+      return grown(
+          new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())),
+          left,
+          right);
     }
     return left;
   }
@@ -200,7 +244,11 @@ final class Parser {
     while (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
       Token op = next();
       Expr right = multiplicative();
-      left = grown(new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())), left, right);
+      left =
+          grown(
+              new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())),
+              left,
+              right);
     }
     return left;
   }
@@ -210,7 +258,11 @@ final class Parser {
     while (peek().kind() == Kind.STAR || peek().kind() == Kind.SLASH) {
       Token op = next();
       Expr right = unary();
-      left = grown(new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())), left, right);
+      left =
+          grown(
+              new Ast.Binary(op.text(), left, right, Span.cover(left.span(), right.span())),
+              left,
+              right);
     }
     return left;
   }
@@ -221,7 +273,8 @@ final class Parser {
       nest(op);
       try {
         Expr operand = unary();
-        return grown(new Ast.Unary(op.text(), operand, Span.cover(Span.of(op), operand.span())), operand);
+        return grown(
+            new Ast.Unary(op.text(), operand, Span.cover(Span.of(op), operand.span())), operand);
       } finally {
         depth--;
       }
@@ -238,11 +291,14 @@ final class Parser {
         brackets++;
         Expr offset = expression();
         Token close = expectClosing(Kind.RBRACKET, "']' after the history offset");
-        expr = grown(new Ast.Index(expr, offset, Span.cover(expr.span(), Span.of(close))), expr, offset);
+        expr =
+            grown(
+                new Ast.Index(expr, offset, Span.cover(expr.span(), Span.of(close))), expr, offset);
       } else if (k == Kind.DOT) {
         next();
         Token field = expect(Kind.IDENT, "a field name after '.' (e.g. .signal)");
-        expr = grown(new Ast.Field(expr, field.text(), Span.cover(expr.span(), Span.of(field))), expr);
+        expr =
+            grown(new Ast.Field(expr, field.text(), Span.cover(expr.span(), Span.of(field))), expr);
       } else if (k == Kind.LPAREN) {
         if (!(expr instanceof Ast.Name name)) {
           throw fail(peek(), "only functions can be called; this is not a function name");
@@ -277,7 +333,8 @@ final class Parser {
     Token close = expectClosing(Kind.RPAREN, "')' to close the call of " + function.name());
     List<Expr> all = new ArrayList<>(args);
     named.forEach(n -> all.add(n.value()));
-    return grown(new Ast.Call(function.name(), args, named, Span.cover(function.span(), Span.of(close))),
+    return grown(
+        new Ast.Call(function.name(), args, named, Span.cover(function.span(), Span.of(close))),
         all.toArray(new Expr[0]));
   }
 
@@ -304,7 +361,10 @@ final class Parser {
     };
   }
 
-  /** Records the height of a new node; refuses trees deeper than {@link Limits#MAX_EXPRESSION_DEPTH}. */
+  /**
+   * Records the height of a new node; refuses trees deeper than {@link
+   * Limits#MAX_EXPRESSION_DEPTH}.
+   */
   private Expr grown(Expr node, Expr... children) {
     int height = 0;
     for (Expr child : children) {
@@ -312,8 +372,12 @@ final class Parser {
     }
     height++;
     if (height > Limits.MAX_EXPRESSION_DEPTH) {
-      errors.add(node.span().error("this expression is too deep (more than " + Limits.MAX_EXPRESSION_DEPTH
-          + " operations inside each other); split it into named parts"));
+      errors.add(
+          node.span()
+              .error(
+                  "this expression is too deep (more than "
+                      + Limits.MAX_EXPRESSION_DEPTH
+                      + " operations inside each other); split it into named parts"));
       throw new Abandon();
     }
     heights.put(node, height);
@@ -323,7 +387,8 @@ final class Parser {
   private void nest(Token at) {
     if (++depth > Limits.MAX_NESTING) {
       depth--;
-      throw fail(at, "this expression is nested too deeply (more than " + Limits.MAX_NESTING + " levels)");
+      throw fail(
+          at, "this expression is nested too deeply (more than " + Limits.MAX_NESTING + " levels)");
     }
   }
 
@@ -347,8 +412,12 @@ final class Parser {
     Token previous = tokens.get(Math.max(0, pos - 1));
     Token found = peek();
     if (found.line() > previous.line() && startsStatement()) {
-      errors.add(new Diagnostic(previous.line(), previous.column() + previous.length(), 1,
-          "expected " + what + " before the end of the line"));
+      errors.add(
+          new Diagnostic(
+              previous.line(),
+              previous.column() + previous.length(),
+              1,
+              "expected " + what + " before the end of the line"));
       brackets = 0;
       // Step back onto the newline so the statement loop resumes at the next statement.
       while (pos > 0 && tokens.get(pos - 1).kind() != Kind.NEWLINE) {

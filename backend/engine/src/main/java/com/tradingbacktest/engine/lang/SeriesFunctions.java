@@ -2,7 +2,9 @@ package com.tradingbacktest.engine.lang;
 
 import java.util.function.DoubleUnaryOperator;
 
-/** Column functions of the language that TA-Lib does not provide. NaN in means NaN (or false) out. */
+/**
+ * Column functions of the language that TA-Lib does not provide. NaN in means NaN (or false) out.
+ */
 final class SeriesFunctions {
 
   private SeriesFunctions() {}

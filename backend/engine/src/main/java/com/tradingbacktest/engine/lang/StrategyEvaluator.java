@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Runs a compiled plan on one bar series, column by column. Columns that do not depend on a parameter
- * are computed once per evaluator; the others are cached per value of the parameters they use, so a
- * sweep over {@code slow} never recomputes {@code sma(close, fast)}. Not thread-safe: use one per thread.
+ * Runs a compiled plan on one bar series, column by column. Columns that do not depend on a
+ * parameter are computed once per evaluator; the others are cached per value of the parameters they
+ * use, so a sweep over {@code slow} never recomputes {@code sma(close, fast)}. Not thread-safe: use
+ * one per thread.
  */
 public final class StrategyEvaluator {
 
@@ -45,8 +46,14 @@ public final class StrategyEvaluator {
       }
     }
     if (seriesNodes * (long) bars.size() > Limits.MAX_CELLS) {
-      throw new StrategyEvaluationException("This strategy computes " + seriesNodes + " series over " + bars.size()
-          + " bars, more than the memory limit of " + Limits.MAX_CELLS + " values; shorten the range or simplify");
+      throw new StrategyEvaluationException(
+          "This strategy computes "
+              + seriesNodes
+              + " series over "
+              + bars.size()
+              + " bars, more than the memory limit of "
+              + Limits.MAX_CELLS
+              + " values; shorten the range or simplify");
     }
   }
 
@@ -95,7 +102,8 @@ public final class StrategyEvaluator {
     Object value = compute(n, values, params);
     cachedCells += bars.size();
     if (cachedCells > Limits.MAX_CELLS) {
-      // Keep memory bounded in long sweeps: forget parameter-dependent columns, keep the fixed ones.
+      // Keep memory bounded in long sweeps: forget parameter-dependent columns, keep the fixed
+      // ones.
       cache.values().forEach(m -> m.keySet().removeIf(k -> !k.isEmpty()));
       cachedCells = 0;
       perNode = cache.computeIfAbsent(n.id, k -> new HashMap<>());
@@ -142,12 +150,20 @@ public final class StrategyEvaluator {
   private Object history(Node n, Object[] v) {
     double offset = (Double) v[n.in[1].id];
     if (offset != Math.rint(offset) || offset < 0 || offset > Limits.MAX_LOOKBACK) {
-      throw new StrategyEvaluationException("history offset " + n.in[1].name + " must be a whole number from 0 to "
-          + Limits.MAX_LOOKBACK + ", got " + Compiler.fmt(offset));
+      throw new StrategyEvaluationException(
+          "history offset "
+              + n.in[1].name
+              + " must be a whole number from 0 to "
+              + Limits.MAX_LOOKBACK
+              + ", got "
+              + Compiler.fmt(offset));
     }
     if (offset < 1 && n.knownAtOpen && !n.in[0].knownAtOpen) {
-      throw new StrategyEvaluationException(n.in[1].name + " must be at least 1 here: [" + n.in[1].name
-          + "] feeds an order working during the bar");
+      throw new StrategyEvaluationException(
+          n.in[1].name
+              + " must be at least 1 here: ["
+              + n.in[1].name
+              + "] feeds an order working during the bar");
     }
     return Columns.shift(v[n.in[0].id], (int) offset, bars.size());
   }
@@ -159,10 +175,11 @@ public final class StrategyEvaluator {
       args[k] = v[n.in[k].id];
       FunctionSpec.Arg arg = formal.get(k);
       if (arg.kind().equals("length") && n.in[k].op == Op.PARAM) {
-        String problem = Lengths.problem((Double) args[k], arg.minimum() == null ? 1 : arg.minimum());
+        String problem =
+            Lengths.problem((Double) args[k], arg.minimum() == null ? 1 : arg.minimum());
         if (problem != null) {
-          throw new StrategyEvaluationException(n.name + " " + formal.get(k).name() + " (" + n.in[k].name + ") "
-              + problem);
+          throw new StrategyEvaluationException(
+              n.name + " " + formal.get(k).name() + " (" + n.in[k].name + ") " + problem);
         }
       }
     }
@@ -189,11 +206,12 @@ public final class StrategyEvaluator {
         double[] l = bars.low();
         double[] c = bars.close();
         for (int i = 0; i < out.length; i++) {
-          out[i] = switch (name) {
-            case "hl2" -> (h[i] + l[i]) / 2;
-            case "hlc3" -> (h[i] + l[i] + c[i]) / 3;
-            default -> (o[i] + h[i] + l[i] + c[i]) / 4;
-          };
+          out[i] =
+              switch (name) {
+                case "hl2" -> (h[i] + l[i]) / 2;
+                case "hlc3" -> (h[i] + l[i] + c[i]) / 3;
+                default -> (o[i] + h[i] + l[i] + c[i]) / 4;
+              };
         }
         yield out;
       }
@@ -206,14 +224,15 @@ public final class StrategyEvaluator {
     long[] t = bars.times();
     for (int i = 0; i < out.length; i++) {
       ZonedDateTime z = Instant.ofEpochMilli(t[i]).atZone(bars.zone());
-      out[i] = switch (name) {
-        case "year" -> z.getYear();
-        case "month" -> z.getMonthValue();
-        case "dayofmonth" -> z.getDayOfMonth();
-        case "dayofweek" -> z.getDayOfWeek().getValue();
-        case "hour" -> z.getHour();
-        default -> z.getMinute();
-      };
+      out[i] =
+          switch (name) {
+            case "year" -> z.getYear();
+            case "month" -> z.getMonthValue();
+            case "dayofmonth" -> z.getDayOfMonth();
+            case "dayofweek" -> z.getDayOfWeek().getValue();
+            case "hour" -> z.getHour();
+            default -> z.getMinute();
+          };
     }
     return out;
   }

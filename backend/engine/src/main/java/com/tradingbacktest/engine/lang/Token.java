@@ -4,11 +4,41 @@ package com.tradingbacktest.engine.lang;
 record Token(Kind kind, String text, double number, int line, int column, int offset) {
 
   enum Kind {
-    IDENT, NUMBER, PERCENT_NUMBER, STRING,
-    PARAM, IN, STEP, TRUE, FALSE, AND, OR, NOT, NA,
-    PLUS, MINUS, STAR, SLASH, LT, LE, GT, GE, EQ, NE, ASSIGN,
-    LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, DOT, DOTDOT, QUESTION, COLON,
-    NEWLINE, EOF
+    IDENT,
+    NUMBER,
+    PERCENT_NUMBER,
+    STRING,
+    PARAM,
+    IN,
+    STEP,
+    TRUE,
+    FALSE,
+    AND,
+    OR,
+    NOT,
+    NA,
+    PLUS,
+    MINUS,
+    STAR,
+    SLASH,
+    LT,
+    LE,
+    GT,
+    GE,
+    EQ,
+    NE,
+    ASSIGN,
+    LPAREN,
+    RPAREN,
+    LBRACKET,
+    RBRACKET,
+    COMMA,
+    DOT,
+    DOTDOT,
+    QUESTION,
+    COLON,
+    NEWLINE,
+    EOF
   }
 
   int length() {

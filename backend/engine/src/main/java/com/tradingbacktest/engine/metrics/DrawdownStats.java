@@ -1,13 +1,13 @@
 package com.tradingbacktest.engine.metrics;
 
 /**
- * Drawdown of an equity curve, fed one bar at a time by {@link Metrics} so that all per-bar statistics
- * share a single pass. Fills the drawdown series and measures the drawdown periods.
+ * Drawdown of an equity curve, fed one bar at a time by {@link Metrics} so that all per-bar
+ * statistics share a single pass. Fills the drawdown series and measures the drawdown periods.
  *
- * <p>A drawdown period starts at a peak (a bar whose equity is at or above every earlier bar's) that is
- * followed by a lower equity, and ends at the first bar that gets back to the peak, or at the last bar
- * if equity never does. Its duration runs from the peak bar to that end bar; its depth is its deepest
- * {@code equity / peak - 1}.
+ * <p>A drawdown period starts at a peak (a bar whose equity is at or above every earlier bar's)
+ * that is followed by a lower equity, and ends at the first bar that gets back to the peak, or at
+ * the last bar if equity never does. Its duration runs from the peak bar to that end bar; its depth
+ * is its deepest {@code equity / peak - 1}.
  */
 final class DrawdownStats {
 

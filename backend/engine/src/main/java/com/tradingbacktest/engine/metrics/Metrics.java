@@ -3,13 +3,14 @@ package com.tradingbacktest.engine.metrics;
 import java.util.Objects;
 
 /**
- * Computes {@link PerformanceMetrics} from a finished run. Every per-bar statistic comes from one pass
- * over the primitive input arrays with no boxing; the only per-bar allocations are the two output
- * series. The definitions are in docs/METRICS.md.
+ * Computes {@link PerformanceMetrics} from a finished run. Every per-bar statistic comes from one
+ * pass over the primitive input arrays with no boxing; the only per-bar allocations are the two
+ * output series. The definitions are in docs/METRICS.md.
  */
 public final class Metrics {
 
   static final double MILLIS_PER_DAY = 86_400_000.0;
+
   /** CAGR counts calendar time in Julian years, so leap years average out. */
   static final double MILLIS_PER_YEAR = 365.25 * MILLIS_PER_DAY;
 
@@ -18,10 +19,10 @@ public final class Metrics {
   /**
    * Every metric of the run.
    *
-   * @param in at least one bar; all per-bar arrays of the same length; times ascending; equity finite;
-   *     initial capital finite and positive
-   * @return the metrics: fractions for returns and drawdowns, ms for times and durations, NaN where a
-   *     metric is undefined (see {@link PerformanceMetrics})
+   * @param in at least one bar; all per-bar arrays of the same length; times ascending; equity
+   *     finite; initial capital finite and positive
+   * @return the metrics: fractions for returns and drawdowns, ms for times and durations, NaN where
+   *     a metric is undefined (see {@link PerformanceMetrics})
    * @throws IllegalArgumentException if the input breaks one of those rules
    * @throws NullPointerException if a component is null
    */
@@ -46,7 +47,8 @@ public final class Metrics {
     for (int i = 0; i < n; i++) {
       long t = times[i];
       double e = equity[i];
-      // Checked here rather than in a separate pass: a bad bar fails the run instead of giving nonsense.
+      // Checked here rather than in a separate pass: a bad bar fails the run instead of giving
+      // nonsense.
       if (t < previousTime) {
         throw new IllegalArgumentException(
             "times must ascend: times[" + i + "] = " + t + " < " + previousTime);
@@ -82,25 +84,58 @@ public final class Metrics {
     TradeStats trades = TradeStats.of(in.trades());
 
     return new PerformanceMetrics(
-        start, end, duration, duration / MILLIS_PER_DAY, (double) barsInMarket / n,
-        capital, finalEquity, peakEquity, totalReturn, close[n - 1] / firstClose - 1,
-        cagr, cagr, returns.annualizedVolatility(),
-        returns.sharpe(), returns.sortino(), calmar,
-        maxDrawdown, drawdowns.maxDurationMillis(), drawdowns.maxDurationMillis() / MILLIS_PER_DAY,
+        start,
+        end,
+        duration,
+        duration / MILLIS_PER_DAY,
+        (double) barsInMarket / n,
+        capital,
+        finalEquity,
+        peakEquity,
+        totalReturn,
+        close[n - 1] / firstClose - 1,
+        cagr,
+        cagr,
+        returns.annualizedVolatility(),
+        returns.sharpe(),
+        returns.sortino(),
+        calmar,
+        maxDrawdown,
+        drawdowns.maxDurationMillis(),
+        drawdowns.maxDurationMillis() / MILLIS_PER_DAY,
         drawdowns.maxDurationBars(),
-        drawdowns.averageDepth(), drawdowns.averageDurationMillis(),
-        drawdowns.averageDurationMillis() / MILLIS_PER_DAY, drawdowns.averageDurationBars(),
-        trades.count(), trades.winRate(), trades.best(), trades.worst(), trades.average(),
-        trades.averageDurationMillis(), trades.averageDurationBars(), trades.maxDurationMillis(),
-        trades.maxDurationBars(), trades.profitFactor(), trades.expectancy(), trades.expectancyPct(),
-        trades.sqn(), trades.kelly(), in.commissions(),
-        trades.winning(), trades.losing(), trades.longs(), trades.shorts(),
-        drawdowns.series(), buyAndHold, periods.months(), periods.years());
+        drawdowns.averageDepth(),
+        drawdowns.averageDurationMillis(),
+        drawdowns.averageDurationMillis() / MILLIS_PER_DAY,
+        drawdowns.averageDurationBars(),
+        trades.count(),
+        trades.winRate(),
+        trades.best(),
+        trades.worst(),
+        trades.average(),
+        trades.averageDurationMillis(),
+        trades.averageDurationBars(),
+        trades.maxDurationMillis(),
+        trades.maxDurationBars(),
+        trades.profitFactor(),
+        trades.expectancy(),
+        trades.expectancyPct(),
+        trades.sqn(),
+        trades.kelly(),
+        in.commissions(),
+        trades.winning(),
+        trades.losing(),
+        trades.longs(),
+        trades.shorts(),
+        drawdowns.series(),
+        buyAndHold,
+        periods.months(),
+        periods.years());
   }
 
   /**
-   * (final / initial)^(1 / years) - 1. NaN over zero time (one bar, or all bars at one instant);
-   * -1 when the equity ended at or below zero, which no growth rate can reach.
+   * (final / initial)^(1 / years) - 1. NaN over zero time (one bar, or all bars at one instant); -1
+   * when the equity ended at or below zero, which no growth rate can reach.
    */
   static double cagr(double growth, double years) {
     if (!(years > 0)) {
@@ -127,9 +162,17 @@ public final class Metrics {
       throw new IllegalArgumentException("No bars: metrics need at least one");
     }
     if (in.equity().length != n || in.close().length != n || in.inMarket().length != n) {
-      throw new IllegalArgumentException("times, equity, close and inMarket must have the same length"
-          + " (times has " + n + ", equity " + in.equity().length + ", close " + in.close().length
-          + ", inMarket " + in.inMarket().length + ")");
+      throw new IllegalArgumentException(
+          "times, equity, close and inMarket must have the same length"
+              + " (times has "
+              + n
+              + ", equity "
+              + in.equity().length
+              + ", close "
+              + in.close().length
+              + ", inMarket "
+              + in.inMarket().length
+              + ")");
     }
     if (!(in.initialCapital() > 0) || Double.isInfinite(in.initialCapital())) {
       throw new IllegalArgumentException(

@@ -22,6 +22,15 @@ import java.util.List;
  * @param zone the market's time zone: months and years are counted in it
  * @param riskFreeRate annual risk-free rate as a fraction (0.03 = 3%)
  */
-public record MetricsInput(long[] times, double[] equity, double[] close, boolean[] inMarket, List<Trade> trades,
-    double commissions, double initialCapital, MarketCalendar calendar, Interval interval, ZoneId zone,
+public record MetricsInput(
+    long[] times,
+    double[] equity,
+    double[] close,
+    boolean[] inMarket,
+    List<Trade> trades,
+    double commissions,
+    double initialCapital,
+    MarketCalendar calendar,
+    Interval interval,
+    ZoneId zone,
     double riskFreeRate) {}

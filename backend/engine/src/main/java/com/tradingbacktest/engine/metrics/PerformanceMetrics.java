@@ -6,16 +6,16 @@ import java.util.Map;
 
 /**
  * Every performance metric of one backtest, plus the per-bar and per-period series. docs/METRICS.md
- * defines each one precisely; the component names are the camelCase forms of the snake_case JSON names
- * ({@code maxDrawdownDurationBars} is {@code max_drawdown_duration_bars}).
+ * defines each one precisely; the component names are the camelCase forms of the snake_case JSON
+ * names ({@code maxDrawdownDurationBars} is {@code max_drawdown_duration_bars}).
  *
- * <p>Units: returns, rates and drawdowns are fractions (0.25 = 25%, drawdowns are negative); money is
- * in the account currency; times are epoch milliseconds and durations milliseconds, with {@code Days}
- * (fractional 24-hour days) and {@code Bars} variants. A metric that is undefined for the run (no
- * trades, zero volatility, a single bar...) is {@link Double#NaN}; {@code profitFactor} is
- * {@link Double#POSITIVE_INFINITY} when there are winning trades and no losing ones (and {@code cagr} on
- * overflow). {@link #toMap()} turns every non-finite number into {@code null}, so JSON shows
- * {@code null} for both.
+ * <p>Units: returns, rates and drawdowns are fractions (0.25 = 25%, drawdowns are negative); money
+ * is in the account currency; times are epoch milliseconds and durations milliseconds, with {@code
+ * Days} (fractional 24-hour days) and {@code Bars} variants. A metric that is undefined for the run
+ * (no trades, zero volatility, a single bar...) is {@link Double#NaN}; {@code profitFactor} is
+ * {@link Double#POSITIVE_INFINITY} when there are winning trades and no losing ones (and {@code
+ * cagr} on overflow). {@link #toMap()} turns every non-finite number into {@code null}, so JSON
+ * shows {@code null} for both.
  *
  * <p>The arrays are handed out without copying, for speed: do not modify them. Because of them,
  * {@code equals} and {@code hashCode} compare the arrays by identity.
@@ -33,14 +33,15 @@ import java.util.Map;
  * @param cagr compound annual growth rate over calendar time; NaN for a single bar, +Infinity if
  *     compounding a large gain over hours to a year overflows
  * @param annualizedReturn the same as {@code cagr}
- * @param annualizedVolatility sample standard deviation of per-bar returns times sqrt(bars per year);
- *     NaN with fewer than two returns
- * @param sharpeRatio annualised mean excess per-bar return over its standard deviation; NaN when the
- *     standard deviation is zero or undefined
- * @param sortinoRatio annualised mean excess per-bar return over the downside deviation; NaN when no
- *     bar returned less than the risk-free rate
+ * @param annualizedVolatility sample standard deviation of per-bar returns times sqrt(bars per
+ *     year); NaN with fewer than two returns
+ * @param sharpeRatio annualised mean excess per-bar return over its standard deviation; NaN when
+ *     the standard deviation is zero or undefined
+ * @param sortinoRatio annualised mean excess per-bar return over the downside deviation; NaN when
+ *     no bar returned less than the risk-free rate
  * @param calmarRatio {@code cagr / |maxDrawdown|}; NaN without a drawdown
- * @param maxDrawdown most negative {@code equity / running peak - 1}, in [-1, 0] for positive equity
+ * @param maxDrawdown most negative {@code equity / running peak - 1}, in [-1, 0] for positive
+ *     equity
  * @param maxDrawdownDuration longest time from a peak to its recovery (or to the last bar), ms
  * @param maxDrawdownDurationDays the same in days
  * @param maxDrawdownDurationBars the same in bars
@@ -75,19 +76,52 @@ import java.util.Map;
  * @param yearlyReturns one entry per calendar year that has bars, in order
  */
 public record PerformanceMetrics(
-    long start, long end, long duration, double durationDays, double exposureTime,
-    double initialCapital, double finalEquity, double peakEquity, double totalReturn, double buyAndHoldReturn,
-    double cagr, double annualizedReturn, double annualizedVolatility,
-    double sharpeRatio, double sortinoRatio, double calmarRatio,
-    double maxDrawdown, long maxDrawdownDuration, double maxDrawdownDurationDays, int maxDrawdownDurationBars,
-    double averageDrawdown, double averageDrawdownDuration, double averageDrawdownDurationDays,
+    long start,
+    long end,
+    long duration,
+    double durationDays,
+    double exposureTime,
+    double initialCapital,
+    double finalEquity,
+    double peakEquity,
+    double totalReturn,
+    double buyAndHoldReturn,
+    double cagr,
+    double annualizedReturn,
+    double annualizedVolatility,
+    double sharpeRatio,
+    double sortinoRatio,
+    double calmarRatio,
+    double maxDrawdown,
+    long maxDrawdownDuration,
+    double maxDrawdownDurationDays,
+    int maxDrawdownDurationBars,
+    double averageDrawdown,
+    double averageDrawdownDuration,
+    double averageDrawdownDurationDays,
     double averageDrawdownDurationBars,
-    int tradeCount, double winRate, double bestTrade, double worstTrade, double averageTrade,
-    double averageTradeDuration, double averageTradeDurationBars, double maxTradeDuration,
-    double maxTradeDurationBars, double profitFactor, double expectancy, double expectancyPct, double sqn,
-    double kellyCriterion, double commissions,
-    int winningTrades, int losingTrades, int longTrades, int shortTrades,
-    double[] drawdown, double[] buyAndHoldEquity, List<MonthlyReturn> monthlyReturns,
+    int tradeCount,
+    double winRate,
+    double bestTrade,
+    double worstTrade,
+    double averageTrade,
+    double averageTradeDuration,
+    double averageTradeDurationBars,
+    double maxTradeDuration,
+    double maxTradeDurationBars,
+    double profitFactor,
+    double expectancy,
+    double expectancyPct,
+    double sqn,
+    double kellyCriterion,
+    double commissions,
+    int winningTrades,
+    int losingTrades,
+    int longTrades,
+    int shortTrades,
+    double[] drawdown,
+    double[] buyAndHoldEquity,
+    List<MonthlyReturn> monthlyReturns,
     List<YearlyReturn> yearlyReturns) {
 
   public PerformanceMetrics {

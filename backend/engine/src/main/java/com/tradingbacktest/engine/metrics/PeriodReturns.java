@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Monthly and yearly returns from month-end equity, fed one bar at a time. A bar belongs to the month
- * of its open time in {@code zone}. java.time is consulted only when a bar crosses into a new month:
- * the next month's first instant is kept as epoch ms, and every other bar costs one comparison.
+ * Monthly and yearly returns from month-end equity, fed one bar at a time. A bar belongs to the
+ * month of its open time in {@code zone}. java.time is consulted only when a bar crosses into a new
+ * month: the next month's first instant is kept as epoch ms, and every other bar costs one
+ * comparison.
  *
- * <p>Months (and years) without any bar are not listed: the next listed one is measured from the last
- * equity before it, so compounding the listed returns still gives the total return.
+ * <p>Months (and years) without any bar are not listed: the next listed one is measured from the
+ * last equity before it, so compounding the listed returns still gives the total return.
  */
 final class PeriodReturns {
 
@@ -54,7 +55,8 @@ final class PeriodReturns {
     year = date.getYear();
     month = date.getMonthValue();
     // atStartOfDay(zone) rather than midnight: a zone may skip midnight on a DST change.
-    nextMonthStart = date.withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    nextMonthStart =
+        date.withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant().toEpochMilli();
   }
 
   private void closeMonth(boolean yearEnds) {

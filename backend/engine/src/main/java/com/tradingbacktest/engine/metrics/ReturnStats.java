@@ -1,16 +1,17 @@
 package com.tradingbacktest.engine.metrics;
 
 /**
- * Volatility, Sharpe and Sortino from per-bar simple returns {@code equity[i] / equity[i-1] - 1}, fed
- * one return at a time (no array of returns is allocated). Mean and variance use Welford's update,
- * which is exact for constant returns and stable over a million bars.
+ * Volatility, Sharpe and Sortino from per-bar simple returns {@code equity[i] / equity[i-1] - 1},
+ * fed one return at a time (no array of returns is allocated). Mean and variance use Welford's
+ * update, which is exact for constant returns and stable over a million bars.
  */
 final class ReturnStats {
 
   /**
    * A per-bar standard deviation at or below this is rounding noise, not risk: equity growing by a
-   * constant 0.1% a bar gives returns that differ only in the 16th digit, and dividing by that would
-   * report a Sharpe ratio of 1e13 instead of "undefined". Real per-bar volatility is many orders larger.
+   * constant 0.1% a bar gives returns that differ only in the 16th digit, and dividing by that
+   * would report a Sharpe ratio of 1e13 instead of "undefined". Real per-bar volatility is many
+   * orders larger.
    */
   static final double NOISE = 1e-12;
 
@@ -36,7 +37,8 @@ final class ReturnStats {
   /** The equity went from {@code previous} to {@code current} over one bar. */
   void add(double previous, double current) {
     if (previous <= 0) {
-      // A return on zero or negative equity means nothing; one of them makes every statistic undefined.
+      // A return on zero or negative equity means nothing; one of them makes every statistic
+      // undefined.
       undefined = true;
       return;
     }

@@ -5,19 +5,34 @@ import com.tradingbacktest.engine.sim.Trade;
 import java.util.List;
 
 /**
- * Statistics of the closed trades, in one pass over them. A trade wins when its pnl (net of costs) is
- * positive and loses when it is negative; a break-even trade is neither but counts in the win rate's
- * denominator. Without trades every ratio and average is NaN and every count is 0. The units and edge
- * cases of each field are those of the same-named {@link PerformanceMetrics} components.
+ * Statistics of the closed trades, in one pass over them. A trade wins when its pnl (net of costs)
+ * is positive and loses when it is negative; a break-even trade is neither but counts in the win
+ * rate's denominator. Without trades every ratio and average is NaN and every count is 0. The units
+ * and edge cases of each field are those of the same-named {@link PerformanceMetrics} components.
  */
-record TradeStats(int count, int winning, int losing, int longs, int shorts, double winRate, double best,
-    double worst, double average, double averageDurationMillis, double averageDurationBars,
-    double maxDurationMillis, double maxDurationBars, double profitFactor, double expectancy,
-    double expectancyPct, double sqn, double kelly) {
+record TradeStats(
+    int count,
+    int winning,
+    int losing,
+    int longs,
+    int shorts,
+    double winRate,
+    double best,
+    double worst,
+    double average,
+    double averageDurationMillis,
+    double averageDurationBars,
+    double maxDurationMillis,
+    double maxDurationBars,
+    double profitFactor,
+    double expectancy,
+    double expectancyPct,
+    double sqn,
+    double kelly) {
 
   /**
-   * A pnl standard deviation at or below this fraction of the mean absolute pnl is rounding noise (the
-   * pnl were all equal): SQN is then undefined rather than 1e15.
+   * A pnl standard deviation at or below this fraction of the mean absolute pnl is rounding noise
+   * (the pnl were all equal): SQN is then undefined rather than 1e15.
    */
   static final double NOISE = 1e-12;
 
@@ -56,7 +71,8 @@ record TradeStats(int count, int winning, int losing, int longs, int shorts, dou
       best = Math.max(best, r);
       worst = Math.min(worst, r);
       returnSum += r;
-      // log1p(-1) = -Infinity gives a geometric mean of -1; below -1 it is NaN: no compounding exists.
+      // log1p(-1) = -Infinity gives a geometric mean of -1; below -1 it is NaN: no compounding
+      // exists.
       logGrowthSum += Math.log1p(r);
       long millis = t.exitTime() - t.entryTime();
       millisSum += millis;
@@ -71,13 +87,29 @@ record TradeStats(int count, int winning, int losing, int longs, int shorts, dou
     }
     if (n == 0) {
       double nan = Double.NaN;
-      return new TradeStats(0, 0, 0, 0, 0, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
+      return new TradeStats(
+          0, 0, 0, 0, 0, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan);
     }
     double winRate = (double) winning / n;
-    return new TradeStats(n, winning, losing, longs, n - longs, winRate, best, worst,
-        Math.expm1(logGrowthSum / n), millisSum / n, barsSum / n, maxMillis, maxBars,
-        profitFactor(grossProfit, grossLoss), pnlMean, returnSum / n,
-        sqn(n, pnlMean, pnlM2, pnlAbsSum), kelly(winRate, winning, losing, grossProfit, grossLoss));
+    return new TradeStats(
+        n,
+        winning,
+        losing,
+        longs,
+        n - longs,
+        winRate,
+        best,
+        worst,
+        Math.expm1(logGrowthSum / n),
+        millisSum / n,
+        barsSum / n,
+        maxMillis,
+        maxBars,
+        profitFactor(grossProfit, grossLoss),
+        pnlMean,
+        returnSum / n,
+        sqn(n, pnlMean, pnlM2, pnlAbsSum),
+        kelly(winRate, winning, losing, grossProfit, grossLoss));
   }
 
   /** +Infinity with profits and no losses; NaN when every trade broke even. */
@@ -104,7 +136,8 @@ record TradeStats(int count, int winning, int losing, int longs, int shorts, dou
    * W - (1 - W) / R with R = average win / |average loss|. Without losers R is infinite and the
    * formula gives W itself; without winners R is 0 and it diverges, so the result is NaN.
    */
-  private static double kelly(double winRate, int winning, int losing, double grossProfit, double grossLoss) {
+  private static double kelly(
+      double winRate, int winning, int losing, double grossProfit, double grossLoss) {
     if (winning == 0) {
       return Double.NaN;
     }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A condition a result must meet to be feasible, such as {@code max_drawdown >= -0.2} or
- * {@code trade_count >= 30}: optimising a ratio alone tends to pick a lucky handful of trades.
+ * A condition a result must meet to be feasible, such as {@code max_drawdown >= -0.2} or {@code
+ * trade_count >= 30}: optimising a ratio alone tends to pick a lucky handful of trades.
  *
  * @param metric a scalar metric's snake_case name, a key of {@link PerformanceMetrics#toMap()}
  * @param op how the metric compares with {@code value}
@@ -58,18 +58,19 @@ public record Constraint(String metric, Comparison op, double value) {
   }
 
   /**
-   * @throws IllegalArgumentException for a name that is not a scalar metric (listing the valid ones) or
-   *     a non-finite bound
+   * @throws IllegalArgumentException for a name that is not a scalar metric (listing the valid
+   *     ones) or a non-finite bound
    */
   public Constraint {
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(op, "op");
     if (!MetricValues.names().contains(metric)) {
-      throw new IllegalArgumentException("unknown metric '" + metric + "'; use one of "
-          + String.join(", ", MetricValues.names()));
+      throw new IllegalArgumentException(
+          "unknown metric '" + metric + "'; use one of " + String.join(", ", MetricValues.names()));
     }
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("the bound of " + metric + " must be a finite number, got " + value);
+      throw new IllegalArgumentException(
+          "the bound of " + metric + " must be a finite number, got " + value);
     }
   }
 
@@ -81,8 +82,8 @@ public record Constraint(String metric, Comparison op, double value) {
 
   /**
    * Whether the run meets the condition. An undefined metric (NaN, e.g. a Sharpe ratio without
-   * volatility) fails it: a constraint asks for evidence. Infinities compare as numbers, so a profit
-   * factor of +Infinity passes {@code profit_factor >= 1.5}.
+   * volatility) fails it: a constraint asks for evidence. Infinities compare as numbers, so a
+   * profit factor of +Infinity passes {@code profit_factor >= 1.5}.
    */
   public boolean test(PerformanceMetrics m) {
     return op.test(MetricValues.value(m, metric), value);

@@ -20,31 +20,32 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Exhaustive search over a {@link ParameterGrid}: every combination of a slice is one full backtest,
- * {@link Backtest#run} on the strategy's signals for those values, so a result is exactly what a single
- * run with the same parameters reports. One {@link StrategyEvaluator} serves the whole slice, so columns
- * that a combination shares with an earlier one (every {@code sma(close, fast)} while {@code slow}
- * varies) are computed once.
+ * Exhaustive search over a {@link ParameterGrid}: every combination of a slice is one full
+ * backtest, {@link Backtest#run} on the strategy's signals for those values, so a result is exactly
+ * what a single run with the same parameters reports. One {@link StrategyEvaluator} serves the
+ * whole slice, so columns that a combination shares with an earlier one (every {@code sma(close,
+ * fast)} while {@code slow} varies) are computed once.
  *
- * <p>Slices run sequentially on the calling thread; callers parallelise by running disjoint slices on
- * separate threads (runs share nothing) and {@link #rank ranking} the union.
+ * <p>Slices run sequentially on the calling thread; callers parallelise by running disjoint slices
+ * on separate threads (runs share nothing) and {@link #rank ranking} the union.
  *
- * <p>Each result keeps only the scalar metrics: the per-bar series of 10,000 runs over 2,500 bars would
- * alone take 400 MB. Rerun the chosen combination with {@link Backtest#run} for its curves and trades.
+ * <p>Each result keeps only the scalar metrics: the per-bar series of 10,000 runs over 2,500 bars
+ * would alone take 400 MB. Rerun the chosen combination with {@link Backtest#run} for its curves
+ * and trades.
  */
 public final class GridSearch {
 
   /**
-   * The default upper bound on a grid's size: at a few milliseconds per run over a decade of daily bars,
-   * about a minute of work per core. {@link #run} does not enforce it; the caller checks
+   * The default upper bound on a grid's size: at a few milliseconds per run over a decade of daily
+   * bars, about a minute of work per core. {@link #run} does not enforce it; the caller checks
    * {@link ParameterGrid#size()} against this or its own configured limit before starting.
    */
   public static final long MAX_COMBINATIONS = 10_000;
 
-  private static final Comparator<SweepResult> RANKING = Comparator
-      .comparing((SweepResult r) -> !r.feasible())
-      .thenComparing(SweepResult::score, GridSearch::higherFirstNaNLast)
-      .thenComparingLong(SweepResult::index);
+  private static final Comparator<SweepResult> RANKING =
+      Comparator.comparing((SweepResult r) -> !r.feasible())
+          .thenComparing(SweepResult::score, GridSearch::higherFirstNaNLast)
+          .thenComparingLong(SweepResult::index);
 
   private GridSearch() {}
 
@@ -54,14 +55,21 @@ public final class GridSearch {
    * cancellation is noticed between combinations (and every 8,192 bars within one).
    *
    * @param constraints conditions for feasibility; empty makes every result feasible
-   * @throws IllegalArgumentException when the slice is outside the grid, or a range names a parameter
-   *     the strategy does not declare or leaves its declared range
-   * @throws StrategyEvaluationException when a combination cannot run (say, a length that is not a whole
-   *     number); the message names the combination
+   * @throws IllegalArgumentException when the slice is outside the grid, or a range names a
+   *     parameter the strategy does not declare or leaves its declared range
+   * @throws StrategyEvaluationException when a combination cannot run (say, a length that is not a
+   *     whole number); the message names the combination
    * @throws BacktestCancelledException when {@code control} cancels; nothing partial is returned
    */
-  public static List<SweepResult> run(CompiledStrategy strategy, BarSeries bars, BacktestConfig config,
-      ParameterGrid grid, long fromIndex, long toIndex, Objective objective, List<Constraint> constraints,
+  public static List<SweepResult> run(
+      CompiledStrategy strategy,
+      BarSeries bars,
+      BacktestConfig config,
+      ParameterGrid grid,
+      long fromIndex,
+      long toIndex,
+      Objective objective,
+      List<Constraint> constraints,
       RunControl control) {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(bars, "bars");
@@ -71,24 +79,32 @@ public final class GridSearch {
     Objects.requireNonNull(grid, "grid");
     List<Constraint> conditions = List.copyOf(constraints);
     if (fromIndex < 0 || fromIndex > toIndex || toIndex > grid.size()) {
-      throw new IllegalArgumentException("the slice [" + fromIndex + ", " + toIndex + ") is outside the grid of "
-          + grid.size() + " combinations");
+      throw new IllegalArgumentException(
+          "the slice ["
+              + fromIndex
+              + ", "
+              + toIndex
+              + ") is outside the grid of "
+              + grid.size()
+              + " combinations");
     }
     if (toIndex - fromIndex > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("the slice [" + fromIndex + ", " + toIndex + ") is too large for one list");
+      throw new IllegalArgumentException(
+          "the slice [" + fromIndex + ", " + toIndex + ") is too large for one list");
     }
     checkAgainstDeclarations(strategy, grid);
 
     StrategyEvaluator evaluator = strategy.evaluator(bars);
-    RunControl cancelOnly = new RunControl() {
-      @Override
-      public void progress(int percent) {}
+    RunControl cancelOnly =
+        new RunControl() {
+          @Override
+          public void progress(int percent) {}
 
-      @Override
-      public boolean isCancelled() {
-        return control.isCancelled();
-      }
-    };
+          @Override
+          public boolean isCancelled() {
+            return control.isCancelled();
+          }
+        };
     long total = toIndex - fromIndex;
     List<SweepResult> results = new ArrayList<>((int) total);
     int reported = -1;
@@ -101,12 +117,18 @@ public final class GridSearch {
       try {
         signals = evaluator.signals(parameters);
       } catch (StrategyEvaluationException e) {
-        throw new StrategyEvaluationException("combination " + index + " " + parameters + ": " + e.getMessage());
+        throw new StrategyEvaluationException(
+            "combination " + index + " " + parameters + ": " + e.getMessage());
       }
       PerformanceMetrics metrics = Backtest.run(bars, signals, config, cancelOnly).metrics();
       boolean feasible = conditions.stream().allMatch(c -> c.test(metrics));
-      results.add(new SweepResult(index, parameters, MetricValues.scalarsOnly(metrics), objective.score(metrics),
-          feasible));
+      results.add(
+          new SweepResult(
+              index,
+              parameters,
+              MetricValues.scalarsOnly(metrics),
+              objective.score(metrics),
+              feasible));
       int percent = (int) (100 * (index - fromIndex + 1) / total);
       if (percent != reported) {
         control.progress(percent);
@@ -121,7 +143,8 @@ public final class GridSearch {
 
   /**
    * Best first: feasible results before infeasible ones, then by score from high to low (+Infinity
-   * first, NaN last), then by index, so equal scores keep the grid's order and ranking is deterministic.
+   * first, NaN last), then by index, so equal scores keep the grid's order and ranking is
+   * deterministic.
    */
   public static List<SweepResult> rank(Collection<SweepResult> results) {
     List<SweepResult> ranked = new ArrayList<>(results);
@@ -136,21 +159,37 @@ public final class GridSearch {
     return Double.compare(b, a);
   }
 
-  /** Fails before the first run, not midway through a sweep, when the grid does not fit the strategy. */
+  /**
+   * Fails before the first run, not midway through a sweep, when the grid does not fit the
+   * strategy.
+   */
   private static void checkAgainstDeclarations(CompiledStrategy strategy, ParameterGrid grid) {
     Map<String, ParamSpec> declared = new LinkedHashMap<>();
     strategy.params().forEach(p -> declared.put(p.name(), p));
     for (ParameterRange r : grid.ranges()) {
       ParamSpec spec = declared.get(r.name());
       if (spec == null) {
-        throw new IllegalArgumentException("the strategy has no parameter " + r.name() + (declared.isEmpty()
-            ? "; it declares none" : "; it declares " + String.join(", ", declared.keySet())));
+        throw new IllegalArgumentException(
+            "the strategy has no parameter "
+                + r.name()
+                + (declared.isEmpty()
+                    ? "; it declares none"
+                    : "; it declares " + String.join(", ", declared.keySet())));
       }
       double first = r.value(0);
       double last = r.value(r.count() - 1);
       if (spec.min() != null && (first < spec.min() || last > spec.max())) {
-        throw new IllegalArgumentException("the values " + first + ".." + last + " of " + r.name()
-            + " leave its declared range " + spec.min() + ".." + spec.max());
+        throw new IllegalArgumentException(
+            "the values "
+                + first
+                + ".."
+                + last
+                + " of "
+                + r.name()
+                + " leave its declared range "
+                + spec.min()
+                + ".."
+                + spec.max());
       }
     }
   }

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scalar metrics by their snake_case names, read as raw doubles. {@link PerformanceMetrics#toMap()} has
- * the names but turns infinities into null for JSON, which would make a run without losing trades
- * (profit factor +Infinity) fail {@code profit_factor >= 1.5}; so values come from the record's
- * accessors, whose names are the camelCase forms of the same names (a test keeps the two sets equal).
+ * Scalar metrics by their snake_case names, read as raw doubles. {@link PerformanceMetrics#toMap()}
+ * has the names but turns infinities into null for JSON, which would make a run without losing
+ * trades (profit factor +Infinity) fail {@code profit_factor >= 1.5}; so values come from the
+ * record's accessors, whose names are the camelCase forms of the same names (a test keeps the two
+ * sets equal).
  */
 final class MetricValues {
 
@@ -35,7 +36,8 @@ final class MetricValues {
   static double value(PerformanceMetrics m, String name) {
     Method accessor = ACCESSORS.get(name);
     if (accessor == null) {
-      throw new IllegalArgumentException("unknown metric '" + name + "'; use one of " + String.join(", ", names()));
+      throw new IllegalArgumentException(
+          "unknown metric '" + name + "'; use one of " + String.join(", ", names()));
     }
     try {
       return ((Number) accessor.invoke(m)).doubleValue();
@@ -45,23 +47,58 @@ final class MetricValues {
   }
 
   /**
-   * The same metrics without the per-bar and per-period series, which are as long as the bars and would
-   * make a sweep's results hold gigabytes; rerun the chosen combination for its curves.
+   * The same metrics without the per-bar and per-period series, which are as long as the bars and
+   * would make a sweep's results hold gigabytes; rerun the chosen combination for its curves.
    */
   static PerformanceMetrics scalarsOnly(PerformanceMetrics m) {
-    return new PerformanceMetrics(m.start(), m.end(), m.duration(), m.durationDays(), m.exposureTime(),
-        m.initialCapital(), m.finalEquity(), m.peakEquity(), m.totalReturn(), m.buyAndHoldReturn(),
-        m.cagr(), m.annualizedReturn(), m.annualizedVolatility(),
-        m.sharpeRatio(), m.sortinoRatio(), m.calmarRatio(),
-        m.maxDrawdown(), m.maxDrawdownDuration(), m.maxDrawdownDurationDays(), m.maxDrawdownDurationBars(),
-        m.averageDrawdown(), m.averageDrawdownDuration(), m.averageDrawdownDurationDays(),
+    return new PerformanceMetrics(
+        m.start(),
+        m.end(),
+        m.duration(),
+        m.durationDays(),
+        m.exposureTime(),
+        m.initialCapital(),
+        m.finalEquity(),
+        m.peakEquity(),
+        m.totalReturn(),
+        m.buyAndHoldReturn(),
+        m.cagr(),
+        m.annualizedReturn(),
+        m.annualizedVolatility(),
+        m.sharpeRatio(),
+        m.sortinoRatio(),
+        m.calmarRatio(),
+        m.maxDrawdown(),
+        m.maxDrawdownDuration(),
+        m.maxDrawdownDurationDays(),
+        m.maxDrawdownDurationBars(),
+        m.averageDrawdown(),
+        m.averageDrawdownDuration(),
+        m.averageDrawdownDurationDays(),
         m.averageDrawdownDurationBars(),
-        m.tradeCount(), m.winRate(), m.bestTrade(), m.worstTrade(), m.averageTrade(),
-        m.averageTradeDuration(), m.averageTradeDurationBars(), m.maxTradeDuration(),
-        m.maxTradeDurationBars(), m.profitFactor(), m.expectancy(), m.expectancyPct(), m.sqn(),
-        m.kellyCriterion(), m.commissions(),
-        m.winningTrades(), m.losingTrades(), m.longTrades(), m.shortTrades(),
-        new double[0], new double[0], List.of(), List.of());
+        m.tradeCount(),
+        m.winRate(),
+        m.bestTrade(),
+        m.worstTrade(),
+        m.averageTrade(),
+        m.averageTradeDuration(),
+        m.averageTradeDurationBars(),
+        m.maxTradeDuration(),
+        m.maxTradeDurationBars(),
+        m.profitFactor(),
+        m.expectancy(),
+        m.expectancyPct(),
+        m.sqn(),
+        m.kellyCriterion(),
+        m.commissions(),
+        m.winningTrades(),
+        m.losingTrades(),
+        m.longTrades(),
+        m.shortTrades(),
+        new double[0],
+        new double[0],
+        List.of(),
+        List.of());
   }
 
   /** Every numeric component (the series are arrays and lists), under its snake_case name. */

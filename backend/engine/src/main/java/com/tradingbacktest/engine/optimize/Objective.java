@@ -7,8 +7,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * What a grid search maximises: one metric of docs/METRICS.md, higher is better for every one of them
- * (drawdowns are negative fractions, so the shallowest drawdown scores highest).
+ * What a grid search maximises: one metric of docs/METRICS.md, higher is better for every one of
+ * them (drawdowns are negative fractions, so the shallowest drawdown scores highest).
  */
 public enum Objective {
   SHARPE_RATIO("sharpe_ratio", PerformanceMetrics::sharpeRatio),
@@ -37,8 +37,9 @@ public enum Objective {
   }
 
   /**
-   * The metric's value: NaN when it is undefined for the run (no trades, no volatility...), which ranks
-   * last; +Infinity for a profit factor without losing trades (or an overflowing CAGR), which ranks first.
+   * The metric's value: NaN when it is undefined for the run (no trades, no volatility...), which
+   * ranks last; +Infinity for a profit factor without losing trades (or an overflowing CAGR), which
+   * ranks first.
    */
   public double score(PerformanceMetrics m) {
     return metric.applyAsDouble(m);
@@ -56,7 +57,10 @@ public enum Objective {
         return o;
       }
     }
-    throw new IllegalArgumentException("unknown objective '" + name + "'; use one of "
-        + Arrays.stream(values()).map(Objective::jsonName).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown objective '"
+            + name
+            + "'; use one of "
+            + Arrays.stream(values()).map(Objective::jsonName).collect(Collectors.joining(", ")));
   }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every combination of the ranges' values, numbered {@code 0 .. size() - 1} in mixed radix with the last
- * range varying fastest (like nested loops in range order). Numbering lets a large grid be cut into
- * slices that run separately (in parallel, or resumed after a restart) without listing it first.
- * A grid without ranges has one combination: no overrides, the strategy's defaults.
+ * Every combination of the ranges' values, numbered {@code 0 .. size() - 1} in mixed radix with the
+ * last range varying fastest (like nested loops in range order). Numbering lets a large grid be cut
+ * into slices that run separately (in parallel, or resumed after a restart) without listing it
+ * first. A grid without ranges has one combination: no overrides, the strategy's defaults.
  *
  * @param ranges one per parameter, names unique; order decides the numbering
  */
@@ -40,7 +40,8 @@ public record ParameterGrid(List<ParameterRange> ranges) {
   public Map<String, Double> combination(long index) {
     long size = size();
     if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("combination " + index + " is outside the grid of " + size);
+      throw new IndexOutOfBoundsException(
+          "combination " + index + " is outside the grid of " + size);
     }
     int[] digits = new int[ranges.size()];
     long rest = index;
@@ -65,11 +66,19 @@ public record ParameterGrid(List<ParameterRange> ranges) {
       } catch (ArithmeticException overflow) {
         StringBuilder counts = new StringBuilder();
         for (ParameterRange each : ranges) {
-          counts.append(counts.isEmpty() ? "" : " x ").append(each.name()).append(" (").append(each.count())
+          counts
+              .append(counts.isEmpty() ? "" : " x ")
+              .append(each.name())
+              .append(" (")
+              .append(each.count())
               .append(')');
         }
-        throw new IllegalArgumentException("the grid " + counts + " has more than " + Long.MAX_VALUE
-            + " combinations; narrow the ranges or widen the steps");
+        throw new IllegalArgumentException(
+            "the grid "
+                + counts
+                + " has more than "
+                + Long.MAX_VALUE
+                + " combinations; narrow the ranges or widen the steps");
       }
     }
     return size;

@@ -11,12 +11,16 @@ import java.util.Objects;
  *
  * @param index the combination's number in its {@link ParameterGrid}
  * @param parameters the values it ran with, in the grid's range order
- * @param metrics the run's scalar metrics; the series (drawdown, buy-and-hold equity, monthly and yearly
- *     returns) are empty, see {@link GridSearch}
+ * @param metrics the run's scalar metrics; the series (drawdown, buy-and-hold equity, monthly and
+ *     yearly returns) are empty, see {@link GridSearch}
  * @param score the objective's value; NaN when the metric is undefined for the run
  * @param feasible whether the run met every constraint
  */
-public record SweepResult(long index, Map<String, Double> parameters, PerformanceMetrics metrics, double score,
+public record SweepResult(
+    long index,
+    Map<String, Double> parameters,
+    PerformanceMetrics metrics,
+    double score,
     boolean feasible) {
 
   public SweepResult {

@@ -10,22 +10,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads OHLCV rows from a CSV as they stream in, one line at a time, checking each: the one CSV reader
- * of the product, used by the command-line runner and the app's importer.
+ * Reads OHLCV rows from a CSV as they stream in, one line at a time, checking each: the one CSV
+ * reader of the product, used by the command-line runner and the app's importer.
  *
- * <p>Formats: a header naming the columns in any case, with common aliases (Yahoo Finance's
- * {@code Date,Open,High,Low,Close,Adj Close,Volume}, pandas' unnamed index column, Upbit's
- * {@code candle_date_time_kst, opening_price, high_price, low_price, trade_price,
- * candle_acc_trade_volume}, Korean {@code 날짜,시가,고가,저가,종가,거래량}); or Binance's headerless kline
- * files ({@code open_time, open, high, low, close, volume, close_time, ...} with epoch milli- or
- * microseconds). Times: ISO dates, ISO date-times with or without an offset (without one they are in
- * the given zone; Upbit's {@code _kst} column is Seoul time), {@code yyyy-MM-dd HH:mm:ss},
- * {@code yyyy.MM.dd}, {@code yyyy/MM/dd}, {@code yyyyMMdd}, or epoch seconds, milli- or microseconds.
+ * <p>Formats: a header naming the columns in any case, with common aliases (Yahoo Finance's {@code
+ * Date,Open,High,Low,Close,Adj Close,Volume}, pandas' unnamed index column, Upbit's {@code
+ * candle_date_time_kst, opening_price, high_price, low_price, trade_price,
+ * candle_acc_trade_volume}, Korean {@code 날짜,시가,고가,저가,종가,거래량}); or Binance's headerless kline files
+ * ({@code open_time, open, high, low, close, volume, close_time, ...} with epoch milli- or
+ * microseconds). Times: ISO dates, ISO date-times with or without an offset (without one they are
+ * in the given zone; Upbit's {@code _kst} column is Seoul time), {@code yyyy-MM-dd HH:mm:ss},
+ * {@code yyyy.MM.dd}, {@code yyyy/MM/dd}, {@code yyyyMMdd}, or epoch seconds, milli- or
+ * microseconds.
  */
 public final class BarCsv {
 
   /** A row that passed every per-row check: its line, open time (epoch ms UTC) and values. */
-  public record Row(int line, long time, double open, double high, double low, double close, double volume) {}
+  public record Row(
+      int line, long time, double open, double high, double low, double close, double volume) {}
 
   /** A row that failed a check: its line (the header is line 1) and why. */
   public record Problem(int line, String reason) {}
@@ -36,17 +38,35 @@ public final class BarCsv {
     void problem(Problem problem);
   }
 
-  private static final Map<String, String> ALIASES = Map.ofEntries(
-      Map.entry("date", "time"), Map.entry("time", "clock"), Map.entry("datetime", "time"),
-      Map.entry("timestamp", "time"), Map.entry("open_time", "time"), Map.entry("open time", "time"),
-      Map.entry("candle_date_time_utc", "time_utc"), Map.entry("candle_date_time_kst", "time_kst"),
-      Map.entry("날짜", "time"), Map.entry("일자", "time"), Map.entry("일시", "time"),
-      Map.entry("open", "open"), Map.entry("opening_price", "open"), Map.entry("시가", "open"),
-      Map.entry("high", "high"), Map.entry("high_price", "high"), Map.entry("고가", "high"),
-      Map.entry("low", "low"), Map.entry("low_price", "low"), Map.entry("저가", "low"),
-      Map.entry("close", "close"), Map.entry("trade_price", "close"), Map.entry("종가", "close"),
-      Map.entry("volume", "volume"), Map.entry("candle_acc_trade_volume", "volume"), Map.entry("거래량", "volume"),
-      Map.entry("vol", "volume"));
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("date", "time"),
+          Map.entry("time", "clock"),
+          Map.entry("datetime", "time"),
+          Map.entry("timestamp", "time"),
+          Map.entry("open_time", "time"),
+          Map.entry("open time", "time"),
+          Map.entry("candle_date_time_utc", "time_utc"),
+          Map.entry("candle_date_time_kst", "time_kst"),
+          Map.entry("날짜", "time"),
+          Map.entry("일자", "time"),
+          Map.entry("일시", "time"),
+          Map.entry("open", "open"),
+          Map.entry("opening_price", "open"),
+          Map.entry("시가", "open"),
+          Map.entry("high", "high"),
+          Map.entry("high_price", "high"),
+          Map.entry("고가", "high"),
+          Map.entry("low", "low"),
+          Map.entry("low_price", "low"),
+          Map.entry("저가", "low"),
+          Map.entry("close", "close"),
+          Map.entry("trade_price", "close"),
+          Map.entry("종가", "close"),
+          Map.entry("volume", "volume"),
+          Map.entry("candle_acc_trade_volume", "volume"),
+          Map.entry("거래량", "volume"),
+          Map.entry("vol", "volume"));
 
   private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
   private static final String[] NAMES = {"open", "high", "low", "close", "volume"};
@@ -56,7 +76,8 @@ public final class BarCsv {
   /**
    * Parses the stream, handing each good row and each problem to {@code handler}.
    *
-   * @throws FormatException when the file cannot be read at all (no rows, or a header without the columns)
+   * @throws FormatException when the file cannot be read at all (no rows, or a header without the
+   *     columns)
    */
   public static void parse(BufferedReader in, ZoneId zone, Handler handler) throws IOException {
     String first = in.readLine();
@@ -74,8 +95,9 @@ public final class BarCsv {
     boolean headerless = looksNumeric(cells);
     if (headerless) {
       if (cells.size() < 6) {
-        throw new FormatException("Line 1 has no header and is not a Binance kline row (open_time, open, high, low, "
-            + "close, volume, ...). Add a header such as Date,Open,High,Low,Close,Volume.");
+        throw new FormatException(
+            "Line 1 has no header and is not a Binance kline row (open_time, open, high, low, "
+                + "close, volume, ...). Add a header such as Date,Open,High,Low,Close,Volume.");
       }
       layout = new Layout(0, -1, 1, 2, 3, 4, 5, null);
     } else {
@@ -93,10 +115,12 @@ public final class BarCsv {
     }
   }
 
-  private static void check(int line, List<String> f, Layout layout, ZoneId zone, Handler handler) throws IOException {
+  private static void check(int line, List<String> f, Layout layout, ZoneId zone, Handler handler)
+      throws IOException {
     int needed = layout.maxIndex() + 1;
     if (f.size() < needed) {
-      handler.problem(new Problem(line, "expected at least " + needed + " fields, found " + f.size()));
+      handler.problem(
+          new Problem(line, "expected at least " + needed + " fields, found " + f.size()));
       return;
     }
     long time;
@@ -161,14 +185,17 @@ public final class BarCsv {
     return s.isEmpty() ? "(empty)" : s;
   }
 
-  private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-      1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
 
   /**
-   * The common case of a price, fast: [sign] digits [. digits] whose digits make an integer below 2^53
-   * with at most 22 decimals. Both that integer and the power of ten are exact doubles, so one division
-   * gives the correctly rounded value, the same double as {@link Double#parseDouble} (Clinger's fast path)
-   * at a fraction of its cost. NaN for anything else, which then takes the general path.
+   * The common case of a price, fast: [sign] digits [. digits] whose digits make an integer below
+   * 2^53 with at most 22 decimals. Both that integer and the power of ten are exact doubles, so one
+   * division gives the correctly rounded value, the same double as {@link Double#parseDouble}
+   * (Clinger's fast path) at a fraction of its cost. NaN for anything else, which then takes the
+   * general path.
    */
   static double plainDecimal(String s) {
     int n = s.length();
@@ -205,7 +232,10 @@ public final class BarCsv {
     return negative ? -value : value;
   }
 
-  /** Plain decimal text: digits, one point, an optional exponent (no hex, NaN or Infinity as Java allows). */
+  /**
+   * Plain decimal text: digits, one point, an optional exponent (no hex, NaN or Infinity as Java
+   * allows).
+   */
   private static boolean isDecimal(String s) {
     int i = 0;
     int n = s.length();
@@ -244,8 +274,10 @@ public final class BarCsv {
   }
 
   private static boolean looksNumeric(List<String> cells) {
-    return !cells.isEmpty() && cells.get(0).trim().chars().allMatch(Character::isDigit)
-        && !cells.get(0).trim().isEmpty() && cells.get(0).trim().length() >= 9;
+    return !cells.isEmpty()
+        && cells.get(0).trim().chars().allMatch(Character::isDigit)
+        && !cells.get(0).trim().isEmpty()
+        && cells.get(0).trim().length() >= 9;
   }
 
   /** Splits one CSV line, honouring double quotes ("1,234" is one field). */
@@ -286,10 +318,13 @@ public final class BarCsv {
   }
 
   /** Which column holds what. */
-  private record Layout(int time, int clock, int open, int high, int low, int close, int volume, ZoneId fixedZone) {
+  private record Layout(
+      int time, int clock, int open, int high, int low, int close, int volume, ZoneId fixedZone) {
 
     int maxIndex() {
-      return Math.max(Math.max(Math.max(time, clock), Math.max(open, high)), Math.max(Math.max(low, close), volume));
+      return Math.max(
+          Math.max(Math.max(time, clock), Math.max(open, high)),
+          Math.max(Math.max(low, close), volume));
     }
 
     static Layout fromHeader(List<String> header) {
@@ -325,7 +360,7 @@ public final class BarCsv {
           case "low" -> low = low < 0 ? i : low;
           case "close" -> close = close < 0 ? i : close;
           case "volume" -> volume = volume < 0 ? i : volume;
-          default -> { }
+          default -> {}
         }
       }
       if (time < 0 && clock >= 0) {
@@ -349,8 +384,12 @@ public final class BarCsv {
         missing.add("close");
       }
       if (!missing.isEmpty()) {
-        throw new FormatException("The header has no " + String.join(", ", missing) + " column. Found: "
-            + String.join(", ", header) + ". Expected names such as Date,Open,High,Low,Close,Volume.");
+        throw new FormatException(
+            "The header has no "
+                + String.join(", ", missing)
+                + " column. Found: "
+                + String.join(", ", header)
+                + ". Expected names such as Date,Open,High,Low,Close,Volume.");
       }
       return new Layout(time, clock, open, high, low, close, volume, fixed);
     }

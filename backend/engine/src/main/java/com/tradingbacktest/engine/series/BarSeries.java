@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * OHLCV bars as columns. {@code times[i]} is the epoch millisecond at which bar {@code i} opens (as
- * exchanges label candles); times ascend strictly. The arrays belong to the series once passed in and
- * are handed out without copying, for speed: callers must not modify them.
+ * exchanges label candles); times ascend strictly. The arrays belong to the series once passed in
+ * and are handed out without copying, for speed: callers must not modify them.
  *
  * <p>Create with {@link #of}, which validates every bar and reports every problem at once.
  */
@@ -29,8 +29,17 @@ public final class BarSeries {
   private final double[] close;
   private final double[] volume;
 
-  private BarSeries(String symbol, Interval interval, MarketCalendar calendar, ZoneId zone, long[] times,
-      double[] open, double[] high, double[] low, double[] close, double[] volume) {
+  private BarSeries(
+      String symbol,
+      Interval interval,
+      MarketCalendar calendar,
+      ZoneId zone,
+      long[] times,
+      double[] open,
+      double[] high,
+      double[] low,
+      double[] close,
+      double[] volume) {
     this.symbol = symbol;
     this.interval = interval;
     this.calendar = calendar;
@@ -48,15 +57,29 @@ public final class BarSeries {
    *
    * @throws InvalidBarSeriesException listing every bad bar (index, time, reason), up to 100
    */
-  public static BarSeries of(String symbol, Interval interval, MarketCalendar calendar, ZoneId zone,
-      long[] times, double[] open, double[] high, double[] low, double[] close, double[] volume) {
+  public static BarSeries of(
+      String symbol,
+      Interval interval,
+      MarketCalendar calendar,
+      ZoneId zone,
+      long[] times,
+      double[] open,
+      double[] high,
+      double[] low,
+      double[] close,
+      double[] volume) {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(zone, "zone");
     int n = times.length;
-    if (open.length != n || high.length != n || low.length != n || close.length != n || volume.length != n) {
-      throw new IllegalArgumentException("All columns must have the same length (times has " + n + ")");
+    if (open.length != n
+        || high.length != n
+        || low.length != n
+        || close.length != n
+        || volume.length != n) {
+      throw new IllegalArgumentException(
+          "All columns must have the same length (times has " + n + ")");
     }
     List<BarProblem> problems = new ArrayList<>();
     for (int i = 0; i < n && problems.size() < MAX_PROBLEMS; i++) {
@@ -71,7 +94,8 @@ public final class BarSeries {
     return new BarSeries(symbol, interval, calendar, zone, times, open, high, low, close, volume);
   }
 
-  private static String check(int i, long[] times, double o, double h, double l, double c, double v) {
+  private static String check(
+      int i, long[] times, double o, double h, double l, double c, double v) {
     if (!(Double.isFinite(o) && Double.isFinite(h) && Double.isFinite(l) && Double.isFinite(c))) {
       return "open, high, low and close must be finite numbers";
     }
@@ -91,8 +115,11 @@ public final class BarSeries {
       return "duplicate time " + Instant.ofEpochMilli(times[i]);
     }
     if (i > 0 && times[i] < times[i - 1]) {
-      return "time " + Instant.ofEpochMilli(times[i]) + " is before the previous bar's "
-          + Instant.ofEpochMilli(times[i - 1]) + " (bars must ascend)";
+      return "time "
+          + Instant.ofEpochMilli(times[i])
+          + " is before the previous bar's "
+          + Instant.ofEpochMilli(times[i - 1])
+          + " (bars must ascend)";
     }
     return null;
   }
@@ -143,10 +170,17 @@ public final class BarSeries {
 
   /** Bars {@code [from, to)} as a new series sharing nothing with this one. */
   public BarSeries slice(int from, int to) {
-    return new BarSeries(symbol, interval, calendar, zone,
-        java.util.Arrays.copyOfRange(times, from, to), java.util.Arrays.copyOfRange(open, from, to),
-        java.util.Arrays.copyOfRange(high, from, to), java.util.Arrays.copyOfRange(low, from, to),
-        java.util.Arrays.copyOfRange(close, from, to), java.util.Arrays.copyOfRange(volume, from, to));
+    return new BarSeries(
+        symbol,
+        interval,
+        calendar,
+        zone,
+        java.util.Arrays.copyOfRange(times, from, to),
+        java.util.Arrays.copyOfRange(open, from, to),
+        java.util.Arrays.copyOfRange(high, from, to),
+        java.util.Arrays.copyOfRange(low, from, to),
+        java.util.Arrays.copyOfRange(close, from, to),
+        java.util.Arrays.copyOfRange(volume, from, to));
   }
 
   /** Aggregates into a coarser interval; see {@link Resampler}. */

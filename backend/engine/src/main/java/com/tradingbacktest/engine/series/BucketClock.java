@@ -10,8 +10,8 @@ import java.time.temporal.TemporalAdjusters;
 /**
  * Maps bar times (ascending) to the start of their bucket in a coarser interval, by the rules of
  * {@link Resampler}: daily buckets at local midnight, weekly at Monday's local midnight, intraday
- * buckets from each day's first bar for stocks (the session open) and from local midnight for crypto.
- * Stateful (it remembers the current day) and not thread-safe: one per pass over a series.
+ * buckets from each day's first bar for stocks (the session open) and from local midnight for
+ * crypto. Stateful (it remembers the current day) and not thread-safe: one per pass over a series.
  */
 public final class BucketClock {
 
@@ -37,8 +37,11 @@ public final class BucketClock {
     }
     return switch (target) {
       case D1 -> dayStart;
-      case W1 -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone)
-          .toInstant().toEpochMilli();
+      case W1 ->
+          day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+              .atStartOfDay(zone)
+              .toInstant()
+              .toEpochMilli();
       default -> anchor + Math.floorDiv(time - anchor, step) * step;
     };
   }

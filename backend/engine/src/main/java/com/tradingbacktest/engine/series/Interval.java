@@ -36,13 +36,18 @@ public enum Interval {
 
   /** True when bars of this interval can be built from bars of {@code finer}. */
   public boolean isMultipleOf(Interval finer) {
-    return duration.toMillis() % finer.duration.toMillis() == 0 && duration.compareTo(finer.duration) >= 0;
+    return duration.toMillis() % finer.duration.toMillis() == 0
+        && duration.compareTo(finer.duration) >= 0;
   }
 
   public static Interval fromCode(String code) {
-    return Arrays.stream(values()).filter(i -> i.code.equals(code)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "Unknown interval '" + code + "': use one of 1m, 5m, 15m, 1h, 4h, 1d, 1w"));
+    return Arrays.stream(values())
+        .filter(i -> i.code.equals(code))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Unknown interval '" + code + "': use one of 1m, 5m, 15m, 1h, 4h, 1d, 1w"));
   }
 
   @Override

@@ -9,9 +9,14 @@ public final class InvalidBarSeriesException extends IllegalArgumentException {
   private final transient List<BarSeries.BarProblem> problems;
 
   InvalidBarSeriesException(String symbol, List<BarSeries.BarProblem> problems) {
-    super(problems.size() + (problems.size() >= BarSeries.MAX_PROBLEMS ? "+" : "") + " invalid bar(s) in "
-        + symbol + ": " + problems.stream().limit(5).map(Object::toString).collect(Collectors.joining("; "))
-        + (problems.size() > 5 ? "; ..." : ""));
+    super(
+        problems.size()
+            + (problems.size() >= BarSeries.MAX_PROBLEMS ? "+" : "")
+            + " invalid bar(s) in "
+            + symbol
+            + ": "
+            + problems.stream().limit(5).map(Object::toString).collect(Collectors.joining("; "))
+            + (problems.size() > 5 ? "; ..." : ""));
     this.problems = List.copyOf(problems);
   }
 

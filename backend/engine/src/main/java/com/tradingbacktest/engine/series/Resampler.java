@@ -1,15 +1,16 @@
 package com.tradingbacktest.engine.series;
 
-
 /**
- * Builds coarser bars from finer ones: open of the first bar, highest high, lowest low, close of the
- * last, summed volume. Buckets never cross a local day (in the series' time zone):
+ * Builds coarser bars from finer ones: open of the first bar, highest high, lowest low, close of
+ * the last, summed volume. Buckets never cross a local day (in the series' time zone):
+ *
  * <ul>
- *   <li>daily: one bar per local date, labelled at local midnight;</li>
- *   <li>weekly: Monday to Sunday, labelled at Monday's local midnight;</li>
- *   <li>intraday: stocks align buckets to each day's first bar (the session open, so US 1h bars start at
- *       09:30); crypto aligns them to local midnight.</li>
+ *   <li>daily: one bar per local date, labelled at local midnight;
+ *   <li>weekly: Monday to Sunday, labelled at Monday's local midnight;
+ *   <li>intraday: stocks align buckets to each day's first bar (the session open, so US 1h bars
+ *       start at 09:30); crypto aligns them to local midnight.
  * </ul>
+ *
  * A partial bucket at either end is kept as it is.
  */
 final class Resampler {
@@ -21,8 +22,12 @@ final class Resampler {
       return in;
     }
     if (!target.isMultipleOf(in.interval())) {
-      throw new IllegalArgumentException("Cannot resample " + in.interval() + " bars to " + target
-          + ": the target must be a coarser multiple");
+      throw new IllegalArgumentException(
+          "Cannot resample "
+              + in.interval()
+              + " bars to "
+              + target
+              + ": the target must be a coarser multiple");
     }
     int n = in.size();
     long[] t = new long[n];
@@ -53,8 +58,16 @@ final class Resampler {
       }
     }
     int size = out + 1;
-    return BarSeries.of(in.symbol(), target, in.calendar(), in.zone(),
-        java.util.Arrays.copyOf(t, size), java.util.Arrays.copyOf(o, size), java.util.Arrays.copyOf(h, size),
-        java.util.Arrays.copyOf(l, size), java.util.Arrays.copyOf(c, size), java.util.Arrays.copyOf(v, size));
+    return BarSeries.of(
+        in.symbol(),
+        target,
+        in.calendar(),
+        in.zone(),
+        java.util.Arrays.copyOf(t, size),
+        java.util.Arrays.copyOf(o, size),
+        java.util.Arrays.copyOf(h, size),
+        java.util.Arrays.copyOf(l, size),
+        java.util.Arrays.copyOf(c, size),
+        java.util.Arrays.copyOf(v, size));
   }
 }

@@ -9,10 +9,11 @@ import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /**
- * Bar times as files write them, to epoch milliseconds: ISO dates, ISO date-times with or without an
- * offset (without one they are in {@code zone}), {@code yyyy-MM-dd HH:mm:ss}, {@code yyyy.MM.dd},
- * {@code yyyy/MM/dd}, {@code yyyyMMdd}, and epoch seconds, milliseconds or microseconds (told apart by
- * their number of digits). Used by the CLI's CSV reader and the app's importer alike.
+ * Bar times as files write them, to epoch milliseconds: ISO dates, ISO date-times with or without
+ * an offset (without one they are in {@code zone}), {@code yyyy-MM-dd HH:mm:ss}, {@code
+ * yyyy.MM.dd}, {@code yyyy/MM/dd}, {@code yyyyMMdd}, and epoch seconds, milliseconds or
+ * microseconds (told apart by their number of digits). Used by the CLI's CSV reader and the app's
+ * importer alike.
  */
 public final class TimeText {
 
@@ -23,8 +24,8 @@ public final class TimeText {
 
   /**
    * The layouts of nearly every file, without java.time's general parser: {@code yyyy-MM-dd} and
-   * {@code yyyy-MM-dd[T ]HH:mm[:ss]}, optionally ending in {@code Z}. Long.MIN_VALUE for anything else
-   * (including impossible dates), which the general path then reads or refuses.
+   * {@code yyyy-MM-dd[T ]HH:mm[:ss]}, optionally ending in {@code Z}. Long.MIN_VALUE for anything
+   * else (including impossible dates), which the general path then reads or refuses.
    */
   private static long isoFast(String s, ZoneId zone) {
     int n = s.length();
@@ -48,12 +49,23 @@ public final class TimeText {
       minute = digits(s, 14, 2);
       second = len == 19 ? digits(s, 17, 2) : 0;
     }
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || (utc && len == 10)) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || (utc && len == 10)) {
       return Long.MIN_VALUE;
     }
     LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
-    // Same instant as atZone / atStartOfDay: in a gap or an overlap, the offset before the transition.
+    // Same instant as atZone / atStartOfDay: in a gap or an overlap, the offset before the
+    // transition.
     ZoneOffset offset = utc ? ZoneOffset.UTC : zone.getRules().getOffset(local);
     return local.toEpochSecond(offset) * 1000;
   }
@@ -81,8 +93,8 @@ public final class TimeText {
   }
 
   /**
-   * @throws IllegalArgumentException or {@link java.time.format.DateTimeParseException} for text that is
-   *     none of these
+   * @throws IllegalArgumentException or {@link java.time.format.DateTimeParseException} for text
+   *     that is none of these
    */
   public static long parse(String text, ZoneId zone) {
     String s = text.trim();
@@ -95,8 +107,13 @@ public final class TimeText {
     }
     if (allDigits(s)) {
       if (s.length() == 8) { // yyyyMMdd
-        return LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(4, 6)),
-            Integer.parseInt(s.substring(6))).atStartOfDay(zone).toInstant().toEpochMilli();
+        return LocalDate.of(
+                Integer.parseInt(s.substring(0, 4)),
+                Integer.parseInt(s.substring(4, 6)),
+                Integer.parseInt(s.substring(6)))
+            .atStartOfDay(zone)
+            .toInstant()
+            .toEpochMilli();
       }
       long n = Long.parseLong(s);
       if (s.length() >= 15) {
@@ -107,12 +124,15 @@ public final class TimeText {
     if (s.length() == 10 && (s.charAt(4) == '.' || s.charAt(4) == '/')) {
       s = s.replace('.', '-').replace('/', '-');
     }
-    String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
+    String iso =
+        s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
     if (iso.length() == 10) {
       return LocalDate.parse(iso).atStartOfDay(zone).toInstant().toEpochMilli();
     }
     if (iso.endsWith("Z") || OFFSET.matcher(iso).find()) {
-      return OffsetDateTime.parse(COMPACT_OFFSET.matcher(iso).replaceFirst("$1:$2")).toInstant().toEpochMilli();
+      return OffsetDateTime.parse(COMPACT_OFFSET.matcher(iso).replaceFirst("$1:$2"))
+          .toInstant()
+          .toEpochMilli();
     }
     if (iso.length() == 16) {
       iso = iso + ":00";

@@ -4,20 +4,29 @@ import java.util.Objects;
 
 /**
  * How a run simulates the market. The defaults reproduce backtesting.py's execution model: market
- * orders fill at the next open, all-in sizing in whole units with the commission included, commission
- * a fraction of each fill, positions marked at the close, long only, open positions left open.
+ * orders fill at the next open, all-in sizing in whole units with the commission included,
+ * commission a fraction of each fill, positions marked at the close, long only, open positions left
+ * open.
  *
  * @param initialCapital starting cash (> 0)
  * @param fillMode when market orders from signals execute
  * @param costs commissions, taxes, slippage
  * @param sizing how much an entry buys
- * @param quantityStep the smallest tradable quantity: 1 for stocks (or the lot size), e.g. 1e-8 for crypto
+ * @param quantityStep the smallest tradable quantity: 1 for stocks (or the lot size), e.g. 1e-8 for
+ *     crypto
  * @param allowShort whether short entries open short positions (else they only close longs)
  * @param closeAtEnd close an open position at the last bar's close, so it counts as a trade
  * @param riskFreeRate annual risk-free rate for Sharpe and Sortino, as a fraction
  */
-public record BacktestConfig(double initialCapital, FillMode fillMode, CostModel costs, SizingModel sizing,
-    double quantityStep, boolean allowShort, boolean closeAtEnd, double riskFreeRate) {
+public record BacktestConfig(
+    double initialCapital,
+    FillMode fillMode,
+    CostModel costs,
+    SizingModel sizing,
+    double quantityStep,
+    boolean allowShort,
+    boolean closeAtEnd,
+    double riskFreeRate) {
 
   public BacktestConfig {
     Objects.requireNonNull(fillMode, "fillMode");
@@ -43,8 +52,15 @@ public record BacktestConfig(double initialCapital, FillMode fillMode, CostModel
   }
 
   public Builder toBuilder() {
-    return new Builder().initialCapital(initialCapital).fillMode(fillMode).costs(costs).sizing(sizing)
-        .quantityStep(quantityStep).allowShort(allowShort).closeAtEnd(closeAtEnd).riskFreeRate(riskFreeRate);
+    return new Builder()
+        .initialCapital(initialCapital)
+        .fillMode(fillMode)
+        .costs(costs)
+        .sizing(sizing)
+        .quantityStep(quantityStep)
+        .allowShort(allowShort)
+        .closeAtEnd(closeAtEnd)
+        .riskFreeRate(riskFreeRate);
   }
 
   /** Fluent construction with the documented defaults. */
@@ -99,7 +115,14 @@ public record BacktestConfig(double initialCapital, FillMode fillMode, CostModel
     }
 
     public BacktestConfig build() {
-      return new BacktestConfig(initialCapital, fillMode, costs, sizing, quantityStep, allowShort, closeAtEnd,
+      return new BacktestConfig(
+          initialCapital,
+          fillMode,
+          costs,
+          sizing,
+          quantityStep,
+          allowShort,
+          closeAtEnd,
           riskFreeRate);
     }
   }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The portfolio: cash, one position (long, short or none), its entry, the fills and the closed trades.
- * Buying spends price x quantity plus costs; selling (short) receives it minus costs, so equity is
- * always {@code cash + quantity x price} with quantity signed.
+ * The portfolio: cash, one position (long, short or none), its entry, the fills and the closed
+ * trades. Buying spends price x quantity plus costs; selling (short) receives it minus costs, so
+ * equity is always {@code cash + quantity x price} with quantity signed.
  */
 final class Book {
 
@@ -15,13 +15,17 @@ final class Book {
   private final long[] times;
 
   double cash;
+
   /** Signed units: > 0 long, < 0 short. */
   double quantity;
+
   private int entryIndex;
   private double entryPrice;
   private double entryCosts;
+
   /** Best and worst prices the position has lived through, for MAE/MFE. */
   private double highSeen;
+
   private double lowSeen;
   double commissions;
   int rejected;
@@ -56,8 +60,9 @@ final class Book {
   }
 
   /**
-   * Opens a position at {@code price} (already slipped). {@code sizeOverride} is NaN for the configured
-   * sizing, a fraction in (0, 1) or whole units >= 1. Returns false when not even one step is affordable.
+   * Opens a position at {@code price} (already slipped). {@code sizeOverride} is NaN for the
+   * configured sizing, a fraction in (0, 1) or whole units >= 1. Returns false when not even one
+   * step is affordable.
    */
   boolean open(int bar, Side side, double price, SizingModel sizing, double sizeOverride) {
     double qty = quantityFor(side, price, sizing, sizeOverride);
@@ -118,23 +123,38 @@ final class Book {
     double pnl = side.sign() * (exitPrice - entryPrice) * qty - totalCosts;
     double adverse = side == Side.LONG ? lowSeen / entryPrice - 1 : 1 - highSeen / entryPrice;
     double favourable = side == Side.LONG ? highSeen / entryPrice - 1 : 1 - lowSeen / entryPrice;
-    return new Trade(side, qty, entryIndex, times[entryIndex], entryPrice, bar, times[bar], exitPrice, pnl,
-        pnl / (entryPrice * qty), totalCosts, Math.min(0, adverse), Math.max(0, favourable), reason);
+    return new Trade(
+        side,
+        qty,
+        entryIndex,
+        times[entryIndex],
+        entryPrice,
+        bar,
+        times[bar],
+        exitPrice,
+        pnl,
+        pnl / (entryPrice * qty),
+        totalCosts,
+        Math.min(0, adverse),
+        Math.max(0, favourable),
+        reason);
   }
 
-  private void record(int bar, boolean buy, double price, double qty, double commission, double tax) {
+  private void record(
+      int bar, boolean buy, double price, double qty, double commission, double tax) {
     commissions += commission + tax;
     fills.add(new Fill(bar, times[bar], buy, price, qty, commission, tax));
   }
 
   /**
-   * Units for a new position: as many whole steps as the budget buys with costs included
-   * ({@code floor(budget / (price x (1 + rate)))} for a plain rate, as backtesting.py does), then
-   * fewer while the costs of that quantity would exceed the cash.
+   * Units for a new position: as many whole steps as the budget buys with costs included ({@code
+   * floor(budget / (price x (1 + rate)))} for a plain rate, as backtesting.py does), then fewer
+   * while the costs of that quantity would exceed the cash.
    */
   private double quantityFor(Side side, double price, SizingModel sizing, double sizeOverride) {
     double equity = cash; // flat when opening: equity is the cash
-    double perUnit = price * (1 + costs.commissionRate() + (side == Side.SHORT ? costs.sellTaxRate() : 0));
+    double perUnit =
+        price * (1 + costs.commissionRate() + (side == Side.SHORT ? costs.sellTaxRate() : 0));
     double qty;
     if (!Double.isNaN(sizeOverride) && sizeOverride > 0) {
       qty = sizeOverride >= 1 ? sizeOverride : budgetQuantity(sizeOverride * equity, perUnit);
@@ -146,7 +166,8 @@ final class Book {
       qty = ((SizingModel.FixedQuantity) sizing).quantity();
     }
     qty = roundDown(qty);
-    // Never spend more than there is: shrink until price, commission (with its minimum) and tax fit.
+    // Never spend more than there is: shrink until price, commission (with its minimum) and tax
+    // fit.
     int guard = 0;
     while (qty > 0 && cost(side, price, qty) > cash * (1 + 1e-12) && guard++ < 1_000) {
       double affordable = roundDown(qty * cash / cost(side, price, qty));

@@ -2,9 +2,9 @@ package com.tradingbacktest.engine.sim;
 
 /**
  * What trading costs. Commission per fill = {@code max(commissionMinimum, commissionRate x value +
- * commissionFixed)}; on sells also {@code sellTaxRate x value}. Slippage moves market and stop fills
- * against the trader by {@code slippageRate} of the price plus {@code slippageTicks x tickSize}; limit
- * fills (limit entries, take-profit) get their limit price.
+ * commissionFixed)}; on sells also {@code sellTaxRate x value}. Slippage moves market and stop
+ * fills against the trader by {@code slippageRate} of the price plus {@code slippageTicks x
+ * tickSize}; limit fills (limit entries, take-profit) get their limit price.
  *
  * @param commissionRate fraction of the fill's value (0.00015 = 0.015%)
  * @param commissionFixed cash per fill
@@ -14,8 +14,14 @@ package com.tradingbacktest.engine.sim;
  * @param slippageTicks whole ticks
  * @param tickSize the price step, for tick slippage
  */
-public record CostModel(double commissionRate, double commissionFixed, double commissionMinimum, double sellTaxRate,
-    double slippageRate, double slippageTicks, double tickSize) {
+public record CostModel(
+    double commissionRate,
+    double commissionFixed,
+    double commissionMinimum,
+    double sellTaxRate,
+    double slippageRate,
+    double slippageTicks,
+    double tickSize) {
 
   public CostModel {
     requireFiniteNonNegative(commissionRate, "commission rate");
@@ -41,10 +47,11 @@ public record CostModel(double commissionRate, double commissionFixed, double co
   }
 
   /**
-   * KRX (KOSPI/KOSDAQ) stocks, rates in force since 2026-01-01: broker commission 0.015% per fill (a
-   * typical online rate), and on sells 0.20% tax: KOSPI 0.05% securities transaction tax plus 0.15%
-   * special tax for rural development; KOSDAQ 0.20% securities transaction tax (Securities Transaction
-   * Tax Act enforcement decree as amended in the 2025 tax revision). Tick slippage uses 1 KRW.
+   * KRX (KOSPI/KOSDAQ) stocks, rates in force since 2026-01-01: broker commission 0.015% per fill
+   * (a typical online rate), and on sells 0.20% tax: KOSPI 0.05% securities transaction tax plus
+   * 0.15% special tax for rural development; KOSDAQ 0.20% securities transaction tax (Securities
+   * Transaction Tax Act enforcement decree as amended in the 2025 tax revision). Tick slippage uses
+   * 1 KRW.
    */
   public static CostModel krxStock() {
     return new CostModel(0.00015, 0, 0, 0.0020, 0, 0, 1);
@@ -73,8 +80,9 @@ public record CostModel(double commissionRate, double commissionFixed, double co
       case "us", "us_stock" -> usStock();
       case "upbit" -> upbit();
       case "binance", "binance_spot" -> binanceSpot();
-      default -> throw new IllegalArgumentException(
-          "Unknown cost preset '" + name + "': use none, krx, us, upbit or binance");
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown cost preset '" + name + "': use none, krx, us, upbit or binance");
     };
   }
 

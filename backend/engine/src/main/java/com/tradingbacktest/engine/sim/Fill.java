@@ -11,7 +11,13 @@ package com.tradingbacktest.engine.sim;
  * @param commission broker commission in cash
  * @param tax transaction tax in cash (sells only, e.g. the KRX securities transaction tax)
  */
-public record Fill(int barIndex, long time, boolean buy, double price, double quantity, double commission,
+public record Fill(
+    int barIndex,
+    long time,
+    boolean buy,
+    double price,
+    double quantity,
+    double commission,
     double tax) {
 
   /** Commission plus tax: everything this fill cost beyond its price. */

@@ -1,8 +1,8 @@
 package com.tradingbacktest.engine.sim;
 
 /**
- * Hooks for long runs: the engine reports progress and asks whether to stop, every few thousand bars.
- * Implementations must be cheap and thread-safe.
+ * Hooks for long runs: the engine reports progress and asks whether to stop, every few thousand
+ * bars. Implementations must be cheap and thread-safe.
  */
 public interface RunControl {
 
@@ -12,13 +12,14 @@ public interface RunControl {
   /** When this returns true the run stops with {@link BacktestCancelledException}. */
   boolean isCancelled();
 
-  RunControl NONE = new RunControl() {
-    @Override
-    public void progress(int percent) {}
+  RunControl NONE =
+      new RunControl() {
+        @Override
+        public void progress(int percent) {}
 
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-  };
+        @Override
+        public boolean isCancelled() {
+          return false;
+        }
+      };
 }

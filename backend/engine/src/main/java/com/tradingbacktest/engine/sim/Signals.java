@@ -6,14 +6,15 @@ package com.tradingbacktest.engine.sim;
  *
  * <ul>
  *   <li>{@code longEntry, longExit, shortEntry, shortExit}: market orders decided at bar i's close,
- *       executed per {@link FillMode}.</li>
- *   <li>{@code longEntryStop, longEntryLimit, shortEntryStop, shortEntryLimit}: price levels of entry
- *       orders working <em>during</em> bar i (stop = breakout, limit = pullback, both = stop-limit). The
- *       caller guarantees a level at bar i depends on nothing later than bar i's open.</li>
- *   <li>{@code stopLoss, takeProfit, trailingStop}: fractions of the entry price (0.05 = 5%), read at
- *       the bar whose signal or order opened the position and kept for its life.</li>
- *   <li>{@code size}: per-entry size read at the entry's signal bar: a fraction of equity in (0, 1), or
- *       whole units when >= 1 (backtesting.py's convention); NaN uses the configured sizing.</li>
+ *       executed per {@link FillMode}.
+ *   <li>{@code longEntryStop, longEntryLimit, shortEntryStop, shortEntryLimit}: price levels of
+ *       entry orders working <em>during</em> bar i (stop = breakout, limit = pullback, both =
+ *       stop-limit). The caller guarantees a level at bar i depends on nothing later than bar i's
+ *       open.
+ *   <li>{@code stopLoss, takeProfit, trailingStop}: fractions of the entry price (0.05 = 5%), read
+ *       at the bar whose signal or order opened the position and kept for its life.
+ *   <li>{@code size}: per-entry size read at the entry's signal bar: a fraction of equity in (0,
+ *       1), or whole units when >= 1 (backtesting.py's convention); NaN uses the configured sizing.
  * </ul>
  */
 public final class Signals {
@@ -101,8 +102,12 @@ public final class Signals {
 
   /** True when some column can open a position. */
   public boolean hasEntries() {
-    return longEntry != null || shortEntry != null || longEntryStop != null || longEntryLimit != null
-        || shortEntryStop != null || shortEntryLimit != null;
+    return longEntry != null
+        || shortEntry != null
+        || longEntryStop != null
+        || longEntryLimit != null
+        || shortEntryStop != null
+        || shortEntryLimit != null;
   }
 
   /** Collects the columns and checks their lengths against the bar count. */
@@ -210,8 +215,13 @@ public final class Signals {
 
     private <T> T check(T column, String name) {
       if (column != null && java.lang.reflect.Array.getLength(column) != bars) {
-        throw new IllegalArgumentException(name + " has " + java.lang.reflect.Array.getLength(column)
-            + " values for " + bars + " bars");
+        throw new IllegalArgumentException(
+            name
+                + " has "
+                + java.lang.reflect.Array.getLength(column)
+                + " values for "
+                + bars
+                + " bars");
       }
       return column;
     }

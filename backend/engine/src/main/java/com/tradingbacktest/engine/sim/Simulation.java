@@ -15,8 +15,15 @@ import java.util.List;
  * @param rejectedOrders entries skipped because the cash did not afford one quantity step
  * @param commissions commissions and taxes of all fills
  */
-public record Simulation(double[] equity, double[] position, boolean[] inMarket, List<Fill> fills,
-    List<Trade> trades, Trade openTrade, int rejectedOrders, double commissions) {
+public record Simulation(
+    double[] equity,
+    double[] position,
+    boolean[] inMarket,
+    List<Fill> fills,
+    List<Trade> trades,
+    Trade openTrade,
+    int rejectedOrders,
+    double commissions) {
 
   public double finalEquity() {
     return equity.length == 0 ? Double.NaN : equity[equity.length - 1];

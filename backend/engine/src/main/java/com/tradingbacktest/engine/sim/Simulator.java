@@ -5,18 +5,19 @@ import com.tradingbacktest.engine.series.BarSeries;
 /**
  * The bar loop: one pass over the bars, primitive state, no allocation per bar. The execution rules
  * (docs/ENGINE.md) in the order they apply within bar {@code i}:
+ *
  * <ol>
  *   <li><b>Open.</b> Market orders decided at bar i-1's close execute at bar i's open (NEXT_OPEN):
- *       exits first, then entries. A position opened here is exposed to the whole bar.</li>
+ *       exits first, then entries. A position opened here is exposed to the whole bar.
  *   <li><b>Protective exits</b> of a position already open at the open: the stop (the tighter of
- *       stop-loss and trailing stop) and the take-profit. A gap through a level fills at the open; a bar
- *       that touches both the stop and the target is assumed to hit the stop first (conservative).
- *       The trailing stop trails the best price up to the previous bar.</li>
+ *       stop-loss and trailing stop) and the take-profit. A gap through a level fills at the open;
+ *       a bar that touches both the stop and the target is assumed to hit the stop first
+ *       (conservative). The trailing stop trails the best price up to the previous bar.
  *   <li><b>Entry orders</b> working during the bar (stop, limit, stop-limit), only when flat and
- *       nothing else happened in this bar. Their protective exits start with the next bar.</li>
+ *       nothing else happened in this bar. Their protective exits start with the next bar.
  *   <li><b>Close.</b> Signals of bar i decide market orders: executed now (CLOSE) or queued for bar
- *       i+1's open (NEXT_OPEN). An entry against the open position reverses it.</li>
- *   <li><b>Mark.</b> Equity = cash + position x close.</li>
+ *       i+1's open (NEXT_OPEN). An entry against the open position reverses it.
+ *   <li><b>Mark.</b> Equity = cash + position x close.
  * </ol>
  */
 public final class Simulator {
@@ -35,7 +36,8 @@ public final class Simulator {
     return run(bars, signals, config, RunControl.NONE);
   }
 
-  public static Simulation run(BarSeries bars, Signals s, BacktestConfig config, RunControl control) {
+  public static Simulation run(
+      BarSeries bars, Signals s, BacktestConfig config, RunControl control) {
     final int n = bars.size();
     final double[] open = bars.open();
     final double[] high = bars.high();
@@ -53,8 +55,10 @@ public final class Simulator {
     final Protection p = new Protection();
 
     // Most strategies have no intrabar entry orders: decide once, not on every flat bar.
-    final boolean entryOrders = s.longEntryStop != null || s.longEntryLimit != null
-        || (allowShort && (s.shortEntryStop != null || s.shortEntryLimit != null));
+    final boolean entryOrders =
+        s.longEntryStop != null
+            || s.longEntryLimit != null
+            || (allowShort && (s.shortEntryStop != null || s.shortEntryLimit != null));
 
     int pendingExit = NONE;
     int pendingEntry = NONE;
@@ -73,7 +77,10 @@ public final class Simulator {
       // 1. The open: queued market orders.
       if (pendingExit != NONE || pendingEntry != NONE) {
         if (pendingExit == CLOSE && !book.isFlat()) {
-          book.close(i, book.side() > 0 ? costs.slippedSell(open[i]) : costs.slippedBuy(open[i]), pendingExitReason);
+          book.close(
+              i,
+              book.side() > 0 ? costs.slippedSell(open[i]) : costs.slippedBuy(open[i]),
+              pendingExitReason);
         }
         if (pendingEntry != NONE && book.isFlat()) {
           Side side = pendingEntry == OPEN_LONG ? Side.LONG : Side.SHORT;
@@ -121,7 +128,8 @@ public final class Simulator {
           }
         }
         if (reason != null) {
-          // What happened between the open and the exit is unknown; the open and the exit are certain.
+          // What happened between the open and the exit is unknown; the open and the exit are
+          // certain.
           book.see(Math.min(open[i], exitPrice), Math.max(open[i], exitPrice));
           book.close(i, exitPrice, reason);
           acted = true;
@@ -182,11 +190,15 @@ public final class Simulator {
             if (heldAtOpen) {
               book.see(low[i], high[i]);
             }
-            book.close(i, book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]), exitReason);
-            }
+            book.close(
+                i,
+                book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]),
+                exitReason);
+          }
           if (entry != NONE && book.isFlat()) {
             Side entrySide = entry == OPEN_LONG ? Side.LONG : Side.SHORT;
-            double price = entrySide == Side.LONG ? costs.slippedBuy(close[i]) : costs.slippedSell(close[i]);
+            double price =
+                entrySide == Side.LONG ? costs.slippedBuy(close[i]) : costs.slippedSell(close[i]);
             if (book.open(i, entrySide, price, config.sizing(), at(s.size, i))) {
               p.arm(entrySide, price, s, i, i + 1);
             }
@@ -194,7 +206,8 @@ public final class Simulator {
         }
       }
 
-      // 5. Mark to the close; the position lived through this bar's range if it was open at the open.
+      // 5. Mark to the close; the position lived through this bar's range if it was open at the
+      // open.
       if (!book.isFlat()) {
         if (heldAtOpen && book.entryIndex() <= i && p.from <= i) {
           book.see(low[i], high[i]);
@@ -204,7 +217,9 @@ public final class Simulator {
         }
       }
       if (config.closeAtEnd() && i == n - 1 && !book.isFlat()) {
-        book.close(i, book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]),
+        book.close(
+            i,
+            book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]),
             ExitReason.END_OF_DATA);
       }
       equity[i] = book.equity(close[i]);
@@ -213,37 +228,52 @@ public final class Simulator {
     }
     control.progress(100);
     Trade openTrade = book.isFlat() || n == 0 ? null : book.hypotheticalClose(n - 1, close[n - 1]);
-    return new Simulation(equity, position, inMarket, java.util.List.copyOf(book.fills),
-        java.util.List.copyOf(book.trades), openTrade, book.rejected, book.commissions);
+    return new Simulation(
+        equity,
+        position,
+        inMarket,
+        java.util.List.copyOf(book.fills),
+        java.util.List.copyOf(book.trades),
+        openTrade,
+        book.rejected,
+        book.commissions);
   }
 
   /**
-   * Stop, limit and stop-limit entries working during bar i. When both a long and a short order would
-   * trigger, the one whose level is nearer the open is taken: it would have been reached first.
+   * Stop, limit and stop-limit entries working during bar i. When both a long and a short order
+   * would trigger, the one whose level is nearer the open is taken: it would have been reached
+   * first.
    */
-  private static boolean tryEntryOrders(int i, Signals s, BacktestConfig config, Book book, double open,
-      double high, double low) {
-    double longFill = entryFill(true, at(s.longEntryStop, i), at(s.longEntryLimit, i), open, high, low);
-    double shortFill = config.allowShort()
-        ? entryFill(false, at(s.shortEntryStop, i), at(s.shortEntryLimit, i), open, high, low)
-        : Double.NaN;
+  private static boolean tryEntryOrders(
+      int i, Signals s, BacktestConfig config, Book book, double open, double high, double low) {
+    double longFill =
+        entryFill(true, at(s.longEntryStop, i), at(s.longEntryLimit, i), open, high, low);
+    double shortFill =
+        config.allowShort()
+            ? entryFill(false, at(s.shortEntryStop, i), at(s.shortEntryLimit, i), open, high, low)
+            : Double.NaN;
     if (Double.isNaN(longFill) && Double.isNaN(shortFill)) {
       return false;
     }
-    boolean goLong = Double.isNaN(shortFill)
-        || (!Double.isNaN(longFill) && Math.abs(longFill - open) <= Math.abs(shortFill - open));
+    boolean goLong =
+        Double.isNaN(shortFill)
+            || (!Double.isNaN(longFill) && Math.abs(longFill - open) <= Math.abs(shortFill - open));
     CostModel costs = config.costs();
     // Stops are market orders once triggered and slip; limits fill at their price or better.
-    boolean longIsStop = !Double.isNaN(at(s.longEntryStop, i)) && Double.isNaN(at(s.longEntryLimit, i));
-    boolean shortIsStop = !Double.isNaN(at(s.shortEntryStop, i)) && Double.isNaN(at(s.shortEntryLimit, i));
-    double price = goLong
-        ? (longIsStop ? costs.slippedBuy(longFill) : longFill)
-        : (shortIsStop ? costs.slippedSell(shortFill) : shortFill);
+    boolean longIsStop =
+        !Double.isNaN(at(s.longEntryStop, i)) && Double.isNaN(at(s.longEntryLimit, i));
+    boolean shortIsStop =
+        !Double.isNaN(at(s.shortEntryStop, i)) && Double.isNaN(at(s.shortEntryLimit, i));
+    double price =
+        goLong
+            ? (longIsStop ? costs.slippedBuy(longFill) : longFill)
+            : (shortIsStop ? costs.slippedSell(shortFill) : shortFill);
     return book.open(i, goLong ? Side.LONG : Side.SHORT, price, config.sizing(), at(s.size, i));
   }
 
   /** The fill price of an entry order during a bar, or NaN when it does not fill. */
-  static double entryFill(boolean buy, double stop, double limit, double open, double high, double low) {
+  static double entryFill(
+      boolean buy, double stop, double limit, double open, double high, double low) {
     boolean hasStop = !Double.isNaN(stop);
     boolean hasLimit = !Double.isNaN(limit);
     if (!hasStop && !hasLimit) {
@@ -277,7 +307,8 @@ public final class Simulator {
 
   /**
    * The stop-loss and take-profit levels, the trailing fraction and best price so far of the open
-   * position (NaN = none), and the bar from which they work. Set on every entry; ignored while flat.
+   * position (NaN = none), and the bar from which they work. Set on every entry; ignored while
+   * flat.
    */
   private static final class Protection {
     double stop = Double.NaN;
@@ -286,7 +317,10 @@ public final class Simulator {
     double peak = Double.NaN;
     int from = Integer.MAX_VALUE;
 
-    /** Arms the exits of a position entered at {@code price}, reading the fractions of {@code signalBar}. */
+    /**
+     * Arms the exits of a position entered at {@code price}, reading the fractions of {@code
+     * signalBar}.
+     */
     void arm(Side side, double price, Signals s, int signalBar, int workingFrom) {
       stop = protectiveStop(side, price, at(s.stopLoss, signalBar));
       target = protectiveTarget(side, price, at(s.takeProfit, signalBar));

@@ -19,8 +19,20 @@ package com.tradingbacktest.engine.sim;
  * @param mfe maximum favourable excursion, as a fraction of the entry price (0 or positive)
  * @param exitReason what closed it
  */
-public record Trade(Side side, double quantity, int entryIndex, long entryTime, double entryPrice, int exitIndex,
-    long exitTime, double exitPrice, double pnl, double returnPct, double costs, double mae, double mfe,
+public record Trade(
+    Side side,
+    double quantity,
+    int entryIndex,
+    long entryTime,
+    double entryPrice,
+    int exitIndex,
+    long exitTime,
+    double exitPrice,
+    double pnl,
+    double returnPct,
+    double costs,
+    double mae,
+    double mfe,
     ExitReason exitReason) {
 
   /** Bars between entry and exit: 0 when both happened in one bar. */

@@ -15,14 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BacktestCliTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path data;
 
   /**
-   * Ten weekdays: flat at 10, up to 20, down to 5. With SMA(2)/SMA(3) the fast average crosses above
-   * the slow one once and below once.
+   * Ten weekdays: flat at 10, up to 20, down to 5. With SMA(2)/SMA(3) the fast average crosses
+   * above the slow one once and below once.
    */
   @BeforeEach
   void writeData() throws IOException {
@@ -34,8 +33,16 @@ class BacktestCliTests {
         day = day.plusDays(1);
       }
       double open = i == 0 ? closes[0] : closes[i - 1];
-      csv.append(day).append(',').append(open).append(',').append(Math.max(open, closes[i])).append(',')
-          .append(Math.min(open, closes[i])).append(',').append(closes[i]).append(",100\n");
+      csv.append(day)
+          .append(',')
+          .append(open)
+          .append(',')
+          .append(Math.max(open, closes[i]))
+          .append(',')
+          .append(Math.min(open, closes[i]))
+          .append(',')
+          .append(closes[i])
+          .append(",100\n");
       day = day.plusDays(1);
     }
     data = dir.resolve("bars.csv");
@@ -44,14 +51,33 @@ class BacktestCliTests {
 
   @Test
   void printsTheMetricsTradesAndFillsAsJson() {
-    Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=2", "--param", "slow=3",
-        "--capital", "1000", "--json");
+    Result r =
+        run(
+            "--data",
+            data.toString(),
+            "--strategy",
+            "sma_cross",
+            "--param",
+            "fast=2",
+            "--param",
+            "slow=3",
+            "--capital",
+            "1000",
+            "--json");
 
     assertThat(r.status).isZero();
     // Closes 10,10,10,12,16: SMA2 11 vs SMA3 10.67 at bar 3 -> cross up; buy at bar 4's open (12):
     // 83 units. SMA2 17 < SMA3 18 at bar 7 -> cross down; sell at bar 8's open (14).
-    assertThat(r.out).contains("\"trade_count\":1", "\"final_equity\":1166", "\"entry_price\":12",
-        "\"exit_price\":14", "\"type\":\"buy\"", "\"type\":\"sell\"", "\"quantity\":83", "\"sharpe_ratio\":");
+    assertThat(r.out)
+        .contains(
+            "\"trade_count\":1",
+            "\"final_equity\":1166",
+            "\"entry_price\":12",
+            "\"exit_price\":14",
+            "\"type\":\"buy\"",
+            "\"type\":\"sell\"",
+            "\"quantity\":83",
+            "\"sharpe_ratio\":");
   }
 
   @Test
@@ -59,25 +85,54 @@ class BacktestCliTests {
     Result r = run("--data", data.toString(), "--strategy", "buy_and_hold");
 
     assertThat(r.status).isZero();
-    assertThat(r.out).contains("buy_and_hold on bars.csv: 10 bars of 1d, stock calendar").contains("total_return");
+    assertThat(r.out)
+        .contains("buy_and_hold on bars.csv: 10 bars of 1d, stock calendar")
+        .contains("total_return");
   }
 
   @Test
   void alwaysInTheMarketWithShorts() {
-    Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=2", "--param", "slow=3",
-        "--capital", "1000", "--allow-short", "--close-at-end", "--json");
+    Result r =
+        run(
+            "--data",
+            data.toString(),
+            "--strategy",
+            "sma_cross",
+            "--param",
+            "fast=2",
+            "--param",
+            "slow=3",
+            "--capital",
+            "1000",
+            "--allow-short",
+            "--close-at-end",
+            "--json");
 
-    assertThat(r.out).contains("\"trade_count\":2", "\"side\":\"short\"", "\"exit_reason\":\"end_of_data\"");
+    assertThat(r.out)
+        .contains("\"trade_count\":2", "\"side\":\"short\"", "\"exit_reason\":\"end_of_data\"");
   }
 
   @Test
   void runsAStrategyFileWithParameters() throws IOException {
     Path strategy = dir.resolve("cross.strategy");
-    Files.writeString(strategy, "param fast = 10 in 2..50\nparam slow = 30 in 3..100\n"
-        + "long_entry = crossover(sma(close, fast), sma(close, slow))\nlong_exit = crossunder(sma(close, fast), sma(close, slow))\n");
+    Files.writeString(
+        strategy,
+        "param fast = 10 in 2..50\nparam slow = 30 in 3..100\n"
+            + "long_entry = crossover(sma(close, fast), sma(close, slow))\nlong_exit = crossunder(sma(close, fast), sma(close, slow))\n");
 
-    Result r = run("--data", data.toString(), "--strategy", strategy.toString(), "--param", "fast=2", "--param", "slow=3",
-        "--capital", "1000", "--json");
+    Result r =
+        run(
+            "--data",
+            data.toString(),
+            "--strategy",
+            strategy.toString(),
+            "--param",
+            "fast=2",
+            "--param",
+            "slow=3",
+            "--capital",
+            "1000",
+            "--json");
 
     // The same crossover as the built-in sma_cross above: the same single trade.
     assertThat(r.status).isZero();
@@ -92,8 +147,10 @@ class BacktestCliTests {
     Result r = run("--data", data.toString(), "--strategy", strategy.toString());
 
     assertThat(r.status).isEqualTo(2);
-    assertThat(r.err).contains("broken.strategy:1:16: sma expects a length, got a bool",
-        "broken.strategy:2:14: unknown name 'clsoe'; did you mean 'close'?");
+    assertThat(r.err)
+        .contains(
+            "broken.strategy:1:16: sma expects a length, got a bool",
+            "broken.strategy:2:14: unknown name 'clsoe'; did you mean 'close'?");
   }
 
   @Test
@@ -105,15 +162,21 @@ class BacktestCliTests {
         .contains("sma_cross has no parameter 'fats'");
     assertThat(run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").err)
         .contains("fast (40.0) must be less than slow (30.0)");
-    assertThat(run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").status).isEqualTo(2);
+    assertThat(
+            run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").status)
+        .isEqualTo(2);
   }
 
   private static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = BacktestCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int status =
+        BacktestCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   record Result(int status, String out, String err) {}

@@ -7,19 +7,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BarCsvReaderTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsTheUnnamedPandasIndexColumn() throws IOException {
-    BarCsvReader.Columns c = read(",Open,High,Low,Close,Volume\n2013-02-28,801.1,806.99,801.03,801.2,2265800\n");
+    BarCsvReader.Columns c =
+        read(",Open,High,Low,Close,Volume\n2013-02-28,801.1,806.99,801.03,801.2,2265800\n");
 
     assertThat(c.times()).containsExactly(Instant.parse("2013-02-28T00:00:00Z").toEpochMilli());
     assertThat(c.open()).containsExactly(801.1);
@@ -28,22 +27,26 @@ class BarCsvReaderTests {
 
   @Test
   void readsYahooColumnsInAnyCaseIgnoringAdjClose() throws IOException {
-    BarCsvReader.Columns c = read("DATE,OPEN,HIGH,LOW,CLOSE,ADJ CLOSE,VOLUME\n1995-01-03,2.18,2.2,2.15,2.18,1.9,100\n");
+    BarCsvReader.Columns c =
+        read("DATE,OPEN,HIGH,LOW,CLOSE,ADJ CLOSE,VOLUME\n1995-01-03,2.18,2.2,2.15,2.18,1.9,100\n");
 
     assertThat(c.close()).containsExactly(2.18);
   }
 
   @Test
   void combinesSeparateDateAndTimeColumns() throws IOException {
-    BarCsvReader.Columns c = read("Date,Time,Open,High,Low,Close,Volume,OpenInterest\n"
-        + "2006-01-02,09:05:00,3578.73,3587.88,3578.73,3582.99,0,0\n");
+    BarCsvReader.Columns c =
+        read(
+            "Date,Time,Open,High,Low,Close,Volume,OpenInterest\n"
+                + "2006-01-02,09:05:00,3578.73,3587.88,3578.73,3582.99,0,0\n");
 
     assertThat(c.times()).containsExactly(Instant.parse("2006-01-02T09:05:00Z").toEpochMilli());
   }
 
   @Test
   void reportsABadRowWithItsLineNumber() throws IOException {
-    Path file = write("date,open,high,low,close\n2024-01-01,1,2,0.5,1.5\n2024-01-02,1,two,0.5,1.5\n");
+    Path file =
+        write("date,open,high,low,close\n2024-01-01,1,2,0.5,1.5\n2024-01-02,1,two,0.5,1.5\n");
 
     assertThatThrownBy(() -> BarCsvReader.read(file, ZoneOffset.UTC))
         .hasMessage("line 3: high 'two' is not a number");

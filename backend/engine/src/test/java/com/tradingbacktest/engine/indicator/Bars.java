@@ -21,9 +21,9 @@ final class Bars {
   }
 
   /**
-   * A deterministic random walk around 100 with ~1% moves. Prices are rounded to a 0.05 tick so that equal
-   * closes, highs and typical prices occur (they exercise the tie rules of OBV, MFI, Aroon); high is at
-   * least max(open, close) and low at most min(open, close).
+   * A deterministic random walk around 100 with ~1% moves. Prices are rounded to a 0.05 tick so
+   * that equal closes, highs and typical prices occur (they exercise the tie rules of OBV, MFI,
+   * Aroon); high is at least max(open, close) and low at most min(open, close).
    */
   static Bars randomWalk(int n, long seed) {
     Random random = new Random(seed);
@@ -38,10 +38,14 @@ final class Bars {
       double close = tick(open * (1 + 0.01 * random.nextGaussian()));
       o[i] = open;
       c[i] = close;
-      h[i] = Math.max(tick(Math.max(open, close) * (1 + Math.abs(0.004 * random.nextGaussian()))),
-          Math.max(open, close));
-      l[i] = Math.min(tick(Math.min(open, close) * (1 - Math.abs(0.004 * random.nextGaussian()))),
-          Math.min(open, close));
+      h[i] =
+          Math.max(
+              tick(Math.max(open, close) * (1 + Math.abs(0.004 * random.nextGaussian()))),
+              Math.max(open, close));
+      l[i] =
+          Math.min(
+              tick(Math.min(open, close) * (1 - Math.abs(0.004 * random.nextGaussian()))),
+              Math.min(open, close));
       v[i] = 1000 + Math.floor(9000 * random.nextDouble());
       last = close;
     }
@@ -63,19 +67,31 @@ final class Bars {
 
   /** The bars from {@code from} on, as if the data began there. */
   Bars from(int from) {
-    return new Bars(range(open, from, size()), range(high, from, size()), range(low, from, size()),
-        range(close, from, size()), range(volume, from, size()));
+    return new Bars(
+        range(open, from, size()),
+        range(high, from, size()),
+        range(low, from, size()),
+        range(close, from, size()),
+        range(volume, from, size()));
   }
 
   /** The first {@code count} bars. */
   Bars head(int count) {
-    return new Bars(range(open, 0, count), range(high, 0, count), range(low, 0, count),
-        range(close, 0, count), range(volume, 0, count));
+    return new Bars(
+        range(open, 0, count),
+        range(high, 0, count),
+        range(low, 0, count),
+        range(close, 0, count),
+        range(volume, 0, count));
   }
 
   /** A copy whose first {@code count} values are NaN in every column. */
   Bars withLeadingNaN(int count) {
-    return new Bars(nanHead(open, count), nanHead(high, count), nanHead(low, count), nanHead(close, count),
+    return new Bars(
+        nanHead(open, count),
+        nanHead(high, count),
+        nanHead(low, count),
+        nanHead(close, count),
         nanHead(volume, count));
   }
 

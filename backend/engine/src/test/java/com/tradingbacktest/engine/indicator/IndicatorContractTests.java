@@ -20,8 +20,8 @@ class IndicatorContractTests {
 
   /**
    * An indicator call and its warm-up (first defined index on finite data), worked out from the
-   * definitions: an n-bar window needs n - 1 earlier bars, a change over n bars needs n, and chained
-   * smoothings add their warm-ups.
+   * definitions: an n-bar window needs n - 1 earlier bars, a change over n bars needs n, and
+   * chained smoothings add their warm-ups.
    */
   record Case(String name, int warmUp, Function<Bars, double[][]> call) {
     @Override
@@ -40,14 +40,20 @@ class IndicatorContractTests {
         new Case("tema(10)", 27, b -> one(Indicators.tema(b.close, 10))),
         new Case("kama(10)", 10, b -> one(Indicators.kama(b.close, 10))),
         new Case("rsi(14)", 14, b -> one(Indicators.rsi(b.close, 14))),
-        new Case("macd(12,26,9)", 33, b -> {
-          Macd m = Indicators.macd(b.close, 12, 26, 9);
-          return new double[][] {m.macd(), m.signal(), m.histogram()};
-        }),
-        new Case("bollinger(20,2)", 19, b -> {
-          BollingerBands bb = Indicators.bollinger(b.close, 20, 2);
-          return new double[][] {bb.upper(), bb.middle(), bb.lower()};
-        }),
+        new Case(
+            "macd(12,26,9)",
+            33,
+            b -> {
+              Macd m = Indicators.macd(b.close, 12, 26, 9);
+              return new double[][] {m.macd(), m.signal(), m.histogram()};
+            }),
+        new Case(
+            "bollinger(20,2)",
+            19,
+            b -> {
+              BollingerBands bb = Indicators.bollinger(b.close, 20, 2);
+              return new double[][] {bb.upper(), bb.middle(), bb.lower()};
+            }),
         new Case("stddev(20)", 19, b -> one(Indicators.stddev(b.close, 20))),
         new Case("trueRange", 1, b -> one(Indicators.trueRange(b.high, b.low, b.close))),
         new Case("atr(14)", 14, b -> one(Indicators.atr(b.high, b.low, b.close, 14))),
@@ -61,48 +67,71 @@ class IndicatorContractTests {
         new Case("natr(1)", 1, b -> one(Indicators.natr(b.high, b.low, b.close, 1))),
         new Case("rsi(2)", 2, b -> one(Indicators.rsi(b.close, 2))),
         new Case("kama(2)", 2, b -> one(Indicators.kama(b.close, 2))),
-        new Case("macd(2,3,2)", 3, b -> {
-          Macd m = Indicators.macd(b.close, 2, 3, 2);
-          return new double[][] {m.macd(), m.signal(), m.histogram()};
-        }),
+        new Case(
+            "macd(2,3,2)",
+            3,
+            b -> {
+              Macd m = Indicators.macd(b.close, 2, 3, 2);
+              return new double[][] {m.macd(), m.signal(), m.histogram()};
+            }),
         new Case("cci(2)", 2 - 1, b -> one(Indicators.cci(b.high, b.low, b.close, 2))),
         new Case("mfi(2)", 2, b -> one(Indicators.mfi(b.high, b.low, b.close, b.volume, 2))),
-        new Case("aroon(2)", 2, b -> {
-          Aroon a = Indicators.aroon(b.high, b.low, 2);
-          return new double[][] {a.up(), a.down()};
-        }),
-        new Case("stochRsi(2,1,1)", 2, b -> {
-          Stochastic s = Indicators.stochRsi(b.close, 2, 1, 1);
-          return new double[][] {s.k(), s.d()};
-        }),
+        new Case(
+            "aroon(2)",
+            2,
+            b -> {
+              Aroon a = Indicators.aroon(b.high, b.low, 2);
+              return new double[][] {a.up(), a.down()};
+            }),
+        new Case(
+            "stochRsi(2,1,1)",
+            2,
+            b -> {
+              Stochastic s = Indicators.stochRsi(b.close, 2, 1, 1);
+              return new double[][] {s.k(), s.d()};
+            }),
         new Case("williamsR(2)", 1, b -> one(Indicators.williamsR(b.high, b.low, b.close, 2))),
         new Case("stddev(2)", 1, b -> one(Indicators.stddev(b.close, 2))),
         new Case("mom(1)", 1, b -> one(Indicators.mom(b.close, 1))),
         new Case("roc(1)", 1, b -> one(Indicators.roc(b.close, 1))),
         new Case("cci(20)", 19, b -> one(Indicators.cci(b.high, b.low, b.close, 20))),
-        new Case("stochastic(14,3,3)", 17, b -> {
-          Stochastic s = Indicators.stochastic(b.high, b.low, b.close, 14, 3, 3);
-          return new double[][] {s.k(), s.d()};
-        }),
-        new Case("stochastic(1,1,1)", 0, b -> {
-          Stochastic s = Indicators.stochastic(b.high, b.low, b.close, 1, 1, 1);
-          return new double[][] {s.k(), s.d()};
-        }),
-        new Case("stochRsi(14,14,3)", 29, b -> {
-          Stochastic s = Indicators.stochRsi(b.close, 14, 14, 3);
-          return new double[][] {s.k(), s.d()};
-        }),
+        new Case(
+            "stochastic(14,3,3)",
+            17,
+            b -> {
+              Stochastic s = Indicators.stochastic(b.high, b.low, b.close, 14, 3, 3);
+              return new double[][] {s.k(), s.d()};
+            }),
+        new Case(
+            "stochastic(1,1,1)",
+            0,
+            b -> {
+              Stochastic s = Indicators.stochastic(b.high, b.low, b.close, 1, 1, 1);
+              return new double[][] {s.k(), s.d()};
+            }),
+        new Case(
+            "stochRsi(14,14,3)",
+            29,
+            b -> {
+              Stochastic s = Indicators.stochRsi(b.close, 14, 14, 3);
+              return new double[][] {s.k(), s.d()};
+            }),
         new Case("williamsR(14)", 13, b -> one(Indicators.williamsR(b.high, b.low, b.close, 14))),
         new Case("mom(10)", 10, b -> one(Indicators.mom(b.close, 10))),
         new Case("roc(10)", 10, b -> one(Indicators.roc(b.close, 10))),
         new Case("obv", 0, b -> one(Indicators.obv(b.close, b.volume))),
         new Case("mfi(14)", 14, b -> one(Indicators.mfi(b.high, b.low, b.close, b.volume, 14))),
-        new Case("parabolicSar(.02,.2)", 1, b -> one(Indicators.parabolicSar(b.high, b.low, 0.02, 0.2))),
-        new Case("aroon(25)", 25, b -> {
-          Aroon a = Indicators.aroon(b.high, b.low, 25);
-          return new double[][] {a.up(), a.down()};
-        }),
-        new Case("aroonOscillator(25)", 25, b -> one(Indicators.aroonOscillator(b.high, b.low, 25))),
+        new Case(
+            "parabolicSar(.02,.2)", 1, b -> one(Indicators.parabolicSar(b.high, b.low, 0.02, 0.2))),
+        new Case(
+            "aroon(25)",
+            25,
+            b -> {
+              Aroon a = Indicators.aroon(b.high, b.low, 25);
+              return new double[][] {a.up(), a.down()};
+            }),
+        new Case(
+            "aroonOscillator(25)", 25, b -> one(Indicators.aroonOscillator(b.high, b.low, 25))),
         new Case("highest(20)", 19, b -> one(Indicators.highest(b.high, 20))),
         new Case("lowest(20)", 19, b -> one(Indicators.lowest(b.low, 20))));
   }
@@ -137,7 +166,8 @@ class IndicatorContractTests {
         double[] expected = new double[bars.size()];
         java.util.Arrays.fill(expected, 0, skipped, Double.NaN);
         System.arraycopy(trimmed[k], 0, expected, skipped, trimmed[k].length);
-        assertSeries(c + " output " + k + " after " + skipped + " NaN", shifted[k], expected, 1e-12);
+        assertSeries(
+            c + " output " + k + " after " + skipped + " NaN", shifted[k], expected, 1e-12);
       }
     }
   }
@@ -171,9 +201,15 @@ class IndicatorContractTests {
 
   @Test
   void aMissingValueInOneColumnDelaysTheStartToTheFirstBarWhereAllAreFinite() {
-    // high is missing for 5 bars, close for 3: ATR needs all three, so it starts as if the data began at 5.
-    Bars partial = new Bars(bars.open, Bars.nanHead(bars.high, 5), bars.low, Bars.nanHead(bars.close, 3),
-        bars.volume);
+    // high is missing for 5 bars, close for 3: ATR needs all three, so it starts as if the data
+    // began at 5.
+    Bars partial =
+        new Bars(
+            bars.open,
+            Bars.nanHead(bars.high, 5),
+            bars.low,
+            Bars.nanHead(bars.close, 3),
+            bars.volume);
     double[] atr = Indicators.atr(partial.high, partial.low, partial.close, 14);
     double[] trimmed = Indicators.atr(bars.from(5).high, bars.from(5).low, bars.from(5).close, 14);
     assertThat(firstDefined(atr)).isEqualTo(5 + 14);

@@ -18,18 +18,27 @@ class IndicatorPropertyTests {
   /** Prices with occasional NaN gaps and many repeated values (ties). */
   @Provide
   Arbitrary<double[]> gappySeries() {
-    return Arbitraries.doubles().between(-1000, 1000).ofScale(1).withSpecialValue(Double.NaN)
-        .array(double[].class).ofMinSize(0).ofMaxSize(200);
+    return Arbitraries.doubles()
+        .between(-1000, 1000)
+        .ofScale(1)
+        .withSpecialValue(Double.NaN)
+        .array(double[].class)
+        .ofMinSize(0)
+        .ofMaxSize(200);
   }
 
   @Provide
   Arbitrary<double[]> prices() {
-    return Arbitraries.doubles().between(0.01, 1_000_000).array(double[].class).ofMinSize(0).ofMaxSize(200);
+    return Arbitraries.doubles()
+        .between(0.01, 1_000_000)
+        .array(double[].class)
+        .ofMinSize(0)
+        .ofMaxSize(200);
   }
 
   @Property
-  void highestAndLowestAreTheExtremesOfEveryNaNFreeWindow(@ForAll("gappySeries") double[] x,
-      @ForAll @IntRange(min = 1, max = 30) int length) {
+  void highestAndLowestAreTheExtremesOfEveryNaNFreeWindow(
+      @ForAll("gappySeries") double[] x, @ForAll @IntRange(min = 1, max = 30) int length) {
     double[] highest = Indicators.highest(x, length);
     double[] lowest = Indicators.lowest(x, length);
     assertThat(highest).hasSize(x.length);
@@ -58,8 +67,14 @@ class IndicatorPropertyTests {
       @ForAll @IntRange(min = 1, max = 40) int length) {
     double[] x = new double[100];
     java.util.Arrays.fill(x, value);
-    for (double[] ma : new double[][] {Indicators.sma(x, length), Indicators.ema(x, length),
-        Indicators.wma(x, length), Indicators.dema(x, length), Indicators.tema(x, length)}) {
+    for (double[] ma :
+        new double[][] {
+          Indicators.sma(x, length),
+          Indicators.ema(x, length),
+          Indicators.wma(x, length),
+          Indicators.dema(x, length),
+          Indicators.tema(x, length)
+        }) {
       for (int i = 3 * (length - 1); i < x.length; i++) {
         assertThat(ma[i]).isCloseTo(value, within(1e-9 * value));
       }
@@ -67,8 +82,8 @@ class IndicatorPropertyTests {
   }
 
   @Property
-  void boundedOscillatorsStayWithinTheirRange(@ForAll("prices") double[] close,
-      @ForAll @IntRange(min = 2, max = 20) int length) {
+  void boundedOscillatorsStayWithinTheirRange(
+      @ForAll("prices") double[] close, @ForAll @IntRange(min = 2, max = 20) int length) {
     for (double v : Indicators.rsi(close, length)) {
       assertThat(Double.isNaN(v) || (v >= 0 && v <= 100)).as("rsi %s", v).isTrue();
     }
@@ -76,12 +91,15 @@ class IndicatorPropertyTests {
       assertThat(Double.isNaN(v) || (v >= -100 - 1e-9 && v <= 1e-9)).as("williamsR %s", v).isTrue();
     }
     for (double v : Indicators.stochastic(close, close, close, length, 3, 3).d()) {
-      assertThat(Double.isNaN(v) || (v >= -1e-9 && v <= 100 + 1e-9)).as("stochastic %s", v).isTrue();
+      assertThat(Double.isNaN(v) || (v >= -1e-9 && v <= 100 + 1e-9))
+          .as("stochastic %s", v)
+          .isTrue();
     }
   }
 
   @Property
-  void aBarIsNeverBothACrossoverAndACrossunder(@ForAll("gappySeries") double[] a,
+  void aBarIsNeverBothACrossoverAndACrossunder(
+      @ForAll("gappySeries") double[] a,
       @ForAll @DoubleRange(min = -1000, max = 1000) double level) {
     double[] b = new double[a.length];
     java.util.Arrays.fill(b, level);

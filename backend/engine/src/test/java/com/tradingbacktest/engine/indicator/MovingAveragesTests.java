@@ -15,30 +15,37 @@ class MovingAveragesTests {
   @Test
   void smaIsNaNDuringWarmUpThenTheMeanOfTheWindow() {
     // (1+2+3)/3 = 2, (2+3+4)/3 = 3, (3+4+5)/3 = 4
-    assertSeries("sma", Indicators.sma(new double[] {1, 2, 3, 4, 5}, 3), new double[] {NaN, NaN, 2, 3, 4});
+    assertSeries(
+        "sma", Indicators.sma(new double[] {1, 2, 3, 4, 5}, 3), new double[] {NaN, NaN, 2, 3, 4});
   }
 
   @Test
   void emaIsSeededByTheSmaOfTheFirstValuesThenSmoothsWithAlphaTwoOverLengthPlusOne() {
     // length 3: alpha = 2/4 = 0.5; seed at bar 2 = (2+4+6)/3 = 4;
     // bar 3: 4 + 0.5 * (8 - 4) = 6; bar 4: 6 + 0.5 * (3 - 6) = 4.5
-    assertSeries("ema", Indicators.ema(new double[] {2, 4, 6, 8, 3}, 3), new double[] {NaN, NaN, 4, 6, 4.5});
+    assertSeries(
+        "ema", Indicators.ema(new double[] {2, 4, 6, 8, 3}, 3), new double[] {NaN, NaN, 4, 6, 4.5});
   }
 
   @Test
   void wmaWeightsTheNewestValueMost() {
     // weights 1, 2, 3 over their sum 6: bar 2 = (1*1 + 2*2 + 3*3)/6 = 14/6,
     // bar 3 = (1*2 + 2*3 + 3*4)/6 = 20/6, bar 4 = (1*3 + 2*4 + 3*5)/6 = 26/6
-    assertSeries("wma", Indicators.wma(new double[] {1, 2, 3, 4, 5}, 3),
+    assertSeries(
+        "wma",
+        Indicators.wma(new double[] {1, 2, 3, 4, 5}, 3),
         new double[] {NaN, NaN, 14 / 6.0, 20 / 6.0, 26 / 6.0});
   }
 
   @Test
   void smaEmaAndWmaMatchTextbookLoops() {
     for (int length : new int[] {2, 5, 20, 50}) {
-      assertSeries("sma " + length, Indicators.sma(bars.close, length), Reference.sma(bars.close, length));
-      assertSeries("ema " + length, Indicators.ema(bars.close, length), Reference.ema(bars.close, length));
-      assertSeries("wma " + length, Indicators.wma(bars.close, length), Reference.wma(bars.close, length));
+      assertSeries(
+          "sma " + length, Indicators.sma(bars.close, length), Reference.sma(bars.close, length));
+      assertSeries(
+          "ema " + length, Indicators.ema(bars.close, length), Reference.ema(bars.close, length));
+      assertSeries(
+          "wma " + length, Indicators.wma(bars.close, length), Reference.wma(bars.close, length));
     }
   }
 
@@ -58,7 +65,10 @@ class MovingAveragesTests {
   @Test
   void kamaFollowsTheEfficiencyRatioWithTwoAndThirtyBarSmoothingConstants() {
     for (int length : new int[] {2, 10, 30}) {
-      assertSeries("kama " + length, Indicators.kama(bars.close, length), Reference.kama(bars.close, length));
+      assertSeries(
+          "kama " + length,
+          Indicators.kama(bars.close, length),
+          Reference.kama(bars.close, length));
     }
   }
 
@@ -66,15 +76,23 @@ class MovingAveragesTests {
   void kamaOfAStraightLineMovesAtTheFastConstant() {
     // A line is fully efficient (ER 1), so sc = (2/3)^2 = 4/9. KAMA(2) starts at x[1] = 1:
     // bar 2: 1 + 4/9 * (2 - 1) = 13/9; bar 3: 13/9 + 4/9 * (3 - 13/9) = 13/9 + 56/81 = 173/81
-    assertSeries("kama", Indicators.kama(new double[] {0, 1, 2, 3}, 2), new double[] {NaN, NaN, 13 / 9.0,
-        173 / 81.0});
+    assertSeries(
+        "kama",
+        Indicators.kama(new double[] {0, 1, 2, 3}, 2),
+        new double[] {NaN, NaN, 13 / 9.0, 173 / 81.0});
   }
 
   @Test
   void lengthOneMovingAveragesAreTheInputItself() {
     double[] x = {3, NaN, 5, 7};
-    for (double[] out : new double[][] {Indicators.sma(x, 1), Indicators.ema(x, 1), Indicators.wma(x, 1),
-        Indicators.dema(x, 1), Indicators.tema(x, 1)}) {
+    for (double[] out :
+        new double[][] {
+          Indicators.sma(x, 1),
+          Indicators.ema(x, 1),
+          Indicators.wma(x, 1),
+          Indicators.dema(x, 1),
+          Indicators.tema(x, 1)
+        }) {
       assertThat(out).containsExactly(x).isNotSameAs(x);
     }
   }
@@ -91,8 +109,11 @@ class MovingAveragesTests {
   void smaOfSmaOfSmaAddsTheWarmUps() {
     double[] nested = Indicators.sma(Indicators.sma(Indicators.sma(bars.close, 5), 7), 3);
     assertThat(firstDefined(nested)).isEqualTo(4 + 6 + 2);
-    assertSeries("sma(sma(sma))", nested,
-        Reference.smaFromFirstDefined(Reference.smaFromFirstDefined(Reference.sma(bars.close, 5), 7), 3));
+    assertSeries(
+        "sma(sma(sma))",
+        nested,
+        Reference.smaFromFirstDefined(
+            Reference.smaFromFirstDefined(Reference.sma(bars.close, 5), 7), 3));
   }
 
   @Test

@@ -20,7 +20,10 @@ class OscillatorsTests {
     // Bar 4 (+1): gain (4/3*2 + 1)/3 = 11/9, loss (2/3*2)/3 = 4/9 -> 100 * 11/15 = 73.33.
     // Bar 5 (-2): gain (11/9*2)/3 = 22/27, loss (4/9*2 + 2)/3 = 26/27 -> 100 * 22/48 = 45.83.
     double[] x = {44, 45, 43, 46, 47, 45};
-    assertSeries("rsi", Indicators.rsi(x, 3), new double[] {NaN, NaN, NaN, 200 / 3.0, 1100 / 15.0, 2200 / 48.0});
+    assertSeries(
+        "rsi",
+        Indicators.rsi(x, 3),
+        new double[] {NaN, NaN, NaN, 200 / 3.0, 1100 / 15.0, 2200 / 48.0});
   }
 
   @Test
@@ -28,7 +31,9 @@ class OscillatorsTests {
     for (int length : new int[] {2, 14, 30}) {
       double[] rsi = Indicators.rsi(bars.close, length);
       assertSeries("rsi " + length, rsi, Reference.rsi(bars.close, length));
-      Arrays.stream(rsi).filter(v -> !Double.isNaN(v)).forEach(v -> assertThat(v).isBetween(0.0, 100.0));
+      Arrays.stream(rsi)
+          .filter(v -> !Double.isNaN(v))
+          .forEach(v -> assertThat(v).isBetween(0.0, 100.0));
     }
   }
 
@@ -53,7 +58,8 @@ class OscillatorsTests {
 
   @Test
   void macdConvergesToTheDifferenceOfEmasSeededAtTheFirstBar() {
-    // Seeding only matters for a while: (1 - 2/27)^250 is about 5e-9, so after 250 bars any seeding gives
+    // Seeding only matters for a while: (1 - 2/27)^250 is about 5e-9, so after 250 bars any seeding
+    // gives
     // the same MACD line to well within 1e-6 (prices are around 100).
     double[] line = Indicators.macd(bars.close, 12, 26, 9).macd();
     double[] fast = Reference.emaSeededAtFirstValue(bars.close, 12);
@@ -68,9 +74,11 @@ class OscillatorsTests {
     int kLength = 14;
     int kSmoothing = 3;
     int dLength = 3;
-    Stochastic stoch = Indicators.stochastic(bars.high, bars.low, bars.close, kLength, kSmoothing, dLength);
-    double[] slowK = Reference.smaFromFirstDefined(Reference.fastK(bars.high, bars.low, bars.close, kLength),
-        kSmoothing);
+    Stochastic stoch =
+        Indicators.stochastic(bars.high, bars.low, bars.close, kLength, kSmoothing, dLength);
+    double[] slowK =
+        Reference.smaFromFirstDefined(
+            Reference.fastK(bars.high, bars.low, bars.close, kLength), kSmoothing);
     double[] slowD = Reference.smaFromFirstDefined(slowK, dLength);
     int start = kLength - 1 + kSmoothing - 1 + dLength - 1;
     Arrays.fill(slowK, 0, start, NaN);
@@ -109,14 +117,19 @@ class OscillatorsTests {
   @Test
   void williamsRIsMinusHundredTimesTheDistanceFromTheHighestHigh() {
     // Window of 3. Bar 2: HH 12, LL 8, close 10 -> -100 * 2/4 = -50.
-    // Bar 3: HH 15, LL 9, close 14 -> -100 * 1/6. Bar 4: HH 15, LL 10, close 13 -> -100 * 2/5 = -40.
+    // Bar 3: HH 15, LL 9, close 14 -> -100 * 1/6. Bar 4: HH 15, LL 10, close 13 -> -100 * 2/5 =
+    // -40.
     // Bar 5: HH 15, LL 8, close 9 -> -100 * 6/7.
     double[] high = {10, 12, 11, 15, 14, 13};
     double[] low = {8, 9, 10, 11, 13, 8};
     double[] close = {9, 11, 10, 14, 13, 9};
-    assertSeries("williamsR", Indicators.williamsR(high, low, close, 3),
+    assertSeries(
+        "williamsR",
+        Indicators.williamsR(high, low, close, 3),
         new double[] {NaN, NaN, -50, -100 / 6.0, -40, -600 / 7.0});
-    assertSeries("williamsR 14", Indicators.williamsR(bars.high, bars.low, bars.close, 14),
+    assertSeries(
+        "williamsR 14",
+        Indicators.williamsR(bars.high, bars.low, bars.close, 14),
         Reference.williamsR(bars.high, bars.low, bars.close, 14));
   }
 
@@ -134,7 +147,9 @@ class OscillatorsTests {
     double[] tp = {1, 2, 3};
     assertSeries("cci", Indicators.cci(tp, tp, tp, 3), new double[] {NaN, NaN, 100});
     for (int length : new int[] {2, 14, 20}) {
-      assertSeries("cci " + length, Indicators.cci(bars.high, bars.low, bars.close, length),
+      assertSeries(
+          "cci " + length,
+          Indicators.cci(bars.high, bars.low, bars.close, length),
           Reference.cci(bars.high, bars.low, bars.close, length));
     }
   }
@@ -142,7 +157,8 @@ class OscillatorsTests {
   @Test
   void momIsTheDifferenceAndRocThePercentChangeOverLengthBars() {
     double[] x = {10, 20, 15, 30, 12};
-    // MOM(2): 15-10 = 5, 30-20 = 10, 12-15 = -3. ROC(2): 15/10 -> +50%, 30/20 -> +50%, 12/15 -> -20%.
+    // MOM(2): 15-10 = 5, 30-20 = 10, 12-15 = -3. ROC(2): 15/10 -> +50%, 30/20 -> +50%, 12/15 ->
+    // -20%.
     assertSeries("mom", Indicators.mom(x, 2), new double[] {NaN, NaN, 5, 10, -3});
     assertSeries("roc", Indicators.roc(x, 2), new double[] {NaN, NaN, 50, 50, -20});
     assertSeries("mom 1", Indicators.mom(x, 1), new double[] {NaN, 10, -5, 15, -18});

@@ -3,10 +3,10 @@ package com.tradingbacktest.engine.indicator;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.nan;
 
 /**
- * Textbook implementations to check TA-Lib against: plain loops, each window recomputed from scratch
- * (no running sums), written from the indicators' definitions. Where TA-Lib seeds a recursion its own way
- * (MACD, ADX/DI, KAMA), the reference follows that documented seeding. Inputs are finite from bar 0 unless
- * a method says otherwise.
+ * Textbook implementations to check TA-Lib against: plain loops, each window recomputed from
+ * scratch (no running sums), written from the indicators' definitions. Where TA-Lib seeds a
+ * recursion its own way (MACD, ADX/DI, KAMA), the reference follows that documented seeding. Inputs
+ * are finite from bar 0 unless a method says otherwise.
  */
 final class Reference {
 
@@ -79,8 +79,8 @@ final class Reference {
   }
 
   /**
-   * KAMA: efficiency ratio ER = |x[i] - x[i-n]| / sum of |changes| over the same n changes (1 if there
-   * are none), smoothing (ER * (2/3 - 2/31) + 2/31)^2, started from x[n-1]; first value at n.
+   * KAMA: efficiency ratio ER = |x[i] - x[i-n]| / sum of |changes| over the same n changes (1 if
+   * there are none), smoothing (ER * (2/3 - 2/31) + 2/31)^2, started from x[n-1]; first value at n.
    */
   static double[] kama(double[] x, int n) {
     double[] out = nan(x.length);
@@ -124,10 +124,10 @@ final class Reference {
   }
 
   /**
-   * MACD with TA-Lib's seeding: both EMAs start at bar slow-1, the slow one at the mean of x[0..slow-1],
-   * the fast one at the mean of its last `fast` values x[slow-fast..slow-1]; the signal EMA runs on the MACD
-   * line from there, seeded by the mean of its first `signal` values. Returns {macd, signal, histogram},
-   * all starting at slow+signal-2.
+   * MACD with TA-Lib's seeding: both EMAs start at bar slow-1, the slow one at the mean of
+   * x[0..slow-1], the fast one at the mean of its last `fast` values x[slow-fast..slow-1]; the
+   * signal EMA runs on the MACD line from there, seeded by the mean of its first `signal` values.
+   * Returns {macd, signal, histogram}, all starting at slow+signal-2.
    */
   static double[][] macd(double[] x, int fast, int slow, int signal) {
     int n = x.length;
@@ -156,7 +156,8 @@ final class Reference {
   static double[] trueRange(double[] h, double[] l, double[] c) {
     double[] out = nan(c.length);
     for (int i = 1; i < c.length; i++) {
-      out[i] = Math.max(h[i] - l[i], Math.max(Math.abs(h[i] - c[i - 1]), Math.abs(l[i] - c[i - 1])));
+      out[i] =
+          Math.max(h[i] - l[i], Math.max(Math.abs(h[i] - c[i - 1]), Math.abs(l[i] - c[i - 1])));
     }
     return out;
   }
@@ -191,11 +192,16 @@ final class Reference {
     return out;
   }
 
-  /** Fast %K = 100 (close - lowest low) / (highest high - lowest low) over n bars, 0 for a flat range. */
+  /**
+   * Fast %K = 100 (close - lowest low) / (highest high - lowest low) over n bars, 0 for a flat
+   * range.
+   */
   static double[] fastK(double[] h, double[] l, double[] c, int n) {
     double[] out = nan(c.length);
-    int start = Math.max(SeriesAssert.firstDefined(c), Math.max(SeriesAssert.firstDefined(h),
-        SeriesAssert.firstDefined(l)));
+    int start =
+        Math.max(
+            SeriesAssert.firstDefined(c),
+            Math.max(SeriesAssert.firstDefined(h), SeriesAssert.firstDefined(l)));
     for (int i = start + n - 1; i < c.length; i++) {
       double hh = Double.NEGATIVE_INFINITY;
       double ll = Double.POSITIVE_INFINITY;
@@ -208,7 +214,9 @@ final class Reference {
     return out;
   }
 
-  /** Williams %R = -100 (highest high - close) / (highest high - lowest low), 0 for a flat range. */
+  /**
+   * Williams %R = -100 (highest high - close) / (highest high - lowest low), 0 for a flat range.
+   */
   static double[] williamsR(double[] h, double[] l, double[] c, int n) {
     double[] out = nan(c.length);
     for (int i = n - 1; i < c.length; i++) {
@@ -245,7 +253,10 @@ final class Reference {
     return out;
   }
 
-  /** MFI over the last n changes of the typical price; a flow with an unchanged price counts nowhere. */
+  /**
+   * MFI over the last n changes of the typical price; a flow with an unchanged price counts
+   * nowhere.
+   */
   static double[] mfi(double[] h, double[] l, double[] c, double[] v, int n) {
     double[] tp = typicalPrice(h, l, c);
     double[] out = nan(c.length);
@@ -295,10 +306,10 @@ final class Reference {
   }
 
   /**
-   * +DI, -DI and ADX with TA-Lib's seeding: the Wilder sums of +DM, -DM and TR start as plain sums over
-   * bars 1..n-1, and from bar n on each step is sum - sum/n + today's value; DI = 100 DM / TR from bar n.
-   * DX = 100 |+DI - -DI| / (+DI + -DI); ADX at bar 2n-1 is the mean of DX over bars n..2n-1, then
-   * (ADX * (n-1) + DX) / n. Returns {plusDi, minusDi, adx}.
+   * +DI, -DI and ADX with TA-Lib's seeding: the Wilder sums of +DM, -DM and TR start as plain sums
+   * over bars 1..n-1, and from bar n on each step is sum - sum/n + today's value; DI = 100 DM / TR
+   * from bar n. DX = 100 |+DI - -DI| / (+DI + -DI); ADX at bar 2n-1 is the mean of DX over bars
+   * n..2n-1, then (ADX * (n-1) + DX) / n. Returns {plusDi, minusDi, adx}.
    */
   static double[][] dmi(double[] h, double[] l, double[] c, int n) {
     int size = c.length;

@@ -22,17 +22,27 @@ class RollingAndCrossesTests {
   void highestAndLowestMatchANaiveScanForShortAndLongWindows() {
     Bars bars = Bars.standard();
     for (int length : new int[] {1, 2, 7, 50, 300}) {
-      assertSeries("highest " + length, Indicators.highest(bars.high, length), Reference.highest(bars.high, length),
+      assertSeries(
+          "highest " + length,
+          Indicators.highest(bars.high, length),
+          Reference.highest(bars.high, length),
           0);
-      assertSeries("lowest " + length, Indicators.lowest(bars.low, length), Reference.lowest(bars.low, length), 0);
+      assertSeries(
+          "lowest " + length,
+          Indicators.lowest(bars.low, length),
+          Reference.lowest(bars.low, length),
+          0);
     }
   }
 
   @Test
   void highestHandlesRepeatedAndMonotonicValues() {
-    assertThat(Indicators.highest(new double[] {2, 2, 2, 1, 1}, 2)).containsExactly(NaN, 2, 2, 2, 1);
-    assertThat(Indicators.highest(new double[] {5, 4, 3, 2, 1}, 3)).containsExactly(NaN, NaN, 5, 4, 3);
-    assertThat(Indicators.lowest(new double[] {1, 2, 3, 4, 5}, 3)).containsExactly(NaN, NaN, 1, 2, 3);
+    assertThat(Indicators.highest(new double[] {2, 2, 2, 1, 1}, 2))
+        .containsExactly(NaN, 2, 2, 2, 1);
+    assertThat(Indicators.highest(new double[] {5, 4, 3, 2, 1}, 3))
+        .containsExactly(NaN, NaN, 5, 4, 3);
+    assertThat(Indicators.lowest(new double[] {1, 2, 3, 4, 5}, 3))
+        .containsExactly(NaN, NaN, 1, 2, 3);
   }
 
   @Test
@@ -71,7 +81,8 @@ class RollingAndCrossesTests {
   void crossesBetweenTwoMovingSeriesCompareEachBarWithItsOwnCounterpart() {
     double[] fast = {1, 3, 2, 5};
     double[] slow = {2, 2, 3, 4};
-    // Bar 1: 3 > 2 after 1 <= 2 -> over. Bar 2: 2 < 3 after 3 >= 2 -> under. Bar 3: 5 > 4 after 2 <= 3 -> over.
+    // Bar 1: 3 > 2 after 1 <= 2 -> over. Bar 2: 2 < 3 after 3 >= 2 -> under. Bar 3: 5 > 4 after 2
+    // <= 3 -> over.
     assertThat(Crosses.crossover(fast, slow)).containsExactly(false, true, false, true);
     assertThat(Crosses.crossunder(fast, slow)).containsExactly(false, false, true, false);
   }
@@ -80,10 +91,14 @@ class RollingAndCrossesTests {
   void crossesNeverFireNextToANaN() {
     double[] a = {NaN, 3, 1, NaN, 3, 1, 3};
     double[] b = {2, 2, 2, 2, 2, 2, 2};
-    // Bar 1 and bar 4 follow a NaN and bar 3 is NaN; only bars 2 (under), 5 (under) and 6 (over) count.
-    assertThat(Crosses.crossover(a, b)).containsExactly(false, false, false, false, false, false, true);
-    assertThat(Crosses.crossunder(a, b)).containsExactly(false, false, true, false, false, true, false);
-    assertThat(Crosses.crossover(a, 2.0)).containsExactly(false, false, false, false, false, false, true);
+    // Bar 1 and bar 4 follow a NaN and bar 3 is NaN; only bars 2 (under), 5 (under) and 6 (over)
+    // count.
+    assertThat(Crosses.crossover(a, b))
+        .containsExactly(false, false, false, false, false, false, true);
+    assertThat(Crosses.crossunder(a, b))
+        .containsExactly(false, false, true, false, false, true, false);
+    assertThat(Crosses.crossover(a, 2.0))
+        .containsExactly(false, false, false, false, false, false, true);
     double[] bWithNaN = {2, 2, NaN, 2, 2, 2, 2};
     assertThat(Crosses.crossunder(new double[] {3, 3, 1, 1, 3, 1, 1}, bWithNaN))
         .containsExactly(false, false, false, false, false, true, false);

@@ -12,8 +12,8 @@ final class SeriesAssert {
   private SeriesAssert() {}
 
   /**
-   * Same length, NaN at the same bars, and elsewhere |actual - expected| <= tolerance * max(1, |expected|)
-   * (relative for prices, absolute near zero, where oscillators cross it).
+   * Same length, NaN at the same bars, and elsewhere |actual - expected| <= tolerance * max(1,
+   * |expected|) (relative for prices, absolute near zero, where oscillators cross it).
    */
   static void assertSeries(String what, double[] actual, double[] expected, double tolerance) {
     assertThat(actual).as(what + " length").hasSize(expected.length);
@@ -25,7 +25,17 @@ final class SeriesAssert {
           fail(what + " at bar " + i + ": expected " + e + " but was " + a);
         }
       } else if (!(Math.abs(a - e) <= tolerance * Math.max(1.0, Math.abs(e)))) {
-        fail(what + " at bar " + i + ": expected " + e + " but was " + a + " (diff " + (a - e) + ")");
+        fail(
+            what
+                + " at bar "
+                + i
+                + ": expected "
+                + e
+                + " but was "
+                + a
+                + " (diff "
+                + (a - e)
+                + ")");
       }
     }
   }

@@ -25,19 +25,25 @@ class VolatilityTests {
 
   @Test
   void trueRangeIncludesGapsFromThePreviousClose() {
-    assertSeries("trueRange", Indicators.trueRange(HIGH, LOW, CLOSE), new double[] {NaN, 3, 1, 5, 1, 5});
+    assertSeries(
+        "trueRange", Indicators.trueRange(HIGH, LOW, CLOSE), new double[] {NaN, 3, 1, 5, 1, 5});
   }
 
   @Test
   void atrIsSeededByTheMeanTrueRangeThenWilderSmoothed() {
     // ATR(3) at bar 3 = (3+1+5)/3 = 3; bar 4 = (3*2 + 1)/3 = 7/3; bar 5 = (7/3*2 + 5)/3 = 29/9.
-    assertSeries("atr", Indicators.atr(HIGH, LOW, CLOSE, 3), new double[] {NaN, NaN, NaN, 3, 7 / 3.0, 29 / 9.0});
+    assertSeries(
+        "atr",
+        Indicators.atr(HIGH, LOW, CLOSE, 3),
+        new double[] {NaN, NaN, NaN, 3, 7 / 3.0, 29 / 9.0});
   }
 
   @Test
   void natrIsTheAtrInPercentOfTheClose() {
     // 100 * 3/14, 100 * (7/3)/13, 100 * (29/9)/9
-    assertSeries("natr", Indicators.natr(HIGH, LOW, CLOSE, 3),
+    assertSeries(
+        "natr",
+        Indicators.natr(HIGH, LOW, CLOSE, 3),
         new double[] {NaN, NaN, NaN, 300 / 14.0, 700 / 39.0, 2900 / 81.0});
   }
 
@@ -50,7 +56,8 @@ class VolatilityTests {
       for (int i = 0; i < atr.length; i++) {
         natr[i] = 100 * atr[i] / bars.close[i];
       }
-      assertSeries("natr " + length, Indicators.natr(bars.high, bars.low, bars.close, length), natr);
+      assertSeries(
+          "natr " + length, Indicators.natr(bars.high, bars.low, bars.close, length), natr);
     }
   }
 
@@ -60,13 +67,17 @@ class VolatilityTests {
     double[] x = {2, 4, 4, 4, 5, 5, 7, 9};
     assertThat(Indicators.stddev(x, 8)[7]).isCloseTo(2.0, within(1e-12));
     for (int length : new int[] {2, 20, 60}) {
-      assertSeries("stddev " + length, Indicators.stddev(bars.close, length), Reference.stddev(bars.close, length));
+      assertSeries(
+          "stddev " + length,
+          Indicators.stddev(bars.close, length),
+          Reference.stddev(bars.close, length));
     }
   }
 
   @Test
   void stddevOfATinyPricedAssetIsNotRoundedToZero() {
-    // Prices around 1e-5 with moves of 1e-7 (some crypto pairs): the variance is ~1e-14, far below the
+    // Prices around 1e-5 with moves of 1e-7 (some crypto pairs): the variance is ~1e-14, far below
+    // the
     // 1e-8 under which TA-Lib's STDDEV and BBANDS report 0.
     double[] x = new double[50];
     for (int i = 0; i < x.length; i++) {

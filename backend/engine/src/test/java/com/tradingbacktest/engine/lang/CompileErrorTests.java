@@ -13,7 +13,11 @@ class CompileErrorTests {
   private static final String ENTRY = "\nlong_entry = close > open";
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       x = sma(close, true)                  | 1 | 16 | sma expects a length, got a bool
       x = sma(close, 2.5)                   | 1 | 16 | sma length must be a whole number, got 2.5
       x = sma(close, 0)                     | 1 | 16 | sma length must be at least 1, got 0
@@ -74,7 +78,9 @@ class CompileErrorTests {
 
   @Test
   void reportsEveryBrokenLineAtOnce() {
-    List<Diagnostic> errors = errors("""
+    List<Diagnostic> errors =
+        errors(
+            """
         param fast = 10
         a = sma(close, fast
         b = rsi(close, true)
@@ -87,7 +93,8 @@ class CompileErrorTests {
 
   @Test
   void doesNotRepeatErrorsForUsesOfABrokenName() {
-    List<Diagnostic> errors = errors("a = sma(close, true)\nlong_entry = crossover(a, close)\nlong_exit = a < 3");
+    List<Diagnostic> errors =
+        errors("a = sma(close, true)\nlong_entry = crossover(a, close)\nlong_exit = a < 3");
 
     assertThat(errors).hasSize(1);
   }
@@ -100,7 +107,8 @@ class CompileErrorTests {
 
   @Test
   void requiresAnEntry() {
-    assertThat(errors("long_exit = close < open").get(0).message()).startsWith("the strategy never enters a position");
+    assertThat(errors("long_exit = close < open").get(0).message())
+        .startsWith("the strategy never enters a position");
     assertThat(errors("  ").get(0).message()).startsWith("the strategy is empty");
   }
 
@@ -116,8 +124,10 @@ class CompileErrorTests {
     for (int i = 0; i <= Limits.MAX_PARAMS; i++) {
       params.append("param p").append(i).append(" = 1\n");
     }
-    assertThat(errors(params + ENTRY).get(0).message()).contains("at most " + Limits.MAX_PARAMS + " parameters");
-    assertThat(errors("x = close[10001]" + ENTRY).get(0).message()).contains("exceeds the limit of 10000 bars");
+    assertThat(errors(params + ENTRY).get(0).message())
+        .contains("at most " + Limits.MAX_PARAMS + " parameters");
+    assertThat(errors("x = close[10001]" + ENTRY).get(0).message())
+        .contains("exceeds the limit of 10000 bars");
   }
 
   private static List<Diagnostic> errors(String source) {

@@ -29,8 +29,11 @@ class DocumentationTests {
     for (LanguageCatalogue.Variable v : LanguageCatalogue.variables()) {
       assertThat(doc).as("documents %s", v.name()).contains("`" + v.name() + "`");
     }
-    assertThat(doc).contains(String.format("%,d", Limits.MAX_SOURCE_CHARS), String.valueOf(Limits.MAX_STATEMENTS),
-        String.format("%,d", Limits.MAX_LOOKBACK));
+    assertThat(doc)
+        .contains(
+            String.format("%,d", Limits.MAX_SOURCE_CHARS),
+            String.valueOf(Limits.MAX_STATEMENTS),
+            String.format("%,d", Limits.MAX_LOOKBACK));
   }
 
   @Test

@@ -17,14 +17,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sources at and just beyond each limit of {@link Limits}: at the limit they compile (and run), beyond it
- * they give that limit's error; far beyond it (deep nesting, long chains, huge numbers) nothing but a compile
- * result or a StrategyEvaluationException comes out, within the time bound.
+ * Sources at and just beyond each limit of {@link Limits}: at the limit they compile (and run),
+ * beyond it they give that limit's error; far beyond it (deep nesting, long chains, huge numbers)
+ * nothing but a compile result or a StrategyEvaluationException comes out, within the time bound.
  */
 class FuzzLimitsTests {
 
   private static StrategyCompiler.Compilation compileBounded(String source) {
-    return assertTimeoutPreemptively(FuzzSupport.TIME_BOUND, () -> StrategyCompiler.compile(source),
+    return assertTimeoutPreemptively(
+        FuzzSupport.TIME_BOUND,
+        () -> StrategyCompiler.compile(source),
         () -> "compile did not finish: " + FuzzSupport.quote(source));
   }
 
@@ -94,15 +96,23 @@ class FuzzLimitsTests {
     int ok = Limits.MAX_NESTING - 2;
     int tooDeep = Limits.MAX_NESTING + 1;
     assertCompiles("long_entry = " + "(".repeat(ok) + "close > open" + ")".repeat(ok));
-    assertError("long_entry = " + "(".repeat(tooDeep) + "close > open" + ")".repeat(tooDeep), "nested too deeply");
+    assertError(
+        "long_entry = " + "(".repeat(tooDeep) + "close > open" + ")".repeat(tooDeep),
+        "nested too deeply");
     assertCompiles("long_entry = " + "not ".repeat(ok) + "(close > open)");
     assertError("long_entry = " + "not ".repeat(tooDeep) + "(close > open)", "nested too deeply");
     assertCompiles("long_entry = " + "-".repeat(ok) + "close > 0");
     assertError("long_entry = " + "-".repeat(tooDeep) + "close > 0", "nested too deeply");
     assertCompiles("long_entry = " + "abs(".repeat(ok / 2) + "close" + ")".repeat(ok / 2) + " > 0");
-    assertError("long_entry = " + "abs(".repeat(tooDeep) + "close" + ")".repeat(tooDeep) + " > 0", "nested too deeply");
-    assertError("long_entry = " + "true ? ".repeat(tooDeep) + "true" + " : false".repeat(tooDeep), "nested too deeply");
-    assertError("long_entry = " + "(close + ".repeat(tooDeep) + "1" + ")".repeat(tooDeep) + " > 0", "nested too deeply");
+    assertError(
+        "long_entry = " + "abs(".repeat(tooDeep) + "close" + ")".repeat(tooDeep) + " > 0",
+        "nested too deeply");
+    assertError(
+        "long_entry = " + "true ? ".repeat(tooDeep) + "true" + " : false".repeat(tooDeep),
+        "nested too deeply");
+    assertError(
+        "long_entry = " + "(close + ".repeat(tooDeep) + "1" + ")".repeat(tooDeep) + " > 0",
+        "nested too deeply");
   }
 
   @Test
@@ -124,8 +134,9 @@ class FuzzLimitsTests {
   }
 
   /**
-   * Long left-to-right chains (a + a + ... , a and a and ..., x[1][1]...) are loops in the parser, not
-   * nesting, so MAX_NESTING does not bound them: the compiler and the evaluator must not recurse over them.
+   * Long left-to-right chains (a + a + ... , a and a and ..., x[1][1]...) are loops in the parser,
+   * not nesting, so MAX_NESTING does not bound them: the compiler and the evaluator must not
+   * recurse over them.
    */
   @Test
   void longChainsOfOperatorsNeverOverflowTheStack() {
@@ -141,7 +152,10 @@ class FuzzLimitsTests {
     log.assertNoBugs("long chains");
   }
 
-  /** The same depth spread over many statements, each well within MAX_NESTING: the plan is a deep DAG. */
+  /**
+   * The same depth spread over many statements, each well within MAX_NESTING: the plan is a deep
+   * DAG.
+   */
   @Test
   void deepChainsOfVariablesAcrossStatementsNeverOverflowTheStack() {
     BugLog log = new BugLog();
@@ -178,7 +192,8 @@ class FuzzLimitsTests {
     assertCompiles("long_entry = close > sma(close, " + max + ")");
     assertError("long_entry = close > sma(close, " + (max + 1) + ")", "at most " + max);
     assertCompiles("long_entry = close > highest(high, " + max + ")[" + max + "]");
-    for (String huge : List.of("1e400", "1e308", "9223372036854775808", "2147483648", "99999999999999999999999")) {
+    for (String huge :
+        List.of("1e400", "1e308", "9223372036854775808", "2147483648", "99999999999999999999999")) {
       assertError("long_entry = close > close[" + huge + "]", "");
       assertError("long_entry = close > sma(close, " + huge + ")", "");
       assertError("long_entry = close > ema(close, -" + huge + ")", "");
@@ -193,12 +208,15 @@ class FuzzLimitsTests {
 
   @Test
   void parameterLookbacksAreCheckedWhenTheyRun() {
-    CompiledStrategy s = compileBounded("param n = 10\nlong_entry = close > close[n] and close > sma(close, n)").strategy();
+    CompiledStrategy s =
+        compileBounded("param n = 10\nlong_entry = close > close[n] and close > sma(close, n)")
+            .strategy();
     BarSeries bars = FuzzSupport.randomBars(new Random(3), 50);
     assertThat(s.signals(bars, Map.of("n", (double) Limits.MAX_LOOKBACK)).longEntry()).hasSize(50);
     for (double bad : new double[] {Limits.MAX_LOOKBACK + 1, -1, 0.5, 1e300, Double.MAX_VALUE}) {
       assertThatThrownBy(() -> s.signals(bars, Map.of("n", bad)))
-          .isInstanceOf(StrategyEvaluationException.class).hasMessageContaining("n");
+          .isInstanceOf(StrategyEvaluationException.class)
+          .hasMessageContaining("n");
     }
   }
 
@@ -232,8 +250,10 @@ class FuzzLimitsTests {
       t[i] = 1_704_067_200_000L + i * 60_000L;
       p[i] = 100;
     }
-    BarSeries bars = BarSeries.of("BIG", Interval.M1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, p, p, p, p, p);
-    assertThatThrownBy(() -> s.signals(bars, Map.of())).isInstanceOf(StrategyEvaluationException.class)
+    BarSeries bars =
+        BarSeries.of("BIG", Interval.M1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, p, p, p, p, p);
+    assertThatThrownBy(() -> s.signals(bars, Map.of()))
+        .isInstanceOf(StrategyEvaluationException.class)
         .hasMessageContaining("memory limit");
   }
 
@@ -244,14 +264,25 @@ class FuzzLimitsTests {
     BugLog log = new BugLog();
     int k = 0;
     for (String number : FuzzPrograms.NUMBERS) {
-      for (String template : List.of("long_entry = close > %s", "long_entry = close[1] * %s < close",
-          "param p = %s\nlong_entry = close > p", "param p = 1 in %s..2\nlong_entry = close > p",
-          "param p = 1 in 0..%s step %s\nlong_entry = close > p", "stop_loss = %s\nlong_entry = true",
-          "size = %s\nlong_entry = true", "long_entry_stop = open * %s", "long_entry = -%s < -close",
-          "long_entry = valuewhen(close > open, close, %s) > 0", "long_entry = nz(close[2], %s) > 0",
-          "long_entry = close > bbands(close, 5, %s).upper", "long_entry = close > sar(%s)",
-          "long_entry = close > sar(0.02, %s)", "long_entry = close > sma(close, %s)",
-          "long_entry = close > close[%s]", "long_entry = pow(close, %s) > exp(%s)")) {
+      for (String template :
+          List.of(
+              "long_entry = close > %s",
+              "long_entry = close[1] * %s < close",
+              "param p = %s\nlong_entry = close > p",
+              "param p = 1 in %s..2\nlong_entry = close > p",
+              "param p = 1 in 0..%s step %s\nlong_entry = close > p",
+              "stop_loss = %s\nlong_entry = true",
+              "size = %s\nlong_entry = true",
+              "long_entry_stop = open * %s",
+              "long_entry = -%s < -close",
+              "long_entry = valuewhen(close > open, close, %s) > 0",
+              "long_entry = nz(close[2], %s) > 0",
+              "long_entry = close > bbands(close, 5, %s).upper",
+              "long_entry = close > sar(%s)",
+              "long_entry = close > sar(0.02, %s)",
+              "long_entry = close > sma(close, %s)",
+              "long_entry = close > close[%s]",
+              "long_entry = pow(close, %s) > exp(%s)")) {
         check(template.replace("%s", number), k++, log);
       }
     }

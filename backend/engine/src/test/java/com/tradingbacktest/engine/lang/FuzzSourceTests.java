@@ -16,9 +16,10 @@ import net.jqwik.api.ShrinkingMode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random and mutated sources only ever yield a strategy or compile errors (with sane positions), within a
- * time bound; a source that compiles evaluates to signals or a StrategyEvaluationException. Seeds are fixed,
- * so a failure reproduces; the failure message lists every distinct problem with its shortest source.
+ * Random and mutated sources only ever yield a strategy or compile errors (with sane positions),
+ * within a time bound; a source that compiles evaluates to signals or a
+ * StrategyEvaluationException. Seeds are fixed, so a failure reproduces; the failure message lists
+ * every distinct problem with its shortest source.
  */
 class FuzzSourceTests {
 
@@ -47,7 +48,8 @@ class FuzzSourceTests {
     }
     log.assertNoBugs("mutated templates");
     // the mutations are small enough that some still compile and run
-    assertThat(log.outcomes(Outcome.EVALUATED) + log.outcomes(Outcome.REJECTED_AT_RUN_TIME)).isGreaterThan(250);
+    assertThat(log.outcomes(Outcome.EVALUATED) + log.outcomes(Outcome.REJECTED_AT_RUN_TIME))
+        .isGreaterThan(250);
   }
 
   @Test
@@ -72,8 +74,12 @@ class FuzzSourceTests {
         if (tokens.get(i).isBlank()) {
           continue;
         }
-        String deleted = String.join("", tokens.subList(0, i)) + String.join("", tokens.subList(i + 1, tokens.size()));
-        String doubled = String.join("", tokens.subList(0, i + 1)) + String.join("", tokens.subList(i, tokens.size()));
+        String deleted =
+            String.join("", tokens.subList(0, i))
+                + String.join("", tokens.subList(i + 1, tokens.size()));
+        String doubled =
+            String.join("", tokens.subList(0, i + 1))
+                + String.join("", tokens.subList(i, tokens.size()));
         check(deleted, i, log);
         check(doubled, i, log);
       }
@@ -87,7 +93,9 @@ class FuzzSourceTests {
   Arbitrary<String> anyText() {
     return Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(200),
-        Arbitraries.strings().withChars("abcdeflnorstuvx_0123456789.%+-*/<>=!&|?:,()[]\"'# \n\t").ofMaxLength(300),
+        Arbitraries.strings()
+            .withChars("abcdeflnorstuvx_0123456789.%+-*/<>=!&|?:,()[]\"'# \n\t")
+            .ofMaxLength(300),
         Arbitraries.strings().ascii().ofMaxLength(300).map(s -> "long_entry = " + s));
   }
 
@@ -102,17 +110,32 @@ class FuzzSourceTests {
   Arbitrary<String> tokenLines() {
     Arbitrary<String> token = Arbitraries.randomValue(FuzzPrograms::token);
     Arbitrary<String> separator = Arbitraries.of(" ", " ", " ", "", "\n", "\t");
-    Arbitrary<String> expression = token.list().ofMaxSize(30)
-        .flatMap(ts -> separator.list().ofSize(ts.size()).map(seps -> {
-          StringBuilder b = new StringBuilder();
-          for (int i = 0; i < ts.size(); i++) {
-            b.append(ts.get(i)).append(seps.get(i));
-          }
-          return b.toString();
-        }));
-    Arbitrary<String> head = Arbitraries.oneOf(Arbitraries.of(FuzzPrograms.OUTPUTS),
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(4), Arbitraries.just("param x"));
-    return head.flatMap(h -> expression.map(e -> h + " = " + e)).list().ofMinSize(1).ofMaxSize(6)
+    Arbitrary<String> expression =
+        token
+            .list()
+            .ofMaxSize(30)
+            .flatMap(
+                ts ->
+                    separator
+                        .list()
+                        .ofSize(ts.size())
+                        .map(
+                            seps -> {
+                              StringBuilder b = new StringBuilder();
+                              for (int i = 0; i < ts.size(); i++) {
+                                b.append(ts.get(i)).append(seps.get(i));
+                              }
+                              return b.toString();
+                            }));
+    Arbitrary<String> head =
+        Arbitraries.oneOf(
+            Arbitraries.of(FuzzPrograms.OUTPUTS),
+            Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(4),
+            Arbitraries.just("param x"));
+    return head.flatMap(h -> expression.map(e -> h + " = " + e))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6)
         .map(lines -> String.join("\n", lines));
   }
 

@@ -21,9 +21,9 @@ import java.util.Set;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Shared machinery of the language's fuzz, property and look-ahead tests: random bars, the columns of a
- * {@link Signals}, and a checker that runs one source through the compiler and the evaluator and records
- * anything that is neither a compile result nor a {@link StrategyEvaluationException}.
+ * Shared machinery of the language's fuzz, property and look-ahead tests: random bars, the columns
+ * of a {@link Signals}, and a checker that runs one source through the compiler and the evaluator
+ * and records anything that is neither a compile result nor a {@link StrategyEvaluationException}.
  */
 final class FuzzSupport {
 
@@ -31,11 +31,27 @@ final class FuzzSupport {
   static final Duration TIME_BOUND = Duration.ofSeconds(2);
 
   /** The Signals fields, in the order of the language's outputs. */
-  static final List<String> COLUMNS = List.of("longEntry", "longExit", "shortEntry", "shortExit", "longEntryStop",
-      "longEntryLimit", "shortEntryStop", "shortEntryLimit", "stopLoss", "takeProfit", "trailingStop", "size");
+  static final List<String> COLUMNS =
+      List.of(
+          "longEntry",
+          "longExit",
+          "shortEntry",
+          "shortExit",
+          "longEntryStop",
+          "longEntryLimit",
+          "shortEntryStop",
+          "shortEntryLimit",
+          "stopLoss",
+          "takeProfit",
+          "trailingStop",
+          "size");
 
-  /** Orders working during the bar: their value at bar i may use bar i's open but not its high, low or close. */
-  static final Set<String> INTRABAR = Set.of("longEntryStop", "longEntryLimit", "shortEntryStop", "shortEntryLimit");
+  /**
+   * Orders working during the bar: their value at bar i may use bar i's open but not its high, low
+   * or close.
+   */
+  static final Set<String> INTRABAR =
+      Set.of("longEntryStop", "longEntryLimit", "shortEntryStop", "shortEntryLimit");
 
   private static final long START = 1_704_067_200_000L; // 2024-01-01T00:00Z
   private static final long MINUTE = 60_000L;
@@ -64,15 +80,22 @@ final class FuzzSupport {
     return out;
   }
 
-  /** Null when every column is exactly equal (doubles bit for bit, so NaN equals NaN), else where they differ. */
+  /**
+   * Null when every column is exactly equal (doubles bit for bit, so NaN equals NaN), else where
+   * they differ.
+   */
   static String exactDifference(Signals a, Signals b) {
     Map<String, Object> x = columns(a);
     Map<String, Object> y = columns(b);
     for (String name : COLUMNS) {
       Object u = x.get(name);
       Object v = y.get(name);
-      boolean same = u == null || v == null ? u == v
-          : u instanceof boolean[] p ? Arrays.equals(p, (boolean[]) v) : Arrays.equals((double[]) u, (double[]) v);
+      boolean same =
+          u == null || v == null
+              ? u == v
+              : u instanceof boolean[] p
+                  ? Arrays.equals(p, (boolean[]) v)
+                  : Arrays.equals((double[]) u, (double[]) v);
       if (!same) {
         return name + ": " + describe(u) + " vs " + describe(v);
       }
@@ -80,7 +103,10 @@ final class FuzzSupport {
     return null;
   }
 
-  /** Null when the columns are equal as values (numbers equal or both NaN, so -0 equals 0), else where not. */
+  /**
+   * Null when the columns are equal as values (numbers equal or both NaN, so -0 equals 0), else
+   * where not.
+   */
   static String valueDifference(Signals a, Signals b) {
     Map<String, Object> x = columns(a);
     Map<String, Object> y = columns(b);
@@ -113,23 +139,40 @@ final class FuzzSupport {
   }
 
   static String valueAt(Object column, int i) {
-    return column instanceof boolean[] p ? Boolean.toString(p[i]) : Double.toString(((double[]) column)[i]);
+    return column instanceof boolean[] p
+        ? Boolean.toString(p[i])
+        : Double.toString(((double[]) column)[i]);
   }
 
   private static String describe(Object column) {
     if (column == null) {
       return "unassigned";
     }
-    String s = column instanceof boolean[] p ? Arrays.toString(p) : Arrays.toString((double[]) column);
+    String s =
+        column instanceof boolean[] p ? Arrays.toString(p) : Arrays.toString((double[]) column);
     return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
   // ---- bars
 
-  /** A random walk of valid bars with random gaps in time (so every time part changes), some flat bars and zero volumes. */
+  /**
+   * A random walk of valid bars with random gaps in time (so every time part changes), some flat
+   * bars and zero volumes.
+   */
   static BarSeries randomBars(Random r, int n) {
-    return build(r, n, ZONES.get(r.nextInt(ZONES.size())), new long[n], new double[n], new double[n], new double[n],
-        new double[n], new double[n], 0, START + r.nextInt(1440) * MINUTE, 20 + r.nextDouble() * 200);
+    return build(
+        r,
+        n,
+        ZONES.get(r.nextInt(ZONES.size())),
+        new long[n],
+        new double[n],
+        new double[n],
+        new double[n],
+        new double[n],
+        new double[n],
+        0,
+        START + r.nextInt(1440) * MINUTE,
+        20 + r.nextDouble() * 200);
   }
 
   /** {@code n} identical bars: open = high = low = close, constant volume. */
@@ -142,11 +185,23 @@ final class FuzzSupport {
       p[i] = price;
       v[i] = 1000;
     }
-    return BarSeries.of("FLAT", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, p, p.clone(), p.clone(),
-        p.clone(), v);
+    return BarSeries.of(
+        "FLAT",
+        Interval.D1,
+        MarketCalendar.CRYPTO,
+        ZoneOffset.UTC,
+        t,
+        p,
+        p.clone(),
+        p.clone(),
+        p.clone(),
+        v);
   }
 
-  /** {@code base} with bars {@code k..} replaced by other random bars (other prices, volumes and times). */
+  /**
+   * {@code base} with bars {@code k..} replaced by other random bars (other prices, volumes and
+   * times).
+   */
   static BarSeries withNewFuture(BarSeries base, int k, Random r) {
     int n = base.size();
     long[] t = Arrays.copyOf(base.times(), n);
@@ -161,8 +216,8 @@ final class FuzzSupport {
   }
 
   /**
-   * {@code base} with bar {@code k}'s high, low, close and volume redrawn (its time and open kept) and every
-   * later bar replaced: what an order working during bar k must not be able to see.
+   * {@code base} with bar {@code k}'s high, low, close and volume redrawn (its time and open kept)
+   * and every later bar replaced: what an order working during bar k must not be able to see.
    */
   static BarSeries withBarRedrawnAfterOpen(BarSeries base, int k, Random r) {
     int n = base.size();
@@ -181,12 +236,24 @@ final class FuzzSupport {
     if (k + 1 < n && t[k + 1] <= t[k]) {
       throw new IllegalStateException("times must ascend");
     }
-    return BarSeries.of("REDRAWN", Interval.D1, MarketCalendar.CRYPTO, base.zone(), t, o, h, l, c, v);
+    return BarSeries.of(
+        "REDRAWN", Interval.D1, MarketCalendar.CRYPTO, base.zone(), t, o, h, l, c, v);
   }
 
   /** Fills bars {@code from..n-1} with a random walk starting at {@code price} and {@code time}. */
-  private static BarSeries build(Random r, int n, ZoneId zone, long[] t, double[] o, double[] h, double[] l,
-      double[] c, double[] v, int from, long time, double price) {
+  private static BarSeries build(
+      Random r,
+      int n,
+      ZoneId zone,
+      long[] t,
+      double[] o,
+      double[] h,
+      double[] l,
+      double[] c,
+      double[] v,
+      int from,
+      long time,
+      double price) {
     long[] gaps = {MINUTE, 5 * MINUTE, 60 * MINUTE, 1440 * MINUTE, 3 * 1440 * MINUTE};
     for (int i = from; i < n; i++) {
       t[i] = time;
@@ -229,12 +296,16 @@ final class FuzzSupport {
       return Math.max(p.min(), Math.min(p.max(), v));
     }
     if (r.nextBoolean() && Math.ceil(p.min()) <= Math.floor(p.max())) {
-      return Math.ceil(p.min()) + Math.floor(r.nextDouble() * (Math.floor(p.max()) - Math.ceil(p.min()) + 1));
+      return Math.ceil(p.min())
+          + Math.floor(r.nextDouble() * (Math.floor(p.max()) - Math.ceil(p.min()) + 1));
     }
     return p.min() + r.nextDouble() * (p.max() - p.min());
   }
 
-  /** The value sets an evaluation of a fresh strategy is tried with: defaults, every low end, every high end, random. */
+  /**
+   * The value sets an evaluation of a fresh strategy is tried with: defaults, every low end, every
+   * high end, random.
+   */
   static List<Map<String, Double>> paramSets(CompiledStrategy s, Random r) {
     List<Map<String, Double>> sets = new ArrayList<>();
     sets.add(Map.of());
@@ -257,20 +328,27 @@ final class FuzzSupport {
   // ---- the checker
 
   /** What a checked source did. */
-  enum Outcome { COMPILE_ERRORS, EVALUATED, REJECTED_AT_RUN_TIME }
+  enum Outcome {
+    COMPILE_ERRORS,
+    EVALUATED,
+    REJECTED_AT_RUN_TIME
+  }
 
   /**
-   * Compiles {@code source} within {@link #TIME_BOUND}; checks every diagnostic; when it compiles, evaluates it
-   * on small random bars, one bar and flat bars, with default, extreme and random parameter values. Anything
-   * but a compile result, signals or a StrategyEvaluationException goes to {@code log}.
+   * Compiles {@code source} within {@link #TIME_BOUND}; checks every diagnostic; when it compiles,
+   * evaluates it on small random bars, one bar and flat bars, with default, extreme and random
+   * parameter values. Anything but a compile result, signals or a StrategyEvaluationException goes
+   * to {@code log}.
    */
   static Outcome check(String source, long seed, BugLog log) {
     log.caseDone();
     Outcome[] outcome = new Outcome[1];
     try {
-      assertTimeoutPreemptively(TIME_BOUND, () -> {
-        outcome[0] = checkNow(source, seed, log);
-      });
+      assertTimeoutPreemptively(
+          TIME_BOUND,
+          () -> {
+            outcome[0] = checkNow(source, seed, log);
+          });
     } catch (AssertionFailedError e) {
       log.add("timeout: took more than " + TIME_BOUND.toSeconds() + " s", source, e.getMessage());
     }
@@ -297,7 +375,8 @@ final class FuzzSupport {
     }
     Random r = new Random(seed);
     CompiledStrategy s = c.strategy();
-    List<BarSeries> barSets = List.of(randomBars(r, 2 + r.nextInt(80)), randomBars(r, 1), flatBars(30, 50));
+    List<BarSeries> barSets =
+        List.of(randomBars(r, 2 + r.nextInt(80)), randomBars(r, 1), flatBars(30, 50));
     boolean rejected = false;
     for (BarSeries bars : barSets) {
       for (Map<String, Double> params : paramSets(s, r)) {
@@ -305,7 +384,8 @@ final class FuzzSupport {
           Signals signals = s.signals(bars, params);
           String problem = checkSignals(signals, bars.size());
           if (problem != null) {
-            log.add("bad signals: " + problem, source, "bars " + bars.size() + ", params " + params);
+            log.add(
+                "bad signals: " + problem, source, "bars " + bars.size() + ", params " + params);
             return null;
           }
         } catch (StrategyEvaluationException e) {
@@ -323,14 +403,18 @@ final class FuzzSupport {
     return rejected ? Outcome.REJECTED_AT_RUN_TIME : Outcome.EVALUATED;
   }
 
-  /** Checks the compilation's shape and every diagnostic; records and returns false on a problem. */
+  /**
+   * Checks the compilation's shape and every diagnostic; records and returns false on a problem.
+   */
   static boolean checkCompilation(String source, StrategyCompiler.Compilation c, BugLog log) {
     if (c == null || c.errors() == null) {
       log.add("compile returned null", source, String.valueOf(c));
       return false;
     }
     if (c.ok() != (c.strategy() != null)) {
-      log.add("compile returned " + (c.ok() ? "no errors and no strategy" : "errors and a strategy"), source,
+      log.add(
+          "compile returned " + (c.ok() ? "no errors and no strategy" : "errors and a strategy"),
+          source,
           c.errors().toString());
       return false;
     }
@@ -341,17 +425,34 @@ final class FuzzSupport {
       }
     }
     for (Diagnostic d : c.errors()) {
-      String problem = d == null ? "a null diagnostic"
-          : d.line() < 1 ? "line < 1"
-          : d.column() < 1 ? "column < 1"
-          : d.length() < 1 ? "length < 1"
-          : d.message() == null || d.message().isBlank() ? "blank message"
-          : d.line() > lines ? "line beyond the end of the source"
-          : null;
+      String problem =
+          d == null
+              ? "a null diagnostic"
+              : d.line() < 1
+                  ? "line < 1"
+                  : d.column() < 1
+                      ? "column < 1"
+                      : d.length() < 1
+                          ? "length < 1"
+                          : d.message() == null || d.message().isBlank()
+                              ? "blank message"
+                              : d.line() > lines ? "line beyond the end of the source" : null;
       if (problem != null) {
-        log.add("bad diagnostic: " + problem, source, String.valueOf(d) + (d == null ? ""
-            : " (line " + d.line() + ", column " + d.column() + ", length " + d.length() + "; the source has "
-                + lines + " lines)"));
+        log.add(
+            "bad diagnostic: " + problem,
+            source,
+            String.valueOf(d)
+                + (d == null
+                    ? ""
+                    : " (line "
+                        + d.line()
+                        + ", column "
+                        + d.column()
+                        + ", length "
+                        + d.length()
+                        + "; the source has "
+                        + lines
+                        + " lines)"));
         return false;
       }
     }
@@ -367,7 +468,12 @@ final class FuzzSupport {
     }
     for (Map.Entry<String, Object> e : columns(s).entrySet()) {
       if (e.getValue() != null && java.lang.reflect.Array.getLength(e.getValue()) != bars) {
-        return e.getKey() + " has " + java.lang.reflect.Array.getLength(e.getValue()) + " values for " + bars + " bars";
+        return e.getKey()
+            + " has "
+            + java.lang.reflect.Array.getLength(e.getValue())
+            + " values for "
+            + bars
+            + " bars";
       }
     }
     return null;
@@ -408,9 +514,16 @@ final class FuzzSupport {
           break;
         }
       }
-      String signature = t.getClass().getName() + (where == null ? ""
-          : " at " + where.getClassName().substring(where.getClassName().lastIndexOf('.') + 1) + "."
-              + where.getMethodName() + ":" + where.getLineNumber());
+      String signature =
+          t.getClass().getName()
+              + (where == null
+                  ? ""
+                  : " at "
+                      + where.getClassName().substring(where.getClassName().lastIndexOf('.') + 1)
+                      + "."
+                      + where.getMethodName()
+                      + ":"
+                      + where.getLineNumber());
       StringBuilder detail = new StringBuilder("during ").append(during).append(": ").append(t);
       StackTraceElement[] trace = t.getStackTrace();
       for (int i = 0; i < Math.min(8, trace.length); i++) {
@@ -433,8 +546,13 @@ final class FuzzSupport {
     }
 
     String summary() {
-      return cases + " cases: " + outcomes(Outcome.COMPILE_ERRORS) + " with compile errors, "
-          + outcomes(Outcome.EVALUATED) + " compiled and evaluated, " + outcomes(Outcome.REJECTED_AT_RUN_TIME)
+      return cases
+          + " cases: "
+          + outcomes(Outcome.COMPILE_ERRORS)
+          + " with compile errors, "
+          + outcomes(Outcome.EVALUATED)
+          + " compiled and evaluated, "
+          + outcomes(Outcome.REJECTED_AT_RUN_TIME)
           + " compiled and rejected some run with a StrategyEvaluationException";
     }
 
@@ -446,24 +564,47 @@ final class FuzzSupport {
       if (bugs.isEmpty()) {
         return;
       }
-      StringBuilder m = new StringBuilder(what).append(": ").append(bugs.size())
-          .append(" distinct problem(s) besides compile errors and StrategyEvaluationException (")
-          .append(summary()).append(")");
+      StringBuilder m =
+          new StringBuilder(what)
+              .append(": ")
+              .append(bugs.size())
+              .append(
+                  " distinct problem(s) besides compile errors and StrategyEvaluationException (")
+              .append(summary())
+              .append(")");
       int k = 1;
       for (Map.Entry<String, Entry> e : bugs.entrySet()) {
-        m.append("\n[").append(k++).append("] ").append(e.getKey()).append(" -- ").append(e.getValue().count)
-            .append(" case(s); shortest source (").append(e.getValue().source.length()).append(" chars): ")
-            .append(quote(e.getValue().source)).append("\n    ").append(e.getValue().detail);
+        m.append("\n[")
+            .append(k++)
+            .append("] ")
+            .append(e.getKey())
+            .append(" -- ")
+            .append(e.getValue().count)
+            .append(" case(s); shortest source (")
+            .append(e.getValue().source.length())
+            .append(" chars): ")
+            .append(quote(e.getValue().source))
+            .append("\n    ")
+            .append(e.getValue().detail);
       }
       fail(m.toString());
     }
   }
 
-  /** The source as a Java string literal (long ones shortened), so a failure can be pasted into a test. */
+  /**
+   * The source as a Java string literal (long ones shortened), so a failure can be pasted into a
+   * test.
+   */
   static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
-    String body = s.length() <= 600 ? s : s.substring(0, 300) + "<... " + (s.length() - 500) + " chars ...>"
-        + s.substring(s.length() - 200);
+    String body =
+        s.length() <= 600
+            ? s
+            : s.substring(0, 300)
+                + "<... "
+                + (s.length() - 500)
+                + " chars ...>"
+                + s.substring(s.length() - 200);
     for (char ch : body.toCharArray()) {
       switch (ch) {
         case '\n' -> b.append("\\n");

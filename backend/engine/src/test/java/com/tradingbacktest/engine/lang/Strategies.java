@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Test helpers: compile or fail with the errors; bars from closes; indices where a column is true. */
+/**
+ * Test helpers: compile or fail with the errors; bars from closes; indices where a column is true.
+ */
 final class Strategies {
 
   static final long DAY = 86_400_000L;

@@ -20,7 +20,9 @@ class TemplateTests {
     for (StrategyTemplates.Template t : StrategyTemplates.all()) {
       CompiledStrategy s = Strategies.compile(t.source());
       for (ParamSpec p : s.params()) {
-        assertThat(t.source()).as("%s documents %s", t.id(), p.name()).containsPattern("param " + p.name() + " .*#");
+        assertThat(t.source())
+            .as("%s documents %s", t.id(), p.name())
+            .containsPattern("param " + p.name() + " .*#");
         assertThat(p.min()).as("%s.%s has a range", t.id(), p.name()).isNotNull();
       }
     }
@@ -39,7 +41,11 @@ class TemplateTests {
     // closes 10 10 10 13 16 13 7 4; SMA2: -, 10, 10, 11.5, 14.5, 14.5, 10, 5.5
     //                                SMA3: -, -, 10, 11, 13, 14, 12, 8
     // bar 3: 11.5 > 11 after 10 <= 10 -> cross up; bar 6: 10 < 12 after 14.5 >= 14 -> cross down.
-    Signals s = signals(source("sma_crossover"), closes(10, 10, 10, 13, 16, 13, 7, 4), Map.of("fast", 2.0, "slow", 3.0));
+    Signals s =
+        signals(
+            source("sma_crossover"),
+            closes(10, 10, 10, 13, 16, 13, 7, 4),
+            Map.of("fast", 2.0, "slow", 3.0));
 
     assertThat(trueAt(s.longEntry())).containsExactly(3);
     assertThat(trueAt(s.longExit())).containsExactly(6);
@@ -49,8 +55,13 @@ class TemplateTests {
   void emaCrossoverSignalsWhereTheAveragesCross() {
     // EMA2 (alpha 2/3) and EMA3 (alpha 1/2), both seeded by the SMA of their first values:
     // closes 10 10 10 13 16 13 7 4
-    // EMA2: -, 10, 10, 12, 14.667, 13.556, 9.185, 5.728   EMA3: -, -, 10, 11.5, 13.75, 13.375, 10.188, 7.094
-    Signals s = signals(source("ema_crossover"), closes(10, 10, 10, 13, 16, 13, 7, 4), Map.of("fast", 2.0, "slow", 3.0));
+    // EMA2: -, 10, 10, 12, 14.667, 13.556, 9.185, 5.728   EMA3: -, -, 10, 11.5, 13.75, 13.375,
+    // 10.188, 7.094
+    Signals s =
+        signals(
+            source("ema_crossover"),
+            closes(10, 10, 10, 13, 16, 13, 7, 4),
+            Map.of("fast", 2.0, "slow", 3.0));
 
     assertThat(trueAt(s.longEntry())).containsExactly(3);
     assertThat(trueAt(s.longExit())).containsExactly(6);
@@ -61,7 +72,8 @@ class TemplateTests {
     CompiledStrategy s = Strategies.compile(source("golden_cross"));
 
     assertThat(s.params()).extracting(ParamSpec::defaultValue).containsExactly(50.0, 200.0);
-    // With fast 10 / slow 100 (inside the ranges) on the same shape stretched out, it crosses once each way.
+    // With fast 10 / slow 100 (inside the ranges) on the same shape stretched out, it crosses once
+    // each way.
     double[] c = new double[260];
     for (int i = 0; i < c.length; i++) {
       c[i] = i < 120 ? 100 : i < 190 ? 100 + (i - 120) : 170 - 3 * (i - 190);
@@ -76,9 +88,13 @@ class TemplateTests {
   @Test
   void rsiMeanReversionBuysOversoldAndSellsOverbought() {
     // RSI(2): after two rises RSI is 100; a fall brings it under 30; rises bring it back above 70.
-    // closes 10 11 12 | 9 (loss 3: avg gain (1+1)/2 -> 0.5, avg loss 1.5 -> RSI 25) | 12 (RSI 62.5) | 14 (81.25)
-    Signals s = signals(source("rsi_mean_reversion"), closes(10, 11, 12, 9, 12, 14),
-        Map.of("length", 2.0, "lower", 30.0, "upper", 70.0));
+    // closes 10 11 12 | 9 (loss 3: avg gain (1+1)/2 -> 0.5, avg loss 1.5 -> RSI 25) | 12 (RSI 62.5)
+    // | 14 (81.25)
+    Signals s =
+        signals(
+            source("rsi_mean_reversion"),
+            closes(10, 11, 12, 9, 12, 14),
+            Map.of("length", 2.0, "lower", 30.0, "upper", 70.0));
 
     assertThat(trueAt(s.longEntry())).containsExactly(3);
     assertThat(trueAt(s.longExit())).containsExactly(5);
@@ -86,10 +102,14 @@ class TemplateTests {
 
   @Test
   void bollingerMeanReversionBuysBelowTheLowerBand() {
-    // length 5, mult 1: closes 10 10 10 10 10 | 6: mean 9.2, population sd 1.6 -> lower 7.6; 6 < 7.6 (was 10 >= 10)
+    // length 5, mult 1: closes 10 10 10 10 10 | 6: mean 9.2, population sd 1.6 -> lower 7.6; 6 <
+    // 7.6 (was 10 >= 10)
     // then 10: mean 9.2, sd 1.6, middle 9.2: 10 crosses above the middle.
-    Signals s = signals(source("bollinger_mean_reversion"), closes(10, 10, 10, 10, 10, 6, 10),
-        Map.of("length", 5.0, "mult", 1.0));
+    Signals s =
+        signals(
+            source("bollinger_mean_reversion"),
+            closes(10, 10, 10, 10, 10, 6, 10),
+            Map.of("length", 5.0, "mult", 1.0));
 
     assertThat(trueAt(s.longEntry())).containsExactly(5);
     assertThat(trueAt(s.longExit())).containsExactly(6);
@@ -97,15 +117,24 @@ class TemplateTests {
 
   @Test
   void macdSignalCrossFollowsTheLines() {
-    // A fall, then a rise, then a fall: MACD crosses its signal up in the rise and down after the top.
+    // A fall, then a rise, then a fall: MACD crosses its signal up in the rise and down after the
+    // top.
     double[] c = new double[40];
     for (int i = 0; i < c.length; i++) {
       c[i] = i < 15 ? 100 - i : i < 28 ? 86 + 2 * (i - 15) : 110 - 3 * (i - 28);
     }
-    Signals s = signals(source("macd_signal_cross"), closes(c), Map.of("fast", 3.0, "slow", 6.0, "signal", 3.0));
+    Signals s =
+        signals(
+            source("macd_signal_cross"),
+            closes(c),
+            Map.of("fast", 3.0, "slow", 6.0, "signal", 3.0));
 
-    assertThat(trueAt(s.longEntry())).singleElement().satisfies(i -> assertThat(i).isBetween(15, 20));
-    assertThat(trueAt(s.longExit())).singleElement().satisfies(i -> assertThat(i).isBetween(28, 32));
+    assertThat(trueAt(s.longEntry()))
+        .singleElement()
+        .satisfies(i -> assertThat(i).isBetween(15, 20));
+    assertThat(trueAt(s.longExit()))
+        .singleElement()
+        .satisfies(i -> assertThat(i).isBetween(28, 32));
   }
 
   @Test
@@ -114,21 +143,28 @@ class TemplateTests {
     BarSeries bars = closes(10, 11, 12, 11, 10, 9, 8);
     Signals s = signals(source("donchian_breakout"), bars, Map.of("entry", 3.0, "exit", 2.0));
 
-    // highs: 11, 12, 13, 13, 12, 11, 10 -> stop at bar 3 = max(11, 12, 13) = 13, bar 6 = max(13, 12, 11) = 13
+    // highs: 11, 12, 13, 13, 12, 11, 10 -> stop at bar 3 = max(11, 12, 13) = 13, bar 6 = max(13,
+    // 12, 11) = 13
     assertThat(s.longEntryStop()[2]).isNaN();
     assertThat(s.longEntryStop()[3]).isEqualTo(13);
     assertThat(s.longEntryStop()[6]).isEqualTo(13);
-    // lows: 9, 9, 10, 10, 9, 8, 7 -> exit when close < min(low[i-2..i-1]): bar 5: 9 < min(10, 9)? no. bar 6: 8 < 8? no
+    // lows: 9, 9, 10, 10, 9, 8, 7 -> exit when close < min(low[i-2..i-1]): bar 5: 9 < min(10, 9)?
+    // no. bar 6: 8 < 8? no
     assertThat(trueAt(s.longExit())).isEmpty();
   }
 
   @Test
   void atrTrailingTrendExitsBelowTheChandelier() {
     double[] c = {10, 10, 10, 12, 14, 16, 18, 17, 11, 10};
-    Signals s = signals(source("atr_trailing_trend"), closes(c), Map.of("trend", 10.0, "length", 5.0, "mult", 1.0));
+    Signals s =
+        signals(
+            source("atr_trailing_trend"),
+            closes(c),
+            Map.of("trend", 10.0, "length", 5.0, "mult", 1.0));
 
     assertThat(s.longEntry()).isNotNull();
-    // The close of 11 on bar 8 falls far below the highest high (19) minus one ATR: the exit comes then.
+    // The close of 11 on bar 8 falls far below the highest high (19) minus one ATR: the exit comes
+    // then.
     assertThat(trueAt(s.longExit())).contains(8);
   }
 
@@ -138,7 +174,8 @@ class TemplateTests {
     double[] h = {105, 110, 104};
     double[] l = {95, 100, 99};
     double[] c = {102, 101, 103};
-    Signals s = signals(source("volatility_breakout"), Strategies.bars(o, h, l, c), Map.of("k", 0.5));
+    Signals s =
+        signals(source("volatility_breakout"), Strategies.bars(o, h, l, c), Map.of("k", 0.5));
 
     // bar 1: 102 + 0.5 x (105 - 95) = 107; bar 2: 101 + 0.5 x (110 - 100) = 106.
     assertThat(s.longEntryStop()[0]).isNaN();
@@ -154,9 +191,11 @@ class TemplateTests {
     for (int i = 0; i < c.length; i++) {
       c[i] = i < 25 ? 100 + i : 124 - 3 * (i - 24);
     }
-    Signals s = signals(source("dual_momentum"), closes(c), Map.of("lookback", 20.0, "threshold", 0.0));
+    Signals s =
+        signals(source("dual_momentum"), closes(c), Map.of("lookback", 20.0, "threshold", 0.0));
 
-    // From bar 20 the 20-bar return is positive (120 / 100 - 1); it turns negative when c[i] <= c[i-20].
+    // From bar 20 the 20-bar return is positive (120 / 100 - 1); it turns negative when c[i] <=
+    // c[i-20].
     assertThat(trueAt(s.longEntry()).get(0)).isEqualTo(20);
     int firstExit = trueAt(s.longExit()).get(0);
     assertThat(c[firstExit]).isLessThanOrEqualTo(c[firstExit - 20]);

@@ -14,7 +14,8 @@ class DrawdownStatsTests {
 
   @Test
   void onePeriodFromPeakToRecovery() {
-    // Peak 110 at bar 1, 99 at bar 2 (99/110 - 1 = -0.1), recovered by 120 at bar 3: 2 bars, 2 days.
+    // Peak 110 at bar 1, 99 at bar 2 (99/110 - 1 = -0.1), recovered by 120 at bar 3: 2 bars, 2
+    // days.
     PerformanceMetrics m = Inputs.equity(100, 110, 99, 120).compute();
 
     assertThat(m.maxDrawdown()).isCloseTo(-0.1, within(EPS));
@@ -33,11 +34,13 @@ class DrawdownStatsTests {
     // equity:  100  90   100  120  108  96   130  117
     // peak:    100  100  100  120  120  120  130  130
     // dd:      0   -.1   0    0   -.1  -.2   0   -.1
-    // periods: bars 0->2 (2 bars, depth -0.1); 3->6 (3 bars, depth -0.2); 6->7, still open at the end
+    // periods: bars 0->2 (2 bars, depth -0.1); 3->6 (3 bars, depth -0.2); 6->7, still open at the
+    // end
     //          (1 bar, depth -0.1)
     PerformanceMetrics m = Inputs.equity(100, 90, 100, 120, 108, 96, 130, 117).compute();
 
-    assertThat(m.drawdown()).containsExactly(new double[] {0, -0.1, 0, 0, -0.1, -0.2, 0, -0.1}, within(EPS));
+    assertThat(m.drawdown())
+        .containsExactly(new double[] {0, -0.1, 0, 0, -0.1, -0.2, 0, -0.1}, within(EPS));
     assertThat(m.maxDrawdown()).isCloseTo(-0.2, within(EPS));
     assertThat(m.maxDrawdownDurationBars()).isEqualTo(3);
     assertThat(m.maxDrawdownDuration()).isEqualTo(3 * DAY);
@@ -55,8 +58,11 @@ class DrawdownStatsTests {
     // equity:  100  90   95   100  110  100  110
     // period A: bars 0->3 = 3 bars over 3 days, depth -0.1
     // period B: bars 4->6 = 2 bars over 6 days, depth 100/110 - 1 = -0.0909...
-    PerformanceMetrics m = Inputs.equity(100, 90, 95, 100, 110, 100, 110)
-        .times(T0, T0 + DAY, T0 + 2 * DAY, T0 + 3 * DAY, T0 + 4 * DAY, T0 + 9 * DAY, T0 + 10 * DAY).compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 90, 95, 100, 110, 100, 110)
+            .times(
+                T0, T0 + DAY, T0 + 2 * DAY, T0 + 3 * DAY, T0 + 4 * DAY, T0 + 9 * DAY, T0 + 10 * DAY)
+            .compute();
 
     assertThat(m.maxDrawdownDurationBars()).isEqualTo(3);
     assertThat(m.maxDrawdownDuration()).isEqualTo(6 * DAY);
@@ -68,7 +74,8 @@ class DrawdownStatsTests {
 
   @Test
   void equityBackExactlyAtThePeakEndsThePeriod() {
-    // 100, 90, 100, 90: the first period ends at bar 2 (2 bars); a second one opens and runs to the end.
+    // 100, 90, 100, 90: the first period ends at bar 2 (2 bars); a second one opens and runs to the
+    // end.
     PerformanceMetrics m = Inputs.equity(100, 90, 100, 90).compute();
     assertThat(m.drawdown()).containsExactly(new double[] {0, -0.1, 0, -0.1}, within(EPS));
     assertThat(m.maxDrawdownDurationBars()).isEqualTo(2);

@@ -13,9 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds {@link MetricsInput}s for tests. Defaults: daily crypto bars one day apart from 2024-01-01 UTC,
- * initial capital = first equity, closes = equity, never in the market, no trades, no commissions,
- * no risk-free rate.
+ * Builds {@link MetricsInput}s for tests. Defaults: daily crypto bars one day apart from 2024-01-01
+ * UTC, initial capital = first equity, closes = equity, never in the market, no trades, no
+ * commissions, no risk-free rate.
  */
 final class Inputs {
 
@@ -113,8 +113,18 @@ final class Inputs {
   }
 
   MetricsInput build() {
-    return new MetricsInput(times, equity, close, inMarket, trades, commissions, capital, calendar, interval,
-        zone, riskFreeRate);
+    return new MetricsInput(
+        times,
+        equity,
+        close,
+        inMarket,
+        trades,
+        commissions,
+        capital,
+        calendar,
+        interval,
+        zone,
+        riskFreeRate);
   }
 
   PerformanceMetrics compute() {
@@ -122,16 +132,37 @@ final class Inputs {
   }
 
   /**
-   * A closed trade on daily bars from {@link #T0}: entry and exit times follow from the bar indexes;
-   * quantity 1 at an entry price of 100, so {@code returnPct} is given separately from {@code pnl}.
+   * A closed trade on daily bars from {@link #T0}: entry and exit times follow from the bar
+   * indexes; quantity 1 at an entry price of 100, so {@code returnPct} is given separately from
+   * {@code pnl}.
    */
   static Trade trade(Side side, int entryIndex, int exitIndex, double pnl, double returnPct) {
-    return trade(side, entryIndex, T0 + entryIndex * DAY, exitIndex, T0 + exitIndex * DAY, pnl, returnPct);
+    return trade(
+        side, entryIndex, T0 + entryIndex * DAY, exitIndex, T0 + exitIndex * DAY, pnl, returnPct);
   }
 
-  static Trade trade(Side side, int entryIndex, long entryTime, int exitIndex, long exitTime, double pnl,
+  static Trade trade(
+      Side side,
+      int entryIndex,
+      long entryTime,
+      int exitIndex,
+      long exitTime,
+      double pnl,
       double returnPct) {
-    return new Trade(side, 1, entryIndex, entryTime, 100, exitIndex, exitTime, 100 + pnl, pnl, returnPct, 0,
-        0, 0, ExitReason.SIGNAL);
+    return new Trade(
+        side,
+        1,
+        entryIndex,
+        entryTime,
+        100,
+        exitIndex,
+        exitTime,
+        100 + pnl,
+        pnl,
+        returnPct,
+        0,
+        0,
+        0,
+        ExitReason.SIGNAL);
   }
 }

@@ -22,7 +22,9 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Scale;
 
-/** Invariants over random equity curves, with bars 1 to 12 days apart so that months and years vary. */
+/**
+ * Invariants over random equity curves, with bars 1 to 12 days apart so that months and years vary.
+ */
 class MetricsPropertyTests {
 
   /** An equity curve (cents, positive), its bar times, and some trades on it. */
@@ -34,27 +36,54 @@ class MetricsPropertyTests {
 
   @Provide
   Arbitrary<Run> runs() {
-    Arbitrary<double[]> equity = Arbitraries.doubles().between(1, 1_000_000).ofScale(2).array(double[].class)
-        .ofMinSize(1).ofMaxSize(300);
-    return equity.flatMap(e -> Combinators.combine(
-        Arbitraries.integers().between(1, 12).array(int[].class).ofSize(e.length),
-        trades(e.length)).as((steps, trades) -> {
-          long[] times = new long[e.length];
-          long t = T0;
-          for (int i = 0; i < e.length; i++) {
-            t += steps[i] * HOUR * 24; // up to 12 days a bar: several months per run
-            times[i] = t;
-          }
-          return new Run(e, times, trades);
-        }));
+    Arbitrary<double[]> equity =
+        Arbitraries.doubles()
+            .between(1, 1_000_000)
+            .ofScale(2)
+            .array(double[].class)
+            .ofMinSize(1)
+            .ofMaxSize(300);
+    return equity.flatMap(
+        e ->
+            Combinators.combine(
+                    Arbitraries.integers().between(1, 12).array(int[].class).ofSize(e.length),
+                    trades(e.length))
+                .as(
+                    (steps, trades) -> {
+                      long[] times = new long[e.length];
+                      long t = T0;
+                      for (int i = 0; i < e.length; i++) {
+                        t += steps[i] * HOUR * 24; // up to 12 days a bar: several months per run
+                        times[i] = t;
+                      }
+                      return new Run(e, times, trades);
+                    }));
   }
 
   private Arbitrary<List<Trade>> trades(int bars) {
-    Arbitrary<Trade> trade = Combinators.combine(Arbitraries.of(Side.class),
-        Arbitraries.integers().between(0, bars - 1), Arbitraries.doubles().between(-500, 500).ofScale(2),
-        Arbitraries.doubles().between(-0.9, 2).ofScale(4))
-        .as((side, entry, pnl, ret) -> new Trade(side, 1, entry, T0 + entry * HOUR, 100, entry,
-            T0 + entry * HOUR, 100, pnl, ret, 0.5, 0, 0, ExitReason.SIGNAL));
+    Arbitrary<Trade> trade =
+        Combinators.combine(
+                Arbitraries.of(Side.class),
+                Arbitraries.integers().between(0, bars - 1),
+                Arbitraries.doubles().between(-500, 500).ofScale(2),
+                Arbitraries.doubles().between(-0.9, 2).ofScale(4))
+            .as(
+                (side, entry, pnl, ret) ->
+                    new Trade(
+                        side,
+                        1,
+                        entry,
+                        T0 + entry * HOUR,
+                        100,
+                        entry,
+                        T0 + entry * HOUR,
+                        100,
+                        pnl,
+                        ret,
+                        0.5,
+                        0,
+                        0,
+                        ExitReason.SIGNAL));
     return trade.list().ofMaxSize(20);
   }
 
@@ -72,12 +101,14 @@ class MetricsPropertyTests {
     } else {
       // A mean of equal troughs may round one ulp below them.
       assertThat(m.averageDrawdown()).isBetween(m.maxDrawdown() - 1e-12, 0.0);
-      assertThat(m.averageDrawdownDurationBars()).isBetween(1.0, (double) m.maxDrawdownDurationBars());
+      assertThat(m.averageDrawdownDurationBars())
+          .isBetween(1.0, (double) m.maxDrawdownDurationBars());
     }
   }
 
   @Property(tries = 300)
-  void scalingEquityCapitalAndPnlLeavesEveryRatioUnchanged(@ForAll("runs") Run run,
+  void scalingEquityCapitalAndPnlLeavesEveryRatioUnchanged(
+      @ForAll("runs") Run run,
       @ForAll @DoubleRange(min = 0.001, max = 1000) @Scale(6) double k,
       @ForAll @DoubleRange(min = 0.5, max = 2) double capitalShare) {
     double capital = run.equity()[0] * capitalShare;
@@ -88,19 +119,44 @@ class MetricsPropertyTests {
     }
     List<Trade> scaledTrades = new ArrayList<>();
     for (Trade t : run.trades()) {
-      scaledTrades.add(new Trade(t.side(), t.quantity() * k, t.entryIndex(), t.entryTime(), t.entryPrice(),
-          t.exitIndex(), t.exitTime(), t.exitPrice(), t.pnl() * k, t.returnPct(), t.costs() * k, t.mae(),
-          t.mfe(), t.exitReason()));
+      scaledTrades.add(
+          new Trade(
+              t.side(),
+              t.quantity() * k,
+              t.entryIndex(),
+              t.entryTime(),
+              t.entryPrice(),
+              t.exitIndex(),
+              t.exitTime(),
+              t.exitPrice(),
+              t.pnl() * k,
+              t.returnPct(),
+              t.costs() * k,
+              t.mae(),
+              t.mfe(),
+              t.exitReason()));
     }
     PerformanceMetrics b = new Run(scaled, run.times(), scaledTrades).inputs(capital * k).compute();
 
-    List<ToDoubleFunction<PerformanceMetrics>> ratios = List.of(PerformanceMetrics::totalReturn,
-        PerformanceMetrics::cagr, PerformanceMetrics::annualizedVolatility, PerformanceMetrics::sharpeRatio,
-        PerformanceMetrics::sortinoRatio, PerformanceMetrics::calmarRatio, PerformanceMetrics::maxDrawdown,
-        PerformanceMetrics::averageDrawdown, PerformanceMetrics::averageDrawdownDurationBars,
-        PerformanceMetrics::exposureTime, PerformanceMetrics::winRate, PerformanceMetrics::averageTrade,
-        PerformanceMetrics::profitFactor, PerformanceMetrics::expectancyPct, PerformanceMetrics::sqn,
-        PerformanceMetrics::kellyCriterion, m -> m.maxDrawdownDurationBars());
+    List<ToDoubleFunction<PerformanceMetrics>> ratios =
+        List.of(
+            PerformanceMetrics::totalReturn,
+            PerformanceMetrics::cagr,
+            PerformanceMetrics::annualizedVolatility,
+            PerformanceMetrics::sharpeRatio,
+            PerformanceMetrics::sortinoRatio,
+            PerformanceMetrics::calmarRatio,
+            PerformanceMetrics::maxDrawdown,
+            PerformanceMetrics::averageDrawdown,
+            PerformanceMetrics::averageDrawdownDurationBars,
+            PerformanceMetrics::exposureTime,
+            PerformanceMetrics::winRate,
+            PerformanceMetrics::averageTrade,
+            PerformanceMetrics::profitFactor,
+            PerformanceMetrics::expectancyPct,
+            PerformanceMetrics::sqn,
+            PerformanceMetrics::kellyCriterion,
+            m -> m.maxDrawdownDurationBars());
     for (ToDoubleFunction<PerformanceMetrics> ratio : ratios) {
       assertSame(ratio.applyAsDouble(a), ratio.applyAsDouble(b));
     }
@@ -111,7 +167,8 @@ class MetricsPropertyTests {
   }
 
   @Property(tries = 100)
-  void flatEquityHasNoReturnNoRiskAndNoDrawdown(@ForAll @IntRange(min = 1, max = 500) int bars,
+  void flatEquityHasNoReturnNoRiskAndNoDrawdown(
+      @ForAll @IntRange(min = 1, max = 500) int bars,
       @ForAll @DoubleRange(min = 1, max = 1e9) double level) {
     double[] e = new double[bars];
     Arrays.fill(e, level);
@@ -129,8 +186,8 @@ class MetricsPropertyTests {
   }
 
   @Property(tries = 300)
-  void monthlyAndYearlyReturnsCompoundToTheTotalReturn(@ForAll("runs") Run run,
-      @ForAll @DoubleRange(min = 0.5, max = 2) double capitalShare) {
+  void monthlyAndYearlyReturnsCompoundToTheTotalReturn(
+      @ForAll("runs") Run run, @ForAll @DoubleRange(min = 0.5, max = 2) double capitalShare) {
     PerformanceMetrics m = run.inputs(run.equity()[0] * capitalShare).compute();
     double months = 1;
     for (MonthlyReturn r : m.monthlyReturns()) {

@@ -18,15 +18,20 @@ class MetricsTests {
   // Equity 100, 110, 99, 120 gives the per-bar returns
   //   r1 = 110/100 - 1 = 0.1, r2 = 99/110 - 1 = -0.1, r3 = 120/99 - 1 = 0.2121212121...
   // mean = 0.2121212121 / 3 = 0.0707070707...
-  // deviations 0.0292929, -0.1707071, 0.1414141; squares sum to 0.0499979...; / (3 - 1) = 0.0249989...
+  // deviations 0.0292929, -0.1707071, 0.1414141; squares sum to 0.0499979...; / (3 - 1) =
+  // 0.0249989...
   // sample stdev = 0.1581090432...
   private static final double MEAN = (0.1 - 0.1 + 120.0 / 99 - 1) / 3;
   private static final double SD = 0.15810904320728808;
 
   @Test
   void summaryOfAFourBarCurve() {
-    PerformanceMetrics m = Inputs.equity(100, 110, 99, 120).close(50, 55, 45, 60)
-        .inMarket(false, true, true, false).commissions(1.5).compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 110, 99, 120)
+            .close(50, 55, 45, 60)
+            .inMarket(false, true, true, false)
+            .commissions(1.5)
+            .compute();
 
     assertThat(m.start()).isEqualTo(T0);
     assertThat(m.end()).isEqualTo(T0 + 3 * DAY);
@@ -61,18 +66,22 @@ class MetricsTests {
 
   @Test
   void stockDailyAnnualisesWith252Bars() {
-    PerformanceMetrics m = Inputs.equity(100, 110, 99, 120).market(MarketCalendar.STOCK, Interval.D1)
-        .compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 110, 99, 120).market(MarketCalendar.STOCK, Interval.D1).compute();
 
-    // 0.1581090432 x sqrt(252) = 2.5099032501; Sharpe 0.0707070707 / 0.1581090432 x sqrt(252) = 7.0991508606
+    // 0.1581090432 x sqrt(252) = 2.5099032501; Sharpe 0.0707070707 / 0.1581090432 x sqrt(252) =
+    // 7.0991508606
     assertThat(m.annualizedVolatility()).isCloseTo(2.509903250141103, within(1e-9));
     assertThat(m.sharpeRatio()).isCloseTo(7.099150860568081, within(1e-9));
   }
 
   @Test
   void cryptoHourlyAnnualisesWith8760Bars() {
-    PerformanceMetrics m = Inputs.equity(100, 110, 99, 120).times(Inputs.spaced(T0, HOUR, 4))
-        .market(MarketCalendar.CRYPTO, Interval.H1).compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 110, 99, 120)
+            .times(Inputs.spaced(T0, HOUR, 4))
+            .market(MarketCalendar.CRYPTO, Interval.H1)
+            .compute();
 
     // 365 x 24 = 8760 bars a year: 0.1581090432 x sqrt(8760) = 14.7981956064; Sharpe 41.8560448766
     assertThat(m.annualizedVolatility()).isCloseTo(14.798195606383064, within(1e-9));
@@ -83,8 +92,11 @@ class MetricsTests {
 
   @Test
   void riskFreeRateIsCompoundedDownToOneBar() {
-    PerformanceMetrics m = Inputs.equity(100, 110, 99, 120).market(MarketCalendar.STOCK, Interval.D1)
-        .riskFreeRate(0.05).compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 110, 99, 120)
+            .market(MarketCalendar.STOCK, Interval.D1)
+            .riskFreeRate(0.05)
+            .compute();
 
     // rf per bar = 1.05^(1/252) - 1 = 0.000193630506544
     double rf = Math.pow(1.05, 1.0 / 252) - 1;
@@ -101,8 +113,10 @@ class MetricsTests {
   @Test
   void cagrCountsJulianYearsOfCalendarTime() {
     // 100 -> 90 -> 121 over exactly two years of 365.25 days: 1.21^(1/2) - 1 = 0.1
-    PerformanceMetrics m = Inputs.equity(100, 90, 121)
-        .times(T0, T0 + (long) (365.25 * DAY), T0 + (long) (730.5 * DAY)).compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 90, 121)
+            .times(T0, T0 + (long) (365.25 * DAY), T0 + (long) (730.5 * DAY))
+            .compute();
 
     assertThat(m.cagr()).isCloseTo(0.1, within(EPS));
     assertThat(m.annualizedReturn()).isEqualTo(m.cagr());

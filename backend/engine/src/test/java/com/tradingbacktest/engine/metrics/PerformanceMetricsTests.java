@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The JSON view, input validation, and a run of a million bars. */
 class PerformanceMetricsTests {
 
-  private static final List<String> SERIES = List.of("drawdown", "buyAndHoldEquity", "monthlyReturns",
-      "yearlyReturns");
+  private static final List<String> SERIES =
+      List.of("drawdown", "buyAndHoldEquity", "monthlyReturns", "yearlyReturns");
 
   @Test
   void toMapHasEveryScalarComponentUnderItsSnakeCaseNameInComponentOrder() {
@@ -33,13 +33,15 @@ class PerformanceMetricsTests {
     Map<String, Number> map = Inputs.equity(100, 110, 99, 120).compute().toMap();
 
     assertThat(map.keySet()).containsExactlyElementsOf(expected);
-    assertThat(map).containsKeys("max_drawdown_duration_bars", "expectancy_pct", "buy_and_hold_return", "sqn")
+    assertThat(map)
+        .containsKeys("max_drawdown_duration_bars", "expectancy_pct", "buy_and_hold_return", "sqn")
         .hasSize(43);
   }
 
   @Test
   void toMapValuesMatchTheComponents() throws Exception {
-    PerformanceMetrics m = Inputs.equity(100, 110, 99, 120).trades(trade(Side.LONG, 0, 3, 20, 0.2)).compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 110, 99, 120).trades(trade(Side.LONG, 0, 3, 20, 0.2)).compute();
     Map<String, Number> map = m.toMap();
     for (RecordComponent c : PerformanceMetrics.class.getRecordComponents()) {
       String key = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
@@ -56,35 +58,48 @@ class PerformanceMetricsTests {
 
   @Test
   void undefinedAndInfiniteValuesBecomeNull() {
-    PerformanceMetrics m = Inputs.equity(100, 101, 102).trades(trade(Side.LONG, 0, 1, 1, 0.01)).compute();
+    PerformanceMetrics m =
+        Inputs.equity(100, 101, 102).trades(trade(Side.LONG, 0, 1, 1, 0.01)).compute();
     assertThat(m.profitFactor()).isInfinite();
     assertThat(m.sqn()).isNaN();
 
     Map<String, Number> map = m.toMap();
-    assertThat(map).containsEntry("profit_factor", null).containsEntry("sqn", null)
-        .containsEntry("average_drawdown", null).containsEntry("calmar_ratio", null);
+    assertThat(map)
+        .containsEntry("profit_factor", null)
+        .containsEntry("sqn", null)
+        .containsEntry("average_drawdown", null)
+        .containsEntry("calmar_ratio", null);
     assertThat(map.get("win_rate")).isEqualTo(1.0);
     Map<String, Object> month = new MonthlyReturn(2024, 5, Double.NaN).toMap();
     assertThat(month.keySet()).containsExactly("year", "month", "return");
-    assertThat(month).containsEntry("year", 2024).containsEntry("month", 5).containsEntry("return", null);
-    assertThat(new YearlyReturn(2024, 0.5).toMap()).containsExactly(Map.entry("year", 2024),
-        Map.entry("return", 0.5));
+    assertThat(month)
+        .containsEntry("year", 2024)
+        .containsEntry("month", 5)
+        .containsEntry("return", null);
+    assertThat(new YearlyReturn(2024, 0.5).toMap())
+        .containsExactly(Map.entry("year", 2024), Map.entry("return", 0.5));
   }
 
   @Test
   void rejectsInputItCannotMeasure() {
-    assertThatThrownBy(() -> Inputs.equity().compute()).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Inputs.equity().compute())
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one");
     assertThatThrownBy(() -> Inputs.equity(100, 101).close(1).compute())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same length");
     assertThatThrownBy(() -> Inputs.equity(100, 101).capital(0).compute())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialCapital");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("initialCapital");
     assertThatThrownBy(() -> Inputs.equity(100, 101).times(T0 + 1, T0).compute())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ascend");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ascend");
     assertThatThrownBy(() -> Inputs.equity(100, Double.NaN).compute())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("equity[1]");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equity[1]");
     assertThatThrownBy(() -> Inputs.equity(100, 101).riskFreeRate(-1).compute())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("riskFreeRate");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("riskFreeRate");
     assertThatThrownBy(() -> Inputs.equity(100).zone(null).compute())
         .isInstanceOf(NullPointerException.class);
   }
@@ -102,8 +117,11 @@ class PerformanceMetricsTests {
       e[i] = e[i - 1] * (1 + ((seed >>> 11) * 0x1.0p-53 - 0.5) * 0.002);
       in[i] = (i / 1000) % 2 == 0;
     }
-    Inputs input = Inputs.equity(e).inMarket(in).times(Inputs.spaced(T0, 60_000L, n))
-        .market(MarketCalendar.CRYPTO, Interval.M1);
+    Inputs input =
+        Inputs.equity(e)
+            .inMarket(in)
+            .times(Inputs.spaced(T0, 60_000L, n))
+            .market(MarketCalendar.CRYPTO, Interval.M1);
     MetricsInput built = input.build();
     for (int i = 0; i < 5; i++) { // warm up, so the timing below is of compiled code
       Metrics.compute(built);

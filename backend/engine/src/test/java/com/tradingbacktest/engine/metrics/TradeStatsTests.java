@@ -25,10 +25,13 @@ class TradeStatsTests {
   @Test
   void threeTradesByHand() {
     // pnl +10, -5, +20 with returns +10%, -5%, +20%, held 2, 1 and 3 days; the second one short.
-    PerformanceMetrics m = flat(10).trades(
-        trade(Side.LONG, 0, 2, 10, 0.10),
-        trade(Side.SHORT, 3, 4, -5, -0.05),
-        trade(Side.LONG, 5, 8, 20, 0.20)).compute();
+    PerformanceMetrics m =
+        flat(10)
+            .trades(
+                trade(Side.LONG, 0, 2, 10, 0.10),
+                trade(Side.SHORT, 3, 4, -5, -0.05),
+                trade(Side.LONG, 5, 8, 20, 0.20))
+            .compute();
 
     assertThat(m.tradeCount()).isEqualTo(3);
     assertThat(m.winningTrades()).isEqualTo(2);
@@ -68,31 +71,45 @@ class TradeStatsTests {
     assertThat(m.longTrades()).isZero();
     assertThat(m.shortTrades()).isZero();
     assertThat(m.commissions()).isZero();
-    assertThat(new double[] {m.winRate(), m.bestTrade(), m.worstTrade(), m.averageTrade(),
-        m.averageTradeDuration(), m.averageTradeDurationBars(), m.maxTradeDuration(),
-        m.maxTradeDurationBars(), m.profitFactor(), m.expectancy(), m.expectancyPct(), m.sqn(),
-        m.kellyCriterion()}).containsOnly(Double.NaN);
+    assertThat(
+            new double[] {
+              m.winRate(),
+              m.bestTrade(),
+              m.worstTrade(),
+              m.averageTrade(),
+              m.averageTradeDuration(),
+              m.averageTradeDurationBars(),
+              m.maxTradeDuration(),
+              m.maxTradeDurationBars(),
+              m.profitFactor(),
+              m.expectancy(),
+              m.expectancyPct(),
+              m.sqn(),
+              m.kellyCriterion()
+            })
+        .containsOnly(Double.NaN);
   }
 
   @Test
   void allWinnersHaveAnInfiniteProfitFactorAndKellyOfOne() {
-    PerformanceMetrics m = flat(5).trades(
-        trade(Side.LONG, 0, 1, 10, 0.1),
-        trade(Side.LONG, 2, 3, 30, 0.3)).compute();
+    PerformanceMetrics m =
+        flat(5).trades(trade(Side.LONG, 0, 1, 10, 0.1), trade(Side.LONG, 2, 3, 30, 0.3)).compute();
 
     assertThat(m.profitFactor()).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(m.winRate()).isEqualTo(1.0);
     // W = 1: 1 - 0 / R = 1
     assertThat(m.kellyCriterion()).isEqualTo(1.0);
-    // mean 20, stdev sqrt(((10-20)^2 + (30-20)^2) / 1) = 14.1421356; SQN = sqrt(2) x 20 / 14.1421356 = 2
+    // mean 20, stdev sqrt(((10-20)^2 + (30-20)^2) / 1) = 14.1421356; SQN = sqrt(2) x 20 /
+    // 14.1421356 = 2
     assertThat(m.sqn()).isCloseTo(2.0, within(EPS));
   }
 
   @Test
   void allLosersHaveAZeroProfitFactorAndNoKelly() {
-    PerformanceMetrics m = flat(5).trades(
-        trade(Side.SHORT, 0, 1, -10, -0.1),
-        trade(Side.SHORT, 2, 3, -30, -0.3)).compute();
+    PerformanceMetrics m =
+        flat(5)
+            .trades(trade(Side.SHORT, 0, 1, -10, -0.1), trade(Side.SHORT, 2, 3, -30, -0.3))
+            .compute();
 
     assertThat(m.profitFactor()).isZero(); // 0 / 40
     assertThat(m.winRate()).isZero();
@@ -104,10 +121,13 @@ class TradeStatsTests {
   @Test
   void breakEvenTradesCountInTheWinRateButNeitherWinNorLose() {
     // pnl 10, 0, -5: W = 1/3; average win 10, average loss 5, ratio 2: Kelly = 1/3 - (2/3) / 2 = 0
-    PerformanceMetrics m = flat(8).trades(
-        trade(Side.LONG, 0, 1, 10, 0.1),
-        trade(Side.LONG, 2, 3, 0, 0),
-        trade(Side.LONG, 4, 5, -5, -0.05)).compute();
+    PerformanceMetrics m =
+        flat(8)
+            .trades(
+                trade(Side.LONG, 0, 1, 10, 0.1),
+                trade(Side.LONG, 2, 3, 0, 0),
+                trade(Side.LONG, 4, 5, -5, -0.05))
+            .compute();
 
     assertThat(m.winningTrades()).isEqualTo(1);
     assertThat(m.losingTrades()).isEqualTo(1);
@@ -118,8 +138,8 @@ class TradeStatsTests {
 
   @Test
   void onlyBreakEvenTradesHaveNoProfitFactor() {
-    PerformanceMetrics m = flat(5).trades(trade(Side.LONG, 0, 1, 0, 0), trade(Side.LONG, 2, 3, 0, 0))
-        .compute();
+    PerformanceMetrics m =
+        flat(5).trades(trade(Side.LONG, 0, 1, 0, 0), trade(Side.LONG, 2, 3, 0, 0)).compute();
     assertThat(m.winRate()).isZero();
     assertThat(m.profitFactor()).isNaN(); // 0 / 0
     assertThat(m.kellyCriterion()).isNaN();
@@ -141,17 +161,20 @@ class TradeStatsTests {
   @Test
   void equalPnlHasNoSqnRatherThanRoundingNoise() {
     // 10.1 three times: the mean carries rounding error, the true stdev is 0.
-    PerformanceMetrics m = flat(8).trades(
-        trade(Side.LONG, 0, 1, 10.1, 0.101),
-        trade(Side.LONG, 2, 3, 10.1, 0.101),
-        trade(Side.LONG, 4, 5, 10.1, 0.101)).compute();
+    PerformanceMetrics m =
+        flat(8)
+            .trades(
+                trade(Side.LONG, 0, 1, 10.1, 0.101),
+                trade(Side.LONG, 2, 3, 10.1, 0.101),
+                trade(Side.LONG, 4, 5, 10.1, 0.101))
+            .compute();
     assertThat(m.sqn()).isNaN();
   }
 
   @Test
   void aTotalLossMakesTheGeometricAverageMinusOne() {
-    PerformanceMetrics m = flat(5).trades(trade(Side.LONG, 0, 1, 10, 0.1), trade(Side.LONG, 2, 3, -100, -1))
-        .compute();
+    PerformanceMetrics m =
+        flat(5).trades(trade(Side.LONG, 0, 1, 10, 0.1), trade(Side.LONG, 2, 3, -100, -1)).compute();
     assertThat(m.averageTrade()).isEqualTo(-1.0);
     assertThat(m.worstTrade()).isEqualTo(-1.0);
     assertThat(m.expectancyPct()).isCloseTo(-0.45, within(EPS));
@@ -167,9 +190,12 @@ class TradeStatsTests {
   @Test
   void durationsInTimeFollowTheTradesTimesNotTheBarCount() {
     // 2 bars across a weekend (Fri 15:00 -> Mon 15:00 = 72 h) and 3 bars within a day (3 h).
-    PerformanceMetrics m = flat(10).trades(
-        trade(Side.LONG, 0, T0, 2, T0 + 72 * HOUR, 1, 0.01),
-        trade(Side.LONG, 4, T0 + 100 * HOUR, 7, T0 + 103 * HOUR, 1, 0.01)).compute();
+    PerformanceMetrics m =
+        flat(10)
+            .trades(
+                trade(Side.LONG, 0, T0, 2, T0 + 72 * HOUR, 1, 0.01),
+                trade(Side.LONG, 4, T0 + 100 * HOUR, 7, T0 + 103 * HOUR, 1, 0.01))
+            .compute();
 
     assertThat(m.maxTradeDurationBars()).isEqualTo(3.0);
     assertThat(m.maxTradeDuration()).isEqualTo(72.0 * HOUR);

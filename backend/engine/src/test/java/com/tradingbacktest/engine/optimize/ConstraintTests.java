@@ -38,21 +38,26 @@ class ConstraintTests {
     assertThat(Comparison.parse(">")).isEqualTo(Comparison.GT);
     assertThat(Comparison.parse("<")).isEqualTo(Comparison.LT);
     assertThat(Comparison.parse("<=")).isEqualTo(Comparison.LE);
-    assertThat(new Constraint("max_drawdown", Comparison.GE, -0.2)).hasToString("max_drawdown >= -0.2");
+    assertThat(new Constraint("max_drawdown", Comparison.GE, -0.2))
+        .hasToString("max_drawdown >= -0.2");
   }
 
   @Test
   void rejectsUnknownMetricsAndComparisons() {
     assertThatThrownBy(() -> Constraint.parse("sharpe", ">", 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("unknown metric 'sharpe'; use one of start, end, duration, duration_days,")
+        .hasMessageStartingWith(
+            "unknown metric 'sharpe'; use one of start, end, duration, duration_days,")
         .hasMessageContaining("sharpe_ratio");
     // Series are not scalar metrics.
-    assertThatThrownBy(() -> new Constraint("drawdown", Comparison.GT, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Constraint("drawdown", Comparison.GT, 0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Constraint.parse("sqn", "=>", 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown comparison '=>'; use >, >=, < or <=");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown comparison '=>'; use >, >=, < or <=");
     assertThatThrownBy(() -> Constraint.parse("sqn", ">", Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("the bound of sqn must be a finite number, got NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the bound of sqn must be a finite number, got NaN");
   }
 
   @Test

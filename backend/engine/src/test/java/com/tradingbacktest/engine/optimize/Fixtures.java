@@ -36,7 +36,8 @@ final class Fixtures {
       l[i] = Math.min(o[i], closes[i]) - 1;
       v[i] = 1000;
     }
-    return BarSeries.of("T", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, closes, v);
+    return BarSeries.of(
+        "T", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, closes, v);
   }
 
   static CompiledStrategy compile(String source) {
@@ -46,13 +47,17 @@ final class Fixtures {
   }
 
   /**
-   * One winning trade on closes 10, 11, 12: in at bar 1's open (10) with 1,000 units, out at bar 2's open
-   * (11). total_return 0.1, trade_count 1, win_rate 1, profit_factor +Infinity, sqn NaN (one trade).
+   * One winning trade on closes 10, 11, 12: in at bar 1's open (10) with 1,000 units, out at bar
+   * 2's open (11). total_return 0.1, trade_count 1, win_rate 1, profit_factor +Infinity, sqn NaN
+   * (one trade).
    */
   static PerformanceMetrics oneWinningTrade() {
     BarSeries bars = closes(10, 11, 12);
-    Signals signals = Signals.builder(3).longEntry(new boolean[] {true, false, false})
-        .longExit(new boolean[] {false, true, false}).build();
+    Signals signals =
+        Signals.builder(3)
+            .longEntry(new boolean[] {true, false, false})
+            .longExit(new boolean[] {false, true, false})
+            .build();
     return Backtest.run(bars, signals, BacktestConfig.defaults()).metrics();
   }
 }

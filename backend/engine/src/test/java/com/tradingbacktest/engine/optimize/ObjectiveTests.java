@@ -21,8 +21,9 @@ class ObjectiveTests {
   void listsTheValidNamesForAnUnknownOne() {
     assertThatThrownBy(() -> Objective.parse("sharpe"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown objective 'sharpe'; use one of sharpe_ratio, sortino_ratio, calmar_ratio, total_return,"
-            + " cagr, profit_factor, win_rate, sqn, expectancy, max_drawdown, final_equity");
+        .hasMessage(
+            "unknown objective 'sharpe'; use one of sharpe_ratio, sortino_ratio, calmar_ratio, total_return,"
+                + " cagr, profit_factor, win_rate, sqn, expectancy, max_drawdown, final_equity");
     assertThatThrownBy(() -> Objective.parse(null)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -34,9 +35,12 @@ class ObjectiveTests {
     for (Objective o : Objective.values()) {
       assertThat(json).containsKey(o.jsonName());
       double score = o.score(m);
-      assertThat(Double.isFinite(score) ? (Object) score : null).as(o.jsonName()).isEqualTo(json.get(o.jsonName()));
+      assertThat(Double.isFinite(score) ? (Object) score : null)
+          .as(o.jsonName())
+          .isEqualTo(json.get(o.jsonName()));
     }
-    assertThat(Objective.TOTAL_RETURN.score(m)).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(Objective.TOTAL_RETURN.score(m))
+        .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(Objective.PROFIT_FACTOR.score(m)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(Objective.SQN.score(m)).isNaN();
   }

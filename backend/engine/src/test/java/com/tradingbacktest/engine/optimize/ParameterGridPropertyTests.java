@@ -17,24 +17,30 @@ import net.jqwik.api.Provide;
 /** Grids with decimal bounds and steps, as users type them. */
 class ParameterGridPropertyTests {
 
-  /** A range of {@code count} values from {@code from} by {@code step}, all typed with two decimals. */
+  /**
+   * A range of {@code count} values from {@code from} by {@code step}, all typed with two decimals.
+   */
   record Declared(double from, double step, int count) {
     ParameterRange range(String name) {
-      return new ParameterRange(name, from, Math.round((from + (count - 1) * step) * 100) / 100.0, step);
+      return new ParameterRange(
+          name, from, Math.round((from + (count - 1) * step) * 100) / 100.0, step);
     }
   }
 
   @Provide
   Arbitrary<List<Declared>> grids() {
-    Arbitrary<Declared> declared = Combinators.combine(
-        Arbitraries.doubles().between(-100, 100).ofScale(2),
-        Arbitraries.doubles().between(0.01, 10).ofScale(2),
-        Arbitraries.integers().between(1, 8)).as(Declared::new);
+    Arbitrary<Declared> declared =
+        Combinators.combine(
+                Arbitraries.doubles().between(-100, 100).ofScale(2),
+                Arbitraries.doubles().between(0.01, 10).ofScale(2),
+                Arbitraries.integers().between(1, 8))
+            .as(Declared::new);
     return declared.list().ofMinSize(1).ofMaxSize(4);
   }
 
   @Property(tries = 300)
-  void everyIndexMapsToADistinctCombinationWithinTheRanges(@ForAll("grids") List<Declared> declared) {
+  void everyIndexMapsToADistinctCombinationWithinTheRanges(
+      @ForAll("grids") List<Declared> declared) {
     List<ParameterRange> ranges = new ArrayList<>();
     long expectedSize = 1;
     for (int k = 0; k < declared.size(); k++) {
@@ -47,8 +53,11 @@ class ParameterGridPropertyTests {
     Set<Map<String, Double>> seen = new HashSet<>();
     for (long index = 0; index < grid.size(); index++) {
       Map<String, Double> combination = grid.combination(index);
-      assertThat(seen.add(combination)).as("combination %d repeats %s", index, combination).isTrue();
-      assertThat(combination.keySet()).containsExactlyElementsOf(ranges.stream().map(ParameterRange::name).toList());
+      assertThat(seen.add(combination))
+          .as("combination %d repeats %s", index, combination)
+          .isTrue();
+      assertThat(combination.keySet())
+          .containsExactlyElementsOf(ranges.stream().map(ParameterRange::name).toList());
       for (ParameterRange r : ranges) {
         assertThat(combination.get(r.name())).isBetween(r.from(), r.to());
       }
@@ -62,7 +71,8 @@ class ParameterGridPropertyTests {
 
       assertThat(r.count()).isEqualTo(d.count());
       for (int i = 0; i < r.count(); i++) {
-        // Two-decimal inputs give values with at most two decimals, e.g. 0.3 and never 0.30000000000000004.
+        // Two-decimal inputs give values with at most two decimals, e.g. 0.3 and never
+        // 0.30000000000000004.
         double typed = Math.round((d.from() + i * d.step()) * 100) / 100.0;
         assertThat(r.value(i)).isEqualTo(typed);
       }

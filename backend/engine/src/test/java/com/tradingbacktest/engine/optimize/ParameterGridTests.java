@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class ParameterGridTests {
 
-  private static final ParameterGrid GRID = new ParameterGrid(List.of(new ParameterRange("a", 1, 2, 1),
-      new ParameterRange("b", 10, 30, 10)));
+  private static final ParameterGrid GRID =
+      new ParameterGrid(
+          List.of(new ParameterRange("a", 1, 2, 1), new ParameterRange("b", 10, 30, 10)));
 
   @Test
   void numbersCombinationsWithTheLastParameterVaryingFastest() {
@@ -27,12 +28,18 @@ class ParameterGridTests {
   @Test
   void mixesRadicesAcrossThreeParameters() {
     // Counts 2 x 3 x 4: index 17 = 1 * 12 + 1 * 4 + 1 -> second a, second b, second c.
-    ParameterGrid grid = new ParameterGrid(List.of(new ParameterRange("a", 0, 1, 1),
-        new ParameterRange("b", 0.1, 0.3, 0.1), new ParameterRange("c", 5, 20, 5)));
+    ParameterGrid grid =
+        new ParameterGrid(
+            List.of(
+                new ParameterRange("a", 0, 1, 1),
+                new ParameterRange("b", 0.1, 0.3, 0.1),
+                new ParameterRange("c", 5, 20, 5)));
 
     assertThat(grid.size()).isEqualTo(24);
-    assertThat(grid.combination(17)).containsExactly(entry("a", 1.0), entry("b", 0.2), entry("c", 10.0));
-    assertThat(grid.combination(23)).containsExactly(entry("a", 1.0), entry("b", 0.3), entry("c", 20.0));
+    assertThat(grid.combination(17))
+        .containsExactly(entry("a", 1.0), entry("b", 0.2), entry("c", 10.0));
+    assertThat(grid.combination(23))
+        .containsExactly(entry("a", 1.0), entry("b", 0.3), entry("c", 20.0));
   }
 
   @Test
@@ -45,29 +52,38 @@ class ParameterGridTests {
 
   @Test
   void refusesIndicesOutsideTheGrid() {
-    assertThatThrownBy(() -> GRID.combination(6)).isInstanceOf(IndexOutOfBoundsException.class)
+    assertThatThrownBy(() -> GRID.combination(6))
+        .isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("combination 6 is outside the grid of 6");
     assertThatThrownBy(() -> GRID.combination(-1)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
   void rejectsDuplicateNames() {
-    assertThatThrownBy(() -> new ParameterGrid(List.of(new ParameterRange("a", 1, 2, 1),
-        new ParameterRange("a", 3, 4, 1))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("parameter a appears twice in the grid");
+    assertThatThrownBy(
+            () ->
+                new ParameterGrid(
+                    List.of(new ParameterRange("a", 1, 2, 1), new ParameterRange("a", 3, 4, 1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("parameter a appears twice in the grid");
   }
 
   @Test
   void reportsASizeBeyondALong() {
     ParameterRange huge = new ParameterRange("x", 0, Integer.MAX_VALUE - 1, 1); // 2^31 - 1 values
-    List<ParameterRange> ranges = List.of(huge, new ParameterRange("y", 0, Integer.MAX_VALUE - 1, 1),
-        new ParameterRange("z", 0, 4, 1));
+    List<ParameterRange> ranges =
+        List.of(
+            huge,
+            new ParameterRange("y", 0, Integer.MAX_VALUE - 1, 1),
+            new ParameterRange("z", 0, 4, 1));
 
-    assertThatThrownBy(() -> new ParameterGrid(ranges)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the grid x (2147483647) x y (2147483647) x z (5) has more than 9223372036854775807"
-            + " combinations; narrow the ranges or widen the steps");
-    assertThat(new ParameterGrid(List.of(huge, ranges.get(1))).size()).isEqualTo((long) Integer.MAX_VALUE
-        * Integer.MAX_VALUE);
+    assertThatThrownBy(() -> new ParameterGrid(ranges))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the grid x (2147483647) x y (2147483647) x z (5) has more than 9223372036854775807"
+                + " combinations; narrow the ranges or widen the steps");
+    assertThat(new ParameterGrid(List.of(huge, ranges.get(1))).size())
+        .isEqualTo((long) Integer.MAX_VALUE * Integer.MAX_VALUE);
   }
 
   @Test

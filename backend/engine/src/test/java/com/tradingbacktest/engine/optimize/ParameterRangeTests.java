@@ -35,7 +35,8 @@ class ParameterRangeTests {
         .containsExactly(0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1);
     assertThat(values(new ParameterRange("k", 0.1, 1, 0.1))).hasSize(10).endsWith(0.9, 1.0);
     assertThat(values(new ParameterRange("k", 1.5, 2.2, 0.35))).containsExactly(1.5, 1.85, 2.2);
-    assertThat(values(new ParameterRange("k", 0.01, 0.05, 0.01))).containsExactly(0.01, 0.02, 0.03, 0.04, 0.05);
+    assertThat(values(new ParameterRange("k", 0.01, 0.05, 0.01)))
+        .containsExactly(0.01, 0.02, 0.03, 0.04, 0.05);
   }
 
   @Test
@@ -47,19 +48,26 @@ class ParameterRangeTests {
 
   @Test
   void rejectsRangesThatCannotBeSearched() {
-    assertThatThrownBy(() -> new ParameterRange(" ", 1, 2, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ParameterRange(" ", 1, 2, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a parameter range needs a name");
-    assertThatThrownBy(() -> new ParameterRange("n", 1, 2, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ParameterRange("n", 1, 2, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the step of n must be above 0, got 0.0");
-    assertThatThrownBy(() -> new ParameterRange("n", 1, 2, -1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ParameterRange("n", 1, 2, -1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must be above 0");
-    assertThatThrownBy(() -> new ParameterRange("n", 3, 2, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ParameterRange("n", 3, 2, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the range of n is empty: 3.0 is above 2.0");
-    assertThatThrownBy(() -> new ParameterRange("n", Double.NaN, 2, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new ParameterRange("n", Double.NaN, 2, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("finite");
     assertThatThrownBy(() -> new ParameterRange("n", 0, Double.POSITIVE_INFINITY, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
-    assertThatThrownBy(() -> new ParameterRange("n", 0, 1e12, 1e-3)).isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("finite");
+    assertThatThrownBy(() -> new ParameterRange("n", 0, 1e12, 1e-3))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the range of n has more than 2147483647 values; widen the step");
   }
 
@@ -73,7 +81,8 @@ class ParameterRangeTests {
 
   @Test
   void takesTheRangeAndStepAStrategyDeclares() {
-    ParamSpec spec = Fixtures.compile("param x = 10 in 2..100 step 2\nlong_entry = close > x").params().get(0);
+    ParamSpec spec =
+        Fixtures.compile("param x = 10 in 2..100 step 2\nlong_entry = close > x").params().get(0);
 
     assertThat(ParameterRange.of(spec)).isEqualTo(new ParameterRange("x", 2, 100, 2));
   }
@@ -89,14 +98,16 @@ class ParameterRangeTests {
     assertThat(j.count()).isEqualTo(11);
     assertThat(j.value(10)).isEqualTo(1.0);
     // A single value: any step will do, and a tenth of nothing would be no step at all.
-    assertThat(values(ParameterRange.of(new ParamSpec("z", 0.5, 0.5, 0.5, null, 1)))).containsExactly(0.5);
+    assertThat(values(ParameterRange.of(new ParamSpec("z", 0.5, 0.5, 0.5, null, 1))))
+        .containsExactly(0.5);
   }
 
   @Test
   void refusesAParameterWithoutARange() {
     assertThatThrownBy(() -> ParameterRange.of(new ParamSpec("a", 3, null, null, null, 4)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("parameter a has no range to search; declare one, as in 'param a = 10 in 2..100 step 2'");
+        .hasMessage(
+            "parameter a has no range to search; declare one, as in 'param a = 10 in 2..100 step 2'");
   }
 
   private static double[] values(ParameterRange r) {

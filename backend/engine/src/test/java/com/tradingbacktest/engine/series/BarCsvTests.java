@@ -18,12 +18,13 @@ class BarCsvTests {
   void readsPlainDecimalsToTheSameDoubleAsParseDouble() {
     Random random = new Random(11);
     for (int i = 0; i < 200_000; i++) {
-      String text = switch (i % 4) {
-        case 0 -> String.format(Locale.ROOT, "%.2f", random.nextDouble() * 100_000);
-        case 1 -> String.format(Locale.ROOT, "%.8f", random.nextDouble());
-        case 2 -> Long.toString(random.nextLong() >>> (1 + random.nextInt(40)));
-        default -> random.nextInt(1_000_000) + "." + random.nextInt(1000);
-      };
+      String text =
+          switch (i % 4) {
+            case 0 -> String.format(Locale.ROOT, "%.2f", random.nextDouble() * 100_000);
+            case 1 -> String.format(Locale.ROOT, "%.8f", random.nextDouble());
+            case 2 -> Long.toString(random.nextLong() >>> (1 + random.nextInt(40)));
+            default -> random.nextInt(1_000_000) + "." + random.nextInt(1000);
+          };
       double fast = BarCsv.plainDecimal(text);
       if (!Double.isNaN(fast)) {
         assertThat(fast).as(text).isEqualTo(Double.parseDouble(text));
@@ -38,8 +39,18 @@ class BarCsvTests {
   @Test
   void leavesEverythingElseToTheGeneralPath() {
     // Too many digits for an exact integer, an exponent, two points, words, nothing: not read here.
-    for (String text : List.of("12345678901234567890", "9007199254740993", "1e5", "1.2.3", "NaN", "0x10", "", "-",
-        ".", "1,000")) {
+    for (String text :
+        List.of(
+            "12345678901234567890",
+            "9007199254740993",
+            "1e5",
+            "1.2.3",
+            "NaN",
+            "0x10",
+            "",
+            "-",
+            ".",
+            "1,000")) {
       assertThat(BarCsv.plainDecimal(text)).as(text).isNaN();
     }
   }
@@ -48,12 +59,17 @@ class BarCsvTests {
   void parsesEveryKindOfNumberAParserMeets() throws IOException {
     List<BarCsv.Row> rows = new ArrayList<>();
     List<BarCsv.Problem> problems = new ArrayList<>();
-    BarCsv.parse(new BufferedReader(new StringReader("""
+    BarCsv.parse(
+        new BufferedReader(
+            new StringReader(
+                """
         date;open;high;low;close;volume
         2024-01-02;"78,200";"79,000";"77,900";"78,500";1.5e3
         2024-01-03;12345678901234567890;12345678901234567891;12345678901234567889;12345678901234567890;0
         2024-01-04;0x10;1;1;1;1
-        """)), ZoneOffset.UTC, new BarCsv.Handler() {
+        """)),
+        ZoneOffset.UTC,
+        new BarCsv.Handler() {
           @Override
           public void row(BarCsv.Row row) {
             rows.add(row);

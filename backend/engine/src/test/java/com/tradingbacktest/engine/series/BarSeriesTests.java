@@ -13,8 +13,13 @@ class BarSeriesTests {
 
   @Test
   void acceptsValidBars() {
-    BarSeries bars = series(new long[] {0, DAY}, new double[] {10, 11}, new double[] {12, 12},
-        new double[] {9, 10}, new double[] {11, 11.5});
+    BarSeries bars =
+        series(
+            new long[] {0, DAY},
+            new double[] {10, 11},
+            new double[] {12, 12},
+            new double[] {9, 10},
+            new double[] {11, 11.5});
 
     assertThat(bars.size()).isEqualTo(2);
     assertThat(bars.close()).containsExactly(11, 11.5);
@@ -22,12 +27,16 @@ class BarSeriesTests {
 
   @Test
   void reportsEveryBadBarWithItsIndexAndReason() {
-    InvalidBarSeriesException e = catchThrowableOfType(InvalidBarSeriesException.class, () -> series(
-        new long[] {0, DAY, DAY, 3 * DAY, 2 * DAY},
-        new double[] {10, 10, 10, 10, 10},
-        new double[] {12, 9, 12, 12, 12},   // bar 1: high below open
-        new double[] {9, 9, 11, 9, 9},      // bar 2: low above open
-        new double[] {11, 9.5, 11.5, 11, 11}));
+    InvalidBarSeriesException e =
+        catchThrowableOfType(
+            InvalidBarSeriesException.class,
+            () ->
+                series(
+                    new long[] {0, DAY, DAY, 3 * DAY, 2 * DAY},
+                    new double[] {10, 10, 10, 10, 10},
+                    new double[] {12, 9, 12, 12, 12}, // bar 1: high below open
+                    new double[] {9, 9, 11, 9, 9}, // bar 2: low above open
+                    new double[] {11, 9.5, 11.5, 11, 11}));
 
     assertThat(e.problems()).extracting(BarSeries.BarProblem::index).containsExactly(1, 2, 4);
     assertThat(e.problems().get(0).message()).isEqualTo("high 9.0 is below max(open, close) 10.0");
@@ -38,18 +47,35 @@ class BarSeriesTests {
 
   @Test
   void rejectsDuplicateTimesAndNonFinitePrices() {
-    InvalidBarSeriesException e = catchThrowableOfType(InvalidBarSeriesException.class, () -> series(
-        new long[] {0, 0, DAY}, new double[] {10, 10, Double.NaN}, new double[] {12, 12, 12},
-        new double[] {9, 9, 9}, new double[] {11, 11, 11}));
+    InvalidBarSeriesException e =
+        catchThrowableOfType(
+            InvalidBarSeriesException.class,
+            () ->
+                series(
+                    new long[] {0, 0, DAY},
+                    new double[] {10, 10, Double.NaN},
+                    new double[] {12, 12, 12},
+                    new double[] {9, 9, 9},
+                    new double[] {11, 11, 11}));
 
-    assertThat(e.problems()).extracting(BarSeries.BarProblem::message)
-        .containsExactly("duplicate time 1970-01-01T00:00:00Z", "open, high, low and close must be finite numbers");
+    assertThat(e.problems())
+        .extracting(BarSeries.BarProblem::message)
+        .containsExactly(
+            "duplicate time 1970-01-01T00:00:00Z",
+            "open, high, low and close must be finite numbers");
   }
 
   @Test
   void rejectsColumnsOfDifferentLengths() {
-    assertThatThrownBy(() -> series(new long[] {0}, new double[] {1, 2}, new double[] {1}, new double[] {1},
-        new double[] {1})).hasMessageContaining("same length");
+    assertThatThrownBy(
+            () ->
+                series(
+                    new long[] {0},
+                    new double[] {1, 2},
+                    new double[] {1},
+                    new double[] {1},
+                    new double[] {1}))
+        .hasMessageContaining("same length");
   }
 
   @Test
@@ -57,9 +83,11 @@ class BarSeriesTests {
     assertThat(MarketCalendar.STOCK.barsPerYear(Interval.D1)).isEqualTo(252);
     assertThat(MarketCalendar.CRYPTO.barsPerYear(Interval.D1)).isEqualTo(365);
     assertThat(MarketCalendar.CRYPTO.barsPerYear(Interval.H1)).isEqualTo(365 * 24);
-    assertThat(MarketCalendar.STOCK.barsPerYear(Interval.M5)).isEqualTo(252 * 78); // 390 minutes / 5
+    assertThat(MarketCalendar.STOCK.barsPerYear(Interval.M5))
+        .isEqualTo(252 * 78); // 390 minutes / 5
     assertThat(MarketCalendar.STOCK.barsPerYear(Interval.W1)).isEqualTo(52);
-    assertThat(MarketCalendar.STOCK.barsPerYear(Interval.H1)).isEqualTo(252 * 7); // 09:30 .. 15:30 starts
+    assertThat(MarketCalendar.STOCK.barsPerYear(Interval.H1))
+        .isEqualTo(252 * 7); // 09:30 .. 15:30 starts
     assertThat(MarketCalendar.STOCK.barsPerYear(Interval.H4)).isEqualTo(252 * 2);
   }
 
@@ -72,6 +100,16 @@ class BarSeriesTests {
   }
 
   private static BarSeries series(long[] t, double[] o, double[] h, double[] l, double[] c) {
-    return BarSeries.of("T", Interval.D1, MarketCalendar.STOCK, ZoneOffset.UTC, t, o, h, l, c, new double[t.length]);
+    return BarSeries.of(
+        "T",
+        Interval.D1,
+        MarketCalendar.STOCK,
+        ZoneOffset.UTC,
+        t,
+        o,
+        h,
+        l,
+        c,
+        new double[t.length]);
   }
 }

@@ -12,8 +12,11 @@ import net.jqwik.api.constraints.IntRange;
 class DownsamplingPropertyTests {
 
   @Property(tries = 500)
-  void keepsEndsAndEverySeriesExtremesWithinTheBudget(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int k,
-      @ForAll @IntRange(min = 0, max = 120) int extra, @ForAll @IntRange(min = 0, max = 600) int length) {
+  void keepsEndsAndEverySeriesExtremesWithinTheBudget(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 3) int k,
+      @ForAll @IntRange(min = 0, max = 120) int extra,
+      @ForAll @IntRange(min = 0, max = 600) int length) {
     Random random = new Random(seed);
     int budget = 2 + 2 * k + extra; // room for one bucket's points: every extreme is kept
     double[][] series = randomSeries(random, k, length);
@@ -39,8 +42,11 @@ class DownsamplingPropertyTests {
   }
 
   @Property(tries = 300)
-  void neverExceedsTheBudgetEvenWithManySeries(@ForAll long seed, @ForAll @IntRange(min = 0, max = 8) int k,
-      @ForAll @IntRange(min = 4, max = 40) int budget, @ForAll @IntRange(min = 0, max = 300) int length) {
+  void neverExceedsTheBudgetEvenWithManySeries(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 8) int k,
+      @ForAll @IntRange(min = 4, max = 40) int budget,
+      @ForAll @IntRange(min = 0, max = 300) int length) {
     Random random = new Random(seed);
     double[][] series = randomSeries(random, k, length);
 
@@ -48,7 +54,8 @@ class DownsamplingPropertyTests {
   }
 
   @Property(tries = 300)
-  void rangeHoldsExactlyTheBarsWithinTheTimes(@ForAll long seed, @ForAll @IntRange(min = 0, max = 50) int n) {
+  void rangeHoldsExactlyTheBarsWithinTheTimes(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 50) int n) {
     Random random = new Random(seed);
     long[] times = new long[n];
     for (int i = 0; i < n; i++) {
@@ -61,7 +68,9 @@ class DownsamplingPropertyTests {
 
     for (int i = 0; i < n; i++) {
       boolean within = times[i] >= a && times[i] <= b;
-      assertThat(i >= r[0] && i < r[1]).as("bar %d at %d in [%d, %d]", i, times[i], a, b).isEqualTo(within);
+      assertThat(i >= r[0] && i < r[1])
+          .as("bar %d at %d in [%d, %d]", i, times[i], a, b)
+          .isEqualTo(within);
     }
     assertThat(r[0]).isBetween(0, n);
     assertThat(r[1]).isBetween(r[0], n);

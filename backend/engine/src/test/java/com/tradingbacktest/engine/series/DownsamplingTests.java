@@ -21,7 +21,8 @@ class DownsamplingTests {
     // Budget 8, one series: 8 / (2 + 2) = 2 buckets of 6, [0, 6) and [6, 12).
     double[] v = {5, 3, 9, 1, 7, 6, 4, 8, 2, 2, 10, 5};
 
-    // Bucket 0: ends 0 and 5, min 1 at 3, max 9 at 2. Bucket 1: ends 6 and 11, min 2 first at 8, max 10 at 10.
+    // Bucket 0: ends 0 and 5, min 1 at 3, max 9 at 2. Bucket 1: ends 6 and 11, min 2 first at 8,
+    // max 10 at 10.
     assertThat(Downsampling.indices(0, 12, 8, v)).containsExactly(0, 2, 3, 5, 6, 8, 10, 11);
   }
 
@@ -47,13 +48,15 @@ class DownsamplingTests {
     double[] a = {0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     double[] b = {0, 0, 0, 0, 0, -5, 0, 0, 0, 0, 0, 0, 7, 0};
 
-    // a: min 0 at 0 (first), max 9 at 2 | 0 at 7 (first), max 0 at 7. b: max 0 at 0, min -5 at 5 | max 7 at 12.
+    // a: min 0 at 0 (first), max 9 at 2 | 0 at 7 (first), max 0 at 7. b: max 0 at 0, min -5 at 5 |
+    // max 7 at 12.
     assertThat(Downsampling.indices(0, 14, 12, a, b)).containsExactly(0, 2, 5, 6, 7, 12, 13);
   }
 
   @Test
   void dropsTheLaterSeriesExtremesOnlyWhenOneBucketCannotHoldThem() {
-    // Two series need 6 points; budget 4 forces one bucket capped at 4: ends, then the first series.
+    // Two series need 6 points; budget 4 forces one bucket capped at 4: ends, then the first
+    // series.
     double[] a = {5, 1, 5, 5, 9, 5, 5, 5};
     double[] b = {5, 5, 0, 5, 5, 5, 9, 5};
 
@@ -66,9 +69,11 @@ class DownsamplingTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the point budget must be at least 4 (first, last, min and max), got 3");
     assertThatThrownBy(() -> Downsampling.indices(5, 4, 10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 <= from <= to");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 <= from <= to");
     assertThatThrownBy(() -> Downsampling.indices(-1, 4, 10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 <= from <= to");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 <= from <= to");
     assertThatThrownBy(() -> Downsampling.indices(0, 10, 4, new double[10], new double[9]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("series 1 has 9 values; the range ends at 10");

@@ -16,8 +16,15 @@ class ResamplerTests {
   void aggregatesMinutesIntoSessionAlignedHoursForStocks() {
     // 09:30..10:44 New York in 15-minute bars: buckets start at the session open, 09:30 and 10:30.
     long start = Instant.parse("2024-03-04T14:30:00Z").toEpochMilli(); // 09:30 EST
-    BarSeries m15 = series(Interval.M15, MarketCalendar.STOCK, NEW_YORK, start, 15, 5,
-        new double[] {10, 11, 12, 13, 14});
+    BarSeries m15 =
+        series(
+            Interval.M15,
+            MarketCalendar.STOCK,
+            NEW_YORK,
+            start,
+            15,
+            5,
+            new double[] {10, 11, 12, 13, 14});
 
     BarSeries h1 = m15.resample(Interval.H1);
 
@@ -45,7 +52,8 @@ class ResamplerTests {
 
     BarSeries d1 = h1.resample(Interval.D1);
 
-    // Seoul Jan 2 runs 2024-01-01T15:00Z..2024-01-02T15:00Z: bars 0..18 (19 bars), Jan 3 has the other 11.
+    // Seoul Jan 2 runs 2024-01-01T15:00Z..2024-01-02T15:00Z: bars 0..18 (19 bars), Jan 3 has the
+    // other 11.
     assertThat(d1.size()).isEqualTo(2);
     assertThat(d1.times()[0]).isEqualTo(Instant.parse("2024-01-01T15:00:00Z").toEpochMilli());
     assertThat(d1.volume()[0]).isEqualTo(1900);
@@ -57,7 +65,8 @@ class ResamplerTests {
   void weeksStartOnMonday() {
     long monday = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
     double[] opens = {11, 12, 13, 14, 15, 16, 17, 18, 19};
-    BarSeries d1 = series(Interval.D1, MarketCalendar.CRYPTO, ZoneId.of("UTC"), monday, 24 * 60, 9, opens);
+    BarSeries d1 =
+        series(Interval.D1, MarketCalendar.CRYPTO, ZoneId.of("UTC"), monday, 24 * 60, 9, opens);
 
     BarSeries w1 = d1.resample(Interval.W1);
 
@@ -69,10 +78,18 @@ class ResamplerTests {
   @Test
   void sumsCryptoVolumesToTheirEightDecimalsWithoutBinaryNoise() {
     // Upbit-like minute volumes; as doubles, 0.1 + 0.2 alone is 0.30000000000000004.
-    BarSeries m1 = BarSeries.of("X", Interval.M1, MarketCalendar.CRYPTO, ZoneId.of("UTC"),
-        new long[] {0, 60_000, 120_000, 180_000, 240_000}, new double[] {1, 1, 1, 1, 1},
-        new double[] {1, 1, 1, 1, 1}, new double[] {1, 1, 1, 1, 1}, new double[] {1, 1, 1, 1, 1},
-        new double[] {0.1, 0.2, 1.23456789, 0.00000001, 432.42924906});
+    BarSeries m1 =
+        BarSeries.of(
+            "X",
+            Interval.M1,
+            MarketCalendar.CRYPTO,
+            ZoneId.of("UTC"),
+            new long[] {0, 60_000, 120_000, 180_000, 240_000},
+            new double[] {1, 1, 1, 1, 1},
+            new double[] {1, 1, 1, 1, 1},
+            new double[] {1, 1, 1, 1, 1},
+            new double[] {1, 1, 1, 1, 1},
+            new double[] {0.1, 0.2, 1.23456789, 0.00000001, 432.42924906});
 
     BarSeries m5 = m1.resample(Interval.M5);
 
@@ -81,14 +98,23 @@ class ResamplerTests {
 
   @Test
   void refusesAFinerOrIncompatibleTarget() {
-    BarSeries h1 = series(Interval.H1, MarketCalendar.CRYPTO, SEOUL, 0, 60, 2, new double[] {11, 12});
+    BarSeries h1 =
+        series(Interval.H1, MarketCalendar.CRYPTO, SEOUL, 0, 60, 2, new double[] {11, 12});
 
     assertThatThrownBy(() -> h1.resample(Interval.M15)).hasMessageContaining("coarser multiple");
   }
 
-  /** Bars every {@code minutes} from {@code start}; open as given, close = open + 0.5, range +-1. */
-  private static BarSeries series(Interval interval, MarketCalendar calendar, ZoneId zone, long start, int minutes,
-      int n, double[] opens) {
+  /**
+   * Bars every {@code minutes} from {@code start}; open as given, close = open + 0.5, range +-1.
+   */
+  private static BarSeries series(
+      Interval interval,
+      MarketCalendar calendar,
+      ZoneId zone,
+      long start,
+      int minutes,
+      int n,
+      double[] opens) {
     long[] t = new long[n];
     double[] o = new double[n];
     double[] h = new double[n];

@@ -5,7 +5,10 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import java.time.ZoneOffset;
 
-/** Small hand-written bar series for tests: rows of {open, high, low, close}, one per day from 2024-01-01. */
+/**
+ * Small hand-written bar series for tests: rows of {open, high, low, close}, one per day from
+ * 2024-01-01.
+ */
 final class Bars {
 
   static final long DAY = 86_400_000L;
@@ -29,7 +32,8 @@ final class Bars {
       c[i] = rows[i][3];
       v[i] = 1000;
     }
-    return BarSeries.of("TEST", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, c, v);
+    return BarSeries.of(
+        "TEST", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, c, v);
   }
 
   /** Flat bars: open = high = low = close = price. */

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class CostAndSizingTests {
 
-  private static final BarSeries BARS = Bars.of(
-      row(100, 100, 100, 100), row(100, 100, 100, 100), row(110, 110, 110, 110), row(110, 110, 110, 110));
-  private static final Signals ROUND_TRIP = Signals.builder(4).longEntry(at(4, 0)).longExit(at(4, 1)).build();
+  private static final BarSeries BARS =
+      Bars.of(
+          row(100, 100, 100, 100),
+          row(100, 100, 100, 100),
+          row(110, 110, 110, 110),
+          row(110, 110, 110, 110));
+  private static final Signals ROUND_TRIP =
+      Signals.builder(4).longEntry(at(4, 0)).longExit(at(4, 1)).build();
 
   @Test
   void chargesTheMinimumCommissionWhenTheRateGivesLess() {
@@ -74,13 +79,18 @@ class CostAndSizingTests {
 
   @Test
   void buysFractionalUnitsWithAFineQuantityStep() {
-    BacktestConfig config = BacktestConfig.builder().initialCapital(1000).quantityStep(0.001)
-        .costs(CostModel.upbit()).build();
+    BacktestConfig config =
+        BacktestConfig.builder()
+            .initialCapital(1000)
+            .quantityStep(0.001)
+            .costs(CostModel.upbit())
+            .build();
     Simulation sim = Simulator.run(BARS, ROUND_TRIP, config);
 
     // 1000 / (100 x 1.0005) = 9.99500... -> 9.995 in steps of 0.001.
     assertThat(sim.fills().get(0).quantity()).isCloseTo(9.995, within(1e-12));
-    assertThat(sim.fills().get(0).value() + sim.fills().get(0).commission()).isLessThanOrEqualTo(1000);
+    assertThat(sim.fills().get(0).value() + sim.fills().get(0).commission())
+        .isLessThanOrEqualTo(1000);
   }
 
   @Test
@@ -92,8 +102,11 @@ class CostAndSizingTests {
 
   @Test
   void aFractionOfEquitySizesFromTheEquityAtTheFill() {
-    BacktestConfig config = BacktestConfig.builder().initialCapital(1000)
-        .sizing(new SizingModel.FractionOfEquity(0.5)).build();
+    BacktestConfig config =
+        BacktestConfig.builder()
+            .initialCapital(1000)
+            .sizing(new SizingModel.FractionOfEquity(0.5))
+            .build();
 
     assertThat(Simulator.run(BARS, ROUND_TRIP, config).fills().get(0).quantity()).isEqualTo(5);
   }
@@ -106,9 +119,10 @@ class CostAndSizingTests {
     units[0] = 4;
     BacktestConfig config = BacktestConfig.builder().initialCapital(1000).build();
 
-    Simulation byFraction = Simulator.run(BARS,
-        Signals.builder(4).longEntry(at(4, 0)).size(fraction).build(), config);
-    Simulation byUnits = Simulator.run(BARS, Signals.builder(4).longEntry(at(4, 0)).size(units).build(), config);
+    Simulation byFraction =
+        Simulator.run(BARS, Signals.builder(4).longEntry(at(4, 0)).size(fraction).build(), config);
+    Simulation byUnits =
+        Simulator.run(BARS, Signals.builder(4).longEntry(at(4, 0)).size(units).build(), config);
 
     assertThat(byFraction.fills().get(0).quantity()).isEqualTo(3);
     assertThat(byUnits.fills().get(0).quantity()).isEqualTo(4);
@@ -124,7 +138,9 @@ class CostAndSizingTests {
   }
 
   private static Simulation run(CostModel costs, SizingModel sizing, double capital) {
-    return Simulator.run(BARS, ROUND_TRIP,
+    return Simulator.run(
+        BARS,
+        ROUND_TRIP,
         BacktestConfig.builder().initialCapital(capital).costs(costs).sizing(sizing).build());
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Stop, limit and stop-limit entry orders working during a bar. */
 class EntryOrderTests {
 
-  private static final BacktestConfig CONFIG = BacktestConfig.builder().initialCapital(1050).build();
+  private static final BacktestConfig CONFIG =
+      BacktestConfig.builder().initialCapital(1050).build();
 
   @Test
   void buyStopFillsAtItsLevelWhenTheBarReachesIt() {
@@ -45,8 +46,10 @@ class EntryOrderTests {
 
   @Test
   void buyStopLimitDoesNotChaseAGapAboveTheLimit() {
-    assertThat(Simulator.entryFill(true, 105, 106, 100, 107, 99)).isEqualTo(105); // triggers at 105 <= 106
-    assertThat(Simulator.entryFill(true, 105, 106, 107, 108, 106.5)).isNaN();     // opens at 107 > limit
+    assertThat(Simulator.entryFill(true, 105, 106, 100, 107, 99))
+        .isEqualTo(105); // triggers at 105 <= 106
+    assertThat(Simulator.entryFill(true, 105, 106, 107, 108, 106.5))
+        .isNaN(); // opens at 107 > limit
   }
 
   @Test
@@ -60,14 +63,16 @@ class EntryOrderTests {
   @Test
   void volatilityBreakoutBuysInsideTheBarAndItsStopWorksFromTheNextBar() {
     // Level for bar 1 = open 100 + 0.5 x (bar 0's high - low = 10) = 105.
-    BarSeries bars = Bars.of(row(100, 105, 95, 100), row(100, 107, 90, 106), row(106, 107, 99, 100));
+    BarSeries bars =
+        Bars.of(row(100, 105, 95, 100), row(100, 107, 90, 106), row(106, 107, 99, 100));
     double[] stop = Bars.nan(3);
     stop[1] = 100 + 0.5 * (105 - 95);
     Signals signals = Signals.builder(3).longEntryStop(stop).stopLoss(0.05).build();
 
     Simulation sim = Simulator.run(bars, signals, CONFIG);
 
-    // Bar 1's low of 90 is not a stop-out: the order filled at 105 somewhere inside bar 1 and the order of
+    // Bar 1's low of 90 is not a stop-out: the order filled at 105 somewhere inside bar 1 and the
+    // order of
     // what followed is unknown. From bar 2 the stop at 105 x 0.95 = 99.75 works: low 99 hits it.
     Trade trade = sim.trades().get(0);
     assertThat(trade.entryIndex()).isEqualTo(1);
@@ -81,9 +86,13 @@ class EntryOrderTests {
     double[] stop = Bars.nan(2);
     stop[0] = 95;
 
-    Simulation longOnly = Simulator.run(bars, Signals.builder(2).shortEntryStop(stop).build(), CONFIG);
-    Simulation withShorts = Simulator.run(bars, Signals.builder(2).shortEntryStop(stop).build(),
-        CONFIG.toBuilder().allowShort(true).build());
+    Simulation longOnly =
+        Simulator.run(bars, Signals.builder(2).shortEntryStop(stop).build(), CONFIG);
+    Simulation withShorts =
+        Simulator.run(
+            bars,
+            Signals.builder(2).shortEntryStop(stop).build(),
+            CONFIG.toBuilder().allowShort(true).build());
 
     assertThat(longOnly.fills()).isEmpty();
     assertThat(withShorts.fills()).hasSize(1);

@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.tradingbacktest.engine.series.BarSeries;
 import org.junit.jupiter.api.Test;
 
-/** Stop-loss, take-profit and trailing stop attached to a position; gaps; both touched in one bar. */
+/**
+ * Stop-loss, take-profit and trailing stop attached to a position; gaps; both touched in one bar.
+ */
 class ProtectiveExitTests {
 
-  private static final BacktestConfig ONE_THOUSAND = BacktestConfig.builder().initialCapital(1000).build();
+  private static final BacktestConfig ONE_THOUSAND =
+      BacktestConfig.builder().initialCapital(1000).build();
 
   @Test
   void stopLossExitsAtItsLevelInsideTheBar() {
@@ -54,8 +57,10 @@ class ProtectiveExitTests {
 
   @Test
   void takeProfitExitsAtItsLevelOrAtABetterOpen() {
-    BarSeries inside = Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(101, 111, 100, 105));
-    BarSeries gap = Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(115, 116, 113, 114));
+    BarSeries inside =
+        Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(101, 111, 100, 105));
+    BarSeries gap =
+        Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(115, 116, 113, 114));
     Signals signals = Signals.builder(3).longEntry(at(3, 0)).takeProfit(0.10).build();
 
     Trade atLevel = Simulator.run(inside, signals, ONE_THOUSAND).trades().get(0);
@@ -68,8 +73,10 @@ class ProtectiveExitTests {
 
   @Test
   void aBarTouchingBothStopAndTargetIsAssumedToHitTheStopFirst() {
-    BarSeries bars = Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(100, 112, 93, 105));
-    Signals signals = Signals.builder(3).longEntry(at(3, 0)).stopLoss(0.05).takeProfit(0.10).build();
+    BarSeries bars =
+        Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(100, 112, 93, 105));
+    Signals signals =
+        Signals.builder(3).longEntry(at(3, 0)).stopLoss(0.05).takeProfit(0.10).build();
 
     Trade trade = Simulator.run(bars, signals, ONE_THOUSAND).trades().get(0);
 
@@ -79,11 +86,12 @@ class ProtectiveExitTests {
 
   @Test
   void trailingStopFollowsTheHighestHighUpToThePreviousBar() {
-    BarSeries bars = Bars.of(
-        row(100, 100, 100, 100),
-        row(100, 110, 99, 108),  // entry at 100; peak becomes 110 after this bar
-        row(108, 120, 105, 118), // trail level 110 x 0.9 = 99: low 105 is above; peak -> 120
-        row(118, 119, 107, 110)); // trail level 120 x 0.9 = 108: low 107 touches: exit at 108
+    BarSeries bars =
+        Bars.of(
+            row(100, 100, 100, 100),
+            row(100, 110, 99, 108), // entry at 100; peak becomes 110 after this bar
+            row(108, 120, 105, 118), // trail level 110 x 0.9 = 99: low 105 is above; peak -> 120
+            row(118, 119, 107, 110)); // trail level 120 x 0.9 = 108: low 107 touches: exit at 108
     Signals signals = Signals.builder(4).longEntry(at(4, 0)).trailingStop(0.10).build();
 
     Trade trade = Simulator.run(bars, signals, ONE_THOUSAND).trades().get(0);
@@ -98,10 +106,12 @@ class ProtectiveExitTests {
 
   @Test
   void shortStopLossIsAboveTheEntry() {
-    BarSeries bars = Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(101, 106, 100, 104));
+    BarSeries bars =
+        Bars.of(row(100, 100, 100, 100), row(100, 101, 99, 100), row(101, 106, 100, 104));
     Signals signals = Signals.builder(3).shortEntry(at(3, 0)).stopLoss(0.05).build();
 
-    Simulation sim = Simulator.run(bars, signals, ONE_THOUSAND.toBuilder().allowShort(true).build());
+    Simulation sim =
+        Simulator.run(bars, signals, ONE_THOUSAND.toBuilder().allowShort(true).build());
 
     // Short 10 at 100; stop at 105 touched by high 106: buy back at 105, loss 50.
     Trade trade = sim.trades().get(0);

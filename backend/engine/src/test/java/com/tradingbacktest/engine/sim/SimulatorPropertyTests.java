@@ -16,7 +16,8 @@ import net.jqwik.api.constraints.IntRange;
 class SimulatorPropertyTests {
 
   @Property(tries = 300)
-  void equityIsCashPlusPositionValueOnEveryBar(@ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n) {
+  void equityIsCashPlusPositionValueOnEveryBar(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n) {
     Random random = new Random(seed);
     BarSeries bars = randomBars(random, n, 1);
     BacktestConfig config = randomConfig(random, 10_000);
@@ -30,7 +31,8 @@ class SimulatorPropertyTests {
         cash += fill.buy() ? -(fill.value() + fill.costs()) : fill.value() - fill.costs();
       }
       double expected = cash + sim.position()[i] * bars.close()[i];
-      assertThat(sim.equity()[i]).isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
+      assertThat(sim.equity()[i])
+          .isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
       assertThat(cash).isGreaterThanOrEqualTo(-1e-6); // never spends more than there is
     }
   }
@@ -40,19 +42,28 @@ class SimulatorPropertyTests {
     Random random = new Random(seed);
     BarSeries bars = randomBars(random, n, 1);
     Signals signals = randomSignals(random, n, false);
-    // Market orders only, at the next open, without slippage: every fill must sit at a signal's next open.
-    BacktestConfig config = randomConfig(random, 10_000).toBuilder().closeAtEnd(false)
-        .fillMode(FillMode.NEXT_OPEN).costs(CostModel.binanceSpot()).build();
+    // Market orders only, at the next open, without slippage: every fill must sit at a signal's
+    // next open.
+    BacktestConfig config =
+        randomConfig(random, 10_000).toBuilder()
+            .closeAtEnd(false)
+            .fillMode(FillMode.NEXT_OPEN)
+            .costs(CostModel.binanceSpot())
+            .build();
 
     Simulation sim = Simulator.run(bars, signals, config);
 
     for (Fill fill : sim.fills()) {
       int b = fill.barIndex();
       assertThat(b).isPositive();
-      boolean signalled = signals.longEntry[b - 1] || signals.longExit[b - 1] || signals.shortEntry[b - 1]
-          || signals.shortExit[b - 1];
+      boolean signalled =
+          signals.longEntry[b - 1]
+              || signals.longExit[b - 1]
+              || signals.shortEntry[b - 1]
+              || signals.shortExit[b - 1];
       assertThat(signalled).as("fill at bar %d without a signal at bar %d", b, b - 1).isTrue();
-      assertThat(fill.price()).isEqualTo(bars.open()[b]); // no slippage configured: exactly the open
+      assertThat(fill.price())
+          .isEqualTo(bars.open()[b]); // no slippage configured: exactly the open
     }
   }
 
@@ -62,10 +73,24 @@ class SimulatorPropertyTests {
     BarSeries bars = randomBars(random, n, 1);
     Signals signals = randomSignals(random, n, true);
     // A fixed, always affordable size makes both runs trade the same quantities at the same bars.
-    BacktestConfig free = BacktestConfig.builder().initialCapital(1e9).sizing(new SizingModel.FixedQuantity(3))
-        .allowShort(true).build();
-    BacktestConfig costly = free.toBuilder()
-        .costs(new CostModel(0.001 * random.nextInt(5), random.nextInt(3), random.nextInt(2), 0.002, 0, 0, 0)).build();
+    BacktestConfig free =
+        BacktestConfig.builder()
+            .initialCapital(1e9)
+            .sizing(new SizingModel.FixedQuantity(3))
+            .allowShort(true)
+            .build();
+    BacktestConfig costly =
+        free.toBuilder()
+            .costs(
+                new CostModel(
+                    0.001 * random.nextInt(5),
+                    random.nextInt(3),
+                    random.nextInt(2),
+                    0.002,
+                    0,
+                    0,
+                    0))
+            .build();
 
     Simulation withoutCosts = Simulator.run(bars, signals, free);
     Simulation withCosts = Simulator.run(bars, signals, costly);
@@ -76,20 +101,32 @@ class SimulatorPropertyTests {
   }
 
   @Property(tries = 200)
-  void doublingPricesAndCapitalLeavesReturnsUnchanged(@ForAll long seed,
-      @ForAll @IntRange(min = 2, max = 80) int n) {
+  void doublingPricesAndCapitalLeavesReturnsUnchanged(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n) {
     Random random = new Random(seed);
     long barSeed = random.nextLong();
     long signalSeed = random.nextLong();
-    // Only proportional costs: a fixed fee, a minimum or tick slippage are absolute and rightly do not scale.
-    BacktestConfig config = randomConfig(random, 10_000).toBuilder()
-        .costs(random.nextBoolean() ? new CostModel(0.00015, 0, 0, 0.002, 0.001, 0, 0) : CostModel.binanceSpot()).build();
+    // Only proportional costs: a fixed fee, a minimum or tick slippage are absolute and rightly do
+    // not scale.
+    BacktestConfig config =
+        randomConfig(random, 10_000).toBuilder()
+            .costs(
+                random.nextBoolean()
+                    ? new CostModel(0.00015, 0, 0, 0.002, 0.001, 0, 0)
+                    : CostModel.binanceSpot())
+            .build();
     BacktestConfig doubled = config.toBuilder().initialCapital(20_000).build();
 
-    Simulation base = Simulator.run(randomBars(new Random(barSeed), n, 1),
-        randomSignals(new Random(signalSeed), n, true, 1), config);
-    Simulation scaled = Simulator.run(randomBars(new Random(barSeed), n, 2),
-        randomSignals(new Random(signalSeed), n, true, 2), doubled);
+    Simulation base =
+        Simulator.run(
+            randomBars(new Random(barSeed), n, 1),
+            randomSignals(new Random(signalSeed), n, true, 1),
+            config);
+    Simulation scaled =
+        Simulator.run(
+            randomBars(new Random(barSeed), n, 2),
+            randomSignals(new Random(signalSeed), n, true, 2),
+            doubled);
 
     for (int i = 0; i < n; i++) {
       assertThat(scaled.equity()[i] / 20_000).isCloseTo(base.equity()[i] / 10_000, within(1e-9));
@@ -98,7 +135,8 @@ class SimulatorPropertyTests {
   }
 
   @Property(tries = 100)
-  void aStrategyThatNeverTradesEndsWithItsCapital(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int n) {
+  void aStrategyThatNeverTradesEndsWithItsCapital(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int n) {
     Random random = new Random(seed);
     BacktestConfig config = randomConfig(random, 12_345);
 
@@ -127,7 +165,8 @@ class SimulatorPropertyTests {
       v[i] = 1000;
       price = close;
     }
-    return BarSeries.of("RND", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, c, v);
+    return BarSeries.of(
+        "RND", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, c, v);
   }
 
   static Signals randomSignals(Random random, int n, boolean withProtection) {
@@ -169,12 +208,13 @@ class SimulatorPropertyTests {
   }
 
   static BacktestConfig randomConfig(Random random, double capital) {
-    CostModel costs = switch (random.nextInt(4)) {
-      case 0 -> CostModel.none();
-      case 1 -> CostModel.krxStock();
-      case 2 -> CostModel.binanceSpot();
-      default -> new CostModel(0.0005, 0.5, 1, 0.001, 0.0005, 1, 0.01);
-    };
+    CostModel costs =
+        switch (random.nextInt(4)) {
+          case 0 -> CostModel.none();
+          case 1 -> CostModel.krxStock();
+          case 2 -> CostModel.binanceSpot();
+          default -> new CostModel(0.0005, 0.5, 1, 0.001, 0.0005, 1, 0.01);
+        };
     return BacktestConfig.builder()
         .initialCapital(capital)
         .costs(costs)

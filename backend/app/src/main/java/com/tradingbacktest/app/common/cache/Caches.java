@@ -9,8 +9,8 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes the caches features use: in Redis when REDIS_URL is set, otherwise in this process. Values are
- * stored as JSON written by a mapper of their own, independent of the API's naming settings.
+ * Makes the caches features use: in Redis when REDIS_URL is set, otherwise in this process. Values
+ * are stored as JSON written by a mapper of their own, independent of the API's naming settings.
  */
 @Component
 public class Caches {
@@ -27,14 +27,17 @@ public class Caches {
    *
    * @param name part of the Redis keys, unique among caches (e.g. {@code symbols})
    * @param ttl how long an entry lives: the bound on staleness should an eviction be missed
-   * @param maxLocalEntries the most entries held in this process (without Redis, or while it is away)
+   * @param maxLocalEntries the most entries held in this process (without Redis, or while it is
+   *     away)
    */
-  public <V> SharedCache<V> create(String name, TypeReference<V> type, Duration ttl, long maxLocalEntries) {
+  public <V> SharedCache<V> create(
+      String name, TypeReference<V> type, Duration ttl, long maxLocalEntries) {
     LocalCache<V> local = new LocalCache<>(ttl, maxLocalEntries);
     if (redis == null) {
       return local;
     }
     JavaType javaType = mapper.getTypeFactory().constructType(type);
-    return new RedisBackedCache<>(redis, name, mapper.readerFor(javaType), mapper.writerFor(javaType), ttl, local);
+    return new RedisBackedCache<>(
+        redis, name, mapper.readerFor(javaType), mapper.writerFor(javaType), ttl, local);
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A cache in this process (Caffeine): the whole cache without REDIS_URL, and the stand-in while Redis is
- * away. Loaders run outside Caffeine's locks, so a slow query never blocks other keys.
+ * A cache in this process (Caffeine): the whole cache without REDIS_URL, and the stand-in while
+ * Redis is away. Loaders run outside Caffeine's locks, so a slow query never blocks other keys.
  */
 final class LocalCache<V> implements SharedCache<V> {
 
@@ -36,17 +36,21 @@ final class LocalCache<V> implements SharedCache<V> {
   }
 
   @Override
-  public Map<String, V> getAll(Collection<String> keys, Function<Set<String>, Map<String, V>> loader) {
+  public Map<String, V> getAll(
+      Collection<String> keys, Function<Set<String>, Map<String, V>> loader) {
     Map<String, V> found = new LinkedHashMap<>(entries.getAllPresent(keys));
     Set<String> missing = new LinkedHashSet<>(keys);
     missing.removeAll(found.keySet());
     if (!missing.isEmpty()) {
-      loader.apply(missing).forEach((key, value) -> {
-        if (value != null && missing.contains(key)) {
-          entries.put(key, value);
-          found.put(key, value);
-        }
-      });
+      loader
+          .apply(missing)
+          .forEach(
+              (key, value) -> {
+                if (value != null && missing.contains(key)) {
+                  entries.put(key, value);
+                  found.put(key, value);
+                }
+              });
     }
     return found;
   }

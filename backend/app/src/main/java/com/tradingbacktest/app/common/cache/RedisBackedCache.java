@@ -28,12 +28,12 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 
 /**
- * A cache in Redis: entries are JSON under {@code <prefix>cache:<name>:<key>} with the cache's time to
- * live, so every instance reads what any instance loaded, and an eviction anywhere is seen everywhere.
- * While Redis is away it falls back to a {@link LocalCache}. An eviction that could not reach Redis is
- * remembered: before this instance uses Redis again, it deletes the whole cache there (it cannot know
- * which entries went stale meanwhile), and it always drops its local stand-in's entries, which nobody
- * else could evict.
+ * A cache in Redis: entries are JSON under {@code <prefix>cache:<name>:<key>} with the cache's time
+ * to live, so every instance reads what any instance loaded, and an eviction anywhere is seen
+ * everywhere. While Redis is away it falls back to a {@link LocalCache}. An eviction that could not
+ * reach Redis is remembered: before this instance uses Redis again, it deletes the whole cache
+ * there (it cannot know which entries went stale meanwhile), and it always drops its local
+ * stand-in's entries, which nobody else could evict.
  */
 final class RedisBackedCache<V> implements SharedCache<V> {
 
@@ -47,7 +47,12 @@ final class RedisBackedCache<V> implements SharedCache<V> {
   private final LocalCache<V> local;
   private final AtomicBoolean missedEviction = new AtomicBoolean();
 
-  RedisBackedCache(SharedRedis redis, String name, ObjectReader reader, ObjectWriter writer, Duration ttl,
+  RedisBackedCache(
+      SharedRedis redis,
+      String name,
+      ObjectReader reader,
+      ObjectWriter writer,
+      Duration ttl,
       LocalCache<V> local) {
     this.redis = redis;
     this.namespace = redis.key("cache:" + name + ":");
@@ -60,7 +65,8 @@ final class RedisBackedCache<V> implements SharedCache<V> {
 
   @Override
   public V get(String key, Supplier<V> loader) {
-    Lookup<V> cached = redis.execute(c -> new Lookup<>(decode(key, c.sync().get(namespace + key))), () -> null);
+    Lookup<V> cached =
+        redis.execute(c -> new Lookup<>(decode(key, c.sync().get(namespace + key))), () -> null);
     if (cached == null) {
       return local.get(key, loader);
     }
@@ -75,23 +81,27 @@ final class RedisBackedCache<V> implements SharedCache<V> {
   }
 
   @Override
-  public Map<String, V> getAll(Collection<String> keys, Function<Set<String>, Map<String, V>> loader) {
+  public Map<String, V> getAll(
+      Collection<String> keys, Function<Set<String>, Map<String, V>> loader) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
     if (distinct.isEmpty()) {
       return new LinkedHashMap<>();
     }
-    Map<String, V> found = redis.execute(c -> {
-      String[] redisKeys = distinct.stream().map(k -> namespace + k).toArray(String[]::new);
-      Map<String, V> values = new LinkedHashMap<>();
-      for (KeyValue<String, byte[]> kv : c.sync().mget(redisKeys)) {
-        String key = kv.getKey().substring(namespace.length());
-        V value = kv.hasValue() ? decode(key, kv.getValue()) : null;
-        if (value != null) {
-          values.put(key, value);
-        }
-      }
-      return values;
-    }, () -> null);
+    Map<String, V> found =
+        redis.execute(
+            c -> {
+              String[] redisKeys = distinct.stream().map(k -> namespace + k).toArray(String[]::new);
+              Map<String, V> values = new LinkedHashMap<>();
+              for (KeyValue<String, byte[]> kv : c.sync().mget(redisKeys)) {
+                String key = kv.getKey().substring(namespace.length());
+                V value = kv.hasValue() ? decode(key, kv.getValue()) : null;
+                if (value != null) {
+                  values.put(key, value);
+                }
+              }
+              return values;
+            },
+            () -> null);
     if (found == null) {
       return local.getAll(distinct, loader);
     }
@@ -99,11 +109,14 @@ final class RedisBackedCache<V> implements SharedCache<V> {
     missing.removeAll(found.keySet());
     if (!missing.isEmpty()) {
       Map<String, V> loaded = new LinkedHashMap<>();
-      loader.apply(missing).forEach((key, value) -> {
-        if (value != null && missing.contains(key)) {
-          loaded.put(key, value);
-        }
-      });
+      loader
+          .apply(missing)
+          .forEach(
+              (key, value) -> {
+                if (value != null && missing.contains(key)) {
+                  loaded.put(key, value);
+                }
+              });
       store(loaded);
       found.putAll(loaded);
     }
@@ -119,22 +132,28 @@ final class RedisBackedCache<V> implements SharedCache<V> {
     }
   }
 
-  /** Runs before Redis is used again after an absence; a Redis failure here keeps Redis counted as away. */
+  /**
+   * Runs before Redis is used again after an absence; a Redis failure here keeps Redis counted as
+   * away.
+   */
   private void beforeReuse(StatefulRedisConnection<String, byte[]> c) {
     local.clear();
     if (missedEviction.getAndSet(false)) {
       try {
         long deleted = 0;
         List<String> batch = new ArrayList<>();
-        for (ScanIterator<String> keys = ScanIterator.scan(c.sync(), ScanArgs.Builder.matches(namespace + "*")
-            .limit(500)); keys.hasNext(); ) {
+        for (ScanIterator<String> keys =
+                ScanIterator.scan(c.sync(), ScanArgs.Builder.matches(namespace + "*").limit(500));
+            keys.hasNext(); ) {
           batch.add(keys.next());
           if (batch.size() == 500 || !keys.hasNext()) {
             deleted += c.sync().del(batch.toArray(String[]::new));
             batch.clear();
           }
         }
-        log.info("Cleared {} entries of {}* in Redis: an eviction missed them while Redis was away", deleted,
+        log.info(
+            "Cleared {} entries of {}* in Redis: an eviction missed them while Redis was away",
+            deleted,
             namespace);
       } catch (RuntimeException e) {
         missedEviction.set(true);
@@ -143,20 +162,27 @@ final class RedisBackedCache<V> implements SharedCache<V> {
     }
   }
 
-  /** Writes entries with the cache's expiry, pipelined; Redis being away only means they are not cached. */
+  /**
+   * Writes entries with the cache's expiry, pipelined; Redis being away only means they are not
+   * cached.
+   */
   private void store(Map<String, V> entries) {
     if (entries.isEmpty()) {
       return;
     }
-    redis.execute(c -> {
-      RedisAsyncCommands<String, byte[]> async = c.async();
-      List<RedisFuture<String>> writes = new ArrayList<>(entries.size());
-      entries.forEach((key, value) -> writes.add(async.set(namespace + key, writer.writeValueAsBytes(value), expiry)));
-      for (RedisFuture<String> write : writes) {
-        await(write);
-      }
-      return null;
-    }, () -> null);
+    redis.execute(
+        c -> {
+          RedisAsyncCommands<String, byte[]> async = c.async();
+          List<RedisFuture<String>> writes = new ArrayList<>(entries.size());
+          entries.forEach(
+              (key, value) ->
+                  writes.add(async.set(namespace + key, writer.writeValueAsBytes(value), expiry)));
+          for (RedisFuture<String> write : writes) {
+            await(write);
+          }
+          return null;
+        },
+        () -> null);
   }
 
   private V decode(String key, byte[] bytes) {
@@ -167,7 +193,8 @@ final class RedisBackedCache<V> implements SharedCache<V> {
       return reader.readValue(bytes);
     } catch (JacksonException e) {
       // Written by another version of the app: a miss, replaced by the next store.
-      log.debug("Ignoring an unreadable cache entry {}{}: {}", namespace, key, e.getOriginalMessage());
+      log.debug(
+          "Ignoring an unreadable cache entry {}{}: {}", namespace, key, e.getOriginalMessage());
       return null;
     }
   }

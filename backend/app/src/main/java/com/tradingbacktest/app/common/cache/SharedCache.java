@@ -18,8 +18,8 @@ public interface SharedCache<V> {
   V get(String key, Supplier<V> loader);
 
   /**
-   * The values of several keys: the cached ones, and the others from one call of {@code loader} with the
-   * missing keys (keys it leaves out stay absent and uncached).
+   * The values of several keys: the cached ones, and the others from one call of {@code loader}
+   * with the missing keys (keys it leaves out stay absent and uncached).
    */
   Map<String, V> getAll(Collection<String> keys, Function<Set<String>, Map<String, V>> loader);
 

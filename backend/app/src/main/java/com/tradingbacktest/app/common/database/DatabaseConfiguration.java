@@ -38,10 +38,12 @@ class DatabaseConfiguration {
     config.setPoolName("tb-db");
     config.setMaximumPoolSize(settings.poolSize());
     config.setMinimumIdle(Math.min(2, settings.poolSize()));
-    // Stream large result sets instead of buffering them (PgJDBC needs autocommit off + fetch size).
+    // Stream large result sets instead of buffering them (PgJDBC needs autocommit off + fetch
+    // size).
     config.addDataSourceProperty("defaultRowFetchSize", "10000");
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
-    // numeric (OID 1700) in binary too: bar reads decode it directly instead of the server formatting text.
+    // numeric (OID 1700) in binary too: bar reads decode it directly instead of the server
+    // formatting text.
     config.addDataSourceProperty("binaryTransferEnable", "1700");
     config.addDataSourceProperty("ApplicationName", "trading-backtest");
     return new HikariDataSource(config);

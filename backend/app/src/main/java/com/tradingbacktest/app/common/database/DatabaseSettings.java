@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the data lives. With {@code url} empty the app starts its own PostgreSQL 16 in
- * {@code dataDir/postgres}; otherwise it connects to {@code url}.
+ * Where the data lives. With {@code url} empty the app starts its own PostgreSQL 16 in {@code
+ * dataDir/postgres}; otherwise it connects to {@code url}.
  *
  * @param url DATABASE_URL: postgres://user:pass@host:port/db or jdbc:postgresql://...
  * @param username used with a jdbc: URL that carries no credentials

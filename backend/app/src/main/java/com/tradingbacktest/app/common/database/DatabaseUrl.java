@@ -6,9 +6,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A PostgreSQL connection given as one URL, in either form a host hands out:
- * {@code postgres://user:pass@host:port/db?sslmode=require} (fly.io, Supabase, Heroku) or
- * {@code jdbc:postgresql://host:port/db} with the credentials passed separately.
+ * A PostgreSQL connection given as one URL, in either form a host hands out: {@code
+ * postgres://user:pass@host:port/db?sslmode=require} (fly.io, Supabase, Heroku) or {@code
+ * jdbc:postgresql://host:port/db} with the credentials passed separately.
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
@@ -36,7 +36,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     }
     String database = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
     if (database.isEmpty()) {
-      throw new IllegalArgumentException("DATABASE_URL names no database (postgres://user:pass@host:port/db)");
+      throw new IllegalArgumentException(
+          "DATABASE_URL names no database (postgres://user:pass@host:port/db)");
     }
     StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
     if (uri.getPort() > 0) {

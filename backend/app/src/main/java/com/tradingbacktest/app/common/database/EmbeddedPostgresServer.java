@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL 16 server run by this process, its data kept in a folder across restarts.
  *
- * <p>The server is a child of {@code pg_ctl}, not of the JVM, so a JVM killed with SIGKILL leaves it
- * running. Before starting, an orphan from such a crash is stopped so the folder can be reused.
+ * <p>The server is a child of {@code pg_ctl}, not of the JVM, so a JVM killed with SIGKILL leaves
+ * it running. Before starting, an orphan from such a crash is stopped so the folder can be reused.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -46,13 +46,16 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setDataDirectory(pgData)
               .setCleanDataDirectory(false)
               // Spring stops it (the holder bean's close), after everything that uses the database:
-              // zonky's own JVM hook would stop it while JobRunr and the pool are still shutting down.
+              // zonky's own JVM hook would stop it while JobRunr and the pool are still shutting
+              // down.
               .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "100")
-              // The embedded server keeps real data: zonky's test defaults (fsync and full-page writes off)
-              // could corrupt it on a power loss. Commits stay asynchronous: a crash may lose the last
+              // The embedded server keeps real data: zonky's test defaults (fsync and full-page
+              // writes off)
+              // could corrupt it on a power loss. Commits stay asynchronous: a crash may lose the
+              // last
               // moments, never the database.
               .setServerConfig("fsync", "on")
               .setServerConfig("full_page_writes", "on")
@@ -67,7 +70,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         builder.setPort(port);
       }
       EmbeddedPostgres postgres = builder.start();
-      log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
+      log.info(
+          "Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
       server.createDatabaseIfMissing();
       // For tools (scripts/psql.sh) that want to reach the running server.
@@ -116,8 +120,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       return;
     }
     if (!ownerIsGone(pgData.resolve("epg-lock"))) {
-      throw new IllegalStateException("The data folder " + pgData + " is in use by another running "
-          + "instance. Stop it, or give this one its own DATA_DIR.");
+      throw new IllegalStateException(
+          "The data folder "
+              + pgData
+              + " is in use by another running "
+              + "instance. Stop it, or give this one its own DATA_DIR.");
     }
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     Optional<ProcessHandle> orphan =
@@ -130,7 +137,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     if (!command.endsWith("postgres")) {
       return; // the pid was reused by something else; pg_ctl will sort out the stale file
     }
-    log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left by an earlier crash", process.pid());
+    log.warn(
+        "Stopping an orphaned embedded PostgreSQL (pid {}) left by an earlier crash",
+        process.pid());
     process.destroy(); // SIGTERM: PostgreSQL's smart shutdown
     try {
       process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -145,8 +154,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     if (!Files.exists(lockFile)) {
       return true;
     }
-    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-        java.nio.file.StandardOpenOption.WRITE)) {
+    try (java.nio.channels.FileChannel channel =
+        java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
       java.nio.channels.FileLock lock = channel.tryLock();
       if (lock == null) {
         return false;

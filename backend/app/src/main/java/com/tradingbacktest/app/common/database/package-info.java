@@ -1,2 +1,5 @@
-/** The connection to PostgreSQL: DATABASE_URL when set, else an embedded PostgreSQL 16 with persistent data. */
+/**
+ * The connection to PostgreSQL: DATABASE_URL when set, else an embedded PostgreSQL 16 with
+ * persistent data.
+ */
 package com.tradingbacktest.app.common.database;

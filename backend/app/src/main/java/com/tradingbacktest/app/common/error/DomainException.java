@@ -3,8 +3,8 @@ package com.tradingbacktest.app.common.error;
 /**
  * A fact about the request that the client can act on ("that email is taken", "no such backtest").
  * Subclasses are named for the fact and say which {@link ProblemKind} it is; the single exception
- * handler turns it into a problem document. No HTTP annotations here, and the message is shown to the
- * client, so it must never contain internals.
+ * handler turns it into a problem document. No HTTP annotations here, and the message is shown to
+ * the client, so it must never contain internals.
  */
 public abstract class DomainException extends RuntimeException {
 

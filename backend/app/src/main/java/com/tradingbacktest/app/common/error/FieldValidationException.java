@@ -18,7 +18,9 @@ public class FieldValidationException extends DomainException {
     this(Map.of(field, message));
   }
 
-  /** @param errors field name to message, in the order to show them; not empty */
+  /**
+   * @param errors field name to message, in the order to show them; not empty
+   */
   public FieldValidationException(Map<String, String> errors) {
     super(ProblemKind.UNPROCESSABLE, "validation-failed", describe(errors));
     this.errors = new LinkedHashMap<>(errors);
@@ -39,6 +41,8 @@ public class FieldValidationException extends DomainException {
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("a validation failure names at least one field");
     }
-    return errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+    return errors.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining("; "));
   }
 }

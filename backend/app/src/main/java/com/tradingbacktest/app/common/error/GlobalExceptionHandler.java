@@ -54,7 +54,8 @@ class GlobalExceptionHandler {
     for (FieldError error : ex.getBindingResult().getFieldErrors()) {
       errors.add(new FieldProblem(snakeCase(error.getField()), error.getDefaultMessage()));
     }
-    ex.getBindingResult().getGlobalErrors()
+    ex.getBindingResult()
+        .getGlobalErrors()
         .forEach(error -> errors.add(new FieldProblem(null, error.getDefaultMessage())));
     return validationFailed(errors);
   }
@@ -62,47 +63,73 @@ class GlobalExceptionHandler {
   @ExceptionHandler(HandlerMethodValidationException.class)
   ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException ex) {
     List<FieldProblem> errors = new ArrayList<>();
-    ex.getParameterValidationResults().forEach(result -> {
-      String name = snakeCase(result.getMethodParameter().getParameterName());
-      result.getResolvableErrors()
-          .forEach(error -> errors.add(new FieldProblem(name, error.getDefaultMessage())));
-    });
+    ex.getParameterValidationResults()
+        .forEach(
+            result -> {
+              String name = snakeCase(result.getMethodParameter().getParameterName());
+              result
+                  .getResolvableErrors()
+                  .forEach(error -> errors.add(new FieldProblem(name, error.getDefaultMessage())));
+            });
     return validationFailed(errors);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
-    List<FieldProblem> errors = ex.getConstraintViolations().stream()
-        .map(v -> new FieldProblem(snakeCase(lastNode(v.getPropertyPath().toString())), v.getMessage()))
-        .toList();
+    List<FieldProblem> errors =
+        ex.getConstraintViolations().stream()
+            .map(
+                v ->
+                    new FieldProblem(
+                        snakeCase(lastNode(v.getPropertyPath().toString())), v.getMessage()))
+            .toList();
     return validationFailed(errors);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-    if (findCause(ex, PayloadTooLargeException.class) instanceof PayloadTooLargeException tooLarge) {
+    if (findCause(ex, PayloadTooLargeException.class)
+        instanceof PayloadTooLargeException tooLarge) {
       return domain(tooLarge);
     }
     Throwable cause = ex.getCause();
     String detail = "The request body is not valid JSON.";
     String field = null;
     if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-      field = jackson.getPath().stream()
-          .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
+      field =
+          jackson.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getPropertyName() != null
+                          ? ref.getPropertyName()
+                          : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
       if (cause instanceof UnrecognizedPropertyException) {
         detail = "Unknown field '" + field + "'.";
       } else if (cause instanceof InvalidFormatException invalid) {
-        detail = "Field '" + field + "' has the wrong type: expected " + describe(invalid.getTargetType()) + ".";
+        detail =
+            "Field '"
+                + field
+                + "' has the wrong type: expected "
+                + describe(invalid.getTargetType())
+                + ".";
       } else if (cause instanceof MismatchedInputException mismatched) {
-        detail = "Field '" + field + "' has the wrong type: expected " + describe(mismatched.getTargetType()) + ".";
+        detail =
+            "Field '"
+                + field
+                + "' has the wrong type: expected "
+                + describe(mismatched.getTargetType())
+                + ".";
       } else {
         detail = "Field '" + field + "' could not be read.";
       }
-    } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
+    } else if (ex.getMessage() != null
+        && ex.getMessage().startsWith("Required request body is missing")) {
       detail = "The request body is missing.";
     }
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    ProblemDetail problem =
+        Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
     if (field != null) {
       problem.setProperty("errors", List.of(new FieldProblem(field, detail)));
     }
@@ -112,20 +139,33 @@ class GlobalExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
     String name = snakeCase(ex.getName());
-    if (ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+    if (ex.getParameter()
+        .hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
       // A malformed id cannot name anything that exists: same answer as an unknown id.
-      return respond(Problems.of(ProblemKind.NOT_FOUND, "not-found", "The resource was not found"), new HttpHeaders());
+      return respond(
+          Problems.of(ProblemKind.NOT_FOUND, "not-found", "The resource was not found"),
+          new HttpHeaders());
     }
-    String detail = "Parameter '" + name + "' has the wrong type: expected " + describe(ex.getRequiredType()) + ".";
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    String detail =
+        "Parameter '"
+            + name
+            + "' has the wrong type: expected "
+            + describe(ex.getRequiredType())
+            + ".";
+    ProblemDetail problem =
+        Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
     problem.setProperty("errors", List.of(new FieldProblem(name, detail)));
     return respond(problem, new HttpHeaders());
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex) {
-    return respond(Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, "payload-too-large",
-        "The uploaded file is larger than the server accepts."), new HttpHeaders());
+    return respond(
+        Problems.of(
+            ProblemKind.PAYLOAD_TOO_LARGE,
+            "payload-too-large",
+            "The uploaded file is larger than the server accepts."),
+        new HttpHeaders());
   }
 
   @ExceptionHandler(Exception.class)
@@ -141,26 +181,44 @@ class GlobalExceptionHandler {
       return respond(problem, headers);
     }
     if (ex instanceof org.springframework.security.access.AccessDeniedException) {
-      return respond(Problems.of(ProblemKind.FORBIDDEN, "forbidden",
-          "You are not allowed to do this."), new HttpHeaders());
+      return respond(
+          Problems.of(ProblemKind.FORBIDDEN, "forbidden", "You are not allowed to do this."),
+          new HttpHeaders());
     }
     if (ex instanceof org.springframework.security.core.AuthenticationException) {
-      return respond(Problems.of(ProblemKind.UNAUTHORIZED, "unauthorized",
-          "Sign in, or send a valid access token or API key."), new HttpHeaders());
+      return respond(
+          Problems.of(
+              ProblemKind.UNAUTHORIZED,
+              "unauthorized",
+              "Sign in, or send a valid access token or API key."),
+          new HttpHeaders());
     }
     log.error("Unhandled error", ex);
-    return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-        "Something went wrong on our side. Quote the request id when reporting it."), new HttpHeaders());
+    return respond(
+        Problems.of(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Internal error",
+            "Something went wrong on our side. Quote the request id when reporting it."),
+        new HttpHeaders());
   }
 
   private ResponseEntity<ProblemDetail> validationFailed(List<FieldProblem> errors) {
-    List<FieldProblem> sorted = errors.stream()
-        .sorted(Comparator.comparing(FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder())))
-        .toList();
-    String detail = sorted.size() == 1
-        ? describe(sorted.get(0))
-        : sorted.size() + " fields are invalid: " + sorted.stream().map(GlobalExceptionHandler::describe)
-            .collect(Collectors.joining("; ")) + ".";
+    List<FieldProblem> sorted =
+        errors.stream()
+            .sorted(
+                Comparator.comparing(
+                    FieldProblem::field, Comparator.nullsFirst(Comparator.naturalOrder())))
+            .toList();
+    String detail =
+        sorted.size() == 1
+            ? describe(sorted.get(0))
+            : sorted.size()
+                + " fields are invalid: "
+                + sorted.stream()
+                    .map(GlobalExceptionHandler::describe)
+                    .collect(Collectors.joining("; "))
+                + ".";
     ProblemDetail problem = Problems.of(ProblemKind.UNPROCESSABLE, "validation-failed", detail);
     problem.setTitle("Validation failed");
     problem.setProperty("errors", sorted);
@@ -192,8 +250,11 @@ class GlobalExceptionHandler {
       return "a string";
     }
     if (type.isEnum()) {
-      return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-          .map(String::toLowerCase).collect(Collectors.joining(", "));
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(Object::toString)
+              .map(String::toLowerCase)
+              .collect(Collectors.joining(", "));
     }
     if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
       return "a list";
@@ -208,7 +269,10 @@ class GlobalExceptionHandler {
   }
 
   private static String slugOf(String title) {
-    return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return title
+        .toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("(^-|-$)", "");
   }
 
   private static String lastNode(String path) {

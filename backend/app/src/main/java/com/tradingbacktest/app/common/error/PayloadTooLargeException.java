@@ -4,7 +4,9 @@ package com.tradingbacktest.app.common.error;
 public class PayloadTooLargeException extends DomainException {
 
   public PayloadTooLargeException(long limitBytes) {
-    super(ProblemKind.PAYLOAD_TOO_LARGE, "payload-too-large",
+    super(
+        ProblemKind.PAYLOAD_TOO_LARGE,
+        "payload-too-large",
         "The request body exceeds the limit of " + limitBytes + " bytes.");
   }
 }

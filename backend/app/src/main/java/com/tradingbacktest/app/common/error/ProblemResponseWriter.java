@@ -7,7 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a problem document from places outside Spring MVC: servlet filters and security handlers. */
+/**
+ * Writes a problem document from places outside Spring MVC: servlet filters and security handlers.
+ */
 @Component
 public class ProblemResponseWriter {
 

@@ -1,2 +1,4 @@
-/** The error contract: domain exceptions named for facts, turned into RFC 9457 problem documents. */
+/**
+ * The error contract: domain exceptions named for facts, turned into RFC 9457 problem documents.
+ */
 package com.tradingbacktest.app.common.error;

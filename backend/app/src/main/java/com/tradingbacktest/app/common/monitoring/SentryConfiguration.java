@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Sentry's Spring Boot auto-configuration starts the SDK when {@code sentry.dsn} (SENTRY_DSN) is set and
- * adds a log appender that turns ERROR log events into Sentry events, so the 500s that
+ * Sentry's Spring Boot auto-configuration starts the SDK when {@code sentry.dsn} (SENTRY_DSN) is
+ * set and adds a log appender that turns ERROR log events into Sentry events, so the 500s that
  * {@code GlobalExceptionHandler} logs are reported without the handler knowing of Sentry. This adds
  * the scrubber that every event and breadcrumb passes before it is sent, and the environment tag's
  * default.

@@ -15,24 +15,37 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Keeps credentials and personal data out of Sentry, whatever the SDK's own defaults do
- * ({@code send-default-pii} is off as well): no request body, cookies or credential headers, no client
- * address, no user beyond an id; token-like query parameters masked; email addresses, bearer tokens,
- * JWTs and API keys masked in messages and exception texts (a database error can quote a row).
+ * Keeps credentials and personal data out of Sentry, whatever the SDK's own defaults do ({@code
+ * send-default-pii} is off as well): no request body, cookies or credential headers, no client
+ * address, no user beyond an id; token-like query parameters masked; email addresses, bearer
+ * tokens, JWTs and API keys masked in messages and exception texts (a database error can quote a
+ * row).
  */
-final class SentryScrubber implements SentryOptions.BeforeSendCallback, SentryOptions.BeforeBreadcrumbCallback {
+final class SentryScrubber
+    implements SentryOptions.BeforeSendCallback, SentryOptions.BeforeBreadcrumbCallback {
 
   static final String MASK = "[redacted]";
 
-  private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-      "set-cookie", "x-api-key", "x-csrf-token", "x-forwarded-for", "x-real-ip", "forwarded");
+  private static final Set<String> SECRET_HEADERS =
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "cookie",
+          "set-cookie",
+          "x-api-key",
+          "x-csrf-token",
+          "x-forwarded-for",
+          "x-real-ip",
+          "forwarded");
   private static final Pattern SECRET_PARAMETER =
-      Pattern.compile("(?i)(^|&)([^=&]*(?:token|key|secret|password|passwd|code|signature)[^=&]*)=[^&]*");
+      Pattern.compile(
+          "(?i)(^|&)([^=&]*(?:token|key|secret|password|passwd|code|signature)[^=&]*)=[^&]*");
   private static final Pattern[] SECRETS_IN_TEXT = {
-      Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+"),
-      Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
-      Pattern.compile("\\btb_[0-9a-f]{8}_[A-Za-z0-9_-]+"),
-      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")};
+    Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+"),
+    Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"),
+    Pattern.compile("\\btb_[0-9a-f]{8}_[A-Za-z0-9_-]+"),
+    Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")
+  };
 
   @Override
   public SentryEvent execute(SentryEvent event, Hint hint) {
@@ -96,11 +109,12 @@ final class SentryScrubber implements SentryOptions.BeforeSendCallback, SentryOp
       return null;
     }
     Map<String, String> kept = new LinkedHashMap<>();
-    headers.forEach((name, value) -> {
-      if (!SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        kept.put(name, scrub(value));
-      }
-    });
+    headers.forEach(
+        (name, value) -> {
+          if (!SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            kept.put(name, scrub(value));
+          }
+        });
     return kept;
   }
 }

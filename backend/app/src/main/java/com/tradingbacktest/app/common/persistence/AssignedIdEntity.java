@@ -9,18 +9,16 @@ import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
 /**
- * An entity whose UUID the application assigns when creating it. Spring Data would take an entity with
- * an id for an existing one and merge it (a needless SELECT before every INSERT); {@link #isNew()} tells
- * it the truth instead.
+ * An entity whose UUID the application assigns when creating it. Spring Data would take an entity
+ * with an id for an existing one and merge it (a needless SELECT before every INSERT); {@link
+ * #isNew()} tells it the truth instead.
  */
 @MappedSuperclass
 public abstract class AssignedIdEntity implements Persistable<UUID> {
 
-  @Id
-  private UUID id;
+  @Id private UUID id;
 
-  @Transient
-  private boolean isNew;
+  @Transient private boolean isNew;
 
   protected AssignedIdEntity() {}
 

@@ -6,8 +6,8 @@ public final class LikePatterns {
   private LikePatterns() {}
 
   /**
-   * {@code %query%} with {@code \}, {@code %} and {@code _} escaped (use {@code ESCAPE '\'}, PostgreSQL's
-   * default); {@code %} alone for a blank query.
+   * {@code %query%} with {@code \}, {@code %} and {@code _} escaped (use {@code ESCAPE '\'},
+   * PostgreSQL's default); {@code %} alone for a blank query.
    */
   public static String contains(String query) {
     if (query == null || query.isBlank()) {

@@ -11,8 +11,8 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,27 +25,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Redis connection of this process (string keys, byte values), and what happens when Redis is
- * away. Every use goes through {@link #execute}: the operation runs on Redis, or, when Redis cannot be
- * reached or fails, the caller's local stand-in runs instead. The first failure logs one warning; then
- * Redis is left alone for {@code retryInterval} so requests never wait on it, and is tried again after.
- * When it answers again, the listeners given to {@link #whenBack} run first (so stale local state is
- * dropped) and an info line is logged. Requests never fail because of Redis.
+ * The one Redis connection of this process (string keys, byte values), and what happens when Redis
+ * is away. Every use goes through {@link #execute}: the operation runs on Redis, or, when Redis
+ * cannot be reached or fails, the caller's local stand-in runs instead. The first failure logs one
+ * warning; then Redis is left alone for {@code retryInterval} so requests never wait on it, and is
+ * tried again after. When it answers again, the listeners given to {@link #whenBack} run first (so
+ * stale local state is dropped) and an info line is logged. Requests never fail because of Redis.
  *
- * <p>Lettuce reconnects by itself; while it is disconnected, commands are rejected at once instead of
- * queued, and every command is bounded by {@code timeout}.
+ * <p>Lettuce reconnects by itself; while it is disconnected, commands are rejected at once instead
+ * of queued, and every command is bounded by {@code timeout}.
  */
 public final class SharedRedis implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
-  private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+  private static final RedisCodec<String, byte[]> CODEC =
+      RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
   private final ClientResources resources;
   private final RedisClient client;
   private final String where;
   private final String keyPrefix;
   private final long retryNanos;
-  private final List<Consumer<StatefulRedisConnection<String, byte[]>>> whenBack = new CopyOnWriteArrayList<>();
+  private final List<Consumer<StatefulRedisConnection<String, byte[]>>> whenBack =
+      new CopyOnWriteArrayList<>();
   private final Object connecting = new Object();
   private final AtomicBoolean away = new AtomicBoolean();
   private volatile StatefulRedisConnection<String, byte[]> connection;
@@ -58,16 +60,20 @@ public final class SharedRedis implements AutoCloseable {
     where = uri.getSocket() != null ? uri.getSocket() : uri.getHost() + ":" + uri.getPort();
     keyPrefix = settings.keyPrefix();
     retryNanos = settings.retryInterval().toNanos();
-    resources = DefaultClientResources.builder()
-        .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
-        .build();
+    resources =
+        DefaultClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(100), Duration.ofSeconds(5), 2, TimeUnit.MILLISECONDS))
+            .build();
     client = RedisClient.create(resources, uri);
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
-        .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
-        .build());
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
+            .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
+            .build());
   }
 
   /** Creates the client and tries to connect; an unreachable Redis is logged, not fatal. */
@@ -85,10 +91,12 @@ public final class SharedRedis implements AutoCloseable {
   }
 
   /**
-   * Runs {@code operation} on Redis and returns its result; when Redis is away or the operation fails
-   * because of Redis, returns {@code fallback}'s result instead. Other exceptions pass through.
+   * Runs {@code operation} on Redis and returns its result; when Redis is away or the operation
+   * fails because of Redis, returns {@code fallback}'s result instead. Other exceptions pass
+   * through.
    */
-  public <T> T execute(Function<StatefulRedisConnection<String, byte[]>, T> operation, Supplier<T> fallback) {
+  public <T> T execute(
+      Function<StatefulRedisConnection<String, byte[]>, T> operation, Supplier<T> fallback) {
     StatefulRedisConnection<String, byte[]> c = connection();
     if (c == null) {
       return fallback.get();
@@ -108,8 +116,8 @@ public final class SharedRedis implements AutoCloseable {
   }
 
   /**
-   * Registers what must happen before Redis is used again after an absence (runs on the first request
-   * that finds it back; a Redis failure inside it keeps Redis counted as away).
+   * Registers what must happen before Redis is used again after an absence (runs on the first
+   * request that finds it back; a Redis failure inside it keeps Redis counted as away).
    */
   public void whenBack(Consumer<StatefulRedisConnection<String, byte[]>> listener) {
     whenBack.add(listener);
@@ -154,8 +162,10 @@ public final class SharedRedis implements AutoCloseable {
   private void failed(RuntimeException e) {
     retryAt = System.nanoTime() + retryNanos;
     if (away.compareAndSet(false, true)) {
-      log.warn("Redis at {} is unavailable ({}): using local caches and rate limits until it answers again",
-          where, rootMessage(e));
+      log.warn(
+          "Redis at {} is unavailable ({}): using local caches and rate limits until it answers again",
+          where,
+          rootMessage(e));
     } else {
       log.debug("Redis at {} is still unavailable: {}", where, rootMessage(e));
     }

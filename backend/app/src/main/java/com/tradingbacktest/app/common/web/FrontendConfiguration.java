@@ -31,16 +31,17 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
- * Serves the web application's static export (frontend/out) at the same origin as the API, with clean
- * URLs: {@code /strategies} is {@code strategies.html} (or {@code strategies/index.html}), so deep links
- * work on reload. A dynamic route is exported once for the placeholder segment {@code _}
- * ({@code strategies/_.html}); every {@code /strategies/<id>} (and its {@code .txt} payloads) is answered
- * with that page, which reads the id from the address. The dynamic routes are found by looking for
- * {@code _.html} files, so a new one needs no change here. Any other path outside the backend's own
- * ({@code /api}, {@code /actuator}, {@code /docs} and Swagger UI) gets the export's 404 page.
+ * Serves the web application's static export (frontend/out) at the same origin as the API, with
+ * clean URLs: {@code /strategies} is {@code strategies.html} (or {@code strategies/index.html}), so
+ * deep links work on reload. A dynamic route is exported once for the placeholder segment {@code _}
+ * ({@code strategies/_.html}); every {@code /strategies/<id>} (and its {@code .txt} payloads) is
+ * answered with that page, which reads the id from the address. The dynamic routes are found by
+ * looking for {@code _.html} files, so a new one needs no change here. Any other path outside the
+ * backend's own ({@code /api}, {@code /actuator}, {@code /docs} and Swagger UI) gets the export's
+ * 404 page.
  *
- * <p>The export is read from {@code FRONTEND_DIR} when set, else from {@code static/} on the classpath,
- * where {@code make build} puts it inside the jar. Without either, this serves nothing.
+ * <p>The export is read from {@code FRONTEND_DIR} when set, else from {@code static/} on the
+ * classpath, where {@code make build} puts it inside the jar. Without either, this serves nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class FrontendConfiguration {
@@ -48,10 +49,15 @@ class FrontendConfiguration {
   private static final Logger log = LoggerFactory.getLogger(FrontendConfiguration.class);
 
   @Bean
-  FrontendHandlerMapping frontendHandlerMapping(@Value("${tb.frontend.dir:${FRONTEND_DIR:}}") String dir) {
-    FrontendFiles files = dir.isBlank() ? FrontendFiles.classpath("static/") : FrontendFiles.directory(Path.of(dir));
+  FrontendHandlerMapping frontendHandlerMapping(
+      @Value("${tb.frontend.dir:${FRONTEND_DIR:}}") String dir) {
+    FrontendFiles files =
+        dir.isBlank() ? FrontendFiles.classpath("static/") : FrontendFiles.directory(Path.of(dir));
     if (files.present()) {
-      log.info("Serving the web application from {} (dynamic routes: {})", files.description(), files.dynamicPrefixes());
+      log.info(
+          "Serving the web application from {} (dynamic routes: {})",
+          files.description(),
+          files.dynamicPrefixes());
     } else if (!dir.isBlank()) {
       log.warn("FRONTEND_DIR={} has no index.html; the web application is not served", dir);
     }
@@ -60,8 +66,12 @@ class FrontendConfiguration {
 
   /** Paths that always belong to the backend, even when nothing there matches. */
   static boolean isBackendPath(String path) {
-    return startsWithSegment(path, "/api") || startsWithSegment(path, "/actuator") || startsWithSegment(path, "/docs")
-        || startsWithSegment(path, "/swagger-ui") || startsWithSegment(path, "/v3") || startsWithSegment(path, "/error");
+    return startsWithSegment(path, "/api")
+        || startsWithSegment(path, "/actuator")
+        || startsWithSegment(path, "/docs")
+        || startsWithSegment(path, "/swagger-ui")
+        || startsWithSegment(path, "/v3")
+        || startsWithSegment(path, "/error");
   }
 
   private static boolean startsWithSegment(String path, String prefix) {
@@ -85,13 +95,17 @@ class FrontendConfiguration {
     }
 
     static FrontendFiles classpath(String location) {
-      return new FrontendFiles(new ClassPathResource(location), "classpath:" + location,
+      return new FrontendFiles(
+          new ClassPathResource(location),
+          "classpath:" + location,
           "classpath:" + location + "**/" + PLACEHOLDER + ".html");
     }
 
     static FrontendFiles directory(Path dir) {
       String absolute = dir.toAbsolutePath().normalize().toString().replace('\\', '/');
-      return new FrontendFiles(new FileSystemResource(absolute + "/"), absolute,
+      return new FrontendFiles(
+          new FileSystemResource(absolute + "/"),
+          absolute,
           "file:" + absolute + "/**/" + PLACEHOLDER + ".html");
     }
 
@@ -109,9 +123,9 @@ class FrontendConfiguration {
     }
 
     /**
-     * The file that answers a (decoded) request path, as a path relative to the export's root; empty
-     * when nothing does. Never leaves the root: paths with {@code ..}, backslashes or control characters
-     * match nothing.
+     * The file that answers a (decoded) request path, as a path relative to the export's root;
+     * empty when nothing does. Never leaves the root: paths with {@code ..}, backslashes or control
+     * characters match nothing.
      */
     Optional<String> resolve(String path) {
       if (!isSafe(path)) {
@@ -123,7 +137,8 @@ class FrontendConfiguration {
       }
       for (String prefix : dynamicPrefixes) {
         if (path.startsWith(prefix) && path.length() > prefix.length()) {
-          Optional<String> dynamic = cleanUrl(prefix + placeholderFor(path.substring(prefix.length())));
+          Optional<String> dynamic =
+              cleanUrl(prefix + placeholderFor(path.substring(prefix.length())));
           if (dynamic.isPresent()) {
             return dynamic;
           }
@@ -140,7 +155,10 @@ class FrontendConfiguration {
       return root;
     }
 
-    /** {@code abc} → {@code _}, {@code abc.txt} → {@code _.txt}, {@code abc/x.txt} → {@code _/x.txt}. */
+    /**
+     * {@code abc} → {@code _}, {@code abc.txt} → {@code _.txt}, {@code abc/x.txt} → {@code
+     * _/x.txt}.
+     */
     private static String placeholderFor(String rest) {
       int slash = rest.indexOf('/');
       String segment = slash < 0 ? rest : rest.substring(0, slash);
@@ -154,7 +172,9 @@ class FrontendConfiguration {
       if (relative.isEmpty() || relative.endsWith("/")) {
         return present(relative + "index.html");
       }
-      return present(relative).or(() -> present(relative + ".html")).or(() -> present(relative + "/index.html"));
+      return present(relative)
+          .or(() -> present(relative + ".html"))
+          .or(() -> present(relative + "/index.html"));
     }
 
     private Optional<String> present(String relative) {
@@ -164,7 +184,8 @@ class FrontendConfiguration {
     private Optional<Resource> readable(String relative) {
       try {
         Resource resource = root.createRelative(relative);
-        return resource.exists() && resource.isReadable() && !isDirectory(resource) ? Optional.of(resource)
+        return resource.exists() && resource.isReadable() && !isDirectory(resource)
+            ? Optional.of(resource)
             : Optional.empty();
       } catch (IOException e) {
         return Optional.empty();
@@ -199,10 +220,14 @@ class FrontendConfiguration {
           String url = page.getURL().toExternalForm();
           if (url.startsWith(base)) {
             String relative = url.substring(base.length());
-            prefixes.add("/" + relative.substring(0, relative.length() - (PLACEHOLDER + ".html").length()));
+            prefixes.add(
+                "/" + relative.substring(0, relative.length() - (PLACEHOLDER + ".html").length()));
           }
         }
-        prefixes.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        prefixes.sort(
+            Comparator.comparingInt(String::length)
+                .reversed()
+                .thenComparing(Comparator.naturalOrder()));
         return List.copyOf(prefixes);
       } catch (MalformedURLException e) {
         return List.of();
@@ -213,8 +238,8 @@ class FrontendConfiguration {
   }
 
   /**
-   * Maps GET and HEAD requests outside the backend's paths onto the export, after every controller and
-   * before Spring's catch-all static resource mapping.
+   * Maps GET and HEAD requests outside the backend's paths onto the export, after every controller
+   * and before Spring's catch-all static resource mapping.
    */
   static final class FrontendHandlerMapping extends AbstractHandlerMapping {
 
@@ -231,7 +256,8 @@ class FrontendConfiguration {
       this.notFound = new NotFoundPage(files);
       setOrder(Ordered.LOWEST_PRECEDENCE - 2);
       immutable.setLocations(List.of(files.root()));
-      immutable.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+      immutable.setCacheControl(
+          CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
       revalidated.setLocations(List.of(files.root()));
       revalidated.setCacheControl(CacheControl.noCache());
     }
@@ -285,7 +311,8 @@ class FrontendConfiguration {
     }
 
     @Override
-    public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
       Optional<Resource> page = files.resource(FrontendFiles.NOT_FOUND_PAGE);

@@ -17,13 +17,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Marks the response properties that may be null in the OpenAPI document: every record component
- * annotated {@code @Schema(nullable = true)}, and the values of every map or array component annotated
- * {@link NullableValues}. Swagger drops {@code nullable} when it writes OpenAPI 3.1, and
- * every response property is listed as required (they are always sent), so without this the generated
- * client would promise a value where the API sends null.
+ * annotated {@code @Schema(nullable = true)}, and the values of every map or array component
+ * annotated {@link NullableValues}. Swagger drops {@code nullable} when it writes OpenAPI 3.1, and
+ * every response property is listed as required (they are always sent), so without this the
+ * generated client would promise a value where the API sends null.
  *
- * <p>In 3.1 a nullable property is {@code "type": [..., "null"]}; a reference to another schema becomes
- * {@code anyOf} of the reference and {@code null}, so the referenced schema itself stays non-null.
+ * <p>In 3.1 a nullable property is {@code "type": [..., "null"]}; a reference to another schema
+ * becomes {@code anyOf} of the reference and {@code null}, so the referenced schema itself stays
+ * non-null.
  */
 final class NullableProperties {
 
@@ -32,10 +33,12 @@ final class NullableProperties {
 
   /** Schema name to its nullable property names (as on the wire). */
   private final Map<String, Set<String>> bySchema;
+
   /** Schema name to the names of its properties whose values may be null. */
   private final Map<String, Set<String>> valuesBySchema;
 
-  private NullableProperties(Map<String, Set<String>> bySchema, Map<String, Set<String>> valuesBySchema) {
+  private NullableProperties(
+      Map<String, Set<String>> bySchema, Map<String, Set<String>> valuesBySchema) {
     this.bySchema = bySchema;
     this.valuesBySchema = valuesBySchema;
   }
@@ -43,18 +46,27 @@ final class NullableProperties {
   /** Reads the records under {@code basePackage}. */
   static NullableProperties scan(String basePackage) {
     var scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter((reader, factory) -> "java.lang.Record".equals(reader.getClassMetadata().getSuperClassName()));
+    scanner.addIncludeFilter(
+        (reader, factory) ->
+            "java.lang.Record".equals(reader.getClassMetadata().getSuperClassName()));
     Map<String, Set<String>> bySchema = new HashMap<>();
     Map<String, Set<String>> valuesBySchema = new HashMap<>();
     for (var candidate : scanner.findCandidateComponents(basePackage)) {
-      Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), NullableProperties.class.getClassLoader());
+      Class<?> type =
+          ClassUtils.resolveClassName(
+              candidate.getBeanClassName(), NullableProperties.class.getClassLoader());
       for (RecordComponent component : type.getRecordComponents()) {
-        var schema = component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        var schema =
+            component.getAccessor().getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
         if (schema != null && schema.nullable()) {
-          bySchema.computeIfAbsent(schemaName(type), k -> new HashSet<>()).add(propertyName(component));
+          bySchema
+              .computeIfAbsent(schemaName(type), k -> new HashSet<>())
+              .add(propertyName(component));
         }
         if (component.getAccessor().isAnnotationPresent(NullableValues.class)) {
-          valuesBySchema.computeIfAbsent(schemaName(type), k -> new HashSet<>()).add(propertyName(component));
+          valuesBySchema
+              .computeIfAbsent(schemaName(type), k -> new HashSet<>())
+              .add(propertyName(component));
         }
       }
     }
@@ -77,21 +89,33 @@ final class NullableProperties {
     if (schemas == null) {
       return;
     }
-    // Values first: a nullable property may become an anyOf, which has no values of its own to mark.
-    valuesBySchema.forEach((name, properties) -> forEachProperty(schemas, name, properties, (props, property) -> {
-      Schema p = props.get(property);
-      Schema container = p;
-      while (innerOf(container) != null && innerOf(innerOf(container)) != null) {
-        container = innerOf(container);
-      }
-      if (container.getAdditionalProperties() instanceof Schema values) {
-        container.setAdditionalProperties(nullable(values));
-      } else if (container.getItems() != null) {
-        container.setItems(nullable(container.getItems()));
-      }
-    }));
-    bySchema.forEach((name, properties) -> forEachProperty(schemas, name, properties,
-        (props, property) -> props.put(property, nullable(props.get(property)))));
+    // Values first: a nullable property may become an anyOf, which has no values of its own to
+    // mark.
+    valuesBySchema.forEach(
+        (name, properties) ->
+            forEachProperty(
+                schemas,
+                name,
+                properties,
+                (props, property) -> {
+                  Schema p = props.get(property);
+                  Schema container = p;
+                  while (innerOf(container) != null && innerOf(innerOf(container)) != null) {
+                    container = innerOf(container);
+                  }
+                  if (container.getAdditionalProperties() instanceof Schema values) {
+                    container.setAdditionalProperties(nullable(values));
+                  } else if (container.getItems() != null) {
+                    container.setItems(nullable(container.getItems()));
+                  }
+                }));
+    bySchema.forEach(
+        (name, properties) ->
+            forEachProperty(
+                schemas,
+                name,
+                properties,
+                (props, property) -> props.put(property, nullable(props.get(property)))));
   }
 
   /** The schema of a map's values or an array's items; null for anything else. */
@@ -105,7 +129,10 @@ final class NullableProperties {
 
   /** Runs {@code action} on each of the named properties that the schema has. */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static void forEachProperty(Map<String, Schema> schemas, String name, Set<String> properties,
+  private static void forEachProperty(
+      Map<String, Schema> schemas,
+      String name,
+      Set<String> properties,
       java.util.function.BiConsumer<Map<String, Schema>, String> action) {
     Schema schema = schemas.get(name);
     if (schema == null || schema.getProperties() == null) {
@@ -122,7 +149,8 @@ final class NullableProperties {
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static Schema nullable(Schema property) {
     if (property.get$ref() != null) {
-      Schema either = new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()), nullType()));
+      Schema either =
+          new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()), nullType()));
       either.setDescription(property.getDescription());
       return either;
     }
@@ -151,6 +179,8 @@ final class NullableProperties {
 
   private static String propertyName(RecordComponent component) {
     JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
-    return named != null && !named.value().isEmpty() ? named.value() : SNAKE_CASE.translate(component.getName());
+    return named != null && !named.value().isEmpty()
+        ? named.value()
+        : SNAKE_CASE.translate(component.getName());
   }
 }

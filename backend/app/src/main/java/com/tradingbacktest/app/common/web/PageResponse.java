@@ -25,13 +25,20 @@ public record PageResponse<T>(
     items = List.copyOf(items);
   }
 
-  /** A page read with OFFSET/LIMIT: {@code items} of page {@code page} (size {@code size}) out of {@code total}. */
+  /**
+   * A page read with OFFSET/LIMIT: {@code items} of page {@code page} (size {@code size}) out of
+   * {@code total}.
+   */
   public static <T> PageResponse<T> of(List<T> items, int page, int size, long total) {
     return new PageResponse<>(items, page, size, total, (int) ((total + size - 1) / size));
   }
 
   public static <T> PageResponse<T> of(Page<T> page) {
-    return new PageResponse<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+    return new PageResponse<>(
+        page.getContent(),
+        page.getNumber(),
+        page.getSize(),
+        page.getTotalElements(),
         page.getTotalPages());
   }
 

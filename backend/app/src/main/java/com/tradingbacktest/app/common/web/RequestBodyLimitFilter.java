@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over {@code MAX_REQUEST_BODY} with 413: at once when Content-Length says so, and
- * while reading when the body is chunked. Multipart uploads are bounded by their own multipart limits.
+ * while reading when the body is chunked. Multipart uploads are bounded by their own multipart
+ * limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -34,7 +35,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String contentType = request.getContentType();
     if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
@@ -42,8 +44,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       return;
     }
     if (request.getContentLengthLong() > limit) {
-      problems.write(response, Problems.of(ProblemKind.PAYLOAD_TOO_LARGE, "payload-too-large",
-          "The request body exceeds the limit of " + limit + " bytes."));
+      problems.write(
+          response,
+          Problems.of(
+              ProblemKind.PAYLOAD_TOO_LARGE,
+              "payload-too-large",
+              "The request body exceeds the limit of " + limit + " bytes."));
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);

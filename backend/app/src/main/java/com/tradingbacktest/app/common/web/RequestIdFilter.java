@@ -27,12 +27,14 @@ class RequestIdFilter extends OncePerRequestFilter {
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String incoming = request.getHeader(HEADER);
-    String id = incoming != null && SAFE_ID.matcher(incoming).matches()
-        ? incoming
-        : UUID.randomUUID().toString();
+    String id =
+        incoming != null && SAFE_ID.matcher(incoming).matches()
+            ? incoming
+            : UUID.randomUUID().toString();
     MDC.put(Problems.REQUEST_ID, id);
     response.setHeader(HEADER, id);
     try {

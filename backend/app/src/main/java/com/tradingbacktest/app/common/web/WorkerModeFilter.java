@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In {@code --mode=worker} the process keeps its HTTP port for health checks and metrics, but the API
- * is served elsewhere: a request that reaches it by mistake gets a clear 503, not half an answer.
+ * In {@code --mode=worker} the process keeps its HTTP port for health checks and metrics, but the
+ * API is served elsewhere: a request that reaches it by mistake gets a clear 503, not half an
+ * answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -26,7 +27,8 @@ class WorkerModeFilter extends OncePerRequestFilter {
   private final RunMode mode;
   private final ProblemResponseWriter problems;
 
-  WorkerModeFilter(@Value("${" + RunMode.PROPERTY + ":ALL}") RunMode mode, ProblemResponseWriter problems) {
+  WorkerModeFilter(
+      @Value("${" + RunMode.PROPERTY + ":ALL}") RunMode mode, ProblemResponseWriter problems) {
     this.mode = mode;
     this.problems = problems;
   }
@@ -37,9 +39,14 @@ class WorkerModeFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    problems.write(response, Problems.of(ProblemKind.SERVICE_UNAVAILABLE, "worker-only",
-        "This process runs in worker mode and does not serve the API."));
+    problems.write(
+        response,
+        Problems.of(
+            ProblemKind.SERVICE_UNAVAILABLE,
+            "worker-only",
+            "This process runs in worker mode and does not serve the API."));
   }
 }

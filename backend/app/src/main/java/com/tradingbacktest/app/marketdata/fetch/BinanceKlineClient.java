@@ -8,10 +8,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Binance spot klines ({@code GET /api/v3/klines}), which come oldest first, at most 1000 a request,
- * with {@code startTime} and {@code endTime} both inclusive: paged forwards, each page starting a
- * millisecond after the previous one's newest open time, until the range's end is reached, a page
- * comes back short or empty. Binance's interval codes are ours.
+ * Binance spot klines ({@code GET /api/v3/klines}), which come oldest first, at most 1000 a
+ * request, with {@code startTime} and {@code endTime} both inclusive: paged forwards, each page
+ * starting a millisecond after the previous one's newest open time, until the range's end is
+ * reached, a page comes back short or empty. Binance's interval codes are ours.
  */
 final class BinanceKlineClient extends ExchangeCandleClient {
 
@@ -25,12 +25,20 @@ final class BinanceKlineClient extends ExchangeCandleClient {
   private final ExchangeHttp http;
   private final int pageSize;
 
-  BinanceKlineClient(FetchSettings settings, HttpClient client, JsonMapper json, FetchTiming timing) {
+  BinanceKlineClient(
+      FetchSettings settings, HttpClient client, JsonMapper json, FetchTiming timing) {
     this(settings, client, json, timing, MAX_PAGE);
   }
 
-  /** @param pageSize klines asked for a request, at most {@link #MAX_PAGE}; tests page with fewer */
-  BinanceKlineClient(FetchSettings settings, HttpClient client, JsonMapper json, FetchTiming timing, int pageSize) {
+  /**
+   * @param pageSize klines asked for a request, at most {@link #MAX_PAGE}; tests page with fewer
+   */
+  BinanceKlineClient(
+      FetchSettings settings,
+      HttpClient client,
+      JsonMapper json,
+      FetchTiming timing,
+      int pageSize) {
     super(DataSource.BINANCE, EnumSet.allOf(Interval.class));
     this.baseUrl = settings.baseUrl(DataSource.BINANCE);
     this.http = new ExchangeHttp(DataSource.BINANCE, client, json, settings, timing);
@@ -39,16 +47,36 @@ final class BinanceKlineClient extends ExchangeCandleClient {
 
   @Override
   void fetchPages(FetchRun run) {
-    CandleReader reader = new CandleReader(DataSource.BINANCE, run.symbol(), "open (index 1)",
-        "high (index 2)", "low (index 3)", "close (index 4)", "volume (index 5)");
+    CandleReader reader =
+        new CandleReader(
+            DataSource.BINANCE,
+            run.symbol(),
+            "open (index 1)",
+            "high (index 2)",
+            "low (index 3)",
+            "close (index 4)",
+            "volume (index 5)");
     long start = run.from();
     long end = run.to() - 1;
     while (true) {
       run.checkCancelled();
-      JsonNode page = http.get(ExchangeHttp.uri(baseUrl, "/api/v3/klines",
-              "symbol", run.symbol(), "interval", run.interval().code(), "startTime", String.valueOf(start),
-              "endTime", String.valueOf(end), "limit", String.valueOf(pageSize)),
-          run.cancelled(), (status, body) -> error(run.symbol(), status, body));
+      JsonNode page =
+          http.get(
+              ExchangeHttp.uri(
+                  baseUrl,
+                  "/api/v3/klines",
+                  "symbol",
+                  run.symbol(),
+                  "interval",
+                  run.interval().code(),
+                  "startTime",
+                  String.valueOf(start),
+                  "endTime",
+                  String.valueOf(end),
+                  "limit",
+                  String.valueOf(pageSize)),
+              run.cancelled(),
+              (status, body) -> error(run.symbol(), status, body));
       if (!page.isArray()) {
         throw new FetchException(Kind.MALFORMED, "Binance sent klines that are not a list");
       }
@@ -76,11 +104,13 @@ final class BinanceKlineClient extends ExchangeCandleClient {
   /** {@code [openTime, "open", "high", "low", "close", "volume", closeTime, ...]}. */
   private static FetchedBar read(CandleReader reader, JsonNode kline) {
     if (!kline.isArray() || kline.size() < 6) {
-      throw reader.malformed(null, "a kline is not an array of at least 6 values (" + abbreviated(kline) + ")");
+      throw reader.malformed(
+          null, "a kline is not an array of at least 6 values (" + abbreviated(kline) + ")");
     }
     JsonNode openTime = kline.get(0);
     if (!openTime.isIntegralNumber()) {
-      throw reader.malformed(null, "open time (index 0) is not a whole number (" + abbreviated(openTime) + ")");
+      throw reader.malformed(
+          null, "open time (index 0) is not a whole number (" + abbreviated(openTime) + ")");
     }
     long time = openTime.longValue();
     return reader.bar(time, kline.get(1), kline.get(2), kline.get(3), kline.get(4), kline.get(5));
@@ -94,8 +124,11 @@ final class BinanceKlineClient extends ExchangeCandleClient {
       return new FetchException(Kind.NOT_FOUND, "Binance does not know the symbol " + symbol);
     }
     if (status == 400) {
-      return new FetchException(Kind.BAD_REQUEST, "Binance rejected the request for " + symbol
-          + (message.isBlank() ? " (HTTP 400)" : ": " + message));
+      return new FetchException(
+          Kind.BAD_REQUEST,
+          "Binance rejected the request for "
+              + symbol
+              + (message.isBlank() ? " (HTTP 400)" : ": " + message));
     }
     return null;
   }

@@ -7,14 +7,21 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads and checks the values of one exchange's candles, so that a bad value is stopped at the door
  * with the exchange's own field name in the message, instead of turning up later as a strange
- * backtest. Prices must be finite and not negative, high not below low, volume finite and not negative.
- * Open and close are not held to [low, high]: sources round them apart by a tick now and then.
+ * backtest. Prices must be finite and not negative, high not below low, volume finite and not
+ * negative. Open and close are not held to [low, high]: sources round them apart by a tick now and
+ * then.
  *
  * @param source whose candles these are
  * @param symbol the symbol fetched, for messages
  * @param open the wire name of the open price; likewise the others
  */
-record CandleReader(DataSource source, String symbol, String open, String high, String low, String close,
+record CandleReader(
+    DataSource source,
+    String symbol,
+    String open,
+    String high,
+    String low,
+    String close,
     String volume) {
 
   /**
@@ -22,7 +29,12 @@ record CandleReader(DataSource source, String symbol, String open, String high, 
    *
    * @param time the bar's open time, epoch ms UTC
    */
-  FetchedBar bar(long time, JsonNode openValue, JsonNode highValue, JsonNode lowValue, JsonNode closeValue,
+  FetchedBar bar(
+      long time,
+      JsonNode openValue,
+      JsonNode highValue,
+      JsonNode lowValue,
+      JsonNode closeValue,
       JsonNode volumeValue) {
     double openPrice = number(openValue, open, time);
     double highPrice = number(highValue, high, time);
@@ -40,7 +52,9 @@ record CandleReader(DataSource source, String symbol, String open, String high, 
     return new FetchedBar(time, openPrice, highPrice, lowPrice, closePrice, quantity);
   }
 
-  /** A number from a JSON number, or from a string holding one (Binance sends prices as strings). */
+  /**
+   * A number from a JSON number, or from a string holding one (Binance sends prices as strings).
+   */
   private double number(JsonNode value, String field, long time) {
     if (value != null && value.isNumber()) {
       double number = value.doubleValue();
@@ -62,8 +76,14 @@ record CandleReader(DataSource source, String symbol, String open, String high, 
 
   /** MALFORMED: "Upbit sent a malformed candle for KRW-BTC at 2024-01-01T00:00:00Z: ...". */
   FetchException malformed(Long time, String problem) {
-    return new FetchException(Kind.MALFORMED, source.displayName() + " sent a malformed candle for " + symbol
-        + (time == null ? "" : " at " + Instant.ofEpochMilli(time)) + ": " + problem);
+    return new FetchException(
+        Kind.MALFORMED,
+        source.displayName()
+            + " sent a malformed candle for "
+            + symbol
+            + (time == null ? "" : " at " + Instant.ofEpochMilli(time))
+            + ": "
+            + problem);
   }
 
   private void notNegative(long time, String field, double value) {

@@ -19,14 +19,18 @@ public final class CandleSources {
     }
   }
 
-  /** Any set of sources, one per {@link DataSource}; for tests that stand in fakes for the exchanges. */
+  /**
+   * Any set of sources, one per {@link DataSource}; for tests that stand in fakes for the
+   * exchanges.
+   */
   public static CandleSources of(CandleSource... sources) {
     return new CandleSources(List.of(sources));
   }
 
   /** The source for {@code source}; throws {@link IllegalArgumentException} when there is none. */
   public CandleSource get(DataSource source) {
-    return find(source).orElseThrow(() -> new IllegalArgumentException("No candle source for " + source));
+    return find(source)
+        .orElseThrow(() -> new IllegalArgumentException("No candle source for " + source));
   }
 
   public Optional<CandleSource> find(DataSource source) {

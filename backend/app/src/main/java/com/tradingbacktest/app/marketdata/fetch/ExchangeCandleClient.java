@@ -15,14 +15,14 @@ import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
 
 /**
- * What every exchange client does the same way: checking the symbol and interval, the empty range, the
- * final progress report and the ordered, deduplicated result. Subclasses only fetch the pages.
+ * What every exchange client does the same way: checking the symbol and interval, the empty range,
+ * the final progress report and the ordered, deduplicated result. Subclasses only fetch the pages.
  */
 abstract class ExchangeCandleClient implements CandleSource {
 
   /**
-   * Letters, digits and the few marks real symbols use (KRW-BTC, 005930.KS, ^KS11, KRW=X, BRK-B), so a
-   * symbol can never change the path or query it is put into.
+   * Letters, digits and the few marks real symbols use (KRW-BTC, 005930.KS, ^KS11, KRW=X, BRK-B),
+   * so a symbol can never change the path or query it is put into.
    */
   private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9.^=_-]{1,40}");
 
@@ -49,28 +49,42 @@ abstract class ExchangeCandleClient implements CandleSource {
   }
 
   @Override
-  public final Fetched fetch(String symbol, String interval, Instant from, Instant to,
-      DoubleConsumer progress, BooleanSupplier cancelled) {
+  public final Fetched fetch(
+      String symbol,
+      String interval,
+      Instant from,
+      Instant to,
+      DoubleConsumer progress,
+      BooleanSupplier cancelled) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(cancelled, "cancelled");
-    FetchRun run = new FetchRun(source, symbol(symbol), interval(interval), from.toEpochMilli(), to.toEpochMilli(),
-        progress, cancelled);
+    FetchRun run =
+        new FetchRun(
+            source,
+            symbol(symbol),
+            interval(interval),
+            from.toEpochMilli(),
+            to.toEpochMilli(),
+            progress,
+            cancelled);
     if (run.from() < run.to()) {
       fetchPages(run);
     }
     return run.finish();
   }
 
-  /** Fetches pages until the run's range is covered or the source has no more, adding their bars. */
+  /**
+   * Fetches pages until the run's range is covered or the source has no more, adding their bars.
+   */
   abstract void fetchPages(FetchRun run);
 
   private String symbol(String symbol) {
     String normalised = symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
     if (!SYMBOL.matcher(normalised).matches()) {
-      throw new FetchException(Kind.BAD_REQUEST, "'" + symbol + "' is not a valid " + source.displayName()
-          + " symbol");
+      throw new FetchException(
+          Kind.BAD_REQUEST, "'" + symbol + "' is not a valid " + source.displayName() + " symbol");
     }
     return normalised;
   }
@@ -81,7 +95,12 @@ abstract class ExchangeCandleClient implements CandleSource {
         return interval;
       }
     }
-    throw new FetchException(Kind.BAD_REQUEST, source.displayName() + " has no " + code
-        + " candles; choose one of " + String.join(", ", codes));
+    throw new FetchException(
+        Kind.BAD_REQUEST,
+        source.displayName()
+            + " has no "
+            + code
+            + " candles; choose one of "
+            + String.join(", ", codes));
   }
 }

@@ -26,8 +26,8 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * JSON GET requests to one exchange: paced by the source's {@link RequestPacer}, retried with
- * exponential backoff and jitter on 429, 418, 5xx, network failures and timeouts (honouring
- * {@code Retry-After}), never retried on other 4xx, which the calling client turns into a message.
+ * exponential backoff and jitter on 429, 418, 5xx, network failures and timeouts (honouring {@code
+ * Retry-After}), never retried on other 4xx, which the calling client turns into a message.
  */
 final class ExchangeHttp {
 
@@ -48,7 +48,12 @@ final class ExchangeHttp {
   private final FetchTiming timing;
   private final RequestPacer pacer;
 
-  ExchangeHttp(DataSource source, HttpClient client, JsonMapper json, FetchSettings settings, FetchTiming timing) {
+  ExchangeHttp(
+      DataSource source,
+      HttpClient client,
+      JsonMapper json,
+      FetchSettings settings,
+      FetchTiming timing) {
     this.source = source;
     this.client = client;
     this.json = json;
@@ -69,7 +74,9 @@ final class ExchangeHttp {
   static URI uri(String base, String path, String... nameValuePairs) {
     StringBuilder uri = new StringBuilder(base).append(path);
     for (int i = 0; i < nameValuePairs.length; i += 2) {
-      uri.append(i == 0 ? '?' : '&').append(nameValuePairs[i]).append('=')
+      uri.append(i == 0 ? '?' : '&')
+          .append(nameValuePairs[i])
+          .append('=')
           .append(URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
     }
     return URI.create(uri.toString());
@@ -79,8 +86,8 @@ final class ExchangeHttp {
    * The parsed body of a 2xx answer to {@code GET uri}.
    *
    * @throws FetchException from {@code errors} or the status for error answers; RATE_LIMITED or
-   *     UNAVAILABLE once the retries are spent, or at once when {@code Retry-After} asks for longer than
-   *     {@code max-retry-after}; MALFORMED when the body is not JSON; CANCELLED
+   *     UNAVAILABLE once the retries are spent, or at once when {@code Retry-After} asks for longer
+   *     than {@code max-retry-after}; MALFORMED when the body is not JSON; CANCELLED
    */
   JsonNode get(URI uri, BooleanSupplier cancelled, ErrorReader errors) {
     for (int retries = 0; ; retries++) {
@@ -90,7 +97,8 @@ final class ExchangeHttp {
       Failure failure;
       try {
         pacer.acquire();
-        HttpResponse<String> response = client.send(request(uri), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(request(uri), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
           return parse(response.body());
@@ -108,18 +116,37 @@ final class ExchangeHttp {
         throw cancelled();
       }
       if (retries >= settings.maxRetries()) {
-        throw new FetchException(failure.kind(), source.displayName() + " " + failure.problem() + "; gave up after "
-            + retries + (retries == 1 ? " retry" : " retries"), failure.cause());
+        throw new FetchException(
+            failure.kind(),
+            source.displayName()
+                + " "
+                + failure.problem()
+                + "; gave up after "
+                + retries
+                + (retries == 1 ? " retry" : " retries"),
+            failure.cause());
       }
       Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff(retries);
       if (failure.retryAfter() != null && wait.compareTo(settings.maxRetryAfter()) > 0) {
         // A ban or a maintenance window: holding a job for hours helps no one.
-        throw new FetchException(failure.kind(), source.displayName() + " " + failure.problem()
-            + " and asks us to wait " + wait.toSeconds() + " s; try again after "
-            + timing.now().plus(wait).truncatedTo(ChronoUnit.SECONDS));
+        throw new FetchException(
+            failure.kind(),
+            source.displayName()
+                + " "
+                + failure.problem()
+                + " and asks us to wait "
+                + wait.toSeconds()
+                + " s; try again after "
+                + timing.now().plus(wait).truncatedTo(ChronoUnit.SECONDS));
       }
-      log.info("{} {}; retry {} of {} in {} ms: {}", source.displayName(), failure.problem(), retries + 1,
-          settings.maxRetries(), wait.toMillis(), uri.getPath());
+      log.info(
+          "{} {}; retry {} of {} in {} ms: {}",
+          source.displayName(),
+          failure.problem(),
+          retries + 1,
+          settings.maxRetries(),
+          wait.toMillis(),
+          uri.getPath());
       pacer.holdOff(wait);
     }
   }
@@ -137,7 +164,8 @@ final class ExchangeHttp {
     try {
       return json.readTree(body);
     } catch (JacksonException e) {
-      throw new FetchException(Kind.MALFORMED, source.displayName() + " sent a response that is not valid JSON", e);
+      throw new FetchException(
+          Kind.MALFORMED, source.displayName() + " sent a response that is not valid JSON", e);
     }
   }
 
@@ -165,17 +193,24 @@ final class ExchangeHttp {
       return new Failure(Kind.RATE_LIMITED, "is rate-limiting us", retryAfter, null);
     }
     if (status == 418) {
-      // An address ban for ignoring 429s: retrying blindly would only lengthen it, so only wait it out
+      // An address ban for ignoring 429s: retrying blindly would only lengthen it, so only wait it
+      // out
       // when the exchange says for how long.
       if (retryAfter == null) {
-        throw new FetchException(Kind.RATE_LIMITED, source.displayName()
-            + " has blocked this server for too many requests (HTTP 418); try again later");
+        throw new FetchException(
+            Kind.RATE_LIMITED,
+            source.displayName()
+                + " has blocked this server for too many requests (HTTP 418); try again later");
       }
-      return new Failure(Kind.RATE_LIMITED, "has blocked this server for too many requests (HTTP 418)",
-          retryAfter, null);
+      return new Failure(
+          Kind.RATE_LIMITED,
+          "has blocked this server for too many requests (HTTP 418)",
+          retryAfter,
+          null);
     }
     if (status >= 500) {
-      return new Failure(Kind.UNAVAILABLE, "is unavailable (HTTP " + status + ")", retryAfter, null);
+      return new Failure(
+          Kind.UNAVAILABLE, "is unavailable (HTTP " + status + ")", retryAfter, null);
     }
     return null;
   }
@@ -187,34 +222,46 @@ final class ExchangeHttp {
     }
     String name = source.displayName();
     return switch (status) {
-      case 401, 403 -> new FetchException(Kind.UNAVAILABLE, name + " refused our requests (HTTP " + status + ")");
-      case 451 -> new FetchException(Kind.UNAVAILABLE,
-          name + " does not serve this server's location (HTTP 451)");
-      default -> status >= 400
-          ? new FetchException(Kind.BAD_REQUEST, name + " rejected the request (HTTP " + status + ")")
-          : new FetchException(Kind.UNAVAILABLE, name + " answered with HTTP " + status);
+      case 401, 403 ->
+          new FetchException(
+              Kind.UNAVAILABLE, name + " refused our requests (HTTP " + status + ")");
+      case 451 ->
+          new FetchException(
+              Kind.UNAVAILABLE, name + " does not serve this server's location (HTTP 451)");
+      default ->
+          status >= 400
+              ? new FetchException(
+                  Kind.BAD_REQUEST, name + " rejected the request (HTTP " + status + ")")
+              : new FetchException(Kind.UNAVAILABLE, name + " answered with HTTP " + status);
     };
   }
 
   /** {@code Retry-After} as seconds or as an HTTP date. */
   private Optional<Duration> retryAfter(HttpResponse<String> response) {
-    return response.headers().firstValue("Retry-After").map(String::trim).flatMap(value -> {
-      try {
-        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-      } catch (NumberFormatException notSeconds) {
-        try {
-          Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-          Duration wait = Duration.between(timing.now(), at);
-          return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException notADate) {
-          return Optional.empty();
-        }
-      }
-    });
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .map(String::trim)
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+              } catch (NumberFormatException notSeconds) {
+                try {
+                  Instant at =
+                      ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                  Duration wait = Duration.between(timing.now(), at);
+                  return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                } catch (DateTimeParseException notADate) {
+                  return Optional.empty();
+                }
+              }
+            });
   }
 
   private FetchException cancelled() {
-    return new FetchException(Kind.CANCELLED, "The fetch from " + source.displayName() + " was cancelled");
+    return new FetchException(
+        Kind.CANCELLED, "The fetch from " + source.displayName() + " was cancelled");
   }
 
   /** A retryable failure: what went wrong, in words that follow the source's name. */

@@ -12,21 +12,25 @@ class FetchConfiguration {
 
   @Bean
   UpbitCandleClient upbitCandleClient(FetchSettings settings, JsonMapper json, Clock clock) {
-    return new UpbitCandleClient(settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
+    return new UpbitCandleClient(
+        settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
   }
 
   @Bean
   BinanceKlineClient binanceKlineClient(FetchSettings settings, JsonMapper json, Clock clock) {
-    return new BinanceKlineClient(settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
+    return new BinanceKlineClient(
+        settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
   }
 
   @Bean
   YahooChartClient yahooChartClient(FetchSettings settings, JsonMapper json, Clock clock) {
-    return new YahooChartClient(settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
+    return new YahooChartClient(
+        settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
   }
 
   @Bean
-  CandleSources candleSources(UpbitCandleClient upbit, BinanceKlineClient binance, YahooChartClient yahoo) {
+  CandleSources candleSources(
+      UpbitCandleClient upbit, BinanceKlineClient binance, YahooChartClient yahoo) {
     return new CandleSources(List.of(upbit, binance, yahoo));
   }
 }

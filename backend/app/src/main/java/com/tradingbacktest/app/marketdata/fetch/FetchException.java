@@ -1,8 +1,8 @@
 package com.tradingbacktest.app.marketdata.fetch;
 
 /**
- * Why a fetch failed, in words fit for the user ("Binance does not know the symbol BTCUSDX"), and of
- * which {@link Kind}, so callers can tell a wrong request from a passing outage.
+ * Why a fetch failed, in words fit for the user ("Binance does not know the symbol BTCUSDX"), and
+ * of which {@link Kind}, so callers can tell a wrong request from a passing outage.
  */
 public class FetchException extends RuntimeException {
 
@@ -10,11 +10,13 @@ public class FetchException extends RuntimeException {
   public enum Kind {
     /** The exchange does not know the symbol. */
     NOT_FOUND,
-    /** The request cannot succeed as asked: unsupported interval, range beyond the source's limits. */
+    /**
+     * The request cannot succeed as asked: unsupported interval, range beyond the source's limits.
+     */
     BAD_REQUEST,
     /**
-     * The exchange refuses us for too many requests: through every retry, or for longer than we wait
-     * (an address ban).
+     * The exchange refuses us for too many requests: through every retry, or for longer than we
+     * wait (an address ban).
      */
     RATE_LIMITED,
     /** The exchange was unreachable or failing through every retry, or refuses access. */

@@ -9,9 +9,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
 /**
- * One fetch in progress: what was asked for, the bars gathered so far, progress and cancellation. Bars
- * are kept by open time, first one wins, and those outside [from, to) are dropped, so pages may overlap
- * each other and run past the range without harm. Used by one thread.
+ * One fetch in progress: what was asked for, the bars gathered so far, progress and cancellation.
+ * Bars are kept by open time, first one wins, and those outside [from, to) are dropped, so pages
+ * may overlap each other and run past the range without harm. Used by one thread.
  */
 final class FetchRun {
 
@@ -30,7 +30,13 @@ final class FetchRun {
    * @param from the range's start, epoch ms UTC, inclusive
    * @param to the range's end, epoch ms UTC, exclusive; after {@code from}
    */
-  FetchRun(DataSource source, String symbol, Interval interval, long from, long to, DoubleConsumer progress,
+  FetchRun(
+      DataSource source,
+      String symbol,
+      Interval interval,
+      long from,
+      long to,
+      DoubleConsumer progress,
       BooleanSupplier cancelled) {
     this.source = source;
     this.symbol = symbol;
@@ -80,13 +86,14 @@ final class FetchRun {
   /** Throws CANCELLED when the caller has cancelled. */
   void checkCancelled() {
     if (cancelled.getAsBoolean()) {
-      throw new FetchException(Kind.CANCELLED, "The fetch from " + source.displayName() + " was cancelled");
+      throw new FetchException(
+          Kind.CANCELLED, "The fetch from " + source.displayName() + " was cancelled");
     }
   }
 
   /**
-   * Reports a page done, the pages so far having covered {@code covered} ms of the range; progress never
-   * goes backwards and never past 1.
+   * Reports a page done, the pages so far having covered {@code covered} ms of the range; progress
+   * never goes backwards and never past 1.
    */
   void pageDone(long covered) {
     double fraction = Math.min(1, Math.max(0, (double) covered / (to - from)));
@@ -94,7 +101,10 @@ final class FetchRun {
     progress.accept(reported);
   }
 
-  /** Reports the end, 1.0, and returns the bars kept, oldest first, and the listing if one was given. */
+  /**
+   * Reports the end, 1.0, and returns the bars kept, oldest first, and the listing if one was
+   * given.
+   */
   Fetched finish() {
     progress.accept(1.0);
     return new Fetched(new ArrayList<>(bars.values()), Optional.ofNullable(listing));

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the exchange fetchers talk to the exchanges ({@code tb.fetch.*}). The base URLs are settings so
- * that tests, and mirrors, can point the clients elsewhere.
+ * How the exchange fetchers talk to the exchanges ({@code tb.fetch.*}). The base URLs are settings
+ * so that tests, and mirrors, can point the clients elsewhere.
  *
  * @param upbitUrl Upbit's REST API root
  * @param binanceUrl Binance spot REST API root
@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetries retries after a rate limit, a server error or a network failure, per request
  * @param initialBackoff the wait before the first retry; it doubles with each retry (with jitter)
  * @param maxBackoff the longest wait between retries, whatever the doubling says
- * @param maxRetryAfter the longest {@code Retry-After} we wait out; a longer one (a ban) fails at once
- * @param upbitRequestsPerSecond requests a second to Upbit (its quotation limit is 10 a second per address)
- * @param binanceRequestsPerSecond requests a second to Binance (a 1000-bar page weighs 2 of 6000 a minute)
- * @param yahooRequestsPerSecond requests a second to Yahoo Finance (unpublished limit; it blocks bursts)
+ * @param maxRetryAfter the longest {@code Retry-After} we wait out; a longer one (a ban) fails at
+ *     once
+ * @param upbitRequestsPerSecond requests a second to Upbit (its quotation limit is 10 a second per
+ *     address)
+ * @param binanceRequestsPerSecond requests a second to Binance (a 1000-bar page weighs 2 of 6000 a
+ *     minute)
+ * @param yahooRequestsPerSecond requests a second to Yahoo Finance (unpublished limit; it blocks
+ *     bursts)
  * @param userAgent the {@code User-Agent} sent; Yahoo refuses requests without a browser-like one
  */
 @ConfigurationProperties("tb.fetch")
@@ -48,7 +52,8 @@ record FetchSettings(
     positive("max-backoff", maxBackoff);
     positive("max-retry-after", maxRetryAfter);
     if (maxRetries < 0) {
-      throw new IllegalArgumentException("tb.fetch.max-retries must be 0 or more, not " + maxRetries);
+      throw new IllegalArgumentException(
+          "tb.fetch.max-retries must be 0 or more, not " + maxRetries);
     }
     positive("upbit-requests-per-second", upbitRequestsPerSecond);
     positive("binance-requests-per-second", binanceRequestsPerSecond);
@@ -79,7 +84,8 @@ record FetchSettings(
   /** Without the trailing slash, so paths can be appended as they are documented. */
   private static String root(String name, String url) {
     if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-      throw new IllegalArgumentException("tb.fetch." + name + " must be an http(s) URL, not " + url);
+      throw new IllegalArgumentException(
+          "tb.fetch." + name + " must be an http(s) URL, not " + url);
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
@@ -92,7 +98,8 @@ record FetchSettings(
 
   private static void positive(String name, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("tb.fetch." + name + " must be a positive number, not " + value);
+      throw new IllegalArgumentException(
+          "tb.fetch." + name + " must be a positive number, not " + value);
     }
   }
 }

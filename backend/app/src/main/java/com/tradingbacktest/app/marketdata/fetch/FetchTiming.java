@@ -7,15 +7,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Time and chance as the fetchers see them: the wall clock, a monotonic clock for pacing, sleeping and
- * the jitter of backoffs. Tests replace it, so nothing waits for real and every wait can be asserted.
+ * Time and chance as the fetchers see them: the wall clock, a monotonic clock for pacing, sleeping
+ * and the jitter of backoffs. Tests replace it, so nothing waits for real and every wait can be
+ * asserted.
  */
 interface FetchTiming {
 
   /** Wall-clock now: for HTTP-date {@code Retry-After} values and Yahoo's "last N days" limits. */
   Instant now();
 
-  /** A monotonic clock in nanoseconds, as {@link System#nanoTime()}: only differences mean anything. */
+  /**
+   * A monotonic clock in nanoseconds, as {@link System#nanoTime()}: only differences mean anything.
+   */
   long nanoTime();
 
   /** Blocks for {@code duration}; an interrupt cancels the fetch. */

@@ -10,4 +10,5 @@ package com.tradingbacktest.app.marketdata.fetch;
  * @param close last trade price, in the quote currency
  * @param volume quantity traded in base units (shares, coins)
  */
-public record FetchedBar(long time, double open, double high, double low, double close, double volume) {}
+public record FetchedBar(
+    long time, double open, double high, double low, double close, double volume) {}

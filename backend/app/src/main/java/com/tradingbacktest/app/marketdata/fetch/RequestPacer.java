@@ -3,11 +3,11 @@ package com.tradingbacktest.app.marketdata.fetch;
 import java.time.Duration;
 
 /**
- * Keeps the requests to one source at least {@code 1 / rate} seconds apart, across all threads: each
- * caller reserves the next free slot under the lock and sleeps outside it until its slot comes. A
- * bucket of one token, in effect: exchanges count requests per second in sliding windows, so an even
- * pace stays under their limits where bursts would not. After a 429 the whole source is held off, so
- * that other fetches to it do not run into the same wall.
+ * Keeps the requests to one source at least {@code 1 / rate} seconds apart, across all threads:
+ * each caller reserves the next free slot under the lock and sleeps outside it until its slot
+ * comes. A bucket of one token, in effect: exchanges count requests per second in sliding windows,
+ * so an even pace stays under their limits where bursts would not. After a 429 the whole source is
+ * held off, so that other fetches to it do not run into the same wall.
  */
 final class RequestPacer {
 
@@ -15,7 +15,9 @@ final class RequestPacer {
   private final long spacingNanos;
   private long nextFree;
 
-  /** @param requestsPerSecond the pace, requests a second (fractions allowed: 0.5 is one every 2 s) */
+  /**
+   * @param requestsPerSecond the pace, requests a second (fractions allowed: 0.5 is one every 2 s)
+   */
   RequestPacer(double requestsPerSecond, FetchTiming timing) {
     if (!(requestsPerSecond > 0)) {
       throw new IllegalArgumentException("requests per second must be positive");

@@ -16,13 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.IntNode;
 
 /**
- * Yahoo Finance's chart API ({@code GET /v8/finance/chart/{ticker}}), which answers a whole range at
- * once, with gaps (holidays, halted minutes) as nulls that are skipped. Intraday data is kept only for
- * a while and served in limited spans: 1m for the last 30 days, 7 days a request; 5m and 15m for the
- * last 60 days; 1h (Yahoo's 60m) for the last 730 days. A range reaching further back fails at once,
- * naming the limit, rather than being cut short unnoticed; a longer span is fetched in windows. Times
- * are kept as Yahoo gives them: daily bars open at the session's start in the exchange's zone (09:00
- * KST for 005930.KS), not at UTC midnight.
+ * Yahoo Finance's chart API ({@code GET /v8/finance/chart/{ticker}}), which answers a whole range
+ * at once, with gaps (holidays, halted minutes) as nulls that are skipped. Intraday data is kept
+ * only for a while and served in limited spans: 1m for the last 30 days, 7 days a request; 5m and
+ * 15m for the last 60 days; 1h (Yahoo's 60m) for the last 730 days. A range reaching further back
+ * fails at once, naming the limit, rather than being cut short unnoticed; a longer span is fetched
+ * in windows. Times are kept as Yahoo gives them: daily bars open at the session's start in the
+ * exchange's zone (09:00 KST for 005930.KS), not at UTC midnight.
  */
 final class YahooChartClient extends ExchangeCandleClient {
 
@@ -32,13 +32,15 @@ final class YahooChartClient extends ExchangeCandleClient {
    */
   private record Limits(String code, Duration window, Duration history) {}
 
-  private static final Map<Interval, Limits> LIMITS = new EnumMap<>(Map.of(
-      Interval.M1, new Limits("1m", Duration.ofDays(7), Duration.ofDays(30)),
-      Interval.M5, new Limits("5m", Duration.ofDays(60), Duration.ofDays(60)),
-      Interval.M15, new Limits("15m", Duration.ofDays(60), Duration.ofDays(60)),
-      Interval.H1, new Limits("60m", Duration.ofDays(730), Duration.ofDays(730)),
-      Interval.D1, new Limits("1d", null, null),
-      Interval.W1, new Limits("1wk", null, null)));
+  private static final Map<Interval, Limits> LIMITS =
+      new EnumMap<>(
+          Map.of(
+              Interval.M1, new Limits("1m", Duration.ofDays(7), Duration.ofDays(30)),
+              Interval.M5, new Limits("5m", Duration.ofDays(60), Duration.ofDays(60)),
+              Interval.M15, new Limits("15m", Duration.ofDays(60), Duration.ofDays(60)),
+              Interval.H1, new Limits("60m", Duration.ofDays(730), Duration.ofDays(730)),
+              Interval.D1, new Limits("1d", null, null),
+              Interval.W1, new Limits("1wk", null, null)));
 
   private final String baseUrl;
   private final ExchangeHttp http;
@@ -56,15 +58,22 @@ final class YahooChartClient extends ExchangeCandleClient {
     Limits limits = LIMITS.get(run.interval());
     if (limits.history() != null) {
       // To the next whole minute: a start this message suggests must pass the check.
-      Instant earliest = timing.now().minus(limits.history()).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
+      Instant earliest =
+          timing.now().minus(limits.history()).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
       if (run.from() < earliest.toEpochMilli()) {
-        throw new FetchException(Kind.BAD_REQUEST, "Yahoo Finance keeps " + run.interval().code()
-            + " bars for the last " + limits.history().toDays() + " days only; start the range at "
-            + earliest + " or later, or choose a longer interval");
+        throw new FetchException(
+            Kind.BAD_REQUEST,
+            "Yahoo Finance keeps "
+                + run.interval().code()
+                + " bars for the last "
+                + limits.history().toDays()
+                + " days only; start the range at "
+                + earliest
+                + " or later, or choose a longer interval");
       }
     }
-    CandleReader reader = new CandleReader(DataSource.YAHOO, run.symbol(), "open", "high", "low", "close",
-        "volume");
+    CandleReader reader =
+        new CandleReader(DataSource.YAHOO, run.symbol(), "open", "high", "low", "close", "volume");
     // '^' (indices such as ^KS11) is the one character a symbol may hold that a URI path may not.
     String path = "/v8/finance/chart/" + run.symbol().replace("^", "%5E");
     long window = limits.window() == null ? Long.MAX_VALUE : limits.window().toMillis();
@@ -72,11 +81,23 @@ final class YahooChartClient extends ExchangeCandleClient {
     while (start < run.to()) {
       long end = run.to() - start <= window ? run.to() : start + window;
       run.checkCancelled();
-      JsonNode body = http.get(ExchangeHttp.uri(baseUrl, path,
-              "period1", String.valueOf(Math.floorDiv(start, 1000)),
-              "period2", String.valueOf(Math.floorDiv(end + 999, 1000)),
-              "interval", limits.code(), "includePrePost", "false", "events", "div,splits"),
-          run.cancelled(), (status, answer) -> error(run.symbol(), status, answer));
+      JsonNode body =
+          http.get(
+              ExchangeHttp.uri(
+                  baseUrl,
+                  path,
+                  "period1",
+                  String.valueOf(Math.floorDiv(start, 1000)),
+                  "period2",
+                  String.valueOf(Math.floorDiv(end + 999, 1000)),
+                  "interval",
+                  limits.code(),
+                  "includePrePost",
+                  "false",
+                  "events",
+                  "div,splits"),
+              run.cancelled(),
+              (status, answer) -> error(run.symbol(), status, answer));
       read(reader, run, body);
       run.pageDone(end - run.from());
       start = end;
@@ -84,20 +105,27 @@ final class YahooChartClient extends ExchangeCandleClient {
   }
 
   /**
-   * {@code {"chart":{"result":[{"timestamp":[...], "indicators":{"quote":[{"open":[...], ...}]}}]}}},
-   * timestamps in epoch seconds; a window without trading has no {@code timestamp} at all.
+   * {@code {"chart":{"result":[{"timestamp":[...], "indicators":{"quote":[{"open":[...],
+   * ...}]}}]}}}, timestamps in epoch seconds; a window without trading has no {@code timestamp} at
+   * all.
    */
   private void read(CandleReader reader, FetchRun run, JsonNode body) {
     JsonNode chart = body.path("chart");
     if (chart.path("error").isObject()) {
       FetchException error = error(run.symbol(), 200, body);
-      throw error != null ? error : new FetchException(Kind.BAD_REQUEST, "Yahoo Finance refused the request for "
-          + run.symbol() + ": " + chart.path("error").path("description").asString("no reason given"));
+      throw error != null
+          ? error
+          : new FetchException(
+              Kind.BAD_REQUEST,
+              "Yahoo Finance refused the request for "
+                  + run.symbol()
+                  + ": "
+                  + chart.path("error").path("description").asString("no reason given"));
     }
     JsonNode result = chart.path("result").path(0);
     if (!result.isObject()) {
-      throw new FetchException(Kind.MALFORMED, "Yahoo Finance sent a chart for " + run.symbol()
-          + " without a result");
+      throw new FetchException(
+          Kind.MALFORMED, "Yahoo Finance sent a chart for " + run.symbol() + " without a result");
     }
     run.describe(listing(result.path("meta")));
     JsonNode timestamps = result.path("timestamp");
@@ -117,33 +145,63 @@ final class YahooChartClient extends ExchangeCandleClient {
     for (int i = 0; i < count; i++) {
       JsonNode timestamp = timestamps.get(i);
       if (!timestamp.isIntegralNumber()) {
-        throw reader.malformed(null, "timestamp[" + i + "] is not a whole number (" + timestamp + ")");
+        throw reader.malformed(
+            null, "timestamp[" + i + "] is not a whole number (" + timestamp + ")");
       }
-      if (open.get(i).isNull() || high.get(i).isNull() || low.get(i).isNull() || close.get(i).isNull()) {
+      if (open.get(i).isNull()
+          || high.get(i).isNull()
+          || low.get(i).isNull()
+          || close.get(i).isNull()) {
         continue;
       }
       JsonNode quantity = volume.get(i).isNull() ? IntNode.valueOf(0) : volume.get(i);
-      run.add(reader.bar(timestamp.longValue() * 1000, open.get(i), high.get(i), low.get(i), close.get(i), quantity));
+      run.add(
+          reader.bar(
+              timestamp.longValue() * 1000,
+              open.get(i),
+              high.get(i),
+              low.get(i),
+              close.get(i),
+              quantity));
     }
   }
 
   /** Yahoo's exchange codes (meta.exchangeName) of the markets the platform names. */
-  private static final Map<String, String> MARKETS = Map.ofEntries(
-      Map.entry("NMS", "NASDAQ"), Map.entry("NGM", "NASDAQ"), Map.entry("NCM", "NASDAQ"), Map.entry("NAS", "NASDAQ"),
-      Map.entry("NYQ", "NYSE"), Map.entry("PCX", "NYSE"), Map.entry("ASE", "NYSE"),
-      Map.entry("KSC", "KRX"), Map.entry("KOE", "KRX"), Map.entry("KNX", "KRX"));
+  private static final Map<String, String> MARKETS =
+      Map.ofEntries(
+          Map.entry("NMS", "NASDAQ"),
+          Map.entry("NGM", "NASDAQ"),
+          Map.entry("NCM", "NASDAQ"),
+          Map.entry("NAS", "NASDAQ"),
+          Map.entry("NYQ", "NYSE"),
+          Map.entry("PCX", "NYSE"),
+          Map.entry("ASE", "NYSE"),
+          Map.entry("KSC", "KRX"),
+          Map.entry("KOE", "KRX"),
+          Map.entry("KNX", "KRX"));
 
-  private static final Map<String, String> ASSET_CLASSES = Map.of(
-      "EQUITY", "stock", "ETF", "etf", "INDEX", "index", "CURRENCY", "fx", "CRYPTOCURRENCY", "crypto");
+  private static final Map<String, String> ASSET_CLASSES =
+      Map.of(
+          "EQUITY",
+          "stock",
+          "ETF",
+          "etf",
+          "INDEX",
+          "index",
+          "CURRENCY",
+          "fx",
+          "CRYPTOCURRENCY",
+          "crypto");
 
   /** Currencies Yahoo quotes in their minor unit, and the codes markets use for those units. */
   private static final Map<String, String> MINOR_UNITS = Map.of("GBp", "GBX", "ZAc", "ZAC");
 
   /**
-   * The chart's {@code meta}: {@code exchangeName} (NMS, PCX, KSC, ...), {@code instrumentType} (EQUITY,
-   * ETF, ...), {@code currency}, {@code exchangeTimezoneName} and, in newer answers, {@code longName} and
-   * {@code shortName}. Yahoo quotes London in pence ("GBp") and Johannesburg in cents ("ZAc"): those
-   * become GBX and ZAC, never GBP or ZAR, which would be a hundred times off.
+   * The chart's {@code meta}: {@code exchangeName} (NMS, PCX, KSC, ...), {@code instrumentType}
+   * (EQUITY, ETF, ...), {@code currency}, {@code exchangeTimezoneName} and, in newer answers,
+   * {@code longName} and {@code shortName}. Yahoo quotes London in pence ("GBp") and Johannesburg
+   * in cents ("ZAc"): those become GBX and ZAC, never GBP or ZAR, which would be a hundred times
+   * off.
    */
   static Listing listing(JsonNode meta) {
     String name = text(meta, "longName");
@@ -151,9 +209,11 @@ final class YahooChartClient extends ExchangeCandleClient {
       name = text(meta, "shortName");
     }
     String exchange = text(meta, "exchangeName");
-    String market = exchange == null ? null : MARKETS.getOrDefault(exchange.toUpperCase(Locale.ROOT), "CUSTOM");
+    String market =
+        exchange == null ? null : MARKETS.getOrDefault(exchange.toUpperCase(Locale.ROOT), "CUSTOM");
     String type = text(meta, "instrumentType");
-    String assetClass = type == null ? null : ASSET_CLASSES.getOrDefault(type.toUpperCase(Locale.ROOT), "other");
+    String assetClass =
+        type == null ? null : ASSET_CLASSES.getOrDefault(type.toUpperCase(Locale.ROOT), "other");
     String currency = text(meta, "currency");
     currency = currency == null ? null : MINOR_UNITS.getOrDefault(currency, currency);
     if (currency != null && !currency.matches("[A-Z]{3}")) {
@@ -178,15 +238,22 @@ final class YahooChartClient extends ExchangeCandleClient {
   private static JsonNode column(CandleReader reader, JsonNode quote, String name, int count) {
     JsonNode column = quote.path(name);
     if (!column.isArray() || column.size() != count) {
-      throw reader.malformed(null, count + " timestamps but " + (column.isArray() ? column.size() : "no")
-          + " " + name + " values");
+      throw reader.malformed(
+          null,
+          count
+              + " timestamps but "
+              + (column.isArray() ? column.size() : "no")
+              + " "
+              + name
+              + " values");
     }
     return column;
   }
 
   /**
-   * Yahoo's errors read {@code {"chart":{"result":null,"error":{"code":"Not Found","description":...}}}};
-   * an unknown ticker is 404, a range or interval it will not serve 400 or 422.
+   * Yahoo's errors read {@code {"chart":{"result":null,"error":{"code":"Not
+   * Found","description":...}}}}; an unknown ticker is 404, a range or interval it will not serve
+   * 400 or 422.
    */
   private static FetchException error(String symbol, int status, JsonNode body) {
     JsonNode error = body.path("chart").path("error");
@@ -195,10 +262,15 @@ final class YahooChartClient extends ExchangeCandleClient {
     if (status == 404 || code.equalsIgnoreCase("Not Found")) {
       return new FetchException(Kind.NOT_FOUND, "Yahoo Finance does not know the ticker " + symbol);
     }
-    if (status == 400 || status == 422 || code.equalsIgnoreCase("Bad Request")
+    if (status == 400
+        || status == 422
+        || code.equalsIgnoreCase("Bad Request")
         || code.equalsIgnoreCase("Unprocessable Entity")) {
-      return new FetchException(Kind.BAD_REQUEST, "Yahoo Finance rejected the request for " + symbol
-          + (description.isBlank() ? " (HTTP " + status + ")" : ": " + description));
+      return new FetchException(
+          Kind.BAD_REQUEST,
+          "Yahoo Finance rejected the request for "
+              + symbol
+              + (description.isBlank() ? " (HTTP " + status + ")" : ": " + description));
     }
     return null;
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Two instances of the app, played by two clients of one real redis-server, each with its own caches;
- * the "database" is a map whose reads are counted.
+ * Two instances of the app, played by two clients of one real redis-server, each with its own
+ * caches; the "database" is a map whose reads are counted.
  */
 class CachesTests {
 
@@ -44,8 +44,13 @@ class CachesTests {
     redisOfB = server.connect(Duration.ofMillis(200));
     a = new Caches(TestRedis.provider(redisOfA)).create("things", TYPE, Duration.ofMinutes(5), 100);
     b = new Caches(TestRedis.provider(redisOfB)).create("things", TYPE, Duration.ofMinutes(5), 100);
-    database.put("x", List.of(new Entry("x", Instant.parse("2024-01-02T14:30:00.123456Z"),
-        new java.math.BigDecimal("1E-8"))));
+    database.put(
+        "x",
+        List.of(
+            new Entry(
+                "x",
+                Instant.parse("2024-01-02T14:30:00.123456Z"),
+                new java.math.BigDecimal("1E-8"))));
     database.put("y", List.of());
   }
 
@@ -90,16 +95,20 @@ class CachesTests {
     a.get("x", () -> load("x"));
     List<Set<String>> asked = new ArrayList<>();
 
-    Map<String, List<Entry>> found = b.getAll(List.of("x", "y", "unknown"), missing -> {
-      asked.add(missing);
-      Map<String, List<Entry>> loaded = new HashMap<>();
-      missing.forEach(key -> {
-        if (database.containsKey(key)) {
-          loaded.put(key, database.get(key));
-        }
-      });
-      return loaded;
-    });
+    Map<String, List<Entry>> found =
+        b.getAll(
+            List.of("x", "y", "unknown"),
+            missing -> {
+              asked.add(missing);
+              Map<String, List<Entry>> loaded = new HashMap<>();
+              missing.forEach(
+                  key -> {
+                    if (database.containsKey(key)) {
+                      loaded.put(key, database.get(key));
+                    }
+                  });
+              return loaded;
+            });
 
     assertThat(asked).containsExactly(Set.of("y", "unknown"));
     assertThat(found).containsOnlyKeys("x", "y");
@@ -141,19 +150,23 @@ class CachesTests {
     server.start();
     assertThat(server.<String>inspect(c -> c.get("tb:cache:things:x"))).isNotNull();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      a.get("z", () -> null); // any use of Redis by A, once it answers again
-      return redisOfA.available();
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              a.get("z", () -> null); // any use of Redis by A, once it answers again
+              return redisOfA.available();
+            });
 
-    assertThat(server.<Long>inspect(c -> c.exists("tb:cache:things:x", "tb:cache:things:y"))).isZero();
+    assertThat(server.<Long>inspect(c -> c.exists("tb:cache:things:x", "tb:cache:things:y")))
+        .isZero();
     assertThat(b.get("x", () -> load("x"))).isEmpty();
   }
 
   @Test
   void withoutRedisTheCacheIsLocal() {
-    SharedCache<List<Entry>> local = new Caches(TestRedis.provider(null)).create("things", TYPE, Duration.ofMinutes(5),
-        100);
+    SharedCache<List<Entry>> local =
+        new Caches(TestRedis.provider(null)).create("things", TYPE, Duration.ofMinutes(5), 100);
 
     local.get("x", () -> load("x"));
     local.get("x", () -> load("x"));

@@ -9,10 +9,12 @@ class DatabaseUrlTests {
 
   @Test
   void convertsAHostedPostgresUrl() {
-    DatabaseUrl url = DatabaseUrl.parse("postgres://app:s%40cret%3Ax@db.internal:5433/backtest?sslmode=require",
-        null, null);
+    DatabaseUrl url =
+        DatabaseUrl.parse(
+            "postgres://app:s%40cret%3Ax@db.internal:5433/backtest?sslmode=require", null, null);
 
-    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5433/backtest?sslmode=require");
+    assertThat(url.jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db.internal:5433/backtest?sslmode=require");
     assertThat(url.username()).isEqualTo("app");
     assertThat(url.password()).isEqualTo("s@cret:x");
   }
@@ -33,7 +35,8 @@ class DatabaseUrlTests {
 
   @Test
   void neverPrintsThePassword() {
-    assertThat(DatabaseUrl.parse("postgres://u:topsecret@h/d", null, null).toString()).doesNotContain("topsecret");
+    assertThat(DatabaseUrl.parse("postgres://u:topsecret@h/d", null, null).toString())
+        .doesNotContain("topsecret");
   }
 
   @Test

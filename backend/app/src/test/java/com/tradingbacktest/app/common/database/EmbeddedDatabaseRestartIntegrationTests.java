@@ -19,12 +19,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `make run` twice on one data folder: the data, the schema and the sessions survive the restart. */
+/**
+ * `make run` twice on one data folder: the data, the schema and the sessions survive the restart.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseRestartIntegrationTests {
 
   @Test
-  void startsTwiceOnTheSameDataFolderKeepingUsersAndSessions(CapturedOutput output) throws Exception {
+  void startsTwiceOnTheSameDataFolderKeepingUsersAndSessions(CapturedOutput output)
+      throws Exception {
     Path dataDir = IntegrationTest.newDataDir();
     JsonNode tokens;
     try (ConfigurableApplicationContext first = start(dataDir)) {
@@ -38,29 +41,40 @@ class EmbeddedDatabaseRestartIntegrationTests {
       Api.Response me = api.get("/api/v1/auth/me", "Authorization", Api.bearer(tokens));
       assertThat(me.status()).isEqualTo(200); // same signing key after restart
       String username = tokens.path("user").path("username").asString();
-      assertThat(api.post("/api/v1/auth/login", Map.of("login", username, "password", "s3cret-pass")).status())
+      assertThat(
+              api.post("/api/v1/auth/login", Map.of("login", username, "password", "s3cret-pass"))
+                  .status())
           .isEqualTo(200);
       JdbcClient jdbc = second.getBean(JdbcClient.class);
       assertThat(jdbc.sql("select count(*) from flyway_schema_history").query(Long.class).single())
           .isEqualTo(countMigrations());
     }
     // The production profile logs JSON lines.
-    assertThat(output.getOut()).containsPattern("\\{\"@timestamp\":\"[^\"]+\",\"log\":\\{\"level\":\"INFO\"");
+    assertThat(output.getOut())
+        .containsPattern("\\{\"@timestamp\":\"[^\"]+\",\"log\":\\{\"level\":\"INFO\"");
   }
 
   @Test
   void recoversFromAServerOrphanedByAKilledProcess() throws Exception {
     Path dataDir = IntegrationTest.newDataDir();
-    Process crashed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), OrphanedServerMain.class.getName(), dataDir.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process crashed =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrphanedServerMain.class.getName(),
+                dataDir.toString())
+            .redirectErrorStream(true)
+            .start();
     String line;
-    try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(crashed.getInputStream()))) {
+    try (var reader =
+        new java.io.BufferedReader(new java.io.InputStreamReader(crashed.getInputStream()))) {
       while ((line = reader.readLine()) != null && !line.startsWith("STARTED")) {
         // wait for the child's server to be up
       }
-      crashed.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs, PostgreSQL keeps running
+      crashed
+          .destroyForcibly()
+          .waitFor(); // SIGKILL: no shutdown hook runs, PostgreSQL keeps running
     }
     assertThat(dataDir.resolve("postgres/postmaster.pid")).exists();
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,19 +41,37 @@ class ExternalDatabaseIntegrationTests {
   @Test
   void usesTheServerNamedByDatabaseUrl() {
     Path unusedDataDir = IntegrationTest.newDataDir();
-    String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
-    try (ConfigurableApplicationContext app = SpringApplication.run(TradingBacktestApplication.class,
-        "--server.port=0", "--tb.database.url=" + url, "--tb.database.data-dir=" + unusedDataDir,
-        "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!", "--tb.auth.bcrypt-strength=4",
-        "--tb.marketdata.seed-online=false")) {
+    String url =
+        "postgres://postgres:unused@localhost:"
+            + external.port()
+            + "/"
+            + EmbeddedPostgresServer.DATABASE;
+    try (ConfigurableApplicationContext app =
+        SpringApplication.run(
+            TradingBacktestApplication.class,
+            "--server.port=0",
+            "--tb.database.url=" + url,
+            "--tb.database.data-dir=" + unusedDataDir,
+            "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!",
+            "--tb.auth.bcrypt-strength=4",
+            "--tb.marketdata.seed-online=false")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       Api api = new Api("http://localhost:" + port, app.getBean(JsonMapper.class));
       String username = api.registerUser("ext").path("user").path("username").asString();
 
-      String current = app.getBean(JdbcClient.class).sql("select inet_server_port()").query(String.class).single();
+      String current =
+          app.getBean(JdbcClient.class)
+              .sql("select inet_server_port()")
+              .query(String.class)
+              .single();
       assertThat(current).isEqualTo(Integer.toString(external.port()));
-      assertThat(app.getBean(JdbcClient.class).sql("select count(*) from users where username = ?")
-          .param(username).query(Long.class).single()).isEqualTo(1);
+      assertThat(
+              app.getBean(JdbcClient.class)
+                  .sql("select count(*) from users where username = ?")
+                  .param(username)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
       assertThat(unusedDataDir.resolve("postgres")).doesNotExist();
       assertThat(unusedDataDir.resolve("secrets")).doesNotExist();
     }
@@ -61,29 +79,49 @@ class ExternalDatabaseIntegrationTests {
 
   @Test
   void theProductionProfileRunsOnTheExternalServer(CapturedOutput output) {
-    String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
-    try (ConfigurableApplicationContext app = SpringApplication.run(TradingBacktestApplication.class,
-        "--spring.profiles.active=prod", "--server.port=0", "--tb.database.url=" + url,
-        "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
-        "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!", "--tb.auth.bcrypt-strength=4",
-        "--tb.marketdata.seed-online=false")) {
+    String url =
+        "postgres://postgres:unused@localhost:"
+            + external.port()
+            + "/"
+            + EmbeddedPostgresServer.DATABASE;
+    try (ConfigurableApplicationContext app =
+        SpringApplication.run(
+            TradingBacktestApplication.class,
+            "--spring.profiles.active=prod",
+            "--server.port=0",
+            "--tb.database.url=" + url,
+            "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
+            "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!",
+            "--tb.auth.bcrypt-strength=4",
+            "--tb.marketdata.seed-online=false")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       Api api = new Api("http://localhost:" + port, app.getBean(JsonMapper.class));
 
       assertThat(api.get("/actuator/health").body()).contains("\"status\":\"UP\"");
       assertThat(api.registerUser("prod").path("access_token").asString()).isNotBlank();
       // Production logs are JSON lines (ECS), each request's lines with its request id.
-      assertThat(output.getOut()).containsPattern("\\{\"@timestamp\":\"[^\"]+\",\"log\":\\{\"level\":\"INFO\"");
+      assertThat(output.getOut())
+          .containsPattern("\\{\"@timestamp\":\"[^\"]+\",\"log\":\\{\"level\":\"INFO\"");
       assertThat(output.getOut()).contains("\"request_id\":\"");
     }
   }
 
   @Test
   void refusesToStartWithoutASharedJwtSecret() {
-    String url = "postgres://postgres:unused@localhost:" + external.port() + "/" + EmbeddedPostgresServer.DATABASE;
+    String url =
+        "postgres://postgres:unused@localhost:"
+            + external.port()
+            + "/"
+            + EmbeddedPostgresServer.DATABASE;
 
-    assertThatThrownBy(() -> SpringApplication.run(TradingBacktestApplication.class,
-        "--server.port=0", "--tb.database.url=" + url, "--tb.auth.jwt-secret=", "--tb.marketdata.seed-online=false"))
+    assertThatThrownBy(
+            () ->
+                SpringApplication.run(
+                    TradingBacktestApplication.class,
+                    "--server.port=0",
+                    "--tb.database.url=" + url,
+                    "--tb.auth.jwt-secret=",
+                    "--tb.marketdata.seed-online=false"))
         .hasStackTraceContaining("JWT_SECRET is not set");
   }
 }

@@ -15,61 +15,118 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The migrations, applied by Flyway to the empty embedded database of this test run. */
 class SchemaMigrationIntegrationTests extends IntegrationTest {
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void createsEveryTableOfTheSchema() {
-    List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
-        .query(String.class).list();
+    List<String> tables =
+        jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
+            .query(String.class)
+            .list();
 
-    assertThat(tables).contains("users", "strategies", "backtests", "market_data", "market_data_blocks",
-        "market_data_block_sets", "backtest_trades",
-        "refresh_tokens", "api_keys", "symbols", "flyway_schema_history");
-    assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+    assertThat(tables)
+        .contains(
+            "users",
+            "strategies",
+            "backtests",
+            "market_data",
+            "market_data_blocks",
+            "market_data_block_sets",
+            "backtest_trades",
+            "refresh_tokens",
+            "api_keys",
+            "symbols",
+            "flyway_schema_history");
+    assertThat(
+            jdbc.sql("select count(*) from flyway_schema_history where success")
+                .query(Long.class)
+                .single())
         .isPositive();
   }
 
   @Test
   void usesNumericForMoneyDoublesForBarsAndTimestamptzForTimes() {
     Map<String, String> marketData = columnTypes("market_data");
-    assertThat(marketData).containsEntry("open", "double precision").containsEntry("volume", "double precision")
-        .containsEntry("timestamp", "timestamp with time zone").containsEntry("interval", "character varying");
+    assertThat(marketData)
+        .containsEntry("open", "double precision")
+        .containsEntry("volume", "double precision")
+        .containsEntry("timestamp", "timestamp with time zone")
+        .containsEntry("interval", "character varying");
     Map<String, String> backtests = columnTypes("backtests");
-    assertThat(backtests).containsEntry("initial_capital", "numeric").containsEntry("start_date", "date")
-        .containsEntry("status", "USER-DEFINED").containsEntry("result", "jsonb")
-        .containsEntry("settings", "jsonb").containsEntry("parameters", "jsonb")
+    assertThat(backtests)
+        .containsEntry("initial_capital", "numeric")
+        .containsEntry("start_date", "date")
+        .containsEntry("status", "USER-DEFINED")
+        .containsEntry("result", "jsonb")
+        .containsEntry("settings", "jsonb")
+        .containsEntry("parameters", "jsonb")
         .containsKeys("progress", "error", "interval", "completed_at");
-    assertThat(columnTypes("backtest_trades")).containsEntry("type", "USER-DEFINED")
-        .containsEntry("price", "numeric").containsEntry("commission", "numeric");
-    assertThat(columnTypes("strategies")).containsEntry("parameters", "jsonb").containsEntry("is_public", "boolean");
-    assertThat(columnTypes("symbols")).containsKeys("symbol", "name", "market", "asset_class", "currency",
-        "time_zone", "tick_size", "lot_size", "source");
-    assertThat(columnTypes("users")).containsEntry("id", "uuid").containsKeys("email", "username", "password_hash");
+    assertThat(columnTypes("backtest_trades"))
+        .containsEntry("type", "USER-DEFINED")
+        .containsEntry("price", "numeric")
+        .containsEntry("commission", "numeric");
+    assertThat(columnTypes("strategies"))
+        .containsEntry("parameters", "jsonb")
+        .containsEntry("is_public", "boolean");
+    assertThat(columnTypes("symbols"))
+        .containsKeys(
+            "symbol",
+            "name",
+            "market",
+            "asset_class",
+            "currency",
+            "time_zone",
+            "tick_size",
+            "lot_size",
+            "source");
+    assertThat(columnTypes("users"))
+        .containsEntry("id", "uuid")
+        .containsKeys("email", "username", "password_hash");
   }
 
   @Test
   void keepsOneBarPerSymbolIntervalAndTimeEachSeriesInItsOwnPartition() {
     String symbol = "T" + UUID.randomUUID().toString().substring(0, 6) + ".KS";
     insertSymbol(symbol);
-    String insert = "insert into market_data (symbol, interval, \"timestamp\", open, high, low, close, volume) "
-        + "values (?, ?, '2024-01-02T00:00:00Z', 10, 12, 9, 11, 100)";
+    String insert =
+        "insert into market_data (symbol, interval, \"timestamp\", open, high, low, close, volume) "
+            + "values (?, ?, '2024-01-02T00:00:00Z', 10, 12, 9, 11, 100)";
     assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "1d").update())
-        .as("a series nobody created has no partition").isInstanceOf(DataIntegrityViolationException.class);
+        .as("a series nobody created has no partition")
+        .isInstanceOf(DataIntegrityViolationException.class);
 
-    String daily = jdbc.sql("select market_data_add_series(?, '1d')").param(symbol).query(String.class).single();
-    String hourly = jdbc.sql("select market_data_add_series(?, '1h')").param(symbol).query(String.class).single();
-    assertThat(jdbc.sql("select market_data_add_series(?, '1d')").param(symbol).query(String.class).single())
-        .as("adding it again is a no-op").isEqualTo(daily);
+    String daily =
+        jdbc.sql("select market_data_add_series(?, '1d')")
+            .param(symbol)
+            .query(String.class)
+            .single();
+    String hourly =
+        jdbc.sql("select market_data_add_series(?, '1h')")
+            .param(symbol)
+            .query(String.class)
+            .single();
+    assertThat(
+            jdbc.sql("select market_data_add_series(?, '1d')")
+                .param(symbol)
+                .query(String.class)
+                .single())
+        .as("adding it again is a no-op")
+        .isEqualTo(daily);
     jdbc.sql(insert).params(symbol, "1d").update();
     jdbc.sql(insert).params(symbol, "1h").update();
 
     assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "1d").update())
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(daily).as("readable, unique and within 63 characters").matches("md_t[0-9a-f]{6}_ks_[0-9a-f]{8}_1d");
+    assertThat(daily)
+        .as("readable, unique and within 63 characters")
+        .matches("md_t[0-9a-f]{6}_ks_[0-9a-f]{8}_1d");
     assertThat(jdbc.sql("select count(*) from " + daily).query(Long.class).single()).isOne();
     assertThat(jdbc.sql("select count(*) from " + hourly).query(Long.class).single()).isOne();
-    assertThat(jdbc.sql("select count(*) from market_data where symbol = ?").param(symbol).query(Long.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from market_data where symbol = ?")
+                .param(symbol)
+                .query(Long.class)
+                .single())
         .isEqualTo(2);
   }
 
@@ -78,59 +135,107 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
     String symbol = "U" + UUID.randomUUID().toString().substring(0, 6);
     insertSymbol(symbol);
 
-    assertThatThrownBy(() -> jdbc.sql("insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
-        + "values (?, '2m', now(), 1, 1, 1, 1)").param(symbol).update())
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
+                            + "values (?, '2m', now(), 1, 1, 1, 1)")
+                    .param(symbol)
+                    .update())
         .isInstanceOf(DataIntegrityViolationException.class);
     jdbc.sql("select market_data_add_series(?, '1d')").param(symbol).query(String.class).single();
-    assertThatThrownBy(() -> jdbc.sql("insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
-        + "values (?, '1d', now(), 10, 9, 11, 10)").param(symbol).update())
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "insert into market_data (symbol, interval, \"timestamp\", open, high, low, close) "
+                            + "values (?, '1d', now(), 10, 9, 11, 10)")
+                    .param(symbol)
+                    .update())
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 
   @Test
   void keepsABlockOfBarsOnlyWhenItsBytesMatchItsCount() {
-    String insert = "insert into market_data_blocks (symbol, interval, first_bar, last_bar, bar_count, bars)"
-        + " values (?, '1m', ?::timestamptz, ?::timestamptz, ?, decode(repeat('00', ?), 'hex'))";
+    String insert =
+        "insert into market_data_blocks (symbol, interval, first_bar, last_bar, bar_count, bars)"
+            + " values (?, '1m', ?::timestamptz, ?::timestamptz, ?, decode(repeat('00', ?), 'hex'))";
     String symbol = "K" + UUID.randomUUID().toString().substring(0, 6);
 
     jdbc.sql(insert).params(symbol, "2024-01-01T00:00:00Z", "2024-01-01T00:01:00Z", 2, 96).update();
-    assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "2024-01-02T00:00:00Z", "2024-01-02T00:01:00Z", 2, 95)
-        .update()).as("48 bytes a bar").isInstanceOf(DataIntegrityViolationException.class);
-    assertThatThrownBy(() -> jdbc.sql(insert).params(symbol, "2024-01-03T00:00:00Z", "2024-01-03T00:00:00Z", 0, 0)
-        .update()).as("no empty block").isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(jdbc.sql("select attstorage from pg_attribute where attrelid = 'market_data_blocks'::regclass"
-        + " and attname = 'bars'").query(String.class).single()).as("out of line, uncompressed").isEqualTo("e");
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(insert)
+                    .params(symbol, "2024-01-02T00:00:00Z", "2024-01-02T00:01:00Z", 2, 95)
+                    .update())
+        .as("48 bytes a bar")
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(insert)
+                    .params(symbol, "2024-01-03T00:00:00Z", "2024-01-03T00:00:00Z", 0, 0)
+                    .update())
+        .as("no empty block")
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(
+            jdbc.sql(
+                    "select attstorage from pg_attribute where attrelid = 'market_data_blocks'::regclass"
+                        + " and attname = 'bars'")
+                .query(String.class)
+                .single())
+        .as("out of line, uncompressed")
+        .isEqualTo("e");
   }
 
   @Test
   void removesTradesWithTheirBacktest() {
     UUID user = UUID.randomUUID();
     jdbc.sql("insert into users (id, email, username, password_hash) values (?, ?, ?, 'x')")
-        .params(user, user + "@example.com", user.toString().substring(0, 30)).update();
+        .params(user, user + "@example.com", user.toString().substring(0, 30))
+        .update();
     UUID backtest = UUID.randomUUID();
-    jdbc.sql("insert into backtests (id, user_id, symbol, start_date, end_date, initial_capital) "
-        + "values (?, ?, 'AAPL', '2020-01-01', '2021-01-01', 10000)").params(backtest, user).update();
-    jdbc.sql("insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission) "
-        + "values (?, now(), 'buy', 100.5, 3, 0.15)").param(backtest).update();
+    jdbc.sql(
+            "insert into backtests (id, user_id, symbol, start_date, end_date, initial_capital) "
+                + "values (?, ?, 'AAPL', '2020-01-01', '2021-01-01', 10000)")
+        .params(backtest, user)
+        .update();
+    jdbc.sql(
+            "insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission) "
+                + "values (?, now(), 'buy', 100.5, 3, 0.15)")
+        .param(backtest)
+        .update();
 
-    assertThatThrownBy(() -> jdbc.sql("insert into backtests (id, user_id, symbol, start_date, end_date, "
-        + "initial_capital) values (?, ?, 'AAPL', '2021-01-01', '2020-01-01', 10000)")
-        .params(UUID.randomUUID(), user).update()).isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "insert into backtests (id, user_id, symbol, start_date, end_date, "
+                            + "initial_capital) values (?, ?, 'AAPL', '2021-01-01', '2020-01-01', 10000)")
+                    .params(UUID.randomUUID(), user)
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class);
 
     jdbc.sql("delete from backtests where id = ?").param(backtest).update();
-    assertThat(jdbc.sql("select count(*) from backtest_trades where backtest_id = ?").param(backtest)
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from backtest_trades where backtest_id = ?")
+                .param(backtest)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private void insertSymbol(String symbol) {
-    jdbc.sql("insert into symbols (symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source) "
-        + "values (?, 'Test', 'CUSTOM', 'stock', 'USD', 'America/New_York', 0.01, 1, 'test')").param(symbol).update();
+    jdbc.sql(
+            "insert into symbols (symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source) "
+                + "values (?, 'Test', 'CUSTOM', 'stock', 'USD', 'America/New_York', 0.01, 1, 'test')")
+        .param(symbol)
+        .update();
   }
 
   private Map<String, String> columnTypes(String table) {
     Map<String, String> types = new java.util.HashMap<>();
-    jdbc.sql("select column_name, data_type from information_schema.columns where table_name = ?").param(table)
-        .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+    jdbc.sql("select column_name, data_type from information_schema.columns where table_name = ?")
+        .param(table)
+        .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list()
         .forEach(e -> types.put(e.getKey(), e.getValue()));
     return types;
   }

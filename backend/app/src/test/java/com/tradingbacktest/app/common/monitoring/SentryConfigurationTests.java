@@ -29,7 +29,8 @@ class SentryConfigurationTests {
     options.setEnvironment("staging");
     options.setRelease("trading-backtest@1.2.3");
 
-    new SentryConfiguration().sentryTagDefaults(new MockEnvironment().withProperty("sentry.environment", "staging"))
+    new SentryConfiguration()
+        .sentryTagDefaults(new MockEnvironment().withProperty("sentry.environment", "staging"))
         .configure(options);
 
     assertThat(options.getEnvironment()).isEqualTo("staging");

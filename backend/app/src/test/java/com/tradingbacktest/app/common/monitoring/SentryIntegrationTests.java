@@ -45,7 +45,9 @@ class SentryIntegrationTests {
   private static Api api;
   private static JsonMapper json = JsonMapper.builder().build();
 
-  /** An endpoint failing the way a bug would (component scans skip test classes: it is added below). */
+  /**
+   * An endpoint failing the way a bug would (component scans skip test classes: it is added below).
+   */
   @RestController
   static class FailingEndpoint {
     @GetMapping("/test-only/failure")
@@ -57,23 +59,28 @@ class SentryIntegrationTests {
   @BeforeAll
   static void start() throws IOException {
     sentry = new MockWebServer();
-    sentry.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(200).body("{}").build();
-      }
-    });
+    sentry.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder().code(200).body("{}").build();
+          }
+        });
     sentry.start();
-    app = new SpringApplication(TradingBacktestApplication.class, FailingEndpoint.class).run(
-        "--server.port=0",
-        "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
-        "--tb.auth.bcrypt-strength=4",
-        "--tb.marketdata.seed-online=false",
-        "--sentry.dsn=http://public-key@localhost:" + sentry.getPort() + "/1",
-        "--sentry.release=" + RELEASE,
-        "--sentry.environment=" + ENVIRONMENT);
-    api = new Api("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort(),
-        app.getBean(JsonMapper.class));
+    app =
+        new SpringApplication(TradingBacktestApplication.class, FailingEndpoint.class)
+            .run(
+                "--server.port=0",
+                "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
+                "--tb.auth.bcrypt-strength=4",
+                "--tb.marketdata.seed-online=false",
+                "--sentry.dsn=http://public-key@localhost:" + sentry.getPort() + "/1",
+                "--sentry.release=" + RELEASE,
+                "--sentry.environment=" + ENVIRONMENT);
+    api =
+        new Api(
+            "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort(),
+            app.getBean(JsonMapper.class));
   }
 
   @AfterAll
@@ -96,37 +103,59 @@ class SentryIntegrationTests {
     String accessToken = tokens.path("access_token").asString();
     String email = tokens.path("user").path("email").asString();
 
-    Response failed = api.get("/test-only/failure?symbol=AAPL&access_token=secret-in-query",
-        "Authorization", "Bearer " + accessToken, "Cookie", "tb_refresh=refresh-cookie-secret",
-        "X-Forwarded-For", "203.0.113.9");
+    Response failed =
+        api.get(
+            "/test-only/failure?symbol=AAPL&access_token=secret-in-query",
+            "Authorization",
+            "Bearer " + accessToken,
+            "Cookie",
+            "tb_refresh=refresh-cookie-secret",
+            "X-Forwarded-For",
+            "203.0.113.9");
 
     assertThat(failed.status()).isEqualTo(500);
     assertThat(failed.problemType()).isEqualTo("/problems/internal-error");
     String requestId = failed.header("X-Request-Id");
     List<String> envelopes = envelopes(10_000);
-    JsonNode event = events(envelopes).stream()
-        .filter(e -> e.path("exception").path("values").path(0).path("type").asString()
-            .equals("IllegalStateException"))
-        .findFirst().orElseThrow(() -> new AssertionError("no event among " + envelopes));
+    JsonNode event =
+        events(envelopes).stream()
+            .filter(
+                e ->
+                    e.path("exception")
+                        .path("values")
+                        .path(0)
+                        .path("type")
+                        .asString()
+                        .equals("IllegalStateException"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no event among " + envelopes));
     assertThat(event.path("release").asString()).isEqualTo(RELEASE);
     assertThat(event.path("environment").asString()).isEqualTo(ENVIRONMENT);
     assertThat(event.path("level").asString()).isEqualTo("error");
     assertThat(event.path("tags").path("request_id").asString()).isEqualTo(requestId);
     assertThat(event.path("request").path("url").asString()).endsWith("/test-only/failure");
-    assertThat(event.path("request").path("query_string").asString()).contains("symbol=AAPL")
+    assertThat(event.path("request").path("query_string").asString())
+        .contains("symbol=AAPL")
         .contains("access_token=[redacted]");
     assertThat(event.path("exception").path("values").path(0).path("value").asString())
         .isEqualTo("Lookup failed for [redacted]");
     String sent = String.join("\n", envelopes);
-    assertThat(sent).doesNotContain(accessToken, email, "someone@example.com", "refresh-cookie-secret",
-        "secret-in-query", "203.0.113.9");
+    assertThat(sent)
+        .doesNotContain(
+            accessToken,
+            email,
+            "someone@example.com",
+            "refresh-cookie-secret",
+            "secret-in-query",
+            "203.0.113.9");
   }
 
   @Test
   void leavesHandledClientErrorsUnreported() {
     String auth = Api.bearer(api.registerUser("quiet"));
 
-    assertThat(api.get("/api/v1/data/symbols/NO-SUCH-SYMBOL", "Authorization", auth).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/data/symbols/NO-SUCH-SYMBOL", "Authorization", auth).status())
+        .isEqualTo(404);
     assertThat(api.get("/api/v1/strategies").status()).isEqualTo(401);
     assertThat(api.post("/api/v1/auth/login", "{}").status()).isEqualTo(422);
     Sentry.flush(5_000);
@@ -138,7 +167,8 @@ class SentryIntegrationTests {
   private static List<String> envelopes(long quietMillis) {
     List<String> bodies = new ArrayList<>();
     try {
-      for (RecordedRequest request = sentry.takeRequest(quietMillis, TimeUnit.MILLISECONDS); request != null;
+      for (RecordedRequest request = sentry.takeRequest(quietMillis, TimeUnit.MILLISECONDS);
+          request != null;
           request = sentry.takeRequest(quietMillis, TimeUnit.MILLISECONDS)) {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/api/1/envelope/");
         assertThat(request.getHeaders().get("X-Sentry-Auth")).contains("sentry_key=public-key");

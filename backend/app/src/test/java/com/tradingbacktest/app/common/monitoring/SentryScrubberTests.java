@@ -20,8 +20,20 @@ class SentryScrubberTests {
   @Test
   void dropsCredentialHeadersCookiesBodyAndClientAddress() {
     Request request = new Request();
-    request.setHeaders(Map.of("Authorization", "Bearer abc.def.ghi", "X-API-Key", "tb_0123abcd_secret",
-        "Cookie", "tb_refresh=r1", "X-CSRF-Token", "c1", "X-Forwarded-For", "203.0.113.9", "Accept", "*/*"));
+    request.setHeaders(
+        Map.of(
+            "Authorization",
+            "Bearer abc.def.ghi",
+            "X-API-Key",
+            "tb_0123abcd_secret",
+            "Cookie",
+            "tb_refresh=r1",
+            "X-CSRF-Token",
+            "c1",
+            "X-Forwarded-For",
+            "203.0.113.9",
+            "Accept",
+            "*/*"));
     request.setCookies("tb_refresh=r1");
     request.setData(Map.of("password", "s3cret-pass"));
     request.setEnvs(Map.of("REMOTE_ADDR", "203.0.113.9"));
@@ -35,7 +47,8 @@ class SentryScrubberTests {
     assertThat(sent.getCookies()).isNull();
     assertThat(sent.getData()).isNull();
     assertThat(sent.getEnvs()).isNull();
-    assertThat(sent.getQueryString()).isEqualTo("query=AAPL&api_key=[redacted]&refresh_token=[redacted]&limit=5");
+    assertThat(sent.getQueryString())
+        .isEqualTo("query=AAPL&api_key=[redacted]&refresh_token=[redacted]&limit=5");
   }
 
   @Test
@@ -63,8 +76,9 @@ class SentryScrubberTests {
     message.setFormatted("Login of bob.smith+x@mail.example.co.kr failed");
     event.setMessage(message);
     SentryException exception = new SentryException();
-    exception.setValue("duplicate key (email)=(carol@example.com); header Bearer "
-        + "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig and key tb_0123abcd_AbCdEf-_12");
+    exception.setValue(
+        "duplicate key (email)=(carol@example.com); header Bearer "
+            + "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig and key tb_0123abcd_AbCdEf-_12");
     event.setExceptions(List.of(exception));
 
     SentryEvent sent = scrubber.execute(event, new Hint());

@@ -13,12 +13,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two instances of the app, played by two clients of one real redis-server, spending from buckets. */
+/**
+ * Two instances of the app, played by two clients of one real redis-server, spending from buckets.
+ */
 class TokenBucketsTests {
 
-  private static final Supplier<BucketConfiguration> FIVE_PER_HOUR = () -> BucketConfiguration.builder()
-      .addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build())
-      .build();
+  private static final Supplier<BucketConfiguration> FIVE_PER_HOUR =
+      () ->
+          BucketConfiguration.builder()
+              .addLimit(
+                  Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build())
+              .build();
 
   private TestRedis server;
   private SharedRedis redisOfA;
@@ -63,11 +68,16 @@ class TokenBucketsTests {
     assertThat(spend(b, 6)).as("local bucket of B").isEqualTo(5);
 
     server.start();
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      a.apply("probe", FIVE_PER_HOUR, bucket -> bucket.getAvailableTokens());
-      return redisOfA.available();
-    });
-    assertThat(spend(a, 4)).as("the shared bucket, with the 3 tokens it had when Redis went away").isEqualTo(3);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              a.apply("probe", FIVE_PER_HOUR, bucket -> bucket.getAvailableTokens());
+              return redisOfA.available();
+            });
+    assertThat(spend(a, 4))
+        .as("the shared bucket, with the 3 tokens it had when Redis went away")
+        .isEqualTo(3);
   }
 
   @Test

@@ -37,10 +37,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two instances of the app on one PostgreSQL and one real redis-server, as in production with REDIS_URL
- * set: rate limits and the market-data cache are shared, and when Redis is stopped both keep answering
- * with local limits and caches, then share again once it is back. Tight login limit: 5 a minute per
- * address, addresses varied through X-Forwarded-For (trusted from loopback, as from nginx).
+ * Two instances of the app on one PostgreSQL and one real redis-server, as in production with
+ * REDIS_URL set: rate limits and the market-data cache are shared, and when Redis is stopped both
+ * keep answering with local limits and caches, then share again once it is back. Tight login limit:
+ * 5 a minute per address, addresses varied through X-Forwarded-For (trusted from loopback, as from
+ * nginx).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,8 +58,11 @@ class SharedRedisIntegrationTests {
   @BeforeAll
   static void start() throws IOException {
     redis = TestRedis.started();
-    database = EmbeddedPostgres.builder().setDataDirectory(IntegrationTest.newDataDir()).setCleanDataDirectory(true)
-        .start();
+    database =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(IntegrationTest.newDataDir())
+            .setCleanDataDirectory(true)
+            .start();
     appA = startApp();
     appB = startApp();
     a = api(appA);
@@ -102,12 +106,15 @@ class SharedRedisIntegrationTests {
   void aSymbolLoadedByOneInstanceIsServedByTheOtherFromRedis() throws Exception {
     String symbol = importNewSymbol(appA, "2024-01-02", "2024-01-03");
     assertThat(symbolView(a, symbol).path("name").asString()).isEqualTo("Shared Corp");
-    assertThat(redis.<Long>inspect(c -> c.exists("tb:cache:symbols:" + symbol, "tb:cache:data-ranges:" + symbol)))
+    assertThat(
+            redis.<Long>inspect(
+                c -> c.exists("tb:cache:symbols:" + symbol, "tb:cache:data-ranges:" + symbol)))
         .isEqualTo(2);
 
     rename(symbol, "Renamed behind the cache's back");
 
-    assertThat(symbolView(b, symbol).path("name").asString()).as("B never read the row: it got A's entry")
+    assertThat(symbolView(b, symbol).path("name").asString())
+        .as("B never read the row: it got A's entry")
         .isEqualTo("Shared Corp");
   }
 
@@ -127,20 +134,25 @@ class SharedRedisIntegrationTests {
 
   @Test
   @Order(4)
-  void withRedisStoppedRequestsSucceedOnLocalLimitsAndCachesThenShareAgainWhenItIsBack(CapturedOutput output) {
+  void withRedisStoppedRequestsSucceedOnLocalLimitsAndCachesThenShareAgainWhenItIsBack(
+      CapturedOutput output) {
     JsonNode user = a.registerUser("outage");
     String username = user.path("user").path("username").asString();
     String symbol = importNewSymbol(appA, "2024-02-01", "2024-02-02");
-    assertThat(barCount(a, symbol)).isEqualTo(2); // now cached in Redis, which keeps it across the outage
+    assertThat(barCount(a, symbol))
+        .isEqualTo(2); // now cached in Redis, which keeps it across the outage
     redis.stop();
     try {
       assertThat(login(a, username, "s3cret-pass", "192.0.2.50").status()).isEqualTo(200);
-      Response refreshed = b.post("/api/v1/auth/refresh",
-          Map.of("refresh_token", user.path("refresh_token").asString()));
+      Response refreshed =
+          b.post(
+              "/api/v1/auth/refresh",
+              Map.of("refresh_token", user.path("refresh_token").asString()));
       assertThat(refreshed.status()).isEqualTo(200);
       assertThat(symbolView(a, symbol).path("symbol").asString()).isEqualTo(symbol);
       assertThat(symbolView(b, symbol).path("symbol").asString()).isEqualTo(symbol);
-      assertThat(b.get("/api/v1/data/symbols?query=" + symbol, "Authorization", auth).status()).isEqualTo(200);
+      assertThat(b.get("/api/v1/data/symbols?query=" + symbol, "Authorization", auth).status())
+          .isEqualTo(200);
       importBars(appB, symbol, "2024-02-05");
       assertThat(barCount(b, symbol)).isEqualTo(3);
 
@@ -150,18 +162,25 @@ class SharedRedisIntegrationTests {
       }
       assertThat(failedLogin(a, ip).status()).as("A still limits, on its own").isEqualTo(429);
       assertThat(failedLogin(b, ip).status()).as("B counts on its own").isEqualTo(401);
-      assertThat(output.getOut()).contains("Redis at 127.0.0.1:" + redis.port() + " is unavailable");
+      assertThat(output.getOut())
+          .contains("Redis at 127.0.0.1:" + redis.port() + " is unavailable");
     } finally {
       redis.start();
     }
 
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      symbolView(a, symbol);
-      symbolView(b, symbol);
-      return appA.getBean(SharedRedis.class).available() && appB.getBean(SharedRedis.class).available();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              symbolView(a, symbol);
+              symbolView(b, symbol);
+              return appA.getBean(SharedRedis.class).available()
+                  && appB.getBean(SharedRedis.class).available();
+            });
     assertThat(output.getOut()).contains("answers again");
-    assertThat(barCount(a, symbol)).as("B's eviction that missed Redis cleared the stale ranges there")
+    assertThat(barCount(a, symbol))
+        .as("B's eviction that missed Redis cleared the stale ranges there")
         .isEqualTo(3);
     String ip = "198.51.100.78";
     for (int i = 0; i < 5; i++) {
@@ -171,16 +190,21 @@ class SharedRedisIntegrationTests {
   }
 
   private static ConfigurableApplicationContext startApp() {
-    return SpringApplication.run(TradingBacktestApplication.class,
+    return SpringApplication.run(
+        TradingBacktestApplication.class,
         "--server.port=0",
         "--tb.database.url=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-        "--tb.database.username=postgres", "--tb.database.password=postgres",
+        "--tb.database.username=postgres",
+        "--tb.database.password=postgres",
         "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
-        "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!", "--tb.auth.bcrypt-strength=4",
-        "--tb.auth.login-attempts-per-ip-per-minute=5", "--tb.auth.failed-logins-per-account=1000",
+        "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!",
+        "--tb.auth.bcrypt-strength=4",
+        "--tb.auth.login-attempts-per-ip-per-minute=5",
+        "--tb.auth.failed-logins-per-account=1000",
         "--tb.auth.registrations-per-ip-per-hour=1000",
         "--tb.marketdata.seed-online=false",
-        "--tb.redis.url=" + redis.url(), "--tb.redis.retry-interval=300ms");
+        "--tb.redis.url=" + redis.url(),
+        "--tb.redis.retry-interval=300ms");
   }
 
   private static Api api(ConfigurableApplicationContext app) {
@@ -196,7 +220,8 @@ class SharedRedisIntegrationTests {
   }
 
   private static Response login(Api api, String login, String password, String ip) {
-    return api.post("/api/v1/auth/login", Map.of("login", login, "password", password), "X-Forwarded-For", ip);
+    return api.post(
+        "/api/v1/auth/login", Map.of("login", login, "password", password), "X-Forwarded-For", ip);
   }
 
   private static JsonNode symbolView(Api api, String symbol) {
@@ -211,7 +236,8 @@ class SharedRedisIntegrationTests {
 
   private static void rename(String symbol, String name) throws Exception {
     try (Connection c = database.getPostgresDatabase().getConnection();
-         PreparedStatement update = c.prepareStatement("update symbols set name = ? where symbol = ?")) {
+        PreparedStatement update =
+            c.prepareStatement("update symbols set name = ? where symbol = ?")) {
       update.setString(1, name);
       update.setString(2, symbol);
       assertThat(update.executeUpdate()).isOne();
@@ -225,27 +251,56 @@ class SharedRedisIntegrationTests {
     return symbol;
   }
 
-  private static void importBars(ConfigurableApplicationContext app, String symbol, String... dates) {
+  private static void importBars(
+      ConfigurableApplicationContext app, String symbol, String... dates) {
     StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Volume\n");
     for (String date : dates) {
       csv.append(date).append(",100,105,99,104,1000\n");
     }
-    Map<String, String> fields = Map.of("symbol", symbol, "interval", "1d", "name", "Shared Corp",
-        "time_zone", "America/New_York");
+    Map<String, String> fields =
+        Map.of(
+            "symbol",
+            symbol,
+            "interval",
+            "1d",
+            "name",
+            "Shared Corp",
+            "time_zone",
+            "America/New_York");
     String boundary = "----tb" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bars.csv\""
-        + "\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bars.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n"
+                + csv
+                + "\r\n--"
+                + boundary
+                + "--\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://localhost:" + port(app) + "/api/v1/data/import"))
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .header("Authorization", auth)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://localhost:" + port(app) + "/api/v1/data/import"))
+                      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                      .header("Authorization", auth)
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     } catch (IOException e) {
       throw new AssertionError(e);

@@ -50,7 +50,8 @@ class SharedRedisTests {
   }
 
   @Test
-  void usesTheFallbackWithOneWarningWhileRedisIsAwayAndRedisAgainWhenItIsBack(CapturedOutput output) {
+  void usesTheFallbackWithOneWarningWhileRedisIsAwayAndRedisAgainWhenItIsBack(
+      CapturedOutput output) {
     redis = server.connect(RETRY);
     AtomicInteger whenBack = new AtomicInteger();
     redis.whenBack(c -> whenBack.incrementAndGet());
@@ -59,18 +60,27 @@ class SharedRedisTests {
     server.stop();
 
     for (int i = 0; i < 5; i++) {
-      assertThat(redis.<String>execute(c -> text(c.sync().get(redis.key("k"))), () -> "local")).isEqualTo("local");
+      assertThat(redis.<String>execute(c -> text(c.sync().get(redis.key("k"))), () -> "local"))
+          .isEqualTo("local");
     }
     assertThat(redis.available()).isFalse();
     assertThat(output.getOut().split("is unavailable", -1)).hasSize(2);
-    assertThat(output.getOut()).contains("Redis at 127.0.0.1:" + server.port() + " is unavailable")
+    assertThat(output.getOut())
+        .contains("Redis at 127.0.0.1:" + server.port() + " is unavailable")
         .contains("using local caches and rate limits");
     assertThat(whenBack).hasValue(0);
 
     server.start();
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-        assertThat(redis.<String>execute(c -> text(c.sync().get(redis.key("k"))), () -> "local")).isEqualTo("shared"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        redis.<String>execute(
+                            c -> text(c.sync().get(redis.key("k"))), () -> "local"))
+                    .isEqualTo("shared"));
     assertThat(redis.available()).isTrue();
     assertThat(whenBack).hasValue(1);
     assertThat(output.getOut()).contains("answers again");
@@ -78,17 +88,23 @@ class SharedRedisTests {
 
   @Test
   void leavesRedisAloneForTheRetryIntervalAfterAFailure() {
-    redis = SharedRedis.connect(new RedisSettings(server.url(), Duration.ofMillis(500), Duration.ofHours(1), "tb:"));
+    redis =
+        SharedRedis.connect(
+            new RedisSettings(server.url(), Duration.ofMillis(500), Duration.ofHours(1), "tb:"));
     server.stop();
     assertThat(redis.<String>execute(c -> c.sync().ping(), () -> "local")).isEqualTo("local");
     server.start();
 
     AtomicInteger attempts = new AtomicInteger();
     for (int i = 0; i < 3; i++) {
-      assertThat(redis.<String>execute(c -> {
-        attempts.incrementAndGet();
-        return c.sync().ping();
-      }, () -> "local")).isEqualTo("local");
+      assertThat(
+              redis.<String>execute(
+                  c -> {
+                    attempts.incrementAndGet();
+                    return c.sync().ping();
+                  },
+                  () -> "local"))
+          .isEqualTo("local");
     }
     assertThat(attempts).hasValue(0);
   }
@@ -102,17 +118,26 @@ class SharedRedisTests {
     assertThat(redis.<String>execute(c -> c.sync().ping(), () -> "local")).isEqualTo("local");
     assertThat(output.getOut()).contains("is unavailable");
     server.start();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(redis.<String>execute(c -> c.sync().ping(), () -> "local")).isEqualTo("PONG"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(redis.<String>execute(c -> c.sync().ping(), () -> "local"))
+                    .isEqualTo("PONG"));
   }
 
   @Test
   void passesOtherFailuresToTheCaller() {
     redis = server.connect(RETRY);
 
-    assertThatThrownBy(() -> redis.<String>execute(c -> {
-      throw new IllegalStateException("a bug, not Redis");
-    }, () -> "local")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                redis.<String>execute(
+                    c -> {
+                      throw new IllegalStateException("a bug, not Redis");
+                    },
+                    () -> "local"))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(redis.available()).isTrue();
   }
 

@@ -22,8 +22,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 /** How request paths map onto the web application's static export. */
 class FrontendConfigurationTests {
 
-  @TempDir
-  Path export;
+  @TempDir Path export;
 
   private FrontendHandlerMapping mapping;
 
@@ -52,7 +51,8 @@ class FrontendConfigurationTests {
     assertThat(files.resolve("/strategies/new")).contains("strategies/new.html");
     assertThat(files.resolve("/data")).contains("data/index.html");
     assertThat(files.resolve("/data/")).contains("data/index.html");
-    assertThat(files.resolve("/_next/static/chunks/app-3f9a.js")).contains("_next/static/chunks/app-3f9a.js");
+    assertThat(files.resolve("/_next/static/chunks/app-3f9a.js"))
+        .contains("_next/static/chunks/app-3f9a.js");
   }
 
   @Test
@@ -64,9 +64,11 @@ class FrontendConfigurationTests {
   void answersEveryIdOfADynamicRouteWithItsPlaceholderPage() {
     FrontendFiles files = mapping.files();
 
-    assertThat(files.resolve("/strategies/0b7e2c1a-9f3d-4c55-8a0e-1f2d3c4b5a69")).contains("strategies/_.html");
+    assertThat(files.resolve("/strategies/0b7e2c1a-9f3d-4c55-8a0e-1f2d3c4b5a69"))
+        .contains("strategies/_.html");
     assertThat(files.resolve("/strategies/42.txt")).contains("strategies/_.txt");
-    assertThat(files.resolve("/strategies/42/__next._tree.txt")).contains("strategies/_/__next._tree.txt");
+    assertThat(files.resolve("/strategies/42/__next._tree.txt"))
+        .contains("strategies/_/__next._tree.txt");
     assertThat(files.resolve("/strategies/42/unknown.txt")).isEmpty();
   }
 

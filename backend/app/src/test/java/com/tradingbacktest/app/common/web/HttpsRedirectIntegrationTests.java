@@ -13,7 +13,9 @@ class HttpsRedirectIntegrationTests extends IntegrationTest {
 
   @Test
   void redirectsPlainHttpSeenThroughTheProxy() {
-    Response plain = api.get("/api/v1/auth/me", "X-Forwarded-Proto", "http", "X-Forwarded-Host", "backtest.example");
+    Response plain =
+        api.get(
+            "/api/v1/auth/me", "X-Forwarded-Proto", "http", "X-Forwarded-Host", "backtest.example");
 
     assertThat(plain.status()).isIn(301, 302, 307, 308);
     assertThat(plain.header("Location")).startsWith("https://backtest.example/api/v1/auth/me");

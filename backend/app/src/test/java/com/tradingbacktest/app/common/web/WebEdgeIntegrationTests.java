@@ -16,7 +16,8 @@ class WebEdgeIntegrationTests extends IntegrationTest {
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().path("status").asString()).isEqualTo("UP");
-    assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
+    assertThat(health.json().path("components").path("db").path("status").asString())
+        .isEqualTo("UP");
   }
 
   @Test
@@ -26,7 +27,8 @@ class WebEdgeIntegrationTests extends IntegrationTest {
     Response metrics = api.get("/actuator/prometheus");
 
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).contains("http_server_requests_seconds_bucket", "hikaricp_connections");
+    assertThat(metrics.body())
+        .contains("http_server_requests_seconds_bucket", "hikaricp_connections");
   }
 
   @Test
@@ -43,40 +45,91 @@ class WebEdgeIntegrationTests extends IntegrationTest {
     JsonNode doc = spec.json();
     assertThat(doc.path("paths").has("/api/v1/auth/login")).isTrue();
     assertThat(doc.path("paths").has("/api/v1/api-keys/{id}")).isTrue();
-    assertThat(doc.path("components").path("schemas").path("TokenResponse").path("properties")
-        .has("access_token")).isTrue();
-    JsonNode loginErrors = doc.path("paths").path("/api/v1/auth/login").path("post").path("responses");
+    assertThat(
+            doc.path("components")
+                .path("schemas")
+                .path("TokenResponse")
+                .path("properties")
+                .has("access_token"))
+        .isTrue();
+    JsonNode loginErrors =
+        doc.path("paths").path("/api/v1/auth/login").path("post").path("responses");
     assertThat(loginErrors.path("429").path("content").has("application/problem+json")).isTrue();
-    assertThat(doc.path("paths").path("/api/v1/auth/me").path("get").path("responses").has("401")).isTrue();
+    assertThat(doc.path("paths").path("/api/v1/auth/me").path("get").path("responses").has("401"))
+        .isTrue();
     assertThat(doc.path("components").path("securitySchemes").has("api_key")).isTrue();
     // The Problem schema every error response refers to is defined.
-    assertThat(doc.path("components").path("schemas").path("Problem").path("properties").has("request_id")).isTrue();
+    assertThat(
+            doc.path("components")
+                .path("schemas")
+                .path("Problem")
+                .path("properties")
+                .has("request_id"))
+        .isTrue();
     // Response properties are always present, so required; request fields keep their optionality.
     assertThat(names(doc.path("components").path("schemas").path("TokenResponse").path("required")))
         .contains("access_token", "token_type");
-    assertThat(names(doc.path("components").path("schemas").path("BacktestStatusResponse").path("required")))
+    assertThat(
+            names(
+                doc.path("components")
+                    .path("schemas")
+                    .path("BacktestStatusResponse")
+                    .path("required")))
         .contains("id", "status", "progress", "error");
-    assertThat(names(doc.path("components").path("schemas").path("BacktestRequest").path("required")))
+    assertThat(
+            names(doc.path("components").path("schemas").path("BacktestRequest").path("required")))
         .doesNotContain("parameters", "costs", "fill");
-    assertThat(doc.path("paths").path("/api/v1/data/symbols/{symbol}").path("get").path("responses").path("200")
-        .path("content").path("application/json").path("schema").path("$ref").asString()).endsWith("/SymbolView");
+    assertThat(
+            doc.path("paths")
+                .path("/api/v1/data/symbols/{symbol}")
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asString())
+        .endsWith("/SymbolView");
   }
 
   @Test
   void declaresTheSuccessResponseOfEveryOperation() {
     JsonNode paths = api.get("/api/v1/openapi.json").json().path("paths");
     java.util.List<String> without = new java.util.ArrayList<>();
-    paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-      boolean success = operation.getValue().path("responses").propertyStream()
-          .anyMatch(response -> response.getKey().startsWith("2"));
-      if (!success) {
-        without.add(operation.getKey() + " " + path.getKey());
-      }
-    }));
-    // The generated client types a call's data from its 2xx response; without one the data is unknown.
+    paths
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          boolean success =
+                              operation
+                                  .getValue()
+                                  .path("responses")
+                                  .propertyStream()
+                                  .anyMatch(response -> response.getKey().startsWith("2"));
+                          if (!success) {
+                            without.add(operation.getKey() + " " + path.getKey());
+                          }
+                        }));
+    // The generated client types a call's data from its 2xx response; without one the data is
+    // unknown.
     assertThat(without).isEmpty();
-    assertThat(paths.path("/api/v1/data/historical").path("get").path("responses").path("200").path("content")
-        .path("application/json").path("schema").path("$ref").asString()).endsWith("/HistoryPage");
+    assertThat(
+            paths
+                .path("/api/v1/data/historical")
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asString())
+        .endsWith("/HistoryPage");
   }
 
   @Test
@@ -85,35 +138,56 @@ class WebEdgeIntegrationTests extends IntegrationTest {
 
     JsonNode parameter = schemas.path("StrategyParameter");
     assertThat(names(parameter.path("required"))).contains("name", "min");
-    assertThat(names(parameter.path("properties").path("min").path("type"))).containsExactly("number", "null");
-    assertThat(parameter.path("properties").path("name").path("type").asString()).isEqualTo("string");
-    assertThat(names(schemas.path("ApiKeyResponse").path("properties").path("revoked_at").path("type")))
+    assertThat(names(parameter.path("properties").path("min").path("type")))
+        .containsExactly("number", "null");
+    assertThat(parameter.path("properties").path("name").path("type").asString())
+        .isEqualTo("string");
+    assertThat(
+            names(
+                schemas.path("ApiKeyResponse").path("properties").path("revoked_at").path("type")))
         .containsExactly("string", "null");
-    // A reference: either the referenced schema or null, the referenced schema itself left non-null.
-    JsonNode openTrade = schemas.path("RunResult").path("properties").path("open_trade").path("anyOf");
+    // A reference: either the referenced schema or null, the referenced schema itself left
+    // non-null.
+    JsonNode openTrade =
+        schemas.path("RunResult").path("properties").path("open_trade").path("anyOf");
     assertThat(openTrade.get(0).path("$ref").asString()).endsWith("/RoundTrip");
     assertThat(openTrade.get(1).path("type").asString()).isEqualTo("null");
     assertThat(schemas.path("RoundTrip").toString()).doesNotContain("\"null\"");
-    // Values that may be null: a metric map's values, a heatmap's innermost cells; the map itself may be too.
+    // Values that may be null: a metric map's values, a heatmap's innermost cells; the map itself
+    // may be too.
     JsonNode metrics = schemas.path("RunResult").path("properties").path("metrics");
-    assertThat(names(metrics.path("additionalProperties").path("type"))).containsExactly("number", "null");
+    assertThat(names(metrics.path("additionalProperties").path("type")))
+        .containsExactly("number", "null");
     assertThat(metrics.path("type").asString()).isEqualTo("object");
     JsonNode cells = schemas.path("Heatmap").path("properties").path("scores").path("items");
     assertThat(cells.path("type").asString()).isEqualTo("array");
     assertThat(names(cells.path("items").path("type"))).containsExactly("number", "null");
     JsonNode keyMetrics = schemas.path("BacktestSummary").path("properties").path("key_metrics");
     assertThat(names(keyMetrics.path("type"))).containsExactly("object", "null");
-    assertThat(names(keyMetrics.path("additionalProperties").path("type"))).containsExactly("number", "null");
-    NullableProperties.scan("com.tradingbacktest.app").valuesBySchema().forEach((schema, properties) ->
-        properties.forEach(property -> assertThat(schemas.path(schema).path("properties").path(property).toString())
-            .as(schema + "." + property).contains("\"null\"")));
-    // Every property marked in the code reached the document (a renamed schema would lose its marks).
-    NullableProperties.scan("com.tradingbacktest.app").bySchema().forEach((schema, properties) -> properties.forEach(
-        property -> {
-          JsonNode p = schemas.path(schema).path("properties").path(property);
-          assertThat(p.isMissingNode()).as(schema + "." + property).isFalse();
-          assertThat(p.toString()).as(schema + "." + property).contains("\"null\"");
-        }));
+    assertThat(names(keyMetrics.path("additionalProperties").path("type")))
+        .containsExactly("number", "null");
+    NullableProperties.scan("com.tradingbacktest.app")
+        .valuesBySchema()
+        .forEach(
+            (schema, properties) ->
+                properties.forEach(
+                    property ->
+                        assertThat(
+                                schemas.path(schema).path("properties").path(property).toString())
+                            .as(schema + "." + property)
+                            .contains("\"null\"")));
+    // Every property marked in the code reached the document (a renamed schema would lose its
+    // marks).
+    NullableProperties.scan("com.tradingbacktest.app")
+        .bySchema()
+        .forEach(
+            (schema, properties) ->
+                properties.forEach(
+                    property -> {
+                      JsonNode p = schemas.path(schema).path("properties").path(property);
+                      assertThat(p.isMissingNode()).as(schema + "." + property).isFalse();
+                      assertThat(p.toString()).as(schema + "." + property).contains("\"null\"");
+                    }));
   }
 
   private static java.util.List<String> names(JsonNode array) {
@@ -137,7 +211,8 @@ class WebEdgeIntegrationTests extends IntegrationTest {
 
     assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
-    assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+    assertThat(response.header("Content-Security-Policy"))
+        .contains("default-src 'self'", "frame-ancestors 'none'");
     assertThat(response.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     assertThat(response.header("Permissions-Policy")).contains("camera=()");
     assertThat(response.header("Strict-Transport-Security")).isNull(); // only over HTTPS
@@ -147,10 +222,24 @@ class WebEdgeIntegrationTests extends IntegrationTest {
 
   @Test
   void allowsCorsOnlyFromConfiguredOrigins() {
-    Response allowed = api.request("OPTIONS", "/api/v1/auth/login", "Origin", "http://localhost:3000",
-        "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,x-csrf-token");
-    Response foreign = api.request("OPTIONS", "/api/v1/auth/login", "Origin", "https://evil.example",
-        "Access-Control-Request-Method", "POST");
+    Response allowed =
+        api.request(
+            "OPTIONS",
+            "/api/v1/auth/login",
+            "Origin",
+            "http://localhost:3000",
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            "content-type,x-csrf-token");
+    Response foreign =
+        api.request(
+            "OPTIONS",
+            "/api/v1/auth/login",
+            "Origin",
+            "https://evil.example",
+            "Access-Control-Request-Method",
+            "POST");
 
     assertThat(allowed.status()).isEqualTo(200);
     assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
@@ -163,8 +252,11 @@ class WebEdgeIntegrationTests extends IntegrationTest {
   void answersAnUnknownRouteWithAProblem() {
     JsonNode tokens = api.registerUser("route");
 
-    Response response = api.get("/api/v1/nothing-here", "Authorization",
-        com.tradingbacktest.app.support.Api.bearer(tokens));
+    Response response =
+        api.get(
+            "/api/v1/nothing-here",
+            "Authorization",
+            com.tradingbacktest.app.support.Api.bearer(tokens));
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");

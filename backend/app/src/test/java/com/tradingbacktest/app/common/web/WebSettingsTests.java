@@ -13,13 +13,19 @@ class WebSettingsTests {
   void pagesConnectOnlyToTheirOwnOriginByDefault() {
     WebSettings settings = new WebSettings(List.of(), DataSize.ofMegabytes(1), false, List.of(""));
 
-    assertThat(settings.contentSecurityPolicy()).contains("connect-src 'self';").contains("script-src 'self';");
+    assertThat(settings.contentSecurityPolicy())
+        .contains("connect-src 'self';")
+        .contains("script-src 'self';");
   }
 
   @Test
   void extraConnectOriginsJoinTheSelfOrigin() {
-    WebSettings settings = new WebSettings(List.of(), DataSize.ofMegabytes(1), false,
-        List.of("https://o1.ingest.sentry.io  https://o2.ingest.de.sentry.io"));
+    WebSettings settings =
+        new WebSettings(
+            List.of(),
+            DataSize.ofMegabytes(1),
+            false,
+            List.of("https://o1.ingest.sentry.io  https://o2.ingest.de.sentry.io"));
 
     assertThat(settings.contentSecurityPolicy())
         .contains("connect-src 'self' https://o1.ingest.sentry.io https://o2.ingest.de.sentry.io;");
@@ -27,9 +33,18 @@ class WebSettingsTests {
 
   @Test
   void refusesAnythingButHttpsOrigins() {
-    assertThatThrownBy(() -> new WebSettings(List.of(), DataSize.ofMegabytes(1), false,
-        List.of("https://a.example; script-src *"))).hasMessageContaining("https origins only");
-    assertThatThrownBy(() -> new WebSettings(List.of(), DataSize.ofMegabytes(1), false, List.of("http://a.example")))
+    assertThatThrownBy(
+            () ->
+                new WebSettings(
+                    List.of(),
+                    DataSize.ofMegabytes(1),
+                    false,
+                    List.of("https://a.example; script-src *")))
+        .hasMessageContaining("https origins only");
+    assertThatThrownBy(
+            () ->
+                new WebSettings(
+                    List.of(), DataSize.ofMegabytes(1), false, List.of("http://a.example")))
         .hasMessageContaining("https origins only");
   }
 }

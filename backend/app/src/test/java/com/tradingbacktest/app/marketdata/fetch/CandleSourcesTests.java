@@ -20,26 +20,31 @@ class CandleSourcesTests {
 
     assertThat(sources.get(DataSource.BINANCE)).isSameAs(binance);
     assertThat(sources.find(DataSource.YAHOO)).isEmpty();
-    assertThat(sources.all()).extracting(CandleSource::source).containsExactly(DataSource.UPBIT, DataSource.BINANCE);
+    assertThat(sources.all())
+        .extracting(CandleSource::source)
+        .containsExactly(DataSource.UPBIT, DataSource.BINANCE);
   }
 
   @Test
   void aMissingSourceIsAnError() {
     CandleSources sources = CandleSources.of(new Fake(DataSource.UPBIT));
 
-    assertThatThrownBy(() -> sources.get(DataSource.YAHOO)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> sources.get(DataSource.YAHOO))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("No candle source for YAHOO");
   }
 
   @Test
   void refusesTwoSourcesForOneDataSource() {
-    assertThatThrownBy(() -> CandleSources.of(new Fake(DataSource.UPBIT), new Fake(DataSource.UPBIT)))
+    assertThatThrownBy(
+            () -> CandleSources.of(new Fake(DataSource.UPBIT), new Fake(DataSource.UPBIT)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void dataSourcesHaveTheCodesSymbolsAreStoredWith() {
-    assertThat(List.of(DataSource.values())).extracting(DataSource::code)
+    assertThat(List.of(DataSource.values()))
+        .extracting(DataSource::code)
         .containsExactly("upbit", "binance", "yahoo");
   }
 
@@ -51,7 +56,12 @@ class CandleSourcesTests {
     }
 
     @Override
-    public Fetched fetch(String symbol, String interval, Instant from, Instant to, DoubleConsumer progress,
+    public Fetched fetch(
+        String symbol,
+        String interval,
+        Instant from,
+        Instant to,
+        DoubleConsumer progress,
         BooleanSupplier cancelled) {
       return new Fetched(List.of(), Optional.empty());
     }

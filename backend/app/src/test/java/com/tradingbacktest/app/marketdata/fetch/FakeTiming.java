@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Time that passes only when the code under test sleeps: every sleep is recorded and returns at once,
- * and jitter is always one half, so every wait can be asserted exactly and no test waits for real.
+ * Time that passes only when the code under test sleeps: every sleep is recorded and returns at
+ * once, and jitter is always one half, so every wait can be asserted exactly and no test waits for
+ * real.
  */
 final class FakeTiming implements FetchTiming {
 

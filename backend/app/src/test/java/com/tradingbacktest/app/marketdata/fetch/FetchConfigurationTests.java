@@ -13,54 +13,75 @@ import tools.jackson.databind.json.JsonMapper;
 
 class FetchConfigurationTests {
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withUserConfiguration(FetchConfiguration.class, AppBeans.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withUserConfiguration(FetchConfiguration.class, AppBeans.class);
 
   @Test
   void buildsOneClientPerSourceWithTheDocumentedDefaults() {
-    context.run(app -> {
-      CandleSources sources = app.getBean(CandleSources.class);
-      assertThat(sources.all()).extracting(CandleSource::source)
-          .containsExactly(DataSource.UPBIT, DataSource.BINANCE, DataSource.YAHOO);
-      assertThat(sources.get(DataSource.UPBIT)).isInstanceOf(UpbitCandleClient.class);
-      assertThat(sources.get(DataSource.BINANCE)).isInstanceOf(BinanceKlineClient.class);
-      assertThat(sources.get(DataSource.YAHOO)).isInstanceOf(YahooChartClient.class);
+    context.run(
+        app -> {
+          CandleSources sources = app.getBean(CandleSources.class);
+          assertThat(sources.all())
+              .extracting(CandleSource::source)
+              .containsExactly(DataSource.UPBIT, DataSource.BINANCE, DataSource.YAHOO);
+          assertThat(sources.get(DataSource.UPBIT)).isInstanceOf(UpbitCandleClient.class);
+          assertThat(sources.get(DataSource.BINANCE)).isInstanceOf(BinanceKlineClient.class);
+          assertThat(sources.get(DataSource.YAHOO)).isInstanceOf(YahooChartClient.class);
 
-      FetchSettings settings = app.getBean(FetchSettings.class);
-      assertThat(settings.upbitUrl()).isEqualTo("https://api.upbit.com");
-      assertThat(settings.binanceUrl()).isEqualTo("https://api.binance.com");
-      assertThat(settings.yahooUrl()).isEqualTo("https://query1.finance.yahoo.com");
-      assertThat(settings.maxRetries()).isEqualTo(4);
-      assertThat(settings.initialBackoff()).isEqualTo(Duration.ofMillis(500));
-      assertThat(settings.maxBackoff()).isEqualTo(Duration.ofSeconds(8));
-      assertThat(settings.upbitRequestsPerSecond()).isEqualTo(8);
-      assertThat(settings.binanceRequestsPerSecond()).isEqualTo(10);
-      assertThat(settings.yahooRequestsPerSecond()).isEqualTo(2);
-    });
-  }
-
-  @Test
-  void baseUrlsComeFromTheProperties() {
-    context.withPropertyValues("tb.fetch.upbit-url=http://127.0.0.1:8089/", "tb.fetch.yahoo-requests-per-second=0.5")
-        .run(app -> {
           FetchSettings settings = app.getBean(FetchSettings.class);
-          assertThat(settings.upbitUrl()).as("without the trailing slash").isEqualTo("http://127.0.0.1:8089");
-          assertThat(settings.yahooRequestsPerSecond()).isEqualTo(0.5);
+          assertThat(settings.upbitUrl()).isEqualTo("https://api.upbit.com");
+          assertThat(settings.binanceUrl()).isEqualTo("https://api.binance.com");
+          assertThat(settings.yahooUrl()).isEqualTo("https://query1.finance.yahoo.com");
+          assertThat(settings.maxRetries()).isEqualTo(4);
+          assertThat(settings.initialBackoff()).isEqualTo(Duration.ofMillis(500));
+          assertThat(settings.maxBackoff()).isEqualTo(Duration.ofSeconds(8));
+          assertThat(settings.upbitRequestsPerSecond()).isEqualTo(8);
+          assertThat(settings.binanceRequestsPerSecond()).isEqualTo(10);
+          assertThat(settings.yahooRequestsPerSecond()).isEqualTo(2);
         });
   }
 
   @Test
+  void baseUrlsComeFromTheProperties() {
+    context
+        .withPropertyValues(
+            "tb.fetch.upbit-url=http://127.0.0.1:8089/", "tb.fetch.yahoo-requests-per-second=0.5")
+        .run(
+            app -> {
+              FetchSettings settings = app.getBean(FetchSettings.class);
+              assertThat(settings.upbitUrl())
+                  .as("without the trailing slash")
+                  .isEqualTo("http://127.0.0.1:8089");
+              assertThat(settings.yahooRequestsPerSecond()).isEqualTo(0.5);
+            });
+  }
+
+  @Test
   void refusesToStartWithANegativeRetryCount() {
-    context.withPropertyValues("tb.fetch.max-retries=-1")
-        .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
-            .hasMessage("tb.fetch.max-retries must be 0 or more, not -1"));
+    context
+        .withPropertyValues("tb.fetch.max-retries=-1")
+        .run(
+            app ->
+                assertThat(app)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage("tb.fetch.max-retries must be 0 or more, not -1"));
   }
 
   @Test
   void refusesToStartWithABaseUrlThatIsNotHttp() {
-    context.withPropertyValues("tb.fetch.binance-url=ftp://example.org")
-        .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
-            .hasMessage("tb.fetch.binance-url must be an http(s) URL, not ftp://example.org"));
+    context
+        .withPropertyValues("tb.fetch.binance-url=ftp://example.org")
+        .run(
+            app ->
+                assertThat(app)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "tb.fetch.binance-url must be an http(s) URL, not ftp://example.org"));
   }
 
   /** What the app provides: the settings scan, its JSON mapper and its clock. */

@@ -21,13 +21,25 @@ final class Fixtures {
   private Fixtures() {}
 
   /**
-   * The defaults of {@code tb.fetch}, but every source at {@code server}: 4 retries, backoff from 500 ms
-   * to 8 s, Retry-After honoured up to 60 s, Upbit 8/s, Binance 10/s, Yahoo 2/s.
+   * The defaults of {@code tb.fetch}, but every source at {@code server}: 4 retries, backoff from
+   * 500 ms to 8 s, Retry-After honoured up to 60 s, Upbit 8/s, Binance 10/s, Yahoo 2/s.
    */
   static FetchSettings settings(MockWebServer server) {
     String url = server.url("/").toString();
-    return new FetchSettings(url, url, url, Duration.ofSeconds(2), Duration.ofSeconds(10), 4,
-        Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60), 8, 10, 2, "trading-backtest-tests");
+    return new FetchSettings(
+        url,
+        url,
+        url,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(10),
+        4,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(8),
+        Duration.ofSeconds(60),
+        8,
+        10,
+        2,
+        "trading-backtest-tests");
   }
 
   /** 200 with the recorded JSON at {@code marketdata/fetch/<resource>}. */
@@ -40,14 +52,20 @@ final class Fixtures {
   }
 
   static MockResponse json(int status, String body) {
-    return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json;charset=UTF-8")
-        .body(body).build();
+    return new MockResponse.Builder()
+        .code(status)
+        .addHeader("Content-Type", "application/json;charset=UTF-8")
+        .body(body)
+        .build();
   }
 
   /** An error page as proxies and load balancers send them: HTML, not JSON. */
   static MockResponse html(int status) {
-    return new MockResponse.Builder().code(status).addHeader("Content-Type", "text/html")
-        .body("<html><body><h1>" + status + "</h1></body></html>").build();
+    return new MockResponse.Builder()
+        .code(status)
+        .addHeader("Content-Type", "text/html")
+        .body("<html><body><h1>" + status + "</h1></body></html>")
+        .build();
   }
 
   static String read(String resource) {

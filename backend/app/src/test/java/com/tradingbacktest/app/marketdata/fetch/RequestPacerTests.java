@@ -79,12 +79,14 @@ class RequestPacerTests {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        done.add(threads.submit(() -> {
-          for (int i = 0; i < 25; i++) {
-            pacer.acquire();
-          }
-          return null;
-        }));
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    pacer.acquire();
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : done) {
         future.get();
@@ -93,7 +95,8 @@ class RequestPacerTests {
       threads.shutdownNow();
     }
 
-    // Time stands still, so the 100 callers' waits are the slots they were given: 0 (no sleep), 100 ms,
+    // Time stands still, so the 100 callers' waits are the slots they were given: 0 (no sleep), 100
+    // ms,
     // 200 ms, ... 9.9 s, each exactly once.
     List<Long> waits = timing.sleeps().stream().map(Duration::toMillis).sorted().toList();
     List<Long> slots = new ArrayList<>();

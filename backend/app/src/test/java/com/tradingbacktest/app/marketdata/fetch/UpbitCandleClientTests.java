@@ -43,11 +43,14 @@ class UpbitCandleClientTests {
 
   private UpbitCandleClient client(int pageSize) {
     FetchSettings settings = Fixtures.settings(server);
-    return new UpbitCandleClient(settings, ExchangeHttp.newClient(settings), JSON, timing, pageSize);
+    return new UpbitCandleClient(
+        settings, ExchangeHttp.newClient(settings), JSON, timing, pageSize);
   }
 
   private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
-    return client(UpbitCandleClient.MAX_PAGE).fetch(symbol, interval, from, to, progress::add, () -> false).bars();
+    return client(UpbitCandleClient.MAX_PAGE)
+        .fetch(symbol, interval, from, to, progress::add, () -> false)
+        .bars();
   }
 
   @Test
@@ -56,12 +59,29 @@ class UpbitCandleClientTests {
 
     List<FetchedBar> bars = fetch("KRW-BTC", "1d", JAN_1, JAN_4);
 
-    assertThat(bars).containsExactly(
-        new FetchedBar(JAN_1.toEpochMilli(), 58300000.0, 59966000.0, 58170000.0, 59900000.0, 3026.56342105),
-        new FetchedBar(Instant.parse("2024-01-02T00:00:00Z").toEpochMilli(), 59900000.0, 61750000.0, 59701000.0,
-            61100000.0, 7291.77412611),
-        new FetchedBar(Instant.parse("2024-01-03T00:00:00Z").toEpochMilli(), 61100000.0, 61900000.0, 56500000.0,
-            58800000.0, 10311.64718933));
+    assertThat(bars)
+        .containsExactly(
+            new FetchedBar(
+                JAN_1.toEpochMilli(),
+                58300000.0,
+                59966000.0,
+                58170000.0,
+                59900000.0,
+                3026.56342105),
+            new FetchedBar(
+                Instant.parse("2024-01-02T00:00:00Z").toEpochMilli(),
+                59900000.0,
+                61750000.0,
+                59701000.0,
+                61100000.0,
+                7291.77412611),
+            new FetchedBar(
+                Instant.parse("2024-01-03T00:00:00Z").toEpochMilli(),
+                61100000.0,
+                61900000.0,
+                56500000.0,
+                58800000.0,
+                10311.64718933));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/candles/days");
     assertThat(request.getUrl().queryParameter("market")).isEqualTo("KRW-BTC");
@@ -77,12 +97,20 @@ class UpbitCandleClientTests {
     server.enqueue(recorded("upbit/minutes60-page1.json"));
     server.enqueue(recorded("upbit/minutes60-page2.json"));
 
-    Fetched fetched = client(3).fetch("KRW-BTC", "1h", Instant.parse("2024-01-01T01:00:00Z"),
-        Instant.parse("2024-01-01T06:00:00Z"), progress::add, () -> false);
+    Fetched fetched =
+        client(3)
+            .fetch(
+                "KRW-BTC",
+                "1h",
+                Instant.parse("2024-01-01T01:00:00Z"),
+                Instant.parse("2024-01-01T06:00:00Z"),
+                progress::add,
+                () -> false);
     List<FetchedBar> bars = fetched.bars();
 
-    assertThat(bars).extracting(FetchedBar::time).containsExactly(
-        hour(1), hour(2), hour(3), hour(4), hour(5));
+    assertThat(bars)
+        .extracting(FetchedBar::time)
+        .containsExactly(hour(1), hour(2), hour(3), hour(4), hour(5));
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
     assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/candles/minutes/60");
@@ -90,9 +118,12 @@ class UpbitCandleClientTests {
     assertThat(first.getUrl().queryParameter("count")).isEqualTo("3");
     assertThat(second.getUrl().queryParameter("to")).isEqualTo("2024-01-01T03:00:00Z");
     assertThat(second.getUrl().queryParameter("market")).isEqualTo("KRW-BTC");
-    assertThat(server.getRequestCount()).as("the second page reached the range's start").isEqualTo(2);
+    assertThat(server.getRequestCount())
+        .as("the second page reached the range's start")
+        .isEqualTo(2);
     assertThat(progress).containsExactly(0.6, 1.0, 1.0);
-    assertThat(timing.sleeps()).as("8 requests a second: the second waits 125 ms")
+    assertThat(timing.sleeps())
+        .as("8 requests a second: the second waits 125 ms")
         .containsExactly(Duration.ofMillis(125));
     assertThat(fetched.listing()).as("Upbit's candles name the market, nothing more").isEmpty();
   }
@@ -103,7 +134,8 @@ class UpbitCandleClientTests {
 
     fetch("KRW-BTC", "1m", JAN_1, JAN_1.plusMillis(90_500));
 
-    assertThat(server.takeRequest().getUrl().queryParameter("to")).isEqualTo("2024-01-01T00:01:31Z");
+    assertThat(server.takeRequest().getUrl().queryParameter("to"))
+        .isEqualTo("2024-01-01T00:01:31Z");
   }
 
   @Test
@@ -129,13 +161,14 @@ class UpbitCandleClientTests {
 
   @ParameterizedTest
   @CsvSource({
-      "1m, /v1/candles/minutes/1",
-      "5m, /v1/candles/minutes/5",
-      "15m, /v1/candles/minutes/15",
-      "1h, /v1/candles/minutes/60",
-      "4h, /v1/candles/minutes/240",
-      "1d, /v1/candles/days",
-      "1w, /v1/candles/weeks"})
+    "1m, /v1/candles/minutes/1",
+    "5m, /v1/candles/minutes/5",
+    "15m, /v1/candles/minutes/15",
+    "1h, /v1/candles/minutes/60",
+    "4h, /v1/candles/minutes/240",
+    "1d, /v1/candles/days",
+    "1w, /v1/candles/weeks"
+  })
   void mapsEachIntervalToItsCandlePath(String interval, String path) throws InterruptedException {
     server.enqueue(json(200, "[]"));
 
@@ -153,7 +186,8 @@ class UpbitCandleClientTests {
   @Test
   void refusesAnIntervalItDoesNotServeWithoutAsking() {
     assertThatThrownBy(() -> fetch("KRW-BTC", "3m", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
         .hasMessage("Upbit has no 3m candles; choose one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -161,7 +195,8 @@ class UpbitCandleClientTests {
   @Test
   void refusesASymbolThatCouldChangeTheUrl() {
     assertThatThrownBy(() -> fetch("KRW-BTC&count=1", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
         .hasMessage("'KRW-BTC&count=1' is not a valid Upbit symbol");
   }
 
@@ -179,7 +214,8 @@ class UpbitCandleClientTests {
     server.enqueue(recorded(404, "upbit/market-not-found.json"));
 
     assertThatThrownBy(() -> fetch("KRW-NOPE", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
         .hasMessage("Upbit does not know the market KRW-NOPE");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -189,30 +225,39 @@ class UpbitCandleClientTests {
     server.enqueue(json(400, "{\"error\":{\"name\":\"400\",\"message\":\"Code not found\"}}"));
 
     assertThatThrownBy(() -> fetch("KRW-NOPE", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
         .hasMessage("Upbit does not know the market KRW-NOPE");
   }
 
   @Test
   void otherBadRequestsCarryUpbitsMessage() {
-    server.enqueue(json(400, "{\"error\":{\"name\":\"invalid_parameter\",\"message\":\"Invalid to format\"}}"));
+    server.enqueue(
+        json(
+            400, "{\"error\":{\"name\":\"invalid_parameter\",\"message\":\"Invalid to format\"}}"));
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
         .hasMessage("Upbit rejected the request for KRW-BTC: Invalid to format");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
   void backsOffAfterA429WithoutRetryAfterThenSucceeds() {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Remaining-Req", "group=candles; min=599; sec=0")
-        .body(Fixtures.read("upbit/too-many-requests.json")).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("Remaining-Req", "group=candles; min=599; sec=0")
+            .body(Fixtures.read("upbit/too-many-requests.json"))
+            .build());
     server.enqueue(recorded("upbit/days-krw-btc.json"));
 
     List<FetchedBar> bars = fetch("KRW-BTC", "1d", JAN_1, JAN_4);
 
     assertThat(bars).hasSize(3);
-    assertThat(timing.sleeps()).as("half of 500 ms for sure plus half of the other half by jitter")
+    assertThat(timing.sleeps())
+        .as("half of 500 ms for sure plus half of the other half by jitter")
         .containsExactly(Duration.ofMillis(375));
   }
 
@@ -235,11 +280,16 @@ class UpbitCandleClientTests {
     }
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
         .hasMessage("Upbit is unavailable (HTTP 503); gave up after 4 retries");
     assertThat(server.getRequestCount()).isEqualTo(5);
-    assertThat(timing.sleeps()).containsExactly(Duration.ofMillis(375), Duration.ofMillis(750),
-        Duration.ofMillis(1500), Duration.ofMillis(3000));
+    assertThat(timing.sleeps())
+        .containsExactly(
+            Duration.ofMillis(375),
+            Duration.ofMillis(750),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(3000));
   }
 
   @Test
@@ -249,7 +299,8 @@ class UpbitCandleClientTests {
     }
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
         .hasMessage("Upbit is rate-limiting us; gave up after 4 retries");
     assertThat(server.getRequestCount()).isEqualTo(5);
   }
@@ -259,9 +310,11 @@ class UpbitCandleClientTests {
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "3600").build());
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
-        .hasMessage("Upbit is unavailable (HTTP 503) and asks us to wait 3600 s; try again after "
-            + "2024-03-12T01:00:00Z");
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+        .hasMessage(
+            "Upbit is unavailable (HTTP 503) and asks us to wait 3600 s; try again after "
+                + "2024-03-12T01:00:00Z");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -270,8 +323,10 @@ class UpbitCandleClientTests {
     server.enqueue(html(418));
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
-        .hasMessage("Upbit has blocked this server for too many requests (HTTP 418); try again later");
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
+        .hasMessage(
+            "Upbit has blocked this server for too many requests (HTTP 418); try again later");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -279,13 +334,17 @@ class UpbitCandleClientTests {
   void retriesWhenTheServerCannotBeReachedThenGivesUp() {
     FetchSettings settings = Fixtures.settings(server);
     server.close();
-    UpbitCandleClient client = new UpbitCandleClient(settings, ExchangeHttp.newClient(settings), JSON, timing);
+    UpbitCandleClient client =
+        new UpbitCandleClient(settings, ExchangeHttp.newClient(settings), JSON, timing);
 
-    assertThatThrownBy(() -> client.fetch("KRW-BTC", "1d", JAN_1, JAN_4, progress::add, () -> false))
-        .isInstanceOfSatisfying(FetchException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-          assertThat(e.isTransient()).isTrue();
-        })
+    assertThatThrownBy(
+            () -> client.fetch("KRW-BTC", "1d", JAN_1, JAN_4, progress::add, () -> false))
+        .isInstanceOfSatisfying(
+            FetchException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+              assertThat(e.isTransient()).isTrue();
+            })
         .hasMessage("Upbit could not be reached (network error); gave up after 4 retries");
     assertThat(timing.sleeps()).hasSize(4);
   }
@@ -295,9 +354,11 @@ class UpbitCandleClientTests {
     server.enqueue(recorded("upbit/high-below-low.json"));
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
-        .hasMessage("Upbit sent a malformed candle for KRW-BTC at 2024-01-02T00:00:00Z: "
-            + "high_price (5.9E7) is below low_price (5.9701E7)");
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .hasMessage(
+            "Upbit sent a malformed candle for KRW-BTC at 2024-01-02T00:00:00Z: "
+                + "high_price (5.9E7) is below low_price (5.9701E7)");
   }
 
   @Test
@@ -305,9 +366,11 @@ class UpbitCandleClientTests {
     server.enqueue(recorded("upbit/price-not-a-number.json"));
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
-        .hasMessage("Upbit sent a malformed candle for KRW-BTC at 2024-01-02T00:00:00Z: "
-            + "trade_price is not a number (\"N/A\")");
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .hasMessage(
+            "Upbit sent a malformed candle for KRW-BTC at 2024-01-02T00:00:00Z: "
+                + "trade_price is not a number (\"N/A\")");
   }
 
   @Test
@@ -315,7 +378,8 @@ class UpbitCandleClientTests {
     server.enqueue(new MockResponse.Builder().code(200).body("<html>maintenance</html>").build());
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
         .hasMessage("Upbit sent a response that is not valid JSON");
   }
 
@@ -324,7 +388,8 @@ class UpbitCandleClientTests {
     server.enqueue(json(200, "[{\"market\":\"KRW-BTC\",\"opening_price\":1.0}]"));
 
     assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
         .hasMessageContaining("candle_date_time_utc is not a date-time");
   }
 
@@ -333,9 +398,18 @@ class UpbitCandleClientTests {
     server.enqueue(recorded("upbit/minutes60-page1.json"));
     server.enqueue(recorded("upbit/minutes60-page2.json"));
 
-    assertThatThrownBy(() -> client(3).fetch("KRW-BTC", "1h", JAN_1, Instant.parse("2024-01-01T06:00:00Z"),
-        progress::add, () -> !progress.isEmpty()))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
+    assertThatThrownBy(
+            () ->
+                client(3)
+                    .fetch(
+                        "KRW-BTC",
+                        "1h",
+                        JAN_1,
+                        Instant.parse("2024-01-01T06:00:00Z"),
+                        progress::add,
+                        () -> !progress.isEmpty()))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
         .hasMessage("The fetch from Upbit was cancelled");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

@@ -25,9 +25,12 @@ class YahooChartClientTests {
 
   /** Samsung Electronics' sessions open at 09:00 KST, midnight UTC. */
   private static final Instant JAN_2 = Instant.parse("2024-01-02T00:00:00Z");
+
   private static final Instant JAN_9 = Instant.parse("2024-01-09T00:00:00Z");
+
   /** Apple's regular session opens at 09:30 EST, 14:30 UTC. */
   private static final Instant MAR_1_OPEN = Instant.parse("2024-03-01T14:30:00Z");
+
   private static final Instant MAR_11_OPEN = Instant.parse("2024-03-11T14:30:00Z");
 
   private final MockWebServer server = new MockWebServer();
@@ -61,11 +64,12 @@ class YahooChartClientTests {
 
     List<FetchedBar> bars = fetchSamsungDaily();
 
-    assertThat(bars).containsExactly(
-        new FetchedBar(1704153600_000L, 78200.0, 79800.0, 78200.0, 79600.0, 17142847),
-        new FetchedBar(1704240000_000L, 78500.0, 78800.0, 77000.0, 77000.0, 21753644),
-        new FetchedBar(1704412800_000L, 76100.0, 77300.0, 76100.0, 76600.0, 0),
-        new FetchedBar(1704672000_000L, 77000.0, 77500.0, 76400.0, 76500.0, 11088724));
+    assertThat(bars)
+        .containsExactly(
+            new FetchedBar(1704153600_000L, 78200.0, 79800.0, 78200.0, 79600.0, 17142847),
+            new FetchedBar(1704240000_000L, 78500.0, 78800.0, 77000.0, 77000.0, 21753644),
+            new FetchedBar(1704412800_000L, 76100.0, 77300.0, 76100.0, 76600.0, 0),
+            new FetchedBar(1704672000_000L, 77000.0, 77500.0, 76400.0, 76500.0, 11088724));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/v8/finance/chart/005930.KS");
     assertThat(request.getUrl().queryParameter("period1")).isEqualTo("1704153600");
@@ -86,24 +90,28 @@ class YahooChartClientTests {
     Fetched samsung = client.fetch("005930.KS", "1d", JAN_2, JAN_9, progress::add, () -> false);
 
     assertThat(spy.bars()).hasSize(3);
-    assertThat(spy.listing()).as("an ETF on NYSE Arca (PCX), not the NASDAQ stock its ticker suggests")
+    assertThat(spy.listing())
+        .as("an ETF on NYSE Arca (PCX), not the NASDAQ stock its ticker suggests")
         .contains(new Listing("SPDR S&P 500 ETF Trust", "NYSE", "etf", "USD", "America/New_York"));
-    assertThat(samsung.listing()).as("an older answer, without names")
+    assertThat(samsung.listing())
+        .as("an older answer, without names")
         .contains(new Listing(null, "KRX", "stock", "KRW", "Asia/Seoul"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"exchangeName\":\"NMS\",\"instrumentType\":\"EQUITY\",\"shortName\":\"Apple Inc.\"} | Apple Inc. | NASDAQ | stock | |",
-      "{\"exchangeName\":\"KOE\",\"currency\":\"KRW\",\"exchangeTimezoneName\":\"Asia/Seoul\"} | | KRX | | KRW | Asia/Seoul",
-      "{\"exchangeName\":\"JPX\",\"currency\":\"JPY\",\"exchangeTimezoneName\":\"Asia/Tokyo\"} | | CUSTOM | | JPY | Asia/Tokyo",
-      "{\"exchangeName\":\"LSE\",\"currency\":\"GBp\",\"instrumentType\":\"EQUITY\"} | | CUSTOM | stock | GBX |",
-      "{\"exchangeName\":\"JNB\",\"currency\":\"ZAc\",\"instrumentType\":\"MUTUALFUND\"} | | CUSTOM | other | ZAC |",
-      "{\"instrumentType\":\"INDEX\",\"currency\":\"usd\",\"exchangeTimezoneName\":\"Mars/Olympus\"} | | | index | |",
-      "{\"longName\":\" \",\"currency\":7} | | | | |",
-  })
-  void readsTheMetaIntoThePlatformsWords(String meta, String name, String market, String assetClass,
-      String currency, String zone) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"exchangeName\":\"NMS\",\"instrumentType\":\"EQUITY\",\"shortName\":\"Apple Inc.\"} | Apple Inc. | NASDAQ | stock | |",
+        "{\"exchangeName\":\"KOE\",\"currency\":\"KRW\",\"exchangeTimezoneName\":\"Asia/Seoul\"} | | KRX | | KRW | Asia/Seoul",
+        "{\"exchangeName\":\"JPX\",\"currency\":\"JPY\",\"exchangeTimezoneName\":\"Asia/Tokyo\"} | | CUSTOM | | JPY | Asia/Tokyo",
+        "{\"exchangeName\":\"LSE\",\"currency\":\"GBp\",\"instrumentType\":\"EQUITY\"} | | CUSTOM | stock | GBX |",
+        "{\"exchangeName\":\"JNB\",\"currency\":\"ZAc\",\"instrumentType\":\"MUTUALFUND\"} | | CUSTOM | other | ZAC |",
+        "{\"instrumentType\":\"INDEX\",\"currency\":\"usd\",\"exchangeTimezoneName\":\"Mars/Olympus\"} | | | index | |",
+        "{\"longName\":\" \",\"currency\":7} | | | | |",
+      })
+  void readsTheMetaIntoThePlatformsWords(
+      String meta, String name, String market, String assetClass, String currency, String zone) {
     assertThat(YahooChartClient.listing(JSON.readTree(meta)))
         .isEqualTo(new Listing(name, market, assetClass, currency, zone));
   }
@@ -115,8 +123,10 @@ class YahooChartClientTests {
 
     List<FetchedBar> bars = fetch("AAPL", "1m", MAR_1_OPEN, MAR_11_OPEN);
 
-    assertThat(bars).extracting(FetchedBar::time).containsExactly(
-        1709303400_000L, 1709303460_000L, 1709303520_000L, 1709908200_000L, 1709908260_000L);
+    assertThat(bars)
+        .extracting(FetchedBar::time)
+        .containsExactly(
+            1709303400_000L, 1709303460_000L, 1709303520_000L, 1709908200_000L, 1709908260_000L);
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
     assertThat(first.getUrl().queryParameter("period1")).isEqualTo("1709303400");
@@ -130,11 +140,18 @@ class YahooChartClientTests {
 
   @Test
   void refusesIntradayRangesOlderThanYahooKeepsNamingTheLimit() {
-    assertThatThrownBy(() -> fetch("AAPL", "5m", Fixtures.NOW.minus(Duration.ofDays(90)),
-        Fixtures.NOW.minus(Duration.ofDays(80))))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
-        .hasMessage("Yahoo Finance keeps 5m bars for the last 60 days only; start the range at "
-            + "2024-01-12T00:01:00Z or later, or choose a longer interval");
+    assertThatThrownBy(
+            () ->
+                fetch(
+                    "AAPL",
+                    "5m",
+                    Fixtures.NOW.minus(Duration.ofDays(90)),
+                    Fixtures.NOW.minus(Duration.ofDays(80))))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .hasMessage(
+            "Yahoo Finance keeps 5m bars for the last 60 days only; start the range at "
+                + "2024-01-12T00:01:00Z or later, or choose a longer interval");
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -143,7 +160,11 @@ class YahooChartClientTests {
   void mapsEachIntervalToYahoosCode(String interval, String code) throws InterruptedException {
     server.enqueue(recorded("yahoo/chart-no-trading.json"));
 
-    fetch("AAPL", interval, Fixtures.NOW.minus(Duration.ofDays(2)), Fixtures.NOW.minus(Duration.ofDays(1)));
+    fetch(
+        "AAPL",
+        interval,
+        Fixtures.NOW.minus(Duration.ofDays(2)),
+        Fixtures.NOW.minus(Duration.ofDays(1)));
 
     assertThat(server.takeRequest().getUrl().queryParameter("interval")).isEqualTo(code);
   }
@@ -152,7 +173,8 @@ class YahooChartClientTests {
   void hasNoFourHourBars() {
     assertThat(client.intervals()).containsExactly("1m", "5m", "15m", "1h", "1d", "1w");
     assertThatThrownBy(() -> fetch("AAPL", "4h", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
         .hasMessage("Yahoo Finance has no 4h candles; choose one of 1m, 5m, 15m, 1h, 1d, 1w");
   }
 
@@ -178,7 +200,8 @@ class YahooChartClientTests {
     server.enqueue(recorded(404, "yahoo/ticker-not-found.json"));
 
     assertThatThrownBy(() -> fetch("035720.KX", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
         .hasMessage("Yahoo Finance does not know the ticker 035720.KX");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -188,7 +211,8 @@ class YahooChartClientTests {
     server.enqueue(recorded(200, "yahoo/ticker-not-found.json"));
 
     assertThatThrownBy(() -> fetch("035720.KX", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
         .hasMessage("Yahoo Finance does not know the ticker 035720.KX");
   }
 
@@ -197,8 +221,10 @@ class YahooChartClientTests {
     server.enqueue(recorded(422, "yahoo/range-too-long.json"));
 
     assertThatThrownBy(() -> fetch("AAPL", "1m", MAR_1_OPEN, MAR_1_OPEN.plus(Duration.ofHours(1))))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
-        .hasMessageStartingWith("Yahoo Finance rejected the request for AAPL: 1m data not available")
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+        .hasMessageStartingWith(
+            "Yahoo Finance rejected the request for AAPL: 1m data not available")
         .hasMessageContaining("Only 7 days worth of 1m granularity data");
   }
 
@@ -208,7 +234,8 @@ class YahooChartClientTests {
     server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
 
     assertThat(fetchSamsungDaily()).hasSize(4);
-    assertThat(timing.sleeps()).as("the 375 ms backoff, outlasted by the 500 ms between Yahoo requests")
+    assertThat(timing.sleeps())
+        .as("the 375 ms backoff, outlasted by the 500 ms between Yahoo requests")
         .containsExactly(Duration.ofMillis(500));
   }
 
@@ -218,7 +245,8 @@ class YahooChartClientTests {
     server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
 
     assertThat(fetchSamsungDaily()).hasSize(4);
-    assertThat(timing.sleeps()).as("the 375 ms backoff, outlasted by the 500 ms between Yahoo requests")
+    assertThat(timing.sleeps())
+        .as("the 375 ms backoff, outlasted by the 500 ms between Yahoo requests")
         .containsExactly(Duration.ofMillis(500));
   }
 
@@ -229,18 +257,23 @@ class YahooChartClientTests {
     }
 
     assertThatThrownBy(this::fetchSamsungDaily)
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
         .hasMessage("Yahoo Finance is unavailable (HTTP 500); gave up after 4 retries");
     assertThat(server.getRequestCount()).isEqualTo(5);
   }
 
   @Test
   void refusedAccessIsUnavailable() {
-    server.enqueue(json(401, "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Unauthorized\","
-        + "\"description\":\"Invalid Crumb\"}}}"));
+    server.enqueue(
+        json(
+            401,
+            "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Unauthorized\","
+                + "\"description\":\"Invalid Crumb\"}}}"));
 
     assertThatThrownBy(this::fetchSamsungDaily)
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
         .hasMessage("Yahoo Finance refused our requests (HTTP 401)");
   }
 
@@ -249,8 +282,10 @@ class YahooChartClientTests {
     server.enqueue(recorded("yahoo/columns-of-unequal-length.json"));
 
     assertThatThrownBy(() -> fetch("AAPL", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
-        .hasMessage("Yahoo Finance sent a malformed candle for AAPL: 3 timestamps but 2 high values");
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .hasMessage(
+            "Yahoo Finance sent a malformed candle for AAPL: 3 timestamps but 2 high values");
   }
 
   @Test
@@ -258,9 +293,11 @@ class YahooChartClientTests {
     server.enqueue(recorded("yahoo/high-below-low.json"));
 
     assertThatThrownBy(() -> fetch("AAPL", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
-        .hasMessage("Yahoo Finance sent a malformed candle for AAPL at 2024-01-02T14:30:00Z: "
-            + "high (180.0) is below low (183.88999938964844)");
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .hasMessage(
+            "Yahoo Finance sent a malformed candle for AAPL at 2024-01-02T14:30:00Z: "
+                + "high (180.0) is below low (183.88999938964844)");
   }
 
   @Test
@@ -268,7 +305,8 @@ class YahooChartClientTests {
     server.enqueue(json(200, "{\"chart\":{\"result\":[],\"error\":null}}"));
 
     assertThatThrownBy(this::fetchSamsungDaily)
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
         .hasMessage("Yahoo Finance sent a chart for 005930.KS without a result");
   }
 
@@ -277,9 +315,17 @@ class YahooChartClientTests {
     server.enqueue(recorded("yahoo/chart-AAPL-1m-window1.json"));
     server.enqueue(recorded("yahoo/chart-AAPL-1m-window2.json"));
 
-    assertThatThrownBy(() -> client.fetch("AAPL", "1m", MAR_1_OPEN, MAR_11_OPEN, progress::add,
-        () -> !progress.isEmpty()))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
+    assertThatThrownBy(
+            () ->
+                client.fetch(
+                    "AAPL",
+                    "1m",
+                    MAR_1_OPEN,
+                    MAR_11_OPEN,
+                    progress::add,
+                    () -> !progress.isEmpty()))
+        .isInstanceOfSatisfying(
+            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
         .hasMessage("The fetch from Yahoo Finance was cancelled");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
