@@ -4,8 +4,10 @@ import nextTypescript from "eslint-config-next/typescript";
 const FEATURES = ["auth", "strategies", "market-data", "home", "backtests", "analytics"];
 
 /**
- * Next's rules, plus the architecture (STYLE.md): features never import each other (pages compose
- * them); shared code (components, lib, hooks, config) imports no feature and no route; no cycles.
+ * Next's rules, plus the architecture (the layout in README.md): features never import each other (pages
+ * compose them); shared code (components, lib, hooks, config) imports no feature and no route; no cycles.
+ * Layout of the code is Prettier's alone (npm run format): no rule enabled here is a formatting rule, so
+ * eslint-config-prettier would switch nothing off.
  */
 const config = [
   ...nextVitals,
