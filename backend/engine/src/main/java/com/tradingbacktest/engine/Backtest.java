@@ -33,6 +33,8 @@ public final class Backtest {
   }
 
   /**
+   * Runs {@code signals} over {@code bars}, asking {@code control} between bars whether to go on.
+   *
    * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when {@code control} cancels
    */
   public static BacktestResult run(

@@ -191,6 +191,8 @@ class BacktestRepository {
   }
 
   /**
+   * Records a running run's progress and heartbeat, and tells listeners.
+   *
    * @return false when the run is no longer running (cancelled or deleted meanwhile)
    */
   boolean progress(UUID id, int progress) {

@@ -158,7 +158,7 @@ class BacktestService {
   }
 
   PageResponse<FillView> fills(UUID userId, UUID id, int page, int size) {
-    runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
+    requireVisible(userId, id);
     long total = runs.countFills(id);
     return PageResponse.of(runs.fills(id, page * size, size), page, size, total);
   }
@@ -232,6 +232,13 @@ class BacktestService {
         row.completedAt(),
         BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
         row.result() == null ? null : json.readValue(row.result(), JsonTypes.DOUBLES));
+  }
+
+  /** Throws the run's 404 unless {@code userId} owns run {@code id}. */
+  void requireVisible(UUID userId, UUID id) {
+    if (runs.findSummary(id, userId).isEmpty()) {
+      throw notFound(id);
+    }
   }
 
   static NotFoundException notFound(UUID id) {

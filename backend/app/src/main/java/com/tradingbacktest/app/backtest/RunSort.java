@@ -13,7 +13,7 @@ final class RunSort {
 
   /** {@code value} must match {@link #PATTERN}; the direction defaults to asc. */
   static String orderBy(String value) {
-    String[] parts = value.split(",");
+    String[] parts = value.split(",", -1);
     String direction = parts.length > 1 && parts[1].equals("desc") ? " desc" : " asc";
     String column =
         switch (parts[0]) {

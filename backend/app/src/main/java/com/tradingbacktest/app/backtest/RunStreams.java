@@ -39,7 +39,9 @@ class RunStreams implements DisposableBean {
   }
 
   SseEmitter open(UUID userId, UUID id) {
-    runs.findSummary(id, userId).orElseThrow(() -> BacktestService.notFound(id));
+    if (runs.findSummary(id, userId).isEmpty()) {
+      throw BacktestService.notFound(id);
+    }
     Stream stream = new Stream(new SseEmitter(TIMEOUT.toMillis()));
     RunEvents.Subscription subscription = events.subscribe(id, stream::send);
     ScheduledFuture<?> heartbeat =

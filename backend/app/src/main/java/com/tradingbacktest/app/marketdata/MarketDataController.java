@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ class MarketDataController {
           @Min(value = 1, message = "must be at least 1")
           @Max(value = 1000, message = "must be at most 1000")
           int limit) {
-    String m = market == null || market.isBlank() ? null : market.trim().toUpperCase();
+    String m = market == null || market.isBlank() ? null : market.trim().toUpperCase(Locale.ROOT);
     return data.search(query, m == null ? null : RequestValues.market(m), limit);
   }
 

@@ -23,7 +23,7 @@ final class TradeBars {
     BigDecimal volume = BigDecimal.ZERO;
     int bar = 0;
     while ((line = trades.readLine()) != null) {
-      String[] f = line.split(",");
+      String[] f = line.split(",", -1);
       if (f.length < 3) {
         continue;
       }

@@ -26,9 +26,12 @@ record StrategyRequest(
         String description,
     @Schema(
             example =
-                "param fast = 10 in 2..100 step 1\nparam slow = 30 in 5..300 step 5\n"
-                    + "long_entry = crossover(sma(close, fast), sma(close, slow))\n"
-                    + "long_exit = crossunder(sma(close, fast), sma(close, slow))\n",
+                """
+                param fast = 10 in 2..100 step 1
+                param slow = 30 in 5..300 step 5
+                long_entry = crossover(sma(close, fast), sma(close, slow))
+                long_exit = crossunder(sma(close, fast), sma(close, slow))
+                """,
             description =
                 "Strategy-language source; it must compile (else 422 `/problems/invalid-strategy`)")
         @NotBlank(message = "is required")

@@ -18,7 +18,7 @@ final class StrategySort {
    * defaults to asc.
    */
   static Sort parse(String value) {
-    String[] parts = value.split(",");
+    String[] parts = value.split(",", -1);
     Sort.Direction direction =
         parts.length > 1 && parts[1].equals("desc") ? Sort.Direction.DESC : Sort.Direction.ASC;
     Sort.Order order =

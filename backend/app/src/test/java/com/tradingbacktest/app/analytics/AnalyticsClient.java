@@ -73,7 +73,7 @@ final class AnalyticsClient {
 
   /** Waits until each run has finished and checks that it completed. */
   void awaitCompleted(String... ids) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     for (String id : ids) {
       JsonNode status = backtest(id + "/status");
       while (!List.of("completed", "failed", "cancelled")

@@ -1,11 +1,13 @@
 package com.tradingbacktest.app.auth;
 
 import static com.tradingbacktest.app.support.Api.bearer;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class AuthIntegrationTests extends IntegrationTest {
     assertThat(body.path("expires_in").asLong()).isEqualTo(900);
     assertThat(body.path("refresh_token").asString()).hasSizeGreaterThanOrEqualTo(40);
     assertThat(body.path("user").path("email").asString())
-        .isEqualTo("alice." + name.toLowerCase() + "@example.com");
+        .isEqualTo("alice." + name.toLowerCase(Locale.ROOT) + "@example.com");
     assertThat(body.path("user").path("username").asString()).isEqualTo(name);
     assertThat(body.path("user").has("password_hash")).isFalse();
 
@@ -74,11 +76,19 @@ class AuthIntegrationTests extends IntegrationTest {
     Response byEmail =
         api.post(
             "/api/v1/auth/login",
-            Map.of("login", user.get("email").toUpperCase(), "password", user.get("password")));
+            Map.of(
+                "login",
+                user.get("email").toUpperCase(Locale.ROOT),
+                "password",
+                user.get("password")));
     Response byUsername =
         api.post(
             "/api/v1/auth/login",
-            Map.of("login", user.get("username").toUpperCase(), "password", user.get("password")));
+            Map.of(
+                "login",
+                user.get("username").toUpperCase(Locale.ROOT),
+                "password",
+                user.get("password")));
 
     assertThat(byEmail.status()).isEqualTo(200);
     assertThat(byUsername.status()).isEqualTo(200);
@@ -129,7 +139,7 @@ class AuthIntegrationTests extends IntegrationTest {
             "/api/v1/auth/register",
             Map.of(
                 "email",
-                user.get("email").toUpperCase(),
+                user.get("email").toUpperCase(Locale.ROOT),
                 "username",
                 "other_" + suffix(),
                 "password",
@@ -141,7 +151,7 @@ class AuthIntegrationTests extends IntegrationTest {
                 "email",
                 suffix() + "@example.com",
                 "username",
-                user.get("username").toUpperCase(),
+                user.get("username").toUpperCase(Locale.ROOT),
                 "password",
                 "s3cret-pass"));
 
@@ -302,16 +312,16 @@ class AuthIntegrationTests extends IntegrationTest {
   void rejectsATamperedAccessToken() {
     JsonNode tokens = api.registerUser("tamper");
     String token = tokens.path("access_token").asString();
-    String[] parts = token.split("\\.");
+    String[] parts = token.split("\\.", -1);
     // Claim to be someone else, keeping the original signature.
     String forgedPayload =
         java.util.Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), UTF_8)
                     .replace(
                         tokens.path("user").path("id").asString(), UUID.randomUUID().toString())
-                    .getBytes());
+                    .getBytes(UTF_8));
     String forged = parts[0] + "." + forgedPayload + "." + parts[2];
 
     assertThat(api.get("/api/v1/auth/me", "Authorization", "Bearer " + forged).status())
@@ -326,11 +336,11 @@ class AuthIntegrationTests extends IntegrationTest {
   @Test
   void rejectsAnUnsignedAccessToken() {
     JsonNode tokens = api.registerUser("none");
-    String[] parts = tokens.path("access_token").asString().split("\\.");
+    String[] parts = tokens.path("access_token").asString().split("\\.", -1);
     String header =
         java.util.Base64.getUrlEncoder()
             .withoutPadding()
-            .encodeToString("{\"alg\":\"none\"}".getBytes());
+            .encodeToString("{\"alg\":\"none\"}".getBytes(UTF_8));
 
     assertThat(
             api.get("/api/v1/auth/me", "Authorization", "Bearer " + header + "." + parts[1] + ".")

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.auth;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -102,7 +103,9 @@ class InputValidationIntegrationTests extends IntegrationTest {
             .header("Content-Type", "application/json")
             .POST(
                 java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new java.io.ByteArrayInputStream(huge.getBytes()))) // no length: chunked
+                    () ->
+                        new java.io.ByteArrayInputStream(
+                            huge.getBytes(UTF_8)))) // no length: chunked
             .build();
 
     int status;

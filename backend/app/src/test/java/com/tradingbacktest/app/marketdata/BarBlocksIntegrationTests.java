@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.IntegrationTest;
@@ -139,7 +140,7 @@ class BarBlocksIntegrationTests extends IntegrationTest {
                   ("time,open,high,low,close,volume\n"
                           + time
                           + ",12345.5,12345.5,12345.5,12345.5,1\n")
-                      .getBytes()),
+                      .getBytes(UTF_8)),
               symbol,
               "1m",
               ZoneOffset.UTC,
@@ -272,7 +273,11 @@ class BarBlocksIntegrationTests extends IntegrationTest {
     }
     BarImporter.Outcome outcome =
         importer.importCsv(
-            new ByteArrayResource(csv.toString().getBytes()), symbol, "1m", ZoneOffset.UTC, false);
+            new ByteArrayResource(csv.toString().getBytes(UTF_8)),
+            symbol,
+            "1m",
+            ZoneOffset.UTC,
+            false);
     assertThat(outcome.inserted()).as(outcome.problems().toString()).isEqualTo(n);
     return symbol;
   }

@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.marketdata;
 
 import static com.tradingbacktest.app.support.Api.bearer;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -9,6 +10,7 @@ import com.tradingbacktest.app.support.Multipart;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,8 +212,10 @@ class MarketDataIntegrationTests extends IntegrationTest {
     upload(
         binance,
         "1h",
-        "1704067200000,42283.58,42554.57,42261.02,42475.23,1271.68,1704070799999,5.4e7,47134,682,2.9e7,0\n"
-            + "1704070800000,42475.23,42775.00,42431.65,42613.56,1196.37,1704074399999,5.1e7,46011,633,2.7e7,0\n",
+        """
+        1704067200000,42283.58,42554.57,42261.02,42475.23,1271.68,1704070799999,5.4e7,47134,682,2.9e7,0
+        1704070800000,42475.23,42775.00,42431.65,42613.56,1196.37,1704074399999,5.1e7,46011,633,2.7e7,0
+        """,
         Map.of());
     assertThat(closes(binance, "1h")).containsExactly(42475.23, 42613.56);
 
@@ -308,8 +312,13 @@ class MarketDataIntegrationTests extends IntegrationTest {
     upload(
         falling,
         "1h",
-        "time,open,high,low,close\n2024-01-01T03:00:00Z,4,4,4,4\n2024-01-01T02:00:00Z,3,3,3,3\n"
-            + "2024-01-01T01:00:00Z,2,2,2,2\n2024-01-01T00:00:00Z,1,1,1,1\n",
+        """
+        time,open,high,low,close
+        2024-01-01T03:00:00Z,4,4,4,4
+        2024-01-01T02:00:00Z,3,3,3,3
+        2024-01-01T01:00:00Z,2,2,2,2
+        2024-01-01T00:00:00Z,1,1,1,1
+        """,
         Map.of());
     // Out of order: imported through staging (the file is read twice), and still every row once.
     String shuffled = newSymbol();
@@ -317,16 +326,26 @@ class MarketDataIntegrationTests extends IntegrationTest {
         upload(
             shuffled,
             "1h",
-            "time,open,high,low,close\n2024-01-01T02:00:00Z,3,3,3,3\n"
-                + "2024-01-01T00:00:00Z,1,1,1,1\n2024-01-01T03:00:00Z,4,4,4,4\n2024-01-01T01:00:00Z,2,2,2,2\n",
+            """
+            time,open,high,low,close
+            2024-01-01T02:00:00Z,3,3,3,3
+            2024-01-01T00:00:00Z,1,1,1,1
+            2024-01-01T03:00:00Z,4,4,4,4
+            2024-01-01T01:00:00Z,2,2,2,2
+            """,
             Map.of());
     // In order, then one bar changed in place, which moves its row to the end of the series' table.
     String updated = newSymbol();
     upload(
         updated,
         "1h",
-        "time,open,high,low,close\n2024-01-01T00:00:00Z,1,1,1,1\n2024-01-01T01:00:00Z,9,9,9,9\n"
-            + "2024-01-01T02:00:00Z,3,3,3,3\n2024-01-01T03:00:00Z,4,4,4,4\n",
+        """
+        time,open,high,low,close
+        2024-01-01T00:00:00Z,1,1,1,1
+        2024-01-01T01:00:00Z,9,9,9,9
+        2024-01-01T02:00:00Z,3,3,3,3
+        2024-01-01T03:00:00Z,4,4,4,4
+        """,
         Map.of());
     Response fixed =
         upload(updated, "1h", "time,open,high,low,close\n2024-01-01T01:00:00Z,2,2,2,2\n", Map.of());
@@ -368,7 +387,8 @@ class MarketDataIntegrationTests extends IntegrationTest {
           pool.submit(
               () ->
                   importer.importCsv(
-                      new org.springframework.core.io.ByteArrayResource(a.toString().getBytes()),
+                      new org.springframework.core.io.ByteArrayResource(
+                          a.toString().getBytes(UTF_8)),
                       symbol,
                       "1m",
                       java.time.ZoneOffset.UTC,
@@ -377,7 +397,8 @@ class MarketDataIntegrationTests extends IntegrationTest {
           pool.submit(
               () ->
                   importer.importCsv(
-                      new org.springframework.core.io.ByteArrayResource(b.toString().getBytes()),
+                      new org.springframework.core.io.ByteArrayResource(
+                          b.toString().getBytes(UTF_8)),
                       symbol,
                       "1m",
                       java.time.ZoneOffset.UTC,
@@ -636,7 +657,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
   }
 
   private static String newSymbol() {
-    return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
   }
 
   static Instant at(String iso) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -130,7 +131,7 @@ public final class BacktestCli {
     List<Map<String, Object>> trades = new ArrayList<>();
     for (Trade t : result.simulation().trades()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("side", t.side().name().toLowerCase());
+      m.put("side", t.side().name().toLowerCase(Locale.ROOT));
       m.put("quantity", t.quantity());
       m.put("entry_time", Instant.ofEpochMilli(t.entryTime()));
       m.put("entry_price", t.entryPrice());
@@ -142,7 +143,7 @@ public final class BacktestCli {
       m.put("mae", t.mae());
       m.put("mfe", t.mfe());
       m.put("costs", t.costs());
-      m.put("exit_reason", t.exitReason().name().toLowerCase());
+      m.put("exit_reason", t.exitReason().name().toLowerCase(Locale.ROOT));
       trades.add(m);
     }
     report.put("trades", trades);
@@ -169,7 +170,7 @@ public final class BacktestCli {
         bars.symbol(),
         bars.size(),
         bars.interval(),
-        bars.calendar().name().toLowerCase(),
+        bars.calendar().name().toLowerCase(Locale.ROOT),
         bars.zone());
     Map<String, Number> metrics = result.metrics().toMap();
     int width = metrics.keySet().stream().mapToInt(String::length).max().orElse(10);
@@ -284,7 +285,7 @@ public final class BacktestCli {
           case "--json" -> o.json = true;
           case "--quantity-step" -> o.quantityStep = number(value(args, ++i, arg), arg);
           case "--calendar" ->
-              o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase());
+              o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase(Locale.ROOT));
           case "--interval" -> o.interval = Interval.fromCode(value(args, ++i, arg));
           case "--zone" -> o.zone = ZoneId.of(value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;

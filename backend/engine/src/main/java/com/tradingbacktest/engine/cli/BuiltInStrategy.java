@@ -89,6 +89,8 @@ public enum BuiltInStrategy {
   };
 
   private final String id;
+
+  @SuppressWarnings("ImmutableEnumChecker") // always a Map.of(...): unmodifiable
   private final Map<String, Double> defaults;
 
   BuiltInStrategy(String id, Map<String, Double> defaults) {

@@ -3,7 +3,6 @@ package com.tradingbacktest.engine.lang;
 import com.tradingbacktest.engine.lang.Ast.Expr;
 import com.tradingbacktest.engine.lang.Ast.Span;
 import com.tradingbacktest.engine.lang.Node.Op;
-import com.tradingbacktest.engine.lang.Node.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -112,7 +111,7 @@ final class Compiler {
             new Node[0],
             p.name(),
             0,
-            Type.NUM,
+            Node.Type.NUM,
             false,
             Set.of(p.name()),
             true,
@@ -195,7 +194,7 @@ final class Compiler {
                 .error(
                     a.name()
                         + " must be "
-                        + (out.type() == Type.BOOL ? "true/false (a bool)" : "a number")
+                        + (out.type() == Node.Type.BOOL ? "true/false (a bool)" : "a number")
                         + ", got "
                         + value.describe()));
         outputs.remove(a.name());
@@ -267,7 +266,7 @@ final class Compiler {
           new Node[0],
           null,
           b.value() ? 1 : 0,
-          Type.BOOL,
+          Node.Type.BOOL,
           false,
           Set.of(),
           true,
@@ -315,7 +314,7 @@ final class Compiler {
           new Node[0],
           id,
           0,
-          Type.NUM,
+          Node.Type.NUM,
           true,
           Set.of(),
           id.equals("open"),
@@ -323,7 +322,7 @@ final class Compiler {
           null);
     }
     if (TIMES.contains(id)) {
-      return node(Op.TIME, new Node[0], id, 0, Type.NUM, true, Set.of(), true, n.span(), null);
+      return node(Op.TIME, new Node[0], id, 0, Node.Type.NUM, true, Set.of(), true, n.span(), null);
     }
     if (Builtins.get(id) != null) {
       Builtins.Builtin b = Builtins.get(id);
@@ -351,12 +350,12 @@ final class Compiler {
       return null;
     }
     if (u.op().equals("not")) {
-      if (operand.type != Type.BOOL) {
+      if (operand.type != Node.Type.BOOL) {
         return fail(u.span(), "'not' needs a true/false value, got " + operand.describe());
       }
-      return derived(Op.NOT, "not", Type.BOOL, u.span(), operand);
+      return derived(Op.NOT, "not", Node.Type.BOOL, u.span(), operand);
     }
-    if (operand.type != Type.NUM) {
+    if (operand.type != Node.Type.NUM) {
       return fail(u.span(), "'" + u.op() + "' needs a number, got " + operand.describe());
     }
     if (u.op().equals("+")) {
@@ -365,7 +364,7 @@ final class Compiler {
     if (operand.op == Op.NUM) {
       return constant(-operand.value, u.span());
     }
-    return derived(Op.NEG, "-", Type.NUM, u.span(), operand);
+    return derived(Op.NEG, "-", Node.Type.NUM, u.span(), operand);
   }
 
   private Node binary(Ast.Binary b) {
@@ -380,8 +379,8 @@ final class Compiler {
     String op = b.op();
     switch (op) {
       case "+", "-", "*", "/" -> {
-        if (left.type != Type.NUM || right.type != Type.NUM) {
-          Node bad = left.type != Type.NUM ? left : right;
+        if (left.type != Node.Type.NUM || right.type != Node.Type.NUM) {
+          Node bad = left.type != Node.Type.NUM ? left : right;
           return fail(
               b.span(),
               "'"
@@ -391,11 +390,11 @@ final class Compiler {
                   + " on the "
                   + (bad == left ? "left" : "right"));
         }
-        return derived(Op.ARITH, op, Type.NUM, b.span(), left, right);
+        return derived(Op.ARITH, op, Node.Type.NUM, b.span(), left, right);
       }
       case "and", "or" -> {
-        if (left.type != Type.BOOL || right.type != Type.BOOL) {
-          Node bad = left.type != Type.BOOL ? left : right;
+        if (left.type != Node.Type.BOOL || right.type != Node.Type.BOOL) {
+          Node bad = left.type != Node.Type.BOOL ? left : right;
           return fail(
               b.span(),
               "'"
@@ -405,7 +404,7 @@ final class Compiler {
                   + " on the "
                   + (bad == left ? "left" : "right"));
         }
-        return derived(Op.LOGIC, op, Type.BOOL, b.span(), left, right);
+        return derived(Op.LOGIC, op, Node.Type.BOOL, b.span(), left, right);
       }
       default -> {
         if (left.type != right.type) {
@@ -418,10 +417,10 @@ final class Compiler {
                   + " and "
                   + right.describe());
         }
-        if (left.type == Type.BOOL && !(op.equals("==") || op.equals("!="))) {
+        if (left.type == Node.Type.BOOL && !(op.equals("==") || op.equals("!="))) {
           return fail(b.span(), "'" + op + "' compares numbers, got true/false values");
         }
-        return derived(Op.COMPARE, op, Type.BOOL, b.span(), left, right);
+        return derived(Op.COMPARE, op, Node.Type.BOOL, b.span(), left, right);
       }
     }
   }
@@ -438,7 +437,7 @@ final class Compiler {
         || rejectMulti(b, t.whenFalse().span())) {
       return null;
     }
-    if (c.type != Type.BOOL) {
+    if (c.type != Node.Type.BOOL) {
       return fail(
           t.condition().span(), "the condition before '?' must be true/false, got " + c.describe());
     }
@@ -459,7 +458,7 @@ final class Compiler {
     if (target == null || offset == null || rejectMulti(target, i.target().span())) {
       return null;
     }
-    if (offset.series || offset.type != Type.NUM) {
+    if (offset.series || offset.type != Node.Type.NUM) {
       return fail(
           i.offset().span(),
           "a history offset must be a whole number fixed for the run (a literal or a param), "
@@ -613,14 +612,14 @@ final class Compiler {
         return fail(c.span(), fn + ": " + problem);
       }
     }
-    Type type = spec.result().equals("bool") ? Type.BOOL : Type.NUM;
+    Node.Type type = spec.result().equals("bool") ? Node.Type.BOOL : Node.Type.NUM;
     return node(Op.CALL, args, fn, 0, type, true, union(args), known, c.span(), builtin);
   }
 
   private boolean checkArg(String fn, FunctionSpec.Arg arg, Node value, Span span) {
     switch (arg.kind()) {
       case "series" -> {
-        if (value.type != Type.NUM) {
+        if (value.type != Node.Type.NUM) {
           errors.add(
               span.error(
                   fn + " expects a number series for " + arg.name() + ", got " + value.describe()));
@@ -628,7 +627,7 @@ final class Compiler {
         }
       }
       case "bool series" -> {
-        if (value.type != Type.BOOL) {
+        if (value.type != Node.Type.BOOL) {
           errors.add(
               span.error(
                   fn
@@ -640,7 +639,7 @@ final class Compiler {
         }
       }
       case "length" -> {
-        if (value.type != Type.NUM) {
+        if (value.type != Node.Type.NUM) {
           errors.add(span.error(fn + " expects a length, got " + value.describe()));
           return false;
         }
@@ -674,7 +673,7 @@ final class Compiler {
         }
       }
       default -> { // number
-        if (value.type != Type.NUM || value.series) {
+        if (value.type != Node.Type.NUM || value.series) {
           errors.add(
               span.error(
                   fn
@@ -732,7 +731,7 @@ final class Compiler {
         new Node[] {target},
         f.field(),
         0,
-        Type.NUM,
+        Node.Type.NUM,
         true,
         target.params,
         target.knownAtOpen,
@@ -764,7 +763,7 @@ final class Compiler {
         + fields.get(fields.size() - 1);
   }
 
-  private Node derived(Op op, String name, Type type, Span span, Node... in) {
+  private Node derived(Op op, String name, Node.Type type, Span span, Node... in) {
     boolean series = false;
     boolean known = true;
     for (Node n : in) {
@@ -775,7 +774,7 @@ final class Compiler {
   }
 
   private Node constant(double v, Span span) {
-    return node(Op.NUM, new Node[0], null, v, Type.NUM, false, Set.of(), true, span, null);
+    return node(Op.NUM, new Node[0], null, v, Node.Type.NUM, false, Set.of(), true, span, null);
   }
 
   /** Returns the existing node for an equal computation, or registers a new one. */
@@ -784,7 +783,7 @@ final class Compiler {
       Node[] in,
       String name,
       double value,
-      Type type,
+      Node.Type type,
       boolean series,
       Set<String> deps,
       boolean known,

@@ -1,6 +1,5 @@
 package com.tradingbacktest.engine.lang;
 
-import com.tradingbacktest.engine.lang.Node.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,56 +11,64 @@ final class Outputs {
    * @param intrabar true for orders working during the bar: they may only use the bar's open and
    *     earlier bars
    */
-  record Output(String name, Type type, boolean intrabar, String description) {}
+  record Output(String name, Node.Type type, boolean intrabar, String description) {}
 
   static final Map<String, Output> ALL = new LinkedHashMap<>();
 
   static {
-    add("long_entry", Type.BOOL, false, "buy at the next open (or this close) when true");
-    add("long_exit", Type.BOOL, false, "sell the long position when true");
+    add("long_entry", Node.Type.BOOL, false, "buy at the next open (or this close) when true");
+    add("long_exit", Node.Type.BOOL, false, "sell the long position when true");
     add(
         "short_entry",
-        Type.BOOL,
+        Node.Type.BOOL,
         false,
         "sell short when true (needs shorts allowed); reverses a long");
-    add("short_exit", Type.BOOL, false, "buy back the short position when true");
-    add("long_entry_stop", Type.NUM, true, "buy during the bar when the price rises to this level");
+    add("short_exit", Node.Type.BOOL, false, "buy back the short position when true");
+    add(
+        "long_entry_stop",
+        Node.Type.NUM,
+        true,
+        "buy during the bar when the price rises to this level");
     add(
         "long_entry_limit",
-        Type.NUM,
+        Node.Type.NUM,
         true,
         "buy during the bar when the price falls to this level");
     add(
         "short_entry_stop",
-        Type.NUM,
+        Node.Type.NUM,
         true,
         "sell short during the bar when the price falls to this level");
     add(
         "short_entry_limit",
-        Type.NUM,
+        Node.Type.NUM,
         true,
         "sell short during the bar when the price rises to this level");
     add(
         "stop_loss",
-        Type.NUM,
+        Node.Type.NUM,
         false,
         "exit when the price moves this fraction against the entry (5% = 0.05)");
     add(
         "take_profit",
-        Type.NUM,
+        Node.Type.NUM,
         false,
         "exit when the price moves this fraction in favour of the entry");
     add(
         "trailing_stop",
-        Type.NUM,
+        Node.Type.NUM,
         false,
         "exit when the price falls this fraction from its best since entry");
-    add("size", Type.NUM, false, "entry size: a fraction of equity below 1, or units from 1 up");
+    add(
+        "size",
+        Node.Type.NUM,
+        false,
+        "entry size: a fraction of equity below 1, or units from 1 up");
   }
 
   private Outputs() {}
 
-  private static void add(String name, Type type, boolean intrabar, String description) {
+  private static void add(String name, Node.Type type, boolean intrabar, String description) {
     ALL.put(name, new Output(name, type, intrabar, description));
   }
 

@@ -28,7 +28,8 @@ final class Parser {
    * Height of each expression built, so no statement's tree is deeper than the compiler may
    * recurse.
    */
-  private final java.util.Map<Expr, Integer> heights = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<Expr, Integer> heights =
+      new java.util.IdentityHashMap<>();
 
   private Parser(List<Token> tokens, List<Diagnostic> errors) {
     this.tokens = tokens;

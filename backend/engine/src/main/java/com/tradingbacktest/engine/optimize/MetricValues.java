@@ -114,7 +114,8 @@ final class MetricValues {
 
   static String snakeCase(String camelCase) {
     StringBuilder out = new StringBuilder(camelCase.length() + 8);
-    for (char ch : camelCase.toCharArray()) {
+    for (int i = 0; i < camelCase.length(); i++) {
+      char ch = camelCase.charAt(i);
       if (Character.isUpperCase(ch)) {
         out.append('_').append(Character.toLowerCase(ch));
       } else {

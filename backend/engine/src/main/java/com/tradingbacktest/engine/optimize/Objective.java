@@ -24,6 +24,8 @@ public enum Objective {
   FINAL_EQUITY("final_equity", PerformanceMetrics::finalEquity);
 
   private final String jsonName;
+
+  @SuppressWarnings("ImmutableEnumChecker") // a stateless accessor reference
   private final ToDoubleFunction<PerformanceMetrics> metric;
 
   Objective(String jsonName, ToDoubleFunction<PerformanceMetrics> metric) {

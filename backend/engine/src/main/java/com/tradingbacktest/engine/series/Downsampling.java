@@ -71,7 +71,7 @@ public final class Downsampling {
         int max = -1;
         for (int i = start; i < end; i++) {
           double v = s[i];
-          if (v == v) { // not NaN
+          if (!Double.isNaN(v)) {
             if (min < 0 || v < s[min]) {
               min = i;
             }

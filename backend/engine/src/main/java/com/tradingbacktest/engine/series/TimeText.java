@@ -53,7 +53,7 @@ public final class TimeText {
         || month < 1
         || month > 12
         || day < 1
-        || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()
+        || (day > 28 && day > YearMonth.of(year, month).lengthOfMonth())
         || hour < 0
         || hour > 23
         || minute < 0
@@ -93,6 +93,8 @@ public final class TimeText {
   }
 
   /**
+   * Parses one time cell in any of the forms above, in {@code zone} when the text names none.
+   *
    * @throws IllegalArgumentException or {@link java.time.format.DateTimeParseException} for text
    *     that is none of these
    */

@@ -117,8 +117,12 @@ class BacktestCliTests {
     Path strategy = dir.resolve("cross.strategy");
     Files.writeString(
         strategy,
-        "param fast = 10 in 2..50\nparam slow = 30 in 3..100\n"
-            + "long_entry = crossover(sma(close, fast), sma(close, slow))\nlong_exit = crossunder(sma(close, fast), sma(close, slow))\n");
+        """
+        param fast = 10 in 2..50
+        param slow = 30 in 3..100
+        long_entry = crossover(sma(close, fast), sma(close, slow))
+        long_exit = crossunder(sma(close, fast), sma(close, slow))
+        """);
 
     Result r =
         run(

@@ -37,8 +37,10 @@ class BarCsvReaderTests {
   void combinesSeparateDateAndTimeColumns() throws IOException {
     BarCsvReader.Columns c =
         read(
-            "Date,Time,Open,High,Low,Close,Volume,OpenInterest\n"
-                + "2006-01-02,09:05:00,3578.73,3587.88,3578.73,3582.99,0,0\n");
+            """
+            Date,Time,Open,High,Low,Close,Volume,OpenInterest
+            2006-01-02,09:05:00,3578.73,3587.88,3578.73,3582.99,0,0
+            """);
 
     assertThat(c.times()).containsExactly(Instant.parse("2006-01-02T09:05:00Z").toEpochMilli());
   }

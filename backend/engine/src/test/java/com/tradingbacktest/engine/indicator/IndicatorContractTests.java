@@ -191,7 +191,7 @@ class IndicatorContractTests {
   @MethodSource("cases")
   void inputsAreNotModified(Case c) {
     Bars copy = bars.from(0);
-    c.call().apply(copy);
+    var unused = c.call().apply(copy);
     assertThat(copy.open).containsExactly(bars.open);
     assertThat(copy.high).containsExactly(bars.high);
     assertThat(copy.low).containsExactly(bars.low);

@@ -282,154 +282,157 @@ final class FuzzPrograms {
   static String mutateOnce(String s, Random r, List<String> others) {
     int n = s.length();
     switch (r.nextInt(18)) {
-      case 0:
-        { // delete a character
-          if (n == 0) {
-            return s;
-          }
-          int i = r.nextInt(n);
-          return s.substring(0, i) + s.substring(i + 1);
+      case 0 -> {
+        // delete a character
+        if (n == 0) {
+          return s;
         }
-      case 1:
-        { // insert a character or token
-          int i = r.nextInt(n + 1);
-          return s.substring(0, i)
-              + (r.nextBoolean() ? token(r) : String.valueOf((char) (32 + r.nextInt(95))))
-              + s.substring(i);
+        int i = r.nextInt(n);
+        return s.substring(0, i) + s.substring(i + 1);
+      }
+      case 1 -> {
+        // insert a character or token
+        int i = r.nextInt(n + 1);
+        return s.substring(0, i)
+            + (r.nextBoolean() ? token(r) : String.valueOf((char) (32 + r.nextInt(95))))
+            + s.substring(i);
+      }
+      case 2 -> {
+        // duplicate a range
+        if (n == 0) {
+          return s;
         }
-      case 2:
-        { // duplicate a range
-          if (n == 0) {
-            return s;
-          }
-          int i = r.nextInt(n);
-          int j = Math.min(n, i + 1 + r.nextInt(40));
-          return s.substring(0, j) + s.substring(i, j) + s.substring(j);
+        int i = r.nextInt(n);
+        int j = Math.min(n, i + 1 + r.nextInt(40));
+        return s.substring(0, j) + s.substring(i, j) + s.substring(j);
+      }
+      case 3 -> {
+        // swap two characters
+        if (n < 2) {
+          return s;
         }
-      case 3:
-        { // swap two characters
-          if (n < 2) {
-            return s;
-          }
-          char[] c = s.toCharArray();
-          int i = r.nextInt(n);
-          int j = r.nextInt(n);
-          char t = c[i];
-          c[i] = c[j];
-          c[j] = t;
-          return new String(c);
-        }
-      case 4: // truncate
+        char[] c = s.toCharArray();
+        int i = r.nextInt(n);
+        int j = r.nextInt(n);
+        char t = c[i];
+        c[i] = c[j];
+        c[j] = t;
+        return new String(c);
+      }
+      case 4 -> {
+        // truncate
         return n == 0 ? s : s.substring(0, r.nextInt(n));
-      case 5:
-      case 6:
-      case 7:
-        { // token edits: delete, duplicate, swap, replace
-          List<String> t = tokens(s);
-          if (t.isEmpty()) {
-            return token(r);
-          }
-          int i = r.nextInt(t.size());
-          int j = r.nextInt(t.size());
-          switch (r.nextInt(4)) {
-            case 0 -> t.remove(i);
-            case 1 -> t.add(i, t.get(i));
-            case 2 -> Collections.swap(t, i, j);
-            default -> t.set(i, token(r));
-          }
-          return String.join("", t);
+      }
+      case 5, 6, 7 -> {
+        // token edits: delete, duplicate, swap, replace
+        List<String> t = tokens(s);
+        if (t.isEmpty()) {
+          return token(r);
         }
-      case 8:
-        { // a number becomes an extreme one
-          List<String> t = tokens(s);
-          List<Integer> numbers = new ArrayList<>();
-          for (int i = 0; i < t.size(); i++) {
-            if (Character.isDigit(t.get(i).charAt(0))) {
-              numbers.add(i);
-            }
-          }
-          if (numbers.isEmpty()) {
-            return s;
-          }
-          t.set(numbers.get(r.nextInt(numbers.size())), pick(r, EXTREME_NUMBERS));
-          return String.join("", t);
+        int i = r.nextInt(t.size());
+        int j = r.nextInt(t.size());
+        switch (r.nextInt(4)) {
+          case 0 -> t.remove(i);
+          case 1 -> t.add(i, t.get(i));
+          case 2 -> Collections.swap(t, i, j);
+          default -> t.set(i, token(r));
         }
-      case 9:
-        { // a name becomes a very long one, or another known name
-          List<String> t = tokens(s);
-          List<Integer> names = new ArrayList<>();
-          for (int i = 0; i < t.size(); i++) {
-            if (Character.isLetter(t.get(i).charAt(0)) || t.get(i).charAt(0) == '_') {
-              names.add(i);
-            }
+        return String.join("", t);
+      }
+      case 8 -> {
+        // a number becomes an extreme one
+        List<String> t = tokens(s);
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+          if (Character.isDigit(t.get(i).charAt(0))) {
+            numbers.add(i);
           }
-          if (names.isEmpty()) {
-            return s;
+        }
+        if (numbers.isEmpty()) {
+          return s;
+        }
+        t.set(numbers.get(r.nextInt(numbers.size())), pick(r, EXTREME_NUMBERS));
+        return String.join("", t);
+      }
+      case 9 -> {
+        // a name becomes a very long one, or another known name
+        List<String> t = tokens(s);
+        List<Integer> names = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+          if (Character.isLetter(t.get(i).charAt(0)) || t.get(i).charAt(0) == '_') {
+            names.add(i);
           }
-          int i = names.get(r.nextInt(names.size()));
-          t.set(i, r.nextBoolean() ? identifier(r, 1000 + r.nextInt(20_000)) : token(r));
-          return String.join("", t);
         }
-      case 10:
-        { // deep nesting of the right-hand side of a line
-          String[] lines = s.split("\n", -1);
-          int li = r.nextInt(lines.length);
-          int eq = lines[li].indexOf('=');
-          if (eq < 0) {
-            return s;
-          }
-          int depth = pick(r, List.of(10, 60, 63, 64, 65, 66, 100, 1000, 10_000));
-          String rhs = lines[li].substring(eq + 1);
-          String wrapped =
-              switch (r.nextInt(6)) {
-                case 0 -> "(".repeat(depth) + rhs + ")".repeat(depth);
-                case 1 -> "(".repeat(depth) + rhs; // unclosed
-                case 2 -> "not ".repeat(depth) + rhs;
-                case 3 -> "-".repeat(depth) + rhs;
-                case 4 -> "abs(".repeat(depth) + rhs + ")".repeat(depth);
-                default -> rhs + "[1]".repeat(depth);
-              };
-          lines[li] = lines[li].substring(0, eq + 1) + " " + wrapped;
-          return String.join("\n", lines);
+        if (names.isEmpty()) {
+          return s;
         }
-      case 11:
-        { // a line of another source
-          String other = pick(r, others);
-          String[] lines = other.split("\n");
-          String line = lines[r.nextInt(lines.length)];
-          int i = s.indexOf('\n', r.nextInt(n + 1));
-          return i < 0 ? s + "\n" + line : s.substring(0, i + 1) + line + "\n" + s.substring(i + 1);
+        int i = names.get(r.nextInt(names.size()));
+        t.set(i, r.nextBoolean() ? identifier(r, 1000 + r.nextInt(20_000)) : token(r));
+        return String.join("", t);
+      }
+      case 10 -> {
+        // deep nesting of the right-hand side of a line
+        String[] lines = s.split("\n", -1);
+        int li = r.nextInt(lines.length);
+        int eq = lines[li].indexOf('=');
+        if (eq < 0) {
+          return s;
         }
-      case 12:
-        { // a line repeated many times
-          String[] lines = s.split("\n");
-          String line = lines[r.nextInt(lines.length)];
-          return s + ("\n" + line).repeat(1 + r.nextInt(600));
-        }
-      case 13: // remove or double all newlines
+        int depth = pick(r, List.of(10, 60, 63, 64, 65, 66, 100, 1000, 10_000));
+        String rhs = lines[li].substring(eq + 1);
+        String wrapped =
+            switch (r.nextInt(6)) {
+              case 0 -> "(".repeat(depth) + rhs + ")".repeat(depth);
+              case 1 -> "(".repeat(depth) + rhs; // unclosed
+              case 2 -> "not ".repeat(depth) + rhs;
+              case 3 -> "-".repeat(depth) + rhs;
+              case 4 -> "abs(".repeat(depth) + rhs + ")".repeat(depth);
+              default -> rhs + "[1]".repeat(depth);
+            };
+        lines[li] = lines[li].substring(0, eq + 1) + " " + wrapped;
+        return String.join("\n", lines);
+      }
+      case 11 -> {
+        // a line of another source
+        String other = pick(r, others);
+        String[] lines = other.split("\n", -1);
+        String line = lines[r.nextInt(lines.length)];
+        int i = s.indexOf('\n', r.nextInt(n + 1));
+        return i < 0 ? s + "\n" + line : s.substring(0, i + 1) + line + "\n" + s.substring(i + 1);
+      }
+      case 12 -> {
+        // a line repeated many times
+        String[] lines = s.split("\n", -1);
+        String line = lines[r.nextInt(lines.length)];
+        return s + ("\n" + line).repeat(1 + r.nextInt(600));
+      }
+      case 13 -> {
+        // remove or double all newlines
         return r.nextBoolean() ? s.replace("\n", " ") : s.replace("\n", "\n\n");
-      case 14: // comments and strings
+      }
+      case 14 -> {
+        // comments and strings
         return r.nextBoolean() ? s.replaceFirst("#", "\"") : s.replace("(", "(\n");
-      case 15:
-        { // a long chain of operators
-          String op =
-              pick(r, List.of(" + 1", " * close", " and true", " or false", "[1]", " - -1"));
-          int times = pick(r, List.of(10, 100, 500, 1000, 3000));
-          int i = s.indexOf('\n', r.nextInt(n + 1));
-          return i < 0
-              ? s + op.repeat(times)
-              : s.substring(0, i) + op.repeat(times) + s.substring(i);
-        }
-      case 16: // odd characters
+      }
+      case 15 -> {
+        // a long chain of operators
+        String op = pick(r, List.of(" + 1", " * close", " and true", " or false", "[1]", " - -1"));
+        int times = pick(r, List.of(10, 100, 500, 1000, 3000));
+        int i = s.indexOf('\n', r.nextInt(n + 1));
+        return i < 0 ? s + op.repeat(times) : s.substring(0, i) + op.repeat(times) + s.substring(i);
+      }
+      case 16 -> {
+        // odd characters
         return s.replace(pick(r, List.of(" ", "=", "(", ",", "e")), pick(r, ODD));
-      default:
-        { // replace a character
-          if (n == 0) {
-            return s;
-          }
-          int i = r.nextInt(n);
-          return s.substring(0, i) + token(r) + s.substring(i + 1);
+      }
+      default -> {
+        // replace a character
+        if (n == 0) {
+          return s;
         }
+        int i = r.nextInt(n);
+        return s.substring(0, i) + token(r) + s.substring(i + 1);
+      }
     }
   }
 
@@ -604,51 +607,51 @@ final class FuzzPrograms {
         return numLeaf(atOpen);
       }
       switch (r.nextInt(12)) {
-        case 0:
+        case 0 -> {
           return "-" + paren(num(depth - 1, atOpen));
-        case 1:
-        case 2:
+        }
+        case 1, 2 -> {
           return paren(
               num(depth - 1, atOpen)
                   + " "
                   + pick(r, List.of("+", "-", "*", "/"))
                   + " "
                   + num(depth - 1, atOpen));
-        case 3:
+        }
+        case 3 -> {
           return paren(
               bool(depth - 1, atOpen)
                   + " ? "
                   + num(depth - 1, atOpen)
                   + " : "
                   + num(depth - 1, atOpen));
-        case 4:
+        }
+        case 4 -> {
           return paren(num(depth - 1, false)) + "[" + offset(atOpen) + "]";
-        case 5:
-        case 6:
-        case 7:
-          {
+        }
+        case 5, 6, 7 -> {
+          FunctionSpec f =
+              pick(r, FUNCTIONS.stream().filter(x -> x.result().equals("number")).toList());
+          if (atOpen && readsBars(f)) {
+            return call(f, depth - 1, false) + "[" + offset(true) + "]";
+          }
+          return call(f, depth - 1, atOpen);
+        }
+        case 8 -> {
+          if (!multiVars.isEmpty() && r.nextBoolean()) {
+            String[] m = pick(r, multiVars);
             FunctionSpec f =
-                pick(r, FUNCTIONS.stream().filter(x -> x.result().equals("number")).toList());
-            if (atOpen && readsBars(f)) {
-              return call(f, depth - 1, false) + "[" + offset(true) + "]";
-            }
-            return call(f, depth - 1, atOpen);
+                FUNCTIONS.stream().filter(x -> x.name().equals(m[1])).findFirst().orElseThrow();
+            String field = m[0] + "." + pick(r, f.fields());
+            return atOpen ? field + "[" + offset(true) + "]" : field;
           }
-        case 8:
-          {
-            if (!multiVars.isEmpty() && r.nextBoolean()) {
-              String[] m = pick(r, multiVars);
-              FunctionSpec f =
-                  FUNCTIONS.stream().filter(x -> x.name().equals(m[1])).findFirst().orElseThrow();
-              String field = m[0] + "." + pick(r, f.fields());
-              return atOpen ? field + "[" + offset(true) + "]" : field;
-            }
-            FunctionSpec f = pickFields();
-            String field = call(f, depth - 1, atOpen && !readsBars(f)) + "." + pick(r, f.fields());
-            return atOpen && readsBars(f) ? field + "[" + offset(true) + "]" : field;
-          }
-        default:
+          FunctionSpec f = pickFields();
+          String field = call(f, depth - 1, atOpen && !readsBars(f)) + "." + pick(r, f.fields());
+          return atOpen && readsBars(f) ? field + "[" + offset(true) + "]" : field;
+        }
+        default -> {
           return numLeaf(atOpen);
+        }
       }
     }
 
@@ -692,49 +695,52 @@ final class FuzzPrograms {
                     + num(0, atOpen));
       }
       switch (r.nextInt(11)) {
-        case 0:
+        case 0 -> {
           return "not " + paren(bool(depth - 1, atOpen));
-        case 1:
-        case 2:
+        }
+        case 1, 2 -> {
           return paren(
               bool(depth - 1, atOpen)
                   + " "
                   + pick(r, List.of("and", "or"))
                   + " "
                   + bool(depth - 1, atOpen));
-        case 3:
-        case 4:
+        }
+        case 3, 4 -> {
           return paren(
               num(depth - 1, atOpen)
                   + " "
                   + pick(r, List.of("<", "<=", ">", ">=", "==", "!="))
                   + " "
                   + num(depth - 1, atOpen));
-        case 5:
-        case 6:
-          {
-            FunctionSpec f =
-                pick(r, FUNCTIONS.stream().filter(x -> x.result().equals("bool")).toList());
-            return call(f, depth - 1, atOpen);
-          }
-        case 7:
+        }
+        case 5, 6 -> {
+          FunctionSpec f =
+              pick(r, FUNCTIONS.stream().filter(x -> x.result().equals("bool")).toList());
+          return call(f, depth - 1, atOpen);
+        }
+        case 7 -> {
           return paren(
               bool(depth - 1, atOpen)
                   + " ? "
                   + bool(depth - 1, atOpen)
                   + " : "
                   + bool(depth - 1, atOpen));
-        case 8:
+        }
+        case 8 -> {
           return paren(bool(depth - 1, false)) + "[" + offset(atOpen) + "]";
-        case 9:
+        }
+        case 9 -> {
           return paren(
               bool(depth - 1, atOpen)
                   + " "
                   + pick(r, List.of("==", "!="))
                   + " "
                   + bool(depth - 1, atOpen));
-        default:
+        }
+        default -> {
           return paren(num(depth - 1, atOpen) + " > " + num(depth - 1, atOpen));
+        }
       }
     }
 

@@ -91,7 +91,7 @@ final class FuzzSupport {
       Object u = x.get(name);
       Object v = y.get(name);
       boolean same =
-          u == null || v == null
+          (u == null || v == null)
               ? u == v
               : u instanceof boolean[] p
                   ? Arrays.equals(p, (boolean[]) v)
@@ -181,7 +181,7 @@ final class FuzzSupport {
     double[] p = new double[n];
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      t[i] = START + i * 1440 * MINUTE;
+      t[i] = START + i * 1440L * MINUTE;
       p[i] = price;
       v[i] = 1000;
     }
@@ -605,7 +605,8 @@ final class FuzzSupport {
                 + (s.length() - 500)
                 + " chars ...>"
                 + s.substring(s.length() - 200);
-    for (char ch : body.toCharArray()) {
+    for (int i = 0; i < body.length(); i++) {
+      char ch = body.charAt(i);
       switch (ch) {
         case '\n' -> b.append("\\n");
         case '\r' -> b.append("\\r");

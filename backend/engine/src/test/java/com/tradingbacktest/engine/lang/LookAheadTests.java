@@ -47,9 +47,12 @@ class LookAheadTests {
           "long_entry = sar() < close and plus_di(7) > minus_di(7) and natr(5) < 10\nlong_exit = tr() > atr(5) * 2",
           "long_entry = roc(close, 3) > 1 and mom(close, 3) > 0 and change(close) > 0\n"
               + "long_exit = stochrsi(close, 7, 7, 3).k > 80",
-          "r = close / close[1]\nlong_entry = nz(log(r), 0) > 0 and abs(change(close, 2)) > sqrt(close) / 100\n"
-              + "long_exit = round(close) > ceil(open) or floor(high) < min(open, close) or max(low, 1) > pow(close, 1)\n"
-              + "size = exp(-1)",
+          """
+          r = close / close[1]
+          long_entry = nz(log(r), 0) > 0 and abs(change(close, 2)) > sqrt(close) / 100
+          long_exit = round(close) > ceil(open) or floor(high) < min(open, close) or max(low, 1) > pow(close, 1)
+          size = exp(-1)\
+          """,
           "x = close > open ? close : na\nlong_entry = sma(x, 3) > sma(x, 6)\nlong_exit = barssince(x > 0) > 2",
           "c = crossover(close, sma(close, 10))\nlong_entry = c[2] or valuewhen(c, close, 2) < close\n"
               + "short_entry = barssince(c) == 4\nshort_exit = c",
@@ -102,7 +105,7 @@ class LookAheadTests {
     List<DynamicTest> tests = new ArrayList<>();
     for (int i = 0; i < STRATEGIES.size(); i++) {
       String source = STRATEGIES.get(i);
-      long seed = 1000 + i;
+      long seed = 1000L + i;
       tests.add(
           DynamicTest.dynamicTest(
               "#" + i + ": " + source.lines().reduce((a, b) -> b).orElse(""),

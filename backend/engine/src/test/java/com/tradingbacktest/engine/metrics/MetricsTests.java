@@ -58,6 +58,7 @@ class MetricsTests {
     assertThat(m.annualizedVolatility()).isCloseTo(SD * Math.sqrt(365), within(EPS));
     assertThat(m.annualizedVolatility()).isCloseTo(3.020669029127867, within(1e-9));
     // Sharpe = 0.0707070707 / 0.1581090432 x sqrt(365) = 8.5438293832
+    assertThat(m.sharpeRatio()).isCloseTo(MEAN / SD * Math.sqrt(365), within(1e-9));
     assertThat(m.sharpeRatio()).isCloseTo(8.54382938323176, within(1e-9));
     // Only r2 is below rf = 0: downside deviation = sqrt(0.1^2 / 3) = 0.0577350269
     // Sortino = 0.0707070707 / 0.0577350269 x sqrt(365) = 23.3975241928

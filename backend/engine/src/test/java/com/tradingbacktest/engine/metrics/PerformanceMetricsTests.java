@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class PerformanceMetricsTests {
     List<String> expected = new ArrayList<>();
     for (RecordComponent c : PerformanceMetrics.class.getRecordComponents()) {
       if (!SERIES.contains(c.getName())) {
-        expected.add(c.getName().replaceAll("([A-Z])", "_$1").toLowerCase());
+        expected.add(c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
       }
     }
     Map<String, Number> map = Inputs.equity(100, 110, 99, 120).compute().toMap();
@@ -44,7 +45,7 @@ class PerformanceMetricsTests {
         Inputs.equity(100, 110, 99, 120).trades(trade(Side.LONG, 0, 3, 20, 0.2)).compute();
     Map<String, Number> map = m.toMap();
     for (RecordComponent c : PerformanceMetrics.class.getRecordComponents()) {
-      String key = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
+      String key = c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
       if (map.containsKey(key)) {
         Object value = c.getAccessor().invoke(m);
         boolean finite = !(value instanceof Double d) || Double.isFinite(d);

@@ -61,7 +61,7 @@ class DownsamplingPropertyTests {
     for (int i = 0; i < n; i++) {
       times[i] = (i == 0 ? 0 : times[i - 1]) + 1 + random.nextInt(5);
     }
-    long a = random.nextInt(260) - 5;
+    long a = random.nextInt(260) - 5L;
     long b = a + random.nextInt(100) - 10;
 
     int[] r = Downsampling.range(times, a, b);

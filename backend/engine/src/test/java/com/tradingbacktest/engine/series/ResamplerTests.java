@@ -122,7 +122,7 @@ class ResamplerTests {
     double[] c = new double[n];
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      t[i] = start + i * minutes * 60_000L;
+      t[i] = start + i * ((long) minutes) * 60_000L;
       o[i] = opens[i];
       c[i] = opens[i] + 0.5;
       h[i] = c[i] + 1;

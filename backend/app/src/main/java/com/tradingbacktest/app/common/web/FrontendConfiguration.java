@@ -204,7 +204,7 @@ class FrontendConfiguration {
       if (!path.startsWith("/") || path.contains("\\") || path.contains("//")) {
         return false;
       }
-      for (String segment : path.split("/")) {
+      for (String segment : path.split("/", -1)) {
         if (segment.equals("..") || segment.equals(".")) {
           return false;
         }

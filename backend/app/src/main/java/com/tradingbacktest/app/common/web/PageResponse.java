@@ -43,6 +43,6 @@ public record PageResponse<T>(
   }
 
   public static <S, T> PageResponse<T> of(Page<S> page, Function<? super S, ? extends T> mapper) {
-    return of(page.map(mapper::apply));
+    return of(page.map(mapper));
   }
 }

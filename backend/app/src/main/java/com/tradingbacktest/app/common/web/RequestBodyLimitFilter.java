@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String contentType = request.getContentType();
-    if (contentType != null && contentType.toLowerCase().startsWith("multipart/")) {
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
       chain.doFilter(request, response);
       return;
     }

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.common.database;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.TradingBacktestApplication;
@@ -68,7 +69,8 @@ class EmbeddedDatabaseRestartIntegrationTests {
             .start();
     String line;
     try (var reader =
-        new java.io.BufferedReader(new java.io.InputStreamReader(crashed.getInputStream()))) {
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(crashed.getInputStream(), UTF_8))) {
       while ((line = reader.readLine()) != null && !line.startsWith("STARTED")) {
         // wait for the child's server to be up
       }

@@ -191,7 +191,7 @@ class SentryIntegrationTests {
   private static List<JsonNode> events(List<String> envelopes) {
     List<JsonNode> events = new ArrayList<>();
     for (String envelope : envelopes) {
-      String[] lines = envelope.split("\n");
+      String[] lines = envelope.split("\n", -1);
       for (int i = 1; i + 1 < lines.length; i += 2) {
         if (json.readTree(lines[i]).path("type").asString().equals("event")) {
           events.add(json.readTree(lines[i + 1]));

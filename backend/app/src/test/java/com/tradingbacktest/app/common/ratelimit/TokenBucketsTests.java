@@ -8,7 +8,6 @@ import com.tradingbacktest.app.support.TestRedis;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class TokenBucketsTests {
 
-  private static final Supplier<BucketConfiguration> FIVE_PER_HOUR =
-      () ->
-          BucketConfiguration.builder()
-              .addLimit(
-                  Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build())
-              .build();
+  private static BucketConfiguration fivePerHour() {
+    return BucketConfiguration.builder()
+        .addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofHours(1)).build())
+        .build();
+  }
 
   private TestRedis server;
   private SharedRedis redisOfA;
@@ -72,7 +70,8 @@ class TokenBucketsTests {
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> {
-              a.apply("probe", FIVE_PER_HOUR, bucket -> bucket.getAvailableTokens());
+              a.apply(
+                  "probe", TokenBucketsTests::fivePerHour, bucket -> bucket.getAvailableTokens());
               return redisOfA.available();
             });
     assertThat(spend(a, 4))
@@ -94,7 +93,8 @@ class TokenBucketsTests {
   private static int spend(TokenBuckets buckets, int tokens) {
     int granted = 0;
     for (int i = 0; i < tokens; i++) {
-      if (buckets.apply("login-ip:203.0.113.5", FIVE_PER_HOUR, bucket -> bucket.tryConsume(1))) {
+      if (buckets.apply(
+          "login-ip:203.0.113.5", TokenBucketsTests::fivePerHour, bucket -> bucket.tryConsume(1))) {
         granted++;
       }
     }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -246,7 +247,7 @@ class SharedRedisIntegrationTests {
 
   /** Uploads daily bars on the given dates for a new symbol; returns the symbol. */
   private static String importNewSymbol(ConfigurableApplicationContext app, String... dates) {
-    String symbol = "SHR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    String symbol = "SHR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     importBars(app, symbol, dates);
     return symbol;
   }
