@@ -45,7 +45,9 @@ const config = [
   },
   {
     files: ["e2e/**/*.mjs", "scripts/**/*.mjs"],
-    languageOptions: { globals: { console: "readonly", process: "readonly", Buffer: "readonly", window: "readonly", document: "readonly" } },
+    languageOptions: {
+      globals: { console: "readonly", process: "readonly", Buffer: "readonly", window: "readonly", document: "readonly" },
+    },
     // Plain scripts have no type checker behind them: a name the harness stopped exporting must fail lint.
     rules: { "no-undef": "error" },
   },

@@ -39,7 +39,10 @@ async function selectOption(p, trigger, name) {
 
 /** Waits on the result page until the run has finished, and returns its status. */
 async function waitForResult(p) {
-  await p.locator('[data-testid="run-completed"], [data-testid="run-failed"], [data-testid="run-cancelled"]').first().waitFor({ timeout: RUN_TIMEOUT });
+  await p
+    .locator('[data-testid="run-completed"], [data-testid="run-failed"], [data-testid="run-cancelled"]')
+    .first()
+    .waitFor({ timeout: RUN_TIMEOUT });
   return (await p.getByTestId("run-completed").count()) > 0 ? "completed" : "not completed";
 }
 
@@ -87,7 +90,10 @@ await test("the new-backtest form validates like the API, then starts a run", as
   await pickSymbol(page, "symbol-input", "AAPL");
   expect((await page.getByTestId("start-date").inputValue()) === "2013-01-02", "start date not defaulted to the first bar");
   expect((await page.getByTestId("end-date").inputValue()) === "2013-12-31", "end date not defaulted to the last bar");
-  await page.getByTestId("available-range").getByText(/252 bars/).waitFor();
+  await page
+    .getByTestId("available-range")
+    .getByText(/252 bars/)
+    .waitFor();
   expect((await page.locator('[data-parameter="fast"]').inputValue()) === "10", "fast not at its default");
   await page.locator('[data-parameter="fast"]').fill("500");
   await page.getByLabel("Initial capital").fill("0");
@@ -111,7 +117,10 @@ await test("the run is followed live until it completes", async () => {
   // Queued runs wait for the worker's next poll (up to 5 s), so the live card is normally seen first.
   await page.locator('[data-testid="run-progress"], [data-testid="run-completed"]').first().waitFor({ timeout: RUN_TIMEOUT });
   if (await page.getByTestId("run-progress").isVisible()) {
-    const status = await page.getByTestId("run-progress").getAttribute("data-status").catch(() => null);
+    const status = await page
+      .getByTestId("run-progress")
+      .getAttribute("data-status")
+      .catch(() => null);
     expect(status === null || ["pending", "running", "completed"].includes(status), `live status ${status}`);
     await page.screenshot({ path: join(ARTIFACTS, "b05-run-live-progress.png") });
   }
@@ -135,7 +144,10 @@ await test("the result shows metric cards, charts, monthly returns and trades", 
   const trades = page.getByTestId("trades").locator("tbody tr");
   expect((await trades.count()) === 4, `expected 3 round trips and the open one, got ${await trades.count()}`);
   const firstRow = await trades.first().innerText();
-  expect(firstRow.includes("2013-03-26") && firstRow.includes("465.44") && /−\$820\.68|-\$820\.68/.test(firstRow), `first trade: ${firstRow}`);
+  expect(
+    firstRow.includes("2013-03-26") && firstRow.includes("465.44") && /−\$820\.68|-\$820\.68/.test(firstRow),
+    `first trade: ${firstRow}`,
+  );
   // Sorting by P&L: the biggest winner first (descending), then the biggest loser (ascending).
   const pnl = page.getByTestId("trades").getByRole("button", { name: "P&L" });
   await pnl.click();
@@ -204,7 +216,9 @@ await test("compare the two runs on /analytics", async () => {
   const second = secondRunUrl.split("/").pop();
   // The runs are listed newest first; pick the two this test started.
   for (const id of [first, second]) {
-    const label = page.locator("label", { has: page.locator(`input[data-testid="pick-run"]`) }).filter({ hasText: id === first ? "fast=10, slow=30" : "fast=5, slow=20" });
+    const label = page
+      .locator("label", { has: page.locator(`input[data-testid="pick-run"]`) })
+      .filter({ hasText: id === first ? "fast=10, slow=30" : "fast=5, slow=20" });
     await label.first().locator("input").check();
   }
   await page.getByTestId("compare-metrics").waitFor();
@@ -271,7 +285,11 @@ await test("the dashboard shows recent runs, quick runs and the strategy overvie
   await page.getByRole("heading", { level: 1, name: /지수 이동평균 교차/ }).waitFor();
   await page.getByTestId("price-chart").getByText("리샘플링").waitFor();
   await page.locator('[data-testid="price-chart"] canvas').first().waitFor();
-  await page.getByTestId("trades").getByText(/2013-11-2\d \d\d:\d\d/).first().waitFor();
+  await page
+    .getByTestId("trades")
+    .getByText(/2013-11-2\d \d\d:\d\d/)
+    .first()
+    .waitFor();
   await shot(page, "b12-result-intraday-ko");
 });
 

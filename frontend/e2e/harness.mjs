@@ -40,7 +40,10 @@ export async function openHarness({ userPrefix, shotPrefix = "", settleMs = 150 
   const watch = (p) => {
     p.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     p.on("console", (message) => {
-      if (message.type() === "error" && !/Failed to load resource: the server responded with a status of (401|404|422)/.test(message.text())) {
+      if (
+        message.type() === "error" &&
+        !/Failed to load resource: the server responded with a status of (401|404|422)/.test(message.text())
+      ) {
         problems.push(`console: ${message.text()}`);
       }
     });
@@ -64,7 +67,12 @@ export async function openHarness({ userPrefix, shotPrefix = "", settleMs = 150 
       console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
     } catch (error) {
       results.push({ name, ok: false, error });
-      console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split("\n").slice(0, 6).join("\n    ")}`);
+      console.log(
+        `  ✗ ${name}\n    ${String(error?.stack ?? error)
+          .split("\n")
+          .slice(0, 6)
+          .join("\n    ")}`,
+      );
       await shot(page, `${shotPrefix}FAILED-${name.replace(/\W+/g, "-")}`).catch(() => {});
     }
   }
@@ -76,11 +84,20 @@ export async function openHarness({ userPrefix, shotPrefix = "", settleMs = 150 
     const failed = results.length - passed;
     writeFileSync(
       join(ARTIFACTS, resultsFile),
-      JSON.stringify(results.map(({ name, ok, error }) => ({ name, ok, error: error ? String(error) : undefined })), null, 2),
+      JSON.stringify(
+        results.map(({ name, ok, error }) => ({ name, ok, error: error ? String(error) : undefined })),
+        null,
+        2,
+      ),
     );
     // The failures again, last: CI keeps only the tail of a long log.
     for (const { name, error } of results.filter((r) => !r.ok)) {
-      console.log(`  ✗ ${name}: ${String(error?.message ?? error).split("\n").slice(0, 4).join(" | ")}`);
+      console.log(
+        `  ✗ ${name}: ${String(error?.message ?? error)
+          .split("\n")
+          .slice(0, 4)
+          .join(" | ")}`,
+      );
     }
     console.log(`\n${label}: ${passed} passed, ${failed} failed`);
     process.exit(failed === 0 ? 0 : 1);

@@ -83,7 +83,11 @@ await test("a broken line gets an error marker as you type", async () => {
   await page.keyboard.insertText("\nlong_exit = crossunder(fast_ma, slwo_ma)");
   await page.locator('[data-testid="validation-status"][data-state="invalid"]').waitFor();
   await page.locator(".monaco-editor .squiggly-error").first().waitFor();
-  await page.getByTestId("code-errors").getByText(/slwo_ma/).first().waitFor();
+  await page
+    .getByTestId("code-errors")
+    .getByText(/slwo_ma/)
+    .first()
+    .waitFor();
   await page.keyboard.press("Escape");
   await shot(page, "06-strategy-error-marker");
 });

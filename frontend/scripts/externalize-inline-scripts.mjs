@@ -51,4 +51,6 @@ for (const file of htmlFiles(outDir)) {
   }
 }
 
-console.log(`Externalised ${moved} inline scripts from ${pages} pages into ${written.size} files under ${relative(process.cwd(), scriptDir)}`);
+console.log(
+  `Externalised ${moved} inline scripts from ${pages} pages into ${written.size} files under ${relative(process.cwd(), scriptDir)}`,
+);

@@ -17,8 +17,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
-const isFiniteNumber = (value: number | null | undefined): value is number =>
-  typeof value === "number" && Number.isFinite(value);
+const isFiniteNumber = (value: number | null | undefined): value is number => typeof value === "number" && Number.isFinite(value);
 
 /** Codes that are not ISO 4217 but that exchanges quote in. */
 const CRYPTO_DIGITS: Record<string, number> = { USDT: 2, USDC: 2, BUSD: 2, FDUSD: 2, BTC: 8, ETH: 6 };
@@ -198,11 +197,7 @@ export function formatBarTime(
 const ZONE_NAMES: Record<string, string> = { "Asia/Seoul": "KST", "Asia/Tokyo": "JST", "Asia/Hong_Kong": "HKT" };
 
 /** The zone's short name at that moment: KST, UTC, EST/EDT. */
-export function timeZoneAbbreviation(
-  timeZone: string | null | undefined,
-  locale: string,
-  at: Date = new Date(),
-): string {
+export function timeZoneAbbreviation(timeZone: string | null | undefined, locale: string, at: Date = new Date()): string {
   const zone = safeZone(timeZone);
   if (zone in ZONE_NAMES) return ZONE_NAMES[zone]!;
   const name = new Intl.DateTimeFormat(locale.startsWith("ko") ? "en-US" : locale, {
@@ -225,11 +220,7 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 minutes ago" / "3분 전". */
-export function formatRelativeTime(
-  value: string | number | Date | null | undefined,
-  locale: string,
-  now: Date = new Date(),
-): string {
+export function formatRelativeTime(value: string | number | Date | null | undefined, locale: string, now: Date = new Date()): string {
   const date = toDate(value);
   if (!date) return DASH;
   const seconds = (date.getTime() - now.getTime()) / 1000;

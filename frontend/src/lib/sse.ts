@@ -65,10 +65,7 @@ export function createSseParser() {
 }
 
 /** Reads every event of a stream until it ends or `signal` aborts. */
-export async function* readServerSentEvents(
-  body: ReadableStream<Uint8Array>,
-  signal?: AbortSignal,
-): AsyncGenerator<ServerSentEvent> {
+export async function* readServerSentEvents(body: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = createSseParser();

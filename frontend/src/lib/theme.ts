@@ -4,8 +4,7 @@ export const THEMES = ["light", "dark", "system"] as const;
 export type Theme = (typeof THEMES)[number];
 export const THEME_STORAGE_KEY = "tb-theme";
 
-const isTheme = (value: unknown): value is Theme =>
-  typeof value === "string" && (THEMES as readonly string[]).includes(value);
+const isTheme = (value: unknown): value is Theme => typeof value === "string" && (THEMES as readonly string[]).includes(value);
 
 /** The chosen theme; `system` follows the operating system. public/boot.js applies it before paint. */
 export const themeStore = createStore<{ theme: Theme }>(() => ({ theme: "system" }));

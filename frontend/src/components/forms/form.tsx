@@ -25,9 +25,7 @@ type FieldContextValue = { name: string };
 const FieldContext = createContext<FieldContextValue | null>(null);
 const ItemContext = createContext<{ id: string } | null>(null);
 
-export function FormField<TValues extends FieldValues, TName extends FieldPath<TValues>>(
-  props: ControllerProps<TValues, TName>,
-) {
+export function FormField<TValues extends FieldValues, TName extends FieldPath<TValues>>(props: ControllerProps<TValues, TName>) {
   return (
     <FieldContext.Provider value={{ name: props.name }}>
       <Controller {...props} />
@@ -89,9 +87,7 @@ export function FormControl(props: ComponentProps<typeof Slot.Root>) {
 
 export function FormDescription({ className, ...props }: ComponentProps<"p">) {
   const { descriptionId } = useFormField();
-  return (
-    <p data-slot="form-description" id={descriptionId} className={cn("text-xs text-muted-foreground", className)} {...props} />
-  );
+  return <p data-slot="form-description" id={descriptionId} className={cn("text-xs text-muted-foreground", className)} {...props} />;
 }
 
 export function FormMessage({ className, ...props }: ComponentProps<"p">) {

@@ -8,11 +8,7 @@ import { formatNumber } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 
 /** The hint under a parameter's input: its range, step and default. */
-export function parameterHint(
-  p: SchemaStrategyParameter,
-  locale: string,
-  t: ReturnType<typeof useT>,
-): string {
+export function parameterHint(p: SchemaStrategyParameter, locale: string, t: ReturnType<typeof useT>): string {
   const n = (v: number | undefined) => formatNumber(v, locale, { maximumFractionDigits: 6 });
   const parts: string[] = [];
   if (p.min != null && p.max != null) parts.push(`${n(p.min)} – ${n(p.max)}`);

@@ -27,7 +27,10 @@ describe("the symbol search", () => {
   it("matches code or name, exact codes first", () => {
     expect(filterSymbols(SYMBOLS, "bitcoin").map((s) => s.symbol)).toEqual(["BTCUSD.BITSTAMP"]);
     expect(filterSymbols(SYMBOLS, "").map((s) => s.symbol)).toEqual(["AAPL", "BTCUSD.BITSTAMP"]);
-    expect(filterSymbols([symbolView({ symbol: "AAPLX" }), symbolView({ symbol: "AAPL" })], "aapl").map((s) => s.symbol)).toEqual(["AAPL", "AAPLX"]);
+    expect(filterSymbols([symbolView({ symbol: "AAPLX" }), symbolView({ symbol: "AAPL" })], "aapl").map((s) => s.symbol)).toEqual([
+      "AAPL",
+      "AAPLX",
+    ]);
   });
 
   it("shows each symbol's intervals with first and last bar (in its zone) and count, and picks with the keyboard", async () => {

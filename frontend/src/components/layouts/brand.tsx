@@ -13,7 +13,13 @@ export function BrandMark({ className }: { className?: string }) {
 
 export function Brand({ href = "/", className }: { href?: string; className?: string }) {
   return (
-    <Link href={href} className={cn("flex items-center gap-2 rounded-md font-semibold tracking-tight outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50", className)}>
+    <Link
+      href={href}
+      className={cn(
+        "flex items-center gap-2 rounded-md font-semibold tracking-tight outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50",
+        className,
+      )}
+    >
       <BrandMark />
       <span>Trading Backtest</span>
     </Link>

@@ -61,8 +61,7 @@ export function VirtualTable<T>({
     ? virtualizer.getVirtualItems()
     : rows.map((_, index) => ({ index, key: index, start: 0, end: 0, size: 0, lane: 0 }));
   const paddingTop = virtual ? (items[0]?.start ?? 0) : 0;
-  const paddingBottom =
-    virtual && items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const paddingBottom = virtual && items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const columnCount = table.getVisibleLeafColumns().length;
 
   return (
@@ -77,13 +76,7 @@ export function VirtualTable<T>({
                   <th
                     key={header.id}
                     aria-sort={
-                      header.column.getCanSort()
-                        ? sorted === "asc"
-                          ? "ascending"
-                          : sorted === "desc"
-                            ? "descending"
-                            : "none"
-                        : undefined
+                      header.column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined
                     }
                     className={cn(
                       "h-10 px-3 text-left align-middle text-xs font-medium tracking-wide whitespace-nowrap text-muted-foreground uppercase",

@@ -55,9 +55,7 @@ export function createApiClient(options: { baseUrl?: string; fetch?: Fetch } = {
     refreshing ??= (async () => {
       try {
         const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
-        const token = locks
-          ? await locks.request("tb-refresh", () => requestRefresh())
-          : await requestRefresh();
+        const token = locks ? await locks.request("tb-refresh", () => requestRefresh()) : await requestRefresh();
         if (!token) signedOut();
         return token;
       } catch {
@@ -123,9 +121,7 @@ export const refreshSession = instance.refresh;
  * Awaits an openapi-fetch call and returns its data, or throws an {@link ApiError} (a problem
  * document, or status 0 when the network failed).
  */
-export async function unwrap<T>(
-  call: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<T> {
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await call;

@@ -20,8 +20,7 @@ export interface CodeError {
 
 type ProblemBody = SchemaProblem & Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * An RFC 9457 problem document as a typed error. `type` is the stable identifier to branch on
@@ -66,14 +65,12 @@ export class ApiError extends Error {
       title: typeof problem.title === "string" ? problem.title : response.statusText || `HTTP ${response.status}`,
       detail: typeof problem.detail === "string" ? problem.detail : undefined,
       requestId:
-        (typeof problem.request_id === "string" ? problem.request_id : undefined) ??
-        response.headers.get("X-Request-Id") ??
-        undefined,
-      fieldErrors: errors.filter(isRecord).flatMap((e) =>
-        typeof e.message === "string"
-          ? [{ field: typeof e.field === "string" ? e.field : null, message: e.message }]
-          : [],
-      ),
+        (typeof problem.request_id === "string" ? problem.request_id : undefined) ?? response.headers.get("X-Request-Id") ?? undefined,
+      fieldErrors: errors
+        .filter(isRecord)
+        .flatMap((e) =>
+          typeof e.message === "string" ? [{ field: typeof e.field === "string" ? e.field : null, message: e.message }] : [],
+        ),
       body: isRecord(body) ? body : {},
     });
   }
@@ -95,9 +92,7 @@ export class ApiError extends Error {
   /** Rows a CSV import rejected (`/problems/import-rejected`). */
   get badRows(): BadRow[] {
     const rows = this.body.bad_rows;
-    return Array.isArray(rows)
-      ? rows.filter(isRecord).map((r) => ({ line: Number(r.line), reason: String(r.reason ?? "") }))
-      : [];
+    return Array.isArray(rows) ? rows.filter(isRecord).map((r) => ({ line: Number(r.line), reason: String(r.reason ?? "") })) : [];
   }
 
   get badRowCount(): number {

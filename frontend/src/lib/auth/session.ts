@@ -22,11 +22,7 @@ export const sessionStore = createStore<SessionState>(() => ({
   user: null,
 }));
 
-export function signedIn(
-  accessToken: string,
-  user: SchemaUserResponse | null | undefined,
-  expiresInSeconds?: number,
-) {
+export function signedIn(accessToken: string, user: SchemaUserResponse | null | undefined, expiresInSeconds?: number) {
   sessionStore.setState((state) => ({
     status: "authenticated",
     accessToken,

@@ -101,8 +101,7 @@ export const en = {
       dataBody:
         "Daily and intraday bars from Upbit, Binance and Yahoo Finance, or upload CSV files — Korean exports included. Every bad row is reported by line.",
       honestTitle: "Honest execution",
-      honestBody:
-        "Signals on closed bars, fills at the next open, commissions, KRX transaction tax and slippage. No look-ahead, ever.",
+      honestBody: "Signals on closed bars, fills at the next open, commissions, KRX transaction tax and slippage. No look-ahead, ever.",
       metricsTitle: "The metrics that matter",
       metricsBody: "Return, CAGR, maximum drawdown, Sharpe and Sortino, win rate, profit factor, every trade, monthly returns.",
       fastTitle: "Fast on big histories",

@@ -39,8 +39,7 @@ export function translate(language: Language, key: string, vars?: Vars): string 
   if (template.includes("|")) {
     const [one, other] = template.split("|") as [string, string];
     const count = vars?.count;
-    template =
-      typeof count === "number" && new Intl.PluralRules(LOCALES[language]).select(count) === "one" ? one : other;
+    template = typeof count === "number" && new Intl.PluralRules(LOCALES[language]).select(count) === "one" ? one : other;
   }
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {

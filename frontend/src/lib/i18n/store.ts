@@ -11,10 +11,7 @@ export const isLanguage = (value: unknown): value is Language =>
   typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 
 /** The stored choice, else the browser's first preference we speak, else English. */
-export function detectLanguage(
-  stored: string | null,
-  preferences: readonly string[] | undefined,
-): Language {
+export function detectLanguage(stored: string | null, preferences: readonly string[] | undefined): Language {
   if (isLanguage(stored)) return stored;
   for (const preference of preferences ?? []) {
     const base = preference.toLowerCase().split("-")[0];

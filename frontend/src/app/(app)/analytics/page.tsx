@@ -12,7 +12,11 @@ function Analytics() {
   const text = query.toString();
   const initial = useMemo(() => {
     const params = new URLSearchParams(text);
-    const ids = params.get("ids")?.split(",").map((id) => id.trim()).filter(Boolean);
+    const ids = params
+      .get("ids")
+      ?.split(",")
+      .map((id) => id.trim())
+      .filter(Boolean);
     return { tab: params.get("tab") ?? undefined, ids, optimization: params.get("optimization") ?? undefined };
   }, [text]);
   return <AnalyticsView initial={initial} />;

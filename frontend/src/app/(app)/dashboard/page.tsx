@@ -12,7 +12,12 @@ import { useT, type TranslationKey } from "@/lib/i18n";
 
 const QUICK_ACTIONS: { href: string; icon: typeof FileCode2Icon; title: TranslationKey; body: TranslationKey }[] = [
   { href: "/strategies/new", icon: FileCode2Icon, title: "dashboard.actionNewStrategy", body: "dashboard.actionNewStrategyBody" },
-  { href: "/strategies/new?template=sma_crossover", icon: LayoutTemplateIcon, title: "dashboard.actionTemplate", body: "dashboard.actionTemplateBody" },
+  {
+    href: "/strategies/new?template=sma_crossover",
+    icon: LayoutTemplateIcon,
+    title: "dashboard.actionTemplate",
+    body: "dashboard.actionTemplateBody",
+  },
   { href: "/data", icon: DatabaseIcon, title: "dashboard.actionData", body: "dashboard.actionDataBody" },
 ];
 

@@ -49,7 +49,9 @@ export function AnalyticsView({ initial }: { initial: { tab?: string; ids?: stri
             <OptimizationForm onStarted={(id) => show(id)} />
             <OptimizationsList />
           </div>
-          <div className="min-w-0">{optimizationId ? <OptimizationView key={optimizationId} id={optimizationId} /> : <NoOptimization />}</div>
+          <div className="min-w-0">
+            {optimizationId ? <OptimizationView key={optimizationId} id={optimizationId} /> : <NoOptimization />}
+          </div>
         </div>
       </TabsContent>
     </Tabs>

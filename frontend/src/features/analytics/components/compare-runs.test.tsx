@@ -21,7 +21,15 @@ function api() {
   return stubApi((_, url) => {
     if (url.pathname === "/api/v1/backtests") {
       return json(200, {
-        items: [A, B].map((id, i) => ({ id, status: "completed", strategy_name: "SMA crossover", symbol: "AAPL", interval: "1d", parameters: { fast: i ? 5 : 10, slow: 30 }, key_metrics: { total_return: i ? 0.0686 : 0.0241 } })),
+        items: [A, B].map((id, i) => ({
+          id,
+          status: "completed",
+          strategy_name: "SMA crossover",
+          symbol: "AAPL",
+          interval: "1d",
+          parameters: { fast: i ? 5 : 10, slow: 30 },
+          key_metrics: { total_return: i ? 0.0686 : 0.0241 },
+        })),
         total_items: 2,
         total_pages: 1,
       });
@@ -30,8 +38,24 @@ function api() {
       return json(200, {
         metric_names: ["start", "total_return", "sharpe_ratio", "max_drawdown", "trade_count"],
         runs: [overview(A, 10, 0.0241, 0.23), overview(B, 5, 0.0686, 0.61)],
-        equity: { dates: ["2013-01-02", "2013-01-03"], values: [[100, 101], [100, 99]], total_points: 2 },
-        correlation: { values: [[1, 0.877], [0.877, 1]], overlapping_returns: [[251, 251], [251, 251]] },
+        equity: {
+          dates: ["2013-01-02", "2013-01-03"],
+          values: [
+            [100, 101],
+            [100, 99],
+          ],
+          total_points: 2,
+        },
+        correlation: {
+          values: [
+            [1, 0.877],
+            [0.877, 1],
+          ],
+          overlapping_returns: [
+            [251, 251],
+            [251, 251],
+          ],
+        },
       });
     }
     return undefined;

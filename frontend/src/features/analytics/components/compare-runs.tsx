@@ -44,9 +44,7 @@ function RunPicker() {
     <Card className="gap-3">
       <CardHeader>
         <CardTitle className="text-base">{t("analytics.pickTitle")}</CardTitle>
-        <CardDescription aria-live="polite">
-          {t("analytics.pickedCount", { count: selected.length, max: MAX_COMPARE })}
-        </CardDescription>
+        <CardDescription aria-live="polite">{t("analytics.pickedCount", { count: selected.length, max: MAX_COMPARE })}</CardDescription>
         {selected.length > 0 && (
           <CardAction>
             <Button variant="ghost" size="sm" onClick={() => setSelected([])}>
@@ -344,10 +342,10 @@ export function CompareRuns() {
             <div className="flex items-center gap-2 text-sm text-muted-foreground" aria-live="polite">
               {comparison.isFetching && <Spinner className="size-3.5" />}
               {t("analytics.comparing", { count: data.runs?.length ?? 0 })}
-              {data.equity?.total_points ? <span>· {t("analytics.days", { count: formatNumber(data.equity.total_points, locale) })}</span> : null}
-              {data.runs?.some((r) => r.currency !== data.runs?.[0]?.currency) && (
-                <span>· {t("analytics.mixedCurrencies")}</span>
-              )}
+              {data.equity?.total_points ? (
+                <span>· {t("analytics.days", { count: formatNumber(data.equity.total_points, locale) })}</span>
+              ) : null}
+              {data.runs?.some((r) => r.currency !== data.runs?.[0]?.currency) && <span>· {t("analytics.mixedCurrencies")}</span>}
             </div>
             <RebasedEquity data={data} />
             <MetricsSideBySide data={data} />

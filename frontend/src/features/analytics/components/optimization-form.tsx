@@ -60,9 +60,7 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
   const [formError, setFormError] = useState<string | null>(null);
   const context = useRef<{ parameters: SchemaStrategyParameter[] }>({ parameters: [] });
   const resolver: Resolver<OptimizeFormValues> = (values, ctx, options) =>
-    zodResolver(optimizeFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<
-      Resolver<OptimizeFormValues>
-    >;
+    zodResolver(optimizeFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<Resolver<OptimizeFormValues>>;
   const form = useForm<OptimizeFormValues>({ resolver, defaultValues: emptyOptimizeValues() });
   const constraints = useFieldArray({ control: form.control, name: "constraints" });
   const strategyId = useWatch({ control: form.control, name: "strategy_id" });
@@ -120,14 +118,17 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
       const rest: string[] = [];
       error.fieldErrors.forEach((fieldError, i) => {
         const field = optimizeFieldFor(fieldError.field);
-        if (field) form.setError(field as FieldPath<OptimizeFormValues>, { type: "server", message: fieldError.message }, { shouldFocus: i === 0 });
+        if (field)
+          form.setError(field as FieldPath<OptimizeFormValues>, { type: "server", message: fieldError.message }, { shouldFocus: i === 0 });
         else rest.push(fieldError.field ? `${fieldError.field}: ${fieldError.message}` : fieldError.message);
       });
-      if (rest.length > 0 || error.fieldErrors.length === 0) setFormError(rest.join(" · ") || (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)));
+      if (rest.length > 0 || error.fieldErrors.length === 0)
+        setFormError(rest.join(" · ") || (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)));
     }
   });
 
-  const rangesError = form.formState.errors.ranges?.root?.message ?? (form.formState.errors.ranges as { message?: string } | undefined)?.message;
+  const rangesError =
+    form.formState.errors.ranges?.root?.message ?? (form.formState.errors.ranges as { message?: string } | undefined)?.message;
 
   return (
     <Card className="gap-4">
@@ -416,13 +417,26 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
                     render={({ field }) => (
                       <FormItem className="gap-1">
                         <FormControl>
-                          <Input {...field} type="number" step="any" inputMode="decimal" aria-label={t("optimize.constraintValue")} className="px-2 tabular-nums" />
+                          <Input
+                            {...field}
+                            type="number"
+                            step="any"
+                            inputMode="decimal"
+                            aria-label={t("optimize.constraintValue")}
+                            className="px-2 tabular-nums"
+                          />
                         </FormControl>
                         <FormMessage className="text-xs" />
                       </FormItem>
                     )}
                   />
-                  <Button type="button" variant="ghost" size="icon" onClick={() => constraints.remove(index)} aria-label={t("optimize.removeConstraint")}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    onClick={() => constraints.remove(index)}
+                    aria-label={t("optimize.removeConstraint")}
+                  >
                     <Trash2Icon />
                   </Button>
                 </div>

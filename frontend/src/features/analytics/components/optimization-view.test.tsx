@@ -23,11 +23,41 @@ const OPT = {
   evaluated: 4,
   progress: 100,
   results: [
-    { rank: 1, combination: 1, parameters: { fast: 10, slow: 20 }, score: 1.2178, feasible: true, metrics: { total_return: 0.1952, trade_count: 7 } },
-    { rank: 2, combination: 2, parameters: { fast: 5, slow: 30 }, score: 0.9346, feasible: true, metrics: { total_return: 0.1524, trade_count: 3 } },
-    { rank: 3, combination: 0, parameters: { fast: 5, slow: 20 }, score: 0.56, feasible: false, metrics: { total_return: 0.08, trade_count: 2 } },
+    {
+      rank: 1,
+      combination: 1,
+      parameters: { fast: 10, slow: 20 },
+      score: 1.2178,
+      feasible: true,
+      metrics: { total_return: 0.1952, trade_count: 7 },
+    },
+    {
+      rank: 2,
+      combination: 2,
+      parameters: { fast: 5, slow: 30 },
+      score: 0.9346,
+      feasible: true,
+      metrics: { total_return: 0.1524, trade_count: 3 },
+    },
+    {
+      rank: 3,
+      combination: 0,
+      parameters: { fast: 5, slow: 20 },
+      score: 0.56,
+      feasible: false,
+      metrics: { total_return: 0.08, trade_count: 2 },
+    },
   ],
-  heatmap: { x: "fast", y: "slow", x_values: [5, 10], y_values: [20, 30], scores: [[0.56, 1.2178], [0.9346, null]] },
+  heatmap: {
+    x: "fast",
+    y: "slow",
+    x_values: [5, 10],
+    y_values: [20, 30],
+    scores: [
+      [0.56, 1.2178],
+      [0.9346, null],
+    ],
+  },
 };
 
 beforeEach(() => useAnalyticsStore.setState({ axes: {}, optimizationId: "opt-1" }));
@@ -38,7 +68,10 @@ describe("an optimisation's heatmap", () => {
     const { xs, ys, values, best } = heatmapCells(OPT.heatmap as Parameters<typeof heatmapCells>[0]);
     expect(xs).toEqual([5, 10]);
     expect(ys).toEqual([20, 30]);
-    expect(values).toEqual([[0.56, 1.2178], [0.9346, null]]);
+    expect(values).toEqual([
+      [0.56, 1.2178],
+      [0.9346, null],
+    ]);
     expect(best).toEqual({ row: 0, column: 1 });
     expect(resultAt(OPT.results as unknown as Parameters<typeof resultAt>[0], "fast", 10, "slow", 20)?.combination).toBe(1);
     expect(resultAt(OPT.results as unknown as Parameters<typeof resultAt>[0], "fast", 10, "slow", 30)).toBeUndefined();

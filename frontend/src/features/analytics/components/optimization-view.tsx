@@ -59,7 +59,15 @@ export function resultAt(results: readonly SchemaRankedResult[], x: string, xVal
   return results.find((r) => r.parameters?.[x] === xValue && r.parameters?.[y] === yValue);
 }
 
-function RunButton({ optimizationId, result, size = "sm" }: { optimizationId: string; result: SchemaRankedResult; size?: "sm" | "icon-sm" }) {
+function RunButton({
+  optimizationId,
+  result,
+  size = "sm",
+}: {
+  optimizationId: string;
+  result: SchemaRankedResult;
+  size?: "sm" | "icon-sm";
+}) {
   const t = useT();
   const router = useRouter();
   const rerun = useRerunCombination();
@@ -194,14 +202,18 @@ function RankedResults({ data }: { data: SchemaOptimizationResponse }) {
   const names = (data.ranges ?? []).filter((r) => (r.count ?? 0) > 1).map((r) => r.name ?? "");
   const currency = data.settings?.currency;
   if (results.length === 0) {
-    return <p className="px-5 text-sm text-muted-foreground">{isActive(data.status) ? t("optimize.noResultsYet") : t("optimize.noResults")}</p>;
+    return (
+      <p className="px-5 text-sm text-muted-foreground">{isActive(data.status) ? t("optimize.noResultsYet") : t("optimize.noResults")}</p>
+    );
   }
   return (
     <div className="max-h-[32rem] overflow-auto border-y">
       <table className="w-full text-sm" aria-label={t("optimize.rankedTitle")} data-testid="ranked-results">
         <thead className="sticky top-0 z-10 bg-card text-xs whitespace-nowrap text-muted-foreground uppercase shadow-[0_1px_0_var(--border)]">
           <tr>
-            <th scope="col" className="px-3 py-2 text-right font-medium">#</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              #
+            </th>
             {names.map((name) => (
               <th key={name} scope="col" className="px-3 py-2 text-right font-mono font-medium normal-case">
                 {name}
@@ -222,7 +234,10 @@ function RankedResults({ data }: { data: SchemaOptimizationResponse }) {
         </thead>
         <tbody>
           {results.map((result) => (
-            <tr key={result.combination} className={cn("border-b last:border-0 hover:bg-muted/40", !result.feasible && "text-muted-foreground")}>
+            <tr
+              key={result.combination}
+              className={cn("border-b last:border-0 hover:bg-muted/40", !result.feasible && "text-muted-foreground")}
+            >
               <td className="px-3 py-1.5 text-right tabular-nums">{result.rank}</td>
               {names.map((name) => (
                 <td key={name} className="px-3 py-1.5 text-right font-mono tabular-nums">
@@ -243,7 +258,11 @@ function RankedResults({ data }: { data: SchemaOptimizationResponse }) {
                 return (
                   <td
                     key={metric}
-                    className={cn("hidden px-3 py-1.5 text-right tabular-nums md:table-cell", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}
+                    className={cn(
+                      "hidden px-3 py-1.5 text-right tabular-nums md:table-cell",
+                      tone === "gain" && "text-gain",
+                      tone === "loss" && "text-loss",
+                    )}
                   >
                     {formatMetric(metric, value, { currency, locale, t, metrics: result.metrics })}
                   </td>
@@ -286,12 +305,18 @@ export function OptimizationView({ id }: { id: string }) {
             <RunStatusBadge status={data.status} progress={active ? data.progress : undefined} />
           </CardTitle>
           <CardDescription>
-            {data.interval} · {data.start_date} → {data.end_date} · {t("optimize.maximising", { objective: metricLabel(data.objective ?? "", t) })}
+            {data.interval} · {data.start_date} → {data.end_date} ·{" "}
+            {t("optimize.maximising", { objective: metricLabel(data.objective ?? "", t) })}
             {(data.constraints ?? []).length > 0 &&
               ` · ${(data.constraints ?? []).map((c) => `${metricLabel(c.metric ?? "", t)} ${c.op} ${formatNumber(c.value, locale)}`).join(", ")}`}
           </CardDescription>
           <CardAction>
-            <Button variant="ghost" size="icon-sm" onClick={() => setConfirm(true)} aria-label={t(active ? "optimize.cancel" : "optimize.delete")}>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              onClick={() => setConfirm(true)}
+              aria-label={t(active ? "optimize.cancel" : "optimize.delete")}
+            >
               <Trash2Icon />
             </Button>
           </CardAction>
@@ -312,7 +337,9 @@ export function OptimizationView({ id }: { id: string }) {
             <p className="text-xs text-muted-foreground">
               {t("optimize.finished", {
                 when: formatRelativeTime(data.completed_at, locale),
-                seconds: formatNumber((data.duration_ms ?? 0) / 1000, locale, { maximumFractionDigits: (data.duration_ms ?? 0) < 10_000 ? 2 : 0 }),
+                seconds: formatNumber((data.duration_ms ?? 0) / 1000, locale, {
+                  maximumFractionDigits: (data.duration_ms ?? 0) < 10_000 ? 2 : 0,
+                }),
               })}
             </p>
           )}

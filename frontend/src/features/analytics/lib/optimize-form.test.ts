@@ -47,7 +47,12 @@ describe("optimisation ranges", () => {
     expect(ranges.slow).toEqual({ enabled: true, from: "3", to: "300", step: "16" });
     expect(ranges.mult).toEqual({ enabled: false, from: "2", to: "2", step: "1" });
     expect(gridSize(ranges)).toBeLessThanOrEqual(400);
-    expect(defaultRanges([{ name: "k", default: 0.5, min: 0.1, max: 1, step: 0.1 }]).k).toEqual({ enabled: true, from: "0.1", to: "1", step: "0.1" });
+    expect(defaultRanges([{ name: "k", default: 0.5, min: 0.1, max: 1, step: 0.1 }]).k).toEqual({
+      enabled: true,
+      from: "0.1",
+      to: "1",
+      step: "0.1",
+    });
   });
 
   it("refuse a reversed range, a zero step, values outside the declared range, and nothing varying", () => {
@@ -59,13 +64,21 @@ describe("optimisation ranges", () => {
           mult: { enabled: false, from: "2", to: "2", step: "1" },
         }),
       ),
-    ).toEqual({ "ranges.fast.to": "optimize.validation.toBelowFrom", "ranges.slow.step": "optimize.validation.stepPositive", ranges: "optimize.validation.nothingVaries" });
-    expect(errorsOf(values({ fast: { enabled: true, from: "1", to: "20", step: "5" } }))).toEqual({ "ranges.fast.from": "Between 2 and 100" });
+    ).toEqual({
+      "ranges.fast.to": "optimize.validation.toBelowFrom",
+      "ranges.slow.step": "optimize.validation.stepPositive",
+      ranges: "optimize.validation.nothingVaries",
+    });
+    expect(errorsOf(values({ fast: { enabled: true, from: "1", to: "20", step: "5" } }))).toEqual({
+      "ranges.fast.from": "Between 2 and 100",
+    });
   });
 
   it("refuse a grid over 10,000 combinations, as the API does", () => {
     const all = { fast: { enabled: true, from: "2", to: "100", step: "1" }, slow: { enabled: true, from: "3", to: "300", step: "1" } };
-    expect(errorsOf(values(all))).toEqual({ ranges: "29,502 combinations is over the limit of 10,000: narrow the ranges or take larger steps" });
+    expect(errorsOf(values(all))).toEqual({
+      ranges: "29,502 combinations is over the limit of 10,000: narrow the ranges or take larger steps",
+    });
   });
 
   it("send enabled ranges, fix the others at their value, and map the API's errors back", () => {

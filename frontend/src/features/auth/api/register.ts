@@ -32,9 +32,7 @@ export const registerSchema = z
       .refine((value) => /\p{L}/u.test(value) && /\p{N}/u.test(value), { error: "validation.passwordMix" }),
   })
   .refine(
-    (value) =>
-      value.password.toLowerCase() !== value.username.toLowerCase() &&
-      value.password.toLowerCase() !== value.email.toLowerCase(),
+    (value) => value.password.toLowerCase() !== value.username.toLowerCase() && value.password.toLowerCase() !== value.email.toLowerCase(),
     { error: "validation.passwordDiffers", path: ["password"] },
   );
 export type RegisterInput = z.infer<typeof registerSchema>;

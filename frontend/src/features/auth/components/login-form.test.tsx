@@ -20,9 +20,7 @@ describe("the login form", () => {
   });
 
   it("tells how long to wait when rate limited", async () => {
-    stubApi(() =>
-      json(429, { type: "/problems/rate-limited", title: "Too many", status: 429, retry_after_seconds: 42 }),
-    );
+    stubApi(() => json(429, { type: "/problems/rate-limited", title: "Too many", status: 429, retry_after_seconds: 42 }));
     const { user } = renderWithProviders(<LoginForm onSuccess={vi.fn()} registerHref="/register" />);
 
     await user.type(screen.getByLabelText("Email or username"), "quant_kim");

@@ -18,8 +18,7 @@ import { loginSchema, useLogin, type LoginInput } from "../api/login";
 export function describeAuthError(error: unknown, t: Translate): string {
   if (!isApiError(error)) return t("errors.unexpected");
   if (error.is("/problems/invalid-credentials")) return t("auth.invalidCredentials");
-  if (error.is("/problems/rate-limited"))
-    return t("auth.rateLimited", { seconds: error.retryAfterSeconds ?? 60 });
+  if (error.is("/problems/rate-limited")) return t("auth.rateLimited", { seconds: error.retryAfterSeconds ?? 60 });
   if (error.status === 0) return t("errors.network");
   return error.detail ?? t("errors.unexpected");
 }

@@ -17,9 +17,7 @@ export function useSymbolOptions() {
 
 /** The strategies a run can use: the user's own and everyone's public ones (the API's `all` scope). */
 export function getStrategyOptions(signal?: AbortSignal) {
-  return unwrap(
-    api.GET("/api/v1/strategies", { params: { query: { scope: "all", size: 100, sort: "updated_at,desc" } }, signal }),
-  );
+  return unwrap(api.GET("/api/v1/strategies", { params: { query: { scope: "all", size: 100, sort: "updated_at,desc" } }, signal }));
 }
 
 export function strategyOptionsQueryOptions() {

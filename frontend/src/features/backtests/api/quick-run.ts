@@ -15,9 +15,33 @@ export interface QuickRunPreset {
 
 /** Runs on the sample data every installation has (AAPL daily 2013, Bitcoin minutes of late 2013). */
 export const QUICK_RUNS: QuickRunPreset[] = [
-  { id: "sma-aapl", template: "sma_crossover", symbol: "AAPL", interval: "1d", start_date: "2013-01-01", end_date: "2013-12-31", initial_capital: 10_000 },
-  { id: "rsi-aapl", template: "rsi_mean_reversion", symbol: "AAPL", interval: "1d", start_date: "2013-01-01", end_date: "2013-12-31", initial_capital: 10_000 },
-  { id: "ema-btc", template: "ema_crossover", symbol: "BTCUSD.BITSTAMP", interval: "1m", start_date: "2013-11-25", end_date: "2013-12-01", initial_capital: 10_000 },
+  {
+    id: "sma-aapl",
+    template: "sma_crossover",
+    symbol: "AAPL",
+    interval: "1d",
+    start_date: "2013-01-01",
+    end_date: "2013-12-31",
+    initial_capital: 10_000,
+  },
+  {
+    id: "rsi-aapl",
+    template: "rsi_mean_reversion",
+    symbol: "AAPL",
+    interval: "1d",
+    start_date: "2013-01-01",
+    end_date: "2013-12-31",
+    initial_capital: 10_000,
+  },
+  {
+    id: "ema-btc",
+    template: "ema_crossover",
+    symbol: "BTCUSD.BITSTAMP",
+    interval: "1m",
+    start_date: "2013-11-25",
+    end_date: "2013-12-01",
+    initial_capital: 10_000,
+  },
 ];
 
 /**
@@ -28,9 +52,7 @@ export async function quickRun(preset: QuickRunPreset, language: "en" | "ko" = "
   const templates = await unwrap(api.GET("/api/v1/strategies/templates"));
   const template = templates.find((candidate) => candidate.id === preset.template);
   if (!template?.code || !template.name) throw new Error(`no template ${preset.template}`);
-  const mine = await unwrap(
-    api.GET("/api/v1/strategies", { params: { query: { scope: "mine", size: 100, sort: "updated_at,desc" } } }),
-  );
+  const mine = await unwrap(api.GET("/api/v1/strategies", { params: { query: { scope: "mine", size: 100, sort: "updated_at,desc" } } }));
   const names = new Set([template.name, template.name_ko].filter(Boolean));
   let strategyId = mine.items?.find((s) => names.has(s.name))?.id;
   if (!strategyId) {

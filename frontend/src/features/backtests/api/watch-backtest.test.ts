@@ -25,7 +25,13 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("following a run", () => {
   it("reads progress from the event stream, sent with the bearer token, until the final state", async () => {
-    const stream = [status("pending", 0), status("running", 20).slice(0, 17), status("running", 20).slice(17), ": ping\n\n", status("completed", 100)];
+    const stream = [
+      status("pending", 0),
+      status("running", 20).slice(0, 17),
+      status("running", 20).slice(17),
+      ": ping\n\n",
+      status("completed", 100),
+    ];
     const { requests } = stubApi((_, url) => (url.pathname === `/api/v1/backtests/${ID}/events` ? sse(stream) : undefined));
     const updates: RunProgress[] = [];
     const final = await followRun(ID, (p) => updates.push(p), new AbortController().signal, 5);

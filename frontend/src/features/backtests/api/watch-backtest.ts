@@ -15,8 +15,7 @@ export interface RunProgress {
   error: string | null;
 }
 
-export const isFinal = (status: string | null | undefined) =>
-  status === "completed" || status === "failed" || status === "cancelled";
+export const isFinal = (status: string | null | undefined) => status === "completed" || status === "failed" || status === "cancelled";
 
 /** How often /status is asked when the event stream cannot be used. */
 export const STATUS_POLL_MS = 1500;
@@ -41,10 +40,14 @@ export function parseStatusEvent(data: string): RunProgress | null {
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /**

@@ -28,7 +28,9 @@ function api(onCreate?: (body: Record<string, unknown>) => Response) {
     if (url.pathname === "/api/v1/backtests" && request.method === "POST") {
       return request
         .json()
-        .then((body) => (onCreate ? onCreate(body as Record<string, unknown>) : json(202, { id: "run-1", status: "pending", progress: 0 })));
+        .then((body) =>
+          onCreate ? onCreate(body as Record<string, unknown>) : json(202, { id: "run-1", status: "pending", progress: 0 }),
+        );
     }
     return undefined;
   });
@@ -59,7 +61,9 @@ describe("the new-backtest form", () => {
     expect(screen.getByText("3 – 300 · step 1 · default 30")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
     expect(screen.getByLabelText("End date")).toHaveValue("2013-12-31");
-    expect(screen.getByText("Data from 2013-01-02 to 2013-12-31 · 252 bars. Dates are days in the symbol's time zone.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Data from 2013-01-02 to 2013-12-31 · 252 bars. Dates are days in the symbol's time zone."),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText("Initial capital")).toHaveValue(10000);
     expect(screen.getByText("Zero-commission broker; no tax.")).toBeInTheDocument();
   });

@@ -6,15 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-} from "@/components/forms/form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { ParameterFields } from "@/components/forms/parameter-fields";
 import { SymbolCombobox } from "@/components/forms/symbol-combobox";
 import { PageHeader } from "@/components/layouts/page-header";
@@ -56,11 +48,7 @@ const SelectLabelItem = ({ children }: { children: string }) => (
 );
 
 function Suffix({ children }: { children: string }) {
-  return (
-    <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted-foreground">
-      {children}
-    </span>
-  );
+  return <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted-foreground">{children}</span>;
 }
 
 /** The defaults of a strategy's parameters as form text, overlaid with values already chosen. */
@@ -94,9 +82,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
     symbol: undefined,
   });
   const resolver: Resolver<BacktestFormValues> = (values, ctx, options) =>
-    zodResolver(backtestFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<
-      Resolver<BacktestFormValues>
-    >;
+    zodResolver(backtestFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<Resolver<BacktestFormValues>>;
   const form = useForm<BacktestFormValues>({ resolver, defaultValues: initial, mode: "onSubmit" });
 
   const strategyId = useWatch({ control: form.control, name: "strategy_id" });
@@ -261,9 +247,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                       <Select value={field.value} onValueChange={pickStrategy}>
                         <FormControl>
                           <SelectTrigger className="w-full" data-testid="strategy-select">
-                            <SelectValue
-                              placeholder={strategies.isPending ? t("common.loading") : t("backtests.form.strategyPlaceholder")}
-                            >
+                            <SelectValue placeholder={strategies.isPending ? t("common.loading") : t("backtests.form.strategyPlaceholder")}>
                               {strategy?.name}
                             </SelectValue>
                           </SelectTrigger>

@@ -15,7 +15,13 @@ const base = {
   end_date: "2013-12-31",
   initial_capital: 10000,
   parameters: { fast: 10 },
-  settings: { currency: "USD", time_zone: "America/New_York", fill: "next_open", costs: { preset: "us" }, sizing: { type: "fraction_of_equity", value: 1 } },
+  settings: {
+    currency: "USD",
+    time_zone: "America/New_York",
+    fill: "next_open",
+    costs: { preset: "us" },
+    sizing: { type: "fraction_of_equity", value: 1 },
+  },
   created_at: "2024-03-15T00:30:00Z",
 };
 
@@ -39,7 +45,10 @@ describe("the result page", () => {
     stubApi((_, url) => {
       if (url.pathname === `/api/v1/backtests/${ID}`) {
         detail += 1;
-        return json(200, detail === 1 ? { ...base, status: "pending", progress: 0 } : { ...base, status: "failed", progress: 40, error: "stopped" });
+        return json(
+          200,
+          detail === 1 ? { ...base, status: "pending", progress: 0 } : { ...base, status: "failed", progress: 40, error: "stopped" },
+        );
       }
       if (url.pathname === `/api/v1/backtests/${ID}/events`) {
         return sse(

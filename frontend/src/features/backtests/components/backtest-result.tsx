@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  AlertCircleIcon,
-  CircleSlashIcon,
-  FileQuestionIcon,
-  PencilLineIcon,
-  SquareIcon,
-  Trash2Icon,
-} from "lucide-react";
+import { AlertCircleIcon, CircleSlashIcon, FileQuestionIcon, PencilLineIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -162,8 +155,8 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
         }
         description={
           <>
-            <span className="font-mono font-medium text-foreground">{run.symbol}</span> · {run.interval} · {run.start_date} →{" "}
-            {run.end_date} · {run.settings?.currency}
+            <span className="font-mono font-medium text-foreground">{run.symbol}</span> · {run.interval} · {run.start_date} → {run.end_date}{" "}
+            · {run.settings?.currency}
             <span className="ml-1">· {t("backtests.createdWhen", { when: formatRelativeTime(run.created_at, locale) })}</span>
           </>
         }

@@ -20,7 +20,15 @@ const run = (i: number, status = "completed") => ({
   created_at: "2024-03-15T00:30:00Z",
   key_metrics:
     status === "completed"
-      ? { total_return: 0.024125, cagr: 0.0243, max_drawdown: -0.164946, sharpe_ratio: 0.2261, win_rate: 1 / 3, trade_count: 3, final_equity: i === 2 ? 10241250.4 : 10241.25 }
+      ? {
+          total_return: 0.024125,
+          cagr: 0.0243,
+          max_drawdown: -0.164946,
+          sharpe_ratio: 0.2261,
+          win_rate: 1 / 3,
+          trade_count: 3,
+          final_equity: i === 2 ? 10241250.4 : 10241.25,
+        }
       : undefined,
 });
 
@@ -100,6 +108,8 @@ describe("the runs table", () => {
     const dialog = await screen.findByRole("dialog");
     expect(dialog).toHaveTextContent("“Strategy 1” on AAPL is deleted with its trades and charts.");
     await user.click(within(dialog).getByRole("button", { name: "Delete" }));
-    await waitFor(() => expect(requests.some((r) => r.method === "DELETE" && r.url.endsWith("/00000000-0000-4000-8000-000000000001"))).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((r) => r.method === "DELETE" && r.url.endsWith("/00000000-0000-4000-8000-000000000001"))).toBe(true),
+    );
   });
 });

@@ -21,12 +21,7 @@ import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-bad
 import { EmptyState, ErrorState } from "@/components/layouts/states";
 import { Button } from "@/components/ui/button";
 import { PaginationBar } from "@/components/ui/pagination-bar";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Progress } from "@/components/ui/progress";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -87,7 +82,12 @@ function RowActions({ run, onConfirm }: { run: SchemaBacktestSummary; onConfirm:
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon-sm" className="relative z-10" aria-label={t("backtests.actionsFor", { name: run.strategy_name ?? "" })}>
+        <Button
+          variant="ghost"
+          size="icon-sm"
+          className="relative z-10"
+          aria-label={t("backtests.actionsFor", { name: run.strategy_name ?? "" })}
+        >
           <MoreHorizontalIcon />
         </Button>
       </DropdownMenuTrigger>
@@ -167,36 +167,26 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
         return (
           <div className="grid min-w-24 gap-1">
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} />
-            {run.status === "running" && (
-              <Progress value={run.progress ?? 0} className="h-1" aria-label={t("backtests.progress")} />
-            )}
+            {run.status === "running" && <Progress value={run.progress ?? 0} className="h-1" aria-label={t("backtests.progress")} />}
           </div>
         );
       },
     },
-    ...METRIC_COLUMNS.map(
-      (name): ColumnDef<SchemaBacktestSummary> => ({
-        id: name,
-        header: () => t(`metrics.short.${name}`),
-        cell: ({ row }) => {
-          const metrics = row.original.key_metrics;
-          const value = metrics?.[name];
-          if (!metrics) return <span className="text-muted-foreground">—</span>;
-          const tone = metricTone(name, value);
-          return (
-            <span
-              className={cn(
-                "whitespace-nowrap tabular-nums",
-                tone === "gain" && "text-gain",
-                tone === "loss" && "text-loss",
-              )}
-            >
-              {formatMetric(name, value, { currency: row.original.currency, locale, t, metrics })}
-            </span>
-          );
-        },
-      }),
-    ),
+    ...METRIC_COLUMNS.map((name): ColumnDef<SchemaBacktestSummary> => ({
+      id: name,
+      header: () => t(`metrics.short.${name}`),
+      cell: ({ row }) => {
+        const metrics = row.original.key_metrics;
+        const value = metrics?.[name];
+        if (!metrics) return <span className="text-muted-foreground">—</span>;
+        const tone = metricTone(name, value);
+        return (
+          <span className={cn("whitespace-nowrap tabular-nums", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}>
+            {formatMetric(name, value, { currency: row.original.currency, locale, t, metrics })}
+          </span>
+        );
+      },
+    })),
     {
       id: "created_at",
       header: () => <SortHeader field="created_at" label={t("backtests.created")} />,
@@ -368,15 +358,13 @@ export function BacktestsTable() {
                       <TableHead
                         key={header.id}
                         aria-sort={
-                          sortable
-                            ? sort.field === field
-                              ? sort.direction === "asc"
-                                ? "ascending"
-                                : "descending"
-                              : "none"
-                            : undefined
+                          sortable ? (sort.field === field ? (sort.direction === "asc" ? "ascending" : "descending") : "none") : undefined
                         }
-                        className={cn(NUMERIC.has(header.id) && "text-right", HIDDEN_ON_SMALL[header.id], header.id === "actions" && "w-10")}
+                        className={cn(
+                          NUMERIC.has(header.id) && "text-right",
+                          HIDDEN_ON_SMALL[header.id],
+                          header.id === "actions" && "w-10",
+                        )}
                       >
                         {flexRender(header.column.columnDef.header, header.getContext())}
                       </TableHead>
@@ -389,10 +377,7 @@ export function BacktestsTable() {
               {table.getRowModel().rows.map((row) => (
                 <TableRow key={row.id} className="relative" data-status={row.original.status}>
                   {row.getVisibleCells().map((cell) => (
-                    <TableCell
-                      key={cell.id}
-                      className={cn(NUMERIC.has(cell.column.id) && "text-right", HIDDEN_ON_SMALL[cell.column.id])}
-                    >
+                    <TableCell key={cell.id} className={cn(NUMERIC.has(cell.column.id) && "text-right", HIDDEN_ON_SMALL[cell.column.id])}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </TableCell>
                   ))}

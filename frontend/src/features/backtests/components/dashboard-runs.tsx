@@ -121,13 +121,20 @@ function QuickRunButton({ preset, available }: { preset: QuickRunPreset; availab
   const language = useLanguage();
   const run = useQuickRun();
   const start = () =>
-    run.mutate({ preset, language }, {
-      onSuccess: (id) => router.push(`/backtests/${id}`),
-      onError: (error) =>
-        toast.error(
-          isApiError(error) && error.status === 429 ? t("backtests.form.tooManyRuns") : isApiError(error) ? (error.detail ?? error.title) : t("errors.unexpected"),
-        ),
-    });
+    run.mutate(
+      { preset, language },
+      {
+        onSuccess: (id) => router.push(`/backtests/${id}`),
+        onError: (error) =>
+          toast.error(
+            isApiError(error) && error.status === 429
+              ? t("backtests.form.tooManyRuns")
+              : isApiError(error)
+                ? (error.detail ?? error.title)
+                : t("errors.unexpected"),
+          ),
+      },
+    );
   const label = t(`dashboardRuns.quick.${preset.id}` as Parameters<typeof t>[0]);
   return (
     <li className="flex items-center justify-between gap-2 rounded-lg border px-3 py-2.5">
@@ -139,7 +146,14 @@ function QuickRunButton({ preset, available }: { preset: QuickRunPreset; availab
       </span>
       <span className="flex shrink-0 items-center gap-1">
         <Button asChild variant="ghost" size="icon-sm" aria-label={t("dashboardRuns.customize", { name: label })}>
-          <Link href={newBacktestHref({ symbol: preset.symbol, interval: preset.interval, start_date: preset.start_date, end_date: preset.end_date })}>
+          <Link
+            href={newBacktestHref({
+              symbol: preset.symbol,
+              interval: preset.interval,
+              start_date: preset.start_date,
+              end_date: preset.end_date,
+            })}
+          >
             <SlidersHorizontalIcon />
           </Link>
         </Button>
@@ -233,7 +247,12 @@ export function StrategyPerformance() {
             ))}
           </div>
         ) : rows.length === 0 ? (
-          <EmptyState icon={TrophyIcon} title={t("dashboardRuns.performanceEmpty")} description={t("dashboardRuns.performanceEmptyHint")} className="py-8" />
+          <EmptyState
+            icon={TrophyIcon}
+            title={t("dashboardRuns.performanceEmpty")}
+            description={t("dashboardRuns.performanceEmptyHint")}
+            className="py-8"
+          />
         ) : (
           <ul className="grid">
             {rows.map((row) => {
@@ -265,8 +284,7 @@ export function StrategyPerformance() {
                     </span>
                     <span className="text-xs text-muted-foreground">
                       {t("dashboardRuns.bestOf", { count: row.runs })} · <span className="font-mono">{row.best.symbol}</span> ·{" "}
-                      {t("metrics.short.sharpe_ratio")}{" "}
-                      {formatMetric("sharpe_ratio", row.best.key_metrics?.sharpe_ratio, { locale, t })}
+                      {t("metrics.short.sharpe_ratio")} {formatMetric("sharpe_ratio", row.best.key_metrics?.sharpe_ratio, { locale, t })}
                     </span>
                   </Link>
                 </li>

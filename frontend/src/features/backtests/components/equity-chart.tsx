@@ -121,7 +121,11 @@ export function EquityCharts({
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
   const formatTick = useMemo(() => tickFormatter(points, timeZone), [points, timeZone]);
   const zoomed = !!(range.from || range.to);
-  const labels = { equity: t("backtests.chart.equity"), buyAndHold: t("backtests.chart.buyAndHold"), drawdown: t("backtests.chart.drawdown") };
+  const labels = {
+    equity: t("backtests.chart.equity"),
+    buyAndHold: t("backtests.chart.buyAndHold"),
+    drawdown: t("backtests.chart.drawdown"),
+  };
   const indexTime = (state: { activeTooltipIndex?: number | string | null } | null | undefined) => {
     const index = Number(state?.activeTooltipIndex);
     return Number.isInteger(index) ? points[index]?.t : undefined;
@@ -187,7 +191,7 @@ export function EquityCharts({
           <Skeleton className="h-80" />
         ) : (
           <>
-            <div className="h-72 sm:h-80 select-none" role="img" aria-label={t("backtests.chart.equityLabel")}>
+            <div className="h-72 select-none sm:h-80" role="img" aria-label={t("backtests.chart.equityLabel")}>
               <ResponsiveContainer width="100%" height="100%">
                 <ComposedChart
                   data={points}

@@ -62,9 +62,7 @@ export function MetricCards({ metrics, currency }: { metrics: Metrics; currency:
               >
                 {f(card.name)}
               </p>
-              {card.detail && (
-                <p className="truncate text-xs text-muted-foreground tabular-nums">{card.detail(metrics, f, t)}</p>
-              )}
+              {card.detail && <p className="truncate text-xs text-muted-foreground tabular-nums">{card.detail(metrics, f, t)}</p>}
             </Card>
           );
         })}

@@ -78,7 +78,11 @@ export function MonthlyReturns({ grid, loading }: { grid: SchemaMonthlyReturnsGr
         </CardHeader>
         <CardContent>
           {yearly.length === 0 ? (
-            loading ? <Skeleton className="h-24" /> : <p className="text-sm text-muted-foreground">{t("backtests.monthly.empty")}</p>
+            loading ? (
+              <Skeleton className="h-24" />
+            ) : (
+              <p className="text-sm text-muted-foreground">{t("backtests.monthly.empty")}</p>
+            )
           ) : (
             <ul className="grid gap-2" data-testid="yearly-returns">
               {years.map((year, i) => {

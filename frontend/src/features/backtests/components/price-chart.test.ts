@@ -32,8 +32,12 @@ describe("trade markers on the price chart", () => {
   });
 
   it("marks no exit for the position still open, and drops words when there are many trades", () => {
-    expect(tradeMarkers([trade(1, "long", "2013-11-25T01:00:00Z", "2013-11-25T04:00:00Z", true)], bars, "UTC", COLORS, LABELS)).toHaveLength(1);
-    const many = Array.from({ length: LABELLED_TRADES + 1 }, (_, i) => trade(i + 1, "long", "2013-11-25T01:00:00Z", "2013-11-25T02:00:00Z"));
+    expect(
+      tradeMarkers([trade(1, "long", "2013-11-25T01:00:00Z", "2013-11-25T04:00:00Z", true)], bars, "UTC", COLORS, LABELS),
+    ).toHaveLength(1);
+    const many = Array.from({ length: LABELLED_TRADES + 1 }, (_, i) =>
+      trade(i + 1, "long", "2013-11-25T01:00:00Z", "2013-11-25T02:00:00Z"),
+    );
     const markers = tradeMarkers(many, bars, "UTC", COLORS, LABELS);
     expect(markers.every((m) => m.text === undefined && m.size === 0.5)).toBe(true);
   });

@@ -201,7 +201,12 @@ export function PriceChart({ run, trades }: { run: SchemaBacktestResponse; trade
         ) : (bars?.length ?? 0) === 0 ? (
           <p className="py-12 text-center text-sm text-muted-foreground">{t("backtests.price.noBars")}</p>
         ) : (
-          <div ref={container} className="h-80 w-full sm:h-96" role="img" aria-label={t("backtests.price.label", { symbol: run.symbol ?? "", count: trades.length })} />
+          <div
+            ref={container}
+            className="h-80 w-full sm:h-96"
+            role="img"
+            aria-label={t("backtests.price.label", { symbol: run.symbol ?? "", count: trades.length })}
+          />
         )}
       </CardContent>
     </Card>

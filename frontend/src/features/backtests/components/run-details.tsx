@@ -47,7 +47,11 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
               <Row label={t("backtests.details.timeZone")}>{settings?.time_zone ?? "—"}</Row>
               <Row label={t("backtests.form.costPreset")}>
                 {isTranslationKey(presetKey) ? t(presetKey) : (preset[0] ?? "—")}
-                {preset[1] && <Badge variant="outline" className="ml-1.5">{t("backtests.details.customized")}</Badge>}
+                {preset[1] && (
+                  <Badge variant="outline" className="ml-1.5">
+                    {t("backtests.details.customized")}
+                  </Badge>
+                )}
               </Row>
               <Row label={t("backtests.form.costs.commission_rate")}>{pct(costs?.commission_rate)}</Row>
               {(costs?.commission_fixed ?? 0) > 0 && (
@@ -70,8 +74,12 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
                     : formatNumber(settings?.sizing?.value, locale, { maximumFractionDigits: 8 })}
               </Row>
               <Row label={t("backtests.form.fill")}>{isTranslationKey(fillKey) ? t(fillKey) : settings?.fill}</Row>
-              <Row label={t("backtests.form.allow_short")}>{settings?.allow_short ? t("backtests.details.yes") : t("backtests.details.no")}</Row>
-              <Row label={t("backtests.form.close_at_end")}>{settings?.close_at_end ? t("backtests.details.yes") : t("backtests.details.no")}</Row>
+              <Row label={t("backtests.form.allow_short")}>
+                {settings?.allow_short ? t("backtests.details.yes") : t("backtests.details.no")}
+              </Row>
+              <Row label={t("backtests.form.close_at_end")}>
+                {settings?.close_at_end ? t("backtests.details.yes") : t("backtests.details.no")}
+              </Row>
               <Row label={t("backtests.form.riskFreeRate")}>{formatPercent(settings?.risk_free_rate ?? 0, locale)}</Row>
             </dl>
           </CardContent>
@@ -104,7 +112,9 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
               <Row label={t("backtests.details.startedAt")}>{formatDateTime(run.started_at, zone, { seconds: true })}</Row>
               <Row label={t("backtests.details.completedAt")}>{formatDateTime(run.completed_at, zone, { seconds: true })}</Row>
               <Row label={t("backtests.details.duration")}>
-                {run.duration_ms != null ? t("backtests.details.seconds", { value: formatNumber(run.duration_ms / 1000, locale, { maximumFractionDigits: 2 }) }) : "—"}
+                {run.duration_ms != null
+                  ? t("backtests.details.seconds", { value: formatNumber(run.duration_ms / 1000, locale, { maximumFractionDigits: 2 }) })
+                  : "—"}
               </Row>
               <Row label={t("backtests.details.attempts")}>{formatInteger(run.attempts, locale)}</Row>
               {result && (
@@ -130,14 +140,17 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
           data-testid="run-code"
         >
           <code className="grid font-mono">
-            {(run.strategy_code ?? "").replace(/\n$/, "").split("\n").map((line, i) => (
-              <span key={i} className="grid grid-cols-[3rem_1fr]">
-                <span className="pr-3 text-right text-muted-foreground/70 select-none" aria-hidden>
-                  {i + 1}
+            {(run.strategy_code ?? "")
+              .replace(/\n$/, "")
+              .split("\n")
+              .map((line, i) => (
+                <span key={i} className="grid grid-cols-[3rem_1fr]">
+                  <span className="pr-3 text-right text-muted-foreground/70 select-none" aria-hidden>
+                    {i + 1}
+                  </span>
+                  <span className="pr-4 whitespace-pre">{line || " "}</span>
                 </span>
-                <span className="pr-4 whitespace-pre">{line || " "}</span>
-              </span>
-            ))}
+              ))}
           </code>
         </pre>
       </Card>

@@ -29,7 +29,10 @@ function renderTable(rows: TradeRow[]) {
   );
 }
 
-const bodyRows = () => within(screen.getByRole("table", { name: "Trades" })).getAllByRole("row").slice(1);
+const bodyRows = () =>
+  within(screen.getByRole("table", { name: "Trades" }))
+    .getAllByRole("row")
+    .slice(1);
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -70,12 +73,18 @@ describe("the trades table", () => {
   it("exports the round trips as CSV with raw values", () => {
     const csv = tradesCsv([{ ...trade(1, -820.68), exit_reason: 'odd, "quoted"' }]);
     const [header, line] = csv.split("\r\n");
-    expect(header).toBe("number,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,return_pct,costs,mae,mfe,bars_held,exit_reason,open");
-    expect(line).toBe('1,long,11,2013-03-02T05:00:00Z,401,2013-04-02T04:00:00Z,318.932,-820.68,-0.20517,0,-0.01,0.02,9,"odd, ""quoted""",false');
+    expect(header).toBe(
+      "number,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,return_pct,costs,mae,mfe,bars_held,exit_reason,open",
+    );
+    expect(line).toBe(
+      '1,long,11,2013-03-02T05:00:00Z,401,2013-04-02T04:00:00Z,318.932,-820.68,-0.20517,0,-0.01,0.02,9,"odd, ""quoted""",false',
+    );
   });
 
   it("downloads the fills CSV with the bearer token", async () => {
-    const fetch = vi.fn(async (_request: Request) => new Response("timestamp,type\n", { status: 200, headers: { "Content-Type": "text/csv" } }));
+    const fetch = vi.fn(
+      async (_request: Request) => new Response("timestamp,type\n", { status: 200, headers: { "Content-Type": "text/csv" } }),
+    );
     vi.stubGlobal("fetch", fetch);
     URL.createObjectURL = vi.fn(() => "blob:fills");
     URL.revokeObjectURL = vi.fn();

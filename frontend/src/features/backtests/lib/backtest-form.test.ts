@@ -79,7 +79,9 @@ describe("the new-backtest form's rules (as the API's)", () => {
       slippage_ticks: "backtests.validation.nonNegative",
     });
     expect(errorsOf({ ...valid(), sizing_value: "150" })).toEqual({ sizing_value: "backtests.validation.fractionRange" });
-    expect(errorsOf({ ...valid(), sizing_type: "fixed_cash", sizing_value: "0" })).toEqual({ sizing_value: "backtests.validation.positive" });
+    expect(errorsOf({ ...valid(), sizing_type: "fixed_cash", sizing_value: "0" })).toEqual({
+      sizing_value: "backtests.validation.positive",
+    });
     expect(errorsOf({ ...valid(), risk_free_rate: "100" })).toEqual({ risk_free_rate: "backtests.validation.riskFreeRange" });
   });
 
@@ -94,10 +96,7 @@ describe("the new-backtest form's rules (as the API's)", () => {
 
 describe("the request the form sends", () => {
   it("turns percentages into fractions and leaves empty parameters to their defaults", () => {
-    const request = toBacktestRequest(
-      { ...valid(), parameters: { fast: "5", slow: "" }, sizing_value: "50", risk_free_rate: "3" },
-      PARAMS,
-    );
+    const request = toBacktestRequest({ ...valid(), parameters: { fast: "5", slow: "" }, sizing_value: "50", risk_free_rate: "3" }, PARAMS);
     expect(request).toMatchObject({
       symbol: "AAPL",
       interval: "1d",
@@ -165,7 +164,9 @@ describe("symbols and prefills", () => {
     expect(href).toBe("/backtests/new?strategy_id=abc&symbol=AAPL&interval=1d&parameters=%7B%22fast%22%3A5%2C%22slow%22%3A20%7D");
     const prefill = parsePrefill(new URLSearchParams(href.split("?")[1]));
     expect(prefill).toEqual({ strategy_id: "abc", symbol: "AAPL", interval: "1d", parameters: { fast: 5, slow: 20 } });
-    expect(parsePrefill(new URLSearchParams("parameters=fast:7,slow=21&interval=2h&start_date=nope"))).toEqual({ parameters: { fast: 7, slow: 21 } });
+    expect(parsePrefill(new URLSearchParams("parameters=fast:7,slow=21&interval=2h&start_date=nope"))).toEqual({
+      parameters: { fast: 7, slow: 21 },
+    });
   });
 
   it("reopens a finished run with its settings, custom costs as custom", () => {
@@ -179,7 +180,16 @@ describe("symbols and prefills", () => {
       parameters: { fast: 5 },
       settings: runSettings({
         fill: "close",
-        costs: { preset: "us+custom", commission_rate: 0.001, sell_tax_rate: 0, slippage_rate: 0, slippage_ticks: 0, commission_fixed: 0, commission_minimum: 0, tick_size: 0.01 },
+        costs: {
+          preset: "us+custom",
+          commission_rate: 0.001,
+          sell_tax_rate: 0,
+          slippage_rate: 0,
+          slippage_ticks: 0,
+          commission_fixed: 0,
+          commission_minimum: 0,
+          tick_size: 0.01,
+        },
         sizing: { type: "fraction_of_equity", value: 0.5 },
         allow_short: true,
         close_at_end: false,

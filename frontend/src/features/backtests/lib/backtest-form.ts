@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { isApiError } from "@/lib/api/errors";
-import type {
-  SchemaBacktestRequest,
-  SchemaBacktestResponse,
-  SchemaStrategyParameter,
-  SchemaSymbolView,
-} from "@/lib/api/schema";
+import type { SchemaBacktestRequest, SchemaBacktestResponse, SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatDate } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 
@@ -160,8 +155,7 @@ export interface SchemaContext {
  * -100% and 100%.
  */
 export function backtestFormSchema({ parameters, symbol, t }: SchemaContext) {
-  const number = (message = "backtests.validation.number") =>
-    z.string().refine((v) => parseNumber(v) !== null, { error: message });
+  const number = (message = "backtests.validation.number") => z.string().refine((v) => parseNumber(v) !== null, { error: message });
   const nonNegative = number().refine((v) => (parseNumber(v) ?? -1) >= 0, { error: "backtests.validation.nonNegative" });
   const rate = nonNegative.refine((v) => (parseNumber(v) ?? 0) < 100, { error: "backtests.validation.rateBelow100" });
 
@@ -403,9 +397,10 @@ export function parsePrefill(query: URLSearchParams): BacktestPrefill {
   if (Object.keys(parameters).length > 0) prefill.parameters = parameters;
   const costs = parseJsonObject(query.get("costs"));
   if (costs) {
-    prefill.costs = Object.fromEntries(
-      Object.entries(costs).filter(([, v]) => typeof v === "number" || typeof v === "string"),
-    ) as Record<string, number | string>;
+    prefill.costs = Object.fromEntries(Object.entries(costs).filter(([, v]) => typeof v === "number" || typeof v === "string")) as Record<
+      string,
+      number | string
+    >;
   }
   const sizing = parseJsonObject(query.get("sizing"));
   if (sizing && typeof sizing.type === "string" && typeof sizing.value === "number") {
@@ -453,8 +448,7 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
   }
   if (prefill.sizing && (SIZING_TYPES as readonly string[]).includes(prefill.sizing.type)) {
     values.sizing_type = prefill.sizing.type as SizingType;
-    values.sizing_value =
-      prefill.sizing.type === "fraction_of_equity" ? percentText(prefill.sizing.value) : String(prefill.sizing.value);
+    values.sizing_value = prefill.sizing.type === "fraction_of_equity" ? percentText(prefill.sizing.value) : String(prefill.sizing.value);
   }
   if (prefill.fill) values.fill = prefill.fill as FillMode;
   if (prefill.allow_short !== undefined) values.allow_short = prefill.allow_short;

@@ -11,7 +11,9 @@ describe("chart times in the symbol's zone", () => {
 
   it("writes a bar's wall-clock time as if it were UTC, so the axis reads in the symbol's zone", () => {
     // An AAPL daily bar opens at midnight New York time: the chart shows its date.
-    expect(new Date(chartTime(Date.parse("2013-03-26T04:00:00Z"), "America/New_York") * 1000).toISOString()).toBe("2013-03-26T00:00:00.000Z");
+    expect(new Date(chartTime(Date.parse("2013-03-26T04:00:00Z"), "America/New_York") * 1000).toISOString()).toBe(
+      "2013-03-26T00:00:00.000Z",
+    );
     expect(new Date(chartTime(Date.parse("2024-01-02T00:00:00Z"), "Asia/Seoul") * 1000).toISOString()).toBe("2024-01-02T09:00:00.000Z");
   });
 

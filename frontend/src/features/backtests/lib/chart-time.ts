@@ -26,7 +26,11 @@ function format(zone: string): Intl.DateTimeFormat {
 /** The zone's offset from UTC at that instant, in milliseconds (KST: +9 h). */
 export function zoneOffsetMs(epochMs: number, zone: string): number {
   try {
-    const parts = Object.fromEntries(format(zone).formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(
+      format(zone)
+        .formatToParts(new Date(epochMs))
+        .map((p) => [p.type, p.value]),
+    );
     const asUtc = Date.UTC(
       Number(parts.year),
       Number(parts.month) - 1,

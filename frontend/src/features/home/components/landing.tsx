@@ -45,19 +45,21 @@ function CodeSample() {
       <code>
         <span className={c}># moving-average crossover with a stop</span>
         {"\n"}
-        <span className={k}>param</span> fast = <span className={n}>10</span> <span className={k}>in</span>{" "}
-        <span className={n}>2</span>..<span className={n}>100</span>
+        <span className={k}>param</span> fast = <span className={n}>10</span> <span className={k}>in</span> <span className={n}>2</span>..
+        <span className={n}>100</span>
         {"\n"}
-        <span className={k}>param</span> slow = <span className={n}>30</span> <span className={k}>in</span>{" "}
-        <span className={n}>5</span>..<span className={n}>300</span>
+        <span className={k}>param</span> slow = <span className={n}>30</span> <span className={k}>in</span> <span className={n}>5</span>..
+        <span className={n}>300</span>
         {"\n"}f = <span className={f}>sma</span>(<span className={v}>close</span>, fast)
         {"\n"}s = <span className={f}>ema</span>(<span className={v}>close</span>, slow)
         {"\n"}
         <span className={o}>long_entry</span> = <span className={f}>crossover</span>(f, s)
         {"\n"}
-        <span className={o}>long_exit</span> {" "}= <span className={f}>crossunder</span>(f, s)
+        <span className={o}>long_exit</span>
+        {"  "}= <span className={f}>crossunder</span>(f, s)
         {"\n"}
-        <span className={o}>stop_loss</span> {" "}= <span className={n}>5%</span>
+        <span className={o}>stop_loss</span>
+        {"  "}= <span className={n}>5%</span>
       </code>
     </pre>
   );

@@ -18,9 +18,7 @@ export const MARKET_DEFAULTS: Record<(typeof MARKETS)[number], { currency: strin
 };
 
 export const csvImportSchema = z.object({
-  file: z
-    .instanceof(File, { error: "marketData.fileRequired" })
-    .refine((file) => file.size > 0, { error: "marketData.fileEmpty" }),
+  file: z.instanceof(File, { error: "marketData.fileRequired" }).refine((file) => file.size > 0, { error: "marketData.fileEmpty" }),
   symbol: z
     .string()
     .trim()

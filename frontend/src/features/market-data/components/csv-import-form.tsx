@@ -5,15 +5,7 @@ import { AlertCircleIcon, CheckCircle2Icon, UploadIcon } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-} from "@/components/forms/form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -24,14 +16,7 @@ import { isApiError, type BadRow } from "@/lib/api/errors";
 import type { SchemaImportView } from "@/lib/api/schema";
 import { formatInteger } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
-import {
-  csvImportSchema,
-  INTERVALS,
-  MARKET_DEFAULTS,
-  MARKETS,
-  useImportCsv,
-  type CsvImportValues,
-} from "../api/import-csv";
+import { csvImportSchema, INTERVALS, MARKET_DEFAULTS, MARKETS, useImportCsv, type CsvImportValues } from "../api/import-csv";
 import { BadRowsTable } from "./bad-rows-table";
 import { FileDrop } from "./file-drop";
 
@@ -274,9 +259,7 @@ export function CsvImportForm() {
             </Alert>
           )}
           {outcome?.kind === "imported" && (outcome.view.bad_rows?.length ?? 0) > 0 && (
-            <BadRowsTable
-              rows={(outcome.view.bad_rows ?? []).map((r) => ({ line: r.line ?? 0, reason: r.reason ?? "" }))}
-            />
+            <BadRowsTable rows={(outcome.view.bad_rows ?? []).map((r) => ({ line: r.line ?? 0, reason: r.reason ?? "" }))} />
           )}
           {outcome?.kind === "rejected" && (
             <>

@@ -5,15 +5,7 @@ import { AlertCircleIcon, DownloadCloudIcon } from "lucide-react";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-} from "@/components/forms/form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -21,15 +13,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
-import {
-  fetchSchema,
-  SOURCE_EXAMPLES,
-  SOURCE_INTERVALS,
-  SOURCES,
-  useStartFetch,
-  type FetchValues,
-  type Source,
-} from "../api/start-fetch";
+import { fetchSchema, SOURCE_EXAMPLES, SOURCE_INTERVALS, SOURCES, useStartFetch, type FetchValues, type Source } from "../api/start-fetch";
 import { ImportProgress } from "./import-progress";
 
 function yearAgo(): string {

@@ -29,8 +29,8 @@ export function ImportProgress({ id }: { id: string }) {
           <ImportStatus status={view.status} />
         </CardTitle>
         <CardDescription>
-          {t("marketData.fetchFrom", { source: (view.source ?? "").toUpperCase() })} ·{" "}
-          {formatDateTime(view.range_start, "UTC")} → {formatDateTime(view.range_end, "UTC")} UTC
+          {t("marketData.fetchFrom", { source: (view.source ?? "").toUpperCase() })} · {formatDateTime(view.range_start, "UTC")} →{" "}
+          {formatDateTime(view.range_end, "UTC")} UTC
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">

@@ -16,8 +16,7 @@ export function ImportStatus({ status }: { status: string | undefined }) {
   const t = useT();
   const known = (status ?? "pending") as keyof typeof VARIANTS;
   const variant = VARIANTS[known] ?? "outline";
-  const label =
-    known in VARIANTS ? t(`marketData.status.${known}`) : (status ?? "");
+  const label = known in VARIANTS ? t(`marketData.status.${known}`) : (status ?? "");
   return (
     <Badge variant={variant} data-testid="import-status" data-status={status}>
       {(known === "running" || known === "pending") && <Spinner className="size-3" />}

@@ -31,7 +31,11 @@ export function ImportsList() {
     <ul className="grid divide-y" aria-label={t("marketData.importsTitle")}>
       {imports.data.map((view) => {
         const origin =
-          view.kind === "csv" ? (view.file_name ?? "CSV") : view.kind === "fetch" ? (view.source ?? "").toUpperCase() : t("marketData.sample");
+          view.kind === "csv"
+            ? (view.file_name ?? "CSV")
+            : view.kind === "fetch"
+              ? (view.source ?? "").toUpperCase()
+              : t("marketData.sample");
         return (
           <li key={view.id} className="grid gap-1.5 px-3 py-3">
             <div className="flex items-center justify-between gap-3">

@@ -18,7 +18,12 @@ export function MarketDataSummary() {
   const locale = useLocale();
   const symbols = useSymbols();
   const sum = symbols.data ? totals(symbols.data) : null;
-  const rows = symbols.data ? toRows(symbols.data).filter((r) => r.interval).sort((a, b) => b.barCount - a.barCount).slice(0, 5) : [];
+  const rows = symbols.data
+    ? toRows(symbols.data)
+        .filter((r) => r.interval)
+        .sort((a, b) => b.barCount - a.barCount)
+        .slice(0, 5)
+    : [];
   return (
     <Card>
       <CardHeader>
@@ -47,7 +52,12 @@ export function MarketDataSummary() {
         ) : symbols.isError ? (
           <ErrorState error={symbols.error} onRetry={() => void symbols.refetch()} className="py-6" />
         ) : rows.length === 0 ? (
-          <EmptyState icon={DatabaseIcon} title={t("marketData.emptyTitle")} description={t("marketData.emptyDescription")} className="py-6" />
+          <EmptyState
+            icon={DatabaseIcon}
+            title={t("marketData.emptyTitle")}
+            description={t("marketData.emptyDescription")}
+            className="py-6"
+          />
         ) : (
           <ul className="grid divide-y">
             {rows.map((row) => (
@@ -63,7 +73,7 @@ export function MarketDataSummary() {
                     {formatBarTime(row.firstBar, row.interval, row.timeZone)} → {formatBarTime(row.lastBar, row.interval, row.timeZone)}
                   </span>
                 </span>
-                <span className="shrink-0 text-sm tabular-nums text-muted-foreground">
+                <span className="shrink-0 text-sm text-muted-foreground tabular-nums">
                   {t("marketData.barCount", { count: formatCompact(row.barCount, locale) })}
                 </span>
               </li>

@@ -1,12 +1,6 @@
 "use client";
 
-import {
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type SortingState,
-} from "@tanstack/react-table";
+import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { DatabaseIcon, SearchIcon, SearchXIcon } from "lucide-react";
 import { useMemo, useState } from "react";
 import { EmptyState, ErrorState } from "@/components/layouts/states";
@@ -61,9 +55,7 @@ function columns(t: Translate, locale: string): ColumnDef<SymbolRow>[] {
             {formatBarTime(row.original.firstBar, row.original.interval, row.original.timeZone)}
             <span className="px-1.5 text-muted-foreground">→</span>
             {formatBarTime(row.original.lastBar, row.original.interval, row.original.timeZone)}
-            <span className="ml-2 text-xs text-muted-foreground">
-              {timeZoneAbbreviation(row.original.timeZone, locale)}
-            </span>
+            <span className="ml-2 text-xs text-muted-foreground">{timeZoneAbbreviation(row.original.timeZone, locale)}</span>
           </span>
         ) : (
           <span className="text-muted-foreground">—</span>
@@ -83,8 +75,7 @@ function columns(t: Translate, locale: string): ColumnDef<SymbolRow>[] {
   ];
 }
 
-const hideOnSmall = (id: string) =>
-  id === "currency" ? "hidden md:table-cell" : id === "range" ? "hidden sm:table-cell" : undefined;
+const hideOnSmall = (id: string) => (id === "currency" ? "hidden md:table-cell" : id === "range" ? "hidden sm:table-cell" : undefined);
 
 /** Every symbol with the stored range and bar count of each interval; searchable, sortable, virtualised. */
 export function SymbolsTable() {

@@ -26,16 +26,7 @@ export interface CodeEditorProps {
 }
 
 /** Monaco with the strategy language: highlighting, completion, hover docs and compile-error markers. */
-export default function CodeEditor({
-  value,
-  onChange,
-  errors,
-  catalogue,
-  readOnly,
-  ariaLabel,
-  loadingLabel,
-  ref,
-}: CodeEditorProps) {
+export default function CodeEditor({ value, onChange, errors, catalogue, readOnly, ariaLabel, loadingLabel, ref }: CodeEditorProps) {
   const language = useLanguage();
   const theme = useResolvedTheme();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);

@@ -18,7 +18,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("the editor's test action", () => {
   it("tests on AAPL daily 2013 when stored, else on the first symbol's data", () => {
-    const aapl = symbolView({ symbol: "AAPL", intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }] });
+    const aapl = symbolView({
+      symbol: "AAPL",
+      intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
+    });
     const btc = symbolView({
       symbol: "KRW-BTC",
       currency: "KRW",
@@ -26,7 +29,13 @@ describe("the editor's test action", () => {
       intervals: [{ interval: "1h", first_bar: "2024-01-01T00:00:00Z", last_bar: "2024-02-01T00:00:00Z", bar_count: 744 }],
     });
     expect(pickSample([btc, aapl])).toMatchObject({ symbol: "AAPL", interval: "1d", start_date: "2013-01-01", end_date: "2013-12-31" });
-    expect(pickSample([btc])).toEqual({ symbol: "KRW-BTC", interval: "1h", start_date: "2024-01-01", end_date: "2024-02-01", initial_capital: 10_000_000 });
+    expect(pickSample([btc])).toEqual({
+      symbol: "KRW-BTC",
+      interval: "1h",
+      start_date: "2024-01-01",
+      end_date: "2024-02-01",
+      initial_capital: 10_000_000,
+    });
     expect(pickSample([])).toBeNull();
   });
 
@@ -37,7 +46,13 @@ describe("the editor's test action", () => {
       if (url.pathname === "/api/v1/backtests" && request.method === "POST") return json(202, { id: "run-1", status: "pending" });
       if (url.pathname === "/api/v1/backtests/run-1/status") return json(200, { id: "run-1", status: "completed", progress: 100 });
       if (url.pathname === "/api/v1/backtests/run-1") {
-        return json(200, { id: "run-1", settings: { currency: "USD" }, result: { metrics: { total_return: 0.0241, max_drawdown: -0.1649, sharpe_ratio: 0.226, win_rate: 0.333, trade_count: 3, cagr: 0.0243 } } });
+        return json(200, {
+          id: "run-1",
+          settings: { currency: "USD" },
+          result: {
+            metrics: { total_return: 0.0241, max_drawdown: -0.1649, sharpe_ratio: 0.226, win_rate: 0.333, trade_count: 3, cagr: 0.0243 },
+          },
+        });
       }
       return undefined;
     });

@@ -131,7 +131,12 @@ export function QuickTest({
             <DialogTitle>{t("strategyTest.title")}</DialogTitle>
             <DialogDescription>
               {sample
-                ? t("strategyTest.sample", { symbol: sample.symbol, interval: sample.interval, start: sample.start_date, end: sample.end_date })
+                ? t("strategyTest.sample", {
+                    symbol: sample.symbol,
+                    interval: sample.interval,
+                    start: sample.start_date,
+                    end: sample.end_date,
+                  })
                 : t("strategyTest.description")}
             </DialogDescription>
           </DialogHeader>
@@ -166,7 +171,9 @@ export function QuickTest({
                 return (
                   <div key={name} className="rounded-lg border px-3 py-2">
                     <dt className="text-xs text-muted-foreground">{metricLabel(name, t)}</dt>
-                    <dd className={cn("text-lg font-semibold tabular-nums", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}>
+                    <dd
+                      className={cn("text-lg font-semibold tabular-nums", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}
+                    >
                       {formatMetric(name, value, { currency, locale, t, metrics })}
                     </dd>
                   </div>

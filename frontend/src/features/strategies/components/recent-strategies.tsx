@@ -74,9 +74,7 @@ export function RecentStrategies() {
                       ))}
                     </span>
                   </span>
-                  <span className="shrink-0 text-xs text-muted-foreground">
-                    {formatRelativeTime(strategy.updated_at, locale)}
-                  </span>
+                  <span className="shrink-0 text-xs text-muted-foreground">{formatRelativeTime(strategy.updated_at, locale)}</span>
                 </Link>
               </li>
             ))}

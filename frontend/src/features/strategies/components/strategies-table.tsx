@@ -1,21 +1,7 @@
 "use client";
 
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-} from "@tanstack/react-table";
-import {
-  ArrowDownIcon,
-  ArrowUpDownIcon,
-  ArrowUpIcon,
-  FileCode2Icon,
-  GlobeIcon,
-  PlusIcon,
-  SearchIcon,
-  SearchXIcon,
-} from "lucide-react";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, FileCode2Icon, GlobeIcon, PlusIcon, SearchIcon, SearchXIcon } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { ErrorState, EmptyState } from "@/components/layouts/states";
@@ -88,9 +74,7 @@ function columns(t: Translate, locale: string): ColumnDef<SchemaStrategySummary>
               </Badge>
             )}
           </span>
-          {row.original.description && (
-            <span className="line-clamp-1 text-xs text-muted-foreground">{row.original.description}</span>
-          )}
+          {row.original.description && <span className="line-clamp-1 text-xs text-muted-foreground">{row.original.description}</span>}
         </div>
       ),
     },
@@ -208,7 +192,11 @@ export function StrategiesTable() {
           </div>
         ) : data && data.items?.length === 0 ? (
           search ? (
-            <EmptyState icon={SearchXIcon} title={t("strategies.noMatches")} description={t("strategies.noMatchesHint", { query: search })} />
+            <EmptyState
+              icon={SearchXIcon}
+              title={t("strategies.noMatches")}
+              description={t("strategies.noMatchesHint", { query: search })}
+            />
           ) : scope === "mine" ? (
             <EmptyState
               icon={FileCode2Icon}
@@ -235,11 +223,12 @@ export function StrategiesTable() {
                     <TableHead
                       key={header.id}
                       aria-sort={
-                        ["name", "created_at", "updated_at"].includes(header.id)
-                          ? ariaSort(header.id as SortField, sort)
-                          : undefined
+                        ["name", "created_at", "updated_at"].includes(header.id) ? ariaSort(header.id as SortField, sort) : undefined
                       }
-                      className={cn(header.id === "created_at" && "hidden md:table-cell", header.id === "parameters" && "hidden sm:table-cell")}
+                      className={cn(
+                        header.id === "created_at" && "hidden md:table-cell",
+                        header.id === "parameters" && "hidden sm:table-cell",
+                      )}
                     >
                       {flexRender(header.column.columnDef.header, header.getContext())}
                     </TableHead>
@@ -253,7 +242,10 @@ export function StrategiesTable() {
                   {row.getVisibleCells().map((cell) => (
                     <TableCell
                       key={cell.id}
-                      className={cn(cell.column.id === "created_at" && "hidden md:table-cell", cell.column.id === "parameters" && "hidden sm:table-cell")}
+                      className={cn(
+                        cell.column.id === "created_at" && "hidden md:table-cell",
+                        cell.column.id === "parameters" && "hidden sm:table-cell",
+                      )}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </TableCell>

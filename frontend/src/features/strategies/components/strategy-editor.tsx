@@ -1,14 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  AlertCircleIcon,
-  CheckCircle2Icon,
-  CopyIcon,
-  LockIcon,
-  SaveIcon,
-  Trash2Icon,
-} from "lucide-react";
+import { AlertCircleIcon, CheckCircle2Icon, CopyIcon, LockIcon, SaveIcon, Trash2Icon } from "lucide-react";
 import dynamic from "next/dynamic";
 
 import { useRouter } from "next/navigation";
@@ -16,15 +9,7 @@ import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-} from "@/components/forms/form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -125,8 +110,7 @@ export function StrategyEditor({
 
   const checking = code !== debouncedCode || validation.isFetching;
   const hasCode = code.trim().length > 0;
-  const errors =
-    saveErrors && saveErrors.code === code ? saveErrors.errors : hasCode ? (validation.data?.errors ?? []) : [];
+  const errors = saveErrors && saveErrors.code === code ? saveErrors.errors : hasCode ? (validation.data?.errors ?? []) : [];
   const parameters = validation.data?.valid ? (validation.data.parameters ?? []) : (strategy?.parameters ?? []);
   const outputs = validation.data?.valid ? (validation.data.outputs ?? []) : [];
 
@@ -150,8 +134,7 @@ export function StrategyEditor({
   const pickTemplate = (template: SchemaStrategyTemplateResponse) => {
     form.setValue("code", template.code ?? "", { shouldDirty: true, shouldValidate: true });
     if (!form.getValues("name").trim()) form.setValue("name", templateName(template, language), { shouldDirty: true });
-    if (!form.getValues("description").trim())
-      form.setValue("description", templateDescription(template, language), { shouldDirty: true });
+    if (!form.getValues("description").trim()) form.setValue("description", templateDescription(template, language), { shouldDirty: true });
   };
 
   const status = !hasCode ? null : checking ? (
@@ -262,7 +245,15 @@ export function StrategyEditor({
                 <span className="tabular-nums">{t("strategies.characters", { count: code.length })}</span>
               </div>
             </Card>
-            <FormField control={form.control} name="code" render={() => <FormItem><FormMessage /></FormItem>} />
+            <FormField
+              control={form.control}
+              name="code"
+              render={() => (
+                <FormItem>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
 
             {errors.length > 0 && (
               <Card className="gap-3 py-4" data-testid="code-errors">

@@ -64,13 +64,7 @@ export function TemplateList({ onPick }: { onPick: (template: SchemaStrategyTemp
   );
 }
 
-export function TemplatePicker({
-  onPick,
-  replaces,
-}: {
-  onPick: (template: SchemaStrategyTemplateResponse) => void;
-  replaces: boolean;
-}) {
+export function TemplatePicker({ onPick, replaces }: { onPick: (template: SchemaStrategyTemplateResponse) => void; replaces: boolean }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -84,9 +78,7 @@ export function TemplatePicker({
       <DialogContent closeLabel={t("common.close")} className="sm:max-w-2xl">
         <DialogHeader>
           <DialogTitle>{t("strategies.pickTemplate")}</DialogTitle>
-          <DialogDescription>
-            {replaces ? t("strategies.pickTemplateReplaces") : t("strategies.pickTemplateDescription")}
-          </DialogDescription>
+          <DialogDescription>{replaces ? t("strategies.pickTemplateReplaces") : t("strategies.pickTemplateDescription")}</DialogDescription>
         </DialogHeader>
         <TemplateList
           onPick={(template) => {

@@ -45,8 +45,7 @@ declare global {
 }
 
 window.MonacoEnvironment = {
-  getWorker: () =>
-    new Worker(new URL("monaco-editor/editor/editor.worker", import.meta.url), { type: "module", name: "editor" }),
+  getWorker: () => new Worker(new URL("monaco-editor/editor/editor.worker", import.meta.url), { type: "module", name: "editor" }),
 };
 
 loader.config({ monaco });

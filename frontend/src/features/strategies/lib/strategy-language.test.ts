@@ -61,7 +61,11 @@ describe("the strategy language in the editor", () => {
   it("offers built-ins in the user's language and the names the code defines", () => {
     const code = "param fast = 10 in 2..100\nf = sma(close, fast)\nlong_entry = close > f";
     const entries = completionEntries(catalogue, code, "ko");
-    expect(entries.find((e) => e.label === "sma")).toMatchObject({ kind: "function", snippet: true, detail: "sma(source, length) → number" });
+    expect(entries.find((e) => e.label === "sma")).toMatchObject({
+      kind: "function",
+      snippet: true,
+      detail: "sma(source, length) → number",
+    });
     expect(entries.find((e) => e.label === "sma")?.documentation).toContain("단순 이동평균.");
     expect(entries.find((e) => e.label === "macd")?.detail).toContain(".macd .signal .histogram");
     expect(entries.find((e) => e.label === "fast")).toMatchObject({ kind: "param" });

@@ -13,10 +13,35 @@ type Lang = "en" | "ko";
 
 /** Used until the catalogue has loaded, and the grammar's fallback: the documented language. */
 export const DEFAULT_KEYWORDS = ["param", "in", "step", "and", "or", "not", "true", "false", "na"];
-const DEFAULT_VARIABLES = ["open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4", "year", "month", "dayofmonth", "dayofweek", "hour", "minute"];
+const DEFAULT_VARIABLES = [
+  "open",
+  "high",
+  "low",
+  "close",
+  "volume",
+  "hl2",
+  "hlc3",
+  "ohlc4",
+  "year",
+  "month",
+  "dayofmonth",
+  "dayofweek",
+  "hour",
+  "minute",
+];
 const DEFAULT_OUTPUTS = [
-  "long_entry", "long_exit", "short_entry", "short_exit", "long_entry_stop", "long_entry_limit",
-  "short_entry_stop", "short_entry_limit", "stop_loss", "take_profit", "trailing_stop", "size",
+  "long_entry",
+  "long_exit",
+  "short_entry",
+  "short_exit",
+  "long_entry_stop",
+  "long_entry_limit",
+  "short_entry_stop",
+  "short_entry_limit",
+  "stop_loss",
+  "take_profit",
+  "trailing_stop",
+  "size",
 ];
 
 const names = (items: { name?: string }[] | undefined, fallback: string[]) =>
@@ -168,7 +193,14 @@ export function completionEntries(catalogue: Catalogue | undefined, code: string
   }
   for (const { name, param } of definedNames(code)) {
     if (builtins.has(name)) continue;
-    entries.push({ label: name, kind: param ? "param" : "name", insertText: name, snippet: false, detail: param ? "param" : "", documentation: "" });
+    entries.push({
+      label: name,
+      kind: param ? "param" : "name",
+      insertText: name,
+      snippet: false,
+      detail: param ? "param" : "",
+      documentation: "",
+    });
   }
   return entries;
 }
