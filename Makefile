@@ -11,7 +11,7 @@ FRONTEND_FILES := $(shell find frontend/src frontend/public -type f 2>/dev/null)
                   frontend/package.json frontend/next.config.ts frontend/scripts/externalize-inline-scripts.mjs
 
 .DEFAULT_GOAL := help
-.PHONY: help run build test test-backend test-frontend test-e2e test-deploy frontend frontend-dev check-java check-node clean
+.PHONY: help run build format test test-backend test-frontend test-e2e test-deploy frontend frontend-dev check-java check-node clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,15 +23,19 @@ build: check-java frontend ## Build the web application and the service jar that
 	rm -rf backend/app/target/classes/static
 	mkdir -p backend/app/target/classes/static
 	cp -R frontend/out/. backend/app/target/classes/static/
-	$(MVNW) -q -DskipTests package
+	$(MVNW) -q -DskipTests -Dspotless.check.skip=true package
+
+format: $(FRONTEND_DEPS) ## Format every Java (google-java-format via Spotless) and web file (Prettier) in place
+	$(MVNW) -q spotless:apply
+	cd frontend && npm run format
 
 test: test-backend test-frontend test-e2e test-deploy ## Run every test of the repository
 
-test-backend: check-java ## Engine and service tests (JUnit, ArchUnit, real embedded PostgreSQL)
+test-backend: check-java ## Format check, Error Prone, engine and service tests (JUnit, ArchUnit, real embedded PostgreSQL)
 	$(MVNW) verify
 
-test-frontend: $(FRONTEND_DEPS) ## Web application: lint (with feature boundaries), types, unit and component tests (Vitest)
-	cd frontend && npm run lint && npm run typecheck && npm test
+test-frontend: $(FRONTEND_DEPS) ## Web application: format check (Prettier), lint (with feature boundaries), types, unit and component tests (Vitest)
+	cd frontend && npm run format:check && npm run lint && npm run typecheck && npm test
 
 test-e2e: check-java $(EXPORT) $(FRONTEND_DEPS) ## Browser tests: the real jar on a throwaway database, driven in Chromium
 	scripts/e2e.sh
