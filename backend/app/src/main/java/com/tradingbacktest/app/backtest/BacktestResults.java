@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest;
 
+import com.tradingbacktest.app.backtest.run.BacktestRepository;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chartPoints points of the equity overview stored with a result
  */
 @ConfigurationProperties("tb.backtest")
-record BacktestSettings(
+public record BacktestSettings(
     @DefaultValue("3") int maxConcurrentRunsPerUser,
     @DefaultValue("3") int maxAttempts,
     @DefaultValue("10m") Duration staleAfter,
@@ -28,7 +28,7 @@ record BacktestSettings(
     @DefaultValue("50") int combinationsPerSlice,
     @DefaultValue("2000") int chartPoints) {
 
-  BacktestSettings {
+  public BacktestSettings {
     if (maxConcurrentRunsPerUser < 1
         || maxAttempts < 1
         || maxCombinations < 1

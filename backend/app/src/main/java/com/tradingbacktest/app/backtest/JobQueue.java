@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * run (and the JobRunr dashboard shows the same ids as the API).
  */
 @Component
-class JobQueue {
+public class JobQueue {
 
   private final JobRequestScheduler scheduler;
   private final StorageProvider storage;
@@ -28,18 +28,18 @@ class JobQueue {
     this.settings = settings;
   }
 
-  void enqueue(UUID id, String name, JobRequest request) {
+  public void enqueue(UUID id, String name, JobRequest request) {
     scheduler.create(job(id, name, request));
   }
 
-  void enqueueAll(List<Queued> jobs) {
+  public void enqueueAll(List<Queued> jobs) {
     scheduler.create(jobs.stream().map(q -> job(q.id(), q.name(), q.request())));
   }
 
-  record Queued(UUID id, String name, JobRequest request) {}
+  public record Queued(UUID id, String name, JobRequest request) {}
 
   /** Whether JobRunr still holds a job with this id, in any state. */
-  boolean exists(UUID id) {
+  public boolean exists(UUID id) {
     try {
       storage.getJobById(id);
       return true;
@@ -48,7 +48,7 @@ class JobQueue {
     }
   }
 
-  void delete(UUID id, String reason) {
+  public void delete(UUID id, String reason) {
     if (exists(id)) {
       scheduler.delete(id, reason);
     }

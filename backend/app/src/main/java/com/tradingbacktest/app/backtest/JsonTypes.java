@@ -4,16 +4,16 @@ import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 
 /** The JSON shapes of the runs' jsonb columns that are read back as plain maps. */
-final class JsonTypes {
+public final class JsonTypes {
 
   /**
    * Parameter values by name ({@code backtests.parameters}, result parameters) and headline
    * metrics.
    */
-  static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
+  public static final TypeReference<Map<String, Double>> DOUBLES = new TypeReference<>() {};
 
   /** A metrics map, with nulls and integers as stored. */
-  static final TypeReference<Map<String, Number>> NUMBERS = new TypeReference<>() {};
+  public static final TypeReference<Map<String, Number>> NUMBERS = new TypeReference<>() {};
 
   private JsonTypes() {}
 }

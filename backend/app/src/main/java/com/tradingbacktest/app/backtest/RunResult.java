@@ -40,7 +40,7 @@ public record RunResult(
     int fillCount,
     int rejectedOrders) {
 
-  static RunResult of(
+  public static RunResult of(
       Simulation simulation,
       PerformanceMetrics metrics,
       RunSeries series,
@@ -61,14 +61,14 @@ public record RunResult(
   /** A month's return as a fraction; null when undefined. */
   public record MonthlyReturnView(
       int year, int month, @Schema(nullable = true) @JsonProperty("return") Double value) {
-    static MonthlyReturnView of(MonthlyReturn m) {
+    public static MonthlyReturnView of(MonthlyReturn m) {
       return new MonthlyReturnView(m.year(), m.month(), finite(m.value()));
     }
   }
 
   public record YearlyReturnView(
       int year, @Schema(nullable = true) @JsonProperty("return") Double value) {
-    static YearlyReturnView of(YearlyReturn y) {
+    public static YearlyReturnView of(YearlyReturn y) {
       return new YearlyReturnView(y.year(), finite(y.value()));
     }
   }
@@ -93,7 +93,7 @@ public record RunResult(
       int barsHeld,
       String exitReason) {
 
-    static RoundTrip of(Trade t) {
+    public static RoundTrip of(Trade t) {
       return new RoundTrip(
           t.side().name().toLowerCase(Locale.ROOT),
           t.quantity(),

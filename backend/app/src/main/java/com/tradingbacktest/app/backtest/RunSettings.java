@@ -20,7 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param currency the symbol's currency: money in the result is in it
  * @param timeZone the symbol's zone: dates, months and years of the result are counted in it
  */
-record RunSettings(
+public record RunSettings(
     String fill,
     Costs costs,
     Sizing sizing,
@@ -32,7 +32,7 @@ record RunSettings(
     String timeZone) {
 
   @Schema(name = "RunCosts")
-  record Costs(
+  public record Costs(
       String preset,
       double commissionRate,
       double commissionFixed,
@@ -42,7 +42,7 @@ record RunSettings(
       double slippageTicks,
       double tickSize) {
 
-    CostModel toModel() {
+    public CostModel toModel() {
       return new CostModel(
           commissionRate,
           commissionFixed,
@@ -53,7 +53,7 @@ record RunSettings(
           tickSize);
     }
 
-    static Costs of(String preset, CostModel m) {
+    public static Costs of(String preset, CostModel m) {
       return new Costs(
           preset,
           m.commissionRate(),
@@ -67,9 +67,9 @@ record RunSettings(
   }
 
   @Schema(name = "RunSizing")
-  record Sizing(String type, double value) {
+  public record Sizing(String type, double value) {
 
-    SizingModel toModel() {
+    public SizingModel toModel() {
       return switch (type) {
         case "fraction_of_equity" -> new SizingModel.FractionOfEquity(value);
         case "fixed_quantity" -> new SizingModel.FixedQuantity(value);
@@ -79,7 +79,7 @@ record RunSettings(
     }
   }
 
-  BacktestConfig toConfig(double initialCapital) {
+  public BacktestConfig toConfig(double initialCapital) {
     return BacktestConfig.builder()
         .initialCapital(initialCapital)
         .fillMode("close".equals(fill) ? FillMode.CLOSE : FillMode.NEXT_OPEN)

@@ -5,9 +5,9 @@ import com.tradingbacktest.app.common.error.ProblemKind;
 import com.tradingbacktest.app.common.error.RetryableException;
 
 /** The user already has as many runs queued or running as allowed (MAX_CONCURRENT_RUNS). */
-class TooManyRuns extends DomainException implements RetryableException {
+public class TooManyRuns extends DomainException implements RetryableException {
 
-  TooManyRuns(int limit) {
+  public TooManyRuns(int limit) {
     super(
         ProblemKind.TOO_MANY_REQUESTS,
         "too-many-runs",

@@ -17,9 +17,11 @@ import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The boundaries of ARCHITECTURE.md: the engine sees nothing of Spring, persistence or the app;
- * features reach each other only through public types at a feature's top level; common depends on
- * no feature; no cycles between features.
+ * The boundaries of docs/ARCHITECTURE.md: the engine sees nothing of Spring, persistence or the
+ * app; common depends on no feature; no cycles between features, nor between the sub-packages of
+ * one feature; a feature's sub-packages use each other's public classes freely, but another feature
+ * reaches it only through public types at its top level (e.g. {@code backtest.BacktestResults},
+ * never {@code backtest.run.BacktestRepository}).
  */
 class ArchitectureTests {
 
@@ -62,6 +64,17 @@ class ArchitectureTests {
   @Test
   void featuresHaveNoCycles() {
     slices().matching(APP + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void subPackagesOfAFeatureHaveNoCycles() {
+    slices()
+        .matching(APP + ".(*).(*)..")
+        .namingSlices("$1.$2")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
+        .check(CLASSES);
   }
 
   @Test

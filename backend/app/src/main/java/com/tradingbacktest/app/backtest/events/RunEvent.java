@@ -1,13 +1,14 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.events;
 
+import com.tradingbacktest.app.backtest.RunStatus;
 import java.util.UUID;
 
 /**
  * A run's state after a change, as NOTIFYed on {@link RunEvents#CHANNEL} and sent to SSE clients.
  */
-record RunEvent(UUID id, String status, int progress, String error) {
+public record RunEvent(UUID id, String status, int progress, String error) {
 
-  boolean isFinal() {
+  public boolean isFinal() {
     return RunStatus.of(status).isFinal();
   }
 }

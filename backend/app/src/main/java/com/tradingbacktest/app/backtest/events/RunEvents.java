@@ -1,5 +1,6 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.events;
 
+import com.tradingbacktest.app.backtest.run.BacktestRepository;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * run's current state from the table, so a subscriber never misses a final state.
  */
 @Component
-class RunEvents implements SmartLifecycle {
+public class RunEvents implements SmartLifecycle {
 
-  static final String CHANNEL = "backtest_events";
+  public static final String CHANNEL = "backtest_events";
 
   private static final Logger log = LoggerFactory.getLogger(RunEvents.class);
   private static final int POLL_MILLIS = 1_000;
@@ -66,12 +67,12 @@ class RunEvents implements SmartLifecycle {
   }
 
   /** A subscription to one run's events; close it when done. */
-  interface Subscription extends AutoCloseable {
+  public interface Subscription extends AutoCloseable {
     @Override
     void close();
   }
 
-  Subscription subscribe(UUID runId, Consumer<RunEvent> consumer) {
+  public Subscription subscribe(UUID runId, Consumer<RunEvent> consumer) {
     subscribers.computeIfAbsent(runId, id -> new CopyOnWriteArraySet<>()).add(consumer);
     return () ->
         subscribers.computeIfPresent(

@@ -1,6 +1,9 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
 import com.tradingbacktest.app.auth.AuthenticatedUser;
+import com.tradingbacktest.app.backtest.run.BacktestController;
+import com.tradingbacktest.app.backtest.run.BacktestService;
+import com.tradingbacktest.app.backtest.run.BacktestStatusResponse;
 import com.tradingbacktest.app.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,5 +1,7 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
+import com.tradingbacktest.app.backtest.RunStatus;
+import com.tradingbacktest.app.backtest.run.ResolvedRun;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
+import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
+import com.tradingbacktest.app.backtest.RunStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

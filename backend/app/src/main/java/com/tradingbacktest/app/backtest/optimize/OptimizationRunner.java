@@ -1,7 +1,9 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.StrategyCompiler;

@@ -1,5 +1,16 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
+import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.JobQueue;
+import com.tradingbacktest.app.backtest.JsonTypes;
+import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.backtest.RunStatus;
+import com.tradingbacktest.app.backtest.TooManyRuns;
+import com.tradingbacktest.app.backtest.run.BacktestRepository;
+import com.tradingbacktest.app.backtest.run.BacktestService;
+import com.tradingbacktest.app.backtest.run.BacktestStatusResponse;
+import com.tradingbacktest.app.backtest.run.ResolvedRun;
+import com.tradingbacktest.app.backtest.run.RunSettingsResolver;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;

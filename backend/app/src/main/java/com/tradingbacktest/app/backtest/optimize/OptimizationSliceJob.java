@@ -1,4 +1,4 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

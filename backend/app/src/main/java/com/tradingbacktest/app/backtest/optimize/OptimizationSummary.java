@@ -1,4 +1,4 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.auth.AuthenticatedUser;
+import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,9 +45,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(
     name = "Backtests",
     description = "Run a strategy on historical data; follow it; read its result and fills")
-class BacktestController {
+public class BacktestController {
 
-  static final String PATH = "/api/v1/backtests";
+  public static final String PATH = "/api/v1/backtests";
 
   private final BacktestService backtests;
   private final RunStreams streams;

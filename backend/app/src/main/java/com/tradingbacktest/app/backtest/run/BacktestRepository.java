@@ -1,5 +1,8 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.RunSeries;
+import com.tradingbacktest.app.backtest.RunStatus;
+import com.tradingbacktest.app.backtest.events.RunEvents;
 import com.tradingbacktest.engine.sim.Fill;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * changed, so the event commits with the change and any instance can stream it.
  */
 @Repository
-class BacktestRepository {
+public class BacktestRepository {
 
   /** The headline metrics a list shows, picked out of the result inside the database. */
   static final List<String> KEY_METRICS =
@@ -90,14 +93,14 @@ class BacktestRepository {
   /**
    * Serialises run creation per user for the rest of the transaction (the concurrent-run limit).
    */
-  void lockUser(UUID userId) {
+  public void lockUser(UUID userId) {
     jdbc.sql("select pg_advisory_xact_lock(?)")
         .param(userId.getMostSignificantBits() ^ userId.getLeastSignificantBits())
         .query((rs, n) -> 1)
         .list();
   }
 
-  int countActive(UUID userId) {
+  public int countActive(UUID userId) {
     return jdbc.sql(
             "select count(*) from backtests where user_id = ? and status in ('pending', 'running')")
         .param(userId)
@@ -105,7 +108,7 @@ class BacktestRepository {
         .single();
   }
 
-  Optional<BacktestRow> find(UUID id, UUID userId) {
+  public Optional<BacktestRow> find(UUID id, UUID userId) {
     return jdbc.sql("select " + ALL_COLUMNS + " from backtests where id = ? and user_id = ?")
         .params(id, userId)
         .query(BacktestRepository::map)
@@ -321,7 +324,7 @@ class BacktestRepository {
         .update();
   }
 
-  Optional<RunSeries> series(UUID id) {
+  public Optional<RunSeries> series(UUID id) {
     return jdbc.sql("select times, equity, benchmark from backtest_series where backtest_id = ?")
         .param(id)
         .query(

@@ -1,4 +1,4 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * data (parameter ranges, data in range, costs) are checked by {@link RunSettingsResolver}, all at
  * once.
  */
-record BacktestRequest(
+public record BacktestRequest(
     @Schema(description = "Your strategy or anyone's public one") @NotNull(message = "is required")
         UUID strategyId,
     @Schema(example = "AAPL")

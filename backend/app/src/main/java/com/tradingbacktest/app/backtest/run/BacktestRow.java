@@ -1,5 +1,6 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.RunStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.util.UUID;
  * One row of {@code backtests}; the JSON columns as text, {@code result} and the code only when
  * read.
  */
-record BacktestRow(
+public record BacktestRow(
     UUID id,
     UUID userId,
     UUID strategyId,

@@ -1,5 +1,12 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.JobQueue;
+import com.tradingbacktest.app.backtest.JsonTypes;
+import com.tradingbacktest.app.backtest.RunResult;
+import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.backtest.RunStatus;
+import com.tradingbacktest.app.backtest.TooManyRuns;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
 import java.io.BufferedWriter;
@@ -20,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs exist for you.
  */
 @Service
-class BacktestService {
+public class BacktestService {
 
   private final RunSettingsResolver resolver;
   private final BacktestRepository runs;
@@ -53,7 +60,7 @@ class BacktestService {
    * Stores a resolved run as pending and queues it. The row commits before the job exists: a worker
    * that picks the job up at once must find it.
    */
-  UUID start(UUID userId, ResolvedRun run) {
+  public UUID start(UUID userId, ResolvedRun run) {
     UUID id = UUID.randomUUID();
     transaction.executeWithoutResult(
         tx -> {
@@ -111,7 +118,7 @@ class BacktestService {
         result);
   }
 
-  BacktestStatusResponse status(UUID userId, UUID id) {
+  public BacktestStatusResponse status(UUID userId, UUID id) {
     return BacktestStatusResponse.of(runs.findSummary(id, userId).orElseThrow(() -> notFound(id)));
   }
 
@@ -133,7 +140,7 @@ class BacktestService {
     return PageResponse.of(items, page, size, total);
   }
 
-  enum Removal {
+  public enum Removal {
     CANCELLED,
     DELETED
   }

@@ -1,4 +1,4 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param attempts how many times a worker has taken it (more than 1 after a worker died or an
  *     error)
  */
-record BacktestStatusResponse(
+public record BacktestStatusResponse(
     UUID id,
     @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"})
         String status,
@@ -45,7 +45,7 @@ record BacktestStatusResponse(
    * From start to completion, or to now while running; null before it starts (runs and
    * optimisations alike).
    */
-  static Long durationMs(Instant startedAt, Instant completedAt) {
+  public static Long durationMs(Instant startedAt, Instant completedAt) {
     if (startedAt == null) {
       return null;
     }

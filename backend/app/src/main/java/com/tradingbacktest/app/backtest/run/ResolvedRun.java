@@ -1,5 +1,6 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.marketdata.SymbolInfo;
 import com.tradingbacktest.app.strategy.StrategySource;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param parameters every declared parameter with the value the run uses (given or default), in
  *     declaration order
  */
-record ResolvedRun(
+public record ResolvedRun(
     StrategySource strategy,
     CompiledStrategy compiled,
     SymbolInfo symbol,

@@ -1,5 +1,7 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.JobQueue;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;

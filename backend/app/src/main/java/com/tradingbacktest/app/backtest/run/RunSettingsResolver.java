@@ -1,5 +1,6 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.marketdata.DataRange;
 import com.tradingbacktest.app.marketdata.MarketDataService;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * invalid-strategy}.
  */
 @Component
-class RunSettingsResolver {
+public class RunSettingsResolver {
 
   static final BigDecimal MAX_CAPITAL = new BigDecimal("1e15");
 
@@ -39,7 +40,7 @@ class RunSettingsResolver {
     this.marketData = marketData;
   }
 
-  ResolvedRun resolve(UUID userId, BacktestRequest request) {
+  public ResolvedRun resolve(UUID userId, BacktestRequest request) {
     Map<String, String> errors = new LinkedHashMap<>();
 
     Optional<StrategySource> strategy = strategies.findReadable(userId, request.strategyId());

@@ -1,4 +1,4 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
 /**
  * The {@code sort} parameter of run lists: {@code field[,asc|desc]}, as SQL from a fixed set, never

@@ -1,5 +1,7 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.events.RunEvent;
+import com.tradingbacktest.app.backtest.events.RunEvents;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

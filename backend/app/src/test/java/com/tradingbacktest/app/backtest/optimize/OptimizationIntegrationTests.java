@@ -1,8 +1,9 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.tradingbacktest.app.backtest.run.RunClient;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
 import java.time.Duration;

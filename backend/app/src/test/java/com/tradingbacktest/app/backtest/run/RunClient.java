@@ -1,4 +1,4 @@
-package com.tradingbacktest.app.backtest;
+package com.tradingbacktest.app.backtest.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +22,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One signed-in user driving the backtest endpoints over real HTTP. */
-final class RunClient {
+public final class RunClient {
 
-  static final String PATH = "/api/v1/backtests";
+  public static final String PATH = "/api/v1/backtests";
 
   /** The moving-average crossover every test runs: parameters with ranges, trades on AAPL 2013. */
-  static final String SMA_CROSS =
+  public static final String SMA_CROSS =
       """
       param fast = 10 in 2..50 step 1
       param slow = 30 in 5..100 step 5
@@ -38,14 +38,14 @@ final class RunClient {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  final Api api;
+  public final Api api;
   final int port;
   final String base;
   final JsonMapper json;
-  final String[] auth;
+  public final String[] auth;
   final JsonNode tokens;
 
-  RunClient(Api api, int port, JsonMapper json, String prefix) {
+  public RunClient(Api api, int port, JsonMapper json, String prefix) {
     this.api = api;
     this.port = port;
     this.base = "http://localhost:" + port;
@@ -55,7 +55,7 @@ final class RunClient {
   }
 
   /** The same signed-in user, talking to another process of the app. */
-  RunClient(RunClient user, int port) {
+  public RunClient(RunClient user, int port) {
     this.api = new Api("http://localhost:" + port, user.json);
     this.port = port;
     this.base = "http://localhost:" + port;
@@ -64,17 +64,17 @@ final class RunClient {
     this.auth = user.auth;
   }
 
-  String userId() {
+  public String userId() {
     return tokens.path("user").path("id").asString();
   }
 
-  String strategy(String name, String code) {
+  public String strategy(String name, String code) {
     Response created = api.post("/api/v1/strategies", Map.of("name", name, "code", code), auth);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().path("id").asString();
   }
 
-  static Map<String, Object> request(String strategyId) {
+  public static Map<String, Object> request(String strategyId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("strategy_id", strategyId);
     body.put("symbol", "AAPL");
@@ -85,32 +85,32 @@ final class RunClient {
     return body;
   }
 
-  Response start(Object body) {
+  public Response start(Object body) {
     return api.post(PATH, body, auth);
   }
 
-  String started(Object body) {
+  public String started(Object body) {
     Response response = start(body);
     assertThat(response.status()).as(response.toString()).isEqualTo(202);
     return response.json().path("id").asString();
   }
 
-  Response get(String path) {
+  public Response get(String path) {
     return api.get(path.startsWith("/") ? path : PATH + "/" + path, auth);
   }
 
-  Response delete(String id) {
+  public Response delete(String id) {
     return api.delete(PATH + "/" + id, auth);
   }
 
-  JsonNode status(String id) {
+  public JsonNode status(String id) {
     Response response = get(id + "/status");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }
 
   /** Polls the status until it matches, or fails after the timeout. */
-  JsonNode awaitStatus(String id, Predicate<JsonNode> done, Duration timeout) {
+  public JsonNode awaitStatus(String id, Predicate<JsonNode> done, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode status = status(id);
     while (!done.test(status)) {
@@ -124,7 +124,7 @@ final class RunClient {
     return status;
   }
 
-  JsonNode awaitFinal(String id) {
+  public JsonNode awaitFinal(String id) {
     return awaitStatus(
         id,
         s -> List.of("completed", "failed", "cancelled").contains(s.path("status").asString()),
@@ -132,7 +132,7 @@ final class RunClient {
   }
 
   /** Reads the SSE stream to its end (or the timeout) and returns each event's data as JSON. */
-  List<JsonNode> events(String id, Duration timeout) {
+  public List<JsonNode> events(String id, Duration timeout) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + PATH + "/" + id + "/events"))
             .header("Accept", "text/event-stream")
@@ -164,7 +164,7 @@ final class RunClient {
   /**
    * Uploads daily bars as CSV for a new custom symbol (UTC, whole units) and returns the symbol.
    */
-  String uploadDaily(String csv) {
+  public String uploadDaily(String csv) {
     String symbol =
         "T"
             + java.util
@@ -187,7 +187,7 @@ final class RunClient {
   }
 
   /** Daily bars from 2024-01-01 with these closes; open = previous close, high/low 1 beyond. */
-  static String dailyCsv(double... closes) {
+  public static String dailyCsv(double... closes) {
     StringBuilder csv = new StringBuilder("date,open,high,low,close,volume\n");
     java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
     for (int i = 0; i < closes.length; i++) {
@@ -206,7 +206,7 @@ final class RunClient {
     return csv.toString();
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
