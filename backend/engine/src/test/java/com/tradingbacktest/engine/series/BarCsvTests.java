@@ -25,15 +25,15 @@ class BarCsvTests {
             case 2 -> Long.toString(random.nextLong() >>> (1 + random.nextInt(40)));
             default -> random.nextInt(1_000_000) + "." + random.nextInt(1000);
           };
-      double fast = BarCsv.plainDecimal(text);
+      double fast = DecimalText.plainDecimal(text);
       if (!Double.isNaN(fast)) {
         assertThat(fast).as(text).isEqualTo(Double.parseDouble(text));
       }
     }
-    assertThat(BarCsv.plainDecimal("78200")).isEqualTo(78200);
-    assertThat(BarCsv.plainDecimal("-0.5")).isEqualTo(-0.5);
-    assertThat(BarCsv.plainDecimal(".5")).isEqualTo(0.5);
-    assertThat(BarCsv.plainDecimal("0.00000001")).isEqualTo(1e-8);
+    assertThat(DecimalText.plainDecimal("78200")).isEqualTo(78200);
+    assertThat(DecimalText.plainDecimal("-0.5")).isEqualTo(-0.5);
+    assertThat(DecimalText.plainDecimal(".5")).isEqualTo(0.5);
+    assertThat(DecimalText.plainDecimal("0.00000001")).isEqualTo(1e-8);
   }
 
   @Test
@@ -51,7 +51,7 @@ class BarCsvTests {
             "-",
             ".",
             "1,000")) {
-      assertThat(BarCsv.plainDecimal(text)).as(text).isNaN();
+      assertThat(DecimalText.plainDecimal(text)).as(text).isNaN();
     }
   }
 
