@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.core.io.InputStreamSource;
@@ -194,7 +192,7 @@ class BarImporter {
     }
     byte[] symbolBytes = symbol.getBytes(StandardCharsets.UTF_8);
     byte[] intervalBytes = interval.getBytes(StandardCharsets.UTF_8);
-    Checks checks = new Checks(skipBadRows);
+    ImportChecks checks = new ImportChecks(skipBadRows);
     try (BinaryCopyIn copy =
         new BinaryCopyIn(
             c,
@@ -245,7 +243,7 @@ class BarImporter {
         (System.nanoTime() - copied) / 1_000_000);
     return new Outcome(
         outcome.rowsRead(),
-        checks.sent,
+        checks.sent(),
         0,
         outcome.skipped(),
         outcome.problems(),
@@ -269,7 +267,7 @@ class BarImporter {
               + " open float8 not null, high float8 not null, low float8 not null, close float8 not null,"
               + " volume float8 not null) on commit drop");
     }
-    Checks checks = new Checks(skipBadRows);
+    ImportChecks checks = new ImportChecks(skipBadRows);
     try (BinaryCopyIn copy =
         new BinaryCopyIn(
             c,
@@ -314,11 +312,9 @@ class BarImporter {
     }
     long checked = System.nanoTime();
     // Two statements rather than INSERT ... ON CONFLICT DO UPDATE: that locks every conflicting
-    // row, even
-    // one it leaves unchanged, and a million lock marks slow every later read of the series by a
-    // third.
-    // The series' lock keeps other imports out in between. Statistics first, so that a small append
-    // looks rows up through the index instead of scanning the series.
+    // row, even one it leaves unchanged, and a million lock marks slow every later read of the
+    // series by a third. The series' lock keeps other imports out in between. Statistics first, so
+    // that a small append looks rows up through the index instead of scanning the series.
     int updated;
     int inserted;
     try (Statement s = c.createStatement()) {
@@ -361,85 +357,6 @@ class BarImporter {
         outcome.problems(),
         outcome.problemCount(),
         true);
-  }
-
-  /** Writes one good row into the COPY. */
-  private interface RowWriter {
-    void write(BarCsv.Row row) throws IOException;
-  }
-
-  /**
-   * Counts rows and problems, keeps the first {@link #MAX_LISTED} problems, finds repeated times in
-   * a file that is in time order, and passes good rows on until the outcome is decided: once a
-   * problem makes the import fail, rows are only counted (every problem is still reported).
-   */
-  private static final class Checks {
-    private final boolean skipBadRows;
-    private final List<BarCsv.Problem> problems = new ArrayList<>();
-    private int rowsRead;
-    private int problemCount;
-    int sent;
-    private long previousTime = Long.MIN_VALUE;
-    private int previousLine;
-    private boolean rising;
-    private boolean falling;
-
-    Checks(boolean skipBadRows) {
-      this.skipBadRows = skipBadRows;
-    }
-
-    BarCsv.Handler then(RowWriter writer) {
-      return new BarCsv.Handler() {
-        @Override
-        public void row(BarCsv.Row r) throws IOException {
-          rowsRead++;
-          if (previousTime != Long.MIN_VALUE) {
-            if (r.time() == previousTime) {
-              // In a file in time order, a repeated time is the row right after its first
-              // occurrence.
-              problem(
-                  new BarCsv.Problem(
-                      r.line(), "duplicate time (also on line " + previousLine + ")"));
-              return;
-            }
-            rising |= r.time() > previousTime;
-            falling |= r.time() < previousTime;
-          }
-          previousTime = r.time();
-          previousLine = r.line();
-          if (problemCount == 0 || skipBadRows) {
-            writer.write(r);
-            sent++;
-          }
-        }
-
-        @Override
-        public void problem(BarCsv.Problem p) {
-          rowsRead++;
-          Checks.this.problem(p);
-        }
-      };
-    }
-
-    void problem(BarCsv.Problem p) {
-      problemCount++;
-      if (problems.size() < MAX_LISTED) {
-        problems.add(p);
-      }
-    }
-
-    /** Whether the times only rise or only fall; else repeats were not all seen here. */
-    boolean ordered() {
-      return !(rising && falling);
-    }
-
-    Outcome outcome() {
-      List<BarCsv.Problem> listed = new ArrayList<>(problems);
-      listed.sort(Comparator.comparingInt(BarCsv.Problem::line));
-      boolean stored = problemCount == 0 || skipBadRows;
-      return new Outcome(
-          rowsRead, 0, 0, stored ? problemCount : 0, List.copyOf(listed), problemCount, stored);
-    }
   }
 
   private static String call(Connection c, String sql, String... args) throws SQLException {
