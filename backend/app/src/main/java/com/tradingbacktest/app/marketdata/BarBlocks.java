@@ -82,8 +82,7 @@ class BarBlocks implements DisposableBean {
     long fromMillis = millis(from);
     long toMillis = millis(to);
     // One statement, one snapshot: the set's row (present only while the blocks match the bars) and
-    // the
-    // blocks. No row at all: no current blocks. One row with a null: current, but none in the
+    // the blocks. No row at all: no current blocks. One row with a null: current, but none in the
     // range.
     String sql =
         "copy (select b.bars from market_data_block_sets s left join market_data_blocks b"
@@ -196,9 +195,8 @@ class BarBlocks implements DisposableBean {
     // Statements from here on see every import that committed before the lock was granted.
     try (Statement s = c.createStatement()) {
       // Each block is the next 32,768 bars through the primary key. A series fresh from its first
-      // import has
-      // no statistics yet, and without them the planner would scan and sort the whole series for
-      // every block.
+      // import has no statistics yet, and without them the planner would scan and sort the whole
+      // series for every block.
       s.execute("set local enable_seqscan = off");
       s.execute("set local enable_sort = off");
     }

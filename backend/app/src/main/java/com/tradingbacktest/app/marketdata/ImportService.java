@@ -166,9 +166,8 @@ class ImportService {
   private void enqueue(
       UUID id, DataSource source, String symbol, Interval interval, boolean marketGiven) {
     // Retries are for a worker that died mid-fetch (JobRunr's orphan detection) or a database that
-    // went
-    // away: the exchange's own failures end in the import log, and a rerun fetches only what is
-    // missing.
+    // went away: the exchange's own failures end in the import log, and a rerun fetches only what
+    // is missing.
     queue.create(
         aJob()
             .withId(id)

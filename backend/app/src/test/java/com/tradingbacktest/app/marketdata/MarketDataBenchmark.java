@@ -92,8 +92,7 @@ class MarketDataBenchmark extends IntegrationTest {
     }
 
     // The first import makes a new series; then reads; then the same file again, which finds every
-    // bar
-    // stored and unchanged; then reads again.
+    // bar stored and unchanged; then reads again.
     for (String run : new String[] {"first", "again"}) {
       Runtime.getRuntime().gc();
       long before = usedMemory();

@@ -59,8 +59,7 @@ class OscillatorsTests {
   @Test
   void macdConvergesToTheDifferenceOfEmasSeededAtTheFirstBar() {
     // Seeding only matters for a while: (1 - 2/27)^250 is about 5e-9, so after 250 bars any seeding
-    // gives
-    // the same MACD line to well within 1e-6 (prices are around 100).
+    // gives the same MACD line to well within 1e-6 (prices are around 100).
     double[] line = Indicators.macd(bars.close, 12, 26, 9).macd();
     double[] fast = Reference.emaSeededAtFirstValue(bars.close, 12);
     double[] slow = Reference.emaSeededAtFirstValue(bars.close, 26);

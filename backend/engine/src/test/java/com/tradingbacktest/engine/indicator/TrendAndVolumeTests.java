@@ -104,8 +104,7 @@ class TrendAndVolumeTests {
     // high = low = close, so the typical price is the close. Flows (price * volume) of bars 1..3:
     // bar 1: 11 * 20 = 220 up, bar 2: 10 * 30 = 300 down, bar 3: 12 * 10 = 120 up.
     // MFI(3) at bar 3 = 100 * (220 + 120) / 640 = 53.125. Bar 4 (unchanged 12): flows of bars 2..4
-    // are
-    // 300 down, 120 up and an unchanged one that counts nowhere -> 100 * 120 / 420.
+    // are 300 down, 120 up and an unchanged one that counts nowhere -> 100 * 120 / 420.
     double[] price = {10, 11, 10, 12, 12};
     double[] volume = {50, 20, 30, 10, 40};
     assertSeries(

@@ -77,8 +77,7 @@ class VolatilityTests {
   @Test
   void stddevOfATinyPricedAssetIsNotRoundedToZero() {
     // Prices around 1e-5 with moves of 1e-7 (some crypto pairs): the variance is ~1e-14, far below
-    // the
-    // 1e-8 under which TA-Lib's STDDEV and BBANDS report 0.
+    // the 1e-8 under which TA-Lib's STDDEV and BBANDS report 0.
     double[] x = new double[50];
     for (int i = 0; i < x.length; i++) {
       x[i] = 1e-5 + 1e-7 * Math.sin(i);

@@ -191,10 +191,8 @@ final class FuzzPrograms {
       // a very long line: one pattern repeated up to the source limit and a little beyond
       String unit = token(r) + (r.nextBoolean() ? " " : "") + token(r);
       // Letters whose lower case depends on context make a long unknown name quadratic to
-      // lower-case
-      // (FuzzFoundBugsTests has that case at a size that fails fast): keep such lines short here,
-      // so a
-      // timed-out input cannot keep a core busy for minutes after the time bound.
+      // lower-case (FuzzFoundBugsTests has that case at a size that fails fast): keep such lines
+      // short here, so a timed-out input cannot keep a core busy for minutes after the time bound.
       int chars =
           unit.contains("\u03a3") || unit.contains("\u0130") ? 3000 : Limits.MAX_SOURCE_CHARS + 100;
       int times = 1 + r.nextInt(Math.max(1, chars / Math.max(1, unit.length())));

@@ -103,8 +103,7 @@ class TemplateTests {
   @Test
   void bollingerMeanReversionBuysBelowTheLowerBand() {
     // length 5, mult 1: closes 10 10 10 10 10 | 6: mean 9.2, population sd 1.6 -> lower 7.6; 6 <
-    // 7.6 (was 10 >= 10)
-    // then 10: mean 9.2, sd 1.6, middle 9.2: 10 crosses above the middle.
+    // 7.6 (was 10 >= 10) then 10: mean 9.2, sd 1.6, middle 9.2: 10 crosses above the middle.
     Signals s =
         signals(
             source("bollinger_mean_reversion"),

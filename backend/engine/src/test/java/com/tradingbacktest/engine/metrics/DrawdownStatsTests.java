@@ -35,8 +35,7 @@ class DrawdownStatsTests {
     // peak:    100  100  100  120  120  120  130  130
     // dd:      0   -.1   0    0   -.1  -.2   0   -.1
     // periods: bars 0->2 (2 bars, depth -0.1); 3->6 (3 bars, depth -0.2); 6->7, still open at the
-    // end
-    //          (1 bar, depth -0.1)
+    //   end (1 bar, depth -0.1)
     PerformanceMetrics m = Inputs.equity(100, 90, 100, 120, 108, 96, 130, 117).compute();
 
     assertThat(m.drawdown())

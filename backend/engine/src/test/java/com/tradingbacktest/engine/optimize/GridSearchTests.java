@@ -44,14 +44,11 @@ class GridSearchTests {
   void findsTheBestLengthWorkedOutByHand() {
     // n = 1: close > close never holds, no trade: total_return 0.
     // n = 2: sma 10.5, 11.5, 11.5, 10.5, 11, 13 from bar 1. Entry at bar 1 -> 909 units at bar 2's
-    // open 11
-    //   (cash 1); exit at bar 3 -> out at bar 4's open 11: 10,000. Entry at bar 5 -> 833 at 12
-    // (cash 4);
-    //   bar 6 closes at 14: 4 + 833 * 14 = 11,666, total_return 0.1666.
+    //   open 11 (cash 1); exit at bar 3 -> out at bar 4's open 11: 10,000. Entry at bar 5 -> 833 at
+    //   12 (cash 4); bar 6 closes at 14: 4 + 833 * 14 = 11,666, total_return 0.1666.
     // n = 3: sma 11, 11.333, 11, 11, 12 from bar 2. Entry at bar 2 -> 833 at 12 (cash 4); exit at
-    // bar 3 ->
-    //   out at 11: 9,167. Entry at bar 5 -> 763 at 12 (cash 11); 11 + 763 * 14 = 10,693,
-    // total_return 0.0693.
+    //   bar 3 -> out at 11: 9,167. Entry at bar 5 -> 763 at 12 (cash 11); 11 + 763 * 14 = 10,693,
+    //   total_return 0.0693.
     List<SweepResult> results =
         GridSearch.run(
             ABOVE_SMA,

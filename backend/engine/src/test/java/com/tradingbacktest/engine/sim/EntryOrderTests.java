@@ -72,8 +72,8 @@ class EntryOrderTests {
     Simulation sim = Simulator.run(bars, signals, CONFIG);
 
     // Bar 1's low of 90 is not a stop-out: the order filled at 105 somewhere inside bar 1 and the
-    // order of
-    // what followed is unknown. From bar 2 the stop at 105 x 0.95 = 99.75 works: low 99 hits it.
+    // order of what followed is unknown. From bar 2 the stop at 105 x 0.95 = 99.75 works: low 99
+    // hits it.
     Trade trade = sim.trades().get(0);
     assertThat(trade.entryIndex()).isEqualTo(1);
     assertThat(trade.exitIndex()).isEqualTo(2);

@@ -53,10 +53,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "100")
               // The embedded server keeps real data: zonky's test defaults (fsync and full-page
-              // writes off)
-              // could corrupt it on a power loss. Commits stay asynchronous: a crash may lose the
-              // last
-              // moments, never the database.
+              // writes off) could corrupt it on a power loss. Commits stay asynchronous: a crash
+              // may lose the last moments, never the database.
               .setServerConfig("fsync", "on")
               .setServerConfig("full_page_writes", "on")
               .setServerConfig("synchronous_commit", "off")

@@ -194,8 +194,7 @@ final class ExchangeHttp {
     }
     if (status == 418) {
       // An address ban for ignoring 429s: retrying blindly would only lengthen it, so only wait it
-      // out
-      // when the exchange says for how long.
+      // out when the exchange says for how long.
       if (retryAfter == null) {
         throw new FetchException(
             Kind.RATE_LIMITED,

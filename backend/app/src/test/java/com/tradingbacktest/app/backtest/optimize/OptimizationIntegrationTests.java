@@ -43,15 +43,14 @@ class OptimizationIntegrationTests extends IntegrationTest {
   @Test
   void ranksTheGridAsWorkedOutByHandAndRerunsTheWinner() {
     // 10,000 cash, whole units, fills at the next open, no costs (a custom symbol's preset is
-    // none):
+    //   none):
     // n = 1: close > close never holds: no trade, total return 0.
     // n = 2: enter after day 2 (11 > 10.5) at 11: 909 units, cash 1; out after day 4 (11 < 11.5) at
-    // 11: 10,000;
-    //   enter after day 6 (12 > 11) at 12: 833 units, cash 4; day 7 closes at 14: 4 + 833 x 14 =
-    // 11,666: +16.66%.
+    //   11: 10,000; enter after day 6 (12 > 11) at 12: 833 units, cash 4; day 7 closes at 14: 4 +
+    //   833 x 14 = 11,666: +16.66%.
     // n = 3: enter after day 3 (12 > 11) at 12: 833 units, cash 4; out after day 4 (11 < 11.33) at
-    // 11: 9,167;
-    //   enter after day 6 (12 > 11) at 12: 763 units, cash 11; 11 + 763 x 14 = 10,693: +6.93%.
+    //   11: 9,167; enter after day 6 (12 > 11) at 12: 763 units, cash 11; 11 + 763 x 14 = 10,693:
+    //   +6.93%.
     Map<String, Object> request = optimize(Map.of(), "total_return");
     Response accepted = client.api.post(PATH, request, client.auth);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);

@@ -199,8 +199,7 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
   @Test
   void cancellingARunningRunStopsItAndStoresNothing() throws Exception {
     // Hold the market data (the rows, and the blocks loadSeries tries first) so the run stays in
-    // its loading
-    // step after the worker claimed it.
+    // its loading step after the worker claimed it.
     try (var connection = jdbcConnection()) {
       connection.setAutoCommit(false);
       connection

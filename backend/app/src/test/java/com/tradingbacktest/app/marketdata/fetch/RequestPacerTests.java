@@ -96,8 +96,7 @@ class RequestPacerTests {
     }
 
     // Time stands still, so the 100 callers' waits are the slots they were given: 0 (no sleep), 100
-    // ms,
-    // 200 ms, ... 9.9 s, each exactly once.
+    // ms, 200 ms, ... 9.9 s, each exactly once.
     List<Long> waits = timing.sleeps().stream().map(Duration::toMillis).sorted().toList();
     List<Long> slots = new ArrayList<>();
     for (long slot = 1; slot < 100; slot++) {
