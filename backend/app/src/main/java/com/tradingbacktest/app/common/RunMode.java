@@ -3,7 +3,7 @@ package com.tradingbacktest.app.common;
 import java.util.Locale;
 
 /**
- * What one process of the jar does (docs/ARCHITECTURE.md, scaling out): serve the API, run queued
+ * What one process of the jar does (docs/ARCHITECTURE.md, "Scaling out"): serve the API, run queued
  * jobs, or both. Chosen with {@code --mode=api|worker|all} or the {@code APP_MODE} variable; {@code
  * all} by default, so {@code make run} is one self-contained process.
  */

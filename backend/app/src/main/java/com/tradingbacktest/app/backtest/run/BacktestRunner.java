@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one stored backtest on a worker (docs/ARCHITECTURE.md, the flow of a run): claims the row,
- * loads the bars with one streaming query, evaluates the strategy, simulates, and stores result,
- * series and fills in one transaction.
+ * Runs one stored backtest on a worker (docs/ARCHITECTURE.md, "The flow of one backtest"): claims
+ * the row, loads the bars with one streaming query, evaluates the strategy, simulates, and stores
+ * result, series and fills in one transaction.
  *
  * <p>Failures are sorted by what a retry could change. A problem of the run itself (the strategy
  * fails on this data, no bars) fails it at once with a reason the user can act on. Anything else
