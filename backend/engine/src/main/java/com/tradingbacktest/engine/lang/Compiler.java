@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Type-checks the syntax tree and builds the plan: a DAG of {@link Node}s with structurally equal
- * sub-expressions merged. Errors are collected, not thrown, so a compile reports them all.
+ * sub-expressions merged. Errors are collected, not thrown, so a compile reports them all. It owns
+ * the language's rules for statements, names and operators; the node table is a {@link Plan}.
  */
 final class Compiler {
 
@@ -23,8 +24,7 @@ final class Compiler {
       Set.of("year", "month", "dayofmonth", "dayofweek", "hour", "minute");
 
   private final List<Diagnostic> errors;
-  private final Map<String, Node> unique = new HashMap<>();
-  private final List<Node> nodes = new ArrayList<>();
+  private final Plan plan = new Plan();
   private final Map<String, Node> variables = new LinkedHashMap<>();
   private final Map<String, Integer> definedOn = new HashMap<>();
   private final Map<String, ParamSpec> params = new LinkedHashMap<>();
@@ -49,7 +49,7 @@ final class Compiler {
       }
     }
     c.checkOutputs(statements);
-    return new Result(List.copyOf(c.nodes), c.params, c.outputs);
+    return new Result(c.plan.nodes(), c.params, c.outputs);
   }
 
   // ---- statements
@@ -106,7 +106,7 @@ final class Compiler {
     definedOn.put(p.name(), p.span().line());
     variables.put(
         p.name(),
-        node(
+        plan.node(
             Op.PARAM,
             new Node[0],
             p.name(),
@@ -258,10 +258,10 @@ final class Compiler {
 
   private Node expr(Expr e) {
     if (e instanceof Ast.Num n) {
-      return constant(n.value(), n.span());
+      return plan.constant(n.value(), n.span());
     }
     if (e instanceof Ast.Bool b) {
-      return node(
+      return plan.node(
           Op.BOOL,
           new Node[0],
           null,
@@ -274,7 +274,7 @@ final class Compiler {
           null);
     }
     if (e instanceof Ast.Na n) {
-      return constant(Double.NaN, n.span());
+      return plan.constant(Double.NaN, n.span());
     }
     if (e instanceof Ast.Text t) {
       return fail(t.span(), "text values are not supported; use numbers and true/false");
@@ -309,7 +309,7 @@ final class Compiler {
       return null;
     }
     if (PRICES.contains(id)) {
-      return node(
+      return plan.node(
           Op.PRICE,
           new Node[0],
           id,
@@ -322,7 +322,8 @@ final class Compiler {
           null);
     }
     if (TIMES.contains(id)) {
-      return node(Op.TIME, new Node[0], id, 0, Node.Type.NUM, true, Set.of(), true, n.span(), null);
+      return plan.node(
+          Op.TIME, new Node[0], id, 0, Node.Type.NUM, true, Set.of(), true, n.span(), null);
     }
     if (Builtins.get(id) != null) {
       Builtins.Builtin b = Builtins.get(id);
@@ -353,7 +354,7 @@ final class Compiler {
       if (operand.type != Node.Type.BOOL) {
         return fail(u.span(), "'not' needs a true/false value, got " + operand.describe());
       }
-      return derived(Op.NOT, "not", Node.Type.BOOL, u.span(), operand);
+      return plan.derived(Op.NOT, "not", Node.Type.BOOL, u.span(), operand);
     }
     if (operand.type != Node.Type.NUM) {
       return fail(u.span(), "'" + u.op() + "' needs a number, got " + operand.describe());
@@ -362,9 +363,9 @@ final class Compiler {
       return operand;
     }
     if (operand.op == Op.NUM) {
-      return constant(-operand.value, u.span());
+      return plan.constant(-operand.value, u.span());
     }
-    return derived(Op.NEG, "-", Node.Type.NUM, u.span(), operand);
+    return plan.derived(Op.NEG, "-", Node.Type.NUM, u.span(), operand);
   }
 
   private Node binary(Ast.Binary b) {
@@ -390,7 +391,7 @@ final class Compiler {
                   + " on the "
                   + (bad == left ? "left" : "right"));
         }
-        return derived(Op.ARITH, op, Node.Type.NUM, b.span(), left, right);
+        return plan.derived(Op.ARITH, op, Node.Type.NUM, b.span(), left, right);
       }
       case "and", "or" -> {
         if (left.type != Node.Type.BOOL || right.type != Node.Type.BOOL) {
@@ -404,7 +405,7 @@ final class Compiler {
                   + " on the "
                   + (bad == left ? "left" : "right"));
         }
-        return derived(Op.LOGIC, op, Node.Type.BOOL, b.span(), left, right);
+        return plan.derived(Op.LOGIC, op, Node.Type.BOOL, b.span(), left, right);
       }
       default -> {
         if (left.type != right.type) {
@@ -420,7 +421,7 @@ final class Compiler {
         if (left.type == Node.Type.BOOL && !(op.equals("==") || op.equals("!="))) {
           return fail(b.span(), "'" + op + "' compares numbers, got true/false values");
         }
-        return derived(Op.COMPARE, op, Node.Type.BOOL, b.span(), left, right);
+        return plan.derived(Op.COMPARE, op, Node.Type.BOOL, b.span(), left, right);
       }
     }
   }
@@ -449,7 +450,7 @@ final class Compiler {
               + " and "
               + b.describe());
     }
-    return derived(Op.TERNARY, "?:", a.type, t.span(), c, a, b);
+    return plan.derived(Op.TERNARY, "?:", a.type, t.span(), c, a, b);
   }
 
   private Node history(Ast.Index i) {
@@ -486,12 +487,12 @@ final class Compiler {
     } else if (offset.op != Op.PARAM) {
       return fail(i.offset().span(), "a history offset must be a literal number or a param");
     }
-    Set<String> deps = union(target, offset);
+    Set<String> deps = Plan.union(target, offset);
     boolean known =
         target.knownAtOpen
             || (offset.op == Op.NUM && offset.value >= 1)
             || (offset.op == Op.PARAM && paramMin(offset.name) >= 1);
-    return node(
+    return plan.node(
         Op.HISTORY,
         new Node[] {target, offset},
         "[]",
@@ -581,7 +582,7 @@ final class Compiler {
           ok = false;
           continue;
         }
-        args[k] = constant(arg.defaultValue(), c.span());
+        args[k] = plan.constant(arg.defaultValue(), c.span());
         continue;
       }
       Node value = expr(given[k]);
@@ -613,7 +614,7 @@ final class Compiler {
       }
     }
     Node.Type type = spec.result().equals("bool") ? Node.Type.BOOL : Node.Type.NUM;
-    return node(Op.CALL, args, fn, 0, type, true, union(args), known, c.span(), builtin);
+    return plan.node(Op.CALL, args, fn, 0, type, true, Plan.union(args), known, c.span(), builtin);
   }
 
   private boolean checkArg(String fn, FunctionSpec.Arg arg, Node value, Span span) {
@@ -726,7 +727,7 @@ final class Compiler {
               + "'; its outputs are "
               + String.join(", ", fields));
     }
-    return node(
+    return plan.node(
         Op.FIELD,
         new Node[] {target},
         f.field(),
@@ -763,52 +764,6 @@ final class Compiler {
         + fields.get(fields.size() - 1);
   }
 
-  private Node derived(Op op, String name, Node.Type type, Span span, Node... in) {
-    boolean series = false;
-    boolean known = true;
-    for (Node n : in) {
-      series |= n.series;
-      known &= n.knownAtOpen;
-    }
-    return node(op, in, name, 0, type, series, union(in), known, span, null);
-  }
-
-  private Node constant(double v, Span span) {
-    return node(Op.NUM, new Node[0], null, v, Node.Type.NUM, false, Set.of(), true, span, null);
-  }
-
-  /** Returns the existing node for an equal computation, or registers a new one. */
-  private Node node(
-      Op op,
-      Node[] in,
-      String name,
-      double value,
-      Node.Type type,
-      boolean series,
-      Set<String> deps,
-      boolean known,
-      Span span,
-      Builtins.Builtin builtin) {
-    StringBuilder key =
-        new StringBuilder()
-            .append(op)
-            .append('|')
-            .append(name)
-            .append('|')
-            .append(Double.doubleToLongBits(value));
-    for (Node n : in) {
-      key.append(',').append(n.id);
-    }
-    Node existing = unique.get(key.toString());
-    if (existing != null) {
-      return existing;
-    }
-    Node n = new Node(nodes.size(), op, in, name, value, type, series, deps, known, span, builtin);
-    nodes.add(n);
-    unique.put(key.toString(), n);
-    return n;
-  }
-
   private Node fail(Span span, String message) {
     errors.add(span.error(message));
     return null;
@@ -817,17 +772,6 @@ final class Compiler {
   private double paramMin(String name) {
     ParamSpec p = params.get(name);
     return p.min() != null ? p.min() : p.defaultValue();
-  }
-
-  private static Set<String> union(Node... in) {
-    if (in.length == 1) {
-      return in[0].params;
-    }
-    Set<String> all = new HashSet<>();
-    for (Node n : in) {
-      all.addAll(n.params);
-    }
-    return Set.copyOf(all);
   }
 
   private static int indexOf(List<FunctionSpec.Arg> formal, String name) {
