@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Type-checks the syntax tree and builds the plan: a DAG of {@link Node}s with structurally equal
  * sub-expressions merged. Errors are collected, not thrown, so a compile reports them all. It owns
- * the language's rules for statements, names and operators; the node table is a {@link Plan}.
+ * the language's rules for statements, names and operators; the node table is a {@link Plan}, and a
+ * call's arguments are matched and checked by a {@link CallChecker} once the name is resolved.
  */
 final class Compiler {
 
@@ -33,8 +34,12 @@ final class Compiler {
   /** Names whose definition failed: their uses are not reported again. */
   private final Set<String> broken = new HashSet<>();
 
+  /** Checks calls to built-ins; compiles their arguments back through {@link #argument}. */
+  private final CallChecker calls;
+
   private Compiler(List<Diagnostic> errors) {
     this.errors = errors;
+    this.calls = new CallChecker(errors, plan, params, this::argument);
   }
 
   record Result(List<Node> nodes, Map<String, ParamSpec> params, Map<String, Node> outputs) {}
@@ -525,184 +530,7 @@ final class Compiler {
               + "'"
               + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
     }
-    FunctionSpec spec = builtin.spec();
-    List<FunctionSpec.Arg> formal = spec.params();
-    if (c.args().size() > formal.size()) {
-      return fail(
-          c.span(),
-          fn
-              + " takes "
-              + formal.size()
-              + " argument"
-              + (formal.size() == 1 ? "" : "s")
-              + (formal.isEmpty() ? "" : " (" + argNames(formal) + ")")
-              + ", got "
-              + c.args().size());
-    }
-    Expr[] given = new Expr[formal.size()];
-    for (int k = 0; k < c.args().size(); k++) {
-      given[k] = c.args().get(k);
-    }
-    boolean ok = true;
-    for (Ast.NamedArg named : c.named()) {
-      int k = indexOf(formal, named.name());
-      if (k < 0) {
-        errors.add(
-            named
-                .span()
-                .error(
-                    fn
-                        + " has no argument '"
-                        + named.name()
-                        + "'"
-                        + (formal.isEmpty() ? "" : "; its arguments are " + argNames(formal))));
-        ok = false;
-      } else if (given[k] != null) {
-        errors.add(named.span().error(named.name() + " is given twice"));
-        ok = false;
-      } else {
-        given[k] = named.value();
-      }
-    }
-    Node[] args = new Node[formal.size()];
-    for (int k = 0; k < formal.size(); k++) {
-      FunctionSpec.Arg arg = formal.get(k);
-      if (given[k] == null) {
-        if (arg.defaultValue() == null) {
-          errors.add(
-              c.span()
-                  .error(
-                      fn
-                          + " needs "
-                          + article(arg)
-                          + " for "
-                          + arg.name()
-                          + ": "
-                          + spec.signature()));
-          ok = false;
-          continue;
-        }
-        args[k] = plan.constant(arg.defaultValue(), c.span());
-        continue;
-      }
-      Node value = expr(given[k]);
-      if (value == null) {
-        ok = false;
-        continue;
-      }
-      if (rejectMulti(value, given[k].span()) || !checkArg(fn, arg, value, given[k].span())) {
-        ok = false;
-        continue;
-      }
-      args[k] = value;
-    }
-    if (!ok) {
-      return null;
-    }
-    boolean known = !builtin.usesBars();
-    for (Node a : args) {
-      known &= a.knownAtOpen;
-    }
-    if (builtin.check() != null) {
-      Object[] constants = new Object[args.length];
-      for (int k = 0; k < args.length; k++) {
-        constants[k] = args[k].op == Op.NUM ? (Object) args[k].value : null;
-      }
-      String problem = builtin.check().problem(constants);
-      if (problem != null) {
-        return fail(c.span(), fn + ": " + problem);
-      }
-    }
-    Node.Type type = spec.result().equals("bool") ? Node.Type.BOOL : Node.Type.NUM;
-    return plan.node(Op.CALL, args, fn, 0, type, true, Plan.union(args), known, c.span(), builtin);
-  }
-
-  private boolean checkArg(String fn, FunctionSpec.Arg arg, Node value, Span span) {
-    switch (arg.kind()) {
-      case "series" -> {
-        if (value.type != Node.Type.NUM) {
-          errors.add(
-              span.error(
-                  fn + " expects a number series for " + arg.name() + ", got " + value.describe()));
-          return false;
-        }
-      }
-      case "bool series" -> {
-        if (value.type != Node.Type.BOOL) {
-          errors.add(
-              span.error(
-                  fn
-                      + " expects a true/false condition for "
-                      + arg.name()
-                      + ", got "
-                      + value.describe()));
-          return false;
-        }
-      }
-      case "length" -> {
-        if (value.type != Node.Type.NUM) {
-          errors.add(span.error(fn + " expects a length, got " + value.describe()));
-          return false;
-        }
-        if (value.series) {
-          errors.add(
-              span.error(
-                  fn
-                      + " expects a length (a whole number or a param), got a series that changes "
-                      + "from bar to bar"));
-          return false;
-        }
-        int minimum = arg.minimum() == null ? 1 : arg.minimum();
-        if (value.op == Op.NUM) {
-          String problem = Lengths.problem(value.value, minimum);
-          if (problem != null) {
-            errors.add(span.error(fn + " " + arg.name() + " " + problem));
-            return false;
-          }
-        } else if (value.op != Op.PARAM) {
-          errors.add(
-              span.error(fn + " expects a length as a literal or a param, not a calculation"));
-          return false;
-        } else {
-          String problem = Lengths.problem(params.get(value.name).defaultValue(), minimum);
-          if (problem != null) {
-            errors.add(
-                span.error(
-                    fn + " " + arg.name() + ": the default of " + value.name + " " + problem));
-            return false;
-          }
-        }
-      }
-      default -> { // number
-        if (value.type != Node.Type.NUM || value.series) {
-          errors.add(
-              span.error(
-                  fn
-                      + " expects a constant number for "
-                      + arg.name()
-                      + ", got "
-                      + value.describe()));
-          return false;
-        }
-        if (value.op != Op.NUM && value.op != Op.PARAM) {
-          errors.add(
-              span.error(
-                  fn + " expects " + arg.name() + " as a literal or a param, not a calculation"));
-          return false;
-        }
-        if (value.op == Op.NUM && !Double.isFinite(value.value) && !fn.equals("nz")) {
-          errors.add(
-              span.error(
-                  fn
-                      + " expects a finite number for "
-                      + arg.name()
-                      + ", got "
-                      + Compiler.fmt(value.value)));
-          return false;
-        }
-      }
-    }
-    return true;
+    return calls.call(c, builtin);
   }
 
   private Node field(Ast.Field f) {
@@ -764,6 +592,12 @@ final class Compiler {
         + fields.get(fields.size() - 1);
   }
 
+  /** Compiles a call's argument, which must be one value; null once its error is recorded. */
+  private Node argument(Expr e) {
+    Node value = expr(e);
+    return value == null || rejectMulti(value, e.span()) ? null : value;
+  }
+
   private Node fail(Span span, String message) {
     errors.add(span.error(message));
     return null;
@@ -772,28 +606,6 @@ final class Compiler {
   private double paramMin(String name) {
     ParamSpec p = params.get(name);
     return p.min() != null ? p.min() : p.defaultValue();
-  }
-
-  private static int indexOf(List<FunctionSpec.Arg> formal, String name) {
-    for (int k = 0; k < formal.size(); k++) {
-      if (formal.get(k).name().equals(name)) {
-        return k;
-      }
-    }
-    return -1;
-  }
-
-  private static String argNames(List<FunctionSpec.Arg> formal) {
-    return String.join(", ", formal.stream().map(FunctionSpec.Arg::name).toList());
-  }
-
-  private static String article(FunctionSpec.Arg arg) {
-    return switch (arg.kind()) {
-      case "length" -> "a length";
-      case "bool series" -> "a condition";
-      case "number" -> "a number";
-      default -> "a series";
-    };
   }
 
   static String fmt(double v) {
