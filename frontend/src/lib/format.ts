@@ -48,6 +48,14 @@ export function formatNumber(
   return isFiniteNumber(value) ? numberFormat(locale, options).format(value) : DASH;
 }
 
+/** A number typed in a field ("1,000.5"), or null when it is not one (empty, "1e", "abc"). */
+export function parseNumber(text: string | null | undefined): number | null {
+  const trimmed = (text ?? "").trim().replace(/,/g, "");
+  if (trimmed === "") return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
 /** 12,345 — a whole count with grouping. */
 export function formatInteger(value: number | null | undefined, locale: string): string {
   return formatNumber(value, locale, { maximumFractionDigits: 0 });

@@ -7,9 +7,9 @@ import { Input } from "@/components/ui/input";
 import type { SchemaSymbolView } from "@/lib/api/schema";
 import { formatBarTime, formatInteger } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
+import { compareIntervals } from "@/lib/intervals";
 import { cn } from "@/lib/utils";
 
-const INTERVAL_ORDER = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"];
 const MAX_OPTIONS = 50;
 
 /** Symbols whose code or name contains the query (case-insensitive), exact code matches first. */
@@ -26,9 +26,7 @@ export function filterSymbols(symbols: readonly SchemaSymbolView[], query: strin
 export function SymbolIntervals({ symbol, className }: { symbol: SchemaSymbolView; className?: string }) {
   const t = useT();
   const locale = useLocale();
-  const intervals = [...(symbol.intervals ?? [])].sort(
-    (a, b) => INTERVAL_ORDER.indexOf(a.interval ?? "") - INTERVAL_ORDER.indexOf(b.interval ?? ""),
-  );
+  const intervals = [...(symbol.intervals ?? [])].sort((a, b) => compareIntervals(a.interval, b.interval));
   if (intervals.length === 0) return <span className={cn("text-xs text-muted-foreground", className)}>{t("marketData.noBars")}</span>;
   return (
     <span className={cn("grid gap-0.5 text-xs text-muted-foreground", className)}>

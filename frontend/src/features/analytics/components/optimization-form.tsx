@@ -14,14 +14,14 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, parseNumber } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
+import { availableRange, intervalLabel, preferredInterval, symbolIntervals } from "@/lib/intervals";
 import { KNOWN_METRICS, metricLabel, OBJECTIVES, TIME_METRICS } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useCreateOptimization } from "../api/create-optimization";
 import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import {
-  availableRange,
   CONSTRAINT_OPS,
   defaultRanges,
   emptyOptimizeValues,
@@ -29,22 +29,12 @@ import {
   MAX_COMBINATIONS,
   optimizeFieldFor,
   optimizeFormSchema,
-  parseNumber,
   rangeCount,
   toOptimizeRequest,
   type OptimizeFormValues,
 } from "../lib/optimize-form";
 
-const INTERVAL_ORDER = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"];
 const CONSTRAINT_METRICS = KNOWN_METRICS.filter((m) => !TIME_METRICS.has(m));
-
-function preferredInterval(symbol: SchemaSymbolView): string {
-  const intervals = (symbol.intervals ?? [])
-    .filter((i) => (i.bar_count ?? 0) > 0)
-    .map((i) => i.interval ?? "")
-    .sort((a, b) => INTERVAL_ORDER.indexOf(a) - INTERVAL_ORDER.indexOf(b));
-  return intervals.includes("1d") ? "1d" : (intervals[intervals.length - 1] ?? "");
-}
 
 /**
  * Starts a parameter optimisation: the backtest to vary, a range per parameter (the strategy's
@@ -206,16 +196,11 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
                         </SelectTrigger>
                       </FormControl>
                       <SelectContent>
-                        {(symbol?.intervals ?? [])
-                          .filter((i) => (i.bar_count ?? 0) > 0)
-                          .map((i) => {
-                            const key = `intervals.${i.interval}`;
-                            return (
-                              <SelectItem key={i.interval} value={i.interval ?? ""}>
-                                {isTranslationKey(key) ? t(key) : i.interval}
-                              </SelectItem>
-                            );
-                          })}
+                        {symbolIntervals(symbol).map((i) => (
+                          <SelectItem key={i.interval} value={i.interval!}>
+                            {intervalLabel(i.interval, t)}
+                          </SelectItem>
+                        ))}
                       </SelectContent>
                     </Select>
                     <FormMessage />

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { SchemaOptimizeRequest, SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
-import { formatDate } from "@/lib/format";
+import type { SchemaOptimizeRequest, SchemaStrategyParameter } from "@/lib/api/schema";
+import { parseNumber } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 import { OBJECTIVES, type Objective } from "@/lib/metrics";
 
@@ -53,13 +53,6 @@ export const emptyOptimizeValues = (): OptimizeFormValues => ({
   constraints: [],
 });
 
-export function parseNumber(text: string | null | undefined): number | null {
-  const trimmed = (text ?? "").trim().replace(/,/g, "");
-  if (trimmed === "") return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
-}
-
 /** Values in a range, as ParameterRange counts them (a billionth of a step of tolerance). */
 export function rangeCount(from: number, to: number, step: number): number {
   if (!(step > 0) || from > to || !Number.isFinite(from) || !Number.isFinite(to)) return 0;
@@ -110,13 +103,6 @@ export function defaultRanges(parameters: readonly SchemaStrategyParameter[], ta
     ranges[p.name] = { enabled: true, from: String(p.min), to: String(p.max), step: String(trim(step)) };
   }
   return ranges;
-}
-
-export function availableRange(symbol: SchemaSymbolView | undefined, interval: string) {
-  const stored = symbol?.intervals?.find((i) => i.interval === interval);
-  if (!stored?.first_bar || !stored.last_bar) return null;
-  const zone = symbol?.time_zone ?? "UTC";
-  return { first: formatDate(stored.first_bar, zone), last: formatDate(stored.last_bar, zone) };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

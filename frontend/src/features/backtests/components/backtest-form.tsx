@@ -21,12 +21,12 @@ import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
-import { isTranslationKey, useLocale, useT, type TranslationKey } from "@/lib/i18n";
+import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
+import { availableRange, intervalLabel, preferredInterval, symbolIntervals } from "@/lib/intervals";
 import { useCreateBacktest } from "../api/create-backtest";
 import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import {
   applyPrefill,
-  availableRange,
   backtestFormSchema,
   COST_PRESETS,
   defaultCapital,
@@ -34,10 +34,8 @@ import {
   FILL_MODES,
   marketPreset,
   PRESET_COSTS,
-  preferredInterval,
   SIZING_TYPES,
   splitFieldErrors,
-  symbolIntervals,
   toBacktestRequest,
   type BacktestFormValues,
   type BacktestPrefill,
@@ -337,14 +335,11 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                             </SelectTrigger>
                           </FormControl>
                           <SelectContent>
-                            {symbolIntervals(symbol).map((i) => {
-                              const key = `intervals.${i.interval}`;
-                              return (
-                                <SelectItem key={i.interval} value={i.interval!}>
-                                  {isTranslationKey(key) ? t(key) : i.interval}
-                                </SelectItem>
-                              );
-                            })}
+                            {symbolIntervals(symbol).map((i) => (
+                              <SelectItem key={i.interval} value={i.interval!}>
+                                {intervalLabel(i.interval, t)}
+                              </SelectItem>
+                            ))}
                           </SelectContent>
                         </Select>
                         <FormMessage />

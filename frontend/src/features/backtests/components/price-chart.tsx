@@ -10,7 +10,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useResolvedTheme } from "@/hooks/use-resolved-theme";
 import type { SchemaBacktestResponse } from "@/lib/api/schema";
 import { formatInteger, formatPrice, tickDigits } from "@/lib/format";
-import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
+import { useLocale, useT } from "@/lib/i18n";
+import { intervalLabel } from "@/lib/intervals";
 import { usePriceHistory } from "../api/get-price-history";
 import { barIndexAt, chartTime, resampleTarget } from "../lib/chart-time";
 import type { TradeRow } from "../lib/trades";
@@ -171,7 +172,6 @@ export function PriceChart({ run, trades }: { run: SchemaBacktestResponse; trade
   }, [bars, trades, zone, locale, theme, currency, tick, t, history.data?.barInterval, run.interval]);
 
   const barInterval = history.data?.barInterval;
-  const intervalKey = `intervals.${barInterval}`;
   return (
     <Card className="gap-3" data-testid="price-chart">
       <CardHeader>
@@ -187,7 +187,7 @@ export function PriceChart({ run, trades }: { run: SchemaBacktestResponse; trade
         <CardDescription>
           {resampleTo && barInterval
             ? t("backtests.price.resampledHint", {
-                interval: isTranslationKey(intervalKey) ? t(intervalKey) : barInterval,
+                interval: intervalLabel(barInterval, t),
                 bars: formatInteger(run.result?.bar_count, locale),
               })
             : t("backtests.price.description", { zone })}

@@ -4,13 +4,11 @@ import type { SchemaSymbolView } from "@/lib/api/schema";
 import { translate } from "@/lib/i18n";
 import {
   applyPrefill,
-  availableRange,
   backtestFormSchema,
   emptyFormValues,
   marketPreset,
   newBacktestHref,
   parsePrefill,
-  preferredInterval,
   prefillFromRun,
   splitFieldErrors,
   toBacktestRequest,
@@ -151,9 +149,7 @@ describe("the request the form sends", () => {
 });
 
 describe("symbols and prefills", () => {
-  it("starts a symbol on its daily bars, its whole range in its own zone, and its market's costs", () => {
-    expect(preferredInterval(AAPL)).toBe("1d");
-    expect(availableRange(AAPL, "1d")).toEqual({ first: "2013-01-02", last: "2013-12-31", bars: 252 });
+  it("starts a symbol on its market's costs", () => {
     expect(marketPreset("NASDAQ")).toBe("us");
     expect(marketPreset("KRX")).toBe("krx");
     expect(marketPreset("CUSTOM")).toBe("none");

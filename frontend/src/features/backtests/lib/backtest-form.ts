@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaBacktestRequest, SchemaBacktestResponse, SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
-import { formatDate } from "@/lib/format";
+import { parseNumber } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
+import { availableRange, INTERVALS, type Interval } from "@/lib/intervals";
 
 /**
  * The new-backtest form: its values (numbers kept as the text typed, so a half-typed value is not
@@ -11,8 +12,6 @@ import type { Translate } from "@/lib/i18n";
  * screens use to open it prefilled ("run this", "run again with changes").
  */
 
-export const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"] as const;
-export type Interval = (typeof INTERVALS)[number];
 export const COST_PRESETS = ["none", "krx", "us", "upbit", "binance"] as const;
 export type CostPreset = (typeof COST_PRESETS)[number];
 export const SIZING_TYPES = ["fraction_of_equity", "fixed_quantity", "fixed_cash"] as const;
@@ -107,39 +106,8 @@ export const emptyFormValues = (): BacktestFormValues => ({
   risk_free_rate: "0",
 });
 
-const ORDER = INTERVALS as readonly string[];
-
-/** A symbol's stored intervals, shortest first. */
-export function symbolIntervals(symbol: SchemaSymbolView | undefined) {
-  return [...(symbol?.intervals ?? [])]
-    .filter((i) => (i.bar_count ?? 0) > 0 && i.interval)
-    .sort((a, b) => ORDER.indexOf(a.interval!) - ORDER.indexOf(b.interval!));
-}
-
-/** The interval a new run on this symbol starts with: daily when stored, else the longest stored. */
-export function preferredInterval(symbol: SchemaSymbolView | undefined): string {
-  const intervals = symbolIntervals(symbol);
-  return intervals.find((i) => i.interval === "1d")?.interval ?? intervals[intervals.length - 1]?.interval ?? "";
-}
-
-/** The stored range of one interval as days in the symbol's zone (what start_date and end_date mean). */
-export function availableRange(symbol: SchemaSymbolView | undefined, interval: string) {
-  const stored = symbol?.intervals?.find((i) => i.interval === interval);
-  if (!stored?.first_bar || !stored.last_bar) return null;
-  const zone = symbol?.time_zone ?? "UTC";
-  return { first: formatDate(stored.first_bar, zone), last: formatDate(stored.last_bar, zone), bars: stored.bar_count ?? 0 };
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (value: string) => DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
-
-/** A number typed in a field, or null when it is not one (empty, "1e", "abc"). */
-export function parseNumber(text: string | null | undefined): number | null {
-  const trimmed = (text ?? "").trim().replace(/,/g, "");
-  if (trimmed === "") return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
-}
 
 export interface SchemaContext {
   parameters: readonly SchemaStrategyParameter[];

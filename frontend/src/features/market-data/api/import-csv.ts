@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { api, unwrap } from "@/lib/api/client";
 import type { operations } from "@/lib/api/schema";
+import { INTERVALS } from "@/lib/intervals";
 import { marketDataKeys } from "./get-symbols";
 
-export const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"] as const;
 export const MARKETS = ["KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM"] as const;
 
 /** The zone and currency a market's bars are usually in, to fill the form for a new symbol. */

@@ -1,16 +1,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { api, unwrap } from "@/lib/api/client";
+import { INTERVALS } from "@/lib/intervals";
 import { marketDataKeys } from "./get-symbols";
 
 export const SOURCES = ["upbit", "binance", "yahoo"] as const;
 export type Source = (typeof SOURCES)[number];
 
-/** What each exchange serves; the API refuses other intervals for a source. */
+/** What each exchange serves (Yahoo has no 4-hour bars); the API refuses other intervals for a source. */
 export const SOURCE_INTERVALS: Record<Source, readonly string[]> = {
-  upbit: ["1m", "5m", "15m", "1h", "4h", "1d", "1w"],
-  binance: ["1m", "5m", "15m", "1h", "4h", "1d", "1w"],
-  yahoo: ["1m", "5m", "15m", "1h", "1d", "1w"],
+  upbit: INTERVALS,
+  binance: INTERVALS,
+  yahoo: INTERVALS.filter((interval) => interval !== "4h"),
 };
 
 export const SOURCE_EXAMPLES: Record<Source, string> = {

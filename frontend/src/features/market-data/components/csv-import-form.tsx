@@ -16,7 +16,8 @@ import { isApiError, type BadRow } from "@/lib/api/errors";
 import type { SchemaImportView } from "@/lib/api/schema";
 import { formatInteger } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
-import { csvImportSchema, INTERVALS, MARKET_DEFAULTS, MARKETS, useImportCsv, type CsvImportValues } from "../api/import-csv";
+import { intervalLabel, INTERVALS } from "@/lib/intervals";
+import { csvImportSchema, MARKET_DEFAULTS, MARKETS, useImportCsv, type CsvImportValues } from "../api/import-csv";
 import { BadRowsTable } from "./bad-rows-table";
 import { FileDrop } from "./file-drop";
 
@@ -129,7 +130,7 @@ export function CsvImportForm() {
                   <SelectContent>
                     {INTERVALS.map((interval) => (
                       <SelectItem key={interval} value={interval}>
-                        {t(`intervals.${interval}`)}
+                        {intervalLabel(interval, t)}
                       </SelectItem>
                     ))}
                   </SelectContent>

@@ -13,6 +13,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
+import { intervalLabel } from "@/lib/intervals";
 import { fetchSchema, SOURCE_EXAMPLES, SOURCE_INTERVALS, SOURCES, useStartFetch, type FetchValues, type Source } from "../api/start-fetch";
 import { ImportProgress } from "./import-progress";
 
@@ -115,7 +116,7 @@ export function FetchForm() {
                     <SelectContent>
                       {SOURCE_INTERVALS[source].map((interval) => (
                         <SelectItem key={interval} value={interval}>
-                          {t(`intervals.${interval as "1d"}`)}
+                          {intervalLabel(interval, t)}
                         </SelectItem>
                       ))}
                     </SelectContent>

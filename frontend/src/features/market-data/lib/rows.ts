@@ -1,4 +1,5 @@
 import type { SchemaSymbolView } from "@/lib/api/schema";
+import { compareIntervals } from "@/lib/intervals";
 
 /** One line of the data table: a symbol with one of its stored intervals (or none yet). */
 export interface SymbolRow {
@@ -15,8 +16,6 @@ export interface SymbolRow {
   barCount: number;
 }
 
-const INTERVAL_ORDER = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"];
-
 export function toRows(symbols: SchemaSymbolView[]): SymbolRow[] {
   return symbols.flatMap((s): SymbolRow[] => {
     const base = {
@@ -27,9 +26,7 @@ export function toRows(symbols: SchemaSymbolView[]): SymbolRow[] {
       timeZone: s.time_zone ?? "UTC",
       assetClass: s.asset_class ?? "",
     };
-    const intervals = [...(s.intervals ?? [])].sort(
-      (a, b) => INTERVAL_ORDER.indexOf(a.interval ?? "") - INTERVAL_ORDER.indexOf(b.interval ?? ""),
-    );
+    const intervals = [...(s.intervals ?? [])].sort((a, b) => compareIntervals(a.interval, b.interval));
     if (intervals.length === 0) {
       return [{ ...base, key: `${base.symbol}|`, interval: null, firstBar: null, lastBar: null, barCount: 0 }];
     }

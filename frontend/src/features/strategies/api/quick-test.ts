@@ -1,6 +1,7 @@
 import { api, unwrap } from "@/lib/api/client";
 import type { SchemaBacktestStatusResponse, SchemaSymbolView } from "@/lib/api/schema";
 import { formatDate } from "@/lib/format";
+import { compareIntervals } from "@/lib/intervals";
 
 /** The sample a strategy is tested on by default: the AAPL daily bars of 2013 that every installation has. */
 export const QUICK_TEST_SAMPLE = {
@@ -13,8 +14,6 @@ export const QUICK_TEST_SAMPLE = {
 
 export type QuickTestSample = Omit<typeof QUICK_TEST_SAMPLE, "interval"> & { interval: string };
 
-const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"];
-
 /** AAPL 1d 2013 when stored; else the first symbol with data, on its longest stored interval and whole range. */
 export function pickSample(symbols: readonly SchemaSymbolView[]): QuickTestSample | null {
   const aapl = symbols.find((s) => s.symbol === QUICK_TEST_SAMPLE.symbol && s.intervals?.some((i) => i.interval === "1d"));
@@ -22,7 +21,7 @@ export function pickSample(symbols: readonly SchemaSymbolView[]): QuickTestSampl
   for (const symbol of symbols) {
     const interval = [...(symbol.intervals ?? [])]
       .filter((i) => (i.bar_count ?? 0) > 0 && i.first_bar && i.last_bar)
-      .sort((a, b) => INTERVALS.indexOf(b.interval ?? "") - INTERVALS.indexOf(a.interval ?? ""))[0];
+      .sort((a, b) => compareIntervals(b.interval, a.interval))[0];
     if (symbol.symbol && interval?.interval) {
       return {
         symbol: symbol.symbol,
