@@ -20,7 +20,9 @@ final class Suggest {
         continue;
       }
       int d = distance(lower, c.toLowerCase(java.util.Locale.ROOT), bestDistance + 1);
-      if (d <= bestDistance && d < found) {
+      // Ties go to the alphabetically first name, so the answer never depends on the order of an
+      // unordered set (hlc4 is one edit from both hlc3 and ohlc4).
+      if (d <= bestDistance && (d < found || (d == found && c.compareTo(best) < 0))) {
         best = c;
         found = d;
       }
