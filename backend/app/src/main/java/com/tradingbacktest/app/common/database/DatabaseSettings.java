@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize the most connections this process opens
  * @param dataDir DATA_DIR: the folder for the embedded database and generated secrets
  * @param embeddedPort the embedded server's port; 0 picks a free one
+ * @param slowQueryMs DB_SLOW_QUERY_MS: a repository call that takes at least this many milliseconds
+ *     is logged; 0 logs every one, -1 none (the semantics of PostgreSQL's {@code
+ *     log_min_duration_statement})
  */
 @ConfigurationProperties("tb.database")
 public record DatabaseSettings(
@@ -22,7 +25,16 @@ public record DatabaseSettings(
     String password,
     @DefaultValue("10") int poolSize,
     @DefaultValue("./var") Path dataDir,
-    @DefaultValue("0") int embeddedPort) {
+    @DefaultValue("0") int embeddedPort,
+    @DefaultValue("500") int slowQueryMs) {
+
+  public DatabaseSettings {
+    if (slowQueryMs < -1) {
+      throw new IllegalArgumentException(
+          "DB_SLOW_QUERY_MS must be -1 (off), 0 (log every call) or a number of milliseconds, not "
+              + slowQueryMs);
+    }
+  }
 
   public boolean embedded() {
     return url == null || url.isBlank();

@@ -17,11 +17,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * DATABASE_URL in the form hosts hand out: the app uses that server, starts nothing of its own and
- * insists on a shared JWT_SECRET. The "external" server here is a separate PostgreSQL 16 process.
+ * insists on a shared JWT_SECRET; the slow-call log (DB_SLOW_QUERY_MS) works without the server's
+ * help. The "external" server here is a separate PostgreSQL 16 process.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ExternalDatabaseIntegrationTests {
@@ -39,7 +41,7 @@ class ExternalDatabaseIntegrationTests {
   }
 
   @Test
-  void usesTheServerNamedByDatabaseUrl() {
+  void usesTheServerNamedByDatabaseUrl(CapturedOutput output) {
     Path unusedDataDir = IntegrationTest.newDataDir();
     String url =
         "postgres://postgres:unused@localhost:"
@@ -54,10 +56,14 @@ class ExternalDatabaseIntegrationTests {
             "--tb.database.data-dir=" + unusedDataDir,
             "--tb.auth.jwt-secret=an-external-secret-of-at-least-32-bytes!",
             "--tb.auth.bcrypt-strength=4",
-            "--tb.marketdata.seed-online=false")) {
+            "--tb.marketdata.seed-online=false",
+            "--tb.database.slow-query-ms=0")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       Api api = new Api("http://localhost:" + port, app.getBean(JsonMapper.class));
-      String username = api.registerUser("ext").path("user").path("username").asString();
+      JsonNode tokens = api.registerUser("ext");
+      String username = tokens.path("user").path("username").asString();
+      assertThat(api.get("/api/v1/data/symbols/AAPL", "Authorization", Api.bearer(tokens)).status())
+          .isEqualTo(200);
 
       String current =
           app.getBean(JdbcClient.class)
@@ -74,6 +80,17 @@ class ExternalDatabaseIntegrationTests {
           .isEqualTo(1);
       assertThat(unusedDataDir.resolve("postgres")).doesNotExist();
       assertThat(unusedDataDir.resolve("secrets")).doesNotExist();
+      // With a threshold of 0 every repository call is logged, Spring Data's and JdbcClient's,
+      // and the server's own settings are left as they are.
+      assertThat(output.getOut())
+          .containsPattern("WARN.*Slow repository call UserRepository\\.existsByEmail took \\d+ ms")
+          .containsPattern("WARN.*Slow repository call SymbolRepository\\.find took \\d+ ms");
+      assertThat(
+              app.getBean(JdbcClient.class)
+                  .sql("show log_min_duration_statement")
+                  .query(String.class)
+                  .single())
+          .isEqualTo("-1");
     }
   }
 
