@@ -18,7 +18,8 @@ class DatabaseConfiguration {
   EmbeddedPostgresHolder embeddedPostgres(DatabaseSettings settings) {
     return settings.embedded()
         ? new EmbeddedPostgresHolder(
-            EmbeddedPostgresServer.start(settings.dataDir(), settings.embeddedPort()))
+            EmbeddedPostgresServer.start(
+                settings.dataDir(), settings.embeddedPort(), settings.slowQueryMs()))
         : new EmbeddedPostgresHolder(null);
   }
 

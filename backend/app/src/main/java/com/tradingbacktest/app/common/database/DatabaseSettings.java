@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize the most connections this process opens
  * @param dataDir DATA_DIR: the folder for the embedded database and generated secrets
  * @param embeddedPort the embedded server's port; 0 picks a free one
- * @param slowQueryMs DB_SLOW_QUERY_MS: a repository call that takes at least this many milliseconds
- *     is logged; 0 logs every one, -1 none (the semantics of PostgreSQL's {@code
- *     log_min_duration_statement})
+ * @param slowQueryMs DB_SLOW_QUERY_MS: a repository call (and, on the embedded server, a statement)
+ *     that takes at least this many milliseconds is logged; 0 logs every one, -1 none. The
+ *     semantics of PostgreSQL's {@code log_min_duration_statement}, which the embedded server gets.
  */
 @ConfigurationProperties("tb.database")
 public record DatabaseSettings(

@@ -36,7 +36,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static EmbeddedPostgresServer start(Path dataDir, int port) {
+  /**
+   * Starts the server on {@code dataDir/postgres}, creating the folder and the database on first
+   * use.
+   *
+   * @param port the port to listen on; 0 picks a free one
+   * @param slowQueryMs PostgreSQL's {@code log_min_duration_statement}: statements taking at least
+   *     this many milliseconds are logged (0 every one, -1 none)
+   */
+  static EmbeddedPostgresServer start(Path dataDir, int port, int slowQueryMs) {
     Path pgData = dataDir.resolve("postgres").toAbsolutePath().normalize();
     try {
       Files.createDirectories(pgData);
@@ -63,6 +71,20 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("max_wal_size", "4GB")
               .setServerConfig("checkpoint_timeout", "15min")
               .setServerConfig("wal_buffers", "16MB")
+              // Query statistics: the library must be loaded at start; the extension that
+              // adds the pg_stat_statements view is created below.
+              .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              // The server's log goes to files in pgData/log, one per weekday, overwritten a
+              // week later. Its standard error is a pipe nobody reads once pg_ctl has exited.
+              .setServerConfig("logging_collector", "on")
+              .setServerConfig("log_directory", "log")
+              .setServerConfig("log_filename", "postgresql-%a.log")
+              .setServerConfig("log_rotation_age", "1d")
+              .setServerConfig("log_truncate_on_rotation", "on")
+              // The slow-statement log (DB_SLOW_QUERY_MS), without bind values: they can be
+              // password hashes or token digests.
+              .setServerConfig("log_min_duration_statement", Integer.toString(slowQueryMs))
+              .setServerConfig("log_parameter_max_length", "0")
               .setLocaleConfig("locale", "C.UTF-8");
       if (port > 0) {
         builder.setPort(port);
@@ -72,6 +94,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           "Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
       server.createDatabaseIfMissing();
+      server.createStatementStatisticsView();
       // For tools (scripts/psql.sh) that want to reach the running server.
       Files.writeString(dataDir.resolve("postgres.port"), Integer.toString(postgres.getPort()));
       return server;
@@ -104,6 +127,20 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       log.info("Created database {}", DATABASE);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create the database " + DATABASE, e);
+    }
+  }
+
+  /**
+   * {@code create extension pg_stat_statements} in the app's database, so that the view answers
+   * there (scripts/psql.sh). It only adds views and functions, which Flyway ignores. Never fatal:
+   * without it the app works the same, only the statistics are missing.
+   */
+  private void createStatementStatisticsView() {
+    try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
+        Statement create = connection.createStatement()) {
+      create.execute("create extension if not exists pg_stat_statements");
+    } catch (SQLException e) {
+      log.warn("pg_stat_statements is not available: {}", e.getMessage());
     }
   }
 

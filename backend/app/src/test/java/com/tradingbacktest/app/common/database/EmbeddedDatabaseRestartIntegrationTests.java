@@ -119,7 +119,7 @@ class EmbeddedDatabaseRestartIntegrationTests {
   /** Run in a child JVM: starts the embedded server, says so, and waits to be killed. */
   public static final class OrphanedServerMain {
     public static void main(String[] args) throws Exception {
-      EmbeddedPostgresServer.start(Path.of(args[0]), 0);
+      EmbeddedPostgresServer.start(Path.of(args[0]), 0, -1);
       System.out.println("STARTED");
       System.out.flush();
       Thread.sleep(120_000);

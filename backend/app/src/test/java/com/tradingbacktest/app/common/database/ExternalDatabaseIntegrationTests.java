@@ -32,7 +32,7 @@ class ExternalDatabaseIntegrationTests {
 
   @BeforeAll
   static void startExternalServer() {
-    external = EmbeddedPostgresServer.start(IntegrationTest.newDataDir(), 0);
+    external = EmbeddedPostgresServer.start(IntegrationTest.newDataDir(), 0, -1);
   }
 
   @AfterAll

@@ -7,7 +7,15 @@ import com.tradingbacktest.app.support.Api;
 import com.tradingbacktest.app.support.IntegrationTest;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.aop.support.AopUtils;
@@ -23,7 +31,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Database query performance: every repository's calls timed in one metric at /actuator/prometheus,
- * and the slow-call log.
+ * pg_stat_statements and the slow-statement log on the embedded server, the app's slow-call log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QueryPerformanceIntegrationTests extends IntegrationTest {
@@ -31,6 +39,7 @@ class QueryPerformanceIntegrationTests extends IntegrationTest {
   private static final String METRIC = "spring_data_repository_invocations_seconds";
 
   @Autowired JdbcClient jdbc;
+  @Autowired DatabaseSettings settings;
   @Autowired ApplicationContext context;
 
   @Test
@@ -62,6 +71,34 @@ class QueryPerformanceIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void theEmbeddedServerKeepsStatementStatisticsAndLogsSlowStatements() {
+    api.registerUser("stats");
+
+    assertThat(show("shared_preload_libraries")).contains("pg_stat_statements");
+    assertThat(
+            jdbc.sql("select coalesce(sum(calls), 0) from pg_stat_statements where query like ?")
+                .param("%from users%")
+                .query(Long.class)
+                .single())
+        .isPositive();
+    assertThat(settings.slowQueryMs()).isEqualTo(500); // the default
+    assertThat(show("log_min_duration_statement")).isEqualTo("500ms");
+    assertThat(show("log_parameter_max_length")).isEqualTo("0");
+  }
+
+  @Test
+  void theEmbeddedServerLogsAStatementAsSlowAsTheThresholdToItsLogFolderWithoutBindValues()
+      throws Exception {
+    String marker = "slow-" + UUID.randomUUID();
+    jdbc.sql("select ?::text as marker, pg_sleep(0.5)").param(marker).query().listOfRows();
+
+    Path logs = settings.dataDir().resolve("postgres/log");
+    String slow = awaitLogLine(logs, "pg_sleep(0.5)");
+    assertThat(slow).contains("duration:");
+    assertThat(readAll(logs)).doesNotContain(marker);
+  }
+
+  @Test
   void aRepositoryClassCallAtLeastAsSlowAsTheThresholdIsLoggedAndEveryCallTimed(
       CapturedOutput output) {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -90,6 +127,35 @@ class QueryPerformanceIntegrationTests extends IntegrationTest {
         .isEqualTo(1);
     // The test's repository is no bean of the app: only the post-processor above proxied it.
     assertThat(context.getBeanNamesForType(SleepingRepository.class)).isEmpty();
+  }
+
+  /** The server's log collector writes asynchronously: wait (10 s at most) for the line. */
+  private static String awaitLogLine(Path logs, String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      Optional<String> line = readAll(logs).lines().filter(l -> l.contains(text)).findFirst();
+      if (line.isPresent()) {
+        return line.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("No line with " + text + " in " + logs);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static String readAll(Path logs) throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path file : files.sorted().toList()) {
+        all.append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return all.toString();
+  }
+
+  private String show(String setting) {
+    return jdbc.sql("show " + setting).query(String.class).single();
   }
 
   private static Timer timer(
