@@ -1,9 +1,10 @@
 package com.tradingbacktest.engine.indicator;
 
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
+import static com.tradingbacktest.engine.indicator.TaLib.ofColumn;
+import static com.tradingbacktest.engine.indicator.TaLib.ofHighLowClose;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run;
-import static com.tradingbacktest.engine.indicator.TaLib.run1;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
 
 import com.tictactec.ta.lib.MAType;
@@ -14,13 +15,7 @@ final class Oscillators {
   private Oscillators() {}
 
   static double[] rsi(double[] x, int length) {
-    sameLength("rsi: x", x);
-    period("rsi length", length, 2);
-    return run1(
-        "rsi",
-        CORE.rsiLookback(length),
-        (s, e, b, c, o) -> CORE.rsi(s, e, x, length, b, c, o[0]),
-        x);
+    return ofColumn("rsi", x, length, 2, CORE::rsiLookback, CORE::rsi);
   }
 
   static Macd macd(double[] x, int fast, int slow, int signal) {
@@ -94,46 +89,19 @@ final class Oscillators {
   }
 
   static double[] williamsR(double[] high, double[] low, double[] close, int length) {
-    sameLength("williamsR: high, low and close", high, low, close);
-    period("williamsR length", length, 2);
-    return run1(
-        "williamsR",
-        CORE.willRLookback(length),
-        (s, e, b, c, o) -> CORE.willR(s, e, high, low, close, length, b, c, o[0]),
-        high,
-        low,
-        close);
+    return ofHighLowClose(
+        "williamsR", high, low, close, length, 2, CORE::willRLookback, CORE::willR);
   }
 
   static double[] cci(double[] high, double[] low, double[] close, int length) {
-    sameLength("cci: high, low and close", high, low, close);
-    period("cci length", length, 2);
-    return run1(
-        "cci",
-        CORE.cciLookback(length),
-        (s, e, b, c, o) -> CORE.cci(s, e, high, low, close, length, b, c, o[0]),
-        high,
-        low,
-        close);
+    return ofHighLowClose("cci", high, low, close, length, 2, CORE::cciLookback, CORE::cci);
   }
 
   static double[] mom(double[] x, int length) {
-    sameLength("mom: x", x);
-    period("mom length", length, 1);
-    return run1(
-        "mom",
-        CORE.momLookback(length),
-        (s, e, b, c, o) -> CORE.mom(s, e, x, length, b, c, o[0]),
-        x);
+    return ofColumn("mom", x, length, 1, CORE::momLookback, CORE::mom);
   }
 
   static double[] roc(double[] x, int length) {
-    sameLength("roc: x", x);
-    period("roc length", length, 1);
-    return run1(
-        "roc",
-        CORE.rocLookback(length),
-        (s, e, b, c, o) -> CORE.roc(s, e, x, length, b, c, o[0]),
-        x);
+    return ofColumn("roc", x, length, 1, CORE::rocLookback, CORE::roc);
   }
 }

@@ -4,6 +4,7 @@ import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import com.tictactec.ta.lib.RetCode;
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Runs TA-Lib functions on bar-aligned columns and checks parameters; see the package documentation
@@ -29,6 +30,77 @@ final class TaLib {
   interface Call {
     RetCode run(
         int startIdx, int endIdx, MInteger outBegIdx, MInteger outNbElement, double[][] outs);
+  }
+
+  /** A TA-Lib function of one column and a period, such as {@link Core#sma}. */
+  @FunctionalInterface
+  interface OfColumn {
+    RetCode call(
+        int startIdx,
+        int endIdx,
+        double[] in,
+        int period,
+        MInteger outBegIdx,
+        MInteger outNbElement,
+        double[] out);
+  }
+
+  /** A TA-Lib function of high, low, close and a period, such as {@link Core#atr}. */
+  @FunctionalInterface
+  interface OfHighLowClose {
+    RetCode call(
+        int startIdx,
+        int endIdx,
+        double[] high,
+        double[] low,
+        double[] close,
+        int period,
+        MInteger outBegIdx,
+        MInteger outNbElement,
+        double[] out);
+  }
+
+  /**
+   * Checks and runs a single-output function of one column and a length, the shape of most
+   * indicators; the messages name {@code name}'s column "x" and parameter "length".
+   *
+   * @param lookback TA-Lib's lookback for a length, such as {@link Core#smaLookback}
+   */
+  static double[] ofColumn(
+      String name,
+      double[] x,
+      int length,
+      int minLength,
+      IntUnaryOperator lookback,
+      OfColumn function) {
+    sameLength(name + ": x", x);
+    period(name + " length", length, minLength);
+    return run1(
+        name,
+        lookback.applyAsInt(length),
+        (s, e, b, c, o) -> function.call(s, e, x, length, b, c, o[0]),
+        x);
+  }
+
+  /** {@link #ofColumn} for a function of high, low and close. */
+  static double[] ofHighLowClose(
+      String name,
+      double[] high,
+      double[] low,
+      double[] close,
+      int length,
+      int minLength,
+      IntUnaryOperator lookback,
+      OfHighLowClose function) {
+    sameLength(name + ": high, low and close", high, low, close);
+    period(name + " length", length, minLength);
+    return run1(
+        name,
+        lookback.applyAsInt(length),
+        (s, e, b, c, o) -> function.call(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   /** Runs a single-output function; see {@link #run(String, int, int, Call, double[]...)}. */

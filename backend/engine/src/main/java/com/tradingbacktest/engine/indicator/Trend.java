@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.indicator;
 
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
+import static com.tradingbacktest.engine.indicator.TaLib.ofHighLowClose;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run;
 import static com.tradingbacktest.engine.indicator.TaLib.run1;
@@ -12,40 +13,18 @@ final class Trend {
   private Trend() {}
 
   static double[] adx(double[] high, double[] low, double[] close, int length) {
-    sameLength("adx: high, low and close", high, low, close);
-    period("adx length", length, 2);
-    return run1(
-        "adx",
-        CORE.adxLookback(length),
-        (s, e, b, c, o) -> CORE.adx(s, e, high, low, close, length, b, c, o[0]),
-        high,
-        low,
-        close);
+    return ofHighLowClose("adx", high, low, close, length, 2, CORE::adxLookback, CORE::adx);
   }
 
   // DI needs length >= 2: for length 1 TA-Lib 0.4.0 returns DM / TR without the factor 100.
   static double[] plusDi(double[] high, double[] low, double[] close, int length) {
-    sameLength("plusDi: high, low and close", high, low, close);
-    period("plusDi length", length, 2);
-    return run1(
-        "plusDi",
-        CORE.plusDILookback(length),
-        (s, e, b, c, o) -> CORE.plusDI(s, e, high, low, close, length, b, c, o[0]),
-        high,
-        low,
-        close);
+    return ofHighLowClose(
+        "plusDi", high, low, close, length, 2, CORE::plusDILookback, CORE::plusDI);
   }
 
   static double[] minusDi(double[] high, double[] low, double[] close, int length) {
-    sameLength("minusDi: high, low and close", high, low, close);
-    period("minusDi length", length, 2);
-    return run1(
-        "minusDi",
-        CORE.minusDILookback(length),
-        (s, e, b, c, o) -> CORE.minusDI(s, e, high, low, close, length, b, c, o[0]),
-        high,
-        low,
-        close);
+    return ofHighLowClose(
+        "minusDi", high, low, close, length, 2, CORE::minusDILookback, CORE::minusDI);
   }
 
   static double[] parabolicSar(double[] high, double[] low, double acceleration, double maximum) {

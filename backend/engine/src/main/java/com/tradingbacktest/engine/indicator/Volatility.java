@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.indicator;
 
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
+import static com.tradingbacktest.engine.indicator.TaLib.ofHighLowClose;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run1;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
@@ -27,15 +28,7 @@ final class Volatility {
 
   private static double[] atr(
       String name, double[] high, double[] low, double[] close, int length) {
-    sameLength(name + ": high, low and close", high, low, close);
-    period(name + " length", length, 1);
-    return run1(
-        "atr",
-        CORE.atrLookback(length),
-        (s, e, b, c, o) -> CORE.atr(s, e, high, low, close, length, b, c, o[0]),
-        high,
-        low,
-        close);
+    return ofHighLowClose(name, high, low, close, length, 1, CORE::atrLookback, CORE::atr);
   }
 
   /**
@@ -63,12 +56,7 @@ final class Volatility {
     if (!(Double.isFinite(k) && k >= 0)) {
       throw new IllegalArgumentException("bollinger k must be finite and >= 0, got " + k);
     }
-    double[] middle =
-        run1(
-            "sma",
-            CORE.smaLookback(length),
-            (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]),
-            x);
+    double[] middle = MovingAverages.sma(x, length);
     // The deviation goes into `upper` first so that only two more arrays are allocated.
     double[] upper = sqrtInPlace(variance(x, length));
     double[] lower = new double[x.length];
