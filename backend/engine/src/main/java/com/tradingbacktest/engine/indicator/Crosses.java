@@ -58,17 +58,7 @@ public final class Crosses {
    * @return one flag per bar, the length of {@code a}
    */
   public static boolean[] crossover(double[] a, double b) {
-    Objects.requireNonNull(a, "crossover: a");
-    boolean[] out = new boolean[a.length];
-    if (!Double.isFinite(b)) {
-      return out;
-    }
-    for (int i = 1; i < a.length; i++) {
-      double prevA = a[i - 1];
-      double curA = a[i];
-      out[i] = curA > b && prevA <= b && Double.isFinite(prevA) && Double.isFinite(curA);
-    }
-    return out;
+    return crossesLevel("crossover", a, b, true);
   }
 
   /**
@@ -78,15 +68,25 @@ public final class Crosses {
    * @return one flag per bar, the length of {@code a}
    */
   public static boolean[] crossunder(double[] a, double b) {
-    Objects.requireNonNull(a, "crossunder: a");
+    return crossesLevel("crossunder", a, b, false);
+  }
+
+  /**
+   * {@code a} crossing the constant {@code level}: upwards ({@code a[i] > level} after {@code a[i -
+   * 1] <= level}) or downwards (the mirror image), both bars finite.
+   */
+  private static boolean[] crossesLevel(String name, double[] a, double level, boolean upwards) {
+    Objects.requireNonNull(a, name + ": a");
     boolean[] out = new boolean[a.length];
-    if (!Double.isFinite(b)) {
+    if (!Double.isFinite(level)) {
       return out;
     }
     for (int i = 1; i < a.length; i++) {
-      double prevA = a[i - 1];
-      double curA = a[i];
-      out[i] = curA < b && prevA >= b && Double.isFinite(prevA) && Double.isFinite(curA);
+      double prev = a[i - 1];
+      double cur = a[i];
+      // `upwards` is the same on every bar, so the JIT hoists this choice out of the loop.
+      boolean crossed = upwards ? cur > level && prev <= level : cur < level && prev >= level;
+      out[i] = crossed && Double.isFinite(prev) && Double.isFinite(cur);
     }
     return out;
   }
