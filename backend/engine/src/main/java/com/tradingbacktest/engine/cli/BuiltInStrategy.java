@@ -22,12 +22,7 @@ public enum BuiltInStrategy {
   SMA_CROSS("sma_cross", Map.of("fast", 10.0, "slow", 30.0)) {
     @Override
     Signals signals(BarSeries bars, Map<String, Double> p, boolean allowShort) {
-      requireFastBelowSlow(p);
-      return crossSignals(
-          bars,
-          Indicators.sma(bars.close(), length(p, "fast")),
-          Indicators.sma(bars.close(), length(p, "slow")),
-          allowShort);
+      return averageCross(bars, p, allowShort, Indicators::sma);
     }
   },
 
@@ -35,12 +30,7 @@ public enum BuiltInStrategy {
   EMA_CROSS("ema_cross", Map.of("fast", 12.0, "slow", 26.0)) {
     @Override
     Signals signals(BarSeries bars, Map<String, Double> p, boolean allowShort) {
-      requireFastBelowSlow(p);
-      return crossSignals(
-          bars,
-          Indicators.ema(bars.close(), length(p, "fast")),
-          Indicators.ema(bars.close(), length(p, "slow")),
-          allowShort);
+      return averageCross(bars, p, allowShort, Indicators::ema);
     }
   },
 
@@ -141,15 +131,21 @@ public enum BuiltInStrategy {
                             .collect(Collectors.joining(", "))));
   }
 
-  private static void requireFastBelowSlow(Map<String, Double> p) {
+  /** A moving average of the closes over a length, such as {@link Indicators#sma}. */
+  @FunctionalInterface
+  private interface Average {
+    double[] of(double[] x, int length);
+  }
+
+  /** {@link #SMA_CROSS} with any average. */
+  private static Signals averageCross(
+      BarSeries bars, Map<String, Double> p, boolean allowShort, Average average) {
     if (p.get("fast") >= p.get("slow")) {
       throw new IllegalArgumentException(
           "fast (" + p.get("fast") + ") must be less than slow (" + p.get("slow") + ")");
     }
-  }
-
-  private static Signals crossSignals(
-      BarSeries bars, double[] fast, double[] slow, boolean allowShort) {
+    double[] fast = average.of(bars.close(), length(p, "fast"));
+    double[] slow = average.of(bars.close(), length(p, "slow"));
     boolean[] up = Crosses.crossover(fast, slow);
     boolean[] down = Crosses.crossunder(fast, slow);
     Signals.Builder b = Signals.builder(bars.size()).longEntry(up).longExit(down);
