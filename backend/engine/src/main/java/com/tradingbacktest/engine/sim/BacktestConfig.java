@@ -32,14 +32,16 @@ public record BacktestConfig(
     Objects.requireNonNull(fillMode, "fillMode");
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(sizing, "sizing");
-    if (!(initialCapital > 0) || !Double.isFinite(initialCapital)) {
-      throw new IllegalArgumentException("initial capital must be > 0, got " + initialCapital);
-    }
-    if (!(quantityStep > 0) || !Double.isFinite(quantityStep)) {
-      throw new IllegalArgumentException("quantity step must be > 0, got " + quantityStep);
-    }
+    requirePositive("initial capital", initialCapital);
+    requirePositive("quantity step", quantityStep);
     if (!Double.isFinite(riskFreeRate) || riskFreeRate <= -1) {
       throw new IllegalArgumentException("risk-free rate must be a finite fraction > -1");
+    }
+  }
+
+  private static void requirePositive(String name, double v) {
+    if (!(v > 0) || !Double.isFinite(v)) {
+      throw new IllegalArgumentException(name + " must be > 0, got " + v);
     }
   }
 
