@@ -50,16 +50,7 @@ class GridSearchTests {
     //   bar 3 -> out at 11: 9,167. Entry at bar 5 -> 763 at 12 (cash 11); 11 + 763 * 14 = 10,693,
     //   total_return 0.0693.
     List<SweepResult> results =
-        GridSearch.run(
-            ABOVE_SMA,
-            BARS,
-            CONFIG,
-            N,
-            0,
-            N.size(),
-            Objective.TOTAL_RETURN,
-            List.of(),
-            RunControl.NONE);
+        aboveSma(N, 0, N.size(), Objective.TOTAL_RETURN, List.of(), RunControl.NONE);
 
     assertThat(results).extracting(SweepResult::index).containsExactly(0L, 1L, 2L);
     assertThat(results).extracting(r -> r.parameters().get("n")).containsExactly(1.0, 2.0, 3.0);
@@ -79,10 +70,7 @@ class GridSearchTests {
     // n = 2 and n = 3 both fall from 10,909 to 10,000 (bar 2 -> 3): max_drawdown -0.0833; n = 1
     // never trades.
     List<SweepResult> results =
-        GridSearch.run(
-            ABOVE_SMA,
-            BARS,
-            CONFIG,
+        aboveSma(
             N,
             0,
             N.size(),
@@ -145,26 +133,17 @@ class GridSearchTests {
   void slicesTogetherGiveTheWholeGrid() {
     ParameterGrid grid = new ParameterGrid(List.of(new ParameterRange("n", 1, 3, 1)));
 
-    List<SweepResult> whole =
-        GridSearch.run(
-            ABOVE_SMA, BARS, CONFIG, grid, 0, 3, Objective.CAGR, List.of(), RunControl.NONE);
+    List<SweepResult> whole = aboveSma(grid, 0, 3, Objective.CAGR, List.of(), RunControl.NONE);
     List<SweepResult> parts =
-        new ArrayList<>(
-            GridSearch.run(
-                ABOVE_SMA, BARS, CONFIG, grid, 0, 1, Objective.CAGR, List.of(), RunControl.NONE));
-    parts.addAll(
-        GridSearch.run(
-            ABOVE_SMA, BARS, CONFIG, grid, 1, 3, Objective.CAGR, List.of(), RunControl.NONE));
+        new ArrayList<>(aboveSma(grid, 0, 1, Objective.CAGR, List.of(), RunControl.NONE));
+    parts.addAll(aboveSma(grid, 1, 3, Objective.CAGR, List.of(), RunControl.NONE));
 
     assertThat(parts).extracting(SweepResult::index).containsExactly(0L, 1L, 2L);
     for (int k = 0; k < 3; k++) {
       assertThat(parts.get(k).metrics().toMap()).isEqualTo(whole.get(k).metrics().toMap());
       assertThat(parts.get(k).parameters()).isEqualTo(whole.get(k).parameters());
     }
-    assertThat(
-            GridSearch.run(
-                ABOVE_SMA, BARS, CONFIG, grid, 2, 2, Objective.CAGR, List.of(), RunControl.NONE))
-        .isEmpty();
+    assertThat(aboveSma(grid, 2, 2, Objective.CAGR, List.of(), RunControl.NONE)).isEmpty();
   }
 
   @Test
@@ -218,17 +197,7 @@ class GridSearchTests {
     List<Integer> seen = new ArrayList<>();
 
     assertThatThrownBy(
-            () ->
-                GridSearch.run(
-                    ABOVE_SMA,
-                    BARS,
-                    CONFIG,
-                    N,
-                    0,
-                    3,
-                    Objective.TOTAL_RETURN,
-                    List.of(),
-                    recording(seen, 2)))
+            () -> aboveSma(N, 0, 3, Objective.TOTAL_RETURN, List.of(), recording(seen, 2)))
         .isInstanceOf(BacktestCancelledException.class);
     assertThat(seen).containsExactly(33, 66); // two combinations ran, the third never started
   }
@@ -236,41 +205,16 @@ class GridSearchTests {
   @Test
   void rejectsGridsThatDoNotFitTheStrategy() {
     ParameterGrid unknown = new ParameterGrid(List.of(new ParameterRange("length", 1, 3, 1)));
-    assertThatThrownBy(
-            () ->
-                GridSearch.run(
-                    ABOVE_SMA,
-                    BARS,
-                    CONFIG,
-                    unknown,
-                    0,
-                    1,
-                    Objective.SQN,
-                    List.of(),
-                    RunControl.NONE))
+    assertThatThrownBy(() -> aboveSma(unknown, 0, 1, Objective.SQN, List.of(), RunControl.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the strategy has no parameter length; it declares n");
 
     ParameterGrid outside = new ParameterGrid(List.of(new ParameterRange("n", 2, 4, 1)));
-    assertThatThrownBy(
-            () ->
-                GridSearch.run(
-                    ABOVE_SMA,
-                    BARS,
-                    CONFIG,
-                    outside,
-                    0,
-                    1,
-                    Objective.SQN,
-                    List.of(),
-                    RunControl.NONE))
+    assertThatThrownBy(() -> aboveSma(outside, 0, 1, Objective.SQN, List.of(), RunControl.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the values 2.0..4.0 of n leave its declared range 1.0..3.0");
 
-    assertThatThrownBy(
-            () ->
-                GridSearch.run(
-                    ABOVE_SMA, BARS, CONFIG, N, 1, 4, Objective.SQN, List.of(), RunControl.NONE))
+    assertThatThrownBy(() -> aboveSma(N, 1, 4, Objective.SQN, List.of(), RunControl.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the slice [1, 4) is outside the grid of 3 combinations");
   }
@@ -279,18 +223,7 @@ class GridSearchTests {
   void namesTheCombinationThatCannotRun() {
     ParameterGrid halves = new ParameterGrid(List.of(new ParameterRange("n", 1, 2, 0.5)));
 
-    assertThatThrownBy(
-            () ->
-                GridSearch.run(
-                    ABOVE_SMA,
-                    BARS,
-                    CONFIG,
-                    halves,
-                    0,
-                    3,
-                    Objective.SQN,
-                    List.of(),
-                    RunControl.NONE))
+    assertThatThrownBy(() -> aboveSma(halves, 0, 3, Objective.SQN, List.of(), RunControl.NONE))
         .isInstanceOf(StrategyEvaluationException.class)
         .hasMessageStartingWith("combination 1 {n=1.5}: ")
         .hasMessageContaining("whole number");
@@ -299,6 +232,18 @@ class GridSearchTests {
   @Test
   void theDefaultLimitIsTenThousandCombinations() {
     assertThat(GridSearch.MAX_COMBINATIONS).isEqualTo(10_000);
+  }
+
+  /** Sweeps {@link #ABOVE_SMA} on {@link #BARS} with {@link #CONFIG}. */
+  private static List<SweepResult> aboveSma(
+      ParameterGrid grid,
+      long fromIndex,
+      long toIndex,
+      Objective objective,
+      List<Constraint> constraints,
+      RunControl control) {
+    return GridSearch.run(
+        ABOVE_SMA, BARS, CONFIG, grid, fromIndex, toIndex, objective, constraints, control);
   }
 
   private static SweepResult result(
