@@ -55,6 +55,18 @@ public final class Ta4jEngine {
     return DoubleNumFactory.getInstance();
   }
 
+  /**
+   * The factory of a benchmark's {@code num} parameter: "DoubleNum" (ta4j's fast mode) or
+   * "DecimalNum" (its default).
+   */
+  public static NumFactory numFactory(String num) {
+    return switch (num) {
+      case "DoubleNum" -> doubles();
+      case "DecimalNum" -> decimal();
+      default -> throw new IllegalArgumentException("num must be DoubleNum or DecimalNum: " + num);
+    };
+  }
+
   /** The same bars as {@link OurEngine#series}, as ta4j Bar objects of the given Num type. */
   public static BarSeries series(MarketData d, NumFactory numFactory) {
     BarSeries s = new BaseBarSeriesBuilder().withName("BENCH").withNumFactory(numFactory).build();

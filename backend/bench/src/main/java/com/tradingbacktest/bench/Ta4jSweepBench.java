@@ -1,21 +1,9 @@
 package com.tradingbacktest.bench;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Timeout;
-import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BarSeries;
 
 /**
@@ -25,32 +13,16 @@ import org.ta4j.core.BarSeries;
  * single shot without warm-up iterations (the code is compiled during the first of the 174
  * backtests).
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 0)
-@Measurement(iterations = 1)
-@Timeout(time = 90, timeUnit = TimeUnit.MINUTES)
-@Fork(
-    value = 1,
-    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
-@State(Scope.Benchmark)
-public class Ta4jSweepBench {
+public class Ta4jSweepBench extends SingleShotBench {
 
   @Param({"100000"})
   public int bars;
 
   private BarSeries series;
-  private ForkJoinPool pool;
 
   @Setup(Level.Trial)
   public void setUp() {
     series = Ta4jEngine.series(MarketData.randomWalk(bars), Ta4jEngine.doubles());
-    pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    pool.shutdown();
   }
 
   @Benchmark
@@ -59,7 +31,7 @@ public class Ta4jSweepBench {
   }
 
   @Benchmark
-  public double ta4jDoubleNumAllCores() {
-    return Ta4jEngine.sweepParallel(series, pool);
+  public double ta4jDoubleNumAllCores(AllCores cores) {
+    return Ta4jEngine.sweepParallel(series, cores.pool);
   }
 }
