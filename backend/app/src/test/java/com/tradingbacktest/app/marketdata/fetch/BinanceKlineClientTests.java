@@ -8,37 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class BinanceKlineClientTests {
+class BinanceKlineClientTests extends CandleClientTest {
 
   private static final Instant JAN_1 = Instant.parse("2024-01-01T00:00:00Z");
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeTiming timing = FakeTiming.at(Fixtures.NOW);
-  private final List<Double> progress = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private BinanceKlineClient client(int pageSize) {
     FetchSettings settings = Fixtures.settings(server);
@@ -46,10 +28,9 @@ class BinanceKlineClientTests {
         settings, ExchangeHttp.newClient(settings), JSON, timing, pageSize);
   }
 
-  private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
-    return client(BinanceKlineClient.MAX_PAGE)
-        .fetch(symbol, interval, from, to, progress::add, () -> false)
-        .bars();
+  @Override
+  CandleSource client() {
+    return client(BinanceKlineClient.MAX_PAGE);
   }
 
   private List<FetchedBar> fetchThreeHours() {
@@ -156,9 +137,7 @@ class BinanceKlineClientTests {
   void otherRejectionsCarryBinancesMessage() {
     server.enqueue(recorded(400, "binance/invalid-interval.json"));
 
-    assertThatThrownBy(this::fetchThreeHours)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+    assertFetchFails(this::fetchThreeHours, Kind.BAD_REQUEST)
         .hasMessage("Binance rejected the request for BTCUSDT: Invalid interval.");
   }
 
@@ -201,9 +180,7 @@ class BinanceKlineClientTests {
             .body(Fixtures.read("binance/ip-banned.json"))
             .build());
 
-    assertThatThrownBy(this::fetchThreeHours)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
+    assertFetchFails(this::fetchThreeHours, Kind.RATE_LIMITED)
         .hasMessage(
             "Binance has blocked this server for too many requests (HTTP 418) and asks us to wait 7200 s; "
                 + "try again after 2024-03-12T02:00:00Z");
@@ -274,9 +251,7 @@ class BinanceKlineClientTests {
     server.enqueue(
         json(451, "{\"code\":0,\"msg\":\"Service unavailable from a restricted location.\"}"));
 
-    assertThatThrownBy(this::fetchThreeHours)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+    assertFetchFails(this::fetchThreeHours, Kind.UNAVAILABLE)
         .hasMessage("Binance does not serve this server's location (HTTP 451)");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -285,9 +260,7 @@ class BinanceKlineClientTests {
   void aPriceThatIsNotANumberIsMalformedNamingTheField() {
     server.enqueue(recorded("binance/close-not-a-number.json"));
 
-    assertThatThrownBy(this::fetchThreeHours)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(this::fetchThreeHours, Kind.MALFORMED)
         .hasMessage(
             "Binance sent a malformed candle for BTCUSDT at 2024-01-01T00:00:00Z: "
                 + "close (index 4) is not a number (\"42,475.23\")");
@@ -297,9 +270,7 @@ class BinanceKlineClientTests {
   void aNegativePriceIsMalformedNamingTheField() {
     server.enqueue(recorded("binance/negative-low.json"));
 
-    assertThatThrownBy(this::fetchThreeHours)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(this::fetchThreeHours, Kind.MALFORMED)
         .hasMessage(
             "Binance sent a malformed candle for BTCUSDT at 2024-01-01T00:00:00Z: "
                 + "low (index 3) is negative (-1.0)");
@@ -309,9 +280,7 @@ class BinanceKlineClientTests {
   void aKlineThatIsNotAnArrayIsMalformed() {
     server.enqueue(json(200, "[{\"openTime\":1704067200000}]"));
 
-    assertThatThrownBy(this::fetchThreeHours)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(this::fetchThreeHours, Kind.MALFORMED)
         .hasMessageContaining("a kline is not an array of at least 6 values");
   }
 
@@ -319,9 +288,7 @@ class BinanceKlineClientTests {
   void anAnswerThatIsNotAListIsMalformed() {
     server.enqueue(json(200, "{\"klines\":[]}"));
 
-    assertThatThrownBy(this::fetchThreeHours)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(this::fetchThreeHours, Kind.MALFORMED)
         .hasMessage("Binance sent klines that are not a list");
   }
 
@@ -330,13 +297,12 @@ class BinanceKlineClientTests {
     server.enqueue(recorded("binance/klines-1h-page1.json"));
     server.enqueue(recorded("binance/klines-1h-page2.json"));
 
-    assertThatThrownBy(
+    assertFetchFails(
             () ->
                 client(3)
                     .fetch(
-                        "BTCUSDT", "1h", JAN_1, hour(5), progress::add, () -> !progress.isEmpty()))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
+                        "BTCUSDT", "1h", JAN_1, hour(5), progress::add, () -> !progress.isEmpty()),
+            Kind.CANCELLED)
         .hasMessage("The fetch from Binance was cancelled");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -347,9 +313,7 @@ class BinanceKlineClientTests {
     try {
       server.enqueue(recorded("binance/klines-1h.json"));
 
-      assertThatThrownBy(this::fetchThreeHours)
-          .isInstanceOfSatisfying(
-              FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED));
+      assertFetchFails(this::fetchThreeHours, Kind.CANCELLED);
       assertThat(Thread.currentThread().isInterrupted())
           .as("the interrupt is kept for the caller")
           .isTrue();

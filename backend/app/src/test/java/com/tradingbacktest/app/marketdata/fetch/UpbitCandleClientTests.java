@@ -8,38 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class UpbitCandleClientTests {
+class UpbitCandleClientTests extends CandleClientTest {
 
   private static final Instant JAN_1 = Instant.parse("2024-01-01T00:00:00Z");
   private static final Instant JAN_4 = Instant.parse("2024-01-04T00:00:00Z");
-
-  private final MockWebServer server = new MockWebServer();
-  private final FakeTiming timing = FakeTiming.at(Fixtures.NOW);
-  private final List<Double> progress = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private UpbitCandleClient client(int pageSize) {
     FetchSettings settings = Fixtures.settings(server);
@@ -47,10 +28,9 @@ class UpbitCandleClientTests {
         settings, ExchangeHttp.newClient(settings), JSON, timing, pageSize);
   }
 
-  private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
-    return client(UpbitCandleClient.MAX_PAGE)
-        .fetch(symbol, interval, from, to, progress::add, () -> false)
-        .bars();
+  @Override
+  CandleSource client() {
+    return client(UpbitCandleClient.MAX_PAGE);
   }
 
   @Test
@@ -185,18 +165,14 @@ class UpbitCandleClientTests {
 
   @Test
   void refusesAnIntervalItDoesNotServeWithoutAsking() {
-    assertThatThrownBy(() -> fetch("KRW-BTC", "3m", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+    assertFetchFails(() -> fetch("KRW-BTC", "3m", JAN_1, JAN_4), Kind.BAD_REQUEST)
         .hasMessage("Upbit has no 3m candles; choose one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void refusesASymbolThatCouldChangeTheUrl() {
-    assertThatThrownBy(() -> fetch("KRW-BTC&count=1", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+    assertFetchFails(() -> fetch("KRW-BTC&count=1", "1d", JAN_1, JAN_4), Kind.BAD_REQUEST)
         .hasMessage("'KRW-BTC&count=1' is not a valid Upbit symbol");
   }
 
@@ -213,9 +189,7 @@ class UpbitCandleClientTests {
   void unknownMarketIsNotFoundAndNotRetried() {
     server.enqueue(recorded(404, "upbit/market-not-found.json"));
 
-    assertThatThrownBy(() -> fetch("KRW-NOPE", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+    assertFetchFails(() -> fetch("KRW-NOPE", "1d", JAN_1, JAN_4), Kind.NOT_FOUND)
         .hasMessage("Upbit does not know the market KRW-NOPE");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -224,9 +198,7 @@ class UpbitCandleClientTests {
   void unknownMarketAnsweredWith400IsNotFoundToo() {
     server.enqueue(json(400, "{\"error\":{\"name\":\"400\",\"message\":\"Code not found\"}}"));
 
-    assertThatThrownBy(() -> fetch("KRW-NOPE", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+    assertFetchFails(() -> fetch("KRW-NOPE", "1d", JAN_1, JAN_4), Kind.NOT_FOUND)
         .hasMessage("Upbit does not know the market KRW-NOPE");
   }
 
@@ -236,9 +208,7 @@ class UpbitCandleClientTests {
         json(
             400, "{\"error\":{\"name\":\"invalid_parameter\",\"message\":\"Invalid to format\"}}"));
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.BAD_REQUEST)
         .hasMessage("Upbit rejected the request for KRW-BTC: Invalid to format");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -279,9 +249,7 @@ class UpbitCandleClientTests {
       server.enqueue(html(503));
     }
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.UNAVAILABLE)
         .hasMessage("Upbit is unavailable (HTTP 503); gave up after 4 retries");
     assertThat(server.getRequestCount()).isEqualTo(5);
     assertThat(timing.sleeps())
@@ -298,9 +266,7 @@ class UpbitCandleClientTests {
       server.enqueue(recorded(429, "upbit/too-many-requests.json"));
     }
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.RATE_LIMITED)
         .hasMessage("Upbit is rate-limiting us; gave up after 4 retries");
     assertThat(server.getRequestCount()).isEqualTo(5);
   }
@@ -309,9 +275,7 @@ class UpbitCandleClientTests {
   void aMaintenanceWindowLongerThanWeWaitFailsAtOnceSayingWhenItEnds() {
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "3600").build());
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.UNAVAILABLE)
         .hasMessage(
             "Upbit is unavailable (HTTP 503) and asks us to wait 3600 s; try again after "
                 + "2024-03-12T01:00:00Z");
@@ -322,9 +286,7 @@ class UpbitCandleClientTests {
   void anAddressBlockWithoutRetryAfterFailsAtOnce() {
     server.enqueue(html(418));
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.RATE_LIMITED)
         .hasMessage(
             "Upbit has blocked this server for too many requests (HTTP 418); try again later");
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -353,9 +315,7 @@ class UpbitCandleClientTests {
   void highBelowLowIsMalformedNamingBothFields() {
     server.enqueue(recorded("upbit/high-below-low.json"));
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.MALFORMED)
         .hasMessage(
             "Upbit sent a malformed candle for KRW-BTC at 2024-01-02T00:00:00Z: "
                 + "high_price (5.9E7) is below low_price (5.9701E7)");
@@ -365,9 +325,7 @@ class UpbitCandleClientTests {
   void aPriceThatIsNotANumberIsMalformedNamingTheField() {
     server.enqueue(recorded("upbit/price-not-a-number.json"));
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.MALFORMED)
         .hasMessage(
             "Upbit sent a malformed candle for KRW-BTC at 2024-01-02T00:00:00Z: "
                 + "trade_price is not a number (\"N/A\")");
@@ -377,9 +335,7 @@ class UpbitCandleClientTests {
   void aBodyThatIsNotJsonIsMalformed() {
     server.enqueue(new MockResponse.Builder().code(200).body("<html>maintenance</html>").build());
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.MALFORMED)
         .hasMessage("Upbit sent a response that is not valid JSON");
   }
 
@@ -387,9 +343,7 @@ class UpbitCandleClientTests {
   void aCandleWithoutItsTimeIsMalformed() {
     server.enqueue(json(200, "[{\"market\":\"KRW-BTC\",\"opening_price\":1.0}]"));
 
-    assertThatThrownBy(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(() -> fetch("KRW-BTC", "1d", JAN_1, JAN_4), Kind.MALFORMED)
         .hasMessageContaining("candle_date_time_utc is not a date-time");
   }
 
@@ -398,7 +352,7 @@ class UpbitCandleClientTests {
     server.enqueue(recorded("upbit/minutes60-page1.json"));
     server.enqueue(recorded("upbit/minutes60-page2.json"));
 
-    assertThatThrownBy(
+    assertFetchFails(
             () ->
                 client(3)
                     .fetch(
@@ -407,9 +361,8 @@ class UpbitCandleClientTests {
                         JAN_1,
                         Instant.parse("2024-01-01T06:00:00Z"),
                         progress::add,
-                        () -> !progress.isEmpty()))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
+                        () -> !progress.isEmpty()),
+            Kind.CANCELLED)
         .hasMessage("The fetch from Upbit was cancelled");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

@@ -5,23 +5,18 @@ import static com.tradingbacktest.app.marketdata.fetch.Fixtures.html;
 import static com.tradingbacktest.app.marketdata.fetch.Fixtures.json;
 import static com.tradingbacktest.app.marketdata.fetch.Fixtures.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class YahooChartClientTests {
+class YahooChartClientTests extends CandleClientTest {
 
   /** Samsung Electronics' sessions open at 09:00 KST, midnight UTC. */
   private static final Instant JAN_2 = Instant.parse("2024-01-02T00:00:00Z");
@@ -33,25 +28,17 @@ class YahooChartClientTests {
 
   private static final Instant MAR_11_OPEN = Instant.parse("2024-03-11T14:30:00Z");
 
-  private final MockWebServer server = new MockWebServer();
-  private final FakeTiming timing = FakeTiming.at(Fixtures.NOW);
-  private final List<Double> progress = new ArrayList<>();
   private YahooChartClient client;
 
   @BeforeEach
-  void start() throws IOException {
-    server.start();
+  void createClient() {
     FetchSettings settings = Fixtures.settings(server);
     client = new YahooChartClient(settings, ExchangeHttp.newClient(settings), JSON, timing);
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private List<FetchedBar> fetch(String symbol, String interval, Instant from, Instant to) {
-    return client.fetch(symbol, interval, from, to, progress::add, () -> false).bars();
+  @Override
+  CandleSource client() {
+    return client;
   }
 
   private List<FetchedBar> fetchSamsungDaily() {
@@ -140,15 +127,14 @@ class YahooChartClientTests {
 
   @Test
   void refusesIntradayRangesOlderThanYahooKeepsNamingTheLimit() {
-    assertThatThrownBy(
+    assertFetchFails(
             () ->
                 fetch(
                     "AAPL",
                     "5m",
                     Fixtures.NOW.minus(Duration.ofDays(90)),
-                    Fixtures.NOW.minus(Duration.ofDays(80))))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+                    Fixtures.NOW.minus(Duration.ofDays(80))),
+            Kind.BAD_REQUEST)
         .hasMessage(
             "Yahoo Finance keeps 5m bars for the last 60 days only; start the range at "
                 + "2024-01-12T00:01:00Z or later, or choose a longer interval");
@@ -172,9 +158,7 @@ class YahooChartClientTests {
   @Test
   void hasNoFourHourBars() {
     assertThat(client.intervals()).containsExactly("1m", "5m", "15m", "1h", "1d", "1w");
-    assertThatThrownBy(() -> fetch("AAPL", "4h", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+    assertFetchFails(() -> fetch("AAPL", "4h", JAN_2, JAN_9), Kind.BAD_REQUEST)
         .hasMessage("Yahoo Finance has no 4h candles; choose one of 1m, 5m, 15m, 1h, 1d, 1w");
   }
 
@@ -199,9 +183,7 @@ class YahooChartClientTests {
   void unknownTickerIsNotFoundAndNotRetried() {
     server.enqueue(recorded(404, "yahoo/ticker-not-found.json"));
 
-    assertThatThrownBy(() -> fetch("035720.KX", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+    assertFetchFails(() -> fetch("035720.KX", "1d", JAN_2, JAN_9), Kind.NOT_FOUND)
         .hasMessage("Yahoo Finance does not know the ticker 035720.KX");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -210,9 +192,7 @@ class YahooChartClientTests {
   void anErrorInsideA200IsReadLikeTheStatus() {
     server.enqueue(recorded(200, "yahoo/ticker-not-found.json"));
 
-    assertThatThrownBy(() -> fetch("035720.KX", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND))
+    assertFetchFails(() -> fetch("035720.KX", "1d", JAN_2, JAN_9), Kind.NOT_FOUND)
         .hasMessage("Yahoo Finance does not know the ticker 035720.KX");
   }
 
@@ -220,9 +200,9 @@ class YahooChartClientTests {
   void aRangeYahooWillNotServeCarriesItsReason() {
     server.enqueue(recorded(422, "yahoo/range-too-long.json"));
 
-    assertThatThrownBy(() -> fetch("AAPL", "1m", MAR_1_OPEN, MAR_1_OPEN.plus(Duration.ofHours(1))))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST))
+    assertFetchFails(
+            () -> fetch("AAPL", "1m", MAR_1_OPEN, MAR_1_OPEN.plus(Duration.ofHours(1))),
+            Kind.BAD_REQUEST)
         .hasMessageStartingWith(
             "Yahoo Finance rejected the request for AAPL: 1m data not available")
         .hasMessageContaining("Only 7 days worth of 1m granularity data");
@@ -256,9 +236,7 @@ class YahooChartClientTests {
       server.enqueue(html(500));
     }
 
-    assertThatThrownBy(this::fetchSamsungDaily)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+    assertFetchFails(this::fetchSamsungDaily, Kind.UNAVAILABLE)
         .hasMessage("Yahoo Finance is unavailable (HTTP 500); gave up after 4 retries");
     assertThat(server.getRequestCount()).isEqualTo(5);
   }
@@ -271,9 +249,7 @@ class YahooChartClientTests {
             "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Unauthorized\","
                 + "\"description\":\"Invalid Crumb\"}}}"));
 
-    assertThatThrownBy(this::fetchSamsungDaily)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE))
+    assertFetchFails(this::fetchSamsungDaily, Kind.UNAVAILABLE)
         .hasMessage("Yahoo Finance refused our requests (HTTP 401)");
   }
 
@@ -281,9 +257,7 @@ class YahooChartClientTests {
   void columnsOfUnequalLengthAreMalformed() {
     server.enqueue(recorded("yahoo/columns-of-unequal-length.json"));
 
-    assertThatThrownBy(() -> fetch("AAPL", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(() -> fetch("AAPL", "1d", JAN_2, JAN_9), Kind.MALFORMED)
         .hasMessage(
             "Yahoo Finance sent a malformed candle for AAPL: 3 timestamps but 2 high values");
   }
@@ -292,9 +266,7 @@ class YahooChartClientTests {
   void highBelowLowIsMalformedNamingBothFields() {
     server.enqueue(recorded("yahoo/high-below-low.json"));
 
-    assertThatThrownBy(() -> fetch("AAPL", "1d", JAN_2, JAN_9))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(() -> fetch("AAPL", "1d", JAN_2, JAN_9), Kind.MALFORMED)
         .hasMessage(
             "Yahoo Finance sent a malformed candle for AAPL at 2024-01-02T14:30:00Z: "
                 + "high (180.0) is below low (183.88999938964844)");
@@ -304,9 +276,7 @@ class YahooChartClientTests {
   void aChartWithoutResultIsMalformed() {
     server.enqueue(json(200, "{\"chart\":{\"result\":[],\"error\":null}}"));
 
-    assertThatThrownBy(this::fetchSamsungDaily)
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED))
+    assertFetchFails(this::fetchSamsungDaily, Kind.MALFORMED)
         .hasMessage("Yahoo Finance sent a chart for 005930.KS without a result");
   }
 
@@ -315,7 +285,7 @@ class YahooChartClientTests {
     server.enqueue(recorded("yahoo/chart-AAPL-1m-window1.json"));
     server.enqueue(recorded("yahoo/chart-AAPL-1m-window2.json"));
 
-    assertThatThrownBy(
+    assertFetchFails(
             () ->
                 client.fetch(
                     "AAPL",
@@ -323,9 +293,8 @@ class YahooChartClientTests {
                     MAR_1_OPEN,
                     MAR_11_OPEN,
                     progress::add,
-                    () -> !progress.isEmpty()))
-        .isInstanceOfSatisfying(
-            FetchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CANCELLED))
+                    () -> !progress.isEmpty()),
+            Kind.CANCELLED)
         .hasMessage("The fetch from Yahoo Finance was cancelled");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
