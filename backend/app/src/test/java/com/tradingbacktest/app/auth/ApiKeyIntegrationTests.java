@@ -73,11 +73,7 @@ class ApiKeyIntegrationTests extends IntegrationTest {
   @Test
   void anApiKeyCannotManageKeys() {
     JsonNode owner = api.registerUser("mint");
-    String key =
-        api.post("/api/v1/api-keys", Map.of("name", "script"), "Authorization", bearer(owner))
-            .json()
-            .path("key")
-            .asString();
+    String key = api.createApiKey(owner, "script");
 
     Response mint = api.post("/api/v1/api-keys", Map.of("name", "escalate"), "X-API-Key", key);
 

@@ -4,8 +4,9 @@ import static com.tradingbacktest.app.strategy.StrategyClient.NO_PARAMS;
 import static com.tradingbacktest.app.strategy.StrategyClient.PATH;
 import static com.tradingbacktest.app.strategy.StrategyClient.SMA_CROSS;
 import static com.tradingbacktest.app.strategy.StrategyClient.body;
+import static com.tradingbacktest.app.strategy.StrategyClient.signUp;
 import static com.tradingbacktest.app.strategy.StrategyClient.userId;
-import static com.tradingbacktest.app.support.Api.bearer;
+import static com.tradingbacktest.app.strategy.StrategyClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -21,14 +22,10 @@ import tools.jackson.databind.JsonNode;
  */
 class StrategyAccessIntegrationTests extends IntegrationTest {
 
-  private StrategyClient signedIn(JsonNode tokens) {
-    return StrategyClient.withToken(api, port, json, tokens);
-  }
-
   @Test
   void someoneElsesPrivateStrategyIsNotFoundExactlyLikeAMissingOne() {
-    StrategyClient alice = signedIn(api.registerUser("alice"));
-    StrategyClient mallory = signedIn(api.registerUser("mallory"));
+    StrategyClient alice = signUp(api, "alice");
+    StrategyClient mallory = signUp(api, "mallory");
     String id = alice.created("secret").path("id").asString();
 
     Response theirs = mallory.get(id);
@@ -44,8 +41,8 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
   @Test
   void someoneElsesPublicStrategyIsReadableButNotTheirs() {
     JsonNode aliceTokens = api.registerUser("pubowner");
-    StrategyClient alice = signedIn(aliceTokens);
-    StrategyClient bob = signedIn(api.registerUser("reader"));
+    StrategyClient alice = withToken(api, aliceTokens);
+    StrategyClient bob = signUp(api, "reader");
     String id = alice.created("shared", SMA_CROSS, true).path("id").asString();
 
     Response response = bob.get(id);
@@ -59,8 +56,8 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
 
   @Test
   void nobodyButTheOwnerCanReplaceAStrategyPublicOrNot() {
-    StrategyClient alice = signedIn(api.registerUser("editowner"));
-    StrategyClient mallory = signedIn(api.registerUser("editor"));
+    StrategyClient alice = signUp(api, "editowner");
+    StrategyClient mallory = signUp(api, "editor");
     JsonNode privateOne = alice.created("private one", SMA_CROSS, false);
     JsonNode publicOne = alice.created("public one", SMA_CROSS, true);
 
@@ -78,8 +75,8 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
 
   @Test
   void nobodyButTheOwnerCanDeleteAStrategy() {
-    StrategyClient alice = signedIn(api.registerUser("delowner"));
-    StrategyClient mallory = signedIn(api.registerUser("deleter"));
+    StrategyClient alice = signUp(api, "delowner");
+    StrategyClient mallory = signUp(api, "deleter");
     String privateId = alice.created("private one", SMA_CROSS, false).path("id").asString();
     String publicId = alice.created("public one", SMA_CROSS, true).path("id").asString();
 
@@ -92,9 +89,9 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
 
   @Test
   void copiesAPublicStrategyIntoAPrivateOneOfTheCopier() {
-    StrategyClient alice = signedIn(api.registerUser("original"));
+    StrategyClient alice = signUp(api, "original");
     JsonNode bobTokens = api.registerUser("copier");
-    StrategyClient bob = signedIn(bobTokens);
+    StrategyClient bob = withToken(api, bobTokens);
     Map<String, Object> request = body("Golden cross", SMA_CROSS, true);
     request.put("description", "50/200");
     JsonNode original = alice.create(request).json();
@@ -121,7 +118,7 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
 
   @Test
   void copiesItsOwnPrivateStrategy() {
-    StrategyClient alice = signedIn(api.registerUser("selfcopy"));
+    StrategyClient alice = signUp(api, "selfcopy");
     String id = alice.created("draft").path("id").asString();
 
     Response response = alice.copy(id);
@@ -133,8 +130,8 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
 
   @Test
   void cannotCopySomeoneElsesPrivateStrategy() {
-    StrategyClient alice = signedIn(api.registerUser("nocopy"));
-    StrategyClient mallory = signedIn(api.registerUser("thief"));
+    StrategyClient alice = signUp(api, "nocopy");
+    StrategyClient mallory = signUp(api, "thief");
     String id = alice.created("secret").path("id").asString();
 
     Response response = mallory.copy(id);
@@ -146,7 +143,7 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
 
   @Test
   void aCopyOfALongNameStaysWithinTheNameLimit() {
-    StrategyClient alice = signedIn(api.registerUser("longname"));
+    StrategyClient alice = signUp(api, "longname");
     String id = alice.created("n".repeat(200)).path("id").asString();
 
     JsonNode copy = alice.copy(id).json();
@@ -156,7 +153,7 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
 
   @Test
   void aMalformedIdIsNotFound() {
-    StrategyClient alice = signedIn(api.registerUser("badid"));
+    StrategyClient alice = signUp(api, "badid");
 
     Response get = alice.get("not-a-uuid");
     Response put = alice.put("not-a-uuid", body("x", NO_PARAMS, false));
@@ -180,7 +177,7 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
       api.get(PATH + "/" + id),
       api.delete(PATH + "/" + id),
       api.post(PATH + "/" + id + "/copy", ""),
-      new StrategyClient(api, port, json).put(id, request),
+      new StrategyClient(api).put(id, request),
       api.post(PATH + "/validate", Map.of("code", NO_PARAMS)),
       api.get(PATH + "/templates"),
       api.get(PATH + "/language")
@@ -195,13 +192,9 @@ class StrategyAccessIntegrationTests extends IntegrationTest {
   @Test
   void anApiKeyReadsAndWritesAsItsOwner() {
     JsonNode owner = api.registerUser("apikey");
-    String key =
-        api.post("/api/v1/api-keys", Map.of("name", "notebook"), "Authorization", bearer(owner))
-            .json()
-            .path("key")
-            .asString();
-    StrategyClient viaKey = new StrategyClient(api, port, json, "X-API-Key", key);
-    StrategyClient viaSession = signedIn(owner);
+    String key = api.createApiKey(owner, "notebook");
+    StrategyClient viaKey = new StrategyClient(api, "X-API-Key", key);
+    StrategyClient viaSession = withToken(api, owner);
 
     Response created = viaKey.create(body("from a script", SMA_CROSS, false));
     String id = created.json().path("id").asString();

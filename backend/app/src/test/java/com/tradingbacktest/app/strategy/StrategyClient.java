@@ -2,18 +2,13 @@ package com.tradingbacktest.app.strategy;
 
 import com.tradingbacktest.app.support.Api;
 import com.tradingbacktest.app.support.Api.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The strategy endpoints over real HTTP, for one signed-in user (Api has no PUT with a body). */
+/** The strategy endpoints over real HTTP, for one signed-in user. */
 final class StrategyClient {
 
   static final String PATH = "/api/v1/strategies";
@@ -35,23 +30,29 @@ final class StrategyClient {
   /** Two errors: line 1 column 5 (unknown function), line 2 column 14 (unknown name). */
   static final String BROKEN = "x = smaa(close, 10)\nlong_entry = foo > 1\n";
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private final Api api;
-  private final String base;
-  private final JsonMapper json;
   private final String[] auth;
 
-  StrategyClient(Api api, int port, JsonMapper json, String... auth) {
+  StrategyClient(Api api, String... auth) {
     this.api = api;
-    this.base = "http://localhost:" + port;
-    this.json = json;
     this.auth = auth;
   }
 
-  static StrategyClient withToken(Api api, int port, JsonMapper json, JsonNode tokens) {
-    return new StrategyClient(api, port, json, "Authorization", Api.bearer(tokens));
+  static StrategyClient withToken(Api api, JsonNode tokens) {
+    return new StrategyClient(api, "Authorization", Api.bearer(tokens));
+  }
+
+  /** A client for a user registered just now. */
+  static StrategyClient signUp(Api api, String prefix) {
+    return withToken(api, api.registerUser(prefix));
+  }
+
+  /** How many strategies the database holds for this user, to check what a request stored. */
+  static long countOwnedBy(JdbcClient jdbc, JsonNode user) {
+    return jdbc.sql("select count(*) from strategies where user_id = ?")
+        .param(UUID.fromString(userId(user)))
+        .query(Long.class)
+        .single();
   }
 
   static String userId(JsonNode tokens) {
@@ -94,25 +95,7 @@ final class StrategyClient {
   }
 
   Response put(String id, Object body) {
-    String text = body instanceof String s ? s : json.writeValueAsString(body);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + PATH + "/" + id))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(text));
-    for (int i = 0; i + 1 < auth.length; i += 2) {
-      request.header(auth[i], auth[i + 1]);
-    }
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers().map(), response.body(), json);
-    } catch (IOException e) {
-      throw new AssertionError("request failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+    return api.put(PATH + "/" + id, body, auth);
   }
 
   String[] auth() {

@@ -5,7 +5,9 @@ import static com.tradingbacktest.app.strategy.StrategyClient.NO_PARAMS;
 import static com.tradingbacktest.app.strategy.StrategyClient.PATH;
 import static com.tradingbacktest.app.strategy.StrategyClient.SMA_CROSS;
 import static com.tradingbacktest.app.strategy.StrategyClient.body;
+import static com.tradingbacktest.app.strategy.StrategyClient.countOwnedBy;
 import static com.tradingbacktest.app.strategy.StrategyClient.userId;
+import static com.tradingbacktest.app.strategy.StrategyClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -23,17 +25,13 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
 
-  private StrategyClient signedIn(JsonNode tokens) {
-    return StrategyClient.withToken(api, port, json, tokens);
-  }
-
   @Test
   void createsAStrategyWithItsCompiledParameters() {
     JsonNode owner = api.registerUser("create");
     Map<String, Object> request = body("SMA crossover", SMA_CROSS, null);
     request.put("description", "fast over slow");
 
-    Response response = signedIn(owner).create(request);
+    Response response = withToken(api, owner).create(request);
 
     assertThat(response.status()).isEqualTo(201);
     JsonNode created = response.json();
@@ -60,7 +58,7 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
   @Test
   void storesTheParametersAsAJsonbArrayThatReadsBackUnchanged() {
     JsonNode owner = api.registerUser("jsonb");
-    StrategyClient client = signedIn(owner);
+    StrategyClient client = withToken(api, owner);
     String code =
         "param fast = 10 in 2..100 step 1\nparam k = 0.5\nlong_entry = close > sma(close, fast) * k\n";
     String id = client.created("jsonb", code, false).path("id").asString();
@@ -95,7 +93,7 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
   void rejectsCodeThatDoesNotCompileWithEveryErrorAndStoresNothing() {
     JsonNode owner = api.registerUser("broken");
 
-    Response response = signedIn(owner).create(body("broken", BROKEN, false));
+    Response response = withToken(api, owner).create(body("broken", BROKEN, false));
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -111,13 +109,13 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
     assertThat(errors.get(1).path("line").asInt()).isEqualTo(2);
     assertThat(errors.get(1).path("column").asInt()).isEqualTo(14);
     assertThat(errors.get(1).path("message").asString()).contains("foo");
-    assertThat(countOwnedBy(owner)).isZero();
+    assertThat(countOwnedBy(jdbc, owner)).isZero();
   }
 
   @Test
   void readsItsOwnStrategyWithTheCode() {
     JsonNode owner = api.registerUser("read");
-    StrategyClient client = signedIn(owner);
+    StrategyClient client = withToken(api, owner);
     JsonNode created = client.created("mine", NO_PARAMS, false);
 
     Response response = client.get(created.path("id").asString());
@@ -133,7 +131,7 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
     Map<String, Object> request = body("  padded name  ", NO_PARAMS, false);
     request.put("description", "   ");
 
-    JsonNode created = signedIn(owner).create(request).json();
+    JsonNode created = withToken(api, owner).create(request).json();
 
     assertThat(created.path("name").asString()).isEqualTo("padded name");
     assertThat(created.path("description").isNull()).isTrue();
@@ -142,7 +140,7 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
   @Test
   void replacesItsOwnStrategyAndRecompilesTheParameters() {
     JsonNode owner = api.registerUser("update");
-    StrategyClient client = signedIn(owner);
+    StrategyClient client = withToken(api, owner);
     JsonNode created = client.created("before", SMA_CROSS, false);
     String id = created.path("id").asString();
     Map<String, Object> request =
@@ -170,7 +168,7 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
   @Test
   void aReplacementWithoutOptionalFieldsClearsTheDescriptionAndMakesItPrivate() {
     JsonNode owner = api.registerUser("replace");
-    StrategyClient client = signedIn(owner);
+    StrategyClient client = withToken(api, owner);
     Map<String, Object> request = body("shared", NO_PARAMS, true);
     request.put("description", "to be cleared");
     String id = client.create(request).json().path("id").asString();
@@ -184,7 +182,7 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
   @Test
   void aReplacementThatDoesNotCompileKeepsTheStoredStrategy() {
     JsonNode owner = api.registerUser("badupdate");
-    StrategyClient client = signedIn(owner);
+    StrategyClient client = withToken(api, owner);
     JsonNode created = client.created("keep me");
     String id = created.path("id").asString();
 
@@ -199,7 +197,7 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
   @Test
   void deletesItsOwnStrategy() {
     JsonNode owner = api.registerUser("delete");
-    StrategyClient client = signedIn(owner);
+    StrategyClient client = withToken(api, owner);
     String id = client.created("doomed").path("id").asString();
 
     Response response = client.delete(id);
@@ -208,13 +206,13 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
     assertThat(response.body()).isEmpty();
     assertThat(client.get(id).status()).isEqualTo(404);
     assertThat(client.delete(id).status()).isEqualTo(404);
-    assertThat(countOwnedBy(owner)).isZero();
+    assertThat(countOwnedBy(jdbc, owner)).isZero();
   }
 
   @Test
   void deletingAStrategyKeepsTheBacktestsThatUsedIt() {
     JsonNode owner = api.registerUser("keepbt");
-    StrategyClient client = signedIn(owner);
+    StrategyClient client = withToken(api, owner);
     String id = client.created("tested").path("id").asString();
     UUID backtest = UUID.randomUUID();
     jdbc.sql(
@@ -231,12 +229,5 @@ class StrategyCrudIntegrationTests extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
-  }
-
-  private long countOwnedBy(JsonNode user) {
-    return jdbc.sql("select count(*) from strategies where user_id = ?")
-        .param(UUID.fromString(userId(user)))
-        .query(Long.class)
-        .single();
   }
 }

@@ -2,6 +2,9 @@ package com.tradingbacktest.app.strategy;
 
 import static com.tradingbacktest.app.strategy.StrategyClient.NO_PARAMS;
 import static com.tradingbacktest.app.strategy.StrategyClient.body;
+import static com.tradingbacktest.app.strategy.StrategyClient.countOwnedBy;
+import static com.tradingbacktest.app.strategy.StrategyClient.signUp;
+import static com.tradingbacktest.app.strategy.StrategyClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -9,7 +12,6 @@ import com.tradingbacktest.app.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
   @Test
   void namesEveryMissingField() {
-    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("missing"));
+    StrategyClient client = signUp(api, "missing");
 
     Response response = client.create("{}");
 
@@ -34,7 +36,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
   @Test
   void rejectsOversizedFieldsAndStoresNothing() {
     JsonNode tokens = api.registerUser("oversized");
-    StrategyClient client = StrategyClient.withToken(api, port, json, tokens);
+    StrategyClient client = withToken(api, tokens);
     Map<String, Object> request = body("n".repeat(201), "#".repeat(65_537), false);
     request.put("description", "d".repeat(2001));
 
@@ -45,17 +47,12 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
     assertThat(message(errors, "name")).isEqualTo("must be at most 200 characters");
     assertThat(message(errors, "description")).isEqualTo("must be at most 2000 characters");
     assertThat(message(errors, "code")).isEqualTo("must be at most 65536 characters");
-    assertThat(
-            jdbc.sql("select count(*) from strategies where user_id = ?")
-                .param(UUID.fromString(StrategyClient.userId(tokens)))
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(countOwnedBy(jdbc, tokens)).isZero();
   }
 
   @Test
   void acceptsFieldsAtTheirLimits() {
-    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("limits"));
+    StrategyClient client = signUp(api, "limits");
     String code = NO_PARAMS + "#".repeat(65_536 - NO_PARAMS.length());
     Map<String, Object> request = body("n".repeat(200), code, false);
     request.put("description", "d".repeat(2000));
@@ -68,7 +65,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
   @Test
   void rejectsABlankNameAndBlankCode() {
-    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("blank"));
+    StrategyClient client = signUp(api, "blank");
 
     Response response = client.create(body("   ", "  \n ", false));
 
@@ -78,7 +75,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
   @Test
   void rejectsControlCharactersInTheName() {
-    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("control"));
+    StrategyClient client = signUp(api, "control");
 
     Response response = client.create(body("line\nbreak", NO_PARAMS, false));
 
@@ -89,7 +86,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
   @Test
   void aReplacementIsValidatedLikeACreation() {
-    StrategyClient client = StrategyClient.withToken(api, port, json, api.registerUser("putcheck"));
+    StrategyClient client = signUp(api, "putcheck");
     String id = client.created("valid").path("id").asString();
 
     Response response = client.put(id, body("", NO_PARAMS, false));
@@ -101,8 +98,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
   @Test
   void rejectsAFieldOfTheWrongType() {
-    StrategyClient client =
-        StrategyClient.withToken(api, port, json, api.registerUser("wrongtype"));
+    StrategyClient client = signUp(api, "wrongtype");
 
     Response response =
         client.create("{\"name\": \"x\", \"code\": \"long_entry = true\", \"is_public\": [1]}");

@@ -3,6 +3,9 @@ package com.tradingbacktest.app.strategy;
 import static com.tradingbacktest.app.strategy.StrategyClient.BROKEN;
 import static com.tradingbacktest.app.strategy.StrategyClient.PATH;
 import static com.tradingbacktest.app.strategy.StrategyClient.SMA_CROSS;
+import static com.tradingbacktest.app.strategy.StrategyClient.countOwnedBy;
+import static com.tradingbacktest.app.strategy.StrategyClient.signUp;
+import static com.tradingbacktest.app.strategy.StrategyClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -10,7 +13,6 @@ import com.tradingbacktest.app.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,7 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
   @Autowired JdbcClient jdbc;
 
   private StrategyClient signedIn() {
-    return StrategyClient.withToken(api, port, json, api.registerUser("lang"));
+    return signUp(api, "lang");
   }
 
   @Test
@@ -90,16 +92,11 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
   @Test
   void validatingStoresNothing() {
     JsonNode tokens = api.registerUser("nostore");
-    StrategyClient client = StrategyClient.withToken(api, port, json, tokens);
+    StrategyClient client = withToken(api, tokens);
 
     client.validate(SMA_CROSS);
 
-    assertThat(
-            jdbc.sql("select count(*) from strategies where user_id = ?")
-                .param(UUID.fromString(StrategyClient.userId(tokens)))
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(countOwnedBy(jdbc, tokens)).isZero();
   }
 
   @Test

@@ -3,6 +3,8 @@ package com.tradingbacktest.app.strategy;
 import static com.tradingbacktest.app.strategy.StrategyClient.NO_PARAMS;
 import static com.tradingbacktest.app.strategy.StrategyClient.SMA_CROSS;
 import static com.tradingbacktest.app.strategy.StrategyClient.body;
+import static com.tradingbacktest.app.strategy.StrategyClient.signUp;
+import static com.tradingbacktest.app.strategy.StrategyClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -18,14 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 class StrategyListIntegrationTests extends IntegrationTest {
 
-  private StrategyClient signedIn(JsonNode tokens) {
-    return StrategyClient.withToken(api, port, json, tokens);
-  }
-
   @Test
   void listsOnlyTheCallersStrategiesByDefaultMostRecentlyUpdatedFirst() {
-    StrategyClient alice = signedIn(api.registerUser("listmine"));
-    StrategyClient bob = signedIn(api.registerUser("listother"));
+    StrategyClient alice = signUp(api, "listmine");
+    StrategyClient bob = signUp(api, "listother");
     String first = alice.created("first").path("id").asString();
     alice.created("second");
     alice.created("third");
@@ -46,7 +44,7 @@ class StrategyListIntegrationTests extends IntegrationTest {
   @Test
   void listItemsCarryEverythingButTheCode() {
     JsonNode tokens = api.registerUser("listshape");
-    StrategyClient alice = signedIn(tokens);
+    StrategyClient alice = withToken(api, tokens);
     JsonNode created = alice.created("shape", SMA_CROSS, true);
 
     JsonNode item = alice.list("").json().path("items").get(0);
@@ -65,7 +63,7 @@ class StrategyListIntegrationTests extends IntegrationTest {
 
   @Test
   void paginatesWithTheTotals() {
-    StrategyClient alice = signedIn(api.registerUser("pages"));
+    StrategyClient alice = signUp(api, "pages");
     for (int i = 1; i <= 5; i++) {
       alice.created("s" + i, NO_PARAMS, false);
     }
@@ -87,7 +85,7 @@ class StrategyListIntegrationTests extends IntegrationTest {
 
   @Test
   void sortsByNameIgnoringCaseOrByTime() {
-    StrategyClient alice = signedIn(api.registerUser("sorting"));
+    StrategyClient alice = signUp(api, "sorting");
     alice.created("banana");
     alice.created("Apple");
     alice.created("cherry");
@@ -107,7 +105,7 @@ class StrategyListIntegrationTests extends IntegrationTest {
 
   @Test
   void searchesNamesIgnoringCaseAndTakesWildcardsLiterally() {
-    StrategyClient alice = signedIn(api.registerUser("search"));
+    StrategyClient alice = signUp(api, "search");
     alice.created("RSI mean reversion");
     alice.created("Bollinger reversion");
     alice.created("SMA crossover");
@@ -126,8 +124,8 @@ class StrategyListIntegrationTests extends IntegrationTest {
   @Test
   void scopesToMineToEveryonesPublicOrToBoth() {
     String tag = "scope" + UUID.randomUUID().toString().substring(0, 8);
-    StrategyClient alice = signedIn(api.registerUser("scopea"));
-    StrategyClient bob = signedIn(api.registerUser("scopeb"));
+    StrategyClient alice = signUp(api, "scopea");
+    StrategyClient bob = signUp(api, "scopeb");
     alice.created(tag + " alice private", SMA_CROSS, false);
     alice.created(tag + " alice public", SMA_CROSS, true);
     bob.created(tag + " bob private", SMA_CROSS, false);
@@ -151,7 +149,7 @@ class StrategyListIntegrationTests extends IntegrationTest {
 
   @Test
   void rejectsPagingSortingAndScopeOutOfRange() {
-    StrategyClient alice = signedIn(api.registerUser("badlist"));
+    StrategyClient alice = signUp(api, "badlist");
 
     Response response =
         alice.list("page=-1&size=101&sort=code,desc&scope=everyone&query=" + "q".repeat(201));

@@ -37,16 +37,25 @@ public final class Api {
   }
 
   public Response post(String path, Object body, String... headers) {
-    String text = body instanceof String s ? s : json.writeValueAsString(body);
-    HttpRequest.Builder b = builder(path, headers).POST(HttpRequest.BodyPublishers.ofString(text));
-    if (!hasHeader(headers, "Content-Type")) {
-      b.header("Content-Type", "application/json");
-    }
-    return send(b);
+    return send(withBody("POST", path, body, headers));
+  }
+
+  public Response put(String path, Object body, String... headers) {
+    return send(withBody("PUT", path, body, headers));
   }
 
   public Response request(String method, String path, String... headers) {
     return send(builder(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Creates an API key for the user signed in with {@code tokens} and returns the key. */
+  public String createApiKey(JsonNode tokens, String name) {
+    Response response =
+        post("/api/v1/api-keys", Map.of("name", name), "Authorization", bearer(tokens));
+    if (response.status() != 201) {
+      throw new AssertionError("creating an API key failed: " + response);
+    }
+    return response.json().path("key").asString();
   }
 
   /** Registers a fresh user and returns its token response. */
@@ -60,6 +69,17 @@ public final class Api {
       throw new AssertionError("registration failed: " + response.status() + " " + response.body());
     }
     return response.json();
+  }
+
+  /** A JSON body unless {@code body} is already text, sent as JSON unless the headers say else. */
+  private HttpRequest.Builder withBody(String method, String path, Object body, String... headers) {
+    String text = body instanceof String s ? s : json.writeValueAsString(body);
+    HttpRequest.Builder b =
+        builder(path, headers).method(method, HttpRequest.BodyPublishers.ofString(text));
+    if (!hasHeader(headers, "Content-Type")) {
+      b.header("Content-Type", "application/json");
+    }
+    return b;
   }
 
   private HttpRequest.Builder builder(String path, String... headers) {
