@@ -6,6 +6,7 @@ import static com.tradingbacktest.app.strategy.StrategyClient.SMA_CROSS;
 import static com.tradingbacktest.app.strategy.StrategyClient.countOwnedBy;
 import static com.tradingbacktest.app.strategy.StrategyClient.signUp;
 import static com.tradingbacktest.app.strategy.StrategyClient.withToken;
+import static com.tradingbacktest.app.support.OpenApi.responseSchemaRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -205,17 +206,7 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
     assertThat(schemas.path("StrategyParameter").path("properties").has("default")).isTrue();
     assertThat(schemas.path("StrategySummary").path("properties").has("code")).isFalse();
     assertThat(schemas.path("StrategySummary").path("properties").has("owner_id")).isTrue();
-    String listSchema =
-        paths
-            .path("/api/v1/strategies")
-            .path("get")
-            .path("responses")
-            .path("200")
-            .path("content")
-            .path("application/json")
-            .path("schema")
-            .path("$ref")
-            .asString();
+    String listSchema = responseSchemaRef(paths, "/api/v1/strategies", "get", "200");
     JsonNode page = schemas.path(listSchema.substring(listSchema.lastIndexOf('/') + 1));
     assertThat(page.path("properties").has("total_items")).isTrue();
     assertThat(page.path("properties").has("total_pages")).isTrue();

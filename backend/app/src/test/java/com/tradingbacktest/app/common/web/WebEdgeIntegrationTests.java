@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.common.web;
 
+import static com.tradingbacktest.app.support.OpenApi.responseSchemaRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -79,17 +80,7 @@ class WebEdgeIntegrationTests extends IntegrationTest {
     assertThat(
             names(doc.path("components").path("schemas").path("BacktestRequest").path("required")))
         .doesNotContain("parameters", "costs", "fill");
-    assertThat(
-            doc.path("paths")
-                .path("/api/v1/data/symbols/{symbol}")
-                .path("get")
-                .path("responses")
-                .path("200")
-                .path("content")
-                .path("application/json")
-                .path("schema")
-                .path("$ref")
-                .asString())
+    assertThat(responseSchemaRef(doc.path("paths"), "/api/v1/data/symbols/{symbol}", "get", "200"))
         .endsWith("/SymbolView");
   }
 
@@ -118,17 +109,7 @@ class WebEdgeIntegrationTests extends IntegrationTest {
     // The generated client types a call's data from its 2xx response; without one the data is
     // unknown.
     assertThat(without).isEmpty();
-    assertThat(
-            paths
-                .path("/api/v1/data/historical")
-                .path("get")
-                .path("responses")
-                .path("200")
-                .path("content")
-                .path("application/json")
-                .path("schema")
-                .path("$ref")
-                .asString())
+    assertThat(responseSchemaRef(paths, "/api/v1/data/historical", "get", "200"))
         .endsWith("/HistoryPage");
   }
 
