@@ -41,7 +41,7 @@ class AnalyticsIntegrationTests extends IntegrationTest {
 
   @BeforeAll
   void runBacktests() {
-    owner = new AnalyticsClient(new Api("http://localhost:" + port, json), "analyst");
+    owner = new AnalyticsClient(new Api("http://localhost:" + port, json), port, json, "analyst");
     String strategy = owner.strategy("SMA cross");
     fastRun = owner.startAapl(strategy, 5, 20);
     slowRun = owner.startAapl(strategy, 10, 30);
@@ -268,7 +268,7 @@ class AnalyticsIntegrationTests extends IntegrationTest {
 
   @Test
   void anotherUsersRunsAreNotFound() {
-    AnalyticsClient stranger = new AnalyticsClient(api, "stranger");
+    AnalyticsClient stranger = new AnalyticsClient(api, port, json, "stranger");
 
     Response metrics = stranger.get("metrics?ids=" + fastRun);
     assertThat(metrics.status()).isEqualTo(404);
@@ -285,7 +285,7 @@ class AnalyticsIntegrationTests extends IntegrationTest {
 
   @Test
   void runsWithoutResultsCannotBeChartedOrCompared() {
-    AnalyticsClient waiting = new AnalyticsClient(api, "waiting");
+    AnalyticsClient waiting = new AnalyticsClient(api, port, json, "waiting");
     String strategy = waiting.strategy("SMA cross");
     String cancelled = waiting.startAapl(strategy, 5, 20);
     assertThat(waiting.cancel(cancelled).status()).isEqualTo(202);
