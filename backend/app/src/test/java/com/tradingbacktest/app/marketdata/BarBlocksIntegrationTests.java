@@ -1,12 +1,10 @@
 package com.tradingbacktest.app.marketdata;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.IntegrationTest;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -89,24 +86,7 @@ class BarBlocksIntegrationTests extends IntegrationTest {
       assertThat(blocks.read(symbol, "1m", range[0], range[1], fromBlocks)).isTrue();
       String what = range[0] + " to " + range[1];
       assertThat(fromBlocks.size).as(what).isEqualTo(fromRows.size);
-      assertThat(Arrays.copyOf(fromBlocks.time, fromBlocks.size))
-          .as(what)
-          .isEqualTo(Arrays.copyOf(fromRows.time, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.open, fromBlocks.size))
-          .as(what)
-          .isEqualTo(Arrays.copyOf(fromRows.open, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.high, fromBlocks.size))
-          .as(what)
-          .isEqualTo(Arrays.copyOf(fromRows.high, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.low, fromBlocks.size))
-          .as(what)
-          .isEqualTo(Arrays.copyOf(fromRows.low, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.close, fromBlocks.size))
-          .as(what)
-          .isEqualTo(Arrays.copyOf(fromRows.close, fromRows.size));
-      assertThat(Arrays.copyOf(fromBlocks.volume, fromBlocks.size))
-          .as(what)
-          .isEqualTo(Arrays.copyOf(fromRows.volume, fromRows.size));
+      assertThat(columns(fromBlocks)).as(what).isEqualTo(columns(fromRows));
     }
     BarColumns across = new BarColumns(16);
     blocks.read(symbol, "1m", boundary.minusSeconds(300), boundary.plusSeconds(300), across);
@@ -135,28 +115,16 @@ class BarBlocksIntegrationTests extends IntegrationTest {
 
       String time = START.plusSeconds(600).toString();
       BarImporter.Outcome outcome =
-          importer.importCsv(
-              new ByteArrayResource(
-                  ("time,open,high,low,close,volume\n"
-                          + time
-                          + ",12345.5,12345.5,12345.5,12345.5,1\n")
-                      .getBytes(UTF_8)),
+          TestBars.importUtc(
+              importer,
+              "time,open,high,low,close,volume\n" + time + ",12345.5,12345.5,12345.5,12345.5,1\n",
               symbol,
-              "1m",
-              ZoneOffset.UTC,
-              false);
+              "1m");
       assertThat(outcome.updated()).isEqualTo(1);
 
       // Committed, not yet rebuilt: reads of the blocks miss, and loadSeries reads the new bar from
       // the rows.
-      assertThat(
-              blocks.read(
-                  symbol,
-                  "1m",
-                  Instant.EPOCH,
-                  Instant.parse("2030-01-01T00:00:00Z"),
-                  new BarColumns(16)))
-          .isFalse();
+      assertThat(readAllFromBlocks(symbol, new BarColumns(16))).isFalse();
       assertThat(
               marketData.loadSeries(symbol, Interval.M1, START, START.plusSeconds(6000))
                   .close()[10])
@@ -166,9 +134,7 @@ class BarBlocksIntegrationTests extends IntegrationTest {
 
     // The rebuild the import asked for runs once the builder is free.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!blocks.read(
-            symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), new BarColumns(16))
-        && System.nanoTime() < deadline) {
+    while (!readAllFromBlocks(symbol, new BarColumns(16)) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     assertThat(closeFromBlocks(symbol, 10)).isEqualTo(12_345.5);
@@ -205,10 +171,29 @@ class BarBlocksIntegrationTests extends IntegrationTest {
     assertThat(closeFromBlocks(symbol, 20)).isEqualTo(7777);
   }
 
+  /**
+   * The bars' columns (time, open, high, low, close, volume), each cut to the bars read; AssertJ
+   * compares such nested arrays element by element.
+   */
+  private static Object[] columns(BarColumns bars) {
+    return new Object[] {
+      Arrays.copyOf(bars.time, bars.size),
+      Arrays.copyOf(bars.open, bars.size),
+      Arrays.copyOf(bars.high, bars.size),
+      Arrays.copyOf(bars.low, bars.size),
+      Arrays.copyOf(bars.close, bars.size),
+      Arrays.copyOf(bars.volume, bars.size)
+    };
+  }
+
+  /** Reads every bar of the symbol's one-minute series from its blocks; false if they are stale. */
+  private boolean readAllFromBlocks(String symbol, BarColumns out) {
+    return blocks.read(symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), out);
+  }
+
   private double closeFromBlocks(String symbol, int index) {
     BarColumns out = new BarColumns(16);
-    assertThat(blocks.read(symbol, "1m", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), out))
-        .isTrue();
+    assertThat(readAllFromBlocks(symbol, out)).isTrue();
     return out.close[index];
   }
 
@@ -242,17 +227,7 @@ class BarBlocksIntegrationTests extends IntegrationTest {
   /** A new symbol with {@code n} one-minute bars from {@link #START}, imported as a CSV. */
   private String importMinutes(int n) throws Exception {
     String symbol = "B" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    symbols.createIfMissing(
-        new SymbolInfo(
-            symbol,
-            "Blocks test",
-            "CUSTOM",
-            "crypto",
-            "USD",
-            "UTC",
-            new BigDecimal("0.01"),
-            new BigDecimal("0.0001"),
-            "csv"));
+    symbols.createIfMissing(TestBars.customCrypto(symbol, "Blocks test"));
     Random random = new Random(n);
     StringBuilder csv = new StringBuilder("time,open,high,low,close,volume\n");
     double price = 100;
@@ -271,13 +246,7 @@ class BarBlocksIntegrationTests extends IntegrationTest {
               random.nextDouble() * 1000));
       price = close;
     }
-    BarImporter.Outcome outcome =
-        importer.importCsv(
-            new ByteArrayResource(csv.toString().getBytes(UTF_8)),
-            symbol,
-            "1m",
-            ZoneOffset.UTC,
-            false);
+    BarImporter.Outcome outcome = TestBars.importUtc(importer, csv.toString(), symbol, "1m");
     assertThat(outcome.inserted()).as(outcome.problems().toString()).isEqualTo(n);
     return symbol;
   }

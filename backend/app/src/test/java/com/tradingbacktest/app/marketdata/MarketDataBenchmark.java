@@ -7,7 +7,6 @@ import com.tradingbacktest.engine.series.Interval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,17 +51,7 @@ class MarketDataBenchmark extends IntegrationTest {
         ROWS,
         Files.size(csv),
         (System.nanoTime() - t0) / 1_000_000);
-    symbols.createIfMissing(
-        new SymbolInfo(
-            "BENCH",
-            "Benchmark",
-            "CUSTOM",
-            "crypto",
-            "USD",
-            "UTC",
-            new BigDecimal("0.01"),
-            new BigDecimal("0.0001"),
-            "csv"));
+    symbols.createIfMissing(TestBars.customCrypto("BENCH", "Benchmark"));
 
     for (int run = 1; run <= 3; run++) { // the parser alone, for comparison with the import below
       long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
 import static com.tradingbacktest.app.support.Api.bearer;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
@@ -82,9 +81,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
     assertThat(imported.status()).isEqualTo(201);
     assertThat(imported.json().path("rows_inserted").asInt()).isEqualTo(3);
     assertThat(imported.json().path("status").asString()).isEqualTo("completed");
-    JsonNode history =
-        api.get("/api/v1/data/historical?symbol=" + symbol + "&interval=1d", "Authorization", auth)
-            .json();
+    JsonNode history = historical("symbol=" + symbol + "&interval=1d").json();
     assertThat(history.path("time_zone").asString()).isEqualTo("America/New_York");
     JsonNode bars = history.path("bars");
     assertThat(bars).hasSize(3);
@@ -114,12 +111,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
 
     assertThat(again.json().path("rows_inserted").asInt()).isEqualTo(1);
     assertThat(again.json().path("rows_updated").asInt()).isEqualTo(1);
-    assertThat(
-            jdbc.sql("select count(*) from market_data where symbol = ?")
-                .param(symbol)
-                .query(Long.class)
-                .single())
-        .isEqualTo(3);
+    assertThat(storedBars(symbol)).isEqualTo(3);
     assertThat(
             jdbc.sql(
                     "select close from market_data where symbol = ? and \"timestamp\" = '2024-01-03T00:00:00Z'")
@@ -161,12 +153,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
             "5: unreadable time 'yesterday'",
             "6: duplicate time (also on line 2)",
             "7: expected at least 6 fields, found 5");
-    assertThat(
-            jdbc.sql("select count(*) from market_data where symbol = ?")
-                .param(symbol)
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(storedBars(symbol)).isZero();
     String importId = rejected.json().path("import_id").asString();
     JsonNode logged = api.get("/api/v1/data/imports/" + importId, "Authorization", auth).json();
     assertThat(logged.path("status").asString()).isEqualTo("failed");
@@ -264,10 +251,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
             Instant.parse("2013-04-01T00:00:00Z"));
 
     List<JsonNode> expected = new ArrayList<>();
-    api.get(
-            "/api/v1/data/historical?symbol=AAPL&interval=1d&start=2013-03-01T00:00:00Z&end=2013-04-01T00:00:00Z",
-            "Authorization",
-            auth)
+    historical("symbol=AAPL&interval=1d&start=2013-03-01T00:00:00Z&end=2013-04-01T00:00:00Z")
         .json()
         .path("bars")
         .forEach(expected::add);
@@ -383,26 +367,8 @@ class MarketDataIntegrationTests extends IntegrationTest {
     }
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
-      var first =
-          pool.submit(
-              () ->
-                  importer.importCsv(
-                      new org.springframework.core.io.ByteArrayResource(
-                          a.toString().getBytes(UTF_8)),
-                      symbol,
-                      "1m",
-                      java.time.ZoneOffset.UTC,
-                      false));
-      var second =
-          pool.submit(
-              () ->
-                  importer.importCsv(
-                      new org.springframework.core.io.ByteArrayResource(
-                          b.toString().getBytes(UTF_8)),
-                      symbol,
-                      "1m",
-                      java.time.ZoneOffset.UTC,
-                      false));
+      var first = pool.submit(() -> TestBars.importUtc(importer, a.toString(), symbol, "1m"));
+      var second = pool.submit(() -> TestBars.importUtc(importer, b.toString(), symbol, "1m"));
       BarImporter.Outcome x = first.get();
       BarImporter.Outcome y = second.get();
       // Whichever came second found the series and merged into it.
@@ -411,12 +377,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
     } finally {
       pool.shutdown();
     }
-    assertThat(
-            jdbc.sql("select count(*) from market_data where symbol = ?")
-                .param(symbol)
-                .query(Long.class)
-                .single())
-        .isEqualTo(2000);
+    assertThat(storedBars(symbol)).isEqualTo(2000);
   }
 
   @Test
@@ -426,11 +387,8 @@ class MarketDataIntegrationTests extends IntegrationTest {
     int pages = 0;
     do {
       JsonNode page =
-          api.get(
-                  "/api/v1/data/historical?symbol=AAPL&interval=1d&limit=100"
-                      + (cursor == null ? "" : "&cursor=" + cursor),
-                  "Authorization",
-                  auth)
+          historical(
+                  "symbol=AAPL&interval=1d&limit=100" + (cursor == null ? "" : "&cursor=" + cursor))
               .json();
       page.path("bars").forEach(b -> all.add(b.path("close").asDouble()));
       cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
@@ -441,9 +399,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
     assertThat(all).hasSize(252);
     assertThat(all.get(0)).isEqualTo(549.03);
     assertThat(all.get(251)).isEqualTo(561.02);
-    Response badCursor =
-        api.get(
-            "/api/v1/data/historical?symbol=AAPL&interval=1d&cursor=bm9wZQ", "Authorization", auth);
+    Response badCursor = historical("symbol=AAPL&interval=1d&cursor=bm9wZQ");
     assertThat(badCursor.status()).isEqualTo(400);
   }
 
@@ -473,12 +429,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
     }
     upload(symbol, "1h", csv.toString(), Map.of("time_zone", "Asia/Seoul", "market", "KRX"));
 
-    JsonNode daily =
-        api.get(
-                "/api/v1/data/historical?symbol=" + symbol + "&interval=1h&resample_to=1d",
-                "Authorization",
-                auth)
-            .json();
+    JsonNode daily = historical("symbol=" + symbol + "&interval=1h&resample_to=1d").json();
 
     // Day 1: open 100, high max = 106 + 2 = 108, low 99, close 106 + 1 = 107, volume 70; labelled
     // at KST midnight.
@@ -494,20 +445,13 @@ class MarketDataIntegrationTests extends IntegrationTest {
     assertThat(bars.get(1).path("open").asDouble()).isEqualTo(107);
 
     // Paging resampled bars: one bucket per page, the cursor lands on whole buckets.
-    JsonNode first =
-        api.get(
-                "/api/v1/data/historical?symbol=" + symbol + "&interval=1h&resample_to=4h&limit=1",
-                "Authorization",
-                auth)
-            .json();
+    JsonNode first = historical("symbol=" + symbol + "&interval=1h&resample_to=4h&limit=1").json();
     JsonNode second =
-        api.get(
-                "/api/v1/data/historical?symbol="
+        historical(
+                "symbol="
                     + symbol
                     + "&interval=1h&resample_to=4h&limit=1&cursor="
-                    + first.path("next_cursor").asString(),
-                "Authorization",
-                auth)
+                    + first.path("next_cursor").asString())
             .json();
     // Session-aligned 4h buckets: 09:00-13:00 KST (4 bars), 13:00-15:30 (3 bars).
     assertThat(first.path("bars").get(0).path("volume").asDouble()).isEqualTo(40);
@@ -530,12 +474,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
         """,
         Map.of("time_zone", "UTC", "asset_class", "crypto"));
 
-    String body =
-        api.get(
-                "/api/v1/data/historical?symbol=" + symbol + "&interval=1m&resample_to=5m",
-                "Authorization",
-                auth)
-            .body();
+    String body = historical("symbol=" + symbol + "&interval=1m&resample_to=5m").body();
 
     // A plain sum of these doubles is 434.65381904000003.
     assertThat(body).contains("\"volume\":434.65381904}");
@@ -543,21 +482,9 @@ class MarketDataIntegrationTests extends IntegrationTest {
 
   @Test
   void refusesAFinerResampleAndUnknownSymbols() {
-    assertThat(
-            api.get(
-                    "/api/v1/data/historical?symbol=AAPL&interval=1d&resample_to=1h",
-                    "Authorization",
-                    auth)
-                .status())
-        .isEqualTo(422);
-    assertThat(
-            api.get("/api/v1/data/historical?symbol=NOPE&interval=1d", "Authorization", auth)
-                .status())
-        .isEqualTo(404);
-    assertThat(
-            api.get("/api/v1/data/historical?symbol=AAPL&interval=2d", "Authorization", auth)
-                .status())
-        .isEqualTo(422);
+    assertThat(historical("symbol=AAPL&interval=1d&resample_to=1h").status()).isEqualTo(422);
+    assertThat(historical("symbol=NOPE&interval=1d").status()).isEqualTo(404);
+    assertThat(historical("symbol=AAPL&interval=2d").status()).isEqualTo(422);
   }
 
   @Test
@@ -623,12 +550,21 @@ class MarketDataIntegrationTests extends IntegrationTest {
     return Multipart.upload(port, json, auth, "bars.csv", csv, fields);
   }
 
+  /** GET /api/v1/data/historical?{query} as the signed-in user. */
+  private Response historical(String query) {
+    return api.get("/api/v1/data/historical?" + query, "Authorization", auth);
+  }
+
+  private long storedBars(String symbol) {
+    return jdbc.sql("select count(*) from market_data where symbol = ?")
+        .param(symbol)
+        .query(Long.class)
+        .single();
+  }
+
   private List<Double> closes(String symbol, String interval) {
     List<Double> closes = new ArrayList<>();
-    api.get(
-            "/api/v1/data/historical?symbol=" + symbol + "&interval=" + interval,
-            "Authorization",
-            auth)
+    historical("symbol=" + symbol + "&interval=" + interval)
         .json()
         .path("bars")
         .forEach(b -> closes.add(b.path("close").asDouble()));
@@ -636,10 +572,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
   }
 
   private String firstTime(String symbol, String interval) {
-    return api.get(
-            "/api/v1/data/historical?symbol=" + symbol + "&interval=" + interval,
-            "Authorization",
-            auth)
+    return historical("symbol=" + symbol + "&interval=" + interval)
         .json()
         .path("bars")
         .get(0)
