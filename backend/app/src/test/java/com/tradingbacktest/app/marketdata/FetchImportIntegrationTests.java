@@ -57,24 +57,8 @@ class FetchImportIntegrationTests extends IntegrationTest {
   void fetchesInTheBackgroundAndThenOnlyWhatIsMissing() throws Exception {
     String auth = bearer(api.registerUser("fetch"));
 
-    Response started =
-        api.post(
-            "/api/v1/data/import",
-            Map.of(
-                "source",
-                "binance",
-                "symbol",
-                "TESTUSDT",
-                "interval",
-                "1h",
-                "start",
-                "2024-01-01T00:00:00Z",
-                "end",
-                "2024-01-03T00:00:00Z"),
-            "Authorization",
-            auth);
+    Response started = start(auth, binance("1h", "2024-01-03T00:00:00Z"), "TESTUSDT", null);
 
-    assertThat(started.status()).isEqualTo(202);
     assertThat(started.header("Location")).startsWith("/api/v1/data/imports/");
     assertThat(started.json().path("status").asString())
         .as("queued, not started")
@@ -102,22 +86,7 @@ class FetchImportIntegrationTests extends IntegrationTest {
         .isEqualTo(100 + (ROUNDED_BAR / HOUR) % 50 + 3);
 
     REQUESTED_STARTS.clear();
-    Response extended =
-        api.post(
-            "/api/v1/data/import",
-            Map.of(
-                "source",
-                "binance",
-                "symbol",
-                "TESTUSDT",
-                "interval",
-                "1h",
-                "start",
-                "2024-01-01T00:00:00Z",
-                "end",
-                "2024-01-04T00:00:00Z"),
-            "Authorization",
-            auth);
+    Response extended = start(auth, binance("1h", "2024-01-04T00:00:00Z"), "TESTUSDT", null);
     JsonNode second = waitFor(extended.header("Location"), auth);
 
     assertThat(second.path("rows_inserted").asInt()).isEqualTo(24);
@@ -130,21 +99,12 @@ class FetchImportIntegrationTests extends IntegrationTest {
     String auth = bearer(api.registerUser("fetchfail"));
 
     Response started =
-        api.post(
-            "/api/v1/data/import",
+        start(
+            auth,
             Map.of(
-                "source",
-                "binance",
-                "symbol",
-                "NOPEUSDT",
-                "interval",
-                "1d",
-                "start",
-                "2024-01-01",
-                "end",
-                "2024-02-01"),
-            "Authorization",
-            auth);
+                "source", "binance", "interval", "1d", "start", "2024-01-01", "end", "2024-02-01"),
+            "NOPEUSDT",
+            null);
     JsonNode done = waitFor(started.header("Location"), auth);
 
     assertThat(done.path("status").asString()).isEqualTo("failed");
@@ -212,6 +172,13 @@ class FetchImportIntegrationTests extends IntegrationTest {
     assertThat(stored.path("intervals").get(0).path("bar_count").asLong()).isEqualTo(3);
   }
 
+  /** A Binance fetch of this interval from 2024-01-01 to {@code end}. */
+  private static Map<String, String> binance(String interval, String end) {
+    return Map.of(
+        "source", "binance", "interval", interval, "start", "2024-01-01T00:00:00Z", "end", end);
+  }
+
+  /** Starts a fetch of the symbol, which must be queued (202). */
   private Response start(String auth, Map<String, String> fetch, String symbol, String market) {
     Map<String, String> body = new java.util.HashMap<>(fetch);
     body.put("symbol", symbol);
@@ -302,8 +269,7 @@ class FetchImportIntegrationTests extends IntegrationTest {
    * found.
    */
   private static MockWebServer startYahoo() {
-    MockWebServer server = new MockWebServer();
-    server.setDispatcher(
+    return started(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
@@ -313,33 +279,21 @@ class FetchImportIntegrationTests extends IntegrationTest {
                     .encodedPath()
                     .substring(request.getUrl().encodedPath().lastIndexOf('/') + 1);
             if (!ETF_TICKERS.contains(ticker)) {
-              return new MockResponse.Builder()
-                  .code(404)
-                  .addHeader("Content-Type", "application/json")
-                  .body(
-                      "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":"
-                          + "\"No data found, symbol may be delisted\"}}}")
-                  .build();
+              return json(
+                  404,
+                  "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":"
+                      + "\"No data found, symbol may be delisted\"}}}");
             }
             try (var in =
                 FetchImportIntegrationTests.class.getResourceAsStream(
                     "/marketdata/fetch/yahoo/chart-SPY-1d.json")) {
-              return new MockResponse.Builder()
-                  .code(200)
-                  .addHeader("Content-Type", "application/json")
-                  .body(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                  .build();
+              return json(
+                  200, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
           }
         });
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return server;
   }
 
   /**
@@ -347,8 +301,7 @@ class FetchImportIntegrationTests extends IntegrationTest {
    * symbols.
    */
   private static MockWebServer startBinance() {
-    MockWebServer server = new MockWebServer();
-    server.setDispatcher(
+    return started(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
@@ -386,18 +339,27 @@ class FetchImportIntegrationTests extends IntegrationTest {
                   .append(t + step - 1)
                   .append(",\"1000\",5,\"5\",\"500\",\"0\"]");
             }
-            return new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body(body.append("]").toString())
-                .build();
+            return json(200, body.append("]").toString());
           }
         });
+  }
+
+  private static MockWebServer started(Dispatcher dispatcher) {
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(dispatcher);
     try {
       server.start();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     return server;
+  }
+
+  private static MockResponse json(int status, String body) {
+    return new MockResponse.Builder()
+        .code(status)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 }
