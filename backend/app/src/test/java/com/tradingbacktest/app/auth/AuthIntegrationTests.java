@@ -73,22 +73,9 @@ class AuthIntegrationTests extends IntegrationTest {
     Map<String, String> user = newUser();
     api.post("/api/v1/auth/register", user);
 
-    Response byEmail =
-        api.post(
-            "/api/v1/auth/login",
-            Map.of(
-                "login",
-                user.get("email").toUpperCase(Locale.ROOT),
-                "password",
-                user.get("password")));
+    Response byEmail = login(user.get("email").toUpperCase(Locale.ROOT), user.get("password"));
     Response byUsername =
-        api.post(
-            "/api/v1/auth/login",
-            Map.of(
-                "login",
-                user.get("username").toUpperCase(Locale.ROOT),
-                "password",
-                user.get("password")));
+        login(user.get("username").toUpperCase(Locale.ROOT), user.get("password"));
 
     assertThat(byEmail.status()).isEqualTo(200);
     assertThat(byUsername.status()).isEqualTo(200);
@@ -113,14 +100,8 @@ class AuthIntegrationTests extends IntegrationTest {
     Map<String, String> user = newUser();
     api.post("/api/v1/auth/register", user);
 
-    Response wrongPassword =
-        api.post(
-            "/api/v1/auth/login",
-            Map.of("login", user.get("username"), "password", "not-the-password1"));
-    Response unknown =
-        api.post(
-            "/api/v1/auth/login",
-            Map.of("login", "nobody_" + suffix(), "password", "not-the-password1"));
+    Response wrongPassword = login(user.get("username"), "not-the-password1");
+    Response unknown = login("nobody_" + suffix(), "not-the-password1");
 
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(wrongPassword.problemType()).isEqualTo("/problems/invalid-credentials");
@@ -178,8 +159,7 @@ class AuthIntegrationTests extends IntegrationTest {
     assertThat(response.status()).isEqualTo(201);
     Response me = api.get("/api/v1/auth/me", "Authorization", bearer(response.json()));
     assertThat(me.json().path("username").asString()).isEqualTo(username);
-    Response login =
-        api.post("/api/v1/auth/login", Map.of("login", username, "password", "s3cret-pass"));
+    Response login = login(username, "s3cret-pass");
     assertThat(login.status()).isEqualTo(200);
     assertThat(jdbc.sql("select count(*) from users").query(Long.class).single()).isPositive();
   }
@@ -189,54 +169,37 @@ class AuthIntegrationTests extends IntegrationTest {
     JsonNode tokens = api.registerUser("rotate");
     String first = tokens.path("refresh_token").asString();
 
-    Response refreshed = api.post("/api/v1/auth/refresh", Map.of("refresh_token", first));
+    Response refreshed = refresh(first);
 
     assertThat(refreshed.status()).isEqualTo(200);
     String second = refreshed.json().path("refresh_token").asString();
     assertThat(second).isNotEqualTo(first);
     assertThat(api.get("/api/v1/auth/me", "Authorization", bearer(refreshed.json())).status())
         .isEqualTo(200);
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", second)).status())
-        .isEqualTo(200);
+    assertThat(refresh(second).status()).isEqualTo(200);
   }
 
   @Test
   void rejectsReusedRefreshTokenAndRevokesItsFamily() {
     JsonNode tokens = api.registerUser("reuse");
     String stolen = tokens.path("refresh_token").asString();
-    String current =
-        api.post("/api/v1/auth/refresh", Map.of("refresh_token", stolen))
-            .json()
-            .path("refresh_token")
-            .asString();
+    String current = refresh(stolen).json().path("refresh_token").asString();
 
-    Response replay = api.post("/api/v1/auth/refresh", Map.of("refresh_token", stolen));
+    Response replay = refresh(stolen);
 
     assertThat(replay.status()).isEqualTo(401);
     assertThat(replay.problemType()).isEqualTo("/problems/refresh-token-reused");
-    Response legitimate = api.post("/api/v1/auth/refresh", Map.of("refresh_token", current));
+    Response legitimate = refresh(current);
     assertThat(legitimate.status()).isEqualTo(401);
     // Another login (another family) is unaffected.
     JsonNode otherSession =
-        api.post(
-                "/api/v1/auth/login",
-                Map.of(
-                    "login",
-                    tokens.path("user").path("username").asString(),
-                    "password",
-                    "s3cret-pass"))
-            .json();
-    assertThat(
-            api.post(
-                    "/api/v1/auth/refresh",
-                    Map.of("refresh_token", otherSession.path("refresh_token").asString()))
-                .status())
-        .isEqualTo(200);
+        login(tokens.path("user").path("username").asString(), "s3cret-pass").json();
+    assertThat(refresh(otherSession.path("refresh_token").asString()).status()).isEqualTo(200);
   }
 
   @Test
   void rejectsAnUnknownRefreshToken() {
-    Response response = api.post("/api/v1/auth/refresh", Map.of("refresh_token", "made-up-token"));
+    Response response = refresh("made-up-token");
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.problemType()).isEqualTo("/problems/invalid-refresh-token");
@@ -271,8 +234,7 @@ class AuthIntegrationTests extends IntegrationTest {
 
     assertThat(logout.status()).isEqualTo(204);
     assertThat(logout.setCookieHeader("tb_refresh")).contains("Max-Age=0");
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status())
-        .isEqualTo(401);
+    assertThat(refresh(refresh).status()).isEqualTo(401);
   }
 
   @Test
@@ -282,8 +244,7 @@ class AuthIntegrationTests extends IntegrationTest {
     String cookies = "tb_refresh=" + refresh + "; tb_csrf=" + registered.cookie("tb_csrf");
 
     assertThat(api.post("/api/v1/auth/logout", "", "Cookie", cookies).status()).isEqualTo(403);
-    assertThat(api.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh)).status())
-        .isEqualTo(200);
+    assertThat(refresh(refresh).status()).isEqualTo(200);
     Response withHeader =
         api.post(
             "/api/v1/auth/logout",
@@ -346,6 +307,14 @@ class AuthIntegrationTests extends IntegrationTest {
             api.get("/api/v1/auth/me", "Authorization", "Bearer " + header + "." + parts[1] + ".")
                 .status())
         .isEqualTo(401);
+  }
+
+  private Response login(String login, String password) {
+    return api.post("/api/v1/auth/login", Map.of("login", login, "password", password));
+  }
+
+  private Response refresh(String refreshToken) {
+    return api.post("/api/v1/auth/refresh", Map.of("refresh_token", refreshToken));
   }
 
   private static Map<String, String> newUser() {

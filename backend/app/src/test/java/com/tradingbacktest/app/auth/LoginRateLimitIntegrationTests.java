@@ -25,33 +25,16 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
   void limitsLoginAttemptsPerAddress() {
     String ip = "203.0.113.10";
     for (int i = 0; i < 5; i++) {
-      Response attempt =
-          api.post(
-              "/api/v1/auth/login",
-              Map.of("login", "ghost" + i, "password", "wrong-pass1"),
-              "X-Forwarded-For",
-              ip);
+      Response attempt = loginFrom(ip, "ghost" + i, "wrong-pass1");
       assertThat(attempt.status()).isEqualTo(401);
     }
 
-    Response limited =
-        api.post(
-            "/api/v1/auth/login",
-            Map.of("login", "ghost9", "password", "wrong-pass1"),
-            "X-Forwarded-For",
-            ip);
+    Response limited = loginFrom(ip, "ghost9", "wrong-pass1");
 
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.problemType()).isEqualTo("/problems/rate-limited");
     assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
-    assertThat(
-            api.post(
-                    "/api/v1/auth/login",
-                    Map.of("login", "ghost9", "password", "wrong-pass1"),
-                    "X-Forwarded-For",
-                    "203.0.113.11")
-                .status())
-        .isEqualTo(401);
+    assertThat(loginFrom("203.0.113.11", "ghost9", "wrong-pass1").status()).isEqualTo(401);
   }
 
   @Test
@@ -59,22 +42,11 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
     JsonNode user = register("198.51.100.1");
     String username = user.path("user").path("username").asString();
     for (int i = 0; i < 3; i++) {
-      assertThat(
-              api.post(
-                      "/api/v1/auth/login",
-                      Map.of("login", username, "password", "wrong-pass1"),
-                      "X-Forwarded-For",
-                      "198.51.100." + (10 + i))
-                  .status())
+      assertThat(loginFrom("198.51.100." + (10 + i), username, "wrong-pass1").status())
           .isEqualTo(401);
     }
 
-    Response rightPassword =
-        api.post(
-            "/api/v1/auth/login",
-            Map.of("login", username, "password", "s3cret-pass"),
-            "X-Forwarded-For",
-            "198.51.100.99");
+    Response rightPassword = loginFrom("198.51.100.99", username, "s3cret-pass");
 
     assertThat(rightPassword.status()).isEqualTo(429);
     assertThat(rightPassword.header("Retry-After")).isNotNull();
@@ -86,14 +58,7 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
     JsonNode user = register("192.0.2.1");
     String username = user.path("user").path("username").asString();
     for (int i = 0; i < 4; i++) {
-      assertThat(
-              api.post(
-                      "/api/v1/auth/login",
-                      Map.of("login", username, "password", "s3cret-pass"),
-                      "X-Forwarded-For",
-                      "192.0.2." + (20 + i))
-                  .status())
-          .isEqualTo(200);
+      assertThat(loginFrom("192.0.2." + (20 + i), username, "s3cret-pass").status()).isEqualTo(200);
     }
   }
 
@@ -103,31 +68,29 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
     for (int i = 0; i < 3; i++) {
       register(ip);
     }
-    Response fourth =
-        api.post(
-            "/api/v1/auth/register",
-            Map.of(
-                "email",
-                "x" + System.nanoTime() + "@example.com",
-                "username",
-                "x" + System.nanoTime(),
-                "password",
-                "s3cret-pass"),
-            "X-Forwarded-For",
-            ip);
+    Response fourth = signUpFrom(ip);
 
     assertThat(fourth.status()).isEqualTo(429);
   }
 
+  /** Registers a new user from this address, which must succeed; returns its tokens. */
   private JsonNode register(String ip) {
-    String name = "rl" + System.nanoTime();
-    Response response =
-        api.post(
-            "/api/v1/auth/register",
-            Map.of("email", name + "@example.com", "username", name, "password", "s3cret-pass"),
-            "X-Forwarded-For",
-            ip);
+    Response response = signUpFrom(ip);
     assertThat(response.status()).isEqualTo(201);
     return response.json();
+  }
+
+  private Response signUpFrom(String ip) {
+    String name = "rl" + System.nanoTime();
+    return api.post(
+        "/api/v1/auth/register",
+        Map.of("email", name + "@example.com", "username", name, "password", "s3cret-pass"),
+        "X-Forwarded-For",
+        ip);
+  }
+
+  private Response loginFrom(String ip, String login, String password) {
+    return api.post(
+        "/api/v1/auth/login", Map.of("login", login, "password", password), "X-Forwarded-For", ip);
   }
 }
