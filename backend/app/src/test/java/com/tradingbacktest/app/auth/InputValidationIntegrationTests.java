@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,11 +32,10 @@ class InputValidationIntegrationTests extends IntegrationTest {
             Map.of("email", "not-an-email", "username", "has space", "password", "short"));
 
     assertThat(response.status()).isEqualTo(422);
-    JsonNode errors = response.json().path("errors");
-    assertThat(messagesFor(errors, "email")).containsExactly("must be a valid email address");
-    assertThat(messagesFor(errors, "username"))
+    assertThat(response.errorMessages("email")).containsExactly("must be a valid email address");
+    assertThat(response.errorMessages("username"))
         .containsExactly("may not contain spaces, control characters or @");
-    assertThat(messagesFor(errors, "password"))
+    assertThat(response.errorMessages("password"))
         .contains("must be 8 to 72 characters", "must contain at least one letter and one digit");
   }
 
@@ -154,21 +152,9 @@ class InputValidationIntegrationTests extends IntegrationTest {
     assertThat(generated.header("X-Request-Id")).isNotEqualTo("bad id with spaces").hasSize(36);
   }
 
+  /** Each field a validation problem names, once however many errors it has. */
   private static List<String> fields(Response response) {
-    List<String> fields = new ArrayList<>();
-    response.json().path("errors").forEach(error -> fields.add(error.path("field").asString()));
-    return fields.stream().distinct().toList();
-  }
-
-  private static List<String> messagesFor(JsonNode errors, String field) {
-    List<String> messages = new ArrayList<>();
-    errors.forEach(
-        error -> {
-          if (field.equals(error.path("field").asString())) {
-            messages.add(error.path("message").asString());
-          }
-        });
-    return messages;
+    return response.errorFields().stream().distinct().toList();
   }
 
   static void assertNoInternals(Response response) {

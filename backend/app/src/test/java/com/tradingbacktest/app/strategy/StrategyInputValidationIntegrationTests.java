@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +28,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.problemType()).isEqualTo("/problems/validation-failed");
-    assertThat(fields(response)).containsExactlyInAnyOrder("name", "code");
+    assertThat(response.errorFields()).containsExactlyInAnyOrder("name", "code");
   }
 
   @Test
@@ -43,10 +41,13 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
     Response response = client.create(request);
 
     assertThat(response.status()).isEqualTo(422);
-    JsonNode errors = response.json().path("errors");
-    assertThat(message(errors, "name")).isEqualTo("must be at most 200 characters");
-    assertThat(message(errors, "description")).isEqualTo("must be at most 2000 characters");
-    assertThat(message(errors, "code")).isEqualTo("must be at most 65536 characters");
+    assertThat(response.errorMessages("name")).first().isEqualTo("must be at most 200 characters");
+    assertThat(response.errorMessages("description"))
+        .first()
+        .isEqualTo("must be at most 2000 characters");
+    assertThat(response.errorMessages("code"))
+        .first()
+        .isEqualTo("must be at most 65536 characters");
     assertThat(countOwnedBy(jdbc, tokens)).isZero();
   }
 
@@ -70,7 +71,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
     Response response = client.create(body("   ", "  \n ", false));
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(fields(response)).containsExactlyInAnyOrder("name", "code");
+    assertThat(response.errorFields()).containsExactlyInAnyOrder("name", "code");
   }
 
   @Test
@@ -80,7 +81,8 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
     Response response = client.create(body("line\nbreak", NO_PARAMS, false));
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(message(response.json().path("errors"), "name"))
+    assertThat(response.errorMessages("name"))
+        .first()
         .isEqualTo("may not contain control characters");
   }
 
@@ -92,7 +94,7 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
     Response response = client.put(id, body("", NO_PARAMS, false));
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(fields(response)).containsExactly("name");
+    assertThat(response.errorFields()).containsExactly("name");
     assertThat(client.get(id).json().path("name").asString()).isEqualTo("valid");
   }
 
@@ -105,21 +107,6 @@ class StrategyInputValidationIntegrationTests extends IntegrationTest {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.problemType()).isEqualTo("/problems/malformed-request");
-    assertThat(fields(response)).containsExactly("is_public");
-  }
-
-  private static List<String> fields(Response response) {
-    List<String> fields = new ArrayList<>();
-    response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
-    return fields;
-  }
-
-  private static String message(JsonNode errors, String field) {
-    for (JsonNode error : errors) {
-      if (error.path("field").asString().equals(field)) {
-        return error.path("message").asString();
-      }
-    }
-    return null;
+    assertThat(response.errorFields()).containsExactly("is_public");
   }
 }

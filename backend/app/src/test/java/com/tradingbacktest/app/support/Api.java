@@ -152,6 +152,21 @@ public final class Api {
           .orElse(null);
     }
 
+    /** The field of each error in a validation problem, in the problem's order. */
+    public java.util.List<String> errorFields() {
+      return json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    }
+
+    /** The messages of a validation problem's errors about {@code field}, in order. */
+    public java.util.List<String> errorMessages(String field) {
+      return json()
+          .path("errors")
+          .valueStream()
+          .filter(e -> e.path("field").asString().equals(field))
+          .map(e -> e.path("message").asString())
+          .toList();
+    }
+
     /** The problem type of an error response. */
     public String problemType() {
       return json().path("type").asString();

@@ -172,7 +172,8 @@ class OptimizationIntegrationTests extends IntegrationTest {
     bad.put("constraints", List.of(Map.of("metric", "luck", "op", ">=", "value", 1)));
     Response response = client.api.post(PATH, bad, client.auth);
     assertThat(response.status()).isEqualTo(422);
-    assertThat(fields(response)).contains("objective", "constraints[0]", "ranges.x", "ranges.n");
+    assertThat(response.errorFields())
+        .contains("objective", "constraints[0]", "ranges.x", "ranges.n");
 
     Response anotherUser =
         new RunClient(api, port, json, "peeker")
@@ -220,14 +221,5 @@ class OptimizationIntegrationTests extends IntegrationTest {
       assertThat(Instant.now()).as("optimisation still " + status).isBefore(deadline);
       RunClient.sleep(250);
     }
-  }
-
-  private static List<String> fields(Response response) {
-    return response
-        .json()
-        .path("errors")
-        .valueStream()
-        .map(e -> e.path("field").asString())
-        .toList();
   }
 }

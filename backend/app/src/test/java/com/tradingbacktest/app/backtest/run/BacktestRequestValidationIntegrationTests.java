@@ -36,7 +36,7 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.problemType()).endsWith("/problems/validation-failed");
-    assertThat(fields(response))
+    assertThat(response.errorFields())
         .containsExactlyInAnyOrder(
             "end_date",
             "initial_capital",
@@ -59,7 +59,8 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
     Response response = client.start(request);
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(fields(response)).containsExactlyInAnyOrder("strategy_id", "symbol", "interval");
+    assertThat(response.errorFields())
+        .containsExactlyInAnyOrder("strategy_id", "symbol", "interval");
     assertThat(message(response, "symbol")).contains("unknown symbol 'NOPE'");
   }
 
@@ -70,7 +71,7 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
     Response response = other.start(RunClient.request(strategyId));
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(fields(response)).containsExactly("strategy_id");
+    assertThat(response.errorFields()).containsExactly("strategy_id");
   }
 
   @Test
@@ -95,7 +96,7 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
   void shapeErrorsOfTheBody() {
     Response missing = client.start(Map.of("symbol", "AAPL"));
     assertThat(missing.status()).isEqualTo(422);
-    assertThat(fields(missing))
+    assertThat(missing.errorFields())
         .contains("strategy_id", "interval", "start_date", "end_date", "initial_capital");
 
     Map<String, Object> badFill = RunClient.request(strategyId);
@@ -103,7 +104,7 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
     badFill.put("sizing", Map.of("type", "everything", "value", 1));
     Response enums = client.start(badFill);
     assertThat(enums.status()).isEqualTo(422);
-    assertThat(fields(enums)).contains("fill", "sizing.type");
+    assertThat(enums.errorFields()).contains("fill", "sizing.type");
 
     Response notJson = client.start("{\"strategy_id\": ");
     assertThat(notJson.status()).isEqualTo(400);
@@ -153,22 +154,8 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
     assertThat(client.start(RunClient.request(strategyId)).status()).isEqualTo(202);
   }
 
-  private static List<String> fields(Response response) {
-    return response
-        .json()
-        .path("errors")
-        .valueStream()
-        .map(e -> e.path("field").asString())
-        .toList();
-  }
-
   private static String message(Response response, String field) {
-    return response
-        .json()
-        .path("errors")
-        .valueStream()
-        .filter(e -> e.path("field").asString().equals(field))
-        .map(e -> e.path("message").asString())
+    return response.errorMessages(field).stream()
         .findFirst()
         .orElseThrow(() -> new AssertionError(field + " in " + response));
   }
