@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +45,24 @@ public abstract class IntegrationTest {
   @BeforeEach
   void createClient() {
     api = new Api("http://localhost:" + port, json);
+  }
+
+  /**
+   * The arguments that start one more instance of the app, on a free port, against the PostgreSQL
+   * on {@code postgresPort} (user and password "postgres") with a data folder of its own: for tests
+   * of several instances sharing one database. The instances share a JWT secret, so that a token
+   * one issues is good on the others.
+   */
+  public static List<String> sharedDatabaseArgs(int postgresPort) {
+    return List.of(
+        "--server.port=0",
+        "--tb.database.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+        "--tb.database.username=postgres",
+        "--tb.database.password=postgres",
+        "--tb.database.data-dir=" + newDataDir(),
+        "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!",
+        "--tb.auth.bcrypt-strength=4",
+        "--tb.marketdata.seed-online=false");
   }
 
   public static Path newDataDir() {

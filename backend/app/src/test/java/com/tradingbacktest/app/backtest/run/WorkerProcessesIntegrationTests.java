@@ -111,19 +111,9 @@ class WorkerProcessesIntegrationTests {
   }
 
   private ConfigurableApplicationContext start(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--tb.database.url=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-                "--tb.database.username=postgres",
-                "--tb.database.password=postgres",
-                "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
-                "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!",
-                "--tb.auth.bcrypt-strength=4",
-                "--tb.marketdata.seed-online=false",
-                // Stop quickly: JobRunr waits this long for a running job before abandoning it.
-                "--jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop=1s"));
+    List<String> args = new ArrayList<>(IntegrationTest.sharedDatabaseArgs(database.getPort()));
+    // Stop quickly: JobRunr waits this long for a running job before abandoning it.
+    args.add("--jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop=1s");
     args.addAll(List.of(extra));
     ConfigurableApplicationContext context =
         SpringApplication.run(TradingBacktestApplication.class, args.toArray(String[]::new));

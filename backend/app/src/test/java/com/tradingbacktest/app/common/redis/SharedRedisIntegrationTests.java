@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -191,21 +193,15 @@ class SharedRedisIntegrationTests {
   }
 
   private static ConfigurableApplicationContext startApp() {
-    return SpringApplication.run(
-        TradingBacktestApplication.class,
-        "--server.port=0",
-        "--tb.database.url=jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-        "--tb.database.username=postgres",
-        "--tb.database.password=postgres",
-        "--tb.database.data-dir=" + IntegrationTest.newDataDir(),
-        "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!",
-        "--tb.auth.bcrypt-strength=4",
-        "--tb.auth.login-attempts-per-ip-per-minute=5",
-        "--tb.auth.failed-logins-per-account=1000",
-        "--tb.auth.registrations-per-ip-per-hour=1000",
-        "--tb.marketdata.seed-online=false",
-        "--tb.redis.url=" + redis.url(),
-        "--tb.redis.retry-interval=300ms");
+    List<String> args = new ArrayList<>(IntegrationTest.sharedDatabaseArgs(database.getPort()));
+    args.addAll(
+        List.of(
+            "--tb.auth.login-attempts-per-ip-per-minute=5",
+            "--tb.auth.failed-logins-per-account=1000",
+            "--tb.auth.registrations-per-ip-per-hour=1000",
+            "--tb.redis.url=" + redis.url(),
+            "--tb.redis.retry-interval=300ms"));
+    return SpringApplication.run(TradingBacktestApplication.class, args.toArray(String[]::new));
   }
 
   private static Api api(ConfigurableApplicationContext app) {
