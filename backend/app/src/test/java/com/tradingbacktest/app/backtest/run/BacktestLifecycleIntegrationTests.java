@@ -135,18 +135,8 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     // Deleting a finished run removes it with its fills and series.
     assertThat(client.delete(id).status()).isEqualTo(204);
     assertThat(client.get(id).status()).isEqualTo(404);
-    assertThat(
-            jdbc.sql("select count(*) from backtest_trades where backtest_id = ?::uuid")
-                .param(id)
-                .query(Long.class)
-                .single())
-        .isZero();
-    assertThat(
-            jdbc.sql("select count(*) from backtest_series where backtest_id = ?::uuid")
-                .param(id)
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(rowsOfRun("backtest_trades", id)).isZero();
+    assertThat(rowsOfRun("backtest_series", id)).isZero();
   }
 
   @Test
@@ -217,12 +207,7 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
       JsonNode status = client.status(id);
       assertThat(status.path("status").asString()).isEqualTo("cancelled");
       assertThat(status.path("error").asString()).isEqualTo("Cancelled by the user");
-      assertThat(
-              jdbc.sql("select count(*) from backtest_trades where backtest_id = ?::uuid")
-                  .param(id)
-                  .query(Long.class)
-                  .single())
-          .isZero();
+      assertThat(rowsOfRun("backtest_trades", id)).isZero();
       assertThat(
               jdbc.sql("select result is null from backtests where id = ?::uuid")
                   .param(id)
@@ -283,6 +268,14 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
             .quantityStep(1)
             .build();
     return Backtest.run(bars, strategy.signals(bars, parameters), config);
+  }
+
+  /** How many rows of a run's table (backtest_trades, backtest_series) belong to run {@code id}. */
+  private long rowsOfRun(String table, String id) {
+    return jdbc.sql("select count(*) from " + table + " where backtest_id = ?::uuid")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   private java.sql.Connection jdbcConnection() throws java.sql.SQLException {
