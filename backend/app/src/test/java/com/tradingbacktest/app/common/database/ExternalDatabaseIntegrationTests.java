@@ -40,14 +40,20 @@ class ExternalDatabaseIntegrationTests {
     external.close();
   }
 
+  /**
+   * The external server in the postgres://user:password@host:port/database form of DATABASE_URL.
+   */
+  private static String databaseUrl() {
+    return "postgres://postgres:unused@localhost:"
+        + external.port()
+        + "/"
+        + EmbeddedPostgresServer.DATABASE;
+  }
+
   @Test
   void usesTheServerNamedByDatabaseUrl(CapturedOutput output) {
     Path unusedDataDir = IntegrationTest.newDataDir();
-    String url =
-        "postgres://postgres:unused@localhost:"
-            + external.port()
-            + "/"
-            + EmbeddedPostgresServer.DATABASE;
+    String url = databaseUrl();
     try (ConfigurableApplicationContext app =
         SpringApplication.run(
             TradingBacktestApplication.class,
@@ -96,11 +102,7 @@ class ExternalDatabaseIntegrationTests {
 
   @Test
   void theProductionProfileRunsOnTheExternalServer(CapturedOutput output) {
-    String url =
-        "postgres://postgres:unused@localhost:"
-            + external.port()
-            + "/"
-            + EmbeddedPostgresServer.DATABASE;
+    String url = databaseUrl();
     try (ConfigurableApplicationContext app =
         SpringApplication.run(
             TradingBacktestApplication.class,
@@ -125,11 +127,7 @@ class ExternalDatabaseIntegrationTests {
 
   @Test
   void refusesToStartWithoutASharedJwtSecret() {
-    String url =
-        "postgres://postgres:unused@localhost:"
-            + external.port()
-            + "/"
-            + EmbeddedPostgresServer.DATABASE;
+    String url = databaseUrl();
 
     assertThatThrownBy(
             () ->
