@@ -59,29 +59,22 @@ class FetchConfigurationTests {
 
   @Test
   void refusesToStartWithANegativeRetryCount() {
-    context
-        .withPropertyValues("tb.fetch.max-retries=-1")
-        .run(
-            app ->
-                assertThat(app)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessage("tb.fetch.max-retries must be 0 or more, not -1"));
+    assertRefusesToStart(
+        "tb.fetch.max-retries=-1", "tb.fetch.max-retries must be 0 or more, not -1");
   }
 
   @Test
   void refusesToStartWithABaseUrlThatIsNotHttp() {
+    assertRefusesToStart(
+        "tb.fetch.binance-url=ftp://example.org",
+        "tb.fetch.binance-url must be an http(s) URL, not ftp://example.org");
+  }
+
+  /** With {@code property} set, the app fails to start because of {@code message}. */
+  private void assertRefusesToStart(String property, String message) {
     context
-        .withPropertyValues("tb.fetch.binance-url=ftp://example.org")
-        .run(
-            app ->
-                assertThat(app)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessage(
-                        "tb.fetch.binance-url must be an http(s) URL, not ftp://example.org"));
+        .withPropertyValues(property)
+        .run(app -> assertThat(app).hasFailed().getFailure().rootCause().hasMessage(message));
   }
 
   /** What the app provides: the settings scan, its JSON mapper and its clock. */
