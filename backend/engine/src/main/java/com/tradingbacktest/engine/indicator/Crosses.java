@@ -84,7 +84,7 @@ public final class Crosses {
     for (int i = 1; i < a.length; i++) {
       double prev = a[i - 1];
       double cur = a[i];
-      // `upwards` is the same on every bar, so the JIT hoists this choice out of the loop.
+      // `upwards` is the same on every bar: a branch always predicted, which C2 may also unswitch.
       boolean crossed = upwards ? cur > level && prev <= level : cur < level && prev >= level;
       out[i] = crossed && Double.isFinite(prev) && Double.isFinite(cur);
     }
