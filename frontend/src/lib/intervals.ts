@@ -39,3 +39,8 @@ export function availableRange(symbol: SchemaSymbolView | undefined, interval: s
   const zone = symbol?.time_zone ?? "UTC";
   return { first: formatDate(stored.first_bar, zone), last: formatDate(stored.last_bar, zone), bars: stored.bar_count ?? 0 };
 }
+
+/** A symbol's intervals with bars as the choices of a select: the code as the value, the words as the label. */
+export function intervalOptions(symbol: SchemaSymbolView | undefined, t: Translate) {
+  return symbolIntervals(symbol).map((i) => ({ value: i.interval!, label: intervalLabel(i.interval, t) }));
+}

@@ -1,8 +1,7 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
-import { Input } from "@/components/ui/input";
+import { NumberField } from "@/components/forms/fields";
 import type { SchemaStrategyParameter } from "@/lib/api/schema";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
@@ -41,31 +40,18 @@ export function ParameterFields({
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2" data-testid="parameter-fields">
       {parameters.map((p) =>
         p.name ? (
-          <FormField
+          <NumberField
             key={p.name}
             control={control}
             name={`${name}.${p.name}`}
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel className="font-mono">{p.name}</FormLabel>
-                <FormControl>
-                  <Input
-                    {...field}
-                    value={field.value ?? ""}
-                    type="number"
-                    inputMode="decimal"
-                    min={p.min ?? undefined}
-                    max={p.max ?? undefined}
-                    step={p.step ?? "any"}
-                    placeholder={formatNumber(p.default, "en-US", { maximumFractionDigits: 6, useGrouping: false })}
-                    data-parameter={p.name}
-                    className="tabular-nums"
-                  />
-                </FormControl>
-                <FormDescription>{parameterHint(p, locale, t)}</FormDescription>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={p.name}
+            labelClassName="font-mono"
+            description={parameterHint(p, locale, t)}
+            min={p.min ?? undefined}
+            max={p.max ?? undefined}
+            step={p.step ?? "any"}
+            placeholder={formatNumber(p.default, "en-US", { maximumFractionDigits: 6, useGrouping: false })}
+            data-parameter={p.name}
           />
         ) : null,
       )}

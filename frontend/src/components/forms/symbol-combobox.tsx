@@ -2,6 +2,9 @@
 
 import { SearchIcon } from "lucide-react";
 import { useId, useMemo, useRef, useState, type ComponentProps, type KeyboardEvent } from "react";
+import type { FieldPath, FieldValues } from "react-hook-form";
+import { LabelledField, type FieldProps } from "@/components/forms/fields";
+import { FormControl } from "@/components/forms/form";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import type { SchemaSymbolView } from "@/lib/api/schema";
@@ -183,5 +186,28 @@ export function SymbolCombobox({
         </ul>
       )}
     </div>
+  );
+}
+
+/** A form's symbol field: the combobox bound to `name`, its label, a hint and the field's message. Other props go to the combobox. */
+export function SymbolField<TValues extends FieldValues, TName extends FieldPath<TValues>>({
+  control,
+  name,
+  label,
+  description,
+  ...comboboxProps
+}: FieldProps<TValues, TName> & Omit<ComponentProps<typeof SymbolCombobox>, "name" | "value" | "onBlur">) {
+  return (
+    <LabelledField
+      control={control}
+      name={name}
+      label={label}
+      description={description}
+      render={(field) => (
+        <FormControl>
+          <SymbolCombobox {...comboboxProps} value={field.value} onBlur={field.onBlur} name={field.name} />
+        </FormControl>
+      )}
+    />
   );
 }

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { AlertCircleIcon, PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
-import { SymbolCombobox } from "@/components/forms/symbol-combobox";
+import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/forms/form";
+import { InputField, NumberField, SelectField } from "@/components/forms/fields";
+import { SymbolField } from "@/components/forms/symbol-combobox";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,7 +17,7 @@ import { isApiError } from "@/lib/api/errors";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatInteger, parseNumber } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
-import { availableRange, intervalLabel, preferredInterval, symbolIntervals } from "@/lib/intervals";
+import { availableRange, intervalOptions, preferredInterval } from "@/lib/intervals";
 import { KNOWN_METRICS, metricLabel, OBJECTIVES, TIME_METRICS } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useCreateOptimization } from "../api/create-optimization";
@@ -69,7 +70,6 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
 
   const pickStrategy = (id: string) => {
     const picked = options.find((s) => s.id === id);
-    form.setValue("strategy_id", id, { shouldDirty: true });
     form.setValue("ranges", defaultRanges(picked?.parameters ?? []));
     form.clearErrors();
   };
@@ -83,7 +83,6 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
     form.clearErrors(["symbol", "interval", "start_date", "end_date"]);
   };
   const pickInterval = (next: string) => {
-    form.setValue("interval", next);
     const r = availableRange(symbol, next);
     if (r) {
       form.setValue("start_date", r.first);
@@ -136,138 +135,62 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
                 <AlertDescription>{formError}</AlertDescription>
               </Alert>
             )}
-            <FormField
+            <SelectField
               control={form.control}
               name="strategy_id"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("backtests.form.strategy")}</FormLabel>
-                  <Select value={field.value} onValueChange={pickStrategy}>
-                    <FormControl>
-                      <SelectTrigger className="w-full" data-testid="optimize-strategy">
-                        <SelectValue placeholder={t("backtests.form.strategyPlaceholder")} />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {options.map((s) => (
-                        <SelectItem key={s.id} value={s.id ?? ""}>
-                          {s.name}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={t("backtests.form.strategy")}
+              options={options.map((s) => ({ value: s.id ?? "", label: s.name }))}
+              placeholder={t("backtests.form.strategyPlaceholder")}
+              onValueChange={pickStrategy}
+              data-testid="optimize-strategy"
             />
-            <FormField
+            <SymbolField
               control={form.control}
               name="symbol"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("backtests.form.symbol")}</FormLabel>
-                  <FormControl>
-                    <SymbolCombobox
-                      symbols={symbols.data ?? []}
-                      loading={symbols.isPending}
-                      value={field.value}
-                      onChange={pickSymbol}
-                      onBlur={field.onBlur}
-                      name={field.name}
-                      placeholder={t("backtests.form.symbolPlaceholder")}
-                      data-testid="optimize-symbol"
-                    />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={t("backtests.form.symbol")}
+              symbols={symbols.data ?? []}
+              loading={symbols.isPending}
+              onChange={pickSymbol}
+              placeholder={t("backtests.form.symbolPlaceholder")}
+              data-testid="optimize-symbol"
             />
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-              <FormField
+              <SelectField
                 control={form.control}
                 name="interval"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("backtests.form.interval")}</FormLabel>
-                    <Select value={field.value} onValueChange={pickInterval} disabled={!symbol}>
-                      <FormControl>
-                        <SelectTrigger className="w-full">
-                          <SelectValue placeholder={t("backtests.form.intervalPlaceholder")} />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {symbolIntervals(symbol).map((i) => (
-                          <SelectItem key={i.interval} value={i.interval!}>
-                            {intervalLabel(i.interval, t)}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label={t("backtests.form.interval")}
+                options={intervalOptions(symbol, t)}
+                placeholder={t("backtests.form.intervalPlaceholder")}
+                disabled={!symbol}
+                onValueChange={pickInterval}
               />
               {(["start_date", "end_date"] as const).map((name) => (
-                <FormField
+                <InputField
                   key={name}
                   control={form.control}
                   name={name}
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t(name === "start_date" ? "backtests.form.startDate" : "backtests.form.endDate")}</FormLabel>
-                      <FormControl>
-                        <Input {...field} type="date" min={range?.first} max={range?.last} />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  )}
+                  label={t(name === "start_date" ? "backtests.form.startDate" : "backtests.form.endDate")}
+                  type="date"
+                  min={range?.first}
+                  max={range?.last}
                 />
               ))}
             </div>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-              <FormField
+              <NumberField
                 control={form.control}
                 name="initial_capital"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("backtests.form.initialCapital")}</FormLabel>
-                    <div className="relative">
-                      <FormControl>
-                        <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-14 tabular-nums" />
-                      </FormControl>
-                      {symbol?.currency && (
-                        <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted-foreground">
-                          {symbol.currency}
-                        </span>
-                      )}
-                    </div>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label={t("backtests.form.initialCapital")}
+                min={0}
+                className="pr-14"
+                unit={symbol?.currency ?? ""}
               />
-              <FormField
+              <SelectField
                 control={form.control}
                 name="objective"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{t("optimize.objective")}</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <FormControl>
-                        <SelectTrigger className="w-full" data-testid="optimize-objective">
-                          <SelectValue />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {OBJECTIVES.map((objective) => (
-                          <SelectItem key={objective} value={objective}>
-                            {metricLabel(objective, t)}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label={t("optimize.objective")}
+                options={OBJECTIVES.map((objective) => ({ value: objective, label: metricLabel(objective, t) }))}
+                data-testid="optimize-objective"
               />
             </div>
 

@@ -6,10 +6,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { InputField } from "@/components/forms/fields";
+import { Form } from "@/components/forms/form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import { useT, type Translate } from "@/lib/i18n";
@@ -51,32 +51,8 @@ export function LoginForm({ onSuccess, registerHref }: { onSuccess: () => void; 
             <AlertDescription>{formError}</AlertDescription>
           </Alert>
         )}
-        <FormField
-          control={form.control}
-          name="login"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("auth.emailOrUsername")}</FormLabel>
-              <FormControl>
-                <Input autoComplete="username" autoFocus {...field} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={form.control}
-          name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("auth.password")}</FormLabel>
-              <FormControl>
-                <Input type="password" autoComplete="current-password" {...field} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <InputField control={form.control} name="login" label={t("auth.emailOrUsername")} autoComplete="username" autoFocus />
+        <InputField control={form.control} name="password" label={t("auth.password")} type="password" autoComplete="current-password" />
         <Button type="submit" size="lg" disabled={login.isPending} className="w-full">
           {login.isPending && <Spinner />}
           {t("auth.login")}

@@ -6,10 +6,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { InputField } from "@/components/forms/fields";
+import { Form } from "@/components/forms/form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
@@ -51,46 +51,21 @@ export function RegisterForm({ onSuccess, loginHref }: { onSuccess: () => void; 
             <AlertDescription>{formError}</AlertDescription>
           </Alert>
         )}
-        <FormField
-          control={form.control}
-          name="email"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("auth.email")}</FormLabel>
-              <FormControl>
-                <Input type="email" autoComplete="email" autoFocus {...field} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
+        <InputField control={form.control} name="email" label={t("auth.email")} type="email" autoComplete="email" autoFocus />
+        <InputField
           control={form.control}
           name="username"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("auth.username")}</FormLabel>
-              <FormControl>
-                <Input autoComplete="username" {...field} />
-              </FormControl>
-              <FormDescription>{t("auth.usernameHint")}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label={t("auth.username")}
+          description={t("auth.usernameHint")}
+          autoComplete="username"
         />
-        <FormField
+        <InputField
           control={form.control}
           name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("auth.password")}</FormLabel>
-              <FormControl>
-                <Input type="password" autoComplete="new-password" {...field} />
-              </FormControl>
-              <FormDescription>{t("auth.passwordHint")}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label={t("auth.password")}
+          description={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
         />
         <Button type="submit" size="lg" disabled={register.isPending} className="w-full">
           {register.isPending && <Spinner />}

@@ -6,9 +6,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import { InputField, InputUnit, NumberField, SelectField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { ParameterFields } from "@/components/forms/parameter-fields";
-import { SymbolCombobox } from "@/components/forms/symbol-combobox";
+import { SymbolField } from "@/components/forms/symbol-combobox";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,13 +17,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectGroup, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { Switch } from "@/components/ui/switch";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
-import { availableRange, intervalLabel, preferredInterval, symbolIntervals } from "@/lib/intervals";
+import { availableRange, intervalOptions, preferredInterval } from "@/lib/intervals";
 import { useCreateBacktest } from "../api/create-backtest";
 import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import {
@@ -44,10 +44,6 @@ import {
 const SelectLabelItem = ({ children }: { children: string }) => (
   <div className="px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground">{children}</div>
 );
-
-function Suffix({ children }: { children: string }) {
-  return <span className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-muted-foreground">{children}</span>;
-}
 
 /** The defaults of a strategy's parameters as form text, overlaid with values already chosen. */
 function parameterValues(parameters: readonly SchemaStrategyParameter[], chosen: Record<string, string> = {}) {
@@ -89,6 +85,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const costMode = useWatch({ control: form.control, name: "cost_mode" });
   const costPreset = useWatch({ control: form.control, name: "cost_preset" });
   const sizingType = useWatch({ control: form.control, name: "sizing_type" });
+  const fill = useWatch({ control: form.control, name: "fill" });
 
   const options = strategies.data?.items ?? [];
   const listed = options.find((s) => s.id === strategyId);
@@ -143,7 +140,6 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   };
 
   const pickInterval = (next: string) => {
-    form.setValue("interval", next, { shouldDirty: true });
     const r = availableRange(symbol, next);
     if (r) {
       form.setValue("start_date", r.first, { shouldDirty: true });
@@ -290,87 +286,55 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   )}
                 />
 
-                <FormField
+                <SymbolField
                   control={form.control}
                   name="symbol"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("backtests.form.symbol")}</FormLabel>
-                      <FormControl>
-                        <SymbolCombobox
-                          symbols={symbols.data ?? []}
-                          loading={symbols.isPending}
-                          value={field.value}
-                          onChange={pickSymbol}
-                          onBlur={field.onBlur}
-                          name={field.name}
-                          placeholder={t("backtests.form.symbolPlaceholder")}
-                          data-testid="symbol-input"
-                        />
-                      </FormControl>
-                      {symbol ? (
-                        <FormDescription>
-                          {symbol.name} · {symbol.market} · {symbol.currency} · {symbol.time_zone} (
-                          {timeZoneAbbreviation(symbol.time_zone, locale)})
-                        </FormDescription>
-                      ) : (
-                        <FormDescription>{t("backtests.form.symbolHint")}</FormDescription>
-                      )}
-                      <FormMessage />
-                    </FormItem>
-                  )}
+                  label={t("backtests.form.symbol")}
+                  description={
+                    symbol ? (
+                      <>
+                        {symbol.name} · {symbol.market} · {symbol.currency} · {symbol.time_zone} (
+                        {timeZoneAbbreviation(symbol.time_zone, locale)})
+                      </>
+                    ) : (
+                      t("backtests.form.symbolHint")
+                    )
+                  }
+                  symbols={symbols.data ?? []}
+                  loading={symbols.isPending}
+                  onChange={pickSymbol}
+                  placeholder={t("backtests.form.symbolPlaceholder")}
+                  data-testid="symbol-input"
                 />
 
                 <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-                  <FormField
+                  <SelectField
                     control={form.control}
                     name="interval"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>{t("backtests.form.interval")}</FormLabel>
-                        <Select value={field.value} onValueChange={pickInterval} disabled={!symbol}>
-                          <FormControl>
-                            <SelectTrigger className="w-full" data-testid="interval-select">
-                              <SelectValue placeholder={t("backtests.form.intervalPlaceholder")} />
-                            </SelectTrigger>
-                          </FormControl>
-                          <SelectContent>
-                            {symbolIntervals(symbol).map((i) => (
-                              <SelectItem key={i.interval} value={i.interval!}>
-                                {intervalLabel(i.interval, t)}
-                              </SelectItem>
-                            ))}
-                          </SelectContent>
-                        </Select>
-                        <FormMessage />
-                      </FormItem>
-                    )}
+                    label={t("backtests.form.interval")}
+                    options={intervalOptions(symbol, t)}
+                    placeholder={t("backtests.form.intervalPlaceholder")}
+                    disabled={!symbol}
+                    onValueChange={pickInterval}
+                    data-testid="interval-select"
                   />
-                  <FormField
+                  <InputField
                     control={form.control}
                     name="start_date"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>{t("backtests.form.startDate")}</FormLabel>
-                        <FormControl>
-                          <Input {...field} type="date" min={range?.first} max={range?.last} data-testid="start-date" />
-                        </FormControl>
-                        <FormMessage />
-                      </FormItem>
-                    )}
+                    label={t("backtests.form.startDate")}
+                    type="date"
+                    min={range?.first}
+                    max={range?.last}
+                    data-testid="start-date"
                   />
-                  <FormField
+                  <InputField
                     control={form.control}
                     name="end_date"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>{t("backtests.form.endDate")}</FormLabel>
-                        <FormControl>
-                          <Input {...field} type="date" min={range?.first} max={range?.last} data-testid="end-date" />
-                        </FormControl>
-                        <FormMessage />
-                      </FormItem>
-                    )}
+                    label={t("backtests.form.endDate")}
+                    type="date"
+                    min={range?.first}
+                    max={range?.last}
+                    data-testid="end-date"
                   />
                 </div>
                 {range && (
@@ -383,22 +347,16 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   </p>
                 )}
 
-                <FormField
-                  control={form.control}
-                  name="initial_capital"
-                  render={({ field }) => (
-                    <FormItem className="sm:max-w-xs">
-                      <FormLabel>{t("backtests.form.initialCapital")}</FormLabel>
-                      <div className="relative">
-                        <FormControl>
-                          <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-14 tabular-nums" />
-                        </FormControl>
-                        {currency && <Suffix>{currency}</Suffix>}
-                      </div>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
+                <div className="sm:max-w-xs">
+                  <NumberField
+                    control={form.control}
+                    name="initial_capital"
+                    label={t("backtests.form.initialCapital")}
+                    min={0}
+                    className="pr-14"
+                    unit={currency}
+                  />
+                </div>
               </CardContent>
             </Card>
 
@@ -441,30 +399,13 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   </TabsList>
                 </Tabs>
                 {costMode === "preset" ? (
-                  <FormField
+                  <SelectField
                     control={form.control}
                     name="cost_preset"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>{t("backtests.form.costPreset")}</FormLabel>
-                        <Select value={field.value} onValueChange={field.onChange}>
-                          <FormControl>
-                            <SelectTrigger className="w-full" data-testid="cost-preset">
-                              <SelectValue />
-                            </SelectTrigger>
-                          </FormControl>
-                          <SelectContent>
-                            {COST_PRESETS.map((preset) => (
-                              <SelectItem key={preset} value={preset}>
-                                {t(`backtests.presets.${preset}`)}
-                              </SelectItem>
-                            ))}
-                          </SelectContent>
-                        </Select>
-                        <FormDescription>{t(`backtests.presetHints.${field.value}`)}</FormDescription>
-                        <FormMessage />
-                      </FormItem>
-                    )}
+                    label={t("backtests.form.costPreset")}
+                    options={COST_PRESETS.map((preset) => ({ value: preset, label: t(`backtests.presets.${preset}`) }))}
+                    description={t(`backtests.presetHints.${costPreset}`)}
+                    data-testid="cost-preset"
                   />
                 ) : (
                   <div className="grid grid-cols-2 gap-3">
@@ -478,22 +419,15 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                         ["slippage_ticks", t("backtests.form.ticks")],
                       ] as const
                     ).map(([name, unit]) => (
-                      <FormField
+                      <NumberField
                         key={name}
                         control={form.control}
                         name={name}
-                        render={({ field }) => (
-                          <FormItem>
-                            <FormLabel className="text-xs">{t(`backtests.form.costs.${name}` as TranslationKey)}</FormLabel>
-                            <div className="relative">
-                              <FormControl>
-                                <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-12 tabular-nums" />
-                              </FormControl>
-                              {unit && <Suffix>{unit}</Suffix>}
-                            </div>
-                            <FormMessage />
-                          </FormItem>
-                        )}
+                        label={t(`backtests.form.costs.${name}` as TranslationKey)}
+                        labelClassName="text-xs"
+                        min={0}
+                        className="pr-12"
+                        unit={unit}
                       />
                     ))}
                   </div>
@@ -507,94 +441,38 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
               </CardHeader>
               <CardContent className="grid gap-4">
                 <div className="grid grid-cols-[minmax(0,1fr)_8rem] gap-3">
-                  <FormField
+                  <SelectField
                     control={form.control}
                     name="sizing_type"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>{t("backtests.form.sizing")}</FormLabel>
-                        <Select
-                          value={field.value}
-                          onValueChange={(value) => {
-                            field.onChange(value);
-                            form.setValue("sizing_value", value === "fraction_of_equity" ? "100" : "", { shouldDirty: true });
-                          }}
-                        >
-                          <FormControl>
-                            <SelectTrigger className="w-full">
-                              <SelectValue />
-                            </SelectTrigger>
-                          </FormControl>
-                          <SelectContent>
-                            {SIZING_TYPES.map((type) => (
-                              <SelectItem key={type} value={type}>
-                                {t(`backtests.sizing.${type}`)}
-                              </SelectItem>
-                            ))}
-                          </SelectContent>
-                        </Select>
-                        <FormMessage />
-                      </FormItem>
-                    )}
+                    label={t("backtests.form.sizing")}
+                    options={SIZING_TYPES.map((type) => ({ value: type, label: t(`backtests.sizing.${type}`) }))}
+                    onValueChange={(value) =>
+                      form.setValue("sizing_value", value === "fraction_of_equity" ? "100" : "", { shouldDirty: true })
+                    }
                   />
-                  <FormField
+                  <NumberField
                     control={form.control}
                     name="sizing_value"
-                    render={({ field }) => (
-                      <FormItem>
-                        <FormLabel>{t("backtests.form.sizingValue")}</FormLabel>
-                        <div className="relative">
-                          <FormControl>
-                            <Input {...field} type="number" inputMode="decimal" min={0} step="any" className="pr-12 tabular-nums" />
-                          </FormControl>
-                          {sizingUnit && <Suffix>{sizingUnit}</Suffix>}
-                        </div>
-                        <FormMessage />
-                      </FormItem>
-                    )}
+                    label={t("backtests.form.sizingValue")}
+                    min={0}
+                    className="pr-12"
+                    unit={sizingUnit}
                   />
                 </div>
-                <FormField
+                <SelectField
                   control={form.control}
                   name="fill"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("backtests.form.fill")}</FormLabel>
-                      <Select value={field.value} onValueChange={field.onChange}>
-                        <FormControl>
-                          <SelectTrigger className="w-full">
-                            <SelectValue />
-                          </SelectTrigger>
-                        </FormControl>
-                        <SelectContent>
-                          {FILL_MODES.map((mode) => (
-                            <SelectItem key={mode} value={mode}>
-                              {t(`backtests.fill.${mode}`)}
-                            </SelectItem>
-                          ))}
-                        </SelectContent>
-                      </Select>
-                      <FormDescription>{t(`backtests.fillHints.${field.value}`)}</FormDescription>
-                      <FormMessage />
-                    </FormItem>
-                  )}
+                  label={t("backtests.form.fill")}
+                  options={FILL_MODES.map((mode) => ({ value: mode, label: t(`backtests.fill.${mode}`) }))}
+                  description={t(`backtests.fillHints.${fill}`)}
                 />
                 {(["allow_short", "close_at_end"] as const).map((name) => (
-                  <FormField
+                  <SwitchField
                     key={name}
                     control={form.control}
                     name={name}
-                    render={({ field }) => (
-                      <FormItem className="flex items-start justify-between gap-4">
-                        <div className="grid gap-1">
-                          <FormLabel>{t(`backtests.form.${name}`)}</FormLabel>
-                          <FormDescription>{t(`backtests.form.${name}Hint`)}</FormDescription>
-                        </div>
-                        <FormControl>
-                          <Switch checked={field.value} onCheckedChange={field.onChange} />
-                        </FormControl>
-                      </FormItem>
-                    )}
+                    label={t(`backtests.form.${name}`)}
+                    description={t(`backtests.form.${name}Hint`)}
                   />
                 ))}
                 <FormField
@@ -607,7 +485,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                         <FormControl>
                           <Input {...field} type="number" inputMode="decimal" step="any" className="pr-10 tabular-nums" />
                         </FormControl>
-                        <Suffix>%</Suffix>
+                        <InputUnit>%</InputUnit>
                       </div>
                       <FormDescription>{t("backtests.form.riskFreeRateHint")}</FormDescription>
                       <FormMessage />

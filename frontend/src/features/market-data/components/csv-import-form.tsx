@@ -5,13 +5,11 @@ import { AlertCircleIcon, CheckCircle2Icon, UploadIcon } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { InputField, SelectField, SwitchField } from "@/components/forms/fields";
+import { Form, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { Switch } from "@/components/ui/switch";
 import { isApiError, type BadRow } from "@/lib/api/errors";
 import type { SchemaImportView } from "@/lib/api/schema";
 import { formatInteger } from "@/lib/format";
@@ -102,119 +100,39 @@ export function CsvImportForm() {
           )}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField
+          <InputField
             control={form.control}
             name="symbol"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("marketData.symbol")}</FormLabel>
-                <FormControl>
-                  <Input {...field} placeholder="005930.KS" autoCapitalize="characters" spellCheck={false} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t("marketData.symbol")}
+            placeholder="005930.KS"
+            autoCapitalize="characters"
+            spellCheck={false}
           />
-          <FormField
+          <SelectField
             control={form.control}
             name="interval"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("marketData.interval")}</FormLabel>
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <FormControl>
-                    <SelectTrigger className="w-full">
-                      <SelectValue />
-                    </SelectTrigger>
-                  </FormControl>
-                  <SelectContent>
-                    {INTERVALS.map((interval) => (
-                      <SelectItem key={interval} value={interval}>
-                        {intervalLabel(interval, t)}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-                <FormMessage />
-              </FormItem>
-            )}
+            label={t("marketData.interval")}
+            options={INTERVALS.map((interval) => ({ value: interval, label: intervalLabel(interval, t) }))}
           />
         </div>
         <fieldset className="grid gap-4 rounded-lg border p-4">
           <legend className="px-1 text-sm font-medium">{t("marketData.newSymbolTitle")}</legend>
           <p className="-mt-2 text-xs text-muted-foreground">{t("marketData.newSymbolHint")}</p>
-          <FormField
-            control={form.control}
-            name="name"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>{t("marketData.name")}</FormLabel>
-                <FormControl>
-                  <Input {...field} placeholder={t("marketData.namePlaceholder")} />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
-          />
+          <InputField control={form.control} name="name" label={t("marketData.name")} placeholder={t("marketData.namePlaceholder")} />
           <div className="grid gap-4 sm:grid-cols-3">
-            <FormField
+            <SelectField
               control={form.control}
               name="market"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.market")}</FormLabel>
-                  <Select
-                    value={field.value}
-                    onValueChange={(value) => {
-                      const market = value as CsvImportValues["market"];
-                      field.onChange(market);
-                      form.setValue("currency", MARKET_DEFAULTS[market].currency);
-                      form.setValue("time_zone", MARKET_DEFAULTS[market].timeZone);
-                    }}
-                  >
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {MARKETS.map((market) => (
-                        <SelectItem key={market} value={market}>
-                          {market}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={t("marketData.market")}
+              options={MARKETS.map((market) => ({ value: market, label: market }))}
+              onValueChange={(value) => {
+                const market = value as CsvImportValues["market"];
+                form.setValue("currency", MARKET_DEFAULTS[market].currency);
+                form.setValue("time_zone", MARKET_DEFAULTS[market].timeZone);
+              }}
             />
-            <FormField
-              control={form.control}
-              name="currency"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.currency")}</FormLabel>
-                  <FormControl>
-                    <Input {...field} spellCheck={false} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="time_zone"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.timeZone")}</FormLabel>
-                  <FormControl>
-                    <Input {...field} spellCheck={false} list="tb-time-zones" />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <InputField control={form.control} name="currency" label={t("marketData.currency")} spellCheck={false} />
+            <InputField control={form.control} name="time_zone" label={t("marketData.timeZone")} spellCheck={false} list="tb-time-zones" />
           </div>
           <datalist id="tb-time-zones">
             {["Asia/Seoul", "America/New_York", "UTC", "Asia/Tokyo", "Europe/London"].map((zone) => (
@@ -222,20 +140,11 @@ export function CsvImportForm() {
             ))}
           </datalist>
         </fieldset>
-        <FormField
+        <SwitchField
           control={form.control}
           name="skip_bad_rows"
-          render={({ field }) => (
-            <FormItem className="flex items-start justify-between gap-4">
-              <div className="grid gap-1">
-                <FormLabel>{t("marketData.skipBadRows")}</FormLabel>
-                <FormDescription>{t("marketData.skipBadRowsHint")}</FormDescription>
-              </div>
-              <FormControl>
-                <Switch checked={field.value} onCheckedChange={field.onChange} />
-              </FormControl>
-            </FormItem>
-          )}
+          label={t("marketData.skipBadRows")}
+          description={t("marketData.skipBadRowsHint")}
         />
         <div>
           <Button type="submit" disabled={importCsv.isPending} data-testid="upload-csv">

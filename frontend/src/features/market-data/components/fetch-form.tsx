@@ -5,11 +5,10 @@ import { AlertCircleIcon, DownloadCloudIcon } from "lucide-react";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { InputField, SelectField } from "@/components/forms/fields";
+import { Form } from "@/components/forms/form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
@@ -54,104 +53,34 @@ export function FetchForm() {
       <Form {...form}>
         <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={t("marketData.fetchTitle")}>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField
+            <SelectField
               control={form.control}
               name="source"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.source")}</FormLabel>
-                  <Select
-                    value={field.value}
-                    onValueChange={(value) => {
-                      const next = value as Source;
-                      field.onChange(next);
-                      if (!SOURCE_INTERVALS[next].includes(form.getValues("interval"))) form.setValue("interval", "1d");
-                    }}
-                  >
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {SOURCES.map((option) => (
-                        <SelectItem key={option} value={option}>
-                          {t(`marketData.sources.${option}`)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={t("marketData.source")}
+              options={SOURCES.map((option) => ({ value: option, label: t(`marketData.sources.${option}`) }))}
+              onValueChange={(value) => {
+                if (!SOURCE_INTERVALS[value as Source].includes(form.getValues("interval"))) form.setValue("interval", "1d");
+              }}
             />
-            <FormField
+            <InputField
               control={form.control}
               name="symbol"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.symbol")}</FormLabel>
-                  <FormControl>
-                    <Input {...field} placeholder={SOURCE_EXAMPLES[source]} spellCheck={false} autoCapitalize="characters" />
-                  </FormControl>
-                  <FormDescription>{t(`marketData.symbolHints.${source}`)}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={t("marketData.symbol")}
+              description={t(`marketData.symbolHints.${source}`)}
+              placeholder={SOURCE_EXAMPLES[source]}
+              spellCheck={false}
+              autoCapitalize="characters"
             />
           </div>
           <div className="grid gap-4 sm:grid-cols-3">
-            <FormField
+            <SelectField
               control={form.control}
               name="interval"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.interval")}</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {SOURCE_INTERVALS[source].map((interval) => (
-                        <SelectItem key={interval} value={interval}>
-                          {intervalLabel(interval, t)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
+              label={t("marketData.interval")}
+              options={SOURCE_INTERVALS[source].map((interval) => ({ value: interval, label: intervalLabel(interval, t) }))}
             />
-            <FormField
-              control={form.control}
-              name="start"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.start")}</FormLabel>
-                  <FormControl>
-                    <Input type="date" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="end"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("marketData.end")}</FormLabel>
-                  <FormControl>
-                    <Input type="date" {...field} />
-                  </FormControl>
-                  <FormDescription>{t("marketData.endHint")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <InputField control={form.control} name="start" label={t("marketData.start")} type="date" />
+            <InputField control={form.control} name="end" label={t("marketData.end")} description={t("marketData.endHint")} type="date" />
           </div>
           {formError && (
             <Alert variant="destructive">

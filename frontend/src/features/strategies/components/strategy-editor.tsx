@@ -9,16 +9,15 @@ import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { applyFieldErrors } from "@/components/forms/api-errors";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { InputField, SwitchField } from "@/components/forms/fields";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { useUnsavedChangesWarning } from "@/hooks/use-unsaved-changes";
@@ -289,19 +288,7 @@ export function StrategyEditor({
                 <CardTitle className="text-sm">{t("strategies.details")}</CardTitle>
               </CardHeader>
               <CardContent className="grid gap-4">
-                <FormField
-                  control={form.control}
-                  name="name"
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{t("strategies.name")}</FormLabel>
-                      <FormControl>
-                        <Input {...field} readOnly={readOnly} maxLength={200} />
-                      </FormControl>
-                      <FormMessage />
-                    </FormItem>
-                  )}
-                />
+                <InputField control={form.control} name="name" label={t("strategies.name")} readOnly={readOnly} maxLength={200} />
                 <FormField
                   control={form.control}
                   name="description"
@@ -315,20 +302,12 @@ export function StrategyEditor({
                     </FormItem>
                   )}
                 />
-                <FormField
+                <SwitchField
                   control={form.control}
                   name="is_public"
-                  render={({ field }) => (
-                    <FormItem className="flex items-start justify-between gap-4">
-                      <div className="grid gap-1">
-                        <FormLabel>{t("strategies.public")}</FormLabel>
-                        <FormDescription>{t("strategies.publicHint")}</FormDescription>
-                      </div>
-                      <FormControl>
-                        <Switch checked={field.value} onCheckedChange={field.onChange} disabled={readOnly} />
-                      </FormControl>
-                    </FormItem>
-                  )}
+                  label={t("strategies.public")}
+                  description={t("strategies.publicHint")}
+                  disabled={readOnly}
                 />
               </CardContent>
             </Card>
