@@ -22,7 +22,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -107,14 +106,8 @@ class GlobalExceptionHandler {
               .replace(".[", "[");
       if (cause instanceof UnrecognizedPropertyException) {
         detail = "Unknown field '" + field + "'.";
-      } else if (cause instanceof InvalidFormatException invalid) {
-        detail =
-            "Field '"
-                + field
-                + "' has the wrong type: expected "
-                + describe(invalid.getTargetType())
-                + ".";
       } else if (cause instanceof MismatchedInputException mismatched) {
+        // InvalidFormatException (a value of the wrong form) is a MismatchedInputException too.
         detail =
             "Field '"
                 + field
