@@ -1,5 +1,7 @@
 package com.tradingbacktest.app.marketdata;
 
+import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
+
 import com.tradingbacktest.engine.series.BarCsv;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -156,11 +158,6 @@ class ImportLog {
         rs.getString("error"),
         instant(rs, "created_at"),
         instant(rs, "finished_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 
   private static Timestamp ts(Instant i) {

@@ -1,14 +1,14 @@
 package com.tradingbacktest.app.backtest.optimize;
 
+import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
+
 import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.backtest.run.ResolvedRun;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -290,10 +290,5 @@ class OptimizationRepository {
         instant(rs, 20),
         instant(rs, 21),
         rs.getLong(22));
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

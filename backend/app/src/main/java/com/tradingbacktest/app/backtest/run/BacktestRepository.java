@@ -1,5 +1,7 @@
 package com.tradingbacktest.app.backtest.run;
 
+import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
+
 import com.tradingbacktest.app.backtest.RunSeries;
 import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.backtest.events.RunEvents;
@@ -423,10 +425,5 @@ public class BacktestRepository {
         instant(rs, 18),
         instant(rs, 19),
         rs.getInt(20));
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

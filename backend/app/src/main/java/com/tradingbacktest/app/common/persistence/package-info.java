@@ -1,2 +1,2 @@
-/** What JPA entities of every feature share. */
+/** What the persistence code of every feature shares: the JPA entities' base, SQL helpers. */
 package com.tradingbacktest.app.common.persistence;
