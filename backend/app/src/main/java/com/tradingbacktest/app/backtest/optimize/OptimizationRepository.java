@@ -28,6 +28,9 @@ class OptimizationRepository {
           + " o.combinations, o.slice_count, o.status, o.error, o.created_at, o.started_at, o.completed_at,"
           + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated";
 
+  /** A stored result's columns, in {@link ResultRow}'s order. */
+  private static final String RESULT_COLUMNS = "combination, parameters, metrics, score, feasible";
+
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
@@ -210,33 +213,22 @@ class OptimizationRepository {
   /** Results best first: feasible, then score (null last), then grid order. */
   List<ResultRow> ranked(UUID id, int limit) {
     return jdbc.sql(
-            "select combination, parameters, metrics, score, feasible from optimization_results"
-                + " where optimization_id = ? order by feasible desc, score desc nulls last, combination limit ?")
+            "select "
+                + RESULT_COLUMNS
+                + " from optimization_results where optimization_id = ?"
+                + " order by feasible desc, score desc nulls last, combination limit ?")
         .params(id, limit)
-        .query(
-            (rs, n) ->
-                new ResultRow(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    (Double) rs.getObject(4),
-                    rs.getBoolean(5)))
+        .query(OptimizationRepository::mapResult)
         .list();
   }
 
   Optional<ResultRow> result(UUID id, long combination) {
     return jdbc.sql(
-            "select combination, parameters, metrics, score, feasible from optimization_results"
-                + " where optimization_id = ? and combination = ?")
+            "select "
+                + RESULT_COLUMNS
+                + " from optimization_results where optimization_id = ? and combination = ?")
         .params(id, combination)
-        .query(
-            (rs, n) ->
-                new ResultRow(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    (Double) rs.getObject(4),
-                    rs.getBoolean(5)))
+        .query(OptimizationRepository::mapResult)
         .optional();
   }
 
@@ -264,6 +256,16 @@ class OptimizationRepository {
               };
             })
         .list();
+  }
+
+  /** A row of {@link #RESULT_COLUMNS}. */
+  private static ResultRow mapResult(ResultSet rs, int n) throws SQLException {
+    return new ResultRow(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        (Double) rs.getObject(4),
+        rs.getBoolean(5));
   }
 
   private static OptimizationRow map(ResultSet rs, int n) throws SQLException {

@@ -340,8 +340,9 @@ public class BacktestRepository {
 
   List<FillView> fills(UUID id, int offset, int limit) {
     return jdbc.sql(
-            "select id, \"timestamp\", type, price, quantity, commission, tax, bar_index from backtest_trades"
-                + " where backtest_id = ? order by \"timestamp\", id offset ? limit ?")
+            "select "
+                + FILL_COLUMNS
+                + " from backtest_trades where backtest_id = ? order by \"timestamp\", id offset ? limit ?")
         .params(id, offset, limit)
         .query(BacktestRepository::mapFill)
         .list();
@@ -360,8 +361,9 @@ public class BacktestRepository {
         con -> {
           PreparedStatement ps =
               con.prepareStatement(
-                  "select id, \"timestamp\", type, price, quantity, commission, tax,"
-                      + " bar_index from backtest_trades where backtest_id = ? order by \"timestamp\", id");
+                  "select "
+                      + FILL_COLUMNS
+                      + " from backtest_trades where backtest_id = ? order by \"timestamp\", id");
           ps.setObject(1, id);
           ps.setFetchSize(5_000);
           return ps;
@@ -391,6 +393,10 @@ public class BacktestRepository {
         > 0;
   }
 
+  private static final String FILL_COLUMNS =
+      "id, \"timestamp\", type, price, quantity, commission, tax, bar_index";
+
+  /** A row of {@link #FILL_COLUMNS}. */
   private static FillView mapFill(ResultSet rs, int n) throws SQLException {
     return new FillView(
         rs.getLong(1),
