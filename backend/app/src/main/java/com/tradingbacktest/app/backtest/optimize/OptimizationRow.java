@@ -4,7 +4,9 @@ import com.tradingbacktest.app.backtest.RunStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results.
@@ -31,4 +33,13 @@ record OptimizationRow(
     Instant createdAt,
     Instant startedAt,
     Instant completedAt,
-    long evaluated) {}
+    long evaluated) {
+
+  /** The JSON shape of {@link #ranges}. */
+  static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =
+      new TypeReference<>() {};
+
+  /** The JSON shape of {@link #constraints}. */
+  static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS =
+      new TypeReference<>() {};
+}

@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,10 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OptimizationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationRunner.class);
-  private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =
-      new TypeReference<>() {};
-  private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS =
-      new TypeReference<>() {};
   private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
 
   private final OptimizationRepository optimizations;
@@ -123,11 +118,11 @@ class OptimizationRunner {
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
     ParameterGrid grid =
         new ParameterGrid(
-            json.readValue(row.ranges(), RANGES).stream()
+            json.readValue(row.ranges(), OptimizationRow.RANGES).stream()
                 .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
                 .toList());
     List<Constraint> constraints =
-        json.readValue(row.constraints(), CONSTRAINTS).stream()
+        json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS).stream()
             .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
             .toList();
     BarSeries series =

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,10 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OptimizationService {
 
   static final String DEFAULT_OBJECTIVE = "sharpe_ratio";
-  private static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =
-      new TypeReference<>() {};
-  private static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS =
-      new TypeReference<>() {};
 
   private final RunSettingsResolver resolver;
   private final OptimizationRepository optimizations;
@@ -235,7 +230,8 @@ class OptimizationService {
 
   OptimizationResponse get(UUID userId, UUID id, int limit, String x, String y) {
     OptimizationRow row = optimizations.find(id, userId).orElseThrow(() -> notFound(id));
-    List<OptimizationResponse.RangeView> ranges = json.readValue(row.ranges(), RANGES);
+    List<OptimizationResponse.RangeView> ranges =
+        json.readValue(row.ranges(), OptimizationRow.RANGES);
     List<OptimizationResponse.RankedResult> results = new ArrayList<>();
     int rank = 1;
     for (OptimizationRepository.ResultRow r : optimizations.ranked(id, limit)) {
@@ -262,7 +258,7 @@ class OptimizationService {
         json.readValue(row.settings(), RunSettings.class),
         ranges,
         row.objective(),
-        json.readValue(row.constraints(), CONSTRAINTS),
+        json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS),
         row.combinations(),
         row.evaluated(),
         progress(row),
