@@ -117,6 +117,24 @@ class ImportLog {
         .update();
   }
 
+  /** Ends an import whose bars were stored, with the importer's counts and skipped rows. */
+  void completed(UUID id, BarImporter.Outcome outcome) {
+    finish(
+        id,
+        "completed",
+        outcome.rowsRead(),
+        outcome.inserted(),
+        outcome.updated(),
+        outcome.skipped(),
+        outcome.problems(),
+        null);
+  }
+
+  /** Ends an import that stored nothing, with why. */
+  void failed(UUID id, String error) {
+    finish(id, "failed", 0, 0, 0, 0, List.of(), error);
+  }
+
   Optional<ImportView> find(UUID id, UUID userId) {
     return jdbc.sql("select * from data_imports where id = ? and user_id = ?")
         .params(id, userId)

@@ -88,10 +88,10 @@ class ImportService {
     try {
       outcome = importer.importCsv(file, s.symbol(), interval.code(), s.zone(), skipBadRows);
     } catch (BarCsv.FormatException e) {
-      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
+      importLog.failed(id, e.getMessage());
       throw ImportRejected.of(e.getMessage()).withImportId(id);
     } catch (IOException | RuntimeException e) {
-      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "The import failed: " + e.getMessage());
+      importLog.failed(id, "The import failed: " + e.getMessage());
       throw e;
     }
     if (!outcome.stored()) {
@@ -106,15 +106,7 @@ class ImportService {
           outcome.problemCount() + " bad rows; nothing imported");
       throw ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
     }
-    importLog.finish(
-        id,
-        "completed",
-        outcome.rowsRead(),
-        outcome.inserted(),
-        outcome.updated(),
-        outcome.skipped(),
-        outcome.problems(),
-        null);
+    importLog.completed(id, outcome);
     symbols.refreshRange(s.symbol(), interval.code());
     log.info(
         "Imported {} ({}): {} new, {} updated, {} skipped",
@@ -188,8 +180,7 @@ class ImportService {
     }
     SymbolInfo s = symbols.find(claimed.symbol()).orElse(null);
     if (s == null) {
-      importLog.finish(
-          id, "failed", 0, 0, 0, 0, List.of(), "The symbol " + claimed.symbol() + " was deleted");
+      importLog.failed(id, "The symbol " + claimed.symbol() + " was deleted");
       return;
     }
     DataSource source = DataSource.valueOf(claimed.source().toUpperCase(Locale.ROOT));
@@ -263,30 +254,14 @@ class ImportService {
               s.symbol(),
               interval.code(),
               true);
-      importLog.finish(
-          id,
-          "completed",
-          outcome.rowsRead(),
-          outcome.inserted(),
-          outcome.updated(),
-          outcome.skipped(),
-          outcome.problems(),
-          null);
+      importLog.completed(id, outcome);
       symbols.refreshRange(s.symbol(), interval.code());
     } catch (FetchException e) {
       log.warn("Fetch of {} {} failed: {}", s.symbol(), interval.code(), e.getMessage());
-      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
+      importLog.failed(id, e.getMessage());
     } catch (IOException | RuntimeException e) {
       log.error("Fetch import {} failed", id, e);
-      importLog.finish(
-          id,
-          "failed",
-          0,
-          0,
-          0,
-          0,
-          List.of(),
-          "The fetch failed unexpectedly; see the server log.");
+      importLog.failed(id, "The fetch failed unexpectedly; see the server log.");
     }
   }
 

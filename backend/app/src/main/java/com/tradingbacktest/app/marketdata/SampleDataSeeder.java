@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +115,7 @@ class SampleDataSeeder {
     ClassPathResource file =
         new ClassPathResource(resource, SampleDataSeeder.class.getClassLoader());
     if (!file.exists()) {
-      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), "missing resource " + resource);
+      importLog.failed(id, "missing resource " + resource);
       return;
     }
     try {
@@ -134,15 +133,7 @@ class SampleDataSeeder {
                   symbol,
                   interval,
                   true);
-      importLog.finish(
-          id,
-          "completed",
-          outcome.rowsRead(),
-          outcome.inserted(),
-          outcome.updated(),
-          outcome.skipped(),
-          outcome.problems(),
-          null);
+      importLog.completed(id, outcome);
       symbols.refreshRange(symbol, interval);
       log.info(
           "Sample data: {} {} bars of {} ({} new)",
@@ -151,7 +142,7 @@ class SampleDataSeeder {
           symbol,
           outcome.inserted());
     } catch (UncheckedIOException e) {
-      importLog.finish(id, "failed", 0, 0, 0, 0, List.of(), e.getMessage());
+      importLog.failed(id, e.getMessage());
       throw e.getCause();
     }
   }
