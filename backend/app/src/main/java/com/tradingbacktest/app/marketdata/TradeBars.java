@@ -32,15 +32,7 @@ final class TradeBars {
       BigDecimal amount = new BigDecimal(f[2].trim());
       if (m != minute) {
         if (open != null) {
-          out.row(
-              new BarCsv.Row(
-                  ++bar,
-                  minute,
-                  open.doubleValue(),
-                  high.doubleValue(),
-                  low.doubleValue(),
-                  close.doubleValue(),
-                  volume.doubleValue()));
+          out.row(row(++bar, minute, open, high, low, close, volume));
         }
         minute = m;
         open = high = low = price;
@@ -52,15 +44,26 @@ final class TradeBars {
       volume = volume.add(amount);
     }
     if (open != null) {
-      out.row(
-          new BarCsv.Row(
-              ++bar,
-              minute,
-              open.doubleValue(),
-              high.doubleValue(),
-              low.doubleValue(),
-              close.doubleValue(),
-              volume.doubleValue()));
+      out.row(row(++bar, minute, open, high, low, close, volume));
     }
+  }
+
+  /** The finished bar of one minute (a new minute's first trade, or the log's end, finishes it). */
+  private static BarCsv.Row row(
+      int line,
+      long minute,
+      BigDecimal open,
+      BigDecimal high,
+      BigDecimal low,
+      BigDecimal close,
+      BigDecimal volume) {
+    return new BarCsv.Row(
+        line,
+        minute,
+        open.doubleValue(),
+        high.doubleValue(),
+        low.doubleValue(),
+        close.doubleValue(),
+        volume.doubleValue());
   }
 }
