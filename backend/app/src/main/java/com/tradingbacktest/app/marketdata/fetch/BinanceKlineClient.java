@@ -4,6 +4,7 @@ import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
 import com.tradingbacktest.engine.series.Interval;
 import java.net.http.HttpClient;
 import java.util.EnumSet;
+import java.util.LongSummaryStatistics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +22,6 @@ final class BinanceKlineClient extends ExchangeCandleClient {
   /** Binance's error code for a symbol it does not list. */
   private static final int INVALID_SYMBOL = -1121;
 
-  private final String baseUrl;
-  private final ExchangeHttp http;
   private final int pageSize;
 
   BinanceKlineClient(
@@ -39,9 +38,7 @@ final class BinanceKlineClient extends ExchangeCandleClient {
       JsonMapper json,
       FetchTiming timing,
       int pageSize) {
-    super(DataSource.BINANCE, EnumSet.allOf(Interval.class));
-    this.baseUrl = settings.baseUrl(DataSource.BINANCE);
-    this.http = new ExchangeHttp(DataSource.BINANCE, client, json, settings, timing);
+    super(DataSource.BINANCE, EnumSet.allOf(Interval.class), settings, client, json, timing);
     this.pageSize = Math.min(MAX_PAGE, pageSize);
   }
 
@@ -59,36 +56,25 @@ final class BinanceKlineClient extends ExchangeCandleClient {
     long start = run.from();
     long end = run.to() - 1;
     while (true) {
-      run.checkCancelled();
       JsonNode page =
-          http.get(
-              ExchangeHttp.uri(
-                  baseUrl,
-                  "/api/v3/klines",
-                  "symbol",
-                  run.symbol(),
-                  "interval",
-                  run.interval().code(),
-                  "startTime",
-                  String.valueOf(start),
-                  "endTime",
-                  String.valueOf(end),
-                  "limit",
-                  String.valueOf(pageSize)),
-              run.cancelled(),
-              (status, body) -> error(run.symbol(), status, body));
-      if (!page.isArray()) {
-        throw new FetchException(Kind.MALFORMED, "Binance sent klines that are not a list");
-      }
-      if (page.isEmpty()) {
+          get(
+              run,
+              "/api/v3/klines",
+              "symbol",
+              run.symbol(),
+              "interval",
+              run.interval().code(),
+              "startTime",
+              String.valueOf(start),
+              "endTime",
+              String.valueOf(end),
+              "limit",
+              String.valueOf(pageSize));
+      LongSummaryStatistics times = addPage(run, page, "klines", kline -> read(reader, kline));
+      if (times.getCount() == 0) {
         return;
       }
-      long newest = Long.MIN_VALUE;
-      for (JsonNode kline : page) {
-        FetchedBar bar = read(reader, kline);
-        run.add(bar);
-        newest = Math.max(newest, bar.time());
-      }
+      long newest = times.getMax();
       if (newest < start) {
         // Without this the next page would start at the same place again, forever.
         throw new FetchException(Kind.MALFORMED, "Binance sent klines before the requested start");
@@ -117,7 +103,8 @@ final class BinanceKlineClient extends ExchangeCandleClient {
   }
 
   /** Binance's errors read {@code {"code":-1121,"msg":"Invalid symbol."}}. */
-  private static FetchException error(String symbol, int status, JsonNode body) {
+  @Override
+  FetchException error(String symbol, int status, JsonNode body) {
     int code = body.path("code").asInt(0);
     String message = body.path("msg").asString("");
     if (code == INVALID_SYMBOL) {

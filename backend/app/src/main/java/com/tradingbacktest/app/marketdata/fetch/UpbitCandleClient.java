@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +37,6 @@ final class UpbitCandleClient extends ExchangeCandleClient {
               Interval.D1, "/v1/candles/days",
               Interval.W1, "/v1/candles/weeks"));
 
-  private final String baseUrl;
-  private final ExchangeHttp http;
   private final int pageSize;
 
   UpbitCandleClient(
@@ -54,9 +53,7 @@ final class UpbitCandleClient extends ExchangeCandleClient {
       JsonMapper json,
       FetchTiming timing,
       int pageSize) {
-    super(DataSource.UPBIT, PATHS.keySet());
-    this.baseUrl = settings.baseUrl(DataSource.UPBIT);
-    this.http = new ExchangeHttp(DataSource.UPBIT, client, json, settings, timing);
+    super(DataSource.UPBIT, PATHS.keySet(), settings, client, json, timing);
     this.pageSize = Math.min(MAX_PAGE, pageSize);
   }
 
@@ -75,32 +72,21 @@ final class UpbitCandleClient extends ExchangeCandleClient {
     // lost.
     long end = Math.floorDiv(run.to() + 999, 1000) * 1000;
     while (true) {
-      run.checkCancelled();
       JsonNode page =
-          http.get(
-              ExchangeHttp.uri(
-                  baseUrl,
-                  PATHS.get(run.interval()),
-                  "market",
-                  run.symbol(),
-                  "to",
-                  Instant.ofEpochMilli(end).toString(),
-                  "count",
-                  String.valueOf(pageSize)),
-              run.cancelled(),
-              (status, body) -> error(run.symbol(), status, body));
-      if (!page.isArray()) {
-        throw new FetchException(Kind.MALFORMED, "Upbit sent candles that are not a list");
-      }
-      if (page.isEmpty()) {
+          get(
+              run,
+              PATHS.get(run.interval()),
+              "market",
+              run.symbol(),
+              "to",
+              Instant.ofEpochMilli(end).toString(),
+              "count",
+              String.valueOf(pageSize));
+      LongSummaryStatistics times = addPage(run, page, "candles", candle -> read(reader, candle));
+      if (times.getCount() == 0) {
         return;
       }
-      long oldest = Long.MAX_VALUE;
-      for (JsonNode candle : page) {
-        FetchedBar bar = read(reader, candle);
-        run.add(bar);
-        oldest = Math.min(oldest, bar.time());
-      }
+      long oldest = times.getMin();
       if (oldest >= end) {
         // Without this the next page would ask for the same `to` again, forever.
         throw new FetchException(
@@ -136,7 +122,8 @@ final class UpbitCandleClient extends ExchangeCandleClient {
    * Upbit's errors read {@code {"error":{"name":..., "message":...}}}; an unknown market is 404 or
    * 400.
    */
-  private static FetchException error(String symbol, int status, JsonNode body) {
+  @Override
+  FetchException error(String symbol, int status, JsonNode body) {
     JsonNode error = body.path("error");
     String name = error.path("name").asString("");
     String message = error.path("message").asString("");

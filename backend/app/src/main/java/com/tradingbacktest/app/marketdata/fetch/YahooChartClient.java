@@ -42,14 +42,10 @@ final class YahooChartClient extends ExchangeCandleClient {
               Interval.D1, new Limits("1d", null, null),
               Interval.W1, new Limits("1wk", null, null)));
 
-  private final String baseUrl;
-  private final ExchangeHttp http;
   private final FetchTiming timing;
 
   YahooChartClient(FetchSettings settings, HttpClient client, JsonMapper json, FetchTiming timing) {
-    super(DataSource.YAHOO, LIMITS.keySet());
-    this.baseUrl = settings.baseUrl(DataSource.YAHOO);
-    this.http = new ExchangeHttp(DataSource.YAHOO, client, json, settings, timing);
+    super(DataSource.YAHOO, LIMITS.keySet(), settings, client, json, timing);
     this.timing = timing;
   }
 
@@ -80,24 +76,20 @@ final class YahooChartClient extends ExchangeCandleClient {
     long start = run.from();
     while (start < run.to()) {
       long end = run.to() - start <= window ? run.to() : start + window;
-      run.checkCancelled();
       JsonNode body =
-          http.get(
-              ExchangeHttp.uri(
-                  baseUrl,
-                  path,
-                  "period1",
-                  String.valueOf(Math.floorDiv(start, 1000)),
-                  "period2",
-                  String.valueOf(Math.floorDiv(end + 999, 1000)),
-                  "interval",
-                  limits.code(),
-                  "includePrePost",
-                  "false",
-                  "events",
-                  "div,splits"),
-              run.cancelled(),
-              (status, answer) -> error(run.symbol(), status, answer));
+          get(
+              run,
+              path,
+              "period1",
+              String.valueOf(Math.floorDiv(start, 1000)),
+              "period2",
+              String.valueOf(Math.floorDiv(end + 999, 1000)),
+              "interval",
+              limits.code(),
+              "includePrePost",
+              "false",
+              "events",
+              "div,splits");
       read(reader, run, body);
       run.pageDone(end - run.from());
       start = end;
@@ -255,7 +247,8 @@ final class YahooChartClient extends ExchangeCandleClient {
    * Found","description":...}}}}; an unknown ticker is 404, a range or interval it will not serve
    * 400 or 422.
    */
-  private static FetchException error(String symbol, int status, JsonNode body) {
+  @Override
+  FetchException error(String symbol, int status, JsonNode body) {
     JsonNode error = body.path("chart").path("error");
     String code = error.path("code").asString("");
     String description = error.path("description").asString("");
