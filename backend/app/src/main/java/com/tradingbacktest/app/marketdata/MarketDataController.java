@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Market data", description = "Symbols, historical bars and imports")
 class MarketDataController {
 
+  private static final String UNKNOWN_SYMBOL = "Unknown symbol";
+
   private final MarketDataService data;
 
   MarketDataController(MarketDataService data) {
@@ -54,7 +56,7 @@ class MarketDataController {
       summary = "One symbol with the stored range of each interval",
       responses = {
         @ApiResponse(responseCode = "200", description = "The symbol with its stored ranges"),
-        @ApiResponse(responseCode = "404", description = "Unknown symbol")
+        @ApiResponse(responseCode = "404", description = UNKNOWN_SYMBOL)
       })
   SymbolView symbol(@PathVariable String symbol) {
     return data.describe(symbol);
@@ -71,7 +73,7 @@ class MarketDataController {
       responses = {
         @ApiResponse(responseCode = "200", description = "A page of bars"),
         @ApiResponse(responseCode = "400", description = "Malformed parameter or cursor"),
-        @ApiResponse(responseCode = "404", description = "Unknown symbol"),
+        @ApiResponse(responseCode = "404", description = UNKNOWN_SYMBOL),
         @ApiResponse(responseCode = "422", description = "Invalid range or resampling")
       })
   HistoryPage historical(

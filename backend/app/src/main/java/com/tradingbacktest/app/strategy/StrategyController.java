@@ -41,6 +41,12 @@ class StrategyController {
 
   static final String PATH = "/api/v1/strategies";
 
+  /** Reading: a missing strategy and someone else's private one answer alike. */
+  private static final String NOT_READABLE = "No such strategy, or someone else's private one";
+
+  /** Changing: only the owner's strategy exists, public or not. */
+  private static final String NOT_YOURS = "No such strategy of yours";
+
   private final StrategyService strategies;
 
   StrategyController(StrategyService strategies) {
@@ -130,9 +136,7 @@ class StrategyController {
       summary = "One strategy with its code: yours, or anyone's public one",
       responses = {
         @ApiResponse(responseCode = "200", description = "The strategy"),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No such strategy, or someone else's private one")
+        @ApiResponse(responseCode = "404", description = NOT_READABLE)
       })
   StrategyResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return strategies.get(user.id(), id);
@@ -147,7 +151,7 @@ class StrategyController {
               + "even for a public one.",
       responses = {
         @ApiResponse(responseCode = "200", description = "Replaced"),
-        @ApiResponse(responseCode = "404", description = "No such strategy of yours"),
+        @ApiResponse(responseCode = "404", description = NOT_YOURS),
         @ApiResponse(
             responseCode = "422",
             description =
@@ -166,7 +170,7 @@ class StrategyController {
       summary = "Delete your strategy; backtests that used it keep their results",
       responses = {
         @ApiResponse(responseCode = "204", description = "Deleted"),
-        @ApiResponse(responseCode = "404", description = "No such strategy of yours")
+        @ApiResponse(responseCode = "404", description = NOT_YOURS)
       })
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
@@ -181,9 +185,7 @@ class StrategyController {
           "The copy is named after the original with \" (copy)\" appended, and is private.",
       responses = {
         @ApiResponse(responseCode = "201", description = "The copy; Location names it"),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No such strategy, or someone else's private one")
+        @ApiResponse(responseCode = "404", description = NOT_READABLE)
       })
   ResponseEntity<StrategyResponse> copy(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {

@@ -38,6 +38,11 @@ class OptimizationController {
 
   static final String PATH = "/api/v1/backtests/optimize";
 
+  /** For a missing optimisation and for someone else's alike. */
+  private static final String NOT_FOUND = "No such optimisation of yours";
+
+  private static final String TOO_MANY_RUNS = "Too many of your runs queued or running";
+
   private final OptimizationService optimizations;
   private final BacktestService backtests;
 
@@ -62,7 +67,7 @@ class OptimizationController {
             description =
                 "Invalid backtest fields, ranges, objective or "
                     + "constraints, or a grid over the limit; every problem listed in `errors`"),
-        @ApiResponse(responseCode = "429", description = "Too many of your runs queued or running")
+        @ApiResponse(responseCode = "429", description = TOO_MANY_RUNS)
       })
   ResponseEntity<OptimizationResponse> create(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -93,7 +98,7 @@ class OptimizationController {
       summary = "An optimisation: status, progress and the best results so far, with heatmap data",
       responses = {
         @ApiResponse(responseCode = "200", description = "The optimisation"),
-        @ApiResponse(responseCode = "404", description = "No such optimisation of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   OptimizationResponse get(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -120,7 +125,7 @@ class OptimizationController {
       responses = {
         @ApiResponse(responseCode = "202", description = "Cancelled"),
         @ApiResponse(responseCode = "204", description = "Deleted"),
-        @ApiResponse(responseCode = "404", description = "No such optimisation of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
@@ -135,10 +140,8 @@ class OptimizationController {
       summary = "Re-run one combination as a full backtest (equity curve, trades, fills)",
       responses = {
         @ApiResponse(responseCode = "202", description = "Queued; Location names the new run"),
-        @ApiResponse(
-            responseCode = "404",
-            description = "No such optimisation of yours, or no such result yet"),
-        @ApiResponse(responseCode = "429", description = "Too many of your runs queued or running")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND + ", or no such result yet"),
+        @ApiResponse(responseCode = "429", description = TOO_MANY_RUNS)
       })
   ResponseEntity<BacktestStatusResponse> rerun(
       @AuthenticationPrincipal AuthenticatedUser user,

@@ -49,6 +49,9 @@ public class BacktestController {
 
   public static final String PATH = "/api/v1/backtests";
 
+  /** Every endpoint that names one run answers this for a missing run and for someone else's. */
+  private static final String NOT_FOUND = "No such run of yours";
+
   private final BacktestService backtests;
   private final RunStreams streams;
 
@@ -149,7 +152,7 @@ public class BacktestController {
               + "GET /api/v1/analytics/chart serves any range of the full series.",
       responses = {
         @ApiResponse(responseCode = "200", description = "The run"),
-        @ApiResponse(responseCode = "404", description = "No such run of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   BacktestResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return backtests.get(user.id(), id);
@@ -160,7 +163,7 @@ public class BacktestController {
       summary = "Status, progress (0-100), timing and error of a run",
       responses = {
         @ApiResponse(responseCode = "200", description = "The run's state"),
-        @ApiResponse(responseCode = "404", description = "No such run of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   BacktestStatusResponse status(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
@@ -179,7 +182,7 @@ public class BacktestController {
             responseCode = "200",
             description = "The event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE)),
-        @ApiResponse(responseCode = "404", description = "No such run of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   SseEmitter events(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return streams.open(user.id(), id);
@@ -195,7 +198,7 @@ public class BacktestController {
                 "Cancelled: the worker stops at its next check; the run "
                     + "stays listed as cancelled (DELETE it again to remove it)"),
         @ApiResponse(responseCode = "204", description = "Deleted"),
-        @ApiResponse(responseCode = "404", description = "No such run of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   ResponseEntity<BacktestStatusResponse> delete(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
@@ -211,7 +214,7 @@ public class BacktestController {
       description = "`format=csv` streams all of them as a CSV download instead (same path).",
       responses = {
         @ApiResponse(responseCode = "200", description = "A page of fills"),
-        @ApiResponse(responseCode = "404", description = "No such run of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   PageResponse<FillView> trades(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -244,7 +247,7 @@ public class BacktestController {
             responseCode = "200",
             description = "The CSV file",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-        @ApiResponse(responseCode = "404", description = "No such run of yours")
+        @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   ResponseEntity<StreamingResponseBody> tradesCsv(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
