@@ -5,7 +5,6 @@ import com.tradingbacktest.app.backtest.JobQueue;
 import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.RunStatus;
-import com.tradingbacktest.app.backtest.TooManyRuns;
 import com.tradingbacktest.app.backtest.run.BacktestRepository;
 import com.tradingbacktest.app.backtest.run.BacktestService;
 import com.tradingbacktest.app.backtest.run.BacktestStatusResponse;
@@ -135,11 +134,9 @@ class OptimizationService {
     String objective = objectiveName;
     transaction.executeWithoutResult(
         tx -> {
-          runs.lockUser(userId);
-          if (runs.countActive(userId) + optimizations.countActive(userId)
-              >= settings.maxConcurrentRunsPerUser()) {
-            throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
-          }
+          // Runs and optimisations count together against the limit.
+          backtests.requireRoomToStart(
+              userId, () -> runs.countActive(userId) + optimizations.countActive(userId));
           optimizations.insert(
               id,
               userId,

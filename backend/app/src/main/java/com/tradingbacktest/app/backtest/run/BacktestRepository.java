@@ -95,7 +95,7 @@ public class BacktestRepository {
   /**
    * Serialises run creation per user for the rest of the transaction (the concurrent-run limit).
    */
-  public void lockUser(UUID userId) {
+  void lockUser(UUID userId) {
     jdbc.sql("select pg_advisory_xact_lock(?)")
         .param(userId.getMostSignificantBits() ^ userId.getLeastSignificantBits())
         .query((rs, n) -> 1)

@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,10 +65,7 @@ public class BacktestService {
     UUID id = UUID.randomUUID();
     transaction.executeWithoutResult(
         tx -> {
-          runs.lockUser(userId);
-          if (runs.countActive(userId) >= settings.maxConcurrentRunsPerUser()) {
-            throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
-          }
+          requireRoomToStart(userId, () -> runs.countActive(userId));
           runs.insert(
               id,
               userId,
@@ -90,6 +88,18 @@ public class BacktestService {
       throw e;
     }
     return id;
+  }
+
+  /**
+   * In the caller's transaction: takes {@code userId}'s lock, which serialises their starts until
+   * the transaction ends, then refuses (429) when {@code active}, counted under that lock so that
+   * no concurrent start slips past, has reached the most they may have queued or running at once.
+   */
+  public void requireRoomToStart(UUID userId, IntSupplier active) {
+    runs.lockUser(userId);
+    if (active.getAsInt() >= settings.maxConcurrentRunsPerUser()) {
+      throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
+    }
   }
 
   BacktestResponse get(UUID userId, UUID id) {
