@@ -3,7 +3,7 @@
 import { AlertTriangleIcon, RotateCwIcon, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 
@@ -38,15 +38,8 @@ export function EmptyState({
 /** A request failed: what happened in plain words, the request id to quote, and a retry. */
 export function ErrorState({ error, onRetry, className }: { error: unknown; onRetry?: () => void; className?: string }) {
   const t = useT();
-  const message = !isApiError(error)
-    ? t("errors.unexpected")
-    : error.status === 0
-      ? t("errors.network")
-      : error.status === 404
-        ? t("errors.notFound")
-        : error.status >= 500
-          ? t("errors.server")
-          : (error.detail ?? error.title);
+  const status = isApiError(error) ? error.status : 0;
+  const message = status === 404 ? t("errors.notFound") : status >= 500 ? t("errors.server") : errorMessage(error, t);
   return (
     <div role="alert" className={cn("flex flex-col items-center justify-center gap-3 px-6 py-10 text-center", className)}>
       <div className="flex size-11 items-center justify-center rounded-full bg-destructive/10">

@@ -1,3 +1,4 @@
+import type { Translate } from "@/lib/i18n";
 import type { SchemaProblem } from "./schema";
 
 export interface FieldError {
@@ -123,3 +124,9 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** What a failed request means in a sentence: no connection, else the API's own words, else "unexpected". */
+export function errorMessage(error: unknown, t: Translate): string {
+  if (!isApiError(error)) return t("errors.unexpected");
+  return error.status === 0 ? t("errors.network") : (error.detail ?? error.title);
+}

@@ -1,19 +1,19 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircleIcon, PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
+import { PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/forms/form";
+import { FormError } from "@/components/forms/form-error";
 import { InputField, NumberField, SelectField } from "@/components/forms/fields";
 import { SymbolField } from "@/components/forms/symbol-combobox";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, isApiError } from "@/lib/api/errors";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatInteger, parseNumber } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
@@ -111,8 +111,7 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
           form.setError(field as FieldPath<OptimizeFormValues>, { type: "server", message: fieldError.message }, { shouldFocus: i === 0 });
         else rest.push(fieldError.field ? `${fieldError.field}: ${fieldError.message}` : fieldError.message);
       });
-      if (rest.length > 0 || error.fieldErrors.length === 0)
-        setFormError(rest.join(" · ") || (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)));
+      if (rest.length > 0 || error.fieldErrors.length === 0) setFormError(rest.join(" · ") || errorMessage(error, t));
     }
   });
 
@@ -128,13 +127,7 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
       <CardContent>
         <Form {...form}>
           <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="optimize-form">
-            {formError && (
-              <Alert variant="destructive">
-                <AlertCircleIcon />
-                <AlertTitle>{t("errors.title")}</AlertTitle>
-                <AlertDescription>{formError}</AlertDescription>
-              </Alert>
-            )}
+            {formError && <FormError title={t("errors.title")}>{formError}</FormError>}
             <SelectField
               control={form.control}
               name="strategy_id"

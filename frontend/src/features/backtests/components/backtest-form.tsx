@@ -1,24 +1,24 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircleIcon, PlayIcon } from "lucide-react";
+import { PlayIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { InputField, InputUnit, NumberField, SelectField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { FormError } from "@/components/forms/form-error";
 import { ParameterFields } from "@/components/forms/parameter-fields";
 import { SymbolField } from "@/components/forms/symbol-combobox";
 import { PageHeader } from "@/components/layouts/page-header";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectGroup, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, isApiError } from "@/lib/api/errors";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
@@ -180,10 +180,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
       if (general.length > 0 || onFields.length === 0) {
         setFormErrors({
           title: onFields.length > 0 ? t("backtests.form.fixErrors") : t("errors.title"),
-          lines:
-            general.length > 0
-              ? general
-              : [isApiError(error) ? (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)) : t("errors.unexpected")],
+          lines: general.length > 0 ? general : [errorMessage(error, t)],
         });
       }
     }
@@ -209,19 +206,15 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
         />
 
         {formErrors && (
-          <Alert variant="destructive" className="mb-4" data-testid="form-errors">
-            <AlertCircleIcon />
-            <AlertTitle>{formErrors.title}</AlertTitle>
+          <FormError title={formErrors.title} className="mb-4" data-testid="form-errors">
             {formErrors.lines.length > 0 && (
-              <AlertDescription>
-                <ul className="list-disc pl-4">
-                  {formErrors.lines.map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              </AlertDescription>
+              <ul className="list-disc pl-4">
+                {formErrors.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
             )}
-          </Alert>
+          </FormError>
         )}
 
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">

@@ -7,10 +7,11 @@ import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
 import { InputField, SelectField, SwitchField } from "@/components/forms/fields";
 import { Form, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { FormError } from "@/components/forms/form-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { isApiError, type BadRow } from "@/lib/api/errors";
+import { errorMessage, isApiError, type BadRow } from "@/lib/api/errors";
 import type { SchemaImportView } from "@/lib/api/schema";
 import { formatInteger } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
@@ -56,13 +57,7 @@ export function CsvImportForm() {
       if (isApiError(error) && error.is("/problems/import-rejected") && error.badRows.length > 0) {
         setOutcome({ kind: "rejected", rows: error.badRows, count: error.badRowCount, detail: error.detail ?? "" });
       } else if (!applyFieldErrors(error, form.setError, ["symbol", "interval", "name", "market", "currency", "time_zone", "file"])) {
-        const message = !isApiError(error)
-          ? t("errors.unexpected")
-          : error.status === 413
-            ? t("marketData.fileTooLarge")
-            : error.status === 0
-              ? t("errors.network")
-              : (error.detail ?? error.title);
+        const message = isApiError(error) && error.status === 413 ? t("marketData.fileTooLarge") : errorMessage(error, t);
         setOutcome({ kind: "failed", message });
       }
     }
@@ -191,12 +186,7 @@ export function CsvImportForm() {
               </div>
             </>
           )}
-          {outcome?.kind === "failed" && (
-            <Alert variant="destructive">
-              <AlertCircleIcon />
-              <AlertDescription>{outcome.message}</AlertDescription>
-            </Alert>
-          )}
+          {outcome?.kind === "failed" && <FormError>{outcome.message}</FormError>}
         </div>
       </form>
     </Form>

@@ -1,16 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircleIcon, DownloadCloudIcon } from "lucide-react";
+import { DownloadCloudIcon } from "lucide-react";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
 import { InputField, SelectField } from "@/components/forms/fields";
 import { Form } from "@/components/forms/form";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
 import { intervalLabel } from "@/lib/intervals";
 import { fetchSchema, SOURCE_EXAMPLES, SOURCE_INTERVALS, SOURCES, useStartFetch, type FetchValues, type Source } from "../api/start-fetch";
@@ -41,9 +41,7 @@ export function FetchForm() {
       setImportId(view.id ?? null);
     } catch (error) {
       if (!applyFieldErrors(error, form.setError, ["source", "symbol", "interval", "start", "end"])) {
-        setFormError(
-          isApiError(error) ? (error.status === 0 ? t("errors.network") : (error.detail ?? error.title)) : t("errors.unexpected"),
-        );
+        setFormError(errorMessage(error, t));
       }
     }
   });
@@ -82,12 +80,7 @@ export function FetchForm() {
             <InputField control={form.control} name="start" label={t("marketData.start")} type="date" />
             <InputField control={form.control} name="end" label={t("marketData.end")} description={t("marketData.endHint")} type="date" />
           </div>
-          {formError && (
-            <Alert variant="destructive">
-              <AlertCircleIcon />
-              <AlertDescription>{formError}</AlertDescription>
-            </Alert>
-          )}
+          {formError && <FormError>{formError}</FormError>}
           <div>
             <Button type="submit" disabled={start.isPending} data-testid="start-fetch">
               {start.isPending ? <Spinner /> : <DownloadCloudIcon />}

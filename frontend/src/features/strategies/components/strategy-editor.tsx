@@ -11,6 +11,7 @@ import { toast } from "sonner";
 import { applyFieldErrors } from "@/components/forms/api-errors";
 import { InputField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
+import { FormError } from "@/components/forms/form-error";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -211,12 +212,7 @@ export function StrategyEditor({
             <AlertDescription>{t("strategies.readOnlyDescription")}</AlertDescription>
           </Alert>
         )}
-        {formError && (
-          <Alert variant="destructive" className="mb-4">
-            <AlertCircleIcon />
-            <AlertDescription>{formError}</AlertDescription>
-          </Alert>
-        )}
+        {formError && <FormError className="mb-4">{formError}</FormError>}
 
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="grid min-w-0 gap-4">
