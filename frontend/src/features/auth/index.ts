@@ -4,4 +4,4 @@ export { RequireAuth, GuestOnly } from "./components/require-auth";
 export { UserMenu } from "./components/user-menu";
 export { AuthCard } from "./components/auth-card";
 export { useSession, useSessionBootstrap } from "./hooks/use-session";
-export { safeNext, loginPath } from "./lib/redirect";
+export { safeNext, loginPath, otherAuthPath } from "./lib/redirect";

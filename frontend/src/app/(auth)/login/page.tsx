@@ -3,18 +3,17 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { FullPageSpinner } from "@/components/layouts/full-page-spinner";
-import { AuthCard, GuestOnly, LoginForm, safeNext } from "@/features/auth";
+import { AuthCard, GuestOnly, LoginForm, otherAuthPath, safeNext } from "@/features/auth";
 import { useT } from "@/lib/i18n";
 
 function LoginPage() {
   const t = useT();
   const router = useRouter();
   const next = safeNext(useSearchParams().get("next"));
-  const registerHref = next === "/dashboard" ? "/register" : `/register?next=${encodeURIComponent(next)}`;
   return (
     <GuestOnly target={next}>
       <AuthCard title={t("auth.loginTitle")} description={t("auth.loginDescription")}>
-        <LoginForm onSuccess={() => router.replace(next)} registerHref={registerHref} />
+        <LoginForm onSuccess={() => router.replace(next)} registerHref={otherAuthPath("/register", next)} />
       </AuthCard>
     </GuestOnly>
   );

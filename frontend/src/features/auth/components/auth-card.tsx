@@ -1,5 +1,8 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { Spinner } from "@/components/ui/spinner";
 
 export function AuthCard({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -10,5 +13,35 @@ export function AuthCard({ title, description, children }: { title: string; desc
       </CardHeader>
       <CardContent className="px-7">{children}</CardContent>
     </Card>
+  );
+}
+
+/** The end of the login and register forms: the submit button, then the way to the other form. */
+export function AuthActions({
+  submit,
+  pending,
+  prompt,
+  link,
+  href,
+}: {
+  submit: string;
+  pending: boolean;
+  prompt: string;
+  link: string;
+  href: string;
+}) {
+  return (
+    <>
+      <Button type="submit" size="lg" disabled={pending} className="w-full">
+        {pending && <Spinner />}
+        {submit}
+      </Button>
+      <p className="text-center text-sm text-muted-foreground">
+        {prompt}{" "}
+        <Link href={href} className="font-medium text-primary underline-offset-4 hover:underline">
+          {link}
+        </Link>
+      </p>
+    </>
   );
 }

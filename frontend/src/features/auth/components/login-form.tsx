@@ -1,19 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircleIcon } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
 import { InputField } from "@/components/forms/fields";
 import { Form } from "@/components/forms/form";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { FormError } from "@/components/forms/form-error";
 import { isApiError } from "@/lib/api/errors";
 import { useT, type Translate } from "@/lib/i18n";
 import { loginSchema, useLogin, type LoginInput } from "../api/login";
+import { AuthActions } from "./auth-card";
 
 export function describeAuthError(error: unknown, t: Translate): string {
   if (!isApiError(error)) return t("errors.unexpected");
@@ -45,24 +42,16 @@ export function LoginForm({ onSuccess, registerHref }: { onSuccess: () => void; 
   return (
     <Form {...form}>
       <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={t("auth.loginTitle")}>
-        {formError && (
-          <Alert variant="destructive">
-            <AlertCircleIcon />
-            <AlertDescription>{formError}</AlertDescription>
-          </Alert>
-        )}
+        {formError && <FormError>{formError}</FormError>}
         <InputField control={form.control} name="login" label={t("auth.emailOrUsername")} autoComplete="username" autoFocus />
         <InputField control={form.control} name="password" label={t("auth.password")} type="password" autoComplete="current-password" />
-        <Button type="submit" size="lg" disabled={login.isPending} className="w-full">
-          {login.isPending && <Spinner />}
-          {t("auth.login")}
-        </Button>
-        <p className="text-center text-sm text-muted-foreground">
-          {t("auth.noAccount")}{" "}
-          <Link href={registerHref} className="font-medium text-primary underline-offset-4 hover:underline">
-            {t("auth.register")}
-          </Link>
-        </p>
+        <AuthActions
+          submit={t("auth.login")}
+          pending={login.isPending}
+          prompt={t("auth.noAccount")}
+          link={t("auth.register")}
+          href={registerHref}
+        />
       </form>
     </Form>
   );

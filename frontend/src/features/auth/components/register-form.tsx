@@ -1,19 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircleIcon } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors } from "@/components/forms/api-errors";
 import { InputField } from "@/components/forms/fields";
 import { Form } from "@/components/forms/form";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { FormError } from "@/components/forms/form-error";
 import { isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
 import { registerSchema, useRegister, type RegisterInput } from "../api/register";
+import { AuthActions } from "./auth-card";
 import { describeAuthError } from "./login-form";
 
 export function RegisterForm({ onSuccess, loginHref }: { onSuccess: () => void; loginHref: string }) {
@@ -45,12 +42,7 @@ export function RegisterForm({ onSuccess, loginHref }: { onSuccess: () => void; 
   return (
     <Form {...form}>
       <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-label={t("auth.registerTitle")}>
-        {formError && (
-          <Alert variant="destructive">
-            <AlertCircleIcon />
-            <AlertDescription>{formError}</AlertDescription>
-          </Alert>
-        )}
+        {formError && <FormError>{formError}</FormError>}
         <InputField control={form.control} name="email" label={t("auth.email")} type="email" autoComplete="email" autoFocus />
         <InputField
           control={form.control}
@@ -67,16 +59,13 @@ export function RegisterForm({ onSuccess, loginHref }: { onSuccess: () => void; 
           type="password"
           autoComplete="new-password"
         />
-        <Button type="submit" size="lg" disabled={register.isPending} className="w-full">
-          {register.isPending && <Spinner />}
-          {t("auth.createAccount")}
-        </Button>
-        <p className="text-center text-sm text-muted-foreground">
-          {t("auth.haveAccount")}{" "}
-          <Link href={loginHref} className="font-medium text-primary underline-offset-4 hover:underline">
-            {t("auth.login")}
-          </Link>
-        </p>
+        <AuthActions
+          submit={t("auth.createAccount")}
+          pending={register.isPending}
+          prompt={t("auth.haveAccount")}
+          link={t("auth.login")}
+          href={loginHref}
+        />
       </form>
     </Form>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginPath, safeNext } from "./redirect";
+import { loginPath, otherAuthPath, safeNext } from "./redirect";
 
 describe("where to go after signing in", () => {
   it("keeps a path on this site with its query", () => {
@@ -16,6 +16,11 @@ describe("where to go after signing in", () => {
 
   it("does not loop back to the login pages", () => {
     expect(safeNext("/login?next=/x")).toBe("/dashboard");
+  });
+
+  it("carries next between the login and register pages unless it is the dashboard", () => {
+    expect(otherAuthPath("/register", "/dashboard")).toBe("/register");
+    expect(otherAuthPath("/login", "/data?q=AAPL")).toBe("/login?next=%2Fdata%3Fq%3DAAPL");
   });
 
   it("round-trips through the login address", () => {

@@ -17,3 +17,8 @@ export function safeNext(next: string | null | undefined, fallback = "/dashboard
 export function loginPath(next: string): string {
   return `/login?next=${encodeURIComponent(next)}`;
 }
+
+/** The way from one auth page to the other, carrying `next` along unless it is the dashboard anyway. */
+export function otherAuthPath(page: "/login" | "/register", next: string): string {
+  return next === "/dashboard" ? page : `${page}?next=${encodeURIComponent(next)}`;
+}
