@@ -3,6 +3,7 @@
 import { AlertTriangleIcon, RotateCwIcon, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage, isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
@@ -62,4 +63,50 @@ export function ErrorState({ error, onRetry, className }: { error: unknown; onRe
       )}
     </div>
   );
+}
+
+/** Grey placeholder rows while a list loads. */
+export function LoadingRows({ count, rowClassName, className }: { count: number; rowClassName: string; className?: string }) {
+  const t = useT();
+  return (
+    <div className={cn("grid gap-2", className)} aria-busy="true" aria-label={t("common.loading")}>
+      {Array.from({ length: count }, (_, i) => (
+        <Skeleton key={i} className={rowClassName} />
+      ))}
+    </div>
+  );
+}
+
+/** What QueryState needs of a TanStack query. */
+export interface QueryStatus {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: unknown;
+  refetch: () => unknown;
+}
+
+/**
+ * A query's part of a page: its error with a retry while it has no data to show, `loading` while it
+ * loads, `empty` when it is given (the data holds nothing), else the children. Data already shown is
+ * kept when a later refetch fails.
+ */
+export function QueryState({
+  query,
+  loading,
+  empty,
+  errorClassName,
+  children,
+}: {
+  query: QueryStatus;
+  loading: ReactNode;
+  empty?: ReactNode;
+  errorClassName?: string;
+  children: ReactNode;
+}) {
+  if (query.isError && !query.data) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} className={errorClassName} />;
+  }
+  if (query.isPending) return loading;
+  return empty || children;
 }

@@ -3,25 +3,42 @@
 import { flexRender, type Header, type Table as TanStackTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
-import { useRef } from "react";
+import { useRef, type MouseEventHandler, type ReactNode } from "react";
+import { ariaSort, type SortDirection } from "@/lib/sort";
 import { cn } from "@/lib/utils";
 
-/** A column header that sorts on click (client-side sorting tables). */
-export function SortableHeader<T>({ header, label }: { header: Header<T, unknown>; label: string }) {
-  const sorted = header.column.getIsSorted();
+/** A column's title as a button that sorts by it, with an arrow for how it is sorted now. */
+export function SortButton({
+  sorted,
+  onClick,
+  children,
+}: {
+  sorted: SortDirection | false;
+  onClick?: MouseEventHandler;
+  children: ReactNode;
+}) {
   const Icon = sorted === "asc" ? ArrowUpIcon : sorted === "desc" ? ArrowDownIcon : ArrowUpDownIcon;
   return (
     <button
       type="button"
-      onClick={header.column.getToggleSortingHandler()}
+      onClick={onClick}
       className={cn(
         "-ml-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
         sorted && "text-foreground",
       )}
     >
-      {label}
+      {children}
       <Icon className="size-3.5" aria-hidden />
     </button>
+  );
+}
+
+/** A column header that sorts on click (client-side sorting tables). */
+export function SortableHeader<T>({ header, label }: { header: Header<T, unknown>; label: string }) {
+  return (
+    <SortButton sorted={header.column.getIsSorted()} onClick={header.column.getToggleSortingHandler()}>
+      {label}
+    </SortButton>
   );
 }
 
@@ -70,23 +87,18 @@ export function VirtualTable<T>({
         <thead className="sticky top-0 z-10 bg-card shadow-[0_1px_0_var(--border)]">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    aria-sort={
-                      header.column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined
-                    }
-                    className={cn(
-                      "h-10 px-3 text-left align-middle text-xs font-medium tracking-wide whitespace-nowrap text-muted-foreground uppercase",
-                      columnClassName?.(header.column.id),
-                    )}
-                  >
-                    {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <th
+                  key={header.id}
+                  aria-sort={ariaSort(header.column.getCanSort() ? header.column.getIsSorted() : undefined)}
+                  className={cn(
+                    "h-10 px-3 text-left align-middle text-xs font-medium tracking-wide whitespace-nowrap text-muted-foreground uppercase",
+                    columnClassName?.(header.column.id),
+                  )}
+                >
+                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ))}
             </tr>
           ))}
         </thead>

@@ -11,7 +11,8 @@ export interface PaginationBarProps {
   size: number;
   totalItems: number;
   totalPages: number;
-  pageSizes: readonly number[];
+  /** The page sizes offered; 10, 20, 50 and 100 rows by default. */
+  pageSizes?: readonly number[];
   onPageChange: (page: number) => void;
   onSizeChange: (size: number) => void;
   /** Accessible name of the navigation; "Pagination" by default. */
@@ -19,13 +20,15 @@ export interface PaginationBarProps {
   className?: string;
 }
 
+const PAGE_SIZES = [10, 20, 50, 100];
+
 /** "Showing 21-40 of 95", a page-size choice and previous/next: under every paged table. */
 export function PaginationBar({
   page,
   size,
   totalItems,
   totalPages,
-  pageSizes,
+  pageSizes = PAGE_SIZES,
   onPageChange,
   onSizeChange,
   label,

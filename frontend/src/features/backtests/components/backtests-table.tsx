@@ -1,35 +1,24 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
-import {
-  ArrowDownIcon,
-  ArrowUpDownIcon,
-  ArrowUpIcon,
-  FilterXIcon,
-  FlaskConicalIcon,
-  MoreHorizontalIcon,
-  PlayIcon,
-  RotateCcwIcon,
-  SquareIcon,
-  Trash2Icon,
-} from "lucide-react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { FilterXIcon, FlaskConicalIcon, MoreHorizontalIcon, PlayIcon, RotateCcwIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Button } from "@/components/ui/button";
+import { PagedTable, usePagedTable } from "@/components/ui/paged-table";
 import { PaginationBar } from "@/components/ui/pagination-bar";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Progress } from "@/components/ui/progress";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
 import { formatDateTime, formatNumber, formatRelativeTime, localTimeZone } from "@/lib/format";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
 import { formatMetric, metricTone } from "@/lib/metrics";
+import { sortParam } from "@/lib/sort";
 import { cn } from "@/lib/utils";
 import { useDeleteBacktest } from "../api/delete-backtest";
 import { useBacktests, type BacktestListParams, type BacktestStatus } from "../api/get-backtests";
@@ -37,10 +26,8 @@ import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import { newBacktestHref } from "../lib/backtest-form";
 import { useBacktestListStore, type RunSortField } from "../stores/backtest-list-store";
 
-const PAGE_SIZES = [10, 20, 50, 100];
 const STATUSES: BacktestStatus[] = ["pending", "running", "completed", "failed", "cancelled"];
 const ALL = "all";
-const SORTABLE: RunSortField[] = ["created_at", "completed_at", "symbol", "status"];
 const METRIC_COLUMNS = ["total_return", "cagr", "max_drawdown", "sharpe_ratio", "win_rate", "trade_count", "final_equity"] as const;
 /** Columns shown only on wider screens, so a phone sees the run, its state and its return. */
 const HIDDEN_ON_SMALL: Record<string, string> = {
@@ -53,26 +40,6 @@ const HIDDEN_ON_SMALL: Record<string, string> = {
   created_at: "hidden sm:table-cell",
   status: "hidden sm:table-cell",
 };
-
-function SortHeader({ field, label }: { field: RunSortField; label: string }) {
-  const sort = useBacktestListStore((s) => s.sort);
-  const toggleSort = useBacktestListStore((s) => s.toggleSort);
-  const active = sort.field === field;
-  const Icon = !active ? ArrowUpDownIcon : sort.direction === "asc" ? ArrowUpIcon : ArrowDownIcon;
-  return (
-    <button
-      type="button"
-      onClick={() => toggleSort(field)}
-      className={cn(
-        "-ml-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
-        active && "text-foreground",
-      )}
-    >
-      {label}
-      <Icon className="size-3.5" aria-hidden />
-    </button>
-  );
-}
 
 type Confirm = { run: SchemaBacktestSummary; action: "cancel" | "delete" } | null;
 
@@ -129,7 +96,8 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
   return [
     {
       id: "run",
-      header: () => <SortHeader field="symbol" label={t("backtests.run")} />,
+      meta: { sortField: "symbol" },
+      header: () => t("backtests.run"),
       cell: ({ row }) => {
         const run = row.original;
         return (
@@ -161,7 +129,8 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
     },
     {
       id: "status",
-      header: () => <SortHeader field="status" label={t("backtests.status")} />,
+      meta: { sortField: "status" },
+      header: () => t("backtests.status"),
       cell: ({ row }) => {
         const run = row.original;
         return (
@@ -189,7 +158,8 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
     })),
     {
       id: "created_at",
-      header: () => <SortHeader field="created_at" label={t("backtests.created")} />,
+      meta: { sortField: "created_at" },
+      header: () => t("backtests.created"),
       cell: ({ row }) => (
         <time
           dateTime={row.original.created_at}
@@ -209,13 +179,14 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
 }
 
 const NUMERIC = new Set<string>(METRIC_COLUMNS);
+const columnClassName = (id: string) => cn(NUMERIC.has(id) && "text-right", HIDDEN_ON_SMALL[id], id === "actions" && "w-10");
 
 /** The user's runs: filters, server-side sort and pagination, key metrics, live progress, cancel and delete. */
 export function BacktestsTable() {
   const t = useT();
   const locale = useLocale();
   const store = useBacktestListStore();
-  const { status, symbol, strategyId, sort, page, size, setStatus, setSymbol, setStrategyId, setPage, setSize, reset } = store;
+  const { status, symbol, strategyId, sort, page, size, setStatus, setSymbol, setStrategyId, toggleSort, setPage, setSize, reset } = store;
   const [confirm, setConfirm] = useState<Confirm>(null);
   const remove = useDeleteBacktest();
   const symbols = useSymbolOptions();
@@ -224,7 +195,7 @@ export function BacktestsTable() {
   const params: BacktestListParams = {
     page,
     size,
-    sort: `${sort.field},${sort.direction}`,
+    sort: sortParam(sort),
     ...(status !== ALL ? { status } : {}),
     ...(symbol ? { symbol } : {}),
     ...(strategyId ? { strategy_id: strategyId } : {}),
@@ -232,19 +203,7 @@ export function BacktestsTable() {
   const query = useBacktests(params);
   const data = query.data;
   const cols = useMemo(() => columns(t, locale, setConfirm), [t, locale]);
-  const table = useReactTable({
-    data: data?.items ?? [],
-    columns: cols,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    pageCount: data?.total_pages ?? -1,
-    getRowId: (row) => row.id ?? "",
-  });
-  const totalPages = data?.total_pages ?? 0;
-  useEffect(() => {
-    if (data && totalPages > 0 && page >= totalPages) setPage(totalPages - 1);
-  }, [data, page, totalPages, setPage]);
+  const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => row.id ?? "" });
   const filtered = status !== ALL || !!symbol || !!strategyId;
   const myStrategies = (strategies.data?.items ?? []).filter((s) => s.mine);
 
@@ -311,81 +270,51 @@ export function BacktestsTable() {
       </div>
 
       <div className="overflow-hidden rounded-xl border bg-card">
-        {query.isError && !data ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.isPending ? (
-          <div className="grid gap-2 p-4" aria-busy="true" aria-label={t("common.loading")}>
-            {Array.from({ length: 6 }, (_, i) => (
-              <Skeleton key={i} className="h-11" />
-            ))}
-          </div>
-        ) : data && (data.items?.length ?? 0) === 0 ? (
-          filtered ? (
-            <EmptyState
-              icon={FilterXIcon}
-              title={t("backtests.noMatches")}
-              description={t("backtests.noMatchesHint")}
-              action={
-                <Button variant="outline" onClick={reset}>
-                  {t("backtests.clearFilters")}
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState
-              icon={FlaskConicalIcon}
-              title={t("backtests.emptyTitle")}
-              description={t("backtests.emptyDescription")}
-              action={
-                <Button asChild>
-                  <Link href="/backtests/new">
-                    <PlayIcon />
-                    {t("backtests.new")}
-                  </Link>
-                </Button>
-              }
-            />
-          )
-        ) : (
-          <Table aria-label={t("backtests.title")} aria-busy={query.isFetching} data-testid="backtests-table">
-            <TableHeader>
-              {table.getHeaderGroups().map((group) => (
-                <TableRow key={group.id} className="hover:bg-transparent">
-                  {group.headers.map((header) => {
-                    const field = header.id === "run" ? "symbol" : header.id;
-                    const sortable = (SORTABLE as string[]).includes(field);
-                    return (
-                      <TableHead
-                        key={header.id}
-                        aria-sort={
-                          sortable ? (sort.field === field ? (sort.direction === "asc" ? "ascending" : "descending") : "none") : undefined
-                        }
-                        className={cn(
-                          NUMERIC.has(header.id) && "text-right",
-                          HIDDEN_ON_SMALL[header.id],
-                          header.id === "actions" && "w-10",
-                        )}
-                      >
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                      </TableHead>
-                    );
-                  })}
-                </TableRow>
-              ))}
-            </TableHeader>
-            <TableBody className={cn(query.isPlaceholderData && "opacity-60")}>
-              {table.getRowModel().rows.map((row) => (
-                <TableRow key={row.id} className="relative" data-status={row.original.status}>
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell key={cell.id} className={cn(NUMERIC.has(cell.column.id) && "text-right", HIDDEN_ON_SMALL[cell.column.id])}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <QueryState
+          query={query}
+          loading={<LoadingRows count={6} rowClassName="h-11" className="p-4" />}
+          empty={
+            data &&
+            (data.items?.length ?? 0) === 0 &&
+            (filtered ? (
+              <EmptyState
+                icon={FilterXIcon}
+                title={t("backtests.noMatches")}
+                description={t("backtests.noMatchesHint")}
+                action={
+                  <Button variant="outline" onClick={reset}>
+                    {t("backtests.clearFilters")}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState
+                icon={FlaskConicalIcon}
+                title={t("backtests.emptyTitle")}
+                description={t("backtests.emptyDescription")}
+                action={
+                  <Button asChild>
+                    <Link href="/backtests/new">
+                      <PlayIcon />
+                      {t("backtests.new")}
+                    </Link>
+                  </Button>
+                }
+              />
+            ))
+          }
+        >
+          <PagedTable
+            table={table}
+            label={t("backtests.title")}
+            sort={sort}
+            onSort={(field) => toggleSort(field as RunSortField)}
+            query={query}
+            columnClassName={columnClassName}
+            rowData={(run) => ({ "data-status": run.status })}
+            data-testid="backtests-table"
+          />
+        </QueryState>
       </div>
 
       {data && (data.total_items ?? 0) > 0 && (
@@ -393,8 +322,7 @@ export function BacktestsTable() {
           page={page}
           size={size}
           totalItems={data.total_items ?? 0}
-          totalPages={totalPages}
-          pageSizes={PAGE_SIZES}
+          totalPages={data.total_pages ?? 0}
           onPageChange={setPage}
           onSizeChange={setSize}
         />

@@ -1,14 +1,14 @@
 import { create } from "zustand";
+import { toggledSort, type Sort } from "@/lib/sort";
 import type { BacktestStatus } from "../api/get-backtests";
 
 export type RunSortField = "created_at" | "completed_at" | "symbol" | "status";
-export type SortDirection = "asc" | "desc";
 
 interface BacktestListState {
   status: BacktestStatus | "all";
   symbol: string;
   strategyId: string;
-  sort: { field: RunSortField; direction: SortDirection };
+  sort: Sort<RunSortField>;
   page: number;
   size: number;
   setStatus: (status: BacktestStatus | "all") => void;
@@ -24,7 +24,7 @@ const initial = {
   status: "all" as const,
   symbol: "",
   strategyId: "",
-  sort: { field: "created_at" as RunSortField, direction: "desc" as SortDirection },
+  sort: { field: "created_at", direction: "desc" } as Sort<RunSortField>,
   page: 0,
   size: 20,
 };
@@ -35,14 +35,7 @@ export const useBacktestListStore = create<BacktestListState>((set) => ({
   setStatus: (status) => set({ status, page: 0 }),
   setSymbol: (symbol) => set({ symbol, page: 0 }),
   setStrategyId: (strategyId) => set({ strategyId, page: 0 }),
-  toggleSort: (field) =>
-    set((state) => ({
-      page: 0,
-      sort:
-        state.sort.field === field
-          ? { field, direction: state.sort.direction === "asc" ? "desc" : "asc" }
-          : { field, direction: field === "symbol" || field === "status" ? "asc" : "desc" },
-    })),
+  toggleSort: (field) => set((state) => ({ page: 0, sort: toggledSort(state.sort, field, ["symbol", "status"]) })),
   setPage: (page) => set({ page: Math.max(0, page) }),
   setSize: (size) => set({ size, page: 0 }),
   reset: () => set(initial),

@@ -1,14 +1,13 @@
 "use client";
 
 import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
-import { DatabaseIcon, SearchIcon, SearchXIcon } from "lucide-react";
+import { DatabaseIcon, SearchXIcon } from "lucide-react";
 import { useMemo, useState } from "react";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
-import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SearchInput } from "@/components/ui/search-input";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { formatBarTime, formatInteger, timeZoneAbbreviation } from "@/lib/format";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
@@ -101,18 +100,14 @@ export function SymbolsTable() {
   return (
     <div className="grid gap-3">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <div className="relative sm:w-72">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            placeholder={t("marketData.searchPlaceholder")}
-            aria-label={t("marketData.search")}
-            className="pl-8"
-            maxLength={100}
-          />
-        </div>
+        <SearchInput
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder={t("marketData.searchPlaceholder")}
+          aria-label={t("marketData.search")}
+          maxLength={100}
+          className="sm:w-72"
+        />
         <Select value={market} onValueChange={setMarket}>
           <SelectTrigger className="sm:w-44" aria-label={t("marketData.market")}>
             <SelectValue />
@@ -133,21 +128,18 @@ export function SymbolsTable() {
         )}
       </div>
       <div className="overflow-hidden rounded-xl border bg-card">
-        {symbols.isError && !symbols.data ? (
-          <ErrorState error={symbols.error} onRetry={() => void symbols.refetch()} />
-        ) : symbols.isPending ? (
-          <div className="grid gap-2 p-4" aria-busy="true" aria-label={t("common.loading")}>
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} className="h-10" />
-            ))}
-          </div>
-        ) : rows.length === 0 ? (
-          query || market !== ALL ? (
-            <EmptyState icon={SearchXIcon} title={t("marketData.noMatches")} />
-          ) : (
-            <EmptyState icon={DatabaseIcon} title={t("marketData.emptyTitle")} description={t("marketData.emptyDescription")} />
-          )
-        ) : (
+        <QueryState
+          query={symbols}
+          loading={<LoadingRows count={4} rowClassName="h-10" className="p-4" />}
+          empty={
+            rows.length === 0 &&
+            (query || market !== ALL ? (
+              <EmptyState icon={SearchXIcon} title={t("marketData.noMatches")} />
+            ) : (
+              <EmptyState icon={DatabaseIcon} title={t("marketData.emptyTitle")} description={t("marketData.emptyDescription")} />
+            ))
+          }
+        >
           <VirtualTable
             table={table}
             label={t("marketData.symbolsTitle")}
@@ -155,7 +147,7 @@ export function SymbolsTable() {
             estimateRowHeight={53}
             columnClassName={hideOnSmall}
           />
-        )}
+        </QueryState>
       </div>
     </div>
   );

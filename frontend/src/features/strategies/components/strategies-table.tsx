@@ -1,58 +1,31 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, FileCode2Icon, GlobeIcon, PlusIcon, SearchIcon, SearchXIcon } from "lucide-react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { FileCode2Icon, GlobeIcon, PlusIcon, SearchXIcon } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import { ErrorState, EmptyState } from "@/components/layouts/states";
+import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { PagedTable, usePagedTable } from "@/components/ui/paged-table";
 import { PaginationBar } from "@/components/ui/pagination-bar";
-import { Input } from "@/components/ui/input";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { SearchInput } from "@/components/ui/search-input";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import type { SchemaStrategySummary } from "@/lib/api/schema";
 import { formatRelativeTime, formatDateTime, localTimeZone } from "@/lib/format";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
-import { cn } from "@/lib/utils";
+import { sortParam } from "@/lib/sort";
 import { useStrategies, type StrategyScope } from "../api/get-strategies";
 import { useStrategyListStore, type SortField } from "../stores/strategy-list-store";
-
-const PAGE_SIZES = [10, 20, 50, 100];
-
-function SortHeader({ field, label }: { field: SortField; label: string }) {
-  const sort = useStrategyListStore((s) => s.sort);
-  const toggleSort = useStrategyListStore((s) => s.toggleSort);
-  const active = sort.field === field;
-  const Icon = !active ? ArrowUpDownIcon : sort.direction === "asc" ? ArrowUpIcon : ArrowDownIcon;
-  return (
-    <button
-      type="button"
-      onClick={() => toggleSort(field)}
-      className={cn(
-        "-ml-1.5 inline-flex items-center gap-1 rounded px-1.5 py-1 uppercase outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
-        active && "text-foreground",
-      )}
-    >
-      {label}
-      <Icon className="size-3.5" aria-hidden />
-    </button>
-  );
-}
-
-function ariaSort(field: SortField, sort: { field: SortField; direction: "asc" | "desc" }) {
-  if (sort.field !== field) return "none" as const;
-  return sort.direction === "asc" ? ("ascending" as const) : ("descending" as const);
-}
 
 function columns(t: Translate, locale: string): ColumnDef<SchemaStrategySummary>[] {
   const zone = localTimeZone();
   return [
     {
       id: "name",
-      header: () => <SortHeader field="name" label={t("strategies.name")} />,
+      meta: { sortField: "name" },
+      header: () => t("strategies.name"),
       cell: ({ row }) => (
         <div className="grid min-w-48 gap-0.5">
           <span className="flex items-center gap-2">
@@ -98,7 +71,8 @@ function columns(t: Translate, locale: string): ColumnDef<SchemaStrategySummary>
     },
     {
       id: "updated_at",
-      header: () => <SortHeader field="updated_at" label={t("strategies.updatedColumn")} />,
+      meta: { sortField: "updated_at" },
+      header: () => t("strategies.updatedColumn"),
       cell: ({ row }) => (
         <time
           dateTime={row.original.updated_at}
@@ -111,7 +85,8 @@ function columns(t: Translate, locale: string): ColumnDef<SchemaStrategySummary>
     },
     {
       id: "created_at",
-      header: () => <SortHeader field="created_at" label={t("strategies.createdColumn")} />,
+      meta: { sortField: "created_at" },
+      header: () => t("strategies.createdColumn"),
       cell: ({ row }) => (
         <time dateTime={row.original.created_at} className="whitespace-nowrap text-muted-foreground tabular-nums">
           {formatDateTime(row.original.created_at, zone)}
@@ -121,11 +96,15 @@ function columns(t: Translate, locale: string): ColumnDef<SchemaStrategySummary>
   ];
 }
 
+/** Columns shown only on wider screens. */
+const HIDDEN_ON_SMALL = (id: string) =>
+  id === "created_at" ? "hidden md:table-cell" : id === "parameters" ? "hidden sm:table-cell" : undefined;
+
 /** Strategies as a table: scope tabs, name search, server-side sort and pagination. */
 export function StrategiesTable() {
   const t = useT();
   const locale = useLocale();
-  const { scope, search, sort, page, size, setScope, setSearch, setPage, setSize } = useStrategyListStore();
+  const { scope, search, sort, page, size, setScope, setSearch, toggleSort, setPage, setSize } = useStrategyListStore();
   const [searchInput, setSearchInput] = useState(search);
   const debouncedSearch = useDebouncedValue(searchInput, 300);
   useEffect(() => {
@@ -136,26 +115,13 @@ export function StrategiesTable() {
     scope,
     page,
     size,
-    sort: `${sort.field},${sort.direction}`,
+    sort: sortParam(sort),
     ...(search.trim() ? { query: search.trim() } : {}),
   };
   const query = useStrategies(params);
   const data = query.data;
   const cols = useMemo(() => columns(t, locale), [t, locale]);
-  const table = useReactTable({
-    data: data?.items ?? [],
-    columns: cols,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    pageCount: data?.total_pages ?? -1,
-    getRowId: (row) => row.id ?? "",
-  });
-
-  const totalPages = data?.total_pages ?? 0;
-  useEffect(() => {
-    if (data && totalPages > 0 && page >= totalPages) setPage(totalPages - 1);
-  }, [data, page, totalPages, setPage]);
+  const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => row.id ?? "" });
 
   return (
     <div className="grid gap-4">
@@ -167,94 +133,56 @@ export function StrategiesTable() {
             <TabsTrigger value="all">{t("strategies.scopeAll")}</TabsTrigger>
           </TabsList>
         </Tabs>
-        <div className="relative sm:w-72">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input
-            type="search"
-            value={searchInput}
-            onChange={(event) => setSearchInput(event.target.value)}
-            placeholder={t("strategies.searchPlaceholder")}
-            aria-label={t("strategies.search")}
-            className="pl-8"
-            maxLength={200}
-          />
-        </div>
+        <SearchInput
+          value={searchInput}
+          onChange={(event) => setSearchInput(event.target.value)}
+          placeholder={t("strategies.searchPlaceholder")}
+          aria-label={t("strategies.search")}
+          maxLength={200}
+          className="sm:w-72"
+        />
       </div>
 
       <div className="overflow-hidden rounded-xl border bg-card">
-        {query.isError && !data ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.isPending ? (
-          <div className="grid gap-2 p-4" aria-busy="true" aria-label={t("common.loading")}>
-            {Array.from({ length: 6 }, (_, i) => (
-              <Skeleton key={i} className="h-10" />
-            ))}
-          </div>
-        ) : data && data.items?.length === 0 ? (
-          search ? (
-            <EmptyState
-              icon={SearchXIcon}
-              title={t("strategies.noMatches")}
-              description={t("strategies.noMatchesHint", { query: search })}
-            />
-          ) : scope === "mine" ? (
-            <EmptyState
-              icon={FileCode2Icon}
-              title={t("strategies.emptyTitle")}
-              description={t("strategies.emptyDescription")}
-              action={
-                <Button asChild>
-                  <Link href="/strategies/new">
-                    <PlusIcon />
-                    {t("strategies.new")}
-                  </Link>
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState icon={GlobeIcon} title={t("strategies.noPublic")} />
-          )
-        ) : (
-          <Table aria-label={t("strategies.title")} aria-busy={query.isFetching}>
-            <TableHeader>
-              {table.getHeaderGroups().map((group) => (
-                <TableRow key={group.id} className="hover:bg-transparent">
-                  {group.headers.map((header) => (
-                    <TableHead
-                      key={header.id}
-                      aria-sort={
-                        ["name", "created_at", "updated_at"].includes(header.id) ? ariaSort(header.id as SortField, sort) : undefined
-                      }
-                      className={cn(
-                        header.id === "created_at" && "hidden md:table-cell",
-                        header.id === "parameters" && "hidden sm:table-cell",
-                      )}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </TableHead>
-                  ))}
-                </TableRow>
-              ))}
-            </TableHeader>
-            <TableBody className={cn(query.isPlaceholderData && "opacity-60")}>
-              {table.getRowModel().rows.map((row) => (
-                <TableRow key={row.id} className="relative">
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell
-                      key={cell.id}
-                      className={cn(
-                        cell.column.id === "created_at" && "hidden md:table-cell",
-                        cell.column.id === "parameters" && "hidden sm:table-cell",
-                      )}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <QueryState
+          query={query}
+          loading={<LoadingRows count={6} rowClassName="h-10" className="p-4" />}
+          empty={
+            data?.items?.length === 0 &&
+            (search ? (
+              <EmptyState
+                icon={SearchXIcon}
+                title={t("strategies.noMatches")}
+                description={t("strategies.noMatchesHint", { query: search })}
+              />
+            ) : scope === "mine" ? (
+              <EmptyState
+                icon={FileCode2Icon}
+                title={t("strategies.emptyTitle")}
+                description={t("strategies.emptyDescription")}
+                action={
+                  <Button asChild>
+                    <Link href="/strategies/new">
+                      <PlusIcon />
+                      {t("strategies.new")}
+                    </Link>
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState icon={GlobeIcon} title={t("strategies.noPublic")} />
+            ))
+          }
+        >
+          <PagedTable
+            table={table}
+            label={t("strategies.title")}
+            sort={sort}
+            onSort={(field) => toggleSort(field as SortField)}
+            query={query}
+            columnClassName={HIDDEN_ON_SMALL}
+          />
+        </QueryState>
       </div>
 
       {data && (data.total_items ?? 0) > 0 && (
@@ -262,8 +190,7 @@ export function StrategiesTable() {
           page={page}
           size={size}
           totalItems={data.total_items ?? 0}
-          totalPages={totalPages}
-          pageSizes={PAGE_SIZES}
+          totalPages={data.total_pages ?? 0}
           onPageChange={setPage}
           onSizeChange={setSize}
         />

@@ -1,13 +1,13 @@
 import { create } from "zustand";
+import { toggledSort, type Sort } from "@/lib/sort";
 import type { StrategyScope } from "../api/get-strategies";
 
 export type SortField = "name" | "created_at" | "updated_at";
-export type SortDirection = "asc" | "desc";
 
 interface StrategyListState {
   scope: StrategyScope;
   search: string;
-  sort: { field: SortField; direction: SortDirection };
+  sort: Sort<SortField>;
   page: number;
   size: number;
   setScope: (scope: StrategyScope) => void;
@@ -26,14 +26,7 @@ export const useStrategyListStore = create<StrategyListState>((set) => ({
   size: 20,
   setScope: (scope) => set({ scope, page: 0 }),
   setSearch: (search) => set({ search, page: 0 }),
-  toggleSort: (field) =>
-    set((state) => ({
-      page: 0,
-      sort:
-        state.sort.field === field
-          ? { field, direction: state.sort.direction === "asc" ? "desc" : "asc" }
-          : { field, direction: field === "name" ? "asc" : "desc" },
-    })),
+  toggleSort: (field) => set((state) => ({ page: 0, sort: toggledSort(state.sort, field, ["name"]) })),
   setPage: (page) => set({ page: Math.max(0, page) }),
   setSize: (size) => set({ size, page: 0 }),
 }));
