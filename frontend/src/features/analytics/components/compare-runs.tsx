@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { HeatmapGrid } from "@/components/charts/heatmap-grid";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { EmptyState, ErrorState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -55,27 +55,25 @@ function RunPicker() {
         )}
       </CardHeader>
       <CardContent className="px-2">
-        {runs.isError && !runs.data ? (
-          <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
-        ) : runs.isPending ? (
-          <div className="grid gap-2 px-3">
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} className="h-12" />
-            ))}
-          </div>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={FlaskConicalIcon}
-            title={t("analytics.noRunsTitle")}
-            description={t("analytics.noRunsDescription")}
-            action={
-              <Button asChild size="sm">
-                <Link href="/backtests/new">{t("backtests.new")}</Link>
-              </Button>
-            }
-            className="py-8"
-          />
-        ) : (
+        <QueryState
+          query={runs}
+          loading={<LoadingRows count={4} rowClassName="h-12" className="px-3" />}
+          empty={
+            items.length === 0 && (
+              <EmptyState
+                icon={FlaskConicalIcon}
+                title={t("analytics.noRunsTitle")}
+                description={t("analytics.noRunsDescription")}
+                action={
+                  <Button asChild size="sm">
+                    <Link href="/backtests/new">{t("backtests.new")}</Link>
+                  </Button>
+                }
+                className="py-8"
+              />
+            )
+          }
+        >
           <fieldset className="grid max-h-96 gap-0.5 overflow-y-auto px-1" data-testid="run-picker">
             <legend className="sr-only">{t("analytics.pickTitle")}</legend>
             {items.map((run) => {
@@ -121,7 +119,7 @@ function RunPicker() {
               );
             })}
           </fieldset>
-        )}
+        </QueryState>
       </CardContent>
     </Card>
   );

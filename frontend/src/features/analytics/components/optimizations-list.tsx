@@ -2,9 +2,8 @@
 
 import { ChevronRightIcon } from "lucide-react";
 import { RunStatusBadge } from "@/components/layouts/run-status-badge";
-import { ErrorState } from "@/components/layouts/states";
+import { LoadingRows, QueryState } from "@/components/layouts/states";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatInteger, formatRelativeTime } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { metricLabel } from "@/lib/metrics";
@@ -27,16 +26,11 @@ export function OptimizationsList() {
         <CardDescription>{t("optimize.pastCount", { count: query.data?.total_items ?? 0 })}</CardDescription>
       </CardHeader>
       <CardContent className="px-2">
-        {query.isError && !query.data ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.isPending ? (
-          <div className="grid gap-2 px-3">
-            <Skeleton className="h-12" />
-            <Skeleton className="h-12" />
-          </div>
-        ) : items.length === 0 ? (
-          <p className="px-3 py-2 text-sm text-muted-foreground">{t("optimize.pastEmpty")}</p>
-        ) : (
+        <QueryState
+          query={query}
+          loading={<LoadingRows count={2} rowClassName="h-12" className="px-3" />}
+          empty={items.length === 0 && <p className="px-3 py-2 text-sm text-muted-foreground">{t("optimize.pastEmpty")}</p>}
+        >
           <ul className="grid gap-0.5" data-testid="optimizations-list">
             {items.map((o) => (
               <li key={o.id}>
@@ -64,7 +58,7 @@ export function OptimizationsList() {
               </li>
             ))}
           </ul>
-        )}
+        </QueryState>
       </CardContent>
     </Card>
   );

@@ -1,15 +1,15 @@
 "use client";
 
-import { ArrowRightIcon, FlaskConicalIcon, PlayIcon, SlidersHorizontalIcon, TrophyIcon, ZapIcon } from "lucide-react";
+import { FlaskConicalIcon, PlayIcon, SlidersHorizontalIcon, TrophyIcon, ZapIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { toast } from "sonner";
 import { RunStatusBadge } from "@/components/layouts/run-status-badge";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
+import { ViewAllAction } from "@/components/layouts/view-all-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
@@ -50,40 +50,31 @@ export function RecentRuns() {
         <CardDescription>
           {runs.data ? t("dashboardRuns.runCount", { count: runs.data.total_items ?? 0 }) : t("dashboardRuns.recentDescription")}
         </CardDescription>
-        <CardAction>
-          <Button asChild variant="ghost" size="sm">
-            <Link href="/backtests">
-              {t("common.viewAll")}
-              <ArrowRightIcon />
-            </Link>
-          </Button>
-        </CardAction>
+        <ViewAllAction href="/backtests" />
       </CardHeader>
       <CardContent className="px-2">
-        {runs.isError && !runs.data ? (
-          <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
-        ) : runs.isPending ? (
-          <div className="grid gap-2 px-3" aria-busy="true" aria-label={t("common.loading")}>
-            {Array.from({ length: 3 }, (_, i) => (
-              <Skeleton key={i} className="h-12" />
-            ))}
-          </div>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={FlaskConicalIcon}
-            title={t("dashboardRuns.emptyTitle")}
-            description={t("dashboardRuns.emptyDescription")}
-            action={
-              <Button asChild size="sm">
-                <Link href="/backtests/new">
-                  <PlayIcon />
-                  {t("backtests.new")}
-                </Link>
-              </Button>
-            }
-            className="py-8"
-          />
-        ) : (
+        <QueryState
+          query={runs}
+          loading={<LoadingRows count={3} rowClassName="h-12" className="px-3" />}
+          empty={
+            items.length === 0 && (
+              <EmptyState
+                icon={FlaskConicalIcon}
+                title={t("dashboardRuns.emptyTitle")}
+                description={t("dashboardRuns.emptyDescription")}
+                action={
+                  <Button asChild size="sm">
+                    <Link href="/backtests/new">
+                      <PlayIcon />
+                      {t("backtests.new")}
+                    </Link>
+                  </Button>
+                }
+                className="py-8"
+              />
+            )
+          }
+        >
           <ul className="grid">
             {items.map((run) => (
               <li key={run.id}>
@@ -109,7 +100,7 @@ export function RecentRuns() {
               </li>
             ))}
           </ul>
-        )}
+        </QueryState>
       </CardContent>
     </Card>
   );
@@ -238,22 +229,20 @@ export function StrategyPerformance() {
         <CardDescription>{t("dashboardRuns.performanceDescription")}</CardDescription>
       </CardHeader>
       <CardContent className="px-2">
-        {runs.isError && !runs.data ? (
-          <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
-        ) : runs.isPending ? (
-          <div className="grid gap-2 px-3">
-            {Array.from({ length: 3 }, (_, i) => (
-              <Skeleton key={i} className="h-10" />
-            ))}
-          </div>
-        ) : rows.length === 0 ? (
-          <EmptyState
-            icon={TrophyIcon}
-            title={t("dashboardRuns.performanceEmpty")}
-            description={t("dashboardRuns.performanceEmptyHint")}
-            className="py-8"
-          />
-        ) : (
+        <QueryState
+          query={runs}
+          loading={<LoadingRows count={3} rowClassName="h-10" className="px-3" />}
+          empty={
+            rows.length === 0 && (
+              <EmptyState
+                icon={TrophyIcon}
+                title={t("dashboardRuns.performanceEmpty")}
+                description={t("dashboardRuns.performanceEmptyHint")}
+                className="py-8"
+              />
+            )
+          }
+        >
           <ul className="grid">
             {rows.map((row) => {
               const value = row.best.key_metrics?.total_return;
@@ -291,7 +280,7 @@ export function StrategyPerformance() {
               );
             })}
           </ul>
-        )}
+        </QueryState>
       </CardContent>
     </Card>
   );

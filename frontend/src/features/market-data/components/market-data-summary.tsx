@@ -1,12 +1,10 @@
 "use client";
 
-import { ArrowRightIcon, DatabaseIcon } from "lucide-react";
-import Link from "next/link";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { DatabaseIcon } from "lucide-react";
+import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
+import { ViewAllAction } from "@/components/layouts/view-all-action";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatBarTime, formatCompact } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { useSymbols } from "../api/get-symbols";
@@ -33,32 +31,24 @@ export function MarketDataSummary() {
             ? t("dashboard.dataCounts", { symbols: sum.symbols, bars: formatCompact(sum.bars, locale) })
             : t("dashboard.dataDescription")}
         </CardDescription>
-        <CardAction>
-          <Button asChild variant="ghost" size="sm">
-            <Link href="/data">
-              {t("common.viewAll")}
-              <ArrowRightIcon />
-            </Link>
-          </Button>
-        </CardAction>
+        <ViewAllAction href="/data" />
       </CardHeader>
       <CardContent>
-        {symbols.isPending ? (
-          <div className="grid gap-2">
-            {Array.from({ length: 3 }, (_, i) => (
-              <Skeleton key={i} className="h-11" />
-            ))}
-          </div>
-        ) : symbols.isError ? (
-          <ErrorState error={symbols.error} onRetry={() => void symbols.refetch()} className="py-6" />
-        ) : rows.length === 0 ? (
-          <EmptyState
-            icon={DatabaseIcon}
-            title={t("marketData.emptyTitle")}
-            description={t("marketData.emptyDescription")}
-            className="py-6"
-          />
-        ) : (
+        <QueryState
+          query={symbols}
+          loading={<LoadingRows count={3} rowClassName="h-11" />}
+          errorClassName="py-6"
+          empty={
+            rows.length === 0 && (
+              <EmptyState
+                icon={DatabaseIcon}
+                title={t("marketData.emptyTitle")}
+                description={t("marketData.emptyDescription")}
+                className="py-6"
+              />
+            )
+          }
+        >
           <ul className="grid divide-y">
             {rows.map((row) => (
               <li key={row.key} className="flex items-center justify-between gap-3 py-2.5">
@@ -79,7 +69,7 @@ export function MarketDataSummary() {
               </li>
             ))}
           </ul>
-        )}
+        </QueryState>
       </CardContent>
     </Card>
   );

@@ -1,12 +1,12 @@
 "use client";
 
-import { ArrowRightIcon, FileCode2Icon, PlusIcon } from "lucide-react";
+import { FileCode2Icon, PlusIcon } from "lucide-react";
 import Link from "next/link";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
+import { ViewAllAction } from "@/components/layouts/view-all-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatRelativeTime } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { useStrategies } from "../api/get-strategies";
@@ -16,6 +16,7 @@ export function RecentStrategies() {
   const t = useT();
   const locale = useLocale();
   const query = useStrategies({ scope: "mine", page: 0, size: 5, sort: "updated_at,desc" });
+  const items = query.data?.items ?? [];
   return (
     <Card>
       <CardHeader>
@@ -23,42 +24,34 @@ export function RecentStrategies() {
         <CardDescription>
           {query.data ? t("dashboard.strategiesCount", { count: query.data.total_items ?? 0 }) : t("dashboard.strategiesDescription")}
         </CardDescription>
-        <CardAction>
-          <Button asChild variant="ghost" size="sm">
-            <Link href="/strategies">
-              {t("common.viewAll")}
-              <ArrowRightIcon />
-            </Link>
-          </Button>
-        </CardAction>
+        <ViewAllAction href="/strategies" />
       </CardHeader>
       <CardContent>
-        {query.isPending ? (
-          <div className="grid gap-2">
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} className="h-11" />
-            ))}
-          </div>
-        ) : query.isError ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} className="py-6" />
-        ) : (query.data.items ?? []).length === 0 ? (
-          <EmptyState
-            icon={FileCode2Icon}
-            title={t("strategies.emptyTitle")}
-            description={t("dashboard.strategiesEmpty")}
-            className="py-6"
-            action={
-              <Button asChild size="sm">
-                <Link href="/strategies/new">
-                  <PlusIcon />
-                  {t("strategies.new")}
-                </Link>
-              </Button>
-            }
-          />
-        ) : (
+        <QueryState
+          query={query}
+          loading={<LoadingRows count={4} rowClassName="h-11" />}
+          errorClassName="py-6"
+          empty={
+            items.length === 0 && (
+              <EmptyState
+                icon={FileCode2Icon}
+                title={t("strategies.emptyTitle")}
+                description={t("dashboard.strategiesEmpty")}
+                className="py-6"
+                action={
+                  <Button asChild size="sm">
+                    <Link href="/strategies/new">
+                      <PlusIcon />
+                      {t("strategies.new")}
+                    </Link>
+                  </Button>
+                }
+              />
+            )
+          }
+        >
           <ul className="-mx-2 grid">
-            {(query.data.items ?? []).map((strategy) => (
+            {items.map((strategy) => (
               <li key={strategy.id}>
                 <Link
                   href={`/strategies/${strategy.id}`}
@@ -79,7 +72,7 @@ export function RecentStrategies() {
               </li>
             ))}
           </ul>
-        )}
+        </QueryState>
       </CardContent>
     </Card>
   );
