@@ -186,6 +186,16 @@ class GlobalExceptionHandler {
               "Sign in, or send a valid access token or API key."),
           new HttpHeaders());
     }
+    if (holdsNulCharacter(ex)) {
+      // PostgreSQL stores no NUL (U+0000) in text, whatever field or parameter carried it; the
+      // statement failed, so its transaction wrote nothing.
+      return respond(
+          Problems.of(
+              ProblemKind.BAD_REQUEST,
+              "invalid-text",
+              "Text in the request may not contain the NUL character (U+0000)."),
+          new HttpHeaders());
+    }
     log.error("Unhandled error", ex);
     return respond(
         Problems.of(
@@ -259,6 +269,16 @@ class GlobalExceptionHandler {
       return "an ISO-8601 date or time";
     }
     return "an object";
+  }
+
+  /** SQLSTATE 22021, character_not_in_repertoire: what PostgreSQL says of a NUL in text. */
+  private static boolean holdsNulCharacter(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String slugOf(String title) {
