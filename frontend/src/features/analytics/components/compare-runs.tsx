@@ -4,6 +4,7 @@ import { FlaskConicalIcon, GitCompareArrowsIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_STYLE, GRID_STYLE } from "@/components/charts/chart-style";
 import { HeatmapGrid } from "@/components/charts/heatmap-grid";
 import { EmptyState, ErrorState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Button } from "@/components/ui/button";
@@ -154,17 +155,15 @@ function RebasedEquity({ data }: { data: SchemaRunComparisonResponse }) {
         <div className="h-80" role="img" aria-label={t("analytics.equityTitle")}>
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+              <CartesianGrid {...GRID_STYLE} />
               <XAxis
                 dataKey="date"
-                tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
-                stroke="var(--border)"
+                {...AXIS_STYLE}
                 minTickGap={56}
                 tickFormatter={(d: string) => (points.length > 730 ? d.slice(0, 7) : d)}
               />
               <YAxis
-                tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
-                stroke="var(--border)"
+                {...AXIS_STYLE}
                 width={48}
                 domain={["auto", "auto"]}
                 tickFormatter={(v: number) => formatNumber(v, locale, { maximumFractionDigits: 0 })}

@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { AXIS_STYLE, GRID_STYLE } from "@/components/charts/chart-style";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -24,6 +25,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { SchemaEquityChart } from "@/lib/api/schema";
 import { formatBarTime, formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
+import { cn } from "@/lib/utils";
 import type { ChartRange } from "../api/get-run-chart";
 
 interface Point {
@@ -74,21 +76,36 @@ function ChartTooltip({
 }) {
   const point = active ? payload?.[0]?.payload : undefined;
   if (!point) return null;
+  const row = (label: string, value: string, className: string) => (
+    <p className="flex justify-between gap-4">
+      <span className="text-muted-foreground">{label}</span>
+      <span className={cn("tabular-nums", className)}>{value}</span>
+    </p>
+  );
   return (
     <div className="grid gap-1 rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
       <p className="font-medium tabular-nums">{formatBarTime(point.t, interval, zone)}</p>
-      <p className="flex justify-between gap-4">
-        <span className="text-muted-foreground">{labels.equity}</span>
-        <span className="font-medium tabular-nums">{formatMoney(point.equity, currency, locale)}</span>
-      </p>
-      <p className="flex justify-between gap-4">
-        <span className="text-muted-foreground">{labels.buyAndHold}</span>
-        <span className="tabular-nums">{formatMoney(point.buyAndHold, currency, locale)}</span>
-      </p>
-      <p className="flex justify-between gap-4">
-        <span className="text-muted-foreground">{labels.drawdown}</span>
-        <span className="text-loss tabular-nums">{formatPercent(point.drawdown, locale)}</span>
-      </p>
+      {row(labels.equity, formatMoney(point.equity, currency, locale), "font-medium")}
+      {row(labels.buyAndHold, formatMoney(point.buyAndHold, currency, locale), "")}
+      {row(labels.drawdown, formatPercent(point.drawdown, locale), "text-loss")}
+    </div>
+  );
+}
+
+/** A small date box above the chart: one end of the range shown. */
+function RangeDate({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="grid gap-1">
+      <Label htmlFor={id} className="text-xs text-muted-foreground">
+        {label}
+      </Label>
+      <Input
+        id={id}
+        type="date"
+        className="h-8 w-36 text-xs dark:[color-scheme:dark]"
+        value={value}
+        onChange={(event) => event.target.value && onChange(event.target.value)}
+      />
     </div>
   );
 }
@@ -137,6 +154,21 @@ export function EquityCharts({
     }
     setDrag(null);
   };
+  // Both charts share the time axis (synced by syncId) and the tooltip.
+  const timeAxis = (
+    <XAxis
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={["dataMin", "dataMax"]}
+      tickFormatter={formatTick}
+      {...AXIS_STYLE}
+      minTickGap={56}
+    />
+  );
+  const tooltip = (
+    <Tooltip content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />} />
+  );
   const dateValue = (value: string | undefined, fallback: number | undefined) =>
     value ? (value.length === 10 ? value : formatDate(value, timeZone)) : fallback !== undefined ? formatDate(fallback, timeZone) : "";
 
@@ -158,30 +190,18 @@ export function EquityCharts({
       </CardHeader>
       <CardContent className="grid gap-1">
         <div className="flex flex-wrap items-end gap-2 pb-2">
-          <div className="grid gap-1">
-            <Label htmlFor="chart-from" className="text-xs text-muted-foreground">
-              {t("backtests.chart.from")}
-            </Label>
-            <Input
-              id="chart-from"
-              type="date"
-              className="h-8 w-36 text-xs dark:[color-scheme:dark]"
-              value={dateValue(range.from, points[0]?.t)}
-              onChange={(event) => event.target.value && onRangeChange({ ...range, from: event.target.value })}
-            />
-          </div>
-          <div className="grid gap-1">
-            <Label htmlFor="chart-to" className="text-xs text-muted-foreground">
-              {t("backtests.chart.to")}
-            </Label>
-            <Input
-              id="chart-to"
-              type="date"
-              className="h-8 w-36 text-xs dark:[color-scheme:dark]"
-              value={dateValue(range.to, points[points.length - 1]?.t)}
-              onChange={(event) => event.target.value && onRangeChange({ ...range, to: event.target.value })}
-            />
-          </div>
+          <RangeDate
+            id="chart-from"
+            label={t("backtests.chart.from")}
+            value={dateValue(range.from, points[0]?.t)}
+            onChange={(from) => onRangeChange({ ...range, from })}
+          />
+          <RangeDate
+            id="chart-to"
+            label={t("backtests.chart.to")}
+            value={dateValue(range.to, points[points.length - 1]?.t)}
+            onChange={(to) => onRangeChange({ ...range, to })}
+          />
           <Button variant="outline" size="sm" onClick={() => onRangeChange({})} disabled={!zoomed}>
             <ZoomOutIcon />
             {t("backtests.chart.resetZoom")}
@@ -208,27 +228,15 @@ export function EquityCharts({
                   onMouseUp={finishDrag}
                   onMouseLeave={() => setDrag(null)}
                 >
-                  <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-                  <XAxis
-                    dataKey="t"
-                    type="number"
-                    scale="time"
-                    domain={["dataMin", "dataMax"]}
-                    tickFormatter={formatTick}
-                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
-                    stroke="var(--border)"
-                    minTickGap={56}
-                  />
+                  <CartesianGrid {...GRID_STYLE} />
+                  {timeAxis}
                   <YAxis
                     tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })}
-                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
-                    stroke="var(--border)"
+                    {...AXIS_STYLE}
                     width={64}
                     domain={["auto", "auto"]}
                   />
-                  <Tooltip
-                    content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />}
-                  />
+                  {tooltip}
                   <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
                   <Line
                     type="linear"
@@ -258,27 +266,15 @@ export function EquityCharts({
             <div className="h-36 select-none" role="img" aria-label={t("backtests.chart.drawdownLabel")} data-testid="drawdown-chart">
               <ResponsiveContainer width="100%" height="100%">
                 <AreaChart data={points} syncId="equity" margin={{ top: 4, right: 12, bottom: 0, left: 4 }}>
-                  <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-                  <XAxis
-                    dataKey="t"
-                    type="number"
-                    scale="time"
-                    domain={["dataMin", "dataMax"]}
-                    tickFormatter={formatTick}
-                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
-                    stroke="var(--border)"
-                    minTickGap={56}
-                  />
+                  <CartesianGrid {...GRID_STYLE} />
+                  {timeAxis}
                   <YAxis
                     tickFormatter={(v: number) => formatPercent(v, locale, { digits: 0 })}
-                    tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
-                    stroke="var(--border)"
+                    {...AXIS_STYLE}
                     width={64}
                     domain={["dataMin", 0]}
                   />
-                  <Tooltip
-                    content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />}
-                  />
+                  {tooltip}
                   <Area
                     type="linear"
                     dataKey="drawdown"
