@@ -4,7 +4,9 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.tradingbacktest.app.common.database.DatabaseSettings;
 import com.tradingbacktest.app.common.error.ProblemResponseWriter;
 import com.tradingbacktest.app.common.web.WebSettings;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +21,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -43,13 +48,15 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(
-      HttpSecurity http, WebSettings web, ApiKeyService apiKeys, ProblemResponseWriter problems)
+      HttpSecurity http,
+      WebSettings web,
+      ApiKeyService apiKeys,
+      KnownUsers knownUsers,
+      ProblemResponseWriter problems)
       throws Exception {
     ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
-    http.csrf(
-            csrf ->
-                csrf.disable()) // no cookie authenticates /api except refresh/logout, which check a
-        // CSRF token
+    // No cookie authenticates /api except refresh and logout, which check a CSRF token.
+    http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .cors(Customizer.withDefaults())
         .authorizeHttpRequests(
@@ -76,7 +83,8 @@ class SecurityConfiguration {
             rs ->
                 rs.jwt(
                         jwt ->
-                            jwt.jwtAuthenticationConverter(SecurityConfiguration::toAuthentication))
+                            jwt.jwtAuthenticationConverter(
+                                token -> toAuthentication(token, knownUsers)))
                     .authenticationEntryPoint(handlers)
                     .accessDeniedHandler(handlers))
         .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
@@ -104,11 +112,14 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  private static UserAuthentication toAuthentication(Jwt jwt) {
+  /** The decoder has checked the subject is a UUID; here, that it is still a user. */
+  private static UserAuthentication toAuthentication(Jwt jwt, KnownUsers knownUsers) {
+    UUID id = UUID.fromString(jwt.getSubject());
+    if (!knownUsers.exists(id)) {
+      throw new InvalidBearerTokenException("The token's user does not exist");
+    }
     AuthenticatedUser user =
-        new AuthenticatedUser(
-            UUID.fromString(jwt.getSubject()),
-            jwt.getClaimAsString(AccessTokenIssuer.USERNAME_CLAIM));
+        new AuthenticatedUser(id, jwt.getClaimAsString(AccessTokenIssuer.USERNAME_CLAIM));
     return new UserAuthentication(user, UserAuthentication.SESSION);
   }
 
@@ -149,10 +160,25 @@ class SecurityConfiguration {
   JwtDecoder jwtDecoder(SecretKey jwtSigningKey, AuthSettings settings) {
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+    // The default validators check exp only when it is there: a token without one would never
+    // expire. Every token this app issues has exp and a user id as its subject.
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(settings.issuer())));
+            JwtValidators.createDefaultWithIssuer(settings.issuer()),
+            new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+            new JwtClaimValidator<String>(JwtClaimNames.SUB, SecurityConfiguration::isUuid)));
     return decoder;
+  }
+
+  private static boolean isUuid(String subject) {
+    if (subject == null || subject.length() != 36) {
+      return false;
+    }
+    try {
+      return UUID.fromString(subject).toString().equals(subject);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Bean

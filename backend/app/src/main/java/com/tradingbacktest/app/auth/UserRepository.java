@@ -9,6 +9,8 @@ interface UserRepository extends Repository<UserAccount, UUID> {
 
   UserAccount saveAndFlush(UserAccount user);
 
+  boolean existsById(UUID id);
+
   Optional<UserAccount> findById(UUID id);
 
   @Query(
