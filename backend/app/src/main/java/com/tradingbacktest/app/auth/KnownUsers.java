@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether an access token's subject is a user of this database. A token outlives nothing it was
- * issued for only if this is asked: a token signed for a user who is gone (a reset database behind
- * the same JWT_SECRET) would otherwise reach the features, which then fail on a missing row. Users
- * found are remembered for a minute, so a busy client costs one lookup a minute, not one a request.
+ * Whether an access token's subject is a user of this database. Without this check, a token signed
+ * for a user who is gone (a database reset behind the same JWT_SECRET) would reach the features,
+ * which then fail on a missing row. Users found are remembered for a minute, so a busy client costs
+ * one lookup a minute, not one a request.
  */
 @Component
 class KnownUsers {
