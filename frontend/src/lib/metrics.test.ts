@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "@/lib/i18n";
-import { bestIndex, formatMetric, metricLabel, metricTone, type MetricMap } from "./metrics";
+import { bestIndex, formatMetric, metricLabel, metricTone, signTone, toneClass, type MetricMap } from "./metrics";
 
 const t = (key: string, vars?: Record<string, string | number>) => translate("en", key, vars);
 const f = (name: string, value: number | null, currency = "USD", metrics?: MetricMap) =>
@@ -43,6 +43,11 @@ describe("metrics as people read them", () => {
     expect(metricTone("total_return", 0.1)).toBe("gain");
     expect(metricTone("max_drawdown", -0.2)).toBe("loss");
     expect(metricTone("sharpe_ratio", 2)).toBeNull();
+    expect(metricTone("max_drawdown", 0.1)).toBeNull();
+    expect(signTone(-3)).toBe("loss");
+    expect(signTone(null)).toBeNull();
+    expect(toneClass("gain")).toBe("text-gain");
+    expect(toneClass(null)).toBeUndefined();
     expect(bestIndex("sharpe_ratio", [0.2, 1.1, null])).toBe(1);
     expect(bestIndex("max_drawdown", [-0.3, -0.1])).toBe(1);
     expect(bestIndex("annualized_volatility", [0.3, 0.1])).toBe(1);

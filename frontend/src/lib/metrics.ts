@@ -163,14 +163,26 @@ export function formatMetric(
   }
 }
 
-/** Whether a value reads as good (positive return) or bad, for colouring; null when neither. */
-export function metricTone(name: string, value: number | null | undefined): "gain" | "loss" | null {
+export type Tone = "gain" | "loss" | null;
+
+/** A profit or loss by its sign: gain above zero, loss below, neither at zero or without a value. */
+export function signTone(value: number | null | undefined): Tone {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return value > 0 ? "gain" : value < 0 ? "loss" : null;
+}
+
+/** Whether a value reads as good (positive return) or bad, for colouring; null when neither. */
+export function metricTone(name: string, value: number | null | undefined): Tone {
   if (["total_return", "cagr", "annualized_return", "expectancy", "expectancy_pct", "average_trade"].includes(name)) {
-    return value > 0 ? "gain" : value < 0 ? "loss" : null;
+    return signTone(value);
   }
-  if (name === "max_drawdown" || name === "average_drawdown") return value < 0 ? "loss" : null;
+  if (name === "max_drawdown" || name === "average_drawdown") return signTone(value) === "loss" ? "loss" : null;
   return null;
+}
+
+/** The text colour of a tone: green for a gain, red for a loss. */
+export function toneClass(tone: Tone): string | undefined {
+  return tone === "gain" ? "text-gain" : tone === "loss" ? "text-loss" : undefined;
 }
 
 /** Index of the best value in a row of runs (for the side-by-side table), or -1 when there is no order. */

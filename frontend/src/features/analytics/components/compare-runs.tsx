@@ -15,7 +15,7 @@ import type { SchemaRunComparisonResponse, SchemaRunOverview } from "@/lib/api/s
 import { formatNumber, formatRelativeTime } from "@/lib/format";
 import { divergingColor, intensity, isStrong } from "@/lib/heatmap";
 import { useLocale, useT } from "@/lib/i18n";
-import { bestIndex, formatMetric, metricLabel, metricTone, TIME_METRICS } from "@/lib/metrics";
+import { bestIndex, formatMetric, metricLabel, metricTone, TIME_METRICS, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useCompletedRuns } from "../api/get-completed-runs";
 import { MAX_COMPARE, MIN_COMPARE, useComparison } from "../api/get-comparison";
@@ -107,13 +107,7 @@ function RunPicker() {
                       {formatRelativeTime(run.completed_at ?? run.created_at, locale)}
                     </span>
                   </span>
-                  <span
-                    className={cn(
-                      "shrink-0 text-sm font-medium tabular-nums",
-                      metricTone("total_return", value) === "gain" && "text-gain",
-                      metricTone("total_return", value) === "loss" && "text-loss",
-                    )}
-                  >
+                  <span className={cn("shrink-0 text-sm font-medium tabular-nums", toneClass(metricTone("total_return", value)))}>
                     {formatMetric("total_return", value, { locale, t })}
                   </span>
                 </label>

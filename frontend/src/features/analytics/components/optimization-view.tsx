@@ -21,7 +21,7 @@ import type { SchemaHeatmap, SchemaOptimizationResponse, SchemaRankedResult } fr
 import { formatInteger, formatNumber, formatRelativeTime } from "@/lib/format";
 import { finiteRange, isStrong, sequentialColor, sequentialStrength } from "@/lib/heatmap";
 import { useLocale, useT } from "@/lib/i18n";
-import { formatMetric, metricLabel, metricTone, metricValue } from "@/lib/metrics";
+import { formatMetric, metricLabel, metricTone, metricValue, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useDeleteOptimization } from "../api/delete-optimization";
 import { useOptimization } from "../api/get-optimization";
@@ -256,14 +256,7 @@ function RankedResults({ data }: { data: SchemaOptimizationResponse }) {
                 const value = metricValue(result.metrics, metric);
                 const tone = metricTone(metric, value);
                 return (
-                  <td
-                    key={metric}
-                    className={cn(
-                      "hidden px-3 py-1.5 text-right tabular-nums md:table-cell",
-                      tone === "gain" && "text-gain",
-                      tone === "loss" && "text-loss",
-                    )}
-                  >
+                  <td key={metric} className={cn("hidden px-3 py-1.5 text-right tabular-nums md:table-cell", toneClass(tone))}>
                     {formatMetric(metric, value, { currency, locale, t, metrics: result.metrics })}
                   </td>
                 );

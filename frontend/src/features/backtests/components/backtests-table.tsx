@@ -17,7 +17,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
 import { formatDateTime, formatNumber, formatRelativeTime, localTimeZone } from "@/lib/format";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
-import { formatMetric, metricTone } from "@/lib/metrics";
+import { formatMetric, metricTone, toneClass } from "@/lib/metrics";
 import { sortParam } from "@/lib/sort";
 import { cn } from "@/lib/utils";
 import { useDeleteBacktest } from "../api/delete-backtest";
@@ -150,7 +150,7 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
         if (!metrics) return <span className="text-muted-foreground">—</span>;
         const tone = metricTone(name, value);
         return (
-          <span className={cn("whitespace-nowrap tabular-nums", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}>
+          <span className={cn("whitespace-nowrap tabular-nums", toneClass(tone))}>
             {formatMetric(name, value, { currency: row.original.currency, locale, t, metrics })}
           </span>
         );

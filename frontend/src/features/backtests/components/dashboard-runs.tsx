@@ -15,7 +15,7 @@ import { isApiError } from "@/lib/api/errors";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
 import { formatRelativeTime } from "@/lib/format";
 import { useLanguage, useLocale, useT } from "@/lib/i18n";
-import { formatMetric, metricTone } from "@/lib/metrics";
+import { formatMetric, metricTone, signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useBacktests } from "../api/get-backtests";
 import { useSymbolOptions } from "../api/get-form-options";
@@ -30,7 +30,7 @@ function Metric({ name, run, label }: { name: string; run: SchemaBacktestSummary
   return (
     <div className="grid text-right">
       <span className="text-[11px] text-muted-foreground">{label}</span>
-      <span className={cn("text-sm font-medium tabular-nums", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}>
+      <span className={cn("text-sm font-medium tabular-nums", toneClass(tone))}>
         {run.key_metrics ? formatMetric(name, value, { currency: run.currency, locale, t, metrics: run.key_metrics }) : "—"}
       </span>
     </div>
@@ -255,13 +255,7 @@ export function StrategyPerformance() {
                   >
                     <span className="flex items-baseline justify-between gap-3">
                       <span className="min-w-0 truncate text-sm font-medium">{row.name}</span>
-                      <span
-                        className={cn(
-                          "text-sm font-semibold tabular-nums",
-                          (value ?? 0) > 0 && "text-gain",
-                          (value ?? 0) < 0 && "text-loss",
-                        )}
-                      >
+                      <span className={cn("text-sm font-semibold tabular-nums", toneClass(signTone(value)))}>
                         {formatMetric("total_return", value, { locale, t })}
                       </span>
                     </span>

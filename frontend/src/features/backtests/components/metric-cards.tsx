@@ -3,7 +3,7 @@
 import { Card } from "@/components/ui/card";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
-import { formatMetric, metricLabel, metricTone, metricValue, TIME_METRICS, type MetricMap } from "@/lib/metrics";
+import { formatMetric, metricLabel, metricTone, metricValue, TIME_METRICS, toneClass, type MetricMap } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 
 type Metrics = MetricMap | null | undefined;
@@ -53,11 +53,7 @@ export function MetricCards({ metrics, currency }: { metrics: Metrics; currency:
             <Card key={card.name} className="gap-1 px-4 py-3.5" data-metric={card.name}>
               <p className="text-xs font-medium text-muted-foreground">{metricLabel(card.name, t)}</p>
               <p
-                className={cn(
-                  "text-xl font-semibold tracking-tight tabular-nums sm:text-2xl",
-                  tone === "gain" && "text-gain",
-                  tone === "loss" && "text-loss",
-                )}
+                className={cn("text-xl font-semibold tracking-tight tabular-nums sm:text-2xl", toneClass(tone))}
                 data-testid={`metric-${card.name}`}
               >
                 {f(card.name)}

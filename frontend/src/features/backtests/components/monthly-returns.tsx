@@ -7,6 +7,7 @@ import type { SchemaMonthlyReturnsGrid } from "@/lib/api/schema";
 import { formatPercent } from "@/lib/format";
 import { divergingColor, intensity, isStrong, maxAbs } from "@/lib/heatmap";
 import { useLocale, useT } from "@/lib/i18n";
+import { signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 
 /** Short month names in the language: Jan…Dec, 1월…12월. */
@@ -98,9 +99,7 @@ export function MonthlyReturns({ grid, loading }: { grid: SchemaMonthlyReturnsGr
                         style={{ width: `${width}%` }}
                       />
                     </span>
-                    <span className={cn("text-right font-medium tabular-nums", (v ?? 0) > 0 && "text-gain", (v ?? 0) < 0 && "text-loss")}>
-                      {v === null ? "—" : pct(v)}
-                    </span>
+                    <span className={cn("text-right font-medium tabular-nums", toneClass(signTone(v)))}>{v === null ? "—" : pct(v)}</span>
                   </li>
                 );
               })}

@@ -21,6 +21,7 @@ import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { formatBarTime, formatInteger, formatMoney, formatNumber, formatPercent, formatPrice } from "@/lib/format";
 import { isTranslationKey, useLocale, useT, type Translate } from "@/lib/i18n";
+import { signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { downloadFills, saveBlob } from "../api/download-fills";
 import { tradesCsv, type TradeRow } from "../lib/trades";
@@ -52,7 +53,7 @@ const time = (value: string | undefined) => (value ? Date.parse(value) : 0);
 
 function columns({ t, locale, currency, zone, interval, tick }: Context): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
-  const pnlClass = (v: number | undefined) => cn("tabular-nums", (v ?? 0) > 0 && "text-gain", (v ?? 0) < 0 && "text-loss");
+  const pnlClass = (v: number | undefined) => cn("tabular-nums", toneClass(signTone(v)));
   return [
     {
       accessorKey: "number",

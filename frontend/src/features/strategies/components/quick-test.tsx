@@ -13,7 +13,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaBacktestResponse } from "@/lib/api/schema";
 import { useLocale, useT } from "@/lib/i18n";
-import { formatMetric, metricLabel, metricTone, metricValue } from "@/lib/metrics";
+import { formatMetric, metricLabel, metricTone, metricValue, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { getQuickTestResult, startQuickTest, waitForRun, type QuickTestSample } from "../api/quick-test";
 import { toRequest, useSaveStrategy, type StrategyFormValues } from "../api/save-strategy";
@@ -171,9 +171,7 @@ export function QuickTest({
                 return (
                   <div key={name} className="rounded-lg border px-3 py-2">
                     <dt className="text-xs text-muted-foreground">{metricLabel(name, t)}</dt>
-                    <dd
-                      className={cn("text-lg font-semibold tabular-nums", tone === "gain" && "text-gain", tone === "loss" && "text-loss")}
-                    >
+                    <dd className={cn("text-lg font-semibold tabular-nums", toneClass(tone))}>
                       {formatMetric(name, value, { currency, locale, t, metrics })}
                     </dd>
                   </div>
