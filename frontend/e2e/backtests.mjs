@@ -4,12 +4,12 @@
 // run.mjs with BASE_URL set; screenshots go to e2e/artifacts/ (prefixed "b").
 //   BASE_URL=http://localhost:8080 node e2e/backtests.mjs
 import { join } from "node:path";
-import { ARTIFACTS, BASE_URL, TIMEOUT, expect, heading, openHarness } from "./harness.mjs";
+import { ARTIFACTS, BASE_URL, expect, expectNoSidewaysScroll, heading, openHarness } from "./harness.mjs";
 
 /** A run is picked up within the queue's poll interval (5 s) and takes a moment more. */
 const RUN_TIMEOUT = 60_000;
 
-const { user, browser, context, page, watch, test, shot, finish } = await openHarness({ userPrefix: "bt", shotPrefix: "b", settleMs: 250 });
+const { user, context, page, test, shot, finish, openPhone } = await openHarness({ userPrefix: "bt", shotPrefix: "b", settleMs: 250 });
 const PERCENT = /^[+\-−]?\d[\d,]*\.\d{2}%$/;
 
 /**
@@ -310,35 +310,19 @@ await test("Korean pages: backtests list, new backtest, analytics", async () => 
 });
 
 await test("dark theme and a phone-width screen on the result and list pages", async () => {
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: "ko-KR",
-    colorScheme: "dark",
-    timezoneId: "Asia/Seoul",
-  });
-  phone.setDefaultTimeout(TIMEOUT);
-  const mobile = await phone.newPage();
-  watch(mobile);
-  await mobile.goto(`${BASE_URL}/login?next=${encodeURIComponent(new URL(optimisedRunUrl).pathname)}`);
-  await mobile.getByLabel("이메일 또는 사용자 이름").fill(user.username);
-  await mobile.getByLabel("비밀번호").fill(user.password);
-  await mobile.getByRole("button", { name: "로그인" }).click();
+  const { phone, mobile } = await openPhone(new URL(optimisedRunUrl).pathname);
   await mobile.getByTestId("metric-total_return").waitFor();
   await mobile.locator('[data-testid="price-chart"] canvas').first().waitFor();
   expect(await mobile.evaluate(() => document.documentElement.classList.contains("dark")), "not dark");
-  const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow <= 1, `the result page is ${overflow}px wider than the phone`);
+  await expectNoSidewaysScroll(mobile, "the result page");
   await shot(mobile, "b16-result-phone-dark");
   await mobile.goto(`${BASE_URL}/backtests`);
   await mobile.getByTestId("backtests-table").locator("tbody tr").first().waitFor();
-  const listOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(listOverflow <= 1, `the list is ${listOverflow}px wider than the phone`);
+  await expectNoSidewaysScroll(mobile, "the list");
   await shot(mobile, "b17-backtests-phone-dark");
   await mobile.goto(`${BASE_URL}/analytics`);
   await mobile.getByTestId("run-picker").waitFor();
-  const analyticsOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(analyticsOverflow <= 1, `analytics is ${analyticsOverflow}px wider than the phone`);
+  await expectNoSidewaysScroll(mobile, "analytics");
   await shot(mobile, "b18-analytics-phone-dark");
   await phone.close();
 });

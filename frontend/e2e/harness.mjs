@@ -17,6 +17,12 @@ export function expect(condition, message) {
 
 export const heading = (p, text) => p.getByRole("heading", { level: 1, name: text });
 
+/** Fails when the page is wider than its window (a phone-width layout must not scroll sideways). */
+export async function expectNoSidewaysScroll(p, what) {
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `${what} is ${overflow}px wider than the phone`);
+}
+
 /**
  * @param userPrefix prefix of the fresh user's name ("e2e", "bt")
  * @param shotPrefix prefix of failure screenshots ("" or "b")
@@ -54,6 +60,29 @@ export async function openHarness({ userPrefix, shotPrefix = "", settleMs = 150 
     await p.evaluate(() => window.scrollTo(0, 0));
     await p.waitForTimeout(settleMs);
     await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  /**
+   * A phone in Korean with the dark colour scheme: a second browser context, signed in on its own (sharing
+   * the first context's refresh cookie would look like a stolen token) and sent on to `path`. Close the
+   * returned context at the end.
+   */
+  async function openPhone(path) {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: "ko-KR",
+      colorScheme: "dark",
+      timezoneId: "Asia/Seoul",
+    });
+    phone.setDefaultTimeout(TIMEOUT);
+    const mobile = await phone.newPage();
+    watch(mobile);
+    await mobile.goto(`${BASE_URL}/login?next=${encodeURIComponent(path)}`);
+    await mobile.getByLabel("이메일 또는 사용자 이름").fill(user.username);
+    await mobile.getByLabel("비밀번호").fill(user.password);
+    await mobile.getByRole("button", { name: "로그인" }).click();
+    return { phone, mobile };
   }
 
   const results = [];
@@ -103,5 +132,5 @@ export async function openHarness({ userPrefix, shotPrefix = "", settleMs = 150 
     process.exit(failed === 0 ? 0 : 1);
   }
 
-  return { stamp, user, browser, context, page, watch, test, shot, finish };
+  return { stamp, user, browser, context, page, watch, test, shot, finish, openPhone };
 }

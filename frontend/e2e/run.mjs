@@ -2,9 +2,9 @@
 // the Spring Boot jar serving the static export on an embedded PostgreSQL. scripts/e2e.sh starts the
 // app and sets BASE_URL; screenshots of every screen go to e2e/artifacts/.
 //   BASE_URL=http://localhost:8080 node e2e/run.mjs
-import { BASE_URL, TIMEOUT, expect, heading, openHarness } from "./harness.mjs";
+import { BASE_URL, expect, expectNoSidewaysScroll, heading, openHarness } from "./harness.mjs";
 
-const { stamp, user, browser, page, watch, test, shot, finish } = await openHarness({ userPrefix: "e2e" });
+const { stamp, user, page, test, shot, finish, openPhone } = await openHarness({ userPrefix: "e2e" });
 
 console.log(`e2e against ${BASE_URL}`);
 
@@ -161,32 +161,16 @@ await test("switch the language to Korean, and it stays", async () => {
 });
 
 await test("dark theme and a phone-width screen", async () => {
-  const phone = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: "ko-KR",
-    colorScheme: "dark",
-    timezoneId: "Asia/Seoul",
-  });
-  phone.setDefaultTimeout(TIMEOUT);
-  const mobile = await phone.newPage();
-  watch(mobile);
-  // Its own login: sharing the other context's refresh cookie would look like a stolen token.
-  await mobile.goto(`${BASE_URL}/login?next=%2Fdashboard`);
-  await mobile.getByLabel("이메일 또는 사용자 이름").fill(user.username);
-  await mobile.getByLabel("비밀번호").fill(user.password);
-  await mobile.getByRole("button", { name: "로그인" }).click();
+  const { phone, mobile } = await openPhone("/dashboard");
   await mobile.getByRole("heading", { level: 1, name: /안녕하세요/ }).waitFor();
   expect(await mobile.evaluate(() => document.documentElement.classList.contains("dark")), "not dark");
-  const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow <= 1, `page is ${overflow}px wider than the phone`);
+  await expectNoSidewaysScroll(mobile, "the dashboard");
   await shot(mobile, "15-dashboard-phone-dark");
   await mobile.getByRole("button", { name: "메뉴 열기" }).click();
   await mobile.getByRole("link", { name: "시장 데이터" }).click();
   await mobile.getByRole("heading", { level: 1, name: "시장 데이터" }).waitFor();
   await mobile.getByText("AAPL").first().waitFor();
-  const dataOverflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(dataOverflow <= 1, `the data page is ${dataOverflow}px wider than the phone`);
+  await expectNoSidewaysScroll(mobile, "the data page");
   await shot(mobile, "16-data-phone-dark");
   await mobile.goto(strategyUrl);
   await mobile.locator(".monaco-editor").waitFor();
