@@ -1,6 +1,7 @@
 "use client";
 
-import { AlertTriangleIcon, RotateCwIcon, type LucideIcon } from "lucide-react";
+import { AlertTriangleIcon, FileQuestionIcon, RotateCwIcon, type LucideIcon } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -33,6 +34,33 @@ export function EmptyState({
       </div>
       {action}
     </div>
+  );
+}
+
+/** The thing an address names is not there (deleted, private, never was), with the way back to its list. */
+export function NotFoundState({
+  title,
+  description,
+  backHref,
+  backLabel,
+}: {
+  title: string;
+  description: string;
+  backHref: string;
+  backLabel: string;
+}) {
+  return (
+    <EmptyState
+      icon={FileQuestionIcon}
+      title={title}
+      description={description}
+      action={
+        <Button asChild variant="outline">
+          <Link href={backHref}>{backLabel}</Link>
+        </Button>
+      }
+      className="min-h-[50dvh]"
+    />
   );
 }
 

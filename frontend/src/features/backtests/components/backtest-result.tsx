@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertCircleIcon, CircleSlashIcon, FileQuestionIcon, PencilLineIcon, SquareIcon, Trash2Icon } from "lucide-react";
+import { AlertCircleIcon, CircleSlashIcon, PencilLineIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { FullPageSpinner } from "@/components/layouts/full-page-spinner";
 import { PageHeader } from "@/components/layouts/page-header";
 import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
+import { ErrorState, NotFoundState } from "@/components/layouts/states";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -226,16 +226,11 @@ export function BacktestResult({ id }: { id: string | null }) {
   const run = useBacktest(id);
   if (!id || (isApiError(run.error) && run.error.status === 404)) {
     return (
-      <EmptyState
-        icon={FileQuestionIcon}
+      <NotFoundState
         title={t("backtests.notFoundTitle")}
         description={t("backtests.notFoundDescription")}
-        action={
-          <Button asChild variant="outline">
-            <Link href="/backtests">{t("backtests.backToList")}</Link>
-          </Button>
-        }
-        className="min-h-[50dvh]"
+        backHref="/backtests"
+        backLabel={t("backtests.backToList")}
       />
     );
   }

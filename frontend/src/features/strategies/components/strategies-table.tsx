@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { FileCode2Icon, GlobeIcon, PlusIcon, SearchXIcon } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
+import { RelativeTime } from "@/components/layouts/relative-time";
 import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,13 +14,13 @@ import { SearchInput } from "@/components/ui/search-input";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import type { SchemaStrategySummary } from "@/lib/api/schema";
-import { formatRelativeTime, formatDateTime, localTimeZone } from "@/lib/format";
-import { useLocale, useT, type Translate } from "@/lib/i18n";
+import { formatDateTime, localTimeZone } from "@/lib/format";
+import { useT, type Translate } from "@/lib/i18n";
 import { sortParam } from "@/lib/sort";
 import { useStrategies, type StrategyScope } from "../api/get-strategies";
 import { useStrategyListStore, type SortField } from "../stores/strategy-list-store";
 
-function columns(t: Translate, locale: string): ColumnDef<SchemaStrategySummary>[] {
+function columns(t: Translate): ColumnDef<SchemaStrategySummary>[] {
   const zone = localTimeZone();
   return [
     {
@@ -73,15 +74,7 @@ function columns(t: Translate, locale: string): ColumnDef<SchemaStrategySummary>
       id: "updated_at",
       meta: { sortField: "updated_at" },
       header: () => t("strategies.updatedColumn"),
-      cell: ({ row }) => (
-        <time
-          dateTime={row.original.updated_at}
-          title={formatDateTime(row.original.updated_at, zone)}
-          className="whitespace-nowrap text-muted-foreground"
-        >
-          {formatRelativeTime(row.original.updated_at, locale)}
-        </time>
-      ),
+      cell: ({ row }) => <RelativeTime value={row.original.updated_at} />,
     },
     {
       id: "created_at",
@@ -103,7 +96,6 @@ const HIDDEN_ON_SMALL = (id: string) =>
 /** Strategies as a table: scope tabs, name search, server-side sort and pagination. */
 export function StrategiesTable() {
   const t = useT();
-  const locale = useLocale();
   const { scope, search, sort, page, size, setScope, setSearch, toggleSort, setPage, setSize } = useStrategyListStore();
   const [searchInput, setSearchInput] = useState(search);
   const debouncedSearch = useDebouncedValue(searchInput, 300);
@@ -120,7 +112,7 @@ export function StrategiesTable() {
   };
   const query = useStrategies(params);
   const data = query.data;
-  const cols = useMemo(() => columns(t, locale), [t, locale]);
+  const cols = useMemo(() => columns(t), [t]);
   const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => row.id ?? "" });
 
   return (

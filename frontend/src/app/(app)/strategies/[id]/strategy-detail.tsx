@@ -1,10 +1,7 @@
 "use client";
 
-import { FileQuestionIcon } from "lucide-react";
-import Link from "next/link";
 import { FullPageSpinner } from "@/components/layouts/full-page-spinner";
-import { EmptyState, ErrorState } from "@/components/layouts/states";
-import { Button } from "@/components/ui/button";
+import { ErrorState, NotFoundState } from "@/components/layouts/states";
 import { StrategyEditor, useStrategy } from "@/features/strategies";
 import { isApiError } from "@/lib/api/errors";
 import { useRouteParam } from "@/hooks/use-route-param";
@@ -16,16 +13,11 @@ export function StrategyDetail() {
   const strategy = useStrategy(id);
   if (!id || (isApiError(strategy.error) && strategy.error.status === 404)) {
     return (
-      <EmptyState
-        icon={FileQuestionIcon}
+      <NotFoundState
         title={t("strategies.notFoundTitle")}
         description={t("strategies.notFoundDescription")}
-        action={
-          <Button asChild variant="outline">
-            <Link href="/strategies">{t("strategies.backToList")}</Link>
-          </Button>
-        }
-        className="min-h-[50dvh]"
+        backHref="/strategies"
+        backLabel={t("strategies.backToList")}
       />
     );
   }
