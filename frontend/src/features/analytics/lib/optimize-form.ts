@@ -3,6 +3,7 @@ import type { SchemaOptimizeRequest, SchemaStrategyParameter } from "@/lib/api/s
 import { parseNumber } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 import { OBJECTIVES, type Objective } from "@/lib/metrics";
+import { emptyRunSetup, type RunSetupValues } from "@/lib/run-setup";
 
 /**
  * The optimisation form: a backtest setup, a range per parameter (from the strategy's declared
@@ -29,25 +30,14 @@ export interface ConstraintValues {
   value: string;
 }
 
-export interface OptimizeFormValues {
-  strategy_id: string;
-  symbol: string;
-  interval: string;
-  start_date: string;
-  end_date: string;
-  initial_capital: string;
+export interface OptimizeFormValues extends RunSetupValues {
   objective: Objective;
   ranges: Record<string, RangeValues>;
   constraints: ConstraintValues[];
 }
 
 export const emptyOptimizeValues = (): OptimizeFormValues => ({
-  strategy_id: "",
-  symbol: "",
-  interval: "",
-  start_date: "",
-  end_date: "",
-  initial_capital: "10000",
+  ...emptyRunSetup(),
   objective: "sharpe_ratio",
   ranges: {},
   constraints: [],

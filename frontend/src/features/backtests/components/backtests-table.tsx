@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
+import { RelativeTime } from "@/components/layouts/relative-time";
 import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
 import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Button } from "@/components/ui/button";
@@ -15,7 +16,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigge
 import { Progress } from "@/components/ui/progress";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
-import { formatDateTime, formatNumber, formatRelativeTime, localTimeZone } from "@/lib/format";
+import { formatNumber } from "@/lib/format";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
 import { formatMetric, metricTone, toneClass } from "@/lib/metrics";
 import { sortParam } from "@/lib/sort";
@@ -23,7 +24,7 @@ import { cn } from "@/lib/utils";
 import { useDeleteBacktest } from "../api/delete-backtest";
 import { useBacktests, type BacktestListParams, type BacktestStatus } from "../api/get-backtests";
 import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
-import { newBacktestHref } from "../lib/backtest-form";
+import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
 import { useBacktestListStore, type RunSortField } from "../stores/backtest-list-store";
 
 const STATUSES: BacktestStatus[] = ["pending", "running", "completed", "failed", "cancelled"];
@@ -60,17 +61,7 @@ function RowActions({ run, onConfirm }: { run: SchemaBacktestSummary; onConfirm:
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuItem asChild>
-          <Link
-            href={newBacktestHref({
-              strategy_id: run.strategy_id,
-              symbol: run.symbol,
-              interval: run.interval,
-              start_date: run.start_date,
-              end_date: run.end_date,
-              initial_capital: run.initial_capital,
-              parameters: run.parameters,
-            })}
-          >
+          <Link href={newBacktestHref(prefillFromRun(run))}>
             <RotateCcwIcon />
             {t("backtests.runAgain")}
           </Link>
@@ -92,7 +83,6 @@ function RowActions({ run, onConfirm }: { run: SchemaBacktestSummary; onConfirm:
 }
 
 function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void): ColumnDef<SchemaBacktestSummary>[] {
-  const zone = localTimeZone();
   return [
     {
       id: "run",
@@ -160,15 +150,7 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
       id: "created_at",
       meta: { sortField: "created_at" },
       header: () => t("backtests.created"),
-      cell: ({ row }) => (
-        <time
-          dateTime={row.original.created_at}
-          title={formatDateTime(row.original.created_at, zone)}
-          className="whitespace-nowrap text-muted-foreground"
-        >
-          {formatRelativeTime(row.original.created_at, locale)}
-        </time>
-      ),
+      cell: ({ row }) => <RelativeTime value={row.original.created_at} />,
     },
     {
       id: "actions",

@@ -4,6 +4,7 @@ import type { SchemaBacktestRequest, SchemaBacktestResponse, SchemaStrategyParam
 import { parseNumber } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 import { availableRange, INTERVALS, type Interval } from "@/lib/intervals";
+import { emptyRunSetup, type RunSetupValues } from "@/lib/run-setup";
 
 /**
  * The new-backtest form: its values (numbers kept as the text typed, so a half-typed value is not
@@ -21,13 +22,7 @@ export type FillMode = (typeof FILL_MODES)[number];
 
 export const MAX_CAPITAL = 1e15;
 
-export interface BacktestFormValues {
-  strategy_id: string;
-  symbol: string;
-  interval: string;
-  start_date: string;
-  end_date: string;
-  initial_capital: string;
+export interface BacktestFormValues extends RunSetupValues {
   parameters: Record<string, string>;
   cost_mode: "preset" | "custom";
   cost_preset: CostPreset;
@@ -83,12 +78,7 @@ export function defaultCapital(currency: string | null | undefined): number {
 }
 
 export const emptyFormValues = (): BacktestFormValues => ({
-  strategy_id: "",
-  symbol: "",
-  interval: "",
-  start_date: "",
-  end_date: "",
-  initial_capital: "10000",
+  ...emptyRunSetup(),
   parameters: {},
   cost_mode: "preset",
   cost_preset: "none",
@@ -425,11 +415,12 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
   return values;
 }
 
-/** What reopening a run needs of it. */
+/** What reopening a run needs of it; a run from a list (no settings) reopens with the form's own defaults for those. */
 export type RunToReopen = Pick<
   SchemaBacktestResponse,
-  "strategy_id" | "symbol" | "interval" | "start_date" | "end_date" | "initial_capital" | "parameters" | "settings"
->;
+  "strategy_id" | "symbol" | "interval" | "start_date" | "end_date" | "initial_capital" | "parameters"
+> &
+  Partial<Pick<SchemaBacktestResponse, "settings">>;
 
 /** The prefill that reopens a finished run in the form, to change something and run it again. */
 export function prefillFromRun(run: RunToReopen): BacktestPrefill {
