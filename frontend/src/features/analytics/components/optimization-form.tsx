@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import { useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
+import { useFieldArray, useForm, useWatch, type Control, type FieldPath, type Resolver } from "react-hook-form";
 import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
 import { InputField, NumberField, SelectField } from "@/components/forms/fields";
@@ -36,6 +36,32 @@ import {
 } from "../lib/optimize-form";
 
 const CONSTRAINT_METRICS = KNOWN_METRICS.filter((m) => !TIME_METRICS.has(m));
+
+/** A number in a cell of the ranges or constraints grid: named by its aria-label, its message small under it. */
+function CellNumber({
+  control,
+  name,
+  className,
+  ...inputProps
+}: {
+  control: Control<OptimizeFormValues>;
+  name: `ranges.${string}.${"from" | "to" | "step"}` | `constraints.${number}.value`;
+} & Omit<ComponentProps<"input">, "name" | "value" | "defaultValue" | "onChange" | "onBlur" | "ref">) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem className="gap-1">
+          <FormControl>
+            <Input {...field} type="number" inputMode="decimal" step="any" {...inputProps} className={cn("px-2 tabular-nums", className)} />
+          </FormControl>
+          <FormMessage className="text-xs" />
+        </FormItem>
+      )}
+    />
+  );
+}
 
 /**
  * Starts a parameter optimisation: the backtest to vary, a range per parameter (the strategy's
@@ -221,27 +247,14 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
                           <span className="truncate">{name}</span>
                         </label>
                         {(["from", "to", "step"] as const).map((part) => (
-                          <FormField
+                          <CellNumber
                             key={part}
                             control={form.control}
                             name={`ranges.${name}.${part}`}
-                            render={({ field }) => (
-                              <FormItem className="gap-1">
-                                <FormControl>
-                                  <Input
-                                    {...field}
-                                    type="number"
-                                    inputMode="decimal"
-                                    step="any"
-                                    aria-label={`${name} ${t(`optimize.${part}`)}`}
-                                    disabled={part !== "from" && !r?.enabled}
-                                    className="h-9 px-2 tabular-nums"
-                                    data-range={`${name}.${part}`}
-                                  />
-                                </FormControl>
-                                <FormMessage className="text-xs" />
-                              </FormItem>
-                            )}
+                            aria-label={`${name} ${t(`optimize.${part}`)}`}
+                            disabled={part !== "from" && !r?.enabled}
+                            className="h-9"
+                            data-range={`${name}.${part}`}
                           />
                         ))}
                         <span className="flex h-9 items-center justify-end text-sm text-muted-foreground tabular-nums">
@@ -312,25 +325,7 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
                       </Select>
                     )}
                   />
-                  <FormField
-                    control={form.control}
-                    name={`constraints.${index}.value`}
-                    render={({ field }) => (
-                      <FormItem className="gap-1">
-                        <FormControl>
-                          <Input
-                            {...field}
-                            type="number"
-                            step="any"
-                            inputMode="decimal"
-                            aria-label={t("optimize.constraintValue")}
-                            className="px-2 tabular-nums"
-                          />
-                        </FormControl>
-                        <FormMessage className="text-xs" />
-                      </FormItem>
-                    )}
-                  />
+                  <CellNumber control={form.control} name={`constraints.${index}.value`} aria-label={t("optimize.constraintValue")} />
                   <Button
                     type="button"
                     variant="ghost"
