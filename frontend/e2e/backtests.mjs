@@ -4,7 +4,7 @@
 // run.mjs with BASE_URL set; screenshots go to e2e/artifacts/ (prefixed "b").
 //   BASE_URL=http://localhost:8080 node e2e/backtests.mjs
 import { join } from "node:path";
-import { ARTIFACTS, BASE_URL, expect, expectNoSidewaysScroll, heading, openHarness } from "./harness.mjs";
+import { ARTIFACTS, BASE_URL, expect, expectNoSidewaysScroll, heading, newStrategyFromTemplate, openHarness } from "./harness.mjs";
 
 /** A run is picked up within the queue's poll interval (5 s) and takes a moment more. */
 const RUN_TIMEOUT = 60_000;
@@ -60,12 +60,7 @@ await test("sign up (the API sets the session cookie the browser then uses)", as
 
 let strategyId = "";
 await test("create a strategy from a template and test it from the editor", async () => {
-  await page.goto(`${BASE_URL}/strategies/new`);
-  await heading(page, "New strategy").waitFor();
-  await page.locator(".monaco-editor").waitFor();
-  await page.getByRole("button", { name: "Templates" }).click();
-  await page.getByTestId("template-sma_crossover").click();
-  await page.locator('[data-testid="validation-status"][data-state="valid"]').waitFor();
+  await newStrategyFromTemplate(page, "sma_crossover");
   await page.getByLabel("Name").fill("SMA e2e");
   await page.getByTestId("test-strategy").click();
   const dialog = page.getByTestId("quick-test");

@@ -17,6 +17,16 @@ export function expect(condition, message) {
 
 export const heading = (p, text) => p.getByRole("heading", { level: 1, name: text });
 
+/** Opens the editor for a new strategy, loads a template into it and waits until the code compiles. */
+export async function newStrategyFromTemplate(p, templateId) {
+  await p.goto(`${BASE_URL}/strategies/new`);
+  await heading(p, "New strategy").waitFor();
+  await p.locator(".monaco-editor").waitFor();
+  await p.getByRole("button", { name: "Templates" }).click();
+  await p.getByTestId(`template-${templateId}`).click();
+  await p.locator('[data-testid="validation-status"][data-state="valid"]').waitFor();
+}
+
 /** Fails when the page is wider than its window (a phone-width layout must not scroll sideways). */
 export async function expectNoSidewaysScroll(p, what) {
   const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

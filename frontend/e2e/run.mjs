@@ -2,7 +2,7 @@
 // the Spring Boot jar serving the static export on an embedded PostgreSQL. scripts/e2e.sh starts the
 // app and sets BASE_URL; screenshots of every screen go to e2e/artifacts/.
 //   BASE_URL=http://localhost:8080 node e2e/run.mjs
-import { BASE_URL, expect, expectNoSidewaysScroll, heading, openHarness } from "./harness.mjs";
+import { BASE_URL, expect, expectNoSidewaysScroll, heading, newStrategyFromTemplate, openHarness } from "./harness.mjs";
 
 const { stamp, user, page, test, shot, finish, openPhone } = await openHarness({ userPrefix: "e2e" });
 
@@ -52,12 +52,7 @@ await test("the session survives a reload (silent refresh from the cookie)", asy
 
 let strategyUrl = "";
 await test("create a strategy from a template", async () => {
-  await page.goto(`${BASE_URL}/strategies/new`);
-  await heading(page, "New strategy").waitFor();
-  await page.locator(".monaco-editor").waitFor();
-  await page.getByRole("button", { name: "Templates" }).click();
-  await page.getByTestId("template-sma_crossover").click();
-  await page.locator('[data-testid="validation-status"][data-state="valid"]').waitFor();
+  await newStrategyFromTemplate(page, "sma_crossover");
   await page.getByText("long_entry", { exact: true }).first().waitFor();
   const name = page.getByLabel("Name");
   expect((await name.inputValue()) === "SMA crossover", `name was ${await name.inputValue()}`);
