@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "@/lib/i18n";
-import { symbolView } from "@/test/fixtures";
+import { aaplSample, symbolView } from "@/test/fixtures";
 import { availableRange, intervalLabel, preferredInterval, symbolIntervals } from "./intervals";
 
 const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
-const AAPL = symbolView({
-  time_zone: "America/New_York",
-  intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
-});
+const AAPL = aaplSample();
 
 describe("a symbol's intervals", () => {
   it("starts a symbol on its daily bars, its whole range in its own zone", () => {

@@ -26,6 +26,14 @@ export function symbolView(overrides: Partial<SchemaSymbolView> = {}): SchemaSym
   };
 }
 
+/** The sample every installation has: AAPL's 252 daily bars of 2013, as symbolView's AAPL stores them. */
+export function aaplSample(overrides: Partial<SchemaSymbolView> = {}): SchemaSymbolView {
+  return symbolView({
+    intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
+    ...overrides,
+  });
+}
+
 export function strategyParameter(overrides: Partial<SchemaStrategyParameter> & { name: string }): SchemaStrategyParameter {
   return { default: 0, min: null, max: null, step: null, ...overrides };
 }

@@ -2,17 +2,10 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { filterSymbols, SymbolCombobox } from "./symbol-combobox";
-import { symbolView } from "@/test/fixtures";
+import { aaplSample, symbolView } from "@/test/fixtures";
 
 const SYMBOLS = [
-  symbolView({
-    symbol: "AAPL",
-    name: "Apple Inc.",
-    market: "NASDAQ",
-    currency: "USD",
-    time_zone: "America/New_York",
-    intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
-  }),
+  aaplSample(),
   symbolView({
     symbol: "BTCUSD.BITSTAMP",
     name: "Bitcoin / US dollar (Bitstamp)",

@@ -1,5 +1,6 @@
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { aaplSample } from "@/test/fixtures";
 import { json, renderWithProviders, stubApi } from "@/test/render";
 import { BacktestForm } from "./backtest-form";
 
@@ -12,14 +13,7 @@ const STRATEGY = {
     { name: "slow", default: 30, min: 3, max: 300, step: 1 },
   ],
 };
-const AAPL = {
-  symbol: "AAPL",
-  name: "Apple Inc.",
-  market: "NASDAQ",
-  currency: "USD",
-  time_zone: "America/New_York",
-  intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
-};
+const AAPL = aaplSample();
 
 function api(onCreate?: (body: Record<string, unknown>) => Response) {
   return stubApi((request, url) => {

@@ -14,16 +14,10 @@ import {
   toBacktestRequest,
   type BacktestFormValues,
 } from "./backtest-form";
-import { runSettings, symbolView } from "@/test/fixtures";
+import { aaplSample, runSettings } from "@/test/fixtures";
 
 const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
-const AAPL: SchemaSymbolView = symbolView({
-  symbol: "AAPL",
-  market: "NASDAQ",
-  currency: "USD",
-  time_zone: "America/New_York",
-  intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
-});
+const AAPL: SchemaSymbolView = aaplSample();
 const PARAMS = [
   { name: "fast", default: 10, min: 2, max: 100, step: 1 },
   { name: "slow", default: 30, min: 3, max: 300, step: 1 },

@@ -5,7 +5,7 @@ import { json, renderWithProviders, stubApi } from "@/test/render";
 import { pickSample } from "../api/quick-test";
 import type { StrategyFormValues } from "../api/save-strategy";
 import { QuickTest } from "./quick-test";
-import { symbolView } from "@/test/fixtures";
+import { aaplSample, symbolView } from "@/test/fixtures";
 
 function Harness({ id, compiles = true }: { id: string | null; compiles?: boolean }) {
   const form = useForm<StrategyFormValues>({
@@ -18,10 +18,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("the editor's test action", () => {
   it("tests on AAPL daily 2013 when stored, else on the first symbol's data", () => {
-    const aapl = symbolView({
-      symbol: "AAPL",
-      intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
-    });
+    const aapl = aaplSample();
     const btc = symbolView({
       symbol: "KRW-BTC",
       currency: "KRW",
