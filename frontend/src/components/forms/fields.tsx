@@ -4,7 +4,7 @@ import type { ComponentProps, ReactNode } from "react";
 import type { Control, ControllerRenderProps, FieldPath, FieldValues } from "react-hook-form";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue, type SelectOption } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { cn } from "@/lib/utils";
 
@@ -99,11 +99,6 @@ export function NumberField<TValues extends FieldValues, TName extends FieldPath
   ...props
 }: ComponentProps<typeof InputField<TValues, TName>>) {
   return <InputField type="number" inputMode="decimal" step="any" {...props} className={cn("tabular-nums", className)} />;
-}
-
-export interface SelectOption {
-  value: string;
-  label: ReactNode;
 }
 
 /**

@@ -6,6 +6,12 @@ import type * as React from "react";
 import { cn } from "@/lib/utils";
 
 export const Select = SelectPrimitive.Root;
+
+/** One choice of a select built from a list: the value it stands for and what it shows. */
+export interface SelectOption {
+  value: string;
+  label: React.ReactNode;
+}
 export const SelectValue = SelectPrimitive.Value;
 export const SelectGroup = SelectPrimitive.Group;
 

@@ -14,7 +14,7 @@ import { PagedTable, usePagedTable } from "@/components/ui/paged-table";
 import { PaginationBar } from "@/components/ui/pagination-bar";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Progress } from "@/components/ui/progress";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { FilterSelect } from "@/components/ui/filter-select";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
@@ -204,45 +204,34 @@ export function BacktestsTable() {
   return (
     <div className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("backtests.filters")}>
-        <Select value={status} onValueChange={(value) => setStatus(value as BacktestStatus | "all")}>
-          <SelectTrigger size="sm" aria-label={t("backtests.filterStatus")} className="min-w-36" data-testid="filter-status">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("backtests.allStatuses")}</SelectItem>
-            {STATUSES.map((s) => (
-              <SelectItem key={s} value={s}>
-                {t(`runs.status.${s}`)}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select value={symbol || ALL} onValueChange={(value) => setSymbol(value === ALL ? "" : value)}>
-          <SelectTrigger size="sm" aria-label={t("backtests.filterSymbol")} className="min-w-36">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("backtests.allSymbols")}</SelectItem>
-            {(symbols.data ?? []).map((s) => (
-              <SelectItem key={s.symbol} value={s.symbol ?? ""}>
-                {s.symbol}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Select value={strategyId || ALL} onValueChange={(value) => setStrategyId(value === ALL ? "" : value)}>
-          <SelectTrigger size="sm" aria-label={t("backtests.filterStrategy")} className="max-w-64 min-w-40">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("backtests.allStrategies")}</SelectItem>
-            {myStrategies.map((s) => (
-              <SelectItem key={s.id} value={s.id ?? ""}>
-                {s.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <FilterSelect
+          value={status === ALL ? "" : status}
+          onValueChange={(value) => setStatus((value || ALL) as BacktestStatus | "all")}
+          label={t("backtests.filterStatus")}
+          allLabel={t("backtests.allStatuses")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`runs.status.${s}`) }))}
+          size="sm"
+          className="min-w-36"
+          data-testid="filter-status"
+        />
+        <FilterSelect
+          value={symbol}
+          onValueChange={setSymbol}
+          label={t("backtests.filterSymbol")}
+          allLabel={t("backtests.allSymbols")}
+          options={(symbols.data ?? []).map((s) => ({ value: s.symbol ?? "", label: s.symbol }))}
+          size="sm"
+          className="min-w-36"
+        />
+        <FilterSelect
+          value={strategyId}
+          onValueChange={setStrategyId}
+          label={t("backtests.filterStrategy")}
+          allLabel={t("backtests.allStrategies")}
+          options={myStrategies.map((s) => ({ value: s.id ?? "", label: s.name }))}
+          size="sm"
+          className="max-w-64 min-w-40"
+        />
         {filtered && (
           <Button variant="ghost" size="sm" onClick={reset}>
             <FilterXIcon />

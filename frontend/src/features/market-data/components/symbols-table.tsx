@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { SearchInput } from "@/components/ui/search-input";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { formatBarTime, formatInteger, timeZoneAbbreviation } from "@/lib/format";
@@ -14,8 +14,6 @@ import { useLocale, useT, type Translate } from "@/lib/i18n";
 import { MARKETS } from "../api/import-csv";
 import { useSymbols } from "../api/get-symbols";
 import { toRows, type SymbolRow } from "../lib/rows";
-
-const ALL = "all";
 
 function columns(t: Translate, locale: string): ColumnDef<SymbolRow>[] {
   return [
@@ -81,9 +79,9 @@ export function SymbolsTable() {
   const t = useT();
   const locale = useLocale();
   const [search, setSearch] = useState("");
-  const [market, setMarket] = useState(ALL);
+  const [market, setMarket] = useState("");
   const query = useDebouncedValue(search.trim(), 250);
-  const symbols = useSymbols({ query, market: market === ALL ? undefined : market });
+  const symbols = useSymbols({ query, market: market || undefined });
   const rows = useMemo(() => toRows(symbols.data ?? []), [symbols.data]);
   const [sorting, setSorting] = useState<SortingState>([{ id: "symbol", desc: false }]);
   const cols = useMemo(() => columns(t, locale), [t, locale]);
@@ -108,19 +106,14 @@ export function SymbolsTable() {
           maxLength={100}
           className="sm:w-72"
         />
-        <Select value={market} onValueChange={setMarket}>
-          <SelectTrigger className="sm:w-44" aria-label={t("marketData.market")}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>{t("marketData.allMarkets")}</SelectItem>
-            {MARKETS.map((m) => (
-              <SelectItem key={m} value={m}>
-                {m}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <FilterSelect
+          value={market}
+          onValueChange={setMarket}
+          label={t("marketData.market")}
+          allLabel={t("marketData.allMarkets")}
+          options={MARKETS.map((m) => ({ value: m, label: m }))}
+          className="sm:w-44"
+        />
         {symbols.data && (
           <p className="text-sm text-muted-foreground sm:ml-auto" aria-live="polite">
             {t("marketData.symbolCount", { count: symbols.data.length })}
@@ -133,7 +126,7 @@ export function SymbolsTable() {
           loading={<LoadingRows count={4} rowClassName="h-10" className="p-4" />}
           empty={
             rows.length === 0 &&
-            (query || market !== ALL ? (
+            (query || market ? (
               <EmptyState icon={SearchXIcon} title={t("marketData.noMatches")} />
             ) : (
               <EmptyState icon={DatabaseIcon} title={t("marketData.emptyTitle")} description={t("marketData.emptyDescription")} />
