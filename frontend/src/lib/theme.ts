@@ -1,4 +1,5 @@
 import { createStore } from "zustand/vanilla";
+import { readPreference, writePreference } from "@/lib/stored-preference";
 
 export const THEMES = ["light", "dark", "system"] as const;
 export type Theme = (typeof THEMES)[number];
@@ -24,20 +25,11 @@ export function applyTheme(theme: Theme) {
 
 export function setTheme(theme: Theme) {
   themeStore.setState({ theme });
-  try {
-    localStorage.setItem(THEME_STORAGE_KEY, theme);
-  } catch {
-    // storage may be disabled
-  }
+  writePreference(THEME_STORAGE_KEY, theme);
   applyTheme(theme);
 }
 
 if (typeof window !== "undefined") {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(THEME_STORAGE_KEY);
-  } catch {
-    stored = null;
-  }
+  const stored = readPreference(THEME_STORAGE_KEY);
   if (isTheme(stored)) themeStore.setState({ theme: stored });
 }

@@ -1,4 +1,5 @@
 import { createStore } from "zustand/vanilla";
+import { readPreference, writePreference } from "@/lib/stored-preference";
 
 export const LANGUAGES = ["ko", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,20 +25,10 @@ export const languageStore = createStore<{ language: Language }>(() => ({ langua
 
 export function setLanguage(language: Language) {
   languageStore.setState({ language });
-  try {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-  } catch {
-    // storage may be disabled; the choice then lasts for this page only
-  }
+  writePreference(LANGUAGE_STORAGE_KEY, language);
   if (typeof document !== "undefined") document.documentElement.lang = language;
 }
 
 if (typeof window !== "undefined") {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-  } catch {
-    stored = null;
-  }
-  languageStore.setState({ language: detectLanguage(stored, navigator.languages ?? [navigator.language]) });
+  languageStore.setState({ language: detectLanguage(readPreference(LANGUAGE_STORAGE_KEY), navigator.languages ?? [navigator.language]) });
 }
