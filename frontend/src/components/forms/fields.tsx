@@ -4,7 +4,7 @@ import type { ComponentProps, ReactNode } from "react";
 import type { Control, ControllerRenderProps, FieldPath, FieldValues } from "react-hook-form";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue, type SelectOption } from "@/components/ui/select";
+import { Select, SelectContent, SelectItems, SelectTrigger, SelectValue, type SelectOption } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { cn } from "@/lib/utils";
 
@@ -138,11 +138,7 @@ export function SelectField<TValues extends FieldValues, TName extends FieldPath
             </SelectTrigger>
           </FormControl>
           <SelectContent>
-            {options.map((option) => (
-              <SelectItem key={option.value} value={option.value}>
-                {option.label}
-              </SelectItem>
-            ))}
+            <SelectItems options={options} />
           </SelectContent>
         </Select>
       )}

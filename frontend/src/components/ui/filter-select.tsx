@@ -1,7 +1,7 @@
 "use client";
 
 import type { ComponentProps } from "react";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue, type SelectOption } from "@/components/ui/select";
+import { Select, SelectContent, SelectItem, SelectItems, SelectTrigger, SelectValue, type SelectOption } from "@/components/ui/select";
 
 const ALL = "all";
 
@@ -30,11 +30,7 @@ export function FilterSelect({
       </SelectTrigger>
       <SelectContent>
         <SelectItem value={ALL}>{allLabel}</SelectItem>
-        {options.map((option) => (
-          <SelectItem key={option.value} value={option.value}>
-            {option.label}
-          </SelectItem>
-        ))}
+        <SelectItems options={options} />
       </SelectContent>
     </Select>
   );

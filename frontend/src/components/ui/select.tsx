@@ -89,3 +89,12 @@ export function SelectItem({ className, children, ...props }: React.ComponentPro
     </SelectPrimitive.Item>
   );
 }
+
+/** An item per option, in the options' order. */
+export function SelectItems({ options }: { options: readonly SelectOption[] }) {
+  return options.map((option) => (
+    <SelectItem key={option.value} value={option.value}>
+      {option.label}
+    </SelectItem>
+  ));
+}
