@@ -61,14 +61,14 @@ public record RunResult(
   /** A month's return as a fraction; null when undefined. */
   public record MonthlyReturnView(
       int year, int month, @Schema(nullable = true) @JsonProperty("return") Double value) {
-    public static MonthlyReturnView of(MonthlyReturn m) {
+    static MonthlyReturnView of(MonthlyReturn m) {
       return new MonthlyReturnView(m.year(), m.month(), finite(m.value()));
     }
   }
 
   public record YearlyReturnView(
       int year, @Schema(nullable = true) @JsonProperty("return") Double value) {
-    public static YearlyReturnView of(YearlyReturn y) {
+    static YearlyReturnView of(YearlyReturn y) {
       return new YearlyReturnView(y.year(), finite(y.value()));
     }
   }
@@ -93,7 +93,7 @@ public record RunResult(
       int barsHeld,
       String exitReason) {
 
-    public static RoundTrip of(Trade t) {
+    static RoundTrip of(Trade t) {
       return new RoundTrip(
           t.side().name().toLowerCase(Locale.ROOT),
           t.quantity(),

@@ -42,7 +42,7 @@ public record RunSettings(
       double slippageTicks,
       double tickSize) {
 
-    public CostModel toModel() {
+    CostModel toModel() {
       return new CostModel(
           commissionRate,
           commissionFixed,
