@@ -1,11 +1,8 @@
 package com.tradingbacktest.bench;
 
-import com.tradingbacktest.engine.series.BarSeries;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -18,23 +15,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 public class SweepBench extends AveragedBench {
 
+  /** The bar count of {@link OurBars}. */
   @Param({"100000"})
   public int bars;
 
-  private BarSeries series;
-
-  @Setup(Level.Trial)
-  public void setUp() {
-    series = OurEngine.series(MarketData.randomWalk(bars));
+  @Benchmark
+  public double oursSingleCore(OurBars data) {
+    return OurEngine.sweepSequential(data.series);
   }
 
   @Benchmark
-  public double oursSingleCore() {
-    return OurEngine.sweepSequential(series);
-  }
-
-  @Benchmark
-  public double oursAllCores(AllCores cores) {
-    return OurEngine.sweepParallel(series, cores.pool);
+  public double oursAllCores(OurBars data, AllCores cores) {
+    return OurEngine.sweepParallel(data.series, cores.pool);
   }
 }

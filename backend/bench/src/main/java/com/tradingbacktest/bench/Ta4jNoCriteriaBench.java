@@ -1,10 +1,7 @@
 package com.tradingbacktest.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
-import org.ta4j.core.BarSeries;
 
 /**
  * Diagnostic, not part of the comparison: ta4j's backtest of {@link Ta4jSingleLargeBench} without
@@ -13,21 +10,12 @@ import org.ta4j.core.BarSeries;
  */
 public class Ta4jNoCriteriaBench extends AveragedBench {
 
+  /** The bar count of {@link Ta4jBars}. */
   @Param({"1000000"})
   public int bars;
 
-  @Param({"DoubleNum", "DecimalNum"})
-  public String num;
-
-  private BarSeries series;
-
-  @Setup(Level.Trial)
-  public void setUp() {
-    series = Ta4jEngine.series(MarketData.randomWalk(bars), Ta4jEngine.numFactory(num));
-  }
-
   @Benchmark
-  public Object ta4jWithoutCriteria() {
-    return Ta4jEngine.run(series, 10, 30);
+  public Object ta4jWithoutCriteria(Ta4jBars data) {
+    return Ta4jEngine.run(data.series, 10, 30);
   }
 }

@@ -1,10 +1,7 @@
 package com.tradingbacktest.bench;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
-import org.ta4j.core.BarSeries;
 
 /**
  * (a)+(b) The same backtest with ta4j, at 10k and 100k bars (1M is {@link Ta4jSingleLargeBench}).
@@ -14,21 +11,12 @@ import org.ta4j.core.BarSeries;
  */
 public class Ta4jSingleBench extends AveragedBench {
 
+  /** The bar count of {@link Ta4jBars}. */
   @Param({"10000", "100000"})
   public int bars;
 
-  @Param({"DoubleNum", "DecimalNum"})
-  public String num;
-
-  private BarSeries series;
-
-  @Setup(Level.Trial)
-  public void setUp() {
-    series = Ta4jEngine.series(MarketData.randomWalk(bars), Ta4jEngine.numFactory(num));
-  }
-
   @Benchmark
-  public Object ta4j() {
-    return Ta4jEngine.smaCross(series, 10, 30);
+  public Object ta4j(Ta4jBars data) {
+    return Ta4jEngine.smaCross(data.series, 10, 30);
   }
 }

@@ -1,8 +1,13 @@
 package com.tradingbacktest.engine.metrics;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every performance metric of one backtest, plus the per-bar and per-period series. docs/METRICS.md
@@ -124,9 +129,72 @@ public record PerformanceMetrics(
     List<MonthlyReturn> monthlyReturns,
     List<YearlyReturn> yearlyReturns) {
 
+  /**
+   * The scalar components (the primitive ones; the series are arrays and lists) under their
+   * snake_case names, in declared order: the one table behind {@link #toMap()}, {@link
+   * #scalarNames()} and {@link #scalar(String)}.
+   */
+  private static final Map<String, Method> SCALARS = scalars();
+
   public PerformanceMetrics {
     monthlyReturns = List.copyOf(monthlyReturns);
     yearlyReturns = List.copyOf(yearlyReturns);
+  }
+
+  /**
+   * The same metrics without the per-bar and per-period series (empty arrays and lists), for a
+   * sweep, whose results would otherwise hold gigabytes: rerun the chosen combination for its
+   * curves.
+   */
+  public PerformanceMetrics withoutSeries() {
+    return new PerformanceMetrics(
+        start,
+        end,
+        duration,
+        durationDays,
+        exposureTime,
+        initialCapital,
+        finalEquity,
+        peakEquity,
+        totalReturn,
+        buyAndHoldReturn,
+        cagr,
+        annualizedReturn,
+        annualizedVolatility,
+        sharpeRatio,
+        sortinoRatio,
+        calmarRatio,
+        maxDrawdown,
+        maxDrawdownDuration,
+        maxDrawdownDurationDays,
+        maxDrawdownDurationBars,
+        averageDrawdown,
+        averageDrawdownDuration,
+        averageDrawdownDurationDays,
+        averageDrawdownDurationBars,
+        tradeCount,
+        winRate,
+        bestTrade,
+        worstTrade,
+        averageTrade,
+        averageTradeDuration,
+        averageTradeDurationBars,
+        maxTradeDuration,
+        maxTradeDurationBars,
+        profitFactor,
+        expectancy,
+        expectancyPct,
+        sqn,
+        kellyCriterion,
+        commissions,
+        winningTrades,
+        losingTrades,
+        longTrades,
+        shortTrades,
+        new double[0],
+        new double[0],
+        List.of(),
+        List.of());
   }
 
   /**
@@ -136,50 +204,65 @@ public record PerformanceMetrics(
    */
   public Map<String, Number> toMap() {
     Map<String, Number> m = new LinkedHashMap<>(64);
-    m.put("start", start);
-    m.put("end", end);
-    m.put("duration", duration);
-    m.put("duration_days", num(durationDays));
-    m.put("exposure_time", num(exposureTime));
-    m.put("initial_capital", num(initialCapital));
-    m.put("final_equity", num(finalEquity));
-    m.put("peak_equity", num(peakEquity));
-    m.put("total_return", num(totalReturn));
-    m.put("buy_and_hold_return", num(buyAndHoldReturn));
-    m.put("cagr", num(cagr));
-    m.put("annualized_return", num(annualizedReturn));
-    m.put("annualized_volatility", num(annualizedVolatility));
-    m.put("sharpe_ratio", num(sharpeRatio));
-    m.put("sortino_ratio", num(sortinoRatio));
-    m.put("calmar_ratio", num(calmarRatio));
-    m.put("max_drawdown", num(maxDrawdown));
-    m.put("max_drawdown_duration", maxDrawdownDuration);
-    m.put("max_drawdown_duration_days", num(maxDrawdownDurationDays));
-    m.put("max_drawdown_duration_bars", maxDrawdownDurationBars);
-    m.put("average_drawdown", num(averageDrawdown));
-    m.put("average_drawdown_duration", num(averageDrawdownDuration));
-    m.put("average_drawdown_duration_days", num(averageDrawdownDurationDays));
-    m.put("average_drawdown_duration_bars", num(averageDrawdownDurationBars));
-    m.put("trade_count", tradeCount);
-    m.put("win_rate", num(winRate));
-    m.put("best_trade", num(bestTrade));
-    m.put("worst_trade", num(worstTrade));
-    m.put("average_trade", num(averageTrade));
-    m.put("average_trade_duration", num(averageTradeDuration));
-    m.put("average_trade_duration_bars", num(averageTradeDurationBars));
-    m.put("max_trade_duration", num(maxTradeDuration));
-    m.put("max_trade_duration_bars", num(maxTradeDurationBars));
-    m.put("profit_factor", num(profitFactor));
-    m.put("expectancy", num(expectancy));
-    m.put("expectancy_pct", num(expectancyPct));
-    m.put("sqn", num(sqn));
-    m.put("kelly_criterion", num(kellyCriterion));
-    m.put("commissions", num(commissions));
-    m.put("winning_trades", winningTrades);
-    m.put("losing_trades", losingTrades);
-    m.put("long_trades", longTrades);
-    m.put("short_trades", shortTrades);
+    SCALARS.forEach(
+        (name, accessor) -> {
+          Number value = read(accessor);
+          m.put(name, value instanceof Double d ? num(d) : value);
+        });
     return m;
+  }
+
+  /**
+   * The names of the scalar metrics in the order of docs/METRICS.md: the keys of {@link #toMap()}.
+   */
+  public static Set<String> scalarNames() {
+    return SCALARS.keySet();
+  }
+
+  /**
+   * The scalar metric {@code name} (a key of {@link #toMap()}) as the record holds it: NaN when
+   * undefined and infinities kept, where {@code toMap()} has null for both.
+   *
+   * @throws IllegalArgumentException for a name not in {@link #scalarNames()}
+   */
+  public double scalar(String name) {
+    Method accessor = SCALARS.get(name);
+    if (accessor == null) {
+      throw new IllegalArgumentException("no scalar metric '" + name + "'");
+    }
+    return read(accessor).doubleValue();
+  }
+
+  private Number read(Method accessor) {
+    try {
+      return (Number) accessor.invoke(this);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + accessor.getName(), e);
+    }
+  }
+
+  private static Map<String, Method> scalars() {
+    Map<String, Method> byName = new LinkedHashMap<>();
+    for (RecordComponent c : PerformanceMetrics.class.getRecordComponents()) {
+      if (c.getType().isPrimitive()) {
+        byName.put(snakeCase(c.getName()), c.getAccessor());
+      }
+    }
+    return Collections.unmodifiableMap(byName);
+  }
+
+  /** {@code maxDrawdownDurationBars} is {@code max_drawdown_duration_bars}. */
+  private static String snakeCase(String camelCase) {
+    StringBuilder out = new StringBuilder(camelCase.length() + 8);
+    for (int i = 0; i < camelCase.length(); i++) {
+      char ch = camelCase.charAt(i);
+      if (Character.isUpperCase(ch)) {
+        out.append('_').append(Character.toLowerCase(ch));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
   }
 
   /** JSON has no NaN or Infinity: both become null (docs/METRICS.md, "Undefined values"). */

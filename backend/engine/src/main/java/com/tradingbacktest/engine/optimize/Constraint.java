@@ -64,9 +64,12 @@ public record Constraint(String metric, Comparison op, double value) {
   public Constraint {
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(op, "op");
-    if (!MetricValues.names().contains(metric)) {
+    if (!PerformanceMetrics.scalarNames().contains(metric)) {
       throw new IllegalArgumentException(
-          "unknown metric '" + metric + "'; use one of " + String.join(", ", MetricValues.names()));
+          "unknown metric '"
+              + metric
+              + "'; use one of "
+              + String.join(", ", PerformanceMetrics.scalarNames()));
     }
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(
@@ -86,7 +89,7 @@ public record Constraint(String metric, Comparison op, double value) {
    * profit factor of +Infinity passes {@code profit_factor >= 1.5}.
    */
   public boolean test(PerformanceMetrics m) {
-    return op.test(MetricValues.value(m, metric), value);
+    return op.test(m.scalar(metric), value);
   }
 
   @Override

@@ -124,11 +124,7 @@ public final class GridSearch {
       boolean feasible = conditions.stream().allMatch(c -> c.test(metrics));
       results.add(
           new SweepResult(
-              index,
-              parameters,
-              MetricValues.scalarsOnly(metrics),
-              objective.score(metrics),
-              feasible));
+              index, parameters, metrics.withoutSeries(), objective.score(metrics), feasible));
       int percent = (int) (100 * (index - fromIndex + 1) / total);
       if (percent != reported) {
         control.progress(percent);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,19 +53,7 @@ class BacktestCliTests {
 
   @Test
   void printsTheMetricsTradesAndFillsAsJson() {
-    Result r =
-        run(
-            "--data",
-            data.toString(),
-            "--strategy",
-            "sma_cross",
-            "--param",
-            "fast=2",
-            "--param",
-            "slow=3",
-            "--capital",
-            "1000",
-            "--json");
+    Result r = crossOfTwoAndThreeAsJson("sma_cross");
 
     assertThat(r.status).isZero();
     // Closes 10,10,10,12,16: SMA2 11 vs SMA3 10.67 at bar 3 -> cross up; buy at bar 4's open (12):
@@ -92,21 +82,7 @@ class BacktestCliTests {
 
   @Test
   void alwaysInTheMarketWithShorts() {
-    Result r =
-        run(
-            "--data",
-            data.toString(),
-            "--strategy",
-            "sma_cross",
-            "--param",
-            "fast=2",
-            "--param",
-            "slow=3",
-            "--capital",
-            "1000",
-            "--allow-short",
-            "--close-at-end",
-            "--json");
+    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--allow-short", "--close-at-end");
 
     assertThat(r.out)
         .contains("\"trade_count\":2", "\"side\":\"short\"", "\"exit_reason\":\"end_of_data\"");
@@ -124,19 +100,7 @@ class BacktestCliTests {
         long_exit = crossunder(sma(close, fast), sma(close, slow))
         """);
 
-    Result r =
-        run(
-            "--data",
-            data.toString(),
-            "--strategy",
-            strategy.toString(),
-            "--param",
-            "fast=2",
-            "--param",
-            "slow=3",
-            "--capital",
-            "1000",
-            "--json");
+    Result r = crossOfTwoAndThreeAsJson(strategy.toString());
 
     // The same crossover as the built-in sma_cross above: the same single trade.
     assertThat(r.status).isZero();
@@ -169,6 +133,29 @@ class BacktestCliTests {
     assertThat(
             run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").status)
         .isEqualTo(2);
+  }
+
+  /**
+   * Runs {@code strategy} (a built-in name or a file) on {@link #data} with fast=2, slow=3 and a
+   * capital of 1,000, the given flags and {@code --json}.
+   */
+  private Result crossOfTwoAndThreeAsJson(String strategy, String... flags) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data",
+                data.toString(),
+                "--strategy",
+                strategy,
+                "--param",
+                "fast=2",
+                "--param",
+                "slow=3",
+                "--capital",
+                "1000"));
+    args.addAll(List.of(flags));
+    args.add("--json");
+    return run(args.toArray(String[]::new));
   }
 
   private static Result run(String... args) {

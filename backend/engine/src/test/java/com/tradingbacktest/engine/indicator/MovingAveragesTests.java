@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.indicator;
 
+import static com.tradingbacktest.engine.indicator.SeriesAssert.assertMatchesReference;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.assertSeries;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.firstDefined;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,12 +65,13 @@ class MovingAveragesTests {
 
   @Test
   void kamaFollowsTheEfficiencyRatioWithTwoAndThirtyBarSmoothingConstants() {
-    for (int length : new int[] {2, 10, 30}) {
-      assertSeries(
-          "kama " + length,
-          Indicators.kama(bars.close, length),
-          Reference.kama(bars.close, length));
-    }
+    assertMatchesReference(
+        "kama",
+        length -> Indicators.kama(bars.close, length),
+        length -> Reference.kama(bars.close, length),
+        2,
+        10,
+        30);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.indicator;
 
+import static com.tradingbacktest.engine.indicator.SeriesAssert.assertMatchesReference;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.assertSeries;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.firstDefined;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,12 +146,13 @@ class OscillatorsTests {
     // CCI(3) at bar 2 = (3 - 2) / (0.015 * 2/3) = 100.
     double[] tp = {1, 2, 3};
     assertSeries("cci", Indicators.cci(tp, tp, tp, 3), new double[] {NaN, NaN, 100});
-    for (int length : new int[] {2, 14, 20}) {
-      assertSeries(
-          "cci " + length,
-          Indicators.cci(bars.high, bars.low, bars.close, length),
-          Reference.cci(bars.high, bars.low, bars.close, length));
-    }
+    assertMatchesReference(
+        "cci",
+        length -> Indicators.cci(bars.high, bars.low, bars.close, length),
+        length -> Reference.cci(bars.high, bars.low, bars.close, length),
+        2,
+        14,
+        20);
   }
 
   @Test

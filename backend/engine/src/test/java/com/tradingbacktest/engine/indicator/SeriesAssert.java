@@ -3,6 +3,8 @@ package com.tradingbacktest.engine.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.util.function.IntFunction;
+
 /** Element-wise comparison of indicator outputs with readable failures. */
 final class SeriesAssert {
 
@@ -42,6 +44,20 @@ final class SeriesAssert {
 
   static void assertSeries(String what, double[] actual, double[] expected) {
     assertSeries(what, actual, expected, TOLERANCE);
+  }
+
+  /**
+   * The indicator equals its reference (within {@link #TOLERANCE}) at each of {@code lengths};
+   * {@code what} and the length name a failure.
+   */
+  static void assertMatchesReference(
+      String what,
+      IntFunction<double[]> indicator,
+      IntFunction<double[]> reference,
+      int... lengths) {
+    for (int length : lengths) {
+      assertSeries(what + " " + length, indicator.apply(length), reference.apply(length));
+    }
   }
 
   /** The index of the first non-NaN value, or the length if all are NaN. */

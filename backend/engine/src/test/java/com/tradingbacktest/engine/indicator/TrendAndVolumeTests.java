@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.indicator;
 
+import static com.tradingbacktest.engine.indicator.SeriesAssert.assertMatchesReference;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.assertSeries;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.firstDefined;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,11 +112,11 @@ class TrendAndVolumeTests {
         "mfi",
         Indicators.mfi(price, price, price, volume, 3),
         new double[] {NaN, NaN, NaN, 53.125, 12000 / 420.0});
-    for (int length : new int[] {2, 14}) {
-      assertSeries(
-          "mfi " + length,
-          Indicators.mfi(bars.high, bars.low, bars.close, bars.volume, length),
-          Reference.mfi(bars.high, bars.low, bars.close, bars.volume, length));
-    }
+    assertMatchesReference(
+        "mfi",
+        length -> Indicators.mfi(bars.high, bars.low, bars.close, bars.volume, length),
+        length -> Reference.mfi(bars.high, bars.low, bars.close, bars.volume, length),
+        2,
+        14);
   }
 }

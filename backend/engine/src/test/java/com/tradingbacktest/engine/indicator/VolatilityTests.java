@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.indicator;
 
+import static com.tradingbacktest.engine.indicator.SeriesAssert.assertMatchesReference;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.assertSeries;
 import static com.tradingbacktest.engine.indicator.SeriesAssert.firstDefined;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,12 +67,13 @@ class VolatilityTests {
     // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum to 32, population variance 4 -> 2.
     double[] x = {2, 4, 4, 4, 5, 5, 7, 9};
     assertThat(Indicators.stddev(x, 8)[7]).isCloseTo(2.0, within(1e-12));
-    for (int length : new int[] {2, 20, 60}) {
-      assertSeries(
-          "stddev " + length,
-          Indicators.stddev(bars.close, length),
-          Reference.stddev(bars.close, length));
-    }
+    assertMatchesReference(
+        "stddev",
+        length -> Indicators.stddev(bars.close, length),
+        length -> Reference.stddev(bars.close, length),
+        2,
+        20,
+        60);
   }
 
   @Test

@@ -17,14 +17,23 @@ class EvaluationTests {
 
   private static final BarSeries BARS = closes(10, 12, 11, 15, 14);
 
+  /** The signals of {@code source} on {@link #BARS} with its parameters' defaults. */
+  private static Signals onBars(String source) {
+    return signals(source, BARS, Map.of());
+  }
+
   @Test
   void arithmeticFollowsPrecedenceAndPercentLiterals() {
     // 2 + 3 * 4 = 14 and 5% = 0.05; (close - 10) / 2 on closes 10, 12, 11, 15, 14 = 0, 1, 0.5, 2.5,
     // 2
     Signals s =
-        signals(
-            "size = 2 + 3 * 4\nstop_loss = 5%\ntake_profit = (close - 10) / 2\nlong_entry = true",
-            BARS, Map.of());
+        onBars(
+            """
+            size = 2 + 3 * 4
+            stop_loss = 5%
+            take_profit = (close - 10) / 2
+            long_entry = true
+            """);
 
     assertThat(s.size()).containsOnly(14.0);
     assertThat(s.stopLoss()).containsOnly(0.05);
@@ -35,10 +44,7 @@ class EvaluationTests {
   void comparisonsWithNaNAreFalseSoWarmUpNeverSignals() {
     // sma(close, 3): NaN, NaN, 11, 12.667, 13.333; close > sma: -, -, false, true, true
     Signals s =
-        signals(
-            "long_entry = close > sma(close, 3)\nlong_exit = not (close > sma(close, 3))",
-            BARS,
-            Map.of());
+        onBars("long_entry = close > sma(close, 3)\nlong_exit = not (close > sma(close, 3))");
 
     assertThat(trueAt(s.longEntry())).containsExactly(3, 4);
     assertThat(trueAt(s.longExit())).containsExactly(0, 1, 2); // 'not' of a warm-up false is true
@@ -47,7 +53,7 @@ class EvaluationTests {
   @Test
   void historyShiftsBackAndFillsWithNa() {
     // close[1]: NaN, 10, 12, 11, 15 ; close > close[1]: false, true, false, true, false
-    Signals s = signals("long_entry = close > close[1]\ntake_profit = close[2]", BARS, Map.of());
+    Signals s = onBars("long_entry = close > close[1]\ntake_profit = close[2]");
 
     assertThat(trueAt(s.longEntry())).containsExactly(1, 3);
     assertThat(s.takeProfit()[0]).isNaN();
@@ -67,10 +73,12 @@ class EvaluationTests {
   @Test
   void ternaryAndBooleanOperators() {
     Signals s =
-        signals(
-            "up = close > close[1]\nsize = up ? 1 : 0.5\nlong_entry = up and close > 11 or close == 10",
-            BARS,
-            Map.of());
+        onBars(
+            """
+            up = close > close[1]
+            size = up ? 1 : 0.5
+            long_entry = up and close > 11 or close == 10
+            """);
 
     assertThat(s.size()).containsExactly(0.5, 1, 0.5, 1, 0.5);
     assertThat(trueAt(s.longEntry())).containsExactly(0, 1, 3);
@@ -78,7 +86,7 @@ class EvaluationTests {
 
   @Test
   void divisionByZeroIsNa() {
-    Signals s = signals("take_profit = close / (close - close)\nlong_entry = true", BARS, Map.of());
+    Signals s = onBars("take_profit = close / (close - close)\nlong_entry = true");
 
     assertThat(java.util.Arrays.stream(s.takeProfit()).allMatch(Double::isNaN)).isTrue();
   }
@@ -120,10 +128,13 @@ class EvaluationTests {
   void timePartsAreInTheMarketsZone() {
     // 2024-01-01 is a Monday: dayofweek 1, 2, 3, ...
     Signals s =
-        signals(
-            "size = dayofweek\nstop_loss = year\ntake_profit = month\nlong_entry = dayofweek == 3",
-            BARS,
-            Map.of());
+        onBars(
+            """
+            size = dayofweek
+            stop_loss = year
+            take_profit = month
+            long_entry = dayofweek == 3
+            """);
 
     assertThat(s.size()).containsExactly(1, 2, 3, 4, 5);
     assertThat(s.stopLoss()).containsOnly(2024.0);
@@ -134,10 +145,12 @@ class EvaluationTests {
   @Test
   void multiOutputFieldsAndNamedArguments() {
     Signals s =
-        signals(
-            "b = bbands(close, length=3, mult=1)\nsize = b.middle\nlong_entry = close > b.upper",
-            BARS,
-            Map.of());
+        onBars(
+            """
+            b = bbands(close, length=3, mult=1)
+            size = b.middle
+            long_entry = close > b.upper
+            """);
 
     assertThat(s.size()[2]).isCloseTo(11, within(1e-12));
     assertThat(s.size()[3]).isCloseTo(38 / 3.0, within(1e-12));

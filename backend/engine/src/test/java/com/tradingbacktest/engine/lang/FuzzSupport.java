@@ -85,22 +85,7 @@ final class FuzzSupport {
    * they differ.
    */
   static String exactDifference(Signals a, Signals b) {
-    Map<String, Object> x = columns(a);
-    Map<String, Object> y = columns(b);
-    for (String name : COLUMNS) {
-      Object u = x.get(name);
-      Object v = y.get(name);
-      boolean same =
-          (u == null || v == null)
-              ? u == v
-              : u instanceof boolean[] p
-                  ? Arrays.equals(p, (boolean[]) v)
-                  : Arrays.equals((double[]) u, (double[]) v);
-      if (!same) {
-        return name + ": " + describe(u) + " vs " + describe(v);
-      }
-    }
-    return null;
+    return firstDifference(a, b, FuzzSupport::exactColumnDifference);
   }
 
   /**
@@ -108,22 +93,44 @@ final class FuzzSupport {
    * where not.
    */
   static String valueDifference(Signals a, Signals b) {
+    return firstDifference(a, b, FuzzSupport::valueColumnDifference);
+  }
+
+  /** How one column (null when unassigned) differs between two runs; null when it does not. */
+  private interface ColumnDifference {
+    String of(String name, Object u, Object v);
+  }
+
+  private static String firstDifference(Signals a, Signals b, ColumnDifference difference) {
     Map<String, Object> x = columns(a);
     Map<String, Object> y = columns(b);
     for (String name : COLUMNS) {
-      Object u = x.get(name);
-      Object v = y.get(name);
-      if (u == null || v == null) {
-        if (u != v) {
-          return name + " is assigned in one and not in the other";
-        }
-        continue;
+      String d = difference.of(name, x.get(name), y.get(name));
+      if (d != null) {
+        return d;
       }
-      int n = java.lang.reflect.Array.getLength(u);
-      for (int i = 0; i < n; i++) {
-        if (!sameAt(u, v, i)) {
-          return name + "[" + i + "]: " + valueAt(u, i) + " vs " + valueAt(v, i);
-        }
+    }
+    return null;
+  }
+
+  private static String exactColumnDifference(String name, Object u, Object v) {
+    boolean same =
+        (u == null || v == null)
+            ? u == v
+            : u instanceof boolean[] p
+                ? Arrays.equals(p, (boolean[]) v)
+                : Arrays.equals((double[]) u, (double[]) v);
+    return same ? null : name + ": " + describe(u) + " vs " + describe(v);
+  }
+
+  private static String valueColumnDifference(String name, Object u, Object v) {
+    if (u == null || v == null) {
+      return u == v ? null : name + " is assigned in one and not in the other";
+    }
+    int n = java.lang.reflect.Array.getLength(u);
+    for (int i = 0; i < n; i++) {
+      if (!sameAt(u, v, i)) {
+        return name + "[" + i + "]: " + valueAt(u, i) + " vs " + valueAt(v, i);
       }
     }
     return null;

@@ -10,6 +10,8 @@ import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.Signals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each template compiles and, on a small hand-made series, signals where the comments work out. */
 class TemplateTests {
@@ -36,30 +38,18 @@ class TemplateTests {
     assertThat(s.longExit()).isNull();
   }
 
-  @Test
-  void smaCrossoverSignalsWhereTheAveragesCross() {
-    // closes 10 10 10 13 16 13 7 4; SMA2: -, 10, 10, 11.5, 14.5, 14.5, 10, 5.5
-    //                                SMA3: -, -, 10, 11, 13, 14, 12, 8
-    // bar 3: 11.5 > 11 after 10 <= 10 -> cross up; bar 6: 10 < 12 after 14.5 >= 14 -> cross down.
+  // closes 10 10 10 13 16 13 7 4
+  // sma_crossover: SMA2 -, 10, 10, 11.5, 14.5, 14.5, 10, 5.5; SMA3 -, -, 10, 11, 13, 14, 12, 8
+  //   bar 3: 11.5 > 11 after 10 <= 10 -> cross up; bar 6: 10 < 12 after 14.5 >= 14 -> cross down.
+  // ema_crossover: EMA2 (alpha 2/3) and EMA3 (alpha 1/2), both seeded by the SMA of their first
+  //   values: EMA2 -, 10, 10, 12, 14.667, 13.556, 9.185, 5.728; EMA3 -, -, 10, 11.5, 13.75, 13.375,
+  //   10.188, 7.094: the same bars.
+  @ParameterizedTest
+  @ValueSource(strings = {"sma_crossover", "ema_crossover"})
+  void crossoverTemplatesSignalWhereTheAveragesCross(String template) {
     Signals s =
         signals(
-            source("sma_crossover"),
-            closes(10, 10, 10, 13, 16, 13, 7, 4),
-            Map.of("fast", 2.0, "slow", 3.0));
-
-    assertThat(trueAt(s.longEntry())).containsExactly(3);
-    assertThat(trueAt(s.longExit())).containsExactly(6);
-  }
-
-  @Test
-  void emaCrossoverSignalsWhereTheAveragesCross() {
-    // EMA2 (alpha 2/3) and EMA3 (alpha 1/2), both seeded by the SMA of their first values:
-    // closes 10 10 10 13 16 13 7 4
-    // EMA2: -, 10, 10, 12, 14.667, 13.556, 9.185, 5.728   EMA3: -, -, 10, 11.5, 13.75, 13.375,
-    // 10.188, 7.094
-    Signals s =
-        signals(
-            source("ema_crossover"),
+            source(template),
             closes(10, 10, 10, 13, 16, 13, 7, 4),
             Map.of("fast", 2.0, "slow", 3.0));
 

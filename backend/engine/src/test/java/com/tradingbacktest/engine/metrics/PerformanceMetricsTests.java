@@ -82,6 +82,20 @@ class PerformanceMetricsTests {
   }
 
   @Test
+  void readsAScalarByItsJsonNameKeepingWhatJsonCannotHold() {
+    PerformanceMetrics m =
+        Inputs.equity(100, 101, 102).trades(trade(Side.LONG, 0, 1, 1, 0.01)).compute();
+
+    assertThat(PerformanceMetrics.scalarNames()).containsExactlyElementsOf(m.toMap().keySet());
+    assertThat(m.scalar("profit_factor")).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(m.scalar("sqn")).isNaN();
+    assertThat(m.scalar("trade_count")).isEqualTo(1.0);
+    assertThatThrownBy(() -> m.scalar("sharpe"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no scalar metric 'sharpe'");
+  }
+
+  @Test
   void rejectsInputItCannotMeasure() {
     assertThatThrownBy(() -> Inputs.equity().compute())
         .isInstanceOf(IllegalArgumentException.class)

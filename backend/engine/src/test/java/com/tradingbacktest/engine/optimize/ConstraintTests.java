@@ -62,10 +62,11 @@ class ConstraintTests {
 
   @Test
   void knowsExactlyTheMetricsOfTheJsonView() {
-    assertThat(MetricValues.names()).containsExactlyElementsOf(ONE_WIN.toMap().keySet());
-    for (String name : MetricValues.names()) {
+    assertThat(PerformanceMetrics.scalarNames())
+        .containsExactlyElementsOf(ONE_WIN.toMap().keySet());
+    for (String name : PerformanceMetrics.scalarNames()) {
       Object json = ONE_WIN.toMap().get(name);
-      double raw = MetricValues.value(ONE_WIN, name);
+      double raw = ONE_WIN.scalar(name);
       if (json == null) {
         assertThat(Double.isFinite(raw)).as(name).isFalse(); // JSON's null for NaN and infinities
       } else {
@@ -76,7 +77,7 @@ class ConstraintTests {
 
   @Test
   void dropsOnlyTheSeriesWhenKeepingScalars() {
-    PerformanceMetrics scalars = MetricValues.scalarsOnly(ONE_WIN);
+    PerformanceMetrics scalars = ONE_WIN.withoutSeries();
 
     assertThat(scalars.toMap()).isEqualTo(ONE_WIN.toMap());
     assertThat(scalars.drawdown()).isEmpty();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Hand-worked buckets: which indices a chart keeps, and the time range lookup. */
 class DownsamplingTests {
@@ -79,24 +81,26 @@ class DownsamplingTests {
         .hasMessage("series 1 has 9 values; the range ends at 10");
   }
 
-  @Test
-  void findsTheBarsWithinATimeRangeInclusiveAtBothEnds() {
-    long[] times = {10, 20, 30, 40};
-
-    assertThat(Downsampling.range(times, 20, 30)).containsExactly(1, 3);
-    assertThat(Downsampling.range(times, 15, 35)).containsExactly(1, 3);
-    assertThat(Downsampling.range(times, 40, 40)).containsExactly(3, 4);
-    assertThat(Downsampling.range(times, Long.MIN_VALUE, Long.MAX_VALUE)).containsExactly(0, 4);
+  /** Bars at times 10, 20, 30, 40: the range [from, to] holds bars start (inclusive) to end. */
+  @ParameterizedTest(name = "{0}: [{1}, {2}] -> {3}..{4}")
+  @CsvSource({
+    "both ends inclusive, 20, 30, 1, 3",
+    "ends between bars, 15, 35, 1, 3",
+    "one instant, 40, 40, 3, 4",
+    "every time, -9223372036854775808, 9223372036854775807, 0, 4",
+    "empty before the first bar, 0, 5, 0, 0",
+    "empty after the last bar, 50, 60, 4, 4",
+    "empty between two bars, 21, 29, 2, 2",
+    "empty when from > to, 30, 20, 2, 2"
+  })
+  void findsTheBarsWithinATimeRangeInclusiveAtBothEnds(
+      String what, long from, long to, int start, int end) {
+    assertThat(Downsampling.range(new long[] {10, 20, 30, 40}, from, to))
+        .containsExactly(start, end);
   }
 
   @Test
-  void returnsAnEmptyRangeWhenNoBarFallsWithin() {
-    long[] times = {10, 20, 30, 40};
-
-    assertThat(Downsampling.range(times, 0, 5)).containsExactly(0, 0);
-    assertThat(Downsampling.range(times, 50, 60)).containsExactly(4, 4);
-    assertThat(Downsampling.range(times, 21, 29)).containsExactly(2, 2);
-    assertThat(Downsampling.range(times, 30, 20)).containsExactly(2, 2);
+  void returnsAnEmptyRangeForNoBars() {
     assertThat(Downsampling.range(new long[0], 0, 100)).containsExactly(0, 0);
   }
 }

@@ -115,20 +115,12 @@ class ResamplerTests {
       int minutes,
       int n,
       double[] opens) {
-    long[] t = new long[n];
-    double[] o = new double[n];
-    double[] h = new double[n];
-    double[] l = new double[n];
-    double[] c = new double[n];
-    double[] v = new double[n];
+    BarColumns bars = new BarColumns(n);
     for (int i = 0; i < n; i++) {
-      t[i] = start + i * ((long) minutes) * 60_000L;
-      o[i] = opens[i];
-      c[i] = opens[i] + 0.5;
-      h[i] = c[i] + 1;
-      l[i] = o[i] - 1;
-      v[i] = 100;
+      double close = opens[i] + 0.5;
+      bars.bar(
+          i, start + i * ((long) minutes) * 60_000L, opens[i], close + 1, opens[i] - 1, close, 100);
     }
-    return BarSeries.of("X", interval, calendar, zone, t, o, h, l, c, v);
+    return bars.build("X", interval, calendar, zone);
   }
 }

@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.sim;
 
+import com.tradingbacktest.engine.series.BarColumns;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
@@ -17,23 +18,11 @@ final class Bars {
   private Bars() {}
 
   static BarSeries of(double[]... rows) {
-    int n = rows.length;
-    long[] t = new long[n];
-    double[] o = new double[n];
-    double[] h = new double[n];
-    double[] l = new double[n];
-    double[] c = new double[n];
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      t[i] = START + i * DAY;
-      o[i] = rows[i][0];
-      h[i] = rows[i][1];
-      l[i] = rows[i][2];
-      c[i] = rows[i][3];
-      v[i] = 1000;
+    BarColumns bars = new BarColumns(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      bars.bar(i, START + i * DAY, rows[i][0], rows[i][1], rows[i][2], rows[i][3], 1000);
     }
-    return BarSeries.of(
-        "TEST", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, c, v);
+    return bars.build("TEST", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC);
   }
 
   /** Flat bars: open = high = low = close = price. */

@@ -3,6 +3,7 @@ package com.tradingbacktest.engine.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.tradingbacktest.engine.series.BarColumns;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
@@ -147,26 +148,17 @@ class SimulatorPropertyTests {
 
   /** A random walk with valid OHLC, every price multiplied by {@code scale}. */
   static BarSeries randomBars(Random random, int n, double scale) {
-    long[] t = new long[n];
-    double[] o = new double[n];
-    double[] h = new double[n];
-    double[] l = new double[n];
-    double[] c = new double[n];
-    double[] v = new double[n];
+    BarColumns bars = new BarColumns(n);
     double price = 50 + random.nextInt(100);
     for (int i = 0; i < n; i++) {
       double open = price * (1 + (random.nextDouble() - 0.5) * 0.04);
       double close = open * (1 + (random.nextDouble() - 0.5) * 0.06);
-      t[i] = Bars.START + i * Bars.DAY;
-      o[i] = open * scale;
-      c[i] = close * scale;
-      h[i] = Math.max(open, close) * (1 + random.nextDouble() * 0.03) * scale;
-      l[i] = Math.min(open, close) * (1 - random.nextDouble() * 0.03) * scale;
-      v[i] = 1000;
+      double high = Math.max(open, close) * (1 + random.nextDouble() * 0.03) * scale;
+      double low = Math.min(open, close) * (1 - random.nextDouble() * 0.03) * scale;
+      bars.bar(i, Bars.START + i * Bars.DAY, open * scale, high, low, close * scale, 1000);
       price = close;
     }
-    return BarSeries.of(
-        "RND", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, c, v);
+    return bars.build("RND", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC);
   }
 
   static Signals randomSignals(Random random, int n, boolean withProtection) {
