@@ -72,7 +72,7 @@ public final class StrategyEvaluator {
     for (Node n : strategy.nodes()) {
       if (needed[n.id]) {
         if (n.series) {
-          limits.control().checkpoint(0); // each column is one pass over the bars: milliseconds
+          limits.control().checkpoint(0); // between columns: one function over all the bars
         }
         values[n.id] = cached(n, values, params);
       }

@@ -53,7 +53,8 @@ public final class GridSearch {
   /**
    * Runs combinations {@code [fromIndex, toIndex)} of {@code grid} in index order and returns their
    * results in that order. Progress goes to {@code control} as the percentage of the slice done; a
-   * cancellation is noticed between combinations (and every 8,192 bars within one).
+   * cancellation is noticed between combinations (and before every column and every 8,192 bars
+   * within one).
    *
    * @param constraints conditions for feasibility; empty makes every result feasible
    * @throws IllegalArgumentException when the slice is outside the grid, or a range names a
