@@ -1164,7 +1164,7 @@ export interface components {
             outputs: components["schemas"]["LanguageOutput"][];
             /** @description Reserved words: param, in, step, and, or, not, true, false, na */
             keywords: string[];
-            /** @description What one strategy may use: max_source_chars, max_statements, max_nesting, max_lookback, max_params, max_cells */
+            /** @description What one strategy may use: max_source_chars, max_statements, max_nesting, max_lookback, max_params */
             limits: {
                 [key: string]: number;
             };

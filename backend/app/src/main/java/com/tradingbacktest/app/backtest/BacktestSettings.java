@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Limits and timings of runs ({@code tb.backtest}); .env.example names the variables.
@@ -18,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param combinationsPerSlice OPTIMIZATION_SLICE_SIZE: combinations per optimisation job; workers
  *     share slices
  * @param chartPoints points of the equity overview stored with a result
+ * @param timeLimit RUN_TIME_LIMIT: the longest one backtest or one optimisation slice may compute;
+ *     past it the run fails with the limit as its reason
+ * @param memoryLimit RUN_MEMORY_LIMIT: the most memory one run may need; 0 derives it from the heap
+ *     ({@link RunLimits})
  */
 @ConfigurationProperties("tb.backtest")
 public record BacktestSettings(
@@ -26,16 +31,21 @@ public record BacktestSettings(
     @DefaultValue("10m") Duration staleAfter,
     @DefaultValue("10000") int maxCombinations,
     @DefaultValue("50") int combinationsPerSlice,
-    @DefaultValue("2000") int chartPoints) {
+    @DefaultValue("2000") int chartPoints,
+    @DefaultValue("5m") Duration timeLimit,
+    @DefaultValue("0") DataSize memoryLimit) {
 
   public BacktestSettings {
     if (maxConcurrentRunsPerUser < 1
         || maxAttempts < 1
         || maxCombinations < 1
         || combinationsPerSlice < 1
-        || chartPoints < 16) {
+        || chartPoints < 16
+        || timeLimit.compareTo(Duration.ofSeconds(1)) < 0
+        || memoryLimit.isNegative()) {
       throw new IllegalArgumentException(
-          "tb.backtest limits must be positive (chart-points at least 16)");
+          "tb.backtest limits must be positive (chart-points at least 16, time-limit at least 1s,"
+              + " memory-limit 0 or more)");
     }
   }
 }

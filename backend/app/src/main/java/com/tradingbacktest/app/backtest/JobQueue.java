@@ -38,6 +38,21 @@ public class JobQueue {
 
   public record Queued(UUID id, String name, JobRequest request) {}
 
+  /**
+   * Queues {@code request} again as a new job, {@link WorkerShare#RETRY_AFTER} from now, for a job
+   * that steps aside ({@link WorkerShare}). The new job has an id of its own: the current one is
+   * still running. A run or slice cancelled meanwhile finds nothing to do when it comes.
+   */
+  public void defer(String name, JobRequest request) {
+    scheduler.create(
+        aJob()
+            .withId(UUID.randomUUID())
+            .withName(name)
+            .scheduleIn(WorkerShare.RETRY_AFTER)
+            .withAmountOfRetries(settings.maxAttempts())
+            .withJobRequest(request));
+  }
+
   /** Whether JobRunr still holds a job with this id, in any state. */
   public boolean exists(UUID id) {
     try {

@@ -14,7 +14,7 @@ record LanguageCatalogueResponse(
     @Schema(
             description =
                 "What one strategy may use: max_source_chars, max_statements, max_nesting, "
-                    + "max_lookback, max_params, max_cells")
+                    + "max_lookback, max_params")
         Map<String, Long> limits) {
 
   /** A built-in function. */

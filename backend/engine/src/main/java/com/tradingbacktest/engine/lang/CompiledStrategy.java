@@ -2,7 +2,9 @@ package com.tradingbacktest.engine.lang;
 
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.Signals;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +39,64 @@ public final class CompiledStrategy {
     return nodes.size();
   }
 
-  /** An evaluator bound to these bars, caching columns across parameter sets (for sweeps). */
+  /**
+   * An evaluator bound to these bars, caching columns across parameter sets (for sweeps), within
+   * {@link EvaluationLimits#defaults()}.
+   *
+   * @throws StrategyEvaluationException when the plan needs more memory for these bars than allowed
+   */
   public StrategyEvaluator evaluator(BarSeries bars) {
-    return new StrategyEvaluator(this, bars);
+    return evaluator(bars, EvaluationLimits.defaults());
+  }
+
+  /**
+   * An evaluator bound to these bars within {@code limits}: its memory is checked now, its control
+   * before every column.
+   *
+   * @throws StrategyEvaluationException when {@link #memoryNeeded} for these bars exceeds the limit
+   */
+  public StrategyEvaluator evaluator(BarSeries bars, EvaluationLimits limits) {
+    return new StrategyEvaluator(this, bars, limits);
   }
 
   /** One evaluation: the signals for these bars and parameter values. */
   public Signals signals(BarSeries bars, Map<String, Double> paramValues) {
     return evaluator(bars).signals(paramValues);
+  }
+
+  /**
+   * One evaluation within {@code limits}.
+   *
+   * @throws StrategyEvaluationException when it needs more memory than allowed
+   * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when the control cancels
+   * @throws com.tradingbacktest.engine.sim.RunTimeLimitException when the control's deadline passes
+   */
+  public Signals signals(BarSeries bars, Map<String, Double> paramValues, EvaluationLimits limits) {
+    return evaluator(bars, limits).signals(paramValues);
+  }
+
+  /**
+   * The estimated peak memory, in bytes, of one run of this strategy over {@code barCount} bars:
+   * every series it computes (each output of a multi-output function counted, bools one byte per
+   * bar, numbers eight), the largest call's work arrays, and what the run holds besides (bars,
+   * simulation, metrics).
+   */
+  public long memoryNeeded(int barCount) {
+    return MemoryEstimate.bytesPerBar(nodes, neededNodes()) * barCount;
+  }
+
+  /** Which nodes the outputs depend on, by id; iterative, since plans can be very deep. */
+  boolean[] neededNodes() {
+    boolean[] needed = new boolean[nodes.size()];
+    ArrayDeque<Node> stack = new ArrayDeque<>(outputs.values());
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (!needed[n.id]) {
+        needed[n.id] = true;
+        Collections.addAll(stack, n.in);
+      }
+    }
+    return needed;
   }
 
   List<Node> nodes() {

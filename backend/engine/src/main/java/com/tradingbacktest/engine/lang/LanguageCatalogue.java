@@ -83,7 +83,6 @@ public final class LanguageCatalogue {
     m.put("max_nesting", (long) Limits.MAX_NESTING);
     m.put("max_lookback", (long) Limits.MAX_LOOKBACK);
     m.put("max_params", (long) Limits.MAX_PARAMS);
-    m.put("max_cells", Limits.MAX_CELLS);
     return m;
   }
 }

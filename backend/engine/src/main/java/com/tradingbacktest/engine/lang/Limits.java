@@ -1,6 +1,9 @@
 package com.tradingbacktest.engine.lang;
 
-/** What one strategy may use; each limit has its own clear error. */
+/**
+ * What one strategy may use; each limit has its own clear error. Memory depends on the bars and the
+ * process, so it is not here but in {@link EvaluationLimits}.
+ */
 public final class Limits {
 
   /** Characters of source. */
@@ -20,9 +23,6 @@ public final class Limits {
 
   /** Parameters. */
   public static final int MAX_PARAMS = 50;
-
-  /** Distinct computed columns times bars (8 bytes each): about 1 GiB. */
-  public static final long MAX_CELLS = 128L * 1024 * 1024;
 
   private Limits() {}
 }

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -21,63 +22,58 @@ public final class StrategyEvaluator {
 
   private final CompiledStrategy strategy;
   private final BarSeries bars;
+  private final EvaluationLimits limits;
+  private final long bytesPerEvaluation;
   private final EvalContext ctx;
   private final Map<Integer, Map<List<Double>, Object>> cache = new HashMap<>();
   private final List<String>[] sortedParams;
   private final boolean[] needed;
-  private long cachedCells;
+  private long cachedBytes;
 
   @SuppressWarnings("unchecked")
-  StrategyEvaluator(CompiledStrategy strategy, BarSeries bars) {
+  StrategyEvaluator(CompiledStrategy strategy, BarSeries bars, EvaluationLimits limits) {
     this.strategy = strategy;
     this.bars = bars;
+    this.limits = limits;
     this.ctx = new EvalContext(bars);
     List<Node> nodes = strategy.nodes();
     this.sortedParams = new List[nodes.size()];
     for (Node n : nodes) {
       sortedParams[n.id] = List.copyOf(new TreeSet<>(n.params));
     }
-    this.needed = new boolean[nodes.size()];
-    strategy.outputs().values().forEach(this::markNeeded);
-    long seriesNodes = 0;
-    for (Node n : nodes) {
-      if (needed[n.id] && n.series) {
-        seriesNodes++;
-      }
-    }
-    if (seriesNodes * (long) bars.size() > Limits.MAX_CELLS) {
-      throw new StrategyEvaluationException(
-          "This strategy computes "
-              + seriesNodes
-              + " series over "
-              + bars.size()
-              + " bars, more than the memory limit of "
-              + Limits.MAX_CELLS
-              + " values; shorten the range or simplify");
+    this.needed = strategy.neededNodes();
+    this.bytesPerEvaluation = MemoryEstimate.bytesPerBar(nodes, needed) * bars.size();
+    if (bytesPerEvaluation > limits.maxBytes()) {
+      throw new StrategyEvaluationException(tooBig(bytesPerEvaluation, bars.size(), limits));
     }
   }
 
-  /** Marks everything the outputs depend on; iterative, since plans can be very deep. */
-  private void markNeeded(Node root) {
-    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      Node n = stack.pop();
-      if (!needed[n.id]) {
-        needed[n.id] = true;
-        for (Node input : n.in) {
-          stack.push(input);
-        }
-      }
-    }
+  static String tooBig(long needed, int bars, EvaluationLimits limits) {
+    return String.format(
+        Locale.ROOT,
+        "This strategy needs about %,d MB to run over %,d bars; the limit per run is %,d MB."
+            + " Shorten the date range, use a longer interval, or compute fewer series"
+            + " (each output of a function such as bbands or macd is a series of its own)",
+        (needed + (1 << 20) - 1) >> 20, // up, and the limit down: never "needs 3 MB, limit 3 MB"
+        bars,
+        limits.maxBytes() >> 20);
   }
 
   /** The engine's signals for these parameter values (defaults for those not given). */
   public Signals signals(Map<String, Double> overrides) {
     Map<String, Double> params = strategy.resolveParams(overrides);
+    if (cachedBytes + bytesPerEvaluation > limits.maxBytes()) {
+      // Keep memory bounded in long sweeps: forget parameter-dependent columns, keep the fixed
+      // ones.
+      cache.values().forEach(m -> m.keySet().removeIf(k -> !k.isEmpty()));
+      cachedBytes = 0;
+    }
     Object[] values = new Object[strategy.nodes().size()];
     for (Node n : strategy.nodes()) {
       if (needed[n.id]) {
+        if (n.series) {
+          limits.control().checkpoint(0); // between columns: one function over all the bars
+        }
         values[n.id] = cached(n, values, params);
       }
     }
@@ -100,13 +96,8 @@ public final class StrategyEvaluator {
       return hit;
     }
     Object value = compute(n, values, params);
-    cachedCells += bars.size();
-    if (cachedCells > Limits.MAX_CELLS) {
-      // Keep memory bounded in long sweeps: forget parameter-dependent columns, keep the fixed
-      // ones.
-      cache.values().forEach(m -> m.keySet().removeIf(k -> !k.isEmpty()));
-      cachedCells = 0;
-      perNode = cache.computeIfAbsent(n.id, k -> new HashMap<>());
+    if (!key.isEmpty()) {
+      cachedBytes += MemoryEstimate.ownBytes(n) * bars.size();
     }
     perNode.put(key, value);
     return value;

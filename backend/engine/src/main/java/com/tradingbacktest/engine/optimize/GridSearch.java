@@ -2,6 +2,7 @@ package com.tradingbacktest.engine.optimize;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.ParamSpec;
 import com.tradingbacktest.engine.lang.StrategyEvaluationException;
 import com.tradingbacktest.engine.lang.StrategyEvaluator;
@@ -52,7 +53,8 @@ public final class GridSearch {
   /**
    * Runs combinations {@code [fromIndex, toIndex)} of {@code grid} in index order and returns their
    * results in that order. Progress goes to {@code control} as the percentage of the slice done; a
-   * cancellation is noticed between combinations (and every 8,192 bars within one).
+   * cancellation is noticed between combinations (and before every column and every 8,192 bars
+   * within one).
    *
    * @param constraints conditions for feasibility; empty makes every result feasible
    * @throws IllegalArgumentException when the slice is outside the grid, or a range names a
@@ -71,6 +73,39 @@ public final class GridSearch {
       Objective objective,
       List<Constraint> constraints,
       RunControl control) {
+    return run(
+        strategy,
+        bars,
+        config,
+        grid,
+        fromIndex,
+        toIndex,
+        objective,
+        constraints,
+        EvaluationLimits.defaults().withControl(control));
+  }
+
+  /**
+   * {@link #run(CompiledStrategy, BarSeries, BacktestConfig, ParameterGrid, long, long, Objective,
+   * List, RunControl)} within {@code limits}: the slice's evaluator keeps to its memory (dropping
+   * cached columns between combinations when needed) and its control is checked before every column
+   * and every 8,192 bars.
+   *
+   * @throws StrategyEvaluationException also when one combination needs more memory than allowed
+   * @throws com.tradingbacktest.engine.sim.RunTimeLimitException when the control's deadline passes
+   */
+  public static List<SweepResult> run(
+      CompiledStrategy strategy,
+      BarSeries bars,
+      BacktestConfig config,
+      ParameterGrid grid,
+      long fromIndex,
+      long toIndex,
+      Objective objective,
+      List<Constraint> constraints,
+      EvaluationLimits limits) {
+    Objects.requireNonNull(limits, "limits");
+    RunControl control = limits.control();
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(bars, "bars");
     Objects.requireNonNull(config, "config");
@@ -94,7 +129,7 @@ public final class GridSearch {
     }
     checkAgainstDeclarations(strategy, grid);
 
-    StrategyEvaluator evaluator = strategy.evaluator(bars);
+    StrategyEvaluator evaluator = strategy.evaluator(bars, limits);
     RunControl cancelOnly =
         new RunControl() {
           @Override
@@ -104,14 +139,17 @@ public final class GridSearch {
           public boolean isCancelled() {
             return control.isCancelled();
           }
+
+          @Override
+          public void checkpoint(int atBar) {
+            control.checkpoint(atBar);
+          }
         };
     long total = toIndex - fromIndex;
     List<SweepResult> results = new ArrayList<>((int) total);
     int reported = -1;
     for (long index = fromIndex; index < toIndex; index++) {
-      if (control.isCancelled()) {
-        throw new BacktestCancelledException(0); // before the next combination's first bar
-      }
+      control.checkpoint(0); // before the next combination's first bar
       Map<String, Double> parameters = grid.combination(index);
       Signals signals;
       try {

@@ -67,9 +67,7 @@ public final class Simulator {
 
     for (int i = 0; i < n; i++) {
       if ((i & (CHECK_EVERY - 1)) == 0 && i > 0) {
-        if (control.isCancelled()) {
-          throw new BacktestCancelledException(i);
-        }
+        control.checkpoint(i);
         control.progress((int) (100L * i / n));
       }
       boolean acted = false;

@@ -10,6 +10,7 @@ import com.tradingbacktest.engine.lang.FuzzSupport.Outcome;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
+import com.tradingbacktest.engine.sim.RunControl;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -233,7 +234,7 @@ class FuzzLimitsTests {
     assertError("param extra = 1\n" + atLimit, "at most " + Limits.MAX_PARAMS + " parameters");
   }
 
-  // ---- MAX_CELLS
+  // ---- memory
 
   @Test
   void aPlanTooBigForTheBarsIsAStrategyEvaluationException() {
@@ -243,7 +244,7 @@ class FuzzLimitsTests {
     }
     b.append("long_entry = a399 > 0\n");
     CompiledStrategy s = compileBounded(b.toString()).strategy();
-    int n = (int) (Limits.MAX_CELLS / 400) + 1000;
+    int n = 10_000;
     long[] t = new long[n];
     double[] p = new double[n];
     for (int i = 0; i < n; i++) {
@@ -252,9 +253,11 @@ class FuzzLimitsTests {
     }
     BarSeries bars =
         BarSeries.of("BIG", Interval.M1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, p, p, p, p, p);
-    assertThatThrownBy(() -> s.signals(bars, Map.of()))
+    // 399 number series of 10,000 bars are about 32 MB.
+    EvaluationLimits limits = new EvaluationLimits(16L << 20, RunControl.NONE);
+    assertThatThrownBy(() -> s.signals(bars, Map.of(), limits))
         .isInstanceOf(StrategyEvaluationException.class)
-        .hasMessageContaining("memory limit");
+        .hasMessageContaining("the limit per run is 16 MB");
   }
 
   // ---- numbers

@@ -73,14 +73,6 @@ class OptimizationRepository {
         .update();
   }
 
-  int countActive(UUID userId) {
-    return jdbc.sql(
-            "select count(*) from optimizations where user_id = ? and status in ('pending', 'running')")
-        .param(userId)
-        .query(Integer.class)
-        .single();
-  }
-
   Optional<OptimizationRow> find(UUID id, UUID userId) {
     return jdbc.sql("select " + COLUMNS + " from optimizations o where o.id = ? and o.user_id = ?")
         .params(id, userId)

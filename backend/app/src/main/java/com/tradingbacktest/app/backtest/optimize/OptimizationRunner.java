@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest.optimize;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
@@ -17,6 +18,7 @@ import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
+import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -38,28 +40,34 @@ class OptimizationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationRunner.class);
   private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
+  private static final long BYTES_PER_BAR = 48; // a time and five prices
 
   private final OptimizationRepository optimizations;
   private final MarketDataService marketData;
   private final BacktestSettings settings;
+  private final RunLimits limits;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
-  private final Cache<UUID, BarSeries> bars =
-      Caffeine.newBuilder()
-          .maximumWeight(20_000_000) // bars
-          .weigher((UUID id, BarSeries series) -> Math.max(1, series.size()))
-          .expireAfterAccess(Duration.ofMinutes(5))
-          .build();
+  private final Cache<UUID, BarSeries> bars;
 
   OptimizationRunner(
       OptimizationRepository optimizations,
       MarketDataService marketData,
       BacktestSettings settings,
+      RunLimits limits,
       TransactionTemplate transaction,
       JsonMapper json) {
     this.optimizations = optimizations;
     this.marketData = marketData;
     this.settings = settings;
+    this.limits = limits;
+    // At most one run's memory of bars (48 bytes each) stays cached besides the running slices.
+    this.bars =
+        Caffeine.newBuilder()
+            .maximumWeight(Math.max(1, limits.memoryBytes() / BYTES_PER_BAR))
+            .weigher((UUID id, BarSeries series) -> Math.max(1, series.size()))
+            .expireAfterAccess(Duration.ofMinutes(5))
+            .build();
     this.transaction = transaction;
     this.json = json;
   }
@@ -88,6 +96,11 @@ class OptimizationRunner {
       }
     } catch (BacktestCancelledException e) {
       log.info("Optimisation {} slice {} stopped: cancelled", id, slice);
+    } catch (RunTimeLimitException e) {
+      optimizations.fail(
+          id,
+          limits.timeLimitReason(
+              "A slice of the grid (" + settings.combinationsPerSlice() + " combinations)"));
     } catch (
         IllegalArgumentException
             e) { // StrategyEvaluationException and invalid settings: no retry helps
@@ -149,7 +162,7 @@ class OptimizationRunner {
         to,
         Objective.parse(row.objective()),
         constraints,
-        new CancelCheck(row.id()));
+        limits.start(new CancelCheck(row.id())));
   }
 
   /**

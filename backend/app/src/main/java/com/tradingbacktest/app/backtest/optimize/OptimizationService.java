@@ -5,7 +5,6 @@ import com.tradingbacktest.app.backtest.JobQueue;
 import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.RunStatus;
-import com.tradingbacktest.app.backtest.run.BacktestRepository;
 import com.tradingbacktest.app.backtest.run.BacktestService;
 import com.tradingbacktest.app.backtest.run.BacktestStatusResponse;
 import com.tradingbacktest.app.backtest.run.ResolvedRun;
@@ -43,7 +42,6 @@ class OptimizationService {
 
   private final RunSettingsResolver resolver;
   private final OptimizationRepository optimizations;
-  private final BacktestRepository runs;
   private final BacktestService backtests;
   private final StrategyLookup strategies;
   private final MarketDataService marketData;
@@ -55,7 +53,6 @@ class OptimizationService {
   OptimizationService(
       RunSettingsResolver resolver,
       OptimizationRepository optimizations,
-      BacktestRepository runs,
       BacktestService backtests,
       StrategyLookup strategies,
       MarketDataService marketData,
@@ -65,7 +62,6 @@ class OptimizationService {
       JsonMapper json) {
     this.resolver = resolver;
     this.optimizations = optimizations;
-    this.runs = runs;
     this.backtests = backtests;
     this.strategies = strategies;
     this.marketData = marketData;
@@ -134,9 +130,7 @@ class OptimizationService {
     String objective = objectiveName;
     transaction.executeWithoutResult(
         tx -> {
-          // Runs and optimisations count together against the limit.
-          backtests.requireRoomToStart(
-              userId, () -> runs.countActive(userId) + optimizations.countActive(userId));
+          backtests.requireRoomToStart(userId); // runs and optimisations count together
           optimizations.insert(
               id,
               userId,

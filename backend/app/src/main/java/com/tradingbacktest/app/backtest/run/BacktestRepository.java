@@ -102,10 +102,18 @@ public class BacktestRepository {
         .list();
   }
 
-  public int countActive(UUID userId) {
+  /**
+   * The user's pending and running work: runs and optimisations together, since MAX_CONCURRENT_RUNS
+   * covers both (an optimisation is read here rather than through its repository because the
+   * optimisation package depends on this one, not the reverse).
+   */
+  int countActiveWork(UUID userId) {
     return jdbc.sql(
-            "select count(*) from backtests where user_id = ? and status in ('pending', 'running')")
-        .param(userId)
+            "select (select count(*) from backtests where user_id = :user"
+                + " and status in ('pending', 'running'))"
+                + " + (select count(*) from optimizations where user_id = :user"
+                + " and status in ('pending', 'running'))")
+        .param("user", userId)
         .query(Integer.class)
         .single();
   }

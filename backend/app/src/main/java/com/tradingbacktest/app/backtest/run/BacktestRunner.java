@@ -2,6 +2,7 @@ package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.backtest.BacktestSettings;
 import com.tradingbacktest.app.backtest.JsonTypes;
+import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunResult;
 import com.tradingbacktest.app.backtest.RunSeries;
 import com.tradingbacktest.app.backtest.RunSettings;
@@ -11,11 +12,13 @@ import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
+import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import com.tradingbacktest.engine.sim.Signals;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,7 @@ class BacktestRunner {
   private final RunEvents events;
   private final RunMetrics metrics;
   private final BacktestSettings settings;
+  private final RunLimits limits;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
 
@@ -57,6 +61,7 @@ class BacktestRunner {
       RunEvents events,
       RunMetrics metrics,
       BacktestSettings settings,
+      RunLimits limits,
       TransactionTemplate transaction,
       JsonMapper json) {
     this.runs = runs;
@@ -64,6 +69,7 @@ class BacktestRunner {
     this.events = events;
     this.metrics = metrics;
     this.settings = settings;
+    this.limits = limits;
     this.transaction = transaction;
     this.json = json;
   }
@@ -119,6 +125,7 @@ class BacktestRunner {
   }
 
   private void execute(UUID id, Progress progress) {
+    EvaluationLimits runLimits = limits.start(progress); // the time limit counts from the claim
     BacktestRow row = runs.findForRun(id).orElseThrow(() -> new BacktestCancelledException(0));
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
     Map<String, Double> parameters = json.readValue(row.parameters(), JsonTypes.DOUBLES);
@@ -156,11 +163,16 @@ class BacktestRunner {
     Signals signals;
     BacktestResult result;
     try {
-      signals = strategy.signals(bars, parameters);
+      signals = strategy.signals(bars, parameters, runLimits);
       progress.report(20);
       result =
           Backtest.run(
-              bars, signals, runSettings.toConfig(row.initialCapital().doubleValue()), progress);
+              bars,
+              signals,
+              runSettings.toConfig(row.initialCapital().doubleValue()),
+              runLimits.control());
+    } catch (RunTimeLimitException e) {
+      throw new RunFailure(limits.timeLimitReason("The run"));
     } catch (
         IllegalArgumentException
             e) { // StrategyEvaluationException, invalid settings or bars: the run's own fault

@@ -18,7 +18,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.IntSupplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +64,7 @@ public class BacktestService {
     UUID id = UUID.randomUUID();
     transaction.executeWithoutResult(
         tx -> {
-          requireRoomToStart(userId, () -> runs.countActive(userId));
+          requireRoomToStart(userId);
           runs.insert(
               id,
               userId,
@@ -92,12 +91,13 @@ public class BacktestService {
 
   /**
    * In the caller's transaction: takes {@code userId}'s lock, which serialises their starts until
-   * the transaction ends, then refuses (429) when {@code active}, counted under that lock so that
-   * no concurrent start slips past, has reached the most they may have queued or running at once.
+   * the transaction ends, then refuses (429) when their pending and running runs and optimisations
+   * together, counted under that lock so that no concurrent start slips past, have reached the most
+   * they may have at once.
    */
-  public void requireRoomToStart(UUID userId, IntSupplier active) {
+  public void requireRoomToStart(UUID userId) {
     runs.lockUser(userId);
-    if (active.getAsInt() >= settings.maxConcurrentRunsPerUser()) {
+    if (runs.countActiveWork(userId) >= settings.maxConcurrentRunsPerUser()) {
       throw new TooManyRuns(settings.maxConcurrentRunsPerUser());
     }
   }

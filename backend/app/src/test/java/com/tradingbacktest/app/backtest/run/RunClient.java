@@ -186,6 +186,67 @@ public final class RunClient {
     return symbol;
   }
 
+  /**
+   * Uploads {@code count} one-minute bars from 2020-01-01 (UTC) of a random walk for a new custom
+   * symbol and returns the symbol; bars end before 2020-01-01 plus {@code count} minutes.
+   */
+  public String uploadMinutes(int count) {
+    String symbol = "M" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    symbol = symbol.toUpperCase(java.util.Locale.ROOT);
+    StringBuilder csv =
+        new StringBuilder(count * 48).append("timestamp,open,high,low,close,volume\n");
+    java.util.Random random = new java.util.Random(7);
+    long t = java.time.Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+    double price = 10_000;
+    for (int i = 0; i < count; i++, t += 60) {
+      double close = Math.max(1, price * (1 + (random.nextDouble() - 0.5) * 0.002));
+      csv.append(t).append(',').append(Math.round(price * 100) / 100.0);
+      csv.append(',').append(Math.round(Math.max(price, close) * 101) / 100.0);
+      csv.append(',').append(Math.round(Math.min(price, close) * 99) / 100.0);
+      csv.append(',').append(Math.round(close * 100) / 100.0).append(",1\n");
+      price = close;
+    }
+    Response response =
+        Multipart.upload(
+            port,
+            json,
+            auth[1],
+            "minutes.csv",
+            csv.toString(),
+            Map.of(
+                "symbol", symbol, "interval", "1m", "time_zone", "UTC", "asset_class", "crypto"));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return symbol;
+  }
+
+  /** A run of {@code strategyId} over every bar {@link #uploadMinutes} stored for the symbol. */
+  public static Map<String, Object> minutesRequest(String strategyId, String symbol) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("strategy_id", strategyId);
+    body.put("symbol", symbol);
+    body.put("interval", "1m");
+    body.put("start_date", "2020-01-01");
+    body.put("end_date", "2025-12-31");
+    body.put("initial_capital", 10000);
+    return body;
+  }
+
+  /**
+   * A strategy light on memory and heavy on time: {@code columns} CCIs of about 2,000 bars, each
+   * some 4,000 operations per bar in TA-Lib (a second or two per column over 200,000 bars).
+   */
+  public static String slowStrategy(int columns) {
+    StringBuilder s = new StringBuilder();
+    for (int k = 0; k < columns; k++) {
+      s.append("c").append(k).append(" = cci(").append(2000 + k).append(")\n");
+    }
+    s.append("long_entry = c0 > 100");
+    for (int k = 1; k < columns; k++) {
+      s.append(" and c").append(k).append(" > 100");
+    }
+    return s.append("\nlong_exit = c0 < -100\n").toString();
+  }
+
   /** Daily bars from 2024-01-01 with these closes; open = previous close, high/low 1 beyond. */
   public static String dailyCsv(double... closes) {
     StringBuilder csv = new StringBuilder("date,open,high,low,close,volume\n");

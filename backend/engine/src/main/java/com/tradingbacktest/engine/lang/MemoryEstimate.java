@@ -1,0 +1,61 @@
+package com.tradingbacktest.engine.lang;
+
+import java.util.List;
+
+/**
+ * How many bytes per bar a plan holds while it evaluates, from its nodes alone, so that a strategy
+ * too big for the bars is refused before the first column is allocated. Every live column counts:
+ * each output of a multi-output function (bbands has three), every intermediate series (one byte
+ * per bar for bools, eight for numbers), plus the largest transient work array of one call and a
+ * fixed share for what the run keeps around the evaluation.
+ */
+final class MemoryEstimate {
+
+  /**
+   * What a run holds per bar besides the strategy's columns: the bars (a time and five prices, 48
+   * bytes), the simulation's equity, position and in-market columns (17), the metrics'
+   * buy-and-hold, drawdown and return columns (24), and the stored series while it is encoded
+   * (about 32); rounded up.
+   */
+  static final long RUN_BYTES_PER_BAR = 128;
+
+  private MemoryEstimate() {}
+
+  /** Bytes per bar of the needed series nodes, plus the worst call's transient work arrays. */
+  static long bytesPerBar(List<Node> nodes, boolean[] needed) {
+    long live = 0;
+    long transientMax = 0;
+    for (Node n : nodes) {
+      if (!needed[n.id] || !n.series) {
+        continue;
+      }
+      long own = ownBytes(n);
+      live += own;
+      // A call may allocate as much again as it returns (TA-Lib's outputs before NaN padding,
+      // broadcast constants); freed when it returns, so only the largest counts.
+      transientMax = Math.max(transientMax, n.op == Node.Op.CALL ? own : 0);
+    }
+    return live + transientMax + RUN_BYTES_PER_BAR;
+  }
+
+  /** Bytes per bar of the column(s) this node allocates. */
+  static long ownBytes(Node n) {
+    return switch (n.op) {
+      case FIELD -> 0; // the field of a multi-output call's map, counted with the call
+      case PRICE ->
+          switch (n.name) {
+            case "open", "high", "low", "close", "volume" -> 0; // the bars' own columns
+            default -> 8;
+          };
+      case CALL ->
+          n.builtin.spec().result().equals("fields")
+              ? 8L * n.builtin.spec().fields().size()
+              : width(n);
+      default -> width(n);
+    };
+  }
+
+  private static long width(Node n) {
+    return n.type == Node.Type.BOOL ? 1 : 8;
+  }
+}

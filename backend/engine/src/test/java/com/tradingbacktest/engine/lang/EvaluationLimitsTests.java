@@ -1,0 +1,199 @@
+package com.tradingbacktest.engine.lang;
+
+import static com.tradingbacktest.engine.lang.Strategies.closes;
+import static com.tradingbacktest.engine.lang.Strategies.compile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.BacktestCancelledException;
+import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.RunControl;
+import com.tradingbacktest.engine.sim.RunTimeLimitException;
+import com.tradingbacktest.engine.sim.Signals;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class EvaluationLimitsTests {
+
+  private static final long RUN = MemoryEstimate.RUN_BYTES_PER_BAR;
+
+  /** The issue's strategy: {@code count} Bollinger bands of different lengths, a max() tree. */
+  static String bandsTree(int count) {
+    StringBuilder s = new StringBuilder();
+    for (int k = 0; k < count; k++) {
+      s.append("b").append(k).append(" = bbands(close, ").append(20 + k).append(", 2)\n");
+    }
+    s.append("m0 = b0.upper\n");
+    for (int k = 1; k < count; k++) {
+      s.append("m").append(k).append(" = max(m").append(k - 1).append(", b");
+      s.append(k).append(".upper)\n");
+    }
+    return s.append("long_entry = close > m").append(count - 1).append('\n').toString();
+  }
+
+  static BarSeries bars(int n) {
+    double[] c = new double[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = 100 + 10 * Math.sin(i / 50.0);
+    }
+    return closes(c);
+  }
+
+  @Test
+  void countsEveryOutputOfAMultiOutputFunction() {
+    // sma: one number column (8) and the comparison (1), plus the call's work arrays (8).
+    assertThat(compile("long_entry = close > sma(close, 20)").memoryNeeded(1000))
+        .isEqualTo((8 + 1 + 8 + RUN) * 1000);
+    // bbands: three columns (24) though only one is used, the comparison, work arrays (24).
+    assertThat(compile("long_entry = close > bbands(close, 20, 2).upper").memoryNeeded(1000))
+        .isEqualTo((24 + 1 + 24 + RUN) * 1000);
+    assertThat(compile("long_entry = macd(close).histogram > 0").memoryNeeded(1000))
+        .isEqualTo((24 + 1 + 24 + RUN) * 1000);
+  }
+
+  @Test
+  void countsEveryIntermediateSeriesOnce() {
+    // a + 1 and its comparison; the shared sma is one column however often it is used.
+    CompiledStrategy s =
+        compile("f = sma(close, 5)\nlong_entry = f + 1 > f\nlong_exit = f + 1 < f");
+    assertThat(s.memoryNeeded(100)).isEqualTo((8 + 8 + 1 + 1 + 8 + RUN) * 100);
+  }
+
+  @Test
+  void theIssuesBandsStrategyNeedsMoreThanAGigabyteForAMillionBars() {
+    long needed = compile(bandsTree(42)).memoryNeeded(1_000_000);
+    // 42 x 3 band columns and 41 max() columns of 8 MB each, at the least.
+    assertThat(needed).isGreaterThan((42 * 3 + 41) * 8_000_000L);
+  }
+
+  @Test
+  void refusesAStrategyOverTheLimitBeforeComputingAnything() {
+    CompiledStrategy s = compile(bandsTree(42));
+    BarSeries bars = bars(2000);
+    AtomicInteger checkpoints = new AtomicInteger();
+    RunControl counting =
+        new RunControl() {
+          @Override
+          public void progress(int percent) {}
+
+          @Override
+          public boolean isCancelled() {
+            checkpoints.incrementAndGet();
+            return false;
+          }
+        };
+    long limit = s.memoryNeeded(2000) - 1;
+
+    assertThatThrownBy(() -> s.signals(bars, Map.of(), new EvaluationLimits(limit, counting)))
+        .isInstanceOf(StrategyEvaluationException.class)
+        .hasMessageStartingWith("This strategy needs about 3 MB to run over 2,000 bars")
+        .hasMessageContaining("the limit per run is 2 MB");
+    assertThat(checkpoints).hasValue(0);
+    // At the limit it runs.
+    assertThat(s.signals(bars, Map.of(), new EvaluationLimits(limit + 1, counting)).longEntry())
+        .hasSize(2000);
+  }
+
+  @Test
+  void aCancelledRunComputesNoColumn() {
+    RunControl cancelled = cancelledAfter(0);
+    EvaluationLimits limits = EvaluationLimits.defaults().withControl(cancelled);
+
+    assertThatThrownBy(() -> compile(bandsTree(5)).signals(bars(500), Map.of(), limits))
+        .isInstanceOf(BacktestCancelledException.class);
+  }
+
+  @Test
+  void aRunCancelledWhileEvaluatingStopsAtTheNextColumn() {
+    AtomicInteger asked = new AtomicInteger();
+    RunControl control =
+        new RunControl() {
+          @Override
+          public void progress(int percent) {}
+
+          @Override
+          public boolean isCancelled() {
+            return asked.incrementAndGet() > 3; // cancelled while the fourth column is due
+          }
+        };
+    CompiledStrategy s = compile(bandsTree(20));
+
+    assertThatThrownBy(
+            () -> s.signals(bars(500), Map.of(), EvaluationLimits.defaults().withControl(control)))
+        .isInstanceOf(BacktestCancelledException.class);
+    assertThat(asked).hasValue(4); // not one column after the cancellation
+  }
+
+  @Test
+  void aDeadlineAlreadyPastStopsTheEvaluation() {
+    AtomicLong now = new AtomicLong();
+    RunControl limited = RunControl.withTimeLimit(RunControl.NONE, Duration.ofMinutes(5), now::get);
+    now.set(Duration.ofMinutes(5).toNanos() + 1);
+
+    assertThatThrownBy(
+            () ->
+                compile(bandsTree(3))
+                    .signals(bars(500), Map.of(), EvaluationLimits.defaults().withControl(limited)))
+        .isInstanceOfSatisfying(
+            RunTimeLimitException.class,
+            e -> assertThat(e.limit()).isEqualTo(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void aDeadlineNotYetReachedChangesNothing() {
+    AtomicLong now = new AtomicLong();
+    RunControl limited = RunControl.withTimeLimit(RunControl.NONE, Duration.ofMinutes(5), now::get);
+    now.set(Duration.ofMinutes(5).toNanos()); // exactly at the limit: still allowed
+    CompiledStrategy s = compile(bandsTree(3));
+
+    Signals limitedSignals =
+        s.signals(bars(500), Map.of(), EvaluationLimits.defaults().withControl(limited));
+
+    assertThat(limitedSignals.longEntry()).isEqualTo(s.signals(bars(500), Map.of()).longEntry());
+  }
+
+  @Test
+  void theSimulatorStopsAtTheDeadlineToo() {
+    AtomicLong now = new AtomicLong();
+    RunControl limited = RunControl.withTimeLimit(RunControl.NONE, Duration.ofSeconds(1), now::get);
+    BarSeries bars = bars(20_000);
+    Signals signals = compile("long_entry = close > sma(close, 20)").signals(bars, Map.of());
+    now.set(Duration.ofSeconds(2).toNanos()); // the evaluation took two seconds
+
+    assertThatThrownBy(() -> Backtest.run(bars, signals, BacktestConfig.defaults(), limited))
+        .isInstanceOf(RunTimeLimitException.class)
+        .hasMessageContaining("time limit of 1 s");
+  }
+
+  @Test
+  void aSweepAtTheMemoryLimitStillComputesEveryCombination() {
+    String source = "param n = 10 in 2..60\nlong_entry = close > sma(close, n)";
+    CompiledStrategy s = compile(source);
+    BarSeries bars = bars(1000);
+    // Room for one evaluation and a little more: every combination evicts the one before.
+    StrategyEvaluator evaluator =
+        s.evaluator(bars, new EvaluationLimits(s.memoryNeeded(1000) + 100, RunControl.NONE));
+    for (int n = 2; n <= 60; n++) {
+      assertThat(evaluator.signals(Map.of("n", (double) n)).longEntry())
+          .isEqualTo(s.signals(bars, Map.of("n", (double) n)).longEntry());
+    }
+  }
+
+  private static RunControl cancelledAfter(int allowed) {
+    AtomicInteger asked = new AtomicInteger();
+    return new RunControl() {
+      @Override
+      public void progress(int percent) {}
+
+      @Override
+      public boolean isCancelled() {
+        return asked.incrementAndGet() > allowed;
+      }
+    };
+  }
+}
