@@ -99,7 +99,9 @@ class ImportService {
         throw outcome.problemCount() == 0
             ? ImportRejected.of("The file has no rows of bars; nothing was imported.")
                 .withImportId(id)
-            : ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
+            : skipBadRows
+                ? ImportRejected.nothingLeft(outcome.problems(), outcome.problemCount(), id)
+                : ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
       }
       importLog.completed(id, outcome);
       ended = true;

@@ -207,6 +207,7 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
                 .getBytes(StandardCharsets.UTF_8),
             Map.of("skip_bad_rows", "true"));
     assertThat(skipped.status()).as(skipped.toString()).isEqualTo(422);
+    assertThat(skipped.json().path("detail").asString()).contains("leaves nothing to import");
     assertImportFailed(skipped);
     assertNothingStored(allSkipped);
 
