@@ -60,7 +60,13 @@ class BarImporter {
       int skipped,
       List<BarCsv.Problem> problems,
       int problemCount,
-      boolean stored) {}
+      boolean stored) {
+
+    /** The same counts with nothing stored (a new symbol's file that had no good row). */
+    Outcome notStored() {
+      return new Outcome(rowsRead, 0, 0, 0, problems, problemCount, false);
+    }
+  }
 
   /**
    * Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. May be fed twice.
@@ -69,13 +75,28 @@ class BarImporter {
     void feed(BarCsv.Handler handler) throws IOException;
   }
 
+  /** Imports a CSV into a stored symbol (below). */
+  Outcome importCsv(
+      InputStreamSource csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
+      throws IOException {
+    return importCsv(csv, symbol, interval, zone, skipBadRows, null);
+  }
+
   /**
    * Imports a CSV (UTF-8; opened again if it must be read twice). With {@code skipBadRows} false,
    * any bad row (including a duplicate time) stores nothing and the outcome says so ({@code stored}
    * false); with it true, exactly the reported rows are skipped.
+   *
+   * @param newSymbol the symbol to create in the same transaction as its bars, or null when it
+   *     exists: an import that stores no bar creates no symbol
    */
   Outcome importCsv(
-      InputStreamSource csv, String symbol, String interval, ZoneId zone, boolean skipBadRows)
+      InputStreamSource csv,
+      String symbol,
+      String interval,
+      ZoneId zone,
+      boolean skipBadRows,
+      SymbolInfo newSymbol)
       throws IOException {
     return importRows(
         handler -> {
@@ -87,11 +108,18 @@ class BarImporter {
         },
         symbol,
         interval,
-        skipBadRows);
+        skipBadRows,
+        newSymbol);
   }
 
-  /** Imports rows from any source with the same all-or-nothing rules. */
+  /** Imports rows from any source with the same all-or-nothing rules, into a stored symbol. */
   Outcome importRows(RowSource source, String symbol, String interval, boolean skipBadRows)
+      throws IOException {
+    return importRows(source, symbol, interval, skipBadRows, null);
+  }
+
+  private Outcome importRows(
+      RowSource source, String symbol, String interval, boolean skipBadRows, SymbolInfo newSymbol)
       throws IOException {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
@@ -110,6 +138,13 @@ class BarImporter {
         if (outcome == null) {
           String table = call(c, "select market_data_add_series(?, ?)", symbol, interval);
           outcome = merge(c, source, table, symbol, interval, skipBadRows);
+        }
+        if (newSymbol != null && outcome.stored()) {
+          if (outcome.inserted() == 0) {
+            outcome = outcome.notStored();
+          } else {
+            SymbolRepository.insert(c, newSymbol);
+          }
         }
         boolean changed = outcome.stored() && outcome.inserted() + outcome.updated() > 0;
         if (changed) {

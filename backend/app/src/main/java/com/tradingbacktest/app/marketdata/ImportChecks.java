@@ -67,7 +67,8 @@ final class ImportChecks {
   void problem(BarCsv.Problem p) {
     problemCount++;
     if (problems.size() < BarImporter.MAX_LISTED) {
-      problems.add(p);
+      // A reason quotes the row's text, which may hold a NUL or other control characters.
+      problems.add(new BarCsv.Problem(p.line(), Printable.of(p.reason())));
     }
   }
 

@@ -84,8 +84,7 @@ class ImportController {
             symbol.trim(),
             RequestValues.interval("interval", interval),
             skipBadRows,
-            new ImportService.NewSymbol(
-                name, market, assetClass, currency, timeZone, tickSize, lotSize));
+            new NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize));
     return ResponseEntity.created(URI.create("/api/v1/data/imports/" + view.id())).body(view);
   }
 

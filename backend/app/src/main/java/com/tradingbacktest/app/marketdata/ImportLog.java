@@ -107,13 +107,15 @@ class ImportLog {
             ? null
             : json.writeValueAsString(
                 problems.stream()
-                    .map(p -> java.util.Map.of("line", p.line(), "reason", p.reason()))
+                    .map(
+                        p -> java.util.Map.of("line", p.line(), "reason", Printable.of(p.reason())))
                     .toList());
     jdbc.sql(
             "update data_imports set status = ?, progress = case when ? = 'completed' then 100 else progress end,"
                 + " rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_skipped = ?, problems = cast(? as jsonb),"
                 + " error = ?, finished_at = now() where id = ?")
-        .params(status, status, read, inserted, updated, skipped, problemsJson, error, id)
+        .params(
+            status, status, read, inserted, updated, skipped, problemsJson, Printable.of(error), id)
         .update();
   }
 

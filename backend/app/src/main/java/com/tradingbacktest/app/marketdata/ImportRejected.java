@@ -43,6 +43,20 @@ final class ImportRejected extends DomainException {
         importId);
   }
 
+  /** Every row was bad, so skipping them left nothing (and, for a new symbol, no symbol). */
+  static ImportRejected nothingLeft(List<BarCsv.Problem> problems, int count, UUID importId) {
+    BarCsv.Problem first = problems.get(0);
+    return new ImportRejected(
+        "Every row has errors (first: line "
+            + first.line()
+            + ", "
+            + first.reason()
+            + "), so skipping them leaves nothing to import.",
+        problems,
+        count,
+        importId);
+  }
+
   ImportRejected withImportId(UUID id) {
     return new ImportRejected(getMessage(), problems, problemCount, id);
   }

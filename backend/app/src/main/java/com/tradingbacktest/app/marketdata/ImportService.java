@@ -16,10 +16,10 @@ import com.tradingbacktest.engine.series.Interval;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -37,6 +37,7 @@ import org.springframework.stereotype.Service;
 class ImportService {
 
   private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+  static final int MAX_FILE_NAME = 255;
   static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._^=/-]{0,39}");
 
   private final SymbolRepository symbols;
@@ -58,19 +59,11 @@ class ImportService {
     this.queue = queue;
   }
 
-  /** What the uploader says about a symbol the platform does not know yet. */
-  record NewSymbol(
-      String name,
-      String market,
-      String assetClass,
-      String currency,
-      String timeZone,
-      BigDecimal tickSize,
-      BigDecimal lotSize) {}
-
   /**
    * Imports an uploaded CSV; {@code file} may be opened twice (a file out of time order is read
-   * again).
+   * again). Every field is checked before anything is written; an unknown symbol is created in the
+   * transaction of its bars, so a rejected file leaves no symbol behind. The import's log entry
+   * ends {@code completed} or {@code failed} whatever happens.
    */
   ImportView importCsv(
       UUID userId,
@@ -81,32 +74,52 @@ class ImportService {
       boolean skipBadRows,
       NewSymbol meta)
       throws IOException {
-    SymbolInfo s = ensureSymbol(symbol, meta, "csv");
+    checkFileName(fileName);
+    SymbolInfo existing = findValidSymbol(symbol).orElse(null);
+    SymbolInfo s = existing != null ? existing : meta.resolve(symbol, "csv");
     UUID id =
         importLog.start(userId, "csv", "csv", s.symbol(), interval.code(), null, null, fileName);
+    boolean ended = false;
     BarImporter.Outcome outcome;
     try {
-      outcome = importer.importCsv(file, s.symbol(), interval.code(), s.zone(), skipBadRows);
-    } catch (BarCsv.FormatException e) {
-      importLog.failed(id, e.getMessage());
-      throw ImportRejected.of(e.getMessage()).withImportId(id);
-    } catch (IOException | RuntimeException e) {
-      importLog.failed(id, "The import failed: " + e.getMessage());
-      throw e;
+      outcome = read(file, s, interval, skipBadRows, existing == null);
+      if (!outcome.stored()) {
+        importLog.finish(
+            id,
+            "failed",
+            outcome.rowsRead(),
+            0,
+            0,
+            0,
+            outcome.problems(),
+            outcome.problemCount() == 0
+                ? "no rows; nothing imported"
+                : outcome.problemCount() + " bad rows; nothing imported");
+        ended = true;
+        throw outcome.problemCount() == 0
+            ? ImportRejected.of("The file has no rows of bars; nothing was imported.")
+                .withImportId(id)
+            : skipBadRows
+                ? ImportRejected.nothingLeft(outcome.problems(), outcome.problemCount(), id)
+                : ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
+      }
+      importLog.completed(id, outcome);
+      ended = true;
+    } catch (ImportRejected e) {
+      if (!ended) {
+        importLog.failed(id, e.getMessage());
+        ended = true;
+      }
+      throw e.withImportId(id);
+    } finally {
+      if (!ended) {
+        // Whatever went wrong (the server log has it), the import must not stay 'running'.
+        importLog.failed(id, "The import failed unexpectedly; nothing was imported.");
+      }
     }
-    if (!outcome.stored()) {
-      importLog.finish(
-          id,
-          "failed",
-          outcome.rowsRead(),
-          0,
-          0,
-          0,
-          outcome.problems(),
-          outcome.problemCount() + " bad rows; nothing imported");
-      throw ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
+    if (existing == null) {
+      symbols.evict(s.symbol());
     }
-    importLog.completed(id, outcome);
     symbols.refreshRange(s.symbol(), interval.code());
     log.info(
         "Imported {} ({}): {} new, {} updated, {} skipped",
@@ -142,6 +155,40 @@ class ImportService {
         importLog.queue(userId, "fetch", source.code(), s.symbol(), interval.code(), from, to);
     enqueue(id, source, s.symbol(), interval, market != null);
     return importLog.find(id, userId).orElseThrow();
+  }
+
+  /** Reads and stores the file, or says why it cannot be read at all. */
+  private BarImporter.Outcome read(
+      InputStreamSource file,
+      SymbolInfo s,
+      Interval interval,
+      boolean skipBadRows,
+      boolean newSymbol)
+      throws IOException {
+    String unreadable = UploadedText.problem(file).orElse(null);
+    if (unreadable != null) {
+      throw ImportRejected.of(unreadable);
+    }
+    try {
+      return importer.importCsv(
+          file, s.symbol(), interval.code(), s.zone(), skipBadRows, newSymbol ? s : null);
+    } catch (BarCsv.FormatException e) {
+      throw ImportRejected.of(Printable.of(e.getMessage()));
+    }
+  }
+
+  /** The file name is only a label in the import log, but one that fits its column. */
+  private static void checkFileName(String fileName) {
+    if (fileName == null) {
+      return;
+    }
+    if (fileName.codePointCount(0, fileName.length()) > MAX_FILE_NAME) {
+      throw new FieldValidationException(
+          "file", "its name must be at most " + MAX_FILE_NAME + " characters");
+    }
+    if (Printable.hasControlCharacters(fileName)) {
+      throw new FieldValidationException("file", "its name may not contain control characters");
+    }
   }
 
   /**
@@ -308,45 +355,21 @@ class ImportService {
     return gaps;
   }
 
-  private SymbolInfo ensureSymbol(String symbol, NewSymbol meta, String source) {
+  private Optional<SymbolInfo> findValidSymbol(String symbol) {
     if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
       throw new FieldValidationException(
           "symbol",
           "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, " + "005930.KS, KRW-BTC)");
     }
-    return symbols
-        .find(symbol)
+    return symbols.find(symbol);
+  }
+
+  /** A fetch's symbol exists before its job runs: the job looks it up. */
+  private SymbolInfo ensureSymbol(String symbol, NewSymbol meta, String source) {
+    return findValidSymbol(symbol)
         .orElseGet(
             () -> {
-              NewSymbol m = meta;
-              String zone = m.timeZone() == null ? "UTC" : m.timeZone();
-              try {
-                ZoneId.of(zone);
-              } catch (RuntimeException e) {
-                throw new FieldValidationException(
-                    "time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
-              }
-              String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
-              RequestValues.market(market);
-              String assetClass =
-                  m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
-              if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
-                throw new FieldValidationException(
-                    "asset_class",
-                    "must be one of " + String.join(", ", RequestValues.ASSET_CLASSES));
-              }
-              SymbolInfo created =
-                  new SymbolInfo(
-                      symbol,
-                      m.name() == null || m.name().isBlank() ? symbol : m.name(),
-                      market,
-                      assetClass,
-                      m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT),
-                      zone,
-                      positive(m.tickSize(), "0.01", "tick_size"),
-                      positive(m.lotSize(), "1", "lot_size"),
-                      source);
-              symbols.createIfMissing(created);
+              symbols.createIfMissing(meta.resolve(symbol, source));
               return symbols.find(symbol).orElseThrow();
             });
   }
@@ -395,13 +418,5 @@ class ImportService {
       }
     }
     return "USDT";
-  }
-
-  private static BigDecimal positive(BigDecimal value, String fallback, String field) {
-    BigDecimal v = value == null ? new BigDecimal(fallback) : value;
-    if (v.signum() <= 0) {
-      throw new FieldValidationException(field, "must be greater than 0");
-    }
-    return v;
   }
 }

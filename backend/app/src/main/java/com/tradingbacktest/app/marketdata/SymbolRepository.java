@@ -84,6 +84,35 @@ class SymbolRepository {
   }
 
   /**
+   * Creates the symbol, or leaves an existing one as it is, on {@code c}: in the transaction of the
+   * import that brings its first bars. The caller evicts ({@link #evict}) after the commit.
+   */
+  static void insert(java.sql.Connection c, SymbolInfo s) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "insert into symbols ("
+                + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")) {
+      ps.setString(1, s.symbol());
+      ps.setString(2, s.name());
+      ps.setString(3, s.market());
+      ps.setString(4, s.assetClass());
+      ps.setString(5, s.currency());
+      ps.setString(6, s.timeZone());
+      ps.setBigDecimal(7, s.tickSize());
+      ps.setBigDecimal(8, s.lotSize());
+      ps.setString(9, s.source());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Forgets what is cached of a symbol that changed outside this class's writes. */
+  void evict(String symbol) {
+    symbolCache.evict(symbol);
+    rangeCache.evict(symbol);
+  }
+
+  /**
    * Fills in what an exchange says of a symbol that came from it ({@code source}) and has no bars
    * yet; the parts it does not say stay, and so does a name someone gave (one other than the
    * ticker).

@@ -22,6 +22,17 @@ public final class Multipart {
       String fileName,
       String content,
       Map<String, String> fields) {
+    return upload(port, json, bearer, fileName, content.getBytes(StandardCharsets.UTF_8), fields);
+  }
+
+  /** The same with the file's exact bytes (compressed, UTF-16, binary...). */
+  public static Api.Response upload(
+      int port,
+      JsonMapper json,
+      String bearer,
+      String fileName,
+      byte[] content,
+      Map<String, String> fields) {
     String boundary = "----tb" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
@@ -42,7 +53,7 @@ public final class Multipart {
             + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
             + fileName
             + "\"\r\nContent-Type: text/csv\r\n\r\n");
-    write(body, content);
+    body.writeBytes(content);
     write(body, "\r\n--" + boundary + "--\r\n");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/data/import"))

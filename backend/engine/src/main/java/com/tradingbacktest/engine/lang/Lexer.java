@@ -257,9 +257,16 @@ final class Lexer {
         width = peek(1) == '|' ? 2 : 1;
       }
       default -> {
+        // A whole code point: an emoji is two chars (a surrogate pair), and half of one is
+        // not a character anyone typed. Columns stay in UTF-16 units, as the editor counts them.
+        int chars = Character.charCount(src.codePointAt(pos));
         errors.add(
-            new Diagnostic(line, pos - lineStart + 1, 1, "unexpected character '" + c + "'"));
-        pos++;
+            new Diagnostic(
+                line,
+                pos - lineStart + 1,
+                chars,
+                "unexpected character '" + src.substring(pos, pos + chars) + "'"));
+        pos += chars;
         return;
       }
     }

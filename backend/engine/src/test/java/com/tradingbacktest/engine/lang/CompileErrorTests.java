@@ -77,6 +77,20 @@ class CompileErrorTests {
   }
 
   @Test
+  void quotesAnEmojiWholeAndUnderlinesBothOfItsChars() {
+    // U+1F680 is a surrogate pair in Java's (and the editor's) UTF-16 strings.
+    List<Diagnostic> errors = errors("x = 3 \uD83D\uDE80 4" + ENTRY);
+
+    assertThat(errors)
+        .filteredOn(d -> d.message().startsWith("unexpected character"))
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .isEqualTo("unexpected character '\uD83D\uDE80'");
+    assertThat(errors.get(0).column()).isEqualTo(7);
+    assertThat(errors.get(0).length()).isEqualTo(2);
+  }
+
+  @Test
   void reportsEveryBrokenLineAtOnce() {
     List<Diagnostic> errors =
         errors(

@@ -32,6 +32,23 @@ public class RunSettingsResolver {
 
   static final BigDecimal MAX_CAPITAL = new BigDecimal("1e15");
 
+  /** The table keeps 8 decimals: less than a cent of anything is a typing error, not a capital. */
+  static final BigDecimal MIN_CAPITAL = new BigDecimal("0.01");
+
+  /**
+   * The days a run may span: far wider than any market's history, and well inside what PostgreSQL's
+   * dates and the engine's epoch milliseconds hold.
+   */
+  static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+  static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
+  /** The largest cash amount a cost or a sizing may name: the largest capital. */
+  static final double MAX_CASH = 1e15;
+
+  /** The most ticks of slippage per fill. */
+  static final double MAX_SLIPPAGE_TICKS = 10_000;
+
   private final StrategyLookup strategies;
   private final MarketDataService marketData;
 
@@ -59,14 +76,18 @@ public class RunSettingsResolver {
     } catch (IllegalArgumentException e) {
       errors.put("interval", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
     }
-    if (request.endDate().isBefore(request.startDate())) {
+    boolean startInRange = checkDay("start_date", request.startDate(), errors);
+    boolean datesInRange = checkDay("end_date", request.endDate(), errors) && startInRange;
+    if (datesInRange && request.endDate().isBefore(request.startDate())) {
       errors.put("end_date", "must not be before start_date");
-    } else if (symbol.isPresent() && interval != null) {
+    } else if (datesInRange && symbol.isPresent() && interval != null) {
       checkData(symbol.get(), interval, request.startDate(), request.endDate(), errors);
     }
     BigDecimal capital = request.initialCapital();
     if (capital.signum() <= 0) {
       errors.put("initial_capital", "must be greater than 0");
+    } else if (capital.compareTo(MIN_CAPITAL) < 0) {
+      errors.put("initial_capital", "must be at least 0.01");
     } else if (capital.compareTo(MAX_CAPITAL) > 0) {
       errors.put("initial_capital", "must be at most 1e15");
     }
@@ -89,6 +110,14 @@ public class RunSettingsResolver {
         capital.stripTrailingZeros(),
         parameters,
         settings);
+  }
+
+  private static boolean checkDay(String field, LocalDate day, Map<String, String> errors) {
+    if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+      errors.put(field, "must be between " + FIRST_DAY + " and " + LAST_DAY);
+      return false;
+    }
+    return true;
   }
 
   private void checkData(
@@ -228,6 +257,14 @@ public class RunSettingsResolver {
               || given.sellTaxRate() != null
               || given.slippageRate() != null
               || given.slippageTicks() != null;
+      if (model.commissionFixed() > MAX_CASH || model.commissionMinimum() > MAX_CASH) {
+        errors.put("costs", "a commission in cash must be at most 1e15");
+        return null;
+      }
+      if (model.slippageTicks() > MAX_SLIPPAGE_TICKS) {
+        errors.put("costs.slippage_ticks", "must be at most 10000");
+        return null;
+      }
       return RunSettings.Costs.of(overridden ? preset + "+custom" : preset, model);
     } catch (IllegalArgumentException e) {
       errors.put("costs", e.getMessage());
@@ -254,6 +291,9 @@ public class RunSettingsResolver {
             : new RunSettings.Sizing(given.type(), given.value());
     try {
       sizing.toModel();
+      if (sizing.value() > MAX_CASH) {
+        errors.put("sizing.value", "must be at most 1e15");
+      }
     } catch (IllegalArgumentException e) {
       errors.put("sizing.value", e.getMessage());
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -153,11 +155,42 @@ class GlobalExceptionHandler {
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex) {
+    if (partHeadersTooLong(ex)) {
+      // Tomcat's limit on one part's headers (server.tomcat.max-part-header-size), which Spring
+      // reports as an upload too large: it is the file name or a field name that is too long.
+      return respond(
+          Problems.of(
+              HttpStatus.BAD_REQUEST,
+              "malformed-request",
+              "Malformed request",
+              "A part of the upload has headers longer than the server accepts; is the file name"
+                  + " very long?"),
+          new HttpHeaders());
+    }
     return respond(
         Problems.of(
             ProblemKind.PAYLOAD_TOO_LARGE,
             "payload-too-large",
             "The uploaded file is larger than the server accepts."),
+        new HttpHeaders());
+  }
+
+  /** An upload Tomcat could not parse (sizes are the handler above). */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> unreadableUpload(MultipartException ex) {
+    if (findCause(ex, InvalidFileNameException.class) != null) {
+      String detail = "The file name is not valid: it holds a NUL character.";
+      ProblemDetail problem =
+          Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+      problem.setProperty("errors", List.of(new FieldProblem("file", detail)));
+      return respond(problem, new HttpHeaders());
+    }
+    return respond(
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "malformed-request",
+            "Malformed request",
+            "The upload is not a readable multipart form."),
         new HttpHeaders());
   }
 
@@ -269,6 +302,16 @@ class GlobalExceptionHandler {
       return "an ISO-8601 date or time";
     }
     return "an object";
+  }
+
+  private static boolean partHeadersTooLong(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null
+          && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("header section")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** SQLSTATE 22021, character_not_in_repertoire: what PostgreSQL says of a NUL in text. */

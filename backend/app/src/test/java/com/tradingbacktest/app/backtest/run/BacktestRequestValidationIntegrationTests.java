@@ -114,6 +114,63 @@ class BacktestRequestValidationIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void datesOutsideTheSupportedYearsAreFieldErrors() {
+    for (String[] dates :
+        new String[][] {
+          {"2013-01-01", "+999999999-12-31"},
+          {"-5000-01-01", "2013-12-31"},
+          {"1899-12-31", "2101-01-01"}
+        }) {
+      Map<String, Object> request = RunClient.request(strategyId);
+      request.put("start_date", dates[0]);
+      request.put("end_date", dates[1]);
+
+      Response response = client.start(request);
+
+      assertThat(response.status()).as(response.toString()).isEqualTo(422);
+      assertThat(response.toString()).contains("must be between 1900-01-01 and 2100-12-31");
+    }
+    assertThat(client.get(RunClient.PATH).json().path("total_items").asLong()).isZero();
+  }
+
+  @Test
+  void aSevenDigitYearIsAFieldErrorNotAnInternalError() {
+    Map<String, Object> request = RunClient.request(strategyId);
+    request.put("end_date", "+6000000-01-01");
+
+    Response response = client.start(request);
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(422);
+    assertThat(response.errorFields()).containsExactly("end_date");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("tools.jackson");
+  }
+
+  @Test
+  void absurdAmountsAreFieldErrors() {
+    Map<String, Object> tiny = RunClient.request(strategyId);
+    tiny.put("initial_capital", new java.math.BigDecimal("0.000000001"));
+    Response tinyCapital = client.start(tiny);
+    assertThat(tinyCapital.status()).as(tinyCapital.toString()).isEqualTo(422);
+    assertThat(message(tinyCapital, "initial_capital")).isEqualTo("must be at least 0.01");
+
+    Map<String, Object> huge = RunClient.request(strategyId);
+    huge.put("initial_capital", new java.math.BigDecimal("1e40"));
+    huge.put("costs", Map.of("commission_fixed", 1e300, "slippage_ticks", 1e300));
+    huge.put("sizing", Map.of("type", "fixed_cash", "value", 1e300));
+    Response hugeAmounts = client.start(huge);
+    assertThat(hugeAmounts.status()).as(hugeAmounts.toString()).isEqualTo(422);
+    assertThat(hugeAmounts.errorFields())
+        .containsExactlyInAnyOrder("initial_capital", "costs", "sizing.value");
+
+    Map<String, Object> ticks = RunClient.request(strategyId);
+    ticks.put("costs", Map.of("slippage_ticks", 1e300));
+    Response manyTicks = client.start(ticks);
+    assertThat(manyTicks.status()).as(manyTicks.toString()).isEqualTo(422);
+    assertThat(manyTicks.errorFields()).containsExactly("costs.slippage_ticks");
+    assertThat(client.get(RunClient.PATH).json().path("total_items").asLong()).isZero();
+  }
+
+  @Test
   void explicitCostsOverrideThePresetAndAreShown() {
     Map<String, Object> request = RunClient.request(strategyId);
     request.put("costs", Map.of("preset", "krx", "commission_rate", 0.001, "slippage_ticks", 2));
