@@ -25,6 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
       "tb.auth.login-attempts-per-ip-per-minute=10000",
       "tb.auth.failed-logins-per-account=10000",
       "tb.auth.registrations-per-ip-per-hour=10000",
+      "tb.rate-limit.imports-per-minute=10000",
+      "tb.rate-limit.validations-per-minute=10000",
+      "tb.rate-limit.history-reads-per-minute=10000",
+      "tb.rate-limit.runs-per-minute=10000",
+      "tb.rate-limit.previews-per-minute=10000",
+      // Loopback is the trusted proxy, as the single image's nginx is: tests vary the client
+      // address with X-Forwarded-For (UntrustedProxyIntegrationTests checks the default of none).
+      "tb.web.trusted-proxies=127.0.0.1,::1",
       "tb.marketdata.seed-online=false"
     })
 public abstract class IntegrationTest {
@@ -62,6 +70,7 @@ public abstract class IntegrationTest {
         "--tb.database.data-dir=" + newDataDir(),
         "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!",
         "--tb.auth.bcrypt-strength=4",
+        "--tb.web.trusted-proxies=127.0.0.1,::1",
         "--tb.marketdata.seed-online=false");
   }
 
