@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +40,9 @@ public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;
 
+  /** The actuator's own port (MANAGEMENT_PORT), where Prometheus metrics are. */
+  @LocalManagementPort protected int managementPort;
+
   @Autowired protected JsonMapper json;
 
   protected Api api;
@@ -53,6 +57,11 @@ public abstract class IntegrationTest {
   @BeforeEach
   void createClient() {
     api = new Api("http://localhost:" + port, json);
+  }
+
+  /** A client of the management port. */
+  protected Api management() {
+    return new Api("http://localhost:" + managementPort, json);
   }
 
   /**
