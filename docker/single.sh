@@ -11,6 +11,11 @@ set -euo pipefail
 
 : "${PORT:=8080}"
 : "${BACKEND_PORT:=8081}"
+# The backend's actuator (Prometheus metrics) on a port of its own, beside BACKEND_PORT.
+: "${MANAGEMENT_PORT:=8082}"
+# nginx, on loopback, is the only proxy whose X-Forwarded-For/-Proto the backend believes.
+: "${TRUSTED_PROXIES:=127.0.0.1}"
+export MANAGEMENT_PORT TRUSTED_PROXIES
 : "${DATA_DIR:=/data}"
 : "${STATIC_ROOT:=/app/static}"
 export DATA_DIR STATIC_ROOT
@@ -48,13 +53,14 @@ shutdown() {
 }
 trap 'requested=1; shutdown' TERM INT
 
-# The backend: PORT is nginx's, so the backend gets its own. Its port is not published by the platform
-# (fly.toml's [metrics] scrapes /actuator/prometheus there over the private network).
+# The backend: PORT is nginx's, so the backend gets its own. Neither its port nor MANAGEMENT_PORT is
+# published by the platform (fly.toml's [metrics] scrapes /actuator/prometheus on MANAGEMENT_PORT over the
+# private network).
 PORT="$BACKEND_PORT" "$backend_start" "$@" &
 backend_pid=$!
 nginx -c "$conf_dir/nginx.conf" -e stderr -g 'daemon off;' &
 nginx_pid=$!
-log "backend (pid $backend_pid) on :$BACKEND_PORT, nginx (pid $nginx_pid) on :$PORT"
+log "backend (pid $backend_pid) on :$BACKEND_PORT (metrics :$MANAGEMENT_PORT), nginx (pid $nginx_pid) on :$PORT"
 
 # Whichever ends first (or a signal), the other follows.
 status=0

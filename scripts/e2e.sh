@@ -21,7 +21,7 @@ cp "$jar" "$work/app.jar"
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 mkdir -p "$artifacts"
 
-DATA_DIR="$work/data" SEED_ONLINE=false SEED_SAMPLE_DATA=if-empty PORT="$port" FRONTEND_DIR="$root/frontend/out" \
+DATA_DIR="$work/data" SEED_ONLINE=false SEED_SAMPLE_DATA=if-empty PORT="$port" MANAGEMENT_PORT=0 FRONTEND_DIR="$root/frontend/out" \
   java -Xmx1g -jar "$work/app.jar" >"$work/app.log" 2>&1 &
 app=$!
 cleanup() {

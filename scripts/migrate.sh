@@ -47,5 +47,5 @@ target="${DATABASE_URL#*://}"
 target="${target#*@}"
 echo "migrate.sh: migrating ${target%%\?*}" >&2
 exec java "${java_opts[@]}" -Dspring.context.exit=onRefresh -jar "$jar" \
-  --server.port=0 --mode=api --tb.marketdata.seed=never --spring.main.banner-mode=off \
+  --server.port=0 --management.server.port=0 --mode=api --tb.marketdata.seed=never --spring.main.banner-mode=off \
   --jobrunr.background-job-server.enabled=false --jobrunr.dashboard.enabled=false "$@"

@@ -20,7 +20,7 @@ fi
 port=$((20000 + RANDOM % 30000))
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 java "${java_opts[@]}" -jar "$jar" --server.address=127.0.0.1 --server.port="$port" --mode=api \
-  --tb.marketdata.seed=always --spring.main.banner-mode=off "$@" &
+  --management.server.port=0 --tb.marketdata.seed=always --spring.main.banner-mode=off "$@" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
 until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do

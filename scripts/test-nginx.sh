@@ -147,6 +147,7 @@ asset="${asset#.}"
 # --- the app: an API-only process with the embedded PostgreSQL ------------------------------------------
 cp "$jar_source" "$work/app.jar" # a copy: a rebuild meanwhile must not pull the jar from under the JVM
 api_port="$(free_port)"
+api_management_port="$(free_port)"
 say "starting the app (API only) on 127.0.0.1:$api_port; static files: $static_kind"
 # The upload limit is small here so that the body-limit check sends only a few megabytes.
 export MAX_UPLOAD_SIZE=2MB
@@ -154,8 +155,9 @@ java_opts=(-XX:TieredStopAtLevel=1 -Xss512k)
 [ -z "${TEST_JAVA_OPTS:-}" ] || read -r -a java_opts <<<"$TEST_JAVA_OPTS"
 env -u DATABASE_URL -u DATABASE_USERNAME -u DATABASE_PASSWORD -u JWT_SECRET -u REDIS_URL \
   DATA_DIR="$work/data" PORT="$api_port" SEED_SAMPLE_DATA=if-empty SEED_ONLINE=false WORKER_POLL_INTERVAL=5 \
-  SPRING_PROFILES_ACTIVE="" APP_MODE=api \
-  java "${java_opts[@]}" -jar "$work/app.jar" --mode=api --server.address=127.0.0.1 >"$work/api.log" 2>&1 &
+  SPRING_PROFILES_ACTIVE="" APP_MODE=api MANAGEMENT_PORT="$api_management_port" TRUSTED_PROXIES=127.0.0.1 \
+  java "${java_opts[@]}" -jar "$work/app.jar" --mode=api --server.address=127.0.0.1 \
+  --management.server.address=127.0.0.1 >"$work/api.log" 2>&1 &
 api_pid=$!
 
 wait_healthy() { # wait_healthy PORT PID NAME SECONDS
@@ -313,6 +315,11 @@ fetch nginx_health "$base/nginx-health"
 check "/nginx-health is nginx's own" is "$status $(cat "$work/nginx_health.body")" "200 ok"
 fetch prometheus "$base/actuator/prometheus"
 check "/actuator/prometheus is not published through nginx" is "$status" 404
+fetch prometheus_app "http://127.0.0.1:$api_port/actuator/prometheus"
+check "  ... nor on the backend's own port" is "$status" 404
+fetch metrics "http://127.0.0.1:$api_management_port/actuator/prometheus"
+check "the metrics are on the backend's management port (MANAGEMENT_PORT)" is "$status" 200
+check "  ... with the API's response times" grep -q http_server_requests_seconds "$work/metrics.body"
 
 # --- Server-Sent Events ----------------------------------------------------------------------------------
 say "Server-Sent Events through nginx"
@@ -353,9 +360,10 @@ say "starting a worker process (--mode=worker) on the same database"
 db_port="$(cat "$work/data/postgres.port")"
 jwt_secret="$(cat "$work/data/secrets/jwt-secret")"
 env -u REDIS_URL DATABASE_URL="jdbc:postgresql://localhost:$db_port/trading_backtest" DATABASE_USERNAME=postgres \
-  DATABASE_PASSWORD="" JWT_SECRET="$jwt_secret" PORT="$worker_port" SEED_SAMPLE_DATA=never \
+  DATABASE_PASSWORD="" JWT_SECRET="$jwt_secret" PORT="$worker_port" MANAGEMENT_PORT="$(free_port)" SEED_SAMPLE_DATA=never \
   WORKER_POLL_INTERVAL=5 DATA_DIR="$work/worker-data" SPRING_PROFILES_ACTIVE="" APP_MODE=worker \
-  java "${java_opts[@]}" -jar "$work/app.jar" --mode=worker --server.address=127.0.0.1 >"$work/worker.log" 2>&1 &
+  java "${java_opts[@]}" -jar "$work/app.jar" --mode=worker --server.address=127.0.0.1 \
+  --management.server.address=127.0.0.1 >"$work/worker.log" 2>&1 &
 worker_pid=$!
 sse_done=""
 for ((i = 0; i < 2400; i++)); do

@@ -2102,6 +2102,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many strategy validations from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected error (quote the request_id) */
             500: {
                 headers: {
@@ -2189,6 +2198,15 @@ export interface operations {
             };
             /** @description Unknown source, interval the source lacks, bad dates */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many imports from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2319,7 +2337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many of your runs queued or running (`/problems/too-many-runs`); Retry-After says when to try again */
+            /** @description Too many of your runs queued or running (`/problems/too-many-runs`); Retry-After says when to try again; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2438,7 +2456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many of your runs queued or running */
+            /** @description Too many of your runs queued or running; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2497,7 +2515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many of your runs queued or running */
+            /** @description Too many of your runs queued or running; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3234,6 +3252,15 @@ export interface operations {
             };
             /** @description Invalid range or resampling */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many history reads from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,16 +11,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * Token buckets against password guessing and sign-up floods. Every login attempt spends from its
- * client address's bucket; every failed login spends from the account's bucket, so guessing one
- * account's password is capped whichever addresses the guesses come from, while the owner's correct
- * logins cost the account nothing. Every sign-up spends from its address's sign-up bucket. Buckets
- * are {@link TokenBuckets}: in Redis, shared by all instances, when REDIS_URL is set; in memory
- * otherwise.
+ * client address's bucket; every failed login spends from the bucket of the login text and, when
+ * the text names an account, from that account's bucket, so guessing one account's password is
+ * capped whichever addresses the guesses come from and whichever of its names (username or email)
+ * they use, while the owner's correct logins cost the account nothing. Every sign-up spends from
+ * its address's sign-up bucket. Buckets are {@link TokenBuckets}: in Redis, shared by all
+ * instances, when REDIS_URL is set; in memory otherwise.
  */
 @Component
 class AuthRateLimiter {
@@ -53,8 +55,31 @@ class AuthRateLimiter {
     }
   }
 
-  void loginFailed(String login) {
+  /**
+   * Throws when the account the login resolved to has no failed login left, whichever of its names
+   * the failures used.
+   */
+  void beforePasswordCheck(UUID account) {
+    EstimationProbe probe =
+        buckets.apply(userKey(account), perAccountFailure, b -> b.estimateAbilityToConsume(1));
+    if (!probe.canBeConsumed()) {
+      throw new TooManyAttempts(
+          "failed logins for this account", seconds(probe.getNanosToWaitForRefill()));
+    }
+  }
+
+  /**
+   * @param account the account the login text resolved to, or null when it named none
+   */
+  void loginFailed(String login, UUID account) {
     buckets.apply(accountKey(login), perAccountFailure, b -> b.tryConsume(1));
+    if (account != null) {
+      buckets.apply(userKey(account), perAccountFailure, b -> b.tryConsume(1));
+    }
+  }
+
+  private static String userKey(UUID account) {
+    return "login-user:" + account;
   }
 
   void beforeRegistration(String ip) {

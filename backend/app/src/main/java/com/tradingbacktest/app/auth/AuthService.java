@@ -88,10 +88,13 @@ class AuthService {
     String login = request.login().trim();
     rateLimiter.beforeLogin(client.ip(), login);
     UserAccount user = users.findByEmailOrUsername(login).orElse(null);
+    if (user != null) {
+      rateLimiter.beforePasswordCheck(user.getId());
+    }
     String hash = user != null ? user.passwordHash() : decoyHash;
     boolean matches = passwordEncoder.matches(request.password(), hash);
     if (user == null || !matches) {
-      rateLimiter.loginFailed(login);
+      rateLimiter.loginFailed(login, user != null ? user.getId() : null);
       throw new InvalidCredentials();
     }
     return startSession(user, UUID.randomUUID(), client, clock.instant());

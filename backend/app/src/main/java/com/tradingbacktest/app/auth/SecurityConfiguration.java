@@ -3,6 +3,7 @@ package com.tradingbacktest.app.auth;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.tradingbacktest.app.common.database.DatabaseSettings;
 import com.tradingbacktest.app.common.error.ProblemResponseWriter;
+import com.tradingbacktest.app.common.error.Problems;
 import com.tradingbacktest.app.common.web.WebSettings;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,11 +33,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Who may call what. The API is stateless: every request to /api/** carries an access token (a JWT
@@ -50,6 +54,7 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http,
       WebSettings web,
+      CorsConfigurationSource corsConfigurationSource,
       ApiKeyService apiKeys,
       KnownUsers knownUsers,
       ProblemResponseWriter problems)
@@ -58,7 +63,9 @@ class SecurityConfiguration {
     // No cookie authenticates /api except refresh and logout, which check a CSRF token.
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .cors(Customizer.withDefaults())
+        // Spring's CorsFilter, refusing with a problem document (ProblemCorsProcessor).
+        .cors(c -> c.disable())
+        .addFilterAt(corsFilter(corsConfigurationSource, problems), CorsFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
@@ -110,6 +117,30 @@ class SecurityConfiguration {
       http.redirectToHttps(Customizer.withDefaults());
     }
     return http.build();
+  }
+
+  private static CorsFilter corsFilter(
+      CorsConfigurationSource source, ProblemResponseWriter problems) {
+    CorsFilter filter = new CorsFilter(source);
+    filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+    return filter;
+  }
+
+  /**
+   * The firewall's refusal of a suspicious address (an encoded {@code %}, {@code /}, {@code ;} or a
+   * backslash, a non-normalised path): 400 with a problem document, not Boot's error JSON.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ProblemResponseWriter problems) {
+    return (request, response, rejected) ->
+        problems.write(
+            response,
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request address holds a character or sequence that is not allowed, such as an"
+                    + " encoded %, / or ; or a path that is not normalised."));
   }
 
   /** The decoder has checked the subject is a UUID; here, that it is still a user. */

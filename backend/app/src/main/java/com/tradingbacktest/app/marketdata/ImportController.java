@@ -2,6 +2,8 @@ package com.tradingbacktest.app.marketdata;
 
 import com.tradingbacktest.app.auth.AuthenticatedUser;
 import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.app.common.ratelimit.RateLimited;
+import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import com.tradingbacktest.app.marketdata.fetch.DataSource;
 import com.tradingbacktest.engine.series.Interval;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +45,7 @@ class ImportController {
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @RateLimited(RequestLimit.IMPORTS)
   @Operation(
       summary = "Import bars from a CSV file (all or nothing)",
       description =
@@ -98,6 +101,7 @@ class ImportController {
       String market) {}
 
   @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @RateLimited(RequestLimit.IMPORTS)
   @Operation(
       summary = "Fetch bars from an exchange in the background (only what is missing)",
       description =

@@ -1,5 +1,7 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.common.ratelimit.RateLimited;
+import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import com.tradingbacktest.engine.series.Interval;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,6 +65,7 @@ class MarketDataController {
   }
 
   @GetMapping("/historical")
+  @RateLimited(RequestLimit.HISTORY_READS)
   @Operation(
       summary = "OHLCV bars of a symbol, oldest first, paginated by cursor",
       description =

@@ -1,5 +1,7 @@
 package com.tradingbacktest.app.strategy;
 
+import com.tradingbacktest.app.common.ratelimit.RateLimited;
+import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,6 +35,7 @@ class StrategyLanguageController {
   }
 
   @PostMapping("/validate")
+  @RateLimited(RequestLimit.VALIDATIONS)
   @Operation(
       summary =
           "Compile code without saving it: every error with its place, or its parameters and outputs",

@@ -10,8 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs with tight limits. Client addresses are varied through X-Forwarded-For, which the server
- * trusts from loopback (an internal proxy) exactly as it would from nginx.
+ * Runs with tight limits. Client addresses are varied through X-Forwarded-For, which the tests'
+ * server trusts from loopback (TRUSTED_PROXIES) exactly as the single image's app trusts its nginx.
  */
 @TestPropertySource(
     properties = {
@@ -38,6 +38,26 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void countsTheAddressTheTrustedProxySawNotOneTheClientAddedToTheChain() {
+    for (int i = 0; i < 5; i++) {
+      Response attempt = loginVia("203.0.113." + (100 + i) + ", 192.0.2.200", "ghost" + i);
+      assertThat(attempt.status()).isEqualTo(401);
+    }
+
+    Response limited = loginVia("203.0.113.199, 192.0.2.200", "ghost9");
+
+    assertThat(limited.status()).isEqualTo(429);
+  }
+
+  private Response loginVia(String forwardedFor, String login) {
+    return api.post(
+        "/api/v1/auth/login",
+        Map.of("login", login, "password", "wrong-pass1"),
+        "X-Forwarded-For",
+        forwardedFor);
+  }
+
+  @Test
   void limitsFailedLoginsPerAccountFromAnyAddress() {
     JsonNode user = register("198.51.100.1");
     String username = user.path("user").path("username").asString();
@@ -51,6 +71,23 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
     assertThat(rightPassword.status()).isEqualTo(429);
     assertThat(rightPassword.header("Retry-After")).isNotNull();
     assertThat(rightPassword.json().path("retry_after_seconds").asLong()).isPositive();
+  }
+
+  @Test
+  void countsFailedLoginsPerAccountWhicheverNameTheyUse() {
+    JsonNode user = register("198.51.100.2");
+    String username = user.path("user").path("username").asString();
+    String email = user.path("user").path("email").asString();
+    assertThat(loginFrom("198.51.100.20", username, "wrong-pass1").status()).isEqualTo(401);
+    assertThat(loginFrom("198.51.100.21", email, "wrong-pass1").status()).isEqualTo(401);
+    assertThat(loginFrom("198.51.100.22", username, "wrong-pass1").status()).isEqualTo(401);
+
+    // Three failures under two texts: each text has budget left, the account has none.
+    Response byUsername = loginFrom("198.51.100.23", username, "s3cret-pass");
+
+    assertThat(byUsername.status()).isEqualTo(429);
+    assertThat(byUsername.problemType()).isEqualTo("/problems/rate-limited");
+    assertThat(byUsername.header("Retry-After")).isNotNull();
   }
 
   @Test

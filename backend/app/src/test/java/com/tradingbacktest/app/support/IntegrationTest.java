@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,11 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
       "tb.auth.login-attempts-per-ip-per-minute=10000",
       "tb.auth.failed-logins-per-account=10000",
       "tb.auth.registrations-per-ip-per-hour=10000",
+      "tb.rate-limit.imports-per-minute=10000",
+      "tb.rate-limit.validations-per-minute=10000",
+      "tb.rate-limit.history-reads-per-minute=10000",
+      "tb.rate-limit.runs-per-minute=10000",
+      "tb.rate-limit.previews-per-minute=10000",
+      // Loopback is the trusted proxy, as the single image's nginx is: tests vary the client
+      // address with X-Forwarded-For (UntrustedProxyIntegrationTests checks the default of none).
+      "tb.web.trusted-proxies=127.0.0.1,::1",
       "tb.marketdata.seed-online=false"
     })
 public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;
+
+  /** The actuator's own port (MANAGEMENT_PORT), where Prometheus metrics are. */
+  @LocalManagementPort protected int managementPort;
 
   @Autowired protected JsonMapper json;
 
@@ -47,6 +59,11 @@ public abstract class IntegrationTest {
     api = new Api("http://localhost:" + port, json);
   }
 
+  /** A client of the management port. */
+  protected Api management() {
+    return new Api("http://localhost:" + managementPort, json);
+  }
+
   /**
    * The arguments that start one more instance of the app, on a free port, against the PostgreSQL
    * on {@code postgresPort} (user and password "postgres") with a data folder of its own: for tests
@@ -62,6 +79,7 @@ public abstract class IntegrationTest {
         "--tb.database.data-dir=" + newDataDir(),
         "--tb.auth.jwt-secret=a-shared-secret-of-at-least-32-bytes!!",
         "--tb.auth.bcrypt-strength=4",
+        "--tb.web.trusted-proxies=127.0.0.1,::1",
         "--tb.marketdata.seed-online=false");
   }
 

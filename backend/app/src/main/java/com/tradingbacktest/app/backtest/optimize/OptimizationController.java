@@ -4,6 +4,8 @@ import com.tradingbacktest.app.auth.AuthenticatedUser;
 import com.tradingbacktest.app.backtest.run.BacktestController;
 import com.tradingbacktest.app.backtest.run.BacktestService;
 import com.tradingbacktest.app.backtest.run.BacktestStatusResponse;
+import com.tradingbacktest.app.common.ratelimit.RateLimited;
+import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import com.tradingbacktest.app.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,6 +54,7 @@ class OptimizationController {
   }
 
   @PostMapping
+  @RateLimited(RequestLimit.RUNS)
   @Operation(
       summary = "Start an optimisation",
       description =
@@ -136,6 +139,7 @@ class OptimizationController {
   }
 
   @PostMapping("/{id}/results/{combination}/backtest")
+  @RateLimited(RequestLimit.RUNS)
   @Operation(
       summary = "Re-run one combination as a full backtest (equity curve, trades, fills)",
       responses = {

@@ -2,6 +2,8 @@ package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.auth.AuthenticatedUser;
 import com.tradingbacktest.app.backtest.RunStatus;
+import com.tradingbacktest.app.common.ratelimit.RateLimited;
+import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import com.tradingbacktest.app.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -61,6 +63,7 @@ public class BacktestController {
   }
 
   @PostMapping
+  @RateLimited(RequestLimit.RUNS)
   @Operation(
       summary = "Start a backtest",
       description =

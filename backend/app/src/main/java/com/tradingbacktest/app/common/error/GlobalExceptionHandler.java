@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,6 +152,21 @@ class GlobalExceptionHandler {
         Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
     problem.setProperty("errors", List.of(new FieldProblem(name, detail)));
     return respond(problem, new HttpHeaders());
+  }
+
+  /**
+   * Tomcat gave up parsing the parameters (more than it accepts, or badly encoded) when a handler
+   * first read them: the client's mistake, not ours.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException ex) {
+    return respond(
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "malformed-request",
+            "Malformed request",
+            "The request's parameters could not be read: too many, or not properly encoded."),
+        new HttpHeaders());
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)

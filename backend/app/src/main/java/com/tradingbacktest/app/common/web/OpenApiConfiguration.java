@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.common.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.tradingbacktest.app.common.ratelimit.RateLimited;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -101,6 +103,35 @@ class OpenApiConfiguration {
    * their schemas list every property as required: the generated client types then say "always
    * there". Schemas used in request bodies keep their optional fields optional.
    */
+  /**
+   * Operations with a per-account budget ({@link RateLimited}) may answer 429; an operation that
+   * already describes its own 429 (the run limit) gets the budget added to the description.
+   */
+  @Bean
+  OperationCustomizer rateLimitedResponses() {
+    return (operation, handler) -> {
+      RateLimited limited = handler.getMethodAnnotation(RateLimited.class);
+      if (limited == null) {
+        return operation;
+      }
+      String budget =
+          "Too many "
+              + limited.value().description()
+              + " from your account this minute (`/problems/rate-limited`); Retry-After says when"
+              + " to try again";
+      ApiResponses responses =
+          operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+      operation.setResponses(responses);
+      ApiResponse existing = responses.get("429");
+      if (existing == null) {
+        responses.addApiResponse("429", new ApiResponse().description(budget));
+      } else if (!existing.getDescription().contains("rate-limited")) {
+        existing.setDescription(existing.getDescription() + "; or " + budget);
+      }
+      return operation;
+    };
+  }
+
   @Bean
   OpenApiCustomizer responsePropertiesAreRequired() {
     return openApi -> {

@@ -15,13 +15,21 @@ import org.springframework.util.unit.DataSize;
  *     X-Forwarded-Proto)
  * @param cspConnectSrc CSP_CONNECT_SRC: origins pages may connect to besides their own, e.g. the
  *     Sentry ingest origin of the frontend's NEXT_PUBLIC_SENTRY_DSN; each an https origin
+ * @param trustedProxies TRUSTED_PROXIES: the addresses (or CIDR ranges) of the reverse proxies
+ *     whose X-Forwarded-For/-Proto/-Port are believed; empty (the default) believes nobody, so a
+ *     client cannot choose the address its rate limits count against
  */
 @ConfigurationProperties("tb.web")
 public record WebSettings(
     @DefaultValue("http://localhost:3000") List<String> corsAllowedOrigins,
     @DefaultValue("1MB") DataSize maxRequestBody,
     @DefaultValue("false") boolean requireHttps,
-    @DefaultValue("") List<String> cspConnectSrc) {
+    @DefaultValue("") List<String> cspConnectSrc,
+    @DefaultValue("") List<String> trustedProxies) {
+
+  private static final java.util.regex.Pattern PROXY =
+      java.util.regex.Pattern.compile(
+          "([0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)(/[0-9]{1,3})?");
 
   private static final java.util.regex.Pattern ORIGIN =
       java.util.regex.Pattern.compile("https://[A-Za-z0-9.*-]+(:\\d+)?");
@@ -32,6 +40,16 @@ public record WebSettings(
             .flatMap(v -> java.util.Arrays.stream(v.trim().split("\\s+")))
             .filter(v -> !v.isEmpty())
             .toList();
+    trustedProxies = trustedProxies.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    for (String proxy : trustedProxies) {
+      if (!PROXY.matcher(proxy).matches()) {
+        throw new IllegalArgumentException(
+            "TRUSTED_PROXIES holds IP addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8;"
+                + " got '"
+                + proxy
+                + "'");
+      }
+    }
     for (String origin : cspConnectSrc) {
       if (!ORIGIN.matcher(origin).matches()) {
         throw new IllegalArgumentException(
@@ -41,6 +59,16 @@ public record WebSettings(
                 + "'");
       }
     }
+  }
+
+  /**
+   * The trusted proxies as Tomcat's RemoteIpValve reads CIDR ranges: a single address becomes a
+   * range of one; empty when no proxy is trusted.
+   */
+  public String trustedProxyRanges() {
+    return trustedProxies.stream()
+        .map(p -> p.contains("/") ? p : p + (p.contains(":") ? "/128" : "/32"))
+        .collect(java.util.stream.Collectors.joining(","));
   }
 
   /** The Content-Security-Policy of every response, pages and API alike. */

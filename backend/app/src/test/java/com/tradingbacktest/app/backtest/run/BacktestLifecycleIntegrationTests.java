@@ -239,7 +239,7 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     String id = client.started(RunClient.request(strategyId));
     client.awaitFinal(id);
 
-    String metrics = api.get("/actuator/prometheus").body();
+    String metrics = management().get("/actuator/prometheus").body();
 
     assertThat(metrics).containsPattern("(?m)^backtest_queue_length \\d+\\.0$");
     assertThat(metrics).containsPattern("(?m)^backtest_running \\d+\\.0$");

@@ -48,7 +48,7 @@ class QueryPerformanceIntegrationTests extends IntegrationTest {
     assertThat(api.get("/api/v1/data/symbols/AAPL", "Authorization", auth).status())
         .isEqualTo(200); // SymbolRepository: a @Repository class on JdbcClient
 
-    Api.Response scrape = api.get("/actuator/prometheus");
+    Api.Response scrape = management().get("/actuator/prometheus");
     assertThat(scrape.status()).isEqualTo(200);
     List<String> lines = scrape.body().lines().toList();
 

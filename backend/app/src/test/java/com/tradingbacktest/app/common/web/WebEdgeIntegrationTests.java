@@ -22,14 +22,27 @@ class WebEdgeIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void exposesPrometheusMetricsWithHttpTimings() {
+  void reportsLivenessAndReadinessOnTheAppPort() {
+    assertThat(api.get("/actuator/health/liveness").json().path("status").asString())
+        .isEqualTo("UP");
+    assertThat(api.get("/actuator/health/readiness").json().path("status").asString())
+        .isEqualTo("UP");
+  }
+
+  @Test
+  void exposesPrometheusMetricsWithHttpTimingsOnTheManagementPortOnly() {
     api.get("/actuator/health");
 
-    Response metrics = api.get("/actuator/prometheus");
+    Response metrics = management().get("/actuator/prometheus");
+    Response onAppPort = api.get("/actuator/prometheus");
 
+    assertThat(managementPort).isNotEqualTo(port);
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body())
         .contains("http_server_requests_seconds_bucket", "hikaricp_connections");
+    assertThat(onAppPort.status()).isEqualTo(404);
+    assertThat(onAppPort.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(management().get("/actuator/health").status()).isEqualTo(200);
   }
 
   @Test

@@ -11,7 +11,8 @@ class WebSettingsTests {
 
   @Test
   void pagesConnectOnlyToTheirOwnOriginByDefault() {
-    WebSettings settings = new WebSettings(List.of(), DataSize.ofMegabytes(1), false, List.of(""));
+    WebSettings settings =
+        new WebSettings(List.of(), DataSize.ofMegabytes(1), false, List.of(""), List.of());
 
     assertThat(settings.contentSecurityPolicy())
         .contains("connect-src 'self';")
@@ -25,7 +26,8 @@ class WebSettingsTests {
             List.of(),
             DataSize.ofMegabytes(1),
             false,
-            List.of("https://o1.ingest.sentry.io  https://o2.ingest.de.sentry.io"));
+            List.of("https://o1.ingest.sentry.io  https://o2.ingest.de.sentry.io"),
+            List.of());
 
     assertThat(settings.contentSecurityPolicy())
         .contains("connect-src 'self' https://o1.ingest.sentry.io https://o2.ingest.de.sentry.io;");
@@ -39,12 +41,36 @@ class WebSettingsTests {
                     List.of(),
                     DataSize.ofMegabytes(1),
                     false,
-                    List.of("https://a.example; script-src *")))
+                    List.of("https://a.example; script-src *"),
+                    List.of()))
         .hasMessageContaining("https origins only");
     assertThatThrownBy(
             () ->
                 new WebSettings(
-                    List.of(), DataSize.ofMegabytes(1), false, List.of("http://a.example")))
+                    List.of(),
+                    DataSize.ofMegabytes(1),
+                    false,
+                    List.of("http://a.example"),
+                    List.of()))
         .hasMessageContaining("https origins only");
+  }
+
+  @Test
+  void trustsNoProxyByDefaultAndReadsAddressesAsRangesOfOne() {
+    assertThat(settings(List.of("")).trustedProxyRanges()).isEmpty();
+    assertThat(
+            settings(List.of(" 127.0.0.1", "::1", "fdaa::/16", "10.0.0.0/8")).trustedProxyRanges())
+        .isEqualTo("127.0.0.1/32,::1/128,fdaa::/16,10.0.0.0/8");
+  }
+
+  @Test
+  void refusesAProxyThatIsNotAnAddress() {
+    assertThatThrownBy(() -> settings(List.of("nginx.internal")))
+        .hasMessageContaining("TRUSTED_PROXIES");
+    assertThatThrownBy(() -> settings(List.of(".*"))).hasMessageContaining("TRUSTED_PROXIES");
+  }
+
+  private static WebSettings settings(List<String> trustedProxies) {
+    return new WebSettings(List.of(), DataSize.ofMegabytes(1), false, List.of(), trustedProxies);
   }
 }
