@@ -74,6 +74,8 @@ class ImportService {
    */
   ImportView importCsv(
       UUID userId,
+      boolean admin,
+      Dataset dataset,
       InputStreamSource file,
       String fileName,
       String symbol,
@@ -81,12 +83,21 @@ class ImportService {
       boolean skipBadRows,
       NewSymbol meta)
       throws IOException {
-    SymbolInfo s = ensureSymbol(symbol, meta, "csv");
+    SymbolInfo s;
+    if (dataset == Dataset.SHARED) {
+      if (!admin) {
+        throw new SharedDataForbidden();
+      }
+      s = ensureSymbol(symbol, meta, "csv");
+    } else {
+      s = ensureOwnSymbol(userId, symbol, meta);
+    }
     UUID id =
-        importLog.start(userId, "csv", "csv", s.symbol(), interval.code(), null, null, fileName);
+        importLog.start(
+            userId, "csv", "csv", s.symbol(), s.dataset(), interval.code(), null, null, fileName);
     BarImporter.Outcome outcome;
     try {
-      outcome = importer.importCsv(file, s.symbol(), interval.code(), s.zone(), skipBadRows);
+      outcome = importer.importCsv(file, s.seriesKey(), interval.code(), s.zone(), skipBadRows);
     } catch (BarCsv.FormatException e) {
       importLog.failed(id, e.getMessage());
       throw ImportRejected.of(e.getMessage()).withImportId(id);
@@ -107,10 +118,11 @@ class ImportService {
       throw ImportRejected.badRows(outcome.problems(), outcome.problemCount(), id);
     }
     importLog.completed(id, outcome);
-    symbols.refreshRange(s.symbol(), interval.code());
+    symbols.refreshRange(s.seriesKey(), interval.code());
     log.info(
-        "Imported {} ({}): {} new, {} updated, {} skipped",
+        "Imported {} ({}, {}): {} new, {} updated, {} skipped",
         s.symbol(),
+        s.dataset().code(),
         interval,
         outcome.inserted(),
         outcome.updated(),
@@ -308,47 +320,84 @@ class ImportService {
     return gaps;
   }
 
+  /**
+   * The uploader's own series of {@code symbol}, created when missing: with the shared symbol's
+   * description when there is one (the same instrument, other bars), else from {@code meta}.
+   */
+  private SymbolInfo ensureOwnSymbol(UUID userId, String symbol, NewSymbol meta) {
+    String key = SeriesKeys.own(userId, checkedTicker(symbol));
+    SymbolInfo own = symbols.find(key).orElse(null);
+    if (own != null) {
+      return own;
+    }
+    SymbolInfo description =
+        symbols
+            .find(symbol)
+            .filter(shared -> shared.ownerId() == null)
+            .orElseGet(() -> describeNew(symbol, meta, "csv"));
+    symbols.createIfMissing(
+        new SymbolInfo(
+            description.symbol(),
+            description.name(),
+            description.market(),
+            description.assetClass(),
+            description.currency(),
+            description.timeZone(),
+            description.tickSize(),
+            description.lotSize(),
+            "csv",
+            key,
+            userId));
+    return symbols.find(key).orElseThrow();
+  }
+
   private SymbolInfo ensureSymbol(String symbol, NewSymbol meta, String source) {
+    return symbols
+        .find(checkedTicker(symbol))
+        .orElseGet(
+            () -> {
+              symbols.createIfMissing(describeNew(symbol, meta, source));
+              return symbols.find(symbol).orElseThrow();
+            });
+  }
+
+  private static String checkedTicker(String symbol) {
     if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
       throw new FieldValidationException(
           "symbol",
           "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, " + "005930.KS, KRW-BTC)");
     }
-    return symbols
-        .find(symbol)
-        .orElseGet(
-            () -> {
-              NewSymbol m = meta;
-              String zone = m.timeZone() == null ? "UTC" : m.timeZone();
-              try {
-                ZoneId.of(zone);
-              } catch (RuntimeException e) {
-                throw new FieldValidationException(
-                    "time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
-              }
-              String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
-              RequestValues.market(market);
-              String assetClass =
-                  m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
-              if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
-                throw new FieldValidationException(
-                    "asset_class",
-                    "must be one of " + String.join(", ", RequestValues.ASSET_CLASSES));
-              }
-              SymbolInfo created =
-                  new SymbolInfo(
-                      symbol,
-                      m.name() == null || m.name().isBlank() ? symbol : m.name(),
-                      market,
-                      assetClass,
-                      m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT),
-                      zone,
-                      positive(m.tickSize(), "0.01", "tick_size"),
-                      positive(m.lotSize(), "1", "lot_size"),
-                      source);
-              symbols.createIfMissing(created);
-              return symbols.find(symbol).orElseThrow();
-            });
+    return symbol;
+  }
+
+  /** A shared symbol described by {@code meta}, with defaults for what it leaves out. */
+  private static SymbolInfo describeNew(String symbol, NewSymbol meta, String source) {
+    checkedTicker(symbol);
+    NewSymbol m = meta;
+    String zone = m.timeZone() == null ? "UTC" : m.timeZone();
+    try {
+      ZoneId.of(zone);
+    } catch (RuntimeException e) {
+      throw new FieldValidationException(
+          "time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
+    }
+    String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
+    RequestValues.market(market);
+    String assetClass = m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
+    if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
+      throw new FieldValidationException(
+          "asset_class", "must be one of " + String.join(", ", RequestValues.ASSET_CLASSES));
+    }
+    return new SymbolInfo(
+        symbol,
+        m.name() == null || m.name().isBlank() ? symbol : m.name(),
+        market,
+        assetClass,
+        m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT),
+        zone,
+        positive(m.tickSize(), "0.01", "tick_size"),
+        positive(m.lotSize(), "1", "lot_size"),
+        source);
   }
 
   /** What an exchange's symbol names tell about it. */

@@ -130,7 +130,7 @@ class OptimizationRunner {
             row.id(),
             id ->
                 marketData.loadDays(
-                    row.symbol(),
+                    row.seriesKey(),
                     Interval.fromCode(row.interval()),
                     row.startDate(),
                     row.endDate()));

@@ -248,6 +248,7 @@ class OptimizationService {
         row.strategyId(),
         row.strategyName(),
         row.symbol(),
+        row.dataset(),
         row.interval(),
         row.startDate(),
         row.endDate(),
@@ -341,6 +342,7 @@ class OptimizationService {
                         r.strategyId(),
                         r.strategyName(),
                         r.symbol(),
+                        r.dataset(),
                         r.interval(),
                         r.startDate(),
                         r.endDate(),
@@ -386,7 +388,7 @@ class OptimizationService {
                     new NotFoundException("Combination " + combination + " of optimisation " + id));
     var symbol =
         marketData
-            .symbol(row.symbol())
+            .series(row.seriesKey())
             .orElseThrow(
                 () ->
                     new FieldValidationException(
