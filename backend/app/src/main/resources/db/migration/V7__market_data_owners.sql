@@ -37,3 +37,27 @@ alter table optimizations
   add column dataset    varchar(6) not null default 'shared' check (dataset in ('own', 'shared'));
 update optimizations set series_key = symbol;
 alter table optimizations alter column series_key set not null;
+
+-- Writers that know nothing of owners (SQL by hand, tools older than this) still write what they meant: a
+-- symbol without a ticker is a shared one, a run or optimisation without a series key reads the shared series.
+create function symbols_shared_by_default() returns trigger
+  language plpgsql as $$
+begin
+  new.ticker := coalesce(new.ticker, new.symbol);
+  return new;
+end
+$$;
+create trigger symbols_shared_by_default before insert on symbols
+  for each row when (new.ticker is null) execute function symbols_shared_by_default();
+
+create function series_key_shared_by_default() returns trigger
+  language plpgsql as $$
+begin
+  new.series_key := coalesce(new.series_key, new.symbol);
+  return new;
+end
+$$;
+create trigger backtests_series_key_by_default before insert on backtests
+  for each row when (new.series_key is null) execute function series_key_shared_by_default();
+create trigger optimizations_series_key_by_default before insert on optimizations
+  for each row when (new.series_key is null) execute function series_key_shared_by_default();

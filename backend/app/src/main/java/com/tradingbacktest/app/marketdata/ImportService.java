@@ -321,83 +321,83 @@ class ImportService {
   }
 
   /**
-   * The uploader's own series of {@code symbol}, created when missing: with the shared symbol's
-   * description when there is one (the same instrument, other bars), else from {@code meta}.
+   * The uploader's own series of {@code symbol}, created when missing: described as the shared
+   * symbol is when there is one (the same instrument, other bars), else by {@code meta}.
    */
   private SymbolInfo ensureOwnSymbol(UUID userId, String symbol, NewSymbol meta) {
-    String key = SeriesKeys.own(userId, checkedTicker(symbol));
-    SymbolInfo own = symbols.find(key).orElse(null);
-    if (own != null) {
-      return own;
+    if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+      return ensureSymbol(symbol, meta, "csv"); // the same field error
     }
-    SymbolInfo description =
+    NewSymbol description =
         symbols
             .find(symbol)
             .filter(shared -> shared.ownerId() == null)
-            .orElseGet(() -> describeNew(symbol, meta, "csv"));
-    symbols.createIfMissing(
-        new SymbolInfo(
-            description.symbol(),
-            description.name(),
-            description.market(),
-            description.assetClass(),
-            description.currency(),
-            description.timeZone(),
-            description.tickSize(),
-            description.lotSize(),
-            "csv",
-            key,
-            userId));
-    return symbols.find(key).orElseThrow();
+            .map(
+                shared ->
+                    new NewSymbol(
+                        shared.name(),
+                        shared.market(),
+                        shared.assetClass(),
+                        shared.currency(),
+                        shared.timeZone(),
+                        shared.tickSize(),
+                        shared.lotSize()))
+            .orElse(meta);
+    return ensureSymbol(symbol, SeriesKeys.own(userId, symbol), userId, description, "csv");
   }
 
   private SymbolInfo ensureSymbol(String symbol, NewSymbol meta, String source) {
-    return symbols
-        .find(checkedTicker(symbol))
-        .orElseGet(
-            () -> {
-              symbols.createIfMissing(describeNew(symbol, meta, source));
-              return symbols.find(symbol).orElseThrow();
-            });
+    return ensureSymbol(symbol, symbol, null, meta, source);
   }
 
-  private static String checkedTicker(String symbol) {
+  /**
+   * The symbol stored under {@code key}, created from {@code meta} when missing: a shared one
+   * ({@code key} the ticker, no owner) or someone's own upload.
+   */
+  private SymbolInfo ensureSymbol(
+      String symbol, String key, UUID owner, NewSymbol meta, String source) {
     if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
       throw new FieldValidationException(
           "symbol",
           "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, " + "005930.KS, KRW-BTC)");
     }
-    return symbol;
-  }
-
-  /** A shared symbol described by {@code meta}, with defaults for what it leaves out. */
-  private static SymbolInfo describeNew(String symbol, NewSymbol meta, String source) {
-    checkedTicker(symbol);
-    NewSymbol m = meta;
-    String zone = m.timeZone() == null ? "UTC" : m.timeZone();
-    try {
-      ZoneId.of(zone);
-    } catch (RuntimeException e) {
-      throw new FieldValidationException(
-          "time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
-    }
-    String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
-    RequestValues.market(market);
-    String assetClass = m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
-    if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
-      throw new FieldValidationException(
-          "asset_class", "must be one of " + String.join(", ", RequestValues.ASSET_CLASSES));
-    }
-    return new SymbolInfo(
-        symbol,
-        m.name() == null || m.name().isBlank() ? symbol : m.name(),
-        market,
-        assetClass,
-        m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT),
-        zone,
-        positive(m.tickSize(), "0.01", "tick_size"),
-        positive(m.lotSize(), "1", "lot_size"),
-        source);
+    return symbols
+        .find(key)
+        .orElseGet(
+            () -> {
+              NewSymbol m = meta;
+              String zone = m.timeZone() == null ? "UTC" : m.timeZone();
+              try {
+                ZoneId.of(zone);
+              } catch (RuntimeException e) {
+                throw new FieldValidationException(
+                    "time_zone", "is not a known time zone (e.g. Asia/Seoul, America/New_York)");
+              }
+              String market = m.market() == null ? "CUSTOM" : m.market().toUpperCase(Locale.ROOT);
+              RequestValues.market(market);
+              String assetClass =
+                  m.assetClass() == null ? "stock" : m.assetClass().toLowerCase(Locale.ROOT);
+              if (!RequestValues.ASSET_CLASSES.contains(assetClass)) {
+                throw new FieldValidationException(
+                    "asset_class",
+                    "must be one of " + String.join(", ", RequestValues.ASSET_CLASSES));
+              }
+              SymbolInfo created =
+                  new SymbolInfo(
+                      symbol,
+                      m.name() == null || m.name().isBlank() ? symbol : m.name(),
+                      market,
+                      assetClass,
+                      m.currency() == null ? "USD" : m.currency().toUpperCase(Locale.ROOT),
+                      zone,
+                      positive(m.tickSize(), "0.01", "tick_size"),
+                      positive(m.lotSize(), "1", "lot_size"),
+                      source,
+                      key,
+                      owner);
+              symbols.createIfMissing(created);
+              return symbols.find(key).orElseThrow();
+            });
   }
 
   /** What an exchange's symbol names tell about it. */

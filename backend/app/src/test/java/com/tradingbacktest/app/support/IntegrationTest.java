@@ -25,9 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
       "tb.auth.login-attempts-per-ip-per-minute=10000",
       "tb.auth.failed-logins-per-account=10000",
       "tb.auth.registrations-per-ip-per-hour=10000",
-      "tb.marketdata.seed-online=false"
+      "tb.marketdata.seed-online=false",
+      "tb.auth.admin-usernames=" + IntegrationTest.ADMIN
     })
 public abstract class IntegrationTest {
+
+  /** The username ADMIN_USERNAMES names in these tests: register it to act as an administrator. */
+  public static final String ADMIN = "data-admin";
 
   @LocalServerPort protected int port;
 

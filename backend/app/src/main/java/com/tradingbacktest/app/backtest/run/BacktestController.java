@@ -89,6 +89,7 @@ public class BacktestController {
 
   @PostMapping("/{id}/rerun")
   @Operation(
+      operationId = "rerunBacktest",
       summary = "Run one of your runs again",
       description =
           "Queues a new run with the stored code, resolved settings and parameter values on the same "
