@@ -13,6 +13,7 @@ import type {
 export function symbolView(overrides: Partial<SchemaSymbolView> = {}): SchemaSymbolView {
   return {
     symbol: "AAPL",
+    dataset: "shared",
     name: "Apple Inc.",
     market: "NASDAQ",
     asset_class: "stock",
@@ -47,6 +48,7 @@ export function backtestSummary(overrides: Partial<SchemaBacktestSummary> = {}):
     strategy_id: "00000000-0000-0000-0000-0000000000aa",
     strategy_name: "SMA crossover",
     symbol: "AAPL",
+    dataset: "shared",
     interval: "1d",
     start_date: "2013-01-02",
     end_date: "2013-12-31",

@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { filterSymbols, SymbolCombobox } from "./symbol-combobox";
+import { filterSymbols, preferOwnUploads, SymbolCombobox } from "./symbol-combobox";
 import { aaplSample, symbolView } from "@/test/fixtures";
 
 const SYMBOLS = [
@@ -24,6 +24,12 @@ describe("the symbol search", () => {
       "AAPL",
       "AAPLX",
     ]);
+  });
+
+  it("offers a symbol once, as a run reads it by default: your own upload when you have one", () => {
+    const own = aaplSample({ dataset: "own", source: "csv" });
+    expect(preferOwnUploads([...SYMBOLS, own])).toEqual([SYMBOLS[1], own]);
+    expect(preferOwnUploads(SYMBOLS)).toEqual(SYMBOLS);
   });
 
   it("shows each symbol's intervals with first and last bar (in its zone) and count, and picks with the keyboard", async () => {

@@ -15,6 +15,15 @@ import { cn } from "@/lib/utils";
 
 const MAX_OPTIONS = 50;
 
+/**
+ * One entry per symbol, as a run reads it when it names no dataset: the user's own upload when they
+ * have one, else the shared series.
+ */
+export function preferOwnUploads(symbols: readonly SchemaSymbolView[]): SchemaSymbolView[] {
+  const own = new Set(symbols.filter((s) => s.dataset === "own").map((s) => s.symbol));
+  return symbols.filter((s) => s.dataset === "own" || !own.has(s.symbol));
+}
+
 /** Symbols whose code or name contains the query (case-insensitive), exact code matches first. */
 export function filterSymbols(symbols: readonly SchemaSymbolView[], query: string): SchemaSymbolView[] {
   const q = query.trim().toLowerCase();
@@ -160,7 +169,7 @@ export function SymbolCombobox({
           ) : (
             options.map((symbol, index) => (
               <li
-                key={symbol.symbol}
+                key={`${symbol.symbol}/${symbol.dataset}`}
                 id={`${listId}-${index}`}
                 data-index={index}
                 role="option"
@@ -176,6 +185,7 @@ export function SymbolCombobox({
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="font-mono font-semibold">{symbol.symbol}</span>
                   {symbol.market && <Badge variant="outline">{symbol.market}</Badge>}
+                  {symbol.dataset === "own" && <Badge variant="secondary">{t("symbolSearch.ownUpload")}</Badge>}
                   {symbol.currency && <span className="text-xs text-muted-foreground">{symbol.currency}</span>}
                   <span className="min-w-0 truncate text-xs text-muted-foreground">{symbol.name}</span>
                 </span>

@@ -96,7 +96,7 @@ export interface paths {
         put?: never;
         /**
          * Fetch bars from an exchange in the background (only what is missing)
-         * @description source: upbit (KRW-BTC...), binance (BTCUSDT...) or yahoo (AAPL, 005930.KS, 035720.KQ...). start/end are ISO dates or instants; end defaults to now. Answers 202 at once; follow progress at the Location.
+         * @description source: upbit (KRW-BTC...), binance (BTCUSDT...) or yahoo (AAPL, 005930.KS, 035720.KQ...). The bars go to the shared series of the symbol: they are the exchange's. start/end are ISO dates or instants; end defaults to now. Answers 202 at once; follow progress at the Location.
          */
         post: operations["importCsv"];
         delete?: never;
@@ -123,6 +123,26 @@ export interface paths {
          * @description Checks everything (strategy, symbol, interval, data in the date range, capital, parameter values against the strategy's `param ... in` ranges, costs, sizing), stores a pending run and queues it. Follow it at the `Location` + `/events` (SSE) or `/status`.
          */
         post: operations["create_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one of your runs again
+         * @description Queues a new run with the stored code, resolved settings and parameter values on the same series (dataset) and dates. Its `rerun_of` names the original, and once it has read its bars, `same_data_as_original` says whether they are exactly the bars the original read (then every number of the result is the same).
+         */
+        post: operations["rerunBacktest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,7 +323,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List and search symbols, with the stored range of each interval */
+        /**
+         * List and search symbols, with the stored range of each interval
+         * @description The shared symbols and your own uploads; a ticker you uploaded that is also shared is listed twice, once per dataset.
+         */
         get: operations["symbols"];
         put?: never;
         post?: never;
@@ -703,6 +726,8 @@ export interface components {
             kind: string;
             source: string;
             symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
             interval: string;
             /** Format: date-time */
             range_start: string | null;
@@ -792,6 +817,11 @@ export interface components {
              * @example 0.03
              */
             risk_free_rate?: number;
+            /**
+             * @description Which series of the symbol: own (your upload) or shared; default: your own when you have one, else shared
+             * @enum {string}
+             */
+            dataset?: "own" | "shared";
         };
         /** @description Trading costs: a preset, explicit values, or a preset with some values overridden; omitted: the preset of the symbol's market */
         CostSettings: {
@@ -911,6 +941,11 @@ export interface components {
             strategy_id: string | null;
             strategy_name: string | null;
             symbol: string;
+            /**
+             * @description Which series of the symbol: your own upload or the shared one
+             * @enum {string}
+             */
+            dataset: "own" | "shared";
             interval: string;
             /** Format: date */
             start_date: string;
@@ -1043,6 +1078,7 @@ export interface components {
             username: string;
             /** Format: date-time */
             created_at: string;
+            admin: boolean;
         };
         RefreshRequest: {
             /** @description The refresh token from login; omit to use the tb_refresh cookie */
@@ -1220,6 +1256,8 @@ export interface components {
         };
         SymbolView: {
             symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
             name: string;
             market: string;
             asset_class: string;
@@ -1246,6 +1284,8 @@ export interface components {
         };
         HistoryPage: {
             symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
             interval: string;
             bar_interval: string;
             /** @example Asia/Seoul */
@@ -1265,6 +1305,8 @@ export interface components {
             strategy_id: string | null;
             strategy_name: string | null;
             symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
             interval: string;
             /** Format: date */
             start_date: string;
@@ -1343,6 +1385,13 @@ export interface components {
             /** Format: int32 */
             attempts: number;
             result: components["schemas"]["RunResult"] | null;
+            /** @enum {string} */
+            dataset: "own" | "shared";
+            data_fingerprint: string | null;
+            data_changed: boolean | null;
+            /** Format: uuid */
+            rerun_of: string | null;
+            same_data_as_original: boolean | null;
         };
         /** @description Chart series, parallel arrays; time is epoch milliseconds */
         EquityChart: {
@@ -1460,6 +1509,11 @@ export interface components {
             strategy_id: string | null;
             strategy_name: string | null;
             symbol: string;
+            /**
+             * @description Which series of the symbol: your own upload or the shared one
+             * @enum {string}
+             */
+            dataset: "own" | "shared";
             interval: string;
             /** Format: date */
             start_date: string;
@@ -2129,6 +2183,8 @@ export interface operations {
                 /** @description 1m, 5m, 15m, 1h, 4h, 1d or 1w */
                 interval: string;
                 skip_bad_rows?: boolean;
+                /** @description own (default) or shared (administrators only) */
+                dataset?: string;
                 name?: string;
                 market?: string;
                 asset_class?: string;
@@ -2180,6 +2236,15 @@ export interface operations {
             };
             /** @description No valid access token or API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dataset=shared from someone who is not an administrator */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2338,6 +2403,73 @@ export interface operations {
                 };
             };
             /** @description Too many of your runs queued or running (`/problems/too-many-runs`); Retry-After says when to try again; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rerunBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; Location names the new run */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestStatusResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stored code no longer compiles (`/problems/invalid-strategy`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many of your runs queued or running (`/problems/too-many-runs`); Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,7 +3191,10 @@ export interface operations {
     };
     symbol: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description own (your upload of the symbol) or shared; default: your own when you have one, else shared */
+                dataset?: string;
+            };
             header?: never;
             path: {
                 symbol: string;
@@ -3197,6 +3332,8 @@ export interface operations {
         parameters: {
             query: {
                 symbol: string;
+                /** @description own (your upload of the symbol) or shared; default: your own when you have one, else shared */
+                dataset?: string;
                 /** @description 1m, 5m, 15m, 1h, 4h, 1d or 1w */
                 interval?: string;
                 /** @description ISO date or instant; default: the first stored bar */

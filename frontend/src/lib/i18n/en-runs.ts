@@ -15,6 +15,7 @@ export const enRuns = {
   symbolSearch: {
     results: "Matching symbols",
     noMatches: "No symbol matches. Add data on the Market data page.",
+    ownUpload: "Your upload",
   },
   parameters: {
     none: "This strategy declares no parameters.",
@@ -93,6 +94,16 @@ export const enRuns = {
     actionsFor: "Actions for {name}",
     runAgain: "Run again",
     runAgainWithChanges: "Run again with changes",
+    rerun: "Rerun",
+    rerunFailed: "The run could not be repeated.",
+    datasetOwn: "Your upload",
+    datasetShared: "Shared data",
+    dataChangedTitle: "The data changed since this run",
+    dataChangedDescription:
+      "The stored bars of {symbol} for these dates are no longer the ones this run read, so running it again would give other numbers.",
+    rerunDataDifferentTitle: "This rerun read different bars",
+    rerunDataDifferentDescription: "The bars changed after the original run, so its numbers may differ from the original's.",
+    rerunDataSame: "Same bars as the original run: every number is reproduced.",
     cancelRun: "Cancel run",
     deletedStrategy: "Deleted strategy",
     filters: "Filters",

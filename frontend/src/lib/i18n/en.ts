@@ -250,6 +250,10 @@ export const en = {
     namePlaceholder: "e.g. Samsung Electronics",
     skipBadRows: "Skip bad rows",
     skipBadRowsHint: "Import the good rows and list the bad ones, instead of refusing the whole file.",
+    ownUpload: "Your upload",
+    privateUploadHint:
+      "Your upload is yours alone: it never changes what other users read. Administrators can add it to the shared data instead.",
+    uploadShared: "Add to the shared data (administrators)",
     upload: "Upload and import",
     uploading: "Importing…",
     importedTitle: "Imported {symbol}",

@@ -16,6 +16,7 @@ export const koRuns: Shape<typeof enRuns> = {
   symbolSearch: {
     results: "일치하는 종목",
     noMatches: "일치하는 종목이 없습니다. 시장 데이터 화면에서 데이터를 추가하세요.",
+    ownUpload: "내가 올린 데이터",
   },
   parameters: {
     none: "이 전략은 파라미터를 선언하지 않았습니다.",
@@ -94,6 +95,15 @@ export const koRuns: Shape<typeof enRuns> = {
     actionsFor: "{name} 작업",
     runAgain: "다시 실행",
     runAgainWithChanges: "설정 바꿔 다시 실행",
+    rerun: "그대로 다시 실행",
+    rerunFailed: "다시 실행하지 못했습니다.",
+    datasetOwn: "내가 올린 데이터",
+    datasetShared: "공용 데이터",
+    dataChangedTitle: "이 실행 이후 데이터가 바뀌었습니다",
+    dataChangedDescription: "이 기간의 {symbol} 저장 데이터가 이 실행이 읽은 것과 달라져, 다시 실행하면 다른 결과가 나옵니다.",
+    rerunDataDifferentTitle: "이 재실행은 다른 데이터를 읽었습니다",
+    rerunDataDifferentDescription: "원래 실행 이후 데이터가 바뀌어 결과가 원래와 다를 수 있습니다.",
+    rerunDataSame: "원래 실행과 같은 데이터: 모든 수치가 그대로 재현됩니다.",
     cancelRun: "실행 취소",
     deletedStrategy: "삭제된 전략",
     filters: "필터",

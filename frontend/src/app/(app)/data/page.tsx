@@ -4,11 +4,13 @@ import { DownloadCloudIcon, UploadIcon } from "lucide-react";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { useSession } from "@/features/auth";
 import { CsvImportForm, FetchForm, ImportsList, SymbolsTable } from "@/features/market-data";
 import { useT } from "@/lib/i18n";
 
 export default function DataPage() {
   const t = useT();
+  const admin = useSession((s) => s.user?.admin ?? false);
   return (
     <>
       <PageHeader title={t("marketData.title")} description={t("marketData.description")} />
@@ -38,7 +40,7 @@ export default function DataPage() {
                   </TabsTrigger>
                 </TabsList>
                 <TabsContent value="upload" className="pt-2">
-                  <CsvImportForm />
+                  <CsvImportForm canShare={admin} />
                 </TabsContent>
                 <TabsContent value="fetch" className="pt-2">
                   <FetchForm />

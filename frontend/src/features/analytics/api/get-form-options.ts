@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { preferOwnUploads } from "@/components/forms/symbol-combobox";
 import { api, unwrap } from "@/lib/api/client";
 import { analyticsKeys } from "./keys";
 
@@ -7,6 +8,7 @@ export function symbolOptionsQueryOptions() {
   return queryOptions({
     queryKey: analyticsKeys.symbols(),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/data/symbols", { params: { query: { limit: 1000 } }, signal })),
+    select: preferOwnUploads,
   });
 }
 

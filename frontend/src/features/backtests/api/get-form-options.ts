@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { preferOwnUploads } from "@/components/forms/symbol-combobox";
 import { api, unwrap } from "@/lib/api/client";
 import { backtestKeys } from "./get-backtests";
 
@@ -8,7 +9,11 @@ export function getSymbolOptions(signal?: AbortSignal) {
 }
 
 export function symbolOptionsQueryOptions() {
-  return queryOptions({ queryKey: backtestKeys.symbols(), queryFn: ({ signal }) => getSymbolOptions(signal) });
+  return queryOptions({
+    queryKey: backtestKeys.symbols(),
+    queryFn: ({ signal }) => getSymbolOptions(signal),
+    select: preferOwnUploads,
+  });
 }
 
 export function useSymbolOptions() {

@@ -5,6 +5,8 @@ import { backtestKeys } from "./get-backtests";
 
 export interface PriceHistoryParams {
   symbol: string;
+  /** own or shared: the series a run read; omitted, the API's default (your own upload, else shared). */
+  dataset?: "own" | "shared";
   interval: string;
   /** ISO date, inclusive. */
   start: string;
@@ -35,6 +37,7 @@ export async function getPriceHistory(params: PriceHistoryParams, signal?: Abort
         params: {
           query: {
             symbol: params.symbol,
+            dataset: params.dataset,
             interval: params.interval,
             start: params.start,
             end: params.end,

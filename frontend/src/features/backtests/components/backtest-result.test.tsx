@@ -80,6 +80,36 @@ describe("the result page", () => {
     expect(screen.getByRole("button", { name: "Delete" })).toBeInTheDocument();
   });
 
+  it("says which data the run read, warns when the stored bars changed since, and reruns it", async () => {
+    const { requests } = stubApi((request, url) => {
+      if (url.pathname === `/api/v1/backtests/${ID}` && request.method === "GET") {
+        return json(200, { ...base, status: "failed", error: "x", dataset: "own", data_fingerprint: "ab", data_changed: true });
+      }
+      if (url.pathname === `/api/v1/backtests/${ID}/rerun`) {
+        return json(202, { id: "afb88dd7-0000-4000-8000-000000000002", status: "pending", progress: 0 });
+      }
+      return undefined;
+    });
+    const { user } = renderWithProviders(<BacktestResult id={ID} />);
+    expect(await screen.findByTestId("run-dataset")).toHaveTextContent("Your upload");
+    expect(screen.getByTestId("data-changed")).toHaveTextContent("The data changed since this run");
+    expect(screen.getByTestId("data-changed")).toHaveTextContent("AAPL");
+    await user.click(screen.getByRole("button", { name: "Rerun" }));
+    await vi.waitFor(() => expect(requests.some((r) => r.method === "POST" && r.url.endsWith(`/${ID}/rerun`))).toBe(true));
+  });
+
+  it("says whether a rerun read the original's bars", async () => {
+    stubApi((_, url) =>
+      url.pathname === `/api/v1/backtests/${ID}`
+        ? json(200, { ...base, status: "failed", error: "x", dataset: "shared", data_changed: false, same_data_as_original: false })
+        : undefined,
+    );
+    renderWithProviders(<BacktestResult id={ID} />);
+    expect(await screen.findByTestId("run-dataset")).toHaveTextContent("Shared data");
+    expect(screen.getByTestId("rerun-data-different")).toBeInTheDocument();
+    expect(screen.queryByTestId("data-changed")).not.toBeInTheDocument();
+  });
+
   it("says so when the run does not exist (or is someone else's)", async () => {
     stubApi(() => json(404, { type: "/problems/not-found", title: "Not found", status: 404 }));
     renderWithProviders(<BacktestResult id={ID} />);

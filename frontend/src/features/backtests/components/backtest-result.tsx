@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertCircleIcon, CircleSlashIcon, PencilLineIcon, SquareIcon, Trash2Icon } from "lucide-react";
+import { AlertCircleIcon, AlertTriangleIcon, CircleSlashIcon, PencilLineIcon, RotateCwIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/layouts/page-header";
 import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
 import { ErrorState, NotFoundState } from "@/components/layouts/states";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
@@ -20,6 +21,7 @@ import type { SchemaBacktestResponse, SchemaMonthlyReturnsGrid, SchemaRunResult 
 import { formatRelativeTime } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { useDeleteBacktest } from "../api/delete-backtest";
+import { useRerunBacktest } from "../api/rerun-backtest";
 import { useBacktest } from "../api/get-backtest";
 import { useRunChart, type ChartRange } from "../api/get-run-chart";
 import { isFinal, useRunProgress, type RunState } from "../api/watch-backtest";
@@ -121,14 +123,49 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
   );
 }
 
+/** Whether the bars the run read are still the stored ones, and for a rerun whether they were the original's. */
+function DataNotices({ run }: { run: SchemaBacktestResponse }) {
+  const t = useT();
+  return (
+    <>
+      {run.data_changed === true && (
+        <Alert data-testid="data-changed">
+          <AlertTriangleIcon />
+          <AlertTitle>{t("backtests.dataChangedTitle")}</AlertTitle>
+          <AlertDescription>{t("backtests.dataChangedDescription", { symbol: run.symbol ?? "" })}</AlertDescription>
+        </Alert>
+      )}
+      {run.same_data_as_original === false && (
+        <Alert data-testid="rerun-data-different">
+          <AlertTriangleIcon />
+          <AlertTitle>{t("backtests.rerunDataDifferentTitle")}</AlertTitle>
+          <AlertDescription>{t("backtests.rerunDataDifferentDescription")}</AlertDescription>
+        </Alert>
+      )}
+      {run.same_data_as_original === true && (
+        <p className="text-sm text-muted-foreground" data-testid="rerun-data-same">
+          {t("backtests.rerunDataSame")}
+        </p>
+      )}
+    </>
+  );
+}
+
 function RunView({ run }: { run: SchemaBacktestResponse }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
   const remove = useDeleteBacktest();
+  const rerun = useRerunBacktest();
   const [confirm, setConfirm] = useState(false);
   const active = isRunActive(run.status);
   const title = run.strategy_name ?? t("backtests.deletedStrategy");
+
+  const onRerun = () =>
+    rerun.mutate(run.id!, {
+      onSuccess: (started) => router.push(`/backtests/${started.id}`),
+      onError: () => toast.error(t("backtests.rerunFailed")),
+    });
 
   const onConfirm = () =>
     remove.mutate(run.id!, {
@@ -155,13 +192,22 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
         }
         description={
           <>
-            <span className="font-mono font-medium text-foreground">{run.symbol}</span> · {run.interval} · {run.start_date} → {run.end_date}{" "}
-            · {run.settings?.currency}
+            <span className="font-mono font-medium text-foreground">{run.symbol}</span>{" "}
+            <Badge variant={run.dataset === "own" ? "secondary" : "outline"} data-testid="run-dataset">
+              {t(run.dataset === "own" ? "backtests.datasetOwn" : "backtests.datasetShared")}
+            </Badge>{" "}
+            · {run.interval} · {run.start_date} → {run.end_date} · {run.settings?.currency}
             <span className="ml-1">· {t("backtests.createdWhen", { when: formatRelativeTime(run.created_at, locale) })}</span>
           </>
         }
         actions={
           <>
+            {!active && (
+              <Button variant="outline" onClick={onRerun} disabled={rerun.isPending} data-testid="rerun">
+                {rerun.isPending ? <Spinner /> : <RotateCwIcon />}
+                {t("backtests.rerun")}
+              </Button>
+            )}
             <Button asChild variant="outline">
               <Link href={newBacktestHref(prefillFromRun(run))} data-testid="run-again">
                 <PencilLineIcon />
@@ -184,6 +230,7 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
       />
       <div className="grid grid-cols-1 gap-4">
         {active && <LiveProgress key={`${run.id}-${run.status}`} run={run} />}
+        <DataNotices run={run} />
         {run.status === "failed" && (
           <Alert variant="destructive" data-testid="run-failed">
             <AlertCircleIcon />

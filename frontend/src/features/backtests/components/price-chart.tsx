@@ -94,9 +94,16 @@ export function PriceChart({ run, trades }: { run: SchemaBacktestResponse; trade
   const params = useMemo(
     () =>
       run.symbol && run.interval && run.start_date && run.end_date
-        ? { symbol: run.symbol, interval: run.interval, start: run.start_date, end: nextDay(run.end_date), resampleTo }
+        ? {
+            symbol: run.symbol,
+            dataset: run.dataset,
+            interval: run.interval,
+            start: run.start_date,
+            end: nextDay(run.end_date),
+            resampleTo,
+          }
         : null,
-    [run.symbol, run.interval, run.start_date, run.end_date, resampleTo],
+    [run.symbol, run.dataset, run.interval, run.start_date, run.end_date, resampleTo],
   );
   const history = usePriceHistory(params);
   const bars = history.data?.bars;

@@ -34,6 +34,8 @@ export const csvImportSchema = z.object({
     .regex(/^[A-Za-z]{3,6}$/, { error: "marketData.currencyFormat" }),
   time_zone: z.string().trim().min(1, { error: "validation.required" }),
   skip_bad_rows: z.boolean(),
+  /** Into the shared series everyone reads (administrators only); else the uploader's own. */
+  shared: z.boolean(),
 });
 export type CsvImportValues = z.infer<typeof csvImportSchema>;
 
@@ -50,6 +52,7 @@ export function importCsv(values: CsvImportValues) {
     currency: values.currency.trim().toUpperCase(),
     time_zone: values.time_zone.trim(),
     ...(values.name.trim() ? { name: values.name.trim() } : {}),
+    ...(values.shared ? { dataset: "shared" } : {}),
   };
   return unwrap(
     api.POST("/api/v1/data/import", {

@@ -51,7 +51,24 @@ describe("the CSV upload", () => {
       time_zone: "Asia/Seoul",
       skip_bad_rows: false,
     });
+    expect(init.params.query).not.toHaveProperty("dataset");
     expect((init.body as FormData).get("file")).toBeInstanceOf(File);
+    expect(screen.getByTestId("private-upload-hint")).toHaveTextContent("never changes what other users read");
+    expect(screen.queryByRole("switch", { name: /shared data/ })).not.toBeInTheDocument();
+  });
+
+  it("lets an administrator put the upload into the shared data", async () => {
+    post.mockResolvedValue({
+      data: { symbol: "005930.KS", rows_read: 1, rows_inserted: 1, rows_updated: 0, rows_skipped: 0, bad_rows: [] },
+      response: new Response(null, { status: 201 }),
+    });
+    const { user } = renderWithProviders(<CsvImportForm canShare />);
+    await chooseFile(user);
+    await user.click(screen.getByRole("switch", { name: /shared data/ }));
+    await user.click(screen.getByRole("button", { name: "Upload and import" }));
+
+    await waitFor(() => expect(post).toHaveBeenCalled());
+    expect(post.mock.calls[0]![1].params.query).toMatchObject({ dataset: "shared" });
   });
 
   it("lists every rejected row by line, and imports again skipping exactly those", async () => {

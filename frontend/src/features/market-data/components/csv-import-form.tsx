@@ -27,9 +27,10 @@ type Outcome =
 
 /**
  * Upload a CSV of bars. All or nothing: a file with bad rows is refused and every bad row is listed
- * by line; one click imports it again skipping exactly those rows.
+ * by line; one click imports it again skipping exactly those rows. The bars are the uploader's own;
+ * an administrator (`canShare`) may put them into the shared data instead.
  */
-export function CsvImportForm() {
+export function CsvImportForm({ canShare = false }: { canShare?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const importCsv = useImportCsv();
@@ -45,6 +46,7 @@ export function CsvImportForm() {
       currency: MARKET_DEFAULTS.KRX.currency,
       time_zone: MARKET_DEFAULTS.KRX.timeZone,
       skip_bad_rows: false,
+      shared: false,
     },
   });
 
@@ -141,6 +143,10 @@ export function CsvImportForm() {
           label={t("marketData.skipBadRows")}
           description={t("marketData.skipBadRowsHint")}
         />
+        {canShare && <SwitchField control={form.control} name="shared" label={t("marketData.uploadShared")} />}
+        <p className="text-xs text-muted-foreground" data-testid="private-upload-hint">
+          {t("marketData.privateUploadHint")}
+        </p>
         <div>
           <Button type="submit" disabled={importCsv.isPending} data-testid="upload-csv">
             {importCsv.isPending ? <Spinner /> : <UploadIcon />}

@@ -25,6 +25,7 @@ function columns(t: Translate, locale: string): ColumnDef<SymbolRow>[] {
           <span className="flex items-center gap-2">
             <span className="font-mono font-medium">{row.original.symbol}</span>
             <Badge variant="outline">{row.original.market}</Badge>
+            {row.original.dataset === "own" && <Badge variant="secondary">{t("marketData.ownUpload")}</Badge>}
           </span>
           <span className="line-clamp-1 text-xs text-muted-foreground">{row.original.name}</span>
         </div>

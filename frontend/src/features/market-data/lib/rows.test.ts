@@ -19,7 +19,17 @@ const symbols = [
 
 describe("symbol rows", () => {
   it("give one row per stored interval, shortest interval first", () => {
-    expect(toRows(symbols).map((r) => r.key)).toEqual(["KRW-BTC|1m", "KRW-BTC|1d", "NEW.KS|"]);
+    expect(toRows(symbols).map((r) => r.key)).toEqual(["KRW-BTC|shared|1m", "KRW-BTC|shared|1d", "NEW.KS|shared|"]);
+  });
+
+  it("keep your upload of a symbol apart from the shared one", () => {
+    const own = symbolView({ ...symbols[0], dataset: "own" });
+    expect(toRows([symbols[0]!, own]).map((r) => `${r.key} ${r.dataset}`)).toEqual([
+      "KRW-BTC|shared|1m shared",
+      "KRW-BTC|shared|1d shared",
+      "KRW-BTC|own|1m own",
+      "KRW-BTC|own|1d own",
+    ]);
   });
 
   it("keep a symbol without bars as one empty row", () => {

@@ -5,6 +5,8 @@ import { compareIntervals } from "@/lib/intervals";
 export interface SymbolRow {
   key: string;
   symbol: string;
+  /** own: the user's upload of the symbol; shared: the series everyone reads */
+  dataset: string;
   name: string;
   market: string;
   currency: string;
@@ -20,6 +22,7 @@ export function toRows(symbols: SchemaSymbolView[]): SymbolRow[] {
   return symbols.flatMap((s): SymbolRow[] => {
     const base = {
       symbol: s.symbol ?? "",
+      dataset: s.dataset ?? "shared",
       name: s.name ?? "",
       market: s.market ?? "",
       currency: s.currency ?? "",
@@ -28,11 +31,11 @@ export function toRows(symbols: SchemaSymbolView[]): SymbolRow[] {
     };
     const intervals = [...(s.intervals ?? [])].sort((a, b) => compareIntervals(a.interval, b.interval));
     if (intervals.length === 0) {
-      return [{ ...base, key: `${base.symbol}|`, interval: null, firstBar: null, lastBar: null, barCount: 0 }];
+      return [{ ...base, key: `${base.symbol}|${base.dataset}|`, interval: null, firstBar: null, lastBar: null, barCount: 0 }];
     }
     return intervals.map((i) => ({
       ...base,
-      key: `${base.symbol}|${i.interval}`,
+      key: `${base.symbol}|${base.dataset}|${i.interval}`,
       interval: i.interval ?? null,
       firstBar: i.first_bar ?? null,
       lastBar: i.last_bar ?? null,

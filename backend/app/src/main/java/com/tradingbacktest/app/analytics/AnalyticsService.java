@@ -113,6 +113,9 @@ class AnalyticsService {
    * As the run was annualised: its symbol's calendar (a symbol no longer listed counts as a stock).
    */
   private MarketCalendar calendarOf(StoredRun run) {
-    return marketData.symbol(run.symbol()).map(SymbolInfo::calendar).orElse(MarketCalendar.STOCK);
+    return marketData
+        .series(run.seriesKey())
+        .map(SymbolInfo::calendar)
+        .orElse(MarketCalendar.STOCK);
   }
 }

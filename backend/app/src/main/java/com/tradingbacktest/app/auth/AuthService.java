@@ -27,6 +27,7 @@ class AuthService {
   private final AccessTokenIssuer accessTokens;
   private final AuthRateLimiter rateLimiter;
   private final AuthSettings settings;
+  private final Administrators administrators;
   private final Clock clock;
 
   /** Checked against when the account does not exist, so both failures take the same time. */
@@ -39,6 +40,7 @@ class AuthService {
       AccessTokenIssuer accessTokens,
       AuthRateLimiter rateLimiter,
       AuthSettings settings,
+      Administrators administrators,
       Clock clock) {
     this.users = users;
     this.refreshTokens = refreshTokens;
@@ -46,6 +48,7 @@ class AuthService {
     this.accessTokens = accessTokens;
     this.rateLimiter = rateLimiter;
     this.settings = settings;
+    this.administrators = administrators;
     this.clock = clock;
     this.decoyHash = passwordEncoder.encode(Secrets.randomToken(16));
   }
@@ -145,10 +148,14 @@ class AuthService {
   }
 
   @Transactional(readOnly = true)
+  private UserResponse view(UserAccount user) {
+    return UserResponse.of(user, administrators.isAdmin(user.getId(), user.username()));
+  }
+
   public UserResponse me(UUID userId) {
     return users
         .findById(userId)
-        .map(UserResponse::of)
+        .map(this::view)
         .orElseThrow(() -> new NotFoundException("The user"));
   }
 
@@ -166,7 +173,7 @@ class AuthService {
     refreshTokens.save(entity);
     String accessToken = accessTokens.issue(user.getId(), user.username(), now);
     return new Session(
-        UserResponse.of(user),
+        view(user),
         accessToken,
         accessTokens.ttlSeconds(),
         refreshToken,

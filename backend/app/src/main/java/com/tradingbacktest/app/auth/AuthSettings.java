@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedLoginWindow the window of {@code failedLoginsPerAccount}
  * @param registrationsPerIpPerHour REGISTER_RATE_LIMIT_PER_IP: sign-ups one address may make an
  *     hour
+ * @param adminUsernames ADMIN_USERNAMES: comma-separated usernames of the administrators, who may
+ *     upload shared market data ({@link Administrators}); with the embedded database the first
+ *     account is one too
  */
 @ConfigurationProperties("tb.auth")
 record AuthSettings(
@@ -31,4 +34,5 @@ record AuthSettings(
     @DefaultValue("20") int loginAttemptsPerIpPerMinute,
     @DefaultValue("10") int failedLoginsPerAccount,
     @DefaultValue("15m") Duration failedLoginWindow,
-    @DefaultValue("20") int registrationsPerIpPerHour) {}
+    @DefaultValue("20") int registrationsPerIpPerHour,
+    @DefaultValue("") java.util.List<String> adminUsernames) {}

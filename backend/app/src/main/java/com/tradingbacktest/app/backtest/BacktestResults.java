@@ -38,7 +38,8 @@ public class BacktestResults {
                   settings.currency(),
                   settings.timeZone(),
                   settings.riskFreeRate(),
-                  row.result() == null ? null : json.readValue(row.result(), RunResult.class));
+                  row.result() == null ? null : json.readValue(row.result(), RunResult.class),
+                  row.seriesKey());
             });
   }
 

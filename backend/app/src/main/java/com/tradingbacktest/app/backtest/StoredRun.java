@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param timeZone the symbol's zone (days and months of the result are counted in it)
  * @param riskFreeRate the annual risk-free rate its Sharpe and Sortino ratios used
  * @param result null unless completed
+ * @param seriesKey the key of the series it read ({@code MarketDataService.series})
  */
 public record StoredRun(
     UUID id,
@@ -29,7 +30,8 @@ public record StoredRun(
     String currency,
     String timeZone,
     double riskFreeRate,
-    RunResult result) {
+    RunResult result,
+    String seriesKey) {
 
   public boolean isCompleted() {
     return RunStatus.COMPLETED.code().equals(status);

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.auth.Administrators;
 import com.tradingbacktest.app.auth.AuthenticatedUser;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.ratelimit.RateLimited;
@@ -32,16 +33,22 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Imports are for signed-in users; what they import is market data shared by everyone. */
+/**
+ * Imports are for signed-in users. A CSV upload goes to the uploader's own series of the symbol,
+ * which nobody else reads, unless an administrator sends {@code dataset=shared}; an exchange fetch
+ * writes the shared series (it is the exchange's data, whoever asks for it).
+ */
 @RestController
 @RequestMapping("/api/v1/data")
 @Tag(name = "Market data")
 class ImportController {
 
   private final ImportService imports;
+  private final Administrators administrators;
 
-  ImportController(ImportService imports) {
+  ImportController(ImportService imports, Administrators administrators) {
     this.imports = imports;
+    this.administrators = administrators;
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -54,9 +61,14 @@ class ImportController {
               + "Times without a zone are in the symbol's zone. Any bad row (unreadable number or time, high below low, "
               + "duplicate time...) rejects the whole file with every bad row listed, unless skip_bad_rows=true, which "
               + "skips exactly those rows. Existing bars at the same times are updated in place. An unknown symbol is "
-              + "created from the name/market/currency/time_zone/tick_size/lot_size fields.",
+              + "created from the name/market/currency/time_zone/tick_size/lot_size fields. The bars go to your own "
+              + "series of the symbol, which only you read (dataset=own, the default); administrators may send "
+              + "dataset=shared to write the series everyone reads.",
       responses = {
         @ApiResponse(responseCode = "201", description = "Imported; the import record with counts"),
+        @ApiResponse(
+            responseCode = "403",
+            description = "dataset=shared from someone who is not an administrator"),
         @ApiResponse(responseCode = "413", description = "File larger than MAX_UPLOAD_SIZE"),
         @ApiResponse(
             responseCode = "422",
@@ -68,6 +80,9 @@ class ImportController {
       @RequestParam String symbol,
       @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam String interval,
       @RequestParam(name = "skip_bad_rows", defaultValue = "false") boolean skipBadRows,
+      @Parameter(description = "own (default) or shared (administrators only)")
+          @RequestParam(required = false)
+          String dataset,
       @RequestParam(required = false) String name,
       @RequestParam(required = false) String market,
       @RequestParam(name = "asset_class", required = false) String assetClass,
@@ -82,6 +97,8 @@ class ImportController {
     ImportView view =
         imports.importCsv(
             user.id(),
+            administrators.isAdmin(user),
+            Dataset.parse("dataset", dataset),
             file,
             file.getOriginalFilename(),
             symbol.trim(),
@@ -106,6 +123,7 @@ class ImportController {
       summary = "Fetch bars from an exchange in the background (only what is missing)",
       description =
           "source: upbit (KRW-BTC...), binance (BTCUSDT...) or yahoo (AAPL, 005930.KS, 035720.KQ...). "
+              + "The bars go to the shared series of the symbol: they are the exchange's. "
               + "start/end are ISO dates or instants; end defaults to now. Answers 202 at once; follow progress at the "
               + "Location.",
       responses = {

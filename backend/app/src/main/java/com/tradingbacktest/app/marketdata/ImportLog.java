@@ -31,15 +31,17 @@ class ImportLog {
       String kind,
       String source,
       String symbol,
+      Dataset dataset,
       String interval,
       Instant from,
       Instant to,
       String fileName) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
-            "insert into data_imports (id, user_id, kind, source, symbol, interval, range_start, range_end, file_name,"
-                + " status, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', now())")
-        .params(id, userId, kind, source, symbol, interval, ts(from), ts(to), fileName)
+            "insert into data_imports (id, user_id, kind, source, symbol, dataset, interval, range_start, range_end,"
+                + " file_name, status, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', now())")
+        .params(
+            id, userId, kind, source, symbol, dataset.code(), interval, ts(from), ts(to), fileName)
         .update();
     return id;
   }
@@ -164,6 +166,7 @@ class ImportLog {
         rs.getString("kind"),
         rs.getString("source"),
         rs.getString("symbol"),
+        rs.getString("dataset"),
         rs.getString("interval"),
         instant(rs, "range_start"),
         instant(rs, "range_end"),

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -67,6 +66,8 @@ class ImportService {
    */
   ImportView importCsv(
       UUID userId,
+      boolean admin,
+      Dataset dataset,
       InputStreamSource file,
       String fileName,
       String symbol,
@@ -75,10 +76,23 @@ class ImportService {
       NewSymbol meta)
       throws IOException {
     checkFileName(fileName);
-    SymbolInfo existing = findValidSymbol(symbol).orElse(null);
-    SymbolInfo s = existing != null ? existing : meta.resolve(symbol, "csv");
+    if (dataset == Dataset.SHARED && !admin) {
+      throw new SharedDataForbidden();
+    }
+    String key =
+        dataset == Dataset.SHARED
+            ? validSymbol(symbol)
+            : SeriesKeys.own(userId, validSymbol(symbol));
+    SymbolInfo existing = symbols.find(key).orElse(null);
+    SymbolInfo s =
+        existing != null
+            ? existing
+            : dataset == Dataset.SHARED
+                ? meta.resolve(symbol, "csv")
+                : ownDescription(symbol, meta).resolve(symbol, "csv", key, userId);
     UUID id =
-        importLog.start(userId, "csv", "csv", s.symbol(), interval.code(), null, null, fileName);
+        importLog.start(
+            userId, "csv", "csv", s.symbol(), s.dataset(), interval.code(), null, null, fileName);
     boolean ended = false;
     BarImporter.Outcome outcome;
     try {
@@ -118,12 +132,13 @@ class ImportService {
       }
     }
     if (existing == null) {
-      symbols.evict(s.symbol());
+      symbols.evict(s.seriesKey());
     }
-    symbols.refreshRange(s.symbol(), interval.code());
+    symbols.refreshRange(s.seriesKey(), interval.code());
     log.info(
-        "Imported {} ({}): {} new, {} updated, {} skipped",
+        "Imported {} ({}, {}): {} new, {} updated, {} skipped",
         s.symbol(),
+        s.dataset().code(),
         interval,
         outcome.inserted(),
         outcome.updated(),
@@ -171,7 +186,7 @@ class ImportService {
     }
     try {
       return importer.importCsv(
-          file, s.symbol(), interval.code(), s.zone(), skipBadRows, newSymbol ? s : null);
+          file, s.seriesKey(), interval.code(), s.zone(), skipBadRows, newSymbol ? s : null);
     } catch (BarCsv.FormatException e) {
       throw ImportRejected.of(Printable.of(e.getMessage()));
     }
@@ -355,18 +370,48 @@ class ImportService {
     return gaps;
   }
 
-  private Optional<SymbolInfo> findValidSymbol(String symbol) {
+  /** The symbol as typed, or a field error when it cannot be one. */
+  private static String validSymbol(String symbol) {
     if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
       throw new FieldValidationException(
           "symbol",
           "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, " + "005930.KS, KRW-BTC)");
     }
-    return symbols.find(symbol);
+    return symbol;
   }
 
-  /** A fetch's symbol exists before its job runs: the job looks it up. */
+  /**
+   * How a new own series of {@code symbol} is described: as the shared symbol is when there is one
+   * (the same instrument, other bars), else by what the uploader said.
+   */
+  private NewSymbol ownDescription(String symbol, NewSymbol meta) {
+    return symbols
+        .find(symbol)
+        .filter(shared -> shared.ownerId() == null)
+        .map(
+            shared ->
+                new NewSymbol(
+                    shared.name(),
+                    shared.market(),
+                    shared.assetClass(),
+                    shared.currency(),
+                    shared.timeZone(),
+                    shared.tickSize(),
+                    shared.lotSize()))
+        .orElse(meta);
+  }
+
+  /**
+   * A fetch's symbol exists before its job runs: the job looks it up. Fetches write shared data.
+   */
   private SymbolInfo ensureSymbol(String symbol, NewSymbol meta, String source) {
-    return findValidSymbol(symbol)
+    if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+      throw new FieldValidationException(
+          "symbol",
+          "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, " + "005930.KS, KRW-BTC)");
+    }
+    return symbols
+        .find(validSymbol(symbol))
         .orElseGet(
             () -> {
               symbols.createIfMissing(meta.resolve(symbol, source));

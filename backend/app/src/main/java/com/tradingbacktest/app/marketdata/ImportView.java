@@ -9,6 +9,7 @@ import java.util.UUID;
  * One import as the API shows it.
  *
  * @param kind csv, fetch or seed
+ * @param dataset the series written: the importer's own upload or the shared one
  * @param status pending, running, completed, failed or cancelled
  * @param rowsRead data rows in the file (or bars fetched)
  * @param rowsInserted new bars stored
@@ -20,6 +21,7 @@ record ImportView(
     String kind,
     String source,
     String symbol,
+    @Schema(allowableValues = {"own", "shared"}) String dataset,
     String interval,
     @Schema(nullable = true) Instant rangeStart,
     @Schema(nullable = true) Instant rangeEnd,

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.auth.AuthenticatedUser;
 import com.tradingbacktest.app.common.ratelimit.RateLimited;
 import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import com.tradingbacktest.engine.series.Interval;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 class MarketDataController {
 
   private static final String UNKNOWN_SYMBOL = "Unknown symbol";
+  static final String DATASET =
+      "own (your upload of the symbol) or shared; default: your own when you have one, else shared";
 
   private final MarketDataService data;
 
@@ -36,8 +40,13 @@ class MarketDataController {
   }
 
   @GetMapping("/symbols")
-  @Operation(summary = "List and search symbols, with the stored range of each interval")
+  @Operation(
+      summary = "List and search symbols, with the stored range of each interval",
+      description =
+          "The shared symbols and your own uploads; a ticker you uploaded that is also shared is listed twice,"
+              + " once per dataset.")
   List<SymbolView> symbols(
+      @AuthenticationPrincipal AuthenticatedUser user,
       @Parameter(description = "Part of the symbol or name, any case")
           @RequestParam(required = false)
           @Size(max = 100, message = "must be at most 100 characters")
@@ -50,7 +59,7 @@ class MarketDataController {
           @Max(value = 1000, message = "must be at most 1000")
           int limit) {
     String m = market == null || market.isBlank() ? null : market.trim().toUpperCase(Locale.ROOT);
-    return data.search(query, m == null ? null : RequestValues.market(m), limit);
+    return data.search(user.id(), query, m == null ? null : RequestValues.market(m), limit);
   }
 
   @GetMapping("/symbols/{symbol}")
@@ -60,8 +69,11 @@ class MarketDataController {
         @ApiResponse(responseCode = "200", description = "The symbol with its stored ranges"),
         @ApiResponse(responseCode = "404", description = UNKNOWN_SYMBOL)
       })
-  SymbolView symbol(@PathVariable String symbol) {
-    return data.describe(symbol);
+  SymbolView symbol(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable String symbol,
+      @Parameter(description = DATASET) @RequestParam(required = false) String dataset) {
+    return data.describe(user.id(), symbol, Dataset.parse("dataset", dataset));
   }
 
   @GetMapping("/historical")
@@ -80,7 +92,9 @@ class MarketDataController {
         @ApiResponse(responseCode = "422", description = "Invalid range or resampling")
       })
   HistoryPage historical(
+      @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam String symbol,
+      @Parameter(description = DATASET) @RequestParam(required = false) String dataset,
       @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam(defaultValue = "1d")
           String interval,
       @Parameter(description = "ISO date or instant; default: the first stored bar")
@@ -102,12 +116,13 @@ class MarketDataController {
         resampleTo == null || resampleTo.isBlank()
             ? null
             : RequestValues.interval("resample_to", resampleTo);
-    ZoneId zone = data.symbol(symbol).map(SymbolInfo::zone).orElse(ZoneId.of("UTC"));
+    SymbolInfo series = data.require(user.id(), symbol, Dataset.parse("dataset", dataset));
+    ZoneId zone = series.zone();
     Instant from = start == null ? Instant.EPOCH : RequestValues.instant("start", start, zone);
     Instant to =
         end == null
             ? Instant.parse("9999-01-01T00:00:00Z")
             : RequestValues.instant("end", end, zone);
-    return data.history(symbol, stored, from, to, target, limit, cursor);
+    return data.history(series, stored, from, to, target, limit, cursor);
   }
 }

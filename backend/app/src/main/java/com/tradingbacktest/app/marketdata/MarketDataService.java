@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** Symbols and bars: what other features (backtests, analytics) use to read market data. */
@@ -35,29 +36,65 @@ public class MarketDataService {
     this.blocks = blocks;
   }
 
-  public Optional<SymbolInfo> symbol(String symbol) {
-    return symbols.find(symbol);
+  /**
+   * The series of {@code ticker} that {@code userId} reads: with {@code dataset} null their own
+   * upload when they have one, else the shared series; {@link Dataset#OWN} or {@link
+   * Dataset#SHARED} only that one. Empty when there is none. Nobody reaches another user's upload.
+   */
+  public Optional<SymbolInfo> symbol(UUID userId, String ticker, Dataset dataset) {
+    if (ticker == null || ticker.isEmpty() || SeriesKeys.isOwn(ticker)) {
+      return Optional.empty();
+    }
+    Optional<SymbolInfo> own =
+        dataset == Dataset.SHARED
+            ? Optional.empty()
+            : symbols
+                .find(SeriesKeys.own(userId, ticker))
+                .filter(s -> userId.equals(s.ownerId()) && s.symbol().equals(ticker));
+    if (own.isPresent() || dataset == Dataset.OWN) {
+      return own;
+    }
+    return symbols.find(ticker).filter(s -> s.ownerId() == null);
   }
 
-  /** Bars stored for one interval of a symbol: first, last and count, or empty when none. */
-  public Optional<DataRange> range(String symbol, Interval interval) {
-    return symbols.ranges(symbol).stream()
+  /**
+   * The symbol stored under {@code seriesKey} ({@link SymbolInfo#seriesKey}), whoever owns it: for
+   * a run or an optimisation that resolved its series when it was created.
+   */
+  public Optional<SymbolInfo> series(String seriesKey) {
+    return symbols.find(seriesKey);
+  }
+
+  /**
+   * Bars stored for one interval of a series ({@link SymbolInfo#seriesKey}): first, last and count,
+   * or empty when none.
+   */
+  public Optional<DataRange> range(String seriesKey, Interval interval) {
+    return symbols.ranges(seriesKey).stream()
         .filter(r -> r.interval().equals(interval.code()))
         .findFirst();
   }
 
-  List<SymbolView> search(String query, String market, int limit) {
-    List<SymbolInfo> found = symbols.search(query, market, limit);
-    var ranges = symbols.rangesOf(found.stream().map(SymbolInfo::symbol).toList());
+  List<SymbolView> search(UUID userId, String query, String market, int limit) {
+    List<SymbolInfo> found = symbols.search(userId, query, market, limit);
+    var ranges = symbols.rangesOf(found.stream().map(SymbolInfo::seriesKey).toList());
     return found.stream()
-        .map(s -> SymbolView.of(s, ranges.getOrDefault(s.symbol(), List.of())))
+        .map(s -> SymbolView.of(s, ranges.getOrDefault(s.seriesKey(), List.of())))
         .toList();
   }
 
-  SymbolView describe(String symbol) {
-    SymbolInfo s =
-        symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
-    return SymbolView.of(s, symbols.ranges(symbol));
+  SymbolView describe(UUID userId, String ticker, Dataset dataset) {
+    SymbolInfo s = require(userId, ticker, dataset);
+    return SymbolView.of(s, symbols.ranges(s.seriesKey()));
+  }
+
+  /** {@link #symbol}, or the 404 of an unknown symbol. */
+  SymbolInfo require(UUID userId, String ticker, Dataset dataset) {
+    return symbol(userId, ticker, dataset)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Symbol " + ticker + (dataset == null ? "" : " (" + dataset.code() + ")")));
   }
 
   /**
@@ -65,7 +102,8 @@ public class MarketDataService {
    * the series' blocks when they are current, else of its rows (and the blocks are rebuilt for next
    * time).
    *
-   * @throws NotFoundException for an unknown symbol
+   * @param symbol the series key ({@link SymbolInfo#seriesKey})
+   * @throws NotFoundException for an unknown series
    */
   public BarSeries loadSeries(String symbol, Interval interval, Instant from, Instant to) {
     SymbolInfo s =
@@ -90,14 +128,24 @@ public class MarketDataService {
         fromBlocks ? "blocks" : "rows",
         (System.nanoTime() - started) / 1_000_000);
     return BarSeries.of(
-        symbol, interval, s.calendar(), s.zone(), c.time, c.open, c.high, c.low, c.close, c.volume);
+        s.symbol(),
+        interval,
+        s.calendar(),
+        s.zone(),
+        c.time,
+        c.open,
+        c.high,
+        c.low,
+        c.close,
+        c.volume);
   }
 
   /**
    * The bars of whole days {@code first} to {@code last} (inclusive), days counted in the symbol's
    * zone: how a run's dates become its bars.
    *
-   * @throws NotFoundException for an unknown symbol
+   * @param symbol the series key ({@link SymbolInfo#seriesKey})
+   * @throws NotFoundException for an unknown series
    */
   public BarSeries loadDays(
       String symbol, Interval interval, java.time.LocalDate first, java.time.LocalDate last) {
@@ -116,15 +164,14 @@ public class MarketDataService {
    * buckets.
    */
   HistoryPage history(
-      String symbol,
+      SymbolInfo s,
       Interval interval,
       Instant start,
       Instant end,
       Interval resampleTo,
       int limit,
       String cursor) {
-    SymbolInfo s =
-        symbols.find(symbol).orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    String symbol = s.seriesKey();
     if (!end.isAfter(start)) {
       throw new FieldValidationException("end", "must be after start");
     }
@@ -191,6 +238,7 @@ public class MarketDataService {
         next[0] == Long.MIN_VALUE ? null : encodeCursor(Instant.ofEpochMilli(next[0]));
     return new HistoryPage(
         s.symbol(),
+        s.dataset().code(),
         interval.code(),
         resampleTo == null ? interval.code() : resampleTo.code(),
         s.timeZone(),

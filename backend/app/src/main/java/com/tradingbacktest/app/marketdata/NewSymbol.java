@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +37,16 @@ record NewSymbol(
 
   private static final Pattern CURRENCY = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
 
-  /** The symbol as it would be created, or every invalid field at once. */
+  /** The shared symbol as it would be created, or every invalid field at once. */
   SymbolInfo resolve(String symbol, String source) {
+    return resolve(symbol, source, symbol, null);
+  }
+
+  /**
+   * The symbol as it would be created under {@code seriesKey}, owned by {@code ownerId} (null for
+   * the shared series), or every invalid field at once.
+   */
+  SymbolInfo resolve(String symbol, String source, String seriesKey, UUID ownerId) {
     Map<String, String> errors = new LinkedHashMap<>();
     String resolvedName = name == null || name.isBlank() ? symbol : name.strip();
     if (resolvedName.codePointCount(0, resolvedName.length()) > MAX_NAME) {
@@ -77,7 +86,9 @@ record NewSymbol(
         zone,
         tick,
         lot,
-        source);
+        source,
+        seriesKey,
+        ownerId);
   }
 
   private static boolean knownZone(String zone) {

@@ -111,7 +111,9 @@ class SampleDataSeeder {
 
   private void load(String symbol, String interval, String resource, boolean bars)
       throws IOException {
-    UUID id = importLog.start(null, "seed", SOURCE, symbol, interval, null, null, resource);
+    UUID id =
+        importLog.start(
+            null, "seed", SOURCE, symbol, Dataset.SHARED, interval, null, null, resource);
     ClassPathResource file =
         new ClassPathResource(resource, SampleDataSeeder.class.getClassLoader());
     if (!file.exists()) {

@@ -3,11 +3,12 @@ package com.tradingbacktest.app.marketdata;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.UUID;
 
 /**
  * A tradable instrument as the platform knows it.
  *
- * @param symbol the key: exchange ticker such as 005930.KS, AAPL, KRW-BTC, BTCUSDT
+ * @param symbol the ticker: exchange ticker such as 005930.KS, AAPL, KRW-BTC, BTCUSDT
  * @param name a human name
  * @param market KRX, NASDAQ, NYSE, UPBIT, BINANCE or CUSTOM
  * @param assetClass stock, etf, index, crypto, fx or other
@@ -16,6 +17,9 @@ import java.time.ZoneId;
  * @param tickSize the price step
  * @param lotSize the quantity step (1 for stocks, e.g. 0.00000001 for crypto)
  * @param source where its data came from (csv, upbit, binance, yahoo, ta4j-examples)
+ * @param seriesKey the key its bars are stored under: the ticker for the shared series, else the
+ *     owner's own key ({@link SeriesKeys})
+ * @param ownerId the user whose own upload this is; null for the shared series
  */
 public record SymbolInfo(
     String symbol,
@@ -26,7 +30,39 @@ public record SymbolInfo(
     String timeZone,
     BigDecimal tickSize,
     BigDecimal lotSize,
-    String source) {
+    String source,
+    String seriesKey,
+    UUID ownerId) {
+
+  /** A shared symbol: stored under its ticker, owned by nobody. */
+  public SymbolInfo(
+      String symbol,
+      String name,
+      String market,
+      String assetClass,
+      String currency,
+      String timeZone,
+      BigDecimal tickSize,
+      BigDecimal lotSize,
+      String source) {
+    this(
+        symbol,
+        name,
+        market,
+        assetClass,
+        currency,
+        timeZone,
+        tickSize,
+        lotSize,
+        source,
+        symbol,
+        null);
+  }
+
+  /** Whether this is someone's own upload or the shared series. */
+  public Dataset dataset() {
+    return ownerId == null ? Dataset.SHARED : Dataset.OWN;
+  }
 
   public ZoneId zone() {
     return ZoneId.of(timeZone);

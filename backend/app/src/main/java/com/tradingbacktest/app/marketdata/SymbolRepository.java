@@ -21,7 +21,8 @@ import tools.jackson.core.type.TypeReference;
 class SymbolRepository {
 
   private static final String COLUMNS =
-      "symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source";
+      "ticker, name, market, asset_class, currency, time_zone, tick_size, lot_size, source, symbol,"
+          + " owner_id";
 
   private final JdbcClient jdbc;
   private final SharedCache<SymbolInfo> symbolCache;
@@ -35,27 +36,31 @@ class SymbolRepository {
         caches.create("data-ranges", new TypeReference<>() {}, Duration.ofMinutes(1), 10_000);
   }
 
-  Optional<SymbolInfo> find(String symbol) {
+  /** The symbol stored under {@code seriesKey} (a shared ticker or someone's own key). */
+  Optional<SymbolInfo> find(String seriesKey) {
     return Optional.ofNullable(
         symbolCache.get(
-            symbol,
+            seriesKey,
             () ->
                 jdbc.sql("select " + COLUMNS + " from symbols where symbol = ?")
-                    .param(symbol)
+                    .param(seriesKey)
                     .query(SymbolRepository::map)
                     .optional()
                     .orElse(null)));
   }
 
-  List<SymbolInfo> search(String query, String market, int limit) {
+  /** The shared symbols and {@code userId}'s own uploads matching, by ticker, shared first. */
+  List<SymbolInfo> search(java.util.UUID userId, String query, String market, int limit) {
     String pattern =
         LikePatterns.contains(query == null ? null : query.toLowerCase(java.util.Locale.ROOT));
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from symbols where (lower(symbol) like :pattern escape '\\'"
-                + " or lower(name) like :pattern escape '\\')"
-                + " and (cast(:market as text) is null or market = :market) order by symbol limit :limit")
+                + " from symbols where (owner_id is null or owner_id = :user)"
+                + " and (lower(ticker) like :pattern escape '\\' or lower(name) like :pattern escape '\\')"
+                + " and (cast(:market as text) is null or market = :market)"
+                + " order by ticker, owner_id nulls first limit :limit")
+        .param("user", userId)
         .param("pattern", pattern)
         .param("market", market)
         .param("limit", limit)
@@ -63,12 +68,12 @@ class SymbolRepository {
         .list();
   }
 
-  /** Creates the symbol, or leaves an existing one as it is. */
+  /** Creates the symbol (under its series key), or leaves an existing one as it is. */
   void createIfMissing(SymbolInfo s) {
     jdbc.sql(
             "insert into symbols ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
         .params(
             s.symbol(),
             s.name(),
@@ -78,9 +83,11 @@ class SymbolRepository {
             s.timeZone(),
             s.tickSize(),
             s.lotSize(),
-            s.source())
+            s.source(),
+            s.seriesKey(),
+            s.ownerId())
         .update();
-    symbolCache.evict(s.symbol());
+    symbolCache.evict(s.seriesKey());
   }
 
   /**
@@ -92,7 +99,7 @@ class SymbolRepository {
         c.prepareStatement(
             "insert into symbols ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")) {
       ps.setString(1, s.symbol());
       ps.setString(2, s.name());
       ps.setString(3, s.market());
@@ -102,6 +109,8 @@ class SymbolRepository {
       ps.setBigDecimal(7, s.tickSize());
       ps.setBigDecimal(8, s.lotSize());
       ps.setString(9, s.source());
+      ps.setString(10, s.seriesKey());
+      ps.setObject(11, s.ownerId());
       ps.executeUpdate();
     }
   }
@@ -224,6 +233,8 @@ class SymbolRepository {
         rs.getString(6),
         rs.getBigDecimal(7).stripTrailingZeros(),
         rs.getBigDecimal(8).stripTrailingZeros(),
-        rs.getString(9));
+        rs.getString(9),
+        rs.getString(10),
+        rs.getObject(11, java.util.UUID.class));
   }
 }

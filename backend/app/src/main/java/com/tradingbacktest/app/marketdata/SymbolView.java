@@ -1,12 +1,19 @@
 package com.tradingbacktest.app.marketdata;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A symbol with what is stored for it, per interval. */
+/**
+ * A symbol with what is stored for it, per interval.
+ *
+ * @param dataset {@code own} for the caller's own upload of the ticker, {@code shared} for the
+ *     series everyone reads; a ticker can be listed once as each
+ */
 record SymbolView(
     String symbol,
+    @Schema(allowableValues = {"own", "shared"}) String dataset,
     String name,
     String market,
     String assetClass,
@@ -22,6 +29,7 @@ record SymbolView(
   static SymbolView of(SymbolInfo s, List<DataRange> ranges) {
     return new SymbolView(
         s.symbol(),
+        s.dataset().code(),
         s.name(),
         s.market(),
         s.assetClass(),

@@ -23,10 +23,18 @@ class MarketDataIntegrationTests extends IntegrationTest {
   @Autowired JdbcClient jdbc;
 
   String auth;
+  UUID userId;
 
   @BeforeEach
   void signIn() {
-    auth = bearer(api.registerUser("data"));
+    JsonNode tokens = api.registerUser("data");
+    auth = bearer(tokens);
+    userId = UUID.fromString(tokens.path("user").path("id").asString());
+  }
+
+  /** The key the signed-in user's own upload of {@code symbol} is stored under. */
+  private String own(String symbol) {
+    return SeriesKeys.own(userId, symbol);
   }
 
   @Test
@@ -111,11 +119,11 @@ class MarketDataIntegrationTests extends IntegrationTest {
 
     assertThat(again.json().path("rows_inserted").asInt()).isEqualTo(1);
     assertThat(again.json().path("rows_updated").asInt()).isEqualTo(1);
-    assertThat(storedBars(symbol)).isEqualTo(3);
+    assertThat(storedBars(own(symbol))).isEqualTo(3);
     assertThat(
             jdbc.sql(
                     "select close from market_data where symbol = ? and \"timestamp\" = '2024-01-03T00:00:00Z'")
-                .param(symbol)
+                .param(own(symbol))
                 .query(Double.class)
                 .single())
         .isEqualTo(11);
@@ -153,7 +161,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
             "5: unreadable time 'yesterday'",
             "6: duplicate time (also on line 2)",
             "7: expected at least 6 fields, found 5");
-    assertThat(storedBars(symbol)).isZero();
+    assertThat(storedBars(own(symbol))).isZero();
     String importId = rejected.json().path("import_id").asString();
     JsonNode logged = api.get("/api/v1/data/imports/" + importId, "Authorization", auth).json();
     assertThat(logged.path("status").asString()).isEqualTo("failed");
@@ -186,7 +194,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
     assertThat(
             jdbc.sql(
                     "select open from market_data where symbol = ? and \"timestamp\" = '2024-01-02T00:00:00Z'")
-                .param(symbol)
+                .param(own(symbol))
                 .query(Double.class)
                 .single())
         .isEqualTo(10);
@@ -339,7 +347,7 @@ class MarketDataIntegrationTests extends IntegrationTest {
     for (String symbol : List.of(falling, shuffled, updated)) {
       var series =
           marketData.loadSeries(
-              symbol, hour, at("2024-01-01T00:00:00Z"), at("2024-01-02T00:00:00Z"));
+              own(symbol), hour, at("2024-01-01T00:00:00Z"), at("2024-01-02T00:00:00Z"));
       assertThat(series.close()).as(symbol).containsExactly(1, 2, 3, 4);
       assertThat(series.times())
           .as(symbol)
@@ -518,12 +526,14 @@ class MarketDataIntegrationTests extends IntegrationTest {
                 .path("symbol")
                 .asString())
         .isEqualTo(symbol);
-    // The data itself is shared market data.
+    // The data itself is the uploader's own: nobody else reads it.
     assertThat(
-            api.get("/api/v1/data/historical?symbol=" + symbol, "Authorization", other)
+            api.get("/api/v1/data/historical?symbol=" + symbol, "Authorization", auth)
                 .json()
                 .path("bars"))
         .hasSize(1);
+    assertThat(api.get("/api/v1/data/historical?symbol=" + symbol, "Authorization", other).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -555,9 +565,10 @@ class MarketDataIntegrationTests extends IntegrationTest {
     return api.get("/api/v1/data/historical?" + query, "Authorization", auth);
   }
 
-  private long storedBars(String symbol) {
+  /** Bars stored under a series key ({@link #own} for an upload through the API). */
+  private long storedBars(String seriesKey) {
     return jdbc.sql("select count(*) from market_data where symbol = ?")
-        .param(symbol)
+        .param(seriesKey)
         .query(Long.class)
         .single();
   }

@@ -34,9 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
       // Loopback is the trusted proxy, as the single image's nginx is: tests vary the client
       // address with X-Forwarded-For (UntrustedProxyIntegrationTests checks the default of none).
       "tb.web.trusted-proxies=127.0.0.1,::1",
-      "tb.marketdata.seed-online=false"
+      "tb.marketdata.seed-online=false",
+      "tb.auth.admin-usernames=" + IntegrationTest.ADMIN
     })
 public abstract class IntegrationTest {
+
+  /** The username ADMIN_USERNAMES names in these tests: register it to act as an administrator. */
+  public static final String ADMIN = "data-admin";
 
   @LocalServerPort protected int port;
 

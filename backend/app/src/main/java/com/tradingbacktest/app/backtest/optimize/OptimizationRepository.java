@@ -26,7 +26,8 @@ class OptimizationRepository {
       "o.id, o.user_id, o.strategy_id, o.strategy_name, o.strategy_code, o.symbol,"
           + " o.interval, o.start_date, o.end_date, o.initial_capital, o.settings, o.ranges, o.objective, o.constraints,"
           + " o.combinations, o.slice_count, o.status, o.error, o.created_at, o.started_at, o.completed_at,"
-          + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated";
+          + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated,"
+          + " o.series_key, o.dataset";
 
   /** A stored result's columns, in {@link ResultRow}'s order. */
   private static final String RESULT_COLUMNS = "combination, parameters, metrics, score, feasible";
@@ -51,8 +52,9 @@ class OptimizationRepository {
       int sliceCount) {
     jdbc.sql(
             "insert into optimizations (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
-                + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?)")
+                + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count,"
+                + " series_key, dataset)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)")
         .params(
             id,
             userId,
@@ -69,7 +71,9 @@ class OptimizationRepository {
             objective,
             constraintsJson,
             combinations,
-            sliceCount)
+            sliceCount,
+            run.symbol().seriesKey(),
+            run.symbol().dataset().code())
         .update();
   }
 
@@ -283,6 +287,8 @@ class OptimizationRepository {
         instant(rs, 19),
         instant(rs, 20),
         instant(rs, 21),
-        rs.getLong(22));
+        rs.getLong(22),
+        rs.getString(23),
+        rs.getString(24));
   }
 }

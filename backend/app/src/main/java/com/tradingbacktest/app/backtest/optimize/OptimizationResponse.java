@@ -29,6 +29,10 @@ record OptimizationResponse(
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String symbol,
+    @Schema(
+            description = "Which series of the symbol: your own upload or the shared one",
+            allowableValues = {"own", "shared"})
+        String dataset,
     String interval,
     LocalDate startDate,
     LocalDate endDate,

@@ -9,7 +9,8 @@ import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results.
+ * One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results;
+ * {@code seriesKey} and {@code dataset} name the series it reads (the user's own upload or shared).
  */
 record OptimizationRow(
     UUID id,
@@ -33,7 +34,9 @@ record OptimizationRow(
     Instant createdAt,
     Instant startedAt,
     Instant completedAt,
-    long evaluated) {
+    long evaluated,
+    String seriesKey,
+    String dataset) {
 
   /** The JSON shape of {@link #ranges}. */
   static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =

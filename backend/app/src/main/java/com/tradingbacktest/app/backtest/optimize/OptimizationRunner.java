@@ -143,7 +143,7 @@ class OptimizationRunner {
             row.id(),
             id ->
                 marketData.loadDays(
-                    row.symbol(),
+                    row.seriesKey(),
                     Interval.fromCode(row.interval()),
                     row.startDate(),
                     row.endDate()));

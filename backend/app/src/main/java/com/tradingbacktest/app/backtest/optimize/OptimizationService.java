@@ -242,6 +242,7 @@ class OptimizationService {
         row.strategyId(),
         row.strategyName(),
         row.symbol(),
+        row.dataset(),
         row.interval(),
         row.startDate(),
         row.endDate(),
@@ -335,6 +336,7 @@ class OptimizationService {
                         r.strategyId(),
                         r.strategyName(),
                         r.symbol(),
+                        r.dataset(),
                         r.interval(),
                         r.startDate(),
                         r.endDate(),
@@ -380,7 +382,7 @@ class OptimizationService {
                     new NotFoundException("Combination " + combination + " of optimisation " + id));
     var symbol =
         marketData
-            .symbol(row.symbol())
+            .series(row.seriesKey())
             .orElseThrow(
                 () ->
                     new FieldValidationException(

@@ -90,6 +90,34 @@ public class BacktestController {
     return ResponseEntity.accepted().location(URI.create(PATH + "/" + created.id())).body(created);
   }
 
+  @PostMapping("/{id}/rerun")
+  @RateLimited(RequestLimit.RUNS)
+  @Operation(
+      operationId = "rerunBacktest",
+      summary = "Run one of your runs again",
+      description =
+          "Queues a new run with the stored code, resolved settings and parameter values on the same "
+              + "series (dataset) and dates. Its `rerun_of` names the original, and once it has read its bars, "
+              + "`same_data_as_original` says whether they are exactly the bars the original read (then every "
+              + "number of the result is the same).",
+      responses = {
+        @ApiResponse(responseCode = "202", description = "Queued; Location names the new run"),
+        @ApiResponse(responseCode = "404", description = NOT_FOUND),
+        @ApiResponse(
+            responseCode = "422",
+            description = "The stored code no longer compiles (`/problems/invalid-strategy`)"),
+        @ApiResponse(
+            responseCode = "429",
+            description =
+                "Too many of your runs queued or running "
+                    + "(`/problems/too-many-runs`); Retry-After says when to try again")
+      })
+  ResponseEntity<BacktestStatusResponse> rerun(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+    BacktestStatusResponse created = backtests.rerun(user.id(), id);
+    return ResponseEntity.accepted().location(URI.create(PATH + "/" + created.id())).body(created);
+  }
+
   @GetMapping
   @Operation(
       summary = "Your runs, newest first, a page at a time",

@@ -48,11 +48,13 @@ public class BacktestRepository {
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
           + " "
           + keyMetrics()
-          + ", created_at, started_at, completed_at, attempts";
+          + ", created_at, started_at, completed_at, attempts, series_key, dataset, data_fingerprint,"
+          + " rerun_of";
   private static final String ALL_COLUMNS =
       "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
-          + " result, created_at, started_at, completed_at, attempts";
+          + " result, created_at, started_at, completed_at, attempts, series_key, dataset,"
+          + " data_fingerprint, rerun_of";
 
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
   private static final String NOTIFY =
@@ -71,11 +73,17 @@ public class BacktestRepository {
     this.template = template;
   }
 
-  void insert(UUID id, UUID userId, ResolvedRun run, String settingsJson, String parametersJson) {
+  void insert(
+      UUID id,
+      UUID userId,
+      ResolvedRun run,
+      String settingsJson,
+      String parametersJson,
+      UUID rerunOf) {
     jdbc.sql(
             "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
-                + " start_date, end_date, initial_capital, settings, parameters)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")
+                + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)")
         .params(
             id,
             userId,
@@ -88,7 +96,17 @@ public class BacktestRepository {
             run.endDate(),
             run.initialCapital(),
             settingsJson,
-            parametersJson)
+            parametersJson,
+            run.symbol().seriesKey(),
+            run.symbol().dataset().code(),
+            rerunOf)
+        .update();
+  }
+
+  /** Records the fingerprint of the bars a running run read (in its storing transaction). */
+  void recordFingerprint(UUID id, String fingerprint) {
+    jdbc.sql("update backtests set data_fingerprint = ? where id = ? and status = 'running'")
+        .params(fingerprint, id)
         .update();
   }
 
@@ -438,6 +456,10 @@ public class BacktestRepository {
         instant(rs, 17),
         instant(rs, 18),
         instant(rs, 19),
-        rs.getInt(20));
+        rs.getInt(20),
+        rs.getString(21),
+        rs.getString(22),
+        rs.getString(23),
+        rs.getObject(24, UUID.class));
   }
 }

@@ -66,7 +66,14 @@ public record BacktestRequest(
     @Schema(
             description = "Annual risk-free rate for Sharpe and Sortino, as a fraction; default 0",
             example = "0.03")
-        Double riskFreeRate) {
+        Double riskFreeRate,
+    @Schema(
+            description =
+                "Which series of the symbol: own (your upload) or shared; default: your own when you"
+                    + " have one, else shared",
+            allowableValues = {"own", "shared"})
+        @Pattern(regexp = "own|shared", message = "must be own or shared")
+        String dataset) {
 
   /**
    * Costs. Rates are fractions (0.001 = 0.1%).

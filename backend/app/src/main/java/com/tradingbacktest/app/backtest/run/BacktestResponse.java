@@ -17,6 +17,13 @@ import java.util.UUID;
  * @param settings the engine settings in force, defaults resolved
  * @param strategyCode the code that ran (the strategy may have changed since)
  * @param result null until completed
+ * @param dataset which series of the symbol it read: the user's own upload or the shared one
+ * @param dataFingerprint SHA-256 (hex) of the bars it read, null until read
+ * @param dataChanged whether the stored bars of its series and dates differ now from those it read
+ *     (so a rerun would not give the same numbers); null until read
+ * @param rerunOf the run this one repeats (POST .../rerun), else null
+ * @param sameDataAsOriginal for a rerun, whether it read exactly the bars of the run it repeats;
+ *     null otherwise or until read
  */
 record BacktestResponse(
     UUID id,
@@ -38,4 +45,9 @@ record BacktestResponse(
     @Schema(nullable = true) Instant completedAt,
     @Schema(nullable = true) Long durationMs,
     int attempts,
-    @Schema(nullable = true) RunResult result) {}
+    @Schema(nullable = true) RunResult result,
+    @Schema(allowableValues = {"own", "shared"}) String dataset,
+    @Schema(nullable = true) String dataFingerprint,
+    @Schema(nullable = true) Boolean dataChanged,
+    @Schema(nullable = true) UUID rerunOf,
+    @Schema(nullable = true) Boolean sameDataAsOriginal) {}

@@ -9,6 +9,11 @@ import java.util.UUID;
 /**
  * One row of {@code backtests}; the JSON columns as text, {@code result} and the code only when
  * read.
+ *
+ * @param seriesKey the key of the series it reads (its owner's upload or the shared one)
+ * @param dataset own or shared
+ * @param dataFingerprint SHA-256 of the bars it read; null until they were read
+ * @param rerunOf the run this one repeats, if any
  */
 public record BacktestRow(
     UUID id,
@@ -30,4 +35,8 @@ public record BacktestRow(
     Instant createdAt,
     Instant startedAt,
     Instant completedAt,
-    int attempts) {}
+    int attempts,
+    String seriesKey,
+    String dataset,
+    String dataFingerprint,
+    UUID rerunOf) {}

@@ -8,6 +8,7 @@ import com.tradingbacktest.app.backtest.RunSeries;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.events.RunEvent;
 import com.tradingbacktest.app.backtest.events.RunEvents;
+import com.tradingbacktest.app.marketdata.BarsFingerprint;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
@@ -145,7 +146,8 @@ class BacktestRunner {
 
     BarSeries bars =
         marketData.loadDays(
-            row.symbol(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
+            row.seriesKey(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
+    String fingerprint = BarsFingerprint.of(bars);
     if (bars.size() == 0) {
       throw new RunFailure(
           "No "
@@ -197,6 +199,7 @@ class BacktestRunner {
                   runs.deleteOutputs(id); // an earlier attempt may have got this far
                   runs.insertFills(id, result.simulation().fills());
                   runs.saveSeries(id, series);
+                  runs.recordFingerprint(id, fingerprint);
                   if (!runs.complete(id, resultJson)) {
                     status.setRollbackOnly(); // cancelled or deleted while storing: keep nothing
                     return false;

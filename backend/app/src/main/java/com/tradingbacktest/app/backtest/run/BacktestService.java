@@ -9,6 +9,10 @@ import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.backtest.TooManyRuns;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
+import com.tradingbacktest.app.marketdata.BarsFingerprint;
+import com.tradingbacktest.app.marketdata.MarketDataService;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class BacktestService {
 
   private final RunSettingsResolver resolver;
+  private final MarketDataService marketData;
   private final BacktestRepository runs;
   private final JobQueue queue;
   private final BacktestSettings settings;
@@ -38,12 +43,14 @@ public class BacktestService {
 
   BacktestService(
       RunSettingsResolver resolver,
+      MarketDataService marketData,
       BacktestRepository runs,
       JobQueue queue,
       BacktestSettings settings,
       TransactionTemplate transaction,
       JsonMapper json) {
     this.resolver = resolver;
+    this.marketData = marketData;
     this.runs = runs;
     this.queue = queue;
     this.settings = settings;
@@ -57,10 +64,26 @@ public class BacktestService {
   }
 
   /**
+   * Runs one of {@code userId}'s runs again: its stored code, resolved settings and parameters on
+   * the same series (their own upload or the shared one), as a new run that remembers which it
+   * repeats.
+   */
+  BacktestStatusResponse rerun(UUID userId, UUID id) {
+    BacktestRow original = runs.find(id, userId).orElseThrow(() -> notFound(id));
+    ResolvedRun run = resolver.repeat(userId, original);
+    return BacktestStatusResponse.of(
+        runs.findSummary(start(userId, run, id), userId).orElseThrow());
+  }
+
+  /**
    * Stores a resolved run as pending and queues it. The row commits before the job exists: a worker
    * that picks the job up at once must find it.
    */
   public UUID start(UUID userId, ResolvedRun run) {
+    return start(userId, run, null);
+  }
+
+  private UUID start(UUID userId, ResolvedRun run, UUID rerunOf) {
     UUID id = UUID.randomUUID();
     transaction.executeWithoutResult(
         tx -> {
@@ -70,7 +93,8 @@ public class BacktestService {
               userId,
               run,
               json.writeValueAsString(run.settings()),
-              json.writeValueAsString(run.parameters()));
+              json.writeValueAsString(run.parameters()),
+              rerunOf);
         });
     try {
       queue.enqueue(
@@ -125,7 +149,43 @@ public class BacktestService {
         row.completedAt(),
         BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
         row.attempts(),
-        result);
+        result,
+        row.dataset(),
+        row.dataFingerprint(),
+        dataChanged(row),
+        row.rerunOf(),
+        sameDataAsOriginal(userId, row));
+  }
+
+  /**
+   * Whether the stored bars of the run's series and dates differ now from those it read (their
+   * fingerprints); null before it read any.
+   */
+  private Boolean dataChanged(BacktestRow row) {
+    if (row.dataFingerprint() == null) {
+      return null;
+    }
+    if (marketData.series(row.seriesKey()).isEmpty()) {
+      return true;
+    }
+    BarSeries now =
+        marketData.loadDays(
+            row.seriesKey(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
+    return !BarsFingerprint.of(now).equals(row.dataFingerprint());
+  }
+
+  /**
+   * For a rerun, whether it read exactly the bars its original read; null for a first run and until
+   * both have read theirs.
+   */
+  private Boolean sameDataAsOriginal(UUID userId, BacktestRow row) {
+    if (row.rerunOf() == null || row.dataFingerprint() == null) {
+      return null;
+    }
+    return runs.find(row.rerunOf(), userId)
+        .map(BacktestRow::dataFingerprint)
+        .map(row.dataFingerprint()::equals)
+        .orElse(null);
   }
 
   public BacktestStatusResponse status(UUID userId, UUID id) {
@@ -238,6 +298,7 @@ public class BacktestService {
         row.strategyId(),
         row.strategyName(),
         row.symbol(),
+        row.dataset(),
         row.interval(),
         row.startDate(),
         row.endDate(),

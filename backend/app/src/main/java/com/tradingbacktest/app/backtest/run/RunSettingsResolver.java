@@ -1,8 +1,10 @@
 package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.marketdata.DataRange;
+import com.tradingbacktest.app.marketdata.Dataset;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.app.marketdata.SymbolInfo;
 import com.tradingbacktest.app.strategy.StrategyLookup;
@@ -20,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a run request against the strategy, the symbol and the stored data, and resolves every
@@ -51,8 +54,10 @@ public class RunSettingsResolver {
 
   private final StrategyLookup strategies;
   private final MarketDataService marketData;
+  private final JsonMapper json;
 
-  RunSettingsResolver(StrategyLookup strategies, MarketDataService marketData) {
+  RunSettingsResolver(StrategyLookup strategies, MarketDataService marketData, JsonMapper json) {
+    this.json = json;
     this.strategies = strategies;
     this.marketData = marketData;
   }
@@ -64,11 +69,14 @@ public class RunSettingsResolver {
     if (strategy.isEmpty()) {
       errors.put("strategy_id", "no strategy with this id that you can read");
     }
-    Optional<SymbolInfo> symbol = marketData.symbol(request.symbol());
+    Dataset dataset = Dataset.parse("dataset", request.dataset());
+    Optional<SymbolInfo> symbol = marketData.symbol(userId, request.symbol(), dataset);
     if (symbol.isEmpty()) {
       errors.put(
           "symbol",
-          "unknown symbol '" + request.symbol() + "'; GET /api/v1/data/symbols lists them");
+          dataset == Dataset.OWN
+              ? "you have no upload of '" + request.symbol() + "'; import a CSV of it first"
+              : "unknown symbol '" + request.symbol() + "'; GET /api/v1/data/symbols lists them");
     }
     Interval interval = null;
     try {
@@ -120,13 +128,39 @@ public class RunSettingsResolver {
     return true;
   }
 
+  /**
+   * A stored run as it was resolved, to run again: its code compiled anew, its series by key (the
+   * key came from the user's own resolution, so it is theirs or shared).
+   *
+   * @throws FieldValidationException when the series is gone
+   */
+  ResolvedRun repeat(UUID userId, BacktestRow row) {
+    SymbolInfo symbol =
+        marketData
+            .series(row.seriesKey())
+            .orElseThrow(
+                () ->
+                    new FieldValidationException(
+                        "symbol", "the data of " + row.symbol() + " no longer exists"));
+    return new ResolvedRun(
+        new StrategySource(row.strategyId(), userId, row.strategyName(), row.strategyCode()),
+        strategies.compile(row.strategyCode()),
+        symbol,
+        Interval.fromCode(row.interval()),
+        row.startDate(),
+        row.endDate(),
+        row.initialCapital(),
+        json.readValue(row.parameters(), JsonTypes.DOUBLES),
+        json.readValue(row.settings(), RunSettings.class));
+  }
+
   private void checkData(
       SymbolInfo symbol,
       Interval interval,
       LocalDate start,
       LocalDate end,
       Map<String, String> errors) {
-    Optional<DataRange> range = marketData.range(symbol.symbol(), interval);
+    Optional<DataRange> range = marketData.range(symbol.seriesKey(), interval);
     if (range.isEmpty()) {
       errors.put(
           "interval",

@@ -109,9 +109,10 @@ class SharedRedisIntegrationTests {
   void aSymbolLoadedByOneInstanceIsServedByTheOtherFromRedis() throws Exception {
     String symbol = importNewSymbol(appA, "2024-01-02", "2024-01-03");
     assertThat(symbolView(a, symbol).path("name").asString()).isEqualTo("Shared Corp");
+    String key = seriesKey(symbol); // the uploader's own series of it
     assertThat(
             redis.<Long>inspect(
-                c -> c.exists("tb:cache:symbols:" + symbol, "tb:cache:data-ranges:" + symbol)))
+                c -> c.exists("tb:cache:symbols:" + key, "tb:cache:data-ranges:" + key)))
         .isEqualTo(2);
 
     rename(symbol, "Renamed behind the cache's back");
@@ -231,10 +232,23 @@ class SharedRedisIntegrationTests {
     return symbolView(api, symbol).path("intervals").path(0).path("bar_count").asLong();
   }
 
+  /** The key the symbols row (and the caches) of the one upload of {@code ticker} use. */
+  private static String seriesKey(String ticker) throws Exception {
+    try (Connection c = database.getPostgresDatabase().getConnection();
+        PreparedStatement query =
+            c.prepareStatement("select symbol from symbols where ticker = ?")) {
+      query.setString(1, ticker);
+      try (var rs = query.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getString(1);
+      }
+    }
+  }
+
   private static void rename(String symbol, String name) throws Exception {
     try (Connection c = database.getPostgresDatabase().getConnection();
         PreparedStatement update =
-            c.prepareStatement("update symbols set name = ? where symbol = ?")) {
+            c.prepareStatement("update symbols set name = ? where ticker = ?")) {
       update.setString(1, name);
       update.setString(2, symbol);
       assertThat(update.executeUpdate()).isOne();

@@ -1,0 +1,46 @@
+package com.tradingbacktest.app.marketdata;
+
+import com.tradingbacktest.engine.series.BarSeries;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The content hash of bars a run read: SHA-256 over each bar in order, its open time (epoch
+ * milliseconds) then open, high, low, close and volume as the bits of their doubles, all 8 bytes
+ * big-endian. Equal hashes mean the engine saw exactly the same numbers, so a run repeated on them
+ * computes the same result bit for bit.
+ */
+public final class BarsFingerprint {
+
+  private BarsFingerprint() {}
+
+  /** 64 lowercase hex digits. */
+  public static String of(BarSeries bars) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+    ByteBuffer bar = ByteBuffer.allocate(48);
+    long[] time = bars.times();
+    double[] open = bars.open();
+    double[] high = bars.high();
+    double[] low = bars.low();
+    double[] close = bars.close();
+    double[] volume = bars.volume();
+    for (int i = 0; i < bars.size(); i++) {
+      bar.clear();
+      bar.putLong(time[i])
+          .putLong(Double.doubleToRawLongBits(open[i]))
+          .putLong(Double.doubleToRawLongBits(high[i]))
+          .putLong(Double.doubleToRawLongBits(low[i]))
+          .putLong(Double.doubleToRawLongBits(close[i]))
+          .putLong(Double.doubleToRawLongBits(volume[i]));
+      sha.update(bar.array());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+}
