@@ -14,6 +14,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The server is a child of {@code pg_ctl}, not of the JVM, so a JVM killed with SIGKILL leaves
  * it running. Before starting, an orphan from such a crash is stopped so the folder can be reused.
+ *
+ * <p>Every connection needs the generated password ({@link EmbeddedPostgresAuth}); a folder from
+ * before the password is upgraded on its first start. A watchdog restarts the server on the same
+ * folder and port if it dies under the running app.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -30,10 +39,25 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDir;
+  private final Path pgData;
+  private final int slowQueryMs;
+  private final String password;
+  private final int port;
+  private EmbeddedPostgres postgres;
+  private ProcessHandle postmaster;
+  private ScheduledExecutorService watchdog;
+  private boolean closed;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(
+      Path dataDir, Path pgData, int slowQueryMs, String password, EmbeddedPostgres postgres) {
+    this.dataDir = dataDir;
+    this.pgData = pgData;
+    this.slowQueryMs = slowQueryMs;
+    this.password = password;
     this.postgres = postgres;
+    this.port = postgres.getPort();
+    this.postmaster = postmaster(pgData).orElse(null);
   }
 
   /**
@@ -49,50 +73,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       Files.createDirectories(pgData);
       stopOrphanedServer(pgData);
-      EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(pgData)
-              .setCleanDataDirectory(false)
-              // Spring stops it (the holder bean's close), after everything that uses the database:
-              // zonky's own JVM hook would stop it while JobRunr and the pool are still shutting
-              // down.
-              .setRegisterShutdownHook(false)
-              .setPGStartupWait(Duration.ofSeconds(60))
-              .setServerConfig("listen_addresses", "localhost")
-              .setServerConfig("max_connections", "100")
-              // The embedded server keeps real data: zonky's test defaults (fsync and full-page
-              // writes off) could corrupt it on a power loss. Commits stay asynchronous: a crash
-              // may lose the last moments, never the database.
-              .setServerConfig("fsync", "on")
-              .setServerConfig("full_page_writes", "on")
-              .setServerConfig("synchronous_commit", "off")
-              // Room for bulk imports: fewer forced checkpoints while a million bars go in.
-              .setServerConfig("shared_buffers", "256MB")
-              .setServerConfig("max_wal_size", "4GB")
-              .setServerConfig("checkpoint_timeout", "15min")
-              .setServerConfig("wal_buffers", "16MB")
-              // Query statistics: the library must be loaded at start; the extension that
-              // adds the pg_stat_statements view is created below.
-              .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-              // The server's log goes to files in pgData/log, one per weekday, overwritten a
-              // week later. Its standard error is a pipe nobody reads once pg_ctl has exited.
-              .setServerConfig("logging_collector", "on")
-              .setServerConfig("log_directory", "log")
-              .setServerConfig("log_filename", "postgresql-%a.log")
-              .setServerConfig("log_rotation_age", "1d")
-              .setServerConfig("log_truncate_on_rotation", "on")
-              // The slow-statement log (DB_SLOW_QUERY_MS), without bind values: they can be
-              // password hashes or token digests.
-              .setServerConfig("log_min_duration_statement", Integer.toString(slowQueryMs))
-              .setServerConfig("log_parameter_max_length", "0")
-              .setLocaleConfig("locale", "C.UTF-8");
-      if (port > 0) {
-        builder.setPort(port);
+      boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
+      Path passwordFile = EmbeddedPostgresAuth.passwordFile(dataDir);
+      Path hba = pgData.resolve("pg_hba.conf");
+      if (!fresh && !Files.exists(passwordFile) && EmbeddedPostgresAuth.requiresPassword(hba)) {
+        throw new IllegalStateException(
+            "The embedded database in "
+                + pgData
+                + " requires a password, but "
+                + passwordFile
+                + " is missing. Restore that file from where the data folder was copied.");
       }
-      EmbeddedPostgres postgres = builder.start();
+      String password = EmbeddedPostgresAuth.loadOrCreatePassword(passwordFile);
+      EmbeddedPostgres postgres = launch(pgData, port, slowQueryMs, password, passwordFile);
       log.info(
           "Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+      EmbeddedPostgresServer server =
+          new EmbeddedPostgresServer(dataDir, pgData, slowQueryMs, password, postgres);
+      server.requirePassword(hba);
       server.createDatabaseIfMissing();
       server.createStatementStatisticsView();
       // For tools (scripts/psql.sh) that want to reach the running server.
@@ -103,16 +101,177 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
+  private static EmbeddedPostgres launch(
+      Path pgData, int port, int slowQueryMs, String password, Path passwordFile)
+      throws IOException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(false)
+            // Spring stops it (the holder bean's close), after everything that uses the database:
+            // zonky's own JVM hook would stop it while JobRunr and the pool are still shutting
+            // down.
+            .setRegisterShutdownHook(false)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("listen_addresses", "localhost")
+            .setServerConfig("max_connections", "100")
+            // The embedded server keeps real data: zonky's test defaults (fsync and full-page
+            // writes off) could corrupt it on a power loss. Commits are synchronous (the server's
+            // default, said here so that nobody turns it off for speed): a write the app has
+            // acknowledged is on disk and survives a crash of the JVM and the server together.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("password_encryption", "scram-sha-256")
+            // Room for bulk imports: fewer forced checkpoints while a million bars go in.
+            .setServerConfig("shared_buffers", "256MB")
+            .setServerConfig("max_wal_size", "4GB")
+            .setServerConfig("checkpoint_timeout", "15min")
+            .setServerConfig("wal_buffers", "16MB")
+            // Query statistics: the library must be loaded at start; the extension that
+            // adds the pg_stat_statements view is created below.
+            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            // The server's log goes to files in pgData/log, one per weekday, overwritten a
+            // week later. Its standard error is a pipe nobody reads once pg_ctl has exited.
+            .setServerConfig("logging_collector", "on")
+            .setServerConfig("log_directory", "log")
+            .setServerConfig("log_filename", "postgresql-%a.log")
+            .setServerConfig("log_rotation_age", "1d")
+            .setServerConfig("log_truncate_on_rotation", "on")
+            // The slow-statement log (DB_SLOW_QUERY_MS), without bind values: they can be
+            // password hashes or token digests.
+            .setServerConfig("log_min_duration_statement", Integer.toString(slowQueryMs))
+            .setServerConfig("log_parameter_max_length", "0")
+            .setLocaleConfig("locale", "C.UTF-8")
+            // zonky runs `initdb -A trust` and appends these as --name=value: a later --auth wins
+            // over its -A, and --pwfile gives the superuser its password, so a new folder never
+            // trusts anyone.
+            .setLocaleConfig("auth", "scram-sha-256")
+            .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+            // What zonky itself connects with (its readiness check, getDatabase).
+            .setConnectConfig("password", password);
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    return builder.start();
+  }
+
   String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }
 
   int port() {
-    return postgres.getPort();
+    return port;
+  }
+
+  /** The superuser's password (user {@link #USER}); never log it. */
+  String password() {
+    return password;
+  }
+
+  /**
+   * Upgrades a folder whose server still trusts local connections: sets the superuser's password
+   * (sent as a SCRAM verifier computed here, so the password itself never reaches the server's logs
+   * or statistics) and then rewrites pg_hba.conf to require it, effective at the reload.
+   */
+  private void requirePassword(Path hba) {
+    if (EmbeddedPostgresAuth.requiresPassword(hba)) {
+      return;
+    }
+    try (Connection connection = connect("postgres")) {
+      connection.unwrap(PGConnection.class).alterUserPassword(USER, password.toCharArray(), null);
+      EmbeddedPostgresAuth.writePasswordOnlyHba(hba);
+      try (Statement reload = connection.createStatement()) {
+        reload.execute("select pg_reload_conf()");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not set the embedded PostgreSQL's password", e);
+    }
+    log.info(
+        "The embedded PostgreSQL now requires the password in {} for every connection",
+        EmbeddedPostgresAuth.passwordFile(dataDir));
+  }
+
+  private Connection connect(String database) throws SQLException {
+    return postgres.getDatabase(USER, database).getConnection();
+  }
+
+  /**
+   * Checks every {@code interval} that the server process is alive, and restarts it on the same
+   * folder and port when it is not. The pool reconnects by itself once it is back.
+   */
+  synchronized void watch(Duration interval) {
+    if (watchdog != null || interval.isZero() || interval.isNegative()) {
+      return;
+    }
+    watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "embedded-postgres-watchdog");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Every failure is caught inside, so the schedule never ends by itself.
+    ScheduledFuture<?> unused =
+        watchdog.scheduleWithFixedDelay(
+            this::restartIfDead, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** True while the server process this instance started (or restarted) is running. */
+  synchronized boolean isRunning() {
+    return postmaster != null && isRunning(postmaster);
+  }
+
+  synchronized void restartIfDead() {
+    if (closed || isRunning()) {
+      return;
+    }
+    log.error(
+        "The embedded PostgreSQL (pid {}) is not running; restarting it on port {}",
+        postmaster == null ? "?" : postmaster.pid(),
+        port);
+    try {
+      postgres.close(); // releases the folder's lock; its stop of the dead server may complain
+      postgres =
+          launch(pgData, port, slowQueryMs, password, EmbeddedPostgresAuth.passwordFile(dataDir));
+      postmaster = postmaster(pgData).orElse(null);
+      log.warn("Embedded PostgreSQL restarted on port {} (pid {})", port, pidOf(postmaster));
+    } catch (IOException | RuntimeException e) {
+      log.error("Could not restart the embedded PostgreSQL; trying again shortly", e);
+    }
+  }
+
+  private static String pidOf(ProcessHandle process) {
+    return process == null ? "?" : Long.toString(process.pid());
+  }
+
+  /** The running postmaster of the folder, from the first line of its postmaster.pid. */
+  private static Optional<ProcessHandle> postmaster(Path pgData) {
+    try {
+      List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
+      return lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Alive and not a zombie (a killed server nobody has reaped yet is dead for our purposes). */
+  private static boolean isRunning(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+    try {
+      String line = Files.readString(stat);
+      int afterName = line.lastIndexOf(')');
+      return afterName < 0 || line.length() < afterName + 3 || line.charAt(afterName + 2) != 'Z';
+    } catch (IOException | RuntimeException notLinux) {
+      return true;
+    }
   }
 
   private void createDatabaseIfMissing() {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = connect("postgres");
         PreparedStatement exists =
             connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, DATABASE);
@@ -136,7 +295,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
    * without it the app works the same, only the statistics are missing.
    */
   private void createStatementStatisticsView() {
-    try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
+    try (Connection connection = connect(DATABASE);
         Statement create = connection.createStatement()) {
       create.execute("create extension if not exists pg_stat_statements");
     } catch (SQLException e) {
@@ -212,6 +371,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+      if (watchdog != null) {
+        watchdog.shutdownNow();
+      }
+    }
     try {
       postgres.close();
       log.info("Embedded PostgreSQL stopped");
