@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.common.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +48,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   private final int slowQueryMs;
   private final String password;
   private final int port;
-  private EmbeddedPostgres postgres;
+  private final EmbeddedPostgres postgres;
+  private final Optional<Path> pgCtl;
   private ProcessHandle postmaster;
   private ScheduledExecutorService watchdog;
   private boolean closed;
@@ -58,6 +63,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     this.postgres = postgres;
     this.port = postgres.getPort();
     this.postmaster = postmaster(pgData).orElse(null);
+    // The binaries zonky unpacked: the restart runs their pg_ctl.
+    this.pgCtl =
+        Optional.ofNullable(postmaster)
+            .flatMap(process -> process.info().command())
+            .map(command -> Path.of(command).resolveSibling("pg_ctl"));
   }
 
   /**
@@ -113,35 +123,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             // down.
             .setRegisterShutdownHook(false)
             .setPGStartupWait(Duration.ofSeconds(60))
-            .setServerConfig("listen_addresses", "localhost")
-            .setServerConfig("max_connections", "100")
-            // The embedded server keeps real data: zonky's test defaults (fsync and full-page
-            // writes off) could corrupt it on a power loss. Commits are synchronous (the server's
-            // default, said here so that nobody turns it off for speed): a write the app has
-            // acknowledged is on disk and survives a crash of the JVM and the server together.
-            .setServerConfig("fsync", "on")
-            .setServerConfig("full_page_writes", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("password_encryption", "scram-sha-256")
-            // Room for bulk imports: fewer forced checkpoints while a million bars go in.
-            .setServerConfig("shared_buffers", "256MB")
-            .setServerConfig("max_wal_size", "4GB")
-            .setServerConfig("checkpoint_timeout", "15min")
-            .setServerConfig("wal_buffers", "16MB")
-            // Query statistics: the library must be loaded at start; the extension that
-            // adds the pg_stat_statements view is created below.
-            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-            // The server's log goes to files in pgData/log, one per weekday, overwritten a
-            // week later. Its standard error is a pipe nobody reads once pg_ctl has exited.
-            .setServerConfig("logging_collector", "on")
-            .setServerConfig("log_directory", "log")
-            .setServerConfig("log_filename", "postgresql-%a.log")
-            .setServerConfig("log_rotation_age", "1d")
-            .setServerConfig("log_truncate_on_rotation", "on")
-            // The slow-statement log (DB_SLOW_QUERY_MS), without bind values: they can be
-            // password hashes or token digests.
-            .setServerConfig("log_min_duration_statement", Integer.toString(slowQueryMs))
-            .setServerConfig("log_parameter_max_length", "0")
             .setLocaleConfig("locale", "C.UTF-8")
             // zonky runs `initdb -A trust` and appends these as --name=value: a later --auth wins
             // over its -A, and --pwfile gives the superuser its password, so a new folder never
@@ -150,10 +131,46 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
             // What zonky itself connects with (its readiness check, getDatabase).
             .setConnectConfig("password", password);
+    serverConfig(slowQueryMs).forEach(builder::setServerConfig);
     if (port > 0) {
       builder.setPort(port);
     }
     return builder.start();
+  }
+
+  /** The server's settings, the same at the first start and at a restart by the watchdog. */
+  private static Map<String, String> serverConfig(int slowQueryMs) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("listen_addresses", "localhost");
+    config.put("max_connections", "100");
+    // The embedded server keeps real data: zonky's test defaults (fsync and full-page
+    // writes off) could corrupt it on a power loss. Commits are synchronous (the server's
+    // default, said here so that nobody turns it off for speed): a write the app has
+    // acknowledged is on disk and survives a crash of the JVM and the server together.
+    config.put("fsync", "on");
+    config.put("full_page_writes", "on");
+    config.put("synchronous_commit", "on");
+    config.put("password_encryption", "scram-sha-256");
+    // Room for bulk imports: fewer forced checkpoints while a million bars go in.
+    config.put("shared_buffers", "256MB");
+    config.put("max_wal_size", "4GB");
+    config.put("checkpoint_timeout", "15min");
+    config.put("wal_buffers", "16MB");
+    // Query statistics: the library must be loaded at start; the extension that
+    // adds the pg_stat_statements view is created below.
+    config.put("shared_preload_libraries", "pg_stat_statements");
+    // The server's log goes to files in pgData/log, one per weekday, overwritten a
+    // week later. Its standard error is a pipe nobody reads once pg_ctl has exited.
+    config.put("logging_collector", "on");
+    config.put("log_directory", "log");
+    config.put("log_filename", "postgresql-%a.log");
+    config.put("log_rotation_age", "1d");
+    config.put("log_truncate_on_rotation", "on");
+    // The slow-statement log (DB_SLOW_QUERY_MS), without bind values: they can be
+    // password hashes or token digests.
+    config.put("log_min_duration_statement", Integer.toString(slowQueryMs));
+    config.put("log_parameter_max_length", "0");
+    return config;
   }
 
   String jdbcUrl() {
@@ -226,19 +243,75 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     if (closed || isRunning()) {
       return;
     }
+    Optional<ProcessHandle> started = postmaster(pgData).filter(EmbeddedPostgresServer::isRunning);
+    if (started.isPresent()) { // an earlier attempt's server finished starting after all
+      postmaster = started.get();
+      return;
+    }
     log.error(
         "The embedded PostgreSQL (pid {}) is not running; restarting it on port {}",
-        postmaster == null ? "?" : postmaster.pid(),
+        pidOf(postmaster),
         port);
+    if (pgCtl.isEmpty()) {
+      log.error("Cannot restart the embedded PostgreSQL: where its pg_ctl is is unknown");
+      return;
+    }
     try {
-      postgres.close(); // releases the folder's lock; its stop of the dead server may complain
-      postgres =
-          launch(pgData, port, slowQueryMs, password, EmbeddedPostgresAuth.passwordFile(dataDir));
+      int exit = pgCtlStart(pgCtl.get());
+      if (exit != 0) {
+        log.error(
+            "Could not restart the embedded PostgreSQL (pg_ctl exited with {}; see {}); "
+                + "trying again shortly",
+            exit,
+            pgData.resolve("log"));
+        return;
+      }
       postmaster = postmaster(pgData).orElse(null);
       log.warn("Embedded PostgreSQL restarted on port {} (pid {})", port, pidOf(postmaster));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       log.error("Could not restart the embedded PostgreSQL; trying again shortly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * {@code pg_ctl start -w} with the options zonky gives at the first start (PostgreSQL recovers
+   * from the crash by itself). zonky's own start cannot be repeated: its instance holds the
+   * folder's lock for the life of the app, which is what keeps a second app off the folder.
+   */
+  private int pgCtlStart(Path pgCtl) throws IOException, InterruptedException {
+    StringBuilder options = new StringBuilder("-p ").append(port).append(" -F");
+    serverConfig(slowQueryMs)
+        .forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
+    Path output = Files.createDirectories(pgData.resolve("log")).resolve("pg_ctl-restart.log");
+    List<String> command = new ArrayList<>();
+    if (LinuxUtils.isUnshareAvailable()) {
+      // As zonky does: PostgreSQL refuses to run as root, and a user namespace makes it not root.
+      command.addAll(List.of("unshare", "-U"));
+    }
+    command.addAll(
+        List.of(
+            pgCtl.toString(),
+            "-D",
+            pgData.toString(),
+            "-o",
+            options.toString(),
+            "-w",
+            "-t",
+            "120",
+            "start"));
+    Process pgCtlProcess =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            // A file, not a pipe: the server inherits it and outlives pg_ctl.
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+            .start();
+    if (!pgCtlProcess.waitFor(150, TimeUnit.SECONDS)) {
+      pgCtlProcess.destroyForcibly();
+      return -1;
+    }
+    return pgCtlProcess.exitValue();
   }
 
   private static String pidOf(ProcessHandle process) {
