@@ -35,6 +35,7 @@ class DatabaseOutageIntegrationTests {
       Api api = app.api(json);
       RunClient user = new RunClient(api, app.port(), json, "outage");
       String strategy = user.strategy("before the outage", RunClient.SMA_CROSS);
+      String apiKey = api.createApiKey(api.registerUser("outage_key"), "outage");
       int databasePort = Integer.parseInt(Files.readString(dataDir.resolve("postgres.port")));
 
       long killed = DatabaseProcesses.killEmbeddedServer(dataDir);
@@ -51,6 +52,11 @@ class DatabaseOutageIntegrationTests {
         assertThat(duringOutage.header("Retry-After")).isNotBlank();
         assertThat(duringOutage.body()).doesNotContainIgnoringCase("sql").doesNotContain("Hikari");
         assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(5));
+
+        // Also where the database is read before any controller: an API key's lookup.
+        Api.Response withApiKey = api.get("/api/v1/strategies", "X-API-Key", apiKey);
+        assertThat(withApiKey.status()).as(withApiKey.toString()).isEqualTo(503);
+        assertThat(withApiKey.problemType()).endsWith("/problems/database-unavailable");
 
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
         assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
