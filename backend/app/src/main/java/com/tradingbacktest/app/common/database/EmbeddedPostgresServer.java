@@ -1,7 +1,6 @@
 package com.tradingbacktest.app.common.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * it running. Before starting, an orphan from such a crash is stopped so the folder can be reused.
  *
  * <p>Every connection needs the generated password ({@link EmbeddedPostgresAuth}); a folder from
- * before the password is upgraded on its first start. A watchdog restarts the server on the same
- * folder and port if it dies under the running app.
+ * before the password is upgraded on its first start. A watchdog ({@link EmbeddedPostgresWatchdog})
+ * restarts the server on the same folder and port if it dies under the running app.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -49,9 +43,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   private final String password;
   private final int port;
   private final EmbeddedPostgres postgres;
-  private final Optional<Path> pgCtl;
-  private ProcessHandle postmaster;
-  private ScheduledExecutorService watchdog;
+  private EmbeddedPostgresWatchdog watchdog;
   private boolean closed;
 
   private EmbeddedPostgresServer(
@@ -62,12 +54,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     this.password = password;
     this.postgres = postgres;
     this.port = postgres.getPort();
-    this.postmaster = postmaster(pgData).orElse(null);
-    // The binaries zonky unpacked: the restart runs their pg_ctl.
-    this.pgCtl =
-        Optional.ofNullable(postmaster)
-            .flatMap(process -> process.info().command())
-            .map(command -> Path.of(command).resolveSibling("pg_ctl"));
   }
 
   /**
@@ -139,7 +125,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /** The server's settings, the same at the first start and at a restart by the watchdog. */
-  private static Map<String, String> serverConfig(int slowQueryMs) {
+  static Map<String, String> serverConfig(int slowQueryMs) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("listen_addresses", "localhost");
     config.put("max_connections", "100");
@@ -215,131 +201,22 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   /**
    * Checks every {@code interval} that the server process is alive, and restarts it on the same
-   * folder and port when it is not. The pool reconnects by itself once it is back.
+   * folder and port when it is not; 0 checks never.
    */
   synchronized void watch(Duration interval) {
-    if (watchdog != null || interval.isZero() || interval.isNegative()) {
-      return;
+    if (watchdog == null && !closed) {
+      watchdog = new EmbeddedPostgresWatchdog(pgData, port, serverConfig(slowQueryMs));
+      watchdog.start(interval);
     }
-    watchdog =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "embedded-postgres-watchdog");
-              thread.setDaemon(true);
-              return thread;
-            });
-    // Every failure is caught inside, so the schedule never ends by itself.
-    ScheduledFuture<?> unused =
-        watchdog.scheduleWithFixedDelay(
-            this::restartIfDead, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** True while the server process this instance started (or restarted) is running. */
-  synchronized boolean isRunning() {
-    return postmaster != null && isRunning(postmaster);
-  }
-
-  synchronized void restartIfDead() {
-    if (closed || isRunning()) {
-      return;
-    }
-    Optional<ProcessHandle> started = postmaster(pgData).filter(EmbeddedPostgresServer::isRunning);
-    if (started.isPresent()) { // an earlier attempt's server finished starting after all
-      postmaster = started.get();
-      return;
-    }
-    log.error(
-        "The embedded PostgreSQL (pid {}) is not running; restarting it on port {}",
-        pidOf(postmaster),
-        port);
-    if (pgCtl.isEmpty()) {
-      log.error("Cannot restart the embedded PostgreSQL: where its pg_ctl is is unknown");
-      return;
-    }
-    try {
-      int exit = pgCtlStart(pgCtl.get());
-      if (exit != 0) {
-        log.error(
-            "Could not restart the embedded PostgreSQL (pg_ctl exited with {}; see {}); "
-                + "trying again shortly",
-            exit,
-            pgData.resolve("log"));
-        return;
-      }
-      postmaster = postmaster(pgData).orElse(null);
-      log.warn("Embedded PostgreSQL restarted on port {} (pid {})", port, pidOf(postmaster));
-    } catch (IOException e) {
-      log.error("Could not restart the embedded PostgreSQL; trying again shortly", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * {@code pg_ctl start -w} with the options zonky gives at the first start (PostgreSQL recovers
-   * from the crash by itself). zonky's own start cannot be repeated: its instance holds the
-   * folder's lock for the life of the app, which is what keeps a second app off the folder.
-   */
-  private int pgCtlStart(Path pgCtl) throws IOException, InterruptedException {
-    StringBuilder options = new StringBuilder("-p ").append(port).append(" -F");
-    serverConfig(slowQueryMs)
-        .forEach((name, value) -> options.append(" -c ").append(name).append('=').append(value));
-    Path output = Files.createDirectories(pgData.resolve("log")).resolve("pg_ctl-restart.log");
-    List<String> command = new ArrayList<>();
-    if (LinuxUtils.isUnshareAvailable()) {
-      // As zonky does: PostgreSQL refuses to run as root, and a user namespace makes it not root.
-      command.addAll(List.of("unshare", "-U"));
-    }
-    command.addAll(
-        List.of(
-            pgCtl.toString(),
-            "-D",
-            pgData.toString(),
-            "-o",
-            options.toString(),
-            "-w",
-            "-t",
-            "120",
-            "start"));
-    Process pgCtlProcess =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            // A file, not a pipe: the server inherits it and outlives pg_ctl.
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-            .start();
-    if (!pgCtlProcess.waitFor(150, TimeUnit.SECONDS)) {
-      pgCtlProcess.destroyForcibly();
-      return -1;
-    }
-    return pgCtlProcess.exitValue();
-  }
-
-  private static String pidOf(ProcessHandle process) {
-    return process == null ? "?" : Long.toString(process.pid());
   }
 
   /** The running postmaster of the folder, from the first line of its postmaster.pid. */
-  private static Optional<ProcessHandle> postmaster(Path pgData) {
+  static Optional<ProcessHandle> postmaster(Path pgData) {
     try {
       List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
       return lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
     } catch (IOException e) {
       return Optional.empty();
-    }
-  }
-
-  /** Alive and not a zombie (a killed server nobody has reaped yet is dead for our purposes). */
-  private static boolean isRunning(ProcessHandle process) {
-    if (!process.isAlive()) {
-      return false;
-    }
-    Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-    try {
-      String line = Files.readString(stat);
-      int afterName = line.lastIndexOf(')');
-      return afterName < 0 || line.length() < afterName + 3 || line.charAt(afterName + 2) != 'Z';
-    } catch (IOException | RuntimeException notLinux) {
-      return true;
     }
   }
 
@@ -434,7 +311,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  private static Optional<Long> parsePid(String line) {
+  static Optional<Long> parsePid(String line) {
     try {
       return Optional.of(Long.parseLong(line.trim()));
     } catch (NumberFormatException e) {
@@ -447,7 +324,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     synchronized (this) {
       closed = true;
       if (watchdog != null) {
-        watchdog.shutdownNow();
+        watchdog.close();
       }
     }
     try {
