@@ -1,6 +1,5 @@
 package com.tradingbacktest.app.common.error;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -39,9 +38,10 @@ public final class DatabaseUnavailable extends DomainException implements Retrya
    */
   public static boolean isCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // Not any ConnectException: an exchange or Redis refusing a connection is no database outage
+      // (PgJDBC reports its own as SQLSTATE 08001).
       if (t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException
-          || t instanceof ConnectException) {
+          || t instanceof SQLNonTransientConnectionException) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
