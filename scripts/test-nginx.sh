@@ -358,9 +358,10 @@ check "  ... not compressed" is "$(header_count sse Content-Encoding)" 0
 worker_port="$(free_port)"
 say "starting a worker process (--mode=worker) on the same database"
 db_port="$(cat "$work/data/postgres.port")"
+db_password="$(cat "$work/data/secrets/postgres-password")"
 jwt_secret="$(cat "$work/data/secrets/jwt-secret")"
 env -u REDIS_URL DATABASE_URL="jdbc:postgresql://localhost:$db_port/trading_backtest" DATABASE_USERNAME=postgres \
-  DATABASE_PASSWORD="" JWT_SECRET="$jwt_secret" PORT="$worker_port" MANAGEMENT_PORT="$(free_port)" SEED_SAMPLE_DATA=never \
+  DATABASE_PASSWORD="$db_password" JWT_SECRET="$jwt_secret" PORT="$worker_port" MANAGEMENT_PORT="$(free_port)" SEED_SAMPLE_DATA=never \
   WORKER_POLL_INTERVAL=5 DATA_DIR="$work/worker-data" SPRING_PROFILES_ACTIVE="" APP_MODE=worker \
   java "${java_opts[@]}" -jar "$work/app.jar" --mode=worker --server.address=127.0.0.1 \
   --management.server.address=127.0.0.1 >"$work/worker.log" 2>&1 &

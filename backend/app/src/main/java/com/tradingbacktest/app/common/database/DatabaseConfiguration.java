@@ -16,11 +16,14 @@ class DatabaseConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgresHolder embeddedPostgres(DatabaseSettings settings) {
-    return settings.embedded()
-        ? new EmbeddedPostgresHolder(
-            EmbeddedPostgresServer.start(
-                settings.dataDir(), settings.embeddedPort(), settings.slowQueryMs()))
-        : new EmbeddedPostgresHolder(null);
+    if (!settings.embedded()) {
+      return new EmbeddedPostgresHolder(null);
+    }
+    EmbeddedPostgresServer server =
+        EmbeddedPostgresServer.start(
+            settings.dataDir(), settings.embeddedPort(), settings.slowQueryMs());
+    server.watch(settings.embeddedWatchdogInterval());
+    return new EmbeddedPostgresHolder(server);
   }
 
   @Bean(destroyMethod = "close")
@@ -30,6 +33,7 @@ class DatabaseConfiguration {
     if (server != null) {
       config.setJdbcUrl(server.jdbcUrl());
       config.setUsername(EmbeddedPostgresServer.USER);
+      config.setPassword(server.password());
     } else {
       DatabaseUrl url = DatabaseUrl.parse(settings.url(), settings.username(), settings.password());
       config.setJdbcUrl(url.jdbcUrl());
@@ -39,6 +43,18 @@ class DatabaseConfiguration {
     config.setPoolName("tb-db");
     config.setMaximumPoolSize(settings.poolSize());
     config.setMinimumIdle(Math.min(2, settings.poolSize()));
+    // Fail fast when the server is gone: a request waits at most this long for a connection and is
+    // then answered 503 (common/error), instead of Hikari's default 30 s. Broken connections are
+    // found by the check on borrow and replaced once the server answers again.
+    long timeoutMs = settings.connectionTimeout().toMillis();
+    config.setConnectionTimeout(timeoutMs);
+    config.setValidationTimeout(Math.max(250, timeoutMs / 2));
+    long connectSeconds = Math.max(1, settings.connectionTimeout().toSeconds());
+    config.addDataSourceProperty("connectTimeout", Long.toString(connectSeconds));
+    config.addDataSourceProperty("loginTimeout", Long.toString(connectSeconds));
+    config.addDataSourceProperty(
+        "socketTimeout", Long.toString(settings.socketTimeout().toSeconds()));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
     // Stream large result sets instead of buffering them (PgJDBC needs autocommit off + fetch
     // size).
     config.addDataSourceProperty("defaultRowFetchSize", "10000");

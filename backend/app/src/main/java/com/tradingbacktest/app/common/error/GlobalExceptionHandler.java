@@ -245,6 +245,10 @@ class GlobalExceptionHandler {
               "Text in the request may not contain the NUL character (U+0000)."),
           new HttpHeaders());
     }
+    if (DatabaseUnavailable.isCause(ex)) {
+      log.warn("Database unavailable: {}", ex.getMessage());
+      return domain(new DatabaseUnavailable());
+    }
     log.error("Unhandled error", ex);
     return respond(
         Problems.of(

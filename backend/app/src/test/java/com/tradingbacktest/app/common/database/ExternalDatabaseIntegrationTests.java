@@ -44,7 +44,9 @@ class ExternalDatabaseIntegrationTests {
    * The external server in the postgres://user:password@host:port/database form of DATABASE_URL.
    */
   private static String databaseUrl() {
-    return "postgres://postgres:unused@localhost:"
+    return "postgres://postgres:"
+        + external.password()
+        + "@localhost:"
         + external.port()
         + "/"
         + EmbeddedPostgresServer.DATABASE;
