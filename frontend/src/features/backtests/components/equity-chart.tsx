@@ -14,6 +14,7 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  type YAxisProps,
 } from "recharts";
 import { AXIS_STYLE, GRID_STYLE } from "@/components/charts/chart-style";
 import { Button } from "@/components/ui/button";
@@ -154,7 +155,7 @@ export function EquityCharts({
     }
     setDrag(null);
   };
-  // Both charts share the time axis (synced by syncId) and the tooltip.
+  // Both charts share the time axis (synced by syncId) and the tooltip; their value axes are as wide, so the plots line up.
   const timeAxis = (
     <XAxis
       dataKey="t"
@@ -165,6 +166,9 @@ export function EquityCharts({
       {...AXIS_STYLE}
       minTickGap={56}
     />
+  );
+  const valueAxis = (format: (value: number) => string, domain: YAxisProps["domain"]) => (
+    <YAxis tickFormatter={format} {...AXIS_STYLE} width={64} domain={domain} />
   );
   const tooltip = (
     <Tooltip content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />} />
@@ -230,12 +234,7 @@ export function EquityCharts({
                 >
                   <CartesianGrid {...GRID_STYLE} />
                   {timeAxis}
-                  <YAxis
-                    tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })}
-                    {...AXIS_STYLE}
-                    width={64}
-                    domain={["auto", "auto"]}
-                  />
+                  {valueAxis((v) => formatMoney(v, currency, locale, { compact: true }), ["auto", "auto"])}
                   {tooltip}
                   <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
                   <Line
@@ -268,12 +267,7 @@ export function EquityCharts({
                 <AreaChart data={points} syncId="equity" margin={{ top: 4, right: 12, bottom: 0, left: 4 }}>
                   <CartesianGrid {...GRID_STYLE} />
                   {timeAxis}
-                  <YAxis
-                    tickFormatter={(v: number) => formatPercent(v, locale, { digits: 0 })}
-                    {...AXIS_STYLE}
-                    width={64}
-                    domain={["dataMin", 0]}
-                  />
+                  {valueAxis((v) => formatPercent(v, locale, { digits: 0 }), ["dataMin", 0])}
                   {tooltip}
                   <Area
                     type="linear"
