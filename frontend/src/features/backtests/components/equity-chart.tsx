@@ -36,6 +36,9 @@ interface Point {
   drawdown: number | null;
 }
 
+/** What every series of these charts shares: straight segments between points, no dots, no animation. */
+const SERIES_STYLE = { type: "linear", dot: false, isAnimationActive: false } as const;
+
 export function toPoints(equity: SchemaEquityChart | undefined): Point[] {
   const time = equity?.time ?? [];
   return time.map((t, i) => ({
@@ -238,24 +241,14 @@ export function EquityCharts({
                   {tooltip}
                   <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
                   <Line
-                    type="linear"
+                    {...SERIES_STYLE}
                     dataKey="buyAndHold"
                     name={labels.buyAndHold}
                     stroke="var(--muted-foreground)"
                     strokeDasharray="4 3"
                     strokeWidth={1.25}
-                    dot={false}
-                    isAnimationActive={false}
                   />
-                  <Line
-                    type="linear"
-                    dataKey="equity"
-                    name={labels.equity}
-                    stroke="var(--primary)"
-                    strokeWidth={2}
-                    dot={false}
-                    isAnimationActive={false}
-                  />
+                  <Line {...SERIES_STYLE} dataKey="equity" name={labels.equity} stroke="var(--primary)" strokeWidth={2} />
                   {drag && drag.start !== drag.end && (
                     <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--primary)" fillOpacity={0.12} strokeOpacity={0} />
                   )}
@@ -270,14 +263,13 @@ export function EquityCharts({
                   {valueAxis((v) => formatPercent(v, locale, { digits: 0 }), ["dataMin", 0])}
                   {tooltip}
                   <Area
-                    type="linear"
+                    {...SERIES_STYLE}
                     dataKey="drawdown"
                     name={labels.drawdown}
                     stroke="var(--loss)"
                     fill="var(--loss)"
                     fillOpacity={0.25}
                     strokeWidth={1.25}
-                    isAnimationActive={false}
                   />
                 </AreaChart>
               </ResponsiveContainer>
