@@ -7,16 +7,9 @@ import { aaplSample, symbolView } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { findSymbol, MarketRangeFields, type MarketRangeValues } from "./market-range-fields";
 
-const BTC = symbolView({
-  symbol: "BTCUSD.BITSTAMP",
-  name: "Bitcoin / US dollar (Bitstamp)",
-  currency: "USD",
-  time_zone: "UTC",
-  intervals: [
-    { interval: "1m", first_bar: "2013-11-25T00:00:00Z", last_bar: "2013-12-01T16:02:00Z", bar_count: 9399 },
-    { interval: "1h", first_bar: "2013-11-20T00:00:00Z", last_bar: "2013-12-01T16:00:00Z", bar_count: 281 },
-  ],
-});
+const MINUTES = { interval: "1m", first_bar: "2013-11-25T00:00:00Z", last_bar: "2013-12-01T16:02:00Z", bar_count: 9399 };
+const HOURS = { interval: "1h", first_bar: "2013-11-20T00:00:00Z", last_bar: "2013-12-01T16:00:00Z", bar_count: 281 };
+const BTC = symbolView({ symbol: "BTCUSD.BITSTAMP", time_zone: "UTC", intervals: [MINUTES, HOURS] });
 const SYMBOLS = [aaplSample(), BTC];
 
 function Harness({ onSymbolPicked }: { onSymbolPicked?: (picked: SchemaSymbolView) => void }) {
