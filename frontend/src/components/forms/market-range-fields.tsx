@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { InputField, SelectField } from "@/components/forms/fields";
+import { InputField, NumberField, SelectField } from "@/components/forms/fields";
 import { SymbolField } from "@/components/forms/symbol-combobox";
 import type { SchemaSymbolView } from "@/lib/api/schema";
 import { useT } from "@/lib/i18n";
@@ -113,5 +113,21 @@ export function MarketRangeFields({
         ))}
       </div>
     </>
+  );
+}
+
+/** A run's starting capital, in the symbol's currency (written inside the input once the symbol is known). */
+export function CapitalField({ currency }: { currency: string }) {
+  const t = useT();
+  const { control } = useFormContext<{ initial_capital: string }>();
+  return (
+    <NumberField
+      control={control}
+      name="initial_capital"
+      label={t("backtests.form.initialCapital")}
+      min={0}
+      className="pr-14"
+      unit={currency}
+    />
   );
 }

@@ -6,8 +6,8 @@ import { useEffect, useMemo, useRef, useState, type ComponentProps } from "react
 import { useFieldArray, useForm, useWatch, type Control, type FieldPath, type Resolver } from "react-hook-form";
 import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
-import { NumberField, SelectField } from "@/components/forms/fields";
-import { findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
+import { SelectField } from "@/components/forms/fields";
+import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -152,14 +152,7 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
               className="gap-3"
             />
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-              <NumberField
-                control={form.control}
-                name="initial_capital"
-                label={t("backtests.form.initialCapital")}
-                min={0}
-                className="pr-14"
-                unit={symbol?.currency ?? ""}
-              />
+              <CapitalField currency={symbol?.currency ?? ""} />
               <SelectField
                 control={form.control}
                 name="objective"

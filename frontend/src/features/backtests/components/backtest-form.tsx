@@ -9,7 +9,7 @@ import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-for
 import { InputUnit, NumberField, SelectField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
-import { findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
+import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { ParameterFields } from "@/components/forms/parameter-fields";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Button } from "@/components/ui/button";
@@ -292,14 +292,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                 )}
 
                 <div className="sm:max-w-xs">
-                  <NumberField
-                    control={form.control}
-                    name="initial_capital"
-                    label={t("backtests.form.initialCapital")}
-                    min={0}
-                    className="pr-14"
-                    unit={currency}
-                  />
+                  <CapitalField currency={currency} />
                 </div>
               </CardContent>
             </Card>
