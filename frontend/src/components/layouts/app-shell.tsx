@@ -10,8 +10,7 @@ import { isActive, NAV_ITEMS } from "@/config/nav";
 import { useT } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 import { Brand } from "./brand";
-import { LanguageSwitch } from "./language-switch";
-import { ThemeToggle } from "./theme-toggle";
+import { HeaderControls } from "./header-controls";
 
 function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -78,11 +77,7 @@ export function AppShell({ children, userMenu }: { children: ReactNode; userMenu
             </SheetContent>
           </Sheet>
           <Brand href="/dashboard" className="lg:hidden" />
-          <div className="ml-auto flex items-center gap-1">
-            <LanguageSwitch />
-            <ThemeToggle />
-            {userMenu}
-          </div>
+          <HeaderControls className="ml-auto">{userMenu}</HeaderControls>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 lg:py-8">
           {children}

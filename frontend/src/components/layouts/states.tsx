@@ -138,3 +138,29 @@ export function QueryState({
   if (query.isPending) return loading;
   return empty || children;
 }
+
+/**
+ * A table's bordered panel over its query: `loadingRows` grey rows while it loads, its error, `empty`
+ * when given, else the table (the children).
+ */
+export function TablePanel({
+  query,
+  loadingRows,
+  rowClassName,
+  empty,
+  children,
+}: {
+  query: QueryStatus;
+  loadingRows: number;
+  rowClassName: string;
+  empty?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-hidden rounded-xl border bg-card">
+      <QueryState query={query} loading={<LoadingRows count={loadingRows} rowClassName={rowClassName} className="p-4" />} empty={empty}>
+        {children}
+      </QueryState>
+    </div>
+  );
+}

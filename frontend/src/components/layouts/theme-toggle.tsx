@@ -2,43 +2,31 @@
 
 import { MonitorIcon, MoonIcon, SunIcon } from "lucide-react";
 import { useStore } from "zustand";
-import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { useT } from "@/lib/i18n";
-import { setTheme, themeStore, THEMES, type Theme } from "@/lib/theme";
+import { setTheme, themeStore, THEMES } from "@/lib/theme";
+import { ChoiceMenu } from "./choice-menu";
 
 const ICONS = { light: SunIcon, dark: MoonIcon, system: MonitorIcon } as const;
 
 export function ThemeToggle() {
   const t = useT();
   const theme = useStore(themeStore, (s) => s.theme);
+  const choices = THEMES.map((option) => {
+    const Icon = ICONS[option];
+    return {
+      value: option,
+      label: (
+        <>
+          <Icon />
+          {t(`theme.${option}`)}
+        </>
+      ),
+    };
+  });
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label={t("common.theme")}>
-          <SunIcon className="dark:hidden" />
-          <MoonIcon className="hidden dark:block" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuRadioGroup value={theme} onValueChange={(value) => setTheme(value as Theme)}>
-          {THEMES.map((option) => {
-            const Icon = ICONS[option];
-            return (
-              <DropdownMenuRadioItem key={option} value={option}>
-                <Icon />
-                {t(`theme.${option}`)}
-              </DropdownMenuRadioItem>
-            );
-          })}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <ChoiceMenu label={t("common.theme")} size="icon-sm" value={theme} onValueChange={setTheme} choices={choices}>
+      <SunIcon className="dark:hidden" />
+      <MoonIcon className="hidden dark:block" />
+    </ChoiceMenu>
   );
 }

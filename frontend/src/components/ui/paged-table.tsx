@@ -9,6 +9,7 @@ import {
   type Table as TanStackTable,
 } from "@tanstack/react-table";
 import { useEffect, type ComponentProps } from "react";
+import { RelativeTime } from "@/components/layouts/relative-time";
 import { SortButton } from "@/components/ui/data-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ariaSort, type Sort } from "@/lib/sort";
@@ -27,6 +28,16 @@ declare module "@tanstack/react-table" {
 export interface PageData<T> {
   items?: T[];
   total_pages?: number;
+}
+
+/** A column of when each row was created or changed ("3 hours ago"), sorted by the server on the field of the same name. */
+export function timeColumn<T extends Partial<Record<K, string>>, K extends string>(field: K, header: () => string): ColumnDef<T> {
+  return {
+    id: field,
+    meta: { sortField: field },
+    header,
+    cell: ({ row }) => <RelativeTime value={row.original[field]} />,
+  };
 }
 
 /**

@@ -73,3 +73,12 @@ export function PaginationBar({
     </nav>
   );
 }
+
+/** The PaginationBar under a page of a list as the API sends it; nothing while the list is unknown or empty. */
+export function ListPagination({
+  data,
+  ...bar
+}: { data: { total_items?: number; total_pages?: number } | undefined } & Omit<PaginationBarProps, "totalItems" | "totalPages">) {
+  if (!data || (data.total_items ?? 0) <= 0) return null;
+  return <PaginationBar totalItems={data.total_items ?? 0} totalPages={data.total_pages ?? 0} {...bar} />;
+}

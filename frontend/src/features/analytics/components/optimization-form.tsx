@@ -6,18 +6,17 @@ import { useEffect, useMemo, useRef, useState, type ComponentProps } from "react
 import { useFieldArray, useForm, useWatch, type Control, type FieldPath, type Resolver } from "react-hook-form";
 import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
-import { InputField, NumberField, SelectField } from "@/components/forms/fields";
-import { SymbolField } from "@/components/forms/symbol-combobox";
+import { SelectField } from "@/components/forms/fields";
+import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage, isApiError } from "@/lib/api/errors";
-import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
+import type { SchemaStrategyParameter } from "@/lib/api/schema";
 import { formatInteger, parseNumber } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
-import { availableRange, intervalOptions, preferredInterval } from "@/lib/intervals";
 import { KNOWN_METRICS, metricLabel, OBJECTIVES, TIME_METRICS } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useCreateOptimization } from "../api/create-optimization";
@@ -82,13 +81,11 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
   const constraints = useFieldArray({ control: form.control, name: "constraints" });
   const strategyId = useWatch({ control: form.control, name: "strategy_id" });
   const symbolCode = useWatch({ control: form.control, name: "symbol" });
-  const interval = useWatch({ control: form.control, name: "interval" });
   const ranges = useWatch({ control: form.control, name: "ranges" });
   const options = strategies.data?.items ?? [];
   const strategy = options.find((s) => s.id === strategyId);
   const parameters = useMemo(() => strategy?.parameters ?? [], [strategy]);
-  const symbol = (symbols.data ?? []).find((s) => s.symbol === symbolCode);
-  const range = availableRange(symbol, interval);
+  const symbol = findSymbol(symbols.data, symbolCode);
   const size = gridSize(ranges ?? {});
   useEffect(() => {
     context.current = { parameters };
@@ -98,22 +95,6 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
     const picked = options.find((s) => s.id === id);
     form.setValue("ranges", defaultRanges(picked?.parameters ?? []));
     form.clearErrors();
-  };
-  const pickSymbol = (picked: SchemaSymbolView) => {
-    form.setValue("symbol", picked.symbol ?? "", { shouldDirty: true });
-    const next = preferredInterval(picked);
-    form.setValue("interval", next);
-    const r = availableRange(picked, next);
-    form.setValue("start_date", r?.first ?? "");
-    form.setValue("end_date", r?.last ?? "");
-    form.clearErrors(["symbol", "interval", "start_date", "end_date"]);
-  };
-  const pickInterval = (next: string) => {
-    const r = availableRange(symbol, next);
-    if (r) {
-      form.setValue("start_date", r.first);
-      form.setValue("end_date", r.last);
-    }
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -163,47 +144,15 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
               onValueChange={pickStrategy}
               data-testid="optimize-strategy"
             />
-            <SymbolField
-              control={form.control}
-              name="symbol"
-              label={t("backtests.form.symbol")}
+            <MarketRangeFields
               symbols={symbols.data ?? []}
               loading={symbols.isPending}
-              onChange={pickSymbol}
-              placeholder={t("backtests.form.symbolPlaceholder")}
-              data-testid="optimize-symbol"
+              symbol={symbol}
+              symbolTestId="optimize-symbol"
+              className="gap-3"
             />
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-              <SelectField
-                control={form.control}
-                name="interval"
-                label={t("backtests.form.interval")}
-                options={intervalOptions(symbol, t)}
-                placeholder={t("backtests.form.intervalPlaceholder")}
-                disabled={!symbol}
-                onValueChange={pickInterval}
-              />
-              {(["start_date", "end_date"] as const).map((name) => (
-                <InputField
-                  key={name}
-                  control={form.control}
-                  name={name}
-                  label={t(name === "start_date" ? "backtests.form.startDate" : "backtests.form.endDate")}
-                  type="date"
-                  min={range?.first}
-                  max={range?.last}
-                />
-              ))}
-            </div>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-              <NumberField
-                control={form.control}
-                name="initial_capital"
-                label={t("backtests.form.initialCapital")}
-                min={0}
-                className="pr-14"
-                unit={symbol?.currency ?? ""}
-              />
+              <CapitalField currency={symbol?.currency ?? ""} />
               <SelectField
                 control={form.control}
                 name="objective"

@@ -4,6 +4,18 @@ import { json, renderWithProviders, stubApi } from "@/test/render";
 import { useAnalyticsStore } from "../stores/analytics-store";
 import { heatmapCells, OptimizationView, resultAt } from "./optimization-view";
 
+/** A ranked combination of the grid: its (fast, slow) parameters and its (total_return, trade_count) metrics. */
+function result(
+  rank: number,
+  combination: number,
+  [fast, slow]: number[],
+  score: number,
+  feasible: boolean,
+  [total_return, trade_count]: number[],
+) {
+  return { rank, combination, parameters: { fast, slow }, score, feasible, metrics: { total_return, trade_count } };
+}
+
 const OPT = {
   id: "opt-1",
   status: "completed",
@@ -23,30 +35,9 @@ const OPT = {
   evaluated: 4,
   progress: 100,
   results: [
-    {
-      rank: 1,
-      combination: 1,
-      parameters: { fast: 10, slow: 20 },
-      score: 1.2178,
-      feasible: true,
-      metrics: { total_return: 0.1952, trade_count: 7 },
-    },
-    {
-      rank: 2,
-      combination: 2,
-      parameters: { fast: 5, slow: 30 },
-      score: 0.9346,
-      feasible: true,
-      metrics: { total_return: 0.1524, trade_count: 3 },
-    },
-    {
-      rank: 3,
-      combination: 0,
-      parameters: { fast: 5, slow: 20 },
-      score: 0.56,
-      feasible: false,
-      metrics: { total_return: 0.08, trade_count: 2 },
-    },
+    result(1, 1, [10, 20], 1.2178, true, [0.1952, 7]),
+    result(2, 2, [5, 30], 0.9346, true, [0.1524, 3]),
+    result(3, 0, [5, 20], 0.56, false, [0.08, 2]),
   ],
   heatmap: {
     x: "fast",

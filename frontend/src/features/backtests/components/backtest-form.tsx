@@ -6,11 +6,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
-import { InputField, InputUnit, NumberField, SelectField, SwitchField } from "@/components/forms/fields";
+import { InputUnit, NumberField, SelectField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
+import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { ParameterFields } from "@/components/forms/parameter-fields";
-import { SymbolField } from "@/components/forms/symbol-combobox";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,7 +22,7 @@ import { errorMessage, isApiError } from "@/lib/api/errors";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
-import { availableRange, intervalOptions, preferredInterval } from "@/lib/intervals";
+import { availableRange, preferredInterval } from "@/lib/intervals";
 import { useCreateBacktest } from "../api/create-backtest";
 import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import {
@@ -93,7 +93,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const single = useStrategyOption(strategyId || null, !!strategyId && strategies.isSuccess && !listed);
   const strategy = listed ?? single.data;
   const parameters = useMemo(() => strategy?.parameters ?? [], [strategy]);
-  const symbol = (symbols.data ?? []).find((s) => s.symbol?.toUpperCase() === symbolCode.trim().toUpperCase());
+  const symbol = findSymbol(symbols.data, symbolCode);
   const currency = symbol?.currency ?? "";
   const range = availableRange(symbol, interval);
   useEffect(() => {
@@ -124,28 +124,13 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
     if (prefill.initial_capital === undefined) form.setValue("initial_capital", String(defaultCapital(symbol.currency)));
   }, [symbol, form, prefill.costs, prefill.initial_capital]);
 
-  const pickSymbol = (picked: SchemaSymbolView) => {
+  // A picked symbol (MarketRangeFields sets its interval and dates) also decides the costs and the capital's currency.
+  const pickedSymbol = (picked: SchemaSymbolView) => {
     symbolDefaultsDone.current = true;
-    form.setValue("symbol", picked.symbol ?? "", { shouldDirty: true });
-    const next = preferredInterval(picked);
-    form.setValue("interval", next, { shouldDirty: true });
-    const r = availableRange(picked, next);
-    form.setValue("start_date", r?.first ?? "", { shouldDirty: true });
-    form.setValue("end_date", r?.last ?? "", { shouldDirty: true });
     form.setValue("cost_preset", marketPreset(picked.market), { shouldDirty: true });
     if (!form.getFieldState("initial_capital").isDirty || picked.currency !== currency) {
       form.setValue("initial_capital", String(defaultCapital(picked.currency)));
     }
-    form.clearErrors(["symbol", "interval", "start_date", "end_date"]);
-  };
-
-  const pickInterval = (next: string) => {
-    const r = availableRange(symbol, next);
-    if (r) {
-      form.setValue("start_date", r.first, { shouldDirty: true });
-      form.setValue("end_date", r.last, { shouldDirty: true });
-    }
-    form.clearErrors(["interval", "start_date", "end_date"]);
   };
 
   const pickStrategy = (id: string) => {
@@ -279,11 +264,11 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   )}
                 />
 
-                <SymbolField
-                  control={form.control}
-                  name="symbol"
-                  label={t("backtests.form.symbol")}
-                  description={
+                <MarketRangeFields
+                  symbols={symbols.data ?? []}
+                  loading={symbols.isPending}
+                  symbol={symbol}
+                  symbolDescription={
                     symbol ? (
                       <>
                         {symbol.name} · {symbol.market} · {symbol.currency} · {symbol.time_zone} (
@@ -293,43 +278,9 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                       t("backtests.form.symbolHint")
                     )
                   }
-                  symbols={symbols.data ?? []}
-                  loading={symbols.isPending}
-                  onChange={pickSymbol}
-                  placeholder={t("backtests.form.symbolPlaceholder")}
-                  data-testid="symbol-input"
+                  onSymbolPicked={pickedSymbol}
+                  symbolTestId="symbol-input"
                 />
-
-                <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-                  <SelectField
-                    control={form.control}
-                    name="interval"
-                    label={t("backtests.form.interval")}
-                    options={intervalOptions(symbol, t)}
-                    placeholder={t("backtests.form.intervalPlaceholder")}
-                    disabled={!symbol}
-                    onValueChange={pickInterval}
-                    data-testid="interval-select"
-                  />
-                  <InputField
-                    control={form.control}
-                    name="start_date"
-                    label={t("backtests.form.startDate")}
-                    type="date"
-                    min={range?.first}
-                    max={range?.last}
-                    data-testid="start-date"
-                  />
-                  <InputField
-                    control={form.control}
-                    name="end_date"
-                    label={t("backtests.form.endDate")}
-                    type="date"
-                    min={range?.first}
-                    max={range?.last}
-                    data-testid="end-date"
-                  />
-                </div>
                 {range && (
                   <p className="-mt-2 text-xs text-muted-foreground" data-testid="available-range">
                     {t("backtests.form.availableRange", {
@@ -341,14 +292,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                 )}
 
                 <div className="sm:max-w-xs">
-                  <NumberField
-                    control={form.control}
-                    name="initial_capital"
-                    label={t("backtests.form.initialCapital")}
-                    min={0}
-                    className="pr-14"
-                    unit={currency}
-                  />
+                  <CapitalField currency={currency} />
                 </div>
               </CardContent>
             </Card>

@@ -6,12 +6,11 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
-import { RelativeTime } from "@/components/layouts/relative-time";
 import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
-import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
+import { EmptyState, TablePanel } from "@/components/layouts/states";
 import { Button } from "@/components/ui/button";
-import { PagedTable, usePagedTable } from "@/components/ui/paged-table";
-import { PaginationBar } from "@/components/ui/pagination-bar";
+import { PagedTable, timeColumn, usePagedTable } from "@/components/ui/paged-table";
+import { ListPagination } from "@/components/ui/pagination-bar";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Progress } from "@/components/ui/progress";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -146,12 +145,7 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
         );
       },
     })),
-    {
-      id: "created_at",
-      meta: { sortField: "created_at" },
-      header: () => t("backtests.created"),
-      cell: ({ row }) => <RelativeTime value={row.original.created_at} />,
-    },
+    timeColumn("created_at", () => t("backtests.created")),
     {
       id: "actions",
       header: () => <span className="sr-only">{t("backtests.actions")}</span>,
@@ -240,64 +234,54 @@ export function BacktestsTable() {
         )}
       </div>
 
-      <div className="overflow-hidden rounded-xl border bg-card">
-        <QueryState
+      <TablePanel
+        query={query}
+        loadingRows={6}
+        rowClassName="h-11"
+        empty={
+          data &&
+          (data.items?.length ?? 0) === 0 &&
+          (filtered ? (
+            <EmptyState
+              icon={FilterXIcon}
+              title={t("backtests.noMatches")}
+              description={t("backtests.noMatchesHint")}
+              action={
+                <Button variant="outline" onClick={reset}>
+                  {t("backtests.clearFilters")}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              icon={FlaskConicalIcon}
+              title={t("backtests.emptyTitle")}
+              description={t("backtests.emptyDescription")}
+              action={
+                <Button asChild>
+                  <Link href="/backtests/new">
+                    <PlayIcon />
+                    {t("backtests.new")}
+                  </Link>
+                </Button>
+              }
+            />
+          ))
+        }
+      >
+        <PagedTable
+          table={table}
+          label={t("backtests.title")}
+          sort={sort}
+          onSort={(field) => toggleSort(field as RunSortField)}
           query={query}
-          loading={<LoadingRows count={6} rowClassName="h-11" className="p-4" />}
-          empty={
-            data &&
-            (data.items?.length ?? 0) === 0 &&
-            (filtered ? (
-              <EmptyState
-                icon={FilterXIcon}
-                title={t("backtests.noMatches")}
-                description={t("backtests.noMatchesHint")}
-                action={
-                  <Button variant="outline" onClick={reset}>
-                    {t("backtests.clearFilters")}
-                  </Button>
-                }
-              />
-            ) : (
-              <EmptyState
-                icon={FlaskConicalIcon}
-                title={t("backtests.emptyTitle")}
-                description={t("backtests.emptyDescription")}
-                action={
-                  <Button asChild>
-                    <Link href="/backtests/new">
-                      <PlayIcon />
-                      {t("backtests.new")}
-                    </Link>
-                  </Button>
-                }
-              />
-            ))
-          }
-        >
-          <PagedTable
-            table={table}
-            label={t("backtests.title")}
-            sort={sort}
-            onSort={(field) => toggleSort(field as RunSortField)}
-            query={query}
-            columnClassName={columnClassName}
-            rowData={(run) => ({ "data-status": run.status })}
-            data-testid="backtests-table"
-          />
-        </QueryState>
-      </div>
-
-      {data && (data.total_items ?? 0) > 0 && (
-        <PaginationBar
-          page={page}
-          size={size}
-          totalItems={data.total_items ?? 0}
-          totalPages={data.total_pages ?? 0}
-          onPageChange={setPage}
-          onSizeChange={setSize}
+          columnClassName={columnClassName}
+          rowData={(run) => ({ "data-status": run.status })}
+          data-testid="backtests-table"
         />
-      )}
+      </TablePanel>
+
+      <ListPagination data={data} page={page} size={size} onPageChange={setPage} onSizeChange={setSize} />
 
       <ConfirmDialog
         open={!!confirm}

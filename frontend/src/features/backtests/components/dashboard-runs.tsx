@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { toast } from "sonner";
 import { RunStatusBadge } from "@/components/layouts/run-status-badge";
+import { LinkList } from "@/components/layouts/link-list";
 import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { ViewAllAction } from "@/components/layouts/view-all-action";
 import { Button } from "@/components/ui/button";
@@ -75,31 +76,31 @@ export function RecentRuns() {
             )
           }
         >
-          <ul className="grid">
-            {items.map((run) => (
-              <li key={run.id}>
-                <Link
-                  href={`/backtests/${run.id}`}
-                  className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-3 rounded-lg px-3 py-2.5 outline-none hover:bg-accent/50 focus-visible:ring-[3px] focus-visible:ring-ring/50 sm:grid-cols-[minmax(0,1fr)_auto_auto]"
-                >
-                  <span className="grid min-w-0 gap-0.5">
-                    <span className="flex min-w-0 items-center gap-2">
-                      <span className="truncate font-medium">{run.strategy_name ?? t("backtests.deletedStrategy")}</span>
-                      <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} />
-                    </span>
-                    <span className="truncate text-xs text-muted-foreground">
-                      <span className="font-mono">{run.symbol}</span> · {run.interval} · {formatRelativeTime(run.created_at, locale)}
-                    </span>
+          <LinkList
+            items={items}
+            itemKey={(run) => run.id}
+            href={(run) => `/backtests/${run.id}`}
+            linkClassName="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-3 rounded-lg px-3 py-2.5 hover:bg-accent/50 sm:grid-cols-[minmax(0,1fr)_auto_auto]"
+          >
+            {(run) => (
+              <>
+                <span className="grid min-w-0 gap-0.5">
+                  <span className="flex min-w-0 items-center gap-2">
+                    <span className="truncate font-medium">{run.strategy_name ?? t("backtests.deletedStrategy")}</span>
+                    <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} />
                   </span>
-                  <span className="hidden gap-4 sm:flex">
-                    <Metric name="sharpe_ratio" run={run} label={t("metrics.short.sharpe_ratio")} />
-                    <Metric name="max_drawdown" run={run} label={t("metrics.short.max_drawdown")} />
+                  <span className="truncate text-xs text-muted-foreground">
+                    <span className="font-mono">{run.symbol}</span> · {run.interval} · {formatRelativeTime(run.created_at, locale)}
                   </span>
-                  <Metric name="total_return" run={run} label={t("metrics.short.total_return")} />
-                </Link>
-              </li>
-            ))}
-          </ul>
+                </span>
+                <span className="hidden gap-4 sm:flex">
+                  <Metric name="sharpe_ratio" run={run} label={t("metrics.short.sharpe_ratio")} />
+                  <Metric name="max_drawdown" run={run} label={t("metrics.short.max_drawdown")} />
+                </span>
+                <Metric name="total_return" run={run} label={t("metrics.short.total_return")} />
+              </>
+            )}
+          </LinkList>
         </QueryState>
       </CardContent>
     </Card>
@@ -243,37 +244,37 @@ export function StrategyPerformance() {
             )
           }
         >
-          <ul className="grid">
-            {rows.map((row) => {
+          <LinkList
+            items={rows}
+            itemKey={(row) => row.strategyId}
+            href={(row) => `/backtests/${row.best.id}`}
+            linkClassName="grid gap-1.5 rounded-lg px-3 py-2 hover:bg-accent/50"
+          >
+            {(row) => {
               const value = row.best.key_metrics?.total_return;
               const width = typeof value === "number" ? (Math.abs(value) / top) * 100 : 0;
               return (
-                <li key={row.strategyId}>
-                  <Link
-                    href={`/backtests/${row.best.id}`}
-                    className="grid gap-1.5 rounded-lg px-3 py-2 outline-none hover:bg-accent/50 focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                  >
-                    <span className="flex items-baseline justify-between gap-3">
-                      <span className="min-w-0 truncate text-sm font-medium">{row.name}</span>
-                      <span className={cn("text-sm font-semibold tabular-nums", toneClass(signTone(value)))}>
-                        {formatMetric("total_return", value, { locale, t })}
-                      </span>
+                <>
+                  <span className="flex items-baseline justify-between gap-3">
+                    <span className="min-w-0 truncate text-sm font-medium">{row.name}</span>
+                    <span className={cn("text-sm font-semibold tabular-nums", toneClass(signTone(value)))}>
+                      {formatMetric("total_return", value, { locale, t })}
                     </span>
-                    <span className="h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden>
-                      <span
-                        className={cn("block h-full rounded-full", (value ?? 0) >= 0 ? "bg-gain/70" : "bg-loss/70")}
-                        style={{ width: `${width}%` }}
-                      />
-                    </span>
-                    <span className="text-xs text-muted-foreground">
-                      {t("dashboardRuns.bestOf", { count: row.runs })} · <span className="font-mono">{row.best.symbol}</span> ·{" "}
-                      {t("metrics.short.sharpe_ratio")} {formatMetric("sharpe_ratio", row.best.key_metrics?.sharpe_ratio, { locale, t })}
-                    </span>
-                  </Link>
-                </li>
+                  </span>
+                  <span className="h-1.5 overflow-hidden rounded-full bg-muted" aria-hidden>
+                    <span
+                      className={cn("block h-full rounded-full", (value ?? 0) >= 0 ? "bg-gain/70" : "bg-loss/70")}
+                      style={{ width: `${width}%` }}
+                    />
+                  </span>
+                  <span className="text-xs text-muted-foreground">
+                    {t("dashboardRuns.bestOf", { count: row.runs })} · <span className="font-mono">{row.best.symbol}</span> ·{" "}
+                    {t("metrics.short.sharpe_ratio")} {formatMetric("sharpe_ratio", row.best.key_metrics?.sharpe_ratio, { locale, t })}
+                  </span>
+                </>
               );
-            })}
-          </ul>
+            }}
+          </LinkList>
         </QueryState>
       </CardContent>
     </Card>

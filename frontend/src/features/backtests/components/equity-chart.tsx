@@ -14,6 +14,7 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  type YAxisProps,
 } from "recharts";
 import { AXIS_STYLE, GRID_STYLE } from "@/components/charts/chart-style";
 import { Button } from "@/components/ui/button";
@@ -34,6 +35,9 @@ interface Point {
   buyAndHold: number | null;
   drawdown: number | null;
 }
+
+/** What every series of these charts shares: straight segments between points, no dots, no animation. */
+const SERIES_STYLE = { type: "linear", dot: false, isAnimationActive: false } as const;
 
 export function toPoints(equity: SchemaEquityChart | undefined): Point[] {
   const time = equity?.time ?? [];
@@ -154,7 +158,7 @@ export function EquityCharts({
     }
     setDrag(null);
   };
-  // Both charts share the time axis (synced by syncId) and the tooltip.
+  // Both charts share the time axis (synced by syncId) and the tooltip; their value axes are as wide, so the plots line up.
   const timeAxis = (
     <XAxis
       dataKey="t"
@@ -165,6 +169,9 @@ export function EquityCharts({
       {...AXIS_STYLE}
       minTickGap={56}
     />
+  );
+  const valueAxis = (format: (value: number) => string, domain: YAxisProps["domain"]) => (
+    <YAxis tickFormatter={format} {...AXIS_STYLE} width={64} domain={domain} />
   );
   const tooltip = (
     <Tooltip content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />} />
@@ -230,33 +237,18 @@ export function EquityCharts({
                 >
                   <CartesianGrid {...GRID_STYLE} />
                   {timeAxis}
-                  <YAxis
-                    tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })}
-                    {...AXIS_STYLE}
-                    width={64}
-                    domain={["auto", "auto"]}
-                  />
+                  {valueAxis((v) => formatMoney(v, currency, locale, { compact: true }), ["auto", "auto"])}
                   {tooltip}
                   <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
                   <Line
-                    type="linear"
+                    {...SERIES_STYLE}
                     dataKey="buyAndHold"
                     name={labels.buyAndHold}
                     stroke="var(--muted-foreground)"
                     strokeDasharray="4 3"
                     strokeWidth={1.25}
-                    dot={false}
-                    isAnimationActive={false}
                   />
-                  <Line
-                    type="linear"
-                    dataKey="equity"
-                    name={labels.equity}
-                    stroke="var(--primary)"
-                    strokeWidth={2}
-                    dot={false}
-                    isAnimationActive={false}
-                  />
+                  <Line {...SERIES_STYLE} dataKey="equity" name={labels.equity} stroke="var(--primary)" strokeWidth={2} />
                   {drag && drag.start !== drag.end && (
                     <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--primary)" fillOpacity={0.12} strokeOpacity={0} />
                   )}
@@ -268,22 +260,16 @@ export function EquityCharts({
                 <AreaChart data={points} syncId="equity" margin={{ top: 4, right: 12, bottom: 0, left: 4 }}>
                   <CartesianGrid {...GRID_STYLE} />
                   {timeAxis}
-                  <YAxis
-                    tickFormatter={(v: number) => formatPercent(v, locale, { digits: 0 })}
-                    {...AXIS_STYLE}
-                    width={64}
-                    domain={["dataMin", 0]}
-                  />
+                  {valueAxis((v) => formatPercent(v, locale, { digits: 0 }), ["dataMin", 0])}
                   {tooltip}
                   <Area
-                    type="linear"
+                    {...SERIES_STYLE}
                     dataKey="drawdown"
                     name={labels.drawdown}
                     stroke="var(--loss)"
                     fill="var(--loss)"
                     fillOpacity={0.25}
                     strokeWidth={1.25}
-                    isAnimationActive={false}
                   />
                 </AreaChart>
               </ResponsiveContainer>

@@ -12,8 +12,7 @@ import {
 } from "lucide-react";
 import type { ReactNode } from "react";
 import { Brand } from "@/components/layouts/brand";
-import { LanguageSwitch } from "@/components/layouts/language-switch";
-import { ThemeToggle } from "@/components/layouts/theme-toggle";
+import { HeaderControls } from "@/components/layouts/header-controls";
 import { Card, CardContent } from "@/components/ui/card";
 import { useT, type TranslationKey } from "@/lib/i18n";
 
@@ -73,10 +72,7 @@ export function Landing({ actions }: { actions: ReactNode }) {
       <header className="sticky top-0 z-30 border-b bg-background/85 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-2 px-4 sm:px-6">
           <Brand />
-          <div className="flex items-center gap-1">
-            <LanguageSwitch />
-            <ThemeToggle />
-          </div>
+          <HeaderControls />
         </div>
       </header>
       <main>

@@ -3,7 +3,7 @@
 import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { DatabaseIcon, SearchXIcon } from "lucide-react";
 import { useMemo, useState } from "react";
-import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
+import { EmptyState, TablePanel } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -121,28 +121,27 @@ export function SymbolsTable() {
           </p>
         )}
       </div>
-      <div className="overflow-hidden rounded-xl border bg-card">
-        <QueryState
-          query={symbols}
-          loading={<LoadingRows count={4} rowClassName="h-10" className="p-4" />}
-          empty={
-            rows.length === 0 &&
-            (query || market ? (
-              <EmptyState icon={SearchXIcon} title={t("marketData.noMatches")} />
-            ) : (
-              <EmptyState icon={DatabaseIcon} title={t("marketData.emptyTitle")} description={t("marketData.emptyDescription")} />
-            ))
-          }
-        >
-          <VirtualTable
-            table={table}
-            label={t("marketData.symbolsTitle")}
-            maxHeight="30rem"
-            estimateRowHeight={53}
-            columnClassName={hideOnSmall}
-          />
-        </QueryState>
-      </div>
+      <TablePanel
+        query={symbols}
+        loadingRows={4}
+        rowClassName="h-10"
+        empty={
+          rows.length === 0 &&
+          (query || market ? (
+            <EmptyState icon={SearchXIcon} title={t("marketData.noMatches")} />
+          ) : (
+            <EmptyState icon={DatabaseIcon} title={t("marketData.emptyTitle")} description={t("marketData.emptyDescription")} />
+          ))
+        }
+      >
+        <VirtualTable
+          table={table}
+          label={t("marketData.symbolsTitle")}
+          maxHeight="30rem"
+          estimateRowHeight={53}
+          columnClassName={hideOnSmall}
+        />
+      </TablePanel>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { FileCode2Icon, PlusIcon } from "lucide-react";
 import Link from "next/link";
+import { LinkList } from "@/components/layouts/link-list";
 import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
 import { ViewAllAction } from "@/components/layouts/view-all-action";
 import { Badge } from "@/components/ui/badge";
@@ -50,28 +51,29 @@ export function RecentStrategies() {
             )
           }
         >
-          <ul className="-mx-2 grid">
-            {items.map((strategy) => (
-              <li key={strategy.id}>
-                <Link
-                  href={`/strategies/${strategy.id}`}
-                  className="flex items-center justify-between gap-3 rounded-md px-2 py-2.5 outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                >
-                  <span className="grid min-w-0 gap-0.5">
-                    <span className="truncate font-medium">{strategy.name}</span>
-                    <span className="flex flex-wrap gap-1">
-                      {(strategy.parameters ?? []).slice(0, 3).map((p) => (
-                        <Badge key={p.name} variant="outline" className="font-mono font-normal">
-                          {p.name}={p.default}
-                        </Badge>
-                      ))}
-                    </span>
+          <LinkList
+            items={items}
+            itemKey={(strategy) => strategy.id}
+            href={(strategy) => `/strategies/${strategy.id}`}
+            className="-mx-2"
+            linkClassName="flex items-center justify-between gap-3 rounded-md px-2 py-2.5 hover:bg-accent"
+          >
+            {(strategy) => (
+              <>
+                <span className="grid min-w-0 gap-0.5">
+                  <span className="truncate font-medium">{strategy.name}</span>
+                  <span className="flex flex-wrap gap-1">
+                    {(strategy.parameters ?? []).slice(0, 3).map((p) => (
+                      <Badge key={p.name} variant="outline" className="font-mono font-normal">
+                        {p.name}={p.default}
+                      </Badge>
+                    ))}
                   </span>
-                  <span className="shrink-0 text-xs text-muted-foreground">{formatRelativeTime(strategy.updated_at, locale)}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+                </span>
+                <span className="shrink-0 text-xs text-muted-foreground">{formatRelativeTime(strategy.updated_at, locale)}</span>
+              </>
+            )}
+          </LinkList>
         </QueryState>
       </CardContent>
     </Card>

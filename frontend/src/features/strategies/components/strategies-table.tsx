@@ -4,12 +4,11 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { FileCode2Icon, GlobeIcon, PlusIcon, SearchXIcon } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
-import { RelativeTime } from "@/components/layouts/relative-time";
-import { EmptyState, LoadingRows, QueryState } from "@/components/layouts/states";
+import { EmptyState, TablePanel } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { PagedTable, usePagedTable } from "@/components/ui/paged-table";
-import { PaginationBar } from "@/components/ui/pagination-bar";
+import { PagedTable, timeColumn, usePagedTable } from "@/components/ui/paged-table";
+import { ListPagination } from "@/components/ui/pagination-bar";
 import { SearchInput } from "@/components/ui/search-input";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
@@ -70,12 +69,7 @@ function columns(t: Translate): ColumnDef<SchemaStrategySummary>[] {
         );
       },
     },
-    {
-      id: "updated_at",
-      meta: { sortField: "updated_at" },
-      header: () => t("strategies.updatedColumn"),
-      cell: ({ row }) => <RelativeTime value={row.original.updated_at} />,
-    },
+    timeColumn("updated_at", () => t("strategies.updatedColumn")),
     {
       id: "created_at",
       meta: { sortField: "created_at" },
@@ -135,58 +129,48 @@ export function StrategiesTable() {
         />
       </div>
 
-      <div className="overflow-hidden rounded-xl border bg-card">
-        <QueryState
+      <TablePanel
+        query={query}
+        loadingRows={6}
+        rowClassName="h-10"
+        empty={
+          data?.items?.length === 0 &&
+          (search ? (
+            <EmptyState
+              icon={SearchXIcon}
+              title={t("strategies.noMatches")}
+              description={t("strategies.noMatchesHint", { query: search })}
+            />
+          ) : scope === "mine" ? (
+            <EmptyState
+              icon={FileCode2Icon}
+              title={t("strategies.emptyTitle")}
+              description={t("strategies.emptyDescription")}
+              action={
+                <Button asChild>
+                  <Link href="/strategies/new">
+                    <PlusIcon />
+                    {t("strategies.new")}
+                  </Link>
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState icon={GlobeIcon} title={t("strategies.noPublic")} />
+          ))
+        }
+      >
+        <PagedTable
+          table={table}
+          label={t("strategies.title")}
+          sort={sort}
+          onSort={(field) => toggleSort(field as SortField)}
           query={query}
-          loading={<LoadingRows count={6} rowClassName="h-10" className="p-4" />}
-          empty={
-            data?.items?.length === 0 &&
-            (search ? (
-              <EmptyState
-                icon={SearchXIcon}
-                title={t("strategies.noMatches")}
-                description={t("strategies.noMatchesHint", { query: search })}
-              />
-            ) : scope === "mine" ? (
-              <EmptyState
-                icon={FileCode2Icon}
-                title={t("strategies.emptyTitle")}
-                description={t("strategies.emptyDescription")}
-                action={
-                  <Button asChild>
-                    <Link href="/strategies/new">
-                      <PlusIcon />
-                      {t("strategies.new")}
-                    </Link>
-                  </Button>
-                }
-              />
-            ) : (
-              <EmptyState icon={GlobeIcon} title={t("strategies.noPublic")} />
-            ))
-          }
-        >
-          <PagedTable
-            table={table}
-            label={t("strategies.title")}
-            sort={sort}
-            onSort={(field) => toggleSort(field as SortField)}
-            query={query}
-            columnClassName={HIDDEN_ON_SMALL}
-          />
-        </QueryState>
-      </div>
-
-      {data && (data.total_items ?? 0) > 0 && (
-        <PaginationBar
-          page={page}
-          size={size}
-          totalItems={data.total_items ?? 0}
-          totalPages={data.total_pages ?? 0}
-          onPageChange={setPage}
-          onSizeChange={setSize}
+          columnClassName={HIDDEN_ON_SMALL}
         />
-      )}
+      </TablePanel>
+
+      <ListPagination data={data} page={page} size={size} onPageChange={setPage} onSizeChange={setSize} />
     </div>
   );
 }
