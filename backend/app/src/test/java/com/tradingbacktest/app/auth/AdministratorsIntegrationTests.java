@@ -17,10 +17,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class AdministratorsIntegrationTests extends IntegrationTest {
 
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration WATCHDOG_INTERVAL = Duration.ofSeconds(5);
+
   private static final DatabaseSettings EMBEDDED =
-      new DatabaseSettings(null, null, null, 10, Path.of("var"), 0, 500);
+      new DatabaseSettings(
+          null,
+          null,
+          null,
+          10,
+          Path.of("var"),
+          0,
+          500,
+          CONNECTION_TIMEOUT,
+          SOCKET_TIMEOUT,
+          WATCHDOG_INTERVAL);
   private static final DatabaseSettings EXTERNAL =
-      new DatabaseSettings("jdbc:postgresql://db:5432/tb", "tb", "tb", 10, Path.of("var"), 0, 500);
+      new DatabaseSettings(
+          "jdbc:postgresql://db:5432/tb",
+          "tb",
+          "tb",
+          10,
+          Path.of("var"),
+          0,
+          500,
+          CONNECTION_TIMEOUT,
+          SOCKET_TIMEOUT,
+          WATCHDOG_INTERVAL);
 
   @Autowired JdbcClient jdbc;
 
