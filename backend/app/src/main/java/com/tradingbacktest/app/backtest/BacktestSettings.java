@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     may have
  * @param combinationsPerSlice OPTIMIZATION_SLICE_SIZE: combinations per optimisation job; workers
  *     share slices
- * @param chartPoints points of the equity overview stored with a result
+ * @param chartPoints points of the equity overview stored with a result (16-10000: it is part of
+ *     every GET /api/v1/backtests/{id})
  */
 @ConfigurationProperties("tb.backtest")
 public record BacktestSettings(
@@ -33,9 +34,10 @@ public record BacktestSettings(
         || maxAttempts < 1
         || maxCombinations < 1
         || combinationsPerSlice < 1
-        || chartPoints < 16) {
+        || chartPoints < 16
+        || chartPoints > 10_000) {
       throw new IllegalArgumentException(
-          "tb.backtest limits must be positive (chart-points at least 16)");
+          "tb.backtest limits must be positive (chart-points between 16 and 10000)");
     }
   }
 }
