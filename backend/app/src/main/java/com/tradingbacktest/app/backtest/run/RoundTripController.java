@@ -66,7 +66,7 @@ class RoundTripController {
             description =
                 "A parameter out of range or unreadable, each in `errors` (`/problems/validation-failed`)")
       })
-  PageResponse<RoundTripView> page(
+  PageResponse<RoundTripView> roundTrips(
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable UUID id,
       @Parameter(description = "Page number, from 0")
@@ -137,7 +137,7 @@ class RoundTripController {
             responseCode = "422",
             description = "A filter unreadable, each in `errors` (`/problems/validation-failed`)")
       })
-  ResponseEntity<StreamingResponseBody> csv(
+  ResponseEntity<StreamingResponseBody> roundTripsCsv(
       @AuthenticationPrincipal AuthenticatedUser user,
       @PathVariable UUID id,
       @RequestParam(required = false)
