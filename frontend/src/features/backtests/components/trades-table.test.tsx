@@ -72,11 +72,11 @@ const lastQuery = (requests: Request[]) => new URL(requests.filter((r) => new UR
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the trades table", () => {
-  it("shows a page of round trips from the API in the symbol's zone and currency, the open one first", async () => {
+  it("shows a page of round trips from the API in the symbol's zone and currency, the open one last", async () => {
     const { requests } = tripsApi([trade(1, -820.68)]);
     renderTable({ ...trade(2, 1340.28), exit_reason: "end_of_data", open: true });
     expect(await screen.findByText("-$820.68")).toBeInTheDocument();
-    const [open, first] = bodyRows();
+    const [first, open] = bodyRows();
     expect(open).toHaveTextContent("Open");
     expect(open).toHaveTextContent("End of data");
     expect(open).toHaveTextContent("$1,340.28");

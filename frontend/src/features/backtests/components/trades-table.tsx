@@ -140,7 +140,7 @@ const NO_FILTERS: RoundTripFilters = {};
 
 /**
  * The run's round trips a page at a time from the API, filtered there by side, outcome and exit date
- * (so a run of any length stays light); the position still open at the end heads the first unfiltered
+ * (so a run of any length stays light); the position still open at the end closes the last unfiltered
  * page. The CSV buttons stream every matching round trip and every fill from the API.
  */
 export function TradesTable({
@@ -171,7 +171,8 @@ export function TradesTable({
   const filtered = Object.values(filters).some(Boolean);
   const withOpen = useMemo(() => {
     const items: TradeRow[] = (query.data?.items ?? []).map((item) => ({ ...item, open: false }));
-    return openTrade && !filtered && page === 0 ? [openTrade, ...items] : items;
+    const lastPage = page >= (query.data?.total_pages ?? 0) - 1;
+    return openTrade && !filtered && lastPage ? [...items, openTrade] : items;
   }, [query.data, openTrade, filtered, page]);
   const data = useMemo(() => (query.data ? { ...query.data, items: withOpen } : undefined), [query.data, withOpen]);
   const cols = useMemo(
