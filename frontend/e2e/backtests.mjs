@@ -146,12 +146,12 @@ await test("the result shows metric cards, charts, monthly returns and trades", 
   // Filters go to the API: the long-only strategy has no short, and its first trade is a loser.
   const card = page.getByTestId("trades");
   await card.getByTestId("filter-side").click();
-  await page.getByRole("option", { name: "Short" }).click();
+  await page.getByRole("option", { name: "Short", exact: true }).click();
   await card.getByText("No matching trades").waitFor();
   await card.getByTestId("filter-side").click();
-  await page.getByRole("option", { name: "Both sides" }).click();
+  await page.getByRole("option", { name: "Both sides", exact: true }).click();
   await card.getByTestId("filter-outcome").click();
-  await page.getByRole("option", { name: "Losses" }).click();
+  await page.getByRole("option", { name: "Losses", exact: true }).click();
   await card.getByText(/matching round trips?$/).waitFor();
   expect(/[−-]\$820\.68/.test(await trades.first().innerText()), `first loser: ${await trades.first().innerText()}`);
   expect(!(await card.innerText()).includes("$1,340.28"), "the open position is not a closed loser");
