@@ -143,14 +143,20 @@ await test("the result shows metric cards, charts, monthly returns and trades", 
     firstRow.includes("2013-03-26") && firstRow.includes("465.44") && /−\$820\.68|-\$820\.68/.test(firstRow),
     `first trade: ${firstRow}`,
   );
-  // Sorting by P&L: the biggest winner first (descending), then the biggest loser (ascending).
-  const pnl = page.getByTestId("trades").getByRole("button", { name: "P&L" });
-  await pnl.click();
-  await page.getByTestId("trades").locator('th[aria-sort="descending"]').waitFor();
-  expect((await trades.first().innerText()).includes("$1,340.28"), `sorted by P&L descending: ${await trades.first().innerText()}`);
-  await pnl.click();
-  await page.getByTestId("trades").locator('th[aria-sort="ascending"]').waitFor();
-  expect(/[−-]\$820\.68/.test(await trades.first().innerText()), `sorted by P&L ascending: ${await trades.first().innerText()}`);
+  // Filters go to the API: the long-only strategy has no short, and its first trade is a loser.
+  const card = page.getByTestId("trades");
+  await card.getByTestId("filter-side").click();
+  await page.getByRole("option", { name: "Short", exact: true }).click();
+  await card.getByText("No matching trades").waitFor();
+  await card.getByTestId("filter-side").click();
+  await page.getByRole("option", { name: "Both sides", exact: true }).click();
+  await card.getByTestId("filter-outcome").click();
+  await page.getByRole("option", { name: "Losses", exact: true }).click();
+  await card.getByText(/matching round trips?$/).waitFor();
+  expect(/[−-]\$820\.68/.test(await trades.first().innerText()), `first loser: ${await trades.first().innerText()}`);
+  expect(!(await card.innerText()).includes("$1,340.28"), "the open position is not a closed loser");
+  await card.getByRole("button", { name: "Clear filters" }).click();
+  await card.getByText(/^3 round trips$/).waitFor();
   await page.getByTestId("run-code").getByText("crossover(fast_ma, slow_ma)").waitFor();
   await shot(page, "b06-result");
   const download = page.waitForEvent("download");

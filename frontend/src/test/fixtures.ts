@@ -89,7 +89,7 @@ export function runResult(overrides: Partial<SchemaRunResult> = {}): SchemaRunRe
     monthly_returns: [],
     yearly_returns: [],
     equity: { time: [], equity: [], drawdown: [], buy_and_hold: [], total_points: 0 },
-    trades: [],
+    round_trip_count: 0,
     open_trade: null,
     bar_count: 0,
     fill_count: 0,

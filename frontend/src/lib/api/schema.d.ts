@@ -415,8 +415,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One run in full: settings, resolved parameters and, once completed, the whole result
-         * @description The result holds every metric, monthly and yearly returns, the round-trip trades and an equity/drawdown/buy-and-hold overview downsampled to about 2000 points; GET /api/v1/analytics/chart serves any range of the full series.
+         * One run: settings, resolved parameters and, once completed, its result summary
+         * @description The result holds every metric, monthly and yearly returns, the count of round trips, the position still open at the end and an equity/drawdown/buy-and-hold overview downsampled to about 2000 points. Its size does not grow with the trades or the bars: the round trips are paged at `/round-trips`, the fills at `/trades`, and GET /api/v1/analytics/chart serves any range of the full series.
          */
         get: operations["get_1"];
         put?: never;
@@ -457,6 +457,26 @@ export interface paths {
         };
         /** Status, progress (0-100), timing and error of a run */
         get: operations["status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{id}/round-trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's round trips as a CSV download (`?format=csv`), with the same filters
+         * @description Columns: number, side, quantity, entry_time, entry_price, exit_time, exit_price, pnl, return_pct, costs, mae, mfe, bars_held, exit_reason (times UTC, ISO 8601; fractions as fractions). Streamed, so any number downloads in constant memory. Filters: `side` (long, short), `outcome` (win: pnl above 0, loss: pnl below 0; a break-even trade is neither), `symbol` (the run's symbol; another matches nothing), `from`/`to` on the exit time, both inclusive (an ISO instant, or an ISO date meaning that day in the symbol's zone).
+         */
+        get: operations["roundTrips"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1444,7 +1464,8 @@ export interface components {
             monthly_returns: components["schemas"]["MonthlyReturnView"][];
             yearly_returns: components["schemas"]["YearlyReturnView"][];
             equity: components["schemas"]["EquityChart"];
-            trades: components["schemas"]["RoundTrip"][];
+            /** Format: int32 */
+            round_trip_count: number;
             open_trade: components["schemas"]["RoundTrip"] | null;
             /** Format: int32 */
             bar_count: number;
@@ -1496,6 +1517,57 @@ export interface components {
             total_pages: number;
         };
         StreamingResponseBody: unknown;
+        PageResponseRoundTripItem: {
+            items: components["schemas"]["RoundTripItem"][];
+            /**
+             * Format: int32
+             * @example 0
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 20
+             */
+            size: number;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            total_items: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            total_pages: number;
+        };
+        RoundTripItem: {
+            /** Format: int32 */
+            number: number;
+            side: string;
+            /** Format: double */
+            quantity: number;
+            /** Format: date-time */
+            entry_time: string;
+            /** Format: double */
+            entry_price: number;
+            /** Format: date-time */
+            exit_time: string;
+            /** Format: double */
+            exit_price: number;
+            /** Format: double */
+            pnl: number;
+            /** Format: double */
+            return_pct: number;
+            /** Format: double */
+            costs: number;
+            /** Format: double */
+            mae: number;
+            /** Format: double */
+            mfe: number;
+            /** Format: int32 */
+            bars_held: number;
+            exit_reason: string;
+        };
         SseEmitter: {
             /** Format: int64 */
             timeout: number;
@@ -1728,6 +1800,8 @@ export type SchemaYearlyReturnView = components['schemas']['YearlyReturnView'];
 export type SchemaFill = components['schemas']['Fill'];
 export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
+export type SchemaPageResponseRoundTripItem = components['schemas']['PageResponseRoundTripItem'];
+export type SchemaRoundTripItem = components['schemas']['RoundTripItem'];
 export type SchemaSseEmitter = components['schemas']['SseEmitter'];
 export type SchemaOptimizationSummary = components['schemas']['OptimizationSummary'];
 export type SchemaPageResponseOptimizationSummary = components['schemas']['PageResponseOptimizationSummary'];
@@ -3611,6 +3685,88 @@ export interface operations {
             };
             /** @description No such run of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    roundTrips: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 0 */
+                page?: number;
+                /** @description Round trips per page, 1-1000 */
+                size?: number;
+                /** @description Only long or only short positions */
+                side?: "long" | "short";
+                /** @description Only positions in this symbol */
+                symbol?: string;
+                /** @description Only winners (pnl > 0) or only losers (pnl < 0) */
+                outcome?: "win" | "loss";
+                /**
+                 * @description Exited at or after: ISO instant or date
+                 * @example 2024-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Exited at or before: ISO instant or date
+                 * @example 2024-12-31
+                 */
+                to?: string;
+                /** @description json (default); csv is served by the CSV variant of this path */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseRoundTripItem"];
+                    "text/csv": components["schemas"]["StreamingResponseBody"] | string;
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A filter unreadable, each in `errors` (`/problems/validation-failed`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,8 @@ export const backtestKeys = {
   details: () => [...backtestKeys.all, "detail"] as const,
   detail: (id: string) => [...backtestKeys.details(), id] as const,
   status: (id: string) => [...backtestKeys.all, "status", id] as const,
+  roundTrips: (id: string, params: Record<string, string | number | undefined>) =>
+    [...backtestKeys.all, "round-trips", id, params] as const,
   chart: (id: string, range: { from?: string; to?: string }, points: number) => [...backtestKeys.all, "chart", id, range, points] as const,
   history: (params: Record<string, string | number | undefined>) => [...backtestKeys.all, "history", params] as const,
   symbols: () => [...backtestKeys.all, "symbols"] as const,

@@ -1,5 +1,6 @@
 import { screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runResult } from "@/test/fixtures";
 import { json, renderWithProviders, stubApi } from "@/test/render";
 import { BacktestResult } from "./backtest-result";
 
@@ -108,6 +109,25 @@ describe("the result page", () => {
     expect(await screen.findByTestId("run-dataset")).toHaveTextContent("Shared data");
     expect(screen.getByTestId("rerun-data-different")).toBeInTheDocument();
     expect(screen.queryByTestId("data-changed")).not.toBeInTheDocument();
+  });
+
+  it("loads a long run's round trips a page at a time and marks only the first ones on the price chart", async () => {
+    const { requests } = stubApi((_, url) => {
+      if (url.pathname === `/api/v1/backtests/${ID}`) {
+        return json(200, { ...base, status: "completed", progress: 100, result: runResult({ round_trip_count: 1200, bar_count: 2400 }) });
+      }
+      if (url.pathname === `/api/v1/backtests/${ID}/round-trips`) {
+        return json(200, { items: [], page: 0, size: Number(url.searchParams.get("size")), total_items: 1200, total_pages: 48 });
+      }
+      return undefined;
+    });
+    renderWithProviders(<BacktestResult id={ID} />);
+    expect(await screen.findByTestId("price-markers-note")).toHaveTextContent("Markers for the first 500 of 1,200 round trips");
+    await screen.findByText("1,200 round trips");
+    const sizes = requests
+      .filter((r) => new URL(r.url).pathname.endsWith("/round-trips"))
+      .map((r) => Number(new URL(r.url).searchParams.get("size")));
+    expect(sizes.sort((a, b) => a - b)).toEqual([25, 500]);
   });
 
   it("says so when the run does not exist (or is someone else's)", async () => {

@@ -26,7 +26,7 @@ import { useBacktest } from "../api/get-backtest";
 import { useRunChart, type ChartRange } from "../api/get-run-chart";
 import { isFinal, useRunProgress, type RunState } from "../api/watch-backtest";
 import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
-import { tradeRows } from "../lib/trades";
+import { openTradeRow } from "../lib/trades";
 import { EquityCharts } from "./equity-chart";
 import { MetricCards } from "./metric-cards";
 import { MonthlyReturns } from "./monthly-returns";
@@ -89,7 +89,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
   const [range, setRange] = useState<ChartRange>({});
   const chart = useRunChart(run.id!, range, true);
   const result = run.result;
-  const trades = useMemo(() => tradeRows(result), [result]);
+  const openTrade = useMemo(() => openTradeRow(result), [result]);
   const zone = run.settings?.time_zone ?? "UTC";
   const currency = run.settings?.currency;
   const zoomed = !!(range.from || range.to);
@@ -108,10 +108,10 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
         onRangeChange={setRange}
         fetching={chart.isFetching}
       />
-      <PriceChart run={run} trades={trades} />
+      <PriceChart run={run} />
       <MonthlyReturns grid={grid} loading={chart.isPending} />
       <TradesTable
-        rows={trades}
+        openTrade={openTrade}
         runId={run.id!}
         currency={currency}
         timeZone={zone}

@@ -13,8 +13,9 @@ import { formatInteger, formatPrice, tickDigits } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { intervalLabel } from "@/lib/intervals";
 import { usePriceHistory } from "../api/get-price-history";
+import { useRoundTrips } from "../api/get-round-trips";
 import { barIndexAt, chartTime, resampleTarget } from "../lib/chart-time";
-import type { TradeRow } from "../lib/trades";
+import { openTradeRow, type TradeRow } from "../lib/trades";
 
 /** The day after an ISO date: the API's `end` is exclusive, the run's end date inclusive. */
 function nextDay(date: string): string {
@@ -25,6 +26,12 @@ function nextDay(date: string): string {
 
 /** Above this many trades the markers are drawn small and without words, so the candles stay readable. */
 export const LABELLED_TRADES = 40;
+
+/**
+ * Round trips marked on the chart: the first this many (one page of the API) and the open position. A
+ * run with more says so; its table pages through all of them. Keeps the page light for any run.
+ */
+export const MARKED_TRADES = 500;
 
 /**
  * Entry and exit markers for the trades, each placed on the bar that contains it (bars may be
@@ -79,11 +86,20 @@ export function tradeMarkers(
 
 /**
  * The run's price candles (TradingView's lightweight-charts, drawn on canvas) with a marker at each
- * entry and exit. Bars come from the market-data history for the run's range; a run with more bars
- * than draw smoothly is shown resampled to a coarser interval. Times read in the symbol's zone.
+ * entry and exit of the first `MARKED_TRADES` round trips. Bars come from the market-data history for
+ * the run's range; a run with more bars than draw smoothly is shown resampled to a coarser interval.
+ * Times read in the symbol's zone.
  */
-export function PriceChart({ run, trades }: { run: SchemaBacktestResponse; trades: readonly TradeRow[] }) {
+export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
   const t = useT();
+  const marked = useRoundTrips(run.id ?? "", { page: 0, size: MARKED_TRADES });
+  const result = run.result;
+  const trades = useMemo(() => {
+    const rows: TradeRow[] = (marked.data?.items ?? []).map((item) => ({ ...item, open: false }));
+    const open = openTradeRow(result);
+    return open ? [...rows, open] : rows;
+  }, [marked.data, result]);
+  const totalTrades = result?.round_trip_count ?? 0;
   const locale = useLocale();
   const theme = useResolvedTheme();
   const container = useRef<HTMLDivElement>(null);
@@ -198,6 +214,14 @@ export function PriceChart({ run, trades }: { run: SchemaBacktestResponse; trade
                 bars: formatInteger(run.result?.bar_count, locale),
               })
             : t("backtests.price.description", { zone })}
+          {totalTrades > MARKED_TRADES && (
+            <span className="block" data-testid="price-markers-note">
+              {t("backtests.price.firstMarkers", {
+                shown: formatInteger(MARKED_TRADES, locale),
+                count: formatInteger(totalTrades, locale),
+              })}
+            </span>
+          )}
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -1,31 +1,64 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderWithProviders } from "@/test/render";
-import { tradeRows, tradesCsv, type TradeRow } from "../lib/trades";
+import { json, renderWithProviders, stubApi } from "@/test/render";
+import { roundTrip } from "@/test/fixtures";
+import type { SchemaRoundTripItem } from "@/lib/api/schema";
+import type { TradeRow } from "../lib/trades";
 import { TradesTable } from "./trades-table";
-import { runResult } from "@/test/fixtures";
 
-const trade = (i: number, pnl: number): TradeRow => ({
+const PATH = "/api/v1/backtests/run-1/round-trips";
+
+const trade = (i: number, pnl: number): SchemaRoundTripItem => ({
+  ...roundTrip({
+    side: i % 5 === 0 ? "short" : "long",
+    quantity: 10 + i,
+    entry_time: `2013-03-${String((i % 28) + 1).padStart(2, "0")}T05:00:00Z`,
+    entry_price: 400 + i,
+    exit_time: `2013-04-${String((i % 28) + 1).padStart(2, "0")}T04:00:00Z`,
+    exit_price: 400 + i + pnl / 10,
+    pnl,
+    return_pct: pnl / 4000,
+    mae: -0.01,
+    mfe: 0.02,
+    bars_held: 9,
+  }),
   number: i,
-  open: false,
-  side: i % 5 === 0 ? "short" : "long",
-  quantity: 10 + i,
-  entry_time: `2013-03-${String((i % 28) + 1).padStart(2, "0")}T05:00:00Z`,
-  entry_price: 400 + i,
-  exit_time: `2013-04-${String((i % 28) + 1).padStart(2, "0")}T04:00:00Z`,
-  exit_price: 400 + i + pnl / 10,
-  pnl,
-  return_pct: pnl / 4000,
-  costs: 0,
-  mae: -0.01,
-  mfe: 0.02,
-  bars_held: 9,
-  exit_reason: "signal",
 });
 
-function renderTable(rows: TradeRow[]) {
+/** The API's round trips: `all` paged as asked, `side`/`outcome` filtered as the server would. */
+function tripsApi(all: SchemaRoundTripItem[]) {
+  return stubApi((_, url) => {
+    if (url.pathname === "/api/v1/backtests/run-1/trades")
+      return new Response("timestamp,type\n", { status: 200, headers: { "Content-Type": "text/csv" } });
+    if (url.pathname !== PATH) return undefined;
+    const q = url.searchParams;
+    if (q.get("format") === "csv") return new Response("number,side\n", { status: 200, headers: { "Content-Type": "text/csv" } });
+    const shown = all
+      .filter((t) => !q.get("side") || t.side === q.get("side"))
+      .filter((t) => !q.get("outcome") || (q.get("outcome") === "win" ? t.pnl > 0 : t.pnl < 0));
+    const page = Number(q.get("page") ?? 0);
+    const size = Number(q.get("size") ?? 100);
+    return json(200, {
+      items: shown.slice(page * size, (page + 1) * size),
+      page,
+      size,
+      total_items: shown.length,
+      total_pages: Math.ceil(shown.length / size),
+    });
+  });
+}
+
+function renderTable(openTrade: TradeRow | null = null) {
   return renderWithProviders(
-    <TradesTable rows={rows} runId="run-1" currency="USD" timeZone="America/New_York" interval="1d" tickSize={0.01} fileStem="AAPL-1d" />,
+    <TradesTable
+      runId="run-1"
+      openTrade={openTrade}
+      currency="USD"
+      timeZone="America/New_York"
+      interval="1d"
+      tickSize={0.01}
+      fileStem="AAPL-1d"
+    />,
   );
 }
 
@@ -34,67 +67,88 @@ const bodyRows = () =>
     .getAllByRole("row")
     .slice(1);
 
+const lastQuery = (requests: Request[]) => new URL(requests.filter((r) => new URL(r.url).pathname === PATH).at(-1)!.url).searchParams;
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the trades table", () => {
-  it("shows each round trip in the symbol's zone and currency, the open one marked", () => {
-    renderTable(tradeRows(runResult({ trades: [trade(1, -820.68)], open_trade: { ...trade(2, 1340.28), exit_reason: "end_of_data" } })));
+  it("shows a page of round trips from the API in the symbol's zone and currency, the open one last", async () => {
+    const { requests } = tripsApi([trade(1, -820.68)]);
+    renderTable({ ...trade(2, 1340.28), exit_reason: "end_of_data", open: true });
+    expect(await screen.findByText("-$820.68")).toBeInTheDocument();
     const [first, open] = bodyRows();
-    expect(first).toHaveTextContent("2013-03-02");
-    expect(first).toHaveTextContent("401.00");
-    expect(first).toHaveTextContent("-$820.68");
-    expect(first).toHaveTextContent("Signal");
     expect(open).toHaveTextContent("Open");
     expect(open).toHaveTextContent("End of data");
     expect(open).toHaveTextContent("$1,340.28");
+    expect(first).toHaveTextContent("2013-03-02");
+    expect(first).toHaveTextContent("401.00");
+    expect(first).toHaveTextContent("Signal");
+    expect(screen.getByText("1 round trip")).toBeInTheDocument();
+    expect(lastQuery(requests).get("size")).toBe("25");
+    expect(lastQuery(requests).get("page")).toBe("0");
+  });
+
+  it("asks the API for the next page rather than holding every round trip", async () => {
+    const { requests } = tripsApi(Array.from({ length: 60 }, (_, i) => trade(i + 1, i)));
+    const { user } = renderTable();
+    expect(await screen.findByText("1–25 of 60")).toBeInTheDocument();
+    expect(bodyRows()).toHaveLength(25);
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByText("26–50 of 60")).toBeInTheDocument();
+    expect(lastQuery(requests).get("page")).toBe("1");
+    await waitFor(() => expect(within(bodyRows()[0]!).getAllByRole("cell")[0]).toHaveTextContent("26"));
+  });
+
+  it("filters by exit dates in the API, from the first page, without the open position", async () => {
+    const { requests } = tripsApi([trade(1, 10), trade(2, -5)]);
+    const { user } = renderTable({ ...trade(3, 1), open: true });
+    await screen.findByText("2 round trips");
+    await user.type(screen.getByLabelText("Exited on or after"), "2013-04-01");
+    await user.type(screen.getByLabelText("Exited on or before"), "2013-04-30");
+    await waitFor(() => expect(lastQuery(requests).get("to")).toBe("2013-04-30"));
+    expect(lastQuery(requests).get("from")).toBe("2013-04-01");
+    expect(lastQuery(requests).get("page")).toBe("0");
+    expect(await screen.findByText("2 matching round trips")).toBeInTheDocument();
+    expect(bodyRows()).toHaveLength(2);
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
     expect(screen.getByText("2 round trips")).toBeInTheDocument();
   });
 
-  it("sorts by a column when its header is clicked, and says so to assistive tech", async () => {
-    const { user } = renderTable([trade(1, 100), trade(2, -300), trade(3, 250)]);
-    await user.click(screen.getByRole("button", { name: "P&L" }));
-    expect(screen.getByRole("columnheader", { name: "P&L" })).toHaveAttribute("aria-sort", "descending");
-    expect(bodyRows().map((r) => within(r).getAllByRole("cell")[0]!.textContent)).toEqual(["3", "1", "2"]);
-    await user.click(screen.getByRole("button", { name: "P&L" }));
-    expect(screen.getByRole("columnheader", { name: "P&L" })).toHaveAttribute("aria-sort", "ascending");
-    expect(bodyRows().map((r) => within(r).getAllByRole("cell")[0]!.textContent)).toEqual(["2", "1", "3"]);
+  it("filters by side and outcome in the API, and says when nothing matches", async () => {
+    const { requests } = tripsApi([trade(1, 10), trade(2, -5)]);
+    const { user } = renderTable();
+    await screen.findByText("2 round trips");
+    await user.click(screen.getByRole("combobox", { name: "Side" }));
+    await user.click(await screen.findByRole("option", { name: "Short" }));
+    await waitFor(() => expect(lastQuery(requests).get("side")).toBe("short"));
+    expect(await screen.findByText("No matching trades")).toBeInTheDocument();
+    await user.click(screen.getByRole("combobox", { name: "Side" }));
+    await user.click(await screen.findByRole("option", { name: "Both sides" }));
+    await user.click(screen.getByRole("combobox", { name: "Outcome" }));
+    await user.click(await screen.findByRole("option", { name: "Wins" }));
+    await waitFor(() => expect(lastQuery(requests).get("outcome")).toBe("win"));
+    expect(lastQuery(requests).has("side")).toBe(false);
+    expect(await screen.findByText("1 matching round trip")).toBeInTheDocument();
   });
 
-  it("pages through long lists", async () => {
-    const rows = Array.from({ length: 60 }, (_, i) => trade(i + 1, i));
-    const { user } = renderTable(rows);
-    expect(bodyRows()).toHaveLength(25);
-    expect(screen.getByText("1–25 of 60")).toBeInTheDocument();
-    await user.click(screen.getByRole("button", { name: "Next" }));
-    expect(screen.getByText("26–50 of 60")).toBeInTheDocument();
-    expect(within(bodyRows()[0]!).getAllByRole("cell")[0]).toHaveTextContent("26");
-  });
-
-  it("exports the round trips as CSV with raw values", () => {
-    const csv = tradesCsv([{ ...trade(1, -820.68), exit_reason: 'odd, "quoted"' }]);
-    const [header, line] = csv.split("\r\n");
-    expect(header).toBe(
-      "number,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,return_pct,costs,mae,mfe,bars_held,exit_reason,open",
-    );
-    expect(line).toBe(
-      '1,long,11,2013-03-02T05:00:00Z,401,2013-04-02T04:00:00Z,318.932,-820.68,-0.20517,0,-0.01,0.02,9,"odd, ""quoted""",false',
-    );
-  });
-
-  it("downloads the fills CSV with the bearer token", async () => {
-    const fetch = vi.fn(
-      async (_request: Request) => new Response("timestamp,type\n", { status: 200, headers: { "Content-Type": "text/csv" } }),
-    );
-    vi.stubGlobal("fetch", fetch);
-    URL.createObjectURL = vi.fn(() => "blob:fills");
+  it("downloads the filtered round trips and every fill as the API's CSV, with the bearer token", async () => {
+    const { requests } = tripsApi([trade(1, 10)]);
+    URL.createObjectURL = vi.fn(() => "blob:csv");
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-    const { user } = renderTable([trade(1, 10)]);
+    const { user } = renderTable();
+    await screen.findByText("1 round trip");
+    await user.type(screen.getByLabelText("Exited on or after"), "2013-04-01");
+    await user.click(screen.getByRole("button", { name: "Export CSV" }));
+    await vi.waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    const csv = new URL(requests.at(-1)!.url);
+    expect(csv.pathname).toBe(PATH);
+    expect(csv.searchParams.get("format")).toBe("csv");
+    expect(csv.searchParams.get("from")).toBe("2013-04-01");
     await user.click(screen.getByRole("button", { name: "Fills CSV" }));
-    await vi.waitFor(() => expect(click).toHaveBeenCalled());
-    const request = fetch.mock.calls[0]![0];
-    expect(new URL(request.url).pathname).toBe("/api/v1/backtests/run-1/trades");
-    expect(new URL(request.url).searchParams.get("format")).toBe("csv");
+    await vi.waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+    expect(new URL(requests.at(-1)!.url).pathname).toBe("/api/v1/backtests/run-1/trades");
     click.mockRestore();
   });
 });

@@ -1,33 +1,29 @@
 "use client";
 
-import {
-  getCoreRowModel,
-  getPaginationRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type PaginationState,
-  type SortingState,
-} from "@tanstack/react-table";
-import { DownloadIcon, FileSpreadsheetIcon, ListXIcon } from "lucide-react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DownloadIcon, FileSpreadsheetIcon, FilterXIcon, ListXIcon } from "lucide-react";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import { EmptyState } from "@/components/layouts/states";
+import { EmptyState, ErrorState, LoadingRows } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { Input } from "@/components/ui/input";
+import { PagedTable, usePagedTable } from "@/components/ui/paged-table";
 import { PaginationBar } from "@/components/ui/pagination-bar";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { formatBarTime, formatInteger, formatMoney, formatNumber, formatPercent, formatPrice } from "@/lib/format";
 import { isTranslationKey, useLocale, useT, type Translate } from "@/lib/i18n";
 import { signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
-import { downloadFills, saveBlob } from "../api/download-fills";
-import { tradesCsv, type TradeRow } from "../lib/trades";
+import { downloadFills } from "../api/download-fills";
+import { downloadRoundTrips } from "../api/download-round-trips";
+import { useRoundTrips, type RoundTripFilters, type RoundTripParams } from "../api/get-round-trips";
+import type { TradeRow } from "../lib/trades";
 
-/** Page sizes; a page over 100 rows is virtualised (only the rows in view are in the page). */
-export const TRADE_PAGE_SIZES = [25, 100, 500, 5000];
+/** Page sizes; the API pages the round trips (at most 1000 a page), so a run of any length loads a page at a time. */
+export const TRADE_PAGE_SIZES = [25, 100, 250];
 const NUMERIC = new Set(["number", "quantity", "entry_price", "exit_price", "pnl", "return_pct", "costs", "mae", "mfe", "bars_held"]);
 const HIDDEN_ON_SMALL: Record<string, string> = {
   entry_price: "hidden sm:table-cell",
@@ -49,20 +45,18 @@ interface Context {
   tick: number | undefined;
 }
 
-const time = (value: string | undefined) => (value ? Date.parse(value) : 0);
-
 function columns({ t, locale, currency, zone, interval, tick }: Context): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
   const pnlClass = (v: number | undefined) => cn("tabular-nums", toneClass(signTone(v)));
   return [
     {
       accessorKey: "number",
-      header: ({ header }) => <SortableHeader header={header} label="#" />,
+      header: () => "#",
       cell: ({ row }) => <span className="text-muted-foreground tabular-nums">{row.original.number}</span>,
     },
     {
       accessorKey: "side",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.side")} />,
+      header: () => t("backtests.trades.side"),
       cell: ({ row }) => (
         <span className="flex items-center gap-1.5">
           <Badge variant={row.original.side === "short" ? "destructive" : "success"}>
@@ -73,67 +67,65 @@ function columns({ t, locale, currency, zone, interval, tick }: Context): Column
       ),
     },
     {
-      id: "entry_time",
-      accessorFn: (row) => time(row.entry_time),
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.entry")} />,
+      accessorKey: "entry_time",
+      header: () => t("backtests.trades.entry"),
       cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatBarTime(row.original.entry_time, interval, zone)}</span>,
     },
     {
       accessorKey: "entry_price",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.entryPrice")} />,
+      header: () => t("backtests.trades.entryPrice"),
       cell: ({ row }) => <span className="tabular-nums">{formatPrice(row.original.entry_price, currency, locale, tick)}</span>,
     },
     {
-      id: "exit_time",
-      accessorFn: (row) => time(row.exit_time),
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.exit")} />,
+      accessorKey: "exit_time",
+      header: () => t("backtests.trades.exit"),
       cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatBarTime(row.original.exit_time, interval, zone)}</span>,
     },
     {
       accessorKey: "exit_price",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.exitPrice")} />,
+      header: () => t("backtests.trades.exitPrice"),
       cell: ({ row }) => <span className="tabular-nums">{formatPrice(row.original.exit_price, currency, locale, tick)}</span>,
     },
     {
       accessorKey: "quantity",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.quantity")} />,
+      header: () => t("backtests.trades.quantity"),
       cell: ({ row }) => <span className="tabular-nums">{formatNumber(row.original.quantity, locale, { maximumFractionDigits: 8 })}</span>,
     },
     {
       accessorKey: "pnl",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.pnl")} />,
+      header: () => t("backtests.trades.pnl"),
       cell: ({ row }) => <span className={pnlClass(row.original.pnl)}>{money(row.original.pnl)}</span>,
     },
     {
       accessorKey: "return_pct",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.return")} />,
+      header: () => t("backtests.trades.return"),
       cell: ({ row }) => (
         <span className={pnlClass(row.original.return_pct)}>{formatPercent(row.original.return_pct, locale, { signed: true })}</span>
       ),
     },
     {
       accessorKey: "costs",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.costs")} />,
+      header: () => t("backtests.trades.costs"),
       cell: ({ row }) => <span className="tabular-nums">{money(row.original.costs)}</span>,
     },
     {
       accessorKey: "mae",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.mae")} />,
+      header: () => t("backtests.trades.mae"),
       cell: ({ row }) => <span className="text-loss tabular-nums">{formatPercent(row.original.mae, locale)}</span>,
     },
     {
       accessorKey: "mfe",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.mfe")} />,
+      header: () => t("backtests.trades.mfe"),
       cell: ({ row }) => <span className="text-gain tabular-nums">{formatPercent(row.original.mfe, locale)}</span>,
     },
     {
       accessorKey: "bars_held",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.bars")} />,
+      header: () => t("backtests.trades.bars"),
       cell: ({ row }) => <span className="tabular-nums">{formatInteger(row.original.bars_held, locale)}</span>,
     },
     {
       accessorKey: "exit_reason",
-      header: ({ header }) => <SortableHeader header={header} label={t("backtests.trades.reason")} />,
+      header: () => t("backtests.trades.reason"),
       cell: ({ row }) => {
         const key = `backtests.exitReasons.${row.original.exit_reason}`;
         return <span className="whitespace-nowrap text-muted-foreground">{isTranslationKey(key) ? t(key) : row.original.exit_reason}</span>;
@@ -142,21 +134,26 @@ function columns({ t, locale, currency, zone, interval, tick }: Context): Column
   ];
 }
 
+const SIDES = ["long", "short"] as const;
+const OUTCOMES = ["win", "loss"] as const;
+const NO_FILTERS: RoundTripFilters = {};
+
 /**
- * The run's round trips: sortable by any column, paginated, virtualised when a page is long,
- * exportable as CSV (built here from the round trips) next to the API's CSV of every fill.
+ * The run's round trips a page at a time from the API, filtered there by side, outcome and exit date
+ * (so a run of any length stays light); the position still open at the end closes the last unfiltered
+ * page. The CSV buttons stream every matching round trip and every fill from the API.
  */
 export function TradesTable({
-  rows,
   runId,
+  openTrade,
   currency,
   timeZone,
   interval,
   tickSize,
   fileStem,
 }: {
-  rows: readonly TradeRow[];
   runId: string;
+  openTrade: TradeRow | null;
   currency: string | undefined;
   timeZone: string;
   interval: string | undefined;
@@ -165,37 +162,39 @@ export function TradesTable({
 }) {
   const t = useT();
   const locale = useLocale();
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: TRADE_PAGE_SIZES[0]! });
-  const [downloading, setDownloading] = useState(false);
+  const [page, setPage] = useState(0);
+  const [size, setSize] = useState(TRADE_PAGE_SIZES[0]!);
+  const [filters, setFilters] = useState<RoundTripFilters>(NO_FILTERS);
+  const [downloading, setDownloading] = useState<"trips" | "fills" | null>(null);
+  const params: RoundTripParams = { page, size, ...filters };
+  const query = useRoundTrips(runId, params);
+  const filtered = Object.values(filters).some(Boolean);
+  const withOpen = useMemo(() => {
+    const items: TradeRow[] = (query.data?.items ?? []).map((item) => ({ ...item, open: false }));
+    const lastPage = page >= (query.data?.total_pages ?? 0) - 1;
+    return openTrade && !filtered && lastPage ? [...items, openTrade] : items;
+  }, [query.data, openTrade, filtered, page]);
+  const data = useMemo(() => (query.data ? { ...query.data, items: withOpen } : undefined), [query.data, withOpen]);
   const cols = useMemo(
     () => columns({ t, locale, currency, zone: timeZone, interval, tick: tickSize }),
     [t, locale, currency, timeZone, interval, tickSize],
   );
-  const data = useMemo(() => [...rows], [rows]);
-  const table = useReactTable({
-    data,
-    columns: cols,
-    state: { sorting, pagination },
-    onSortingChange: setSorting,
-    onPaginationChange: setPagination,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    getRowId: (row) => String(row.number),
-  });
-  const pageCount = table.getPageCount();
-  const { pageIndex, pageSize } = pagination;
+  const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => `${row.open ? "open" : "closed"}-${row.number}` });
+  const total = query.data?.total_items ?? 0;
 
-  const exportCsv = () => saveBlob(new Blob([tradesCsv(rows)], { type: "text/csv;charset=utf-8" }), `${fileStem}-trades.csv`);
-  const exportFills = async () => {
-    setDownloading(true);
+  const setFilter = (patch: RoundTripFilters) => {
+    setFilters((current) => ({ ...current, ...patch }));
+    setPage(0);
+  };
+  const download = async (what: "trips" | "fills") => {
+    setDownloading(what);
     try {
-      await downloadFills(runId, `${fileStem}-fills.csv`);
+      if (what === "trips") await downloadRoundTrips(runId, filters, `${fileStem}-round-trips.csv`);
+      else await downloadFills(runId, `${fileStem}-fills.csv`);
     } catch {
       toast.error(t("backtests.trades.downloadFailed"));
     } finally {
-      setDownloading(false);
+      setDownloading(null);
     }
   };
 
@@ -203,40 +202,117 @@ export function TradesTable({
     <Card className="gap-3" data-testid="trades">
       <CardHeader>
         <CardTitle className="text-base">{t("backtests.trades.title")}</CardTitle>
-        <CardDescription>{t("backtests.trades.count", { count: rows.length })}</CardDescription>
+        <CardDescription>{t(filtered ? "backtests.trades.matching" : "backtests.trades.count", { count: total })}</CardDescription>
       </CardHeader>
-      <div className="flex flex-wrap gap-2 px-5">
-        <Button variant="outline" size="sm" onClick={exportCsv} disabled={rows.length === 0} data-testid="export-trades">
-          <FileSpreadsheetIcon />
-          {t("backtests.trades.exportCsv")}
-        </Button>
-        <Button variant="outline" size="sm" onClick={() => void exportFills()} disabled={downloading} data-testid="download-fills">
-          {downloading ? <Spinner /> : <DownloadIcon />}
-          {t("backtests.trades.fillsCsv")}
-        </Button>
+      <div className="flex flex-wrap items-center gap-2 px-5" role="group" aria-label={t("backtests.trades.filters")}>
+        <FilterSelect
+          value={filters.side ?? ""}
+          onValueChange={(value) => setFilter({ side: (value || undefined) as RoundTripFilters["side"] })}
+          label={t("backtests.trades.side")}
+          allLabel={t("backtests.trades.allSides")}
+          options={SIDES.map((side) => ({ value: side, label: t(`backtests.trades.${side}`) }))}
+          size="sm"
+          className="min-w-28"
+          data-testid="filter-side"
+        />
+        <FilterSelect
+          value={filters.outcome ?? ""}
+          onValueChange={(value) => setFilter({ outcome: (value || undefined) as RoundTripFilters["outcome"] })}
+          label={t("backtests.trades.outcome")}
+          allLabel={t("backtests.trades.allOutcomes")}
+          options={OUTCOMES.map((outcome) => ({ value: outcome, label: t(`backtests.trades.${outcome}`) }))}
+          size="sm"
+          className="min-w-28"
+          data-testid="filter-outcome"
+        />
+        <Input
+          type="date"
+          className="h-8 w-auto"
+          aria-label={t("backtests.trades.exitFrom")}
+          value={filters.from ?? ""}
+          max={filters.to}
+          onChange={(event) => setFilter({ from: event.target.value || undefined })}
+          data-testid="filter-from"
+        />
+        <Input
+          type="date"
+          className="h-8 w-auto"
+          aria-label={t("backtests.trades.exitTo")}
+          value={filters.to ?? ""}
+          min={filters.from}
+          onChange={(event) => setFilter({ to: event.target.value || undefined })}
+          data-testid="filter-to"
+        />
+        {filtered && (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => setFilter({ side: undefined, outcome: undefined, from: undefined, to: undefined })}
+          >
+            <FilterXIcon />
+            {t("backtests.clearFilters")}
+          </Button>
+        )}
+        <div className="ml-auto flex flex-wrap gap-2">
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => void download("trips")}
+            disabled={downloading !== null || total === 0}
+            data-testid="export-trades"
+          >
+            {downloading === "trips" ? <Spinner /> : <FileSpreadsheetIcon />}
+            {t("backtests.trades.exportCsv")}
+          </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => void download("fills")}
+            disabled={downloading !== null}
+            data-testid="download-fills"
+          >
+            {downloading === "fills" ? <Spinner /> : <DownloadIcon />}
+            {t("backtests.trades.fillsCsv")}
+          </Button>
+        </div>
       </div>
       <CardContent className="px-0">
-        {rows.length === 0 ? (
-          <EmptyState icon={ListXIcon} title={t("backtests.trades.emptyTitle")} description={t("backtests.trades.emptyDescription")} />
+        {query.isError ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} className="mx-5" />
+        ) : query.isPending ? (
+          <LoadingRows count={5} rowClassName="h-9" className="px-5" />
+        ) : withOpen.length === 0 ? (
+          <EmptyState
+            icon={ListXIcon}
+            title={t(filtered ? "backtests.trades.noMatchTitle" : "backtests.trades.emptyTitle")}
+            description={t(filtered ? "backtests.trades.noMatchDescription" : "backtests.trades.emptyDescription")}
+          />
         ) : (
           <>
-            <VirtualTable
-              table={table}
-              label={t("backtests.trades.title")}
-              maxHeight="36rem"
-              className="border-y"
-              columnClassName={(id) => cn(NUMERIC.has(id) && "text-right [&>button]:ml-auto", HIDDEN_ON_SMALL[id])}
-            />
+            <div className="max-h-[36rem] overflow-auto border-y">
+              <PagedTable
+                table={table}
+                label={t("backtests.trades.title")}
+                sort={{ field: "", direction: "asc" }}
+                onSort={() => {}}
+                query={query}
+                columnClassName={(id) => cn(NUMERIC.has(id) && "text-right", HIDDEN_ON_SMALL[id])}
+                rowData={(row) => ({ "data-open": row.open ? "true" : undefined })}
+              />
+            </div>
             <PaginationBar
               className="px-5 pt-3"
               label={t("backtests.trades.pagination")}
-              page={pageIndex}
-              size={pageSize}
-              totalItems={rows.length}
-              totalPages={pageCount}
+              page={page}
+              size={size}
+              totalItems={total}
+              totalPages={query.data?.total_pages ?? 0}
               pageSizes={TRADE_PAGE_SIZES}
-              onPageChange={(next) => table.setPageIndex(next)}
-              onSizeChange={(next) => table.setPageSize(next)}
+              onPageChange={setPage}
+              onSizeChange={(next) => {
+                setSize(next);
+                setPage(0);
+              }}
             />
           </>
         )}

@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  *     may have
  * @param combinationsPerSlice OPTIMIZATION_SLICE_SIZE: combinations per optimisation job; workers
  *     share slices
- * @param chartPoints points of the equity overview stored with a result
+ * @param chartPoints points of the equity overview stored with a result (16-10000: it is part of
+ *     every GET /api/v1/backtests/{id})
  * @param timeLimit RUN_TIME_LIMIT: the longest one backtest or one optimisation slice may compute;
  *     past it the run fails with the limit as its reason
  * @param memoryLimit RUN_MEMORY_LIMIT: the most memory one run may need; 0 derives it from the heap
@@ -41,11 +42,12 @@ public record BacktestSettings(
         || maxCombinations < 1
         || combinationsPerSlice < 1
         || chartPoints < 16
+        || chartPoints > 10_000
         || timeLimit.compareTo(Duration.ofSeconds(1)) < 0
         || memoryLimit.isNegative()) {
       throw new IllegalArgumentException(
-          "tb.backtest limits must be positive (chart-points at least 16, time-limit at least 1s,"
-              + " memory-limit 0 or more)");
+          "tb.backtest limits must be positive (chart-points between 16 and 10000, time-limit at"
+              + " least 1s, memory-limit 0 or more)");
     }
   }
 }

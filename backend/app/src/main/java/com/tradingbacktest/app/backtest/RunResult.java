@@ -21,7 +21,9 @@ import java.util.Map;
  *
  * @param metrics every metric of docs/METRICS.md under its snake_case name; null where undefined
  * @param equity equity, drawdown and buy-and-hold over the whole run, downsampled
- * @param trades round trips in exit order; the fills are at GET /api/v1/backtests/{id}/trades
+ * @param roundTripCount closed round trips; they are paged at GET
+ *     /api/v1/backtests/{id}/round-trips (kept out of here so the result stays small however many
+ *     there are), the fills at GET /api/v1/backtests/{id}/trades
  * @param openTrade the position still open after the last bar (valued at the last close), or null
  * @param barCount bars the run saw
  * @param fillCount executions stored in backtest_trades
@@ -34,7 +36,7 @@ public record RunResult(
     List<MonthlyReturnView> monthlyReturns,
     List<YearlyReturnView> yearlyReturns,
     EquityChart equity,
-    List<RoundTrip> trades,
+    int roundTripCount,
     @Schema(nullable = true) RoundTrip openTrade,
     int barCount,
     int fillCount,
@@ -51,7 +53,7 @@ public record RunResult(
         metrics.monthlyReturns().stream().map(MonthlyReturnView::of).toList(),
         metrics.yearlyReturns().stream().map(YearlyReturnView::of).toList(),
         EquityChart.of(series, chartPoints),
-        simulation.trades().stream().map(RoundTrip::of).toList(),
+        simulation.trades().size(),
         simulation.openTrade() == null ? null : RoundTrip.of(simulation.openTrade()),
         barCount,
         simulation.fills().size(),

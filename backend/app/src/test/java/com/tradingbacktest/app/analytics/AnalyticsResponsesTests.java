@@ -164,7 +164,7 @@ class AnalyticsResponsesTests {
                 new MonthlyReturnView(2014, 3, null)),
             List.of(new YearlyReturnView(2012, 0.01), new YearlyReturnView(2014, -0.02)),
             null,
-            List.of(),
+            0,
             null,
             0,
             0,
@@ -180,7 +180,7 @@ class AnalyticsResponsesTests {
     assertThat(grid.months().get(2).get(2)).isNull();
     assertThat(grid.yearly()).containsExactly(0.01, null, -0.02);
 
-    RunResult empty = new RunResult(Map.of(), List.of(), List.of(), null, List.of(), null, 0, 0, 0);
+    RunResult empty = new RunResult(Map.of(), List.of(), List.of(), null, 0, null, 0, 0, 0);
     assertThat(RunChartResponse.MonthlyReturnsGrid.of(empty).years()).isEmpty();
   }
 }

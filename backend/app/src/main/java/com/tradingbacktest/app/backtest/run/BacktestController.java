@@ -175,12 +175,13 @@ public class BacktestController {
 
   @GetMapping("/{id}")
   @Operation(
-      summary =
-          "One run in full: settings, resolved parameters and, once completed, the whole result",
+      summary = "One run: settings, resolved parameters and, once completed, its result summary",
       description =
-          "The result holds every metric, monthly and yearly returns, the round-trip trades and an "
-              + "equity/drawdown/buy-and-hold overview downsampled to about 2000 points; "
-              + "GET /api/v1/analytics/chart serves any range of the full series.",
+          "The result holds every metric, monthly and yearly returns, the count of round trips, the "
+              + "position still open at the end and an equity/drawdown/buy-and-hold overview downsampled to "
+              + "about 2000 points. Its size does not grow with the trades or the bars: the round "
+              + "trips are paged at `/round-trips`, the fills at `/trades`, and GET /api/v1/analytics/chart "
+              + "serves any range of the full series.",
       responses = {
         @ApiResponse(responseCode = "200", description = "The run"),
         @ApiResponse(responseCode = "404", description = NOT_FOUND)

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs one stored backtest on a worker (docs/ARCHITECTURE.md, "The flow of one backtest"): claims
  * the row, loads the bars with one streaming query, evaluates the strategy, simulates, and stores
- * result, series and fills in one transaction.
+ * result, series, round trips and fills in one transaction.
  *
  * <p>Failures are sorted by what a retry could change. A problem of the run itself (the strategy
  * fails on this data, no bars) fails it at once with a reason the user can act on. Anything else
@@ -48,6 +48,7 @@ class BacktestRunner {
   private static final Logger log = LoggerFactory.getLogger(BacktestRunner.class);
 
   private final BacktestRepository runs;
+  private final RoundTripRepository roundTrips;
   private final MarketDataService marketData;
   private final RunEvents events;
   private final RunMetrics metrics;
@@ -58,6 +59,7 @@ class BacktestRunner {
 
   BacktestRunner(
       BacktestRepository runs,
+      RoundTripRepository roundTrips,
       MarketDataService marketData,
       RunEvents events,
       RunMetrics metrics,
@@ -66,6 +68,7 @@ class BacktestRunner {
       TransactionTemplate transaction,
       JsonMapper json) {
     this.runs = runs;
+    this.roundTrips = roundTrips;
     this.marketData = marketData;
     this.events = events;
     this.metrics = metrics;
@@ -197,7 +200,9 @@ class BacktestRunner {
             transaction.execute(
                 status -> {
                   runs.deleteOutputs(id); // an earlier attempt may have got this far
+                  roundTrips.delete(id);
                   runs.insertFills(id, result.simulation().fills());
+                  roundTrips.insert(id, result.simulation().trades());
                   runs.saveSeries(id, series);
                   runs.recordFingerprint(id, fingerprint);
                   if (!runs.complete(id, resultJson)) {

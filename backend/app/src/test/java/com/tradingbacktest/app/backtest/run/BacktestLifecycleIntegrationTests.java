@@ -84,9 +84,13 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
                 assertThat(stored.asDouble()).as(name).isEqualTo(((Number) value).doubleValue());
               }
             });
-    assertThat(result.path("trades")).hasSize(direct.simulation().trades().size());
-    assertThat(result.path("trades").size()).isGreaterThan(2);
-    JsonNode firstTrade = result.path("trades").get(0);
+    assertThat(result.has("trades")).isFalse();
+    assertThat(result.path("round_trip_count").asInt())
+        .isEqualTo(direct.simulation().trades().size());
+    JsonNode roundTrips = client.get(id + "/round-trips").json().path("items");
+    assertThat(roundTrips).hasSize(direct.simulation().trades().size());
+    assertThat(roundTrips.size()).isGreaterThan(2);
+    JsonNode firstTrade = roundTrips.get(0);
     assertThat(firstTrade.path("entry_price").asDouble())
         .isEqualTo(direct.simulation().trades().get(0).entryPrice());
     assertThat(firstTrade.path("side").asString()).isEqualTo("long");
@@ -132,10 +136,13 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     assertThat(client.get(RunClient.PATH + "?status=failed").json().path("items").toString())
         .doesNotContain(id);
 
-    // Deleting a finished run removes it with its fills and series.
+    // Deleting a finished run removes it with its fills, round trips and series.
+    assertThat(rowsOfRun("backtest_round_trips", id))
+        .isEqualTo(direct.simulation().trades().size());
     assertThat(client.delete(id).status()).isEqualTo(204);
     assertThat(client.get(id).status()).isEqualTo(404);
     assertThat(rowsOfRun("backtest_trades", id)).isZero();
+    assertThat(rowsOfRun("backtest_round_trips", id)).isZero();
     assertThat(rowsOfRun("backtest_series", id)).isZero();
   }
 

@@ -165,6 +165,11 @@ public final class RunClient {
    * Uploads daily bars as CSV for a new custom symbol (UTC, whole units) and returns the symbol.
    */
   public String uploadDaily(String csv) {
+    return upload(csv, "1d");
+  }
+
+  /** Uploads bars of {@code interval} as CSV for a new custom crypto symbol in UTC. */
+  public String upload(String csv, String interval) {
     String symbol =
         "T"
             + java.util
@@ -181,7 +186,14 @@ public final class RunClient {
             "bars.csv",
             csv,
             Map.of(
-                "symbol", symbol, "interval", "1d", "time_zone", "UTC", "asset_class", "crypto"));
+                "symbol",
+                symbol,
+                "interval",
+                interval,
+                "time_zone",
+                "UTC",
+                "asset_class",
+                "crypto"));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return symbol;
   }

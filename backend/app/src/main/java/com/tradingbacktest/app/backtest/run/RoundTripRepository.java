@@ -1,0 +1,167 @@
+package com.tradingbacktest.app.backtest.run;
+
+import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
+
+import com.tradingbacktest.engine.sim.Trade;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of {@code backtest_round_trips}: a run's closed positions, one row each, numbered in exit
+ * order, so that they are paged and filtered in the database instead of riding in the run's result.
+ */
+@Repository
+class RoundTripRepository {
+
+  private static final int BATCH = 5_000;
+
+  private static final String COLUMNS =
+      "side, quantity, entry_time, entry_price, exit_time, exit_price, pnl, return_pct, costs, mae,"
+          + " mfe, bars_held, exit_reason";
+
+  /** Parameters: run id, side, side, outcome, outcome, outcome, from, from, to, to. */
+  private static final String WHERE =
+      " where backtest_id = ?"
+          + " and (cast(? as text) is null or side = ?)"
+          + " and (cast(? as text) is null or (? = 'win' and pnl > 0) or (? = 'loss' and pnl < 0))"
+          + " and (cast(? as timestamptz) is null or exit_time >= ?)"
+          + " and (cast(? as timestamptz) is null or exit_time <= ?)";
+
+  private final JdbcTemplate template;
+
+  RoundTripRepository(JdbcTemplate template) {
+    this.template = template;
+  }
+
+  void delete(UUID id) {
+    template.update("delete from backtest_round_trips where backtest_id = ?", id);
+  }
+
+  /** Stores {@code trades} (in exit order, as the simulation closed them) numbered from 0. */
+  void insert(UUID id, List<Trade> trades) {
+    for (int start = 0; start < trades.size(); start += BATCH) {
+      int first = start;
+      int size = Math.min(trades.size() - start, BATCH);
+      template.batchUpdate(
+          "insert into backtest_round_trips (backtest_id, seq, "
+              + COLUMNS
+              + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+              Trade t = trades.get(first + i);
+              ps.setObject(1, id);
+              ps.setInt(2, first + i);
+              ps.setString(3, t.side().name().toLowerCase(Locale.ROOT));
+              ps.setDouble(4, t.quantity());
+              ps.setTimestamp(5, new Timestamp(t.entryTime()));
+              ps.setDouble(6, t.entryPrice());
+              ps.setTimestamp(7, new Timestamp(t.exitTime()));
+              ps.setDouble(8, t.exitPrice());
+              ps.setDouble(9, t.pnl());
+              ps.setDouble(10, t.returnPct());
+              ps.setDouble(11, t.costs());
+              ps.setDouble(12, t.mae());
+              ps.setDouble(13, t.mfe());
+              ps.setInt(14, t.barsHeld());
+              ps.setString(15, t.exitReason().name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public int getBatchSize() {
+              return size;
+            }
+          });
+    }
+  }
+
+  List<RoundTripView> page(UUID id, RoundTripFilter filter, int offset, int limit) {
+    List<Object> params = params(id, filter);
+    params.add(offset);
+    params.add(limit);
+    return template.query(
+        "select seq, "
+            + COLUMNS
+            + " from backtest_round_trips"
+            + WHERE
+            + " order by seq offset ? limit ?",
+        RoundTripRepository::map,
+        params.toArray());
+  }
+
+  long count(UUID id, RoundTripFilter filter) {
+    Long count =
+        template.queryForObject(
+            "select count(*) from backtest_round_trips" + WHERE,
+            Long.class,
+            params(id, filter).toArray());
+    return count == null ? 0 : count;
+  }
+
+  /** Every matching round trip in exit order, streamed (for the CSV of a long run). */
+  void stream(UUID id, RoundTripFilter filter, Consumer<RoundTripView> sink) {
+    List<Object> params = params(id, filter);
+    template.query(
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement(
+                  "select seq, "
+                      + COLUMNS
+                      + " from backtest_round_trips"
+                      + WHERE
+                      + " order by seq");
+          new ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
+          ps.setFetchSize(BATCH);
+          return ps;
+        },
+        rs -> {
+          sink.accept(map(rs, 0));
+        });
+  }
+
+  private static List<Object> params(UUID id, RoundTripFilter filter) {
+    Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
+    Timestamp to = filter.to() == null ? null : Timestamp.from(filter.to());
+    List<Object> params = new ArrayList<>();
+    params.add(id);
+    params.add(filter.side());
+    params.add(filter.side());
+    params.add(filter.outcome());
+    params.add(filter.outcome());
+    params.add(filter.outcome());
+    params.add(from);
+    params.add(from);
+    params.add(to);
+    params.add(to);
+    return params;
+  }
+
+  private static RoundTripView map(ResultSet rs, int n) throws SQLException {
+    return new RoundTripView(
+        rs.getInt(1) + 1,
+        rs.getString(2),
+        rs.getDouble(3),
+        instant(rs, 4),
+        rs.getDouble(5),
+        instant(rs, 6),
+        rs.getDouble(7),
+        rs.getDouble(8),
+        rs.getDouble(9),
+        rs.getDouble(10),
+        rs.getDouble(11),
+        rs.getDouble(12),
+        rs.getInt(13),
+        rs.getString(14));
+  }
+}

@@ -1,0 +1,31 @@
+package com.tradingbacktest.app.backtest.run;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/**
+ * One closed round trip of a run (a row of {@code backtest_round_trips}). Prices after slippage;
+ * pnl net of both fills' commissions and taxes; return_pct is pnl over the capital put in; mae/mfe
+ * are the worst and best price moves while open, as fractions of the entry price.
+ *
+ * @param number its place among the run's round trips in exit order, from 1 (filters keep it)
+ * @param side long or short
+ * @param barsHeld bars between entry and exit, 0 when both happened in one bar
+ * @param exitReason signal, reversal, stop_loss, take_profit or trailing_stop
+ */
+@Schema(name = "RoundTripItem")
+record RoundTripView(
+    int number,
+    String side,
+    double quantity,
+    Instant entryTime,
+    double entryPrice,
+    Instant exitTime,
+    double exitPrice,
+    double pnl,
+    double returnPct,
+    double costs,
+    double mae,
+    double mfe,
+    int barsHeld,
+    String exitReason) {}
