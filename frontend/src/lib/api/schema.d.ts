@@ -2543,7 +2543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many of your runs queued or running (`/problems/too-many-runs`); Retry-After says when to try again */
+            /** @description Too many of your runs queued or running (`/problems/too-many-runs`); Retry-After says when to try again; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
