@@ -107,9 +107,8 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     int importsBefore = importCount();
 
     Response response =
-        upload(
+        uploadGood(
             symbol,
-            CSV.getBytes(StandardCharsets.UTF_8),
             Map.of(
                 "name", "n".repeat(201),
                 "currency", "ABCDEFGHIJK",
@@ -132,10 +131,7 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     String symbol = newSymbol();
 
     Response response =
-        upload(
-            symbol,
-            CSV.getBytes(StandardCharsets.UTF_8),
-            Map.of("tick_size", "0.0000000000015", "currency", "US D"));
+        uploadGood(symbol, Map.of("tick_size", "0.0000000000015", "currency", "US D"));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(fields(response)).containsExactlyInAnyOrder("tick_size", "currency");
@@ -222,10 +218,8 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     String symbol = newSymbol();
 
     Response imported =
-        upload(
-            symbol,
-            CSV.getBytes(StandardCharsets.UTF_8),
-            Map.of("name", "Good Co", "currency", "krw", "tick_size", "0.000000000001"));
+        uploadGood(
+            symbol, Map.of("name", "Good Co", "currency", "krw", "tick_size", "0.000000000001"));
 
     assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
     JsonNode found =
@@ -284,6 +278,11 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     List<String> fields = new java.util.ArrayList<>();
     response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
     return fields;
+  }
+
+  /** Uploads the good {@link #CSV}: only the fields in {@code extra} can be wrong. */
+  private Response uploadGood(String symbol, Map<String, String> extra) {
+    return upload(symbol, CSV.getBytes(StandardCharsets.UTF_8), extra);
   }
 
   private Response upload(String symbol, byte[] content, Map<String, String> extra) {
