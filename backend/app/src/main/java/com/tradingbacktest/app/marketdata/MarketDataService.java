@@ -188,12 +188,11 @@ public class MarketDataService {
     }
     List<HistoryBar> page = new ArrayList<>(Math.min(limit, 1024));
     long[] next = {Long.MIN_VALUE};
+    // Without resampling, current never starts.
+    Aggregate current = new Aggregate();
+    BarRepository.BarSink sink;
     if (resampleTo == null || resampleTo == interval) {
-      bars.stream(
-          symbol,
-          interval.code(),
-          from,
-          end,
+      sink =
           (t, o, h, l, c, v) -> {
             if (page.size() == limit) {
               next[0] = t;
@@ -201,23 +200,16 @@ public class MarketDataService {
             }
             page.add(new HistoryBar(Instant.ofEpochMilli(t), o, h, l, c, v));
             return true;
-          });
+          };
     } else {
       BucketClock clock = new BucketClock(s.zone(), resampleTo, s.calendar());
-      Aggregate current = new Aggregate();
-      bars.stream(
-          symbol,
-          interval.code(),
-          from,
-          end,
+      sink =
           (t, o, h, l, c, v) -> {
             long bucket = clock.bucketStart(t);
             if (current.started && bucket != current.time) {
               if (page.size() == limit) {
-                next[0] =
-                    current
-                        .time; // that bucket is complete but did not fit: the next page starts with
-                // it
+                // That bucket is complete but did not fit: the next page starts with it.
+                next[0] = current.time;
                 return false;
               }
               page.add(current.toBar());
@@ -225,13 +217,14 @@ public class MarketDataService {
             }
             current.add(bucket, o, h, l, c, v);
             return true;
-          });
-      if (current.started && next[0] == Long.MIN_VALUE) {
-        if (page.size() < limit) {
-          page.add(current.toBar());
-        } else {
-          next[0] = current.time;
-        }
+          };
+    }
+    bars.stream(symbol, interval.code(), from, end, sink);
+    if (current.started && next[0] == Long.MIN_VALUE) {
+      if (page.size() < limit) {
+        page.add(current.toBar());
+      } else {
+        next[0] = current.time;
       }
     }
     String nextCursor =

@@ -84,27 +84,25 @@ class SampleDataSeeder {
 
   void seed() throws IOException {
     symbols.createIfMissing(
-        new SymbolInfo(
-            "AAPL",
-            "Apple Inc.",
-            "NASDAQ",
-            "stock",
-            "USD",
-            "America/New_York",
-            new BigDecimal("0.01"),
-            BigDecimal.ONE,
-            SOURCE));
+        new NewSymbol(
+                "Apple Inc.",
+                "NASDAQ",
+                "stock",
+                "USD",
+                "America/New_York",
+                new BigDecimal("0.01"),
+                BigDecimal.ONE)
+            .resolve("AAPL", SOURCE));
     symbols.createIfMissing(
-        new SymbolInfo(
-            "BTCUSD.BITSTAMP",
-            "Bitcoin / US dollar (Bitstamp)",
-            "CUSTOM",
-            "crypto",
-            "USD",
-            "UTC",
-            new BigDecimal("0.01"),
-            new BigDecimal("0.00000001"),
-            SOURCE));
+        new NewSymbol(
+                "Bitcoin / US dollar (Bitstamp)",
+                "CUSTOM",
+                "crypto",
+                "USD",
+                "UTC",
+                new BigDecimal("0.01"),
+                new BigDecimal("0.00000001"))
+            .resolve("BTCUSD.BITSTAMP", SOURCE));
     load("AAPL", "1d", "appleinc_bars_from_20130101_usd.csv", true);
     load("BTCUSD.BITSTAMP", "1m", "bitstamp_trades_from_20131125_usd.csv", false);
   }

@@ -34,31 +34,6 @@ public record SymbolInfo(
     String seriesKey,
     UUID ownerId) {
 
-  /** A shared symbol: stored under its ticker, owned by nobody. */
-  public SymbolInfo(
-      String symbol,
-      String name,
-      String market,
-      String assetClass,
-      String currency,
-      String timeZone,
-      BigDecimal tickSize,
-      BigDecimal lotSize,
-      String source) {
-    this(
-        symbol,
-        name,
-        market,
-        assetClass,
-        currency,
-        timeZone,
-        tickSize,
-        lotSize,
-        source,
-        symbol,
-        null);
-  }
-
   /** Whether this is someone's own upload or the shared series. */
   public Dataset dataset() {
     return ownerId == null ? Dataset.SHARED : Dataset.OWN;

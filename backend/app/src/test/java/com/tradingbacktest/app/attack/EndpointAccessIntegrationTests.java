@@ -116,13 +116,8 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
   private Map<String, String> ownedResources(RunClient owner) {
     String symbol = owner.uploadDaily(RunClient.dailyCsv(10, 11, 12, 11, 10, 11, 13, 14, 12, 11));
     String strategy = owner.strategy("mine", SIMPLE);
-    Map<String, Object> backtest = new LinkedHashMap<>();
-    backtest.put("strategy_id", strategy);
-    backtest.put("symbol", symbol);
-    backtest.put("interval", "1d");
-    backtest.put("start_date", "2024-01-01");
-    backtest.put("end_date", "2024-01-10");
-    backtest.put("initial_capital", 10000);
+    Map<String, Object> backtest =
+        RunClient.request(strategy, symbol, "1d", "2024-01-01", "2024-01-10");
     String run = owner.started(backtest);
     owner.awaitFinal(run);
     Response optimization =

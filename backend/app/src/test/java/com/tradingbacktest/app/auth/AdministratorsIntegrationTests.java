@@ -21,30 +21,9 @@ class AdministratorsIntegrationTests extends IntegrationTest {
   private static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration WATCHDOG_INTERVAL = Duration.ofSeconds(5);
 
-  private static final DatabaseSettings EMBEDDED =
-      new DatabaseSettings(
-          null,
-          null,
-          null,
-          10,
-          Path.of("var"),
-          0,
-          500,
-          CONNECTION_TIMEOUT,
-          SOCKET_TIMEOUT,
-          WATCHDOG_INTERVAL);
+  private static final DatabaseSettings EMBEDDED = database(null, null, null);
   private static final DatabaseSettings EXTERNAL =
-      new DatabaseSettings(
-          "jdbc:postgresql://db:5432/tb",
-          "tb",
-          "tb",
-          10,
-          Path.of("var"),
-          0,
-          500,
-          CONNECTION_TIMEOUT,
-          SOCKET_TIMEOUT,
-          WATCHDOG_INTERVAL);
+      database("jdbc:postgresql://db:5432/tb", "tb", "tb");
 
   @Autowired JdbcClient jdbc;
 
@@ -89,5 +68,19 @@ class AdministratorsIntegrationTests extends IntegrationTest {
         Duration.ofMinutes(15),
         20,
         adminUsernames);
+  }
+
+  private static DatabaseSettings database(String url, String username, String password) {
+    return new DatabaseSettings(
+        url,
+        username,
+        password,
+        10,
+        Path.of("var"),
+        0,
+        500,
+        CONNECTION_TIMEOUT,
+        SOCKET_TIMEOUT,
+        WATCHDOG_INTERVAL);
   }
 }

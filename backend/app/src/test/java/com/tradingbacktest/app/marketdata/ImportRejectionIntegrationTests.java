@@ -16,11 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -103,9 +107,8 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     int importsBefore = importCount();
 
     Response response =
-        upload(
+        uploadGood(
             symbol,
-            CSV.getBytes(StandardCharsets.UTF_8),
             Map.of(
                 "name", "n".repeat(201),
                 "currency", "ABCDEFGHIJK",
@@ -128,10 +131,7 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     String symbol = newSymbol();
 
     Response response =
-        upload(
-            symbol,
-            CSV.getBytes(StandardCharsets.UTF_8),
-            Map.of("tick_size", "0.0000000000015", "currency", "US D"));
+        uploadGood(symbol, Map.of("tick_size", "0.0000000000015", "currency", "US D"));
 
     assertThat(response.status()).as(response.toString()).isEqualTo(422);
     assertThat(fields(response)).containsExactlyInAnyOrder("tick_size", "currency");
@@ -186,45 +186,31 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     assertNothingStored(symbol);
   }
 
-  @Test
-  void aRejectedFileLeavesNoNewSymbolBehind() {
-    String badRows = newSymbol();
-    Response rejected =
-        upload(
-            badRows,
-            "date,open,high,low,close\n2024-01-02,10,eleven,9,10\n"
-                .getBytes(StandardCharsets.UTF_8),
-            Map.of());
+  static Stream<Arguments> rejectedFiles() {
+    return Stream.of(
+        Arguments.of(
+            "a bad row", "date,open,high,low,close\n2024-01-02,10,eleven,9,10\n", Map.of(), ""),
+        Arguments.of(
+            "every row skipped",
+            "date,open,high,low,close\n2024-01-02,10,eleven,9,10\n",
+            Map.of("skip_bad_rows", "true"),
+            "leaves nothing to import"),
+        Arguments.of("a header only", "date,open,high,low,close\n", Map.of(), "no rows"),
+        Arguments.of("a bad header", "when,price\n2024-01-02,1\n", Map.of(), ""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rejectedFiles")
+  void aRejectedFileLeavesNoNewSymbolBehind(
+      String file, String csv, Map<String, String> options, String detail) {
+    String symbol = newSymbol();
+
+    Response rejected = upload(symbol, csv.getBytes(StandardCharsets.UTF_8), options);
+
     assertThat(rejected.status()).as(rejected.toString()).isEqualTo(422);
+    assertThat(rejected.json().path("detail").asString()).contains(detail);
     assertImportFailed(rejected);
-    assertNothingStored(badRows);
-
-    String allSkipped = newSymbol();
-    Response skipped =
-        upload(
-            allSkipped,
-            "date,open,high,low,close\n2024-01-02,10,eleven,9,10\n"
-                .getBytes(StandardCharsets.UTF_8),
-            Map.of("skip_bad_rows", "true"));
-    assertThat(skipped.status()).as(skipped.toString()).isEqualTo(422);
-    assertThat(skipped.json().path("detail").asString()).contains("leaves nothing to import");
-    assertImportFailed(skipped);
-    assertNothingStored(allSkipped);
-
-    String headerOnly = newSymbol();
-    Response empty =
-        upload(headerOnly, "date,open,high,low,close\n".getBytes(StandardCharsets.UTF_8), Map.of());
-    assertThat(empty.status()).as(empty.toString()).isEqualTo(422);
-    assertThat(empty.json().path("detail").asString()).contains("no rows");
-    assertImportFailed(empty);
-    assertNothingStored(headerOnly);
-
-    String badHeader = newSymbol();
-    Response header =
-        upload(badHeader, "when,price\n2024-01-02,1\n".getBytes(StandardCharsets.UTF_8), Map.of());
-    assertThat(header.status()).as(header.toString()).isEqualTo(422);
-    assertImportFailed(header);
-    assertNothingStored(badHeader);
+    assertNothingStored(symbol);
   }
 
   @Test
@@ -232,10 +218,8 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     String symbol = newSymbol();
 
     Response imported =
-        upload(
-            symbol,
-            CSV.getBytes(StandardCharsets.UTF_8),
-            Map.of("name", "Good Co", "currency", "krw", "tick_size", "0.000000000001"));
+        uploadGood(
+            symbol, Map.of("name", "Good Co", "currency", "krw", "tick_size", "0.000000000001"));
 
     assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
     JsonNode found =
@@ -294,6 +278,11 @@ class ImportRejectionIntegrationTests extends IntegrationTest {
     List<String> fields = new java.util.ArrayList<>();
     response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
     return fields;
+  }
+
+  /** Uploads the good {@link #CSV}: only the fields in {@code extra} can be wrong. */
+  private Response uploadGood(String symbol, Map<String, String> extra) {
+    return upload(symbol, CSV.getBytes(StandardCharsets.UTF_8), extra);
   }
 
   private Response upload(String symbol, byte[] content, Map<String, String> extra) {

@@ -301,46 +301,15 @@ class MarketDataIntegrationTests extends IntegrationTest {
     com.tradingbacktest.engine.series.Interval hour = com.tradingbacktest.engine.series.Interval.H1;
     // Newest first, as Upbit exports: a new series loaded as it comes, so stored newest first too.
     String falling = newSymbol();
-    upload(
-        falling,
-        "1h",
-        """
-        time,open,high,low,close
-        2024-01-01T03:00:00Z,4,4,4,4
-        2024-01-01T02:00:00Z,3,3,3,3
-        2024-01-01T01:00:00Z,2,2,2,2
-        2024-01-01T00:00:00Z,1,1,1,1
-        """,
-        Map.of());
+    upload(falling, "1h", hourly(bar(3, 4), bar(2, 3), bar(1, 2), bar(0, 1)), Map.of());
     // Out of order: imported through staging (the file is read twice), and still every row once.
     String shuffled = newSymbol();
     Response mixed =
-        upload(
-            shuffled,
-            "1h",
-            """
-            time,open,high,low,close
-            2024-01-01T02:00:00Z,3,3,3,3
-            2024-01-01T00:00:00Z,1,1,1,1
-            2024-01-01T03:00:00Z,4,4,4,4
-            2024-01-01T01:00:00Z,2,2,2,2
-            """,
-            Map.of());
+        upload(shuffled, "1h", hourly(bar(2, 3), bar(0, 1), bar(3, 4), bar(1, 2)), Map.of());
     // In order, then one bar changed in place, which moves its row to the end of the series' table.
     String updated = newSymbol();
-    upload(
-        updated,
-        "1h",
-        """
-        time,open,high,low,close
-        2024-01-01T00:00:00Z,1,1,1,1
-        2024-01-01T01:00:00Z,9,9,9,9
-        2024-01-01T02:00:00Z,3,3,3,3
-        2024-01-01T03:00:00Z,4,4,4,4
-        """,
-        Map.of());
-    Response fixed =
-        upload(updated, "1h", "time,open,high,low,close\n2024-01-01T01:00:00Z,2,2,2,2\n", Map.of());
+    upload(updated, "1h", hourly(bar(0, 1), bar(1, 9), bar(2, 3), bar(3, 4)), Map.of());
+    Response fixed = upload(updated, "1h", hourly(bar(1, 2)), Map.of());
 
     assertThat(mixed.json().path("rows_inserted").asInt()).isEqualTo(4);
     assertThat(fixed.json().path("rows_updated").asInt()).isEqualTo(1);
@@ -551,6 +520,17 @@ class MarketDataIntegrationTests extends IntegrationTest {
             Map.of("time_zone", "Mars/Olympus"));
     assertThat(zone.status()).isEqualTo(422);
     assertThat(zone.body()).contains("time_zone");
+  }
+
+  /** A CSV of {@link #bar}s in the order given. */
+  private static String hourly(String... bars) {
+    return "time,open,high,low,close\n" + String.join("", bars);
+  }
+
+  /** The bar of 2024-01-01 at {@code hour} UTC, every price {@code price}. */
+  private static String bar(int hour, int price) {
+    return String.format(
+        Locale.ROOT, "2024-01-01T%02d:00:00Z,%d,%d,%d,%d\n", hour, price, price, price, price);
   }
 
   private Response upload(String symbol, String interval, String csv, Map<String, String> extra) {

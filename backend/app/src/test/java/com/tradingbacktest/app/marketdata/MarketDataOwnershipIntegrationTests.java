@@ -6,8 +6,6 @@ import com.tradingbacktest.app.backtest.run.RunClient;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
 import com.tradingbacktest.app.support.Multipart;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +48,7 @@ class MarketDataOwnershipIntegrationTests extends IntegrationTest {
     double close = json.readTree(history).path("bars").get(0).path("close").asDouble();
     assertThat(close).isGreaterThan(100);
     JsonNode resultBefore = awaitCompleted(alice, runBefore).path("result");
-    JsonNode rankingBefore = awaitOptimisation(alice, optimisationBefore).path("results");
+    JsonNode rankingBefore = alice.awaitOptimisation(optimisationBefore).path("results");
 
     Response upload = upload(mallory, "AAPL", Map.of());
     assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
@@ -81,8 +79,7 @@ class MarketDataOwnershipIntegrationTests extends IntegrationTest {
     JsonNode after = awaitCompleted(alice, runAfter);
     assertThat(after.path("dataset").asString()).isEqualTo("shared");
     assertThat(after.path("result")).isEqualTo(resultBefore);
-    assertThat(awaitOptimisation(alice, optimisationAfter).path("results"))
-        .isEqualTo(rankingBefore);
+    assertThat(alice.awaitOptimisation(optimisationAfter).path("results")).isEqualTo(rankingBefore);
     JsonNode first = alice.get(runBefore).json();
     assertThat(first.path("data_changed").asBoolean()).isFalse();
     assertThat(first.path("data_fingerprint").asString())
@@ -242,19 +239,5 @@ class MarketDataOwnershipIntegrationTests extends IntegrationTest {
     Response accepted = user.api.post(OPTIMIZE, request, user.auth);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     return accepted.json().path("id").asString();
-  }
-
-  private JsonNode awaitOptimisation(RunClient user, String id) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (true) {
-      JsonNode state = user.get(OPTIMIZE + "/" + id).json();
-      String status = state.path("status").asString();
-      if (status.equals("completed")) {
-        return state;
-      }
-      assertThat(status).as(state.toString()).isIn("pending", "running");
-      assertThat(Instant.now()).as("optimisation still " + status).isBefore(deadline);
-      RunClient.sleep(250);
-    }
   }
 }

@@ -14,16 +14,15 @@ final class TestBars {
 
   /** A custom crypto symbol in USD and UTC, ticks of 0.01 and lots of 0.0001, from a CSV. */
   static SymbolInfo customCrypto(String symbol, String name) {
-    return new SymbolInfo(
-        symbol,
-        name,
-        "CUSTOM",
-        "crypto",
-        "USD",
-        "UTC",
-        new BigDecimal("0.01"),
-        new BigDecimal("0.0001"),
-        "csv");
+    return new NewSymbol(
+            name,
+            "CUSTOM",
+            "crypto",
+            "USD",
+            "UTC",
+            new BigDecimal("0.01"),
+            new BigDecimal("0.0001"))
+        .resolve(symbol, "csv");
   }
 
   /** Imports the CSV's bars with times in UTC, refusing the whole file if a row is bad. */

@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.backtest.optimize;
 
 import com.tradingbacktest.app.backtest.RunStatus;
+import com.tradingbacktest.app.backtest.run.RunSetup;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,8 @@ record OptimizationRow(
     Instant completedAt,
     long evaluated,
     String seriesKey,
-    String dataset) {
+    String dataset)
+    implements RunSetup {
 
   /** The JSON shape of {@link #ranges}. */
   static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =

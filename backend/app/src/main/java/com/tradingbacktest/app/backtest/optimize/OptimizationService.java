@@ -12,15 +12,11 @@ import com.tradingbacktest.app.backtest.run.RunSettingsResolver;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
-import com.tradingbacktest.app.marketdata.MarketDataService;
-import com.tradingbacktest.app.strategy.StrategyLookup;
-import com.tradingbacktest.app.strategy.StrategySource;
 import com.tradingbacktest.engine.lang.ParamSpec;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
-import com.tradingbacktest.engine.series.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +39,6 @@ class OptimizationService {
   private final RunSettingsResolver resolver;
   private final OptimizationRepository optimizations;
   private final BacktestService backtests;
-  private final StrategyLookup strategies;
-  private final MarketDataService marketData;
   private final JobQueue queue;
   private final BacktestSettings settings;
   private final TransactionTemplate transaction;
@@ -54,8 +48,6 @@ class OptimizationService {
       RunSettingsResolver resolver,
       OptimizationRepository optimizations,
       BacktestService backtests,
-      StrategyLookup strategies,
-      MarketDataService marketData,
       JobQueue queue,
       BacktestSettings settings,
       TransactionTemplate transaction,
@@ -63,8 +55,6 @@ class OptimizationService {
     this.resolver = resolver;
     this.optimizations = optimizations;
     this.backtests = backtests;
-    this.strategies = strategies;
-    this.marketData = marketData;
     this.queue = queue;
     this.settings = settings;
     this.transaction = transaction;
@@ -380,26 +370,7 @@ class OptimizationService {
             .orElseThrow(
                 () ->
                     new NotFoundException("Combination " + combination + " of optimisation " + id));
-    var symbol =
-        marketData
-            .series(row.seriesKey())
-            .orElseThrow(
-                () ->
-                    new FieldValidationException(
-                        "symbol", "the symbol " + row.symbol() + " no longer exists"));
-    StrategySource strategy =
-        new StrategySource(row.strategyId(), userId, row.strategyName(), row.strategyCode());
-    ResolvedRun run =
-        new ResolvedRun(
-            strategy,
-            strategies.compile(row.strategyCode()),
-            symbol,
-            Interval.fromCode(row.interval()),
-            row.startDate(),
-            row.endDate(),
-            row.initialCapital(),
-            json.readValue(result.parameters(), JsonTypes.DOUBLES),
-            json.readValue(row.settings(), RunSettings.class));
+    ResolvedRun run = resolver.repeat(userId, row, result.parameters());
     return backtests.start(userId, run);
   }
 

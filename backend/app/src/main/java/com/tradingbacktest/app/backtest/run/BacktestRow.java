@@ -39,4 +39,5 @@ public record BacktestRow(
     String seriesKey,
     String dataset,
     String dataFingerprint,
-    UUID rerunOf) {}
+    UUID rerunOf)
+    implements RunSetup {}

@@ -70,7 +70,7 @@ public class BacktestService {
    */
   BacktestStatusResponse rerun(UUID userId, UUID id) {
     BacktestRow original = runs.find(id, userId).orElseThrow(() -> notFound(id));
-    ResolvedRun run = resolver.repeat(userId, original);
+    ResolvedRun run = resolver.repeat(userId, original, original.parameters());
     return BacktestStatusResponse.of(
         runs.findSummary(start(userId, run, id), userId).orElseThrow());
   }

@@ -129,29 +129,30 @@ public class RunSettingsResolver {
   }
 
   /**
-   * A stored run as it was resolved, to run again: its code compiled anew, its series by key (the
-   * key came from the user's own resolution, so it is theirs or shared).
+   * A stored run or optimisation as it was resolved, to run again with {@code parameters} (JSON):
+   * its code compiled anew, its series by key (the key came from the user's own resolution, so it
+   * is theirs or shared).
    *
    * @throws FieldValidationException when the series is gone
    */
-  ResolvedRun repeat(UUID userId, BacktestRow row) {
+  public ResolvedRun repeat(UUID userId, RunSetup setup, String parameters) {
     SymbolInfo symbol =
         marketData
-            .series(row.seriesKey())
+            .series(setup.seriesKey())
             .orElseThrow(
                 () ->
                     new FieldValidationException(
-                        "symbol", "the data of " + row.symbol() + " no longer exists"));
+                        "symbol", "the data of " + setup.symbol() + " no longer exists"));
     return new ResolvedRun(
-        new StrategySource(row.strategyId(), userId, row.strategyName(), row.strategyCode()),
-        strategies.compile(row.strategyCode()),
+        new StrategySource(setup.strategyId(), userId, setup.strategyName(), setup.strategyCode()),
+        strategies.compile(setup.strategyCode()),
         symbol,
-        Interval.fromCode(row.interval()),
-        row.startDate(),
-        row.endDate(),
-        row.initialCapital(),
-        json.readValue(row.parameters(), JsonTypes.DOUBLES),
-        json.readValue(row.settings(), RunSettings.class));
+        Interval.fromCode(setup.interval()),
+        setup.startDate(),
+        setup.endDate(),
+        setup.initialCapital(),
+        json.readValue(parameters, JsonTypes.DOUBLES),
+        json.readValue(setup.settings(), RunSettings.class));
   }
 
   private void checkData(

@@ -7,8 +7,6 @@ import com.tradingbacktest.app.backtest.run.RunClient;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
 import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +62,7 @@ class OptimizationIntegrationTests extends IntegrationTest {
     assertThat(accepted.header("Location")).isEqualTo(PATH + "/" + id);
     assertThat(accepted.json().path("combinations").asInt()).isEqualTo(3);
 
-    JsonNode done = awaitCompleted(id);
+    JsonNode done = client.awaitOptimisation(id);
     assertThat(done.path("evaluated").asInt()).isEqualTo(3);
     assertThat(done.path("progress").asInt()).isEqualTo(100);
     JsonNode results = done.path("results");
@@ -100,7 +98,7 @@ class OptimizationIntegrationTests extends IntegrationTest {
         "constraints", List.of(Map.of("metric", "max_drawdown", "op", ">=", "value", -0.05)));
     String id = started(request);
 
-    JsonNode results = awaitCompleted(id).path("results");
+    JsonNode results = client.awaitOptimisation(id).path("results");
 
     // n = 2 and n = 3 draw down more than 5% on the way; n = 1 never trades.
     assertThat(results.get(0).path("parameters").path("n").asDouble()).isEqualTo(1.0);
@@ -123,7 +121,7 @@ class OptimizationIntegrationTests extends IntegrationTest {
     Map<String, Object> request = optimize(strategy, Map.of(), "sharpe_ratio");
     String id = started(request);
 
-    JsonNode done = awaitCompleted(id);
+    JsonNode done = client.awaitOptimisation(id);
 
     assertThat(done.path("combinations").asInt()).isEqualTo(75);
     assertThat(done.path("evaluated").asInt()).isEqualTo(75);
@@ -219,15 +217,9 @@ class OptimizationIntegrationTests extends IntegrationTest {
 
   private Map<String, Object> optimize(
       String strategyId, Map<String, Object> ranges, String objective) {
-    Map<String, Object> backtest = new LinkedHashMap<>();
-    backtest.put("strategy_id", strategyId);
-    backtest.put("symbol", symbol);
-    backtest.put("interval", "1d");
-    backtest.put("start_date", "2024-01-01");
-    backtest.put("end_date", "2024-01-07");
-    backtest.put("initial_capital", 10000);
     Map<String, Object> request = new LinkedHashMap<>();
-    request.put("backtest", backtest);
+    request.put(
+        "backtest", RunClient.request(strategyId, symbol, "1d", "2024-01-01", "2024-01-07"));
     if (!ranges.isEmpty()) {
       request.put("ranges", ranges);
     }
@@ -239,19 +231,5 @@ class OptimizationIntegrationTests extends IntegrationTest {
     Response accepted = client.api.post(PATH, request, client.auth);
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     return accepted.json().path("id").asString();
-  }
-
-  private JsonNode awaitCompleted(String id) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (true) {
-      JsonNode state = client.get(PATH + "/" + id).json();
-      String status = state.path("status").asString();
-      if (status.equals("completed")) {
-        return state;
-      }
-      assertThat(status).as(state.toString()).isIn("pending", "running");
-      assertThat(Instant.now()).as("optimisation still " + status).isBefore(deadline);
-      RunClient.sleep(250);
-    }
   }
 }

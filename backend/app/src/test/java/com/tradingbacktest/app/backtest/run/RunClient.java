@@ -26,6 +26,8 @@ public final class RunClient {
 
   public static final String PATH = "/api/v1/backtests";
 
+  public static final String OPTIMIZE = PATH + "/optimize";
+
   /** The moving-average crossover every test runs: parameters with ranges, trades on AAPL 2013. */
   public static final String SMA_CROSS =
       """
@@ -74,13 +76,20 @@ public final class RunClient {
     return created.json().path("id").asString();
   }
 
+  /** A run of {@code strategyId} over AAPL's sample days of 2013. */
   public static Map<String, Object> request(String strategyId) {
+    return request(strategyId, "AAPL", "1d", "2013-01-01", "2013-12-31");
+  }
+
+  /** A run request with a capital of 10,000; dates as {@code yyyy-MM-dd}. */
+  public static Map<String, Object> request(
+      String strategyId, String symbol, String interval, String startDate, String endDate) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("strategy_id", strategyId);
-    body.put("symbol", "AAPL");
-    body.put("interval", "1d");
-    body.put("start_date", "2013-01-01");
-    body.put("end_date", "2013-12-31");
+    body.put("symbol", symbol);
+    body.put("interval", interval);
+    body.put("start_date", startDate);
+    body.put("end_date", endDate);
     body.put("initial_capital", 10000);
     return body;
   }
@@ -129,6 +138,21 @@ public final class RunClient {
         id,
         s -> List.of("completed", "failed", "cancelled").contains(s.path("status").asString()),
         Duration.ofSeconds(90));
+  }
+
+  /** Polls an optimisation until it completed; fails if it ends otherwise or takes over 90 s. */
+  public JsonNode awaitOptimisation(String id) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (true) {
+      JsonNode state = get(OPTIMIZE + "/" + id).json();
+      String status = state.path("status").asString();
+      if (status.equals("completed")) {
+        return state;
+      }
+      assertThat(status).as(state.toString()).isIn("pending", "running");
+      assertThat(Instant.now()).as("optimisation still " + status).isBefore(deadline);
+      sleep(250);
+    }
   }
 
   /** Reads the SSE stream to its end (or the timeout) and returns each event's data as JSON. */
@@ -233,14 +257,7 @@ public final class RunClient {
 
   /** A run of {@code strategyId} over every bar {@link #uploadMinutes} stored for the symbol. */
   public static Map<String, Object> minutesRequest(String strategyId, String symbol) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("strategy_id", strategyId);
-    body.put("symbol", symbol);
-    body.put("interval", "1m");
-    body.put("start_date", "2020-01-01");
-    body.put("end_date", "2025-12-31");
-    body.put("initial_capital", 10000);
-    return body;
+    return request(strategyId, symbol, "1m", "2020-01-01", "2025-12-31");
   }
 
   /**

@@ -3,8 +3,8 @@ package com.tradingbacktest.app.common.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tradingbacktest.app.common.redis.SharedRedis;
 import com.tradingbacktest.app.support.TestRedis;
+import com.tradingbacktest.app.support.TwoRedisClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +28,7 @@ class CachesTests {
 
   private final Map<String, List<Entry>> database = new HashMap<>();
   private final AtomicInteger loads = new AtomicInteger();
-  private TestRedis server;
-  private SharedRedis redisOfA;
-  private SharedRedis redisOfB;
+  private TwoRedisClients redis;
   private SharedCache<List<Entry>> a;
   private SharedCache<List<Entry>> b;
 
@@ -39,11 +37,13 @@ class CachesTests {
 
   @BeforeEach
   void start() {
-    server = TestRedis.started();
-    redisOfA = server.connect(Duration.ofMillis(200));
-    redisOfB = server.connect(Duration.ofMillis(200));
-    a = new Caches(TestRedis.provider(redisOfA)).create("things", TYPE, Duration.ofMinutes(5), 100);
-    b = new Caches(TestRedis.provider(redisOfB)).create("things", TYPE, Duration.ofMinutes(5), 100);
+    redis = TwoRedisClients.started();
+    a =
+        new Caches(TestRedis.provider(redis.ofA))
+            .create("things", TYPE, Duration.ofMinutes(5), 100);
+    b =
+        new Caches(TestRedis.provider(redis.ofB))
+            .create("things", TYPE, Duration.ofMinutes(5), 100);
     database.put(
         "x",
         List.of(
@@ -56,9 +56,7 @@ class CachesTests {
 
   @AfterEach
   void stop() {
-    redisOfA.close();
-    redisOfB.close();
-    server.close();
+    redis.close();
   }
 
   @Test
@@ -68,7 +66,8 @@ class CachesTests {
 
     assertThat(readByB).isEqualTo(loadedByA).isEqualTo(database.get("x"));
     assertThat(loads).hasValue(1);
-    assertThat(server.<Long>inspect(c -> c.pttl("tb:cache:things:x"))).isBetween(1L, 300_000L);
+    assertThat(redis.server.<Long>inspect(c -> c.pttl("tb:cache:things:x")))
+        .isBetween(1L, 300_000L);
   }
 
   @Test
@@ -118,7 +117,7 @@ class CachesTests {
 
   @Test
   void anUnreadableEntryCountsAsAMiss() {
-    server.inspect(c -> c.set("tb:cache:things:x", "{\"written by\": \"another version\"}"));
+    redis.server.inspect(c -> c.set("tb:cache:things:x", "{\"written by\": \"another version\"}"));
 
     assertThat(a.get("x", () -> load("x"))).isEqualTo(database.get("x"));
     assertThat(b.get("x", () -> load("x"))).isEqualTo(database.get("x"));
@@ -128,37 +127,38 @@ class CachesTests {
   @Test
   void whileRedisIsAwayEachInstanceCachesLocallyAndForgetsThatWhenRedisIsBack() {
     a.get("x", () -> load("x"));
-    server.stop();
+    redis.server.stop();
 
     a.get("y", () -> load("y"));
     a.get("y", () -> load("y"));
     assertThat(loads).as("y is held locally while Redis is away").hasValue(2);
     database.put("y", List.of(new Entry("y", Instant.EPOCH, java.math.BigDecimal.ONE)));
-    server.start();
+    redis.server.start();
 
     await().atMost(Duration.ofSeconds(20)).until(() -> a.get("y", () -> load("y")).size() == 1);
-    assertThat(server.<String>inspect(c -> c.get("tb:cache:things:y"))).contains("\"name\":\"y\"");
+    assertThat(redis.server.<String>inspect(c -> c.get("tb:cache:things:y")))
+        .contains("\"name\":\"y\"");
   }
 
   @Test
   void anEvictionThatMissedRedisClearsTheWholeCacheThereOnceRedisIsBack() {
     a.get("x", () -> load("x"));
     a.get("y", () -> load("y"));
-    server.stop();
+    redis.server.stop();
     database.put("x", List.of());
     a.evict("x"); // cannot reach Redis, which comes back with the old entry (it keeps its data)
-    server.start();
-    assertThat(server.<String>inspect(c -> c.get("tb:cache:things:x"))).isNotNull();
+    redis.server.start();
+    assertThat(redis.server.<String>inspect(c -> c.get("tb:cache:things:x"))).isNotNull();
 
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> {
               a.get("z", () -> null); // any use of Redis by A, once it answers again
-              return redisOfA.available();
+              return redis.ofA.available();
             });
 
-    assertThat(server.<Long>inspect(c -> c.exists("tb:cache:things:x", "tb:cache:things:y")))
+    assertThat(redis.server.<Long>inspect(c -> c.exists("tb:cache:things:x", "tb:cache:things:y")))
         .isZero();
     assertThat(b.get("x", () -> load("x"))).isEmpty();
   }
@@ -175,7 +175,7 @@ class CachesTests {
 
     assertThat(local.get("x", () -> load("x"))).isEmpty();
     assertThat(loads).hasValue(2);
-    assertThat(server.<List<String>>inspect(c -> c.keys("*"))).isEmpty();
+    assertThat(redis.server.<List<String>>inspect(c -> c.keys("*"))).isEmpty();
   }
 
   private List<Entry> load(String key) {

@@ -8,6 +8,8 @@ import com.tradingbacktest.app.support.IntegrationTest;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -63,26 +65,25 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
     assertRateLimited(history(user), "history reads");
   }
 
-  @Test
-  void limitsImportsPerAccount() {
-    String user = Api.bearer(api.registerUser("import"));
+  /**
+   * A budget of one: the first request (empty, so refused as invalid) spends it, and the second is
+   * refused, whether it is the same kind (imports) or another one sharing the budget (runs and
+   * optimisations).
+   */
+  @ParameterizedTest(name = "{3}")
+  @CsvSource({
+    "import, /api/v1/data/import, /api/v1/data/import, imports",
+    "runs, /api/v1/backtests, /api/v1/backtests/optimize, runs started"
+  })
+  void limitsRequestsThatShareABudgetPerAccount(
+      String username, String first, String second, String what) {
+    String user = Api.bearer(api.registerUser(username));
 
-    Response first = api.post("/api/v1/data/import", Map.of(), "Authorization", user);
-    Response second = api.post("/api/v1/data/import", Map.of(), "Authorization", user);
+    Response spent = api.post(first, Map.of(), "Authorization", user);
+    Response refused = api.post(second, Map.of(), "Authorization", user);
 
-    assertThat(first.status()).isEqualTo(422);
-    assertRateLimited(second, "imports");
-  }
-
-  @Test
-  void limitsRunsAndOptimisationsStartedTogetherPerAccount() {
-    String user = Api.bearer(api.registerUser("runs"));
-
-    Response run = api.post("/api/v1/backtests", Map.of(), "Authorization", user);
-    Response optimisation = api.post("/api/v1/backtests/optimize", Map.of(), "Authorization", user);
-
-    assertThat(run.status()).isEqualTo(422);
-    assertRateLimited(optimisation, "runs started");
+    assertThat(spent.status()).isEqualTo(422);
+    assertRateLimited(refused, what);
   }
 
   private Response history(String user) {

@@ -3,8 +3,8 @@ package com.tradingbacktest.app.common.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.tradingbacktest.app.common.redis.SharedRedis;
 import com.tradingbacktest.app.support.TestRedis;
+import com.tradingbacktest.app.support.TwoRedisClients;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
@@ -23,26 +23,20 @@ class TokenBucketsTests {
         .build();
   }
 
-  private TestRedis server;
-  private SharedRedis redisOfA;
-  private SharedRedis redisOfB;
+  private TwoRedisClients redis;
   private TokenBuckets a;
   private TokenBuckets b;
 
   @BeforeEach
   void start() {
-    server = TestRedis.started();
-    redisOfA = server.connect(Duration.ofMillis(200));
-    redisOfB = server.connect(Duration.ofMillis(200));
-    a = new TokenBuckets(TestRedis.provider(redisOfA));
-    b = new TokenBuckets(TestRedis.provider(redisOfB));
+    redis = TwoRedisClients.started();
+    a = new TokenBuckets(TestRedis.provider(redis.ofA));
+    b = new TokenBuckets(TestRedis.provider(redis.ofB));
   }
 
   @AfterEach
   void stop() {
-    redisOfA.close();
-    redisOfB.close();
-    server.close();
+    redis.close();
   }
 
   @Test
@@ -52,7 +46,7 @@ class TokenBucketsTests {
 
     assertThat(spend(a, 1)).isZero();
     assertThat(spend(b, 1)).isZero();
-    assertThat(server.<Long>inspect(c -> c.pttl("tb:rate:login-ip:203.0.113.5")))
+    assertThat(redis.server.<Long>inspect(c -> c.pttl("tb:rate:login-ip:203.0.113.5")))
         .as("the bucket expires once it would be full again")
         .isBetween(1L, Duration.ofHours(1).plusSeconds(10).toMillis());
   }
@@ -60,19 +54,19 @@ class TokenBucketsTests {
   @Test
   void whileRedisIsAwayEachInstanceLimitsOnItsOwnAndSharesAgainWhenItIsBack() {
     assertThat(spend(a, 2)).isEqualTo(2);
-    server.stop();
+    redis.server.stop();
 
     assertThat(spend(a, 6)).as("local bucket of A").isEqualTo(5);
     assertThat(spend(b, 6)).as("local bucket of B").isEqualTo(5);
 
-    server.start();
+    redis.server.start();
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> {
               a.apply(
                   "probe", TokenBucketsTests::fivePerHour, bucket -> bucket.getAvailableTokens());
-              return redisOfA.available();
+              return redis.ofA.available();
             });
     assertThat(spend(a, 4))
         .as("the shared bucket, with the 3 tokens it had when Redis went away")
@@ -86,7 +80,7 @@ class TokenBucketsTests {
 
     assertThat(spend(local, 6)).isEqualTo(5);
     assertThat(spend(other, 6)).isEqualTo(5);
-    assertThat(server.<java.util.List<String>>inspect(c -> c.keys("*"))).isEmpty();
+    assertThat(redis.server.<java.util.List<String>>inspect(c -> c.keys("*"))).isEmpty();
   }
 
   /** Tries to take {@code tokens} tokens one by one; returns how many were granted. */

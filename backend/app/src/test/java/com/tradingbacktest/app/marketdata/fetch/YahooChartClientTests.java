@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class YahooChartClientTests extends CandleClientTest {
 
@@ -208,20 +209,11 @@ class YahooChartClientTests extends CandleClientTest {
         .hasMessageContaining("Only 7 days worth of 1m granularity data");
   }
 
-  @Test
-  void backsOffAfterA429ThenSucceeds() {
-    server.enqueue(json(429, "Too Many Requests"));
-    server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
-
-    assertThat(fetchSamsungDaily()).hasSize(4);
-    assertThat(timing.sleeps())
-        .as("the 375 ms backoff, outlasted by the 500 ms between Yahoo requests")
-        .containsExactly(Duration.ofMillis(500));
-  }
-
-  @Test
-  void retriesAServerErrorThenSucceeds() {
-    server.enqueue(html(500));
+  /** A 429 (rate limited) or a 500 (server error) is retried once, after the backoff. */
+  @ParameterizedTest
+  @ValueSource(ints = {429, 500})
+  void retriesAFailureThenSucceeds(int status) {
+    server.enqueue(status == 429 ? json(429, "Too Many Requests") : html(500));
     server.enqueue(recorded("yahoo/chart-005930.KS-1d.json"));
 
     assertThat(fetchSamsungDaily()).hasSize(4);

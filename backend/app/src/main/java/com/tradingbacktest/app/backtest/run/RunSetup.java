@@ -1,0 +1,34 @@
+package com.tradingbacktest.app.backtest.run;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What a stored run or optimisation was resolved to (its strategy snapshot, series, span, capital
+ * and settings as JSON text): enough to resolve it again with {@link RunSettingsResolver#repeat}.
+ */
+public interface RunSetup {
+
+  UUID strategyId();
+
+  String strategyName();
+
+  String strategyCode();
+
+  /** The key of the series it read ({@code MarketDataService.series}). */
+  String seriesKey();
+
+  String symbol();
+
+  String interval();
+
+  LocalDate startDate();
+
+  LocalDate endDate();
+
+  BigDecimal initialCapital();
+
+  /** The resolved {@code RunSettings} as JSON. */
+  String settings();
+}
