@@ -16,6 +16,8 @@ public final class Indicators {
 
   private Indicators() {}
 
+  private static void noCheck() {}
+
   // ---- Moving averages (units of x) ----
 
   /**
@@ -137,7 +139,16 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static double[] williamsR(double[] high, double[] low, double[] close, int length) {
-    return Oscillators.williamsR(high, low, close, length);
+    return williamsR(high, low, close, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #williamsR(double[], double[], double[], int)} with {@code between} run every few
+   * thousand bars, where it may throw to stop the computation.
+   */
+  public static double[] williamsR(
+      double[] high, double[] low, double[] close, int length, Runnable between) {
+    return Oscillators.williamsR(high, low, close, length, between);
   }
 
   /**
@@ -148,7 +159,17 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static double[] cci(double[] high, double[] low, double[] close, int length) {
-    return Oscillators.cci(high, low, close, length);
+    return cci(high, low, close, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #cci(double[], double[], double[], int)} with {@code between} run every few thousand
+   * bars (every {@code length} bars from a length of 4096), where it may throw to stop the
+   * computation: the column costs bars x length.
+   */
+  public static double[] cci(
+      double[] high, double[] low, double[] close, int length, Runnable between) {
+    return Oscillators.cci(high, low, close, length, between);
   }
 
   /**
@@ -279,7 +300,15 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static Aroon aroon(double[] high, double[] low, int length) {
-    return Trend.aroon(high, low, length);
+    return aroon(high, low, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #aroon(double[], double[], int)} with {@code between} run every few thousand bars, where
+   * it may throw to stop the computation.
+   */
+  public static Aroon aroon(double[] high, double[] low, int length, Runnable between) {
+    return Trend.aroon(high, low, length, between);
   }
 
   /**
@@ -288,7 +317,16 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static double[] aroonOscillator(double[] high, double[] low, int length) {
-    return Trend.aroonOscillator(high, low, length);
+    return aroonOscillator(high, low, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #aroonOscillator(double[], double[], int)} with {@code between} run every few thousand
+   * bars, where it may throw to stop the computation.
+   */
+  public static double[] aroonOscillator(
+      double[] high, double[] low, int length, Runnable between) {
+    return Trend.aroonOscillator(high, low, length, between);
   }
 
   // ---- Volume ----

@@ -1,8 +1,9 @@
 package com.tradingbacktest.engine.indicator;
 
+import static com.tradingbacktest.engine.indicator.TaLib.CHUNK;
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
+import static com.tradingbacktest.engine.indicator.TaLib.chunked;
 import static com.tradingbacktest.engine.indicator.TaLib.ofColumn;
-import static com.tradingbacktest.engine.indicator.TaLib.ofHighLowClose;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
@@ -88,13 +89,44 @@ final class Oscillators {
     return new Stochastic(out[0], out[1]);
   }
 
-  static double[] williamsR(double[] high, double[] low, double[] close, int length) {
-    return ofHighLowClose(
-        "williamsR", high, low, close, length, 2, CORE::willRLookback, CORE::willR);
+  /**
+   * In chunks: TA-Lib's WILLR rescans the window whenever its extreme leaves it, bars x length on a
+   * steady trend (5 s for a length of 10,000 over 1,000,000 bars). Its values are the window's
+   * extremes, the same whatever bar the call starts at.
+   */
+  static double[] williamsR(
+      double[] high, double[] low, double[] close, int length, Runnable between) {
+    sameLength("williamsR: high, low and close", high, low, close);
+    period("williamsR length", length, 2);
+    return chunked(
+        "williamsR",
+        CORE.willRLookback(length),
+        CHUNK,
+        between,
+        (s, e, b, c, o) -> CORE.willR(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
-  static double[] cci(double[] high, double[] low, double[] close, int length) {
-    return ofHighLowClose("cci", high, low, close, length, 2, CORE::cciLookback, CORE::cci);
+  /**
+   * In chunks: TA-Lib's CCI recomputes the window's mean and mean deviation at every bar, bars x
+   * length. It sums its ring buffer of typical prices from slot 0, and which bar is in slot 0
+   * depends on where the call starts: chunks of a multiple of {@code length} outputs keep the same
+   * order of additions, and so the same values bit for bit.
+   */
+  static double[] cci(double[] high, double[] low, double[] close, int length, Runnable between) {
+    sameLength("cci: high, low and close", high, low, close);
+    period("cci length", length, 2);
+    return chunked(
+        "cci",
+        CORE.cciLookback(length),
+        length >= CHUNK ? length : CHUNK / length * length,
+        between,
+        (s, e, b, c, o) -> CORE.cci(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   static double[] mom(double[] x, int length) {
