@@ -118,7 +118,22 @@ public final class Indicators {
    */
   public static Stochastic stochastic(
       double[] high, double[] low, double[] close, int kLength, int kSmoothing, int dLength) {
-    return Oscillators.stochastic(high, low, close, kLength, kSmoothing, dLength);
+    return stochastic(high, low, close, kLength, kSmoothing, dLength, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #stochastic(double[], double[], double[], int, int, int)} with {@code between} run every
+   * few thousand bars, where it may throw to stop the computation.
+   */
+  public static Stochastic stochastic(
+      double[] high,
+      double[] low,
+      double[] close,
+      int kLength,
+      int kSmoothing,
+      int dLength,
+      Runnable between) {
+    return Oscillators.stochastic(high, low, close, kLength, kSmoothing, dLength, between);
   }
 
   /**
@@ -129,7 +144,16 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code rsiLength < 2} or another length {@code < 1}
    */
   public static Stochastic stochRsi(double[] x, int rsiLength, int kLength, int dLength) {
-    return Oscillators.stochRsi(x, rsiLength, kLength, dLength);
+    return stochRsi(x, rsiLength, kLength, dLength, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #stochRsi(double[], int, int, int)} with {@code between} run every few thousand bars,
+   * where it may throw to stop the computation.
+   */
+  public static Stochastic stochRsi(
+      double[] x, int rsiLength, int kLength, int dLength, Runnable between) {
+    return Oscillators.stochRsi(x, rsiLength, kLength, dLength, between);
   }
 
   /**

@@ -116,7 +116,8 @@ final class Builtins {
                   a.bars().close(),
                   a.length(0),
                   a.length(1),
-                  a.length(2));
+                  a.length(2),
+                  a.checkpoint());
           return fields("k", s.k(), "d", s.d());
         });
     addFields(
@@ -128,7 +129,9 @@ final class Builtins {
         "스토캐스틱 RSI: RSI의 스토캐스틱, 0-100.",
         "s = stochrsi(close).k",
         a -> {
-          var s = Indicators.stochRsi(a.series(0), a.length(1), a.length(2), a.length(3));
+          var s =
+              Indicators.stochRsi(
+                  a.series(0), a.length(1), a.length(2), a.length(3), a.checkpoint());
           return fields("k", s.k(), "d", s.d());
         });
     bar(

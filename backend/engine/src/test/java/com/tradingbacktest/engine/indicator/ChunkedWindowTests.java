@@ -3,9 +3,11 @@ package com.tradingbacktest.engine.indicator;
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tictactec.ta.lib.MAType;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -85,6 +87,59 @@ class ChunkedWindowTests {
       assertThat(cci[lead + length - 2]).isNaN();
       assertThat(cci[N - 1]).isFinite();
       assertThat(checks.get()).isGreaterThan(4); // the columns were computed in chunks
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2, 1, 1",
+    "5, 3, 3",
+    "14, 3, 3",
+    "1, 1, 1",
+    "1, 4, 2",
+    "100, 1, 7",
+    "4095, 2, 3",
+    "4097, 3, 1",
+    "7000, 5, 5"
+  })
+  void stochasticsBuiltFromTheirPartsEqualTaLibsBitForBit(int k, int smoothing, int d) {
+    for (int lead : new int[] {0, 37}) {
+      double[][] b = bars(k * 131L + smoothing * 7L + d + lead, lead);
+      double[] h = b[0];
+      double[] l = b[1];
+      double[] c = b[2];
+      AtomicInteger checks = new AtomicInteger();
+
+      Stochastic stoch = Indicators.stochastic(h, l, c, k, smoothing, d, checks::incrementAndGet);
+      double[][] expected =
+          TaLib.run(
+              "stoch",
+              2,
+              CORE.stochLookback(k, smoothing, MAType.Sma, d, MAType.Sma),
+              (s, e, bg, n, o) ->
+                  CORE.stoch(
+                      s, e, h, l, c, k, smoothing, MAType.Sma, d, MAType.Sma, bg, n, o[0], o[1]),
+              h,
+              l,
+              c);
+      assertThat(stoch.k()).isEqualTo(expected[0]);
+      assertThat(stoch.d()).isEqualTo(expected[1]);
+      assertThat(stoch.d()[N - 1]).isFinite();
+
+      int rsiLength = smoothing + 1;
+      Stochastic stochRsi = Indicators.stochRsi(c, rsiLength, k, d, checks::incrementAndGet);
+      double[][] expectedRsi =
+          TaLib.run(
+              "stochRsi",
+              2,
+              CORE.stochRsiLookback(rsiLength, k, d, MAType.Sma),
+              (s, e, bg, n, o) ->
+                  CORE.stochRsi(s, e, c, rsiLength, k, d, MAType.Sma, bg, n, o[0], o[1]),
+              c);
+      assertThat(stochRsi.k()).isEqualTo(expectedRsi[0]);
+      assertThat(stochRsi.d()).isEqualTo(expectedRsi[1]);
+      assertThat(stochRsi.d()[N - 1]).isFinite();
+      assertThat(checks.get()).isGreaterThan(4); // the fast %K was computed in chunks
     }
   }
 }
