@@ -16,6 +16,8 @@ public final class Indicators {
 
   private Indicators() {}
 
+  private static void noCheck() {}
+
   // ---- Moving averages (units of x) ----
 
   /**
@@ -116,7 +118,22 @@ public final class Indicators {
    */
   public static Stochastic stochastic(
       double[] high, double[] low, double[] close, int kLength, int kSmoothing, int dLength) {
-    return Oscillators.stochastic(high, low, close, kLength, kSmoothing, dLength);
+    return stochastic(high, low, close, kLength, kSmoothing, dLength, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #stochastic(double[], double[], double[], int, int, int)} with {@code between} run every
+   * few thousand bars, where it may throw to stop the computation.
+   */
+  public static Stochastic stochastic(
+      double[] high,
+      double[] low,
+      double[] close,
+      int kLength,
+      int kSmoothing,
+      int dLength,
+      Runnable between) {
+    return Oscillators.stochastic(high, low, close, kLength, kSmoothing, dLength, between);
   }
 
   /**
@@ -127,7 +144,16 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code rsiLength < 2} or another length {@code < 1}
    */
   public static Stochastic stochRsi(double[] x, int rsiLength, int kLength, int dLength) {
-    return Oscillators.stochRsi(x, rsiLength, kLength, dLength);
+    return stochRsi(x, rsiLength, kLength, dLength, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #stochRsi(double[], int, int, int)} with {@code between} run every few thousand bars,
+   * where it may throw to stop the computation.
+   */
+  public static Stochastic stochRsi(
+      double[] x, int rsiLength, int kLength, int dLength, Runnable between) {
+    return Oscillators.stochRsi(x, rsiLength, kLength, dLength, between);
   }
 
   /**
@@ -137,7 +163,16 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static double[] williamsR(double[] high, double[] low, double[] close, int length) {
-    return Oscillators.williamsR(high, low, close, length);
+    return williamsR(high, low, close, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #williamsR(double[], double[], double[], int)} with {@code between} run every few
+   * thousand bars, where it may throw to stop the computation.
+   */
+  public static double[] williamsR(
+      double[] high, double[] low, double[] close, int length, Runnable between) {
+    return Oscillators.williamsR(high, low, close, length, between);
   }
 
   /**
@@ -148,7 +183,17 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static double[] cci(double[] high, double[] low, double[] close, int length) {
-    return Oscillators.cci(high, low, close, length);
+    return cci(high, low, close, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #cci(double[], double[], double[], int)} with {@code between} run every few thousand
+   * bars (every {@code length} bars from a length of 4096), where it may throw to stop the
+   * computation: the column costs bars x length.
+   */
+  public static double[] cci(
+      double[] high, double[] low, double[] close, int length, Runnable between) {
+    return Oscillators.cci(high, low, close, length, between);
   }
 
   /**
@@ -279,7 +324,15 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static Aroon aroon(double[] high, double[] low, int length) {
-    return Trend.aroon(high, low, length);
+    return aroon(high, low, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #aroon(double[], double[], int)} with {@code between} run every few thousand bars, where
+   * it may throw to stop the computation.
+   */
+  public static Aroon aroon(double[] high, double[] low, int length, Runnable between) {
+    return Trend.aroon(high, low, length, between);
   }
 
   /**
@@ -288,7 +341,16 @@ public final class Indicators {
    * @throws IllegalArgumentException if {@code length < 2}
    */
   public static double[] aroonOscillator(double[] high, double[] low, int length) {
-    return Trend.aroonOscillator(high, low, length);
+    return aroonOscillator(high, low, length, Indicators::noCheck);
+  }
+
+  /**
+   * {@link #aroonOscillator(double[], double[], int)} with {@code between} run every few thousand
+   * bars, where it may throw to stop the computation.
+   */
+  public static double[] aroonOscillator(
+      double[] high, double[] low, int length, Runnable between) {
+    return Trend.aroonOscillator(high, low, length, between);
   }
 
   // ---- Volume ----

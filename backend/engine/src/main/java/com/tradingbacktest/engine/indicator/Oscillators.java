@@ -1,13 +1,17 @@
 package com.tradingbacktest.engine.indicator;
 
+import static com.tradingbacktest.engine.indicator.TaLib.CHUNK;
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
+import static com.tradingbacktest.engine.indicator.TaLib.chunked;
+import static com.tradingbacktest.engine.indicator.TaLib.firstAllFinite;
 import static com.tradingbacktest.engine.indicator.TaLib.ofColumn;
-import static com.tradingbacktest.engine.indicator.TaLib.ofHighLowClose;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run;
+import static com.tradingbacktest.engine.indicator.TaLib.run1;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
 
 import com.tictactec.ta.lib.MAType;
+import java.util.Arrays;
 
 /** Momentum oscillators behind {@link Indicators}; documented there. */
 final class Oscillators {
@@ -39,62 +43,122 @@ final class Oscillators {
     return new Macd(out[0], out[1], out[2]);
   }
 
+  /**
+   * TA-Lib's STOCH with SMAs, built from its parts so that the costly one runs in chunks: the fast
+   * %K rescans the window whenever its extreme leaves it, bars x length on a steady trend (5 s for
+   * a length of 10,000 over 1,000,000 bars). STOCH computes the fast %K from the first bar it can,
+   * then the SMAs of it over the whole column; so does this, with TA-Lib's own STOCHF for the fast
+   * %K and SMA for the rest, and gives the same values bit for bit.
+   */
   static Stochastic stochastic(
-      double[] high, double[] low, double[] close, int kLength, int kSmoothing, int dLength) {
+      double[] high,
+      double[] low,
+      double[] close,
+      int kLength,
+      int kSmoothing,
+      int dLength,
+      Runnable between) {
     sameLength("stochastic: high, low and close", high, low, close);
     period("stochastic kLength", kLength, 1);
     period("stochastic kSmoothing", kSmoothing, 1);
     period("stochastic dLength", dLength, 1);
-    double[][] out =
-        run(
-            "stochastic",
-            2,
-            CORE.stochLookback(kLength, kSmoothing, MAType.Sma, dLength, MAType.Sma),
-            (s, e, b, c, o) ->
-                CORE.stoch(
-                    s,
-                    e,
-                    high,
-                    low,
-                    close,
-                    kLength,
-                    kSmoothing,
-                    MAType.Sma,
-                    dLength,
-                    MAType.Sma,
-                    b,
-                    c,
-                    o[0],
-                    o[1]),
-            high,
-            low,
-            close);
-    return new Stochastic(out[0], out[1]);
+    double[] k = sma(fastK("stochastic", high, low, close, kLength, between), kSmoothing);
+    double[] d = sma(k, dLength);
+    // STOCH starts %K where %D starts.
+    int lookback = CORE.stochLookback(kLength, kSmoothing, MAType.Sma, dLength, MAType.Sma);
+    hideBefore(k, firstAllFinite(high, low, close), lookback);
+    return new Stochastic(k, d);
   }
 
-  static Stochastic stochRsi(double[] x, int rsiLength, int kLength, int dLength) {
+  /**
+   * TA-Lib's STOCHRSI with an SMA, built from its parts as {@link #stochastic} is: the RSI over the
+   * whole column, the fast %K of it in chunks, the SMA of that.
+   */
+  static Stochastic stochRsi(
+      double[] x, int rsiLength, int kLength, int dLength, Runnable between) {
     sameLength("stochRsi: x", x);
     period("stochRsi rsiLength", rsiLength, 2);
     period("stochRsi kLength", kLength, 1);
     period("stochRsi dLength", dLength, 1);
-    double[][] out =
-        run(
-            "stochRsi",
-            2,
-            CORE.stochRsiLookback(rsiLength, kLength, dLength, MAType.Sma),
-            (s, e, b, c, o) ->
-                CORE.stochRsi(s, e, x, rsiLength, kLength, dLength, MAType.Sma, b, c, o[0], o[1]),
-            x);
-    return new Stochastic(out[0], out[1]);
+    double[] rsi = rsi(x, rsiLength);
+    double[] k = fastK("stochRsi", rsi, rsi, rsi, kLength, between);
+    double[] d = sma(k, dLength);
+    hideBefore(
+        k, firstAllFinite(x), CORE.stochRsiLookback(rsiLength, kLength, dLength, MAType.Sma));
+    return new Stochastic(k, d);
   }
 
-  static double[] williamsR(double[] high, double[] low, double[] close, int length) {
-    return ofHighLowClose(
-        "williamsR", high, low, close, length, 2, CORE::willRLookback, CORE::willR);
+  /** TA-Lib's fast %K (STOCHF's first output), a window function, in chunks. */
+  private static double[] fastK(
+      String name, double[] high, double[] low, double[] close, int kLength, Runnable between) {
+    return chunked(
+        name,
+        2,
+        CORE.stochFLookback(kLength, 1, MAType.Sma),
+        CHUNK,
+        between,
+        (s, e, b, c, o) ->
+            CORE.stochF(s, e, high, low, close, kLength, 1, MAType.Sma, b, c, o[0], o[1]),
+        high,
+        low,
+        close)[0];
   }
 
-  static double[] cci(double[] high, double[] low, double[] close, int length) {
-    return ofHighLowClose("cci", high, low, close, length, 2, CORE::cciLookback, CORE::cci);
+  /** TA-Lib's SMA from the first finite value, as its MA inside STOCH; a copy for length 1. */
+  private static double[] sma(double[] x, int length) {
+    if (length == 1) {
+      return x.clone();
+    }
+    return run1(
+        "sma",
+        CORE.smaLookback(length),
+        (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]),
+        x);
+  }
+
+  /** NaN before {@code first + lookback}, the first output of the whole function. */
+  private static void hideBefore(double[] out, int first, int lookback) {
+    Arrays.fill(out, 0, Math.min(out.length, first + lookback), Double.NaN);
+  }
+
+  /**
+   * In chunks: TA-Lib's WILLR rescans the window whenever its extreme leaves it, bars x length on a
+   * steady trend (5 s for a length of 10,000 over 1,000,000 bars). Its values are the window's
+   * extremes, the same whatever bar the call starts at.
+   */
+  static double[] williamsR(
+      double[] high, double[] low, double[] close, int length, Runnable between) {
+    sameLength("williamsR: high, low and close", high, low, close);
+    period("williamsR length", length, 2);
+    return chunked(
+        "williamsR",
+        CORE.willRLookback(length),
+        CHUNK,
+        between,
+        (s, e, b, c, o) -> CORE.willR(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
+  }
+
+  /**
+   * In chunks: TA-Lib's CCI recomputes the window's mean and mean deviation at every bar, bars x
+   * length. It sums its ring buffer of typical prices from slot 0, and which bar is in slot 0
+   * depends on where the call starts: chunks of a multiple of {@code length} outputs keep the same
+   * order of additions, and so the same values bit for bit.
+   */
+  static double[] cci(double[] high, double[] low, double[] close, int length, Runnable between) {
+    sameLength("cci: high, low and close", high, low, close);
+    period("cci length", length, 2);
+    return chunked(
+        "cci",
+        CORE.cciLookback(length),
+        length >= CHUNK ? length : CHUNK / length * length,
+        between,
+        (s, e, b, c, o) -> CORE.cci(s, e, high, low, close, length, b, c, o[0]),
+        high,
+        low,
+        close);
   }
 
   static double[] mom(double[] x, int length) {

@@ -103,6 +103,63 @@ final class TaLib {
         close);
   }
 
+  /** Outputs per chunk of {@link #chunked}: a check every few thousand bars. */
+  static final int CHUNK = 4096;
+
+  /**
+   * Runs a single-output <em>window</em> function (each output reads only the inputs of its own
+   * window, no running state carried from bar to bar) as {@link #run1} does, but in chunks of
+   * {@code chunk} outputs with {@code between} run before every chunk after the first, so that a
+   * long column can be cancelled midway. TA-Lib's output for {@code [startIdx, endIdx]} of such a
+   * function is the same as that part of the whole column, bit for bit, so the result equals {@link
+   * #run1}'s.
+   */
+  static double[] chunked(
+      String name, int lookback, int chunk, Runnable between, Call call, double[]... inputs) {
+    return chunked(name, 1, lookback, chunk, between, call, inputs)[0];
+  }
+
+  /** {@link #chunked(String, int, int, Runnable, Call, double[]...)} for several outputs. */
+  static double[][] chunked(
+      String name,
+      int outputs,
+      int lookback,
+      int chunk,
+      Runnable between,
+      Call call,
+      double[]... inputs) {
+    if (lookback < 0) {
+      throw new IllegalStateException("TA-Lib rejected the parameters of " + name);
+    }
+    int n = inputs[0].length;
+    int start = firstAllFinite(inputs) + lookback;
+    if (n - start <= chunk) {
+      return run(name, outputs, lookback, call, inputs); // one chunk: the plain call
+    }
+    double[][] outs = new double[outputs][n];
+    for (double[] out : outs) {
+      Arrays.fill(out, 0, start, Double.NaN);
+    }
+    double[][] part = new double[outputs][chunk];
+    MInteger begin = new MInteger();
+    MInteger count = new MInteger();
+    for (int from = start; from < n; from += chunk) {
+      if (from > start) {
+        between.run();
+      }
+      int to = Math.min(n, from + chunk) - 1;
+      RetCode code = call.run(from, to, begin, count, part);
+      if (code != RetCode.Success || begin.value != from || count.value != to - from + 1) {
+        throw new IllegalStateException(
+            "TA-Lib " + name + " failed on bars " + from + " to " + to + ": " + code);
+      }
+      for (int k = 0; k < outputs; k++) {
+        System.arraycopy(part[k], 0, outs[k], from, count.value);
+      }
+    }
+    return outs;
+  }
+
   /** Runs a single-output function; see {@link #run(String, int, int, Call, double[]...)}. */
   static double[] run1(String name, int lookback, Call call, double[]... inputs) {
     return run(name, 1, lookback, call, inputs)[0];

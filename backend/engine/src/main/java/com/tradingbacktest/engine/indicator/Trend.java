@@ -1,9 +1,10 @@
 package com.tradingbacktest.engine.indicator;
 
+import static com.tradingbacktest.engine.indicator.TaLib.CHUNK;
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
+import static com.tradingbacktest.engine.indicator.TaLib.chunked;
 import static com.tradingbacktest.engine.indicator.TaLib.ofHighLowClose;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
-import static com.tradingbacktest.engine.indicator.TaLib.run;
 import static com.tradingbacktest.engine.indicator.TaLib.run1;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
 
@@ -49,27 +50,35 @@ final class Trend {
         low);
   }
 
-  static Aroon aroon(double[] high, double[] low, int length) {
+  /**
+   * In chunks, as {@link Oscillators#williamsR}: TA-Lib's AROON rescans the window when its extreme
+   * leaves it, and finds the same (latest) extreme whatever bar the call starts at.
+   */
+  static Aroon aroon(double[] high, double[] low, int length, Runnable between) {
     sameLength("aroon: high and low", high, low);
     period("aroon length", length, 2);
     // TA-Lib's AROON writes aroonDown first.
     double[][] out =
-        run(
+        chunked(
             "aroon",
             2,
             CORE.aroonLookback(length),
+            CHUNK,
+            between,
             (s, e, b, c, o) -> CORE.aroon(s, e, high, low, length, b, c, o[1], o[0]),
             high,
             low);
     return new Aroon(out[0], out[1]);
   }
 
-  static double[] aroonOscillator(double[] high, double[] low, int length) {
+  static double[] aroonOscillator(double[] high, double[] low, int length, Runnable between) {
     sameLength("aroonOscillator: high and low", high, low);
     period("aroonOscillator length", length, 2);
-    return run1(
+    return chunked(
         "aroonOscillator",
         CORE.aroonOscLookback(length),
+        CHUNK,
+        between,
         (s, e, b, c, o) -> CORE.aroonOsc(s, e, high, low, length, b, c, o[0]),
         high,
         low);

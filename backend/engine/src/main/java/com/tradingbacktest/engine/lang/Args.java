@@ -17,6 +17,11 @@ final class Args {
     return ctx.bars();
   }
 
+  /** For functions that check for cancellation and the time limit within their column. */
+  Runnable checkpoint() {
+    return ctx.checkpoint();
+  }
+
   int size() {
     return ctx.bars().size();
   }

@@ -116,7 +116,8 @@ final class Builtins {
                   a.bars().close(),
                   a.length(0),
                   a.length(1),
-                  a.length(2));
+                  a.length(2),
+                  a.checkpoint());
           return fields("k", s.k(), "d", s.d());
         });
     addFields(
@@ -128,7 +129,9 @@ final class Builtins {
         "스토캐스틱 RSI: RSI의 스토캐스틱, 0-100.",
         "s = stochrsi(close).k",
         a -> {
-          var s = Indicators.stochRsi(a.series(0), a.length(1), a.length(2), a.length(3));
+          var s =
+              Indicators.stochRsi(
+                  a.series(0), a.length(1), a.length(2), a.length(3), a.checkpoint());
           return fields("k", s.k(), "d", s.d());
         });
     bar(
@@ -138,7 +141,9 @@ final class Builtins {
         "Williams %R, -100 to 0.",
         "윌리엄스 %R, -100 ~ 0.",
         "w = willr(14)",
-        a -> Indicators.williamsR(a.bars().high(), a.bars().low(), a.bars().close(), a.length(0)));
+        a ->
+            Indicators.williamsR(
+                a.bars().high(), a.bars().low(), a.bars().close(), a.length(0), a.checkpoint()));
     bar(
         "cci",
         "oscillator",
@@ -146,7 +151,9 @@ final class Builtins {
         "Commodity channel index of the typical price.",
         "전형가격의 CCI(상품채널지수).",
         "c = cci(20)",
-        a -> Indicators.cci(a.bars().high(), a.bars().low(), a.bars().close(), a.length(0)));
+        a ->
+            Indicators.cci(
+                a.bars().high(), a.bars().low(), a.bars().close(), a.length(0), a.checkpoint()));
     add(
         "mom",
         "oscillator",
@@ -263,7 +270,7 @@ final class Builtins {
         "아룬 업/다운, 0-100: 최고가·최저가가 얼마나 최근에 나왔는지.",
         "up = aroon(25).up > 70",
         a -> {
-          var r = Indicators.aroon(a.bars().high(), a.bars().low(), a.length(0));
+          var r = Indicators.aroon(a.bars().high(), a.bars().low(), a.length(0), a.checkpoint());
           return fields("up", r.up(), "down", r.down());
         });
     bar(
@@ -273,7 +280,9 @@ final class Builtins {
         "Aroon oscillator: up - down.",
         "아룬 오실레이터: 업 - 다운.",
         "a = aroonosc(25)",
-        a -> Indicators.aroonOscillator(a.bars().high(), a.bars().low(), a.length(0)));
+        a ->
+            Indicators.aroonOscillator(
+                a.bars().high(), a.bars().low(), a.length(0), a.checkpoint()));
     bar(
         "obv",
         "volume",

@@ -10,8 +10,19 @@ final class EvalContext {
   private final BarSeries bars;
   private final Map<Double, double[]> constants = new HashMap<>();
 
-  EvalContext(BarSeries bars) {
+  private final Runnable checkpoint;
+
+  /**
+   * @param checkpoint run every few thousand bars inside the long columns of some functions; may
+   *     throw to stop the evaluation
+   */
+  EvalContext(BarSeries bars, Runnable checkpoint) {
     this.bars = bars;
+    this.checkpoint = checkpoint;
+  }
+
+  Runnable checkpoint() {
+    return checkpoint;
   }
 
   BarSeries bars() {

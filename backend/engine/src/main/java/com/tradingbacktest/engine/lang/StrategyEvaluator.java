@@ -35,7 +35,7 @@ public final class StrategyEvaluator {
     this.strategy = strategy;
     this.bars = bars;
     this.limits = limits;
-    this.ctx = new EvalContext(bars);
+    this.ctx = new EvalContext(bars, () -> limits.control().checkpoint(0));
     List<Node> nodes = strategy.nodes();
     this.sortedParams = new List[nodes.size()];
     for (Node n : nodes) {

@@ -130,6 +130,75 @@ class EvaluationLimitsTests {
   }
 
   @Test
+  void aLongCciColumnChecksEveryFewThousandBars() {
+    AtomicInteger asked = new AtomicInteger();
+    RunControl counting =
+        new RunControl() {
+          @Override
+          public void progress(int percent) {}
+
+          @Override
+          public boolean isCancelled() {
+            asked.incrementAndGet();
+            return false;
+          }
+        };
+    // Two columns (cci, then the comparison): two checks before them, the rest inside the cci.
+    compile("long_entry = cci(2000) > 0")
+        .signals(bars(100_000), Map.of(), EvaluationLimits.defaults().withControl(counting));
+
+    // 98,001 outputs in chunks of 4,000 (a multiple of the length): 24 checks between them.
+    assertThat(asked).hasValue(2 + 24);
+  }
+
+  @Test
+  void aRunCancelledDuringALongCciColumnStopsMidway() {
+    AtomicInteger asked = new AtomicInteger();
+    RunControl control =
+        new RunControl() {
+          @Override
+          public void progress(int percent) {}
+
+          @Override
+          public boolean isCancelled() {
+            return asked.incrementAndGet() > 5; // cancelled while the cci is under way
+          }
+        };
+    CompiledStrategy s = compile("long_entry = cci(2000) > 0");
+
+    assertThatThrownBy(
+            () ->
+                s.signals(
+                    bars(100_000), Map.of(), EvaluationLimits.defaults().withControl(control)))
+        .isInstanceOf(BacktestCancelledException.class);
+    assertThat(asked).hasValue(6); // the first check is before the cci, the next five inside it
+  }
+
+  @Test
+  void theTimeLimitStopsALongCciColumnMidway() {
+    AtomicLong now = new AtomicLong();
+    AtomicInteger reads = new AtomicInteger();
+    // Every reading of the clock is one second later; the limit allows ten.
+    RunControl limited =
+        RunControl.withTimeLimit(
+            RunControl.NONE,
+            Duration.ofSeconds(10),
+            () -> {
+              reads.incrementAndGet();
+              return now.getAndAdd(Duration.ofSeconds(1).toNanos());
+            });
+    CompiledStrategy s = compile("long_entry = cci(2000) > 0");
+
+    assertThatThrownBy(
+            () ->
+                s.signals(
+                    bars(100_000), Map.of(), EvaluationLimits.defaults().withControl(limited)))
+        .isInstanceOf(RunTimeLimitException.class);
+    // Read at the start, then at each check: the 11th check, the 10th inside the cci, stopped it.
+    assertThat(reads).hasValue(12);
+  }
+
+  @Test
   void aDeadlineAlreadyPastStopsTheEvaluation() {
     AtomicLong now = new AtomicLong();
     RunControl limited = RunControl.withTimeLimit(RunControl.NONE, Duration.ofMinutes(5), now::get);
