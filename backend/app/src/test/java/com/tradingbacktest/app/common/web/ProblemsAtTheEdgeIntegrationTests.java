@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +46,27 @@ class ProblemsAtTheEdgeIntegrationTests extends IntegrationTest {
       assertThat(r.status()).as(r.toString()).isEqualTo(400);
       assertProblem(r.header("Content-Type"), r.body(), "/problems/too-many-parameters");
     }
+    assertThat(output.getOut() + output.getErr()).doesNotContain(" ERROR ", "InvalidParameter");
+  }
+
+  @Test
+  void refusesAFormBodyOfMoreParametersThanTomcatParsesWithAProblemAndNoErrorLog(
+      CapturedOutput output) throws IOException, InterruptedException {
+    String form =
+        IntStream.range(0, 1_001).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+    assertProblem(response.headers().firstValue("Content-Type").orElse(""), response.body(), null);
     assertThat(output.getOut() + output.getErr()).doesNotContain(" ERROR ", "InvalidParameter");
   }
 
