@@ -75,6 +75,14 @@ public class MarketDataService {
         .findFirst();
   }
 
+  /**
+   * When the stored bars of one interval of a series ({@link SymbolInfo#seriesKey}) last changed;
+   * empty when none are stored. Bars read before that instant are still the bars stored now.
+   */
+  public Optional<Instant> lastWrite(String seriesKey, Interval interval) {
+    return symbols.lastWrite(seriesKey, interval.code());
+  }
+
   List<SymbolView> search(UUID userId, String query, String market, int limit) {
     List<SymbolInfo> found = symbols.search(userId, query, market, limit);
     var ranges = symbols.rangesOf(found.stream().map(SymbolInfo::seriesKey).toList());

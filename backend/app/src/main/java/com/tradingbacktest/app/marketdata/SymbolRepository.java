@@ -5,6 +5,7 @@ import com.tradingbacktest.app.common.cache.SharedCache;
 import com.tradingbacktest.app.common.persistence.LikePatterns;
 import com.tradingbacktest.app.marketdata.fetch.Listing;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -217,6 +218,18 @@ class SymbolRepository {
         .param("interval", interval)
         .update();
     rangeCache.evict(symbol);
+  }
+
+  /**
+   * When the bars of one interval of a series last changed: every write refreshes the range ({@link
+   * #refreshRange}) in a transaction after the bars' own; empty when none are stored.
+   */
+  Optional<Instant> lastWrite(String seriesKey, String interval) {
+    return jdbc.sql(
+            "select updated_at from market_data_ranges where symbol = ? and interval = ?::bar_interval")
+        .params(seriesKey, interval)
+        .query((rs, row) -> rs.getTimestamp(1).toInstant())
+        .optional();
   }
 
   boolean anyBars() {

@@ -183,6 +183,18 @@ class MarketDataOwnershipIntegrationTests extends IntegrationTest {
     assertThat(repeated.path("settings")).isEqualTo(first.path("settings"));
     assertThat(repeated.path("parameters")).isEqualTo(first.path("parameters"));
 
+    // The same bar uploaded again is a write to the series but no change of its bars.
+    Response same =
+        Multipart.upload(
+            port,
+            json,
+            alice.auth[1],
+            "same.csv",
+            "date,open,high,low,close,volume\n2024-01-05,11,12,9,10,1000\n",
+            Map.of("symbol", ticker, "interval", "1d"));
+    assertThat(same.status()).as(same.toString()).isEqualTo(201);
+    assertThat(alice.get(original).json().path("data_changed").asBoolean()).isFalse();
+
     // The uploader changes one close of their own series: the run says so, and a rerun too.
     Response changed =
         Multipart.upload(
