@@ -3,10 +3,11 @@ package com.tradingbacktest.app.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.IntegrationTest;
+import com.tradingbacktest.app.support.MigrationSchema;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,24 +20,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MarketDataOwnersMigrationIntegrationTests extends IntegrationTest {
 
-  private final String schema = "upgrade_" + UUID.randomUUID().toString().substring(0, 8);
-
   @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcTemplate template;
 
+  private MigrationSchema schema;
+
+  @BeforeEach
+  void createSchema() {
+    schema = new MigrationSchema(dataSource, jdbc, template, transaction);
+  }
+
   @AfterEach
   void dropSchema() {
-    jdbc.sql("drop schema if exists " + schema + " cascade").update();
+    schema.drop();
   }
 
   @Test
   void everySeriesStoredBeforeBecomesSharedAndRunsKeepReadingIt() {
-    migrate("6");
+    schema.migrate("6");
     UUID user = UUID.randomUUID();
     UUID run = UUID.randomUUID();
-    inSchema(
+    schema.execute(
         "insert into users (id, email, username, password_hash) values ('%s', 'a@example.com', 'a', 'x')"
             .formatted(user),
         "insert into symbols (symbol, name, market, asset_class, currency, time_zone, tick_size,"
@@ -52,49 +58,18 @@ class MarketDataOwnersMigrationIntegrationTests extends IntegrationTest {
         "insert into backtests (id, user_id, symbol, start_date, end_date, initial_capital) values"
             + " ('%s', '%s', 'AAPL', '2013-01-01', '2013-12-31', 10000)".formatted(run, user));
 
-    migrate(null);
+    schema.migrate(null);
 
     assertThat(
-            queryInSchema(
+            schema.single(
                 "select concat_ws('|', symbol, ticker, coalesce(owner_id::text, 'shared')) from symbols"))
         .isEqualTo("AAPL|AAPL|shared");
     assertThat(
-            queryInSchema(
+            schema.single(
                 "select concat_ws('|', series_key, dataset, coalesce(data_fingerprint, 'none')) from backtests"))
         .isEqualTo("AAPL|shared|none");
-    assertThat(queryInSchema("select dataset from data_imports")).isEqualTo("shared");
-    assertThat(queryInSchema("select close::text from market_data where symbol = 'AAPL'"))
+    assertThat(schema.single("select dataset from data_imports")).isEqualTo("shared");
+    assertThat(schema.single("select close::text from market_data where symbol = 'AAPL'"))
         .isEqualTo("549.03");
-  }
-
-  private void migrate(String target) {
-    var config =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .schemas(schema)
-            .locations("classpath:db/migration");
-    if (target != null) {
-      config.target(target);
-    }
-    config.load().migrate();
-  }
-
-  /** Statements run with the schema first on the search path (set locally: pooled connection). */
-  private void inSchema(String... statements) {
-    transaction.executeWithoutResult(
-        tx -> {
-          jdbc.sql("set local search_path to " + schema).update();
-          for (String statement : statements) {
-            template.execute(statement);
-          }
-        });
-  }
-
-  private String queryInSchema(String query) {
-    return transaction.execute(
-        tx -> {
-          jdbc.sql("set local search_path to " + schema).update();
-          return jdbc.sql(query).query(String.class).single();
-        });
   }
 }

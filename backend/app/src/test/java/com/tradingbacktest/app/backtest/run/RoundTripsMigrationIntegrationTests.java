@@ -3,11 +3,11 @@ package com.tradingbacktest.app.backtest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.IntegrationTest;
-import java.util.List;
+import com.tradingbacktest.app.support.MigrationSchema;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,21 +28,26 @@ class RoundTripsMigrationIntegrationTests extends IntegrationTest {
        "bars_held": %s, "exit_reason": "%s"}
       """;
 
-  private final String schema = "upgrade_" + UUID.randomUUID().toString().substring(0, 8);
-
   @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcTemplate template;
 
+  private MigrationSchema schema;
+
+  @BeforeEach
+  void createSchema() {
+    schema = new MigrationSchema(dataSource, jdbc, template, transaction);
+  }
+
   @AfterEach
   void dropSchema() {
-    jdbc.sql("drop schema if exists " + schema + " cascade").update();
+    schema.drop();
   }
 
   @Test
   void storedRunsTradesBecomeRowsAndTheirResultsKeepTheRest() {
-    migrate("7");
+    schema.migrate("7");
     UUID user = UUID.randomUUID();
     UUID withTrades = UUID.randomUUID();
     UUID withoutTrades = UUID.randomUUID();
@@ -76,7 +81,7 @@ class RoundTripsMigrationIntegrationTests extends IntegrationTest {
             0.01,
             3,
             "stop_loss");
-    inSchema(
+    schema.execute(
         "insert into users (id, email, username, password_hash) values ('%s', 'a@example.com', 'a', 'x')"
             .formatted(user),
         run(
@@ -86,10 +91,10 @@ class RoundTripsMigrationIntegrationTests extends IntegrationTest {
                 .formatted(first, second)),
         run(withoutTrades, user, "{\"metrics\": {\"total_return\": 0}}"));
 
-    migrate(null);
+    schema.migrate(null);
 
     assertThat(
-            rows(
+            schema.rows(
                 "select concat_ws('|', seq, side, quantity, entry_time, entry_price, exit_time,"
                     + " exit_price, pnl, return_pct, costs, mae, mfe, bars_held, exit_reason)"
                     + " from backtest_round_trips where backtest_id = '"
@@ -98,11 +103,11 @@ class RoundTripsMigrationIntegrationTests extends IntegrationTest {
         .containsExactly(
             "0|long|10|2013-01-02 14:30:00+00|100.5|2013-01-10 14:30:00+00|110.25|96.5|0.097|1.0|-0.02|0.11|6|signal",
             "1|short|2.5|2013-01-10 14:30:00+00|110.25|2013-01-15 14:30:00+00|112|-5.375|-0.0159|0.25|-0.03|0.01|3|stop_loss");
-    assertThat(rows("select result::text from backtests where id = '" + withTrades + "'"))
+    assertThat(schema.rows("select result::text from backtests where id = '" + withTrades + "'"))
         .containsExactly("{\"metrics\": {\"total_return\": 0.0091}, \"round_trip_count\": 2}");
-    assertThat(rows("select result::text from backtests where id = '" + withoutTrades + "'"))
+    assertThat(schema.rows("select result::text from backtests where id = '" + withoutTrades + "'"))
         .containsExactly("{\"metrics\": {\"total_return\": 0}}");
-    assertThat(rows("select count(*)::text from backtest_round_trips")).containsExactly("2");
+    assertThat(schema.rows("select count(*)::text from backtest_round_trips")).containsExactly("2");
   }
 
   private static String run(UUID id, UUID user, String resultJson) {
@@ -110,36 +115,5 @@ class RoundTripsMigrationIntegrationTests extends IntegrationTest {
             + " status, result) values ('%s', '%s', 'AAPL', '2013-01-01', '2013-12-31', 10000,"
             + " 'completed', '%s'::jsonb)")
         .formatted(id, user, resultJson);
-  }
-
-  private void migrate(String target) {
-    var config =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .schemas(schema)
-            .locations("classpath:db/migration");
-    if (target != null) {
-      config.target(target);
-    }
-    config.load().migrate();
-  }
-
-  /** Statements run with the schema first on the search path (set locally: pooled connection). */
-  private void inSchema(String... statements) {
-    transaction.executeWithoutResult(
-        tx -> {
-          jdbc.sql("set local search_path to " + schema).update();
-          for (String statement : statements) {
-            template.execute(statement);
-          }
-        });
-  }
-
-  private List<String> rows(String query) {
-    return transaction.execute(
-        tx -> {
-          jdbc.sql("set local search_path to " + schema).update();
-          return jdbc.sql(query).query(String.class).list();
-        });
   }
 }
