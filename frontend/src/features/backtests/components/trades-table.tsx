@@ -17,8 +17,7 @@ import { formatBarTime, formatInteger, formatMoney, formatNumber, formatPercent,
 import { isTranslationKey, useLocale, useT, type Translate } from "@/lib/i18n";
 import { signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
-import { downloadFills } from "../api/download-fills";
-import { downloadRoundTrips } from "../api/download-round-trips";
+import { downloadFills, downloadRoundTrips } from "../api/download-csv";
 import { useRoundTrips, type RoundTripFilters, type RoundTripParams } from "../api/get-round-trips";
 import type { TradeRow } from "../lib/trades";
 
