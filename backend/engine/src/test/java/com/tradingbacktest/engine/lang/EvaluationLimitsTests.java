@@ -75,25 +75,14 @@ class EvaluationLimitsTests {
   void refusesAStrategyOverTheLimitBeforeComputingAnything() {
     CompiledStrategy s = compile(bandsTree(42));
     BarSeries bars = bars(2000);
-    AtomicInteger checkpoints = new AtomicInteger();
-    RunControl counting =
-        new RunControl() {
-          @Override
-          public void progress(int percent) {}
-
-          @Override
-          public boolean isCancelled() {
-            checkpoints.incrementAndGet();
-            return false;
-          }
-        };
+    CountingControl counting = cancelledAfter(Integer.MAX_VALUE);
     long limit = s.memoryNeeded(2000) - 1;
 
     assertThatThrownBy(() -> s.signals(bars, Map.of(), new EvaluationLimits(limit, counting)))
         .isInstanceOf(StrategyEvaluationException.class)
         .hasMessageStartingWith("This strategy needs about 3 MB to run over 2,000 bars")
         .hasMessageContaining("the limit per run is 2 MB");
-    assertThat(checkpoints).hasValue(0);
+    assertThat(counting.asked).hasValue(0);
     // At the limit it runs.
     assertThat(s.signals(bars, Map.of(), new EvaluationLimits(limit + 1, counting)).longEntry())
         .hasSize(2000);
@@ -110,60 +99,29 @@ class EvaluationLimitsTests {
 
   @Test
   void aRunCancelledWhileEvaluatingStopsAtTheNextColumn() {
-    AtomicInteger asked = new AtomicInteger();
-    RunControl control =
-        new RunControl() {
-          @Override
-          public void progress(int percent) {}
-
-          @Override
-          public boolean isCancelled() {
-            return asked.incrementAndGet() > 3; // cancelled while the fourth column is due
-          }
-        };
+    CountingControl control = cancelledAfter(3); // cancelled while the fourth column is due
     CompiledStrategy s = compile(bandsTree(20));
 
     assertThatThrownBy(
             () -> s.signals(bars(500), Map.of(), EvaluationLimits.defaults().withControl(control)))
         .isInstanceOf(BacktestCancelledException.class);
-    assertThat(asked).hasValue(4); // not one column after the cancellation
+    assertThat(control.asked).hasValue(4); // not one column after the cancellation
   }
 
   @Test
   void aLongCciColumnChecksEveryFewThousandBars() {
-    AtomicInteger asked = new AtomicInteger();
-    RunControl counting =
-        new RunControl() {
-          @Override
-          public void progress(int percent) {}
-
-          @Override
-          public boolean isCancelled() {
-            asked.incrementAndGet();
-            return false;
-          }
-        };
+    CountingControl counting = cancelledAfter(Integer.MAX_VALUE);
     // Two columns (cci, then the comparison): two checks before them, the rest inside the cci.
     compile("long_entry = cci(2000) > 0")
         .signals(bars(100_000), Map.of(), EvaluationLimits.defaults().withControl(counting));
 
     // 98,001 outputs in chunks of 4,000 (a multiple of the length): 24 checks between them.
-    assertThat(asked).hasValue(2 + 24);
+    assertThat(counting.asked).hasValue(2 + 24);
   }
 
   @Test
   void aRunCancelledDuringALongCciColumnStopsMidway() {
-    AtomicInteger asked = new AtomicInteger();
-    RunControl control =
-        new RunControl() {
-          @Override
-          public void progress(int percent) {}
-
-          @Override
-          public boolean isCancelled() {
-            return asked.incrementAndGet() > 5; // cancelled while the cci is under way
-          }
-        };
+    CountingControl control = cancelledAfter(5); // cancelled while the cci is under way
     CompiledStrategy s = compile("long_entry = cci(2000) > 0");
 
     assertThatThrownBy(
@@ -171,7 +129,8 @@ class EvaluationLimitsTests {
                 s.signals(
                     bars(100_000), Map.of(), EvaluationLimits.defaults().withControl(control)))
         .isInstanceOf(BacktestCancelledException.class);
-    assertThat(asked).hasValue(6); // the first check is before the cci, the next five inside it
+    assertThat(control.asked)
+        .hasValue(6); // the first check is before the cci, the next five inside it
   }
 
   @Test
@@ -253,16 +212,25 @@ class EvaluationLimitsTests {
     }
   }
 
-  private static RunControl cancelledAfter(int allowed) {
-    AtomicInteger asked = new AtomicInteger();
-    return new RunControl() {
-      @Override
-      public void progress(int percent) {}
+  private static CountingControl cancelledAfter(int allowed) {
+    return new CountingControl(allowed);
+  }
 
-      @Override
-      public boolean isCancelled() {
-        return asked.incrementAndGet() > allowed;
-      }
-    };
+  /** Counts the cancellation checks and answers "cancelled" from the one after {@code allowed}. */
+  private static final class CountingControl implements RunControl {
+    final AtomicInteger asked = new AtomicInteger();
+    private final int allowed;
+
+    CountingControl(int allowed) {
+      this.allowed = allowed;
+    }
+
+    @Override
+    public void progress(int percent) {}
+
+    @Override
+    public boolean isCancelled() {
+      return asked.incrementAndGet() > allowed;
+    }
   }
 }
