@@ -22,15 +22,21 @@ class WorkerShareIntegrationTests extends IntegrationTest {
   void aWaitingUsersRunGoesBeforeTheNextJobOfAUserWhoHoldsTheirShare() {
     RunClient heavy = new RunClient(api, port, json, "hog");
     RunClient light = new RunClient(api, port, json, "newcomer");
+    String sma = light.strategy("sma", RunClient.SMA_CROSS);
     String symbol = heavy.uploadMinutes(100_000);
-    String slow = heavy.strategy("slow", RunClient.slowStrategy(10)); // several seconds each
+    // The first run outlasts the second by far, so that when the second ends the hog still holds
+    // a worker: the moment its third run must step aside (runs of one length would end together,
+    // leaving the hog nothing held and its third run free to start).
+    String longer = heavy.strategy("longer", RunClient.slowStrategy(40));
+    String slow = heavy.strategy("slow", RunClient.slowStrategy(10));
     List<String> heavyRuns = new ArrayList<>();
-    for (int i = 0; i < 3; i++) { // MAX_CONCURRENT_RUNS, one more than the workers
-      heavyRuns.add(heavy.started(RunClient.minutesRequest(slow, symbol)));
+    for (String strategy :
+        List.of(longer, slow, slow)) { // MAX_CONCURRENT_RUNS, one over the workers
+      heavyRuns.add(heavy.started(RunClient.minutesRequest(strategy, symbol)));
     }
     awaitRunning(heavy, heavyRuns, 2); // both workers taken; the third waits first in line
 
-    String quick = light.started(RunClient.request(light.strategy("sma", RunClient.SMA_CROSS)));
+    String quick = light.started(RunClient.request(sma));
 
     JsonNode quickDone = light.awaitFinal(quick);
     List<JsonNode> heavyDone = heavyRuns.stream().map(heavy::awaitFinal).toList();
