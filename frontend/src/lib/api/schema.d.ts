@@ -149,6 +149,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a backtest: computed now, answered at once, not stored
+         * @description Takes a run request whose strategy is a saved one (`strategy_id`) or source (`code`), checks it exactly as POST /api/v1/backtests does, and computes it in this request: the result a completed run would show, the latest 2000 fills, the plotted series and the engine's time. Nothing is stored and it does not count toward your runs. A newer preview of yours cancels one still in progress (which answers 409). To keep a preview, POST the same request without `code` and `points` to /api/v1/backtests.
+         */
+        post: operations["previewBacktest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/optimize": {
         parameters: {
             query?: never;
@@ -904,6 +924,218 @@ export interface components {
             /** Format: int32 */
             attempts: number;
         };
+        /** @description A backtest request (see BacktestRequest) whose strategy is `strategy_id` or `code`, exactly one of them */
+        PreviewRequest: {
+            /**
+             * Format: uuid
+             * @description Your strategy or anyone's public one; or give `code` instead
+             */
+            strategy_id?: string;
+            /** @description Strategy-language source to run unsaved (the editor's content); or give `strategy_id` instead */
+            code?: string;
+            /** @example AAPL */
+            symbol: string;
+            /**
+             * @example 1d
+             * @enum {string}
+             */
+            interval: "1m" | "5m" | "15m" | "1h" | "4h" | "1d" | "1w";
+            /**
+             * Format: date
+             * @description First day, in the symbol's time zone
+             * @example 2013-01-01
+             */
+            start_date: string;
+            /**
+             * Format: date
+             * @description Last day (inclusive), in the symbol's time zone
+             * @example 2013-12-31
+             */
+            end_date: string;
+            /**
+             * @description Starting cash in the symbol's currency, > 0
+             * @example 10000
+             */
+            initial_capital: number;
+            /**
+             * @description Values for the strategy's `param`s by name; omitted ones take their defaults
+             * @example {
+             *       "fast": 10,
+             *       "slow": 30
+             *     }
+             */
+            parameters?: {
+                [key: string]: number;
+            };
+            costs?: components["schemas"]["CostSettings"];
+            sizing?: components["schemas"]["SizingSettings"];
+            /**
+             * @description When market orders fill: next_open (default) or close of the signal bar
+             * @enum {string}
+             */
+            fill?: "next_open" | "close";
+            /** @description Short entries open short positions (else they only close longs); default false */
+            allow_short?: boolean;
+            /** @description Close an open position at the last bar's close so it counts as a trade; default false */
+            close_at_end?: boolean;
+            /**
+             * Format: double
+             * @description Annual risk-free rate for Sharpe and Sortino, as a fraction; default 0
+             * @example 0.03
+             */
+            risk_free_rate?: number;
+            /**
+             * @description Which series of the symbol: own (your upload) or shared; default: your own when you have one, else shared
+             * @enum {string}
+             */
+            dataset?: "own" | "shared";
+            /**
+             * Format: int32
+             * @description Most points of the equity chart and of each plot, 16-10000; default 1000
+             * @example 1000
+             */
+            points?: number;
+        };
+        /** @description Chart series, parallel arrays; time is epoch milliseconds */
+        EquityChart: {
+            time: number[];
+            equity: number[];
+            drawdown: number[];
+            buy_and_hold: number[];
+            /** Format: int32 */
+            total_points: number;
+        };
+        MonthlyReturnView: {
+            /** Format: int32 */
+            year: number;
+            /** Format: int32 */
+            month: number;
+            /** Format: double */
+            return: number | null;
+        };
+        PreviewFill: {
+            /** Format: date-time */
+            timestamp: string;
+            type: string;
+            /** Format: double */
+            price: number;
+            /** Format: double */
+            quantity: number;
+            /** Format: int32 */
+            bar_index: number;
+        };
+        PreviewPlot: {
+            title: string;
+            color: string | null;
+            style: string;
+            pane: string;
+            values: (number | null)[];
+        };
+        /** @description Plotted series, parallel to time (epoch ms) */
+        PreviewPlots: {
+            time: number[];
+            series: components["schemas"]["PreviewPlot"][];
+            /** Format: int32 */
+            total_points: number;
+        };
+        PreviewResponse: {
+            result: components["schemas"]["RunResult"];
+            fills: components["schemas"]["PreviewFill"][];
+            fills_truncated: boolean;
+            parameters: {
+                [key: string]: number;
+            };
+            settings: components["schemas"]["RunSettings"];
+            plots: components["schemas"]["PreviewPlots"];
+            /** Format: double */
+            engine_ms: number;
+            data_fingerprint: string;
+        };
+        RoundTrip: {
+            side: string;
+            /** Format: double */
+            quantity: number;
+            /** Format: date-time */
+            entry_time: string;
+            /** Format: double */
+            entry_price: number;
+            /** Format: date-time */
+            exit_time: string;
+            /** Format: double */
+            exit_price: number;
+            /** Format: double */
+            pnl: number;
+            /** Format: double */
+            return_pct: number;
+            /** Format: double */
+            costs: number;
+            /** Format: double */
+            mae: number;
+            /** Format: double */
+            mfe: number;
+            /** Format: int32 */
+            bars_held: number;
+            exit_reason: string;
+        };
+        RunCosts: {
+            preset: string;
+            /** Format: double */
+            commission_rate: number;
+            /** Format: double */
+            commission_fixed: number;
+            /** Format: double */
+            commission_minimum: number;
+            /** Format: double */
+            sell_tax_rate: number;
+            /** Format: double */
+            slippage_rate: number;
+            /** Format: double */
+            slippage_ticks: number;
+            /** Format: double */
+            tick_size: number;
+        };
+        RunResult: {
+            /** @description Metric name to value; null when undefined (e.g. Sharpe of a flat curve) */
+            metrics: {
+                [key: string]: number | null;
+            };
+            monthly_returns: components["schemas"]["MonthlyReturnView"][];
+            yearly_returns: components["schemas"]["YearlyReturnView"][];
+            equity: components["schemas"]["EquityChart"];
+            /** Format: int32 */
+            round_trip_count: number;
+            open_trade: components["schemas"]["RoundTrip"] | null;
+            /** Format: int32 */
+            bar_count: number;
+            /** Format: int32 */
+            fill_count: number;
+            /** Format: int32 */
+            rejected_orders: number;
+        };
+        RunSettings: {
+            fill: string;
+            costs: components["schemas"]["RunCosts"];
+            sizing: components["schemas"]["RunSizing"];
+            /** Format: double */
+            quantity_step: number;
+            allow_short: boolean;
+            close_at_end: boolean;
+            /** Format: double */
+            risk_free_rate: number;
+            currency: string;
+            time_zone: string;
+        };
+        RunSizing: {
+            type: string;
+            /** Format: double */
+            value: number;
+        };
+        YearlyReturnView: {
+            /** Format: int32 */
+            year: number;
+            /** Format: double */
+            return: number | null;
+        };
         ConstraintSpec: {
             /** @example trade_count */
             metric: string;
@@ -1018,41 +1250,6 @@ export interface components {
             metrics: {
                 [key: string]: number | null;
             };
-        };
-        RunCosts: {
-            preset: string;
-            /** Format: double */
-            commission_rate: number;
-            /** Format: double */
-            commission_fixed: number;
-            /** Format: double */
-            commission_minimum: number;
-            /** Format: double */
-            sell_tax_rate: number;
-            /** Format: double */
-            slippage_rate: number;
-            /** Format: double */
-            slippage_ticks: number;
-            /** Format: double */
-            tick_size: number;
-        };
-        RunSettings: {
-            fill: string;
-            costs: components["schemas"]["RunCosts"];
-            sizing: components["schemas"]["RunSizing"];
-            /** Format: double */
-            quantity_step: number;
-            allow_short: boolean;
-            close_at_end: boolean;
-            /** Format: double */
-            risk_free_rate: number;
-            currency: string;
-            time_zone: string;
-        };
-        RunSizing: {
-            type: string;
-            /** Format: double */
-            value: number;
         };
         RegisterRequest: {
             /**
@@ -1413,73 +1610,6 @@ export interface components {
             rerun_of: string | null;
             same_data_as_original: boolean | null;
         };
-        /** @description Chart series, parallel arrays; time is epoch milliseconds */
-        EquityChart: {
-            time: number[];
-            equity: number[];
-            drawdown: number[];
-            buy_and_hold: number[];
-            /** Format: int32 */
-            total_points: number;
-        };
-        MonthlyReturnView: {
-            /** Format: int32 */
-            year: number;
-            /** Format: int32 */
-            month: number;
-            /** Format: double */
-            return: number | null;
-        };
-        RoundTrip: {
-            side: string;
-            /** Format: double */
-            quantity: number;
-            /** Format: date-time */
-            entry_time: string;
-            /** Format: double */
-            entry_price: number;
-            /** Format: date-time */
-            exit_time: string;
-            /** Format: double */
-            exit_price: number;
-            /** Format: double */
-            pnl: number;
-            /** Format: double */
-            return_pct: number;
-            /** Format: double */
-            costs: number;
-            /** Format: double */
-            mae: number;
-            /** Format: double */
-            mfe: number;
-            /** Format: int32 */
-            bars_held: number;
-            exit_reason: string;
-        };
-        RunResult: {
-            /** @description Metric name to value; null when undefined (e.g. Sharpe of a flat curve) */
-            metrics: {
-                [key: string]: number | null;
-            };
-            monthly_returns: components["schemas"]["MonthlyReturnView"][];
-            yearly_returns: components["schemas"]["YearlyReturnView"][];
-            equity: components["schemas"]["EquityChart"];
-            /** Format: int32 */
-            round_trip_count: number;
-            open_trade: components["schemas"]["RoundTrip"] | null;
-            /** Format: int32 */
-            bar_count: number;
-            /** Format: int32 */
-            fill_count: number;
-            /** Format: int32 */
-            rejected_orders: number;
-        };
-        YearlyReturnView: {
-            /** Format: int32 */
-            year: number;
-            /** Format: double */
-            return: number | null;
-        };
         Fill: {
             /** Format: int64 */
             id: number;
@@ -1758,6 +1888,19 @@ export type SchemaBacktestRequest = components['schemas']['BacktestRequest'];
 export type SchemaCostSettings = components['schemas']['CostSettings'];
 export type SchemaSizingSettings = components['schemas']['SizingSettings'];
 export type SchemaBacktestStatusResponse = components['schemas']['BacktestStatusResponse'];
+export type SchemaPreviewRequest = components['schemas']['PreviewRequest'];
+export type SchemaEquityChart = components['schemas']['EquityChart'];
+export type SchemaMonthlyReturnView = components['schemas']['MonthlyReturnView'];
+export type SchemaPreviewFill = components['schemas']['PreviewFill'];
+export type SchemaPreviewPlot = components['schemas']['PreviewPlot'];
+export type SchemaPreviewPlots = components['schemas']['PreviewPlots'];
+export type SchemaPreviewResponse = components['schemas']['PreviewResponse'];
+export type SchemaRoundTrip = components['schemas']['RoundTrip'];
+export type SchemaRunCosts = components['schemas']['RunCosts'];
+export type SchemaRunResult = components['schemas']['RunResult'];
+export type SchemaRunSettings = components['schemas']['RunSettings'];
+export type SchemaRunSizing = components['schemas']['RunSizing'];
+export type SchemaYearlyReturnView = components['schemas']['YearlyReturnView'];
 export type SchemaConstraintSpec = components['schemas']['ConstraintSpec'];
 export type SchemaOptimizeRequest = components['schemas']['OptimizeRequest'];
 export type SchemaRangeSpec = components['schemas']['RangeSpec'];
@@ -1766,9 +1909,6 @@ export type SchemaHeatmap = components['schemas']['Heatmap'];
 export type SchemaOptimizationResponse = components['schemas']['OptimizationResponse'];
 export type SchemaRangeView = components['schemas']['RangeView'];
 export type SchemaRankedResult = components['schemas']['RankedResult'];
-export type SchemaRunCosts = components['schemas']['RunCosts'];
-export type SchemaRunSettings = components['schemas']['RunSettings'];
-export type SchemaRunSizing = components['schemas']['RunSizing'];
 export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
 export type SchemaTokenResponse = components['schemas']['TokenResponse'];
 export type SchemaUserResponse = components['schemas']['UserResponse'];
@@ -1792,11 +1932,6 @@ export type SchemaHistoryPage = components['schemas']['HistoryPage'];
 export type SchemaBacktestSummary = components['schemas']['BacktestSummary'];
 export type SchemaPageResponseBacktestSummary = components['schemas']['PageResponseBacktestSummary'];
 export type SchemaBacktestResponse = components['schemas']['BacktestResponse'];
-export type SchemaEquityChart = components['schemas']['EquityChart'];
-export type SchemaMonthlyReturnView = components['schemas']['MonthlyReturnView'];
-export type SchemaRoundTrip = components['schemas']['RoundTrip'];
-export type SchemaRunResult = components['schemas']['RunResult'];
-export type SchemaYearlyReturnView = components['schemas']['YearlyReturnView'];
 export type SchemaFill = components['schemas']['Fill'];
 export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
@@ -2554,6 +2689,102 @@ export interface operations {
             };
             /** @description Unexpected error (quote the request_id) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A newer preview of yours replaced this one (`/problems/preview-superseded`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, every one listed in `errors`, neither or both of strategy_id and code (`/problems/validation-failed`); code that does not compile, with line and column (`/problems/invalid-strategy`); the strategy fails on this data (`/problems/preview-failed`) or computes past PREVIEW_TIME_LIMIT (`/problems/preview-time-limit`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More than RATE_LIMIT_PREVIEWS previews this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server computes as many previews as it may at once (`/problems/previews-busy`); Retry-After: 1 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

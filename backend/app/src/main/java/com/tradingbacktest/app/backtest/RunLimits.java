@@ -42,15 +42,28 @@ public class RunLimits {
    * from this call.
    */
   public EvaluationLimits start(RunControl control) {
+    return start(control, timeLimit);
+  }
+
+  /**
+   * The limits of work starting now that has a time limit of its own (a preview's): the memory of a
+   * run, and {@code control} with {@code limit} counted from this call.
+   */
+  public EvaluationLimits start(RunControl control, Duration limit) {
     return new EvaluationLimits(
-        memoryBytes, RunControl.withTimeLimit(control, timeLimit, System::nanoTime));
+        memoryBytes, RunControl.withTimeLimit(control, limit, System::nanoTime));
   }
 
   /** The failure reason of work ({@code what}: "The run") stopped by the time limit. */
   public String timeLimitReason(String what) {
+    return timeLimitReason(what, timeLimit);
+  }
+
+  /** The failure reason of work ({@code what}: "The preview") stopped by {@code limit}. */
+  public static String timeLimitReason(String what, Duration limit) {
     return what
         + " was stopped at its time limit of "
-        + describe(timeLimit)
+        + describe(limit)
         + "; shorten the date range, use a longer interval or simplify the strategy.";
   }
 

@@ -10,7 +10,6 @@ import com.tradingbacktest.app.backtest.events.RunEvent;
 import com.tradingbacktest.app.backtest.events.RunEvents;
 import com.tradingbacktest.app.marketdata.BarsFingerprint;
 import com.tradingbacktest.app.marketdata.MarketDataService;
-import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
@@ -20,7 +19,6 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
-import com.tradingbacktest.engine.sim.Signals;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -152,48 +150,32 @@ class BacktestRunner {
             row.seriesKey(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
     String fingerprint = BarsFingerprint.of(bars);
     if (bars.size() == 0) {
-      throw new RunFailure(
-          "No "
-              + row.interval()
-              + " bars of "
-              + row.symbol()
-              + " between "
-              + row.startDate()
-              + " and "
-              + row.endDate()
-              + ".");
+      throw RunFailure.noBars(row.symbol(), row.interval(), row.startDate(), row.endDate());
     }
     progress.report(10);
 
-    Signals signals;
-    BacktestResult result;
+    RunExecution execution;
     try {
-      signals = strategy.signals(bars, parameters, runLimits);
-      progress.report(20);
-      result =
-          Backtest.run(
+      execution =
+          RunExecution.of(
+              strategy,
               bars,
-              signals,
-              runSettings.toConfig(row.initialCapital().doubleValue()),
-              runLimits.control());
+              parameters,
+              runSettings,
+              row.initialCapital(),
+              runLimits,
+              () -> progress.report(20));
     } catch (RunTimeLimitException e) {
       throw new RunFailure(limits.timeLimitReason("The run"));
-    } catch (
-        IllegalArgumentException
-            e) { // StrategyEvaluationException, invalid settings or bars: the run's own fault
-      throw new RunFailure("The strategy could not run on this data: " + e.getMessage());
     }
     if (progress.isCancelled()) {
       throw new BacktestCancelledException(bars.size());
     }
     progress.report(96);
 
-    RunSeries series =
-        new RunSeries(
-            bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity());
-    RunResult stored =
-        RunResult.of(
-            result.simulation(), result.metrics(), series, settings.chartPoints(), bars.size());
+    BacktestResult result = execution.result();
+    RunSeries series = execution.series();
+    RunResult stored = execution.summary(settings.chartPoints());
     String resultJson = json.writeValueAsString(stored);
     boolean completed =
         Boolean.TRUE.equals(
@@ -220,13 +202,6 @@ class BacktestRunner {
         bars.size(),
         result.simulation().trades().size(),
         result.simulation().finalEquity());
-  }
-
-  /** A reason a run cannot succeed however often it is tried; the message is shown to the user. */
-  private static final class RunFailure extends RuntimeException {
-    RunFailure(String message) {
-      super(message);
-    }
   }
 
   /**

@@ -49,6 +49,9 @@ public class RunSettingsResolver {
   /** The largest cash amount a cost or a sizing may name: the largest capital. */
   static final double MAX_CASH = 1e15;
 
+  /** The name a strategy given as source with the request goes by. */
+  static final String UNSAVED_NAME = "Unsaved strategy";
+
   /** The most ticks of slippage per fill. */
   static final double MAX_SLIPPAGE_TICKS = 10_000;
 
@@ -63,9 +66,23 @@ public class RunSettingsResolver {
   }
 
   public ResolvedRun resolve(UUID userId, BacktestRequest request) {
+    return resolve(userId, request, strategies.findReadable(userId, request.strategyId()));
+  }
+
+  /**
+   * Resolves a request that brings its strategy's source instead of naming a saved strategy (a
+   * preview of code being edited): the same checks, with {@code code} compiled in place of the
+   * saved strategy's; the request's {@code strategy_id} is not read.
+   */
+  ResolvedRun resolve(UUID userId, BacktestRequest request, String code) {
+    return resolve(
+        userId, request, Optional.of(new StrategySource(null, userId, UNSAVED_NAME, code)));
+  }
+
+  private ResolvedRun resolve(
+      UUID userId, BacktestRequest request, Optional<StrategySource> strategy) {
     Map<String, String> errors = new LinkedHashMap<>();
 
-    Optional<StrategySource> strategy = strategies.findReadable(userId, request.strategyId());
     if (strategy.isEmpty()) {
       errors.put("strategy_id", "no strategy with this id that you can read");
     }

@@ -28,6 +28,8 @@ public final class RunClient {
 
   public static final String OPTIMIZE = PATH + "/optimize";
 
+  public static final String PREVIEW = PATH + "/preview";
+
   /** The moving-average crossover every test runs: parameters with ranges, trades on AAPL 2013. */
   public static final String SMA_CROSS =
       """
@@ -102,6 +104,19 @@ public final class RunClient {
     Response response = start(body);
     assertThat(response.status()).as(response.toString()).isEqualTo(202);
     return response.json().path("id").asString();
+  }
+
+  /** POSTs a preview request (a run request with strategy_id or code). */
+  public Response preview(Object body) {
+    return api.post(PREVIEW, body, auth);
+  }
+
+  /** A preview request of source {@code code} over AAPL's sample days of 2013. */
+  public static Map<String, Object> previewOf(String code) {
+    Map<String, Object> body = request(null);
+    body.remove("strategy_id");
+    body.put("code", code);
+    return body;
   }
 
   public Response get(String path) {

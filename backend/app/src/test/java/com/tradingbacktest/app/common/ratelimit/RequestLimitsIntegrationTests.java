@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
       "tb.rate-limit.imports-per-minute=1",
       "tb.rate-limit.validations-per-minute=2",
       "tb.rate-limit.history-reads-per-minute=2",
-      "tb.rate-limit.runs-per-minute=1"
+      "tb.rate-limit.runs-per-minute=1",
+      "tb.rate-limit.previews-per-minute=2"
     })
 class RequestLimitsIntegrationTests extends IntegrationTest {
 
@@ -84,6 +85,24 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
 
     assertThat(spent.status()).isEqualTo(422);
     assertRateLimited(refused, what);
+  }
+
+  /**
+   * Previews have a budget of their own: spending it refuses the next preview, while runs (which
+   * previews never count toward) still have theirs.
+   */
+  @Test
+  void limitsPreviewsPerAccountApartFromRuns() {
+    String user = Api.bearer(api.registerUser("preview"));
+    Supplier<Response> preview =
+        () -> api.post("/api/v1/backtests/preview", Map.of(), "Authorization", user);
+
+    assertThat(preview.get().status()).isEqualTo(422);
+    assertThat(preview.get().status()).isEqualTo(422);
+    assertRateLimited(preview.get(), "previews");
+
+    assertThat(api.post("/api/v1/backtests", Map.of(), "Authorization", user).status())
+        .isEqualTo(422);
   }
 
   private Response history(String user) {

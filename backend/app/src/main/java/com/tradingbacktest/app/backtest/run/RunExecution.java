@@ -1,0 +1,66 @@
+package com.tradingbacktest.app.backtest.run;
+
+import com.tradingbacktest.app.backtest.RunResult;
+import com.tradingbacktest.app.backtest.RunSeries;
+import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.EvaluationLimits;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.Signals;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A resolved run executed on its bars: evaluate the strategy, simulate, compute the metrics. The
+ * part a stored run ({@link BacktestRunner}) and a preview ({@link PreviewService}) share, so both
+ * give the same numbers for the same request; what happens around it (storing, answering) is
+ * theirs.
+ *
+ * @param result the simulation and its metrics
+ * @param series the per-bar equity and buy-and-hold a stored run keeps and charts are drawn from
+ */
+record RunExecution(BacktestResult result, RunSeries series) {
+
+  /**
+   * Runs {@code strategy} with {@code parameters} over {@code bars} (not empty) under {@code
+   * limits}; {@code evaluated} is called between evaluation and simulation (a stored run reports
+   * progress there).
+   *
+   * @throws RunFailure when the strategy fails on this data or the settings do not fit the bars
+   * @throws com.tradingbacktest.engine.sim.RunTimeLimitException past the limits' deadline (the
+   *     caller words it: its limit and what stopped)
+   * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when the limits' control
+   *     cancels
+   */
+  static RunExecution of(
+      CompiledStrategy strategy,
+      BarSeries bars,
+      Map<String, Double> parameters,
+      RunSettings settings,
+      BigDecimal initialCapital,
+      EvaluationLimits limits,
+      Runnable evaluated) {
+    try {
+      Signals signals = strategy.signals(bars, parameters, limits);
+      evaluated.run();
+      BacktestResult result =
+          Backtest.run(
+              bars, signals, settings.toConfig(initialCapital.doubleValue()), limits.control());
+      return new RunExecution(
+          result,
+          new RunSeries(
+              bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity()));
+    } catch (IllegalArgumentException e) {
+      // StrategyEvaluationException (over the memory limit, a runtime error of the code), or
+      // settings the bars cannot honour: the run's own fault.
+      throw new RunFailure("The strategy could not run on this data: " + e.getMessage());
+    }
+  }
+
+  /** What the API shows of the result, with the equity overview in {@code chartPoints} points. */
+  RunResult summary(int chartPoints) {
+    return RunResult.of(result.simulation(), result.metrics(), series, chartPoints, series.size());
+  }
+}
