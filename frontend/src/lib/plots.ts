@@ -1,3 +1,4 @@
+import type { SchemaPreviewPlot, SchemaPreviewPlots } from "@/lib/api/schema";
 import { barIndexAt, chartTime } from "@/lib/chart-time";
 
 /** How a plotted series is drawn: a line, a staircase (values that hold until they change), or bars. */
@@ -5,26 +6,13 @@ export type PlotStyle = "line" | "step" | "histogram";
 /** Where: over the candles, or in a pane of its own under them (oscillators). */
 export type PlotPane = "price" | "lower";
 
-/** A strategy's `plot(...)` as a run or a preview declares it. */
-export interface PlotSpec {
-  title: string;
-  /** `#rrggbb` from the strategy, or null for the next palette colour. */
-  color: string | null;
-  style: PlotStyle | string;
-  pane: PlotPane | string;
-}
-
-export interface PlotValues extends PlotSpec {
-  /** One per time; null in warm-up or where the strategy's value is undefined (drawn as a gap). */
-  values: (number | null)[];
-}
-
-/** Plotted series on one time axis (epoch ms), downsampled by the API to a point budget. */
-export interface PlotSeriesSet {
-  time: number[];
-  series: PlotValues[];
-  total_points: number;
-}
+/**
+ * A strategy's `plot(...)` as a run or a preview declares it: a title, a `#rrggbb` colour or null for
+ * the next palette colour, a {@link PlotStyle} and a {@link PlotPane}.
+ */
+export type PlotSpec = Omit<SchemaPreviewPlot, "values">;
+/** Plotted series on one time axis (epoch ms), downsampled by the API to a point budget; null values are gaps. */
+export type PlotSeriesSet = SchemaPreviewPlots;
 
 /**
  * Colours for plots that name none: apart from each other and from the candles' green and red, and
@@ -40,7 +28,7 @@ export function plotColors(plots: readonly Pick<PlotSpec, "color">[]): string[] 
   return plots.map((plot) => (plot.color && HEX_COLOR.test(plot.color) ? plot.color : PLOT_PALETTE[next++ % PLOT_PALETTE.length]!));
 }
 
-export const isLowerPane = (plot: Pick<PlotSpec, "pane">) => plot.pane === "lower";
+export const isLowerPane = (plot: Pick<PlotSpec, "pane">) => plot.pane === ("lower" satisfies PlotPane);
 
 /** A point for lightweight-charts: a value, or only a time (whitespace, which the chart draws as a gap). */
 export type PlotPoint = { time: number; value: number } | { time: number };

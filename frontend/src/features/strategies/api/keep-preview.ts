@@ -8,7 +8,7 @@ export function runRequestOf(strategyId: string, preview: PreviewRequest): Schem
   return {
     strategy_id: strategyId,
     symbol: preview.symbol,
-    interval: preview.interval as SchemaBacktestRequest["interval"],
+    interval: preview.interval,
     start_date: preview.start_date,
     end_date: preview.end_date,
     initial_capital: preview.initial_capital,

@@ -2,58 +2,21 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import { useState } from "react";
 import { api, unwrap } from "@/lib/api/client";
 import { isApiError } from "@/lib/api/errors";
-import type { SchemaRunResult, SchemaRunSettings } from "@/lib/api/schema";
-import type { PlotSeriesSet } from "@/lib/plots";
+import type { SchemaPreviewFill, SchemaPreviewRequest, SchemaPreviewResponse } from "@/lib/api/schema";
 import { strategyKeys } from "./get-strategies";
 
-/** What the workbench previews: a run request with the editor's code instead of a stored strategy. */
-export interface PreviewRequest {
-  code: string;
-  symbol: string;
-  interval: string;
-  start_date: string;
-  end_date: string;
-  initial_capital: number;
-  parameters: Record<string, number>;
-  /** Most points of the equity curve and of each plot. */
-  points: number;
-}
-
-export interface PreviewFill {
-  timestamp: string;
-  type: string;
-  price: number;
-  quantity: number;
-  bar_index: number;
-}
-
-export interface PreviewResponse {
-  result: SchemaRunResult;
-  fills: PreviewFill[];
-  fills_truncated: boolean;
-  parameters: Record<string, number>;
-  settings: SchemaRunSettings;
-  plots: PlotSeriesSet;
-  engine_ms: number;
-  data_fingerprint: string;
-}
+/** What the workbench previews: a run request with the editor's code (never a strategy id) and a point budget. */
+export type PreviewRequest = SchemaPreviewRequest & { code: string; parameters: Record<string, number>; points: number };
+export type PreviewFill = SchemaPreviewFill;
 
 /** A preview with how long it took from sending the request to reading the answer, in ms. */
-export interface TimedPreview extends PreviewResponse {
+export interface TimedPreview extends SchemaPreviewResponse {
   roundTripMs: number;
 }
 
-// The preview operation joins schema.d.ts when the backend that serves it is merged; until then the
-// call goes through the same client (auth, refresh, problem documents) without the path's types.
-type UntypedPost = (
-  path: string,
-  init: { body: unknown; signal?: AbortSignal },
-) => Promise<{ data?: PreviewResponse; error?: unknown; response: Response }>;
-const post = api.POST as unknown as UntypedPost;
-
 export async function previewBacktest(request: PreviewRequest, signal?: AbortSignal): Promise<TimedPreview> {
   const started = performance.now();
-  const response = await unwrap(post("/api/v1/backtests/preview", { body: request, signal }));
+  const response = await unwrap(api.POST("/api/v1/backtests/preview", { body: request, signal }));
   return { ...response, roundTripMs: performance.now() - started };
 }
 
@@ -114,7 +77,7 @@ export function usePreview(request: PreviewRequest | null): WorkbenchPreview {
 const IDLE: PreviewRequest = {
   code: "",
   symbol: "",
-  interval: "",
+  interval: "1d",
   start_date: "",
   end_date: "",
   initial_capital: 0,

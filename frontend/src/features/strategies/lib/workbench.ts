@@ -85,7 +85,7 @@ export function previewRequest(
   return {
     code,
     symbol: setup.symbol,
-    interval: setup.interval,
+    interval: setup.interval as PreviewRequest["interval"],
     start_date: setup.start_date,
     end_date: setup.end_date,
     initial_capital: capital,
