@@ -1,7 +1,8 @@
 // End-to-end tests of the backtest screens in a real browser (Debian's Chromium driven by playwright-core)
 // against the real app: new backtest form, live progress, the result page, the runs list, comparison,
-// optimisation, the dashboard's runs and the strategy editor's quick test. scripts/e2e.sh runs it after
-// run.mjs with BASE_URL set; screenshots go to e2e/artifacts/ (prefixed "b").
+// optimisation, the dashboard's runs and a first look at the strategy workbench (workbench.mjs drives
+// it). scripts/e2e.sh runs it after run.mjs with BASE_URL set; screenshots go to e2e/artifacts/
+// (prefixed "b").
 //   BASE_URL=http://localhost:8080 node e2e/backtests.mjs
 import { join } from "node:path";
 import { ARTIFACTS, BASE_URL, expect, expectNoSidewaysScroll, heading, newStrategyFromTemplate, openHarness } from "./harness.mjs";
@@ -59,17 +60,15 @@ await test("sign up (the API sets the session cookie the browser then uses)", as
 });
 
 let strategyId = "";
-await test("create a strategy from a template and test it from the editor", async () => {
+await test("create a strategy from a template; the workbench previews it beside the editor", async () => {
   await newStrategyFromTemplate(page, "sma_crossover");
   await page.getByLabel("Name").fill("SMA e2e");
-  await page.getByTestId("test-strategy").click();
-  const dialog = page.getByTestId("quick-test");
-  await dialog.getByText("AAPL 1d, 2013-01-01 to 2013-12-31, default parameters").waitFor();
-  await dialog.getByTestId("quick-test-metrics").waitFor({ timeout: RUN_TIMEOUT });
-  const metrics = await dialog.getByTestId("quick-test-metrics").innerText();
-  expect(/Total return\s+[+\-−]?\d+\.\d{2}%/.test(metrics), `quick test metrics: ${metrics}`);
-  await shot(page, "b02-strategy-quick-test");
-  await page.keyboard.press("Escape");
+  // Before it is saved the workbench already previews the template on AAPL 2013 with its defaults.
+  await page.locator('[data-testid="preview-result"][data-state="current"]').waitFor();
+  const metrics = await page.getByTestId("workbench").getByTestId("metric-cards").innerText();
+  expect(/Total return\s+[+\-−]?\d+\.\d{2}%/.test(metrics), `workbench metrics: ${metrics}`);
+  await shot(page, "b02-strategy-workbench");
+  await page.getByTestId("save-strategy").click();
   await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
   strategyId = page.url().split("/").pop();
 });
