@@ -73,6 +73,8 @@ class JobDispatchIntegrationTests {
 
     assertCompletesWithoutAPoll(client, client.started(RunClient.request(strategy)));
     assertOptimisationCompletesWithoutAPoll(client, strategy);
+    // Again, now that the job server has long passed its first poll after starting.
+    assertCompletesWithoutAPoll(client, client.started(RunClient.request(strategy)));
   }
 
   @Test
