@@ -65,7 +65,7 @@ start_app() {
   management="$(free_port)"
   mkdir -p "$data"
   env DATA_DIR="$data" PORT="$port" MANAGEMENT_PORT="$management" SEED_ONLINE=false \
-    RATE_LIMIT_RUNS=0 "${env[@]}" \
+    RATE_LIMIT_RUNS=0 RATE_LIMIT_PREVIEWS=0 "${env[@]}" \
     java -jar "$jar" "$@" >"$work/$name.log" 2>&1 &
   pids+=("$!")
   local deadline=$((SECONDS + 180))
