@@ -2,6 +2,7 @@ package com.tradingbacktest.app.backtest;
 
 import static org.jobrunr.scheduling.JobBuilder.aJob;
 
+import com.tradingbacktest.app.common.jobs.JobWakeups;
 import java.util.List;
 import java.util.UUID;
 import org.jobrunr.jobs.lambdas.JobRequest;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The JobRunr queue as runs use it. A run's job has the run's id, so a job is easy to find from its
- * run (and the JobRunr dashboard shows the same ids as the API).
+ * run (and the JobRunr dashboard shows the same ids as the API). Every job queued to run now wakes
+ * the processes that run jobs ({@link JobWakeups}), so it starts at once rather than at their next
+ * poll.
  */
 @Component
 public class JobQueue {
@@ -21,19 +24,28 @@ public class JobQueue {
   private final JobRequestScheduler scheduler;
   private final StorageProvider storage;
   private final BacktestSettings settings;
+  private final JobWakeups wakeups;
 
-  JobQueue(JobRequestScheduler scheduler, StorageProvider storage, BacktestSettings settings) {
+  JobQueue(
+      JobRequestScheduler scheduler,
+      StorageProvider storage,
+      BacktestSettings settings,
+      JobWakeups wakeups) {
     this.scheduler = scheduler;
     this.storage = storage;
     this.settings = settings;
+    this.wakeups = wakeups;
   }
 
   public void enqueue(UUID id, String name, JobRequest request) {
     scheduler.create(job(id, name, request));
+    wakeups.jobsQueued();
   }
 
+  /** Queues every job in one go; the workers are woken once for all of them. */
   public void enqueueAll(List<Queued> jobs) {
     scheduler.create(jobs.stream().map(q -> job(q.id(), q.name(), q.request())));
+    wakeups.jobsQueued();
   }
 
   public record Queued(UUID id, String name, JobRequest request) {}
@@ -41,7 +53,8 @@ public class JobQueue {
   /**
    * Queues {@code request} again as a new job, {@link WorkerShare#RETRY_AFTER} from now, for a job
    * that steps aside ({@link WorkerShare}). The new job has an id of its own: the current one is
-   * still running. A run or slice cancelled meanwhile finds nothing to do when it comes.
+   * still running. A run or slice cancelled meanwhile finds nothing to do when it comes. No wake:
+   * the wait is the point, and JobRunr enqueues the job at its first poll after the delay.
    */
   public void defer(String name, JobRequest request) {
     scheduler.create(

@@ -4,6 +4,7 @@ import static org.jobrunr.scheduling.JobBuilder.aJob;
 
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
+import com.tradingbacktest.app.common.jobs.JobWakeups;
 import com.tradingbacktest.app.marketdata.fetch.CandleSource;
 import com.tradingbacktest.app.marketdata.fetch.CandleSources;
 import com.tradingbacktest.app.marketdata.fetch.DataSource;
@@ -44,18 +45,21 @@ class ImportService {
   private final ImportLog importLog;
   private final CandleSources sources;
   private final JobRequestScheduler queue;
+  private final JobWakeups wakeups;
 
   ImportService(
       SymbolRepository symbols,
       BarImporter importer,
       ImportLog importLog,
       CandleSources sources,
-      JobRequestScheduler queue) {
+      JobRequestScheduler queue,
+      JobWakeups wakeups) {
     this.symbols = symbols;
     this.importer = importer;
     this.importLog = importLog;
     this.sources = sources;
     this.queue = queue;
+    this.wakeups = wakeups;
   }
 
   /**
@@ -228,6 +232,7 @@ class ImportService {
             .withName("Fetch " + symbol + " " + interval.code() + " from " + source.displayName())
             .withAmountOfRetries(2)
             .withJobRequest(new FetchImportJob(id, marketGiven)));
+    wakeups.jobsQueued();
   }
 
   /**

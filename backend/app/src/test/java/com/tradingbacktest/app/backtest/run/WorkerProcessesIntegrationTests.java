@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,10 +55,14 @@ class WorkerProcessesIntegrationTests {
   }
 
   @Test
-  void anApiProcessQueuesAndAWorkerProcessRuns() {
+  void anApiProcessQueuesAndAWorkerProcessRuns() throws Exception {
     ConfigurableApplicationContext apiOnly = start("--mode=api");
     RunClient client = client(apiOnly, "queuer");
     String id = client.started(RunClient.request(client.strategy("SMA", RunClient.SMA_CROSS)));
+    // The API process streams what the worker process will do: opened now, while the run waits,
+    // since a worker that comes up starts the queued run at once.
+    CompletableFuture<List<JsonNode>> stream =
+        CompletableFuture.supplyAsync(() -> client.events(id, Duration.ofSeconds(90)));
 
     RunClient.sleep(7_000); // more than a poll interval: nobody runs jobs here
     assertThat(client.status(id).path("status").asString()).isEqualTo("pending");
@@ -66,9 +72,8 @@ class WorkerProcessesIntegrationTests {
     assertThat(workerApi.get("/api/v1/backtests", client.auth).status()).isEqualTo(503);
     assertThat(workerApi.get("/actuator/health").status()).isEqualTo(200);
 
-    // The API process streams what the worker process does: the events cross processes through
-    // NOTIFY.
-    List<JsonNode> events = client.events(id, Duration.ofSeconds(60));
+    // The events cross processes through NOTIFY.
+    List<JsonNode> events = stream.get(90, TimeUnit.SECONDS);
     assertThat(events.get(events.size() - 1).path("status").asString()).isEqualTo("completed");
     assertThat(events)
         .anySatisfy(e -> assertThat(e.path("status").asString()).isEqualTo("running"));

@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Measures what a trader waits for, end to end through the HTTP API of the real jar: one backtest
+# (POST, then the event stream to its final event) and a 78-combination optimisation (POST, then its
+# status until completed), each N times, printing p50/p95 beside the worker's own time (the run's
+# duration_ms: claim to stored result, bars loaded and engine run included). Twice: one all-in-one
+# process, then an API-only process and a separate worker process on the same database
+# (docs/PERFORMANCE.md, "End to end through the API"). Needs java, curl and jq; builds the jar
+# (make build) only when it is missing. Everything runs on a throwaway DATA_DIR and free ports.
+#   scripts/bench-api.sh [N]         N repetitions of each measurement (default 30)
+#   BENCH_CSV=file scripts/bench-api.sh
+#       daily bars (date,open,high,low,close,volume) to run on instead of the generated ones
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-30}"
+jar="$root/backend/app/target/trading-backtest.jar"
+
+for tool in java curl jq; do
+  command -v "$tool" >/dev/null || { echo "bench-api: $tool is required" >&2; exit 1; }
+done
+if [ ! -f "$jar" ]; then
+  echo "bench-api: building the jar (make build)" >&2
+  make -C "$root" build >&2
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/bench-api.XXXXXX")"
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A port nothing listens on (bash's /dev/tcp connects, or fails when the port is free).
+free_port() {
+  local port
+  while true; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+# start_app NAME DATA_DIR [ENV=VALUE...] -- [APP ARGS...]: starts the jar and waits until it is
+# ready; its port is then in app_port.
+app_port=""
+start_app() {
+  local name="$1" data="$2" port management
+  shift 2
+  local env=()
+  while [ "$1" != "--" ]; do
+    env+=("$1")
+    shift
+  done
+  shift
+  port="$(free_port)"
+  management="$(free_port)"
+  mkdir -p "$data"
+  env DATA_DIR="$data" PORT="$port" MANAGEMENT_PORT="$management" SEED_ONLINE=false \
+    RATE_LIMIT_RUNS=0 RATE_LIMIT_PREVIEWS=0 "${env[@]}" \
+    java -jar "$jar" "$@" >"$work/$name.log" 2>&1 &
+  pids+=("$!")
+  local deadline=$((SECONDS + 180))
+  until curl -fsS -o /dev/null "http://localhost:$port/actuator/health/readiness" 2>/dev/null; do
+    if [ "$SECONDS" -ge "$deadline" ] || ! kill -0 "${pids[-1]}" 2>/dev/null; then
+      echo "bench-api: $name did not start; its log:" >&2
+      tail -50 "$work/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  app_port="$port"
+}
+
+stop_last_apps() {
+  local count="$1" pid
+  for ((i = 0; i < count; i++)); do
+    pid="${pids[-1]}"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    unset 'pids[-1]'
+  done
+}
+
+# Daily bars like Alphabet's of 2004-08-19 to 2013-12-31 (2,445 weekdays of a seeded random walk
+# from 100), so that nothing needs the network.
+generated_bars() {
+  # Plain POSIX awk (no strftime): civil dates from day numbers (days since 1970-01-01).
+  awk 'function civil(z,   era, doe, yoe, doy, mp, d, m, y) {
+      z += 719468; era = int(z / 146097); doe = z - era * 146097
+      yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+      y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+      mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
+      m = mp < 10 ? mp + 3 : mp - 9
+      return sprintf("%04d-%02d-%02d", y + (m <= 2), m, d)
+    }
+    BEGIN {
+      srand(2004); print "date,open,high,low,close,volume"
+      day = 12649; price = 100; n = 0
+      while (day <= 16070) {
+        weekday = (day + 4) % 7
+        if (weekday != 0 && weekday != 6) {
+          c = price * (1 + (rand() - 0.495) * 0.04)
+          high = (price > c ? price : c) * (1 + rand() * 0.01)
+          low = (price < c ? price : c) * (1 - rand() * 0.01)
+          printf "%s,%.2f,%.2f,%.2f,%.2f,%d\n", civil(day), price, high, low, c, 1000000 + int(rand() * 9000000)
+          price = c; n++
+        }
+        day++
+      }
+    }'
+}
+
+api=""
+auth=""
+strategy=""
+run_request=""
+optimise_request=""
+
+post() {
+  curl -fsS "$api$1" -H "$auth" -H 'Content-Type: application/json' -d "$2"
+}
+
+run_body() {
+  jq -cn --arg s "$strategy" '{strategy_id: $s, symbol: "GOOG", interval: "1d",
+    start_date: "2004-01-01", end_date: "2013-12-31", initial_capital: 100000,
+    parameters: {fast: 10, slow: 20}}'
+}
+
+# fast 5..30 step 5 (6) x slow 20..80 step 5 (13): 78 combinations.
+optimise_body() {
+  jq -cn --argjson run "$(run_body)" '{backtest: $run, objective: "sharpe_ratio",
+    ranges: {fast: {from: 5, to: 30, step: 5}, slow: {from: 20, to: 80, step: 5}}}'
+}
+
+prepare_user() {
+  local token bars
+  token="$(curl -fsS "$api/auth/register" -H 'Content-Type: application/json' \
+    -d '{"email":"bench@example.com","username":"bench","password":"bench-password-1"}' |
+    jq -r .access_token)"
+  auth="Authorization: Bearer $token"
+  bars="$work/bars.csv"
+  if [ -n "${BENCH_CSV:-}" ]; then
+    cp "$BENCH_CSV" "$bars"
+  else
+    generated_bars >"$bars"
+  fi
+  curl -fsS -o /dev/null "$api/data/import" -H "$auth" -F "file=@$bars;filename=goog.csv" \
+    -F symbol=GOOG -F interval=1d -F time_zone=America/New_York -F asset_class=stock
+  strategy="$(post /strategies "$(jq -cn '{name: "SMA 10/20", code: "param fast = 10 in 2..50
+param slow = 20 in 5..200
+long_entry = crossover(sma(close, fast), sma(close, slow))
+long_exit = crossunder(sma(close, fast), sma(close, slow))"}')" | jq -r .id)"
+  run_request="$(run_body)"
+  optimise_request="$(optimise_body)"
+}
+
+now_ms() {
+  local t="${EPOCHREALTIME//[.,]/}"
+  echo "$((t / 1000))"
+}
+
+# The timed part forks nothing but curl (no jq, no pipes): on a busy 2-core machine every extra
+# process start costs milliseconds that are the client's, not the service's.
+id_of() {
+  [[ "$1" =~ \"id\":\"([0-9a-f-]{36})\" ]] && echo "${BASH_REMATCH[1]}"
+}
+
+# One run: POST, then read the event stream until it ends with the final state. Prints
+# "end-to-end-ms worker-ms".
+measure_run() {
+  local start answer id final
+  start="$(now_ms)"
+  answer="$(curl -fsS "$api/backtests" -H "$auth" -H 'Content-Type: application/json' -d "$run_request")"
+  id="$(id_of "$answer")"
+  final="$(curl -fsS -N --max-time 120 "$api/backtests/$id/events" -H "$auth")"
+  echo "$(($(now_ms) - start)) $(curl -fsS "$api/backtests/$id/status" -H "$auth" | jq -r .duration_ms)"
+  [[ "${final##*data:}" == *'"completed"'* ]] || { echo "bench-api: run $id ended ${final##*data:}" >&2; exit 1; }
+}
+
+# One optimisation: POST, then its status every 10 ms until completed. Prints "end-to-end-ms worker-ms".
+measure_optimisation() {
+  local start id state
+  start="$(now_ms)"
+  id="$(id_of "$(curl -fsS "$api/backtests/optimize" -H "$auth" -H 'Content-Type: application/json' \
+    -d "$optimise_request")")"
+  while true; do
+    state="$(curl -fsS "$api/backtests/optimize/$id?limit=1" -H "$auth")"
+    [[ "$state" == *'"status":"completed"'* ]] && break
+    [[ "$state" == *'"status":"pending"'* || "$state" == *'"status":"running"'* ]] ||
+      { echo "bench-api: optimisation $id ended: ${state:0:300}" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo "$(($(now_ms) - start)) $(jq -r .duration_ms <<<"$state")"
+}
+
+# Preview latency (POST /backtests/preview, request to response), when the API has that endpoint.
+measure_preview() {
+  local body start code
+  body="$(jq -c '. + {parameters: {fast: 12, slow: 26}}' <<<"$run_request")"
+  start="$(now_ms)"
+  code="$(curl -sS -o /dev/null -w '%{http_code}' "$api/backtests/preview" -H "$auth" \
+    -H 'Content-Type: application/json' -d "$body")"
+  [ "$code" = 200 ] || { echo "bench-api: preview answered $code" >&2; exit 1; }
+  echo "$(($(now_ms) - start)) -"
+}
+
+has_preview() {
+  curl -fsS "$api/openapi.json" | jq -e '.paths["/api/v1/backtests/preview"].post' >/dev/null
+}
+
+# p50/p95 (nearest rank) of a column of numbers on stdin.
+percentiles() {
+  sort -n | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "-"; exit }
+    p50 = int((NR * 50 + 99) / 100); p95 = int((NR * 95 + 99) / 100)
+    printf "p50 %5d ms  p95 %5d ms", v[p50], v[p95] }'
+}
+
+# measure LABEL FUNCTION: two warm-up rounds, then $runs measured ones; prints one table row.
+measure() {
+  local label="$1" fn="$2" samples="$work/samples" worker
+  "$fn" >/dev/null
+  "$fn" >/dev/null
+  : >"$samples"
+  for ((i = 0; i < runs; i++)); do
+    "$fn" >>"$samples"
+  done
+  worker="$(awk '$2 != "-" { print $2 }' "$samples" | percentiles)"
+  printf '  %-34s end to end %s   worker %s\n' "$label" "$(awk '{ print $1 }' "$samples" | percentiles)" \
+    "${worker:--}"
+}
+
+measure_all() {
+  measure "run, 10 y daily, SMA 10/20" measure_run
+  measure "optimisation, 78 combinations" measure_optimisation
+  if has_preview; then
+    measure "preview (request to response)" measure_preview
+  else
+    echo "  preview: POST /backtests/preview does not exist in this build; not measured"
+  fi
+}
+
+echo "bench-api: $runs measured rounds each (after 2 warm-up rounds), $(nproc) cores, $(java -version 2>&1 | head -1)"
+
+data="$work/data"
+start_app all "$data" -- --mode=all
+api="http://localhost:$app_port/api/v1"
+prepare_user
+echo "one process (--mode=all):"
+measure_all
+stop_last_apps 1
+
+start_app api "$data" -- --mode=api
+api="http://localhost:$app_port/api/v1"
+database_url="jdbc:postgresql://localhost:$(cat "$data/postgres.port")/trading_backtest"
+# A worker serves no API, but every process with DATABASE_URL must have a JWT_SECRET.
+start_app worker "$work/worker" DATABASE_URL="$database_url" DATABASE_USERNAME=postgres \
+  DATABASE_PASSWORD="$(cat "$data/secrets/postgres-password")" \
+  JWT_SECRET="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" -- --mode=worker
+token="$(curl -fsS "$api/auth/login" -H 'Content-Type: application/json' \
+  -d '{"login":"bench","password":"bench-password-1"}' | jq -r .access_token)"
+auth="Authorization: Bearer $token"
+echo "API process (--mode=api) + worker process (--mode=worker), one database:"
+measure_all
