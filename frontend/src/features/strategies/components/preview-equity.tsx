@@ -41,7 +41,12 @@ export function PreviewEquity({
             {...AXIS_STYLE}
             minTickGap={48}
           />
-          <YAxis tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })} {...AXIS_STYLE} width={56} />
+          <YAxis
+            tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })}
+            {...AXIS_STYLE}
+            width={56}
+            domain={["auto", "auto"]}
+          />
           <Tooltip
             labelFormatter={(time) => formatBarTime(Number(time), interval, zone)}
             formatter={(value) => formatMoney(Number(value), currency, locale)}

@@ -216,9 +216,13 @@ export function StrategyEditor({
         )}
         {formError && <FormError className="mb-4">{formError}</FormError>}
 
-        {/* The strategy's form is the left column only: Enter in the workbench's inputs must not save. */}
-        <div className="grid gap-4 lg:grid-cols-2">
-          <form id={FORM_ID} onSubmit={onSubmit} noValidate className="grid min-w-0 content-start gap-4">
+        {/*
+          Phone: the code, the workbench, then the details. Desktop: the code and the details on the left,
+          the workbench beside them. The strategy's forms hold only its own fields: Enter in the
+          workbench's inputs must not save.
+        */}
+        <div className="grid gap-4 lg:grid-cols-2 lg:grid-rows-[auto_auto_1fr] lg:items-start">
+          <form id={FORM_ID} onSubmit={onSubmit} noValidate className="grid min-w-0 content-start gap-4 lg:col-start-1 lg:row-start-1">
             <Card className="gap-0 overflow-hidden py-0">
               <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
                 <span id="code-label" className="text-sm font-medium">
@@ -279,6 +283,24 @@ export function StrategyEditor({
                 </CardContent>
               </Card>
             )}
+          </form>
+
+          {/* Spanning into the last, flexible row, the workbench's height never stretches the rows on the left. */}
+          <div className="min-w-0 lg:col-start-2 lg:row-span-3 lg:row-start-1">
+            <Workbench
+              code={codeState === "ok" ? debouncedCode : null}
+              parameters={parameters}
+              codeState={codeState}
+              strategyId={id}
+              unsaved={dirty || !id}
+              save={saveForKeep}
+              onKept={(savedId) => {
+                if (!id) router.replace(`/strategies/${savedId}`);
+              }}
+            />
+          </div>
+
+          <form onSubmit={onSubmit} noValidate className="grid min-w-0 content-start gap-4 lg:col-start-1 lg:row-start-2">
             <Card className="gap-4">
               <CardHeader>
                 <CardTitle className="text-sm">{t("strategies.details")}</CardTitle>
@@ -333,20 +355,6 @@ export function StrategyEditor({
               </p>
             )}
           </form>
-
-          <div className="min-w-0">
-            <Workbench
-              code={codeState === "ok" ? debouncedCode : null}
-              parameters={parameters}
-              codeState={codeState}
-              strategyId={id}
-              unsaved={dirty || !id}
-              save={saveForKeep}
-              onKept={(savedId) => {
-                if (!id) router.replace(`/strategies/${savedId}`);
-              }}
-            />
-          </div>
         </div>
 
         {id && (
