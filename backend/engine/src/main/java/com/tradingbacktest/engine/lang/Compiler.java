@@ -325,6 +325,13 @@ final class Compiler {
                   + title.length()));
       return;
     }
+    if (title.indexOf(',') >= 0) {
+      errors.add(
+          titleAt.error(
+              "a plot's title cannot contain a comma: the API and the CLI name plots in"
+                  + " comma-separated lists"));
+      return;
+    }
     Integer first = plotTitles.putIfAbsent(title, c.span().line());
     if (first != null) {
       errors.add(

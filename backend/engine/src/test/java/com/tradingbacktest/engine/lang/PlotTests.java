@@ -153,6 +153,12 @@ class PlotTests {
             6,
             "a plot's title has 1 to 40" + " characters and is not blank; this one has 41"),
         Arguments.of(
+            "plot(\"SMA(10, 20)\", close)",
+            1,
+            6,
+            "a plot's title cannot contain a comma: the API and the CLI name plots in"
+                + " comma-separated lists"),
+        Arguments.of(
             "plot(\"a\", close)\nplot(\"a\", open)",
             2,
             6,
