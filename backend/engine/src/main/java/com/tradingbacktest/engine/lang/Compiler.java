@@ -325,6 +325,10 @@ final class Compiler {
                   + title.length()));
       return;
     }
+    if (!title.equals(title.strip())) {
+      errors.add(titleAt.error("a plot's title cannot start or end with a space"));
+      return;
+    }
     if (title.indexOf(',') >= 0) {
       errors.add(
           titleAt.error(

@@ -153,6 +153,8 @@ class PlotTests {
             6,
             "a plot's title has 1 to 40" + " characters and is not blank; this one has 41"),
         Arguments.of(
+            "plot(\" a\", close)", 1, 6, "a plot's title cannot start or end with a space"),
+        Arguments.of(
             "plot(\"SMA(10, 20)\", close)",
             1,
             6,

@@ -13,6 +13,7 @@ import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.series.BarSeries;
@@ -20,7 +21,6 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
-import com.tradingbacktest.engine.sim.Signals;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +49,7 @@ class BacktestRunner {
 
   private final BacktestRepository runs;
   private final RoundTripRepository roundTrips;
+  private final PlotRepository plots;
   private final MarketDataService marketData;
   private final RunEvents events;
   private final RunMetrics metrics;
@@ -60,6 +61,7 @@ class BacktestRunner {
   BacktestRunner(
       BacktestRepository runs,
       RoundTripRepository roundTrips,
+      PlotRepository plots,
       MarketDataService marketData,
       RunEvents events,
       RunMetrics metrics,
@@ -69,6 +71,7 @@ class BacktestRunner {
       JsonMapper json) {
     this.runs = runs;
     this.roundTrips = roundTrips;
+    this.plots = plots;
     this.marketData = marketData;
     this.events = events;
     this.metrics = metrics;
@@ -165,15 +168,15 @@ class BacktestRunner {
     }
     progress.report(10);
 
-    Signals signals;
+    Evaluation evaluation;
     BacktestResult result;
     try {
-      signals = strategy.signals(bars, parameters, runLimits);
+      evaluation = strategy.evaluate(bars, parameters, runLimits);
       progress.report(20);
       result =
           Backtest.run(
               bars,
-              signals,
+              evaluation.signals(),
               runSettings.toConfig(row.initialCapital().doubleValue()),
               runLimits.control());
     } catch (RunTimeLimitException e) {
@@ -204,6 +207,7 @@ class BacktestRunner {
                   runs.insertFills(id, result.simulation().fills());
                   roundTrips.insert(id, result.simulation().trades());
                   runs.saveSeries(id, series);
+                  plots.insert(id, evaluation.plots());
                   runs.recordFingerprint(id, fingerprint);
                   if (!runs.complete(id, resultJson)) {
                     status.setRollbackOnly(); // cancelled or deleted while storing: keep nothing
