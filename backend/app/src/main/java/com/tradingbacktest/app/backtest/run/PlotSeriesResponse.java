@@ -1,6 +1,6 @@
 package com.tradingbacktest.app.backtest.run;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
+import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -28,8 +28,7 @@ record PlotSeriesResponse(
       @Schema(nullable = true, example = "#1f77b4") String color,
       @Schema(allowableValues = {"line", "step", "histogram"}) String style,
       @Schema(allowableValues = {"price", "lower"}) String pane,
-      @ArraySchema(
-              schema = @Schema(type = "number", format = "double", nullable = true),
-              arraySchema = @Schema(description = "null where the series is na (its warm-up)"))
+      @Schema(description = "Parallel to time; null where the series is na (its warm-up)")
+          @NullableValues
           Double[] values) {}
 }
