@@ -485,6 +485,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The series a completed run's strategy plotted, over a time range, within a point budget
+         * @description Every `plot(...)` of the strategy is stored in full with the run. This returns the chosen ones (`names`, comma-separated titles; all when absent) on one time axis shared by every series (bar open times, epoch ms), downsampled to `points` by keeping, per bucket, the first and last bar and the bars of each chosen series' lowest and highest value, so peaks survive any zoom. A value is null where the series is na (its warm-up). `total_points` counts the bars in the range before downsampling. The range parameters are those of GET /api/v1/analytics/chart.
+         */
+        get: operations["getBacktestSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/{id}/round-trips": {
         parameters: {
             query?: never;
@@ -1013,6 +1033,34 @@ export interface components {
             /** Format: double */
             return: number | null;
         };
+        PlotSeries: {
+            /** @example SMA fast */
+            title: string;
+            /** @example #1f77b4 */
+            color: string | null;
+            /** @enum {string} */
+            style: "line" | "step" | "histogram";
+            /** @enum {string} */
+            pane: "price" | "lower";
+            /** @description Parallel to time; null where the series is na (its warm-up) */
+            values: (number | null)[];
+        };
+        /** @description Plotted series, parallel to time; time is epoch milliseconds */
+        PlotSeriesResponse: {
+            /**
+             * @example [
+             *       1092873600000,
+             *       1092960000000
+             *     ]
+             */
+            time: number[];
+            series: components["schemas"]["PlotSeries"][];
+            /**
+             * Format: int32
+             * @example 2517
+             */
+            total_points: number;
+        };
         PreviewFill: {
             /** Format: date-time */
             timestamp: string;
@@ -1024,20 +1072,6 @@ export interface components {
             /** Format: int32 */
             bar_index: number;
         };
-        PreviewPlot: {
-            title: string;
-            color: string | null;
-            style: string;
-            pane: string;
-            values: (number | null)[];
-        };
-        /** @description Plotted series, parallel to time (epoch ms) */
-        PreviewPlots: {
-            time: number[];
-            series: components["schemas"]["PreviewPlot"][];
-            /** Format: int32 */
-            total_points: number;
-        };
         PreviewResponse: {
             result: components["schemas"]["RunResult"];
             fills: components["schemas"]["PreviewFill"][];
@@ -1046,7 +1080,7 @@ export interface components {
                 [key: string]: number;
             };
             settings: components["schemas"]["RunSettings"];
-            plots: components["schemas"]["PreviewPlots"];
+            plots: components["schemas"]["PlotSeriesResponse"];
             /** Format: double */
             engine_ms: number;
             data_fingerprint: string;
@@ -1401,15 +1435,24 @@ export interface components {
             /** @example length */
             name: string;
             /**
-             * @description series, bool series, length or number
+             * @description series, bool series, number or bool series, length, number, or string (a text in double quotes)
              * @example length
              */
             kind: string;
             /**
              * Format: double
-             * @description The value when omitted; null when required
+             * @description The value of a number or length when omitted; null otherwise
              */
             default_value: number | null;
+            /**
+             * @description The value of a string when omitted; null otherwise
+             * @example line
+             */
+            default_text: string | null;
+            /** @description The only values a string may take; empty when any text will do */
+            choices: string[];
+            /** @description Whether a call must give it (no default, not optional) */
+            required: boolean;
         };
         LanguageCatalogueResponse: {
             functions: components["schemas"]["LanguageFunction"][];
@@ -1417,7 +1460,7 @@ export interface components {
             outputs: components["schemas"]["LanguageOutput"][];
             /** @description Reserved words: param, in, step, and, or, not, true, false, na */
             keywords: string[];
-            /** @description What one strategy may use: max_source_chars, max_statements, max_nesting, max_lookback, max_params */
+            /** @description What one strategy may use: max_source_chars, max_statements, max_nesting, max_lookback, max_params, max_text_chars, max_plots, max_plot_title_chars */
             limits: {
                 [key: string]: number;
             };
@@ -1431,7 +1474,7 @@ export interface components {
             signature: string;
             params: components["schemas"]["LanguageArgument"][];
             /**
-             * @description number, bool, or fields (several named outputs)
+             * @description number, bool, fields (several named outputs), or none (a statement of its own: plot)
              * @example number
              */
             result: string;
@@ -1609,6 +1652,17 @@ export interface components {
             /** Format: uuid */
             rerun_of: string | null;
             same_data_as_original: boolean | null;
+            plots: components["schemas"]["RunPlot"][];
+        };
+        RunPlot: {
+            /** @example SMA fast */
+            title: string;
+            /** @example #1f77b4 */
+            color: string | null;
+            /** @enum {string} */
+            style: "line" | "step" | "histogram";
+            /** @enum {string} */
+            pane: "price" | "lower";
         };
         Fill: {
             /** Format: int64 */
@@ -1891,9 +1945,9 @@ export type SchemaBacktestStatusResponse = components['schemas']['BacktestStatus
 export type SchemaPreviewRequest = components['schemas']['PreviewRequest'];
 export type SchemaEquityChart = components['schemas']['EquityChart'];
 export type SchemaMonthlyReturnView = components['schemas']['MonthlyReturnView'];
+export type SchemaPlotSeries = components['schemas']['PlotSeries'];
+export type SchemaPlotSeriesResponse = components['schemas']['PlotSeriesResponse'];
 export type SchemaPreviewFill = components['schemas']['PreviewFill'];
-export type SchemaPreviewPlot = components['schemas']['PreviewPlot'];
-export type SchemaPreviewPlots = components['schemas']['PreviewPlots'];
 export type SchemaPreviewResponse = components['schemas']['PreviewResponse'];
 export type SchemaRoundTrip = components['schemas']['RoundTrip'];
 export type SchemaRunCosts = components['schemas']['RunCosts'];
@@ -1932,6 +1986,7 @@ export type SchemaHistoryPage = components['schemas']['HistoryPage'];
 export type SchemaBacktestSummary = components['schemas']['BacktestSummary'];
 export type SchemaPageResponseBacktestSummary = components['schemas']['PageResponseBacktestSummary'];
 export type SchemaBacktestResponse = components['schemas']['BacktestResponse'];
+export type SchemaRunPlot = components['schemas']['RunPlot'];
 export type SchemaFill = components['schemas']['Fill'];
 export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
@@ -3916,6 +3971,91 @@ export interface operations {
             };
             /** @description No such run of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBacktestSeries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated plot titles, as in the run's `plots`; all when absent
+                 * @example SMA fast,SMA slow
+                 */
+                names?: string;
+                /**
+                 * @description Start of the range, inclusive: an ISO instant, or an ISO date (its first moment in the symbol's zone); default the run's first bar
+                 * @example 2013-06-01T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description End of the range, inclusive: an ISO instant, or an ISO date (to its end in the symbol's zone); default the run's last bar
+                 * @example 2013-09-30
+                 */
+                to?: string;
+                /** @description Most points per series, 16-10000 */
+                points?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plotted series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlotSeriesResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed (`/problems/run-not-completed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A name the run did not plot, a malformed or reversed range, or points out of bounds (`/problems/validation-failed`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

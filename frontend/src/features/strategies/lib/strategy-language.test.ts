@@ -9,8 +9,8 @@ const catalogue: Catalogue = {
       category: "moving average",
       signature: "sma(source, length)",
       params: [
-        { name: "source", kind: "series", default_value: null },
-        { name: "length", kind: "length", default_value: null },
+        { name: "source", kind: "series", default_value: null, default_text: null, choices: [], required: true },
+        { name: "length", kind: "length", default_value: null, default_text: null, choices: [], required: true },
       ],
       result: "number",
       fields: [],
@@ -23,8 +23,8 @@ const catalogue: Catalogue = {
       category: "momentum",
       signature: "macd(source, fast=12, slow=26, signal=9)",
       params: [
-        { name: "source", kind: "series", default_value: null },
-        { name: "fast", kind: "length", default_value: 12 },
+        { name: "source", kind: "series", default_value: null, default_text: null, choices: [], required: true },
+        { name: "fast", kind: "length", default_value: 12, default_text: null, choices: [], required: false },
       ],
       result: "fields",
       fields: ["macd", "signal", "histogram"],
@@ -56,6 +56,40 @@ describe("the strategy language in the editor", () => {
   it("completes a call with tab stops for the required arguments only", () => {
     expect(callSnippet(catalogue.functions![0]!)).toBe("sma(${1:source}, ${2:length})$0");
     expect(callSnippet(catalogue.functions![1]!)).toBe("macd(${1:source})$0");
+  });
+
+  it("quotes a text argument and leaves out the optional ones of plot", () => {
+    const plot = {
+      name: "plot",
+      category: "plot",
+      signature: 'plot(title, series, color, style="line", pane="price")',
+      params: [
+        { name: "title", kind: "string", default_value: null, default_text: null, choices: [], required: true },
+        {
+          name: "series",
+          kind: "number or bool series",
+          default_value: null,
+          default_text: null,
+          choices: [],
+          required: true,
+        },
+        { name: "color", kind: "string", default_value: null, default_text: null, choices: [], required: false },
+        {
+          name: "style",
+          kind: "string",
+          default_value: null,
+          default_text: "line",
+          choices: ["line", "step", "histogram"],
+          required: false,
+        },
+      ],
+      result: "none",
+      fields: [],
+      description: "Draws a series.",
+      description_ko: "시리즈를 그립니다.",
+      example: null,
+    };
+    expect(callSnippet(plot)).toBe('plot("${1:title}", ${2:series})$0');
   });
 
   it("offers built-ins in the user's language and the names the code defines", () => {

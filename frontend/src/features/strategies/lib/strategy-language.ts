@@ -60,6 +60,7 @@ export function monarchLanguage(catalogue?: Catalogue): languages.IMonarchLangua
     tokenizer: {
       root: [
         [/(#|\/\/).*$/, "comment"],
+        [/"([^"\\\n]|\\.)*"?/, "string"],
         [/(\d[\d_]*)?\.\d[\d_]*([eE][-+]?\d+)?%?/, "number"],
         [/\d[\d_]*(\.(?!\.)\d*)?([eE][-+]?\d+)?%?/, "number"],
         [/\.[a-zA-Z_]\w*/, "field"],
@@ -136,8 +137,12 @@ export function definedNames(code: string): { name: string; param: boolean }[] {
 
 /** A call snippet for a function: required arguments become tab stops, defaulted ones are left out. */
 export function callSnippet(fn: NonNullable<Catalogue["functions"]>[number]): string {
-  const required = (fn.params ?? []).filter((p) => p.default_value === undefined || p.default_value === null);
-  const args = required.map((p, i) => `\${${i + 1}:${p.name ?? `arg${i + 1}`}}`);
+  const required = (fn.params ?? []).filter((p) => p.required);
+  // A text argument (plot's title) is typed between double quotes.
+  const args = required.map((p, i) => {
+    const placeholder = `\${${i + 1}:${p.name ?? `arg${i + 1}`}}`;
+    return p.kind === "string" ? `"${placeholder}"` : placeholder;
+  });
   return `${fn.name}(${args.join(", ")})$0`;
 }
 

@@ -2,6 +2,7 @@ package com.tradingbacktest.app.analytics;
 
 import com.tradingbacktest.app.backtest.BacktestResults;
 import com.tradingbacktest.app.backtest.EquityChart;
+import com.tradingbacktest.app.backtest.RunNotCompleted;
 import com.tradingbacktest.app.backtest.RunSeries;
 import com.tradingbacktest.app.backtest.StoredRun;
 import com.tradingbacktest.app.common.error.FieldValidationException;

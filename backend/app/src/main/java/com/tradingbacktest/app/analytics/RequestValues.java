@@ -1,10 +1,8 @@
 package com.tradingbacktest.app.analytics;
 
 import com.tradingbacktest.app.common.error.FieldValidationException;
-import java.time.Instant;
-import java.time.LocalDate;
+import com.tradingbacktest.app.common.web.TimeParameters;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,27 +55,8 @@ final class RequestValues {
     return UUID.fromString(trimmed);
   }
 
-  /**
-   * An ISO instant, or an ISO date meaning its first moment in {@code zone} ({@code endOfDay}
-   * false) or its last millisecond ({@code endOfDay} true, for an inclusive end); {@code fallback}
-   * when absent.
-   */
+  /** See {@link TimeParameters#parse}. */
   static long time(String field, String text, ZoneId zone, boolean endOfDay, long fallback) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    String trimmed = text.trim();
-    try {
-      if (trimmed.length() == 10) {
-        LocalDate day = LocalDate.parse(trimmed);
-        return endOfDay
-            ? day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1
-            : day.atStartOfDay(zone).toInstant().toEpochMilli();
-      }
-      return Instant.parse(trimmed).toEpochMilli();
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw new FieldValidationException(
-          field, "must be an ISO instant (2013-06-01T00:00:00Z) or date (2013-06-01)");
-    }
+    return TimeParameters.parse(field, text, zone, endOfDay, fallback);
   }
 }

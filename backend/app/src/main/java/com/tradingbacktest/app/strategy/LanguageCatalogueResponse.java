@@ -14,7 +14,7 @@ record LanguageCatalogueResponse(
     @Schema(
             description =
                 "What one strategy may use: max_source_chars, max_statements, max_nesting, "
-                    + "max_lookback, max_params")
+                    + "max_lookback, max_params, max_text_chars, max_plots, max_plot_title_chars")
         Map<String, Long> limits) {
 
   /** A built-in function. */
@@ -24,7 +24,10 @@ record LanguageCatalogueResponse(
       @Schema(example = "moving average") String category,
       @Schema(example = "sma(source, length)") String signature,
       List<Argument> params,
-      @Schema(description = "number, bool, or fields (several named outputs)", example = "number")
+      @Schema(
+              description =
+                  "number, bool, fields (several named outputs), or none (a statement of its own: plot)",
+              example = "number")
           String result,
       @Schema(nullable = true, description = "Names of the outputs when result is fields")
           List<String> fields,
@@ -36,10 +39,25 @@ record LanguageCatalogueResponse(
   @Schema(name = "LanguageArgument")
   record Argument(
       @Schema(example = "length") String name,
-      @Schema(description = "series, bool series, length or number", example = "length")
+      @Schema(
+              description =
+                  "series, bool series, number or bool series, length, number, or string (a text in "
+                      + "double quotes)",
+              example = "length")
           String kind,
-      @Schema(nullable = true, description = "The value when omitted; null when required")
-          Double defaultValue) {}
+      @Schema(
+              nullable = true,
+              description = "The value of a number or length when omitted; null otherwise")
+          Double defaultValue,
+      @Schema(
+              nullable = true,
+              description = "The value of a string when omitted; null otherwise",
+              example = "line")
+          String defaultText,
+      @Schema(description = "The only values a string may take; empty when any text will do")
+          List<String> choices,
+      @Schema(description = "Whether a call must give it (no default, not optional)")
+          boolean required) {}
 
   /** A price or time series a strategy can read. */
   @Schema(name = "LanguageVariable")

@@ -89,7 +89,15 @@ class StrategyLanguage {
         spec.category(),
         spec.signature(),
         spec.params().stream()
-            .map(a -> new LanguageCatalogueResponse.Argument(a.name(), a.kind(), a.defaultValue()))
+            .map(
+                a ->
+                    new LanguageCatalogueResponse.Argument(
+                        a.name(),
+                        a.kind(),
+                        a.defaultValue(),
+                        a.defaultText(),
+                        a.choices(),
+                        a.required()))
             .toList(),
         spec.result(),
         spec.fields(),

@@ -2,6 +2,8 @@ package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.lang.Evaluation;
+import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
@@ -32,7 +34,7 @@ import java.util.Map;
  * backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
  *          [--commission 0.002 | --costs krx|us|upbit|binance] [--fill next_open|close]
  *          [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
- *          [--interval 1d] [--zone UTC] [--json]
+ *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -78,7 +80,8 @@ public final class BacktestCli {
               c.low(),
               c.close(),
               c.volume());
-      Signals signals = strategySignals(options, bars);
+      Evaluation evaluation = evaluate(options, bars);
+      Signals signals = evaluation.signals();
       BacktestConfig config =
           BacktestConfig.builder()
               .initialCapital(options.capital)
@@ -89,8 +92,19 @@ public final class BacktestCli {
               .quantityStep(options.quantityStep)
               .build();
       BacktestResult result = Backtest.run(bars, signals, config);
+      SeriesExport series =
+          options.series || options.seriesCsv != null
+              ? new SeriesExport(bars, signals, evaluation.plots())
+              : null;
+      if (options.seriesCsv != null) {
+        series.writeCsv(options.seriesCsv);
+      }
       if (options.json) {
-        out.println(Json.write(report(result)));
+        Map<String, Object> report = report(result);
+        if (options.series) {
+          report.put("series", series.toJson());
+        }
+        out.println(Json.write(report));
       } else {
         printTable(out, bars, options, result);
       }
@@ -99,19 +113,29 @@ public final class BacktestCli {
       err.println("backtest: " + e.getMessage());
       return 2;
     } catch (java.io.IOException e) {
-      err.println("backtest: cannot read " + options.data + ": " + e.getMessage());
+      err.println("backtest: " + e.getMessage());
       return 2;
     }
   }
 
-  /** A strategy file in the strategy language when the name is a file, else a built-in strategy. */
-  private static Signals strategySignals(Options options, BarSeries bars)
-      throws java.io.IOException {
+  /**
+   * A strategy file in the strategy language when the name is a file, else a built-in strategy
+   * (which plots nothing). The plots are computed only when a series export asks for them.
+   */
+  private static Evaluation evaluate(Options options, BarSeries bars) throws java.io.IOException {
     Path file = Path.of(options.strategy);
     if (!Files.isRegularFile(file)) {
-      return BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort);
+      return new Evaluation(
+          BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort),
+          List.of());
     }
-    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(Files.readString(file));
+    String source;
+    try {
+      source = Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.IOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(source);
     if (!compilation.ok()) {
       StringBuilder message = new StringBuilder(file + " does not compile:");
       compilation
@@ -119,7 +143,10 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
-    return compilation.strategy().signals(bars, options.params);
+    if (options.series || options.seriesCsv != null) {
+      return compilation.strategy().evaluate(bars, options.params, EvaluationLimits.defaults());
+    }
+    return new Evaluation(compilation.strategy().signals(bars, options.params), List.of());
   }
 
   static Map<String, Object> report(BacktestResult result) {
@@ -232,10 +259,16 @@ public final class BacktestCli {
         usage: backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
                         [--commission 0.002 | --costs none|krx|us|upbit|binance] [--fill next_open|close]
                         [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
-                        [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json]
+                        [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
+                        [--series-csv FILE]
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
-                    volatility_breakout (k), buy_and_hold""";
+                    volatility_breakout (k), buy_and_hold
+        --series      adds "series" to the --json report: "time" (the bars' ISO times), then every
+                      output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
+                      under its title, each an array aligned to the bars, null where na (warm-up)
+        --series-csv  writes the same series to FILE as CSV: time, then one column per series
+                      (bools 1/0, na empty)""";
 
     Path data;
     String strategy;
@@ -246,6 +279,8 @@ public final class BacktestCli {
     boolean allowShort;
     boolean closeAtEnd;
     boolean json;
+    boolean series;
+    Path seriesCsv;
     boolean help;
     double quantityStep = 1;
     MarketCalendar calendar;
@@ -283,6 +318,8 @@ public final class BacktestCli {
           case "--allow-short" -> o.allowShort = true;
           case "--close-at-end" -> o.closeAtEnd = true;
           case "--json" -> o.json = true;
+          case "--series" -> o.series = true;
+          case "--series-csv" -> o.seriesCsv = Path.of(value(args, ++i, arg));
           case "--quantity-step" -> o.quantityStep = number(value(args, ++i, arg), arg);
           case "--calendar" ->
               o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase(Locale.ROOT));
@@ -301,6 +338,10 @@ public final class BacktestCli {
         }
         if (o.strategy == null) {
           throw new IllegalArgumentException("--strategy is required");
+        }
+        if (o.series && !o.json) {
+          throw new IllegalArgumentException(
+              "--series adds the series to the --json report: add --json, or use --series-csv FILE");
         }
       }
       return o;

@@ -55,7 +55,8 @@ final class Json {
     }
   }
 
-  private static String number(double d) {
+  /** A finite number as the report writes it: whole numbers without a fraction. */
+  static String number(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 

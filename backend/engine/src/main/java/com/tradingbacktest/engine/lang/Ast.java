@@ -26,7 +26,7 @@ final class Ast {
     }
   }
 
-  sealed interface Statement permits Param, Assign {
+  sealed interface Statement permits Param, Assign, CallStatement {
     Span span();
   }
 
@@ -44,6 +44,14 @@ final class Ast {
   /** {@code NAME = expr}. */
   record Assign(String name, Expr value, Span span, Span nameSpan) implements Statement {}
 
+  /** A call on a line of its own, such as {@code plot("SMA fast", fast)}. */
+  record CallStatement(Call call) implements Statement {
+    @Override
+    public Span span() {
+      return call.span();
+    }
+  }
+
   sealed interface Expr
       permits Num, Bool, Na, Name, Unary, Binary, Ternary, Index, Call, Field, Text {
     Span span();
@@ -55,6 +63,7 @@ final class Ast {
 
   record Na(Span span) implements Expr {}
 
+  /** A text literal; {@code value} is what is between the quotes, escapes resolved. */
   record Text(String value, Span span) implements Expr {}
 
   record Name(String name, Span span) implements Expr {}

@@ -40,55 +40,9 @@ final class CallChecker {
   /** The call's node, or null when anything is wrong with it (every problem is recorded). */
   Node call(Ast.Call c, Builtins.Builtin builtin) {
     String fn = c.function();
-    FunctionSpec spec = builtin.spec();
-    List<FunctionSpec.Arg> formal = spec.params();
-    if (c.args().size() > formal.size()) {
-      return fail(
-          c.span(),
-          fn
-              + " takes "
-              + formal.size()
-              + " argument"
-              + (formal.size() == 1 ? "" : "s")
-              + (formal.isEmpty() ? "" : " (" + argNames(formal) + ")")
-              + ", got "
-              + c.args().size());
-    }
-    Expr[] given = new Expr[formal.size()];
-    for (int k = 0; k < c.args().size(); k++) {
-      given[k] = c.args().get(k);
-    }
-    // A bad name does not stop here: the arguments are still compiled, so their errors show too.
-    boolean ok = matchNamed(c, formal, given);
-    Node[] args = new Node[formal.size()];
-    for (int k = 0; k < formal.size(); k++) {
-      FunctionSpec.Arg arg = formal.get(k);
-      if (given[k] == null) {
-        if (arg.defaultValue() == null) {
-          errors.add(
-              c.span()
-                  .error(
-                      fn
-                          + " needs "
-                          + article(arg)
-                          + " for "
-                          + arg.name()
-                          + ": "
-                          + spec.signature()));
-          ok = false;
-          continue;
-        }
-        args[k] = plan.constant(arg.defaultValue(), c.span());
-        continue;
-      }
-      Node value = argument.apply(given[k]);
-      if (value == null || !checkArg(fn, arg, value, given[k].span())) {
-        ok = false;
-        continue;
-      }
-      args[k] = value;
-    }
-    if (!ok) {
+    // No built-in has an optional argument without a default, so every slot is filled.
+    Node[] args = arguments(c, builtin.spec());
+    if (args == null) {
       return null;
     }
     boolean known = !builtin.usesBars();
@@ -105,8 +59,86 @@ final class CallChecker {
         return fail(c.span(), fn + ": " + problem);
       }
     }
-    Node.Type type = spec.result().equals("bool") ? Node.Type.BOOL : Node.Type.NUM;
+    Node.Type type = builtin.spec().result().equals("bool") ? Node.Type.BOOL : Node.Type.NUM;
     return plan.node(Op.CALL, args, fn, 0, type, true, Plan.union(args), known, c.span(), builtin);
+  }
+
+  /**
+   * The call's arguments matched to {@code spec}'s formals in order and checked against their
+   * kinds, omitted ones filled with their defaults (null for an omitted optional argument without
+   * one); null when anything is wrong (every problem is recorded).
+   */
+  Node[] arguments(Ast.Call c, FunctionSpec spec) {
+    String fn = c.function();
+    List<FunctionSpec.Arg> formal = spec.params();
+    if (c.args().size() > formal.size()) {
+      return failArgs(
+          c.span(),
+          fn
+              + " takes "
+              + formal.size()
+              + " argument"
+              + (formal.size() == 1 ? "" : "s")
+              + (formal.isEmpty() ? "" : " (" + argNames(formal) + ")")
+              + ", got "
+              + c.args().size());
+    }
+    Expr[] given = given(c, formal);
+    // A bad name does not stop here: the arguments are still compiled, so their errors show too.
+    boolean ok = matchNamed(c, formal, given);
+    Node[] args = new Node[formal.size()];
+    for (int k = 0; k < formal.size(); k++) {
+      FunctionSpec.Arg arg = formal.get(k);
+      if (given[k] == null) {
+        if (arg.defaultValue() != null) {
+          args[k] = plan.constant(arg.defaultValue(), c.span());
+        } else if (arg.defaultText() != null) {
+          args[k] = plan.text(arg.defaultText(), c.span());
+        } else if (arg.required()) {
+          errors.add(
+              c.span()
+                  .error(
+                      fn
+                          + " needs "
+                          + article(arg)
+                          + " for "
+                          + arg.name()
+                          + ": "
+                          + spec.signature()));
+          ok = false;
+        }
+        continue;
+      }
+      Node value = argument.apply(given[k]);
+      if (value == null || !checkArg(fn, arg, value, given[k].span())) {
+        ok = false;
+        continue;
+      }
+      args[k] = value;
+    }
+    return ok ? args : null;
+  }
+
+  /**
+   * Where argument {@code name} of the call is written, for errors about its value; the call's span
+   * when it is omitted.
+   */
+  static Span argumentSpan(Ast.Call c, FunctionSpec spec, String name) {
+    for (Ast.NamedArg named : c.named()) {
+      if (named.name().equals(name)) {
+        return named.value().span();
+      }
+    }
+    int k = indexOf(spec.params(), name);
+    return k >= 0 && k < c.args().size() ? c.args().get(k).span() : c.span();
+  }
+
+  private static Expr[] given(Ast.Call c, List<FunctionSpec.Arg> formal) {
+    Expr[] given = new Expr[formal.size()];
+    for (int k = 0; k < c.args().size(); k++) {
+      given[k] = c.args().get(k);
+    }
+    return given;
   }
 
   /**
@@ -141,6 +173,43 @@ final class CallChecker {
 
   private boolean checkArg(String fn, FunctionSpec.Arg arg, Node value, Span span) {
     switch (arg.kind()) {
+      case "string" -> {
+        if (value.op != Op.TEXT) {
+          errors.add(
+              span.error(
+                  fn
+                      + " expects a text in double quotes for "
+                      + arg.name()
+                      + ", got "
+                      + value.describe()));
+          return false;
+        }
+        if (!arg.choices().isEmpty() && !arg.choices().contains(value.name)) {
+          errors.add(
+              span.error(
+                  fn
+                      + " "
+                      + arg.name()
+                      + " must be one of "
+                      + String.join(", ", arg.choices().stream().map(x -> "\"" + x + "\"").toList())
+                      + ", got \""
+                      + value.name
+                      + "\""));
+          return false;
+        }
+      }
+      case "number or bool series" -> {
+        if (value.type == Node.Type.STRING) {
+          errors.add(
+              span.error(
+                  fn
+                      + " expects a number or true/false series for "
+                      + arg.name()
+                      + ", got "
+                      + value.describe()));
+          return false;
+        }
+      }
       case "series" -> {
         if (value.type != Node.Type.NUM) {
           errors.add(
@@ -232,6 +301,11 @@ final class CallChecker {
     return null;
   }
 
+  private Node[] failArgs(Span span, String message) {
+    errors.add(span.error(message));
+    return null;
+  }
+
   private static int indexOf(List<FunctionSpec.Arg> formal, String name) {
     for (int k = 0; k < formal.size(); k++) {
       if (formal.get(k).name().equals(name)) {
@@ -250,6 +324,7 @@ final class CallChecker {
       case "length" -> "a length";
       case "bool series" -> "a condition";
       case "number" -> "a number";
+      case "string" -> "a text in double quotes";
       default -> "a series";
     };
   }

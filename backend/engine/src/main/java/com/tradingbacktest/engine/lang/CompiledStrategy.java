@@ -17,11 +17,17 @@ public final class CompiledStrategy {
   private final List<Node> nodes;
   private final Map<String, ParamSpec> params;
   private final Map<String, Node> outputs;
+  private final List<Plots.Declared> plots;
 
-  CompiledStrategy(List<Node> nodes, Map<String, ParamSpec> params, Map<String, Node> outputs) {
+  CompiledStrategy(
+      List<Node> nodes,
+      Map<String, ParamSpec> params,
+      Map<String, Node> outputs,
+      List<Plots.Declared> plots) {
     this.nodes = nodes;
     this.params = params;
     this.outputs = outputs;
+    this.plots = plots;
   }
 
   /** Declared parameters in source order. */
@@ -32,6 +38,11 @@ public final class CompiledStrategy {
   /** The output names the strategy assigns, in source order. */
   public List<String> outputNames() {
     return List.copyOf(outputs.keySet());
+  }
+
+  /** The titles of the strategy's plots, in declaration order. */
+  public List<String> plotTitles() {
+    return plots.stream().map(Plots.Declared::title).toList();
   }
 
   /** How many distinct computations the plan has (after merging equal sub-expressions). */
@@ -56,7 +67,7 @@ public final class CompiledStrategy {
    * @throws StrategyEvaluationException when {@link #memoryNeeded} for these bars exceeds the limit
    */
   public StrategyEvaluator evaluator(BarSeries bars, EvaluationLimits limits) {
-    return new StrategyEvaluator(this, bars, limits);
+    return new StrategyEvaluator(this, bars, limits, false);
   }
 
   /** One evaluation: the signals for these bars and parameter values. */
@@ -76,19 +87,44 @@ public final class CompiledStrategy {
   }
 
   /**
-   * The estimated peak memory, in bytes, of one run of this strategy over {@code barCount} bars:
-   * every series it computes (each output of a multi-output function counted, bools one byte per
-   * bar, numbers eight), the largest call's work arrays, and what the run holds besides (bars,
-   * simulation, metrics).
+   * One evaluation for a run that is shown to a person: the signals and every plotted series. The
+   * plots' columns count toward the memory limit like any other.
+   *
+   * @throws StrategyEvaluationException when it needs more memory than allowed
+   * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when the control cancels
+   * @throws com.tradingbacktest.engine.sim.RunTimeLimitException when the control's deadline passes
    */
-  public long memoryNeeded(int barCount) {
-    return MemoryEstimate.bytesPerBar(nodes, neededNodes()) * barCount;
+  public Evaluation evaluate(
+      BarSeries bars, Map<String, Double> paramValues, EvaluationLimits limits) {
+    return new StrategyEvaluator(this, bars, limits, true).evaluate(paramValues);
   }
 
-  /** Which nodes the outputs depend on, by id; iterative, since plans can be very deep. */
-  boolean[] neededNodes() {
+  /**
+   * The estimated peak memory, in bytes, of one run of this strategy over {@code barCount} bars
+   * ({@link #evaluate}): every series it computes and plots (each output of a multi-output function
+   * counted, bools one byte per bar, numbers eight), the plots' own columns, the largest call's
+   * work arrays, and what the run holds besides (bars, simulation, metrics).
+   */
+  public long memoryNeeded(int barCount) {
+    return bytesPerBar(true) * barCount;
+  }
+
+  /** Bytes per bar of one evaluation, with or without the plots. */
+  long bytesPerBar(boolean withPlots) {
+    long bytes = MemoryEstimate.bytesPerBar(nodes, neededNodes(withPlots));
+    return withPlots ? bytes + MemoryEstimate.PLOT_BYTES_PER_BAR * plots.size() : bytes;
+  }
+
+  /**
+   * Which nodes the outputs (and, when asked, the plots) depend on, by id; iterative, since plans
+   * can be very deep.
+   */
+  boolean[] neededNodes(boolean withPlots) {
     boolean[] needed = new boolean[nodes.size()];
     ArrayDeque<Node> stack = new ArrayDeque<>(outputs.values());
+    if (withPlots) {
+      plots.forEach(p -> stack.push(p.series()));
+    }
     while (!stack.isEmpty()) {
       Node n = stack.pop();
       if (!needed[n.id]) {
@@ -105,6 +141,10 @@ public final class CompiledStrategy {
 
   Map<String, Node> outputs() {
     return outputs;
+  }
+
+  List<Plots.Declared> plots() {
+    return plots;
   }
 
   /**

@@ -30,6 +30,12 @@ final class Compiler {
   private final Map<String, Integer> definedOn = new HashMap<>();
   private final Map<String, ParamSpec> params = new LinkedHashMap<>();
   private final Map<String, Node> outputs = new LinkedHashMap<>();
+  private final List<Plots.Declared> plots = new ArrayList<>();
+
+  /** The line of each plot title, to report a duplicate where the first one is. */
+  private final Map<String, Integer> plotTitles = new HashMap<>();
+
+  private int plotStatements;
 
   /** Names whose definition failed: their uses are not reported again. */
   private final Set<String> broken = new HashSet<>();
@@ -42,19 +48,25 @@ final class Compiler {
     this.calls = new CallChecker(errors, plan, params, this::argument);
   }
 
-  record Result(List<Node> nodes, Map<String, ParamSpec> params, Map<String, Node> outputs) {}
+  record Result(
+      List<Node> nodes,
+      Map<String, ParamSpec> params,
+      Map<String, Node> outputs,
+      List<Plots.Declared> plots) {}
 
   static Result compile(List<Ast.Statement> statements, List<Diagnostic> errors) {
     Compiler c = new Compiler(errors);
     for (Ast.Statement s : statements) {
       if (s instanceof Ast.Param p) {
         c.param(p);
+      } else if (s instanceof Ast.CallStatement call) {
+        c.callStatement(call.call());
       } else {
         c.assign((Ast.Assign) s);
       }
     }
     c.checkOutputs(statements);
-    return new Result(c.plan.nodes(), c.params, c.outputs);
+    return new Result(c.plan.nodes(), c.params, c.outputs, List.copyOf(c.plots));
   }
 
   // ---- statements
@@ -138,6 +150,16 @@ final class Compiler {
       broken.add(a.name()); // the error is recorded; later uses of the name are not reported again
       return;
     }
+    if (value.type == Node.Type.STRING) {
+      errors.add(
+          a.value()
+              .span()
+              .error(
+                  "a text cannot be assigned to a name; write it where it is used, as in "
+                      + "plot(\"title\", x)"));
+      broken.add(a.name());
+      return;
+    }
     if (isMulti(value) && Outputs.ALL.containsKey(a.name())) {
       errors.add(a.value().span().error(multiMessage(value)));
       return;
@@ -166,7 +188,7 @@ final class Compiler {
                   + "' is a built-in time series and cannot be assigned; choose another name"));
       return false;
     }
-    if (Builtins.get(name) != null) {
+    if (Builtins.get(name) != null || name.equals(Plots.NAME)) {
       errors.add(
           span.error(
               "'" + name + "' is a built-in function and cannot be assigned; choose another name"));
@@ -259,6 +281,91 @@ final class Compiler {
     return null;
   }
 
+  /** A call on a line of its own: only plot(...) may stand alone, since nothing else acts. */
+  private void callStatement(Ast.Call c) {
+    if (c.function().equals(Plots.NAME)) {
+      plot(c);
+      return;
+    }
+    if (Builtins.get(c.function()) != null) {
+      errors.add(
+          c.span()
+              .error(
+                  "only plot(...) can stand alone; assign the value to a name, as in x = "
+                      + c.function()
+                      + "(...)"));
+      return;
+    }
+    call(c); // reports the unknown function (or the value called as one) with a suggestion
+  }
+
+  private void plot(Ast.Call c) {
+    if (++plotStatements > Limits.MAX_PLOTS) {
+      errors.add(
+          c.span()
+              .error(
+                  "a strategy may draw at most "
+                      + Limits.MAX_PLOTS
+                      + " plots; this is plot "
+                      + plotStatements));
+      return;
+    }
+    Node[] args = calls.arguments(c, Plots.SPEC);
+    if (args == null) {
+      return;
+    }
+    String title = args[0].name;
+    Span titleAt = CallChecker.argumentSpan(c, Plots.SPEC, "title");
+    if (title.isBlank() || title.length() > Limits.MAX_PLOT_TITLE_CHARS) {
+      errors.add(
+          titleAt.error(
+              "a plot's title has 1 to "
+                  + Limits.MAX_PLOT_TITLE_CHARS
+                  + " characters and is not blank; this one has "
+                  + title.length()));
+      return;
+    }
+    if (!title.equals(title.strip())) {
+      errors.add(titleAt.error("a plot's title cannot start or end with a space"));
+      return;
+    }
+    if (title.indexOf(',') >= 0) {
+      errors.add(
+          titleAt.error(
+              "a plot's title cannot contain a comma: the API and the CLI name plots in"
+                  + " comma-separated lists"));
+      return;
+    }
+    Integer first = plotTitles.putIfAbsent(title, c.span().line());
+    if (first != null) {
+      errors.add(
+          titleAt.error(
+              "a plot titled \""
+                  + title
+                  + "\" is already drawn on line "
+                  + first
+                  + "; give each plot its own title"));
+      return;
+    }
+    String color = args[2] == null ? null : args[2].name;
+    if (color != null && !Plots.isColor(color)) {
+      errors.add(
+          CallChecker.argumentSpan(c, Plots.SPEC, "color")
+              .error(
+                  "plot color must be \"#rrggbb\" (six hex digits, e.g. \"#1f77b4\"), got \""
+                      + color
+                      + "\""));
+      return;
+    }
+    plots.add(
+        new Plots.Declared(
+            title,
+            color == null ? null : color.toLowerCase(java.util.Locale.ROOT),
+            args[3].name,
+            args[4].name,
+            args[1]));
+  }
+
   // ---- expressions
 
   private Node expr(Expr e) {
@@ -282,7 +389,7 @@ final class Compiler {
       return plan.constant(Double.NaN, n.span());
     }
     if (e instanceof Ast.Text t) {
-      return fail(t.span(), "text values are not supported; use numbers and true/false");
+      return plan.text(t.value(), t.span());
     }
     if (e instanceof Ast.Name n) {
       return name(n);
@@ -333,6 +440,10 @@ final class Compiler {
     if (Builtins.get(id) != null) {
       Builtins.Builtin b = Builtins.get(id);
       return fail(n.span(), "'" + id + "' is a function: call it like " + b.spec().signature());
+    }
+    if (id.equals(Plots.NAME)) {
+      return fail(
+          n.span(), "'plot' draws a series on a line of its own: " + Plots.SPEC.signature());
     }
     String suggestion = Suggest.closest(id, allNames());
     return fail(
@@ -413,6 +524,9 @@ final class Compiler {
         return plan.derived(Op.LOGIC, op, Node.Type.BOOL, b.span(), left, right);
       }
       default -> {
+        if (left.type == Node.Type.STRING || right.type == Node.Type.STRING) {
+          return fail(b.span(), "'" + op + "' compares numbers or true/false values, not texts");
+        }
         if (left.type != right.type) {
           return fail(
               b.span(),
@@ -447,6 +561,10 @@ final class Compiler {
       return fail(
           t.condition().span(), "the condition before '?' must be true/false, got " + c.describe());
     }
+    if (a.type == Node.Type.STRING || b.type == Node.Type.STRING) {
+      return fail(
+          t.span(), "the branches of 'condition ? a : b' must be numbers or true/false values");
+    }
     if (a.type != b.type) {
       return fail(
           t.span(),
@@ -463,6 +581,9 @@ final class Compiler {
     Node offset = expr(i.offset());
     if (target == null || offset == null || rejectMulti(target, i.target().span())) {
       return null;
+    }
+    if (target.type == Node.Type.STRING) {
+      return fail(i.span(), "a text has no history: [n] applies to series");
     }
     if (offset.series || offset.type != Node.Type.NUM) {
       return fail(
@@ -513,6 +634,10 @@ final class Compiler {
   private Node call(Ast.Call c) {
     String fn = c.function();
     Builtins.Builtin builtin = Builtins.get(fn);
+    if (fn.equals(Plots.NAME)) {
+      return fail(
+          c.span(), "plot(...) draws a series and has no value: write it on a line of its own");
+    }
     if (builtin == null) {
       if (PRICES.contains(fn) || TIMES.contains(fn)) {
         return fail(
@@ -522,7 +647,9 @@ final class Compiler {
       if (variables.containsKey(fn)) {
         return fail(c.span(), "'" + fn + "' is a value, not a function");
       }
-      String suggestion = Suggest.closest(fn, Builtins.names());
+      List<String> functions = new ArrayList<>(Builtins.names());
+      functions.add(Plots.NAME);
+      String suggestion = Suggest.closest(fn, functions);
       return fail(
           c.span(),
           "unknown function '"

@@ -20,8 +20,11 @@ public final class LanguageCatalogue {
 
   private LanguageCatalogue() {}
 
+  /** Every built-in function, then {@code plot} (a statement, whose result is {@code none}). */
   public static List<FunctionSpec> functions() {
-    return Builtins.specs();
+    List<FunctionSpec> all = new ArrayList<>(Builtins.specs());
+    all.add(Plots.SPEC);
+    return List.copyOf(all);
   }
 
   public static List<Variable> variables() {
@@ -83,6 +86,9 @@ public final class LanguageCatalogue {
     m.put("max_nesting", (long) Limits.MAX_NESTING);
     m.put("max_lookback", (long) Limits.MAX_LOOKBACK);
     m.put("max_params", (long) Limits.MAX_PARAMS);
+    m.put("max_text_chars", (long) Limits.MAX_TEXT_CHARS);
+    m.put("max_plots", (long) Limits.MAX_PLOTS);
+    m.put("max_plot_title_chars", (long) Limits.MAX_PLOT_TITLE_CHARS);
     return m;
   }
 }

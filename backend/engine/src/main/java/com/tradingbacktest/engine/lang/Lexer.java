@@ -185,20 +185,89 @@ final class Lexer {
     add(KEYWORDS.getOrDefault(text, Kind.IDENT), text, start);
   }
 
+  /**
+   * A text literal in double quotes, on one line, with the escapes {@code \"} and {@code \\} only:
+   * texts are titles and codes (a plot's title, a colour), never prose, so a newline or a tab in
+   * one would only break the chart's legend. Single quotes are refused with a hint, and the token
+   * is still made so the rest of the line is checked.
+   */
   private void string(char quote) {
     int start = pos++;
-    while (pos < src.length() && src.charAt(pos) != quote && src.charAt(pos) != '\n') {
-      pos++;
+    if (quote == '\'') {
+      errors.add(
+          new Diagnostic(
+              line, start - lineStart + 1, 1, "write text in double quotes: \"like this\""));
     }
-    if (pos >= src.length() || src.charAt(pos) != quote) {
+    int characters = 0;
+    boolean closed = false;
+    while (pos < src.length() && src.charAt(pos) != '\n') {
+      char c = src.charAt(pos);
+      if (c == quote) {
+        pos++;
+        closed = true;
+        break;
+      }
+      if (c == '\\' && quote == '"') {
+        char escaped = peek(1);
+        if (escaped != '"' && escaped != '\\') {
+          errors.add(
+              new Diagnostic(
+                  line,
+                  pos - lineStart + 1,
+                  escaped == '\n' || escaped == '\0' ? 1 : 2,
+                  "unknown escape in a text: only \\\" (a quote) and \\\\ (a backslash) are allowed"));
+          pos++;
+          characters++;
+          continue;
+        }
+        pos += 2;
+      } else {
+        pos += Character.charCount(src.codePointAt(pos));
+      }
+      characters++;
+    }
+    if (!closed) {
       errors.add(
           new Diagnostic(
               line, start - lineStart + 1, pos - start, "this text has no closing " + quote));
-    } else {
-      pos++;
+    } else if (characters > Limits.MAX_TEXT_CHARS) {
+      errors.add(
+          new Diagnostic(
+              line,
+              start - lineStart + 1,
+              pos - start,
+              "a text may have at most "
+                  + Limits.MAX_TEXT_CHARS
+                  + " characters; this one has "
+                  + characters));
     }
     String text = src.substring(start, pos);
     tokens.add(new Token(Kind.STRING, text, 0, line, start - lineStart + 1, start));
+  }
+
+  /**
+   * The value of a text token: the characters between its quotes with escapes resolved. Lenient,
+   * since the lexer has already reported a missing quote or an unknown escape.
+   */
+  static String textValue(String token) {
+    if (token.isEmpty()) {
+      return token;
+    }
+    char quote = token.charAt(0);
+    int end =
+        token.length() > 1 && token.charAt(token.length() - 1) == quote
+            ? token.length() - 1
+            : token.length();
+    StringBuilder value = new StringBuilder(end);
+    for (int i = 1; i < end; i++) {
+      char c = token.charAt(i);
+      if (c == '\\' && i + 1 < end && (token.charAt(i + 1) == '"' || token.charAt(i + 1) == '\\')) {
+        value.append(token.charAt(++i));
+      } else {
+        value.append(c);
+      }
+    }
+    return value.toString();
   }
 
   private void symbol(char c) {

@@ -9,7 +9,7 @@ public final class Limits {
   /** Characters of source. */
   public static final int MAX_SOURCE_CHARS = 64 * 1024;
 
-  /** Statements (parameters and assignments). */
+  /** Statements (parameters, assignments and plots). */
   public static final int MAX_STATEMENTS = 500;
 
   /** Levels of nested brackets and prefix operators: bounds the parser's stack. */
@@ -23,6 +23,15 @@ public final class Limits {
 
   /** Parameters. */
   public static final int MAX_PARAMS = 50;
+
+  /** Characters of one text literal (a plot's title, a colour). */
+  public static final int MAX_TEXT_CHARS = 100;
+
+  /** Plots one strategy may draw: each is stored with the run, so they are bounded. */
+  public static final int MAX_PLOTS = 16;
+
+  /** Characters of a plot's title: a legend entry. */
+  public static final int MAX_PLOT_TITLE_CHARS = 40;
 
   private Limits() {}
 }

@@ -19,6 +19,12 @@ final class MemoryEstimate {
    */
   static final long RUN_BYTES_PER_BAR = 128;
 
+  /**
+   * What each plot adds per bar beyond the series it draws: its own copy of the values (8) and the
+   * stored run's encoding of them (8).
+   */
+  static final long PLOT_BYTES_PER_BAR = 16;
+
   private MemoryEstimate() {}
 
   /** Bytes per bar of the needed series nodes, plus the worst call's transient work arrays. */

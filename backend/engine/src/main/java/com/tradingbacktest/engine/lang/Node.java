@@ -23,12 +23,16 @@ final class Node {
     TERNARY,
     HISTORY,
     CALL,
-    FIELD
+    FIELD,
+    /** A text literal; {@link Node#name} holds its value. */
+    TEXT
   }
 
   enum Type {
     NUM("a number"),
-    BOOL("a bool");
+    BOOL("a bool"),
+    /** Text: only a literal, and only where a function's argument is of kind {@code string}. */
+    STRING("a text");
 
     final String article;
 

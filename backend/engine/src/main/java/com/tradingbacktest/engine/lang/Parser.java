@@ -88,6 +88,16 @@ final class Parser {
       return new Assign(
           first.text(), value, Span.cover(Span.of(first), value.span()), Span.of(first));
     }
+    if (first.kind() == Kind.IDENT && peekAt(1).kind() == Kind.LPAREN) {
+      Expr value = expression();
+      if (value instanceof Ast.Call call) {
+        return new Ast.CallStatement(call);
+      }
+      throw fail(
+          first,
+          "a statement is name = expression or a call such as plot(...), but this line computes"
+              + " a value it does not keep; assign it to a name");
+    }
     if (first.kind() == Kind.IDENT) {
       throw fail(
           peekAt(1),
@@ -347,7 +357,7 @@ final class Parser {
       case TRUE -> new Ast.Bool(true, Span.of(t));
       case FALSE -> new Ast.Bool(false, Span.of(t));
       case NA -> new Ast.Na(Span.of(t));
-      case STRING -> new Ast.Text(t.text(), Span.of(t));
+      case STRING -> new Ast.Text(Lexer.textValue(t.text()), Span.of(t));
       case IDENT -> new Ast.Name(t.text(), Span.of(t));
       case LPAREN -> {
         brackets++;
@@ -434,7 +444,9 @@ final class Parser {
 
   private boolean startsStatement() {
     Token t = peek();
-    return t.kind() == Kind.PARAM || (t.kind() == Kind.IDENT && peekAt(1).kind() == Kind.ASSIGN);
+    return t.kind() == Kind.PARAM
+        || (t.kind() == Kind.IDENT
+            && (peekAt(1).kind() == Kind.ASSIGN || peekAt(1).kind() == Kind.LPAREN));
   }
 
   private boolean accept(Kind kind) {

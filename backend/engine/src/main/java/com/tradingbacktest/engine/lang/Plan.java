@@ -74,6 +74,12 @@ final class Plan {
     return node(Op.NUM, new Node[0], null, v, Node.Type.NUM, false, Set.of(), true, span, null);
   }
 
+  /** A text literal: interned by its value. */
+  Node text(String value, Span span) {
+    return node(
+        Op.TEXT, new Node[0], value, 0, Node.Type.STRING, false, Set.of(), true, span, null);
+  }
+
   /** The params the inputs depend on, together. */
   static Set<String> union(Node... in) {
     if (in.length == 1) {

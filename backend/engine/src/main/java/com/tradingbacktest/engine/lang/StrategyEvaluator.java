@@ -30,8 +30,12 @@ public final class StrategyEvaluator {
   private final boolean[] needed;
   private long cachedBytes;
 
+  /** Whether this evaluator computes the plots too ({@link #evaluate}); a sweep's never does. */
+  private final boolean withPlots;
+
   @SuppressWarnings("unchecked")
-  StrategyEvaluator(CompiledStrategy strategy, BarSeries bars, EvaluationLimits limits) {
+  StrategyEvaluator(
+      CompiledStrategy strategy, BarSeries bars, EvaluationLimits limits, boolean withPlots) {
     this.strategy = strategy;
     this.bars = bars;
     this.limits = limits;
@@ -41,8 +45,9 @@ public final class StrategyEvaluator {
     for (Node n : nodes) {
       sortedParams[n.id] = List.copyOf(new TreeSet<>(n.params));
     }
-    this.needed = strategy.neededNodes();
-    this.bytesPerEvaluation = MemoryEstimate.bytesPerBar(nodes, needed) * bars.size();
+    this.withPlots = withPlots;
+    this.needed = strategy.neededNodes(withPlots);
+    this.bytesPerEvaluation = strategy.bytesPerBar(withPlots) * bars.size();
     if (bytesPerEvaluation > limits.maxBytes()) {
       throw new StrategyEvaluationException(tooBig(bytesPerEvaluation, bars.size(), limits));
     }
@@ -61,6 +66,54 @@ public final class StrategyEvaluator {
 
   /** The engine's signals for these parameter values (defaults for those not given). */
   public Signals signals(Map<String, Double> overrides) {
+    Object[] values = columns(overrides);
+    Signals.Builder b = Signals.builder(bars.size());
+    strategy.outputs().forEach((name, node) -> apply(b, name, values[node.id]));
+    return b.build();
+  }
+
+  /**
+   * The signals and the plots, for an evaluator made with plots ({@link
+   * CompiledStrategy#evaluate}).
+   */
+  Evaluation evaluate(Map<String, Double> overrides) {
+    if (!withPlots) {
+      throw new IllegalStateException("this evaluator was made without plots");
+    }
+    Object[] values = columns(overrides);
+    Signals.Builder b = Signals.builder(bars.size());
+    strategy.outputs().forEach((name, node) -> apply(b, name, values[node.id]));
+    List<Plot> plots = new ArrayList<>(strategy.plots().size());
+    for (Plots.Declared p : strategy.plots()) {
+      plots.add(
+          new Plot(p.title(), p.color(), p.style(), p.pane(), plotted(values[p.series().id])));
+    }
+    return new Evaluation(b.build(), plots);
+  }
+
+  /**
+   * A plotted column as numbers in a fresh array (the plot owns it; the column may be the bars' own
+   * or a cached one): a bool as 1 or 0, a constant on every bar.
+   */
+  private double[] plotted(Object value) {
+    int n = bars.size();
+    if (value instanceof double[] d) {
+      return d.clone();
+    }
+    double[] out = new double[n];
+    if (value instanceof boolean[] b) {
+      for (int i = 0; i < n; i++) {
+        out[i] = b[i] ? 1 : 0;
+      }
+      return out;
+    }
+    double constant = value instanceof Boolean flag ? (flag ? 1 : 0) : (Double) value;
+    java.util.Arrays.fill(out, constant);
+    return out;
+  }
+
+  /** Every needed column for these parameter values, by node id. */
+  private Object[] columns(Map<String, Double> overrides) {
     Map<String, Double> params = strategy.resolveParams(overrides);
     if (cachedBytes + bytesPerEvaluation > limits.maxBytes()) {
       // Keep memory bounded in long sweeps: forget parameter-dependent columns, keep the fixed
@@ -77,9 +130,7 @@ public final class StrategyEvaluator {
         values[n.id] = cached(n, values, params);
       }
     }
-    Signals.Builder b = Signals.builder(bars.size());
-    strategy.outputs().forEach((name, node) -> apply(b, name, values[node.id]));
-    return b.build();
+    return values;
   }
 
   private Object cached(Node n, Object[] values, Map<String, Double> params) {
@@ -132,6 +183,8 @@ public final class StrategyEvaluator {
         return history(n, v);
       case FIELD:
         return ((Map<?, ?>) v[n.in[0].id]).get(n.name);
+      case TEXT:
+        return n.name;
       case CALL:
       default:
         return call(n, v);

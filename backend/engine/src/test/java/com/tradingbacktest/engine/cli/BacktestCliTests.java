@@ -107,6 +107,77 @@ class BacktestCliTests {
     assertThat(r.out).contains("\"trade_count\":1", "\"final_equity\":1166");
   }
 
+  /** The crossover as a file, plotting its fast average and (under an output's name) up bars. */
+  private Path plottingStrategy() throws IOException {
+    Path strategy = dir.resolve("plots.strategy");
+    Files.writeString(
+        strategy,
+        """
+        param fast = 10 in 2..50
+        param slow = 30 in 3..100
+        f = sma(close, fast)
+        long_entry = crossover(f, sma(close, slow))
+        long_exit = crossunder(f, sma(close, slow))
+        plot("SMA \\"fast\\"", f)
+        plot("long_entry", close > open, pane="lower")
+        """);
+    return strategy;
+  }
+
+  @Test
+  void seriesAddsEveryOutputAndPlotAlignedToTheBarsToTheJson() throws IOException {
+    Result r = crossOfTwoAndThreeAsJson(plottingStrategy().toString(), "--series");
+
+    // Closes 10,10,10,12,16,20,20,14,8,5 on the weekdays from 2024-01-01. SMA2 -, 10, 10, 11, 14,
+    // 18, 20, 17, 11, 6.5; SMA3 -, -, 10, 10.67, 12.67, 16, 18.67, 18, 14, 9: up at bar 3, down at
+    // bar 7. Up bars (close above open, the previous close): 3, 4, 5.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains(
+            "\"series\":{\"time\":[\"2024-01-01T00:00:00Z\",\"2024-01-02T00:00:00Z\",",
+            "\"2024-01-12T00:00:00Z\"]",
+            "\"long_entry\":[false,false,false,true,false,false,false,false,false,false]",
+            "\"long_exit\":[false,false,false,false,false,false,false,true,false,false]",
+            "\"SMA \\\"fast\\\"\":[null,10,10,11,14,18,20,17,11,6.5]",
+            "\"long_entry (plot)\":[0,0,0,1,1,1,0,0,0,0]");
+    assertThat(crossOfTwoAndThreeAsJson(plottingStrategy().toString()).out)
+        .doesNotContain("\"series\"");
+  }
+
+  @Test
+  void seriesCsvWritesTheSameSeriesAsCsv() throws IOException {
+    Path csv = dir.resolve("series.csv");
+
+    Result r =
+        crossOfTwoAndThreeAsJson(plottingStrategy().toString(), "--series-csv", csv.toString());
+
+    assertThat(r.status).as(r.err).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSize(11);
+    assertThat(lines.get(0))
+        .isEqualTo("time,long_entry,long_exit,\"SMA \"\"fast\"\"\",long_entry (plot)");
+    assertThat(lines.get(1)).isEqualTo("2024-01-01T00:00:00Z,0,0,,0");
+    assertThat(lines.get(4)).isEqualTo("2024-01-04T00:00:00Z,1,0,11,1");
+    assertThat(lines.get(10)).isEqualTo("2024-01-12T00:00:00Z,0,0,6.5,0");
+  }
+
+  @Test
+  void seriesOfABuiltInStrategyAreItsOutputs() {
+    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--series");
+
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains("\"long_entry\":[false,false,false,true,false,false,false,false,false,false]");
+  }
+
+  @Test
+  void seriesNeedsTheJsonReport() {
+    Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--series");
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err).contains("--series adds the series to the --json report");
+  }
+
   @Test
   void reportsCompileErrorsWithTheirPlaces() throws IOException {
     Path strategy = dir.resolve("broken.strategy");

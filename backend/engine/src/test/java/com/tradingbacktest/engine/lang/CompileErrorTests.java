@@ -47,7 +47,6 @@ class CompileErrorTests {
       x = macd(close) + 1                   | 1 | 5  | macd has several outputs: use .macd, .signal or .histogram
       x = macd(close).sig                   | 1 | 5  | macd has no output 'sig'; its outputs are macd, signal, histogram
       x = close.upper                       | 1 | 5  | '.upper' only applies to functions with several outputs such as macd or bbands
-      x = 'text'                            | 1 | 5  | text values are not supported; use numbers and true/false
       close = 1                             | 1 | 1  | 'close' is a built-in price series and cannot be assigned; choose another name
       sma = 1                               | 1 | 1  | 'sma' is a built-in function and cannot be assigned; choose another name
       hour = 1                              | 1 | 1  | 'hour' is a built-in time series and cannot be assigned; choose another name

@@ -123,6 +123,9 @@ class LookAheadTests {
   Stream<DynamicTest> everyBuiltinThatTheCompilerAcceptsInAnIntrabarOrderIsKnownAtTheOpen() {
     List<DynamicTest> tests = new ArrayList<>();
     for (FunctionSpec f : LanguageCatalogue.functions()) {
+      if (f.result().equals("none")) {
+        continue; // plot is a statement with no value: nothing an order could use
+      }
       List<String> args = new ArrayList<>();
       for (FunctionSpec.Arg a : f.params()) {
         args.add(

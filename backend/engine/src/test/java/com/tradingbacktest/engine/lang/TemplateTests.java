@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.Signals;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,6 +190,29 @@ class TemplateTests {
     int firstExit = trueAt(s.longExit()).get(0);
     assertThat(c[firstExit]).isLessThanOrEqualTo(c[firstExit - 20]);
     assertThat(c[firstExit - 1]).isGreaterThan(c[firstExit - 21]);
+  }
+
+  @Test
+  void averageTemplatesPlotTheirAveragesAndTheRsiTemplatePlotsBelowThePrice() {
+    BarSeries bars = closes(10, 10, 10, 13, 16, 13, 7, 4);
+    EvaluationLimits limits = EvaluationLimits.defaults();
+
+    List<Plot> sma =
+        Strategies.compile(source("sma_crossover"))
+            .evaluate(bars, Map.of("fast", 2.0, "slow", 3.0), limits)
+            .plots();
+    List<Plot> rsi =
+        Strategies.compile(source("rsi_mean_reversion"))
+            .evaluate(bars, Map.of("length", 2.0), limits)
+            .plots();
+
+    assertThat(sma).extracting(Plot::title).containsExactly("SMA fast", "SMA slow");
+    assertThat(sma).extracting(Plot::pane).containsOnly("price");
+    // SMA3 of the closes: -, -, 10, 11, 13, 14, 12, 8
+    assertThat(sma.get(1).values()[5]).isCloseTo(14, within(1e-12));
+    assertThat(rsi).extracting(Plot::title).containsExactly("RSI", "Oversold", "Overbought");
+    assertThat(rsi).extracting(Plot::pane).containsOnly("lower");
+    assertThat(rsi.get(1).values()).containsOnly(30);
   }
 
   private static String source(String id) {

@@ -55,10 +55,12 @@ public class BacktestController {
   private static final String NOT_FOUND = "No such run of yours";
 
   private final BacktestService backtests;
+  private final PlotService plots;
   private final RunStreams streams;
 
-  BacktestController(BacktestService backtests, RunStreams streams) {
+  BacktestController(BacktestService backtests, PlotService plots, RunStreams streams) {
     this.backtests = backtests;
+    this.plots = plots;
     this.streams = streams;
   }
 
@@ -188,6 +190,63 @@ public class BacktestController {
       })
   BacktestResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return backtests.get(user.id(), id);
+  }
+
+  @GetMapping("/{id}/series")
+  @Operation(
+      operationId = "getBacktestSeries",
+      summary =
+          "The series a completed run's strategy plotted, over a time range, within a point budget",
+      description =
+          "Every `plot(...)` of the strategy is stored in full with the run. This returns the chosen ones "
+              + "(`names`, comma-separated titles; all when absent) on one time axis shared by every series "
+              + "(bar open times, epoch ms), downsampled to `points` by keeping, per bucket, the first and last "
+              + "bar and the bars of each chosen series' lowest and highest value, so peaks survive any zoom. "
+              + "A value is null where the series is na (its warm-up). `total_points` counts the bars in the "
+              + "range before downsampling. The range parameters are those of GET /api/v1/analytics/chart.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The plotted series"),
+        @ApiResponse(responseCode = "404", description = NOT_FOUND),
+        @ApiResponse(
+            responseCode = "409",
+            description = "The run is not completed (`/problems/run-not-completed`)"),
+        @ApiResponse(
+            responseCode = "422",
+            description =
+                "A name the run did not plot, a malformed or reversed range, or points out of bounds "
+                    + "(`/problems/validation-failed`)")
+      })
+  PlotSeriesResponse series(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable UUID id,
+      @Parameter(
+              description = "Comma-separated plot titles, as in the run's `plots`; all when absent",
+              example = "SMA fast,SMA slow")
+          @RequestParam(required = false)
+          @Size(max = 1000, message = "must be at most {max} characters")
+          String names,
+      @Parameter(
+              description =
+                  "Start of the range, inclusive: an ISO instant, or an ISO date (its first moment in "
+                      + "the symbol's zone); default the run's first bar",
+              example = "2013-06-01T00:00:00Z")
+          @RequestParam(required = false)
+          @Size(max = 40, message = "must be at most {max} characters")
+          String from,
+      @Parameter(
+              description =
+                  "End of the range, inclusive: an ISO instant, or an ISO date (to its end in the "
+                      + "symbol's zone); default the run's last bar",
+              example = "2013-09-30")
+          @RequestParam(required = false)
+          @Size(max = 40, message = "must be at most {max} characters")
+          String to,
+      @Parameter(description = "Most points per series, 16-10000")
+          @RequestParam(defaultValue = "1000")
+          @Min(value = 16, message = "must be at least 16")
+          @Max(value = 10_000, message = "must be at most 10000")
+          int points) {
+    return plots.series(user.id(), id, names, from, to, points);
   }
 
   @GetMapping("/{id}/status")

@@ -317,6 +317,7 @@ public class BacktestRepository {
   void deleteOutputs(UUID id) {
     jdbc.sql("delete from backtest_trades where backtest_id = ?").param(id).update();
     jdbc.sql("delete from backtest_series where backtest_id = ?").param(id).update();
+    jdbc.sql("delete from backtest_plots where backtest_id = ?").param(id).update();
   }
 
   void insertFills(UUID id, List<Fill> fills) {
@@ -361,6 +362,14 @@ public class BacktestRepository {
                     SeriesCodec.decodeTimes(rs.getBytes(1)),
                     SeriesCodec.decodeDoubles(rs.getBytes(2)),
                     SeriesCodec.decodeDoubles(rs.getBytes(3))))
+        .optional();
+  }
+
+  /** The bar times of a completed run (shared by its equity and its plots); empty without them. */
+  Optional<long[]> times(UUID id) {
+    return jdbc.sql("select times from backtest_series where backtest_id = ?")
+        .param(id)
+        .query((rs, n) -> SeriesCodec.decodeTimes(rs.getBytes(1)))
         .optional();
   }
 

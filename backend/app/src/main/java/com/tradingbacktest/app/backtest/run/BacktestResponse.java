@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +25,8 @@ import java.util.UUID;
  * @param rerunOf the run this one repeats (POST .../rerun), else null
  * @param sameDataAsOriginal for a rerun, whether it read exactly the bars of the run it repeats;
  *     null otherwise or until read
+ * @param plots the series its strategy plotted, in declaration order (values at {@code
+ *     /api/v1/backtests/{id}/series}); empty until completed or when it plots nothing
  */
 record BacktestResponse(
     UUID id,
@@ -50,4 +53,5 @@ record BacktestResponse(
     @Schema(nullable = true) String dataFingerprint,
     @Schema(nullable = true) Boolean dataChanged,
     @Schema(nullable = true) UUID rerunOf,
-    @Schema(nullable = true) Boolean sameDataAsOriginal) {}
+    @Schema(nullable = true) Boolean sameDataAsOriginal,
+    List<PlotView> plots) {}

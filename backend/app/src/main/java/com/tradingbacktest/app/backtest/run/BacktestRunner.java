@@ -47,6 +47,7 @@ class BacktestRunner {
 
   private final BacktestRepository runs;
   private final RoundTripRepository roundTrips;
+  private final PlotRepository plots;
   private final MarketDataService marketData;
   private final RunEvents events;
   private final RunMetrics metrics;
@@ -58,6 +59,7 @@ class BacktestRunner {
   BacktestRunner(
       BacktestRepository runs,
       RoundTripRepository roundTrips,
+      PlotRepository plots,
       MarketDataService marketData,
       RunEvents events,
       RunMetrics metrics,
@@ -67,6 +69,7 @@ class BacktestRunner {
       JsonMapper json) {
     this.runs = runs;
     this.roundTrips = roundTrips;
+    this.plots = plots;
     this.marketData = marketData;
     this.events = events;
     this.metrics = metrics;
@@ -186,6 +189,7 @@ class BacktestRunner {
                   runs.insertFills(id, result.simulation().fills());
                   roundTrips.insert(id, result.simulation().trades());
                   runs.saveSeries(id, series);
+                  plots.insert(id, execution.plots());
                   runs.recordFingerprint(id, fingerprint);
                   if (!runs.complete(id, resultJson)) {
                     status.setRollbackOnly(); // cancelled or deleted while storing: keep nothing

@@ -37,6 +37,7 @@ public class BacktestService {
   private final RunSettingsResolver resolver;
   private final MarketDataService marketData;
   private final BacktestRepository runs;
+  private final PlotRepository plots;
   private final JobQueue queue;
   private final BacktestSettings settings;
   private final TransactionTemplate transaction;
@@ -46,6 +47,7 @@ public class BacktestService {
       RunSettingsResolver resolver,
       MarketDataService marketData,
       BacktestRepository runs,
+      PlotRepository plots,
       JobQueue queue,
       BacktestSettings settings,
       TransactionTemplate transaction,
@@ -53,6 +55,7 @@ public class BacktestService {
     this.resolver = resolver;
     this.marketData = marketData;
     this.runs = runs;
+    this.plots = plots;
     this.queue = queue;
     this.settings = settings;
     this.transaction = transaction;
@@ -155,7 +158,8 @@ public class BacktestService {
         row.dataFingerprint(),
         dataChanged(row),
         row.rerunOf(),
-        sameDataAsOriginal(userId, row));
+        sameDataAsOriginal(userId, row),
+        plots.list(id));
   }
 
   /**

@@ -2,7 +2,6 @@ package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.backtest.RunResult;
 import com.tradingbacktest.app.backtest.RunSettings;
-import com.tradingbacktest.app.common.web.NullableValues;
 import com.tradingbacktest.engine.sim.Fill;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -18,7 +17,8 @@ import java.util.Map;
  * @param fillsTruncated whether there were more fills than those (the earliest are left out)
  * @param parameters every declared parameter with the value used
  * @param settings the resolved settings, as a run shows them
- * @param plots the strategy's plotted series on the bars' times, downsampled to the points
+ * @param plots the strategy's plotted series on the bars' times, downsampled to the points, in the
+ *     shape of GET /api/v1/backtests/{id}/series
  * @param engineMs evaluation, simulation and metrics, in milliseconds (loading the bars excluded)
  * @param dataFingerprint SHA-256 of the bars read, as a run records it
  */
@@ -28,7 +28,7 @@ record PreviewResponse(
     boolean fillsTruncated,
     Map<String, Double> parameters,
     RunSettings settings,
-    Plots plots,
+    PlotSeriesResponse plots,
     double engineMs,
     String dataFingerprint) {
 
@@ -65,29 +65,4 @@ record PreviewResponse(
           f.barIndex());
     }
   }
-
-  /**
-   * The strategy's {@code plot(...)} series over the bars, downsampled to the point budget.
-   *
-   * @param time bar open times, epoch ms
-   * @param totalPoints bars before downsampling
-   */
-  @Schema(name = "PreviewPlots", description = "Plotted series, parallel to time (epoch ms)")
-  record Plots(long[] time, List<Plot> series, int totalPoints) {
-    static final Plots NONE = new Plots(new long[0], List.of(), 0);
-  }
-
-  /**
-   * One plotted series.
-   *
-   * @param pane price (drawn over the candles) or its own pane below them
-   * @param values one per time; null where the series is undefined (warm-up)
-   */
-  @Schema(name = "PreviewPlot")
-  record Plot(
-      String title,
-      @Schema(nullable = true) String color,
-      String style,
-      String pane,
-      @NullableValues List<Double> values) {}
 }

@@ -78,7 +78,12 @@ class PreviewService {
           fills.size() > PreviewResponse.MAX_FILLS,
           run.parameters(),
           run.settings(),
-          PreviewResponse.Plots.NONE,
+          PlotSeriesResponse.of(
+              bars.times(),
+              execution.plots(),
+              Long.MIN_VALUE,
+              Long.MAX_VALUE,
+              request.pointBudget()),
           engineMs,
           BarsFingerprint.of(bars));
     } catch (BacktestCancelledException e) {

@@ -6,10 +6,12 @@ import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
+import com.tradingbacktest.engine.lang.Plot;
 import com.tradingbacktest.engine.series.BarSeries;
-import com.tradingbacktest.engine.sim.Signals;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,8 +22,9 @@ import java.util.Map;
  *
  * @param result the simulation and its metrics
  * @param series the per-bar equity and buy-and-hold a stored run keeps and charts are drawn from
+ * @param plots the strategy's {@code plot(...)} series, in declaration order
  */
-record RunExecution(BacktestResult result, RunSeries series) {
+record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots) {
 
   /**
    * Runs {@code strategy} with {@code parameters} over {@code bars} (not empty) under {@code
@@ -43,15 +46,19 @@ record RunExecution(BacktestResult result, RunSeries series) {
       EvaluationLimits limits,
       Runnable evaluated) {
     try {
-      Signals signals = strategy.signals(bars, parameters, limits);
+      Evaluation evaluation = strategy.evaluate(bars, parameters, limits);
       evaluated.run();
       BacktestResult result =
           Backtest.run(
-              bars, signals, settings.toConfig(initialCapital.doubleValue()), limits.control());
+              bars,
+              evaluation.signals(),
+              settings.toConfig(initialCapital.doubleValue()),
+              limits.control());
       return new RunExecution(
           result,
           new RunSeries(
-              bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity()));
+              bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity()),
+          evaluation.plots());
     } catch (IllegalArgumentException e) {
       // StrategyEvaluationException (over the memory limit, a runtime error of the code), or
       // settings the bars cannot honour: the run's own fault.

@@ -1,17 +1,20 @@
-package com.tradingbacktest.app.analytics;
+package com.tradingbacktest.app.backtest;
 
 import com.tradingbacktest.app.common.error.DomainException;
 import com.tradingbacktest.app.common.error.ProblemKind;
 import java.util.Map;
 import java.util.UUID;
 
-/** Charts and comparisons need a run's results, and this one has none (yet, or ever). */
-class RunNotCompleted extends DomainException {
+/**
+ * Charts, comparisons and plotted series need a run's results, and this one has none (yet, or
+ * ever): 409 {@code run-not-completed}.
+ */
+public class RunNotCompleted extends DomainException {
 
   private final UUID id;
   private final String status;
 
-  RunNotCompleted(UUID id, String status) {
+  public RunNotCompleted(UUID id, String status) {
     super(
         ProblemKind.CONFLICT,
         "run-not-completed",
