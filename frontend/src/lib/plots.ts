@@ -1,18 +1,14 @@
-import type { SchemaPreviewPlot, SchemaPreviewPlots } from "@/lib/api/schema";
+import type { SchemaPlotSeriesResponse, SchemaRunPlot } from "@/lib/api/schema";
 import { barIndexAt, chartTime } from "@/lib/chart-time";
-
-/** How a plotted series is drawn: a line, a staircase (values that hold until they change), or bars. */
-export type PlotStyle = "line" | "step" | "histogram";
-/** Where: over the candles, or in a pane of its own under them (oscillators). */
-export type PlotPane = "price" | "lower";
 
 /**
  * A strategy's `plot(...)` as a run or a preview declares it: a title, a `#rrggbb` colour or null for
- * the next palette colour, a {@link PlotStyle} and a {@link PlotPane}.
+ * the next palette colour, a style (line, step or histogram) and a pane (price, or lower for a pane of
+ * its own under the candles).
  */
-export type PlotSpec = Omit<SchemaPreviewPlot, "values">;
+export type PlotSpec = SchemaRunPlot;
 /** Plotted series on one time axis (epoch ms), downsampled by the API to a point budget; null values are gaps. */
-export type PlotSeriesSet = SchemaPreviewPlots;
+export type PlotSeriesSet = SchemaPlotSeriesResponse;
 
 /**
  * Colours for plots that name none: apart from each other and from the candles' green and red, and
@@ -28,7 +24,7 @@ export function plotColors(plots: readonly Pick<PlotSpec, "color">[]): string[] 
   return plots.map((plot) => (plot.color && HEX_COLOR.test(plot.color) ? plot.color : PLOT_PALETTE[next++ % PLOT_PALETTE.length]!));
 }
 
-export const isLowerPane = (plot: Pick<PlotSpec, "pane">) => plot.pane === ("lower" satisfies PlotPane);
+export const isLowerPane = (plot: Pick<PlotSpec, "pane">) => plot.pane === "lower";
 
 /** A point for lightweight-charts: a value, or only a time (whitespace, which the chart draws as a gap). */
 export type PlotPoint = { time: number; value: number } | { time: number };

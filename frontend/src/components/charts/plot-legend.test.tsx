@@ -1,11 +1,11 @@
 import { screen } from "@testing-library/react";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
-import { PLOT_PALETTE } from "@/lib/plots";
+import { PLOT_PALETTE, type PlotSpec } from "@/lib/plots";
 import { renderWithProviders } from "@/test/render";
 import { PlotLegend, toggled } from "./plot-legend";
 
-const PLOTS = [
+const PLOTS: PlotSpec[] = [
   { title: "SMA fast", color: null, style: "line", pane: "price" },
   { title: "RSI", color: "#ff8800", style: "line", pane: "lower" },
 ];
