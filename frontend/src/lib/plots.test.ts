@@ -6,12 +6,12 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 2, 14, 30);
 
 describe("plot colours", () => {
-  it("keeps a plot's own #rrggbb and gives the others the palette in declaration order", () => {
+  it("keeps a plot's own #rrggbb and gives the others the palette's colour for their position", () => {
     expect(plotColors([{ color: null }, { color: "#ff8800" }, { color: null }, { color: "red" }])).toEqual([
       PLOT_PALETTE[0],
       "#ff8800",
-      PLOT_PALETTE[1],
       PLOT_PALETTE[2],
+      PLOT_PALETTE[3],
     ]);
   });
 

@@ -18,10 +18,13 @@ export const PLOT_PALETTE = ["#2563eb", "#d97706", "#9333ea", "#db2777", "#0891b
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
-/** Each plot's colour: its own when it is a valid `#rrggbb`, else the palette's next, in declaration order. */
+/**
+ * Each plot's colour: its own when it is a valid `#rrggbb`, else the palette's colour for its
+ * position, so a plot keeps its colour when another gains or loses one and a colour the strategy
+ * chose takes the palette's slot it would have had.
+ */
 export function plotColors(plots: readonly Pick<PlotSpec, "color">[]): string[] {
-  let next = 0;
-  return plots.map((plot) => (plot.color && HEX_COLOR.test(plot.color) ? plot.color : PLOT_PALETTE[next++ % PLOT_PALETTE.length]!));
+  return plots.map((plot, i) => (plot.color && HEX_COLOR.test(plot.color) ? plot.color : PLOT_PALETTE[i % PLOT_PALETTE.length]!));
 }
 
 export const isLowerPane = (plot: Pick<PlotSpec, "pane">) => plot.pane === "lower";

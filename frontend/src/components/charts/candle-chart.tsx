@@ -28,7 +28,7 @@ interface Drawn {
 }
 
 /** The lower pane's share of the height next to the price pane's 1. */
-const LOWER_PANE_STRETCH = 0.4;
+const LOWER_PANE_STRETCH = 0.5;
 
 /**
  * Price candles (TradingView's lightweight-charts, on canvas) with markers and the strategy's plotted
@@ -185,5 +185,13 @@ export function CandleChart({
     };
   }, [built, plots, hidden, candleTimes, zone, locale, currency, tickSize]);
 
-  return <div ref={container} className={cn("w-full", className)} role="img" aria-label={ariaLabel} data-testid="candle-chart" />;
+  return (
+    <div
+      ref={container}
+      className={cn("w-full min-w-0 overflow-hidden", className)}
+      role="img"
+      aria-label={ariaLabel}
+      data-testid="candle-chart"
+    />
+  );
 }

@@ -188,7 +188,7 @@ export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
           )}
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-2">
+      <CardContent className="grid grid-cols-1 gap-2">
         {plots.length > 0 && <PlotLegend plots={plots} hidden={hidden} onToggle={(title) => setHidden((h) => toggled(h, title))} />}
         {series.isError && <p className="text-sm text-destructive">{t("backtests.price.plotsFailed")}</p>}
         {history.isError ? (

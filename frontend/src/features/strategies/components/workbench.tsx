@@ -21,6 +21,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { isApiError } from "@/lib/api/errors";
 import { priceHistoryQueryOptions } from "@/lib/api/price-history";
+import { isLowerPane } from "@/lib/plots";
 import type { SchemaStrategyParameter } from "@/lib/api/schema";
 import { resampleTarget } from "@/lib/chart-time";
 import { formatNumber } from "@/lib/format";
@@ -219,9 +220,9 @@ export function Workbench({
           </p>
         )}
       </CardHeader>
-      <CardContent className="grid gap-4 px-4">
+      <CardContent className="grid grid-cols-1 gap-4 px-4">
         <Form {...setupForm}>
-          <div className="grid gap-3" data-testid="workbench-setup">
+          <div className="grid grid-cols-1 gap-3" data-testid="workbench-setup">
             <MarketRangeFields
               symbols={symbols.data ?? []}
               loading={symbols.isPending}
@@ -236,7 +237,7 @@ export function Workbench({
             <CapitalField currency={currency ?? ""} />
           </div>
         </Form>
-        <section className="grid gap-2">
+        <section className="grid grid-cols-1 gap-2">
           <h3 className="text-sm font-medium">{t("strategies.parameters")}</h3>
           <ParameterControls
             parameters={parameters}
@@ -259,7 +260,7 @@ export function Workbench({
         )}
 
         <div
-          className={cn("grid gap-4 transition-opacity", preview.outdated && "opacity-60")}
+          className={cn("grid grid-cols-1 gap-4 transition-opacity", preview.outdated && "opacity-60")}
           data-testid="preview-result"
           data-state={!shown ? "empty" : preview.outdated ? "outdated" : "current"}
           aria-busy={preview.computing}
@@ -273,7 +274,7 @@ export function Workbench({
               ))}
             </div>
           )}
-          <section className="grid gap-2" data-testid="preview-price">
+          <section className="grid grid-cols-1 gap-2" data-testid="preview-price">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 className="text-sm font-medium">{t("workbench.priceTitle", { symbol: setup.symbol ?? "" })}</h3>
               {history.data?.barInterval && history.data.barInterval !== setup.interval && (
@@ -297,7 +298,7 @@ export function Workbench({
                 markers={markers}
                 plots={plots}
                 hidden={hidden}
-                className={plots?.series.some((p) => p.pane === "lower") ? "h-96" : "h-72"}
+                className={plots?.series.some(isLowerPane) ? "h-[26rem]" : "h-72"}
                 ariaLabel={t("workbench.chartLabel", {
                   symbol: setup.symbol ?? "",
                   fills: shown?.fills.length ?? 0,
@@ -310,7 +311,7 @@ export function Workbench({
             )}
           </section>
           {shown && (
-            <section className="grid gap-2">
+            <section className="grid grid-cols-1 gap-2">
               <h3 className="text-sm font-medium">{t("workbench.equityTitle")}</h3>
               <PreviewEquity equity={shown.result.equity} currency={currency} zone={zone} interval={settled.setup.interval} />
             </section>
