@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures what a trader waits for, end to end through the HTTP API of the real jar: one backtest
 # (POST, then the event stream to its final event) and a 78-combination optimisation (POST, then its
-# status until completed), each N times, printing p50/p95 beside the worker's own time (the run's
-# duration_ms: claim to stored result, bars loaded and engine run included). Twice: one all-in-one
+# status until completed), each N times, printing p50/p95 beside the server's own time (a run's
+# duration_ms: claim to stored result, bars loaded and engine run included), and previews
+# (request to response, beside their engine_ms: evaluation, simulation, metrics). Twice: one all-in-one
 # process, then an API-only process and a separate worker process on the same database
 # (docs/PERFORMANCE.md, "End to end through the API"). Needs java, curl and jq; builds the jar
 # (make build) only when it is missing. Everything runs on a throwaway DATA_DIR and free ports.
@@ -204,14 +205,21 @@ measure_optimisation() {
 
 # Preview latency (POST /backtests/preview, request to response), when the API has that endpoint.
 measure_preview() {
-  local body start code
-  body="$(jq -c '. + {parameters: {fast: 12, slow: 26}}' <<<"$run_request")"
+  local start answer
+  if [ "${#preview_bodies[@]}" -eq 0 ]; then
+    for fast in $(seq 5 20); do
+      preview_bodies+=("$(jq -c --argjson f "$fast" '.parameters.fast = $f' <<<"$run_request")")
+    done
+  fi
+  # A slider being moved: each preview asks for another fast length, as the workbench would.
+  preview_round=$(((preview_round + 1) % ${#preview_bodies[@]}))
   start="$(now_ms)"
-  code="$(curl -sS -o /dev/null -w '%{http_code}' "$api/backtests/preview" -H "$auth" \
-    -H 'Content-Type: application/json' -d "$body")"
-  [ "$code" = 200 ] || { echo "bench-api: preview answered $code" >&2; exit 1; }
-  echo "$(($(now_ms) - start)) -"
+  answer="$(curl -fsS "$api/backtests/preview" -H "$auth" -H 'Content-Type: application/json' \
+    -d "${preview_bodies[$preview_round]}")" || { echo "bench-api: preview failed" >&2; exit 1; }
+  echo "$(($(now_ms) - start)) $(jq -r '.engine_ms | round' <<<"$answer")"
 }
+preview_bodies=()
+preview_round=0
 
 has_preview() {
   curl -fsS "$api/openapi.json" | jq -e '.paths["/api/v1/backtests/preview"].post' >/dev/null
@@ -235,7 +243,7 @@ measure() {
     "$fn" >>"$samples"
   done
   worker="$(awk '$2 != "-" { print $2 }' "$samples" | percentiles)"
-  printf '  %-34s end to end %s   worker %s\n' "$label" "$(awk '{ print $1 }' "$samples" | percentiles)" \
+  printf '  %-34s end to end %s   server %s\n' "$label" "$(awk '{ print $1 }' "$samples" | percentiles)" \
     "${worker:--}"
 }
 
