@@ -1,7 +1,8 @@
 // End-to-end tests of the backtest screens in a real browser (Debian's Chromium driven by playwright-core)
 // against the real app: new backtest form, live progress, the result page, the runs list, comparison,
-// optimisation, the dashboard's runs and the strategy editor's quick test. scripts/e2e.sh runs it after
-// run.mjs with BASE_URL set; screenshots go to e2e/artifacts/ (prefixed "b").
+// optimisation, the dashboard's runs and a first look at the strategy workbench (workbench.mjs drives
+// it). scripts/e2e.sh runs it after run.mjs with BASE_URL set; screenshots go to e2e/artifacts/
+// (prefixed "b").
 //   BASE_URL=http://localhost:8080 node e2e/backtests.mjs
 import { join } from "node:path";
 import { ARTIFACTS, BASE_URL, expect, expectNoSidewaysScroll, heading, newStrategyFromTemplate, openHarness } from "./harness.mjs";
@@ -59,17 +60,15 @@ await test("sign up (the API sets the session cookie the browser then uses)", as
 });
 
 let strategyId = "";
-await test("create a strategy from a template and test it from the editor", async () => {
+await test("create a strategy from a template; the workbench previews it beside the editor", async () => {
   await newStrategyFromTemplate(page, "sma_crossover");
   await page.getByLabel("Name").fill("SMA e2e");
-  await page.getByTestId("test-strategy").click();
-  const dialog = page.getByTestId("quick-test");
-  await dialog.getByText("AAPL 1d, 2013-01-01 to 2013-12-31, default parameters").waitFor();
-  await dialog.getByTestId("quick-test-metrics").waitFor({ timeout: RUN_TIMEOUT });
-  const metrics = await dialog.getByTestId("quick-test-metrics").innerText();
-  expect(/Total return\s+[+\-−]?\d+\.\d{2}%/.test(metrics), `quick test metrics: ${metrics}`);
-  await shot(page, "b02-strategy-quick-test");
-  await page.keyboard.press("Escape");
+  // Before it is saved the workbench already previews the template on AAPL 2013 with its defaults.
+  await page.locator('[data-testid="preview-result"][data-state="current"]').waitFor();
+  const metrics = await page.getByTestId("workbench").getByTestId("metric-cards").innerText();
+  expect(/Total return\s+[+\-−]?\d+\.\d{2}%/.test(metrics), `workbench metrics: ${metrics}`);
+  await shot(page, "b02-strategy-workbench");
+  await page.getByTestId("save-strategy").click();
   await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
   strategyId = page.url().split("/").pop();
 });
@@ -196,7 +195,8 @@ await test("the runs list shows both runs with their metrics, sorts and filters"
   await page.goto(`${BASE_URL}/backtests`);
   await heading(page, "Backtests").waitFor();
   const rows = page.getByTestId("backtests-table").locator("tbody tr");
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="backtests-table"] tbody tr').length >= 3);
+  // The form's run and its run-again (the workbench's previews are not stored).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="backtests-table"] tbody tr').length >= 2);
   const text = await page.getByTestId("backtests-table").innerText();
   expect(/\+2\.41%/.test(text), `first run's return not listed: ${text.slice(0, 400)}`);
   await page.getByRole("button", { name: "Created" }).click();

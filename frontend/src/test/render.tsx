@@ -18,7 +18,7 @@ export function renderWithProviders(ui: ReactElement, options?: RenderOptions) {
   return { user: userEvent.setup(), queryClient, ...render(ui, { wrapper: Wrapper, ...options }) };
 }
 
-export type Route = (request: Request, url: URL) => Response | Promise<Response> | undefined;
+export type Route = (request: Request, url: URL) => Response | Promise<Response | undefined> | undefined;
 
 export function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), {

@@ -38,6 +38,7 @@ export function MarketRangeFields({
   symbolDescription,
   onSymbolPicked,
   symbolTestId,
+  limitRange = (r) => r,
   className,
 }: {
   symbols: readonly SchemaSymbolView[];
@@ -47,6 +48,8 @@ export function MarketRangeFields({
   symbolDescription?: ReactNode;
   onSymbolPicked?: (picked: SchemaSymbolView) => void;
   symbolTestId: string;
+  /** The part of a stored range a pick selects (default: all of it). */
+  limitRange?: (range: { first: string; last: string }) => { first: string; last: string };
   /** Of the interval and dates row. */
   className?: string;
 }) {
@@ -59,7 +62,8 @@ export function MarketRangeFields({
     setValue("symbol", picked.symbol ?? "", DIRTY);
     const next = preferredInterval(picked);
     setValue("interval", next, DIRTY);
-    const r = availableRange(picked, next);
+    const stored = availableRange(picked, next);
+    const r = stored ? limitRange(stored) : null;
     setValue("start_date", r?.first ?? "", DIRTY);
     setValue("end_date", r?.last ?? "", DIRTY);
     onSymbolPicked?.(picked);
@@ -67,7 +71,8 @@ export function MarketRangeFields({
   };
 
   const pickInterval = (next: string) => {
-    const r = availableRange(symbol, next);
+    const stored = availableRange(symbol, next);
+    const r = stored ? limitRange(stored) : null;
     if (r) {
       setValue("start_date", r.first, DIRTY);
       setValue("end_date", r.last, DIRTY);

@@ -19,6 +19,12 @@ export interface CodeError {
   message: string;
 }
 
+/** Retry-After as delay-seconds; the HTTP-date form is not used by this API. */
+function retryAfter(header: string | null): number | undefined {
+  const seconds = header === null ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
 type ProblemBody = SchemaProblem & Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -35,6 +41,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldError[];
   readonly body: Record<string, unknown>;
+  /** The Retry-After header in seconds, when the server sent one as a number. */
+  readonly retryAfterHeader: number | undefined;
 
   constructor(init: {
     status: number;
@@ -44,6 +52,7 @@ export class ApiError extends Error {
     requestId?: string;
     fieldErrors?: FieldError[];
     body?: Record<string, unknown>;
+    retryAfterHeader?: number;
   }) {
     super(init.detail ?? init.title);
     this.name = "ApiError";
@@ -54,6 +63,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
     this.body = init.body ?? {};
+    this.retryAfterHeader = init.retryAfterHeader;
   }
 
   /** Builds the error from whatever the server sent, trusting nothing about its shape. */
@@ -73,6 +83,7 @@ export class ApiError extends Error {
           typeof e.message === "string" ? [{ field: typeof e.field === "string" ? e.field : null, message: e.message }] : [],
         ),
       body: isRecord(body) ? body : {},
+      retryAfterHeader: retryAfter(response.headers.get("Retry-After")),
     });
   }
 
@@ -119,7 +130,7 @@ export class ApiError extends Error {
 
   get retryAfterSeconds(): number | undefined {
     const value = this.body.retry_after_seconds;
-    return typeof value === "number" ? value : undefined;
+    return typeof value === "number" ? value : this.retryAfterHeader;
   }
 }
 

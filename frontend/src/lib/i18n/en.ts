@@ -191,6 +191,7 @@ export const en = {
     copyToMine: "Copy to my strategies",
     readOnlyTitle: "A public strategy shared by another user",
     readOnlyDescription: "You can read and copy it; to change it, make your own copy.",
+    saveBeforeKeep: "Save the strategy first: the form says what is missing.",
     fixErrorsBeforeSaving: "The code doesn't compile. Fix the problems below, then save.",
     codeRequired: "Write some code first",
     codeTooLong: "At most 65,536 characters",

@@ -194,6 +194,7 @@ export const ko: Shape<typeof en> = {
     copyToMine: "내 전략으로 복사",
     readOnlyTitle: "다른 사용자가 공개한 전략",
     readOnlyDescription: "읽고 복사할 수 있습니다. 수정하려면 내 전략으로 복사하세요.",
+    saveBeforeKeep: "먼저 전략을 저장하세요. 빠진 것은 양식에 표시됩니다.",
     fixErrorsBeforeSaving: "코드가 컴파일되지 않습니다. 아래 문제를 고친 뒤 저장하세요.",
     codeRequired: "먼저 코드를 작성하세요",
     codeTooLong: "65,536자 이하로 작성하세요",

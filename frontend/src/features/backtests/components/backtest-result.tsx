@@ -28,7 +28,7 @@ import { isFinal, useRunProgress, type RunState } from "../api/watch-backtest";
 import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
 import { openTradeRow } from "../lib/trades";
 import { EquityCharts } from "./equity-chart";
-import { MetricCards } from "./metric-cards";
+import { MetricCards } from "@/components/charts/metric-cards";
 import { MonthlyReturns } from "./monthly-returns";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";

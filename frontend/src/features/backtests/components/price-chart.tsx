@@ -1,20 +1,22 @@
 "use client";
 
-import type { IChartApi, SeriesMarker, UTCTimestamp } from "lightweight-charts";
-import { useEffect, useMemo, useRef } from "react";
-import { cssColor } from "@/components/charts/css-color";
+import type { SeriesMarker, UTCTimestamp } from "lightweight-charts";
+import { useMemo, useState } from "react";
+import { CandleChart } from "@/components/charts/candle-chart";
+import { PlotLegend, toggled } from "@/components/charts/plot-legend";
 import { ErrorState } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useResolvedTheme } from "@/hooks/use-resolved-theme";
 import type { SchemaBacktestResponse } from "@/lib/api/schema";
-import { formatInteger, formatPrice, tickDigits } from "@/lib/format";
+import { formatInteger } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { intervalLabel } from "@/lib/intervals";
-import { usePriceHistory } from "../api/get-price-history";
+import { isLowerPane } from "@/lib/plots";
+import { usePriceHistory } from "@/lib/api/price-history";
 import { useRoundTrips } from "../api/get-round-trips";
-import { barIndexAt, chartTime, resampleTarget } from "../lib/chart-time";
+import { MAX_SERIES_POINTS, runPlots, useRunSeries } from "../api/get-run-series";
+import { barIndexAt, chartTime, resampleTarget } from "@/lib/chart-time";
 import { openTradeRow, type TradeRow } from "../lib/trades";
 
 /** The day after an ISO date: the API's `end` is exclusive, the run's end date inclusive. */
@@ -85,10 +87,10 @@ export function tradeMarkers(
 }
 
 /**
- * The run's price candles (TradingView's lightweight-charts, drawn on canvas) with a marker at each
- * entry and exit of the first `MARKED_TRADES` round trips. Bars come from the market-data history for
- * the run's range; a run with more bars than draw smoothly is shown resampled to a coarser interval.
- * Times read in the symbol's zone.
+ * The run's price candles with a marker at each entry and exit of the first `MARKED_TRADES` round
+ * trips, and the strategy's plotted series (from /series, a value per candle at most) with a legend
+ * that hides or shows each. Bars come from the market-data history for the run's range; a run with
+ * more bars than draw smoothly is shown resampled to a coarser interval. Times read in the symbol's zone.
  */
 export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
   const t = useT();
@@ -101,8 +103,6 @@ export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
   }, [marked.data, result]);
   const totalTrades = result?.round_trip_count ?? 0;
   const locale = useLocale();
-  const theme = useResolvedTheme();
-  const container = useRef<HTMLDivElement>(null);
   const zone = run.settings?.time_zone ?? "UTC";
   const currency = run.settings?.currency;
   const tick = run.settings?.costs?.tick_size;
@@ -123,78 +123,42 @@ export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
   );
   const history = usePriceHistory(params);
   const bars = history.data?.bars;
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element || !bars || bars.length === 0) return;
-    let chart: IChartApi | null = null;
-    let cancelled = false;
-    void import("lightweight-charts").then(({ createChart, CandlestickSeries, createSeriesMarkers, ColorType, CrosshairMode }) => {
-      if (cancelled) return;
-      const text = cssColor("--muted-foreground");
-      const border = cssColor("--border");
-      const gain = cssColor("--gain");
-      const loss = cssColor("--loss");
-      const intraday = !["1d", "1w"].includes(history.data?.barInterval ?? run.interval ?? "1d");
-      const digits = tickDigits(tick) ?? 2;
-      chart = createChart(element, {
-        autoSize: true,
-        layout: {
-          background: { type: ColorType.Solid, color: "transparent" },
-          textColor: text,
-          fontFamily: getComputedStyle(element).fontFamily,
-          fontSize: 11,
-          attributionLogo: true,
-        },
-        grid: { vertLines: { color: cssColor("--border", 0.5) }, horzLines: { color: cssColor("--border", 0.5) } },
-        rightPriceScale: { borderColor: border },
-        timeScale: { borderColor: border, timeVisible: intraday, secondsVisible: false },
-        crosshair: { mode: CrosshairMode.Normal },
-        localization: { locale, priceFormatter: (price: number) => formatPrice(price, currency, locale, tick) },
-      });
-      const series = chart.addSeries(CandlestickSeries, {
-        upColor: gain,
-        downColor: loss,
-        borderUpColor: gain,
-        borderDownColor: loss,
-        wickUpColor: gain,
-        wickDownColor: loss,
-        priceFormat: { type: "price", precision: digits, minMove: tick && tick > 0 ? tick : 10 ** -digits },
-      });
-      const barTimes = bars.map((b) => Date.parse(b.time ?? ""));
-      series.setData(
-        bars.map((b, i) => ({
-          time: chartTime(barTimes[i]!, zone) as UTCTimestamp,
-          open: b.open ?? 0,
-          high: b.high ?? 0,
-          low: b.low ?? 0,
-          close: b.close ?? 0,
-        })),
-      );
-      createSeriesMarkers(
-        series,
-        tradeMarkers(
-          trades,
-          barTimes,
-          zone,
-          { long: gain, short: loss, exit: cssColor("--primary") },
-          {
-            buy: t("backtests.price.buy"),
-            sell: t("backtests.price.sell"),
-            short: t("backtests.price.short"),
-            cover: t("backtests.price.cover"),
-          },
-        ),
-      );
-      chart.timeScale().fitContent();
-    });
-    return () => {
-      cancelled = true;
-      chart?.remove();
-    };
-  }, [bars, trades, zone, locale, theme, currency, tick, t, history.data?.barInterval, run.interval]);
+  const candles = useMemo(
+    () =>
+      (bars ?? []).map((b) => ({
+        time: Date.parse(b.time ?? ""),
+        open: b.open ?? 0,
+        high: b.high ?? 0,
+        low: b.low ?? 0,
+        close: b.close ?? 0,
+      })),
+    [bars],
+  );
+  const plots = useMemo(() => runPlots(run), [run]);
+  const names = useMemo(() => plots.map((p) => p.title), [plots]);
+  const series = useRunSeries(run.id ?? "", names, Math.min(MAX_SERIES_POINTS, Math.max(16, candles.length)));
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const markers = useMemo(
+    () =>
+      candles.length === 0
+        ? []
+        : tradeMarkers(
+            trades,
+            candles.map((c) => c.time),
+            zone,
+            { long: "--gain", short: "--loss", exit: "--primary" },
+            {
+              buy: t("backtests.price.buy"),
+              sell: t("backtests.price.sell"),
+              short: t("backtests.price.short"),
+              cover: t("backtests.price.cover"),
+            },
+          ),
+    [candles, trades, zone, t],
+  );
 
   const barInterval = history.data?.barInterval;
+  const lower = plots.some(isLowerPane);
   return (
     <Card className="gap-3" data-testid="price-chart">
       <CardHeader>
@@ -224,19 +188,27 @@ export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
           )}
         </CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="grid grid-cols-1 gap-2">
+        {plots.length > 0 && <PlotLegend plots={plots} hidden={hidden} onToggle={(title) => setHidden((h) => toggled(h, title))} />}
+        {series.isError && <p className="text-sm text-destructive">{t("backtests.price.plotsFailed")}</p>}
         {history.isError ? (
           <ErrorState error={history.error} onRetry={() => void history.refetch()} />
         ) : history.isPending ? (
           <Skeleton className="h-80" />
-        ) : (bars?.length ?? 0) === 0 ? (
+        ) : candles.length === 0 ? (
           <p className="py-12 text-center text-sm text-muted-foreground">{t("backtests.price.noBars")}</p>
         ) : (
-          <div
-            ref={container}
-            className="h-80 w-full sm:h-96"
-            role="img"
-            aria-label={t("backtests.price.label", { symbol: run.symbol ?? "", count: trades.length })}
+          <CandleChart
+            candles={candles}
+            zone={zone}
+            currency={currency}
+            tickSize={tick}
+            intraday={!["1d", "1w"].includes(barInterval ?? run.interval ?? "1d")}
+            markers={markers}
+            plots={series.data}
+            hidden={hidden}
+            className={lower ? "h-[28rem] sm:h-[32rem]" : "h-80 sm:h-96"}
+            ariaLabel={t("backtests.price.label", { symbol: run.symbol ?? "", count: trades.length })}
           />
         )}
       </CardContent>

@@ -23,7 +23,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { useUnsavedChangesWarning } from "@/hooks/use-unsaved-changes";
 import { isApiError, type CodeError } from "@/lib/api/errors";
-import type { SchemaStrategyParameter, SchemaStrategyResponse, SchemaStrategyTemplateResponse } from "@/lib/api/schema";
+import type { SchemaStrategyResponse, SchemaStrategyTemplateResponse } from "@/lib/api/schema";
 import { useLanguage, useLocale, useT } from "@/lib/i18n";
 import { formatDateTime, formatNumber, localTimeZone } from "@/lib/format";
 import { useCopyStrategy } from "../api/copy-strategy";
@@ -33,7 +33,7 @@ import { strategyFormSchema, toRequest, useSaveStrategy, type StrategyFormValues
 import { useValidation } from "../api/validate-strategy";
 import type { CodeEditorHandle } from "./code-editor";
 import { TemplatePicker, templateDescription, templateName } from "./template-picker";
-import { QuickTest } from "./quick-test";
+import { Workbench } from "./workbench";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
   ssr: false,
@@ -41,34 +41,12 @@ const CodeEditor = dynamic(() => import("./code-editor"), {
 });
 
 const VALIDATE_DELAY_MS = 400;
-
-function ParameterList({ parameters }: { parameters: SchemaStrategyParameter[] }) {
-  const t = useT();
-  const locale = useLocale();
-  if (parameters.length === 0) return <p className="text-sm text-muted-foreground">{t("strategies.noParameters")}</p>;
-  return (
-    <dl className="grid gap-2 text-sm">
-      {parameters.map((p) => (
-        <div key={p.name} className="flex items-baseline justify-between gap-3">
-          <dt className="font-mono font-medium">{p.name}</dt>
-          <dd className="text-right text-muted-foreground tabular-nums">
-            {formatNumber(p.default, locale, { maximumFractionDigits: 6 })}
-            {(p.min != null || p.max != null) && (
-              <span className="ml-2 text-xs">
-                [{formatNumber(p.min, locale, { maximumFractionDigits: 6 })} … {formatNumber(p.max, locale, { maximumFractionDigits: 6 })}
-                {p.step != null && ` · ${t("strategies.step")} ${formatNumber(p.step, locale, { maximumFractionDigits: 6 })}`}]
-              </span>
-            )}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+const FORM_ID = "strategy-form";
 
 /**
- * Create or edit a strategy: details on the side, the code in Monaco with markers from the compiler
- * as you type (debounced), the parameters and outputs it declares, templates to start from.
+ * Create or edit a strategy: the code in Monaco with markers from the compiler as you type
+ * (debounced), its details and outputs under it, templates to start from, and beside it the
+ * workbench that previews a backtest of the code as it compiles and its parameters as they move.
  */
 export function StrategyEditor({
   strategy,
@@ -112,15 +90,27 @@ export function StrategyEditor({
   const hasCode = code.trim().length > 0;
   const errors = saveErrors && saveErrors.code === code ? saveErrors.errors : hasCode ? (validation.data?.errors ?? []) : [];
   const parameters = validation.data?.valid ? (validation.data.parameters ?? []) : (strategy?.parameters ?? []);
+  // The code the workbench previews: the settled code, once the compiler has accepted exactly that.
+  const compiled = !validation.isPlaceholderData && validation.data?.valid === true && debouncedCode.trim().length > 0;
+  const codeState = !hasCode
+    ? "empty"
+    : checking
+      ? "checking"
+      : compiled
+        ? "ok"
+        : validation.data?.valid === false
+          ? "invalid"
+          : "checking";
   const outputs = validation.data?.valid ? (validation.data.outputs ?? []) : [];
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  /** Saves the values; resolves to the strategy's id, or null after showing why it could not. */
+  const persist = async (values: StrategyFormValues): Promise<string | null> => {
     setFormError(null);
     try {
       const saved = await save.mutateAsync(toRequest(values));
       form.reset(values);
       toast.success(t("strategies.saved"));
-      if (!id && saved.id) router.replace(`/strategies/${saved.id}`);
+      return saved.id ?? null;
     } catch (error) {
       if (isApiError(error) && error.is("/problems/invalid-strategy")) {
         setSaveErrors({ code: values.code, errors: error.codeErrors });
@@ -128,8 +118,21 @@ export function StrategyEditor({
       } else if (!applyFieldErrors(error, form.setError, ["name", "description", "code", "is_public"])) {
         setFormError(isApiError(error) ? (error.detail ?? error.title) : t("errors.unexpected"));
       }
+      return null;
     }
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const savedId = await persist(values);
+    if (!id && savedId) router.replace(`/strategies/${savedId}`);
   });
+
+  /** The save the workbench's Keep needs first: rejects (the form shows why) when it could not save. */
+  const saveForKeep = async (): Promise<string> => {
+    const savedId = (await form.trigger()) ? await persist(form.getValues()) : null;
+    if (!savedId) throw new Error(t("strategies.saveBeforeKeep"));
+    return savedId;
+  };
 
   const pickTemplate = (template: SchemaStrategyTemplateResponse) => {
     form.setValue("code", template.code ?? "", { shouldDirty: true, shouldValidate: true });
@@ -160,7 +163,7 @@ export function StrategyEditor({
 
   return (
     <Form {...form}>
-      <form onSubmit={onSubmit} noValidate>
+      <div>
         <PageHeader
           title={strategy ? strategy.name : t("strategies.newTitle")}
           description={
@@ -195,8 +198,7 @@ export function StrategyEditor({
                     {t("common.delete")}
                   </Button>
                 )}
-                <QuickTest strategyId={id} form={form} compiles={hasCode && !checking && !validation.isError && errors.length === 0} />
-                <Button type="submit" disabled={save.isPending} data-testid="save-strategy">
+                <Button type="submit" form={FORM_ID} disabled={save.isPending} data-testid="save-strategy">
                   {save.isPending ? <Spinner /> : <SaveIcon />}
                   {t("common.save")}
                 </Button>
@@ -214,8 +216,13 @@ export function StrategyEditor({
         )}
         {formError && <FormError className="mb-4">{formError}</FormError>}
 
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-          <div className="grid min-w-0 gap-4">
+        {/*
+          Phone: the code, the workbench, then the details. Desktop: the code and the details on the left,
+          the workbench beside them. The strategy's forms hold only its own fields: Enter in the
+          workbench's inputs must not save.
+        */}
+        <div className="grid gap-4 lg:grid-cols-2 lg:grid-rows-[auto_auto_1fr] lg:items-start">
+          <form id={FORM_ID} onSubmit={onSubmit} noValidate className="grid min-w-0 content-start gap-4 lg:col-start-1 lg:row-start-1">
             <Card className="gap-0 overflow-hidden py-0">
               <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
                 <span id="code-label" className="text-sm font-medium">
@@ -276,9 +283,24 @@ export function StrategyEditor({
                 </CardContent>
               </Card>
             )}
+          </form>
+
+          {/* Spanning into the last, flexible row, the workbench's height never stretches the rows on the left. */}
+          <div className="min-w-0 lg:col-start-2 lg:row-span-3 lg:row-start-1">
+            <Workbench
+              code={codeState === "ok" ? debouncedCode : null}
+              parameters={parameters}
+              codeState={codeState}
+              strategyId={id}
+              unsaved={dirty || !id}
+              save={saveForKeep}
+              onKept={(savedId) => {
+                if (!id) router.replace(`/strategies/${savedId}`);
+              }}
+            />
           </div>
 
-          <div className="grid content-start gap-4">
+          <form onSubmit={onSubmit} noValidate className="grid min-w-0 content-start gap-4 lg:col-start-1 lg:row-start-2">
             <Card className="gap-4">
               <CardHeader>
                 <CardTitle className="text-sm">{t("strategies.details")}</CardTitle>
@@ -309,14 +331,6 @@ export function StrategyEditor({
             </Card>
             <Card className="gap-4">
               <CardHeader>
-                <CardTitle className="text-sm">{t("strategies.parameters")}</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <ParameterList parameters={parameters} />
-              </CardContent>
-            </Card>
-            <Card className="gap-4">
-              <CardHeader>
                 <CardTitle className="text-sm">{t("strategies.outputs")}</CardTitle>
               </CardHeader>
               <CardContent>
@@ -340,7 +354,7 @@ export function StrategyEditor({
                 {formatNumber(code.split("\n").length, locale)} {t("strategies.lines")}
               </p>
             )}
-          </div>
+          </form>
         </div>
 
         {id && (
@@ -364,7 +378,7 @@ export function StrategyEditor({
             }
           />
         )}
-      </form>
+      </div>
     </Form>
   );
 }

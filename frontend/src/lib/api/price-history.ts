@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api/client";
 import type { SchemaHistoryBar, SchemaHistoryPage } from "@/lib/api/schema";
-import { backtestKeys } from "./get-backtests";
 
 export interface PriceHistoryParams {
   symbol: string;
@@ -57,9 +56,12 @@ export async function getPriceHistory(params: PriceHistoryParams, signal?: Abort
   return { bars, barInterval, timeZone, truncated: !!cursor };
 }
 
+/** The key of a range's bars; shared by every chart that draws them (the run page, the strategy workbench). */
+export const priceHistoryKey = (params: PriceHistoryParams) => ["market-data", "history", { ...params }] as const;
+
 export function priceHistoryQueryOptions(params: PriceHistoryParams) {
   return queryOptions({
-    queryKey: backtestKeys.history({ ...params }),
+    queryKey: priceHistoryKey(params),
     queryFn: ({ signal }) => getPriceHistory(params, signal),
     staleTime: 5 * 60_000,
   });

@@ -36,24 +36,31 @@ const CARDS: CardSpec[] = [
   },
 ];
 
-/** The headline metrics as cards (each with a related figure under it), then every other metric in a list. */
-export function MetricCards({ metrics, currency }: { metrics: Metrics; currency: string | undefined }) {
+/** The six a trader reads first: what the strategy workbench shows beside the code. */
+export const KEY_METRICS = ["total_return", "cagr", "max_drawdown", "sharpe_ratio", "trade_count", "win_rate"] as const;
+
+/**
+ * The headline metrics as cards (each with a related figure under it), then every other metric in a
+ * list. `compact` shows only the {@link KEY_METRICS}, smaller, for the workbench's narrow column.
+ */
+export function MetricCards({ metrics, currency, compact = false }: { metrics: Metrics; currency: string | undefined; compact?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const f = (name: string) => formatMetric(name, metricValue(metrics, name), { currency, locale, t, metrics });
+  const cards = compact ? KEY_METRICS.map((name) => CARDS.find((c) => c.name === name)!) : CARDS;
   const shown = new Set(CARDS.map((c) => c.name));
-  const rest = Object.keys(metrics ?? {}).filter((name) => !shown.has(name) && !TIME_METRICS.has(name));
+  const rest = compact ? [] : Object.keys(metrics ?? {}).filter((name) => !shown.has(name) && !TIME_METRICS.has(name));
   return (
     <div className="grid grid-cols-1 gap-4">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="metric-cards">
-        {CARDS.map((card) => {
+      <div className={cn("grid grid-cols-2 gap-3", compact ? "sm:grid-cols-3" : "md:grid-cols-4")} data-testid="metric-cards">
+        {cards.map((card) => {
           const value = metricValue(metrics, card.name);
           const tone = metricTone(card.name, value);
           return (
-            <Card key={card.name} className="gap-1 px-4 py-3.5" data-metric={card.name}>
+            <Card key={card.name} className={cn("gap-1", compact ? "px-3 py-2.5" : "px-4 py-3.5")} data-metric={card.name}>
               <p className="text-xs font-medium text-muted-foreground">{metricLabel(card.name, t)}</p>
               <p
-                className={cn("text-xl font-semibold tracking-tight tabular-nums sm:text-2xl", toneClass(tone))}
+                className={cn("font-semibold tracking-tight tabular-nums", compact ? "text-lg" : "text-xl sm:text-2xl", toneClass(tone))}
                 data-testid={`metric-${card.name}`}
               >
                 {f(card.name)}
