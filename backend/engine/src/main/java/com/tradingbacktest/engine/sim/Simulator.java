@@ -38,6 +38,15 @@ public final class Simulator {
 
   public static Simulation run(
       BarSeries bars, Signals s, BacktestConfig config, RunControl control) {
+    return run(bars, s, config, control, null);
+  }
+
+  /**
+   * Simulates, handing each bar's closing equity to {@code sink} (when not null) as soon as it is
+   * marked.
+   */
+  public static Simulation run(
+      BarSeries bars, Signals s, BacktestConfig config, RunControl control, EquitySink sink) {
     final int n = bars.size();
     final double[] open = bars.open();
     final double[] high = bars.high();
@@ -220,9 +229,14 @@ public final class Simulator {
             book.side() > 0 ? costs.slippedSell(close[i]) : costs.slippedBuy(close[i]),
             ExitReason.END_OF_DATA);
       }
-      equity[i] = book.equity(close[i]);
+      double marked = book.equity(close[i]);
+      boolean held = book.quantity != 0;
+      equity[i] = marked;
       position[i] = book.quantity;
-      inMarket[i] = book.quantity != 0;
+      inMarket[i] = held;
+      if (sink != null) {
+        sink.bar(i, marked, held);
+      }
     }
     control.progress(100);
     Trade openTrade = book.isFlat() || n == 0 ? null : book.hypotheticalClose(n - 1, close[n - 1]);
