@@ -82,6 +82,41 @@ class BacktestTests {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {31, 5_000})
+  void quietBarsTakeTheShortPathWithTheSameResultAsTheFullOne(int n) {
+    BarSeries bars = randomWalk(n, ZoneId.of("Asia/Seoul"));
+    double[] fast = Indicators.sma(bars.close(), Math.min(3, n));
+    double[] slow = Indicators.sma(bars.close(), Math.min(12, n));
+    boolean[] up = Crosses.crossover(fast, slow);
+    boolean[] down = Crosses.crossunder(fast, slow);
+    double[] none = new double[n];
+    java.util.Arrays.fill(none, Double.NaN);
+    for (BacktestConfig config :
+        List.of(
+            BacktestConfig.builder().closeAtEnd(true).build(),
+            BacktestConfig.builder().fillMode(FillMode.CLOSE).allowShort(true).build())) {
+      Signals.Builder marketOnly =
+          Signals.builder(n).longEntry(up).longExit(down).shortEntry(down).shortExit(up);
+      // A stop-loss column of NaN (no stop on any bar) changes nothing but sends every bar
+      // through the full path of the bar loop.
+      Signals.Builder fullPath =
+          Signals.builder(n)
+              .longEntry(up)
+              .longExit(down)
+              .shortEntry(down)
+              .shortExit(up)
+              .stopLoss(none);
+      Simulation quick = Simulator.run(bars, marketOnly.build(), config);
+      Simulation full = Simulator.run(bars, fullPath.build(), config);
+      assertThat(quick.fills()).isNotEmpty();
+      assertThat(quick)
+          .usingRecursiveComparison()
+          .withComparatorForType(Double::compare, Double.class)
+          .isEqualTo(full);
+    }
+  }
+
   /** Hourly bars across DST changes, so months start at both UTC offsets of the zone. */
   private static BarSeries randomWalk(int n, ZoneId zone) {
     Random random = new Random(42);
