@@ -1,7 +1,6 @@
 package com.tradingbacktest.engine;
 
-import com.tradingbacktest.engine.metrics.Metrics;
-import com.tradingbacktest.engine.metrics.MetricsInput;
+import com.tradingbacktest.engine.metrics.EquityCurveStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.RunControl;
@@ -39,20 +38,19 @@ public final class Backtest {
    */
   public static BacktestResult run(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
-    Simulation simulation = Simulator.run(bars, signals, config, control);
-    MetricsInput input =
-        new MetricsInput(
+    // The metrics' per-bar statistics ride along in the simulation's bar loop (see
+    // EquityCurveStats): the same values as Metrics.compute over the finished columns, one pass.
+    EquityCurveStats curve =
+        new EquityCurveStats(
             bars.times(),
-            simulation.equity(),
             bars.close(),
-            simulation.inMarket(),
-            simulation.trades(),
-            simulation.commissions(),
             config.initialCapital(),
             bars.calendar(),
             bars.interval(),
             bars.zone(),
             config.riskFreeRate());
-    return new BacktestResult(simulation, Metrics.compute(input));
+    Simulation simulation = Simulator.run(bars, signals, config, control, curve);
+    return new BacktestResult(
+        simulation, curve.finish(simulation.trades(), simulation.commissions()));
   }
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Computes {@link PerformanceMetrics} from a finished run. Every per-bar statistic comes from one
- * pass over the primitive input arrays with no boxing; the only per-bar allocations are the two
- * output series. The definitions are in docs/METRICS.md.
+ * pass over the primitive input arrays with no boxing ({@link EquityCurveStats}); the only per-bar
+ * allocations are the two output series. The definitions are in docs/METRICS.md.
  */
 public final class Metrics {
 
@@ -28,109 +28,21 @@ public final class Metrics {
    */
   public static PerformanceMetrics compute(MetricsInput in) {
     int n = validate(in);
-    long[] times = in.times();
     double[] equity = in.equity();
-    double[] close = in.close();
     boolean[] inMarket = in.inMarket();
-    double capital = in.initialCapital();
-    double barsPerYear = in.calendar().barsPerYear(in.interval());
-
-    DrawdownStats drawdowns = new DrawdownStats(times);
-    ReturnStats returns = new ReturnStats(barsPerYear, in.riskFreeRate());
-    PeriodReturns periods = new PeriodReturns(in.zone(), capital);
-    double[] buyAndHold = new double[n];
-    double firstClose = close[0];
-    double peakEquity = Double.NEGATIVE_INFINITY;
-    int barsInMarket = 0;
-    long previousTime = Long.MIN_VALUE;
-
+    EquityCurveStats curve =
+        new EquityCurveStats(
+            in.times(),
+            in.close(),
+            in.initialCapital(),
+            in.calendar(),
+            in.interval(),
+            in.zone(),
+            in.riskFreeRate());
     for (int i = 0; i < n; i++) {
-      long t = times[i];
-      double e = equity[i];
-      // Checked here rather than in a separate pass: a bad bar fails the run instead of giving
-      // nonsense.
-      if (t < previousTime) {
-        throw new IllegalArgumentException(
-            "times must ascend: times[" + i + "] = " + t + " < " + previousTime);
-      }
-      if (!Double.isFinite(e)) {
-        throw new IllegalArgumentException("equity[" + i + "] is " + e + ": equity must be finite");
-      }
-      previousTime = t;
-      drawdowns.add(i, e);
-      if (i > 0) {
-        returns.add(equity[i - 1], e);
-      }
-      periods.add(t, e);
-      if (e > peakEquity) {
-        peakEquity = e;
-      }
-      if (inMarket[i]) {
-        barsInMarket++;
-      }
-      buyAndHold[i] = capital * (close[i] / firstClose);
+      curve.bar(i, equity[i], inMarket[i]);
     }
-    drawdowns.finish();
-    periods.finish();
-
-    long start = times[0];
-    long end = times[n - 1];
-    long duration = end - start;
-    double finalEquity = equity[n - 1];
-    double totalReturn = finalEquity / capital - 1;
-    double cagr = cagr(finalEquity / capital, duration / MILLIS_PER_YEAR);
-    double maxDrawdown = drawdowns.maxDrawdown();
-    double calmar = maxDrawdown < 0 ? cagr / -maxDrawdown : Double.NaN;
-    TradeStats trades = TradeStats.of(in.trades());
-
-    return new PerformanceMetrics(
-        start,
-        end,
-        duration,
-        duration / MILLIS_PER_DAY,
-        (double) barsInMarket / n,
-        capital,
-        finalEquity,
-        peakEquity,
-        totalReturn,
-        close[n - 1] / firstClose - 1,
-        cagr,
-        cagr,
-        returns.annualizedVolatility(),
-        returns.sharpe(),
-        returns.sortino(),
-        calmar,
-        maxDrawdown,
-        drawdowns.maxDurationMillis(),
-        drawdowns.maxDurationMillis() / MILLIS_PER_DAY,
-        drawdowns.maxDurationBars(),
-        drawdowns.averageDepth(),
-        drawdowns.averageDurationMillis(),
-        drawdowns.averageDurationMillis() / MILLIS_PER_DAY,
-        drawdowns.averageDurationBars(),
-        trades.count(),
-        trades.winRate(),
-        trades.best(),
-        trades.worst(),
-        trades.average(),
-        trades.averageDurationMillis(),
-        trades.averageDurationBars(),
-        trades.maxDurationMillis(),
-        trades.maxDurationBars(),
-        trades.profitFactor(),
-        trades.expectancy(),
-        trades.expectancyPct(),
-        trades.sqn(),
-        trades.kelly(),
-        in.commissions(),
-        trades.winning(),
-        trades.losing(),
-        trades.longs(),
-        trades.shorts(),
-        drawdowns.series(),
-        buyAndHold,
-        periods.months(),
-        periods.years());
+    return curve.finish(in.trades(), in.commissions());
   }
 
   /**
@@ -174,14 +86,18 @@ public final class Metrics {
               + in.inMarket().length
               + ")");
     }
-    if (!(in.initialCapital() > 0) || Double.isInfinite(in.initialCapital())) {
-      throw new IllegalArgumentException(
-          "initialCapital must be positive and finite, not " + in.initialCapital());
-    }
-    if (!(in.riskFreeRate() > -1) || Double.isInfinite(in.riskFreeRate())) {
-      throw new IllegalArgumentException(
-          "riskFreeRate must be a finite fraction above -1, not " + in.riskFreeRate());
-    }
+    checkRates(in.initialCapital(), in.riskFreeRate());
     return n;
+  }
+
+  static void checkRates(double initialCapital, double riskFreeRate) {
+    if (!(initialCapital > 0) || Double.isInfinite(initialCapital)) {
+      throw new IllegalArgumentException(
+          "initialCapital must be positive and finite, not " + initialCapital);
+    }
+    if (!(riskFreeRate > -1) || Double.isInfinite(riskFreeRate)) {
+      throw new IllegalArgumentException(
+          "riskFreeRate must be a finite fraction above -1, not " + riskFreeRate);
+    }
   }
 }

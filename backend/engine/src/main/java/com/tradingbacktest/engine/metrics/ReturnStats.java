@@ -47,10 +47,11 @@ final class ReturnStats {
     double delta = r - mean;
     mean += delta / count;
     m2 += delta * (r - mean);
-    double excess = r - rfPerBar;
-    if (excess < 0) {
-      downsideSquares += excess * excess;
-    }
+    // min(excess, 0) squared rather than "if (excess < 0)": in the market about half the returns
+    // fall below the rate, a branch the CPU mispredicts on a quarter of all bars. Adding +0.0
+    // leaves the (never negative-zero) sum unchanged, so the result is the same to the last bit.
+    double below = Math.min(r - rfPerBar, 0.0);
+    downsideSquares += below * below;
   }
 
   double rfPerBar() {

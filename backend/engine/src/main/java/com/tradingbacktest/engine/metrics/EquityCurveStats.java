@@ -1,0 +1,187 @@
+package com.tradingbacktest.engine.metrics;
+
+import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.series.MarketCalendar;
+import com.tradingbacktest.engine.sim.EquitySink;
+import com.tradingbacktest.engine.sim.Trade;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The per-bar part of {@link Metrics}: drawdowns, return statistics, monthly and yearly returns,
+ * exposure and buy-and-hold, fed one bar at a time, then {@link #finish} adds the trade statistics.
+ * {@link Metrics#compute} feeds it from finished columns; {@code Backtest.run} hands it to the
+ * simulator as its {@link EquitySink}, so these statistics cost no second pass over the bars: the
+ * return statistics' Welford update is a chain of dependent divisions (about 20 cycles a bar), and
+ * inside the simulator's loop the out-of-order core runs the simulation's own work while that chain
+ * waits. Either way every statistic sees the same values in the same order, so the results are the
+ * same to the last bit.
+ */
+public final class EquityCurveStats implements EquitySink {
+
+  private final long[] times;
+  private final double[] close;
+  private final double capital;
+  private final DrawdownStats drawdowns;
+  private final ReturnStats returns;
+  private final PeriodReturns periods;
+  private final double[] buyAndHold;
+  private final double firstClose;
+
+  private int bars;
+  private double previousEquity;
+  private double peakEquity = Double.NEGATIVE_INFINITY;
+  private int barsInMarket;
+  private long previousTime = Long.MIN_VALUE;
+
+  /**
+   * @param times bar open times, epoch ms, ascending; at least one
+   * @param close the bars' closes, as many as times
+   * @throws IllegalArgumentException on no bars, lengths that differ, a capital that is not
+   *     positive and finite, or a risk-free rate not above -1
+   */
+  public EquityCurveStats(
+      long[] times,
+      double[] close,
+      double initialCapital,
+      MarketCalendar calendar,
+      Interval interval,
+      ZoneId zone,
+      double riskFreeRate) {
+    int n = times.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("No bars: metrics need at least one");
+    }
+    if (close.length != n) {
+      throw new IllegalArgumentException(
+          "times and close must have the same length (times has "
+              + n
+              + ", close "
+              + close.length
+              + ")");
+    }
+    Metrics.checkRates(initialCapital, riskFreeRate);
+    this.times = times;
+    this.close = close;
+    this.capital = initialCapital;
+    this.drawdowns = new DrawdownStats(times);
+    this.returns = new ReturnStats(calendar.barsPerYear(interval), riskFreeRate);
+    this.periods = new PeriodReturns(zone, initialCapital);
+    this.buyAndHold = new double[n];
+    this.firstClose = close[0];
+  }
+
+  /**
+   * Bar {@code i} closed with {@code equity}.
+   *
+   * @throws IllegalArgumentException when the bar is out of order, its time is before the previous
+   *     bar's, or the equity is not finite
+   */
+  @Override
+  public void bar(int i, double equity, boolean inMarket) {
+    if (i != bars) {
+      throw new IllegalArgumentException("bar " + i + " fed after " + bars + " bars");
+    }
+    long t = times[i];
+    // Checked here rather than in a separate pass: a bad bar fails the run instead of giving
+    // nonsense.
+    if (t < previousTime) {
+      throw new IllegalArgumentException(
+          "times must ascend: times[" + i + "] = " + t + " < " + previousTime);
+    }
+    if (!Double.isFinite(equity)) {
+      throw new IllegalArgumentException(
+          "equity[" + i + "] is " + equity + ": equity must be finite");
+    }
+    previousTime = t;
+    drawdowns.add(i, equity);
+    if (i > 0) {
+      returns.add(previousEquity, equity);
+    }
+    periods.add(t, equity);
+    if (equity > peakEquity) {
+      peakEquity = equity;
+    }
+    if (inMarket) {
+      barsInMarket++;
+    }
+    buyAndHold[i] = capital * (close[i] / firstClose);
+    previousEquity = equity;
+    bars++;
+  }
+
+  /**
+   * Every metric, once every bar was fed.
+   *
+   * @param trades the closed round trips, in exit order
+   * @param commissions commissions and taxes of all fills
+   * @throws IllegalStateException when fewer bars were fed than there are
+   */
+  public PerformanceMetrics finish(List<Trade> trades, double commissions) {
+    int n = times.length;
+    if (bars != n) {
+      throw new IllegalStateException(bars + " of " + n + " bars fed");
+    }
+    drawdowns.finish();
+    periods.finish();
+
+    long start = times[0];
+    long end = times[n - 1];
+    long duration = end - start;
+    double finalEquity = previousEquity;
+    double totalReturn = finalEquity / capital - 1;
+    double cagr = Metrics.cagr(finalEquity / capital, duration / Metrics.MILLIS_PER_YEAR);
+    double maxDrawdown = drawdowns.maxDrawdown();
+    double calmar = maxDrawdown < 0 ? cagr / -maxDrawdown : Double.NaN;
+    TradeStats tradeStats = TradeStats.of(trades);
+
+    return new PerformanceMetrics(
+        start,
+        end,
+        duration,
+        duration / Metrics.MILLIS_PER_DAY,
+        (double) barsInMarket / n,
+        capital,
+        finalEquity,
+        peakEquity,
+        totalReturn,
+        close[n - 1] / firstClose - 1,
+        cagr,
+        cagr,
+        returns.annualizedVolatility(),
+        returns.sharpe(),
+        returns.sortino(),
+        calmar,
+        maxDrawdown,
+        drawdowns.maxDurationMillis(),
+        drawdowns.maxDurationMillis() / Metrics.MILLIS_PER_DAY,
+        drawdowns.maxDurationBars(),
+        drawdowns.averageDepth(),
+        drawdowns.averageDurationMillis(),
+        drawdowns.averageDurationMillis() / Metrics.MILLIS_PER_DAY,
+        drawdowns.averageDurationBars(),
+        tradeStats.count(),
+        tradeStats.winRate(),
+        tradeStats.best(),
+        tradeStats.worst(),
+        tradeStats.average(),
+        tradeStats.averageDurationMillis(),
+        tradeStats.averageDurationBars(),
+        tradeStats.maxDurationMillis(),
+        tradeStats.maxDurationBars(),
+        tradeStats.profitFactor(),
+        tradeStats.expectancy(),
+        tradeStats.expectancyPct(),
+        tradeStats.sqn(),
+        tradeStats.kelly(),
+        commissions,
+        tradeStats.winning(),
+        tradeStats.losing(),
+        tradeStats.longs(),
+        tradeStats.shorts(),
+        drawdowns.series(),
+        buyAndHold,
+        periods.months(),
+        periods.years());
+  }
+}
