@@ -2,11 +2,9 @@ package com.tradingbacktest.app.backtest.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradingbacktest.app.TradingBacktestApplication;
 import com.tradingbacktest.app.support.Api;
 import com.tradingbacktest.app.support.ForkedApp;
 import com.tradingbacktest.app.support.IntegrationTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,15 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queued jobs start the moment they exist, in the accepting process or any other that runs jobs,
@@ -31,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * worker runs survives a restart and starts when a worker comes up, and a run whose worker was
  * killed is run again by another process.
  */
-class JobDispatchIntegrationTests {
+class JobDispatchIntegrationTests extends ProcessesOnOneDatabase {
 
   /**
    * The poll these tests set: any job that waited for it would blow {@link #FAR_BELOW_THE_POLL}.
@@ -41,29 +33,6 @@ class JobDispatchIntegrationTests {
 
   /** A generous bound for a run of a year of daily bars, a quarter of the poll interval. */
   private static final Duration FAR_BELOW_THE_POLL = Duration.ofSeconds(15);
-
-  private static EmbeddedPostgres database;
-  private final List<ConfigurableApplicationContext> started = new ArrayList<>();
-
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    database =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(IntegrationTest.newDataDir())
-            .setCleanDataDirectory(true)
-            .start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
-  }
-
-  @AfterEach
-  void stopApps() {
-    started.forEach(ConfigurableApplicationContext::close);
-    started.clear();
-  }
 
   @Test
   void oneProcessRunsARunAndAnOptimisationAtOnce() {
@@ -160,22 +129,6 @@ class JobDispatchIntegrationTests {
     assertThat(state.path("evaluated").asInt()).isEqualTo(18);
   }
 
-  private ConfigurableApplicationContext start(String... extra) {
-    List<String> args = new ArrayList<>(IntegrationTest.sharedDatabaseArgs(database.getPort()));
-    args.add("--tb.backtest.combinations-per-slice=4");
-    args.add("--tb.rate-limit.runs-per-minute=10000");
-    args.addAll(List.of(extra));
-    ConfigurableApplicationContext context =
-        SpringApplication.run(TradingBacktestApplication.class, args.toArray(String[]::new));
-    started.add(context);
-    return context;
-  }
-
-  private void close(ConfigurableApplicationContext context) {
-    started.remove(context);
-    context.close();
-  }
-
   /** A worker in a JVM of its own on the shared database, so that it can be killed outright. */
   private static ForkedApp startForkedWorker() throws IOException, InterruptedException {
     List<String> args = new ArrayList<>();
@@ -193,15 +146,9 @@ class JobDispatchIntegrationTests {
     return ForkedApp.start(IntegrationTest.newDataDir(), "512m", List.of(), args);
   }
 
-  private static int port(ConfigurableApplicationContext context) {
-    return ((WebServerApplicationContext) context).getWebServer().getPort();
-  }
-
-  private static RunClient client(ConfigurableApplicationContext context, String prefix) {
-    return new RunClient(
-        new Api("http://localhost:" + port(context), context.getBean(JsonMapper.class)),
-        port(context),
-        context.getBean(JsonMapper.class),
-        prefix);
+  @Override
+  List<String> commonArguments() {
+    return List.of(
+        "--tb.backtest.combinations-per-slice=4", "--tb.rate-limit.runs-per-minute=10000");
   }
 }

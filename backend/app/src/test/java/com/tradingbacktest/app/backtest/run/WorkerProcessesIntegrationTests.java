@@ -2,24 +2,14 @@ package com.tradingbacktest.app.backtest.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tradingbacktest.app.TradingBacktestApplication;
 import com.tradingbacktest.app.support.Api;
-import com.tradingbacktest.app.support.IntegrationTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,29 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * process streams its events; a worker stopped in the middle of a run leaves it to another worker,
  * never running forever.
  */
-class WorkerProcessesIntegrationTests {
-
-  private static EmbeddedPostgres database;
-  private final List<ConfigurableApplicationContext> started = new ArrayList<>();
-
-  @BeforeAll
-  static void startDatabase() throws IOException {
-    database =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(IntegrationTest.newDataDir())
-            .setCleanDataDirectory(true)
-            .start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
-  }
-
-  @AfterEach
-  void stopApps() {
-    started.forEach(ConfigurableApplicationContext::close);
-  }
+class WorkerProcessesIntegrationTests extends ProcessesOnOneDatabase {
 
   @Test
   void anApiProcessQueuesAndAWorkerProcessRuns() throws Exception {
@@ -97,8 +65,7 @@ class WorkerProcessesIntegrationTests {
       client.awaitStatus(
           id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
 
-      started.remove(first);
-      first.close(); // the worker stops with the run in hand
+      close(first); // the worker stops with the run in hand
       lock.rollback();
 
       ConfigurableApplicationContext second = start();
@@ -115,26 +82,9 @@ class WorkerProcessesIntegrationTests {
     }
   }
 
-  private ConfigurableApplicationContext start(String... extra) {
-    List<String> args = new ArrayList<>(IntegrationTest.sharedDatabaseArgs(database.getPort()));
+  @Override
+  List<String> commonArguments() {
     // Stop quickly: JobRunr waits this long for a running job before abandoning it.
-    args.add("--jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop=1s");
-    args.addAll(List.of(extra));
-    ConfigurableApplicationContext context =
-        SpringApplication.run(TradingBacktestApplication.class, args.toArray(String[]::new));
-    started.add(context);
-    return context;
-  }
-
-  private static int port(ConfigurableApplicationContext context) {
-    return ((WebServerApplicationContext) context).getWebServer().getPort();
-  }
-
-  private static RunClient client(ConfigurableApplicationContext context, String prefix) {
-    return new RunClient(
-        new Api("http://localhost:" + port(context), context.getBean(JsonMapper.class)),
-        port(context),
-        context.getBean(JsonMapper.class),
-        prefix);
+    return List.of("--jobrunr.background-job-server.interrupt-jobs-await-duration-on-stop=1s");
   }
 }
