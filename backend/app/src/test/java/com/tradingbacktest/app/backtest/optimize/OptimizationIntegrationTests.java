@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.tradingbacktest.app.backtest.run.RunClient;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
-import java.sql.Connection;
+import com.tradingbacktest.app.support.MarketDataHold;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,28 +187,25 @@ class OptimizationIntegrationTests extends IntegrationTest {
 
   @Test
   void oneQuotaCoversRunsAndOptimisationsTogether() throws Exception {
+    List<String> runs = new ArrayList<>();
+    String optimisation;
+    Response run;
+    Response another;
     // Hold the market data so that nothing finishes while the quota is counted.
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      connection
-          .createStatement()
-          .execute("lock table market_data, market_data_block_sets in access exclusive mode");
-      List<String> runs = new ArrayList<>();
-      String optimisation = started(optimize(Map.of(), "total_return"));
+    try (MarketDataHold ignored = MarketDataHold.on(dataSource)) {
+      optimisation = started(optimize(Map.of(), "total_return"));
       String strategy = client.strategy("sma", RunClient.SMA_CROSS);
       runs.add(client.started(RunClient.request(strategy)));
       runs.add(client.started(RunClient.request(strategy))); // MAX_CONCURRENT_RUNS (3) reached
 
-      Response run = client.start(RunClient.request(strategy));
-      Response another = client.api.post(PATH, optimize(Map.of(), "total_return"), client.auth);
-
-      connection.rollback();
-      runs.forEach(client::delete);
-      client.api.delete(PATH + "/" + optimisation, client.auth);
-      assertThat(run.status()).as(run.toString()).isEqualTo(429);
-      assertThat(run.problemType()).endsWith("/too-many-runs");
-      assertThat(another.status()).as(another.toString()).isEqualTo(429);
+      run = client.start(RunClient.request(strategy));
+      another = client.api.post(PATH, optimize(Map.of(), "total_return"), client.auth);
     }
+    runs.forEach(client::delete);
+    client.api.delete(PATH + "/" + optimisation, client.auth);
+    assertThat(run.status()).as(run.toString()).isEqualTo(429);
+    assertThat(run.problemType()).endsWith("/too-many-runs");
+    assertThat(another.status()).as(another.toString()).isEqualTo(429);
   }
 
   private Map<String, Object> optimize(Map<String, Object> ranges, String objective) {

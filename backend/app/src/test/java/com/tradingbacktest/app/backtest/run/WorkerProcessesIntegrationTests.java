@@ -3,8 +3,7 @@ package com.tradingbacktest.app.backtest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.Api;
-import java.sql.Connection;
-import java.sql.Statement;
+import com.tradingbacktest.app.support.MarketDataHold;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,31 +54,26 @@ class WorkerProcessesIntegrationTests extends ProcessesOnOneDatabase {
     RunClient client = client(first, "survivor");
     String strategy = client.strategy("SMA", RunClient.SMA_CROSS);
 
-    try (Connection lock = database.getPostgresDatabase().getConnection();
-        Statement statement = lock.createStatement()) {
-      // Hold the bars: the worker claims the run, then waits in its loading step, mid-run.
-      lock.setAutoCommit(false);
-      // Both stored forms (the rows, and the blocks loadSeries tries first).
-      statement.execute("lock table market_data, market_data_block_sets in access exclusive mode");
-      String id = client.started(RunClient.request(strategy));
+    String id;
+    // Hold the bars: the worker claims the run, then waits in its loading step, mid-run.
+    try (MarketDataHold ignored = MarketDataHold.on(database.getPostgresDatabase())) {
+      id = client.started(RunClient.request(strategy));
       client.awaitStatus(
           id, s -> s.path("status").asString().equals("running"), Duration.ofSeconds(30));
-
       close(first); // the worker stops with the run in hand
-      lock.rollback();
-
-      ConfigurableApplicationContext second = start();
-      RunClient again = new RunClient(client, port(second));
-      JsonNode done =
-          again.awaitStatus(
-              id,
-              s -> List.of("completed", "failed").contains(s.path("status").asString()),
-              Duration.ofSeconds(150));
-      assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
-      assertThat(done.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
-      assertThat(again.get(id).json().path("result").path("metrics").path("trade_count").asInt())
-          .isPositive();
     }
+
+    ConfigurableApplicationContext second = start();
+    RunClient again = new RunClient(client, port(second));
+    JsonNode done =
+        again.awaitStatus(
+            id,
+            s -> List.of("completed", "failed").contains(s.path("status").asString()),
+            Duration.ofSeconds(150));
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
+    assertThat(done.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(again.get(id).json().path("result").path("metrics").path("trade_count").asInt())
+        .isPositive();
   }
 
   @Override
