@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * The per-bar part of {@link Metrics}: drawdowns, return statistics, monthly and yearly returns,
- * exposure and buy-and-hold, fed one bar at a time, then {@link #finish} adds the trade statistics.
- * {@link Metrics#compute} feeds it from finished columns; {@code Backtest.run} hands it to the
- * simulator as its {@link EquitySink}, so these statistics cost no second pass over the bars: the
- * return statistics' Welford update is a chain of dependent divisions (about 20 cycles a bar), and
- * inside the simulator's loop the out-of-order core runs the simulation's own work while that chain
- * waits. Either way every statistic sees the same values in the same order, so the results are the
- * same to the last bit.
+ * and exposure, fed one bar at a time, then {@link #finish} adds buy-and-hold and the trade
+ * statistics. {@link Metrics#compute} feeds it from finished columns; {@code Backtest.run} hands it
+ * to the simulator as its {@link EquitySink}, so these statistics cost no second pass over the
+ * bars: the return statistics' Welford update is a chain of dependent divisions (about 20 cycles a
+ * bar), and inside the simulator's loop the out-of-order core runs the simulation's own work while
+ * that chain waits. Either way every statistic sees the same values in the same order, so the
+ * results are the same to the last bit.
  */
 public final class EquityCurveStats implements EquitySink {
 
@@ -25,7 +25,6 @@ public final class EquityCurveStats implements EquitySink {
   private final DrawdownStats drawdowns;
   private final ReturnStats returns;
   private final PeriodReturns periods;
-  private final double[] buyAndHold;
   private final double firstClose;
 
   private int bars;
@@ -67,7 +66,6 @@ public final class EquityCurveStats implements EquitySink {
     this.drawdowns = new DrawdownStats(times);
     this.returns = new ReturnStats(calendar.barsPerYear(interval), riskFreeRate);
     this.periods = new PeriodReturns(zone, initialCapital);
-    this.buyAndHold = new double[n];
     this.firstClose = close[0];
   }
 
@@ -105,7 +103,6 @@ public final class EquityCurveStats implements EquitySink {
     if (inMarket) {
       barsInMarket++;
     }
-    buyAndHold[i] = capital * (close[i] / firstClose);
     previousEquity = equity;
     bars++;
   }
@@ -134,6 +131,13 @@ public final class EquityCurveStats implements EquitySink {
     double maxDrawdown = drawdowns.maxDrawdown();
     double calmar = maxDrawdown < 0 ? cagr / -maxDrawdown : Double.NaN;
     TradeStats tradeStats = TradeStats.of(trades);
+    // Buy-and-hold depends only on the closes: a loop of its own rather than a step of bar(), where
+    // its division queued behind the return statistics' divisions for the one divider; alone, the
+    // JIT runs it on several bars per instruction (the same operations, so the same bits).
+    double[] buyAndHold = new double[n];
+    for (int i = 0; i < n; i++) {
+      buyAndHold[i] = capital * (close[i] / firstClose);
+    }
 
     return new PerformanceMetrics(
         start,
