@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.metrics;
 
+import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.EquitySink;
@@ -115,6 +116,18 @@ public final class EquityCurveStats implements EquitySink {
    * @throws IllegalStateException when fewer bars were fed than there are
    */
   public PerformanceMetrics finish(List<Trade> trades, double commissions) {
+    return finish(trades, commissions, BarSeries.buyAndHoldEquity(close, capital));
+  }
+
+  /**
+   * {@link #finish(List, double)} with the buy-and-hold curve already at hand ({@link
+   * BarSeries#buyAndHoldEquity(double)}, shared across a sweep). It depends only on the closes: a
+   * loop of its own rather than a step of {@link #bar}, where its division queued behind the return
+   * statistics' divisions for the one divider.
+   *
+   * @param buyAndHold {@code initialCapital * (close[i] / close[0])} for these closes and capital
+   */
+  public PerformanceMetrics finish(List<Trade> trades, double commissions, double[] buyAndHold) {
     int n = times.length;
     if (bars != n) {
       throw new IllegalStateException(bars + " of " + n + " bars fed");
@@ -131,14 +144,6 @@ public final class EquityCurveStats implements EquitySink {
     double maxDrawdown = drawdowns.maxDrawdown();
     double calmar = maxDrawdown < 0 ? cagr / -maxDrawdown : Double.NaN;
     TradeStats tradeStats = TradeStats.of(trades);
-    // Buy-and-hold depends only on the closes: a loop of its own rather than a step of bar(), where
-    // its division queued behind the return statistics' divisions for the one divider; alone, the
-    // JIT runs it on several bars per instruction (the same operations, so the same bits).
-    double[] buyAndHold = new double[n];
-    for (int i = 0; i < n; i++) {
-      buyAndHold[i] = capital * (close[i] / firstClose);
-    }
-
     return new PerformanceMetrics(
         start,
         end,
