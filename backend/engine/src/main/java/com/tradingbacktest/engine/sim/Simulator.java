@@ -119,12 +119,21 @@ public final class Simulator {
         final boolean held = quantity != 0;
         final int entryIndex = book.entryIndex();
         final int from = p.from;
+        // The range the position lives through, widened bar by bar in registers and handed to the
+        // book once: the lowest low and the highest high are the same whichever order they come in.
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
         for (int j = i; j < end; j++) {
           if (j > i) {
             streamed += open[j] + high[j] + low[j];
           }
           if (held && entryIndex <= j && from <= j) {
-            book.see(low[j], high[j]);
+            if (low[j] < lowest) {
+              lowest = low[j];
+            }
+            if (high[j] > highest) {
+              highest = high[j];
+            }
           }
           double marked = cash + quantity * close[j]; // Book.equity, with the book's state at hand
           equity[j] = marked;
@@ -133,6 +142,9 @@ public final class Simulator {
           if (sink != null) {
             sink.bar(j, marked, held);
           }
+        }
+        if (lowest <= highest) {
+          book.see(lowest, highest);
         }
         i = end - 1;
         continue;
