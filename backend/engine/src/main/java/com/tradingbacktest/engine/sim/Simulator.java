@@ -143,6 +143,8 @@ public final class Simulator {
             sink.bar(j, marked, held);
           }
         }
+        // Every bar's low is at most its high (BarSeries checks it), so lowest <= highest exactly
+        // when the position lived through at least one bar of the run.
         if (lowest <= highest) {
           book.see(lowest, highest);
         }
