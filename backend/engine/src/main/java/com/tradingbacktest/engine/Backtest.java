@@ -51,6 +51,10 @@ public final class Backtest {
             config.riskFreeRate());
     Simulation simulation = Simulator.run(bars, signals, config, control, curve);
     return new BacktestResult(
-        simulation, curve.finish(simulation.trades(), simulation.commissions()));
+        simulation,
+        curve.finish(
+            simulation.trades(),
+            simulation.commissions(),
+            bars.buyAndHoldEquity(config.initialCapital())));
   }
 }

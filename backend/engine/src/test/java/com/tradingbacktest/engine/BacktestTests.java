@@ -83,7 +83,7 @@ class BacktestTests {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {31, 5_000})
+  @ValueSource(ints = {31, 5_000, 20_000}) // 20,000: runs of quiet bars cut at progress checks
   void quietBarsTakeTheShortPathWithTheSameResultAsTheFullOne(int n) {
     BarSeries bars = randomWalk(n, ZoneId.of("Asia/Seoul"));
     double[] fast = Indicators.sma(bars.close(), Math.min(3, n));
@@ -115,6 +115,30 @@ class BacktestTests {
           .withComparatorForType(Double::compare, Double.class)
           .isEqualTo(full);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void backtestsOnTheSameBarsAndCapitalShareOneBuyAndHoldCurve() {
+    int n = 300;
+    BarSeries bars = randomWalk(n, ZoneId.of("UTC"));
+    boolean[] up = Crosses.crossover(Indicators.sma(bars.close(), 5), bars.close());
+    Signals signals = Signals.builder(n).longEntry(up).build();
+    BacktestConfig small = BacktestConfig.builder().initialCapital(500).build();
+    double[] first =
+        Backtest.run(bars, signals, BacktestConfig.defaults()).metrics().buyAndHoldEquity();
+    double[] second =
+        Backtest.run(bars, signals, BacktestConfig.defaults()).metrics().buyAndHoldEquity();
+    double[] other = Backtest.run(bars, signals, small).metrics().buyAndHoldEquity();
+    double[] again =
+        Backtest.run(bars, signals, BacktestConfig.defaults()).metrics().buyAndHoldEquity();
+    assertThat(second).isSameAs(first);
+    assertThat(other).isNotSameAs(first);
+    double capital = BacktestConfig.defaults().initialCapital();
+    for (int i = 0; i < n; i++) {
+      assertThat(first[i]).isEqualTo(capital * (bars.close()[i] / bars.close()[0]));
+      assertThat(other[i]).isEqualTo(500 * (bars.close()[i] / bars.close()[0]));
+    }
+    assertThat(again).isEqualTo(first);
   }
 
   /** Hourly bars across DST changes, so months start at both UTC offsets of the zone. */

@@ -1,9 +1,12 @@
 package com.tradingbacktest.engine.indicator;
 
 import static com.tradingbacktest.engine.indicator.TaLib.CORE;
+import static com.tradingbacktest.engine.indicator.TaLib.firstAllFinite;
 import static com.tradingbacktest.engine.indicator.TaLib.ofColumn;
+import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
 
+import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
 /** Moving averages behind {@link Indicators}; documented there. */
@@ -11,8 +14,43 @@ final class MovingAverages {
 
   private MovingAverages() {}
 
+  /**
+   * TA-Lib's SMA ({@code TA_INT_SMA}) operation for operation, so the same to the last bit, but
+   * written straight into the bar-aligned column: through {@link TaLib#run1} the packed output then
+   * moves into place ({@link TaLib#align}), a second pass over the column that cost about a fifth
+   * of the SMA on a million bars.
+   */
   static double[] sma(double[] x, int length) {
-    return average("sma", x, length, CORE::smaLookback, CORE::sma);
+    if (length == 1) {
+      return average("sma", x, length, CORE::smaLookback, CORE::sma);
+    }
+    sameLength("sma: x", x);
+    period("sma length", length, 1);
+    int n = x.length;
+    double[] out = new double[n];
+    int first = firstAllFinite(x);
+    // TA-Lib's first output: the first bar with `length` finite values behind it (run1's start).
+    int start = first + length - 1;
+    if (start >= n) {
+      Arrays.fill(out, Double.NaN);
+      return out;
+    }
+    Arrays.fill(out, 0, start, Double.NaN);
+    // The same running sum as TA_INT_SMA, in the same order: the window's first length - 1
+    // values, then per output add the newest, keep that total, drop the oldest, divide the kept
+    // total by the length.
+    double total = 0;
+    for (int i = first; i < start; i++) {
+      total += x[i];
+    }
+    int trailing = first;
+    for (int i = start; i < n; i++) {
+      total += x[i];
+      double windowSum = total;
+      total -= x[trailing++];
+      out[i] = windowSum / length;
+    }
+    return out;
   }
 
   static double[] ema(double[] x, int length) {

@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.metrics;
 
+import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.EquitySink;
@@ -9,13 +10,13 @@ import java.util.List;
 
 /**
  * The per-bar part of {@link Metrics}: drawdowns, return statistics, monthly and yearly returns,
- * exposure and buy-and-hold, fed one bar at a time, then {@link #finish} adds the trade statistics.
- * {@link Metrics#compute} feeds it from finished columns; {@code Backtest.run} hands it to the
- * simulator as its {@link EquitySink}, so these statistics cost no second pass over the bars: the
- * return statistics' Welford update is a chain of dependent divisions (about 20 cycles a bar), and
- * inside the simulator's loop the out-of-order core runs the simulation's own work while that chain
- * waits. Either way every statistic sees the same values in the same order, so the results are the
- * same to the last bit.
+ * and exposure, fed one bar at a time, then {@link #finish} adds buy-and-hold and the trade
+ * statistics. {@link Metrics#compute} feeds it from finished columns; {@code Backtest.run} hands it
+ * to the simulator as its {@link EquitySink}, so these statistics cost no second pass over the
+ * bars: the return statistics' Welford update is a chain of dependent divisions (about 20 cycles a
+ * bar), and inside the simulator's loop the out-of-order core runs the simulation's own work while
+ * that chain waits. Either way every statistic sees the same values in the same order, so the
+ * results are the same to the last bit.
  */
 public final class EquityCurveStats implements EquitySink {
 
@@ -25,7 +26,6 @@ public final class EquityCurveStats implements EquitySink {
   private final DrawdownStats drawdowns;
   private final ReturnStats returns;
   private final PeriodReturns periods;
-  private final double[] buyAndHold;
   private final double firstClose;
 
   private int bars;
@@ -67,7 +67,6 @@ public final class EquityCurveStats implements EquitySink {
     this.drawdowns = new DrawdownStats(times);
     this.returns = new ReturnStats(calendar.barsPerYear(interval), riskFreeRate);
     this.periods = new PeriodReturns(zone, initialCapital);
-    this.buyAndHold = new double[n];
     this.firstClose = close[0];
   }
 
@@ -105,7 +104,6 @@ public final class EquityCurveStats implements EquitySink {
     if (inMarket) {
       barsInMarket++;
     }
-    buyAndHold[i] = capital * (close[i] / firstClose);
     previousEquity = equity;
     bars++;
   }
@@ -118,6 +116,18 @@ public final class EquityCurveStats implements EquitySink {
    * @throws IllegalStateException when fewer bars were fed than there are
    */
   public PerformanceMetrics finish(List<Trade> trades, double commissions) {
+    return finish(trades, commissions, BarSeries.buyAndHoldEquity(close, capital));
+  }
+
+  /**
+   * {@link #finish(List, double)} with the buy-and-hold curve already at hand ({@link
+   * BarSeries#buyAndHoldEquity(double)}, shared across a sweep). It depends only on the closes: a
+   * loop of its own rather than a step of {@link #bar}, where its division queued behind the return
+   * statistics' divisions for the one divider.
+   *
+   * @param buyAndHold {@code initialCapital * (close[i] / close[0])} for these closes and capital
+   */
+  public PerformanceMetrics finish(List<Trade> trades, double commissions, double[] buyAndHold) {
     int n = times.length;
     if (bars != n) {
       throw new IllegalStateException(bars + " of " + n + " bars fed");
@@ -134,7 +144,6 @@ public final class EquityCurveStats implements EquitySink {
     double maxDrawdown = drawdowns.maxDrawdown();
     double calmar = maxDrawdown < 0 ? cagr / -maxDrawdown : Double.NaN;
     TradeStats tradeStats = TradeStats.of(trades);
-
     return new PerformanceMetrics(
         start,
         end,

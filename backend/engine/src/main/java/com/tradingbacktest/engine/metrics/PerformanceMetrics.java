@@ -76,7 +76,9 @@ import java.util.Set;
  * @param longTrades long trades
  * @param shortTrades short trades
  * @param drawdown per bar, {@code equity / running peak - 1} (0 at a new high)
- * @param buyAndHoldEquity per bar, {@code initialCapital * close / close[0]}
+ * @param buyAndHoldEquity per bar, {@code initialCapital * close / close[0]}; from {@code
+ *     Backtest.run} the one array of {@code BarSeries.buyAndHoldEquity}, shared by every backtest
+ *     on those bars with that capital: do not modify it
  * @param monthlyReturns one entry per calendar month (in the input's zone) that has bars, in order
  * @param yearlyReturns one entry per calendar year that has bars, in order
  */

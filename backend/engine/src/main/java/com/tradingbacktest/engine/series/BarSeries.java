@@ -29,6 +29,13 @@ public final class BarSeries {
   private final double[] close;
   private final double[] volume;
 
+  /**
+   * The buy-and-hold curve last asked for, or null: shared by every backtest of a sweep over these
+   * bars. Written without a lock: threads that race compute equal arrays, and the holder is
+   * immutable, so any of them is right.
+   */
+  private volatile BuyAndHold buyAndHold;
+
   private BarSeries(
       String symbol,
       Interval interval,
@@ -166,6 +173,46 @@ public final class BarSeries {
 
   public double[] volume() {
     return volume;
+  }
+
+  /**
+   * {@code initialCapital * (close[i] / close[0])}: the capital put into the asset at the first
+   * close, per bar. It depends on nothing but the closes and the capital, so every backtest of a
+   * parameter sweep with the same capital gets the same array, computed once: like the columns, it
+   * must not be modified.
+   */
+  public double[] buyAndHoldEquity(double initialCapital) {
+    BuyAndHold last = buyAndHold;
+    if (last == null || Double.compare(last.capital, initialCapital) != 0) {
+      last = new BuyAndHold(initialCapital, buyAndHoldEquity(close, initialCapital));
+      buyAndHold = last;
+    }
+    return last.equity;
+  }
+
+  /** {@link #buyAndHoldEquity(double)} of any closes, computed afresh; empty for no closes. */
+  public static double[] buyAndHoldEquity(double[] close, double initialCapital) {
+    int n = close.length;
+    double[] equity = new double[n];
+    if (n == 0) {
+      return equity;
+    }
+    double first = close[0];
+    // No state carried from bar to bar: the JIT runs this loop on several bars per instruction.
+    for (int i = 0; i < n; i++) {
+      equity[i] = initialCapital * (close[i] / first);
+    }
+    return equity;
+  }
+
+  private static final class BuyAndHold {
+    final double capital;
+    final double[] equity;
+
+    BuyAndHold(double capital, double[] equity) {
+      this.capital = capital;
+      this.equity = equity;
+    }
   }
 
   /** Bars {@code [from, to)} as a new series sharing nothing with this one. */

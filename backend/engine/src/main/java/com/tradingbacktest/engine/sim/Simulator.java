@@ -101,16 +101,55 @@ public final class Simulator {
           && pendingExit == NONE
           && pendingEntry == NONE
           && i != last
-          && !at(longEntries, i)
-          && !at(longExits, i)
-          && !at(shortEntries, i)
-          && !at(shortExits, i)) {
-        // A quiet bar: nothing fills at the open, no level can trigger, no signal decides
-        // anything at the close. What the full path below would still do is step 5: a position
-        // held since the open lives through the bar's range.
-        if (!book.isFlat() && book.entryIndex() <= i && p.from <= i) {
-          book.see(low[i], high[i]);
+          && noSignal(longEntries, longExits, shortEntries, shortExits, i)) {
+        // A run of quiet bars: nothing fills at the open, no level can trigger, no signal decides
+        // anything at the close. The book stays as it is, but for step 5 of the full path: a
+        // position held since the open lives through the bar's range. The run stops before the
+        // next bar with a signal, the last bar and the next progress check; these checks, and the
+        // book's cash and quantity, are then read once per run instead of once per bar.
+        int end = i + 1;
+        int nextCheck = Math.min(n, (i | (CHECK_EVERY - 1)) + 1);
+        while (end < nextCheck
+            && end != last
+            && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
+          end++;
         }
+        final double cash = book.cash;
+        final double quantity = book.quantity;
+        final boolean held = quantity != 0;
+        final int entryIndex = book.entryIndex();
+        final int from = p.from;
+        // The range the position lives through, widened bar by bar in registers and handed to the
+        // book once: the lowest low and the highest high are the same whichever order they come in.
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int j = i; j < end; j++) {
+          if (j > i) {
+            streamed += open[j] + high[j] + low[j];
+          }
+          if (held && entryIndex <= j && from <= j) {
+            if (low[j] < lowest) {
+              lowest = low[j];
+            }
+            if (high[j] > highest) {
+              highest = high[j];
+            }
+          }
+          double marked = cash + quantity * close[j]; // Book.equity, with the book's state at hand
+          equity[j] = marked;
+          position[j] = quantity;
+          inMarket[j] = held;
+          if (sink != null) {
+            sink.bar(j, marked, held);
+          }
+        }
+        // Every bar's low is at most its high (BarSeries checks it), so lowest <= highest exactly
+        // when the position lived through at least one bar of the run.
+        if (lowest <= highest) {
+          book.see(lowest, highest);
+        }
+        i = end - 1;
+        continue;
       } else {
         boolean acted = false;
 
@@ -397,6 +436,16 @@ public final class Simulator {
 
   private static double positiveOrNaN(double v) {
     return v > 0 ? v : Double.NaN;
+  }
+
+  /** No entry or exit signal at bar {@code i}. */
+  private static boolean noSignal(
+      boolean[] longEntries,
+      boolean[] longExits,
+      boolean[] shortEntries,
+      boolean[] shortExits,
+      int i) {
+    return !at(longEntries, i) && !at(longExits, i) && !at(shortEntries, i) && !at(shortExits, i);
   }
 
   private static boolean at(boolean[] column, int i) {

@@ -40,7 +40,12 @@ class OptimizationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationRunner.class);
   private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
-  private static final long BYTES_PER_BAR = 48; // a time and five prices
+
+  /**
+   * A time and five prices, and the buy-and-hold curve the engine keeps with a series once it has
+   * been backtested ({@code BarSeries.buyAndHoldEquity}, shared by the optimisation's backtests).
+   */
+  private static final long BYTES_PER_BAR = 56;
 
   private final OptimizationRepository optimizations;
   private final MarketDataService marketData;
@@ -61,7 +66,7 @@ class OptimizationRunner {
     this.marketData = marketData;
     this.settings = settings;
     this.limits = limits;
-    // At most one run's memory of bars (48 bytes each) stays cached besides the running slices.
+    // At most one run's memory of bars (56 bytes each) stays cached besides the running slices.
     this.bars =
         Caffeine.newBuilder()
             .maximumWeight(Math.max(1, limits.memoryBytes() / BYTES_PER_BAR))
