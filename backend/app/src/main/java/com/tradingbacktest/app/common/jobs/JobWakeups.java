@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.common.jobs;
 
 import com.tradingbacktest.app.common.database.NotificationListener;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,12 @@ public class JobWakeups {
 
   private static final Logger log = LoggerFactory.getLogger(JobWakeups.class);
 
+  /**
+   * Names this process in its notifications: it has woken its own server already, so its own
+   * notification coming back would only onboard (and re-check) a second time for nothing.
+   */
+  private final String sender = UUID.randomUUID().toString();
+
   private final JdbcClient jdbc;
   private final LocalJobServerWaker local;
 
@@ -30,7 +37,14 @@ public class JobWakeups {
     this.local = local;
     if (local.hasJobServer()) {
       // Wake-ups missed while the connection was down: look for queued jobs once it is back.
-      listener.listen(CHANNEL, payload -> local.wake(), local::wake);
+      listener.listen(
+          CHANNEL,
+          payload -> {
+            if (!sender.equals(payload)) {
+              local.wake();
+            }
+          },
+          local::wake);
     }
   }
 
@@ -58,7 +72,11 @@ public class JobWakeups {
     try {
       // One notification however many jobs were queued; a process woken while all its workers are
       // busy onboards nothing, and each worker that frees up takes the next job by itself.
-      jdbc.sql("select pg_notify(:channel, '')").param("channel", CHANNEL).query().singleRow();
+      jdbc.sql("select pg_notify(:channel, :sender)")
+          .param("channel", CHANNEL)
+          .param("sender", sender)
+          .query()
+          .singleRow();
     } catch (RuntimeException e) {
       log.warn(
           "Could not notify other processes of queued jobs ({}); they start them at their next"
