@@ -19,7 +19,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,8 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
   @Autowired JdbcClient jdbc;
 
   @Autowired DataSource dataSource;
+
+  @Autowired BackgroundJobServer jobServer;
 
   RunClient client;
   String strategyId;
@@ -148,9 +152,19 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
 
   @Test
   void eventsStreamProgressAndTheFinalState() {
-    String id = client.started(RunClient.request(strategyId));
-
-    List<JsonNode> events = client.events(id, Duration.ofSeconds(60));
+    // Jobs start the moment they are queued: with JobRunr paused, the stream is open before the
+    // run starts, so it sees the run go by.
+    String id;
+    CompletableFuture<List<JsonNode>> stream;
+    jobServer.pauseProcessing();
+    try {
+      id = client.started(RunClient.request(strategyId));
+      stream = CompletableFuture.supplyAsync(() -> client.events(id, Duration.ofSeconds(60)));
+      RunClient.sleep(1_000);
+    } finally {
+      jobServer.resumeProcessing();
+    }
+    List<JsonNode> events = stream.join();
 
     assertThat(events).isNotEmpty();
     assertThat(events).allSatisfy(e -> assertThat(e.path("id").asString()).isEqualTo(id));
@@ -177,9 +191,17 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
 
   @Test
   void cancellingAQueuedRunKeepsItFromRunning() {
-    String id = client.started(RunClient.request(strategyId));
-
-    Response cancelled = client.delete(id);
+    String id;
+    Response cancelled;
+    // Jobs start the moment they are queued: with JobRunr paused, the run stays queued until it
+    // is cancelled, and its job then finds nothing to do.
+    jobServer.pauseProcessing();
+    try {
+      id = client.started(RunClient.request(strategyId));
+      cancelled = client.delete(id);
+    } finally {
+      jobServer.resumeProcessing();
+    }
 
     assertThat(cancelled.status()).isEqualTo(202);
     assertThat(cancelled.json().path("status").asString()).isEqualTo("cancelled");
