@@ -31,17 +31,43 @@ final class MemoryEstimate {
   static long bytesPerBar(List<Node> nodes, boolean[] needed) {
     long live = 0;
     long transientMax = 0;
+    boolean crossSectional = false;
     for (Node n : nodes) {
       if (!needed[n.id] || !n.series) {
         continue;
       }
+      crossSectional |= n.op == Node.Op.CROSS;
       long own = ownBytes(n);
       live += own;
       // A call may allocate as much again as it returns (TA-Lib's outputs before NaN padding,
       // broadcast constants); freed when it returns, so only the largest counts.
       transientMax = Math.max(transientMax, n.op == Node.Op.CALL ? own : 0);
     }
-    return live + transientMax + RUN_BYTES_PER_BAR;
+    return live
+        + transientMax
+        + RUN_BYTES_PER_BAR
+        + (crossSectional ? CrossSection.INDEX_BYTES_PER_BAR : 0);
+  }
+
+  /**
+   * Bytes per bar of every symbol of a universe that its evaluation holds until the end: the
+   * columns later stages read ({@code kept}), every cross-sectional column (computed for all
+   * symbols at once), the union index when there are any, and what the run holds per symbol-bar
+   * besides. The one symbol being computed needs {@link #bytesPerBar} on top, for its own bars.
+   */
+  static long universeBytesPerBar(List<Node> nodes, boolean[] needed, boolean[] kept) {
+    long bytes = RUN_BYTES_PER_BAR;
+    boolean crossSectional = false;
+    for (Node n : nodes) {
+      if (!needed[n.id]) {
+        continue;
+      }
+      crossSectional |= n.op == Node.Op.CROSS;
+      if (kept[n.id] || n.op == Node.Op.CROSS) {
+        bytes += n.series ? ownBytes(n) : width(n);
+      }
+    }
+    return bytes + (crossSectional ? CrossSection.INDEX_BYTES_PER_BAR : 0);
   }
 
   /** Bytes per bar of the column(s) this node allocates. */
