@@ -174,7 +174,12 @@ public final class CompiledStrategy {
     long perSymbolBar =
         MemoryEstimate.universeBytesPerBar(
                 nodes, neededNodes(withPlots), keptAcrossStages(withPlots))
-            + (withPlots ? MemoryEstimate.PLOT_BYTES_PER_BAR * plots.size() : 0);
+            + (withPlots ? MemoryEstimate.PLOT_BYTES_PER_BAR * plots.size() : 0)
+            // an output fixed for the run still becomes a column of the symbol's signals
+            + outputs.values().stream()
+                .filter(Node::isConstant)
+                .mapToLong(n -> n.type == Node.Type.BOOL ? 1 : 8)
+                .sum();
     return perSymbolBar * totalBars + bytesPerBar(withPlots) * longest;
   }
 

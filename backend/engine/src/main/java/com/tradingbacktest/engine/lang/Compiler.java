@@ -250,7 +250,8 @@ final class Compiler {
     }
     Node bad = Settings.weightOutOfRange(weight, params);
     if (bad != null) {
-      Span at = bad.span != null ? bad.span : weightSpan();
+      // A param is declared elsewhere: point at the weight that uses it.
+      Span at = bad.op == Op.PARAM || bad.span == null ? weightSpan() : bad.span;
       errors.add(
           at.error(
               "weight must be from 0 to 1 (a fraction of equity, 25% = 0.25), got "

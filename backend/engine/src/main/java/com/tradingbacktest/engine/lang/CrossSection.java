@@ -19,9 +19,9 @@ final class CrossSection {
 
   /**
    * What the union index holds per symbol-bar: which symbol and which bar (8 bytes), plus while it
-   * is built every bar time (8) and its position in the union (4); rounded up.
+   * is built every bar time (8) and its position in the union (4).
    */
-  static final long INDEX_BYTES_PER_BAR = 24;
+  static final long INDEX_BYTES_PER_BAR = 20;
 
   /** How many bar times between two checkpoints of a long cross-sectional column. */
   private static final int CHECKPOINT_EVERY = 4096;
@@ -45,7 +45,7 @@ final class CrossSection {
         "True for the n symbols with the highest source at this bar time; equal values at the"
             + " cut are taken in symbol-name order; false where source is na.",
         "이 시각 source가 가장 큰 n개 종목이면 참; 경계의 같은 값은 종목명 순으로 선택; source가 na이면" + " 거짓.",
-        "winners = top(10, roc(close, 252))");
+        "weight = top(10, roc(close, 252)) ? 0.1 : 0");
     add(
         "bottom",
         List.of(length("n"), series("source")),
@@ -53,7 +53,7 @@ final class CrossSection {
         "True for the n symbols with the lowest source at this bar time; equal values at the cut"
             + " are taken in symbol-name order; false where source is na.",
         "이 시각 source가 가장 작은 n개 종목이면 참; 경계의 같은 값은 종목명 순으로 선택; source가 na이면" + " 거짓.",
-        "calm = bottom(5, stdev(close / close[1] - 1, 60))");
+        "weight = bottom(5, stdev(close / close[1] - 1, 60)) ? 0.2 : 0");
     add(
         "zscore_cs",
         List.of(series("source")),
@@ -61,7 +61,7 @@ final class CrossSection {
         "(source - mean) / standard deviation across the universe's symbols at this bar time"
             + " (population deviation; 0 when every value is equal); na where source is na.",
         "이 시각 유니버스 종목들의 (source - 평균) / 표준편차 (모집단 표준편차; 값이 모두 같으면 0);" + " source가 na이면 na.",
-        "z = zscore_cs(roc(close, 20))");
+        "long_entry = zscore_cs(roc(close, 20)) > 1");
     add(
         "sum_cs",
         List.of(series("source")),
@@ -69,14 +69,14 @@ final class CrossSection {
         "The sum of source over the universe's symbols at this bar time, na ones left out (na"
             + " when every one is na); the same for every symbol with a bar, to normalise weights.",
         "이 시각 유니버스 종목들의 source 합계 (na는 제외, 모두 na면 na); 봉이 있는 모든 종목에 같은 값," + " 비중 정규화용.",
-        "weight = (1 / vol) / sum_cs(1 / vol)");
+        "weight = (1 / stdev(close, 20)) / sum_cs(1 / stdev(close, 20))");
     add(
         "count_cs",
         List.of(boolSeries("condition")),
         "number",
         "How many of the universe's symbols with a bar at this time have the condition true.",
         "이 시각 봉이 있는 유니버스 종목 중 조건이 참인 종목 수.",
-        "up = count_cs(close > sma(close, 200))");
+        "long_entry = count_cs(close > sma(close, 200)) > universe_size() / 2");
     add(
         "universe_size",
         List.of(),

@@ -20,6 +20,14 @@ final class MemoryEstimate {
   static final long RUN_BYTES_PER_BAR = 128;
 
   /**
+   * What a portfolio run holds per bar of each symbol besides the strategy's columns: the bars (a
+   * time and five prices, 48 bytes) and the portfolio engine's per-symbol columns such as the
+   * position and the mark (16). The portfolio's own columns (equity, metrics, stored series) are
+   * counted once, as {@link #RUN_BYTES_PER_BAR} over the longest series.
+   */
+  static final long UNIVERSE_RUN_BYTES_PER_SYMBOL_BAR = 64;
+
+  /**
    * What each plot adds per bar beyond the series it draws: its own copy of the values (8) and the
    * stored run's encoding of them (8).
    */
@@ -50,21 +58,23 @@ final class MemoryEstimate {
   }
 
   /**
-   * Bytes per bar of every symbol of a universe that its evaluation holds until the end: the
-   * columns later stages read ({@code kept}), every cross-sectional column (computed for all
-   * symbols at once), the union index when there are any, and what the run holds per symbol-bar
-   * besides. The one symbol being computed needs {@link #bytesPerBar} on top, for its own bars.
+   * Bytes per bar of every symbol of a universe that its evaluation holds until the end: the series
+   * later stages read ({@code kept}; a kept constant costs nothing per bar, except as an output,
+   * which the caller adds), every cross-sectional column (computed for all symbols at once), the
+   * union index when there are any, and what the run holds per symbol-bar besides. The one symbol
+   * being computed needs {@link #bytesPerBar} on top, for its own bars (which includes the
+   * portfolio's own share, {@link #RUN_BYTES_PER_BAR}).
    */
   static long universeBytesPerBar(List<Node> nodes, boolean[] needed, boolean[] kept) {
-    long bytes = RUN_BYTES_PER_BAR;
+    long bytes = UNIVERSE_RUN_BYTES_PER_SYMBOL_BAR;
     boolean crossSectional = false;
     for (Node n : nodes) {
       if (!needed[n.id]) {
         continue;
       }
       crossSectional |= n.op == Node.Op.CROSS;
-      if (kept[n.id] || n.op == Node.Op.CROSS) {
-        bytes += n.series ? ownBytes(n) : width(n);
+      if (n.series && (kept[n.id] || n.op == Node.Op.CROSS)) {
+        bytes += ownBytes(n);
       }
     }
     return bytes + (crossSectional ? CrossSection.INDEX_BYTES_PER_BAR : 0);

@@ -59,8 +59,7 @@ final class Settings {
           "unknown schedule '"
               + n.name()
               + "'"
-              + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
-              + " "
+              + (suggestion == null ? "; " : "; did you mean '" + suggestion + "'? ")
               + ACCEPTED);
     }
     if (e instanceof Ast.Call c && c.function().equals(DRIFT)) {
