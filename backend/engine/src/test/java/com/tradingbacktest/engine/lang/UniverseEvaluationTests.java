@@ -269,7 +269,7 @@ class UniverseEvaluationTests {
     for (int i = 0; i < 300 && checked < 60; i++) {
       String source = FuzzPrograms.program(r);
       StrategyCompiler.Compilation c = StrategyCompiler.compile(source);
-      if (!c.ok()) {
+      if (!c.ok() || c.strategy().isCrossSectional()) {
         continue;
       }
       CompiledStrategy s = c.strategy();
@@ -301,6 +301,41 @@ class UniverseEvaluationTests {
       checked++;
     }
     assertThat(checked).isEqualTo(60);
+  }
+
+  @Test
+  void aUniverseOfOneIsTheSingleEvaluationForAnyProgram() {
+    Random r = new Random(0x0BE5_1DEL);
+    int crossSectional = 0;
+    int checked = 0;
+    for (int i = 0; i < 600 && checked < 150; i++) {
+      String source = FuzzPrograms.program(r);
+      StrategyCompiler.Compilation c = StrategyCompiler.compile(source);
+      if (!c.ok()) {
+        continue;
+      }
+      CompiledStrategy s = c.strategy();
+      BarSeries bars = FuzzSupport.randomBars(r, 2 + r.nextInt(120));
+      Map<String, Double> params = FuzzSupport.randomParams(s, r);
+      Evaluation own;
+      try {
+        own = s.evaluate(bars, params, LIMITS);
+      } catch (StrategyEvaluationException refused) {
+        continue;
+      }
+      UniverseEvaluation.SymbolEvaluation part =
+          s.evaluateUniverse(List.of(bars), params, LIMITS).symbols().get(0);
+      assertThat(FuzzSupport.exactDifference(own.signals(), part.signals()))
+          .as("%s", source)
+          .isNull();
+      for (int p = 0; p < own.plots().size(); p++) {
+        assertThat(part.plots().get(p).values()).isEqualTo(own.plots().get(p).values());
+      }
+      crossSectional += s.isCrossSectional() ? 1 : 0;
+      checked++;
+    }
+    assertThat(checked).isEqualTo(150);
+    assertThat(crossSectional).as("programs with cross-sectional functions").isGreaterThan(10);
   }
 
   @Test
