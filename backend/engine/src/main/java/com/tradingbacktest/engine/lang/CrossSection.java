@@ -18,8 +18,9 @@ import java.util.Map;
 final class CrossSection {
 
   /**
-   * What the union index holds per symbol-bar: which symbol and which bar (8 bytes), plus while it
-   * is built every bar time (8) and its position in the union (4).
+   * What a universe's cross-sectional work holds per symbol-bar: each bar's slot in the time-major
+   * order (4 bytes), and the larger of what building the index (every bar time, 8) and one
+   * function's time-major arguments and results (8 + 8) need for a moment.
    */
   static final long INDEX_BYTES_PER_BAR = 20;
 
@@ -101,70 +102,80 @@ final class CrossSection {
   }
 
   /**
-   * Which symbols have a bar at each time of the union of their bar times, and which bar: for union
-   * time u, entries {@code start[u]} to {@code start[u + 1] - 1} of {@code symbol} and {@code bar},
-   * in symbol-name order.
+   * The universe's bars in time-major order: all bars at the union's first time, in symbol-name
+   * order, then all at the second, and so on. Union time u holds slots {@code start[u]} to {@code
+   * start[u + 1] - 1}; bar i of symbol k is at slot {@code slot[k][i]}.
    */
   static final class Index {
     private final int[] start;
-    private final int[] symbol;
-    private final int[] bar;
+    private final int[][] slot;
 
-    private Index(int[] start, int[] symbol, int[] bar) {
+    private Index(int[] start, int[][] slot) {
       this.start = start;
-      this.symbol = symbol;
-      this.bar = bar;
+      this.slot = slot;
     }
 
     /** The index of a universe whose series each have strictly increasing times. */
     static Index of(List<BarSeries> universe) {
-      int total = 0;
-      for (BarSeries s : universe) {
-        total = Math.addExact(total, s.size());
+      long[][] each = new long[universe.size()][];
+      for (int k = 0; k < each.length; k++) {
+        each[k] = universe.get(k).times();
       }
-      long[] times = new long[total];
-      int at = 0;
-      for (BarSeries s : universe) {
-        System.arraycopy(s.times(), 0, times, at, s.size());
-        at += s.size();
-      }
-      Arrays.sort(times);
-      int unique = 0;
-      for (int i = 0; i < total; i++) {
-        if (i == 0 || times[i] != times[unique - 1]) {
-          times[unique++] = times[i];
-        }
-      }
-      int[][] position = new int[universe.size()][];
-      int[] start = new int[unique + 1];
-      for (int k = 0; k < universe.size(); k++) {
-        long[] t = universe.get(k).times();
-        int[] pos = new int[t.length];
+      long[] times = union(each, 0, each.length);
+      int[] start = new int[times.length + 1];
+      int[][] slot = new int[universe.size()][];
+      for (int k = 0; k < each.length; k++) {
+        long[] t = each[k];
+        int[] at = new int[t.length];
         int u = 0;
         for (int i = 0; i < t.length; i++) {
           while (times[u] < t[i]) {
             u++;
           }
-          pos[i] = u;
+          at[i] = u; // the union time for now; the slot below
           start[u + 1]++;
         }
-        position[k] = pos;
+        slot[k] = at;
       }
-      for (int u = 0; u < unique; u++) {
+      for (int u = 0; u < times.length; u++) {
         start[u + 1] += start[u];
       }
-      int[] fill = Arrays.copyOf(start, unique);
-      int[] symbol = new int[total];
-      int[] bar = new int[total];
+      int[] next = Arrays.copyOf(start, times.length);
       for (int k : byName(universe)) {
-        int[] pos = position[k];
-        for (int i = 0; i < pos.length; i++) {
-          int slot = fill[pos[i]]++;
-          symbol[slot] = k;
-          bar[slot] = i;
+        int[] at = slot[k];
+        for (int i = 0; i < at.length; i++) {
+          at[i] = next[at[i]]++;
         }
       }
-      return new Index(start, symbol, bar);
+      return new Index(start, slot);
+    }
+
+    /**
+     * The sorted distinct times of series {@code from} to {@code to - 1}: merged in halves, so
+     * equal calendars cost a pass per level and disjoint ones stay n log k.
+     */
+    private static long[] union(long[][] each, int from, int to) {
+      if (to - from == 1) {
+        return each[from];
+      }
+      int mid = (from + to) >>> 1;
+      long[] a = union(each, from, mid);
+      long[] b = union(each, mid, to);
+      long[] out = new long[a.length + b.length];
+      int i = 0;
+      int j = 0;
+      int n = 0;
+      while (i < a.length || j < b.length) {
+        long next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+        if (i < a.length && a[i] == next) {
+          i++;
+        }
+        if (j < b.length && b[j] == next) {
+          j++;
+        }
+        out[n++] = next;
+      }
+      return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** How many distinct bar times the universe has. */
@@ -186,7 +197,8 @@ final class CrossSection {
   }
 
   /**
-   * One cross-sectional node's value for every symbol.
+   * One cross-sectional node's value for every symbol: its argument is laid out time-major, each
+   * bar time computed on its own contiguous slots, and the results laid back on each symbol's bars.
    *
    * @param args per symbol, its evaluated arguments in the function's order (a column or a
    *     constant)
@@ -196,19 +208,13 @@ final class CrossSection {
    */
   static Object[] compute(Node n, Object[][] args, int[] sizes, Index index, Runnable checkpoint) {
     int symbols = args.length;
-    Object[] out = new Object[symbols];
-    boolean bools = n.type == Node.Type.BOOL;
+    int total = index.start[index.times()];
+    double[] values = new double[total];
     for (int k = 0; k < symbols; k++) {
-      if (bools) {
-        out[k] = new boolean[sizes[k]];
-      } else {
-        double[] column = new double[sizes[k]];
-        Arrays.fill(column, Double.NaN);
-        out[k] = column;
-      }
+      gather(args[k], index.slot[k], values);
     }
     int count = symbols == 0 ? 0 : countArgument(n, args[0]);
-    double[] values = new double[symbols];
+    double[] results = new double[total];
     double[] sorted = new double[symbols];
     for (int u = 0; u < index.times(); u++) {
       if (u % CHECKPOINT_EVERY == 0) {
@@ -218,53 +224,67 @@ final class CrossSection {
       int to = index.start[u + 1];
       int defined = 0;
       for (int j = from; j < to; j++) {
-        int k = index.symbol[j];
-        double v = valueOf(n, args[k], index.bar[j]);
-        values[j - from] = v;
-        if (!Double.isNaN(v)) {
-          sorted[defined++] = v;
+        if (!Double.isNaN(values[j])) {
+          sorted[defined++] = values[j];
         }
       }
       switch (n.name) {
-        case "rank" -> rank(out, index, from, to, values, sorted, defined);
-        case "top" -> top(out, index, from, to, values, sorted, defined, count);
-        case "bottom" -> bottom(out, index, from, to, values, sorted, defined, count);
-        case "zscore_cs" -> zscore(out, index, from, to, values, sorted, defined);
+        case "rank" -> rank(values, results, from, to, sorted, defined);
+        case "top" -> top(values, results, from, to, sorted, defined, count);
+        case "bottom" -> bottom(values, results, from, to, sorted, defined, count);
+        case "zscore_cs" -> zscore(values, results, from, to, sorted, defined);
         case "sum_cs" -> {
           double sum = defined == 0 ? Double.NaN : 0;
           for (int j = 0; j < defined; j++) {
             sum += sorted[j];
           }
-          for (int j = from; j < to; j++) {
-            ((double[]) out[index.symbol[j]])[index.bar[j]] = sum;
-          }
+          Arrays.fill(results, from, to, sum);
         }
-        default -> { // count_cs and universe_size: the count, for every symbol with a bar
-          double total = n.name.equals("universe_size") ? to - from : defined;
-          for (int j = from; j < to; j++) {
-            ((double[]) out[index.symbol[j]])[index.bar[j]] = total;
-          }
+        case "universe_size" -> Arrays.fill(results, from, to, to - from);
+        default -> Arrays.fill(results, from, to, defined); // count_cs: the true ones are defined
+      }
+    }
+    Object[] out = new Object[symbols];
+    for (int k = 0; k < symbols; k++) {
+      int[] slot = index.slot[k];
+      if (n.type == Node.Type.BOOL) {
+        boolean[] column = new boolean[sizes[k]];
+        for (int i = 0; i < column.length; i++) {
+          column[i] = results[slot[i]] != 0;
         }
+        out[k] = column;
+      } else {
+        double[] column = new double[sizes[k]];
+        for (int i = 0; i < column.length; i++) {
+          column[i] = results[slot[i]];
+        }
+        out[k] = column;
       }
     }
     return out;
   }
 
   /**
-   * The value a symbol contributes at its bar {@code i}: the source, or for {@code count_cs} 1
-   * where the condition holds and na where it does not (so that only true ones are counted), or 0
-   * for {@code universe_size}.
+   * Writes what one symbol contributes at each of its bars into its slots: the source, or for a
+   * condition ({@code count_cs}) 1 where it holds and na where it does not (so that only the true
+   * ones are counted), or 0 for {@code universe_size}, which takes no argument.
    */
-  private static double valueOf(Node n, Object[] args, int i) {
-    if (args.length == 0) {
-      return 0;
+  private static void gather(Object[] args, int[] slot, double[] values) {
+    Object source = args.length == 0 ? 0.0 : args[args.length - 1];
+    if (source instanceof double[] column) {
+      for (int i = 0; i < slot.length; i++) {
+        values[slot[i]] = column[i];
+      }
+    } else if (source instanceof boolean[] column) {
+      for (int i = 0; i < slot.length; i++) {
+        values[slot[i]] = column[i] ? 1 : Double.NaN;
+      }
+    } else {
+      double constant = source instanceof Boolean b ? (b ? 1 : Double.NaN) : (Double) source;
+      for (int i = 0; i < slot.length; i++) {
+        values[slot[i]] = constant;
+      }
     }
-    Object source = args[args.length - 1];
-    if (n.name.equals("count_cs")) {
-      boolean b = source instanceof boolean[] column ? column[i] : (Boolean) source;
-      return b ? 1 : Double.NaN;
-    }
-    return source instanceof double[] column ? column[i] : (Double) source;
   }
 
   /** The {@code n} of top and bottom, checked when it came from a param; 0 for the others. */
@@ -281,56 +301,38 @@ final class CrossSection {
   }
 
   private static void rank(
-      Object[] out, Index index, int from, int to, double[] values, double[] sorted, int defined) {
+      double[] values, double[] results, int from, int to, double[] sorted, int defined) {
     Arrays.sort(sorted, 0, defined);
     for (int j = from; j < to; j++) {
-      double v = values[j - from];
-      if (!Double.isNaN(v)) {
-        ((double[]) out[index.symbol[j]])[index.bar[j]] = defined - above(sorted, defined, v) + 1;
-      }
+      double v = values[j];
+      results[j] = Double.isNaN(v) ? Double.NaN : defined - above(sorted, defined, v) + 1;
     }
   }
 
   private static void top(
-      Object[] out,
-      Index index,
-      int from,
-      int to,
-      double[] values,
-      double[] sorted,
-      int defined,
-      int n) {
+      double[] values, double[] results, int from, int to, double[] sorted, int defined, int n) {
     Arrays.sort(sorted, 0, defined);
     double cut = defined <= n ? Double.NEGATIVE_INFINITY : sorted[defined - n];
     int atCut = defined <= n ? defined : n - (defined - above(sorted, defined, cut));
     for (int j = from; j < to; j++) {
-      double v = values[j - from];
-      boolean in = v > cut || (v == cut && atCut-- > 0);
-      ((boolean[]) out[index.symbol[j]])[index.bar[j]] = in;
+      double v = values[j];
+      results[j] = v > cut || (v == cut && atCut-- > 0) ? 1 : 0;
     }
   }
 
   private static void bottom(
-      Object[] out,
-      Index index,
-      int from,
-      int to,
-      double[] values,
-      double[] sorted,
-      int defined,
-      int n) {
+      double[] values, double[] results, int from, int to, double[] sorted, int defined, int n) {
     Arrays.sort(sorted, 0, defined);
     double cut = defined <= n ? Double.POSITIVE_INFINITY : sorted[n - 1];
     int atCut = defined <= n ? defined : n - below(sorted, defined, cut);
     for (int j = from; j < to; j++) {
-      double v = values[j - from];
-      boolean in = v < cut || (v == cut && atCut-- > 0);
-      ((boolean[]) out[index.symbol[j]])[index.bar[j]] = in;
+      double v = values[j];
+      results[j] = v < cut || (v == cut && atCut-- > 0) ? 1 : 0;
     }
   }
 
   private static void zscore(
-      Object[] out, Index index, int from, int to, double[] values, double[] sorted, int defined) {
+      double[] values, double[] results, int from, int to, double[] sorted, int defined) {
     double sum = 0;
     for (int j = 0; j < defined; j++) {
       sum += sorted[j];
@@ -342,10 +344,8 @@ final class CrossSection {
     }
     double sd = Math.sqrt(squares / defined);
     for (int j = from; j < to; j++) {
-      double v = values[j - from];
-      if (!Double.isNaN(v)) {
-        ((double[]) out[index.symbol[j]])[index.bar[j]] = sd == 0 ? 0 : (v - mean) / sd;
-      }
+      double v = values[j];
+      results[j] = Double.isNaN(v) ? Double.NaN : sd == 0 ? 0 : (v - mean) / sd;
     }
   }
 
