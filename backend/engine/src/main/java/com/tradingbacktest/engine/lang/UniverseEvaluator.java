@@ -78,11 +78,9 @@ final class UniverseEvaluator {
     }
     int symbols = universe.size();
     int[] sizes = new int[symbols];
-    StrategyEvaluator[] evaluators = new StrategyEvaluator[symbols];
     Object[][] values = new Object[symbols][];
     for (int k = 0; k < symbols; k++) {
       sizes[k] = universe.get(k).size();
-      evaluators[k] = new StrategyEvaluator(strategy, universe.get(k), limits, withPlots, false);
       values[k] = new Object[nodes.size()];
     }
     CrossSection.Index index = stages > 0 ? CrossSection.Index.of(universe) : null;
@@ -94,7 +92,9 @@ final class UniverseEvaluator {
         }
       }
       for (int k = 0; k < symbols; k++) {
-        evaluators[k].computeStage(values[k], params, stage);
+        // A fresh evaluator per pass: what it holds besides the columns (broadcast constants) goes
+        // with it, so it is never held for every symbol at once.
+        symbol(k).computeStage(values[k], params, stage);
         for (Node n : nodes) {
           if (n.stage == stage && !kept[n.id]) {
             values[k][n.id] = null; // this stage's work columns: no later stage reads them
@@ -104,7 +104,7 @@ final class UniverseEvaluator {
     }
     List<UniverseEvaluation.SymbolEvaluation> out = new ArrayList<>(symbols);
     for (int k = 0; k < symbols; k++) {
-      StrategyEvaluator e = evaluators[k];
+      StrategyEvaluator e = symbol(k);
       out.add(
           new UniverseEvaluation.SymbolEvaluation(
               universe.get(k).symbol(),
@@ -114,6 +114,10 @@ final class UniverseEvaluator {
       values[k] = null;
     }
     return new UniverseEvaluation(strategy.rebalance(), out);
+  }
+
+  private StrategyEvaluator symbol(int k) {
+    return new StrategyEvaluator(strategy, universe.get(k), limits, withPlots, false);
   }
 
   /** Fills in one cross-sectional node for every symbol from its arguments' columns. */
