@@ -339,6 +339,40 @@ class UniverseEvaluationTests {
   }
 
   @Test
+  void randomProgramsOverRandomUniversesGiveColumnsOfEachSymbolsLengthOrARefusal() {
+    // Random series start at random minutes in random zones: their calendars rarely line up.
+    Random r = new Random(0x0C0F_FEEL);
+    int evaluated = 0;
+    for (int i = 0; i < 400 && evaluated < 100; i++) {
+      String source = FuzzPrograms.program(r);
+      StrategyCompiler.Compilation c = StrategyCompiler.compile(source);
+      if (!c.ok() || !c.strategy().isCrossSectional()) {
+        continue;
+      }
+      List<BarSeries> universe = new ArrayList<>();
+      for (int k = 0; k < 1 + r.nextInt(6); k++) {
+        universe.add(renamed("S" + k, FuzzSupport.randomBars(r, 1 + r.nextInt(90))));
+      }
+      Map<String, Double> params = FuzzSupport.randomParams(c.strategy(), r);
+      try {
+        UniverseEvaluation e = c.strategy().evaluateUniverse(universe, params, LIMITS);
+        for (int k = 0; k < universe.size(); k++) {
+          UniverseEvaluation.SymbolEvaluation part = e.symbols().get(k);
+          int bars = universe.get(k).size();
+          assertThat(FuzzSupport.checkSignals(c.strategy(), part.signals(), bars))
+              .as("%s", source)
+              .isNull();
+          part.plots().forEach(p -> assertThat(p.values()).hasSize(bars));
+        }
+        evaluated++;
+      } catch (StrategyEvaluationException refused) {
+        assertThat(refused.getMessage()).isNotBlank();
+      }
+    }
+    assertThat(evaluated).isEqualTo(100);
+  }
+
+  @Test
   void universeSignalsLeaveThePlotsOutButNotTheWeights() {
     UniverseEvaluation e =
         Strategies.compile(MIXED_SOURCE).universeSignals(MIXED, Map.of(), LIMITS);
