@@ -11,7 +11,7 @@ FRONTEND_FILES := $(shell find frontend/src frontend/public -type f 2>/dev/null)
                   frontend/package.json frontend/next.config.ts frontend/scripts/externalize-inline-scripts.mjs
 
 .DEFAULT_GOAL := help
-.PHONY: help run build format test test-backend test-frontend test-e2e test-deploy frontend frontend-dev check-java check-node clean
+.PHONY: help run build format test test-repo test-backend test-frontend test-e2e test-deploy frontend frontend-dev check-java check-node clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,7 +29,10 @@ format: $(FRONTEND_DEPS) ## Format every Java (google-java-format via Spotless) 
 	$(MVNW) -q spotless:apply
 	cd frontend && npm run format
 
-test: test-backend test-frontend test-e2e test-deploy ## Run every test of the repository
+test: test-repo test-backend test-frontend test-e2e test-deploy ## Run every test of the repository
+
+test-repo: ## Tracked files: no merge-conflict markers, no reference to a document outside the repository
+	scripts/check-repo.sh
 
 test-backend: check-java ## Format check, Error Prone, engine and service tests (JUnit, ArchUnit, real embedded PostgreSQL)
 	$(MVNW) verify
