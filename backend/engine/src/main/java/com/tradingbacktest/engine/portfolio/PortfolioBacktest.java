@@ -198,7 +198,11 @@ public final class PortfolioBacktest {
               + " needs, per foreign currency, a series quoting one unit of it in "
               + config.baseCurrency());
     }
-    long[] times = unionTimes(legs);
+    List<long[]> legTimes = new ArrayList<>(legs.size());
+    for (PortfolioLeg leg : legs) {
+      legTimes.add(leg.bars().times());
+    }
+    long[] times = unionTimes(legTimes);
     long cells = (long) times.length * legs.size();
     if (cells > MAX_SYMBOL_TIMES) {
       throw new IllegalArgumentException(
@@ -410,10 +414,12 @@ public final class PortfolioBacktest {
 
     List<PortfolioTrade> open = new ArrayList<>();
     double[] contribution = new double[legCount];
+    double[] finalValue = new double[legCount];
     for (Leg l : legs) {
       contribution[l.index] = l.flows;
       if (!l.isFlat()) {
-        contribution[l.index] += l.quantity * l.close[l.bar] * l.fx;
+        finalValue[l.index] = l.quantity * l.close[l.bar] * l.fx;
+        contribution[l.index] += finalValue[l.index];
         Trade trade = roundTrip(l, l.bar, l.close[l.bar], exitCosts(l), ExitReason.END_OF_DATA);
         open.add(new PortfolioTrade(l.symbol, l.index, trade, trade.pnl() * l.fx));
       }
@@ -439,6 +445,7 @@ public final class PortfolioBacktest {
         List.copyOf(trades),
         List.copyOf(open),
         contribution,
+        finalValue,
         tradedValue,
         turnover,
         years > 0 ? turnover / years : Double.NaN,
@@ -1005,11 +1012,8 @@ public final class PortfolioBacktest {
   // ---- Helpers.
 
   /** The sorted union of every symbol's bar times, merged pairwise. */
-  static long[] unionTimes(List<PortfolioLeg> legs) {
-    List<long[]> level = new ArrayList<>(legs.size());
-    for (PortfolioLeg leg : legs) {
-      level.add(leg.bars().times());
-    }
+  static long[] unionTimes(List<long[]> times) {
+    List<long[]> level = times;
     while (level.size() > 1) {
       List<long[]> merged = new ArrayList<>((level.size() + 1) / 2);
       for (int i = 0; i + 1 < level.size(); i += 2) {

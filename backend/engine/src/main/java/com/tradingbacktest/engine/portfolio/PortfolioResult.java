@@ -19,6 +19,8 @@ import java.util.List;
  * @param contribution per leg, its pnl in the base currency: what it paid and received (costs
  *     included, each at its fill's FX rate) plus its final position at its last close and the last
  *     FX rate; the contributions add up to {@code finalEquity - initialCapital}
+ * @param finalValue per leg, its final position at its last close and the last FX rate, in the base
+ *     currency (signed: negative when short)
  * @param tradedValue the sum of |traded value| of every fill, in the base currency
  * @param turnover {@code tradedValue / mean equity}
  * @param annualTurnover {@code turnover} per year of the run's calendar time (NaN over no time)
@@ -40,6 +42,7 @@ public record PortfolioResult(
     List<PortfolioTrade> trades,
     List<PortfolioTrade> openTrades,
     double[] contribution,
+    double[] finalValue,
     double tradedValue,
     double turnover,
     double annualTurnover,
