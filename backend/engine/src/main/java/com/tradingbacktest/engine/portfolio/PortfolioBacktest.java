@@ -203,15 +203,20 @@ public final class PortfolioBacktest {
       legTimes.add(leg.bars().times());
     }
     long[] times = unionTimes(legTimes);
-    long cells = (long) times.length * legs.size();
+    checkSize(legs.size(), times.length);
+    return new PortfolioBacktest(state, config, fxSeries).simulate(legs, times, control);
+  }
+
+  /** Refuses a run that would hold more than {@link #MAX_SYMBOL_TIMES} symbol-times. */
+  static void checkSize(int symbols, int times) {
+    long cells = (long) times * symbols;
     if (cells > MAX_SYMBOL_TIMES) {
       throw new IllegalArgumentException(
           String.format(
               "%d symbols over %d bar times make %,d symbol-times, more than the %,d a portfolio"
                   + " run may hold: use fewer symbols or a shorter range",
-              legs.size(), times.length, cells, MAX_SYMBOL_TIMES));
+              symbols, times, cells, MAX_SYMBOL_TIMES));
     }
-    return new PortfolioBacktest(state, config, fxSeries).simulate(legs, times, control);
   }
 
   /** The settings of a single-symbol run as a portfolio's (base currency "KRW", no FX). */
@@ -278,7 +283,9 @@ public final class PortfolioBacktest {
       advanceFx(t);
       activeCount = 0;
       for (Leg l : legs) {
-        if (l.currency >= 0) {
+        // An FX series may start after the run (never after its own symbols' first bar): until
+        // then the symbol holds nothing and its rate is not read.
+        if (l.currency >= 0 && fxAt[l.currency] >= 0) {
           l.fx = fxClose[l.currency][fxAt[l.currency]];
         }
         if (l.next < l.n && l.times[l.next] == t) {
