@@ -838,10 +838,18 @@ public final class PortfolioBacktest {
       return false;
     }
     double band = config.rebalance().driftBand();
+    // The targets as a decision would trade them: scaled down to 1 when they sum above it.
+    double sum = 0;
+    for (Leg l : legs) {
+      if (l.weights != null && !Double.isNaN(l.targetWeight)) {
+        sum += l.targetWeight;
+      }
+    }
+    double scale = sum > 1 + 1e-9 ? 1 / sum : 1;
     for (Leg l : legs) {
       if (l.weights != null && !Double.isNaN(l.targetWeight)) {
         double weight = l.quantity * l.mark * l.fx / equity;
-        if (Math.abs(weight - l.targetWeight) > band) {
+        if (Math.abs(weight - l.targetWeight * scale) > band) {
           return true;
         }
       }

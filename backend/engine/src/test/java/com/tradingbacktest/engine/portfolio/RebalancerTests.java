@@ -222,6 +222,17 @@ class RebalancerTests {
   }
 
   @Test
+  void driftComparesWithTheTargetsScaledToOne() {
+    // 0.8 + 0.8 trade as 0.5 + 0.5; held at 0.488 / 0.508 after 01-31 they are inside a 0.05
+    // band of 0.5 (but 0.31 from the raw 0.8): no second rebalance.
+    PortfolioResult r =
+        PortfolioBacktest.run(
+            List.of(leg(a(), CostModel.none(), 1, 0.8), leg(b(), CostModel.none(), 1, 0.8)),
+            PortfolioConfig.builder().rebalance(Rebalance.parse("drift:0.05")).build());
+    assertThat(r.fills()).hasSize(2);
+  }
+
+  @Test
   void aKrxSellTaxIsChargedOnTheKrxSymbolOnly() {
     // Both symbols are sold down in February (0.5 -> 0.3), one with KRX costs, one with US costs.
     double[] weights = {0.5, 0.5, 0.3, 0.3, 0.3};
