@@ -54,10 +54,10 @@ public final class PortfolioBacktest {
   public static final int MAX_NOTES = 100;
 
   /**
-   * The most symbol-times a run holds (symbols x union times): the per-symbol quantity columns cost
-   * 8 bytes each, so this bounds them at 400 MB.
+   * The most symbol-times a run holds (symbols x union times): the per-symbol quantity and value
+   * columns cost 16 bytes each, so this bounds them at 400 MB.
    */
-  public static final long MAX_SYMBOL_TIMES = 50_000_000L;
+  public static final long MAX_SYMBOL_TIMES = 25_000_000L;
 
   private static final int CHECK_EVERY = 1 << 13;
 
@@ -255,6 +255,7 @@ public final class PortfolioBacktest {
     final double[] equity = new double[steps];
     final double[] cashColumn = new double[steps];
     final double[][] quantity = new double[legCount][steps];
+    final double[][] value = new double[legCount][steps];
     // Buy and hold: each symbol's 1/N share bought at its first close (cash until then), as a
     // growth ratio; the metrics take it as their "close" column and its multiple of the capital.
     final double[] holdRatio = new double[steps];
@@ -395,7 +396,9 @@ public final class PortfolioBacktest {
         double q = l.quantity;
         quantity[l.index][k] = q;
         if (q != 0) {
-          positions += q * l.mark * l.fx;
+          double v = q * l.mark * l.fx;
+          value[l.index][k] = v;
+          positions += v;
           held = true;
         }
         if (l.bar >= 0) {
@@ -448,6 +451,7 @@ public final class PortfolioBacktest {
         equity,
         cashColumn,
         quantity,
+        value,
         List.copyOf(fills),
         List.copyOf(trades),
         List.copyOf(open),

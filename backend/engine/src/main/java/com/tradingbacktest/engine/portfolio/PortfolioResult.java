@@ -13,6 +13,8 @@ import java.util.List;
  * @param equity cash plus every position marked at its last close, in the base currency, per time
  * @param cash the account's cash in the base currency, per time
  * @param quantity {@code quantity[leg][step]}: signed units held at each time's close
+ * @param value {@code value[leg][step]}: that position at its last close and the FX rate of the
+ *     time, in the base currency (signed); over {@code equity[step]} it is the symbol's weight
  * @param fills every execution, in order
  * @param trades closed round trips, in exit order
  * @param openTrades positions still open after their symbol's last bar, valued at its last close
@@ -38,6 +40,7 @@ public record PortfolioResult(
     double[] equity,
     double[] cash,
     double[][] quantity,
+    double[][] value,
     List<PortfolioFill> fills,
     List<PortfolioTrade> trades,
     List<PortfolioTrade> openTrades,

@@ -21,12 +21,12 @@ class PortfolioBoundsTests {
 
   @Test
   void moreSymbolTimesThanTheBoundAreRefusedWithTheFigures() {
-    assertThatCode(() -> PortfolioBacktest.checkSize(500, 100_000)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> PortfolioBacktest.checkSize(500, 100_001))
+    assertThatCode(() -> PortfolioBacktest.checkSize(500, 50_000)).doesNotThrowAnyException();
+    assertThatThrownBy(() -> PortfolioBacktest.checkSize(500, 50_001))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "500 symbols over 100001 bar times make 50,000,500 symbol-times, more than the"
-                + " 50,000,000 a portfolio run may hold: use fewer symbols or a shorter range");
+            "500 symbols over 50001 bar times make 25,000,500 symbol-times, more than the"
+                + " 25,000,000 a portfolio run may hold: use fewer symbols or a shorter range");
   }
 
   @Test

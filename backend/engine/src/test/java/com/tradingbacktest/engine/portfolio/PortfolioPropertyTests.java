@@ -118,6 +118,13 @@ class PortfolioPropertyTests {
           double fx = leg.currency().equals("USD") ? lastClose(c.fx(), t) : 1;
           positions += q * lastClose(leg.bars(), t) * fx;
         }
+        double value =
+            q == 0
+                ? 0
+                : q
+                    * lastClose(leg.bars(), t)
+                    * (leg.currency().equals("USD") ? lastClose(c.fx(), t) : 1);
+        assertThat(r.value()[l][k]).isCloseTo(value, within(1e-9 * Math.max(1, Math.abs(value))));
       }
       double tolerance = 1e-7 * Math.max(capital, Math.abs(r.equity()[k]));
       assertThat(r.cash()[k]).isCloseTo(cash, within(tolerance));

@@ -62,6 +62,8 @@ class RebalancerTests {
     assertThat(r.cash()).containsExactly(10_000, 50, 50, 130, 130);
     assertThat(r.quantity()[0]).containsExactly(0, 45, 45, 41, 41);
     assertThat(r.quantity()[1]).containsExactly(0, 125, 125, 136, 136);
+    assertThat(r.value()[0]).containsExactly(0, 5_400, 5_625, 5_330, 6_150);
+    assertThat(r.value()[1]).containsExactly(0, 5_625, 5_000, 5_984, 6_800);
     assertThat(r.fills())
         .extracting(f -> f.symbol() + (f.fill().buy() ? " buy " : " sell ") + f.fill().quantity())
         .containsExactly("A buy 45.0", "B buy 125.0", "A sell 4.0", "B buy 11.0");
