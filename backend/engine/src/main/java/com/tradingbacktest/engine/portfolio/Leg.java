@@ -42,9 +42,6 @@ final class Leg {
   /** The bar reached last (-1 before the first). */
   int bar = -1;
 
-  /** Whether this symbol has a bar at the current time. */
-  boolean active;
-
   /** The price the position is valued at now: this bar's open during it, its close after. */
   double mark;
 

@@ -290,7 +290,6 @@ public final class PortfolioBacktest {
           l.fx = fxClose[l.currency][fxAt[l.currency]];
         }
         if (l.next < l.n && l.times[l.next] == t) {
-          l.active = true;
           l.bar = l.next++;
           l.mark = l.open[l.bar];
           l.acted = false;
@@ -299,8 +298,6 @@ public final class PortfolioBacktest {
             l.firstClose = l.close[0];
             l.firstFx = l.fx;
           }
-        } else {
-          l.active = false;
         }
       }
       work += activeCount + 1;
