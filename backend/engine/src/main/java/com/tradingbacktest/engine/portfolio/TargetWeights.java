@@ -62,6 +62,7 @@ public final class TargetWeights {
     int[] next = new int[symbols];
     int[] present = new int[symbols];
     int[] chosen = new int[Math.min(top, symbols)];
+    double[] chosenMomentum = new double[chosen.length];
     double share = 1.0 / top;
     for (long t : times) {
       int count = 0;
@@ -71,24 +72,25 @@ public final class TargetWeights {
           present[count++] = s;
         }
       }
-      // The best `top` of the symbols present, by insertion into a short sorted list.
+      // The best `top` of the symbols present, by insertion into a short list sorted by
+      // momentum (kept beside it, so a symbol below the last one costs one comparison).
       int picked = 0;
       for (int p = 0; p < count; p++) {
         int s = present[p];
         double m = momentum[s][next[s]];
-        if (Double.isNaN(m)) {
+        if (Double.isNaN(m) || (picked == chosen.length && !(m > chosenMomentum[picked - 1]))) {
           continue;
         }
         int at = picked;
-        while (at > 0 && momentum[chosen[at - 1]][next[chosen[at - 1]]] < m) {
+        while (at > 0 && chosenMomentum[at - 1] < m) {
           at--;
         }
-        if (at < chosen.length) {
-          int end = Math.min(picked, chosen.length - 1);
-          System.arraycopy(chosen, at, chosen, at + 1, end - at);
-          chosen[at] = s;
-          picked = Math.min(picked + 1, chosen.length);
-        }
+        int end = Math.min(picked, chosen.length - 1);
+        System.arraycopy(chosen, at, chosen, at + 1, end - at);
+        System.arraycopy(chosenMomentum, at, chosenMomentum, at + 1, end - at);
+        chosen[at] = s;
+        chosenMomentum[at] = m;
+        picked = Math.min(picked + 1, chosen.length);
       }
       for (int p = 0; p < count; p++) {
         int s = present[p];

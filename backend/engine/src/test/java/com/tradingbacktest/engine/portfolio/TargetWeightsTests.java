@@ -8,7 +8,13 @@ import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class TargetWeightsTests {
@@ -72,6 +78,39 @@ class TargetWeightsTests {
 
     assertThat(w[0][8]).isEqualTo(1.0 / 3);
     assertThat(w[1]).containsOnly(0.0);
+  }
+
+  @Property(tries = 200)
+  void momentumRotationPicksWhatASortPicks(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 8) int symbols,
+      @ForAll @IntRange(min = 1, max = 5) int top) {
+    Random random = new Random(seed);
+    List<BarSeries> universe = new ArrayList<>();
+    for (int s = 0; s < symbols; s++) {
+      // Some symbols share a growth rate, so ties happen.
+      universe.add(weekly("S" + s, 30, 0.97 + random.nextInt(6) * 0.01, 0));
+    }
+    double[][] w = TargetWeights.momentumRotation(universe, top, 2, 1);
+
+    for (int i = 0; i < 30; i++) {
+      final int bar = i;
+      List<Integer> ranked = new ArrayList<>();
+      for (int s = 0; s < symbols; s++) {
+        if (!Double.isNaN(TargetWeights.momentum(universe.get(s).close(), 8, 4)[i])) {
+          ranked.add(s);
+        }
+      }
+      ranked.sort(
+          Comparator.comparingDouble(
+                  (Integer s) -> -TargetWeights.momentum(universe.get(s).close(), 8, 4)[bar])
+              .thenComparingInt(s -> s));
+      for (int s = 0; s < symbols; s++) {
+        int rank = ranked.indexOf(s);
+        double expected = rank >= 0 && rank < top ? 1.0 / top : 0;
+        assertThat(w[s][i]).as("symbol %d at bar %d", s, i).isEqualTo(expected);
+      }
+    }
   }
 
   @Test
