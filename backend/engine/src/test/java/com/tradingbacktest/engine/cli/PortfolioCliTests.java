@@ -114,6 +114,27 @@ class PortfolioCliTests {
   }
 
   @Test
+  void aStrategyFileRunsOnEverySymbolLikeTheBuiltIn() throws IOException {
+    Path strategy = dir.resolve("hold.strategy");
+    // True on the first bar only, like the built-in buy_and_hold.
+    Files.writeString(strategy, "long_entry = nz(close[1], 0) == 0\n");
+
+    Result file =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            strategy.toString(),
+            "--json");
+    Result builtIn =
+        run("--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
+    assertThat(file.status).as(file.err).isZero();
+    assertThat(file.out).isEqualTo(builtIn.out);
+  }
+
+  @Test
   void aUsdSymbolNeedsAnFxSeriesAndUsesIt() throws IOException {
     Result missing =
         run(
