@@ -59,6 +59,13 @@ public final class PortfolioBacktest {
    */
   public static final long MAX_SYMBOL_TIMES = 25_000_000L;
 
+  /**
+   * The most fills a run keeps: a fill with its trade costs about 200 bytes, so this bounds them at
+   * about 400 MB. A single-symbol run has at most two fills a bar; a portfolio rebalancing hundreds
+   * of symbols at every bar could otherwise grow without end.
+   */
+  public static final int MAX_FILLS = 2_000_000;
+
   private static final int CHECK_EVERY = 1 << 13;
 
   /**
@@ -93,8 +100,12 @@ public final class PortfolioBacktest {
   private final double[][] fxClose;
   private final int[] fxAt;
 
-  private PortfolioBacktest(Leg[] legs, PortfolioConfig config, List<BarSeries> fxSeries) {
+  private final int maxFills;
+
+  private PortfolioBacktest(
+      Leg[] legs, PortfolioConfig config, List<BarSeries> fxSeries, int maxFills) {
     this.legs = legs;
+    this.maxFills = maxFills;
     this.config = config;
     this.zone = config.zone() != null ? config.zone() : legs[0].zone;
     this.allowShort = config.allowShort();
@@ -132,11 +143,18 @@ public final class PortfolioBacktest {
    *
    * @throws IllegalArgumentException on no legs, a symbol twice, legs of different intervals, a
    *     foreign currency without an FX series (naming every such currency), an FX series that
-   *     starts after its symbols, or more than {@link #MAX_SYMBOL_TIMES} symbol-times
+   *     starts after its symbols, or more than {@link #MAX_SYMBOL_TIMES} symbol-times; and while
+   *     running, past {@link #MAX_FILLS} fills
    * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when {@code control} cancels
    */
   public static PortfolioResult run(
       List<PortfolioLeg> legs, PortfolioConfig config, RunControl control) {
+    return run(legs, config, control, MAX_FILLS);
+  }
+
+  /** {@link #run(List, PortfolioConfig, RunControl)} with another bound on the fills (tests). */
+  static PortfolioResult run(
+      List<PortfolioLeg> legs, PortfolioConfig config, RunControl control, int maxFills) {
     if (legs.isEmpty()) {
       throw new IllegalArgumentException("a portfolio needs at least one symbol");
     }
@@ -204,7 +222,7 @@ public final class PortfolioBacktest {
     }
     long[] times = unionTimes(legTimes);
     checkSize(legs.size(), times.length);
-    return new PortfolioBacktest(state, config, fxSeries).simulate(legs, times, control);
+    return new PortfolioBacktest(state, config, fxSeries, maxFills).simulate(legs, times, control);
   }
 
   /** Refuses a run that would hold more than {@link #MAX_SYMBOL_TIMES} symbol-times. */
@@ -822,6 +840,13 @@ public final class PortfolioBacktest {
   private void record(Leg l, boolean buy, double price, double qty, double commission, double tax) {
     commissions += (commission + tax) * l.fx;
     tradedValue += price * qty * l.fx;
+    if (fills.size() == maxFills) {
+      throw new IllegalArgumentException(
+          String.format(
+              "the run reached %,d fills at %s, the most a portfolio run may make: rebalance less"
+                  + " often (a drift band, or monthly), or use fewer symbols or a shorter range",
+              maxFills, date(l.times[l.bar])));
+    }
     fills.add(
         new PortfolioFill(
             l.symbol,

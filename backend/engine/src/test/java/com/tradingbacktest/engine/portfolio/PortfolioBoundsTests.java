@@ -30,6 +30,29 @@ class PortfolioBoundsTests {
   }
 
   @Test
+  void aRunStopsAtItsBoundOfFills() {
+    int n = 40;
+    BarSeries a = Generated.bars(new Random(1), "A", n, 1);
+    BarSeries b = Generated.bars(new Random(2), "B", n, 1);
+    List<PortfolioLeg> legs =
+        List.of(
+            PortfolioLeg.withWeights(a, "KRW", CostModel.none(), 0.001, Daily.weights(n, 0.5)),
+            PortfolioLeg.withWeights(b, "KRW", CostModel.none(), 0.001, Daily.weights(n, 0.5)));
+    PortfolioConfig everyBar =
+        PortfolioConfig.builder().rebalance(Rebalance.parse("every_bar")).build();
+    int fills = PortfolioBacktest.run(legs, everyBar).fills().size();
+    assertThat(fills).isGreaterThan(40); // both symbols resized at nearly every bar
+
+    assertThatCode(() -> PortfolioBacktest.run(legs, everyBar, RunControl.NONE, fills))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> PortfolioBacktest.run(legs, everyBar, RunControl.NONE, fills - 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the run reached " + (fills - 1) + " fills at 2024-")
+        .hasMessageContaining("rebalance less often");
+    assertThat(PortfolioBacktest.MAX_FILLS).isEqualTo(2_000_000);
+  }
+
+  @Test
   void notesAreKeptUpToTheBoundAndCountedBeyondIt() {
     int n = 150;
     BarSeries a = Generated.bars(new Random(1), "A", n, 1);
