@@ -225,6 +225,16 @@ public final class PortfolioBacktest {
     return new PortfolioBacktest(state, config, fxSeries, maxFills).simulate(legs, times, control);
   }
 
+  /**
+   * The bytes a run's own columns take for {@code symbols} over {@code times} union times (at most
+   * the sum of the symbols' bar counts): the quantity and value per symbol-time, and per time the
+   * equity, cash, buy and hold, drawdown and union time. Fills come on top (about 200 bytes each,
+   * at most {@link #MAX_FILLS}); the bars and weights are the caller's.
+   */
+  public static long bytesNeeded(int symbols, long times) {
+    return 16L * symbols * times + 48L * times;
+  }
+
   /** Refuses a run that would hold more than {@link #MAX_SYMBOL_TIMES} symbol-times. */
   static void checkSize(int symbols, int times) {
     long cells = (long) times * symbols;

@@ -22,6 +22,8 @@ class PortfolioBoundsTests {
   @Test
   void moreSymbolTimesThanTheBoundAreRefusedWithTheFigures() {
     assertThatCode(() -> PortfolioBacktest.checkSize(500, 50_000)).doesNotThrowAnyException();
+    // At the bound the columns take 400 MB (plus 48 bytes per time).
+    assertThat(PortfolioBacktest.bytesNeeded(500, 50_000)).isEqualTo(400_000_000L + 2_400_000L);
     assertThatThrownBy(() -> PortfolioBacktest.checkSize(500, 50_001))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
