@@ -63,6 +63,14 @@ public final class BacktestCli {
       out.println(Options.USAGE);
       return 0;
     }
+    if (options.isPortfolio()) {
+      try {
+        return PortfolioCli.run(options, out);
+      } catch (IllegalArgumentException | java.io.IOException e) {
+        err.println("backtest: " + e.getMessage());
+        return 2;
+      }
+    }
     try {
       BarCsvReader.Columns c = BarCsvReader.read(options.data, options.zone);
       Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
@@ -70,7 +78,9 @@ public final class BacktestCli {
           options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
       BarSeries bars =
           BarSeries.of(
-              options.data.getFileName().toString(),
+              options.dataSymbols.get(0) != null
+                  ? options.dataSymbols.get(0)
+                  : options.data.getFileName().toString(),
               interval,
               calendar,
               options.zone,
@@ -149,44 +159,77 @@ public final class BacktestCli {
     return new Evaluation(compilation.strategy().signals(bars, options.params), List.of());
   }
 
+  /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
+  static BarSeries readSeries(Path file, String symbol, Options options)
+      throws java.io.IOException {
+    BarCsvReader.Columns c = BarCsvReader.read(file, options.zone);
+    Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
+    MarketCalendar calendar =
+        options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
+    return BarSeries.of(
+        symbol,
+        interval,
+        calendar,
+        options.zone,
+        c.times(),
+        c.open(),
+        c.high(),
+        c.low(),
+        c.close(),
+        c.volume());
+  }
+
   static Map<String, Object> report(BacktestResult result) {
     Map<String, Object> report = new LinkedHashMap<>();
-    Map<String, Object> metrics = new LinkedHashMap<>(result.metrics().toMap());
-    metrics.computeIfPresent("start", (k, v) -> Instant.ofEpochMilli((Long) v));
-    metrics.computeIfPresent("end", (k, v) -> Instant.ofEpochMilli((Long) v));
-    report.put("metrics", metrics);
+    report.put("metrics", metrics(result.metrics()));
     List<Map<String, Object>> trades = new ArrayList<>();
     for (Trade t : result.simulation().trades()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("side", t.side().name().toLowerCase(Locale.ROOT));
-      m.put("quantity", t.quantity());
-      m.put("entry_time", Instant.ofEpochMilli(t.entryTime()));
-      m.put("entry_price", t.entryPrice());
-      m.put("exit_time", Instant.ofEpochMilli(t.exitTime()));
-      m.put("exit_price", t.exitPrice());
-      m.put("pnl", t.pnl());
-      m.put("return", t.returnPct());
-      m.put("bars_held", t.barsHeld());
-      m.put("mae", t.mae());
-      m.put("mfe", t.mfe());
-      m.put("costs", t.costs());
-      m.put("exit_reason", t.exitReason().name().toLowerCase(Locale.ROOT));
-      trades.add(m);
+      trades.add(trade(new LinkedHashMap<>(), t));
     }
     report.put("trades", trades);
     List<Map<String, Object>> fills = new ArrayList<>();
     for (Fill f : result.simulation().fills()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("time", Instant.ofEpochMilli(f.time()));
-      m.put("type", f.buy() ? "buy" : "sell");
-      m.put("price", f.price());
-      m.put("quantity", f.quantity());
-      m.put("commission", f.commission());
-      m.put("tax", f.tax());
-      fills.add(m);
+      fills.add(fill(new LinkedHashMap<>(), f));
     }
     report.put("fills", fills);
     return report;
+  }
+
+  /** The metrics for the report: every scalar, start and end as instants. */
+  static Map<String, Object> metrics(com.tradingbacktest.engine.metrics.PerformanceMetrics m) {
+    Map<String, Object> metrics = new LinkedHashMap<>(m.toMap());
+    metrics.computeIfPresent("start", (k, v) -> Instant.ofEpochMilli((Long) v));
+    metrics.computeIfPresent("end", (k, v) -> Instant.ofEpochMilli((Long) v));
+    return metrics;
+  }
+
+  /** A round trip's report fields, added to {@code m}. */
+  static Map<String, Object> trade(Map<String, Object> m, Trade t) {
+    m.put("side", t.side().name().toLowerCase(Locale.ROOT));
+    m.put("quantity", t.quantity());
+    m.put("entry_time", Instant.ofEpochMilli(t.entryTime()));
+    m.put("entry_price", t.entryPrice());
+    m.put("exit_time", Instant.ofEpochMilli(t.exitTime()));
+    m.put("exit_price", t.exitPrice());
+    m.put("pnl", t.pnl());
+    m.put("return", t.returnPct());
+    m.put("bars_held", t.barsHeld());
+    m.put("mae", t.mae());
+    m.put("mfe", t.mfe());
+    m.put("costs", t.costs());
+    m.put("exit_reason", t.exitReason().name().toLowerCase(Locale.ROOT));
+    return m;
+  }
+
+  /** A fill's report fields, added to {@code m}. */
+  static Map<String, Object> fill(Map<String, Object> m, Fill f) {
+    m.put("time", Instant.ofEpochMilli(f.time()));
+    m.put("type", f.buy() ? "buy" : "sell");
+    m.put("price", f.price());
+    m.put("quantity", f.quantity());
+    m.put("commission", f.commission());
+    m.put("tax", f.tax());
+    return m;
   }
 
   private static void printTable(
@@ -199,7 +242,12 @@ public final class BacktestCli {
         bars.interval(),
         bars.calendar().name().toLowerCase(Locale.ROOT),
         bars.zone());
-    Map<String, Number> metrics = result.metrics().toMap();
+    printMetrics(out, result.metrics());
+  }
+
+  static void printMetrics(
+      PrintStream out, com.tradingbacktest.engine.metrics.PerformanceMetrics m) {
+    Map<String, Number> metrics = m.toMap();
     int width = metrics.keySet().stream().mapToInt(String::length).max().orElse(10);
     metrics.forEach(
         (name, value) -> {
@@ -256,14 +304,21 @@ public final class BacktestCli {
   static final class Options {
     static final String USAGE =
         """
-        usage: backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
-                        [--commission 0.002 | --costs none|krx|us|upbit|binance] [--fill next_open|close]
+        usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]... [--capital 10000]
+                        [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
                         [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
                         [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
-                        [--series-csv FILE]
+                        [--series-csv FILE] [--rebalance monthly] [--base-currency KRW]
+                        [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
-                    volatility_breakout (k), buy_and_hold
+                    volatility_breakout (k), buy_and_hold;
+                    portfolio built-ins: equal_weight, momentum_rotation (top, lookback, skip)
+        several --data run one account over every symbol (the symbol is the file's base name, or
+                    SYMBOL=FILE): a signal strategy trades each symbol on its own signals, a portfolio
+                    built-in rebalances to its weights on the --rebalance schedule (every_bar, weekly,
+                    monthly, quarterly, drift:0.05); --currency names a symbol's currency when it is
+                    not the --base-currency, and --fx a series quoting one unit of it in the base
         --series      adds "series" to the --json report: "time" (the bars' ISO times), then every
                       output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
                       under its title, each an array aligned to the bars, null where na (warm-up)
@@ -271,7 +326,19 @@ public final class BacktestCli {
                       (bools 1/0, na empty)""";
 
     Path data;
+
+    /** Every --data file, and its symbol when given as SYMBOL=FILE (else null). */
+    final java.util.List<Path> dataFiles = new ArrayList<>();
+
+    final java.util.List<String> dataSymbols = new ArrayList<>();
     String strategy;
+    com.tradingbacktest.engine.portfolio.Rebalance rebalance =
+        com.tradingbacktest.engine.portfolio.Rebalance.MONTHLY;
+    String baseCurrency = "KRW";
+    final Map<String, String> currencies = new LinkedHashMap<>();
+    final Map<String, Path> fx = new LinkedHashMap<>();
+    final Map<String, CostModel> symbolCosts = new LinkedHashMap<>();
+    boolean portfolioOptions;
     final Map<String, Double> params = new LinkedHashMap<>();
     double capital = 10_000;
     CostModel costs = CostModel.none();
@@ -292,7 +359,32 @@ public final class BacktestCli {
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
-          case "--data" -> o.data = Path.of(value(args, ++i, arg));
+          case "--data" -> {
+            String text = value(args, ++i, arg);
+            int eq = text.indexOf('=');
+            boolean named = eq > 0 && !Files.isRegularFile(Path.of(text));
+            o.dataSymbols.add(named ? text.substring(0, eq).trim() : null);
+            o.dataFiles.add(Path.of(named ? text.substring(eq + 1) : text));
+          }
+          case "--rebalance" -> {
+            o.rebalance =
+                com.tradingbacktest.engine.portfolio.Rebalance.parse(value(args, ++i, arg));
+            o.portfolioOptions = true;
+          }
+          case "--base-currency" -> {
+            o.baseCurrency = currency(value(args, ++i, arg), arg);
+            o.portfolioOptions = true;
+          }
+          case "--currency" -> {
+            String[] kv = pair(value(args, ++i, arg), arg, "SYMBOL=CURRENCY");
+            o.currencies.put(kv[0], currency(kv[1], arg));
+            o.portfolioOptions = true;
+          }
+          case "--fx" -> {
+            String[] kv = pair(value(args, ++i, arg), arg, "CURRENCY=FILE");
+            o.fx.put(currency(kv[0], arg), Path.of(kv[1]));
+            o.portfolioOptions = true;
+          }
           case "--strategy" -> o.strategy = value(args, ++i, arg);
           case "--param" -> {
             String kv = value(args, ++i, arg);
@@ -307,7 +399,16 @@ public final class BacktestCli {
           case "--capital" -> o.capital = number(value(args, ++i, arg), arg);
           case "--commission" ->
               o.costs = CostModel.ofCommissionRate(number(value(args, ++i, arg), arg));
-          case "--costs" -> o.costs = CostModel.preset(value(args, ++i, arg));
+          case "--costs" -> {
+            String text = value(args, ++i, arg);
+            int eq = text.indexOf('=');
+            if (eq > 0) {
+              o.symbolCosts.put(
+                  text.substring(0, eq).trim(), CostModel.preset(text.substring(eq + 1)));
+            } else {
+              o.costs = CostModel.preset(text);
+            }
+          }
           case "--fill" ->
               o.fill =
                   switch (value(args, ++i, arg)) {
@@ -330,14 +431,26 @@ public final class BacktestCli {
         }
       }
       if (!o.help) {
-        if (o.data == null) {
+        if (o.dataFiles.isEmpty()) {
           throw new IllegalArgumentException("--data is required");
         }
-        if (!Files.isRegularFile(o.data)) {
-          throw new IllegalArgumentException("no such file: " + o.data);
+        for (Path file : o.dataFiles) {
+          if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+          }
         }
+        for (Path file : o.fx.values()) {
+          if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+          }
+        }
+        o.data = o.dataFiles.get(0);
         if (o.strategy == null) {
           throw new IllegalArgumentException("--strategy is required");
+        }
+        if (o.isPortfolio() && (o.series || o.seriesCsv != null)) {
+          throw new IllegalArgumentException(
+              "--series and --series-csv export one symbol's series: use them with one --data");
         }
         if (o.series && !o.json) {
           throw new IllegalArgumentException(
@@ -345,6 +458,34 @@ public final class BacktestCli {
         }
       }
       return o;
+    }
+
+    /**
+     * A portfolio run: several --data, a portfolio built-in, or a portfolio option (currencies, FX,
+     * rebalance schedule).
+     */
+    boolean isPortfolio() {
+      return dataFiles.size() > 1
+          || PortfolioStrategy.find(strategy) != null
+          || portfolioOptions
+          || !symbolCosts.isEmpty();
+    }
+
+    private static String[] pair(String text, String option, String form) {
+      int eq = text.indexOf('=');
+      if (eq <= 0 || eq == text.length() - 1) {
+        throw new IllegalArgumentException(option + " takes " + form + ", got '" + text + "'");
+      }
+      return new String[] {text.substring(0, eq).trim(), text.substring(eq + 1).trim()};
+    }
+
+    private static String currency(String text, String option) {
+      String code = text.trim().toUpperCase(Locale.ROOT);
+      if (!code.matches("[A-Z0-9]{2,10}")) {
+        throw new IllegalArgumentException(
+            option + ": a currency is a code such as KRW or USD, got '" + text + "'");
+      }
+      return code;
     }
 
     private static String value(String[] args, int i, String option) {

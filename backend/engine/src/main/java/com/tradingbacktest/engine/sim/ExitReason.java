@@ -10,5 +10,7 @@ public enum ExitReason {
   TAKE_PROFIT,
   TRAILING_STOP,
   /** Closed at the last bar's close because the run asked to close open positions at the end. */
-  END_OF_DATA
+  END_OF_DATA,
+  /** A portfolio's rebalance sold it (in part or whole) towards its target weight. */
+  REBALANCE
 }

@@ -1,0 +1,1115 @@
+package com.tradingbacktest.engine.portfolio;
+
+import com.tradingbacktest.engine.metrics.EquityCurveStats;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.series.MarketCalendar;
+import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.ExitReason;
+import com.tradingbacktest.engine.sim.Fill;
+import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.RunControl;
+import com.tradingbacktest.engine.sim.Side;
+import com.tradingbacktest.engine.sim.Signals;
+import com.tradingbacktest.engine.sim.SizingModel;
+import com.tradingbacktest.engine.sim.Trade;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One account trading many symbols (docs/ENGINE.md, "Portfolios"). The run steps over the union of
+ * the symbols' bar times; a symbol trades only on its own bars and is marked at its last close in
+ * between. Cash is shared and kept in the base currency; each symbol's prices, costs and trades
+ * stay in its own currency and are converted at the FX rate of the moment.
+ *
+ * <p>Within each time, in this order:
+ *
+ * <ol>
+ *   <li><b>Open</b> of the symbols that have a bar: signal exits queued at their previous close;
+ *       then a rebalance decided earlier (sells, then buys); then queued signal entries.
+ *   <li>Per symbol with signals, the single-symbol rules of {@code Simulator}: protective exits,
+ *       entry orders working during the bar, the close's signals.
+ *   <li><b>Close</b>: positions are marked at the close; at a decision time of the {@link
+ *       Rebalance} schedule the target weights are read (and with {@link FillMode#CLOSE} filled at
+ *       once); positions closed at the end when asked; equity = cash + every position at its last
+ *       close.
+ * </ol>
+ *
+ * A one-symbol portfolio in the base currency gives, bit for bit, the fills, trades, equity and
+ * metrics of {@code Backtest.run} with the same signals and settings: each step repeats the
+ * simulator's arithmetic in the same order (multiplying by an FX rate of exactly 1 and adding the
+ * empty sum of other positions change no bit).
+ */
+public final class PortfolioBacktest {
+
+  /** Notes kept per run; beyond it they are only counted. */
+  public static final int MAX_NOTES = 100;
+
+  /**
+   * The most symbol-times a run holds (symbols x union times): the per-symbol quantity and value
+   * columns cost 16 bytes each, so this bounds them at 400 MB.
+   */
+  public static final long MAX_SYMBOL_TIMES = 25_000_000L;
+
+  /**
+   * The most fills a run keeps: a fill with its trade costs about 200 bytes, so this bounds them at
+   * about 400 MB. A single-symbol run has at most two fills a bar; a portfolio rebalancing hundreds
+   * of symbols at every bar could otherwise grow without end.
+   */
+  public static final int MAX_FILLS = 2_000_000;
+
+  private static final int CHECK_EVERY = 1 << 13;
+
+  /**
+   * Spending may exceed the cash by this fraction of it: floating error, as a single run allows.
+   */
+  private static final double CASH_TOLERANCE = 1e-12;
+
+  private static final double MILLIS_PER_YEAR = 365.25 * 86_400_000.0;
+
+  private final Leg[] legs;
+  private final PortfolioConfig config;
+  private final ZoneId zone;
+  private final boolean allowShort;
+  private final SizingModel sizing;
+  private final boolean[] entryOrders;
+  private final int[] active;
+  private int activeCount;
+  private final int[] group;
+
+  private double cash;
+  private double commissions;
+  private double tradedValue;
+  private int rejected;
+  private final List<PortfolioFill> fills = new ArrayList<>();
+  private final List<PortfolioTrade> trades = new ArrayList<>();
+  private final List<Trade> tradesInBase = new ArrayList<>();
+  private final List<PortfolioNote> notes = new ArrayList<>();
+  private int notesOmitted;
+
+  // FX: per foreign currency its series and the index of the last bar at or before now.
+  private final long[][] fxTimes;
+  private final double[][] fxClose;
+  private final int[] fxAt;
+
+  private final int maxFills;
+
+  private PortfolioBacktest(
+      Leg[] legs, PortfolioConfig config, List<BarSeries> fxSeries, int maxFills) {
+    this.legs = legs;
+    this.maxFills = maxFills;
+    this.config = config;
+    this.zone = config.zone() != null ? config.zone() : legs[0].zone;
+    this.allowShort = config.allowShort();
+    this.sizing = config.sizing();
+    this.cash = config.initialCapital();
+    this.active = new int[legs.length];
+    this.group = new int[legs.length];
+    this.entryOrders = new boolean[legs.length];
+    for (Leg l : legs) {
+      Signals s = l.signals;
+      entryOrders[l.index] =
+          s != null
+              && (s.longEntryStop() != null
+                  || s.longEntryLimit() != null
+                  || (allowShort && (s.shortEntryStop() != null || s.shortEntryLimit() != null)));
+    }
+    int c = fxSeries.size();
+    fxTimes = new long[c][];
+    fxClose = new double[c][];
+    fxAt = new int[c];
+    for (int i = 0; i < c; i++) {
+      fxTimes[i] = fxSeries.get(i).times();
+      fxClose[i] = fxSeries.get(i).close();
+      fxAt[i] = -1;
+    }
+  }
+
+  /** {@link #run(List, PortfolioConfig, RunControl)} without progress or cancellation. */
+  public static PortfolioResult run(List<PortfolioLeg> legs, PortfolioConfig config) {
+    return run(legs, config, RunControl.NONE);
+  }
+
+  /**
+   * Runs the portfolio.
+   *
+   * @throws IllegalArgumentException on no legs, a symbol twice, legs of different intervals, a
+   *     foreign currency without an FX series (naming every such currency), an FX series that
+   *     starts after its symbols, or more than {@link #MAX_SYMBOL_TIMES} symbol-times; and while
+   *     running, past {@link #MAX_FILLS} fills
+   * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when {@code control} cancels
+   */
+  public static PortfolioResult run(
+      List<PortfolioLeg> legs, PortfolioConfig config, RunControl control) {
+    return run(legs, config, control, MAX_FILLS);
+  }
+
+  /** {@link #run(List, PortfolioConfig, RunControl)} with another bound on the fills (tests). */
+  static PortfolioResult run(
+      List<PortfolioLeg> legs, PortfolioConfig config, RunControl control, int maxFills) {
+    if (legs.isEmpty()) {
+      throw new IllegalArgumentException("a portfolio needs at least one symbol");
+    }
+    Interval interval = legs.get(0).bars().interval();
+    Set<String> symbols = new HashSet<>();
+    Set<String> missing = new TreeSet<>();
+    Map<String, Integer> currencyIndex = new LinkedHashMap<>();
+    List<BarSeries> fxSeries = new ArrayList<>();
+    Leg[] state = new Leg[legs.size()];
+    for (int i = 0; i < legs.size(); i++) {
+      PortfolioLeg leg = legs.get(i);
+      if (!symbols.add(leg.symbol())) {
+        throw new IllegalArgumentException(leg.symbol() + " appears twice in the portfolio");
+      }
+      if (leg.bars().interval() != interval) {
+        throw new IllegalArgumentException(
+            "every symbol needs bars of one interval: "
+                + legs.get(0).symbol()
+                + " has "
+                + interval
+                + ", "
+                + leg.symbol()
+                + " "
+                + leg.bars().interval());
+      }
+      int currency = -1;
+      if (!leg.currency().equals(config.baseCurrency())) {
+        BarSeries fx = config.fx().get(leg.currency());
+        if (fx == null) {
+          missing.add(leg.currency());
+        } else {
+          currency = currencyIndex.computeIfAbsent(leg.currency(), k -> fxSeries.size());
+          if (currency == fxSeries.size()) {
+            fxSeries.add(fx);
+          }
+          if (fx.size() == 0 || fx.times()[0] > leg.bars().times()[0]) {
+            throw new IllegalArgumentException(
+                "the "
+                    + leg.currency()
+                    + " FX series starts "
+                    + (fx.size() == 0 ? "nowhere (it has no bars)" : at(fx.times()[0]))
+                    + ", after "
+                    + leg.symbol()
+                    + "'s first bar "
+                    + at(leg.bars().times()[0])
+                    + ": it must cover every bar of the symbols quoted in "
+                    + leg.currency());
+          }
+        }
+      }
+      state[i] = new Leg(i, leg, currency);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no FX series for "
+              + String.join(", ", missing)
+              + ": a portfolio in "
+              + config.baseCurrency()
+              + " needs, per foreign currency, a series quoting one unit of it in "
+              + config.baseCurrency());
+    }
+    List<long[]> legTimes = new ArrayList<>(legs.size());
+    for (PortfolioLeg leg : legs) {
+      legTimes.add(leg.bars().times());
+    }
+    long[] times = unionTimes(legTimes);
+    checkSize(legs.size(), times.length);
+    return new PortfolioBacktest(state, config, fxSeries, maxFills).simulate(legs, times, control);
+  }
+
+  /**
+   * The bytes a run's own columns take for {@code symbols} over {@code times} union times (at most
+   * the sum of the symbols' bar counts): the quantity and value per symbol-time, and per time the
+   * equity, cash, buy and hold, drawdown and union time. Fills come on top (about 200 bytes each,
+   * at most {@link #MAX_FILLS}); the bars and weights are the caller's.
+   */
+  public static long bytesNeeded(int symbols, long times) {
+    return 16L * symbols * times + 48L * times;
+  }
+
+  /** Refuses a run that would hold more than {@link #MAX_SYMBOL_TIMES} symbol-times. */
+  static void checkSize(int symbols, int times) {
+    long cells = (long) times * symbols;
+    if (cells > MAX_SYMBOL_TIMES) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%d symbols over %d bar times make %,d symbol-times, more than the %,d a portfolio"
+                  + " run may hold: use fewer symbols or a shorter range",
+              symbols, times, cells, MAX_SYMBOL_TIMES));
+    }
+  }
+
+  /** The settings of a single-symbol run as a portfolio's (base currency "KRW", no FX). */
+  public static PortfolioConfig configOf(BacktestConfig single, Rebalance rebalance) {
+    return PortfolioConfig.builder()
+        .initialCapital(single.initialCapital())
+        .fillMode(single.fillMode())
+        .sizing(single.sizing())
+        .allowShort(single.allowShort())
+        .closeAtEnd(single.closeAtEnd())
+        .riskFreeRate(single.riskFreeRate())
+        .rebalance(rebalance)
+        .build();
+  }
+
+  private PortfolioResult simulate(List<PortfolioLeg> input, long[] times, RunControl control) {
+    final int steps = times.length;
+    final int legCount = legs.length;
+    final boolean nextOpen = config.fillMode() == FillMode.NEXT_OPEN;
+    final boolean closeAtEnd = config.closeAtEnd();
+    final boolean drift = config.rebalance().frequency() == Rebalance.Frequency.DRIFT;
+    final double capital = config.initialCapital();
+    final double equalWeight = 1.0 / legCount;
+    MarketCalendar calendar = MarketCalendar.STOCK;
+    for (PortfolioLeg leg : input) {
+      if (leg.bars().calendar() == MarketCalendar.CRYPTO) {
+        calendar = MarketCalendar.CRYPTO; // the union trades whenever any symbol does
+      }
+    }
+    boolean anyWeights = false;
+    for (Leg l : legs) {
+      anyWeights |= l.weights != null;
+    }
+    final PeriodClock clock = new PeriodClock(config.rebalance().frequency(), zone);
+
+    final double[] equity = new double[steps];
+    final double[] cashColumn = new double[steps];
+    final double[][] quantity = new double[legCount][steps];
+    final double[][] value = new double[legCount][steps];
+    // Buy and hold: each symbol's 1/N share bought at its first close (cash until then), as a
+    // growth ratio; the metrics take it as their "close" column and its multiple of the capital.
+    final double[] holdRatio = new double[steps];
+    final double[] holdEquity = new double[steps];
+    // Every share is worth its start at the first time (the metrics read it when constructed);
+    // set exactly, since N shares of 1/N need not add up to 1 in floating point.
+    holdRatio[0] = 1;
+    EquityCurveStats curve =
+        new EquityCurveStats(
+            times,
+            holdRatio,
+            capital,
+            calendar,
+            input.get(0).bars().interval(),
+            zone,
+            config.riskFreeRate());
+
+    int work = 0;
+    for (int k = 0; k < steps; k++) {
+      final long t = times[k];
+      if (work >= CHECK_EVERY) {
+        work = 0;
+        control.checkpoint(k);
+        control.progress((int) (100L * k / steps));
+      }
+      advanceFx(t);
+      activeCount = 0;
+      for (Leg l : legs) {
+        // An FX series may start after the run (never after its own symbols' first bar): until
+        // then the symbol holds nothing and its rate is not read.
+        if (l.currency >= 0 && fxAt[l.currency] >= 0) {
+          l.fx = fxClose[l.currency][fxAt[l.currency]];
+        }
+        if (l.next < l.n && l.times[l.next] == t) {
+          l.bar = l.next++;
+          l.mark = l.open[l.bar];
+          l.acted = false;
+          active[activeCount++] = l.index;
+          if (l.bar == 0) {
+            l.firstClose = l.close[0];
+            l.firstFx = l.fx;
+          }
+        }
+      }
+      work += activeCount + 1;
+
+      // 1. The open: queued signal exits, a decided rebalance, queued signal entries.
+      boolean rebalanceDue = false;
+      for (int a = 0; a < activeCount; a++) {
+        Leg l = legs[active[a]];
+        if (l.pendingExit != Leg.NONE || l.pendingEntry != Leg.NONE) {
+          if (l.pendingExit == Leg.CLOSE && !l.isFlat()) {
+            double o = l.open[l.bar];
+            closeAll(
+                l,
+                l.side() > 0 ? l.costs.slippedSell(o) : l.costs.slippedBuy(o),
+                l.pendingExitReason);
+          }
+        }
+        rebalanceDue |= !Double.isNaN(l.pendingWeight);
+      }
+      if (rebalanceDue) {
+        rebalance(t, true);
+      }
+      for (int a = 0; a < activeCount; a++) {
+        Leg l = legs[active[a]];
+        if (l.pendingExit != Leg.NONE || l.pendingEntry != Leg.NONE) {
+          if (l.pendingEntry != Leg.NONE && l.isFlat()) {
+            Side side = l.pendingEntry == Leg.OPEN_LONG ? Side.LONG : Side.SHORT;
+            double o = l.open[l.bar];
+            double price = side == Side.LONG ? l.costs.slippedBuy(o) : l.costs.slippedSell(o);
+            if (open(l, side, price, at(l.signals.size(), l.pendingSignalBar))) {
+              arm(l, side, price, l.pendingSignalBar, l.bar);
+            }
+          }
+          l.pendingExit = l.pendingEntry = Leg.NONE;
+          l.acted = true;
+        }
+      }
+
+      // 2-4. Each symbol's own bar: protective exits, entry orders, the close's signals.
+      for (int a = 0; a < activeCount; a++) {
+        Leg l = legs[active[a]];
+        final boolean heldAtOpen = !l.isFlat();
+        if (l.signals != null) {
+          bar(l, nextOpen);
+        }
+        // 5. (first half) The range the position lived through, and the trailing stop's best.
+        if (!l.isFlat()) {
+          int i = l.bar;
+          if (heldAtOpen && l.entryIndex <= i && l.from <= i) {
+            l.see(l.low[i], l.high[i]);
+          }
+          if (!Double.isNaN(l.trail)) {
+            l.peak = l.side() > 0 ? Math.max(l.peak, l.high[i]) : Math.min(l.peak, l.low[i]);
+          }
+        }
+      }
+      for (int a = 0; a < activeCount; a++) {
+        Leg l = legs[active[a]];
+        l.mark = l.close[l.bar];
+        if (l.weights != null) {
+          double w = l.weights[l.bar];
+          if (!Double.isNaN(w)) {
+            l.targetWeight = w;
+          }
+        }
+      }
+
+      // The close: a decision of the schedule reads the target weights.
+      if (anyWeights && (clock.startsPeriod(t) || (drift && drifted()))) {
+        decide(t);
+        if (!nextOpen) {
+          rebalance(t, false);
+        }
+      }
+      if (closeAtEnd) {
+        for (int a = 0; a < activeCount; a++) {
+          Leg l = legs[active[a]];
+          if (l.bar == l.n - 1 && !l.isFlat()) {
+            double c = l.close[l.bar];
+            closeAll(
+                l,
+                l.side() > 0 ? l.costs.slippedSell(c) : l.costs.slippedBuy(c),
+                ExitReason.END_OF_DATA);
+          }
+        }
+      }
+
+      // 5. Mark: cash plus every position at its last close, in the base currency.
+      double positions = 0;
+      double hold = 0;
+      boolean held = false;
+      for (Leg l : legs) {
+        double q = l.quantity;
+        quantity[l.index][k] = q;
+        if (q != 0) {
+          double v = q * l.mark * l.fx;
+          value[l.index][k] = v;
+          positions += v;
+          held = true;
+        }
+        if (l.bar >= 0) {
+          double ratio = l.close[l.bar] / l.firstClose;
+          if (l.currency >= 0) {
+            ratio *= l.fx / l.firstFx;
+          }
+          hold += equalWeight * ratio;
+        } else {
+          hold += equalWeight;
+        }
+      }
+      double marked = cash + positions;
+      equity[k] = marked;
+      cashColumn[k] = cash;
+      if (k > 0) {
+        holdRatio[k] = hold;
+      }
+      holdEquity[k] = capital * holdRatio[k];
+      curve.bar(k, marked, held);
+    }
+    control.progress(100);
+
+    List<PortfolioTrade> open = new ArrayList<>();
+    double[] contribution = new double[legCount];
+    double[] finalValue = new double[legCount];
+    for (Leg l : legs) {
+      contribution[l.index] = l.flows;
+      if (!l.isFlat()) {
+        finalValue[l.index] = l.quantity * l.close[l.bar] * l.fx;
+        contribution[l.index] += finalValue[l.index];
+        Trade trade = roundTrip(l, l.bar, l.close[l.bar], exitCosts(l), ExitReason.END_OF_DATA);
+        open.add(new PortfolioTrade(l.symbol, l.index, trade, trade.pnl() * l.fx));
+      }
+    }
+    double meanEquity = 0;
+    for (double e : equity) {
+      meanEquity += e;
+    }
+    meanEquity /= steps;
+    double turnover = tradedValue / meanEquity;
+    double years = (times[steps - 1] - times[0]) / MILLIS_PER_YEAR;
+    List<String> names = new ArrayList<>(legCount);
+    for (Leg l : legs) {
+      names.add(l.symbol);
+    }
+    return new PortfolioResult(
+        List.copyOf(names),
+        times,
+        equity,
+        cashColumn,
+        quantity,
+        value,
+        List.copyOf(fills),
+        List.copyOf(trades),
+        List.copyOf(open),
+        contribution,
+        finalValue,
+        tradedValue,
+        turnover,
+        years > 0 ? turnover / years : Double.NaN,
+        rejected,
+        commissions,
+        List.copyOf(notes),
+        notesOmitted,
+        curve.finish(tradesInBase, commissions, holdEquity));
+  }
+
+  private void advanceFx(long t) {
+    for (int c = 0; c < fxAt.length; c++) {
+      long[] ft = fxTimes[c];
+      int p = fxAt[c];
+      while (p + 1 < ft.length && ft[p + 1] <= t) {
+        p++;
+      }
+      fxAt[c] = p;
+    }
+  }
+
+  /**
+   * The simulator's steps 2 to 4 for one symbol's bar {@code l.bar}, with the same arithmetic in
+   * the same order (see {@code Simulator}).
+   */
+  private void bar(Leg l, boolean nextOpen) {
+    final int i = l.bar;
+    final Signals s = l.signals;
+    final double o = l.open[i];
+    final double hi = l.high[i];
+    final double lo = l.low[i];
+    final double c = l.close[i];
+    boolean acted = l.acted;
+    final boolean heldAtOpen = !l.isFlat();
+
+    // 2. Protective exits of the open position.
+    int side = l.side();
+    if (side != 0 && i >= l.from) {
+      double stop = l.stop;
+      ExitReason stopReason = ExitReason.STOP_LOSS;
+      if (!Double.isNaN(l.trail)) {
+        double trail = side > 0 ? l.peak * (1 - l.trail) : l.peak * (1 + l.trail);
+        if (Double.isNaN(stop) || (side > 0 ? trail > stop : trail < stop)) {
+          stop = trail;
+          stopReason = ExitReason.TRAILING_STOP;
+        }
+      }
+      double exitPrice = Double.NaN;
+      ExitReason reason = null;
+      if (side > 0) {
+        if (!Double.isNaN(stop) && lo <= stop) {
+          exitPrice = l.costs.slippedSell(Math.min(o, stop));
+          reason = stopReason;
+        } else if (!Double.isNaN(l.target) && hi >= l.target) {
+          exitPrice = Math.max(o, l.target);
+          reason = ExitReason.TAKE_PROFIT;
+        }
+      } else {
+        if (!Double.isNaN(stop) && hi >= stop) {
+          exitPrice = l.costs.slippedBuy(Math.max(o, stop));
+          reason = stopReason;
+        } else if (!Double.isNaN(l.target) && lo <= l.target) {
+          exitPrice = Math.min(o, l.target);
+          reason = ExitReason.TAKE_PROFIT;
+        }
+      }
+      if (reason != null) {
+        l.see(Math.min(o, exitPrice), Math.max(o, exitPrice));
+        closeAll(l, exitPrice, reason);
+        acted = true;
+      }
+    }
+
+    // 3. Entry orders working during the bar.
+    if (entryOrders[l.index] && !acted && l.isFlat()) {
+      acted = tryEntryOrders(l, i, o, hi, lo);
+      if (acted && !l.isFlat()) {
+        arm(l, l.side() > 0 ? Side.LONG : Side.SHORT, l.entryPrice, i, i + 1);
+      }
+    }
+
+    // 4. The close: signals decide market orders.
+    int action = Leg.NONE;
+    boolean reverse = false;
+    boolean longEntry = s.longEntry() != null && s.longEntry()[i];
+    boolean shortEntry = s.shortEntry() != null && s.shortEntry()[i];
+    if (longEntry && shortEntry) {
+      longEntry = shortEntry = false;
+    }
+    side = l.side();
+    if (side > 0) {
+      if (shortEntry) {
+        action = allowShort ? Leg.OPEN_SHORT : Leg.CLOSE;
+        reverse = allowShort;
+      } else if (s.longExit() != null && s.longExit()[i]) {
+        action = Leg.CLOSE;
+      }
+    } else if (side < 0) {
+      if (longEntry) {
+        action = Leg.OPEN_LONG;
+        reverse = true;
+      } else if (s.shortExit() != null && s.shortExit()[i]) {
+        action = Leg.CLOSE;
+      }
+    } else if (longEntry) {
+      action = Leg.OPEN_LONG;
+    } else if (shortEntry && allowShort) {
+      action = Leg.OPEN_SHORT;
+    }
+    if (action != Leg.NONE) {
+      int exit = (action == Leg.CLOSE || reverse) ? Leg.CLOSE : Leg.NONE;
+      int entry = action == Leg.CLOSE ? Leg.NONE : action;
+      ExitReason exitReason = reverse ? ExitReason.REVERSAL : ExitReason.SIGNAL;
+      if (nextOpen) {
+        if (i + 1 < l.n) {
+          l.pendingExit = exit;
+          l.pendingEntry = entry;
+          l.pendingSignalBar = i;
+          l.pendingExitReason = exitReason;
+        }
+      } else {
+        if (exit == Leg.CLOSE) {
+          if (heldAtOpen) {
+            l.see(lo, hi);
+          }
+          closeAll(l, l.side() > 0 ? l.costs.slippedSell(c) : l.costs.slippedBuy(c), exitReason);
+        }
+        if (entry != Leg.NONE && l.isFlat()) {
+          Side entrySide = entry == Leg.OPEN_LONG ? Side.LONG : Side.SHORT;
+          double price = entrySide == Side.LONG ? l.costs.slippedBuy(c) : l.costs.slippedSell(c);
+          if (open(l, entrySide, price, at(s.size(), i))) {
+            arm(l, entrySide, price, i, i + 1);
+          }
+        }
+      }
+    }
+    l.acted = acted;
+  }
+
+  /** Stop, limit and stop-limit entries working during the bar, as the simulator fills them. */
+  private boolean tryEntryOrders(Leg l, int i, double o, double hi, double lo) {
+    Signals s = l.signals;
+    double longStop = at(s.longEntryStop(), i);
+    double longLimit = at(s.longEntryLimit(), i);
+    double shortStop = at(s.shortEntryStop(), i);
+    double shortLimit = at(s.shortEntryLimit(), i);
+    double longFill = entryFill(true, longStop, longLimit, o, hi, lo);
+    double shortFill = allowShort ? entryFill(false, shortStop, shortLimit, o, hi, lo) : Double.NaN;
+    if (Double.isNaN(longFill) && Double.isNaN(shortFill)) {
+      return false;
+    }
+    boolean goLong =
+        Double.isNaN(shortFill)
+            || (!Double.isNaN(longFill) && Math.abs(longFill - o) <= Math.abs(shortFill - o));
+    boolean longIsStop = !Double.isNaN(longStop) && Double.isNaN(longLimit);
+    boolean shortIsStop = !Double.isNaN(shortStop) && Double.isNaN(shortLimit);
+    double price =
+        goLong
+            ? (longIsStop ? l.costs.slippedBuy(longFill) : longFill)
+            : (shortIsStop ? l.costs.slippedSell(shortFill) : shortFill);
+    return open(l, goLong ? Side.LONG : Side.SHORT, price, at(s.size(), i));
+  }
+
+  /** The fill price of an entry order during a bar, or NaN when it does not fill. */
+  private static double entryFill(
+      boolean buy, double stop, double limit, double open, double high, double low) {
+    boolean hasStop = !Double.isNaN(stop);
+    boolean hasLimit = !Double.isNaN(limit);
+    if (!hasStop && !hasLimit) {
+      return Double.NaN;
+    }
+    if (buy) {
+      if (hasStop) {
+        if (high < stop) {
+          return Double.NaN;
+        }
+        double triggered = Math.max(open, stop);
+        if (!hasLimit) {
+          return triggered;
+        }
+        return triggered <= limit ? triggered : Double.NaN;
+      }
+      return low <= limit ? Math.min(open, limit) : Double.NaN;
+    }
+    if (hasStop) {
+      if (low > stop) {
+        return Double.NaN;
+      }
+      double triggered = Math.min(open, stop);
+      if (!hasLimit) {
+        return triggered;
+      }
+      return triggered >= limit ? triggered : Double.NaN;
+    }
+    return high >= limit ? Math.max(open, limit) : Double.NaN;
+  }
+
+  /** Arms the protective exits of a position entered at {@code price}. */
+  private static void arm(Leg l, Side side, double price, int signalBar, int workingFrom) {
+    Signals s = l.signals;
+    double stopLoss = at(s.stopLoss(), signalBar);
+    double takeProfit = at(s.takeProfit(), signalBar);
+    double trailing = at(s.trailingStop(), signalBar);
+    l.stop =
+        stopLoss > 0
+            ? (side == Side.LONG ? price * (1 - stopLoss) : price * (1 + stopLoss))
+            : Double.NaN;
+    l.target =
+        takeProfit > 0
+            ? (side == Side.LONG ? price * (1 + takeProfit) : price * (1 - takeProfit))
+            : Double.NaN;
+    l.trail = trailing > 0 ? trailing : Double.NaN;
+    l.peak = price;
+    l.from = workingFrom;
+  }
+
+  // ---- The account: every cash movement goes through these, converted to the base currency.
+
+  /** The positions of every symbol at their marks, in the base currency. */
+  private double positionsValue() {
+    double value = 0;
+    for (Leg l : legs) {
+      if (l.quantity != 0) {
+        value += l.quantity * l.mark * l.fx;
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Opens a position from flat at {@code price} (slipped), sized against the account's equity;
+   * false when not even one step is affordable.
+   */
+  private boolean open(Leg l, Side side, double price, double sizeOverride) {
+    double qty = quantityFor(l, side, price, sizeOverride);
+    if (qty <= 0) {
+      rejected++;
+      return false;
+    }
+    boolean buy = side == Side.LONG;
+    double value = price * qty;
+    double commission = l.costs.commissionOn(value);
+    double tax = l.costs.taxOn(value, !buy);
+    double flow = (buy ? -(value + commission) : (value - commission - tax)) * l.fx;
+    cash += flow;
+    l.flows += flow;
+    l.quantity = buy ? qty : -qty;
+    l.entryIndex = l.bar;
+    l.entryPrice = price;
+    l.entryCosts = commission + tax;
+    l.highSeen = price;
+    l.lowSeen = price;
+    record(l, buy, price, qty, commission, tax);
+    return true;
+  }
+
+  /** Closes the whole position at {@code price} (slipped) and records the round trip. */
+  private void closeAll(Leg l, double price, ExitReason reason) {
+    double qty = Math.abs(l.quantity);
+    boolean sell = l.quantity > 0;
+    double value = price * qty;
+    double commission = l.costs.commissionOn(value);
+    double tax = l.costs.taxOn(value, sell);
+    double flow = (sell ? (value - commission - tax) : -(value + commission)) * l.fx;
+    cash += flow;
+    l.flows += flow;
+    l.see(price, price);
+    addTrade(l, roundTrip(l, l.bar, price, commission + tax, reason));
+    record(l, !sell, price, qty, commission, tax);
+    l.quantity = 0;
+  }
+
+  /** The signal sizing of {@code Book}, against the shared account. */
+  private double quantityFor(Leg l, Side side, double price, double sizeOverride) {
+    double fx = l.fx;
+    double available = cash / fx;
+    double equity = (cash + positionsValue()) / fx; // the symbol itself is flat
+    double perUnit =
+        price * (1 + l.costs.commissionRate() + (side == Side.SHORT ? l.costs.sellTaxRate() : 0));
+    double qty;
+    if (!Double.isNaN(sizeOverride) && sizeOverride > 0) {
+      qty = sizeOverride >= 1 ? sizeOverride : budget(l, sizeOverride * equity, perUnit);
+    } else if (sizing instanceof SizingModel.FractionOfEquity f) {
+      qty = budget(l, f.fraction() * equity, perUnit);
+    } else if (sizing instanceof SizingModel.FixedCash c) {
+      qty = budget(l, Math.min(c.amount() / fx, equity), perUnit);
+    } else {
+      qty = ((SizingModel.FixedQuantity) sizing).quantity();
+    }
+    qty = l.roundDown(qty);
+    int guard = 0;
+    while (qty > 0
+        && cost(l, side, price, qty) > available * (1 + CASH_TOLERANCE)
+        && guard++ < 1_000) {
+      double affordable = l.roundDown(qty * available / cost(l, side, price, qty));
+      qty = affordable < qty ? affordable : l.roundDown(qty - l.step);
+    }
+    return qty > 0 && cost(l, side, price, qty) <= available * (1 + CASH_TOLERANCE) ? qty : 0;
+  }
+
+  private static double budget(Leg l, double amount, double perUnit) {
+    return (amount - l.costs.commissionFixed()) / perUnit;
+  }
+
+  /** The cash (in the symbol's currency) a position of this size ties up: value plus costs. */
+  private static double cost(Leg l, Side side, double price, double qty) {
+    double value = price * qty;
+    return value + l.costs.commissionOn(value) + l.costs.taxOn(value, side == Side.SHORT);
+  }
+
+  private static double exitCosts(Leg l) {
+    double value = l.close[l.bar] * Math.abs(l.quantity);
+    return l.costs.commissionOn(value) + l.costs.taxOn(value, l.quantity > 0);
+  }
+
+  private static Trade roundTrip(
+      Leg l, int bar, double exitPrice, double exitCosts, ExitReason reason) {
+    Side side = l.quantity > 0 ? Side.LONG : Side.SHORT;
+    double qty = Math.abs(l.quantity);
+    double totalCosts = l.entryCosts + exitCosts;
+    double pnl = side.sign() * (exitPrice - l.entryPrice) * qty - totalCosts;
+    double adverse =
+        side == Side.LONG ? l.lowSeen / l.entryPrice - 1 : 1 - l.highSeen / l.entryPrice;
+    double favourable =
+        side == Side.LONG ? l.highSeen / l.entryPrice - 1 : 1 - l.lowSeen / l.entryPrice;
+    return new Trade(
+        side,
+        qty,
+        l.entryIndex,
+        l.times[l.entryIndex],
+        l.entryPrice,
+        bar,
+        l.times[bar],
+        exitPrice,
+        pnl,
+        pnl / (l.entryPrice * qty),
+        totalCosts,
+        Math.min(0, adverse),
+        Math.max(0, favourable),
+        reason);
+  }
+
+  private void addTrade(Leg l, Trade trade) {
+    double pnl = trade.pnl() * l.fx;
+    trades.add(new PortfolioTrade(l.symbol, l.index, trade, pnl));
+    tradesInBase.add(
+        l.currency < 0
+            ? trade
+            : new Trade(
+                trade.side(),
+                trade.quantity(),
+                trade.entryIndex(),
+                trade.entryTime(),
+                trade.entryPrice(),
+                trade.exitIndex(),
+                trade.exitTime(),
+                trade.exitPrice(),
+                pnl,
+                trade.returnPct(),
+                trade.costs() * l.fx,
+                trade.mae(),
+                trade.mfe(),
+                trade.exitReason()));
+  }
+
+  private void record(Leg l, boolean buy, double price, double qty, double commission, double tax) {
+    commissions += (commission + tax) * l.fx;
+    tradedValue += price * qty * l.fx;
+    if (fills.size() == maxFills) {
+      throw new IllegalArgumentException(
+          String.format(
+              "the run reached %,d fills at %s, the most a portfolio run may make: rebalance less"
+                  + " often (a drift band, or monthly), or use fewer symbols or a shorter range",
+              maxFills, date(l.times[l.bar])));
+    }
+    fills.add(
+        new PortfolioFill(
+            l.symbol,
+            l.index,
+            new Fill(l.bar, l.times[l.bar], buy, price, qty, commission, tax),
+            l.fx));
+  }
+
+  // ---- Rebalancing.
+
+  /** Whether a symbol's weight has moved more than the drift band from its target. */
+  private boolean drifted() {
+    double equity = cash + positionsValue();
+    if (!(equity > 0)) {
+      return false;
+    }
+    double band = config.rebalance().driftBand();
+    // The targets as a decision would trade them: scaled down to 1 when they sum above it.
+    double sum = 0;
+    for (Leg l : legs) {
+      if (l.weights != null && !Double.isNaN(l.targetWeight)) {
+        sum += l.targetWeight;
+      }
+    }
+    double scale = sum > 1 + 1e-9 ? 1 / sum : 1;
+    for (Leg l : legs) {
+      if (l.weights != null && !Double.isNaN(l.targetWeight)) {
+        double weight = l.quantity * l.mark * l.fx / equity;
+        if (Math.abs(weight - l.targetWeight * scale) > band) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A decision at time {@code t}'s close: each symbol with a bar now and a weight (not NaN) gets a
+   * target; the others hold. Targets summing above 1 are scaled down to 1.
+   */
+  private void decide(long t) {
+    double sum = 0;
+    for (int a = 0; a < activeCount; a++) {
+      Leg l = legs[active[a]];
+      if (l.weights != null && !Double.isNaN(l.weights[l.bar])) {
+        sum += l.weights[l.bar];
+      }
+    }
+    double scale = 1;
+    if (sum > 1 + 1e-9) {
+      scale = 1 / sum;
+      note(
+          t,
+          PortfolioNote.Kind.WEIGHTS_SCALED,
+          String.format(
+              "%s: the target weights summed to %.4f and were scaled down to 1", date(t), sum));
+    }
+    for (int a = 0; a < activeCount; a++) {
+      Leg l = legs[active[a]];
+      if (l.weights != null && !Double.isNaN(l.weights[l.bar])) {
+        double w = l.weights[l.bar] * scale;
+        l.pendingWeight = l.bar + 1 < l.n || config.fillMode() == FillMode.CLOSE ? w : Double.NaN;
+      }
+    }
+  }
+
+  /**
+   * Trades every symbol with a bar now and a decided target to it, at this bar's open ({@code
+   * atOpen}) or close: equity = cash + every position at its mark; target = floor(weight x equity /
+   * price, to the step); sells first, then buys, scaled down when they cost more than the cash.
+   */
+  private void rebalance(long t, boolean atOpen) {
+    double equity = cash + positionsValue();
+    int members = 0;
+    for (int a = 0; a < activeCount; a++) {
+      Leg l = legs[active[a]];
+      if (Double.isNaN(l.pendingWeight)) {
+        continue;
+      }
+      double price = atOpen ? l.open[l.bar] : l.close[l.bar];
+      l.rebalanceTarget = equity > 0 ? l.roundDown(l.pendingWeight * equity / l.fx / price) : 0;
+      l.pendingWeight = Double.NaN;
+      group[members++] = l.index;
+    }
+    for (int g = 0; g < members; g++) {
+      Leg l = legs[group[g]];
+      if (l.rebalanceTarget < l.quantity) {
+        double price = atOpen ? l.open[l.bar] : l.close[l.bar];
+        sellDown(l, l.costs.slippedSell(price), l.rebalanceTarget);
+      }
+    }
+    double needed = 0;
+    for (int g = 0; g < members; g++) {
+      Leg l = legs[group[g]];
+      if (l.rebalanceTarget > l.quantity) {
+        double price = l.costs.slippedBuy(atOpen ? l.open[l.bar] : l.close[l.bar]);
+        needed += cost(l, Side.LONG, price, l.rebalanceTarget - l.quantity) * l.fx;
+      }
+    }
+    double factor = 1;
+    if (needed > cash * (1 + CASH_TOLERANCE)) {
+      factor = Math.max(0, cash) / needed;
+      note(
+          t,
+          PortfolioNote.Kind.BUYS_SCALED,
+          String.format(
+              "%s: the rebalance's buys needed %.2f %s but the cash was %.2f; buys were scaled down"
+                  + " to %.2f%%",
+              date(t), needed, config.baseCurrency(), cash, 100 * factor));
+    }
+    for (int g = 0; g < members; g++) {
+      Leg l = legs[group[g]];
+      if (l.rebalanceTarget > l.quantity) {
+        double price = l.costs.slippedBuy(atOpen ? l.open[l.bar] : l.close[l.bar]);
+        double qty = l.rebalanceTarget - l.quantity;
+        if (factor < 1) {
+          qty = l.roundDown(qty * factor);
+        }
+        int guard = 0;
+        double available = cash / l.fx;
+        while (qty > 0
+            && cost(l, Side.LONG, price, qty) > available * (1 + CASH_TOLERANCE)
+            && guard++ < 1_000) {
+          double affordable = l.roundDown(qty * available / cost(l, Side.LONG, price, qty));
+          qty = affordable < qty ? affordable : l.roundDown(qty - l.step);
+        }
+        if (qty > 0 && cost(l, Side.LONG, price, qty) <= available * (1 + CASH_TOLERANCE)) {
+          buyMore(l, price, qty, atOpen);
+        }
+      }
+    }
+  }
+
+  /** Buys {@code qty} more of a long (or flat) position; the entry price becomes the average. */
+  private void buyMore(Leg l, double price, double qty, boolean atOpen) {
+    double value = price * qty;
+    double commission = l.costs.commissionOn(value);
+    double flow = -(value + commission) * l.fx;
+    cash += flow;
+    l.flows += flow;
+    if (l.isFlat()) {
+      l.entryIndex = l.bar;
+      l.entryPrice = price;
+      l.entryCosts = commission;
+      l.highSeen = price;
+      l.lowSeen = price;
+      l.from = atOpen ? l.bar : l.bar + 1; // bought at the open, it lives through the whole bar
+    } else {
+      l.entryPrice = (l.entryPrice * l.quantity + value) / (l.quantity + qty);
+      l.entryCosts += commission;
+      l.see(price, price);
+    }
+    l.quantity += qty;
+    record(l, true, price, qty, commission, 0);
+  }
+
+  /**
+   * Sells a long position down to {@code target} units; the part sold is a round trip at the
+   * average entry price with its share of the entry costs.
+   */
+  private void sellDown(Leg l, double price, double target) {
+    double held = l.quantity;
+    double qty = held - target;
+    double value = price * qty;
+    double commission = l.costs.commissionOn(value);
+    double tax = l.costs.taxOn(value, true);
+    double flow = (value - commission - tax) * l.fx;
+    cash += flow;
+    l.flows += flow;
+    l.see(price, price);
+    double entryShare = target == 0 ? l.entryCosts : l.entryCosts * (qty / held);
+    double totalCosts = entryShare + commission + tax;
+    double pnl = (price - l.entryPrice) * qty - totalCosts;
+    addTrade(
+        l,
+        new Trade(
+            Side.LONG,
+            qty,
+            l.entryIndex,
+            l.times[l.entryIndex],
+            l.entryPrice,
+            l.bar,
+            l.times[l.bar],
+            price,
+            pnl,
+            pnl / (l.entryPrice * qty),
+            totalCosts,
+            Math.min(0, l.lowSeen / l.entryPrice - 1),
+            Math.max(0, l.highSeen / l.entryPrice - 1),
+            ExitReason.REBALANCE));
+    record(l, false, price, qty, commission, tax);
+    l.entryCosts -= entryShare;
+    l.quantity = target;
+  }
+
+  private void note(long t, PortfolioNote.Kind kind, String message) {
+    if (notes.size() < MAX_NOTES) {
+      notes.add(new PortfolioNote(t, kind, message));
+    } else {
+      notesOmitted++;
+    }
+  }
+
+  // ---- Helpers.
+
+  /** The sorted union of every symbol's bar times, merged pairwise. */
+  static long[] unionTimes(List<long[]> times) {
+    List<long[]> level = times;
+    while (level.size() > 1) {
+      List<long[]> merged = new ArrayList<>((level.size() + 1) / 2);
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        merged.add(merge(level.get(i), level.get(i + 1)));
+      }
+      if (level.size() % 2 == 1) {
+        merged.add(level.get(level.size() - 1));
+      }
+      level = merged;
+    }
+    return level.get(0);
+  }
+
+  private static long[] merge(long[] a, long[] b) {
+    if (Arrays.equals(a, b)) {
+      return a;
+    }
+    long[] out = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      long next;
+      if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+        next = a[i++];
+        if (j < b.length && b[j] == next) {
+          j++;
+        }
+      } else {
+        next = b[j++];
+      }
+      out[n++] = next;
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private String date(long time) {
+    return Instant.ofEpochMilli(time).atZone(zone).toLocalDate().toString();
+  }
+
+  private static String at(long time) {
+    return Instant.ofEpochMilli(time).toString();
+  }
+
+  private static double at(double[] column, int i) {
+    return column == null || i < 0 ? Double.NaN : column[i];
+  }
+}

@@ -1,0 +1,19 @@
+package com.tradingbacktest.engine.portfolio;
+
+/**
+ * Something the run did that the user did not literally ask for, with when it happened.
+ *
+ * @param time the bar time (epoch ms) it concerns
+ * @param kind what happened
+ * @param message an English sentence naming the date and the figures
+ */
+public record PortfolioNote(long time, Kind kind, String message) {
+
+  /** What a note is about; the app words each kind in the user's language. */
+  public enum Kind {
+    /** Target weights summed to more than 1 at a decision and were scaled down to 1. */
+    WEIGHTS_SCALED,
+    /** A rebalance's buys cost more than the cash there was and were scaled down. */
+    BUYS_SCALED
+  }
+}

@@ -1,0 +1,272 @@
+package com.tradingbacktest.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scripts/backtest} with several {@code --data}: one account over every symbol. */
+class PortfolioCliTests {
+
+  static final String[] DATES = {
+    "2024-01-30", "2024-01-31", "2024-02-01", "2024-02-02", "2024-03-01"
+  };
+
+  @TempDir Path dir;
+
+  Path a;
+  Path b;
+
+  /** The two symbols of the rebalancer's worked example (RebalancerTests). */
+  @BeforeEach
+  void writeData() throws IOException {
+    a = write("A.csv", new double[][] {{100, 100}, {110, 120}, {120, 125}, {130, 130}, {140, 150}});
+    b = write("B.csv", new double[][] {{50, 50}, {40, 45}, {45, 40}, {40, 44}, {44, 50}});
+  }
+
+  private Path write(String name, double[][] prices) throws IOException {
+    StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Volume\n");
+    for (int i = 0; i < DATES.length; i++) {
+      double open = prices[i][0];
+      double close = prices[i][1];
+      csv.append(DATES[i])
+          .append(',')
+          .append(open)
+          .append(',')
+          .append(Math.max(open, close))
+          .append(',')
+          .append(Math.min(open, close))
+          .append(',')
+          .append(close)
+          .append(",100\n");
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, csv);
+    return file;
+  }
+
+  @Test
+  void equalWeightOverTwoFilesGivesTheWorkedExampleWithPerSymbolParts() {
+    Result r =
+        run("--data", a.toString(), "--data", b.toString(), "--strategy", "equal_weight", "--json");
+
+    assertThat(r.status).as(r.err).isZero();
+    // RebalancerTests.equalWeightMonthlyInWholeUnits: 13,080 at the end, A 41 and B 136 held.
+    assertThat(r.out)
+        .startsWith("{\"metrics\":{")
+        .contains("\"final_equity\":13080")
+        .contains("{\"symbol\":\"A\",\"time\":\"2024-01-31T00:00:00Z\",\"type\":\"buy\"")
+        .contains("{\"symbol\":\"A\",\"side\":\"long\",\"quantity\":4,")
+        .contains("\"exit_reason\":\"rebalance\"")
+        .contains("\"base_currency\":\"KRW\",\"rebalance\":\"monthly\"")
+        .contains(
+            "{\"symbol\":\"A\",\"currency\":\"KRW\",\"contribution\":1720,\"trades\":1,"
+                + "\"final_quantity\":41,\"final_price\":150,\"final_value\":6150")
+        .contains(
+            "{\"symbol\":\"B\",\"currency\":\"KRW\",\"contribution\":1360,\"trades\":0,"
+                + "\"final_quantity\":136,\"final_price\":50,\"final_value\":6800")
+        .contains("\"notes\":[],\"notes_omitted\":0");
+  }
+
+  @Test
+  void symbolsAreNamedWithSymbolEqualsFileAndTheTableListsThem() {
+    Result r =
+        run(
+            "--data",
+            "AAA=" + a,
+            "--data",
+            "BBB=" + b,
+            "--strategy",
+            "equal_weight",
+            "--rebalance",
+            "quarterly");
+
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains("equal_weight on 2 symbols (AAA, BBB): 5 bar times, rebalance quarterly")
+        .contains("final_equity")
+        .contains("turnover")
+        .containsPattern("AAA +KRW +[0-9.]+ +0 +45");
+  }
+
+  @Test
+  void aSignalStrategyTradesEachSymbolOnItsOwnSignalsInOneAccount() {
+    Result r =
+        run("--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
+
+    assertThat(r.status).as(r.err).isZero();
+    // A's entry at 01-31's open takes all the cash (floor(10,000 / 110) = 90 for 9,900); B's
+    // entry finds 100 left: 2 at 40.
+    assertThat(r.out)
+        .contains(
+            "{\"symbol\":\"A\",\"time\":\"2024-01-31T00:00:00Z\",\"type\":\"buy\",\"price\":110")
+        .contains("\"quantity\":90")
+        .contains(
+            "{\"symbol\":\"B\",\"time\":\"2024-01-31T00:00:00Z\",\"type\":\"buy\",\"price\":40")
+        .contains("\"final_equity\":" + (100 - 80 + 90 * 150 + 2 * 50));
+  }
+
+  @Test
+  void aStrategyFileRunsOnEverySymbolLikeTheBuiltIn() throws IOException {
+    Path strategy = dir.resolve("hold.strategy");
+    // True on the first bar only, like the built-in buy_and_hold.
+    Files.writeString(strategy, "long_entry = nz(close[1], 0) == 0\n");
+
+    Result file =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            strategy.toString(),
+            "--json");
+    Result builtIn =
+        run("--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
+    assertThat(file.status).as(file.err).isZero();
+    assertThat(file.out).isEqualTo(builtIn.out);
+  }
+
+  @Test
+  void aUsdSymbolNeedsAnFxSeriesAndUsesIt() throws IOException {
+    Result missing =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            "equal_weight",
+            "--currency",
+            "B=USD");
+    assertThat(missing.status).isEqualTo(2);
+    assertThat(missing.err).contains("no FX series for USD: a portfolio in KRW needs");
+
+    Path fx = write("USDKRW.csv", new double[][] {{2, 2}, {2, 2}, {2, 2}, {2, 2}, {2, 2}});
+    Result r =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            "equal_weight",
+            "--currency",
+            "B=USD",
+            "--fx",
+            "USD=" + fx,
+            "--json");
+    assertThat(r.status).as(r.err).isZero();
+    // B costs twice as much in KRW: floor(5,000 / 2 / 40) = 62 at 01-31's open.
+    assertThat(r.out)
+        .contains(
+            "{\"symbol\":\"B\",\"time\":\"2024-01-31T00:00:00Z\",\"type\":\"buy\",\"price\":40,"
+                + "\"quantity\":62,\"commission\":0,\"tax\":0,\"fx_rate\":2}")
+        .contains("\"currency\":\"USD\"");
+  }
+
+  @Test
+  void perSymbolCostsChargeTheKrxTaxOnTheKrxSymbolOnly() {
+    Result r =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            "equal_weight",
+            "--costs",
+            "A=krx",
+            "--json");
+    assertThat(r.status).as(r.err).isZero();
+    // A's sale of 4 at 130 in February pays 0.2% tax: 1.04.
+    assertThat(r.out)
+        .contains("\"type\":\"sell\",\"price\":130,\"quantity\":4,")
+        .contains("\"tax\":1.04");
+    assertThat(r.out)
+        .doesNotContain("\"symbol\":\"B\",\"time\":\"2024-02-02T00:00:00Z\",\"type\":\"sell\"");
+  }
+
+  @Test
+  void oneDataFileKeepsTheSingleSymbolReport() {
+    Result r = run("--data", a.toString(), "--strategy", "buy_and_hold", "--json");
+    assertThat(r.status).isZero();
+    assertThat(r.out).doesNotContain("\"symbol\"").doesNotContain("\"symbols\"");
+  }
+
+  @Test
+  void explainsBadPortfolioArguments() {
+    assertThat(
+            run("--data", a.toString(), "--data", a.toString(), "--strategy", "equal_weight").err)
+        .contains("two --data files are both A: name them with --data SYMBOL=FILE");
+    assertThat(
+            run(
+                    "--data",
+                    a.toString(),
+                    "--data",
+                    b.toString(),
+                    "--strategy",
+                    "equal_weight",
+                    "--currency",
+                    "C=USD")
+                .err)
+        .contains("--currency names C, which is not one of the --data symbols");
+    assertThat(
+            run(
+                    "--data",
+                    a.toString(),
+                    "--data",
+                    b.toString(),
+                    "--strategy",
+                    "equal_weight",
+                    "--rebalance",
+                    "yearly")
+                .err)
+        .contains("rebalance must be every_bar, weekly, monthly, quarterly or drift:<band>");
+    assertThat(
+            run(
+                    "--data",
+                    a.toString(),
+                    "--data",
+                    b.toString(),
+                    "--strategy",
+                    "momentum_rotation",
+                    "--param",
+                    "rebalance=1")
+                .err)
+        .contains("momentum_rotation has no parameter 'rebalance'; it takes");
+    assertThat(
+            run(
+                    "--data",
+                    a.toString(),
+                    "--data",
+                    b.toString(),
+                    "--strategy",
+                    "sma_cross",
+                    "--json",
+                    "--series")
+                .err)
+        .contains("--series and --series-csv export one symbol's series");
+  }
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        BacktestCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  record Result(int status, String out, String err) {}
+}

@@ -1,0 +1,68 @@
+package com.tradingbacktest.engine.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.metrics.PerformanceMetrics;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.Fill;
+import com.tradingbacktest.engine.sim.Signals;
+import com.tradingbacktest.engine.sim.Simulation;
+import com.tradingbacktest.engine.sim.Trade;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * A portfolio of one symbol in the base currency is today's single-symbol run: the portfolio's own
+ * bar loop must give the simulator's fills, trades, equity, positions and metrics to the last bit.
+ */
+class SingleSymbolEquivalenceTests {
+
+  @Property(tries = 500)
+  void oneSymbolPortfolioEqualsBacktestRunBitForBit(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 120) int n) {
+    Random random = new Random(seed);
+    BarSeries bars = Generated.bars(random, "ONE", n, 1);
+    Signals signals = Generated.signals(random, n);
+    BacktestConfig config = Generated.config(random);
+
+    BacktestResult single = Backtest.run(bars, signals, config);
+    PortfolioResult portfolio =
+        PortfolioBacktest.run(
+            List.of(
+                new PortfolioLeg(
+                    "ONE", bars, "KRW", config.costs(), config.quantityStep(), signals, null)),
+            PortfolioBacktest.configOf(config, Rebalance.MONTHLY));
+
+    Simulation sim = single.simulation();
+    assertThat(portfolio.times()).isEqualTo(bars.times());
+    assertThat(portfolio.equity()).isEqualTo(sim.equity());
+    assertThat(portfolio.quantity()[0]).isEqualTo(sim.position());
+    assertThat(portfolio.fills().stream().map(PortfolioFill::fill).toList()).isEqualTo(sim.fills());
+    assertThat(portfolio.trades().stream().map(PortfolioTrade::trade).toList())
+        .isEqualTo(sim.trades());
+    List<Trade> open = portfolio.openTrades().stream().map(PortfolioTrade::trade).toList();
+    assertThat(open).isEqualTo(sim.openTrade() == null ? List.of() : List.of(sim.openTrade()));
+    assertThat(portfolio.rejectedOrders()).isEqualTo(sim.rejectedOrders());
+    assertThat(Double.doubleToLongBits(portfolio.commissions()))
+        .isEqualTo(Double.doubleToLongBits(sim.commissions()));
+    assertSameMetrics(portfolio.metrics(), single.metrics());
+    for (Fill f : sim.fills()) {
+      assertThat(f.barIndex()).isBetween(0, n - 1);
+    }
+  }
+
+  private static void assertSameMetrics(PerformanceMetrics actual, PerformanceMetrics expected) {
+    // toMap boxes every scalar: Double.equals compares bits (NaN equals NaN).
+    assertThat(actual.toMap()).isEqualTo(expected.toMap());
+    assertThat(actual.drawdown()).isEqualTo(expected.drawdown());
+    assertThat(actual.buyAndHoldEquity()).isEqualTo(expected.buyAndHoldEquity());
+    assertThat(actual.monthlyReturns()).isEqualTo(expected.monthlyReturns());
+    assertThat(actual.yearlyReturns()).isEqualTo(expected.yearlyReturns());
+  }
+}
