@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.analytics;
 
+import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The order of docs/METRICS.md. Stored results lose it (PostgreSQL's jsonb keeps keys sorted its
@@ -18,9 +20,16 @@ import java.util.TreeSet;
 final class MetricNames {
 
   static final List<String> ORDER =
-      Arrays.stream(PerformanceMetrics.class.getRecordComponents())
-          .filter(c -> c.getType().isPrimitive())
-          .map(c -> c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT))
+      Stream.concat(
+              Arrays.stream(PerformanceMetrics.class.getRecordComponents())
+                  .filter(c -> c.getType().isPrimitive())
+                  .map(
+                      c ->
+                          c.getName()
+                              .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                              .toLowerCase(Locale.ROOT)),
+              // A run with a benchmark has its metrics too, after the run's own (docs/METRICS.md).
+              BenchmarkStats.NAMES.stream())
           .toList();
 
   private MetricNames() {}
