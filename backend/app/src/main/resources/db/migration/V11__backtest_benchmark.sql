@@ -12,3 +12,12 @@ alter table backtests
 -- Encoded as the equity (little-endian doubles, deflated), one value per bar of the run; NaN for
 -- bars before the benchmark's first bar. Null when the run has no benchmark.
 alter table backtest_series add column benchmark_equity bytea;
+
+-- An optimisation keeps the benchmark of its request, so a combination run as a backtest
+-- (POST .../results/{combination}/backtest) is measured against it; the sweep itself ranks by the
+-- run's own metrics.
+alter table optimizations
+  add column benchmark_symbol     varchar(40),
+  add column benchmark_series_key varchar(80),
+  add constraint optimizations_benchmark_check
+    check ((benchmark_symbol is null) = (benchmark_series_key is null));

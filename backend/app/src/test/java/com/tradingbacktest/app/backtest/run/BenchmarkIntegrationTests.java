@@ -179,6 +179,34 @@ class BenchmarkIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void anOptimisationKeepsItsBenchmarkForTheCombinationsItRunsAsBacktests() {
+    Map<String, Object> backtest =
+        request("param n = 2 in 1..3\nlong_entry = close > sma(close, n)\n");
+    Map<String, Object> optimise = new java.util.LinkedHashMap<>();
+    optimise.put("backtest", backtest);
+    optimise.put("objective", "total_return");
+    Response accepted = client.api.post(RunClient.OPTIMIZE, optimise, client.auth);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String id = accepted.json().path("id").asString();
+
+    JsonNode done = client.awaitOptimisation(id);
+    assertThat(done.path("benchmark").asString()).isEqualTo(benchmark);
+    long best = done.path("results").get(0).path("combination").asLong();
+    Response run =
+        client.api.post(
+            RunClient.OPTIMIZE + "/" + id + "/results/" + best + "/backtest",
+            Map.of(),
+            client.auth);
+    assertThat(run.status()).as(run.toString()).isEqualTo(202);
+    String runId = run.json().path("id").asString();
+    assertThat(client.awaitFinal(runId).path("status").asString()).isEqualTo("completed");
+
+    JsonNode measured = client.get(runId).json();
+    assertThat(measured.path("benchmark").asString()).isEqualTo(benchmark);
+    assertThat(measured.path("result").path("metrics").path("beta").isNumber()).isTrue();
+  }
+
+  @Test
   void comparisonsListTheBenchmarkMetrics() {
     String first = completed(request(NEVER)).path("id").asString();
     Map<String, Object> other = request(HOLD);
