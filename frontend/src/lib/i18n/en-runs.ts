@@ -253,6 +253,7 @@ export const enRuns = {
     },
     details: {
       settings: "Settings",
+      benchmark: "Benchmark",
       parameters: "Parameters",
       execution: "Execution",
       code: "Code that ran",

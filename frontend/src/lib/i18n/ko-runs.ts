@@ -253,6 +253,7 @@ export const koRuns: Shape<typeof enRuns> = {
     },
     details: {
       settings: "설정",
+      benchmark: "벤치마크",
       parameters: "파라미터",
       execution: "실행 정보",
       code: "실행된 코드",
