@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
+import com.tradingbacktest.app.support.Multipart;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,28 @@ class BenchmarkIntegrationTests extends IntegrationTest {
     assertThat(again.path("same_data_as_original").asBoolean()).isTrue();
     assertThat(again.path("result").path("metrics").path("benchmark_return").asDouble())
         .isEqualTo(measured.path("result").path("metrics").path("benchmark_return").asDouble());
+  }
+
+  @Test
+  void aChangedCloseOfTheBenchmarkChangesTheRunsDataButNotARunWithoutIt() {
+    Map<String, Object> without = request(NEVER);
+    without.remove("benchmark");
+    String plain = completed(without).path("id").asString();
+    String measured = completed(request(NEVER)).path("id").asString();
+
+    // One close of the benchmark's own upload changes (2024-01-05, the fifth bar).
+    Response changed =
+        Multipart.upload(
+            port,
+            json,
+            client.auth[1],
+            "changed.csv",
+            "date,open,high,low,close,volume\n2024-01-05,100,200,50,150,1000\n",
+            Map.of("symbol", benchmark, "interval", "1d"));
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(201);
+
+    assertThat(client.get(measured).json().path("data_changed").asBoolean()).isTrue();
+    assertThat(client.get(plain).json().path("data_changed").asBoolean()).isFalse();
   }
 
   @Test
