@@ -1025,6 +1025,16 @@ export interface components {
              * @example 1000
              */
             points?: number;
+            /**
+             * @description A stored symbol to measure the preview against, as for a run; omitted: none
+             * @example SPY
+             */
+            benchmark?: string;
+            /**
+             * @description Which series of the benchmark: own or shared, as for a run
+             * @enum {string}
+             */
+            benchmark_dataset?: "own" | "shared";
         };
         BenchmarkSummary: {
             symbol: string;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
 import com.tradingbacktest.app.support.Multipart;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,29 @@ class BenchmarkIntegrationTests extends IntegrationTest {
     assertThat(metrics.path("alpha").asDouble()).isCloseTo(0, within(1e-6));
     assertThat(metrics.path("up_capture").asDouble()).isCloseTo(1, within(1e-6));
     assertThat(metrics.path("down_capture").asDouble()).isCloseTo(1, within(1e-6));
+  }
+
+  @Test
+  void aPreviewMeasuresAgainstTheBenchmarkAsTheRunThatKeepsItDoes() {
+    JsonNode stored = completed(request(HOLD)).path("result");
+    Map<String, Object> preview = RunClient.previewOf(HOLD);
+    preview.put("symbol", runSymbol);
+    preview.put("start_date", "2024-01-01");
+    preview.put("end_date", "2024-03-31");
+    preview.put("benchmark", benchmark);
+
+    Response answered = client.preview(preview);
+
+    assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+    JsonNode result = answered.json().path("result");
+    assertThat(result.path("benchmark").path("symbol").asString()).isEqualTo(benchmark);
+    for (String name : List.of("alpha", "beta", "correlation", "up_capture", "down_capture")) {
+      assertThat(result.path("metrics").path(name).asDouble())
+          .as(name)
+          .isEqualTo(stored.path("metrics").path(name).asDouble());
+    }
+    assertThat(result.path("equity").path("benchmark_equity"))
+        .isEqualTo(stored.path("equity").path("benchmark_equity"));
   }
 
   @Test
