@@ -23,7 +23,8 @@ final class BenchmarkBars {
 
   /**
    * @param memoryBytes what the run may use: a benchmark whose stored bars of this interval could
-   *     take more is refused before it is read
+   *     take more on their own is refused before it is read (what the loaded ones take is then left
+   *     out of the strategy's share: {@link RunExecution.Benchmark#bytes})
    * @throws RunFailure when the benchmark's series is gone, too large, or has no bars in the span
    */
   static RunExecution.Benchmark load(

@@ -35,7 +35,16 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots, M
    * @param bars its bars of the run's interval from the run's first day to its last (they may start
    *     later or have other bar times: {@link BenchmarkStats} aligns them)
    */
-  record Benchmark(String symbol, BarSeries bars) {}
+  record Benchmark(String symbol, BarSeries bars) {
+
+    /**
+     * What measuring a run of {@code runBars} bars against it holds: its loaded bars (a time and
+     * five doubles each) and, per run bar, the aligned close and the rebased equity.
+     */
+    long bytes(int runBars) {
+      return 48L * bars.size() + 16L * runBars;
+    }
+  }
 
   /**
    * The measurement of a run against its benchmark.
@@ -65,8 +74,14 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots, M
       Benchmark benchmark,
       EvaluationLimits limits,
       Runnable evaluated) {
+    // The benchmark shares the run's memory: the strategy gets what the benchmark leaves.
+    EvaluationLimits strategyLimits =
+        benchmark == null
+            ? limits
+            : new EvaluationLimits(
+                Math.max(1, limits.maxBytes() - benchmark.bytes(bars.size())), limits.control());
     try {
-      Evaluation evaluation = strategy.evaluate(bars, parameters, limits);
+      Evaluation evaluation = strategy.evaluate(bars, parameters, strategyLimits);
       evaluated.run();
       BacktestResult result =
           Backtest.run(

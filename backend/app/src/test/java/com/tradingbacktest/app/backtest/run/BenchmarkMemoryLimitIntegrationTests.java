@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.support.IntegrationTest;
+import com.tradingbacktest.engine.lang.StrategyCompiler;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -14,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = "tb.backtest.memory-limit=100KB")
 class BenchmarkMemoryLimitIntegrationTests extends IntegrationTest {
+
+  static final long LIMIT = 100 * 1024;
 
   @Test
   void aBenchmarkTooLargeForTheRunsMemoryFailsTheRunWithTheFigures() {
@@ -46,5 +49,39 @@ class BenchmarkMemoryLimitIntegrationTests extends IntegrationTest {
     request.remove("benchmark");
     JsonNode without = client.awaitFinal(client.started(request));
     assertThat(without.path("status").asString()).as(without.toString()).isEqualTo("completed");
+  }
+
+  @Test
+  void theBenchmarkSharesTheRunsMemoryWithTheStrategy() {
+    RunClient client = new RunClient(api, port, json, "bench-share");
+    int bars = 600;
+    double[] closes = new double[bars];
+    for (int i = 0; i < bars; i++) {
+      closes[i] = 100 + i % 13;
+    }
+    String symbol = client.uploadDaily(RunClient.dailyCsv(closes));
+    String benchmark = client.uploadDaily(RunClient.dailyCsv(closes));
+    // The strategy alone fits in the limit; with the benchmark's loaded bars (48 bytes each) and
+    // the aligned and rebased values of the run's bars (16 each) it does not.
+    long strategy =
+        StrategyCompiler.compile(BenchmarkIntegrationTests.NEVER).strategy().memoryNeeded(bars);
+    assertThat(strategy).isLessThan(LIMIT).isGreaterThan(LIMIT - 64L * bars);
+    Map<String, Object> request =
+        RunClient.request(
+            client.strategy("Never", BenchmarkIntegrationTests.NEVER),
+            symbol,
+            "1d",
+            "2024-01-01",
+            "2025-12-31");
+
+    JsonNode alone = client.awaitFinal(client.started(request));
+    assertThat(alone.path("status").asString()).as(alone.toString()).isEqualTo("completed");
+
+    request.put("benchmark", benchmark);
+    JsonNode together = client.awaitFinal(client.started(request));
+    assertThat(together.path("status").asString()).as(together.toString()).isEqualTo("failed");
+    assertThat(together.path("error").asString())
+        .startsWith("The strategy could not run on this data: This strategy needs about")
+        .contains("600 bars");
   }
 }
