@@ -92,7 +92,18 @@ record PreviewRequest(
             example = "1000")
         @Min(value = 16, message = "must be at least 16")
         @Max(value = 10_000, message = "must be at most 10000")
-        Integer points) {
+        Integer points,
+    @Schema(
+            example = "SPY",
+            description =
+                "A stored symbol to measure the preview against, as for a run; omitted: none")
+        @Size(max = 40, message = "must be at most {max} characters")
+        String benchmark,
+    @Schema(
+            description = "Which series of the benchmark: own or shared, as for a run",
+            allowableValues = {"own", "shared"})
+        @Pattern(regexp = "own|shared", message = "must be own or shared")
+        String benchmarkDataset) {
 
   static final int DEFAULT_POINTS = 1000;
 
@@ -116,6 +127,8 @@ record PreviewRequest(
         allowShort,
         closeAtEnd,
         riskFreeRate,
-        dataset);
+        dataset,
+        benchmark,
+        benchmarkDataset);
   }
 }

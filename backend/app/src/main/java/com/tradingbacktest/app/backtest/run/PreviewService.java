@@ -54,6 +54,18 @@ class PreviewService {
         throw RunFailure.noBars(
             run.symbol().symbol(), run.interval().code(), run.startDate(), run.endDate());
       }
+      RunExecution.Benchmark benchmark =
+          run.benchmark() == null
+              ? null
+              : BenchmarkBars.load(
+                  marketData,
+                  run.benchmark().symbol(),
+                  run.benchmark().seriesKey(),
+                  run.interval(),
+                  run.startDate(),
+                  run.endDate(),
+                  bars.zone(),
+                  limits.memoryBytes());
       budget.control().checkpoint(0); // replaced, or out of time, while loading
       long started = System.nanoTime();
       RunExecution execution =
@@ -63,6 +75,7 @@ class PreviewService {
               run.parameters(),
               run.settings(),
               run.initialCapital(),
+              benchmark,
               budget,
               () -> {});
       RunResult result = execution.summary(request.pointBudget());
@@ -85,7 +98,7 @@ class PreviewService {
               Long.MAX_VALUE,
               request.pointBudget()),
           engineMs,
-          BarsFingerprint.of(bars));
+          BarsFingerprint.of(bars, benchmark == null ? null : benchmark.bars()));
     } catch (BacktestCancelledException e) {
       gate.count("superseded");
       throw new PreviewProblems.Superseded();
