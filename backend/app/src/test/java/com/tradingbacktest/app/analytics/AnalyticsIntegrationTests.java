@@ -18,9 +18,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsIntegrationTests extends IntegrationTest {
+
+  @Autowired BackgroundJobServer jobServer;
 
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
@@ -287,17 +291,25 @@ class AnalyticsIntegrationTests extends IntegrationTest {
   void runsWithoutResultsCannotBeChartedOrCompared() {
     AnalyticsClient waiting = new AnalyticsClient(api, port, json, "waiting");
     String strategy = waiting.strategy("SMA cross");
-    String cancelled = waiting.startAapl(strategy, 5, 20);
-    assertThat(waiting.cancel(cancelled).status()).isEqualTo(202);
-    String pending = waiting.startAapl(strategy, 10, 30);
+    String cancelled;
+    // Jobs start the moment they are queued: with JobRunr paused, both runs stay queued while the
+    // one is cancelled and the other is asked for, so neither can finish first.
+    jobServer.pauseProcessing();
+    try {
+      cancelled = waiting.startAapl(strategy, 5, 20);
+      assertThat(waiting.cancel(cancelled).status()).isEqualTo(202);
+      String pending = waiting.startAapl(strategy, 10, 30);
 
-    Response chart = waiting.get("chart?backtest_id=" + pending);
-    assertThat(chart.status()).as(chart.toString()).isEqualTo(409);
-    assertThat(chart.problemType()).isEqualTo("/problems/run-not-completed");
-    assertThat(chart.json().path("run_status").asString()).isIn("pending", "running");
+      Response chart = waiting.get("chart?backtest_id=" + pending);
+      assertThat(chart.status()).as(chart.toString()).isEqualTo(409);
+      assertThat(chart.problemType()).isEqualTo("/problems/run-not-completed");
+      assertThat(chart.json().path("run_status").asString()).isEqualTo("pending");
 
-    Response compare = waiting.get("compare?ids=" + pending + "," + cancelled);
-    assertThat(compare.status()).isEqualTo(409);
+      Response compare = waiting.get("compare?ids=" + pending + "," + cancelled);
+      assertThat(compare.status()).isEqualTo(409);
+    } finally {
+      jobServer.resumeProcessing();
+    }
     assertThat(waiting.get("chart?backtest_id=" + cancelled).json().path("run_status").asString())
         .isEqualTo("cancelled");
     assertThat(waiting.get("chart?backtest_id=" + cancelled).json().path("backtest_id").asString())
