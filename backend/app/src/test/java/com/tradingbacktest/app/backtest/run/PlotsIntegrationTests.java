@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,8 @@ class PlotsIntegrationTests extends IntegrationTest {
       """;
 
   @Autowired JdbcClient jdbc;
+
+  @Autowired BackgroundJobServer jobServer;
 
   RunClient client;
   String id;
@@ -174,8 +177,15 @@ class PlotsIntegrationTests extends IntegrationTest {
   void aRunWithoutResultsHasNoSeries() {
     String strategy = client.strategy("Plots again", PLOTTING);
     Map<String, Object> request = RunClient.request(strategy);
-    String cancelled = client.started(request);
-    assertThat(client.delete(cancelled).status()).isEqualTo(202);
+    String cancelled;
+    // Jobs start the moment they are queued: paused, the run stays queued until it is cancelled.
+    jobServer.pauseProcessing();
+    try {
+      cancelled = client.started(request);
+      assertThat(client.delete(cancelled).status()).isEqualTo(202);
+    } finally {
+      jobServer.resumeProcessing();
+    }
 
     Response series = client.get(cancelled + "/series");
 
