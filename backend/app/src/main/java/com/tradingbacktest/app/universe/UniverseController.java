@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(UniverseController.PATH)
+// Operation ids of their own: springdoc numbers clashing method names (list_1, ...) in the order it
+// meets them, so a new controller's "list" would rename other features' operations in the client.
 @Tag(
     name = "Universes",
     description = "Saved lists of symbols for portfolio runs: yours, and shared ones")
@@ -52,6 +54,7 @@ class UniverseController {
 
   @GetMapping
   @Operation(
+      operationId = "listUniverses",
       summary = "List universes, a page at a time",
       description =
           "Items carry the first symbols and the counts; GET /api/v1/universes/{id} returns every"
@@ -107,6 +110,7 @@ class UniverseController {
 
   @PostMapping
   @Operation(
+      operationId = "createUniverse",
       summary = "Create a universe",
       description =
           "Tickers are checked for their syntax only: one without data is kept and listed in"
@@ -134,6 +138,7 @@ class UniverseController {
 
   @GetMapping("/{id}")
   @Operation(
+      operationId = "getUniverse",
       summary = "One universe with every symbol and those that have no data: yours or a shared one",
       responses = {
         @ApiResponse(responseCode = "200", description = "The universe"),
@@ -145,6 +150,7 @@ class UniverseController {
 
   @PutMapping("/{id}")
   @Operation(
+      operationId = "updateUniverse",
       summary = "Replace a universe's name, description and symbols",
       description =
           "A full replacement: an omitted `description` clears it. Only the owner changes their"
@@ -166,6 +172,7 @@ class UniverseController {
 
   @DeleteMapping("/{id}")
   @Operation(
+      operationId = "deleteUniverse",
       summary = "Delete a universe; runs that used it keep their symbols",
       responses = {
         @ApiResponse(responseCode = "204", description = "Deleted"),
