@@ -1,6 +1,6 @@
 "use client";
 
-import { AlertTriangleIcon, ListIcon, PencilIcon, PlusIcon, Trash2Icon, UsersIcon } from "lucide-react";
+import { AlertTriangleIcon, EyeIcon, ListIcon, PencilIcon, PlusIcon, Trash2Icon, UsersIcon } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
@@ -173,7 +173,7 @@ function UniverseCard({ universe, onOpen, onDelete }: { universe: SchemaUniverse
             onClick={onOpen}
             aria-label={`${universe.editable ? t("universes.edit") : t("universes.view")}: ${universe.name}`}
           >
-            <PencilIcon />
+            {universe.editable ? <PencilIcon /> : <EyeIcon />}
             {universe.editable ? t("universes.edit") : t("universes.view")}
           </Button>
           {universe.editable && (
