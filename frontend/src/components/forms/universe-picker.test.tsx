@@ -66,6 +66,15 @@ describe("UniversePicker", () => {
     expect(screen.getByText(/2 symbols/)).toBeInTheDocument();
   });
 
+  it("says so when a chosen universe can no longer be read", async () => {
+    pickerApi();
+    const onChange = vi.fn();
+    renderWithProviders(<UniversePicker value={{ universeId: "33333333-3333-4333-8333-333333333333", symbols: [] }} onChange={onChange} />);
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("could not be read");
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it("points out entries that are not symbols", async () => {
     pickerApi();
     const { user } = renderWithProviders(<Harness onChange={() => {}} />);

@@ -99,6 +99,11 @@ export function UniversePicker({
             <p className="text-sm break-keep text-muted-foreground">{t("universePicker.noneSaved")}</p>
           )}
           {value.universeId !== null && detail.isPending && <Skeleton className="h-6" />}
+          {detail.isError && (
+            <p className="text-sm break-keep text-destructive" role="alert">
+              {t("universePicker.unavailable")}
+            </p>
+          )}
           {chosen?.symbols && (
             <ul className="flex flex-wrap gap-1" aria-label={t("universes.symbols")}>
               {chosen.symbols.slice(0, PREVIEW).map((symbol) => (

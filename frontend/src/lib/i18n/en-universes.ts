@@ -51,5 +51,6 @@ export const enUniverses = {
     noneSaved: "No universes yet: create one on the Universes page, or type symbols.",
     symbols: "Symbols",
     missing: "{count} symbol has no data yet:|{count} symbols have no data yet:",
+    unavailable: "This universe could not be read (deleted, or no longer shared). Choose another.",
   },
 };

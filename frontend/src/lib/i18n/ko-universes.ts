@@ -52,5 +52,6 @@ export const koUniverses: Shape<typeof enUniverses> = {
     noneSaved: "저장된 유니버스가 없습니다. 유니버스 화면에서 만들거나 종목을 직접 입력하세요.",
     symbols: "종목",
     missing: "아직 데이터가 없는 종목 {count}개:",
+    unavailable: "이 유니버스를 읽을 수 없습니다 (삭제되었거나 더 이상 공유되지 않음). 다른 유니버스를 고르세요.",
   },
 };

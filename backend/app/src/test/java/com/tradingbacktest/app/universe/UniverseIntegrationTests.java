@@ -96,6 +96,11 @@ class UniverseIntegrationTests extends IntegrationTest {
         .isEqualTo(404);
     assertThat(api.delete(PATH + "/" + id, "Authorization", mallory).status()).isEqualTo(404);
     assertThat(api.get(PATH + "?scope=all", "Authorization", mallory).body()).doesNotContain(id);
+    assertThat(api.get(PATH + "?query=ECRET", "Authorization", mallory).json().path("total_items"))
+        .hasToString("0");
+    JsonNode found = api.get(PATH + "?scope=mine&query=ECRET", "Authorization", alice).json();
+    assertThat(found.path("total_items").asInt()).isEqualTo(1);
+    assertThat(found.path("items").get(0).path("id").asString()).isEqualTo(id);
 
     JsonNode kept = api.get(PATH + "/" + id, "Authorization", alice).json();
     assertThat(kept.path("name").asString()).isEqualTo("Secret list");
