@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -205,10 +209,28 @@ class UniverseIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void anAccountKeepsAtMostAHundredUniverses() {
+  void anAccountKeepsAtMostAHundredUniversesEvenWhenAskingForManyAtOnce() throws Exception {
     String bob = bearer(api.registerUser("collector"));
-    for (int i = 0; i < UniverseService.MAX_PER_USER; i++) {
+    int alone = UniverseService.MAX_PER_USER - 8;
+    for (int i = 0; i < alone; i++) {
       assertThat(post(bob, universe("U" + i, "SPY")).status()).isEqualTo(201);
+    }
+    // Sixteen at once for the last eight places: the count and the insert must not interleave.
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String name = "At once " + i;
+        answers.add(pool.submit(() -> post(bob, universe(name, "SPY")).status()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(statuses).filteredOn(status -> status == 201).hasSize(8);
+      assertThat(statuses).filteredOn(status -> status == 422).hasSize(8);
+    } finally {
+      pool.shutdownNow();
     }
 
     Response refused = post(bob, universe("One more", "SPY"));
