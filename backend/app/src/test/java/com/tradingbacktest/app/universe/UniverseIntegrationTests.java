@@ -2,7 +2,9 @@ package com.tradingbacktest.app.universe;
 
 import static com.tradingbacktest.app.support.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -152,6 +155,24 @@ class UniverseIntegrationTests extends IntegrationTest {
     assertThat(strings(edited.json().path("symbols"))).containsExactly("SPY", "QQQ");
     assertThat(api.delete(PATH + "/" + id, "Authorization", admin).status()).isEqualTo(204);
     assertThat(api.get(PATH + "/" + id, "Authorization", alice).status()).isEqualTo(404);
+  }
+
+  @Test
+  void otherFeaturesReadTheTickersOfAUniverseTheCallerMayRead(@Autowired UniverseLookup lookup) {
+    JsonNode bobTokens = api.registerUser("lookup");
+    UUID bob = UUID.fromString(bobTokens.path("user").path("id").asString());
+    UUID mine =
+        UUID.fromString(
+            post(bearer(bobTokens), universe("Bond and gold", "SYN-BOND", "SYN-GOLD"))
+                .json()
+                .path("id")
+                .asString());
+    UUID alices =
+        UUID.fromString(post(alice, universe("Not Bob's", "SPY")).json().path("id").asString());
+
+    assertThat(lookup.symbols(bob, mine)).containsExactly("SYN-BOND", "SYN-GOLD");
+    assertThat(lookup.symbols(bob, UUID.fromString(SYNTHETIC))).hasSize(8).startsWith("SYN-TECH");
+    assertThatThrownBy(() -> lookup.symbols(bob, alices)).isInstanceOf(NotFoundException.class);
   }
 
   @Test
