@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Loads the shipped sample market data (AAPL daily 2013, BTC/USD 1-minute bars from Bitstamp trades,
-# both from ta4j's examples) into the database named by DATABASE_URL, or into the embedded one in
+# both from ta4j's examples, and the eight generated SYN-* daily symbols, labelled synthetic) into the database named by DATABASE_URL, or into the embedded one in
 # DATA_DIR (default ./var). Existing bars at the same times are updated in place; safe to run twice.
 # The app does the loading as it becomes ready (SEED_SAMPLE_DATA=always); it is started on a free
 # loopback port, API only, and stopped once /actuator/health/readiness says it is ready, which is
