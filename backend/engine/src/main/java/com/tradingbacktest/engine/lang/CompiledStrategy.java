@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.lang;
 
+import com.tradingbacktest.engine.portfolio.Rebalance;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.Signals;
 import java.util.ArrayDeque;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A strategy that compiled: its parameters, its outputs and the plan that computes them. Immutable.
@@ -18,16 +20,43 @@ public final class CompiledStrategy {
   private final Map<String, ParamSpec> params;
   private final Map<String, Node> outputs;
   private final List<Plots.Declared> plots;
+  private final Rebalance rebalance;
 
   CompiledStrategy(
       List<Node> nodes,
       Map<String, ParamSpec> params,
       Map<String, Node> outputs,
-      List<Plots.Declared> plots) {
+      List<Plots.Declared> plots,
+      Rebalance rebalance) {
     this.nodes = nodes;
     this.params = params;
     this.outputs = outputs;
     this.plots = plots;
+    this.rebalance = rebalance;
+  }
+
+  /**
+   * True when the strategy assigns {@code weight}: it sets target weights for the portfolio's
+   * rebalancer ({@link #evaluateUniverse}) instead of entry and exit orders.
+   */
+  public boolean hasWeight() {
+    return outputs.containsKey(Outputs.WEIGHT);
+  }
+
+  /**
+   * The schedule of the weight output: the strategy's {@code rebalance} setting, else monthly;
+   * empty when it has no weight.
+   */
+  public Optional<Rebalance> rebalance() {
+    return Optional.ofNullable(rebalance);
+  }
+
+  /**
+   * True when the strategy uses a cross-sectional function (rank, top, ...): evaluated on one
+   * series, it sees a universe of that one symbol.
+   */
+  public boolean isCrossSectional() {
+    return nodes.stream().anyMatch(n -> n.op == Node.Op.CROSS);
   }
 
   /** Declared parameters in source order. */
@@ -97,6 +126,82 @@ public final class CompiledStrategy {
   public Evaluation evaluate(
       BarSeries bars, Map<String, Double> paramValues, EvaluationLimits limits) {
     return new StrategyEvaluator(this, bars, limits, true).evaluate(paramValues);
+  }
+
+  /**
+   * One evaluation over a universe, for a portfolio run: per symbol its signals, its weight column
+   * and its plots, each over its own bars, and the rebalance schedule. Every symbol's indicators
+   * are computed on its own bars; the cross-sectional functions compare the symbols with a bar at
+   * each time. The memory of all symbols together is checked against {@code limits} first.
+   *
+   * @param universe 1 to {@link Limits#MAX_UNIVERSE_SYMBOLS} series with distinct symbols
+   * @throws IllegalArgumentException for an empty, too large or duplicated universe
+   * @throws StrategyEvaluationException when it needs more memory than allowed, a parameter is
+   *     wrong, or a weight is negative
+   * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when the control cancels
+   * @throws com.tradingbacktest.engine.sim.RunTimeLimitException when the control's deadline passes
+   */
+  public UniverseEvaluation evaluateUniverse(
+      List<BarSeries> universe, Map<String, Double> paramValues, EvaluationLimits limits) {
+    return new UniverseEvaluator(this, universe, limits, true).evaluate(paramValues);
+  }
+
+  /**
+   * Like {@link #evaluateUniverse} without the plots (their lists are empty), for parameter sweeps:
+   * it never pays for them.
+   */
+  public UniverseEvaluation universeSignals(
+      List<BarSeries> universe, Map<String, Double> paramValues, EvaluationLimits limits) {
+    return new UniverseEvaluator(this, universe, limits, false).evaluate(paramValues);
+  }
+
+  /**
+   * The estimated peak memory, in bytes, of one portfolio run of this strategy ({@link
+   * #evaluateUniverse}) over {@code symbols} series of {@code barsPerSymbol} bars each: what it
+   * keeps for every symbol-bar until the end (its outputs and plots, the columns later stages of
+   * cross-sectional functions read, the cross-sectional columns and their index, and the run's own
+   * share) plus the whole plan over one symbol's bars while that symbol is computed.
+   */
+  public long memoryNeeded(int symbols, int barsPerSymbol) {
+    return universeBytes(true, (long) symbols * barsPerSymbol, barsPerSymbol);
+  }
+
+  /**
+   * The memory of a universe evaluation of {@code totalBars} bars whose longest series has {@code
+   * longest}.
+   */
+  long universeBytes(boolean withPlots, long totalBars, int longest) {
+    long perSymbolBar =
+        MemoryEstimate.universeBytesPerBar(
+                nodes, neededNodes(withPlots), keptAcrossStages(withPlots))
+            + (withPlots ? MemoryEstimate.PLOT_BYTES_PER_BAR * plots.size() : 0)
+            // an output fixed for the run still becomes a column of the symbol's signals
+            + outputs.values().stream()
+                .filter(Node::isConstant)
+                .mapToLong(n -> n.type == Node.Type.BOOL ? 1 : 8)
+                .sum();
+    return perSymbolBar * totalBars + bytesPerBar(withPlots) * longest;
+  }
+
+  /**
+   * Which needed nodes a universe evaluation keeps for every symbol after the stage that computes
+   * them: the outputs, the plotted series (when asked), and the inputs of a later stage.
+   */
+  boolean[] keptAcrossStages(boolean withPlots) {
+    boolean[] needed = neededNodes(withPlots);
+    boolean[] kept = new boolean[nodes.size()];
+    outputs.values().forEach(n -> kept[n.id] = true);
+    if (withPlots) {
+      plots.forEach(p -> kept[p.series().id] = true);
+    }
+    for (Node n : nodes) {
+      if (needed[n.id]) {
+        for (Node in : n.in) {
+          kept[in.id] |= in.stage < n.stage;
+        }
+      }
+    }
+    return kept;
   }
 
   /**

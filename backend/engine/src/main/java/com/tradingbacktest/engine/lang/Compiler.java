@@ -3,6 +3,7 @@ package com.tradingbacktest.engine.lang;
 import com.tradingbacktest.engine.lang.Ast.Expr;
 import com.tradingbacktest.engine.lang.Ast.Span;
 import com.tradingbacktest.engine.lang.Node.Op;
+import com.tradingbacktest.engine.portfolio.Rebalance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +38,13 @@ final class Compiler {
 
   private int plotStatements;
 
+  /** The {@code rebalance} setting, once read; null when the strategy has none. */
+  private Rebalance rebalance;
+
+  private Ast.Assign rebalanceStatement;
+
+  private Ast.Assign weightStatement;
+
   /** Names whose definition failed: their uses are not reported again. */
   private final Set<String> broken = new HashSet<>();
 
@@ -48,11 +56,16 @@ final class Compiler {
     this.calls = new CallChecker(errors, plan, params, this::argument);
   }
 
+  /**
+   * @param rebalance the strategy's schedule for its {@code weight} output: its {@code rebalance}
+   *     setting, else monthly; null when it has no {@code weight}
+   */
   record Result(
       List<Node> nodes,
       Map<String, ParamSpec> params,
       Map<String, Node> outputs,
-      List<Plots.Declared> plots) {}
+      List<Plots.Declared> plots,
+      Rebalance rebalance) {}
 
   static Result compile(List<Ast.Statement> statements, List<Diagnostic> errors) {
     Compiler c = new Compiler(errors);
@@ -61,12 +74,19 @@ final class Compiler {
         c.param(p);
       } else if (s instanceof Ast.CallStatement call) {
         c.callStatement(call.call());
+      } else if (((Ast.Assign) s).name().equals(Settings.REBALANCE)) {
+        c.rebalance((Ast.Assign) s);
       } else {
         c.assign((Ast.Assign) s);
       }
     }
     c.checkOutputs(statements);
-    return new Result(c.plan.nodes(), c.params, c.outputs, List.copyOf(c.plots));
+    c.checkWeight();
+    Rebalance schedule =
+        c.outputs.containsKey(Outputs.WEIGHT)
+            ? (c.rebalance != null ? c.rebalance : Rebalance.MONTHLY)
+            : null;
+    return new Result(c.plan.nodes(), c.params, c.outputs, List.copyOf(c.plots), schedule);
   }
 
   // ---- statements
@@ -169,6 +189,86 @@ final class Compiler {
     if (Outputs.ALL.containsKey(a.name())) {
       outputs.put(a.name(), value);
     }
+    if (a.name().equals(Outputs.WEIGHT)) {
+      weightStatement = a;
+    }
+  }
+
+  /** {@code rebalance = monthly}: the schedule of the weight output (see {@link Settings}). */
+  private void rebalance(Ast.Assign a) {
+    if (a.value() == null) {
+      return; // did not parse; its error is recorded
+    }
+    if (rebalanceStatement != null) {
+      errors.add(
+          a.nameSpan()
+              .error(
+                  "rebalance is already set on line "
+                      + rebalanceStatement.span().line()
+                      + "; set it once"));
+      return;
+    }
+    rebalanceStatement = a;
+    Settings.Read read = Settings.rebalance(a.value());
+    if (read.problem() != null) {
+      errors.add(read.at().error(read.problem()));
+      return;
+    }
+    rebalance = read.value();
+  }
+
+  /**
+   * The weight output's own rules: it drives the rebalancer alone (no order outputs beside it), a
+   * weight fixed in the source lies in [0, 1], and a rebalance setting needs it.
+   */
+  private void checkWeight() {
+    Node weight = outputs.get(Outputs.WEIGHT);
+    if (weight == null) {
+      if (rebalanceStatement != null && errors.isEmpty()) {
+        errors.add(
+            rebalanceStatement
+                .nameSpan()
+                .error(
+                    "rebalance schedules the weight output, but this strategy assigns no weight;"
+                        + " assign weight (e.g. weight = 1 / universe_size()) or remove"
+                        + " rebalance"));
+      }
+      return;
+    }
+    for (String other : outputs.keySet()) {
+      if (!other.equals(Outputs.WEIGHT)) {
+        errors.add(
+            weightSpan()
+                .error(
+                    "weight sets target weights for the rebalancer and cannot be combined with "
+                        + other
+                        + " (line "
+                        + definedOn.get(other)
+                        + "): use either weight or entry/exit outputs"));
+        return;
+      }
+    }
+    Node bad = Settings.weightOutOfRange(weight, params);
+    if (bad != null) {
+      // A param is declared elsewhere: point at the weight that uses it.
+      Span at = bad.op == Op.PARAM || bad.span == null ? weightSpan() : bad.span;
+      errors.add(
+          at.error(
+              "weight must be from 0 to 1 (a fraction of equity, 25% = 0.25), got "
+                  + (bad.op == Op.PARAM
+                      ? "param " + bad.name + " with range " + rangeOf(params.get(bad.name))
+                      : fmt(bad.value))));
+    }
+  }
+
+  private Span weightSpan() {
+    return weightStatement != null ? weightStatement.value().span() : new Span(1, 1, 1);
+  }
+
+  private static String rangeOf(ParamSpec p) {
+    return p.min() == null
+        ? "default " + fmt(p.defaultValue())
+        : fmt(p.min()) + ".." + fmt(p.max());
   }
 
   private boolean checkNewName(String name, Span span) {
@@ -188,10 +288,17 @@ final class Compiler {
                   + "' is a built-in time series and cannot be assigned; choose another name"));
       return false;
     }
-    if (Builtins.get(name) != null || name.equals(Plots.NAME)) {
+    if (Builtins.get(name) != null || CrossSection.get(name) != null || name.equals(Plots.NAME)) {
       errors.add(
           span.error(
               "'" + name + "' is a built-in function and cannot be assigned; choose another name"));
+      return false;
+    }
+    if (name.equals(Settings.REBALANCE)) {
+      errors.add(
+          span.error(
+              "'rebalance' is a setting (rebalance = monthly) and cannot be a param; choose"
+                  + " another name"));
       return false;
     }
     if (definedOn.containsKey(name)) {
@@ -246,15 +353,17 @@ final class Compiler {
         outputs.remove(a.name());
       }
     }
-    if (errors.isEmpty() && outputs.keySet().stream().noneMatch(Outputs::isEntry)) {
+    if (errors.isEmpty()
+        && outputs.keySet().stream().noneMatch(Outputs::isEntry)
+        && !outputs.containsKey(Outputs.WEIGHT)) {
       int line = statements.isEmpty() ? 1 : statements.get(statements.size() - 1).span().line();
       errors.add(
           new Diagnostic(
               line,
               1,
               1,
-              "the strategy never enters a position: assign long_entry, short_entry "
-                  + "or an entry stop/limit such as long_entry_stop"));
+              "the strategy never enters a position: assign long_entry, short_entry, "
+                  + "an entry stop/limit such as long_entry_stop, or weight"));
     }
   }
 
@@ -440,6 +549,15 @@ final class Compiler {
     if (Builtins.get(id) != null) {
       Builtins.Builtin b = Builtins.get(id);
       return fail(n.span(), "'" + id + "' is a function: call it like " + b.spec().signature());
+    }
+    if (CrossSection.get(id) != null) {
+      return fail(
+          n.span(), "'" + id + "' is a function: call it like " + CrossSection.get(id).signature());
+    }
+    if (id.equals(Settings.REBALANCE)) {
+      return fail(
+          n.span(),
+          "rebalance is a setting (rebalance = monthly), not a value an expression can use");
     }
     if (id.equals(Plots.NAME)) {
       return fail(
@@ -638,6 +756,9 @@ final class Compiler {
       return fail(
           c.span(), "plot(...) draws a series and has no value: write it on a line of its own");
     }
+    if (builtin == null && CrossSection.get(fn) != null) {
+      return crossSectional(c, CrossSection.get(fn));
+    }
     if (builtin == null) {
       if (PRICES.contains(fn) || TIMES.contains(fn)) {
         return fail(
@@ -648,6 +769,7 @@ final class Compiler {
         return fail(c.span(), "'" + fn + "' is a value, not a function");
       }
       List<String> functions = new ArrayList<>(Builtins.names());
+      functions.addAll(CrossSection.names());
       functions.add(Plots.NAME);
       String suggestion = Suggest.closest(fn, functions);
       return fail(
@@ -658,6 +780,34 @@ final class Compiler {
               + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
     }
     return calls.call(c, builtin);
+  }
+
+  /**
+   * A cross-sectional call: its arguments are checked like any call's; it is one node whose stage
+   * is one above its arguments', at most {@link Limits#MAX_CROSS_NESTING} deep.
+   */
+  private Node crossSectional(Ast.Call c, FunctionSpec spec) {
+    Node[] args = calls.arguments(c, spec);
+    if (args == null) {
+      return null;
+    }
+    boolean known = true;
+    for (Node a : args) {
+      known &= a.knownAtOpen;
+    }
+    Node.Type type = spec.result().equals("bool") ? Node.Type.BOOL : Node.Type.NUM;
+    Node n =
+        plan.node(
+            Op.CROSS, args, c.function(), 0, type, true, Plan.union(args), known, c.span(), null);
+    if (n.stage > Limits.MAX_CROSS_NESTING) {
+      return fail(
+          c.span(),
+          "cross-sectional functions (rank, top, zscore_cs, ...) may be nested at most "
+              + Limits.MAX_CROSS_NESTING
+              + " deep, each one inside the argument of another; this one is level "
+              + n.stage);
+    }
+    return n;
   }
 
   private Node field(Ast.Field f) {

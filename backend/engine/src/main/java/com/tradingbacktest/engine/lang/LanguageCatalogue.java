@@ -20,9 +20,26 @@ public final class LanguageCatalogue {
 
   private LanguageCatalogue() {}
 
-  /** Every built-in function, then {@code plot} (a statement, whose result is {@code none}). */
+  /**
+   * A statement that configures the run rather than computes a series: {@code name = value}.
+   *
+   * @param values the values it accepts, as written in code ({@code drift(band)} with a band)
+   */
+  public record Setting(
+      String name, List<String> values, String example, String description, String descriptionKo) {
+
+    public Setting {
+      values = List.copyOf(values);
+    }
+  }
+
+  /**
+   * Every built-in function, then the cross-sectional ones (category {@code cross-sectional}), then
+   * {@code plot} (a statement, whose result is {@code none}).
+   */
   public static List<FunctionSpec> functions() {
     List<FunctionSpec> all = new ArrayList<>(Builtins.specs());
+    all.addAll(CrossSection.specs());
     all.add(Plots.SPEC);
     return List.copyOf(all);
   }
@@ -75,6 +92,24 @@ public final class LanguageCatalogue {
         .toList();
   }
 
+  /** The settings: {@code rebalance}, the schedule of the weight output. */
+  public static List<Setting> settings() {
+    List<String> values = new ArrayList<>(Settings.CALENDAR);
+    values.add(Settings.DRIFT + "(band)");
+    return List.of(
+        new Setting(
+            Settings.REBALANCE,
+            values,
+            "rebalance = monthly",
+            "When the portfolio trades towards the weight output: at the close of the first bar of"
+                + " each week, month or quarter (and of the very first bar), on every bar, or with"
+                + " drift(5%) whenever a held weight is 5 percentage points off its target."
+                + " Monthly when omitted; a run's own rebalance overrides it.",
+            "포트폴리오가 weight 출력으로 리밸런싱하는 시점: 매주, 매월, 매분기 첫 봉의 종가(및 맨 첫 봉),"
+                + " 매 봉, 또는 drift(5%)처럼 보유 비중이 목표에서 5%p 이상 벗어날 때. 생략하면 매월;"
+                + " 실행 요청의 rebalance가 우선합니다."));
+  }
+
   public static List<String> keywords() {
     return List.of("param", "in", "step", "and", "or", "not", "true", "false", "na");
   }
@@ -89,6 +124,8 @@ public final class LanguageCatalogue {
     m.put("max_text_chars", (long) Limits.MAX_TEXT_CHARS);
     m.put("max_plots", (long) Limits.MAX_PLOTS);
     m.put("max_plot_title_chars", (long) Limits.MAX_PLOT_TITLE_CHARS);
+    m.put("max_cross_nesting", (long) Limits.MAX_CROSS_NESTING);
+    m.put("max_universe_symbols", (long) Limits.MAX_UNIVERSE_SYMBOLS);
     return m;
   }
 }

@@ -33,5 +33,14 @@ public final class Limits {
   /** Characters of a plot's title: a legend entry. */
   public static final int MAX_PLOT_TITLE_CHARS = 40;
 
+  /**
+   * Cross-sectional functions nested inside each other ({@code rank(zscore_cs(x))} is 2): each
+   * level is one more pass over every symbol of the universe.
+   */
+  public static final int MAX_CROSS_NESTING = 4;
+
+  /** Symbols one universe evaluation may hold (the API's limit for a portfolio run). */
+  public static final int MAX_UNIVERSE_SYMBOLS = 500;
+
   private Limits() {}
 }

@@ -20,6 +20,14 @@ final class MemoryEstimate {
   static final long RUN_BYTES_PER_BAR = 128;
 
   /**
+   * What a portfolio run holds per bar of each symbol besides the strategy's columns: the bars (a
+   * time and five prices, 48 bytes) and the portfolio engine's per-symbol columns such as the
+   * position and the mark (16). The portfolio's own columns (equity, metrics, stored series) are
+   * counted once, as {@link #RUN_BYTES_PER_BAR} over the longest series.
+   */
+  static final long UNIVERSE_RUN_BYTES_PER_SYMBOL_BAR = 64;
+
+  /**
    * What each plot adds per bar beyond the series it draws: its own copy of the values (8) and the
    * stored run's encoding of them (8).
    */
@@ -31,17 +39,45 @@ final class MemoryEstimate {
   static long bytesPerBar(List<Node> nodes, boolean[] needed) {
     long live = 0;
     long transientMax = 0;
+    boolean crossSectional = false;
     for (Node n : nodes) {
       if (!needed[n.id] || !n.series) {
         continue;
       }
+      crossSectional |= n.op == Node.Op.CROSS;
       long own = ownBytes(n);
       live += own;
       // A call may allocate as much again as it returns (TA-Lib's outputs before NaN padding,
       // broadcast constants); freed when it returns, so only the largest counts.
       transientMax = Math.max(transientMax, n.op == Node.Op.CALL ? own : 0);
     }
-    return live + transientMax + RUN_BYTES_PER_BAR;
+    return live
+        + transientMax
+        + RUN_BYTES_PER_BAR
+        + (crossSectional ? CrossSection.INDEX_BYTES_PER_BAR : 0);
+  }
+
+  /**
+   * Bytes per bar of every symbol of a universe that its evaluation holds until the end: the series
+   * later stages read ({@code kept}; a kept constant costs nothing per bar, except as an output,
+   * which the caller adds), every cross-sectional column (computed for all symbols at once), the
+   * union index when there are any, and what the run holds per symbol-bar besides. The one symbol
+   * being computed needs {@link #bytesPerBar} on top, for its own bars (which includes the
+   * portfolio's own share, {@link #RUN_BYTES_PER_BAR}).
+   */
+  static long universeBytesPerBar(List<Node> nodes, boolean[] needed, boolean[] kept) {
+    long bytes = UNIVERSE_RUN_BYTES_PER_SYMBOL_BAR;
+    boolean crossSectional = false;
+    for (Node n : nodes) {
+      if (!needed[n.id]) {
+        continue;
+      }
+      crossSectional |= n.op == Node.Op.CROSS;
+      if (n.series && (kept[n.id] || n.op == Node.Op.CROSS)) {
+        bytes += ownBytes(n);
+      }
+    }
+    return bytes + (crossSectional ? CrossSection.INDEX_BYTES_PER_BAR : 0);
   }
 
   /** Bytes per bar of the column(s) this node allocates. */

@@ -25,7 +25,13 @@ final class Node {
     CALL,
     FIELD,
     /** A text literal; {@link Node#name} holds its value. */
-    TEXT
+    TEXT,
+    /**
+     * A cross-sectional function ({@link CrossSection}): compares the symbols of a universe at each
+     * bar time, so its argument must be known for every symbol first. {@link Node#name} is the
+     * function.
+     */
+    CROSS
   }
 
   enum Type {
@@ -68,6 +74,13 @@ final class Node {
   final Ast.Span span;
   final Builtins.Builtin builtin;
 
+  /**
+   * How many cross-sectional functions are nested on the way to this node: 0 for a node every
+   * symbol computes on its own bars alone. A universe is evaluated stage by stage, every symbol's
+   * stage-s columns before the cross-sectional nodes of stage s + 1.
+   */
+  final int stage;
+
   Node(
       int id,
       Op op,
@@ -91,6 +104,11 @@ final class Node {
     this.knownAtOpen = knownAtOpen;
     this.span = span;
     this.builtin = builtin;
+    int inner = 0;
+    for (Node n : in) {
+      inner = Math.max(inner, n.stage);
+    }
+    this.stage = op == Op.CROSS ? inner + 1 : inner;
   }
 
   /** "a number series", "a bool", ...: for error messages. */

@@ -66,6 +66,19 @@ final class Outputs {
         "entry size: a fraction of equity below 1, or units from 1 up");
   }
 
+  /** The target-weight output: it drives the portfolio's rebalancer instead of orders. */
+  static final String WEIGHT = "weight";
+
+  static {
+    add(
+        WEIGHT,
+        Node.Type.NUM,
+        false,
+        "target weight of the symbol in the portfolio, 0 to 1 (na = no opinion, keep the"
+            + " position); traded on the rebalance schedule, weights summing above 1 are scaled"
+            + " down");
+  }
+
   private Outputs() {}
 
   private static void add(String name, Node.Type type, boolean intrabar, String description) {

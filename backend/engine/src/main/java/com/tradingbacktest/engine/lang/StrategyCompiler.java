@@ -59,7 +59,9 @@ public final class StrategyCompiler {
       return new Compilation(null, sorted(errors));
     }
     return new Compilation(
-        new CompiledStrategy(plan.nodes(), plan.params(), plan.outputs(), plan.plots()), List.of());
+        new CompiledStrategy(
+            plan.nodes(), plan.params(), plan.outputs(), plan.plots(), plan.rebalance()),
+        List.of());
   }
 
   private static List<Diagnostic> sorted(List<Diagnostic> errors) {

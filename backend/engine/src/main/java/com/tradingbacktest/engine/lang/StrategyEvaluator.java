@@ -33,9 +33,25 @@ public final class StrategyEvaluator {
   /** Whether this evaluator computes the plots too ({@link #evaluate}); a sweep's never does. */
   private final boolean withPlots;
 
-  @SuppressWarnings("unchecked")
+  /** This series' own index for cross-sectional functions (a universe of one); built when used. */
+  private CrossSection.Index singleIndex;
+
   StrategyEvaluator(
       CompiledStrategy strategy, BarSeries bars, EvaluationLimits limits, boolean withPlots) {
+    this(strategy, bars, limits, withPlots, true);
+  }
+
+  /**
+   * @param checkMemory false for one symbol of a universe, whose evaluation checks the memory of
+   *     all its symbols together
+   */
+  @SuppressWarnings("unchecked")
+  StrategyEvaluator(
+      CompiledStrategy strategy,
+      BarSeries bars,
+      EvaluationLimits limits,
+      boolean withPlots,
+      boolean checkMemory) {
     this.strategy = strategy;
     this.bars = bars;
     this.limits = limits;
@@ -48,7 +64,7 @@ public final class StrategyEvaluator {
     this.withPlots = withPlots;
     this.needed = strategy.neededNodes(withPlots);
     this.bytesPerEvaluation = strategy.bytesPerBar(withPlots) * bars.size();
-    if (bytesPerEvaluation > limits.maxBytes()) {
+    if (checkMemory && bytesPerEvaluation > limits.maxBytes()) {
       throw new StrategyEvaluationException(tooBig(bytesPerEvaluation, bars.size(), limits));
     }
   }
@@ -66,10 +82,67 @@ public final class StrategyEvaluator {
 
   /** The engine's signals for these parameter values (defaults for those not given). */
   public Signals signals(Map<String, Double> overrides) {
-    Object[] values = columns(overrides);
+    return signalsOf(columns(overrides));
+  }
+
+  /** The signals from evaluated columns (the weight output is not a signal: {@link #weightOf}). */
+  Signals signalsOf(Object[] values) {
     Signals.Builder b = Signals.builder(bars.size());
     strategy.outputs().forEach((name, node) -> apply(b, name, values[node.id]));
     return b.build();
+  }
+
+  /** The plots from evaluated columns, in declaration order. */
+  List<Plot> plotsOf(Object[] values) {
+    List<Plot> plots = new ArrayList<>(strategy.plots().size());
+    for (Plots.Declared p : strategy.plots()) {
+      plots.add(
+          new Plot(p.title(), p.color(), p.style(), p.pane(), plotted(values[p.series().id])));
+    }
+    return plots;
+  }
+
+  /**
+   * The weight output's column from evaluated columns, in a fresh array; null when the strategy has
+   * no weight.
+   *
+   * @throws StrategyEvaluationException for a negative or infinite weight, naming the bar
+   */
+  double[] weightOf(Object[] values) {
+    Node weight = strategy.outputs().get(Outputs.WEIGHT);
+    if (weight == null) {
+      return null;
+    }
+    double[] column = plotted(values[weight.id]);
+    for (int i = 0; i < column.length; i++) {
+      double w = column[i];
+      if (w < 0 || w == Double.POSITIVE_INFINITY) {
+        throw new StrategyEvaluationException(
+            "weight must be from 0 to 1 (na for no opinion), but "
+                + bars.symbol()
+                + " has "
+                + w
+                + " on the bar of "
+                + Instant.ofEpochMilli(bars.times()[i]));
+      }
+    }
+    return column;
+  }
+
+  /**
+   * Computes, into {@code values}, every needed node of stage {@code stage} but the cross-sectional
+   * ones (which the universe fills in first), in id order, without caching: a universe evaluation
+   * keeps only the columns later stages use.
+   */
+  void computeStage(Object[] values, Map<String, Double> params, int stage) {
+    for (Node n : strategy.nodes()) {
+      if (needed[n.id] && n.stage == stage && n.op != Op.CROSS) {
+        if (n.series) {
+          limits.control().checkpoint(0);
+        }
+        values[n.id] = compute(n, values, params);
+      }
+    }
   }
 
   /**
@@ -81,14 +154,7 @@ public final class StrategyEvaluator {
       throw new IllegalStateException("this evaluator was made without plots");
     }
     Object[] values = columns(overrides);
-    Signals.Builder b = Signals.builder(bars.size());
-    strategy.outputs().forEach((name, node) -> apply(b, name, values[node.id]));
-    List<Plot> plots = new ArrayList<>(strategy.plots().size());
-    for (Plots.Declared p : strategy.plots()) {
-      plots.add(
-          new Plot(p.title(), p.color(), p.style(), p.pane(), plotted(values[p.series().id])));
-    }
-    return new Evaluation(b.build(), plots);
+    return new Evaluation(signalsOf(values), plotsOf(values));
   }
 
   /**
@@ -185,10 +251,25 @@ public final class StrategyEvaluator {
         return ((Map<?, ?>) v[n.in[0].id]).get(n.name);
       case TEXT:
         return n.name;
+      case CROSS:
+        return crossSectionOfOne(n, v);
       case CALL:
       default:
         return call(n, v);
     }
+  }
+
+  /** A cross-sectional function on this series alone: a universe of one symbol. */
+  private Object crossSectionOfOne(Node n, Object[] v) {
+    if (singleIndex == null) {
+      singleIndex = CrossSection.Index.of(List.of(bars));
+    }
+    Object[] args = new Object[n.in.length];
+    for (int k = 0; k < args.length; k++) {
+      args[k] = v[n.in[k].id];
+    }
+    return CrossSection.compute(
+        n, new Object[][] {args}, new int[] {bars.size()}, singleIndex, ctx.checkpoint())[0];
   }
 
   private Object history(Node n, Object[] v) {
@@ -295,7 +376,10 @@ public final class StrategyEvaluator {
       case "stop_loss" -> b.stopLoss(Columns.numbers(value, n));
       case "take_profit" -> b.takeProfit(Columns.numbers(value, n));
       case "trailing_stop" -> b.trailingStop(Columns.numbers(value, n));
-      default -> b.size(Columns.numbers(value, n));
+      case "size" -> b.size(Columns.numbers(value, n));
+      default -> {
+        // weight: target weights for the portfolio's rebalancer, not an order (see weightOf)
+      }
     }
   }
 }

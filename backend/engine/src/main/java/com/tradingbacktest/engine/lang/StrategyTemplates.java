@@ -9,14 +9,20 @@ import java.util.List;
 /** Working strategies to start from, shipped as source files with documented parameters. */
 public final class StrategyTemplates {
 
-  /** One template: an id, names and descriptions in English and Korean, and its source. */
+  /**
+   * One template: an id, names and descriptions in English and Korean, and its source.
+   *
+   * @param portfolio true when it assigns {@code weight}: it allocates across a universe of symbols
+   *     (a portfolio run) rather than trading one symbol
+   */
   public record Template(
       String id,
       String name,
       String nameKo,
       String description,
       String descriptionKo,
-      String source) {}
+      String source,
+      boolean portfolio) {}
 
   private static final List<Template> ALL =
       List.of(
@@ -85,7 +91,39 @@ public final class StrategyTemplates {
               "Dual momentum (absolute momentum)",
               "듀얼 모멘텀 (절대 모멘텀)",
               "Hold while the 12-month return is positive, else cash.",
-              "12개월 수익률이 양수일 때만 보유, 아니면 현금."));
+              "12개월 수익률이 양수일 때만 보유, 아니면 현금."),
+          load(
+              "equal_weight",
+              "Equal weight (portfolio)",
+              "동일 비중 (포트폴리오)",
+              "Every symbol of the universe at 1 / N of equity, rebalanced monthly.",
+              "유니버스의 모든 종목을 자산의 1 / N씩 보유, 매월 리밸런싱."),
+          load(
+              "momentum_rotation",
+              "12-1 month momentum rotation (portfolio)",
+              "12-1개월 모멘텀 로테이션 (포트폴리오)",
+              "Each month hold the top N symbols by their return from 12 months to 1 month ago.",
+              "매월 12개월 전부터 1개월 전까지의 수익률 상위 N개 종목을 보유."),
+          load(
+              "dual_momentum_rotation",
+              "Dual momentum, relative and absolute (portfolio)",
+              "듀얼 모멘텀, 상대 + 절대 (포트폴리오)",
+              "Hold the best performers of the universe while their return beats a threshold, else"
+                  + " cash.",
+              "유니버스에서 수익률이 가장 좋은 종목을 보유하되, 수익률이 기준을 넘을 때만; 아니면 현금."),
+          load(
+              "inverse_volatility",
+              "Inverse-volatility weighting (portfolio)",
+              "역변동성 가중 (포트폴리오)",
+              "Weights proportional to 1 / volatility, summing to 1, rebalanced monthly.",
+              "변동성의 역수에 비례한 비중 (합계 1), 매월 리밸런싱."),
+          load(
+              "krx_momentum",
+              "KOSPI large caps momentum (portfolio)",
+              "코스피 대형주 모멘텀 (포트폴리오)",
+              "Each month hold the top KOSPI large caps by 6-month return that trade above their"
+                  + " 200-day average.",
+              "매월 6개월 수익률 상위이면서 200일 이동평균 위에 있는 코스피 대형주를 보유."));
 
   private StrategyTemplates() {}
 
@@ -104,13 +142,14 @@ public final class StrategyTemplates {
       if (in == null) {
         throw new IllegalStateException("missing template resource " + path);
       }
+      String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      StrategyCompiler.Compilation compiled = StrategyCompiler.compile(source);
+      if (!compiled.ok()) {
+        throw new IllegalStateException(
+            "template " + id + " does not compile: " + compiled.errors());
+      }
       return new Template(
-          id,
-          name,
-          nameKo,
-          description,
-          descriptionKo,
-          new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          id, name, nameKo, description, descriptionKo, source, compiled.strategy().hasWeight());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -389,7 +389,18 @@ final class FuzzSupport {
       for (Map<String, Double> params : paramSets(s, r)) {
         try {
           Signals signals = s.signals(bars, params);
-          String problem = checkSignals(signals, bars.size());
+          String problem = checkSignals(s, signals, bars.size());
+          if (problem == null && s.hasWeight()) {
+            double[] weight =
+                s.universeSignals(List.of(bars), params, EvaluationLimits.defaults())
+                    .symbols()
+                    .get(0)
+                    .weight();
+            problem =
+                weight.length == bars.size()
+                    ? null
+                    : "a weight column of " + weight.length + " for " + bars.size() + " bars";
+          }
           if (problem != null) {
             log.add(
                 "bad signals: " + problem, source, "bars " + bars.size() + ", params " + params);
@@ -466,11 +477,16 @@ final class FuzzSupport {
     return true;
   }
 
-  static String checkSignals(Signals s, int bars) {
+  /**
+   * Null when {@code s} is what {@code strategy} must give for {@code bars} bars: an entry column
+   * (or, for a strategy with target weights, which trades through the rebalancer, none) and every
+   * column as long as the bars.
+   */
+  static String checkSignals(CompiledStrategy strategy, Signals s, int bars) {
     if (s == null) {
       return "null signals";
     }
-    if (!s.hasEntries()) {
+    if (!s.hasEntries() && !strategy.hasWeight()) {
       return "a compiled strategy without an entry column";
     }
     for (Map.Entry<String, Object> e : columns(s).entrySet()) {

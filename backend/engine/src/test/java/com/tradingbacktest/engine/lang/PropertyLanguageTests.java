@@ -471,7 +471,7 @@ class PropertyLanguageTests {
     BarSeries bars = FuzzSupport.randomBars(r, 1 + r.nextInt(300));
     try {
       Signals signals = s.signals(bars, params);
-      assertThat(FuzzSupport.checkSignals(signals, bars.size())).isNull();
+      assertThat(FuzzSupport.checkSignals(s, signals, bars.size())).isNull();
     } catch (StrategyEvaluationException e) {
       assertThat(e.getMessage()).isNotBlank();
     } catch (RuntimeException e) {
