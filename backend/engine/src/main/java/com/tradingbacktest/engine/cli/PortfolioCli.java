@@ -208,7 +208,7 @@ final class PortfolioCli {
         result.times().length,
         config.rebalance(),
         config.baseCurrency());
-    BacktestCli.printMetrics(out, result.metrics());
+    BacktestCli.printMetrics(out, result.metrics().toMap());
     out.printf(
         "%-16s  %.6g (%.6g a year)%n", "turnover", result.turnover(), result.annualTurnover());
     out.printf(
