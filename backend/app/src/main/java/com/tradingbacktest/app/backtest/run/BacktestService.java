@@ -98,6 +98,7 @@ public class BacktestService {
               run,
               json.writeValueAsString(run.settings()),
               json.writeValueAsString(run.parameters()),
+              run.portfolio() == null ? null : json.writeValueAsString(run.portfolio()),
               rerunOf);
         });
     try {
@@ -106,7 +107,9 @@ public class BacktestService {
           "Backtest "
               + run.strategy().name()
               + " on "
-              + run.symbol().symbol()
+              + (run.isPortfolio()
+                  ? run.portfolio().symbols().size() + " symbols"
+                  : run.symbol().symbol())
               + " "
               + run.interval().code(),
           new RunBacktestJob(id));
@@ -257,10 +260,27 @@ public class BacktestService {
     throw notFound(id);
   }
 
-  PageResponse<FillView> fills(UUID userId, UUID id, int page, int size) {
-    requireVisible(userId, id);
-    long total = runs.countFills(id);
-    return PageResponse.of(runs.fills(id, page * size, size), page, size, total);
+  /**
+   * A page of the run's fills; with {@code symbol} only that symbol's (a single-symbol run's are
+   * all of its one symbol, and none of any other).
+   */
+  PageResponse<FillView> fills(UUID userId, UUID id, String symbol, int page, int size) {
+    BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
+    String filter = symbol == null || symbol.isBlank() ? null : symbol.trim();
+    if (!row.isPortfolio() && filter != null) {
+      if (!filter.equalsIgnoreCase(row.symbol())) {
+        return PageResponse.of(List.of(), page, size, 0);
+      }
+      filter = null;
+    }
+    long total = runs.countFills(id, filter);
+    List<FillView> items =
+        (long) page * size >= total
+            ? List.of()
+            : runs.fills(id, filter, page * size, size).stream()
+                .map(f -> f.withSymbol(row.symbol()))
+                .toList();
+    return PageResponse.of(items, page, size, total);
   }
 
   /** Checks access before the response starts; the returned writer streams every fill as CSV. */
