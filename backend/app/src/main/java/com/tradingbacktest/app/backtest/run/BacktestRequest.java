@@ -121,7 +121,9 @@ public record BacktestRequest(
             description =
                 "The portfolio's currency: cash, equity and contributions are in it; omitted: the"
                     + " first symbol's currency")
-        @Pattern(regexp = "[A-Z]{3,10}", message = "must be a currency code such as KRW or USD")
+        @Pattern(
+            regexp = "[A-Z][A-Z0-9]{1,9}",
+            message = "must be a currency code such as KRW or USD")
         String baseCurrency,
     @Schema(
             example = "Asia/Seoul",

@@ -11,7 +11,6 @@ import com.tradingbacktest.app.backtest.events.RunEvents;
 import com.tradingbacktest.app.marketdata.BarsFingerprint;
 import com.tradingbacktest.app.marketdata.DataRange;
 import com.tradingbacktest.app.marketdata.MarketDataService;
-import com.tradingbacktest.app.marketdata.SymbolInfo;
 import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
@@ -23,8 +22,6 @@ import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -249,15 +246,6 @@ class BacktestRunner {
     Interval interval = Interval.fromCode(row.interval());
     ZoneId zone = ZoneId.of(setup.timeZone());
     List<String> keys = setup.symbols().stream().map(PortfolioSetup.Member::seriesKey).toList();
-    Map<String, SymbolInfo> stored = marketData.seriesAll(keys);
-    List<SymbolInfo> members = new ArrayList<>(keys.size());
-    for (PortfolioSetup.Member m : setup.symbols()) {
-      SymbolInfo info = stored.get(m.seriesKey());
-      if (info == null) {
-        throw new RunFailure("The data of " + m.symbol() + " no longer exists.");
-      }
-      members.add(info);
-    }
     long storedBars =
         marketData.ranges(keys, interval).values().stream().mapToLong(DataRange::barCount).sum();
     if (storedBars * LOADED_BAR_BYTES > limits.memoryBytes()) {
@@ -272,29 +260,15 @@ class BacktestRunner {
               (storedBars * LOADED_BAR_BYTES + (1 << 20) - 1) >> 20,
               limits.memoryBytes() >> 20));
     }
-    List<BarSeries> universe =
-        marketData.loadDaysOfMany(members, interval, row.startDate(), row.endDate());
+    PortfolioBars loaded =
+        PortfolioBars.load(marketData, setup, interval, row.startDate(), row.endDate());
+    List<BarSeries> universe = loaded.universe();
     for (BarSeries bars : universe) {
       if (bars.size() == 0) {
         throw RunFailure.noBars(bars.symbol(), row.interval(), row.startDate(), row.endDate());
       }
     }
-    Map<String, BarSeries> fx = new LinkedHashMap<>();
-    for (PortfolioSetup.FxSource source : setup.fx()) {
-      if (marketData.series(source.seriesKey()).isEmpty()) {
-        throw new RunFailure("The data of the FX series " + source.symbol() + " no longer exists.");
-      }
-      // From a month early: the rate in force at the first bar may be an older close.
-      fx.put(
-          source.currency(),
-          BenchmarkBars.read(
-              marketData,
-              source.seriesKey(),
-              interval,
-              row.startDate().minusDays(FX_LOOKBACK_DAYS),
-              row.endDate(),
-              zone));
-    }
+    Map<String, BarSeries> fx = loaded.fx();
     RunExecution.Benchmark benchmark =
         row.benchmarkSeriesKey() == null
             ? null
@@ -369,9 +343,6 @@ class BacktestRunner {
 
   /** A loaded bar: its time and five doubles. */
   static final long LOADED_BAR_BYTES = 48;
-
-  /** How far before a portfolio's first day its FX series are read. */
-  static final int FX_LOOKBACK_DAYS = 31;
 
   /**
    * The engine's progress hook: writes the row at most four times a second (which also refreshes

@@ -163,7 +163,10 @@ public class BacktestService {
         row.rerunOf(),
         sameDataAsOriginal(userId, row),
         plots.list(id),
-        row.benchmarkSymbol());
+        row.benchmarkSymbol(),
+        row.isPortfolio()
+            ? json.readValue(row.portfolio(), PortfolioSetup.class).tickers()
+            : List.of(row.symbol()));
   }
 
   /**
@@ -173,6 +176,9 @@ public class BacktestService {
   private Boolean dataChanged(BacktestRow row) {
     if (row.dataFingerprint() == null) {
       return null;
+    }
+    if (row.isPortfolio()) {
+      return portfolioDataChanged(row);
     }
     String benchmarkKey = row.benchmarkSeriesKey();
     if (marketData.series(row.seriesKey()).isEmpty()
@@ -193,6 +199,42 @@ public class BacktestService {
             : BenchmarkBars.read(
                 marketData, benchmarkKey, interval, row.startDate(), row.endDate(), now.zone());
     return !BarsFingerprint.of(now, benchmarkNow).equals(row.dataFingerprint());
+  }
+
+  /** {@link #dataChanged} of a portfolio run: any of its symbols, FX series or benchmark. */
+  private boolean portfolioDataChanged(BacktestRow row) {
+    PortfolioSetup setup = json.readValue(row.portfolio(), PortfolioSetup.class);
+    List<String> keys = new java.util.ArrayList<>(PortfolioBars.seriesKeys(setup));
+    String benchmarkKey = row.benchmarkSeriesKey();
+    if (benchmarkKey != null) {
+      keys.add(benchmarkKey);
+    }
+    if (!marketData.seriesAll(keys).keySet().containsAll(keys)) {
+      return true;
+    }
+    Interval interval = Interval.fromCode(row.interval());
+    if (keys.stream().allMatch(k -> unwrittenSince(k, interval, row.startedAt()))) {
+      return false;
+    }
+    try {
+      PortfolioBars now =
+          PortfolioBars.load(marketData, setup, interval, row.startDate(), row.endDate());
+      BarSeries benchmarkNow =
+          benchmarkKey == null
+              ? null
+              : BenchmarkBars.read(
+                  marketData,
+                  benchmarkKey,
+                  interval,
+                  row.startDate(),
+                  row.endDate(),
+                  java.time.ZoneId.of(setup.timeZone()));
+      return !BarsFingerprint.ofPortfolio(
+              now.universe(), List.copyOf(now.fx().values()), benchmarkNow)
+          .equals(row.dataFingerprint());
+    } catch (RunFailure e) {
+      return true; // a series is gone
+    }
   }
 
   private boolean unwrittenSince(String seriesKey, Interval interval, Instant started) {
