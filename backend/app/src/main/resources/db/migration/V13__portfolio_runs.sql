@@ -28,3 +28,7 @@ create table backtest_holdings (
   primary key (backtest_id, leg)
 );
 create unique index backtest_holdings_symbol_idx on backtest_holdings (backtest_id, symbol);
+
+-- An optimisation over a portfolio keeps its setup as a run does: each combination is a portfolio
+-- run, and a combination run as a backtest is one too. Null for an optimisation over one symbol.
+alter table optimizations add column portfolio jsonb;

@@ -9,7 +9,6 @@ import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.events.RunEvent;
 import com.tradingbacktest.app.backtest.events.RunEvents;
 import com.tradingbacktest.app.marketdata.BarsFingerprint;
-import com.tradingbacktest.app.marketdata.DataRange;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
@@ -23,7 +22,6 @@ import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -245,20 +243,9 @@ class BacktestRunner {
     PortfolioSetup setup = json.readValue(row.portfolio(), PortfolioSetup.class);
     Interval interval = Interval.fromCode(row.interval());
     ZoneId zone = ZoneId.of(setup.timeZone());
-    List<String> keys = setup.symbols().stream().map(PortfolioSetup.Member::seriesKey).toList();
-    long storedBars =
-        marketData.ranges(keys, interval).values().stream().mapToLong(DataRange::barCount).sum();
-    if (storedBars * LOADED_BAR_BYTES > limits.memoryBytes()) {
-      throw new RunFailure(
-          String.format(
-              Locale.ROOT,
-              "The portfolio's %,d symbols have %,d %s bars stored, about %,d MB to load; the limit"
-                  + " per run is %,d MB. Use fewer symbols or a longer interval.",
-              keys.size(),
-              storedBars,
-              interval.code(),
-              (storedBars * LOADED_BAR_BYTES + (1 << 20) - 1) >> 20,
-              limits.memoryBytes() >> 20));
+    String tooLarge = PortfolioBars.tooLarge(marketData, setup, interval, limits.memoryBytes());
+    if (tooLarge != null) {
+      throw new RunFailure(tooLarge);
     }
     PortfolioBars loaded =
         PortfolioBars.load(marketData, setup, interval, row.startDate(), row.endDate());
@@ -340,9 +327,6 @@ class BacktestRunner {
         result.fills().size(),
         result.finalEquity());
   }
-
-  /** A loaded bar: its time and five doubles. */
-  static final long LOADED_BAR_BYTES = 48;
 
   /**
    * The engine's progress hook: writes the row at most four times a second (which also refreshes

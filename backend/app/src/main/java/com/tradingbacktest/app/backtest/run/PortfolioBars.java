@@ -19,10 +19,40 @@ import java.util.Map;
  * @param universe per symbol of the setup, in its order, its bars over the run's days
  * @param fx per foreign currency, its FX series' bars
  */
-record PortfolioBars(List<BarSeries> universe, Map<String, BarSeries> fx) {
+public record PortfolioBars(List<BarSeries> universe, Map<String, BarSeries> fx) {
 
   /** How far before a portfolio's first day its FX series are read. */
   static final int FX_LOOKBACK_DAYS = 31;
+
+  /** A loaded bar: its time and five doubles. */
+  static final long LOADED_BAR_BYTES = 48;
+
+  /**
+   * Refuses a universe whose stored bars of {@code interval} could take more than {@code
+   * memoryBytes} once loaded, before a bar is read.
+   *
+   * @return the reason, or null when they fit
+   */
+  static String tooLarge(
+      MarketDataService marketData, PortfolioSetup setup, Interval interval, long memoryBytes) {
+    List<String> keys = setup.symbols().stream().map(PortfolioSetup.Member::seriesKey).toList();
+    long storedBars =
+        marketData.ranges(keys, interval).values().stream()
+            .mapToLong(com.tradingbacktest.app.marketdata.DataRange::barCount)
+            .sum();
+    if (storedBars * LOADED_BAR_BYTES <= memoryBytes) {
+      return null;
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "The portfolio's %,d symbols have %,d %s bars stored, about %,d MB to load; the limit"
+            + " per run is %,d MB. Use fewer symbols or a longer interval.",
+        keys.size(),
+        storedBars,
+        interval.code(),
+        (storedBars * LOADED_BAR_BYTES + (1 << 20) - 1) >> 20,
+        memoryBytes >> 20);
+  }
 
   /**
    * @throws RunFailure when a series of the setup no longer exists

@@ -69,44 +69,11 @@ record PortfolioExecution(
       EvaluationLimits limits,
       Runnable evaluated) {
     try {
-      UniverseEvaluation evaluation = strategy.universeSignals(universe, parameters, limits);
+      Simulated simulated =
+          simulate(strategy, universe, setup, fx, parameters, settings, initialCapital, limits);
       evaluated.run();
-      List<PortfolioLeg> legs = new ArrayList<>(universe.size());
-      boolean weighted = false;
-      for (int i = 0; i < universe.size(); i++) {
-        BarSeries bars = universe.get(i);
-        PortfolioSetup.Member member = setup.symbols().get(i);
-        UniverseEvaluation.SymbolEvaluation symbol = evaluation.symbols().get(i);
-        double[] weight = symbol.weight();
-        weighted |= weight != null;
-        legs.add(
-            new PortfolioLeg(
-                member.symbol(),
-                bars,
-                member.currency(),
-                member.costs().toModel(),
-                member.quantityStep(),
-                weight == null ? symbol.signals() : null,
-                weight));
-      }
-      Rebalance rebalance =
-          setup.rebalance() != null
-              ? Rebalance.parse(setup.rebalance())
-              : evaluation.rebalance().orElse(Rebalance.MONTHLY);
-      PortfolioConfig config =
-          PortfolioConfig.builder()
-              .initialCapital(initialCapital.doubleValue())
-              .baseCurrency(setup.baseCurrency())
-              .fx(fx)
-              .rebalance(rebalance)
-              .zone(ZoneId.of(setup.timeZone()))
-              .fillMode("close".equals(settings.fill()) ? FillMode.CLOSE : FillMode.NEXT_OPEN)
-              .sizing(settings.sizing().toModel())
-              .allowShort(settings.allowShort())
-              .closeAtEnd(settings.closeAtEnd())
-              .riskFreeRate(settings.riskFreeRate())
-              .build();
-      PortfolioResult result = PortfolioBacktest.run(legs, config, limits.control());
+      PortfolioResult result = simulated.result();
+      List<PortfolioLeg> legs = simulated.legs();
       RunExecution.Measured measured = null;
       if (benchmark != null) {
         MarketCalendar calendar =
@@ -131,13 +98,73 @@ record PortfolioExecution(
               result.equity(),
               result.metrics().buyAndHoldEquity(),
               measured == null ? null : measured.stats().rebasedEquity());
-      return new PortfolioExecution(
-          result, legs, fx, series, measured, weighted ? rebalance : null);
+      return new PortfolioExecution(result, legs, fx, series, measured, simulated.rebalance());
     } catch (IllegalArgumentException e) {
       // StrategyEvaluationException (memory, a runtime error of the code), a missing or late FX
       // series, too many symbol-times: the run's own fault.
       throw new RunFailure("The portfolio could not run on this data: " + e.getMessage());
     }
+  }
+
+  /**
+   * A portfolio's simulation alone.
+   *
+   * @param rebalance the schedule its weights traded on; null when no leg had weights
+   */
+  record Simulated(PortfolioResult result, List<PortfolioLeg> legs, Rebalance rebalance) {}
+
+  /**
+   * Evaluates {@code strategy} over {@code universe} with {@code parameters} (without plots) and
+   * simulates the portfolio: what a stored run and each combination of an optimisation share.
+   *
+   * @throws IllegalArgumentException when the strategy or the portfolio cannot run on this data
+   */
+  static Simulated simulate(
+      CompiledStrategy strategy,
+      List<BarSeries> universe,
+      PortfolioSetup setup,
+      Map<String, BarSeries> fx,
+      Map<String, Double> parameters,
+      RunSettings settings,
+      BigDecimal initialCapital,
+      EvaluationLimits limits) {
+    UniverseEvaluation evaluation = strategy.universeSignals(universe, parameters, limits);
+    List<PortfolioLeg> legs = new ArrayList<>(universe.size());
+    boolean weighted = false;
+    for (int i = 0; i < universe.size(); i++) {
+      PortfolioSetup.Member member = setup.symbols().get(i);
+      UniverseEvaluation.SymbolEvaluation symbol = evaluation.symbols().get(i);
+      double[] weight = symbol.weight();
+      weighted |= weight != null;
+      legs.add(
+          new PortfolioLeg(
+              member.symbol(),
+              universe.get(i),
+              member.currency(),
+              member.costs().toModel(),
+              member.quantityStep(),
+              weight == null ? symbol.signals() : null,
+              weight));
+    }
+    Rebalance rebalance =
+        setup.rebalance() != null
+            ? Rebalance.parse(setup.rebalance())
+            : evaluation.rebalance().orElse(Rebalance.MONTHLY);
+    PortfolioConfig config =
+        PortfolioConfig.builder()
+            .initialCapital(initialCapital.doubleValue())
+            .baseCurrency(setup.baseCurrency())
+            .fx(fx)
+            .rebalance(rebalance)
+            .zone(ZoneId.of(setup.timeZone()))
+            .fillMode("close".equals(settings.fill()) ? FillMode.CLOSE : FillMode.NEXT_OPEN)
+            .sizing(settings.sizing().toModel())
+            .allowShort(settings.allowShort())
+            .closeAtEnd(settings.closeAtEnd())
+            .riskFreeRate(settings.riskFreeRate())
+            .build();
+    PortfolioResult result = PortfolioBacktest.run(legs, config, limits.control());
+    return new Simulated(result, legs, weighted ? rebalance : null);
   }
 
   /**

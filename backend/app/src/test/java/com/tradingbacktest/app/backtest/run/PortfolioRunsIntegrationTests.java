@@ -277,13 +277,50 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
     schedule.put("time_zone", "Mars/Olympus");
     Response bad = client.start(schedule);
     assertThat(bad.errorFields()).contains("rebalance", "time_zone");
+  }
 
+  @Test
+  void anOptimisationRunsEachCombinationAsAPortfolioAndItsBestRunsAsOne() {
+    String code =
+        """
+        param n = 1 in 1..3
+        rebalance = monthly
+        weight = top(n, close / close[5] - 1) ? 1 / n : 0
+        """;
     Map<String, Object> optimise = new LinkedHashMap<>();
-    optimise.put("backtest", request(EQUAL_WEIGHT, symbols));
-    Response optimisation = client.api.post(RunClient.OPTIMIZE, optimise, client.auth);
-    assertThat(optimisation.status()).as(optimisation.toString()).isEqualTo(422);
-    assertThat(optimisation.errorMessages("backtest.symbols").get(0))
-        .startsWith("optimising a portfolio run");
+    optimise.put("backtest", request(code, symbols));
+    optimise.put("objective", "final_equity");
+    Response accepted = client.api.post(RunClient.OPTIMIZE, optimise, client.auth);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String id = accepted.json().path("id").asString();
+
+    JsonNode done = client.awaitOptimisation(id);
+    JsonNode results = done.path("results");
+    assertThat(results).hasSize(3);
+    Set<Double> equities = new HashSet<>();
+    results.forEach(r -> equities.add(r.path("metrics").path("final_equity").asDouble()));
+    assertThat(equities).as("each n picks other symbols").hasSizeGreaterThan(1);
+    JsonNode best = results.get(0);
+    assertThat(best.path("score").asDouble())
+        .isEqualTo(best.path("metrics").path("final_equity").asDouble());
+
+    Response run =
+        client.api.post(
+            RunClient.OPTIMIZE
+                + "/"
+                + id
+                + "/results/"
+                + best.path("combination").asLong()
+                + "/backtest",
+            Map.of(),
+            client.auth);
+    assertThat(run.status()).as(run.toString()).isEqualTo(202);
+    String runId = run.json().path("id").asString();
+    assertThat(client.awaitFinal(runId).path("status").asString()).isEqualTo("completed");
+    JsonNode again = client.get(runId).json();
+    assertThat(again.path("symbols")).hasSize(3);
+    assertThat(again.path("result").path("metrics").path("final_equity").asDouble())
+        .isEqualTo(best.path("metrics").path("final_equity").asDouble());
   }
 
   @Test

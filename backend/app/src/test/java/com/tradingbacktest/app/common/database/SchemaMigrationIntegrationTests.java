@@ -243,6 +243,7 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
   @Test
   void keepsAPortfolioRunsSetupItsSymbolsFillsAndHoldings() {
     assertThat(columnTypes("backtests")).containsEntry("portfolio", "jsonb");
+    assertThat(columnTypes("optimizations")).containsEntry("portfolio", "jsonb");
     assertThat(columnTypes("backtest_trades")).containsEntry("symbol", "character varying");
     assertThat(columnTypes("backtest_round_trips")).containsEntry("symbol", "character varying");
     assertThat(columnTypes("backtest_holdings"))
