@@ -330,7 +330,7 @@ public class BacktestService {
     BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
     return new FillsCsv(
         row.symbol() + "-" + id.toString().substring(0, 8) + "-fills.csv",
-        out -> writeCsv(id, out));
+        out -> writeCsv(id, row.isPortfolio(), out));
   }
 
   record FillsCsv(String fileName, CsvBody body) {}
@@ -339,10 +339,13 @@ public class BacktestService {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  private void writeCsv(UUID id, OutputStream out) throws IOException {
+  /** A portfolio run's CSV adds each fill's symbol as a last column. */
+  private void writeCsv(UUID id, boolean portfolio, OutputStream out) throws IOException {
     Writer writer =
         new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-    writer.write("timestamp,type,price,quantity,commission,tax,bar_index\n");
+    writer.write(
+        "timestamp,type,price,quantity,commission,tax,bar_index"
+            + (portfolio ? ",symbol\n" : "\n"));
     try {
       runs.streamFills(
           id,
@@ -362,6 +365,7 @@ public class BacktestService {
                       + f.tax().toPlainString()
                       + ","
                       + (f.barIndex() == null ? "" : f.barIndex())
+                      + (portfolio ? "," + f.symbol() : "")
                       + "\n");
             } catch (IOException e) {
               throw new UncheckedIOException(e);
