@@ -328,6 +328,50 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aPortfolioRunIsRerunOnTheSameDataAndComparedLikeAnyRun() {
+    JsonNode run = completed(request(EQUAL_WEIGHT, symbols));
+    String id = run.path("id").asString();
+    assertThat(run.path("data_fingerprint").asString()).hasSize(64);
+    assertThat(run.path("data_changed").asBoolean()).isFalse();
+
+    Response rerun = client.api.post(RunClient.PATH + "/" + id + "/rerun", Map.of(), client.auth);
+    assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
+    String rerunId = rerun.json().path("id").asString();
+    assertThat(client.awaitFinal(rerunId).path("status").asString()).isEqualTo("completed");
+    JsonNode again = client.get(rerunId).json();
+    assertThat(again.path("symbols")).hasSize(3);
+    assertThat(again.path("same_data_as_original").asBoolean()).isTrue();
+    assertThat(again.path("result").path("metrics").path("final_equity").asDouble())
+        .isEqualTo(run.path("result").path("metrics").path("final_equity").asDouble());
+
+    // One more bar of one symbol changes the data the run read.
+    double[] longer = java.util.Arrays.copyOf(closes[0], DAYS + 1);
+    longer[DAYS] = 120;
+    String symbol = symbols.get(0);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("symbol", symbol);
+    fields.put("interval", "1d");
+    Response appended =
+        Multipart.upload(
+            client.port,
+            client.json,
+            client.auth[1],
+            "bars.csv",
+            RunClient.dailyCsv(longer),
+            fields);
+    assertThat(appended.status()).as(appended.body()).isIn(200, 201);
+    assertThat(client.get(id).json().path("data_changed").asBoolean()).isTrue();
+
+    Map<String, Object> single =
+        RunClient.request(
+            client.strategy("Sma", SMA), symbols.get(1), "1d", "2024-01-01", "2024-12-31");
+    String singleId = completed(single).path("id").asString();
+    Response compare = client.get("/api/v1/analytics/compare?ids=" + id + "," + singleId);
+    assertThat(compare.status()).as(compare.toString()).isEqualTo(200);
+    assertThat(compare.json().path("runs")).hasSize(2);
+  }
+
+  @Test
   void aPortfolioRunIsItsOwnersAndAnotherAccountsSeriesCannotBeUsed() {
     JsonNode run = completed(request(EQUAL_WEIGHT, symbols));
     String id = run.path("id").asString();
