@@ -171,11 +171,20 @@ public class RunSettingsResolver {
       // else is a portfolio (a universe of one included).
       if (members.size() > 1 || weighted || !base.equals(symbol.get().currency())) {
         portfolio = resolvePortfolio(userId, members, request, base, runZone, interval, errors);
-      } else if (request.fx() != null && !request.fx().isEmpty()) {
-        errors.put(
-            "fx",
-            "a run of one symbol in its own currency converts nothing; set base_currency to"
-                + " run it in another currency");
+      } else {
+        if (request.fx() != null && !request.fx().isEmpty()) {
+          errors.put(
+              "fx",
+              "a run of one symbol in its own currency converts nothing; set base_currency to"
+                  + " run it in another currency");
+        }
+        if (runZone != null && !runZone.equals(symbol.get().zone())) {
+          errors.put(
+              "time_zone",
+              "a run of one symbol counts its days in the symbol's zone ("
+                  + symbol.get().timeZone()
+                  + "); time_zone applies to portfolio runs");
+        }
       }
     }
     if (!errors.isEmpty()) {
@@ -238,6 +247,15 @@ public class RunSettingsResolver {
       return null;
     }
     return names.stream().map(found::get).toList();
+  }
+
+  /** A currency code, as symbols store them. */
+  private static final java.util.regex.Pattern CURRENCY =
+      java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{1,9}");
+
+  /** A name from the request as a message quotes it: at most 40 characters. */
+  private static String clip(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
   }
 
   /** Up to {@link #MAX_NAMED} names, then how many more. */
@@ -317,6 +335,14 @@ public class RunSettingsResolver {
     List<PortfolioSetup.FxSource> fx = new ArrayList<>();
     for (Map.Entry<String, String> e : new TreeMap<>(fxTickers).entrySet()) {
       String currency = e.getKey();
+      if (currency == null || !CURRENCY.matcher(currency).matches()) {
+        errors.put(
+            "fx",
+            "names currencies by their codes (e.g. {\"USD\": \"USDKRW\"}); got '"
+                + clip(String.valueOf(currency))
+                + "'");
+        continue;
+      }
       String field = "fx." + currency;
       if (!foreign.contains(currency)) {
         errors.put(
@@ -329,7 +355,8 @@ public class RunSettingsResolver {
       String ticker = e.getValue() == null ? "" : e.getValue().trim();
       Optional<SymbolInfo> series = marketData.symbol(userId, ticker, null);
       if (series.isEmpty()) {
-        errors.put(field, "unknown symbol '" + ticker + "'; GET /api/v1/data/symbols lists them");
+        errors.put(
+            field, "unknown symbol '" + clip(ticker) + "'; GET /api/v1/data/symbols lists them");
       } else if (interval != null
           && marketData.range(series.get().seriesKey(), interval).isEmpty()) {
         errors.put(
@@ -347,7 +374,7 @@ public class RunSettingsResolver {
     Set<String> missing = new TreeSet<>(foreign);
     missing.removeAll(fxTickers.keySet());
     if (!missing.isEmpty()) {
-      errors.put(
+      errors.merge(
           "fx",
           "no FX series for "
               + String.join(", ", missing)
@@ -360,7 +387,8 @@ public class RunSettingsResolver {
               + "\": \""
               + missing.iterator().next()
               + base
-              + "\"})");
+              + "\"})",
+          (earlier, later) -> earlier + "; " + later);
     }
     String rebalance = null;
     if (request.rebalance() != null) {

@@ -276,6 +276,27 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
     both.put("symbol", symbols.get(0));
     assertThat(client.start(both).errorMessages("symbols").get(0)).contains("not both");
 
+    Map<String, Object> badFx = request(EQUAL_WEIGHT, symbols);
+    badFx.put("base_currency", "KRW");
+    badFx.put("fx", Map.of("usd dollars", "USDKRW"));
+    Response fx = client.start(badFx);
+    assertThat(fx.errorMessages("fx").get(0)).startsWith("names currencies by their codes");
+
+    Map<String, Object> zoned =
+        RunClient.request(
+            client.strategy("Sma", SMA), symbols.get(0), "1d", "2024-01-01", "2024-12-31");
+    zoned.put("time_zone", "Asia/Seoul");
+    assertThat(client.start(zoned).errorMessages("time_zone").get(0))
+        .contains("applies to portfolio runs");
+
+    Map<String, Object> preview = RunClient.previewOf(EQUAL_WEIGHT);
+    preview.put("symbol", symbols.get(0));
+    preview.put("start_date", "2024-01-01");
+    preview.put("end_date", "2024-12-31");
+    Response previewed = client.preview(preview);
+    assertThat(previewed.status()).as(previewed.toString()).isEqualTo(422);
+    assertThat(previewed.errorMessages("code").get(0)).contains("cannot be previewed");
+
     Map<String, Object> schedule = request(EQUAL_WEIGHT, symbols);
     schedule.put("rebalance", "yearly");
     schedule.put("time_zone", "Mars/Olympus");
