@@ -10,6 +10,9 @@
 #   scripts/bench-api.sh [N]         N repetitions of each measurement (default 30)
 #   BENCH_CSV=file scripts/bench-api.sh
 #       daily bars (date,open,high,low,close,volume) to run on instead of the generated ones
+#   BENCH_PORTFOLIO=1 scripts/bench-api.sh
+#       also a portfolio run: 500 generated symbols x 10 years of daily bars (uploaded first, about a
+#       minute), top-20 12-1 momentum rebalanced monthly (issue 17's end-to-end target)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -164,6 +167,70 @@ long_exit = crossunder(sma(close, fast), sma(close, slow))"}')" | jq -r .id)"
   optimise_request="$(optimise_body)"
 }
 
+# 500 symbols of 2,520 weekday bars from 2015-01-01 (seeded random walks, each its own drift and
+# volatility) as P000.csv .. P499.csv in $1.
+generated_universe() {
+  awk -v dir="$1" 'function civil(z,   era, doe, yoe, doy, mp, d, m, y) {
+      z += 719468; era = int(z / 146097); doe = z - era * 146097
+      yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+      y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+      mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
+      m = mp < 10 ? mp + 3 : mp - 9
+      return sprintf("%04d-%02d-%02d", y + (m <= 2), m, d)
+    }
+    BEGIN {
+      srand(17)
+      for (s = 0; s < 500; s++) {
+        file = sprintf("%s/P%03d.csv", dir, s)
+        print "date,open,high,low,close,volume" > file
+        drift = (rand() * 0.3 - 0.1) / 252; vol = 0.01 + rand() * 0.02
+        day = 16436; price = 100; n = 0
+        while (n < 2520) {
+          weekday = (day + 4) % 7
+          if (weekday != 0 && weekday != 6) {
+            c = price * (1 + drift + (rand() - 0.5) * vol * 3.4)
+            if (c < 1) c = 1
+            printf "%s,%.4f,%.4f,%.4f,%.4f,1000\n", civil(day), price, (price > c ? price : c) * 1.005,
+              (price < c ? price : c) * 0.995, c >> file
+            price = c; n++
+          }
+          day++
+        }
+        close(file)
+      }
+    }'
+}
+
+portfolio_request=""
+
+# Uploads the generated universe (as KRX symbols in won) and a top-20 momentum strategy.
+prepare_portfolio() {
+  local dir="$work/universe" s portfolio_strategy
+  mkdir -p "$dir"
+  generated_universe "$dir"
+  for s in $(seq -f "P%03g" 0 499); do
+    curl -fsS -o /dev/null "$api/data/import" -H "$auth" -F "file=@$dir/$s.csv;filename=$s.csv" \
+      -F symbol="$s" -F interval=1d -F market=KRX -F currency=KRW -F time_zone=Asia/Seoul
+  done
+  portfolio_strategy="$(post /strategies "$(jq -cn '{name: "Top-20 momentum", code: "rebalance = monthly
+momentum = close[21] / close[252] - 1
+weight = top(20, momentum) ? 0.05 : 0"}')" | jq -r .id)"
+  portfolio_request="$(jq -cn --arg s "$portfolio_strategy" --argjson symbols \
+    "$(seq -f "P%03g" 0 499 | jq -R . | jq -cs .)" '{strategy_id: $s, symbols: $symbols,
+    interval: "1d", start_date: "2015-01-01", end_date: "2024-12-31", initial_capital: 100000000}')"
+}
+
+# One portfolio run, timed as measure_run times one.
+measure_portfolio() {
+  local start answer id final
+  start="$(now_ms)"
+  answer="$(curl -fsS "$api/backtests" -H "$auth" -H 'Content-Type: application/json' -d "$portfolio_request")"
+  id="$(id_of "$answer")"
+  final="$(curl -fsS -N --max-time 120 "$api/backtests/$id/events" -H "$auth")"
+  echo "$(($(now_ms) - start)) $(curl -fsS "$api/backtests/$id/status" -H "$auth" | jq -r .duration_ms)"
+  [[ "${final##*data:}" == *'"completed"'* ]] || { echo "bench-api: portfolio run $id ended ${final##*data:}" >&2; exit 1; }
+}
+
 now_ms() {
   local t="${EPOCHREALTIME//[.,]/}"
   echo "$((t / 1000))"
@@ -255,14 +322,21 @@ measure_all() {
   else
     echo "  preview: POST /backtests/preview does not exist in this build; not measured"
   fi
+  if [ -n "$portfolio_request" ]; then
+    measure "portfolio, 500 x 10 y, top 20" measure_portfolio
+  fi
 }
 
 echo "bench-api: $runs measured rounds each (after 2 warm-up rounds), $(nproc) cores, $(java -version 2>&1 | head -1)"
 
 data="$work/data"
-start_app all "$data" -- --mode=all
+# The portfolio's 500 uploads need more than the 10 imports a minute an account may make.
+start_app all "$data" RATE_LIMIT_IMPORTS=1000 -- --mode=all
 api="http://localhost:$app_port/api/v1"
 prepare_user
+if [ -n "${BENCH_PORTFOLIO:-}" ]; then
+  prepare_portfolio
+fi
 echo "one process (--mode=all):"
 measure_all
 stop_last_apps 1

@@ -2,28 +2,6 @@
 // Do not edit: change the API, then regenerate.
 
 export interface paths {
-    "/api/v1/universes/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One universe with every symbol and those that have no data: yours or a shared one */
-        get: operations["getUniverse"];
-        /**
-         * Replace a universe's name, description and symbols
-         * @description A full replacement: an omitted `description` clears it. Only the owner changes their universe (anyone else gets 404); only administrators change a shared one.
-         */
-        put: operations["updateUniverse"];
-        post?: never;
-        /** Delete a universe; runs that used it keep their symbols */
-        delete: operations["deleteUniverse"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/strategies/{id}": {
         parameters: {
             query?: never;
@@ -41,30 +19,6 @@ export interface paths {
         post?: never;
         /** Delete your strategy; backtests that used it keep their results */
         delete: operations["delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/universes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List universes, a page at a time
-         * @description Items carry the first symbols and the counts; GET /api/v1/universes/{id} returns every symbol and which have no data.
-         */
-        get: operations["listUniverses"];
-        put?: never;
-        /**
-         * Create a universe
-         * @description Tickers are checked for their syntax only: one without data is kept and listed in `missing_symbols`, so a universe can be defined before its data is loaded. An account keeps at most 100 universes.
-         */
-        post: operations["createUniverse"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -571,6 +525,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/{id}/holdings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A completed portfolio run's weights and quantities per symbol, over a time range, within a point budget
+         * @description Every symbol's quantity and weight (its value in the base currency over the equity) at each of the run's times is stored in full. This returns the chosen symbols (`symbols`, comma-separated, at most 20; absent: the run's first 20, and `total_symbols` says how many it has) on one time axis (epoch ms), downsampled to `points` by keeping, per bucket, the first and last time and those of each symbol's lowest and highest weight. The range parameters are those of GET /api/v1/analytics/chart.
+         */
+        get: operations["getBacktestHoldings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{id}/holdings/at": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every symbol's holding in a completed portfolio run at one time
+         * @description The quantity and weight of each of the run's symbols (at most 500) at the last of its times at or before `at` (an ISO date means the end of that day in the run's zone).
+         */
+        get: operations["getBacktestHoldingsAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/{id}/events": {
         parameters: {
             query?: never;
@@ -707,40 +701,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        UniverseRequest: {
-            /**
-             * @description 1-100 characters; leading and trailing spaces are dropped
-             * @example KOSPI large caps
-             */
-            name: string;
-            /** @description Up to 1000 characters */
-            description?: string;
-            /** @description 1-500 tickers in the order to keep, each 1-40 letters, digits or . _ ^ = / - (as stored: 005930.KS, AAPL, KRW-BTC); repeats are dropped (the first kept); a ticker without data is kept and listed in `missing_symbols` */
-            symbols: string[];
-            /** @description Create a shared universe every user reads (administrators only; default false). Whether a universe is shared never changes: on PUT it must be omitted or equal the universe's */
-            shared?: boolean;
-        };
-        UniverseResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @example KOSPI large caps */
-            name: string;
-            description: string | null;
-            /** @description Shared with every user (changed only by administrators) */
-            shared: boolean;
-            /** @description Whether the caller owns it */
-            mine: boolean;
-            /** @description Whether the caller may change and delete it */
-            editable: boolean;
-            /** @description The tickers, in the order given */
-            symbols: string[];
-            /** @description Those of `symbols` with no bars (of any interval) in a series the caller reads, their own upload or the shared one: load them before a run uses them */
-            missing_symbols: string[];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
         StrategyRequest: {
             /**
              * @description 1-200 characters; leading and trailing spaces are dropped
@@ -906,8 +866,11 @@ export interface components {
              * @description Your strategy or anyone's public one
              */
             strategy_id: string;
-            /** @example AAPL */
-            symbol: string;
+            /**
+             * @description The symbol of a single-symbol run; exactly one of symbol and symbols
+             * @example AAPL
+             */
+            symbol?: string;
             /**
              * @example 1d
              * @enum {string}
@@ -972,6 +935,39 @@ export interface components {
              * @enum {string}
              */
             benchmark_dataset?: "own" | "shared";
+            /**
+             * @description The symbols of a portfolio run: one account over all of them (1-500, distinct); exactly one of symbol and symbols. Each resolves like symbol (your upload when you have one, else shared; dataset applies to all)
+             * @example [
+             *       "005930",
+             *       "000660",
+             *       "035420"
+             *     ]
+             */
+            symbols?: string[];
+            /**
+             * @description When a portfolio trades to its target weights, overriding the strategy's rebalance: every_bar, weekly, monthly, quarterly or drift:<band> (e.g. drift:0.05); omitted: the strategy's (monthly unless it says)
+             * @example monthly
+             */
+            rebalance?: string;
+            /**
+             * @description Per foreign currency of a portfolio's symbols, a stored series quoting one unit of it in the base currency (resolved like symbol)
+             * @example {
+             *       "USD": "USDKRW"
+             *     }
+             */
+            fx?: {
+                [key: string]: string;
+            };
+            /**
+             * @description The portfolio's currency: cash, equity and contributions are in it; omitted: the first symbol's currency
+             * @example KRW
+             */
+            base_currency?: string;
+            /**
+             * @description The zone of a portfolio's calendar (its months for a monthly rebalance, its dates); omitted: the first symbol's
+             * @example Asia/Seoul
+             */
+            time_zone?: string;
         };
         /** @description Trading costs: a preset, explicit values, or a preset with some values overridden; omitted: the preset of the symbol's market */
         CostSettings: {
@@ -1105,16 +1101,6 @@ export interface components {
              * @example 1000
              */
             points?: number;
-            /**
-             * @description A stored symbol to measure the preview against, as for a run; omitted: none
-             * @example SPY
-             */
-            benchmark?: string;
-            /**
-             * @description Which series of the benchmark: own or shared, as for a run
-             * @enum {string}
-             */
-            benchmark_dataset?: "own" | "shared";
         };
         BenchmarkSummary: {
             symbol: string;
@@ -1139,6 +1125,12 @@ export interface components {
             month: number;
             /** Format: double */
             return: number | null;
+        };
+        Note: {
+            /** Format: date-time */
+            time: string;
+            kind: string;
+            message: string;
         };
         PlotSeries: {
             /** @example SMA fast */
@@ -1167,6 +1159,26 @@ export interface components {
              * @example 2517
              */
             total_points: number;
+        };
+        PortfolioSummary: {
+            base_currency: string;
+            rebalance: string | null;
+            time_zone: string;
+            /** Format: double */
+            turnover: number;
+            /** Format: double */
+            annual_turnover: number | null;
+            /** Format: double */
+            traded_value: number;
+            /** Format: double */
+            commissions: number;
+            symbols: components["schemas"]["SymbolSummary"][];
+            fx: {
+                [key: string]: string;
+            };
+            notes: components["schemas"]["Note"][];
+            /** Format: int32 */
+            notes_omitted: number;
         };
         PreviewFill: {
             /** Format: date-time */
@@ -1253,6 +1265,7 @@ export interface components {
             /** Format: int32 */
             rejected_orders: number;
             benchmark: components["schemas"]["BenchmarkSummary"] | null;
+            portfolio: components["schemas"]["PortfolioSummary"] | null;
         };
         RunSettings: {
             fill: string;
@@ -1271,6 +1284,22 @@ export interface components {
             type: string;
             /** Format: double */
             value: number;
+        };
+        SymbolSummary: {
+            symbol: string;
+            currency: string;
+            /** Format: double */
+            contribution: number;
+            /** Format: int32 */
+            round_trips: number;
+            /** Format: double */
+            final_quantity: number;
+            /** Format: double */
+            final_price: number;
+            /** Format: double */
+            final_value: number;
+            /** Format: double */
+            final_weight: number | null;
         };
         YearlyReturnView: {
             /** Format: int32 */
@@ -1482,59 +1511,6 @@ export interface components {
             /** @description Send as the X-API-Key header. Shown only now: store it safely. */
             key: string;
             api_key: components["schemas"]["ApiKeyResponse"];
-        };
-        PageResponseUniverseSummary: {
-            items: components["schemas"]["UniverseSummary"][];
-            /**
-             * Format: int32
-             * @example 0
-             */
-            page: number;
-            /**
-             * Format: int32
-             * @example 20
-             */
-            size: number;
-            /**
-             * Format: int64
-             * @example 42
-             */
-            total_items: number;
-            /**
-             * Format: int32
-             * @example 3
-             */
-            total_pages: number;
-        };
-        /** @description A universe in a list: its first symbols and counts; GET /api/v1/universes/{id} returns every symbol and which have no data */
-        UniverseSummary: {
-            /** Format: uuid */
-            id: string;
-            /** @example KOSPI large caps */
-            name: string;
-            description: string | null;
-            /** @description Shared with every user (changed only by administrators) */
-            shared: boolean;
-            /** @description Whether the caller owns it */
-            mine: boolean;
-            /** @description Whether the caller may change and delete it */
-            editable: boolean;
-            /**
-             * Format: int32
-             * @description How many symbols it holds
-             */
-            symbol_count: number;
-            /** @description The first 12 symbols, in order */
-            symbols_preview: string[];
-            /**
-             * Format: int32
-             * @description How many of its symbols have no bars the caller can read
-             */
-            missing_count: number;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
         };
         PageResponseStrategySummary: {
             items: components["schemas"]["StrategySummary"][];
@@ -1817,6 +1793,7 @@ export interface components {
             same_data_as_original: boolean | null;
             plots: components["schemas"]["RunPlot"][];
             benchmark: string | null;
+            symbols: string[];
         };
         RunPlot: {
             /** @example SMA fast */
@@ -1840,6 +1817,7 @@ export interface components {
             tax: number;
             /** Format: int32 */
             bar_index: number;
+            symbol: string;
         };
         PageResponseFill: {
             items: components["schemas"]["Fill"][];
@@ -1915,6 +1893,33 @@ export interface components {
             /** Format: int32 */
             bars_held: number;
             exit_reason: string;
+            symbol: string;
+        };
+        /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
+        HoldingsResponse: {
+            time: number[];
+            symbols: components["schemas"]["SymbolHoldings"][];
+            /** Format: int32 */
+            total_points: number;
+            /** Format: int32 */
+            total_symbols: number;
+        };
+        SymbolHoldings: {
+            symbol: string;
+            weight: (number | null)[];
+            quantity: (number | null)[];
+        };
+        Holding: {
+            symbol: string;
+            /** Format: double */
+            quantity: number | null;
+            /** Format: double */
+            weight: number | null;
+        };
+        HoldingsAt: {
+            /** Format: date-time */
+            time: string | null;
+            holdings: components["schemas"]["Holding"][];
         };
         SseEmitter: {
             /** Format: int64 */
@@ -2093,8 +2098,6 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type SchemaUniverseRequest = components['schemas']['UniverseRequest'];
-export type SchemaUniverseResponse = components['schemas']['UniverseResponse'];
 export type SchemaStrategyRequest = components['schemas']['StrategyRequest'];
 export type SchemaStrategyParameter = components['schemas']['StrategyParameter'];
 export type SchemaStrategyResponse = components['schemas']['StrategyResponse'];
@@ -2112,8 +2115,10 @@ export type SchemaPreviewRequest = components['schemas']['PreviewRequest'];
 export type SchemaBenchmarkSummary = components['schemas']['BenchmarkSummary'];
 export type SchemaEquityChart = components['schemas']['EquityChart'];
 export type SchemaMonthlyReturnView = components['schemas']['MonthlyReturnView'];
+export type SchemaNote = components['schemas']['Note'];
 export type SchemaPlotSeries = components['schemas']['PlotSeries'];
 export type SchemaPlotSeriesResponse = components['schemas']['PlotSeriesResponse'];
+export type SchemaPortfolioSummary = components['schemas']['PortfolioSummary'];
 export type SchemaPreviewFill = components['schemas']['PreviewFill'];
 export type SchemaPreviewResponse = components['schemas']['PreviewResponse'];
 export type SchemaRoundTrip = components['schemas']['RoundTrip'];
@@ -2121,6 +2126,7 @@ export type SchemaRunCosts = components['schemas']['RunCosts'];
 export type SchemaRunResult = components['schemas']['RunResult'];
 export type SchemaRunSettings = components['schemas']['RunSettings'];
 export type SchemaRunSizing = components['schemas']['RunSizing'];
+export type SchemaSymbolSummary = components['schemas']['SymbolSummary'];
 export type SchemaYearlyReturnView = components['schemas']['YearlyReturnView'];
 export type SchemaConstraintSpec = components['schemas']['ConstraintSpec'];
 export type SchemaOptimizeRequest = components['schemas']['OptimizeRequest'];
@@ -2138,8 +2144,6 @@ export type SchemaLoginRequest = components['schemas']['LoginRequest'];
 export type SchemaCreateApiKeyRequest = components['schemas']['CreateApiKeyRequest'];
 export type SchemaApiKeyResponse = components['schemas']['ApiKeyResponse'];
 export type SchemaCreatedApiKeyResponse = components['schemas']['CreatedApiKeyResponse'];
-export type SchemaPageResponseUniverseSummary = components['schemas']['PageResponseUniverseSummary'];
-export type SchemaUniverseSummary = components['schemas']['UniverseSummary'];
 export type SchemaPageResponseStrategySummary = components['schemas']['PageResponseStrategySummary'];
 export type SchemaStrategySummary = components['schemas']['StrategySummary'];
 export type SchemaStrategyTemplateResponse = components['schemas']['StrategyTemplateResponse'];
@@ -2161,6 +2165,10 @@ export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
 export type SchemaPageResponseRoundTripItem = components['schemas']['PageResponseRoundTripItem'];
 export type SchemaRoundTripItem = components['schemas']['RoundTripItem'];
+export type SchemaHoldingsResponse = components['schemas']['HoldingsResponse'];
+export type SchemaSymbolHoldings = components['schemas']['SymbolHoldings'];
+export type SchemaHolding = components['schemas']['Holding'];
+export type SchemaHoldingsAt = components['schemas']['HoldingsAt'];
 export type SchemaSseEmitter = components['schemas']['SseEmitter'];
 export type SchemaOptimizationSummary = components['schemas']['OptimizationSummary'];
 export type SchemaPageResponseOptimizationSummary = components['schemas']['PageResponseOptimizationSummary'];
@@ -2176,200 +2184,6 @@ export type SchemaRunChartResponse = components['schemas']['RunChartResponse'];
 export type SchemaProblem = components['schemas']['Problem'];
 export type $defs = Record<string, never>;
 export interface operations {
-    getUniverse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The universe */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UniverseResponse"];
-                };
-            };
-            /** @description No valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such universe, or someone else's own */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (quote the request_id) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    updateUniverse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UniverseRequest"];
-            };
-        };
-        responses: {
-            /** @description Replaced */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UniverseResponse"];
-                };
-            };
-            /** @description Malformed JSON or a field of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A shared universe, and the caller is no administrator (`/problems/shared-universe-forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such universe, or someone else's own */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (`/problems/validation-failed`) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (quote the request_id) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteUniverse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A shared universe, and the caller is no administrator (`/problems/shared-universe-forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such universe, or someone else's own */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (quote the request_id) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get: {
         parameters: {
             query?: never;
@@ -2528,145 +2342,6 @@ export interface operations {
             };
             /** @description No such strategy of yours */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (quote the request_id) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listUniverses: {
-        parameters: {
-            query?: {
-                /** @description Page number, from 0 */
-                page?: number;
-                /** @description Items per page, 1-100 */
-                size?: number;
-                /**
-                 * @description `field[,asc|desc]` with field one of name (case-insensitive), created_at, updated_at; the direction defaults to asc
-                 * @example name,asc
-                 */
-                sort?: string;
-                /** @description Only names containing this text, ignoring case */
-                query?: string;
-                /** @description mine: your own universes; shared: the shared ones; all: both (the default) */
-                scope?: "mine" | "shared" | "all";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page and the totals */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseUniverseSummary"];
-                };
-            };
-            /** @description No valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description page, size, sort, query or scope out of range */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (quote the request_id) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    createUniverse: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UniverseRequest"];
-            };
-        };
-        responses: {
-            /** @description Created; Location names it */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UniverseResponse"];
-                };
-            };
-            /** @description Malformed JSON or a field of the wrong type */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `shared: true` from someone who is no administrator */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Request body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (`/problems/validation-failed`), or the account's limit reached (`/problems/too-many-universes`) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4394,6 +4069,8 @@ export interface operations {
                 size?: number;
                 /** @description json (default); csv is served by the CSV variant of this path */
                 format?: string;
+                /** @description Only this symbol's fills (a portfolio run's); a single-symbol run's are all of its symbol */
+                symbol?: string;
             };
             header?: never;
             path: {
@@ -4639,6 +4316,158 @@ export interface operations {
                 };
             };
             /** @description A filter unreadable, each in `errors` (`/problems/validation-failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBacktestHoldings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated symbols of the run, at most 20
+                 * @example A,B
+                 */
+                symbols?: string;
+                /** @description Start of the range, inclusive: an ISO instant, or an ISO date (its first moment in the run's zone); default the run's first time */
+                from?: string;
+                /** @description End of the range, inclusive: an ISO instant, or an ISO date (to its end in the run's zone); default the run's last time */
+                to?: string;
+                /** @description Most points per symbol, 16-5000 */
+                points?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holdings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldingsResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed (`/problems/run-not-completed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A single-symbol run, a symbol the run does not hold, more than 20 symbols, a malformed or reversed range, or points out of bounds (`/problems/validation-failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBacktestHoldingsAt: {
+        parameters: {
+            query?: {
+                /**
+                 * @description An ISO instant or date
+                 * @example 2020-06-30
+                 */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holdings at that time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldingsAt"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed (`/problems/run-not-completed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A single-symbol run, or `at` missing or malformed (`/problems/validation-failed`) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -23,6 +23,7 @@ const trade = (i: number, pnl: number): SchemaRoundTripItem => ({
     bars_held: 9,
   }),
   number: i,
+  symbol: "AAPL",
 });
 
 /** The API's round trips: `all` paged as asked, `side`/`outcome` filtered as the server would. */

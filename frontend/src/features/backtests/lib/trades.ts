@@ -1,7 +1,11 @@
 import type { SchemaRoundTripItem, SchemaRunResult } from "@/lib/api/schema";
 
-/** One round trip of a run, numbered from 1 in exit order; the position still open at the end is marked open. */
-export interface TradeRow extends SchemaRoundTripItem {
+/**
+ * One round trip of a run, numbered from 1 in exit order; the position still open at the end is marked open
+ * (it has no symbol of its own: a single-symbol run's open position is of the run's symbol).
+ */
+export interface TradeRow extends Omit<SchemaRoundTripItem, "symbol"> {
+  symbol?: string;
   open: boolean;
 }
 

@@ -41,8 +41,13 @@ record OptimizationRow(
     String seriesKey,
     String dataset,
     String benchmarkSymbol,
-    String benchmarkSeriesKey)
+    String benchmarkSeriesKey,
+    String portfolio)
     implements RunSetup {
+
+  boolean isPortfolio() {
+    return portfolio != null;
+  }
 
   /** The JSON shape of {@link #ranges}. */
   static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =

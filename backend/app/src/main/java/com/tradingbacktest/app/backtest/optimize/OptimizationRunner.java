@@ -5,6 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradingbacktest.app.backtest.BacktestSettings;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.backtest.run.PortfolioBars;
+import com.tradingbacktest.app.backtest.run.PortfolioSetup;
+import com.tradingbacktest.app.backtest.run.PortfolioSweep;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
@@ -143,6 +146,33 @@ class OptimizationRunner {
         json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS).stream()
             .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
             .toList();
+    long from = (long) slice * settings.combinationsPerSlice();
+    long to = Math.min(grid.size(), from + settings.combinationsPerSlice());
+    if (row.isPortfolio()) {
+      // Each slice reads the universe itself: 500 series are one bulk read, and caching them
+      // would hold a portfolio's bars beyond the run that needs them.
+      PortfolioSetup setup = json.readValue(row.portfolio(), PortfolioSetup.class);
+      PortfolioBars universe =
+          PortfolioSweep.load(
+              marketData,
+              setup,
+              Interval.fromCode(row.interval()),
+              row.startDate(),
+              row.endDate(),
+              limits.memoryBytes());
+      return PortfolioSweep.run(
+          strategy,
+          universe,
+          setup,
+          runSettings,
+          row.initialCapital(),
+          grid,
+          from,
+          to,
+          Objective.parse(row.objective()),
+          constraints,
+          limits.start(new CancelCheck(row.id())));
+    }
     BarSeries series =
         bars.get(
             row.id(),
@@ -156,8 +186,6 @@ class OptimizationRunner {
       throw new IllegalArgumentException(
           "no " + row.interval() + " bars of " + row.symbol() + " in the date range");
     }
-    long from = (long) slice * settings.combinationsPerSlice();
-    long to = Math.min(grid.size(), from + settings.combinationsPerSlice());
     return GridSearch.run(
         strategy,
         series,

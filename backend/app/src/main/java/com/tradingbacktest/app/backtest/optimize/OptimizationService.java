@@ -130,7 +130,8 @@ class OptimizationService {
               objective,
               json.writeValueAsString(constraints),
               combinations,
-              sliceCount);
+              sliceCount,
+              run.portfolio() == null ? null : json.writeValueAsString(run.portfolio()));
         });
     List<JobQueue.Queued> jobs = new ArrayList<>(sliceCount);
     for (int slice = 0; slice < sliceCount; slice++) {

@@ -126,8 +126,17 @@ class PreviewService {
           "code", "must not be given with strategy_id (exactly one of them)");
     }
     BacktestRequest runRequest = request.toRunRequest();
-    return request.code() != null
-        ? resolver.resolve(userId, runRequest, request.code())
-        : resolver.resolve(userId, runRequest);
+    ResolvedRun run =
+        request.code() != null
+            ? resolver.resolve(userId, runRequest, request.code())
+            : resolver.resolve(userId, runRequest);
+    if (run.isPortfolio()) {
+      // A preview draws one symbol's trades on its chart; a weight strategy trades a portfolio.
+      throw new FieldValidationException(
+          request.code() != null ? "code" : "strategy_id",
+          "a strategy with weight sets target weights for a portfolio and cannot be previewed on"
+              + " one symbol; run it as a backtest over its symbols");
+    }
+    return run;
   }
 }

@@ -1,0 +1,117 @@
+package com.tradingbacktest.app.backtest.run;
+
+import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.marketdata.MarketDataService;
+import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.EvaluationLimits;
+import com.tradingbacktest.engine.lang.StrategyEvaluationException;
+import com.tradingbacktest.engine.metrics.PerformanceMetrics;
+import com.tradingbacktest.engine.optimize.Constraint;
+import com.tradingbacktest.engine.optimize.Objective;
+import com.tradingbacktest.engine.optimize.ParameterGrid;
+import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One slice of an optimisation over a portfolio: each combination of the grid is a whole portfolio
+ * run (the universe evaluated, the account simulated) ranked by its metrics, as {@code GridSearch}
+ * does for one symbol. For the optimisation package, which may not see how a run is executed.
+ */
+public final class PortfolioSweep {
+
+  private PortfolioSweep() {}
+
+  /**
+   * The bars of the optimisation's universe and FX series over its days.
+   *
+   * @throws IllegalArgumentException when they could not fit {@code memoryBytes}, or a series is
+   *     gone or has no bars in the days
+   */
+  public static PortfolioBars load(
+      MarketDataService marketData,
+      PortfolioSetup setup,
+      Interval interval,
+      LocalDate start,
+      LocalDate end,
+      long memoryBytes) {
+    String tooLarge = PortfolioBars.tooLarge(marketData, setup, interval, memoryBytes);
+    if (tooLarge != null) {
+      throw new IllegalArgumentException(tooLarge);
+    }
+    PortfolioBars bars;
+    try {
+      bars = PortfolioBars.load(marketData, setup, interval, start, end);
+    } catch (RunFailure e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    for (BarSeries series : bars.universe()) {
+      if (series.size() == 0) {
+        throw new IllegalArgumentException(
+            "no " + interval.code() + " bars of " + series.symbol() + " in the date range");
+      }
+    }
+    return bars;
+  }
+
+  /**
+   * Combinations {@code [from, to)} of {@code grid}, each a portfolio run of {@code strategy} over
+   * {@code bars}, in index order. Progress goes to the limits' control as the slice's percentage.
+   *
+   * @throws StrategyEvaluationException naming the combination that cannot run
+   * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when the control cancels
+   * @throws com.tradingbacktest.engine.sim.RunTimeLimitException past the deadline
+   */
+  public static List<SweepResult> run(
+      CompiledStrategy strategy,
+      PortfolioBars bars,
+      PortfolioSetup setup,
+      RunSettings settings,
+      BigDecimal initialCapital,
+      ParameterGrid grid,
+      long from,
+      long to,
+      Objective objective,
+      List<Constraint> constraints,
+      EvaluationLimits limits) {
+    List<SweepResult> results = new ArrayList<>((int) (to - from));
+    int reported = -1;
+    for (long index = from; index < to; index++) {
+      limits.control().checkpoint(0);
+      Map<String, Double> parameters = grid.combination(index);
+      PerformanceMetrics metrics;
+      try {
+        metrics =
+            PortfolioExecution.simulate(
+                    strategy,
+                    bars.universe(),
+                    setup,
+                    bars.fx(),
+                    parameters,
+                    settings,
+                    initialCapital,
+                    limits)
+                .result()
+                .metrics();
+      } catch (IllegalArgumentException e) {
+        throw new StrategyEvaluationException(
+            "combination " + index + " " + parameters + ": " + e.getMessage());
+      }
+      boolean feasible = constraints.stream().allMatch(c -> c.test(metrics));
+      results.add(
+          new SweepResult(
+              index, parameters, metrics.withoutSeries(), objective.score(metrics), feasible));
+      int percent = (int) (100 * (index - from + 1) / Math.max(1, to - from));
+      if (percent != reported) {
+        limits.control().progress(percent);
+        reported = percent;
+      }
+    }
+    return List.copyOf(results);
+  }
+}
