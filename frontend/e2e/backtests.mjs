@@ -175,7 +175,7 @@ await test("zooming the equity chart asks the API for the range", async () => {
 });
 
 let secondRunUrl = "";
-await test("run again with changes: the form comes prefilled, and a second run completes", async () => {
+await test("run again with changes and a benchmark: the form comes prefilled, and a second run completes", async () => {
   await page.getByTestId("run-again").click();
   await page.waitForURL(/\/backtests\/new\?/);
   await page.locator('[data-parameter="fast"]').waitFor();
@@ -183,12 +183,39 @@ await test("run again with changes: the form comes prefilled, and a second run c
   await page.waitForFunction(() => document.querySelector('[data-parameter="fast"]')?.value === "10");
   await page.locator('[data-parameter="fast"]').fill("5");
   await page.locator('[data-parameter="slow"]').fill("20");
+  // The only daily sample series offline is AAPL itself: the strategy measured against holding it.
+  await pickSymbol(page, "benchmark-input", "AAPL");
   await page.getByTestId("run-backtest").click();
   await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
   secondRunUrl = page.url();
   expect(secondRunUrl !== firstRunUrl, "no new run");
   expect((await waitForResult(page)) === "completed", "the second run did not complete");
   await page.getByTestId("run-parameters").getByText("fast").waitFor();
+});
+
+await test("the benchmark's rebased equity is drawn beside the run's, with the run measured against it", async () => {
+  await page.getByTestId("run-benchmark").getByText("Benchmark AAPL").waitFor();
+  const chart = page.getByTestId("equity-chart");
+  await chart.locator(".recharts-legend-item", { hasText: "Benchmark AAPL" }).waitFor();
+  // Buy-and-hold, the benchmark and the equity: three lines.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="equity-chart"] .recharts-line path').length >= 3);
+  const card = page.getByTestId("benchmark-metrics");
+  await card.getByText("Against AAPL").waitFor();
+  const beta = (await page.getByTestId("benchmark-beta").innerText()).trim();
+  expect(/^[\-−]?\d+\.\d{2}$/.test(beta), `beta reads "${beta}"`);
+  const capture = (await page.getByTestId("benchmark-up_capture").innerText()).trim();
+  expect(PERCENT.test(capture), `up capture reads "${capture}"`);
+  // Holding the symbol from its first bar: the benchmark's return is the year's buy-and-hold.
+  const benchmarkReturn = (await page.getByTestId("benchmark-benchmark_return").innerText()).trim();
+  expect(PERCENT.test(benchmarkReturn), `benchmark return reads "${benchmarkReturn}"`);
+  await card.getByRole("button", { name: /covariance/ }).hover();
+  await page
+    .getByRole("tooltip")
+    .getByText(/variance of the benchmark's/)
+    .first()
+    .waitFor();
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, "b06b-result-benchmark");
 });
 
 await test("the runs list shows both runs with their metrics, sorts and filters", async () => {
@@ -317,6 +344,11 @@ await test("dark theme and a phone-width screen on the result and list pages", a
   expect(await mobile.evaluate(() => document.documentElement.classList.contains("dark")), "not dark");
   await expectNoSidewaysScroll(mobile, "the result page");
   await shot(mobile, "b16-result-phone-dark");
+  await mobile.goto(secondRunUrl);
+  await mobile.getByTestId("benchmark-metrics").waitFor();
+  await expectNoSidewaysScroll(mobile, "the result page with a benchmark");
+  await mobile.getByTestId("benchmark-metrics").scrollIntoViewIfNeeded();
+  await shot(mobile, "b16b-result-benchmark-phone-dark");
   await mobile.goto(`${BASE_URL}/backtests`);
   await mobile.getByTestId("backtests-table").locator("tbody tr").first().waitFor();
   await expectNoSidewaysScroll(mobile, "the list");

@@ -58,10 +58,31 @@ const SPECS: Record<string, MetricSpec> = {
   losing_trades: { kind: "count", better: null },
   long_trades: { kind: "count", better: null },
   short_trades: { kind: "count", better: null },
+  // Against a benchmark (docs/METRICS.md, "Benchmark"): only runs with one have them.
+  alpha: { kind: "percent", better: "higher" },
+  beta: { kind: "ratio", better: null },
+  correlation: { kind: "ratio", better: null },
+  tracking_error: { kind: "percent", better: null },
+  information_ratio: { kind: "ratio", better: "higher" },
+  up_capture: { kind: "percent", better: "higher" },
+  down_capture: { kind: "percent", better: "lower" },
+  benchmark_return: { kind: "percent", better: null },
 };
 
+/** The metrics of a run measured against a benchmark, in the order of docs/METRICS.md. */
+export const BENCHMARK_METRICS = [
+  "alpha",
+  "beta",
+  "correlation",
+  "tracking_error",
+  "information_ratio",
+  "up_capture",
+  "down_capture",
+  "benchmark_return",
+] as const;
+
 /** Percentages that are shares or spreads, not gains or losses: written without a sign. */
-const UNSIGNED = new Set(["win_rate", "exposure_time", "annualized_volatility"]);
+const UNSIGNED = new Set(["win_rate", "exposure_time", "annualized_volatility", "tracking_error", "up_capture", "down_capture"]);
 
 /** Metrics that say when, not how well: left out of comparison tables (the dates are shown elsewhere). */
 export const TIME_METRICS = new Set(["start", "end", "duration", "duration_days"]);
@@ -119,6 +140,12 @@ export function metricLabel(name: string, t: Translate): string {
   return isTranslationKey(key) ? t(key) : name.replace(/_/g, " ");
 }
 
+/** What a metric means, in words (its formula), where the dictionary has it: `metrics.hints.<name>`. */
+export function metricHint(name: string, t: Translate): string | undefined {
+  const key = `metrics.hints.${name}`;
+  return isTranslationKey(key) ? t(key) : undefined;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -173,7 +200,11 @@ export function signTone(value: number | null | undefined): Tone {
 
 /** Whether a value reads as good (positive return) or bad, for colouring; null when neither. */
 export function metricTone(name: string, value: number | null | undefined): Tone {
-  if (["total_return", "cagr", "annualized_return", "expectancy", "expectancy_pct", "average_trade"].includes(name)) {
+  if (
+    ["total_return", "cagr", "annualized_return", "expectancy", "expectancy_pct", "average_trade", "alpha", "benchmark_return"].includes(
+      name,
+    )
+  ) {
     return signTone(value);
   }
   if (name === "max_drawdown" || name === "average_drawdown") return signTone(value) === "loss" ? "loss" : null;

@@ -88,12 +88,13 @@ export function runResult(overrides: Partial<SchemaRunResult> = {}): SchemaRunRe
     metrics: {},
     monthly_returns: [],
     yearly_returns: [],
-    equity: { time: [], equity: [], drawdown: [], buy_and_hold: [], total_points: 0 },
+    equity: { time: [], equity: [], drawdown: [], buy_and_hold: [], benchmark_equity: null, total_points: 0 },
     round_trip_count: 0,
     open_trade: null,
     bar_count: 0,
     fill_count: 0,
     rejected_orders: 0,
+    benchmark: null,
     ...overrides,
   };
 }

@@ -3,7 +3,16 @@
 import { Card } from "@/components/ui/card";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
-import { formatMetric, metricLabel, metricTone, metricValue, TIME_METRICS, toneClass, type MetricMap } from "@/lib/metrics";
+import {
+  BENCHMARK_METRICS,
+  formatMetric,
+  metricLabel,
+  metricTone,
+  metricValue,
+  TIME_METRICS,
+  toneClass,
+  type MetricMap,
+} from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 
 type Metrics = MetricMap | null | undefined;
@@ -48,7 +57,8 @@ export function MetricCards({ metrics, currency, compact = false }: { metrics: M
   const locale = useLocale();
   const f = (name: string) => formatMetric(name, metricValue(metrics, name), { currency, locale, t, metrics });
   const cards = compact ? KEY_METRICS.map((name) => CARDS.find((c) => c.name === name)!) : CARDS;
-  const shown = new Set(CARDS.map((c) => c.name));
+  // The benchmark's metrics have a card of their own on the result page.
+  const shown = new Set<string>([...CARDS.map((c) => c.name), ...BENCHMARK_METRICS]);
   const rest = compact ? [] : Object.keys(metrics ?? {}).filter((name) => !shown.has(name) && !TIME_METRICS.has(name));
   return (
     <div className="grid grid-cols-1 gap-4">

@@ -882,6 +882,16 @@ export interface components {
              * @enum {string}
              */
             dataset?: "own" | "shared";
+            /**
+             * @description A stored symbol to measure the run against (alpha, beta, capture...) and to draw beside its equity; same interval and dates as the run; omitted: none
+             * @example SPY
+             */
+            benchmark?: string;
+            /**
+             * @description Which series of the benchmark: own (your upload) or shared; default: your own when you have one, else shared
+             * @enum {string}
+             */
+            benchmark_dataset?: "own" | "shared";
         };
         /** @description Trading costs: a preset, explicit values, or a preset with some values overridden; omitted: the preset of the symbol's market */
         CostSettings: {
@@ -1016,12 +1026,19 @@ export interface components {
              */
             points?: number;
         };
+        BenchmarkSummary: {
+            symbol: string;
+            /** Format: int32 */
+            returns: number;
+        };
         /** @description Chart series, parallel arrays; time is epoch milliseconds */
         EquityChart: {
             time: number[];
             equity: number[];
             drawdown: number[];
             buy_and_hold: number[];
+            /** @description The benchmark symbol's equity rebased to the initial capital; null entries before its first bar; null without a benchmark */
+            benchmark_equity: (number | null)[] | null;
             /** Format: int32 */
             total_points: number;
         };
@@ -1145,6 +1162,7 @@ export interface components {
             fill_count: number;
             /** Format: int32 */
             rejected_orders: number;
+            benchmark: components["schemas"]["BenchmarkSummary"] | null;
         };
         RunSettings: {
             fill: string;
@@ -1258,6 +1276,8 @@ export interface components {
             duration_ms: number | null;
             results: components["schemas"]["RankedResult"][];
             heatmap: components["schemas"]["Heatmap"] | null;
+            /** @description The benchmark a combination run as a backtest is measured against; null for none */
+            benchmark: string | null;
         };
         RangeView: {
             name: string;
@@ -1653,6 +1673,7 @@ export interface components {
             rerun_of: string | null;
             same_data_as_original: boolean | null;
             plots: components["schemas"]["RunPlot"][];
+            benchmark: string | null;
         };
         RunPlot: {
             /** @example SMA fast */
@@ -1943,6 +1964,7 @@ export type SchemaCostSettings = components['schemas']['CostSettings'];
 export type SchemaSizingSettings = components['schemas']['SizingSettings'];
 export type SchemaBacktestStatusResponse = components['schemas']['BacktestStatusResponse'];
 export type SchemaPreviewRequest = components['schemas']['PreviewRequest'];
+export type SchemaBenchmarkSummary = components['schemas']['BenchmarkSummary'];
 export type SchemaEquityChart = components['schemas']['EquityChart'];
 export type SchemaMonthlyReturnView = components['schemas']['MonthlyReturnView'];
 export type SchemaPlotSeries = components['schemas']['PlotSeries'];

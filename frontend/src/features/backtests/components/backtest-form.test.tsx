@@ -109,6 +109,40 @@ describe("the new-backtest form", () => {
     });
   });
 
+  it("measures the run against a picked benchmark, puts the API's error about it on its field, and clears it", async () => {
+    const sent: Record<string, unknown>[] = [];
+    api((body) => {
+      sent.push(body);
+      return sent.length === 1
+        ? json(422, {
+            type: "/problems/validation-failed",
+            title: "Unprocessable request",
+            status: 422,
+            errors: [{ field: "benchmark", message: "no 1d bars of AAPL between 2013-01-02 and 2013-12-31" }],
+          })
+        : json(202, { id: "run-1", status: "pending", progress: 0 });
+    });
+    const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "AAPL" }} />);
+    await waitFor(() => expect(screen.getByLabelText("fast")).toHaveValue(10));
+    await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
+    const benchmark = screen.getByRole("combobox", { name: "Benchmark (optional)" });
+    await user.type(benchmark, "aap");
+    await user.keyboard("{Enter}");
+    expect(benchmark).toHaveValue("AAPL");
+
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ symbol: "AAPL", benchmark: "AAPL" });
+    expect(await screen.findByText("no 1d bars of AAPL between 2013-01-02 and 2013-12-31")).toBeInTheDocument();
+    expect(benchmark).toHaveAttribute("aria-invalid", "true");
+
+    await user.click(screen.getByRole("button", { name: "No benchmark" }));
+    expect(benchmark).toHaveValue("");
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).not.toHaveProperty("benchmark");
+  });
+
   it("puts the API's 422 field errors on the fields, and the rest above the form", async () => {
     api(() =>
       json(422, {

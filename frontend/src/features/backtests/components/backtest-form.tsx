@@ -1,16 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { PlayIcon } from "lucide-react";
+import { PlayIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import { useForm, useFormContext, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { InputUnit, NumberField, SelectField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
 import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { ParameterFields } from "@/components/forms/parameter-fields";
+import { SymbolField } from "@/components/forms/symbol-combobox";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -53,6 +54,53 @@ function parameterValues(parameters: readonly SchemaStrategyParameter[], chosen:
     values[p.name] = chosen[p.name] ?? (p.default != null ? String(p.default) : "");
   }
   return values;
+}
+
+/**
+ * The optional benchmark: any stored symbol, picked as the run's symbol is, with a button to go back
+ * to none. The API checks that it has bars of the run's interval in its dates.
+ */
+function BenchmarkField({ symbols, loading }: { symbols: readonly SchemaSymbolView[]; loading: boolean }) {
+  const t = useT();
+  const { control, setValue, clearErrors } = useFormContext<BacktestFormValues>();
+  const benchmark = useWatch({ control, name: "benchmark" });
+  return (
+    <div className="flex items-start gap-2">
+      <div className="min-w-0 flex-1">
+        <SymbolField
+          control={control}
+          name="benchmark"
+          label={t("backtests.form.benchmark")}
+          description={t("backtests.form.benchmarkHint")}
+          symbols={symbols}
+          loading={loading}
+          onChange={(picked) => {
+            setValue("benchmark", picked.symbol ?? "", { shouldDirty: true });
+            clearErrors("benchmark");
+          }}
+          placeholder={t("backtests.form.benchmarkPlaceholder")}
+          data-testid="benchmark-input"
+        />
+      </div>
+      {benchmark && (
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="mt-6"
+          aria-label={t("backtests.form.clearBenchmark")}
+          title={t("backtests.form.clearBenchmark")}
+          onClick={() => {
+            setValue("benchmark", "", { shouldDirty: true });
+            clearErrors("benchmark");
+          }}
+          data-testid="clear-benchmark"
+        >
+          <XIcon />
+        </Button>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -294,6 +342,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                 <div className="sm:max-w-xs">
                   <CapitalField currency={currency} />
                 </div>
+
+                <BenchmarkField symbols={symbols.data ?? []} loading={symbols.isPending} />
               </CardContent>
             </Card>
 

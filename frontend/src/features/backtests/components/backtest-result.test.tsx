@@ -130,6 +130,30 @@ describe("the result page", () => {
     expect(sizes.sort((a, b) => a - b)).toEqual([25, 500]);
   });
 
+  it("names a completed run's benchmark and shows the run measured against it", async () => {
+    stubApi((_, url) =>
+      url.pathname === `/api/v1/backtests/${ID}`
+        ? json(200, {
+            ...base,
+            status: "completed",
+            progress: 100,
+            benchmark: "SPY",
+            result: runResult({
+              metrics: { total_return: 0.1, sqn: 1.5, beta: 0.8, alpha: 0.02 },
+              benchmark: { symbol: "SPY", returns: 251 },
+            }),
+          })
+        : undefined,
+    );
+    renderWithProviders(<BacktestResult id={ID} />);
+    expect(await screen.findByTestId("run-benchmark")).toHaveTextContent("Benchmark SPY");
+    expect(screen.getByTestId("benchmark-metrics")).toHaveTextContent("Against SPY");
+    expect(screen.getByTestId("benchmark-beta")).toHaveTextContent("0.80");
+    // Its metrics are in their own card, not repeated in the list of all metrics.
+    expect(screen.getByTestId("all-metrics")).toHaveTextContent("SQN");
+    expect(screen.getByTestId("all-metrics")).not.toHaveTextContent("Beta");
+  });
+
   it("says so when the run does not exist (or is someone else's)", async () => {
     stubApi(() => json(404, { type: "/problems/not-found", title: "Not found", status: 404 }));
     renderWithProviders(<BacktestResult id={ID} />);

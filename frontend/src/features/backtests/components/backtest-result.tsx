@@ -27,6 +27,7 @@ import { useRunChart, type ChartRange } from "../api/get-run-chart";
 import { isFinal, useRunProgress, type RunState } from "../api/watch-backtest";
 import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
 import { openTradeRow } from "../lib/trades";
+import { BenchmarkMetrics } from "./benchmark-metrics";
 import { EquityCharts } from "./equity-chart";
 import { MetricCards } from "@/components/charts/metric-cards";
 import { MonthlyReturns } from "./monthly-returns";
@@ -104,10 +105,12 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
         currency={currency}
         timeZone={zone}
         interval={run.interval}
+        benchmark={run.benchmark}
         range={range}
         onRangeChange={setRange}
         fetching={chart.isFetching}
       />
+      <BenchmarkMetrics metrics={result?.metrics} benchmark={result?.benchmark} />
       <PriceChart run={run} />
       <MonthlyReturns grid={grid} loading={chart.isPending} />
       <TradesTable
@@ -197,6 +200,7 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
               {t(run.dataset === "own" ? "backtests.datasetOwn" : "backtests.datasetShared")}
             </Badge>{" "}
             · {run.interval} · {run.start_date} → {run.end_date} · {run.settings?.currency}
+            {run.benchmark && <span data-testid="run-benchmark"> · {t("backtests.chart.benchmark", { symbol: run.benchmark })}</span>}
             <span className="ml-1">· {t("backtests.createdWhen", { when: formatRelativeTime(run.created_at, locale) })}</span>
           </>
         }

@@ -16,7 +16,7 @@ import {
   YAxis,
   type YAxisProps,
 } from "recharts";
-import { AXIS_STYLE, GRID_STYLE } from "@/components/charts/chart-style";
+import { AXIS_STYLE, BENCHMARK_COLOR, GRID_STYLE } from "@/components/charts/chart-style";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -33,6 +33,8 @@ interface Point {
   t: number;
   equity: number | null;
   buyAndHold: number | null;
+  /** The benchmark symbol rebased to the initial capital; null before its first bar or without one. */
+  benchmark: number | null;
   drawdown: number | null;
 }
 
@@ -45,6 +47,7 @@ export function toPoints(equity: SchemaEquityChart | undefined): Point[] {
     t,
     equity: equity?.equity?.[i] ?? null,
     buyAndHold: equity?.buy_and_hold?.[i] ?? null,
+    benchmark: equity?.benchmark_equity?.[i] ?? null,
     drawdown: equity?.drawdown?.[i] ?? null,
   }));
 }
@@ -76,7 +79,7 @@ function ChartTooltip({
   locale: string;
   zone: string;
   interval: string | undefined;
-  labels: { equity: string; buyAndHold: string; drawdown: string };
+  labels: { equity: string; buyAndHold: string; benchmark: string | null; drawdown: string };
 }) {
   const point = active ? payload?.[0]?.payload : undefined;
   if (!point) return null;
@@ -91,6 +94,7 @@ function ChartTooltip({
       <p className="font-medium tabular-nums">{formatBarTime(point.t, interval, zone)}</p>
       {row(labels.equity, formatMoney(point.equity, currency, locale), "font-medium")}
       {row(labels.buyAndHold, formatMoney(point.buyAndHold, currency, locale), "")}
+      {labels.benchmark && row(labels.benchmark, formatMoney(point.benchmark, currency, locale), "")}
       {row(labels.drawdown, formatPercent(point.drawdown, locale), "text-loss")}
     </div>
   );
@@ -115,7 +119,8 @@ function RangeDate({ id, label, value, onChange }: { id: string; label: string; 
 }
 
 /**
- * The equity curve against buy-and-hold, and the drawdown under it, from the analytics chart endpoint
+ * The equity curve against buy-and-hold (and the run's benchmark symbol, rebased to its capital, when
+ * it has one), and the drawdown under it, from the analytics chart endpoint
  * with a point budget. Dragging across the chart (or typing dates) zooms: the range is asked of the
  * API again, so a zoomed view of a long run shows its full detail.
  */
@@ -124,11 +129,14 @@ export function EquityCharts({
   currency,
   timeZone,
   interval,
+  benchmark,
   range,
   onRangeChange,
   fetching,
 }: {
   equity: SchemaEquityChart | undefined;
+  /** The run's benchmark symbol, if it has one. */
+  benchmark?: string | null;
   currency: string | undefined;
   timeZone: string;
   interval: string | undefined;
@@ -145,6 +153,7 @@ export function EquityCharts({
   const labels = {
     equity: t("backtests.chart.equity"),
     buyAndHold: t("backtests.chart.buyAndHold"),
+    benchmark: benchmark ? t("backtests.chart.benchmark", { symbol: benchmark }) : null,
     drawdown: t("backtests.chart.drawdown"),
   };
   const indexTime = (state: { activeTooltipIndex?: number | string | null } | null | undefined) => {
@@ -248,6 +257,16 @@ export function EquityCharts({
                     strokeDasharray="4 3"
                     strokeWidth={1.25}
                   />
+                  {labels.benchmark && (
+                    <Line
+                      {...SERIES_STYLE}
+                      dataKey="benchmark"
+                      name={labels.benchmark}
+                      stroke={BENCHMARK_COLOR}
+                      strokeWidth={1.5}
+                      connectNulls={false}
+                    />
+                  )}
                   <Line {...SERIES_STYLE} dataKey="equity" name={labels.equity} stroke="var(--primary)" strokeWidth={2} />
                   {drag && drag.start !== drag.end && (
                     <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--primary)" fillOpacity={0.12} strokeOpacity={0} />

@@ -81,6 +81,7 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
                 {settings?.close_at_end ? t("backtests.details.yes") : t("backtests.details.no")}
               </Row>
               <Row label={t("backtests.form.riskFreeRate")}>{formatPercent(settings?.risk_free_rate ?? 0, locale)}</Row>
+              <Row label={t("backtests.details.benchmark")}>{run.benchmark ?? "—"}</Row>
             </dl>
           </CardContent>
         </Card>

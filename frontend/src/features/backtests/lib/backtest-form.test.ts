@@ -199,4 +199,23 @@ describe("symbols and prefills", () => {
       risk_free_rate: "3",
     });
   });
+
+  it("reopens a run with its benchmark, and a form without one sends none", () => {
+    const prefill = prefillFromRun({
+      strategy_id: "s",
+      symbol: "005930.KS",
+      interval: "1d",
+      start_date: "2020-01-01",
+      end_date: "2020-12-31",
+      initial_capital: 1000000,
+      parameters: {},
+      benchmark: "069500.KS",
+    });
+    const href = newBacktestHref(prefill);
+    expect(href).toContain("benchmark=069500.KS");
+    const values = applyPrefill(emptyFormValues(), parsePrefill(new URLSearchParams(href.split("?")[1])));
+    expect(values.benchmark).toBe("069500.KS");
+    expect(toBacktestRequest(values, []).benchmark).toBe("069500.KS");
+    expect(toBacktestRequest({ ...values, benchmark: "  " }, [])).not.toHaveProperty("benchmark", expect.anything());
+  });
 });

@@ -41,6 +41,8 @@ export interface BacktestFormValues extends RunSetupValues {
   close_at_end: boolean;
   /** Percent per year. */
   risk_free_rate: string;
+  /** A stored symbol to measure the run against; empty for none. */
+  benchmark: string;
 }
 
 /** Preset costs as percentages and amounts, to show what a preset means and to start custom costs from. */
@@ -94,6 +96,7 @@ export const emptyFormValues = (): BacktestFormValues => ({
   allow_short: false,
   close_at_end: false,
   risk_free_rate: "0",
+  benchmark: "",
 });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -122,6 +125,7 @@ export function backtestFormSchema({ parameters, symbol, t }: SchemaContext) {
       strategy_id: z.string().min(1, { error: "backtests.validation.strategyRequired" }),
       symbol: z.string().trim().min(1, { error: "backtests.validation.symbolRequired" }).max(40, { error: "validation.max40" }),
       interval: z.string().min(1, { error: "backtests.validation.intervalRequired" }),
+      benchmark: z.string().trim().max(40, { error: "validation.max40" }),
       start_date: z.string().refine(isDate, { error: "validation.date" }),
       end_date: z.string().refine(isDate, { error: "validation.date" }),
       initial_capital: number()
@@ -235,6 +239,7 @@ export function toBacktestRequest(values: BacktestFormValues, parameters: readon
     allow_short: values.allow_short,
     close_at_end: values.close_at_end,
     risk_free_rate: num(values.risk_free_rate) / 100,
+    benchmark: values.benchmark.trim() || undefined,
   };
 }
 
@@ -251,6 +256,7 @@ export function formFieldFor(apiField: string | null, values: Pick<BacktestFormV
     case "initial_capital":
     case "fill":
     case "risk_free_rate":
+    case "benchmark":
       return apiField;
     case "sizing":
     case "sizing.value":
@@ -296,6 +302,7 @@ export interface BacktestPrefill {
   allow_short?: boolean;
   close_at_end?: boolean;
   risk_free_rate?: number;
+  benchmark?: string;
 }
 
 /** The address of the new-backtest form prefilled with these values. */
@@ -369,6 +376,7 @@ export function parsePrefill(query: URLSearchParams): BacktestPrefill {
   prefill.allow_short = bool("allow_short");
   prefill.close_at_end = bool("close_at_end");
   prefill.risk_free_rate = num("risk_free_rate");
+  prefill.benchmark = text("benchmark");
   return Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as BacktestPrefill;
 }
 
@@ -412,6 +420,7 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
   if (prefill.allow_short !== undefined) values.allow_short = prefill.allow_short;
   if (prefill.close_at_end !== undefined) values.close_at_end = prefill.close_at_end;
   if (prefill.risk_free_rate !== undefined) values.risk_free_rate = percentText(prefill.risk_free_rate);
+  if (prefill.benchmark) values.benchmark = prefill.benchmark;
   return values;
 }
 
@@ -420,7 +429,7 @@ export type RunToReopen = Pick<
   SchemaBacktestResponse,
   "strategy_id" | "symbol" | "interval" | "start_date" | "end_date" | "initial_capital" | "parameters"
 > &
-  Partial<Pick<SchemaBacktestResponse, "settings">>;
+  Partial<Pick<SchemaBacktestResponse, "settings" | "benchmark">>;
 
 /** The prefill that reopens a finished run in the form, to change something and run it again. */
 export function prefillFromRun(run: RunToReopen): BacktestPrefill {
@@ -445,5 +454,6 @@ export function prefillFromRun(run: RunToReopen): BacktestPrefill {
     allow_short: settings?.allow_short,
     close_at_end: settings?.close_at_end,
     risk_free_rate: settings?.risk_free_rate,
+    benchmark: run.benchmark ?? undefined,
   };
 }

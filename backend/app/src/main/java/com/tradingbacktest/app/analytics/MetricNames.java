@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.analytics;
 
+import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The order of docs/METRICS.md. Stored results lose it (PostgreSQL's jsonb keeps keys sorted its
@@ -23,10 +25,18 @@ final class MetricNames {
           .map(c -> c.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT))
           .toList();
 
+  /**
+   * {@link #ORDER}, then the metrics of a run with a benchmark (docs/METRICS.md, "Benchmark"),
+   * which only such runs have.
+   */
+  static final List<String> KNOWN =
+      Stream.concat(ORDER.stream(), BenchmarkStats.NAMES.stream()).toList();
+
   private MetricNames() {}
 
   /**
-   * The metrics in {@link #ORDER}, then any name it does not know, alphabetically; null stays null.
+   * The metrics in {@link #KNOWN} order, then any name it does not know, alphabetically; null stays
+   * null.
    */
   static Map<String, Number> ordered(Map<String, ?> metrics) {
     if (metrics == null) {
@@ -39,12 +49,12 @@ final class MetricNames {
     return ordered;
   }
 
-  /** Every metric name of these maps (nulls skipped), in {@link #ORDER} and then alphabetically. */
+  /** Every metric name of these maps (nulls skipped), in {@link #KNOWN} and then alphabetically. */
   static List<String> names(List<? extends Map<String, ?>> metrics) {
     TreeSet<String> present = new TreeSet<>();
     metrics.stream().filter(Objects::nonNull).forEach(m -> present.addAll(m.keySet()));
     List<String> names = new ArrayList<>();
-    for (String name : ORDER) {
+    for (String name : KNOWN) {
       if (present.remove(name)) {
         names.add(name);
       }

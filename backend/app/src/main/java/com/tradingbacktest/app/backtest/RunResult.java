@@ -2,6 +2,7 @@ package com.tradingbacktest.app.backtest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.tradingbacktest.app.common.web.NullableValues;
+import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.metrics.MonthlyReturn;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.metrics.YearlyReturn;
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param barCount bars the run saw
  * @param fillCount executions stored in backtest_trades
  * @param rejectedOrders entries skipped because the cash did not afford one quantity step
+ * @param benchmark the symbol the run was measured against, whose metrics ({@code alpha}, {@code
+ *     beta}, ... of docs/METRICS.md, "Benchmark") are in {@code metrics}; null without one
  */
 public record RunResult(
     @Schema(description = "Metric name to value; null when undefined (e.g. Sharpe of a flat curve)")
@@ -40,7 +43,32 @@ public record RunResult(
     @Schema(nullable = true) RoundTrip openTrade,
     int barCount,
     int fillCount,
-    int rejectedOrders) {
+    int rejectedOrders,
+    @Schema(nullable = true) BenchmarkSummary benchmark) {
+
+  /** A result without a benchmark. */
+  public RunResult(
+      Map<String, Number> metrics,
+      List<MonthlyReturnView> monthlyReturns,
+      List<YearlyReturnView> yearlyReturns,
+      EquityChart equity,
+      int roundTripCount,
+      RoundTrip openTrade,
+      int barCount,
+      int fillCount,
+      int rejectedOrders) {
+    this(
+        metrics,
+        monthlyReturns,
+        yearlyReturns,
+        equity,
+        roundTripCount,
+        openTrade,
+        barCount,
+        fillCount,
+        rejectedOrders,
+        null);
+  }
 
   public static RunResult of(
       Simulation simulation,
@@ -48,8 +76,27 @@ public record RunResult(
       RunSeries series,
       int chartPoints,
       int barCount) {
+    return of(simulation, metrics, series, chartPoints, barCount, null, null);
+  }
+
+  /**
+   * With {@code benchmarkSymbol} and its {@code benchmarkStats} (both null for a run without one):
+   * the benchmark's metrics follow the run's own in {@code metrics}.
+   */
+  public static RunResult of(
+      Simulation simulation,
+      PerformanceMetrics metrics,
+      RunSeries series,
+      int chartPoints,
+      int barCount,
+      String benchmarkSymbol,
+      BenchmarkStats benchmarkStats) {
+    Map<String, Number> all = metrics.toMap();
+    if (benchmarkStats != null) {
+      all.putAll(benchmarkStats.toMap());
+    }
     return new RunResult(
-        metrics.toMap(),
+        all,
         metrics.monthlyReturns().stream().map(MonthlyReturnView::of).toList(),
         metrics.yearlyReturns().stream().map(YearlyReturnView::of).toList(),
         EquityChart.of(series, chartPoints),
@@ -57,8 +104,20 @@ public record RunResult(
         simulation.openTrade() == null ? null : RoundTrip.of(simulation.openTrade()),
         barCount,
         simulation.fills().size(),
-        simulation.rejectedOrders());
+        simulation.rejectedOrders(),
+        benchmarkStats == null
+            ? null
+            : new BenchmarkSummary(benchmarkSymbol, benchmarkStats.returns()));
   }
+
+  /**
+   * The benchmark of a run.
+   *
+   * @param symbol its ticker
+   * @param returns the return pairs its metrics come from: the run's bars from the benchmark's
+   *     first bar on, less one; below 2 its metrics are null
+   */
+  public record BenchmarkSummary(String symbol, int returns) {}
 
   /** A month's return as a fraction; null when undefined. */
   public record MonthlyReturnView(

@@ -6,8 +6,17 @@ package com.tradingbacktest.app.backtest;
  * @param times bar open times, epoch ms, ascending
  * @param equity cash plus position value at each bar's close
  * @param benchmark buy and hold: initial capital times close over the first close
+ * @param benchmarkEquity the run's benchmark symbol, rebased to the initial capital at the first
+ *     bar it has a close for (NaN before it; {@code engine.metrics.BenchmarkStats}); null when the
+ *     run has no benchmark
  */
-public record RunSeries(long[] times, double[] equity, double[] benchmark) {
+public record RunSeries(
+    long[] times, double[] equity, double[] benchmark, double[] benchmarkEquity) {
+
+  /** A run without a benchmark symbol. */
+  public RunSeries(long[] times, double[] equity, double[] benchmark) {
+    this(times, equity, benchmark, null);
+  }
 
   public int size() {
     return times.length;

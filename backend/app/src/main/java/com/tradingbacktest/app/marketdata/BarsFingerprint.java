@@ -18,12 +18,36 @@ public final class BarsFingerprint {
 
   /** 64 lowercase hex digits. */
   public static String of(BarSeries bars) {
-    MessageDigest sha;
+    MessageDigest sha = sha256();
+    update(sha, bars);
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
+   * The hash of a run's bars and its benchmark's bars (null: none, the same as {@link
+   * #of(BarSeries)}): the run's bars as above, then the benchmark's bar count as 8 bytes, then its
+   * bars the same way. So a rerun shows whether either series changed.
+   */
+  public static String of(BarSeries bars, BarSeries benchmark) {
+    if (benchmark == null) {
+      return of(bars);
+    }
+    MessageDigest sha = sha256();
+    update(sha, bars);
+    sha.update(ByteBuffer.allocate(8).putLong(benchmark.size()).array());
+    update(sha, benchmark);
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
     try {
-      sha = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
+  }
+
+  private static void update(MessageDigest sha, BarSeries bars) {
     ByteBuffer bar = ByteBuffer.allocate(48);
     long[] time = bars.times();
     double[] open = bars.open();
@@ -41,6 +65,5 @@ public final class BarsFingerprint {
           .putLong(Double.doubleToRawLongBits(volume[i]));
       sha.update(bar.array());
     }
-    return HexFormat.of().formatHex(sha.digest());
   }
 }

@@ -73,6 +73,19 @@ class AnalyticsResponsesTests {
   }
 
   @Test
+  void aBenchmarksMetricsFollowTheRunsOwnInTheirDocumentedOrderBeforeUnknownNames() {
+    Map<String, Object> stored = new TreeMap<>();
+    stored.put("beta", 0.8);
+    stored.put("a_new_metric", 3);
+    stored.put("alpha", null);
+    stored.put("down_capture", 0.5);
+    stored.put("total_return", 0.1);
+
+    assertThat(MetricNames.ordered(stored).keySet())
+        .containsExactly("total_return", "alpha", "beta", "down_capture", "a_new_metric");
+  }
+
+  @Test
   void dailyAndWeeklyRunsMeasureReturnsPerBar() {
     RunSeries series =
         new RunSeries(

@@ -5,6 +5,7 @@ import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
+import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
@@ -35,6 +36,7 @@ import java.util.Map;
  *          [--commission 0.002 | --costs krx|us|upbit|binance] [--fill next_open|close]
  *          [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
  *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
+ *          [--benchmark FILE.csv]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -102,6 +104,8 @@ public final class BacktestCli {
               .quantityStep(options.quantityStep)
               .build();
       BacktestResult result = Backtest.run(bars, signals, config);
+      BenchmarkStats benchmark =
+          options.benchmark == null ? null : benchmark(options, bars, result, config);
       SeriesExport series =
           options.series || options.seriesCsv != null
               ? new SeriesExport(bars, signals, evaluation.plots())
@@ -111,12 +115,21 @@ public final class BacktestCli {
       }
       if (options.json) {
         Map<String, Object> report = report(result);
+        if (benchmark != null) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> metrics = (Map<String, Object>) report.get("metrics");
+          metrics.putAll(benchmark.toMap());
+          Map<String, Object> about = new LinkedHashMap<>();
+          about.put("file", options.benchmark.getFileName().toString());
+          about.put("returns", benchmark.returns());
+          report.put("benchmark", about);
+        }
         if (options.series) {
           report.put("series", series.toJson());
         }
         out.println(Json.write(report));
       } else {
-        printTable(out, bars, options, result);
+        printTable(out, bars, options, result, benchmark);
       }
       return 0;
     } catch (IllegalArgumentException e) {
@@ -126,6 +139,21 @@ public final class BacktestCli {
       err.println("backtest: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The run measured against the bars of {@code --benchmark}, read in the same zone. */
+  private static BenchmarkStats benchmark(
+      Options options, BarSeries bars, BacktestResult result, BacktestConfig config)
+      throws java.io.IOException {
+    BarCsvReader.Columns b = BarCsvReader.read(options.benchmark, options.zone);
+    return BenchmarkStats.compute(
+        bars.times(),
+        result.simulation().equity(),
+        b.times(),
+        b.close(),
+        config.initialCapital(),
+        bars.calendar().barsPerYear(bars.interval()),
+        config.riskFreeRate());
   }
 
   /**
@@ -233,7 +261,11 @@ public final class BacktestCli {
   }
 
   private static void printTable(
-      PrintStream out, BarSeries bars, Options options, BacktestResult result) {
+      PrintStream out,
+      BarSeries bars,
+      Options options,
+      BacktestResult result,
+      BenchmarkStats benchmark) {
     out.printf(
         "%s on %s: %d bars of %s, %s calendar, %s%n",
         options.strategy,
@@ -242,12 +274,15 @@ public final class BacktestCli {
         bars.interval(),
         bars.calendar().name().toLowerCase(Locale.ROOT),
         bars.zone());
-    printMetrics(out, result.metrics());
+    Map<String, Number> metrics = result.metrics().toMap();
+    if (benchmark != null) {
+      out.printf("against %s: %d returns%n", options.benchmark.getFileName(), benchmark.returns());
+      metrics.putAll(benchmark.toMap());
+    }
+    printMetrics(out, metrics);
   }
 
-  static void printMetrics(
-      PrintStream out, com.tradingbacktest.engine.metrics.PerformanceMetrics m) {
-    Map<String, Number> metrics = m.toMap();
+  static void printMetrics(PrintStream out, Map<String, Number> metrics) {
     int width = metrics.keySet().stream().mapToInt(String::length).max().orElse(10);
     metrics.forEach(
         (name, value) -> {
@@ -308,8 +343,8 @@ public final class BacktestCli {
                         [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
                         [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
                         [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
-                        [--series-csv FILE] [--rebalance monthly] [--base-currency KRW]
-                        [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
+                        [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
+                        [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold;
@@ -323,7 +358,10 @@ public final class BacktestCli {
                       output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
                       under its title, each an array aligned to the bars, null where na (warm-up)
         --series-csv  writes the same series to FILE as CSV: time, then one column per series
-                      (bools 1/0, na empty)""";
+                      (bools 1/0, na empty)
+        --benchmark   measures the run against the closes of another CSV (alpha, beta, correlation,
+                      tracking_error, information_ratio, up_capture, down_capture, benchmark_return
+                      in the metrics; docs/METRICS.md)""";
 
     Path data;
 
@@ -348,6 +386,7 @@ public final class BacktestCli {
     boolean json;
     boolean series;
     Path seriesCsv;
+    Path benchmark;
     boolean help;
     double quantityStep = 1;
     MarketCalendar calendar;
@@ -421,6 +460,7 @@ public final class BacktestCli {
           case "--json" -> o.json = true;
           case "--series" -> o.series = true;
           case "--series-csv" -> o.seriesCsv = Path.of(value(args, ++i, arg));
+          case "--benchmark" -> o.benchmark = Path.of(value(args, ++i, arg));
           case "--quantity-step" -> o.quantityStep = number(value(args, ++i, arg), arg);
           case "--calendar" ->
               o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase(Locale.ROOT));
@@ -451,6 +491,9 @@ public final class BacktestCli {
         if (o.isPortfolio() && (o.series || o.seriesCsv != null)) {
           throw new IllegalArgumentException(
               "--series and --series-csv export one symbol's series: use them with one --data");
+        }
+        if (o.benchmark != null && !Files.isRegularFile(o.benchmark)) {
+          throw new IllegalArgumentException("no such file: " + o.benchmark);
         }
         if (o.series && !o.json) {
           throw new IllegalArgumentException(

@@ -71,6 +71,50 @@ class BacktestCliTests {
   }
 
   @Test
+  void benchmarkAddsItsMetricsToTheJsonAndTheTable() {
+    // Bought at the first close with all the capital (1000 units at 10, no cash left), the run's
+    // equity is the benchmark's rebased equity: beta 1, no tracking error.
+    Result json =
+        run(
+            "--data",
+            data.toString(),
+            "--strategy",
+            "buy_and_hold",
+            "--fill",
+            "close",
+            "--benchmark",
+            data.toString(),
+            "--json");
+
+    assertThat(json.status).as(json.err).isZero();
+    assertThat(json.out)
+        .contains(
+            "\"beta\":1,",
+            "\"correlation\":1,",
+            "\"tracking_error\":0,",
+            "\"information_ratio\":null",
+            "\"up_capture\":1,",
+            "\"down_capture\":1,",
+            "\"benchmark_return\":-0.5",
+            "\"benchmark\":{\"file\":\"bars.csv\",\"returns\":9}");
+
+    Result table =
+        run(
+            "--data",
+            data.toString(),
+            "--strategy",
+            "buy_and_hold",
+            "--benchmark",
+            data.toString());
+    assertThat(table.out).contains("against bars.csv: 9 returns").contains("up_capture");
+
+    Result missing =
+        run("--data", data.toString(), "--strategy", "buy_and_hold", "--benchmark", "nope.csv");
+    assertThat(missing.status).isEqualTo(2);
+    assertThat(missing.err).contains("no such file: nope.csv");
+  }
+
+  @Test
   void printsATableByDefault() {
     Result r = run("--data", data.toString(), "--strategy", "buy_and_hold");
 

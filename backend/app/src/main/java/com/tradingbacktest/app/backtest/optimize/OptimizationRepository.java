@@ -27,7 +27,7 @@ class OptimizationRepository {
           + " o.interval, o.start_date, o.end_date, o.initial_capital, o.settings, o.ranges, o.objective, o.constraints,"
           + " o.combinations, o.slice_count, o.status, o.error, o.created_at, o.started_at, o.completed_at,"
           + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated,"
-          + " o.series_key, o.dataset";
+          + " o.series_key, o.dataset, o.benchmark_symbol, o.benchmark_series_key";
 
   /** A stored result's columns, in {@link ResultRow}'s order. */
   private static final String RESULT_COLUMNS = "combination, parameters, metrics, score, feasible";
@@ -53,8 +53,9 @@ class OptimizationRepository {
     jdbc.sql(
             "insert into optimizations (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count,"
-                + " series_key, dataset)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)")
+                + " series_key, dataset, benchmark_symbol, benchmark_series_key)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
+                + " ?, ?)")
         .params(
             id,
             userId,
@@ -73,7 +74,9 @@ class OptimizationRepository {
             combinations,
             sliceCount,
             run.symbol().seriesKey(),
-            run.symbol().dataset().code())
+            run.symbol().dataset().code(),
+            run.benchmark() == null ? null : run.benchmark().symbol(),
+            run.benchmark() == null ? null : run.benchmark().seriesKey())
         .update();
   }
 
@@ -289,6 +292,8 @@ class OptimizationRepository {
         instant(rs, 21),
         rs.getLong(22),
         rs.getString(23),
-        rs.getString(24));
+        rs.getString(24),
+        rs.getString(25),
+        rs.getString(26));
   }
 }

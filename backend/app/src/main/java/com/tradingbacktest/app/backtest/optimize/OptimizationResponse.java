@@ -49,7 +49,12 @@ record OptimizationResponse(
     @Schema(nullable = true) Instant completedAt,
     @Schema(nullable = true) Long durationMs,
     List<RankedResult> results,
-    @Schema(nullable = true) Heatmap heatmap) {
+    @Schema(nullable = true) Heatmap heatmap,
+    @Schema(
+            nullable = true,
+            description =
+                "The benchmark a combination run as a backtest is measured against; null for none")
+        String benchmark) {
 
   /**
    * @param count how many values the range has

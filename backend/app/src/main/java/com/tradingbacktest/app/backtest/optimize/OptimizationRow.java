@@ -11,7 +11,9 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results;
- * {@code seriesKey} and {@code dataset} name the series it reads (the user's own upload or shared).
+ * {@code seriesKey} and {@code dataset} name the series it reads (the user's own upload or shared);
+ * {@code benchmarkSymbol} and {@code benchmarkSeriesKey} the benchmark a combination run as a
+ * backtest is measured against (null: none; the sweep itself computes no benchmark metrics).
  */
 record OptimizationRow(
     UUID id,
@@ -37,7 +39,9 @@ record OptimizationRow(
     Instant completedAt,
     long evaluated,
     String seriesKey,
-    String dataset)
+    String dataset,
+    String benchmarkSymbol,
+    String benchmarkSeriesKey)
     implements RunSetup {
 
   /** The JSON shape of {@link #ranges}. */

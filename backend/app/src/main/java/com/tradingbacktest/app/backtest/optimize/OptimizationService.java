@@ -249,7 +249,8 @@ class OptimizationService {
         row.completedAt(),
         BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
         results,
-        heatmap(id, ranges, x, y));
+        heatmap(id, ranges, x, y),
+        row.benchmarkSymbol());
   }
 
   private OptimizationResponse.Heatmap heatmap(

@@ -49,12 +49,12 @@ public class BacktestRepository {
           + " "
           + keyMetrics()
           + ", created_at, started_at, completed_at, attempts, series_key, dataset, data_fingerprint,"
-          + " rerun_of";
+          + " rerun_of, benchmark_symbol, benchmark_series_key";
   private static final String ALL_COLUMNS =
       "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
           + " result, created_at, started_at, completed_at, attempts, series_key, dataset,"
-          + " data_fingerprint, rerun_of";
+          + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key";
 
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
   private static final String NOTIFY =
@@ -82,8 +82,9 @@ public class BacktestRepository {
       UUID rerunOf) {
     jdbc.sql(
             "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
-                + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)")
+                + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of,"
+                + " benchmark_symbol, benchmark_series_key)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)")
         .params(
             id,
             userId,
@@ -99,7 +100,9 @@ public class BacktestRepository {
             parametersJson,
             run.symbol().seriesKey(),
             run.symbol().dataset().code(),
-            rerunOf)
+            rerunOf,
+            run.benchmark() == null ? null : run.benchmark().symbol(),
+            run.benchmark() == null ? null : run.benchmark().seriesKey())
         .update();
   }
 
@@ -343,25 +346,34 @@ public class BacktestRepository {
 
   void saveSeries(UUID id, RunSeries series) {
     jdbc.sql(
-            "insert into backtest_series (backtest_id, bar_count, times, equity, benchmark) values (?, ?, ?, ?, ?)")
+            "insert into backtest_series (backtest_id, bar_count, times, equity, benchmark,"
+                + " benchmark_equity) values (?, ?, ?, ?, ?, ?)")
         .params(
             id,
             series.size(),
             SeriesCodec.encodeTimes(series.times()),
             SeriesCodec.encodeDoubles(series.equity()),
-            SeriesCodec.encodeDoubles(series.benchmark()))
+            SeriesCodec.encodeDoubles(series.benchmark()),
+            series.benchmarkEquity() == null
+                ? null
+                : SeriesCodec.encodeDoubles(series.benchmarkEquity()))
         .update();
   }
 
   public Optional<RunSeries> series(UUID id) {
-    return jdbc.sql("select times, equity, benchmark from backtest_series where backtest_id = ?")
+    return jdbc.sql(
+            "select times, equity, benchmark, benchmark_equity from backtest_series"
+                + " where backtest_id = ?")
         .param(id)
         .query(
-            (rs, n) ->
-                new RunSeries(
-                    SeriesCodec.decodeTimes(rs.getBytes(1)),
-                    SeriesCodec.decodeDoubles(rs.getBytes(2)),
-                    SeriesCodec.decodeDoubles(rs.getBytes(3))))
+            (rs, n) -> {
+              byte[] benchmarkEquity = rs.getBytes(4);
+              return new RunSeries(
+                  SeriesCodec.decodeTimes(rs.getBytes(1)),
+                  SeriesCodec.decodeDoubles(rs.getBytes(2)),
+                  SeriesCodec.decodeDoubles(rs.getBytes(3)),
+                  benchmarkEquity == null ? null : SeriesCodec.decodeDoubles(benchmarkEquity));
+            })
         .optional();
   }
 
@@ -469,6 +481,8 @@ public class BacktestRepository {
         rs.getString(21),
         rs.getString(22),
         rs.getString(23),
-        rs.getObject(24, UUID.class));
+        rs.getObject(24, UUID.class),
+        rs.getString(25),
+        rs.getString(26));
   }
 }

@@ -73,7 +73,21 @@ public record BacktestRequest(
                     + " have one, else shared",
             allowableValues = {"own", "shared"})
         @Pattern(regexp = "own|shared", message = "must be own or shared")
-        String dataset) {
+        String dataset,
+    @Schema(
+            example = "SPY",
+            description =
+                "A stored symbol to measure the run against (alpha, beta, capture...) and to"
+                    + " draw beside its equity; same interval and dates as the run; omitted: none")
+        @Size(max = 40, message = "must be at most {max} characters")
+        String benchmark,
+    @Schema(
+            description =
+                "Which series of the benchmark: own (your upload) or shared; default: your own"
+                    + " when you have one, else shared",
+            allowableValues = {"own", "shared"})
+        @Pattern(regexp = "own|shared", message = "must be own or shared")
+        String benchmarkDataset) {
 
   /**
    * Costs. Rates are fractions (0.001 = 0.1%).

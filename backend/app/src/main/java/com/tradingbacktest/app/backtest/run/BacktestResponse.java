@@ -27,6 +27,7 @@ import java.util.UUID;
  *     null otherwise or until read
  * @param plots the series its strategy plotted, in declaration order (values at {@code
  *     /api/v1/backtests/{id}/series}); empty until completed or when it plots nothing
+ * @param benchmark the symbol the run is measured against, else null
  */
 record BacktestResponse(
     UUID id,
@@ -54,4 +55,5 @@ record BacktestResponse(
     @Schema(nullable = true) Boolean dataChanged,
     @Schema(nullable = true) UUID rerunOf,
     @Schema(nullable = true) Boolean sameDataAsOriginal,
-    List<PlotView> plots) {}
+    List<PlotView> plots,
+    @Schema(nullable = true) String benchmark) {}

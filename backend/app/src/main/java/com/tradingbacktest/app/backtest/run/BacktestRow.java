@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param dataset own or shared
  * @param dataFingerprint SHA-256 of the bars it read; null until they were read
  * @param rerunOf the run this one repeats, if any
+ * @param benchmarkSymbol the benchmark's ticker; null without one
+ * @param benchmarkSeriesKey the key of the benchmark's series; null without one
  */
 public record BacktestRow(
     UUID id,
@@ -39,5 +41,7 @@ public record BacktestRow(
     String seriesKey,
     String dataset,
     String dataFingerprint,
-    UUID rerunOf)
+    UUID rerunOf,
+    String benchmarkSymbol,
+    String benchmarkSeriesKey)
     implements RunSetup {}

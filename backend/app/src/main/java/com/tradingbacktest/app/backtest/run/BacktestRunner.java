@@ -148,13 +148,24 @@ class BacktestRunner {
     }
     CompiledStrategy strategy = compilation.strategy();
 
-    BarSeries bars =
-        marketData.loadDays(
-            row.seriesKey(), Interval.fromCode(row.interval()), row.startDate(), row.endDate());
-    String fingerprint = BarsFingerprint.of(bars);
+    Interval interval = Interval.fromCode(row.interval());
+    BarSeries bars = marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate());
     if (bars.size() == 0) {
       throw RunFailure.noBars(row.symbol(), row.interval(), row.startDate(), row.endDate());
     }
+    RunExecution.Benchmark benchmark =
+        row.benchmarkSeriesKey() == null
+            ? null
+            : BenchmarkBars.load(
+                marketData,
+                row.benchmarkSymbol(),
+                row.benchmarkSeriesKey(),
+                interval,
+                row.startDate(),
+                row.endDate(),
+                bars.zone(),
+                limits.memoryBytes());
+    String fingerprint = BarsFingerprint.of(bars, benchmark == null ? null : benchmark.bars());
     progress.report(10);
 
     RunExecution execution;
@@ -166,6 +177,7 @@ class BacktestRunner {
               parameters,
               runSettings,
               row.initialCapital(),
+              benchmark,
               runLimits,
               () -> progress.report(20));
     } catch (RunTimeLimitException e) {

@@ -159,7 +159,8 @@ public class BacktestService {
         dataChanged(row),
         row.rerunOf(),
         sameDataAsOriginal(userId, row),
-        plots.list(id));
+        plots.list(id),
+        row.benchmarkSymbol());
   }
 
   /**
@@ -170,18 +171,30 @@ public class BacktestService {
     if (row.dataFingerprint() == null) {
       return null;
     }
-    if (marketData.series(row.seriesKey()).isEmpty()) {
+    String benchmarkKey = row.benchmarkSeriesKey();
+    if (marketData.series(row.seriesKey()).isEmpty()
+        || (benchmarkKey != null && marketData.series(benchmarkKey).isEmpty())) {
       return true;
     }
     Interval interval = Interval.fromCode(row.interval());
     // Nothing written to the series since the run started reading: its bars are the ones stored
     // now, and the view needs no reload (a read of a run must not cost a pass over its bars).
-    Instant lastWrite = marketData.lastWrite(row.seriesKey(), interval).orElse(null);
-    if (lastWrite != null && row.startedAt() != null && !lastWrite.isAfter(row.startedAt())) {
+    if (unwrittenSince(row.seriesKey(), interval, row.startedAt())
+        && (benchmarkKey == null || unwrittenSince(benchmarkKey, interval, row.startedAt()))) {
       return false;
     }
     BarSeries now = marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate());
-    return !BarsFingerprint.of(now).equals(row.dataFingerprint());
+    BarSeries benchmarkNow =
+        benchmarkKey == null
+            ? null
+            : BenchmarkBars.read(
+                marketData, benchmarkKey, interval, row.startDate(), row.endDate(), now.zone());
+    return !BarsFingerprint.of(now, benchmarkNow).equals(row.dataFingerprint());
+  }
+
+  private boolean unwrittenSince(String seriesKey, Interval interval, Instant started) {
+    Instant lastWrite = marketData.lastWrite(seriesKey, interval).orElse(null);
+    return lastWrite != null && started != null && !lastWrite.isAfter(started);
   }
 
   /**

@@ -116,6 +116,8 @@ record PreviewRequest(
         allowShort,
         closeAtEnd,
         riskFreeRate,
-        dataset);
+        dataset,
+        null,
+        null);
   }
 }

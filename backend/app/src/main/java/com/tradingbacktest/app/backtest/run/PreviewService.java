@@ -63,6 +63,7 @@ class PreviewService {
               run.parameters(),
               run.settings(),
               run.initialCapital(),
+              null,
               budget,
               () -> {});
       RunResult result = execution.summary(request.pointBudget());

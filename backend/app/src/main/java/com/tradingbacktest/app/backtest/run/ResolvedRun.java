@@ -14,6 +14,8 @@ import java.util.Map;
  *
  * @param parameters every declared parameter with the value the run uses (given or default), in
  *     declaration order
+ * @param benchmark the series the run is measured against, resolved like {@code symbol}; null for
+ *     none
  */
 public record ResolvedRun(
     StrategySource strategy,
@@ -24,4 +26,5 @@ public record ResolvedRun(
     LocalDate endDate,
     BigDecimal initialCapital,
     Map<String, Double> parameters,
-    RunSettings settings) {}
+    RunSettings settings,
+    SymbolInfo benchmark) {}

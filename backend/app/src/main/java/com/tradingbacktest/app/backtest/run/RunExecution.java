@@ -9,6 +9,7 @@ import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.Plot;
+import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,8 +24,26 @@ import java.util.Map;
  * @param result the simulation and its metrics
  * @param series the per-bar equity and buy-and-hold a stored run keeps and charts are drawn from
  * @param plots the strategy's {@code plot(...)} series, in declaration order
+ * @param benchmark the run measured against its benchmark; null without one
  */
-record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots) {
+record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots, Measured benchmark) {
+
+  /**
+   * A benchmark symbol and its bars over the run's span.
+   *
+   * @param symbol the ticker, as the result names it
+   * @param bars its bars of the run's interval from the run's first day to its last (they may start
+   *     later or have other bar times: {@link BenchmarkStats} aligns them)
+   */
+  record Benchmark(String symbol, BarSeries bars) {}
+
+  /**
+   * The measurement of a run against its benchmark.
+   *
+   * @param symbol the ticker
+   * @param stats the metrics and the rebased equity
+   */
+  record Measured(String symbol, BenchmarkStats stats) {}
 
   /**
    * Runs {@code strategy} with {@code parameters} over {@code bars} (not empty) under {@code
@@ -43,6 +62,7 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots) {
       Map<String, Double> parameters,
       RunSettings settings,
       BigDecimal initialCapital,
+      Benchmark benchmark,
       EvaluationLimits limits,
       Runnable evaluated) {
     try {
@@ -54,11 +74,29 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots) {
               evaluation.signals(),
               settings.toConfig(initialCapital.doubleValue()),
               limits.control());
+      double[] equity = result.simulation().equity();
+      Measured measured =
+          benchmark == null
+              ? null
+              : new Measured(
+                  benchmark.symbol(),
+                  BenchmarkStats.compute(
+                      bars.times(),
+                      equity,
+                      benchmark.bars().times(),
+                      benchmark.bars().close(),
+                      initialCapital.doubleValue(),
+                      bars.calendar().barsPerYear(bars.interval()),
+                      settings.riskFreeRate()));
       return new RunExecution(
           result,
           new RunSeries(
-              bars.times(), result.simulation().equity(), result.metrics().buyAndHoldEquity()),
-          evaluation.plots());
+              bars.times(),
+              equity,
+              result.metrics().buyAndHoldEquity(),
+              measured == null ? null : measured.stats().rebasedEquity()),
+          evaluation.plots(),
+          measured);
     } catch (IllegalArgumentException e) {
       // StrategyEvaluationException (over the memory limit, a runtime error of the code), or
       // settings the bars cannot honour: the run's own fault.
@@ -68,6 +106,13 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots) {
 
   /** What the API shows of the result, with the equity overview in {@code chartPoints} points. */
   RunResult summary(int chartPoints) {
-    return RunResult.of(result.simulation(), result.metrics(), series, chartPoints, series.size());
+    return RunResult.of(
+        result.simulation(),
+        result.metrics(),
+        series,
+        chartPoints,
+        series.size(),
+        benchmark == null ? null : benchmark.symbol(),
+        benchmark == null ? null : benchmark.stats());
   }
 }

@@ -14,6 +14,7 @@ import com.tradingbacktest.engine.lang.ParamSpec;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.CostModel;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -108,6 +109,13 @@ public class RunSettingsResolver {
     } else if (datesInRange && symbol.isPresent() && interval != null) {
       checkData(symbol.get(), interval, request.startDate(), request.endDate(), errors);
     }
+    SymbolInfo benchmark = null;
+    if (request.benchmark() != null && !request.benchmark().isBlank()) {
+      benchmark = resolveBenchmark(userId, request, errors);
+      if (benchmark != null && datesInRange && symbol.isPresent() && interval != null) {
+        checkBenchmarkData(benchmark, symbol.get().zone(), interval, request, errors);
+      }
+    }
     BigDecimal capital = request.initialCapital();
     if (capital.signum() <= 0) {
       errors.put("initial_capital", "must be greater than 0");
@@ -134,7 +142,67 @@ public class RunSettingsResolver {
         request.endDate(),
         capital.stripTrailingZeros(),
         parameters,
-        settings);
+        settings,
+        benchmark);
+  }
+
+  /** The benchmark's series, by the same rules as the run's symbol; null (and an error) if none. */
+  private SymbolInfo resolveBenchmark(
+      UUID userId, BacktestRequest request, Map<String, String> errors) {
+    Dataset dataset = Dataset.parse("benchmark_dataset", request.benchmarkDataset());
+    String ticker = request.benchmark().trim();
+    Optional<SymbolInfo> benchmark = marketData.symbol(userId, ticker, dataset);
+    if (benchmark.isEmpty()) {
+      errors.put(
+          "benchmark",
+          dataset == Dataset.OWN
+              ? "you have no upload of '" + ticker + "'; import a CSV of it first"
+              : "unknown symbol '" + ticker + "'; GET /api/v1/data/symbols lists them");
+      return null;
+    }
+    return benchmark.get();
+  }
+
+  /**
+   * The benchmark needs bars of the run's interval inside the run's days (counted in the run
+   * symbol's zone, as the worker loads them).
+   */
+  private void checkBenchmarkData(
+      SymbolInfo benchmark,
+      ZoneId runZone,
+      Interval interval,
+      BacktestRequest request,
+      Map<String, String> errors) {
+    Optional<DataRange> range = marketData.range(benchmark.seriesKey(), interval);
+    if (range.isEmpty()) {
+      errors.put(
+          "benchmark",
+          "no "
+              + interval.code()
+              + " bars are stored for "
+              + benchmark.symbol()
+              + "; the benchmark needs bars of the run's interval");
+      return;
+    }
+    Instant from = request.startDate().atStartOfDay(runZone).toInstant();
+    Instant to = request.endDate().plusDays(1).atStartOfDay(runZone).toInstant();
+    if (range.get().lastBar().isBefore(from) || !range.get().firstBar().isBefore(to)) {
+      ZoneId zone = benchmark.zone();
+      errors.put(
+          "benchmark",
+          "no "
+              + interval.code()
+              + " bars of "
+              + benchmark.symbol()
+              + " between "
+              + request.startDate()
+              + " and "
+              + request.endDate()
+              + "; its data covers "
+              + range.get().firstBar().atZone(zone).toLocalDate()
+              + " to "
+              + range.get().lastBar().atZone(zone).toLocalDate());
+    }
   }
 
   private static boolean checkDay(String field, LocalDate day, Map<String, String> errors) {
@@ -169,7 +237,18 @@ public class RunSettingsResolver {
         setup.endDate(),
         setup.initialCapital(),
         json.readValue(parameters, JsonTypes.DOUBLES),
-        json.readValue(setup.settings(), RunSettings.class));
+        json.readValue(setup.settings(), RunSettings.class),
+        setup.benchmarkSeriesKey() == null
+            ? null
+            : marketData
+                .series(setup.benchmarkSeriesKey())
+                .orElseThrow(
+                    () ->
+                        new FieldValidationException(
+                            "benchmark",
+                            "the data of the benchmark "
+                                + setup.benchmarkSymbol()
+                                + " no longer exists")));
   }
 
   private void checkData(

@@ -31,4 +31,14 @@ public interface RunSetup {
 
   /** The resolved {@code RunSettings} as JSON. */
   String settings();
+
+  /** The ticker of the benchmark it is measured against; null without one. */
+  default String benchmarkSymbol() {
+    return null;
+  }
+
+  /** The key of the benchmark's series; null without a benchmark. */
+  default String benchmarkSeriesKey() {
+    return null;
+  }
 }

@@ -222,6 +222,24 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
         .isZero();
   }
 
+  @Test
+  void namesABenchmarkByItsTickerAndSeriesKeyTogetherOrNotAtAll() {
+    UUID user = UUID.randomUUID();
+    jdbc.sql("insert into users (id, email, username, password_hash) values (?, ?, ?, 'x')")
+        .params(user, user + "@example.com", user.toString().substring(0, 30))
+        .update();
+    String insert =
+        "insert into backtests (id, user_id, symbol, start_date, end_date, initial_capital,"
+            + " benchmark_symbol, benchmark_series_key)"
+            + " values (?, ?, 'AAPL', '2020-01-01', '2021-01-01', 10000, ?, ?)";
+    jdbc.sql(insert).params(UUID.randomUUID(), user, "SPY", "SPY").update();
+    jdbc.sql(insert).params(UUID.randomUUID(), user, null, null).update();
+
+    assertThatThrownBy(() -> jdbc.sql(insert).params(UUID.randomUUID(), user, "SPY", null).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(columnTypes("backtest_series")).containsEntry("benchmark_equity", "bytea");
+  }
+
   private void insertSymbol(String symbol) {
     jdbc.sql(
             "insert into symbols (symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source) "
