@@ -141,7 +141,30 @@ await test("a CSV with a bad row is refused with the row's line and reason", asy
   await shot(page, "11-data-csv-imported");
 });
 
+await test("a universe is saved from a pasted list, listed, and its symbols without data marked", async () => {
+  await page.goto(`${BASE_URL}/universes`);
+  await heading(page, "Universes").waitFor();
+  await page.getByText("Synthetic sample (8 symbols)").waitFor();
+  await page.getByTestId("new-universe").click();
+  const editor = page.getByTestId("universe-editor");
+  await editor.getByRole("textbox", { name: "Name" }).fill(`E2E universe ${stamp}`);
+  await editor.getByTestId("universe-symbols").fill("SYN-TECH\nSYN-BOND, AAPL\tNO-DATA-E2E SYN-TECH");
+  await editor.getByText("4 symbols · 1 repeat dropped").waitFor();
+  await shot(page, "11b-universe-new");
+  await editor.getByTestId("save-universe").click();
+  await editor.waitFor({ state: "detached" });
+  const card = page.getByTestId("universe-card").filter({ hasText: `E2E universe ${stamp}` });
+  await card.getByTestId("universe-missing-count").filter({ hasText: "1 without data" }).waitFor();
+  await card.getByRole("button", { name: /^Edit/ }).click();
+  await page.getByTestId("universe-missing").waitFor();
+  await shot(page, "11c-universe-missing");
+  await page.keyboard.press("Escape");
+  await shot(page, "11d-universes");
+});
+
 await test("switch the language to Korean, and it stays", async () => {
+  await page.goto(`${BASE_URL}/data`);
+  await heading(page, "Market data").waitFor();
   await page.getByTestId("language-switch").click();
   await page.getByRole("menuitemradio", { name: "한국어" }).click();
   await heading(page, "시장 데이터").waitFor();
@@ -153,6 +176,10 @@ await test("switch the language to Korean, and it stays", async () => {
   await page.goto(`${BASE_URL}/strategies`);
   await heading(page, "전략").waitFor();
   await shot(page, "14-strategies-ko");
+  await page.goto(`${BASE_URL}/universes`);
+  await heading(page, "유니버스").waitFor();
+  await page.getByText(`E2E universe ${stamp}`).waitFor();
+  await shot(page, "14b-universes-ko");
 });
 
 await test("dark theme and a phone-width screen", async () => {
@@ -167,6 +194,12 @@ await test("dark theme and a phone-width screen", async () => {
   await mobile.getByText("AAPL").first().waitFor();
   await expectNoSidewaysScroll(mobile, "the data page");
   await shot(mobile, "16-data-phone-dark");
+  await mobile.getByRole("button", { name: "메뉴 열기" }).click();
+  await mobile.getByRole("link", { name: "유니버스" }).click();
+  await mobile.getByRole("heading", { level: 1, name: "유니버스" }).waitFor();
+  await mobile.getByTestId("universe-card").first().waitFor();
+  await expectNoSidewaysScroll(mobile, "the universes page");
+  await shot(mobile, "16b-universes-phone-dark");
   await mobile.goto(strategyUrl);
   await mobile.locator(".monaco-editor").waitFor();
   await shot(mobile, "17-strategy-phone-dark");

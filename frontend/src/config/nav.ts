@@ -4,6 +4,7 @@ import {
   FileCode2Icon,
   FlaskConicalIcon,
   LayoutDashboardIcon,
+  ListIcon,
   PlayIcon,
   type LucideIcon,
 } from "lucide-react";
@@ -22,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/backtests", label: "nav.backtests", icon: FlaskConicalIcon },
   { href: "/backtests/new", label: "nav.newBacktest", icon: PlayIcon },
   { href: "/analytics", label: "nav.analytics", icon: ChartNoAxesCombinedIcon },
+  { href: "/universes", label: "nav.universes", icon: ListIcon },
   { href: "/data", label: "nav.data", icon: DatabaseIcon },
 ];
 

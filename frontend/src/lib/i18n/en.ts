@@ -1,4 +1,5 @@
 import { enRuns } from "./en-runs";
+import { enUniverses } from "./en-universes";
 
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
 export const en = {
@@ -32,6 +33,7 @@ export const en = {
     backtests: "Backtests",
     newBacktest: "New backtest",
     analytics: "Analytics",
+    universes: "Universes",
   },
   errors: {
     title: "Something went wrong",
@@ -309,4 +311,6 @@ export const en = {
   },
   // The backtest, result, analytics and optimisation screens (en-runs.ts).
   ...enRuns,
+  // The universes screen and the UniversePicker (en-universes.ts).
+  ...enUniverses,
 };

@@ -1,5 +1,6 @@
 import type { en } from "./en";
 import { koRuns } from "./ko-runs";
+import { koUniverses } from "./ko-universes";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -35,6 +36,7 @@ export const ko: Shape<typeof en> = {
     backtests: "백테스트",
     newBacktest: "새 백테스트",
     analytics: "분석",
+    universes: "유니버스",
   },
   errors: {
     title: "문제가 발생했습니다",
@@ -311,4 +313,6 @@ export const ko: Shape<typeof en> = {
   },
   // 백테스트, 결과, 분석, 최적화 화면 (ko-runs.ts).
   ...koRuns,
+  // 유니버스 화면과 UniversePicker (ko-universes.ts).
+  ...koUniverses,
 };

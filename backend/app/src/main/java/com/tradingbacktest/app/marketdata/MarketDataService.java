@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -81,6 +83,14 @@ public class MarketDataService {
    */
   public Optional<Instant> lastWrite(String seriesKey, Interval interval) {
     return symbols.lastWrite(seriesKey, interval.code());
+  }
+
+  /**
+   * Those of {@code tickers} that {@code userId} can run on: with bars of any interval in the
+   * shared series or in their own upload. For lists of symbols (universes) checked all at once.
+   */
+  public Set<String> tickersWithBars(UUID userId, Collection<String> tickers) {
+    return symbols.tickersWithBars(userId, tickers);
   }
 
   List<SymbolView> search(UUID userId, String query, String market, int limit) {

@@ -232,6 +232,29 @@ class SymbolRepository {
         .optional();
   }
 
+  /**
+   * Those of {@code tickers} with bars of any interval in a series {@code userId} reads: the shared
+   * series or their own upload. One query, whatever the number of tickers.
+   */
+  java.util.Set<String> tickersWithBars(
+      java.util.UUID userId, java.util.Collection<String> tickers) {
+    if (tickers.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                """
+            select distinct s.ticker from symbols s
+            where ((s.owner_id is null and s.symbol = any(:tickers))
+                   or (s.owner_id = :userId and s.ticker = any(:tickers)))
+              and exists (select 1 from market_data_ranges r where r.symbol = s.symbol)
+            """)
+            .param("tickers", tickers.toArray(new String[0]))
+            .param("userId", userId)
+            .query(String.class)
+            .list());
+  }
+
   boolean anyBars() {
     return jdbc.sql("select exists (select 1 from market_data)").query(Boolean.class).single();
   }

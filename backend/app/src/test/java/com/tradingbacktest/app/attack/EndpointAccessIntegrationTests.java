@@ -108,6 +108,8 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
         .anyMatch(o -> o.startsWith("delete /api/v1/backtests/optimize/{id}"))
         .anyMatch(o -> o.startsWith("delete /api/v1/api-keys/{id}"))
         .anyMatch(o -> o.startsWith("get /api/v1/data/imports/{id}"))
+        .anyMatch(o -> o.startsWith("put /api/v1/universes/{id}"))
+        .anyMatch(o -> o.startsWith("delete /api/v1/universes/{id}"))
         .anyMatch(o -> o.startsWith("post /api/v1/backtests/optimize/{id}/results"));
     assertThat(snapshot(owner, ids)).isEqualTo(before);
   }
@@ -139,7 +141,12 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
     Response imports = owner.api.get("/api/v1/data/imports", owner.auth);
     String importId = imports.json().path(0).path("id").asString();
     assertThat(importId).as(imports.toString()).isNotEmpty();
+    Response universe =
+        owner.api.post(
+            "/api/v1/universes", Map.of("name", "mine", "symbols", List.of(symbol)), owner.auth);
+    assertThat(universe.status()).as(universe.toString()).isEqualTo(201);
     return Map.of(
+        "universes", universe.json().path("id").asString(),
         "strategies", strategy,
         "backtests", run,
         "optimizations", optimizationId,
@@ -158,6 +165,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
     seen.put("import", owner.get("/api/v1/data/imports/" + ids.get("data")).body());
     seen.put("strategies", owner.get("/api/v1/strategies").body());
     seen.put("runs", owner.get("/api/v1/backtests").body());
+    seen.put("universe", owner.get("/api/v1/universes/" + ids.get("universes")).body());
     return seen;
   }
 
@@ -176,7 +184,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
     }
     String first = path.substring("/api/v1/".length()).split("/", 2)[0];
     return switch (first) {
-      case "strategies", "backtests", "api-keys" -> first;
+      case "strategies", "backtests", "api-keys", "universes" -> first;
       case "data" -> path.startsWith("/api/v1/data/imports/") ? "data" : null;
       default -> null;
     };
@@ -186,6 +194,9 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
   private static Map<String, Object> bodyFor(String path) {
     if (path.startsWith("/api/v1/strategies/")) {
       return Map.of("name", "taken over", "code", SIMPLE);
+    }
+    if (path.startsWith("/api/v1/universes/")) {
+      return Map.of("name", "taken over", "symbols", List.of("SPY"));
     }
     return Map.of();
   }

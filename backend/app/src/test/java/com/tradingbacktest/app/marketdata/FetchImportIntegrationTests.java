@@ -40,7 +40,8 @@ class FetchImportIntegrationTests extends IntegrationTest {
   static void pointAtTheStandIn(DynamicPropertyRegistry registry) {
     registry.add("tb.fetch.binance-url", () -> BINANCE.url("/").toString());
     registry.add("tb.fetch.binance-requests-per-second", () -> "1000");
-    // Nothing listens on port 1, and the Yahoo stand-in knows neither 005930.KS nor SPY: the online
+    // Nothing listens on port 1, and the Yahoo stand-in knows none of the sample tickers: the
+    // online
     // seeding below meets a machine without network.
     registry.add("tb.fetch.upbit-url", () -> "http://localhost:1/");
     registry.add("tb.fetch.yahoo-url", () -> YAHOO.url("/").toString());
@@ -123,11 +124,12 @@ class FetchImportIntegrationTests extends IntegrationTest {
         "select count(*) from data_imports where kind = 'seed' and source in ('upbit', 'yahoo')"
             + " and status = 'failed' and error is not null";
     long failed = 0;
-    for (int i = 0; i < 400 && failed < 3; i++) {
+    int queued = 1 + SampleDataSeeder.ONLINE_PORTFOLIO_TICKERS.size();
+    for (int i = 0; i < 400 && failed < queued; i++) {
       Thread.sleep(100);
       failed = jdbc.sql(sql).query(Long.class).single();
     }
-    assertThat(failed).isEqualTo(3);
+    assertThat(failed).isEqualTo(queued);
     assertThat(api.get("/actuator/health").body()).contains("\"status\":\"UP\"");
   }
 

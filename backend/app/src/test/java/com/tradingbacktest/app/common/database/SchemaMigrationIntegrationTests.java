@@ -257,4 +257,37 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
         .forEach(e -> types.put(e.getKey(), e.getValue()));
     return types;
   }
+
+  @Test
+  void keepsUniversesOfOneToFiveHundredSymbolsAndDeletesThemWithTheirOwner() {
+    String insert =
+        "insert into universes (id, owner_id, name, symbols) values (?, ?, 'u', ?::varchar[])";
+    assertThatThrownBy(() -> jdbc.sql(insert).params(UUID.randomUUID(), null, "{}").update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+    String tooMany = "{" + String.join(",", java.util.Collections.nCopies(501, "SPY")) + "}";
+    assertThatThrownBy(() -> jdbc.sql(insert).params(UUID.randomUUID(), null, tooMany).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+
+    UUID owner = UUID.fromString(api.registerUser("universes").path("user").path("id").asString());
+    jdbc.sql(insert).params(UUID.randomUUID(), owner, "{SPY,QQQ}").update();
+    assertThat(
+            jdbc.sql("select symbols[2] from universes where owner_id = ?")
+                .param(owner)
+                .query(String.class)
+                .single())
+        .isEqualTo("QQQ");
+    jdbc.sql("delete from users where id = ?").param(owner).update();
+    assertThat(
+            jdbc.sql("select count(*) from universes where owner_id = ?")
+                .param(owner)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from universes where owner_id is null")
+                .query(Long.class)
+                .single())
+        .as("the shared universes V12 starts with")
+        .isGreaterThanOrEqualTo(3);
+  }
 }

@@ -1,0 +1,1 @@
+export { UniversesView } from "./components/universes-view";
