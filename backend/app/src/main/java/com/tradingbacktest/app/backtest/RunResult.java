@@ -31,6 +31,8 @@ import java.util.Map;
  * @param rejectedOrders entries skipped because the cash did not afford one quantity step
  * @param benchmark the symbol the run was measured against, whose metrics ({@code alpha}, {@code
  *     beta}, ... of docs/METRICS.md, "Benchmark") are in {@code metrics}; null without one
+ * @param portfolio what a portfolio run adds (per-symbol contribution, final holdings, turnover,
+ *     notes); null for a single-symbol run
  */
 public record RunResult(
     @Schema(description = "Metric name to value; null when undefined (e.g. Sharpe of a flat curve)")
@@ -44,7 +46,34 @@ public record RunResult(
     int barCount,
     int fillCount,
     int rejectedOrders,
-    @Schema(nullable = true) BenchmarkSummary benchmark) {
+    @Schema(nullable = true) BenchmarkSummary benchmark,
+    @Schema(nullable = true) PortfolioSummary portfolio) {
+
+  /** A single-symbol result. */
+  public RunResult(
+      Map<String, Number> metrics,
+      List<MonthlyReturnView> monthlyReturns,
+      List<YearlyReturnView> yearlyReturns,
+      EquityChart equity,
+      int roundTripCount,
+      RoundTrip openTrade,
+      int barCount,
+      int fillCount,
+      int rejectedOrders,
+      BenchmarkSummary benchmark) {
+    this(
+        metrics,
+        monthlyReturns,
+        yearlyReturns,
+        equity,
+        roundTripCount,
+        openTrade,
+        barCount,
+        fillCount,
+        rejectedOrders,
+        benchmark,
+        null);
+  }
 
   /** A result without a benchmark. */
   public RunResult(
@@ -109,6 +138,104 @@ public record RunResult(
             ? null
             : new BenchmarkSummary(benchmarkSymbol, benchmarkStats.returns()));
   }
+
+  /**
+   * The result of a portfolio run over its metrics: {@code metrics} are the portfolio's, {@code
+   * round_trip_count} and {@code fill_count} count every symbol's, {@code bar_count} the union of
+   * the symbols' bar times, and {@code open_trade} is null (each symbol's open position is in
+   * {@code symbols}).
+   */
+  public static RunResult ofPortfolio(
+      PerformanceMetrics metrics,
+      RunSeries series,
+      int chartPoints,
+      int roundTrips,
+      int fills,
+      int rejectedOrders,
+      String benchmarkSymbol,
+      BenchmarkStats benchmarkStats,
+      PortfolioSummary portfolio) {
+    Map<String, Number> all = metrics.toMap();
+    if (benchmarkStats != null) {
+      all.putAll(benchmarkStats.toMap());
+    }
+    return new RunResult(
+        all,
+        metrics.monthlyReturns().stream().map(MonthlyReturnView::of).toList(),
+        metrics.yearlyReturns().stream().map(YearlyReturnView::of).toList(),
+        EquityChart.of(series, chartPoints),
+        roundTrips,
+        null,
+        series.size(),
+        fills,
+        rejectedOrders,
+        benchmarkStats == null
+            ? null
+            : new BenchmarkSummary(benchmarkSymbol, benchmarkStats.returns()),
+        portfolio);
+  }
+
+  /**
+   * What a portfolio run adds to its result. Everything in it is bounded by the symbols (at most
+   * 500) and the notes (at most 100): the holdings over time are read at GET
+   * /api/v1/backtests/{id}/holdings with a range and a point budget.
+   *
+   * @param baseCurrency the account's currency: money here and in {@code metrics} is in it
+   * @param rebalance the schedule the run traded its weights on; null when it had no weights
+   * @param timeZone the zone of its calendar periods
+   * @param turnover traded value over mean equity
+   * @param annualTurnover turnover per year; null over no time
+   * @param tradedValue the traded value of every fill, in the base currency
+   * @param commissions commissions and taxes of every fill, in the base currency
+   * @param symbols per symbol, in the request's order
+   * @param fx the FX series used, per foreign currency
+   * @param notes what the run did unasked (weights or buys scaled down), in time order
+   * @param notesOmitted notes beyond those kept, counted only
+   */
+  public record PortfolioSummary(
+      String baseCurrency,
+      @Schema(nullable = true) String rebalance,
+      String timeZone,
+      double turnover,
+      @Schema(nullable = true) Double annualTurnover,
+      double tradedValue,
+      double commissions,
+      List<SymbolSummary> symbols,
+      Map<String, String> fx,
+      List<Note> notes,
+      int notesOmitted) {}
+
+  /**
+   * One symbol of a portfolio run.
+   *
+   * @param contribution its pnl in the base currency (costs included); the contributions add up to
+   *     final equity less initial capital
+   * @param roundTrips its closed round trips
+   * @param finalQuantity units held after its last bar (negative when short)
+   * @param finalPrice its last close, in its currency
+   * @param finalValue the final holding in the base currency
+   * @param finalWeight the final holding over the final equity
+   */
+  public record SymbolSummary(
+      String symbol,
+      String currency,
+      double contribution,
+      int roundTrips,
+      double finalQuantity,
+      double finalPrice,
+      double finalValue,
+      @Schema(nullable = true) Double finalWeight) {}
+
+  /**
+   * Something a portfolio run did that was not literally asked for.
+   *
+   * @param time the bar time it concerns
+   * @param kind weights_scaled (target weights summed to more than 1 and were scaled to 1) or
+   *     buys_scaled (a rebalance's buys cost more than the cash and were scaled down)
+   * @param message an English sentence with the date and figures (the web app words the kind in the
+   *     reader's language)
+   */
+  public record Note(Instant time, String kind, String message) {}
 
   /**
    * The benchmark of a run.

@@ -42,7 +42,7 @@ public record RunSettings(
       double slippageTicks,
       double tickSize) {
 
-    CostModel toModel() {
+    public CostModel toModel() {
       return new CostModel(
           commissionRate,
           commissionFixed,

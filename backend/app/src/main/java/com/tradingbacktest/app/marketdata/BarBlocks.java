@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -122,6 +125,71 @@ class BarBlocks implements DisposableBean {
       out.size = start;
     }
     return current[0];
+  }
+
+  /**
+   * {@link #read} for several series of one interval in one COPY: series {@code i}'s bars with open
+   * time in [{@code from[i]}, {@code to[i]}) are appended to {@code out[i]}. Returns, per series,
+   * whether its blocks were current (a series whose were not has nothing added; read its rows).
+   */
+  boolean[] readMany(
+      List<String> symbols, String interval, long[] from, long[] to, BarColumns[] out) {
+    int n = symbols.size();
+    boolean[] current = new boolean[n];
+    if (n == 0) {
+      return current;
+    }
+    Map<String, Integer> index = new HashMap<>();
+    long lowest = Long.MAX_VALUE;
+    long highest = Long.MIN_VALUE;
+    StringBuilder keys = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      index.put(symbols.get(i), i);
+      lowest = Math.min(lowest, from[i]);
+      highest = Math.max(highest, to[i]);
+      keys.append(i == 0 ? "" : ", ").append(BarRepository.literal(symbols.get(i)));
+    }
+    // One statement, one snapshot, as in read: a series with no block-set row has no current
+    // blocks.
+    String sql =
+        "copy (select s.symbol, b.bars from market_data_block_sets s left join market_data_blocks b"
+            + " on b.symbol = s.symbol and b.interval = s.interval and b.last_bar >= "
+            + instant(lowest)
+            + " and b.first_bar < "
+            + instant(highest)
+            + " where s.symbol in ("
+            + keys
+            + ") and s.interval = "
+            + BarRepository.literal(interval)
+            + " order by s.symbol, b.first_bar) to stdout (format binary)";
+    long[] last = new long[n];
+    java.util.Arrays.fill(last, Long.MIN_VALUE);
+    try (Connection c = dataSource.getConnection()) {
+      BinaryCopyOut.forEachRow(
+          c,
+          sql,
+          (row, at) -> {
+            int keyLength = BinaryCopyOut.int32(row, at);
+            String key =
+                new String(row, at + 4, keyLength, java.nio.charset.StandardCharsets.UTF_8);
+            int i = index.get(key);
+            current[i] = true;
+            int blockAt = at + 4 + keyLength;
+            int length = BinaryCopyOut.int32(row, blockAt);
+            if (length >= 0) {
+              last[i] =
+                  decode(
+                      ByteBuffer.wrap(row, blockAt + 4, length).slice(),
+                      from[i],
+                      to[i],
+                      last[i],
+                      out[i]);
+            }
+          });
+    } catch (SQLException e) {
+      throw new DataAccessResourceFailureException("Could not read bars of " + n + " series", e);
+    }
+    return current;
   }
 
   /**

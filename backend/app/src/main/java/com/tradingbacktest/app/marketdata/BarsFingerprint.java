@@ -39,6 +39,32 @@ public final class BarsFingerprint {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  /**
+   * The hash of a portfolio run's bars: for each symbol, then each FX series, then the benchmark
+   * (when there is one), its ticker's UTF-8 bytes, its bar count as 8 bytes and its bars as above.
+   * So a rerun shows whether any series it read changed.
+   */
+  public static String ofPortfolio(
+      java.util.List<BarSeries> universe, java.util.List<BarSeries> fx, BarSeries benchmark) {
+    MessageDigest sha = sha256();
+    for (BarSeries bars : universe) {
+      section(sha, bars);
+    }
+    for (BarSeries bars : fx) {
+      section(sha, bars);
+    }
+    if (benchmark != null) {
+      section(sha, benchmark);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static void section(MessageDigest sha, BarSeries bars) {
+    sha.update(bars.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    sha.update(ByteBuffer.allocate(8).putLong(bars.size()).array());
+    update(sha, bars);
+  }
+
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -48,7 +74,8 @@ public final class BarsFingerprint {
   }
 
   private static void update(MessageDigest sha, BarSeries bars) {
-    ByteBuffer bar = ByteBuffer.allocate(48);
+    // Up to 1,024 bars per digest call: the same bytes in the same order, fewer calls.
+    ByteBuffer bar = ByteBuffer.allocate(48 * 1024);
     long[] time = bars.times();
     double[] open = bars.open();
     double[] high = bars.high();
@@ -56,14 +83,17 @@ public final class BarsFingerprint {
     double[] close = bars.close();
     double[] volume = bars.volume();
     for (int i = 0; i < bars.size(); i++) {
-      bar.clear();
+      if (!bar.hasRemaining()) {
+        sha.update(bar.array(), 0, bar.position());
+        bar.clear();
+      }
       bar.putLong(time[i])
           .putLong(Double.doubleToRawLongBits(open[i]))
           .putLong(Double.doubleToRawLongBits(high[i]))
           .putLong(Double.doubleToRawLongBits(low[i]))
           .putLong(Double.doubleToRawLongBits(close[i]))
           .putLong(Double.doubleToRawLongBits(volume[i]));
-      sha.update(bar.array());
     }
+    sha.update(bar.array(), 0, bar.position());
   }
 }

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,11 +63,68 @@ public class MarketDataService {
   }
 
   /**
+   * {@link #symbol} for several tickers at once (one or two queries for those not cached), by
+   * ticker; tickers {@code userId} cannot read are left out.
+   */
+  public Map<String, SymbolInfo> symbols(UUID userId, Collection<String> tickers, Dataset dataset) {
+    List<String> readable =
+        tickers.stream().filter(t -> t != null && !t.isEmpty() && !SeriesKeys.isOwn(t)).toList();
+    Map<String, SymbolInfo> found = new LinkedHashMap<>();
+    if (dataset != Dataset.SHARED) {
+      Map<String, String> ownKeys = new LinkedHashMap<>();
+      readable.forEach(t -> ownKeys.put(SeriesKeys.own(userId, t), t));
+      symbols
+          .findAll(ownKeys.keySet())
+          .forEach(
+              (key, s) -> {
+                String ticker = ownKeys.get(key);
+                if (userId.equals(s.ownerId()) && s.symbol().equals(ticker)) {
+                  found.put(ticker, s);
+                }
+              });
+    }
+    if (dataset != Dataset.OWN) {
+      List<String> rest = readable.stream().filter(t -> !found.containsKey(t)).toList();
+      symbols
+          .findAll(rest)
+          .forEach(
+              (key, s) -> {
+                if (s.ownerId() == null) {
+                  found.put(key, s);
+                }
+              });
+    }
+    return found;
+  }
+
+  /**
+   * The stored ranges of one interval of several series, by series key; series without any are left
+   * out.
+   */
+  public Map<String, DataRange> ranges(Collection<String> seriesKeys, Interval interval) {
+    Map<String, DataRange> found = new HashMap<>();
+    symbols
+        .rangesOf(seriesKeys)
+        .forEach(
+            (key, ranges) ->
+                ranges.stream()
+                    .filter(r -> r.interval().equals(interval.code()))
+                    .findFirst()
+                    .ifPresent(r -> found.put(key, r)));
+    return found;
+  }
+
+  /**
    * The symbol stored under {@code seriesKey} ({@link SymbolInfo#seriesKey}), whoever owns it: for
    * a run or an optimisation that resolved its series when it was created.
    */
   public Optional<SymbolInfo> series(String seriesKey) {
     return symbols.find(seriesKey);
+  }
+
+  /** {@link #series} for several keys at once, by key; keys with no symbol are left out. */
+  public Map<String, SymbolInfo> seriesAll(Collection<String> seriesKeys) {
+    return symbols.findAll(seriesKeys);
   }
 
   /**
@@ -174,6 +234,73 @@ public class MarketDataService {
         interval,
         first.atStartOfDay(zone).toInstant(),
         last.plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  /**
+   * {@link #loadDays} for several series of one interval (a portfolio's), each over days {@code
+   * first} to {@code last} in its own zone: one COPY of all their blocks, and the rows of any
+   * series whose blocks are not current (those are rebuilt for next time). In the order of {@code
+   * series}, each named by its ticker.
+   */
+  public List<BarSeries> loadDaysOfMany(
+      List<SymbolInfo> series,
+      Interval interval,
+      java.time.LocalDate first,
+      java.time.LocalDate last) {
+    long started = System.nanoTime();
+    int n = series.size();
+    List<String> keys = series.stream().map(SymbolInfo::seriesKey).toList();
+    Map<String, DataRange> ranges = ranges(keys, interval);
+    long[] from = new long[n];
+    long[] to = new long[n];
+    BarColumns[] columns = new BarColumns[n];
+    for (int i = 0; i < n; i++) {
+      java.time.ZoneId zone = series.get(i).zone();
+      from[i] = first.atStartOfDay(zone).toInstant().toEpochMilli();
+      to[i] = last.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+      DataRange range = ranges.get(keys.get(i));
+      columns[i] =
+          new BarColumns(range == null ? 16 : (int) Math.min(range.barCount(), 50_000_000));
+    }
+    boolean[] fromBlocks = blocks.readMany(keys, interval.code(), from, to, columns);
+    int fromRows = 0;
+    List<BarSeries> loaded = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      BarColumns c = columns[i];
+      if (!fromBlocks[i]) {
+        fromRows++;
+        bars.load(
+            keys.get(i),
+            interval.code(),
+            Instant.ofEpochMilli(from[i]),
+            Instant.ofEpochMilli(to[i]),
+            c);
+        if (c.size > 0) {
+          blocks.rebuildLater(keys.get(i), interval.code());
+        }
+      }
+      c.trimmed();
+      SymbolInfo s = series.get(i);
+      loaded.add(
+          BarSeries.of(
+              s.symbol(),
+              interval,
+              s.calendar(),
+              s.zone(),
+              c.time,
+              c.open,
+              c.high,
+              c.low,
+              c.close,
+              c.volume));
+    }
+    log.info(
+        "Loaded {} {} series ({} of them from rows) in {} ms",
+        n,
+        interval.code(),
+        fromRows,
+        (System.nanoTime() - started) / 1_000_000);
+    return loaded;
   }
 
   /**

@@ -50,6 +50,26 @@ class SymbolRepository {
                     .orElse(null)));
   }
 
+  /**
+   * The symbols stored under several series keys, in one query for those not cached; keys with no
+   * symbol are left out.
+   */
+  java.util.Map<String, SymbolInfo> findAll(java.util.Collection<String> seriesKeys) {
+    return symbolCache.getAll(
+        seriesKeys,
+        missing -> {
+          java.util.Map<String, SymbolInfo> found = new java.util.HashMap<>();
+          if (!missing.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from symbols where symbol = any(:keys)")
+                .param("keys", missing.toArray(new String[0]))
+                .query(SymbolRepository::map)
+                .list()
+                .forEach(s -> found.put(s.seriesKey(), s));
+          }
+          return found;
+        });
+  }
+
   /** The shared symbols and {@code userId}'s own uploads matching, by ticker, shared first. */
   List<SymbolInfo> search(java.util.UUID userId, String query, String market, int limit) {
     String pattern =

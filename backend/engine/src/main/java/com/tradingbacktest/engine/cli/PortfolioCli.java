@@ -2,6 +2,7 @@ package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
+import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioConfig;
 import com.tradingbacktest.engine.portfolio.PortfolioFill;
@@ -10,6 +11,7 @@ import com.tradingbacktest.engine.portfolio.PortfolioNote;
 import com.tradingbacktest.engine.portfolio.PortfolioResult;
 import com.tradingbacktest.engine.portfolio.PortfolioTrade;
 import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.CostModel;
 import com.tradingbacktest.engine.sim.Signals;
 import java.io.IOException;
@@ -72,12 +74,50 @@ final class PortfolioCli {
             .closeAtEnd(options.closeAtEnd)
             .build();
     PortfolioResult result = PortfolioBacktest.run(legs, config);
+    BenchmarkStats benchmark =
+        options.benchmark == null ? null : benchmark(options, universe, result, config);
     if (options.json) {
-      out.println(Json.write(report(result, legs, config)));
+      Map<String, Object> report = report(result, legs, config);
+      if (benchmark != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = (Map<String, Object>) report.get("metrics");
+        metrics.putAll(benchmark.toMap());
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("file", options.benchmark.getFileName().toString());
+        about.put("returns", benchmark.returns());
+        report.put("benchmark", about);
+      }
+      out.println(Json.write(report));
     } else {
-      printTable(out, options, result, legs, config);
+      printTable(out, options, result, legs, config, benchmark);
     }
     return 0;
+  }
+
+  /**
+   * The portfolio's equity measured against the closes of {@code --benchmark}, read in the same
+   * zone; a year has the bars of the union's calendar (24/7 when any symbol trades around the
+   * clock), as the portfolio's own metrics count it.
+   */
+  private static BenchmarkStats benchmark(
+      BacktestCli.Options options,
+      List<BarSeries> universe,
+      PortfolioResult result,
+      PortfolioConfig config)
+      throws IOException {
+    BarCsvReader.Columns b = BarCsvReader.read(options.benchmark, options.zone);
+    MarketCalendar calendar =
+        universe.stream().anyMatch(s -> s.calendar() == MarketCalendar.CRYPTO)
+            ? MarketCalendar.CRYPTO
+            : MarketCalendar.STOCK;
+    return BenchmarkStats.compute(
+        result.times(),
+        result.equity(),
+        b.times(),
+        b.close(),
+        config.initialCapital(),
+        calendar.barsPerYear(universe.get(0).interval()),
+        config.riskFreeRate());
   }
 
   /** Each symbol's leg: the portfolio built-in's weights, or its own signals. */
@@ -199,7 +239,8 @@ final class PortfolioCli {
       BacktestCli.Options options,
       PortfolioResult result,
       List<PortfolioLeg> legs,
-      PortfolioConfig config) {
+      PortfolioConfig config,
+      BenchmarkStats benchmark) {
     out.printf(
         "%s on %d symbols (%s): %d bar times, rebalance %s, base currency %s%n",
         options.strategy,
@@ -208,7 +249,12 @@ final class PortfolioCli {
         result.times().length,
         config.rebalance(),
         config.baseCurrency());
-    BacktestCli.printMetrics(out, result.metrics());
+    Map<String, Number> metrics = result.metrics().toMap();
+    if (benchmark != null) {
+      out.printf("against %s: %d returns%n", options.benchmark.getFileName(), benchmark.returns());
+      metrics.putAll(benchmark.toMap());
+    }
+    BacktestCli.printMetrics(out, metrics);
     out.printf(
         "%-16s  %.6g (%.6g a year)%n", "turnover", result.turnover(), result.annualTurnover());
     out.printf(

@@ -76,6 +76,56 @@ class PortfolioCliTests {
   }
 
   @Test
+  void benchmarkMeasuresThePortfolioAgainstAnotherFileInTheJsonAndTheTable() {
+    // A's closes go 100 -> 150 over the five days: four returns, a benchmark return of 50%.
+    Result json =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            "equal_weight",
+            "--benchmark",
+            a.toString(),
+            "--json");
+
+    assertThat(json.status).as(json.err).isZero();
+    assertThat(json.out)
+        .contains("\"final_equity\":13080")
+        .contains("\"benchmark_return\":0.5")
+        .contains("\"beta\":")
+        .contains("\"information_ratio\":")
+        .contains("\"benchmark\":{\"file\":\"A.csv\",\"returns\":4}");
+
+    Result table =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            "equal_weight",
+            "--benchmark",
+            a.toString());
+    assertThat(table.status).as(table.err).isZero();
+    assertThat(table.out).contains("against A.csv: 4 returns").contains("benchmark_return");
+
+    Result missing =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            "equal_weight",
+            "--benchmark",
+            dir.resolve("nope.csv").toString());
+    assertThat(missing.status).isEqualTo(2);
+    assertThat(missing.err).contains("no such file");
+  }
+
+  @Test
   void symbolsAreNamedWithSymbolEqualsFileAndTheTableListsThem() {
     Result r =
         run(

@@ -63,6 +63,15 @@ class OptimizationService {
 
   UUID create(UUID userId, OptimizeRequest request) {
     ResolvedRun run = resolver.resolve(userId, request.backtest());
+    if (run.isPortfolio()) {
+      // A sweep runs each combination on one symbol's bars; over a universe every combination is
+      // a whole portfolio run, which the slices cannot yet do: refuse rather than half-do it.
+      throw new FieldValidationException(
+          "backtest.symbols",
+          "optimising a portfolio run (several symbols, a weight strategy or another base"
+              + " currency) is not supported yet; optimise on one symbol, or run each parameter"
+              + " set as its own portfolio backtest");
+    }
     Map<String, String> errors = new LinkedHashMap<>();
 
     String objectiveName = request.objective() == null ? DEFAULT_OBJECTIVE : request.objective();

@@ -323,8 +323,15 @@ public class BacktestController {
       @Parameter(description = "json (default); csv is served by the CSV variant of this path")
           @RequestParam(defaultValue = "json")
           @Pattern(regexp = "json", message = "must be json or csv")
-          String format) {
-    return backtests.fills(user.id(), id, page, size);
+          String format,
+      @Parameter(
+              description =
+                  "Only this symbol's fills (a portfolio run's); a single-symbol run's are all of"
+                      + " its symbol")
+          @RequestParam(required = false)
+          @Size(max = 40, message = "must be at most {max} characters")
+          String symbol) {
+    return backtests.fills(user.id(), id, symbol, page, size);
   }
 
   @GetMapping(path = "/{id}/trades", params = "format=csv", produces = "text/csv")

@@ -5,6 +5,7 @@ import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
 import com.tradingbacktest.app.backtest.RunSeries;
 import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.backtest.events.RunEvents;
+import com.tradingbacktest.engine.portfolio.PortfolioFill;
 import com.tradingbacktest.engine.sim.Fill;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,12 +50,12 @@ public class BacktestRepository {
           + " "
           + keyMetrics()
           + ", created_at, started_at, completed_at, attempts, series_key, dataset, data_fingerprint,"
-          + " rerun_of, benchmark_symbol, benchmark_series_key";
+          + " rerun_of, benchmark_symbol, benchmark_series_key, portfolio";
   private static final String ALL_COLUMNS =
       "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
           + " result, created_at, started_at, completed_at, attempts, series_key, dataset,"
-          + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key";
+          + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key, portfolio";
 
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
   private static final String NOTIFY =
@@ -79,12 +80,13 @@ public class BacktestRepository {
       ResolvedRun run,
       String settingsJson,
       String parametersJson,
+      String portfolioJson,
       UUID rerunOf) {
     jdbc.sql(
             "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of,"
-                + " benchmark_symbol, benchmark_series_key)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)")
+                + " benchmark_symbol, benchmark_series_key, portfolio)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)")
         .params(
             id,
             userId,
@@ -102,7 +104,8 @@ public class BacktestRepository {
             run.symbol().dataset().code(),
             rerunOf,
             run.benchmark() == null ? null : run.benchmark().symbol(),
-            run.benchmark() == null ? null : run.benchmark().seriesKey())
+            run.benchmark() == null ? null : run.benchmark().seriesKey(),
+            portfolioJson)
         .update();
   }
 
@@ -321,6 +324,7 @@ public class BacktestRepository {
     jdbc.sql("delete from backtest_trades where backtest_id = ?").param(id).update();
     jdbc.sql("delete from backtest_series where backtest_id = ?").param(id).update();
     jdbc.sql("delete from backtest_plots where backtest_id = ?").param(id).update();
+    jdbc.sql("delete from backtest_holdings where backtest_id = ?").param(id).update();
   }
 
   void insertFills(UUID id, List<Fill> fills) {
@@ -342,6 +346,76 @@ public class BacktestRepository {
             ps.setInt(8, f.barIndex());
           });
     }
+  }
+
+  /** A portfolio run's fills, each with its symbol and its bar in that symbol's own bars. */
+  void insertPortfolioFills(UUID id, List<PortfolioFill> fills) {
+    for (int start = 0; start < fills.size(); start += FILL_BATCH) {
+      List<PortfolioFill> batch = fills.subList(start, Math.min(fills.size(), start + FILL_BATCH));
+      template.batchUpdate(
+          "insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission,"
+              + " tax, bar_index, symbol) values (?, ?, cast(? as trade_type), ?, ?, ?, ?, ?, ?)",
+          batch,
+          batch.size(),
+          (PreparedStatement ps, PortfolioFill pf) -> {
+            Fill f = pf.fill();
+            ps.setObject(1, id);
+            ps.setTimestamp(2, new Timestamp(f.time()));
+            ps.setString(3, f.buy() ? "buy" : "sell");
+            ps.setDouble(4, f.price());
+            ps.setDouble(5, f.quantity());
+            ps.setDouble(6, f.commission());
+            ps.setDouble(7, f.tax());
+            ps.setInt(8, f.barIndex());
+            ps.setString(9, pf.symbol());
+          });
+    }
+  }
+
+  /**
+   * A portfolio run's holdings: per symbol (leg), its quantity and weight at each of the run's
+   * times, encoded as the equity is.
+   */
+  void saveHoldings(UUID id, List<String> symbols, double[][] quantity, double[][] weight) {
+    List<Integer> legs = java.util.stream.IntStream.range(0, symbols.size()).boxed().toList();
+    template.batchUpdate(
+        "insert into backtest_holdings (backtest_id, leg, symbol, quantity, weight)"
+            + " values (?, ?, ?, ?, ?)",
+        legs,
+        FILL_BATCH,
+        (PreparedStatement ps, Integer leg) -> {
+          ps.setObject(1, id);
+          ps.setInt(2, leg);
+          ps.setString(3, symbols.get(leg));
+          ps.setBytes(4, SeriesCodec.encodeDoubles(quantity[leg]));
+          ps.setBytes(5, SeriesCodec.encodeDoubles(weight[leg]));
+        });
+  }
+
+  /** A symbol's stored holdings: its quantity and weight at each of the run's times. */
+  record Holdings(String symbol, double[] quantity, double[] weight) {}
+
+  /** The symbols a portfolio run holds, in the run's order. */
+  List<String> holdingSymbols(UUID id) {
+    return jdbc.sql("select symbol from backtest_holdings where backtest_id = ? order by leg")
+        .param(id)
+        .query(String.class)
+        .list();
+  }
+
+  /** The holdings of {@code symbols} (those the run has), in the run's order. */
+  List<Holdings> holdings(UUID id, List<String> symbols) {
+    return jdbc.sql(
+            "select symbol, quantity, weight from backtest_holdings where backtest_id = ?"
+                + " and symbol = any(?) order by leg")
+        .params(id, symbols.toArray(new String[0]))
+        .query(
+            (rs, n) ->
+                new Holdings(
+                    rs.getString(1),
+                    SeriesCodec.decodeDoubles(rs.getBytes(2)),
+                    SeriesCodec.decodeDoubles(rs.getBytes(3))))
+        .list();
   }
 
   void saveSeries(UUID id, RunSeries series) {
@@ -385,22 +459,30 @@ public class BacktestRepository {
         .optional();
   }
 
-  List<FillView> fills(UUID id, int offset, int limit) {
+  /**
+   * A page of fills in time order; with {@code symbol} only that symbol's (rows of single-symbol
+   * runs have none: the caller filters those itself).
+   */
+  List<FillView> fills(UUID id, String symbol, int offset, int limit) {
     return jdbc.sql(
             "select "
                 + FILL_COLUMNS
-                + " from backtest_trades where backtest_id = ? order by \"timestamp\", id offset ? limit ?")
-        .params(id, offset, limit)
+                + " from backtest_trades where backtest_id = ?"
+                + FILL_SYMBOL
+                + " order by \"timestamp\", id offset ? limit ?")
+        .params(id, symbol, symbol, offset, limit)
         .query(BacktestRepository::mapFill)
         .list();
   }
 
-  long countFills(UUID id) {
-    return jdbc.sql("select count(*) from backtest_trades where backtest_id = ?")
-        .param(id)
+  long countFills(UUID id, String symbol) {
+    return jdbc.sql("select count(*) from backtest_trades where backtest_id = ?" + FILL_SYMBOL)
+        .params(id, symbol, symbol)
         .query(Long.class)
         .single();
   }
+
+  private static final String FILL_SYMBOL = " and (cast(? as text) is null or symbol = ?)";
 
   /** Every fill in order, streamed (for CSV export of long runs). */
   void streamFills(UUID id, Consumer<FillView> sink) {
@@ -441,7 +523,7 @@ public class BacktestRepository {
   }
 
   private static final String FILL_COLUMNS =
-      "id, \"timestamp\", type, price, quantity, commission, tax, bar_index";
+      "id, \"timestamp\", type, price, quantity, commission, tax, bar_index, symbol";
 
   /** A row of {@link #FILL_COLUMNS}. */
   private static FillView mapFill(ResultSet rs, int n) throws SQLException {
@@ -453,7 +535,8 @@ public class BacktestRepository {
         rs.getBigDecimal(5),
         rs.getBigDecimal(6),
         rs.getBigDecimal(7),
-        (Integer) rs.getObject(8));
+        (Integer) rs.getObject(8),
+        rs.getString(9));
   }
 
   static BacktestRow map(ResultSet rs, int n) throws SQLException {
@@ -483,6 +566,7 @@ public class BacktestRepository {
         rs.getString(23),
         rs.getObject(24, UUID.class),
         rs.getString(25),
-        rs.getString(26));
+        rs.getString(26),
+        rs.getString(27));
   }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,8 +20,9 @@ import java.util.UUID;
 public record BacktestRequest(
     @Schema(description = "Your strategy or anyone's public one") @NotNull(message = "is required")
         UUID strategyId,
-    @Schema(example = "AAPL")
-        @NotBlank(message = "is required")
+    @Schema(
+            example = "AAPL",
+            description = "The symbol of a single-symbol run; exactly one of symbol and symbols")
         @Size(max = 40, message = "must be at most {max} characters")
         String symbol,
     @Schema(
@@ -87,7 +89,91 @@ public record BacktestRequest(
                     + " when you have one, else shared",
             allowableValues = {"own", "shared"})
         @Pattern(regexp = "own|shared", message = "must be own or shared")
-        String benchmarkDataset) {
+        String benchmarkDataset,
+    @Schema(
+            example = "[\"005930\", \"000660\", \"035420\"]",
+            description =
+                "The symbols of a portfolio run: one account over all of them (1-500, distinct);"
+                    + " exactly one of symbol and symbols. Each resolves like symbol (your upload"
+                    + " when you have one, else shared; dataset applies to all)")
+        @Size(min = 1, max = 500, message = "must list 1 to {max} symbols")
+        List<
+                @NotBlank(message = "must not be blank")
+                @Size(max = 40, message = "must be at most {max} characters") String>
+            symbols,
+    @Schema(
+            example = "monthly",
+            description =
+                "When a portfolio trades to its target weights, overriding the strategy's"
+                    + " rebalance: every_bar, weekly, monthly, quarterly or drift:<band> (e.g."
+                    + " drift:0.05); omitted: the strategy's (monthly unless it says)")
+        @Size(max = 40, message = "must be at most {max} characters")
+        String rebalance,
+    @Schema(
+            example = "{\"USD\": \"USDKRW\"}",
+            description =
+                "Per foreign currency of a portfolio's symbols, a stored series quoting one unit"
+                    + " of it in the base currency (resolved like symbol)")
+        @Size(max = 20, message = "must name at most {max} currencies")
+        Map<String, String> fx,
+    @Schema(
+            example = "KRW",
+            description =
+                "The portfolio's currency: cash, equity and contributions are in it; omitted: the"
+                    + " first symbol's currency")
+        @Pattern(
+            regexp = "[A-Z][A-Z0-9]{1,9}",
+            message = "must be a currency code such as KRW or USD")
+        String baseCurrency,
+    @Schema(
+            example = "Asia/Seoul",
+            description =
+                "The zone of a portfolio's calendar (its months for a monthly rebalance, its"
+                    + " dates); omitted: the first symbol's")
+        @Size(max = 64, message = "must be at most {max} characters")
+        String timeZone) {
+
+  /** A single-symbol request, as before portfolios. */
+  public BacktestRequest(
+      UUID strategyId,
+      String symbol,
+      String interval,
+      LocalDate startDate,
+      LocalDate endDate,
+      BigDecimal initialCapital,
+      Map<String, Double> parameters,
+      CostSettings costs,
+      SizingSettings sizing,
+      String fill,
+      Boolean allowShort,
+      Boolean closeAtEnd,
+      Double riskFreeRate,
+      String dataset,
+      String benchmark,
+      String benchmarkDataset) {
+    this(
+        strategyId,
+        symbol,
+        interval,
+        startDate,
+        endDate,
+        initialCapital,
+        parameters,
+        costs,
+        sizing,
+        fill,
+        allowShort,
+        closeAtEnd,
+        riskFreeRate,
+        dataset,
+        benchmark,
+        benchmarkDataset,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
 
   /**
    * Costs. Rates are fractions (0.001 = 0.1%).

@@ -28,6 +28,8 @@ import java.util.UUID;
  * @param plots the series its strategy plotted, in declaration order (values at {@code
  *     /api/v1/backtests/{id}/series}); empty until completed or when it plots nothing
  * @param benchmark the symbol the run is measured against, else null
+ * @param symbols the symbols it trades: a portfolio run's universe in order (symbol is its first),
+ *     a single run's one symbol
  */
 record BacktestResponse(
     UUID id,
@@ -56,4 +58,5 @@ record BacktestResponse(
     @Schema(nullable = true) UUID rerunOf,
     @Schema(nullable = true) Boolean sameDataAsOriginal,
     List<PlotView> plots,
-    @Schema(nullable = true) String benchmark) {}
+    @Schema(nullable = true) String benchmark,
+    List<String> symbols) {}

@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param rerunOf the run this one repeats, if any
  * @param benchmarkSymbol the benchmark's ticker; null without one
  * @param benchmarkSeriesKey the key of the benchmark's series; null without one
+ * @param portfolio the {@link PortfolioSetup} of a portfolio run as JSON; null for one symbol
  */
 public record BacktestRow(
     UUID id,
@@ -43,5 +44,11 @@ public record BacktestRow(
     String dataFingerprint,
     UUID rerunOf,
     String benchmarkSymbol,
-    String benchmarkSeriesKey)
-    implements RunSetup {}
+    String benchmarkSeriesKey,
+    String portfolio)
+    implements RunSetup {
+
+  public boolean isPortfolio() {
+    return portfolio != null;
+  }
+}

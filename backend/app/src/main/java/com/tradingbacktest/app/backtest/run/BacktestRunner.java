@@ -9,16 +9,21 @@ import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.events.RunEvent;
 import com.tradingbacktest.app.backtest.events.RunEvents;
 import com.tradingbacktest.app.marketdata.BarsFingerprint;
+import com.tradingbacktest.app.marketdata.DataRange;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
+import com.tradingbacktest.engine.portfolio.PortfolioResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -147,6 +152,10 @@ class BacktestRunner {
               + first.message());
     }
     CompiledStrategy strategy = compilation.strategy();
+    if (row.isPortfolio()) {
+      executePortfolio(id, progress, row, strategy, runSettings, parameters, runLimits);
+      return;
+    }
 
     Interval interval = Interval.fromCode(row.interval());
     BarSeries bars = marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate());
@@ -219,6 +228,121 @@ class BacktestRunner {
         result.simulation().trades().size(),
         result.simulation().finalEquity());
   }
+
+  /**
+   * A portfolio run: every symbol's bars in one bulk read (after checking that the stored bars fit
+   * the memory limit), its FX series and benchmark, the universe evaluated and simulated in one
+   * account, and its fills, round trips, series and holdings stored in one transaction.
+   */
+  private void executePortfolio(
+      UUID id,
+      Progress progress,
+      BacktestRow row,
+      CompiledStrategy strategy,
+      RunSettings runSettings,
+      Map<String, Double> parameters,
+      EvaluationLimits runLimits) {
+    PortfolioSetup setup = json.readValue(row.portfolio(), PortfolioSetup.class);
+    Interval interval = Interval.fromCode(row.interval());
+    ZoneId zone = ZoneId.of(setup.timeZone());
+    List<String> keys = setup.symbols().stream().map(PortfolioSetup.Member::seriesKey).toList();
+    long storedBars =
+        marketData.ranges(keys, interval).values().stream().mapToLong(DataRange::barCount).sum();
+    if (storedBars * LOADED_BAR_BYTES > limits.memoryBytes()) {
+      throw new RunFailure(
+          String.format(
+              Locale.ROOT,
+              "The portfolio's %,d symbols have %,d %s bars stored, about %,d MB to load; the limit"
+                  + " per run is %,d MB. Use fewer symbols or a longer interval.",
+              keys.size(),
+              storedBars,
+              interval.code(),
+              (storedBars * LOADED_BAR_BYTES + (1 << 20) - 1) >> 20,
+              limits.memoryBytes() >> 20));
+    }
+    PortfolioBars loaded =
+        PortfolioBars.load(marketData, setup, interval, row.startDate(), row.endDate());
+    List<BarSeries> universe = loaded.universe();
+    for (BarSeries bars : universe) {
+      if (bars.size() == 0) {
+        throw RunFailure.noBars(bars.symbol(), row.interval(), row.startDate(), row.endDate());
+      }
+    }
+    Map<String, BarSeries> fx = loaded.fx();
+    RunExecution.Benchmark benchmark =
+        row.benchmarkSeriesKey() == null
+            ? null
+            : BenchmarkBars.load(
+                marketData,
+                row.benchmarkSymbol(),
+                row.benchmarkSeriesKey(),
+                interval,
+                row.startDate(),
+                row.endDate(),
+                zone,
+                limits.memoryBytes());
+    String fingerprint =
+        BarsFingerprint.ofPortfolio(
+            universe, List.copyOf(fx.values()), benchmark == null ? null : benchmark.bars());
+    progress.report(10);
+
+    PortfolioExecution execution;
+    try {
+      execution =
+          PortfolioExecution.of(
+              strategy,
+              universe,
+              setup,
+              fx,
+              parameters,
+              runSettings,
+              row.initialCapital(),
+              benchmark,
+              runLimits,
+              () -> progress.report(20));
+    } catch (RunTimeLimitException e) {
+      throw new RunFailure(limits.timeLimitReason("The run"));
+    }
+    int symbolTimes = execution.series().size() * universe.size();
+    if (progress.isCancelled()) {
+      throw new BacktestCancelledException(symbolTimes);
+    }
+    progress.report(96);
+
+    PortfolioResult result = execution.result();
+    double[][] weights = execution.weights();
+    String resultJson = json.writeValueAsString(execution.summary(settings.chartPoints(), setup));
+    boolean completed =
+        Boolean.TRUE.equals(
+            transaction.execute(
+                status -> {
+                  runs.deleteOutputs(id);
+                  roundTrips.delete(id);
+                  runs.insertPortfolioFills(id, result.fills());
+                  roundTrips.insertPortfolio(id, result.trades());
+                  runs.saveSeries(id, execution.series());
+                  runs.saveHoldings(id, result.symbols(), result.quantity(), weights);
+                  runs.recordFingerprint(id, fingerprint);
+                  if (!runs.complete(id, resultJson)) {
+                    status.setRollbackOnly();
+                    return false;
+                  }
+                  return true;
+                }));
+    if (!completed) {
+      throw new BacktestCancelledException(symbolTimes);
+    }
+    log.info(
+        "Portfolio run {} completed: {} symbols, {} times, {} fills, final equity {}",
+        id,
+        universe.size(),
+        result.times().length,
+        result.fills().size(),
+        result.finalEquity());
+  }
+
+  /** A loaded bar: its time and five doubles. */
+  static final long LOADED_BAR_BYTES = 48;
 
   /**
    * The engine's progress hook: writes the row at most four times a second (which also refreshes

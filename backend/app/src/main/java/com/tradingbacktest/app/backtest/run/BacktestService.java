@@ -98,6 +98,7 @@ public class BacktestService {
               run,
               json.writeValueAsString(run.settings()),
               json.writeValueAsString(run.parameters()),
+              run.portfolio() == null ? null : json.writeValueAsString(run.portfolio()),
               rerunOf);
         });
     try {
@@ -106,7 +107,9 @@ public class BacktestService {
           "Backtest "
               + run.strategy().name()
               + " on "
-              + run.symbol().symbol()
+              + (run.isPortfolio()
+                  ? run.portfolio().symbols().size() + " symbols"
+                  : run.symbol().symbol())
               + " "
               + run.interval().code(),
           new RunBacktestJob(id));
@@ -160,7 +163,10 @@ public class BacktestService {
         row.rerunOf(),
         sameDataAsOriginal(userId, row),
         plots.list(id),
-        row.benchmarkSymbol());
+        row.benchmarkSymbol(),
+        row.isPortfolio()
+            ? json.readValue(row.portfolio(), PortfolioSetup.class).tickers()
+            : List.of(row.symbol()));
   }
 
   /**
@@ -170,6 +176,9 @@ public class BacktestService {
   private Boolean dataChanged(BacktestRow row) {
     if (row.dataFingerprint() == null) {
       return null;
+    }
+    if (row.isPortfolio()) {
+      return portfolioDataChanged(row);
     }
     String benchmarkKey = row.benchmarkSeriesKey();
     if (marketData.series(row.seriesKey()).isEmpty()
@@ -190,6 +199,42 @@ public class BacktestService {
             : BenchmarkBars.read(
                 marketData, benchmarkKey, interval, row.startDate(), row.endDate(), now.zone());
     return !BarsFingerprint.of(now, benchmarkNow).equals(row.dataFingerprint());
+  }
+
+  /** {@link #dataChanged} of a portfolio run: any of its symbols, FX series or benchmark. */
+  private boolean portfolioDataChanged(BacktestRow row) {
+    PortfolioSetup setup = json.readValue(row.portfolio(), PortfolioSetup.class);
+    List<String> keys = new java.util.ArrayList<>(PortfolioBars.seriesKeys(setup));
+    String benchmarkKey = row.benchmarkSeriesKey();
+    if (benchmarkKey != null) {
+      keys.add(benchmarkKey);
+    }
+    if (!marketData.seriesAll(keys).keySet().containsAll(keys)) {
+      return true;
+    }
+    Interval interval = Interval.fromCode(row.interval());
+    if (keys.stream().allMatch(k -> unwrittenSince(k, interval, row.startedAt()))) {
+      return false;
+    }
+    try {
+      PortfolioBars now =
+          PortfolioBars.load(marketData, setup, interval, row.startDate(), row.endDate());
+      BarSeries benchmarkNow =
+          benchmarkKey == null
+              ? null
+              : BenchmarkBars.read(
+                  marketData,
+                  benchmarkKey,
+                  interval,
+                  row.startDate(),
+                  row.endDate(),
+                  java.time.ZoneId.of(setup.timeZone()));
+      return !BarsFingerprint.ofPortfolio(
+              now.universe(), List.copyOf(now.fx().values()), benchmarkNow)
+          .equals(row.dataFingerprint());
+    } catch (RunFailure e) {
+      return true; // a series is gone
+    }
   }
 
   private boolean unwrittenSince(String seriesKey, Interval interval, Instant started) {
@@ -257,10 +302,27 @@ public class BacktestService {
     throw notFound(id);
   }
 
-  PageResponse<FillView> fills(UUID userId, UUID id, int page, int size) {
-    requireVisible(userId, id);
-    long total = runs.countFills(id);
-    return PageResponse.of(runs.fills(id, page * size, size), page, size, total);
+  /**
+   * A page of the run's fills; with {@code symbol} only that symbol's (a single-symbol run's are
+   * all of its one symbol, and none of any other).
+   */
+  PageResponse<FillView> fills(UUID userId, UUID id, String symbol, int page, int size) {
+    BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> notFound(id));
+    String filter = symbol == null || symbol.isBlank() ? null : symbol.trim();
+    if (!row.isPortfolio() && filter != null) {
+      if (!filter.equalsIgnoreCase(row.symbol())) {
+        return PageResponse.of(List.of(), page, size, 0);
+      }
+      filter = null;
+    }
+    long total = runs.countFills(id, filter);
+    List<FillView> items =
+        (long) page * size >= total
+            ? List.of()
+            : runs.fills(id, filter, page * size, size).stream()
+                .map(f -> f.withSymbol(row.symbol()))
+                .toList();
+    return PageResponse.of(items, page, size, total);
   }
 
   /** Checks access before the response starts; the returned writer streams every fill as CSV. */

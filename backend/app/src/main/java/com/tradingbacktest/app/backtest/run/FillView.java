@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param quantity units, positive
  * @param commission broker commission in the symbol's currency
  * @param tax transaction tax (sells only, e.g. KRX)
- * @param barIndex the bar's position in the run, from 0
+ * @param barIndex the bar's position in the run (in a portfolio run: in its symbol's own bars),
+ *     from 0
+ * @param symbol the symbol traded (a single-symbol run's fills carry the run's symbol)
  */
 @Schema(name = "Fill")
 record FillView(
@@ -24,4 +26,13 @@ record FillView(
     BigDecimal quantity,
     BigDecimal commission,
     BigDecimal tax,
-    Integer barIndex) {}
+    Integer barIndex,
+    String symbol) {
+
+  /** This fill of the run's one symbol, for rows stored without it. */
+  FillView withSymbol(String runSymbol) {
+    return symbol != null
+        ? this
+        : new FillView(id, timestamp, type, price, quantity, commission, tax, barIndex, runSymbol);
+  }
+}

@@ -16,6 +16,8 @@ import java.util.Map;
  *     declaration order
  * @param benchmark the series the run is measured against, resolved like {@code symbol}; null for
  *     none
+ * @param portfolio for a portfolio run, its universe, FX and schedule ({@code symbol} is then its
+ *     first symbol); null for a single-symbol run
  */
 public record ResolvedRun(
     StrategySource strategy,
@@ -27,4 +29,36 @@ public record ResolvedRun(
     BigDecimal initialCapital,
     Map<String, Double> parameters,
     RunSettings settings,
-    SymbolInfo benchmark) {}
+    SymbolInfo benchmark,
+    PortfolioSetup portfolio) {
+
+  /** A single-symbol run. */
+  public ResolvedRun(
+      StrategySource strategy,
+      CompiledStrategy compiled,
+      SymbolInfo symbol,
+      Interval interval,
+      LocalDate startDate,
+      LocalDate endDate,
+      BigDecimal initialCapital,
+      Map<String, Double> parameters,
+      RunSettings settings,
+      SymbolInfo benchmark) {
+    this(
+        strategy,
+        compiled,
+        symbol,
+        interval,
+        startDate,
+        endDate,
+        initialCapital,
+        parameters,
+        settings,
+        benchmark,
+        null);
+  }
+
+  public boolean isPortfolio() {
+    return portfolio != null;
+  }
+}

@@ -9,5 +9,6 @@ import java.time.Instant;
  * @param outcome win (pnl above 0) or loss (pnl below 0); a break-even trade is neither
  * @param from earliest exit time, inclusive
  * @param to latest exit time, inclusive
+ * @param symbol a portfolio run's symbol (rows of single-symbol runs have none)
  */
-record RoundTripFilter(String side, String outcome, Instant from, Instant to) {}
+record RoundTripFilter(String side, String outcome, Instant from, Instant to, String symbol) {}

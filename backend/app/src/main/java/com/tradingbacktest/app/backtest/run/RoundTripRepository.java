@@ -2,6 +2,7 @@ package com.tradingbacktest.app.backtest.run;
 
 import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
 
+import com.tradingbacktest.engine.portfolio.PortfolioTrade;
 import com.tradingbacktest.engine.sim.Trade;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,13 +31,16 @@ class RoundTripRepository {
       "side, quantity, entry_time, entry_price, exit_time, exit_price, pnl, return_pct, costs, mae,"
           + " mfe, bars_held, exit_reason";
 
-  /** Parameters: run id, side, side, outcome, outcome, outcome, from, from, to, to. */
+  /**
+   * Parameters: run id, side, side, outcome, outcome, outcome, from, from, to, to, symbol, symbol.
+   */
   private static final String WHERE =
       " where backtest_id = ?"
           + " and (cast(? as text) is null or side = ?)"
           + " and (cast(? as text) is null or (? = 'win' and pnl > 0) or (? = 'loss' and pnl < 0))"
           + " and (cast(? as timestamptz) is null or exit_time >= ?)"
-          + " and (cast(? as timestamptz) is null or exit_time <= ?)";
+          + " and (cast(? as timestamptz) is null or exit_time <= ?)"
+          + " and (cast(? as text) is null or symbol = ?)";
 
   private final JdbcTemplate template;
 
@@ -60,22 +64,7 @@ class RoundTripRepository {
           new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
-              Trade t = trades.get(first + i);
-              ps.setObject(1, id);
-              ps.setInt(2, first + i);
-              ps.setString(3, t.side().name().toLowerCase(Locale.ROOT));
-              ps.setDouble(4, t.quantity());
-              ps.setTimestamp(5, new Timestamp(t.entryTime()));
-              ps.setDouble(6, t.entryPrice());
-              ps.setTimestamp(7, new Timestamp(t.exitTime()));
-              ps.setDouble(8, t.exitPrice());
-              ps.setDouble(9, t.pnl());
-              ps.setDouble(10, t.returnPct());
-              ps.setDouble(11, t.costs());
-              ps.setDouble(12, t.mae());
-              ps.setDouble(13, t.mfe());
-              ps.setInt(14, t.barsHeld());
-              ps.setString(15, t.exitReason().name().toLowerCase(Locale.ROOT));
+              setTrade(ps, id, first + i, trades.get(first + i));
             }
 
             @Override
@@ -86,6 +75,50 @@ class RoundTripRepository {
     }
   }
 
+  /** A portfolio run's round trips (in exit order) numbered from 0, each with its symbol. */
+  void insertPortfolio(UUID id, List<PortfolioTrade> trades) {
+    for (int start = 0; start < trades.size(); start += BATCH) {
+      int first = start;
+      int size = Math.min(trades.size() - start, BATCH);
+      template.batchUpdate(
+          "insert into backtest_round_trips (backtest_id, seq, "
+              + COLUMNS
+              + ", symbol) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+              PortfolioTrade pt = trades.get(first + i);
+              setTrade(ps, id, first + i, pt.trade());
+              ps.setString(16, pt.symbol());
+            }
+
+            @Override
+            public int getBatchSize() {
+              return size;
+            }
+          });
+    }
+  }
+
+  private static void setTrade(PreparedStatement ps, UUID id, int seq, Trade t)
+      throws SQLException {
+    ps.setObject(1, id);
+    ps.setInt(2, seq);
+    ps.setString(3, t.side().name().toLowerCase(Locale.ROOT));
+    ps.setDouble(4, t.quantity());
+    ps.setTimestamp(5, new Timestamp(t.entryTime()));
+    ps.setDouble(6, t.entryPrice());
+    ps.setTimestamp(7, new Timestamp(t.exitTime()));
+    ps.setDouble(8, t.exitPrice());
+    ps.setDouble(9, t.pnl());
+    ps.setDouble(10, t.returnPct());
+    ps.setDouble(11, t.costs());
+    ps.setDouble(12, t.mae());
+    ps.setDouble(13, t.mfe());
+    ps.setInt(14, t.barsHeld());
+    ps.setString(15, t.exitReason().name().toLowerCase(Locale.ROOT));
+  }
+
   List<RoundTripView> page(UUID id, RoundTripFilter filter, int offset, int limit) {
     List<Object> params = params(id, filter);
     params.add(offset);
@@ -93,7 +126,7 @@ class RoundTripRepository {
     return template.query(
         "select seq, "
             + COLUMNS
-            + " from backtest_round_trips"
+            + ", symbol from backtest_round_trips"
             + WHERE
             + " order by seq offset ? limit ?",
         RoundTripRepository::map,
@@ -118,7 +151,7 @@ class RoundTripRepository {
               con.prepareStatement(
                   "select seq, "
                       + COLUMNS
-                      + " from backtest_round_trips"
+                      + ", symbol from backtest_round_trips"
                       + WHERE
                       + " order by seq");
           new ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
@@ -144,6 +177,8 @@ class RoundTripRepository {
     params.add(from);
     params.add(to);
     params.add(to);
+    params.add(filter.symbol());
+    params.add(filter.symbol());
     return params;
   }
 
@@ -162,6 +197,7 @@ class RoundTripRepository {
         rs.getDouble(11),
         rs.getDouble(12),
         rs.getInt(13),
-        rs.getString(14));
+        rs.getString(14),
+        rs.getString(15));
   }
 }

@@ -54,13 +54,18 @@ class RoundTripService {
   record Query(String side, String outcome, String symbol, String from, String to) {}
 
   PageResponse<RoundTripView> page(UUID userId, UUID id, Query query, int page, int size) {
-    RoundTripFilter filter = resolve(userId, id, query).filter();
+    Resolved resolved = resolve(userId, id, query);
+    RoundTripFilter filter = resolved.filter();
     if (filter == null) {
       return PageResponse.of(List.of(), page, size, 0);
     }
     long total = roundTrips.count(id, filter);
     List<RoundTripView> items =
-        (long) page * size >= total ? List.of() : roundTrips.page(id, filter, page * size, size);
+        (long) page * size >= total
+            ? List.of()
+            : roundTrips.page(id, filter, page * size, size).stream()
+                .map(t -> t.withSymbol(resolved.row().symbol()))
+                .toList();
     return PageResponse.of(items, page, size, total);
   }
 
@@ -89,12 +94,16 @@ class RoundTripService {
     if (!errors.isEmpty()) {
       throw new FieldValidationException(errors);
     }
-    if (query.symbol() != null
-        && !query.symbol().isBlank()
-        && !query.symbol().trim().equalsIgnoreCase(row.symbol())) {
+    String symbol =
+        query.symbol() == null || query.symbol().isBlank() ? null : query.symbol().trim();
+    if (row.isPortfolio()) {
+      return new Resolved(
+          row, new RoundTripFilter(query.side(), query.outcome(), from, to, symbol));
+    }
+    if (symbol != null && !symbol.equalsIgnoreCase(row.symbol())) {
       return new Resolved(row, null);
     }
-    return new Resolved(row, new RoundTripFilter(query.side(), query.outcome(), from, to));
+    return new Resolved(row, new RoundTripFilter(query.side(), query.outcome(), from, to, null));
   }
 
   private static ZoneId zone(String name) {

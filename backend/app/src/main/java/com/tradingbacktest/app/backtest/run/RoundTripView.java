@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param side long or short
  * @param barsHeld bars between entry and exit, 0 when both happened in one bar
  * @param exitReason signal, reversal, stop_loss, take_profit or trailing_stop
+ * @param symbol the symbol traded (a single-symbol run's round trips carry the run's symbol)
  */
 @Schema(name = "RoundTripItem")
 record RoundTripView(
@@ -28,4 +29,28 @@ record RoundTripView(
     double mae,
     double mfe,
     int barsHeld,
-    String exitReason) {}
+    String exitReason,
+    String symbol) {
+
+  /** This round trip of the run's one symbol, for rows stored without it. */
+  RoundTripView withSymbol(String runSymbol) {
+    return symbol != null
+        ? this
+        : new RoundTripView(
+            number,
+            side,
+            quantity,
+            entryTime,
+            entryPrice,
+            exitTime,
+            exitPrice,
+            pnl,
+            returnPct,
+            costs,
+            mae,
+            mfe,
+            barsHeld,
+            exitReason,
+            runSymbol);
+  }
+}

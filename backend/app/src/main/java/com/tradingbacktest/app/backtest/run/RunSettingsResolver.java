@@ -11,15 +11,22 @@ import com.tradingbacktest.app.strategy.StrategyLookup;
 import com.tradingbacktest.app.strategy.StrategySource;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.ParamSpec;
+import com.tradingbacktest.engine.portfolio.Rebalance;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.CostModel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -88,13 +95,25 @@ public class RunSettingsResolver {
       errors.put("strategy_id", "no strategy with this id that you can read");
     }
     Dataset dataset = Dataset.parse("dataset", request.dataset());
-    Optional<SymbolInfo> symbol = marketData.symbol(userId, request.symbol(), dataset);
-    if (symbol.isEmpty()) {
-      errors.put(
-          "symbol",
-          dataset == Dataset.OWN
-              ? "you have no upload of '" + request.symbol() + "'; import a CSV of it first"
-              : "unknown symbol '" + request.symbol() + "'; GET /api/v1/data/symbols lists them");
+    boolean hasSymbol = request.symbol() != null && !request.symbol().isBlank();
+    List<SymbolInfo> universe = null; // the resolved symbols of a request naming symbols
+    Optional<SymbolInfo> symbol = Optional.empty();
+    if (request.symbols() != null && hasSymbol) {
+      errors.put("symbols", "give symbol or symbols, not both");
+    } else if (request.symbols() != null) {
+      universe = resolveUniverse(userId, request.symbols(), dataset, errors);
+      symbol = universe == null ? Optional.empty() : Optional.of(universe.get(0));
+    } else if (!hasSymbol) {
+      errors.put("symbol", "is required (or symbols, for a portfolio)");
+    } else {
+      symbol = marketData.symbol(userId, request.symbol(), dataset);
+      if (symbol.isEmpty()) {
+        errors.put(
+            "symbol",
+            dataset == Dataset.OWN
+                ? "you have no upload of '" + request.symbol() + "'; import a CSV of it first"
+                : "unknown symbol '" + request.symbol() + "'; GET /api/v1/data/symbols lists them");
+      }
     }
     Interval interval = null;
     try {
@@ -102,18 +121,31 @@ public class RunSettingsResolver {
     } catch (IllegalArgumentException e) {
       errors.put("interval", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
     }
+    ZoneId runZone = symbol.map(SymbolInfo::zone).orElse(null);
+    if (request.timeZone() != null) {
+      try {
+        runZone = ZoneId.of(request.timeZone());
+      } catch (java.time.DateTimeException e) {
+        errors.put(
+            "time_zone",
+            "unknown time zone '" + request.timeZone() + "'; use an IANA name such as Asia/Seoul");
+        runZone = null;
+      }
+    }
     boolean startInRange = checkDay("start_date", request.startDate(), errors);
     boolean datesInRange = checkDay("end_date", request.endDate(), errors) && startInRange;
     if (datesInRange && request.endDate().isBefore(request.startDate())) {
       errors.put("end_date", "must not be before start_date");
+    } else if (datesInRange && universe != null && interval != null) {
+      checkUniverseData(universe, interval, request.startDate(), request.endDate(), errors);
     } else if (datesInRange && symbol.isPresent() && interval != null) {
       checkData(symbol.get(), interval, request.startDate(), request.endDate(), errors);
     }
     SymbolInfo benchmark = null;
     if (request.benchmark() != null && !request.benchmark().isBlank()) {
       benchmark = resolveBenchmark(userId, request, errors);
-      if (benchmark != null && datesInRange && symbol.isPresent() && interval != null) {
-        checkBenchmarkData(benchmark, symbol.get().zone(), interval, request, errors);
+      if (benchmark != null && datesInRange && runZone != null && interval != null) {
+        checkBenchmarkData(benchmark, runZone, interval, request, errors);
       }
     }
     BigDecimal capital = request.initialCapital();
@@ -129,9 +161,38 @@ public class RunSettingsResolver {
     Map<String, Double> parameters =
         compiled == null ? Map.of() : resolveParameters(compiled, request.parameters(), errors);
     RunSettings settings = symbol.map(s -> resolveSettings(s, request, errors)).orElse(null);
-
+    PortfolioSetup portfolio = null;
+    if (symbol.isPresent()) {
+      List<SymbolInfo> members = universe != null ? universe : List.of(symbol.get());
+      boolean weighted = compiled != null && compiled.hasWeight();
+      String base =
+          request.baseCurrency() != null ? request.baseCurrency() : symbol.get().currency();
+      // One symbol in its own currency with entry/exit outputs is exactly today's run; anything
+      // else is a portfolio (a universe of one included).
+      if (members.size() > 1 || weighted || !base.equals(symbol.get().currency())) {
+        portfolio = resolvePortfolio(userId, members, request, base, runZone, interval, errors);
+      } else if (request.fx() != null && !request.fx().isEmpty()) {
+        errors.put(
+            "fx",
+            "a run of one symbol in its own currency converts nothing; set base_currency to"
+                + " run it in another currency");
+      }
+    }
     if (!errors.isEmpty()) {
       throw new FieldValidationException(errors);
+    }
+    if (portfolio != null) {
+      settings =
+          new RunSettings(
+              settings.fill(),
+              settings.costs(),
+              settings.sizing(),
+              settings.quantityStep(),
+              settings.allowShort(),
+              settings.closeAtEnd(),
+              settings.riskFreeRate(),
+              portfolio.baseCurrency(),
+              portfolio.timeZone());
     }
     return new ResolvedRun(
         strategy.get(),
@@ -143,7 +204,176 @@ public class RunSettingsResolver {
         capital.stripTrailingZeros(),
         parameters,
         settings,
-        benchmark);
+        benchmark,
+        portfolio);
+  }
+
+  /** The most unknown or unusable tickers a message names; the rest are counted. */
+  static final int MAX_NAMED = 20;
+
+  /**
+   * The series of each of {@code tickers} (in order), read in one or two queries; null (and an
+   * error naming the unknown ones) when any is unknown or listed twice.
+   */
+  private List<SymbolInfo> resolveUniverse(
+      UUID userId, List<String> tickers, Dataset dataset, Map<String, String> errors) {
+    List<String> names = tickers.stream().map(String::trim).toList();
+    Set<String> seen = new HashSet<>();
+    List<String> twice = names.stream().filter(t -> !seen.add(t)).distinct().toList();
+    if (!twice.isEmpty()) {
+      errors.put("symbols", "lists " + named(twice) + " more than once");
+      return null;
+    }
+    Map<String, SymbolInfo> found = marketData.symbols(userId, names, dataset);
+    List<String> unknown = names.stream().filter(t -> !found.containsKey(t)).toList();
+    if (!unknown.isEmpty()) {
+      errors.put(
+          "symbols",
+          dataset == Dataset.OWN
+              ? "you have no upload of " + named(unknown) + "; import a CSV of each first"
+              : "unknown symbol"
+                  + (unknown.size() > 1 ? "s " : " ")
+                  + named(unknown)
+                  + "; GET /api/v1/data/symbols lists them");
+      return null;
+    }
+    return names.stream().map(found::get).toList();
+  }
+
+  /** Up to {@link #MAX_NAMED} names, then how many more. */
+  static String named(List<String> names) {
+    String shown = String.join(", ", names.subList(0, Math.min(MAX_NAMED, names.size())));
+    return names.size() > MAX_NAMED
+        ? shown + " and " + (names.size() - MAX_NAMED) + " more"
+        : shown;
+  }
+
+  /** Every symbol of a universe needs bars of the interval within the run's days. */
+  private void checkUniverseData(
+      List<SymbolInfo> universe,
+      Interval interval,
+      LocalDate start,
+      LocalDate end,
+      Map<String, String> errors) {
+    if (universe.size() == 1) {
+      checkData(universe.get(0), interval, start, end, errors);
+      return;
+    }
+    Map<String, DataRange> ranges =
+        marketData.ranges(universe.stream().map(SymbolInfo::seriesKey).toList(), interval);
+    List<String> without = new ArrayList<>();
+    for (SymbolInfo s : universe) {
+      DataRange range = ranges.get(s.seriesKey());
+      if (range == null
+          || range.lastBar().atZone(s.zone()).toLocalDate().isBefore(start)
+          || range.firstBar().atZone(s.zone()).toLocalDate().isAfter(end)) {
+        without.add(s.symbol());
+      }
+    }
+    if (!without.isEmpty()) {
+      errors.put(
+          "symbols",
+          "no "
+              + interval.code()
+              + " bars of "
+              + named(without)
+              + " between "
+              + start
+              + " and "
+              + end
+              + "; import them, or leave them out");
+    }
+  }
+
+  /**
+   * A portfolio's universe with each symbol's costs, its FX series, base currency, schedule and
+   * zone; null (with errors) when something does not fit.
+   */
+  private PortfolioSetup resolvePortfolio(
+      UUID userId,
+      List<SymbolInfo> members,
+      BacktestRequest request,
+      String base,
+      ZoneId zone,
+      Interval interval,
+      Map<String, String> errors) {
+    List<PortfolioSetup.Member> resolved = new ArrayList<>();
+    Set<String> foreign = new TreeSet<>();
+    for (SymbolInfo s : members) {
+      RunSettings.Costs costs = resolveCosts(s, request.costs(), errors);
+      resolved.add(
+          new PortfolioSetup.Member(
+              s.symbol(),
+              s.seriesKey(),
+              s.market(),
+              s.currency(),
+              costs,
+              s.lotSize().doubleValue()));
+      if (!s.currency().equals(base)) {
+        foreign.add(s.currency());
+      }
+    }
+    Map<String, String> fxTickers = request.fx() == null ? Map.of() : request.fx();
+    List<PortfolioSetup.FxSource> fx = new ArrayList<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(fxTickers).entrySet()) {
+      String currency = e.getKey();
+      String field = "fx." + currency;
+      if (!foreign.contains(currency)) {
+        errors.put(
+            field,
+            currency.equals(base)
+                ? currency + " is the base currency; it needs no FX series"
+                : "no symbol of the portfolio is quoted in " + currency);
+        continue;
+      }
+      String ticker = e.getValue() == null ? "" : e.getValue().trim();
+      Optional<SymbolInfo> series = marketData.symbol(userId, ticker, null);
+      if (series.isEmpty()) {
+        errors.put(field, "unknown symbol '" + ticker + "'; GET /api/v1/data/symbols lists them");
+      } else if (interval != null
+          && marketData.range(series.get().seriesKey(), interval).isEmpty()) {
+        errors.put(
+            field,
+            "no "
+                + interval.code()
+                + " bars are stored for "
+                + ticker
+                + "; the FX series needs"
+                + " bars of the run's interval");
+      } else {
+        fx.add(new PortfolioSetup.FxSource(currency, ticker, series.get().seriesKey()));
+      }
+    }
+    Set<String> missing = new TreeSet<>(foreign);
+    missing.removeAll(fxTickers.keySet());
+    if (!missing.isEmpty()) {
+      errors.put(
+          "fx",
+          "no FX series for "
+              + String.join(", ", missing)
+              + ": a portfolio in "
+              + base
+              + " needs, per foreign currency, a stored series quoting one unit of it in "
+              + base
+              + " (e.g. fx: {\""
+              + missing.iterator().next()
+              + "\": \""
+              + missing.iterator().next()
+              + base
+              + "\"})");
+    }
+    String rebalance = null;
+    if (request.rebalance() != null) {
+      try {
+        rebalance = Rebalance.parse(request.rebalance()).toString();
+      } catch (IllegalArgumentException e) {
+        errors.put("rebalance", e.getMessage());
+      }
+    }
+    if (zone == null) {
+      return null;
+    }
+    return new PortfolioSetup(resolved, fx, base, rebalance, zone.getId());
   }
 
   /** The benchmark's series, by the same rules as the run's symbol; null (and an error) if none. */
@@ -228,6 +458,8 @@ public class RunSettingsResolver {
                 () ->
                     new FieldValidationException(
                         "symbol", "the data of " + setup.symbol() + " no longer exists"));
+    PortfolioSetup portfolio =
+        setup.portfolio() == null ? null : json.readValue(setup.portfolio(), PortfolioSetup.class);
     return new ResolvedRun(
         new StrategySource(setup.strategyId(), userId, setup.strategyName(), setup.strategyCode()),
         strategies.compile(setup.strategyCode()),
@@ -248,7 +480,8 @@ public class RunSettingsResolver {
                             "benchmark",
                             "the data of the benchmark "
                                 + setup.benchmarkSymbol()
-                                + " no longer exists")));
+                                + " no longer exists")),
+        portfolio);
   }
 
   private void checkData(

@@ -41,4 +41,9 @@ public interface RunSetup {
   default String benchmarkSeriesKey() {
     return null;
   }
+
+  /** The resolved {@link PortfolioSetup} of a portfolio run as JSON; null for a single symbol. */
+  default String portfolio() {
+    return null;
+  }
 }

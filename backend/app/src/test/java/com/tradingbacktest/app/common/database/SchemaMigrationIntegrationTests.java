@@ -240,6 +240,41 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
     assertThat(columnTypes("backtest_series")).containsEntry("benchmark_equity", "bytea");
   }
 
+  @Test
+  void keepsAPortfolioRunsSetupItsSymbolsFillsAndHoldings() {
+    assertThat(columnTypes("backtests")).containsEntry("portfolio", "jsonb");
+    assertThat(columnTypes("backtest_trades")).containsEntry("symbol", "character varying");
+    assertThat(columnTypes("backtest_round_trips")).containsEntry("symbol", "character varying");
+    assertThat(columnTypes("backtest_holdings"))
+        .containsEntry("quantity", "bytea")
+        .containsEntry("weight", "bytea");
+    UUID user = UUID.randomUUID();
+    jdbc.sql("insert into users (id, email, username, password_hash) values (?, ?, ?, 'x')")
+        .params(user, user + "@example.com", user.toString().substring(0, 30))
+        .update();
+    UUID backtest = UUID.randomUUID();
+    jdbc.sql(
+            "insert into backtests (id, user_id, symbol, start_date, end_date, initial_capital)"
+                + " values (?, ?, 'AAPL', '2020-01-01', '2021-01-01', 10000)")
+        .params(backtest, user)
+        .update();
+    String holding =
+        "insert into backtest_holdings (backtest_id, leg, symbol, quantity, weight)"
+            + " values (?, ?, ?, '\\x00', '\\x00')";
+    jdbc.sql(holding).params(backtest, 0, "AAPL").update();
+    // A symbol is held once per run.
+    assertThatThrownBy(() -> jdbc.sql(holding).params(backtest, 1, "AAPL").update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+
+    jdbc.sql("delete from backtests where id = ?").param(backtest).update();
+    assertThat(
+            jdbc.sql("select count(*) from backtest_holdings where backtest_id = ?")
+                .param(backtest)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
   private void insertSymbol(String symbol) {
     jdbc.sql(
             "insert into symbols (symbol, name, market, asset_class, currency, time_zone, tick_size, lot_size, source) "
