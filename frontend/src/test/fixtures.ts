@@ -95,6 +95,7 @@ export function runResult(overrides: Partial<SchemaRunResult> = {}): SchemaRunRe
     fill_count: 0,
     rejected_orders: 0,
     benchmark: null,
+    portfolio: null,
     ...overrides,
   };
 }

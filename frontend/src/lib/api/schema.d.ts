@@ -571,6 +571,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/{id}/holdings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A completed portfolio run's weights and quantities per symbol, over a time range, within a point budget
+         * @description Every symbol's quantity and weight (its value in the base currency over the equity) at each of the run's times is stored in full. This returns the chosen symbols (`symbols`, comma-separated, at most 20; absent: the run's first 20, and `total_symbols` says how many it has) on one time axis (epoch ms), downsampled to `points` by keeping, per bucket, the first and last time and those of each symbol's lowest and highest weight. The range parameters are those of GET /api/v1/analytics/chart.
+         */
+        get: operations["getBacktestHoldings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{id}/holdings/at": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every symbol's holding in a completed portfolio run at one time
+         * @description The quantity and weight of each of the run's symbols (at most 500) at the last of its times at or before `at` (an ISO date means the end of that day in the run's zone).
+         */
+        get: operations["getBacktestHoldingsAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/{id}/events": {
         parameters: {
             query?: never;
@@ -906,8 +946,11 @@ export interface components {
              * @description Your strategy or anyone's public one
              */
             strategy_id: string;
-            /** @example AAPL */
-            symbol: string;
+            /**
+             * @description The symbol of a single-symbol run; exactly one of symbol and symbols
+             * @example AAPL
+             */
+            symbol?: string;
             /**
              * @example 1d
              * @enum {string}
@@ -972,6 +1015,39 @@ export interface components {
              * @enum {string}
              */
             benchmark_dataset?: "own" | "shared";
+            /**
+             * @description The symbols of a portfolio run: one account over all of them (1-500, distinct); exactly one of symbol and symbols. Each resolves like symbol (your upload when you have one, else shared; dataset applies to all)
+             * @example [
+             *       "005930",
+             *       "000660",
+             *       "035420"
+             *     ]
+             */
+            symbols?: string[];
+            /**
+             * @description When a portfolio trades to its target weights, overriding the strategy's rebalance: every_bar, weekly, monthly, quarterly or drift:<band> (e.g. drift:0.05); omitted: the strategy's (monthly unless it says)
+             * @example monthly
+             */
+            rebalance?: string;
+            /**
+             * @description Per foreign currency of a portfolio's symbols, a stored series quoting one unit of it in the base currency (resolved like symbol)
+             * @example {
+             *       "USD": "USDKRW"
+             *     }
+             */
+            fx?: {
+                [key: string]: string;
+            };
+            /**
+             * @description The portfolio's currency: cash, equity and contributions are in it; omitted: the first symbol's currency
+             * @example KRW
+             */
+            base_currency?: string;
+            /**
+             * @description The zone of a portfolio's calendar (its months for a monthly rebalance, its dates); omitted: the first symbol's
+             * @example Asia/Seoul
+             */
+            time_zone?: string;
         };
         /** @description Trading costs: a preset, explicit values, or a preset with some values overridden; omitted: the preset of the symbol's market */
         CostSettings: {
@@ -1130,6 +1206,12 @@ export interface components {
             /** Format: double */
             return: number | null;
         };
+        Note: {
+            /** Format: date-time */
+            time: string;
+            kind: string;
+            message: string;
+        };
         PlotSeries: {
             /** @example SMA fast */
             title: string;
@@ -1157,6 +1239,26 @@ export interface components {
              * @example 2517
              */
             total_points: number;
+        };
+        PortfolioSummary: {
+            base_currency: string;
+            rebalance: string | null;
+            time_zone: string;
+            /** Format: double */
+            turnover: number;
+            /** Format: double */
+            annual_turnover: number | null;
+            /** Format: double */
+            traded_value: number;
+            /** Format: double */
+            commissions: number;
+            symbols: components["schemas"]["SymbolSummary"][];
+            fx: {
+                [key: string]: string;
+            };
+            notes: components["schemas"]["Note"][];
+            /** Format: int32 */
+            notes_omitted: number;
         };
         PreviewFill: {
             /** Format: date-time */
@@ -1243,6 +1345,7 @@ export interface components {
             /** Format: int32 */
             rejected_orders: number;
             benchmark: components["schemas"]["BenchmarkSummary"] | null;
+            portfolio: components["schemas"]["PortfolioSummary"] | null;
         };
         RunSettings: {
             fill: string;
@@ -1261,6 +1364,22 @@ export interface components {
             type: string;
             /** Format: double */
             value: number;
+        };
+        SymbolSummary: {
+            symbol: string;
+            currency: string;
+            /** Format: double */
+            contribution: number;
+            /** Format: int32 */
+            round_trips: number;
+            /** Format: double */
+            final_quantity: number;
+            /** Format: double */
+            final_price: number;
+            /** Format: double */
+            final_value: number;
+            /** Format: double */
+            final_weight: number | null;
         };
         YearlyReturnView: {
             /** Format: int32 */
@@ -1807,6 +1926,7 @@ export interface components {
             same_data_as_original: boolean | null;
             plots: components["schemas"]["RunPlot"][];
             benchmark: string | null;
+            symbols: string[];
         };
         RunPlot: {
             /** @example SMA fast */
@@ -1830,6 +1950,7 @@ export interface components {
             tax: number;
             /** Format: int32 */
             bar_index: number;
+            symbol: string;
         };
         PageResponseFill: {
             items: components["schemas"]["Fill"][];
@@ -1905,6 +2026,33 @@ export interface components {
             /** Format: int32 */
             bars_held: number;
             exit_reason: string;
+            symbol: string;
+        };
+        /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
+        HoldingsResponse: {
+            time: number[];
+            symbols: components["schemas"]["SymbolHoldings"][];
+            /** Format: int32 */
+            total_points: number;
+            /** Format: int32 */
+            total_symbols: number;
+        };
+        SymbolHoldings: {
+            symbol: string;
+            weight: (number | null)[];
+            quantity: (number | null)[];
+        };
+        Holding: {
+            symbol: string;
+            /** Format: double */
+            quantity: number | null;
+            /** Format: double */
+            weight: number | null;
+        };
+        HoldingsAt: {
+            /** Format: date-time */
+            time: string | null;
+            holdings: components["schemas"]["Holding"][];
         };
         SseEmitter: {
             /** Format: int64 */
@@ -2102,8 +2250,10 @@ export type SchemaPreviewRequest = components['schemas']['PreviewRequest'];
 export type SchemaBenchmarkSummary = components['schemas']['BenchmarkSummary'];
 export type SchemaEquityChart = components['schemas']['EquityChart'];
 export type SchemaMonthlyReturnView = components['schemas']['MonthlyReturnView'];
+export type SchemaNote = components['schemas']['Note'];
 export type SchemaPlotSeries = components['schemas']['PlotSeries'];
 export type SchemaPlotSeriesResponse = components['schemas']['PlotSeriesResponse'];
+export type SchemaPortfolioSummary = components['schemas']['PortfolioSummary'];
 export type SchemaPreviewFill = components['schemas']['PreviewFill'];
 export type SchemaPreviewResponse = components['schemas']['PreviewResponse'];
 export type SchemaRoundTrip = components['schemas']['RoundTrip'];
@@ -2111,6 +2261,7 @@ export type SchemaRunCosts = components['schemas']['RunCosts'];
 export type SchemaRunResult = components['schemas']['RunResult'];
 export type SchemaRunSettings = components['schemas']['RunSettings'];
 export type SchemaRunSizing = components['schemas']['RunSizing'];
+export type SchemaSymbolSummary = components['schemas']['SymbolSummary'];
 export type SchemaYearlyReturnView = components['schemas']['YearlyReturnView'];
 export type SchemaConstraintSpec = components['schemas']['ConstraintSpec'];
 export type SchemaOptimizeRequest = components['schemas']['OptimizeRequest'];
@@ -2151,6 +2302,10 @@ export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
 export type SchemaPageResponseRoundTripItem = components['schemas']['PageResponseRoundTripItem'];
 export type SchemaRoundTripItem = components['schemas']['RoundTripItem'];
+export type SchemaHoldingsResponse = components['schemas']['HoldingsResponse'];
+export type SchemaSymbolHoldings = components['schemas']['SymbolHoldings'];
+export type SchemaHolding = components['schemas']['Holding'];
+export type SchemaHoldingsAt = components['schemas']['HoldingsAt'];
 export type SchemaSseEmitter = components['schemas']['SseEmitter'];
 export type SchemaOptimizationSummary = components['schemas']['OptimizationSummary'];
 export type SchemaPageResponseOptimizationSummary = components['schemas']['PageResponseOptimizationSummary'];
@@ -4384,6 +4539,8 @@ export interface operations {
                 size?: number;
                 /** @description json (default); csv is served by the CSV variant of this path */
                 format?: string;
+                /** @description Only this symbol's fills (a portfolio run's); a single-symbol run's are all of its symbol */
+                symbol?: string;
             };
             header?: never;
             path: {
@@ -4629,6 +4786,158 @@ export interface operations {
                 };
             };
             /** @description A filter unreadable, each in `errors` (`/problems/validation-failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBacktestHoldings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated symbols of the run, at most 20
+                 * @example A,B
+                 */
+                symbols?: string;
+                /** @description Start of the range, inclusive: an ISO instant, or an ISO date (its first moment in the run's zone); default the run's first time */
+                from?: string;
+                /** @description End of the range, inclusive: an ISO instant, or an ISO date (to its end in the run's zone); default the run's last time */
+                to?: string;
+                /** @description Most points per symbol, 16-5000 */
+                points?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holdings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldingsResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed (`/problems/run-not-completed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A single-symbol run, a symbol the run does not hold, more than 20 symbols, a malformed or reversed range, or points out of bounds (`/problems/validation-failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBacktestHoldingsAt: {
+        parameters: {
+            query?: {
+                /**
+                 * @description An ISO instant or date
+                 * @example 2020-06-30
+                 */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holdings at that time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldingsAt"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed (`/problems/run-not-completed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A single-symbol run, or `at` missing or malformed (`/problems/validation-failed`) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -90,7 +90,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
   const [range, setRange] = useState<ChartRange>({});
   const chart = useRunChart(run.id!, range, true);
   const result = run.result;
-  const openTrade = useMemo(() => openTradeRow(result), [result]);
+  const openTrade = useMemo(() => openTradeRow(result, run.symbol ?? ""), [result, run.symbol]);
   const zone = run.settings?.time_zone ?? "UTC";
   const currency = run.settings?.currency;
   const zoomed = !!(range.from || range.to);
