@@ -174,6 +174,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
     const r = availableRange(anchor, chosenInterval);
     if (r && (!keep || !values.start_date)) form.setValue("start_date", r.first);
     if (r && (!keep || !values.end_date)) form.setValue("end_date", r.last);
+    form.clearErrors(["interval", "start_date", "end_date"]);
     if (!(first && prefill.costs)) form.setValue("cost_preset", marketPreset(anchor.market));
     if (!(first && prefill.initial_capital !== undefined) && !form.getFieldState("initial_capital").isDirty) {
       form.setValue("initial_capital", String(defaultCapital(anchor.currency)));

@@ -189,7 +189,7 @@ export function ContributionTable({ portfolio }: { portfolio: SchemaPortfolioSum
                 const tone = toneClass(signTone(row.contribution));
                 return (
                   <tr key={row.symbol} className="border-b last:border-0" data-testid="contribution-row">
-                    <td className="px-5 py-1.5 font-mono text-xs">{row.symbol}</td>
+                    <td className="px-5 py-1.5 font-mono text-xs whitespace-nowrap">{row.symbol}</td>
                     <td className={cn("px-3 py-1.5 text-right whitespace-nowrap tabular-nums", tone)}>
                       {formatMoney(row.contribution, currency, locale, { signed: true })}
                     </td>
@@ -287,7 +287,7 @@ export function HoldingsAtDate({
               <tbody>
                 {held.map((h) => (
                   <tr key={h.symbol} className="border-b last:border-0">
-                    <td className="px-5 py-1.5 font-mono text-xs">{h.symbol}</td>
+                    <td className="px-5 py-1.5 font-mono text-xs whitespace-nowrap">{h.symbol}</td>
                     <td className="px-3 py-1.5 text-right tabular-nums">
                       {formatNumber(h.quantity, locale, { maximumFractionDigits: 8 })}
                     </td>
