@@ -27,6 +27,9 @@ export const enPortfolio = {
     baseCurrencyHint: "Cash, equity and contributions are kept in it. Empty: the first symbol's ({currency}).",
     fx: "FX series for {currency}",
     fxHint: "A stored series quoting one {currency} in {base}, e.g. {example}.",
+    costPerMarket: "Each market's own costs",
+    costPerMarketHint:
+      "Each symbol trades at its market's preset (KRX, US, Upbit, Binance; none for others), so the KRX sell tax falls on KRX sells only.",
     currencies: "Currencies: {list}",
     validation: {
       symbolsRequired: "Choose a universe or type at least one symbol",

@@ -28,6 +28,9 @@ export const koPortfolio: Shape<typeof enPortfolio> = {
     baseCurrencyHint: "현금, 자산, 기여도를 이 통화로 계산합니다. 비워 두면 첫 종목의 통화({currency})입니다.",
     fx: "{currency} 환율 시계열",
     fxHint: "1 {currency}의 {base} 가격을 담은 저장된 시계열입니다. 예: {example}",
+    costPerMarket: "시장별 기본 비용",
+    costPerMarketHint:
+      "종목마다 자기 시장의 프리셋(KRX, 미국, 업비트, 바이낸스, 그 밖은 없음)으로 거래합니다. KRX 매도세는 KRX 종목 매도에만 붙습니다.",
     currencies: "통화: {list}",
     validation: {
       symbolsRequired: "유니버스를 고르거나 종목을 하나 이상 입력하세요",

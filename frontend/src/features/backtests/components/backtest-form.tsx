@@ -141,6 +141,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const portfolio = useWatch({ control: form.control, name: "portfolio" });
   const portfolioSymbols = useWatch({ control: form.control, name: "symbols" });
   const baseCurrency = useWatch({ control: form.control, name: "base_currency" });
+  const costPerMarket = useWatch({ control: form.control, name: "cost_per_market" });
 
   const options = strategies.data?.items ?? [];
   const listed = options.find((s) => s.id === strategyId);
@@ -441,7 +442,15 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                     <TabsTrigger value="custom">{t("backtests.form.costCustomMode")}</TabsTrigger>
                   </TabsList>
                 </Tabs>
-                {costMode === "preset" ? (
+                {portfolio && costMode === "preset" && (
+                  <SwitchField
+                    control={form.control}
+                    name="cost_per_market"
+                    label={t("portfolio.costPerMarket")}
+                    description={t("portfolio.costPerMarketHint")}
+                  />
+                )}
+                {costMode === "preset" && portfolio && costPerMarket ? null : costMode === "preset" ? (
                   <SelectField
                     control={form.control}
                     name="cost_preset"

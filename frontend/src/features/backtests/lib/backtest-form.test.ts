@@ -264,6 +264,16 @@ describe("a portfolio in the form", () => {
     expect("symbols" in single).toBe(false);
   });
 
+  it("leaves a portfolio's preset costs to each symbol's market unless one preset is chosen for all", () => {
+    expect(toBacktestRequest(portfolio({ cost_preset: "krx" }), PARAMS).costs).toBeUndefined();
+    expect(toBacktestRequest(portfolio({ cost_preset: "krx", cost_per_market: false }), PARAMS).costs).toEqual({ preset: "krx" });
+    expect(toBacktestRequest(portfolio({ cost_mode: "custom", commission_rate: "0.1" }), PARAMS).costs).toMatchObject({
+      preset: "none",
+      commission_rate: 0.001,
+    });
+    expect(toBacktestRequest(valid(), PARAMS).costs).toEqual({ preset: "us" });
+  });
+
   it("needs symbols, a band inside (0, 100) and an FX series per foreign currency, not a single symbol", () => {
     expect(errors(portfolio())).toEqual({});
     expect(errors(portfolio({ symbols: [] }))).toEqual({ symbols: "portfolio.validation.symbolsRequired" });

@@ -60,6 +60,11 @@ export interface BacktestFormValues extends RunSetupValues {
   base_currency: string;
   /** Per foreign currency, the stored series quoting one unit of it in the base currency. */
   fx: Record<string, string>;
+  /**
+   * A portfolio with preset costs trades each symbol at its own market's preset (the KRX sell tax on
+   * KRX sells only): the request then names no costs. Off, the chosen preset applies to every symbol.
+   */
+  cost_per_market: boolean;
 }
 
 /** Preset costs as percentages and amounts, to show what a preset means and to start custom costs from. */
@@ -121,6 +126,7 @@ export const emptyFormValues = (): BacktestFormValues => ({
   drift_band: "5",
   base_currency: "",
   fx: {},
+  cost_per_market: true,
 });
 
 /** The currency a portfolio is kept in: the one chosen, else its first known symbol's. */
@@ -188,6 +194,7 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], t }: Sche
         .trim()
         .refine((v) => v === "" || /^[A-Za-z][A-Za-z0-9]{1,9}$/.test(v), { error: "portfolio.validation.currency" }),
       fx: z.record(z.string(), z.string()),
+      cost_per_market: z.boolean(),
       interval: z.string().min(1, { error: "backtests.validation.intervalRequired" }),
       benchmark: z.string().trim().max(40, { error: "validation.max40" }),
       start_date: z.string().refine(isDate, { error: "validation.date" }),
@@ -299,17 +306,19 @@ export function toBacktestRequest(
     if (value !== null) params[spec.name] = value;
   }
   const costs: SchemaBacktestRequest["costs"] =
-    values.cost_mode === "preset"
-      ? { preset: values.cost_preset }
-      : {
-          preset: "none",
-          commission_rate: num(values.commission_rate) / 100,
-          commission_fixed: num(values.commission_fixed),
-          commission_minimum: num(values.commission_minimum),
-          sell_tax_rate: num(values.sell_tax_rate) / 100,
-          slippage_rate: num(values.slippage_rate) / 100,
-          slippage_ticks: num(values.slippage_ticks),
-        };
+    values.portfolio && values.cost_mode === "preset" && values.cost_per_market
+      ? undefined
+      : values.cost_mode === "preset"
+        ? { preset: values.cost_preset }
+        : {
+            preset: "none",
+            commission_rate: num(values.commission_rate) / 100,
+            commission_fixed: num(values.commission_fixed),
+            commission_minimum: num(values.commission_minimum),
+            sell_tax_rate: num(values.sell_tax_rate) / 100,
+            slippage_rate: num(values.slippage_rate) / 100,
+            slippage_ticks: num(values.slippage_ticks),
+          };
   const sizingValue = num(values.sizing_value);
   const fx: Record<string, string> = {};
   for (const currency of foreign) {
