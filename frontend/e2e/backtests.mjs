@@ -305,6 +305,13 @@ await test("a portfolio run from the form over the synthetic sample universe", a
   await page.waitForFunction(() => document.querySelector('[data-testid="end-date"]')?.value >= "2024-01-01");
   await page.getByTestId("start-date").fill("2021-01-01");
   await page.getByTestId("portfolio-settings").waitFor();
+  // A base currency other than the symbols' asks for an FX series per foreign currency.
+  await page.getByTestId("base-currency").fill("KRW");
+  await page.getByTestId("fx-USD").waitFor();
+  await page.getByTestId("run-backtest").click();
+  await page.getByText("USD needs an FX series: a stored series quoting one USD in the base currency", { exact: true }).waitFor();
+  await page.getByTestId("base-currency").fill("");
+  await page.getByTestId("fx-USD").waitFor({ state: "detached" });
   await selectOption(page, page.getByTestId("rebalance-select"), "Quarterly");
   await shot(page, "b12p-new-portfolio-backtest");
   await page.getByTestId("run-backtest").click();

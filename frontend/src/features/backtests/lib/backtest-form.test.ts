@@ -281,6 +281,10 @@ describe("a portfolio in the form", () => {
     expect(errors(portfolio({ base_currency: "1X" }))).toEqual({ base_currency: "portfolio.validation.currency" });
     expect(errors(portfolio(), ["USD"])["fx.USD"]).toContain("USD needs an FX series");
     expect(errors(portfolio({ fx: { USD: "USDKRW" } }), ["USD"])).toEqual({});
+    // A registered FX field not filled yet is undefined: it is missing, not malformed.
+    expect(errors(portfolio({ fx: { USD: undefined as unknown as string } }), ["USD"])).toEqual({
+      "fx.USD": translate("en", "portfolio.validation.fxRequired", { currency: "USD" }),
+    });
     expect(errors({ ...valid(), symbol: "" })).toEqual({ symbol: "backtests.validation.symbolRequired" });
   });
 

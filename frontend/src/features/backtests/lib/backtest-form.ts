@@ -193,7 +193,8 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], t }: Sche
         .string()
         .trim()
         .refine((v) => v === "" || /^[A-Za-z][A-Za-z0-9]{1,9}$/.test(v), { error: "portfolio.validation.currency" }),
-      fx: z.record(z.string(), z.string()),
+      // An FX field React Hook Form has registered but nobody filled yet holds undefined.
+      fx: z.record(z.string(), z.string().optional()),
       cost_per_market: z.boolean(),
       interval: z.string().min(1, { error: "backtests.validation.intervalRequired" }),
       benchmark: z.string().trim().max(40, { error: "validation.max40" }),
