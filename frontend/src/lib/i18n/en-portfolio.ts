@@ -7,7 +7,7 @@ export const enPortfolio = {
     mode: "What to trade",
     single: "One symbol",
     several: "Several symbols",
-    symbols: "Symbols",
+    symbols: "Universe or symbols",
     symbolsHint: "A saved universe or symbols typed in; one account trades them all.",
     settingsTitle: "Portfolio",
     settingsDescription: "How the account rebalances to the strategy's target weights and which currency it is kept in.",

@@ -8,7 +8,7 @@ export const koPortfolio: Shape<typeof enPortfolio> = {
     mode: "거래 대상",
     single: "한 종목",
     several: "여러 종목",
-    symbols: "종목",
+    symbols: "유니버스 또는 종목",
     symbolsHint: "저장한 유니버스를 고르거나 종목을 입력하세요. 한 계좌로 모두 거래합니다.",
     settingsTitle: "포트폴리오",
     settingsDescription: "전략의 목표 비중으로 언제 리밸런싱할지, 어느 통화로 계좌를 유지할지 정합니다.",
