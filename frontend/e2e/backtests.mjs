@@ -286,6 +286,69 @@ await test("run the best combination as a full backtest", async () => {
   expect((await page.getByTestId("metric-total_return").innerText()).trim() === "+19.52%", "best combination's return");
 });
 
+let portfolioRunUrl = "";
+await test("a portfolio run from the form over the synthetic sample universe", async () => {
+  await newStrategyFromTemplate(page, "equal_weight");
+  await page.getByLabel("Name").fill("Equal weight e2e");
+  await page.getByTestId("save-strategy").click();
+  await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
+  await page.goto(`${BASE_URL}/backtests/new`);
+  await heading(page, "New backtest").waitFor();
+  await selectOption(page, page.getByTestId("strategy-select"), "Equal weight e2e");
+  await page.getByTestId("run-mode-several").click();
+  // Several symbols and none chosen yet: the form says so before asking the API.
+  await page.getByTestId("run-backtest").click();
+  await page.getByText("Choose a universe or type at least one symbol", { exact: true }).waitFor();
+  await selectOption(page, page.getByTestId("universe-picker").getByRole("combobox"), /^Synthetic sample \(8 symbols\)/);
+  await page.getByTestId("universe-picker").getByText("SYN-GOLD").waitFor();
+  // The interval and dates follow the first symbol's stored bars.
+  await page.waitForFunction(() => document.querySelector('[data-testid="end-date"]')?.value >= "2024-01-01");
+  await page.getByTestId("start-date").fill("2021-01-01");
+  await page.getByTestId("portfolio-settings").waitFor();
+  // A base currency other than the symbols' asks for an FX series per foreign currency.
+  await page.getByTestId("base-currency").fill("KRW");
+  await page.getByTestId("fx-USD").waitFor();
+  await page.getByTestId("run-backtest").click();
+  await page.getByText("USD needs an FX series: a stored series quoting one USD in the base currency", { exact: true }).waitFor();
+  await page.getByTestId("base-currency").fill("");
+  await page.getByTestId("fx-USD").waitFor({ state: "detached" });
+  await selectOption(page, page.getByTestId("rebalance-select"), "Quarterly");
+  await shot(page, "b12p-new-portfolio-backtest");
+  await page.getByTestId("run-backtest").click();
+  await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
+  portfolioRunUrl = page.url();
+  expect((await waitForResult(page)) === "completed", "the portfolio run did not complete");
+});
+
+await test("a portfolio run's page: allocation over time, contribution, holdings on a date, trades of one symbol", async () => {
+  await page.getByTestId("run-symbols").getByText("8 symbols").waitFor();
+  const legend = page.getByTestId("allocation-legend");
+  await legend.getByText("SYN-TECH").waitFor();
+  await legend.getByText("Cash").waitFor();
+  expect((await page.locator('[data-testid="allocation-chart"] .recharts-area').count()) === 8, "not one band per symbol");
+  expect((await page.getByTestId("contribution-row").count()) === 8, "not a contribution row per symbol");
+  // Quarterly rebalancing on its own: no price chart of one symbol, turnover instead.
+  expect((await page.getByTestId("price-chart").count()) === 0, "a single symbol's price chart on a portfolio run");
+  await page.getByTestId("portfolio-facts").getByText("Quarterly").waitFor();
+  // Holdings on a date: the run's last day by default, then a typed one.
+  await page.getByTestId("holdings-table").locator("tbody tr").first().waitFor();
+  await page.getByTestId("holdings-date").fill("2022-06-15");
+  await page
+    .getByTestId("holdings-time")
+    .getByText(/2022-06-1[0-5]/)
+    .waitFor();
+  expect((await page.getByTestId("holdings-table").locator("tbody tr").count()) === 8, "not eight holdings on 2022-06-15");
+  // Trades of one symbol, filtered by the API.
+  const trades = page.getByTestId("trades");
+  await trades.locator("tbody tr").first().waitFor();
+  await selectOption(page, page.getByTestId("filter-symbol"), "SYN-GOLD");
+  await trades.getByText(/matching round trips?$/).waitFor();
+  const symbols = await trades.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(symbols.length > 0 && symbols.every((s) => s.trim() === "SYN-GOLD"), `filtered trades: ${symbols.join(",")}`);
+  await page.getByTestId("allocation-chart").scrollIntoViewIfNeeded();
+  await shot(page, "b12q-portfolio-result");
+});
+
 await test("switch to Korean on the result page", async () => {
   await page.goto(firstRunUrl);
   await page.getByTestId("metric-total_return").waitFor();
@@ -349,6 +412,12 @@ await test("dark theme and a phone-width screen on the result and list pages", a
   await expectNoSidewaysScroll(mobile, "the result page with a benchmark");
   await mobile.getByTestId("benchmark-metrics").scrollIntoViewIfNeeded();
   await shot(mobile, "b16b-result-benchmark-phone-dark");
+  await mobile.goto(portfolioRunUrl);
+  await mobile.getByTestId("allocation-legend").getByText("현금").waitFor();
+  await mobile.getByTestId("contribution").getByText("종목별 기여도").waitFor();
+  await expectNoSidewaysScroll(mobile, "a portfolio run's page");
+  await mobile.getByTestId("allocation-chart").scrollIntoViewIfNeeded();
+  await shot(mobile, "b16c-portfolio-result-phone-dark");
   await mobile.goto(`${BASE_URL}/backtests`);
   await mobile.getByTestId("backtests-table").locator("tbody tr").first().waitFor();
   await expectNoSidewaysScroll(mobile, "the list");

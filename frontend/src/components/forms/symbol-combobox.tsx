@@ -215,7 +215,7 @@ export function SymbolField<TValues extends FieldValues, TName extends FieldPath
       description={description}
       render={(field) => (
         <FormControl>
-          <SymbolCombobox {...comboboxProps} value={field.value} onBlur={field.onBlur} name={field.name} />
+          <SymbolCombobox {...comboboxProps} value={field.value ?? ""} onBlur={field.onBlur} name={field.name} />
         </FormControl>
       )}
     />

@@ -250,6 +250,7 @@ export const enRuns = {
       take_profit: "Take profit",
       trailing_stop: "Trailing stop",
       end_of_data: "End of data",
+      rebalance: "Rebalance",
     },
     details: {
       settings: "Settings",

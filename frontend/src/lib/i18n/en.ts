@@ -1,4 +1,5 @@
 import { enRuns } from "./en-runs";
+import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
 
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
@@ -114,7 +115,8 @@ export const en = {
     stepsTitle: "How it works",
     steps: {
       writeTitle: "Write or pick a strategy",
-      writeBody: "Start from one of eleven templates — SMA crossover, RSI mean reversion, volatility breakout — or write your own.",
+      writeBody:
+        "Start from one of sixteen templates — SMA crossover, RSI mean reversion, volatility breakout, momentum rotation across many symbols — or write your own.",
       runTitle: "Choose the market and period",
       runBody: "Pick a symbol, the interval, dates, capital and costs. The engine runs it on the stored history.",
       studyTitle: "Study the result",
@@ -313,4 +315,5 @@ export const en = {
   ...enRuns,
   // The universes screen and the UniversePicker (en-universes.ts).
   ...enUniverses,
+  ...enPortfolio,
 };

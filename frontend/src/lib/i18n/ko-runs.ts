@@ -250,6 +250,7 @@ export const koRuns: Shape<typeof enRuns> = {
       take_profit: "익절",
       trailing_stop: "추적 손절",
       end_of_data: "데이터 끝",
+      rebalance: "리밸런싱",
     },
     details: {
       settings: "설정",

@@ -1,5 +1,6 @@
 import type { en } from "./en";
 import { koRuns } from "./ko-runs";
+import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -117,7 +118,7 @@ export const ko: Shape<typeof en> = {
     stepsTitle: "사용 방법",
     steps: {
       writeTitle: "전략 작성 또는 선택",
-      writeBody: "단순 이동평균 교차, RSI 역추세, 변동성 돌파 등 11가지 템플릿에서 시작하거나 직접 작성하세요.",
+      writeBody: "단순 이동평균 교차, RSI 역추세, 변동성 돌파, 여러 종목의 모멘텀 순환 등 16가지 템플릿에서 시작하거나 직접 작성하세요.",
       runTitle: "종목과 기간 선택",
       runBody: "종목, 봉 간격, 기간, 초기 자본, 비용을 고르면 엔진이 저장된 데이터로 실행합니다.",
       studyTitle: "결과 분석",
@@ -315,4 +316,5 @@ export const ko: Shape<typeof en> = {
   ...koRuns,
   // 유니버스 화면과 UniversePicker (ko-universes.ts).
   ...koUniverses,
+  ...koPortfolio,
 };

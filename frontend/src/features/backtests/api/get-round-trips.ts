@@ -4,7 +4,7 @@ import type { operations, SchemaPageResponseRoundTripItem } from "@/lib/api/sche
 import { backtestKeys } from "./get-backtests";
 
 export type RoundTripParams = NonNullable<operations["roundTrips"]["parameters"]["query"]>;
-export type RoundTripFilters = Pick<RoundTripParams, "side" | "outcome" | "from" | "to">;
+export type RoundTripFilters = Pick<RoundTripParams, "side" | "outcome" | "from" | "to" | "symbol">;
 
 /** The JSON page (the same path streams CSV with `format=csv`, which the generated type also allows). */
 export function getRoundTrips(id: string, params: RoundTripParams, signal?: AbortSignal): Promise<SchemaPageResponseRoundTripItem> {

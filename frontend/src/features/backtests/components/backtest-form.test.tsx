@@ -166,3 +166,66 @@ describe("the new-backtest form", () => {
     expect(screen.getByTestId("form-errors")).toHaveTextContent("parameters: unknown parameter zz for this strategy");
   });
 });
+
+describe("the new-backtest form with several symbols", () => {
+  const KRW = { ...AAPL, symbol: "005930.KS", name: "Samsung", market: "KRX", currency: "KRW", time_zone: "Asia/Seoul" };
+
+  function portfolioApi(onCreate: (body: Record<string, unknown>) => Response) {
+    return stubApi((request, url) => {
+      if (url.pathname === "/api/v1/strategies")
+        return json(200, { items: [STRATEGY], page: 0, size: 100, total_items: 1, total_pages: 1 });
+      if (url.pathname === "/api/v1/data/symbols") return json(200, [AAPL, KRW]);
+      if (url.pathname === "/api/v1/universes") return json(200, { items: [], page: 0, size: 100, total_items: 0, total_pages: 0 });
+      if (url.pathname === "/api/v1/backtests" && request.method === "POST") {
+        return request.json().then((body) => onCreate(body as Record<string, unknown>));
+      }
+      return undefined;
+    });
+  }
+
+  it("asks for an FX series for the foreign currency, then sends the portfolio request", async () => {
+    const bodies: Record<string, unknown>[] = [];
+    portfolioApi((body) => {
+      bodies.push(body);
+      return json(202, { id: "run-1", status: "pending", progress: 0 });
+    });
+    const { user } = renderWithProviders(
+      <BacktestForm prefill={{ strategy_id: STRATEGY.id, symbols: ["005930.KS", "AAPL"], rebalance: "monthly" }} />,
+    );
+    // The first symbol decides the base currency (KRW), so AAPL's USD needs a series.
+    const fx = await screen.findByTestId("fx-USD");
+    await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    expect(await screen.findByText("USD needs an FX series: a stored series quoting one USD in the base currency")).toBeInTheDocument();
+    expect(bodies).toHaveLength(0);
+
+    await user.type(fx, "AAPL");
+    await user.keyboard("{Enter}");
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0]).toMatchObject({ symbols: ["005930.KS", "AAPL"], rebalance: "monthly", fx: { USD: "AAPL" } });
+    expect(bodies[0]).not.toHaveProperty("symbol");
+    // Preset costs are left to each symbol's market.
+    expect(bodies[0]).not.toHaveProperty("costs");
+  });
+
+  it("puts the API's refusal of a symbol and of an FX series on their fields", async () => {
+    portfolioApi(() =>
+      json(422, {
+        type: "/problems/validation-failed",
+        title: "Unprocessable request",
+        status: 422,
+        errors: [
+          { field: "symbols", message: "no 1d bars of SYN-X between 2013-01-02 and 2013-12-31" },
+          { field: "rebalance", message: "rebalance must be every_bar, weekly, monthly, quarterly or drift:<band>" },
+        ],
+      }),
+    );
+    const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbols: ["AAPL"] }} />);
+    await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
+    await user.click(screen.getAllByRole("button", { name: "Run backtest" })[0]!);
+    expect(await screen.findByText("no 1d bars of SYN-X between 2013-01-02 and 2013-12-31")).toBeInTheDocument();
+    expect(screen.getByText("rebalance must be every_bar, weekly, monthly, quarterly or drift:<band>")).toBeInTheDocument();
+    expect(screen.queryByTestId("form-errors")).not.toBeInTheDocument();
+  });
+});

@@ -32,8 +32,10 @@ import {
   COST_PRESETS,
   defaultCapital,
   emptyFormValues,
+  foreignCurrencies,
   FILL_MODES,
   marketPreset,
+  portfolioBaseCurrency,
   PRESET_COSTS,
   SIZING_TYPES,
   splitFieldErrors,
@@ -41,6 +43,7 @@ import {
   type BacktestFormValues,
   type BacktestPrefill,
 } from "../lib/backtest-form";
+import { PortfolioSettingsCard, PortfolioSymbolFields } from "./portfolio-fields";
 
 const SelectLabelItem = ({ children }: { children: string }) => (
   <div className="px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground">{children}</div>
@@ -119,9 +122,10 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const [formErrors, setFormErrors] = useState<{ title: string; lines: string[] } | null>(null);
 
   const initial = useMemo(() => applyPrefill(emptyFormValues(), prefill), [prefill]);
-  const context = useRef<{ parameters: SchemaStrategyParameter[]; symbol: SchemaSymbolView | undefined }>({
+  const context = useRef<{ parameters: SchemaStrategyParameter[]; symbol: SchemaSymbolView | undefined; foreign: string[] }>({
     parameters: [],
     symbol: undefined,
+    foreign: [],
   });
   const resolver: Resolver<BacktestFormValues> = (values, ctx, options) =>
     zodResolver(backtestFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<Resolver<BacktestFormValues>>;
@@ -134,6 +138,10 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const costPreset = useWatch({ control: form.control, name: "cost_preset" });
   const sizingType = useWatch({ control: form.control, name: "sizing_type" });
   const fill = useWatch({ control: form.control, name: "fill" });
+  const portfolio = useWatch({ control: form.control, name: "portfolio" });
+  const portfolioSymbols = useWatch({ control: form.control, name: "symbols" });
+  const baseCurrency = useWatch({ control: form.control, name: "base_currency" });
+  const costPerMarket = useWatch({ control: form.control, name: "cost_per_market" });
 
   const options = strategies.data?.items ?? [];
   const listed = options.find((s) => s.id === strategyId);
@@ -141,12 +149,38 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const single = useStrategyOption(strategyId || null, !!strategyId && strategies.isSuccess && !listed);
   const strategy = listed ?? single.data;
   const parameters = useMemo(() => strategy?.parameters ?? [], [strategy]);
-  const symbol = findSymbol(symbols.data, symbolCode);
-  const currency = symbol?.currency ?? "";
+  // A portfolio's interval and dates follow its first symbol with stored bars.
+  const anchor = portfolio ? portfolioSymbols.map((code) => findSymbol(symbols.data, code)).find((s) => s !== undefined) : undefined;
+  const symbol = portfolio ? anchor : findSymbol(symbols.data, symbolCode);
+  const portfolioValues = { base_currency: baseCurrency, symbols: portfolioSymbols };
+  const base = portfolio ? portfolioBaseCurrency(portfolioValues, symbols.data) : "";
+  const foreign = portfolio ? foreignCurrencies(portfolioValues, symbols.data) : [];
+  const foreignKey = foreign.join(",");
+  const currency = portfolio ? base : (symbol?.currency ?? "");
   const range = availableRange(symbol, interval);
   useEffect(() => {
-    context.current = { parameters, symbol };
-  }, [parameters, symbol]);
+    context.current = { parameters, symbol, foreign: foreignKey ? foreignKey.split(",") : [] };
+  }, [parameters, symbol, foreignKey]);
+
+  // A portfolio whose first known symbol changes takes that symbol's interval, dates, costs and capital.
+  const anchoredOn = useRef<string | null>(null);
+  useEffect(() => {
+    if (!portfolio || !anchor?.symbol || anchoredOn.current === anchor.symbol) return;
+    const first = anchoredOn.current === null;
+    anchoredOn.current = anchor.symbol;
+    const values = form.getValues();
+    const keep = first && !!values.interval && !!availableRange(anchor, values.interval);
+    const chosenInterval = keep ? values.interval : preferredInterval(anchor);
+    form.setValue("interval", chosenInterval);
+    const r = availableRange(anchor, chosenInterval);
+    if (r && (!keep || !values.start_date)) form.setValue("start_date", r.first);
+    if (r && (!keep || !values.end_date)) form.setValue("end_date", r.last);
+    form.clearErrors(["interval", "start_date", "end_date"]);
+    if (!(first && prefill.costs)) form.setValue("cost_preset", marketPreset(anchor.market));
+    if (!(first && prefill.initial_capital !== undefined) && !form.getFieldState("initial_capital").isDirty) {
+      form.setValue("initial_capital", String(defaultCapital(anchor.currency)));
+    }
+  }, [portfolio, anchor, form, prefill.costs, prefill.initial_capital]);
 
   // Parameter inputs start at the strategy's defaults (or the prefilled values) when it is known.
   const filledFor = useRef<string | null>(null);
@@ -160,7 +194,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   // A prefilled symbol gets its interval, dates and cost preset once the symbols are known.
   const symbolDefaultsDone = useRef(false);
   useEffect(() => {
-    if (symbolDefaultsDone.current || !symbol) return;
+    if (symbolDefaultsDone.current || !symbol || portfolio) return;
     symbolDefaultsDone.current = true;
     const values = form.getValues();
     const chosenInterval = values.interval && availableRange(symbol, values.interval) ? values.interval : preferredInterval(symbol);
@@ -170,7 +204,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
     if (r && !values.end_date) form.setValue("end_date", r.last);
     if (!prefill.costs) form.setValue("cost_preset", marketPreset(symbol.market));
     if (prefill.initial_capital === undefined) form.setValue("initial_capital", String(defaultCapital(symbol.currency)));
-  }, [symbol, form, prefill.costs, prefill.initial_capital]);
+  }, [symbol, portfolio, form, prefill.costs, prefill.initial_capital]);
 
   // A picked symbol (MarketRangeFields sets its interval and dates) also decides the costs and the capital's currency.
   const pickedSymbol = (picked: SchemaSymbolView) => {
@@ -192,7 +226,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormErrors(null);
     try {
-      const run = await create.mutateAsync(toBacktestRequest(values, parameters));
+      const run = await create.mutateAsync(toBacktestRequest(values, parameters, foreign));
       router.push(`/backtests/${run.id}`);
     } catch (error) {
       if (isApiError(error) && error.is("/problems/invalid-strategy")) {
@@ -312,23 +346,44 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   )}
                 />
 
-                <MarketRangeFields
-                  symbols={symbols.data ?? []}
-                  loading={symbols.isPending}
-                  symbol={symbol}
-                  symbolDescription={
-                    symbol ? (
-                      <>
-                        {symbol.name} · {symbol.market} · {symbol.currency} · {symbol.time_zone} (
-                        {timeZoneAbbreviation(symbol.time_zone, locale)})
-                      </>
-                    ) : (
-                      t("backtests.form.symbolHint")
-                    )
-                  }
-                  onSymbolPicked={pickedSymbol}
-                  symbolTestId="symbol-input"
-                />
+                <Tabs
+                  value={portfolio ? "several" : "single"}
+                  onValueChange={(value) => {
+                    form.setValue("portfolio", value === "several", { shouldDirty: true });
+                    anchoredOn.current = null;
+                    symbolDefaultsDone.current = false;
+                    form.clearErrors(["symbol", "symbols", "interval", "start_date", "end_date"]);
+                  }}
+                >
+                  <TabsList aria-label={t("portfolio.mode")} data-testid="run-mode">
+                    <TabsTrigger value="single">{t("portfolio.single")}</TabsTrigger>
+                    <TabsTrigger value="several" data-testid="run-mode-several">
+                      {t("portfolio.several")}
+                    </TabsTrigger>
+                  </TabsList>
+                </Tabs>
+
+                {portfolio ? (
+                  <PortfolioSymbolFields anchor={anchor} />
+                ) : (
+                  <MarketRangeFields
+                    symbols={symbols.data ?? []}
+                    loading={symbols.isPending}
+                    symbol={symbol}
+                    symbolDescription={
+                      symbol ? (
+                        <>
+                          {symbol.name} · {symbol.market} · {symbol.currency} · {symbol.time_zone} (
+                          {timeZoneAbbreviation(symbol.time_zone, locale)})
+                        </>
+                      ) : (
+                        t("backtests.form.symbolHint")
+                      )
+                    }
+                    onSymbolPicked={pickedSymbol}
+                    symbolTestId="symbol-input"
+                  />
+                )}
                 {range && (
                   <p className="-mt-2 text-xs text-muted-foreground" data-testid="available-range">
                     {t("backtests.form.availableRange", {
@@ -363,6 +418,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
           </div>
 
           <div className="grid grid-cols-1 content-start gap-4">
+            {portfolio && <PortfolioSettingsCard symbols={symbols.data ?? []} loading={symbols.isPending} base={base} foreign={foreign} />}
+
             <Card>
               <CardHeader>
                 <CardTitle className="text-base">{t("backtests.form.costsTitle")}</CardTitle>
@@ -385,7 +442,15 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                     <TabsTrigger value="custom">{t("backtests.form.costCustomMode")}</TabsTrigger>
                   </TabsList>
                 </Tabs>
-                {costMode === "preset" ? (
+                {portfolio && costMode === "preset" && (
+                  <SwitchField
+                    control={form.control}
+                    name="cost_per_market"
+                    label={t("portfolio.costPerMarket")}
+                    description={t("portfolio.costPerMarketHint")}
+                  />
+                )}
+                {costMode === "preset" && portfolio && costPerMarket ? null : costMode === "preset" ? (
                   <SelectField
                     control={form.control}
                     name="cost_preset"
@@ -490,7 +555,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
               <p className="text-center text-xs text-muted-foreground">
                 {t("backtests.form.summary", {
                   strategy: strategy.name ?? "",
-                  symbol: symbol.symbol ?? "",
+                  symbol: portfolio ? t("portfolio.result.symbolsCount", { count: portfolioSymbols.length }) : (symbol.symbol ?? ""),
                   count: formatNumber(parameters.length, locale),
                 })}
               </p>

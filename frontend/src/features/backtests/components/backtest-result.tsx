@@ -31,6 +31,7 @@ import { BenchmarkMetrics } from "./benchmark-metrics";
 import { EquityCharts } from "./equity-chart";
 import { MetricCards } from "@/components/charts/metric-cards";
 import { MonthlyReturns } from "./monthly-returns";
+import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } from "./portfolio-result";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
 import { TradesTable } from "./trades-table";
@@ -90,9 +91,11 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
   const [range, setRange] = useState<ChartRange>({});
   const chart = useRunChart(run.id!, range, true);
   const result = run.result;
-  const openTrade = useMemo(() => openTradeRow(result), [result]);
-  const zone = run.settings?.time_zone ?? "UTC";
-  const currency = run.settings?.currency;
+  const openTrade = useMemo(() => openTradeRow(result, run.symbol ?? ""), [result, run.symbol]);
+  const portfolio = result?.portfolio ?? null;
+  const [holdingsDate, setHoldingsDate] = useState(run.end_date ?? "");
+  const zone = portfolio?.time_zone ?? run.settings?.time_zone ?? "UTC";
+  const currency = portfolio?.base_currency ?? run.settings?.currency;
   const zoomed = !!(range.from || range.to);
   const equity = chart.data?.equity ?? (zoomed ? undefined : result?.equity);
   const grid = chart.data?.monthly_returns ?? gridFromResult(result);
@@ -111,10 +114,22 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
         fetching={chart.isFetching}
       />
       <BenchmarkMetrics metrics={result?.metrics} benchmark={result?.benchmark} />
-      <PriceChart run={run} />
+      {portfolio ? (
+        <>
+          <AllocationChart run={run} onPickDate={setHoldingsDate} />
+          <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+            <HoldingsAtDate run={run} date={holdingsDate} onDateChange={setHoldingsDate} />
+            <ContributionTable portfolio={portfolio} />
+          </div>
+          <PortfolioFacts run={run} />
+        </>
+      ) : (
+        <PriceChart run={run} />
+      )}
       <MonthlyReturns grid={grid} loading={chart.isPending} />
       <TradesTable
-        openTrade={openTrade}
+        symbols={portfolio ? (run.symbols ?? []) : undefined}
+        openTrade={portfolio ? null : openTrade}
         runId={run.id!}
         currency={currency}
         timeZone={zone}
@@ -195,11 +210,21 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
         }
         description={
           <>
-            <span className="font-mono font-medium text-foreground">{run.symbol}</span>{" "}
+            {(run.symbols?.length ?? 0) > 1 || run.result?.portfolio ? (
+              <span className="font-medium text-foreground" data-testid="run-symbols" title={run.symbols?.join(", ")}>
+                {t("portfolio.result.symbolsCount", { count: run.symbols?.length ?? 0 })}{" "}
+                <span className="font-mono font-normal text-muted-foreground">
+                  ({run.symbols?.slice(0, 4).join(", ")}
+                  {(run.symbols?.length ?? 0) > 4 ? ", …" : ""})
+                </span>
+              </span>
+            ) : (
+              <span className="font-mono font-medium text-foreground">{run.symbol}</span>
+            )}{" "}
             <Badge variant={run.dataset === "own" ? "secondary" : "outline"} data-testid="run-dataset">
               {t(run.dataset === "own" ? "backtests.datasetOwn" : "backtests.datasetShared")}
             </Badge>{" "}
-            · {run.interval} · {run.start_date} → {run.end_date} · {run.settings?.currency}
+            · {run.interval} · {run.start_date} → {run.end_date} · {run.result?.portfolio?.base_currency ?? run.settings?.currency}
             {run.benchmark && <span data-testid="run-benchmark"> · {t("backtests.chart.benchmark", { symbol: run.benchmark })}</span>}
             <span className="ml-1">· {t("backtests.createdWhen", { when: formatRelativeTime(run.created_at, locale) })}</span>
           </>

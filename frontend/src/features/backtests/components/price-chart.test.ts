@@ -7,6 +7,7 @@ const COLORS = { long: "green", short: "red", exit: "blue" };
 const LABELS = { buy: "Buy", sell: "Sell", short: "Short", cover: "Cover" };
 const trade = (n: number, side: string, entry: string, exit: string, open = false): TradeRow => ({
   ...roundTrip({ side, entry_time: entry, exit_time: exit }),
+  symbol: "AAPL",
   number: n,
   open,
 });

@@ -98,9 +98,9 @@ export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
   const result = run.result;
   const trades = useMemo(() => {
     const rows: TradeRow[] = (marked.data?.items ?? []).map((item) => ({ ...item, open: false }));
-    const open = openTradeRow(result);
+    const open = openTradeRow(result, run.symbol ?? "");
     return open ? [...rows, open] : rows;
-  }, [marked.data, result]);
+  }, [marked.data, result, run.symbol]);
   const totalTrades = result?.round_trip_count ?? 0;
   const locale = useLocale();
   const zone = run.settings?.time_zone ?? "UTC";

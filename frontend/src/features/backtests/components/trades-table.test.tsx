@@ -22,6 +22,7 @@ const trade = (i: number, pnl: number): SchemaRoundTripItem => ({
     mfe: 0.02,
     bars_held: 9,
   }),
+  symbol: "AAPL",
   number: i,
   symbol: "AAPL",
 });

@@ -42,17 +42,29 @@ interface Context {
   zone: string;
   interval: string | undefined;
   tick: number | undefined;
+  /** A portfolio run's trades name their symbol. */
+  withSymbol: boolean;
 }
 
-function columns({ t, locale, currency, zone, interval, tick }: Context): ColumnDef<TradeRow>[] {
+function columns({ t, locale, currency, zone, interval, tick, withSymbol }: Context): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
   const pnlClass = (v: number | undefined) => cn("tabular-nums", toneClass(signTone(v)));
+  const symbol: ColumnDef<TradeRow>[] = withSymbol
+    ? [
+        {
+          accessorKey: "symbol",
+          header: () => t("portfolio.result.symbol"),
+          cell: ({ row }) => <span className="font-mono text-xs whitespace-nowrap">{row.original.symbol}</span>,
+        },
+      ]
+    : [];
   return [
     {
       accessorKey: "number",
       header: () => "#",
       cell: ({ row }) => <span className="text-muted-foreground tabular-nums">{row.original.number}</span>,
     },
+    ...symbol,
     {
       accessorKey: "side",
       header: () => t("backtests.trades.side"),
@@ -150,7 +162,10 @@ export function TradesTable({
   interval,
   tickSize,
   fileStem,
+  symbols,
 }: {
+  /** A portfolio run's symbols: a symbol column and a filter by symbol. */
+  symbols?: readonly string[];
   runId: string;
   openTrade: TradeRow | null;
   currency: string | undefined;
@@ -175,8 +190,8 @@ export function TradesTable({
   }, [query.data, openTrade, filtered, page]);
   const data = useMemo(() => (query.data ? { ...query.data, items: withOpen } : undefined), [query.data, withOpen]);
   const cols = useMemo(
-    () => columns({ t, locale, currency, zone: timeZone, interval, tick: tickSize }),
-    [t, locale, currency, timeZone, interval, tickSize],
+    () => columns({ t, locale, currency, zone: timeZone, interval, tick: tickSize, withSymbol: !!symbols }),
+    [t, locale, currency, timeZone, interval, tickSize, symbols],
   );
   const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => `${row.open ? "open" : "closed"}-${row.number}` });
   const total = query.data?.total_items ?? 0;
@@ -204,6 +219,18 @@ export function TradesTable({
         <CardDescription>{t(filtered ? "backtests.trades.matching" : "backtests.trades.count", { count: total })}</CardDescription>
       </CardHeader>
       <div className="flex flex-wrap items-center gap-2 px-5" role="group" aria-label={t("backtests.trades.filters")}>
+        {symbols && (
+          <FilterSelect
+            value={filters.symbol ?? ""}
+            onValueChange={(value) => setFilter({ symbol: value || undefined })}
+            label={t("portfolio.result.filterSymbol")}
+            allLabel={t("portfolio.result.allSymbols")}
+            options={symbols.map((s) => ({ value: s, label: s }))}
+            size="sm"
+            className="min-w-28"
+            data-testid="filter-symbol"
+          />
+        )}
         <FilterSelect
           value={filters.side ?? ""}
           onValueChange={(value) => setFilter({ side: (value || undefined) as RoundTripFilters["side"] })}
@@ -246,7 +273,7 @@ export function TradesTable({
           <Button
             variant="ghost"
             size="sm"
-            onClick={() => setFilter({ side: undefined, outcome: undefined, from: undefined, to: undefined })}
+            onClick={() => setFilter({ side: undefined, outcome: undefined, from: undefined, to: undefined, symbol: undefined })}
           >
             <FilterXIcon />
             {t("backtests.clearFilters")}

@@ -6,6 +6,7 @@ import {
   applyPrefill,
   backtestFormSchema,
   emptyFormValues,
+  foreignCurrencies,
   marketPreset,
   newBacktestHref,
   parsePrefill,
@@ -14,7 +15,7 @@ import {
   toBacktestRequest,
   type BacktestFormValues,
 } from "./backtest-form";
-import { aaplSample, runSettings } from "@/test/fixtures";
+import { aaplSample, runResult, runSettings, symbolView } from "@/test/fixtures";
 
 const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
 const AAPL: SchemaSymbolView = aaplSample();
@@ -217,5 +218,138 @@ describe("symbols and prefills", () => {
     expect(values.benchmark).toBe("069500.KS");
     expect(toBacktestRequest(values, []).benchmark).toBe("069500.KS");
     expect(toBacktestRequest({ ...values, benchmark: "  " }, [])).not.toHaveProperty("benchmark", expect.anything());
+  });
+});
+
+describe("a portfolio in the form", () => {
+  const SAMPLE = ["SYN-A", "SYN-B", "SPY"].map((symbol) =>
+    symbolView({ symbol, currency: symbol === "SPY" ? "USD" : "KRW", market: symbol === "SPY" ? "NYSE" : "KRX" }),
+  );
+  const portfolio = (overrides: Partial<BacktestFormValues> = {}): BacktestFormValues => ({
+    ...valid(),
+    symbol: "",
+    portfolio: true,
+    symbols: ["SYN-A", "SYN-B"],
+    ...overrides,
+  });
+  const errors = (values: BacktestFormValues, foreign: string[] = []) => {
+    const result = backtestFormSchema({ parameters: PARAMS, symbol: AAPL, foreign, t }).safeParse(values);
+    return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  };
+
+  it("sends symbols instead of symbol, with the schedule, base currency and the FX series it needs", () => {
+    const values = portfolio({
+      symbols: ["SYN-A", "SPY"],
+      rebalance: "quarterly",
+      base_currency: "krw",
+      fx: { USD: " USDKRW ", EUR: "stale" },
+    });
+    const request = toBacktestRequest(values, PARAMS, ["USD"]);
+    expect(request.symbol).toBeUndefined();
+    expect(request.symbols).toEqual(["SYN-A", "SPY"]);
+    expect(request.rebalance).toBe("quarterly");
+    expect(request.base_currency).toBe("KRW");
+    // Only the currencies the symbols need are sent: a series left over from other symbols is not.
+    expect(request.fx).toEqual({ USD: "USDKRW" });
+  });
+
+  it("sends a drift band as a fraction, and leaves the strategy's schedule and the base currency unsaid by default", () => {
+    expect(toBacktestRequest(portfolio({ rebalance: "drift", drift_band: "2.5" }), PARAMS).rebalance).toBe("drift:0.025");
+    const plain = toBacktestRequest(portfolio(), PARAMS);
+    expect(plain.rebalance).toBeUndefined();
+    expect(plain.base_currency).toBeUndefined();
+    expect(plain.fx).toBeUndefined();
+    const single = toBacktestRequest(valid(), PARAMS);
+    expect(single.symbol).toBe("AAPL");
+    expect("symbols" in single).toBe(false);
+  });
+
+  it("leaves a portfolio's preset costs to each symbol's market unless one preset is chosen for all", () => {
+    expect(toBacktestRequest(portfolio({ cost_preset: "krx" }), PARAMS).costs).toBeUndefined();
+    expect(toBacktestRequest(portfolio({ cost_preset: "krx", cost_per_market: false }), PARAMS).costs).toEqual({ preset: "krx" });
+    expect(toBacktestRequest(portfolio({ cost_mode: "custom", commission_rate: "0.1" }), PARAMS).costs).toMatchObject({
+      preset: "none",
+      commission_rate: 0.001,
+    });
+    expect(toBacktestRequest(valid(), PARAMS).costs).toEqual({ preset: "us" });
+  });
+
+  it("needs symbols, a band inside (0, 100) and an FX series per foreign currency, not a single symbol", () => {
+    expect(errors(portfolio())).toEqual({});
+    expect(errors(portfolio({ symbols: [] }))).toEqual({ symbols: "portfolio.validation.symbolsRequired" });
+    expect(errors(portfolio({ rebalance: "drift", drift_band: "0" }))).toEqual({ drift_band: "portfolio.validation.driftBand" });
+    expect(errors(portfolio({ base_currency: "1X" }))).toEqual({ base_currency: "portfolio.validation.currency" });
+    expect(errors(portfolio(), ["USD"])["fx.USD"]).toContain("USD needs an FX series");
+    expect(errors(portfolio({ fx: { USD: "USDKRW" } }), ["USD"])).toEqual({});
+    // A registered FX field not filled yet is undefined: it is missing, not malformed.
+    expect(errors(portfolio({ fx: { USD: undefined as unknown as string } }), ["USD"])).toEqual({
+      "fx.USD": translate("en", "portfolio.validation.fxRequired", { currency: "USD" }),
+    });
+    expect(errors({ ...valid(), symbol: "" })).toEqual({ symbol: "backtests.validation.symbolRequired" });
+  });
+
+  it("knows which currencies need FX from the symbols' own currencies and the base", () => {
+    expect(foreignCurrencies({ base_currency: "", symbols: ["SYN-A", "SPY"] }, SAMPLE)).toEqual(["USD"]);
+    expect(foreignCurrencies({ base_currency: "USD", symbols: ["SYN-A", "SPY"] }, SAMPLE)).toEqual(["KRW"]);
+    expect(foreignCurrencies({ base_currency: "", symbols: ["SYN-A", "SYN-B"] }, SAMPLE)).toEqual([]);
+  });
+
+  it("puts the server's portfolio errors on their fields", () => {
+    const error = new ApiError({
+      status: 422,
+      type: "/problems/validation-failed",
+      title: "Invalid request",
+      fieldErrors: [
+        { field: "symbols", message: "lists X more than once" },
+        { field: "fx.USD", message: "unknown symbol 'NOPE'" },
+        { field: "fx", message: "no FX series for JPY" },
+        { field: "rebalance", message: "unknown schedule" },
+      ],
+    });
+    expect(splitFieldErrors(error, { cost_mode: "preset", portfolio: true }).onFields).toEqual([
+      { field: "symbols", message: "lists X more than once" },
+      { field: "fx.USD", message: "unknown symbol 'NOPE'" },
+      { field: "base_currency", message: "no FX series for JPY" },
+      { field: "rebalance", message: "unknown schedule" },
+    ]);
+  });
+
+  it("reopens a portfolio run as a portfolio, through the address", () => {
+    const prefill = prefillFromRun({
+      strategy_id: "s",
+      symbol: "SYN-A",
+      symbols: ["SYN-A", "SPY"],
+      interval: "1d",
+      start_date: "2020-01-01",
+      end_date: "2020-12-31",
+      initial_capital: 1e7,
+      parameters: {},
+      result: runResult({
+        portfolio: {
+          base_currency: "KRW",
+          rebalance: "drift:0.05",
+          time_zone: "Asia/Seoul",
+          turnover: 1,
+          annual_turnover: 1,
+          traded_value: 1,
+          commissions: 0,
+          symbols: [],
+          fx: { USD: "USDKRW" },
+          notes: [],
+          notes_omitted: 0,
+        },
+      }),
+    });
+    const href = newBacktestHref(prefill);
+    const values = applyPrefill(emptyFormValues(), parsePrefill(new URLSearchParams(href.split("?")[1])));
+    expect(values).toMatchObject({
+      portfolio: true,
+      symbol: "",
+      symbols: ["SYN-A", "SPY"],
+      rebalance: "drift",
+      drift_band: "5",
+      base_currency: "KRW",
+      fx: { USD: "USDKRW" },
+    });
   });
 });

@@ -21,6 +21,11 @@ export const FILL_MODES = ["next_open", "close"] as const;
 export type FillMode = (typeof FILL_MODES)[number];
 
 export const MAX_CAPITAL = 1e15;
+/** The API's bounds: a portfolio of 1-500 symbols, at most 20 FX series. */
+export const MAX_PORTFOLIO_SYMBOLS = 500;
+/** The rebalance schedules the API accepts (`drift` is sent as `drift:<band>`); `strategy` keeps the strategy's own. */
+export const REBALANCE_SCHEDULES = ["strategy", "every_bar", "weekly", "monthly", "quarterly", "drift"] as const;
+export type RebalanceSchedule = (typeof REBALANCE_SCHEDULES)[number];
 
 export interface BacktestFormValues extends RunSetupValues {
   parameters: Record<string, string>;
@@ -43,6 +48,23 @@ export interface BacktestFormValues extends RunSetupValues {
   risk_free_rate: string;
   /** A stored symbol to measure the run against; empty for none. */
   benchmark: string;
+  /** Several symbols in one account (a portfolio run) instead of `symbol`. */
+  portfolio: boolean;
+  /** The saved universe the symbols came from, if any ("" when typed). */
+  universe_id: string;
+  symbols: string[];
+  rebalance: RebalanceSchedule;
+  /** Percent of drift that triggers a rebalance, as typed. */
+  drift_band: string;
+  /** Empty: the first symbol's currency. */
+  base_currency: string;
+  /** Per foreign currency, the stored series quoting one unit of it in the base currency. */
+  fx: Record<string, string>;
+  /**
+   * A portfolio with preset costs trades each symbol at its own market's preset (the KRX sell tax on
+   * KRX sells only): the request then names no costs. Off, the chosen preset applies to every symbol.
+   */
+  cost_per_market: boolean;
 }
 
 /** Preset costs as percentages and amounts, to show what a preset means and to start custom costs from. */
@@ -97,14 +119,52 @@ export const emptyFormValues = (): BacktestFormValues => ({
   close_at_end: false,
   risk_free_rate: "0",
   benchmark: "",
+  portfolio: false,
+  universe_id: "",
+  symbols: [],
+  rebalance: "strategy",
+  drift_band: "5",
+  base_currency: "",
+  fx: {},
+  cost_per_market: true,
 });
+
+/** The currency a portfolio is kept in: the one chosen, else its first known symbol's. */
+export function portfolioBaseCurrency(
+  values: Pick<BacktestFormValues, "base_currency" | "symbols">,
+  symbols: readonly SchemaSymbolView[] | undefined,
+): string {
+  if (values.base_currency.trim()) return values.base_currency.trim().toUpperCase();
+  for (const code of values.symbols) {
+    const known = symbols?.find((s) => s.symbol?.toUpperCase() === code.toUpperCase());
+    if (known?.currency) return known.currency.toUpperCase();
+  }
+  return "";
+}
+
+/** The currencies of a portfolio's symbols other than its base, sorted: each needs an FX series. */
+export function foreignCurrencies(
+  values: Pick<BacktestFormValues, "base_currency" | "symbols">,
+  symbols: readonly SchemaSymbolView[] | undefined,
+): string[] {
+  const base = portfolioBaseCurrency(values, symbols);
+  const foreign = new Set<string>();
+  for (const code of values.symbols) {
+    const currency = symbols?.find((s) => s.symbol?.toUpperCase() === code.toUpperCase())?.currency?.toUpperCase();
+    if (currency && base && currency !== base) foreign.add(currency);
+  }
+  return [...foreign].sort();
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (value: string) => DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
 
 export interface SchemaContext {
   parameters: readonly SchemaStrategyParameter[];
+  /** The run's symbol, or a portfolio's first known symbol (whose stored ranges the dates follow). */
   symbol: SchemaSymbolView | undefined;
+  /** A portfolio's currencies that need an FX series. */
+  foreign?: readonly string[];
   t: Translate;
 }
 
@@ -115,7 +175,7 @@ export interface SchemaContext {
  * a fraction of equity in (0, 100%], a quantity or cash above 0; a risk-free rate strictly between
  * -100% and 100%.
  */
-export function backtestFormSchema({ parameters, symbol, t }: SchemaContext) {
+export function backtestFormSchema({ parameters, symbol, foreign = [], t }: SchemaContext) {
   const number = (message = "backtests.validation.number") => z.string().refine((v) => parseNumber(v) !== null, { error: message });
   const nonNegative = number().refine((v) => (parseNumber(v) ?? -1) >= 0, { error: "backtests.validation.nonNegative" });
   const rate = nonNegative.refine((v) => (parseNumber(v) ?? 0) < 100, { error: "backtests.validation.rateBelow100" });
@@ -123,7 +183,19 @@ export function backtestFormSchema({ parameters, symbol, t }: SchemaContext) {
   return z
     .object({
       strategy_id: z.string().min(1, { error: "backtests.validation.strategyRequired" }),
-      symbol: z.string().trim().min(1, { error: "backtests.validation.symbolRequired" }).max(40, { error: "validation.max40" }),
+      symbol: z.string().trim().max(40, { error: "validation.max40" }),
+      portfolio: z.boolean(),
+      universe_id: z.string(),
+      symbols: z.array(z.string()),
+      rebalance: z.enum(REBALANCE_SCHEDULES),
+      drift_band: z.string(),
+      base_currency: z
+        .string()
+        .trim()
+        .refine((v) => v === "" || /^[A-Za-z][A-Za-z0-9]{1,9}$/.test(v), { error: "portfolio.validation.currency" }),
+      // An FX field React Hook Form has registered but nobody filled yet holds undefined.
+      fx: z.record(z.string(), z.string().optional()),
+      cost_per_market: z.boolean(),
       interval: z.string().min(1, { error: "backtests.validation.intervalRequired" }),
       benchmark: z.string().trim().max(40, { error: "validation.max40" }),
       start_date: z.string().refine(isDate, { error: "validation.date" }),
@@ -154,6 +226,27 @@ export function backtestFormSchema({ parameters, symbol, t }: SchemaContext) {
       ),
     })
     .superRefine((values, ctx) => {
+      if (!values.portfolio && values.symbol.trim() === "") {
+        ctx.addIssue({ code: "custom", path: ["symbol"], message: "backtests.validation.symbolRequired" });
+      }
+      if (values.portfolio) {
+        if (values.symbols.length === 0) {
+          ctx.addIssue({ code: "custom", path: ["symbols"], message: "portfolio.validation.symbolsRequired" });
+        } else if (values.symbols.length > MAX_PORTFOLIO_SYMBOLS) {
+          ctx.addIssue({ code: "custom", path: ["symbols"], message: "portfolio.validation.tooManySymbols" });
+        }
+        if (values.rebalance === "drift") {
+          const band = parseNumber(values.drift_band);
+          if (band === null || !(band > 0 && band < 100)) {
+            ctx.addIssue({ code: "custom", path: ["drift_band"], message: "portfolio.validation.driftBand" });
+          }
+        }
+        for (const currency of foreign) {
+          if (!(values.fx[currency] ?? "").trim()) {
+            ctx.addIssue({ code: "custom", path: ["fx", currency], message: t("portfolio.validation.fxRequired", { currency }) });
+          }
+        }
+      }
       if (isDate(values.start_date) && isDate(values.end_date) && values.end_date < values.start_date) {
         ctx.addIssue({ code: "custom", path: ["end_date"], message: "backtests.validation.endBeforeStart" });
       }
@@ -201,7 +294,11 @@ export function backtestFormSchema({ parameters, symbol, t }: SchemaContext) {
 }
 
 /** The API request for valid form values (percentages become fractions, empty parameters are left to defaults). */
-export function toBacktestRequest(values: BacktestFormValues, parameters: readonly SchemaStrategyParameter[]): SchemaBacktestRequest {
+export function toBacktestRequest(
+  values: BacktestFormValues,
+  parameters: readonly SchemaStrategyParameter[],
+  foreign: readonly string[] = [],
+): SchemaBacktestRequest {
   const num = (text: string) => parseNumber(text) ?? 0;
   const params: Record<string, number> = {};
   for (const spec of parameters) {
@@ -210,21 +307,41 @@ export function toBacktestRequest(values: BacktestFormValues, parameters: readon
     if (value !== null) params[spec.name] = value;
   }
   const costs: SchemaBacktestRequest["costs"] =
-    values.cost_mode === "preset"
-      ? { preset: values.cost_preset }
-      : {
-          preset: "none",
-          commission_rate: num(values.commission_rate) / 100,
-          commission_fixed: num(values.commission_fixed),
-          commission_minimum: num(values.commission_minimum),
-          sell_tax_rate: num(values.sell_tax_rate) / 100,
-          slippage_rate: num(values.slippage_rate) / 100,
-          slippage_ticks: num(values.slippage_ticks),
-        };
+    values.portfolio && values.cost_mode === "preset" && values.cost_per_market
+      ? undefined
+      : values.cost_mode === "preset"
+        ? { preset: values.cost_preset }
+        : {
+            preset: "none",
+            commission_rate: num(values.commission_rate) / 100,
+            commission_fixed: num(values.commission_fixed),
+            commission_minimum: num(values.commission_minimum),
+            sell_tax_rate: num(values.sell_tax_rate) / 100,
+            slippage_rate: num(values.slippage_rate) / 100,
+            slippage_ticks: num(values.slippage_ticks),
+          };
   const sizingValue = num(values.sizing_value);
+  const fx: Record<string, string> = {};
+  for (const currency of foreign) {
+    const ticker = values.fx[currency]?.trim();
+    if (ticker) fx[currency] = ticker;
+  }
+  const portfolio: Partial<SchemaBacktestRequest> = values.portfolio
+    ? {
+        symbols: values.symbols,
+        rebalance:
+          values.rebalance === "drift"
+            ? `drift:${+(num(values.drift_band) / 100).toPrecision(12)}`
+            : values.rebalance === "strategy"
+              ? undefined
+              : values.rebalance,
+        base_currency: values.base_currency.trim().toUpperCase() || undefined,
+        fx: Object.keys(fx).length > 0 ? fx : undefined,
+      }
+    : { symbol: values.symbol.trim() };
   return {
     strategy_id: values.strategy_id,
-    symbol: values.symbol.trim(),
+    ...portfolio,
     interval: values.interval as Interval,
     start_date: values.start_date,
     end_date: values.end_date,
@@ -244,12 +361,15 @@ export function toBacktestRequest(values: BacktestFormValues, parameters: readon
 }
 
 /** Where an API field error belongs on the form: `parameters.fast` on its input, costs on the cost fields. */
-export function formFieldFor(apiField: string | null, values: Pick<BacktestFormValues, "cost_mode">): string | null {
+export function formFieldFor(
+  apiField: string | null,
+  values: Pick<BacktestFormValues, "cost_mode"> & { portfolio?: boolean },
+): string | null {
   if (!apiField) return null;
-  if (apiField.startsWith("parameters.")) return apiField;
+  if (apiField.startsWith("parameters.") || apiField.startsWith("fx.")) return apiField;
+  if (apiField.startsWith("symbols")) return "symbols";
   switch (apiField) {
     case "strategy_id":
-    case "symbol":
     case "interval":
     case "start_date":
     case "end_date":
@@ -257,7 +377,15 @@ export function formFieldFor(apiField: string | null, values: Pick<BacktestFormV
     case "fill":
     case "risk_free_rate":
     case "benchmark":
+    case "symbols":
+    case "base_currency":
       return apiField;
+    case "symbol":
+      return values.portfolio ? "symbols" : "symbol";
+    case "rebalance":
+      return values.portfolio ? "rebalance" : null;
+    case "fx":
+      return "base_currency";
     case "sizing":
     case "sizing.value":
     case "sizing.type":
@@ -272,7 +400,7 @@ export function formFieldFor(apiField: string | null, values: Pick<BacktestFormV
 }
 
 /** The API's field errors split into those shown on a field and those shown above the form. */
-export function splitFieldErrors(error: unknown, values: Pick<BacktestFormValues, "cost_mode">) {
+export function splitFieldErrors(error: unknown, values: Pick<BacktestFormValues, "cost_mode"> & { portfolio?: boolean }) {
   const onFields: { field: string; message: string }[] = [];
   const general: string[] = [];
   if (!isApiError(error)) return { onFields, general };
@@ -303,6 +431,13 @@ export interface BacktestPrefill {
   close_at_end?: boolean;
   risk_free_rate?: number;
   benchmark?: string;
+  /** A portfolio's symbols (`symbols=A,B,C`), with the universe they came from. */
+  symbols?: string[];
+  universe_id?: string;
+  /** As the API writes it: `monthly`, `drift:0.05`. */
+  rebalance?: string;
+  base_currency?: string;
+  fx?: Record<string, string>;
 }
 
 /** The address of the new-backtest form prefilled with these values. */
@@ -310,7 +445,8 @@ export function newBacktestHref(prefill: BacktestPrefill): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(prefill)) {
     if (value === undefined || value === null || value === "") continue;
-    query.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+    if (Array.isArray(value)) query.set(key, value.join(","));
+    else query.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
   const text = query.toString();
   return text ? `/backtests/new?${text}` : "/backtests/new";
@@ -377,6 +513,19 @@ export function parsePrefill(query: URLSearchParams): BacktestPrefill {
   prefill.close_at_end = bool("close_at_end");
   prefill.risk_free_rate = num("risk_free_rate");
   prefill.benchmark = text("benchmark");
+  const symbols = (query.get("symbols") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .slice(0, MAX_PORTFOLIO_SYMBOLS);
+  if (symbols.length > 0) prefill.symbols = symbols;
+  prefill.universe_id = text("universe_id");
+  prefill.rebalance = text("rebalance");
+  prefill.base_currency = text("base_currency");
+  const fx = parseJsonObject(query.get("fx"));
+  if (fx) {
+    prefill.fx = Object.fromEntries(Object.entries(fx).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  }
   return Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as BacktestPrefill;
 }
 
@@ -421,6 +570,22 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
   if (prefill.close_at_end !== undefined) values.close_at_end = prefill.close_at_end;
   if (prefill.risk_free_rate !== undefined) values.risk_free_rate = percentText(prefill.risk_free_rate);
   if (prefill.benchmark) values.benchmark = prefill.benchmark;
+  if (prefill.symbols && prefill.symbols.length > 0) {
+    values.portfolio = true;
+    values.symbols = prefill.symbols;
+    values.universe_id = prefill.universe_id ?? "";
+  }
+  if (prefill.rebalance) {
+    const [schedule, band] = prefill.rebalance.split(":");
+    if (schedule === "drift") {
+      values.rebalance = "drift";
+      values.drift_band = percentText(parseNumber(band ?? "") ?? 0.05);
+    } else if ((REBALANCE_SCHEDULES as readonly string[]).includes(schedule ?? "")) {
+      values.rebalance = schedule as RebalanceSchedule;
+    }
+  }
+  if (prefill.base_currency) values.base_currency = prefill.base_currency;
+  if (prefill.fx) values.fx = { ...prefill.fx };
   return values;
 }
 
@@ -429,7 +594,7 @@ export type RunToReopen = Pick<
   SchemaBacktestResponse,
   "strategy_id" | "symbol" | "interval" | "start_date" | "end_date" | "initial_capital" | "parameters"
 > &
-  Partial<Pick<SchemaBacktestResponse, "settings" | "benchmark">>;
+  Partial<Pick<SchemaBacktestResponse, "settings" | "benchmark" | "symbols" | "result">>;
 
 /** The prefill that reopens a finished run in the form, to change something and run it again. */
 export function prefillFromRun(run: RunToReopen): BacktestPrefill {
@@ -455,5 +620,20 @@ export function prefillFromRun(run: RunToReopen): BacktestPrefill {
     close_at_end: settings?.close_at_end,
     risk_free_rate: settings?.risk_free_rate,
     benchmark: run.benchmark ?? undefined,
+    ...portfolioPrefill(run),
+  };
+}
+
+/** A portfolio run's symbols and portfolio settings, to reopen it as a portfolio; nothing for a single-symbol run. */
+function portfolioPrefill(run: RunToReopen): BacktestPrefill {
+  const portfolio = run.result?.portfolio;
+  const symbols = run.symbols ?? [];
+  if (!portfolio && symbols.length <= 1) return {};
+  return {
+    symbol: undefined,
+    symbols,
+    rebalance: portfolio?.rebalance ?? undefined,
+    base_currency: portfolio?.base_currency,
+    fx: portfolio?.fx && Object.keys(portfolio.fx).length > 0 ? portfolio.fx : undefined,
   };
 }

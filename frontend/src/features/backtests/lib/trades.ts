@@ -9,8 +9,11 @@ export interface TradeRow extends Omit<SchemaRoundTripItem, "symbol"> {
   open: boolean;
 }
 
-/** The position still open after the last bar, numbered after the closed round trips; null when flat. */
-export function openTradeRow(result: SchemaRunResult | null | undefined): TradeRow | null {
+/**
+ * The position still open after the last bar of a single-symbol run (`symbol`), numbered after the
+ * closed round trips; null when flat. A portfolio run has no single open trade: its holdings say it.
+ */
+export function openTradeRow(result: SchemaRunResult | null | undefined, symbol: string): TradeRow | null {
   if (!result?.open_trade) return null;
-  return { ...result.open_trade, number: (result.round_trip_count ?? 0) + 1, open: true };
+  return { ...result.open_trade, symbol, number: (result.round_trip_count ?? 0) + 1, open: true };
 }
