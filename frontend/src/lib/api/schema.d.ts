@@ -2,6 +2,28 @@
 // Do not edit: change the API, then regenerate.
 
 export interface paths {
+    "/api/v1/universes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One universe with every symbol and those that have no data: yours or a shared one */
+        get: operations["getUniverse"];
+        /**
+         * Replace a universe's name, description and symbols
+         * @description A full replacement: an omitted `description` clears it. Only the owner changes their universe (anyone else gets 404); only administrators change a shared one.
+         */
+        put: operations["updateUniverse"];
+        post?: never;
+        /** Delete a universe; runs that used it keep their symbols */
+        delete: operations["deleteUniverse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/strategies/{id}": {
         parameters: {
             query?: never;
@@ -19,6 +41,30 @@ export interface paths {
         post?: never;
         /** Delete your strategy; backtests that used it keep their results */
         delete: operations["delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/universes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List universes, a page at a time
+         * @description Items carry the first symbols and the counts; GET /api/v1/universes/{id} returns every symbol and which have no data.
+         */
+        get: operations["listUniverses"];
+        put?: never;
+        /**
+         * Create a universe
+         * @description Tickers are checked for their syntax only: one without data is kept and listed in `missing_symbols`, so a universe can be defined before its data is loaded. An account keeps at most 100 universes.
+         */
+        post: operations["createUniverse"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -701,6 +747,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        UniverseRequest: {
+            /**
+             * @description 1-100 characters; leading and trailing spaces are dropped
+             * @example KOSPI large caps
+             */
+            name: string;
+            /** @description Up to 1000 characters */
+            description?: string;
+            /** @description 1-500 tickers in the order to keep, each 1-40 letters, digits or . _ ^ = / - (as stored: 005930.KS, AAPL, KRW-BTC); repeats are dropped (the first kept); a ticker without data is kept and listed in `missing_symbols` */
+            symbols: string[];
+            /** @description Create a shared universe every user reads (administrators only; default false). Whether a universe is shared never changes: on PUT it must be omitted or equal the universe's */
+            shared?: boolean;
+        };
+        UniverseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example KOSPI large caps */
+            name: string;
+            description: string | null;
+            /** @description Shared with every user (changed only by administrators) */
+            shared: boolean;
+            /** @description Whether the caller owns it */
+            mine: boolean;
+            /** @description Whether the caller may change and delete it */
+            editable: boolean;
+            /** @description The tickers, in the order given */
+            symbols: string[];
+            /** @description Those of `symbols` with no bars (of any interval) in a series the caller reads, their own upload or the shared one: load them before a run uses them */
+            missing_symbols: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         StrategyRequest: {
             /**
              * @description 1-200 characters; leading and trailing spaces are dropped
@@ -1101,6 +1181,16 @@ export interface components {
              * @example 1000
              */
             points?: number;
+            /**
+             * @description A stored symbol to measure the preview against, as for a run; omitted: none
+             * @example SPY
+             */
+            benchmark?: string;
+            /**
+             * @description Which series of the benchmark: own or shared, as for a run
+             * @enum {string}
+             */
+            benchmark_dataset?: "own" | "shared";
         };
         BenchmarkSummary: {
             symbol: string;
@@ -1511,6 +1601,59 @@ export interface components {
             /** @description Send as the X-API-Key header. Shown only now: store it safely. */
             key: string;
             api_key: components["schemas"]["ApiKeyResponse"];
+        };
+        PageResponseUniverseSummary: {
+            items: components["schemas"]["UniverseSummary"][];
+            /**
+             * Format: int32
+             * @example 0
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 20
+             */
+            size: number;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            total_items: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            total_pages: number;
+        };
+        /** @description A universe in a list: its first symbols and counts; GET /api/v1/universes/{id} returns every symbol and which have no data */
+        UniverseSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @example KOSPI large caps */
+            name: string;
+            description: string | null;
+            /** @description Shared with every user (changed only by administrators) */
+            shared: boolean;
+            /** @description Whether the caller owns it */
+            mine: boolean;
+            /** @description Whether the caller may change and delete it */
+            editable: boolean;
+            /**
+             * Format: int32
+             * @description How many symbols it holds
+             */
+            symbol_count: number;
+            /** @description The first 12 symbols, in order */
+            symbols_preview: string[];
+            /**
+             * Format: int32
+             * @description How many of its symbols have no bars the caller can read
+             */
+            missing_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         PageResponseStrategySummary: {
             items: components["schemas"]["StrategySummary"][];
@@ -2098,6 +2241,8 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type SchemaUniverseRequest = components['schemas']['UniverseRequest'];
+export type SchemaUniverseResponse = components['schemas']['UniverseResponse'];
 export type SchemaStrategyRequest = components['schemas']['StrategyRequest'];
 export type SchemaStrategyParameter = components['schemas']['StrategyParameter'];
 export type SchemaStrategyResponse = components['schemas']['StrategyResponse'];
@@ -2144,6 +2289,8 @@ export type SchemaLoginRequest = components['schemas']['LoginRequest'];
 export type SchemaCreateApiKeyRequest = components['schemas']['CreateApiKeyRequest'];
 export type SchemaApiKeyResponse = components['schemas']['ApiKeyResponse'];
 export type SchemaCreatedApiKeyResponse = components['schemas']['CreatedApiKeyResponse'];
+export type SchemaPageResponseUniverseSummary = components['schemas']['PageResponseUniverseSummary'];
+export type SchemaUniverseSummary = components['schemas']['UniverseSummary'];
 export type SchemaPageResponseStrategySummary = components['schemas']['PageResponseStrategySummary'];
 export type SchemaStrategySummary = components['schemas']['StrategySummary'];
 export type SchemaStrategyTemplateResponse = components['schemas']['StrategyTemplateResponse'];
@@ -2184,6 +2331,200 @@ export type SchemaRunChartResponse = components['schemas']['RunChartResponse'];
 export type SchemaProblem = components['schemas']['Problem'];
 export type $defs = Record<string, never>;
 export interface operations {
+    getUniverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The universe */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UniverseResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such universe, or someone else's own */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUniverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UniverseRequest"];
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UniverseResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A shared universe, and the caller is no administrator (`/problems/shared-universe-forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such universe, or someone else's own */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (`/problems/validation-failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteUniverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A shared universe, and the caller is no administrator (`/problems/shared-universe-forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such universe, or someone else's own */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get: {
         parameters: {
             query?: never;
@@ -2342,6 +2683,145 @@ export interface operations {
             };
             /** @description No such strategy of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUniverses: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 0 */
+                page?: number;
+                /** @description Items per page, 1-100 */
+                size?: number;
+                /**
+                 * @description `field[,asc|desc]` with field one of name (case-insensitive), created_at, updated_at; the direction defaults to asc
+                 * @example name,asc
+                 */
+                sort?: string;
+                /** @description Only names containing this text, ignoring case */
+                query?: string;
+                /** @description mine: your own universes; shared: the shared ones; all: both (the default) */
+                scope?: "mine" | "shared" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseUniverseSummary"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description page, size, sort, query or scope out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUniverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UniverseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UniverseResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `shared: true` from someone who is no administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (`/problems/validation-failed`), or the account's limit reached (`/problems/too-many-universes`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,7 +24,6 @@ const trade = (i: number, pnl: number): SchemaRoundTripItem => ({
   }),
   symbol: "AAPL",
   number: i,
-  symbol: "AAPL",
 });
 
 /** The API's round trips: `all` paged as asked, `side`/`outcome` filtered as the server would. */
