@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.strategy;
 
 import com.tradingbacktest.app.auth.AuthenticatedUser;
+import com.tradingbacktest.app.common.persistence.NameDateSort;
 import com.tradingbacktest.app.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -82,12 +83,8 @@ class StrategyController {
                   "`field[,asc|desc]` with field one of name (case-insensitive), created_at, "
                       + "updated_at; the direction defaults to asc",
               example = "name,asc")
-          @RequestParam(defaultValue = StrategySort.DEFAULT)
-          @Pattern(
-              regexp = StrategySort.PATTERN,
-              message =
-                  "must be name, created_at or updated_at, "
-                      + "optionally followed by ,asc or ,desc")
+          @RequestParam(defaultValue = "updated_at,desc")
+          @Pattern(regexp = NameDateSort.PATTERN, message = NameDateSort.MESSAGE)
           String sort,
       @Parameter(description = "Only names containing this text, ignoring case")
           @RequestParam(required = false)
@@ -109,7 +106,7 @@ class StrategyController {
         user.id(),
         StrategyScope.of(scope),
         query,
-        PageRequest.of(page, size, StrategySort.parse(sort)));
+        PageRequest.of(page, size, NameDateSort.parse(sort)));
   }
 
   @PostMapping

@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.universe;
 
 import com.tradingbacktest.app.auth.AuthenticatedUser;
+import com.tradingbacktest.app.common.persistence.NameDateSort;
 import com.tradingbacktest.app.common.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -82,12 +83,8 @@ class UniverseController {
                   "`field[,asc|desc]` with field one of name (case-insensitive), created_at, "
                       + "updated_at; the direction defaults to asc",
               example = "name,asc")
-          @RequestParam(defaultValue = UniverseSort.DEFAULT)
-          @Pattern(
-              regexp = UniverseSort.PATTERN,
-              message =
-                  "must be name, created_at or updated_at, "
-                      + "optionally followed by ,asc or ,desc")
+          @RequestParam(defaultValue = "name,asc")
+          @Pattern(regexp = NameDateSort.PATTERN, message = NameDateSort.MESSAGE)
           String sort,
       @Parameter(description = "Only names containing this text, ignoring case")
           @RequestParam(required = false)
@@ -105,7 +102,7 @@ class UniverseController {
           @Pattern(regexp = UniverseScope.VALUES, message = "must be mine, shared or all")
           String scope) {
     return universes.list(
-        user, UniverseScope.of(scope), query, PageRequest.of(page, size, UniverseSort.parse(sort)));
+        user, UniverseScope.of(scope), query, PageRequest.of(page, size, NameDateSort.parse(sort)));
   }
 
   @PostMapping
