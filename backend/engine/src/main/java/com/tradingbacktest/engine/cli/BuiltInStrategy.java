@@ -5,7 +5,6 @@ import com.tradingbacktest.engine.indicator.Indicators;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.Signals;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -98,21 +97,7 @@ public enum BuiltInStrategy {
    * Builds the signals with {@code overrides} on top of the defaults; unknown names are an error.
    */
   public Signals build(BarSeries bars, Map<String, Double> overrides, boolean allowShort) {
-    Map<String, Double> params = new LinkedHashMap<>(defaults);
-    overrides.forEach(
-        (name, value) -> {
-          if (!defaults.containsKey(name)) {
-            throw new IllegalArgumentException(
-                id
-                    + " has no parameter '"
-                    + name
-                    + "'"
-                    + (defaults.isEmpty()
-                        ? ""
-                        : "; it takes " + String.join(", ", defaults.keySet())));
-          }
-          params.put(name, value);
-        });
+    Map<String, Double> params = BuiltInParams.merge(id, defaults, overrides, "");
     return signals(bars, params, allowShort);
   }
 

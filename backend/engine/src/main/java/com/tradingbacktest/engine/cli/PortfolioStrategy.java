@@ -3,7 +3,6 @@ package com.tradingbacktest.engine.cli;
 import com.tradingbacktest.engine.portfolio.TargetWeights;
 import com.tradingbacktest.engine.series.BarSeries;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,21 +47,8 @@ enum PortfolioStrategy {
 
   /** The weights with {@code overrides} on top of the defaults; unknown names are an error. */
   double[][] build(List<BarSeries> universe, Map<String, Double> overrides) {
-    Map<String, Double> params = new LinkedHashMap<>(defaults);
-    overrides.forEach(
-        (name, value) -> {
-          if (!defaults.containsKey(name)) {
-            throw new IllegalArgumentException(
-                id
-                    + " has no parameter '"
-                    + name
-                    + "'"
-                    + (defaults.isEmpty()
-                        ? " (its schedule is --rebalance)"
-                        : "; it takes " + String.join(", ", defaults.keySet())));
-          }
-          params.put(name, value);
-        });
+    Map<String, Double> params =
+        BuiltInParams.merge(id, defaults, overrides, " (its schedule is --rebalance)");
     return weights(universe, params);
   }
 
