@@ -48,6 +48,7 @@ export function backtestSummary(overrides: Partial<SchemaBacktestSummary> = {}):
     strategy_id: "00000000-0000-0000-0000-0000000000aa",
     strategy_name: "SMA crossover",
     symbol: "AAPL",
+    symbol_count: 1,
     dataset: "shared",
     interval: "1d",
     start_date: "2013-01-02",

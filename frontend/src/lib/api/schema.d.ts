@@ -1847,6 +1847,8 @@ export interface components {
             strategy_id: string | null;
             strategy_name: string | null;
             symbol: string;
+            /** Format: int32 */
+            symbol_count: number;
             /** @enum {string} */
             dataset: "own" | "shared";
             interval: string;
@@ -2135,6 +2137,8 @@ export interface components {
             strategy_id: string | null;
             strategy_name: string | null;
             symbol: string;
+            /** Format: int32 */
+            symbol_count: number;
             interval: string;
             /** Format: date */
             start_date: string;

@@ -4,6 +4,7 @@
  */
 export const enPortfolio = {
   portfolio: {
+    andOthers: "{symbol} +{count}",
     mode: "What to trade",
     single: "One symbol",
     several: "Several symbols",

@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** Korean strings of portfolio runs (the shape of en-portfolio.ts). */
 export const koPortfolio: Shape<typeof enPortfolio> = {
   portfolio: {
+    andOthers: "{symbol} 외 {count}개",
     mode: "거래 대상",
     single: "한 종목",
     several: "여러 종목",

@@ -14,7 +14,8 @@ import { Spinner } from "@/components/ui/spinner";
 import type { SchemaRunComparisonResponse, SchemaRunOverview } from "@/lib/api/schema";
 import { formatNumber, formatRelativeTime } from "@/lib/format";
 import { divergingColor, intensity, isStrong } from "@/lib/heatmap";
-import { useLocale, useT } from "@/lib/i18n";
+import { useLocale, useT, type Translate } from "@/lib/i18n";
+import { runSymbolText } from "@/lib/run-symbol";
 import { bestIndex, formatMetric, metricLabel, metricTone, TIME_METRICS, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useCompletedRuns } from "../api/get-completed-runs";
@@ -103,8 +104,8 @@ function RunPicker() {
                   <span className="grid min-w-0 flex-1 gap-0.5">
                     <span className="truncate text-sm font-medium">{run.strategy_name ?? "—"}</span>
                     <span className="truncate text-xs text-muted-foreground">
-                      <span className="font-mono">{run.symbol}</span> · {run.interval} · {parameterText(run.parameters, locale) || "—"} ·{" "}
-                      {formatRelativeTime(run.completed_at ?? run.created_at, locale)}
+                      <span className="font-mono">{runSymbolText(run.symbol, run.symbol_count, t)}</span> · {run.interval} ·{" "}
+                      {parameterText(run.parameters, locale) || "—"} · {formatRelativeTime(run.completed_at ?? run.created_at, locale)}
                     </span>
                   </span>
                   <span className={cn("shrink-0 text-sm font-medium tabular-nums", toneClass(metricTone("total_return", value)))}>
@@ -120,9 +121,9 @@ function RunPicker() {
   );
 }
 
-function runTitle(run: SchemaRunOverview, locale: string) {
+function runTitle(run: SchemaRunOverview, locale: string, t: Translate) {
   const params = parameterText(run.parameters, locale);
-  return `${run.strategy_name ?? "—"} · ${run.symbol}${params ? ` (${params})` : ""}`;
+  return `${run.strategy_name ?? "—"} · ${runSymbolText(run.symbol, run.symbol_count, t)}${params ? ` (${params})` : ""}`;
 }
 
 /** Each run's equity rebased to 100 on the union of their days. */
@@ -178,7 +179,7 @@ function RebasedEquity({ data }: { data: SchemaRunComparisonResponse }) {
                   key={run.id}
                   type="linear"
                   dataKey={`r${r}`}
-                  name={`${r + 1}. ${runTitle(run, locale)}`}
+                  name={`${r + 1}. ${runTitle(run, locale, t)}`}
                   stroke={runColor(r)}
                   strokeWidth={1.75}
                   dot={false}
@@ -222,7 +223,8 @@ function MetricsSideBySide({ data }: { data: SchemaRunComparisonResponse }) {
                         {r + 1}. {run.strategy_name}
                       </span>
                       <span className="text-xs font-normal text-muted-foreground">
-                        <span className="font-mono">{run.symbol}</span> {parameterText(run.parameters, locale)}
+                        <span className="font-mono">{runSymbolText(run.symbol, run.symbol_count, t)}</span>{" "}
+                        {parameterText(run.parameters, locale)}
                       </span>
                     </Link>
                   </th>
@@ -267,7 +269,7 @@ function Correlation({ data }: { data: SchemaRunComparisonResponse }) {
   const runs = data.runs ?? [];
   const values = (data.correlation?.values ?? []).map((row) => row.map((v) => (typeof v === "number" ? v : null)));
   const labels = runs.map((run, r) => (
-    <span key={run.id} className="inline-flex items-center gap-1.5" title={runTitle(run, locale)}>
+    <span key={run.id} className="inline-flex items-center gap-1.5" title={runTitle(run, locale, t)}>
       <Swatch index={r} />
       {r + 1}
     </span>
@@ -294,7 +296,7 @@ function Correlation({ data }: { data: SchemaRunComparisonResponse }) {
           {runs.map((run, r) => (
             <li key={run.id} className="flex items-center gap-1.5">
               <Swatch index={r} />
-              {r + 1}. {runTitle(run, locale)}
+              {r + 1}. {runTitle(run, locale, t)}
             </li>
           ))}
         </ol>

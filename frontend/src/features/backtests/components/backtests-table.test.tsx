@@ -10,7 +10,8 @@ const run = (i: number, status = "completed") => ({
   progress: status === "running" ? 45 : 100,
   strategy_id: "s-1",
   strategy_name: `Strategy ${i}`,
-  symbol: i === 2 ? "005930.KS" : "AAPL",
+  symbol: i === 2 ? "005930.KS" : i === 3 ? "SYN-TECH" : "AAPL",
+  symbol_count: i === 3 ? 8 : 1,
   interval: "1d",
   start_date: "2013-01-01",
   end_date: "2013-12-31",
@@ -65,6 +66,9 @@ describe("the runs table", () => {
     expect(rows[0]).toHaveTextContent("$10,241.25");
     expect(rows[0]).toHaveTextContent("fast=10, slow=30");
     expect(rows[1]).toHaveTextContent("₩10,241,250");
+    expect(rows[0]).toHaveTextContent("AAPL · 1d");
+    // A portfolio run names its first symbol and how many more it trades.
+    expect(rows[2]).toHaveTextContent("SYN-TECH +7 · 1d");
     expect(rows[2]).toHaveTextContent("Running");
     expect(rows[2]).toHaveTextContent("45%");
     expect(within(rows[2]!).getAllByRole("progressbar")[0]).toBeInTheDocument();

@@ -16,6 +16,7 @@ import { Progress } from "@/components/ui/progress";
 import { FilterSelect } from "@/components/ui/filter-select";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
 import { formatNumber } from "@/lib/format";
+import { runSymbolText } from "@/lib/run-symbol";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
 import { formatMetric, metricTone, toneClass } from "@/lib/metrics";
 import { sortParam } from "@/lib/sort";
@@ -100,7 +101,7 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
             </Link>
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="sm:hidden" />
             <span className="text-xs text-muted-foreground">
-              <span className="font-mono">{run.symbol}</span> · {run.interval} ·{" "}
+              <span className="font-mono">{runSymbolText(run.symbol, run.symbol_count, t)}</span> · {run.interval} ·{" "}
               <span className="whitespace-nowrap">
                 {run.start_date} → {run.end_date}
               </span>

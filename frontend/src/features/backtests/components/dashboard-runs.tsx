@@ -16,6 +16,7 @@ import { isApiError } from "@/lib/api/errors";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
 import { formatRelativeTime } from "@/lib/format";
 import { useLanguage, useLocale, useT } from "@/lib/i18n";
+import { runSymbolText } from "@/lib/run-symbol";
 import { formatMetric, metricTone, signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useBacktests } from "../api/get-backtests";
@@ -90,7 +91,8 @@ export function RecentRuns() {
                     <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} />
                   </span>
                   <span className="truncate text-xs text-muted-foreground">
-                    <span className="font-mono">{run.symbol}</span> · {run.interval} · {formatRelativeTime(run.created_at, locale)}
+                    <span className="font-mono">{runSymbolText(run.symbol, run.symbol_count, t)}</span> · {run.interval} ·{" "}
+                    {formatRelativeTime(run.created_at, locale)}
                   </span>
                 </span>
                 <span className="hidden gap-4 sm:flex">
@@ -268,7 +270,8 @@ export function StrategyPerformance() {
                     />
                   </span>
                   <span className="text-xs text-muted-foreground">
-                    {t("dashboardRuns.bestOf", { count: row.runs })} · <span className="font-mono">{row.best.symbol}</span> ·{" "}
+                    {t("dashboardRuns.bestOf", { count: row.runs })} ·{" "}
+                    <span className="font-mono">{runSymbolText(row.best.symbol, row.best.symbol_count, t)}</span> ·{" "}
                     {t("metrics.short.sharpe_ratio")} {formatMetric("sharpe_ratio", row.best.key_metrics?.sharpe_ratio, { locale, t })}
                   </span>
                 </>

@@ -11,6 +11,8 @@ import java.util.UUID;
 /**
  * A run as analytics shows it: what ran, on what, and its metrics.
  *
+ * @param symbolCount how many symbols it trades: 1, or a portfolio run's universe (symbol is its
+ *     first)
  * @param currency money metrics (final_equity, expectancy, commissions...) are in it
  * @param timeZone the symbol's zone: days and months are counted in it
  * @param metrics every metric of docs/METRICS.md in that order, null where undefined; null for a
@@ -23,6 +25,7 @@ record RunOverview(
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String symbol,
+    int symbolCount,
     String interval,
     LocalDate startDate,
     LocalDate endDate,
@@ -45,6 +48,7 @@ record RunOverview(
         run.strategyId(),
         run.strategyName(),
         run.symbol(),
+        run.symbolCount(),
         run.interval(),
         run.startDate(),
         run.endDate(),

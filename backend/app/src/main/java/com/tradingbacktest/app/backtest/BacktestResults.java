@@ -30,6 +30,7 @@ public class BacktestResults {
                   row.strategyId(),
                   row.strategyName(),
                   row.symbol(),
+                  row.symbolCount(json),
                   row.interval(),
                   row.startDate(),
                   row.endDate(),

@@ -9,6 +9,7 @@ import java.util.UUID;
  * A run as other features (analytics) read it.
  *
  * @param status pending, running, completed, failed or cancelled
+ * @param symbolCount how many symbols it trades: 1, or a portfolio run's universe
  * @param parameters the parameter values used
  * @param currency the symbol's currency (money in the result is in it)
  * @param timeZone the symbol's zone (days and months of the result are counted in it)
@@ -22,6 +23,7 @@ public record StoredRun(
     UUID strategyId,
     String strategyName,
     String symbol,
+    int symbolCount,
     String interval,
     LocalDate startDate,
     LocalDate endDate,

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One row of {@code backtests}; the JSON columns as text, {@code result} and the code only when
@@ -50,5 +51,10 @@ public record BacktestRow(
 
   public boolean isPortfolio() {
     return portfolio != null;
+  }
+
+  /** How many symbols the run trades: a portfolio run's universe, else one. */
+  public int symbolCount(JsonMapper json) {
+    return portfolio == null ? 1 : json.readValue(portfolio, PortfolioSetup.class).symbols().size();
   }
 }

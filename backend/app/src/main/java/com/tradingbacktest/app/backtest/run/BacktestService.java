@@ -387,6 +387,7 @@ public class BacktestService {
         row.strategyId(),
         row.strategyName(),
         row.symbol(),
+        row.symbolCount(json),
         row.dataset(),
         row.interval(),
         row.startDate(),

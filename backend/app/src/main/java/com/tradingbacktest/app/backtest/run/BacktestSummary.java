@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param keyMetrics total_return, cagr, sharpe_ratio, sortino_ratio, max_drawdown, win_rate,
  *     profit_factor, trade_count, final_equity and buy_and_hold_return; null until completed, a
  *     value null when undefined
+ * @param symbolCount how many symbols it trades: 1, or a portfolio run's universe (symbol is its
+ *     first)
  * @param dataset which series of the symbol it reads: the user's own upload or the shared one
  */
 record BacktestSummary(
@@ -25,6 +27,7 @@ record BacktestSummary(
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String symbol,
+    int symbolCount,
     @Schema(allowableValues = {"own", "shared"}) String dataset,
     String interval,
     LocalDate startDate,

@@ -390,6 +390,20 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
     Response compare = client.get("/api/v1/analytics/compare?ids=" + id + "," + singleId);
     assertThat(compare.status()).as(compare.toString()).isEqualTo(200);
     assertThat(compare.json().path("runs")).hasSize(2);
+    // Lists and comparisons say how many symbols a run trades, not only its first.
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    compare
+        .json()
+        .path("runs")
+        .forEach(r -> counts.put(r.path("id").asString(), r.path("symbol_count").asInt()));
+    assertThat(counts).containsEntry(id, 3).containsEntry(singleId, 1);
+    Map<String, Integer> listed = new LinkedHashMap<>();
+    client
+        .get(RunClient.PATH + "?size=100")
+        .json()
+        .path("items")
+        .forEach(r -> listed.put(r.path("id").asString(), r.path("symbol_count").asInt()));
+    assertThat(listed).containsEntry(id, 3).containsEntry(singleId, 1);
   }
 
   @Test
