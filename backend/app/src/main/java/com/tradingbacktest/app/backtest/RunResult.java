@@ -49,32 +49,6 @@ public record RunResult(
     @Schema(nullable = true) BenchmarkSummary benchmark,
     @Schema(nullable = true) PortfolioSummary portfolio) {
 
-  /** A single-symbol result. */
-  public RunResult(
-      Map<String, Number> metrics,
-      List<MonthlyReturnView> monthlyReturns,
-      List<YearlyReturnView> yearlyReturns,
-      EquityChart equity,
-      int roundTripCount,
-      RoundTrip openTrade,
-      int barCount,
-      int fillCount,
-      int rejectedOrders,
-      BenchmarkSummary benchmark) {
-    this(
-        metrics,
-        monthlyReturns,
-        yearlyReturns,
-        equity,
-        roundTripCount,
-        openTrade,
-        barCount,
-        fillCount,
-        rejectedOrders,
-        benchmark,
-        null);
-  }
-
   /** A result without a benchmark. */
   public RunResult(
       Map<String, Number> metrics,
@@ -96,6 +70,7 @@ public record RunResult(
         barCount,
         fillCount,
         rejectedOrders,
+        null,
         null);
   }
 
@@ -120,23 +95,18 @@ public record RunResult(
       int barCount,
       String benchmarkSymbol,
       BenchmarkStats benchmarkStats) {
-    Map<String, Number> all = metrics.toMap();
-    if (benchmarkStats != null) {
-      all.putAll(benchmarkStats.toMap());
-    }
-    return new RunResult(
-        all,
-        metrics.monthlyReturns().stream().map(MonthlyReturnView::of).toList(),
-        metrics.yearlyReturns().stream().map(YearlyReturnView::of).toList(),
-        EquityChart.of(series, chartPoints),
+    return from(
+        metrics,
+        series,
+        chartPoints,
         simulation.trades().size(),
         simulation.openTrade() == null ? null : RoundTrip.of(simulation.openTrade()),
         barCount,
         simulation.fills().size(),
         simulation.rejectedOrders(),
-        benchmarkStats == null
-            ? null
-            : new BenchmarkSummary(benchmarkSymbol, benchmarkStats.returns()));
+        benchmarkSymbol,
+        benchmarkStats,
+        null);
   }
 
   /**
@@ -155,6 +125,33 @@ public record RunResult(
       String benchmarkSymbol,
       BenchmarkStats benchmarkStats,
       PortfolioSummary portfolio) {
+    return from(
+        metrics,
+        series,
+        chartPoints,
+        roundTrips,
+        null,
+        series.size(),
+        fills,
+        rejectedOrders,
+        benchmarkSymbol,
+        benchmarkStats,
+        portfolio);
+  }
+
+  /** The benchmark's metrics follow the run's own in {@code metrics}. */
+  private static RunResult from(
+      PerformanceMetrics metrics,
+      RunSeries series,
+      int chartPoints,
+      int roundTrips,
+      RoundTrip openTrade,
+      int barCount,
+      int fills,
+      int rejectedOrders,
+      String benchmarkSymbol,
+      BenchmarkStats benchmarkStats,
+      PortfolioSummary portfolio) {
     Map<String, Number> all = metrics.toMap();
     if (benchmarkStats != null) {
       all.putAll(benchmarkStats.toMap());
@@ -165,8 +162,8 @@ public record RunResult(
         metrics.yearlyReturns().stream().map(YearlyReturnView::of).toList(),
         EquityChart.of(series, chartPoints),
         roundTrips,
-        null,
-        series.size(),
+        openTrade,
+        barCount,
         fills,
         rejectedOrders,
         benchmarkStats == null
