@@ -151,6 +151,45 @@ class BacktestCliTests {
     assertThat(r.out).contains("\"trade_count\":1", "\"final_equity\":1166");
   }
 
+  @Test
+  void pyramidingComesFromTheFlagElseTheStrategyFile() throws IOException {
+    Path strategy = dir.resolve("pyramid.strategy");
+    Files.writeString(
+        strategy,
+        """
+        pyramiding = 2
+        size = 1
+        long_entry = close > close[1]
+        long_exit = close < close[1]
+        """);
+    String[] base = {"--data", data.toString(), "--strategy", strategy.toString(), "--json"};
+
+    // Rises close bars 3, 4 and 5 (12, 16, 20): one unit each at the next opens 12, 16, 20 as the
+    // limit allows; the fall of bar 7 sells every lot at bar 8's open, 14, oldest first.
+    Result fromFile = run(base);
+    List<String> flagged = new ArrayList<>(List.of(base));
+    flagged.addAll(List.of("--pyramiding", "3"));
+    Result fromFlag = run(flagged.toArray(String[]::new));
+
+    assertThat(fromFile.status).as(fromFile.err).isZero();
+    // 2 lots: +2 and -2.
+    assertThat(fromFile.out).contains("\"trade_count\":2", "\"final_equity\":10000");
+    assertThat(fromFlag.status).as(fromFlag.err).isZero();
+    // 3 lots: +2, -2 and -6.
+    assertThat(fromFlag.out)
+        .contains("\"trade_count\":3", "\"final_equity\":9994", "\"entry_price\":20");
+  }
+
+  @Test
+  void refusesAPyramidingOutsideOneToAHundred() {
+    for (String bad : new String[] {"0", "101", "2.5", "many"}) {
+      Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--pyramiding", bad);
+      assertThat(r.status).isEqualTo(2);
+      assertThat(r.err)
+          .contains("--pyramiding is a whole number of entries from 1 to 100, got '" + bad + "'");
+    }
+  }
+
   /** The crossover as a file, plotting its fast average and (under an output's name) up bars. */
   private Path plottingStrategy() throws IOException {
     Path strategy = dir.resolve("plots.strategy");
