@@ -181,6 +181,32 @@ class BacktestCliTests {
   }
 
   @Test
+  void aScaleOutSellsPartOfThePositionAndIsInTheSeries() throws IOException {
+    Path strategy = dir.resolve("scale.strategy");
+    Files.writeString(
+        strategy,
+        """
+        size = 4
+        long_entry = close > close[1] and close[1] == close[2]
+        exit_fraction = close == 20 ? 0.5 : na
+        long_exit = close < close[1]
+        """);
+
+    Result r =
+        run("--data", data.toString(), "--strategy", strategy.toString(), "--json", "--series");
+
+    // 4 units bought at bar 4's open (12); bars 5 and 6 close at 20: half (2) sold at bar 6's open
+    // (20), half of the 2 left at bar 7's (20); the fall of bar 7 sells the last unit at 14:
+    // 2 x 8 + 8 + 2 = 26 gained, three trades of the one entry.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains(
+            "\"trade_count\":3",
+            "\"final_equity\":10026",
+            "\"exit_fraction\":[null,null,null,null,null,0.5,0.5,null,null,null]");
+  }
+
+  @Test
   void refusesAPyramidingOutsideOneToAHundred() {
     for (String bad : new String[] {"0", "101", "2.5", "many"}) {
       Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--pyramiding", bad);
