@@ -47,6 +47,11 @@ import java.util.TreeSet;
  * metrics of {@code Backtest.run} with the same signals and settings: each step repeats the
  * simulator's arithmetic in the same order (multiplying by an FX rate of exactly 1 and adding the
  * empty sum of other positions change no bit).
+ *
+ * <p>A symbol driven by signals keeps its position in {@link Lots} when the run pyramids or its
+ * signals scale out (docs/ENGINE.md, "Pyramiding and partial exits"): entries in the position's
+ * direction add lots, exits close the oldest first, one trade per lot part. {@code Backtest.run}
+ * sends a single run that needs them here with one leg.
  */
 public final class PortfolioBacktest {
 

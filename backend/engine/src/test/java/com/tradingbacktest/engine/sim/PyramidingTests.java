@@ -262,6 +262,41 @@ class PyramidingTests {
   }
 
   @Test
+  void anExitSignalOutranksAScaleOutWhichOutranksAnAdd() {
+    int n = 6;
+    double[] fraction = column(n, Double.NaN);
+    fraction[2] = 0.5; // with an entry on the same bar: the scale-out acts
+    fraction[4] = 0.5; // with an exit on the same bar: the exit acts
+    Signals signals =
+        Signals.builder(n)
+            .longEntry(at(n, 0, 1, 2))
+            .longExit(at(n, 4))
+            .size(column(n, 2))
+            .exitFraction(fraction)
+            .build();
+
+    Simulation sim =
+        Backtest.run(Bars.flat(10, 10, 10, 10, 10, 10), signals, pyramiding(3)).simulation();
+
+    assertThat(sim.position()).containsExactly(0, 2, 4, 2, 2, 0);
+  }
+
+  @Test
+  void aShortAddNeverTakesMoreThanTheEquity() {
+    // All in short: 100 units at 10 from 1,000 of capital leave 2,000 of cash but no free equity,
+    // so the second short entry cannot add and is counted rejected.
+    int n = 4;
+    Signals signals = Signals.builder(n).shortEntry(at(n, 0, 1)).build();
+    BacktestConfig config =
+        BacktestConfig.builder().initialCapital(1000).allowShort(true).pyramiding(2).build();
+
+    Simulation sim = Backtest.run(Bars.flat(10, 10, 10, 10), signals, config).simulation();
+
+    assertThat(sim.position()).containsExactly(0, -100, -100, -100);
+    assertThat(sim.rejectedOrders()).isEqualTo(1);
+  }
+
+  @Test
   void aScaleOutTooSmallForOneStepTradesNothing() {
     int n = 4;
     double[] fraction = column(n, Double.NaN);
