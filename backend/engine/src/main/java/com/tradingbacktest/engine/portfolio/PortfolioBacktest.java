@@ -858,11 +858,11 @@ public final class PortfolioBacktest {
    */
   private void addLot(Leg l, double price, double markNow, int signalBar, int workingFrom) {
     Side side = l.side() > 0 ? Side.LONG : Side.SHORT;
-    double held = l.mark;
+    double markBefore = l.mark;
     l.mark = markNow;
     double equity = cash + positionsValue();
     double free = Math.min(cash, equity - grossValue());
-    l.mark = held;
+    l.mark = markBefore;
     double qty = sized(l, side, price, at(l.signals.size(), signalBar), equity / l.fx, free / l.fx);
     if (qty <= 0) {
       rejected++;
