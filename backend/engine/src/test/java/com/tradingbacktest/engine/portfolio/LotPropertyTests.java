@@ -8,6 +8,7 @@ import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.Fill;
+import com.tradingbacktest.engine.sim.Side;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.Simulation;
 import com.tradingbacktest.engine.sim.Trade;
@@ -92,6 +93,17 @@ class LotPropertyTests {
     assertThat(units).isCloseTo(filled / 2, within(1e-9 * Math.max(1, filled)));
     assertThat(costs).isCloseTo(sim.commissions(), within(1e-9 * capital));
     assertThat(sim.finalEquity()).isCloseTo(capital + pnl, within(1e-9 * capital));
+    // Each trade part is attributed to the fill that opened its lot: same bar, price and side.
+    for (Trade t : sim.trades()) {
+      assertThat(sim.fills())
+          .as("the entry fill of %s", t)
+          .anyMatch(
+              f ->
+                  f.barIndex() == t.entryIndex()
+                      && f.price() == t.entryPrice()
+                      && f.buy() == (t.side() == Side.LONG)
+                      && f.quantity() >= t.quantity() * (1 - 1e-9));
+    }
   }
 
   private static Signals.Builder copy(Signals s, int n) {
