@@ -12,7 +12,8 @@ package com.tradingbacktest.engine.sim;
  *       stop-limit). The caller guarantees a level at bar i depends on nothing later than bar i's
  *       open.
  *   <li>{@code stopLoss, takeProfit, trailingStop}: fractions of the entry price (0.05 = 5%), read
- *       at the bar whose signal or order opened the position and kept for its life.
+ *       at the bar whose signal or order opened the position and kept for its life (a pyramided
+ *       position re-arms them from its average price at each added entry).
  *   <li>{@code size}: per-entry size read at the entry's signal bar: a fraction of equity in (0,
  *       1), or whole units when >= 1 (backtesting.py's convention); NaN uses the configured sizing.
  *   <li>{@code exitFraction}: a scale-out decided at bar i's close, executed per {@link FillMode}:
