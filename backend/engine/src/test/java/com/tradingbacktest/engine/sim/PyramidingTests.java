@@ -282,6 +282,33 @@ class PyramidingTests {
   }
 
   @Test
+  void atTheCloseLotsAreAddedAndScaledOutOnTheSignalBar() {
+    int n = 4;
+    double[] fraction = column(n, Double.NaN);
+    fraction[2] = 0.75;
+    Signals signals =
+        Signals.builder(n)
+            .longEntry(at(n, 0, 1))
+            .size(column(n, 10))
+            .exitFraction(fraction)
+            .build();
+    BacktestConfig config =
+        pyramiding(2).toBuilder().fillMode(FillMode.CLOSE).costs(CostModel.none()).build();
+
+    Simulation sim = Backtest.run(Bars.flat(10, 12, 14, 16), signals, config).simulation();
+
+    // 10 @ 10 and 10 @ 12 at their closes; 75% of 20 = 15 sold at bar 2's close 14: all of the
+    // first lot (+40) and 5 of the second (+10); 5 @ 12 stay open.
+    assertThat(sim.position()).containsExactly(10, 20, 5, 5);
+    assertThat(sim.trades()).extracting(Trade::quantity).containsExactly(10.0, 5.0);
+    assertThat(sim.trades()).extracting(Trade::pnl).containsExactly(40.0, 10.0);
+    assertThat(sim.trades()).extracting(Trade::exitIndex).containsOnly(2);
+    assertThat(sim.openTrade().entryPrice()).isEqualTo(12);
+    assertThat(sim.openTrade().quantity()).isEqualTo(5);
+    assertThat(sim.finalEquity()).isEqualTo(10_000 + 40 + 10 + 5 * 4);
+  }
+
+  @Test
   void aShortAddNeverTakesMoreThanTheEquity() {
     // All in short: 100 units at 10 from 1,000 of capital leave 2,000 of cash but no free equity,
     // so the second short entry cannot add and is counted rejected.
