@@ -118,6 +118,15 @@ class PyramidingTests {
     assertThat(open.entryPrice()).isCloseTo((12 * 15 + 14 * 30) / 45.0, within(E));
     // Entry costs not yet closed (0.18 + 0.42) and the exit's at the last close (45 x 16 x 0.1%).
     assertThat(open.costs()).isCloseTo(0.6 + 0.72, within(E));
+
+    // Cut after the third lot: all three, at (100 + 240 + 420) / 60.
+    Trade three =
+        Backtest.run(Bars.flat(Arrays.copyOf(PRICES, 4)), threeLotsSignals(4), pyramiding(3))
+            .simulation()
+            .openTrade();
+    assertThat(three.quantity()).isEqualTo(60);
+    assertThat(three.entryIndex()).isEqualTo(1);
+    assertThat(three.entryPrice()).isCloseTo(760 / 60.0, within(E));
   }
 
   @Test
