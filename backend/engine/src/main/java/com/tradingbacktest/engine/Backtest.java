@@ -1,12 +1,19 @@
 package com.tradingbacktest.engine;
 
 import com.tradingbacktest.engine.metrics.EquityCurveStats;
+import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
+import com.tradingbacktest.engine.portfolio.PortfolioFill;
+import com.tradingbacktest.engine.portfolio.PortfolioLeg;
+import com.tradingbacktest.engine.portfolio.PortfolioResult;
+import com.tradingbacktest.engine.portfolio.PortfolioTrade;
+import com.tradingbacktest.engine.portfolio.Rebalance;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.Simulation;
 import com.tradingbacktest.engine.sim.Simulator;
+import java.util.List;
 
 /**
  * The engine's front door: bars and signals in, simulation and metrics out.
@@ -25,6 +32,11 @@ import com.tradingbacktest.engine.sim.Simulator;
  */
 public final class Backtest {
 
+  /** The name and currency of a single run's one leg: the account's currency, so no FX applies. */
+  private static final String ONE_LEG_SYMBOL = "SYMBOL";
+
+  private static final String ONE_LEG_CURRENCY = "KRW";
+
   private Backtest() {}
 
   public static BacktestResult run(BarSeries bars, Signals signals, BacktestConfig config) {
@@ -38,6 +50,9 @@ public final class Backtest {
    */
   public static BacktestResult run(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
+    if (config.tradesInLots(signals)) {
+      return runInLots(bars, signals, config, control);
+    }
     // The metrics' per-bar statistics ride along in the simulation's bar loop (see
     // EquityCurveStats): the same values as Metrics.compute over the finished columns, one pass.
     EquityCurveStats curve =
@@ -56,5 +71,44 @@ public final class Backtest {
             simulation.trades(),
             simulation.commissions(),
             bars.buyAndHoldEquity(config.initialCapital())));
+  }
+
+  /**
+   * A run whose positions hold lots (pyramiding, scale-outs) goes through the portfolio's bar loop
+   * with one leg, which keeps them; for everything else that loop gives the simulator's results bit
+   * for bit (SingleSymbolEquivalenceTests), so the result reads the same either way.
+   */
+  private static BacktestResult runInLots(
+      BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
+    PortfolioResult result =
+        PortfolioBacktest.run(
+            List.of(
+                new PortfolioLeg(
+                    ONE_LEG_SYMBOL,
+                    bars,
+                    ONE_LEG_CURRENCY,
+                    config.costs(),
+                    config.quantityStep(),
+                    signals,
+                    null)),
+            PortfolioBacktest.configOf(config, Rebalance.MONTHLY),
+            control);
+    double[] position = result.quantity()[0];
+    boolean[] inMarket = new boolean[position.length];
+    for (int i = 0; i < position.length; i++) {
+      inMarket[i] = position[i] != 0;
+    }
+    List<PortfolioTrade> open = result.openTrades();
+    Simulation simulation =
+        new Simulation(
+            result.equity(),
+            position,
+            inMarket,
+            result.fills().stream().map(PortfolioFill::fill).toList(),
+            result.trades().stream().map(PortfolioTrade::trade).toList(),
+            open.isEmpty() ? null : open.get(0).trade(),
+            result.rejectedOrders(),
+            result.commissions());
+    return new BacktestResult(simulation, result.metrics());
   }
 }

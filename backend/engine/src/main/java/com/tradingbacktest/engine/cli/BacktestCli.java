@@ -2,6 +2,7 @@ package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
@@ -34,9 +35,9 @@ import java.util.Map;
  * <pre>
  * backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
  *          [--commission 0.002 | --costs krx|us|upbit|binance] [--fill next_open|close]
- *          [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
- *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
- *          [--benchmark FILE.csv]
+ *          [--allow-short] [--close-at-end] [--pyramiding 1] [--quantity-step 1]
+ *          [--calendar stock|crypto] [--interval 1d] [--zone UTC] [--json [--series]]
+ *          [--series-csv FILE] [--benchmark FILE.csv]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -92,7 +93,8 @@ public final class BacktestCli {
               c.low(),
               c.close(),
               c.volume());
-      Evaluation evaluation = evaluate(options, bars);
+      CompiledStrategy compiled = compiledFile(options);
+      Evaluation evaluation = evaluate(options, bars, compiled);
       Signals signals = evaluation.signals();
       BacktestConfig config =
           BacktestConfig.builder()
@@ -101,6 +103,7 @@ public final class BacktestCli {
               .fillMode(options.fill)
               .allowShort(options.allowShort)
               .closeAtEnd(options.closeAtEnd)
+              .pyramiding(options.pyramidingFor(compiled))
               .quantityStep(options.quantityStep)
               .build();
       BacktestResult result = Backtest.run(bars, signals, config);
@@ -157,15 +160,15 @@ public final class BacktestCli {
   }
 
   /**
-   * A strategy file in the strategy language when the name is a file, else a built-in strategy
-   * (which plots nothing). The plots are computed only when a series export asks for them.
+   * The strategy file in the strategy language compiled, or null when {@code --strategy} names a
+   * built-in.
+   *
+   * @throws IllegalArgumentException when the file does not compile, listing every error
    */
-  private static Evaluation evaluate(Options options, BarSeries bars) throws java.io.IOException {
+  static CompiledStrategy compiledFile(Options options) throws java.io.IOException {
     Path file = Path.of(options.strategy);
     if (!Files.isRegularFile(file)) {
-      return new Evaluation(
-          BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort),
-          List.of());
+      return null;
     }
     String source;
     try {
@@ -181,10 +184,23 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
-    if (options.series || options.seriesCsv != null) {
-      return compilation.strategy().evaluate(bars, options.params, EvaluationLimits.defaults());
+    return compilation.strategy();
+  }
+
+  /**
+   * The compiled strategy file's signals, else a built-in strategy's (which plots nothing). The
+   * plots are computed only when a series export asks for them.
+   */
+  private static Evaluation evaluate(Options options, BarSeries bars, CompiledStrategy compiled) {
+    if (compiled == null) {
+      return new Evaluation(
+          BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort),
+          List.of());
     }
-    return new Evaluation(compilation.strategy().signals(bars, options.params), List.of());
+    if (options.series || options.seriesCsv != null) {
+      return compiled.evaluate(bars, options.params, EvaluationLimits.defaults());
+    }
+    return new Evaluation(compiled.signals(bars, options.params), List.of());
   }
 
   /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
@@ -341,8 +357,8 @@ public final class BacktestCli {
         """
         usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]... [--capital 10000]
                         [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
-                        [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
-                        [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
+                        [--allow-short] [--close-at-end] [--pyramiding 1] [--quantity-step 1]
+                        [--calendar stock|crypto] [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
@@ -354,6 +370,9 @@ public final class BacktestCli {
                     built-in rebalances to its weights on the --rebalance schedule (every_bar, weekly,
                     monthly, quarterly, drift:0.05); --currency names a symbol's currency when it is
                     not the --base-currency, and --fx a series quoting one unit of it in the base
+        --pyramiding  the most entries a position holds in one direction, 1 to 100: an entry signal in
+                      the direction of the open position adds a lot until that many are open (it
+                      overrides the strategy file's pyramiding setting; default that, else 1)
         --series      adds "series" to the --json report: "time" (the bars' ISO times), then every
                       output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
                       under its title, each an array aligned to the bars, null where na (warm-up)
@@ -383,6 +402,10 @@ public final class BacktestCli {
     FillMode fill = FillMode.NEXT_OPEN;
     boolean allowShort;
     boolean closeAtEnd;
+
+    /** --pyramiding; null when not given (the strategy's setting, else 1). */
+    Integer pyramiding;
+
     boolean json;
     boolean series;
     Path seriesCsv;
@@ -457,6 +480,7 @@ public final class BacktestCli {
                   };
           case "--allow-short" -> o.allowShort = true;
           case "--close-at-end" -> o.closeAtEnd = true;
+          case "--pyramiding" -> o.pyramiding = pyramiding(value(args, ++i, arg));
           case "--json" -> o.json = true;
           case "--series" -> o.series = true;
           case "--series-csv" -> o.seriesCsv = Path.of(value(args, ++i, arg));
@@ -512,6 +536,33 @@ public final class BacktestCli {
           || PortfolioStrategy.find(strategy) != null
           || portfolioOptions
           || !symbolCosts.isEmpty();
+    }
+
+    /** The run's pyramiding: --pyramiding, else the strategy file's setting, else 1. */
+    int pyramidingFor(CompiledStrategy compiled) {
+      if (pyramiding != null) {
+        return pyramiding;
+      }
+      return compiled != null ? compiled.pyramiding().orElse(1) : 1;
+    }
+
+    private static int pyramiding(String text) {
+      String accepted =
+          "--pyramiding is a whole number of entries from 1 to "
+              + BacktestConfig.MAX_PYRAMIDING
+              + ", got '"
+              + text
+              + "'";
+      int n;
+      try {
+        n = Integer.parseInt(text.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(accepted, e);
+      }
+      if (n < 1 || n > BacktestConfig.MAX_PYRAMIDING) {
+        throw new IllegalArgumentException(accepted);
+      }
+      return n;
     }
 
     private static String[] pair(String text, String option, String form) {

@@ -81,6 +81,13 @@ public final class StrategyTemplates {
               "Enter above the EMA, exit 3 ATRs below the high.",
               "EMA 위로 돌파 시 진입, 고점 대비 3 ATR 하락 시 청산."),
           load(
+              "scale_in_trend",
+              "Scale-in trend follower",
+              "분할 매수 추세 추종",
+              "Buy a third above the SMA, add on new highs (up to three), take half off at a profit"
+                  + " target, exit below the SMA.",
+              "SMA 위에서 1/3 매수, 신고가마다 추가 매수 (최대 3회), 목표 수익에서 절반 매도, SMA 아래에서" + " 청산."),
+          load(
               "volatility_breakout",
               "Volatility breakout (Larry Williams)",
               "변동성 돌파 (래리 윌리엄스)",

@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.portfolio;
 
 import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.FillMode;
 import com.tradingbacktest.engine.sim.SizingModel;
 import java.time.ZoneId;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param allowShort whether short entries open short positions
  * @param closeAtEnd close each open position at its symbol's last bar's close
  * @param riskFreeRate annual risk-free rate for Sharpe and Sortino, as a fraction
+ * @param pyramiding the most entries a symbol's position holds at once in one direction, 1 to
+ *     {@link BacktestConfig#MAX_PYRAMIDING} (docs/ENGINE.md, "Pyramiding and partial exits")
  */
 public record PortfolioConfig(
     double initialCapital,
@@ -34,7 +37,8 @@ public record PortfolioConfig(
     SizingModel sizing,
     boolean allowShort,
     boolean closeAtEnd,
-    double riskFreeRate) {
+    double riskFreeRate,
+    int pyramiding) {
 
   public PortfolioConfig {
     Objects.requireNonNull(baseCurrency, "baseCurrency");
@@ -48,6 +52,7 @@ public record PortfolioConfig(
     if (!Double.isFinite(riskFreeRate) || riskFreeRate <= -1) {
       throw new IllegalArgumentException("risk-free rate must be a finite fraction > -1");
     }
+    BacktestConfig.requirePyramiding(pyramiding);
     if (fx.containsKey(baseCurrency)) {
       throw new IllegalArgumentException(
           "an FX series for " + baseCurrency + ", the base currency itself, makes no sense");
@@ -70,6 +75,7 @@ public record PortfolioConfig(
     private boolean allowShort;
     private boolean closeAtEnd;
     private double riskFreeRate;
+    private int pyramiding = 1;
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -121,6 +127,11 @@ public record PortfolioConfig(
       return this;
     }
 
+    public Builder pyramiding(int v) {
+      pyramiding = v;
+      return this;
+    }
+
     public PortfolioConfig build() {
       return new PortfolioConfig(
           initialCapital,
@@ -132,7 +143,8 @@ public record PortfolioConfig(
           sizing,
           allowShort,
           closeAtEnd,
-          riskFreeRate);
+          riskFreeRate,
+          pyramiding);
     }
   }
 }

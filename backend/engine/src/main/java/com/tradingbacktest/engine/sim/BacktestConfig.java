@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * How a run simulates the market. The defaults reproduce backtesting.py's execution model: market
  * orders fill at the next open, all-in sizing in whole units with the commission included,
- * commission a fraction of each fill, positions marked at the close, long only, open positions left
- * open.
+ * commission a fraction of each fill, positions marked at the close, long only, one entry per
+ * position, open positions left open.
  *
  * @param initialCapital starting cash (> 0)
  * @param fillMode when market orders from signals execute
@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param allowShort whether short entries open short positions (else they only close longs)
  * @param closeAtEnd close an open position at the last bar's close, so it counts as a trade
  * @param riskFreeRate annual risk-free rate for Sharpe and Sortino, as a fraction
+ * @param pyramiding the most entries open at once in one direction (1 to {@link #MAX_PYRAMIDING}):
+ *     with more than 1, an entry signal in the direction of the open position adds a lot
+ *     (docs/ENGINE.md, "Pyramiding and partial exits")
  */
 public record BacktestConfig(
     double initialCapital,
@@ -26,7 +29,14 @@ public record BacktestConfig(
     double quantityStep,
     boolean allowShort,
     boolean closeAtEnd,
-    double riskFreeRate) {
+    double riskFreeRate,
+    int pyramiding) {
+
+  /**
+   * The most entries a position may hold: each open lot is checked on every bar it is held, and
+   * every lot closes into a trade of its own, so the count is bounded.
+   */
+  public static final int MAX_PYRAMIDING = 100;
 
   public BacktestConfig {
     Objects.requireNonNull(fillMode, "fillMode");
@@ -37,6 +47,24 @@ public record BacktestConfig(
     if (!Double.isFinite(riskFreeRate) || riskFreeRate <= -1) {
       throw new IllegalArgumentException("risk-free rate must be a finite fraction > -1");
     }
+    requirePyramiding(pyramiding);
+  }
+
+  /** Checks a pyramiding limit: 1 (one entry, the default) to {@link #MAX_PYRAMIDING}. */
+  public static void requirePyramiding(int pyramiding) {
+    if (pyramiding < 1 || pyramiding > MAX_PYRAMIDING) {
+      throw new IllegalArgumentException(
+          "pyramiding must be from 1 to " + MAX_PYRAMIDING + " entries, got " + pyramiding);
+    }
+  }
+
+  /**
+   * Whether a run with these signals trades in lots (pyramiding above 1, or a scale-out column):
+   * such a run goes through the one-leg {@code PortfolioBacktest}, whose positions keep their lots;
+   * the simulator's fast path holds one entry and closes it whole.
+   */
+  public boolean tradesInLots(Signals signals) {
+    return pyramiding > 1 || signals.exitFraction() != null;
   }
 
   private static void requirePositive(String name, double v) {
@@ -62,7 +90,8 @@ public record BacktestConfig(
         .quantityStep(quantityStep)
         .allowShort(allowShort)
         .closeAtEnd(closeAtEnd)
-        .riskFreeRate(riskFreeRate);
+        .riskFreeRate(riskFreeRate)
+        .pyramiding(pyramiding);
   }
 
   /** Fluent construction with the documented defaults. */
@@ -75,6 +104,7 @@ public record BacktestConfig(
     private boolean allowShort;
     private boolean closeAtEnd;
     private double riskFreeRate;
+    private int pyramiding = 1;
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -116,6 +146,11 @@ public record BacktestConfig(
       return this;
     }
 
+    public Builder pyramiding(int v) {
+      pyramiding = v;
+      return this;
+    }
+
     public BacktestConfig build() {
       return new BacktestConfig(
           initialCapital,
@@ -125,7 +160,8 @@ public record BacktestConfig(
           quantityStep,
           allowShort,
           closeAtEnd,
-          riskFreeRate);
+          riskFreeRate,
+          pyramiding);
     }
   }
 }

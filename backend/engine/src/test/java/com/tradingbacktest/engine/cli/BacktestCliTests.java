@@ -151,6 +151,71 @@ class BacktestCliTests {
     assertThat(r.out).contains("\"trade_count\":1", "\"final_equity\":1166");
   }
 
+  @Test
+  void pyramidingComesFromTheFlagElseTheStrategyFile() throws IOException {
+    Path strategy = dir.resolve("pyramid.strategy");
+    Files.writeString(
+        strategy,
+        """
+        pyramiding = 2
+        size = 1
+        long_entry = close > close[1]
+        long_exit = close < close[1]
+        """);
+    String[] base = {"--data", data.toString(), "--strategy", strategy.toString(), "--json"};
+
+    // Rises close bars 3, 4 and 5 (12, 16, 20): one unit each at the next opens 12, 16, 20 as the
+    // limit allows; the fall of bar 7 sells every lot at bar 8's open, 14, oldest first.
+    Result fromFile = run(base);
+    List<String> flagged = new ArrayList<>(List.of(base));
+    flagged.addAll(List.of("--pyramiding", "3"));
+    Result fromFlag = run(flagged.toArray(String[]::new));
+
+    assertThat(fromFile.status).as(fromFile.err).isZero();
+    // 2 lots: +2 and -2.
+    assertThat(fromFile.out).contains("\"trade_count\":2", "\"final_equity\":10000");
+    assertThat(fromFlag.status).as(fromFlag.err).isZero();
+    // 3 lots: +2, -2 and -6.
+    assertThat(fromFlag.out)
+        .contains("\"trade_count\":3", "\"final_equity\":9994", "\"entry_price\":20");
+  }
+
+  @Test
+  void aScaleOutSellsPartOfThePositionAndIsInTheSeries() throws IOException {
+    Path strategy = dir.resolve("scale.strategy");
+    Files.writeString(
+        strategy,
+        """
+        size = 4
+        long_entry = close > close[1] and close[1] == close[2]
+        exit_fraction = close == 20 ? 0.5 : na
+        long_exit = close < close[1]
+        """);
+
+    Result r =
+        run("--data", data.toString(), "--strategy", strategy.toString(), "--json", "--series");
+
+    // 4 units bought at bar 4's open (12); bars 5 and 6 close at 20: half (2) sold at bar 6's open
+    // (20), half of the 2 left at bar 7's (20); the fall of bar 7 sells the last unit at 14:
+    // 2 x 8 + 8 + 2 = 26 gained, three trades of the one entry.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains(
+            "\"trade_count\":3",
+            "\"final_equity\":10026",
+            "\"exit_fraction\":[null,null,null,null,null,0.5,0.5,null,null,null]");
+  }
+
+  @Test
+  void refusesAPyramidingOutsideOneToAHundred() {
+    for (String bad : new String[] {"0", "101", "2.5", "many"}) {
+      Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--pyramiding", bad);
+      assertThat(r.status).isEqualTo(2);
+      assertThat(r.err)
+          .contains("--pyramiding is a whole number of entries from 1 to 100, got '" + bad + "'");
+    }
+  }
+
   /** The crossover as a file, plotting its fast average and (under an output's name) up bars. */
   private Path plottingStrategy() throws IOException {
     Path strategy = dir.resolve("plots.strategy");

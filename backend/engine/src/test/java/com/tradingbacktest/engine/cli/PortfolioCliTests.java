@@ -185,6 +185,49 @@ class PortfolioCliTests {
   }
 
   @Test
+  void pyramidingAppliesToEverySymbolFromTheFileOrTheFlag() throws IOException {
+    Path strategy = dir.resolve("pyramid.strategy");
+    Files.writeString(
+        strategy,
+        """
+        pyramiding = 2
+        size = 1
+        long_entry = close > close[1]
+        """);
+
+    // A rises from its second bar on: a unit at the opens of bars 2 and 3, then the limit of 2;
+    // B rises on bar 3 only: a unit at bar 4's open.
+    Result fromFile =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            strategy.toString(),
+            "--json");
+    Result flagged =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            strategy.toString(),
+            "--pyramiding",
+            "1",
+            "--json");
+
+    assertThat(fromFile.status).as(fromFile.err).isZero();
+    assertThat(fromFile.out)
+        .contains("{\"symbol\":\"A\",\"currency\":\"KRW\",\"contribution\":")
+        .containsPattern("\"symbol\":\"A\",[^}]*\"final_quantity\":2,")
+        .containsPattern("\"symbol\":\"B\",[^}]*\"final_quantity\":1,");
+    assertThat(flagged.status).as(flagged.err).isZero();
+    assertThat(flagged.out).containsPattern("\"symbol\":\"A\",[^}]*\"final_quantity\":1,");
+  }
+
+  @Test
   void aUsdSymbolNeedsAnFxSeriesAndUsesIt() throws IOException {
     Result missing =
         run(
