@@ -4,7 +4,9 @@ import com.tradingbacktest.engine.metrics.EquityCurveStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
+import com.tradingbacktest.engine.sim.AccountView;
 import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.BarDecider;
 import com.tradingbacktest.engine.sim.ExitReason;
 import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.FillMode;
@@ -516,6 +518,10 @@ public final class PortfolioBacktest {
     final double c = l.close[i];
     boolean acted = l.acted;
     final boolean heldAtOpen = !l.isFlat();
+    final BarDecider decider = s.decider();
+    if (decider != null) {
+      decider.open(i);
+    }
 
     // 2. Protective exits of the open position.
     int side = l.side();
@@ -564,6 +570,9 @@ public final class PortfolioBacktest {
     }
 
     // 4. The close: signals decide market orders.
+    if (decider != null) {
+      decider.close(i, accountView(l));
+    }
     int action = Leg.NONE;
     boolean reverse = false;
     boolean longEntry = s.longEntry() != null && s.longEntry()[i];
@@ -619,6 +628,22 @@ public final class PortfolioBacktest {
       }
     }
     l.acted = acted;
+  }
+
+  /**
+   * The account as a strategy deciding bar by bar sees it at {@code l}'s close: equity counts this
+   * symbol at its close and the others at their marks, in the base currency (the simulator's
+   * arithmetic for one symbol).
+   */
+  private AccountView accountView(Leg l) {
+    double c = l.close[l.bar];
+    double equity = cash + l.quantity * c * l.fx;
+    for (Leg o : legs) {
+      if (o != l && o.quantity != 0) {
+        equity += o.quantity * o.mark * o.fx;
+      }
+    }
+    return AccountView.of(l.quantity, l.entryPrice, l.entryIndex, l.bar, c, equity, cash);
   }
 
   /** Stop, limit and stop-limit entries working during the bar, as the simulator fills them. */

@@ -31,6 +31,7 @@ public final class Signals {
   final double[] takeProfit;
   final double[] trailingStop;
   final double[] size;
+  final BarDecider decider;
 
   private Signals(Builder b) {
     longEntry = b.longEntry;
@@ -45,6 +46,7 @@ public final class Signals {
     takeProfit = b.takeProfit;
     trailingStop = b.trailingStop;
     size = b.size;
+    decider = b.decider;
   }
 
   public static Builder builder(int bars) {
@@ -100,6 +102,15 @@ public final class Signals {
     return size;
   }
 
+  /**
+   * The strategy that fills these columns bar by bar as the account evolves, or null when they are
+   * complete from the start. When set, the bar loop calls it on every bar before reading the bar's
+   * columns ({@link BarDecider}).
+   */
+  public BarDecider decider() {
+    return decider;
+  }
+
   /** True when some column can open a position. */
   public boolean hasEntries() {
     return longEntry != null
@@ -125,6 +136,7 @@ public final class Signals {
     private double[] takeProfit;
     private double[] trailingStop;
     private double[] size;
+    private BarDecider decider;
 
     private Builder(int bars) {
       this.bars = bars;
@@ -200,6 +212,15 @@ public final class Signals {
 
     public Builder size(double[] v) {
       size = check(v, "size");
+      return this;
+    }
+
+    /**
+     * Columns filled bar by bar: {@code decider} writes each bar's values into the columns given to
+     * this builder before the bar loop reads them.
+     */
+    public Builder decider(BarDecider decider) {
+      this.decider = decider;
       return this;
     }
 

@@ -69,9 +69,16 @@ public final class Simulator {
             || s.longEntryLimit != null
             || (allowShort && (s.shortEntryStop != null || s.shortEntryLimit != null));
 
+    // A strategy reading the account decides on every bar (see BarDecider): no bar is quiet.
+    final BarDecider decider = s.decider;
+
     // Without protective exits and entry orders most bars are quiet (see the loop): decided once.
     final boolean marketOrdersOnly =
-        !entryOrders && s.stopLoss == null && s.takeProfit == null && s.trailingStop == null;
+        !entryOrders
+            && s.stopLoss == null
+            && s.takeProfit == null
+            && s.trailingStop == null
+            && decider == null;
     final boolean[] longEntries = s.longEntry;
     final boolean[] longExits = s.longExit;
     final boolean[] shortEntries = s.shortEntry;
@@ -152,6 +159,9 @@ public final class Simulator {
         continue;
       } else {
         boolean acted = false;
+        if (decider != null) {
+          decider.open(i);
+        }
 
         // 1. The open: queued market orders.
         if (pendingExit != NONE || pendingEntry != NONE) {
@@ -227,6 +237,18 @@ public final class Simulator {
         }
 
         // 4. The close: signals decide market orders.
+        if (decider != null) {
+          decider.close(
+              i,
+              AccountView.of(
+                  book.quantity,
+                  book.entryPrice(),
+                  book.entryIndex(),
+                  i,
+                  close[i],
+                  book.equity(close[i]),
+                  book.cash));
+        }
         int action = NONE;
         boolean reverse = false;
         boolean longEntry = s.longEntry != null && s.longEntry[i];
