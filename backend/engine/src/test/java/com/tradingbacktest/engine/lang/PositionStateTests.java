@@ -229,6 +229,28 @@ class PositionStateTests {
   }
 
   @Test
+  void theProfitOrTimeExitTemplateLeavesAtItsTargetOrAfterItsBars() {
+    BarSeries bars = randomBars(9, 600);
+    String source = StrategyTemplates.byId("profit_or_time_exit").orElseThrow().source();
+    Map<String, Double> params = Map.of("trend", 20.0, "hold", 5.0, "target", 0.04);
+    BacktestResult result = Backtest.run(bars, compile(source).signals(bars, params), CONFIG);
+
+    List<Trade> trades = result.simulation().trades();
+    assertThat(trades).hasSizeGreaterThan(3);
+    double[] close = bars.close();
+    for (Trade t : trades) {
+      // The exit decided at bar d fills at d + 1's open: d is the first bar 5 bars after the
+      // entry, or earlier when that close was 4% above the entry price.
+      int decided = t.exitIndex() - 1;
+      boolean target = close[decided] >= t.entryPrice() * 1.04;
+      assertThat(decided - t.entryIndex() == 5 || target).as("trade %s", t).isTrue();
+      for (int i = t.entryIndex(); i < decided; i++) {
+        assertThat(close[i]).as("no earlier target in %s", t).isLessThan(t.entryPrice() * 1.04);
+      }
+    }
+  }
+
+  @Test
   void aUniverseRunRefusesTheState() {
     CompiledStrategy strategy = compile("long_entry = position_size == 0");
 

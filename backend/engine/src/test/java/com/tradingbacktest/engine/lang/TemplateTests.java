@@ -19,7 +19,7 @@ class TemplateTests {
 
   @Test
   void everyTemplateCompilesWithDocumentedParameters() {
-    assertThat(StrategyTemplates.all()).hasSize(16);
+    assertThat(StrategyTemplates.all()).hasSize(17);
     for (StrategyTemplates.Template t : StrategyTemplates.all()) {
       CompiledStrategy s = Strategies.compile(t.source());
       for (ParamSpec p : s.params()) {
