@@ -755,7 +755,9 @@ final class Compiler {
     }
     if (u.op().equals("not")) {
       if (operand.type != Node.Type.BOOL) {
-        return fail(u.span(), "'not' needs a true/false value, got " + operand.describe());
+        return fail(
+            u.span(),
+            "'not' needs a true/false value, got " + operand.describe() + selfHint(operand));
       }
       return plan.derived(Op.NOT, "not", Node.Type.BOOL, u.span(), operand);
     }
@@ -806,7 +808,8 @@ final class Compiler {
                   + "' needs true/false values on both sides, got "
                   + bad.describe()
                   + " on the "
-                  + (bad == left ? "left" : "right"));
+                  + (bad == left ? "left" : "right")
+                  + selfHint(bad));
         }
         return plan.derived(Op.LOGIC, op, Node.Type.BOOL, b.span(), left, right);
       }
@@ -846,7 +849,8 @@ final class Compiler {
     }
     if (c.type != Node.Type.BOOL) {
       return fail(
-          t.condition().span(), "the condition before '?' must be true/false, got " + c.describe());
+          t.condition().span(),
+          "the condition before '?' must be true/false, got " + c.describe() + selfHint(c));
     }
     if (a.type == Node.Type.STRING || b.type == Node.Type.STRING) {
       return fail(
@@ -1149,6 +1153,21 @@ final class Compiler {
   private Node argument(Expr e) {
     Node value = expr(e);
     return value == null || rejectMulti(value, e.span()) ? null : value;
+  }
+
+  /**
+   * Why a series' own earlier value is a number where a bool was expected: a self-referencing
+   * series is a number.
+   */
+  private static String selfHint(Node n) {
+    return n.op == Op.SELF
+        ? " ("
+            + n.name
+            + " reads its own earlier values, so it is a number: use 1 and 0 for true and false,"
+            + " as in "
+            + n.name
+            + "[1] == 1)"
+        : "";
   }
 
   private Node fail(Span span, String message) {

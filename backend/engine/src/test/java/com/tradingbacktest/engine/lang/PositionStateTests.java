@@ -123,6 +123,66 @@ class PositionStateTests {
   }
 
   @Test
+  void aSweepsEvaluatorGivesEachCombinationItsOwnBarByBarColumns() {
+    BarSeries bars = randomBars(13, 250);
+    String source =
+        """
+        param fast = 5 in 2..20
+        param hold = 3 in 1..10
+        m = sma(close, fast)
+        long_entry = position_size == 0 and close > m
+        long_exit = bars_since_entry >= hold or close < m
+        size = cash * 0.5 / close
+        """;
+    CompiledStrategy strategy = compile(source);
+    StrategyEvaluator sweep = strategy.evaluator(bars);
+    List<Map<String, Double>> combinations =
+        List.of(
+            Map.of("fast", 5.0, "hold", 3.0),
+            Map.of("fast", 5.0, "hold", 8.0),
+            Map.of("fast", 12.0, "hold", 3.0),
+            Map.of("fast", 5.0, "hold", 3.0));
+
+    for (Map<String, Double> p : combinations) {
+      BacktestResult reused = Backtest.run(bars, sweep.signals(p), CONFIG);
+      BacktestResult fresh = Backtest.run(bars, strategy.signals(bars, p), CONFIG);
+      assertThat(reused.simulation().fills()).as("%s", p).isEqualTo(fresh.simulation().fills());
+      assertThat(reused.simulation().trades()).as("%s", p).isNotEmpty();
+    }
+  }
+
+  @Test
+  void atTheCloseFillModeTheStateIsBeforeTheClosesOwnOrders() {
+    // Fills at the close: bar 1 (up) buys at its close 12 while flat; the state of bar 1 is read
+    // before that fill, so position_size is 0 at bar 1 and 833 (10000 / 12) from bar 2.
+    String source =
+        """
+        long_entry = position_size == 0 and close > open
+        short_entry = position_size > 0 and close < open
+        plot("size", position_size)
+        plot("open", open_profit)
+        """;
+    BacktestConfig atClose =
+        CONFIG.toBuilder()
+            .fillMode(com.tradingbacktest.engine.sim.FillMode.CLOSE)
+            .allowShort(true)
+            .build();
+    Evaluation e = evaluate(source, BARS);
+    Backtest.run(BARS, e.signals(), atClose);
+
+    // Bar 2 closes down (11 < 12): reverse to short 833 x 11 ... sized by the equity then.
+    double[] size = plot(e, "size");
+    assertThat(size[0]).isZero();
+    assertThat(size[1]).isZero();
+    assertThat(size[2]).isEqualTo(833);
+    assertThat(plot(e, "open")[2]).isEqualTo(833 * (11 - 12));
+    assertThat(size[3]).isNegative();
+    // A short gains when the price falls: open_profit = size x (close - entry) with size < 0.
+    double entry = 11;
+    assertThat(plot(e, "open")[3]).isEqualTo(size[3] * (15 - entry));
+  }
+
+  @Test
   void runningTheSameSignalsAgainGivesTheSameRun() {
     Evaluation e = evaluate(HOLD_TWO_BARS, BARS);
     BacktestResult first = Backtest.run(BARS, e.signals(), CONFIG);

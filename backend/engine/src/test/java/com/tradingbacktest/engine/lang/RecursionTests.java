@@ -197,6 +197,11 @@ class RecursionTests {
         5,
         "x reads its own earlier values (x[1]), so it must be a number");
     assertError(
+        "x = x[1] or close > open\nlong_entry = x > 0",
+        1,
+        5,
+        "x reads its own earlier values, so it is a number: use 1 and 0 for true and false");
+    assertError(
         "param k = 1 in 0..3\nx = nz(x[k]) + 1\nlong_entry = x > 0", 2, 10, "k must be at least 1");
   }
 
