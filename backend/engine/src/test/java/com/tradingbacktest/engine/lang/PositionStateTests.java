@@ -183,6 +183,30 @@ class PositionStateTests {
   }
 
   @Test
+  void aConditionOnTheStateThatAlwaysHoldsGivesTheWholeColumnRunBitForBit() {
+    BarSeries bars = randomBars(17, 1500);
+    String plain =
+        """
+        f = sma(close, 10)
+        s = sma(close, 30)
+        long_entry = crossover(f, s)
+        long_exit = crossunder(f, s)
+        stop_loss = 4%
+        """;
+    // Long only: position_size is never below 0, so the strategy decides the same, bar by bar.
+    String stateful = plain.replace("crossover(f, s)", "crossover(f, s) and position_size >= 0");
+    BacktestResult columns = Backtest.run(bars, compile(plain).signals(bars, Map.of()), CONFIG);
+    Signals barByBar = compile(stateful).signals(bars, Map.of());
+    BacktestResult decided = Backtest.run(bars, barByBar, CONFIG);
+
+    assertThat(barByBar.decider()).isNotNull();
+    assertThat(columns.simulation().trades()).hasSizeGreaterThan(10);
+    assertThat(decided.simulation().fills()).isEqualTo(columns.simulation().fills());
+    assertThat(decided.simulation().equity()).isEqualTo(columns.simulation().equity());
+    assertThat(decided.metrics().toMap()).isEqualTo(columns.metrics().toMap());
+  }
+
+  @Test
   void runningTheSameSignalsAgainGivesTheSameRun() {
     Evaluation e = evaluate(HOLD_TWO_BARS, BARS);
     BacktestResult first = Backtest.run(BARS, e.signals(), CONFIG);
