@@ -175,6 +175,14 @@ final class BarByBar implements BarDecider {
                 + ", got "
                 + Compiler.fmt(offset));
       }
+      if (offset < 1 && n.knownAtOpen && !n.in[0].knownAtOpen) {
+        // Computed at the bar's open, it would read a value the bar's close has not yet set.
+        throw new StrategyEvaluationException(
+            offsetNode.name
+                + " must be at least 1 here: ["
+                + offsetNode.name
+                + "] feeds an order working during the bar");
+      }
     }
   }
 

@@ -335,6 +335,18 @@ class PositionStateTests {
   }
 
   @Test
+  void aParamOffsetThatWouldReadTheCurrentStateDuringTheBarIsRefused() {
+    // Without a range, p may be overridden to 0: position_size[0] is not known at the bar's open.
+    CompiledStrategy strategy =
+        compile("param p = 1\nlong_entry_stop = position_size[p] == 0 ? high[1] : na");
+
+    assertThat(strategy.signals(BARS, Map.of()).decider()).isNotNull();
+    assertThatThrownBy(() -> strategy.signals(BARS, Map.of("p", 0.0)))
+        .isInstanceOf(StrategyEvaluationException.class)
+        .hasMessageContaining("p must be at least 1 here");
+  }
+
+  @Test
   void aUniverseRunRefusesTheState() {
     CompiledStrategy strategy = compile("long_entry = position_size == 0");
 
