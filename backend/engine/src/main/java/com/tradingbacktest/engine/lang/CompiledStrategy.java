@@ -110,11 +110,6 @@ public final class CompiledStrategy {
     return regions.get(recurId);
   }
 
-  /** Whether a node is computed inside a self-referencing series' bar loop, not as a column. */
-  boolean inRecursion(Node n) {
-    return n.selfReferencing;
-  }
-
   /**
    * True when the strategy assigns {@code weight}: it sets target weights for the portfolio's
    * rebalancer ({@link #evaluateUniverse}) instead of entry and exit orders.
