@@ -38,7 +38,8 @@ import java.util.TreeSet;
  *   <li><b>Open</b> of the symbols that have a bar: signal exits queued at their previous close;
  *       then a rebalance decided earlier (sells, then buys); then queued signal entries.
  *   <li>Per symbol with signals, the single-symbol rules of {@code Simulator}: protective exits,
- *       entry orders working during the bar, the close's signals.
+ *       entry orders working during the bar, the close's signals (signals with a {@link
+ *       com.tradingbacktest.engine.sim.BarDecider} filled as the simulator fills them).
  *   <li><b>Close</b>: positions are marked at the close; at a decision time of the {@link
  *       Rebalance} schedule the target weights are read (and with {@link FillMode#CLOSE} filled at
  *       once); positions closed at the end when asked; equity = cash + every position at its last

@@ -19,6 +19,9 @@ import com.tradingbacktest.engine.series.BarSeries;
  *       i+1's open (NEXT_OPEN). An entry against the open position reverses it.
  *   <li><b>Mark.</b> Equity = cash + position x close.
  * </ol>
+ *
+ * Signals with a {@link BarDecider} (a strategy reading its account) are filled as the loop goes:
+ * its {@code open} before step 2, its {@code close} with the account just before step 4.
  */
 public final class Simulator {
 
