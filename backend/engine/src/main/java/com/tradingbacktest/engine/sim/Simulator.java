@@ -162,9 +162,6 @@ public final class Simulator {
         continue;
       } else {
         boolean acted = false;
-        if (decider != null) {
-          decider.open(i);
-        }
 
         // 1. The open: queued market orders.
         if (pendingExit != NONE || pendingEntry != NONE) {
@@ -188,6 +185,9 @@ public final class Simulator {
 
         // Only a position held since the open has lived through the bar's whole range.
         final boolean heldAtOpen = !book.isFlat();
+        if (decider != null) {
+          decider.open(i);
+        }
 
         // 2. Protective exits of the open position.
         int side = book.side();
