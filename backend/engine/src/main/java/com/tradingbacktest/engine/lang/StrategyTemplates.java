@@ -100,6 +100,13 @@ public final class StrategyTemplates {
               "Hold while the 12-month return is positive, else cash.",
               "12개월 수익률이 양수일 때만 보유, 아니면 현금."),
           load(
+              "profit_or_time_exit",
+              "Profit target or time exit",
+              "목표 수익 또는 보유 기간 청산",
+              "Buy a cross above the EMA; sell at a profit on the entry price or after N bars in"
+                  + " the trade.",
+              "종가가 EMA를 상향 돌파하면 매수; 진입가 대비 목표 수익에 도달하거나 N봉이 지나면 매도."),
+          load(
               "equal_weight",
               "Equal weight (portfolio)",
               "동일 비중 (포트폴리오)",

@@ -4,7 +4,9 @@ import com.tradingbacktest.engine.metrics.EquityCurveStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
+import com.tradingbacktest.engine.sim.AccountView;
 import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.BarDecider;
 import com.tradingbacktest.engine.sim.ExitReason;
 import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.FillMode;
@@ -36,7 +38,8 @@ import java.util.TreeSet;
  *   <li><b>Open</b> of the symbols that have a bar: signal exits queued at their previous close;
  *       then a rebalance decided earlier (sells, then buys); then queued signal entries.
  *   <li>Per symbol with signals, the single-symbol rules of {@code Simulator}: protective exits,
- *       entry orders working during the bar, the close's signals.
+ *       entry orders working during the bar, the close's signals (signals with a {@link
+ *       com.tradingbacktest.engine.sim.BarDecider} filled as the simulator fills them).
  *   <li><b>Close</b>: positions are marked at the close; at a decision time of the {@link
  *       Rebalance} schedule the target weights are read (and with {@link FillMode#CLOSE} filled at
  *       once); positions closed at the end when asked; equity = cash + every position at its last
@@ -538,6 +541,10 @@ public final class PortfolioBacktest {
     final double c = l.close[i];
     boolean acted = l.acted;
     final boolean heldAtOpen = !l.isFlat();
+    final BarDecider decider = s.decider();
+    if (decider != null) {
+      decider.open(i);
+    }
 
     // 2. Protective exits of the open position.
     int side = l.side();
@@ -586,6 +593,9 @@ public final class PortfolioBacktest {
     }
 
     // 4. The close: signals decide market orders.
+    if (decider != null) {
+      decider.close(i, accountView(l));
+    }
     int action = Leg.NONE;
     boolean reverse = false;
     boolean longEntry = s.longEntry() != null && s.longEntry()[i];
@@ -663,6 +673,22 @@ public final class PortfolioBacktest {
       }
     }
     l.acted = acted;
+  }
+
+  /**
+   * The account as a strategy deciding bar by bar sees it at {@code l}'s close: equity counts this
+   * symbol at its close and the others at their marks, in the base currency (the simulator's
+   * arithmetic for one symbol).
+   */
+  private AccountView accountView(Leg l) {
+    double c = l.close[l.bar];
+    double equity = cash + l.quantity * c * l.fx;
+    for (Leg o : legs) {
+      if (o != l && o.quantity != 0) {
+        equity += o.quantity * o.mark * o.fx;
+      }
+    }
+    return AccountView.of(l.quantity, l.entryPrice, l.entryIndex, l.bar, c, equity, cash);
   }
 
   /** Stop, limit and stop-limit entries working during the bar, as the simulator fills them. */

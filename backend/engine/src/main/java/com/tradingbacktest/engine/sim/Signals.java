@@ -37,6 +37,7 @@ public final class Signals {
   final double[] trailingStop;
   final double[] size;
   final double[] exitFraction;
+  final BarDecider decider;
 
   private Signals(Builder b) {
     longEntry = b.longEntry;
@@ -52,6 +53,7 @@ public final class Signals {
     trailingStop = b.trailingStop;
     size = b.size;
     exitFraction = b.exitFraction;
+    decider = b.decider;
   }
 
   public static Builder builder(int bars) {
@@ -111,6 +113,15 @@ public final class Signals {
     return exitFraction;
   }
 
+  /**
+   * The strategy that fills these columns bar by bar as the account evolves, or null when they are
+   * complete from the start. When set, the bar loop calls it on every bar before reading the bar's
+   * columns ({@link BarDecider}).
+   */
+  public BarDecider decider() {
+    return decider;
+  }
+
   /** True when some column can open a position. */
   public boolean hasEntries() {
     return longEntry != null
@@ -137,6 +148,7 @@ public final class Signals {
     private double[] trailingStop;
     private double[] size;
     private double[] exitFraction;
+    private BarDecider decider;
 
     private Builder(int bars) {
       this.bars = bars;
@@ -217,6 +229,15 @@ public final class Signals {
 
     public Builder exitFraction(double[] v) {
       exitFraction = check(v, "exit_fraction");
+      return this;
+    }
+
+    /**
+     * Columns filled bar by bar: {@code decider} writes each bar's values into the columns given to
+     * this builder before the bar loop reads them.
+     */
+    public Builder decider(BarDecider decider) {
+      this.decider = decider;
       return this;
     }
 

@@ -19,6 +19,9 @@ import com.tradingbacktest.engine.series.BarSeries;
  *       i+1's open (NEXT_OPEN). An entry against the open position reverses it.
  *   <li><b>Mark.</b> Equity = cash + position x close.
  * </ol>
+ *
+ * Signals with a {@link BarDecider} (a strategy reading its account) are filled as the loop goes:
+ * its {@code open} before step 2, its {@code close} with the account just before step 4.
  */
 public final class Simulator {
 
@@ -69,9 +72,16 @@ public final class Simulator {
             || s.longEntryLimit != null
             || (allowShort && (s.shortEntryStop != null || s.shortEntryLimit != null));
 
+    // A strategy reading the account decides on every bar (see BarDecider): no bar is quiet.
+    final BarDecider decider = s.decider;
+
     // Without protective exits and entry orders most bars are quiet (see the loop): decided once.
     final boolean marketOrdersOnly =
-        !entryOrders && s.stopLoss == null && s.takeProfit == null && s.trailingStop == null;
+        !entryOrders
+            && s.stopLoss == null
+            && s.takeProfit == null
+            && s.trailingStop == null
+            && decider == null;
     final boolean[] longEntries = s.longEntry;
     final boolean[] longExits = s.longExit;
     final boolean[] shortEntries = s.shortEntry;
@@ -175,6 +185,9 @@ public final class Simulator {
 
         // Only a position held since the open has lived through the bar's whole range.
         final boolean heldAtOpen = !book.isFlat();
+        if (decider != null) {
+          decider.open(i);
+        }
 
         // 2. Protective exits of the open position.
         int side = book.side();
@@ -227,6 +240,18 @@ public final class Simulator {
         }
 
         // 4. The close: signals decide market orders.
+        if (decider != null) {
+          decider.close(
+              i,
+              AccountView.of(
+                  book.quantity,
+                  book.entryPrice(),
+                  book.entryIndex(),
+                  i,
+                  close[i],
+                  book.equity(close[i]),
+                  book.cash));
+        }
         int action = NONE;
         boolean reverse = false;
         boolean longEntry = s.longEntry != null && s.longEntry[i];

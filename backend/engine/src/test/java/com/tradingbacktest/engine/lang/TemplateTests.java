@@ -19,7 +19,7 @@ class TemplateTests {
 
   @Test
   void everyTemplateCompilesWithDocumentedParameters() {
-    assertThat(StrategyTemplates.all()).hasSize(17);
+    assertThat(StrategyTemplates.all()).hasSize(18);
     for (StrategyTemplates.Template t : StrategyTemplates.all()) {
       CompiledStrategy s = Strategies.compile(t.source());
       for (ParamSpec p : s.params()) {
