@@ -1,12 +1,20 @@
 package com.tradingbacktest.engine;
 
 import com.tradingbacktest.engine.metrics.EquityCurveStats;
+import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
+import com.tradingbacktest.engine.portfolio.PortfolioConfig;
+import com.tradingbacktest.engine.portfolio.PortfolioFill;
+import com.tradingbacktest.engine.portfolio.PortfolioLeg;
+import com.tradingbacktest.engine.portfolio.PortfolioResult;
+import com.tradingbacktest.engine.portfolio.PortfolioTrade;
+import com.tradingbacktest.engine.portfolio.Rebalance;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.Simulation;
 import com.tradingbacktest.engine.sim.Simulator;
+import java.util.List;
 
 /**
  * The engine's front door: bars and signals in, simulation and metrics out.
@@ -38,6 +46,9 @@ public final class Backtest {
    */
   public static BacktestResult run(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
+    if (config.hasAccountFeatures()) {
+      return runWithAccount(bars, signals, config, control);
+    }
     // The metrics' per-bar statistics ride along in the simulation's bar loop (see
     // EquityCurveStats): the same values as Metrics.compute over the finished columns, one pass.
     EquityCurveStats curve =
@@ -56,5 +67,44 @@ public final class Backtest {
             simulation.trades(),
             simulation.commissions(),
             bars.buyAndHoldEquity(config.initialCapital())));
+  }
+
+  /**
+   * Margin terms and funding need the portfolio's account: the run is a portfolio of this one
+   * symbol (which gives the simulator's results bit for bit where the settings are plain), handed
+   * back in the single run's shape.
+   */
+  private static BacktestResult runWithAccount(
+      BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
+    PortfolioConfig portfolio = PortfolioBacktest.configOf(config, Rebalance.MONTHLY);
+    PortfolioLeg leg =
+        new PortfolioLeg(
+            bars.symbol(),
+            bars,
+            portfolio.baseCurrency(),
+            config.costs(),
+            config.quantityStep(),
+            signals,
+            null,
+            config.funding());
+    PortfolioResult result = PortfolioBacktest.run(List.of(leg), portfolio, control);
+    double[] position = result.quantity()[0];
+    boolean[] inMarket = new boolean[position.length];
+    for (int i = 0; i < position.length; i++) {
+      inMarket[i] = position[i] != 0;
+    }
+    List<PortfolioTrade> open = result.openTrades();
+    Simulation simulation =
+        new Simulation(
+            result.equity(),
+            position,
+            inMarket,
+            result.fills().stream().map(PortfolioFill::fill).toList(),
+            result.trades().stream().map(PortfolioTrade::trade).toList(),
+            open.isEmpty() ? null : open.get(0).trade(),
+            result.rejectedOrders(),
+            result.commissions(),
+            result.liquidations());
+    return new BacktestResult(simulation, result.metrics());
   }
 }

@@ -1,7 +1,9 @@
 package com.tradingbacktest.engine.portfolio;
 
 import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.SizingModel;
 import java.time.ZoneId;
 import java.util.Map;
@@ -21,8 +23,11 @@ import java.util.Objects;
  * @param fillMode when market orders (signals and rebalances) execute
  * @param sizing how much a signal's entry buys, against the shared account's equity
  * @param allowShort whether short entries open short positions
- * @param closeAtEnd close each open position at its symbol's last bar's close
+ * @param closeAtEnd close each open position at its symbol's last bar
  * @param riskFreeRate annual risk-free rate for Sharpe and Sortino, as a fraction
+ * @param margin the account's leverage, maintenance margin, interest and short borrow fees; {@link
+ *     Margin#none()} (the default) is a cash account
+ * @param closeAtEndPrice with {@code closeAtEnd}, the last bar's open or close (the default)
  */
 public record PortfolioConfig(
     double initialCapital,
@@ -34,9 +39,13 @@ public record PortfolioConfig(
     SizingModel sizing,
     boolean allowShort,
     boolean closeAtEnd,
-    double riskFreeRate) {
+    double riskFreeRate,
+    Margin margin,
+    EndPrice closeAtEndPrice) {
 
   public PortfolioConfig {
+    Objects.requireNonNull(margin, "margin");
+    Objects.requireNonNull(closeAtEndPrice, "closeAtEndPrice");
     Objects.requireNonNull(baseCurrency, "baseCurrency");
     Objects.requireNonNull(rebalance, "rebalance");
     Objects.requireNonNull(fillMode, "fillMode");
@@ -70,6 +79,8 @@ public record PortfolioConfig(
     private boolean allowShort;
     private boolean closeAtEnd;
     private double riskFreeRate;
+    private Margin margin = Margin.none();
+    private EndPrice closeAtEndPrice = EndPrice.CLOSE;
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -121,6 +132,16 @@ public record PortfolioConfig(
       return this;
     }
 
+    public Builder margin(Margin v) {
+      margin = v;
+      return this;
+    }
+
+    public Builder closeAtEndPrice(EndPrice v) {
+      closeAtEndPrice = v;
+      return this;
+    }
+
     public PortfolioConfig build() {
       return new PortfolioConfig(
           initialCapital,
@@ -132,7 +153,9 @@ public record PortfolioConfig(
           sizing,
           allowShort,
           closeAtEnd,
-          riskFreeRate);
+          riskFreeRate,
+          margin,
+          closeAtEndPrice);
     }
   }
 }

@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param quantityStep the smallest tradable quantity: 1 for stocks (or the lot size), e.g. 1e-8 for
  *     crypto
  * @param allowShort whether short entries open short positions (else they only close longs)
- * @param closeAtEnd close an open position at the last bar's close, so it counts as a trade
+ * @param closeAtEnd close an open position at the end, so it counts as a trade
  * @param riskFreeRate annual risk-free rate for Sharpe and Sortino, as a fraction
+ * @param margin leverage, maintenance margin, interest and short borrow fees; {@link Margin#none()}
+ *     (the default) is a cash account
+ * @param funding perpetual-futures funding of the symbol; {@link Funding#none()} by default
+ * @param closeAtEndPrice with {@code closeAtEnd}, the last bar's open or close (the default)
  */
 public record BacktestConfig(
     double initialCapital,
@@ -26,10 +30,16 @@ public record BacktestConfig(
     double quantityStep,
     boolean allowShort,
     boolean closeAtEnd,
-    double riskFreeRate) {
+    double riskFreeRate,
+    Margin margin,
+    Funding funding,
+    EndPrice closeAtEndPrice) {
 
   public BacktestConfig {
     Objects.requireNonNull(fillMode, "fillMode");
+    Objects.requireNonNull(margin, "margin");
+    Objects.requireNonNull(funding, "funding");
+    Objects.requireNonNull(closeAtEndPrice, "closeAtEndPrice");
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(sizing, "sizing");
     requirePositive("initial capital", initialCapital);
@@ -43,6 +53,14 @@ public record BacktestConfig(
     if (!(v > 0) || !Double.isFinite(v)) {
       throw new IllegalArgumentException(name + " must be > 0, got " + v);
     }
+  }
+
+  /**
+   * Whether the run needs the account of a portfolio run: margin terms or funding ({@code
+   * Backtest.run} then runs it as a one-symbol portfolio).
+   */
+  public boolean hasAccountFeatures() {
+    return !margin.isNone() || !funding.isNone();
   }
 
   public static Builder builder() {
@@ -62,7 +80,10 @@ public record BacktestConfig(
         .quantityStep(quantityStep)
         .allowShort(allowShort)
         .closeAtEnd(closeAtEnd)
-        .riskFreeRate(riskFreeRate);
+        .riskFreeRate(riskFreeRate)
+        .margin(margin)
+        .funding(funding)
+        .closeAtEndPrice(closeAtEndPrice);
   }
 
   /** Fluent construction with the documented defaults. */
@@ -75,6 +96,9 @@ public record BacktestConfig(
     private boolean allowShort;
     private boolean closeAtEnd;
     private double riskFreeRate;
+    private Margin margin = Margin.none();
+    private Funding funding = Funding.none();
+    private EndPrice closeAtEndPrice = EndPrice.CLOSE;
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -116,6 +140,21 @@ public record BacktestConfig(
       return this;
     }
 
+    public Builder margin(Margin v) {
+      margin = v;
+      return this;
+    }
+
+    public Builder funding(Funding v) {
+      funding = v;
+      return this;
+    }
+
+    public Builder closeAtEndPrice(EndPrice v) {
+      closeAtEndPrice = v;
+      return this;
+    }
+
     public BacktestConfig build() {
       return new BacktestConfig(
           initialCapital,
@@ -125,7 +164,10 @@ public record BacktestConfig(
           quantityStep,
           allowShort,
           closeAtEnd,
-          riskFreeRate);
+          riskFreeRate,
+          margin,
+          funding,
+          closeAtEndPrice);
     }
   }
 }

@@ -17,6 +17,7 @@ import com.tradingbacktest.engine.portfolio.Rebalance;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Funding;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -144,7 +145,8 @@ record PortfolioExecution(
               member.costs().toModel(),
               member.quantityStep(),
               weight == null ? symbol.signals() : null,
-              weight));
+              weight,
+              Funding.none()));
     }
     Rebalance rebalance =
         setup.rebalance() != null
