@@ -46,7 +46,7 @@ public final class Backtest {
    */
   public static BacktestResult run(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
-    if (config.hasAccountFeatures()) {
+    if (config.hasAccountFeatures() || config.tradesInLots(signals)) {
       return runWithAccount(bars, signals, config, control);
     }
     // The metrics' per-bar statistics ride along in the simulation's bar loop (see
@@ -70,9 +70,10 @@ public final class Backtest {
   }
 
   /**
-   * Margin terms and funding need the portfolio's account: the run is a portfolio of this one
-   * symbol (which gives the simulator's results bit for bit where the settings are plain), handed
-   * back in the single run's shape.
+   * Margin terms and funding need the portfolio's account, and positions in lots (pyramiding,
+   * scale-outs) its lot book: the run is a portfolio of this one symbol (which gives the
+   * simulator's results bit for bit where the settings are plain), handed back in the single run's
+   * shape.
    */
   private static BacktestResult runWithAccount(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {

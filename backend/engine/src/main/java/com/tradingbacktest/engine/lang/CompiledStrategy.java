@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A strategy that compiled: its parameters, its outputs and the plan that computes them. Immutable.
@@ -21,18 +22,30 @@ public final class CompiledStrategy {
   private final Map<String, Node> outputs;
   private final List<Plots.Declared> plots;
   private final Rebalance rebalance;
+  private final Integer pyramiding;
 
   CompiledStrategy(
       List<Node> nodes,
       Map<String, ParamSpec> params,
       Map<String, Node> outputs,
       List<Plots.Declared> plots,
-      Rebalance rebalance) {
+      Rebalance rebalance,
+      Integer pyramiding) {
     this.nodes = nodes;
     this.params = params;
     this.outputs = outputs;
     this.plots = plots;
     this.rebalance = rebalance;
+    this.pyramiding = pyramiding;
+  }
+
+  /**
+   * The strategy's {@code pyramiding} setting: the most entries its positions hold in one
+   * direction; empty when it has none (a run's own setting, else 1). A run's own setting overrides
+   * it, as for {@link #rebalance()}.
+   */
+  public OptionalInt pyramiding() {
+    return pyramiding == null ? OptionalInt.empty() : OptionalInt.of(pyramiding);
   }
 
   /**

@@ -43,7 +43,14 @@ final class Compiler {
 
   private Ast.Assign rebalanceStatement;
 
+  /** The {@code pyramiding} setting, once read; null when the strategy has none. */
+  private Integer pyramiding;
+
+  private Ast.Assign pyramidingStatement;
+
   private Ast.Assign weightStatement;
+
+  private Ast.Assign exitFractionStatement;
 
   /** Names whose definition failed: their uses are not reported again. */
   private final Set<String> broken = new HashSet<>();
@@ -59,13 +66,15 @@ final class Compiler {
   /**
    * @param rebalance the strategy's schedule for its {@code weight} output: its {@code rebalance}
    *     setting, else monthly; null when it has no {@code weight}
+   * @param pyramiding the strategy's {@code pyramiding} setting, or null when it has none
    */
   record Result(
       List<Node> nodes,
       Map<String, ParamSpec> params,
       Map<String, Node> outputs,
       List<Plots.Declared> plots,
-      Rebalance rebalance) {}
+      Rebalance rebalance,
+      Integer pyramiding) {}
 
   static Result compile(List<Ast.Statement> statements, List<Diagnostic> errors) {
     Compiler c = new Compiler(errors);
@@ -76,17 +85,21 @@ final class Compiler {
         c.callStatement(call.call());
       } else if (((Ast.Assign) s).name().equals(Settings.REBALANCE)) {
         c.rebalance((Ast.Assign) s);
+      } else if (((Ast.Assign) s).name().equals(Settings.PYRAMIDING)) {
+        c.pyramiding((Ast.Assign) s);
       } else {
         c.assign((Ast.Assign) s);
       }
     }
     c.checkOutputs(statements);
     c.checkWeight();
+    c.checkExitFraction();
     Rebalance schedule =
         c.outputs.containsKey(Outputs.WEIGHT)
             ? (c.rebalance != null ? c.rebalance : Rebalance.MONTHLY)
             : null;
-    return new Result(c.plan.nodes(), c.params, c.outputs, List.copyOf(c.plots), schedule);
+    return new Result(
+        c.plan.nodes(), c.params, c.outputs, List.copyOf(c.plots), schedule, c.pyramiding);
   }
 
   // ---- statements
@@ -192,6 +205,9 @@ final class Compiler {
     if (a.name().equals(Outputs.WEIGHT)) {
       weightStatement = a;
     }
+    if (a.name().equals(Outputs.EXIT_FRACTION)) {
+      exitFractionStatement = a;
+    }
   }
 
   /** {@code rebalance = monthly}: the schedule of the weight output (see {@link Settings}). */
@@ -217,12 +233,67 @@ final class Compiler {
     rebalance = read.value();
   }
 
+  /** {@code pyramiding = 3}: the most entries in one direction (see {@link Settings}). */
+  private void pyramiding(Ast.Assign a) {
+    if (a.value() == null) {
+      return; // did not parse; its error is recorded
+    }
+    if (pyramidingStatement != null) {
+      errors.add(
+          a.nameSpan()
+              .error(
+                  "pyramiding is already set on line "
+                      + pyramidingStatement.span().line()
+                      + "; set it once"));
+      return;
+    }
+    pyramidingStatement = a;
+    Settings.Count read = Settings.pyramiding(a.value());
+    if (read.problem() != null) {
+      errors.add(read.at().error(read.problem()));
+      return;
+    }
+    pyramiding = read.value();
+  }
+
+  /**
+   * A scale-out closes a fraction of the position: one fixed in the source lies in (0, 1] (na, no
+   * scale-out, is allowed; a computed one counts 0 and below as none and above 1 as all).
+   */
+  private void checkExitFraction() {
+    Node fraction = outputs.get(Outputs.EXIT_FRACTION);
+    if (fraction == null) {
+      return;
+    }
+    Node bad = Settings.exitFractionOutOfRange(fraction, params);
+    if (bad != null) {
+      // A param is declared elsewhere: point at the exit_fraction that uses it.
+      Span at =
+          bad.op == Op.PARAM || bad.span == null ? exitFractionStatement.value().span() : bad.span;
+      errors.add(
+          at.error(
+              "exit_fraction is the part of the position to close, above 0 and at most 1 (a"
+                  + " third = 0.33, all = 1), got "
+                  + (bad.op == Op.PARAM
+                      ? "param " + bad.name + " with range " + rangeOf(params.get(bad.name))
+                      : fmt(bad.value))));
+    }
+  }
+
   /**
    * The weight output's own rules: it drives the rebalancer alone (no order outputs beside it), a
    * weight fixed in the source lies in [0, 1], and a rebalance setting needs it.
    */
   private void checkWeight() {
     Node weight = outputs.get(Outputs.WEIGHT);
+    if (weight != null && pyramidingStatement != null) {
+      errors.add(
+          pyramidingStatement
+              .nameSpan()
+              .error(
+                  "pyramiding adds entries to a position opened by entry signals, but weight"
+                      + " positions follow their target weights; remove pyramiding"));
+    }
     if (weight == null) {
       if (rebalanceStatement != null && errors.isEmpty()) {
         errors.add(
@@ -299,6 +370,13 @@ final class Compiler {
           span.error(
               "'rebalance' is a setting (rebalance = monthly) and cannot be a param; choose"
                   + " another name"));
+      return false;
+    }
+    if (name.equals(Settings.PYRAMIDING)) {
+      errors.add(
+          span.error(
+              "'pyramiding' is a setting (pyramiding = 3) and cannot be a param; choose another"
+                  + " name"));
       return false;
     }
     if (definedOn.containsKey(name)) {
@@ -558,6 +636,10 @@ final class Compiler {
       return fail(
           n.span(),
           "rebalance is a setting (rebalance = monthly), not a value an expression can use");
+    }
+    if (id.equals(Settings.PYRAMIDING)) {
+      return fail(
+          n.span(), "pyramiding is a setting (pyramiding = 3), not a value an expression can use");
     }
     if (id.equals(Plots.NAME)) {
       return fail(

@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.lang;
 
+import com.tradingbacktest.engine.sim.BacktestConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,10 @@ public final class LanguageCatalogue {
         .toList();
   }
 
-  /** The settings: {@code rebalance}, the schedule of the weight output. */
+  /**
+   * The settings: {@code rebalance}, the schedule of the weight output, and {@code pyramiding}, the
+   * most entries in one direction.
+   */
   public static List<Setting> settings() {
     List<String> values = new ArrayList<>(Settings.CALENDAR);
     values.add(Settings.DRIFT + "(band)");
@@ -107,7 +111,19 @@ public final class LanguageCatalogue {
                 + " Monthly when omitted; a run's own rebalance overrides it.",
             "포트폴리오가 weight 출력으로 리밸런싱하는 시점: 매주, 매월, 매분기 첫 봉의 종가(및 맨 첫 봉),"
                 + " 매 봉, 또는 drift(5%)처럼 보유 비중이 목표에서 5%p 이상 벗어날 때. 생략하면 매월;"
-                + " 실행 요청의 rebalance가 우선합니다."));
+                + " 실행 요청의 rebalance가 우선합니다."),
+        new Setting(
+            Settings.PYRAMIDING,
+            List.of("1.." + BacktestConfig.MAX_PYRAMIDING),
+            "pyramiding = 3",
+            "The most entries a position holds in one direction: with more than 1, an entry"
+                + " signal in the direction of the open position adds a lot, sized like an entry,"
+                + " until that many are open; exit_fraction and exits close the oldest lots first."
+                + " 1 when omitted; a run's own pyramiding overrides it.",
+            "한 방향으로 보유할 수 있는 최대 진입 횟수: 1보다 크면 보유 중인 포지션과 같은 방향의 진입"
+                + " 신호가 진입과 같은 방식으로 수량을 정해 로트를 추가하며, 그 수에 이를 때까지 추가합니다;"
+                + " exit_fraction과 청산은 가장 오래된 로트부터 닫습니다. 생략하면 1; 실행 요청의"
+                + " pyramiding이 우선합니다."));
   }
 
   public static List<String> keywords() {

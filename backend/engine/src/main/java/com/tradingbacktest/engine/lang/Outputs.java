@@ -13,6 +13,9 @@ final class Outputs {
    */
   record Output(String name, Node.Type type, boolean intrabar, String description) {}
 
+  /** The scale-out output: a fraction of the position to close (docs/ENGINE.md). */
+  static final String EXIT_FRACTION = "exit_fraction";
+
   static final Map<String, Output> ALL = new LinkedHashMap<>();
 
   static {
@@ -64,6 +67,12 @@ final class Outputs {
         Node.Type.NUM,
         false,
         "entry size: a fraction of equity below 1, or units from 1 up");
+    add(
+        EXIT_FRACTION,
+        Node.Type.NUM,
+        false,
+        "close this fraction of the open position (0 to 1, 1 = all) at the next open (or this"
+            + " close), its oldest entries first; na = none");
   }
 
   /** The target-weight output: it drives the portfolio's rebalancer instead of orders. */

@@ -2,23 +2,28 @@ package com.tradingbacktest.engine.lang;
 
 import com.tradingbacktest.engine.lang.Ast.Span;
 import com.tradingbacktest.engine.portfolio.Rebalance;
+import com.tradingbacktest.engine.sim.BacktestConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The strategy's settings: statements that configure the run rather than compute a series. There is
- * one, {@code rebalance}, the schedule of the {@code weight} output:
+ * The strategy's settings: statements that configure the run rather than compute a series: {@code
+ * rebalance}, the schedule of the {@code weight} output, and {@code pyramiding}, the most entries a
+ * position holds in one direction:
  *
  * <pre>
  * rebalance = monthly          # every_bar, weekly, monthly or quarterly
  * rebalance = drift(5%)        # when a held weight is 5 percentage points off its target
  * rebalance = "drift:0.05"     # the same, as the API and the CLI write it
+ * pyramiding = 3               # up to 3 entries in one direction (1 to 100)
  * </pre>
  */
 final class Settings {
 
   static final String REBALANCE = "rebalance";
+
+  static final String PYRAMIDING = "pyramiding";
 
   /** The drift schedule's name in code: {@code drift(band)}. */
   static final String DRIFT = Rebalance.Frequency.DRIFT.code();
@@ -37,6 +42,9 @@ final class Settings {
 
   /** A setting as read: its value, or what is wrong and where. */
   record Read(Rebalance value, String problem, Span at) {}
+
+  /** The pyramiding setting as read: the count, or what is wrong and where. */
+  record Count(int value, String problem, Span at) {}
 
   private Settings() {}
 
@@ -90,19 +98,48 @@ final class Settings {
     return new Read(null, message, at);
   }
 
+  /** Reads the right-hand side of {@code pyramiding = 3}: a whole literal from 1 to the limit. */
+  static Count pyramiding(Ast.Expr e) {
+    String accepted =
+        "pyramiding is a whole number of entries from 1 to "
+            + BacktestConfig.MAX_PYRAMIDING
+            + ", as in pyramiding = 3";
+    if (!(e instanceof Ast.Num n) || n.percent()) {
+      return new Count(0, accepted, e.span());
+    }
+    double v = n.value();
+    if (v != Math.rint(v) || v < 1 || v > BacktestConfig.MAX_PYRAMIDING) {
+      return new Count(0, accepted + "; got " + Compiler.fmt(v), n.span());
+    }
+    return new Count((int) v, null, null);
+  }
+
   /**
    * The part of a weight that is fixed in the source and outside [0, 1]: a literal, a param whose
    * range (or default) leaves it, or such a branch of {@code c ? a : b}; null when none is. na is
    * allowed: it means no opinion.
    */
   static Node weightOutOfRange(Node weight, Map<String, ParamSpec> params) {
+    return fixedOutOfRange(weight, params, false);
+  }
+
+  /**
+   * The part of an exit fraction fixed in the source and outside (0, 1], as {@link
+   * #weightOutOfRange} finds it; null when none is.
+   */
+  static Node exitFractionOutOfRange(Node fraction, Map<String, ParamSpec> params) {
+    return fixedOutOfRange(fraction, params, true);
+  }
+
+  /** The fixed part outside [0, 1], or outside (0, 1] when {@code aboveZero}; null when none. */
+  private static Node fixedOutOfRange(Node root, Map<String, ParamSpec> params, boolean aboveZero) {
     java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-    stack.push(weight);
+    stack.push(root);
     while (!stack.isEmpty()) {
       Node n = stack.pop();
       switch (n.op) {
         case NUM -> {
-          if (n.value < 0 || n.value > 1) {
+          if (n.value < 0 || n.value > 1 || (aboveZero && n.value == 0)) {
             return n;
           }
         }
@@ -110,7 +147,7 @@ final class Settings {
           ParamSpec p = params.get(n.name);
           double lo = p.min() != null ? p.min() : p.defaultValue();
           double hi = p.max() != null ? p.max() : p.defaultValue();
-          if (lo < 0 || hi > 1) {
+          if (lo < 0 || hi > 1 || (aboveZero && lo == 0)) {
             return n;
           }
         }

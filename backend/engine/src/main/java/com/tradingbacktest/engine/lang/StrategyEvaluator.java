@@ -377,6 +377,7 @@ public final class StrategyEvaluator {
       case "take_profit" -> b.takeProfit(Columns.numbers(value, n));
       case "trailing_stop" -> b.trailingStop(Columns.numbers(value, n));
       case "size" -> b.size(Columns.numbers(value, n));
+      case Outputs.EXIT_FRACTION -> b.exitFraction(Columns.numbers(value, n));
       default -> {
         // weight: target weights for the portfolio's rebalancer, not an order (see weightOf)
       }

@@ -20,6 +20,9 @@ final class Leg {
   static final int OPEN_LONG = 2;
   static final int OPEN_SHORT = 3;
 
+  /** Close {@link #pendingFraction} of the position (a scale-out), oldest lots first. */
+  static final int SCALE_OUT = 4;
+
   final int index;
   final String symbol;
   final long[] times;
@@ -67,11 +70,21 @@ final class Leg {
   double fundingPaid;
   double borrowPaid;
 
+  /**
+   * The position's entries when the run trades in lots (pyramiding, or a scale-out column), else
+   * null. Then {@link #entryIndex} is the oldest lot's, {@link #entryPrice} the lots' average and
+   * {@link #entryCosts} their entry costs not yet closed.
+   */
+  final Lots lots;
+
   // Queued market orders from signals.
   int pendingExit = NONE;
   int pendingEntry = NONE;
   int pendingSignalBar = -1;
   ExitReason pendingExitReason = ExitReason.SIGNAL;
+
+  /** The fraction a queued {@link #SCALE_OUT} closes. */
+  double pendingFraction;
 
   // Protective levels of the open position (NaN = none) and the bar from which they work.
   double stop = Double.NaN;
@@ -103,7 +116,7 @@ final class Leg {
 
   double firstFx = Double.NaN;
 
-  Leg(int index, PortfolioLeg leg, int currency) {
+  Leg(int index, PortfolioLeg leg, int currency, boolean inLots) {
     BarSeries bars = leg.bars();
     this.index = index;
     this.symbol = leg.symbol();
@@ -121,6 +134,7 @@ final class Leg {
     this.weights = leg.targetWeight();
     this.funding = leg.funding();
     this.currency = currency;
+    this.lots = inLots ? new Lots(times, step) : null;
   }
 
   boolean isFlat() {
@@ -138,6 +152,9 @@ final class Leg {
     }
     if (hi > highSeen) {
       highSeen = hi;
+    }
+    if (lots != null) {
+      lots.see(lo, hi, bar);
     }
   }
 

@@ -227,7 +227,12 @@ public final class PortfolioBacktest {
           }
         }
       }
-      state[i] = new Leg(i, leg, currency);
+      // Lots only for legs driven by signals: the rebalancer resizes a position as a whole.
+      boolean inLots =
+          leg.signals() != null
+              && leg.targetWeight() == null
+              && (config.pyramiding() > 1 || leg.signals().exitFraction() != null);
+      state[i] = new Leg(i, leg, currency, inLots);
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
@@ -280,6 +285,7 @@ public final class PortfolioBacktest {
         .closeAtEndPrice(single.closeAtEndPrice())
         .margin(single.margin())
         .riskFreeRate(single.riskFreeRate())
+        .pyramiding(single.pyramiding())
         .rebalance(rebalance)
         .build();
   }
@@ -368,6 +374,13 @@ public final class PortfolioBacktest {
                 l,
                 l.side() > 0 ? l.costs.slippedSell(o) : l.costs.slippedBuy(o),
                 l.pendingExitReason);
+          } else if (l.pendingExit == Leg.SCALE_OUT && !l.isFlat()) {
+            double o = l.open[l.bar];
+            scaleOut(
+                l,
+                l.side() > 0 ? l.costs.slippedSell(o) : l.costs.slippedBuy(o),
+                l.pendingFraction,
+                l.pendingExitReason);
           }
         }
         if (endsAtOpen(l)) {
@@ -388,6 +401,10 @@ public final class PortfolioBacktest {
             if (open(l, side, price, at(l.signals.size(), l.pendingSignalBar))) {
               arm(l, side, price, l.pendingSignalBar, l.bar);
             }
+          } else if (l.pendingEntry != Leg.NONE && canAdd(l, l.pendingEntry)) {
+            double o = l.open[l.bar];
+            double price = l.side() > 0 ? l.costs.slippedBuy(o) : l.costs.slippedSell(o);
+            addLot(l, price, o, l.pendingSignalBar, l.bar);
           }
           l.pendingExit = l.pendingEntry = Leg.NONE;
           l.acted = true;
@@ -633,12 +650,16 @@ public final class PortfolioBacktest {
       longEntry = shortEntry = false;
     }
     side = l.side();
+    double fraction = Double.NaN;
     if (side > 0) {
       if (shortEntry) {
         action = allowShort ? Leg.OPEN_SHORT : Leg.CLOSE;
         reverse = allowShort;
       } else if (!stopped && s.longExit() != null && s.longExit()[i]) {
         action = Leg.CLOSE;
+      } else if (l.lots != null) {
+        fraction = at(s.exitFraction(), i);
+        action = lotAction(l, fraction, longEntry, Leg.OPEN_LONG);
       }
     } else if (side < 0) {
       if (longEntry) {
@@ -646,6 +667,9 @@ public final class PortfolioBacktest {
         reverse = true;
       } else if (!stopped && s.shortExit() != null && s.shortExit()[i]) {
         action = Leg.CLOSE;
+      } else if (l.lots != null) {
+        fraction = at(s.exitFraction(), i);
+        action = lotAction(l, fraction, shortEntry, Leg.OPEN_SHORT);
       }
     } else if (longEntry) {
       action = Leg.OPEN_LONG;
@@ -653,8 +677,11 @@ public final class PortfolioBacktest {
       action = Leg.OPEN_SHORT;
     }
     if (action != Leg.NONE) {
-      int exit = (action == Leg.CLOSE || reverse) ? Leg.CLOSE : Leg.NONE;
-      int entry = action == Leg.CLOSE ? Leg.NONE : action;
+      int exit =
+          action == Leg.SCALE_OUT
+              ? Leg.SCALE_OUT
+              : (action == Leg.CLOSE || reverse) ? Leg.CLOSE : Leg.NONE;
+      int entry = action == Leg.CLOSE || action == Leg.SCALE_OUT ? Leg.NONE : action;
       ExitReason exitReason = reverse ? ExitReason.REVERSAL : ExitReason.SIGNAL;
       if (nextOpen) {
         if (i + 1 < l.n) {
@@ -662,6 +689,7 @@ public final class PortfolioBacktest {
           l.pendingEntry = entry;
           l.pendingSignalBar = i;
           l.pendingExitReason = exitReason;
+          l.pendingFraction = fraction;
         }
       } else {
         if (exit == Leg.CLOSE) {
@@ -669,6 +697,15 @@ public final class PortfolioBacktest {
             l.see(lo, hi);
           }
           closeAll(l, l.side() > 0 ? l.costs.slippedSell(c) : l.costs.slippedBuy(c), exitReason);
+        } else if (exit == Leg.SCALE_OUT) {
+          if (heldAtOpen) {
+            l.see(lo, hi);
+          }
+          scaleOut(
+              l,
+              l.side() > 0 ? l.costs.slippedSell(c) : l.costs.slippedBuy(c),
+              fraction,
+              exitReason);
         }
         if (entry != Leg.NONE && l.isFlat()) {
           Side entrySide = entry == Leg.OPEN_LONG ? Side.LONG : Side.SHORT;
@@ -676,6 +713,8 @@ public final class PortfolioBacktest {
           if (open(l, entrySide, price, at(s.size(), i))) {
             arm(l, entrySide, price, i, i + 1);
           }
+        } else if (entry != Leg.NONE && canAdd(l, entry)) {
+          addLot(l, l.side() > 0 ? l.costs.slippedBuy(c) : l.costs.slippedSell(c), c, i, i + 1);
         }
       }
     }
@@ -757,6 +796,9 @@ public final class PortfolioBacktest {
     l.trail = trailing > 0 ? trailing : Double.NaN;
     l.peak = price;
     l.from = workingFrom;
+    if (l.lots != null) {
+      l.lots.workingFrom(workingFrom);
+    }
   }
 
   // ---- The account: every cash movement goes through these, converted to the base currency.
@@ -800,6 +842,9 @@ public final class PortfolioBacktest {
     l.lowSeen = price;
     l.fundingPaid = 0;
     l.borrowPaid = 0;
+    if (l.lots != null) {
+      l.lots.add(l.bar, price, qty, commission + tax);
+    }
     record(l, buy, price, qty, commission, tax);
     return true;
   }
@@ -815,9 +860,152 @@ public final class PortfolioBacktest {
     cash += flow;
     l.flows += flow;
     l.see(price, price);
-    addTrade(l, roundTrip(l, l.bar, price, commission + tax, reason));
+    if (l.lots != null) {
+      l.lots.close(
+          sell ? Side.LONG : Side.SHORT,
+          qty,
+          true,
+          price,
+          commission + tax,
+          l.bar,
+          reason,
+          trade -> addTrade(l, trade));
+    } else {
+      addTrade(l, roundTrip(l, l.bar, price, commission + tax, reason));
+    }
     record(l, !sell, price, qty, commission, tax);
     l.quantity = 0;
+  }
+
+  // ---- Lots: pyramiding and scale-outs (docs/ENGINE.md, "Pyramiding and partial exits").
+
+  /**
+   * What a close's signals do to a position held in lots when no reversal or full exit applies: a
+   * scale-out when {@code fraction} is above 0, else an entry in the position's direction adds a
+   * lot while fewer than the pyramiding limit are open.
+   */
+  private int lotAction(Leg l, double fraction, boolean sameSideEntry, int entry) {
+    if (fraction > 0) {
+      return Leg.SCALE_OUT;
+    }
+    return sameSideEntry && l.lots.size() < config.pyramiding() ? entry : Leg.NONE;
+  }
+
+  /** Whether {@code entry} adds a lot to the open position now. */
+  private boolean canAdd(Leg l, int entry) {
+    return l.lots != null
+        && !l.isFlat()
+        && (entry == Leg.OPEN_LONG) == (l.side() > 0)
+        && l.lots.size() < config.pyramiding();
+  }
+
+  /** The gross value of every position at its mark, in the base currency. */
+  private double grossValue() {
+    double value = 0;
+    for (Leg l : legs) {
+      if (l.quantity != 0) {
+        value += Math.abs(l.quantity) * l.mark * l.fx;
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Adds a lot to the open position at {@code price} (slipped), the symbol marked at {@code
+   * markNow}: sized like an entry against the account's equity, paid from what the positions leave
+   * free (the cash, and for shorts the equity their value does not already take), so adding never
+   * borrows. The protective exits are re-armed from the new average price with the fractions of
+   * {@code signalBar}.
+   */
+  private void addLot(Leg l, double price, double markNow, int signalBar, int workingFrom) {
+    Side side = l.side() > 0 ? Side.LONG : Side.SHORT;
+    double held = l.mark;
+    l.mark = markNow;
+    double equity = cash + positionsValue();
+    double free = Math.min(cash, equity - grossValue());
+    l.mark = held;
+    double qty = sized(l, side, price, at(l.signals.size(), signalBar), equity / l.fx, free / l.fx);
+    if (qty <= 0) {
+      rejected++;
+      return;
+    }
+    boolean buy = side == Side.LONG;
+    double value = price * qty;
+    double commission = l.costs.commissionOn(value);
+    double tax = l.costs.taxOn(value, !buy);
+    double flow = (buy ? -(value + commission) : (value - commission - tax)) * l.fx;
+    cash += flow;
+    l.flows += flow;
+    l.lots.add(l.bar, price, qty, commission + tax);
+    l.lots.workingFrom(workingFrom);
+    l.quantity = buy ? l.lots.quantity() : -l.lots.quantity();
+    l.entryPrice = l.lots.averagePrice();
+    l.entryCosts = l.lots.costs();
+    l.see(price, price);
+    rearm(l, side, price, signalBar);
+    record(l, buy, price, qty, commission, tax);
+  }
+
+  /**
+   * Re-arms the protective exits after an added lot: stop-loss and take-profit from the average
+   * entry price with the fractions of the add's signal bar; the trailing stop keeps following the
+   * position's best price, with the add's fraction.
+   */
+  private static void rearm(Leg l, Side side, double price, int signalBar) {
+    Signals s = l.signals;
+    double stopLoss = at(s.stopLoss(), signalBar);
+    double takeProfit = at(s.takeProfit(), signalBar);
+    double trailing = at(s.trailingStop(), signalBar);
+    double average = l.entryPrice;
+    l.stop =
+        stopLoss > 0
+            ? (side == Side.LONG ? average * (1 - stopLoss) : average * (1 + stopLoss))
+            : Double.NaN;
+    l.target =
+        takeProfit > 0
+            ? (side == Side.LONG ? average * (1 + takeProfit) : average * (1 - takeProfit))
+            : Double.NaN;
+    l.trail = trailing > 0 ? trailing : Double.NaN;
+    l.peak = side == Side.LONG ? Math.max(l.peak, price) : Math.min(l.peak, price);
+  }
+
+  /**
+   * Closes {@code fraction} of the position at {@code price} (slipped), oldest lots first: the
+   * units are the fraction of those held rounded down to the step (all of them from a fraction of 1
+   * up); a fraction that rounds to nothing trades nothing.
+   */
+  private void scaleOut(Leg l, double price, double fraction, ExitReason reason) {
+    double held = Math.abs(l.quantity);
+    double qty = fraction >= 1 ? held : l.roundDown(held * fraction);
+    if (!(qty > 0)) {
+      return;
+    }
+    if (qty >= held) {
+      closeAll(l, price, reason);
+      return;
+    }
+    boolean sell = l.quantity > 0;
+    double value = price * qty;
+    double commission = l.costs.commissionOn(value);
+    double tax = l.costs.taxOn(value, sell);
+    double flow = (sell ? (value - commission - tax) : -(value + commission)) * l.fx;
+    cash += flow;
+    l.flows += flow;
+    l.see(price, price);
+    l.lots.close(
+        sell ? Side.LONG : Side.SHORT,
+        qty,
+        false,
+        price,
+        commission + tax,
+        l.bar,
+        reason,
+        trade -> addTrade(l, trade));
+    record(l, !sell, price, qty, commission, tax);
+    l.quantity = sell ? l.lots.quantity() : -l.lots.quantity();
+    l.entryIndex = l.lots.firstEntryIndex();
+    l.entryPrice = l.lots.averagePrice();
+    l.entryCosts = l.lots.costs();
   }
 
   /** The signal sizing of {@code Book}, against the shared account. */
@@ -831,6 +1019,17 @@ public final class PortfolioBacktest {
       equity *= margin.leverage();
       available = Math.max(0, equity - grossValue() / fx);
     }
+    return sized(l, side, price, sizeOverride, equity, available);
+  }
+
+  /**
+   * Units of an entry at {@code price} by the size override or the configured sizing against {@code
+   * equity}, then fewer while they cost more than {@code available} (both in the symbol's
+   * currency).
+   */
+  private double sized(
+      Leg l, Side side, double price, double sizeOverride, double equity, double available) {
+    double fx = l.fx;
     double perUnit =
         price * (1 + l.costs.commissionRate() + (side == Side.SHORT ? l.costs.sellTaxRate() : 0));
     double qty;
@@ -943,17 +1142,6 @@ public final class PortfolioBacktest {
   }
 
   // ---- Margin, borrowing and funding (docs/ENGINE.md): the account beyond cash.
-
-  /** The gross value of every position at its mark, in the base currency. */
-  private double grossValue() {
-    double value = 0;
-    for (Leg l : legs) {
-      if (l.quantity != 0) {
-        value += Math.abs(l.quantity) * l.mark * l.fx;
-      }
-    }
-    return value;
-  }
 
   /** Whether this is the symbol's last bar and the run closes at the end at the open. */
   private boolean endsAtOpen(Leg l) {

@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.portfolio;
 
 import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.FillMode;
 import com.tradingbacktest.engine.sim.Margin;
@@ -28,6 +29,8 @@ import java.util.Objects;
  * @param margin the account's leverage, maintenance margin, interest and short borrow fees; {@link
  *     Margin#none()} (the default) is a cash account
  * @param closeAtEndPrice with {@code closeAtEnd}, the last bar's open or close (the default)
+ * @param pyramiding the most entries a symbol's position holds at once in one direction, 1 to
+ *     {@link BacktestConfig#MAX_PYRAMIDING} (docs/ENGINE.md, "Pyramiding and partial exits")
  */
 public record PortfolioConfig(
     double initialCapital,
@@ -41,7 +44,8 @@ public record PortfolioConfig(
     boolean closeAtEnd,
     double riskFreeRate,
     Margin margin,
-    EndPrice closeAtEndPrice) {
+    EndPrice closeAtEndPrice,
+    int pyramiding) {
 
   public PortfolioConfig {
     Objects.requireNonNull(margin, "margin");
@@ -57,6 +61,7 @@ public record PortfolioConfig(
     if (!Double.isFinite(riskFreeRate) || riskFreeRate <= -1) {
       throw new IllegalArgumentException("risk-free rate must be a finite fraction > -1");
     }
+    BacktestConfig.requirePyramiding(pyramiding);
     if (fx.containsKey(baseCurrency)) {
       throw new IllegalArgumentException(
           "an FX series for " + baseCurrency + ", the base currency itself, makes no sense");
@@ -81,6 +86,7 @@ public record PortfolioConfig(
     private double riskFreeRate;
     private Margin margin = Margin.none();
     private EndPrice closeAtEndPrice = EndPrice.CLOSE;
+    private int pyramiding = 1;
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -142,6 +148,11 @@ public record PortfolioConfig(
       return this;
     }
 
+    public Builder pyramiding(int v) {
+      pyramiding = v;
+      return this;
+    }
+
     public PortfolioConfig build() {
       return new PortfolioConfig(
           initialCapital,
@@ -155,7 +166,8 @@ public record PortfolioConfig(
           closeAtEnd,
           riskFreeRate,
           margin,
-          closeAtEndPrice);
+          closeAtEndPrice,
+          pyramiding);
     }
   }
 }

@@ -60,7 +60,7 @@ public record PortfolioLeg(
       checkLength(symbol, n, signals.shortExit(), signals.longEntryStop(), signals.size());
       checkLength(symbol, n, signals.longEntryLimit(), signals.shortEntryStop());
       checkLength(symbol, n, signals.shortEntryLimit(), signals.stopLoss(), signals.takeProfit());
-      checkLength(symbol, n, signals.trailingStop());
+      checkLength(symbol, n, signals.trailingStop(), signals.exitFraction());
     }
     if (targetWeight != null) {
       if (targetWeight.length != n) {

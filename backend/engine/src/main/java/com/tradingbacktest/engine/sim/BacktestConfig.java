@@ -21,6 +21,9 @@ import java.util.Objects;
  *     (the default) is a cash account
  * @param funding perpetual-futures funding of the symbol; {@link Funding#none()} by default
  * @param closeAtEndPrice with {@code closeAtEnd}, the last bar's open or close (the default)
+ * @param pyramiding the most entries open at once in one direction (1 to {@link #MAX_PYRAMIDING}):
+ *     with more than 1, an entry signal in the direction of the open position adds a lot
+ *     (docs/ENGINE.md, "Pyramiding and partial exits")
  */
 public record BacktestConfig(
     double initialCapital,
@@ -33,7 +36,14 @@ public record BacktestConfig(
     double riskFreeRate,
     Margin margin,
     Funding funding,
-    EndPrice closeAtEndPrice) {
+    EndPrice closeAtEndPrice,
+    int pyramiding) {
+
+  /**
+   * The most entries a position may hold: each open lot is checked on every bar it is held, and
+   * every lot closes into a trade of its own, so the count is bounded.
+   */
+  public static final int MAX_PYRAMIDING = 100;
 
   public BacktestConfig {
     Objects.requireNonNull(fillMode, "fillMode");
@@ -47,6 +57,24 @@ public record BacktestConfig(
     if (!Double.isFinite(riskFreeRate) || riskFreeRate <= -1) {
       throw new IllegalArgumentException("risk-free rate must be a finite fraction > -1");
     }
+    requirePyramiding(pyramiding);
+  }
+
+  /** Checks a pyramiding limit: 1 (one entry, the default) to {@link #MAX_PYRAMIDING}. */
+  public static void requirePyramiding(int pyramiding) {
+    if (pyramiding < 1 || pyramiding > MAX_PYRAMIDING) {
+      throw new IllegalArgumentException(
+          "pyramiding must be from 1 to " + MAX_PYRAMIDING + " entries, got " + pyramiding);
+    }
+  }
+
+  /**
+   * Whether a run with these signals trades in lots (pyramiding above 1, or a scale-out column):
+   * such a run goes through the one-leg {@code PortfolioBacktest}, whose positions keep their lots;
+   * the simulator's fast path holds one entry and closes it whole.
+   */
+  public boolean tradesInLots(Signals signals) {
+    return pyramiding > 1 || signals.exitFraction() != null;
   }
 
   private static void requirePositive(String name, double v) {
@@ -83,7 +111,8 @@ public record BacktestConfig(
         .riskFreeRate(riskFreeRate)
         .margin(margin)
         .funding(funding)
-        .closeAtEndPrice(closeAtEndPrice);
+        .closeAtEndPrice(closeAtEndPrice)
+        .pyramiding(pyramiding);
   }
 
   /** Fluent construction with the documented defaults. */
@@ -99,6 +128,7 @@ public record BacktestConfig(
     private Margin margin = Margin.none();
     private Funding funding = Funding.none();
     private EndPrice closeAtEndPrice = EndPrice.CLOSE;
+    private int pyramiding = 1;
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -155,6 +185,11 @@ public record BacktestConfig(
       return this;
     }
 
+    public Builder pyramiding(int v) {
+      pyramiding = v;
+      return this;
+    }
+
     public BacktestConfig build() {
       return new BacktestConfig(
           initialCapital,
@@ -167,7 +202,8 @@ public record BacktestConfig(
           riskFreeRate,
           margin,
           funding,
-          closeAtEndPrice);
+          closeAtEndPrice,
+          pyramiding);
     }
   }
 }

@@ -15,6 +15,10 @@ package com.tradingbacktest.engine.sim;
  *       at the bar whose signal or order opened the position and kept for its life.
  *   <li>{@code size}: per-entry size read at the entry's signal bar: a fraction of equity in (0,
  *       1), or whole units when >= 1 (backtesting.py's convention); NaN uses the configured sizing.
+ *   <li>{@code exitFraction}: a scale-out decided at bar i's close, executed per {@link FillMode}:
+ *       the fraction of the open position to close, in (0, 1] (1 closes it all, above 1 counts as
+ *       1); NaN or <= 0 means none. The lots it closes are the oldest first (docs/ENGINE.md,
+ *       "Pyramiding and partial exits"), so a run with this column trades in lots.
  * </ul>
  */
 public final class Signals {
@@ -31,6 +35,7 @@ public final class Signals {
   final double[] takeProfit;
   final double[] trailingStop;
   final double[] size;
+  final double[] exitFraction;
 
   private Signals(Builder b) {
     longEntry = b.longEntry;
@@ -45,6 +50,7 @@ public final class Signals {
     takeProfit = b.takeProfit;
     trailingStop = b.trailingStop;
     size = b.size;
+    exitFraction = b.exitFraction;
   }
 
   public static Builder builder(int bars) {
@@ -100,6 +106,10 @@ public final class Signals {
     return size;
   }
 
+  public double[] exitFraction() {
+    return exitFraction;
+  }
+
   /** True when some column can open a position. */
   public boolean hasEntries() {
     return longEntry != null
@@ -125,6 +135,7 @@ public final class Signals {
     private double[] takeProfit;
     private double[] trailingStop;
     private double[] size;
+    private double[] exitFraction;
 
     private Builder(int bars) {
       this.bars = bars;
@@ -200,6 +211,11 @@ public final class Signals {
 
     public Builder size(double[] v) {
       size = check(v, "size");
+      return this;
+    }
+
+    public Builder exitFraction(double[] v) {
+      exitFraction = check(v, "exit_fraction");
       return this;
     }
 

@@ -137,6 +137,7 @@ class PortfolioCompileTests {
         .extracting(LanguageCatalogue.OutputSpec::name)
         .contains("weight");
     assertThat(LanguageCatalogue.settings())
+        .filteredOn(setting -> setting.name().equals("rebalance"))
         .singleElement()
         .satisfies(
             setting -> {
