@@ -98,8 +98,8 @@ public record AccountPresets(Map<String, Preset> presets) {
     }
 
     private void check(String name) {
-      if (!(maxLeverage >= 1) || maxLeverage > 1000) {
-        throw new IllegalArgumentException(name + ".max-leverage must be between 1 and 1000");
+      if (!(maxLeverage >= 1) || maxLeverage > 125) {
+        throw new IllegalArgumentException(name + ".max-leverage must be between 1 and 125");
       }
       fraction(name + ".maintenance-margin", maintenanceMargin);
       fraction(name + ".borrow-rate", borrowRate);

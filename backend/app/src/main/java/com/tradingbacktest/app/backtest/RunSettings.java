@@ -2,9 +2,13 @@ package com.tradingbacktest.app.backtest;
 
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Funding;
+import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.SizingModel;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
 
 /**
  * The engine settings a run used, every default resolved: what {@code backtests.settings} stores
@@ -86,15 +90,29 @@ public record RunSettings(
     /** The account every run had before issue 18: cash, no fees, one entry, closed at the close. */
     public static final Account CASH = new Account("cash", 1, 0, 0, 0, "none", 0, 8, 1, "close");
 
-    /** Whether anything differs from a plain cash account (the engine's fast path then does). */
-    public boolean isPlainCash() {
-      return leverage == 1
-          && maintenanceMargin == 0
-          && borrowRate == 0
-          && shortBorrowFee == 0
-          && "none".equals(funding)
-          && pyramiding == 1
-          && "close".equals(closeAtEndPrice);
+    /**
+     * The engine's margin terms. Interest is charged only where the run can borrow (leverage above
+     * 1): at 1x cash never goes negative, and a zero rate keeps such runs on the engine's fast
+     * path.
+     */
+    public Margin toMargin() {
+      return new Margin(leverage, maintenanceMargin, leverage > 1 ? borrowRate : 0, shortBorrowFee);
+    }
+
+    /** The engine's funding: fixed, the stored series, or none. */
+    public Funding toFunding(Funding storedFunding) {
+      return switch (funding) {
+        case "fixed" ->
+            fundingRate == 0
+                ? Funding.none()
+                : Funding.fixed(fundingRate, Duration.ofHours(fundingInterval));
+        case "series" -> storedFunding;
+        default -> Funding.none();
+      };
+    }
+
+    public EndPrice endPrice() {
+      return "open".equals(closeAtEndPrice) ? EndPrice.OPEN : EndPrice.CLOSE;
     }
   }
 
@@ -146,8 +164,24 @@ public record RunSettings(
     }
   }
 
+  /** The engine's configuration without stored funding rates (fixed funding still applies). */
   public BacktestConfig toConfig(double initialCapital) {
+    return toConfig(initialCapital, Funding.none());
+  }
+
+  /**
+   * The engine's configuration.
+   *
+   * @param storedFunding the symbol's stored funding rates over the run, charged when the account's
+   *     funding is {@code series}
+   */
+  public BacktestConfig toConfig(double initialCapital, Funding storedFunding) {
+    Account account = accountOrCash();
     return BacktestConfig.builder()
+        .margin(account.toMargin())
+        .funding(account.toFunding(storedFunding))
+        .closeAtEndPrice(account.endPrice())
+        .pyramiding(account.pyramiding())
         .initialCapital(initialCapital)
         .fillMode("close".equals(fill) ? FillMode.CLOSE : FillMode.NEXT_OPEN)
         .costs(costs.toModel())

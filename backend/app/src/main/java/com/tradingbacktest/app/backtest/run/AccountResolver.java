@@ -7,6 +7,7 @@ import com.tradingbacktest.app.marketdata.SymbolInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +69,7 @@ public class AccountResolver {
   RunSettings.Account resolve(
       List<SymbolInfo> members,
       BacktestRequest.AccountFields given,
+      OptionalInt strategyPyramiding,
       double capital,
       Map<String, String> errors) {
     // The strictest preset of the members: the one allowing the least leverage.
@@ -155,11 +157,17 @@ public class AccountResolver {
       }
     }
 
-    int pyramiding = given.pyramiding() == null ? 1 : given.pyramiding();
+    // The request's pyramiding wins over the strategy's own setting, which wins over 1.
+    int pyramiding = given.pyramiding() != null ? given.pyramiding() : strategyPyramiding.orElse(1);
     if (pyramiding < 1 || pyramiding > preset.maxPyramiding()) {
       errors.put(
           "pyramiding",
-          "must be between 1 and " + preset.maxPyramiding() + " for the " + name + " account");
+          "must be between 1 and "
+              + preset.maxPyramiding()
+              + " for the "
+              + name
+              + " account"
+              + (given.pyramiding() == null ? " (the strategy's pyramiding setting)" : ""));
     }
     String endPrice = given.closeAtEndPrice() == null ? "close" : given.closeAtEndPrice();
     return new RunSettings.Account(

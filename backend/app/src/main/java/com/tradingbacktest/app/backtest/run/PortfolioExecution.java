@@ -63,6 +63,7 @@ record PortfolioExecution(
       List<BarSeries> universe,
       PortfolioSetup setup,
       Map<String, BarSeries> fx,
+      List<Funding> funding,
       Map<String, Double> parameters,
       RunSettings settings,
       BigDecimal initialCapital,
@@ -71,7 +72,8 @@ record PortfolioExecution(
       Runnable evaluated) {
     try {
       Simulated simulated =
-          simulate(strategy, universe, setup, fx, parameters, settings, initialCapital, limits);
+          simulate(
+              strategy, universe, setup, fx, funding, parameters, settings, initialCapital, limits);
       evaluated.run();
       PortfolioResult result = simulated.result();
       List<PortfolioLeg> legs = simulated.legs();
@@ -125,6 +127,7 @@ record PortfolioExecution(
       List<BarSeries> universe,
       PortfolioSetup setup,
       Map<String, BarSeries> fx,
+      List<Funding> funding,
       Map<String, Double> parameters,
       RunSettings settings,
       BigDecimal initialCapital,
@@ -146,8 +149,9 @@ record PortfolioExecution(
               member.quantityStep(),
               weight == null ? symbol.signals() : null,
               weight,
-              Funding.none()));
+              funding.get(i)));
     }
+    RunSettings.Account account = settings.accountOrCash();
     Rebalance rebalance =
         setup.rebalance() != null
             ? Rebalance.parse(setup.rebalance())
@@ -164,6 +168,9 @@ record PortfolioExecution(
             .allowShort(settings.allowShort())
             .closeAtEnd(settings.closeAtEnd())
             .riskFreeRate(settings.riskFreeRate())
+            .margin(account.toMargin())
+            .closeAtEndPrice(account.endPrice())
+            .pyramiding(account.pyramiding())
             .build();
     PortfolioResult result = PortfolioBacktest.run(legs, config, limits.control());
     return new Simulated(result, legs, weighted ? rebalance : null);

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -172,6 +173,7 @@ public class RunSettingsResolver {
           accounts.resolve(
               universe != null ? universe : List.of(symbol.get()),
               request.account(),
+              compiled == null ? OptionalInt.empty() : compiled.pyramiding(),
               capital.doubleValue(),
               errors);
     }
