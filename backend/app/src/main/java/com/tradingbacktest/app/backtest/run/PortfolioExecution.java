@@ -270,6 +270,7 @@ record PortfolioExecution(
         result.rejectedOrders(),
         benchmark == null ? null : benchmark.symbol(),
         benchmark == null ? null : benchmark.stats(),
-        portfolio);
+        portfolio,
+        result.liquidations());
   }
 }
