@@ -28,6 +28,12 @@ public class FundingService {
   /** The largest funding CSV accepted: room for {@link FundingCsv#MAX_ROWS} long lines. */
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
+  /**
+   * The most rates one series may hold: twice a century of 8-hourly funding. Each import and fetch
+   * is bounded on its own; this bounds what repeated ones add up to.
+   */
+  static final long MAX_SERIES_RATES = 220_000;
+
   /** The most rates a read answers at once. */
   static final int MAX_PAGE = 10_000;
 
@@ -78,6 +84,7 @@ public class FundingService {
     if (outcome.rates().isEmpty()) {
       throw ImportRejected.of("The file has no funding rates; nothing was imported.");
     }
+    checkRoom(s, outcome.rates().size());
     rates.store(s.seriesKey(), outcome.rates());
     log.info("Imported {} funding rates of {} ({})", outcome.rates().size(), ticker, target.code());
     return view(s, Instant.EPOCH, Instant.EPOCH, 0);
@@ -105,6 +112,7 @@ public class FundingService {
       throw new FundingFetchFailed(e);
     }
     if (!fetched.isEmpty()) {
+      checkRoom(s, fetched.size());
       rates.store(s.seriesKey(), fetched);
     }
     log.info("Fetched {} funding rates of {} from Binance", fetched.size(), ticker);
@@ -129,13 +137,33 @@ public class FundingService {
    * The funding a run over [from, to) of the series {@code seriesKey} is charged, oldest first; at
    * most {@code limit} rates (the caller's memory budget).
    */
-  public List<FundingRate> ratesFor(String seriesKey, Instant from, Instant to, int limit) {
-    return rates.load(seriesKey, from, to, limit);
+  public FundingSeries ratesFor(String seriesKey, Instant from, Instant to, int limit) {
+    List<FundingRate> loaded = rates.load(seriesKey, from, to, limit);
+    long[] times = new long[loaded.size()];
+    double[] values = new double[loaded.size()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = loaded.get(i).time();
+      values[i] = loaded.get(i).rate();
+    }
+    return new FundingSeries(times, values);
   }
 
   /** Whether any funding rate is stored for the series. */
   public boolean hasRates(String seriesKey) {
     return rates.extent(seriesKey).isPresent();
+  }
+
+  /** Refuses rates that could take the series past {@link #MAX_SERIES_RATES}. */
+  private void checkRoom(SymbolInfo s, int adding) {
+    long stored = rates.extent(s.seriesKey()).map(FundingRepository.Extent::count).orElse(0L);
+    if (stored + adding > MAX_SERIES_RATES) {
+      throw ImportRejected.of(
+          "The funding series of "
+              + s.symbol()
+              + " would hold more than "
+              + MAX_SERIES_RATES
+              + " rates; nothing was imported.");
+    }
   }
 
   private FundingSeriesView view(SymbolInfo s, Instant from, Instant to, int limit) {

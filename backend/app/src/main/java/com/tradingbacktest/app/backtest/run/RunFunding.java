@@ -1,8 +1,8 @@
 package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.marketdata.FundingSeries;
 import com.tradingbacktest.app.marketdata.FundingService;
-import com.tradingbacktest.app.marketdata.fetch.FundingRate;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.Funding;
 import java.time.Instant;
@@ -67,19 +67,13 @@ public class RunFunding {
     Instant from = Instant.ofEpochMilli(times[0]);
     Instant to =
         Instant.ofEpochMilli(times[times.length - 1] + bars.interval().duration().toMillis());
-    List<FundingRate> rates = funding.ratesFor(seriesKey, from, to, budget + 1);
+    FundingSeries rates = funding.ratesFor(seriesKey, from, to, budget + 1);
     if (rates.size() > budget) {
       throw new RunFailure(
           "The run would read more than "
               + MAX_RATES
               + " funding rates; run a shorter span or fewer perpetuals.");
     }
-    long[] at = new long[rates.size()];
-    double[] rate = new double[rates.size()];
-    for (int i = 0; i < at.length; i++) {
-      at[i] = rates.get(i).time();
-      rate[i] = rates.get(i).rate();
-    }
-    return new Loaded(Funding.series(at, rate), at.length);
+    return new Loaded(Funding.series(rates.times(), rates.rates()), rates.size());
   }
 }
