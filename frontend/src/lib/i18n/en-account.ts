@@ -20,7 +20,8 @@ export const enAccount = {
     leverage: "Leverage",
     leverageHint: "Up to {max}x for this account. 1x borrows nothing.",
     maintenanceMargin: "Maintenance margin",
-    maintenanceMarginHint: "Equity must stay above this share of the position value, else everything is liquidated. Default: {value}% once the run levers.",
+    maintenanceMarginHint:
+      "Equity must stay above this share of the position value, else everything is liquidated. Default: {value}% once the run levers.",
     borrowRate: "Interest on borrowed cash",
     borrowRateHint: "A year, charged daily on negative cash (only with leverage). Default: {value}%.",
     shortBorrowFee: "Short borrow fee",

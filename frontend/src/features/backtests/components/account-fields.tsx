@@ -1,14 +1,14 @@
 "use client";
 
 import { ChevronRightIcon } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 import { NumberField, SelectField } from "@/components/forms/fields";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SchemaAccountDefaults } from "@/lib/api/schema";
 import { formatNumber } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
-import { ACCOUNT_FIELDS, accountChanged, END_PRICES, FUNDING_MODES, maxLeverageFor } from "../lib/account";
+import { ACCOUNT_FIELDS, accountChanged, END_PRICES, FUNDING_MODES, maxLeverageFor, type AccountFormValues } from "../lib/account";
 import type { BacktestFormValues } from "../lib/backtest-form";
 
 const percent = (fraction: number | undefined) => +((fraction ?? 0) * 100).toPrecision(6);
@@ -19,20 +19,29 @@ const percent = (fraction: number | undefined) => +((fraction ?? 0) * 100).toPre
  * (`defaults`, from GET /api/v1/backtests/account-defaults) and its limit. Opened by itself when a
  * reopened run brings account values.
  */
-export function AccountSection({ defaults, symbol, currency }: { defaults: SchemaAccountDefaults | undefined; symbol: string; currency: string }) {
+export function AccountSection({
+  defaults,
+  symbol,
+  currency,
+}: {
+  defaults: SchemaAccountDefaults | undefined;
+  symbol: string;
+  currency: string;
+}) {
   const t = useT();
   const locale = useLocale();
-  const { control, getValues } = useFormContext<BacktestFormValues>();
-  const [open, setOpen] = useState(() => accountChanged(getValues()));
-  const funding = useWatch({ control, name: "funding" });
-  const capital = useWatch({ control, name: "initial_capital" });
-  const leverageText = useWatch({ control, name: "leverage" });
+  const { control } = useFormContext<BacktestFormValues>();
+  // Until the user toggles it, the section is open exactly when it holds values (a reopened run's);
+  // a field with an error is always shown.
+  const [toggled, setToggled] = useState<boolean | null>(null);
+  const watched = useWatch({ control, name: ACCOUNT_FIELDS });
+  const account = Object.fromEntries(ACCOUNT_FIELDS.map((field, i) => [field, watched[i]])) as unknown as AccountFormValues;
   const { errors } = useFormState({ control });
   const hasError = ACCOUNT_FIELDS.some((field) => errors[field]);
-  useEffect(() => {
-    // A prefill (run again with changes) arrives after the first render; an error must be seen.
-    if (accountChanged(getValues()) || hasError) setOpen(true);
-  }, [getValues, leverageText, hasError]);
+  const open = hasError || (toggled ?? accountChanged(account));
+  const funding = account.funding;
+  const leverageText = account.leverage;
+  const capital = useWatch({ control, name: "initial_capital" });
 
   const capitalValue = Number.parseFloat(capital);
   const leverage = Number.parseFloat(leverageText) || 1;
@@ -48,7 +57,7 @@ export function AccountSection({ defaults, symbol, currency }: { defaults: Schem
           className="flex w-full items-center gap-2 text-left"
           aria-expanded={open}
           aria-controls="account-fields"
-          onClick={() => setOpen((was) => !was)}
+          onClick={() => setToggled(!open)}
           data-testid="account-toggle"
         >
           <ChevronRightIcon className={`size-4 shrink-0 transition-transform ${open ? "rotate-90" : ""}`} aria-hidden />
@@ -120,7 +129,9 @@ export function AccountSection({ defaults, symbol, currency }: { defaults: Schem
               value: mode,
               label:
                 mode === "default"
-                  ? t("account.fundingModes.default", { mode: t(`account.fundingModes.${defaultMode === "default" ? "none" : defaultMode}` as TranslationKey) })
+                  ? t("account.fundingModes.default", {
+                      mode: t(`account.fundingModes.${defaultMode === "default" ? "none" : defaultMode}` as TranslationKey),
+                    })
                   : t(`account.fundingModes.${mode}`),
             }))}
             data-testid="account-funding"

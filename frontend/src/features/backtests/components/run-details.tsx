@@ -28,7 +28,9 @@ function AccountRows({ account }: { account: SchemaRunAccount }) {
       <Row label={t("account.settings.leverage")}>
         <span data-testid="run-account-leverage">{formatNumber(account.leverage, locale, { maximumFractionDigits: 4 })}x</span>
       </Row>
-      <Row label={t("account.settings.maintenanceMargin")}>{(account.maintenance_margin ?? 0) > 0 ? pct(account.maintenance_margin) : t("account.settings.none")}</Row>
+      <Row label={t("account.settings.maintenanceMargin")}>
+        {(account.maintenance_margin ?? 0) > 0 ? pct(account.maintenance_margin) : t("account.settings.none")}
+      </Row>
       {(account.leverage ?? 1) > 1 && <Row label={t("account.settings.borrowRate")}>{pct(account.borrow_rate)}</Row>}
       {(account.short_borrow_fee ?? 0) > 0 && <Row label={t("account.settings.shortBorrowFee")}>{pct(account.short_borrow_fee)}</Row>}
       <Row label={t("account.settings.funding")}>
@@ -42,7 +44,9 @@ function AccountRows({ account }: { account: SchemaRunAccount }) {
             : account.funding}
       </Row>
       <Row label={t("account.settings.pyramiding")}>{formatInteger(account.pyramiding, locale)}</Row>
-      <Row label={t("account.settings.closeAtEndPrice")}>{t(account.close_at_end_price === "open" ? "account.endPrices.open" : "account.endPrices.close")}</Row>
+      <Row label={t("account.settings.closeAtEndPrice")}>
+        {t(account.close_at_end_price === "open" ? "account.endPrices.open" : "account.endPrices.close")}
+      </Row>
     </dl>
   );
 }

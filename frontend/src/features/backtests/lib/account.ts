@@ -93,7 +93,11 @@ export interface AccountIssue {
 }
 
 /** The account fields' problems, as the API would report them (so the form says so before sending). */
-export function accountIssues(values: AccountFormValues, defaults: SchemaAccountDefaults | undefined, capital: number | null): AccountIssue[] {
+export function accountIssues(
+  values: AccountFormValues,
+  defaults: SchemaAccountDefaults | undefined,
+  capital: number | null,
+): AccountIssue[] {
   const issues: AccountIssue[] = [];
   const number = (field: keyof AccountFormValues) => {
     const text = values[field];
@@ -114,7 +118,11 @@ export function accountIssues(values: AccountFormValues, defaults: SchemaAccount
   if (maintenance !== null) {
     if (maintenance < 0 || maintenance >= 100) issues.push({ field: "maintenance_margin", key: "account.validation.percentRange" });
     else if (maintenance > 0 && (leverage ?? 1) >= 1 && maintenance >= 100 / (leverage ?? 1)) {
-      issues.push({ field: "maintenance_margin", key: "account.validation.maintenanceBelowInitial", values: { max: +(100 / (leverage ?? 1)).toPrecision(6) } });
+      issues.push({
+        field: "maintenance_margin",
+        key: "account.validation.maintenanceBelowInitial",
+        values: { max: +(100 / (leverage ?? 1)).toPrecision(6) },
+      });
     }
   }
   for (const field of ["borrow_rate", "short_borrow_fee"] as const) {
@@ -126,7 +134,8 @@ export function accountIssues(values: AccountFormValues, defaults: SchemaAccount
   }
   if (values.funding === "fixed") {
     const rate = number("funding_rate");
-    if (rate !== null && Math.abs(rate) > MAX_FUNDING_RATE_PERCENT) issues.push({ field: "funding_rate", key: "account.validation.fundingRate" });
+    if (rate !== null && Math.abs(rate) > MAX_FUNDING_RATE_PERCENT)
+      issues.push({ field: "funding_rate", key: "account.validation.fundingRate" });
     const hours = number("funding_interval");
     if (hours !== null && (!Number.isInteger(hours) || hours < 1 || hours > MAX_FUNDING_HOURS)) {
       issues.push({ field: "funding_interval", key: "account.validation.fundingInterval" });

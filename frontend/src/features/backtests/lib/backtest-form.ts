@@ -296,7 +296,11 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], account, 
         }
       }
       for (const issue of accountIssues(values, account, parseNumber(values.initial_capital))) {
-        ctx.addIssue({ code: "custom", path: [issue.field], message: issue.values ? t(issue.key as TranslationKey, issue.values) : issue.key });
+        ctx.addIssue({
+          code: "custom",
+          path: [issue.field],
+          message: issue.values ? t(issue.key as TranslationKey, issue.values) : issue.key,
+        });
       }
       const sizing = parseNumber(values.sizing_value);
       if (sizing !== null) {
@@ -631,7 +635,15 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
 /** The account values of a prefill's JSON that are of the right kind; anything else is ignored. */
 function accountPrefill(json: Record<string, unknown>): Partial<AccountFormValues> {
   const account: Partial<AccountFormValues> = {};
-  const texts = ["leverage", "maintenance_margin", "borrow_rate", "short_borrow_fee", "funding_rate", "funding_interval", "pyramiding"] as const;
+  const texts = [
+    "leverage",
+    "maintenance_margin",
+    "borrow_rate",
+    "short_borrow_fee",
+    "funding_rate",
+    "funding_interval",
+    "pyramiding",
+  ] as const;
   for (const key of texts) {
     const value = json[key];
     if (typeof value === "string" && value.length <= 20) account[key] = value;

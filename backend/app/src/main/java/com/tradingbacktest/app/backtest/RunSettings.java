@@ -36,7 +36,10 @@ public record RunSettings(
     double riskFreeRate,
     String currency,
     String timeZone,
-    Account account) {
+    @Schema(
+            nullable = true,
+            description = "The account; null for runs stored before accounts (a cash account)")
+        Account account) {
 
   /** These settings in another currency and zone (a portfolio's base currency and calendar). */
   public RunSettings inCurrency(String currency, String timeZone) {
