@@ -436,4 +436,26 @@ await test("a deep link to a run works on reload, and an unknown id says so", as
   await page.getByText("백테스트를 찾을 수 없습니다").waitFor();
 });
 
+await test("the account section (Korean): collapsed, the preset's limit checked, and the run's leverage in its settings", async () => {
+  await page.goto(`${BASE_URL}/backtests/new`);
+  await selectOption(page, page.getByTestId("strategy-select"), "SMA e2e");
+  await pickSymbol(page, "symbol-input", "AAPL");
+  const section = page.getByTestId("account-section");
+  await section.getByText("AAPL의 프리셋: 미국 신용(마진) 계좌").waitFor();
+  expect((await page.getByTestId("account-leverage").count()) === 0, "the account section starts collapsed");
+  await page.getByTestId("account-toggle").click();
+  await page.getByTestId("account-leverage").fill("3");
+  await page.getByTestId("run-backtest").click();
+  await section.getByText("이 계좌는 최대 2배입니다.", { exact: true }).waitFor();
+  await shot(page, "b19-account-section-ko");
+  await page.getByTestId("account-leverage").fill("2");
+  await page.getByTestId("run-backtest").click();
+  await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);
+  expect((await waitForResult(page)) === "completed", "the levered run did not complete");
+  const leverage = (await page.getByTestId("run-account-leverage").innerText()).trim();
+  expect(leverage === "2x", `the run's settings show leverage ${leverage}`);
+  await page.getByTestId("run-account").getByText("미국 신용(마진) 계좌").waitFor();
+  await shot(page, "b20-levered-run-settings-ko");
+});
+
 await finish("backtests-results.json", "e2e (backtests)");

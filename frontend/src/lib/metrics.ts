@@ -67,7 +67,15 @@ const SPECS: Record<string, MetricSpec> = {
   up_capture: { kind: "percent", better: "higher" },
   down_capture: { kind: "percent", better: "lower" },
   benchmark_return: { kind: "percent", better: null },
+  // The account beyond cash (docs/METRICS.md): 0 for runs without leverage, borrowing or funding.
+  total_funding: { kind: "money", better: "lower" },
+  total_borrow_cost: { kind: "money", better: "lower" },
+  total_interest: { kind: "money", better: "lower" },
+  liquidations: { kind: "count", better: "lower" },
 };
+
+/** What the account charged and how often it liquidated, shown on a result when any is not zero. */
+export const ACCOUNT_METRICS = ["total_funding", "total_borrow_cost", "total_interest", "liquidations"] as const;
 
 /** The metrics of a run measured against a benchmark, in the order of docs/METRICS.md. */
 export const BENCHMARK_METRICS = [

@@ -80,6 +80,8 @@ export function roundTrip(overrides: Partial<SchemaRoundTrip> = {}): SchemaRound
     mfe: 0,
     bars_held: 3,
     exit_reason: "signal",
+    funding: 0,
+    borrow_cost: 0,
     ...overrides,
   };
 }
@@ -104,6 +106,7 @@ export function runResult(overrides: Partial<SchemaRunResult> = {}): SchemaRunRe
     rejected_orders: 0,
     benchmark: null,
     portfolio: null,
+    liquidations: [],
     ...overrides,
   };
 }
@@ -128,6 +131,7 @@ export function runSettings(overrides: Partial<SchemaRunSettings> = {}): SchemaR
     risk_free_rate: 0,
     currency: "USD",
     time_zone: "America/New_York",
+    account: null,
     ...overrides,
   };
 }

@@ -151,6 +151,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data/funding/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a funding-rate CSV (time,rate; all or nothing)
+         * @description One funding event a line: time (ISO instant, ISO date or date-time in the symbol's zone, or epoch milliseconds) and rate (a fraction: 0.0001 is 0.01 %, a long pays it). A header time,rate or fundingTime,fundingRate is optional. Any bad line rejects the file, each listed with its number. Rates at times already stored are replaced. The rates go to your own upload of the symbol (its bars must be imported first); administrators may send dataset=shared. Storing funding marks the symbol a perpetual.
+         */
+        post: operations["importCsv_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/funding/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch a symbol's funding history from Binance USD-M futures
+         * @description Fetches GET /fapi/v1/fundingRate for the symbol (BTCUSDT...) over [start, end) (ISO dates or instants in UTC; end defaults to now; at most ten years) into the shared series of the symbol, whose bars must exist, and marks it a perpetual. Answers when done.
+         */
+        post: operations["fetch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests": {
         parameters: {
             query?: never;
@@ -473,6 +513,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data/funding/{symbol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A symbol's funding-rate series: its extent and a page of rates */
+        get: operations["read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/{id}": {
         parameters: {
             query?: never;
@@ -644,6 +701,26 @@ export interface paths {
         post?: never;
         /** Cancel a running optimisation, or delete a finished one with its results */
         delete: operations["delete_2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/account-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account a run on a symbol starts from: its preset's defaults and limits
+         * @description Leverage, maintenance margin, borrow rate, short borrow fee, funding and pyramiding of the symbol's asset class preset (KRX cash account, US margin account, crypto spot, crypto futures for symbols with funding, other), with the leverage tiers of crypto futures. A run's account fields default to these and may not exceed them.
+         */
+        get: operations["defaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -940,6 +1017,31 @@ export interface components {
             end?: string;
             market?: string;
         };
+        FundingSeriesView: {
+            symbol: string;
+            dataset: string;
+            perpetual: boolean;
+            /** Format: int64 */
+            count: number;
+            /** Format: date-time */
+            first: string;
+            /** Format: date-time */
+            last: string;
+            rates: components["schemas"]["Rate"][];
+            /** Format: date-time */
+            next_start: string;
+        };
+        Rate: {
+            /** Format: date-time */
+            time: string;
+            /** Format: double */
+            rate: number;
+        };
+        FundingFetchRequest: {
+            symbol: string;
+            start: string;
+            end?: string;
+        };
         BacktestRequest: {
             /**
              * Format: uuid
@@ -1048,6 +1150,57 @@ export interface components {
              * @example Asia/Seoul
              */
             time_zone?: string;
+            /**
+             * Format: double
+             * @description The most gross position value per unit of equity at entry, >= 1; at most the preset's (KRX 1, US 2, crypto futures up to 10 by the tier of capital x leverage); default 1
+             * @example 2
+             */
+            leverage?: number;
+            /**
+             * Format: double
+             * @description Equity must stay above this fraction of gross position value, else every position is liquidated (exit reason liquidation); below 1/leverage; default: the preset's (the tier's) once leverage > 1 or on a perpetual, else 0
+             * @example 0.25
+             */
+            maintenance_margin?: number;
+            /**
+             * Format: double
+             * @description Annual interest on borrowed cash, a fraction; default: the preset's
+             * @example 0.08
+             */
+            borrow_rate?: number;
+            /**
+             * Format: double
+             * @description Annual fee on the value of short positions, accrued per calendar day held; default: the preset's
+             * @example 0.003
+             */
+            short_borrow_fee?: number;
+            /**
+             * @description Perpetual funding: none, series (the symbol's stored funding rates) or fixed (funding_rate every funding_interval); default: series when rates are stored, else the preset's fixed rate on a perpetual, else none
+             * @enum {string}
+             */
+            funding?: "none" | "series" | "fixed";
+            /**
+             * Format: double
+             * @description The fixed funding rate per interval (a long pays it, a short receives it); with funding=fixed; default: the preset's
+             * @example 0.0001
+             */
+            funding_rate?: number;
+            /**
+             * @description Hours between fixed funding charges, 1h-168h; default: the preset's
+             * @example 8h
+             */
+            funding_interval?: string;
+            /**
+             * Format: int32
+             * @description The most entries in one direction (1 = no pyramiding); default 1
+             * @example 3
+             */
+            pyramiding?: number;
+            /**
+             * @description The last bar's price that close_at_end closes at: close (default) or open
+             * @enum {string}
+             */
+            close_at_end_price?: "open" | "close";
         };
         /** @description Trading costs: a preset, explicit values, or a preset with some values overridden; omitted: the preset of the symbol's market */
         CostSettings: {
@@ -1191,6 +1344,51 @@ export interface components {
              * @enum {string}
              */
             benchmark_dataset?: "own" | "shared";
+            /**
+             * Format: double
+             * @description As for a run: the most gross position value per unit of equity
+             */
+            leverage?: number;
+            /**
+             * Format: double
+             * @description As for a run
+             */
+            maintenance_margin?: number;
+            /**
+             * Format: double
+             * @description As for a run
+             */
+            borrow_rate?: number;
+            /**
+             * Format: double
+             * @description As for a run
+             */
+            short_borrow_fee?: number;
+            /**
+             * @description As for a run: none, series or fixed
+             * @enum {string}
+             */
+            funding?: "none" | "series" | "fixed";
+            /**
+             * Format: double
+             * @description As for a run
+             */
+            funding_rate?: number;
+            /**
+             * @description As for a run: whole hours such as 8h
+             * @example 8h
+             */
+            funding_interval?: string;
+            /**
+             * Format: int32
+             * @description As for a run
+             */
+            pyramiding?: number;
+            /**
+             * @description As for a run: open or close
+             * @enum {string}
+             */
+            close_at_end_price?: "open" | "close";
         };
         BenchmarkSummary: {
             symbol: string;
@@ -1319,6 +1517,30 @@ export interface components {
             /** Format: int32 */
             bars_held: number;
             exit_reason: string;
+            /** Format: double */
+            funding: number;
+            /** Format: double */
+            borrow_cost: number;
+        };
+        /** @description The account; null for runs stored before accounts (a cash account) */
+        RunAccount: {
+            preset: string;
+            /** Format: double */
+            leverage: number;
+            /** Format: double */
+            maintenance_margin: number;
+            /** Format: double */
+            borrow_rate: number;
+            /** Format: double */
+            short_borrow_fee: number;
+            funding: string;
+            /** Format: double */
+            funding_rate: number;
+            /** Format: int32 */
+            funding_interval: number;
+            /** Format: int32 */
+            pyramiding: number;
+            close_at_end_price: string;
         };
         RunCosts: {
             preset: string;
@@ -1336,6 +1558,16 @@ export interface components {
             slippage_ticks: number;
             /** Format: double */
             tick_size: number;
+        };
+        RunLiquidation: {
+            /** Format: date-time */
+            time: string;
+            margin_call: boolean;
+            gap: boolean;
+            /** Format: double */
+            equity_after: number;
+            stopped: boolean;
+            message: string;
         };
         RunResult: {
             /** @description Metric name to value; null when undefined (e.g. Sharpe of a flat curve) */
@@ -1356,6 +1588,7 @@ export interface components {
             rejected_orders: number;
             benchmark: components["schemas"]["BenchmarkSummary"] | null;
             portfolio: components["schemas"]["PortfolioSummary"] | null;
+            liquidations: components["schemas"]["RunLiquidation"][];
         };
         RunSettings: {
             fill: string;
@@ -1369,6 +1602,7 @@ export interface components {
             risk_free_rate: number;
             currency: string;
             time_zone: string;
+            account: components["schemas"]["RunAccount"] | null;
         };
         RunSizing: {
             type: string;
@@ -2038,6 +2272,10 @@ export interface components {
             /** Format: int32 */
             bars_held: number;
             exit_reason: string;
+            /** Format: double */
+            funding: number;
+            /** Format: double */
+            borrow_cost: number;
             symbol: string;
         };
         /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
@@ -2123,6 +2361,36 @@ export interface components {
              * @example 3
              */
             total_pages: number;
+        };
+        AccountDefaults: {
+            symbol: string;
+            preset: string;
+            perpetual: boolean;
+            funding_series: boolean;
+            /** Format: double */
+            max_leverage: number;
+            /** Format: double */
+            maintenance_margin: number;
+            /** Format: double */
+            borrow_rate: number;
+            /** Format: double */
+            short_borrow_fee: number;
+            funding: string;
+            /** Format: double */
+            funding_rate: number;
+            /** Format: int32 */
+            funding_interval: number;
+            /** Format: int32 */
+            max_pyramiding: number;
+            tiers: components["schemas"]["Tier"][];
+        };
+        Tier: {
+            /** Format: double */
+            up_to: number;
+            /** Format: double */
+            max_leverage: number;
+            /** Format: double */
+            maintenance_margin: number;
         };
         RunMetricsResponse: {
             metric_names: string[];
@@ -2256,6 +2524,9 @@ export type SchemaStrategyValidationResponse = components['schemas']['StrategyVa
 export type SchemaBadRow = components['schemas']['BadRow'];
 export type SchemaImportView = components['schemas']['ImportView'];
 export type SchemaFetchRequest = components['schemas']['FetchRequest'];
+export type SchemaFundingSeriesView = components['schemas']['FundingSeriesView'];
+export type SchemaRate = components['schemas']['Rate'];
+export type SchemaFundingFetchRequest = components['schemas']['FundingFetchRequest'];
 export type SchemaBacktestRequest = components['schemas']['BacktestRequest'];
 export type SchemaCostSettings = components['schemas']['CostSettings'];
 export type SchemaSizingSettings = components['schemas']['SizingSettings'];
@@ -2271,7 +2542,9 @@ export type SchemaPortfolioSummary = components['schemas']['PortfolioSummary'];
 export type SchemaPreviewFill = components['schemas']['PreviewFill'];
 export type SchemaPreviewResponse = components['schemas']['PreviewResponse'];
 export type SchemaRoundTrip = components['schemas']['RoundTrip'];
+export type SchemaRunAccount = components['schemas']['RunAccount'];
 export type SchemaRunCosts = components['schemas']['RunCosts'];
+export type SchemaRunLiquidation = components['schemas']['RunLiquidation'];
 export type SchemaRunResult = components['schemas']['RunResult'];
 export type SchemaRunSettings = components['schemas']['RunSettings'];
 export type SchemaRunSizing = components['schemas']['RunSizing'];
@@ -2323,6 +2596,8 @@ export type SchemaHoldingsAt = components['schemas']['HoldingsAt'];
 export type SchemaSseEmitter = components['schemas']['SseEmitter'];
 export type SchemaOptimizationSummary = components['schemas']['OptimizationSummary'];
 export type SchemaPageResponseOptimizationSummary = components['schemas']['PageResponseOptimizationSummary'];
+export type SchemaAccountDefaults = components['schemas']['AccountDefaults'];
+export type SchemaTier = components['schemas']['Tier'];
 export type SchemaRunMetricsResponse = components['schemas']['RunMetricsResponse'];
 export type SchemaRunOverview = components['schemas']['RunOverview'];
 export type SchemaRebasedEquity = components['schemas']['RebasedEquity'];
@@ -3206,6 +3481,187 @@ export interface operations {
             };
             /** @description Unexpected error (quote the request_id) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCsv_1: {
+        parameters: {
+            query: {
+                symbol: string;
+                /** @description own (default) or shared (administrators only) */
+                dataset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported; the series' extent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingSeriesView"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dataset=shared from a non-administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File over 8 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad lines (bad_rows) or bad fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many imports from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fetch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FundingFetchRequest"];
+            };
+        };
+        responses: {
+            /** @description Fetched; the series' extent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingSeriesView"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown symbol, bad dates, or Binance refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many imports from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Binance unavailable or rate-limiting */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4437,6 +4893,63 @@ export interface operations {
             };
         };
     };
+    read: {
+        parameters: {
+            query?: {
+                /** @description own (your upload of the symbol) or shared; default: your own when you have one, else shared */
+                dataset?: string;
+                /** @description ISO date or instant (UTC); default: the first rate */
+                start?: string;
+                /** @description ISO date or instant (UTC), exclusive; default: after the last */
+                end?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingSeriesView"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown symbol */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_1: {
         parameters: {
             query?: never;
@@ -5111,6 +5624,57 @@ export interface operations {
                 };
             };
             /** @description No such optimisation of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    defaults: {
+        parameters: {
+            query: {
+                symbol: string;
+                /** @description own or shared; default: your own when you have one, else shared */
+                dataset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The defaults */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDefaults"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown symbol */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -87,6 +87,10 @@ export const enRuns = {
       up_capture: "Up capture",
       down_capture: "Down capture",
       benchmark_return: "Benchmark return",
+      total_funding: "Funding paid",
+      total_borrow_cost: "Short borrow fees",
+      total_interest: "Interest paid",
+      liquidations: "Liquidations",
     },
     hints: {
       alpha:
@@ -231,6 +235,8 @@ export const enRuns = {
       pnl: "P&L",
       return: "Return",
       costs: "Costs",
+      funding: "Funding",
+      borrowCost: "Borrow cost",
       mae: "MAE",
       mfe: "MFE",
       bars: "Bars",
@@ -251,6 +257,7 @@ export const enRuns = {
       trailing_stop: "Trailing stop",
       end_of_data: "End of data",
       rebalance: "Rebalance",
+      liquidation: "Liquidation",
     },
     details: {
       settings: "Settings",

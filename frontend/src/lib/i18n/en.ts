@@ -1,4 +1,5 @@
 import { enRuns } from "./en-runs";
+import { enAccount } from "./en-account";
 import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
 
@@ -316,4 +317,5 @@ export const en = {
   // The universes screen and the UniversePicker (en-universes.ts).
   ...enUniverses,
   ...enPortfolio,
+  ...enAccount,
 };

@@ -88,6 +88,10 @@ export const koRuns: Shape<typeof enRuns> = {
       up_capture: "상승 포착률",
       down_capture: "하락 포착률",
       benchmark_return: "벤치마크 수익률",
+      total_funding: "낸 펀딩비",
+      total_borrow_cost: "공매도 대차 수수료",
+      total_interest: "낸 차입 이자",
+      liquidations: "강제청산 횟수",
     },
     hints: {
       alpha:
@@ -231,6 +235,8 @@ export const koRuns: Shape<typeof enRuns> = {
       pnl: "손익",
       return: "수익률",
       costs: "비용",
+      funding: "펀딩비",
+      borrowCost: "차입 비용",
       mae: "MAE",
       mfe: "MFE",
       bars: "봉",
@@ -251,6 +257,7 @@ export const koRuns: Shape<typeof enRuns> = {
       trailing_stop: "추적 손절",
       end_of_data: "데이터 끝",
       rebalance: "리밸런싱",
+      liquidation: "강제청산",
     },
     details: {
       settings: "설정",

@@ -1,5 +1,6 @@
 import type { en } from "./en";
 import { koRuns } from "./ko-runs";
+import { koAccount } from "./ko-account";
 import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
 
@@ -317,4 +318,5 @@ export const ko: Shape<typeof en> = {
   // 유니버스 화면과 UniversePicker (ko-universes.ts).
   ...koUniverses,
   ...koPortfolio,
+  ...koAccount,
 };

@@ -20,10 +20,11 @@ import { Select, SelectContent, SelectGroup, SelectItem, SelectTrigger, SelectVa
 import { Spinner } from "@/components/ui/spinner";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { errorMessage, isApiError } from "@/lib/api/errors";
-import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
+import type { SchemaAccountDefaults, SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
 import { availableRange, preferredInterval } from "@/lib/intervals";
+import { useAccountDefaults } from "../api/get-account-defaults";
 import { useCreateBacktest } from "../api/create-backtest";
 import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import {
@@ -43,6 +44,7 @@ import {
   type BacktestFormValues,
   type BacktestPrefill,
 } from "../lib/backtest-form";
+import { AccountSection } from "./account-fields";
 import { PortfolioSettingsCard, PortfolioSymbolFields } from "./portfolio-fields";
 
 const SelectLabelItem = ({ children }: { children: string }) => (
@@ -122,10 +124,16 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const [formErrors, setFormErrors] = useState<{ title: string; lines: string[] } | null>(null);
 
   const initial = useMemo(() => applyPrefill(emptyFormValues(), prefill), [prefill]);
-  const context = useRef<{ parameters: SchemaStrategyParameter[]; symbol: SchemaSymbolView | undefined; foreign: string[] }>({
+  const context = useRef<{
+    parameters: SchemaStrategyParameter[];
+    symbol: SchemaSymbolView | undefined;
+    foreign: string[];
+    account: SchemaAccountDefaults | undefined;
+  }>({
     parameters: [],
     symbol: undefined,
     foreign: [],
+    account: undefined,
   });
   const resolver: Resolver<BacktestFormValues> = (values, ctx, options) =>
     zodResolver(backtestFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<Resolver<BacktestFormValues>>;
@@ -158,9 +166,11 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const foreignKey = foreign.join(",");
   const currency = portfolio ? base : (symbol?.currency ?? "");
   const range = availableRange(symbol, interval);
+  // The account preset follows the run's symbol (a portfolio's first known one; the API takes the strictest of all).
+  const accountDefaults = useAccountDefaults(symbol?.symbol ?? undefined).data;
   useEffect(() => {
-    context.current = { parameters, symbol, foreign: foreignKey ? foreignKey.split(",") : [] };
-  }, [parameters, symbol, foreignKey]);
+    context.current = { parameters, symbol, foreign: foreignKey ? foreignKey.split(",") : [], account: accountDefaults };
+  }, [parameters, symbol, foreignKey, accountDefaults]);
 
   // A portfolio whose first known symbol changes takes that symbol's interval, dates, costs and capital.
   const anchoredOn = useRef<string | null>(null);
@@ -546,6 +556,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                 />
               </CardContent>
             </Card>
+
+            <AccountSection defaults={accountDefaults} symbol={symbol?.symbol ?? ""} currency={currency} />
 
             <Button type="submit" size="lg" disabled={create.isPending} className="w-full">
               {create.isPending ? <Spinner /> : <PlayIcon />}

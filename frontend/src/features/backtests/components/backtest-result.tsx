@@ -34,6 +34,7 @@ import { MonthlyReturns } from "./monthly-returns";
 import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } from "./portfolio-result";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
+import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
 
 /** The stored monthly returns as the chart endpoint's grid (used until, or if not, that answers). */
@@ -99,6 +100,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
   const zoomed = !!(range.from || range.to);
   const equity = chart.data?.equity ?? (zoomed ? undefined : result?.equity);
   const grid = chart.data?.monthly_returns ?? gridFromResult(result);
+  const accountCosts = useMemo(() => accountCostsOf(result), [result]);
   const stem = `${run.symbol}-${run.interval}-${run.start_date}-${run.id?.slice(0, 8)}`.replace(/[^\w.-]+/g, "_");
   return (
     <div className="grid grid-cols-1 gap-4" data-testid="run-completed">
@@ -114,6 +116,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
         fetching={chart.isFetching}
       />
       <BenchmarkMetrics metrics={result?.metrics} benchmark={result?.benchmark} />
+      <AccountResult result={result} currency={currency} timeZone={zone} />
       {portfolio ? (
         <>
           <AllocationChart run={run} onPickDate={setHoldingsDate} />
@@ -136,6 +139,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
         interval={run.interval}
         tickSize={run.settings?.costs?.tick_size}
         fileStem={stem}
+        accountCosts={accountCosts}
       />
     </div>
   );

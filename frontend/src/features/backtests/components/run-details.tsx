@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { SchemaBacktestResponse } from "@/lib/api/schema";
+import type { SchemaBacktestResponse, SchemaRunAccount } from "@/lib/api/schema";
 import { formatDateTime, formatInteger, formatMoney, formatNumber, formatPercent, localTimeZone } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
 
@@ -12,6 +12,42 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
       <dt className="text-muted-foreground">{label}</dt>
       <dd className="text-right font-medium tabular-nums">{children}</dd>
     </div>
+  );
+}
+
+/** The run's account (issue 18): what it levered, charged and how it closed at the end; absent for runs stored before. */
+function AccountRows({ account }: { account: SchemaRunAccount }) {
+  const t = useT();
+  const locale = useLocale();
+  const pct = (v: number | undefined) => formatPercent(v ?? 0, locale, { digits: 3 });
+  const presetKey = `account.presets.${account.preset}`;
+  const fundingKey = `account.fundingModes.${account.funding}`;
+  return (
+    <dl className="mt-2 border-t pt-2 text-sm" data-testid="run-account">
+      <Row label={t("account.settings.preset")}>{isTranslationKey(presetKey) ? t(presetKey) : account.preset}</Row>
+      <Row label={t("account.settings.leverage")}>
+        <span data-testid="run-account-leverage">{formatNumber(account.leverage, locale, { maximumFractionDigits: 4 })}x</span>
+      </Row>
+      <Row label={t("account.settings.maintenanceMargin")}>
+        {(account.maintenance_margin ?? 0) > 0 ? pct(account.maintenance_margin) : t("account.settings.none")}
+      </Row>
+      {(account.leverage ?? 1) > 1 && <Row label={t("account.settings.borrowRate")}>{pct(account.borrow_rate)}</Row>}
+      {(account.short_borrow_fee ?? 0) > 0 && <Row label={t("account.settings.shortBorrowFee")}>{pct(account.short_borrow_fee)}</Row>}
+      <Row label={t("account.settings.funding")}>
+        {account.funding === "fixed"
+          ? t("account.settings.fundingFixed", {
+              rate: formatNumber((account.funding_rate ?? 0) * 100, locale, { maximumFractionDigits: 6 }),
+              hours: account.funding_interval ?? 8,
+            })
+          : isTranslationKey(fundingKey)
+            ? t(fundingKey)
+            : account.funding}
+      </Row>
+      <Row label={t("account.settings.pyramiding")}>{formatInteger(account.pyramiding, locale)}</Row>
+      <Row label={t("account.settings.closeAtEndPrice")}>
+        {t(account.close_at_end_price === "open" ? "account.endPrices.open" : "account.endPrices.close")}
+      </Row>
+    </dl>
   );
 }
 
@@ -30,6 +66,7 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
   const fillKey = `backtests.fill.${settings?.fill}`;
   const parameters = Object.entries(run.parameters ?? {});
   const result = run.result;
+  const account = settings?.account;
 
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
@@ -83,6 +120,7 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
               <Row label={t("backtests.form.riskFreeRate")}>{formatPercent(settings?.risk_free_rate ?? 0, locale)}</Row>
               <Row label={t("backtests.details.benchmark")}>{run.benchmark ?? "—"}</Row>
             </dl>
+            {account && <AccountRows account={account} />}
           </CardContent>
         </Card>
         <Card className="gap-3">

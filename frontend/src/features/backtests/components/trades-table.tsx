@@ -23,12 +23,27 @@ import type { TradeRow } from "../lib/trades";
 
 /** Page sizes; the API pages the round trips (at most 1000 a page), so a run of any length loads a page at a time. */
 export const TRADE_PAGE_SIZES = [25, 100, 250];
-const NUMERIC = new Set(["number", "quantity", "entry_price", "exit_price", "pnl", "return_pct", "costs", "mae", "mfe", "bars_held"]);
+const NUMERIC = new Set([
+  "number",
+  "quantity",
+  "entry_price",
+  "exit_price",
+  "pnl",
+  "return_pct",
+  "costs",
+  "funding",
+  "borrow_cost",
+  "mae",
+  "mfe",
+  "bars_held",
+]);
 const HIDDEN_ON_SMALL: Record<string, string> = {
   entry_price: "hidden sm:table-cell",
   exit_price: "hidden sm:table-cell",
   quantity: "hidden md:table-cell",
   costs: "hidden xl:table-cell",
+  funding: "hidden xl:table-cell",
+  borrow_cost: "hidden xl:table-cell",
   mae: "hidden xl:table-cell",
   mfe: "hidden xl:table-cell",
   bars_held: "hidden lg:table-cell",
@@ -44,9 +59,19 @@ interface Context {
   tick: number | undefined;
   /** A portfolio run's trades name their symbol. */
   withSymbol: boolean;
+  /** Columns of what the account charged, shown only for runs that were charged any. */
+  accountCosts: AccountCosts;
 }
 
-function columns({ t, locale, currency, zone, interval, tick, withSymbol }: Context): ColumnDef<TradeRow>[] {
+/** Which of the account's charges a run's trades carry: their columns are hidden when all are zero. */
+export interface AccountCosts {
+  funding: boolean;
+  borrow: boolean;
+}
+
+const NO_ACCOUNT_COSTS: AccountCosts = { funding: false, borrow: false };
+
+function columns({ t, locale, currency, zone, interval, tick, withSymbol, accountCosts }: Context): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
   const pnlClass = (v: number | undefined) => cn("tabular-nums", toneClass(signTone(v)));
   const symbol: ColumnDef<TradeRow>[] = withSymbol
@@ -119,6 +144,24 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol }: Cont
       header: () => t("backtests.trades.costs"),
       cell: ({ row }) => <span className="tabular-nums">{money(row.original.costs)}</span>,
     },
+    ...(accountCosts.funding
+      ? [
+          {
+            accessorKey: "funding",
+            header: () => t("backtests.trades.funding"),
+            cell: ({ row }) => <span className="tabular-nums">{money(row.original.funding)}</span>,
+          } satisfies ColumnDef<TradeRow>,
+        ]
+      : []),
+    ...(accountCosts.borrow
+      ? [
+          {
+            accessorKey: "borrow_cost",
+            header: () => t("backtests.trades.borrowCost"),
+            cell: ({ row }) => <span className="tabular-nums">{money(row.original.borrow_cost)}</span>,
+          } satisfies ColumnDef<TradeRow>,
+        ]
+      : []),
     {
       accessorKey: "mae",
       header: () => t("backtests.trades.mae"),
@@ -163,7 +206,10 @@ export function TradesTable({
   tickSize,
   fileStem,
   symbols,
+  accountCosts = NO_ACCOUNT_COSTS,
 }: {
+  /** The account's charges the run had (from its metrics): their columns show only then. */
+  accountCosts?: AccountCosts;
   /** A portfolio run's symbols: a symbol column and a filter by symbol. */
   symbols?: readonly string[];
   runId: string;
@@ -190,8 +236,8 @@ export function TradesTable({
   }, [query.data, openTrade, filtered, page]);
   const data = useMemo(() => (query.data ? { ...query.data, items: withOpen } : undefined), [query.data, withOpen]);
   const cols = useMemo(
-    () => columns({ t, locale, currency, zone: timeZone, interval, tick: tickSize, withSymbol: !!symbols }),
-    [t, locale, currency, timeZone, interval, tickSize, symbols],
+    () => columns({ t, locale, currency, zone: timeZone, interval, tick: tickSize, withSymbol: !!symbols, accountCosts }),
+    [t, locale, currency, timeZone, interval, tickSize, symbols, accountCosts],
   );
   const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => `${row.open ? "open" : "closed"}-${row.number}` });
   const total = query.data?.total_items ?? 0;

@@ -1,10 +1,26 @@
 import { z } from "zod";
 import { isApiError } from "@/lib/api/errors";
-import type { SchemaBacktestRequest, SchemaBacktestResponse, SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
+import type {
+  SchemaAccountDefaults,
+  SchemaBacktestRequest,
+  SchemaBacktestResponse,
+  SchemaStrategyParameter,
+  SchemaSymbolView,
+} from "@/lib/api/schema";
 import { parseNumber } from "@/lib/format";
-import type { Translate } from "@/lib/i18n";
+import type { Translate, TranslationKey } from "@/lib/i18n";
 import { availableRange, INTERVALS, type Interval } from "@/lib/intervals";
 import { emptyRunSetup, type RunSetupValues } from "@/lib/run-setup";
+import {
+  accountFormField,
+  accountIssues,
+  accountValuesFromRun,
+  emptyAccountValues,
+  END_PRICES,
+  FUNDING_MODES,
+  toAccountRequest,
+  type AccountFormValues,
+} from "./account";
 
 /**
  * The new-backtest form: its values (numbers kept as the text typed, so a half-typed value is not
@@ -27,7 +43,7 @@ export const MAX_PORTFOLIO_SYMBOLS = 500;
 export const REBALANCE_SCHEDULES = ["strategy", "every_bar", "weekly", "monthly", "quarterly", "drift"] as const;
 export type RebalanceSchedule = (typeof REBALANCE_SCHEDULES)[number];
 
-export interface BacktestFormValues extends RunSetupValues {
+export interface BacktestFormValues extends RunSetupValues, AccountFormValues {
   parameters: Record<string, string>;
   cost_mode: "preset" | "custom";
   cost_preset: CostPreset;
@@ -127,6 +143,7 @@ export const emptyFormValues = (): BacktestFormValues => ({
   base_currency: "",
   fx: {},
   cost_per_market: true,
+  ...emptyAccountValues(),
 });
 
 /** The currency a portfolio is kept in: the one chosen, else its first known symbol's. */
@@ -165,6 +182,8 @@ export interface SchemaContext {
   symbol: SchemaSymbolView | undefined;
   /** A portfolio's currencies that need an FX series. */
   foreign?: readonly string[];
+  /** The account preset of the run's symbol (its limits), once loaded. */
+  account?: SchemaAccountDefaults;
   t: Translate;
 }
 
@@ -175,7 +194,7 @@ export interface SchemaContext {
  * a fraction of equity in (0, 100%], a quantity or cash above 0; a risk-free rate strictly between
  * -100% and 100%.
  */
-export function backtestFormSchema({ parameters, symbol, foreign = [], t }: SchemaContext) {
+export function backtestFormSchema({ parameters, symbol, foreign = [], account, t }: SchemaContext) {
   const number = (message = "backtests.validation.number") => z.string().refine((v) => parseNumber(v) !== null, { error: message });
   const nonNegative = number().refine((v) => (parseNumber(v) ?? -1) >= 0, { error: "backtests.validation.nonNegative" });
   const rate = nonNegative.refine((v) => (parseNumber(v) ?? 0) < 100, { error: "backtests.validation.rateBelow100" });
@@ -217,6 +236,15 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], t }: Sche
       fill: z.enum(FILL_MODES),
       allow_short: z.boolean(),
       close_at_end: z.boolean(),
+      leverage: z.string(),
+      maintenance_margin: z.string(),
+      borrow_rate: z.string(),
+      short_borrow_fee: z.string(),
+      funding: z.enum(FUNDING_MODES),
+      funding_rate: z.string(),
+      funding_interval: z.string(),
+      pyramiding: z.string(),
+      close_at_end_price: z.enum(END_PRICES),
       risk_free_rate: number().refine(
         (v) => {
           const value = parseNumber(v) ?? 0;
@@ -266,6 +294,13 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], t }: Sche
             message: t("backtests.validation.noDataInRange", { first: range.first, last: range.last }),
           });
         }
+      }
+      for (const issue of accountIssues(values, account, parseNumber(values.initial_capital))) {
+        ctx.addIssue({
+          code: "custom",
+          path: [issue.field],
+          message: issue.values ? t(issue.key as TranslationKey, issue.values) : issue.key,
+        });
       }
       const sizing = parseNumber(values.sizing_value);
       if (sizing !== null) {
@@ -357,6 +392,7 @@ export function toBacktestRequest(
     close_at_end: values.close_at_end,
     risk_free_rate: num(values.risk_free_rate) / 100,
     benchmark: values.benchmark.trim() || undefined,
+    ...toAccountRequest(values),
   };
 }
 
@@ -368,6 +404,8 @@ export function formFieldFor(
   if (!apiField) return null;
   if (apiField.startsWith("parameters.") || apiField.startsWith("fx.")) return apiField;
   if (apiField.startsWith("symbols")) return "symbols";
+  const account = accountFormField(apiField);
+  if (account) return account;
   switch (apiField) {
     case "strategy_id":
     case "interval":
@@ -438,6 +476,8 @@ export interface BacktestPrefill {
   rebalance?: string;
   base_currency?: string;
   fx?: Record<string, string>;
+  /** The account section's values (JSON), for a run reopened with its leverage, funding... */
+  account?: Partial<AccountFormValues>;
 }
 
 /** The address of the new-backtest form prefilled with these values. */
@@ -526,6 +566,8 @@ export function parsePrefill(query: URLSearchParams): BacktestPrefill {
   if (fx) {
     prefill.fx = Object.fromEntries(Object.entries(fx).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   }
+  const account = parseJsonObject(query.get("account"));
+  if (account) prefill.account = accountPrefill(account);
   return Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as BacktestPrefill;
 }
 
@@ -586,7 +628,31 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
   }
   if (prefill.base_currency) values.base_currency = prefill.base_currency;
   if (prefill.fx) values.fx = { ...prefill.fx };
+  if (prefill.account) Object.assign(values, prefill.account);
   return values;
+}
+
+/** The account values of a prefill's JSON that are of the right kind; anything else is ignored. */
+function accountPrefill(json: Record<string, unknown>): Partial<AccountFormValues> {
+  const account: Partial<AccountFormValues> = {};
+  const texts = [
+    "leverage",
+    "maintenance_margin",
+    "borrow_rate",
+    "short_borrow_fee",
+    "funding_rate",
+    "funding_interval",
+    "pyramiding",
+  ] as const;
+  for (const key of texts) {
+    const value = json[key];
+    if (typeof value === "string" && value.length <= 20) account[key] = value;
+  }
+  if (typeof json.funding === "string" && (FUNDING_MODES as readonly string[]).includes(json.funding)) {
+    account.funding = json.funding as AccountFormValues["funding"];
+  }
+  if (json.close_at_end_price === "open" || json.close_at_end_price === "close") account.close_at_end_price = json.close_at_end_price;
+  return account;
 }
 
 /** What reopening a run needs of it; a run from a list (no settings) reopens with the form's own defaults for those. */
@@ -620,9 +686,12 @@ export function prefillFromRun(run: RunToReopen): BacktestPrefill {
     close_at_end: settings?.close_at_end,
     risk_free_rate: settings?.risk_free_rate,
     benchmark: run.benchmark ?? undefined,
+    account: nonEmpty(accountValuesFromRun(settings?.account)),
     ...portfolioPrefill(run),
   };
 }
+
+const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
 
 /** A portfolio run's symbols and portfolio settings, to reopen it as a portfolio; nothing for a single-symbol run. */
 function portfolioPrefill(run: RunToReopen): BacktestPrefill {

@@ -2,6 +2,7 @@ package com.tradingbacktest.engine;
 
 import com.tradingbacktest.engine.metrics.EquityCurveStats;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
+import com.tradingbacktest.engine.portfolio.PortfolioConfig;
 import com.tradingbacktest.engine.portfolio.PortfolioFill;
 import com.tradingbacktest.engine.portfolio.PortfolioLeg;
 import com.tradingbacktest.engine.portfolio.PortfolioResult;
@@ -32,11 +33,6 @@ import java.util.List;
  */
 public final class Backtest {
 
-  /** The name and currency of a single run's one leg: the account's currency, so no FX applies. */
-  private static final String ONE_LEG_SYMBOL = "SYMBOL";
-
-  private static final String ONE_LEG_CURRENCY = "KRW";
-
   private Backtest() {}
 
   public static BacktestResult run(BarSeries bars, Signals signals, BacktestConfig config) {
@@ -50,8 +46,8 @@ public final class Backtest {
    */
   public static BacktestResult run(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
-    if (config.tradesInLots(signals)) {
-      return runInLots(bars, signals, config, control);
+    if (config.hasAccountFeatures() || config.tradesInLots(signals)) {
+      return runWithAccount(bars, signals, config, control);
     }
     // The metrics' per-bar statistics ride along in the simulation's bar loop (see
     // EquityCurveStats): the same values as Metrics.compute over the finished columns, one pass.
@@ -74,25 +70,25 @@ public final class Backtest {
   }
 
   /**
-   * A run whose positions hold lots (pyramiding, scale-outs) goes through the portfolio's bar loop
-   * with one leg, which keeps them; for everything else that loop gives the simulator's results bit
-   * for bit (SingleSymbolEquivalenceTests), so the result reads the same either way.
+   * Margin terms and funding need the portfolio's account, and positions in lots (pyramiding,
+   * scale-outs) its lot book: the run is a portfolio of this one symbol (which gives the
+   * simulator's results bit for bit where the settings are plain), handed back in the single run's
+   * shape.
    */
-  private static BacktestResult runInLots(
+  private static BacktestResult runWithAccount(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
-    PortfolioResult result =
-        PortfolioBacktest.run(
-            List.of(
-                new PortfolioLeg(
-                    ONE_LEG_SYMBOL,
-                    bars,
-                    ONE_LEG_CURRENCY,
-                    config.costs(),
-                    config.quantityStep(),
-                    signals,
-                    null)),
-            PortfolioBacktest.configOf(config, Rebalance.MONTHLY),
-            control);
+    PortfolioConfig portfolio = PortfolioBacktest.configOf(config, Rebalance.MONTHLY);
+    PortfolioLeg leg =
+        new PortfolioLeg(
+            bars.symbol(),
+            bars,
+            portfolio.baseCurrency(),
+            config.costs(),
+            config.quantityStep(),
+            signals,
+            null,
+            config.funding());
+    PortfolioResult result = PortfolioBacktest.run(List.of(leg), portfolio, control);
     double[] position = result.quantity()[0];
     boolean[] inMarket = new boolean[position.length];
     for (int i = 0; i < position.length; i++) {
@@ -108,7 +104,8 @@ public final class Backtest {
             result.trades().stream().map(PortfolioTrade::trade).toList(),
             open.isEmpty() ? null : open.get(0).trade(),
             result.rejectedOrders(),
-            result.commissions());
+            result.commissions(),
+            result.liquidations());
     return new BacktestResult(simulation, result.metrics());
   }
 }

@@ -6,6 +6,7 @@ import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.metrics.MonthlyReturn;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.metrics.YearlyReturn;
+import com.tradingbacktest.engine.sim.Liquidation;
 import com.tradingbacktest.engine.sim.Simulation;
 import com.tradingbacktest.engine.sim.Trade;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,6 +34,8 @@ import java.util.Map;
  *     beta}, ... of docs/METRICS.md, "Benchmark") are in {@code metrics}; null without one
  * @param portfolio what a portfolio run adds (per-symbol contribution, final holdings, turnover,
  *     notes); null for a single-symbol run
+ * @param liquidations the account's liquidations in order (margin calls, or the equity reaching
+ *     zero), the first {@link #MAX_LIQUIDATIONS}; empty when none (and in results stored before)
  */
 public record RunResult(
     @Schema(description = "Metric name to value; null when undefined (e.g. Sharpe of a flat curve)")
@@ -47,7 +50,52 @@ public record RunResult(
     int fillCount,
     int rejectedOrders,
     @Schema(nullable = true) BenchmarkSummary benchmark,
-    @Schema(nullable = true) PortfolioSummary portfolio) {
+    @Schema(nullable = true) PortfolioSummary portfolio,
+    List<LiquidationView> liquidations) {
+
+  /** The most liquidations a result lists; the metric {@code liquidations} counts them all. */
+  public static final int MAX_LIQUIDATIONS = 100;
+
+  public RunResult {
+    liquidations = liquidations == null ? List.of() : List.copyOf(liquidations);
+  }
+
+  /**
+   * One liquidation of the account.
+   *
+   * @param time the bar it happened in
+   * @param marginCall true when the maintenance margin called it, false when the equity reached
+   *     zero (the default account rule)
+   * @param gap true when prices jumped beyond the level, so positions closed at the first price
+   *     after the jump
+   * @param equityAfter the equity once everything was closed (below zero after a gap)
+   * @param stopped true when the account stopped trading then: nothing was left to trade with
+   * @param message the same in an English sentence
+   */
+  @Schema(name = "RunLiquidation")
+  public record LiquidationView(
+      Instant time,
+      boolean marginCall,
+      boolean gap,
+      double equityAfter,
+      boolean stopped,
+      String message) {
+
+    static List<LiquidationView> of(List<Liquidation> liquidations) {
+      return liquidations.stream()
+          .limit(MAX_LIQUIDATIONS)
+          .map(
+              l ->
+                  new LiquidationView(
+                      Instant.ofEpochMilli(l.time()),
+                      l.marginCall(),
+                      l.gap(),
+                      l.equityAfter(),
+                      l.stopped(),
+                      l.message()))
+          .toList();
+    }
+  }
 
   /** A result without a benchmark. */
   public RunResult(
@@ -71,7 +119,8 @@ public record RunResult(
         fillCount,
         rejectedOrders,
         null,
-        null);
+        null,
+        List.of());
   }
 
   public static RunResult of(
@@ -106,7 +155,8 @@ public record RunResult(
         simulation.rejectedOrders(),
         benchmarkSymbol,
         benchmarkStats,
-        null);
+        null,
+        LiquidationView.of(simulation.liquidations()));
   }
 
   /**
@@ -124,7 +174,8 @@ public record RunResult(
       int rejectedOrders,
       String benchmarkSymbol,
       BenchmarkStats benchmarkStats,
-      PortfolioSummary portfolio) {
+      PortfolioSummary portfolio,
+      List<Liquidation> liquidations) {
     return from(
         metrics,
         series,
@@ -136,7 +187,8 @@ public record RunResult(
         rejectedOrders,
         benchmarkSymbol,
         benchmarkStats,
-        portfolio);
+        portfolio,
+        LiquidationView.of(liquidations));
   }
 
   /** The benchmark's metrics follow the run's own in {@code metrics}. */
@@ -151,7 +203,8 @@ public record RunResult(
       int rejectedOrders,
       String benchmarkSymbol,
       BenchmarkStats benchmarkStats,
-      PortfolioSummary portfolio) {
+      PortfolioSummary portfolio,
+      List<LiquidationView> liquidations) {
     Map<String, Number> all = metrics.toMap();
     if (benchmarkStats != null) {
       all.putAll(benchmarkStats.toMap());
@@ -169,7 +222,8 @@ public record RunResult(
         benchmarkStats == null
             ? null
             : new BenchmarkSummary(benchmarkSymbol, benchmarkStats.returns()),
-        portfolio);
+        portfolio,
+        liquidations);
   }
 
   /**
@@ -276,7 +330,9 @@ public record RunResult(
       double mae,
       double mfe,
       int barsHeld,
-      String exitReason) {
+      String exitReason,
+      double funding,
+      double borrowCost) {
 
     static RoundTrip of(Trade t) {
       return new RoundTrip(
@@ -292,7 +348,9 @@ public record RunResult(
           t.mae(),
           t.mfe(),
           t.barsHeld(),
-          t.exitReason().name().toLowerCase(Locale.ROOT));
+          t.exitReason().name().toLowerCase(Locale.ROOT),
+          t.funding(),
+          t.borrowCost());
     }
   }
 

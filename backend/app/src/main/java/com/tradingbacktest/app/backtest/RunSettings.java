@@ -2,9 +2,13 @@ package com.tradingbacktest.app.backtest;
 
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Funding;
+import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.SizingModel;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
 
 /**
  * The engine settings a run used, every default resolved: what {@code backtests.settings} stores
@@ -19,6 +23,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param riskFreeRate annual risk-free rate of Sharpe and Sortino
  * @param currency the symbol's currency: money in the result is in it
  * @param timeZone the symbol's zone: dates, months and years of the result are counted in it
+ * @param account margin, borrowing, funding, pyramiding and the end-of-data price (issue 18); null
+ *     in runs stored before, which ran in a plain cash account and re-run the same
  */
 public record RunSettings(
     String fill,
@@ -29,7 +35,89 @@ public record RunSettings(
     boolean closeAtEnd,
     double riskFreeRate,
     String currency,
-    String timeZone) {
+    String timeZone,
+    @Schema(
+            nullable = true,
+            description = "The account; null for runs stored before accounts (a cash account)")
+        Account account) {
+
+  /** These settings in another currency and zone (a portfolio's base currency and calendar). */
+  public RunSettings inCurrency(String currency, String timeZone) {
+    return new RunSettings(
+        fill,
+        costs,
+        sizing,
+        quantityStep,
+        allowShort,
+        closeAtEnd,
+        riskFreeRate,
+        currency,
+        timeZone,
+        account);
+  }
+
+  /** The account in force: {@link Account#CASH} for runs stored before accounts existed. */
+  public Account accountOrCash() {
+    return account == null ? Account.CASH : account;
+  }
+
+  /**
+   * The account a run trades in, every default of its preset resolved.
+   *
+   * @param preset the asset class preset the defaults and limits came from (krx, us, crypto-spot,
+   *     crypto-futures, other), or {@code cash} for runs stored before
+   * @param leverage the most gross position value per unit of equity at entry; 1: no borrowing
+   * @param maintenanceMargin the fraction of gross position value equity must stay above, else the
+   *     positions are liquidated; 0: only the default rule (equity at zero closes everything)
+   * @param borrowRate annual interest on borrowed (negative) cash
+   * @param shortBorrowFee annual fee on the value of short positions, accrued per calendar day
+   * @param funding none, series (the symbol's stored funding rates) or fixed
+   * @param fundingRate the fixed rate per interval when {@code funding} is fixed, else 0
+   * @param fundingInterval hours between fixed funding charges
+   * @param pyramiding the most entries in one direction
+   * @param closeAtEndPrice open or close: the last bar's price an open position is closed at
+   */
+  @Schema(name = "RunAccount")
+  public record Account(
+      String preset,
+      double leverage,
+      double maintenanceMargin,
+      double borrowRate,
+      double shortBorrowFee,
+      String funding,
+      double fundingRate,
+      int fundingInterval,
+      int pyramiding,
+      String closeAtEndPrice) {
+
+    /** The account every run had before issue 18: cash, no fees, one entry, closed at the close. */
+    public static final Account CASH = new Account("cash", 1, 0, 0, 0, "none", 0, 8, 1, "close");
+
+    /**
+     * The engine's margin terms. Interest is charged only where the run can borrow (leverage above
+     * 1): at 1x cash never goes negative, and a zero rate keeps such runs on the engine's fast
+     * path.
+     */
+    public Margin toMargin() {
+      return new Margin(leverage, maintenanceMargin, leverage > 1 ? borrowRate : 0, shortBorrowFee);
+    }
+
+    /** The engine's funding: fixed, the stored series, or none. */
+    public Funding toFunding(Funding storedFunding) {
+      return switch (funding) {
+        case "fixed" ->
+            fundingRate == 0
+                ? Funding.none()
+                : Funding.fixed(fundingRate, Duration.ofHours(fundingInterval));
+        case "series" -> storedFunding;
+        default -> Funding.none();
+      };
+    }
+
+    public EndPrice endPrice() {
+      return "open".equals(closeAtEndPrice) ? EndPrice.OPEN : EndPrice.CLOSE;
+    }
+  }
 
   @Schema(name = "RunCosts")
   public record Costs(
@@ -79,8 +167,24 @@ public record RunSettings(
     }
   }
 
+  /** The engine's configuration without stored funding rates (fixed funding still applies). */
   public BacktestConfig toConfig(double initialCapital) {
+    return toConfig(initialCapital, Funding.none());
+  }
+
+  /**
+   * The engine's configuration.
+   *
+   * @param storedFunding the symbol's stored funding rates over the run, charged when the account's
+   *     funding is {@code series}
+   */
+  public BacktestConfig toConfig(double initialCapital, Funding storedFunding) {
+    Account account = accountOrCash();
     return BacktestConfig.builder()
+        .margin(account.toMargin())
+        .funding(account.toFunding(storedFunding))
+        .closeAtEndPrice(account.endPrice())
+        .pyramiding(account.pyramiding())
         .initialCapital(initialCapital)
         .fillMode("close".equals(fill) ? FillMode.CLOSE : FillMode.NEXT_OPEN)
         .costs(costs.toModel())

@@ -33,6 +33,18 @@ public final class Multipart {
       String fileName,
       byte[] content,
       Map<String, String> fields) {
+    return uploadTo(port, "/api/v1/data/import", json, bearer, fileName, content, fields);
+  }
+
+  /** An upload to another endpoint than the bar import (funding rates). */
+  public static Api.Response uploadTo(
+      int port,
+      String path,
+      JsonMapper json,
+      String bearer,
+      String fileName,
+      byte[] content,
+      Map<String, String> fields) {
     String boundary = "----tb" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
@@ -56,7 +68,7 @@ public final class Multipart {
     body.writeBytes(content);
     write(body, "\r\n--" + boundary + "--\r\n");
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/data/import"))
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (bearer != null) {

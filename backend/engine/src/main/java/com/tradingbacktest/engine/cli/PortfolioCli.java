@@ -12,6 +12,7 @@ import com.tradingbacktest.engine.portfolio.PortfolioTrade;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Signals;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -150,7 +151,8 @@ final class PortfolioCli {
               costs,
               options.quantityStep,
               signals,
-              weights == null ? null : weights[s]));
+              weights == null ? null : weights[s],
+              Funding.none()));
     }
     return legs;
   }

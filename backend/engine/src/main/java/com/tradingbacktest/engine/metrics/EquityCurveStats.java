@@ -4,6 +4,7 @@ import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.EquitySink;
+import com.tradingbacktest.engine.sim.ExitReason;
 import com.tradingbacktest.engine.sim.Trade;
 import java.time.ZoneId;
 import java.util.List;
@@ -128,6 +129,15 @@ public final class EquityCurveStats implements EquitySink {
    * @param buyAndHold {@code initialCapital * (close[i] / close[0])} for these closes and capital
    */
   public PerformanceMetrics finish(List<Trade> trades, double commissions, double[] buyAndHold) {
+    return finish(trades, commissions, buyAndHold, AccountCharges.NONE);
+  }
+
+  /**
+   * {@link #finish(List, double, double[])} of a run whose account paid {@code charges} (funding,
+   * borrow fees, interest) on top of the commissions.
+   */
+  public PerformanceMetrics finish(
+      List<Trade> trades, double commissions, double[] buyAndHold, AccountCharges charges) {
     int n = times.length;
     if (bars != n) {
       throw new IllegalStateException(bars + " of " + n + " bars fed");
@@ -144,6 +154,12 @@ public final class EquityCurveStats implements EquitySink {
     double maxDrawdown = drawdowns.maxDrawdown();
     double calmar = maxDrawdown < 0 ? cagr / -maxDrawdown : Double.NaN;
     TradeStats tradeStats = TradeStats.of(trades);
+    int liquidations = 0;
+    for (Trade t : trades) {
+      if (t.exitReason() == ExitReason.LIQUIDATION) {
+        liquidations++;
+      }
+    }
     return new PerformanceMetrics(
         start,
         end,
@@ -184,6 +200,10 @@ public final class EquityCurveStats implements EquitySink {
         tradeStats.sqn(),
         tradeStats.kelly(),
         commissions,
+        charges.funding(),
+        charges.borrowCost(),
+        charges.interest(),
+        liquidations,
         tradeStats.winning(),
         tradeStats.losing(),
         tradeStats.longs(),

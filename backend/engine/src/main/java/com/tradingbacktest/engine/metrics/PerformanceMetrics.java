@@ -71,6 +71,11 @@ import java.util.Set;
  * @param kellyCriterion {@code winRate - (1 - winRate) / (avgWin / |avgLoss|)}; {@code winRate}
  *     without losers, NaN without winners
  * @param commissions total commissions and taxes paid, currency
+ * @param totalFunding perpetual funding paid over the run (negative when received on balance),
+ *     currency; 0 without funding
+ * @param totalBorrowCost short borrow fees paid over the run, currency
+ * @param totalInterest interest paid on borrowed cash over the run, currency
+ * @param liquidations trades closed by a liquidation (exit reason LIQUIDATION)
  * @param winningTrades trades with {@code pnl > 0}
  * @param losingTrades trades with {@code pnl < 0} (break-even trades are neither)
  * @param longTrades long trades
@@ -122,6 +127,10 @@ public record PerformanceMetrics(
     double sqn,
     double kellyCriterion,
     double commissions,
+    double totalFunding,
+    double totalBorrowCost,
+    double totalInterest,
+    int liquidations,
     int winningTrades,
     int losingTrades,
     int longTrades,
@@ -189,6 +198,10 @@ public record PerformanceMetrics(
         sqn,
         kellyCriterion,
         commissions,
+        totalFunding,
+        totalBorrowCost,
+        totalInterest,
+        liquidations,
         winningTrades,
         losingTrades,
         longTrades,

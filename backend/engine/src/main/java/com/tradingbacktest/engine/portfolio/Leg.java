@@ -3,6 +3,7 @@ package com.tradingbacktest.engine.portfolio;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.CostModel;
 import com.tradingbacktest.engine.sim.ExitReason;
+import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Signals;
 
 /**
@@ -30,11 +31,15 @@ final class Leg {
   final double[] low;
   final double[] close;
   final int n;
+  final long intervalMillis;
   final java.time.ZoneId zone;
   final CostModel costs;
   final double step;
   final Signals signals;
   final double[] weights;
+
+  /** Perpetual funding charged on this symbol's positions. */
+  final Funding funding;
 
   /** Index into the run's FX table, or -1 for the base currency. */
   final int currency;
@@ -58,6 +63,12 @@ final class Leg {
   double entryCosts;
   double highSeen;
   double lowSeen;
+
+  // What the open position paid beyond commissions, in the symbol's currency (docs/ENGINE.md,
+  // "Margin, borrowing and funding"): funding (negative when received), and borrow fees with its
+  // share of the interest on borrowed cash.
+  double fundingPaid;
+  double borrowPaid;
 
   /**
    * The position's entries when the run trades in lots (pyramiding, or a scale-out column), else
@@ -88,6 +99,9 @@ final class Leg {
   /** Whether an order filled at this bar's open (entry orders then wait for the next bar). */
   boolean acted;
 
+  /** The price a liquidation under way closes this symbol at (before slippage). */
+  double liquidationPrice;
+
   /** The units a rebalance under way resizes this symbol to. */
   double rebalanceTarget;
 
@@ -112,11 +126,13 @@ final class Leg {
     this.low = bars.low();
     this.close = bars.close();
     this.n = bars.size();
+    this.intervalMillis = bars.interval().duration().toMillis();
     this.zone = bars.zone();
     this.costs = leg.costs();
     this.step = leg.quantityStep();
     this.signals = leg.signals();
     this.weights = leg.targetWeight();
+    this.funding = leg.funding();
     this.currency = currency;
     this.lots = inLots ? new Lots(times, step) : null;
   }

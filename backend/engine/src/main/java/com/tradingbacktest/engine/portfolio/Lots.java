@@ -169,7 +169,11 @@ final class Lots {
               costs,
               Math.min(0, adverse),
               Math.max(0, favourable),
-              reason));
+              reason,
+              // Funding and borrow costs are charged to the account as they accrue; lot trades do
+              // not attribute them (merge of issue 18's account and pyramiding branches).
+              0,
+              0));
       exitCostsLeft -= exitShare;
       remaining -= part;
       if (whole) {

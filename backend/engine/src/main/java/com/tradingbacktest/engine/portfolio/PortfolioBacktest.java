@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.portfolio;
 
+import com.tradingbacktest.engine.metrics.AccountCharges;
 import com.tradingbacktest.engine.metrics.EquityCurveStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
@@ -10,6 +11,8 @@ import com.tradingbacktest.engine.sim.BarDecider;
 import com.tradingbacktest.engine.sim.ExitReason;
 import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Liquidation;
+import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.Side;
 import com.tradingbacktest.engine.sim.Signals;
@@ -110,6 +113,19 @@ public final class PortfolioBacktest {
 
   private final int maxFills;
 
+  // The account beyond cash (docs/ENGINE.md, "Margin, borrowing and funding").
+  private final Margin margin;
+
+  /** Whether a liquidation can happen at all: margin terms, or shorts that may lose it all. */
+  private final boolean liquidationPossible;
+
+  private final boolean endAtOpen;
+  private boolean stopped;
+  private final List<Liquidation> liquidations = new ArrayList<>(0);
+  private double totalFunding;
+  private double totalBorrowCost;
+  private double totalInterest;
+
   private PortfolioBacktest(
       Leg[] legs, PortfolioConfig config, List<BarSeries> fxSeries, int maxFills) {
     this.legs = legs;
@@ -119,6 +135,12 @@ public final class PortfolioBacktest {
     this.allowShort = config.allowShort();
     this.sizing = config.sizing();
     this.cash = config.initialCapital();
+    this.margin = config.margin();
+    // A cash account holding only longs bought with its cash cannot reach zero equity.
+    this.liquidationPossible = !margin.isNone() || allowShort;
+    this.endAtOpen =
+        config.closeAtEnd()
+            && config.closeAtEndPrice() == com.tradingbacktest.engine.sim.EndPrice.OPEN;
     this.active = new int[legs.length];
     this.group = new int[legs.length];
     this.entryOrders = new boolean[legs.length];
@@ -268,6 +290,8 @@ public final class PortfolioBacktest {
         .sizing(single.sizing())
         .allowShort(single.allowShort())
         .closeAtEnd(single.closeAtEnd())
+        .closeAtEndPrice(single.closeAtEndPrice())
+        .margin(single.margin())
         .riskFreeRate(single.riskFreeRate())
         .pyramiding(single.pyramiding())
         .rebalance(rebalance)
@@ -323,6 +347,9 @@ public final class PortfolioBacktest {
         control.checkpoint(k);
         control.progress((int) (100L * k / steps));
       }
+      if (k > 0) {
+        accrueOvernight(t, times[k - 1]);
+      }
       advanceFx(t);
       activeCount = 0;
       for (Leg l : legs) {
@@ -364,6 +391,9 @@ public final class PortfolioBacktest {
                 l.pendingExitReason);
           }
         }
+        if (endsAtOpen(l)) {
+          l.pendingWeight = Double.NaN; // what would be bought now is closed at once
+        }
         rebalanceDue |= !Double.isNaN(l.pendingWeight);
       }
       if (rebalanceDue) {
@@ -372,7 +402,7 @@ public final class PortfolioBacktest {
       for (int a = 0; a < activeCount; a++) {
         Leg l = legs[active[a]];
         if (l.pendingExit != Leg.NONE || l.pendingEntry != Leg.NONE) {
-          if (l.pendingEntry != Leg.NONE && l.isFlat()) {
+          if (l.pendingEntry != Leg.NONE && l.isFlat() && !endsAtOpen(l)) {
             Side side = l.pendingEntry == Leg.OPEN_LONG ? Side.LONG : Side.SHORT;
             double o = l.open[l.bar];
             double price = side == Side.LONG ? l.costs.slippedBuy(o) : l.costs.slippedSell(o);
@@ -389,11 +419,33 @@ public final class PortfolioBacktest {
         }
       }
 
+      // A run closing at the end at the open: each symbol's last open ends it.
+      if (endAtOpen) {
+        for (int a = 0; a < activeCount; a++) {
+          Leg l = legs[active[a]];
+          if (endsAtOpen(l) && !l.isFlat()) {
+            double o = l.open[l.bar];
+            closeAll(
+                l,
+                l.side() > 0 ? l.costs.slippedSell(o) : l.costs.slippedBuy(o),
+                ExitReason.END_OF_DATA);
+            l.acted = true;
+          }
+        }
+      }
+
+      // The account: funding of the positions held through this bar, then a liquidation when the
+      // bar's prices bring the equity to the maintenance margin (or to zero).
+      chargeFunding();
+      if (liquidationPossible && !stopped) {
+        liquidateIntrabar(t);
+      }
+
       // 2-4. Each symbol's own bar: protective exits, entry orders, the close's signals.
       for (int a = 0; a < activeCount; a++) {
         Leg l = legs[active[a]];
         final boolean heldAtOpen = !l.isFlat();
-        if (l.signals != null) {
+        if (l.signals != null && !endsAtOpen(l)) {
           bar(l, nextOpen);
         }
         // 5. (first half) The range the position lived through, and the trailing stop's best.
@@ -418,14 +470,18 @@ public final class PortfolioBacktest {
         }
       }
 
+      if (liquidationPossible && !stopped) {
+        liquidateAtClose(t);
+      }
+
       // The close: a decision of the schedule reads the target weights.
-      if (anyWeights && (clock.startsPeriod(t) || (drift && drifted()))) {
+      if (anyWeights && !stopped && (clock.startsPeriod(t) || (drift && drifted()))) {
         decide(t);
         if (!nextOpen) {
           rebalance(t, false);
         }
       }
-      if (closeAtEnd) {
+      if (closeAtEnd && !endAtOpen) {
         for (int a = 0; a < activeCount; a++) {
           Leg l = legs[active[a]];
           if (l.bar == l.n - 1 && !l.isFlat()) {
@@ -514,7 +570,12 @@ public final class PortfolioBacktest {
         commissions,
         List.copyOf(notes),
         notesOmitted,
-        curve.finish(tradesInBase, commissions, holdEquity));
+        List.copyOf(liquidations),
+        curve.finish(
+            tradesInBase,
+            commissions,
+            holdEquity,
+            new AccountCharges(totalFunding, totalBorrowCost, totalInterest)));
   }
 
   private void advanceFx(long t) {
@@ -585,7 +646,7 @@ public final class PortfolioBacktest {
     }
 
     // 3. Entry orders working during the bar.
-    if (entryOrders[l.index] && !acted && l.isFlat()) {
+    if (entryOrders[l.index] && !acted && !stopped && l.isFlat()) {
       acted = tryEntryOrders(l, i, o, hi, lo);
       if (acted && !l.isFlat()) {
         arm(l, l.side() > 0 ? Side.LONG : Side.SHORT, l.entryPrice, i, i + 1);
@@ -598,8 +659,8 @@ public final class PortfolioBacktest {
     }
     int action = Leg.NONE;
     boolean reverse = false;
-    boolean longEntry = s.longEntry() != null && s.longEntry()[i];
-    boolean shortEntry = s.shortEntry() != null && s.shortEntry()[i];
+    boolean longEntry = !stopped && s.longEntry() != null && s.longEntry()[i];
+    boolean shortEntry = !stopped && s.shortEntry() != null && s.shortEntry()[i];
     if (longEntry && shortEntry) {
       longEntry = shortEntry = false;
     }
@@ -609,7 +670,7 @@ public final class PortfolioBacktest {
       if (shortEntry) {
         action = allowShort ? Leg.OPEN_SHORT : Leg.CLOSE;
         reverse = allowShort;
-      } else if (s.longExit() != null && s.longExit()[i]) {
+      } else if (!stopped && s.longExit() != null && s.longExit()[i]) {
         action = Leg.CLOSE;
       } else if (l.lots != null) {
         fraction = at(s.exitFraction(), i);
@@ -619,7 +680,7 @@ public final class PortfolioBacktest {
       if (longEntry) {
         action = Leg.OPEN_LONG;
         reverse = true;
-      } else if (s.shortExit() != null && s.shortExit()[i]) {
+      } else if (!stopped && s.shortExit() != null && s.shortExit()[i]) {
         action = Leg.CLOSE;
       } else if (l.lots != null) {
         fraction = at(s.exitFraction(), i);
@@ -789,6 +850,9 @@ public final class PortfolioBacktest {
    * false when not even one step is affordable.
    */
   private boolean open(Leg l, Side side, double price, double sizeOverride) {
+    if (stopped) {
+      return false;
+    }
     double qty = quantityFor(l, side, price, sizeOverride);
     if (qty <= 0) {
       rejected++;
@@ -807,6 +871,8 @@ public final class PortfolioBacktest {
     l.entryCosts = commission + tax;
     l.highSeen = price;
     l.lowSeen = price;
+    l.fundingPaid = 0;
+    l.borrowPaid = 0;
     if (l.lots != null) {
       l.lots.add(l.bar, price, qty, commission + tax);
     }
@@ -978,6 +1044,12 @@ public final class PortfolioBacktest {
     double fx = l.fx;
     double available = cash / fx;
     double equity = (cash + positionsValue()) / fx; // the symbol itself is flat
+    if (margin.leverage() > 1) {
+      // Buying power: the gross value of every position up to leverage x equity. A long beyond
+      // the cash borrows it; a short's proceeds stay in the cash.
+      equity *= margin.leverage();
+      available = Math.max(0, equity - grossValue() / fx);
+    }
     return sized(l, side, price, sizeOverride, equity, available);
   }
 
@@ -1032,7 +1104,8 @@ public final class PortfolioBacktest {
     Side side = l.quantity > 0 ? Side.LONG : Side.SHORT;
     double qty = Math.abs(l.quantity);
     double totalCosts = l.entryCosts + exitCosts;
-    double pnl = side.sign() * (exitPrice - l.entryPrice) * qty - totalCosts;
+    double pnl =
+        side.sign() * (exitPrice - l.entryPrice) * qty - totalCosts - l.fundingPaid - l.borrowPaid;
     double adverse =
         side == Side.LONG ? l.lowSeen / l.entryPrice - 1 : 1 - l.highSeen / l.entryPrice;
     double favourable =
@@ -1051,7 +1124,9 @@ public final class PortfolioBacktest {
         totalCosts,
         Math.min(0, adverse),
         Math.max(0, favourable),
-        reason);
+        reason,
+        l.fundingPaid,
+        l.borrowPaid);
   }
 
   private void addTrade(Leg l, Trade trade) {
@@ -1074,7 +1149,9 @@ public final class PortfolioBacktest {
                 trade.costs() * l.fx,
                 trade.mae(),
                 trade.mfe(),
-                trade.exitReason()));
+                trade.exitReason(),
+                trade.funding() * l.fx,
+                trade.borrowCost() * l.fx));
   }
 
   private void record(Leg l, boolean buy, double price, double qty, double commission, double tax) {
@@ -1093,6 +1170,272 @@ public final class PortfolioBacktest {
             l.index,
             new Fill(l.bar, l.times[l.bar], buy, price, qty, commission, tax),
             l.fx));
+  }
+
+  // ---- Margin, borrowing and funding (docs/ENGINE.md): the account beyond cash.
+
+  /** Whether this is the symbol's last bar and the run closes at the end at the open. */
+  private boolean endsAtOpen(Leg l) {
+    return endAtOpen && l.bar == l.n - 1;
+  }
+
+  /**
+   * The nights between the previous time and {@code t} (calendar days in the run's zone, ACT/365):
+   * interest on the cash borrowed at the previous close, shared among the longs by their value, and
+   * the borrow fee of every short on its value at its last close.
+   */
+  private void accrueOvernight(long t, long previous) {
+    double borrowRate = margin.borrowRate();
+    double shortFee = margin.shortBorrowFee();
+    if (borrowRate == 0 && shortFee == 0) {
+      return;
+    }
+    long days = epochDay(t) - epochDay(previous);
+    if (days <= 0) {
+      return;
+    }
+    double years = days / 365.0;
+    if (borrowRate > 0 && cash < 0) {
+      double interest = -cash * borrowRate * years;
+      cash -= interest;
+      totalInterest += interest;
+      double longs = 0;
+      for (Leg l : legs) {
+        if (l.quantity > 0) {
+          longs += l.quantity * l.mark * l.fx;
+        }
+      }
+      // Borrowed cash financed the longs: each carries its share. Without a long (the cash went
+      // negative through a short's losses) the interest stays with the account alone.
+      if (longs > 0) {
+        for (Leg l : legs) {
+          if (l.quantity > 0) {
+            double share = interest * (l.quantity * l.mark * l.fx / longs);
+            l.borrowPaid += share / l.fx;
+            l.flows -= share;
+          }
+        }
+      }
+    }
+    if (shortFee > 0) {
+      for (Leg l : legs) {
+        if (l.quantity < 0) {
+          double fee = -l.quantity * l.mark * l.fx * shortFee * years;
+          cash -= fee;
+          l.flows -= fee;
+          l.borrowPaid += fee / l.fx;
+          totalBorrowCost += fee;
+        }
+      }
+    }
+  }
+
+  private long epochDay(long time) {
+    return Instant.ofEpochMilli(time).atZone(zone).toLocalDate().toEpochDay();
+  }
+
+  /**
+   * Funding of the positions held after this bar's open: every funding time from the bar's time up
+   * to the symbol's next bar (or one interval for its last bar), on quantity x the bar's close. A
+   * long pays a positive rate, a short receives it.
+   */
+  private void chargeFunding() {
+    for (int a = 0; a < activeCount; a++) {
+      Leg l = legs[active[a]];
+      if (l.quantity == 0 || l.funding.isNone()) {
+        continue;
+      }
+      long from = l.times[l.bar];
+      long to = l.bar + 1 < l.n ? l.times[l.bar + 1] : from + l.intervalMillis;
+      double rate = l.funding.rateBetween(from, to);
+      if (rate != 0) {
+        double amount = l.quantity * l.close[l.bar] * rate;
+        cash -= amount * l.fx;
+        l.flows -= amount * l.fx;
+        l.fundingPaid += amount;
+        totalFunding += amount * l.fx;
+      }
+    }
+  }
+
+  /**
+   * The price of the one held symbol at which the equity equals the maintenance margin of its value
+   * ({@code cash + q x p x fx = mm x |q| x p x fx}); for a short without maintenance margin,
+   * exactly the simulator's zero-equity level {@code cash / -q}.
+   */
+  private double liquidationLevel(Leg l) {
+    double mm = margin.maintenanceMargin();
+    return l.quantity < 0
+        ? cash / (l.fx * -l.quantity * (1 + mm))
+        : -cash / (l.fx * l.quantity * (1 - mm));
+  }
+
+  /** The tighter of the position's stop-loss and trailing stop, as step 2 computes it; or NaN. */
+  private static double effectiveStop(Leg l) {
+    if (l.signals == null || l.bar < l.from) {
+      return Double.NaN;
+    }
+    int side = l.side();
+    double stop = l.stop;
+    if (!Double.isNaN(l.trail)) {
+      double trail = side > 0 ? l.peak * (1 - l.trail) : l.peak * (1 + l.trail);
+      if (Double.isNaN(stop) || (side > 0 ? trail > stop : trail < stop)) {
+        stop = trail;
+      }
+    }
+    return stop;
+  }
+
+  /**
+   * A liquidation during this time's bars. One held symbol: when its bar reaches the level of
+   * {@link #liquidationLevel} before its own stop, it is closed there (at the open on a gap).
+   * Several: conservatively, every symbol with a bar now is taken to move together from its open to
+   * its adverse extreme (the low of a long, the high of a short; its stop when that closes it
+   * first); the first point of that path where the equity is at or below the maintenance margin of
+   * the gross value is where everything is closed (the open when it already is).
+   */
+  private void liquidateIntrabar(long t) {
+    int held = 0;
+    Leg only = null;
+    for (Leg l : legs) {
+      if (l.quantity != 0) {
+        held++;
+        only = l;
+      }
+    }
+    if (held == 0) {
+      return;
+    }
+    if (held == 1) {
+      Leg l = only;
+      if (!hasBarAt(l, t) || l.bar < l.from) {
+        return;
+      }
+      double level = liquidationLevel(l);
+      double stop = effectiveStop(l);
+      double o = l.open[l.bar];
+      boolean reached;
+      boolean gap;
+      if (l.quantity < 0) {
+        reached = !(stop <= level) && l.high[l.bar] >= level;
+        gap = o >= level;
+      } else {
+        reached = !(stop >= level) && l.low[l.bar] <= level;
+        gap = o <= level;
+      }
+      if (reached) {
+        l.liquidationPrice = gap ? o : level;
+        liquidate(t, gap, level, true);
+      }
+      return;
+    }
+    double mm = margin.maintenanceMargin();
+    double base = cash;
+    double slope = 0;
+    for (Leg l : legs) {
+      if (l.quantity == 0) {
+        continue;
+      }
+      double q = l.quantity;
+      double o = l.mark; // the open with a bar now, else the last close
+      double adverse = o;
+      if (hasBarAt(l, t) && l.bar >= l.from) {
+        double stop = effectiveStop(l);
+        if (q > 0) {
+          adverse = !Double.isNaN(stop) && l.low[l.bar] <= stop ? Math.min(o, stop) : l.low[l.bar];
+        } else {
+          adverse =
+              !Double.isNaN(stop) && l.high[l.bar] >= stop ? Math.max(o, stop) : l.high[l.bar];
+        }
+      }
+      double weight = l.fx * (q - mm * Math.abs(q));
+      base += weight * o;
+      slope += weight * (adverse - o);
+      l.liquidationPrice = adverse; // the path's end; scaled below
+    }
+    if (base > 0 && base + slope > 0) {
+      return;
+    }
+    double lambda = base <= 0 ? 0 : -base / slope;
+    for (Leg l : legs) {
+      if (l.quantity != 0) {
+        l.liquidationPrice = l.mark + lambda * (l.liquidationPrice - l.mark);
+      }
+    }
+    liquidate(t, base <= 0, Double.NaN, true);
+  }
+
+  /**
+   * A liquidation at this time's close (charges, or a position entered during the bar, can leave
+   * the equity under the maintenance margin there): everything is closed at its mark.
+   */
+  private void liquidateAtClose(long t) {
+    int held = 0;
+    Leg only = null;
+    double mm = margin.maintenanceMargin();
+    double surplus = cash;
+    for (Leg l : legs) {
+      if (l.quantity != 0) {
+        held++;
+        only = l;
+        surplus += l.fx * (l.quantity - mm * Math.abs(l.quantity)) * l.mark;
+      }
+    }
+    if (held == 0) {
+      return;
+    }
+    double level = Double.NaN;
+    boolean reached;
+    if (held == 1) {
+      level = liquidationLevel(only);
+      reached = only.quantity < 0 ? only.mark >= level : only.mark <= level;
+    } else {
+      reached = surplus <= 0;
+    }
+    if (reached) {
+      for (Leg l : legs) {
+        l.liquidationPrice = l.mark;
+      }
+      liquidate(t, true, level, false);
+    }
+  }
+
+  private static boolean hasBarAt(Leg l, long t) {
+    return l.bar >= 0 && l.times[l.bar] == t;
+  }
+
+  /**
+   * Closes every position at its {@code liquidationPrice} (slipped), cancels every queued order,
+   * and stops the account when it has nothing left (always for the default rule, without
+   * maintenance margin).
+   */
+  private void liquidate(long t, boolean gap, double level, boolean intrabar) {
+    for (Leg l : legs) {
+      if (l.quantity == 0) {
+        continue;
+      }
+      double price =
+          l.quantity > 0
+              ? l.costs.slippedSell(l.liquidationPrice)
+              : l.costs.slippedBuy(l.liquidationPrice);
+      if (intrabar && hasBarAt(l, t)) {
+        double o = l.open[l.bar];
+        l.see(Math.min(o, price), Math.max(o, price));
+      }
+      closeAll(l, price, ExitReason.LIQUIDATION);
+      l.acted = true;
+    }
+    for (Leg l : legs) {
+      l.pendingExit = Leg.NONE;
+      l.pendingEntry = Leg.NONE;
+      l.pendingWeight = Double.NaN;
+    }
+    boolean marginCall = margin.maintenanceMargin() > 0;
+    double equityAfter = cash;
+    stopped = !marginCall || equityAfter <= 0;
+    String message = Liquidation.describe(t, zone, marginCall, gap, level, equityAfter, stopped);
+    liquidations.add(new Liquidation(t, marginCall, gap, equityAfter, stopped, message));
+    note(t, PortfolioNote.Kind.LIQUIDATION, message);
   }
 
   // ---- Rebalancing.
@@ -1233,6 +1576,8 @@ public final class PortfolioBacktest {
       l.entryCosts = commission;
       l.highSeen = price;
       l.lowSeen = price;
+      l.fundingPaid = 0;
+      l.borrowPaid = 0;
       l.from = atOpen ? l.bar : l.bar + 1; // bought at the open, it lives through the whole bar
     } else {
       l.entryPrice = (l.entryPrice * l.quantity + value) / (l.quantity + qty);
@@ -1259,7 +1604,9 @@ public final class PortfolioBacktest {
     l.see(price, price);
     double entryShare = target == 0 ? l.entryCosts : l.entryCosts * (qty / held);
     double totalCosts = entryShare + commission + tax;
-    double pnl = (price - l.entryPrice) * qty - totalCosts;
+    double fundingShare = target == 0 ? l.fundingPaid : l.fundingPaid * (qty / held);
+    double borrowShare = target == 0 ? l.borrowPaid : l.borrowPaid * (qty / held);
+    double pnl = (price - l.entryPrice) * qty - totalCosts - fundingShare - borrowShare;
     addTrade(
         l,
         new Trade(
@@ -1276,9 +1623,13 @@ public final class PortfolioBacktest {
             totalCosts,
             Math.min(0, l.lowSeen / l.entryPrice - 1),
             Math.max(0, l.highSeen / l.entryPrice - 1),
-            ExitReason.REBALANCE));
+            ExitReason.REBALANCE,
+            fundingShare,
+            borrowShare));
     record(l, false, price, qty, commission, tax);
     l.entryCosts -= entryShare;
+    l.fundingPaid -= fundingShare;
+    l.borrowPaid -= borrowShare;
     l.quantity = target;
   }
 

@@ -2,7 +2,9 @@ package com.tradingbacktest.engine.portfolio;
 
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.SizingModel;
 import java.time.ZoneId;
 import java.util.Map;
@@ -22,8 +24,11 @@ import java.util.Objects;
  * @param fillMode when market orders (signals and rebalances) execute
  * @param sizing how much a signal's entry buys, against the shared account's equity
  * @param allowShort whether short entries open short positions
- * @param closeAtEnd close each open position at its symbol's last bar's close
+ * @param closeAtEnd close each open position at its symbol's last bar
  * @param riskFreeRate annual risk-free rate for Sharpe and Sortino, as a fraction
+ * @param margin the account's leverage, maintenance margin, interest and short borrow fees; {@link
+ *     Margin#none()} (the default) is a cash account
+ * @param closeAtEndPrice with {@code closeAtEnd}, the last bar's open or close (the default)
  * @param pyramiding the most entries a symbol's position holds at once in one direction, 1 to
  *     {@link BacktestConfig#MAX_PYRAMIDING} (docs/ENGINE.md, "Pyramiding and partial exits")
  */
@@ -38,9 +43,13 @@ public record PortfolioConfig(
     boolean allowShort,
     boolean closeAtEnd,
     double riskFreeRate,
+    Margin margin,
+    EndPrice closeAtEndPrice,
     int pyramiding) {
 
   public PortfolioConfig {
+    Objects.requireNonNull(margin, "margin");
+    Objects.requireNonNull(closeAtEndPrice, "closeAtEndPrice");
     Objects.requireNonNull(baseCurrency, "baseCurrency");
     Objects.requireNonNull(rebalance, "rebalance");
     Objects.requireNonNull(fillMode, "fillMode");
@@ -75,6 +84,8 @@ public record PortfolioConfig(
     private boolean allowShort;
     private boolean closeAtEnd;
     private double riskFreeRate;
+    private Margin margin = Margin.none();
+    private EndPrice closeAtEndPrice = EndPrice.CLOSE;
     private int pyramiding = 1;
 
     public Builder initialCapital(double v) {
@@ -127,6 +138,16 @@ public record PortfolioConfig(
       return this;
     }
 
+    public Builder margin(Margin v) {
+      margin = v;
+      return this;
+    }
+
+    public Builder closeAtEndPrice(EndPrice v) {
+      closeAtEndPrice = v;
+      return this;
+    }
+
     public Builder pyramiding(int v) {
       pyramiding = v;
       return this;
@@ -144,6 +165,8 @@ public record PortfolioConfig(
           allowShort,
           closeAtEnd,
           riskFreeRate,
+          margin,
+          closeAtEndPrice,
           pyramiding);
     }
   }

@@ -2,6 +2,7 @@ package com.tradingbacktest.engine.portfolio;
 
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Signals;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param targetWeight the target fraction of the portfolio's equity per bar, aligned to {@code
  *     bars}: NaN means no opinion at that bar; otherwise finite and >= 0. Null when the leg is not
  *     rebalanced. A leg is driven either by weights or by entry signals, not both.
+ * @param funding perpetual-futures funding charged on this symbol's positions at its own prices;
+ *     {@link Funding#none()} for spot symbols and stocks
  */
 public record PortfolioLeg(
     String symbol,
@@ -29,9 +32,11 @@ public record PortfolioLeg(
     CostModel costs,
     double quantityStep,
     Signals signals,
-    double[] targetWeight) {
+    double[] targetWeight,
+    Funding funding) {
 
   public PortfolioLeg {
+    Objects.requireNonNull(funding, "funding");
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(bars, "bars");
     Objects.requireNonNull(currency, "currency");
@@ -79,13 +84,21 @@ public record PortfolioLeg(
   /** A leg in the base currency driven by signals. */
   public static PortfolioLeg withSignals(
       BarSeries bars, String currency, CostModel costs, double quantityStep, Signals signals) {
-    return new PortfolioLeg(bars.symbol(), bars, currency, costs, quantityStep, signals, null);
+    return new PortfolioLeg(
+        bars.symbol(), bars, currency, costs, quantityStep, signals, null, Funding.none());
   }
 
   /** A leg driven by target weights. */
   public static PortfolioLeg withWeights(
       BarSeries bars, String currency, CostModel costs, double quantityStep, double[] weights) {
-    return new PortfolioLeg(bars.symbol(), bars, currency, costs, quantityStep, null, weights);
+    return new PortfolioLeg(
+        bars.symbol(), bars, currency, costs, quantityStep, null, weights, Funding.none());
+  }
+
+  /** This leg with {@code funding} charged on its positions. */
+  public PortfolioLeg withFunding(Funding funding) {
+    return new PortfolioLeg(
+        symbol, bars, currency, costs, quantityStep, signals, targetWeight, funding);
   }
 
   private static void checkLength(String symbol, int n, Object... columns) {

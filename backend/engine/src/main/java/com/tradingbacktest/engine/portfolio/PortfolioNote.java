@@ -14,6 +14,11 @@ public record PortfolioNote(long time, Kind kind, String message) {
     /** Target weights summed to more than 1 at a decision and were scaled down to 1. */
     WEIGHTS_SCALED,
     /** A rebalance's buys cost more than the cash there was and were scaled down. */
-    BUYS_SCALED
+    BUYS_SCALED,
+    /**
+     * Every position was liquidated: a margin call, or the equity reached zero (the account then
+     * stopped trading).
+     */
+    LIQUIDATION
   }
 }

@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.portfolio;
 
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
+import com.tradingbacktest.engine.sim.Liquidation;
 import java.util.List;
 
 /**
@@ -31,6 +32,7 @@ import java.util.List;
  * @param notes what the run did unasked (weights or buys scaled down), at most {@value
  *     PortfolioBacktest#MAX_NOTES}
  * @param notesOmitted notes beyond that bound, counted but not kept
+ * @param liquidations every liquidation of the account, in order (each is also a note)
  * @param metrics the statistics of docs/METRICS.md over the portfolio's equity; buy-and-hold is an
  *     equal-weight buy and hold of the legs
  */
@@ -53,6 +55,7 @@ public record PortfolioResult(
     double commissions,
     List<PortfolioNote> notes,
     int notesOmitted,
+    List<Liquidation> liquidations,
     PerformanceMetrics metrics) {
 
   public double finalEquity() {

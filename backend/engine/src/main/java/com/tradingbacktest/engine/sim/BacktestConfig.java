@@ -15,8 +15,12 @@ import java.util.Objects;
  * @param quantityStep the smallest tradable quantity: 1 for stocks (or the lot size), e.g. 1e-8 for
  *     crypto
  * @param allowShort whether short entries open short positions (else they only close longs)
- * @param closeAtEnd close an open position at the last bar's close, so it counts as a trade
+ * @param closeAtEnd close an open position at the end, so it counts as a trade
  * @param riskFreeRate annual risk-free rate for Sharpe and Sortino, as a fraction
+ * @param margin leverage, maintenance margin, interest and short borrow fees; {@link Margin#none()}
+ *     (the default) is a cash account
+ * @param funding perpetual-futures funding of the symbol; {@link Funding#none()} by default
+ * @param closeAtEndPrice with {@code closeAtEnd}, the last bar's open or close (the default)
  * @param pyramiding the most entries open at once in one direction (1 to {@link #MAX_PYRAMIDING}):
  *     with more than 1, an entry signal in the direction of the open position adds a lot
  *     (docs/ENGINE.md, "Pyramiding and partial exits")
@@ -30,6 +34,9 @@ public record BacktestConfig(
     boolean allowShort,
     boolean closeAtEnd,
     double riskFreeRate,
+    Margin margin,
+    Funding funding,
+    EndPrice closeAtEndPrice,
     int pyramiding) {
 
   /**
@@ -40,6 +47,9 @@ public record BacktestConfig(
 
   public BacktestConfig {
     Objects.requireNonNull(fillMode, "fillMode");
+    Objects.requireNonNull(margin, "margin");
+    Objects.requireNonNull(funding, "funding");
+    Objects.requireNonNull(closeAtEndPrice, "closeAtEndPrice");
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(sizing, "sizing");
     requirePositive("initial capital", initialCapital);
@@ -73,6 +83,14 @@ public record BacktestConfig(
     }
   }
 
+  /**
+   * Whether the run needs the account of a portfolio run: margin terms or funding ({@code
+   * Backtest.run} then runs it as a one-symbol portfolio).
+   */
+  public boolean hasAccountFeatures() {
+    return !margin.isNone() || !funding.isNone();
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -91,6 +109,9 @@ public record BacktestConfig(
         .allowShort(allowShort)
         .closeAtEnd(closeAtEnd)
         .riskFreeRate(riskFreeRate)
+        .margin(margin)
+        .funding(funding)
+        .closeAtEndPrice(closeAtEndPrice)
         .pyramiding(pyramiding);
   }
 
@@ -104,6 +125,9 @@ public record BacktestConfig(
     private boolean allowShort;
     private boolean closeAtEnd;
     private double riskFreeRate;
+    private Margin margin = Margin.none();
+    private Funding funding = Funding.none();
+    private EndPrice closeAtEndPrice = EndPrice.CLOSE;
     private int pyramiding = 1;
 
     public Builder initialCapital(double v) {
@@ -146,6 +170,21 @@ public record BacktestConfig(
       return this;
     }
 
+    public Builder margin(Margin v) {
+      margin = v;
+      return this;
+    }
+
+    public Builder funding(Funding v) {
+      funding = v;
+      return this;
+    }
+
+    public Builder closeAtEndPrice(EndPrice v) {
+      closeAtEndPrice = v;
+      return this;
+    }
+
     public Builder pyramiding(int v) {
       pyramiding = v;
       return this;
@@ -161,6 +200,9 @@ public record BacktestConfig(
           allowShort,
           closeAtEnd,
           riskFreeRate,
+          margin,
+          funding,
+          closeAtEndPrice,
           pyramiding);
     }
   }

@@ -137,7 +137,9 @@ final class Book {
         totalCosts,
         Math.min(0, adverse),
         Math.max(0, favourable),
-        reason);
+        reason,
+        0,
+        0);
   }
 
   private void record(

@@ -12,5 +12,10 @@ public enum ExitReason {
   /** Closed at the last bar's close because the run asked to close open positions at the end. */
   END_OF_DATA,
   /** A portfolio's rebalance sold it (in part or whole) towards its target weight. */
-  REBALANCE
+  REBALANCE,
+  /**
+   * The account liquidated it: the equity fell to the maintenance margin, or to zero in a cash
+   * account (docs/ENGINE.md, "Margin, borrowing and funding").
+   */
+  LIQUIDATION
 }

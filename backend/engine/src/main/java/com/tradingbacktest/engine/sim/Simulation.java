@@ -14,6 +14,8 @@ import java.util.List;
  *     {@code trades}), or null
  * @param rejectedOrders entries skipped because the cash did not afford one quantity step
  * @param commissions commissions and taxes of all fills
+ * @param liquidations the account's liquidations, in order (docs/ENGINE.md, "Margin, borrowing and
+ *     funding"); after one that stopped the account nothing more was traded
  */
 public record Simulation(
     double[] equity,
@@ -23,7 +25,22 @@ public record Simulation(
     List<Trade> trades,
     Trade openTrade,
     int rejectedOrders,
-    double commissions) {
+    double commissions,
+    List<Liquidation> liquidations) {
+
+  public Simulation {
+    liquidations = List.copyOf(liquidations);
+  }
+
+  /** The liquidation that stopped the account, or null when it traded to the end. */
+  public Liquidation accountStop() {
+    for (Liquidation l : liquidations) {
+      if (l.stopped()) {
+        return l;
+      }
+    }
+    return null;
+  }
 
   public double finalEquity() {
     return equity.length == 0 ? Double.NaN : equity[equity.length - 1];

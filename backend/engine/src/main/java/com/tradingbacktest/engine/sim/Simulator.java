@@ -8,7 +8,13 @@ import com.tradingbacktest.engine.series.BarSeries;
  *
  * <ol>
  *   <li><b>Open.</b> Market orders decided at bar i-1's close execute at bar i's open (NEXT_OPEN):
- *       exits first, then entries. A position opened here is exposed to the whole bar.
+ *       exits first, then entries. A position opened here is exposed to the whole bar. On the last
+ *       bar of a run that closes at the end at the open, the position is closed now and nothing
+ *       else trades.
+ *   <li><b>The default account rule</b> of a short (a long bought with cash cannot lose more than
+ *       the equity): when the bar reaches the price at which the equity is zero, the short is
+ *       liquidated there (at the open when the bar gaps beyond it) and the account stops trading,
+ *       unless its stop is nearer and closes it first.
  *   <li><b>Protective exits</b> of a position already open at the open: the stop (the tighter of
  *       stop-loss and trailing stop) and the take-profit. A gap through a level fills at the open;
  *       a bar that touches both the stop and the target is assumed to hit the stop first
@@ -87,6 +93,15 @@ public final class Simulator {
     final boolean[] shortEntries = s.shortEntry;
     final boolean[] shortExits = s.shortExit;
     final int last = config.closeAtEnd() ? n - 1 : n;
+    final boolean endAtOpen = config.closeAtEnd() && config.closeAtEndPrice() == EndPrice.OPEN;
+    final long[] times = bars.times();
+
+    // The default account rule: the price at which a short's equity is zero (infinite unless
+    // short), refreshed after every bar that traded, so that a quiet bar checks it with one
+    // comparison; and whether a liquidation stopped the account.
+    double zeroEquityLevel = Double.POSITIVE_INFINITY;
+    boolean stopped = false;
+    final java.util.List<Liquidation> liquidations = new java.util.ArrayList<>(0);
 
     double streamed = 0;
     int pendingExit = NONE;
@@ -111,6 +126,7 @@ public final class Simulator {
           && pendingExit == NONE
           && pendingEntry == NONE
           && i != last
+          && high[i] < zeroEquityLevel
           && noSignal(longEntries, longExits, shortEntries, shortExits, i)) {
         // A run of quiet bars: nothing fills at the open, no level can trigger, no signal decides
         // anything at the close. The book stays as it is, but for step 5 of the full path: a
@@ -121,6 +137,7 @@ public final class Simulator {
         int nextCheck = Math.min(n, (i | (CHECK_EVERY - 1)) + 1);
         while (end < nextCheck
             && end != last
+            && high[end] < zeroEquityLevel
             && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
           end++;
         }
@@ -171,7 +188,7 @@ public final class Simulator {
                 book.side() > 0 ? costs.slippedSell(open[i]) : costs.slippedBuy(open[i]),
                 pendingExitReason);
           }
-          if (pendingEntry != NONE && book.isFlat()) {
+          if (pendingEntry != NONE && book.isFlat() && !(endAtOpen && i == n - 1)) {
             Side side = pendingEntry == OPEN_LONG ? Side.LONG : Side.SHORT;
             double price =
                 side == Side.LONG ? costs.slippedBuy(open[i]) : costs.slippedSell(open[i]);
@@ -181,6 +198,32 @@ public final class Simulator {
           }
           pendingExit = pendingEntry = NONE;
           acted = true;
+        }
+
+        // A run closing at the end at the open: the last bar's open ends it.
+        final boolean endedAtOpen = endAtOpen && i == n - 1;
+        if (endedAtOpen && !book.isFlat()) {
+          book.close(
+              i,
+              book.side() > 0 ? costs.slippedSell(open[i]) : costs.slippedBuy(open[i]),
+              ExitReason.END_OF_DATA);
+          acted = true;
+        }
+
+        // The default account rule, for a short exposed to this bar.
+        if (book.side() < 0 && i >= p.from) {
+          double level = book.cash / -book.quantity;
+          double stop = shortStop(p);
+          // A stop at or below the level is reached first and closes the short in step 2.
+          if (!(stop <= level) && high[i] >= level) {
+            boolean gap = open[i] >= level;
+            double price = costs.slippedBuy(gap ? open[i] : level);
+            book.see(Math.min(open[i], price), Math.max(open[i], price));
+            book.close(i, price, ExitReason.LIQUIDATION);
+            liquidations.add(zeroEquity(times[i], bars, gap, level, book.cash));
+            stopped = true;
+            acted = true;
+          }
         }
 
         // Only a position held since the open has lived through the bar's whole range.
@@ -230,7 +273,7 @@ public final class Simulator {
         }
 
         // 3. Entry orders working during the bar.
-        if (entryOrders && !acted && book.isFlat()) {
+        if (entryOrders && !acted && !stopped && book.isFlat()) {
           acted = tryEntryOrders(i, s, config, book, open[i], high[i], low[i]);
           if (acted && !book.isFlat()) {
             Side entered = book.side() > 0 ? Side.LONG : Side.SHORT;
@@ -254,8 +297,9 @@ public final class Simulator {
         }
         int action = NONE;
         boolean reverse = false;
-        boolean longEntry = s.longEntry != null && s.longEntry[i];
-        boolean shortEntry = s.shortEntry != null && s.shortEntry[i];
+        boolean trading = !stopped && !endedAtOpen;
+        boolean longEntry = trading && s.longEntry != null && s.longEntry[i];
+        boolean shortEntry = trading && s.shortEntry != null && s.shortEntry[i];
         if (longEntry && shortEntry) {
           longEntry = shortEntry = false; // contradictory: neither
         }
@@ -264,14 +308,14 @@ public final class Simulator {
           if (shortEntry) {
             action = allowShort ? OPEN_SHORT : CLOSE;
             reverse = allowShort;
-          } else if (s.longExit != null && s.longExit[i]) {
+          } else if (trading && s.longExit != null && s.longExit[i]) {
             action = CLOSE;
           }
         } else if (side < 0) {
           if (longEntry) {
             action = OPEN_LONG;
             reverse = true;
-          } else if (s.shortExit != null && s.shortExit[i]) {
+          } else if (trading && s.shortExit != null && s.shortExit[i]) {
             action = CLOSE;
           }
         } else if (longEntry) {
@@ -321,6 +365,13 @@ public final class Simulator {
             p.peak = book.side() > 0 ? Math.max(p.peak, high[i]) : Math.min(p.peak, low[i]);
           }
         }
+        // A short entered during the bar may already be under water at the close.
+        if (book.side() < 0 && close[i] >= book.cash / -book.quantity) {
+          double level = book.cash / -book.quantity;
+          book.close(i, costs.slippedBuy(close[i]), ExitReason.LIQUIDATION);
+          liquidations.add(zeroEquity(times[i], bars, true, level, book.cash));
+          stopped = true;
+        }
         if (config.closeAtEnd() && i == n - 1 && !book.isFlat()) {
           book.close(
               i,
@@ -328,6 +379,7 @@ public final class Simulator {
               ExitReason.END_OF_DATA);
         }
       }
+      zeroEquityLevel = book.quantity < 0 ? book.cash / -book.quantity : Double.POSITIVE_INFINITY;
       double marked = book.equity(close[i]);
       boolean held = book.quantity != 0;
       equity[i] = marked;
@@ -351,7 +403,32 @@ public final class Simulator {
         java.util.List.copyOf(book.trades),
         openTrade,
         book.rejected,
-        book.commissions);
+        book.commissions,
+        liquidations);
+  }
+
+  /** The liquidation of a short whose equity reached zero at {@code level}. */
+  private static Liquidation zeroEquity(
+      long time, BarSeries bars, boolean gap, double level, double equityAfter) {
+    return new Liquidation(
+        time,
+        false,
+        gap,
+        equityAfter,
+        true,
+        Liquidation.describe(time, bars.zone(), false, gap, level, equityAfter, true));
+  }
+
+  /** The tighter of a short's stop-loss and trailing stop as step 2 computes it; NaN for none. */
+  private static double shortStop(Protection p) {
+    double stop = p.stop;
+    if (!Double.isNaN(p.trail)) {
+      double trail = p.peak * (1 + p.trail);
+      if (Double.isNaN(stop) || trail < stop) {
+        stop = trail;
+      }
+    }
+    return stop;
   }
 
   /**

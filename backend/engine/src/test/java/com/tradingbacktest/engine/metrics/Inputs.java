@@ -163,6 +163,8 @@ final class Inputs {
         0,
         0,
         0,
-        ExitReason.SIGNAL);
+        ExitReason.SIGNAL,
+        0,
+        0);
   }
 }

@@ -83,7 +83,9 @@ class MetricsPropertyTests {
                         0.5,
                         0,
                         0,
-                        ExitReason.SIGNAL));
+                        ExitReason.SIGNAL,
+                        0,
+                        0));
     return trade.list().ofMaxSize(20);
   }
 
@@ -134,7 +136,9 @@ class MetricsPropertyTests {
               t.costs() * k,
               t.mae(),
               t.mfe(),
-              t.exitReason()));
+              t.exitReason(),
+              t.funding() * k,
+              t.borrowCost() * k));
     }
     PerformanceMetrics b = new Run(scaled, run.times(), scaledTrades).inputs(capital * k).compute();
 

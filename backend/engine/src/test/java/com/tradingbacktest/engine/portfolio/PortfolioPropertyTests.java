@@ -10,6 +10,7 @@ import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
 import com.tradingbacktest.engine.sim.Fill;
+import com.tradingbacktest.engine.sim.Funding;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +47,21 @@ class PortfolioPropertyTests {
       if (random.nextBoolean()) {
         legs.add(
             new PortfolioLeg(
-                "S" + s, bars, currency, costs, step, Generated.signals(random, n), null));
+                "S" + s,
+                bars,
+                currency,
+                costs,
+                step,
+                Generated.signals(random, n),
+                null,
+                Funding.none()));
       } else {
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
           weights[i] = random.nextInt(5) == 0 ? Double.NaN : random.nextDouble() * 0.7;
         }
-        legs.add(new PortfolioLeg("S" + s, bars, currency, costs, step, null, weights));
+        legs.add(
+            new PortfolioLeg("S" + s, bars, currency, costs, step, null, weights, Funding.none()));
       }
     }
     Rebalance rebalance =

@@ -8,6 +8,7 @@ import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.Fill;
+import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.Simulation;
 import com.tradingbacktest.engine.sim.Trade;
@@ -36,7 +37,14 @@ class SingleSymbolEquivalenceTests {
         PortfolioBacktest.run(
             List.of(
                 new PortfolioLeg(
-                    "ONE", bars, "KRW", config.costs(), config.quantityStep(), signals, null)),
+                    "ONE",
+                    bars,
+                    "KRW",
+                    config.costs(),
+                    config.quantityStep(),
+                    signals,
+                    null,
+                    Funding.none())),
             PortfolioBacktest.configOf(config, Rebalance.MONTHLY));
 
     Simulation sim = single.simulation();

@@ -8,6 +8,7 @@ import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.run.PortfolioBars;
 import com.tradingbacktest.app.backtest.run.PortfolioSetup;
 import com.tradingbacktest.app.backtest.run.PortfolioSweep;
+import com.tradingbacktest.app.backtest.run.RunFunding;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
@@ -57,6 +58,7 @@ class OptimizationRunner {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final Cache<UUID, BarSeries> bars;
+  private final RunFunding funding;
 
   OptimizationRunner(
       OptimizationRepository optimizations,
@@ -64,7 +66,9 @@ class OptimizationRunner {
       BacktestSettings settings,
       RunLimits limits,
       TransactionTemplate transaction,
-      JsonMapper json) {
+      JsonMapper json,
+      RunFunding funding) {
+    this.funding = funding;
     this.optimizations = optimizations;
     this.marketData = marketData;
     this.settings = settings;
@@ -164,6 +168,7 @@ class OptimizationRunner {
           strategy,
           universe,
           setup,
+          funding.portfolio(runSettings, setup, universe.universe()),
           runSettings,
           row.initialCapital(),
           grid,
@@ -189,7 +194,9 @@ class OptimizationRunner {
     return GridSearch.run(
         strategy,
         series,
-        runSettings.toConfig(row.initialCapital().doubleValue()),
+        runSettings.toConfig(
+            row.initialCapital().doubleValue(),
+            funding.single(runSettings, row.seriesKey(), series)),
         grid,
         from,
         to,

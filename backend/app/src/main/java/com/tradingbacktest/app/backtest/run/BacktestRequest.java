@@ -131,7 +131,238 @@ public record BacktestRequest(
                 "The zone of a portfolio's calendar (its months for a monthly rebalance, its"
                     + " dates); omitted: the first symbol's")
         @Size(max = 64, message = "must be at most {max} characters")
-        String timeZone) {
+        String timeZone,
+    @Schema(
+            example = "2",
+            description =
+                "The most gross position value per unit of equity at entry, >= 1; at most the"
+                    + " preset's (KRX 1, US 2, crypto futures up to 10 by the tier of capital x"
+                    + " leverage); default 1")
+        Double leverage,
+    @Schema(
+            example = "0.25",
+            description =
+                "Equity must stay above this fraction of gross position value, else every position"
+                    + " is liquidated (exit reason liquidation); below 1/leverage; default: the"
+                    + " preset's (the tier's) once leverage > 1 or on a perpetual, else 0")
+        Double maintenanceMargin,
+    @Schema(
+            example = "0.08",
+            description = "Annual interest on borrowed cash, a fraction; default: the preset's")
+        Double borrowRate,
+    @Schema(
+            example = "0.003",
+            description =
+                "Annual fee on the value of short positions, accrued per calendar day held;"
+                    + " default: the preset's")
+        Double shortBorrowFee,
+    @Schema(
+            description =
+                "Perpetual funding: none, series (the symbol's stored funding rates) or fixed"
+                    + " (funding_rate every funding_interval); default: series when rates are"
+                    + " stored, else the preset's fixed rate on a perpetual, else none",
+            allowableValues = {"none", "series", "fixed"})
+        @Pattern(regexp = "none|series|fixed", message = "must be none, series or fixed")
+        String funding,
+    @Schema(
+            example = "0.0001",
+            description =
+                "The fixed funding rate per interval (a long pays it, a short receives it);"
+                    + " with funding=fixed; default: the preset's")
+        Double fundingRate,
+    @Schema(
+            example = "8h",
+            description = "Hours between fixed funding charges, 1h-168h; default: the preset's")
+        @Pattern(regexp = "[0-9]{1,3}h", message = "must be whole hours such as 8h")
+        String fundingInterval,
+    @Schema(
+            example = "3",
+            description = "The most entries in one direction (1 = no pyramiding); default 1")
+        Integer pyramiding,
+    @Schema(
+            description =
+                "The last bar's price that close_at_end closes at: close (default) or open",
+            allowableValues = {"open", "close"})
+        @Pattern(regexp = "open|close", message = "must be open or close")
+        String closeAtEndPrice) {
+
+  /** A request without the account fields of issue 18 (they take their defaults). */
+  public BacktestRequest(
+      UUID strategyId,
+      String symbol,
+      String interval,
+      LocalDate startDate,
+      LocalDate endDate,
+      BigDecimal initialCapital,
+      Map<String, Double> parameters,
+      CostSettings costs,
+      SizingSettings sizing,
+      String fill,
+      Boolean allowShort,
+      Boolean closeAtEnd,
+      Double riskFreeRate,
+      String dataset,
+      String benchmark,
+      String benchmarkDataset,
+      List<String> symbols,
+      String rebalance,
+      Map<String, String> fx,
+      String baseCurrency,
+      String timeZone) {
+    this(
+        strategyId,
+        symbol,
+        interval,
+        startDate,
+        endDate,
+        initialCapital,
+        parameters,
+        costs,
+        sizing,
+        fill,
+        allowShort,
+        closeAtEnd,
+        riskFreeRate,
+        dataset,
+        benchmark,
+        benchmarkDataset,
+        symbols,
+        rebalance,
+        fx,
+        baseCurrency,
+        timeZone,
+        AccountFields.NONE);
+  }
+
+  private BacktestRequest(
+      UUID strategyId,
+      String symbol,
+      String interval,
+      LocalDate startDate,
+      LocalDate endDate,
+      BigDecimal initialCapital,
+      Map<String, Double> parameters,
+      CostSettings costs,
+      SizingSettings sizing,
+      String fill,
+      Boolean allowShort,
+      Boolean closeAtEnd,
+      Double riskFreeRate,
+      String dataset,
+      String benchmark,
+      String benchmarkDataset,
+      List<String> symbols,
+      String rebalance,
+      Map<String, String> fx,
+      String baseCurrency,
+      String timeZone,
+      AccountFields account) {
+    this(
+        strategyId,
+        symbol,
+        interval,
+        startDate,
+        endDate,
+        initialCapital,
+        parameters,
+        costs,
+        sizing,
+        fill,
+        allowShort,
+        closeAtEnd,
+        riskFreeRate,
+        dataset,
+        benchmark,
+        benchmarkDataset,
+        symbols,
+        rebalance,
+        fx,
+        baseCurrency,
+        timeZone,
+        account.leverage(),
+        account.maintenanceMargin(),
+        account.borrowRate(),
+        account.shortBorrowFee(),
+        account.funding(),
+        account.fundingRate(),
+        account.fundingInterval(),
+        account.pyramiding(),
+        account.closeAtEndPrice());
+  }
+
+  /** A single-symbol request with these account fields (a preview's). */
+  static BacktestRequest single(
+      UUID strategyId,
+      String symbol,
+      String interval,
+      LocalDate startDate,
+      LocalDate endDate,
+      BigDecimal initialCapital,
+      Map<String, Double> parameters,
+      CostSettings costs,
+      SizingSettings sizing,
+      String fill,
+      Boolean allowShort,
+      Boolean closeAtEnd,
+      Double riskFreeRate,
+      String dataset,
+      String benchmark,
+      String benchmarkDataset,
+      AccountFields account) {
+    return new BacktestRequest(
+        strategyId,
+        symbol,
+        interval,
+        startDate,
+        endDate,
+        initialCapital,
+        parameters,
+        costs,
+        sizing,
+        fill,
+        allowShort,
+        closeAtEnd,
+        riskFreeRate,
+        dataset,
+        benchmark,
+        benchmarkDataset,
+        null,
+        null,
+        null,
+        null,
+        null,
+        account);
+  }
+
+  /** The account fields of this request, as given (null: the preset's default). */
+  AccountFields account() {
+    return new AccountFields(
+        leverage,
+        maintenanceMargin,
+        borrowRate,
+        shortBorrowFee,
+        funding,
+        fundingRate,
+        fundingInterval,
+        pyramiding,
+        closeAtEndPrice);
+  }
+
+  /** The account fields of a run or preview request, each null when not given. */
+  record AccountFields(
+      Double leverage,
+      Double maintenanceMargin,
+      Double borrowRate,
+      Double shortBorrowFee,
+      String funding,
+      Double fundingRate,
+      String fundingInterval,
+      Integer pyramiding,
+      String closeAtEndPrice) {
+
+    static final AccountFields NONE =
+        new AccountFields(null, null, null, null, null, null, null, null, null);
+  }
 
   /** A single-symbol request, as before portfolios. */
   public BacktestRequest(

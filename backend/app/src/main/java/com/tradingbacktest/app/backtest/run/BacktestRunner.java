@@ -58,6 +58,7 @@ class BacktestRunner {
   private final RunLimits limits;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
+  private final RunFunding funding;
 
   BacktestRunner(
       BacktestRepository runs,
@@ -69,7 +70,9 @@ class BacktestRunner {
       BacktestSettings settings,
       RunLimits limits,
       TransactionTemplate transaction,
-      JsonMapper json) {
+      JsonMapper json,
+      RunFunding funding) {
+    this.funding = funding;
     this.runs = runs;
     this.roundTrips = roundTrips;
     this.plots = plots;
@@ -183,6 +186,7 @@ class BacktestRunner {
               bars,
               parameters,
               runSettings,
+              funding.single(runSettings, row.seriesKey(), bars),
               row.initialCapital(),
               benchmark,
               runLimits,
@@ -281,6 +285,7 @@ class BacktestRunner {
               universe,
               setup,
               fx,
+              funding.portfolio(runSettings, setup, universe),
               parameters,
               runSettings,
               row.initialCapital(),

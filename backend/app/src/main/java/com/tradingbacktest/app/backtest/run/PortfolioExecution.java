@@ -17,6 +17,7 @@ import com.tradingbacktest.engine.portfolio.Rebalance;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Funding;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -62,6 +63,7 @@ record PortfolioExecution(
       List<BarSeries> universe,
       PortfolioSetup setup,
       Map<String, BarSeries> fx,
+      List<Funding> funding,
       Map<String, Double> parameters,
       RunSettings settings,
       BigDecimal initialCapital,
@@ -70,7 +72,8 @@ record PortfolioExecution(
       Runnable evaluated) {
     try {
       Simulated simulated =
-          simulate(strategy, universe, setup, fx, parameters, settings, initialCapital, limits);
+          simulate(
+              strategy, universe, setup, fx, funding, parameters, settings, initialCapital, limits);
       evaluated.run();
       PortfolioResult result = simulated.result();
       List<PortfolioLeg> legs = simulated.legs();
@@ -124,6 +127,7 @@ record PortfolioExecution(
       List<BarSeries> universe,
       PortfolioSetup setup,
       Map<String, BarSeries> fx,
+      List<Funding> funding,
       Map<String, Double> parameters,
       RunSettings settings,
       BigDecimal initialCapital,
@@ -144,8 +148,10 @@ record PortfolioExecution(
               member.costs().toModel(),
               member.quantityStep(),
               weight == null ? symbol.signals() : null,
-              weight));
+              weight,
+              funding.get(i)));
     }
+    RunSettings.Account account = settings.accountOrCash();
     Rebalance rebalance =
         setup.rebalance() != null
             ? Rebalance.parse(setup.rebalance())
@@ -162,6 +168,9 @@ record PortfolioExecution(
             .allowShort(settings.allowShort())
             .closeAtEnd(settings.closeAtEnd())
             .riskFreeRate(settings.riskFreeRate())
+            .margin(account.toMargin())
+            .closeAtEndPrice(account.endPrice())
+            .pyramiding(account.pyramiding())
             .build();
     PortfolioResult result = PortfolioBacktest.run(legs, config, limits.control());
     return new Simulated(result, legs, weighted ? rebalance : null);
@@ -261,6 +270,7 @@ record PortfolioExecution(
         result.rejectedOrders(),
         benchmark == null ? null : benchmark.symbol(),
         benchmark == null ? null : benchmark.stats(),
-        portfolio);
+        portfolio,
+        result.liquidations());
   }
 }

@@ -12,6 +12,7 @@ import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.sim.Funding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class PortfolioSweep {
       CompiledStrategy strategy,
       PortfolioBars bars,
       PortfolioSetup setup,
+      List<Funding> funding,
       RunSettings settings,
       BigDecimal initialCapital,
       ParameterGrid grid,
@@ -92,6 +94,7 @@ public final class PortfolioSweep {
                     bars.universe(),
                     setup,
                     bars.fx(),
+                    funding,
                     parameters,
                     settings,
                     initialCapital,

@@ -103,7 +103,27 @@ record PreviewRequest(
             description = "Which series of the benchmark: own or shared, as for a run",
             allowableValues = {"own", "shared"})
         @Pattern(regexp = "own|shared", message = "must be own or shared")
-        String benchmarkDataset) {
+        String benchmarkDataset,
+    @Schema(description = "As for a run: the most gross position value per unit of equity")
+        Double leverage,
+    @Schema(description = "As for a run") Double maintenanceMargin,
+    @Schema(description = "As for a run") Double borrowRate,
+    @Schema(description = "As for a run") Double shortBorrowFee,
+    @Schema(
+            description = "As for a run: none, series or fixed",
+            allowableValues = {"none", "series", "fixed"})
+        @Pattern(regexp = "none|series|fixed", message = "must be none, series or fixed")
+        String funding,
+    @Schema(description = "As for a run") Double fundingRate,
+    @Schema(description = "As for a run: whole hours such as 8h", example = "8h")
+        @Pattern(regexp = "[0-9]{1,3}h", message = "must be whole hours such as 8h")
+        String fundingInterval,
+    @Schema(description = "As for a run") Integer pyramiding,
+    @Schema(
+            description = "As for a run: open or close",
+            allowableValues = {"open", "close"})
+        @Pattern(regexp = "open|close", message = "must be open or close")
+        String closeAtEndPrice) {
 
   static final int DEFAULT_POINTS = 1000;
 
@@ -113,7 +133,7 @@ record PreviewRequest(
 
   /** The run this previews, as POST /api/v1/backtests would take it. */
   BacktestRequest toRunRequest() {
-    return new BacktestRequest(
+    return BacktestRequest.single(
         strategyId,
         symbol,
         interval,
@@ -129,6 +149,16 @@ record PreviewRequest(
         riskFreeRate,
         dataset,
         benchmark,
-        benchmarkDataset);
+        benchmarkDataset,
+        new BacktestRequest.AccountFields(
+            leverage,
+            maintenanceMargin,
+            borrowRate,
+            shortBorrowFee,
+            funding,
+            fundingRate,
+            fundingInterval,
+            pyramiding,
+            closeAtEndPrice));
   }
 }

@@ -28,13 +28,16 @@ class PreviewService {
   private final PreviewGate gate;
   private final PreviewSettings settings;
   private final RunLimits limits;
+  private final RunFunding funding;
 
   PreviewService(
       RunSettingsResolver resolver,
       MarketDataService marketData,
       PreviewGate gate,
       PreviewSettings settings,
-      RunLimits limits) {
+      RunLimits limits,
+      RunFunding funding) {
+    this.funding = funding;
     this.resolver = resolver;
     this.marketData = marketData;
     this.gate = gate;
@@ -74,6 +77,7 @@ class PreviewService {
               bars,
               run.parameters(),
               run.settings(),
+              funding.single(run.settings(), run.symbol().seriesKey(), bars),
               run.initialCapital(),
               benchmark,
               budget,

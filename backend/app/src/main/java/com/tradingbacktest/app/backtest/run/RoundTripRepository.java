@@ -29,7 +29,7 @@ class RoundTripRepository {
 
   private static final String COLUMNS =
       "side, quantity, entry_time, entry_price, exit_time, exit_price, pnl, return_pct, costs, mae,"
-          + " mfe, bars_held, exit_reason";
+          + " mfe, bars_held, exit_reason, funding, borrow_cost";
 
   /**
    * Parameters: run id, side, side, outcome, outcome, outcome, from, from, to, to, symbol, symbol.
@@ -60,7 +60,7 @@ class RoundTripRepository {
       template.batchUpdate(
           "insert into backtest_round_trips (backtest_id, seq, "
               + COLUMNS
-              + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -83,13 +83,13 @@ class RoundTripRepository {
       template.batchUpdate(
           "insert into backtest_round_trips (backtest_id, seq, "
               + COLUMNS
-              + ", symbol) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + ", symbol) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
               PortfolioTrade pt = trades.get(first + i);
               setTrade(ps, id, first + i, pt.trade());
-              ps.setString(16, pt.symbol());
+              ps.setString(18, pt.symbol());
             }
 
             @Override
@@ -117,6 +117,8 @@ class RoundTripRepository {
     ps.setDouble(13, t.mfe());
     ps.setInt(14, t.barsHeld());
     ps.setString(15, t.exitReason().name().toLowerCase(Locale.ROOT));
+    ps.setDouble(16, t.funding());
+    ps.setDouble(17, t.borrowCost());
   }
 
   List<RoundTripView> page(UUID id, RoundTripFilter filter, int offset, int limit) {
@@ -198,6 +200,8 @@ class RoundTripRepository {
         rs.getDouble(12),
         rs.getInt(13),
         rs.getString(14),
-        rs.getString(15));
+        rs.getDouble(15),
+        rs.getDouble(16),
+        rs.getString(17));
   }
 }

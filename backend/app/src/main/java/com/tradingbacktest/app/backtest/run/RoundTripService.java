@@ -32,7 +32,7 @@ class RoundTripService {
 
   static final String CSV_HEADER =
       "number,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,return_pct,costs,mae,"
-          + "mfe,bars_held,exit_reason\n";
+          + "mfe,bars_held,exit_reason,funding,borrow_cost\n";
 
   private final BacktestRepository runs;
   private final RoundTripRepository roundTrips;
@@ -173,7 +173,9 @@ class RoundTripService {
             number(t.mae()),
             number(t.mfe()),
             Integer.toString(t.barsHeld()),
-            t.exitReason())
+            t.exitReason(),
+            number(t.funding()),
+            number(t.borrowCost()))
         + "\n";
   }
 

@@ -11,7 +11,11 @@ import java.time.Instant;
  * @param number its place among the run's round trips in exit order, from 1 (filters keep it)
  * @param side long or short
  * @param barsHeld bars between entry and exit, 0 when both happened in one bar
- * @param exitReason signal, reversal, stop_loss, take_profit or trailing_stop
+ * @param exitReason signal, reversal, stop_loss, take_profit, trailing_stop, end_of_data or
+ *     liquidation
+ * @param funding perpetual funding the position paid while open (negative when it received more),
+ *     in the symbol's currency; included in pnl
+ * @param borrowCost short borrow fees and its share of interest on borrowed cash; included in pnl
  * @param symbol the symbol traded (a single-symbol run's round trips carry the run's symbol)
  */
 @Schema(name = "RoundTripItem")
@@ -30,6 +34,8 @@ record RoundTripView(
     double mfe,
     int barsHeld,
     String exitReason,
+    double funding,
+    double borrowCost,
     String symbol) {
 
   /** This round trip of the run's one symbol, for rows stored without it. */
@@ -51,6 +57,8 @@ record RoundTripView(
             mfe,
             barsHeld,
             exitReason,
+            funding,
+            borrowCost,
             runSymbol);
   }
 }

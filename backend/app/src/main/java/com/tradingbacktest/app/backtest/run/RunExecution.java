@@ -11,6 +11,7 @@ import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.Plot;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.Funding;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots, M
 
   /**
    * Runs {@code strategy} with {@code parameters} over {@code bars} (not empty) under {@code
-   * limits}; {@code evaluated} is called between evaluation and simulation (a stored run reports
-   * progress there).
+   * limits}, charged {@code funding} (the stored rates, when its funding is a series); {@code
+   * evaluated} is called between evaluation and simulation (a stored run reports progress there).
    *
    * @throws RunFailure when the strategy fails on this data or the settings do not fit the bars
    * @throws com.tradingbacktest.engine.sim.RunTimeLimitException past the limits' deadline (the
@@ -70,6 +71,7 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots, M
       BarSeries bars,
       Map<String, Double> parameters,
       RunSettings settings,
+      Funding funding,
       BigDecimal initialCapital,
       Benchmark benchmark,
       EvaluationLimits limits,
@@ -87,7 +89,7 @@ record RunExecution(BacktestResult result, RunSeries series, List<Plot> plots, M
           Backtest.run(
               bars,
               evaluation.signals(),
-              settings.toConfig(initialCapital.doubleValue()),
+              settings.toConfig(initialCapital.doubleValue(), funding),
               limits.control());
       double[] equity = result.simulation().equity();
       Measured measured =

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,9 +67,15 @@ public class RunSettingsResolver {
   private final StrategyLookup strategies;
   private final MarketDataService marketData;
   private final JsonMapper json;
+  private final AccountResolver accounts;
 
-  RunSettingsResolver(StrategyLookup strategies, MarketDataService marketData, JsonMapper json) {
+  RunSettingsResolver(
+      StrategyLookup strategies,
+      MarketDataService marketData,
+      JsonMapper json,
+      AccountResolver accounts) {
     this.json = json;
+    this.accounts = accounts;
     this.strategies = strategies;
     this.marketData = marketData;
   }
@@ -160,7 +167,19 @@ public class RunSettingsResolver {
     CompiledStrategy compiled = strategy.map(s -> strategies.compile(s.code())).orElse(null);
     Map<String, Double> parameters =
         compiled == null ? Map.of() : resolveParameters(compiled, request.parameters(), errors);
-    RunSettings settings = symbol.map(s -> resolveSettings(s, request, errors)).orElse(null);
+    RunSettings.Account account = null;
+    if (symbol.isPresent() && !errors.containsKey("initial_capital")) {
+      account =
+          accounts.resolve(
+              universe != null ? universe : List.of(symbol.get()),
+              request.account(),
+              compiled == null ? OptionalInt.empty() : compiled.pyramiding(),
+              capital.doubleValue(),
+              errors);
+    }
+    RunSettings.Account resolvedAccount = account;
+    RunSettings settings =
+        symbol.map(s -> resolveSettings(s, request, resolvedAccount, errors)).orElse(null);
     PortfolioSetup portfolio = null;
     if (symbol.isPresent()) {
       List<SymbolInfo> members = universe != null ? universe : List.of(symbol.get());
@@ -191,17 +210,7 @@ public class RunSettingsResolver {
       throw new FieldValidationException(errors);
     }
     if (portfolio != null) {
-      settings =
-          new RunSettings(
-              settings.fill(),
-              settings.costs(),
-              settings.sizing(),
-              settings.quantityStep(),
-              settings.allowShort(),
-              settings.closeAtEnd(),
-              settings.riskFreeRate(),
-              portfolio.baseCurrency(),
-              portfolio.timeZone());
+      settings = settings.inCurrency(portfolio.baseCurrency(), portfolio.timeZone());
     }
     return new ResolvedRun(
         strategy.get(),
@@ -586,7 +595,10 @@ public class RunSettingsResolver {
   }
 
   private static RunSettings resolveSettings(
-      SymbolInfo symbol, BacktestRequest request, Map<String, String> errors) {
+      SymbolInfo symbol,
+      BacktestRequest request,
+      RunSettings.Account account,
+      Map<String, String> errors) {
     RunSettings.Costs costs = resolveCosts(symbol, request.costs(), errors);
     RunSettings.Sizing sizing = resolveSizing(request.sizing(), errors);
     double riskFree = request.riskFreeRate() == null ? 0 : request.riskFreeRate();
@@ -602,7 +614,8 @@ public class RunSettingsResolver {
         Boolean.TRUE.equals(request.closeAtEnd()),
         riskFree,
         symbol.currency(),
-        symbol.timeZone());
+        symbol.timeZone(),
+        account);
   }
 
   /**

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The three exchange clients and {@link CandleSources}, built from {@link FetchSettings}. */
+/**
+ * The three exchange candle clients, {@link CandleSources} and Binance's funding history client,
+ * built from {@link FetchSettings}.
+ */
 @Configuration(proxyBeanMethods = false)
 class FetchConfiguration {
 
@@ -19,6 +22,12 @@ class FetchConfiguration {
   @Bean
   BinanceKlineClient binanceKlineClient(FetchSettings settings, JsonMapper json, Clock clock) {
     return new BinanceKlineClient(
+        settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
+  }
+
+  @Bean
+  BinanceFundingClient binanceFundingClient(FetchSettings settings, JsonMapper json, Clock clock) {
+    return new BinanceFundingClient(
         settings, ExchangeHttp.newClient(settings), json, FetchTiming.system(clock));
   }
 

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param upbitUrl Upbit's REST API root
  * @param binanceUrl Binance spot REST API root
+ * @param binanceFuturesUrl Binance USD-M futures REST API root (funding rate history)
  * @param yahooUrl Yahoo Finance chart API root
  * @param connectTimeout the longest wait for a connection
  * @param readTimeout the longest wait for a whole response, from sending the request
@@ -30,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record FetchSettings(
     @DefaultValue("https://api.upbit.com") String upbitUrl,
     @DefaultValue("https://api.binance.com") String binanceUrl,
+    @DefaultValue("https://fapi.binance.com") String binanceFuturesUrl,
     @DefaultValue("https://query1.finance.yahoo.com") String yahooUrl,
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("30s") Duration readTimeout,
@@ -45,6 +47,7 @@ record FetchSettings(
   FetchSettings {
     upbitUrl = root("upbit-url", upbitUrl);
     binanceUrl = root("binance-url", binanceUrl);
+    binanceFuturesUrl = root("binance-futures-url", binanceFuturesUrl);
     yahooUrl = root("yahoo-url", yahooUrl);
     positive("connect-timeout", connectTimeout);
     positive("read-timeout", readTimeout);

@@ -221,6 +221,7 @@ class BinanceKlineClientTests extends CandleClientTest {
         new FetchSettings(
             defaults.upbitUrl(),
             defaults.binanceUrl(),
+            defaults.binanceFuturesUrl(),
             defaults.yahooUrl(),
             defaults.connectTimeout(),
             defaults.readTimeout(),

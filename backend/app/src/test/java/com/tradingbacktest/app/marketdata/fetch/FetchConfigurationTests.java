@@ -28,10 +28,12 @@ class FetchConfigurationTests {
           assertThat(sources.get(DataSource.UPBIT)).isInstanceOf(UpbitCandleClient.class);
           assertThat(sources.get(DataSource.BINANCE)).isInstanceOf(BinanceKlineClient.class);
           assertThat(sources.get(DataSource.YAHOO)).isInstanceOf(YahooChartClient.class);
+          assertThat(app.getBean(BinanceFundingClient.class)).isNotNull();
 
           FetchSettings settings = app.getBean(FetchSettings.class);
           assertThat(settings.upbitUrl()).isEqualTo("https://api.upbit.com");
           assertThat(settings.binanceUrl()).isEqualTo("https://api.binance.com");
+          assertThat(settings.binanceFuturesUrl()).isEqualTo("https://fapi.binance.com");
           assertThat(settings.yahooUrl()).isEqualTo("https://query1.finance.yahoo.com");
           assertThat(settings.maxRetries()).isEqualTo(4);
           assertThat(settings.initialBackoff()).isEqualTo(Duration.ofMillis(500));

@@ -30,6 +30,7 @@ final class Fixtures {
         url,
         url,
         url,
+        url,
         Duration.ofSeconds(2),
         Duration.ofSeconds(10),
         4,
