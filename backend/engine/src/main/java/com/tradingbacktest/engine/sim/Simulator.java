@@ -260,7 +260,7 @@ public final class Simulator {
         }
 
         // 3. Entry orders working during the bar.
-        if (entryOrders && !acted && !stopped && book.isFlat()) {
+        if (entryOrders && !acted && !stopped && !endedAtOpen && book.isFlat()) {
           acted = tryEntryOrders(i, s, config, book, open[i], high[i], low[i]);
           if (acted && !book.isFlat()) {
             Side entered = book.side() > 0 ? Side.LONG : Side.SHORT;

@@ -17,6 +17,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * A portfolio of one symbol in the base currency is today's single-symbol run: the portfolio's own
@@ -31,7 +32,31 @@ class SingleSymbolEquivalenceTests {
     BarSeries bars = Generated.bars(random, "ONE", n, 1);
     Signals signals = Generated.signals(random, n);
     BacktestConfig config = Generated.config(random);
+    assertSameRun(bars, signals, config);
+  }
 
+  /**
+   * The default account rule in both loops: on bars wild enough that shorts often lose their whole
+   * equity, the simulator and a one-symbol portfolio liquidate at the same bar, price and equity.
+   */
+  @Property(tries = 400)
+  void bothLoopsLiquidateAShortAtZeroEquityBitForBit(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n) {
+    Random random = new Random(seed);
+    BarSeries bars = Generated.wildBars(random, "ONE", n);
+    Signals signals = Generated.signals(random, n);
+    BacktestConfig config = Generated.config(random).toBuilder().allowShort(true).build();
+
+    Simulation sim = assertSameRun(bars, signals, config);
+
+    Statistics.label("liquidated").collect(!sim.liquidations().isEmpty());
+    Statistics.label("liquidated")
+        .coverage(coverage -> coverage.check(true).percentage(p -> p >= 2));
+  }
+
+  /** Runs both loops and checks they agree to the bit; returns the simulator's run. */
+  private static Simulation assertSameRun(BarSeries bars, Signals signals, BacktestConfig config) {
+    int n = bars.size();
     BacktestResult single = Backtest.run(bars, signals, config);
     PortfolioResult portfolio =
         PortfolioBacktest.run(
@@ -63,6 +88,8 @@ class SingleSymbolEquivalenceTests {
     for (Fill f : sim.fills()) {
       assertThat(f.barIndex()).isBetween(0, n - 1);
     }
+    assertThat(portfolio.liquidations()).isEqualTo(sim.liquidations());
+    return sim;
   }
 
   private static void assertSameMetrics(PerformanceMetrics actual, PerformanceMetrics expected) {
