@@ -962,13 +962,14 @@ public final class PortfolioBacktest {
 
   /**
    * The nights between the previous time and {@code t} (calendar days in the run's zone, ACT/365):
-   * interest on the cash borrowed at the previous close, shared among the longs by their value, and
-   * the borrow fee of every short on its value at its last close.
+   * interest on the cash borrowed at the previous close, shared among the positions by their value
+   * (the longs when there are any: borrowed cash financed them), and the borrow fee of every short
+   * on its value at its last close. A stopped account accrues nothing more.
    */
   private void accrueOvernight(long t, long previous) {
     double borrowRate = margin.borrowRate();
     double shortFee = margin.shortBorrowFee();
-    if (borrowRate == 0 && shortFee == 0) {
+    if ((borrowRate == 0 && shortFee == 0) || stopped) {
       return;
     }
     long days = epochDay(t) - epochDay(previous);
@@ -981,17 +982,24 @@ public final class PortfolioBacktest {
       cash -= interest;
       totalInterest += interest;
       double longs = 0;
+      double gross = 0;
       for (Leg l : legs) {
-        if (l.quantity > 0) {
-          longs += l.quantity * l.mark * l.fx;
+        if (l.quantity != 0) {
+          double v = Math.abs(l.quantity) * l.mark * l.fx;
+          gross += v;
+          if (l.quantity > 0) {
+            longs += v;
+          }
         }
       }
-      // Borrowed cash financed the longs: each carries its share. Without a long (the cash went
-      // negative through a short's losses) the interest stays with the account alone.
-      if (longs > 0) {
+      // Without a long the cash went negative through a short's losses: the shorts carry it.
+      // Without any position (nothing to carry it) it is the account's alone.
+      boolean longsCarry = longs > 0;
+      double carriers = longsCarry ? longs : gross;
+      if (carriers > 0) {
         for (Leg l : legs) {
-          if (l.quantity > 0) {
-            double share = interest * (l.quantity * l.mark * l.fx / longs);
+          if (longsCarry ? l.quantity > 0 : l.quantity != 0) {
+            double share = interest * (Math.abs(l.quantity) * l.mark * l.fx / carriers);
             l.borrowPaid += share / l.fx;
             l.flows -= share;
           }
