@@ -357,6 +357,12 @@ public final class PortfolioBacktest {
       }
       work += activeCount + 1;
 
+      // The account at the open: a bar opening beyond the liquidation level liquidates before any
+      // queued order fills.
+      if (liquidationPossible && !stopped) {
+        liquidate(t, true);
+      }
+
       // 1. The open: queued signal exits, a decided rebalance, queued signal entries.
       boolean rebalanceDue = false;
       for (int a = 0; a < activeCount; a++) {
@@ -413,7 +419,7 @@ public final class PortfolioBacktest {
       // bar's prices bring the equity to the maintenance margin (or to zero).
       chargeFunding();
       if (liquidationPossible && !stopped) {
-        liquidateIntrabar(t);
+        liquidate(t, false);
       }
 
       // 2-4. Each symbol's own bar: protective exits, entry orders, the close's signals.
@@ -1076,14 +1082,15 @@ public final class PortfolioBacktest {
   }
 
   /**
-   * A liquidation during this time's bars. One held symbol: when its bar reaches the level of
+   * A liquidation at this time's open ({@code atOpen}: only a bar opening beyond the level, before
+   * the queued orders), or during its bars. One held symbol: when its bar reaches the level of
    * {@link #liquidationLevel} before its own stop, it is closed there (at the open on a gap).
    * Several: conservatively, every symbol with a bar now is taken to move together from its open to
    * its adverse extreme (the low of a long, the high of a short; its stop when that closes it
    * first); the first point of that path where the equity is at or below the maintenance margin of
    * the gross value is where everything is closed (the open when it already is).
    */
-  private void liquidateIntrabar(long t) {
+  private void liquidate(long t, boolean atOpen) {
     int held = 0;
     Leg only = null;
     for (Leg l : legs) {
@@ -1097,7 +1104,7 @@ public final class PortfolioBacktest {
     }
     if (held == 1) {
       Leg l = only;
-      if (!hasBarAt(l, t) || l.bar < l.from) {
+      if (!hasBarAt(l, t) || (!atOpen && l.bar < l.from)) {
         return;
       }
       double level = liquidationLevel(l);
@@ -1105,16 +1112,18 @@ public final class PortfolioBacktest {
       double o = l.open[l.bar];
       boolean reached;
       boolean gap;
+      // A stop before the level is reached first and closes the position in step 2, unless the
+      // bar opens beyond the level: then the equity is gone at the open whatever the stop.
       if (l.quantity < 0) {
-        reached = !(stop <= level) && l.high[l.bar] >= level;
         gap = o >= level;
+        reached = gap || (!atOpen && !(stop < level) && l.high[l.bar] >= level);
       } else {
-        reached = !(stop >= level) && l.low[l.bar] <= level;
         gap = o <= level;
+        reached = gap || (!atOpen && !(stop > level) && l.low[l.bar] <= level);
       }
       if (reached) {
         l.liquidationPrice = gap ? o : level;
-        liquidate(t, gap, level, true);
+        closeEverything(t, gap, level, true);
       }
       return;
     }
@@ -1128,7 +1137,7 @@ public final class PortfolioBacktest {
       double q = l.quantity;
       double o = l.mark; // the open with a bar now, else the last close
       double adverse = o;
-      if (hasBarAt(l, t) && l.bar >= l.from) {
+      if (!atOpen && hasBarAt(l, t) && l.bar >= l.from) {
         double stop = effectiveStop(l);
         if (q > 0) {
           adverse = !Double.isNaN(stop) && l.low[l.bar] <= stop ? Math.min(o, stop) : l.low[l.bar];
@@ -1151,7 +1160,7 @@ public final class PortfolioBacktest {
         l.liquidationPrice = l.mark + lambda * (l.liquidationPrice - l.mark);
       }
     }
-    liquidate(t, base <= 0, Double.NaN, true);
+    closeEverything(t, base <= 0, Double.NaN, true);
   }
 
   /**
@@ -1185,7 +1194,7 @@ public final class PortfolioBacktest {
       for (Leg l : legs) {
         l.liquidationPrice = l.mark;
       }
-      liquidate(t, true, level, false);
+      closeEverything(t, true, level, false);
     }
   }
 
@@ -1198,7 +1207,7 @@ public final class PortfolioBacktest {
    * and stops the account when it has nothing left (always for the default rule, without
    * maintenance margin).
    */
-  private void liquidate(long t, boolean gap, double level, boolean intrabar) {
+  private void closeEverything(long t, boolean gap, double level, boolean intrabar) {
     for (Leg l : legs) {
       if (l.quantity == 0) {
         continue;

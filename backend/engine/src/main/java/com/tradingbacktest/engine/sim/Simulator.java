@@ -170,6 +170,19 @@ public final class Simulator {
       } else {
         boolean acted = false;
 
+        // The default account rule at the open: a short held from the previous close whose bar
+        // opens beyond its zero-equity level is liquidated there, before any queued order.
+        if (book.side() < 0 && open[i] >= book.cash / -book.quantity) {
+          double level = book.cash / -book.quantity;
+          double price = costs.slippedBuy(open[i]);
+          book.see(open[i], price);
+          book.close(i, price, ExitReason.LIQUIDATION);
+          liquidations.add(zeroEquity(times[i], bars, true, level, book.cash));
+          stopped = true;
+          acted = true;
+          pendingExit = pendingEntry = NONE;
+        }
+
         // 1. The open: queued market orders.
         if (pendingExit != NONE || pendingEntry != NONE) {
           if (pendingExit == CLOSE && !book.isFlat()) {
@@ -203,10 +216,10 @@ public final class Simulator {
         // The default account rule, for a short exposed to this bar.
         if (book.side() < 0 && i >= p.from) {
           double level = book.cash / -book.quantity;
-          double stop = shortStop(p);
-          // A stop at or below the level is reached first and closes the short in step 2.
-          if (!(stop <= level) && high[i] >= level) {
-            boolean gap = open[i] >= level;
+          boolean gap = open[i] >= level;
+          // A stop below the level is reached first and closes the short in step 2, unless the bar
+          // opens beyond the level: then the equity is gone at the open whatever the stop.
+          if (gap || (!(shortStop(p) < level) && high[i] >= level)) {
             double price = costs.slippedBuy(gap ? open[i] : level);
             book.see(Math.min(open[i], price), Math.max(open[i], price));
             book.close(i, price, ExitReason.LIQUIDATION);

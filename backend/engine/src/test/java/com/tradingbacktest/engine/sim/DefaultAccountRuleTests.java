@@ -21,9 +21,9 @@ class DefaultAccountRuleTests {
 
   /**
    * The issue's case in small: a long/short strategy goes short at 100 with 10,000 and holds the
-   * short while the price triples until the next reversal. Without the rule the short is covered at
-   * 300 by the reversal: cash 20,000 - 30,000 = -10,000, and the long bought with negative cash
-   * leaves the account at -10,000 (the issue's -866,181 on BTC). With it the account ends at zero.
+   * short while the price triples until the next reversal. Without the rule the reversal covers it
+   * at bar 4's open (300): cash 20,000 - 30,000 = -10,000, and no long can be bought with that: the
+   * run ends at -10,000 (the issue's -866,181 on BTC). With it the account ends at zero.
    */
   @Test
   void aShortThatLosesEverythingIsLiquidatedAtZeroEquityAndTheAccountStops() {
@@ -102,6 +102,30 @@ class DefaultAccountRuleTests {
     assertThat(sim.liquidations()).isEmpty();
     // Still trading: the long signal of bar 2 buys at bar 3's open.
     assertThat(sim.fills()).hasSize(3);
+  }
+
+  @Test
+  void aGapBeyondTheLevelLiquidatesEvenAShortWithAStopBelowIt() {
+    BarSeries bars =
+        Bars.of(
+            row(100, 100, 100, 100),
+            row(100, 150, 95, 140),
+            row(250, 260, 240, 255), // opens beyond both the stop (160) and the level (200)
+            row(255, 255, 255, 255));
+    double[] stop = Bars.nan(4);
+    stop[0] = 0.6;
+    Signals signals =
+        Signals.builder(4).shortEntry(at(4, 0)).stopLoss(stop).longEntry(at(4, 2)).build();
+
+    Simulation sim = Simulator.run(bars, signals, SHORTS);
+
+    // The equity was 20,000 - 100 x 250 = -5,000 at the open: a liquidation, not a stop, and the
+    // account stops (the long signal of bar 2 buys nothing).
+    assertThat(sim.trades().get(0).exitReason()).isEqualTo(ExitReason.LIQUIDATION);
+    assertThat(sim.trades().get(0).exitPrice()).isEqualTo(250);
+    assertThat(sim.accountStop().gap()).isTrue();
+    assertThat(sim.fills()).hasSize(2);
+    assertThat(sim.finalEquity()).isEqualTo(-5_000);
   }
 
   @Test
