@@ -1,0 +1,68 @@
+package com.tradingbacktest.engine.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.ExitReason;
+import com.tradingbacktest.engine.sim.Liquidation;
+import com.tradingbacktest.engine.sim.Margin;
+import com.tradingbacktest.engine.sim.Signals;
+import com.tradingbacktest.engine.sim.Simulation;
+import com.tradingbacktest.engine.sim.Trade;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+/** What margin terms guarantee on any bars and signals. */
+class MarginPropertyTests {
+
+  /**
+   * At every close the equity is above the maintenance margin of what is held (else everything was
+   * liquidated), below zero only after a liquidation that stopped the account, and nothing trades
+   * after that; the liquidations counted in the metrics are the trades closed by one.
+   */
+  @Property(tries = 400)
+  void marginIsKeptAtEveryCloseAndAStoppedAccountTradesNoMore(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 80) int n) {
+    Random random = new Random(seed);
+    BarSeries bars = Generated.wildBars(random, "ONE", n);
+    Signals signals = Generated.signals(random, n);
+    double mm = random.nextInt(4) * 0.1;
+    Margin margin =
+        new Margin(1 + random.nextInt(5), mm, random.nextDouble() * 0.1, random.nextDouble() * 0.1);
+    BacktestConfig config =
+        Generated.config(random).toBuilder().allowShort(true).margin(margin).build();
+
+    BacktestResult result = Backtest.run(bars, signals, config);
+
+    Simulation sim = result.simulation();
+    double[] close = bars.close();
+    Liquidation stop = sim.accountStop();
+    for (int i = 0; i < n; i++) {
+      double gross = Math.abs(sim.position()[i]) * close[i];
+      if (gross > 0) {
+        assertThat(sim.equity()[i]).as("bar %d", i).isGreaterThan(mm * gross - 1e-9 * gross);
+      }
+      if (sim.equity()[i] < 0) {
+        assertThat(stop).as("equity %s at bar %d", sim.equity()[i], i).isNotNull();
+        assertThat(stop.time()).isLessThanOrEqualTo(bars.times()[i]);
+      }
+    }
+    if (stop != null) {
+      assertThat(sim.fills())
+          .allSatisfy(f -> assertThat(f.time()).isLessThanOrEqualTo(stop.time()));
+    }
+    long liquidated =
+        sim.trades().stream().filter(t -> t.exitReason() == ExitReason.LIQUIDATION).count();
+    assertThat(result.metrics().liquidations()).isEqualTo((int) liquidated);
+    double borrow = sim.trades().stream().mapToDouble(Trade::borrowCost).sum();
+    assertThat(borrow).isGreaterThanOrEqualTo(0);
+    Statistics.label("liquidated").collect(liquidated > 0);
+    Statistics.label("liquidated").coverage(c -> c.check(true).percentage(p -> p >= 5));
+  }
+}
