@@ -36,14 +36,19 @@ import java.util.TreeSet;
  * <p>Within each time, in this order:
  *
  * <ol>
+ *   <li><b>The nights</b> since the previous time: interest on borrowed cash and short borrow fees;
+ *       then a liquidation when a bar opens beyond the liquidation level (docs/ENGINE.md, "Margin,
+ *       borrowing and funding").
  *   <li><b>Open</b> of the symbols that have a bar: signal exits queued at their previous close;
- *       then a rebalance decided earlier (sells, then buys); then queued signal entries.
+ *       then a rebalance decided earlier (sells, then buys); then queued signal entries; then the
+ *       positions of a run ending at the last open are closed; then funding, and a liquidation when
+ *       the bars' ranges reach the maintenance margin (or zero equity).
  *   <li>Per symbol with signals, the single-symbol rules of {@code Simulator}: protective exits,
  *       entry orders working during the bar, the close's signals.
- *   <li><b>Close</b>: positions are marked at the close; at a decision time of the {@link
- *       Rebalance} schedule the target weights are read (and with {@link FillMode#CLOSE} filled at
- *       once); positions closed at the end when asked; equity = cash + every position at its last
- *       close.
+ *   <li><b>Close</b>: positions are marked at the close (and liquidated when the equity there is at
+ *       or below the maintenance margin); at a decision time of the {@link Rebalance} schedule the
+ *       target weights are read (and with {@link FillMode#CLOSE} filled at once); positions closed
+ *       at the end when asked; equity = cash + every position at its last close.
  * </ol>
  *
  * A one-symbol portfolio in the base currency gives, bit for bit, the fills, trades, equity and
