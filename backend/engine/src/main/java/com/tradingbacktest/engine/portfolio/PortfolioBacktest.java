@@ -123,6 +123,11 @@ public final class PortfolioBacktest {
   private double totalBorrowCost;
   private double totalInterest;
 
+  // The calendar day last converted by epochDay, and its bounds (epoch ms).
+  private long day;
+  private long dayStart = Long.MAX_VALUE;
+  private long dayEnd = Long.MIN_VALUE;
+
   private PortfolioBacktest(
       Leg[] legs, PortfolioConfig config, List<BarSeries> fxSeries, int maxFills) {
     this.legs = legs;
@@ -457,7 +462,7 @@ public final class PortfolioBacktest {
       }
 
       if (liquidationPossible && !stopped) {
-        liquidateAtClose(t);
+        liquidateAtClose(t, null);
       }
 
       // The close: a decision of the schedule reads the target weights.
@@ -633,6 +638,12 @@ public final class PortfolioBacktest {
       if (acted && !l.isFlat()) {
         arm(l, l.side() > 0 ? Side.LONG : Side.SHORT, l.entryPrice, i, i + 1);
       }
+    }
+
+    // An account under water at this close (a position entered during the bar is not checked
+    // against its range) is liquidated before the close's orders.
+    if (liquidationPossible && !stopped && !l.isFlat()) {
+      liquidateAtClose(l.times[i], l);
     }
 
     // 4. The close: signals decide market orders.
@@ -1030,8 +1041,18 @@ public final class PortfolioBacktest {
     }
   }
 
+  /**
+   * The calendar day of {@code time} in the run's zone; the day's bounds are kept, so that the bars
+   * of one day cost a comparison rather than a date conversion each.
+   */
   private long epochDay(long time) {
-    return Instant.ofEpochMilli(time).atZone(zone).toLocalDate().toEpochDay();
+    if (time < dayStart || time >= dayEnd) {
+      java.time.LocalDate date = Instant.ofEpochMilli(time).atZone(zone).toLocalDate();
+      day = date.toEpochDay();
+      dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
+      dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+    return day;
   }
 
   /**
@@ -1169,10 +1190,12 @@ public final class PortfolioBacktest {
   }
 
   /**
-   * A liquidation at this time's close (charges, or a position entered during the bar, can leave
-   * the equity under the maintenance margin there): everything is closed at its mark.
+   * A liquidation at this time's close (a position entered during the bar is not checked against
+   * its range, and one symbol's close can take the equity of several under the margin): everything
+   * is closed at its mark, {@code closing} (when not null: the symbol whose close is being reached,
+   * before its close's orders) at its close.
    */
-  private void liquidateAtClose(long t) {
+  private void liquidateAtClose(long t, Leg closing) {
     int held = 0;
     Leg only = null;
     double mm = margin.maintenanceMargin();
@@ -1181,7 +1204,8 @@ public final class PortfolioBacktest {
       if (l.quantity != 0) {
         held++;
         only = l;
-        surplus += l.fx * (l.quantity - mm * Math.abs(l.quantity)) * l.mark;
+        l.liquidationPrice = l == closing ? l.close[l.bar] : l.mark;
+        surplus += l.fx * (l.quantity - mm * Math.abs(l.quantity)) * l.liquidationPrice;
       }
     }
     if (held == 0) {
@@ -1191,13 +1215,14 @@ public final class PortfolioBacktest {
     boolean reached;
     if (held == 1) {
       level = liquidationLevel(only);
-      reached = only.quantity < 0 ? only.mark >= level : only.mark <= level;
+      double price = only.liquidationPrice;
+      reached = only.quantity < 0 ? price >= level : price <= level;
     } else {
       reached = surplus <= 0;
     }
     if (reached) {
-      for (Leg l : legs) {
-        l.liquidationPrice = l.mark;
+      if (closing != null && hasBarAt(closing, t) && closing.bar >= closing.from) {
+        closing.see(closing.low[closing.bar], closing.high[closing.bar]);
       }
       closeEverything(t, true, level, false);
     }

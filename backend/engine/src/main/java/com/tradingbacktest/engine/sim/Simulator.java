@@ -282,6 +282,18 @@ public final class Simulator {
           }
         }
 
+        // A short entered during the bar (not checked against its range) may already be under
+        // water at the close: liquidated there, before the close's orders.
+        if (book.side() < 0 && close[i] >= book.cash / -book.quantity) {
+          double level = book.cash / -book.quantity;
+          if (heldAtOpen) {
+            book.see(low[i], high[i]);
+          }
+          book.close(i, costs.slippedBuy(close[i]), ExitReason.LIQUIDATION);
+          liquidations.add(zeroEquity(times[i], bars, true, level, book.cash));
+          stopped = true;
+        }
+
         // 4. The close: signals decide market orders.
         int action = NONE;
         boolean reverse = false;
@@ -352,13 +364,6 @@ public final class Simulator {
           if (!Double.isNaN(p.trail)) {
             p.peak = book.side() > 0 ? Math.max(p.peak, high[i]) : Math.min(p.peak, low[i]);
           }
-        }
-        // A short entered during the bar may already be under water at the close.
-        if (book.side() < 0 && close[i] >= book.cash / -book.quantity) {
-          double level = book.cash / -book.quantity;
-          book.close(i, costs.slippedBuy(close[i]), ExitReason.LIQUIDATION);
-          liquidations.add(zeroEquity(times[i], bars, true, level, book.cash));
-          stopped = true;
         }
         if (config.closeAtEnd() && i == n - 1 && !book.isFlat()) {
           book.close(

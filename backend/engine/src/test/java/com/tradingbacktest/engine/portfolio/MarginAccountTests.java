@@ -336,6 +336,8 @@ class MarginAccountTests {
     assertThatThrownBy(() -> new Margin(200, 0, 0, 0))
         .hasMessageContaining("leverage must be between 1 and 125");
     assertThatThrownBy(() -> new Margin(2, 1, 0, 0)).hasMessageContaining("[0, 1)");
+    assertThatThrownBy(() -> new Margin(4, 0.3, 0, 0))
+        .hasMessageContaining("keep it below 1 / leverage = 0.25");
     assertThatThrownBy(() -> new Margin(2, 0, Double.NaN, 0)).hasMessageContaining("borrow rate");
     assertThatThrownBy(() -> new Margin(2, 0, 0, 11)).hasMessageContaining("short borrow fee");
     assertThatThrownBy(() -> Funding.fixed(0.0001, Duration.ofSeconds(1)))

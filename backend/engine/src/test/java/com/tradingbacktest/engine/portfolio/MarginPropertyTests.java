@@ -32,9 +32,9 @@ class MarginPropertyTests {
     Random random = new Random(seed);
     BarSeries bars = Generated.wildBars(random, "ONE", n);
     Signals signals = Generated.signals(random, n);
-    double mm = random.nextInt(4) * 0.1;
-    Margin margin =
-        new Margin(1 + random.nextInt(5), mm, random.nextDouble() * 0.1, random.nextDouble() * 0.1);
+    double leverage = 1 + random.nextInt(5);
+    double mm = random.nextInt(4) * 0.3 / leverage; // 0 to 90% of the most it may be
+    Margin margin = new Margin(leverage, mm, random.nextDouble() * 0.1, random.nextDouble() * 0.1);
     BacktestConfig config =
         Generated.config(random).toBuilder().allowShort(true).margin(margin).build();
 
@@ -64,5 +64,58 @@ class MarginPropertyTests {
     assertThat(borrow).isGreaterThanOrEqualTo(0);
     Statistics.label("liquidated").collect(liquidated > 0);
     Statistics.label("liquidated").coverage(c -> c.check(true).percentage(p -> p >= 5));
+  }
+
+  /**
+   * The same guarantees for an account over three symbols, whose liquidations follow the
+   * conservative rule of docs/ENGINE.md: at every time the equity is above the maintenance margin
+   * of the gross value held, and below zero only after a liquidation that stopped the account.
+   */
+  @Property(tries = 200)
+  void aPortfolioKeepsItsMarginAtEveryTime(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 60) int n) {
+    Random random = new Random(seed);
+    double leverage = 1 + random.nextInt(4);
+    double mm = random.nextInt(4) * 0.3 / leverage;
+    BacktestConfig single = Generated.config(random);
+    PortfolioConfig config =
+        PortfolioConfig.builder()
+            .initialCapital(10_000)
+            .allowShort(true)
+            .fillMode(single.fillMode())
+            .sizing(new com.tradingbacktest.engine.sim.SizingModel.FractionOfEquity(0.4))
+            .margin(new Margin(leverage, mm, 0.05, 0.03))
+            .build();
+    java.util.List<PortfolioLeg> legs = new java.util.ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      BarSeries bars = Generated.wildBars(random, "S" + s, n);
+      legs.add(
+          PortfolioLeg.withSignals(
+              bars, "KRW", single.costs(), single.quantityStep(), Generated.signals(random, n)));
+    }
+
+    PortfolioResult result = PortfolioBacktest.run(legs, config);
+
+    Liquidation stop =
+        result.liquidations().stream().filter(Liquidation::stopped).findFirst().orElse(null);
+    for (int k = 0; k < n; k++) {
+      double gross = 0;
+      for (int s = 0; s < 3; s++) {
+        gross += Math.abs(result.value()[s][k]);
+      }
+      if (gross > 0) {
+        assertThat(result.equity()[k]).as("time %d", k).isGreaterThan(mm * gross - 1e-9 * gross);
+      }
+      if (result.equity()[k] < 0) {
+        assertThat(stop).as("equity %s at time %d", result.equity()[k], k).isNotNull();
+        assertThat(stop.time()).isLessThanOrEqualTo(result.times()[k]);
+      }
+    }
+    if (stop != null) {
+      assertThat(result.fills())
+          .allSatisfy(f -> assertThat(f.fill().time()).isLessThanOrEqualTo(stop.time()));
+    }
+    assertThat(result.notes().stream().filter(x -> x.kind() == PortfolioNote.Kind.LIQUIDATION))
+        .hasSize(result.liquidations().size());
   }
 }
