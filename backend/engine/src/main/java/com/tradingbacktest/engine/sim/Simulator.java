@@ -13,8 +13,9 @@ import com.tradingbacktest.engine.series.BarSeries;
  *       else trades.
  *   <li><b>The default account rule</b> of a short (a long bought with cash cannot lose more than
  *       the equity): when the bar reaches the price at which the equity is zero, the short is
- *       liquidated there (at the open when the bar gaps beyond it) and the account stops trading,
- *       unless its stop is nearer and closes it first.
+ *       liquidated there (at the open, before the queued orders, when the bar gaps beyond it) and
+ *       the account stops trading, unless its stop is nearer and closes it first. A short entered
+ *       during the bar is checked at the close, before the close's orders.
  *   <li><b>Protective exits</b> of a position already open at the open: the stop (the tighter of
  *       stop-loss and trailing stop) and the take-profit. A gap through a level fills at the open;
  *       a bar that touches both the stop and the target is assumed to hit the stop first
