@@ -126,11 +126,20 @@ public final class Simulator {
         // book's cash and quantity, are then read once per run instead of once per bar.
         int end = i + 1;
         int nextCheck = Math.min(n, (i | (CHECK_EVERY - 1)) + 1);
-        while (end < nextCheck
-            && end != last
-            && high[end] < zeroEquityLevel
-            && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
-          end++;
+        if (zeroEquityLevel == Double.POSITIVE_INFINITY) {
+          while (end < nextCheck
+              && end != last
+              && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
+            end++;
+          }
+        } else {
+          // While short, the run also stops at the bar whose high reaches the zero-equity level.
+          while (end < nextCheck
+              && end != last
+              && high[end] < zeroEquityLevel
+              && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
+            end++;
+          }
         }
         final double cash = book.cash;
         final double quantity = book.quantity;
