@@ -640,9 +640,10 @@ public final class PortfolioBacktest {
       }
     }
 
-    // An account under water at this close (a position entered during the bar is not checked
-    // against its range) is liquidated before the close's orders.
-    if (liquidationPossible && !stopped && !l.isFlat()) {
+    // A position entered during the bar was not checked against its range: an account under water
+    // at its close is liquidated before the close's orders. (A position held through the bar was
+    // checked; the run's close check covers what the other symbols' closes do.)
+    if (liquidationPossible && !stopped && !l.isFlat() && i < l.from) {
       liquidateAtClose(l.times[i], l);
     }
 
