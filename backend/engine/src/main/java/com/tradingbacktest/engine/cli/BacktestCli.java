@@ -12,8 +12,12 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Funding;
+import com.tradingbacktest.engine.sim.Liquidation;
+import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.Trade;
 import java.io.PrintStream;
@@ -35,9 +39,11 @@ import java.util.Map;
  * <pre>
  * backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
  *          [--commission 0.002 | --costs krx|us|upbit|binance] [--fill next_open|close]
- *          [--allow-short] [--close-at-end] [--pyramiding 1] [--quantity-step 1]
- *          [--calendar stock|crypto] [--interval 1d] [--zone UTC] [--json [--series]]
- *          [--series-csv FILE] [--benchmark FILE.csv]
+ *          [--allow-short] [--close-at-end [--close-at-end-price open|close]]
+ *          [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
+ *          [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
+ *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
+ *          [--benchmark FILE.csv]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -104,6 +110,9 @@ public final class BacktestCli {
               .allowShort(options.allowShort)
               .closeAtEnd(options.closeAtEnd)
               .pyramiding(options.pyramidingFor(compiled))
+              .closeAtEndPrice(options.closeAtEndPrice)
+              .margin(options.margin)
+              .funding(options.funding)
               .quantityStep(options.quantityStep)
               .build();
       BacktestResult result = Backtest.run(bars, signals, config);
@@ -236,7 +245,24 @@ public final class BacktestCli {
       fills.add(fill(new LinkedHashMap<>(), f));
     }
     report.put("fills", fills);
+    report.put("liquidations", liquidations(result.simulation().liquidations()));
     return report;
+  }
+
+  /** The liquidations for the report (docs/ENGINE.md, "Margin, borrowing and funding"). */
+  static List<Map<String, Object>> liquidations(List<Liquidation> liquidations) {
+    List<Map<String, Object>> out = new ArrayList<>(liquidations.size());
+    for (Liquidation l : liquidations) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("time", Instant.ofEpochMilli(l.time()));
+      m.put("margin_call", l.marginCall());
+      m.put("gap", l.gap());
+      m.put("equity_after", l.equityAfter());
+      m.put("stopped", l.stopped());
+      m.put("message", l.message());
+      out.add(m);
+    }
+    return out;
   }
 
   /** The metrics for the report: every scalar, start and end as instants. */
@@ -261,6 +287,8 @@ public final class BacktestCli {
     m.put("mae", t.mae());
     m.put("mfe", t.mfe());
     m.put("costs", t.costs());
+    m.put("funding", t.funding());
+    m.put("borrow_cost", t.borrowCost());
     m.put("exit_reason", t.exitReason().name().toLowerCase(Locale.ROOT));
     return m;
   }
@@ -296,6 +324,9 @@ public final class BacktestCli {
       metrics.putAll(benchmark.toMap());
     }
     printMetrics(out, metrics);
+    for (Liquidation l : result.simulation().liquidations()) {
+      out.println(l.message());
+    }
   }
 
   static void printMetrics(PrintStream out, Map<String, Number> metrics) {
@@ -357,8 +388,10 @@ public final class BacktestCli {
         """
         usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]... [--capital 10000]
                         [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
-                        [--allow-short] [--close-at-end] [--pyramiding 1] [--quantity-step 1]
-                        [--calendar stock|crypto] [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
+                        [--allow-short] [--close-at-end [--close-at-end-price open|close]]
+                        [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
+                        [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
+                        [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
@@ -373,6 +406,17 @@ public final class BacktestCli {
         --pyramiding  the most entries a position holds in one direction, 1 to 100: an entry signal in
                       the direction of the open position adds a lot until that many are open (it
                       overrides the strategy file's pyramiding setting; default that, else 1)
+        --close-at-end-price  open closes what is open at the last bar's open (backtesting.py's
+                      finalize_trades), close (the default) at its close
+        --leverage    the gross value of the positions may reach this multiple of the equity (1 to
+                      125; 1 = a cash account); a long beyond the cash borrows it
+        --maintenance-margin  a fraction of the positions' value: when the equity falls to it,
+                      everything is liquidated (0 = only when the equity reaches zero)
+        --borrow-rate annual interest on borrowed cash (0.08 = 8%), per calendar day
+        --short-borrow-fee  annual fee on the value of short positions, per calendar day held
+        --funding-rate  perpetual funding, RATE every INTERVAL (0.0001/8h; the interval defaults to
+                      8h, at 00:00, 08:00 and 16:00 UTC): a long pays a positive rate, a short
+                      receives it; with several --data it applies to every symbol
         --series      adds "series" to the --json report: "time" (the bars' ISO times), then every
                       output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
                       under its title, each an array aligned to the bars, null where na (warm-up)
@@ -406,6 +450,13 @@ public final class BacktestCli {
     /** --pyramiding; null when not given (the strategy's setting, else 1). */
     Integer pyramiding;
 
+    EndPrice closeAtEndPrice = EndPrice.CLOSE;
+    double leverage = 1;
+    double maintenanceMargin;
+    double borrowRate;
+    double shortBorrowFee;
+    Margin margin = Margin.none();
+    Funding funding = Funding.none();
     boolean json;
     boolean series;
     Path seriesCsv;
@@ -481,6 +532,19 @@ public final class BacktestCli {
           case "--allow-short" -> o.allowShort = true;
           case "--close-at-end" -> o.closeAtEnd = true;
           case "--pyramiding" -> o.pyramiding = pyramiding(value(args, ++i, arg));
+          case "--close-at-end-price" ->
+              o.closeAtEndPrice =
+                  switch (value(args, ++i, arg)) {
+                    case "open" -> EndPrice.OPEN;
+                    case "close" -> EndPrice.CLOSE;
+                    default ->
+                        throw new IllegalArgumentException("--close-at-end-price is open or close");
+                  };
+          case "--leverage" -> o.leverage = number(value(args, ++i, arg), arg);
+          case "--maintenance-margin" -> o.maintenanceMargin = number(value(args, ++i, arg), arg);
+          case "--borrow-rate" -> o.borrowRate = number(value(args, ++i, arg), arg);
+          case "--short-borrow-fee" -> o.shortBorrowFee = number(value(args, ++i, arg), arg);
+          case "--funding-rate" -> o.funding = fundingRate(value(args, ++i, arg));
           case "--json" -> o.json = true;
           case "--series" -> o.series = true;
           case "--series-csv" -> o.seriesCsv = Path.of(value(args, ++i, arg));
@@ -493,6 +557,18 @@ public final class BacktestCli {
           case "-h", "--help" -> o.help = true;
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
+      }
+      try {
+        o.margin = new Margin(o.leverage, o.maintenanceMargin, o.borrowRate, o.shortBorrowFee);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--leverage, --maintenance-margin, --borrow-rate, --short-borrow-fee: "
+                + e.getMessage(),
+            e);
+      }
+      if (o.closeAtEndPrice == EndPrice.OPEN && !o.closeAtEnd) {
+        throw new IllegalArgumentException(
+            "--close-at-end-price says where --close-at-end closes: add --close-at-end");
       }
       if (!o.help) {
         if (o.dataFiles.isEmpty()) {
@@ -563,6 +639,34 @@ public final class BacktestCli {
         throw new IllegalArgumentException(accepted);
       }
       return n;
+    }
+
+    /** {@code RATE} or {@code RATE/INTERVAL} (INTERVAL a number and m, h or d; 8h by default). */
+    static Funding fundingRate(String text) {
+      int slash = text.indexOf('/');
+      double rate = number(slash < 0 ? text : text.substring(0, slash), "--funding-rate");
+      java.time.Duration interval = java.time.Duration.ofHours(8);
+      if (slash >= 0) {
+        String every = text.substring(slash + 1).trim().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("(\\d{1,4})([mhd])").matcher(every);
+        if (!m.matches()) {
+          throw new IllegalArgumentException(
+              "--funding-rate takes RATE or RATE/INTERVAL such as 0.0001/8h, got '" + text + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        interval =
+            switch (m.group(2)) {
+              case "m" -> java.time.Duration.ofMinutes(amount);
+              case "h" -> java.time.Duration.ofHours(amount);
+              default -> java.time.Duration.ofDays(amount);
+            };
+      }
+      try {
+        return Funding.fixed(rate, interval);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--funding-rate: " + e.getMessage(), e);
+      }
     }
 
     private static String[] pair(String text, String option, String form) {

@@ -12,7 +12,6 @@ import com.tradingbacktest.engine.portfolio.PortfolioTrade;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.CostModel;
-import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Signals;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,6 +73,8 @@ final class PortfolioCli {
             .allowShort(options.allowShort)
             .closeAtEnd(options.closeAtEnd)
             .pyramiding(options.pyramidingFor(compiled))
+            .closeAtEndPrice(options.closeAtEndPrice)
+            .margin(options.margin)
             .build();
     PortfolioResult result = PortfolioBacktest.run(legs, config);
     BenchmarkStats benchmark =
@@ -152,7 +153,7 @@ final class PortfolioCli {
               options.quantityStep,
               signals,
               weights == null ? null : weights[s],
-              Funding.none()));
+              options.funding));
     }
     return legs;
   }
@@ -195,6 +196,7 @@ final class PortfolioCli {
     }
     report.put("notes", notes);
     report.put("notes_omitted", result.notesOmitted());
+    report.put("liquidations", BacktestCli.liquidations(result.liquidations()));
     return report;
   }
 

@@ -302,6 +302,64 @@ class BacktestCliTests {
   }
 
   @Test
+  void leverageSizesTheEntryAgainstTwiceTheEquity() {
+    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "2");
+
+    // The same cross as above with 2 x 1,000 to spend at 12: 166 units (cash 1,000 - 1,992 =
+    // -992, borrowed); sold at 14: 1,000 + 166 x 2 = 1,332.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains(
+            "\"quantity\":166",
+            "\"final_equity\":1332",
+            "\"funding\":0",
+            "\"borrow_cost\":0",
+            "\"liquidations\":[]");
+  }
+
+  @Test
+  void closeAtEndPriceOpenClosesAtTheLastBarsOpen() {
+    Result r =
+        crossOfTwoAndThreeAsJson(
+            "sma_cross", "--allow-short", "--close-at-end", "--close-at-end-price", "open");
+
+    // Reversed at bar 8's open (14): 1,166 after the long, short 83 (cash 2,328); covered at the
+    // last open 8 instead of the last close 5: 2,328 - 664 = 1,664.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out).contains("\"exit_price\":8,", "\"final_equity\":1664");
+  }
+
+  @Test
+  void aFundingRateIsChargedOnTheLongAndReported() {
+    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--funding-rate", "0.001/1d");
+
+    // 83 units from Friday's open to next Thursday's open, a funding time every midnight UTC:
+    // Friday's bar holds Friday, Saturday and Sunday (3 x 83 x close 16 x 0.001 = 3.984), Monday
+    // and Tuesday one each at 20 (1.66 + 1.66), Wednesday at 14 (1.162): 8.466 in all.
+    assertThat(r.status).as(r.err).isZero();
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("\"total_funding\":([0-9.]+)").matcher(r.out);
+    assertThat(total.find()).isTrue();
+    assertThat(Double.parseDouble(total.group(1)))
+        .isCloseTo(8.466, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void explainsBadAccountArguments() {
+    Result leverage = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "0.5");
+    assertThat(leverage.status).isEqualTo(2);
+    assertThat(leverage.err).contains("leverage must be between 1 and 125");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--funding-rate", "0.0001/8x").err)
+        .contains("--funding-rate takes RATE or RATE/INTERVAL such as 0.0001/8h");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--maintenance-margin", "1").err)
+        .contains("[0, 1)");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--close-at-end-price", "open").err)
+        .contains("add --close-at-end");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--close-at-end-price", "mid").err)
+        .contains("--close-at-end-price is open or close");
+  }
+
+  @Test
   void explainsBadArguments() {
     assertThat(run("--strategy", "sma_cross").err).contains("--data is required");
     assertThat(run("--data", data.toString(), "--strategy", "nope").err)

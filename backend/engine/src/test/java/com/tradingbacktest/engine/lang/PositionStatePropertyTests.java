@@ -15,6 +15,7 @@ import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.SizingModel;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +77,14 @@ class PositionStatePropertyTests {
         PortfolioBacktest.run(
             List.of(
                 new PortfolioLeg(
-                    "T", bars, "KRW", config.costs(), config.quantityStep(), e.signals(), null)),
+                    "T",
+                    bars,
+                    "KRW",
+                    config.costs(),
+                    config.quantityStep(),
+                    e.signals(),
+                    null,
+                    Funding.none())),
             PortfolioBacktest.configOf(config, Rebalance.MONTHLY));
 
     assertThat(portfolio.fills().stream().map(PortfolioFill::fill).toList())

@@ -15,6 +15,7 @@ import com.tradingbacktest.engine.portfolio.Rebalance;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.Fill;
+import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.Trade;
 import java.util.Arrays;
@@ -109,7 +110,14 @@ class PositionStateTests {
         PortfolioBacktest.run(
             List.of(
                 new PortfolioLeg(
-                    "T", bars, "KRW", config.costs(), config.quantityStep(), e.signals(), null)),
+                    "T",
+                    bars,
+                    "KRW",
+                    config.costs(),
+                    config.quantityStep(),
+                    e.signals(),
+                    null,
+                    Funding.none())),
             PortfolioBacktest.configOf(config, Rebalance.MONTHLY));
 
     assertThat(single.simulation().trades()).hasSizeGreaterThan(5);
