@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class BacktestCli {
       }
     }
     try {
-      BarCsvReader.Columns c = BarCsvReader.read(options.data, options.zone);
+      BarCsvReader.Columns c = readColumns(options.data, options);
       Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
       MarketCalendar calendar =
           options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
@@ -190,7 +191,7 @@ public final class BacktestCli {
   /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
   static BarSeries readSeries(Path file, String symbol, Options options)
       throws java.io.IOException {
-    BarCsvReader.Columns c = BarCsvReader.read(file, options.zone);
+    BarCsvReader.Columns c = readColumns(file, options);
     Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
     MarketCalendar calendar =
         options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
@@ -298,7 +299,26 @@ public final class BacktestCli {
         });
   }
 
-  /** The most common gap between bars, rounded to the nearest supported interval. */
+  /**
+   * A CSV's columns; monthly bars (given with {@code --interval 1M} or detected) are relabelled at
+   * their month's open, so a file labelled by the last trading day of each month reads the same as
+   * one labelled by the 1st.
+   */
+  static BarCsvReader.Columns readColumns(Path file, Options options) throws java.io.IOException {
+    if (options.interval == Interval.MN1) {
+      return BarCsvReader.read(file, options.zone, true);
+    }
+    BarCsvReader.Columns c = BarCsvReader.read(file, options.zone);
+    if (options.interval == null && detectInterval(c.times()) == Interval.MN1) {
+      return BarCsvReader.read(file, options.zone, true);
+    }
+    return c;
+  }
+
+  /**
+   * The most common gap between bars, rounded to the nearest supported interval; 28 to 31 days is a
+   * month.
+   */
   static Interval detectInterval(long[] times) {
     if (times.length < 2) {
       return Interval.D1;
@@ -309,14 +329,22 @@ public final class BacktestCli {
     }
     Arrays.sort(gaps);
     long median = gaps[gaps.length / 2];
+    long day = Duration.ofDays(1).toMillis();
+    // Months labelled by their last trading day are 27 to 33 days apart.
+    if (median >= 27 * day && median <= 33 * day) {
+      return Interval.MN1;
+    }
     if (median > Interval.W1.duration().toMillis() * 2) {
       throw new IllegalArgumentException(
           "the bars are about "
-              + median / 86_400_000L
-              + " days apart; supported intervals are 1m to 1w");
+              + median / day
+              + " days apart; supported intervals are 1m to 1w and 1M (a month)");
     }
     Interval best = Interval.M1;
     for (Interval candidate : Interval.values()) {
+      if (candidate == Interval.MN1) {
+        continue;
+      }
       if (Math.abs(candidate.duration().toMillis() - median)
           < Math.abs(best.duration().toMillis() - median)) {
         best = candidate;
@@ -342,7 +370,7 @@ public final class BacktestCli {
         usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]... [--capital 10000]
                         [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
                         [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
-                        [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
+                        [--interval 1m|5m|15m|1h|4h|1d|1w|1M] [--zone UTC] [--json [--series]]
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:

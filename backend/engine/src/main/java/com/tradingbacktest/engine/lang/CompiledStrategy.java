@@ -21,18 +21,62 @@ public final class CompiledStrategy {
   private final Map<String, Node> outputs;
   private final List<Plots.Declared> plots;
   private final Rebalance rebalance;
+  private final List<ParamConstraint> constraints;
 
   CompiledStrategy(
       List<Node> nodes,
       Map<String, ParamSpec> params,
       Map<String, Node> outputs,
       List<Plots.Declared> plots,
-      Rebalance rebalance) {
+      Rebalance rebalance,
+      List<ParamConstraint> constraints) {
     this.nodes = nodes;
     this.params = params;
     this.outputs = outputs;
     this.plots = plots;
     this.rebalance = rebalance;
+    this.constraints = List.copyOf(constraints);
+  }
+
+  /** The strategy's own {@code constraint} statements, in source order. */
+  public List<ParamConstraint> constraints() {
+    return constraints;
+  }
+
+  /**
+   * Null when {@code extra} (constraints given with a request) name only declared params, else why
+   * not, for the first that does not.
+   */
+  public String unknownParamIn(List<ParamConstraint> extra) {
+    for (ParamConstraint c : extra) {
+      String problem = c.unknownParam(params);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first constraint, of the strategy's own and then {@code extra}, that these parameter values
+   * (defaults for those not given) break; empty when they meet all of them.
+   */
+  public Optional<ParamConstraint> brokenConstraint(
+      Map<String, Double> overrides, List<ParamConstraint> extra) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    params.forEach((name, spec) -> values.put(name, spec.defaultValue()));
+    values.putAll(overrides);
+    for (ParamConstraint c : constraints) {
+      if (!c.test(values)) {
+        return Optional.of(c);
+      }
+    }
+    for (ParamConstraint c : extra) {
+      if (!c.test(values)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -281,6 +325,23 @@ public final class CompiledStrategy {
             values.put(name, value);
           }
         });
+    if (problems.isEmpty()) {
+      for (ParamConstraint c : constraints) {
+        if (!c.test(values)) {
+          problems.add(
+              String.join(
+                      " and ",
+                      c.params().stream()
+                          .map(p -> p + " = " + Compiler.fmt(values.get(p)))
+                          .toList())
+                  + " break the strategy's constraint "
+                  + c
+                  + " (line "
+                  + c.line()
+                  + ")");
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new StrategyEvaluationException(String.join("; ", problems));
     }

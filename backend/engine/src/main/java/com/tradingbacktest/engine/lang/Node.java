@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.lang;
 
+import com.tradingbacktest.engine.series.Interval;
 import java.util.Set;
 
 /**
@@ -31,7 +32,13 @@ final class Node {
      * bar time, so its argument must be known for every symbol first. {@link Node#name} is the
      * function.
      */
-    CROSS
+    CROSS,
+    /**
+     * {@code security(timeframe, expression)}: its one input is computed on the bars of the coarser
+     * interval {@link Node#name} and brought back to this node's own {@link Node#frame} ({@link
+     * Timeframes}).
+     */
+    SECURITY
   }
 
   enum Type {
@@ -81,6 +88,12 @@ final class Node {
    */
   final int stage;
 
+  /**
+   * The bars this node is computed on: null for the run's own bars, else the coarser interval of
+   * the {@code security(...)} it is inside.
+   */
+  final Interval frame;
+
   Node(
       int id,
       Op op,
@@ -92,8 +105,10 @@ final class Node {
       Set<String> params,
       boolean knownAtOpen,
       Ast.Span span,
-      Builtins.Builtin builtin) {
+      Builtins.Builtin builtin,
+      Interval frame) {
     this.id = id;
+    this.frame = frame;
     this.op = op;
     this.in = in;
     this.name = name;

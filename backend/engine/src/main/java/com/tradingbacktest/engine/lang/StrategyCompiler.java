@@ -60,7 +60,12 @@ public final class StrategyCompiler {
     }
     return new Compilation(
         new CompiledStrategy(
-            plan.nodes(), plan.params(), plan.outputs(), plan.plots(), plan.rebalance()),
+            plan.nodes(),
+            plan.params(),
+            plan.outputs(),
+            plan.plots(),
+            plan.rebalance(),
+            plan.constraints()),
         List.of());
   }
 
