@@ -2,8 +2,10 @@ package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
+import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.series.BarSeries;
@@ -164,6 +166,7 @@ public final class BacktestCli {
   private static Evaluation evaluate(Options options, BarSeries bars) throws java.io.IOException {
     Path file = Path.of(options.strategy);
     if (!Files.isRegularFile(file)) {
+      requireLanguageForConstraints(options);
       return new Evaluation(
           BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort),
           List.of());
@@ -182,10 +185,58 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
+    checkConstraints(compilation.strategy(), options);
     if (options.series || options.seriesCsv != null) {
       return compilation.strategy().evaluate(bars, options.params, EvaluationLimits.defaults());
     }
     return new Evaluation(compilation.strategy().signals(bars, options.params), List.of());
+  }
+
+  /**
+   * The run's parameters meet the strategy's {@code constraint}s and every {@code --constraint}
+   * (which name only declared params): a run is one combination, and one that breaks a constraint
+   * is refused as an optimisation would skip it.
+   *
+   * @throws IllegalArgumentException naming the unknown param or the broken constraint
+   */
+  static void checkConstraints(CompiledStrategy strategy, Options options) {
+    String unknown = strategy.unknownParamIn(options.constraints);
+    if (unknown != null) {
+      throw new IllegalArgumentException("--constraint: " + unknown);
+    }
+    strategy
+        .brokenConstraint(options.params, options.constraints)
+        .ifPresent(
+            broken -> {
+              Map<String, Double> values = new LinkedHashMap<>();
+              strategy.params().forEach(p -> values.put(p.name(), p.defaultValue()));
+              values.putAll(options.params);
+              throw new IllegalArgumentException(
+                  String.join(
+                          " and ",
+                          broken.params().stream()
+                              .map(p -> p + " = " + plain(values.get(p)))
+                              .toList())
+                      + " break the constraint "
+                      + broken
+                      + (broken.line() > 0
+                          ? " (line " + broken.line() + " of the strategy)"
+                          : " (--constraint)"));
+            });
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /** Built-in strategies declare no params in the language, so constraints cannot name them. */
+  static void requireLanguageForConstraints(Options options) {
+    if (!options.constraints.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--constraint applies to strategies in the language (a .strategy file); "
+              + options.strategy
+              + " is a built-in");
+    }
   }
 
   /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
@@ -367,7 +418,8 @@ public final class BacktestCli {
   static final class Options {
     static final String USAGE =
         """
-        usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]... [--capital 10000]
+        usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]...
+                        [--constraint 'fast < slow']... [--capital 10000]
                         [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
                         [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
                         [--interval 1m|5m|15m|1h|4h|1d|1w|1M] [--zone UTC] [--json [--series]]
@@ -382,6 +434,9 @@ public final class BacktestCli {
                     built-in rebalances to its weights on the --rebalance schedule (every_bar, weekly,
                     monthly, quarterly, drift:0.05); --currency names a symbol's currency when it is
                     not the --base-currency, and --fx a series quoting one unit of it in the base
+        --constraint  a condition the parameters must meet (a param or number, < <= > >= == or !=, a
+                      param or number); with the strategy's own constraints, a run whose parameters
+                      break one is refused
         --series      adds "series" to the --json report: "time" (the bars' ISO times), then every
                       output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
                       under its title, each an array aligned to the bars, null where na (warm-up)
@@ -406,6 +461,10 @@ public final class BacktestCli {
     final Map<String, CostModel> symbolCosts = new LinkedHashMap<>();
     boolean portfolioOptions;
     final Map<String, Double> params = new LinkedHashMap<>();
+
+    /** Every --constraint: conditions the run's parameters must meet, as in an optimisation. */
+    final List<ParamConstraint> constraints = new ArrayList<>();
+
     double capital = 10_000;
     CostModel costs = CostModel.none();
     FillMode fill = FillMode.NEXT_OPEN;
@@ -453,6 +512,13 @@ public final class BacktestCli {
             o.portfolioOptions = true;
           }
           case "--strategy" -> o.strategy = value(args, ++i, arg);
+          case "--constraint" -> {
+            try {
+              o.constraints.add(ParamConstraint.parse(value(args, ++i, arg)));
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--constraint: " + e.getMessage(), e);
+            }
+          }
           case "--param" -> {
             String kv = value(args, ++i, arg);
             int eq = kv.indexOf('=');

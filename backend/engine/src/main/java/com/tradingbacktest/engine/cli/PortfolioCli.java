@@ -137,6 +137,9 @@ final class PortfolioCli {
         throw new IllegalArgumentException(message.toString());
       }
       compiled = compilation.strategy();
+      BacktestCli.checkConstraints(compiled, options);
+    } else {
+      BacktestCli.requireLanguageForConstraints(options);
     }
     List<PortfolioLeg> legs = new ArrayList<>();
     for (int s = 0; s < universe.size(); s++) {
