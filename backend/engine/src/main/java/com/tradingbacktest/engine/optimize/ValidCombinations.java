@@ -2,8 +2,11 @@ package com.tradingbacktest.engine.optimize;
 
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.ParamConstraint;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,28 +15,48 @@ import java.util.Objects;
  * 1} in grid order, so an optimisation cuts them into slices as it would the whole grid, and a
  * combination that breaks a constraint is never run. Size limits apply to {@link #size()}, the
  * combinations that run; checking costs one pass over the whole grid, so a grid with constraints
- * may have at most {@link #MAX_CHECKED} combinations before them.
+ * may have at most {@link #MAX_CHECKED} combinations before them. Not thread-safe: one per thread.
  */
 public final class ValidCombinations {
 
   /** Combinations of a constrained grid checked at most (a pass takes well under a second). */
   public static final long MAX_CHECKED = 1_000_000;
 
-  private final CompiledStrategy strategy;
   private final ParameterGrid grid;
   private final List<ParamConstraint> extra;
   private final boolean constrained;
   private final long size;
 
+  /** Every constraint, the strategy's first. */
+  private final List<ParamConstraint> all;
+
+  /** The values tested: the strategy's defaults, with the grid's values written over them. */
+  private final Map<String, Double> values = new HashMap<>();
+
+  /** Each range's values, computed once (a constrained grid has at most a million in all). */
+  private double[][] rangeValues;
+
   private ValidCombinations(
       CompiledStrategy strategy, ParameterGrid grid, List<ParamConstraint> extra) {
-    this.strategy = strategy;
     this.grid = grid;
     this.extra = List.copyOf(extra);
     this.constrained = !strategy.constraints().isEmpty() || !this.extra.isEmpty();
+    List<ParamConstraint> both = new ArrayList<>(strategy.constraints());
+    both.addAll(this.extra);
+    this.all = List.copyOf(both);
+    strategy.params().forEach(p -> values.put(p.name(), p.defaultValue()));
     if (!constrained) {
       size = grid.size();
       return;
+    }
+    List<ParameterRange> ranges = grid.ranges();
+    rangeValues = new double[ranges.size()][];
+    for (int k = 0; k < ranges.size(); k++) {
+      ParameterRange r = ranges.get(k);
+      rangeValues[k] = new double[r.count()];
+      for (int i = 0; i < r.count(); i++) {
+        rangeValues[k][i] = r.value(i);
+      }
     }
     long valid = 0;
     for (long index = 0; index < grid.size(); index++) {
@@ -121,7 +144,20 @@ public final class ValidCombinations {
     return out;
   }
 
+  /** Whether combination {@code index} meets every constraint (boxing aside, allocates nothing). */
   private boolean meets(long index) {
-    return strategy.brokenConstraint(grid.combination(index), extra).isEmpty();
+    List<ParameterRange> ranges = grid.ranges();
+    long rest = index;
+    for (int k = ranges.size() - 1; k >= 0; k--) {
+      double[] choices = rangeValues[k];
+      values.put(ranges.get(k).name(), choices[(int) (rest % choices.length)]);
+      rest /= choices.length;
+    }
+    for (ParamConstraint c : all) {
+      if (!c.test(values)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

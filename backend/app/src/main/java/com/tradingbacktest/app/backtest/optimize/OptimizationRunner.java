@@ -10,6 +10,7 @@ import com.tradingbacktest.app.backtest.run.PortfolioSetup;
 import com.tradingbacktest.app.backtest.run.PortfolioSweep;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.GridSearch;
@@ -17,6 +18,7 @@ import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
@@ -146,8 +148,19 @@ class OptimizationRunner {
         json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS).stream()
             .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
             .toList();
+    // Slices number the combinations that meet every parameter constraint, as create counted them.
+    ValidCombinations valid =
+        ValidCombinations.of(
+            strategy,
+            grid,
+            json.readValue(row.paramConstraints(), OptimizationRow.PARAM_CONSTRAINTS).stream()
+                .map(ParamConstraint::parse)
+                .toList());
     long from = (long) slice * settings.combinationsPerSlice();
-    long to = Math.min(grid.size(), from + settings.combinationsPerSlice());
+    long[] indices =
+        valid.indices(
+            Math.min(from, valid.size()),
+            Math.min(valid.size(), from + settings.combinationsPerSlice()));
     if (row.isPortfolio()) {
       // Each slice reads the universe itself: 500 series are one bulk read, and caching them
       // would hold a portfolio's bars beyond the run that needs them.
@@ -167,8 +180,7 @@ class OptimizationRunner {
           runSettings,
           row.initialCapital(),
           grid,
-          from,
-          to,
+          indices,
           Objective.parse(row.objective()),
           constraints,
           limits.start(new CancelCheck(row.id())));
@@ -191,8 +203,7 @@ class OptimizationRunner {
         series,
         runSettings.toConfig(row.initialCapital().doubleValue()),
         grid,
-        from,
-        to,
+        indices,
         Objective.parse(row.objective()),
         constraints,
         limits.start(new CancelCheck(row.id())));

@@ -119,7 +119,9 @@ public class RunSettingsResolver {
     try {
       interval = Interval.fromCode(request.interval());
     } catch (IllegalArgumentException e) {
-      errors.put("interval", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+      errors.put(
+          "interval",
+          "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w, 1M (1M is a month, 1m a minute)");
     }
     ZoneId runZone = symbol.map(SymbolInfo::zone).orElse(null);
     if (request.timeZone() != null) {
@@ -582,7 +584,27 @@ public class RunSettingsResolver {
               + " for this strategy; "
               + declared);
     }
+    if (errors.keySet().stream().noneMatch(f -> f.startsWith("parameters"))) {
+      compiled
+          .brokenConstraint(values, List.of())
+          .ifPresent(
+              c ->
+                  errors.put(
+                      "parameters",
+                      c.params().stream()
+                              .map(p -> p + " = " + plain(values.get(p)))
+                              .collect(Collectors.joining(" and "))
+                          + " break the strategy's constraint "
+                          + c
+                          + " (line "
+                          + c.line()
+                          + ")"));
+    }
     return values;
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static RunSettings resolveSettings(
