@@ -212,21 +212,11 @@ public final class BacktestCli {
               strategy.params().forEach(p -> values.put(p.name(), p.defaultValue()));
               values.putAll(options.params);
               throw new IllegalArgumentException(
-                  String.join(
-                          " and ",
-                          broken.params().stream()
-                              .map(p -> p + " = " + plain(values.get(p)))
-                              .toList())
-                      + " break the constraint "
-                      + broken
+                  broken.brokenBy(values)
                       + (broken.line() > 0
                           ? " (line " + broken.line() + " of the strategy)"
                           : " (--constraint)"));
             });
-  }
-
-  private static String plain(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** Built-in strategies declare no params in the language, so constraints cannot name them. */

@@ -328,17 +328,7 @@ public final class CompiledStrategy {
     if (problems.isEmpty()) {
       for (ParamConstraint c : constraints) {
         if (!c.test(values)) {
-          problems.add(
-              String.join(
-                      " and ",
-                      c.params().stream()
-                          .map(p -> p + " = " + Compiler.fmt(values.get(p)))
-                          .toList())
-                  + " break the strategy's constraint "
-                  + c
-                  + " (line "
-                  + c.line()
-                  + ")");
+          problems.add(c.brokenBy(values) + " (line " + c.line() + " of the strategy)");
         }
       }
     }

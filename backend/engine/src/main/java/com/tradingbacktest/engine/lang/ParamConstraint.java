@@ -67,6 +67,19 @@ public record ParamConstraint(Operand left, String op, Operand right, int line) 
     };
   }
 
+  /**
+   * What these values do to it, for a message: {@code fast = 40 and slow = 30 break the constraint
+   * fast < slow}, {@code slow = 30 breaks the constraint slow <= 20}.
+   */
+  public String brokenBy(Map<String, Double> values) {
+    List<String> names = params();
+    return String.join(
+            " and ", names.stream().map(p -> p + " = " + Compiler.fmt(values.get(p))).toList())
+        + (names.size() == 1 ? " breaks" : " break")
+        + " the constraint "
+        + this;
+  }
+
   /** The params it names, left first. */
   public List<String> params() {
     List<String> names = new ArrayList<>(2);

@@ -345,7 +345,7 @@ class BacktestCliTests {
 
     Result given = run(concat(base, "--constraint", "slow<3"));
     assertThat(given.status).isEqualTo(2);
-    assertThat(given.err).contains("slow = 3 break the constraint slow < 3 (--constraint)");
+    assertThat(given.err).contains("slow = 3 breaks the constraint slow < 3 (--constraint)");
 
     Result unknown = run(concat(base, "--constraint", "fats < slow"));
     assertThat(unknown.err)

@@ -81,7 +81,8 @@ class ParamConstraintTests {
         .contains("fast < 15");
     assertThatThrownBy(() -> s.signals(closes(5, 6, 7), Map.of("fast", 40.0)))
         .isInstanceOf(StrategyEvaluationException.class)
-        .hasMessage("fast = 40 and slow = 30 break the strategy's constraint fast < slow (line 4)");
+        .hasMessage(
+            "fast = 40 and slow = 30 break the constraint fast < slow (line 4 of the strategy)");
   }
 
   @Test

@@ -591,20 +591,9 @@ public class RunSettingsResolver {
               c ->
                   errors.put(
                       "parameters",
-                      c.params().stream()
-                              .map(p -> p + " = " + plain(values.get(p)))
-                              .collect(Collectors.joining(" and "))
-                          + " break the strategy's constraint "
-                          + c
-                          + " (line "
-                          + c.line()
-                          + ")"));
+                      c.brokenBy(values) + " (line " + c.line() + " of the strategy)"));
     }
     return values;
-  }
-
-  private static String plain(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static RunSettings resolveSettings(

@@ -249,7 +249,8 @@ class OptimizationIntegrationTests extends IntegrationTest {
     run.put("parameters", Map.of("n", 3));
     Response refused = client.start(run);
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(refused.body()).contains("n = 3 break the strategy's constraint n <= 2 (line 2)");
+    assertThat(refused.body())
+        .contains("n = 3 breaks the constraint n <= 2 (line 2 of the strategy)");
   }
 
   @Test
