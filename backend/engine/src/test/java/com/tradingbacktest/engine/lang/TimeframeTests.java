@@ -341,6 +341,53 @@ class TimeframeTests {
   }
 
   @Test
+  void eachSymbolOfAUniverseGetsItsOwnCoarserBars() {
+    // A and B on different days (B starts a week later): each resamples its own bars.
+    BarSeries a = cryptoDays(28);
+    long[] t = new long[21];
+    double[] c = new double[21];
+    for (int i = 0; i < 21; i++) {
+      t[i] = START + (i + 7) * DAY;
+      c[i] = 100 - i;
+    }
+    BarSeries b =
+        BarSeries.of(
+            "B",
+            Interval.D1,
+            MarketCalendar.CRYPTO,
+            ZoneOffset.UTC,
+            t,
+            c.clone(),
+            Arrays.stream(c).map(x -> x + 2).toArray(),
+            Arrays.stream(c).map(x -> x - 2).toArray(),
+            c,
+            Arrays.stream(c).map(x -> 10).toArray());
+    BarSeries aNamed =
+        BarSeries.of(
+            "A",
+            a.interval(),
+            a.calendar(),
+            a.zone(),
+            a.times(),
+            a.open(),
+            a.high(),
+            a.low(),
+            a.close(),
+            a.volume());
+    CompiledStrategy s =
+        compile("plot(\"v\", security(\"1w\", sma(close, 2)))\nlong_entry = rank(close) == 1");
+
+    UniverseEvaluation u = s.evaluateUniverse(List.of(aNamed, b), Map.of(), LIMITS);
+
+    assertThat(u.of("A").plots().get(0).values())
+        .containsExactly(s.evaluate(aNamed, Map.of(), LIMITS).plots().get(0).values());
+    assertThat(u.of("B").plots().get(0).values())
+        .containsExactly(s.evaluate(b, Map.of(), LIMITS).plots().get(0).values());
+    // B's second week closes at 100 - 13 = 87 and its first at 94: sma(2) = 90.5 from bar 13.
+    assertThat(u.of("B").plots().get(0).values()[13]).isEqualTo(90.5);
+  }
+
+  @Test
   void theAlignmentOfADaylightSavingWeekUsesLocalMidnights() {
     // New York crypto days around 2024-03-10 (spring forward): the week of Mon 03-04 ends at
     // Mon 03-11 00:00 local, which the Sunday bar (a 23-hour day) reaches.
