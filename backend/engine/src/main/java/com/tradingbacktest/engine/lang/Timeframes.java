@@ -24,8 +24,10 @@ import java.util.List;
  * weekday, since nothing trades in between. So with daily stock bars a week's value applies from
  * its Friday's bar (from the next week's first bar when that Friday is a holiday), and with crypto
  * from its Sunday's bar; a month's from its last weekday's bar. The last coarser bar of the data is
- * applied only when it is complete. Everything is computed from the bars' own times, so changing
- * any later bar never changes an earlier value.
+ * applied only when it is complete. Nor is a coarser bar seen before the last of its own bars in
+ * the data (a stock that trades on a Saturday or in extended hours closes its week or day with that
+ * bar). Nothing depends on a later bar's prices, so changing any later bar never changes an earlier
+ * value.
  */
 final class Timeframes {
 
@@ -86,15 +88,28 @@ final class Timeframes {
   static int[] alignment(BarSeries coarser, BarSeries finer) {
     long[] closes = closes(finer);
     long[] starts = coarser.times();
+    long[] times = finer.times();
     int m = starts.length;
     long[] ends = new long[m];
     for (int k = 0; k < m; k++) {
       ends[k] = coarser.interval().end(starts[k], coarser.zone());
     }
+    // The last finer bar of each coarser bar: a coarser bar is never seen before all of its own
+    // bars,
+    // even where the data trades when the calendar says it does not (a stock's Saturday session,
+    // extended hours), so no price is ever seen early.
+    int[] lastBar = new int[m];
+    java.util.Arrays.fill(lastBar, -1);
+    for (int i = 0, k = 0; i < times.length; i++) {
+      while (k + 1 < m && starts[k + 1] <= times[i]) {
+        k++;
+      }
+      lastBar[k] = i;
+    }
     int[] source = new int[closes.length];
     int k = -1;
     for (int i = 0; i < closes.length; i++) {
-      while (k + 1 < m && ends[k + 1] <= closes[i]) {
+      while (k + 1 < m && ends[k + 1] <= closes[i] && lastBar[k + 1] <= i) {
         k++;
       }
       source[i] = k;

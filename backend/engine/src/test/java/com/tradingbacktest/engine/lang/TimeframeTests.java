@@ -388,6 +388,44 @@ class TimeframeTests {
   }
 
   @Test
+  void barsTheCalendarDoesNotExpectStillCloseTheirCoarserBar() {
+    // A stock that trades on Saturday 2024-01-06: its week ends with that bar, not with Friday's.
+    BarSeries withSaturday = stockDays(2);
+    ZoneId ny = ZoneId.of("America/New_York");
+    long[] t = new long[withSaturday.size() + 1];
+    double[] c = new double[t.length];
+    for (int i = 0, j = 0; i < t.length; i++) {
+      if (i == 5) {
+        t[i] = LocalDate.of(2024, 1, 6).atStartOfDay(ny).toInstant().toEpochMilli();
+        c[i] = 50;
+      } else {
+        t[i] = withSaturday.times()[j];
+        c[i] = withSaturday.close()[j++];
+      }
+    }
+    double[] v =
+        plotted("security(\"1w\", close)", series(Interval.D1, MarketCalendar.STOCK, ny, t, c));
+    assertThat(v[4]).isNaN(); // Friday: the week is not over, Saturday is still to come
+    assertThat(v[5]).isEqualTo(50);
+
+    // Extended hours: 04:00 .. 19:00 hourly bars; the day is seen only after its 19:00 bar.
+    long[] hours = new long[32];
+    double[] closes = new double[32];
+    for (int i = 0; i < 32; i++) {
+      LocalDate day = LocalDate.of(2024, 1, 2).plusDays(i / 16);
+      hours[i] = day.atTime(4 + i % 16, 0).atZone(ny).toInstant().toEpochMilli();
+      closes[i] = 10 + i;
+    }
+    double[] daily =
+        plotted(
+            "security(\"1d\", close)",
+            series(Interval.H1, MarketCalendar.STOCK, ny, hours, closes));
+    assertThat(Arrays.copyOfRange(daily, 0, 15)).containsOnly(NA);
+    assertThat(daily[15]).isEqualTo(25); // the 19:00 bar closes the day
+    assertThat(daily[16]).isEqualTo(25);
+  }
+
+  @Test
   void theAlignmentOfADaylightSavingWeekUsesLocalMidnights() {
     // New York crypto days around 2024-03-10 (spring forward): the week of Mon 03-04 ends at
     // Mon 03-11 00:00 local, which the Sunday bar (a 23-hour day) reaches.
