@@ -29,6 +29,15 @@ describe("chart times in the symbol's zone", () => {
     expect(resampleTarget("1d", 252)).toBeUndefined();
     expect(resampleTarget("1m", 9399)).toBe("5m");
     expect(resampleTarget("1m", 1_000_000)).toBe("1d");
-    expect(resampleTarget("1d", 1_000_000)).toBe("1w");
+    expect(resampleTarget("1d", 1_000_000)).toBe("1M"); // the coarsest there is
+  });
+});
+
+describe("resampling monthly", () => {
+  it("never resamples weeks into months, which they cross", () => {
+    expect(resampleTarget("1w", 5000)).toBeUndefined();
+    expect(resampleTarget("1d", 5000)).toBe("1w");
+    expect(resampleTarget("1d", 200_000)).toBe("1M");
+    expect(resampleTarget("1M", 5000)).toBeUndefined();
   });
 });

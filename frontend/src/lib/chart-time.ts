@@ -75,6 +75,8 @@ const INTERVAL_MS: Record<string, number> = {
   "4h": 14_400_000,
   "1d": 86_400_000,
   "1w": 604_800_000,
+  // A month's nominal length, for sizes only: months are resampled by the calendar.
+  "1M": 2_592_000_000,
 };
 
 export const intervalMs = (interval: string) => INTERVAL_MS[interval] ?? 86_400_000;
@@ -91,8 +93,10 @@ export function resampleTarget(interval: string, barCount: number, budget = CAND
   const order = Object.keys(INTERVAL_MS);
   const from = order.indexOf(interval);
   if (from < 0) return undefined;
-  for (const candidate of order.slice(from + 1)) {
+  // Weeks cross months, so weekly bars are never resampled to monthly ones.
+  const candidates = order.slice(from + 1).filter((candidate) => !(interval === "1w" && candidate === "1M"));
+  for (const candidate of candidates) {
     if ((barCount * intervalMs(interval)) / intervalMs(candidate) <= budget) return candidate;
   }
-  return order[order.length - 1];
+  return candidates[candidates.length - 1];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "@/lib/i18n";
 import { aaplSample, symbolView } from "@/test/fixtures";
-import { availableRange, intervalLabel, preferredInterval, symbolIntervals } from "./intervals";
+import { availableRange, compareIntervals, intervalLabel, preferredInterval, symbolIntervals } from "./intervals";
 
 const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
 const AAPL = aaplSample();
@@ -29,5 +29,15 @@ describe("a symbol's intervals", () => {
   it("names an interval in words, or by its code when the dictionary does not know it", () => {
     expect(intervalLabel("1d", t)).toBe("1 day");
     expect(intervalLabel("2d", t)).toBe("2d");
+  });
+});
+
+describe("the monthly interval", () => {
+  it("is 1M, after the week, and never the minute's 1m", () => {
+    expect(compareIntervals("1w", "1M")).toBeLessThan(0);
+    expect(compareIntervals("1m", "1M")).toBeLessThan(0);
+    expect(intervalLabel("1M", t)).toBe("Monthly");
+    expect(intervalLabel("1m", t)).not.toBe("Monthly");
+    expect(translate("ko", "intervals.1M")).toBe("월봉");
   });
 });

@@ -2,8 +2,8 @@ import type { SchemaSymbolView } from "@/lib/api/schema";
 import { formatDate } from "@/lib/format";
 import { isTranslationKey, type Translate } from "@/lib/i18n";
 
-/** The bar intervals the API stores, shortest first. */
-export const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d", "1w"] as const;
+/** The bar intervals the API stores, shortest first. Codes are case-sensitive: 1m is a minute, 1M a month. */
+export const INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d", "1w", "1M"] as const;
 export type Interval = (typeof INTERVALS)[number];
 
 const ORDER: readonly string[] = INTERVALS;

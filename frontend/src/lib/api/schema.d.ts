@@ -1057,7 +1057,7 @@ export interface components {
              * @example 1d
              * @enum {string}
              */
-            interval: "1m" | "5m" | "15m" | "1h" | "4h" | "1d" | "1w";
+            interval: "1m" | "5m" | "15m" | "1h" | "4h" | "1d" | "1w" | "1M";
             /**
              * Format: date
              * @description First day, in the symbol's time zone
@@ -1278,7 +1278,7 @@ export interface components {
              * @example 1d
              * @enum {string}
              */
-            interval: "1m" | "5m" | "15m" | "1h" | "4h" | "1d" | "1w";
+            interval: "1m" | "5m" | "15m" | "1h" | "4h" | "1d" | "1w" | "1M";
             /**
              * Format: date
              * @description First day, in the symbol's time zone
@@ -1657,6 +1657,13 @@ export interface components {
              */
             objective: "sharpe_ratio" | "sortino_ratio" | "calmar_ratio" | "total_return" | "cagr" | "profit_factor" | "win_rate" | "sqn" | "expectancy" | "max_drawdown" | "final_equity";
             constraints?: components["schemas"]["ConstraintSpec"][];
+            /**
+             * @description Conditions on the parameters, each a param or number, a comparison (< <= > >= == !=) and a param or number; combinations that break one are skipped before running
+             * @example [
+             *       "fast < slow"
+             *     ]
+             */
+            param_constraints?: string[];
         };
         RangeSpec: {
             /** Format: double */
@@ -1703,8 +1710,15 @@ export interface components {
             ranges: components["schemas"]["RangeView"][];
             objective: string;
             constraints: components["schemas"]["ConstraintView"][];
+            /** @description Parameter constraints of the request, such as "fast < slow" */
+            param_constraints: string[];
             /** Format: int32 */
             combinations: number;
+            /**
+             * Format: int64
+             * @description Combinations of the grid skipped before running because they break a parameter constraint (the strategy's or the request's)
+             */
+            skipped_combinations: number;
             /** Format: int64 */
             evaluated: number;
             /** Format: int32 */
@@ -3380,7 +3394,7 @@ export interface operations {
         parameters: {
             query: {
                 symbol: string;
-                /** @description 1m, 5m, 15m, 1h, 4h, 1d or 1w */
+                /** @description 1m, 5m, 15m, 1h, 4h, 1d, 1w or 1M (a month; 1m is a minute) */
                 interval: string;
                 skip_bad_rows?: boolean;
                 /** @description own (default) or shared (administrators only) */
@@ -4811,7 +4825,7 @@ export interface operations {
                 symbol: string;
                 /** @description own (your upload of the symbol) or shared; default: your own when you have one, else shared */
                 dataset?: string;
-                /** @description 1m, 5m, 15m, 1h, 4h, 1d or 1w */
+                /** @description 1m, 5m, 15m, 1h, 4h, 1d, 1w or 1M (a month; 1m is a minute) */
                 interval?: string;
                 /** @description ISO date or instant; default: the first stored bar */
                 start?: string;

@@ -424,6 +424,11 @@ export const enRuns = {
     constraints: "Constraints",
     noConstraints: "None: every combination ranks.",
     constraintsHint: "Combinations that break a constraint rank after those that keep them.",
+    paramConstraints: "Parameter constraints",
+    paramConstraintsPlaceholder: "fast < slow, slow <= 200",
+    paramConstraintsHint:
+      "Combinations whose parameters break one (or a constraint of the strategy) are skipped before running; the limit counts only the others. Separate them with commas.",
+    skipped: "{count} skipped by parameter constraints",
     constraintMetric: "Metric",
     constraintOp: "Comparison",
     constraintValue: "Value",
@@ -462,6 +467,9 @@ export const enRuns = {
       toBelowFrom: "Not below From",
       nothingVaries: "Let at least one parameter take two or more values",
       tooManyCombinations: "{count} combinations is over the limit of {max}: narrow the ranges or take larger steps",
+      paramConstraint: "Write each as a parameter or number, a comparison (< <= > >= == !=) and a parameter or number: {text}",
+      paramConstraintUnknown: "No parameter {name} in this strategy",
+      paramConstraintCount: "At most {max} parameter constraints",
     },
   },
   dashboardRuns: {

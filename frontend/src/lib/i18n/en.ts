@@ -216,6 +216,7 @@ export const en = {
     "4h": "4 hours",
     "1d": "1 day",
     "1w": "1 week",
+    "1M": "Monthly",
   },
   marketData: {
     title: "Market data",

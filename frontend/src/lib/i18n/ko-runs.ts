@@ -424,6 +424,11 @@ export const koRuns: Shape<typeof enRuns> = {
     constraints: "제약 조건",
     noConstraints: "없음: 모든 조합이 순위에 듭니다.",
     constraintsHint: "제약을 어긴 조합은 지킨 조합보다 뒤에 놓입니다.",
+    paramConstraints: "파라미터 제약",
+    paramConstraintsPlaceholder: "fast < slow, slow <= 200",
+    paramConstraintsHint:
+      "파라미터가 제약(또는 전략의 constraint)을 어기는 조합은 실행 전에 건너뛰며, 한도는 나머지 조합만 셉니다. 쉼표로 구분하세요.",
+    skipped: "파라미터 제약으로 {count}개 건너뜀",
     constraintMetric: "지표",
     constraintOp: "비교",
     constraintValue: "값",
@@ -462,6 +467,9 @@ export const koRuns: Shape<typeof enRuns> = {
       toBelowFrom: "시작 값보다 작을 수 없습니다",
       nothingVaries: "적어도 한 파라미터는 값이 두 개 이상이어야 합니다",
       tooManyCombinations: "조합 {count}개는 한도 {max}개를 넘습니다. 범위를 좁히거나 간격을 넓히세요",
+      paramConstraint: "파라미터나 숫자, 비교(< <= > >= == !=), 파라미터나 숫자 순으로 쓰세요: {text}",
+      paramConstraintUnknown: "이 전략에 {name} 파라미터가 없습니다",
+      paramConstraintCount: "파라미터 제약은 최대 {max}개입니다",
     },
   },
   dashboardRuns: {

@@ -218,6 +218,7 @@ export const ko: Shape<typeof en> = {
     "4h": "4시간",
     "1d": "일봉",
     "1w": "주봉",
+    "1M": "월봉",
   },
   marketData: {
     title: "시장 데이터",

@@ -300,6 +300,30 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
               <p className="text-xs text-muted-foreground">{t("optimize.constraintsHint")}</p>
             </fieldset>
 
+            <FormField
+              control={form.control}
+              name="param_constraints"
+              render={({ field }) => (
+                <FormItem className="gap-1">
+                  <label htmlFor="param-constraints" className="text-sm font-medium">
+                    {t("optimize.paramConstraints")}
+                  </label>
+                  <FormControl>
+                    <Input
+                      {...field}
+                      id="param-constraints"
+                      className="font-mono"
+                      placeholder={t("optimize.paramConstraintsPlaceholder")}
+                      autoComplete="off"
+                      spellCheck={false}
+                    />
+                  </FormControl>
+                  <FormMessage className="text-xs" />
+                  <p className="text-xs text-muted-foreground">{t("optimize.paramConstraintsHint")}</p>
+                </FormItem>
+              )}
+            />
+
             <Button type="submit" disabled={create.isPending} data-testid="start-optimization">
               {create.isPending ? <Spinner /> : <SearchCodeIcon />}
               {t("optimize.start")}

@@ -324,6 +324,14 @@ export function OptimizationView({ id }: { id: string }) {
             </span>
             <span className="font-medium tabular-nums">{data.progress ?? 0}%</span>
           </div>
+          {(data.skipped_combinations ?? 0) > 0 && (
+            <p className="text-xs text-muted-foreground" data-testid="optimization-skipped">
+              {t("optimize.skipped", { count: formatInteger(data.skipped_combinations, locale) })}
+              {data.param_constraints && data.param_constraints.length > 0 && (
+                <span className="font-mono"> ({data.param_constraints.join(", ")})</span>
+              )}
+            </p>
+          )}
           <Progress value={data.progress ?? 0} aria-label={t("backtests.progress")} />
           {data.status === "failed" && data.error && <p className="text-sm text-destructive">{data.error}</p>}
           {data.completed_at && (

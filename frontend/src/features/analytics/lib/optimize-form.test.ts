@@ -6,6 +6,8 @@ import {
   gridSize,
   optimizeFieldFor,
   optimizeFormSchema,
+  paramConstraintList,
+  paramConstraintNames,
   rangeCount,
   toOptimizeRequest,
   type OptimizeFormValues,
@@ -102,5 +104,40 @@ describe("optimisation ranges", () => {
     expect(optimizeFieldFor("constraints[1]")).toBe("constraints.1.metric");
     expect(optimizeFieldFor("end_date")).toBe("end_date");
     expect(optimizeFieldFor("ranges")).toBeNull();
+  });
+});
+
+describe("parameter constraints", () => {
+  const wide = { fast: { enabled: true, from: "2", to: "100", step: "1" }, slow: { enabled: true, from: "3", to: "300", step: "1" } };
+
+  it("reads a list separated by commas, semicolons or lines", () => {
+    expect(paramConstraintList(" fast < slow, slow <= 200;\n\nfast != 5 ")).toEqual(["fast < slow", "slow <= 200", "fast != 5"]);
+    expect(paramConstraintList("  ")).toEqual([]);
+  });
+
+  it("knows the names each side compares, as the engine parses them", () => {
+    expect(paramConstraintNames("fast<slow")).toEqual(["fast", "slow"]);
+    expect(paramConstraintNames("-5 <= fast")).toEqual(["fast"]);
+    expect(paramConstraintNames("slow == 2.5")).toEqual(["slow"]);
+    expect(paramConstraintNames("1 < 2")).toEqual([]);
+    expect(paramConstraintNames("fast < 2 * slow")).toBeNull();
+    expect(paramConstraintNames("fast = slow")).toBeNull();
+  });
+
+  it("refuses unknown names and bad syntax, and leaves a constrained grid's size to the API", () => {
+    expect(errorsOf({ ...values(wide), param_constraints: "fast < slwo" })).toMatchObject({
+      param_constraints: "No parameter slwo in this strategy",
+    });
+    expect(errorsOf({ ...values(wide), param_constraints: "fast slow" })["param_constraints"]).toContain("fast slow");
+    // 99 x 298 combinations: over 10,000 without constraints, the API's to count with them.
+    expect(errorsOf(values(wide))).toHaveProperty("ranges");
+    expect(errorsOf({ ...values(wide), param_constraints: "fast < slow" })).toEqual({});
+  });
+
+  it("sends the list and maps the API's errors to the field", () => {
+    const request = toOptimizeRequest({ ...values(wide), param_constraints: "fast < slow, slow <= 200" }, PARAMS);
+    expect(request.param_constraints).toEqual(["fast < slow", "slow <= 200"]);
+    expect(optimizeFieldFor("param_constraints[1]")).toBe("param_constraints");
+    expect(optimizeFieldFor("param_constraints")).toBe("param_constraints");
   });
 });

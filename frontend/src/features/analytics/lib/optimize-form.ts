@@ -9,13 +9,35 @@ import { emptyRunSetup, type RunSetupValues } from "@/lib/run-setup";
  * The optimisation form: a backtest setup, a range per parameter (from the strategy's declared
  * `in a..b step s`), an objective and constraints; the Zod schema mirrors OptimizationService and
  * ParameterRange (from <= to, step > 0, values inside the declared range, at least one range with two
- * values, at most 10,000 combinations).
+ * values, at most 10,000 combinations), and parameter constraints as the engine's ParamConstraint
+ * reads them. With parameter constraints the API counts only the combinations that meet them, so the
+ * form leaves the size limit to it.
  */
 
 export const MAX_COMBINATIONS = 10_000;
 /** The grid a form starts with is kept this small, coarsening declared steps when needed. */
 export const DEFAULT_GRID_TARGET = 400;
 export const CONSTRAINT_OPS = [">", ">=", "<", "<="] as const;
+export const MAX_PARAM_CONSTRAINTS = 20;
+
+/** One parameter constraint: a param or number, a comparison, a param or number (docs/STRATEGY_LANGUAGE.md). */
+const PARAM_CONSTRAINT =
+  /^\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?|[A-Za-z_]\w*)\s*(<=|>=|==|!=|<|>)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?|[A-Za-z_]\w*)\s*$/;
+
+/** The parameter constraints written in one field, separated by commas, semicolons or new lines. */
+export function paramConstraintList(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+/** The param names a constraint compares; null when it is not a constraint the API reads. */
+export function paramConstraintNames(text: string): string[] | null {
+  const match = PARAM_CONSTRAINT.exec(text);
+  if (!match) return null;
+  return [match[1]!, match[3]!].filter((side) => /^[A-Za-z_]/.test(side));
+}
 
 export interface RangeValues {
   enabled: boolean;
@@ -34,6 +56,8 @@ export interface OptimizeFormValues extends RunSetupValues {
   objective: Objective;
   ranges: Record<string, RangeValues>;
   constraints: ConstraintValues[];
+  /** Parameter constraints such as "fast < slow", separated by commas. */
+  param_constraints: string;
 }
 
 export const emptyOptimizeValues = (): OptimizeFormValues => ({
@@ -41,6 +65,7 @@ export const emptyOptimizeValues = (): OptimizeFormValues => ({
   objective: "sharpe_ratio",
   ranges: {},
   constraints: [],
+  param_constraints: "",
 });
 
 /** Values in a range, as ParameterRange counts them (a billionth of a step of tolerance). */
@@ -112,6 +137,7 @@ export function optimizeFormSchema({ parameters, t }: { parameters: readonly Sch
       constraints: z.array(
         z.object({ metric: z.string().min(1, { error: "validation.required" }), op: z.enum(CONSTRAINT_OPS), value: number }),
       ),
+      param_constraints: z.string(),
     })
     .superRefine((values, ctx) => {
       if (DATE.test(values.start_date) && DATE.test(values.end_date) && values.end_date < values.start_date) {
@@ -144,8 +170,34 @@ export function optimizeFormSchema({ parameters, t }: { parameters: readonly Sch
         if (rangeCount(from, to, step) > 1) varies = true;
       }
       if (!varies) ctx.addIssue({ code: "custom", path: ["ranges"], message: "optimize.validation.nothingVaries" });
+      const paramConstraints = paramConstraintList(values.param_constraints);
+      const declared = new Set(parameters.map((p) => p.name));
+      if (paramConstraints.length > MAX_PARAM_CONSTRAINTS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["param_constraints"],
+          message: t("optimize.validation.paramConstraintCount", { max: MAX_PARAM_CONSTRAINTS }),
+        });
+      }
+      for (const text of paramConstraints) {
+        const names = paramConstraintNames(text);
+        const unknown = names?.find((name) => !declared.has(name));
+        if (names === null || names.length === 0) {
+          ctx.addIssue({ code: "custom", path: ["param_constraints"], message: t("optimize.validation.paramConstraint", { text }) });
+          break;
+        }
+        if (unknown) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["param_constraints"],
+            message: t("optimize.validation.paramConstraintUnknown", { name: unknown }),
+          });
+          break;
+        }
+      }
       const size = gridSize(values.ranges);
-      if (size > MAX_COMBINATIONS) {
+      // Constraints cut the grid down: the API counts only the combinations that meet them.
+      if (size > MAX_COMBINATIONS && paramConstraints.length === 0) {
         ctx.addIssue({
           code: "custom",
           path: ["ranges"],
@@ -182,6 +234,7 @@ export function toOptimizeRequest(values: OptimizeFormValues, parameters: readon
     ranges,
     objective: values.objective,
     constraints: values.constraints.map((c) => ({ metric: c.metric, op: c.op, value: parseNumber(c.value) ?? 0 })),
+    param_constraints: paramConstraintList(values.param_constraints),
   };
 }
 
@@ -190,6 +243,7 @@ export function optimizeFieldFor(apiField: string | null): string | null {
   if (!apiField) return null;
   const constraint = /^constraints\[(\d+)\]$/.exec(apiField);
   if (constraint) return `constraints.${constraint[1]}.metric`;
+  if (/^param_constraints(\[\d+\])?$/.test(apiField)) return "param_constraints";
   if (apiField.startsWith("ranges.")) return `ranges.${apiField.slice(7)}.from`;
   const field = apiField.startsWith("backtest.") ? apiField.slice(9) : apiField;
   if (["strategy_id", "symbol", "interval", "start_date", "end_date", "initial_capital", "objective"].includes(field)) return field;

@@ -7,11 +7,14 @@ import { marketDataKeys } from "./get-symbols";
 export const SOURCES = ["upbit", "binance", "yahoo"] as const;
 export type Source = (typeof SOURCES)[number];
 
+/** Monthly bars are imported as CSV or resampled from days: no fetch serves them. */
+const FETCHED = INTERVALS.filter((interval) => interval !== "1M");
+
 /** What each exchange serves (Yahoo has no 4-hour bars); the API refuses other intervals for a source. */
 export const SOURCE_INTERVALS: Record<Source, readonly string[]> = {
-  upbit: INTERVALS,
-  binance: INTERVALS,
-  yahoo: INTERVALS.filter((interval) => interval !== "4h"),
+  upbit: FETCHED,
+  binance: FETCHED,
+  yahoo: FETCHED.filter((interval) => interval !== "4h"),
 };
 
 export const SOURCE_EXAMPLES: Record<Source, string> = {

@@ -294,7 +294,7 @@ export function Workbench({
                 zone={zone}
                 currency={currency}
                 tickSize={tick}
-                intraday={!["1d", "1w"].includes(history.data?.barInterval ?? setup.interval ?? "1d")}
+                intraday={!["1d", "1w", "1M"].includes(history.data?.barInterval ?? setup.interval ?? "1d")}
                 markers={markers}
                 plots={plots}
                 hidden={hidden}

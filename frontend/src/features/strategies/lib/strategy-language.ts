@@ -12,7 +12,7 @@ export type Catalogue = SchemaLanguageCatalogueResponse;
 type Lang = "en" | "ko";
 
 /** Used until the catalogue has loaded, and the grammar's fallback: the documented language. */
-export const DEFAULT_KEYWORDS = ["param", "in", "step", "and", "or", "not", "true", "false", "na"];
+export const DEFAULT_KEYWORDS = ["param", "in", "step", "constraint", "and", "or", "not", "true", "false", "na"];
 const DEFAULT_VARIABLES = [
   "open",
   "high",

@@ -1,6 +1,8 @@
 package com.tradingbacktest.app.marketdata;
 
 import com.tradingbacktest.engine.series.BarCsv;
+import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.series.MonthlyRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -103,7 +105,11 @@ class BarImporter {
           try (BufferedReader in =
               new BufferedReader(
                   new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-            BarCsv.parse(in, zone, handler);
+            // Monthly files may label a month by any of its days: every row becomes the 1st.
+            BarCsv.parse(
+                in,
+                zone,
+                interval.equals(Interval.MN1.code()) ? new MonthlyRows(zone, handler) : handler);
           }
         },
         symbol,

@@ -78,7 +78,9 @@ class ImportController {
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestPart("file") MultipartFile file,
       @RequestParam String symbol,
-      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam String interval,
+      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d, 1w or 1M (a month; 1m is a minute)")
+          @RequestParam
+          String interval,
       @RequestParam(name = "skip_bad_rows", defaultValue = "false") boolean skipBadRows,
       @Parameter(description = "own (default) or shared (administrators only)")
           @RequestParam(required = false)

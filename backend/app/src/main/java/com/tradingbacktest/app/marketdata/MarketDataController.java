@@ -95,7 +95,8 @@ class MarketDataController {
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam String symbol,
       @Parameter(description = DATASET) @RequestParam(required = false) String dataset,
-      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d or 1w") @RequestParam(defaultValue = "1d")
+      @Parameter(description = "1m, 5m, 15m, 1h, 4h, 1d, 1w or 1M (a month; 1m is a minute)")
+          @RequestParam(defaultValue = "1d")
           String interval,
       @Parameter(description = "ISO date or instant; default: the first stored bar")
           @RequestParam(required = false)

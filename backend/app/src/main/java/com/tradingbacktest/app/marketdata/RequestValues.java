@@ -22,7 +22,8 @@ final class RequestValues {
     try {
       return Interval.fromCode(code.trim());
     } catch (IllegalArgumentException e) {
-      throw new FieldValidationException(field, "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+      throw new FieldValidationException(
+          field, "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w, 1M (1M is a month, 1m a minute)");
     }
   }
 

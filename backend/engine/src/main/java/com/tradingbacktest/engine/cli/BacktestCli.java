@@ -5,6 +5,7 @@ import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
+import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.series.BarSeries;
@@ -24,6 +25,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -81,7 +83,7 @@ public final class BacktestCli {
       }
     }
     try {
-      BarCsvReader.Columns c = BarCsvReader.read(options.data, options.zone);
+      BarCsvReader.Columns c = readColumns(options.data, options);
       Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
       MarketCalendar calendar =
           options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
@@ -177,6 +179,7 @@ public final class BacktestCli {
   static CompiledStrategy compiledFile(Options options) throws java.io.IOException {
     Path file = Path.of(options.strategy);
     if (!Files.isRegularFile(file)) {
+      requireLanguageForConstraints(options);
       return null;
     }
     String source;
@@ -193,6 +196,7 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
+    checkConstraints(compilation.strategy(), options);
     return compilation.strategy();
   }
 
@@ -212,10 +216,47 @@ public final class BacktestCli {
     return new Evaluation(compiled.signals(bars, options.params), List.of());
   }
 
+  /**
+   * The run's parameters meet the strategy's {@code constraint}s and every {@code --constraint}
+   * (which name only declared params): a run is one combination, and one that breaks a constraint
+   * is refused as an optimisation would skip it.
+   *
+   * @throws IllegalArgumentException naming the unknown param or the broken constraint
+   */
+  static void checkConstraints(CompiledStrategy strategy, Options options) {
+    String unknown = strategy.unknownParamIn(options.constraints);
+    if (unknown != null) {
+      throw new IllegalArgumentException("--constraint: " + unknown);
+    }
+    strategy
+        .brokenConstraint(options.params, options.constraints)
+        .ifPresent(
+            broken -> {
+              Map<String, Double> values = new LinkedHashMap<>();
+              strategy.params().forEach(p -> values.put(p.name(), p.defaultValue()));
+              values.putAll(options.params);
+              throw new IllegalArgumentException(
+                  broken.brokenBy(values)
+                      + (broken.line() > 0
+                          ? " (line " + broken.line() + " of the strategy)"
+                          : " (--constraint)"));
+            });
+  }
+
+  /** Built-in strategies declare no params in the language, so constraints cannot name them. */
+  static void requireLanguageForConstraints(Options options) {
+    if (!options.constraints.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--constraint applies to strategies in the language (a .strategy file); "
+              + options.strategy
+              + " is a built-in");
+    }
+  }
+
   /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
   static BarSeries readSeries(Path file, String symbol, Options options)
       throws java.io.IOException {
-    BarCsvReader.Columns c = BarCsvReader.read(file, options.zone);
+    BarCsvReader.Columns c = readColumns(file, options);
     Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
     MarketCalendar calendar =
         options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
@@ -345,7 +386,26 @@ public final class BacktestCli {
         });
   }
 
-  /** The most common gap between bars, rounded to the nearest supported interval. */
+  /**
+   * A CSV's columns; monthly bars (given with {@code --interval 1M} or detected) are relabelled at
+   * their month's open, so a file labelled by the last trading day of each month reads the same as
+   * one labelled by the 1st.
+   */
+  static BarCsvReader.Columns readColumns(Path file, Options options) throws java.io.IOException {
+    if (options.interval == Interval.MN1) {
+      return BarCsvReader.read(file, options.zone, true);
+    }
+    BarCsvReader.Columns c = BarCsvReader.read(file, options.zone);
+    if (options.interval == null && detectInterval(c.times()) == Interval.MN1) {
+      return BarCsvReader.read(file, options.zone, true);
+    }
+    return c;
+  }
+
+  /**
+   * The most common gap between bars, rounded to the nearest supported interval; 28 to 31 days is a
+   * month.
+   */
   static Interval detectInterval(long[] times) {
     if (times.length < 2) {
       return Interval.D1;
@@ -356,14 +416,22 @@ public final class BacktestCli {
     }
     Arrays.sort(gaps);
     long median = gaps[gaps.length / 2];
+    long day = Duration.ofDays(1).toMillis();
+    // Months labelled by their last trading day are 27 to 33 days apart.
+    if (median >= 27 * day && median <= 33 * day) {
+      return Interval.MN1;
+    }
     if (median > Interval.W1.duration().toMillis() * 2) {
       throw new IllegalArgumentException(
           "the bars are about "
-              + median / 86_400_000L
-              + " days apart; supported intervals are 1m to 1w");
+              + median / day
+              + " days apart; supported intervals are 1m to 1w and 1M (a month)");
     }
     Interval best = Interval.M1;
     for (Interval candidate : Interval.values()) {
+      if (candidate == Interval.MN1) {
+        continue;
+      }
       if (Math.abs(candidate.duration().toMillis() - median)
           < Math.abs(best.duration().toMillis() - median)) {
         best = candidate;
@@ -386,12 +454,13 @@ public final class BacktestCli {
   static final class Options {
     static final String USAGE =
         """
-        usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]... [--capital 10000]
+        usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]...
+                        [--constraint 'fast < slow']... [--capital 10000]
                         [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
                         [--allow-short] [--close-at-end [--close-at-end-price open|close]]
                         [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
                         [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
-                        [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
+                        [--interval 1m|5m|15m|1h|4h|1d|1w|1M] [--zone UTC] [--json [--series]]
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
@@ -417,6 +486,9 @@ public final class BacktestCli {
         --funding-rate  perpetual funding, RATE every INTERVAL (0.0001/8h; the interval defaults to
                       8h, at 00:00, 08:00 and 16:00 UTC): a long pays a positive rate, a short
                       receives it; with several --data it applies to every symbol
+        --constraint  a condition the parameters must meet (a param or number, < <= > >= == or !=, a
+                      param or number); with the strategy's own constraints, a run whose parameters
+                      break one is refused
         --series      adds "series" to the --json report: "time" (the bars' ISO times), then every
                       output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
                       under its title, each an array aligned to the bars, null where na (warm-up)
@@ -441,6 +513,10 @@ public final class BacktestCli {
     final Map<String, CostModel> symbolCosts = new LinkedHashMap<>();
     boolean portfolioOptions;
     final Map<String, Double> params = new LinkedHashMap<>();
+
+    /** Every --constraint: conditions the run's parameters must meet, as in an optimisation. */
+    final List<ParamConstraint> constraints = new ArrayList<>();
+
     double capital = 10_000;
     CostModel costs = CostModel.none();
     FillMode fill = FillMode.NEXT_OPEN;
@@ -499,6 +575,13 @@ public final class BacktestCli {
             o.portfolioOptions = true;
           }
           case "--strategy" -> o.strategy = value(args, ++i, arg);
+          case "--constraint" -> {
+            try {
+              o.constraints.add(ParamConstraint.parse(value(args, ++i, arg)));
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--constraint: " + e.getMessage(), e);
+            }
+          }
           case "--param" -> {
             String kv = value(args, ++i, arg);
             int eq = kv.indexOf('=');

@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.series.BarCsv;
+import com.tradingbacktest.engine.series.MonthlyRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +33,17 @@ public final class BarCsvReader {
   private BarCsvReader() {}
 
   public static Columns read(Path file, ZoneId zone) throws IOException {
+    return read(file, zone, false);
+  }
+
+  /**
+   * Reads the file; with {@code monthly}, each row is relabelled at its month's open and a second
+   * row in one month stops it with its line ({@link MonthlyRows}).
+   */
+  public static Columns read(Path file, ZoneId zone, boolean monthly) throws IOException {
     Growing columns = new Growing();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      BarCsv.parse(
-          reader,
-          zone,
+      BarCsv.Handler handler =
           new BarCsv.Handler() {
             @Override
             public void row(BarCsv.Row row) {
@@ -47,7 +54,8 @@ public final class BarCsvReader {
             public void problem(BarCsv.Problem problem) {
               throw new CsvException("line " + problem.line() + ": " + problem.reason());
             }
-          });
+          };
+      BarCsv.parse(reader, zone, monthly ? new MonthlyRows(zone, handler) : handler);
     } catch (BarCsv.FormatException e) {
       throw new CsvException(file.getFileName() + ": " + e.getMessage());
     }

@@ -26,7 +26,7 @@ final class Ast {
     }
   }
 
-  sealed interface Statement permits Param, Assign, CallStatement {
+  sealed interface Statement permits Param, Assign, CallStatement, ConstraintDecl {
     Span span();
   }
 
@@ -39,6 +39,13 @@ final class Ast {
       double step,
       Span span,
       Span nameSpan)
+      implements Statement {}
+
+  /**
+   * {@code constraint LEFT OP RIGHT}: a condition on the params that a parameter grid's
+   * combinations must meet ({@link ParamConstraint}).
+   */
+  record ConstraintDecl(ParamConstraint constraint, Span leftSpan, Span rightSpan, Span span)
       implements Statement {}
 
   /** {@code NAME = expr}. */

@@ -34,19 +34,23 @@ public final class CompiledStrategy {
   /** The nodes computed bar by bar with the account, by id (see {@link BarByBar}). */
   private final boolean[] stateful;
 
+  private final List<ParamConstraint> constraints;
+
   CompiledStrategy(
       List<Node> nodes,
       Map<String, ParamSpec> params,
       Map<String, Node> outputs,
       List<Plots.Declared> plots,
       Rebalance rebalance,
-      Integer pyramiding) {
+      Integer pyramiding,
+      List<ParamConstraint> constraints) {
     this.nodes = nodes;
     this.params = params;
     this.outputs = outputs;
     this.plots = plots;
     this.rebalance = rebalance;
     this.pyramiding = pyramiding;
+    this.constraints = List.copyOf(constraints);
     this.stateful = new boolean[nodes.size()];
     for (Node n : nodes) {
       stateful[n.id] = n.dependsOnState;
@@ -121,6 +125,47 @@ public final class CompiledStrategy {
    */
   public OptionalInt pyramiding() {
     return pyramiding == null ? OptionalInt.empty() : OptionalInt.of(pyramiding);
+  }
+
+  /** The strategy's own {@code constraint} statements, in source order. */
+  public List<ParamConstraint> constraints() {
+    return constraints;
+  }
+
+  /**
+   * Null when {@code extra} (constraints given with a request) name only declared params, else why
+   * not, for the first that does not.
+   */
+  public String unknownParamIn(List<ParamConstraint> extra) {
+    for (ParamConstraint c : extra) {
+      String problem = c.unknownParam(params);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first constraint, of the strategy's own and then {@code extra}, that these parameter values
+   * (defaults for those not given) break; empty when they meet all of them.
+   */
+  public Optional<ParamConstraint> brokenConstraint(
+      Map<String, Double> overrides, List<ParamConstraint> extra) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    params.forEach((name, spec) -> values.put(name, spec.defaultValue()));
+    values.putAll(overrides);
+    for (ParamConstraint c : constraints) {
+      if (!c.test(values)) {
+        return Optional.of(c);
+      }
+    }
+    for (ParamConstraint c : extra) {
+      if (!c.test(values)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -369,6 +414,13 @@ public final class CompiledStrategy {
             values.put(name, value);
           }
         });
+    if (problems.isEmpty()) {
+      for (ParamConstraint c : constraints) {
+        if (!c.test(values)) {
+          problems.add(c.brokenBy(values) + " (line " + c.line() + " of the strategy)");
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new StrategyEvaluationException(String.join("; ", problems));
     }

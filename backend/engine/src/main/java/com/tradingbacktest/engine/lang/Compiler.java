@@ -4,6 +4,7 @@ import com.tradingbacktest.engine.lang.Ast.Expr;
 import com.tradingbacktest.engine.lang.Ast.Span;
 import com.tradingbacktest.engine.lang.Node.Op;
 import com.tradingbacktest.engine.portfolio.Rebalance;
+import com.tradingbacktest.engine.series.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,9 @@ final class Compiler {
 
   private int plotStatements;
 
+  /** The {@code constraint} statements, checked once every param is known. */
+  private final List<Ast.ConstraintDecl> constraintDecls = new ArrayList<>();
+
   /** The {@code rebalance} setting, once read; null when the strategy has none. */
   private Rebalance rebalance;
 
@@ -51,6 +55,18 @@ final class Compiler {
   private Ast.Assign weightStatement;
 
   private Ast.Assign exitFractionStatement;
+
+  /**
+   * Each assigned name's expression, in source order, so {@code security(...)} can compute the
+   * names it uses again on its coarser bars.
+   */
+  private final Map<String, Expr> definitions = new LinkedHashMap<>();
+
+  /**
+   * Per coarser interval, the names used inside a {@code security(...)} of it, computed on its
+   * bars; null for one whose computation there failed (its error is recorded).
+   */
+  private final Map<Interval, Map<String, Node>> frameVariables = new HashMap<>();
 
   /** Names whose definition failed: their uses are not reported again. */
   private final Set<String> broken = new HashSet<>();
@@ -83,7 +99,8 @@ final class Compiler {
       Map<String, Node> outputs,
       List<Plots.Declared> plots,
       Rebalance rebalance,
-      Integer pyramiding) {}
+      Integer pyramiding,
+      List<ParamConstraint> constraints) {}
 
   static Result compile(List<Ast.Statement> statements, List<Diagnostic> errors) {
     Compiler c = new Compiler(errors);
@@ -97,6 +114,8 @@ final class Compiler {
     for (Ast.Statement s : statements) {
       if (s instanceof Ast.Param p) {
         c.param(p);
+      } else if (s instanceof Ast.ConstraintDecl d) {
+        c.constraintDecls.add(d);
       } else if (s instanceof Ast.CallStatement call) {
         c.callStatement(call.call());
       } else if (((Ast.Assign) s).name().equals(Settings.REBALANCE)) {
@@ -111,12 +130,58 @@ final class Compiler {
     c.checkWeight();
     c.checkExitFraction();
     c.checkStatefulOutputs();
+    c.checkConstraints();
     Rebalance schedule =
         c.outputs.containsKey(Outputs.WEIGHT)
             ? (c.rebalance != null ? c.rebalance : Rebalance.MONTHLY)
             : null;
     return new Result(
-        c.plan.nodes(), c.params, c.outputs, List.copyOf(c.plots), schedule, c.pyramiding);
+        c.plan.nodes(),
+        c.params,
+        c.outputs,
+        List.copyOf(c.plots),
+        schedule,
+        c.pyramiding,
+        c.constraintDecls.stream().map(Ast.ConstraintDecl::constraint).toList());
+  }
+
+  /**
+   * Each {@code constraint} names declared params (anywhere in the source) and holds for their
+   * defaults, so a run without overrides is always allowed.
+   */
+  private void checkConstraints() {
+    if (constraintDecls.size() > Limits.MAX_CONSTRAINTS) {
+      errors.add(
+          constraintDecls
+              .get(Limits.MAX_CONSTRAINTS)
+              .span()
+              .error("a strategy may declare at most " + Limits.MAX_CONSTRAINTS + " constraints"));
+      return;
+    }
+    Map<String, Double> defaults = new HashMap<>();
+    params.forEach((name, spec) -> defaults.put(name, spec.defaultValue()));
+    for (Ast.ConstraintDecl d : constraintDecls) {
+      ParamConstraint c = d.constraint();
+      String unknown = c.unknownParam(params);
+      if (unknown != null) {
+        Span at =
+            c.left().param() != null && !params.containsKey(c.left().param())
+                ? d.leftSpan()
+                : c.right().param() != null && !params.containsKey(c.right().param())
+                    ? d.rightSpan()
+                    : d.span();
+        errors.add(at.error(unknown));
+      } else if (!c.test(defaults)) {
+        errors.add(
+            d.span()
+                .error(
+                    "the defaults break this constraint: "
+                        + String.join(
+                            ", ",
+                            c.params().stream().map(p -> p + " = " + fmt(defaults.get(p))).toList())
+                        + "; change a default or the constraint"));
+      }
+    }
   }
 
   // ---- statements
@@ -256,6 +321,7 @@ final class Compiler {
     }
     definedOn.put(a.name(), a.span().line());
     variables.put(a.name(), value);
+    definitions.put(a.name(), a.value());
     if (Outputs.ALL.containsKey(a.name())) {
       outputs.put(a.name(), value);
     }
@@ -496,7 +562,10 @@ final class Compiler {
                   + "' is a built-in time series and cannot be assigned; choose another name"));
       return false;
     }
-    if (Builtins.get(name) != null || CrossSection.get(name) != null || name.equals(Plots.NAME)) {
+    if (Builtins.get(name) != null
+        || CrossSection.get(name) != null
+        || name.equals(Plots.NAME)
+        || name.equals(Timeframes.NAME)) {
       errors.add(
           span.error(
               "'" + name + "' is a built-in function and cannot be assigned; choose another name"));
@@ -563,7 +632,11 @@ final class Compiler {
                 ? "data of the current bar"
                 : culprit.op == Op.PRICE || culprit.op == Op.STATE
                     ? culprit.name + " of the current bar"
-                    : culprit.name + "(), which uses the current bar's high, low and close";
+                    : culprit.op == Op.SECURITY
+                        ? "security(\""
+                            + culprit.name
+                            + "\", ...), which changes at the current bar's close"
+                        : culprit.name + "(), which uses the current bar's high, low and close";
         errors.add(
             at.error(
                 a.name()
@@ -601,7 +674,10 @@ final class Compiler {
       if (n.knownAtOpen || !seen.add(n.id)) {
         continue;
       }
-      if (n.op == Op.PRICE || n.op == Op.STATE || (n.op == Op.CALL && n.builtin.usesBars())) {
+      if (n.op == Op.PRICE
+          || n.op == Op.STATE
+          || n.op == Op.SECURITY
+          || (n.op == Op.CALL && n.builtin.usesBars())) {
         return n;
       }
       for (int k = n.in.length - 1; k >= 0; k--) {
@@ -744,6 +820,10 @@ final class Compiler {
 
   private Node name(Ast.Name n) {
     String id = n.name();
+    Interval frame = plan.frame();
+    if (frame != null && definitions.containsKey(id)) {
+      return frameVariables.get(frame).get(id); // null: failed there, and the error is recorded
+    }
     if (variables.containsKey(id)) {
       return variables.get(id);
     }
@@ -1109,6 +1189,9 @@ final class Compiler {
       return fail(
           c.span(), "plot(...) draws a series and has no value: write it on a line of its own");
     }
+    if (fn.equals(Timeframes.NAME)) {
+      return security(c);
+    }
     if (builtin == null && CrossSection.get(fn) != null) {
       return crossSectional(c, CrossSection.get(fn));
     }
@@ -1124,6 +1207,7 @@ final class Compiler {
       List<String> functions = new ArrayList<>(Builtins.names());
       functions.addAll(CrossSection.names());
       functions.add(Plots.NAME);
+      functions.add(Timeframes.NAME);
       String suggestion = Suggest.closest(fn, functions);
       return fail(
           c.span(),
@@ -1140,6 +1224,13 @@ final class Compiler {
    * is one above its arguments', at most {@link Limits#MAX_CROSS_NESTING} deep.
    */
   private Node crossSectional(Ast.Call c, FunctionSpec spec) {
+    if (plan.frame() != null) {
+      return fail(
+          c.span(),
+          c.function()
+              + " compares the symbols of a universe bar by bar, so it cannot be used inside"
+              + " security(...); apply it to the security's value instead");
+    }
     Node[] args = calls.arguments(c, spec);
     if (args == null) {
       return null;
@@ -1170,6 +1261,133 @@ final class Compiler {
               + n.stage);
     }
     return n;
+  }
+
+  /**
+   * {@code security("1w", expression)}: the expression, and every name it uses, compiled again as
+   * nodes of the coarser interval's bars, and one node that brings its values back to the bars of
+   * the enclosing frame once each coarser bar has closed ({@link Timeframes}). Whether the run's
+   * bars can be resampled to the interval is checked when they are known.
+   */
+  private Node security(Ast.Call c) {
+    if (!c.named().isEmpty() || c.args().size() != 2) {
+      return fail(
+          c.span(),
+          "security takes two arguments, a timeframe and an expression, as in"
+              + " security(\"1w\", close)");
+    }
+    Expr timeframe = c.args().get(0);
+    if (!(timeframe instanceof Ast.Text text)) {
+      return fail(
+          timeframe.span(),
+          "the timeframe of security must be a literal text such as \"1w\" (one of "
+              + String.join(", ", Timeframes.SPEC.params().get(0).choices())
+              + ")");
+    }
+    Interval interval;
+    try {
+      interval = Interval.fromCode(text.value());
+    } catch (IllegalArgumentException e) {
+      return fail(timeframe.span(), e.getMessage());
+    }
+    if (interval == Interval.M1) {
+      return fail(
+          timeframe.span(),
+          "security(\"1m\", ...) would need bars shorter than a minute; use a longer interval"
+              + " (1M, with a capital M, is a month)");
+    }
+    Interval enclosing = plan.frame();
+    if (enclosing != null) {
+      String problem = Timeframes.problem(interval, enclosing);
+      if (problem != null) {
+        return fail(
+            timeframe.span(),
+            problem + "; a security inside another needs a coarser interval than the outer one");
+      }
+    }
+    Expr inner = c.args().get(1);
+    prepareFrame(interval, inner);
+    Interval previous = plan.enterFrame(interval);
+    Node value;
+    try {
+      value = argument(inner);
+    } finally {
+      plan.enterFrame(previous);
+    }
+    if (value == null) {
+      return null;
+    }
+    if (value.type == Node.Type.STRING) {
+      return fail(inner.span(), "security needs a number or bool series, not a text");
+    }
+    if (!value.series) {
+      return value; // the same on bars of any interval
+    }
+    return plan.node(
+        Op.SECURITY,
+        new Node[] {value},
+        interval.code(),
+        0,
+        value.type,
+        true,
+        value.params,
+        false,
+        c.span(),
+        null);
+  }
+
+  /**
+   * Compiles, on {@code interval}'s bars and in source order, every assigned name {@code inner}
+   * uses directly or through other names, once per interval: each is then compiled with its inputs
+   * already there, so no chain of names deepens the recursion.
+   */
+  private void prepareFrame(Interval interval, Expr inner) {
+    Map<String, Node> compiled = frameVariables.computeIfAbsent(interval, k -> new HashMap<>());
+    Set<String> wanted = namesUsed(inner);
+    for (Map.Entry<String, Expr> d : definitions.entrySet()) {
+      if (!wanted.contains(d.getKey()) || compiled.containsKey(d.getKey())) {
+        continue;
+      }
+      Interval previous = plan.enterFrame(interval);
+      try {
+        compiled.put(d.getKey(), expr(d.getValue()));
+      } finally {
+        plan.enterFrame(previous);
+      }
+    }
+  }
+
+  /** The assigned names an expression uses, directly or through other names; iterative. */
+  private Set<String> namesUsed(Expr root) {
+    Set<String> names = new HashSet<>();
+    java.util.ArrayDeque<Expr> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Expr e = stack.pop();
+      if (e instanceof Ast.Name n) {
+        if (definitions.containsKey(n.name()) && names.add(n.name())) {
+          stack.push(definitions.get(n.name()));
+        }
+      } else if (e instanceof Ast.Unary u) {
+        stack.push(u.operand());
+      } else if (e instanceof Ast.Binary b) {
+        stack.push(b.left());
+        stack.push(b.right());
+      } else if (e instanceof Ast.Ternary t) {
+        stack.push(t.condition());
+        stack.push(t.whenTrue());
+        stack.push(t.whenFalse());
+      } else if (e instanceof Ast.Index i) {
+        stack.push(i.target());
+        stack.push(i.offset());
+      } else if (e instanceof Ast.Call call) {
+        call.args().forEach(stack::push);
+        call.named().forEach(a -> stack.push(a.value()));
+      } else if (e instanceof Ast.Field f) {
+        stack.push(f.target());
+      }
+    }
+    return names;
   }
 
   private Node field(Ast.Field f) {

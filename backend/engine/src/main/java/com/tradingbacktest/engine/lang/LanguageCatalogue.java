@@ -36,11 +36,13 @@ public final class LanguageCatalogue {
 
   /**
    * Every built-in function, then the cross-sectional ones (category {@code cross-sectional}), then
-   * {@code plot} (a statement, whose result is {@code none}).
+   * {@code security} (category {@code timeframe}), then {@code plot} (a statement, whose result is
+   * {@code none}).
    */
   public static List<FunctionSpec> functions() {
     List<FunctionSpec> all = new ArrayList<>(Builtins.specs());
     all.addAll(CrossSection.specs());
+    all.add(Timeframes.SPEC);
     all.add(Plots.SPEC);
     return List.copyOf(all);
   }
@@ -131,7 +133,7 @@ public final class LanguageCatalogue {
   }
 
   public static List<String> keywords() {
-    return List.of("param", "in", "step", "and", "or", "not", "true", "false", "na");
+    return List.of("param", "in", "step", "constraint", "and", "or", "not", "true", "false", "na");
   }
 
   public static Map<String, Long> limits() {
@@ -141,6 +143,7 @@ public final class LanguageCatalogue {
     m.put("max_nesting", (long) Limits.MAX_NESTING);
     m.put("max_lookback", (long) Limits.MAX_LOOKBACK);
     m.put("max_params", (long) Limits.MAX_PARAMS);
+    m.put("max_constraints", (long) Limits.MAX_CONSTRAINTS);
     m.put("max_text_chars", (long) Limits.MAX_TEXT_CHARS);
     m.put("max_plots", (long) Limits.MAX_PLOTS);
     m.put("max_plot_title_chars", (long) Limits.MAX_PLOT_TITLE_CHARS);

@@ -21,6 +21,9 @@ public final class Limits {
   /** The furthest a history reference or an indicator length may look back, in bars. */
   public static final int MAX_LOOKBACK = 10_000;
 
+  /** {@code constraint} statements: each is checked for every combination of a grid. */
+  public static final int MAX_CONSTRAINTS = 20;
+
   /** Parameters. */
   public static final int MAX_PARAMS = 50;
 

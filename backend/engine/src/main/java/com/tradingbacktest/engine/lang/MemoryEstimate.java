@@ -33,6 +33,13 @@ final class MemoryEstimate {
    */
   static final long PLOT_BYTES_PER_BAR = 16;
 
+  /**
+   * What each coarser interval a {@code security(...)} reads adds per bar of the run, at most: its
+   * resampled bars (a time and five prices, 48 bytes), the bars' closes and ends for the alignment
+   * (16) and the alignment itself (4); the coarser columns are counted like the run's own.
+   */
+  static final long FRAME_BYTES_PER_BAR = 72;
+
   private MemoryEstimate() {}
 
   /** Bytes per bar of the needed series nodes, plus the worst call's transient work arrays. */
@@ -40,9 +47,13 @@ final class MemoryEstimate {
     long live = 0;
     long transientMax = 0;
     boolean crossSectional = false;
+    java.util.Set<com.tradingbacktest.engine.series.Interval> frames = new java.util.HashSet<>();
     for (Node n : nodes) {
       if (!needed[n.id] || !n.series) {
         continue;
+      }
+      if (n.frame != null) {
+        frames.add(n.frame);
       }
       crossSectional |= n.op == Node.Op.CROSS;
       long own = ownBytes(n);
@@ -53,6 +64,7 @@ final class MemoryEstimate {
     }
     return live
         + transientMax
+        + FRAME_BYTES_PER_BAR * frames.size()
         + RUN_BYTES_PER_BAR
         + (crossSectional ? CrossSection.INDEX_BYTES_PER_BAR : 0);
   }

@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.lang;
 
+import com.tradingbacktest.engine.series.Interval;
 import java.util.Set;
 
 /**
@@ -47,7 +48,13 @@ final class Node {
      * A series that reads its own earlier values: the input is its definition, in which the {@link
      * #SELF} nodes of the same name stand for its earlier values. Computed bar by bar.
      */
-    RECUR
+    RECUR,
+    /**
+     * {@code security(timeframe, expression)}: its one input is computed on the bars of the coarser
+     * interval {@link Node#name} and brought back to this node's own {@link Node#frame} ({@link
+     * Timeframes}).
+     */
+    SECURITY
   }
 
   enum Type {
@@ -106,6 +113,12 @@ final class Node {
    */
   final boolean selfReferencing;
 
+  /**
+   * The bars this node is computed on: null for the run's own bars, else the coarser interval of
+   * the {@code security(...)} it is inside.
+   */
+  final Interval frame;
+
   Node(
       int id,
       Op op,
@@ -117,8 +130,10 @@ final class Node {
       Set<String> params,
       boolean knownAtOpen,
       Ast.Span span,
-      Builtins.Builtin builtin) {
+      Builtins.Builtin builtin,
+      Interval frame) {
     this.id = id;
+    this.frame = frame;
     this.op = op;
     this.in = in;
     this.name = name;

@@ -82,6 +82,11 @@ final class Parser {
     if (first.kind() == Kind.PARAM) {
       return param();
     }
+    if (first.kind() == Kind.IDENT
+        && first.text().equals(ParamConstraint.KEYWORD)
+        && ParamConstraint.startsOperand(peekAt(1).kind())) {
+      return constraint();
+    }
     if (first.kind() == Kind.IDENT && peekAt(1).kind() == Kind.ASSIGN) {
       pos += 2;
       Expr value = expression();
@@ -133,6 +138,22 @@ final class Parser {
         step,
         Span.cover(Span.of(keyword), Span.of(last)),
         Span.of(name));
+  }
+
+  /** {@code constraint fast < slow}: two operands (params or numbers) and a comparison. */
+  private Ast.ConstraintDecl constraint() {
+    Token keyword = next();
+    ParamConstraint.Reader reader = new ParamConstraint.Reader(tokens, pos);
+    ParamConstraint c = reader.read(keyword.line());
+    pos = reader.position();
+    if (c == null) {
+      throw fail(reader.failedAt(), reader.problem());
+    }
+    return new Ast.ConstraintDecl(
+        c,
+        Span.of(reader.leftToken()),
+        Span.of(reader.rightToken()),
+        Span.cover(Span.of(keyword), Span.of(tokens.get(pos - 1))));
   }
 
   private double signedNumber(String what) {

@@ -2,6 +2,7 @@ package com.tradingbacktest.engine.lang;
 
 import com.tradingbacktest.engine.lang.Ast.Span;
 import com.tradingbacktest.engine.lang.Node.Op;
+import com.tradingbacktest.engine.series.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,24 @@ final class Plan {
 
   private final Map<String, Node> unique = new HashMap<>();
   private final List<Node> nodes = new ArrayList<>();
+
+  /**
+   * The bars the nodes made now are computed on: null for the run's own, else the interval of the
+   * {@code security(...)} being compiled. Part of every node's identity: {@code sma(close, 10)} on
+   * weekly bars is another column than on the run's.
+   */
+  private Interval frame;
+
+  Interval frame() {
+    return frame;
+  }
+
+  /** Makes the next nodes part of {@code frame}; returns the previous frame to restore. */
+  Interval enterFrame(Interval frame) {
+    Interval previous = this.frame;
+    this.frame = frame;
+    return previous;
+  }
 
   /** Every node created so far, in id order. */
   List<Node> nodes() {
@@ -45,7 +64,9 @@ final class Plan {
             .append('|')
             .append(name)
             .append('|')
-            .append(Double.doubleToLongBits(value));
+            .append(Double.doubleToLongBits(value))
+            .append('|')
+            .append(frame == null ? "" : frame.code());
     for (Node n : in) {
       key.append(',').append(n.id);
     }
@@ -53,7 +74,9 @@ final class Plan {
     if (existing != null) {
       return existing;
     }
-    Node n = new Node(nodes.size(), op, in, name, value, type, series, deps, known, span, builtin);
+    Node n =
+        new Node(
+            nodes.size(), op, in, name, value, type, series, deps, known, span, builtin, frame);
     nodes.add(n);
     unique.put(key.toString(), n);
     return n;

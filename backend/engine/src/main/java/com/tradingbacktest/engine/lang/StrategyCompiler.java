@@ -65,7 +65,8 @@ public final class StrategyCompiler {
             plan.outputs(),
             plan.plots(),
             plan.rebalance(),
-            plan.pyramiding()),
+            plan.pyramiding(),
+            plan.constraints()),
         List.of());
   }
 

@@ -2,10 +2,12 @@ package com.tradingbacktest.engine.lang;
 
 import com.tradingbacktest.engine.lang.Node.Op;
 import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.Signals;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,15 @@ public final class StrategyEvaluator {
 
   /** Whether this evaluator computes the plots too ({@link #evaluate}); a sweep's never does. */
   private final boolean withPlots;
+
+  /**
+   * The bars of each coarser interval a {@code security(...)} reads, resampled from these bars, and
+   * their evaluation contexts; built when first used.
+   */
+  private final Map<Interval, EvalContext> frames = new EnumMap<>(Interval.class);
+
+  /** Per coarser and finer interval (null: these bars), which coarser bar each finer bar sees. */
+  private final Map<List<Interval>, int[]> alignments = new HashMap<>();
 
   /** This series' own index for cross-sectional functions (a universe of one); built when used. */
   private CrossSection.Index singleIndex;
@@ -76,6 +87,34 @@ public final class StrategyEvaluator {
     if (checkMemory && bytesPerEvaluation > limits.maxBytes()) {
       throw new StrategyEvaluationException(tooBig(bytesPerEvaluation, bars.size(), limits));
     }
+    for (Node n : nodes) {
+      if (needed[n.id] && n.op == Op.SECURITY) {
+        String problem = Timeframes.problem(Interval.fromCode(n.name), bars.interval());
+        if (problem != null) {
+          throw new StrategyEvaluationException(
+              "line " + n.span.line() + ", column " + n.span.column() + ": " + problem);
+        }
+      }
+    }
+  }
+
+  /** The context of a node's bars: these bars, or those of the security it is inside. */
+  private EvalContext contextOf(Interval frame) {
+    if (frame == null) {
+      return ctx;
+    }
+    return frames.computeIfAbsent(
+        frame, f -> new EvalContext(bars.resample(f), () -> limits.control().checkpoint(0)));
+  }
+
+  /** A security's column, computed on its interval's bars, brought back to the node's own bars. */
+  private Object security(Node n, Object[] v) {
+    Interval coarser = Interval.fromCode(n.name);
+    int[] source =
+        alignments.computeIfAbsent(
+            java.util.Arrays.asList(coarser, n.frame),
+            k -> Timeframes.alignment(contextOf(coarser).bars(), contextOf(n.frame).bars()));
+    return Timeframes.align(v[n.in[0].id], source);
   }
 
   static String tooBig(long needed, int bars, EvaluationLimits limits) {
@@ -271,7 +310,9 @@ public final class StrategyEvaluator {
   }
 
   private Object compute(Node n, Object[] v, Map<String, Double> params) {
-    int size = bars.size();
+    EvalContext context = contextOf(n.frame);
+    BarSeries on = context.bars();
+    int size = on.size();
     switch (n.op) {
       case NUM:
         return n.value;
@@ -280,9 +321,9 @@ public final class StrategyEvaluator {
       case PARAM:
         return params.get(n.name);
       case PRICE:
-        return price(n.name);
+        return price(on, n.name);
       case TIME:
-        return time(n.name);
+        return time(on, n.name);
       case NEG:
         return Columns.neg(v[n.in[0].id]);
       case NOT:
@@ -296,7 +337,7 @@ public final class StrategyEvaluator {
       case TERNARY:
         return Columns.ternary(v[n.in[0].id], v[n.in[1].id], v[n.in[2].id], size);
       case HISTORY:
-        return history(n, v);
+        return history(n, v, size);
       case FIELD:
         return ((Map<?, ?>) v[n.in[0].id]).get(n.name);
       case TEXT:
@@ -312,9 +353,11 @@ public final class StrategyEvaluator {
             strategy.recursions(),
             size,
             () -> limits.control().checkpoint(0));
+      case SECURITY:
+        return security(n, v);
       case CALL:
       default:
-        return call(n, v);
+        return call(n, v, context);
     }
   }
 
@@ -331,7 +374,7 @@ public final class StrategyEvaluator {
         n, new Object[][] {args}, new int[] {bars.size()}, singleIndex, ctx.checkpoint())[0];
   }
 
-  private Object history(Node n, Object[] v) {
+  private Object history(Node n, Object[] v, int size) {
     double offset = (Double) v[n.in[1].id];
     if (offset != Math.rint(offset) || offset < 0 || offset > Limits.MAX_LOOKBACK) {
       throw new StrategyEvaluationException(
@@ -349,10 +392,10 @@ public final class StrategyEvaluator {
               + n.in[1].name
               + "] feeds an order working during the bar");
     }
-    return Columns.shift(v[n.in[0].id], (int) offset, bars.size());
+    return Columns.shift(v[n.in[0].id], (int) offset, size);
   }
 
-  private Object call(Node n, Object[] v) {
+  private Object call(Node n, Object[] v, EvalContext context) {
     Object[] args = new Object[n.in.length];
     List<FunctionSpec.Arg> formal = n.builtin.spec().params();
     for (int k = 0; k < args.length; k++) {
@@ -373,10 +416,10 @@ public final class StrategyEvaluator {
         throw new StrategyEvaluationException(n.name + ": " + problem);
       }
     }
-    return n.builtin.impl().apply(new Args(args, ctx));
+    return n.builtin.impl().apply(new Args(args, context));
   }
 
-  private double[] price(String name) {
+  private static double[] price(BarSeries bars, String name) {
     return switch (name) {
       case "open" -> bars.open();
       case "high" -> bars.high();
@@ -403,7 +446,7 @@ public final class StrategyEvaluator {
   }
 
   /** Calendar parts of each bar's open time in the market's zone; ISO day of week (Monday = 1). */
-  private double[] time(String name) {
+  private static double[] time(BarSeries bars, String name) {
     double[] out = new double[bars.size()];
     long[] t = bars.times();
     for (int i = 0; i < out.length; i++) {

@@ -104,15 +104,8 @@ public final class GridSearch {
       Objective objective,
       List<Constraint> constraints,
       EvaluationLimits limits) {
-    Objects.requireNonNull(limits, "limits");
-    RunControl control = limits.control();
     Objects.requireNonNull(strategy, "strategy");
-    Objects.requireNonNull(bars, "bars");
-    Objects.requireNonNull(config, "config");
-    Objects.requireNonNull(objective, "objective");
-    Objects.requireNonNull(control, "control");
     Objects.requireNonNull(grid, "grid");
-    List<Constraint> conditions = List.copyOf(constraints);
     if (fromIndex < 0 || fromIndex > toIndex || toIndex > grid.size()) {
       throw new IllegalArgumentException(
           "the slice ["
@@ -126,6 +119,44 @@ public final class GridSearch {
     if (toIndex - fromIndex > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
           "the slice [" + fromIndex + ", " + toIndex + ") is too large for one list");
+    }
+    // The strategy's own constraints skip combinations here too: they never run.
+    long[] indices =
+        java.util.stream.LongStream.range(fromIndex, toIndex)
+            .filter(i -> strategy.brokenConstraint(grid.combination(i), List.of()).isEmpty())
+            .toArray();
+    return run(strategy, bars, config, grid, indices, objective, constraints, limits);
+  }
+
+  /**
+   * Runs the combinations of {@code grid} at {@code indices} (from {@link
+   * ValidCombinations#indices}, so none breaks a parameter constraint), in that order, and returns
+   * their results in that order; otherwise as {@link #run(CompiledStrategy, BarSeries,
+   * BacktestConfig, ParameterGrid, long, long, Objective, List, EvaluationLimits)}.
+   */
+  public static List<SweepResult> run(
+      CompiledStrategy strategy,
+      BarSeries bars,
+      BacktestConfig config,
+      ParameterGrid grid,
+      long[] indices,
+      Objective objective,
+      List<Constraint> constraints,
+      EvaluationLimits limits) {
+    Objects.requireNonNull(limits, "limits");
+    RunControl control = limits.control();
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(bars, "bars");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(objective, "objective");
+    Objects.requireNonNull(control, "control");
+    Objects.requireNonNull(grid, "grid");
+    List<Constraint> conditions = List.copyOf(constraints);
+    for (long index : indices) {
+      if (index < 0 || index >= grid.size()) {
+        throw new IllegalArgumentException(
+            "combination " + index + " is outside the grid of " + grid.size() + " combinations");
+      }
     }
     checkAgainstDeclarations(strategy, grid);
 
@@ -145,10 +176,11 @@ public final class GridSearch {
             control.checkpoint(atBar);
           }
         };
-    long total = toIndex - fromIndex;
-    List<SweepResult> results = new ArrayList<>((int) total);
+    int total = indices.length;
+    List<SweepResult> results = new ArrayList<>(total);
     int reported = -1;
-    for (long index = fromIndex; index < toIndex; index++) {
+    for (int k = 0; k < total; k++) {
+      long index = indices[k];
       control.checkpoint(0); // before the next combination's first bar
       Map<String, Double> parameters = grid.combination(index);
       Signals signals;
@@ -163,7 +195,7 @@ public final class GridSearch {
       results.add(
           new SweepResult(
               index, parameters, metrics.withoutSeries(), objective.score(metrics), feasible));
-      int percent = (int) (100 * (index - fromIndex + 1) / total);
+      int percent = (int) (100L * (k + 1) / total);
       if (percent != reported) {
         control.progress(percent);
         reported = percent;

@@ -9,9 +9,10 @@ import java.time.temporal.TemporalAdjusters;
 
 /**
  * Maps bar times (ascending) to the start of their bucket in a coarser interval, by the rules of
- * {@link Resampler}: daily buckets at local midnight, weekly at Monday's local midnight, intraday
- * buckets from each day's first bar for stocks (the session open) and from local midnight for
- * crypto. Stateful (it remembers the current day) and not thread-safe: one per pass over a series.
+ * {@link Resampler}: daily buckets at local midnight, weekly at Monday's local midnight, monthly at
+ * local midnight of the 1st, intraday buckets from each day's first bar for stocks (the session
+ * open) and from local midnight for crypto. Stateful (it remembers the current day) and not
+ * thread-safe: one per pass over a series.
  */
 public final class BucketClock {
 
@@ -42,6 +43,7 @@ public final class BucketClock {
               .atStartOfDay(zone)
               .toInstant()
               .toEpochMilli();
+      case MN1 -> day.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
       default -> anchor + Math.floorDiv(time - anchor, step) * step;
     };
   }

@@ -34,12 +34,13 @@ public enum MarketCalendar {
 
   /**
    * Bars of {@code interval} in one year of this market: 252 (stocks) or 365 (crypto) days for
-   * daily bars, 52 for weekly, and for intraday bars the day count times the bars in one session,
-   * counting the session's last partial bar (a 6.5-hour stock session has 7 hourly bars, as
-   * resampling makes).
+   * daily bars, 52 for weekly, 12 for monthly, and for intraday bars the day count times the bars
+   * in one session, counting the session's last partial bar (a 6.5-hour stock session has 7 hourly
+   * bars, as resampling makes).
    */
   public double barsPerYear(Interval interval) {
     return switch (interval) {
+      case MN1 -> 12.0;
       case W1 -> 52.0;
       case D1 -> tradingDaysPerYear;
       default ->

@@ -7,6 +7,7 @@ package com.tradingbacktest.engine.series;
  * <ul>
  *   <li>daily: one bar per local date, labelled at local midnight;
  *   <li>weekly: Monday to Sunday, labelled at Monday's local midnight;
+ *   <li>monthly: one bar per calendar month, labelled at local midnight of the 1st;
  *   <li>intraday: stocks align buckets to each day's first bar (the session open, so US 1h bars
  *       start at 09:30); crypto aligns them to local midnight.
  * </ul>

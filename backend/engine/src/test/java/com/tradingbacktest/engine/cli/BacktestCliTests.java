@@ -396,6 +396,110 @@ class BacktestCliTests {
     return run(args.toArray(String[]::new));
   }
 
+  @Test
+  void readsMonthlyBarsLabelledByAnyDayAsTheFirstOfTheirMonth() throws IOException {
+    // Month ends, as many sources label monthly bars: 28 to 31 days apart, so monthly.
+    StringBuilder csv = new StringBuilder("Date,Open,High,Low,Close,Volume\n");
+    LocalDate month = LocalDate.of(2023, 1, 1);
+    for (int i = 0; i < 12; i++) {
+      LocalDate last = month.plusMonths(i).withDayOfMonth(month.plusMonths(i).lengthOfMonth());
+      csv.append(last).append(',').append(10 + i).append(',').append(12 + i).append(',');
+      csv.append(9 + i).append(',').append(11 + i).append(",100\n");
+    }
+    Path monthly = dir.resolve("monthly.csv");
+    Files.writeString(monthly, csv);
+
+    Result r =
+        run(
+            "--data",
+            monthly.toString(),
+            "--strategy",
+            "buy_and_hold",
+            "--calendar",
+            "stock",
+            "--json",
+            "--series");
+
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out).contains("\"2023-01-01T00:00:00Z\"", "\"2023-12-01T00:00:00Z\"");
+    assertThat(r.out).doesNotContain("2023-01-31");
+  }
+
+  @Test
+  void refusesTwoRowsInOneMonthWithTheLine() throws IOException {
+    Path monthly = dir.resolve("monthly.csv");
+    Files.writeString(
+        monthly,
+        """
+        Date,Open,High,Low,Close,Volume
+        2023-01-31,10,12,9,11,100
+        2023-02-15,11,12,9,11,100
+        2023-02-28,11,12,9,11,100
+        """);
+
+    Result r = run("--data", monthly.toString(), "--strategy", "buy_and_hold", "--interval", "1M");
+
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err)
+        .contains(
+            "line 4: a second row for 2023-02 (the first is on line 3): monthly bars have one row"
+                + " per month");
+  }
+
+  @Test
+  void refusesParametersThatBreakAConstraint() throws IOException {
+    Path strategy = dir.resolve("cross.strategy");
+    Files.writeString(
+        strategy,
+        """
+        param fast = 2 in 1..20
+        param slow = 3 in 1..50
+        constraint fast < slow
+        long_entry = crossover(sma(close, fast), sma(close, slow))
+        long_exit = crossunder(sma(close, fast), sma(close, slow))
+        """);
+    String[] base = {"--data", data.toString(), "--strategy", strategy.toString()};
+
+    Result own = run(concat(base, "--param", "fast=3", "--param", "slow=2"));
+    assertThat(own.status).isEqualTo(2);
+    assertThat(own.err)
+        .contains(
+            "fast = 3 and slow = 2 break the constraint fast < slow (line 3 of the strategy)");
+
+    Result given = run(concat(base, "--constraint", "slow<3"));
+    assertThat(given.status).isEqualTo(2);
+    assertThat(given.err).contains("slow = 3 breaks the constraint slow < 3 (--constraint)");
+
+    Result unknown = run(concat(base, "--constraint", "fats < slow"));
+    assertThat(unknown.err)
+        .contains(
+            "--constraint: unknown param 'fats' in the constraint fats < slow; did you mean"
+                + " 'fast'?");
+
+    Result syntax = run(concat(base, "--constraint", "fast <"));
+    assertThat(syntax.status).isEqualTo(2);
+    assertThat(syntax.err)
+        .contains(
+            "--constraint: column 7: expected a param or a number after the comparison, found the"
+                + " end of the line");
+
+    Result builtIn =
+        run("--data", data.toString(), "--strategy", "sma_cross", "--constraint", "fast < slow");
+    assertThat(builtIn.err)
+        .contains(
+            "--constraint applies to strategies in the language (a .strategy file); sma_cross is"
+                + " a built-in");
+
+    Result ok = run(concat(base, "--constraint", "slow <= 3", "--json"));
+    assertThat(ok.status).as(ok.err).isZero();
+  }
+
+  private static String[] concat(String[] base, String... more) {
+    List<String> all = new ArrayList<>(List.of(base));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
   private static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -133,6 +133,9 @@ class LookAheadTests {
               case "series" -> "open";
               case "bool series" -> "open > open[1]";
               case "length" -> f.name().equals("macd") ? Compiler.fmt(a.defaultValue()) : "5";
+              // security: the coarsest interval of its choices, over the open
+              case "string" -> "\"" + a.choices().get(a.choices().size() - 1) + "\"";
+              case "number or bool series" -> "open";
               default -> Compiler.fmt(a.defaultValue());
             });
       }

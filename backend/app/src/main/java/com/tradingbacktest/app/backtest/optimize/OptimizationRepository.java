@@ -27,7 +27,8 @@ class OptimizationRepository {
           + " o.interval, o.start_date, o.end_date, o.initial_capital, o.settings, o.ranges, o.objective, o.constraints,"
           + " o.combinations, o.slice_count, o.status, o.error, o.created_at, o.started_at, o.completed_at,"
           + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated,"
-          + " o.series_key, o.dataset, o.benchmark_symbol, o.benchmark_series_key, o.portfolio";
+          + " o.series_key, o.dataset, o.benchmark_symbol, o.benchmark_series_key, o.portfolio,"
+          + " o.param_constraints, o.skipped_combinations";
 
   /** A stored result's columns, in {@link ResultRow}'s order. */
   private static final String RESULT_COLUMNS = "combination, parameters, metrics, score, feasible";
@@ -48,15 +49,18 @@ class OptimizationRepository {
       String rangesJson,
       String objective,
       String constraintsJson,
+      String paramConstraintsJson,
       int combinations,
+      long skippedCombinations,
       int sliceCount,
       String portfolioJson) {
     jdbc.sql(
             "insert into optimizations (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count,"
-                + " series_key, dataset, benchmark_symbol, benchmark_series_key, portfolio)"
+                + " series_key, dataset, benchmark_symbol, benchmark_series_key, portfolio,"
+                + " param_constraints, skipped_combinations)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
-                + " ?, ?, ?::jsonb)")
+                + " ?, ?, ?::jsonb, ?::jsonb, ?)")
         .params(
             id,
             userId,
@@ -78,7 +82,9 @@ class OptimizationRepository {
             run.symbol().dataset().code(),
             run.benchmark() == null ? null : run.benchmark().symbol(),
             run.benchmark() == null ? null : run.benchmark().seriesKey(),
-            portfolioJson)
+            portfolioJson,
+            paramConstraintsJson,
+            skippedCombinations)
         .update();
   }
 
@@ -297,6 +303,8 @@ class OptimizationRepository {
         rs.getString(24),
         rs.getString(25),
         rs.getString(26),
-        rs.getString(27));
+        rs.getString(27),
+        rs.getString(28),
+        rs.getLong(29));
   }
 }

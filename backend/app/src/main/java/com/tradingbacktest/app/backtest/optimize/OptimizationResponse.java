@@ -14,7 +14,11 @@ import java.util.UUID;
  * An optimisation and its results so far, best first.
  *
  * @param ranges the grid: every parameter with its values (a fixed parameter has count 1)
- * @param combinations grid size
+ * @param combinations the combinations that run: the grid's, less those that break a parameter
+ *     constraint
+ * @param paramConstraints the request's parameter constraints, as given
+ * @param skippedCombinations the grid's combinations that broke a parameter constraint (the
+ *     strategy's or the request's) and were never run
  * @param evaluated combinations finished so far
  * @param progress evaluated over combinations, 0-100
  * @param results the best results (up to {@code limit}), ranked: feasible first, then by score
@@ -41,7 +45,14 @@ record OptimizationResponse(
     List<RangeView> ranges,
     String objective,
     List<ConstraintView> constraints,
+    @Schema(description = "Parameter constraints of the request, such as \"fast < slow\"")
+        List<String> paramConstraints,
     int combinations,
+    @Schema(
+            description =
+                "Combinations of the grid skipped before running because they break a parameter"
+                    + " constraint (the strategy's or the request's)")
+        long skippedCombinations,
     long evaluated,
     int progress,
     Instant createdAt,

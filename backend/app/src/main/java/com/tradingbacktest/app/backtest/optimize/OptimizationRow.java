@@ -13,7 +13,10 @@ import tools.jackson.core.type.TypeReference;
  * One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results;
  * {@code seriesKey} and {@code dataset} name the series it reads (the user's own upload or shared);
  * {@code benchmarkSymbol} and {@code benchmarkSeriesKey} the benchmark a combination run as a
- * backtest is measured against (null: none; the sweep itself computes no benchmark metrics).
+ * backtest is measured against (null: none; the sweep itself computes no benchmark metrics). {@code
+ * paramConstraints} is the request's parameter constraints as a JSON list of texts; {@code
+ * combinations} counts the grid's combinations that meet every constraint, {@code
+ * skippedCombinations} those that broke one.
  */
 record OptimizationRow(
     UUID id,
@@ -42,7 +45,9 @@ record OptimizationRow(
     String dataset,
     String benchmarkSymbol,
     String benchmarkSeriesKey,
-    String portfolio)
+    String portfolio,
+    String paramConstraints,
+    long skippedCombinations)
     implements RunSetup {
 
   boolean isPortfolio() {
@@ -52,6 +57,9 @@ record OptimizationRow(
   /** The JSON shape of {@link #ranges}. */
   static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =
       new TypeReference<>() {};
+
+  /** The JSON shape of {@link #paramConstraints}. */
+  static final TypeReference<List<String>> PARAM_CONSTRAINTS = new TypeReference<>() {};
 
   /** The JSON shape of {@link #constraints}. */
   static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS =

@@ -11,6 +11,7 @@ import com.tradingbacktest.app.backtest.run.PortfolioSweep;
 import com.tradingbacktest.app.backtest.run.RunFunding;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.GridSearch;
@@ -18,6 +19,7 @@ import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
@@ -150,8 +152,19 @@ class OptimizationRunner {
         json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS).stream()
             .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
             .toList();
+    // Slices number the combinations that meet every parameter constraint, as create counted them.
+    ValidCombinations valid =
+        ValidCombinations.of(
+            strategy,
+            grid,
+            json.readValue(row.paramConstraints(), OptimizationRow.PARAM_CONSTRAINTS).stream()
+                .map(ParamConstraint::parse)
+                .toList());
     long from = (long) slice * settings.combinationsPerSlice();
-    long to = Math.min(grid.size(), from + settings.combinationsPerSlice());
+    long[] indices =
+        valid.indices(
+            Math.min(from, valid.size()),
+            Math.min(valid.size(), from + settings.combinationsPerSlice()));
     if (row.isPortfolio()) {
       // Each slice reads the universe itself: 500 series are one bulk read, and caching them
       // would hold a portfolio's bars beyond the run that needs them.
@@ -172,8 +185,7 @@ class OptimizationRunner {
           runSettings,
           row.initialCapital(),
           grid,
-          from,
-          to,
+          indices,
           Objective.parse(row.objective()),
           constraints,
           limits.start(new CancelCheck(row.id())));
@@ -198,8 +210,7 @@ class OptimizationRunner {
             row.initialCapital().doubleValue(),
             funding.single(runSettings, row.seriesKey(), series)),
         grid,
-        from,
-        to,
+        indices,
         Objective.parse(row.objective()),
         constraints,
         limits.start(new CancelCheck(row.id())));

@@ -12,11 +12,13 @@ import com.tradingbacktest.app.backtest.run.RunSettingsResolver;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
+import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.ParamSpec;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
+import com.tradingbacktest.engine.optimize.ValidCombinations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,23 +85,48 @@ class OptimizationService {
         errors.put("constraints[" + i + "]", e.getMessage());
       }
     }
+    List<String> paramConstraintTexts =
+        request.paramConstraints() == null ? List.of() : request.paramConstraints();
+    List<ParamConstraint> paramConstraints =
+        parseParamConstraints(run, paramConstraintTexts, errors);
     List<ParameterRange> ranges = gridRanges(run, request.ranges(), errors);
     long size = 0;
+    long skipped = 0;
     if (errors.isEmpty()) {
+      ParameterGrid grid = null;
       try {
-        size = new ParameterGrid(ranges).size();
+        grid = new ParameterGrid(ranges);
       } catch (IllegalArgumentException | ArithmeticException e) {
         size = Long.MAX_VALUE;
+      }
+      if (grid != null) {
+        try {
+          // The limits count only the combinations that run, so constraints may cut a larger grid
+          // down to size (each one checked before anything is stored: at most a million).
+          ValidCombinations valid = ValidCombinations.of(run.compiled(), grid, paramConstraints);
+          size = valid.size();
+          skipped = valid.skipped();
+        } catch (IllegalArgumentException e) {
+          errors.put("param_constraints", e.getMessage());
+        }
       }
       if (size > settings.maxCombinations()) {
         errors.put(
             "ranges",
             "the grid has "
                 + (size == Long.MAX_VALUE ? "too many" : size)
-                + " combinations, more "
-                + "than the limit of "
+                + " combinations"
+                + (skipped > 0 ? " that meet its parameter constraints" : "")
+                + ", more than the limit of "
                 + settings.maxCombinations()
                 + "; narrow the ranges or take larger steps");
+      } else if (size == 0 && errors.isEmpty()) {
+        errors.put(
+            "param_constraints",
+            "every one of the grid's "
+                + skipped
+                + " combinations breaks a parameter constraint (the strategy's or the"
+                + " request's); nothing would run");
       }
     }
     if (!errors.isEmpty()) {
@@ -107,6 +134,7 @@ class OptimizationService {
     }
 
     int combinations = (int) size;
+    long skippedCombinations = skipped;
     int perSlice = settings.combinationsPerSlice();
     int sliceCount = (combinations + perSlice - 1) / perSlice;
     UUID id = UUID.randomUUID();
@@ -129,7 +157,9 @@ class OptimizationService {
               json.writeValueAsString(rangeViews),
               objective,
               json.writeValueAsString(constraints),
+              json.writeValueAsString(paramConstraintTexts.stream().map(String::strip).toList()),
               combinations,
+              skippedCombinations,
               sliceCount,
               run.portfolio() == null ? null : json.writeValueAsString(run.portfolio()));
         });
@@ -155,6 +185,29 @@ class OptimizationService {
       throw e;
     }
     return id;
+  }
+
+  /**
+   * The request's parameter constraints, each parsed and naming declared params; problems go to
+   * {@code param_constraints[i]}.
+   */
+  private static List<ParamConstraint> parseParamConstraints(
+      ResolvedRun run, List<String> texts, Map<String, String> errors) {
+    List<ParamConstraint> parsed = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        ParamConstraint c = ParamConstraint.parse(texts.get(i));
+        String unknown = run.compiled().unknownParamIn(List.of(c));
+        if (unknown != null) {
+          errors.put("param_constraints[" + i + "]", unknown);
+        } else {
+          parsed.add(c);
+        }
+      } catch (IllegalArgumentException e) {
+        errors.put("param_constraints[" + i + "]", e.getMessage());
+      }
+    }
+    return parsed;
   }
 
   /**
@@ -242,7 +295,9 @@ class OptimizationService {
         ranges,
         row.objective(),
         json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS),
+        json.readValue(row.paramConstraints(), OptimizationRow.PARAM_CONSTRAINTS),
         row.combinations(),
+        row.skippedCombinations(),
         row.evaluated(),
         progress(row),
         row.createdAt(),

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param objective the metric to maximise (drawdowns are negative, so max_drawdown maximises
  *     towards 0)
  * @param constraints conditions a combination must meet to rank among the feasible ones
+ * @param paramConstraints conditions on the parameters, in the syntax of a strategy's constraint
+ *     statement ({@code "fast < slow"}); with the strategy's own, a combination that breaks one is
+ *     skipped before running and counted in {@code skipped_combinations}
  */
 record OptimizeRequest(
     @NotNull(message = "is required") @Valid BacktestRequest backtest,
@@ -42,7 +45,18 @@ record OptimizeRequest(
             })
         String objective,
     @Size(max = 20, message = "must have at most {max} entries")
-        List<@Valid ConstraintSpec> constraints) {
+        List<@Valid ConstraintSpec> constraints,
+    @Schema(
+            description =
+                "Conditions on the parameters, each a param or number, a comparison (< <= > >= =="
+                    + " !=) and a param or number; combinations that break one are skipped before"
+                    + " running",
+            example = "[\"fast < slow\"]")
+        @Size(max = 20, message = "must have at most {max} entries")
+        List<
+                @NotBlank(message = "is required")
+                @Size(max = 200, message = "must be at most {max} characters") String>
+            paramConstraints) {
 
   /** Values {@code from}, {@code from + step}, ... up to {@code to}. */
   record RangeSpec(

@@ -27,7 +27,7 @@ public record BacktestRequest(
         String symbol,
     @Schema(
             example = "1d",
-            allowableValues = {"1m", "5m", "15m", "1h", "4h", "1d", "1w"})
+            allowableValues = {"1m", "5m", "15m", "1h", "4h", "1d", "1w", "1M"})
         @NotBlank(message = "is required")
         String interval,
     @Schema(example = "2013-01-01", description = "First day, in the symbol's time zone")

@@ -61,8 +61,9 @@ public final class PortfolioSweep {
   }
 
   /**
-   * Combinations {@code [from, to)} of {@code grid}, each a portfolio run of {@code strategy} over
-   * {@code bars}, in index order. Progress goes to the limits' control as the slice's percentage.
+   * The combinations of {@code grid} at {@code indices} (those of the slice that meet every
+   * parameter constraint), each a portfolio run of {@code strategy} over {@code bars}, in that
+   * order. Progress goes to the limits' control as the slice's percentage.
    *
    * @throws StrategyEvaluationException naming the combination that cannot run
    * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when the control cancels
@@ -76,14 +77,14 @@ public final class PortfolioSweep {
       RunSettings settings,
       BigDecimal initialCapital,
       ParameterGrid grid,
-      long from,
-      long to,
+      long[] indices,
       Objective objective,
       List<Constraint> constraints,
       EvaluationLimits limits) {
-    List<SweepResult> results = new ArrayList<>((int) (to - from));
+    List<SweepResult> results = new ArrayList<>(indices.length);
     int reported = -1;
-    for (long index = from; index < to; index++) {
+    for (int k = 0; k < indices.length; k++) {
+      long index = indices[k];
       limits.control().checkpoint(0);
       Map<String, Double> parameters = grid.combination(index);
       PerformanceMetrics metrics;
@@ -109,7 +110,7 @@ public final class PortfolioSweep {
       results.add(
           new SweepResult(
               index, parameters, metrics.withoutSeries(), objective.score(metrics), feasible));
-      int percent = (int) (100 * (index - from + 1) / Math.max(1, to - from));
+      int percent = (int) (100L * (k + 1) / indices.length);
       if (percent != reported) {
         limits.control().progress(percent);
         reported = percent;

@@ -126,7 +126,9 @@ public class RunSettingsResolver {
     try {
       interval = Interval.fromCode(request.interval());
     } catch (IllegalArgumentException e) {
-      errors.put("interval", "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w");
+      errors.put(
+          "interval",
+          "must be one of 1m, 5m, 15m, 1h, 4h, 1d, 1w, 1M (1M is a month, 1m a minute)");
     }
     ZoneId runZone = symbol.map(SymbolInfo::zone).orElse(null);
     if (request.timeZone() != null) {
@@ -590,6 +592,15 @@ public class RunSettingsResolver {
               + String.join(", ", rest.keySet())
               + " for this strategy; "
               + declared);
+    }
+    if (errors.keySet().stream().noneMatch(f -> f.startsWith("parameters"))) {
+      compiled
+          .brokenConstraint(values, List.of())
+          .ifPresent(
+              c ->
+                  errors.put(
+                      "parameters",
+                      c.brokenBy(values) + " (line " + c.line() + " of the strategy)"));
     }
     return values;
   }

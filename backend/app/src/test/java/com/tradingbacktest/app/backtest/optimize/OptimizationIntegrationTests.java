@@ -149,6 +149,111 @@ class OptimizationIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void skipsCombinationsThatBreakAParameterConstraintBeforeRunningAndCountsThem() {
+    String strategy =
+        client.strategy(
+            "constrained",
+            """
+        param n = 2 in 1..3
+        param k = 3 in 0..24 step 1
+        constraint k >= n
+        long_entry = close > sma(close, n) * (1 + k / 1000)
+        long_exit = close < sma(close, n)
+        """);
+    Map<String, Object> request = optimize(strategy, Map.of(), "total_return");
+    request.put("param_constraints", List.of("k != 5"));
+
+    Response accepted = client.api.post(PATH, request, client.auth);
+
+    // 75 combinations; k >= n leaves 24 + 23 + 22 = 69, k != 5 another 3 out: 66 run in two
+    // slices (50 per slice), 9 are skipped.
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    assertThat(accepted.json().path("combinations").asInt()).isEqualTo(66);
+    JsonNode done = client.awaitOptimisation(accepted.json().path("id").asString());
+    assertThat(done.path("status").asString()).isEqualTo("completed");
+    assertThat(done.path("evaluated").asInt()).isEqualTo(66);
+    assertThat(done.path("skipped_combinations").asInt()).isEqualTo(9);
+    assertThat(done.path("param_constraints").toString()).isEqualTo("[\"k != 5\"]");
+    JsonNode all =
+        client.get(PATH + "/" + done.path("id").asString() + "?limit=100").json().path("results");
+    assertThat(all).hasSize(66);
+    for (JsonNode r : all) {
+      double n = r.path("parameters").path("n").asDouble();
+      double k = r.path("parameters").path("k").asDouble();
+      assertThat(k).isGreaterThanOrEqualTo(n).isNotEqualTo(5.0);
+    }
+  }
+
+  @Test
+  void theGridLimitCountsOnlyTheCombinationsThatMeetTheConstraints() {
+    String strategy =
+        client.strategy(
+            "wide and constrained",
+            """
+        param a = 1 in 1..1000
+        param b = 1 in 1..1000
+        long_entry = close > sma(close, a) and close > sma(close, b)
+        """);
+    Map<String, Object> request = optimize(strategy, Map.of(), "total_return");
+    request.put("param_constraints", List.of("a == 1", "b <= 3"));
+
+    // A million combinations, three of which meet the constraints: under the limit of 10,000.
+    Response accepted = client.api.post(PATH, request, client.auth);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    assertThat(accepted.json().path("combinations").asInt()).isEqualTo(3);
+    JsonNode done = client.awaitOptimisation(accepted.json().path("id").asString());
+    assertThat(done.path("skipped_combinations").asLong()).isEqualTo(999_997);
+    assertThat(done.path("evaluated").asInt()).isEqualTo(3);
+
+    request.put("param_constraints", List.of("a < b"));
+    Response tooMany = client.api.post(PATH, request, client.auth);
+    assertThat(tooMany.status()).isEqualTo(422);
+    assertThat(tooMany.body())
+        .contains("the grid has 499500 combinations that meet its parameter constraints");
+  }
+
+  @Test
+  void refusesBadParameterConstraintsWithTheirPositions() {
+    String above = client.strategy("above for constraints", ABOVE_SMA);
+    Map<String, Object> request = optimize(above, Map.of(), "total_return");
+    request.put("param_constraints", List.of("m < 3", "n <", "n < 2 * 3"));
+
+    Response response = client.api.post(PATH, request, client.auth);
+
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.errorFields())
+        .contains("param_constraints[0]", "param_constraints[1]", "param_constraints[2]");
+    assertThat(response.body())
+        .contains("unknown param 'm' in the constraint m < 3; did you mean 'n'?")
+        .contains("column 4: expected a param or a number after the comparison")
+        .contains("column 7: expected the end of the constraint, found '*'");
+
+    request.put("param_constraints", List.of("n > 5"));
+    Response nothing = client.api.post(PATH, request, client.auth);
+    assertThat(nothing.status()).isEqualTo(422);
+    assertThat(nothing.errorFields()).contains("param_constraints");
+    assertThat(nothing.body()).contains("every one of the grid's 3 combinations breaks");
+
+    // A run whose parameters break the strategy's own constraint is refused too.
+    String constrained =
+        client.strategy(
+            "run constrained",
+            """
+        param n = 2 in 1..3
+        constraint n <= 2
+        long_entry = close > sma(close, n)
+        long_exit = close < sma(close, n)
+        """);
+    Map<String, Object> run =
+        RunClient.request(constrained, symbol, "1d", "2024-01-01", "2024-01-07");
+    run.put("parameters", Map.of("n", 3));
+    Response refused = client.start(run);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.body())
+        .contains("n = 3 breaks the constraint n <= 2 (line 2 of the strategy)");
+  }
+
+  @Test
   void refusesGridsOverTheLimitAndBadRanges() {
     String strategy =
         client.strategy(
