@@ -7,7 +7,6 @@ import static com.tradingbacktest.engine.indicator.TaLib.firstAllFinite;
 import static com.tradingbacktest.engine.indicator.TaLib.ofColumn;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run;
-import static com.tradingbacktest.engine.indicator.TaLib.run1;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
 
 import com.tictactec.ta.lib.MAType;
@@ -48,7 +47,8 @@ final class Oscillators {
    * %K rescans the window whenever its extreme leaves it, bars x length on a steady trend (5 s for
    * a length of 10,000 over 1,000,000 bars). STOCH computes the fast %K from the first bar it can,
    * then the SMAs of it over the whole column; so does this, with TA-Lib's own STOCHF for the fast
-   * %K and SMA for the rest, and gives the same values bit for bit.
+   * %K and our exact-tie SMA for the rest (TA-Lib's running sum, except where its rounding made
+   * equal means differ: see {@link DecimalWindow}).
    */
   static Stochastic stochastic(
       double[] high,
@@ -104,16 +104,12 @@ final class Oscillators {
         close)[0];
   }
 
-  /** TA-Lib's SMA from the first finite value, as its MA inside STOCH; a copy for length 1. */
+  /**
+   * The smoothing inside STOCH and STOCHRSI: the exact-tie SMA ({@link MovingAverages#sma}) from
+   * the first finite value, as TA-Lib's MA starts there; a copy for length 1.
+   */
   private static double[] sma(double[] x, int length) {
-    if (length == 1) {
-      return x.clone();
-    }
-    return run1(
-        "sma",
-        CORE.smaLookback(length),
-        (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]),
-        x);
+    return MovingAverages.sma(x, length);
   }
 
   /** NaN before {@code first + lookback}, the first output of the whole function. */
