@@ -117,19 +117,23 @@ final class DecimalWindow {
    * values answer false, left to {@link #classify}.
    */
   static boolean isNearest(double v, double k, double scale) {
-    double error;
-    if (HARDWARE_FMA) {
-      error = Math.fma(v, scale, -k);
-    } else {
-      double split = v * 134217729.0; // 2^27 + 1
-      double high = split - (split - v);
-      double low = v - high;
-      error = (high * scale - k) + low * scale;
-    }
-    // ulp(v) / 2 from v's exponent bits; not positive for 0 and subnormal v.
-    double halfUlp =
-        Double.longBitsToDouble((Double.doubleToRawLongBits(v) & EXPONENT_BITS) - (53L << 52));
-    return Math.abs(error) < halfUlp * scale;
+    return HARDWARE_FMA ? isNearestByFma(v, k, scale) : isNearestBySplit(v, k, scale);
+  }
+
+  static boolean isNearestByFma(double v, double k, double scale) {
+    return Math.abs(Math.fma(v, scale, -k)) < halfUlp(v) * scale;
+  }
+
+  static boolean isNearestBySplit(double v, double k, double scale) {
+    double split = v * 134217729.0; // 2^27 + 1
+    double high = split - (split - v);
+    double low = v - high;
+    return Math.abs((high * scale - k) + low * scale) < halfUlp(v) * scale;
+  }
+
+  /** ulp(v) / 2 from v's exponent bits; not positive for 0 and subnormal v. */
+  private static double halfUlp(double v) {
+    return Double.longBitsToDouble((Double.doubleToRawLongBits(v) & EXPONENT_BITS) - (53L << 52));
   }
 
   /**
