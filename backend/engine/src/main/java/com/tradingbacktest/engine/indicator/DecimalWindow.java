@@ -137,6 +137,17 @@ final class DecimalWindow {
   }
 
   /**
+   * True for nearly every value that is no decimal of at most 8 places, without a division: when v
+   * is the double nearest to {@code K / 10^8}, {@code t = v * 10^8} is K to two roundings, so
+   * {@code |t - K| < |t| * 2^-51}, and the integer nearest to t is no further. A value further from
+   * every integer is none. False for NaN and infinities (left to {@link #classify}).
+   */
+  static boolean isSurelyNotDecimal(double v) {
+    double t = v * POW10_DOUBLE[MAX_DECIMALS];
+    return Math.abs(t - Math.rint(t)) > Math.abs(t) * 0x1p-51;
+  }
+
+  /**
    * What {@code v} is, once it failed {@link #isNearest} at the current scale: {@link #NOT_FINITE},
    * {@link #NOT_DECIMAL}, or the fewest decimal places, at least the current ones, at which it is a
    * decimal within {@link #limit}, found by division.
@@ -145,10 +156,7 @@ final class DecimalWindow {
     if (!Double.isFinite(v)) {
       return NOT_FINITE;
     }
-    double atMost = v * POW10_DOUBLE[MAX_DECIMALS];
-    // Within 2^50 the product is within 1/4 of K when v is the double nearest K / 10^8: a value
-    // further from an integer is no decimal at any scale (most values of computed columns).
-    if (Math.abs(atMost) < 0x1p50 && Math.abs(atMost - Math.rint(atMost)) > 0.25) {
+    if (isSurelyNotDecimal(v)) {
       return NOT_DECIMAL;
     }
     for (int d = decimals; d <= MAX_DECIMALS; d++) {

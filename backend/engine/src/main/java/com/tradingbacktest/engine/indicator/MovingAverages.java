@@ -45,12 +45,21 @@ final class MovingAverages {
     int slot = 0;
     // No value outside the window yet: the ring's zeros stand for the bars before `first`.
     int lastNotDecimal = first - length;
+    // The compensated sum of the windows that hold a value not counted (Neumaier), in locals: a
+    // column of computed values (an RSI, a ratio) takes this path at every bar.
     boolean compensating = false;
+    double compensatedSum = 0;
+    double compensation = 0;
     for (int i = first; i < n; i++) {
       double v = x[i];
       double k = Math.rint(v * scale);
-      if (!(Math.abs(k) <= limit && DecimalWindow.isNearest(v, k, scale))) {
-        int decimals = window.classify(v);
+      if (compensating && DecimalWindow.isSurelyNotDecimal(v)) {
+        // Among computed values (an RSI, a ratio) the cheaper test first.
+        k = 0;
+        lastNotDecimal = i;
+      } else if (!(Math.abs(k) <= limit && DecimalWindow.isNearest(v, k, scale))) {
+        int decimals =
+            DecimalWindow.isSurelyNotDecimal(v) ? DecimalWindow.NOT_DECIMAL : window.classify(v);
         if (decimals == DecimalWindow.NOT_FINITE) {
           // A NaN after the start poisons every later output, as a running sum would.
           Arrays.fill(out, i, n, Double.NaN);
@@ -93,8 +102,38 @@ final class MovingAverages {
           out[i] = sum / divisor;
           compensating = false;
         } else {
-          out[i] = window.compensatedMean(i, compensating);
-          compensating = true;
+          if (compensating) {
+            // Neumaier's update: the newest value in, the leaving one out, each rounding error
+            // kept in the compensation.
+            double t = compensatedSum + v;
+            compensation +=
+                Math.abs(compensatedSum) >= Math.abs(v)
+                    ? (compensatedSum - t) + v
+                    : (v - t) + compensatedSum;
+            compensatedSum = t;
+            double leaving = -x[i - length];
+            t = compensatedSum + leaving;
+            compensation +=
+                Math.abs(compensatedSum) >= Math.abs(leaving)
+                    ? (compensatedSum - t) + leaving
+                    : (leaving - t) + compensatedSum;
+            compensatedSum = t;
+          } else {
+            // The previous window was exact: sum this one afresh.
+            compensatedSum = 0;
+            compensation = 0;
+            for (int j = i - length + 1; j <= i; j++) {
+              double w = x[j];
+              double t = compensatedSum + w;
+              compensation +=
+                  Math.abs(compensatedSum) >= Math.abs(w)
+                      ? (compensatedSum - t) + w
+                      : (w - t) + compensatedSum;
+              compensatedSum = t;
+            }
+            compensating = true;
+          }
+          out[i] = (compensatedSum + compensation) / length;
         }
       }
     }
@@ -132,7 +171,8 @@ final class MovingAverages {
       double rounded = Math.rint(v * scale);
       long k = (long) rounded;
       if (!(Math.abs(rounded) <= limit && DecimalWindow.isNearest(v, rounded, scale))) {
-        int decimals = window.classify(v);
+        int decimals =
+            DecimalWindow.isSurelyNotDecimal(v) ? DecimalWindow.NOT_DECIMAL : window.classify(v);
         if (decimals == DecimalWindow.NOT_FINITE) {
           Arrays.fill(out, i, n, Double.NaN);
           return out;

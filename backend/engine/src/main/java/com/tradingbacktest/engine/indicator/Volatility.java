@@ -7,6 +7,8 @@ import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run1;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
 
+import java.util.Arrays;
+
 /** Volatility indicators behind {@link Indicators}; documented there. */
 final class Volatility {
 
@@ -86,18 +88,17 @@ final class Volatility {
    * such threshold.
    */
   private static double[] variance(double[] x, int length) {
-    double[] out =
-        run1(
-            "variance",
-            CORE.varianceLookback(length, 1.0),
-            (s, e, b, c, o) -> CORE.variance(s, e, x, length, 1.0, b, c, o[0]),
-            x);
     int n = x.length;
+    double[] out = new double[n];
     int first = firstAllFinite(x);
     int start = first + length - 1;
     if (start >= n) {
+      Arrays.fill(out, Double.NaN);
       return out;
     }
+    Arrays.fill(out, 0, start, Double.NaN);
+    // The windows left to TA-Lib's VAR, allocated at the first one (a column of decimals has none).
+    boolean[] inexact = null;
     DecimalWindow window = new DecimalWindow(x, length);
     long[] ring = new long[length];
     window.ring = ring;
@@ -114,9 +115,12 @@ final class Volatility {
       double rounded = Math.rint(v * scale);
       long k = (long) rounded;
       if (!(Math.abs(rounded) <= limit && DecimalWindow.isNearest(v, rounded, scale))) {
-        int decimals = window.classify(v);
+        int decimals =
+            DecimalWindow.isSurelyNotDecimal(v) ? DecimalWindow.NOT_DECIMAL : window.classify(v);
         if (decimals == DecimalWindow.NOT_FINITE) {
-          return out; // TA-Lib's running sums are NaN from here on, as the package documents
+          // A NaN after the start poisons every later output, as TA-Lib's running sums would.
+          Arrays.fill(out, i, n, Double.NaN);
+          break;
         }
         if (decimals == DecimalWindow.NOT_DECIMAL) {
           k = 0;
@@ -153,8 +157,28 @@ final class Volatility {
       squaresHigh += Math.multiplyHigh(k, k) + carry(squaresLow, newLow);
       ring[slot] = k;
       slot = slot + 1 == length ? 0 : slot + 1;
-      if (i >= start && i - lastNotDecimal >= length) {
-        out[i] = exactVariance(sum, squaresHigh, squaresLow, length, scale);
+      if (i >= start) {
+        if (i - lastNotDecimal >= length) {
+          out[i] = exactVariance(sum, squaresHigh, squaresLow, length, scale);
+        } else {
+          if (inexact == null) {
+            inexact = new boolean[n];
+          }
+          inexact[i] = true;
+        }
+      }
+    }
+    if (inexact != null) {
+      double[] taLib =
+          run1(
+              "variance",
+              CORE.varianceLookback(length, 1.0),
+              (s, e, b, c, o) -> CORE.variance(s, e, x, length, 1.0, b, c, o[0]),
+              x);
+      for (int i = start; i < n; i++) {
+        if (inexact[i]) {
+          out[i] = taLib[i];
+        }
       }
     }
     return out;

@@ -129,6 +129,12 @@ class ExactTiesTests {
     // 1/3 has left the window: exact again.
     assertThat(sma[5]).isEqualTo(0.4);
     assertThat(sma[6]).isEqualTo(0.5);
+    // The deviation of the windows with 1/3 is TA-Lib's; without it, exact again (0.3, 0.4, 0.5
+    // and 0.4, 0.5, 0.6 deviate by sqrt(2/300) alike, to the bit).
+    double[] sd = Indicators.stddev(x, 3);
+    BigDecimal[] withThird = {new BigDecimal(x[1]), new BigDecimal(third), new BigDecimal(x[3])};
+    assertThat(sd[3]).isCloseTo(Exact.stddev(withThird), within(1e-12));
+    assertThat(sd[5]).isEqualTo(sd[6]).isCloseTo(Math.sqrt(2.0 / 300), within(4 * Math.ulp(0.08)));
   }
 
   @Test
