@@ -104,6 +104,8 @@ final class Volatility {
     window.ring = ring;
     long limit = window.limit;
     double scale = window.scale;
+    // n^2 * scale^2, rounded once: one division per window.
+    double denominator = (double) length * length * scale * scale;
     long sum = 0;
     // sum(K^2) as an unsigned 128-bit integer: high and low words.
     long squaresHigh = 0;
@@ -130,6 +132,7 @@ final class Volatility {
           if (window.rescale(decimals)) {
             sum = window.sum;
             scale = window.scale;
+            denominator = (double) length * length * scale * scale;
             k = (long) Math.rint(v * scale);
             // Every square grew by 100^places: recount them rather than multiply 128 bits.
             squaresHigh = 0;
@@ -159,7 +162,7 @@ final class Volatility {
       slot = slot + 1 == length ? 0 : slot + 1;
       if (i >= start) {
         if (i - lastNotDecimal >= length) {
-          out[i] = exactVariance(sum, squaresHigh, squaresLow, length, scale);
+          out[i] = exactVariance(sum, squaresHigh, squaresLow, length, denominator);
         } else {
           if (inexact == null) {
             inexact = new boolean[n];
@@ -194,7 +197,7 @@ final class Volatility {
    * {@code n^2} times the variance of the integers, never negative), then in double.
    */
   private static double exactVariance(
-      long sum, long squaresHigh, long squaresLow, int n, double scale) {
+      long sum, long squaresHigh, long squaresLow, int n, double denominator) {
     // n * squares: the low word's unsigned high product is the signed one plus n when its top bit
     // is set (n >= 0).
     long low = n * squaresLow;
@@ -205,7 +208,7 @@ final class Volatility {
     long diffLow = low - sumLow;
     long diffHigh = high - sumHigh - (Long.compareUnsigned(low, sumLow) < 0 ? 1 : 0);
     double numerator = diffHigh * 0x1p64 + unsignedToDouble(diffLow);
-    return numerator / ((double) n * n) / (scale * scale);
+    return numerator / denominator;
   }
 
   private static double unsignedToDouble(long v) {

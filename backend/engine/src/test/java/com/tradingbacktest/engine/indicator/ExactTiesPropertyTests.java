@@ -81,8 +81,9 @@ class ExactTiesPropertyTests {
       if (expected == 0) {
         assertThat(stddev[i]).as("flat window at %d", i).isZero();
       } else {
-        // The exact integer numerator rounds once to double, then two divisions and the root:
-        // a few ulps, where TA-Lib's E[x^2] - E[x]^2 can lose every digit to cancellation.
+        // The exact integer numerator rounds once to double, n^2 * 10^2d at most twice, then one
+        // division and the root: a few ulps, where TA-Lib's E[x^2] - E[x]^2 can lose every digit
+        // to cancellation.
         assertThat(Math.abs(stddev[i] - expected))
             .as("stddev(%d) at %d: %s vs %s", length, i, stddev[i], expected)
             .isLessThanOrEqualTo(4 * Math.ulp(expected));
