@@ -30,8 +30,8 @@ import java.math.BigInteger;
  *       exact sum divided with {@link BigInteger} arithmetic, still correctly rounded;
  *   <li>a value that is not such a decimal, or too large for the window's sum to stay below 2^63
  *       ({@code |K| > min(2^53, (2^63 - 1) / length)}): the windows that hold it are summed in
- *       {@code double} with Neumaier's compensation, accurate to about an ulp of the sum but not
- *       guaranteed to be the correctly rounded mean.
+ *       {@code double} with Neumaier's compensation, accurate to a couple of ulps of the mean but
+ *       not guaranteed to be the correctly rounded mean.
  * </ul>
  */
 final class DecimalWindow {

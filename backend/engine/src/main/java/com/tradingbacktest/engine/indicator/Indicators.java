@@ -25,7 +25,7 @@ public final class Indicators {
    * {@code length} 1 returns a copy of {@code x}. Exact ties: where every value of the window is a
    * decimal of at most 8 places (the double nearest to one), the result is the double nearest to
    * the true decimal mean, so means that are equal in decimal compare equal; other windows are
-   * summed with compensation, to about an ulp (docs/ENGINE.md, "Exact ties in rolling means").
+   * summed with compensation, to a couple of ulps (docs/ENGINE.md, "Exact ties in rolling means").
    *
    * @throws IllegalArgumentException if {@code length < 1}
    */

@@ -79,8 +79,9 @@ final class MovingAverages {
             }
           }
           if (largest > limit) {
-            // Beyond the double sum's reach: the rest of the column in long.
-            return wideSma(window, out, i, start, ring, sum, slot, lastNotDecimal, compensating);
+            // Beyond the double sum's reach: the rest of the column in long (a compensated window
+            // is summed afresh there: its running sum stays here).
+            return wideSma(window, out, i, start, ring, sum, slot, lastNotDecimal);
           }
           if (factor != 1) {
             for (int j = 0; j < length; j++) {
@@ -153,8 +154,7 @@ final class MovingAverages {
       double[] narrowRing,
       double narrowSum,
       int slot,
-      int lastNotDecimal,
-      boolean compensating) {
+      int lastNotDecimal) {
     double[] x = window.x;
     int length = window.length;
     int n = x.length;
@@ -166,6 +166,7 @@ final class MovingAverages {
     long limit = window.limit;
     double scale = window.scale;
     long sum = (long) narrowSum;
+    boolean compensating = false;
     for (int i = from; i < n; i++) {
       double v = x[i];
       double rounded = Math.rint(v * scale);

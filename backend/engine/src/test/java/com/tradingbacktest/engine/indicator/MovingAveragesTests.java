@@ -55,7 +55,7 @@ class MovingAveragesTests {
             double exact = Exact.mean(sum, length);
             assertThat(Math.abs(ours[i] - exact))
                 .as("sma(%d) at %d of %d", length, i, x.length)
-                .isLessThanOrEqualTo(1.5 * Math.ulp(exact));
+                .isLessThanOrEqualTo(2 * Math.ulp(exact));
           }
         }
       }
