@@ -31,7 +31,8 @@ import java.math.BigInteger;
  *   <li>a value that is not such a decimal, or too large for the window's sum to stay below 2^63
  *       ({@code |K| > min(2^53, (2^63 - 1) / length)}): the windows that hold it are summed in
  *       {@code double} with Neumaier's compensation, accurate to a couple of ulps of the mean but
- *       not guaranteed to be the correctly rounded mean.
+ *       not guaranteed to be the correctly rounded mean (the variance of those windows is TA-Lib's
+ *       VAR).
  * </ul>
  */
 final class DecimalWindow {

@@ -62,8 +62,9 @@ final class Oscillators {
     period("stochastic kLength", kLength, 1);
     period("stochastic kSmoothing", kSmoothing, 1);
     period("stochastic dLength", dLength, 1);
-    double[] k = sma(fastK("stochastic", high, low, close, kLength, between), kSmoothing);
-    double[] d = sma(k, dLength);
+    double[] k =
+        MovingAverages.sma(fastK("stochastic", high, low, close, kLength, between), kSmoothing);
+    double[] d = MovingAverages.sma(k, dLength);
     // STOCH starts %K where %D starts.
     int lookback = CORE.stochLookback(kLength, kSmoothing, MAType.Sma, dLength, MAType.Sma);
     hideBefore(k, firstAllFinite(high, low, close), lookback);
@@ -82,7 +83,7 @@ final class Oscillators {
     period("stochRsi dLength", dLength, 1);
     double[] rsi = rsi(x, rsiLength);
     double[] k = fastK("stochRsi", rsi, rsi, rsi, kLength, between);
-    double[] d = sma(k, dLength);
+    double[] d = MovingAverages.sma(k, dLength);
     hideBefore(
         k, firstAllFinite(x), CORE.stochRsiLookback(rsiLength, kLength, dLength, MAType.Sma));
     return new Stochastic(k, d);
@@ -102,14 +103,6 @@ final class Oscillators {
         high,
         low,
         close)[0];
-  }
-
-  /**
-   * The smoothing inside STOCH and STOCHRSI: the exact-tie SMA ({@link MovingAverages#sma}) from
-   * the first finite value, as TA-Lib's MA starts there; a copy for length 1.
-   */
-  private static double[] sma(double[] x, int length) {
-    return MovingAverages.sma(x, length);
   }
 
   /** NaN before {@code first + lookback}, the first output of the whole function. */
