@@ -193,6 +193,16 @@ class ExactTiesTests {
   }
 
   @Test
+  void aNaNOrAnInfinityAfterTheStartMakesEveryLaterOutputNaN() {
+    double nan = Double.NaN;
+    for (double bad : new double[] {nan, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      double[] x = {nan, 1.5, 2.5, bad, 3, 4, 5};
+      assertThat(Indicators.sma(x, 2)).containsExactly(nan, nan, 2.0, nan, nan, nan, nan);
+      assertThat(Indicators.stddev(x, 2)).containsExactly(nan, nan, 0.5, nan, nan, nan, nan);
+    }
+  }
+
+  @Test
   void stddevOfAFlatWindowIsZeroAndBandsCollapseExactly() {
     double[] x = {0.1, 0.7, 0.7, 0.7, 0.7, 12.34, 12.34, 12.34};
     double[] sd = Indicators.stddev(x, 3);
