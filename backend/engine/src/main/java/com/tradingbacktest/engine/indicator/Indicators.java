@@ -22,7 +22,10 @@ public final class Indicators {
 
   /**
    * Simple moving average: the mean of the last {@code length} values. Warm-up {@code length - 1};
-   * {@code length} 1 returns a copy of {@code x}.
+   * {@code length} 1 returns a copy of {@code x}. Exact ties: where every value of the window is a
+   * decimal of at most 8 places (the double nearest to one), the result is the double nearest to
+   * the true decimal mean, so means that are equal in decimal compare equal; other windows are
+   * summed with compensation, to a couple of ulps (docs/ENGINE.md, "Exact ties in rolling means").
    *
    * @throws IllegalArgumentException if {@code length < 1}
    */
@@ -122,8 +125,8 @@ public final class Indicators {
   /**
    * Slow stochastic, 0 to 100: fast %K {@code = 100 * (close - lowest low) / (highest high - lowest
    * low)} over {@code kLength} bars (0 when the range is flat), %K its SMA over {@code kSmoothing},
-   * %D the SMA of %K over {@code dLength}. Warm-up {@code kLength + kSmoothing + dLength - 3} for
-   * both lines.
+   * %D the SMA of %K over {@code dLength} (both SMAs with the exact ties of {@link #sma}). Warm-up
+   * {@code kLength + kSmoothing + dLength - 3} for both lines.
    *
    * @throws IllegalArgumentException if any length {@code < 1}
    */
@@ -259,7 +262,9 @@ public final class Indicators {
   /**
    * Rolling population standard deviation (divide by {@code length}) in units of x, as TA-Lib's
    * STDDEV with one deviation, but without its rounding of deviations below 1e-4 to 0. Warm-up
-   * {@code length - 1}.
+   * {@code length - 1}. For windows of decimals (as in {@link #sma}) the variance comes from exact
+   * integer sums: an exact mean, exactly 0 for a flat window, the same value for the same values in
+   * any order, within a few ulps of the true deviation.
    *
    * @throws IllegalArgumentException if {@code length < 2}
    */
@@ -268,8 +273,8 @@ public final class Indicators {
   }
 
   /**
-   * Bollinger bands in units of x: SMA middle, {@code ± k} population standard deviations (see
-   * {@link #stddev}). Warm-up {@code length - 1}.
+   * Bollinger bands in units of x: SMA middle (exact ties, see {@link #sma}), {@code ± k}
+   * population standard deviations (see {@link #stddev}). Warm-up {@code length - 1}.
    *
    * @throws IllegalArgumentException if {@code length < 2} or {@code k} is negative or not finite
    */

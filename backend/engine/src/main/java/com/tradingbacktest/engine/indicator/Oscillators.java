@@ -7,7 +7,6 @@ import static com.tradingbacktest.engine.indicator.TaLib.firstAllFinite;
 import static com.tradingbacktest.engine.indicator.TaLib.ofColumn;
 import static com.tradingbacktest.engine.indicator.TaLib.period;
 import static com.tradingbacktest.engine.indicator.TaLib.run;
-import static com.tradingbacktest.engine.indicator.TaLib.run1;
 import static com.tradingbacktest.engine.indicator.TaLib.sameLength;
 
 import com.tictactec.ta.lib.MAType;
@@ -48,7 +47,8 @@ final class Oscillators {
    * %K rescans the window whenever its extreme leaves it, bars x length on a steady trend (5 s for
    * a length of 10,000 over 1,000,000 bars). STOCH computes the fast %K from the first bar it can,
    * then the SMAs of it over the whole column; so does this, with TA-Lib's own STOCHF for the fast
-   * %K and SMA for the rest, and gives the same values bit for bit.
+   * %K and our exact-tie SMA for the rest (TA-Lib's running sum, except where its rounding made
+   * equal means differ: see {@link DecimalWindow}).
    */
   static Stochastic stochastic(
       double[] high,
@@ -62,8 +62,9 @@ final class Oscillators {
     period("stochastic kLength", kLength, 1);
     period("stochastic kSmoothing", kSmoothing, 1);
     period("stochastic dLength", dLength, 1);
-    double[] k = sma(fastK("stochastic", high, low, close, kLength, between), kSmoothing);
-    double[] d = sma(k, dLength);
+    double[] k =
+        MovingAverages.sma(fastK("stochastic", high, low, close, kLength, between), kSmoothing);
+    double[] d = MovingAverages.sma(k, dLength);
     // STOCH starts %K where %D starts.
     int lookback = CORE.stochLookback(kLength, kSmoothing, MAType.Sma, dLength, MAType.Sma);
     hideBefore(k, firstAllFinite(high, low, close), lookback);
@@ -82,7 +83,7 @@ final class Oscillators {
     period("stochRsi dLength", dLength, 1);
     double[] rsi = rsi(x, rsiLength);
     double[] k = fastK("stochRsi", rsi, rsi, rsi, kLength, between);
-    double[] d = sma(k, dLength);
+    double[] d = MovingAverages.sma(k, dLength);
     hideBefore(
         k, firstAllFinite(x), CORE.stochRsiLookback(rsiLength, kLength, dLength, MAType.Sma));
     return new Stochastic(k, d);
@@ -102,18 +103,6 @@ final class Oscillators {
         high,
         low,
         close)[0];
-  }
-
-  /** TA-Lib's SMA from the first finite value, as its MA inside STOCH; a copy for length 1. */
-  private static double[] sma(double[] x, int length) {
-    if (length == 1) {
-      return x.clone();
-    }
-    return run1(
-        "sma",
-        CORE.smaLookback(length),
-        (s, e, b, c, o) -> CORE.sma(s, e, x, length, b, c, o[0]),
-        x);
   }
 
   /** NaN before {@code first + lookback}, the first output of the whole function. */

@@ -38,6 +38,10 @@
  *       smoothed true range is below 1e-8, MFI when the total money flow (price times volume) is
  *       below 1.0. These absolute thresholds matter only for very low prices or volumes; {@code
  *       stddev} and {@code bollinger} avoid TA-Lib's 1e-8 variance threshold (see {@code stddev}).
+ *   <li><b>Exact ties.</b> The rolling means ({@code sma}, the Bollinger middle band, the mean and
+ *       variance inside {@code stddev}, the stochastics' smoothing) keep the window's sum exactly
+ *       for decimals of up to 8 places, so means that are equal in decimal compare equal (see
+ *       {@code DecimalWindow} and docs/ENGINE.md).
  *   <li><b>Threads and speed.</b> All functions are stateless and thread-safe (the shared TA-Lib
  *       {@code Core} is never reconfigured), so parameter sweeps may call them from many threads.
  *       Each call allocates its outputs and a few buffers, never per bar, and boxes nothing. Most
