@@ -117,7 +117,7 @@ export const en = {
     steps: {
       writeTitle: "Write or pick a strategy",
       writeBody:
-        "Start from one of sixteen templates — SMA crossover, RSI mean reversion, volatility breakout, momentum rotation across many symbols — or write your own.",
+        "Start from one of eighteen templates — SMA crossover, RSI mean reversion, volatility breakout, momentum rotation across many symbols — or write your own.",
       runTitle: "Choose the market and period",
       runBody: "Pick a symbol, the interval, dates, capital and costs. The engine runs it on the stored history.",
       studyTitle: "Study the result",

@@ -119,7 +119,7 @@ export const ko: Shape<typeof en> = {
     stepsTitle: "사용 방법",
     steps: {
       writeTitle: "전략 작성 또는 선택",
-      writeBody: "단순 이동평균 교차, RSI 역추세, 변동성 돌파, 여러 종목의 모멘텀 순환 등 16가지 템플릿에서 시작하거나 직접 작성하세요.",
+      writeBody: "단순 이동평균 교차, RSI 역추세, 변동성 돌파, 여러 종목의 모멘텀 순환 등 18가지 템플릿에서 시작하거나 직접 작성하세요.",
       runTitle: "종목과 기간 선택",
       runBody: "종목, 봉 간격, 기간, 초기 자본, 비용을 고르면 엔진이 저장된 데이터로 실행합니다.",
       studyTitle: "결과 분석",

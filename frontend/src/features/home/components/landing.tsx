@@ -93,7 +93,7 @@ export function Landing({ actions }: { actions: ReactNode }) {
               <div className="grid grid-cols-3 gap-3 text-center">
                 {(["home.stat1", "home.stat2", "home.stat3"] as const).map((key, i) => (
                   <div key={key} className="rounded-lg border bg-card px-2 py-3">
-                    <div className="text-lg font-semibold tabular-nums">{["16", "40+", "0"][i]}</div>
+                    <div className="text-lg font-semibold tabular-nums">{["18", "40+", "0"][i]}</div>
                     <div className="text-xs text-muted-foreground">{t(key)}</div>
                   </div>
                 ))}

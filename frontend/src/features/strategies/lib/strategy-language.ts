@@ -28,6 +28,13 @@ const DEFAULT_VARIABLES = [
   "dayofweek",
   "hour",
   "minute",
+  "position_size",
+  "position_side",
+  "entry_price",
+  "bars_since_entry",
+  "equity",
+  "cash",
+  "open_profit",
 ];
 const DEFAULT_OUTPUTS = [
   "long_entry",

@@ -112,7 +112,7 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void servesSixteenTemplatesThatAllCompile() {
+  void servesEighteenTemplatesThatAllCompile() {
     StrategyClient client = signedIn();
 
     Response response = client.get(PATH + "/templates");
@@ -120,7 +120,7 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("Cache-Control")).contains("public", "max-age=3600");
     JsonNode templates = response.json();
-    assertThat(templates).hasSize(16);
+    assertThat(templates).hasSize(18);
     List<String> ids = new ArrayList<>();
     for (JsonNode template : templates) {
       ids.add(template.path("id").asString());

@@ -2,6 +2,7 @@ package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
@@ -11,8 +12,12 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.Funding;
+import com.tradingbacktest.engine.sim.Liquidation;
+import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.Trade;
 import java.io.PrintStream;
@@ -34,7 +39,9 @@ import java.util.Map;
  * <pre>
  * backtest --data FILE.csv --strategy NAME [--param name=value]... [--capital 10000]
  *          [--commission 0.002 | --costs krx|us|upbit|binance] [--fill next_open|close]
- *          [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
+ *          [--allow-short] [--close-at-end [--close-at-end-price open|close]]
+ *          [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
+ *          [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
  *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
  *          [--benchmark FILE.csv]
  * </pre>
@@ -92,7 +99,8 @@ public final class BacktestCli {
               c.low(),
               c.close(),
               c.volume());
-      Evaluation evaluation = evaluate(options, bars);
+      CompiledStrategy compiled = compiledFile(options);
+      Evaluation evaluation = evaluate(options, bars, compiled);
       Signals signals = evaluation.signals();
       BacktestConfig config =
           BacktestConfig.builder()
@@ -101,6 +109,10 @@ public final class BacktestCli {
               .fillMode(options.fill)
               .allowShort(options.allowShort)
               .closeAtEnd(options.closeAtEnd)
+              .pyramiding(options.pyramidingFor(compiled))
+              .closeAtEndPrice(options.closeAtEndPrice)
+              .margin(options.margin)
+              .funding(options.funding)
               .quantityStep(options.quantityStep)
               .build();
       BacktestResult result = Backtest.run(bars, signals, config);
@@ -157,15 +169,15 @@ public final class BacktestCli {
   }
 
   /**
-   * A strategy file in the strategy language when the name is a file, else a built-in strategy
-   * (which plots nothing). The plots are computed only when a series export asks for them.
+   * The strategy file in the strategy language compiled, or null when {@code --strategy} names a
+   * built-in.
+   *
+   * @throws IllegalArgumentException when the file does not compile, listing every error
    */
-  private static Evaluation evaluate(Options options, BarSeries bars) throws java.io.IOException {
+  static CompiledStrategy compiledFile(Options options) throws java.io.IOException {
     Path file = Path.of(options.strategy);
     if (!Files.isRegularFile(file)) {
-      return new Evaluation(
-          BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort),
-          List.of());
+      return null;
     }
     String source;
     try {
@@ -181,10 +193,23 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
-    if (options.series || options.seriesCsv != null) {
-      return compilation.strategy().evaluate(bars, options.params, EvaluationLimits.defaults());
+    return compilation.strategy();
+  }
+
+  /**
+   * The compiled strategy file's signals, else a built-in strategy's (which plots nothing). The
+   * plots are computed only when a series export asks for them.
+   */
+  private static Evaluation evaluate(Options options, BarSeries bars, CompiledStrategy compiled) {
+    if (compiled == null) {
+      return new Evaluation(
+          BuiltInStrategy.byId(options.strategy).build(bars, options.params, options.allowShort),
+          List.of());
     }
-    return new Evaluation(compilation.strategy().signals(bars, options.params), List.of());
+    if (options.series || options.seriesCsv != null) {
+      return compiled.evaluate(bars, options.params, EvaluationLimits.defaults());
+    }
+    return new Evaluation(compiled.signals(bars, options.params), List.of());
   }
 
   /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
@@ -220,7 +245,24 @@ public final class BacktestCli {
       fills.add(fill(new LinkedHashMap<>(), f));
     }
     report.put("fills", fills);
+    report.put("liquidations", liquidations(result.simulation().liquidations()));
     return report;
+  }
+
+  /** The liquidations for the report (docs/ENGINE.md, "Margin, borrowing and funding"). */
+  static List<Map<String, Object>> liquidations(List<Liquidation> liquidations) {
+    List<Map<String, Object>> out = new ArrayList<>(liquidations.size());
+    for (Liquidation l : liquidations) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("time", Instant.ofEpochMilli(l.time()));
+      m.put("margin_call", l.marginCall());
+      m.put("gap", l.gap());
+      m.put("equity_after", l.equityAfter());
+      m.put("stopped", l.stopped());
+      m.put("message", l.message());
+      out.add(m);
+    }
+    return out;
   }
 
   /** The metrics for the report: every scalar, start and end as instants. */
@@ -245,6 +287,8 @@ public final class BacktestCli {
     m.put("mae", t.mae());
     m.put("mfe", t.mfe());
     m.put("costs", t.costs());
+    m.put("funding", t.funding());
+    m.put("borrow_cost", t.borrowCost());
     m.put("exit_reason", t.exitReason().name().toLowerCase(Locale.ROOT));
     return m;
   }
@@ -280,6 +324,9 @@ public final class BacktestCli {
       metrics.putAll(benchmark.toMap());
     }
     printMetrics(out, metrics);
+    for (Liquidation l : result.simulation().liquidations()) {
+      out.println(l.message());
+    }
   }
 
   static void printMetrics(PrintStream out, Map<String, Number> metrics) {
@@ -341,7 +388,9 @@ public final class BacktestCli {
         """
         usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]... [--capital 10000]
                         [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
-                        [--allow-short] [--close-at-end] [--quantity-step 1] [--calendar stock|crypto]
+                        [--allow-short] [--close-at-end [--close-at-end-price open|close]]
+                        [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
+                        [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
                         [--interval 1m|5m|15m|1h|4h|1d|1w] [--zone UTC] [--json [--series]]
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
@@ -354,6 +403,20 @@ public final class BacktestCli {
                     built-in rebalances to its weights on the --rebalance schedule (every_bar, weekly,
                     monthly, quarterly, drift:0.05); --currency names a symbol's currency when it is
                     not the --base-currency, and --fx a series quoting one unit of it in the base
+        --pyramiding  the most entries a position holds in one direction, 1 to 100: an entry signal in
+                      the direction of the open position adds a lot until that many are open (it
+                      overrides the strategy file's pyramiding setting; default that, else 1)
+        --close-at-end-price  open closes what is open at the last bar's open (backtesting.py's
+                      finalize_trades), close (the default) at its close
+        --leverage    the gross value of the positions may reach this multiple of the equity (1 to
+                      125; 1 = a cash account); a long beyond the cash borrows it
+        --maintenance-margin  a fraction of the positions' value: when the equity falls to it,
+                      everything is liquidated (0 = only when the equity reaches zero)
+        --borrow-rate annual interest on borrowed cash (0.08 = 8%), per calendar day
+        --short-borrow-fee  annual fee on the value of short positions, per calendar day held
+        --funding-rate  perpetual funding, RATE every INTERVAL (0.0001/8h; the interval defaults to
+                      8h, at 00:00, 08:00 and 16:00 UTC): a long pays a positive rate, a short
+                      receives it; with several --data it applies to every symbol
         --series      adds "series" to the --json report: "time" (the bars' ISO times), then every
                       output the strategy sets (long_entry, ...; bools true/false) and every plot(...)
                       under its title, each an array aligned to the bars, null where na (warm-up)
@@ -383,6 +446,17 @@ public final class BacktestCli {
     FillMode fill = FillMode.NEXT_OPEN;
     boolean allowShort;
     boolean closeAtEnd;
+
+    /** --pyramiding; null when not given (the strategy's setting, else 1). */
+    Integer pyramiding;
+
+    EndPrice closeAtEndPrice = EndPrice.CLOSE;
+    double leverage = 1;
+    double maintenanceMargin;
+    double borrowRate;
+    double shortBorrowFee;
+    Margin margin = Margin.none();
+    Funding funding = Funding.none();
     boolean json;
     boolean series;
     Path seriesCsv;
@@ -457,6 +531,20 @@ public final class BacktestCli {
                   };
           case "--allow-short" -> o.allowShort = true;
           case "--close-at-end" -> o.closeAtEnd = true;
+          case "--pyramiding" -> o.pyramiding = pyramiding(value(args, ++i, arg));
+          case "--close-at-end-price" ->
+              o.closeAtEndPrice =
+                  switch (value(args, ++i, arg)) {
+                    case "open" -> EndPrice.OPEN;
+                    case "close" -> EndPrice.CLOSE;
+                    default ->
+                        throw new IllegalArgumentException("--close-at-end-price is open or close");
+                  };
+          case "--leverage" -> o.leverage = number(value(args, ++i, arg), arg);
+          case "--maintenance-margin" -> o.maintenanceMargin = number(value(args, ++i, arg), arg);
+          case "--borrow-rate" -> o.borrowRate = number(value(args, ++i, arg), arg);
+          case "--short-borrow-fee" -> o.shortBorrowFee = number(value(args, ++i, arg), arg);
+          case "--funding-rate" -> o.funding = fundingRate(value(args, ++i, arg));
           case "--json" -> o.json = true;
           case "--series" -> o.series = true;
           case "--series-csv" -> o.seriesCsv = Path.of(value(args, ++i, arg));
@@ -469,6 +557,18 @@ public final class BacktestCli {
           case "-h", "--help" -> o.help = true;
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
+      }
+      try {
+        o.margin = new Margin(o.leverage, o.maintenanceMargin, o.borrowRate, o.shortBorrowFee);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--leverage, --maintenance-margin, --borrow-rate, --short-borrow-fee: "
+                + e.getMessage(),
+            e);
+      }
+      if (o.closeAtEndPrice == EndPrice.OPEN && !o.closeAtEnd) {
+        throw new IllegalArgumentException(
+            "--close-at-end-price says where --close-at-end closes: add --close-at-end");
       }
       if (!o.help) {
         if (o.dataFiles.isEmpty()) {
@@ -512,6 +612,61 @@ public final class BacktestCli {
           || PortfolioStrategy.find(strategy) != null
           || portfolioOptions
           || !symbolCosts.isEmpty();
+    }
+
+    /** The run's pyramiding: --pyramiding, else the strategy file's setting, else 1. */
+    int pyramidingFor(CompiledStrategy compiled) {
+      if (pyramiding != null) {
+        return pyramiding;
+      }
+      return compiled != null ? compiled.pyramiding().orElse(1) : 1;
+    }
+
+    private static int pyramiding(String text) {
+      String accepted =
+          "--pyramiding is a whole number of entries from 1 to "
+              + BacktestConfig.MAX_PYRAMIDING
+              + ", got '"
+              + text
+              + "'";
+      int n;
+      try {
+        n = Integer.parseInt(text.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(accepted, e);
+      }
+      if (n < 1 || n > BacktestConfig.MAX_PYRAMIDING) {
+        throw new IllegalArgumentException(accepted);
+      }
+      return n;
+    }
+
+    /** {@code RATE} or {@code RATE/INTERVAL} (INTERVAL a number and m, h or d; 8h by default). */
+    static Funding fundingRate(String text) {
+      int slash = text.indexOf('/');
+      double rate = number(slash < 0 ? text : text.substring(0, slash), "--funding-rate");
+      java.time.Duration interval = java.time.Duration.ofHours(8);
+      if (slash >= 0) {
+        String every = text.substring(slash + 1).trim().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("(\\d{1,4})([mhd])").matcher(every);
+        if (!m.matches()) {
+          throw new IllegalArgumentException(
+              "--funding-rate takes RATE or RATE/INTERVAL such as 0.0001/8h, got '" + text + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        interval =
+            switch (m.group(2)) {
+              case "m" -> java.time.Duration.ofMinutes(amount);
+              case "h" -> java.time.Duration.ofHours(amount);
+              default -> java.time.Duration.ofDays(amount);
+            };
+      }
+      try {
+        return Funding.fixed(rate, interval);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--funding-rate: " + e.getMessage(), e);
+      }
     }
 
     private static String[] pair(String text, String option, String form) {

@@ -1,7 +1,6 @@
 package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.lang.CompiledStrategy;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioConfig;
@@ -13,11 +12,9 @@ import com.tradingbacktest.engine.portfolio.PortfolioTrade;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.CostModel;
-import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Signals;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +59,9 @@ final class PortfolioCli {
           BacktestCli.readSeries(e.getValue(), e.getKey() + options.baseCurrency, options));
     }
 
-    List<PortfolioLeg> legs = legs(options, universe);
+    CompiledStrategy compiled =
+        PortfolioStrategy.find(options.strategy) == null ? BacktestCli.compiledFile(options) : null;
+    List<PortfolioLeg> legs = legs(options, universe, compiled);
     PortfolioConfig config =
         PortfolioConfig.builder()
             .initialCapital(options.capital)
@@ -73,6 +72,9 @@ final class PortfolioCli {
             .fillMode(options.fill)
             .allowShort(options.allowShort)
             .closeAtEnd(options.closeAtEnd)
+            .pyramiding(options.pyramidingFor(compiled))
+            .closeAtEndPrice(options.closeAtEndPrice)
+            .margin(options.margin)
             .build();
     PortfolioResult result = PortfolioBacktest.run(legs, config);
     BenchmarkStats benchmark =
@@ -121,24 +123,14 @@ final class PortfolioCli {
         config.riskFreeRate());
   }
 
-  /** Each symbol's leg: the portfolio built-in's weights, or its own signals. */
-  private static List<PortfolioLeg> legs(BacktestCli.Options options, List<BarSeries> universe)
-      throws IOException {
+  /**
+   * Each symbol's leg: the portfolio built-in's weights, or its own signals (of the {@code
+   * compiled} strategy file, else of the built-in).
+   */
+  private static List<PortfolioLeg> legs(
+      BacktestCli.Options options, List<BarSeries> universe, CompiledStrategy compiled) {
     PortfolioStrategy portfolio = PortfolioStrategy.find(options.strategy);
     double[][] weights = portfolio != null ? portfolio.build(universe, options.params) : null;
-    CompiledStrategy compiled = null;
-    Path file = Path.of(options.strategy);
-    if (portfolio == null && Files.isRegularFile(file)) {
-      StrategyCompiler.Compilation compilation = StrategyCompiler.compile(Files.readString(file));
-      if (!compilation.ok()) {
-        StringBuilder message = new StringBuilder(file + " does not compile:");
-        compilation
-            .errors()
-            .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
-        throw new IllegalArgumentException(message.toString());
-      }
-      compiled = compilation.strategy();
-    }
     List<PortfolioLeg> legs = new ArrayList<>();
     for (int s = 0; s < universe.size(); s++) {
       BarSeries bars = universe.get(s);
@@ -161,7 +153,7 @@ final class PortfolioCli {
               options.quantityStep,
               signals,
               weights == null ? null : weights[s],
-              Funding.none()));
+              options.funding));
     }
     return legs;
   }
@@ -204,6 +196,7 @@ final class PortfolioCli {
     }
     report.put("notes", notes);
     report.put("notes_omitted", result.notesOmitted());
+    report.put("liquidations", BacktestCli.liquidations(result.liquidations()));
     return report;
   }
 

@@ -43,6 +43,7 @@ final class SeriesExport {
     add("take_profit", signals.takeProfit());
     add("trailing_stop", signals.trailingStop());
     add("size", signals.size());
+    add("exit_fraction", signals.exitFraction());
     for (Plot p : plots) {
       String name =
           p.title().equals("time") || columns.containsKey(p.title())

@@ -42,6 +42,17 @@ public final class Indicators {
   }
 
   /**
+   * Wilder's smoothing (RMA, also SMMA): seeded with the SMA of the first {@code length} values,
+   * then {@code prev + (x - prev) / length}, i.e. alpha = 1 / length. The smoothing inside RSI and
+   * ATR. Warm-up {@code length - 1} after the first finite value; {@code length} 1 returns a copy.
+   *
+   * @throws IllegalArgumentException if {@code length < 1}
+   */
+  public static double[] rma(double[] x, int length) {
+    return MovingAverages.rma(x, length);
+  }
+
+  /**
    * Linearly weighted moving average: weights 1 (oldest) to {@code length} (current), divided by
    * their sum. Warm-up {@code length - 1}; {@code length} 1 returns a copy.
    *

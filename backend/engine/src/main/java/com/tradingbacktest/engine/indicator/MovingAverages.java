@@ -57,6 +57,40 @@ final class MovingAverages {
     return average("ema", x, length, CORE::emaLookback, CORE::ema);
   }
 
+  /**
+   * Wilder's smoothing (RMA, SMMA): the first output is the mean of the first {@code length} values
+   * from the first finite one, added up in order as TA-Lib's SMA does; then each output is {@code
+   * prev + (x - prev) / length}. This is the average inside TA-Lib's RSI and ATR (they write the
+   * step as {@code (prev * (length - 1) + x) / length}, which can differ in the last bit). A
+   * missing value after the start makes every later output missing, as in TA-Lib's averages.
+   */
+  static double[] rma(double[] x, int length) {
+    sameLength("rma: x", x);
+    period("rma length", length, 1);
+    if (length == 1) {
+      return x.clone(); // prev + (x - prev) / 1 need not give x's bits back
+    }
+    int n = x.length;
+    double[] out = new double[n];
+    Arrays.fill(out, Double.NaN);
+    int first = firstAllFinite(x);
+    int start = first + length - 1;
+    if (start >= n) {
+      return out;
+    }
+    double total = 0;
+    for (int i = first; i <= start; i++) {
+      total += x[i];
+    }
+    double prev = total / length;
+    out[start] = prev;
+    for (int i = start + 1; i < n; i++) {
+      prev = prev + (x[i] - prev) / length;
+      out[i] = prev;
+    }
+    return out;
+  }
+
   static double[] wma(double[] x, int length) {
     return average("wma", x, length, CORE::wmaLookback, CORE::wma);
   }

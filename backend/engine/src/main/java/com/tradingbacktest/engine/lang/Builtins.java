@@ -53,6 +53,18 @@ final class Builtins {
         "trend = ema(close, 50)",
         a -> Indicators.ema(a.series(0), a.length(1)));
     ma(
+        "rma",
+        "Wilder's smoothing (RMA), alpha = 1 / length, seeded with the SMA of the first `length` values: the average inside rsi and atr.",
+        "와일더 평활 이동평균(RMA), alpha = 1 / length, 첫 length개 값의 SMA로 시작: rsi와 atr 내부의 평균.",
+        "avg_gain = rma(max(change(close), 0), 14)",
+        a -> Indicators.rma(a.series(0), a.length(1)));
+    ma(
+        "smma",
+        "Smoothed moving average (SMMA): another name for rma, Wilder's smoothing.",
+        "평활 이동평균(SMMA): rma(와일더 평활)의 다른 이름.",
+        "s = smma(close, 14)",
+        a -> Indicators.rma(a.series(0), a.length(1)));
+    ma(
         "wma",
         "Weighted moving average: weights length, length-1, ..., 1 from the newest value.",
         "가중 이동평균: 최신 값부터 length, length-1, ..., 1의 가중치.",

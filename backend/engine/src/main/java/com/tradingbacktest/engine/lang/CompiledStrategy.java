@@ -6,6 +6,7 @@ import com.tradingbacktest.engine.sim.Signals;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,15 @@ public final class CompiledStrategy {
   private final Rebalance rebalance;
   private final Integer pyramiding;
 
+  /** Each self-referencing series by name ({@link Node.Op#RECUR}). */
+  private final Map<String, Node> recursions = new HashMap<>();
+
+  /** Per self-referencing series (by id), the nodes of its definition computed bar by bar. */
+  private final Map<Integer, int[]> regions = new HashMap<>();
+
+  /** The nodes computed bar by bar with the account, by id (see {@link BarByBar}). */
+  private final boolean[] stateful;
+
   CompiledStrategy(
       List<Node> nodes,
       Map<String, ParamSpec> params,
@@ -37,6 +47,71 @@ public final class CompiledStrategy {
     this.plots = plots;
     this.rebalance = rebalance;
     this.pyramiding = pyramiding;
+    this.stateful = new boolean[nodes.size()];
+    for (Node n : nodes) {
+      stateful[n.id] = n.dependsOnState;
+      if (n.op == Node.Op.RECUR) {
+        recursions.put(n.name, n);
+        int[] region = region(n);
+        regions.put(n.id, region);
+        if (n.dependsOnState) {
+          for (int r : region) {
+            stateful[r] = true; // a series reading the account: its whole definition goes with it
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The nodes of a self-referencing series' definition that read its earlier values, in id order:
+   * those below its definition that depend on one of its {@link Node.Op#SELF} nodes.
+   */
+  private static int[] region(Node recur) {
+    java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    stack.push(recur.in[0]);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (n.selfReferencing && ids.add(n.id)) {
+        Collections.addAll(stack, n.in);
+      }
+    }
+    return ids.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * True when the strategy reads the account's state ({@code position_size}, {@code equity}, ...)
+   * in an output, or in a plot when {@code withPlots}: it is then evaluated bar by bar as the run
+   * goes, its {@link Signals} carrying the {@link com.tradingbacktest.engine.sim.BarDecider} that
+   * fills them.
+   */
+  public boolean readsPositionState(boolean withPlots) {
+    boolean[] needed = neededNodes(withPlots);
+    for (Node n : nodes) {
+      if (needed[n.id] && stateful[n.id]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when an output or a plot reads the account's state: see {@link #readsPositionState}. */
+  public boolean readsPositionState() {
+    return readsPositionState(true);
+  }
+
+  boolean[] statefulNodes() {
+    return stateful;
+  }
+
+  Map<String, Node> recursions() {
+    return recursions;
+  }
+
+  /** The definition nodes of a self-referencing series computed bar by bar ({@link #region}). */
+  int[] region(int recurId) {
+    return regions.get(recurId);
   }
 
   /**

@@ -55,6 +55,15 @@ final class Compiler {
   /** Names whose definition failed: their uses are not reported again. */
   private final Set<String> broken = new HashSet<>();
 
+  /**
+   * The series whose self-referencing definition is being compiled (its {@code x[1]} reads its own
+   * earlier values), or null.
+   */
+  private String selfName;
+
+  /** The line where each name is first assigned or declared, to explain a use above it. */
+  private final Map<String, Integer> assignedOn = new HashMap<>();
+
   /** Checks calls to built-ins; compiles their arguments back through {@link #argument}. */
   private final CallChecker calls;
 
@@ -79,6 +88,13 @@ final class Compiler {
   static Result compile(List<Ast.Statement> statements, List<Diagnostic> errors) {
     Compiler c = new Compiler(errors);
     for (Ast.Statement s : statements) {
+      if (s instanceof Ast.Assign a) {
+        c.assignedOn.putIfAbsent(a.name(), a.span().line());
+      } else if (s instanceof Ast.Param p) {
+        c.assignedOn.putIfAbsent(p.name(), p.span().line());
+      }
+    }
+    for (Ast.Statement s : statements) {
       if (s instanceof Ast.Param p) {
         c.param(p);
       } else if (s instanceof Ast.CallStatement call) {
@@ -94,6 +110,7 @@ final class Compiler {
     c.checkOutputs(statements);
     c.checkWeight();
     c.checkExitFraction();
+    c.checkStatefulOutputs();
     Rebalance schedule =
         c.outputs.containsKey(Outputs.WEIGHT)
             ? (c.rebalance != null ? c.rebalance : Rebalance.MONTHLY)
@@ -175,9 +192,49 @@ final class Compiler {
       definedOn.putIfAbsent(a.name(), a.span().line());
       return;
     }
-    Node value = expr(a.value());
+    boolean recursive =
+        !definedOn.containsKey(a.name())
+            && !PRICES.contains(a.name())
+            && !TIMES.contains(a.name())
+            && !PositionState.contains(a.name())
+            && readsItself(a.value(), a.name());
+    Node value;
+    selfName = recursive ? a.name() : null;
+    try {
+      value = expr(a.value());
+    } finally {
+      selfName = null;
+    }
     if (!checkNewName(a.name(), a.nameSpan())) {
       return;
+    }
+    if (recursive && value != null) {
+      if (value.type != Node.Type.NUM) {
+        errors.add(
+            a.value()
+                .span()
+                .error(
+                    a.name()
+                        + " reads its own earlier values ("
+                        + a.name()
+                        + "[1]), so it must be a number, got "
+                        + value.describe()
+                        + "; use 1 and 0 for true and false"));
+        broken.add(a.name());
+        return;
+      }
+      value =
+          plan.node(
+              Op.RECUR,
+              new Node[] {value},
+              a.name(),
+              0,
+              Node.Type.NUM,
+              true,
+              value.params,
+              value.knownAtOpen,
+              a.nameSpan(),
+              null);
     }
     if (value == null) {
       broken.add(a.name()); // the error is recorded; later uses of the name are not reported again
@@ -207,6 +264,86 @@ final class Compiler {
     }
     if (a.name().equals(Outputs.EXIT_FRACTION)) {
       exitFractionStatement = a;
+    }
+  }
+
+  /** Whether {@code e} contains {@code name[...]}: a definition that reads its own history. */
+  private static boolean readsItself(Expr e, String name) {
+    if (e instanceof Ast.Index i) {
+      return (i.target() instanceof Ast.Name n && n.name().equals(name))
+          || readsItself(i.target(), name)
+          || readsItself(i.offset(), name);
+    }
+    if (e instanceof Ast.Unary u) {
+      return readsItself(u.operand(), name);
+    }
+    if (e instanceof Ast.Binary b) {
+      return readsItself(b.left(), name) || readsItself(b.right(), name);
+    }
+    if (e instanceof Ast.Ternary t) {
+      return readsItself(t.condition(), name)
+          || readsItself(t.whenTrue(), name)
+          || readsItself(t.whenFalse(), name);
+    }
+    if (e instanceof Ast.Call c) {
+      for (Expr arg : c.args()) {
+        if (readsItself(arg, name)) {
+          return true;
+        }
+      }
+      for (Ast.NamedArg arg : c.named()) {
+        if (readsItself(arg.value(), name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (e instanceof Ast.Field f) {
+      return readsItself(f.target(), name);
+    }
+    return false;
+  }
+
+  /**
+   * The rules of outputs computed from the account's state: a weight is decided for a whole
+   * universe at once, and the size and protective exits an entry order reads when it fills during a
+   * bar must be known before that bar closes.
+   */
+  private void checkStatefulOutputs() {
+    Node weight = outputs.get(Outputs.WEIGHT);
+    if (weight != null && weight.dependsOnState) {
+      errors.add(
+          weightSpan()
+              .error(
+                  "weight cannot use the position state ("
+                      + String.join(", ", PositionState.ALL.keySet())
+                      + "): target weights are decided for the whole portfolio; use entry and exit"
+                      + " outputs"));
+      return;
+    }
+    boolean entryOrders = false;
+    for (String name : outputs.keySet()) {
+      entryOrders |= Outputs.ALL.get(name).intrabar();
+    }
+    if (!entryOrders) {
+      return;
+    }
+    for (String name : List.of("size", "stop_loss", "take_profit", "trailing_stop")) {
+      Node value = outputs.get(name);
+      if (value != null && value.dependsOnState && !value.knownAtOpen) {
+        Node culprit = lookAheadCulprit(value);
+        boolean named = culprit != null && (culprit.op == Op.STATE || culprit.op == Op.PRICE);
+        Span at = culprit != null && culprit.span != null ? culprit.span : new Span(1, 1, 1);
+        errors.add(
+            at.error(
+                name
+                    + " is read when an entry stop or limit order fills during the bar, before the"
+                    + " bar closes, but it uses "
+                    + (named
+                        ? culprit.name + " of the current bar; use " + culprit.name + "[1]"
+                        : "the current bar's close; use values of the previous bar ([1])")));
+        return;
+      }
     }
   }
 
@@ -365,6 +502,12 @@ final class Compiler {
               "'" + name + "' is a built-in function and cannot be assigned; choose another name"));
       return false;
     }
+    if (PositionState.contains(name)) {
+      errors.add(
+          span.error(
+              "'" + name + "' is the account's state, which the engine sets; choose another name"));
+      return false;
+    }
     if (name.equals(Settings.REBALANCE)) {
       errors.add(
           span.error(
@@ -418,7 +561,7 @@ final class Compiler {
         String what =
             culprit == null
                 ? "data of the current bar"
-                : culprit.op == Op.PRICE
+                : culprit.op == Op.PRICE || culprit.op == Op.STATE
                     ? culprit.name + " of the current bar"
                     : culprit.name + "(), which uses the current bar's high, low and close";
         errors.add(
@@ -458,7 +601,7 @@ final class Compiler {
       if (n.knownAtOpen || !seen.add(n.id)) {
         continue;
       }
-      if (n.op == Op.PRICE || (n.op == Op.CALL && n.builtin.usesBars())) {
+      if (n.op == Op.PRICE || n.op == Op.STATE || (n.op == Op.CALL && n.builtin.usesBars())) {
         return n;
       }
       for (int k = n.in.length - 1; k >= 0; k--) {
@@ -624,6 +767,31 @@ final class Compiler {
       return plan.node(
           Op.TIME, new Node[0], id, 0, Node.Type.NUM, true, Set.of(), true, n.span(), null);
     }
+    if (PositionState.contains(id)) {
+      // Known at the bar's close, after its fills: not at its open.
+      return plan.node(
+          Op.STATE, new Node[0], id, 0, Node.Type.NUM, true, Set.of(), false, n.span(), null);
+    }
+    if (id.equals(selfName)) {
+      return fail(
+          n.span(),
+          "'"
+              + id
+              + "' is being defined on this line: it can read only its own earlier values, as in "
+              + id
+              + "[1]");
+    }
+    Integer later = assignedOn.get(id);
+    if (later != null && later > n.span().line()) {
+      return fail(
+          n.span(),
+          "'"
+              + id
+              + "' is defined on line "
+              + later
+              + ", below this use: a name must be defined above where it is used (a series may"
+              + " read its own earlier values, as in x = nz(x[1]) + 1)");
+    }
     if (Builtins.get(id) != null) {
       Builtins.Builtin b = Builtins.get(id);
       return fail(n.span(), "'" + id + "' is a function: call it like " + b.spec().signature());
@@ -658,6 +826,7 @@ final class Compiler {
     List<String> names = new ArrayList<>(variables.keySet());
     names.addAll(PRICES);
     names.addAll(TIMES);
+    names.addAll(PositionState.ALL.keySet());
     return names;
   }
 
@@ -668,7 +837,9 @@ final class Compiler {
     }
     if (u.op().equals("not")) {
       if (operand.type != Node.Type.BOOL) {
-        return fail(u.span(), "'not' needs a true/false value, got " + operand.describe());
+        return fail(
+            u.span(),
+            "'not' needs a true/false value, got " + operand.describe() + selfHint(operand));
       }
       return plan.derived(Op.NOT, "not", Node.Type.BOOL, u.span(), operand);
     }
@@ -719,7 +890,8 @@ final class Compiler {
                   + "' needs true/false values on both sides, got "
                   + bad.describe()
                   + " on the "
-                  + (bad == left ? "left" : "right"));
+                  + (bad == left ? "left" : "right")
+                  + selfHint(bad));
         }
         return plan.derived(Op.LOGIC, op, Node.Type.BOOL, b.span(), left, right);
       }
@@ -759,7 +931,8 @@ final class Compiler {
     }
     if (c.type != Node.Type.BOOL) {
       return fail(
-          t.condition().span(), "the condition before '?' must be true/false, got " + c.describe());
+          t.condition().span(),
+          "the condition before '?' must be true/false, got " + c.describe() + selfHint(c));
     }
     if (a.type == Node.Type.STRING || b.type == Node.Type.STRING) {
       return fail(
@@ -777,6 +950,9 @@ final class Compiler {
   }
 
   private Node history(Ast.Index i) {
+    if (selfName != null && i.target() instanceof Ast.Name t && t.name().equals(selfName)) {
+      return selfHistory(i);
+    }
     Node target = expr(i.target());
     Node offset = expr(i.offset());
     if (target == null || offset == null || rejectMulti(target, i.target().span())) {
@@ -831,6 +1007,101 @@ final class Compiler {
         null);
   }
 
+  /**
+   * {@code x[n]} inside the definition of {@code x}: its own value {@code n} bars ago, for a whole
+   * {@code n >= 1} fixed for the run (the value of this bar is what is being defined).
+   */
+  private Node selfHistory(Ast.Index i) {
+    Node offset = expr(i.offset());
+    if (offset == null) {
+      return null;
+    }
+    String name = selfName;
+    if (offset.series || offset.type != Node.Type.NUM) {
+      return fail(
+          i.offset().span(),
+          "a history offset must be a whole number fixed for the run (a literal or a param), "
+              + "got "
+              + offset.describe());
+    }
+    if (offset.op == Op.NUM) {
+      double n = offset.value;
+      if (n < 0) {
+        return fail(
+            i.offset().span(),
+            "[" + fmt(n) + "] would look into the future: history offsets must be 0 or more");
+      }
+      if (n != Math.rint(n)) {
+        return fail(i.offset().span(), "a history offset must be a whole number, got " + fmt(n));
+      }
+      if (n < 1) {
+        return fail(
+            i.offset().span(),
+            name
+                + "[0] would read "
+                + name
+                + " before it is computed: a series can read only its own earlier values, "
+                + name
+                + "[1] or more");
+      }
+      if (n > Limits.MAX_LOOKBACK) {
+        return fail(
+            i.offset().span(),
+            "history offset " + fmt(n) + " exceeds the limit of " + Limits.MAX_LOOKBACK + " bars");
+      }
+    } else if (offset.op != Op.PARAM) {
+      return fail(i.offset().span(), "a history offset must be a literal number or a param");
+    } else if (paramMin(offset.name) < 1) {
+      return fail(
+          i.offset().span(),
+          name
+              + "["
+              + offset.name
+              + "] reads "
+              + name
+              + "'s own earlier values, so "
+              + offset.name
+              + " must be at least 1: give it a range from 1");
+    }
+    return plan.node(
+        Op.SELF,
+        new Node[] {offset},
+        name,
+        0,
+        Node.Type.NUM,
+        true,
+        offset.params,
+        true,
+        i.span(),
+        null);
+  }
+
+  /**
+   * A function over a window or the whole history cannot take a value computed bar by bar (its
+   * columns do not exist when the call would run); the element-wise ones can.
+   */
+  private Node rejectStepwise(Ast.Call c, Node call) {
+    if (call == null || BarByBar.ELEMENTWISE.contains(c.function())) {
+      return call;
+    }
+    for (Node in : call.in) {
+      if (in.stepwise()) {
+        return fail(
+            c.span(),
+            c.function()
+                + " cannot take "
+                + (in.dependsOnState
+                    ? "a value computed from the position state (equity, position_size, ...)"
+                    : "a value that reads its own series' earlier values (x[1])")
+                + ": such values are computed bar by bar, and only arithmetic, comparisons, and,"
+                + " or, not, ?:, [n], "
+                + String.join(", ", BarByBar.ELEMENTWISE)
+                + " work on them");
+      }
+    }
+    return call;
+  }
+
   private Node call(Ast.Call c) {
     String fn = c.function();
     Builtins.Builtin builtin = Builtins.get(fn);
@@ -861,7 +1132,7 @@ final class Compiler {
               + "'"
               + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"));
     }
-    return calls.call(c, builtin);
+    return rejectStepwise(c, calls.call(c, builtin));
   }
 
   /**
@@ -872,6 +1143,15 @@ final class Compiler {
     Node[] args = calls.arguments(c, spec);
     if (args == null) {
       return null;
+    }
+    for (Node a : args) {
+      if (a.stepwise()) {
+        return fail(
+            c.span(),
+            c.function()
+                + " compares the symbols of a universe and cannot take a value computed bar by bar"
+                + " (from the position state or its own earlier values)");
+      }
     }
     boolean known = true;
     for (Node a : args) {
@@ -955,6 +1235,21 @@ final class Compiler {
   private Node argument(Expr e) {
     Node value = expr(e);
     return value == null || rejectMulti(value, e.span()) ? null : value;
+  }
+
+  /**
+   * Why a series' own earlier value is a number where a bool was expected: a self-referencing
+   * series is a number.
+   */
+  private static String selfHint(Node n) {
+    return n.op == Op.SELF
+        ? " ("
+            + n.name
+            + " reads its own earlier values, so it is a number: use 1 and 0 for true and false,"
+            + " as in "
+            + n.name
+            + "[1] == 1)"
+        : "";
   }
 
   private Node fail(Span span, String message) {

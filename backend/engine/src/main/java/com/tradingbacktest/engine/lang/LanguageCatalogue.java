@@ -78,6 +78,10 @@ public final class LanguageCatalogue {
             "요일, 월요일 = 1 ... 일요일 = 7."));
     v.add(new Variable("hour", "time", "Hour 0-23.", "시 0-23."));
     v.add(new Variable("minute", "time", "Minute 0-59.", "분 0-59."));
+    PositionState.ALL
+        .values()
+        .forEach(
+            s -> v.add(new Variable(s.name(), "position", s.description(), s.descriptionKo())));
     return List.copyOf(v);
   }
 

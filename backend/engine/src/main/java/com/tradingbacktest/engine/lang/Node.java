@@ -31,7 +31,23 @@ final class Node {
      * bar time, so its argument must be known for every symbol first. {@link Node#name} is the
      * function.
      */
-    CROSS
+    CROSS,
+    /**
+     * The account's state at the bar's close ({@code equity}, {@code position_size}, ...; {@link
+     * Node#name}): known only as the run goes, so it and everything computed from it is evaluated
+     * bar by bar, interleaved with the account ({@link BarByBar}).
+     */
+    STATE,
+    /**
+     * A series' own earlier value inside its definition ({@code x[1]} in {@code x = nz(x[1]) + 1}):
+     * {@link Node#name} is the series, the input the offset (at least 1).
+     */
+    SELF,
+    /**
+     * A series that reads its own earlier values: the input is its definition, in which the {@link
+     * #SELF} nodes of the same name stand for its earlier values. Computed bar by bar.
+     */
+    RECUR
   }
 
   enum Type {
@@ -81,6 +97,15 @@ final class Node {
    */
   final int stage;
 
+  /** True when the value depends on the account's state ({@link Op#STATE}) anywhere below. */
+  final boolean dependsOnState;
+
+  /**
+   * True inside a self-referencing definition: the value depends on a {@link Op#SELF} not yet
+   * closed by its {@link Op#RECUR}.
+   */
+  final boolean selfReferencing;
+
   Node(
       int id,
       Op op,
@@ -109,6 +134,22 @@ final class Node {
       inner = Math.max(inner, n.stage);
     }
     this.stage = op == Op.CROSS ? inner + 1 : inner;
+    boolean state = op == Op.STATE;
+    boolean self = op == Op.SELF;
+    for (Node n : in) {
+      state |= n.dependsOnState;
+      self |= n.selfReferencing;
+    }
+    this.dependsOnState = state;
+    this.selfReferencing = self && op != Op.RECUR;
+  }
+
+  /**
+   * True when the value is computed bar by bar rather than as a whole column: it reads the
+   * account's state or its own series' earlier values.
+   */
+  boolean stepwise() {
+    return dependsOnState || selfReferencing;
   }
 
   /** "a number series", "a bool", ...: for error messages. */

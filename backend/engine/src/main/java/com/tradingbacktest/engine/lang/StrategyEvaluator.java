@@ -30,6 +30,9 @@ public final class StrategyEvaluator {
   private final boolean[] needed;
   private long cachedBytes;
 
+  /** Whether a needed node reads the account's state: the evaluation then ends in the run. */
+  private final boolean readsState;
+
   /** Whether this evaluator computes the plots too ({@link #evaluate}); a sweep's never does. */
   private final boolean withPlots;
 
@@ -63,6 +66,12 @@ public final class StrategyEvaluator {
     }
     this.withPlots = withPlots;
     this.needed = strategy.neededNodes(withPlots);
+    boolean state = false;
+    boolean[] stateful = strategy.statefulNodes();
+    for (int id = 0; id < needed.length; id++) {
+      state |= needed[id] && stateful[id];
+    }
+    this.readsState = state;
     this.bytesPerEvaluation = strategy.bytesPerBar(withPlots) * bars.size();
     if (checkMemory && bytesPerEvaluation > limits.maxBytes()) {
       throw new StrategyEvaluationException(tooBig(bytesPerEvaluation, bars.size(), limits));
@@ -80,24 +89,61 @@ public final class StrategyEvaluator {
         limits.maxBytes() >> 20);
   }
 
-  /** The engine's signals for these parameter values (defaults for those not given). */
+  /**
+   * The engine's signals for these parameter values (defaults for those not given). For a strategy
+   * that reads the account's state they are filled bar by bar during the run ({@link
+   * Signals#decider()}): run them once at a time.
+   */
   public Signals signals(Map<String, Double> overrides) {
-    return signalsOf(columns(overrides));
+    Object[] values = columns(overrides);
+    return signalsOf(values, barByBar(values));
+  }
+
+  /**
+   * The part of the evaluation that waits for the account, when this evaluator's outputs (and
+   * plots) read it; null otherwise.
+   */
+  private BarByBar barByBar(Object[] values) {
+    if (!readsState) {
+      return null;
+    }
+    return new BarByBar(
+        strategy,
+        values,
+        needed,
+        withPlots ? strategy.plots() : List.of(),
+        bars.size(),
+        () -> limits.control().checkpoint(0));
   }
 
   /** The signals from evaluated columns (the weight output is not a signal: {@link #weightOf}). */
   Signals signalsOf(Object[] values) {
+    return signalsOf(values, null);
+  }
+
+  private Signals signalsOf(Object[] values, BarByBar decider) {
     Signals.Builder b = Signals.builder(bars.size());
     strategy.outputs().forEach((name, node) -> apply(b, name, values[node.id]));
+    if (decider != null) {
+      b.decider(decider);
+    }
     return b.build();
   }
 
   /** The plots from evaluated columns, in declaration order. */
   List<Plot> plotsOf(Object[] values) {
+    return plotsOf(values, null);
+  }
+
+  private List<Plot> plotsOf(Object[] values, BarByBar decider) {
+    boolean[] stateful = strategy.statefulNodes();
     List<Plot> plots = new ArrayList<>(strategy.plots().size());
     for (Plots.Declared p : strategy.plots()) {
-      plots.add(
-          new Plot(p.title(), p.color(), p.style(), p.pane(), plotted(values[p.series().id])));
+      double[] column =
+          decider != null && stateful[p.series().id]
+              ? decider.plotColumn(p.series())
+              : plotted(values[p.series().id]);
+      plots.add(new Plot(p.title(), p.color(), p.style(), p.pane(), column));
     }
     return plots;
   }
@@ -136,7 +182,7 @@ public final class StrategyEvaluator {
    */
   void computeStage(Object[] values, Map<String, Double> params, int stage) {
     for (Node n : strategy.nodes()) {
-      if (needed[n.id] && n.stage == stage && n.op != Op.CROSS) {
+      if (needed[n.id] && n.stage == stage && n.op != Op.CROSS && !n.selfReferencing) {
         if (n.series) {
           limits.control().checkpoint(0);
         }
@@ -154,7 +200,8 @@ public final class StrategyEvaluator {
       throw new IllegalStateException("this evaluator was made without plots");
     }
     Object[] values = columns(overrides);
-    return new Evaluation(signalsOf(values), plotsOf(values));
+    BarByBar decider = barByBar(values);
+    return new Evaluation(signalsOf(values, decider), plotsOf(values, decider));
   }
 
   /**
@@ -188,8 +235,11 @@ public final class StrategyEvaluator {
       cachedBytes = 0;
     }
     Object[] values = new Object[strategy.nodes().size()];
+    boolean[] stateful = strategy.statefulNodes();
     for (Node n : strategy.nodes()) {
-      if (needed[n.id]) {
+      // A self-referencing series computes its definition's nodes itself; the nodes reading the
+      // account wait for the run (BarByBar).
+      if (needed[n.id] && !n.selfReferencing && !stateful[n.id]) {
         if (n.series) {
           limits.control().checkpoint(0); // between columns: one function over all the bars
         }
@@ -253,6 +303,15 @@ public final class StrategyEvaluator {
         return n.name;
       case CROSS:
         return crossSectionOfOne(n, v);
+      case RECUR:
+        return BarByBar.recursion(
+            n,
+            strategy.region(n.id),
+            strategy.nodes(),
+            v,
+            strategy.recursions(),
+            size,
+            () -> limits.control().checkpoint(0));
       case CALL:
       default:
         return call(n, v);

@@ -81,6 +81,13 @@ public final class StrategyTemplates {
               "Enter above the EMA, exit 3 ATRs below the high.",
               "EMA 위로 돌파 시 진입, 고점 대비 3 ATR 하락 시 청산."),
           load(
+              "scale_in_trend",
+              "Scale-in trend follower",
+              "분할 매수 추세 추종",
+              "Buy a third above the SMA, add on new highs (up to three), take half off at a profit"
+                  + " target, exit below the SMA.",
+              "SMA 위에서 1/3 매수, 신고가마다 추가 매수 (최대 3회), 목표 수익에서 절반 매도, SMA 아래에서" + " 청산."),
+          load(
               "volatility_breakout",
               "Volatility breakout (Larry Williams)",
               "변동성 돌파 (래리 윌리엄스)",
@@ -92,6 +99,13 @@ public final class StrategyTemplates {
               "듀얼 모멘텀 (절대 모멘텀)",
               "Hold while the 12-month return is positive, else cash.",
               "12개월 수익률이 양수일 때만 보유, 아니면 현금."),
+          load(
+              "profit_or_time_exit",
+              "Profit target or time exit",
+              "목표 수익 또는 보유 기간 청산",
+              "Buy a cross above the EMA; sell at a profit on the entry price or after N bars in"
+                  + " the trade.",
+              "종가가 EMA를 상향 돌파하면 매수; 진입가 대비 목표 수익에 도달하거나 N봉이 지나면 매도."),
           load(
               "equal_weight",
               "Equal weight (portfolio)",

@@ -36,6 +36,13 @@ final class UniverseEvaluator {
               + " symbols, got "
               + universe.size());
     }
+    if (strategy.readsPositionState(withPlots)) {
+      throw new StrategyEvaluationException(
+          "this strategy reads the position state ("
+              + String.join(", ", PositionState.ALL.keySet())
+              + "), which is evaluated bar by bar with one symbol's account: run it on a single"
+              + " symbol, not over a universe");
+    }
     Set<String> seen = new HashSet<>();
     long total = 0;
     int longest = 0;

@@ -5,7 +5,9 @@ import com.tradingbacktest.engine.metrics.EquityCurveStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
+import com.tradingbacktest.engine.sim.AccountView;
 import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.BarDecider;
 import com.tradingbacktest.engine.sim.ExitReason;
 import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.FillMode;
@@ -36,20 +38,31 @@ import java.util.TreeSet;
  * <p>Within each time, in this order:
  *
  * <ol>
+ *   <li><b>The nights</b> since the previous time: interest on borrowed cash and short borrow fees;
+ *       then a liquidation when a bar opens beyond the liquidation level (docs/ENGINE.md, "Margin,
+ *       borrowing and funding").
  *   <li><b>Open</b> of the symbols that have a bar: signal exits queued at their previous close;
- *       then a rebalance decided earlier (sells, then buys); then queued signal entries.
+ *       then a rebalance decided earlier (sells, then buys); then queued signal entries; then the
+ *       positions of a run ending at the last open are closed; then funding, and a liquidation when
+ *       the bars' ranges reach the maintenance margin (or zero equity).
  *   <li>Per symbol with signals, the single-symbol rules of {@code Simulator}: protective exits,
- *       entry orders working during the bar, the close's signals.
- *   <li><b>Close</b>: positions are marked at the close; at a decision time of the {@link
- *       Rebalance} schedule the target weights are read (and with {@link FillMode#CLOSE} filled at
- *       once); positions closed at the end when asked; equity = cash + every position at its last
- *       close.
+ *       entry orders working during the bar, the close's signals (signals with a {@link
+ *       com.tradingbacktest.engine.sim.BarDecider} filled as the simulator fills them).
+ *   <li><b>Close</b>: positions are marked at the close (and liquidated when the equity there is at
+ *       or below the maintenance margin); at a decision time of the {@link Rebalance} schedule the
+ *       target weights are read (and with {@link FillMode#CLOSE} filled at once); positions closed
+ *       at the end when asked; equity = cash + every position at its last close.
  * </ol>
  *
  * A one-symbol portfolio in the base currency gives, bit for bit, the fills, trades, equity and
  * metrics of {@code Backtest.run} with the same signals and settings: each step repeats the
  * simulator's arithmetic in the same order (multiplying by an FX rate of exactly 1 and adding the
  * empty sum of other positions change no bit).
+ *
+ * <p>A symbol driven by signals keeps its position in {@link Lots} when the run pyramids or its
+ * signals scale out (docs/ENGINE.md, "Pyramiding and partial exits"): entries in the position's
+ * direction add lots, exits close the oldest first, one trade per lot part. {@code Backtest.run}
+ * sends a single run that needs them here with one leg.
  */
 public final class PortfolioBacktest {
 
@@ -117,6 +130,11 @@ public final class PortfolioBacktest {
   private double totalFunding;
   private double totalBorrowCost;
   private double totalInterest;
+
+  // The calendar day last converted by epochDay, and its bounds (epoch ms).
+  private long day;
+  private long dayStart = Long.MAX_VALUE;
+  private long dayEnd = Long.MIN_VALUE;
 
   private PortfolioBacktest(
       Leg[] legs, PortfolioConfig config, List<BarSeries> fxSeries, int maxFills) {
@@ -363,6 +381,12 @@ public final class PortfolioBacktest {
       }
       work += activeCount + 1;
 
+      // The account at the open: a bar opening beyond the liquidation level liquidates before any
+      // queued order fills.
+      if (liquidationPossible && !stopped) {
+        liquidate(t, true);
+      }
+
       // 1. The open: queued signal exits, a decided rebalance, queued signal entries.
       boolean rebalanceDue = false;
       for (int a = 0; a < activeCount; a++) {
@@ -430,7 +454,7 @@ public final class PortfolioBacktest {
       // bar's prices bring the equity to the maintenance margin (or to zero).
       chargeFunding();
       if (liquidationPossible && !stopped) {
-        liquidateIntrabar(t);
+        liquidate(t, false);
       }
 
       // 2-4. Each symbol's own bar: protective exits, entry orders, the close's signals.
@@ -463,7 +487,7 @@ public final class PortfolioBacktest {
       }
 
       if (liquidationPossible && !stopped) {
-        liquidateAtClose(t);
+        liquidateAtClose(t, null);
       }
 
       // The close: a decision of the schedule reads the target weights.
@@ -594,6 +618,10 @@ public final class PortfolioBacktest {
     final double c = l.close[i];
     boolean acted = l.acted;
     final boolean heldAtOpen = !l.isFlat();
+    final BarDecider decider = s.decider();
+    if (decider != null) {
+      decider.open(i);
+    }
 
     // 2. Protective exits of the open position.
     int side = l.side();
@@ -641,7 +669,17 @@ public final class PortfolioBacktest {
       }
     }
 
+    // A position entered during the bar was not checked against its range: an account under water
+    // at its close is liquidated before the close's orders. (A position held through the bar was
+    // checked; the run's close check covers what the other symbols' closes do.)
+    if (liquidationPossible && !stopped && !l.isFlat() && i < l.from) {
+      liquidateAtClose(l.times[i], l);
+    }
+
     // 4. The close: signals decide market orders.
+    if (decider != null) {
+      decider.close(i, accountView(l));
+    }
     int action = Leg.NONE;
     boolean reverse = false;
     boolean longEntry = !stopped && s.longEntry() != null && s.longEntry()[i];
@@ -719,6 +757,22 @@ public final class PortfolioBacktest {
       }
     }
     l.acted = acted;
+  }
+
+  /**
+   * The account as a strategy deciding bar by bar sees it at {@code l}'s close: equity counts this
+   * symbol at its close and the others at their marks, in the base currency (the simulator's
+   * arithmetic for one symbol).
+   */
+  private AccountView accountView(Leg l) {
+    double c = l.close[l.bar];
+    double equity = cash + l.quantity * c * l.fx;
+    for (Leg o : legs) {
+      if (o != l && o.quantity != 0) {
+        equity += o.quantity * o.mark * o.fx;
+      }
+    }
+    return AccountView.of(l.quantity, l.entryPrice, l.entryIndex, l.bar, c, equity, cash);
   }
 
   /** Stop, limit and stop-limit entries working during the bar, as the simulator fills them. */
@@ -919,11 +973,11 @@ public final class PortfolioBacktest {
    */
   private void addLot(Leg l, double price, double markNow, int signalBar, int workingFrom) {
     Side side = l.side() > 0 ? Side.LONG : Side.SHORT;
-    double held = l.mark;
+    double markBefore = l.mark;
     l.mark = markNow;
     double equity = cash + positionsValue();
     double free = Math.min(cash, equity - grossValue());
-    l.mark = held;
+    l.mark = markBefore;
     double qty = sized(l, side, price, at(l.signals.size(), signalBar), equity / l.fx, free / l.fx);
     if (qty <= 0) {
       rejected++;
@@ -1150,13 +1204,14 @@ public final class PortfolioBacktest {
 
   /**
    * The nights between the previous time and {@code t} (calendar days in the run's zone, ACT/365):
-   * interest on the cash borrowed at the previous close, shared among the longs by their value, and
-   * the borrow fee of every short on its value at its last close.
+   * interest on the cash borrowed at the previous close, shared among the positions by their value
+   * (the longs when there are any: borrowed cash financed them), and the borrow fee of every short
+   * on its value at its last close. A stopped account accrues nothing more.
    */
   private void accrueOvernight(long t, long previous) {
     double borrowRate = margin.borrowRate();
     double shortFee = margin.shortBorrowFee();
-    if (borrowRate == 0 && shortFee == 0) {
+    if ((borrowRate == 0 && shortFee == 0) || stopped) {
       return;
     }
     long days = epochDay(t) - epochDay(previous);
@@ -1169,17 +1224,24 @@ public final class PortfolioBacktest {
       cash -= interest;
       totalInterest += interest;
       double longs = 0;
+      double gross = 0;
       for (Leg l : legs) {
-        if (l.quantity > 0) {
-          longs += l.quantity * l.mark * l.fx;
+        if (l.quantity != 0) {
+          double v = Math.abs(l.quantity) * l.mark * l.fx;
+          gross += v;
+          if (l.quantity > 0) {
+            longs += v;
+          }
         }
       }
-      // Borrowed cash financed the longs: each carries its share. Without a long (the cash went
-      // negative through a short's losses) the interest stays with the account alone.
-      if (longs > 0) {
+      // Without a long the cash went negative through a short's losses: the shorts carry it.
+      // Without any position (nothing to carry it) it is the account's alone.
+      boolean longsCarry = longs > 0;
+      double carriers = longsCarry ? longs : gross;
+      if (carriers > 0) {
         for (Leg l : legs) {
-          if (l.quantity > 0) {
-            double share = interest * (l.quantity * l.mark * l.fx / longs);
+          if (longsCarry ? l.quantity > 0 : l.quantity != 0) {
+            double share = interest * (Math.abs(l.quantity) * l.mark * l.fx / carriers);
             l.borrowPaid += share / l.fx;
             l.flows -= share;
           }
@@ -1199,8 +1261,18 @@ public final class PortfolioBacktest {
     }
   }
 
+  /**
+   * The calendar day of {@code time} in the run's zone; the day's bounds are kept, so that the bars
+   * of one day cost a comparison rather than a date conversion each.
+   */
   private long epochDay(long time) {
-    return Instant.ofEpochMilli(time).atZone(zone).toLocalDate().toEpochDay();
+    if (time < dayStart || time >= dayEnd) {
+      java.time.LocalDate date = Instant.ofEpochMilli(time).atZone(zone).toLocalDate();
+      day = date.toEpochDay();
+      dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
+      dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+    return day;
   }
 
   /**
@@ -1256,14 +1328,15 @@ public final class PortfolioBacktest {
   }
 
   /**
-   * A liquidation during this time's bars. One held symbol: when its bar reaches the level of
+   * A liquidation at this time's open ({@code atOpen}: only a bar opening beyond the level, before
+   * the queued orders), or during its bars. One held symbol: when its bar reaches the level of
    * {@link #liquidationLevel} before its own stop, it is closed there (at the open on a gap).
    * Several: conservatively, every symbol with a bar now is taken to move together from its open to
    * its adverse extreme (the low of a long, the high of a short; its stop when that closes it
    * first); the first point of that path where the equity is at or below the maintenance margin of
    * the gross value is where everything is closed (the open when it already is).
    */
-  private void liquidateIntrabar(long t) {
+  private void liquidate(long t, boolean atOpen) {
     int held = 0;
     Leg only = null;
     for (Leg l : legs) {
@@ -1277,7 +1350,7 @@ public final class PortfolioBacktest {
     }
     if (held == 1) {
       Leg l = only;
-      if (!hasBarAt(l, t) || l.bar < l.from) {
+      if (!hasBarAt(l, t) || (!atOpen && l.bar < l.from)) {
         return;
       }
       double level = liquidationLevel(l);
@@ -1285,16 +1358,18 @@ public final class PortfolioBacktest {
       double o = l.open[l.bar];
       boolean reached;
       boolean gap;
+      // A stop before the level is reached first and closes the position in step 2, unless the
+      // bar opens beyond the level: then the equity is gone at the open whatever the stop.
       if (l.quantity < 0) {
-        reached = !(stop <= level) && l.high[l.bar] >= level;
         gap = o >= level;
+        reached = gap || (!atOpen && !(stop < level) && l.high[l.bar] >= level);
       } else {
-        reached = !(stop >= level) && l.low[l.bar] <= level;
         gap = o <= level;
+        reached = gap || (!atOpen && !(stop > level) && l.low[l.bar] <= level);
       }
       if (reached) {
         l.liquidationPrice = gap ? o : level;
-        liquidate(t, gap, level, true);
+        closeEverything(t, gap, level, true);
       }
       return;
     }
@@ -1308,7 +1383,7 @@ public final class PortfolioBacktest {
       double q = l.quantity;
       double o = l.mark; // the open with a bar now, else the last close
       double adverse = o;
-      if (hasBarAt(l, t) && l.bar >= l.from) {
+      if (!atOpen && hasBarAt(l, t) && l.bar >= l.from) {
         double stop = effectiveStop(l);
         if (q > 0) {
           adverse = !Double.isNaN(stop) && l.low[l.bar] <= stop ? Math.min(o, stop) : l.low[l.bar];
@@ -1331,14 +1406,16 @@ public final class PortfolioBacktest {
         l.liquidationPrice = l.mark + lambda * (l.liquidationPrice - l.mark);
       }
     }
-    liquidate(t, base <= 0, Double.NaN, true);
+    closeEverything(t, base <= 0, Double.NaN, true);
   }
 
   /**
-   * A liquidation at this time's close (charges, or a position entered during the bar, can leave
-   * the equity under the maintenance margin there): everything is closed at its mark.
+   * A liquidation at this time's close (a position entered during the bar is not checked against
+   * its range, and one symbol's close can take the equity of several under the margin): everything
+   * is closed at its mark, {@code closing} (when not null: the symbol whose close is being reached,
+   * before its close's orders) at its close.
    */
-  private void liquidateAtClose(long t) {
+  private void liquidateAtClose(long t, Leg closing) {
     int held = 0;
     Leg only = null;
     double mm = margin.maintenanceMargin();
@@ -1347,7 +1424,8 @@ public final class PortfolioBacktest {
       if (l.quantity != 0) {
         held++;
         only = l;
-        surplus += l.fx * (l.quantity - mm * Math.abs(l.quantity)) * l.mark;
+        l.liquidationPrice = l == closing ? l.close[l.bar] : l.mark;
+        surplus += l.fx * (l.quantity - mm * Math.abs(l.quantity)) * l.liquidationPrice;
       }
     }
     if (held == 0) {
@@ -1357,15 +1435,16 @@ public final class PortfolioBacktest {
     boolean reached;
     if (held == 1) {
       level = liquidationLevel(only);
-      reached = only.quantity < 0 ? only.mark >= level : only.mark <= level;
+      double price = only.liquidationPrice;
+      reached = only.quantity < 0 ? price >= level : price <= level;
     } else {
       reached = surplus <= 0;
     }
     if (reached) {
-      for (Leg l : legs) {
-        l.liquidationPrice = l.mark;
+      if (closing != null && hasBarAt(closing, t) && closing.bar >= closing.from) {
+        closing.see(closing.low[closing.bar], closing.high[closing.bar]);
       }
-      liquidate(t, true, level, false);
+      closeEverything(t, true, level, false);
     }
   }
 
@@ -1378,7 +1457,7 @@ public final class PortfolioBacktest {
    * and stops the account when it has nothing left (always for the default rule, without
    * maintenance margin).
    */
-  private void liquidate(long t, boolean gap, double level, boolean intrabar) {
+  private void closeEverything(long t, boolean gap, double level, boolean intrabar) {
     for (Leg l : legs) {
       if (l.quantity == 0) {
         continue;

@@ -19,9 +19,10 @@ import java.util.List;
  * @param fills every execution, in order
  * @param trades closed round trips, in exit order
  * @param openTrades positions still open after their symbol's last bar, valued at its last close
- * @param contribution per leg, its pnl in the base currency: what it paid and received (costs
- *     included, each at its fill's FX rate) plus its final position at its last close and the last
- *     FX rate; the contributions add up to {@code finalEquity - initialCapital}
+ * @param contribution per leg, its pnl in the base currency: what it paid and received (costs,
+ *     funding, borrow fees and its share of the interest included, each at the FX rate of its
+ *     moment) plus its final position at its last close and the last FX rate; the contributions add
+ *     up to {@code finalEquity - initialCapital}, less any interest charged while nothing was held
  * @param finalValue per leg, its final position at its last close and the last FX rate, in the base
  *     currency (signed: negative when short)
  * @param tradedValue the sum of |traded value| of every fill, in the base currency

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * How a run simulates the market. The defaults reproduce backtesting.py's execution model: market
  * orders fill at the next open, all-in sizing in whole units with the commission included,
- * commission a fraction of each fill, positions marked at the close, long only, open positions left
- * open.
+ * commission a fraction of each fill, positions marked at the close, long only, one entry per
+ * position, open positions left open.
  *
  * @param initialCapital starting cash (> 0)
  * @param fillMode when market orders from signals execute

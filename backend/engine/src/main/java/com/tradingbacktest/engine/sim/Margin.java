@@ -8,9 +8,9 @@ package com.tradingbacktest.engine.sim;
  * @param leverage at least 1: an entry may take the gross value of every position up to {@code
  *     leverage x equity}; a long beyond the cash borrows it (cash goes negative), a short's
  *     proceeds stay in the cash
- * @param maintenanceMargin a fraction of the gross position value in [0, 1): when equity falls to
- *     or below it, every position is liquidated (exit reason {@link ExitReason#LIQUIDATION}); 0
- *     leaves only the default rule (equity at zero)
+ * @param maintenanceMargin a fraction of the gross position value in [0, 1 / leverage): when equity
+ *     falls to or below it, every position is liquidated (exit reason {@link
+ *     ExitReason#LIQUIDATION}); 0 leaves only the default rule (equity at zero)
  * @param borrowRate annual interest on borrowed cash (negative cash), accrued per calendar day
  * @param shortBorrowFee annual fee on the value of short positions, accrued per calendar day held
  */
@@ -34,6 +34,16 @@ public record Margin(
       throw new IllegalArgumentException(
           "maintenance margin is a fraction in [0, 1) of the position value, got "
               + maintenanceMargin);
+    }
+    if (maintenanceMargin > 0 && maintenanceMargin * leverage >= 1) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "a maintenance margin of %s with leverage %s would liquidate a full-size entry at"
+                  + " once: keep it below 1 / leverage = %s",
+              maintenanceMargin,
+              leverage,
+              1 / leverage));
     }
     requireRate("borrow rate", borrowRate);
     requireRate("short borrow fee", shortBorrowFee);

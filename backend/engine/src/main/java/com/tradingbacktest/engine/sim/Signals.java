@@ -12,7 +12,8 @@ package com.tradingbacktest.engine.sim;
  *       stop-limit). The caller guarantees a level at bar i depends on nothing later than bar i's
  *       open.
  *   <li>{@code stopLoss, takeProfit, trailingStop}: fractions of the entry price (0.05 = 5%), read
- *       at the bar whose signal or order opened the position and kept for its life.
+ *       at the bar whose signal or order opened the position and kept for its life (a pyramided
+ *       position re-arms them from its average price at each added entry).
  *   <li>{@code size}: per-entry size read at the entry's signal bar: a fraction of equity in (0,
  *       1), or whole units when >= 1 (backtesting.py's convention); NaN uses the configured sizing.
  *   <li>{@code exitFraction}: a scale-out decided at bar i's close, executed per {@link FillMode}:
@@ -36,6 +37,7 @@ public final class Signals {
   final double[] trailingStop;
   final double[] size;
   final double[] exitFraction;
+  final BarDecider decider;
 
   private Signals(Builder b) {
     longEntry = b.longEntry;
@@ -51,6 +53,7 @@ public final class Signals {
     trailingStop = b.trailingStop;
     size = b.size;
     exitFraction = b.exitFraction;
+    decider = b.decider;
   }
 
   public static Builder builder(int bars) {
@@ -110,6 +113,15 @@ public final class Signals {
     return exitFraction;
   }
 
+  /**
+   * The strategy that fills these columns bar by bar as the account evolves, or null when they are
+   * complete from the start. When set, the bar loop calls it on every bar before reading the bar's
+   * columns ({@link BarDecider}).
+   */
+  public BarDecider decider() {
+    return decider;
+  }
+
   /** True when some column can open a position. */
   public boolean hasEntries() {
     return longEntry != null
@@ -136,6 +148,7 @@ public final class Signals {
     private double[] trailingStop;
     private double[] size;
     private double[] exitFraction;
+    private BarDecider decider;
 
     private Builder(int bars) {
       this.bars = bars;
@@ -216,6 +229,15 @@ public final class Signals {
 
     public Builder exitFraction(double[] v) {
       exitFraction = check(v, "exit_fraction");
+      return this;
+    }
+
+    /**
+     * Columns filled bar by bar: {@code decider} writes each bar's values into the columns given to
+     * this builder before the bar loop reads them.
+     */
+    public Builder decider(BarDecider decider) {
+      this.decider = decider;
       return this;
     }
 

@@ -13,8 +13,9 @@ import com.tradingbacktest.engine.series.BarSeries;
  *       else trades.
  *   <li><b>The default account rule</b> of a short (a long bought with cash cannot lose more than
  *       the equity): when the bar reaches the price at which the equity is zero, the short is
- *       liquidated there (at the open when the bar gaps beyond it) and the account stops trading,
- *       unless its stop is nearer and closes it first.
+ *       liquidated there (at the open, before the queued orders, when the bar gaps beyond it) and
+ *       the account stops trading, unless its stop is nearer and closes it first. A short entered
+ *       during the bar is checked at the close, before the close's orders.
  *   <li><b>Protective exits</b> of a position already open at the open: the stop (the tighter of
  *       stop-loss and trailing stop) and the take-profit. A gap through a level fills at the open;
  *       a bar that touches both the stop and the target is assumed to hit the stop first
@@ -25,6 +26,9 @@ import com.tradingbacktest.engine.series.BarSeries;
  *       i+1's open (NEXT_OPEN). An entry against the open position reverses it.
  *   <li><b>Mark.</b> Equity = cash + position x close.
  * </ol>
+ *
+ * Signals with a {@link BarDecider} (a strategy reading its account) are filled as the loop goes:
+ * its {@code open} before step 2, its {@code close} with the account just before step 4.
  */
 public final class Simulator {
 
@@ -75,9 +79,16 @@ public final class Simulator {
             || s.longEntryLimit != null
             || (allowShort && (s.shortEntryStop != null || s.shortEntryLimit != null));
 
+    // A strategy reading the account decides on every bar (see BarDecider): no bar is quiet.
+    final BarDecider decider = s.decider;
+
     // Without protective exits and entry orders most bars are quiet (see the loop): decided once.
     final boolean marketOrdersOnly =
-        !entryOrders && s.stopLoss == null && s.takeProfit == null && s.trailingStop == null;
+        !entryOrders
+            && s.stopLoss == null
+            && s.takeProfit == null
+            && s.trailingStop == null
+            && decider == null;
     final boolean[] longEntries = s.longEntry;
     final boolean[] longExits = s.longExit;
     final boolean[] shortEntries = s.shortEntry;
@@ -125,11 +136,20 @@ public final class Simulator {
         // book's cash and quantity, are then read once per run instead of once per bar.
         int end = i + 1;
         int nextCheck = Math.min(n, (i | (CHECK_EVERY - 1)) + 1);
-        while (end < nextCheck
-            && end != last
-            && high[end] < zeroEquityLevel
-            && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
-          end++;
+        if (zeroEquityLevel == Double.POSITIVE_INFINITY) {
+          while (end < nextCheck
+              && end != last
+              && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
+            end++;
+          }
+        } else {
+          // While short, the run also stops at the bar whose high reaches the zero-equity level.
+          while (end < nextCheck
+              && end != last
+              && high[end] < zeroEquityLevel
+              && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
+            end++;
+          }
         }
         final double cash = book.cash;
         final double quantity = book.quantity;
@@ -170,6 +190,19 @@ public final class Simulator {
       } else {
         boolean acted = false;
 
+        // The default account rule at the open: a short held from the previous close whose bar
+        // opens beyond its zero-equity level is liquidated there, before any queued order.
+        if (book.side() < 0 && open[i] >= book.cash / -book.quantity) {
+          double level = book.cash / -book.quantity;
+          double price = costs.slippedBuy(open[i]);
+          book.see(open[i], price);
+          book.close(i, price, ExitReason.LIQUIDATION);
+          liquidations.add(zeroEquity(times[i], bars, true, level, book.cash));
+          stopped = true;
+          acted = true;
+          pendingExit = pendingEntry = NONE;
+        }
+
         // 1. The open: queued market orders.
         if (pendingExit != NONE || pendingEntry != NONE) {
           if (pendingExit == CLOSE && !book.isFlat()) {
@@ -203,10 +236,10 @@ public final class Simulator {
         // The default account rule, for a short exposed to this bar.
         if (book.side() < 0 && i >= p.from) {
           double level = book.cash / -book.quantity;
-          double stop = shortStop(p);
-          // A stop at or below the level is reached first and closes the short in step 2.
-          if (!(stop <= level) && high[i] >= level) {
-            boolean gap = open[i] >= level;
+          boolean gap = open[i] >= level;
+          // A stop below the level is reached first and closes the short in step 2, unless the bar
+          // opens beyond the level: then the equity is gone at the open whatever the stop.
+          if (gap || (!(shortStop(p) < level) && high[i] >= level)) {
             double price = costs.slippedBuy(gap ? open[i] : level);
             book.see(Math.min(open[i], price), Math.max(open[i], price));
             book.close(i, price, ExitReason.LIQUIDATION);
@@ -218,6 +251,9 @@ public final class Simulator {
 
         // Only a position held since the open has lived through the bar's whole range.
         final boolean heldAtOpen = !book.isFlat();
+        if (decider != null) {
+          decider.open(i);
+        }
 
         // 2. Protective exits of the open position.
         int side = book.side();
@@ -260,7 +296,7 @@ public final class Simulator {
         }
 
         // 3. Entry orders working during the bar.
-        if (entryOrders && !acted && !stopped && book.isFlat()) {
+        if (entryOrders && !acted && !stopped && !endedAtOpen && book.isFlat()) {
           acted = tryEntryOrders(i, s, config, book, open[i], high[i], low[i]);
           if (acted && !book.isFlat()) {
             Side entered = book.side() > 0 ? Side.LONG : Side.SHORT;
@@ -269,7 +305,31 @@ public final class Simulator {
           }
         }
 
+        // A short entered during the bar (not checked against its range) may already be under
+        // water at the close: liquidated there, before the close's orders.
+        if (book.side() < 0 && close[i] >= book.cash / -book.quantity) {
+          double level = book.cash / -book.quantity;
+          if (heldAtOpen) {
+            book.see(low[i], high[i]);
+          }
+          book.close(i, costs.slippedBuy(close[i]), ExitReason.LIQUIDATION);
+          liquidations.add(zeroEquity(times[i], bars, true, level, book.cash));
+          stopped = true;
+        }
+
         // 4. The close: signals decide market orders.
+        if (decider != null) {
+          decider.close(
+              i,
+              AccountView.of(
+                  book.quantity,
+                  book.entryPrice(),
+                  book.entryIndex(),
+                  i,
+                  close[i],
+                  book.equity(close[i]),
+                  book.cash));
+        }
         int action = NONE;
         boolean reverse = false;
         boolean trading = !stopped && !endedAtOpen;
@@ -339,13 +399,6 @@ public final class Simulator {
           if (!Double.isNaN(p.trail)) {
             p.peak = book.side() > 0 ? Math.max(p.peak, high[i]) : Math.min(p.peak, low[i]);
           }
-        }
-        // A short entered during the bar may already be under water at the close.
-        if (book.side() < 0 && close[i] >= book.cash / -book.quantity) {
-          double level = book.cash / -book.quantity;
-          book.close(i, costs.slippedBuy(close[i]), ExitReason.LIQUIDATION);
-          liquidations.add(zeroEquity(times[i], bars, true, level, book.cash));
-          stopped = true;
         }
         if (config.closeAtEnd() && i == n - 1 && !book.isFlat()) {
           book.close(

@@ -151,6 +151,71 @@ class BacktestCliTests {
     assertThat(r.out).contains("\"trade_count\":1", "\"final_equity\":1166");
   }
 
+  @Test
+  void pyramidingComesFromTheFlagElseTheStrategyFile() throws IOException {
+    Path strategy = dir.resolve("pyramid.strategy");
+    Files.writeString(
+        strategy,
+        """
+        pyramiding = 2
+        size = 1
+        long_entry = close > close[1]
+        long_exit = close < close[1]
+        """);
+    String[] base = {"--data", data.toString(), "--strategy", strategy.toString(), "--json"};
+
+    // Rises close bars 3, 4 and 5 (12, 16, 20): one unit each at the next opens 12, 16, 20 as the
+    // limit allows; the fall of bar 7 sells every lot at bar 8's open, 14, oldest first.
+    Result fromFile = run(base);
+    List<String> flagged = new ArrayList<>(List.of(base));
+    flagged.addAll(List.of("--pyramiding", "3"));
+    Result fromFlag = run(flagged.toArray(String[]::new));
+
+    assertThat(fromFile.status).as(fromFile.err).isZero();
+    // 2 lots: +2 and -2.
+    assertThat(fromFile.out).contains("\"trade_count\":2", "\"final_equity\":10000");
+    assertThat(fromFlag.status).as(fromFlag.err).isZero();
+    // 3 lots: +2, -2 and -6.
+    assertThat(fromFlag.out)
+        .contains("\"trade_count\":3", "\"final_equity\":9994", "\"entry_price\":20");
+  }
+
+  @Test
+  void aScaleOutSellsPartOfThePositionAndIsInTheSeries() throws IOException {
+    Path strategy = dir.resolve("scale.strategy");
+    Files.writeString(
+        strategy,
+        """
+        size = 4
+        long_entry = close > close[1] and close[1] == close[2]
+        exit_fraction = close == 20 ? 0.5 : na
+        long_exit = close < close[1]
+        """);
+
+    Result r =
+        run("--data", data.toString(), "--strategy", strategy.toString(), "--json", "--series");
+
+    // 4 units bought at bar 4's open (12); bars 5 and 6 close at 20: half (2) sold at bar 6's open
+    // (20), half of the 2 left at bar 7's (20); the fall of bar 7 sells the last unit at 14:
+    // 2 x 8 + 8 + 2 = 26 gained, three trades of the one entry.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains(
+            "\"trade_count\":3",
+            "\"final_equity\":10026",
+            "\"exit_fraction\":[null,null,null,null,null,0.5,0.5,null,null,null]");
+  }
+
+  @Test
+  void refusesAPyramidingOutsideOneToAHundred() {
+    for (String bad : new String[] {"0", "101", "2.5", "many"}) {
+      Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--pyramiding", bad);
+      assertThat(r.status).isEqualTo(2);
+      assertThat(r.err)
+          .contains("--pyramiding is a whole number of entries from 1 to 100, got '" + bad + "'");
+    }
+  }
+
   /** The crossover as a file, plotting its fast average and (under an output's name) up bars. */
   private Path plottingStrategy() throws IOException {
     Path strategy = dir.resolve("plots.strategy");
@@ -234,6 +299,64 @@ class BacktestCliTests {
         .contains(
             "broken.strategy:1:16: sma expects a length, got a bool",
             "broken.strategy:2:14: unknown name 'clsoe'; did you mean 'close'?");
+  }
+
+  @Test
+  void leverageSizesTheEntryAgainstTwiceTheEquity() {
+    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "2");
+
+    // The same cross as above with 2 x 1,000 to spend at 12: 166 units (cash 1,000 - 1,992 =
+    // -992, borrowed); sold at 14: 1,000 + 166 x 2 = 1,332.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains(
+            "\"quantity\":166",
+            "\"final_equity\":1332",
+            "\"funding\":0",
+            "\"borrow_cost\":0",
+            "\"liquidations\":[]");
+  }
+
+  @Test
+  void closeAtEndPriceOpenClosesAtTheLastBarsOpen() {
+    Result r =
+        crossOfTwoAndThreeAsJson(
+            "sma_cross", "--allow-short", "--close-at-end", "--close-at-end-price", "open");
+
+    // Reversed at bar 8's open (14): 1,166 after the long, short 83 (cash 2,328); covered at the
+    // last open 8 instead of the last close 5: 2,328 - 664 = 1,664.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out).contains("\"exit_price\":8,", "\"final_equity\":1664");
+  }
+
+  @Test
+  void aFundingRateIsChargedOnTheLongAndReported() {
+    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--funding-rate", "0.001/1d");
+
+    // 83 units from Friday's open to next Thursday's open, a funding time every midnight UTC:
+    // Friday's bar holds Friday, Saturday and Sunday (3 x 83 x close 16 x 0.001 = 3.984), Monday
+    // and Tuesday one each at 20 (1.66 + 1.66), Wednesday at 14 (1.162): 8.466 in all.
+    assertThat(r.status).as(r.err).isZero();
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("\"total_funding\":([0-9.]+)").matcher(r.out);
+    assertThat(total.find()).isTrue();
+    assertThat(Double.parseDouble(total.group(1)))
+        .isCloseTo(8.466, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void explainsBadAccountArguments() {
+    Result leverage = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "0.5");
+    assertThat(leverage.status).isEqualTo(2);
+    assertThat(leverage.err).contains("leverage must be between 1 and 125");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--funding-rate", "0.0001/8x").err)
+        .contains("--funding-rate takes RATE or RATE/INTERVAL such as 0.0001/8h");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--maintenance-margin", "1").err)
+        .contains("[0, 1)");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--close-at-end-price", "open").err)
+        .contains("add --close-at-end");
+    assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--close-at-end-price", "mid").err)
+        .contains("--close-at-end-price is open or close");
   }
 
   @Test

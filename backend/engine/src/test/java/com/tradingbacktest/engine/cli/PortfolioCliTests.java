@@ -76,6 +76,40 @@ class PortfolioCliTests {
   }
 
   @Test
+  void theAccountOptionsApplyToThePortfolioAndItsSymbols() {
+    Result r =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            "buy_and_hold",
+            "--fill",
+            "close",
+            "--leverage",
+            "2",
+            "--funding-rate",
+            "0.001/1d",
+            "--json");
+
+    // A buys first with 2 x 10,000 at its first close 100: 200 units, all the buying power (B's
+    // entry is rejected). Funding every midnight UTC from the next bar on: 200 x 120 x 0.001 = 24,
+    // 200 x 125 x 0.001 = 25, 2024-02-02 to 03-01 28 times 200 x 130 x 0.001 = 728, the last bar
+    // one day of 200 x 150 x 0.001 = 30: 807.
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out)
+        .contains("{\"symbol\":\"A\",\"time\":\"2024-01-30T00:00:00Z\",\"type\":\"buy\"")
+        .contains("\"quantity\":200")
+        .contains("\"liquidations\":[]");
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("\"total_funding\":([0-9.]+)").matcher(r.out);
+    assertThat(total.find()).isTrue();
+    assertThat(Double.parseDouble(total.group(1)))
+        .isCloseTo(807, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void benchmarkMeasuresThePortfolioAgainstAnotherFileInTheJsonAndTheTable() {
     // A's closes go 100 -> 150 over the five days: four returns, a benchmark return of 50%.
     Result json =
@@ -182,6 +216,49 @@ class PortfolioCliTests {
         run("--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
     assertThat(file.status).as(file.err).isZero();
     assertThat(file.out).isEqualTo(builtIn.out);
+  }
+
+  @Test
+  void pyramidingAppliesToEverySymbolFromTheFileOrTheFlag() throws IOException {
+    Path strategy = dir.resolve("pyramid.strategy");
+    Files.writeString(
+        strategy,
+        """
+        pyramiding = 2
+        size = 1
+        long_entry = close > close[1]
+        """);
+
+    // A rises from its second bar on: a unit at the opens of bars 2 and 3, then the limit of 2;
+    // B rises on bar 3 only: a unit at bar 4's open.
+    Result fromFile =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            strategy.toString(),
+            "--json");
+    Result flagged =
+        run(
+            "--data",
+            a.toString(),
+            "--data",
+            b.toString(),
+            "--strategy",
+            strategy.toString(),
+            "--pyramiding",
+            "1",
+            "--json");
+
+    assertThat(fromFile.status).as(fromFile.err).isZero();
+    assertThat(fromFile.out)
+        .contains("{\"symbol\":\"A\",\"currency\":\"KRW\",\"contribution\":")
+        .containsPattern("\"symbol\":\"A\",[^}]*\"final_quantity\":2,")
+        .containsPattern("\"symbol\":\"B\",[^}]*\"final_quantity\":1,");
+    assertThat(flagged.status).as(flagged.err).isZero();
+    assertThat(flagged.out).containsPattern("\"symbol\":\"A\",[^}]*\"final_quantity\":1,");
   }
 
   @Test

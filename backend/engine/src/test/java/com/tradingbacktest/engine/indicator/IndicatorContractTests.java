@@ -36,6 +36,7 @@ class IndicatorContractTests {
         new Case("sma(1)", 0, b -> one(Indicators.sma(b.close, 1))),
         new Case("ema(10)", 9, b -> one(Indicators.ema(b.close, 10))),
         new Case("wma(10)", 9, b -> one(Indicators.wma(b.close, 10))),
+        new Case("rma(10)", 9, b -> one(Indicators.rma(b.close, 10))),
         new Case("dema(10)", 18, b -> one(Indicators.dema(b.close, 10))),
         new Case("tema(10)", 27, b -> one(Indicators.tema(b.close, 10))),
         new Case("kama(10)", 10, b -> one(Indicators.kama(b.close, 10))),

@@ -17,6 +17,7 @@ class InvalidParameterTests {
     return Stream.of(
         invalid(() -> Indicators.sma(X, 0), "sma length must be >= 1, got 0"),
         invalid(() -> Indicators.ema(X, -3), "ema length must be >= 1, got -3"),
+        invalid(() -> Indicators.rma(X, 0), "rma length must be >= 1, got 0"),
         invalid(() -> Indicators.wma(X, 0), "wma length must be >= 1, got 0"),
         invalid(() -> Indicators.dema(X, 0), "dema length must be >= 1, got 0"),
         invalid(() -> Indicators.tema(X, 0), "tema length must be >= 1, got 0"),

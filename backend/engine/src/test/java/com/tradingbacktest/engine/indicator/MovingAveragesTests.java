@@ -61,6 +61,18 @@ class MovingAveragesTests {
   }
 
   @Test
+  void rmaIsSeededByTheSmaFromTheFirstFiniteValueThenSmoothsWithOneOverLength() {
+    // length 3 after a leading NaN: seed at bar 3 = (2+4+6)/3 = 4; bar 4: 4 + (10 - 4) / 3 = 6;
+    // bar 5: 6 + (3 - 6) / 3 = 5
+    assertSeries(
+        "rma",
+        Indicators.rma(new double[] {NaN, 2, 4, 6, 10, 3}, 3),
+        new double[] {NaN, NaN, NaN, 4, 6, 5});
+    // length 1 is the input itself
+    assertSeries("rma 1", Indicators.rma(new double[] {1.1, 2.2}, 1), new double[] {1.1, 2.2});
+  }
+
+  @Test
   void wmaWeightsTheNewestValueMost() {
     // weights 1, 2, 3 over their sum 6: bar 2 = (1*1 + 2*2 + 3*3)/6 = 14/6,
     // bar 3 = (1*2 + 2*3 + 3*4)/6 = 20/6, bar 4 = (1*3 + 2*4 + 3*5)/6 = 26/6

@@ -212,6 +212,40 @@ class EvaluationLimitsTests {
     }
   }
 
+  @Test
+  void aRunCancelledDuringALongRecursionStopsMidway() {
+    CountingControl control = cancelledAfter(4); // cancelled while the recursion is under way
+    CompiledStrategy s = compile("x = nz(x[1]) * 0.5 + close\nlong_entry = x > 0");
+
+    assertThatThrownBy(
+            () ->
+                s.signals(
+                    bars(100_000), Map.of(), EvaluationLimits.defaults().withControl(control)))
+        .isInstanceOf(BacktestCancelledException.class);
+    // A check before the close's column and one before the recursion's, then one every 8,192
+    // bars inside it: the fifth, at bar 24,576 of 100,000, is refused.
+    assertThat(control.asked).hasValue(5);
+  }
+
+  @Test
+  void aRunReadingThePositionStateChecksTheControlAsItGoes() {
+    // Three whole columns (close, open, close > open) within the allowance, then the run.
+    CountingControl control = cancelledAfter(3);
+    CompiledStrategy s = compile("long_entry = position_size == 0 and close > open");
+    com.tradingbacktest.engine.sim.Signals signals =
+        s.signals(bars(100_000), Map.of(), EvaluationLimits.defaults().withControl(control));
+
+    // The columns were computed within the allowance; the bar-by-bar part asks on during the run.
+    assertThatThrownBy(
+            () ->
+                com.tradingbacktest.engine.Backtest.run(
+                    bars(100_000),
+                    signals,
+                    com.tradingbacktest.engine.sim.BacktestConfig.defaults()))
+        .isInstanceOf(BacktestCancelledException.class);
+    assertThat(control.asked).hasValue(4); // at bar 8,192's close
+  }
+
   private static CountingControl cancelledAfter(int allowed) {
     return new CountingControl(allowed);
   }

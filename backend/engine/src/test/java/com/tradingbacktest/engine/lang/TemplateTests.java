@@ -19,7 +19,7 @@ class TemplateTests {
 
   @Test
   void everyTemplateCompilesWithDocumentedParameters() {
-    assertThat(StrategyTemplates.all()).hasSize(16);
+    assertThat(StrategyTemplates.all()).hasSize(18);
     for (StrategyTemplates.Template t : StrategyTemplates.all()) {
       CompiledStrategy s = Strategies.compile(t.source());
       for (ParamSpec p : s.params()) {
@@ -156,6 +156,26 @@ class TemplateTests {
     // The close of 11 on bar 8 falls far below the highest high (19) minus one ATR: the exit comes
     // then.
     assertThat(trueAt(s.longExit())).contains(8);
+  }
+
+  @Test
+  void scaleInTrendAddsOnNewHighsAndTakesPartOffAtTheTarget() {
+    // SMA(10) of ten closes of 10 is 10; then 12 (SMA 10.2, a cross up), 13 (10.5; above the
+    // highest of the last 5 closes, 12), 16 (11.1; the target 11.1 x 1.3 = 14.43 is crossed, 13
+    // was under 13.65), 17 (11.8; a new high, above the target already), 8 (11.6; a cross down).
+    double[] c = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 12, 13, 16, 17, 8};
+    CompiledStrategy strategy = Strategies.compile(source("scale_in_trend"));
+    Signals s =
+        strategy.signals(
+            closes(c), Map.of("trend", 10.0, "breakout", 5.0, "stretch", 0.3, "part", 0.5));
+
+    assertThat(strategy.pyramiding()).hasValue(3);
+    assertThat(trueAt(s.longEntry())).containsExactly(10, 11, 12, 13);
+    assertThat(s.exitFraction()[12]).isEqualTo(0.5);
+    assertThat(java.util.Arrays.stream(s.exitFraction()).filter(v -> !Double.isNaN(v)).count())
+        .isEqualTo(1);
+    assertThat(trueAt(s.longExit())).containsExactly(14);
+    assertThat(s.size()).containsOnly(0.33);
   }
 
   @Test

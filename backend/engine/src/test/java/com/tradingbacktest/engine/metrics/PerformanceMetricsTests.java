@@ -36,7 +36,8 @@ class PerformanceMetricsTests {
     assertThat(map.keySet()).containsExactlyElementsOf(expected);
     assertThat(map)
         .containsKeys("max_drawdown_duration_bars", "expectancy_pct", "buy_and_hold_return", "sqn")
-        .hasSize(43);
+        .containsKeys("total_funding", "total_borrow_cost", "total_interest", "liquidations")
+        .hasSize(47);
   }
 
   @Test

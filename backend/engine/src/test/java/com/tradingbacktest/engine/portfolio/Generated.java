@@ -6,6 +6,7 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
+import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.FillMode;
 import com.tradingbacktest.engine.sim.Signals;
 import com.tradingbacktest.engine.sim.SizingModel;
@@ -30,6 +31,24 @@ final class Generated {
       double high = Math.max(open, close) * (1 + random.nextDouble() * 0.03);
       double low = Math.min(open, close) * (1 - random.nextDouble() * 0.03);
       bars.bar(i, START + (long) i * every * DAY, open, high, low, close, 1000);
+      price = close;
+    }
+    return bars.build(symbol, Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC);
+  }
+
+  /**
+   * Daily bars that move up to 40% a bar, gaps included: shorts (and leveraged longs) lose their
+   * whole equity often enough to test liquidations.
+   */
+  static BarSeries wildBars(Random random, String symbol, int n) {
+    BarColumns bars = new BarColumns(n);
+    double price = 50 + random.nextInt(100);
+    for (int i = 0; i < n; i++) {
+      double open = price * (1 + (random.nextDouble() - 0.3) * 0.6);
+      double close = open * (1 + (random.nextDouble() - 0.3) * 0.6);
+      double high = Math.max(open, close) * (1 + random.nextDouble() * 0.3);
+      double low = Math.min(open, close) * (1 - random.nextDouble() * 0.2);
+      bars.bar(i, START + (long) i * DAY, open, high, low, close, 1000);
       price = close;
     }
     return bars.build(symbol, Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC);
@@ -113,6 +132,7 @@ final class Generated {
         .fillMode(random.nextInt(3) == 0 ? FillMode.CLOSE : FillMode.NEXT_OPEN)
         .allowShort(random.nextBoolean())
         .closeAtEnd(random.nextBoolean())
+        .closeAtEndPrice(random.nextBoolean() ? EndPrice.OPEN : EndPrice.CLOSE)
         .quantityStep(random.nextBoolean() ? 1 : 0.001)
         .riskFreeRate(random.nextBoolean() ? 0 : 0.03)
         .sizing(sizing)

@@ -118,6 +118,15 @@ class PyramidingTests {
     assertThat(open.entryPrice()).isCloseTo((12 * 15 + 14 * 30) / 45.0, within(E));
     // Entry costs not yet closed (0.18 + 0.42) and the exit's at the last close (45 x 16 x 0.1%).
     assertThat(open.costs()).isCloseTo(0.6 + 0.72, within(E));
+
+    // Cut after the third lot: all three, at (100 + 240 + 420) / 60.
+    Trade three =
+        Backtest.run(Bars.flat(Arrays.copyOf(PRICES, 4)), threeLotsSignals(4), pyramiding(3))
+            .simulation()
+            .openTrade();
+    assertThat(three.quantity()).isEqualTo(60);
+    assertThat(three.entryIndex()).isEqualTo(1);
+    assertThat(three.entryPrice()).isCloseTo(760 / 60.0, within(E));
   }
 
   @Test
@@ -258,6 +267,68 @@ class PyramidingTests {
             .simulation();
 
     assertThat(sim.position()).containsExactly(0, 100, 100, 100);
+    assertThat(sim.rejectedOrders()).isEqualTo(1);
+  }
+
+  @Test
+  void anExitSignalOutranksAScaleOutWhichOutranksAnAdd() {
+    int n = 6;
+    double[] fraction = column(n, Double.NaN);
+    fraction[2] = 0.5; // with an entry on the same bar: the scale-out acts
+    fraction[4] = 0.5; // with an exit on the same bar: the exit acts
+    Signals signals =
+        Signals.builder(n)
+            .longEntry(at(n, 0, 1, 2))
+            .longExit(at(n, 4))
+            .size(column(n, 2))
+            .exitFraction(fraction)
+            .build();
+
+    Simulation sim =
+        Backtest.run(Bars.flat(10, 10, 10, 10, 10, 10), signals, pyramiding(3)).simulation();
+
+    assertThat(sim.position()).containsExactly(0, 2, 4, 2, 2, 0);
+  }
+
+  @Test
+  void atTheCloseLotsAreAddedAndScaledOutOnTheSignalBar() {
+    int n = 4;
+    double[] fraction = column(n, Double.NaN);
+    fraction[2] = 0.75;
+    Signals signals =
+        Signals.builder(n)
+            .longEntry(at(n, 0, 1))
+            .size(column(n, 10))
+            .exitFraction(fraction)
+            .build();
+    BacktestConfig config =
+        pyramiding(2).toBuilder().fillMode(FillMode.CLOSE).costs(CostModel.none()).build();
+
+    Simulation sim = Backtest.run(Bars.flat(10, 12, 14, 16), signals, config).simulation();
+
+    // 10 @ 10 and 10 @ 12 at their closes; 75% of 20 = 15 sold at bar 2's close 14: all of the
+    // first lot (+40) and 5 of the second (+10); 5 @ 12 stay open.
+    assertThat(sim.position()).containsExactly(10, 20, 5, 5);
+    assertThat(sim.trades()).extracting(Trade::quantity).containsExactly(10.0, 5.0);
+    assertThat(sim.trades()).extracting(Trade::pnl).containsExactly(40.0, 10.0);
+    assertThat(sim.trades()).extracting(Trade::exitIndex).containsOnly(2);
+    assertThat(sim.openTrade().entryPrice()).isEqualTo(12);
+    assertThat(sim.openTrade().quantity()).isEqualTo(5);
+    assertThat(sim.finalEquity()).isEqualTo(10_000 + 40 + 10 + 5 * 4);
+  }
+
+  @Test
+  void aShortAddNeverTakesMoreThanTheEquity() {
+    // All in short: 100 units at 10 from 1,000 of capital leave 2,000 of cash but no free equity,
+    // so the second short entry cannot add and is counted rejected.
+    int n = 4;
+    Signals signals = Signals.builder(n).shortEntry(at(n, 0, 1)).build();
+    BacktestConfig config =
+        BacktestConfig.builder().initialCapital(1000).allowShort(true).pyramiding(2).build();
+
+    Simulation sim = Backtest.run(Bars.flat(10, 10, 10, 10), signals, config).simulation();
+
+    assertThat(sim.position()).containsExactly(0, -100, -100, -100);
     assertThat(sim.rejectedOrders()).isEqualTo(1);
   }
 
