@@ -2400,7 +2400,7 @@ export interface components {
         };
         Tier: {
             /** Format: double */
-            up_to: number;
+            up_to: number | null;
             /** Format: double */
             max_leverage: number;
             /** Format: double */

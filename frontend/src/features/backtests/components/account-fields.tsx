@@ -98,7 +98,7 @@ export function AccountSection({
               data-testid="account-pyramiding"
             />
           </div>
-          <div className="grid grid-cols-3 gap-3">
+          <div className="grid gap-3">
             {(
               [
                 ["maintenance_margin", "maintenanceMargin", defaults?.maintenance_margin],
@@ -111,7 +111,6 @@ export function AccountSection({
                 control={control}
                 name={name}
                 label={t(`account.${key}`)}
-                labelClassName="text-xs"
                 description={<span className="break-keep">{t(`account.${key}Hint`, { value: percent(fallback) })}</span>}
                 min={0}
                 placeholder={String(percent(fallback))}

@@ -57,7 +57,7 @@ const FUTURES: SchemaAccountDefaults = {
     { up_to: 600_000, max_leverage: 100, maintenance_margin: 0.005 },
     { up_to: 100_000_000, max_leverage: 20, maintenance_margin: 0.025 },
     { up_to: 480_000_000, max_leverage: 5, maintenance_margin: 0.1 },
-    { max_leverage: 1, maintenance_margin: 0.5 },
+    { up_to: null, max_leverage: 1, maintenance_margin: 0.5 },
   ],
 };
 

@@ -3,8 +3,11 @@ package com.tradingbacktest.app.marketdata;
 import com.tradingbacktest.app.marketdata.fetch.FundingRate;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,6 +63,27 @@ class FundingRepository {
         .query(Boolean.class)
         .optional()
         .orElse(false);
+  }
+
+  /** Of {@code seriesKeys}, those of perpetual futures, in one query. */
+  Set<String> perpetuals(Collection<String> seriesKeys) {
+    return new HashSet<>(
+        jdbc.sql(
+                "select symbol from symbols where symbol = any(:keys) and instrument = 'perpetual'")
+            .param("keys", seriesKeys.toArray(new String[0]))
+            .query(String.class)
+            .list());
+  }
+
+  /** Of {@code seriesKeys}, those with at least one funding rate stored, in one query. */
+  Set<String> withRates(Collection<String> seriesKeys) {
+    return new HashSet<>(
+        jdbc.sql(
+                "select k from unnest(cast(:keys as varchar[])) as k where exists"
+                    + " (select 1 from funding_rates f where f.symbol = k)")
+            .param("keys", seriesKeys.toArray(new String[0]))
+            .query(String.class)
+            .list());
   }
 
   /** The rates with times in [from, to), oldest first, at most {@code limit}. */

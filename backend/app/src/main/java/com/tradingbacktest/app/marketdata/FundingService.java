@@ -8,7 +8,9 @@ import com.tradingbacktest.app.marketdata.fetch.FetchException;
 import com.tradingbacktest.app.marketdata.fetch.FundingRate;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +148,16 @@ public class FundingService {
       values[i] = loaded.get(i).rate();
     }
     return new FundingSeries(times, values);
+  }
+
+  /** Of {@code seriesKeys}, the perpetual futures' (one query for a whole portfolio). */
+  public Set<String> perpetuals(Collection<String> seriesKeys) {
+    return seriesKeys.isEmpty() ? Set.of() : rates.perpetuals(seriesKeys);
+  }
+
+  /** Of {@code seriesKeys}, those with funding rates stored (one query for a whole portfolio). */
+  public Set<String> withRates(Collection<String> seriesKeys) {
+    return seriesKeys.isEmpty() ? Set.of() : rates.withRates(seriesKeys);
   }
 
   /** Whether any funding rate is stored for the series. */

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest.run;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -41,5 +42,6 @@ public record AccountDefaults(
    *
    * @param upTo the largest position value of the tier; null on the last (anything larger)
    */
-  public record Tier(Double upTo, double maxLeverage, double maintenanceMargin) {}
+  public record Tier(
+      @Schema(nullable = true) Double upTo, double maxLeverage, double maintenanceMargin) {}
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,11 @@ public class AccountResolver {
    * {@code crypto-spot}; anything else in {@code other}.
    */
   public String presetOf(SymbolInfo symbol) {
-    if (funding.perpetual(symbol.seriesKey())) {
+    return presetOf(symbol, funding.perpetual(symbol.seriesKey()));
+  }
+
+  private static String presetOf(SymbolInfo symbol, boolean perpetual) {
+    if (perpetual) {
       return "crypto-futures";
     }
     return switch (symbol.market()) {
@@ -72,16 +77,20 @@ public class AccountResolver {
       OptionalInt strategyPyramiding,
       double capital,
       Map<String, String> errors) {
+    // Two queries whatever the number of members (a portfolio has up to 500).
+    List<String> keys = members.stream().map(SymbolInfo::seriesKey).toList();
+    Set<String> perpetuals = funding.perpetuals(keys);
+    Set<String> withRates = funding.withRates(keys);
     // The strictest preset of the members: the one allowing the least leverage.
     String name = null;
     for (SymbolInfo s : members) {
-      String candidate = presetOf(s);
+      String candidate = presetOf(s, perpetuals.contains(s.seriesKey()));
       if (name == null || presets.get(candidate).maxLeverage() < presets.get(name).maxLeverage()) {
         name = candidate;
       }
     }
     AccountPresets.Preset preset = presets.get(name);
-    boolean perpetual = members.stream().anyMatch(s -> funding.perpetual(s.seriesKey()));
+    boolean perpetual = !perpetuals.isEmpty();
 
     double leverage = given.leverage() == null ? 1 : given.leverage();
     double positionValue = capital * leverage;
@@ -119,7 +128,7 @@ public class AccountResolver {
     double shortFee =
         fraction("short_borrow_fee", given.shortBorrowFee(), preset.shortBorrowFee(), errors);
 
-    boolean hasSeries = members.stream().anyMatch(s -> funding.hasRates(s.seriesKey()));
+    boolean hasSeries = !withRates.isEmpty();
     String mode =
         given.funding() != null
             ? given.funding()

@@ -202,6 +202,46 @@ class AccountSettingsIntegrationTests extends IntegrationTest {
         .startsWith("must be at most 10 for the crypto-futures account");
   }
 
+  @Test
+  void aPortfolioChargesEachPerpetualItsOwnSeriesAndTradesInTheStrictestAccount() {
+    String perpetual = alice.uploadDaily(RunClient.dailyCsv(100, 101, 102, 103, 104, 105));
+    String spot = alice.uploadDaily(RunClient.dailyCsv(50, 51, 52, 53, 54, 55));
+    Response imported =
+        Multipart.uploadTo(
+            port,
+            "/api/v1/data/funding/import",
+            json,
+            alice.auth[1],
+            "funding.csv",
+            "2024-01-02,0.002\n2024-01-03,0.002\n2024-01-04,0.002\n"
+                .getBytes(StandardCharsets.UTF_8),
+            Map.of("symbol", perpetual));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    String strategy = alice.strategy("half each", "weight = 0.5\n");
+    Map<String, Object> request = new LinkedHashMap<>(RunClient.request(strategy));
+    request.remove("symbol");
+    request.put("symbols", java.util.List.of(perpetual, spot));
+    request.put("start_date", "2024-01-01");
+    request.put("end_date", "2024-01-06");
+    request.put("rebalance", "every_bar");
+
+    request.put("leverage", 2);
+    assertThat(alice.start(request).errorMessages("leverage"))
+        .as("the spot symbol's account allows no leverage")
+        .singleElement()
+        .asString()
+        .isEqualTo("must be at most 1 for the crypto-spot account");
+    request.remove("leverage");
+
+    JsonNode run = awaitCompleted(alice, alice.started(request));
+    JsonNode account = run.path("settings").path("account");
+    assertThat(account.path("preset").asString()).isEqualTo("crypto-spot");
+    assertThat(account.path("funding").asString()).isEqualTo("series");
+    assertThat(run.path("result").path("metrics").path("total_funding").asDouble())
+        .as("the perpetual's long half pays its positive funding")
+        .isPositive();
+  }
+
   private JsonNode awaitCompleted(RunClient user, String id) {
     JsonNode status = user.awaitFinal(id);
     assertThat(status.path("status").asString()).as(status.toString()).isEqualTo("completed");
