@@ -1306,6 +1306,19 @@ final class Compiler {
       }
     }
     Expr inner = c.args().get(1);
+    // A self-referencing series and the account's state are computed bar by bar on the run's own
+    // bars, as the run goes; neither has values on a coarser interval's bars.
+    for (String name : namesUsed(inner)) {
+      if (readsItself(definitions.get(name), name)) {
+        return fail(
+            inner.span(),
+            "security cannot use '"
+                + name
+                + "', a series that reads its own earlier values: it is computed on the run's own"
+                + " bars; compute it inside security from built-in functions (such as rma or ema)"
+                + " instead");
+      }
+    }
     prepareFrame(interval, inner);
     Interval previous = plan.enterFrame(interval);
     Node value;
@@ -1319,6 +1332,13 @@ final class Compiler {
     }
     if (value.type == Node.Type.STRING) {
       return fail(inner.span(), "security needs a number or bool series, not a text");
+    }
+    if (value.dependsOnState) {
+      return fail(
+          inner.span(),
+          "security cannot use the position state ("
+              + String.join(", ", PositionState.ALL.keySet())
+              + "): the account exists only on the run's own bars; use the state outside security");
     }
     if (!value.series) {
       return value; // the same on bars of any interval

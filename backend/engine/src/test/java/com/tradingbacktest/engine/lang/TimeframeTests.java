@@ -313,6 +313,42 @@ class TimeframeTests {
         "'security' is a built-in function and cannot be assigned; choose another name");
   }
 
+  @Test
+  void refusesTheAccountsStateAndSelfReferencingSeriesInsideWithLineAndColumn() {
+    // Both are computed bar by bar on the run's own bars as the account goes: a coarser interval's
+    // bars have no account and no such series.
+    List<Diagnostic> state =
+        StrategyCompiler.compile(
+                "w = security(\"1w\", position_size)\nlong_entry = w == 0\nlong_exit = true")
+            .errors();
+    assertThat(state).hasSize(1);
+    assertThat(state.get(0).line()).isEqualTo(1);
+    assertThat(state.get(0).column()).isEqualTo(20);
+    assertThat(state.get(0).message()).startsWith("security cannot use the position state (");
+
+    List<Diagnostic> recursion =
+        StrategyCompiler.compile(
+                "k = nz(k[1]) + 1\nn = security(\"1w\", k)\nlong_entry = n > 10\nlong_exit = n > 20")
+            .errors();
+    assertThat(recursion).hasSize(1);
+    assertThat(recursion.get(0).line()).isEqualTo(2);
+    assertThat(recursion.get(0).column()).isEqualTo(20);
+    assertThat(recursion.get(0).message())
+        .startsWith("security cannot use 'k', a series that reads its own earlier values");
+
+    // Outside security both stay usable next to it.
+    assertThat(
+            StrategyCompiler.compile(
+                    """
+                    k = nz(k[1]) + 1
+                    w = security("1w", close > sma(close, 4))
+                    long_entry = w and position_size == 0 and k > 10
+                    long_exit = bars_since_entry >= 5
+                    """)
+                .errors())
+        .isEmpty();
+  }
+
   private static void assertError(String source, int line, int column, String message) {
     List<Diagnostic> errors = StrategyCompiler.compile(source).errors();
     assertThat(errors).as("errors of %s", source).isNotEmpty();
