@@ -118,8 +118,9 @@ final class Lots {
    * bar}, oldest lots first. Each lot part closed is one trade: its own entry bar and price, the
    * part of its entry costs in proportion to the units closed, and the part of {@code exitCosts} in
    * proportion to its share of {@code quantity}; the last part takes what remains of both, so the
-   * parts add up to the fill's costs. {@code all} closes every lot whatever the quantity's floating
-   * error.
+   * parts add up to the fill's costs. The {@code funding} and {@code borrowCost} the position paid
+   * for the units closed are split the same way, by share of {@code quantity}, and come off each
+   * part's P&L. {@code all} closes every lot whatever the quantity's floating error.
    */
   void close(
       Side side,
@@ -127,11 +128,15 @@ final class Lots {
       boolean all,
       double exitPrice,
       double exitCosts,
+      double funding,
+      double borrowCost,
       int bar,
       ExitReason reason,
       Consumer<Trade> trades) {
     double remaining = quantity;
     double exitCostsLeft = exitCosts;
+    double fundingLeft = funding;
+    double borrowLeft = borrowCost;
     // A part within a millionth of a step of the lot is the whole lot: quantities are whole steps,
     // and only the subtraction of doubles leaves such a residue.
     double tolerance = step * 1e-6;
@@ -143,7 +148,10 @@ final class Lots {
       double exitShare = last ? exitCostsLeft : exitCosts * (part / quantity);
       double entryShare = whole ? lot.costs : lot.costs * (part / lot.quantity);
       double costs = entryShare + exitShare;
-      double pnl = side.sign() * (exitPrice - lot.price) * part - costs;
+      double fundingShare = last ? fundingLeft : funding * (part / quantity);
+      double borrowShare = last ? borrowLeft : borrowCost * (part / quantity);
+      double pnl =
+          side.sign() * (exitPrice - lot.price) * part - costs - fundingShare - borrowShare;
       if (exitPrice < lot.lowSeen) {
         lot.lowSeen = exitPrice;
       }
@@ -170,11 +178,11 @@ final class Lots {
               Math.min(0, adverse),
               Math.max(0, favourable),
               reason,
-              // Funding and borrow costs are charged to the account as they accrue; lot trades do
-              // not attribute them (merge of issue 18's account and pyramiding branches).
-              0,
-              0));
+              fundingShare,
+              borrowShare));
       exitCostsLeft -= exitShare;
+      fundingLeft -= fundingShare;
+      borrowLeft -= borrowShare;
       remaining -= part;
       if (whole) {
         open.removeFirst();

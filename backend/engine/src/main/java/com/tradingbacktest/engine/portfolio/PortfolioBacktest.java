@@ -921,6 +921,8 @@ public final class PortfolioBacktest {
           true,
           price,
           commission + tax,
+          l.fundingPaid,
+          l.borrowPaid,
           l.bar,
           reason,
           trade -> addTrade(l, trade));
@@ -1046,15 +1048,23 @@ public final class PortfolioBacktest {
     cash += flow;
     l.flows += flow;
     l.see(price, price);
+    // The funding and borrow costs paid so far belong to the units held: those closed take their
+    // share with them.
+    double fundingShare = l.fundingPaid * (qty / held);
+    double borrowShare = l.borrowPaid * (qty / held);
     l.lots.close(
         sell ? Side.LONG : Side.SHORT,
         qty,
         false,
         price,
         commission + tax,
+        fundingShare,
+        borrowShare,
         l.bar,
         reason,
         trade -> addTrade(l, trade));
+    l.fundingPaid -= fundingShare;
+    l.borrowPaid -= borrowShare;
     record(l, !sell, price, qty, commission, tax);
     l.quantity = sell ? l.lots.quantity() : -l.lots.quantity();
     l.entryIndex = l.lots.firstEntryIndex();

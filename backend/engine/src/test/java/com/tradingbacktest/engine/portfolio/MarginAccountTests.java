@@ -253,6 +253,46 @@ class MarginAccountTests {
   }
 
   @Test
+  void thePositionsFundingIsSharedAmongItsLotsTradesByTheUnitsEachCloses() {
+    BarSeries bars = days(flat(100), flat(100), flat(100), flat(100), flat(100), flat(100));
+    double[] size = {10, 10, 10, 10, 10, 10};
+    double[] fraction = {Double.NaN, Double.NaN, Double.NaN, 0.5, Double.NaN, Double.NaN};
+    Signals signals =
+        Signals.builder(6)
+            .longEntry(at(6, 0, 1))
+            .size(size)
+            .exitFraction(fraction)
+            .longExit(at(6, 4))
+            .build();
+
+    BacktestResult result =
+        Backtest.run(
+            bars,
+            signals,
+            account(Margin.none())
+                .pyramiding(2)
+                .funding(Funding.fixed(0.0001, Duration.ofHours(8)))
+                .build());
+
+    // Three fundings a day of 100 x 0.0001 = 0.01 per unit each, 0.03 per unit a day, on what is
+    // held after the open's fills: lot A (10 units from bar 1) and lot B (10 from bar 2).
+    // Bar 1: 10 units 0.30; bars 2 and 3: 20 units 0.60 each; paid before the scale-out: 1.50.
+    // Bar 4's open sells half (lot A), taking half of the 1.50: 0.75. Then bar 4 charges the 10
+    // units left 0.30, so lot B's trade at bar 5's open carries 0.75 + 0.30 = 1.05. Flat prices
+    // and no commission: each trade's P&L is minus its funding; together they are the total.
+    List<Trade> trades = result.simulation().trades();
+    assertThat(trades).hasSize(2);
+    assertThat(trades.get(0).entryIndex()).isEqualTo(1);
+    assertThat(trades.get(0).funding()).isCloseTo(0.75, within(1e-9));
+    assertThat(trades.get(0).pnl()).isCloseTo(-0.75, within(1e-9));
+    assertThat(trades.get(1).entryIndex()).isEqualTo(2);
+    assertThat(trades.get(1).funding()).isCloseTo(1.05, within(1e-9));
+    assertThat(trades.get(1).pnl()).isCloseTo(-1.05, within(1e-9));
+    assertThat(result.metrics().totalFunding()).isCloseTo(1.8, within(1e-9));
+    assertThat(result.simulation().finalEquity()).isCloseTo(10_000 - 1.8, within(1e-9));
+  }
+
+  @Test
   void aFundingSeriesIsChargedAtTheCloseOfTheBarHoldingEachFundingTime() {
     BarSeries bars =
         days(
