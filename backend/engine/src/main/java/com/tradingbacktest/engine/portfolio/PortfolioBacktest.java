@@ -969,9 +969,10 @@ public final class PortfolioBacktest {
   /**
    * Adds a lot to the open position at {@code price} (slipped), the symbol marked at {@code
    * markNow}: sized like an entry against the account's equity, paid from what the positions leave
-   * free (the cash, and for shorts the equity their value does not already take), so adding never
-   * borrows. The protective exits are re-armed from the new average price with the fractions of
-   * {@code signalBar}.
+   * free (the cash, and for shorts the equity their value does not already take), so in a cash
+   * account adding never borrows; with leverage, up to the buying power an entry has. The
+   * protective exits are re-armed from the new average price with the fractions of {@code
+   * signalBar}.
    */
   private void addLot(Leg l, double price, double markNow, int signalBar, int workingFrom) {
     Side side = l.side() > 0 ? Side.LONG : Side.SHORT;
@@ -979,6 +980,12 @@ public final class PortfolioBacktest {
     l.mark = markNow;
     double equity = cash + positionsValue();
     double free = Math.min(cash, equity - grossValue());
+    if (margin.leverage() > 1) {
+      // Buying power, as for a first entry: the gross value of every position up to leverage x
+      // equity; a long's add beyond the cash borrows it.
+      equity *= margin.leverage();
+      free = Math.max(0, equity - grossValue());
+    }
     l.mark = markBefore;
     double qty = sized(l, side, price, at(l.signals.size(), signalBar), equity / l.fx, free / l.fx);
     if (qty <= 0) {

@@ -13,6 +13,7 @@ import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
 import com.tradingbacktest.engine.sim.ExitReason;
+import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Liquidation;
 import com.tradingbacktest.engine.sim.Margin;
@@ -250,6 +251,28 @@ class MarginAccountTests {
     assertThat(received.pnl()).isCloseTo(9, within(1e-9));
     assertThat(shortRun.metrics().totalFunding()).isCloseTo(-9, within(1e-9));
     assertThat(shortRun.simulation().finalEquity()).isCloseTo(10_009, within(1e-9));
+  }
+
+  @Test
+  void withLeverageAnAddedLotUsesTheBuyingPowerLeft() {
+    BarSeries bars = days(flat(100), flat(100), flat(100), flat(100));
+    double[] size = {0.8, 0.8, 0.8, 0.8};
+    Signals signals = Signals.builder(4).longEntry(at(4, 0, 1)).size(size).build();
+
+    BacktestResult leveraged =
+        Backtest.run(bars, signals, account(new Margin(2, 0, 0, 0)).pyramiding(2).build());
+
+    // Buying power 2 x 10,000: the first lot is 0.8 x 20,000 / 100 = 160 units, cash -6,000. The
+    // add at bar 2 asks for 0.8 x 2 x equity 10,000 = 160 units, but only 20,000 - 16,000 = 4,000
+    // of buying power is left: 40 units. 200 units = twice the equity.
+    List<Fill> fills = leveraged.simulation().fills();
+    assertThat(fills).extracting(Fill::quantity).containsExactly(160.0, 40.0);
+    assertThat(leveraged.simulation().position()[3]).isEqualTo(200);
+
+    // A cash account never borrows to add: 80 units, then 0.8 x equity 10,000 = 80 more, of which
+    // the cash left, 2,000, pays 20.
+    BacktestResult cash = Backtest.run(bars, signals, account(Margin.none()).pyramiding(2).build());
+    assertThat(cash.simulation().fills()).extracting(Fill::quantity).containsExactly(80.0, 20.0);
   }
 
   @Test
