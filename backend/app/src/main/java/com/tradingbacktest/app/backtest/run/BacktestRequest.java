@@ -186,110 +186,6 @@ public record BacktestRequest(
         @Pattern(regexp = "open|close", message = "must be open or close")
         String closeAtEndPrice) {
 
-  /** A request without the account fields of issue 18 (they take their defaults). */
-  public BacktestRequest(
-      UUID strategyId,
-      String symbol,
-      String interval,
-      LocalDate startDate,
-      LocalDate endDate,
-      BigDecimal initialCapital,
-      Map<String, Double> parameters,
-      CostSettings costs,
-      SizingSettings sizing,
-      String fill,
-      Boolean allowShort,
-      Boolean closeAtEnd,
-      Double riskFreeRate,
-      String dataset,
-      String benchmark,
-      String benchmarkDataset,
-      List<String> symbols,
-      String rebalance,
-      Map<String, String> fx,
-      String baseCurrency,
-      String timeZone) {
-    this(
-        strategyId,
-        symbol,
-        interval,
-        startDate,
-        endDate,
-        initialCapital,
-        parameters,
-        costs,
-        sizing,
-        fill,
-        allowShort,
-        closeAtEnd,
-        riskFreeRate,
-        dataset,
-        benchmark,
-        benchmarkDataset,
-        symbols,
-        rebalance,
-        fx,
-        baseCurrency,
-        timeZone,
-        AccountFields.NONE);
-  }
-
-  private BacktestRequest(
-      UUID strategyId,
-      String symbol,
-      String interval,
-      LocalDate startDate,
-      LocalDate endDate,
-      BigDecimal initialCapital,
-      Map<String, Double> parameters,
-      CostSettings costs,
-      SizingSettings sizing,
-      String fill,
-      Boolean allowShort,
-      Boolean closeAtEnd,
-      Double riskFreeRate,
-      String dataset,
-      String benchmark,
-      String benchmarkDataset,
-      List<String> symbols,
-      String rebalance,
-      Map<String, String> fx,
-      String baseCurrency,
-      String timeZone,
-      AccountFields account) {
-    this(
-        strategyId,
-        symbol,
-        interval,
-        startDate,
-        endDate,
-        initialCapital,
-        parameters,
-        costs,
-        sizing,
-        fill,
-        allowShort,
-        closeAtEnd,
-        riskFreeRate,
-        dataset,
-        benchmark,
-        benchmarkDataset,
-        symbols,
-        rebalance,
-        fx,
-        baseCurrency,
-        timeZone,
-        account.leverage(),
-        account.maintenanceMargin(),
-        account.borrowRate(),
-        account.shortBorrowFee(),
-        account.funding(),
-        account.fundingRate(),
-        account.fundingInterval(),
-        account.pyramiding(),
-        account.closeAtEndPrice());
-  }
-
   /** A single-symbol request with these account fields (a preview's). */
   static BacktestRequest single(
       UUID strategyId,
@@ -331,7 +227,15 @@ public record BacktestRequest(
         null,
         null,
         null,
-        account);
+        account.leverage(),
+        account.maintenanceMargin(),
+        account.borrowRate(),
+        account.shortBorrowFee(),
+        account.funding(),
+        account.fundingRate(),
+        account.fundingInterval(),
+        account.pyramiding(),
+        account.closeAtEndPrice());
   }
 
   /** The account fields of this request, as given (null: the preset's default). */
@@ -358,53 +262,7 @@ public record BacktestRequest(
       Double fundingRate,
       String fundingInterval,
       Integer pyramiding,
-      String closeAtEndPrice) {
-
-    static final AccountFields NONE =
-        new AccountFields(null, null, null, null, null, null, null, null, null);
-  }
-
-  /** A single-symbol request, as before portfolios. */
-  public BacktestRequest(
-      UUID strategyId,
-      String symbol,
-      String interval,
-      LocalDate startDate,
-      LocalDate endDate,
-      BigDecimal initialCapital,
-      Map<String, Double> parameters,
-      CostSettings costs,
-      SizingSettings sizing,
-      String fill,
-      Boolean allowShort,
-      Boolean closeAtEnd,
-      Double riskFreeRate,
-      String dataset,
-      String benchmark,
-      String benchmarkDataset) {
-    this(
-        strategyId,
-        symbol,
-        interval,
-        startDate,
-        endDate,
-        initialCapital,
-        parameters,
-        costs,
-        sizing,
-        fill,
-        allowShort,
-        closeAtEnd,
-        riskFreeRate,
-        dataset,
-        benchmark,
-        benchmarkDataset,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
+      String closeAtEndPrice) {}
 
   /**
    * Costs. Rates are fractions (0.001 = 0.1%).
