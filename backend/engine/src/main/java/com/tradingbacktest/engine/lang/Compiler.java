@@ -413,18 +413,27 @@ final class Compiler {
     }
   }
 
+  /**
+   * True when the setting {@code a} assigns was not set before; else false, with an error naming
+   * the line of {@code earlier}, its first assignment.
+   */
+  private boolean firstSetting(Ast.Assign a, Ast.Assign earlier) {
+    if (earlier == null) {
+      return true;
+    }
+    errors.add(
+        a.nameSpan()
+            .error(
+                a.name() + " is already set on line " + earlier.span().line() + "; set it once"));
+    return false;
+  }
+
   /** {@code rebalance = monthly}: the schedule of the weight output (see {@link Settings}). */
   private void rebalance(Ast.Assign a) {
     if (a.value() == null) {
       return; // did not parse; its error is recorded
     }
-    if (rebalanceStatement != null) {
-      errors.add(
-          a.nameSpan()
-              .error(
-                  "rebalance is already set on line "
-                      + rebalanceStatement.span().line()
-                      + "; set it once"));
+    if (!firstSetting(a, rebalanceStatement)) {
       return;
     }
     rebalanceStatement = a;
@@ -441,13 +450,7 @@ final class Compiler {
     if (a.value() == null) {
       return; // did not parse; its error is recorded
     }
-    if (pyramidingStatement != null) {
-      errors.add(
-          a.nameSpan()
-              .error(
-                  "pyramiding is already set on line "
-                      + pyramidingStatement.span().line()
-                      + "; set it once"));
+    if (!firstSetting(a, pyramidingStatement)) {
       return;
     }
     pyramidingStatement = a;
