@@ -833,21 +833,29 @@ public final class PortfolioBacktest {
     return high >= limit ? Math.max(open, limit) : Double.NaN;
   }
 
-  /** Arms the protective exits of a position entered at {@code price}. */
-  private static void arm(Leg l, Side side, double price, int signalBar, int workingFrom) {
+  /**
+   * The stop-loss and take-profit levels from {@code base} and the trailing fraction, with the
+   * fractions of {@code signalBar} (NaN = none).
+   */
+  private static void setLevels(Leg l, Side side, double base, int signalBar) {
     Signals s = l.signals;
     double stopLoss = at(s.stopLoss(), signalBar);
     double takeProfit = at(s.takeProfit(), signalBar);
     double trailing = at(s.trailingStop(), signalBar);
     l.stop =
         stopLoss > 0
-            ? (side == Side.LONG ? price * (1 - stopLoss) : price * (1 + stopLoss))
+            ? (side == Side.LONG ? base * (1 - stopLoss) : base * (1 + stopLoss))
             : Double.NaN;
     l.target =
         takeProfit > 0
-            ? (side == Side.LONG ? price * (1 + takeProfit) : price * (1 - takeProfit))
+            ? (side == Side.LONG ? base * (1 + takeProfit) : base * (1 - takeProfit))
             : Double.NaN;
     l.trail = trailing > 0 ? trailing : Double.NaN;
+  }
+
+  /** Arms the protective exits of a position entered at {@code price}. */
+  private static void arm(Leg l, Side side, double price, int signalBar, int workingFrom) {
+    setLevels(l, side, price, signalBar);
     l.peak = price;
     l.from = workingFrom;
     if (l.lots != null) {
@@ -1015,20 +1023,7 @@ public final class PortfolioBacktest {
    * position's best price, with the add's fraction.
    */
   private static void rearm(Leg l, Side side, double price, int signalBar) {
-    Signals s = l.signals;
-    double stopLoss = at(s.stopLoss(), signalBar);
-    double takeProfit = at(s.takeProfit(), signalBar);
-    double trailing = at(s.trailingStop(), signalBar);
-    double average = l.entryPrice;
-    l.stop =
-        stopLoss > 0
-            ? (side == Side.LONG ? average * (1 - stopLoss) : average * (1 + stopLoss))
-            : Double.NaN;
-    l.target =
-        takeProfit > 0
-            ? (side == Side.LONG ? average * (1 + takeProfit) : average * (1 - takeProfit))
-            : Double.NaN;
-    l.trail = trailing > 0 ? trailing : Double.NaN;
+    setLevels(l, side, l.entryPrice, signalBar); // from the lots' average price
     l.peak = side == Side.LONG ? Math.max(l.peak, price) : Math.min(l.peak, price);
   }
 
