@@ -1044,33 +1044,12 @@ final class Compiler {
     if (target.type == Node.Type.STRING) {
       return fail(i.span(), "a text has no history: [n] applies to series");
     }
-    if (offset.series || offset.type != Node.Type.NUM) {
-      return fail(
-          i.offset().span(),
-          "a history offset must be a whole number fixed for the run (a literal or a param), "
-              + "got "
-              + offset.describe());
+    String problem = offsetProblem(offset);
+    if (problem != null) {
+      return fail(i.offset().span(), problem);
     }
-    if (offset.op == Op.NUM) {
-      double n = offset.value;
-      if (n < 0) {
-        return fail(
-            i.offset().span(),
-            "[" + fmt(n) + "] would look into the future: history offsets must be 0 or more");
-      }
-      if (n != Math.rint(n)) {
-        return fail(i.offset().span(), "a history offset must be a whole number, got " + fmt(n));
-      }
-      if (n > Limits.MAX_LOOKBACK) {
-        return fail(
-            i.offset().span(),
-            "history offset " + fmt(n) + " exceeds the limit of " + Limits.MAX_LOOKBACK + " bars");
-      }
-      if (n == 0) {
-        return target;
-      }
-    } else if (offset.op != Op.PARAM) {
-      return fail(i.offset().span(), "a history offset must be a literal number or a param");
+    if (offset.op == Op.NUM && offset.value == 0) {
+      return target;
     }
     Set<String> deps = Plan.union(target, offset);
     boolean known =
@@ -1091,6 +1070,36 @@ final class Compiler {
   }
 
   /**
+   * Why {@code offset} cannot be a history offset, or null when it can: a whole number from 0 to
+   * the look-back limit fixed for the run, written as a literal or a param.
+   */
+  private static String offsetProblem(Node offset) {
+    if (offset.series || offset.type != Node.Type.NUM) {
+      return "a history offset must be a whole number fixed for the run (a literal or a param), "
+          + "got "
+          + offset.describe();
+    }
+    if (offset.op == Op.NUM) {
+      double n = offset.value;
+      if (n < 0) {
+        return "[" + fmt(n) + "] would look into the future: history offsets must be 0 or more";
+      }
+      if (n != Math.rint(n)) {
+        return "a history offset must be a whole number, got " + fmt(n);
+      }
+      if (n > Limits.MAX_LOOKBACK) {
+        return "history offset "
+            + fmt(n)
+            + " exceeds the limit of "
+            + Limits.MAX_LOOKBACK
+            + " bars";
+      }
+      return null;
+    }
+    return offset.op == Op.PARAM ? null : "a history offset must be a literal number or a param";
+  }
+
+  /**
    * {@code x[n]} inside the definition of {@code x}: its own value {@code n} bars ago, for a whole
    * {@code n >= 1} fixed for the run (the value of this bar is what is being defined).
    */
@@ -1100,24 +1109,12 @@ final class Compiler {
       return null;
     }
     String name = selfName;
-    if (offset.series || offset.type != Node.Type.NUM) {
-      return fail(
-          i.offset().span(),
-          "a history offset must be a whole number fixed for the run (a literal or a param), "
-              + "got "
-              + offset.describe());
+    String problem = offsetProblem(offset);
+    if (problem != null) {
+      return fail(i.offset().span(), problem);
     }
     if (offset.op == Op.NUM) {
-      double n = offset.value;
-      if (n < 0) {
-        return fail(
-            i.offset().span(),
-            "[" + fmt(n) + "] would look into the future: history offsets must be 0 or more");
-      }
-      if (n != Math.rint(n)) {
-        return fail(i.offset().span(), "a history offset must be a whole number, got " + fmt(n));
-      }
-      if (n < 1) {
+      if (offset.value < 1) {
         return fail(
             i.offset().span(),
             name
@@ -1127,13 +1124,6 @@ final class Compiler {
                 + name
                 + "[1] or more");
       }
-      if (n > Limits.MAX_LOOKBACK) {
-        return fail(
-            i.offset().span(),
-            "history offset " + fmt(n) + " exceeds the limit of " + Limits.MAX_LOOKBACK + " bars");
-      }
-    } else if (offset.op != Op.PARAM) {
-      return fail(i.offset().span(), "a history offset must be a literal number or a param");
     } else if (paramMin(offset.name) < 1) {
       return fail(
           i.offset().span(),
