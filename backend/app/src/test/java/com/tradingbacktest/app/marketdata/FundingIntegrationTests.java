@@ -110,6 +110,28 @@ class FundingIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aFileWithMoreRatesThanTheLimitIsRefusedAtTheFirstOneTooManyAndNothingIsStored() {
+    String ticker = alice.uploadDaily(RunClient.dailyCsv(10, 11, 12));
+    StringBuilder csv = new StringBuilder("time,rate\n");
+    java.time.Instant start = java.time.Instant.parse("2000-01-01T00:00:00Z");
+    for (int i = 0; i <= FundingCsv.MAX_ROWS; i++) {
+      csv.append(start.plusSeconds(3_600L * i)).append(",0.0001\n");
+    }
+
+    Response rejected = importCsv(alice, ticker, csv.toString(), Map.of());
+
+    assertThat(rejected.status()).as(rejected.toString()).isEqualTo(422);
+    assertThat(rejected.json().path("bad_rows").valueStream())
+        .extracting(r -> r.path("line").asInt() + ": " + r.path("reason").asString())
+        .containsExactly(
+            (FundingCsv.MAX_ROWS + 2)
+                + ": more than "
+                + FundingCsv.MAX_ROWS
+                + " rates in one file");
+    assertThat(alice.get("/api/v1/data/funding/" + ticker).json().path("count").asLong()).isZero();
+  }
+
+  @Test
   void everyBadLineIsListedWithItsNumberAndNothingIsStored() {
     String ticker = alice.uploadDaily(RunClient.dailyCsv(10, 11, 12));
 
