@@ -264,7 +264,7 @@ public final class Indicators {
    * STDDEV with one deviation, but without its rounding of deviations below 1e-4 to 0. Warm-up
    * {@code length - 1}. For windows of decimals (as in {@link #sma}) the variance comes from exact
    * integer sums: an exact mean, exactly 0 for a flat window, the same value for the same values in
-   * any order, within a few ulps of the true deviation.
+   * any order at the same scale, within a few ulps of the true deviation.
    *
    * @throws IllegalArgumentException if {@code length < 2}
    */

@@ -77,10 +77,11 @@ final class Volatility {
    * the values' integers at the column's scale {@code 10^d}, {@code n * sum(K^2) - sum(K)^2} is an
    * exact 128-bit integer (the window's limit keeps it below 2^126), divided once by {@code n^2 *
    * 10^2d}. So the mean inside it is exact, a flat window gives exactly 0, and windows holding the
-   * same values in any order give the same variance to the bit; the value itself is within a few
-   * ulps (the conversion to double and the division round). Elsewhere (a value that is no such
-   * decimal in the window) it is TA-Lib's VAR, whose running sums of x and x^2 are what this
-   * replaces.
+   * same values in any order at the same scale give the same variance to the bit (the scale only
+   * grows, at the first value with more places; the variance is rounded at it, the mean is not);
+   * the value itself is within a few ulps (the conversion to double and the division round).
+   * Elsewhere (a value that is no such decimal in the window) it is TA-Lib's VAR, whose running
+   * sums of x and x^2 are what this replaces.
    *
    * <p>TA-Lib's VAR rather than STDDEV (or BBANDS, which uses the same code): those turn any
    * variance below 1e-8 into a deviation of 0, i.e. every deviation below 1e-4 in price units,
