@@ -29,6 +29,9 @@ public final class BarSeries {
   private final double[] close;
   private final double[] volume;
 
+  /** Dividends and halts at the bars; {@link BarEvents#NONE} for plain prices. */
+  private final BarEvents events;
+
   /**
    * The buy-and-hold curve last asked for, or null: shared by every backtest of a sweep over these
    * bars. Written without a lock: threads that race compute equal arrays, and the holder is
@@ -46,7 +49,8 @@ public final class BarSeries {
       double[] high,
       double[] low,
       double[] close,
-      double[] volume) {
+      double[] volume,
+      BarEvents events) {
     this.symbol = symbol;
     this.interval = interval;
     this.calendar = calendar;
@@ -57,6 +61,7 @@ public final class BarSeries {
     this.low = low;
     this.close = close;
     this.volume = volume;
+    this.events = events;
   }
 
   /**
@@ -98,7 +103,8 @@ public final class BarSeries {
     if (!problems.isEmpty()) {
       throw new InvalidBarSeriesException(symbol, problems);
     }
-    return new BarSeries(symbol, interval, calendar, zone, times, open, high, low, close, volume);
+    return new BarSeries(
+        symbol, interval, calendar, zone, times, open, high, low, close, volume, BarEvents.NONE);
   }
 
   private static String check(
@@ -175,6 +181,19 @@ public final class BarSeries {
     return volume;
   }
 
+  /** Dividends and halts at the bars; {@link BarEvents#NONE} when there are none. */
+  public BarEvents events() {
+    return events;
+  }
+
+  /** These bars with {@code events} (one value per bar), sharing the price columns. */
+  public BarSeries withEvents(BarEvents events) {
+    java.util.Objects.requireNonNull(events, "events");
+    events.requireLength(times.length);
+    return new BarSeries(
+        symbol, interval, calendar, zone, times, open, high, low, close, volume, events);
+  }
+
   /**
    * {@code initialCapital * (close[i] / close[0])}: the capital put into the asset at the first
    * close, per bar. It depends on nothing but the closes and the capital, so every backtest of a
@@ -227,7 +246,8 @@ public final class BarSeries {
         java.util.Arrays.copyOfRange(high, from, to),
         java.util.Arrays.copyOfRange(low, from, to),
         java.util.Arrays.copyOfRange(close, from, to),
-        java.util.Arrays.copyOfRange(volume, from, to));
+        java.util.Arrays.copyOfRange(volume, from, to),
+        events.slice(from, to));
   }
 
   /** Aggregates into a coarser interval; see {@link Resampler}. */
