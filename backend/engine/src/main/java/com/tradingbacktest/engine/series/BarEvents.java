@@ -5,11 +5,11 @@ package com.tradingbacktest.engine.series;
  * ex at it, or a trading halt over it. Like the series' columns, the arrays belong to the events
  * once passed in and must not be modified.
  *
- * @param dividend per bar, the cash paid per share (in the series' price units and price basis)
- *     of a dividend whose ex-date is that bar, 0 for none; whoever holds the position into the bar
+ * @param dividend per bar, the cash paid per share (in the series' price units and price basis) of
+ *     a dividend whose ex-date is that bar, 0 for none; whoever holds the position into the bar
  *     (held at the previous bar's close) receives it, a short pays it. Null: no dividends.
- * @param halted per bar, whether trading is halted (거래정지): nothing fills at such a bar, orders
- *     wait for the first bar that trades. Null: no halts.
+ * @param halted per bar, whether trading is halted (거래정지): nothing fills at such a bar, orders wait
+ *     for the first bar that trades. Null: no halts.
  */
 public record BarEvents(double[] dividend, boolean[] halted) {
 
