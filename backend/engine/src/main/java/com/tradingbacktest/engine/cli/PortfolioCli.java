@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioConfig;
@@ -153,7 +154,8 @@ final class PortfolioCli {
               options.quantityStep,
               signals,
               weights == null ? null : weights[s],
-              options.funding));
+              options.funding,
+              MarketRules.none()));
     }
     return legs;
   }
