@@ -97,12 +97,25 @@ public record CostModel(
 
   /** The price a market or stop buy at {@code price} actually pays. */
   public double slippedBuy(double price) {
-    return price * (1 + slippageRate) + slippageTicks * tickSize;
+    return slippedBuy(price, tickSize);
   }
 
   /** The price a market or stop sell at {@code price} actually gets (never below one tick). */
   public double slippedSell(double price) {
-    double slipped = price * (1 - slippageRate) - slippageTicks * tickSize;
+    return slippedSell(price, tickSize);
+  }
+
+  /**
+   * {@link #slippedBuy(double)} with the tick of {@code price}'s band (an exchange's tick table,
+   * e.g. KRX's) in place of the fixed {@code tickSize}.
+   */
+  public double slippedBuy(double price, double tick) {
+    return price * (1 + slippageRate) + slippageTicks * tick;
+  }
+
+  /** {@link #slippedSell(double)} with the tick of {@code price}'s band. */
+  public double slippedSell(double price, double tick) {
+    double slipped = price * (1 - slippageRate) - slippageTicks * tick;
     return slipped > 0 ? slipped : price;
   }
 
