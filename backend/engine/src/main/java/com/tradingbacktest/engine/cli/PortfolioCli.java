@@ -1,7 +1,6 @@
 package com.tradingbacktest.engine.cli;
 
 import com.tradingbacktest.engine.lang.CompiledStrategy;
-import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioConfig;
@@ -155,7 +154,7 @@ final class PortfolioCli {
               signals,
               weights == null ? null : weights[s],
               options.funding,
-              MarketRules.none()));
+              options.marketRules));
     }
     return legs;
   }
