@@ -42,6 +42,7 @@ import java.util.TreeSet;
  *   <li><b>The nights</b> since the previous time: interest on borrowed cash and short borrow fees;
  *       then a liquidation when a bar opens beyond the liquidation level (docs/ENGINE.md, "Margin,
  *       borrowing and funding").
+ *   <li><b>Dividends</b> going ex at a symbol's bar, paid to (or by) the position held into it.
  *   <li><b>Open</b> of the symbols that have a bar: signal exits queued at their previous close;
  *       then a rebalance decided earlier (sells, then buys); then queued signal entries; then the
  *       positions of a run ending at the last open are closed; then funding, and a liquidation when
@@ -55,7 +56,12 @@ import java.util.TreeSet;
  *       at the end when asked; equity = cash + every position at its last close.
  * </ol>
  *
- * A one-symbol portfolio in the base currency gives, bit for bit, the fills, trades, equity and
+ * A bar that refuses an order (a halt; a daily KRX bar locked at its price limit, for the side that
+ * cannot trade) fills nothing of it: the order waits and its fill carries a {@link
+ * com.tradingbacktest.engine.sim.FillNote}; a KRX symbol's limit and stop prices are rounded to its
+ * tick table ({@link LegMarket}; docs/ENGINE.md, "Dividends, halts and KRX rules").
+ *
+ * <p>A one-symbol portfolio in the base currency gives, bit for bit, the fills, trades, equity and
  * metrics of {@code Backtest.run} with the same signals and settings: each step repeats the
  * simulator's arithmetic in the same order (multiplying by an FX rate of exactly 1 and adding the
  * empty sum of other positions change no bit).
@@ -425,13 +431,10 @@ public final class PortfolioBacktest {
         if (l.waiting) {
           l.acted = true; // the queued orders keep their place; nothing else enters this bar
         } else if (l.pendingExit != Leg.NONE || l.pendingEntry != Leg.NONE) {
-          boolean entryBuys =
-              l.isFlat() ? l.pendingEntry == Leg.OPEN_LONG : l.side() > 0; // else an added lot
           if (l.pendingEntry != Leg.NONE
-              && !endsAtOpen(l)
-              && (l.isFlat() || canAdd(l, l.pendingEntry))
-              && !l.trades(entryBuys)) {
-            waits(l, t, entryBuys);
+              && ((l.isFlat() && !endsAtOpen(l)) || canAdd(l, l.pendingEntry))
+              && !l.trades(entryBuys(l, l.pendingEntry))) {
+            waits(l, t, entryBuys(l, l.pendingEntry));
             l.pendingExit = Leg.NONE;
             l.acted = true;
           } else if (l.pendingEntry != Leg.NONE && l.isFlat() && !endsAtOpen(l)) {

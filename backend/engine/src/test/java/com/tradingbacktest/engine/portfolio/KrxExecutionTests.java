@@ -73,6 +73,59 @@ class KrxExecutionTests {
   }
 
   @Test
+  void aReversalWaitsWholeAtALockedDayAndTheRunNotesIt() {
+    // Long from bar 1; the short signal at bar 1 reverses at bar 2's open, locked at the lower
+    // limit 7,000: the sale and the short sale both wait for bar 3's open (6,500).
+    BarSeries bars =
+        Krx.daily(
+            "2024-03-04",
+            flat(10_000),
+            flat(10_000),
+            flat(7_000),
+            row(6_500, 6_800, 6_000, 6_200),
+            flat(6_200));
+    Signals signals = Signals.builder(5).longEntry(at(5, 0)).shortEntry(at(5, 1)).build();
+    PortfolioLeg leg =
+        new PortfolioLeg(
+                "005930",
+                bars,
+                "KRW",
+                CostModel.none(),
+                1,
+                signals,
+                null,
+                com.tradingbacktest.engine.sim.Funding.none(),
+                MarketRules.none())
+            .withMarketRules(MarketRules.krx(Board.KOSPI));
+    PortfolioConfig config =
+        PortfolioBacktest.configOf(KOSPI.toBuilder().allowShort(true).build(), Rebalance.MONTHLY);
+
+    PortfolioResult result = PortfolioBacktest.run(java.util.List.of(leg), config);
+
+    Trade trade = result.trades().get(0).trade();
+    assertThat(trade.exitIndex()).isEqualTo(3);
+    assertThat(trade.exitPrice()).isEqualTo(6_500);
+    assertThat(trade.exitReason()).isEqualTo(ExitReason.REVERSAL);
+    assertThat(result.fills())
+        .extracting(f -> f.fill().barIndex(), f -> f.fill().buy(), PortfolioFill::note)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, true, null),
+            org.assertj.core.groups.Tuple.tuple(3, false, FillNote.LIMIT_LOCKED),
+            org.assertj.core.groups.Tuple.tuple(3, false, FillNote.LIMIT_LOCKED));
+    assertThat(result.notes())
+        .singleElement()
+        .satisfies(
+            note -> {
+              assertThat(note.kind()).isEqualTo(PortfolioNote.Kind.LIMIT_LOCKED);
+              assertThat(note.kind().code()).isEqualTo("limit_locked");
+              assertThat(note.message())
+                  .isEqualTo(
+                      "2024-03-06: 005930 was locked at its lower price limit (7000) all day; its"
+                          + " sell waits for the next bar that trades");
+            });
+  }
+
+  @Test
   void aLockedDayRefusesOnlyTheSideThatCannotTrade() {
     // A sell at a day locked at the upper limit fills: buyers queue there, sellers are filled.
     BarSeries bars =
