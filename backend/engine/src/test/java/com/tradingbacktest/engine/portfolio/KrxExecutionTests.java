@@ -126,6 +126,34 @@ class KrxExecutionTests {
   }
 
   @Test
+  void anAddedLotWaitsForTheDayAfterAnUpperLock() {
+    // Pyramiding 2, 30% of the equity per entry: 30 shares at bar 1's 10,000; the second entry
+    // signal at bar 2 meets bar 3 locked at 13,000 and buys at bar 4's open of 13,500:
+    // 0.3 x (700,000 + 30 x 13,500) / 13,500 = 24.5, so 24 shares.
+    BarSeries bars =
+        Krx.daily(
+            "2024-03-04",
+            flat(10_000),
+            flat(10_000),
+            flat(10_000),
+            flat(13_000),
+            row(13_500, 14_000, 13_200, 13_800));
+    Signals signals = Signals.builder(5).longEntry(at(5, 0, 2)).build();
+    BacktestConfig config =
+        KOSPI.toBuilder()
+            .pyramiding(2)
+            .sizing(new com.tradingbacktest.engine.sim.SizingModel.FractionOfEquity(0.3))
+            .build();
+
+    java.util.List<Fill> fills = Backtest.run(bars, signals, config).simulation().fills();
+
+    assertThat(fills).extracting(Fill::barIndex).containsExactly(1, 4);
+    assertThat(fills.get(1).quantity()).isEqualTo(24);
+    assertThat(fills.get(1).price()).isEqualTo(13_500);
+    assertThat(fills.get(1).note()).isEqualTo(FillNote.LIMIT_LOCKED);
+  }
+
+  @Test
   void aLockedDayRefusesOnlyTheSideThatCannotTrade() {
     // A sell at a day locked at the upper limit fills: buyers queue there, sellers are filled.
     BarSeries bars =
