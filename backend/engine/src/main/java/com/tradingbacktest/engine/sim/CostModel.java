@@ -4,7 +4,9 @@ package com.tradingbacktest.engine.sim;
  * What trading costs. Commission per fill = {@code max(commissionMinimum, commissionRate x value +
  * commissionFixed)}; on sells also {@code sellTaxRate x value}. Slippage moves market and stop
  * fills against the trader by {@code slippageRate} of the price plus {@code slippageTicks x
- * tickSize}; limit fills (limit entries, take-profit) get their limit price.
+ * tickSize} (under KRX rules the tick of the price's band in the dated tick table instead, see
+ * {@link #slippedBuy(double, double)}); limit fills (limit entries, take-profit) get their limit
+ * price.
  *
  * @param commissionRate fraction of the fill's value (0.00015 = 0.015%)
  * @param commissionFixed cash per fill
