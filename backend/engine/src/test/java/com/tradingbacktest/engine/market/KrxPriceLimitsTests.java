@@ -48,6 +48,19 @@ class KrxPriceLimitsTests {
   }
 
   @Test
+  void fundsUseTheirFiveWonTickAndKonexItsFifteenPercent() {
+    // ETF base 10,005 in 2014 (15%, tick 5): 1,500.75 truncated to 1,500.
+    assertThat(KrxPriceLimits.of(Board.ETF, LocalDate.of(2014, 1, 2), 10_005))
+        .isEqualTo(new KrxPriceLimits.Limits(8_505, 11_505));
+    // ETF base 10,005 in 2024 (30%): 3,001.5 truncated to 3,000.
+    assertThat(KrxPriceLimits.of(Board.ETF, LocalDate.of(2024, 1, 2), 10_005))
+        .isEqualTo(new KrxPriceLimits.Limits(7_005, 13_005));
+    // KONEX base 3,000 in 2024 (tick 5): 450.
+    assertThat(KrxPriceLimits.of(Board.KONEX, LocalDate.of(2024, 1, 2), 3_000))
+        .isEqualTo(new KrxPriceLimits.Limits(2_550, 3_450));
+  }
+
+  @Test
   void aBasePriceMustBeAPrice() {
     assertThatThrownBy(() -> KrxPriceLimits.of(Board.KOSPI, FIRST_WIDE, 0))
         .isInstanceOf(IllegalArgumentException.class)
