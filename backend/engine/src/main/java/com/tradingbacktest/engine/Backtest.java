@@ -46,7 +46,10 @@ public final class Backtest {
    */
   public static BacktestResult run(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
-    if (config.hasAccountFeatures() || config.tradesInLots(signals)) {
+    if (config.hasAccountFeatures()
+        || config.tradesInLots(signals)
+        || !config.marketRules().isNone()
+        || !bars.events().isNone()) {
       return runWithAccount(bars, signals, config, control);
     }
     // The metrics' per-bar statistics ride along in the simulation's bar loop (see
@@ -70,10 +73,11 @@ public final class Backtest {
   }
 
   /**
-   * Margin terms and funding need the portfolio's account, and positions in lots (pyramiding,
-   * scale-outs) its lot book: the run is a portfolio of this one symbol (which gives the
-   * simulator's results bit for bit where the settings are plain), handed back in the single run's
-   * shape.
+   * Margin terms and funding need the portfolio's account, positions in lots (pyramiding,
+   * scale-outs) its lot book, and dividends, halts and an exchange's rules (docs/ENGINE.md,
+   * "Dividends, halts and KRX rules") its execution: the run is a portfolio of this one symbol
+   * (which gives the simulator's results bit for bit where the settings are plain), handed back in
+   * the single run's shape.
    */
   private static BacktestResult runWithAccount(
       BarSeries bars, Signals signals, BacktestConfig config, RunControl control) {
@@ -87,7 +91,8 @@ public final class Backtest {
             config.quantityStep(),
             signals,
             null,
-            config.funding());
+            config.funding(),
+            config.marketRules());
     PortfolioResult result = PortfolioBacktest.run(List.of(leg), portfolio, control);
     double[] position = result.quantity()[0];
     boolean[] inMarket = new boolean[position.length];

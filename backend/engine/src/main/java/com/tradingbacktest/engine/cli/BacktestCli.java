@@ -7,6 +7,7 @@ import com.tradingbacktest.engine.lang.Evaluation;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
@@ -45,7 +46,7 @@ import java.util.Map;
  *          [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
  *          [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
  *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
- *          [--benchmark FILE.csv]
+ *          [--benchmark FILE.csv] [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -116,6 +117,7 @@ public final class BacktestCli {
               .margin(options.margin)
               .funding(options.funding)
               .quantityStep(options.quantityStep)
+              .marketRules(options.marketRules)
               .build();
       BacktestResult result = Backtest.run(bars, signals, config);
       BenchmarkStats benchmark =
@@ -330,6 +332,7 @@ public final class BacktestCli {
     m.put("costs", t.costs());
     m.put("funding", t.funding());
     m.put("borrow_cost", t.borrowCost());
+    m.put("dividends", t.dividends());
     m.put("exit_reason", t.exitReason().name().toLowerCase(Locale.ROOT));
     return m;
   }
@@ -342,6 +345,9 @@ public final class BacktestCli {
     m.put("quantity", f.quantity());
     m.put("commission", f.commission());
     m.put("tax", f.tax());
+    if (f.note() != null) {
+      m.put("note", f.note().code());
+    }
     return m;
   }
 
@@ -463,6 +469,7 @@ public final class BacktestCli {
                         [--interval 1m|5m|15m|1h|4h|1d|1w|1M] [--zone UTC] [--json [--series]]
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
+                        [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold;
@@ -496,7 +503,9 @@ public final class BacktestCli {
                       (bools 1/0, na empty)
         --benchmark   measures the run against the closes of another CSV (alpha, beta, correlation,
                       tracking_error, information_ratio, up_capture, down_capture, benchmark_return
-                      in the metrics; docs/METRICS.md)""";
+                      in the metrics; docs/METRICS.md)
+        """
+            + KrxOptions.USAGE;
 
     Path data;
 
@@ -542,6 +551,10 @@ public final class BacktestCli {
     MarketCalendar calendar;
     Interval interval;
     ZoneId zone = ZoneId.of("UTC");
+    final KrxOptions krx = new KrxOptions();
+
+    /** --board and --price-limits as rules (checked once all options are read). */
+    MarketRules marketRules = MarketRules.none();
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -638,7 +651,12 @@ public final class BacktestCli {
           case "--interval" -> o.interval = Interval.fromCode(value(args, ++i, arg));
           case "--zone" -> o.zone = ZoneId.of(value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;
-          default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+          default -> {
+            if (!KrxOptions.handles(arg)) {
+              throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+            o.krx.set(arg, value(args, ++i, arg));
+          }
         }
       }
       try {
@@ -649,6 +667,7 @@ public final class BacktestCli {
                 + e.getMessage(),
             e);
       }
+      o.marketRules = o.krx.rules();
       if (o.closeAtEndPrice == EndPrice.OPEN && !o.closeAtEnd) {
         throw new IllegalArgumentException(
             "--close-at-end-price says where --close-at-end closes: add --close-at-end");

@@ -153,7 +153,8 @@ final class PortfolioCli {
               options.quantityStep,
               signals,
               weights == null ? null : weights[s],
-              options.funding));
+              options.funding,
+              options.marketRules));
     }
     return legs;
   }

@@ -41,6 +41,9 @@ final class Leg {
   /** Perpetual funding charged on this symbol's positions. */
   final Funding funding;
 
+  /** Its dividends, halts, price-limit locks and tick table (all absent for a plain symbol). */
+  final LegMarket market;
+
   /** Index into the run's FX table, or -1 for the base currency. */
   final int currency;
 
@@ -69,6 +72,18 @@ final class Leg {
   // share of the interest on borrowed cash.
   double fundingPaid;
   double borrowPaid;
+
+  /** Cash dividends the open position received (negative when a short paid them). */
+  double dividends;
+
+  /**
+   * The note the next fill carries: an order of this symbol met a bar that refused it (a halt, a
+   * limit lock) and waits; null when nothing waits.
+   */
+  com.tradingbacktest.engine.sim.FillNote waitNote;
+
+  /** Whether an order waited at the current bar (else the note is dropped after it). */
+  boolean waiting;
 
   /**
    * The position's entries when the run trades in lots (pyramiding, or a scale-out column), else
@@ -116,6 +131,9 @@ final class Leg {
 
   double firstFx = Double.NaN;
 
+  /** The dividends per share gone ex after the first close, for the buy and hold (kept as cash). */
+  double holdDividends;
+
   Leg(int index, PortfolioLeg leg, int currency, boolean inLots) {
     BarSeries bars = leg.bars();
     this.index = index;
@@ -133,6 +151,7 @@ final class Leg {
     this.signals = leg.signals();
     this.weights = leg.targetWeight();
     this.funding = leg.funding();
+    this.market = LegMarket.of(bars, leg.marketRules());
     this.currency = currency;
     this.lots = inLots ? new Lots(times, step) : null;
   }
@@ -143,6 +162,26 @@ final class Leg {
 
   int side() {
     return quantity > 0 ? 1 : quantity < 0 ? -1 : 0;
+  }
+
+  /** The price a market or stop buy at {@code price} pays at this bar, after slippage. */
+  double slippedBuy(double price) {
+    return market.slippedBuy(costs, bar, price);
+  }
+
+  /** The price a market or stop sell at {@code price} gets at this bar, after slippage. */
+  double slippedSell(double price) {
+    return market.slippedSell(costs, bar, price);
+  }
+
+  /** Whether an order to {@code buy} (else sell) can fill at this bar. */
+  boolean trades(boolean buy) {
+    return market.tradesAt(bar, buy);
+  }
+
+  /** Whether the open position can be closed at this bar (a long sold, a short bought back). */
+  boolean canClose() {
+    return quantity == 0 || market.tradesAt(bar, quantity < 0);
   }
 
   /** Widens the price range the open position has experienced. */

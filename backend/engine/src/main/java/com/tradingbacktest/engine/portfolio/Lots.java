@@ -120,7 +120,8 @@ final class Lots {
    * proportion to its share of {@code quantity}; the last part takes what remains of both, so the
    * parts add up to the fill's costs. The {@code funding} and {@code borrowCost} the position paid
    * for the units closed are split the same way, by share of {@code quantity}, and come off each
-   * part's P&L. {@code all} closes every lot whatever the quantity's floating error.
+   * part's P&L; the {@code dividends} received (negative: paid) likewise, added to it. {@code all}
+   * closes every lot whatever the quantity's floating error.
    */
   void close(
       Side side,
@@ -130,6 +131,7 @@ final class Lots {
       double exitCosts,
       double funding,
       double borrowCost,
+      double dividends,
       int bar,
       ExitReason reason,
       Consumer<Trade> trades) {
@@ -137,6 +139,7 @@ final class Lots {
     double exitCostsLeft = exitCosts;
     double fundingLeft = funding;
     double borrowLeft = borrowCost;
+    double dividendsLeft = dividends;
     // A part within a millionth of a step of the lot is the whole lot: quantities are whole steps,
     // and only the subtraction of doubles leaves such a residue.
     double tolerance = step * 1e-6;
@@ -150,8 +153,12 @@ final class Lots {
       double costs = entryShare + exitShare;
       double fundingShare = last ? fundingLeft : funding * (part / quantity);
       double borrowShare = last ? borrowLeft : borrowCost * (part / quantity);
+      double dividendShare = last ? dividendsLeft : dividends * (part / quantity);
       double pnl =
           side.sign() * (exitPrice - lot.price) * part - costs - fundingShare - borrowShare;
+      if (dividendShare != 0) {
+        pnl += dividendShare; // only then: adding 0 would turn a -0.0 pnl into 0.0
+      }
       if (exitPrice < lot.lowSeen) {
         lot.lowSeen = exitPrice;
       }
@@ -179,10 +186,12 @@ final class Lots {
               Math.max(0, favourable),
               reason,
               fundingShare,
-              borrowShare));
+              borrowShare,
+              dividendShare));
       exitCostsLeft -= exitShare;
       fundingLeft -= fundingShare;
       borrowLeft -= borrowShare;
+      dividendsLeft -= dividendShare;
       remaining -= part;
       if (whole) {
         open.removeFirst();

@@ -11,6 +11,7 @@ import com.tradingbacktest.engine.sim.BarDecider;
 import com.tradingbacktest.engine.sim.ExitReason;
 import com.tradingbacktest.engine.sim.Fill;
 import com.tradingbacktest.engine.sim.FillMode;
+import com.tradingbacktest.engine.sim.FillNote;
 import com.tradingbacktest.engine.sim.Liquidation;
 import com.tradingbacktest.engine.sim.Margin;
 import com.tradingbacktest.engine.sim.RunControl;
@@ -41,6 +42,7 @@ import java.util.TreeSet;
  *   <li><b>The nights</b> since the previous time: interest on borrowed cash and short borrow fees;
  *       then a liquidation when a bar opens beyond the liquidation level (docs/ENGINE.md, "Margin,
  *       borrowing and funding").
+ *   <li><b>Dividends</b> going ex at a symbol's bar, paid to (or by) the position held into it.
  *   <li><b>Open</b> of the symbols that have a bar: signal exits queued at their previous close;
  *       then a rebalance decided earlier (sells, then buys); then queued signal entries; then the
  *       positions of a run ending at the last open are closed; then funding, and a liquidation when
@@ -54,7 +56,12 @@ import java.util.TreeSet;
  *       at the end when asked; equity = cash + every position at its last close.
  * </ol>
  *
- * A one-symbol portfolio in the base currency gives, bit for bit, the fills, trades, equity and
+ * A bar that refuses an order (a halt; a daily KRX bar locked at its price limit, for the side that
+ * cannot trade) fills nothing of it: the order waits and its fill carries a {@link
+ * com.tradingbacktest.engine.sim.FillNote}; a KRX symbol's limit and stop prices are rounded to its
+ * tick table ({@link LegMarket}; docs/ENGINE.md, "Dividends, halts and KRX rules").
+ *
+ * <p>A one-symbol portfolio in the base currency gives, bit for bit, the fills, trades, equity and
  * metrics of {@code Backtest.run} with the same signals and settings: each step repeats the
  * simulator's arithmetic in the same order (multiplying by an FX rate of exactly 1 and adding the
  * empty sum of other positions change no bit).
@@ -130,6 +137,7 @@ public final class PortfolioBacktest {
   private double totalFunding;
   private double totalBorrowCost;
   private double totalInterest;
+  private double totalDividends;
 
   // The calendar day last converted by epochDay, and its bounds (epoch ms).
   private long day;
@@ -372,10 +380,13 @@ public final class PortfolioBacktest {
           l.bar = l.next++;
           l.mark = l.open[l.bar];
           l.acted = false;
+          l.waiting = false;
           active[activeCount++] = l.index;
           if (l.bar == 0) {
             l.firstClose = l.close[0];
             l.firstFx = l.fx;
+          } else if (l.market.hasDividends()) {
+            payDividend(l);
           }
         }
       }
@@ -392,17 +403,17 @@ public final class PortfolioBacktest {
       for (int a = 0; a < activeCount; a++) {
         Leg l = legs[active[a]];
         if (l.pendingExit != Leg.NONE || l.pendingEntry != Leg.NONE) {
-          if (l.pendingExit == Leg.CLOSE && !l.isFlat()) {
+          if (l.pendingExit != Leg.NONE && !l.isFlat() && !l.canClose()) {
+            waits(
+                l, t, l.side() < 0); // the exit, and an entry after it, wait for a bar that trades
+          } else if (l.pendingExit == Leg.CLOSE && !l.isFlat()) {
             double o = l.open[l.bar];
-            closeAll(
-                l,
-                l.side() > 0 ? l.costs.slippedSell(o) : l.costs.slippedBuy(o),
-                l.pendingExitReason);
+            closeAll(l, l.side() > 0 ? l.slippedSell(o) : l.slippedBuy(o), l.pendingExitReason);
           } else if (l.pendingExit == Leg.SCALE_OUT && !l.isFlat()) {
             double o = l.open[l.bar];
             scaleOut(
                 l,
-                l.side() > 0 ? l.costs.slippedSell(o) : l.costs.slippedBuy(o),
+                l.side() > 0 ? l.slippedSell(o) : l.slippedBuy(o),
                 l.pendingFraction,
                 l.pendingExitReason);
           }
@@ -417,20 +428,30 @@ public final class PortfolioBacktest {
       }
       for (int a = 0; a < activeCount; a++) {
         Leg l = legs[active[a]];
-        if (l.pendingExit != Leg.NONE || l.pendingEntry != Leg.NONE) {
-          if (l.pendingEntry != Leg.NONE && l.isFlat() && !endsAtOpen(l)) {
+        if (l.waiting) {
+          l.acted = true; // the queued orders keep their place; nothing else enters this bar
+        } else if (l.pendingExit != Leg.NONE || l.pendingEntry != Leg.NONE) {
+          if (l.pendingEntry != Leg.NONE
+              && ((l.isFlat() && !endsAtOpen(l)) || canAdd(l, l.pendingEntry))
+              && !l.trades(entryBuys(l, l.pendingEntry))) {
+            waits(l, t, entryBuys(l, l.pendingEntry));
+            l.pendingExit = Leg.NONE;
+            l.acted = true;
+          } else if (l.pendingEntry != Leg.NONE && l.isFlat() && !endsAtOpen(l)) {
             Side side = l.pendingEntry == Leg.OPEN_LONG ? Side.LONG : Side.SHORT;
             double o = l.open[l.bar];
-            double price = side == Side.LONG ? l.costs.slippedBuy(o) : l.costs.slippedSell(o);
+            double price = side == Side.LONG ? l.slippedBuy(o) : l.slippedSell(o);
             if (open(l, side, price, at(l.signals.size(), l.pendingSignalBar))) {
               arm(l, side, price, l.pendingSignalBar, l.bar);
             }
           } else if (l.pendingEntry != Leg.NONE && canAdd(l, l.pendingEntry)) {
             double o = l.open[l.bar];
-            double price = l.side() > 0 ? l.costs.slippedBuy(o) : l.costs.slippedSell(o);
+            double price = l.side() > 0 ? l.slippedBuy(o) : l.slippedSell(o);
             addLot(l, price, o, l.pendingSignalBar, l.bar);
           }
-          l.pendingExit = l.pendingEntry = Leg.NONE;
+          if (!l.waiting) {
+            l.pendingExit = l.pendingEntry = Leg.NONE;
+          }
           l.acted = true;
         }
       }
@@ -439,12 +460,10 @@ public final class PortfolioBacktest {
       if (endAtOpen) {
         for (int a = 0; a < activeCount; a++) {
           Leg l = legs[active[a]];
-          if (endsAtOpen(l) && !l.isFlat()) {
+          // A halted or locked last bar cannot close it: the position stays open at the end.
+          if (endsAtOpen(l) && !l.isFlat() && l.canClose()) {
             double o = l.open[l.bar];
-            closeAll(
-                l,
-                l.side() > 0 ? l.costs.slippedSell(o) : l.costs.slippedBuy(o),
-                ExitReason.END_OF_DATA);
+            closeAll(l, l.side() > 0 ? l.slippedSell(o) : l.slippedBuy(o), ExitReason.END_OF_DATA);
             l.acted = true;
           }
         }
@@ -478,6 +497,9 @@ public final class PortfolioBacktest {
       for (int a = 0; a < activeCount; a++) {
         Leg l = legs[active[a]];
         l.mark = l.close[l.bar];
+        if (!l.waiting) {
+          l.waitNote = null; // what waited has filled (its fills carried the note) or was dropped
+        }
         if (l.weights != null) {
           double w = l.weights[l.bar];
           if (!Double.isNaN(w)) {
@@ -500,12 +522,9 @@ public final class PortfolioBacktest {
       if (closeAtEnd && !endAtOpen) {
         for (int a = 0; a < activeCount; a++) {
           Leg l = legs[active[a]];
-          if (l.bar == l.n - 1 && !l.isFlat()) {
+          if (l.bar == l.n - 1 && !l.isFlat() && l.canClose()) {
             double c = l.close[l.bar];
-            closeAll(
-                l,
-                l.side() > 0 ? l.costs.slippedSell(c) : l.costs.slippedBuy(c),
-                ExitReason.END_OF_DATA);
+            closeAll(l, l.side() > 0 ? l.slippedSell(c) : l.slippedBuy(c), ExitReason.END_OF_DATA);
           }
         }
       }
@@ -524,7 +543,10 @@ public final class PortfolioBacktest {
           held = true;
         }
         if (l.bar >= 0) {
-          double ratio = l.close[l.bar] / l.firstClose;
+          double ratio =
+              l.holdDividends == 0
+                  ? l.close[l.bar] / l.firstClose
+                  : (l.close[l.bar] + l.holdDividends) / l.firstClose;
           if (l.currency >= 0) {
             ratio *= l.fx / l.firstFx;
           }
@@ -587,11 +609,13 @@ public final class PortfolioBacktest {
         List.copyOf(notes),
         notesOmitted,
         List.copyOf(liquidations),
-        curve.finish(
-            tradesInBase,
-            commissions,
-            holdEquity,
-            new AccountCharges(totalFunding, totalBorrowCost, totalInterest)));
+        curve
+            .finish(
+                tradesInBase,
+                commissions,
+                holdEquity,
+                new AccountCharges(totalFunding, totalBorrowCost, totalInterest))
+            .withTotalDividends(totalDividends));
   }
 
   private void advanceFx(long t) {
@@ -623,9 +647,9 @@ public final class PortfolioBacktest {
       decider.open(i);
     }
 
-    // 2. Protective exits of the open position.
+    // 2. Protective exits of the open position (none at a bar that cannot close it).
     int side = l.side();
-    if (side != 0 && i >= l.from) {
+    if (side != 0 && i >= l.from && l.canClose()) {
       double stop = l.stop;
       ExitReason stopReason = ExitReason.STOP_LOSS;
       if (!Double.isNaN(l.trail)) {
@@ -635,22 +659,25 @@ public final class PortfolioBacktest {
           stopReason = ExitReason.TRAILING_STOP;
         }
       }
+      // As the exchange takes them: a long's stop is a sell stop, its target a sell limit.
+      stop = l.market.stop(i, side < 0, stop);
+      double target = l.market.limit(i, side < 0, l.target);
       double exitPrice = Double.NaN;
       ExitReason reason = null;
       if (side > 0) {
         if (!Double.isNaN(stop) && lo <= stop) {
-          exitPrice = l.costs.slippedSell(Math.min(o, stop));
+          exitPrice = l.slippedSell(Math.min(o, stop));
           reason = stopReason;
-        } else if (!Double.isNaN(l.target) && hi >= l.target) {
-          exitPrice = Math.max(o, l.target);
+        } else if (!Double.isNaN(target) && hi >= target) {
+          exitPrice = Math.max(o, target);
           reason = ExitReason.TAKE_PROFIT;
         }
       } else {
         if (!Double.isNaN(stop) && hi >= stop) {
-          exitPrice = l.costs.slippedBuy(Math.max(o, stop));
+          exitPrice = l.slippedBuy(Math.max(o, stop));
           reason = stopReason;
-        } else if (!Double.isNaN(l.target) && lo <= l.target) {
-          exitPrice = Math.min(o, l.target);
+        } else if (!Double.isNaN(target) && lo <= target) {
+          exitPrice = Math.min(o, target);
           reason = ExitReason.TAKE_PROFIT;
         }
       }
@@ -721,7 +748,14 @@ public final class PortfolioBacktest {
               : (action == Leg.CLOSE || reverse) ? Leg.CLOSE : Leg.NONE;
       int entry = action == Leg.CLOSE || action == Leg.SCALE_OUT ? Leg.NONE : action;
       ExitReason exitReason = reverse ? ExitReason.REVERSAL : ExitReason.SIGNAL;
-      if (nextOpen) {
+      // At the close of a bar that refuses the order (a halt, a limit lock) it waits, queued for
+      // the next bar's open as a next-open order would be.
+      boolean waits = !nextOpen && l.market.restrictedAt(i) && refused(l, exit, entry);
+      if (waits && i + 1 < l.n) {
+        boolean buy = (exit != Leg.NONE && !l.isFlat()) ? l.side() < 0 : entryBuys(l, entry);
+        waits(l, l.times[i], buy);
+      }
+      if (nextOpen || waits) {
         if (i + 1 < l.n) {
           l.pendingExit = exit;
           l.pendingEntry = entry;
@@ -734,29 +768,39 @@ public final class PortfolioBacktest {
           if (heldAtOpen) {
             l.see(lo, hi);
           }
-          closeAll(l, l.side() > 0 ? l.costs.slippedSell(c) : l.costs.slippedBuy(c), exitReason);
+          closeAll(l, l.side() > 0 ? l.slippedSell(c) : l.slippedBuy(c), exitReason);
         } else if (exit == Leg.SCALE_OUT) {
           if (heldAtOpen) {
             l.see(lo, hi);
           }
-          scaleOut(
-              l,
-              l.side() > 0 ? l.costs.slippedSell(c) : l.costs.slippedBuy(c),
-              fraction,
-              exitReason);
+          scaleOut(l, l.side() > 0 ? l.slippedSell(c) : l.slippedBuy(c), fraction, exitReason);
         }
         if (entry != Leg.NONE && l.isFlat()) {
           Side entrySide = entry == Leg.OPEN_LONG ? Side.LONG : Side.SHORT;
-          double price = entrySide == Side.LONG ? l.costs.slippedBuy(c) : l.costs.slippedSell(c);
+          double price = entrySide == Side.LONG ? l.slippedBuy(c) : l.slippedSell(c);
           if (open(l, entrySide, price, at(s.size(), i))) {
             arm(l, entrySide, price, i, i + 1);
           }
         } else if (entry != Leg.NONE && canAdd(l, entry)) {
-          addLot(l, l.side() > 0 ? l.costs.slippedBuy(c) : l.costs.slippedSell(c), c, i, i + 1);
+          addLot(l, l.side() > 0 ? l.slippedBuy(c) : l.slippedSell(c), c, i, i + 1);
         }
       }
     }
     l.acted = acted;
+  }
+
+  /** Whether this bar refuses the close's {@code exit} (of the open position) or {@code entry}. */
+  private static boolean refused(Leg l, int exit, int entry) {
+    if (exit != Leg.NONE && !l.isFlat()) {
+      // An exit and the entry reversing it trade in one direction.
+      return !l.canClose();
+    }
+    return entry != Leg.NONE && !l.trades(entryBuys(l, entry));
+  }
+
+  /** Whether {@code entry} buys: a long from flat, or a lot added to a long. */
+  private static boolean entryBuys(Leg l, int entry) {
+    return l.isFlat() ? entry == Leg.OPEN_LONG : l.side() > 0;
   }
 
   /**
@@ -778,12 +822,18 @@ public final class PortfolioBacktest {
   /** Stop, limit and stop-limit entries working during the bar, as the simulator fills them. */
   private boolean tryEntryOrders(Leg l, int i, double o, double hi, double lo) {
     Signals s = l.signals;
-    double longStop = at(s.longEntryStop(), i);
-    double longLimit = at(s.longEntryLimit(), i);
-    double shortStop = at(s.shortEntryStop(), i);
-    double shortLimit = at(s.shortEntryLimit(), i);
-    double longFill = entryFill(true, longStop, longLimit, o, hi, lo);
-    double shortFill = allowShort ? entryFill(false, shortStop, shortLimit, o, hi, lo) : Double.NaN;
+    // Prices as the exchange takes them (docs/ENGINE.md, "KRX rules"); a bar that refuses buys
+    // (sells) fills no long (short) entry.
+    LegMarket m = l.market;
+    double longStop = m.stop(i, true, at(s.longEntryStop(), i));
+    double longLimit = m.limit(i, true, at(s.longEntryLimit(), i));
+    double shortStop = m.stop(i, false, at(s.shortEntryStop(), i));
+    double shortLimit = m.limit(i, false, at(s.shortEntryLimit(), i));
+    double longFill = m.buysAt(i) ? entryFill(true, longStop, longLimit, o, hi, lo) : Double.NaN;
+    double shortFill =
+        allowShort && m.sellsAt(i)
+            ? entryFill(false, shortStop, shortLimit, o, hi, lo)
+            : Double.NaN;
     if (Double.isNaN(longFill) && Double.isNaN(shortFill)) {
       return false;
     }
@@ -794,8 +844,8 @@ public final class PortfolioBacktest {
     boolean shortIsStop = !Double.isNaN(shortStop) && Double.isNaN(shortLimit);
     double price =
         goLong
-            ? (longIsStop ? l.costs.slippedBuy(longFill) : longFill)
-            : (shortIsStop ? l.costs.slippedSell(shortFill) : shortFill);
+            ? (longIsStop ? l.slippedBuy(longFill) : longFill)
+            : (shortIsStop ? l.slippedSell(shortFill) : shortFill);
     return open(l, goLong ? Side.LONG : Side.SHORT, price, at(s.size(), i));
   }
 
@@ -904,6 +954,7 @@ public final class PortfolioBacktest {
     l.lowSeen = price;
     l.fundingPaid = 0;
     l.borrowPaid = 0;
+    l.dividends = 0;
     if (l.lots != null) {
       l.lots.add(l.bar, price, qty, commission + tax);
     }
@@ -931,6 +982,7 @@ public final class PortfolioBacktest {
           commission + tax,
           l.fundingPaid,
           l.borrowPaid,
+          l.dividends,
           l.bar,
           reason,
           trade -> addTrade(l, trade));
@@ -1054,6 +1106,7 @@ public final class PortfolioBacktest {
     // share with them.
     double fundingShare = l.fundingPaid * (qty / held);
     double borrowShare = l.borrowPaid * (qty / held);
+    double dividendShare = l.dividends * (qty / held);
     l.lots.close(
         sell ? Side.LONG : Side.SHORT,
         qty,
@@ -1062,11 +1115,13 @@ public final class PortfolioBacktest {
         commission + tax,
         fundingShare,
         borrowShare,
+        dividendShare,
         l.bar,
         reason,
         trade -> addTrade(l, trade));
     l.fundingPaid -= fundingShare;
     l.borrowPaid -= borrowShare;
+    l.dividends -= dividendShare;
     record(l, !sell, price, qty, commission, tax);
     l.quantity = sell ? l.lots.quantity() : -l.lots.quantity();
     l.entryIndex = l.lots.firstEntryIndex();
@@ -1141,6 +1196,9 @@ public final class PortfolioBacktest {
     double totalCosts = l.entryCosts + exitCosts;
     double pnl =
         side.sign() * (exitPrice - l.entryPrice) * qty - totalCosts - l.fundingPaid - l.borrowPaid;
+    if (l.dividends != 0) {
+      pnl += l.dividends; // only then: adding 0 would turn a -0.0 pnl into 0.0
+    }
     double adverse =
         side == Side.LONG ? l.lowSeen / l.entryPrice - 1 : 1 - l.highSeen / l.entryPrice;
     double favourable =
@@ -1161,7 +1219,8 @@ public final class PortfolioBacktest {
         Math.max(0, favourable),
         reason,
         l.fundingPaid,
-        l.borrowPaid);
+        l.borrowPaid,
+        l.dividends);
   }
 
   private void addTrade(Leg l, Trade trade) {
@@ -1186,7 +1245,8 @@ public final class PortfolioBacktest {
                 trade.mfe(),
                 trade.exitReason(),
                 trade.funding() * l.fx,
-                trade.borrowCost() * l.fx));
+                trade.borrowCost() * l.fx,
+                trade.dividends() * l.fx));
   }
 
   private void record(Leg l, boolean buy, double price, double qty, double commission, double tax) {
@@ -1203,7 +1263,7 @@ public final class PortfolioBacktest {
         new PortfolioFill(
             l.symbol,
             l.index,
-            new Fill(l.bar, l.times[l.bar], buy, price, qty, commission, tax),
+            new Fill(l.bar, l.times[l.bar], buy, price, qty, commission, tax, l.waitNote),
             l.fx));
   }
 
@@ -1288,6 +1348,28 @@ public final class PortfolioBacktest {
   }
 
   /**
+   * The dividend going ex at the symbol's bar just reached: the position held into it (held at the
+   * previous close, before any fill at this bar) receives quantity x the dividend per share in
+   * cash, a short pays it (docs/ENGINE.md, "Dividends, halts and KRX rules"). The buy and hold
+   * keeps it as cash too.
+   */
+  private void payDividend(Leg l) {
+    double perShare = l.market.dividendAt(l.bar);
+    if (perShare == 0) {
+      return;
+    }
+    l.holdDividends += perShare;
+    if (l.quantity == 0 || stopped) {
+      return;
+    }
+    double amount = l.quantity * perShare;
+    cash += amount * l.fx;
+    l.flows += amount * l.fx;
+    l.dividends += amount;
+    totalDividends += amount * l.fx;
+  }
+
+  /**
    * Funding of the positions held after this bar's open: every funding time from the bar's time up
    * to the symbol's next bar (or one interval for its last bar), on quantity x the bar's close. A
    * long pays a positive rate, a short receives it.
@@ -1336,7 +1418,7 @@ public final class PortfolioBacktest {
         stop = trail;
       }
     }
-    return stop;
+    return l.market.stop(l.bar, side < 0, stop);
   }
 
   /**
@@ -1349,6 +1431,9 @@ public final class PortfolioBacktest {
    * the gross value is where everything is closed (the open when it already is).
    */
   private void liquidate(long t, boolean atOpen) {
+    if (liquidationRefused(t)) {
+      return;
+    }
     int held = 0;
     Leg only = null;
     for (Leg l : legs) {
@@ -1428,6 +1513,9 @@ public final class PortfolioBacktest {
    * before its close's orders) at its close.
    */
   private void liquidateAtClose(long t, Leg closing) {
+    if (liquidationRefused(t)) {
+      return;
+    }
     int held = 0;
     Leg only = null;
     double mm = margin.maintenanceMargin();
@@ -1460,6 +1548,19 @@ public final class PortfolioBacktest {
     }
   }
 
+  /**
+   * Whether a held symbol's bar now cannot close its position (a halt, a limit lock against it): a
+   * liquidation then waits for a time when every held symbol with a bar trades (docs/ENGINE.md).
+   */
+  private boolean liquidationRefused(long t) {
+    for (Leg l : legs) {
+      if (l.quantity != 0 && hasBarAt(l, t) && !l.canClose()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasBarAt(Leg l, long t) {
     return l.bar >= 0 && l.times[l.bar] == t;
   }
@@ -1475,9 +1576,7 @@ public final class PortfolioBacktest {
         continue;
       }
       double price =
-          l.quantity > 0
-              ? l.costs.slippedSell(l.liquidationPrice)
-              : l.costs.slippedBuy(l.liquidationPrice);
+          l.quantity > 0 ? l.slippedSell(l.liquidationPrice) : l.slippedBuy(l.liquidationPrice);
       if (intrabar && hasBarAt(l, t)) {
         double o = l.open[l.bar];
         l.see(Math.min(o, price), Math.max(o, price));
@@ -1571,6 +1670,11 @@ public final class PortfolioBacktest {
       }
       double price = atOpen ? l.open[l.bar] : l.close[l.bar];
       l.rebalanceTarget = equity > 0 ? l.roundDown(l.pendingWeight * equity / l.fx / price) : 0;
+      boolean buy = l.rebalanceTarget > l.quantity;
+      if (l.rebalanceTarget != l.quantity && !l.trades(buy)) {
+        waits(l, t, buy); // a halted or locked symbol keeps its target for the next bar
+        continue;
+      }
       l.pendingWeight = Double.NaN;
       group[members++] = l.index;
     }
@@ -1578,14 +1682,14 @@ public final class PortfolioBacktest {
       Leg l = legs[group[g]];
       if (l.rebalanceTarget < l.quantity) {
         double price = atOpen ? l.open[l.bar] : l.close[l.bar];
-        sellDown(l, l.costs.slippedSell(price), l.rebalanceTarget);
+        sellDown(l, l.slippedSell(price), l.rebalanceTarget);
       }
     }
     double needed = 0;
     for (int g = 0; g < members; g++) {
       Leg l = legs[group[g]];
       if (l.rebalanceTarget > l.quantity) {
-        double price = l.costs.slippedBuy(atOpen ? l.open[l.bar] : l.close[l.bar]);
+        double price = l.slippedBuy(atOpen ? l.open[l.bar] : l.close[l.bar]);
         needed += cost(l, Side.LONG, price, l.rebalanceTarget - l.quantity) * l.fx;
       }
     }
@@ -1603,7 +1707,7 @@ public final class PortfolioBacktest {
     for (int g = 0; g < members; g++) {
       Leg l = legs[group[g]];
       if (l.rebalanceTarget > l.quantity) {
-        double price = l.costs.slippedBuy(atOpen ? l.open[l.bar] : l.close[l.bar]);
+        double price = l.slippedBuy(atOpen ? l.open[l.bar] : l.close[l.bar]);
         double qty = l.rebalanceTarget - l.quantity;
         if (factor < 1) {
           qty = l.roundDown(qty * factor);
@@ -1638,6 +1742,7 @@ public final class PortfolioBacktest {
       l.lowSeen = price;
       l.fundingPaid = 0;
       l.borrowPaid = 0;
+      l.dividends = 0;
       l.from = atOpen ? l.bar : l.bar + 1; // bought at the open, it lives through the whole bar
     } else {
       l.entryPrice = (l.entryPrice * l.quantity + value) / (l.quantity + qty);
@@ -1666,7 +1771,11 @@ public final class PortfolioBacktest {
     double totalCosts = entryShare + commission + tax;
     double fundingShare = target == 0 ? l.fundingPaid : l.fundingPaid * (qty / held);
     double borrowShare = target == 0 ? l.borrowPaid : l.borrowPaid * (qty / held);
+    double dividendShare = target == 0 ? l.dividends : l.dividends * (qty / held);
     double pnl = (price - l.entryPrice) * qty - totalCosts - fundingShare - borrowShare;
+    if (dividendShare != 0) {
+      pnl += dividendShare;
+    }
     addTrade(
         l,
         new Trade(
@@ -1685,12 +1794,49 @@ public final class PortfolioBacktest {
             Math.max(0, l.highSeen / l.entryPrice - 1),
             ExitReason.REBALANCE,
             fundingShare,
-            borrowShare));
+            borrowShare,
+            dividendShare));
     record(l, false, price, qty, commission, tax);
     l.entryCosts -= entryShare;
     l.fundingPaid -= fundingShare;
     l.borrowPaid -= borrowShare;
+    l.dividends -= dividendShare;
     l.quantity = target;
+  }
+
+  /**
+   * An order of {@code l} to {@code buy} (else sell) meets a bar that refuses it (a halt, a limit
+   * lock): it waits for the next bar that trades, and its fill will carry the note. The run notes
+   * the first bar of each wait.
+   */
+  private void waits(Leg l, long t, boolean buy) {
+    l.waiting = true;
+    if (l.waitNote != null) {
+      return;
+    }
+    FillNote why = l.market.noteAt(l.bar);
+    l.waitNote = why;
+    String order = buy ? "buy" : "sell";
+    if (why == FillNote.HALTED) {
+      note(
+          t,
+          PortfolioNote.Kind.HALTED,
+          String.format(
+              "%s: %s was halted; its %s waits for the next bar that trades",
+              date(t), l.symbol, order));
+    } else {
+      note(
+          t,
+          PortfolioNote.Kind.LIMIT_LOCKED,
+          String.format(
+              "%s: %s was locked at its %s price limit (%s) all day; its %s waits for the next"
+                  + " bar that trades",
+              date(t),
+              l.symbol,
+              buy ? "upper" : "lower",
+              java.math.BigDecimal.valueOf(l.close[l.bar]).stripTrailingZeros().toPlainString(),
+              order));
+    }
   }
 
   private void note(long t, PortfolioNote.Kind kind, String message) {

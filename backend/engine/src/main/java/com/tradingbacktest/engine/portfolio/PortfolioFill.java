@@ -14,6 +14,11 @@ import com.tradingbacktest.engine.sim.Fill;
  */
 public record PortfolioFill(String symbol, int leg, Fill fill, double fxRate) {
 
+  /** Why the order waited before this fill (a halt, a limit-locked bar), or null. */
+  public com.tradingbacktest.engine.sim.FillNote note() {
+    return fill.note();
+  }
+
   /** The fill's traded value in the base currency. */
   public double valueInBase() {
     return fill.value() * fxRate;

@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.portfolio;
 
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.CostModel;
 import com.tradingbacktest.engine.sim.Funding;
@@ -24,6 +25,8 @@ import java.util.Objects;
  *     rebalanced. A leg is driven either by weights or by entry signals, not both.
  * @param funding perpetual-futures funding charged on this symbol's positions at its own prices;
  *     {@link Funding#none()} for spot symbols and stocks
+ * @param marketRules its exchange's tick table and price limits (KRX); {@link MarketRules#none()}
+ *     elsewhere. The bars' own {@link BarSeries#events()} bring its dividends and halts
  */
 public record PortfolioLeg(
     String symbol,
@@ -33,9 +36,11 @@ public record PortfolioLeg(
     double quantityStep,
     Signals signals,
     double[] targetWeight,
-    Funding funding) {
+    Funding funding,
+    MarketRules marketRules) {
 
   public PortfolioLeg {
+    Objects.requireNonNull(marketRules, "marketRules");
     Objects.requireNonNull(funding, "funding");
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(bars, "bars");
@@ -85,20 +90,42 @@ public record PortfolioLeg(
   public static PortfolioLeg withSignals(
       BarSeries bars, String currency, CostModel costs, double quantityStep, Signals signals) {
     return new PortfolioLeg(
-        bars.symbol(), bars, currency, costs, quantityStep, signals, null, Funding.none());
+        bars.symbol(),
+        bars,
+        currency,
+        costs,
+        quantityStep,
+        signals,
+        null,
+        Funding.none(),
+        MarketRules.none());
   }
 
   /** A leg driven by target weights. */
   public static PortfolioLeg withWeights(
       BarSeries bars, String currency, CostModel costs, double quantityStep, double[] weights) {
     return new PortfolioLeg(
-        bars.symbol(), bars, currency, costs, quantityStep, null, weights, Funding.none());
+        bars.symbol(),
+        bars,
+        currency,
+        costs,
+        quantityStep,
+        null,
+        weights,
+        Funding.none(),
+        MarketRules.none());
   }
 
   /** This leg with {@code funding} charged on its positions. */
   public PortfolioLeg withFunding(Funding funding) {
     return new PortfolioLeg(
-        symbol, bars, currency, costs, quantityStep, signals, targetWeight, funding);
+        symbol, bars, currency, costs, quantityStep, signals, targetWeight, funding, marketRules);
+  }
+
+  /** This leg trading under {@code rules} (a KRX board's tick table and price limits). */
+  public PortfolioLeg withMarketRules(MarketRules rules) {
+    return new PortfolioLeg(
+        symbol, bars, currency, costs, quantityStep, signals, targetWeight, funding, rules);
   }
 
   private static void checkLength(String symbol, int n, Object... columns) {

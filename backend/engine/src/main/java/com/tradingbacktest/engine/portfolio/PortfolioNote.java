@@ -19,6 +19,21 @@ public record PortfolioNote(long time, Kind kind, String message) {
      * Every position was liquidated: a margin call, or the equity reached zero (the account then
      * stopped trading).
      */
-    LIQUIDATION
+    LIQUIDATION,
+    /**
+     * An order met a bar locked at its daily price limit (KRX) and waited for the next bar that
+     * traded; its fill carries {@link com.tradingbacktest.engine.sim.FillNote#LIMIT_LOCKED}.
+     */
+    LIMIT_LOCKED,
+    /**
+     * An order met a halted bar and waited for the first bar after the halt; its fill carries
+     * {@link com.tradingbacktest.engine.sim.FillNote#HALTED}.
+     */
+    HALTED;
+
+    /** The API's code: {@code weights_scaled}, {@code limit_locked}, ... */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 }

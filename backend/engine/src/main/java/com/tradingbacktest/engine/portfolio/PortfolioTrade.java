@@ -11,4 +11,13 @@ import com.tradingbacktest.engine.sim.Trade;
  * @param trade the round trip, bar indices of the symbol's own bars
  * @param pnlInBase the trade's pnl converted at the exit's FX rate
  */
-public record PortfolioTrade(String symbol, int leg, Trade trade, double pnlInBase) {}
+public record PortfolioTrade(String symbol, int leg, Trade trade, double pnlInBase) {
+
+  /**
+   * The cash dividends the round trip received while open (negative when a short paid them), in the
+   * symbol's currency; a scale-out's parts share them by units, as they share funding.
+   */
+  public double dividends() {
+    return trade.dividends();
+  }
+}

@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.sim;
 
+import com.tradingbacktest.engine.market.MarketRules;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param pyramiding the most entries open at once in one direction (1 to {@link #MAX_PYRAMIDING}):
  *     with more than 1, an entry signal in the direction of the open position adds a lot
  *     (docs/ENGINE.md, "Pyramiding and partial exits")
+ * @param marketRules the exchange's tick table and price limits (KRX); {@link MarketRules#none()}
+ *     by default. Rules other than none send the run through the one-leg portfolio path
  */
 public record BacktestConfig(
     double initialCapital,
@@ -37,7 +40,8 @@ public record BacktestConfig(
     Margin margin,
     Funding funding,
     EndPrice closeAtEndPrice,
-    int pyramiding) {
+    int pyramiding,
+    MarketRules marketRules) {
 
   /**
    * The most entries a position may hold: each open lot is checked on every bar it is held, and
@@ -52,6 +56,7 @@ public record BacktestConfig(
     Objects.requireNonNull(closeAtEndPrice, "closeAtEndPrice");
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(sizing, "sizing");
+    Objects.requireNonNull(marketRules, "marketRules");
     requirePositive("initial capital", initialCapital);
     requirePositive("quantity step", quantityStep);
     if (!Double.isFinite(riskFreeRate) || riskFreeRate <= -1) {
@@ -112,7 +117,8 @@ public record BacktestConfig(
         .margin(margin)
         .funding(funding)
         .closeAtEndPrice(closeAtEndPrice)
-        .pyramiding(pyramiding);
+        .pyramiding(pyramiding)
+        .marketRules(marketRules);
   }
 
   /** Fluent construction with the documented defaults. */
@@ -129,6 +135,7 @@ public record BacktestConfig(
     private Funding funding = Funding.none();
     private EndPrice closeAtEndPrice = EndPrice.CLOSE;
     private int pyramiding = 1;
+    private MarketRules marketRules = MarketRules.none();
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -190,6 +197,11 @@ public record BacktestConfig(
       return this;
     }
 
+    public Builder marketRules(MarketRules v) {
+      marketRules = v;
+      return this;
+    }
+
     public BacktestConfig build() {
       return new BacktestConfig(
           initialCapital,
@@ -203,7 +215,8 @@ public record BacktestConfig(
           margin,
           funding,
           closeAtEndPrice,
-          pyramiding);
+          pyramiding,
+          marketRules);
     }
   }
 }

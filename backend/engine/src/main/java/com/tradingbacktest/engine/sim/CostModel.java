@@ -4,7 +4,9 @@ package com.tradingbacktest.engine.sim;
  * What trading costs. Commission per fill = {@code max(commissionMinimum, commissionRate x value +
  * commissionFixed)}; on sells also {@code sellTaxRate x value}. Slippage moves market and stop
  * fills against the trader by {@code slippageRate} of the price plus {@code slippageTicks x
- * tickSize}; limit fills (limit entries, take-profit) get their limit price.
+ * tickSize} (under KRX rules the tick of the price's band in the dated tick table instead, see
+ * {@link #slippedBuy(double, double)}); limit fills (limit entries, take-profit) get their limit
+ * price.
  *
  * @param commissionRate fraction of the fill's value (0.00015 = 0.015%)
  * @param commissionFixed cash per fill
@@ -97,12 +99,25 @@ public record CostModel(
 
   /** The price a market or stop buy at {@code price} actually pays. */
   public double slippedBuy(double price) {
-    return price * (1 + slippageRate) + slippageTicks * tickSize;
+    return slippedBuy(price, tickSize);
   }
 
   /** The price a market or stop sell at {@code price} actually gets (never below one tick). */
   public double slippedSell(double price) {
-    double slipped = price * (1 - slippageRate) - slippageTicks * tickSize;
+    return slippedSell(price, tickSize);
+  }
+
+  /**
+   * {@link #slippedBuy(double)} with the tick of {@code price}'s band (an exchange's tick table,
+   * e.g. KRX's) in place of the fixed {@code tickSize}.
+   */
+  public double slippedBuy(double price, double tick) {
+    return price * (1 + slippageRate) + slippageTicks * tick;
+  }
+
+  /** {@link #slippedSell(double)} with the tick of {@code price}'s band. */
+  public double slippedSell(double price, double tick) {
+    double slipped = price * (1 - slippageRate) - slippageTicks * tick;
     return slipped > 0 ? slipped : price;
   }
 

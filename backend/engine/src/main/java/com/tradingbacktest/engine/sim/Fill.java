@@ -10,6 +10,8 @@ package com.tradingbacktest.engine.sim;
  * @param quantity units, always positive
  * @param commission broker commission in cash
  * @param tax transaction tax in cash (sells only, e.g. the KRX securities transaction tax)
+ * @param note why the order waited before this fill (a halt, a bar locked at its price limit), or
+ *     null when it filled when asked
  */
 public record Fill(
     int barIndex,
@@ -18,7 +20,20 @@ public record Fill(
     double price,
     double quantity,
     double commission,
-    double tax) {
+    double tax,
+    FillNote note) {
+
+  /** A fill that did not wait. */
+  public Fill(
+      int barIndex,
+      long time,
+      boolean buy,
+      double price,
+      double quantity,
+      double commission,
+      double tax) {
+    this(barIndex, time, buy, price, quantity, commission, tax, null);
+  }
 
   /** Commission plus tax: everything this fill cost beyond its price. */
   public double costs() {

@@ -360,6 +360,37 @@ class BacktestCliTests {
   }
 
   @Test
+  void aBoardTurnsOnTheKrxRulesAndPriceLimitsCanBeSwitchedOff() throws IOException {
+    // 10,000, then a day locked at the +30% limit 13,000, then a day that trades from 13,500.
+    Path krx = dir.resolve("005930.csv");
+    Files.writeString(
+        krx,
+        """
+        Date,Open,High,Low,Close,Volume
+        2024-03-04,10000,10000,10000,10000,100
+        2024-03-05,13000,13000,13000,13000,100
+        2024-03-06,13500,14000,13200,13800,100
+        """);
+    String[] base = {
+      "--data", krx.toString(), "--strategy", "buy_and_hold", "--capital", "1000000", "--json"
+    };
+
+    Result locked = run(concat(base, "--board", "kospi"));
+    assertThat(locked.status).as(locked.err).isZero();
+    assertThat(locked.out).contains("\"price\":13500", "\"note\":\"limit_locked\"");
+
+    Result off = run(concat(base, "--board", "kospi", "--price-limits", "off"));
+    assertThat(off.status).as(off.err).isZero();
+    assertThat(off.out).contains("\"price\":13000").doesNotContain("\"note\"");
+
+    assertThat(run(concat(base, "--board", "nyse")).err)
+        .contains("unknown board 'nyse': use kospi, kosdaq, konex, etf");
+    assertThat(run(concat(base, "--price-limits", "on")).err).contains("add --board");
+    assertThat(run(concat(base, "--board", "kosdaq", "--price-limits", "maybe")).err)
+        .contains("--price-limits is on or off");
+  }
+
+  @Test
   void explainsBadArguments() {
     assertThat(run("--strategy", "sma_cross").err).contains("--data is required");
     assertThat(run("--data", data.toString(), "--strategy", "nope").err)

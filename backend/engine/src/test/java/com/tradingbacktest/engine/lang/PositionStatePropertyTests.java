@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioFill;
 import com.tradingbacktest.engine.portfolio.PortfolioLeg;
@@ -84,7 +85,8 @@ class PositionStatePropertyTests {
                     config.quantityStep(),
                     e.signals(),
                     null,
-                    Funding.none())),
+                    Funding.none(),
+                    MarketRules.none())),
             PortfolioBacktest.configOf(config, Rebalance.MONTHLY));
 
     assertThat(portfolio.fills().stream().map(PortfolioFill::fill).toList())

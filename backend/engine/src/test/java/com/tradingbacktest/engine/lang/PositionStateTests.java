@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioFill;
 import com.tradingbacktest.engine.portfolio.PortfolioLeg;
@@ -117,7 +118,8 @@ class PositionStateTests {
                     config.quantityStep(),
                     e.signals(),
                     null,
-                    Funding.none())),
+                    Funding.none(),
+                    MarketRules.none())),
             PortfolioBacktest.configOf(config, Rebalance.MONTHLY));
 
     assertThat(single.simulation().trades()).hasSizeGreaterThan(5);

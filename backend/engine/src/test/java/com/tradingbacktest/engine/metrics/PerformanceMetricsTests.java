@@ -37,7 +37,8 @@ class PerformanceMetricsTests {
     assertThat(map)
         .containsKeys("max_drawdown_duration_bars", "expectancy_pct", "buy_and_hold_return", "sqn")
         .containsKeys("total_funding", "total_borrow_cost", "total_interest", "liquidations")
-        .hasSize(47);
+        .containsKeys("total_dividends")
+        .hasSize(48);
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.tradingbacktest.engine.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.series.BarColumns;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
@@ -54,14 +55,24 @@ class PortfolioPropertyTests {
                 step,
                 Generated.signals(random, n),
                 null,
-                Funding.none()));
+                Funding.none(),
+                MarketRules.none()));
       } else {
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
           weights[i] = random.nextInt(5) == 0 ? Double.NaN : random.nextDouble() * 0.7;
         }
         legs.add(
-            new PortfolioLeg("S" + s, bars, currency, costs, step, null, weights, Funding.none()));
+            new PortfolioLeg(
+                "S" + s,
+                bars,
+                currency,
+                costs,
+                step,
+                null,
+                weights,
+                Funding.none(),
+                MarketRules.none()));
       }
     }
     Rebalance rebalance =

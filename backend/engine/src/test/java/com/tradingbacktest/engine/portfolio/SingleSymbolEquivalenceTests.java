@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.BacktestResult;
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
@@ -118,7 +119,8 @@ class SingleSymbolEquivalenceTests {
                     config.quantityStep(),
                     signals,
                     null,
-                    Funding.none())),
+                    Funding.none(),
+                    MarketRules.none())),
             PortfolioBacktest.configOf(config, Rebalance.MONTHLY));
 
     Simulation sim = single.simulation();

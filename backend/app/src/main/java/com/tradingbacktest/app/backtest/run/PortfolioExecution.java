@@ -6,6 +6,7 @@ import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.UniverseEvaluation;
+import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioConfig;
@@ -149,7 +150,8 @@ record PortfolioExecution(
               member.quantityStep(),
               weight == null ? symbol.signals() : null,
               weight,
-              funding.get(i)));
+              funding.get(i),
+              MarketRules.none()));
     }
     RunSettings.Account account = settings.accountOrCash();
     Rebalance rebalance =
