@@ -82,25 +82,15 @@ public final class BacktestCli {
         return 2;
       }
     }
+    options.prices.warnings = err;
     try {
-      BarCsvReader.Columns c = readColumns(options.data, options);
-      Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
-      MarketCalendar calendar =
-          options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
       BarSeries bars =
-          BarSeries.of(
+          readSeries(
+              options.data,
               options.dataSymbols.get(0) != null
                   ? options.dataSymbols.get(0)
                   : options.data.getFileName().toString(),
-              interval,
-              calendar,
-              options.zone,
-              c.times(),
-              c.open(),
-              c.high(),
-              c.low(),
-              c.close(),
-              c.volume());
+              options);
       CompiledStrategy compiled = compiledFile(options);
       Evaluation evaluation = evaluate(options, bars, compiled);
       Signals signals = evaluation.signals();
@@ -129,6 +119,7 @@ public final class BacktestCli {
       }
       if (options.json) {
         Map<String, Object> report = report(result);
+        report.put("adjustment", options.prices.report());
         if (benchmark != null) {
           @SuppressWarnings("unchecked")
           Map<String, Object> metrics = (Map<String, Object>) report.get("metrics");
@@ -253,24 +244,29 @@ public final class BacktestCli {
     }
   }
 
-  /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
+  /**
+   * A CSV turned into a validated series named {@code symbol}, in the prices {@code --adjust} asks
+   * for ({@link PriceOptions}).
+   */
   static BarSeries readSeries(Path file, String symbol, Options options)
       throws java.io.IOException {
     BarCsvReader.Columns c = readColumns(file, options);
     Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
     MarketCalendar calendar =
         options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
-    return BarSeries.of(
-        symbol,
-        interval,
-        calendar,
-        options.zone,
-        c.times(),
-        c.open(),
-        c.high(),
-        c.low(),
-        c.close(),
-        c.volume());
+    BarSeries stored =
+        BarSeries.of(
+            symbol,
+            interval,
+            calendar,
+            options.zone,
+            c.times(),
+            c.open(),
+            c.high(),
+            c.low(),
+            c.close(),
+            c.volume());
+    return options.prices.apply(stored, c, file);
   }
 
   static Map<String, Object> report(BacktestResult result) {
@@ -463,6 +459,8 @@ public final class BacktestCli {
                         [--interval 1m|5m|15m|1h|4h|1d|1w|1M] [--zone UTC] [--json [--series]]
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
+                        [--actions FILE.csv] [--price-basis raw|split_adjusted]
+                        [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold;
@@ -496,7 +494,9 @@ public final class BacktestCli {
                       (bools 1/0, na empty)
         --benchmark   measures the run against the closes of another CSV (alpha, beta, correlation,
                       tracking_error, information_ratio, up_capture, down_capture, benchmark_return
-                      in the metrics; docs/METRICS.md)""";
+                      in the metrics; docs/METRICS.md)
+        """
+            + PriceOptions.USAGE;
 
     Path data;
 
@@ -504,6 +504,10 @@ public final class BacktestCli {
     final java.util.List<Path> dataFiles = new ArrayList<>();
 
     final java.util.List<String> dataSymbols = new ArrayList<>();
+
+    /** --actions, --price-basis, --adjust, --dividends. */
+    final PriceOptions prices = new PriceOptions();
+
     String strategy;
     com.tradingbacktest.engine.portfolio.Rebalance rebalance =
         com.tradingbacktest.engine.portfolio.Rebalance.MONTHLY;
@@ -637,6 +641,8 @@ public final class BacktestCli {
               o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase(Locale.ROOT));
           case "--interval" -> o.interval = Interval.fromCode(value(args, ++i, arg));
           case "--zone" -> o.zone = ZoneId.of(value(args, ++i, arg));
+          case "--actions", "--price-basis", "--adjust", "--dividends" ->
+              o.prices.set(arg, value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
@@ -668,6 +674,7 @@ public final class BacktestCli {
           }
         }
         o.data = o.dataFiles.get(0);
+        o.prices.check(o.dataFiles.size());
         if (o.strategy == null) {
           throw new IllegalArgumentException("--strategy is required");
         }
