@@ -17,8 +17,9 @@ import java.util.List;
  *       split-adjusted closes move with the adjusted ones;
  *   <li>what is left of {@code f} (all of it when no split) below 1: a dividend of {@code close[i -
  *       1] / split * (1 - f)}, the close before the ex-date in the ex-date's shares;
- *   <li>anything else, and a change within the rounding of the printed prices (half a unit of the
- *       last decimal of each, plus 1e-6 relative), is noise.
+ *   <li>anything else, and a change within the rounding of the printed adjusted closes (half a unit
+ *       of the column's last decimal, relative to each of the two, plus 1e-6), is noise: the closes
+ *       are traded prices, exact, but the adjusted ones are computed and rounded.
  * </ul>
  *
  * When the closes are split-adjusted, the dividends come out in those units, which is what {@link
@@ -44,6 +45,7 @@ public final class AdjustedCloseActions {
     }
     double[] close = bars.close();
     ActionBars at = new ActionBars(bars);
+    double halfUnit = 0.5 * Math.pow(10, -decimals(adjClose));
     List<CorporateAction> actions = new ArrayList<>();
     for (int i = 1; i < n; i++) {
       double a0 = adjClose[i - 1];
@@ -52,8 +54,7 @@ public final class AdjustedCloseActions {
         continue;
       }
       double f = (a0 / close[i - 1]) / (a1 / close[i]);
-      double noise =
-          NOISE + rounding(a0) + rounding(a1) + rounding(close[i - 1]) + rounding(close[i]);
+      double noise = NOISE + halfUnit / a0 + halfUnit / a1;
       if (Math.abs(f - 1) <= noise) {
         continue;
       }
@@ -75,9 +76,17 @@ public final class AdjustedCloseActions {
     return new CorporateActions(actions);
   }
 
-  /** Half a unit of the last decimal {@code x} is printed with, relative to {@code x}. */
-  static double rounding(double x) {
-    int scale = Math.max(0, BigDecimal.valueOf(x).stripTrailingZeros().scale());
-    return 0.5 * Math.pow(10, -Math.min(scale, 12)) / x;
+  /**
+   * The most decimals any value of the column is printed with (at most 12): a column printed with
+   * two decimals has 1.10 and 49.00 in it, which read as 1.1 and 49, and 49.98, which says two.
+   */
+  static int decimals(double[] column) {
+    int most = 0;
+    for (double x : column) {
+      if (x > 0 && Double.isFinite(x) && most < 12) {
+        most = Math.max(most, BigDecimal.valueOf(x).stripTrailingZeros().scale());
+      }
+    }
+    return Math.min(most, 12);
   }
 }
