@@ -2,6 +2,8 @@ package com.tradingbacktest.engine.prices;
 
 import com.tradingbacktest.engine.series.BarEvents;
 import com.tradingbacktest.engine.series.BarSeries;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -77,14 +79,7 @@ public final class PriceAdjuster {
         rawDividendAt[k] += dividend.amount();
       }
     }
-    boolean[] halted = null;
-    for (CorporateAction.Halt halt : actions.halts()) {
-      halted = halted == null ? new boolean[n] : halted;
-      at.markWithin(halt.from(), halt.to(), halted);
-    }
-    if (halted != null && !any(halted)) {
-      halted = null;
-    }
+    boolean[] halted = haltedBars(actions.halts(), at, n);
 
     double[] splitFactor = splitAt == null ? null : cumulativeAfter(splitAt);
     double[] dividend = null;
@@ -197,6 +192,32 @@ public final class PriceAdjuster {
     double[] a = new double[n];
     java.util.Arrays.fill(a, 1);
     return a;
+  }
+
+  /**
+   * The halt flags, null when no bar is halted. Overlapping and adjacent halts are merged first, so
+   * each bar is visited at most once however many halts the actions list.
+   */
+  private static boolean[] haltedBars(List<CorporateAction.Halt> halts, ActionBars at, int n) {
+    if (halts.isEmpty()) {
+      return null;
+    }
+    boolean[] halted = new boolean[n];
+    LocalDate from = null;
+    LocalDate to = null;
+    for (CorporateAction.Halt halt : halts) { // in order of their first day
+      if (to != null && !halt.from().isAfter(to.plusDays(1))) {
+        to = halt.to().isAfter(to) ? halt.to() : to;
+        continue;
+      }
+      if (from != null) {
+        at.markWithin(from, to, halted);
+      }
+      from = halt.from();
+      to = halt.to();
+    }
+    at.markWithin(from, to, halted);
+    return any(halted) ? halted : null;
   }
 
   private static boolean any(boolean[] flags) {

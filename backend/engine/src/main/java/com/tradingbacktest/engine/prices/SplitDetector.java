@@ -2,7 +2,6 @@ package com.tradingbacktest.engine.prices;
 
 import com.tradingbacktest.engine.series.BarSeries;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,11 +74,26 @@ public final class SplitDetector {
     return reverse ? 1.0 / n : n;
   }
 
+  /**
+   * Whether a known split of about {@code ratio} goes ex within the window around {@code date}; the
+   * splits are in date order, so only those in the window are looked at.
+   */
   private static boolean explained(
       List<CorporateAction.Split> splits, LocalDate date, double ratio) {
-    for (CorporateAction.Split split : splits) {
-      long days = Math.abs(ChronoUnit.DAYS.between(split.exDate(), date));
-      if (days <= KNOWN_WITHIN_DAYS && Math.abs(split.ratio() / ratio - 1) <= TOLERANCE) {
+    LocalDate first = date.minusDays(KNOWN_WITHIN_DAYS);
+    LocalDate last = date.plusDays(KNOWN_WITHIN_DAYS);
+    int lo = 0;
+    int hi = splits.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (splits.get(mid).exDate().isBefore(first)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < splits.size() && !splits.get(i).exDate().isAfter(last); i++) {
+      if (Math.abs(splits.get(i).ratio() / ratio - 1) <= TOLERANCE) {
         return true;
       }
     }

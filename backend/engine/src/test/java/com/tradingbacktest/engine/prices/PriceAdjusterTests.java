@@ -6,6 +6,7 @@ import static com.tradingbacktest.engine.prices.PriceBasis.TOTAL_RETURN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.tradingbacktest.engine.prices.CorporateAction.CashDividend;
 import com.tradingbacktest.engine.prices.CorporateAction.Halt;
@@ -14,8 +15,11 @@ import com.tradingbacktest.engine.series.BarColumns;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PriceAdjusterTests {
@@ -253,5 +257,33 @@ class PriceAdjusterTests {
         .containsExactly(new double[] {1000, 1040, 1040, 1020, 1020, 1040}, within(EPS));
     assertThat(Instant.ofEpochMilli(paid.times()[4]).atZone(Bars.SEOUL).toLocalDate())
         .isEqualTo(D1.plusDays(4));
+  }
+
+  @Test
+  void overlappingHaltsAreMergedAndManyOfThemCostOnePassOverTheBars() {
+    CorporateActions overlapping =
+        CorporateActions.of(
+            new Halt(D1.plusDays(1), D1.plusDays(2)),
+            new Halt(D1.plusDays(2), D1.plusDays(2)),
+            new Halt(D1.plusDays(2), D1.plusDays(3)),
+            new Halt(D1.plusDays(5), D1.plusDays(9)));
+    assertThat(PriceAdjuster.adjust(RAW_BARS, RAW, overlapping, RAW, true).events().halted())
+        .containsExactly(false, true, true, true, false, true);
+
+    // 100,000 halts, each over all of 100,000 bars: bar by bar per halt would be 10^10 steps.
+    double[] close = new double[100_000];
+    java.util.Arrays.fill(close, 10);
+    BarSeries bars = Bars.closes(D1, close);
+    List<CorporateAction> halts = new ArrayList<>();
+    for (int i = 0; i < CorporateActions.MAX_ACTIONS; i++) {
+      halts.add(new Halt(D1.plusDays(i % 3), D1.plusDays(close.length)));
+    }
+    CorporateActions many = new CorporateActions(halts);
+    BarSeries halted =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> PriceAdjuster.adjust(bars, RAW, many, RAW, true));
+    for (int i = 0; i < close.length; i++) {
+      assertThat(halted.events().haltedAt(i)).isTrue();
+    }
   }
 }

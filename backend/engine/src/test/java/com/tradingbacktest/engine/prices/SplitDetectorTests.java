@@ -2,10 +2,13 @@ package com.tradingbacktest.engine.prices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.tradingbacktest.engine.prices.CorporateAction.Split;
 import com.tradingbacktest.engine.series.BarSeries;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +110,27 @@ class SplitDetectorTests {
     }
     assertThat(SplitDetector.suspects(Bars.closes(D1, close), CorporateActions.NONE))
         .hasSize(SplitDetector.MAX_SUSPECTS);
+  }
+
+  @Test
+  void manyKnownSplitsAreLookedUpByDate() {
+    // 100,000 jumps of 2, each explained by a known split on its day: every jump checked against
+    // every split would be 10^10 comparisons.
+    double[] close = new double[100_001];
+    List<CorporateAction> splits = new ArrayList<>();
+    for (int i = 0; i < close.length; i++) {
+      close[i] = i % 2 == 0 ? 100 : 50;
+      if (i > 0) {
+        splits.add(new Split(D1.plusDays(i), i % 2 == 0 ? 0.5 : 2));
+      }
+    }
+    BarSeries bars = Bars.closes(D1, close);
+    CorporateActions known = new CorporateActions(splits);
+
+    List<SuspectedSplit> suspects =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> SplitDetector.suspects(bars, known));
+
+    assertThat(suspects).isEmpty();
   }
 }
