@@ -45,7 +45,8 @@ import java.util.Map;
  *          [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
  *          [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
  *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
- *          [--benchmark FILE.csv]
+ *          [--benchmark FILE.csv] [--actions FILE.csv] [--price-basis raw|split_adjusted]
+ *          [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
