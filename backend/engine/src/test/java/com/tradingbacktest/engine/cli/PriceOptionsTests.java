@@ -2,12 +2,16 @@ package com.tradingbacktest.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tradingbacktest.engine.series.BarSeries;
+import com.tradingbacktest.engine.series.Interval;
+import com.tradingbacktest.engine.series.MarketCalendar;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +177,43 @@ class PriceOptionsTests {
             bad.toString());
     assertThat(two.status).isEqualTo(2);
     assertThat(two.err).contains("--actions lists one symbol's actions: use it with one --data");
+  }
+
+  @Test
+  void aHaltedColumnAndTheActionsHaltsBothFlagBars() throws IOException {
+    Path file = dir.resolve("halted.csv");
+    Files.writeString(
+        file,
+        """
+        Date,Open,High,Low,Close,Volume,Halted
+        2024-01-02,100,100,100,100,10,N
+        2024-01-03,100,100,100,100,0,Y
+        2024-01-04,100,100,100,100,10,N
+        2024-01-05,100,100,100,100,0,N
+        """);
+    Path actions = dir.resolve("actions.csv");
+    Files.writeString(actions, "date,type,value,end_date\n2024-01-05,halt,,\n");
+    PriceOptions prices = new PriceOptions();
+    prices.set("--actions", actions.toString());
+    BarCsvReader.Columns c = BarCsvReader.read(file, ZoneOffset.UTC);
+    BarSeries bars =
+        BarSeries.of(
+            "X",
+            Interval.D1,
+            MarketCalendar.STOCK,
+            ZoneOffset.UTC,
+            c.times(),
+            c.open(),
+            c.high(),
+            c.low(),
+            c.close(),
+            c.volume());
+
+    BarSeries read = prices.apply(bars, c, file);
+
+    assertThat(c.adjClose()).isNull();
+    assertThat(read.events().halted()).containsExactly(false, true, false, true);
+    assertThat(prices.report()).containsEntry("halts", 1).containsEntry("actions", "actions.csv");
   }
 
   private static Result run(String... args) {
