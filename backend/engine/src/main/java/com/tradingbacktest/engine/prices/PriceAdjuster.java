@@ -140,7 +140,8 @@ public final class PriceAdjuster {
 
   /**
    * Per bar, the product of the dividends' {@code 1 - D / close[k - 1]} over their ex-bars {@code k
-   * > i}, both split-adjusted.
+   * > i}, both split-adjusted; null when no dividend has a bar before it (one on the first bar
+   * adjusts nothing).
    */
   private static double[] totalReturnFactors(
       BarSeries stored,
@@ -151,6 +152,7 @@ public final class PriceAdjuster {
     int n = stored.size();
     double[] close = stored.close();
     double[] multiplier = ones(n);
+    boolean any = false;
     for (int k = 1; k < n; k++) {
       double d = rawDividendAt[k];
       if (d == 0) {
@@ -172,8 +174,9 @@ public final class PriceAdjuster {
                 + " split-adjusted): check the actions");
       }
       multiplier[k] = 1 - dividend / before;
+      any = true;
     }
-    return cumulativeAfter(multiplier);
+    return any ? cumulativeAfter(multiplier) : null;
   }
 
   /** Per bar {@code i}, the product of {@code at[k]} over {@code k > i}. */

@@ -145,6 +145,9 @@ class PriceAdjusterTests {
         .isSameAs(RAW_BARS);
     assertThat(PriceAdjuster.adjust(RAW_BARS, SPLIT_ADJUSTED, ACTIONS, SPLIT_ADJUSTED, false))
         .isSameAs(RAW_BARS);
+    // A dividend going ex on the first bar has no bar before it to adjust.
+    CorporateActions first = CorporateActions.of(new CashDividend(D1, 1));
+    assertThat(PriceAdjuster.adjust(RAW_BARS, RAW, first, TOTAL_RETURN, false)).isSameAs(RAW_BARS);
   }
 
   @Test
