@@ -30,7 +30,7 @@ public final class BarCsv {
    * A row that passed every per-row check: its line, open time (epoch ms UTC) and values.
    *
    * @param adjClose the {@code Adj Close} column's value (positive), NaN when the file has none or
-   *     the row leaves it empty
+   *     the row leaves it empty (or {@code null}, as Yahoo writes)
    * @param halted the {@code halted} column's flag, false when the file has none
    */
   public record Row(
@@ -180,7 +180,8 @@ public final class BarCsv {
     double adjClose = Double.NaN;
     if (layout.adjClose() >= 0 && layout.adjClose() < f.size()) {
       String text = f.get(layout.adjClose()).trim();
-      if (!text.isEmpty()) {
+      // Yahoo writes null where it has no adjusted close: the same as an empty cell.
+      if (!text.isEmpty() && !text.equalsIgnoreCase("null")) {
         String a = DecimalText.clean(text);
         adjClose = DecimalText.isDecimal(a) ? Double.parseDouble(a) : Double.NaN;
         if (!(adjClose > 0) || !Double.isFinite(adjClose)) {

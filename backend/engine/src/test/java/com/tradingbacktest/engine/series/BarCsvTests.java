@@ -103,11 +103,14 @@ class BarCsvTests {
                 2024-01-04,10,11,9,10,9.8,100
                 2024-01-05,10,11,9,10,-1,100,0
                 2024-01-08,10,11,9,10,9.8,100,maybe
+                2024-01-09,10,11,9,10,null,100,1
                 """)),
         ZoneOffset.UTC,
         handler);
 
-    assertThat(rows).hasSize(3);
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(3).adjClose()).isNaN();
+    assertThat(rows.get(3).halted()).isTrue();
     assertThat(rows.get(0).adjClose()).isEqualTo(9.5);
     assertThat(rows.get(0).halted()).isFalse();
     assertThat(rows.get(1).adjClose()).isNaN();
