@@ -22,8 +22,8 @@ import java.util.Locale;
  * {@code 2/1}); {@code dividend} a cash amount per share as traded on the ex-date (raw); {@code
  * halt} the first halted day in {@code date} and the last in {@code end_date} (the same day when
  * empty). Dates are ISO ({@code 2024-04-16}), {@code 2024/04/16}, {@code 2024.04.16} or {@code
- * 20240416}. Blank lines are skipped; the first bad line stops the read with its line number (the
- * header is line 1).
+ * 20240416}; numbers may have thousands separators inside quotes ({@code "1,444"}). Blank lines are
+ * skipped; the first bad line stops the read with its line number (the header is line 1).
  */
 public final class ActionsCsv {
 
@@ -150,9 +150,10 @@ public final class ActionsCsv {
     return ratio;
   }
 
+  /** A decimal, thousands separators allowed ({@code 1,444}). */
   private static double number(String text, String what) {
     try {
-      double x = Double.parseDouble(text);
+      double x = Double.parseDouble(text.replace(",", ""));
       if (Double.isFinite(x)) {
         return x;
       }
@@ -179,16 +180,31 @@ public final class ActionsCsv {
     return index < 0 || index >= cells.size() ? "" : cells.get(index);
   }
 
-  /** One line's fields, trimmed and unquoted; commas separate them. */
+  /**
+   * One line's fields, trimmed; commas separate them except inside double quotes ({@code "1,444"}
+   * is one field, a doubled quote inside quotes is a quote).
+   */
   private static List<String> split(String line) {
     List<String> out = new ArrayList<>(4);
-    for (String field : line.split(",", -1)) {
-      String f = field.trim();
-      if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
-        f = f.substring(1, f.length() - 1).trim();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '"') {
+        if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else {
+          quoted = !quoted;
+        }
+      } else if (ch == ',' && !quoted) {
+        out.add(field.toString().trim());
+        field.setLength(0);
+      } else {
+        field.append(ch);
       }
-      out.add(f);
     }
+    out.add(field.toString().trim());
     return out;
   }
 

@@ -40,9 +40,14 @@ class ActionsCsvTests {
 
   @Test
   void theColumnsMayComeInAnyOrderAndEndDateMayBeLeftOut() {
-    CorporateActions actions = ActionsCsv.parse("type,value,date\ndividend,0.24,2024-02-09\n");
+    CorporateActions actions =
+        ActionsCsv.parse(
+            "type,value,date\ndividend,0.24,2024-02-09\n\"dividend\",\"1,444\",\"2024-04-16\"\n");
 
-    assertThat(actions.actions()).containsExactly(new CashDividend(LocalDate.of(2024, 2, 9), 0.24));
+    assertThat(actions.actions())
+        .containsExactly(
+            new CashDividend(LocalDate.of(2024, 2, 9), 0.24),
+            new CashDividend(LocalDate.of(2024, 4, 16), 1444));
   }
 
   @Test
