@@ -47,6 +47,8 @@ import java.util.Map;
  *          [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
  *          [--interval 1d] [--zone UTC] [--json [--series]] [--series-csv FILE]
  *          [--benchmark FILE.csv] [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
+ *          [--actions FILE.csv] [--price-basis raw|split_adjusted]
+ *          [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -83,25 +85,15 @@ public final class BacktestCli {
         return 2;
       }
     }
+    options.prices.warnings = err;
     try {
-      BarCsvReader.Columns c = readColumns(options.data, options);
-      Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
-      MarketCalendar calendar =
-          options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
       BarSeries bars =
-          BarSeries.of(
+          readSeries(
+              options.data,
               options.dataSymbols.get(0) != null
                   ? options.dataSymbols.get(0)
                   : options.data.getFileName().toString(),
-              interval,
-              calendar,
-              options.zone,
-              c.times(),
-              c.open(),
-              c.high(),
-              c.low(),
-              c.close(),
-              c.volume());
+              options);
       CompiledStrategy compiled = compiledFile(options);
       Evaluation evaluation = evaluate(options, bars, compiled);
       Signals signals = evaluation.signals();
@@ -131,6 +123,7 @@ public final class BacktestCli {
       }
       if (options.json) {
         Map<String, Object> report = report(result);
+        report.put("adjustment", options.prices.report());
         if (benchmark != null) {
           @SuppressWarnings("unchecked")
           Map<String, Object> metrics = (Map<String, Object>) report.get("metrics");
@@ -255,24 +248,29 @@ public final class BacktestCli {
     }
   }
 
-  /** The closes' zone-aware parts of a CSV turned into a validated series named {@code symbol}. */
+  /**
+   * A CSV turned into a validated series named {@code symbol}, in the prices {@code --adjust} asks
+   * for ({@link PriceOptions}).
+   */
   static BarSeries readSeries(Path file, String symbol, Options options)
       throws java.io.IOException {
     BarCsvReader.Columns c = readColumns(file, options);
     Interval interval = options.interval != null ? options.interval : detectInterval(c.times());
     MarketCalendar calendar =
         options.calendar != null ? options.calendar : detectCalendar(c.times(), options.zone);
-    return BarSeries.of(
-        symbol,
-        interval,
-        calendar,
-        options.zone,
-        c.times(),
-        c.open(),
-        c.high(),
-        c.low(),
-        c.close(),
-        c.volume());
+    BarSeries stored =
+        BarSeries.of(
+            symbol,
+            interval,
+            calendar,
+            options.zone,
+            c.times(),
+            c.open(),
+            c.high(),
+            c.low(),
+            c.close(),
+            c.volume());
+    return options.prices.apply(stored, c, file);
   }
 
   static Map<String, Object> report(BacktestResult result) {
@@ -470,6 +468,8 @@ public final class BacktestCli {
                         [--series-csv FILE] [--benchmark FILE.csv] [--rebalance monthly]
                         [--base-currency KRW] [--currency SYMBOL=USD]... [--fx USD=FILE.csv]...
                         [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
+                        [--actions FILE.csv] [--price-basis raw|split_adjusted]
+                        [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold;
@@ -505,7 +505,9 @@ public final class BacktestCli {
                       tracking_error, information_ratio, up_capture, down_capture, benchmark_return
                       in the metrics; docs/METRICS.md)
         """
-            + KrxOptions.USAGE;
+            + KrxOptions.USAGE
+            + "\n"
+            + PriceOptions.USAGE;
 
     Path data;
 
@@ -513,6 +515,10 @@ public final class BacktestCli {
     final java.util.List<Path> dataFiles = new ArrayList<>();
 
     final java.util.List<String> dataSymbols = new ArrayList<>();
+
+    /** --actions, --price-basis, --adjust, --dividends. */
+    final PriceOptions prices = new PriceOptions();
+
     String strategy;
     com.tradingbacktest.engine.portfolio.Rebalance rebalance =
         com.tradingbacktest.engine.portfolio.Rebalance.MONTHLY;
@@ -650,6 +656,8 @@ public final class BacktestCli {
               o.calendar = MarketCalendar.valueOf(value(args, ++i, arg).toUpperCase(Locale.ROOT));
           case "--interval" -> o.interval = Interval.fromCode(value(args, ++i, arg));
           case "--zone" -> o.zone = ZoneId.of(value(args, ++i, arg));
+          case "--actions", "--price-basis", "--adjust", "--dividends" ->
+              o.prices.set(arg, value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;
           default -> {
             if (!KrxOptions.handles(arg)) {
@@ -687,6 +695,7 @@ public final class BacktestCli {
           }
         }
         o.data = o.dataFiles.get(0);
+        o.prices.check(o.dataFiles.size());
         if (o.strategy == null) {
           throw new IllegalArgumentException("--strategy is required");
         }

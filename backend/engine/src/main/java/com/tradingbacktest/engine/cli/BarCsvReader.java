@@ -16,9 +16,22 @@ import java.util.Arrays;
  */
 public final class BarCsvReader {
 
-  /** Parsed columns, in file order. */
+  /**
+   * Parsed columns, in file order.
+   *
+   * @param adjClose the {@code Adj Close} column (NaN where a row left it empty), or null when no
+   *     row has one
+   * @param halted the {@code halted} column, or null when no row is halted
+   */
   public record Columns(
-      long[] times, double[] open, double[] high, double[] low, double[] close, double[] volume) {}
+      long[] times,
+      double[] open,
+      double[] high,
+      double[] low,
+      double[] close,
+      double[] volume,
+      double[] adjClose,
+      boolean[] halted) {}
 
   /**
    * A file or row that could not be read; a row's message starts with its line (the header is line
@@ -65,15 +78,19 @@ public final class BarCsvReader {
   /** Primitive columns that grow as rows arrive. */
   private static final class Growing {
     private long[] t = new long[1024];
-    private double[][] values = new double[5][1024];
+    private double[][] values = new double[6][1024];
+    private boolean[] halted = new boolean[1024];
+    private boolean anyAdjClose;
+    private boolean anyHalted;
     private int size;
 
     void add(BarCsv.Row row) {
       if (size == t.length) {
         t = Arrays.copyOf(t, size * 2);
-        for (int k = 0; k < 5; k++) {
+        for (int k = 0; k < values.length; k++) {
           values[k] = Arrays.copyOf(values[k], size * 2);
         }
+        halted = Arrays.copyOf(halted, size * 2);
       }
       t[size] = row.time();
       values[0][size] = row.open();
@@ -81,6 +98,10 @@ public final class BarCsvReader {
       values[2][size] = row.low();
       values[3][size] = row.close();
       values[4][size] = row.volume();
+      values[5][size] = row.adjClose();
+      halted[size] = row.halted();
+      anyAdjClose |= !Double.isNaN(row.adjClose());
+      anyHalted |= row.halted();
       size++;
     }
 
@@ -91,7 +112,9 @@ public final class BarCsvReader {
           Arrays.copyOf(values[1], size),
           Arrays.copyOf(values[2], size),
           Arrays.copyOf(values[3], size),
-          Arrays.copyOf(values[4], size));
+          Arrays.copyOf(values[4], size),
+          anyAdjClose ? Arrays.copyOf(values[5], size) : null,
+          anyHalted ? Arrays.copyOf(halted, size) : null);
     }
   }
 }

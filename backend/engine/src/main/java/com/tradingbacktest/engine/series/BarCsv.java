@@ -16,16 +16,45 @@ import java.util.List;
  * candle_date_time_kst, opening_price, high_price, low_price, trade_price,
  * candle_acc_trade_volume}, Korean {@code 날짜,시가,고가,저가,종가,거래량}); or Binance's headerless kline files
  * ({@code open_time, open, high, low, close, volume, close_time, ...} with epoch milli- or
- * microseconds). Times: ISO dates, ISO date-times with or without an offset (without one they are
- * in the given zone; Upbit's {@code _kst} column is Seoul time), {@code yyyy-MM-dd HH:mm:ss},
- * {@code yyyy.MM.dd}, {@code yyyy/MM/dd}, {@code yyyyMMdd}, or epoch seconds, milli- or
- * microseconds.
+ * microseconds). Optional columns: {@code Adj Close} (also {@code adj_close}, {@code adjclose},
+ * {@code adjusted close}), the adjusted close a dividend and split history can be derived from
+ * (prices.AdjustedCloseActions), and {@code halted} ({@code true/false}, {@code 1/0}, {@code Y/N},
+ * empty for false), a trading halt on that bar. Times: ISO dates, ISO date-times with or without an
+ * offset (without one they are in the given zone; Upbit's {@code _kst} column is Seoul time),
+ * {@code yyyy-MM-dd HH:mm:ss}, {@code yyyy.MM.dd}, {@code yyyy/MM/dd}, {@code yyyyMMdd}, or epoch
+ * seconds, milli- or microseconds.
  */
 public final class BarCsv {
 
-  /** A row that passed every per-row check: its line, open time (epoch ms UTC) and values. */
+  /**
+   * A row that passed every per-row check: its line, open time (epoch ms UTC) and values.
+   *
+   * @param adjClose the {@code Adj Close} column's value (positive), NaN when the file has none or
+   *     the row leaves it empty (or {@code null}, as Yahoo writes)
+   * @param halted the {@code halted} column's flag, false when the file has none
+   */
   public record Row(
-      int line, long time, double open, double high, double low, double close, double volume) {}
+      int line,
+      long time,
+      double open,
+      double high,
+      double low,
+      double close,
+      double volume,
+      double adjClose,
+      boolean halted) {
+
+    /** A row of prices alone: no adjusted close, not halted. */
+    public Row(
+        int line, long time, double open, double high, double low, double close, double volume) {
+      this(line, time, open, high, low, close, volume, Double.NaN, false);
+    }
+
+    /** This row at another time, everything else kept. */
+    public Row at(long otherTime) {
+      return new Row(line, otherTime, open, high, low, close, volume, adjClose, halted);
+    }
+  }
 
   /** A row that failed a check: its line (the header is line 1) and why. */
   public record Problem(int line, String reason) {}
@@ -140,8 +169,40 @@ public final class BarCsv {
     } else if (x[4] < 0) {
       handler.problem(new Problem(line, "volume " + v + " is negative"));
     } else {
-      handler.row(new Row(line, time, x[0], x[1], x[2], x[3], x[4]));
+      optionalColumns(line, f, layout, time, x, handler);
     }
+  }
+
+  /** Reads the optional adjusted close and halt flag, then hands the row on. */
+  private static void optionalColumns(
+      int line, List<String> f, CsvColumns layout, long time, double[] x, Handler handler)
+      throws IOException {
+    double adjClose = Double.NaN;
+    if (layout.adjClose() >= 0 && layout.adjClose() < f.size()) {
+      String text = f.get(layout.adjClose()).trim();
+      // Yahoo writes null where it has no adjusted close: the same as an empty cell.
+      if (!text.isEmpty() && !text.equalsIgnoreCase("null")) {
+        String a = DecimalText.clean(text);
+        adjClose = DecimalText.isDecimal(a) ? Double.parseDouble(a) : Double.NaN;
+        if (!(adjClose > 0) || !Double.isFinite(adjClose)) {
+          handler.problem(new Problem(line, "adj close '" + a + "' is not a positive number"));
+          return;
+        }
+      }
+    }
+    boolean halted = false;
+    if (layout.halted() >= 0 && layout.halted() < f.size()) {
+      String flag = f.get(layout.halted()).trim().toLowerCase(java.util.Locale.ROOT);
+      switch (flag) {
+        case "true", "1", "y", "yes" -> halted = true;
+        case "false", "0", "n", "no", "" -> halted = false;
+        default -> {
+          handler.problem(new Problem(line, "halted '" + flag + "' is not true/false, 1/0 or Y/N"));
+          return;
+        }
+      }
+    }
+    handler.row(new Row(line, time, x[0], x[1], x[2], x[3], x[4], adjClose, halted));
   }
 
   private static boolean looksNumeric(List<String> cells) {

@@ -188,22 +188,29 @@ public final class BarSeries {
 
   /** These bars with {@code events} (one value per bar), sharing the price columns. */
   public BarSeries withEvents(BarEvents events) {
-    java.util.Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(events, "events");
     events.requireLength(times.length);
     return new BarSeries(
         symbol, interval, calendar, zone, times, open, high, low, close, volume, events);
   }
 
   /**
-   * {@code initialCapital * (close[i] / close[0])}: the capital put into the asset at the first
-   * close, per bar. It depends on nothing but the closes and the capital, so every backtest of a
+   * The buy-and-hold curve: {@code initialCapital / close[0]} shares bought at the first close,
+   * marked at each close, plus the cash of the dividends they received when the bars carry
+   * dividends ({@link BarEvents#dividend()}, from bar 1 on; not reinvested), so with dividends the
+   * final value is a total return. Without dividends it is {@code initialCapital * (close[i] /
+   * close[0])}. It depends on nothing but the bars and the capital, so every backtest of a
    * parameter sweep with the same capital gets the same array, computed once: like the columns, it
    * must not be modified.
    */
   public double[] buyAndHoldEquity(double initialCapital) {
     BuyAndHold last = buyAndHold;
     if (last == null || Double.compare(last.capital, initialCapital) != 0) {
-      last = new BuyAndHold(initialCapital, buyAndHoldEquity(close, initialCapital));
+      double[] equity =
+          events.hasDividends()
+              ? buyAndHoldEquity(close, events.dividend(), initialCapital)
+              : buyAndHoldEquity(close, initialCapital);
+      last = new BuyAndHold(initialCapital, equity);
       buyAndHold = last;
     }
     return last.equity;
@@ -220,6 +227,30 @@ public final class BarSeries {
     // No state carried from bar to bar: the JIT runs this loop on several bars per instruction.
     for (int i = 0; i < n; i++) {
       equity[i] = initialCapital * (close[i] / first);
+    }
+    return equity;
+  }
+
+  /**
+   * {@link #buyAndHoldEquity(double)} of any closes and dividends per share (one per close, 0 for
+   * none), computed afresh: the shares bought at {@code close[0]} hold into bar 1 and on, so they
+   * receive the dividends from bar 1; the cash is kept, not reinvested.
+   */
+  public static double[] buyAndHoldEquity(
+      double[] close, double[] dividend, double initialCapital) {
+    int n = close.length;
+    if (dividend.length != n) {
+      throw new IllegalArgumentException(dividend.length + " dividends for " + n + " closes");
+    }
+    double[] equity = buyAndHoldEquity(close, initialCapital);
+    if (n == 0) {
+      return equity;
+    }
+    double shares = initialCapital / close[0];
+    double cash = 0;
+    for (int i = 1; i < n; i++) {
+      cash += shares * dividend[i];
+      equity[i] += cash;
     }
     return equity;
   }

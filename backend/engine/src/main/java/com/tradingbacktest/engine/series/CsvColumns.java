@@ -10,15 +10,25 @@ import java.util.Map;
  * Which column of a bar CSV holds what: found by the header's names (in any case, with the aliases
  * of Yahoo, pandas, Upbit, Binance and Korean exports), or Binance's fixed kline order when there
  * is no header. A column index is -1 when absent; {@code fixedZone} is set when the time column
- * names its own zone (Upbit's {@code _utc} and {@code _kst}).
+ * names its own zone (Upbit's {@code _utc} and {@code _kst}). {@code adjClose} (Yahoo's {@code Adj
+ * Close}) and {@code halted} are optional and read only when a row has them.
  */
 record CsvColumns(
-    int time, int clock, int open, int high, int low, int close, int volume, ZoneId fixedZone) {
+    int time,
+    int clock,
+    int open,
+    int high,
+    int low,
+    int close,
+    int volume,
+    ZoneId fixedZone,
+    int adjClose,
+    int halted) {
 
   /**
    * Binance's headerless kline files: open_time, open, high, low, close, volume, close_time, ...
    */
-  static final CsvColumns BINANCE_KLINE = new CsvColumns(0, -1, 1, 2, 3, 4, 5, null);
+  static final CsvColumns BINANCE_KLINE = new CsvColumns(0, -1, 1, 2, 3, 4, 5, null, -1, -1);
 
   private static final Map<String, String> ALIASES =
       Map.ofEntries(
@@ -48,7 +58,15 @@ record CsvColumns(
           Map.entry("volume", "volume"),
           Map.entry("candle_acc_trade_volume", "volume"),
           Map.entry("거래량", "volume"),
-          Map.entry("vol", "volume"));
+          Map.entry("vol", "volume"),
+          Map.entry("adj close", "adj_close"),
+          Map.entry("adj_close", "adj_close"),
+          Map.entry("adjclose", "adj_close"),
+          Map.entry("adjusted close", "adj_close"),
+          Map.entry("adjusted_close", "adj_close"),
+          Map.entry("halted", "halted"),
+          Map.entry("halt", "halted"),
+          Map.entry("거래정지", "halted"));
 
   private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
@@ -66,12 +84,14 @@ record CsvColumns(
     int low = -1;
     int close = -1;
     int volume = -1;
+    int adjClose = -1;
+    int halted = -1;
     ZoneId fixed = null;
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i).trim().toLowerCase(Locale.ROOT);
       String role = name.isEmpty() && i == 0 ? "time" : ALIASES.get(name);
       if (role == null) {
-        continue; // adj close, openinterest, quote volume...: not needed
+        continue; // openinterest, quote volume...: not needed
       }
       switch (role) {
         case "time" -> time = time < 0 ? i : time;
@@ -91,6 +111,8 @@ record CsvColumns(
         case "low" -> low = low < 0 ? i : low;
         case "close" -> close = close < 0 ? i : close;
         case "volume" -> volume = volume < 0 ? i : volume;
+        case "adj_close" -> adjClose = adjClose < 0 ? i : adjClose;
+        case "halted" -> halted = halted < 0 ? i : halted;
         default -> {}
       }
     }
@@ -122,6 +144,6 @@ record CsvColumns(
               + String.join(", ", header)
               + ". Expected names such as Date,Open,High,Low,Close,Volume.");
     }
-    return new CsvColumns(time, clock, open, high, low, close, volume, fixed);
+    return new CsvColumns(time, clock, open, high, low, close, volume, fixed, adjClose, halted);
   }
 }

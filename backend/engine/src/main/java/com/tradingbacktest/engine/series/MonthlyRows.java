@@ -48,15 +48,7 @@ public final class MonthlyRows implements BarCsv.Handler {
     }
     previousMonth = month;
     previousLine = row.line();
-    next.row(
-        new BarCsv.Row(
-            row.line(),
-            monthOpen(row.time(), zone),
-            row.open(),
-            row.high(),
-            row.low(),
-            row.close(),
-            row.volume()));
+    next.row(row.at(monthOpen(row.time(), zone)));
   }
 
   @Override

@@ -12,7 +12,9 @@ package com.tradingbacktest.engine.series;
  *       start at 09:30); crypto aligns them to local midnight.
  * </ul>
  *
- * A partial bucket at either end is kept as it is.
+ * A partial bucket at either end is kept as it is. Events go with their bars: a bucket's dividend
+ * is the sum of its bars' (each went ex within it), and a bucket is halted when every bar in it is
+ * (one bar that traded is a bar an order could fill at).
  */
 final class Resampler {
 
@@ -37,6 +39,9 @@ final class Resampler {
     double[] l = new double[n];
     double[] c = new double[n];
     double[] v = new double[n];
+    BarEvents events = in.events();
+    double[] dividend = events.hasDividends() ? new double[n] : null;
+    boolean[] halted = events.hasHalts() ? new boolean[n] : null;
     int out = -1;
     long currentBucket = Long.MIN_VALUE;
     BucketClock clock = new BucketClock(in.zone(), target, in.calendar());
@@ -51,24 +56,41 @@ final class Resampler {
         l[out] = in.low()[i];
         c[out] = in.close()[i];
         v[out] = in.volume()[i];
+        if (halted != null) {
+          halted[out] = events.haltedAt(i);
+        }
       } else {
         h[out] = Math.max(h[out], in.high()[i]);
         l[out] = Math.min(l[out], in.low()[i]);
         c[out] = in.close()[i];
         v[out] = Volumes.add(v[out], in.volume()[i]);
+        if (halted != null) {
+          halted[out] &= events.haltedAt(i);
+        }
+      }
+      if (dividend != null) {
+        dividend[out] += events.dividendAt(i);
       }
     }
     int size = out + 1;
-    return BarSeries.of(
-        in.symbol(),
-        target,
-        in.calendar(),
-        in.zone(),
-        java.util.Arrays.copyOf(t, size),
-        java.util.Arrays.copyOf(o, size),
-        java.util.Arrays.copyOf(h, size),
-        java.util.Arrays.copyOf(l, size),
-        java.util.Arrays.copyOf(c, size),
-        java.util.Arrays.copyOf(v, size));
+    BarSeries bars =
+        BarSeries.of(
+            in.symbol(),
+            target,
+            in.calendar(),
+            in.zone(),
+            java.util.Arrays.copyOf(t, size),
+            java.util.Arrays.copyOf(o, size),
+            java.util.Arrays.copyOf(h, size),
+            java.util.Arrays.copyOf(l, size),
+            java.util.Arrays.copyOf(c, size),
+            java.util.Arrays.copyOf(v, size));
+    if (events.isNone()) {
+      return bars;
+    }
+    return bars.withEvents(
+        new BarEvents(
+            dividend == null ? null : java.util.Arrays.copyOf(dividend, size),
+            halted == null ? null : java.util.Arrays.copyOf(halted, size)));
   }
 }

@@ -26,11 +26,13 @@ class BarCsvReaderTests {
   }
 
   @Test
-  void readsYahooColumnsInAnyCaseIgnoringAdjClose() throws IOException {
+  void readsYahooColumnsInAnyCaseWithTheAdjCloseBesideTheClose() throws IOException {
     BarCsvReader.Columns c =
         read("DATE,OPEN,HIGH,LOW,CLOSE,ADJ CLOSE,VOLUME\n1995-01-03,2.18,2.2,2.15,2.18,1.9,100\n");
 
     assertThat(c.close()).containsExactly(2.18);
+    assertThat(c.adjClose()).containsExactly(1.9);
+    assertThat(c.halted()).isNull();
   }
 
   @Test

@@ -87,4 +87,72 @@ class BarCsvTests {
     assertThat(rows.get(1).high()).isEqualTo(Double.parseDouble("12345678901234567891"));
     assertThat(problems).containsExactly(new BarCsv.Problem(4, "open '0x10' is not a number"));
   }
+
+  @Test
+  void readsAnAdjCloseAndAHaltedColumnWhenTheFileHasThem() throws IOException {
+    List<BarCsv.Row> rows = new ArrayList<>();
+    List<BarCsv.Problem> problems = new ArrayList<>();
+    BarCsv.Handler handler = collect(rows, problems);
+    BarCsv.parse(
+        new BufferedReader(
+            new StringReader(
+                """
+                Date,Open,High,Low,Close,Adj Close,Volume,Halted
+                2024-01-02,10,11,9,10,9.5,100,false
+                2024-01-03,10,10,10,10,,0,Y
+                2024-01-04,10,11,9,10,9.8,100
+                2024-01-05,10,11,9,10,-1,100,0
+                2024-01-08,10,11,9,10,9.8,100,maybe
+                2024-01-09,10,11,9,10,null,100,1
+                """)),
+        ZoneOffset.UTC,
+        handler);
+
+    assertThat(rows).hasSize(4);
+    assertThat(rows.get(3).adjClose()).isNaN();
+    assertThat(rows.get(3).halted()).isTrue();
+    assertThat(rows.get(0).adjClose()).isEqualTo(9.5);
+    assertThat(rows.get(0).halted()).isFalse();
+    assertThat(rows.get(1).adjClose()).isNaN();
+    assertThat(rows.get(1).halted()).isTrue();
+    assertThat(rows.get(2).adjClose()).isEqualTo(9.8);
+    assertThat(rows.get(2).halted()).isFalse();
+    assertThat(problems)
+        .containsExactly(
+            new BarCsv.Problem(5, "adj close '-1' is not a positive number"),
+            new BarCsv.Problem(6, "halted 'maybe' is not true/false, 1/0 or Y/N"));
+  }
+
+  @Test
+  void withoutThoseColumnsARowHasNoAdjCloseAndIsNotHalted() throws IOException {
+    List<BarCsv.Row> rows = new ArrayList<>();
+    BarCsv.parse(
+        new BufferedReader(
+            new StringReader("date,open,high,low,close,adj_close\n2024-01-02,10,11,9,10,9\n")),
+        ZoneOffset.UTC,
+        collect(rows, new ArrayList<>()));
+    BarCsv.parse(
+        new BufferedReader(new StringReader("date,open,high,low,close\n2024-01-02,10,11,9,10\n")),
+        ZoneOffset.UTC,
+        collect(rows, new ArrayList<>()));
+
+    assertThat(rows.get(0).adjClose()).isEqualTo(9);
+    assertThat(rows.get(1).adjClose()).isNaN();
+    assertThat(rows.get(1).halted()).isFalse();
+    assertThat(rows.get(1)).isEqualTo(new BarCsv.Row(2, rows.get(1).time(), 10, 11, 9, 10, 0));
+  }
+
+  private static BarCsv.Handler collect(List<BarCsv.Row> rows, List<BarCsv.Problem> problems) {
+    return new BarCsv.Handler() {
+      @Override
+      public void row(BarCsv.Row row) {
+        rows.add(row);
+      }
+
+      @Override
+      public void problem(BarCsv.Problem problem) {
+        problems.add(problem);
+      }
+    };
+  }
 }

@@ -112,4 +112,26 @@ class BarSeriesTests {
         c,
         new double[t.length]);
   }
+
+  @Test
+  void theBuyAndHoldReceivesTheDividendsAsCashFromTheSecondBar() {
+    BarSeries bars =
+        series(
+                new long[] {0, DAY, 2 * DAY, 3 * DAY},
+                new double[] {100, 100, 110, 105},
+                new double[] {100, 100, 110, 105},
+                new double[] {100, 100, 110, 105},
+                new double[] {100, 100, 110, 105})
+            .withEvents(new BarEvents(new double[] {3, 5, 0, 2}, null));
+
+    double[] equity = bars.buyAndHoldEquity(1000);
+
+    // 10 shares bought at the first close: its own ex-date's dividend is not theirs.
+    assertThat(equity).containsExactly(1000, 1050, 1150, 1120);
+    assertThat(bars.buyAndHoldEquity(1000)).isSameAs(equity);
+    assertThat(bars.withEvents(BarEvents.NONE).buyAndHoldEquity(1000))
+        .containsExactly(1000, 1000, 1100, 1050);
+    assertThatThrownBy(() -> BarSeries.buyAndHoldEquity(new double[] {1}, new double[2], 1))
+        .hasMessage("2 dividends for 1 closes");
+  }
 }

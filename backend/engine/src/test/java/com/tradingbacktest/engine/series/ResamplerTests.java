@@ -123,4 +123,36 @@ class ResamplerTests {
     }
     return bars.build("X", interval, calendar, zone);
   }
+
+  @Test
+  void sumsTheDividendsOfABucketAndHaltsItOnlyWhenEveryBarIs() {
+    // Ten Seoul days from Monday 2024-03-04: two weeks of five trading days.
+    BarColumns columns = new BarColumns(10);
+    long monday = java.time.LocalDate.of(2024, 3, 4).atStartOfDay(SEOUL).toInstant().toEpochMilli();
+    for (int i = 0; i < 10; i++) {
+      long day = monday + (i < 5 ? i : i + 2) * 86_400_000L;
+      columns.bar(i, day, 10, 10, 10, 10, 1);
+    }
+    double[] dividend = new double[10];
+    dividend[1] = 0.5;
+    dividend[3] = 0.25;
+    boolean[] halted = new boolean[10];
+    java.util.Arrays.fill(halted, 2, 10, true); // week 1 from Wednesday, all of week 2
+    BarSeries days =
+        columns
+            .build("X", Interval.D1, MarketCalendar.STOCK, SEOUL)
+            .withEvents(new BarEvents(dividend, halted));
+
+    BarSeries weeks = days.resample(Interval.W1);
+
+    assertThat(weeks.events().dividend()).containsExactly(0.75, 0);
+    assertThat(weeks.events().halted()).containsExactly(false, true);
+    // Without events the bars carry none.
+    assertThat(
+            columns
+                .build("X", Interval.D1, MarketCalendar.STOCK, SEOUL)
+                .resample(Interval.W1)
+                .events())
+        .isSameAs(BarEvents.NONE);
+  }
 }
