@@ -40,6 +40,9 @@ public final class Simulator {
   private static final int OPEN_LONG = 2;
   private static final int OPEN_SHORT = 3;
 
+  /** Takes no bar in: {@link EquitySink#run} then only marks the simulation's columns. */
+  private static final EquitySink NO_SINK = (i, equity, inMarket) -> {};
+
   private Simulator() {}
 
   public static Simulation run(BarSeries bars, Signals signals, BacktestConfig config) {
@@ -96,6 +99,8 @@ public final class Simulator {
     final int last = config.closeAtEnd() ? n - 1 : n;
     final boolean endAtOpen = config.closeAtEnd() && config.closeAtEndPrice() == EndPrice.OPEN;
     final long[] times = bars.times();
+    // Marks the bars of a quiet run and hands them to the sink (see EquitySink.run).
+    final EquitySink marks = sink != null ? sink : NO_SINK;
 
     // The default account rule: the price at which a short's equity is zero (infinite unless
     // short), refreshed after every bar that traded, so that a quiet bar checks it with one
@@ -172,14 +177,8 @@ public final class Simulator {
               highest = high[j];
             }
           }
-          double marked = cash + quantity * close[j]; // Book.equity, with the book's state at hand
-          equity[j] = marked;
-          position[j] = quantity;
-          inMarket[j] = held;
-          if (sink != null) {
-            sink.bar(j, marked, held);
-          }
         }
+        marks.run(i, end, cash, quantity, close, equity, position, inMarket);
         // Every bar's low is at most its high (BarSeries checks it), so lowest <= highest exactly
         // when the position lived through at least one bar of the run.
         if (lowest <= highest) {
