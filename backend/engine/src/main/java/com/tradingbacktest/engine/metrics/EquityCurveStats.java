@@ -136,6 +136,8 @@ public final class EquityCurveStats implements EquitySink {
     final long[] times = this.times;
     final boolean held = quantity != 0;
     final double rfPerBar = returns.rfPerBar;
+    final double flatBelow = Math.min(0.0 - rfPerBar, 0.0);
+    final double flatDownside = flatBelow * flatBelow;
     final double[] drawdown = drawdowns.drawdown;
     long previousTime = this.previousTime;
     double previousEquity = this.previousEquity;
@@ -187,6 +189,16 @@ public final class EquityCurveStats implements EquitySink {
       if (j > 0) {
         if (previousEquity <= 0) {
           undefined = true;
+        } else if (e == previousEquity) {
+          // A flat bar (or a held price unchanged): r = e / previousEquity - 1 is +0.0 exactly,
+          // delta = 0 - mean is -mean exactly, so Welford's update is mean - mean / count, and
+          // delta * (r - mean) is mean * newMean (signs and zeros included: m2 never gets -0.0).
+          // The same bits with one subtraction fewer on the chain from mean to mean.
+          count++;
+          double before = mean;
+          mean = before - before / count;
+          m2 += before * mean;
+          downsideSquares += flatDownside;
         } else {
           double r = e / previousEquity - 1;
           count++;
