@@ -142,8 +142,12 @@ class RollingAndCrossesTests {
         over[i] = finite && a[i] > b[i] && a[i - 1] <= b[i - 1];
         under[i] = finite && a[i] < b[i] && a[i - 1] >= b[i - 1];
       }
-      assertThat(Crosses.crossover(a, b)).as("crossover %s %s", a, b).containsExactly(over);
-      assertThat(Crosses.crossunder(a, b)).as("crossunder %s %s", a, b).containsExactly(under);
+      assertThat(Crosses.crossover(a, b))
+          .as("crossover %s %s", java.util.Arrays.toString(a), java.util.Arrays.toString(b))
+          .containsExactly(over);
+      assertThat(Crosses.crossunder(a, b))
+          .as("crossunder %s %s", java.util.Arrays.toString(a), java.util.Arrays.toString(b))
+          .containsExactly(under);
     }
   }
 }
