@@ -92,9 +92,18 @@ class BacktestTests {
     boolean[] down = Crosses.crossunder(fast, slow);
     double[] none = new double[n];
     java.util.Arrays.fill(none, Double.NaN);
+    // NEXT_OPEN: a bar whose signal only queues an order ends a quiet run (long only, with shorts
+    // and reversals, and closing at the end at the open); CLOSE: a signal bar takes the full path.
     for (BacktestConfig config :
         List.of(
             BacktestConfig.builder().closeAtEnd(true).build(),
+            BacktestConfig.builder().allowShort(true).build(),
+            BacktestConfig.builder()
+                .allowShort(true)
+                .closeAtEnd(true)
+                .closeAtEndPrice(com.tradingbacktest.engine.sim.EndPrice.OPEN)
+                .costs(CostModel.ofCommissionRate(0.001))
+                .build(),
             BacktestConfig.builder().fillMode(FillMode.CLOSE).allowShort(true).build())) {
       Signals.Builder marketOnly =
           Signals.builder(n).longEntry(up).longExit(down).shortEntry(down).shortExit(up);

@@ -40,13 +40,23 @@ public final class Crosses {
 
   /** {@code x[i] > y[i]} after {@code x[i - 1] <= y[i - 1]}, all four finite. */
   private static boolean[] crossesAbove(double[] x, double[] y) {
-    boolean[] out = new boolean[x.length];
-    for (int i = 1; i < x.length; i++) {
-      double prevX = x[i - 1];
-      double prevY = y[i - 1];
+    int n = x.length;
+    boolean[] out = new boolean[n];
+    if (n == 0) {
+      return out;
+    }
+    // Each bar's "at or below" is kept for the next as an int, and the two comparisons combine
+    // without a branch: the one branch left is taken only at a cross (a few bars in a hundred),
+    // where "curX > curY && prevX <= prevY" branched on comparisons that flip at every cross.
+    int wasAtOrBelow = x[0] <= y[0] ? 1 : 0;
+    for (int i = 1; i < n; i++) {
       double curX = x[i];
       double curY = y[i];
-      out[i] = curX > curY && prevX <= prevY && allFinite(prevX, prevY, curX, curY);
+      int above = curX > curY ? 1 : 0;
+      if ((above & wasAtOrBelow) != 0) {
+        out[i] = allFinite(x[i - 1], y[i - 1], curX, curY);
+      }
+      wasAtOrBelow = curX <= curY ? 1 : 0;
     }
     return out;
   }

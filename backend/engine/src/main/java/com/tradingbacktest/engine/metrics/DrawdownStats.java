@@ -12,14 +12,16 @@ package com.tradingbacktest.engine.metrics;
 final class DrawdownStats {
 
   private final long[] times;
-  private final double[] drawdown;
+  // The state of the period under way, read and written back by EquityCurveStats.run, which holds
+  // it in locals through a run of bars.
+  final double[] drawdown;
 
-  private double peak;
-  private int peakIndex;
-  private boolean underwater;
-  private double periodDepth;
+  double peak;
+  int peakIndex;
+  boolean underwater;
+  double periodDepth;
 
-  private double maxDrawdown;
+  double maxDrawdown;
   private int periods;
   private double depthSum;
   private long barsSum;
@@ -64,6 +66,15 @@ final class DrawdownStats {
   }
 
   private void closePeriod(int endIndex) {
+    endPeriod(endIndex, peakIndex, periodDepth);
+    underwater = false;
+  }
+
+  /**
+   * Counts the period from the peak at {@code peakIndex} to {@code endIndex} whose deepest drawdown
+   * was {@code periodDepth}.
+   */
+  void endPeriod(int endIndex, int peakIndex, double periodDepth) {
     int bars = endIndex - peakIndex;
     long millis = times[endIndex] - times[peakIndex];
     periods++;
@@ -72,7 +83,6 @@ final class DrawdownStats {
     millisSum += millis;
     maxBars = Math.max(maxBars, bars);
     maxMillis = Math.max(maxMillis, millis);
-    underwater = false;
   }
 
   double[] series() {

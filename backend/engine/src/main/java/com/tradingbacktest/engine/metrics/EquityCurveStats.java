@@ -110,6 +110,140 @@ public final class EquityCurveStats implements EquitySink {
   }
 
   /**
+   * {@link #bar} for each bar of a quiet run of the simulator, in one loop that also marks the
+   * bars: the statistics' state lives in locals through the run and goes back to the fields once at
+   * its end. Fed bar by bar through the fields, the return statistics' chain of dependent divisions
+   * ({@code mean += (r - mean) / count}) also waited, on every bar, for its running mean to be
+   * stored and loaded again. Each statistic sees the same values in the same order, so the results
+   * are those of {@link #bar} to the last bit.
+   *
+   * @throws IllegalArgumentException as {@link #bar} does, at the first bad bar (the bars before it
+   *     are taken in)
+   */
+  @Override
+  public void run(
+      int from,
+      int to,
+      double cash,
+      double quantity,
+      double[] close,
+      double[] equity,
+      double[] position,
+      boolean[] inMarket) {
+    if (from != bars) {
+      throw new IllegalArgumentException("bar " + from + " fed after " + bars + " bars");
+    }
+    final long[] times = this.times;
+    final boolean held = quantity != 0;
+    final double rfPerBar = returns.rfPerBar;
+    final double flatBelow = Math.min(0.0 - rfPerBar, 0.0);
+    final double flatDownside = flatBelow * flatBelow;
+    final double[] drawdown = drawdowns.drawdown;
+    long previousTime = this.previousTime;
+    double previousEquity = this.previousEquity;
+    double peakEquity = this.peakEquity;
+    double peak = drawdowns.peak;
+    int peakIndex = drawdowns.peakIndex;
+    boolean underwater = drawdowns.underwater;
+    double periodDepth = drawdowns.periodDepth;
+    double maxDrawdown = drawdowns.maxDrawdown;
+    int count = returns.count;
+    double mean = returns.mean;
+    double m2 = returns.m2;
+    double downsideSquares = returns.downsideSquares;
+    boolean undefined = returns.undefined;
+    long nextMonthStart = periods.nextMonthStart;
+    int j = from;
+    for (; j < to; j++) {
+      double e = cash + quantity * close[j]; // Book.equity, with the book's state at hand
+      equity[j] = e;
+      position[j] = quantity;
+      inMarket[j] = held;
+      long t = times[j];
+      if (t < previousTime || !Double.isFinite(e)) {
+        break; // bar() below throws for it, once the bars before it are written back
+      }
+      previousTime = t;
+      // DrawdownStats.add
+      if (j == 0 || e >= peak) {
+        if (underwater) {
+          drawdowns.endPeriod(j, peakIndex, periodDepth);
+          underwater = false;
+        }
+        peak = e;
+        peakIndex = j;
+      } else {
+        double dd = e / peak - 1;
+        drawdown[j] = dd;
+        if (!underwater) {
+          underwater = true;
+          periodDepth = dd;
+        } else if (dd < periodDepth) {
+          periodDepth = dd;
+        }
+        if (dd < maxDrawdown) {
+          maxDrawdown = dd;
+        }
+      }
+      // ReturnStats.add
+      if (j > 0) {
+        if (previousEquity <= 0) {
+          undefined = true;
+        } else if (e == previousEquity) {
+          // A flat bar (or a held price unchanged): r = e / previousEquity - 1 is +0.0 exactly,
+          // delta = 0 - mean is -mean exactly, so Welford's update is mean - mean / count, and
+          // delta * (r - mean) is mean * newMean (signs and zeros included: m2 never gets -0.0).
+          // The same bits with one subtraction fewer on the chain from mean to mean.
+          count++;
+          double before = mean;
+          mean = before - before / count;
+          m2 += before * mean;
+          downsideSquares += flatDownside;
+        } else {
+          double r = e / previousEquity - 1;
+          count++;
+          double delta = r - mean;
+          mean += delta / count;
+          m2 += delta * (r - mean);
+          double below = Math.min(r - rfPerBar, 0.0);
+          downsideSquares += below * below;
+        }
+      }
+      // PeriodReturns.add: its last equity is the previous bar's until this bar is taken in.
+      if (t >= nextMonthStart) {
+        periods.lastEquity = previousEquity;
+        periods.enterMonth(t);
+        nextMonthStart = periods.nextMonthStart;
+      }
+      if (e > peakEquity) {
+        peakEquity = e;
+      }
+      previousEquity = e;
+    }
+    this.previousTime = previousTime;
+    this.previousEquity = previousEquity;
+    this.peakEquity = peakEquity;
+    drawdowns.peak = peak;
+    drawdowns.peakIndex = peakIndex;
+    drawdowns.underwater = underwater;
+    drawdowns.periodDepth = periodDepth;
+    drawdowns.maxDrawdown = maxDrawdown;
+    returns.count = count;
+    returns.mean = mean;
+    returns.m2 = m2;
+    returns.downsideSquares = downsideSquares;
+    returns.undefined = undefined;
+    periods.lastEquity = previousEquity;
+    if (held) {
+      barsInMarket += j - from;
+    }
+    bars = j;
+    if (j < to) {
+      bar(j, equity[j], held);
+    }
+  }
+
+  /**
    * Every metric, once every bar was fed.
    *
    * @param trades the closed round trips, in exit order

@@ -21,10 +21,13 @@ final class PeriodReturns {
   private final List<MonthlyReturn> months = new ArrayList<>();
   private final List<YearlyReturn> years = new ArrayList<>();
 
-  private long nextMonthStart = Long.MIN_VALUE;
+  // Read and written back by EquityCurveStats.run, which holds them in locals through a run of
+  // bars.
+  long nextMonthStart = Long.MIN_VALUE;
+  double lastEquity;
+
   private int year;
   private int month;
-  private double lastEquity;
   private double monthBase;
   private double yearBase;
 
@@ -46,7 +49,10 @@ final class PeriodReturns {
     lastEquity = equity;
   }
 
-  private void enterMonth(long time) {
+  /**
+   * The bar opening at {@code time} is the first of a month; the last equity is of the bar before.
+   */
+  void enterMonth(long time) {
     LocalDate date = Instant.ofEpochMilli(time).atZone(zone).toLocalDate();
     boolean first = nextMonthStart == Long.MIN_VALUE;
     if (!first) {

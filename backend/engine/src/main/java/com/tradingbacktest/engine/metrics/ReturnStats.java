@@ -16,13 +16,15 @@ final class ReturnStats {
   static final double NOISE = 1e-12;
 
   private final double barsPerYear;
-  private final double rfPerBar;
+  final double rfPerBar;
 
-  private int count;
-  private double mean;
-  private double m2;
-  private double downsideSquares;
-  private boolean undefined;
+  // Read and written back by EquityCurveStats.run, which holds them in locals through a run of
+  // bars.
+  int count;
+  double mean;
+  double m2;
+  double downsideSquares;
+  boolean undefined;
 
   /**
    * @param barsPerYear annualisation factor

@@ -40,6 +40,12 @@ public final class Simulator {
   private static final int OPEN_LONG = 2;
   private static final int OPEN_SHORT = 3;
 
+  /** Or-ed into a {@link #decide} result: the entry reverses the open position. */
+  private static final int REVERSE = 4;
+
+  /** Takes no bar in: {@link EquitySink#run} then only marks the simulation's columns. */
+  private static final EquitySink NO_SINK = (i, equity, inMarket) -> {};
+
   private Simulator() {}
 
   public static Simulation run(BarSeries bars, Signals signals, BacktestConfig config) {
@@ -96,6 +102,8 @@ public final class Simulator {
     final int last = config.closeAtEnd() ? n - 1 : n;
     final boolean endAtOpen = config.closeAtEnd() && config.closeAtEndPrice() == EndPrice.OPEN;
     final long[] times = bars.times();
+    // Marks the bars of a quiet run and hands them to the sink (see EquitySink.run).
+    final EquitySink marks = sink != null ? sink : NO_SINK;
 
     // The default account rule: the price at which a short's equity is zero (infinite unless
     // short), refreshed after every bar that traded, so that a quiet bar checks it with one
@@ -128,13 +136,14 @@ public final class Simulator {
           && pendingEntry == NONE
           && i != last
           && high[i] < zeroEquityLevel
-          && noSignal(longEntries, longExits, shortEntries, shortExits, i)) {
+          && (nextOpen || noSignal(longEntries, longExits, shortEntries, shortExits, i))) {
         // A run of quiet bars: nothing fills at the open, no level can trigger, no signal decides
-        // anything at the close. The book stays as it is, but for step 5 of the full path: a
-        // position held since the open lives through the bar's range. The run stops before the
-        // next bar with a signal, the last bar and the next progress check; these checks, and the
-        // book's cash and quantity, are then read once per run instead of once per bar.
-        int end = i + 1;
+        // anything at the close (but the run's last bar's, below). The book stays as it is, but
+        // for step 5 of the full path: a position held since the open lives through the bar's
+        // range. The run stops before the next bar with a signal, the last bar and the next
+        // progress check; these checks, and the book's cash and quantity, are then read once per
+        // run instead of once per bar.
+        int end = i;
         int nextCheck = Math.min(n, (i | (CHECK_EVERY - 1)) + 1);
         if (zeroEquityLevel == Double.POSITIVE_INFINITY) {
           while (end < nextCheck
@@ -150,6 +159,14 @@ public final class Simulator {
               && noSignal(longEntries, longExits, shortEntries, shortExits, end)) {
             end++;
           }
+        }
+        // With NEXT_OPEN a signal only queues a market order for the next open: its bar is quiet
+        // but for that decision, and ends the run (half the bars that took the full path in an
+        // SMA crossover). The run stopped at it when nothing else stopped it.
+        final boolean decides =
+            nextOpen && end < nextCheck && end != last && high[end] < zeroEquityLevel;
+        if (decides) {
+          end++;
         }
         final double cash = book.cash;
         final double quantity = book.quantity;
@@ -172,20 +189,26 @@ public final class Simulator {
               highest = high[j];
             }
           }
-          double marked = cash + quantity * close[j]; // Book.equity, with the book's state at hand
-          equity[j] = marked;
-          position[j] = quantity;
-          inMarket[j] = held;
-          if (sink != null) {
-            sink.bar(j, marked, held);
-          }
         }
+        marks.run(i, end, cash, quantity, close, equity, position, inMarket);
         // Every bar's low is at most its high (BarSeries checks it), so lowest <= highest exactly
         // when the position lived through at least one bar of the run.
         if (lowest <= highest) {
           book.see(lowest, highest);
         }
         i = end - 1;
+        if (decides) {
+          // Step 4 of the full path for the run's last bar, with the book as the run left it.
+          int decision = decide(s, i, !stopped, book.side(), allowShort);
+          if (decision != NONE && i + 1 < n) {
+            boolean reverse = (decision & REVERSE) != 0;
+            int action = decision & ~REVERSE;
+            pendingExit = (action == CLOSE || reverse) ? CLOSE : NONE;
+            pendingEntry = action == CLOSE ? NONE : action;
+            pendingSignalBar = i;
+            pendingExitReason = reverse ? ExitReason.REVERSAL : ExitReason.SIGNAL;
+          }
+        }
         continue;
       } else {
         boolean acted = false;
@@ -330,34 +353,10 @@ public final class Simulator {
                   book.equity(close[i]),
                   book.cash));
         }
-        int action = NONE;
-        boolean reverse = false;
-        boolean trading = !stopped && !endedAtOpen;
-        boolean longEntry = trading && s.longEntry != null && s.longEntry[i];
-        boolean shortEntry = trading && s.shortEntry != null && s.shortEntry[i];
-        if (longEntry && shortEntry) {
-          longEntry = shortEntry = false; // contradictory: neither
-        }
         side = book.side();
-        if (side > 0) {
-          if (shortEntry) {
-            action = allowShort ? OPEN_SHORT : CLOSE;
-            reverse = allowShort;
-          } else if (trading && s.longExit != null && s.longExit[i]) {
-            action = CLOSE;
-          }
-        } else if (side < 0) {
-          if (longEntry) {
-            action = OPEN_LONG;
-            reverse = true;
-          } else if (trading && s.shortExit != null && s.shortExit[i]) {
-            action = CLOSE;
-          }
-        } else if (longEntry) {
-          action = OPEN_LONG;
-        } else if (shortEntry && allowShort) {
-          action = OPEN_SHORT;
-        }
+        int decision = decide(s, i, !stopped && !endedAtOpen, side, allowShort);
+        int action = decision & ~REVERSE;
+        boolean reverse = (decision & REVERSE) != 0;
         if (action != NONE) {
           int exit = (action == CLOSE || reverse) ? CLOSE : NONE;
           int entry = action == CLOSE ? NONE : action;
@@ -433,6 +432,41 @@ public final class Simulator {
         book.rejected,
         book.commissions,
         liquidations);
+  }
+
+  /**
+   * Step 4: the market action bar {@code i}'s signals decide for a book on {@code side} (1 long, -1
+   * short, 0 flat): {@link #NONE}, {@link #CLOSE}, {@link #OPEN_LONG} or {@link #OPEN_SHORT}, or-ed
+   * with {@link #REVERSE} when the entry reverses the open position. Nothing while not {@code
+   * trading} (the account stopped, or the run ended at the open); a long and a short entry on the
+   * same bar contradict each other and decide neither.
+   */
+  private static int decide(Signals s, int i, boolean trading, int side, boolean allowShort) {
+    boolean longEntry = trading && s.longEntry != null && s.longEntry[i];
+    boolean shortEntry = trading && s.shortEntry != null && s.shortEntry[i];
+    if (longEntry && shortEntry) {
+      longEntry = shortEntry = false; // contradictory: neither
+    }
+    if (side > 0) {
+      if (shortEntry) {
+        return allowShort ? OPEN_SHORT | REVERSE : CLOSE;
+      }
+      if (trading && s.longExit != null && s.longExit[i]) {
+        return CLOSE;
+      }
+    } else if (side < 0) {
+      if (longEntry) {
+        return OPEN_LONG | REVERSE;
+      }
+      if (trading && s.shortExit != null && s.shortExit[i]) {
+        return CLOSE;
+      }
+    } else if (longEntry) {
+      return OPEN_LONG;
+    } else if (shortEntry && allowShort) {
+      return OPEN_SHORT;
+    }
+    return NONE;
   }
 
   /** The liquidation of a short whose equity reached zero at {@code level}. */

@@ -112,4 +112,42 @@ class RollingAndCrossesTests {
         .hasMessage("crossover: a and b must have the same length, got 3 and 2");
     assertThat(Crosses.crossunder(new double[0], new double[0])).isEmpty();
   }
+
+  /**
+   * The crosses against their definition, on series drawn from a few values so that ties, NaN and
+   * infinities (on either side and at either bar) come up often: a cross needs all four values
+   * finite.
+   */
+  @Test
+  void crossesOfTwoSeriesFollowTheirDefinitionWithTiesAndNonFiniteValues() {
+    double[] values = {1, 2, 3, NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(19);
+    for (int trial = 0; trial < 2_000; trial++) {
+      int n = random.nextInt(1, 12);
+      double[] a = new double[n];
+      double[] b = new double[n];
+      for (int i = 0; i < n; i++) {
+        // Mostly finite values, so that crosses (not just non-finite bars) are common.
+        a[i] = values[random.nextInt(random.nextInt(4) == 0 ? values.length : 3)];
+        b[i] = values[random.nextInt(random.nextInt(4) == 0 ? values.length : 3)];
+      }
+      boolean[] over = new boolean[n];
+      boolean[] under = new boolean[n];
+      for (int i = 1; i < n; i++) {
+        boolean finite =
+            Double.isFinite(a[i - 1])
+                && Double.isFinite(b[i - 1])
+                && Double.isFinite(a[i])
+                && Double.isFinite(b[i]);
+        over[i] = finite && a[i] > b[i] && a[i - 1] <= b[i - 1];
+        under[i] = finite && a[i] < b[i] && a[i - 1] >= b[i - 1];
+      }
+      assertThat(Crosses.crossover(a, b))
+          .as("crossover %s %s", java.util.Arrays.toString(a), java.util.Arrays.toString(b))
+          .containsExactly(over);
+      assertThat(Crosses.crossunder(a, b))
+          .as("crossunder %s %s", java.util.Arrays.toString(a), java.util.Arrays.toString(b))
+          .containsExactly(under);
+    }
+  }
 }
