@@ -3,9 +3,7 @@ package com.tradingbacktest.engine.prices;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/**
- * A corporate action of a series. Dates are calendar dates in the series' time zone.
- */
+/** A corporate action of a series. Dates are calendar dates in the series' time zone. */
 public sealed interface CorporateAction {
 
   /** The first day the action applies to. */
@@ -57,7 +55,8 @@ public sealed interface CorporateAction {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
       if (to.isBefore(from)) {
-        throw new IllegalArgumentException("halt from " + from + " ends before it starts (" + to + ")");
+        throw new IllegalArgumentException(
+            "halt from " + from + " ends before it starts (" + to + ")");
       }
     }
 
