@@ -88,7 +88,26 @@ record NewSymbol(
         lot,
         source,
         seriesKey,
-        ownerId);
+        ownerId,
+        boardOf(symbol, resolvedMarket, resolvedClass),
+        null);
+  }
+
+  /**
+   * The KRX board a new symbol is most likely on, from its ticker and kind (Yahoo's .KQ suffix is
+   * KOSDAQ, every other KRX stock KOSPI until someone says otherwise); null outside KRX.
+   */
+  static String boardOf(String ticker, String market, String assetClass) {
+    if (!"KRX".equals(market)) {
+      return null;
+    }
+    if ("etf".equals(assetClass)) {
+      return "etf";
+    }
+    if (!"stock".equals(assetClass)) {
+      return null;
+    }
+    return ticker.toUpperCase(Locale.ROOT).endsWith(".KQ") ? "kosdaq" : "kospi";
   }
 
   private static boolean knownZone(String zone) {

@@ -23,7 +23,7 @@ class SymbolRepository {
 
   private static final String COLUMNS =
       "ticker, name, market, asset_class, currency, time_zone, tick_size, lot_size, source, symbol,"
-          + " owner_id";
+          + " owner_id, board, name_ko";
 
   private final JdbcClient jdbc;
   private final SharedCache<SymbolInfo> symbolCache;
@@ -94,7 +94,7 @@ class SymbolRepository {
     jdbc.sql(
             "insert into symbols ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
         .params(
             s.symbol(),
             s.name(),
@@ -106,7 +106,9 @@ class SymbolRepository {
             s.lotSize(),
             s.source(),
             s.seriesKey(),
-            s.ownerId())
+            s.ownerId(),
+            s.board(),
+            s.nameKo())
         .update();
     symbolCache.evict(s.seriesKey());
   }
@@ -120,7 +122,7 @@ class SymbolRepository {
         c.prepareStatement(
             "insert into symbols ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")) {
       ps.setString(1, s.symbol());
       ps.setString(2, s.name());
       ps.setString(3, s.market());
@@ -132,6 +134,8 @@ class SymbolRepository {
       ps.setString(9, s.source());
       ps.setString(10, s.seriesKey());
       ps.setObject(11, s.ownerId());
+      ps.setString(12, s.board());
+      ps.setString(13, s.nameKo());
       ps.executeUpdate();
     }
   }
@@ -203,7 +207,7 @@ class SymbolRepository {
       return bySymbol;
     }
     jdbc.sql(
-            "select symbol, interval, first_bar, last_bar, bar_count from market_data_ranges"
+            "select symbol, interval, first_bar, last_bar, bar_count, price_basis from market_data_ranges"
                 + " where symbol = any(:symbols) order by symbol, case interval when '1m' then 1 when '5m' then 2"
                 + " when '15m' then 3 when '1h' then 4 when '4h' then 5 when '1d' then 6 else 7 end")
         .param("symbols", symbols.toArray(new String[0]))
@@ -217,7 +221,8 @@ class SymbolRepository {
                                 rs.getString(2),
                                 rs.getTimestamp(3).toInstant(),
                                 rs.getTimestamp(4).toInstant(),
-                                rs.getLong(5))));
+                                rs.getLong(5),
+                                rs.getString(6))));
     bySymbol.replaceAll((symbol, list) -> List.copyOf(list));
     return bySymbol;
   }
@@ -291,6 +296,8 @@ class SymbolRepository {
         rs.getBigDecimal(8).stripTrailingZeros(),
         rs.getString(9),
         rs.getString(10),
-        rs.getObject(11, java.util.UUID.class));
+        rs.getObject(11, java.util.UUID.class),
+        rs.getString(12),
+        rs.getString(13));
   }
 }
