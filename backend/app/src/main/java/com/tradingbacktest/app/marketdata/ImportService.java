@@ -446,17 +446,20 @@ class ImportService {
               new BigDecimal("0.00000001"),
               new BigDecimal("0.00000001"));
       case YAHOO ->
-          symbol.endsWith(".KS") || symbol.endsWith(".KQ")
-              ? new NewSymbol(
-                  symbol, "KRX", "stock", "KRW", "Asia/Seoul", BigDecimal.ONE, BigDecimal.ONE)
-              : new NewSymbol(
-                  symbol,
-                  market == null ? "NASDAQ" : market,
-                  "stock",
-                  "USD",
-                  "America/New_York",
-                  new BigDecimal("0.01"),
-                  BigDecimal.ONE);
+          KnownSymbols.of(symbol).isPresent()
+              ? KnownSymbols.of(symbol).get().description().withMarket(market)
+              : symbol.endsWith(".KS") || symbol.endsWith(".KQ")
+                  ? new NewSymbol(
+                      symbol, "KRX", "stock", "KRW", "Asia/Seoul", BigDecimal.ONE, BigDecimal.ONE)
+                  : new NewSymbol(
+                      symbol,
+                      market == null ? "NASDAQ" : market,
+                      // ^GSPC, ^KS11: Yahoo's index tickers; its chart's meta says the rest.
+                      symbol.startsWith("^") ? "index" : "stock",
+                      "USD",
+                      "America/New_York",
+                      new BigDecimal("0.01"),
+                      BigDecimal.ONE);
     };
   }
 

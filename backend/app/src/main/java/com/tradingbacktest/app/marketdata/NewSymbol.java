@@ -37,6 +37,13 @@ record NewSymbol(
 
   private static final Pattern CURRENCY = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
 
+  /** The same description in {@code market} when one is named (null: unchanged). */
+  NewSymbol withMarket(String market) {
+    return market == null
+        ? this
+        : new NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize);
+  }
+
   /** The shared symbol as it would be created, or every invalid field at once. */
   SymbolInfo resolve(String symbol, String source) {
     return resolve(symbol, source, symbol, null);
@@ -77,20 +84,21 @@ record NewSymbol(
     if (!errors.isEmpty()) {
       throw new FieldValidationException(errors);
     }
-    return new SymbolInfo(
-        symbol,
-        resolvedName,
-        resolvedMarket,
-        resolvedClass,
-        resolvedCurrency,
-        zone,
-        tick,
-        lot,
-        source,
-        seriesKey,
-        ownerId,
-        boardOf(symbol, resolvedMarket, resolvedClass),
-        null);
+    return KnownSymbols.named(
+        new SymbolInfo(
+            symbol,
+            resolvedName,
+            resolvedMarket,
+            resolvedClass,
+            resolvedCurrency,
+            zone,
+            tick,
+            lot,
+            source,
+            seriesKey,
+            ownerId,
+            boardOf(symbol, resolvedMarket, resolvedClass),
+            null));
   }
 
   /**

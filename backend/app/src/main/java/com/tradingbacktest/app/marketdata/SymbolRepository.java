@@ -78,7 +78,8 @@ class SymbolRepository {
             "select "
                 + COLUMNS
                 + " from symbols where (owner_id is null or owner_id = :user)"
-                + " and (lower(ticker) like :pattern escape '\\' or lower(name) like :pattern escape '\\')"
+                + " and (lower(ticker) like :pattern escape '\\' or lower(name) like :pattern escape '\\'"
+                + " or lower(name_ko) like :pattern escape '\\')"
                 + " and (cast(:market as text) is null or market = :market)"
                 + " order by ticker, owner_id nulls first limit :limit")
         .param("user", userId)
@@ -140,6 +141,45 @@ class SymbolRepository {
     }
   }
 
+  /**
+   * Sets the KRX board and Korean name of the symbol stored under {@code seriesKey} (an
+   * administrator's edit); a null leaves that part as it is.
+   *
+   * @return whether the symbol exists
+   */
+  boolean rename(String seriesKey, String board, String nameKo) {
+    int changed =
+        jdbc.sql(
+                "update symbols set board = coalesce(:board, board), name_ko = coalesce(:nameKo,"
+                    + " name_ko), updated_at = now() where symbol = :key")
+            .param("board", board)
+            .param("nameKo", nameKo)
+            .param("key", seriesKey)
+            .update();
+    symbolCache.evict(seriesKey);
+    return changed > 0;
+  }
+
+  /**
+   * Gives the table's Korean name (and board, on KRX) to every stored symbol of {@code known}'s
+   * ticker that has no Korean name yet, so an administrator's edit stays.
+   */
+  void applyKnown(KnownSymbols.Known known) {
+    List<String> keys =
+        jdbc.sql(
+                "update symbols set name_ko = :nameKo,"
+                    + " board = case when market = :market and cast(:board as text) is not null then :board"
+                    + " else board end, updated_at = now()"
+                    + " where ticker = :ticker and name_ko is null returning symbol")
+            .param("nameKo", known.nameKo())
+            .param("market", known.market())
+            .param("board", known.board())
+            .param("ticker", known.ticker())
+            .query(String.class)
+            .list();
+    keys.forEach(symbolCache::evict);
+  }
+
   /** Forgets what is cached of a symbol that changed outside this class's writes. */
   void evict(String symbol) {
     symbolCache.evict(symbol);
@@ -167,6 +207,12 @@ class SymbolRepository {
           asset_class = coalesce(:assetClass, asset_class),
           currency = coalesce(:currency, currency),
           time_zone = coalesce(:timeZone, time_zone),
+          board = case
+              when coalesce(:market, market) <> 'KRX' then null
+              when coalesce(:assetClass, asset_class) = 'etf' then 'etf'
+              when coalesce(:assetClass, asset_class) = 'stock'
+                then coalesce(board, case when ticker like '%.KQ' then 'kosdaq' else 'kospi' end)
+            end,
           updated_at = now()
         where symbol = :symbol and source = :source
           and not exists (select 1 from market_data where symbol = :symbol)

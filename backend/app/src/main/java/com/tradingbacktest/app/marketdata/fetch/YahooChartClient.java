@@ -168,6 +168,8 @@ final class YahooChartClient extends ExchangeCandleClient {
           Map.entry("NYQ", "NYSE"),
           Map.entry("PCX", "NYSE"),
           Map.entry("ASE", "NYSE"),
+          // S&P Dow Jones' indices (^GSPC, ^SP500TR) follow the US market's days and hours.
+          Map.entry("SNP", "NYSE"),
           Map.entry("KSC", "KRX"),
           Map.entry("KOE", "KRX"),
           Map.entry("KNX", "KRX"));
