@@ -12,6 +12,7 @@ import com.tradingbacktest.app.marketdata.fetch.FetchException;
 import com.tradingbacktest.app.marketdata.fetch.Fetched;
 import com.tradingbacktest.app.marketdata.fetch.FetchedBar;
 import com.tradingbacktest.app.marketdata.fetch.Listing;
+import com.tradingbacktest.engine.prices.CorporateAction;
 import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.engine.series.Interval;
 import java.io.IOException;
@@ -46,6 +47,7 @@ class ImportService {
   private final CandleSources sources;
   private final JobRequestScheduler queue;
   private final JobWakeups wakeups;
+  private final CorporateActionsRepository actions;
 
   ImportService(
       SymbolRepository symbols,
@@ -53,7 +55,9 @@ class ImportService {
       ImportLog importLog,
       CandleSources sources,
       JobRequestScheduler queue,
-      JobWakeups wakeups) {
+      JobWakeups wakeups,
+      CorporateActionsRepository actions) {
+    this.actions = actions;
     this.symbols = symbols;
     this.importer = importer;
     this.importLog = importLog;
@@ -284,6 +288,8 @@ class ImportService {
     try {
       List<Instant[]> gaps = missing(s.symbol(), interval, from, to);
       List<FetchedBar> fetched = new ArrayList<>();
+      List<CorporateAction> events = new ArrayList<>();
+      Instant fetchedAt = Instant.now();
       Listing listing = null;
       for (int g = 0; g < gaps.size(); g++) {
         int done = g;
@@ -298,10 +304,32 @@ class ImportService {
                         id, (int) Math.min(95, 95 * (done + fraction) / gaps.size())),
                 () -> false);
         fetched.addAll(page.bars());
+        events.addAll(page.actions());
         listing = listing != null ? listing : page.listing().orElse(null);
       }
       if (listing != null) {
         describe(s, client.source(), marketGiven ? listing.withoutMarket() : listing);
+      }
+      BarImporter.SeriesWrites writes = BarImporter.SeriesWrites.NONE;
+      if (client.source() == DataSource.YAHOO) {
+        // Described above: the zone the events' days are counted in may just have been learned.
+        SymbolInfo described = symbols.find(s.seriesKey()).orElse(s);
+        FetchedActions yahoo =
+            FetchedActions.of(
+                described,
+                interval.code(),
+                events,
+                actions.actions(s.seriesKey()).actions(),
+                actions.basis(s.seriesKey(), interval.code()).orElse(null),
+                fetchedAt);
+        if (!yahoo.rebase().isEmpty()) {
+          log.info(
+              "{} {}: rebasing the stored bars by the new splits {}",
+              s.symbol(),
+              interval.code(),
+              yahoo.rebase());
+        }
+        writes = yahoo;
       }
       BarImporter.Outcome outcome =
           importer.importRows(
@@ -320,7 +348,8 @@ class ImportService {
               },
               s.symbol(),
               interval.code(),
-              true);
+              true,
+              writes);
       importLog.completed(id, outcome);
       symbols.refreshRange(s.symbol(), interval.code());
     } catch (FetchException e) {

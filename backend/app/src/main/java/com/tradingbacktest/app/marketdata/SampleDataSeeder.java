@@ -51,8 +51,8 @@ class SampleDataSeeder {
           "051910.KS");
 
   /**
-   * Index series fetched with them, the default benchmarks of portfolios (KOSPI, KOSDAQ, S&P 500 and
-   * its total-return variant, which holds the dividends).
+   * Index series fetched with them, the default benchmarks of portfolios (KOSPI, KOSDAQ, S&P 500
+   * and its total-return variant, which holds the dividends).
    */
   static final List<String> ONLINE_INDEX_TICKERS = List.of("^KS11", "^KQ11", "^GSPC", "^SP500TR");
 
