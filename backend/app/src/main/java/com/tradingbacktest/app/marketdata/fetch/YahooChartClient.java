@@ -234,7 +234,7 @@ final class YahooChartClient extends ExchangeCandleClient {
     if (numerator.isNumber() && denominator.isNumber() && denominator.doubleValue() != 0) {
       return numerator.doubleValue() / denominator.doubleValue();
     }
-    String[] parts = split.path("splitRatio").asString("").split("[:/]");
+    String[] parts = split.path("splitRatio").asString("").split("[:/]", -1);
     try {
       return parts.length == 2
           ? Double.parseDouble(parts[0].trim()) / Double.parseDouble(parts[1].trim())
