@@ -102,7 +102,12 @@ class CorporateActionsRepository {
   static void upsert(
       Connection c, String seriesKey, List<CorporateAction> actions, Source source, UUID userId)
       throws SQLException {
-    if (actions.isEmpty()) {
+    // One statement may not touch a row twice: of two actions of a kind on one day, the later wins.
+    java.util.Map<String, CorporateAction> unique = new java.util.LinkedHashMap<>();
+    for (CorporateAction a : actions) {
+      unique.put(a.getClass().getSimpleName() + a.date(), a);
+    }
+    if (unique.isEmpty()) {
       return;
     }
     try (PreparedStatement ps =
@@ -112,7 +117,7 @@ class CorporateActionsRepository {
                 + " update set end_date = excluded.end_date, ratio = excluded.ratio, amount ="
                 + " excluded.amount, source = excluded.source, imported_by = excluded.imported_by,"
                 + " imported_at = now()")) {
-      for (CorporateAction a : actions) {
+      for (CorporateAction a : unique.values()) {
         ps.setString(1, seriesKey);
         ps.setObject(8, userId);
         ps.setString(7, source.code());

@@ -39,7 +39,11 @@ class ImportService {
 
   private static final Logger log = LoggerFactory.getLogger(ImportService.class);
   static final int MAX_FILE_NAME = 255;
-  static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._^=/-]{0,39}");
+
+  /**
+   * A ticker: Yahoo's indices start with ^ (^KS11, ^GSPC), everything else with a letter or digit.
+   */
+  static final Pattern SYMBOL = Pattern.compile("(?=.{1,40}$)\\^?[A-Za-z0-9][A-Za-z0-9._^=/-]*");
 
   private final SymbolRepository symbols;
   private final BarImporter importer;
