@@ -13,6 +13,7 @@ import com.tradingbacktest.app.marketdata.fetch.Fetched;
 import com.tradingbacktest.app.marketdata.fetch.FetchedBar;
 import com.tradingbacktest.app.marketdata.fetch.Listing;
 import com.tradingbacktest.engine.prices.CorporateAction;
+import com.tradingbacktest.engine.prices.PriceBasis;
 import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.engine.series.Interval;
 import java.io.IOException;
@@ -85,9 +86,17 @@ class ImportService {
       String symbol,
       Interval interval,
       boolean skipBadRows,
-      NewSymbol meta)
+      NewSymbol meta,
+      PriceBasis basis,
+      boolean rejectOnSuspectedSplit)
       throws IOException {
     checkFileName(fileName);
+    if (basis == PriceBasis.TOTAL_RETURN) {
+      throw new FieldValidationException(
+          "price_basis",
+          "must be raw or split_adjusted: bars are stored as traded or split-adjusted, and total"
+              + " return is computed from them and the dividends when read");
+    }
     if (dataset == Dataset.SHARED && !admin) {
       throw new SharedDataForbidden();
     }
@@ -101,14 +110,31 @@ class ImportService {
             ? existing
             : dataset == Dataset.SHARED
                 ? meta.resolve(symbol, "csv")
-                : ownDescription(symbol, meta).resolve(symbol, "csv", key, userId);
+                : ownSymbol(symbol, meta, key, userId);
+    if (existing != null) {
+      PriceBasis stored = actions.basis(key, interval.code()).map(b -> b.basis()).orElse(basis);
+      if (stored != basis) {
+        throw new FieldValidationException(
+            "price_basis",
+            "the stored "
+                + interval.code()
+                + " bars of "
+                + symbol
+                + " are "
+                + stored.code()
+                + "; import these in that basis too (one series holds one basis)");
+      }
+    }
+    CsvSeriesChecks checks =
+        new CsvSeriesChecks(
+            s, interval, basis, rejectOnSuspectedSplit, actions.actions(key), userId);
     UUID id =
         importLog.start(
             userId, "csv", "csv", s.symbol(), s.dataset(), interval.code(), null, null, fileName);
     boolean ended = false;
     BarImporter.Outcome outcome;
     try {
-      outcome = read(file, s, interval, skipBadRows, existing == null);
+      outcome = read(file, s, interval, skipBadRows, existing == null, checks);
       if (!outcome.stored()) {
         importLog.finish(
             id,
@@ -137,6 +163,10 @@ class ImportService {
         ended = true;
       }
       throw e.withImportId(id);
+    } catch (SuspectedSplitsRejected e) {
+      importLog.failed(id, e.getMessage());
+      ended = true;
+      throw e;
     } finally {
       if (!ended) {
         // Whatever went wrong (the server log has it), the import must not stay 'running'.
@@ -155,7 +185,13 @@ class ImportService {
         outcome.inserted(),
         outcome.updated(),
         outcome.skipped());
-    return importLog.find(id, userId).orElseThrow();
+    return importLog
+        .find(id, userId)
+        .orElseThrow()
+        .withSuspectedSplits(
+            checks.suspects().stream()
+                .map(x -> new ImportView.SuspectedSplitView(x.date(), x.ratio(), x.priceRatio()))
+                .toList());
   }
 
   /** Queues a fetch of what is missing in [from, to); answers at once with the import, pending. */
@@ -190,15 +226,24 @@ class ImportService {
       SymbolInfo s,
       Interval interval,
       boolean skipBadRows,
-      boolean newSymbol)
+      boolean newSymbol,
+      CsvSeriesChecks checks)
       throws IOException {
     String unreadable = UploadedText.problem(file).orElse(null);
     if (unreadable != null) {
       throw ImportRejected.of(unreadable);
     }
+    checks.readExtras(file);
     try {
       return importer.importCsv(
-          file, s.seriesKey(), interval.code(), s.zone(), skipBadRows, newSymbol ? s : null);
+          file,
+          s.seriesKey(),
+          interval.code(),
+          s.zone(),
+          skipBadRows,
+          newSymbol ? s : null,
+          checks,
+          checks);
     } catch (BarCsv.FormatException e) {
       throw ImportRejected.of(Printable.of(e.getMessage()));
     }
@@ -416,6 +461,16 @@ class ImportService {
           "must be 1-40 letters, digits or . _ ^ = / - (e.g. AAPL, " + "005930.KS, KRW-BTC)");
     }
     return symbol;
+  }
+
+  /** A new own series of {@code symbol}, with the shared symbol's board and Korean name if any. */
+  private SymbolInfo ownSymbol(String symbol, NewSymbol meta, String key, UUID userId) {
+    SymbolInfo own = ownDescription(symbol, meta).resolve(symbol, "csv", key, userId);
+    return symbols
+        .find(symbol)
+        .filter(shared -> shared.ownerId() == null && shared.market().equals(own.market()))
+        .map(shared -> own.withBoardAndName(shared.board(), shared.nameKo()))
+        .orElse(own);
   }
 
   /**

@@ -305,6 +305,134 @@ class CorporateActionsIntegrationTests extends IntegrationTest {
     assertThat(symbol(alice, "005930.KS").path("name_ko").asString()).isEqualTo("삼성전자 보통주");
   }
 
+  @Test
+  void aTwoForOneSplitInACsvWithoutActionsIsReportedAndTheImportProceeds() {
+    String alice = bearer(api.registerUser("split"));
+    String ticker = ticker("SPL");
+
+    Response imported = uploadCsv(alice, ticker, SPLIT_BARS, Map.of());
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    assertThat(imported.json().path("rows_inserted").asInt()).isEqualTo(4);
+    JsonNode suspects = imported.json().path("suspected_splits");
+    assertThat(suspects.size()).isEqualTo(1);
+    assertThat(suspects.get(0).path("date").asString()).isEqualTo("2024-01-03");
+    assertThat(suspects.get(0).path("ratio").asDouble()).isEqualTo(2.0);
+    assertThat(suspects.get(0).path("price_ratio").asDouble()).isEqualTo(101 / 50.5);
+  }
+
+  @Test
+  void anImportAskedToRejectOnASuspectedSplitStoresNothingAndSaysWhere() {
+    String alice = bearer(api.registerUser("reject"));
+    String ticker = ticker("REJ");
+
+    Response rejected =
+        uploadCsv(alice, ticker, SPLIT_BARS, Map.of("reject_on_suspected_split", "true"));
+
+    assertThat(rejected.status()).isEqualTo(422);
+    assertThat(rejected.problemType()).endsWith("/suspected-split");
+    assertThat(rejected.json().path("detail").asString()).contains("2024-01-03 (2:1)");
+    assertThat(rejected.json().path("suspected_splits").get(0).path("ratio").asDouble())
+        .isEqualTo(2.0);
+    assertThat(api.get("/api/v1/data/symbols/" + ticker, "Authorization", alice).status())
+        .as("not even the symbol was created")
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aKnownSplitExplainsTheJump() {
+    String alice = bearer(api.registerUser("known"));
+    String ticker = ticker("KNO");
+    uploadBars(alice, ticker, null);
+    assertThat(importActions(alice, ticker, "2024-01-03,split,2:1\n", Map.of()).status())
+        .isEqualTo(201);
+
+    Response imported =
+        uploadCsv(alice, ticker, SPLIT_BARS, Map.of("reject_on_suspected_split", "true"));
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    assertThat(imported.json().path("suspected_splits").size()).isZero();
+  }
+
+  @Test
+  void anAdjCloseColumnGivesTheDividendsAndAHaltedColumnTheHalts() {
+    String alice = bearer(api.registerUser("adj"));
+    String ticker = ticker("ADJ");
+
+    Response imported =
+        uploadCsv(
+            alice,
+            ticker,
+            """
+            Date,Open,High,Low,Close,Adj Close,Volume,halted
+            2024-01-01,100,101,99,100,98,1000,0
+            2024-01-02,100,101,99,100,98,1000,0
+            2024-01-03,100,101,97,98,98,1000,0
+            2024-01-04,98,98,98,98,98,0,1
+            2024-01-05,98,99,97,98,98,1000,
+            """,
+            Map.of());
+
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    JsonNode actions =
+        api.get("/api/v1/data/symbols/" + ticker + "/actions", "Authorization", alice)
+            .json()
+            .path("actions");
+    assertThat(actions.size()).isEqualTo(2);
+    assertThat(actions.get(0).path("type").asString()).isEqualTo("dividend");
+    assertThat(actions.get(0).path("date").asString()).isEqualTo("2024-01-03");
+    assertThat(actions.get(0).path("amount").asDouble())
+        .as("the adjusted close falls by 2 %% of the close before: 2 a share")
+        .isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(actions.get(0).path("source").asString()).isEqualTo("adj_close");
+    assertThat(actions(alice, ticker).get(1)).isEqualTo("2024-01-04 halt 2024-01-04 halted_column");
+  }
+
+  @Test
+  void aCsvRecordsItsPriceBasisAndASeriesKeepsOne() {
+    String alice = bearer(api.registerUser("basis"));
+    String ticker = ticker("BAS");
+
+    Response adjusted =
+        uploadCsv(alice, ticker, SPLIT_BARS, Map.of("price_basis", "split_adjusted"));
+    Response raw = uploadCsv(alice, ticker, SPLIT_BARS, Map.of("price_basis", "raw"));
+    Response total = uploadCsv(alice, ticker, SPLIT_BARS, Map.of("price_basis", "total_return"));
+    Response unknown = uploadCsv(alice, ticker, SPLIT_BARS, Map.of("price_basis", "adjusted"));
+
+    assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(201);
+    assertThat(symbol(alice, ticker).path("intervals").get(0).path("price_basis").asString())
+        .isEqualTo("split_adjusted");
+    assertThat(raw.status()).isEqualTo(422);
+    assertThat(raw.errorMessages("price_basis").get(0)).contains("are split_adjusted");
+    assertThat(total.status()).isEqualTo(422);
+    assertThat(total.errorFields()).containsExactly("price_basis");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.errorFields()).containsExactly("price_basis");
+  }
+
+  /** 2-for-1 on 2024-01-03: the close halves overnight. */
+  private static final String SPLIT_BARS =
+      """
+      date,open,high,low,close,volume
+      2024-01-01,100,101,99,100,1000
+      2024-01-02,100,102,99,101,1000
+      2024-01-03,50,51,50,50.5,2000
+      2024-01-04,50.5,52,50,51,2000
+      """;
+
+  private static String ticker(String prefix) {
+    return prefix
+        + "-"
+        + Long.toHexString(System.nanoTime()).substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private Response uploadCsv(String auth, String ticker, String csv, Map<String, String> more) {
+    Map<String, String> fields = new HashMap<>(more);
+    fields.put("symbol", ticker);
+    fields.put("interval", "1d");
+    return Multipart.upload(port, json, auth, "bars.csv", csv, fields);
+  }
+
   private static String encode(String s) {
     return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
