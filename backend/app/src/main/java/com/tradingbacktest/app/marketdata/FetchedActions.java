@@ -113,6 +113,11 @@ final class FetchedActions implements BarImporter.SeriesWrites {
     return new FetchedActions(s.seriesKey(), interval, zone, fetchedAt, toStore, rebase);
   }
 
+  /** The splits and dividends (in raw terms) it stores, in the order the fetch listed them. */
+  List<CorporateAction> actions() {
+    return toStore;
+  }
+
   /** The splits whose ratio the stored bars are divided by (tests and the log). */
   List<CorporateAction.Split> rebase() {
     return rebase;
