@@ -1,14 +1,17 @@
 package com.tradingbacktest.app.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tradingbacktest.app.support.IntegrationTest;
 import com.tradingbacktest.app.support.MigrationSchema;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,5 +83,32 @@ class PriceBasisMigrationIntegrationTests extends IntegrationTest {
                 "select concat_ws('|', symbol, coalesce(board, '-')) from symbols order by symbol"))
         .containsExactly(
             "005930.KS|kospi", "035720.KQ|kosdaq", "069500.KS|etf", "AAPL|-", "KRW-BTC|-", "OWN|-");
+  }
+
+  @Test
+  void anImpossibleActionIsRefusedByTheTable() {
+    schema.migrate(null);
+    schema.execute(
+        "insert into symbols (symbol, name, market, asset_class, currency, time_zone, tick_size,"
+            + " lot_size, source) values ('X', 'X', 'CUSTOM', 'stock', 'USD', 'UTC', 1, 1, 'csv')");
+    String insert =
+        "insert into corporate_actions (symbol, kind, ex_date, end_date, ratio, amount, source)"
+            + " values ('X', %s, 'csv')";
+
+    for (String bad :
+        List.of(
+            "'split', '2024-01-02', null, 1, null",
+            "'split', '2024-01-02', null, -2, null",
+            "'split', '2024-01-02', null, 2, 0.5",
+            "'dividend', '2024-01-02', null, null, 0",
+            "'dividend', '2024-01-02', null, null, 'Infinity'",
+            "'halt', '2024-01-05', '2024-01-04', null, null",
+            "'bonus', '2024-01-02', null, 2, null")) {
+      assertThatThrownBy(() -> schema.execute(insert.formatted(bad)))
+          .as(bad)
+          .isInstanceOf(DataIntegrityViolationException.class);
+    }
+    schema.execute(insert.formatted("'split', '2024-01-02', null, 0.1, null"));
+    assertThat(schema.single("select ratio::text from corporate_actions")).isEqualTo("0.1");
   }
 }
