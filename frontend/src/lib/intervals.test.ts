@@ -19,6 +19,7 @@ describe("a symbol's intervals", () => {
       bar_count,
       first_bar: "2024-01-01T00:00:00Z",
       last_bar: "2024-01-02T00:00:00Z",
+      price_basis: "raw" as const,
     });
     const symbol = symbolView({ intervals: [stored("1h", 10), stored("1w", 0), stored("4h", 5), stored("1m", 3)] });
     expect(symbolIntervals(symbol).map((i) => i.interval)).toEqual(["1m", "1h", "4h"]);

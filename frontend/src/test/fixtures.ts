@@ -22,6 +22,8 @@ export function symbolView(overrides: Partial<SchemaSymbolView> = {}): SchemaSym
     tick_size: 0.01,
     lot_size: 1,
     source: "ta4j-examples",
+    board: null,
+    name_ko: null,
     intervals: [],
     ...overrides,
   };
@@ -30,7 +32,9 @@ export function symbolView(overrides: Partial<SchemaSymbolView> = {}): SchemaSym
 /** The sample every installation has: AAPL's 252 daily bars of 2013, as symbolView's AAPL stores them. */
 export function aaplSample(overrides: Partial<SchemaSymbolView> = {}): SchemaSymbolView {
   return symbolView({
-    intervals: [{ interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252 }],
+    intervals: [
+      { interval: "1d", first_bar: "2013-01-02T05:00:00Z", last_bar: "2013-12-31T05:00:00Z", bar_count: 252, price_basis: "raw" },
+    ],
     ...overrides,
   });
 }

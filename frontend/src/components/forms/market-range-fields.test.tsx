@@ -7,8 +7,20 @@ import { aaplSample, symbolView } from "@/test/fixtures";
 import { renderWithProviders } from "@/test/render";
 import { findSymbol, MarketRangeFields, type MarketRangeValues } from "./market-range-fields";
 
-const MINUTES = { interval: "1m", first_bar: "2013-11-25T00:00:00Z", last_bar: "2013-12-01T16:02:00Z", bar_count: 9399 };
-const HOURS = { interval: "1h", first_bar: "2013-11-20T00:00:00Z", last_bar: "2013-12-01T16:00:00Z", bar_count: 281 };
+const MINUTES = {
+  interval: "1m",
+  first_bar: "2013-11-25T00:00:00Z",
+  last_bar: "2013-12-01T16:02:00Z",
+  bar_count: 9399,
+  price_basis: "raw" as const,
+};
+const HOURS = {
+  interval: "1h",
+  first_bar: "2013-11-20T00:00:00Z",
+  last_bar: "2013-12-01T16:00:00Z",
+  bar_count: 281,
+  price_basis: "raw" as const,
+};
 const BTC = symbolView({ symbol: "BTCUSD.BITSTAMP", time_zone: "UTC", intervals: [MINUTES, HOURS] });
 const SYMBOLS = [aaplSample(), BTC];
 

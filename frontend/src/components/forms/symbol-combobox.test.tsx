@@ -12,7 +12,9 @@ const SYMBOLS = [
     market: "CUSTOM",
     currency: "USD",
     time_zone: "UTC",
-    intervals: [{ interval: "1m", first_bar: "2013-11-25T00:00:00Z", last_bar: "2013-12-01T16:02:00Z", bar_count: 9399 }],
+    intervals: [
+      { interval: "1m", first_bar: "2013-11-25T00:00:00Z", last_bar: "2013-12-01T16:02:00Z", bar_count: 9399, price_basis: "raw" },
+    ],
   }),
 ];
 

@@ -191,6 +191,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data/actions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a CSV of corporate actions (date,type,value,end_date; all or nothing)
+         * @description One action a line, an optional header: split (value 2, 2:1 or 1:10: new shares per old), dividend (cash per share as traded on the ex-date) or halt (from date to end_date, inclusive). A bad line rejects the file, naming the line. An action of the same type and day is replaced. The actions go to your own upload of the symbol (its bars must be imported first); administrators may send dataset=shared.
+         */
+        post: operations["importCsv_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests": {
         parameters: {
             query?: never;
@@ -382,6 +402,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data/symbols/{symbol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One symbol with the stored range of each interval */
+        get: operations["symbol"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a symbol's Korean name or KRX board (administrators)
+         * @description Changes the shared symbol (dataset=shared, the default) or an upload you read (dataset=own). Omitted fields stay as they are.
+         */
+        patch: operations["edit"];
+        trace?: never;
+    };
     "/api/v1/strategies/templates": {
         parameters: {
             query?: never;
@@ -442,15 +483,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/data/symbols/{symbol}": {
+    "/api/v1/data/symbols/{symbol}/actions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One symbol with the stored range of each interval */
-        get: operations["symbol"];
+        /**
+         * The corporate actions of a symbol's series: splits, cash dividends, halts
+         * @description Oldest first. Dates are days in the symbol's zone; a dividend's amount is per share as traded on its ex-date, a split's ratio new shares per old.
+         */
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1008,6 +1052,15 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             finished_at: string | null;
+            suspected_splits: components["schemas"]["SuspectedSplitView"][];
+        };
+        SuspectedSplitView: {
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            ratio: number;
+            /** Format: double */
+            price_ratio: number;
         };
         FetchRequest: {
             source: string;
@@ -1041,6 +1094,30 @@ export interface components {
             symbol: string;
             start: string;
             end?: string;
+        };
+        ActionView: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            type: "split" | "dividend" | "halt";
+            /** Format: double */
+            ratio: number | null;
+            /** Format: double */
+            amount: number | null;
+            /** Format: date */
+            end_date: string | null;
+            /** @enum {string} */
+            source: "yahoo" | "csv" | "adj_close" | "halted_column";
+            /** Format: date-time */
+            imported_at: string;
+        };
+        ActionsView: {
+            symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
+            /** Format: int32 */
+            imported: number;
+            actions: components["schemas"]["ActionView"][];
         };
         BacktestRequest: {
             /**
@@ -1850,6 +1927,44 @@ export interface components {
             key: string;
             api_key: components["schemas"]["ApiKeyResponse"];
         };
+        SymbolEdit: {
+            /** @description The Korean name (삼성전자) */
+            name_ko?: string | null;
+            /** @enum {string|null} */
+            board?: "kospi" | "kosdaq" | "konex" | "etf" | null;
+        };
+        IntervalView: {
+            interval: string;
+            /** Format: date-time */
+            first_bar: string;
+            /** Format: date-time */
+            last_bar: string;
+            /** Format: int64 */
+            bar_count: number;
+            /** @enum {string} */
+            price_basis: "raw" | "split_adjusted";
+        };
+        SymbolView: {
+            symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
+            name: string;
+            market: string;
+            asset_class: string;
+            currency: string;
+            time_zone: string;
+            tick_size: number;
+            lot_size: number;
+            source: string;
+            /**
+             * @description The KRX board (tick table, price limits); null outside KRX
+             * @enum {string|null}
+             */
+            board: "kospi" | "kosdaq" | "konex" | "etf" | null;
+            /** @description The Korean name, when known */
+            name_ko: string | null;
+            intervals: components["schemas"]["IntervalView"][];
+        };
         PageResponseUniverseSummary: {
             items: components["schemas"]["UniverseSummary"][];
             /**
@@ -2034,29 +2149,6 @@ export interface components {
             category: string;
             description: string;
             description_ko: string;
-        };
-        IntervalView: {
-            interval: string;
-            /** Format: date-time */
-            first_bar: string;
-            /** Format: date-time */
-            last_bar: string;
-            /** Format: int64 */
-            bar_count: number;
-        };
-        SymbolView: {
-            symbol: string;
-            /** @enum {string} */
-            dataset: "own" | "shared";
-            name: string;
-            market: string;
-            asset_class: string;
-            currency: string;
-            time_zone: string;
-            tick_size: number;
-            lot_size: number;
-            source: string;
-            intervals: components["schemas"]["IntervalView"][];
         };
         HistoryBar: {
             /** Format: date-time */
@@ -2537,10 +2629,13 @@ export type SchemaStrategyCodeError = components['schemas']['StrategyCodeError']
 export type SchemaStrategyValidationResponse = components['schemas']['StrategyValidationResponse'];
 export type SchemaBadRow = components['schemas']['BadRow'];
 export type SchemaImportView = components['schemas']['ImportView'];
+export type SchemaSuspectedSplitView = components['schemas']['SuspectedSplitView'];
 export type SchemaFetchRequest = components['schemas']['FetchRequest'];
 export type SchemaFundingSeriesView = components['schemas']['FundingSeriesView'];
 export type SchemaRate = components['schemas']['Rate'];
 export type SchemaFundingFetchRequest = components['schemas']['FundingFetchRequest'];
+export type SchemaActionView = components['schemas']['ActionView'];
+export type SchemaActionsView = components['schemas']['ActionsView'];
 export type SchemaBacktestRequest = components['schemas']['BacktestRequest'];
 export type SchemaCostSettings = components['schemas']['CostSettings'];
 export type SchemaSizingSettings = components['schemas']['SizingSettings'];
@@ -2580,6 +2675,9 @@ export type SchemaLoginRequest = components['schemas']['LoginRequest'];
 export type SchemaCreateApiKeyRequest = components['schemas']['CreateApiKeyRequest'];
 export type SchemaApiKeyResponse = components['schemas']['ApiKeyResponse'];
 export type SchemaCreatedApiKeyResponse = components['schemas']['CreatedApiKeyResponse'];
+export type SchemaSymbolEdit = components['schemas']['SymbolEdit'];
+export type SchemaIntervalView = components['schemas']['IntervalView'];
+export type SchemaSymbolView = components['schemas']['SymbolView'];
 export type SchemaPageResponseUniverseSummary = components['schemas']['PageResponseUniverseSummary'];
 export type SchemaUniverseSummary = components['schemas']['UniverseSummary'];
 export type SchemaPageResponseStrategySummary = components['schemas']['PageResponseStrategySummary'];
@@ -2590,8 +2688,6 @@ export type SchemaLanguageCatalogueResponse = components['schemas']['LanguageCat
 export type SchemaLanguageFunction = components['schemas']['LanguageFunction'];
 export type SchemaLanguageOutput = components['schemas']['LanguageOutput'];
 export type SchemaLanguageVariable = components['schemas']['LanguageVariable'];
-export type SchemaIntervalView = components['schemas']['IntervalView'];
-export type SchemaSymbolView = components['schemas']['SymbolView'];
 export type SchemaHistoryBar = components['schemas']['HistoryBar'];
 export type SchemaHistoryPage = components['schemas']['HistoryPage'];
 export type SchemaBacktestSummary = components['schemas']['BacktestSummary'];
@@ -3406,6 +3502,10 @@ export interface operations {
                 time_zone?: string;
                 tick_size?: number;
                 lot_size?: number;
+                /** @description The basis of the file's prices: raw (as traded each day, the default) or split_adjusted (earlier prices divided by later splits, as Yahoo's Close) */
+                price_basis?: string;
+                /** @description Refuse the file, storing nothing, when its daily prices jump by a whole ratio (2:1, 1:10...) on a day no known split explains; default: import and report them in suspected_splits */
+                reject_on_suspected_split?: boolean;
             };
             header?: never;
             path?: never;
@@ -3676,6 +3776,100 @@ export interface operations {
             };
             /** @description Binance unavailable or rate-limiting */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCsv_2: {
+        parameters: {
+            query: {
+                symbol: string;
+                /** @description own (default) or shared (administrators only) */
+                dataset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported; the series' actions */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionsView"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description dataset=shared from a non-administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description File over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bad line, too many actions or bad fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many imports from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4560,6 +4754,150 @@ export interface operations {
             };
         };
     };
+    symbol: {
+        parameters: {
+            query?: {
+                /** @description own (your upload of the symbol) or shared; default: your own when you have one, else shared */
+                dataset?: string;
+            };
+            header?: never;
+            path: {
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The symbol with its stored ranges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymbolView"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown symbol */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit: {
+        parameters: {
+            query?: {
+                /** @description shared (default) or own */
+                dataset?: string;
+            };
+            header?: never;
+            path: {
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SymbolEdit"];
+            };
+        };
+        responses: {
+            /** @description The symbol as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymbolView"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown symbol */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad name or board */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     templates: {
         parameters: {
             query?: never;
@@ -4680,7 +5018,7 @@ export interface operations {
             };
         };
     };
-    symbol: {
+    list_4: {
         parameters: {
             query?: {
                 /** @description own (your upload of the symbol) or shared; default: your own when you have one, else shared */
@@ -4694,13 +5032,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The symbol with its stored ranges */
+            /** @description The actions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SymbolView"];
+                    "application/json": components["schemas"]["ActionsView"];
                 };
             };
             /** @description No valid access token or API key */

@@ -10,8 +10,8 @@ const symbols = [
     currency: "KRW",
     time_zone: "Asia/Seoul",
     intervals: [
-      { interval: "1d", first_bar: "2023-01-01T00:00:00Z", last_bar: "2024-01-01T00:00:00Z", bar_count: 366 },
-      { interval: "1m", first_bar: "2024-01-01T00:00:00Z", last_bar: "2024-01-02T00:00:00Z", bar_count: 1441 },
+      { interval: "1d", first_bar: "2023-01-01T00:00:00Z", last_bar: "2024-01-01T00:00:00Z", bar_count: 366, price_basis: "raw" },
+      { interval: "1m", first_bar: "2024-01-01T00:00:00Z", last_bar: "2024-01-02T00:00:00Z", bar_count: 1441, price_basis: "raw" },
     ],
   }),
   symbolView({ symbol: "NEW.KS", name: "New", market: "KRX", currency: "KRW", time_zone: "Asia/Seoul", intervals: [] }),

@@ -15,7 +15,9 @@ describe("the workbench's setup", () => {
       symbol: "KRW-BTC",
       currency: "KRW",
       time_zone: "Asia/Seoul",
-      intervals: [{ interval: "1d", first_bar: "2017-09-24T15:00:00Z", last_bar: "2024-06-27T15:00:00Z", bar_count: 2469 }],
+      intervals: [
+        { interval: "1d", first_bar: "2017-09-24T15:00:00Z", last_bar: "2024-06-27T15:00:00Z", bar_count: 2469, price_basis: "raw" },
+      ],
     });
     expect(defaultSetup([btc, aaplSample()])).toEqual(SETUP);
     expect(defaultSetup([symbolView({ symbol: "EMPTY" }), btc])).toEqual({

@@ -71,6 +71,28 @@ class BarImporter {
   }
 
   /**
+   * Writes that belong with the bars of one import, on its connection and in its transaction: they
+   * commit with the bars or roll back with them.
+   */
+  interface SeriesWrites {
+
+    SeriesWrites NONE = new SeriesWrites() {};
+
+    /**
+     * Before the new rows meet the bars already stored in the series' table {@code table} (the
+     * stored-series path only: a new series has no stored bars), under the series' lock.
+     *
+     * @return how many stored bars it changed (counted as updated)
+     */
+    default int beforeMerge(Connection c, String table) throws SQLException {
+      return 0;
+    }
+
+    /** After the rows (and a new symbol) are stored, just before the commit. */
+    default void beforeCommit(Connection c) throws SQLException {}
+  }
+
+  /**
    * Produces rows (and problems) into a handler: a parsed CSV, or fetched bars. May be fed twice.
    */
   interface RowSource {
@@ -100,32 +122,65 @@ class BarImporter {
       boolean skipBadRows,
       SymbolInfo newSymbol)
       throws IOException {
+    return importCsv(
+        csv, symbol, interval, zone, skipBadRows, newSymbol, h -> h, SeriesWrites.NONE);
+  }
+
+  /**
+   * {@link #importCsv(InputStreamSource, String, String, ZoneId, boolean, SymbolInfo)}, the parsed
+   * rows passing through {@code tap} (which sees every row and problem, e.g. to keep the closes)
+   * and {@code writes} done in the import's transaction.
+   */
+  Outcome importCsv(
+      InputStreamSource csv,
+      String symbol,
+      String interval,
+      ZoneId zone,
+      boolean skipBadRows,
+      SymbolInfo newSymbol,
+      java.util.function.UnaryOperator<BarCsv.Handler> tap,
+      SeriesWrites writes)
+      throws IOException {
     return importRows(
         handler -> {
           try (BufferedReader in =
               new BufferedReader(
                   new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             // Monthly files may label a month by any of its days: every row becomes the 1st.
+            BarCsv.Handler tapped = tap.apply(handler);
             BarCsv.parse(
                 in,
                 zone,
-                interval.equals(Interval.MN1.code()) ? new MonthlyRows(zone, handler) : handler);
+                interval.equals(Interval.MN1.code()) ? new MonthlyRows(zone, tapped) : tapped);
           }
         },
         symbol,
         interval,
         skipBadRows,
-        newSymbol);
+        newSymbol,
+        writes);
   }
 
   /** Imports rows from any source with the same all-or-nothing rules, into a stored symbol. */
   Outcome importRows(RowSource source, String symbol, String interval, boolean skipBadRows)
       throws IOException {
-    return importRows(source, symbol, interval, skipBadRows, null);
+    return importRows(source, symbol, interval, skipBadRows, null, SeriesWrites.NONE);
+  }
+
+  /** {@link #importRows(RowSource, String, String, boolean)} with writes in its transaction. */
+  Outcome importRows(
+      RowSource source, String symbol, String interval, boolean skipBadRows, SeriesWrites writes)
+      throws IOException {
+    return importRows(source, symbol, interval, skipBadRows, null, writes);
   }
 
   private Outcome importRows(
-      RowSource source, String symbol, String interval, boolean skipBadRows, SymbolInfo newSymbol)
+      RowSource source,
+      String symbol,
+      String interval,
+      boolean skipBadRows,
+      SymbolInfo newSymbol,
+      SeriesWrites writes)
       throws IOException {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
@@ -143,7 +198,7 @@ class BarImporter {
         }
         if (outcome == null) {
           String table = call(c, "select market_data_add_series(?, ?)", symbol, interval);
-          outcome = merge(c, source, table, symbol, interval, skipBadRows);
+          outcome = merge(c, source, table, symbol, interval, skipBadRows, writes);
         }
         if (newSymbol != null && outcome.stored()) {
           if (outcome.inserted() == 0) {
@@ -151,6 +206,9 @@ class BarImporter {
           } else {
             SymbolRepository.insert(c, newSymbol);
           }
+        }
+        if (outcome.stored()) {
+          writes.beforeCommit(c);
         }
         boolean changed = outcome.stored() && outcome.inserted() + outcome.updated() > 0;
         if (changed) {
@@ -297,7 +355,8 @@ class BarImporter {
       String table,
       String symbol,
       String interval,
-      boolean skipBadRows)
+      boolean skipBadRows,
+      SeriesWrites writes)
       throws SQLException, IOException {
     long started = System.nanoTime();
     try (Statement s = c.createStatement()) {
@@ -349,6 +408,7 @@ class BarImporter {
             "delete from import_staging d using import_staging k where d.ts = k.ts and d.line > k.line");
       }
     }
+    int rewritten = writes.beforeMerge(c, table);
     long checked = System.nanoTime();
     // Two statements rather than INSERT ... ON CONFLICT DO UPDATE: that locks every conflicting
     // row, even one it leaves unchanged, and a million lock marks slow every later read of the
@@ -391,7 +451,7 @@ class BarImporter {
     return new Outcome(
         outcome.rowsRead(),
         inserted,
-        updated,
+        updated + rewritten,
         outcome.skipped(),
         outcome.problems(),
         outcome.problemCount(),

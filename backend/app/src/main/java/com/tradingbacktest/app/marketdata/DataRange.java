@@ -9,5 +9,7 @@ import java.time.Instant;
  * @param firstBar open time of the first bar
  * @param lastBar open time of the last bar
  * @param barCount how many bars
+ * @param priceBasis the basis the bars are stored in: {@code raw} or {@code split_adjusted}
  */
-public record DataRange(String interval, Instant firstBar, Instant lastBar, long barCount) {}
+public record DataRange(
+    String interval, Instant firstBar, Instant lastBar, long barCount, String priceBasis) {}

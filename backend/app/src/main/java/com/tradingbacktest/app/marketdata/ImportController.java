@@ -6,6 +6,7 @@ import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.ratelimit.RateLimited;
 import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import com.tradingbacktest.app.marketdata.fetch.DataSource;
+import com.tradingbacktest.engine.prices.PriceBasis;
 import com.tradingbacktest.engine.series.Interval;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -72,7 +73,9 @@ class ImportController {
         @ApiResponse(responseCode = "413", description = "File larger than MAX_UPLOAD_SIZE"),
         @ApiResponse(
             responseCode = "422",
-            description = "Bad rows (listed in bad_rows) or bad fields")
+            description =
+                "Bad rows (listed in bad_rows), bad fields, or likely splits (suspected_splits) with"
+                    + " reject_on_suspected_split=true")
       })
   ResponseEntity<ImportView> importCsv(
       @AuthenticationPrincipal AuthenticatedUser user,
@@ -91,7 +94,20 @@ class ImportController {
       @RequestParam(required = false) String currency,
       @RequestParam(name = "time_zone", required = false) String timeZone,
       @RequestParam(name = "tick_size", required = false) BigDecimal tickSize,
-      @RequestParam(name = "lot_size", required = false) BigDecimal lotSize)
+      @RequestParam(name = "lot_size", required = false) BigDecimal lotSize,
+      @Parameter(
+              description =
+                  "The basis of the file's prices: raw (as traded each day, the default) or"
+                      + " split_adjusted (earlier prices divided by later splits, as Yahoo's Close)")
+          @RequestParam(name = "price_basis", required = false)
+          String priceBasis,
+      @Parameter(
+              description =
+                  "Refuse the file, storing nothing, when its daily prices jump by a whole ratio"
+                      + " (2:1, 1:10...) on a day no known split explains; default: import and report"
+                      + " them in suspected_splits")
+          @RequestParam(name = "reject_on_suspected_split", defaultValue = "false")
+          boolean rejectOnSuspectedSplit)
       throws IOException {
     if (file.isEmpty()) {
       throw new FieldValidationException("file", "is empty");
@@ -106,8 +122,21 @@ class ImportController {
             symbol.trim(),
             RequestValues.interval("interval", interval),
             skipBadRows,
-            new NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize));
+            new NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize),
+            basis(priceBasis),
+            rejectOnSuspectedSplit);
     return ResponseEntity.created(URI.create("/api/v1/data/imports/" + view.id())).body(view);
+  }
+
+  private static PriceBasis basis(String code) {
+    if (code == null || code.isBlank()) {
+      return PriceBasis.RAW;
+    }
+    try {
+      return PriceBasis.parse(code);
+    } catch (IllegalArgumentException e) {
+      throw new FieldValidationException("price_basis", "must be raw or split_adjusted");
+    }
   }
 
   /** A fetch from an exchange. */

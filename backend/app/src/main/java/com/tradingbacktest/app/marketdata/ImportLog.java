@@ -180,7 +180,8 @@ class ImportLog {
         bad,
         rs.getString("error"),
         instant(rs, "created_at"),
-        instant(rs, "finished_at"));
+        instant(rs, "finished_at"),
+        List.of());
   }
 
   private static Timestamp ts(Instant i) {

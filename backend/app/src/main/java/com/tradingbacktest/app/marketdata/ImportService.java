@@ -12,6 +12,8 @@ import com.tradingbacktest.app.marketdata.fetch.FetchException;
 import com.tradingbacktest.app.marketdata.fetch.Fetched;
 import com.tradingbacktest.app.marketdata.fetch.FetchedBar;
 import com.tradingbacktest.app.marketdata.fetch.Listing;
+import com.tradingbacktest.engine.prices.CorporateAction;
+import com.tradingbacktest.engine.prices.PriceBasis;
 import com.tradingbacktest.engine.series.BarCsv;
 import com.tradingbacktest.engine.series.Interval;
 import java.io.IOException;
@@ -38,7 +40,11 @@ class ImportService {
 
   private static final Logger log = LoggerFactory.getLogger(ImportService.class);
   static final int MAX_FILE_NAME = 255;
-  static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._^=/-]{0,39}");
+
+  /**
+   * A ticker: Yahoo's indices start with ^ (^KS11, ^GSPC), everything else with a letter or digit.
+   */
+  static final Pattern SYMBOL = Pattern.compile("(?=.{1,40}$)\\^?[A-Za-z0-9][A-Za-z0-9._^=/-]*");
 
   private final SymbolRepository symbols;
   private final BarImporter importer;
@@ -46,6 +52,7 @@ class ImportService {
   private final CandleSources sources;
   private final JobRequestScheduler queue;
   private final JobWakeups wakeups;
+  private final CorporateActionsRepository actions;
 
   ImportService(
       SymbolRepository symbols,
@@ -53,7 +60,9 @@ class ImportService {
       ImportLog importLog,
       CandleSources sources,
       JobRequestScheduler queue,
-      JobWakeups wakeups) {
+      JobWakeups wakeups,
+      CorporateActionsRepository actions) {
+    this.actions = actions;
     this.symbols = symbols;
     this.importer = importer;
     this.importLog = importLog;
@@ -77,9 +86,17 @@ class ImportService {
       String symbol,
       Interval interval,
       boolean skipBadRows,
-      NewSymbol meta)
+      NewSymbol meta,
+      PriceBasis basis,
+      boolean rejectOnSuspectedSplit)
       throws IOException {
     checkFileName(fileName);
+    if (basis == PriceBasis.TOTAL_RETURN) {
+      throw new FieldValidationException(
+          "price_basis",
+          "must be raw or split_adjusted: bars are stored as traded or split-adjusted, and total"
+              + " return is computed from them and the dividends when read");
+    }
     if (dataset == Dataset.SHARED && !admin) {
       throw new SharedDataForbidden();
     }
@@ -93,14 +110,31 @@ class ImportService {
             ? existing
             : dataset == Dataset.SHARED
                 ? meta.resolve(symbol, "csv")
-                : ownDescription(symbol, meta).resolve(symbol, "csv", key, userId);
+                : ownSymbol(symbol, meta, key, userId);
+    if (existing != null) {
+      PriceBasis stored = actions.basis(key, interval.code()).map(b -> b.basis()).orElse(basis);
+      if (stored != basis) {
+        throw new FieldValidationException(
+            "price_basis",
+            "the stored "
+                + interval.code()
+                + " bars of "
+                + symbol
+                + " are "
+                + stored.code()
+                + "; import these in that basis too (one series holds one basis)");
+      }
+    }
+    CsvSeriesChecks checks =
+        new CsvSeriesChecks(
+            s, interval, basis, rejectOnSuspectedSplit, actions.actions(key), userId);
     UUID id =
         importLog.start(
             userId, "csv", "csv", s.symbol(), s.dataset(), interval.code(), null, null, fileName);
     boolean ended = false;
     BarImporter.Outcome outcome;
     try {
-      outcome = read(file, s, interval, skipBadRows, existing == null);
+      outcome = read(file, s, interval, skipBadRows, existing == null, checks);
       if (!outcome.stored()) {
         importLog.finish(
             id,
@@ -129,6 +163,10 @@ class ImportService {
         ended = true;
       }
       throw e.withImportId(id);
+    } catch (SuspectedSplitsRejected e) {
+      importLog.failed(id, e.getMessage());
+      ended = true;
+      throw e;
     } finally {
       if (!ended) {
         // Whatever went wrong (the server log has it), the import must not stay 'running'.
@@ -147,7 +185,13 @@ class ImportService {
         outcome.inserted(),
         outcome.updated(),
         outcome.skipped());
-    return importLog.find(id, userId).orElseThrow();
+    return importLog
+        .find(id, userId)
+        .orElseThrow()
+        .withSuspectedSplits(
+            checks.suspects().stream()
+                .map(x -> new ImportView.SuspectedSplitView(x.date(), x.ratio(), x.priceRatio()))
+                .toList());
   }
 
   /** Queues a fetch of what is missing in [from, to); answers at once with the import, pending. */
@@ -182,15 +226,24 @@ class ImportService {
       SymbolInfo s,
       Interval interval,
       boolean skipBadRows,
-      boolean newSymbol)
+      boolean newSymbol,
+      CsvSeriesChecks checks)
       throws IOException {
     String unreadable = UploadedText.problem(file).orElse(null);
     if (unreadable != null) {
       throw ImportRejected.of(unreadable);
     }
+    checks.readExtras(file);
     try {
       return importer.importCsv(
-          file, s.seriesKey(), interval.code(), s.zone(), skipBadRows, newSymbol ? s : null);
+          file,
+          s.seriesKey(),
+          interval.code(),
+          s.zone(),
+          skipBadRows,
+          newSymbol ? s : null,
+          checks,
+          checks);
     } catch (BarCsv.FormatException e) {
       throw ImportRejected.of(Printable.of(e.getMessage()));
     }
@@ -284,6 +337,8 @@ class ImportService {
     try {
       List<Instant[]> gaps = missing(s.symbol(), interval, from, to);
       List<FetchedBar> fetched = new ArrayList<>();
+      List<CorporateAction> events = new ArrayList<>();
+      Instant fetchedAt = Instant.now();
       Listing listing = null;
       for (int g = 0; g < gaps.size(); g++) {
         int done = g;
@@ -298,10 +353,32 @@ class ImportService {
                         id, (int) Math.min(95, 95 * (done + fraction) / gaps.size())),
                 () -> false);
         fetched.addAll(page.bars());
+        events.addAll(page.actions());
         listing = listing != null ? listing : page.listing().orElse(null);
       }
       if (listing != null) {
         describe(s, client.source(), marketGiven ? listing.withoutMarket() : listing);
+      }
+      BarImporter.SeriesWrites writes = BarImporter.SeriesWrites.NONE;
+      if (client.source() == DataSource.YAHOO) {
+        // Described above: the zone the events' days are counted in may just have been learned.
+        SymbolInfo described = symbols.find(s.seriesKey()).orElse(s);
+        FetchedActions yahoo =
+            FetchedActions.of(
+                described,
+                interval.code(),
+                events,
+                actions.actions(s.seriesKey()).actions(),
+                actions.basis(s.seriesKey(), interval.code()).orElse(null),
+                fetchedAt);
+        if (!yahoo.rebase().isEmpty()) {
+          log.info(
+              "{} {}: rebasing the stored bars by the new splits {}",
+              s.symbol(),
+              interval.code(),
+              yahoo.rebase());
+        }
+        writes = yahoo;
       }
       BarImporter.Outcome outcome =
           importer.importRows(
@@ -320,7 +397,8 @@ class ImportService {
               },
               s.symbol(),
               interval.code(),
-              true);
+              true,
+              writes);
       importLog.completed(id, outcome);
       symbols.refreshRange(s.symbol(), interval.code());
     } catch (FetchException e) {
@@ -385,6 +463,16 @@ class ImportService {
     return symbol;
   }
 
+  /** A new own series of {@code symbol}, with the shared symbol's board and Korean name if any. */
+  private SymbolInfo ownSymbol(String symbol, NewSymbol meta, String key, UUID userId) {
+    SymbolInfo own = ownDescription(symbol, meta).resolve(symbol, "csv", key, userId);
+    return symbols
+        .find(symbol)
+        .filter(shared -> shared.ownerId() == null && shared.market().equals(own.market()))
+        .map(shared -> own.withBoardAndName(shared.board(), shared.nameKo()))
+        .orElse(own);
+  }
+
   /**
    * How a new own series of {@code symbol} is described: as the shared symbol is when there is one
    * (the same instrument, other bars), else by what the uploader said.
@@ -446,17 +534,20 @@ class ImportService {
               new BigDecimal("0.00000001"),
               new BigDecimal("0.00000001"));
       case YAHOO ->
-          symbol.endsWith(".KS") || symbol.endsWith(".KQ")
-              ? new NewSymbol(
-                  symbol, "KRX", "stock", "KRW", "Asia/Seoul", BigDecimal.ONE, BigDecimal.ONE)
-              : new NewSymbol(
-                  symbol,
-                  market == null ? "NASDAQ" : market,
-                  "stock",
-                  "USD",
-                  "America/New_York",
-                  new BigDecimal("0.01"),
-                  BigDecimal.ONE);
+          KnownSymbols.of(symbol).isPresent()
+              ? KnownSymbols.of(symbol).get().description().withMarket(market)
+              : symbol.endsWith(".KS") || symbol.endsWith(".KQ")
+                  ? new NewSymbol(
+                      symbol, "KRX", "stock", "KRW", "Asia/Seoul", BigDecimal.ONE, BigDecimal.ONE)
+                  : new NewSymbol(
+                      symbol,
+                      market == null ? "NASDAQ" : market,
+                      // ^GSPC, ^KS11: Yahoo's index tickers; its chart's meta says the rest.
+                      symbol.startsWith("^") ? "index" : "stock",
+                      "USD",
+                      "America/New_York",
+                      new BigDecimal("0.01"),
+                      BigDecimal.ONE);
     };
   }
 

@@ -1,6 +1,8 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.auth.Administrators;
 import com.tradingbacktest.app.auth.AuthenticatedUser;
+import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.ratelimit.RateLimited;
 import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import com.tradingbacktest.engine.series.Interval;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -15,10 +18,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,9 +40,11 @@ class MarketDataController {
       "own (your upload of the symbol) or shared; default: your own when you have one, else shared";
 
   private final MarketDataService data;
+  private final Administrators administrators;
 
-  MarketDataController(MarketDataService data) {
+  MarketDataController(MarketDataService data, Administrators administrators) {
     this.data = data;
+    this.administrators = administrators;
   }
 
   @GetMapping("/symbols")
@@ -74,6 +82,35 @@ class MarketDataController {
       @PathVariable String symbol,
       @Parameter(description = DATASET) @RequestParam(required = false) String dataset) {
     return data.describe(user.id(), symbol, Dataset.parse("dataset", dataset));
+  }
+
+  @PatchMapping(path = "/symbols/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Set a symbol's Korean name or KRX board (administrators)",
+      description =
+          "Changes the shared symbol (dataset=shared, the default) or an upload you read"
+              + " (dataset=own). Omitted fields stay as they are.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The symbol as changed"),
+        @ApiResponse(responseCode = "403", description = "Not an administrator"),
+        @ApiResponse(responseCode = "404", description = UNKNOWN_SYMBOL),
+        @ApiResponse(responseCode = "422", description = "Bad name or board")
+      })
+  SymbolView edit(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @PathVariable String symbol,
+      @Parameter(description = "shared (default) or own") @RequestParam(required = false)
+          String dataset,
+      @Valid @RequestBody SymbolEdit edit) {
+    if (!administrators.isAdmin(user)) {
+      throw new SymbolEditForbidden();
+    }
+    if (edit.nameKo() != null && Printable.hasControlCharacters(edit.nameKo())) {
+      throw new FieldValidationException("name_ko", "may not contain control characters");
+    }
+    Dataset d = dataset == null ? Dataset.SHARED : Dataset.parse("dataset", dataset);
+    return data.edit(
+        user.id(), symbol, d, edit.board(), edit.nameKo() == null ? null : edit.nameKo().strip());
   }
 
   @GetMapping("/historical")

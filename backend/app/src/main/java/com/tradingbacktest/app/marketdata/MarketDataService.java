@@ -166,6 +166,13 @@ public class MarketDataService {
     return SymbolView.of(s, symbols.ranges(s.seriesKey()));
   }
 
+  /** An administrator's change of a symbol's board and Korean name (null: unchanged). */
+  SymbolView edit(UUID userId, String ticker, Dataset dataset, String board, String nameKo) {
+    SymbolInfo s = require(userId, ticker, dataset);
+    symbols.rename(s.seriesKey(), board, nameKo);
+    return describe(userId, ticker, dataset);
+  }
+
   /** {@link #symbol}, or the 404 of an unknown symbol. */
   SymbolInfo require(UUID userId, String ticker, Dataset dataset) {
     return symbol(userId, ticker, dataset)

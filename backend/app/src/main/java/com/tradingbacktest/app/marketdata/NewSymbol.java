@@ -37,6 +37,13 @@ record NewSymbol(
 
   private static final Pattern CURRENCY = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
 
+  /** The same description in {@code market} when one is named (null: unchanged). */
+  NewSymbol withMarket(String market) {
+    return market == null
+        ? this
+        : new NewSymbol(name, market, assetClass, currency, timeZone, tickSize, lotSize);
+  }
+
   /** The shared symbol as it would be created, or every invalid field at once. */
   SymbolInfo resolve(String symbol, String source) {
     return resolve(symbol, source, symbol, null);
@@ -77,18 +84,38 @@ record NewSymbol(
     if (!errors.isEmpty()) {
       throw new FieldValidationException(errors);
     }
-    return new SymbolInfo(
-        symbol,
-        resolvedName,
-        resolvedMarket,
-        resolvedClass,
-        resolvedCurrency,
-        zone,
-        tick,
-        lot,
-        source,
-        seriesKey,
-        ownerId);
+    return KnownSymbols.named(
+        new SymbolInfo(
+            symbol,
+            resolvedName,
+            resolvedMarket,
+            resolvedClass,
+            resolvedCurrency,
+            zone,
+            tick,
+            lot,
+            source,
+            seriesKey,
+            ownerId,
+            boardOf(symbol, resolvedMarket, resolvedClass),
+            null));
+  }
+
+  /**
+   * The KRX board a new symbol is most likely on, from its ticker and kind (Yahoo's .KQ suffix is
+   * KOSDAQ, every other KRX stock KOSPI until someone says otherwise); null outside KRX.
+   */
+  static String boardOf(String ticker, String market, String assetClass) {
+    if (!"KRX".equals(market)) {
+      return null;
+    }
+    if ("etf".equals(assetClass)) {
+      return "etf";
+    }
+    if (!"stock".equals(assetClass)) {
+      return null;
+    }
+    return ticker.toUpperCase(Locale.ROOT).endsWith(".KQ") ? "kosdaq" : "kospi";
   }
 
   private static boolean knownZone(String zone) {

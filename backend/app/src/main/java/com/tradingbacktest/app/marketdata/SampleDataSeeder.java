@@ -50,6 +50,12 @@ class SampleDataSeeder {
           "035420.KS",
           "051910.KS");
 
+  /**
+   * Index series fetched with them, the default benchmarks of portfolios (KOSPI, KOSDAQ, S&P 500
+   * and its total-return variant, which holds the dividends).
+   */
+  static final List<String> ONLINE_INDEX_TICKERS = List.of("^KS11", "^KQ11", "^GSPC", "^SP500TR");
+
   private static final Logger log = LoggerFactory.getLogger(SampleDataSeeder.class);
 
   private final SymbolRepository symbols;
@@ -73,6 +79,7 @@ class SampleDataSeeder {
 
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
+    nameKnownSymbols();
     boolean always = "always".equalsIgnoreCase(settings.seed());
     if ("never".equalsIgnoreCase(settings.seed()) || (!always && symbols.anyBars())) {
       return;
@@ -88,6 +95,18 @@ class SampleDataSeeder {
   }
 
   /**
+   * Gives the symbols of the shipped table (marketdata/known-symbols.csv) their Korean names and
+   * boards where they have none yet: symbols stored before the table, or created without it.
+   */
+  void nameKnownSymbols() {
+    try {
+      KnownSymbols.all().forEach(symbols::applyKnown);
+    } catch (RuntimeException e) {
+      log.warn("Could not apply the Korean names of known symbols: {}", e.getMessage());
+    }
+  }
+
+  /**
    * Where the machine is online, a small real recent set; offline, a logged failure and nothing
    * else.
    */
@@ -99,6 +118,9 @@ class SampleDataSeeder {
     try {
       imports.seedFromExchange(DataSource.UPBIT, "KRW-BTC", Interval.D1, threeYearsAgo, now);
       for (String ticker : ONLINE_PORTFOLIO_TICKERS) {
+        imports.seedFromExchange(DataSource.YAHOO, ticker, Interval.D1, tenYearsAgo, now);
+      }
+      for (String ticker : ONLINE_INDEX_TICKERS) {
         imports.seedFromExchange(DataSource.YAHOO, ticker, Interval.D1, tenYearsAgo, now);
       }
     } catch (RuntimeException e) {

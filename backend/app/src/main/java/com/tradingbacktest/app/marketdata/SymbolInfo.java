@@ -20,6 +20,9 @@ import java.util.UUID;
  * @param seriesKey the key its bars are stored under: the ticker for the shared series, else the
  *     owner's own key ({@link SeriesKeys})
  * @param ownerId the user whose own upload this is; null for the shared series
+ * @param board the KRX board (kospi, kosdaq, konex, etf) its tick table and price limits follow;
+ *     null outside KRX or when unknown
+ * @param nameKo its Korean name, when known (KRX symbols); null otherwise
  */
 public record SymbolInfo(
     String symbol,
@@ -32,7 +35,27 @@ public record SymbolInfo(
     BigDecimal lotSize,
     String source,
     String seriesKey,
-    UUID ownerId) {
+    UUID ownerId,
+    String board,
+    String nameKo) {
+
+  /** The same symbol with another board and Korean name (null: unknown). */
+  SymbolInfo withBoardAndName(String board, String nameKo) {
+    return new SymbolInfo(
+        symbol,
+        name,
+        market,
+        assetClass,
+        currency,
+        timeZone,
+        tickSize,
+        lotSize,
+        source,
+        seriesKey,
+        ownerId,
+        board,
+        nameKo);
+  }
 
   /** Whether this is someone's own upload or the shared series. */
   public Dataset dataset() {

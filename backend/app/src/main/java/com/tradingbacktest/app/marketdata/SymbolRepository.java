@@ -23,7 +23,7 @@ class SymbolRepository {
 
   private static final String COLUMNS =
       "ticker, name, market, asset_class, currency, time_zone, tick_size, lot_size, source, symbol,"
-          + " owner_id";
+          + " owner_id, board, name_ko";
 
   private final JdbcClient jdbc;
   private final SharedCache<SymbolInfo> symbolCache;
@@ -78,7 +78,8 @@ class SymbolRepository {
             "select "
                 + COLUMNS
                 + " from symbols where (owner_id is null or owner_id = :user)"
-                + " and (lower(ticker) like :pattern escape '\\' or lower(name) like :pattern escape '\\')"
+                + " and (lower(ticker) like :pattern escape '\\' or lower(name) like :pattern escape '\\'"
+                + " or lower(name_ko) like :pattern escape '\\')"
                 + " and (cast(:market as text) is null or market = :market)"
                 + " order by ticker, owner_id nulls first limit :limit")
         .param("user", userId)
@@ -94,7 +95,7 @@ class SymbolRepository {
     jdbc.sql(
             "insert into symbols ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")
         .params(
             s.symbol(),
             s.name(),
@@ -106,7 +107,9 @@ class SymbolRepository {
             s.lotSize(),
             s.source(),
             s.seriesKey(),
-            s.ownerId())
+            s.ownerId(),
+            s.board(),
+            s.nameKo())
         .update();
     symbolCache.evict(s.seriesKey());
   }
@@ -120,7 +123,7 @@ class SymbolRepository {
         c.prepareStatement(
             "insert into symbols ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (symbol) do nothing")) {
       ps.setString(1, s.symbol());
       ps.setString(2, s.name());
       ps.setString(3, s.market());
@@ -132,8 +135,49 @@ class SymbolRepository {
       ps.setString(9, s.source());
       ps.setString(10, s.seriesKey());
       ps.setObject(11, s.ownerId());
+      ps.setString(12, s.board());
+      ps.setString(13, s.nameKo());
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * Sets the KRX board and Korean name of the symbol stored under {@code seriesKey} (an
+   * administrator's edit); a null leaves that part as it is.
+   *
+   * @return whether the symbol exists
+   */
+  boolean rename(String seriesKey, String board, String nameKo) {
+    int changed =
+        jdbc.sql(
+                "update symbols set board = coalesce(:board, board), name_ko = coalesce(:nameKo,"
+                    + " name_ko), updated_at = now() where symbol = :key")
+            .param("board", board)
+            .param("nameKo", nameKo)
+            .param("key", seriesKey)
+            .update();
+    symbolCache.evict(seriesKey);
+    return changed > 0;
+  }
+
+  /**
+   * Gives the table's Korean name (and board, on KRX) to every stored symbol of {@code known}'s
+   * ticker that has no Korean name yet, so an administrator's edit stays.
+   */
+  void applyKnown(KnownSymbols.Known known) {
+    List<String> keys =
+        jdbc.sql(
+                "update symbols set name_ko = :nameKo,"
+                    + " board = case when market = :market and cast(:board as text) is not null then :board"
+                    + " else board end, updated_at = now()"
+                    + " where ticker = :ticker and name_ko is null returning symbol")
+            .param("nameKo", known.nameKo())
+            .param("market", known.market())
+            .param("board", known.board())
+            .param("ticker", known.ticker())
+            .query(String.class)
+            .list();
+    keys.forEach(symbolCache::evict);
   }
 
   /** Forgets what is cached of a symbol that changed outside this class's writes. */
@@ -163,6 +207,12 @@ class SymbolRepository {
           asset_class = coalesce(:assetClass, asset_class),
           currency = coalesce(:currency, currency),
           time_zone = coalesce(:timeZone, time_zone),
+          board = case
+              when coalesce(:market, market) <> 'KRX' then null
+              when coalesce(:assetClass, asset_class) = 'etf' then 'etf'
+              when coalesce(:assetClass, asset_class) = 'stock'
+                then coalesce(board, case when ticker like '%.KQ' then 'kosdaq' else 'kospi' end)
+            end,
           updated_at = now()
         where symbol = :symbol and source = :source
           and not exists (select 1 from market_data where symbol = :symbol)
@@ -203,7 +253,7 @@ class SymbolRepository {
       return bySymbol;
     }
     jdbc.sql(
-            "select symbol, interval, first_bar, last_bar, bar_count from market_data_ranges"
+            "select symbol, interval, first_bar, last_bar, bar_count, price_basis from market_data_ranges"
                 + " where symbol = any(:symbols) order by symbol, case interval when '1m' then 1 when '5m' then 2"
                 + " when '15m' then 3 when '1h' then 4 when '4h' then 5 when '1d' then 6 else 7 end")
         .param("symbols", symbols.toArray(new String[0]))
@@ -217,7 +267,8 @@ class SymbolRepository {
                                 rs.getString(2),
                                 rs.getTimestamp(3).toInstant(),
                                 rs.getTimestamp(4).toInstant(),
-                                rs.getLong(5))));
+                                rs.getLong(5),
+                                rs.getString(6))));
     bySymbol.replaceAll((symbol, list) -> List.copyOf(list));
     return bySymbol;
   }
@@ -291,6 +342,8 @@ class SymbolRepository {
         rs.getBigDecimal(8).stripTrailingZeros(),
         rs.getString(9),
         rs.getString(10),
-        rs.getObject(11, java.util.UUID.class));
+        rs.getObject(11, java.util.UUID.class),
+        rs.getString(12),
+        rs.getString(13));
   }
 }

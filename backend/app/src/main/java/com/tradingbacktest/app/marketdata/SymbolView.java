@@ -22,9 +22,23 @@ record SymbolView(
     BigDecimal tickSize,
     BigDecimal lotSize,
     String source,
+    @Schema(
+            nullable = true,
+            allowableValues = {"kospi", "kosdaq", "konex", "etf"},
+            description = "The KRX board (tick table, price limits); null outside KRX")
+        String board,
+    @Schema(nullable = true, description = "The Korean name, when known") String nameKo,
     List<IntervalView> intervals) {
 
-  record IntervalView(String interval, Instant firstBar, Instant lastBar, long barCount) {}
+  /**
+   * @param priceBasis the basis the interval's bars are stored in
+   */
+  record IntervalView(
+      String interval,
+      Instant firstBar,
+      Instant lastBar,
+      long barCount,
+      @Schema(allowableValues = {"raw", "split_adjusted"}) String priceBasis) {}
 
   static SymbolView of(SymbolInfo s, List<DataRange> ranges) {
     return new SymbolView(
@@ -38,8 +52,13 @@ record SymbolView(
         s.tickSize(),
         s.lotSize(),
         s.source(),
+        s.board(),
+        s.nameKo(),
         ranges.stream()
-            .map(r -> new IntervalView(r.interval(), r.firstBar(), r.lastBar(), r.barCount()))
+            .map(
+                r ->
+                    new IntervalView(
+                        r.interval(), r.firstBar(), r.lastBar(), r.barCount(), r.priceBasis()))
             .toList());
   }
 }

@@ -18,7 +18,7 @@ final class UniverseSymbols {
   static final int MAX_SYMBOLS = 500;
 
   /** As {@code marketdata.ImportService.SYMBOL}: the tickers a series can be stored under. */
-  static final Pattern TICKER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._^=/-]{0,39}");
+  static final Pattern TICKER = Pattern.compile("(?=.{1,40}$)\\^?[A-Za-z0-9][A-Za-z0-9._^=/-]*");
 
   /** How many bad entries a message quotes; the count covers the rest. */
   private static final int QUOTED = 10;

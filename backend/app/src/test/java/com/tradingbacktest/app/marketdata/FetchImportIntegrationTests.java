@@ -124,7 +124,10 @@ class FetchImportIntegrationTests extends IntegrationTest {
         "select count(*) from data_imports where kind = 'seed' and source in ('upbit', 'yahoo')"
             + " and status = 'failed' and error is not null";
     long failed = 0;
-    int queued = 1 + SampleDataSeeder.ONLINE_PORTFOLIO_TICKERS.size();
+    int queued =
+        1
+            + SampleDataSeeder.ONLINE_PORTFOLIO_TICKERS.size()
+            + SampleDataSeeder.ONLINE_INDEX_TICKERS.size();
     for (int i = 0; i < 400 && failed < queued; i++) {
       Thread.sleep(100);
       failed = jdbc.sql(sql).query(Long.class).single();

@@ -44,6 +44,10 @@ public final class Api {
     return send(withBody("PUT", path, body, headers));
   }
 
+  public Response patch(String path, Object body, String... headers) {
+    return send(withBody("PATCH", path, body, headers));
+  }
+
   public Response request(String method, String path, String... headers) {
     return send(builder(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
   }

@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.marketdata.fetch;
 
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
+import com.tradingbacktest.engine.prices.CorporateAction;
 import com.tradingbacktest.engine.series.Interval;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -25,6 +26,7 @@ final class FetchRun {
   private final TreeMap<Long, FetchedBar> bars = new TreeMap<>();
   private double reported;
   private Listing listing;
+  private final TreeMap<String, CorporateAction> actions = new TreeMap<>();
 
   /**
    * @param from the range's start, epoch ms UTC, inclusive
@@ -83,6 +85,15 @@ final class FetchRun {
     }
   }
 
+  /**
+   * Keeps a split or dividend the source listed; one of a kind per day (windows may repeat it),
+   * whatever its date: a split's ex-date may lie just outside the range of bars.
+   */
+  void action(CorporateAction action) {
+    String kind = action instanceof CorporateAction.Split ? "split" : "dividend";
+    actions.putIfAbsent(action.date() + kind, action);
+  }
+
   /** Throws CANCELLED when the caller has cancelled. */
   void checkCancelled() {
     if (cancelled.getAsBoolean()) {
@@ -107,6 +118,9 @@ final class FetchRun {
    */
   Fetched finish() {
     progress.accept(1.0);
-    return new Fetched(new ArrayList<>(bars.values()), Optional.ofNullable(listing));
+    return new Fetched(
+        new ArrayList<>(bars.values()),
+        Optional.ofNullable(listing),
+        new ArrayList<>(actions.values()));
   }
 }

@@ -1,12 +1,15 @@
 package com.tradingbacktest.app.marketdata.fetch;
 
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
+import com.tradingbacktest.engine.prices.CorporateAction;
 import com.tradingbacktest.engine.series.Interval;
 import java.net.http.HttpClient;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -119,7 +122,12 @@ final class YahooChartClient extends ExchangeCandleClient {
       throw new FetchException(
           Kind.MALFORMED, "Yahoo Finance sent a chart for " + run.symbol() + " without a result");
     }
-    run.describe(listing(result.path("meta")));
+    Listing listing = listing(result.path("meta"));
+    run.describe(listing);
+    events(
+        run,
+        result.path("events"),
+        listing.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(listing.timeZone()));
     JsonNode timestamps = result.path("timestamp");
     if (timestamps.isMissingNode() || timestamps.isNull()) {
       return;
@@ -158,6 +166,84 @@ final class YahooChartClient extends ExchangeCandleClient {
     }
   }
 
+  /**
+   * {@code events: {dividends: {"<epoch s>": {amount, date}}, splits: {"<epoch s>": {date,
+   * numerator, denominator, splitRatio}}}}, dates in epoch seconds at the session's open, read as
+   * days in the exchange's zone. A split's ratio is numerator / denominator (4:1 is 4, 1:10 a
+   * reverse split of 0.1); {@code splitRatio} ("4:1") stands in when they are missing. A dividend's
+   * amount is kept as Yahoo states it (split-adjusted). Anything malformed fails the fetch, naming
+   * the event: a wrong split silently stored would corrupt every adjusted price before it.
+   */
+  private static void events(FetchRun run, JsonNode events, ZoneId zone) {
+    for (JsonNode d : events.path("dividends")) {
+      LocalDate date = eventDate(run, d, "dividend", zone);
+      JsonNode amount = d.path("amount");
+      if (!amount.isNumber()
+          || !(amount.doubleValue() > 0)
+          || !Double.isFinite(amount.doubleValue())) {
+        throw new FetchException(
+            Kind.MALFORMED,
+            "Yahoo Finance sent a dividend of "
+                + run.symbol()
+                + " on "
+                + date
+                + " with amount "
+                + amount
+                + "; expected a positive number");
+      }
+      run.action(new CorporateAction.CashDividend(date, amount.doubleValue()));
+    }
+    for (JsonNode s : events.path("splits")) {
+      LocalDate date = eventDate(run, s, "split", zone);
+      double ratio = splitRatio(s);
+      if (!(ratio > 0) || !Double.isFinite(ratio) || ratio == 1) {
+        throw new FetchException(
+            Kind.MALFORMED,
+            "Yahoo Finance sent a split of "
+                + run.symbol()
+                + " on "
+                + date
+                + " with ratio "
+                + s.path("splitRatio").asString(s.path("numerator") + "/" + s.path("denominator"))
+                + "; expected two positive numbers");
+      }
+      run.action(new CorporateAction.Split(date, ratio));
+    }
+  }
+
+  private static LocalDate eventDate(FetchRun run, JsonNode event, String kind, ZoneId zone) {
+    JsonNode date = event.path("date");
+    if (!date.isIntegralNumber()) {
+      throw new FetchException(
+          Kind.MALFORMED,
+          "Yahoo Finance sent a "
+              + kind
+              + " of "
+              + run.symbol()
+              + " without a date ("
+              + event
+              + ")");
+    }
+    return Instant.ofEpochSecond(date.longValue()).atZone(zone).toLocalDate();
+  }
+
+  /** numerator / denominator, or Yahoo's "4:1"; NaN when neither reads. */
+  private static double splitRatio(JsonNode split) {
+    JsonNode numerator = split.path("numerator");
+    JsonNode denominator = split.path("denominator");
+    if (numerator.isNumber() && denominator.isNumber() && denominator.doubleValue() != 0) {
+      return numerator.doubleValue() / denominator.doubleValue();
+    }
+    String[] parts = split.path("splitRatio").asString("").split("[:/]", -1);
+    try {
+      return parts.length == 2
+          ? Double.parseDouble(parts[0].trim()) / Double.parseDouble(parts[1].trim())
+          : Double.NaN;
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
   /** Yahoo's exchange codes (meta.exchangeName) of the markets the platform names. */
   private static final Map<String, String> MARKETS =
       Map.ofEntries(
@@ -168,6 +254,8 @@ final class YahooChartClient extends ExchangeCandleClient {
           Map.entry("NYQ", "NYSE"),
           Map.entry("PCX", "NYSE"),
           Map.entry("ASE", "NYSE"),
+          // S&P Dow Jones' indices (^GSPC, ^SP500TR) follow the US market's days and hours.
+          Map.entry("SNP", "NYSE"),
           Map.entry("KSC", "KRX"),
           Map.entry("KOE", "KRX"),
           Map.entry("KNX", "KRX"));

@@ -7,8 +7,10 @@ import static com.tradingbacktest.app.marketdata.fetch.Fixtures.recorded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradingbacktest.app.marketdata.fetch.FetchException.Kind;
+import com.tradingbacktest.engine.prices.CorporateAction;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -289,5 +291,83 @@ class YahooChartClientTests extends CandleClientTest {
             Kind.CANCELLED)
         .hasMessage("The fetch from Yahoo Finance was cancelled");
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void readsTheSplitsAndDividendsOfTheChartsEventsAsDaysOfTheExchange() {
+    server.enqueue(recorded("yahoo/chart-AAPL-1d-across-split.json"));
+
+    Fetched aapl =
+        client.fetch(
+            "AAPL",
+            "1d",
+            Instant.parse("2020-08-06T00:00:00Z"),
+            Instant.parse("2020-09-02T00:00:00Z"),
+            progress::add,
+            () -> false);
+
+    assertThat(aapl.bars()).hasSize(5);
+    // 13:30 UTC is 09:30 in New York: the ex-dates are those days there.
+    assertThat(aapl.actions())
+        .containsExactly(
+            new CorporateAction.CashDividend(LocalDate.of(2020, 8, 7), 0.205),
+            new CorporateAction.Split(LocalDate.of(2020, 8, 31), 4));
+  }
+
+  @Test
+  void aReverseSplitReadsFromItsRatioTextWhenTheNumbersAreMissing() {
+    server.enqueue(
+        json(
+            200,
+            Fixtures.read("yahoo/chart-AAPL-1d-after-split.json")
+                .replace(
+                    "\"numerator\":4,\"denominator\":1,\"splitRatio\":\"4:1\"",
+                    "\"splitRatio\":\"1:10\"")));
+
+    Fetched aapl =
+        client.fetch(
+            "AAPL",
+            "1d",
+            Instant.parse("2020-08-31T00:00:00Z"),
+            Instant.parse("2020-09-03T00:00:00Z"),
+            progress::add,
+            () -> false);
+
+    assertThat(aapl.actions())
+        .containsExactly(new CorporateAction.Split(LocalDate.of(2020, 8, 31), 0.1));
+  }
+
+  @Test
+  void aSplitWithoutARatioFailsTheFetchNamingIt() {
+    server.enqueue(
+        json(
+            200,
+            Fixtures.read("yahoo/chart-AAPL-1d-after-split.json")
+                .replace(
+                    "\"numerator\":4,\"denominator\":1,\"splitRatio\":\"4:1\"",
+                    "\"splitRatio\":\"four\"")));
+
+    assertFetchFails(
+            () ->
+                fetch(
+                    "AAPL",
+                    "1d",
+                    Instant.parse("2020-08-31T00:00:00Z"),
+                    Instant.parse("2020-09-03T00:00:00Z")),
+            Kind.MALFORMED)
+        .hasMessageContaining("split of AAPL on 2020-08-31 with ratio four");
+  }
+
+  @Test
+  void anIndexIsAKrxIndexInWonOnSeoulTime() {
+    server.enqueue(recorded("yahoo/chart-KS11-1d.json"));
+
+    Fetched kospi = client.fetch("^KS11", "1d", JAN_2, JAN_9, progress::add, () -> false);
+
+    assertThat(kospi.listing())
+        .contains(new Listing("KOSPI Composite Index", "KRX", "index", "KRW", "Asia/Seoul"));
+    assertThat(kospi.bars()).hasSize(3);
+    assertThat(kospi.bars().get(0).close()).isEqualTo(2669.81);
+    assertThat(kospi.actions()).isEmpty();
   }
 }
