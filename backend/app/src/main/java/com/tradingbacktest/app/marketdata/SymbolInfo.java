@@ -34,6 +34,16 @@ public record SymbolInfo(
     String seriesKey,
     UUID ownerId) {
 
+  /** Placeholder of the data lane's KRX board component (replaced at merge): unknown. */
+  public String board() {
+    return null;
+  }
+
+  /** Placeholder of the data lane's Korean name component (replaced at merge): unknown. */
+  public String nameKo() {
+    return null;
+  }
+
   /** Whether this is someone's own upload or the shared series. */
   public Dataset dataset() {
     return ownerId == null ? Dataset.SHARED : Dataset.OWN;

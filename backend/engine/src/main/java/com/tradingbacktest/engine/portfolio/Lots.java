@@ -179,7 +179,8 @@ final class Lots {
               Math.max(0, favourable),
               reason,
               fundingShare,
-              borrowShare));
+              borrowShare,
+              0));
       exitCostsLeft -= exitShare;
       fundingLeft -= fundingShare;
       borrowLeft -= borrowShare;

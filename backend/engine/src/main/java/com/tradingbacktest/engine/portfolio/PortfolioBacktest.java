@@ -1161,7 +1161,8 @@ public final class PortfolioBacktest {
         Math.max(0, favourable),
         reason,
         l.fundingPaid,
-        l.borrowPaid);
+        l.borrowPaid,
+        0);
   }
 
   private void addTrade(Leg l, Trade trade) {
@@ -1186,7 +1187,8 @@ public final class PortfolioBacktest {
                 trade.mfe(),
                 trade.exitReason(),
                 trade.funding() * l.fx,
-                trade.borrowCost() * l.fx));
+                trade.borrowCost() * l.fx,
+                0));
   }
 
   private void record(Leg l, boolean buy, double price, double qty, double commission, double tax) {
@@ -1685,7 +1687,8 @@ public final class PortfolioBacktest {
             Math.max(0, l.highSeen / l.entryPrice - 1),
             ExitReason.REBALANCE,
             fundingShare,
-            borrowShare));
+            borrowShare,
+            0));
     record(l, false, price, qty, commission, tax);
     l.entryCosts -= entryShare;
     l.fundingPaid -= fundingShare;

@@ -37,7 +37,8 @@ public record BacktestConfig(
     Margin margin,
     Funding funding,
     EndPrice closeAtEndPrice,
-    int pyramiding) {
+    int pyramiding,
+    com.tradingbacktest.engine.market.MarketRules marketRules) {
 
   /**
    * The most entries a position may hold: each open lot is checked on every bar it is held, and
@@ -112,7 +113,8 @@ public record BacktestConfig(
         .margin(margin)
         .funding(funding)
         .closeAtEndPrice(closeAtEndPrice)
-        .pyramiding(pyramiding);
+        .pyramiding(pyramiding)
+        .marketRules(marketRules);
   }
 
   /** Fluent construction with the documented defaults. */
@@ -129,6 +131,13 @@ public record BacktestConfig(
     private Funding funding = Funding.none();
     private EndPrice closeAtEndPrice = EndPrice.CLOSE;
     private int pyramiding = 1;
+    private com.tradingbacktest.engine.market.MarketRules marketRules =
+        com.tradingbacktest.engine.market.MarketRules.none();
+
+    public Builder marketRules(com.tradingbacktest.engine.market.MarketRules v) {
+      marketRules = v;
+      return this;
+    }
 
     public Builder initialCapital(double v) {
       initialCapital = v;
@@ -203,7 +212,8 @@ public record BacktestConfig(
           margin,
           funding,
           closeAtEndPrice,
-          pyramiding);
+          pyramiding,
+          marketRules);
     }
   }
 }

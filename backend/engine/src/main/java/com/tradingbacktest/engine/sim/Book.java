@@ -139,6 +139,7 @@ final class Book {
         Math.max(0, favourable),
         reason,
         0,
+        0,
         0);
   }
 

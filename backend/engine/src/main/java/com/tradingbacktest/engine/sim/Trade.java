@@ -22,6 +22,7 @@ package com.tradingbacktest.engine.sim;
  * @param funding perpetual funding paid while open (negative when received), in cash
  * @param borrowCost short borrow fees and the position's share of the interest on borrowed cash, in
  *     cash
+ * @param dividends placeholder of the krx lane's dividends received while open (replaced at merge)
  */
 public record Trade(
     Side side,
@@ -39,7 +40,8 @@ public record Trade(
     double mfe,
     ExitReason exitReason,
     double funding,
-    double borrowCost) {
+    double borrowCost,
+    double dividends) {
 
   /** Bars between entry and exit: 0 when both happened in one bar. */
   public int barsHeld() {

@@ -165,6 +165,7 @@ final class Inputs {
         0,
         ExitReason.SIGNAL,
         0,
+        0,
         0);
   }
 }

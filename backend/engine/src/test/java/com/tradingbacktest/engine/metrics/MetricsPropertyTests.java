@@ -85,6 +85,7 @@ class MetricsPropertyTests {
                         0,
                         ExitReason.SIGNAL,
                         0,
+                        0,
                         0));
     return trade.list().ofMaxSize(20);
   }
@@ -138,7 +139,8 @@ class MetricsPropertyTests {
               t.mfe(),
               t.exitReason(),
               t.funding() * k,
-              t.borrowCost() * k));
+              t.borrowCost() * k,
+              0));
     }
     PerformanceMetrics b = new Run(scaled, run.times(), scaledTrades).inputs(capital * k).compute();
 

@@ -1,0 +1,2 @@
+/** Placeholder of the krx lane's market rules (replaced at merge). */
+package com.tradingbacktest.engine.market;
