@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.backtest.RunSettings;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -35,6 +36,8 @@ public record PortfolioSetup(
    * @param currency the currency of its prices
    * @param costs its costs: its market's preset with the request's explicit values over it
    * @param quantityStep its lot size
+   * @param board its KRX board, whose tick table and price limits apply to it; null outside KRX
+   *     (and in setups stored before boards)
    */
   public record Member(
       String symbol,
@@ -42,7 +45,8 @@ public record PortfolioSetup(
       String market,
       String currency,
       RunSettings.Costs costs,
-      double quantityStep) {}
+      double quantityStep,
+      @Schema(nullable = true) String board) {}
 
   /**
    * A currency's conversion.
