@@ -55,13 +55,13 @@ alter table optimizations
 update backtests
    set settings = settings || jsonb_build_object('prices', jsonb_build_object(
          'price_adjustment', price_adjustment, 'dividends', 'none', 'price_limits', false,
-         'price_basis', price_adjustment, 'board', null, 'as_stored', true, 'note', null))
+         'price_basis', price_adjustment, 'board', null::text, 'as_stored', true, 'note', null::text))
  where not (settings ? 'prices');
 
 update optimizations
    set settings = settings || jsonb_build_object('prices', jsonb_build_object(
          'price_adjustment', price_adjustment, 'dividends', 'none', 'price_limits', false,
-         'price_basis', price_adjustment, 'board', null, 'as_stored', true, 'note', null))
+         'price_basis', price_adjustment, 'board', null::text, 'as_stored', true, 'note', null::text))
  where not (settings ? 'prices');
 
 -- Dividends a closed position received while open (negative when a short paid them), in the symbol's
