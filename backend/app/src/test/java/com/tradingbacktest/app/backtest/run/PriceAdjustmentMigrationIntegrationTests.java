@@ -79,7 +79,7 @@ class PriceAdjustmentMigrationIntegrationTests extends IntegrationTest {
             "GONE|raw|none|false|true");
     assertThat(
             schema.rows(
-                "select concat_ws('|', price_adjustment, dividends, price_limits) from optimizations"))
+                "select concat_ws('|', price_adjustment, dividends, price_limits::text) from optimizations"))
         .containsExactly("split_adjusted|none|false");
     assertThat(schema.rows("select settings->'prices' from backtests where symbol = 'AAPL'"))
         .singleElement()
