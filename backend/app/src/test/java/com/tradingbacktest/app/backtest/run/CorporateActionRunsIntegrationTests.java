@@ -104,6 +104,15 @@ class CorporateActionRunsIntegrationTests extends IntegrationTest {
     assertThat(again.path("result")).isEqualTo(first.path("result"));
     assertThat(again.path("same_data_as_original").asBoolean()).isTrue();
 
+    String chart = "/api/v1/data/historical?dataset=own&interval=1d&symbol=" + ticker;
+    assertThat(alice.get(chart + "&adjustment=raw").json().path("bars").get(3).path("close"))
+        .extracting(JsonNode::asDouble)
+        .isEqualTo(103.0);
+    assertThat(alice.get(chart).json().path("bars").get(3).path("close"))
+        .as("the chart reads split-adjusted prices by default, as a run")
+        .extracting(JsonNode::asDouble)
+        .isEqualTo(51.5);
+
     JsonNode adjusted = awaitCompleted(alice.started(request(strategy, ticker, Map.of())));
     assertThat(adjusted.path("result").path("metrics").path("total_return").asDouble())
         .as("split-adjusted, the 2:1 split is no crash")
