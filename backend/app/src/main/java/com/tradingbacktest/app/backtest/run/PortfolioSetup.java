@@ -46,7 +46,19 @@ public record PortfolioSetup(
       String currency,
       RunSettings.Costs costs,
       double quantityStep,
-      @Schema(nullable = true) String board) {}
+      @Schema(nullable = true) String board) {
+
+    /**
+     * The market rules this symbol trades by in a run with {@code prices} (its leg's {@code
+     * PortfolioLeg} rules): its board's tick table and limits, none outside KRX or for a run stored
+     * before them.
+     */
+    public com.tradingbacktest.engine.market.MarketRules marketRules(RunSettings.Prices prices) {
+      return prices == null
+          ? com.tradingbacktest.engine.market.MarketRules.none()
+          : prices.marketRules(board);
+    }
+  }
 
   /**
    * A currency's conversion.
