@@ -1,7 +1,6 @@
 package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.backtest.RunSettings;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -46,7 +45,7 @@ public record PortfolioSetup(
       String currency,
       RunSettings.Costs costs,
       double quantityStep,
-      @Schema(nullable = true) String board) {
+      String board) {
 
     /**
      * The market rules this symbol trades by in a run with {@code prices} (its leg's {@code

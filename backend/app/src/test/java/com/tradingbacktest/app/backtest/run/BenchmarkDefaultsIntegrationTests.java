@@ -46,9 +46,14 @@ class BenchmarkDefaultsIntegrationTests extends IntegrationTest {
     markets.forEach(m -> assertThat(m.path("stored").asBoolean()).isFalse());
     assertThat(response.json().path("suggested").path("symbol").asString()).isEqualTo("^GSPC");
 
-    String crypto = alice.uploadDaily(RunClient.dailyCsv(1, 2, 3));
-    assertThat(alice.get(PATH + "?symbol=" + crypto).json().path("suggested").path("market"))
-        .extracting(JsonNode::asString)
+    String crypto = alice.uploadDaily(RunClient.dailyCsv(10, 11, 12));
+    assertThat(
+            alice
+                .get(PATH + "?symbol=" + crypto)
+                .json()
+                .path("suggested")
+                .path("market")
+                .asString())
         .isEqualTo("crypto");
     assertThat(alice.get(PATH).json().path("suggested").isNull()).isTrue();
     assertThat(alice.get(PATH + "?symbol=NOPE").status()).isEqualTo(404);

@@ -105,12 +105,17 @@ class CorporateActionRunsIntegrationTests extends IntegrationTest {
     assertThat(again.path("same_data_as_original").asBoolean()).isTrue();
 
     String chart = "/api/v1/data/historical?dataset=own&interval=1d&symbol=" + ticker;
-    assertThat(alice.get(chart + "&adjustment=raw").json().path("bars").get(3).path("close"))
-        .extracting(JsonNode::asDouble)
+    assertThat(
+            alice
+                .get(chart + "&adjustment=raw")
+                .json()
+                .path("bars")
+                .get(3)
+                .path("close")
+                .asDouble())
         .isEqualTo(103.0);
-    assertThat(alice.get(chart).json().path("bars").get(3).path("close"))
+    assertThat(alice.get(chart).json().path("bars").get(3).path("close").asDouble())
         .as("the chart reads split-adjusted prices by default, as a run")
-        .extracting(JsonNode::asDouble)
         .isEqualTo(51.5);
 
     JsonNode adjusted = awaitCompleted(alice.started(request(strategy, ticker, Map.of())));
