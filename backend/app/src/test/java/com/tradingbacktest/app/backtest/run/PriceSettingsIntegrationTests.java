@@ -189,6 +189,45 @@ class PriceSettingsIntegrationTests extends IntegrationTest {
         .isEqualTo("raw");
   }
 
+  @Test
+  void anOptimisationReadsTheSamePricesAndItsBestReRunsWithThem() {
+    String strategy = alice.strategy("sma cross", RunClient.SMA_CROSS);
+    Map<String, Object> optimise = new LinkedHashMap<>();
+    optimise.put("backtest", request(strategy, Map.of("price_adjustment", "total_return")));
+    optimise.put(
+        "ranges",
+        Map.of(
+            "fast", Map.of("from", 5, "to", 10, "step", 5),
+            "slow", Map.of("from", 20, "to", 30, "step", 10)));
+    optimise.put("objective", "total_return");
+    Response refused =
+        alice.api.post(
+            RunClient.OPTIMIZE,
+            Map.of(
+                "backtest",
+                request(strategy, Map.of("price_adjustment", "total_return", "dividends", "cash")),
+                "objective",
+                "total_return"),
+            alice.auth);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(String.join(",", refused.errorFields())).contains("dividends");
+
+    Response accepted = alice.api.post(RunClient.OPTIMIZE, optimise, alice.auth);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String id = accepted.json().path("id").asString();
+    JsonNode done = alice.awaitOptimisation(id);
+    assertThat(done.path("settings").path("prices").path("price_adjustment").asString())
+        .isEqualTo("total_return");
+    assertThat(
+            jdbc.sql(
+                    "select concat_ws('|', price_adjustment, dividends, price_limits::text)"
+                        + " from optimizations where id = ?")
+                .param(UUID.fromString(id))
+                .query(String.class)
+                .single())
+        .isEqualTo("total_return|none|false");
+  }
+
   /** The fingerprint of the bars a run read alone, as runs stored before issue 19 have it. */
   private String bareFingerprint(String runId) {
     String raw =
