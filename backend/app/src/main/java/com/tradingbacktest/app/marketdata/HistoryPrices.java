@@ -15,8 +15,9 @@ import org.springframework.stereotype.Service;
  * chart shows the prices a run with that adjustment reads.
  *
  * <p>A series without corporate actions reads the same in every basis and streams from the stored
- * bars as before. One with actions is read whole and adjusted in memory, since a bar's adjusted
- * price depends on every later split and dividend; that is bounded by {@link #MAX_ADJUSTED_BARS}.
+ * bars as before. One with actions is read from the range's start to its last bar and adjusted in
+ * memory, since a bar's adjusted price depends on every later split and dividend; that is bounded
+ * by {@link #MAX_ADJUSTED_BARS}.
  */
 @Service
 class HistoryPrices {
@@ -78,9 +79,10 @@ class HistoryPrices {
               + " bars, more than 1,000,000, and corporate actions: chart it in a longer"
               + " interval to see it adjusted");
     }
+    // A bar's adjusted price depends on the actions after it and the closes before their
+    // ex-dates, all at or after it: the bars from start on are enough.
     BarSeries read =
-        data.loadSeries(
-            s.seriesKey(), interval, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+        data.loadSeries(s.seriesKey(), interval, start, Instant.parse("9999-01-01T00:00:00Z"));
     BarSeries adjusted =
         PriceAdjuster.adjust(
             read, corporateActions.basis(s.seriesKey(), interval), actions, wanted, false);
