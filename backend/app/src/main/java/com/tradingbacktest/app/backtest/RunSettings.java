@@ -137,7 +137,8 @@ public record RunSettings(
       if (asStored || board == null) {
         return MarketRules.none();
       }
-      return MarketRules.krx(Board.parse(board)).withPriceLimits(priceLimits);
+      return MarketRules.krx(Board.valueOf(board.toUpperCase(java.util.Locale.ROOT)))
+          .withPriceLimits(priceLimits);
     }
   }
 
