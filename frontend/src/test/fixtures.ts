@@ -86,6 +86,7 @@ export function roundTrip(overrides: Partial<SchemaRoundTrip> = {}): SchemaRound
     exit_reason: "signal",
     funding: 0,
     borrow_cost: 0,
+    dividends: 0,
     ...overrides,
   };
 }
@@ -136,6 +137,7 @@ export function runSettings(overrides: Partial<SchemaRunSettings> = {}): SchemaR
     currency: "USD",
     time_zone: "America/New_York",
     account: null,
+    prices: null,
     ...overrides,
   };
 }

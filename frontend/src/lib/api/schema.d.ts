@@ -750,6 +750,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/benchmark-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The index a run is measured against by default, per market
+         * @description KOSPI (^KS11) for KRX symbols, KOSDAQ (^KQ11) for the KOSDAQ board, the S&P 500 for US symbols (^SP500TR, total return, when stored, else ^GSPC), none for crypto; each says whether its bars are stored. With symbol, `suggested` is that symbol's.
+         */
+        get: operations["benchmarkDefaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/account-defaults": {
         parameters: {
             query?: never;
@@ -1278,6 +1298,18 @@ export interface components {
              * @enum {string}
              */
             close_at_end_price?: "open" | "close";
+            /**
+             * @description The prices the strategy and the fills see: raw (as traded), split_adjusted (earlier prices divided by later splits) or total_return (split-adjusted and back-adjusted by dividends); default split_adjusted
+             * @enum {string}
+             */
+            price_adjustment?: "raw" | "split_adjusted" | "total_return";
+            /**
+             * @description cash: each dividend is paid into the account on its ex-date for a held position (a short pays it); none: ignored. Default cash; with total_return it must be none or absent (those prices already hold the dividends)
+             * @enum {string}
+             */
+            dividends?: "cash" | "none";
+            /** @description KRX daily price limits: a bar locked at the upper limit fills no buy, at the lower no sell; default true for KRX symbols. Outside KRX there are none: true is ignored with a note in the run's settings */
+            price_limits?: boolean;
         };
         /** @description Trading costs: a preset, explicit values, or a preset with some values overridden; omitted: the preset of the symbol's market */
         CostSettings: {
@@ -1466,6 +1498,18 @@ export interface components {
              * @enum {string}
              */
             close_at_end_price?: "open" | "close";
+            /**
+             * @description As for a run: raw, split_adjusted (default) or total_return
+             * @enum {string}
+             */
+            price_adjustment?: "raw" | "split_adjusted" | "total_return";
+            /**
+             * @description As for a run: cash (default) or none
+             * @enum {string}
+             */
+            dividends?: "cash" | "none";
+            /** @description As for a run: KRX daily price limits; default true for KRX symbols */
+            price_limits?: boolean;
         };
         BenchmarkSummary: {
             symbol: string;
@@ -1598,6 +1642,8 @@ export interface components {
             funding: number;
             /** Format: double */
             borrow_cost: number;
+            /** Format: double */
+            dividends: number;
         };
         /** @description The account; null for runs stored before accounts (a cash account) */
         RunAccount: {
@@ -1646,6 +1692,20 @@ export interface components {
             stopped: boolean;
             message: string;
         };
+        /** @description The prices the run read; null only for runs stored before price adjustments (their bars as stored) */
+        RunPrices: {
+            /** @enum {string} */
+            price_adjustment: "raw" | "split_adjusted" | "total_return";
+            /** @enum {string} */
+            dividends: "cash" | "none";
+            price_limits: boolean;
+            /** @enum {string} */
+            price_basis: "raw" | "split_adjusted";
+            /** @enum {string|null} */
+            board: "kospi" | "kosdaq" | "konex" | "etf" | null;
+            as_stored: boolean;
+            note: string | null;
+        };
         RunResult: {
             /** @description Metric name to value; null when undefined (e.g. Sharpe of a flat curve) */
             metrics: {
@@ -1680,6 +1740,7 @@ export interface components {
             currency: string;
             time_zone: string;
             account: components["schemas"]["RunAccount"] | null;
+            prices: components["schemas"]["RunPrices"] | null;
         };
         RunSizing: {
             type: string;
@@ -2382,6 +2443,8 @@ export interface components {
             funding: number;
             /** Format: double */
             borrow_cost: number;
+            /** Format: double */
+            dividends: number;
             symbol: string;
         };
         /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
@@ -2467,6 +2530,17 @@ export interface components {
              * @example 3
              */
             total_pages: number;
+        };
+        BenchmarkDefaults: {
+            markets: components["schemas"]["BenchmarkSuggestion"][];
+            suggested: components["schemas"]["BenchmarkSuggestion"] | null;
+        };
+        BenchmarkSuggestion: {
+            market: string;
+            symbol: string | null;
+            name: string | null;
+            total_return: boolean;
+            stored: boolean;
         };
         AccountDefaults: {
             symbol: string;
@@ -2654,6 +2728,7 @@ export type SchemaRoundTrip = components['schemas']['RoundTrip'];
 export type SchemaRunAccount = components['schemas']['RunAccount'];
 export type SchemaRunCosts = components['schemas']['RunCosts'];
 export type SchemaRunLiquidation = components['schemas']['RunLiquidation'];
+export type SchemaRunPrices = components['schemas']['RunPrices'];
 export type SchemaRunResult = components['schemas']['RunResult'];
 export type SchemaRunSettings = components['schemas']['RunSettings'];
 export type SchemaRunSizing = components['schemas']['RunSizing'];
@@ -2706,6 +2781,8 @@ export type SchemaHoldingsAt = components['schemas']['HoldingsAt'];
 export type SchemaSseEmitter = components['schemas']['SseEmitter'];
 export type SchemaOptimizationSummary = components['schemas']['OptimizationSummary'];
 export type SchemaPageResponseOptimizationSummary = components['schemas']['PageResponseOptimizationSummary'];
+export type SchemaBenchmarkDefaults = components['schemas']['BenchmarkDefaults'];
+export type SchemaBenchmarkSuggestion = components['schemas']['BenchmarkSuggestion'];
 export type SchemaAccountDefaults = components['schemas']['AccountDefaults'];
 export type SchemaTier = components['schemas']['Tier'];
 export type SchemaRunMetricsResponse = components['schemas']['RunMetricsResponse'];
@@ -5173,6 +5250,8 @@ export interface operations {
                 resample_to?: string;
                 limit?: number;
                 cursor?: string;
+                /** @description The prices: raw (as traded), split_adjusted (default, what a run reads by default) or total_return (also back-adjusted by dividends) */
+                adjustment?: "raw" | "split_adjusted" | "total_return";
             };
             header?: never;
             path?: never;
@@ -5976,6 +6055,58 @@ export interface operations {
                 };
             };
             /** @description No such optimisation of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    benchmarkDefaults: {
+        parameters: {
+            query?: {
+                /** @description A symbol whose suggestion to single out */
+                symbol?: string;
+                /** @description own or shared; default: your own when you have one, else shared */
+                dataset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkDefaults"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown symbol */
             404: {
                 headers: {
                     [name: string]: unknown;

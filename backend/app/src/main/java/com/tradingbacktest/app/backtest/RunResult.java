@@ -315,7 +315,8 @@ public record RunResult(
   /**
    * A position opened and closed. Prices after slippage; pnl net of both fills' commissions and
    * taxes; return_pct is pnl over the capital put in; mae/mfe are the worst and best price moves
-   * while open, as fractions of the entry price.
+   * while open, as fractions of the entry price; dividends are the cash dividends received while
+   * open (negative when a short paid them; 0 in results stored before dividends), in pnl.
    */
   public record RoundTrip(
       String side,
@@ -332,7 +333,8 @@ public record RunResult(
       int barsHeld,
       String exitReason,
       double funding,
-      double borrowCost) {
+      double borrowCost,
+      double dividends) {
 
     static RoundTrip of(Trade t) {
       return new RoundTrip(
@@ -350,7 +352,8 @@ public record RunResult(
           t.barsHeld(),
           t.exitReason().name().toLowerCase(Locale.ROOT),
           t.funding(),
-          t.borrowCost());
+          t.borrowCost(),
+          t.dividends());
     }
   }
 

@@ -1,5 +1,8 @@
 package com.tradingbacktest.app.backtest;
 
+import com.tradingbacktest.engine.market.Board;
+import com.tradingbacktest.engine.market.MarketRules;
+import com.tradingbacktest.engine.prices.PriceBasis;
 import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.CostModel;
 import com.tradingbacktest.engine.sim.EndPrice;
@@ -25,6 +28,8 @@ import java.time.Duration;
  * @param timeZone the symbol's zone: dates, months and years of the result are counted in it
  * @param account margin, borrowing, funding, pyramiding and the end-of-data price (issue 18); null
  *     in runs stored before, which ran in a plain cash account and re-run the same
+ * @param prices the price adjustment, dividends and KRX price limits (issue 19); null in runs
+ *     stored before that V18 did not reach, which read their bars as stored and re-run the same
  */
 public record RunSettings(
     String fill,
@@ -39,7 +44,13 @@ public record RunSettings(
     @Schema(
             nullable = true,
             description = "The account; null for runs stored before accounts (a cash account)")
-        Account account) {
+        Account account,
+    @Schema(
+            nullable = true,
+            description =
+                "The prices the run read; null only for runs stored before price adjustments"
+                    + " (their bars as stored)")
+        Prices prices) {
 
   /** These settings in another currency and zone (a portfolio's base currency and calendar). */
   public RunSettings inCurrency(String currency, String timeZone) {
@@ -53,7 +64,82 @@ public record RunSettings(
         riskFreeRate,
         currency,
         timeZone,
-        account);
+        account,
+        prices);
+  }
+
+  /** The prices in force: the bars as stored, in the raw basis, for runs stored before them. */
+  public Prices pricesOrAsStored() {
+    return prices == null ? Prices.asStored(PriceBasis.RAW) : prices;
+  }
+
+  /**
+   * Which prices a run reads and what the market's rules hold back (docs/ENGINE.md, "Prices a run
+   * reads").
+   *
+   * @param priceAdjustment raw, split_adjusted or total_return: the basis of the prices the
+   *     strategy and the fills see
+   * @param dividends cash (each dividend paid into the account on its ex-date for a held position,
+   *     a short pays it) or none
+   * @param priceLimits whether KRX daily price limits hold orders back (a bar locked at the upper
+   *     limit does not fill a buy, at the lower a sell); false outside KRX
+   * @param priceBasis the basis the run's series is stored in (raw or split_adjusted) when it was
+   *     resolved
+   * @param board the KRX board (kospi, kosdaq, konex, etf) whose tick table and limits apply; null
+   *     outside KRX
+   * @param asStored true for runs stored before price adjustments: their bars exactly as stored, no
+   *     corporate actions, no market rules, so they re-run as they ran
+   * @param note why a requested setting was not applied (price_limits on a symbol outside KRX);
+   *     null when everything was
+   */
+  @Schema(name = "RunPrices")
+  public record Prices(
+      @Schema(allowableValues = {"raw", "split_adjusted", "total_return"}) String priceAdjustment,
+      @Schema(allowableValues = {"cash", "none"}) String dividends,
+      boolean priceLimits,
+      @Schema(allowableValues = {"raw", "split_adjusted"}) String priceBasis,
+      @Schema(
+              nullable = true,
+              allowableValues = {"kospi", "kosdaq", "konex", "etf"})
+          String board,
+      boolean asStored,
+      @Schema(nullable = true) String note) {
+
+    /** How a run stored before price adjustments read its bars: as stored, in {@code basis}. */
+    public static Prices asStored(PriceBasis basis) {
+      return new Prices(basis.code(), "none", false, basis.code(), null, true, null);
+    }
+
+    /** The basis the engine's prices are in. */
+    public PriceBasis adjustment() {
+      return PriceBasis.parse(priceAdjustment);
+    }
+
+    public boolean dividendsAsCash() {
+      return "cash".equals(dividends);
+    }
+
+    /**
+     * The prices a benchmark is read in: the run's, except that with dividends paid as cash it is
+     * measured on its total-return prices, so the dividends count on both sides (its curve is its
+     * closes rebased, which would leave them out).
+     */
+    public Prices forBenchmark() {
+      if (asStored || !dividendsAsCash()) {
+        return this;
+      }
+      return new Prices(
+          PriceBasis.TOTAL_RETURN.code(), "none", priceLimits, priceBasis, board, false, note);
+    }
+
+    /** The market rules of a symbol on {@code board} (null: none) under these settings. */
+    public MarketRules marketRules(String board) {
+      if (asStored || board == null) {
+        return MarketRules.none();
+      }
+      return MarketRules.krx(Board.valueOf(board.toUpperCase(java.util.Locale.ROOT)))
+          .withPriceLimits(priceLimits);
+    }
   }
 
   /** The account in force: {@link Account#CASH} for runs stored before accounts existed. */
@@ -193,6 +279,7 @@ public record RunSettings(
         .allowShort(allowShort)
         .closeAtEnd(closeAtEnd)
         .riskFreeRate(riskFreeRate)
+        .marketRules(pricesOrAsStored().marketRules(pricesOrAsStored().board()))
         .build();
   }
 }

@@ -59,6 +59,31 @@ public final class BarsFingerprint {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  /**
+   * A fingerprint of bars extended by what else decided the prices the engine saw (a run's price
+   * adjustment and its series' corporate actions, as canonical text): SHA-256 of the bars'
+   * fingerprint, a newline and that text, as UTF-8. {@code inputs} null: the bars' fingerprint
+   * itself, so runs that read their bars as stored keep theirs.
+   */
+  public static String withPriceInputs(String fingerprint, String inputs) {
+    if (inputs == null) {
+      return fingerprint;
+    }
+    MessageDigest sha = sha256();
+    sha.update((fingerprint + "\n" + inputs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** SHA-256 of price inputs alone (see {@link #withPriceInputs}); null for none. */
+  public static String ofPriceInputs(String inputs) {
+    if (inputs == null) {
+      return null;
+    }
+    MessageDigest sha = sha256();
+    sha.update(inputs.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
   private static void section(MessageDigest sha, BarSeries bars) {
     sha.update(bars.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     sha.update(ByteBuffer.allocate(8).putLong(bars.size()).array());

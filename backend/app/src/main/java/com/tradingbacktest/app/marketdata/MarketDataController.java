@@ -41,10 +41,13 @@ class MarketDataController {
 
   private final MarketDataService data;
   private final Administrators administrators;
+  private final HistoryPrices historyPrices;
 
-  MarketDataController(MarketDataService data, Administrators administrators) {
+  MarketDataController(
+      MarketDataService data, Administrators administrators, HistoryPrices historyPrices) {
     this.data = data;
     this.administrators = administrators;
+    this.historyPrices = historyPrices;
   }
 
   @GetMapping("/symbols")
@@ -148,8 +151,18 @@ class MarketDataController {
           @Min(value = 1, message = "must be at least 1")
           @Max(value = MarketDataService.MAX_PAGE, message = "must be at most 10000")
           int limit,
-      @RequestParam(required = false) String cursor) {
+      @RequestParam(required = false) String cursor,
+      @Parameter(
+              description =
+                  "The prices: raw (as traded), split_adjusted (default, what a run reads by"
+                      + " default) or total_return (also back-adjusted by dividends)",
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      allowableValues = {"raw", "split_adjusted", "total_return"}))
+          @RequestParam(required = false)
+          String adjustment) {
     Interval stored = RequestValues.interval("interval", interval);
+    com.tradingbacktest.engine.prices.PriceBasis basis = HistoryPrices.parse(adjustment);
     Interval target =
         resampleTo == null || resampleTo.isBlank()
             ? null
@@ -161,6 +174,6 @@ class MarketDataController {
         end == null
             ? Instant.parse("9999-01-01T00:00:00Z")
             : RequestValues.instant("end", end, zone);
-    return data.history(series, stored, from, to, target, limit, cursor);
+    return historyPrices.history(series, stored, from, to, target, limit, cursor, basis);
   }
 }

@@ -323,6 +323,22 @@ public class MarketDataService {
       Interval resampleTo,
       int limit,
       String cursor) {
+    return history(s, interval, start, end, resampleTo, limit, cursor, null);
+  }
+
+  /**
+   * {@link #history} over {@code source}, the series' bars already read (in another price basis,
+   * {@link HistoryPrices}); null: streamed from the stored bars.
+   */
+  HistoryPage history(
+      SymbolInfo s,
+      Interval interval,
+      Instant start,
+      Instant end,
+      Interval resampleTo,
+      int limit,
+      String cursor,
+      BarSeries source) {
     String symbol = s.seriesKey();
     if (!end.isAfter(start)) {
       throw new FieldValidationException("end", "must be after start");
@@ -371,7 +387,11 @@ public class MarketDataService {
             return true;
           };
     }
-    bars.stream(symbol, interval.code(), from, end, sink);
+    if (source == null) {
+      bars.stream(symbol, interval.code(), from, end, sink);
+    } else {
+      feed(source, from, end, sink);
+    }
     if (current.started && next[0] == Long.MIN_VALUE) {
       if (page.size() < limit) {
         page.add(current.toBar());
@@ -389,6 +409,25 @@ public class MarketDataService {
         s.timeZone(),
         page,
         nextCursor);
+  }
+
+  /** The bars of {@code source} opening in {@code [from, to)} into {@code sink}, until it stops. */
+  private static void feed(BarSeries source, Instant from, Instant to, BarRepository.BarSink sink) {
+    long[] times = source.times();
+    long first = from.toEpochMilli();
+    long end = to.toEpochMilli();
+    int i = java.util.Arrays.binarySearch(times, first);
+    for (i = i < 0 ? -i - 1 : i; i < times.length && times[i] < end; i++) {
+      if (!sink.accept(
+          times[i],
+          source.open()[i],
+          source.high()[i],
+          source.low()[i],
+          source.close()[i],
+          source.volume()[i])) {
+        return;
+      }
+    }
   }
 
   static String encodeCursor(Instant next) {

@@ -58,9 +58,9 @@ class OptimizationRepository {
             "insert into optimizations (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count,"
                 + " series_key, dataset, benchmark_symbol, benchmark_series_key, portfolio,"
-                + " param_constraints, skipped_combinations)"
+                + " param_constraints, skipped_combinations, price_adjustment, dividends, price_limits)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
-                + " ?, ?, ?::jsonb, ?::jsonb, ?)")
+                + " ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)")
         .params(
             id,
             userId,
@@ -84,7 +84,10 @@ class OptimizationRepository {
             run.benchmark() == null ? null : run.benchmark().seriesKey(),
             portfolioJson,
             paramConstraintsJson,
-            skippedCombinations)
+            skippedCombinations,
+            run.settings().pricesOrAsStored().priceAdjustment(),
+            run.settings().pricesOrAsStored().dividends(),
+            run.settings().pricesOrAsStored().priceLimits())
         .update();
   }
 

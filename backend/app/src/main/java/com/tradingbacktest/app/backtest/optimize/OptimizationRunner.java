@@ -9,6 +9,7 @@ import com.tradingbacktest.app.backtest.run.PortfolioBars;
 import com.tradingbacktest.app.backtest.run.PortfolioSetup;
 import com.tradingbacktest.app.backtest.run.PortfolioSweep;
 import com.tradingbacktest.app.backtest.run.RunFunding;
+import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.ParamConstraint;
@@ -61,6 +62,7 @@ class OptimizationRunner {
   private final JsonMapper json;
   private final Cache<UUID, BarSeries> bars;
   private final RunFunding funding;
+  private final RunPrices runPrices;
 
   OptimizationRunner(
       OptimizationRepository optimizations,
@@ -69,8 +71,10 @@ class OptimizationRunner {
       RunLimits limits,
       TransactionTemplate transaction,
       JsonMapper json,
-      RunFunding funding) {
+      RunFunding funding,
+      RunPrices runPrices) {
     this.funding = funding;
+    this.runPrices = runPrices;
     this.optimizations = optimizations;
     this.marketData = marketData;
     this.settings = settings;
@@ -172,6 +176,8 @@ class OptimizationRunner {
       PortfolioBars universe =
           PortfolioSweep.load(
               marketData,
+              runPrices,
+              runSettings.prices(),
               setup,
               Interval.fromCode(row.interval()),
               row.startDate(),
@@ -193,12 +199,12 @@ class OptimizationRunner {
     BarSeries series =
         bars.get(
             row.id(),
-            id ->
-                marketData.loadDays(
-                    row.seriesKey(),
-                    Interval.fromCode(row.interval()),
-                    row.startDate(),
-                    row.endDate()));
+            id -> {
+              Interval interval = Interval.fromCode(row.interval());
+              BarSeries stored =
+                  marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate());
+              return runPrices.read(row.seriesKey(), interval, stored, runSettings.prices()).bars();
+            });
     if (series.size() == 0) {
       throw new IllegalArgumentException(
           "no " + row.interval() + " bars of " + row.symbol() + " in the date range");

@@ -24,10 +24,42 @@ class AccountController {
 
   private final AccountResolver accounts;
   private final MarketDataService marketData;
+  private final BenchmarkSuggestions benchmarks;
 
-  AccountController(AccountResolver accounts, MarketDataService marketData) {
+  AccountController(
+      AccountResolver accounts, MarketDataService marketData, BenchmarkSuggestions benchmarks) {
     this.accounts = accounts;
     this.marketData = marketData;
+    this.benchmarks = benchmarks;
+  }
+
+  @GetMapping("/benchmark-defaults")
+  @Operation(
+      summary = "The index a run is measured against by default, per market",
+      description =
+          "KOSPI (^KS11) for KRX symbols, KOSDAQ (^KQ11) for the KOSDAQ board, the S&P 500 for US"
+              + " symbols (^SP500TR, total return, when stored, else ^GSPC), none for crypto; each"
+              + " says whether its bars are stored. With symbol, `suggested` is that symbol's.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The suggestions"),
+        @ApiResponse(responseCode = "404", description = "Unknown symbol")
+      })
+  BenchmarkDefaults benchmarkDefaults(
+      @AuthenticationPrincipal AuthenticatedUser user,
+      @Parameter(description = "A symbol whose suggestion to single out")
+          @RequestParam(required = false)
+          String symbol,
+      @Parameter(description = "own or shared; default: your own when you have one, else shared")
+          @RequestParam(required = false)
+          String dataset) {
+    SymbolInfo s = null;
+    if (symbol != null && !symbol.isBlank()) {
+      s =
+          marketData
+              .symbol(user.id(), symbol.trim(), Dataset.parse("dataset", dataset))
+              .orElseThrow(() -> new NotFoundException("Symbol " + symbol));
+    }
+    return benchmarks.defaults(user.id(), s);
   }
 
   @GetMapping("/account-defaults")

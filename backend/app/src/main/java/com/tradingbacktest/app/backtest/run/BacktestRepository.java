@@ -50,12 +50,13 @@ public class BacktestRepository {
           + " "
           + keyMetrics()
           + ", created_at, started_at, completed_at, attempts, series_key, dataset, data_fingerprint,"
-          + " rerun_of, benchmark_symbol, benchmark_series_key, portfolio";
+          + " rerun_of, benchmark_symbol, benchmark_series_key, portfolio, price_inputs_fingerprint";
   private static final String ALL_COLUMNS =
       "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
           + " result, created_at, started_at, completed_at, attempts, series_key, dataset,"
-          + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key, portfolio";
+          + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key, portfolio,"
+          + " price_inputs_fingerprint";
 
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
   private static final String NOTIFY =
@@ -85,8 +86,10 @@ public class BacktestRepository {
     jdbc.sql(
             "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of,"
-                + " benchmark_symbol, benchmark_series_key, portfolio)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)")
+                + " benchmark_symbol, benchmark_series_key, portfolio, price_adjustment, dividends,"
+                + " price_limits)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb,"
+                + " ?, ?, ?)")
         .params(
             id,
             userId,
@@ -105,14 +108,19 @@ public class BacktestRepository {
             rerunOf,
             run.benchmark() == null ? null : run.benchmark().symbol(),
             run.benchmark() == null ? null : run.benchmark().seriesKey(),
-            portfolioJson)
+            portfolioJson,
+            run.settings().pricesOrAsStored().priceAdjustment(),
+            run.settings().pricesOrAsStored().dividends(),
+            run.settings().pricesOrAsStored().priceLimits())
         .update();
   }
 
   /** Records the fingerprint of the bars a running run read (in its storing transaction). */
-  void recordFingerprint(UUID id, String fingerprint) {
-    jdbc.sql("update backtests set data_fingerprint = ? where id = ? and status = 'running'")
-        .params(fingerprint, id)
+  void recordFingerprint(UUID id, String fingerprint, String priceInputsFingerprint) {
+    jdbc.sql(
+            "update backtests set data_fingerprint = ?, price_inputs_fingerprint = ?"
+                + " where id = ? and status = 'running'")
+        .params(fingerprint, priceInputsFingerprint, id)
         .update();
   }
 
@@ -567,6 +575,7 @@ public class BacktestRepository {
         rs.getObject(24, UUID.class),
         rs.getString(25),
         rs.getString(26),
-        rs.getString(27));
+        rs.getString(27),
+        rs.getString(28));
   }
 }

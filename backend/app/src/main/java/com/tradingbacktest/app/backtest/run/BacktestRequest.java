@@ -184,7 +184,31 @@ public record BacktestRequest(
                 "The last bar's price that close_at_end closes at: close (default) or open",
             allowableValues = {"open", "close"})
         @Pattern(regexp = "open|close", message = "must be open or close")
-        String closeAtEndPrice) {
+        String closeAtEndPrice,
+    @Schema(
+            description =
+                "The prices the strategy and the fills see: raw (as traded), split_adjusted"
+                    + " (earlier prices divided by later splits) or total_return (split-adjusted"
+                    + " and back-adjusted by dividends); default split_adjusted",
+            allowableValues = {"raw", "split_adjusted", "total_return"})
+        @Pattern(
+            regexp = "raw|split_adjusted|total_return",
+            message = "must be raw, split_adjusted or total_return")
+        String priceAdjustment,
+    @Schema(
+            description =
+                "cash: each dividend is paid into the account on its ex-date for a held position"
+                    + " (a short pays it); none: ignored. Default cash; with total_return it must"
+                    + " be none or absent (those prices already hold the dividends)",
+            allowableValues = {"cash", "none"})
+        @Pattern(regexp = "cash|none", message = "must be cash or none")
+        String dividends,
+    @Schema(
+            description =
+                "KRX daily price limits: a bar locked at the upper limit fills no buy, at the"
+                    + " lower no sell; default true for KRX symbols. Outside KRX there are none:"
+                    + " true is ignored with a note in the run's settings")
+        Boolean priceLimits) {
 
   /** A single-symbol request with these account fields (a preview's). */
   static BacktestRequest single(
@@ -204,7 +228,8 @@ public record BacktestRequest(
       String dataset,
       String benchmark,
       String benchmarkDataset,
-      AccountFields account) {
+      AccountFields account,
+      PriceFields prices) {
     return new BacktestRequest(
         strategyId,
         symbol,
@@ -235,8 +260,19 @@ public record BacktestRequest(
         account.fundingRate(),
         account.fundingInterval(),
         account.pyramiding(),
-        account.closeAtEndPrice());
+        account.closeAtEndPrice(),
+        prices.priceAdjustment(),
+        prices.dividends(),
+        prices.priceLimits());
   }
+
+  /** The price fields of this request, as given (null: the default). */
+  PriceFields prices() {
+    return new PriceFields(priceAdjustment, dividends, priceLimits);
+  }
+
+  /** The price adjustment, dividends and price limits of a run or preview request. */
+  record PriceFields(String priceAdjustment, String dividends, Boolean priceLimits) {}
 
   /** The account fields of this request, as given (null: the preset's default). */
   AccountFields account() {

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param benchmarkSymbol the benchmark's ticker; null without one
  * @param benchmarkSeriesKey the key of the benchmark's series; null without one
  * @param portfolio the {@link PortfolioSetup} of a portfolio run as JSON; null for one symbol
+ * @param priceInputsFingerprint SHA-256 of what besides its bars decided the prices it read ({@link
+ *     RunPrices}); null when it read its bars as stored
  */
 public record BacktestRow(
     UUID id,
@@ -46,7 +48,8 @@ public record BacktestRow(
     UUID rerunOf,
     String benchmarkSymbol,
     String benchmarkSeriesKey,
-    String portfolio)
+    String portfolio,
+    String priceInputsFingerprint)
     implements RunSetup {
 
   public boolean isPortfolio() {

@@ -59,6 +59,7 @@ class BacktestRunner {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final RunFunding funding;
+  private final RunPrices runPrices;
 
   BacktestRunner(
       BacktestRepository runs,
@@ -71,8 +72,10 @@ class BacktestRunner {
       RunLimits limits,
       TransactionTemplate transaction,
       JsonMapper json,
-      RunFunding funding) {
+      RunFunding funding,
+      RunPrices runPrices) {
     this.funding = funding;
+    this.runPrices = runPrices;
     this.runs = runs;
     this.roundTrips = roundTrips;
     this.plots = plots;
@@ -159,23 +162,40 @@ class BacktestRunner {
     }
 
     Interval interval = Interval.fromCode(row.interval());
-    BarSeries bars = marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate());
+    RunPrices.Priced priced =
+        runPrices.read(
+            row.seriesKey(),
+            interval,
+            marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate()),
+            runSettings.prices());
+    BarSeries bars = priced.bars();
     if (bars.size() == 0) {
       throw RunFailure.noBars(row.symbol(), row.interval(), row.startDate(), row.endDate());
     }
-    RunExecution.Benchmark benchmark =
+    RunPrices.Priced pricedBenchmark =
         row.benchmarkSeriesKey() == null
             ? null
-            : BenchmarkBars.load(
-                marketData,
-                row.benchmarkSymbol(),
+            : runPrices.benchmark(
                 row.benchmarkSeriesKey(),
                 interval,
-                row.startDate(),
-                row.endDate(),
-                bars.zone(),
-                limits.memoryBytes());
-    String fingerprint = BarsFingerprint.of(bars, benchmark == null ? null : benchmark.bars());
+                BenchmarkBars.load(
+                        marketData,
+                        row.benchmarkSymbol(),
+                        row.benchmarkSeriesKey(),
+                        interval,
+                        row.startDate(),
+                        row.endDate(),
+                        bars.zone(),
+                        limits.memoryBytes())
+                    .bars(),
+                runSettings.prices());
+    RunExecution.Benchmark benchmark =
+        pricedBenchmark == null
+            ? null
+            : new RunExecution.Benchmark(row.benchmarkSymbol(), pricedBenchmark.bars());
+    String fingerprint = RunPrices.fingerprint(priced, pricedBenchmark);
+    String inputsFingerprint =
+        BarsFingerprint.ofPriceInputs(RunPrices.inputs(priced, pricedBenchmark));
     progress.report(10);
 
     RunExecution execution;
@@ -213,7 +233,7 @@ class BacktestRunner {
                   roundTrips.insert(id, result.simulation().trades());
                   runs.saveSeries(id, series);
                   plots.insert(id, execution.plots());
-                  runs.recordFingerprint(id, fingerprint);
+                  runs.recordFingerprint(id, fingerprint, inputsFingerprint);
                   if (!runs.complete(id, resultJson)) {
                     status.setRollbackOnly(); // cancelled or deleted while storing: keep nothing
                     return false;
@@ -252,7 +272,14 @@ class BacktestRunner {
       throw new RunFailure(tooLarge);
     }
     PortfolioBars loaded =
-        PortfolioBars.load(marketData, setup, interval, row.startDate(), row.endDate());
+        PortfolioBars.load(
+            marketData,
+            runPrices,
+            runSettings.prices(),
+            setup,
+            interval,
+            row.startDate(),
+            row.endDate());
     List<BarSeries> universe = loaded.universe();
     for (BarSeries bars : universe) {
       if (bars.size() == 0) {
@@ -260,21 +287,34 @@ class BacktestRunner {
       }
     }
     Map<String, BarSeries> fx = loaded.fx();
-    RunExecution.Benchmark benchmark =
+    RunPrices.Priced pricedBenchmark =
         row.benchmarkSeriesKey() == null
             ? null
-            : BenchmarkBars.load(
-                marketData,
-                row.benchmarkSymbol(),
+            : runPrices.benchmark(
                 row.benchmarkSeriesKey(),
                 interval,
-                row.startDate(),
-                row.endDate(),
-                zone,
-                limits.memoryBytes());
+                BenchmarkBars.load(
+                        marketData,
+                        row.benchmarkSymbol(),
+                        row.benchmarkSeriesKey(),
+                        interval,
+                        row.startDate(),
+                        row.endDate(),
+                        zone,
+                        limits.memoryBytes())
+                    .bars(),
+                runSettings.prices());
+    RunExecution.Benchmark benchmark =
+        pricedBenchmark == null
+            ? null
+            : new RunExecution.Benchmark(row.benchmarkSymbol(), pricedBenchmark.bars());
+    String inputs = RunPrices.portfolioInputs(loaded, pricedBenchmark);
     String fingerprint =
-        BarsFingerprint.ofPortfolio(
-            universe, List.copyOf(fx.values()), benchmark == null ? null : benchmark.bars());
+        BarsFingerprint.withPriceInputs(
+            BarsFingerprint.ofPortfolio(
+                universe, List.copyOf(fx.values()), benchmark == null ? null : benchmark.bars()),
+            inputs);
+    String inputsFingerprint = BarsFingerprint.ofPriceInputs(inputs);
     progress.report(10);
 
     PortfolioExecution execution;
@@ -314,7 +354,7 @@ class BacktestRunner {
                   roundTrips.insertPortfolio(id, result.trades());
                   runs.saveSeries(id, execution.series());
                   runs.saveHoldings(id, result.symbols(), result.quantity(), weights);
-                  runs.recordFingerprint(id, fingerprint);
+                  runs.recordFingerprint(id, fingerprint, inputsFingerprint);
                   if (!runs.complete(id, resultJson)) {
                     status.setRollbackOnly();
                     return false;

@@ -11,7 +11,6 @@ import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
 import com.tradingbacktest.app.marketdata.BarsFingerprint;
 import com.tradingbacktest.app.marketdata.MarketDataService;
-import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -42,6 +41,7 @@ public class BacktestService {
   private final BacktestSettings settings;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
+  private final RunPrices runPrices;
 
   BacktestService(
       RunSettingsResolver resolver,
@@ -51,7 +51,9 @@ public class BacktestService {
       JobQueue queue,
       BacktestSettings settings,
       TransactionTemplate transaction,
-      JsonMapper json) {
+      JsonMapper json,
+      RunPrices runPrices) {
+    this.runPrices = runPrices;
     this.resolver = resolver;
     this.marketData = marketData;
     this.runs = runs;
@@ -186,19 +188,58 @@ public class BacktestService {
       return true;
     }
     Interval interval = Interval.fromCode(row.interval());
-    // Nothing written to the series since the run started reading: its bars are the ones stored
-    // now, and the view needs no reload (a read of a run must not cost a pass over its bars).
+    RunSettings.Prices prices = json.readValue(row.settings(), RunSettings.class).prices();
+    // Nothing written to the series since the run started reading and no corporate action changed:
+    // its bars are the ones stored now, and the view needs no reload (a read of a run must not cost
+    // a pass over its bars).
     if (unwrittenSince(row.seriesKey(), interval, row.startedAt())
-        && (benchmarkKey == null || unwrittenSince(benchmarkKey, interval, row.startedAt()))) {
+        && (benchmarkKey == null || unwrittenSince(benchmarkKey, interval, row.startedAt()))
+        && samePriceInputs(row, prices, interval)) {
       return false;
     }
-    BarSeries now = marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate());
-    BarSeries benchmarkNow =
+    RunPrices.Priced now =
+        runPrices.read(
+            row.seriesKey(),
+            interval,
+            marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate()),
+            prices);
+    RunPrices.Priced benchmarkNow =
         benchmarkKey == null
             ? null
-            : BenchmarkBars.read(
-                marketData, benchmarkKey, interval, row.startDate(), row.endDate(), now.zone());
-    return !BarsFingerprint.of(now, benchmarkNow).equals(row.dataFingerprint());
+            : runPrices.benchmark(
+                benchmarkKey,
+                interval,
+                BenchmarkBars.read(
+                    marketData,
+                    benchmarkKey,
+                    interval,
+                    row.startDate(),
+                    row.endDate(),
+                    now.bars().zone()),
+                prices);
+    return !RunPrices.fingerprint(now, benchmarkNow).equals(row.dataFingerprint());
+  }
+
+  /**
+   * Whether the corporate actions and bases the run's prices depended on are as they were: the hash
+   * of their text now against the one stored with the run.
+   */
+  private boolean samePriceInputs(BacktestRow row, RunSettings.Prices prices, Interval interval) {
+    if (prices == null || prices.asStored()) {
+      return true;
+    }
+    List<String> keys = new java.util.ArrayList<>();
+    if (row.isPortfolio()) {
+      keys.addAll(
+          json.readValue(row.portfolio(), PortfolioSetup.class).symbols().stream()
+              .map(PortfolioSetup.Member::seriesKey)
+              .toList());
+    } else {
+      keys.add(row.seriesKey());
+    }
+    String now = runPrices.inputsOf(keys, row.benchmarkSeriesKey(), interval, prices);
+    return java.util.Objects.equals(
+        BarsFingerprint.ofPriceInputs(now), row.priceInputsFingerprint());
   }
 
   /** {@link #dataChanged} of a portfolio run: any of its symbols, FX series or benchmark. */
@@ -213,24 +254,35 @@ public class BacktestService {
       return true;
     }
     Interval interval = Interval.fromCode(row.interval());
-    if (keys.stream().allMatch(k -> unwrittenSince(k, interval, row.startedAt()))) {
+    RunSettings.Prices prices = json.readValue(row.settings(), RunSettings.class).prices();
+    if (keys.stream().allMatch(k -> unwrittenSince(k, interval, row.startedAt()))
+        && samePriceInputs(row, prices, interval)) {
       return false;
     }
     try {
       PortfolioBars now =
-          PortfolioBars.load(marketData, setup, interval, row.startDate(), row.endDate());
-      BarSeries benchmarkNow =
+          PortfolioBars.load(
+              marketData, runPrices, prices, setup, interval, row.startDate(), row.endDate());
+      RunPrices.Priced benchmarkNow =
           benchmarkKey == null
               ? null
-              : BenchmarkBars.read(
-                  marketData,
+              : runPrices.benchmark(
                   benchmarkKey,
                   interval,
-                  row.startDate(),
-                  row.endDate(),
-                  java.time.ZoneId.of(setup.timeZone()));
-      return !BarsFingerprint.ofPortfolio(
-              now.universe(), List.copyOf(now.fx().values()), benchmarkNow)
+                  BenchmarkBars.read(
+                      marketData,
+                      benchmarkKey,
+                      interval,
+                      row.startDate(),
+                      row.endDate(),
+                      java.time.ZoneId.of(setup.timeZone())),
+                  prices);
+      return !BarsFingerprint.withPriceInputs(
+              BarsFingerprint.ofPortfolio(
+                  now.universe(),
+                  List.copyOf(now.fx().values()),
+                  benchmarkNow == null ? null : benchmarkNow.bars()),
+              RunPrices.portfolioInputs(now, benchmarkNow))
           .equals(row.dataFingerprint());
     } catch (RunFailure e) {
       return true; // a series is gone

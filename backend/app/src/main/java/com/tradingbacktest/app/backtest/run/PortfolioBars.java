@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.app.marketdata.SymbolInfo;
 import com.tradingbacktest.engine.series.BarSeries;
@@ -16,10 +17,14 @@ import java.util.Map;
  * before the first day, since the rate in force at the first bar may be an older close). Shared by
  * the run and by the check of whether its data changed since, so both read the same bars.
  *
- * @param universe per symbol of the setup, in its order, its bars over the run's days
- * @param fx per foreign currency, its FX series' bars
+ * @param universe per symbol of the setup, in its order, its bars over the run's days in the run's
+ *     prices ({@link RunPrices})
+ * @param fx per foreign currency, its FX series' bars (rates, as stored: no corporate actions)
+ * @param priceInputs what besides the bars decided the universe's prices ({@link
+ *     RunPrices#combine}); null when the bars were read as stored
  */
-public record PortfolioBars(List<BarSeries> universe, Map<String, BarSeries> fx) {
+public record PortfolioBars(
+    List<BarSeries> universe, Map<String, BarSeries> fx, String priceInputs) {
 
   /** How far before a portfolio's first day its FX series are read. */
   static final int FX_LOOKBACK_DAYS = 31;
@@ -59,6 +64,8 @@ public record PortfolioBars(List<BarSeries> universe, Map<String, BarSeries> fx)
    */
   static PortfolioBars load(
       MarketDataService marketData,
+      RunPrices runPrices,
+      RunSettings.Prices prices,
       PortfolioSetup setup,
       Interval interval,
       LocalDate start,
@@ -73,7 +80,15 @@ public record PortfolioBars(List<BarSeries> universe, Map<String, BarSeries> fx)
       }
       members.add(info);
     }
-    List<BarSeries> universe = marketData.loadDaysOfMany(members, interval, start, end);
+    List<BarSeries> read = marketData.loadDaysOfMany(members, interval, start, end);
+    List<BarSeries> universe = new ArrayList<>(read.size());
+    List<String> inputs = new ArrayList<>(read.size());
+    for (int i = 0; i < read.size(); i++) {
+      RunPrices.Priced priced =
+          runPrices.read(members.get(i).seriesKey(), interval, read.get(i), prices);
+      universe.add(priced.bars());
+      inputs.add(priced.inputs());
+    }
     ZoneId zone = ZoneId.of(setup.timeZone());
     Map<String, BarSeries> fx = new LinkedHashMap<>();
     for (PortfolioSetup.FxSource source : setup.fx()) {
@@ -90,7 +105,7 @@ public record PortfolioBars(List<BarSeries> universe, Map<String, BarSeries> fx)
               end,
               zone));
     }
-    return new PortfolioBars(universe, fx);
+    return new PortfolioBars(universe, fx, RunPrices.combine(inputs));
   }
 
   /** Every series key the setup reads: its symbols' and its FX series'. */

@@ -35,6 +35,8 @@ public record PortfolioSetup(
    * @param currency the currency of its prices
    * @param costs its costs: its market's preset with the request's explicit values over it
    * @param quantityStep its lot size
+   * @param board its KRX board, whose tick table and price limits apply to it; null outside KRX
+   *     (and in setups stored before boards)
    */
   public record Member(
       String symbol,
@@ -42,7 +44,20 @@ public record PortfolioSetup(
       String market,
       String currency,
       RunSettings.Costs costs,
-      double quantityStep) {}
+      double quantityStep,
+      String board) {
+
+    /**
+     * The market rules this symbol trades by in a run with {@code prices} (its leg's {@code
+     * PortfolioLeg} rules): its board's tick table and limits, none outside KRX or for a run stored
+     * before them.
+     */
+    public com.tradingbacktest.engine.market.MarketRules marketRules(RunSettings.Prices prices) {
+      return prices == null
+          ? com.tradingbacktest.engine.market.MarketRules.none()
+          : prices.marketRules(board);
+    }
+  }
 
   /**
    * A currency's conversion.

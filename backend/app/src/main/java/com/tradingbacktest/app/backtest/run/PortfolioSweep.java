@@ -36,6 +36,8 @@ public final class PortfolioSweep {
    */
   public static PortfolioBars load(
       MarketDataService marketData,
+      RunPrices runPrices,
+      RunSettings.Prices prices,
       PortfolioSetup setup,
       Interval interval,
       LocalDate start,
@@ -47,7 +49,7 @@ public final class PortfolioSweep {
     }
     PortfolioBars bars;
     try {
-      bars = PortfolioBars.load(marketData, setup, interval, start, end);
+      bars = PortfolioBars.load(marketData, runPrices, prices, setup, interval, start, end);
     } catch (RunFailure e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -123,7 +123,21 @@ record PreviewRequest(
             description = "As for a run: open or close",
             allowableValues = {"open", "close"})
         @Pattern(regexp = "open|close", message = "must be open or close")
-        String closeAtEndPrice) {
+        String closeAtEndPrice,
+    @Schema(
+            description = "As for a run: raw, split_adjusted (default) or total_return",
+            allowableValues = {"raw", "split_adjusted", "total_return"})
+        @Pattern(
+            regexp = "raw|split_adjusted|total_return",
+            message = "must be raw, split_adjusted or total_return")
+        String priceAdjustment,
+    @Schema(
+            description = "As for a run: cash (default) or none",
+            allowableValues = {"cash", "none"})
+        @Pattern(regexp = "cash|none", message = "must be cash or none")
+        String dividends,
+    @Schema(description = "As for a run: KRX daily price limits; default true for KRX symbols")
+        Boolean priceLimits) {
 
   static final int DEFAULT_POINTS = 1000;
 
@@ -159,6 +173,7 @@ record PreviewRequest(
             fundingRate,
             fundingInterval,
             pyramiding,
-            closeAtEndPrice));
+            closeAtEndPrice),
+        new BacktestRequest.PriceFields(priceAdjustment, dividends, priceLimits));
   }
 }

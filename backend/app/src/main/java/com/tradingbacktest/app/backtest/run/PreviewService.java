@@ -3,7 +3,6 @@ package com.tradingbacktest.app.backtest.run;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunResult;
 import com.tradingbacktest.app.common.error.FieldValidationException;
-import com.tradingbacktest.app.marketdata.BarsFingerprint;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.series.BarSeries;
@@ -29,6 +28,7 @@ class PreviewService {
   private final PreviewSettings settings;
   private final RunLimits limits;
   private final RunFunding funding;
+  private final RunPrices runPrices;
 
   PreviewService(
       RunSettingsResolver resolver,
@@ -36,8 +36,10 @@ class PreviewService {
       PreviewGate gate,
       PreviewSettings settings,
       RunLimits limits,
-      RunFunding funding) {
+      RunFunding funding,
+      RunPrices runPrices) {
     this.funding = funding;
+    this.runPrices = runPrices;
     this.resolver = resolver;
     this.marketData = marketData;
     this.gate = gate;
@@ -50,25 +52,39 @@ class PreviewService {
     try (PreviewGate.Ticket ticket = gate.enter(userId)) {
       // The time limit counts from the slot, as a run's from its claim: loading is part of it.
       EvaluationLimits budget = limits.start(ticket, settings.timeLimit());
-      BarSeries bars =
-          marketData.loadDays(
-              run.symbol().seriesKey(), run.interval(), run.startDate(), run.endDate());
+      RunPrices.Priced priced =
+          runPrices.read(
+              run.symbol().seriesKey(),
+              run.interval(),
+              marketData.loadDays(
+                  run.symbol().seriesKey(), run.interval(), run.startDate(), run.endDate()),
+              run.settings().prices());
+      BarSeries bars = priced.bars();
       if (bars.size() == 0) {
         throw RunFailure.noBars(
             run.symbol().symbol(), run.interval().code(), run.startDate(), run.endDate());
       }
-      RunExecution.Benchmark benchmark =
+      RunPrices.Priced pricedBenchmark =
           run.benchmark() == null
               ? null
-              : BenchmarkBars.load(
-                  marketData,
-                  run.benchmark().symbol(),
+              : runPrices.benchmark(
                   run.benchmark().seriesKey(),
                   run.interval(),
-                  run.startDate(),
-                  run.endDate(),
-                  bars.zone(),
-                  limits.memoryBytes());
+                  BenchmarkBars.load(
+                          marketData,
+                          run.benchmark().symbol(),
+                          run.benchmark().seriesKey(),
+                          run.interval(),
+                          run.startDate(),
+                          run.endDate(),
+                          bars.zone(),
+                          limits.memoryBytes())
+                      .bars(),
+                  run.settings().prices());
+      RunExecution.Benchmark benchmark =
+          pricedBenchmark == null
+              ? null
+              : new RunExecution.Benchmark(run.benchmark().symbol(), pricedBenchmark.bars());
       budget.control().checkpoint(0); // replaced, or out of time, while loading
       long started = System.nanoTime();
       RunExecution execution =
@@ -102,7 +118,7 @@ class PreviewService {
               Long.MAX_VALUE,
               request.pointBudget()),
           engineMs,
-          BarsFingerprint.of(bars, benchmark == null ? null : benchmark.bars()));
+          RunPrices.fingerprint(priced, pricedBenchmark));
     } catch (BacktestCancelledException e) {
       gate.count("superseded");
       throw new PreviewProblems.Superseded();

@@ -29,7 +29,7 @@ class RoundTripRepository {
 
   private static final String COLUMNS =
       "side, quantity, entry_time, entry_price, exit_time, exit_price, pnl, return_pct, costs, mae,"
-          + " mfe, bars_held, exit_reason, funding, borrow_cost";
+          + " mfe, bars_held, exit_reason, funding, borrow_cost, dividends";
 
   /**
    * Parameters: run id, side, side, outcome, outcome, outcome, from, from, to, to, symbol, symbol.
@@ -60,7 +60,7 @@ class RoundTripRepository {
       template.batchUpdate(
           "insert into backtest_round_trips (backtest_id, seq, "
               + COLUMNS
-              + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -83,13 +83,13 @@ class RoundTripRepository {
       template.batchUpdate(
           "insert into backtest_round_trips (backtest_id, seq, "
               + COLUMNS
-              + ", symbol) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + ", symbol) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
               PortfolioTrade pt = trades.get(first + i);
               setTrade(ps, id, first + i, pt.trade());
-              ps.setString(18, pt.symbol());
+              ps.setString(19, pt.symbol());
             }
 
             @Override
@@ -119,6 +119,7 @@ class RoundTripRepository {
     ps.setString(15, t.exitReason().name().toLowerCase(Locale.ROOT));
     ps.setDouble(16, t.funding());
     ps.setDouble(17, t.borrowCost());
+    ps.setDouble(18, t.dividends());
   }
 
   List<RoundTripView> page(UUID id, RoundTripFilter filter, int offset, int limit) {
@@ -202,6 +203,7 @@ class RoundTripRepository {
         rs.getString(14),
         rs.getDouble(15),
         rs.getDouble(16),
-        rs.getString(17));
+        rs.getDouble(17),
+        rs.getString(18));
   }
 }

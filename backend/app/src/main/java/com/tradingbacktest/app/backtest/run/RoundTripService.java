@@ -32,7 +32,7 @@ class RoundTripService {
 
   static final String CSV_HEADER =
       "number,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,return_pct,costs,mae,"
-          + "mfe,bars_held,exit_reason,funding,borrow_cost\n";
+          + "mfe,bars_held,exit_reason,funding,borrow_cost,dividends\n";
 
   private final BacktestRepository runs;
   private final RoundTripRepository roundTrips;
@@ -175,7 +175,8 @@ class RoundTripService {
             Integer.toString(t.barsHeld()),
             t.exitReason(),
             number(t.funding()),
-            number(t.borrowCost()))
+            number(t.borrowCost()),
+            number(t.dividends()))
         + "\n";
   }
 

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param funding perpetual funding the position paid while open (negative when it received more),
  *     in the symbol's currency; included in pnl
  * @param borrowCost short borrow fees and its share of interest on borrowed cash; included in pnl
+ * @param dividends cash dividends the position received while open (negative when a short paid
+ *     them), in the symbol's currency; included in pnl; 0 for round trips stored before dividends
  * @param symbol the symbol traded (a single-symbol run's round trips carry the run's symbol)
  */
 @Schema(name = "RoundTripItem")
@@ -36,6 +38,7 @@ record RoundTripView(
     String exitReason,
     double funding,
     double borrowCost,
+    double dividends,
     String symbol) {
 
   /** This round trip of the run's one symbol, for rows stored without it. */
@@ -59,6 +62,7 @@ record RoundTripView(
             exitReason,
             funding,
             borrowCost,
+            dividends,
             runSymbol);
   }
 }

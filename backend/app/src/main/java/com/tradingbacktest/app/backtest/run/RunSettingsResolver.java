@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest.run;
 import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.common.error.FieldValidationException;
+import com.tradingbacktest.app.marketdata.CorporateActionsService;
 import com.tradingbacktest.app.marketdata.DataRange;
 import com.tradingbacktest.app.marketdata.Dataset;
 import com.tradingbacktest.app.marketdata.MarketDataService;
@@ -12,6 +13,7 @@ import com.tradingbacktest.app.strategy.StrategySource;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.ParamSpec;
 import com.tradingbacktest.engine.portfolio.Rebalance;
+import com.tradingbacktest.engine.prices.PriceBasis;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.CostModel;
 import java.math.BigDecimal;
@@ -68,12 +70,15 @@ public class RunSettingsResolver {
   private final MarketDataService marketData;
   private final JsonMapper json;
   private final AccountResolver accounts;
+  private final CorporateActionsService corporateActions;
 
   RunSettingsResolver(
       StrategyLookup strategies,
       MarketDataService marketData,
       JsonMapper json,
-      AccountResolver accounts) {
+      AccountResolver accounts,
+      CorporateActionsService corporateActions) {
+    this.corporateActions = corporateActions;
     this.json = json;
     this.accounts = accounts;
     this.strategies = strategies;
@@ -180,8 +185,22 @@ public class RunSettingsResolver {
               errors);
     }
     RunSettings.Account resolvedAccount = account;
+    RunSettings.Prices prices = null;
+    if (symbol.isPresent()) {
+      List<SymbolInfo> members = universe != null ? universe : List.of(symbol.get());
+      PriceBasis basis =
+          interval == null
+              ? PriceBasis.RAW
+              : corporateActions.basis(symbol.get().seriesKey(), interval);
+      prices =
+          PriceSettings.resolve(
+              request.prices(), members.stream().map(SymbolInfo::board).toList(), basis, errors);
+    }
+    RunSettings.Prices resolvedPrices = prices;
     RunSettings settings =
-        symbol.map(s -> resolveSettings(s, request, resolvedAccount, errors)).orElse(null);
+        symbol
+            .map(s -> resolveSettings(s, request, resolvedAccount, resolvedPrices, errors))
+            .orElse(null);
     PortfolioSetup portfolio = null;
     if (symbol.isPresent()) {
       List<SymbolInfo> members = universe != null ? universe : List.of(symbol.get());
@@ -337,7 +356,8 @@ public class RunSettingsResolver {
               s.market(),
               s.currency(),
               costs,
-              s.lotSize().doubleValue()));
+              s.lotSize().doubleValue(),
+              s.board()));
       if (!s.currency().equals(base)) {
         foreign.add(s.currency());
       }
@@ -609,6 +629,7 @@ public class RunSettingsResolver {
       SymbolInfo symbol,
       BacktestRequest request,
       RunSettings.Account account,
+      RunSettings.Prices prices,
       Map<String, String> errors) {
     RunSettings.Costs costs = resolveCosts(symbol, request.costs(), errors);
     RunSettings.Sizing sizing = resolveSizing(request.sizing(), errors);
@@ -626,7 +647,8 @@ public class RunSettingsResolver {
         riskFree,
         symbol.currency(),
         symbol.timeZone(),
-        account);
+        account,
+        prices);
   }
 
   /**

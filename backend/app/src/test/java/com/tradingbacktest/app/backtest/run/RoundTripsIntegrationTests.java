@@ -130,11 +130,11 @@ class RoundTripsIntegrationTests extends IntegrationTest {
     assertThat(lines[0])
         .isEqualTo(
             "number,side,quantity,entry_time,entry_price,exit_time,exit_price,pnl,return_pct,costs,"
-                + "mae,mfe,bars_held,exit_reason,funding,borrow_cost");
+                + "mae,mfe,bars_held,exit_reason,funding,borrow_cost,dividends");
     assertThat(lines).hasSize(5);
     assertThat(lines[3])
         .startsWith("3,long,1,2024-01-05T00:00:00Z,100,2024-01-07T00:00:00Z,125,25,0.25,0,")
-        .endsWith(",2,reversal,0,0");
+        .endsWith(",2,reversal,0,0,0");
 
     String[] shorts = client.get(id + "/round-trips?format=csv&side=short").body().split("\n");
     assertThat(shorts).hasSize(3);
