@@ -6,7 +6,6 @@ import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.UniverseEvaluation;
-import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
 import com.tradingbacktest.engine.portfolio.PortfolioBacktest;
 import com.tradingbacktest.engine.portfolio.PortfolioConfig;
@@ -151,7 +150,7 @@ record PortfolioExecution(
               weight == null ? symbol.signals() : null,
               weight,
               funding.get(i),
-              MarketRules.none()));
+              member.marketRules(settings.prices())));
     }
     RunSettings.Account account = settings.accountOrCash();
     Rebalance rebalance =
