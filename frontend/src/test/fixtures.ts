@@ -23,6 +23,9 @@ export function symbolView(overrides: Partial<SchemaSymbolView> = {}): SchemaSym
     lot_size: 1,
     source: "ta4j-examples",
     intervals: [],
+    board: null,
+    name_ko: null,
+    price_basis: "raw",
     ...overrides,
   };
 }
@@ -82,6 +85,7 @@ export function roundTrip(overrides: Partial<SchemaRoundTrip> = {}): SchemaRound
     exit_reason: "signal",
     funding: 0,
     borrow_cost: 0,
+    dividends: 0,
     ...overrides,
   };
 }
@@ -132,6 +136,10 @@ export function runSettings(overrides: Partial<SchemaRunSettings> = {}): SchemaR
     currency: "USD",
     time_zone: "America/New_York",
     account: null,
+    price_adjustment: "split_adjusted",
+    dividends: "cash",
+    price_limits: false,
+    price_basis: "raw",
     ...overrides,
   };
 }

@@ -456,6 +456,58 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Set a symbol's Korean name or KRX board (administrators) */
+        patch: operations["updateSymbol"];
+        trace?: never;
+    };
+    "/api/v1/data/symbols/{symbol}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The corporate actions of a symbol: splits, dividends and halts */
+        get: operations["actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data/actions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a CSV of corporate actions (date,type,value,end_date) */
+        post: operations["importActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/benchmark-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The index benchmarks suggested for a symbol's market */
+        get: operations["benchmarkDefaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -972,6 +1024,49 @@ export interface components {
             /** @description Outputs the code assigns (long_entry, stop_loss, ...); empty when it does not compile */
             outputs: string[];
         };
+        SuspectedSplitView: {
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            ratio: number;
+        };
+        CorporateActionView: {
+            /** @enum {string} */
+            kind: "split" | "dividend" | "halt";
+            /** Format: date */
+            ex_date: string;
+            /** Format: date */
+            end_date: string | null;
+            /**
+             * Format: double
+             * @description New shares per old share (splits)
+             */
+            ratio: number | null;
+            /**
+             * Format: double
+             * @description Cash per share as traded on the ex-date (dividends)
+             */
+            amount: number | null;
+            source: string;
+        };
+        ActionsImportView: {
+            symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
+            /** Format: int32 */
+            imported: number;
+        };
+        SymbolUpdateRequest: {
+            name_ko?: string | null;
+            board?: string | null;
+        };
+        BenchmarkDefault: {
+            symbol: string;
+            name: string;
+            name_ko: string | null;
+            /** @description Whether its bars are stored (else it can be fetched) */
+            stored: boolean;
+        };
         BadRow: {
             /** Format: int32 */
             line: number;
@@ -1003,6 +1098,8 @@ export interface components {
             /** Format: int32 */
             rows_skipped: number;
             bad_rows: components["schemas"]["BadRow"][];
+            /** @description One-day price ratios near a whole number not explained by a known split: likely unrecorded splits */
+            suspected_splits?: components["schemas"]["SuspectedSplitView"][];
             error: string | null;
             /** Format: date-time */
             created_at: string;
@@ -1201,6 +1298,18 @@ export interface components {
              * @enum {string}
              */
             close_at_end_price?: "open" | "close";
+            /**
+             * @description Which prices the signals and fills use: raw (as traded), split_adjusted (default) or total_return (splits and dividends back-adjusted)
+             * @enum {string}
+             */
+            price_adjustment?: "raw" | "split_adjusted" | "total_return";
+            /**
+             * @description Cash dividends: cash (default; paid into the account on the ex-date for held positions) or none; with total_return it must be none or absent
+             * @enum {string}
+             */
+            dividends?: "cash" | "none";
+            /** @description KRX daily price limits: a bar locked at the limit does not fill; default true for KRX symbols, ignored with a note elsewhere */
+            price_limits?: boolean;
         };
         /** @description Trading costs: a preset, explicit values, or a preset with some values overridden; omitted: the preset of the symbol's market */
         CostSettings: {
@@ -1389,6 +1498,18 @@ export interface components {
              * @enum {string}
              */
             close_at_end_price?: "open" | "close";
+            /**
+             * @description Which prices the signals and fills use: raw (as traded), split_adjusted (default) or total_return (splits and dividends back-adjusted)
+             * @enum {string}
+             */
+            price_adjustment?: "raw" | "split_adjusted" | "total_return";
+            /**
+             * @description Cash dividends: cash (default; paid into the account on the ex-date for held positions) or none; with total_return it must be none or absent
+             * @enum {string}
+             */
+            dividends?: "cash" | "none";
+            /** @description KRX daily price limits: a bar locked at the limit does not fill; default true for KRX symbols, ignored with a note elsewhere */
+            price_limits?: boolean;
         };
         BenchmarkSummary: {
             symbol: string;
@@ -1478,6 +1599,8 @@ export interface components {
             quantity: number;
             /** Format: int32 */
             bar_index: number;
+            /** @description Why the fill waited: limit_locked or halted; null otherwise */
+            note?: string | null;
         };
         PreviewResponse: {
             result: components["schemas"]["RunResult"];
@@ -1521,6 +1644,11 @@ export interface components {
             funding: number;
             /** Format: double */
             borrow_cost: number;
+            /**
+             * Format: double
+             * @description Cash dividends received while held (negative when a short paid them)
+             */
+            dividends: number;
         };
         /** @description The account; null for runs stored before accounts (a cash account) */
         RunAccount: {
@@ -1603,6 +1731,14 @@ export interface components {
             currency: string;
             time_zone: string;
             account: components["schemas"]["RunAccount"] | null;
+            /** @description The prices the run used: raw, split_adjusted or total_return */
+            price_adjustment: string;
+            /** @description cash or none */
+            dividends: string;
+            /** @description Whether KRX daily price limits applied */
+            price_limits: boolean;
+            /** @description The basis the symbol's bars were stored in: raw or split_adjusted */
+            price_basis: string;
         };
         RunSizing: {
             type: string;
@@ -2057,6 +2193,12 @@ export interface components {
             lot_size: number;
             source: string;
             intervals: components["schemas"]["IntervalView"][];
+            /** @description KRX board: kospi, kosdaq, konex or etf; null when not a KRX symbol */
+            board: string | null;
+            /** @description The Korean name, when known */
+            name_ko: string | null;
+            /** @description The basis the bars are stored in: raw or split_adjusted */
+            price_basis: string | null;
         };
         HistoryBar: {
             /** Format: date-time */
@@ -2211,6 +2353,8 @@ export interface components {
             /** Format: int32 */
             bar_index: number;
             symbol: string;
+            /** @description Why the fill waited: limit_locked (the bar was locked at the daily price limit) or halted (trading was halted); null otherwise */
+            note?: string | null;
         };
         PageResponseFill: {
             items: components["schemas"]["Fill"][];
@@ -2290,6 +2434,11 @@ export interface components {
             funding: number;
             /** Format: double */
             borrow_cost: number;
+            /**
+             * Format: double
+             * @description Cash dividends received while held (negative when a short paid them)
+             */
+            dividends: number;
             symbol: string;
         };
         /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
@@ -2535,6 +2684,11 @@ export type SchemaStrategyResponse = components['schemas']['StrategyResponse'];
 export type SchemaValidateStrategyRequest = components['schemas']['ValidateStrategyRequest'];
 export type SchemaStrategyCodeError = components['schemas']['StrategyCodeError'];
 export type SchemaStrategyValidationResponse = components['schemas']['StrategyValidationResponse'];
+export type SchemaSuspectedSplitView = components['schemas']['SuspectedSplitView'];
+export type SchemaCorporateActionView = components['schemas']['CorporateActionView'];
+export type SchemaActionsImportView = components['schemas']['ActionsImportView'];
+export type SchemaSymbolUpdateRequest = components['schemas']['SymbolUpdateRequest'];
+export type SchemaBenchmarkDefault = components['schemas']['BenchmarkDefault'];
 export type SchemaBadRow = components['schemas']['BadRow'];
 export type SchemaImportView = components['schemas']['ImportView'];
 export type SchemaFetchRequest = components['schemas']['FetchRequest'];
@@ -3406,6 +3560,10 @@ export interface operations {
                 time_zone?: string;
                 tick_size?: number;
                 lot_size?: number;
+                /** @description raw (default) or split_adjusted: the basis of the file's prices */
+                price_basis?: string;
+                /** @description Refuse the file when it holds a suspected split; default false (reported, imported) */
+                reject_on_suspected_split?: boolean;
             };
             header?: never;
             path?: never;
@@ -4732,6 +4890,146 @@ export interface operations {
             };
         };
     };
+    actions: {
+        parameters: {
+            query?: {
+                dataset?: string;
+            };
+            header?: never;
+            path: {
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorporateActionView"][];
+                };
+            };
+            /** @description Unknown symbol */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importActions: {
+        parameters: {
+            query: {
+                symbol: string;
+                dataset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionsImportView"];
+                };
+            };
+            /** @description A line of the file is not an action */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSymbol: {
+        parameters: {
+            query?: {
+                dataset?: string;
+            };
+            header?: never;
+            path: {
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SymbolUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The symbol */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymbolView"];
+                };
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown board or too long a name */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    benchmarkDefaults: {
+        parameters: {
+            query?: {
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggested benchmarks, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkDefault"][];
+                };
+            };
+        };
+    };
     recent: {
         parameters: {
             query?: never;
@@ -4833,6 +5131,8 @@ export interface operations {
                 end?: string;
                 /** @description Aggregate into this coarser interval */
                 resample_to?: string;
+                /** @description raw, split_adjusted (default) or total_return */
+                adjustment?: string;
                 limit?: number;
                 cursor?: string;
             };
