@@ -11,6 +11,7 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { FormError } from "@/components/forms/form-error";
 import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { ParameterFields } from "@/components/forms/parameter-fields";
+import { PricesSection } from "@/components/forms/price-fields";
 import { SymbolField } from "@/components/forms/symbol-combobox";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ import type { SchemaAccountDefaults, SchemaStrategyParameter, SchemaSymbolView }
 import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
 import { availableRange, preferredInterval } from "@/lib/intervals";
+import { isKrxSymbol } from "@/lib/prices";
 import { useAccountDefaults } from "../api/get-account-defaults";
 import { useCreateBacktest } from "../api/create-backtest";
 import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
@@ -166,6 +168,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const foreignKey = foreign.join(",");
   const currency = portfolio ? base : (symbol?.currency ?? "");
   const range = availableRange(symbol, interval);
+  // Price limits are offered (and sent) when the run trades a KRX symbol: a portfolio's any one.
+  const krx = portfolio ? portfolioSymbols.some((code) => isKrxSymbol(findSymbol(symbols.data, code))) : isKrxSymbol(symbol);
   // The account preset follows the run's symbol (a portfolio's first known one; the API takes the strictest of all).
   const accountDefaults = useAccountDefaults(symbol?.symbol ?? undefined).data;
   useEffect(() => {
@@ -236,7 +240,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormErrors(null);
     try {
-      const run = await create.mutateAsync(toBacktestRequest(values, parameters, foreign));
+      const run = await create.mutateAsync(toBacktestRequest(values, parameters, foreign, krx));
       router.push(`/backtests/${run.id}`);
     } catch (error) {
       if (isApiError(error) && error.is("/problems/invalid-strategy")) {
@@ -556,6 +560,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                 />
               </CardContent>
             </Card>
+
+            <PricesSection krx={krx} />
 
             <AccountSection defaults={accountDefaults} symbol={symbol?.symbol ?? ""} currency={currency} />
 
