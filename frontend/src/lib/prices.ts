@@ -1,4 +1,5 @@
 import type { SchemaBacktestRequest, SchemaRunSettings, SchemaSymbolView } from "@/lib/api/schema";
+import { formatMoney } from "@/lib/format";
 
 /**
  * Which prices a run or a chart reads (issue 19): the stored bars keep the prices they were stored in,
@@ -84,4 +85,15 @@ export function formatSplitRatio(ratio: number): string {
   if (!Number.isFinite(ratio) || ratio <= 0) return "—";
   const round = (value: number) => +value.toPrecision(6);
   return ratio >= 1 ? `${round(ratio)}:1` : `1:${round(1 / ratio)}`;
+}
+
+/**
+ * A dividend total in the reader's terms: money in the currency, and for won amounts read in Korean
+ * the 만/억 reading beside it (₩12,345,678 (₩1234.6만)), since long won figures are read that way.
+ */
+export function formatDividendAmount(value: number | null | undefined, currency: string | null | undefined, locale: string): string {
+  const full = formatMoney(value, currency, locale);
+  if (value == null || !Number.isFinite(value)) return full;
+  if ((currency ?? "").toUpperCase() !== "KRW" || !locale.startsWith("ko") || Math.abs(value) < 10_000) return full;
+  return `${full} (${formatMoney(value, currency, locale, { compact: true })})`;
 }

@@ -1649,6 +1649,8 @@ export interface components {
              * @description Cash dividends received while held (negative when a short paid them)
              */
             dividends: number;
+            /** @description Why a fill of the trade waited: limit_locked or halted; null otherwise */
+            note?: string | null;
         };
         /** @description The account; null for runs stored before accounts (a cash account) */
         RunAccount: {
@@ -2440,6 +2442,8 @@ export interface components {
              */
             dividends: number;
             symbol: string;
+            /** @description Why a fill of the trade waited: limit_locked or halted; null otherwise */
+            note?: string | null;
         };
         /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
         HoldingsResponse: {

@@ -34,6 +34,7 @@ import { MonthlyReturns } from "./monthly-returns";
 import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } from "./portfolio-result";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
+import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
 
@@ -117,6 +118,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
       />
       <BenchmarkMetrics metrics={result?.metrics} benchmark={result?.benchmark} />
       <AccountResult result={result} currency={currency} timeZone={zone} />
+      <DividendsResult result={result} currency={currency} />
       {portfolio ? (
         <>
           <AllocationChart run={run} onPickDate={setHoldingsDate} />
