@@ -109,6 +109,7 @@ export const enPrices = {
       suspectedRejected:
         "The file was refused: it has a price jump that looks like a split no action explains. Record the split in an actions CSV first, or import without refusing.",
       date: "Date",
+      importAnyway: "Import it anyway",
       ratio: "Looks like",
     },
     benchmarks: {

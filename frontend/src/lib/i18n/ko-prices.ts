@@ -104,6 +104,7 @@ export const koPrices: typeof enPrices = {
       suspectedRejected:
         "파일을 거부했습니다. 어떤 이벤트로도 설명되지 않는 분할 같은 가격 급변이 있습니다. 먼저 이벤트 CSV로 분할을 기록하거나, 거부하지 않고 가져오세요.",
       date: "날짜",
+      importAnyway: "그래도 가져오기",
       ratio: "추정 비율",
     },
     benchmarks: {
