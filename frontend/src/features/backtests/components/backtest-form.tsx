@@ -47,6 +47,7 @@ import {
   type BacktestPrefill,
 } from "../lib/backtest-form";
 import { AccountSection } from "./account-fields";
+import { BenchmarkSuggestions } from "./benchmark-suggestions";
 import { PortfolioSettingsCard, PortfolioSymbolFields } from "./portfolio-fields";
 
 const SelectLabelItem = ({ children }: { children: string }) => (
@@ -67,45 +68,67 @@ function parameterValues(parameters: readonly SchemaStrategyParameter[], chosen:
  * The optional benchmark: any stored symbol, picked as the run's symbol is, with a button to go back
  * to none. The API checks that it has bars of the run's interval in its dates.
  */
-function BenchmarkField({ symbols, loading }: { symbols: readonly SchemaSymbolView[]; loading: boolean }) {
+function BenchmarkField({
+  symbols,
+  loading,
+  runSymbol,
+}: {
+  symbols: readonly SchemaSymbolView[];
+  loading: boolean;
+  runSymbol: string | undefined;
+}) {
   const t = useT();
   const { control, setValue, clearErrors } = useFormContext<BacktestFormValues>();
   const benchmark = useWatch({ control, name: "benchmark" });
+  const interval = useWatch({ control, name: "interval" });
+  const start = useWatch({ control, name: "start_date" });
   return (
-    <div className="flex items-start gap-2">
-      <div className="min-w-0 flex-1">
-        <SymbolField
-          control={control}
-          name="benchmark"
-          label={t("backtests.form.benchmark")}
-          description={t("backtests.form.benchmarkHint")}
-          symbols={symbols}
-          loading={loading}
-          onChange={(picked) => {
-            setValue("benchmark", picked.symbol ?? "", { shouldDirty: true });
-            clearErrors("benchmark");
-          }}
-          placeholder={t("backtests.form.benchmarkPlaceholder")}
-          data-testid="benchmark-input"
-        />
+    <div className="grid gap-2">
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <SymbolField
+            control={control}
+            name="benchmark"
+            label={t("backtests.form.benchmark")}
+            description={t("backtests.form.benchmarkHint")}
+            symbols={symbols}
+            loading={loading}
+            onChange={(picked) => {
+              setValue("benchmark", picked.symbol ?? "", { shouldDirty: true });
+              clearErrors("benchmark");
+            }}
+            placeholder={t("backtests.form.benchmarkPlaceholder")}
+            data-testid="benchmark-input"
+          />
+        </div>
+        {benchmark && (
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            className="mt-6"
+            aria-label={t("backtests.form.clearBenchmark")}
+            title={t("backtests.form.clearBenchmark")}
+            onClick={() => {
+              setValue("benchmark", "", { shouldDirty: true });
+              clearErrors("benchmark");
+            }}
+            data-testid="clear-benchmark"
+          >
+            <XIcon />
+          </Button>
+        )}
       </div>
-      {benchmark && (
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          className="mt-6"
-          aria-label={t("backtests.form.clearBenchmark")}
-          title={t("backtests.form.clearBenchmark")}
-          onClick={() => {
-            setValue("benchmark", "", { shouldDirty: true });
-            clearErrors("benchmark");
-          }}
-          data-testid="clear-benchmark"
-        >
-          <XIcon />
-        </Button>
-      )}
+      <BenchmarkSuggestions
+        symbol={runSymbol}
+        interval={interval}
+        start={start}
+        current={benchmark}
+        onPick={(picked) => {
+          setValue("benchmark", picked, { shouldDirty: true });
+          clearErrors("benchmark");
+        }}
+      />
     </div>
   );
 }
@@ -412,7 +435,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   <CapitalField currency={currency} />
                 </div>
 
-                <BenchmarkField symbols={symbols.data ?? []} loading={symbols.isPending} />
+                <BenchmarkField symbols={symbols.data ?? []} loading={symbols.isPending} runSymbol={symbol?.symbol} />
               </CardContent>
             </Card>
 
