@@ -29,7 +29,7 @@ export default function DataPage() {
             </CardHeader>
             <CardContent>
               <Tabs defaultValue="upload">
-                <TabsList className="w-full sm:w-fit">
+                <TabsList className="h-auto w-full flex-wrap sm:w-fit">
                   <TabsTrigger value="upload">
                     <UploadIcon />
                     {t("marketData.uploadTitle")}
