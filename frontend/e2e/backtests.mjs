@@ -101,6 +101,13 @@ await test("the new-backtest form validates like the API, then starts a run", as
   await page.locator('[data-parameter="slow"]').fill("30");
   await page.getByLabel("Initial capital").fill("10000");
   await page.getByTestId("end-date").fill("2013-12-31");
+  // Prices (issue 19): split-adjusted with dividends as cash by default; total return holds the dividends; no KRX limits for AAPL.
+  expect(await page.getByTestId("price-adjustment-split_adjusted").isChecked(), "prices not split-adjusted by default");
+  expect((await page.getByTestId("dividends-cash").getAttribute("aria-checked")) === "true", "dividends not paid as cash by default");
+  expect((await page.getByTestId("price-limits").count()) === 0, "KRX price limits offered for a US symbol");
+  await page.getByTestId("price-adjustment-total_return").click();
+  expect(await page.getByTestId("dividends-cash").isDisabled(), "dividends as cash left on with total-return prices");
+  await page.getByTestId("price-adjustment-split_adjusted").click();
   await shot(page, "b04-new-backtest-filled");
   await page.getByTestId("run-backtest").click();
   await page.waitForURL(/\/backtests\/[0-9a-f-]{36}$/);

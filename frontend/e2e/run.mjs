@@ -141,6 +141,27 @@ await test("a CSV with a bad row is refused with the row's line and reason", asy
   await shot(page, "11-data-csv-imported");
 });
 
+await test("a symbol's page draws its candles in the prices its toggle picks, with its corporate actions", async () => {
+  await page.goto(`${BASE_URL}/data`);
+  await page
+    .getByTestId("symbol-link")
+    .filter({ hasText: /^AAPL$/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/data\/symbol\?symbol=AAPL/);
+  await page.getByTestId("symbol-title").filter({ hasText: "Apple Inc. (AAPL)" }).waitFor();
+  await page.locator('[data-testid="symbol-chart"] canvas').first().waitFor();
+  const adjustment = async () => {
+    const request = await page.waitForRequest((r) => r.url().includes("/api/v1/data/historical"));
+    return new URL(request.url()).searchParams.get("adjustment");
+  };
+  const raw = adjustment();
+  await page.getByTestId("chart-adjustment-raw").click();
+  expect((await raw) === "raw", "the raw toggle asks the API for raw prices");
+  await page.getByText("Corporate actions").waitFor();
+  await shot(page, "11b-symbol-page");
+});
+
 await test("a universe is saved from a pasted list, listed, and its symbols without data marked", async () => {
   await page.goto(`${BASE_URL}/universes`);
   await heading(page, "Universes").waitFor();

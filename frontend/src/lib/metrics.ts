@@ -72,6 +72,8 @@ const SPECS: Record<string, MetricSpec> = {
   total_borrow_cost: { kind: "money", better: "lower" },
   total_interest: { kind: "money", better: "lower" },
   liquidations: { kind: "count", better: "lower" },
+  // Cash dividends paid into the account (issue 19): 0 when none were paid or the prices hold them.
+  total_dividends: { kind: "money", better: null },
 };
 
 /** What the account charged and how often it liquidated, shown on a result when any is not zero. */

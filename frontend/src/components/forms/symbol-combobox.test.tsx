@@ -1,7 +1,8 @@
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { filterSymbols, preferOwnUploads, SymbolCombobox } from "./symbol-combobox";
+import { setLanguage } from "@/lib/i18n";
 import { aaplSample, symbolView } from "@/test/fixtures";
 
 const SYMBOLS = [
@@ -67,5 +68,21 @@ describe("the symbol search", () => {
     await user.click(screen.getByRole("combobox"));
     await user.tab();
     expect(onBlur).toHaveBeenCalledTimes(1);
+  });
+
+  it("finds a KRX symbol by its Korean name and shows it with its board in Korean", async () => {
+    const samsung = symbolView({ symbol: "005930", name: "Samsung Electronics", name_ko: "삼성전자", market: "KRX", board: "kospi" });
+    expect(filterSymbols([...SYMBOLS, samsung], "삼성").map((s) => s.symbol)).toEqual(["005930"]);
+    act(() => setLanguage("ko"));
+    try {
+      const user = userEvent.setup();
+      render(<SymbolCombobox symbols={[samsung]} value="" onChange={vi.fn()} aria-label="Symbol" />);
+      await user.type(screen.getByRole("combobox", { name: "Symbol" }), "삼성");
+      const option = screen.getByRole("option");
+      expect(option).toHaveTextContent("삼성전자");
+      expect(option).toHaveTextContent("코스피");
+    } finally {
+      act(() => setLanguage("en"));
+    }
   });
 });

@@ -5,11 +5,13 @@ import { useId, useMemo, useRef, useState, type ComponentProps, type KeyboardEve
 import type { FieldPath, FieldValues } from "react-hook-form";
 import { LabelledField, type FieldProps } from "@/components/forms/fields";
 import { FormControl } from "@/components/forms/form";
+import { BoardBadge } from "@/components/layouts/board-badge";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import type { SchemaSymbolView } from "@/lib/api/schema";
 import { formatBarTime, formatInteger } from "@/lib/format";
-import { useLocale, useT } from "@/lib/i18n";
+import { useLanguage, useLocale, useT } from "@/lib/i18n";
+import { symbolName } from "@/lib/symbol-name";
 import { compareIntervals } from "@/lib/intervals";
 import { cn } from "@/lib/utils";
 
@@ -24,12 +26,17 @@ export function preferOwnUploads(symbols: readonly SchemaSymbolView[]): SchemaSy
   return symbols.filter((s) => s.dataset === "own" || !own.has(s.symbol));
 }
 
-/** Symbols whose code or name contains the query (case-insensitive), exact code matches first. */
+/** Symbols whose code, name or Korean name contains the query (case-insensitive), exact code matches first. */
 export function filterSymbols(symbols: readonly SchemaSymbolView[], query: string): SchemaSymbolView[] {
   const q = query.trim().toLowerCase();
   if (!q) return symbols.slice(0, MAX_OPTIONS);
   return symbols
-    .filter((s) => (s.symbol ?? "").toLowerCase().includes(q) || (s.name ?? "").toLowerCase().includes(q))
+    .filter(
+      (s) =>
+        (s.symbol ?? "").toLowerCase().includes(q) ||
+        (s.name ?? "").toLowerCase().includes(q) ||
+        (s.name_ko ?? "").toLowerCase().includes(q),
+    )
     .sort((a, b) => Number((b.symbol ?? "").toLowerCase() === q) - Number((a.symbol ?? "").toLowerCase() === q))
     .slice(0, MAX_OPTIONS);
 }
@@ -78,6 +85,7 @@ export function SymbolCombobox({
   className?: string;
 } & Omit<ComponentProps<"input">, "value" | "onChange" | "className">) {
   const t = useT();
+  const language = useLanguage();
   const listId = useId();
   const [typing, setTyping] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
@@ -185,9 +193,10 @@ export function SymbolCombobox({
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="font-mono font-semibold">{symbol.symbol}</span>
                   {symbol.market && <Badge variant="outline">{symbol.market}</Badge>}
+                  <BoardBadge board={symbol.board} />
                   {symbol.dataset === "own" && <Badge variant="secondary">{t("symbolSearch.ownUpload")}</Badge>}
                   {symbol.currency && <span className="text-xs text-muted-foreground">{symbol.currency}</span>}
-                  <span className="min-w-0 truncate text-xs text-muted-foreground">{symbol.name}</span>
+                  <span className="min-w-0 truncate text-xs text-muted-foreground">{symbolName(symbol, language)}</span>
                 </span>
                 <SymbolIntervals symbol={symbol} />
               </li>

@@ -11,6 +11,7 @@ const alertVariants = cva(
         destructive:
           "border-destructive/40 bg-destructive/5 text-destructive *:data-[slot=alert-description]:text-destructive/90 [&>svg]:text-current",
         success: "border-success/40 bg-success/5 text-foreground [&>svg]:text-success",
+        warning: "border-warning/50 bg-warning/10 text-foreground [&>svg]:text-warning",
       },
     },
     defaultVariants: { variant: "default" },

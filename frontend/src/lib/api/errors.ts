@@ -107,6 +107,16 @@ export class ApiError extends Error {
     return Array.isArray(rows) ? rows.filter(isRecord).map((r) => ({ line: Number(r.line), reason: String(r.reason ?? "") })) : [];
   }
 
+  /** Likely splits a CSV import was refused for (`reject_on_suspected_split`): each day and its ratio. */
+  get suspectedSplits(): { date: string; ratio: number }[] {
+    const splits = this.body.suspected_splits;
+    return Array.isArray(splits)
+      ? splits
+          .filter(isRecord)
+          .flatMap((s) => (typeof s.date === "string" && typeof s.ratio === "number" ? [{ date: s.date, ratio: s.ratio }] : []))
+      : [];
+  }
+
   get badRowCount(): number {
     const count = this.body.bad_row_count;
     return typeof count === "number" ? count : this.badRows.length;

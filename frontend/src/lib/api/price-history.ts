@@ -12,6 +12,8 @@ export interface PriceHistoryParams {
   /** ISO date, exclusive. */
   end: string;
   resampleTo?: string;
+  /** raw, split_adjusted or total_return; omitted, the API's default (split-adjusted). */
+  adjustment?: string;
 }
 
 /** Bars a price chart renders at most; the API pages at 10,000. */
@@ -41,6 +43,7 @@ export async function getPriceHistory(params: PriceHistoryParams, signal?: Abort
             start: params.start,
             end: params.end,
             resample_to: params.resampleTo,
+            adjustment: params.adjustment,
             limit: Math.min(10_000, MAX_CHART_BARS - bars.length),
             cursor,
           },

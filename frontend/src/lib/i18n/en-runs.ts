@@ -91,6 +91,7 @@ export const enRuns = {
       total_borrow_cost: "Short borrow fees",
       total_interest: "Interest paid",
       liquidations: "Liquidations",
+      total_dividends: "Dividends received",
     },
     hints: {
       alpha:

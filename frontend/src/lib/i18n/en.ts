@@ -1,5 +1,6 @@
 import { enRuns } from "./en-runs";
 import { enAccount } from "./en-account";
+import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
 
@@ -319,4 +320,5 @@ export const en = {
   ...enUniverses,
   ...enPortfolio,
   ...enAccount,
+  ...enPrices,
 };

@@ -92,6 +92,7 @@ export const koRuns: Shape<typeof enRuns> = {
       total_borrow_cost: "공매도 대차 수수료",
       total_interest: "낸 차입 이자",
       liquidations: "강제청산 횟수",
+      total_dividends: "배당금 합계",
     },
     hints: {
       alpha:

@@ -1,6 +1,7 @@
 import type { en } from "./en";
 import { koRuns } from "./ko-runs";
 import { koAccount } from "./ko-account";
+import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
 
@@ -320,4 +321,5 @@ export const ko: Shape<typeof en> = {
   ...koUniverses,
   ...koPortfolio,
   ...koAccount,
+  ...koPrices,
 };

@@ -1,11 +1,11 @@
 "use client";
 
-import { DownloadCloudIcon, UploadIcon } from "lucide-react";
+import { CalendarClockIcon, DownloadCloudIcon, UploadIcon } from "lucide-react";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useSession } from "@/features/auth";
-import { CsvImportForm, FetchForm, ImportsList, SymbolsTable } from "@/features/market-data";
+import { ActionsImportForm, CsvImportForm, FetchForm, ImportsList, SymbolsTable } from "@/features/market-data";
 import { useT } from "@/lib/i18n";
 
 export default function DataPage() {
@@ -29,7 +29,7 @@ export default function DataPage() {
             </CardHeader>
             <CardContent>
               <Tabs defaultValue="upload">
-                <TabsList className="w-full sm:w-fit">
+                <TabsList className="h-auto w-full flex-wrap sm:w-fit">
                   <TabsTrigger value="upload">
                     <UploadIcon />
                     {t("marketData.uploadTitle")}
@@ -38,12 +38,19 @@ export default function DataPage() {
                     <DownloadCloudIcon />
                     {t("marketData.fetchTitle")}
                   </TabsTrigger>
+                  <TabsTrigger value="actions" data-testid="actions-tab">
+                    <CalendarClockIcon />
+                    {t("prices.actions.uploadTitle")}
+                  </TabsTrigger>
                 </TabsList>
                 <TabsContent value="upload" className="pt-2">
                   <CsvImportForm canShare={admin} />
                 </TabsContent>
                 <TabsContent value="fetch" className="pt-2">
                   <FetchForm />
+                </TabsContent>
+                <TabsContent value="actions" className="pt-2">
+                  <ActionsImportForm canShare={admin} />
                 </TabsContent>
               </Tabs>
             </CardContent>

@@ -1,5 +1,7 @@
 "use client";
 
+import { PriceFields } from "@/components/forms/price-fields";
+import { isKrxSymbol } from "@/lib/prices";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
 import { useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
@@ -100,7 +102,7 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const started = await create.mutateAsync(toOptimizeRequest(values, parameters));
+      const started = await create.mutateAsync(toOptimizeRequest(values, parameters, isKrxSymbol(symbol)));
       if (started.id) onStarted(started.id);
     } catch (error) {
       if (!isApiError(error)) {
@@ -323,6 +325,8 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
                 </FormItem>
               )}
             />
+
+            <PriceFields krx={isKrxSymbol(symbol)} />
 
             <Button type="submit" disabled={create.isPending} data-testid="start-optimization">
               {create.isPending ? <Spinner /> : <SearchCodeIcon />}

@@ -1,3 +1,4 @@
+import { emptyPriceValues, PRICE_ADJUSTMENTS, toPriceRequest, type PriceFormValues } from "@/lib/prices";
 import { z } from "zod";
 import type { SchemaOptimizeRequest, SchemaStrategyParameter } from "@/lib/api/schema";
 import { parseNumber } from "@/lib/format";
@@ -52,7 +53,7 @@ export interface ConstraintValues {
   value: string;
 }
 
-export interface OptimizeFormValues extends RunSetupValues {
+export interface OptimizeFormValues extends RunSetupValues, PriceFormValues {
   objective: Objective;
   ranges: Record<string, RangeValues>;
   constraints: ConstraintValues[];
@@ -66,6 +67,7 @@ export const emptyOptimizeValues = (): OptimizeFormValues => ({
   ranges: {},
   constraints: [],
   param_constraints: "",
+  ...emptyPriceValues(),
 });
 
 /** Values in a range, as ParameterRange counts them (a billionth of a step of tolerance). */
@@ -138,6 +140,9 @@ export function optimizeFormSchema({ parameters, t }: { parameters: readonly Sch
         z.object({ metric: z.string().min(1, { error: "validation.required" }), op: z.enum(CONSTRAINT_OPS), value: number }),
       ),
       param_constraints: z.string(),
+      price_adjustment: z.enum(PRICE_ADJUSTMENTS),
+      dividends_cash: z.boolean(),
+      price_limits: z.boolean(),
     })
     .superRefine((values, ctx) => {
       if (DATE.test(values.start_date) && DATE.test(values.end_date) && values.end_date < values.start_date) {
@@ -207,8 +212,15 @@ export function optimizeFormSchema({ parameters, t }: { parameters: readonly Sch
     });
 }
 
-/** The request: enabled ranges as given, disabled parameters fixed at their first value (from). */
-export function toOptimizeRequest(values: OptimizeFormValues, parameters: readonly SchemaStrategyParameter[]): SchemaOptimizeRequest {
+/**
+ * The request: enabled ranges as given, disabled parameters fixed at their first value (from); `krx`
+ * (the symbol is a KRX one) sends the price-limit choice.
+ */
+export function toOptimizeRequest(
+  values: OptimizeFormValues,
+  parameters: readonly SchemaStrategyParameter[],
+  krx = false,
+): SchemaOptimizeRequest {
   const ranges: NonNullable<SchemaOptimizeRequest["ranges"]> = {};
   const fixed: Record<string, number> = {};
   for (const spec of parameters) {
@@ -230,6 +242,7 @@ export function toOptimizeRequest(values: OptimizeFormValues, parameters: readon
       end_date: values.end_date,
       initial_capital: parseNumber(values.initial_capital) ?? 0,
       parameters: fixed,
+      ...toPriceRequest(values, krx),
     },
     ranges,
     objective: values.objective,

@@ -9,7 +9,7 @@ describe("what the account did", () => {
     const plain = runResult({ metrics: { total_funding: 0, total_borrow_cost: 0, total_interest: 0, liquidations: 0 } });
     renderWithProviders(<AccountResult result={plain} currency="USD" timeZone="UTC" />);
     expect(screen.queryByTestId("account-result")).not.toBeInTheDocument();
-    expect(accountCostsOf(plain)).toEqual({ funding: false, borrow: false });
+    expect(accountCostsOf(plain)).toEqual({ funding: false, borrow: false, dividends: false });
   });
 
   it("shows the charges, each liquidation and that the account stopped trading", () => {
@@ -35,6 +35,6 @@ describe("what the account did", () => {
     expect(screen.queryByTestId("account-metric-total_borrow_cost")).not.toBeInTheDocument();
     expect(screen.getByTestId("account-liquidations")).toHaveTextContent("Equity reached zero");
     expect(screen.getByTestId("account-liquidations")).toHaveTextContent("Prices jumped past the level");
-    expect(accountCostsOf(result)).toEqual({ funding: true, borrow: true });
+    expect(accountCostsOf(result)).toEqual({ funding: true, borrow: true, dividends: false });
   });
 });

@@ -9,12 +9,13 @@ import { useLocale, useT } from "@/lib/i18n";
 import { ACCOUNT_METRICS, formatMetric, metricLabel, metricValue } from "@/lib/metrics";
 import type { AccountCosts } from "./trades-table";
 
-/** Which account charges a result carries, so the trades table shows their columns only then. */
+/** Which account charges (and dividends) a result carries, so the trades table shows their columns only then. */
 export function accountCostsOf(result: SchemaRunResult | null | undefined): AccountCosts {
   const metrics = result?.metrics;
   return {
     funding: (metricValue(metrics, "total_funding") ?? 0) !== 0,
     borrow: (metricValue(metrics, "total_borrow_cost") ?? 0) !== 0 || (metricValue(metrics, "total_interest") ?? 0) !== 0,
+    dividends: (metricValue(metrics, "total_dividends") ?? 0) !== 0,
   };
 }
 

@@ -106,6 +106,8 @@ describe("the new-backtest form", () => {
       allow_short: false,
       close_at_end: false,
       risk_free_rate: 0,
+      price_adjustment: "split_adjusted",
+      dividends: "cash",
     });
   });
 

@@ -11,6 +11,7 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { FormError } from "@/components/forms/form-error";
 import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { ParameterFields } from "@/components/forms/parameter-fields";
+import { PricesSection } from "@/components/forms/price-fields";
 import { SymbolField } from "@/components/forms/symbol-combobox";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ import type { SchemaAccountDefaults, SchemaStrategyParameter, SchemaSymbolView }
 import { formatInteger, formatNumber, timeZoneAbbreviation } from "@/lib/format";
 import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
 import { availableRange, preferredInterval } from "@/lib/intervals";
+import { isKrxSymbol } from "@/lib/prices";
 import { useAccountDefaults } from "../api/get-account-defaults";
 import { useCreateBacktest } from "../api/create-backtest";
 import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
@@ -45,6 +47,7 @@ import {
   type BacktestPrefill,
 } from "../lib/backtest-form";
 import { AccountSection } from "./account-fields";
+import { BenchmarkSuggestions } from "./benchmark-suggestions";
 import { PortfolioSettingsCard, PortfolioSymbolFields } from "./portfolio-fields";
 
 const SelectLabelItem = ({ children }: { children: string }) => (
@@ -65,45 +68,67 @@ function parameterValues(parameters: readonly SchemaStrategyParameter[], chosen:
  * The optional benchmark: any stored symbol, picked as the run's symbol is, with a button to go back
  * to none. The API checks that it has bars of the run's interval in its dates.
  */
-function BenchmarkField({ symbols, loading }: { symbols: readonly SchemaSymbolView[]; loading: boolean }) {
+function BenchmarkField({
+  symbols,
+  loading,
+  runSymbol,
+}: {
+  symbols: readonly SchemaSymbolView[];
+  loading: boolean;
+  runSymbol: string | undefined;
+}) {
   const t = useT();
   const { control, setValue, clearErrors } = useFormContext<BacktestFormValues>();
   const benchmark = useWatch({ control, name: "benchmark" });
+  const interval = useWatch({ control, name: "interval" });
+  const start = useWatch({ control, name: "start_date" });
   return (
-    <div className="flex items-start gap-2">
-      <div className="min-w-0 flex-1">
-        <SymbolField
-          control={control}
-          name="benchmark"
-          label={t("backtests.form.benchmark")}
-          description={t("backtests.form.benchmarkHint")}
-          symbols={symbols}
-          loading={loading}
-          onChange={(picked) => {
-            setValue("benchmark", picked.symbol ?? "", { shouldDirty: true });
-            clearErrors("benchmark");
-          }}
-          placeholder={t("backtests.form.benchmarkPlaceholder")}
-          data-testid="benchmark-input"
-        />
+    <div className="grid gap-2">
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <SymbolField
+            control={control}
+            name="benchmark"
+            label={t("backtests.form.benchmark")}
+            description={t("backtests.form.benchmarkHint")}
+            symbols={symbols}
+            loading={loading}
+            onChange={(picked) => {
+              setValue("benchmark", picked.symbol ?? "", { shouldDirty: true });
+              clearErrors("benchmark");
+            }}
+            placeholder={t("backtests.form.benchmarkPlaceholder")}
+            data-testid="benchmark-input"
+          />
+        </div>
+        {benchmark && (
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            className="mt-6"
+            aria-label={t("backtests.form.clearBenchmark")}
+            title={t("backtests.form.clearBenchmark")}
+            onClick={() => {
+              setValue("benchmark", "", { shouldDirty: true });
+              clearErrors("benchmark");
+            }}
+            data-testid="clear-benchmark"
+          >
+            <XIcon />
+          </Button>
+        )}
       </div>
-      {benchmark && (
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          className="mt-6"
-          aria-label={t("backtests.form.clearBenchmark")}
-          title={t("backtests.form.clearBenchmark")}
-          onClick={() => {
-            setValue("benchmark", "", { shouldDirty: true });
-            clearErrors("benchmark");
-          }}
-          data-testid="clear-benchmark"
-        >
-          <XIcon />
-        </Button>
-      )}
+      <BenchmarkSuggestions
+        symbol={runSymbol}
+        interval={interval}
+        start={start}
+        current={benchmark}
+        onPick={(picked) => {
+          setValue("benchmark", picked, { shouldDirty: true });
+          clearErrors("benchmark");
+        }}
+      />
     </div>
   );
 }
@@ -166,6 +191,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const foreignKey = foreign.join(",");
   const currency = portfolio ? base : (symbol?.currency ?? "");
   const range = availableRange(symbol, interval);
+  // Price limits are offered (and sent) when the run trades a KRX symbol: a portfolio's any one.
+  const krx = portfolio ? portfolioSymbols.some((code) => isKrxSymbol(findSymbol(symbols.data, code))) : isKrxSymbol(symbol);
   // The account preset follows the run's symbol (a portfolio's first known one; the API takes the strictest of all).
   const accountDefaults = useAccountDefaults(symbol?.symbol ?? undefined).data;
   useEffect(() => {
@@ -236,7 +263,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormErrors(null);
     try {
-      const run = await create.mutateAsync(toBacktestRequest(values, parameters, foreign));
+      const run = await create.mutateAsync(toBacktestRequest(values, parameters, foreign, krx));
       router.push(`/backtests/${run.id}`);
     } catch (error) {
       if (isApiError(error) && error.is("/problems/invalid-strategy")) {
@@ -408,7 +435,7 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   <CapitalField currency={currency} />
                 </div>
 
-                <BenchmarkField symbols={symbols.data ?? []} loading={symbols.isPending} />
+                <BenchmarkField symbols={symbols.data ?? []} loading={symbols.isPending} runSymbol={symbol?.symbol} />
               </CardContent>
             </Card>
 
@@ -556,6 +583,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                 />
               </CardContent>
             </Card>
+
+            <PricesSection krx={krx} />
 
             <AccountSection defaults={accountDefaults} symbol={symbol?.symbol ?? ""} currency={currency} />
 

@@ -19,10 +19,12 @@ import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaBacktestResponse, SchemaMonthlyReturnsGrid, SchemaRunResult } from "@/lib/api/schema";
 import { formatRelativeTime } from "@/lib/format";
-import { useLocale, useT } from "@/lib/i18n";
+import { useLanguage, useLocale, useT } from "@/lib/i18n";
+import { symbolName } from "@/lib/symbol-name";
 import { useDeleteBacktest } from "../api/delete-backtest";
 import { useRerunBacktest } from "../api/rerun-backtest";
 import { useBacktest } from "../api/get-backtest";
+import { useSymbolOptions } from "../api/get-form-options";
 import { useRunChart, type ChartRange } from "../api/get-run-chart";
 import { isFinal, useRunProgress, type RunState } from "../api/watch-backtest";
 import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
@@ -34,6 +36,7 @@ import { MonthlyReturns } from "./monthly-returns";
 import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } from "./portfolio-result";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
+import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
 
@@ -117,6 +120,7 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
       />
       <BenchmarkMetrics metrics={result?.metrics} benchmark={result?.benchmark} />
       <AccountResult result={result} currency={currency} timeZone={zone} />
+      <DividendsResult result={result} currency={currency} />
       {portfolio ? (
         <>
           <AllocationChart run={run} onPickDate={setHoldingsDate} />
@@ -223,7 +227,7 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
                 </span>
               </span>
             ) : (
-              <span className="font-mono font-medium text-foreground">{run.symbol}</span>
+              <RunSymbolName symbol={run.symbol ?? ""} />
             )}{" "}
             <Badge variant={run.dataset === "own" ? "secondary" : "outline"} data-testid="run-dataset">
               {t(run.dataset === "own" ? "backtests.datasetOwn" : "backtests.datasetShared")}
@@ -317,4 +321,19 @@ export function BacktestResult({ id }: { id: string | null }) {
   if (run.isPending) return <FullPageSpinner />;
   if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} />;
   return <RunView run={run.data} />;
+}
+
+/** The run's symbol in the header with its name in the reader's language (삼성전자 (005930)), once the symbols are known. */
+function RunSymbolName({ symbol }: { symbol: string }) {
+  const language = useLanguage();
+  const symbols = useSymbolOptions();
+  const known = symbols.data?.find((s) => s.symbol === symbol);
+  const name = known ? symbolName(known, language) : "";
+  return (
+    <span className="font-medium break-keep text-foreground" data-testid="run-symbol">
+      {name && `${name} (`}
+      <span className="font-mono">{symbol}</span>
+      {name && ")"}
+    </span>
+  );
 }

@@ -49,9 +49,10 @@ function tripsApi(all: SchemaRoundTripItem[]) {
   });
 }
 
-function renderTable(openTrade: TradeRow | null = null) {
+function renderTable(openTrade: TradeRow | null = null, accountCosts?: { funding: boolean; borrow: boolean; dividends?: boolean }) {
   return renderWithProviders(
     <TradesTable
+      accountCosts={accountCosts}
       runId="run-1"
       openTrade={openTrade}
       currency="USD"
@@ -151,5 +152,25 @@ describe("the trades table", () => {
     await vi.waitFor(() => expect(click).toHaveBeenCalledTimes(2));
     expect(new URL(requests.at(-1)!.url).pathname).toBe("/api/v1/backtests/run-1/trades");
     click.mockRestore();
+  });
+
+  it("shows the dividends each trade received when the run was paid any, and why a fill waited", async () => {
+    tripsApi([{ ...trade(1, 10), dividends: 12.5, note: "limit_locked" }, trade(2, -5)]);
+    const { user } = renderTable(null, { funding: false, borrow: false, dividends: true });
+    expect(await screen.findByRole("columnheader", { name: "Dividends" })).toBeInTheDocument();
+    const [first] = bodyRows();
+    expect(first).toHaveTextContent("$12.50");
+    const badge = within(first!).getByTestId("fill-note-limit_locked");
+    expect(badge).toHaveTextContent("Limit-locked");
+    await user.hover(badge);
+    expect((await screen.findAllByText(/stayed at the day's price limit/)).length).toBeGreaterThan(0);
+    expect(within(bodyRows()[1]!).queryByTestId("fill-note-limit_locked")).not.toBeInTheDocument();
+  });
+
+  it("has no dividends column for a run paid none", async () => {
+    tripsApi([trade(1, 10)]);
+    renderTable();
+    await screen.findByText("1 round trip");
+    expect(screen.queryByRole("columnheader", { name: "Dividends" })).not.toBeInTheDocument();
   });
 });

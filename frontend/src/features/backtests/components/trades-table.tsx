@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DownloadIcon, FileSpreadsheetIcon, FilterXIcon, ListXIcon } from "lucide-react";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
+import { FillNoteBadge } from "@/components/layouts/fill-note-badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -33,6 +34,7 @@ const NUMERIC = new Set([
   "costs",
   "funding",
   "borrow_cost",
+  "dividends",
   "mae",
   "mfe",
   "bars_held",
@@ -44,6 +46,7 @@ const HIDDEN_ON_SMALL: Record<string, string> = {
   costs: "hidden xl:table-cell",
   funding: "hidden xl:table-cell",
   borrow_cost: "hidden xl:table-cell",
+  dividends: "hidden lg:table-cell",
   mae: "hidden xl:table-cell",
   mfe: "hidden xl:table-cell",
   bars_held: "hidden lg:table-cell",
@@ -67,9 +70,11 @@ interface Context {
 export interface AccountCosts {
   funding: boolean;
   borrow: boolean;
+  /** Cash dividends were paid (issue 19). */
+  dividends?: boolean;
 }
 
-const NO_ACCOUNT_COSTS: AccountCosts = { funding: false, borrow: false };
+const NO_ACCOUNT_COSTS: AccountCosts = { funding: false, borrow: false, dividends: false };
 
 function columns({ t, locale, currency, zone, interval, tick, withSymbol, accountCosts }: Context): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
@@ -162,6 +167,15 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol, accoun
           } satisfies ColumnDef<TradeRow>,
         ]
       : []),
+    ...(accountCosts.dividends
+      ? [
+          {
+            accessorKey: "dividends",
+            header: () => t("prices.dividendsColumn"),
+            cell: ({ row }) => <span className="tabular-nums">{money(row.original.dividends)}</span>,
+          } satisfies ColumnDef<TradeRow>,
+        ]
+      : []),
     {
       accessorKey: "mae",
       header: () => t("backtests.trades.mae"),
@@ -182,7 +196,12 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol, accoun
       header: () => t("backtests.trades.reason"),
       cell: ({ row }) => {
         const key = `backtests.exitReasons.${row.original.exit_reason}`;
-        return <span className="whitespace-nowrap text-muted-foreground">{isTranslationKey(key) ? t(key) : row.original.exit_reason}</span>;
+        return (
+          <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-muted-foreground">
+            {isTranslationKey(key) ? t(key) : row.original.exit_reason}
+            <FillNoteBadge note={row.original.note} />
+          </span>
+        );
       },
     },
   ];

@@ -353,3 +353,42 @@ describe("a portfolio in the form", () => {
     });
   });
 });
+
+describe("the prices of a run (issue 19)", () => {
+  it("sends split-adjusted prices and cash dividends by default, price limits only for KRX", () => {
+    expect(toBacktestRequest(valid(), PARAMS)).toMatchObject({ price_adjustment: "split_adjusted", dividends: "cash" });
+    expect(toBacktestRequest(valid(), PARAMS).price_limits).toBeUndefined();
+    expect(toBacktestRequest({ ...valid(), price_limits: false }, PARAMS, [], true).price_limits).toBe(false);
+    expect(toBacktestRequest({ ...valid(), price_adjustment: "total_return" }, PARAMS).dividends).toBe("none");
+  });
+
+  it("reopens a run stored on raw prices without dividends as it ran", () => {
+    const prefill = prefillFromRun({
+      strategy_id: "s",
+      symbol: "005930",
+      interval: "1d",
+      start_date: "2018-01-01",
+      end_date: "2018-12-31",
+      initial_capital: 10_000_000,
+      parameters: {},
+      settings: runSettings({ price_adjustment: "raw", dividends: "none", price_limits: false, price_basis: "raw" }),
+    });
+    const values = applyPrefill(emptyFormValues(), parsePrefill(new URLSearchParams(newBacktestHref(prefill).split("?")[1])));
+    expect(values).toMatchObject({ price_adjustment: "raw", dividends_cash: false, price_limits: false });
+  });
+
+  it("ignores price codes in an address it does not know", () => {
+    const values = applyPrefill(emptyFormValues(), parsePrefill(new URLSearchParams("price_adjustment=adjusted&dividends=shares")));
+    expect(values).toMatchObject({ price_adjustment: "split_adjusted", dividends_cash: true });
+  });
+
+  it("puts the API's errors on the price fields", () => {
+    const error = new ApiError({
+      status: 422,
+      type: "/problems/validation-failed",
+      title: "Unprocessable request",
+      fieldErrors: [{ field: "dividends", message: "must be none with total_return" }],
+    });
+    expect(splitFieldErrors(error, valid()).onFields).toEqual([{ field: "dividends_cash", message: "must be none with total_return" }]);
+  });
+});

@@ -10,6 +10,14 @@ import type {
 import { parseNumber } from "@/lib/format";
 import type { Translate, TranslationKey } from "@/lib/i18n";
 import { availableRange, INTERVALS, type Interval } from "@/lib/intervals";
+import {
+  emptyPriceValues,
+  isPriceAdjustment,
+  PRICE_ADJUSTMENTS,
+  priceValuesFromRun,
+  toPriceRequest,
+  type PriceFormValues,
+} from "@/lib/prices";
 import { emptyRunSetup, type RunSetupValues } from "@/lib/run-setup";
 import {
   accountFormField,
@@ -43,7 +51,7 @@ export const MAX_PORTFOLIO_SYMBOLS = 500;
 export const REBALANCE_SCHEDULES = ["strategy", "every_bar", "weekly", "monthly", "quarterly", "drift"] as const;
 export type RebalanceSchedule = (typeof REBALANCE_SCHEDULES)[number];
 
-export interface BacktestFormValues extends RunSetupValues, AccountFormValues {
+export interface BacktestFormValues extends RunSetupValues, AccountFormValues, PriceFormValues {
   parameters: Record<string, string>;
   cost_mode: "preset" | "custom";
   cost_preset: CostPreset;
@@ -144,6 +152,7 @@ export const emptyFormValues = (): BacktestFormValues => ({
   fx: {},
   cost_per_market: true,
   ...emptyAccountValues(),
+  ...emptyPriceValues(),
 });
 
 /** The currency a portfolio is kept in: the one chosen, else its first known symbol's. */
@@ -245,6 +254,9 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], account, 
       funding_interval: z.string(),
       pyramiding: z.string(),
       close_at_end_price: z.enum(END_PRICES),
+      price_adjustment: z.enum(PRICE_ADJUSTMENTS),
+      dividends_cash: z.boolean(),
+      price_limits: z.boolean(),
       risk_free_rate: number().refine(
         (v) => {
           const value = parseNumber(v) ?? 0;
@@ -328,11 +340,15 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], account, 
     });
 }
 
-/** The API request for valid form values (percentages become fractions, empty parameters are left to defaults). */
+/**
+ * The API request for valid form values (percentages become fractions, empty parameters are left to
+ * defaults). `krx`: the run trades a KRX symbol, so its price-limit choice is sent.
+ */
 export function toBacktestRequest(
   values: BacktestFormValues,
   parameters: readonly SchemaStrategyParameter[],
   foreign: readonly string[] = [],
+  krx = false,
 ): SchemaBacktestRequest {
   const num = (text: string) => parseNumber(text) ?? 0;
   const params: Record<string, number> = {};
@@ -393,6 +409,7 @@ export function toBacktestRequest(
     risk_free_rate: num(values.risk_free_rate) / 100,
     benchmark: values.benchmark.trim() || undefined,
     ...toAccountRequest(values),
+    ...toPriceRequest(values, krx),
   };
 }
 
@@ -417,7 +434,11 @@ export function formFieldFor(
     case "benchmark":
     case "symbols":
     case "base_currency":
+    case "price_adjustment":
+    case "price_limits":
       return apiField;
+    case "dividends":
+      return "dividends_cash";
     case "symbol":
       return values.portfolio ? "symbols" : "symbol";
     case "rebalance":
@@ -478,6 +499,11 @@ export interface BacktestPrefill {
   fx?: Record<string, string>;
   /** The account section's values (JSON), for a run reopened with its leverage, funding... */
   account?: Partial<AccountFormValues>;
+  /** As the API names them: split_adjusted, raw or total_return. */
+  price_adjustment?: string;
+  /** cash or none. */
+  dividends?: string;
+  price_limits?: boolean;
 }
 
 /** The address of the new-backtest form prefilled with these values. */
@@ -568,6 +594,11 @@ export function parsePrefill(query: URLSearchParams): BacktestPrefill {
   }
   const account = parseJsonObject(query.get("account"));
   if (account) prefill.account = accountPrefill(account);
+  const adjustment = text("price_adjustment");
+  if (isPriceAdjustment(adjustment)) prefill.price_adjustment = adjustment;
+  const dividends = text("dividends");
+  if (dividends === "cash" || dividends === "none") prefill.dividends = dividends;
+  prefill.price_limits = bool("price_limits");
   return Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as BacktestPrefill;
 }
 
@@ -629,6 +660,10 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
   if (prefill.base_currency) values.base_currency = prefill.base_currency;
   if (prefill.fx) values.fx = { ...prefill.fx };
   if (prefill.account) Object.assign(values, prefill.account);
+  Object.assign(
+    values,
+    priceValuesFromRun({ price_adjustment: prefill.price_adjustment, dividends: prefill.dividends, price_limits: prefill.price_limits }),
+  );
   return values;
 }
 
@@ -687,6 +722,9 @@ export function prefillFromRun(run: RunToReopen): BacktestPrefill {
     risk_free_rate: settings?.risk_free_rate,
     benchmark: run.benchmark ?? undefined,
     account: nonEmpty(accountValuesFromRun(settings?.account)),
+    price_adjustment: settings?.price_adjustment,
+    dividends: settings?.dividends,
+    price_limits: settings?.price_limits,
     ...portfolioPrefill(run),
   };
 }

@@ -11,6 +11,8 @@ export const marketDataKeys = {
   symbols: (filter: SymbolFilter) => [...marketDataKeys.all, "symbols", filter] as const,
   imports: () => [...marketDataKeys.all, "imports"] as const,
   import: (id: string) => [...marketDataKeys.all, "imports", id] as const,
+  symbol: (symbol: string, dataset?: string) => [...marketDataKeys.all, "symbol", symbol, dataset ?? null] as const,
+  actions: (symbol: string, dataset?: string) => [...marketDataKeys.all, "actions", symbol, dataset ?? null] as const,
 };
 
 export function getSymbols(filter: SymbolFilter, signal?: AbortSignal) {

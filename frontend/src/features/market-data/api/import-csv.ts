@@ -3,6 +3,7 @@ import { z } from "zod";
 import { api, unwrap } from "@/lib/api/client";
 import type { operations } from "@/lib/api/schema";
 import { INTERVALS } from "@/lib/intervals";
+import { PRICE_BASES } from "@/lib/prices";
 import { marketDataKeys } from "./get-symbols";
 
 export const MARKETS = ["KRX", "NASDAQ", "NYSE", "UPBIT", "BINANCE", "CUSTOM"] as const;
@@ -36,6 +37,10 @@ export const csvImportSchema = z.object({
   skip_bad_rows: z.boolean(),
   /** Into the shared series everyone reads (administrators only); else the uploader's own. */
   shared: z.boolean(),
+  /** The basis of the file's prices: raw (as traded) or split-adjusted. */
+  price_basis: z.enum(PRICE_BASES),
+  /** Refuse the file when it holds a one-day move that looks like an unrecorded split. */
+  reject_on_suspected_split: z.boolean(),
 });
 export type CsvImportValues = z.infer<typeof csvImportSchema>;
 
@@ -53,6 +58,8 @@ export function importCsv(values: CsvImportValues) {
     time_zone: values.time_zone.trim(),
     ...(values.name.trim() ? { name: values.name.trim() } : {}),
     ...(values.shared ? { dataset: "shared" } : {}),
+    price_basis: values.price_basis,
+    ...(values.reject_on_suspected_split ? { reject_on_suspected_split: true } : {}),
   };
   return unwrap(
     api.POST("/api/v1/data/import", {

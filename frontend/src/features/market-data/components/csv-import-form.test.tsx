@@ -103,4 +103,58 @@ describe("the CSV upload", () => {
     expect(post.mock.calls[1]![1].params.query.skip_bad_rows).toBe(true);
     expect(await screen.findByText(/8 new bars · 0 updated · 2 skipped/)).toBeInTheDocument();
   });
+
+  it("sends the file's price basis and warns of suspected splits with what they mean", async () => {
+    post.mockResolvedValue({
+      data: {
+        symbol: "005930.KS",
+        rows_read: 10,
+        rows_inserted: 10,
+        rows_updated: 0,
+        rows_skipped: 0,
+        bad_rows: [],
+        suspected_splits: [{ date: "2018-05-04", ratio: 50 }],
+      },
+      response: new Response(null, { status: 201 }),
+    });
+    const { user } = renderWithProviders(<CsvImportForm />);
+    await chooseFile(user);
+    await user.click(screen.getByRole("button", { name: "Upload and import" }));
+    expect(await screen.findByText("Imported 005930.KS")).toBeInTheDocument();
+    expect(post.mock.calls[0]![1].params.query).toMatchObject({ price_basis: "raw" });
+    expect(post.mock.calls[0]![1].params.query).not.toHaveProperty("reject_on_suspected_split");
+    const warning = screen.getByTestId("suspected-splits");
+    expect(warning).toHaveTextContent("Possible unrecorded split");
+    expect(warning).toHaveTextContent("2018-05-04");
+    expect(warning).toHaveTextContent("50:1");
+    expect(warning).toHaveTextContent("upload an actions CSV");
+  });
+
+  it("refuses on a suspected split when asked, and imports anyway on request", async () => {
+    post.mockResolvedValueOnce(
+      problem(422, {
+        type: "/problems/suspected-split",
+        title: "Suspected split",
+        status: 422,
+        suspected_splits: [{ date: "2020-08-31", ratio: 0.25 }],
+      }),
+    );
+    const { user } = renderWithProviders(<CsvImportForm />);
+    await chooseFile(user);
+    await user.click(screen.getByRole("switch", { name: "Refuse the file on a suspected split" }));
+    await user.click(screen.getByRole("button", { name: "Upload and import" }));
+    const warning = await screen.findByTestId("suspected-splits");
+    expect(warning).toHaveTextContent("The file was refused");
+    expect(warning).toHaveTextContent("1:4");
+    expect(post.mock.calls[0]![1].params.query).toMatchObject({ reject_on_suspected_split: true });
+
+    post.mockResolvedValueOnce({
+      data: { symbol: "005930.KS", rows_read: 10, rows_inserted: 10, rows_updated: 0, rows_skipped: 0, bad_rows: [] },
+      response: new Response(null, { status: 201 }),
+    });
+    await user.click(screen.getByRole("button", { name: "Import it anyway" }));
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(2));
+    expect(post.mock.calls[1]![1].params.query).not.toHaveProperty("reject_on_suspected_split");
+    expect(await screen.findByText("Imported 005930.KS")).toBeInTheDocument();
+  });
 });

@@ -16,13 +16,16 @@ import type { SchemaImportView } from "@/lib/api/schema";
 import { formatInteger } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { intervalLabel, INTERVALS } from "@/lib/intervals";
+import { PRICE_BASES } from "@/lib/prices";
 import { csvImportSchema, MARKET_DEFAULTS, MARKETS, useImportCsv, type CsvImportValues } from "../api/import-csv";
 import { BadRowsTable } from "./bad-rows-table";
 import { FileDrop } from "./file-drop";
+import { SuspectedSplits } from "./suspected-splits";
 
 type Outcome =
   | { kind: "imported"; view: SchemaImportView }
   | { kind: "rejected"; rows: BadRow[]; count: number; detail: string }
+  | { kind: "split-rejected"; splits: { date: string; ratio: number }[] }
   | { kind: "failed"; message: string };
 
 /**
@@ -47,6 +50,8 @@ export function CsvImportForm({ canShare = false }: { canShare?: boolean }) {
       time_zone: MARKET_DEFAULTS.KRX.timeZone,
       skip_bad_rows: false,
       shared: false,
+      price_basis: "raw",
+      reject_on_suspected_split: false,
     },
   });
 
@@ -56,7 +61,9 @@ export function CsvImportForm({ canShare = false }: { canShare?: boolean }) {
       const view = await importCsv.mutateAsync(values);
       setOutcome({ kind: "imported", view });
     } catch (error) {
-      if (isApiError(error) && error.is("/problems/import-rejected") && error.badRows.length > 0) {
+      if (isApiError(error) && error.suspectedSplits.length > 0) {
+        setOutcome({ kind: "split-rejected", splits: error.suspectedSplits });
+      } else if (isApiError(error) && error.is("/problems/import-rejected") && error.badRows.length > 0) {
         setOutcome({ kind: "rejected", rows: error.badRows, count: error.badRowCount, detail: error.detail ?? "" });
       } else if (!applyFieldErrors(error, form.setError, ["symbol", "interval", "name", "market", "currency", "time_zone", "file"])) {
         const message = isApiError(error) && error.status === 413 ? t("marketData.fileTooLarge") : errorMessage(error, t);
@@ -67,6 +74,11 @@ export function CsvImportForm({ canShare = false }: { canShare?: boolean }) {
 
   const retrySkipping = () => {
     form.setValue("skip_bad_rows", true);
+    void form.handleSubmit(submit)();
+  };
+
+  const importDespiteSplits = () => {
+    form.setValue("reject_on_suspected_split", false);
     void form.handleSubmit(submit)();
   };
 
@@ -137,6 +149,20 @@ export function CsvImportForm({ canShare = false }: { canShare?: boolean }) {
             ))}
           </datalist>
         </fieldset>
+        <SelectField
+          control={form.control}
+          name="price_basis"
+          label={t("prices.import.priceBasis")}
+          description={<span className="break-keep">{t("prices.import.priceBasisHint")}</span>}
+          options={PRICE_BASES.map((basis) => ({ value: basis, label: t(`prices.bases.${basis}`) }))}
+          data-testid="price-basis"
+        />
+        <SwitchField
+          control={form.control}
+          name="reject_on_suspected_split"
+          label={t("prices.import.rejectOnSplit")}
+          description={<span className="break-keep">{t("prices.import.rejectOnSplitHint")}</span>}
+        />
         <SwitchField
           control={form.control}
           name="skip_bad_rows"
@@ -168,6 +194,23 @@ export function CsvImportForm({ canShare = false }: { canShare?: boolean }) {
                 })}
               </AlertDescription>
             </Alert>
+          )}
+          {outcome?.kind === "imported" && <SuspectedSplits splits={outcome.view.suspected_splits ?? []} />}
+          {outcome?.kind === "split-rejected" && (
+            <>
+              <SuspectedSplits splits={outcome.splits} rejected />
+              <div>
+                <Button
+                  type="button"
+                  variant="outline"
+                  onClick={importDespiteSplits}
+                  disabled={importCsv.isPending}
+                  data-testid="import-despite-splits"
+                >
+                  {t("prices.import.importAnyway")}
+                </Button>
+              </div>
+            </>
           )}
           {outcome?.kind === "imported" && (outcome.view.bad_rows?.length ?? 0) > 0 && (
             <BadRowsTable rows={(outcome.view.bad_rows ?? []).map((r) => ({ line: r.line ?? 0, reason: r.reason ?? "" }))} />

@@ -3,6 +3,8 @@
 import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { DatabaseIcon, SearchXIcon } from "lucide-react";
 import { useMemo, useState } from "react";
+import Link from "next/link";
+import { BoardBadge } from "@/components/layouts/board-badge";
 import { EmptyState, TablePanel } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { SortableHeader, VirtualTable } from "@/components/ui/data-table";
@@ -10,12 +12,17 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { SearchInput } from "@/components/ui/search-input";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
 import { formatBarTime, formatInteger, timeZoneAbbreviation } from "@/lib/format";
-import { useLocale, useT, type Translate } from "@/lib/i18n";
+import { useLanguage, useLocale, useT, type Language, type Translate } from "@/lib/i18n";
+import { symbolName } from "@/lib/symbol-name";
 import { MARKETS } from "../api/import-csv";
 import { useSymbols } from "../api/get-symbols";
 import { toRows, type SymbolRow } from "../lib/rows";
 
-function columns(t: Translate, locale: string): ColumnDef<SymbolRow>[] {
+/** The symbol page of a row's series. */
+export const symbolHref = (row: Pick<SymbolRow, "symbol" | "dataset">) =>
+  `/data/symbol?${new URLSearchParams({ symbol: row.symbol, dataset: row.dataset }).toString()}`;
+
+function columns(t: Translate, locale: string, language: Language): ColumnDef<SymbolRow>[] {
   return [
     {
       accessorKey: "symbol",
@@ -23,11 +30,20 @@ function columns(t: Translate, locale: string): ColumnDef<SymbolRow>[] {
       cell: ({ row }) => (
         <div className="grid min-w-40 gap-0.5">
           <span className="flex items-center gap-2">
-            <span className="font-mono font-medium">{row.original.symbol}</span>
+            <Link
+              href={symbolHref(row.original)}
+              className="font-mono font-medium underline-offset-4 hover:underline"
+              data-testid="symbol-link"
+            >
+              {row.original.symbol}
+            </Link>
             <Badge variant="outline">{row.original.market}</Badge>
+            <BoardBadge board={row.original.board} />
             {row.original.dataset === "own" && <Badge variant="secondary">{t("marketData.ownUpload")}</Badge>}
           </span>
-          <span className="line-clamp-1 text-xs text-muted-foreground">{row.original.name}</span>
+          <span className="line-clamp-1 text-xs break-keep text-muted-foreground">
+            {symbolName({ symbol: row.original.symbol, name: row.original.name, name_ko: row.original.nameKo }, language)}
+          </span>
         </div>
       ),
     },
@@ -85,7 +101,8 @@ export function SymbolsTable() {
   const symbols = useSymbols({ query, market: market || undefined });
   const rows = useMemo(() => toRows(symbols.data ?? []), [symbols.data]);
   const [sorting, setSorting] = useState<SortingState>([{ id: "symbol", desc: false }]);
-  const cols = useMemo(() => columns(t, locale), [t, locale]);
+  const language = useLanguage();
+  const cols = useMemo(() => columns(t, locale, language), [t, locale, language]);
   const table = useReactTable({
     data: rows,
     columns: cols,

@@ -8,6 +8,10 @@ export interface SymbolRow {
   /** own: the user's upload of the symbol; shared: the series everyone reads */
   dataset: string;
   name: string;
+  /** The Korean name, when known. */
+  nameKo: string | null;
+  /** The KRX board, null for other symbols. */
+  board: string | null;
   market: string;
   currency: string;
   timeZone: string;
@@ -24,6 +28,8 @@ export function toRows(symbols: SchemaSymbolView[]): SymbolRow[] {
       symbol: s.symbol ?? "",
       dataset: s.dataset ?? "shared",
       name: s.name ?? "",
+      nameKo: s.name_ko ?? null,
+      board: s.board ?? null,
       market: s.market ?? "",
       currency: s.currency ?? "",
       timeZone: s.time_zone ?? "UTC",

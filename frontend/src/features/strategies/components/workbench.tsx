@@ -151,7 +151,11 @@ export function Workbench({
       candles.map((c) => c.time),
       zone,
       { buy: "--gain", sell: "--loss" },
-      { buy: t("backtests.price.buy"), sell: t("backtests.price.sell") },
+      {
+        buy: t("backtests.price.buy"),
+        sell: t("backtests.price.sell"),
+        notes: { limit_locked: t("prices.notes.limit_locked"), halted: t("prices.notes.halted") },
+      },
     );
   }, [shown, candles, zone, t]);
 

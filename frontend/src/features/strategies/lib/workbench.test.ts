@@ -86,6 +86,21 @@ describe("fill markers", () => {
     ]);
   });
 
+  it("says beside a fill's word why it waited (a limit-locked bar, a halt)", () => {
+    const markers = fillMarkers(
+      [
+        { ...fill(0, "buy"), note: "limit_locked" },
+        { ...fill(1, "sell"), note: "halted" },
+        { ...fill(2, "buy"), note: null },
+      ],
+      candles,
+      "UTC",
+      { buy: "--gain", sell: "--loss" },
+      { buy: "Buy", sell: "Sell", notes: { limit_locked: "Limit-locked", halted: "Halted" } },
+    );
+    expect(markers.map((m) => m.text)).toEqual(["Buy · Limit-locked", "Sell · Halted", "Buy"]);
+  });
+
   it("drops the words when there are many fills and skips fills before the first candle", () => {
     const early = { ...fill(0, "buy"), timestamp: new Date(candles[0]! - DAY).toISOString() };
     const markers = fillMarkers(

@@ -96,14 +96,17 @@ export function previewRequest(
 
 /**
  * A marker per fill on the candle that contains it (the candles may be resampled): buys under the bar
- * pointing up, sells over it pointing down; without words when there are many.
+ * pointing up, sells over it pointing down; without words when there are many. A fill that waited
+ * (its `note`: limit_locked, halted) says why beside its word, when `labels.notes` names the note.
  */
+const withNote = (word: string, note: string | undefined) => (note ? `${word} · ${note}` : word);
+
 export function fillMarkers(
   fills: readonly PreviewFill[],
   candleTimes: readonly number[],
   zone: string,
   colors: { buy: string; sell: string },
-  labels: { buy: string; sell: string },
+  labels: { buy: string; sell: string; notes?: Readonly<Record<string, string>> },
   labelledUpTo = 40,
 ): SeriesMarker<UTCTimestamp>[] {
   const labelled = fills.length <= labelledUpTo;
@@ -117,7 +120,7 @@ export function fillMarkers(
       position: buy ? "belowBar" : "aboveBar",
       shape: buy ? "arrowUp" : "arrowDown",
       color: buy ? colors.buy : colors.sell,
-      text: labelled ? (buy ? labels.buy : labels.sell) : undefined,
+      text: labelled ? withNote(buy ? labels.buy : labels.sell, fill.note ? labels.notes?.[fill.note] : undefined) : undefined,
       size: labelled ? 1 : 0.5,
     });
   }

@@ -1,0 +1,67 @@
+import { screen, waitFor } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { renderWithProviders } from "@/test/render";
+import { ActionsImportForm } from "./actions-import-form";
+
+const post = vi.fn();
+vi.mock("@/lib/api/client", async (original) => ({
+  ...(await original<typeof import("@/lib/api/client")>()),
+  api: { POST: (...args: unknown[]) => post(...args) },
+}));
+
+beforeEach(() => post.mockReset());
+
+async function chooseFile(user: ReturnType<typeof renderWithProviders>["user"]) {
+  const file = new File(["date,type,value,end_date\n2018-05-04,split,50:1,\n"], "actions.csv", { type: "text/csv" });
+  await user.upload(screen.getByTestId("csv-file"), file);
+}
+
+describe("the corporate actions upload", () => {
+  it("sends the file for the symbol and says how many actions it imported", async () => {
+    post.mockResolvedValue({ data: { symbol: "005930", dataset: "own", imported: 3 }, response: new Response(null, { status: 201 }) });
+    const { user } = renderWithProviders(<ActionsImportForm />);
+    await chooseFile(user);
+    await user.type(screen.getByTestId("actions-symbol"), "005930");
+    await user.click(screen.getByRole("button", { name: "Import actions" }));
+    expect(await screen.findByText("3 actions imported for 005930")).toBeInTheDocument();
+    const [path, init] = post.mock.calls[0]!;
+    expect(path).toBe("/api/v1/data/actions/import");
+    expect(init.params.query).toEqual({ symbol: "005930" });
+    expect((init.body as FormData).get("file")).toBeInstanceOf(File);
+  });
+
+  it("lists the lines the API refused, by line number, and imports nothing", async () => {
+    post.mockResolvedValue({
+      error: {
+        type: "/problems/import-rejected",
+        title: "Import rejected",
+        status: 422,
+        bad_rows: [{ line: 3, reason: "unknown type 'bonus'" }],
+      },
+      response: new Response(null, { status: 422 }),
+    });
+    const { user } = renderWithProviders(<ActionsImportForm symbol="005930" />);
+    expect(screen.queryByTestId("actions-symbol")).not.toBeInTheDocument();
+    await chooseFile(user);
+    await user.click(screen.getByRole("button", { name: "Import actions" }));
+    expect(await screen.findByTestId("actions-rejected")).toHaveTextContent("1 row has errors");
+    expect(screen.getByRole("table", { name: "Rejected rows" })).toHaveTextContent("unknown type 'bonus'");
+  });
+
+  it("reads a line number out of field errors that name one", async () => {
+    post.mockResolvedValue({
+      error: {
+        type: "/problems/validation-failed",
+        title: "Unprocessable",
+        status: 422,
+        errors: [{ field: "line 7", message: "a split ratio must be above 0" }],
+      },
+      response: new Response(null, { status: 422 }),
+    });
+    const { user } = renderWithProviders(<ActionsImportForm symbol="005930" />);
+    await chooseFile(user);
+    await user.click(screen.getByRole("button", { name: "Import actions" }));
+    await waitFor(() => expect(screen.getByRole("table", { name: "Rejected rows" })).toHaveTextContent("a split ratio must be above 0"));
+    expect(screen.getByRole("table", { name: "Rejected rows" })).toHaveTextContent("7");
+  });
+});

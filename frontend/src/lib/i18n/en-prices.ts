@@ -1,0 +1,123 @@
+/**
+ * English strings of issue 19 (prices a long-term investor can trust): the run forms' prices section,
+ * what a result shows of adjustment, dividends and price limits, fill notes, the symbol page's chart
+ * and corporate actions, suspected splits and the actions upload, Korean names and KRX boards, and
+ * the suggested benchmarks (spread into en.ts; ko-prices.ts must have every key).
+ */
+export const enPrices = {
+  prices: {
+    title: "Prices",
+    description: "Which prices the strategy reads, and what happens to dividends.",
+    adjustment: "Prices",
+    adjustments: {
+      split_adjusted: "Split-adjusted",
+      raw: "Raw",
+      total_return: "Total return",
+    },
+    adjustmentHints: {
+      split_adjusted: "Past prices are divided by later splits, so a split is no crash. The usual choice.",
+      raw: "Prices as they traded that day; a split shows as a jump.",
+      total_return: "Split-adjusted and lowered before each dividend, as if dividends were reinvested (Yahoo's Adj Close).",
+    },
+    dividendsCash: "Dividends as cash",
+    dividendsCashHint: "Held shares receive each dividend into cash on its ex-date, so the equity is a total return.",
+    dividendsInPrices: "Total-return prices already hold the dividends, so they are not paid again as cash.",
+    priceLimits: "KRX daily price limits",
+    priceLimitsHint: "An order does not fill on a bar locked at the upper limit (buying) or the lower limit (selling).",
+    result: {
+      title: "Prices",
+      adjustment: "Prices used",
+      storedBasis: "Bars stored as",
+      dividends: "Dividends",
+      dividendsCash: "Paid as cash",
+      dividendsNone: "Not paid",
+      dividendsInPrices: "In the prices",
+      priceLimits: "Price limits",
+      on: "On",
+      off: "Off",
+    },
+    bases: { raw: "Raw", split_adjusted: "Split-adjusted" },
+    notes: {
+      limit_locked: "Limit-locked",
+      halted: "Halted",
+    },
+    noteHints: {
+      limit_locked:
+        "The bar opened and stayed at the day's price limit (upper when buying, lower when selling), so the order could not fill and waited.",
+      halted: "Trading was halted on this bar, so the order waited for trading to resume.",
+    },
+    dividendsColumn: "Dividends",
+    actions: {
+      title: "Corporate actions",
+      description: "Splits, dividends and trading halts of this symbol, used to adjust its prices.",
+      empty: "No corporate actions recorded.",
+      date: "Date",
+      kind: "Kind",
+      value: "Value",
+      source: "Source",
+      kinds: { split: "Split", dividend: "Dividend", halt: "Halt" },
+      haltUntil: "until {date}",
+      markerSplit: "S {ratio}",
+      markerDividend: "D",
+      markerHalt: "H",
+      dividendTooltip: "Dividend {amount} per share",
+      uploadTitle: "Upload actions",
+      uploadHint:
+        "A CSV with columns date,type,value,end_date: split (2, 2:1 or 1:10), dividend (cash per share) or halt (date to end_date).",
+      upload: "Import actions",
+      uploading: "Importing…",
+      imported: "{count} action imported for {symbol}|{count} actions imported for {symbol}",
+      rejected: "Nothing was imported: fix these lines and upload the file again.",
+    },
+    chart: {
+      title: "Price chart",
+      adjustment: "Prices",
+      interval: "Interval",
+      noBars: "No bars stored for this interval.",
+      loadingMore: "Loading bars…",
+      truncated: "Showing the last {count} bars.",
+    },
+    symbolPage: {
+      back: "Market data",
+      notFound: "This symbol has no stored data.",
+      details: "Details",
+      market: "Market",
+      board: "Board",
+      currency: "Currency",
+      timeZone: "Time zone",
+      basis: "Stored as",
+      open: "Open",
+    },
+    edit: {
+      title: "Names and board",
+      description: "Administrators set the Korean name and KRX board every user sees.",
+      nameKo: "Korean name",
+      board: "Board",
+      noBoard: "None (not KRX)",
+      save: "Save",
+      saved: "Saved",
+    },
+    boards: { kospi: "KOSPI", kosdaq: "KOSDAQ", konex: "KONEX", etf: "ETF" },
+    import: {
+      priceBasis: "Prices in the file",
+      priceBasisHint: "Raw: as traded, as most broker exports are. Split-adjusted: already divided by later splits, as Yahoo's are.",
+      rejectOnSplit: "Refuse the file on a suspected split",
+      rejectOnSplitHint: "A one-day move near 2x, 3x, 1/2… that no recorded split explains is reported; on, the file is refused instead.",
+      suspectedTitle: "Possible unrecorded split|{count} possible unrecorded splits",
+      suspectedDescription:
+        "On these days the price moved by a ratio close to a whole number, which is what a split looks like in raw prices. If these are splits, upload an actions CSV with them so adjusted prices are right; otherwise ignore this.",
+      suspectedRejected:
+        "The file was refused: it has a price jump that looks like a split no action explains. Record the split in an actions CSV first, or import without refusing.",
+      date: "Date",
+      importAnyway: "Import it anyway",
+      ratio: "Looks like",
+    },
+    benchmarks: {
+      suggested: "Suggested",
+      notStored: "not stored yet",
+      fetch: "Fetch",
+      fetching: "Fetching…",
+      fetchStarted: "Fetching {symbol}: pick it once the import finishes.",
+    },
+  },
+};
