@@ -340,7 +340,7 @@ public class BacktestRepository {
       List<Fill> batch = fills.subList(start, Math.min(fills.size(), start + FILL_BATCH));
       template.batchUpdate(
           "insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission,"
-              + " tax, bar_index) values (?, ?, cast(? as trade_type), ?, ?, ?, ?, ?)",
+              + " tax, bar_index, note) values (?, ?, cast(? as trade_type), ?, ?, ?, ?, ?, ?)",
           batch,
           batch.size(),
           (PreparedStatement ps, Fill f) -> {
@@ -352,8 +352,14 @@ public class BacktestRepository {
             ps.setDouble(6, f.commission());
             ps.setDouble(7, f.tax());
             ps.setInt(8, f.barIndex());
+            ps.setString(9, noteOf(f));
           });
     }
+  }
+
+  /** The fill's note code ({@code halted}, {@code limit_locked}), null for a plain fill. */
+  private static String noteOf(Fill f) {
+    return f.note() == null ? null : f.note().code();
   }
 
   /** A portfolio run's fills, each with its symbol and its bar in that symbol's own bars. */
@@ -362,7 +368,8 @@ public class BacktestRepository {
       List<PortfolioFill> batch = fills.subList(start, Math.min(fills.size(), start + FILL_BATCH));
       template.batchUpdate(
           "insert into backtest_trades (backtest_id, \"timestamp\", type, price, quantity, commission,"
-              + " tax, bar_index, symbol) values (?, ?, cast(? as trade_type), ?, ?, ?, ?, ?, ?)",
+              + " tax, bar_index, symbol, note) values (?, ?, cast(? as trade_type), ?, ?, ?, ?, ?, ?,"
+              + " ?)",
           batch,
           batch.size(),
           (PreparedStatement ps, PortfolioFill pf) -> {
@@ -376,6 +383,7 @@ public class BacktestRepository {
             ps.setDouble(7, f.tax());
             ps.setInt(8, f.barIndex());
             ps.setString(9, pf.symbol());
+            ps.setString(10, noteOf(f));
           });
     }
   }
@@ -531,7 +539,7 @@ public class BacktestRepository {
   }
 
   private static final String FILL_COLUMNS =
-      "id, \"timestamp\", type, price, quantity, commission, tax, bar_index, symbol";
+      "id, \"timestamp\", type, price, quantity, commission, tax, bar_index, symbol, note";
 
   /** A row of {@link #FILL_COLUMNS}. */
   private static FillView mapFill(ResultSet rs, int n) throws SQLException {
@@ -544,7 +552,8 @@ public class BacktestRepository {
         rs.getBigDecimal(6),
         rs.getBigDecimal(7),
         (Integer) rs.getObject(8),
-        rs.getString(9));
+        rs.getString(9),
+        rs.getString(10));
   }
 
   static BacktestRow map(ResultSet rs, int n) throws SQLException {

@@ -391,13 +391,16 @@ public class BacktestService {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** A portfolio run's CSV adds each fill's symbol as a last column. */
+  /**
+   * A portfolio run's CSV adds each fill's symbol; the last column is the fill's note ({@code
+   * halted}, {@code limit_locked}, empty for a plain fill).
+   */
   private void writeCsv(UUID id, boolean portfolio, OutputStream out) throws IOException {
     Writer writer =
         new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
     writer.write(
         "timestamp,type,price,quantity,commission,tax,bar_index"
-            + (portfolio ? ",symbol\n" : "\n"));
+            + (portfolio ? ",symbol,note\n" : ",note\n"));
     try {
       runs.streamFills(
           id,
@@ -418,6 +421,8 @@ public class BacktestService {
                       + ","
                       + (f.barIndex() == null ? "" : f.barIndex())
                       + (portfolio ? "," + f.symbol() : "")
+                      + ","
+                      + (f.note() == null ? "" : f.note())
                       + "\n");
             } catch (IOException e) {
               throw new UncheckedIOException(e);

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param barIndex the bar's position in the run (in a portfolio run: in its symbol's own bars),
  *     from 0
  * @param symbol the symbol traded (a single-symbol run's fills carry the run's symbol)
+ * @param note why its order waited, when it did: {@code halted} (a trading halt) or {@code
+ *     limit_locked} (a KRX day locked at the daily price limit); null otherwise
  */
 @Schema(name = "Fill")
 record FillView(
@@ -27,12 +29,17 @@ record FillView(
     BigDecimal commission,
     BigDecimal tax,
     Integer barIndex,
-    String symbol) {
+    String symbol,
+    @Schema(
+            nullable = true,
+            allowableValues = {"limit_locked", "halted"})
+        String note) {
 
   /** This fill of the run's one symbol, for rows stored without it. */
   FillView withSymbol(String runSymbol) {
     return symbol != null
         ? this
-        : new FillView(id, timestamp, type, price, quantity, commission, tax, barIndex, runSymbol);
+        : new FillView(
+            id, timestamp, type, price, quantity, commission, tax, barIndex, runSymbol, note);
   }
 }

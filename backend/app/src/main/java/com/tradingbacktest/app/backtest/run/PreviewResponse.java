@@ -53,16 +53,28 @@ record PreviewResponse(
    * @param price execution price after slippage
    * @param quantity units, positive
    * @param barIndex the bar's position in the preview, from 0
+   * @param note why its order waited, when it did ({@code halted}, {@code limit_locked}); null
+   *     otherwise
    */
   @Schema(name = "PreviewFill")
-  record PreviewFill(Instant timestamp, String type, double price, double quantity, int barIndex) {
+  record PreviewFill(
+      Instant timestamp,
+      String type,
+      double price,
+      double quantity,
+      int barIndex,
+      @Schema(
+              nullable = true,
+              allowableValues = {"limit_locked", "halted"})
+          String note) {
     static PreviewFill of(Fill f) {
       return new PreviewFill(
           Instant.ofEpochMilli(f.time()),
           f.buy() ? "buy" : "sell",
           f.price(),
           f.quantity(),
-          f.barIndex());
+          f.barIndex(),
+          f.note() == null ? null : f.note().code());
     }
   }
 }

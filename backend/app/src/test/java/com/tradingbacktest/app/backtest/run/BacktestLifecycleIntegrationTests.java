@@ -128,7 +128,7 @@ class BacktestLifecycleIntegrationTests extends IntegrationTest {
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     assertThat(csv.header("Content-Disposition")).contains("attachment").contains("AAPL-");
     String[] lines = csv.body().split("\n");
-    assertThat(lines[0]).isEqualTo("timestamp,type,price,quantity,commission,tax,bar_index");
+    assertThat(lines[0]).isEqualTo("timestamp,type,price,quantity,commission,tax,bar_index,note");
     assertThat(lines).hasSize(fills.size() + 1);
 
     // Listed with headline metrics; filters narrow the list.

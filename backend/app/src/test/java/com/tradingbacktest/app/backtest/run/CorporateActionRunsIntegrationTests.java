@@ -71,6 +71,25 @@ class CorporateActionRunsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void anOrderWaitsThroughAHaltAndItsFillSaysSo() {
+    String ticker = alice.uploadDaily(RunClient.dailyCsv(100, 101, 102, 103, 104, 105, 106, 107));
+    String strategy = alice.strategy("hold", HOLD);
+    importActions(ticker, "date,type,value,end_date\n2024-01-02,halt,,2024-01-03\n");
+
+    JsonNode run = awaitCompleted(alice.started(request(strategy, ticker, Map.of())));
+    String id = run.path("id").asString();
+    JsonNode fills = alice.get(id + "/trades").json().path("items");
+    // The signal at the first close queues a buy for 01-02's open; halted through 01-03, it fills
+    // at 01-04's open (102, the previous close), and says why it waited.
+    assertThat(fills.get(0).path("timestamp").asString()).startsWith("2024-01-04");
+    assertThat(fills.get(0).path("price").asDouble()).isEqualTo(102.0);
+    assertThat(fills.get(0).path("note").asString()).isEqualTo("halted");
+    assertThat(fills.get(1).path("note").isNull()).as("the closing sell did not wait").isTrue();
+    String csv = alice.get(id + "/trades?format=csv").body();
+    assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",halted");
+  }
+
+  @Test
   void aRunStoredBeforePriceAdjustmentsIgnoresTheActionsImportedSince() {
     String ticker = alice.uploadDaily(RunClient.dailyCsv(100, 101, 102, 103, 51, 52, 53, 54));
     String strategy = alice.strategy("hold", HOLD);

@@ -177,8 +177,10 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
     }
     assertThat(total).isEqualTo(fills);
     String csv = client.get("/api/v1/backtests/" + id + "/trades?format=csv").body();
-    assertThat(csv).startsWith("timestamp,type,price,quantity,commission,tax,bar_index,symbol\n");
-    assertThat(csv.lines().skip(1).filter(l -> l.endsWith("," + symbols.get(2)))).isNotEmpty();
+    assertThat(csv)
+        .startsWith("timestamp,type,price,quantity,commission,tax,bar_index,symbol,note\n");
+    assertThat(csv.lines().skip(1).filter(l -> l.endsWith("," + symbols.get(2) + ",")))
+        .isNotEmpty();
     assertThat(csv.lines().count()).isEqualTo(fills + 1L);
     JsonNode none = client.get("/api/v1/backtests/" + id + "/trades?symbol=NOPE").json();
     assertThat(none.path("total_items").asInt()).isZero();
