@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Reads a CSV of corporate actions, header {@code date,type,value,end_date} (any case, any order;
- * {@code end_date} may be left out):
+ * {@code end_date} may be left out; the whole header may be left out when the columns are in that
+ * order, the first line then starting with a date):
  *
  * <pre>
  * date,type,value,end_date
@@ -53,8 +54,16 @@ public final class ActionsCsv {
         continue;
       }
       if (column == null) {
-        column = columns(split(current), line);
-        continue;
+        List<String> first = split(current);
+        // The header may be left out: a first line that starts with a date is already an action,
+        // in the header's order.
+        if (first.isEmpty()
+            || first.get(0).isEmpty()
+            || !Character.isDigit(first.get(0).charAt(0))) {
+          column = columns(first, line);
+          continue;
+        }
+        column = new int[] {0, 1, 2, 3};
       }
       if (actions.size() == MAX_ROWS) {
         throw new IllegalArgumentException(
@@ -67,7 +76,7 @@ public final class ActionsCsv {
       }
     }
     if (column == null) {
-      throw new IllegalArgumentException("the actions file is empty; its header is " + header());
+      throw new IllegalArgumentException("the actions file is empty; its columns are " + header());
     }
     try {
       return new CorporateActions(actions);

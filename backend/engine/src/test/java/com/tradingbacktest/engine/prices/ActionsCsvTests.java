@@ -51,6 +51,18 @@ class ActionsCsvTests {
   }
 
   @Test
+  void theHeaderMayBeLeftOutWhenTheColumnsAreInItsOrder() {
+    CorporateActions actions =
+        ActionsCsv.parse("2024-01-05,dividend,2\n2024-01-02,halt,,2024-01-03\n");
+    assertThat(actions.actions())
+        .containsExactly(
+            new CorporateAction.Halt(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3)),
+            new CorporateAction.CashDividend(LocalDate.of(2024, 1, 5), 2));
+    assertThatThrownBy(() -> ActionsCsv.parse("2024-01-05,dividend,2\n2024-01-06,bonus,1\n"))
+        .hasMessageStartingWith("line 2: ");
+  }
+
+  @Test
   void namesTheLineOfEachMistake() {
     String header = "date,type,value,end_date\n2024-01-02,split,2,\n";
     assertThatThrownBy(() -> ActionsCsv.parse(header + "2024-13-01,split,2,\n"))
