@@ -58,8 +58,11 @@ class BarRepository {
         ps.setTimestamp(4, Timestamp.from(to));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            // Binary as a rule (8 bytes); the driver falls back to text now and then (a statement
+            // not yet described on this connection), whose bytes must not be read as an int64.
+            byte[] time = rs.getBytes(1);
             if (!sink.accept(
-                PgBinary.timestampMillis(rs.getBytes(1)),
+                time.length == 8 ? PgBinary.timestampMillis(time) : rs.getTimestamp(1).getTime(),
                 rs.getDouble(2),
                 rs.getDouble(3),
                 rs.getDouble(4),

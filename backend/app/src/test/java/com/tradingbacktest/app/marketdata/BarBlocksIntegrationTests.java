@@ -99,6 +99,29 @@ class BarBlocksIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void streamedBarsKeepTheirTimesWhenTheDriverAnswersInText() throws Exception {
+    String symbol = importMinutes(50);
+    // A connection whose driver never asks for binary results: what pgjdbc does now and then for a
+    // statement it has not described yet. The timestamps then come as text, not an int64.
+    com.zaxxer.hikari.HikariDataSource pool =
+        dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+    org.postgresql.ds.PGSimpleDataSource text = new org.postgresql.ds.PGSimpleDataSource();
+    text.setURL(pool.getJdbcUrl());
+    text.setUser(pool.getUsername());
+    text.setPassword(pool.getPassword());
+    text.setBinaryTransfer(false);
+    List<Long> binaryTimes = new java.util.ArrayList<>();
+    List<Long> textTimes = new java.util.ArrayList<>();
+    Instant to = Instant.parse("9999-01-01T00:00:00Z");
+    rows.stream(symbol, "1m", Instant.EPOCH, to, (t, o, h, l, c, v) -> binaryTimes.add(t));
+    new BarRepository(text)
+        .stream(symbol, "1m", Instant.EPOCH, to, (t, o, h, l, c, v) -> textTimes.add(t));
+
+    assertThat(textTimes).hasSize(50).isEqualTo(binaryTimes);
+    assertThat(textTimes.get(49)).isEqualTo(START.plusSeconds(60L * 49).toEpochMilli());
+  }
+
+  @Test
   void anImportMakesTheBlocksStaleUntilTheyAreRebuiltWithItsBars() throws Exception {
     String symbol = importMinutes(100);
     blocks.rebuild(symbol, "1m");
