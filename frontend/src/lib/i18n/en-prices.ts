@@ -35,6 +35,8 @@ export const enPrices = {
       priceLimits: "Price limits",
       on: "On",
       off: "Off",
+      asStored: "As stored (run before price adjustments)",
+      limitsIgnored: "Price limits were asked for, but they apply to KRX symbols only, so this run has none.",
     },
     bases: { raw: "Raw", split_adjusted: "Split-adjusted" },
     notes: {
@@ -47,6 +49,7 @@ export const enPrices = {
       halted: "Trading was halted on this bar, so the order waited for trading to resume.",
     },
     dividendsColumn: "Dividends",
+    waitedFills: "Fills that waited:",
     actions: {
       title: "Corporate actions",
       description: "Splits, dividends and trading halts of this symbol, used to adjust its prices.",
@@ -118,6 +121,7 @@ export const enPrices = {
       fetch: "Fetch",
       fetching: "Fetching…",
       fetchStarted: "Fetching {symbol}: pick it once the import finishes.",
+      names: { kospi: "KOSPI", kosdaq: "KOSDAQ", us: "S&P 500", us_tr: "S&P 500 Total Return" },
     },
   },
 };
