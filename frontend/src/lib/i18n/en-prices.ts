@@ -64,6 +64,7 @@ export const enPrices = {
       markerDividend: "D",
       markerHalt: "H",
       dividendTooltip: "Dividend {amount} per share",
+      fileFormats: "date,type,value,end_date",
       uploadTitle: "Upload actions",
       uploadHint:
         "A CSV with columns date,type,value,end_date: split (2, 2:1 or 1:10), dividend (cash per share) or halt (date to end_date).",

@@ -60,6 +60,7 @@ export const koPrices: typeof enPrices = {
       markerDividend: "D",
       markerHalt: "H",
       dividendTooltip: "주당 배당금 {amount}",
+      fileFormats: "date,type,value,end_date 열의 CSV",
       uploadTitle: "이벤트 업로드",
       uploadHint: "date,type,value,end_date 열의 CSV: split(2, 2:1, 1:10), dividend(주당 현금), halt(date부터 end_date까지).",
       upload: "이벤트 가져오기",

@@ -77,6 +77,7 @@ export function ActionsImportForm({ symbol, canShare = false }: { symbol?: strin
                   setOutcome(null);
                 }}
                 accept=".csv,.txt,text/csv"
+                formats={t("prices.actions.fileFormats")}
                 invalid={!!fieldState.error}
               />
               <FormMessage />
@@ -105,14 +106,18 @@ export function ActionsImportForm({ symbol, canShare = false }: { symbol?: strin
           {outcome?.kind === "imported" && (
             <Alert variant="success" data-testid="actions-imported">
               <CheckCircle2Icon />
-              <AlertTitle>{t("prices.actions.imported", { count: outcome.view.imported, symbol: outcome.view.symbol })}</AlertTitle>
+              <AlertTitle className="line-clamp-none break-keep">
+                {t("prices.actions.imported", { count: outcome.view.imported, symbol: outcome.view.symbol })}
+              </AlertTitle>
             </Alert>
           )}
           {outcome?.kind === "rejected" && (
             <>
               <Alert variant="destructive" data-testid="actions-rejected">
                 <AlertCircleIcon />
-                <AlertTitle>{t("marketData.rejectedTitle", { count: outcome.rows.length })}</AlertTitle>
+                <AlertTitle className="line-clamp-none break-keep">
+                  {t("marketData.rejectedTitle", { count: outcome.rows.length })}
+                </AlertTitle>
                 <AlertDescription className="break-keep">{t("prices.actions.rejected")}</AlertDescription>
               </Alert>
               <BadRowsTable rows={outcome.rows} />
