@@ -158,8 +158,47 @@ await test("a symbol's page draws its candles in the prices its toggle picks, wi
   const raw = adjustment();
   await page.getByTestId("chart-adjustment-raw").click();
   expect((await raw) === "raw", "the raw toggle asks the API for raw prices");
-  await page.getByText("Corporate actions").waitFor();
+  await page.getByRole("heading", { name: "Corporate actions" }).waitFor();
   await shot(page, "11b-symbol-page");
+});
+
+await test("an actions CSV on your own symbol: a bad line named, then its split and dividend listed and marked", async () => {
+  const symbol = `E2E${stamp.slice(-4).toUpperCase()}.KS`;
+  await page.goto(`${BASE_URL}/data/symbol?symbol=${encodeURIComponent(symbol)}&dataset=own`);
+  await page.getByTestId("symbol-title").filter({ hasText: symbol }).waitFor();
+  const upload = async (lines) => {
+    await page.getByTestId("csv-file").setInputFiles({ name: "actions.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await page.getByTestId("upload-actions").click();
+  };
+  await upload(["date,type,value,end_date", "2024-01-04,split,2:1,", "2024-01-05,bonus,1,"]);
+  await page.getByTestId("actions-rejected").waitFor();
+  const rejected = await page.getByRole("table", { name: "Rejected rows" }).innerText();
+  expect(/\b3\b/.test(rejected) && rejected.includes("bonus"), `rejected lines: ${rejected}`);
+  await upload(["date,type,value,end_date", "2024-01-04,split,2:1,", "2024-01-05,dividend,361,"]);
+  await page.getByTestId("actions-imported").filter({ hasText: "2 actions imported" }).waitFor();
+  const table = page.getByTestId("actions-table");
+  await table.getByText("2:1").waitFor();
+  await table.getByText("Dividend").waitFor();
+  await shot(page, "11b2-symbol-actions");
+});
+
+await test("a CSV whose prices halve overnight is imported with a suspected-split warning", async () => {
+  await page.goto(`${BASE_URL}/data`);
+  const csv = [
+    "date,open,high,low,close,volume",
+    "2024-03-04,200,202,198,200,1000",
+    "2024-03-05,200,203,199,201,1000",
+    "2024-03-06,100,101,99,100,2000",
+    "2024-03-07,100,102,99,101,2000",
+  ].join("\n");
+  await page.getByTestId("csv-file").setInputFiles({ name: "SPLIT.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("textbox", { name: "Symbol", exact: true }).fill(`E2S${stamp.slice(-4).toUpperCase()}`);
+  await page.getByLabel("Name").fill("E2E Split Co");
+  await page.getByTestId("upload-csv").click();
+  await page.getByTestId("import-success").waitFor();
+  const warning = await page.getByTestId("suspected-splits").innerText();
+  expect(warning.includes("2024-03-06") && warning.includes("2:1"), `suspected splits: ${warning}`);
+  await shot(page, "11b3-csv-suspected-split");
 });
 
 await test("a universe is saved from a pasted list, listed, and its symbols without data marked", async () => {

@@ -1,4 +1,4 @@
-import type { SchemaBacktestRequest, SchemaRunSettings, SchemaSymbolView } from "@/lib/api/schema";
+import type { SchemaBacktestRequest, SchemaSymbolView } from "@/lib/api/schema";
 import { formatMoney } from "@/lib/format";
 
 /**
@@ -62,9 +62,12 @@ export function toPriceRequest(
   };
 }
 
-/** The price values a finished run used, to reopen it with them; nothing for what it did not say. */
+/**
+ * The price values a finished run used (its `settings.prices`), to reopen it with them; nothing for
+ * what it did not say (runs stored before issue 19 have no prices at all).
+ */
 export function priceValuesFromRun(
-  settings: Partial<Pick<SchemaRunSettings, "price_adjustment" | "dividends" | "price_limits">> | null | undefined,
+  settings: { price_adjustment?: string | null; dividends?: string | null; price_limits?: boolean | null } | null | undefined,
 ) {
   const values: Partial<PriceFormValues> = {};
   if (!settings) return values;

@@ -1,6 +1,7 @@
 import type {
   SchemaBacktestSummary,
   SchemaRoundTrip,
+  SchemaRunPrices,
   SchemaRunResult,
   SchemaRunSettings,
   SchemaStrategyParameter,
@@ -112,6 +113,20 @@ export function runResult(overrides: Partial<SchemaRunResult> = {}): SchemaRunRe
     benchmark: null,
     portfolio: null,
     liquidations: [],
+    ...overrides,
+  };
+}
+
+/** The prices a run read, as a run resolved after issue 19 stores them (split-adjusted, dividends as cash, no KRX). */
+export function runPrices(overrides: Partial<SchemaRunPrices> = {}): SchemaRunPrices {
+  return {
+    price_adjustment: "split_adjusted",
+    dividends: "cash",
+    price_limits: false,
+    price_basis: "split_adjusted",
+    board: null,
+    as_stored: false,
+    note: null,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api/client";
 import type { SchemaHistoryBar, SchemaHistoryPage } from "@/lib/api/schema";
+import type { PriceAdjustment } from "@/lib/prices";
 
 export interface PriceHistoryParams {
   symbol: string;
@@ -13,7 +14,7 @@ export interface PriceHistoryParams {
   end: string;
   resampleTo?: string;
   /** raw, split_adjusted or total_return; omitted, the API's default (split-adjusted). */
-  adjustment?: string;
+  adjustment?: PriceAdjustment;
 }
 
 /** Bars a price chart renders at most; the API pages at 10,000. */

@@ -1599,6 +1599,8 @@ export interface components {
             quantity: number;
             /** Format: int32 */
             bar_index: number;
+            /** @enum {string|null} */
+            note: "limit_locked" | "halted" | null;
         };
         PreviewResponse: {
             result: components["schemas"]["RunResult"];
@@ -2364,6 +2366,8 @@ export interface components {
             /** Format: int32 */
             bar_index: number;
             symbol: string;
+            /** @enum {string|null} */
+            note: "limit_locked" | "halted" | null;
         };
         PageResponseFill: {
             items: components["schemas"]["Fill"][];

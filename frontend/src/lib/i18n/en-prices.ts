@@ -35,6 +35,8 @@ export const enPrices = {
       priceLimits: "Price limits",
       on: "On",
       off: "Off",
+      asStored: "As stored (run before price adjustments)",
+      limitsIgnored: "Price limits were asked for, but they apply to KRX symbols only, so this run has none.",
     },
     bases: { raw: "Raw", split_adjusted: "Split-adjusted" },
     notes: {
@@ -47,6 +49,7 @@ export const enPrices = {
       halted: "Trading was halted on this bar, so the order waited for trading to resume.",
     },
     dividendsColumn: "Dividends",
+    waitedFills: "Fills that waited:",
     actions: {
       title: "Corporate actions",
       description: "Splits, dividends and trading halts of this symbol, used to adjust its prices.",
@@ -61,6 +64,7 @@ export const enPrices = {
       markerDividend: "D",
       markerHalt: "H",
       dividendTooltip: "Dividend {amount} per share",
+      fileFormats: "date,type,value,end_date",
       uploadTitle: "Upload actions",
       uploadHint:
         "A CSV with columns date,type,value,end_date: split (2, 2:1 or 1:10), dividend (cash per share) or halt (date to end_date).",
@@ -118,6 +122,7 @@ export const enPrices = {
       fetch: "Fetch",
       fetching: "Fetching…",
       fetchStarted: "Fetching {symbol}: pick it once the import finishes.",
+      names: { kospi: "KOSPI", kosdaq: "KOSDAQ", us: "S&P 500", us_tr: "S&P 500 Total Return" },
     },
   },
 };

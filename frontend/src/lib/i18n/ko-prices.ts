@@ -32,6 +32,8 @@ export const koPrices: typeof enPrices = {
       priceLimits: "가격제한폭",
       on: "적용",
       off: "미적용",
+      asStored: "저장된 그대로 (가격 수정 이전 실행)",
+      limitsIgnored: "가격제한폭을 요청했지만 KRX 종목에만 적용되므로 이 실행에는 적용되지 않았습니다.",
     },
     bases: { raw: "원주가", split_adjusted: "수정주가" },
     notes: {
@@ -43,6 +45,7 @@ export const koPrices: typeof enPrices = {
       halted: "이 봉에서 거래가 정지되어 주문이 거래 재개를 기다렸습니다.",
     },
     dividendsColumn: "배당금",
+    waitedFills: "체결이 미뤄진 주문:",
     actions: {
       title: "기업 이벤트",
       description: "가격 수정에 쓰는 이 종목의 액면분할, 배당, 거래정지.",
@@ -57,6 +60,7 @@ export const koPrices: typeof enPrices = {
       markerDividend: "D",
       markerHalt: "H",
       dividendTooltip: "주당 배당금 {amount}",
+      fileFormats: "date,type,value,end_date 열의 CSV",
       uploadTitle: "이벤트 업로드",
       uploadHint: "date,type,value,end_date 열의 CSV: split(2, 2:1, 1:10), dividend(주당 현금), halt(date부터 end_date까지).",
       upload: "이벤트 가져오기",
@@ -113,6 +117,7 @@ export const koPrices: typeof enPrices = {
       fetch: "가져오기",
       fetching: "가져오는 중…",
       fetchStarted: "{symbol}을(를) 가져오는 중입니다. 가져오기가 끝나면 고르세요.",
+      names: { kospi: "코스피", kosdaq: "코스닥", us: "S&P 500", us_tr: "S&P 500 총수익" },
     },
   },
 };

@@ -14,12 +14,18 @@ const SAMSUNG = symbolView({
   currency: "KRW",
   time_zone: "Asia/Seoul",
   tick_size: 1,
-  intervals: [{ interval: "1d", first_bar: "2018-01-01T15:00:00Z", last_bar: "2018-12-27T15:00:00Z", bar_count: 244 }],
+  intervals: [{ interval: "1d", first_bar: "2018-01-01T15:00:00Z", last_bar: "2018-12-27T15:00:00Z", bar_count: 244, price_basis: "raw" }],
 });
-const SUGGESTIONS = [
-  { symbol: "^KS11", name: "KOSPI Composite Index", name_ko: "코스피 지수", stored: true },
-  { symbol: "^KQ11", name: "KOSDAQ Composite Index", name_ko: "코스닥 지수", stored: false },
-];
+const KOSPI = { market: "kospi", symbol: "^KS11", name: "KOSPI", total_return: false, stored: true };
+const SUGGESTIONS = {
+  markets: [
+    KOSPI,
+    { market: "kosdaq", symbol: "^KQ11", name: "KOSDAQ", total_return: false, stored: false },
+    { market: "us", symbol: "^GSPC", name: "S&P 500", total_return: false, stored: true },
+    { market: "crypto", symbol: null, name: null, total_return: false, stored: false },
+  ],
+  suggested: KOSPI,
+};
 
 function api() {
   const created: Record<string, unknown>[] = [];
@@ -28,7 +34,7 @@ function api() {
     if (url.pathname === "/api/v1/strategies") return json(200, { items: [STRATEGY], page: 0, size: 100, total_items: 1, total_pages: 1 });
     if (url.pathname === "/api/v1/data/symbols") return json(200, [SAMSUNG]);
     if (url.pathname === "/api/v1/backtests/benchmark-defaults") {
-      return url.searchParams.get("symbol") === "005930" ? json(200, SUGGESTIONS) : json(200, []);
+      return url.searchParams.get("symbol") === "005930" ? json(200, SUGGESTIONS) : json(200, { ...SUGGESTIONS, suggested: null });
     }
     if (url.pathname === "/api/v1/data/import" && request.method === "POST") {
       fetched.push((await request.json()) as Record<string, unknown>);
@@ -64,6 +70,9 @@ describe("the new-backtest form on a KRX symbol (issue 19)", () => {
     const { created, fetched } = api();
     const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "005930" }} />);
     const kospi = await screen.findByTestId("benchmark-suggestion-^KS11");
+    const offered = screen.getAllByTestId(/^benchmark-suggestion-/).map((button) => button.dataset.testid);
+    expect(offered).toEqual(["benchmark-suggestion-^KS11", "benchmark-suggestion-^KQ11", "benchmark-suggestion-^GSPC"]);
+    expect(kospi).toHaveTextContent("KOSPI (^KS11)");
     expect(screen.getByTestId("benchmark-suggestion-^KQ11")).toBeDisabled();
     expect(screen.getByTestId("benchmark-suggestion-^KQ11")).toHaveTextContent("not stored yet");
     await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2018-01-02"));

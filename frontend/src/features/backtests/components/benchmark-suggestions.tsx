@@ -5,11 +5,25 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/api/errors";
-import type { SchemaBenchmarkDefault } from "@/lib/api/schema";
-import { useLanguage, useT } from "@/lib/i18n";
-import { symbolLabel } from "@/lib/symbol-name";
+import type { SchemaBenchmarkDefaults, SchemaBenchmarkSuggestion } from "@/lib/api/schema";
+import { isTranslationKey, useT } from "@/lib/i18n";
 import { useFetchBenchmark } from "../api/fetch-benchmark";
 import { useBenchmarkDefaults } from "../api/get-benchmark-defaults";
+
+/** An index a run can be measured against: a suggestion with a ticker (crypto has none). */
+type IndexSuggestion = SchemaBenchmarkSuggestion & { symbol: string };
+
+/**
+ * The indices to offer, the one suggested for the run's symbol first, then the other markets'; a
+ * market without an index (crypto) offers nothing.
+ */
+export function benchmarkChoices(defaults: SchemaBenchmarkDefaults | undefined): IndexSuggestion[] {
+  if (!defaults) return [];
+  const withIndex = (s: SchemaBenchmarkSuggestion | null): s is IndexSuggestion => !!s?.symbol;
+  const first = withIndex(defaults.suggested) ? [defaults.suggested] : [];
+  const rest = defaults.markets.filter(withIndex).filter((s) => !first.some((f) => f.symbol === s.symbol));
+  return [...first, ...rest];
+}
 
 /**
  * The index benchmarks suggested for the run's symbol (GET /backtests/benchmark-defaults: KOSPI for
@@ -30,11 +44,14 @@ export function BenchmarkSuggestions({
   onPick: (symbol: string) => void;
 }) {
   const t = useT();
-  const language = useLanguage();
   const defaults = useBenchmarkDefaults(symbol);
   const fetch = useFetchBenchmark();
   const [fetching, setFetching] = useState<string | null>(null);
-  const suggestions: SchemaBenchmarkDefault[] = defaults.data ?? [];
+  const suggestions = benchmarkChoices(defaults.data);
+  const label = (s: IndexSuggestion) => {
+    const key = `prices.benchmarks.names.${s.market}${s.total_return ? "_tr" : ""}`;
+    return `${isTranslationKey(key) ? t(key) : (s.name ?? s.symbol)} (${s.symbol})`;
+  };
   if (suggestions.length === 0) return null;
   return (
     <div className="grid gap-1.5" data-testid="benchmark-suggestions">
@@ -54,7 +71,7 @@ export function BenchmarkSuggestions({
               className="h-auto min-h-8 py-1 break-keep whitespace-normal"
               data-testid={`benchmark-suggestion-${suggestion.symbol}`}
             >
-              {symbolLabel(suggestion, language)}
+              {label(suggestion)}
               {!suggestion.stored && (
                 <span className="text-xs font-normal text-muted-foreground">· {t("prices.benchmarks.notStored")}</span>
               )}

@@ -118,10 +118,10 @@ export function PriceChart({ run }: { run: SchemaBacktestResponse }) {
             end: nextDay(run.end_date),
             resampleTo,
             // The candles in the prices the run read, so its fills sit on them.
-            adjustment: run.settings?.price_adjustment,
+            adjustment: run.settings?.prices?.price_adjustment,
           }
         : null,
-    [run.symbol, run.dataset, run.interval, run.start_date, run.end_date, resampleTo, run.settings?.price_adjustment],
+    [run.symbol, run.dataset, run.interval, run.start_date, run.end_date, resampleTo, run.settings?.prices?.price_adjustment],
   );
   const history = usePriceHistory(params);
   const bars = history.data?.bars;

@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SchemaBacktestResponse, SchemaRunAccount } from "@/lib/api/schema";
 import { formatDateTime, formatInteger, formatMoney, formatNumber, formatPercent, localTimeZone } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
-import { hasPriceSettings, PriceRows } from "./prices-result";
+import { PriceRows } from "./prices-result";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -121,9 +121,7 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
               <Row label={t("backtests.form.riskFreeRate")}>{formatPercent(settings?.risk_free_rate ?? 0, locale)}</Row>
               <Row label={t("backtests.details.benchmark")}>{run.benchmark ?? "—"}</Row>
             </dl>
-            {settings && hasPriceSettings(settings) && (
-              <PriceRows settings={settings} krx={settings.price_limits || preset[0] === "krx"} Row={Row} />
-            )}
+            {settings?.prices && <PriceRows prices={settings.prices} krx={preset[0] === "krx"} Row={Row} />}
             {account && <AccountRows account={account} />}
           </CardContent>
         </Card>

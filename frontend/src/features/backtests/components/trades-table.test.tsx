@@ -154,17 +154,13 @@ describe("the trades table", () => {
     click.mockRestore();
   });
 
-  it("shows the dividends each trade received when the run was paid any, and why a fill waited", async () => {
-    tripsApi([{ ...trade(1, 10), dividends: 12.5, note: "limit_locked" }, trade(2, -5)]);
-    const { user } = renderTable(null, { funding: false, borrow: false, dividends: true });
+  it("shows the dividends each trade received when the run was paid any", async () => {
+    tripsApi([{ ...trade(1, 10), dividends: 12.5 }, trade(2, -5)]);
+    renderTable(null, { funding: false, borrow: false, dividends: true });
     expect(await screen.findByRole("columnheader", { name: "Dividends" })).toBeInTheDocument();
-    const [first] = bodyRows();
+    const [first, second] = bodyRows();
     expect(first).toHaveTextContent("$12.50");
-    const badge = within(first!).getByTestId("fill-note-limit_locked");
-    expect(badge).toHaveTextContent("Limit-locked");
-    await user.hover(badge);
-    expect((await screen.findAllByText(/stayed at the day's price limit/)).length).toBeGreaterThan(0);
-    expect(within(bodyRows()[1]!).queryByTestId("fill-note-limit_locked")).not.toBeInTheDocument();
+    expect(second).toHaveTextContent("$0.00");
   });
 
   it("has no dividends column for a run paid none", async () => {

@@ -15,7 +15,7 @@ import {
   toBacktestRequest,
   type BacktestFormValues,
 } from "./backtest-form";
-import { aaplSample, runResult, runSettings, symbolView } from "@/test/fixtures";
+import { aaplSample, runPrices, runResult, runSettings, symbolView } from "@/test/fixtures";
 
 const t = ((key: string, vars?: Record<string, string | number>) => translate("en", key, vars)) as never;
 const AAPL: SchemaSymbolView = aaplSample();
@@ -371,7 +371,9 @@ describe("the prices of a run (issue 19)", () => {
       end_date: "2018-12-31",
       initial_capital: 10_000_000,
       parameters: {},
-      settings: runSettings({ price_adjustment: "raw", dividends: "none", price_limits: false, price_basis: "raw" }),
+      settings: runSettings({
+        prices: runPrices({ price_adjustment: "raw", dividends: "none", price_limits: false, price_basis: "raw", board: "kospi" }),
+      }),
     });
     const values = applyPrefill(emptyFormValues(), parsePrefill(new URLSearchParams(newBacktestHref(prefill).split("?")[1])));
     expect(values).toMatchObject({ price_adjustment: "raw", dividends_cash: false, price_limits: false });

@@ -722,9 +722,9 @@ export function prefillFromRun(run: RunToReopen): BacktestPrefill {
     risk_free_rate: settings?.risk_free_rate,
     benchmark: run.benchmark ?? undefined,
     account: nonEmpty(accountValuesFromRun(settings?.account)),
-    price_adjustment: settings?.price_adjustment,
-    dividends: settings?.dividends,
-    price_limits: settings?.price_limits,
+    price_adjustment: settings?.prices?.price_adjustment,
+    dividends: settings?.prices?.dividends,
+    price_limits: settings?.prices?.price_limits,
     ...portfolioPrefill(run),
   };
 }

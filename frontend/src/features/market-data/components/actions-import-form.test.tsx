@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
 import { ActionsImportForm } from "./actions-import-form";
@@ -18,7 +18,10 @@ async function chooseFile(user: ReturnType<typeof renderWithProviders>["user"]) 
 
 describe("the corporate actions upload", () => {
   it("sends the file for the symbol and says how many actions it imported", async () => {
-    post.mockResolvedValue({ data: { symbol: "005930", dataset: "own", imported: 3 }, response: new Response(null, { status: 201 }) });
+    post.mockResolvedValue({
+      data: { symbol: "005930", dataset: "own", imported: 3, actions: [] },
+      response: new Response(null, { status: 201 }),
+    });
     const { user } = renderWithProviders(<ActionsImportForm />);
     await chooseFile(user);
     await user.type(screen.getByTestId("actions-symbol"), "005930");
@@ -30,13 +33,15 @@ describe("the corporate actions upload", () => {
     expect((init.body as FormData).get("file")).toBeInstanceOf(File);
   });
 
-  it("lists the lines the API refused, by line number, and imports nothing", async () => {
+  it("lists the line the API refused, with what is wrong with it, and imports nothing", async () => {
     post.mockResolvedValue({
       error: {
         type: "/problems/import-rejected",
         title: "Import rejected",
         status: 422,
-        bad_rows: [{ line: 3, reason: "unknown type 'bonus'" }],
+        detail:
+          "line 3: unknown type 'bonus'. Nothing was imported: the columns are date,type,value,end_date with type split" +
+          " (value 2, 2:1 or 1:10), dividend (cash per share) or halt (date to end_date).",
       },
       response: new Response(null, { status: 422 }),
     });
@@ -45,23 +50,43 @@ describe("the corporate actions upload", () => {
     await chooseFile(user);
     await user.click(screen.getByRole("button", { name: "Import actions" }));
     expect(await screen.findByTestId("actions-rejected")).toHaveTextContent("1 row has errors");
-    expect(screen.getByRole("table", { name: "Rejected rows" })).toHaveTextContent("unknown type 'bonus'");
+    const table = screen.getByRole("table", { name: "Rejected rows" });
+    expect(table).toHaveTextContent("3");
+    expect(table).toHaveTextContent("unknown type 'bonus'");
+    expect(table).not.toHaveTextContent("Nothing was imported");
   });
 
-  it("reads a line number out of field errors that name one", async () => {
+  it("shows a refusal of the whole file in the API's words", async () => {
     post.mockResolvedValue({
       error: {
-        type: "/problems/validation-failed",
-        title: "Unprocessable",
+        type: "/problems/import-rejected",
+        title: "Import rejected",
         status: 422,
-        errors: [{ field: "line 7", message: "a split ratio must be above 0" }],
+        detail: "The file has no actions; nothing was imported.",
       },
       response: new Response(null, { status: 422 }),
     });
     const { user } = renderWithProviders(<ActionsImportForm symbol="005930" />);
     await chooseFile(user);
     await user.click(screen.getByRole("button", { name: "Import actions" }));
-    await waitFor(() => expect(screen.getByRole("table", { name: "Rejected rows" })).toHaveTextContent("a split ratio must be above 0"));
-    expect(screen.getByRole("table", { name: "Rejected rows" })).toHaveTextContent("7");
+    expect(await screen.findByText("The file has no actions; nothing was imported.")).toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: "Rejected rows" })).not.toBeInTheDocument();
+  });
+
+  it("puts a symbol without bars on the symbol field", async () => {
+    post.mockResolvedValue({
+      error: {
+        type: "/problems/validation-failed",
+        title: "Unprocessable",
+        status: 422,
+        errors: [{ field: "symbol", message: "you have no upload of ZZZ; import its bars first" }],
+      },
+      response: new Response(null, { status: 422 }),
+    });
+    const { user } = renderWithProviders(<ActionsImportForm />);
+    await chooseFile(user);
+    await user.type(screen.getByTestId("actions-symbol"), "ZZZ");
+    await user.click(screen.getByRole("button", { name: "Import actions" }));
+    expect(await screen.findByText(/you have no upload of ZZZ/)).toBeInTheDocument();
   });
 });

@@ -12,29 +12,29 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage, isApiError, type BadRow } from "@/lib/api/errors";
-import type { SchemaActionsImportView } from "@/lib/api/schema";
+import type { SchemaActionsView } from "@/lib/api/schema";
 import { useT } from "@/lib/i18n";
 import { actionsImportSchema, useImportActions, type ActionsImportValues } from "../api/import-actions";
 import { BadRowsTable } from "./bad-rows-table";
 import { FileDrop } from "./file-drop";
 
-type Outcome =
-  { kind: "imported"; view: SchemaActionsImportView } | { kind: "rejected"; rows: BadRow[] } | { kind: "failed"; message: string };
+type Outcome = { kind: "imported"; view: SchemaActionsView } | { kind: "rejected"; rows: BadRow[] } | { kind: "failed"; message: string };
 
-/** A line-numbered error of the API's problem: its bad rows, else field errors naming a line ("line 3"). */
-function lineErrors(error: unknown): BadRow[] {
-  if (!isApiError(error)) return [];
-  if (error.badRows.length > 0) return error.badRows;
-  return error.fieldErrors.flatMap((e) => {
-    const line = /(\d+)/.exec(e.field ?? "")?.[1];
-    return line ? [{ line: Number(line), reason: e.message }] : [];
-  });
+/**
+ * The line the API refused (a 422 `import-rejected` whose detail starts "line 3: ..."): the actions file
+ * is parsed all or nothing, so the first bad line is the one reported. Nothing for a refusal of the
+ * whole file (empty, too many lines), whose detail is shown as it is.
+ */
+function lineError(error: unknown): BadRow | null {
+  if (!isApiError(error) || error.status !== 422 || !error.detail) return null;
+  const match = /^line (\d+): (.+?)(?:\. Nothing was imported[\s\S]*)?$/.exec(error.detail);
+  return match ? { line: Number(match[1]), reason: match[2]! } : null;
 }
 
 /**
  * Upload a CSV of corporate actions for a symbol (`date,type,value,end_date`: splits, cash dividends,
- * halts). All or nothing: a file with a bad line is refused and each bad line listed, as the bar
- * import does. `symbol` fixes the symbol (the symbol page); `canShare` lets an administrator put the
+ * halts). All or nothing: a file with a bad line is refused, and the line and what is wrong with it
+ * listed as the bar import lists its bad rows. `symbol` fixes the symbol (the symbol page); `canShare` lets an administrator put the
  * actions on the shared series.
  */
 export function ActionsImportForm({ symbol, canShare = false }: { symbol?: string; canShare?: boolean }) {
@@ -51,8 +51,8 @@ export function ActionsImportForm({ symbol, canShare = false }: { symbol?: strin
     try {
       setOutcome({ kind: "imported", view: await importActions.mutateAsync(values) });
     } catch (error) {
-      const rows = lineErrors(error);
-      if (rows.length > 0) setOutcome({ kind: "rejected", rows });
+      const row = lineError(error);
+      if (row) setOutcome({ kind: "rejected", rows: [row] });
       else if (!applyFieldErrors(error, form.setError, ["symbol", "file"])) {
         const message = isApiError(error) && error.status === 413 ? t("marketData.fileTooLarge") : errorMessage(error, t);
         setOutcome({ kind: "failed", message });
@@ -77,6 +77,7 @@ export function ActionsImportForm({ symbol, canShare = false }: { symbol?: strin
                   setOutcome(null);
                 }}
                 accept=".csv,.txt,text/csv"
+                formats={t("prices.actions.fileFormats")}
                 invalid={!!fieldState.error}
               />
               <FormMessage />
@@ -105,14 +106,18 @@ export function ActionsImportForm({ symbol, canShare = false }: { symbol?: strin
           {outcome?.kind === "imported" && (
             <Alert variant="success" data-testid="actions-imported">
               <CheckCircle2Icon />
-              <AlertTitle>{t("prices.actions.imported", { count: outcome.view.imported, symbol: outcome.view.symbol })}</AlertTitle>
+              <AlertTitle className="line-clamp-none break-keep">
+                {t("prices.actions.imported", { count: outcome.view.imported, symbol: outcome.view.symbol })}
+              </AlertTitle>
             </Alert>
           )}
           {outcome?.kind === "rejected" && (
             <>
               <Alert variant="destructive" data-testid="actions-rejected">
                 <AlertCircleIcon />
-                <AlertTitle>{t("marketData.rejectedTitle", { count: outcome.rows.length })}</AlertTitle>
+                <AlertTitle className="line-clamp-none break-keep">
+                  {t("marketData.rejectedTitle", { count: outcome.rows.length })}
+                </AlertTitle>
                 <AlertDescription className="break-keep">{t("prices.actions.rejected")}</AlertDescription>
               </Alert>
               <BadRowsTable rows={outcome.rows} />

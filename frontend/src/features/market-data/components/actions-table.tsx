@@ -4,7 +4,7 @@ import { CalendarX2Icon } from "lucide-react";
 import { EmptyState, LoadingRows } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { SchemaCorporateActionView } from "@/lib/api/schema";
+import type { SchemaActionView } from "@/lib/api/schema";
 import { formatMoney } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { formatSplitRatio } from "@/lib/prices";
@@ -15,7 +15,7 @@ export function ActionsTable({
   loading,
   currency,
 }: {
-  actions: readonly SchemaCorporateActionView[] | undefined;
+  actions: readonly SchemaActionView[] | undefined;
   loading: boolean;
   currency: string;
 }) {
@@ -23,7 +23,7 @@ export function ActionsTable({
   const locale = useLocale();
   if (loading) return <LoadingRows count={3} rowClassName="h-9" className="px-5" />;
   if (!actions || actions.length === 0) return <EmptyState icon={CalendarX2Icon} title={t("prices.actions.empty")} />;
-  const rows = [...actions].sort((a, b) => b.ex_date.localeCompare(a.ex_date));
+  const rows = [...actions].sort((a, b) => b.date.localeCompare(a.date));
   return (
     <div className="max-h-[24rem] overflow-auto border-y" data-testid="actions-table">
       <Table className="text-sm">
@@ -37,17 +37,17 @@ export function ActionsTable({
         </TableHeader>
         <TableBody>
           {rows.map((action, i) => (
-            <TableRow key={`${action.kind}-${action.ex_date}-${i}`}>
-              <TableCell className="pl-5 font-mono tabular-nums">{action.ex_date}</TableCell>
+            <TableRow key={`${action.type}-${action.date}-${i}`}>
+              <TableCell className="pl-5 font-mono tabular-nums">{action.date}</TableCell>
               <TableCell>
-                <Badge variant={action.kind === "halt" ? "destructive" : action.kind === "split" ? "secondary" : "outline"}>
-                  {t(`prices.actions.kinds.${action.kind}`)}
+                <Badge variant={action.type === "halt" ? "destructive" : action.type === "split" ? "secondary" : "outline"}>
+                  {t(`prices.actions.kinds.${action.type}`)}
                 </Badge>
               </TableCell>
               <TableCell className="text-right tabular-nums">
-                {action.kind === "split"
+                {action.type === "split"
                   ? formatSplitRatio(action.ratio ?? 0)
-                  : action.kind === "dividend"
+                  : action.type === "dividend"
                     ? formatMoney(action.amount, currency, locale)
                     : action.end_date
                       ? t("prices.actions.haltUntil", { date: action.end_date })

@@ -6,19 +6,24 @@ import { formatBytes } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 
-/** A file input that also takes a dropped file; the real input stays focusable for the keyboard. */
+/**
+ * A file input that also takes a dropped file; the real input stays focusable for the keyboard.
+ * `formats` names the files it takes (default: the bar exports the CSV import reads).
+ */
 export function FileDrop({
   file,
   onFile,
   accept,
   invalid,
   describedBy,
+  formats,
 }: {
   file: File | undefined;
   onFile: (file: File | undefined) => void;
   accept: string;
   invalid?: boolean;
   describedBy?: string;
+  formats?: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -66,7 +71,7 @@ export function FileDrop({
         <>
           <UploadCloudIcon className="size-7 text-muted-foreground" aria-hidden />
           <span className="font-medium">{t("marketData.dropFile")}</span>
-          <span className="text-xs text-muted-foreground">{t("marketData.fileFormats")}</span>
+          <span className="text-xs text-muted-foreground">{formats ?? t("marketData.fileFormats")}</span>
         </>
       )}
     </label>

@@ -20,7 +20,7 @@ export function SuspectedSplits({ splits, rejected = false }: { splits: readonly
   return (
     <Alert variant={rejected ? "destructive" : "warning"} data-testid="suspected-splits">
       <AlertTriangleIcon />
-      <AlertTitle className="break-keep">{t("prices.import.suspectedTitle", { count: splits.length })}</AlertTitle>
+      <AlertTitle className="line-clamp-none break-keep">{t("prices.import.suspectedTitle", { count: splits.length })}</AlertTitle>
       <AlertDescription className="grid gap-2">
         <p className="break-keep">{rejected ? t("prices.import.suspectedRejected") : t("prices.import.suspectedDescription")}</p>
         <Table className="w-auto text-xs">

@@ -25,13 +25,18 @@ const SAMSUNG = symbolView({
   currency: "KRW",
   time_zone: "Asia/Seoul",
   tick_size: 1,
-  price_basis: "raw",
-  intervals: [{ interval: "1d", first_bar: "2018-05-02T15:00:00Z", last_bar: "2018-05-04T15:00:00Z", bar_count: 3 }],
+  intervals: [{ interval: "1d", first_bar: "2018-05-02T15:00:00Z", last_bar: "2018-05-04T15:00:00Z", bar_count: 3, price_basis: "raw" }],
 });
-const ACTIONS = [
-  { kind: "split", ex_date: "2018-05-04", end_date: null, ratio: 50, amount: null, source: "csv" },
-  { kind: "dividend", ex_date: "2018-05-03", end_date: null, ratio: null, amount: 361, source: "yahoo" },
-];
+const IMPORTED_AT = "2026-12-01T00:00:00Z";
+const ACTIONS = {
+  symbol: "005930",
+  dataset: "shared",
+  imported: 0,
+  actions: [
+    { type: "split", date: "2018-05-04", end_date: null, ratio: 50, amount: null, source: "csv", imported_at: IMPORTED_AT },
+    { type: "dividend", date: "2018-05-03", end_date: null, ratio: null, amount: 361, source: "yahoo", imported_at: IMPORTED_AT },
+  ],
+};
 const bar = (time: string, close: number) => ({ time, open: close, high: close, low: close, close, volume: 1 });
 
 function api() {

@@ -62,7 +62,14 @@ export function SymbolView({ symbol, dataset, admin }: { symbol: string; dataset
   }
   if (view.isPending) return <Skeleton className="h-96" />;
   const info = view.data;
-  const basis = info.price_basis === "raw" || info.price_basis === "split_adjusted" ? t(`prices.bases.${info.price_basis}`) : "—";
+  // Each interval's bars keep the basis they were stored in: one word when they agree, else per interval.
+  const bases = [...new Set(info.intervals.map((i) => i.price_basis))];
+  const basis =
+    bases.length === 0
+      ? "—"
+      : bases.length === 1
+        ? t(`prices.bases.${bases[0]!}`)
+        : info.intervals.map((i) => `${i.interval}: ${t(`prices.bases.${i.price_basis}`)}`).join(", ");
   return (
     <>
       <PageHeader
@@ -84,7 +91,7 @@ export function SymbolView({ symbol, dataset, admin }: { symbol: string; dataset
       />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <div className="grid min-w-0 grid-cols-1 content-start gap-4">
-          <SymbolChart info={info} actions={actions.data ?? []} />
+          <SymbolChart info={info} actions={actions.data?.actions ?? []} />
           <Card className="gap-3">
             <CardHeader>
               <CardTitle className="text-base">{t("prices.actions.title")}</CardTitle>
@@ -94,7 +101,7 @@ export function SymbolView({ symbol, dataset, admin }: { symbol: string; dataset
               {actions.isError ? (
                 <ErrorState error={actions.error} onRetry={() => void actions.refetch()} className="mx-5" />
               ) : (
-                <ActionsTable actions={actions.data} loading={actions.isPending} currency={info.currency} />
+                <ActionsTable actions={actions.data?.actions} loading={actions.isPending} currency={info.currency} />
               )}
             </CardContent>
           </Card>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SchemaCorporateActionView } from "@/lib/api/schema";
+import type { SchemaActionView } from "@/lib/api/schema";
 import { chartTime } from "@/lib/chart-time";
 import { actionBarIndex, actionMarkers, chartStart } from "./actions";
 
@@ -8,13 +8,14 @@ const ZONE = "Asia/Seoul";
 const days = ["2018-04-30", "2018-05-02", "2018-05-03", "2018-05-04", "2018-05-08"].map((d) => Date.parse(`${d}T00:00:00+09:00`));
 const local = days.map((t) => chartTime(t, ZONE));
 
-const action = (overrides: Partial<SchemaCorporateActionView>): SchemaCorporateActionView => ({
-  kind: "split",
-  ex_date: "2018-05-04",
+const action = (overrides: Partial<SchemaActionView>): SchemaActionView => ({
+  type: "split",
+  date: "2018-05-04",
   end_date: null,
   ratio: 50,
   amount: null,
   source: "csv",
+  imported_at: "2026-12-01T00:00:00Z",
   ...overrides,
 });
 
@@ -34,9 +35,9 @@ describe("corporate actions on a symbol's candles", () => {
   it("marks a split with its ratio above the bar, a dividend below it and a halt, sorted by time", () => {
     const markers = actionMarkers(
       [
-        action({ kind: "dividend", ex_date: "2018-05-02", ratio: null, amount: 361 }),
+        action({ type: "dividend", date: "2018-05-02", ratio: null, amount: 361 }),
         action({}),
-        action({ kind: "halt", ex_date: "2018-04-30", end_date: "2018-04-30", ratio: null }),
+        action({ type: "halt", date: "2018-04-30", end_date: "2018-04-30", ratio: null }),
       ],
       days,
       ZONE,

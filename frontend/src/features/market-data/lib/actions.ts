@@ -1,5 +1,5 @@
 import type { SeriesMarker, UTCTimestamp } from "lightweight-charts";
-import type { SchemaCorporateActionView } from "@/lib/api/schema";
+import type { SchemaActionView } from "@/lib/api/schema";
 import { chartTime } from "@/lib/chart-time";
 import { formatSplitRatio } from "@/lib/prices";
 
@@ -43,7 +43,7 @@ export interface ActionMarkerStyle {
  * by time as the chart requires. Colours may name theme variables ("--primary").
  */
 export function actionMarkers(
-  actions: readonly SchemaCorporateActionView[],
+  actions: readonly SchemaActionView[],
   barTimes: readonly number[],
   zone: string,
   colors: ActionMarkerStyle,
@@ -52,10 +52,10 @@ export function actionMarkers(
   const local = barTimes.map((time) => chartTime(time, zone));
   const markers: SeriesMarker<UTCTimestamp>[] = [];
   for (const [i, action] of actions.entries()) {
-    const index = actionBarIndex(local, action.ex_date);
+    const index = actionBarIndex(local, action.date);
     if (index < 0) continue;
     const time = local[index]! as UTCTimestamp;
-    if (action.kind === "split") {
+    if (action.type === "split") {
       markers.push({
         time,
         position: "aboveBar",
@@ -64,7 +64,7 @@ export function actionMarkers(
         text: labels.split(formatSplitRatio(action.ratio ?? 0)),
         id: `action-${i}`,
       });
-    } else if (action.kind === "dividend") {
+    } else if (action.type === "dividend") {
       markers.push({ time, position: "belowBar", shape: "circle", color: colors.dividend, text: labels.dividend, id: `action-${i}` });
     } else {
       markers.push({ time, position: "aboveBar", shape: "square", color: colors.halt, text: labels.halt, id: `action-${i}` });

@@ -22,7 +22,7 @@ const PARAMETERS = [strategyParameter({ name: "fast", default: 10, min: 2, max: 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2013, 0, 2, 5);
 
-function workbenchApi() {
+function workbenchApi(note: "limit_locked" | "halted" | null = null) {
   const previews: PreviewRequest[] = [];
   const runs: unknown[] = [];
   const api = stubApi(async (request, url) => {
@@ -47,7 +47,7 @@ function workbenchApi() {
           metrics: { total_return: fast / 100, trade_count: 1 },
           equity: { time: [T0], equity: [10_000], drawdown: [0], buy_and_hold: [10_000], total_points: 1 },
         },
-        fills: [{ timestamp: new Date(T0 + DAY).toISOString(), type: "buy", price: 1, quantity: 1, bar_index: 1 }],
+        fills: [{ timestamp: new Date(T0 + DAY).toISOString(), type: "buy", price: 1, quantity: 1, bar_index: 1, note }],
         fills_truncated: false,
         parameters: { fast },
         settings: { currency: "USD", time_zone: "America/New_York" },
@@ -96,6 +96,24 @@ describe("the workbench", () => {
     await user.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}");
     expect(await screen.findByText("+13.00%")).toBeInTheDocument();
     expect(api.previews.map((p) => p.parameters.fast)).toEqual([10, 13]);
+  });
+
+  it("says under the chart which fills waited, and why", async () => {
+    workbenchApi("halted");
+    const { user } = renderWithProviders(
+      <Workbench code={CODE} parameters={PARAMETERS} codeState="ok" strategyId="s-1" unsaved={false} save={vi.fn()} />,
+    );
+    const waited = await screen.findByTestId("waited-fills");
+    expect(waited).toHaveTextContent("Fills that waited:Halted×1");
+    await user.hover(screen.getByTestId("fill-note-halted"));
+    expect((await screen.findAllByText(/Trading was halted on this bar/)).length).toBeGreaterThan(0);
+  });
+
+  it("has no waited-fills line when every fill filled at once", async () => {
+    workbenchApi();
+    renderWithProviders(<Workbench code={CODE} parameters={PARAMETERS} codeState="ok" strategyId="s-1" unsaved={false} save={vi.fn()} />);
+    expect(await screen.findByText("3 candles, 1 markers, plots: SMA fast")).toBeInTheDocument();
+    expect(screen.queryByTestId("waited-fills")).not.toBeInTheDocument();
   });
 
   it("previews nothing while the code does not compile, and says so", async () => {

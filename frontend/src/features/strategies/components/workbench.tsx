@@ -10,6 +10,7 @@ import { toast } from "sonner";
 import { CandleChart } from "@/components/charts/candle-chart";
 import { MetricCards } from "@/components/charts/metric-cards";
 import { PlotLegend, toggled } from "@/components/charts/plot-legend";
+import { FillNoteBadge } from "@/components/layouts/fill-note-badge";
 import { Form } from "@/components/forms/form";
 import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -30,7 +31,16 @@ import { cn } from "@/lib/utils";
 import { useKeepPreview } from "../api/keep-preview";
 import { usePreview } from "../api/preview-backtest";
 import { useSymbols } from "../api/get-symbols";
-import { defaultSetup, fillMarkers, parameterValues, previewRequest, recentRange, setupFor, type WorkbenchSetup } from "../lib/workbench";
+import {
+  defaultSetup,
+  fillMarkers,
+  fillNoteCounts,
+  parameterValues,
+  previewRequest,
+  recentRange,
+  setupFor,
+  type WorkbenchSetup,
+} from "../lib/workbench";
 import { ParameterControls } from "./parameter-controls";
 import { PreviewEquity } from "./preview-equity";
 
@@ -158,6 +168,8 @@ export function Workbench({
       },
     );
   }, [shown, candles, zone, t]);
+
+  const noteCounts = useMemo(() => fillNoteCounts(shown?.fills ?? []), [shown]);
 
   const onKeep = () => {
     if (!request) return;
@@ -309,6 +321,17 @@ export function Workbench({
                   plots: plots?.series.length ?? 0,
                 })}
               />
+            )}
+            {noteCounts.length > 0 && (
+              <p className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground" data-testid="waited-fills">
+                {t("prices.waitedFills")}
+                {noteCounts.map(({ note, count }) => (
+                  <span key={note} className="inline-flex items-center gap-1">
+                    <FillNoteBadge note={note} />
+                    <span className="tabular-nums">×{count}</span>
+                  </span>
+                ))}
+              </p>
             )}
             {shown?.fills_truncated && (
               <p className="text-xs text-muted-foreground">{t("workbench.fillsTruncated", { count: shown.fills.length })}</p>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aaplSample, strategyParameter, symbolView } from "@/test/fixtures";
-import { defaultSetup, fillMarkers, parameterValues, previewRequest, recentRange, sliderStep } from "./workbench";
+import type { PreviewFill } from "../api/preview-backtest";
+import { defaultSetup, fillMarkers, fillNoteCounts, parameterValues, previewRequest, recentRange, sliderStep } from "./workbench";
 
 const SETUP = { symbol: "AAPL", interval: "1d", start_date: "2013-01-02", end_date: "2013-12-31", initial_capital: "10000" };
 
@@ -64,12 +65,13 @@ describe("parameter controls' values", () => {
 describe("fill markers", () => {
   const DAY = 86_400_000;
   const candles = [Date.UTC(2013, 0, 2), Date.UTC(2013, 0, 3), Date.UTC(2013, 0, 4)];
-  const fill = (day: number, type: string) => ({
+  const fill = (day: number, type: string): PreviewFill => ({
     timestamp: new Date(candles[day]!).toISOString(),
     type,
     price: 1,
     quantity: 1,
     bar_index: day,
+    note: null,
   });
 
   it("marks buys under the candle pointing up and sells over it pointing down, in time order", () => {
@@ -99,6 +101,21 @@ describe("fill markers", () => {
       { buy: "Buy", sell: "Sell", notes: { limit_locked: "Limit-locked", halted: "Halted" } },
     );
     expect(markers.map((m) => m.text)).toEqual(["Buy · Limit-locked", "Sell · Halted", "Buy"]);
+  });
+
+  it("counts the fills that waited, by why", () => {
+    expect(
+      fillNoteCounts([
+        { ...fill(0, "buy"), note: "limit_locked" },
+        { ...fill(1, "sell"), note: "halted" },
+        { ...fill(2, "buy"), note: "limit_locked" },
+        fill(2, "sell"),
+      ]),
+    ).toEqual([
+      { note: "limit_locked", count: 2 },
+      { note: "halted", count: 1 },
+    ]);
+    expect(fillNoteCounts([fill(0, "buy")])).toEqual([]);
   });
 
   it("drops the words when there are many fills and skips fills before the first candle", () => {

@@ -2,6 +2,7 @@ import type { SeriesMarker, UTCTimestamp } from "lightweight-charts";
 import type { SchemaStrategyParameter, SchemaSymbolView } from "@/lib/api/schema";
 import { barIndexAt, chartTime } from "@/lib/chart-time";
 import { availableRange, preferredInterval, symbolIntervals } from "@/lib/intervals";
+import { FILL_NOTES, type FillNote } from "@/lib/prices";
 import type { PreviewFill, PreviewRequest } from "../api/preview-backtest";
 
 /** What the workbench runs on, as its inputs hold it (the capital as typed). */
@@ -100,6 +101,11 @@ export function previewRequest(
  * (its `note`: limit_locked, halted) says why beside its word, when `labels.notes` names the note.
  */
 const withNote = (word: string, note: string | undefined) => (note ? `${word} · ${note}` : word);
+
+/** How many of the fills waited, per reason (limit_locked, halted), in that order; none for fills that all filled at once. */
+export function fillNoteCounts(fills: readonly PreviewFill[]): { note: FillNote; count: number }[] {
+  return FILL_NOTES.map((note) => ({ note, count: fills.filter((f) => f.note === note).length })).filter((c) => c.count > 0);
+}
 
 export function fillMarkers(
   fills: readonly PreviewFill[],
