@@ -1529,6 +1529,11 @@ public final class PortfolioBacktest {
       }
     }
     if (held == 0) {
+      if (cash <= 0) {
+        // Flat, and the costs of the last trades took the rest (minimum commissions on tiny
+        // positions): the equity reached zero with nothing to close, and the account stops.
+        closeEverything(t, false, Double.NaN, false);
+      }
       return;
     }
     double level = Double.NaN;

@@ -118,4 +118,14 @@ class MarginPropertyTests {
     assertThat(result.notes().stream().filter(x -> x.kind() == PortfolioNote.Kind.LIQUIDATION))
         .hasSize(result.liquidations().size());
   }
+
+  /**
+   * A case the property found: flat after a gap, the minimum commissions of the next tiny trades
+   * took the last of the equity; the account then stops, recorded as a liquidation with nothing to
+   * close.
+   */
+  @net.jqwik.api.Example
+  void anAccountWhoseCostsTakeTheLastOfItsEquityStops() {
+    aPortfolioKeepsItsMarginAtEveryTime(1721073970163691527L, 19);
+  }
 }

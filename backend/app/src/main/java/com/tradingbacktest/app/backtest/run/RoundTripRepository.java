@@ -32,6 +32,19 @@ class RoundTripRepository {
           + " mfe, bars_held, exit_reason, funding, borrow_cost, dividends";
 
   /**
+   * Why the entry's and the exit's orders waited, if they did ({@code halted}, {@code
+   * limit_locked}): the note of the run's fill at that time (of the round trip's symbol), read with
+   * the page rather than stored twice.
+   */
+  private static final String NOTES =
+      ", (select f.note from backtest_trades f where f.backtest_id = r.backtest_id"
+          + " and f.\"timestamp\" = r.entry_time and f.note is not null"
+          + " and (r.symbol is null or f.symbol = r.symbol) limit 1)"
+          + ", (select f.note from backtest_trades f where f.backtest_id = r.backtest_id"
+          + " and f.\"timestamp\" = r.exit_time and f.note is not null"
+          + " and (r.symbol is null or f.symbol = r.symbol) limit 1)";
+
+  /**
    * Parameters: run id, side, side, outcome, outcome, outcome, from, from, to, to, symbol, symbol.
    */
   private static final String WHERE =
@@ -129,7 +142,9 @@ class RoundTripRepository {
     return template.query(
         "select seq, "
             + COLUMNS
-            + ", symbol from backtest_round_trips"
+            + ", symbol"
+            + NOTES
+            + " from backtest_round_trips r"
             + WHERE
             + " order by seq offset ? limit ?",
         RoundTripRepository::map,
@@ -154,7 +169,9 @@ class RoundTripRepository {
               con.prepareStatement(
                   "select seq, "
                       + COLUMNS
-                      + ", symbol from backtest_round_trips"
+                      + ", symbol"
+                      + NOTES
+                      + " from backtest_round_trips r"
                       + WHERE
                       + " order by seq");
           new ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
@@ -204,6 +221,8 @@ class RoundTripRepository {
         rs.getDouble(15),
         rs.getDouble(16),
         rs.getDouble(17),
-        rs.getString(18));
+        rs.getString(18),
+        rs.getString(19),
+        rs.getString(20));
   }
 }

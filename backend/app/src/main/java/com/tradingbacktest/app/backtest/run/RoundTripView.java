@@ -39,7 +39,17 @@ record RoundTripView(
     double funding,
     double borrowCost,
     double dividends,
-    String symbol) {
+    String symbol,
+    @Schema(
+            nullable = true,
+            allowableValues = {"limit_locked", "halted"},
+            description = "why the entry's order waited (a trading halt, a KRX limit-locked day)")
+        String entryNote,
+    @Schema(
+            nullable = true,
+            allowableValues = {"limit_locked", "halted"},
+            description = "why the exit's order waited")
+        String exitNote) {
 
   /** This round trip of the run's one symbol, for rows stored without it. */
   RoundTripView withSymbol(String runSymbol) {
@@ -63,6 +73,8 @@ record RoundTripView(
             funding,
             borrowCost,
             dividends,
-            runSymbol);
+            runSymbol,
+            entryNote,
+            exitNote);
   }
 }

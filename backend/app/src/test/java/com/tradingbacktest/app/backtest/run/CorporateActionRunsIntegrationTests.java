@@ -87,6 +87,9 @@ class CorporateActionRunsIntegrationTests extends IntegrationTest {
     assertThat(fills.get(1).path("note").isNull()).as("the closing sell did not wait").isTrue();
     String csv = alice.get(id + "/trades?format=csv").body();
     assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",halted");
+    JsonNode trip = alice.get(id + "/round-trips").json().path("items").get(0);
+    assertThat(trip.path("entry_note").asString()).isEqualTo("halted");
+    assertThat(trip.path("exit_note").isNull()).isTrue();
   }
 
   @Test
