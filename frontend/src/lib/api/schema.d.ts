@@ -2450,6 +2450,16 @@ export interface components {
             /** Format: double */
             dividends: number;
             symbol: string;
+            /**
+             * @description why the entry's order waited (a trading halt, a KRX limit-locked day)
+             * @enum {string|null}
+             */
+            entry_note: "limit_locked" | "halted" | null;
+            /**
+             * @description why the exit's order waited
+             * @enum {string|null}
+             */
+            exit_note: "limit_locked" | "halted" | null;
         };
         /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
         HoldingsResponse: {

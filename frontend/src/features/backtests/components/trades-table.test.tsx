@@ -24,6 +24,8 @@ const trade = (i: number, pnl: number): SchemaRoundTripItem => ({
   }),
   symbol: "AAPL",
   number: i,
+  entry_note: null,
+  exit_note: null,
 });
 
 /** The API's round trips: `all` paged as asked, `side`/`outcome` filtered as the server would. */
@@ -161,6 +163,16 @@ describe("the trades table", () => {
     const [first, second] = bodyRows();
     expect(first).toHaveTextContent("$12.50");
     expect(second).toHaveTextContent("$0.00");
+  });
+
+  it("marks a round trip whose entry waited through a halt or whose exit waited on a limit-locked day", async () => {
+    tripsApi([{ ...trade(1, 10), entry_note: "halted" }, { ...trade(2, -5), exit_note: "limit_locked" }, trade(3, 1)]);
+    renderTable();
+    await screen.findByText("3 round trips");
+    const [first, second, third] = bodyRows();
+    expect(within(first!).getByTestId("fill-note-halted")).toBeInTheDocument();
+    expect(within(second!).getByTestId("fill-note-limit_locked")).toBeInTheDocument();
+    expect(within(third!).queryByTestId(/fill-note-/)).not.toBeInTheDocument();
   });
 
   it("has no dividends column for a run paid none", async () => {

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DownloadIcon, FileSpreadsheetIcon, FilterXIcon, ListXIcon } from "lucide-react";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
+import { FillNoteBadge } from "@/components/layouts/fill-note-badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/layouts/states";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -195,7 +196,13 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol, accoun
       header: () => t("backtests.trades.reason"),
       cell: ({ row }) => {
         const key = `backtests.exitReasons.${row.original.exit_reason}`;
-        return <span className="whitespace-nowrap text-muted-foreground">{isTranslationKey(key) ? t(key) : row.original.exit_reason}</span>;
+        return (
+          <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-muted-foreground">
+            {isTranslationKey(key) ? t(key) : row.original.exit_reason}
+            <FillNoteBadge note={row.original.entry_note} />
+            {row.original.exit_note !== row.original.entry_note && <FillNoteBadge note={row.original.exit_note} />}
+          </span>
+        );
       },
     },
   ];
