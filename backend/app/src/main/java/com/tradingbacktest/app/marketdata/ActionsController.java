@@ -2,7 +2,6 @@ package com.tradingbacktest.app.marketdata;
 
 import com.tradingbacktest.app.auth.Administrators;
 import com.tradingbacktest.app.auth.AuthenticatedUser;
-import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.ratelimit.RateLimited;
 import com.tradingbacktest.app.common.ratelimit.RequestLimit;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,9 +81,6 @@ class ActionsController {
           @RequestParam(required = false)
           String dataset)
       throws IOException {
-    if (file.isEmpty()) {
-      throw new FieldValidationException("file", "is empty");
-    }
     return actions.importCsv(
         user.id(),
         administrators.isAdmin(user),

@@ -1,6 +1,5 @@
 package com.tradingbacktest.app.marketdata;
 
-import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.PayloadTooLargeException;
 import com.tradingbacktest.engine.prices.ActionsCsv;
 import com.tradingbacktest.engine.prices.CorporateActions;
@@ -82,28 +81,15 @@ public class CorporateActionsService {
   ActionsView importCsv(
       UUID userId, boolean admin, Dataset dataset, MultipartFile file, String ticker)
       throws IOException {
-    if (file.getSize() > MAX_FILE_BYTES) {
-      throw new PayloadTooLargeException(MAX_FILE_BYTES);
-    }
-    if (dataset == Dataset.SHARED && !admin) {
-      throw new SharedDataForbidden();
-    }
-    Dataset target = dataset == null ? Dataset.OWN : dataset;
     SymbolInfo s =
-        data.symbol(userId, ticker, target)
-            .orElseThrow(
-                () ->
-                    new FieldValidationException(
-                        "symbol",
-                        target == Dataset.OWN
-                            ? "you have no upload of "
-                                + ticker
-                                + "; import its bars first (actions belong to a series of bars)"
-                            : "there is no shared series of " + ticker));
-    String unreadable = UploadedText.problem(file).orElse(null);
-    if (unreadable != null) {
-      throw ImportRejected.of(unreadable);
-    }
+        data.uploadTarget(
+            userId,
+            admin,
+            dataset,
+            file,
+            ticker,
+            MAX_FILE_BYTES,
+            "actions belong to a series of bars");
     String text = read(file);
     long lines = text.lines().count();
     if (lines > MAX_ROWS + 1) {
@@ -147,7 +133,10 @@ public class CorporateActionsService {
       throw new DataAccessResourceFailureException("Could not store actions of " + ticker, e);
     }
     log.info(
-        "Imported {} corporate actions of {} ({})", parsed.actions().size(), ticker, target.code());
+        "Imported {} corporate actions of {} ({})",
+        parsed.actions().size(),
+        ticker,
+        s.dataset().code());
     return view(s, parsed.actions().size());
   }
 

@@ -76,9 +76,6 @@ class FundingController {
           @RequestParam(required = false)
           String dataset)
       throws IOException {
-    if (file.isEmpty()) {
-      throw new FieldValidationException("file", "is empty");
-    }
     return funding.importCsv(
         user.id(),
         administrators.isAdmin(user),

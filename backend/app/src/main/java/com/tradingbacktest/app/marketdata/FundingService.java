@@ -2,7 +2,6 @@ package com.tradingbacktest.app.marketdata;
 
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
-import com.tradingbacktest.app.common.error.PayloadTooLargeException;
 import com.tradingbacktest.app.marketdata.fetch.BinanceFundingClient;
 import com.tradingbacktest.app.marketdata.fetch.FetchException;
 import com.tradingbacktest.app.marketdata.fetch.FundingRate;
@@ -57,28 +56,15 @@ public class FundingService {
   FundingSeriesView importCsv(
       UUID userId, boolean admin, Dataset dataset, MultipartFile file, String ticker)
       throws IOException {
-    if (file.getSize() > MAX_FILE_BYTES) {
-      throw new PayloadTooLargeException(MAX_FILE_BYTES);
-    }
-    if (dataset == Dataset.SHARED && !admin) {
-      throw new SharedDataForbidden();
-    }
-    Dataset target = dataset == null ? Dataset.OWN : dataset;
     SymbolInfo s =
-        data.symbol(userId, ticker, target)
-            .orElseThrow(
-                () ->
-                    new FieldValidationException(
-                        "symbol",
-                        target == Dataset.OWN
-                            ? "you have no upload of "
-                                + ticker
-                                + "; import its bars first (funding belongs to a series of bars)"
-                            : "there is no shared series of " + ticker));
-    String unreadable = UploadedText.problem(file).orElse(null);
-    if (unreadable != null) {
-      throw ImportRejected.of(unreadable);
-    }
+        data.uploadTarget(
+            userId,
+            admin,
+            dataset,
+            file,
+            ticker,
+            MAX_FILE_BYTES,
+            "funding belongs to a series of bars");
     FundingCsv.Outcome outcome = FundingCsv.read(file, s.zone());
     if (outcome.problemCount() > 0) {
       throw ImportRejected.badRows(outcome.problems(), outcome.problemCount(), null);
@@ -88,7 +74,8 @@ public class FundingService {
     }
     checkRoom(s, outcome.rates().size());
     rates.store(s.seriesKey(), outcome.rates());
-    log.info("Imported {} funding rates of {} ({})", outcome.rates().size(), ticker, target.code());
+    log.info(
+        "Imported {} funding rates of {} ({})", outcome.rates().size(), ticker, s.dataset().code());
     return view(s, Instant.EPOCH, Instant.EPOCH, 0);
   }
 

@@ -3,11 +3,13 @@ package com.tradingbacktest.app.marketdata;
 import com.tradingbacktest.app.common.error.DomainException;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
+import com.tradingbacktest.app.common.error.PayloadTooLargeException;
 import com.tradingbacktest.app.common.error.ProblemKind;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.BucketClock;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.Volumes;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Symbols and bars: what other features (backtests, analytics) use to read market data. */
 @Service
@@ -60,6 +63,53 @@ public class MarketDataService {
       return own;
     }
     return symbols.find(ticker).filter(s -> s.ownerId() == null);
+  }
+
+  /**
+   * The series a CSV that belongs to stored bars (funding rates, corporate actions) is imported
+   * into, after the checks every such upload passes: a non-empty file of at most {@code maxBytes}
+   * (413), readable as UTF-8 text (422 saying why not), going to the caller's own upload of {@code
+   * ticker} (whose bars must exist) or, for administrators asking for it, the shared series (403
+   * for others). {@code belongs} ends the message for a missing series, e.g. "funding belongs to a
+   * series of bars".
+   */
+  SymbolInfo uploadTarget(
+      UUID userId,
+      boolean admin,
+      Dataset dataset,
+      MultipartFile file,
+      String ticker,
+      long maxBytes,
+      String belongs)
+      throws IOException {
+    if (file.isEmpty()) {
+      throw new FieldValidationException("file", "is empty");
+    }
+    if (file.getSize() > maxBytes) {
+      throw new PayloadTooLargeException(maxBytes);
+    }
+    if (dataset == Dataset.SHARED && !admin) {
+      throw new SharedDataForbidden();
+    }
+    Dataset target = dataset == null ? Dataset.OWN : dataset;
+    SymbolInfo s =
+        symbol(userId, ticker, target)
+            .orElseThrow(
+                () ->
+                    new FieldValidationException(
+                        "symbol",
+                        target == Dataset.OWN
+                            ? "you have no upload of "
+                                + ticker
+                                + "; import its bars first ("
+                                + belongs
+                                + ")"
+                            : "there is no shared series of " + ticker));
+    String unreadable = UploadedText.problem(file).orElse(null);
+    if (unreadable != null) {
+      throw ImportRejected.of(unreadable);
+    }
+    return s;
   }
 
   /**

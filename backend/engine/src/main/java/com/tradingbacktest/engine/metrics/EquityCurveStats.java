@@ -337,6 +337,7 @@ public final class EquityCurveStats implements EquitySink {
         charges.funding(),
         charges.borrowCost(),
         charges.interest(),
+        0, // dividends: the portfolio path, the one that pays them, adds its total
         liquidations,
         tradeStats.winning(),
         tradeStats.losing(),
