@@ -129,6 +129,26 @@ public final class GridSearch {
   }
 
   /**
+   * As {@link #run(CompiledStrategy, BarSeries, BacktestConfig, ParameterGrid, long[], Objective,
+   * List, EvaluationLimits)}, and each result also keeps the power sums of its bar returns over
+   * {@code returnBlocks} contiguous blocks of the bars ({@link SweepResult#blocks()}), for the
+   * overfitting statistics.
+   */
+  @SuppressWarnings("DoNotCallSuggester") // skeleton until the walk-forward lane builds it
+  public static List<SweepResult> run(
+      CompiledStrategy strategy,
+      BarSeries bars,
+      BacktestConfig config,
+      ParameterGrid grid,
+      long[] indices,
+      Objective objective,
+      List<Constraint> constraints,
+      EvaluationLimits limits,
+      int returnBlocks) {
+    throw new UnsupportedOperationException("skeleton: built by the walk-forward lane");
+  }
+
+  /**
    * Runs the combinations of {@code grid} at {@code indices} (from {@link
    * ValidCombinations#indices}, so none breaks a parameter constraint), in that order, and returns
    * their results in that order; otherwise as {@link #run(CompiledStrategy, BarSeries,
