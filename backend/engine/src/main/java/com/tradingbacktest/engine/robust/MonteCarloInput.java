@@ -1,5 +1,6 @@
 package com.tradingbacktest.engine.robust;
 
+import com.tradingbacktest.engine.portfolio.PortfolioTrade;
 import com.tradingbacktest.engine.sim.Trade;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,6 +86,46 @@ public record MonteCarloInput(
         barReturns,
         years,
         tracker.finish(initialCapital, years));
+  }
+
+  /**
+   * The input of a portfolio run ({@code PortfolioResult}'s times, equity and trades): as {@link
+   * #of}, with each round trip's P&L in the base currency and its exit bar found on the portfolio's
+   * calendar by its exit time (the last bar at or before it).
+   *
+   * @throws IllegalArgumentException as {@link #of}, or when a trade exits before the first bar
+   */
+  public static MonteCarloInput ofPortfolio(
+      double initialCapital, double[] equity, long[] times, List<PortfolioTrade> trades) {
+    List<Trade> onCalendar = new ArrayList<>(trades.size());
+    for (PortfolioTrade p : trades) {
+      Trade t = p.trade();
+      int at = java.util.Arrays.binarySearch(times, t.exitTime());
+      int exit = at >= 0 ? at : -at - 2;
+      if (exit < 0) {
+        throw new IllegalArgumentException("a trade exits before the portfolio's first bar");
+      }
+      onCalendar.add(
+          new Trade(
+              t.side(),
+              t.quantity(),
+              t.entryIndex(),
+              t.entryTime(),
+              t.entryPrice(),
+              exit,
+              t.exitTime(),
+              t.exitPrice(),
+              p.pnlInBase(),
+              t.returnPct(),
+              t.costs(),
+              t.mae(),
+              t.mfe(),
+              t.exitReason(),
+              t.funding(),
+              t.borrowCost(),
+              t.dividends()));
+    }
+    return of(initialCapital, equity, times, onCalendar);
   }
 
   /** Julian years, as the metrics count CAGR's time. */

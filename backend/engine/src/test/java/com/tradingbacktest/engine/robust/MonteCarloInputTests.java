@@ -70,6 +70,25 @@ class MonteCarloInputTests {
   }
 
   @Test
+  void findsAPortfolioTradesExitBarByTimeAndUsesItsBaseCurrencyPnl() {
+    // Calendar times 0, 10, 20, 30. One trade exits at time 20 (bar 2), one at time 25 (the bar at
+    // or before it: 2 as well). P&L in base: 10 and -20; their own currency's P&L is ignored.
+    double[] equity = {100, 100, 110, 90};
+    long[] times = {0, 10, 20, 30};
+    List<com.tradingbacktest.engine.portfolio.PortfolioTrade> trades =
+        List.of(
+            new com.tradingbacktest.engine.portfolio.PortfolioTrade("A", 0, trade(1, 999, 20), 10),
+            new com.tradingbacktest.engine.portfolio.PortfolioTrade(
+                "B", 1, trade(0, 999, 25), -20));
+
+    MonteCarloInput input = MonteCarloInput.ofPortfolio(100, equity, times, trades);
+
+    // 10 / (110 - 10) and -20 / (110 + 20).
+    assertThat(input.tradeReturns())
+        .containsExactly(new double[] {0.1, -20.0 / 130}, within(1e-15));
+  }
+
+  @Test
   void rejectsMismatchedArrays() {
     assertThatThrownBy(
             () -> MonteCarloInput.of(100, new double[] {1, 2}, new long[] {1}, List.of()))
@@ -92,6 +111,10 @@ class MonteCarloInputTests {
   }
 
   private static Trade trade(int exitIndex, double pnl) {
+    return trade(exitIndex, pnl, exitIndex);
+  }
+
+  private static Trade trade(int exitIndex, double pnl, long exitTime) {
     return new Trade(
         com.tradingbacktest.engine.sim.Side.LONG,
         1,
@@ -99,7 +122,7 @@ class MonteCarloInputTests {
         0,
         1,
         exitIndex,
-        exitIndex,
+        exitTime,
         1,
         pnl,
         0,
