@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
     description = "Resampling a completed run's trades or bar returns into many paths")
 class MonteCarloController {
 
-  static final String PATH = "/api/v1/backtests/{backtestId}/monte-carlo";
+  static final String PATH = "/api/v1/backtests/{id}/monte-carlo";
 
   private static final String NOT_FOUND = "No such run or analysis of yours";
 
@@ -61,7 +61,7 @@ class MonteCarloController {
       })
   ResponseEntity<MonteCarloResponse> create(
       @AuthenticationPrincipal AuthenticatedUser user,
-      @PathVariable UUID backtestId,
+      @PathVariable("id") UUID backtestId,
       @Valid @RequestBody(required = false) MonteCarloRequest request) {
     MonteCarloRequest given =
         request == null ? new MonteCarloRequest(null, null, null, null, null) : request;
@@ -79,11 +79,11 @@ class MonteCarloController {
         @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
   List<MonteCarloSummary> list(
-      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID backtestId) {
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable("id") UUID backtestId) {
     return analyses.list(user.id(), backtestId);
   }
 
-  @GetMapping("/{id}")
+  @GetMapping("/{mcId}")
   @Operation(
       summary = "One Monte Carlo analysis: percentiles, probability of ruin, fan chart, histograms",
       responses = {
@@ -92,12 +92,12 @@ class MonteCarloController {
       })
   MonteCarloResponse get(
       @AuthenticationPrincipal AuthenticatedUser user,
-      @PathVariable UUID backtestId,
-      @PathVariable UUID id) {
+      @PathVariable("id") UUID backtestId,
+      @PathVariable("mcId") UUID id) {
     return analyses.get(user.id(), backtestId, id);
   }
 
-  @DeleteMapping("/{id}")
+  @DeleteMapping("/{mcId}")
   @Operation(
       summary = "Delete a Monte Carlo analysis (a running one stops)",
       responses = {
@@ -106,8 +106,8 @@ class MonteCarloController {
       })
   ResponseEntity<Void> delete(
       @AuthenticationPrincipal AuthenticatedUser user,
-      @PathVariable UUID backtestId,
-      @PathVariable UUID id) {
+      @PathVariable("id") UUID backtestId,
+      @PathVariable("mcId") UUID id) {
     analyses.delete(user.id(), backtestId, id);
     return ResponseEntity.noContent().build();
   }
