@@ -20,10 +20,11 @@ import jakarta.validation.constraints.Positive;
  */
 record MonteCarloRequest(
     @Schema(
-            defaultValue = "shuffle",
+            description = "shuffle when omitted",
+            nullable = true,
             allowableValues = {"shuffle", "bootstrap", "block_bootstrap"})
         String method,
-    @Schema(defaultValue = "1000", minimum = "1", maximum = "100000")
+    @Schema(description = "1,000 when omitted", nullable = true, minimum = "1", maximum = "100000")
         @Min(value = 1, message = "must be at least {value}")
         @Max(value = 100_000, message = "must be at most {value}")
         Integer paths,

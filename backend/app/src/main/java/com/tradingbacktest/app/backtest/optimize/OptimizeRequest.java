@@ -63,7 +63,11 @@ record OptimizeRequest(
                 @Size(max = 200, message = "must be at most {max} characters") String>
             paramConstraints,
     @Valid @Schema(nullable = true) OutOfSampleSpec outOfSample,
-    @Schema(defaultValue = "16", minimum = "4", maximum = "32", nullable = true)
+    @Schema(
+            description = "Even, 4..32; 16 when omitted",
+            minimum = "4",
+            maximum = "32",
+            nullable = true)
         Integer cscvPartitions) {
 
   /** S when the request gives none. */
