@@ -49,6 +49,9 @@ import java.util.Map;
  *          [--benchmark FILE.csv] [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
  *          [--actions FILE.csv] [--price-basis raw|split_adjusted]
  *          [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
+ *          [--optimize name=from:to:step... [--objective NAME] [--require 'metric op value']...
+ *           [--top 10] [--out-of-sample 0.3|DATE] [--cscv-partitions 16]
+ *           [--walk-forward rolling:N|anchored:N [--train-test-ratio 3] [--gap 0]]]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -95,22 +98,27 @@ public final class BacktestCli {
                   : options.data.getFileName().toString(),
               options);
       CompiledStrategy compiled = compiledFile(options);
+      if (options.optimize.active()) {
+        if (compiled == null) {
+          throw new IllegalArgumentException(
+              "--optimize searches the params of a strategy in the language (a .strategy file); "
+                  + options.strategy
+                  + " is a built-in");
+        }
+        OptimizeCli.run(
+            options.optimize,
+            options.params,
+            options.constraints,
+            compiled,
+            bars,
+            config(options, compiled),
+            options.json,
+            out);
+        return 0;
+      }
       Evaluation evaluation = evaluate(options, bars, compiled);
       Signals signals = evaluation.signals();
-      BacktestConfig config =
-          BacktestConfig.builder()
-              .initialCapital(options.capital)
-              .costs(options.costs)
-              .fillMode(options.fill)
-              .allowShort(options.allowShort)
-              .closeAtEnd(options.closeAtEnd)
-              .pyramiding(options.pyramidingFor(compiled))
-              .closeAtEndPrice(options.closeAtEndPrice)
-              .margin(options.margin)
-              .funding(options.funding)
-              .quantityStep(options.quantityStep)
-              .marketRules(options.marketRules)
-              .build();
+      BacktestConfig config = config(options, compiled);
       BacktestResult result = Backtest.run(bars, signals, config);
       BenchmarkStats benchmark =
           options.benchmark == null ? null : benchmark(options, bars, result, config);
@@ -148,6 +156,23 @@ public final class BacktestCli {
       err.println("backtest: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The run's account and execution from the options. */
+  private static BacktestConfig config(Options options, CompiledStrategy compiled) {
+    return BacktestConfig.builder()
+        .initialCapital(options.capital)
+        .costs(options.costs)
+        .fillMode(options.fill)
+        .allowShort(options.allowShort)
+        .closeAtEnd(options.closeAtEnd)
+        .pyramiding(options.pyramidingFor(compiled))
+        .closeAtEndPrice(options.closeAtEndPrice)
+        .margin(options.margin)
+        .funding(options.funding)
+        .quantityStep(options.quantityStep)
+        .marketRules(options.marketRules)
+        .build();
   }
 
   /** The run measured against the bars of {@code --benchmark}, read in the same zone. */
@@ -191,7 +216,15 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
-    checkConstraints(compilation.strategy(), options);
+    if (options.optimize.active()) {
+      // A search skips the combinations that break a constraint instead of refusing the run.
+      String unknown = compilation.strategy().unknownParamIn(options.constraints);
+      if (unknown != null) {
+        throw new IllegalArgumentException("--constraint: " + unknown);
+      }
+    } else {
+      checkConstraints(compilation.strategy(), options);
+    }
     return compilation.strategy();
   }
 
@@ -470,6 +503,9 @@ public final class BacktestCli {
                         [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
                         [--actions FILE.csv] [--price-basis raw|split_adjusted]
                         [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
+                        [--optimize name=from:to:step... [--objective sharpe_ratio] [--require 'trade_count >= 5']...
+                         [--top 10] [--out-of-sample 0.3|DATE] [--cscv-partitions 16]
+                         [--walk-forward rolling:N|anchored:N [--train-test-ratio 3] [--gap 0]]]
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold;
@@ -506,6 +542,8 @@ public final class BacktestCli {
                       in the metrics; docs/METRICS.md)
         """
             + KrxOptions.USAGE
+            + "\n"
+            + OptimizeOptions.USAGE
             + "\n"
             + PriceOptions.USAGE;
 
@@ -558,6 +596,9 @@ public final class BacktestCli {
     Interval interval;
     ZoneId zone = ZoneId.of("UTC");
     final KrxOptions krx = new KrxOptions();
+
+    /** --optimize and the options that refine it. */
+    final OptimizeOptions optimize = new OptimizeOptions();
 
     /** --board and --price-limits as rules (checked once all options are read). */
     MarketRules marketRules = MarketRules.none();
@@ -660,10 +701,13 @@ public final class BacktestCli {
               o.prices.set(arg, value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;
           default -> {
-            if (!KrxOptions.handles(arg)) {
+            if (OptimizeOptions.handles(arg)) {
+              o.optimize.set(arg, value(args, ++i, arg));
+            } else if (KrxOptions.handles(arg)) {
+              o.krx.set(arg, value(args, ++i, arg));
+            } else {
               throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
-            o.krx.set(arg, value(args, ++i, arg));
           }
         }
       }
@@ -705,6 +749,13 @@ public final class BacktestCli {
         }
         if (o.benchmark != null && !Files.isRegularFile(o.benchmark)) {
           throw new IllegalArgumentException("no such file: " + o.benchmark);
+        }
+        o.optimize.check();
+        if (o.optimize.active()
+            && (o.isPortfolio() || o.series || o.seriesCsv != null || o.benchmark != null)) {
+          throw new IllegalArgumentException(
+              "--optimize searches one --data file's single run: leave out the portfolio options,"
+                  + " --series, --series-csv and --benchmark");
         }
         if (o.series && !o.json) {
           throw new IllegalArgumentException(
