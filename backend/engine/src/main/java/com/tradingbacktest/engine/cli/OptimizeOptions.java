@@ -28,7 +28,7 @@ final class OptimizeOptions {
                       the web app's optimisation) and prints the ranked results
         --objective   the metric ranked by, highest first (default sharpe_ratio; any scalar metric
                       of docs/METRICS.md that an optimisation ranks by)
-        --require     'metric >= value' (or >, <, <=, ==, !=): a result that misses it is
+        --require     'metric >= value' (or >, <, <=): a result that misses it is
                       infeasible and ranks after every feasible one (repeatable)
         --top         how many ranked results to print (default 10)
         --out-of-sample  0.3 holds out the last 30% of the bars (or a date such as 2012-01-01, from
@@ -46,7 +46,7 @@ final class OptimizeOptions {
   private static final Pattern RANGE =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=([^:]+):([^:]+):([^:]+)");
   private static final Pattern REQUIRE =
-      Pattern.compile("\\s*([a-z_]+)\\s*(>=|<=|==|!=|>|<)\\s*(\\S+)\\s*");
+      Pattern.compile("\\s*([A-Za-z_]+)\\s*(>=|<=|>|<)\\s*(\\S+)\\s*");
   private static final Pattern WALK = Pattern.compile("([a-zA-Z]+):(\\d{1,4})");
 
   final List<ParameterRange> ranges = new ArrayList<>();
