@@ -59,12 +59,56 @@ class WindowPlanPropertyTests {
     }
   }
 
+  @Property(tries = 300)
+  void byPeriodsTilesTheBarsAfterTheFirstTrainPart(
+      @ForAll @IntRange(min = 1, max = 3000) int bars,
+      @ForAll boolean weekdaysOnly,
+      @ForAll WindowMode mode,
+      @ForAll @IntRange(min = 1, max = 36) int trainMonths,
+      @ForAll @IntRange(min = 1, max = 400) int testDays,
+      @ForAll @IntRange(min = 0, max = 20) int gap) {
+    long[] times = new long[bars];
+    long day = Walks.START;
+    for (int i = 0; i < bars; i++) {
+      // 2024-01-01 is a Monday: skip Saturdays and Sundays when asked.
+      while (weekdaysOnly && Math.floorMod((day - Walks.START) / Walks.DAY, 7) >= 5) {
+        day += Walks.DAY;
+      }
+      times[i] = day;
+      day += Walks.DAY;
+    }
+    List<WalkForwardWindow> plan;
+    try {
+      plan =
+          WindowPlan.byPeriods(
+              times,
+              java.time.ZoneOffset.UTC,
+              mode,
+              java.time.Period.ofMonths(trainMonths),
+              java.time.Period.ofDays(testDays),
+              gap);
+    } catch (IllegalArgumentException e) {
+      assertThat(e.getMessage()).containsAnyOf("leaves no bar to test", "more than 100 windows");
+      return;
+    }
+    assertThat(plan).hasSizeBetween(1, WindowPlan.MAX_WINDOWS);
+    checkTiling(plan, bars, mode, gap, false);
+    assertThat(times[plan.get(0).trainTo() - 1] - times[0])
+        .as("the first train part stays within its period")
+        .isLessThan((long) trainMonths * 31 * Walks.DAY);
+  }
+
   /**
    * Numbered from 1; test parts non-empty, contiguous, in order, covering {@code [first test start,
    * bars)}; each train part non-empty and ending {@code gap} bars before its test part; anchored
    * ones from bar 0, rolling ones all of one length.
    */
   static void checkTiling(List<WalkForwardWindow> plan, int bars, WindowMode mode, int gap) {
+    checkTiling(plan, bars, mode, gap, true);
+  }
+
+  static void checkTiling(
+      List<WalkForwardWindow> plan, int bars, WindowMode mode, int gap, boolean equalTrains) {
     WalkForwardWindow first = plan.get(0);
     assertThat(first.trainTo() + gap).isEqualTo(first.testFrom());
     assertThat(plan.get(plan.size() - 1).testTo()).isEqualTo(bars);
@@ -81,7 +125,7 @@ class WindowPlanPropertyTests {
       }
       if (mode == WindowMode.ANCHORED) {
         assertThat(w.trainFrom()).isZero();
-      } else {
+      } else if (equalTrains) {
         assertThat(w.trainTo() - w.trainFrom()).isEqualTo(trainLength);
       }
     }
