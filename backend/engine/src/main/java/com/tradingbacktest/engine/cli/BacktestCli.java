@@ -9,6 +9,8 @@ import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
+import com.tradingbacktest.engine.robust.MonteCarloInput;
+import com.tradingbacktest.engine.robust.MonteCarloResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
@@ -49,6 +51,7 @@ import java.util.Map;
  *          [--benchmark FILE.csv] [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
  *          [--actions FILE.csv] [--price-basis raw|split_adjusted]
  *          [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
+ *          [--monte-carlo METHOD:PATHS[:SEED] [--ruin-equity AMOUNT]]
  *          [--optimize name=from:to:step... [--objective NAME] [--require 'metric op value']...
  *           [--top 10] [--out-of-sample 0.3|DATE] [--cscv-partitions 16]
  *           [--walk-forward rolling:N|anchored:N [--train-test-ratio 3] [--gap 0]]]
@@ -112,6 +115,7 @@ public final class BacktestCli {
             compiled,
             bars,
             config(options, compiled),
+            options.monteCarlo,
             options.json,
             out);
         return 0;
@@ -120,6 +124,16 @@ public final class BacktestCli {
       Signals signals = evaluation.signals();
       BacktestConfig config = config(options, compiled);
       BacktestResult result = Backtest.run(bars, signals, config);
+      MonteCarloResult monteCarlo =
+          options.monteCarlo.requested()
+              ? options.monteCarlo.run(
+                  MonteCarloInput.of(
+                      options.capital,
+                      result.simulation().equity(),
+                      bars.times(),
+                      result.simulation().trades()),
+                  options.capital)
+              : null;
       BenchmarkStats benchmark =
           options.benchmark == null ? null : benchmark(options, bars, result, config);
       SeriesExport series =
@@ -144,9 +158,15 @@ public final class BacktestCli {
         if (options.series) {
           report.put("series", series.toJson());
         }
+        if (monteCarlo != null) {
+          report.put("monte_carlo", MonteCarloOptions.toJson(monteCarlo));
+        }
         out.println(Json.write(report));
       } else {
         printTable(out, bars, options, result, benchmark);
+        if (monteCarlo != null) {
+          MonteCarloOptions.printTable(out, monteCarlo);
+        }
       }
       return 0;
     } catch (IllegalArgumentException e) {
@@ -543,9 +563,11 @@ public final class BacktestCli {
         """
             + KrxOptions.USAGE
             + "\n"
-            + OptimizeOptions.USAGE
+            + PriceOptions.USAGE
             + "\n"
-            + PriceOptions.USAGE;
+            + MonteCarloOptions.USAGE
+            + "\n"
+            + OptimizeOptions.USAGE;
 
     Path data;
 
@@ -596,6 +618,9 @@ public final class BacktestCli {
     Interval interval;
     ZoneId zone = ZoneId.of("UTC");
     final KrxOptions krx = new KrxOptions();
+
+    /** --monte-carlo and --ruin-equity. */
+    final MonteCarloOptions monteCarlo = new MonteCarloOptions();
 
     /** --optimize and the options that refine it. */
     final OptimizeOptions optimize = new OptimizeOptions();
@@ -701,10 +726,12 @@ public final class BacktestCli {
               o.prices.set(arg, value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;
           default -> {
-            if (OptimizeOptions.handles(arg)) {
-              o.optimize.set(arg, value(args, ++i, arg));
-            } else if (KrxOptions.handles(arg)) {
+            if (KrxOptions.handles(arg)) {
               o.krx.set(arg, value(args, ++i, arg));
+            } else if (MonteCarloOptions.handles(arg)) {
+              o.monteCarlo.set(arg, value(args, ++i, arg));
+            } else if (OptimizeOptions.handles(arg)) {
+              o.optimize.set(arg, value(args, ++i, arg));
             } else {
               throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
@@ -720,6 +747,7 @@ public final class BacktestCli {
             e);
       }
       o.marketRules = o.krx.rules();
+      o.monteCarlo.check();
       if (o.closeAtEndPrice == EndPrice.OPEN && !o.closeAtEnd) {
         throw new IllegalArgumentException(
             "--close-at-end-price says where --close-at-end closes: add --close-at-end");

@@ -1,5 +1,7 @@
 package com.tradingbacktest.engine.cli;
 
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.optimize.GridSearch;
@@ -7,6 +9,8 @@ import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.optimize.ValidCombinations;
+import com.tradingbacktest.engine.robust.MonteCarloInput;
+import com.tradingbacktest.engine.robust.MonteCarloResult;
 import com.tradingbacktest.engine.robust.OptimizationStatistics;
 import com.tradingbacktest.engine.robust.OutOfSample;
 import com.tradingbacktest.engine.robust.WalkForward;
@@ -25,7 +29,8 @@ import java.util.Map;
 /**
  * {@code backtest ... --optimize}: a grid search over one symbol's bars, with an out-of-sample
  * split or walk-forward windows ({@link OptimizeOptions}); prints the {@code optimization} or
- * {@code walk_forward} report ({@link OptimizeReport}).
+ * {@code walk_forward} report ({@link OptimizeReport}), with {@code --monte-carlo} the resampling
+ * of the stitched out-of-sample run or of the leader's run (held-out bars with a split).
  */
 final class OptimizeCli {
 
@@ -46,6 +51,7 @@ final class OptimizeCli {
       CompiledStrategy strategy,
       BarSeries bars,
       BacktestConfig config,
+      MonteCarloOptions monteCarlo,
       boolean json,
       PrintStream out) {
     ParameterGrid grid = grid(options, fixed);
@@ -80,18 +86,66 @@ final class OptimizeCli {
                   options.trainTestRatio,
                   options.gapBars),
               limits);
+      MonteCarloResult paths =
+          monteCarlo.requested()
+              ? monteCarlo.run(
+                  MonteCarloInput.of(
+                      config.initialCapital(), result.equity(), result.times(), result.trades()),
+                  config.initialCapital())
+              : null;
       if (json) {
-        out.println(Json.write(OptimizeReport.walkForward(options, valid, bars, result)));
+        Map<String, Object> report = OptimizeReport.walkForward(options, valid, bars, result);
+        print(report, paths, out);
       } else {
         OptimizeReport.printWalkForward(out, options, valid, bars, result);
+        print(paths, out);
       }
       return;
     }
     Optimization done = optimization(options, grid, valid, strategy, bars, config, limits);
+    MonteCarloResult paths =
+        monteCarlo.requested()
+            ? monteCarlo.run(best(done, strategy, bars, config), config.initialCapital())
+            : null;
     if (json) {
-      out.println(Json.write(OptimizeReport.optimization(options, valid, done)));
+      print(OptimizeReport.optimization(options, valid, done), paths, out);
     } else {
       OptimizeReport.printOptimization(out, options, valid, done);
+      print(paths, out);
+    }
+  }
+
+  /**
+   * What --monte-carlo resamples after a search: the leader's run on the held-out bars with a
+   * split, else its run over every bar.
+   */
+  private static MonteCarloInput best(
+      Optimization done, CompiledStrategy strategy, BarSeries bars, BacktestConfig config) {
+    if (done.split() != null) {
+      WindowTest test = done.split().results().get(0).test();
+      return MonteCarloInput.of(
+          config.initialCapital(), test.equity(), test.times(), test.trades());
+    }
+    BacktestResult run =
+        Backtest.run(bars, strategy.signals(bars, done.ranked().get(0).parameters()), config);
+    return MonteCarloInput.of(
+        config.initialCapital(),
+        run.simulation().equity(),
+        bars.times(),
+        run.simulation().trades());
+  }
+
+  private static void print(Map<String, Object> report, MonteCarloResult paths, PrintStream out) {
+    if (paths != null) {
+      report.put("monte_carlo", MonteCarloOptions.toJson(paths));
+    }
+    out.println(Json.write(report));
+  }
+
+  private static void print(MonteCarloResult paths, PrintStream out) {
+    if (paths != null) {
+      out.println();
+      MonteCarloOptions.printTable(out, paths);
     }
   }
 

@@ -126,6 +126,29 @@ class OptimizeCliTests {
   }
 
   @Test
+  void monteCarloResamplesTheStitchedOutOfSampleRun() {
+    // The command: a walk-forward with a Monte Carlo of its out-of-sample trades.
+    String[] args = {
+      "--data", data.toString(),
+      "--strategy", strategy.toString(),
+      "--optimize", "fast=5:15:5",
+      "--optimize", "slow=20:40:10",
+      "--objective", "sharpe_ratio",
+      "--walk-forward", "anchored:3",
+      "--monte-carlo", "shuffle:200:7",
+      "--json"
+    };
+    Result r = run(args);
+
+    assertThat(r.err).isEmpty();
+    assertThat(r.status).isZero();
+    assertThat(r.out)
+        .startsWith("{\"walk_forward\":{\"mode\":\"anchored\",\"count\":3,")
+        .contains("\"monte_carlo\":{", "\"paths\":200", "\"seed\":7");
+    assertThat(run(args).out).as("a seeded analysis repeats").isEqualTo(r.out);
+  }
+
+  @Test
   void walkForwardPrintsAReadableTable() {
     Result r =
         run(
