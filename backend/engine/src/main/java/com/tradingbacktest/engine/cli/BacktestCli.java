@@ -52,6 +52,9 @@ import java.util.Map;
  *          [--actions FILE.csv] [--price-basis raw|split_adjusted]
  *          [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
  *          [--monte-carlo METHOD:PATHS[:SEED] [--ruin-equity AMOUNT]]
+ *          [--optimize name=from:to:step... [--objective NAME] [--require 'metric op value']...
+ *           [--top 10] [--out-of-sample 0.3|DATE] [--cscv-partitions 16]
+ *           [--walk-forward rolling:N|anchored:N [--train-test-ratio 3] [--gap 0]]]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -98,22 +101,28 @@ public final class BacktestCli {
                   : options.data.getFileName().toString(),
               options);
       CompiledStrategy compiled = compiledFile(options);
+      if (options.optimize.active()) {
+        if (compiled == null) {
+          throw new IllegalArgumentException(
+              "--optimize searches the params of a strategy in the language (a .strategy file); "
+                  + options.strategy
+                  + " is a built-in");
+        }
+        OptimizeCli.run(
+            options.optimize,
+            options.params,
+            options.constraints,
+            compiled,
+            bars,
+            config(options, compiled),
+            options.monteCarlo,
+            options.json,
+            out);
+        return 0;
+      }
       Evaluation evaluation = evaluate(options, bars, compiled);
       Signals signals = evaluation.signals();
-      BacktestConfig config =
-          BacktestConfig.builder()
-              .initialCapital(options.capital)
-              .costs(options.costs)
-              .fillMode(options.fill)
-              .allowShort(options.allowShort)
-              .closeAtEnd(options.closeAtEnd)
-              .pyramiding(options.pyramidingFor(compiled))
-              .closeAtEndPrice(options.closeAtEndPrice)
-              .margin(options.margin)
-              .funding(options.funding)
-              .quantityStep(options.quantityStep)
-              .marketRules(options.marketRules)
-              .build();
+      BacktestConfig config = config(options, compiled);
       BacktestResult result = Backtest.run(bars, signals, config);
       MonteCarloResult monteCarlo =
           options.monteCarlo.requested()
@@ -169,6 +178,23 @@ public final class BacktestCli {
     }
   }
 
+  /** The run's account and execution from the options. */
+  private static BacktestConfig config(Options options, CompiledStrategy compiled) {
+    return BacktestConfig.builder()
+        .initialCapital(options.capital)
+        .costs(options.costs)
+        .fillMode(options.fill)
+        .allowShort(options.allowShort)
+        .closeAtEnd(options.closeAtEnd)
+        .pyramiding(options.pyramidingFor(compiled))
+        .closeAtEndPrice(options.closeAtEndPrice)
+        .margin(options.margin)
+        .funding(options.funding)
+        .quantityStep(options.quantityStep)
+        .marketRules(options.marketRules)
+        .build();
+  }
+
   /** The run measured against the bars of {@code --benchmark}, read in the same zone. */
   private static BenchmarkStats benchmark(
       Options options, BarSeries bars, BacktestResult result, BacktestConfig config)
@@ -210,7 +236,15 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
-    checkConstraints(compilation.strategy(), options);
+    if (options.optimize.active()) {
+      // A search skips the combinations that break a constraint instead of refusing the run.
+      String unknown = compilation.strategy().unknownParamIn(options.constraints);
+      if (unknown != null) {
+        throw new IllegalArgumentException("--constraint: " + unknown);
+      }
+    } else {
+      checkConstraints(compilation.strategy(), options);
+    }
     return compilation.strategy();
   }
 
@@ -489,6 +523,9 @@ public final class BacktestCli {
                         [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
                         [--actions FILE.csv] [--price-basis raw|split_adjusted]
                         [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
+                        [--optimize name=from:to:step... [--objective sharpe_ratio] [--require 'trade_count >= 5']...
+                         [--top 10] [--out-of-sample 0.3|DATE] [--cscv-partitions 16]
+                         [--walk-forward rolling:N|anchored:N [--train-test-ratio 3] [--gap 0]]]
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold;
@@ -528,7 +565,9 @@ public final class BacktestCli {
             + "\n"
             + PriceOptions.USAGE
             + "\n"
-            + MonteCarloOptions.USAGE;
+            + MonteCarloOptions.USAGE
+            + "\n"
+            + OptimizeOptions.USAGE;
 
     Path data;
 
@@ -582,6 +621,9 @@ public final class BacktestCli {
 
     /** --monte-carlo and --ruin-equity. */
     final MonteCarloOptions monteCarlo = new MonteCarloOptions();
+
+    /** --optimize and the options that refine it. */
+    final OptimizeOptions optimize = new OptimizeOptions();
 
     /** --board and --price-limits as rules (checked once all options are read). */
     MarketRules marketRules = MarketRules.none();
@@ -688,6 +730,8 @@ public final class BacktestCli {
               o.krx.set(arg, value(args, ++i, arg));
             } else if (MonteCarloOptions.handles(arg)) {
               o.monteCarlo.set(arg, value(args, ++i, arg));
+            } else if (OptimizeOptions.handles(arg)) {
+              o.optimize.set(arg, value(args, ++i, arg));
             } else {
               throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
@@ -733,6 +777,13 @@ public final class BacktestCli {
         }
         if (o.benchmark != null && !Files.isRegularFile(o.benchmark)) {
           throw new IllegalArgumentException("no such file: " + o.benchmark);
+        }
+        o.optimize.check();
+        if (o.optimize.active()
+            && (o.isPortfolio() || o.series || o.seriesCsv != null || o.benchmark != null)) {
+          throw new IllegalArgumentException(
+              "--optimize searches one --data file's single run: leave out the portfolio options,"
+                  + " --series, --series-csv and --benchmark");
         }
         if (o.series && !o.json) {
           throw new IllegalArgumentException(
