@@ -12,6 +12,7 @@ import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.portfolio.PortfolioResult;
 import com.tradingbacktest.engine.robust.BlockStats;
+import com.tradingbacktest.engine.robust.WalkForward;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.Funding;
@@ -240,10 +241,12 @@ public final class PortfolioSweep {
   }
 
   /**
-   * One combination traded on the held-out part of an optimisation over a portfolio: a portfolio
-   * run, starting with the initial capital, over the universe's bars from {@code splitTime} on.
+   * One combination traded on the held-out part of an optimisation over a portfolio, as {@code
+   * WalkForward.test} trades one symbol's: the universe evaluated on all its bars (the part ends
+   * with the range, so nothing after it is seen), the account starting with the initial capital at
+   * {@code splitTime} and trading from there on, the indicators warmed up on the bars before.
    *
-   * @throws IllegalArgumentException when a symbol has no bar in the part, or the portfolio cannot
+   * @throws IllegalArgumentException when no symbol has a bar in the part, or the portfolio cannot
    *     run on it
    */
   public static PerformanceMetrics heldOut(
@@ -256,25 +259,19 @@ public final class PortfolioSweep {
       Map<String, Double> parameters,
       long splitTime,
       EvaluationLimits limits) {
-    List<BarSeries> universe = new ArrayList<>(bars.universe().size());
-    for (BarSeries series : bars.universe()) {
-      int from = firstAtOrAfter(series.times(), splitTime);
-      if (from == series.size()) {
-        throw new IllegalArgumentException(series.symbol() + " has no bar in the held-out part");
-      }
-      universe.add(series.slice(from, series.size()));
-    }
-    return PortfolioExecution.simulate(
+    PortfolioExecution.Prepared prepared =
+        PortfolioExecution.prepare(
             strategy,
-            universe,
+            bars.universe(),
             setup,
             bars.fx(),
             funding,
             parameters,
             settings,
             initialCapital,
-            limits)
-        .result()
+            limits);
+    return WalkForward.testPortfolio(
+            prepared.legs(), prepared.config(), splitTime, limits.control())
         .metrics();
   }
 }
