@@ -222,6 +222,44 @@ class MonteCarloIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void failsWhenTheRunNoLongerEndsWhereItEndedBecauseItsBarsChanged() {
+    // In after day 2, out after day 4, in again after day 6 and held to the last close (day 7).
+    String symbol = client.uploadDaily(RunClient.dailyCsv(10, 11, 12, 11, 10, 12, 14));
+    String strategy =
+        client.strategy(
+            "above sma",
+            """
+            long_entry = close > sma(close, 2)
+            long_exit = close < sma(close, 2)
+            """);
+    String changing =
+        client.started(RunClient.request(strategy, symbol, "1d", "2024-01-01", "2024-01-07"));
+    assertThat(client.awaitFinal(changing).path("status").asString()).isEqualTo("completed");
+    String location = "/api/v1/backtests/" + changing + "/monte-carlo";
+    Response before = client.api.post(location, Map.of("paths", 10), client.auth);
+    assertThat(await(location + "/" + before.json().path("id").asString()).path("steps").asInt())
+        .isEqualTo(1);
+
+    // The last close changes: the position held into it is worth another amount.
+    Response changed =
+        Multipart.upload(
+            port,
+            json,
+            client.auth[1],
+            "changed.csv",
+            "date,open,high,low,close,volume\n2024-01-07,12,21,11,20,1000\n",
+            Map.of("symbol", symbol, "interval", "1d"));
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(201);
+    Response after = client.api.post(location, Map.of("paths", 10), client.auth);
+    assertThat(after.status()).isEqualTo(202);
+
+    JsonNode failed = await(location + "/" + after.json().path("id").asString(), "failed");
+    assertThat(failed.path("error").asString())
+        .isEqualTo("The analysis could not run: the data changed since this run: rerun it first");
+    assertThat(failed.path("final_equity").isNull()).isTrue();
+  }
+
+  @Test
   void aRunThatIsNotCompletedIsAConflict() throws Exception {
     String pending;
     Response refused;
@@ -322,11 +360,16 @@ class MonteCarloIntegrationTests extends IntegrationTest {
   }
 
   private JsonNode await(String location) {
+    return await(location, "completed");
+  }
+
+  /** Polls an analysis until its status is {@code wanted}; fails on another final one. */
+  private JsonNode await(String location, String wanted) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
       JsonNode state = client.get(location).json();
       String status = state.path("status").asString();
-      if (status.equals("completed")) {
+      if (status.equals(wanted)) {
         return state;
       }
       assertThat(status).as(state.toString()).isIn("queued", "running");
