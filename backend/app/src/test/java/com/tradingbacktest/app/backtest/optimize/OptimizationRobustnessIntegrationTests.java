@@ -52,6 +52,7 @@ class OptimizationRobustnessIntegrationTests extends IntegrationTest {
   @Autowired DataSource dataSource;
   @Autowired MarketDataService marketData;
   @Autowired RunPrices runPrices;
+  @Autowired OptimizationFinisher finisher;
 
   RunClient client;
   String strategy;
@@ -186,6 +187,45 @@ class OptimizationRobustnessIntegrationTests extends IntegrationTest {
                     Integer.class,
                     UUID.fromString(id)))
         .isEqualTo(5 * 8);
+  }
+
+  @Test
+  void theFinishStepStoresOnceAndGivesTheSameStatisticsWhenRunAgain() {
+    Map<String, Object> request = optimize("2013-01-01", "2013-12-31");
+    request.put("out_of_sample", Map.of("fraction", 0.25));
+    String id = started(request);
+    JsonNode first = awaitFinished(id);
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String stored =
+        jdbc.queryForObject(
+            "select robustness::text from optimizations where id = ?",
+            String.class,
+            UUID.fromString(id));
+
+    // A retried job finds the statistics stored and keeps them.
+    jdbc.update(
+        "update optimizations set robustness = jsonb_set(robustness, '{marker}', '1')"
+            + " where id = ?",
+        UUID.fromString(id));
+    finisher.finish(UUID.fromString(id), 0);
+    assertThat(
+            jdbc.queryForObject(
+                "select robustness->>'marker' from optimizations where id = ?",
+                String.class,
+                UUID.fromString(id)))
+        .isEqualTo("1");
+
+    // Computed afresh, they are the same to the bit: nothing in them is random.
+    jdbc.update("update optimizations set robustness = null where id = ?", UUID.fromString(id));
+    finisher.finish(UUID.fromString(id), 0);
+    assertThat(
+            jdbc.queryForObject(
+                "select robustness::text from optimizations where id = ?",
+                String.class,
+                UUID.fromString(id)))
+        .isEqualTo(stored);
+    assertThat(client.get(PATH + "/" + id).json().path("statistics"))
+        .isEqualTo(first.path("statistics"));
   }
 
   @Test
