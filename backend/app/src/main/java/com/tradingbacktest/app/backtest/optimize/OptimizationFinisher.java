@@ -29,14 +29,19 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -258,7 +263,7 @@ class OptimizationFinisher {
   private List<OptimizationRobustness.HeldOutResult> heldOut(
       OptimizationRow row,
       Objective objective,
-      java.util.function.Function<Map<String, Double>, PerformanceMetrics> test) {
+      Function<Map<String, Double>, PerformanceMetrics> test) {
     List<OptimizationRobustness.HeldOutResult> out = new ArrayList<>();
     int rank = 1;
     for (OptimizationRepository.ResultRow r :
@@ -281,7 +286,7 @@ class OptimizationFinisher {
 
   /** The in-sample best (feasible first, as ranked) over the whole range, downsampled. */
   private List<OptimizationRobustness.EquityPoint> bestEquity(
-      OptimizationRow row, java.util.function.Function<Map<String, Double>, TimedEquity> run) {
+      OptimizationRow row, Function<Map<String, Double>, TimedEquity> run) {
     List<OptimizationRepository.ResultRow> best = optimizations.ranked(row.id(), 1);
     if (best.isEmpty()) {
       return List.of();
@@ -292,7 +297,7 @@ class OptimizationFinisher {
     }
     int[] kept =
         curve.equity().length <= EQUITY_POINTS
-            ? java.util.stream.IntStream.range(0, curve.equity().length).toArray()
+            ? IntStream.range(0, curve.equity().length).toArray()
             : Downsampling.indices(0, curve.equity().length, EQUITY_POINTS, curve.equity());
     List<OptimizationRobustness.EquityPoint> points = new ArrayList<>(kept.length);
     for (int i : kept) {
@@ -316,7 +321,7 @@ class OptimizationFinisher {
 
   /** The first bar at or after {@code time} (epoch ms); the series' size when none is. */
   static int firstAtOrAfter(BarSeries bars, long time) {
-    int i = java.util.Arrays.binarySearch(bars.times(), time);
+    int i = Arrays.binarySearch(bars.times(), time);
     return i >= 0 ? i : -i - 1;
   }
 
@@ -325,9 +330,9 @@ class OptimizationFinisher {
       CompiledStrategy strategy,
       PortfolioBars bars,
       PortfolioSetup setup,
-      List<com.tradingbacktest.engine.sim.Funding> funding,
+      List<Funding> funding,
       RunSettings settings,
-      java.math.BigDecimal initialCapital,
+      BigDecimal initialCapital,
       long splitTime,
       EvaluationLimits limits) {
 

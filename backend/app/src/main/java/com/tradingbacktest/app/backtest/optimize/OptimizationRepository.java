@@ -5,6 +5,8 @@ import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
 import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.backtest.run.ResolvedRun;
 import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.robust.BlockStats;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -278,7 +280,7 @@ class OptimizationRepository {
         .param(id)
         .query(
             (rs, n) -> {
-              java.sql.Array array = rs.getArray(5);
+              Array array = rs.getArray(5);
               Double[] blocks = array == null ? null : (Double[]) array.getArray();
               return new BlockedResult(
                   rs.getLong(1),
@@ -292,11 +294,7 @@ class OptimizationRepository {
 
   /** A stored result as the statistics read it; {@code blocks} null when it has none. */
   record BlockedResult(
-      long combination,
-      String parameters,
-      Double score,
-      boolean feasible,
-      com.tradingbacktest.engine.robust.BlockStats[] blocks) {}
+      long combination, String parameters, Double score, boolean feasible, BlockStats[] blocks) {}
 
   /** Stores what the finish step found, once: a retried step finds it there and keeps it. */
   boolean saveRobustness(UUID id, String robustnessJson) {

@@ -19,6 +19,7 @@ import com.tradingbacktest.engine.sim.Funding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -183,7 +184,7 @@ public final class PortfolioSweep {
    */
   public static long[] times(PortfolioBars bars) {
     return bars.universe().stream()
-        .flatMapToLong(b -> java.util.Arrays.stream(b.times()))
+        .flatMapToLong(b -> Arrays.stream(b.times()))
         .sorted()
         .distinct()
         .toArray();
@@ -210,7 +211,7 @@ public final class PortfolioSweep {
 
   /** The first index whose time is at or after {@code time}; the length when none is. */
   static int firstAtOrAfter(long[] times, long time) {
-    int i = java.util.Arrays.binarySearch(times, time);
+    int i = Arrays.binarySearch(times, time);
     return i >= 0 ? i : -i - 1;
   }
 

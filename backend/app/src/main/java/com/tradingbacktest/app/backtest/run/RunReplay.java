@@ -15,6 +15,7 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.Trade;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -185,8 +186,7 @@ public class RunReplay {
     for (PortfolioTrade p : result.trades()) {
       trades.add(inBase(p, times));
     }
-    trades.sort(
-        java.util.Comparator.comparingLong(Trade::exitTime).thenComparingInt(Trade::exitIndex));
+    trades.sort(Comparator.comparingLong(Trade::exitTime).thenComparingInt(Trade::exitIndex));
     return new Replayed(row.initialCapital().doubleValue(), times, result.equity(), trades);
   }
 
