@@ -29,10 +29,8 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.BacktestConfig;
-import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -308,8 +306,6 @@ class OptimizationFinisher {
     return points;
   }
 
-  record TimedEquity(long[] times, double[] equity) {}
-
   /** Bars per year as the portfolio's metrics annualise: crypto's when any symbol trades on it. */
   private static double portfolioBarsPerYear(PortfolioBars bars, Interval interval) {
     MarketCalendar calendar =
@@ -323,30 +319,6 @@ class OptimizationFinisher {
   static int firstAtOrAfter(BarSeries bars, long time) {
     int i = Arrays.binarySearch(bars.times(), time);
     return i >= 0 ? i : -i - 1;
-  }
-
-  /** The portfolio counterparts of a held-out test and a run over the whole range. */
-  private record PortfolioHeldOut(
-      CompiledStrategy strategy,
-      PortfolioBars bars,
-      PortfolioSetup setup,
-      List<Funding> funding,
-      RunSettings settings,
-      BigDecimal initialCapital,
-      long splitTime,
-      EvaluationLimits limits) {
-
-    PerformanceMetrics test(Map<String, Double> parameters) {
-      return PortfolioSweep.heldOut(
-          strategy, bars, setup, funding, settings, initialCapital, parameters, splitTime, limits);
-    }
-
-    TimedEquity equity(Map<String, Double> parameters) {
-      var result =
-          PortfolioSweep.simulate(
-              strategy, bars, setup, funding, settings, initialCapital, parameters, limits);
-      return new TimedEquity(result.times(), result.equity());
-    }
   }
 
   /** Stops the step (as a cancellation) once the optimisation is deleted; looks once a second. */
