@@ -260,6 +260,23 @@ class MonteCarloIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void anAccountHasAtMostThreeAnalysesQueuedOrRunning() throws Exception {
+    List<String> active = new ArrayList<>();
+    Response fourth;
+    // Held bars keep the analyses in their replay, so none finishes while they are counted.
+    try (MarketDataHold ignored = MarketDataHold.on(dataSource)) {
+      for (int i = 0; i < 3; i++) {
+        active.add(started(Map.of("paths", 10)));
+      }
+      fourth = client.api.post(path(), Map.of("paths", 10), client.auth);
+    }
+    assertThat(fourth.status()).as(fourth.toString()).isEqualTo(429);
+    assertThat(fourth.problemType()).endsWith("/too-many-runs");
+    active.forEach(this::awaitCompleted);
+    assertThat(client.api.post(path(), Map.of("paths", 10), client.auth).status()).isEqualTo(202);
+  }
+
+  @Test
   void aRunThatIsNotCompletedIsAConflict() throws Exception {
     String pending;
     Response refused;
