@@ -26,7 +26,7 @@ import java.util.UUID;
  * @param heatmap best feasible score over two parameters; null with fewer than two varying
  *     parameters
  */
-record OptimizationResponse(
+public record OptimizationResponse(
     UUID id,
     String status,
     @Schema(nullable = true) String error,
@@ -68,11 +68,13 @@ record OptimizationResponse(
         String benchmark) {
 
   /**
+   * One parameter of the grid with its values.
+   *
    * @param count how many values the range has
    */
-  record RangeView(String name, double from, double to, double step, int count) {}
+  public record RangeView(String name, double from, double to, double step, int count) {}
 
-  record ConstraintView(String metric, String op, double value) {}
+  public record ConstraintView(String metric, String op, double value) {}
 
   /**
    * One combination's outcome.

@@ -24,7 +24,7 @@ import java.util.Map;
  *     statement ({@code "fast < slow"}); with the strategy's own, a combination that breaks one is
  *     skipped before running and counted in {@code skipped_combinations}
  */
-record OptimizeRequest(
+public record OptimizeRequest(
     @NotNull(message = "is required") @Valid BacktestRequest backtest,
     @Valid Map<String, RangeSpec> ranges,
     @Schema(
@@ -59,13 +59,13 @@ record OptimizeRequest(
             paramConstraints) {
 
   /** Values {@code from}, {@code from + step}, ... up to {@code to}. */
-  record RangeSpec(
+  public record RangeSpec(
       @NotNull(message = "is required") Double from,
       @NotNull(message = "is required") Double to,
       @NotNull(message = "is required") Double step) {}
 
   /** {@code metric op value}, e.g. {@code trade_count >= 10} or {@code max_drawdown > -0.25}. */
-  record ConstraintSpec(
+  public record ConstraintSpec(
       @Schema(example = "trade_count") @NotBlank(message = "is required") String metric,
       @Schema(
               example = ">=",
