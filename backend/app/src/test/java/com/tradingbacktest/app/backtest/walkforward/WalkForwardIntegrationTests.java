@@ -86,7 +86,7 @@ class WalkForwardIntegrationTests extends IntegrationTest {
     assertThat(accepted.json().path("windows_spec").path("mode").asString()).isEqualTo("rolling");
     assertThat(accepted.json().path("windows_spec").path("gap_bars").asInt()).isZero();
     CompletableFuture<List<JsonNode>> stream =
-        CompletableFuture.supplyAsync(() -> events(id, Duration.ofSeconds(120)));
+        CompletableFuture.supplyAsync(() -> events(id, Duration.ofMinutes(2)));
 
     JsonNode done = await(id);
 
@@ -341,7 +341,7 @@ class WalkForwardIntegrationTests extends IntegrationTest {
 
   /** Polls a walk-forward until it completed; fails if it ends otherwise or takes over 120 s. */
   private JsonNode await(String id) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (true) {
       JsonNode state = client.get(PATH + "/" + id).json();
       String status = state.path("status").asString();
