@@ -182,12 +182,16 @@ class WalkForwardIntegrationTests extends IntegrationTest {
     JsonNode done = await(started(request));
 
     JsonNode windows = done.path("windows");
-    // 360 bars: train 120 from the first bar, a gap of 5, then test parts of 60 (bars 125-184,
-    // 185-244, 245-304; the rest is short of a part), each train part ending 5 bars before.
-    assertThat(windows.size()).isGreaterThanOrEqualTo(3);
-    for (JsonNode w : windows) {
-      assertThat(w.path("train_start").asString())
-          .isEqualTo(windows.get(0).path("train_start").asString());
+    // 360 bars hold three whole test parts of 60 after 120 train bars and a gap of 5; the test
+    // parts end at the last bar, and the 55 bars left over join the first train part: train parts
+    // [0, 175), [0, 235), [0, 295), tests [180, 240), [240, 300), [300, 360).
+    assertThat(windows).hasSize(3);
+    int[] trainBars = {175, 235, 295};
+    for (int i = 0; i < 3; i++) {
+      JsonNode w = windows.get(i);
+      assertThat(w.path("train_start").asString()).isEqualTo("2024-01-01T00:00:00Z");
+      assertThat(w.path("train_bars").asInt()).isEqualTo(trainBars[i]);
+      assertThat(w.path("test_bars").asInt()).isEqualTo(60);
       assertThat(
               Duration.between(
                       Instant.parse(w.path("train_end").asString()),
@@ -195,8 +199,8 @@ class WalkForwardIntegrationTests extends IntegrationTest {
                   .toDays())
           .isEqualTo(6);
     }
-    assertThat(windows.get(0).path("train_bars").asInt()).isEqualTo(120);
-    assertThat(windows.get(1).path("train_bars").asInt()).isEqualTo(180);
+    assertThat(Instant.parse(windows.get(2).path("test_end").asString()))
+        .isEqualTo(day(DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC));
     assertThat(done.path("windows_spec").path("mode").asString()).isEqualTo("anchored");
   }
 
@@ -225,8 +229,11 @@ class WalkForwardIntegrationTests extends IntegrationTest {
     assertThat(client.api.post(PATH, badRatio, client.auth).errorFields())
         .contains("windows.train_test_ratio");
 
-    // 100 windows of at least a bar each after a train part three times as long: not in 360 bars.
-    Response tooFew = client.api.post(PATH, walkForward(100, 3.0), client.auth);
+    // 50 windows of at least a bar each after a train part three times as long: not in the 46
+    // bars of 2024-01-01 to 2024-02-15.
+    Map<String, Object> short46 = walkForward(50, 3.0);
+    short46.put("backtest", RunClient.request(strategy, symbol, "1d", "2024-01-01", "2024-02-15"));
+    Response tooFew = client.api.post(PATH, short46, client.auth);
     assertThat(tooFew.status()).as(tooFew.toString()).isEqualTo(422);
     assertThat(tooFew.errorFields()).containsExactly("windows");
 
