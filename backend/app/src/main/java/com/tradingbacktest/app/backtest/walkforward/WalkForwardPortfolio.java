@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest.walkforward;
 
+import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.run.PortfolioBars;
 import com.tradingbacktest.app.backtest.run.PortfolioSetup;
@@ -7,18 +8,17 @@ import com.tradingbacktest.app.backtest.run.PortfolioSweep;
 import com.tradingbacktest.app.backtest.run.RunFunding;
 import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
-import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.robust.StitchBasis;
 import com.tradingbacktest.engine.robust.WalkForwardResult;
+import com.tradingbacktest.engine.robust.WalkForwardWindow;
 import com.tradingbacktest.engine.robust.WindowTest;
-import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
-import com.tradingbacktest.engine.sim.BacktestConfig;
-import com.tradingbacktest.engine.sim.Signals;
+import com.tradingbacktest.engine.series.MarketCalendar;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -85,26 +85,78 @@ class WalkForwardPortfolio {
         evaluation);
   }
 
-  List<WalkForwardResult.WindowOutcome> test(
+  /**
+   * Each window's choice traded on its test part in order, the capital carried; the universe is
+   * read up to each part's last day, so nothing after it is seen.
+   */
+  WalkForwardRunner.Tested test(
       WalkForwardRow row,
       WalkForwardRunner.Setup setup,
       List<WindowRow> windows,
       Map<Integer, WalkForwardRepository.SliceBest> chosen,
       EvaluationLimits evaluation) {
-    throw new IllegalArgumentException("portfolio walk-forwards are not supported yet");
-  }
-
-  /**
-   * A test part that stays in cash (no combination was feasible on its train part): the capital
-   * unchanged at every bar, no trade, and the metrics of a run that never trades.
-   */
-  static WindowTest inCash(BarSeries part, BacktestConfig config, double capital) {
-    double[] equity = new double[part.size()];
-    Arrays.fill(equity, capital);
-    return new WindowTest(
-        part.times().clone(),
-        equity,
-        List.of(),
-        Backtest.run(part, Signals.builder(part.size()).build(), config).metrics());
+    PortfolioSetup portfolio = json.readValue(row.portfolio(), PortfolioSetup.class);
+    ZoneId zone = ZoneId.of(portfolio.timeZone());
+    Interval interval = Interval.fromCode(row.interval());
+    // Any valid combination gives the account its schedule when a part stays in cash.
+    Map<String, Double> anyValid = setup.grid().combination(setup.valid().indices(0, 1)[0]);
+    double capital = row.initialCapital().doubleValue();
+    List<WalkForwardResult.WindowOutcome> outcomes = new ArrayList<>(windows.size());
+    MarketCalendar calendar = MarketCalendar.STOCK;
+    for (WindowRow w : windows) {
+      PortfolioBars universe =
+          PortfolioSweep.load(
+              marketData,
+              runPrices,
+              setup.runSettings().prices(),
+              portfolio,
+              interval,
+              row.startDate(),
+              w.testEnd().atZone(zone).toLocalDate(),
+              limits.memoryBytes());
+      if (universe.universe().stream().anyMatch(b -> b.calendar() == MarketCalendar.CRYPTO)) {
+        calendar = MarketCalendar.CRYPTO; // as a portfolio run annualises
+      }
+      WalkForwardRepository.SliceBest best = chosen.get(w.number());
+      boolean feasible = best != null && best.feasible();
+      Map<String, Double> parameters =
+          feasible ? json.readValue(best.parameters(), JsonTypes.DOUBLES) : null;
+      WindowTest test =
+          PortfolioSweep.testPart(
+              setup.strategy(),
+              universe,
+              portfolio,
+              funding.portfolio(setup.runSettings(), portfolio, universe.universe()),
+              parameters,
+              anyValid,
+              setup.runSettings(),
+              capital,
+              w.testStart().toEpochMilli(),
+              w.testEnd().toEpochMilli(),
+              evaluation);
+      WalkForwardWindow window =
+          new WalkForwardWindow(w.number(), w.trainFrom(), w.trainTo(), w.testFrom(), w.testTo());
+      if (feasible) {
+        // The chosen combination's train run again, for its full metrics (slices keep a map).
+        SweepResult inSample =
+            search(row, setup, w, new long[] {best.combination()}, evaluation).get(0);
+        outcomes.add(
+            new WalkForwardResult.WindowOutcome(
+                window,
+                parameters,
+                best.combination(),
+                inSample.score(),
+                inSample.metrics(),
+                test));
+      } else {
+        outcomes.add(
+            new WalkForwardResult.WindowOutcome(window, Map.of(), -1, Double.NaN, null, test));
+      }
+      capital = test.endEquity();
+    }
+    // The parts' equal-weight buy-and-hold curves chained: a portfolio has no one close.
+    return new WalkForwardRunner.Tested(
+        outcomes,
+        StitchBasis.chained(calendar, interval, zone, setup.runSettings().riskFreeRate()));
   }
 }

@@ -21,6 +21,8 @@ import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.optimize.ValidCombinations;
+import com.tradingbacktest.engine.robust.StitchBasis;
+import com.tradingbacktest.engine.robust.WalkForward;
 import com.tradingbacktest.engine.robust.WalkForwardResult;
 import com.tradingbacktest.engine.robust.WalkForwardWindow;
 import com.tradingbacktest.engine.robust.WindowTest;
@@ -188,12 +190,13 @@ class WalkForwardRunner {
       Setup setup = setup(row);
       Map<Integer, WalkForwardRepository.SliceBest> chosen = walkForwards.windowBests(id);
       EvaluationLimits evaluation = limits.start(new CancelCheck(id));
-      List<WalkForwardResult.WindowOutcome> outcomes =
+      Tested tested =
           row.isPortfolio()
               ? portfolio.test(row, setup, walkForwards.windows(id), chosen, evaluation)
               : testWindows(row, setup, walkForwards.windows(id), chosen, evaluation);
+      List<WalkForwardResult.WindowOutcome> outcomes = tested.outcomes();
       WalkForwardResult result =
-          WalkForwardResult.stitch(outcomes, row.initialCapital().doubleValue());
+          WalkForwardResult.stitch(outcomes, row.initialCapital().doubleValue(), tested.basis());
       String stitched = json.writeValueAsString(stitched(result));
       boolean completed =
           Boolean.TRUE.equals(
@@ -239,6 +242,9 @@ class WalkForwardRunner {
         + id
         + ".";
   }
+
+  /** Every window's outcome, and how their stitched run is measured. */
+  record Tested(List<WalkForwardResult.WindowOutcome> outcomes, StitchBasis basis) {}
 
   /** The strategy, grid and conditions of a walk-forward, as its slices and finish read them. */
   record Setup(
@@ -334,7 +340,7 @@ class WalkForwardRunner {
         evaluation);
   }
 
-  private List<WalkForwardResult.WindowOutcome> testWindows(
+  private Tested testWindows(
       WalkForwardRow row,
       Setup setup,
       List<WindowRow> windows,
@@ -359,7 +365,7 @@ class WalkForwardRunner {
         SweepResult inSample =
             searchTrainPart(row, setup, w, new long[] {best.combination()}, evaluation).get(0);
         test =
-            com.tradingbacktest.engine.robust.WalkForward.test(
+            WalkForward.test(
                 setup.strategy(),
                 all,
                 setup
@@ -374,16 +380,20 @@ class WalkForwardRunner {
                 window, parameters, best.combination(), inSample.score(), inSample.metrics(), test);
       } else {
         test =
-            WalkForwardPortfolio.inCash(
-                all.slice(w.testFrom(), w.testTo()),
-                setup.runSettings().toConfig(capital),
-                capital);
+            WalkForward.idle(all, setup.runSettings().toConfig(capital), w.testFrom(), w.testTo());
         outcome = new WalkForwardResult.WindowOutcome(window, Map.of(), -1, Double.NaN, null, test);
       }
       outcomes.add(outcome);
       capital = test.endEquity();
     }
-    return outcomes;
+    // Measured as a run over the test parts' bars: their closes are the buy-and-hold.
+    return new Tested(
+        outcomes,
+        StitchBasis.of(
+            all,
+            windows.get(0).testFrom(),
+            windows.get(windows.size() - 1).testTo(),
+            setup.runSettings().riskFreeRate()));
   }
 
   private WindowRow completedWindow(WalkForwardResult.WindowOutcome o) {
