@@ -75,7 +75,7 @@ class WalkForwardController {
             responseCode = "429",
             description = "Too many of your runs queued or running, or too many requests")
       })
-  ResponseEntity<WalkForwardResponse> create(
+  ResponseEntity<WalkForwardResponse> createWalkForward(
       @AuthenticationPrincipal AuthenticatedUser user,
       @Valid @RequestBody WalkForwardRequest request) {
     UUID id = walkForwards.create(user.id(), request);
@@ -86,7 +86,7 @@ class WalkForwardController {
 
   @GetMapping
   @Operation(summary = "Your walk-forwards, newest first")
-  PageResponse<WalkForwardSummary> list(
+  PageResponse<WalkForwardSummary> listWalkForwards(
       @AuthenticationPrincipal AuthenticatedUser user,
       @RequestParam(defaultValue = "0")
           @Min(value = 0, message = "must be at least 0")
@@ -106,7 +106,8 @@ class WalkForwardController {
         @ApiResponse(responseCode = "200", description = "The walk-forward"),
         @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
-  WalkForwardResponse get(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+  WalkForwardResponse getWalkForward(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return walkForwards.get(user.id(), id);
   }
 
@@ -124,7 +125,8 @@ class WalkForwardController {
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE)),
         @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
-  SseEmitter events(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+  SseEmitter walkForwardEvents(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     return streams.open(user.id(), id);
   }
 
@@ -135,7 +137,7 @@ class WalkForwardController {
         @ApiResponse(responseCode = "204", description = "Cancelled or deleted"),
         @ApiResponse(responseCode = "404", description = NOT_FOUND)
       })
-  ResponseEntity<Void> delete(
+  ResponseEntity<Void> deleteWalkForward(
       @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
     walkForwards.remove(user.id(), id);
     return ResponseEntity.noContent().build();
