@@ -150,7 +150,7 @@ class WalkForwardService {
             grid.objective(),
             json.writeValueAsString(grid.constraints()),
             json.writeValueAsString(grid.paramConstraints()),
-            json.writeValueAsString(windows.spec()),
+            json.writeValueAsString(windows.planned(planned.size())),
             combinations,
             slicesPerWindow,
             run.portfolio() == null ? null : json.writeValueAsString(run.portfolio()));
@@ -253,6 +253,22 @@ class WalkForwardService {
    * lengths, or by count.
    */
   record WindowsRequest(WalkForwardRequest.WindowsSpec spec, WindowMode mode) {
+
+    /** The spec as stored: parts given in bars or periods count the windows that fit. */
+    WalkForwardRequest.WindowsSpec planned(int windows) {
+      if (spec.trainBars() == null && spec.trainPeriod() == null) {
+        return spec;
+      }
+      return new WalkForwardRequest.WindowsSpec(
+          spec.mode(),
+          windows,
+          spec.trainTestRatio(),
+          spec.trainBars(),
+          spec.testBars(),
+          spec.trainPeriod(),
+          spec.testPeriod(),
+          spec.gapBars());
+    }
 
     List<WalkForwardWindow> plan(long[] times, ZoneId zone) {
       int gap = spec.gapBars();

@@ -205,6 +205,47 @@ class WalkForwardIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aWindowWithoutAFeasibleCombinationStaysInCash() {
+    Map<String, Object> request = walkForward(2, 2.0);
+    request.put("constraints", List.of(Map.of("metric", "trade_count", "op", ">=", "value", 1000)));
+
+    JsonNode done = await(started(request));
+
+    for (JsonNode w : done.path("windows")) {
+      assertThat(w.path("status").asString()).isEqualTo("completed");
+      assertThat(w.path("parameters").isNull()).isTrue();
+      assertThat(w.path("combination").isNull()).isTrue();
+      assertThat(w.path("start_equity").asDouble()).isEqualTo(10_000.0);
+      assertThat(w.path("end_equity").asDouble()).isEqualTo(10_000.0);
+      assertThat(w.path("trade_count").asInt()).isZero();
+    }
+    assertThat(done.path("out_of_sample").path("metrics").path("final_equity").asDouble())
+        .isEqualTo(10_000.0);
+    assertThat(done.path("efficiency").isNull()).isTrue();
+  }
+
+  @Test
+  void plansWindowsByCalendarPeriodsAndCountsTheWindowsThatFit() {
+    Map<String, Object> request = walkForward(5, 3.0);
+    request.put("windows", Map.of("train_period", "P3M", "test_period", "P2M"));
+
+    Response accepted = client.api.post(PATH, request, client.auth);
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    JsonNode windows = accepted.json().path("windows");
+    // Three months of train from 2024-01-01, then test parts of two months to the last bar
+    // (2024-12-25): April-May, June-July, August-September, October-November, December.
+    assertThat(windows).hasSize(5);
+    assertThat(accepted.json().path("windows_spec").path("count").asInt()).isEqualTo(5);
+    assertThat(windows.get(0).path("train_end").asString()).isEqualTo("2024-03-31T00:00:00Z");
+    assertThat(windows.get(0).path("test_start").asString()).isEqualTo("2024-04-01T00:00:00Z");
+    assertThat(windows.get(1).path("test_start").asString()).isEqualTo("2024-06-01T00:00:00Z");
+    assertThat(windows.get(4).path("test_end").asString())
+        .isEqualTo(day(DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+    await(accepted.json().path("id").asString());
+  }
+
+  @Test
   void refusesBadWindowsNamingTheField() {
     Map<String, Object> badMode = walkForward(3, 2.0);
     badMode.put("windows", Map.of("mode", "sideways"));

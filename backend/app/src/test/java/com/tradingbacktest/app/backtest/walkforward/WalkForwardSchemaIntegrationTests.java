@@ -15,6 +15,8 @@ class WalkForwardSchemaIntegrationTests extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
 
+  @Autowired WalkForwardRepository walkForwards;
+
   @Test
   void keepsWindowsWithPartsInOrderAndOneRowPerSliceAndDeletesThemWithTheirOwner() {
     UUID user = UUID.randomUUID();
@@ -57,6 +59,48 @@ class WalkForwardSchemaIntegrationTests extends IntegrationTest {
     assertThat(count("walk_forwards", id)).isZero();
     assertThat(count("walk_forward_windows", id)).isZero();
     assertThat(count("walk_forward_slices", id)).isZero();
+  }
+
+  @Test
+  void aRetriedSliceStoresAndCountsNothingTwice() {
+    UUID user = UUID.randomUUID();
+    jdbc.sql("insert into users (id, email, username, password_hash) values (?, ?, ?, 'x')")
+        .params(user, user + "@example.com", user.toString().substring(0, 30))
+        .update();
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into walk_forwards (id, user_id, strategy_code, symbol, series_key, dataset,"
+                + " interval, start_date, end_date, initial_capital, settings, ranges, objective,"
+                + " windows_spec, combinations, window_count, slices_per_window, status)"
+                + " values (?, ?, 'x', 'AAPL', 'AAPL', 'shared', '1d', '2020-01-01', '2021-01-01',"
+                + " 10000, '{}', '[]', 'sharpe_ratio', '{}', 60, 1, 2, 'running')")
+        .params(id, user)
+        .update();
+    jdbc.sql(
+            "insert into walk_forward_windows (walk_forward_id, number, train_from, train_to,"
+                + " test_from, test_to, train_start, train_end, test_start, test_end)"
+                + " values (?, 1, 0, 100, 100, 150, now(), now(), now(), now())")
+        .param(id)
+        .update();
+    WalkForwardRepository.SliceBest best =
+        new WalkForwardRepository.SliceBest(1, 7, "{\"n\": 2}", 0.5, true, "{}");
+
+    walkForwards.saveSlice(id, 1, 0, 50, best);
+    walkForwards.saveSlice(id, 1, 0, 50, best);
+
+    assertThat(walkForwards.sliceDone(id, 1, 0)).isTrue();
+    assertThat(walkForwards.allSlicesDone(id)).isFalse();
+    WalkForwardRow row = walkForwards.findForRun(id).orElseThrow();
+    assertThat(row.backtestsDone()).isEqualTo(50);
+    assertThat(row.progress()).isEqualTo(83); // 50 of 60
+
+    walkForwards.saveSlice(
+        id, 1, 1, 10, new WalkForwardRepository.SliceBest(1, 55, "{\"n\": 3}", 0.9, false, "{}"));
+
+    assertThat(walkForwards.allSlicesDone(id)).isTrue();
+    // The window's choice ranks feasible before a higher infeasible score.
+    assertThat(walkForwards.windowBests(id).get(1).combination()).isEqualTo(7);
+    assertThat(walkForwards.findForRun(id).orElseThrow().progress()).isEqualTo(99);
   }
 
   private long count(String table, UUID id) {
