@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 class WalkForwardStreams implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(WalkForwardStreams.class);
 
   static final Duration TIMEOUT = Duration.ofMinutes(30);
   private static final long HEARTBEAT_SECONDS = 15;
@@ -55,7 +59,13 @@ class WalkForwardStreams implements DisposableBean {
         heartbeats.scheduleAtFixedRate(
             () -> {
               stream.heartbeat();
-              walkForwards.state(id).ifPresent(stream::sendIfChanged);
+              try {
+                // Deleted meanwhile: nothing more will come.
+                walkForwards.state(id).ifPresentOrElse(stream::sendIfChanged, stream::end);
+              } catch (RuntimeException e) {
+                // The database is away: a failed task would never run again, so try next time.
+                log.debug("Walk-forward {} state not read", id, e);
+              }
             },
             HEARTBEAT_SECONDS,
             HEARTBEAT_SECONDS,
@@ -105,6 +115,13 @@ class WalkForwardStreams implements DisposableBean {
         }
       } catch (IOException | IllegalStateException e) {
         finished = true; // the client went away; the completion callback cleans up
+      }
+    }
+
+    synchronized void end() {
+      if (!finished) {
+        finished = true;
+        emitter.complete();
       }
     }
 
