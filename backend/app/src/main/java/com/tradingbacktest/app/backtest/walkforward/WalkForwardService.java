@@ -103,6 +103,8 @@ class WalkForwardService {
       throw new FieldValidationException(errors);
     }
 
+    // Checked again when stored; first here, so a caller at the limit makes no process read bars.
+    transaction.executeWithoutResult(tx -> backtests.requireRoomToStart(userId));
     BarTimes bars = barTimes(run);
     List<WalkForwardWindow> planned;
     try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.tradingbacktest.app.backtest.run.RunClient;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
+import com.tradingbacktest.app.support.MarketDataHold;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,6 +53,8 @@ class WalkForwardIntegrationTests extends IntegrationTest {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Autowired DataSource dataSource;
 
   RunClient client;
   String symbol;
@@ -315,6 +320,24 @@ class WalkForwardIntegrationTests extends IntegrationTest {
         .contains("20 windows x 9999 combinations are 199980 backtests")
         .contains("100000");
     assertThat(client.get(PATH).json().path("items")).isEmpty();
+  }
+
+  @Test
+  void countsAgainstTheLimitOfRunsAtOnceWithoutReadingBars() throws Exception {
+    List<String> runs = new ArrayList<>();
+    Response refused;
+    // Hold the market data so that nothing finishes while the quota is counted.
+    try (MarketDataHold ignored = MarketDataHold.on(dataSource)) {
+      String sma = client.strategy("sma", RunClient.SMA_CROSS);
+      for (int i = 0; i < 3; i++) { // MAX_CONCURRENT_RUNS (3)
+        runs.add(client.started(RunClient.request(sma)));
+      }
+      // Refused before its bars are read: the hold would block that read.
+      refused = client.api.post(PATH, walkForward(3, 2.0), client.auth);
+    }
+    runs.forEach(client::delete);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+    assertThat(refused.problemType()).endsWith("/too-many-runs");
   }
 
   @Test
