@@ -283,6 +283,13 @@ class WalkForwardIntegrationTests extends IntegrationTest {
     assertThat(tooFew.status()).as(tooFew.toString()).isEqualTo(422);
     assertThat(tooFew.errorFields()).containsExactly("windows");
 
+    // Parts of 10 and 1 bars would make 350 windows of 360 bars: more than the 100 a plan may have.
+    Map<String, Object> tooMany = walkForward(3, 2.0);
+    tooMany.put("windows", Map.of("train_bars", 10, "test_bars", 1));
+    Response refused = client.api.post(PATH, tooMany, client.auth);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.errorMessages("windows").get(0)).contains("100");
+
     // The grid's checks are an optimisation's.
     Map<String, Object> badGrid = walkForward(3, 2.0);
     badGrid.put("ranges", Map.of("nope", Map.of("from", 1, "to", 2, "step", 1)));
