@@ -232,20 +232,23 @@ class WalkForwardIntegrationTests extends IntegrationTest {
   @Test
   void plansWindowsByCalendarPeriodsAndCountsTheWindowsThatFit() {
     Map<String, Object> request = walkForward(5, 3.0);
-    request.put("windows", Map.of("train_period", "P3M", "test_period", "P2M"));
+    request.put("windows", Map.of("train_period", "P3M", "test_period", "P3M"));
 
     Response accepted = client.api.post(PATH, request, client.auth);
 
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     JsonNode windows = accepted.json().path("windows");
-    // Three months of train from 2024-01-01, then test parts of two months to the last bar
-    // (2024-12-25): April-May, June-July, August-September, October-November, December.
-    assertThat(windows).hasSize(5);
-    assertThat(accepted.json().path("windows_spec").path("count").asInt()).isEqualTo(5);
+    // Three months of train from 2024-01-01, then test parts of three months to the last bar
+    // (2024-12-25): April-June, July-September, October-December; the spec counts them.
+    assertThat(windows).hasSize(3);
+    assertThat(accepted.json().path("windows_spec").path("count").asInt()).isEqualTo(3);
+    assertThat(accepted.json().path("windows_spec").path("test_period").asString())
+        .isEqualTo("P3M");
     assertThat(windows.get(0).path("train_end").asString()).isEqualTo("2024-03-31T00:00:00Z");
     assertThat(windows.get(0).path("test_start").asString()).isEqualTo("2024-04-01T00:00:00Z");
-    assertThat(windows.get(1).path("test_start").asString()).isEqualTo("2024-06-01T00:00:00Z");
-    assertThat(windows.get(4).path("test_end").asString())
+    assertThat(windows.get(1).path("test_start").asString()).isEqualTo("2024-07-01T00:00:00Z");
+    assertThat(windows.get(2).path("test_start").asString()).isEqualTo("2024-10-01T00:00:00Z");
+    assertThat(windows.get(2).path("test_end").asString())
         .isEqualTo(day(DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
     await(accepted.json().path("id").asString());
   }
