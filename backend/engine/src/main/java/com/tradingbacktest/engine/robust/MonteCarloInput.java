@@ -11,14 +11,17 @@ import java.util.List;
  *
  * <p>A trade's return is its P&L over the equity just before it closed: {@code pnl / (equity[exit]
  * - pnl)}, with {@code equity[exit]} the curve at the trade's exit bar (which includes the P&L).
- * Compounding these returns from the initial capital gives back the run's final equity when the run
- * is flat between trades; open positions' marks and trades closing on the same bar make it an
- * approximation otherwise. A trade whose base is not positive (the account was already gone) has no
- * return and is left out.
+ * What the curve made after the last closed trade (a position still open at the end, marked at the
+ * last close) counts as one more trade return, {@code equity[last] / equity[lastExit] - 1}, so a
+ * run that ends holding its last position is resampled with it. Compounding these returns from the
+ * initial capital then gives back the run's final equity when the run is flat between trades; open
+ * positions' marks and trades closing on the same bar make it an approximation otherwise. A trade
+ * whose base is not positive (the account was already gone) has no return and is left out.
  *
  * @param initialCapital the run's starting equity
  * @param tradeReturns each closed trade's P&L over the equity just before it closed less that P&L
- *     (the fraction of the account it made or lost), in exit order
+ *     (the fraction of the account it made or lost), in exit order; then what the curve made after
+ *     the last of them, when it moved
  * @param barReturns the equity curve's simple return of every bar after the first
  * @param years the run's span in years (first to last bar), for CAGR
  * @param original the run's own final equity, max drawdown, CAGR and longest drawdown (in bars)
@@ -62,8 +65,9 @@ public record MonteCarloInput(
     }
     List<Trade> byExit = new ArrayList<>(trades);
     byExit.sort(Comparator.comparingInt(Trade::exitIndex));
-    double[] tradeReturns = new double[byExit.size()];
+    double[] tradeReturns = new double[byExit.size() + 1];
     int n = 0;
+    int lastExit = 0;
     for (Trade t : byExit) {
       if (t.exitIndex() < 0 || t.exitIndex() >= equity.length) {
         throw new IllegalArgumentException(
@@ -72,6 +76,14 @@ public record MonteCarloInput(
       double base = equity[t.exitIndex()] - t.pnl();
       if (base > 0 && Double.isFinite(t.pnl())) {
         tradeReturns[n++] = t.pnl() / base;
+        lastExit = Math.max(lastExit, t.exitIndex());
+      }
+    }
+    int last = equity.length - 1;
+    if (lastExit < last && equity[lastExit] > 0) {
+      double rest = equity[last] / equity[lastExit] - 1;
+      if (Math.abs(rest) > OPEN_AT_END_TOLERANCE) {
+        tradeReturns[n++] = rest;
       }
     }
     double years = (times[times.length - 1] - times[0]) / MILLIS_PER_YEAR;
@@ -127,6 +139,12 @@ public record MonteCarloInput(
     }
     return of(initialCapital, equity, times, onCalendar);
   }
+
+  /**
+   * Below this the curve did not move after the last trade (rounding of a flat account's equity),
+   * so no return is added for it.
+   */
+  private static final double OPEN_AT_END_TOLERANCE = 1e-12;
 
   /** Julian years, as the metrics count CAGR's time. */
   private static final double MILLIS_PER_YEAR = 365.25 * 24 * 60 * 60 * 1000;

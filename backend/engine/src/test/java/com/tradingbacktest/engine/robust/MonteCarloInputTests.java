@@ -56,6 +56,34 @@ class MonteCarloInputTests {
   }
 
   @Test
+  void countsAPositionStillOpenAtTheEndAsOneMoreTrade() {
+    // One round trip (entry signal at bar 0, exit at bar 3), then an entry at bar 6 that the data
+    // ends before closing: the run's final equity holds that position marked at the last close.
+    BarSeries bars = RobustFixtures.closes(10, 11, 12, 13, 12, 11, 10, 12, 14, 13, 15, 16);
+    boolean[] entries = new boolean[12];
+    boolean[] exits = new boolean[12];
+    entries[0] = true;
+    exits[3] = true;
+    entries[6] = true;
+    BacktestResult run = RobustFixtures.run(bars, entries, exits);
+    double[] equity = run.simulation().equity();
+    List<Trade> trades = run.simulation().trades();
+    int lastExit = trades.get(trades.size() - 1).exitIndex();
+
+    MonteCarloInput input = MonteCarloInput.of(10_000, equity, bars.times(), trades);
+
+    assertThat(trades).hasSize(1);
+    assertThat(input.tradeReturns()).hasSize(2);
+    assertThat(input.tradeReturns()[1])
+        .isCloseTo(equity[equity.length - 1] / equity[lastExit] - 1, within(1e-15));
+    double compounded = 10_000;
+    for (double r : input.tradeReturns()) {
+      compounded *= 1 + r;
+    }
+    assertThat(compounded).isCloseTo(run.metrics().finalEquity(), within(1e-6));
+  }
+
+  @Test
   void putsTradesInExitOrderAndSkipsThoseWithoutABase() {
     double[] equity = {100, 100, 110, 110, 0, 0};
     long[] times = {0, 1, 2, 3, 4, 5};
@@ -83,9 +111,9 @@ class MonteCarloInputTests {
 
     MonteCarloInput input = MonteCarloInput.ofPortfolio(100, equity, times, trades);
 
-    // 10 / (110 - 10) and -20 / (110 + 20).
+    // 10 / (110 - 10) and -20 / (110 + 20), then the fall to 90 after the last exit.
     assertThat(input.tradeReturns())
-        .containsExactly(new double[] {0.1, -20.0 / 130}, within(1e-15));
+        .containsExactly(new double[] {0.1, -20.0 / 130, 90.0 / 110 - 1}, within(1e-15));
   }
 
   @Test
