@@ -58,7 +58,10 @@ await test("sign up, make a strategy and a completed run through the API", async
   expect(registered.status() === 201, `register answered ${registered.status()}`);
   token = (await registered.json()).access_token;
   const headers = { Authorization: `Bearer ${token}` };
-  const created = await context.request.post(`${BASE_URL}/api/v1/strategies`, { data: { name: "SMA robust", code: CODE, is_public: false }, headers });
+  const created = await context.request.post(`${BASE_URL}/api/v1/strategies`, {
+    data: { name: "SMA robust", code: CODE, is_public: false },
+    headers,
+  });
   expect(created.status() === 201, `create strategy answered ${created.status()}: ${await created.text()}`);
   strategyId = (await created.json()).id;
   const run = await context.request.post(`${BASE_URL}/api/v1/backtests`, {
@@ -92,7 +95,10 @@ await test("Monte Carlo on the run: the percentile table, the readings, the fan 
   expect((await page.getByTestId("mc-seed-used").innerText()).includes("7"), "the seed asked for is not the one shown");
   await page.locator('[data-testid="mc-fan-chart"] .recharts-area').first().waitFor();
   await page.locator('[data-testid="mc-histogram-drawdown"] .recharts-bar-rectangle').first().waitFor();
-  await page.getByTestId("mc-reading-drawdown").getByText(/95% of the reshuffled paths kept the max drawdown above/).waitFor();
+  await page
+    .getByTestId("mc-reading-drawdown")
+    .getByText(/95% of the reshuffled paths kept the max drawdown above/)
+    .waitFor();
   await page.getByTestId("mc-list").locator("li").first().waitFor();
   await shot(page, "r01-monte-carlo-1440");
 });
@@ -107,7 +113,10 @@ await test("an optimisation holding out the last 30%: the DSR, PBO and plateau c
   await page.getByTestId("optimization-tab-robustness").click();
   await page.locator('[data-testid="optimization-robustness"][data-pending="false"]').waitFor({ timeout: JOB_TIMEOUT });
   for (const card of ["dsr-card", "pbo-card", "plateau-card"]) await page.getByTestId(card).waitFor();
-  expect(/^\d+(\.\d)?%$/.test((await page.getByTestId("dsr-probability").locator("span").last().innerText()).trim()), "DSR not a percentage");
+  expect(
+    /^\d+(\.\d)?%$/.test((await page.getByTestId("dsr-probability").locator("span").last().innerText()).trim()),
+    "DSR not a percentage",
+  );
   const rows = page.getByTestId("oos-table").locator("tbody tr");
   await rows.first().waitFor();
   expect((await rows.count()) === 10, `the IS/OOS table has ${await rows.count()} rows, not the top 10`);
@@ -131,7 +140,10 @@ await test("a walk-forward of three windows completes with its windows table and
   await page.getByTestId("wf-efficiency").waitFor();
   await page.getByTestId("walk-forwards-list").locator("li").first().waitFor();
   walkForwardUrl = page.url();
-  expect(/tab=walk-forward&walk_forward=[0-9a-f-]{36}/.test(walkForwardUrl), `the address does not name the walk-forward: ${walkForwardUrl}`);
+  expect(
+    /tab=walk-forward&walk_forward=[0-9a-f-]{36}/.test(walkForwardUrl),
+    `the address does not name the walk-forward: ${walkForwardUrl}`,
+  );
   await shot(page, "r03-walk-forward-1440");
   // The address keeps the open walk-forward: a reload opens it again.
   await page.reload();

@@ -437,7 +437,7 @@ export const enRuns = {
       mode: "Training window",
       modes: { rolling: "Rolling (fixed length)", anchored: "Anchored (grows from the start)" },
       sizing: "Window sizes",
-      sizings: { count: "A count and a train/test ratio", bars: "Lengths in bars", periods: "Lengths in years or months" },
+      sizings: { count: "Count and ratio", bars: "Lengths in bars", periods: "Years or months" },
       sizingHints: {
         count: "The range is cut into this many test windows, each trained on the ratio times as many bars before it.",
         bars: "Each training window has this many bars, each test window the other number.",

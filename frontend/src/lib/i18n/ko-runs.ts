@@ -437,7 +437,7 @@ export const koRuns: Shape<typeof enRuns> = {
       mode: "학습 구간 방식",
       modes: { rolling: "롤링 (길이 고정)", anchored: "앵커드 (처음부터 누적)" },
       sizing: "구간 크기",
-      sizings: { count: "구간 수와 학습/검증 비율", bars: "봉 개수로 지정", periods: "연·월 단위로 지정" },
+      sizings: { count: "구간 수와 비율", bars: "봉 개수", periods: "연·월 단위" },
       sizingHints: {
         count: "전체 기간을 이 개수의 검증 구간으로 나누고, 각 구간 앞의 비율 배만큼 봉으로 학습합니다.",
         bars: "학습 구간은 앞의 봉 개수, 검증 구간은 뒤의 봉 개수입니다.",

@@ -388,7 +388,7 @@ function OutOfSampleFields({ control }: { control: Control<OptimizeFormValues> }
   return (
     <fieldset className="grid gap-3" data-testid="optimize-out-of-sample">
       <legend className="mb-1 text-sm font-medium">{t("optimize.outOfSample.title")}</legend>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <SelectField
           control={control}
           name="out_of_sample"
@@ -448,7 +448,7 @@ function WindowFields({ control }: { control: Control<OptimizeFormValues> }) {
   return (
     <fieldset className="grid gap-3" data-testid="walk-forward-windows">
       <legend className="mb-1 text-sm font-medium">{t("optimize.walkForward.windows")}</legend>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <SelectField
           control={control}
           name="window_mode"

@@ -72,7 +72,7 @@ function MonteCarloForm({ run, onStarted }: { run: MonteCarloRun; onStarted: (id
     <Form {...form}>
       <form onSubmit={onSubmit} noValidate className="grid gap-3" data-testid="mc-form">
         {formError && <FormError title={t("errors.title")}>{formError}</FormError>}
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField
             control={form.control}
             name="method"
@@ -192,7 +192,7 @@ function PercentileTable({ analysis, currency }: { analysis: MonteCarloResponse;
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="border-t" data-row={row.key}>
-              <th scope="row" className="px-3 py-1.5 text-left font-medium break-keep">
+              <th scope="row" className="px-3 py-1.5 text-left font-medium whitespace-nowrap">
                 {row.label}
               </th>
               {PERCENTILE_COLUMNS.map((c) => (

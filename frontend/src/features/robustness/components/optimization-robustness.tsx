@@ -324,7 +324,7 @@ export function OptimizationRobustness({ id }: { id: string }) {
           </p>
         ))}
       {stats && (
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4">
           {stats.deflated_sharpe ? <DeflatedSharpeCard dsr={stats.deflated_sharpe} /> : <Unavailable title={t("robustness.dsr.title")} />}
           {stats.pbo ? <PboCard pbo={stats.pbo} /> : <Unavailable title={t("robustness.pbo.title")} />}
           {stats.plateau ? <PlateauCard plateau={stats.plateau} data={data} /> : <Unavailable title={t("robustness.plateau.title")} />}

@@ -71,7 +71,7 @@ export function FanChart({
             formatter={(value) => (Array.isArray(value) ? value.map((v) => format(Number(v))).join(" – ") : format(Number(value)))}
             labelFormatter={(step) => `${stepLabel} ${formatInteger(Number(step), locale)}`}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
           <Area
             dataKey="outer"
             name={t("robustness.monteCarlo.band90")}
@@ -243,7 +243,7 @@ export function DriftChart({ rows, names, label }: { rows: Record<string, number
               dataKey={name}
               name={name}
               stroke={PALETTE[i % PALETTE.length]}
-              type="stepAfter"
+              type="linear"
               connectNulls={false}
               dot={{ r: 3 }}
               {...STATIC}
