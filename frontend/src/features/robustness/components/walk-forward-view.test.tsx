@@ -132,7 +132,11 @@ describe("a walk-forward", () => {
     );
     const { user } = renderWithProviders(<WalkForwardsList current="wf-1" onOpen={onOpen} />);
     const list = await screen.findByTestId("walk-forwards-list");
-    const items = within(list).getAllByRole("button");
+    // The rows' own buttons (the bins beside them are named by their aria-label).
+    const items = within(list)
+      .getAllByRole("button")
+      .filter((b) => !b.hasAttribute("aria-label"));
+    expect(within(list).getByRole("button", { name: "Cancel walk-forward" })).toBeInTheDocument();
     expect(items[0]).toHaveTextContent("3 windows · efficiency 0.62");
     expect(items[0]).toHaveAttribute("aria-current", "true");
     expect(items[1]).toHaveTextContent("30%");
@@ -141,5 +145,20 @@ describe("a walk-forward", () => {
     act(() => setLanguage("ko"));
     expect(await screen.findByText("내 워크포워드")).toBeInTheDocument();
     expect(items[0]).toHaveTextContent("구간 3개 · 효율 0.62");
+  });
+
+  it("deletes a finished walk-forward from the list, closing it when it was open", async () => {
+    const onOpen = vi.fn();
+    const { requests } = stubApi((request, url) => {
+      if (url.pathname === PATH && request.method === "DELETE") return new Response(null, { status: 204 });
+      if (url.pathname === "/api/v1/backtests/walk-forward")
+        return json(200, { items: [walkForward()], page: 0, size: 50, total_items: 1, total_pages: 1 });
+      return undefined;
+    });
+    const { user } = renderWithProviders(<WalkForwardsList current="wf-1" onOpen={onOpen} />);
+    await user.click(await screen.findByRole("button", { name: "Delete walk-forward" }));
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Delete walk-forward" }));
+    await vi.waitFor(() => expect(onOpen).toHaveBeenCalledWith(null));
+    expect(requests.some((r) => r.method === "DELETE" && r.url.endsWith("/walk-forward/wf-1"))).toBe(true);
   });
 });

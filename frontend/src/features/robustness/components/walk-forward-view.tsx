@@ -16,7 +16,7 @@ import { cn } from "@/lib/utils";
 import { useDeleteWalkForward } from "../api/delete-walk-forward";
 import { isWalkForwardActive, useWalkForward } from "../api/get-walk-forward";
 import { useWalkForwards } from "../api/get-walk-forwards";
-import type { WalkForwardResponse } from "../api/types";
+import type { WalkForwardResponse, WalkForwardSummary } from "../api/types";
 import { driftRows, equityPoints, windowBoundaries } from "../lib/charts";
 import { efficiencyReading } from "../lib/readings";
 import { DriftChart, EquityLineChart } from "./robustness-charts";
@@ -327,12 +327,15 @@ export function WalkForwardView({ id, onGone }: { id: string; onGone: () => void
   );
 }
 
-/** The user's walk-forwards; picking one opens it. */
+/** The user's walk-forwards; picking one opens it, the bin beside it cancels a running one or deletes a finished one. */
 export function WalkForwardsList({ current, onOpen }: { current: string | null; onOpen: (id: string | null) => void }) {
   const t = useT();
   const locale = useLocale();
   const query = useWalkForwards();
+  const remove = useDeleteWalkForward();
+  const [confirm, setConfirm] = useState<WalkForwardSummary | null>(null);
   const items = query.data?.items ?? [];
+  const confirmActive = isWalkForwardActive(confirm?.status);
   return (
     <Card className="gap-3">
       <CardHeader>
@@ -346,38 +349,69 @@ export function WalkForwardsList({ current, onOpen }: { current: string | null; 
           empty={items.length === 0 && <p className="px-3 py-2 text-sm text-muted-foreground">{t("robustness.walkForward.pastEmpty")}</p>}
         >
           <ul className="grid gap-0.5" data-testid="walk-forwards-list">
-            {items.map((w) => (
-              <li key={w.id}>
-                <button
-                  type="button"
-                  onClick={() => onOpen(w.id)}
-                  aria-current={w.id === current ? "true" : undefined}
-                  className={cn(
-                    "grid w-full grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-2 rounded-lg px-3 py-2 text-left outline-none hover:bg-accent/50 focus-visible:ring-[3px] focus-visible:ring-ring/50",
-                    w.id === current && "bg-accent/60",
-                  )}
-                >
-                  <span className="grid min-w-0 gap-0.5">
-                    <span className="truncate text-sm font-medium">
-                      {w.strategy_name} · <span className="font-mono">{w.symbol}</span>
+            {items.map((w) => {
+              const active = isWalkForwardActive(w.status);
+              return (
+                <li key={w.id} className="flex items-center gap-1">
+                  <button
+                    type="button"
+                    onClick={() => onOpen(w.id)}
+                    aria-current={w.id === current ? "true" : undefined}
+                    className={cn(
+                      "grid min-w-0 flex-1 grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-2 rounded-lg px-3 py-2 text-left outline-none hover:bg-accent/50 focus-visible:ring-[3px] focus-visible:ring-ring/50",
+                      w.id === current && "bg-accent/60",
+                    )}
+                  >
+                    <span className="grid min-w-0 gap-0.5">
+                      <span className="truncate text-sm font-medium">
+                        {w.strategy_name} · <span className="font-mono">{w.symbol}</span>
+                      </span>
+                      <span className="truncate text-xs text-muted-foreground">
+                        {t("robustness.walkForward.windowCount", { count: formatInteger(w.window_count, locale) })}
+                        {w.efficiency != null &&
+                          ` · ${t("robustness.walkForward.efficiencyShort", {
+                            value: formatNumber(w.efficiency, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+                          })}`}{" "}
+                        · {formatRelativeTime(w.created_at, locale)}
+                      </span>
                     </span>
-                    <span className="truncate text-xs text-muted-foreground">
-                      {t("robustness.walkForward.windowCount", { count: formatInteger(w.window_count, locale) })}
-                      {w.efficiency != null &&
-                        ` · ${t("robustness.walkForward.efficiencyShort", {
-                          value: formatNumber(w.efficiency, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-                        })}`}{" "}
-                      · {formatRelativeTime(w.created_at, locale)}
-                    </span>
-                  </span>
-                  <JobStatusBadge status={w.status} progress={isWalkForwardActive(w.status) ? w.progress : undefined} />
-                  <ChevronRightIcon className="size-4 text-muted-foreground" aria-hidden />
-                </button>
-              </li>
-            ))}
+                    <JobStatusBadge status={w.status} progress={active ? w.progress : undefined} />
+                    <ChevronRightIcon className="size-4 text-muted-foreground" aria-hidden />
+                  </button>
+                  <Button
+                    variant="ghost"
+                    size="icon-sm"
+                    aria-label={t(active ? "robustness.walkForward.cancel" : "robustness.walkForward.delete")}
+                    onClick={() => setConfirm(w)}
+                  >
+                    <Trash2Icon />
+                  </Button>
+                </li>
+              );
+            })}
           </ul>
         </QueryState>
       </CardContent>
+      <ConfirmDialog
+        open={confirm !== null}
+        onOpenChange={(open) => !open && setConfirm(null)}
+        title={t(confirmActive ? "robustness.walkForward.cancelTitle" : "robustness.walkForward.deleteTitle")}
+        description={t("robustness.walkForward.deleteDescription", { name: confirm?.strategy_name ?? "", symbol: confirm?.symbol ?? "" })}
+        confirmLabel={t(confirmActive ? "robustness.walkForward.cancel" : "robustness.walkForward.delete")}
+        destructive
+        pending={remove.isPending}
+        onConfirm={() => {
+          const target = confirm;
+          if (!target) return;
+          remove.mutate(target.id, {
+            onSuccess: () => {
+              setConfirm(null);
+              if (target.id === current && !isWalkForwardActive(target.status)) onOpen(null);
+            },
+            onError: () => toast.error(t("errors.unexpected")),
+          });
+        }}
+      />
     </Card>
   );
 }
