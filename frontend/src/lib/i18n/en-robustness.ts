@@ -111,7 +111,7 @@ export const enRobustness = {
       neighbours: "Neighbours",
       good: "A broad plateau: its neighbours score nearly as well, so the choice does not hinge on exact values.",
       caution: "Its neighbours keep part of its score: a moderately robust peak.",
-      bad: "An isolated peak: its neighbours keep less than half of its score, so a small change in the parameters loses most of it.",
+      bad: "An isolated peak: its neighbours keep less than half of its score, so a small change in the parameters loses most of it; prefer the plateau centre.",
       parameters: "Parameters",
       neighbourhood: "Neighbourhood mean",
       best: "Best",

@@ -66,7 +66,7 @@ export interface MonteCarloSummary {
   block_length: number | null;
   ruin_equity: number;
   steps: number | null;
-  step_unit: "trade" | "bar";
+  step_unit: "trade" | "bar" | null;
   created_at: string;
   completed_at: string | null;
   duration_ms: number | null;
@@ -75,7 +75,8 @@ export interface MonteCarloSummary {
   cagr: Percentiles | null;
   longest_drawdown: Percentiles | null;
   probability_of_ruin: number | null;
-  original: { final_equity: number; max_drawdown: number; cagr: number | null; longest_drawdown: number } | null;
+  /** The run itself; a statistic the run does not define (a CAGR over no time) is null. */
+  original: { final_equity: number | null; max_drawdown: number | null; cagr: number | null; longest_drawdown: number } | null;
 }
 
 export interface MonteCarloResponse extends MonteCarloSummary {
@@ -209,8 +210,9 @@ export interface WalkForwardResponse {
   id: string;
   status: WalkForwardStatus;
   error: string | null;
-  strategy_id: string;
-  strategy_name: string;
+  /** Null once the strategy has been deleted. */
+  strategy_id: string | null;
+  strategy_name: string | null;
   symbol: string;
   dataset: string | null;
   interval: string;

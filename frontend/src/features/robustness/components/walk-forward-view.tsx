@@ -308,7 +308,7 @@ export function WalkForwardView({ id, onGone }: { id: string; onGone: () => void
         open={confirm}
         onOpenChange={setConfirm}
         title={t(active ? "robustness.walkForward.cancelTitle" : "robustness.walkForward.deleteTitle")}
-        description={t("robustness.walkForward.deleteDescription", { name: data.strategy_name, symbol: data.symbol })}
+        description={t("robustness.walkForward.deleteDescription", { name: data.strategy_name ?? "", symbol: data.symbol })}
         confirmLabel={t(active ? "robustness.walkForward.cancel" : "robustness.walkForward.delete")}
         destructive
         pending={remove.isPending}

@@ -51,4 +51,12 @@ describe("the robustness readings", () => {
     );
     expect(reading).toEqual({ drawdown: null, finalEquity: null, ruin: null });
   });
+
+  it("leaves out a sentence whose own value the run does not define", () => {
+    const reading = monteCarloReading(
+      monteCarlo({ original: { final_equity: 12500, max_drawdown: null, cagr: null, longest_drawdown: 0 } }),
+    );
+    expect(reading.drawdown).toBeNull();
+    expect(reading.finalEquity?.original).toBe(12500);
+  });
 });

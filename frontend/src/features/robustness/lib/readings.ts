@@ -81,16 +81,18 @@ export const RUIN_RISKY = 0.01;
 
 export function monteCarloReading(analysis: MonteCarloSummary): MonteCarloReading {
   const { max_drawdown: drawdown, final_equity: finalEquity, original, probability_of_ruin: ruin } = analysis;
-  const drawdownLuck = drawdown && original ? luckOf(original.max_drawdown, drawdown) : null;
-  const equityLuck = finalEquity && original ? luckOf(original.final_equity, finalEquity) : null;
+  const ownDrawdown = original?.max_drawdown ?? null;
+  const ownEquity = original?.final_equity ?? null;
+  const drawdownLuck = drawdown && ownDrawdown !== null ? luckOf(ownDrawdown, drawdown) : null;
+  const equityLuck = finalEquity && ownEquity !== null ? luckOf(ownEquity, finalEquity) : null;
   return {
     drawdown:
-      drawdown && original && drawdownLuck
-        ? { luck: drawdownLuck, luckKey: LUCK_KEYS[drawdownLuck], p5: drawdown.p5, original: original.max_drawdown }
+      drawdown && ownDrawdown !== null && drawdownLuck
+        ? { luck: drawdownLuck, luckKey: LUCK_KEYS[drawdownLuck], p5: drawdown.p5, original: ownDrawdown }
         : null,
     finalEquity:
-      finalEquity && original && equityLuck
-        ? { luck: equityLuck, luckKey: LUCK_KEYS[equityLuck], p5: finalEquity.p5, p50: finalEquity.p50, original: original.final_equity }
+      finalEquity && ownEquity !== null && equityLuck
+        ? { luck: equityLuck, luckKey: LUCK_KEYS[equityLuck], p5: finalEquity.p5, p50: finalEquity.p50, original: ownEquity }
         : null,
     ruin: ruin == null ? null : { probability: ruin, verdict: ruin > RUIN_RISKY ? "bad" : ruin > 0 ? "caution" : "good" },
   };
