@@ -115,37 +115,38 @@ export interface OutOfSample {
   best_equity: EquityPoint[];
 }
 
+/** Each figure is null when it is not defined (too few returns, no spread among the trials). */
 export interface DeflatedSharpe {
-  probability: number;
-  observed_sharpe: number;
-  annualised_observed_sharpe: number;
-  expected_max_sharpe: number;
+  probability: number | null;
+  observed_sharpe: number | null;
+  annualised_observed_sharpe: number | null;
+  expected_max_sharpe: number | null;
   trials: number;
   observations: number;
-  skewness: number;
-  kurtosis: number;
-  trial_sharpe_variance: number;
+  skewness: number | null;
+  kurtosis: number | null;
+  trial_sharpe_variance: number | null;
 }
 
 export interface Pbo {
-  probability: number;
+  probability: number | null;
   partitions: number;
   splits: number;
   combinations: number;
-  degradation_slope: number;
-  probability_of_loss: number;
+  degradation_slope: number | null;
+  probability_of_loss: number | null;
   logits: Histogram;
 }
 
 export interface Plateau {
   best_combination: number;
-  best_score: number;
-  neighbourhood_mean: number;
-  ratio: number;
+  best_score: number | null;
+  neighbourhood_mean: number | null;
+  ratio: number | null;
   neighbours: number;
   plateau_combination: number;
   plateau_parameters: Record<string, number>;
-  plateau_mean: number;
+  plateau_mean: number | null;
 }
 
 export interface OptimizationStatistics {

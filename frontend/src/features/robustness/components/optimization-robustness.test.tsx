@@ -94,4 +94,20 @@ describe("an optimisation's robustness tab", () => {
     expect(screen.getByText("Probability of backtest overfitting").closest("[data-slot=card]")).toHaveTextContent("Not available");
     expect(screen.queryByTestId("oos-section")).not.toBeInTheDocument();
   });
+
+  it("shows an undefined figure as a dash and reads nothing into it", async () => {
+    const stats = optimization().statistics!;
+    stubApi((_, url) =>
+      url.pathname === PATH
+        ? json(
+            200,
+            optimization({ statistics: { ...stats, deflated_sharpe: { ...stats.deflated_sharpe!, probability: null, skewness: null } } }),
+          )
+        : undefined,
+    );
+    renderWithProviders(<OptimizationRobustness id="opt-1" />);
+    expect(await screen.findByTestId("dsr-probability")).toHaveTextContent("—");
+    expect(screen.queryByTestId("dsr-reading")).not.toBeInTheDocument();
+    expect(screen.getByTestId("pbo-reading")).toBeInTheDocument();
+  });
 });

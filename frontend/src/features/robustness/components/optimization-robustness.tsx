@@ -25,8 +25,8 @@ const params = (p: Record<string, number> | null | undefined, locale: string) =>
 function DeflatedSharpeCard({ dsr }: { dsr: DeflatedSharpe }) {
   const t = useT();
   const locale = useLocale();
-  const reading = deflatedSharpeReading(dsr.probability);
-  const ratio = (v: number) => formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
+  const reading = dsr.probability != null ? deflatedSharpeReading(dsr.probability) : null;
+  const ratio = (v: number | null) => formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
   return (
     <Card className="gap-3" data-testid="dsr-card">
       <CardHeader>
@@ -39,12 +39,14 @@ function DeflatedSharpeCard({ dsr }: { dsr: DeflatedSharpe }) {
           value={formatPercent(dsr.probability, locale, { digits: 1 })}
           testId="dsr-probability"
         />
-        <ReadingNote
-          verdict={reading.verdict}
-          text={reading.key}
-          vars={{ trials: formatInteger(dsr.trials, locale) }}
-          testId="dsr-reading"
-        />
+        {reading && (
+          <ReadingNote
+            verdict={reading.verdict}
+            text={reading.key}
+            vars={{ trials: formatInteger(dsr.trials, locale) }}
+            testId="dsr-reading"
+          />
+        )}
         <details className="text-sm">
           <summary className="cursor-pointer text-muted-foreground">{t("robustness.inputs")}</summary>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 tabular-nums">
@@ -74,7 +76,7 @@ function DeflatedSharpeCard({ dsr }: { dsr: DeflatedSharpe }) {
 function PboCard({ pbo }: { pbo: Pbo }) {
   const t = useT();
   const locale = useLocale();
-  const reading = pboReading(pbo.probability);
+  const reading = pbo.probability != null ? pboReading(pbo.probability) : null;
   return (
     <Card className="gap-3" data-testid="pbo-card">
       <CardHeader>
@@ -101,7 +103,7 @@ function PboCard({ pbo }: { pbo: Pbo }) {
             })}
           />
         </div>
-        <ReadingNote verdict={reading.verdict} text={reading.key} testId="pbo-reading" />
+        {reading && <ReadingNote verdict={reading.verdict} text={reading.key} testId="pbo-reading" />}
         <HistogramChart
           bars={histogramBars(pbo.logits)}
           format={(v) => formatNumber(v, locale, { maximumFractionDigits: 1 })}
@@ -117,9 +119,9 @@ function PboCard({ pbo }: { pbo: Pbo }) {
 function PlateauCard({ plateau, data }: { plateau: Plateau; data: OptimizationWithRobustness }) {
   const t = useT();
   const locale = useLocale();
-  const reading = plateauReading(plateau.ratio);
+  const reading = plateau.ratio != null ? plateauReading(plateau.ratio) : null;
   const best = (data.results ?? []).find((r) => r.combination === plateau.best_combination)?.parameters;
-  const score = (v: number) => formatMetric(data.objective ?? "", v, { currency: data.settings?.currency, locale, t });
+  const score = (v: number | null) => formatMetric(data.objective ?? "", v, { currency: data.settings?.currency, locale, t });
   return (
     <Card className="gap-3" data-testid="plateau-card">
       <CardHeader>
@@ -135,7 +137,7 @@ function PlateauCard({ plateau, data }: { plateau: Plateau; data: OptimizationWi
           />
           <Figure label={t("robustness.plateau.neighbours")} value={formatInteger(plateau.neighbours, locale)} />
         </div>
-        <ReadingNote verdict={reading.verdict} text={reading.key} testId="plateau-reading" />
+        {reading && <ReadingNote verdict={reading.verdict} text={reading.key} testId="plateau-reading" />}
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="plateau-table">
             <thead className="text-xs text-muted-foreground">
