@@ -3,9 +3,9 @@ import { getJson } from "./client";
 import { robustnessKeys } from "./keys";
 import type { OptimizationWithRobustness } from "./types";
 
-/** How often, and how many times at most, statistics still being computed are asked for again. */
+/** How often statistics still being computed are asked for again, and for how long after the sweep. */
 export const STATISTICS_POLL_MS = 1000;
-export const STATISTICS_MAX_POLLS = 180;
+export const STATISTICS_WAIT_MS = 5 * 60_000;
 
 /**
  * Whether an optimisation's robustness part is still to come: while it runs, and once completed until
@@ -20,16 +20,22 @@ export function robustnessPending(data: OptimizationWithRobustness | undefined):
 
 /**
  * The optimisation as its robustness tab needs it (statistics, the split and its top ten), polled
- * while that part is being computed after the sweep; an optimisation stored before these statistics
- * existed never gets them, so the polling gives up after a few minutes.
+ * while that part is being computed after the sweep. An optimisation stored before these statistics
+ * existed never gets them, so a sweep that finished more than a few minutes ago is not asked again.
  */
+/** Whether to ask again: pending, and either the sweep still runs or it finished only a few minutes ago. */
+export function stillComing(data: OptimizationWithRobustness | undefined, now = Date.now()): boolean {
+  if (!robustnessPending(data)) return false;
+  if (data?.status !== "completed" || !data.completed_at) return true;
+  return now - Date.parse(data.completed_at) < STATISTICS_WAIT_MS;
+}
+
 export function optimizationRobustnessQueryOptions(id: string) {
   return queryOptions({
     queryKey: [...robustnessKeys.all, "optimization", id] as const,
     queryFn: ({ signal }) =>
       getJson<OptimizationWithRobustness>("/api/v1/backtests/optimize/{id}", { params: { path: { id }, query: { limit: 10 } }, signal }),
-    refetchInterval: (query) =>
-      robustnessPending(query.state.data) && query.state.dataUpdateCount < STATISTICS_MAX_POLLS ? STATISTICS_POLL_MS : false,
+    refetchInterval: (query) => (stillComing(query.state.data) ? STATISTICS_POLL_MS : false),
   });
 }
 

@@ -10,7 +10,7 @@ import { formatInteger, formatMoney, formatNumber, formatPercent } from "@/lib/f
 import { useLocale, useT } from "@/lib/i18n";
 import { formatMetric, metricLabel, metricValue } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
-import { robustnessPending, useOptimizationRobustness } from "../api/get-optimization-robustness";
+import { stillComing, useOptimizationRobustness } from "../api/get-optimization-robustness";
 import type { DeflatedSharpe, OptimizationWithRobustness, OutOfSample, Pbo, Plateau } from "../api/types";
 import { equityPoints, histogramBars } from "../lib/charts";
 import { deflatedSharpeReading, pboReading, plateauReading } from "../lib/readings";
@@ -301,7 +301,7 @@ export function OptimizationRobustness({ id }: { id: string }) {
   const data = query.data;
   if (query.isError && !data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!data) return <Skeleton className="h-64" />;
-  const pending = robustnessPending(data);
+  const pending = stillComing(data);
   const stats = data.statistics;
   if (data.status !== "completed" && !stats) {
     return (
