@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures what a trader waits for, end to end through the HTTP API of the real jar: one backtest
 # (POST, then the event stream to its final event) and a 78-combination optimisation (POST, then its
-# status until completed), each N times, printing p50/p95 beside the server's own time (a run's
+# status until completed; again with 30% held out, until its finish step stored the held-out
+# results and the overfitting statistics), a Monte Carlo analysis (10,000 shuffles of the run's
+# trades: POST, then its status until completed), each N times, printing p50/p95 beside the server's own time (a run's
 # duration_ms: claim to stored result, bars loaded and engine run included), and previews
 # (request to response, beside their engine_ms: evaluation, simulation, metrics). Twice: one all-in-one
 # process, then an API-only process and a separate worker process on the same database
@@ -270,6 +272,52 @@ measure_optimisation() {
   echo "$(($(now_ms) - start)) $(jq -r .duration_ms <<<"$state")"
 }
 
+# The same optimisation with its last 30% held out, until the finish step has stored the held-out
+# results and the statistics. Prints "end-to-end-ms worker-ms" (the grid's duration_ms).
+measure_out_of_sample() {
+  local start id state
+  if [ -z "$out_of_sample_request" ]; then
+    out_of_sample_request="$(jq -c '.out_of_sample = {fraction: 0.3}' <<<"$optimise_request")"
+  fi
+  start="$(now_ms)"
+  id="$(id_of "$(curl -fsS "$api/backtests/optimize" -H "$auth" -H 'Content-Type: application/json' \
+    -d "$out_of_sample_request")")"
+  while true; do
+    state="$(curl -fsS "$api/backtests/optimize/$id?limit=1" -H "$auth")"
+    [[ "$state" =~ \"out_of_sample_bars\":[0-9]+,\"status\":\"completed\" ]] && break
+    [[ "$state" == *'"status":"failed"'* || "$state" == *'"status":"cancelled"'* ]] &&
+      { echo "bench-api: optimisation $id ended: ${state:0:300}" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo "$(($(now_ms) - start)) $(jq -r .duration_ms <<<"$state")"
+}
+out_of_sample_request=""
+
+# A Monte Carlo analysis of a run with about a hundred round trips (SMA 5/10 over the ten years: 104
+# on GOOG's real daily bars of 2004-2013, BENCH_CSV): 10,000 shuffles of its trades, POST then its
+# status every 10 ms until completed. Prints "end-to-end-ms worker-ms".
+measure_monte_carlo() {
+  local start id state
+  if [ -z "$monte_carlo_run" ]; then
+    monte_carlo_run="$(id_of "$(post /backtests "$(jq -c '.parameters = {fast: 5, slow: 10}' <<<"$run_request")")")"
+    curl -fsS -N -o /dev/null --max-time 120 "$api/backtests/$monte_carlo_run/events" -H "$auth"
+    echo "  (Monte Carlo of a run with $(curl -fsS "$api/backtests/$monte_carlo_run" -H "$auth" |
+      jq -r .result.round_trip_count) round trips)" >&2
+  fi
+  start="$(now_ms)"
+  id="$(id_of "$(curl -fsS "$api/backtests/$monte_carlo_run/monte-carlo" -H "$auth" \
+    -H 'Content-Type: application/json' -d '{"method":"shuffle","paths":10000}')")"
+  while true; do
+    state="$(curl -fsS "$api/backtests/$monte_carlo_run/monte-carlo/$id" -H "$auth")"
+    [[ "$state" == *'"status":"completed"'* ]] && break
+    [[ "$state" == *'"status":"queued"'* || "$state" == *'"status":"running"'* ]] ||
+      { echo "bench-api: Monte Carlo $id ended: ${state:0:300}" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo "$(($(now_ms) - start)) $(jq -r .duration_ms <<<"$state")"
+}
+monte_carlo_run=""
+
 # Preview latency (POST /backtests/preview, request to response), when the API has that endpoint.
 measure_preview() {
   local start answer
@@ -317,6 +365,8 @@ measure() {
 measure_all() {
   measure "run, 10 y daily, SMA 10/20" measure_run
   measure "optimisation, 78 combinations" measure_optimisation
+  measure "optimisation, 78, 30% held out" measure_out_of_sample
+  measure "Monte Carlo, 10,000 shuffles" measure_monte_carlo
   if has_preview; then
     measure "preview (request to response)" measure_preview
   else

@@ -255,6 +255,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/{id}/monte-carlo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run's Monte Carlo analyses, newest first (without bands and histograms) */
+        get: operations["list_2"];
+        put?: never;
+        /**
+         * Start a Monte Carlo analysis of a completed run
+         * @description Executes the run again (its final equity must still be the stored one) and draws `paths` paths from it: `shuffle` reorders its trade returns, `bootstrap` draws them with replacement, `block_bootstrap` draws blocks of `block_length` bar returns. The seed (given, or drawn and returned) makes it repeatable. Paths x steps is at most 1,000,000,000; the 20 newest analyses of a run are kept.
+         */
+        post: operations["create_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/preview": {
         parameters: {
             query?: never;
@@ -283,13 +304,13 @@ export interface paths {
             cookie?: never;
         };
         /** Your optimisations, newest first */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /**
          * Start an optimisation
          * @description Runs `backtest` once per combination of the parameter grid: `ranges` per parameter, or by default every parameter declared with `param ... in a..b [step s]`; other parameters stay at the backtest's values. Combinations are ranked by `objective`; `constraints` (e.g. trade_count >= 10) decide which are feasible. The grid is split into slices that run as separate jobs on every worker. Grids over MAX_OPTIMIZATION_COMBINATIONS (10,000 by default) are refused.
          */
-        post: operations["create_2"];
+        post: operations["create_3"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,10 +413,10 @@ export interface paths {
             cookie?: never;
         };
         /** List your keys (prefix only), newest first */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /** Create a key; the response is the only time its secret is shown */
-        post: operations["create_3"];
+        post: operations["create_4"];
         delete?: never;
         options?: never;
         head?: never;
@@ -494,7 +515,7 @@ export interface paths {
          * The corporate actions of a symbol's series: splits, cash dividends, halts
          * @description Oldest first. Dates are days in the symbol's zone; a dividend's amount is per share as traded on its ex-date, a split's ratio new shares per old.
          */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -672,6 +693,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/{id}/monte-carlo/{mcId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Monte Carlo analysis: percentiles, probability of ruin, fan chart, histograms */
+        get: operations["get_2"];
+        put?: never;
+        post?: never;
+        /** Delete a Monte Carlo analysis (a running one stops) */
+        delete: operations["delete_2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/{id}/holdings": {
         parameters: {
             query?: never;
@@ -740,11 +779,11 @@ export interface paths {
             cookie?: never;
         };
         /** An optimisation: status, progress and the best results so far, with heatmap data */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Cancel a running optimisation, or delete a finished one with its results */
-        delete: operations["delete_2"];
+        delete: operations["delete_3"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1372,6 +1411,102 @@ export interface components {
             /** Format: int32 */
             attempts: number;
         };
+        MonteCarloRequest: {
+            /**
+             * @description shuffle when omitted
+             * @enum {string|null}
+             */
+            method?: "shuffle" | "bootstrap" | "block_bootstrap" | null;
+            /**
+             * Format: int32
+             * @description 1,000 when omitted
+             */
+            paths?: number | null;
+            /** Format: int64 */
+            seed?: number | null;
+            /** Format: int32 */
+            block_length?: number | null;
+            /** Format: double */
+            ruin_equity?: number | null;
+        };
+        Bands: {
+            step: number[];
+            p5: number[];
+            p25: number[];
+            p50: number[];
+            p75: number[];
+            p95: number[];
+        };
+        Histogram: {
+            edges: number[];
+            counts: number[];
+        };
+        Histograms: {
+            final_equity: components["schemas"]["Histogram"];
+            max_drawdown: components["schemas"]["Histogram"];
+        };
+        MonteCarloResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            backtest_id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            error: string | null;
+            /** @enum {string} */
+            method: "shuffle" | "bootstrap" | "block_bootstrap";
+            /** Format: int32 */
+            paths: number;
+            /** Format: int64 */
+            seed: number;
+            /** Format: int32 */
+            block_length: number | null;
+            /** Format: double */
+            ruin_equity: number;
+            /** Format: int32 */
+            steps: number | null;
+            /** @enum {string|null} */
+            step_unit: "trade" | "bar" | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: int64 */
+            duration_ms: number | null;
+            final_equity: components["schemas"]["Percentiles"] | null;
+            max_drawdown: components["schemas"]["Percentiles"] | null;
+            cagr: components["schemas"]["Percentiles"] | null;
+            longest_drawdown: components["schemas"]["Percentiles"] | null;
+            /** Format: double */
+            probability_of_ruin: number | null;
+            original: components["schemas"]["Original"] | null;
+            bands: components["schemas"]["Bands"] | null;
+            histograms: components["schemas"]["Histograms"] | null;
+        };
+        Original: {
+            /** Format: double */
+            final_equity: number | null;
+            /** Format: double */
+            max_drawdown: number | null;
+            /** Format: double */
+            cagr: number | null;
+            /** Format: int32 */
+            longest_drawdown: number;
+        };
+        Percentiles: {
+            /** Format: double */
+            p5: number | null;
+            /** Format: double */
+            p25: number | null;
+            /** Format: double */
+            p50: number | null;
+            /** Format: double */
+            p75: number | null;
+            /** Format: double */
+            p95: number | null;
+            /** Format: double */
+            mean: number | null;
+        };
         /** @description A backtest request (see BacktestRequest) whose strategy is `strategy_id` or `code`, exactly one of them */
         PreviewRequest: {
             /**
@@ -1804,6 +1939,24 @@ export interface components {
              *     ]
              */
             param_constraints?: string[];
+            out_of_sample?: components["schemas"]["OutOfSampleSpec"] | null;
+            /**
+             * Format: int32
+             * @description Even, 4..32; 16 when omitted
+             */
+            cscv_partitions?: number | null;
+        };
+        OutOfSampleSpec: {
+            /**
+             * Format: double
+             * @example 0.3
+             */
+            fraction?: number | null;
+            /**
+             * Format: date
+             * @example 2012-01-01
+             */
+            from?: string | null;
         };
         RangeSpec: {
             /** Format: double */
@@ -1819,12 +1972,57 @@ export interface components {
             /** Format: double */
             value: number;
         };
+        DeflatedSharpeView: {
+            /** Format: double */
+            probability: number | null;
+            /** Format: double */
+            observed_sharpe: number | null;
+            /** Format: double */
+            annualised_observed_sharpe: number | null;
+            /** Format: double */
+            expected_max_sharpe: number | null;
+            /** Format: int64 */
+            trials: number;
+            /** Format: int64 */
+            observations: number;
+            /** Format: double */
+            skewness: number | null;
+            /** Format: double */
+            kurtosis: number | null;
+            /** Format: double */
+            trial_sharpe_variance: number | null;
+        };
+        EquityPoint: {
+            /** Format: date-time */
+            time: string;
+            /** Format: double */
+            equity: number;
+        };
         Heatmap: {
             x: string;
             y: string;
             x_values: number[];
             y_values: number[];
             scores: (number | null)[][];
+        };
+        HeldOutResult: {
+            /** Format: int32 */
+            rank: number;
+            /** Format: int64 */
+            combination: number;
+            parameters: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            in_sample_score: number | null;
+            /** Format: double */
+            out_of_sample_score: number | null;
+            in_sample_metrics: {
+                [key: string]: number | null;
+            };
+            out_of_sample_metrics: {
+                [key: string]: number | null;
+            };
         };
         OptimizationResponse: {
             /** Format: uuid */
@@ -1875,6 +2073,61 @@ export interface components {
             heatmap: components["schemas"]["Heatmap"] | null;
             /** @description The benchmark a combination run as a backtest is measured against; null for none */
             benchmark: string | null;
+            out_of_sample: components["schemas"]["OutOfSampleView"] | null;
+            statistics: components["schemas"]["Statistics"] | null;
+        };
+        OutOfSampleView: {
+            /** Format: double */
+            fraction: number | null;
+            /** Format: date */
+            from: string | null;
+            /**
+             * Format: date-time
+             * @description The first held-out bar's time
+             */
+            split_time: string;
+            /** Format: int32 */
+            in_sample_bars: number;
+            /** Format: int32 */
+            out_of_sample_bars: number;
+            /** @enum {string} */
+            status: "pending" | "completed";
+            results: components["schemas"]["HeldOutResult"][];
+            best_equity: components["schemas"]["EquityPoint"][];
+        };
+        PboView: {
+            /** Format: double */
+            probability: number | null;
+            /** Format: int32 */
+            partitions: number;
+            /** Format: int32 */
+            splits: number;
+            /** Format: int32 */
+            combinations: number;
+            /** Format: double */
+            degradation_slope: number | null;
+            /** Format: double */
+            probability_of_loss: number | null;
+            logits: components["schemas"]["Histogram"];
+        };
+        PlateauView: {
+            /** Format: int64 */
+            best_combination: number;
+            /** Format: double */
+            best_score: number | null;
+            /** Format: double */
+            neighbourhood_mean: number | null;
+            /** Format: double */
+            ratio: number | null;
+            /** Format: int32 */
+            neighbours: number;
+            /** Format: int64 */
+            plateau_combination: number;
+            plateau_parameters: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            plateau_mean: number | null;
         };
         RangeView: {
             name: string;
@@ -1901,6 +2154,11 @@ export interface components {
             metrics: {
                 [key: string]: number | null;
             };
+        };
+        Statistics: {
+            deflated_sharpe: components["schemas"]["DeflatedSharpeView"] | null;
+            pbo: components["schemas"]["PboView"] | null;
+            plateau: components["schemas"]["PlateauView"] | null;
         };
         RegisterRequest: {
             /**
@@ -2461,6 +2719,42 @@ export interface components {
              */
             exit_note: "limit_locked" | "halted" | null;
         };
+        MonteCarloSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            backtest_id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            error: string | null;
+            /** @enum {string} */
+            method: "shuffle" | "bootstrap" | "block_bootstrap";
+            /** Format: int32 */
+            paths: number;
+            /** Format: int64 */
+            seed: number;
+            /** Format: int32 */
+            block_length: number | null;
+            /** Format: double */
+            ruin_equity: number;
+            /** Format: int32 */
+            steps: number | null;
+            /** @enum {string|null} */
+            step_unit: "trade" | "bar" | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: int64 */
+            duration_ms: number | null;
+            final_equity: components["schemas"]["Percentiles"] | null;
+            max_drawdown: components["schemas"]["Percentiles"] | null;
+            cagr: components["schemas"]["Percentiles"] | null;
+            longest_drawdown: components["schemas"]["Percentiles"] | null;
+            /** Format: double */
+            probability_of_ruin: number | null;
+            original: components["schemas"]["Original"] | null;
+        };
         /** @description Per-symbol weights and quantities, parallel to time (epoch milliseconds) */
         HoldingsResponse: {
             time: number[];
@@ -2728,6 +3022,13 @@ export type SchemaBacktestRequest = components['schemas']['BacktestRequest'];
 export type SchemaCostSettings = components['schemas']['CostSettings'];
 export type SchemaSizingSettings = components['schemas']['SizingSettings'];
 export type SchemaBacktestStatusResponse = components['schemas']['BacktestStatusResponse'];
+export type SchemaMonteCarloRequest = components['schemas']['MonteCarloRequest'];
+export type SchemaBands = components['schemas']['Bands'];
+export type SchemaHistogram = components['schemas']['Histogram'];
+export type SchemaHistograms = components['schemas']['Histograms'];
+export type SchemaMonteCarloResponse = components['schemas']['MonteCarloResponse'];
+export type SchemaOriginal = components['schemas']['Original'];
+export type SchemaPercentiles = components['schemas']['Percentiles'];
 export type SchemaPreviewRequest = components['schemas']['PreviewRequest'];
 export type SchemaBenchmarkSummary = components['schemas']['BenchmarkSummary'];
 export type SchemaEquityChart = components['schemas']['EquityChart'];
@@ -2750,12 +3051,20 @@ export type SchemaSymbolSummary = components['schemas']['SymbolSummary'];
 export type SchemaYearlyReturnView = components['schemas']['YearlyReturnView'];
 export type SchemaConstraintSpec = components['schemas']['ConstraintSpec'];
 export type SchemaOptimizeRequest = components['schemas']['OptimizeRequest'];
+export type SchemaOutOfSampleSpec = components['schemas']['OutOfSampleSpec'];
 export type SchemaRangeSpec = components['schemas']['RangeSpec'];
 export type SchemaConstraintView = components['schemas']['ConstraintView'];
+export type SchemaDeflatedSharpeView = components['schemas']['DeflatedSharpeView'];
+export type SchemaEquityPoint = components['schemas']['EquityPoint'];
 export type SchemaHeatmap = components['schemas']['Heatmap'];
+export type SchemaHeldOutResult = components['schemas']['HeldOutResult'];
 export type SchemaOptimizationResponse = components['schemas']['OptimizationResponse'];
+export type SchemaOutOfSampleView = components['schemas']['OutOfSampleView'];
+export type SchemaPboView = components['schemas']['PboView'];
+export type SchemaPlateauView = components['schemas']['PlateauView'];
 export type SchemaRangeView = components['schemas']['RangeView'];
 export type SchemaRankedResult = components['schemas']['RankedResult'];
+export type SchemaStatistics = components['schemas']['Statistics'];
 export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
 export type SchemaTokenResponse = components['schemas']['TokenResponse'];
 export type SchemaUserResponse = components['schemas']['UserResponse'];
@@ -2788,6 +3097,7 @@ export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
 export type SchemaPageResponseRoundTripItem = components['schemas']['PageResponseRoundTripItem'];
 export type SchemaRoundTripItem = components['schemas']['RoundTripItem'];
+export type SchemaMonteCarloSummary = components['schemas']['MonteCarloSummary'];
 export type SchemaHoldingsResponse = components['schemas']['HoldingsResponse'];
 export type SchemaSymbolHoldings = components['schemas']['SymbolHoldings'];
 export type SchemaHolding = components['schemas']['Holding'];
@@ -4169,6 +4479,153 @@ export interface operations {
             };
         };
     };
+    list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analyses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonteCarloSummary"][];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run or analysis of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MonteCarloRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued; Location names it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonteCarloResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run or analysis of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, nothing to resample, or over the budget; see `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many of your analyses running; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     previewBacktest: {
         parameters: {
             query?: never;
@@ -4265,7 +4722,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 page?: number;
@@ -4306,7 +4763,7 @@ export interface operations {
             };
         };
     };
-    create_2: {
+    create_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -4729,7 +5186,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -4767,7 +5224,7 @@ export interface operations {
             };
         };
     };
-    create_3: {
+    create_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -5109,7 +5566,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 /** @description own (your upload of the symbol) or shared; default: your own when you have one, else shared */
@@ -5777,6 +6234,104 @@ export interface operations {
             };
         };
     };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                mcId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonteCarloResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run or analysis of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                mcId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run or analysis of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getBacktestHoldings: {
         parameters: {
             query?: {
@@ -5978,7 +6533,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: {
                 /** @description How many ranked results, 0-1000 */
@@ -6034,7 +6589,7 @@ export interface operations {
             };
         };
     };
-    delete_2: {
+    delete_3: {
         parameters: {
             query?: never;
             header?: never;

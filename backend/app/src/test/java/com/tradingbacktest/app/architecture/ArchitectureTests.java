@@ -77,6 +77,31 @@ class ArchitectureTests {
         .check(CLASSES);
   }
 
+  /**
+   * Monte Carlo analyses read runs (executed again through {@code backtest.run.RunReplay}); nothing
+   * reads them, so deleting the feature touches nothing else.
+   */
+  @Test
+  void nothingDependsOnMonteCarloAnalysesAndTheyReachOnlyRuns() {
+    String monteCarlo = APP + ".backtest.montecarlo..";
+    ArchRuleDefinition.noClasses()
+        .that()
+        .resideOutsideOfPackage(monteCarlo)
+        .and()
+        .resideInAPackage(APP + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(monteCarlo)
+        .check(CLASSES);
+    ArchRuleDefinition.noClasses()
+        .that()
+        .resideInAPackage(monteCarlo)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(APP + ".backtest.optimize..", APP + ".backtest.events..")
+        .check(CLASSES);
+  }
+
   @Test
   void featuresUseEachOtherOnlyThroughPublicTopLevelTypes() {
     ArchRuleDefinition.classes()

@@ -53,7 +53,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
       String url =
           path.replace("{symbol}", "AAPL")
               .replace("{combination}", "0")
-              .replaceAll("\\{[a-z_]+}", UUID.randomUUID().toString());
+              .replaceAll("\\{[a-zA-Z_]+}", UUID.randomUUID().toString());
       Response response = call(method, url, Map.of());
       // A public operation may answer 401 too, but for its own reason (a missing refresh token).
       if (response.status() != 401 || !response.problemType().equals("/problems/unauthorized")) {
@@ -80,7 +80,10 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
       if (!path.contains("{id}") || resource == null) {
         continue;
       }
-      String url = path.replace("{id}", ids.get(resource)).replace("{combination}", "0");
+      String url =
+          path.replace("{id}", ids.get(resource))
+              .replace("{combination}", "0")
+              .replace("{mcId}", ids.get("monte-carlo"));
       Response response = call(method, url, bodyFor(path), intruder.auth);
       assertThat(response.status()).as(operation + " -> " + response).isEqualTo(404);
       assertThat(response.problemType()).as(operation).isEqualTo("/problems/not-found");
@@ -110,7 +113,9 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
         .anyMatch(o -> o.startsWith("get /api/v1/data/imports/{id}"))
         .anyMatch(o -> o.startsWith("put /api/v1/universes/{id}"))
         .anyMatch(o -> o.startsWith("delete /api/v1/universes/{id}"))
-        .anyMatch(o -> o.startsWith("post /api/v1/backtests/optimize/{id}/results"));
+        .anyMatch(o -> o.startsWith("post /api/v1/backtests/optimize/{id}/results"))
+        .anyMatch(o -> o.startsWith("post /api/v1/backtests/{id}/monte-carlo"))
+        .anyMatch(o -> o.startsWith("delete /api/v1/backtests/{id}/monte-carlo/{mcId}"));
     assertThat(snapshot(owner, ids)).isEqualTo(before);
   }
 
@@ -136,6 +141,12 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
     assertThat(optimization.status()).as(optimization.toString()).isEqualTo(202);
     String optimizationId = optimization.json().path("id").asString();
     awaitOptimization(owner, optimizationId);
+    Response analysis =
+        owner.api.post(
+            "/api/v1/backtests/" + run + "/monte-carlo",
+            Map.of("method", "block_bootstrap", "paths", 10),
+            owner.auth);
+    assertThat(analysis.status()).as(analysis.toString()).isEqualTo(202);
     Response key = owner.api.post("/api/v1/api-keys", Map.of("name", "script"), owner.auth);
     assertThat(key.status()).as(key.toString()).isEqualTo(201);
     Response imports = owner.api.get("/api/v1/data/imports", owner.auth);
@@ -146,6 +157,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
             "/api/v1/universes", Map.of("name", "mine", "symbols", List.of(symbol)), owner.auth);
     assertThat(universe.status()).as(universe.toString()).isEqualTo(201);
     return Map.of(
+        "monte-carlo", analysis.json().path("id").asString(),
         "universes", universe.json().path("id").asString(),
         "strategies", strategy,
         "backtests", run,
@@ -166,6 +178,17 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
     seen.put("strategies", owner.get("/api/v1/strategies").body());
     seen.put("runs", owner.get("/api/v1/backtests").body());
     seen.put("universe", owner.get("/api/v1/universes/" + ids.get("universes")).body());
+    seen.put(
+        "monte-carlo",
+        owner
+            .get(
+                "/api/v1/backtests/"
+                    + ids.get("backtests")
+                    + "/monte-carlo/"
+                    + ids.get("monte-carlo"))
+            .json()
+            .path("id")
+            .asString());
     return seen;
   }
 

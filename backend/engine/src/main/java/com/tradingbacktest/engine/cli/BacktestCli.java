@@ -9,6 +9,8 @@ import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.market.MarketRules;
 import com.tradingbacktest.engine.metrics.BenchmarkStats;
+import com.tradingbacktest.engine.robust.MonteCarloInput;
+import com.tradingbacktest.engine.robust.MonteCarloResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
@@ -49,6 +51,10 @@ import java.util.Map;
  *          [--benchmark FILE.csv] [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
  *          [--actions FILE.csv] [--price-basis raw|split_adjusted]
  *          [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
+ *          [--monte-carlo METHOD:PATHS[:SEED] [--ruin-equity AMOUNT]]
+ *          [--optimize name=from:to:step... [--objective NAME] [--require 'metric op value']...
+ *           [--top 10] [--out-of-sample 0.3|DATE] [--cscv-partitions 16]
+ *           [--walk-forward rolling:N|anchored:N [--train-test-ratio 3] [--gap 0]]]
  * </pre>
  *
  * Exit status: 0 on success, 2 for bad arguments or data, 1 for anything else.
@@ -95,23 +101,39 @@ public final class BacktestCli {
                   : options.data.getFileName().toString(),
               options);
       CompiledStrategy compiled = compiledFile(options);
+      if (options.optimize.active()) {
+        if (compiled == null) {
+          throw new IllegalArgumentException(
+              "--optimize searches the params of a strategy in the language (a .strategy file); "
+                  + options.strategy
+                  + " is a built-in");
+        }
+        OptimizeCli.run(
+            options.optimize,
+            options.params,
+            options.constraints,
+            compiled,
+            bars,
+            config(options, compiled),
+            options.monteCarlo,
+            options.json,
+            out);
+        return 0;
+      }
       Evaluation evaluation = evaluate(options, bars, compiled);
       Signals signals = evaluation.signals();
-      BacktestConfig config =
-          BacktestConfig.builder()
-              .initialCapital(options.capital)
-              .costs(options.costs)
-              .fillMode(options.fill)
-              .allowShort(options.allowShort)
-              .closeAtEnd(options.closeAtEnd)
-              .pyramiding(options.pyramidingFor(compiled))
-              .closeAtEndPrice(options.closeAtEndPrice)
-              .margin(options.margin)
-              .funding(options.funding)
-              .quantityStep(options.quantityStep)
-              .marketRules(options.marketRules)
-              .build();
+      BacktestConfig config = config(options, compiled);
       BacktestResult result = Backtest.run(bars, signals, config);
+      MonteCarloResult monteCarlo =
+          options.monteCarlo.requested()
+              ? options.monteCarlo.run(
+                  MonteCarloInput.of(
+                      options.capital,
+                      result.simulation().equity(),
+                      bars.times(),
+                      result.simulation().trades()),
+                  options.capital)
+              : null;
       BenchmarkStats benchmark =
           options.benchmark == null ? null : benchmark(options, bars, result, config);
       SeriesExport series =
@@ -136,9 +158,15 @@ public final class BacktestCli {
         if (options.series) {
           report.put("series", series.toJson());
         }
+        if (monteCarlo != null) {
+          report.put("monte_carlo", MonteCarloOptions.toJson(monteCarlo));
+        }
         out.println(Json.write(report));
       } else {
         printTable(out, bars, options, result, benchmark);
+        if (monteCarlo != null) {
+          MonteCarloOptions.printTable(out, monteCarlo);
+        }
       }
       return 0;
     } catch (IllegalArgumentException e) {
@@ -148,6 +176,23 @@ public final class BacktestCli {
       err.println("backtest: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The run's account and execution from the options. */
+  private static BacktestConfig config(Options options, CompiledStrategy compiled) {
+    return BacktestConfig.builder()
+        .initialCapital(options.capital)
+        .costs(options.costs)
+        .fillMode(options.fill)
+        .allowShort(options.allowShort)
+        .closeAtEnd(options.closeAtEnd)
+        .pyramiding(options.pyramidingFor(compiled))
+        .closeAtEndPrice(options.closeAtEndPrice)
+        .margin(options.margin)
+        .funding(options.funding)
+        .quantityStep(options.quantityStep)
+        .marketRules(options.marketRules)
+        .build();
   }
 
   /** The run measured against the bars of {@code --benchmark}, read in the same zone. */
@@ -191,7 +236,15 @@ public final class BacktestCli {
           .forEach(e -> message.append("\n  ").append(file.getFileName()).append(':').append(e));
       throw new IllegalArgumentException(message.toString());
     }
-    checkConstraints(compilation.strategy(), options);
+    if (options.optimize.active()) {
+      // A search skips the combinations that break a constraint instead of refusing the run.
+      String unknown = compilation.strategy().unknownParamIn(options.constraints);
+      if (unknown != null) {
+        throw new IllegalArgumentException("--constraint: " + unknown);
+      }
+    } else {
+      checkConstraints(compilation.strategy(), options);
+    }
     return compilation.strategy();
   }
 
@@ -470,6 +523,9 @@ public final class BacktestCli {
                         [--board kospi|kosdaq|konex|etf [--price-limits on|off]]
                         [--actions FILE.csv] [--price-basis raw|split_adjusted]
                         [--adjust split_adjusted|raw|total_return] [--dividends cash|none]
+                        [--optimize name=from:to:step... [--objective sharpe_ratio] [--require 'trade_count >= 5']...
+                         [--top 10] [--out-of-sample 0.3|DATE] [--cscv-partitions 16]
+                         [--walk-forward rolling:N|anchored:N [--train-test-ratio 3] [--gap 0]]]
         NAME is a strategy file in the strategy language (docs/STRATEGY_LANGUAGE.md) or a built-in:
                     sma_cross (fast, slow), ema_cross (fast, slow), rsi_reversion (length, lower, upper),
                     volatility_breakout (k), buy_and_hold;
@@ -507,7 +563,11 @@ public final class BacktestCli {
         """
             + KrxOptions.USAGE
             + "\n"
-            + PriceOptions.USAGE;
+            + PriceOptions.USAGE
+            + "\n"
+            + MonteCarloOptions.USAGE
+            + "\n"
+            + OptimizeOptions.USAGE;
 
     Path data;
 
@@ -558,6 +618,12 @@ public final class BacktestCli {
     Interval interval;
     ZoneId zone = ZoneId.of("UTC");
     final KrxOptions krx = new KrxOptions();
+
+    /** --monte-carlo and --ruin-equity. */
+    final MonteCarloOptions monteCarlo = new MonteCarloOptions();
+
+    /** --optimize and the options that refine it. */
+    final OptimizeOptions optimize = new OptimizeOptions();
 
     /** --board and --price-limits as rules (checked once all options are read). */
     MarketRules marketRules = MarketRules.none();
@@ -660,10 +726,15 @@ public final class BacktestCli {
               o.prices.set(arg, value(args, ++i, arg));
           case "-h", "--help" -> o.help = true;
           default -> {
-            if (!KrxOptions.handles(arg)) {
+            if (KrxOptions.handles(arg)) {
+              o.krx.set(arg, value(args, ++i, arg));
+            } else if (MonteCarloOptions.handles(arg)) {
+              o.monteCarlo.set(arg, value(args, ++i, arg));
+            } else if (OptimizeOptions.handles(arg)) {
+              o.optimize.set(arg, value(args, ++i, arg));
+            } else {
               throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
-            o.krx.set(arg, value(args, ++i, arg));
           }
         }
       }
@@ -676,6 +747,7 @@ public final class BacktestCli {
             e);
       }
       o.marketRules = o.krx.rules();
+      o.monteCarlo.check();
       if (o.closeAtEndPrice == EndPrice.OPEN && !o.closeAtEnd) {
         throw new IllegalArgumentException(
             "--close-at-end-price says where --close-at-end closes: add --close-at-end");
@@ -705,6 +777,13 @@ public final class BacktestCli {
         }
         if (o.benchmark != null && !Files.isRegularFile(o.benchmark)) {
           throw new IllegalArgumentException("no such file: " + o.benchmark);
+        }
+        o.optimize.check();
+        if (o.optimize.active()
+            && (o.isPortfolio() || o.series || o.seriesCsv != null || o.benchmark != null)) {
+          throw new IllegalArgumentException(
+              "--optimize searches one --data file's single run: leave out the portfolio options,"
+                  + " --series, --series-csv and --benchmark");
         }
         if (o.series && !o.json) {
           throw new IllegalArgumentException(

@@ -9,6 +9,8 @@ import com.tradingbacktest.engine.portfolio.PortfolioLeg;
 import com.tradingbacktest.engine.portfolio.PortfolioNote;
 import com.tradingbacktest.engine.portfolio.PortfolioResult;
 import com.tradingbacktest.engine.portfolio.PortfolioTrade;
+import com.tradingbacktest.engine.robust.MonteCarloInput;
+import com.tradingbacktest.engine.robust.MonteCarloResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.CostModel;
@@ -77,6 +79,13 @@ final class PortfolioCli {
             .margin(options.margin)
             .build();
     PortfolioResult result = PortfolioBacktest.run(legs, config);
+    MonteCarloResult monteCarlo =
+        options.monteCarlo.requested()
+            ? options.monteCarlo.run(
+                MonteCarloInput.ofPortfolio(
+                    options.capital, result.equity(), result.times(), result.trades()),
+                options.capital)
+            : null;
     BenchmarkStats benchmark =
         options.benchmark == null ? null : benchmark(options, universe, result, config);
     if (options.json) {
@@ -90,9 +99,15 @@ final class PortfolioCli {
         about.put("returns", benchmark.returns());
         report.put("benchmark", about);
       }
+      if (monteCarlo != null) {
+        report.put("monte_carlo", MonteCarloOptions.toJson(monteCarlo));
+      }
       out.println(Json.write(report));
     } else {
       printTable(out, options, result, legs, config, benchmark);
+      if (monteCarlo != null) {
+        MonteCarloOptions.printTable(out, monteCarlo);
+      }
     }
     return 0;
   }

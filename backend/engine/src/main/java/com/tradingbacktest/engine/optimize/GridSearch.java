@@ -1,6 +1,7 @@
 package com.tradingbacktest.engine.optimize;
 
 import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.ParamSpec;
@@ -42,6 +43,9 @@ public final class GridSearch {
    * {@link ParameterGrid#size()} against this or its own configured limit before starting.
    */
   public static final long MAX_COMBINATIONS = 10_000;
+
+  /** The most return blocks a result may keep: CSCV's partitions are at most 32. */
+  public static final int MAX_RETURN_BLOCKS = 32;
 
   private static final Comparator<SweepResult> RANKING =
       Comparator.comparing((SweepResult r) -> !r.feasible())
@@ -134,7 +138,6 @@ public final class GridSearch {
    * {@code returnBlocks} contiguous blocks of the bars ({@link SweepResult#blocks()}), for the
    * overfitting statistics.
    */
-  @SuppressWarnings("DoNotCallSuggester") // skeleton until the walk-forward lane builds it
   public static List<SweepResult> run(
       CompiledStrategy strategy,
       BarSeries bars,
@@ -145,7 +148,22 @@ public final class GridSearch {
       List<Constraint> constraints,
       EvaluationLimits limits,
       int returnBlocks) {
-    throw new UnsupportedOperationException("skeleton: built by the walk-forward lane");
+    if (returnBlocks < 1 || returnBlocks > MAX_RETURN_BLOCKS) {
+      throw new IllegalArgumentException(
+          "return blocks must be from 1 to " + MAX_RETURN_BLOCKS + ", got " + returnBlocks);
+    }
+    if (bars.size() - 1 < returnBlocks) {
+      throw new IllegalArgumentException(
+          "the "
+              + bars.size()
+              + " bars have "
+              + Math.max(0, bars.size() - 1)
+              + " bar returns, fewer than the "
+              + returnBlocks
+              + " blocks asked for");
+    }
+    return sweep(
+        strategy, bars, config, grid, indices, objective, constraints, limits, returnBlocks);
   }
 
   /**
@@ -163,6 +181,20 @@ public final class GridSearch {
       Objective objective,
       List<Constraint> constraints,
       EvaluationLimits limits) {
+    return sweep(strategy, bars, config, grid, indices, objective, constraints, limits, 0);
+  }
+
+  /** The runs of both overloads; {@code returnBlocks} 0 keeps no blocks. */
+  private static List<SweepResult> sweep(
+      CompiledStrategy strategy,
+      BarSeries bars,
+      BacktestConfig config,
+      ParameterGrid grid,
+      long[] indices,
+      Objective objective,
+      List<Constraint> constraints,
+      EvaluationLimits limits,
+      int returnBlocks) {
     Objects.requireNonNull(limits, "limits");
     RunControl control = limits.control();
     Objects.requireNonNull(strategy, "strategy");
@@ -210,11 +242,17 @@ public final class GridSearch {
         throw new StrategyEvaluationException(
             "combination " + index + " " + parameters + ": " + e.getMessage());
       }
-      PerformanceMetrics metrics = Backtest.run(bars, signals, config, cancelOnly).metrics();
+      BacktestResult run = Backtest.run(bars, signals, config, cancelOnly);
+      PerformanceMetrics metrics = run.metrics();
       boolean feasible = conditions.stream().allMatch(c -> c.test(metrics));
       results.add(
           new SweepResult(
-              index, parameters, metrics.withoutSeries(), objective.score(metrics), feasible));
+              index,
+              parameters,
+              metrics.withoutSeries(),
+              objective.score(metrics),
+              feasible,
+              returnBlocks == 0 ? null : ReturnBlocks.of(run.simulation().equity(), returnBlocks)));
       int percent = (int) (100L * (k + 1) / total);
       if (percent != reported) {
         control.progress(percent);

@@ -1,7 +1,6 @@
 package com.tradingbacktest.engine.robust;
 
 /** How {@link MonteCarlo} makes a path from a run. */
-@SuppressWarnings("DoNotCallSuggester") // a skeleton until its lane builds it
 public enum MonteCarloMethod {
   /** The run's trade returns in a random order (each trade once): the same trades, other luck. */
   SHUFFLE("shuffle"),
@@ -26,6 +25,17 @@ public enum MonteCarloMethod {
    * @throws IllegalArgumentException naming the valid names
    */
   public static MonteCarloMethod parse(String name) {
-    throw new UnsupportedOperationException("skeleton: built by the statistics lane");
+    String wanted = name == null ? "" : name.strip();
+    for (MonteCarloMethod method : values()) {
+      if (method.jsonName.equalsIgnoreCase(wanted)) {
+        return method;
+      }
+    }
+    StringBuilder names = new StringBuilder();
+    for (MonteCarloMethod method : values()) {
+      names.append(names.isEmpty() ? "" : ", ").append(method.jsonName);
+    }
+    throw new IllegalArgumentException(
+        "unknown Monte Carlo method '" + wanted + "'; use one of " + names);
   }
 }

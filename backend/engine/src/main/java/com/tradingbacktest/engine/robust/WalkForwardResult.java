@@ -13,11 +13,13 @@ import java.util.Map;
  * @param equity the stitched out-of-sample equity, capital carried from window to window
  * @param trades every test part's round trips, bar indices into {@code times}
  * @param metrics the stitched out-of-sample metrics
- * @param efficiency walk-forward efficiency: the stitched out-of-sample annualised return over the
- *     mean in-sample annualised return of the chosen combinations; NaN when undefined
- * @param drift how each varying parameter's chosen value moved across the windows
+ * @param efficiency walk-forward efficiency: the stitched out-of-sample annualised return (CAGR)
+ *     over the mean in-sample CAGR of the chosen combinations (windows without one left out); NaN
+ *     when undefined: no window chose one, a CAGR is not finite, or the in-sample mean is not above
+ *     0 (a ratio to a loss or to nothing says nothing)
+ * @param drift how each parameter's chosen value moved across the windows, in the order the
+ *     windows' combinations name them
  */
-@SuppressWarnings("DoNotCallSuggester") // a skeleton until its lane builds it
 public record WalkForwardResult(
     List<WindowOutcome> windows,
     long[] times,
@@ -49,13 +51,36 @@ public record WalkForwardResult(
    * One parameter's chosen values across the windows.
    *
    * @param values the chosen value in each window (NaN where none was chosen)
+   * @param mean the mean of the chosen values (NaN where none)
+   * @param stdev their sample standard deviation (n - 1); NaN with fewer than two
    * @param changes windows whose value differs from the window before
    */
   public record ParameterDrift(
       String name, double[] values, double mean, double stdev, int changes) {}
 
-  /** The parts of the windows, for callers that ran them apart (the app's jobs). */
+  /**
+   * The parts of the windows, for callers that ran them apart, with the metrics' basis guessed from
+   * the bar times ({@link StitchBasis}: UTC months, no risk-free rate, the parts' buy-and-hold
+   * chained). Callers that know the bars use {@link #stitch(List, double, StitchBasis)}, which
+   * measures the stitched run exactly as a run over the same bars.
+   */
   public static WalkForwardResult stitch(List<WindowOutcome> windows, double initialCapital) {
-    throw new UnsupportedOperationException("skeleton: built by the walk-forward lane");
+    return stitch(windows, initialCapital, StitchBasis.guessedFrom(Stitching.times(windows)));
+  }
+
+  /**
+   * The parts of the windows, in order, as one out-of-sample run: the test parts' bars, equity and
+   * trades concatenated (trades re-indexed into the stitched bars), measured as the engine measures
+   * a run ({@link com.tradingbacktest.engine.metrics.EquityCurveStats}) from {@code
+   * initialCapital}, with the parts' commissions, funding, borrow costs, interest and dividends
+   * summed; the efficiency and the drift of the chosen parameters.
+   *
+   * @param windows in order; their test parts follow one another (each starts after the one before
+   *     ends)
+   * @throws IllegalArgumentException without windows, or when parts overlap or go back in time
+   */
+  public static WalkForwardResult stitch(
+      List<WindowOutcome> windows, double initialCapital, StitchBasis basis) {
+    return Stitching.stitch(windows, initialCapital, basis);
   }
 }

@@ -1,7 +1,10 @@
 package com.tradingbacktest.engine.robust;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /** How walk-forward train parts move. */
-@SuppressWarnings("DoNotCallSuggester") // a skeleton until its lane builds it
 public enum WindowMode {
   /** Each train part has the same length and ends where its test part begins (less the gap). */
   ROLLING("rolling"),
@@ -24,6 +27,16 @@ public enum WindowMode {
    * @throws IllegalArgumentException naming the valid names
    */
   public static WindowMode parse(String name) {
-    throw new UnsupportedOperationException("skeleton: built by the walk-forward lane");
+    String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    for (WindowMode mode : values()) {
+      if (mode.jsonName.equals(wanted)) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown window mode '"
+            + name
+            + "'; use one of "
+            + Arrays.stream(values()).map(WindowMode::jsonName).collect(Collectors.joining(", ")));
   }
 }

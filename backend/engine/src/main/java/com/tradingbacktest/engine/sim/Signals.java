@@ -122,6 +122,146 @@ public final class Signals {
     return decider;
   }
 
+  /**
+   * Bars {@code [from, to)} of these signals as signals of their own (bar 0 = bar {@code from}), so
+   * a run over the same bars' slice trades only there while the columns keep what the bars before
+   * taught them (indicators warmed up). The columns are copies.
+   *
+   * <p>Signals filled bar by bar ({@link #decider()}) get a decider that, when the slice's first
+   * bar opens, first walks the bars before {@code from} with a flat account whose equity and cash
+   * are {@code idleEquity} (nothing is traded before the slice, so that is the account the strategy
+   * would have seen), then steps on, copying each bar's values into the slice's columns.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= from < to <= bars} (any {@code to} when no
+   *     column is set)
+   */
+  public Signals slice(int from, int to, double idleEquity) {
+    int n = length();
+    if (from < 0 || from >= to || (n >= 0 && to > n)) {
+      throw new IllegalArgumentException(
+          "the slice [" + from + ", " + to + ") is outside the " + n + " bars of the signals");
+    }
+    Builder b =
+        builder(to - from)
+            .longEntry(copy(longEntry, from, to))
+            .longExit(copy(longExit, from, to))
+            .shortEntry(copy(shortEntry, from, to))
+            .shortExit(copy(shortExit, from, to))
+            .longEntryStop(copy(longEntryStop, from, to))
+            .longEntryLimit(copy(longEntryLimit, from, to))
+            .shortEntryStop(copy(shortEntryStop, from, to))
+            .shortEntryLimit(copy(shortEntryLimit, from, to))
+            .stopLoss(copy(stopLoss, from, to))
+            .takeProfit(copy(takeProfit, from, to))
+            .trailingStop(copy(trailingStop, from, to))
+            .size(copy(size, from, to))
+            .exitFraction(copy(exitFraction, from, to));
+    Signals sliced = b.build();
+    if (decider == null) {
+      return sliced;
+    }
+    return b.decider(new SlicedDecider(this, sliced, from, idleEquity)).build();
+  }
+
+  /** The bar count of the columns; -1 when none is set. */
+  private int length() {
+    for (Object column :
+        new Object[] {
+          longEntry,
+          longExit,
+          shortEntry,
+          shortExit,
+          longEntryStop,
+          longEntryLimit,
+          shortEntryStop,
+          shortEntryLimit,
+          stopLoss,
+          takeProfit,
+          trailingStop,
+          size,
+          exitFraction
+        }) {
+      if (column != null) {
+        return java.lang.reflect.Array.getLength(column);
+      }
+    }
+    return -1;
+  }
+
+  private static boolean[] copy(boolean[] column, int from, int to) {
+    return column == null ? null : java.util.Arrays.copyOfRange(column, from, to);
+  }
+
+  private static double[] copy(double[] column, int from, int to) {
+    return column == null ? null : java.util.Arrays.copyOfRange(column, from, to);
+  }
+
+  /**
+   * Drives the whole signals' decider for a slice: the bars before the slice with an idle account
+   * once, then each slice bar at its place in the whole, its values copied into the slice.
+   */
+  private static final class SlicedDecider implements BarDecider {
+    private final Signals whole;
+    private final Signals slice;
+    private final int offset;
+    private final AccountView idle;
+
+    SlicedDecider(Signals whole, Signals slice, int offset, double idleEquity) {
+      this.whole = whole;
+      this.slice = slice;
+      this.offset = offset;
+      this.idle = AccountView.of(0, Double.NaN, 0, 0, Double.NaN, idleEquity, idleEquity);
+    }
+
+    @Override
+    public void open(int bar) {
+      if (bar == 0) {
+        // A run starts over from its first bar: so does the walk through the bars before it.
+        for (int i = 0; i < offset; i++) {
+          whole.decider.open(i);
+          whole.decider.close(i, idle);
+        }
+      }
+      whole.decider.open(bar + offset);
+      copyBar(bar);
+    }
+
+    @Override
+    public void close(int bar, AccountView account) {
+      whole.decider.close(bar + offset, account);
+      copyBar(bar);
+    }
+
+    private void copyBar(int bar) {
+      int i = bar + offset;
+      copyAt(whole.longEntry, slice.longEntry, i, bar);
+      copyAt(whole.longExit, slice.longExit, i, bar);
+      copyAt(whole.shortEntry, slice.shortEntry, i, bar);
+      copyAt(whole.shortExit, slice.shortExit, i, bar);
+      copyAt(whole.longEntryStop, slice.longEntryStop, i, bar);
+      copyAt(whole.longEntryLimit, slice.longEntryLimit, i, bar);
+      copyAt(whole.shortEntryStop, slice.shortEntryStop, i, bar);
+      copyAt(whole.shortEntryLimit, slice.shortEntryLimit, i, bar);
+      copyAt(whole.stopLoss, slice.stopLoss, i, bar);
+      copyAt(whole.takeProfit, slice.takeProfit, i, bar);
+      copyAt(whole.trailingStop, slice.trailingStop, i, bar);
+      copyAt(whole.size, slice.size, i, bar);
+      copyAt(whole.exitFraction, slice.exitFraction, i, bar);
+    }
+
+    private static void copyAt(boolean[] from, boolean[] to, int i, int bar) {
+      if (from != null) {
+        to[bar] = from[i];
+      }
+    }
+
+    private static void copyAt(double[] from, double[] to, int i, int bar) {
+      if (from != null) {
+        to[bar] = from[i];
+      }
+    }
+  }
+
   /** True when some column can open a position. */
   public boolean hasEntries() {
     return longEntry != null

@@ -5,6 +5,8 @@ import static com.tradingbacktest.app.common.persistence.ResultSets.instant;
 import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.backtest.run.ResolvedRun;
 import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.robust.BlockStats;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +30,8 @@ class OptimizationRepository {
           + " o.combinations, o.slice_count, o.status, o.error, o.created_at, o.started_at, o.completed_at,"
           + " (select count(*) from optimization_results r where r.optimization_id = o.id) as evaluated,"
           + " o.series_key, o.dataset, o.benchmark_symbol, o.benchmark_series_key, o.portfolio,"
-          + " o.param_constraints, o.skipped_combinations";
+          + " o.param_constraints, o.skipped_combinations, o.out_of_sample, o.cscv_partitions,"
+          + " o.robustness";
 
   /** A stored result's columns, in {@link ResultRow}'s order. */
   private static final String RESULT_COLUMNS = "combination, parameters, metrics, score, feasible";
@@ -53,14 +56,17 @@ class OptimizationRepository {
       int combinations,
       long skippedCombinations,
       int sliceCount,
-      String portfolioJson) {
+      String portfolioJson,
+      String outOfSampleJson,
+      int cscvPartitions) {
     jdbc.sql(
             "insert into optimizations (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count,"
                 + " series_key, dataset, benchmark_symbol, benchmark_series_key, portfolio,"
-                + " param_constraints, skipped_combinations, price_adjustment, dividends, price_limits)"
+                + " param_constraints, skipped_combinations, price_adjustment, dividends, price_limits,"
+                + " out_of_sample, cscv_partitions)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
-                + " ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)")
+                + " ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)")
         .params(
             id,
             userId,
@@ -87,7 +93,9 @@ class OptimizationRepository {
             skippedCombinations,
             run.settings().pricesOrAsStored().priceAdjustment(),
             run.settings().pricesOrAsStored().dividends(),
-            run.settings().pricesOrAsStored().priceLimits())
+            run.settings().pricesOrAsStored().priceLimits(),
+            outOfSampleJson,
+            cscvPartitions)
         .update();
   }
 
@@ -161,7 +169,8 @@ class OptimizationRepository {
       Function<SweepResult, String> metricsJson) {
     template.batchUpdate(
         "insert into optimization_results (optimization_id, combination, parameters, metrics, score,"
-            + " feasible) values (?, ?, ?::jsonb, ?::jsonb, ?, ?) on conflict do nothing",
+            + " feasible, return_blocks) values (?, ?, ?::jsonb, ?::jsonb, ?, ?, ?) on conflict do"
+            + " nothing",
         results,
         1_000,
         (PreparedStatement ps, SweepResult r) -> {
@@ -175,6 +184,12 @@ class OptimizationRepository {
             ps.setDouble(5, r.score());
           }
           ps.setBoolean(6, r.feasible());
+          if (r.blocks() == null) {
+            ps.setNull(7, Types.ARRAY);
+          } else {
+            ps.setArray(
+                7, ps.getConnection().createArrayOf("float8", ReturnBlocks.flatten(r.blocks())));
+          }
         });
     jdbc.sql(
             "insert into optimization_slices (optimization_id, slice) values (?, ?) on conflict do nothing")
@@ -240,6 +255,54 @@ class OptimizationRepository {
         .params(id, combination)
         .query(OptimizationRepository::mapResult)
         .optional();
+  }
+
+  /** Results feasible in-sample, best first, as {@link #ranked} orders them. */
+  List<ResultRow> rankedFeasible(UUID id, int limit) {
+    return jdbc.sql(
+            "select "
+                + RESULT_COLUMNS
+                + " from optimization_results where optimization_id = ? and feasible"
+                + " order by score desc nulls last, combination limit ?")
+        .params(id, limit)
+        .query(OptimizationRepository::mapResult)
+        .list();
+  }
+
+  /**
+   * Every result with its return blocks (null for a result stored without), in grid order: what the
+   * overfitting statistics read. At most the combinations limit (10,000) rows of 5 x S doubles.
+   */
+  List<BlockedResult> withBlocks(UUID id) {
+    return jdbc.sql(
+            "select combination, parameters, score, feasible, return_blocks"
+                + " from optimization_results where optimization_id = ? order by combination")
+        .param(id)
+        .query(
+            (rs, n) -> {
+              Array array = rs.getArray(5);
+              Double[] blocks = array == null ? null : (Double[]) array.getArray();
+              return new BlockedResult(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  (Double) rs.getObject(3),
+                  rs.getBoolean(4),
+                  blocks == null ? null : ReturnBlocks.unflatten(blocks));
+            })
+        .list();
+  }
+
+  /** A stored result as the statistics read it; {@code blocks} null when it has none. */
+  record BlockedResult(
+      long combination, String parameters, Double score, boolean feasible, BlockStats[] blocks) {}
+
+  /** Stores what the finish step found, once: a retried step finds it there and keeps it. */
+  boolean saveRobustness(UUID id, String robustnessJson) {
+    return jdbc.sql(
+                "update optimizations set robustness = ?::jsonb where id = ? and robustness is null")
+            .params(robustnessJson, id)
+            .update()
+        > 0;
   }
 
   record ResultRow(
@@ -308,6 +371,9 @@ class OptimizationRepository {
         rs.getString(26),
         rs.getString(27),
         rs.getString(28),
-        rs.getLong(29));
+        rs.getLong(29),
+        rs.getString(30),
+        (Integer) rs.getObject(31),
+        rs.getString(32));
   }
 }

@@ -25,6 +25,10 @@ import java.util.UUID;
  *     (highest first, undefined last), then grid order
  * @param heatmap best feasible score over two parameters; null with fewer than two varying
  *     parameters
+ * @param outOfSample the held-out part and the top in-sample combinations traded on it; null when
+ *     nothing was held out
+ * @param statistics the overfitting statistics; null until the grid is done and the finish step has
+ *     computed them (and for optimisations from before they were kept)
  */
 record OptimizationResponse(
     UUID id,
@@ -65,7 +69,9 @@ record OptimizationResponse(
             nullable = true,
             description =
                 "The benchmark a combination run as a backtest is measured against; null for none")
-        String benchmark) {
+        String benchmark,
+    @Schema(nullable = true) OptimizationRobustness.OutOfSampleView outOfSample,
+    @Schema(nullable = true) OptimizationRobustness.Statistics statistics) {
 
   /**
    * @param count how many values the range has

@@ -16,7 +16,11 @@ import tools.jackson.core.type.TypeReference;
  * backtest is measured against (null: none; the sweep itself computes no benchmark metrics). {@code
  * paramConstraints} is the request's parameter constraints as a JSON list of texts; {@code
  * combinations} counts the grid's combinations that meet every constraint, {@code
- * skippedCombinations} those that broke one.
+ * skippedCombinations} those that broke one. {@code outOfSample} is the held-out split as JSON
+ * ({@link OptimizationRobustness.Split}; null: none), {@code cscvPartitions} the blocks each
+ * result's returns are summed over (null for an optimisation from before they were kept), {@code
+ * robustness} what the finish step stored ({@link OptimizationRobustness.Finished}; null until it
+ * has run).
  */
 record OptimizationRow(
     UUID id,
@@ -47,7 +51,10 @@ record OptimizationRow(
     String benchmarkSeriesKey,
     String portfolio,
     String paramConstraints,
-    long skippedCombinations)
+    long skippedCombinations,
+    String outOfSample,
+    Integer cscvPartitions,
+    String robustness)
     implements RunSetup {
 
   boolean isPortfolio() {

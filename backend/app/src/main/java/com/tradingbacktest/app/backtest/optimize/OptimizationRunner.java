@@ -63,6 +63,7 @@ class OptimizationRunner {
   private final Cache<UUID, BarSeries> bars;
   private final RunFunding funding;
   private final RunPrices runPrices;
+  private final OptimizationFinisher finisher;
 
   OptimizationRunner(
       OptimizationRepository optimizations,
@@ -72,7 +73,9 @@ class OptimizationRunner {
       TransactionTemplate transaction,
       JsonMapper json,
       RunFunding funding,
-      RunPrices runPrices) {
+      RunPrices runPrices,
+      OptimizationFinisher finisher) {
+    this.finisher = finisher;
     this.funding = funding;
     this.runPrices = runPrices;
     this.optimizations = optimizations;
@@ -95,7 +98,12 @@ class OptimizationRunner {
    */
   void runSlice(UUID id, int slice, int failuresSoFar) {
     OptimizationRow row = optimizations.findForRun(id).orElse(null);
-    if (row == null || row.status().isFinal() || optimizations.sliceDone(id, slice)) {
+    if (row == null) {
+      return;
+    }
+    if (row.status().isFinal() || optimizations.sliceDone(id, slice)) {
+      // A retry of the slice that completed the grid but could not queue the finish step.
+      finisher.enqueueIfPending(row);
       return;
     }
     optimizations.markRunning(id);
@@ -111,6 +119,7 @@ class OptimizationRunner {
                   r -> json.writeValueAsString(r.metrics().toMap())));
       if (optimizations.completeIfAllSlicesDone(id)) {
         log.info("Optimisation {} completed: {} combinations", id, row.combinations());
+        finisher.enqueueIfPending(optimizations.findForRun(id).orElse(row));
       }
     } catch (BacktestCancelledException e) {
       log.info("Optimisation {} slice {} stopped: cancelled", id, slice);
@@ -169,11 +178,13 @@ class OptimizationRunner {
         valid.indices(
             Math.min(from, valid.size()),
             Math.min(valid.size(), from + settings.combinationsPerSlice()));
+    Long splitTime = splitTime(row);
+    int returnBlocks = row.cscvPartitions() == null ? 0 : row.cscvPartitions();
     if (row.isPortfolio()) {
       // Each slice reads the universe itself: 500 series are one bulk read, and caching them
       // would hold a portfolio's bars beyond the run that needs them.
       PortfolioSetup setup = json.readValue(row.portfolio(), PortfolioSetup.class);
-      PortfolioBars universe =
+      PortfolioBars loaded =
           PortfolioSweep.load(
               marketData,
               runPrices,
@@ -183,6 +194,8 @@ class OptimizationRunner {
               row.startDate(),
               row.endDate(),
               limits.memoryBytes());
+      PortfolioBars universe =
+          splitTime == null ? loaded : PortfolioSweep.before(loaded, splitTime);
       return PortfolioSweep.run(
           strategy,
           universe,
@@ -194,9 +207,10 @@ class OptimizationRunner {
           indices,
           Objective.parse(row.objective()),
           constraints,
-          limits.start(new CancelCheck(row.id())));
+          limits.start(new CancelCheck(row.id())),
+          returnBlocks);
     }
-    BarSeries series =
+    BarSeries all =
         bars.get(
             row.id(),
             id -> {
@@ -205,9 +219,28 @@ class OptimizationRunner {
                   marketData.loadDays(row.seriesKey(), interval, row.startDate(), row.endDate());
               return runPrices.read(row.seriesKey(), interval, stored, runSettings.prices()).bars();
             });
-    if (series.size() == 0) {
+    if (all.size() == 0) {
       throw new IllegalArgumentException(
           "no " + row.interval() + " bars of " + row.symbol() + " in the date range");
+    }
+    // With a split the grid is ranked on the bars before the held-out part only.
+    BarSeries series =
+        splitTime == null ? all : all.slice(0, OptimizationFinisher.firstAtOrAfter(all, splitTime));
+    if (series.size() - 1 < returnBlocks) {
+      returnBlocks = 0; // too few returns to cut into blocks: no CSCV for this one
+    }
+    if (returnBlocks == 0) {
+      return GridSearch.run(
+          strategy,
+          series,
+          runSettings.toConfig(
+              row.initialCapital().doubleValue(),
+              funding.single(runSettings, row.seriesKey(), series)),
+          grid,
+          indices,
+          Objective.parse(row.objective()),
+          constraints,
+          limits.start(new CancelCheck(row.id())));
     }
     return GridSearch.run(
         strategy,
@@ -219,7 +252,17 @@ class OptimizationRunner {
         indices,
         Objective.parse(row.objective()),
         constraints,
-        limits.start(new CancelCheck(row.id())));
+        limits.start(new CancelCheck(row.id())),
+        returnBlocks);
+  }
+
+  /** The first held-out bar's time (epoch ms), or null when nothing is held out. */
+  private Long splitTime(OptimizationRow row) {
+    return row.outOfSample() == null
+        ? null
+        : json.readValue(row.outOfSample(), OptimizationRobustness.Split.class)
+            .splitTime()
+            .toEpochMilli();
   }
 
   /**

@@ -45,6 +45,7 @@ class OptimizationService {
   private final BacktestSettings settings;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
+  private final SplitPlanner splits;
 
   OptimizationService(
       RunSettingsResolver resolver,
@@ -53,7 +54,9 @@ class OptimizationService {
       JobQueue queue,
       BacktestSettings settings,
       TransactionTemplate transaction,
-      JsonMapper json) {
+      JsonMapper json,
+      SplitPlanner splits) {
+    this.splits = splits;
     this.resolver = resolver;
     this.optimizations = optimizations;
     this.backtests = backtests;
@@ -129,11 +132,24 @@ class OptimizationService {
                 + " request's); nothing would run");
       }
     }
+    int partitions =
+        request.cscvPartitions() == null
+            ? OptimizeRequest.DEFAULT_CSCV_PARTITIONS
+            : request.cscvPartitions();
+    if (partitions < 4 || partitions > 32 || partitions % 2 != 0) {
+      errors.put("cscv_partitions", "must be an even number from 4 to 32");
+    }
+    OptimizationRobustness.Split split = null;
+    if (request.outOfSample() != null && errors.isEmpty()) {
+      // Reads the bars' times: only once everything else is known to be right.
+      split = splits.plan(run, request.outOfSample(), partitions, errors);
+    }
     if (!errors.isEmpty()) {
       throw new FieldValidationException(errors);
     }
 
     int combinations = (int) size;
+    String splitJson = split == null ? null : json.writeValueAsString(split);
     long skippedCombinations = skipped;
     int perSlice = settings.combinationsPerSlice();
     int sliceCount = (combinations + perSlice - 1) / perSlice;
@@ -161,7 +177,9 @@ class OptimizationService {
               combinations,
               skippedCombinations,
               sliceCount,
-              run.portfolio() == null ? null : json.writeValueAsString(run.portfolio()));
+              run.portfolio() == null ? null : json.writeValueAsString(run.portfolio()),
+              splitJson,
+              partitions);
         });
     List<JobQueue.Queued> jobs = new ArrayList<>(sliceCount);
     for (int slice = 0; slice < sliceCount; slice++) {
@@ -265,6 +283,10 @@ class OptimizationService {
 
   OptimizationResponse get(UUID userId, UUID id, int limit, String x, String y) {
     OptimizationRow row = optimizations.find(id, userId).orElseThrow(() -> notFound(id));
+    OptimizationRobustness.Finished finished =
+        row.robustness() == null
+            ? null
+            : json.readValue(row.robustness(), OptimizationRobustness.Finished.class);
     List<OptimizationResponse.RangeView> ranges =
         json.readValue(row.ranges(), OptimizationRow.RANGES);
     List<OptimizationResponse.RankedResult> results = new ArrayList<>();
@@ -306,7 +328,12 @@ class OptimizationService {
         BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
         results,
         heatmap(id, ranges, x, y),
-        row.benchmarkSymbol());
+        row.benchmarkSymbol(),
+        row.outOfSample() == null
+            ? null
+            : OptimizationRobustness.OutOfSampleView.of(
+                json.readValue(row.outOfSample(), OptimizationRobustness.Split.class), finished),
+        finished == null ? null : finished.statistics());
   }
 
   private OptimizationResponse.Heatmap heatmap(

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,10 @@ import java.util.Map;
  * @param paramConstraints conditions on the parameters, in the syntax of a strategy's constraint
  *     statement ({@code "fast < slow"}); with the strategy's own, a combination that breaks one is
  *     skipped before running and counted in {@code skipped_combinations}
+ * @param outOfSample the last part of the bars to hold out: the grid is ranked on the bars before
+ *     it and its best combinations are then traded on it; null holds nothing out
+ * @param cscvPartitions S, the blocks the ranked bars are cut into for the Probability of Backtest
+ *     Overfitting (CSCV); even, 4..32, default 16
  */
 record OptimizeRequest(
     @NotNull(message = "is required") @Valid BacktestRequest backtest,
@@ -56,7 +61,25 @@ record OptimizeRequest(
         List<
                 @NotBlank(message = "is required")
                 @Size(max = 200, message = "must be at most {max} characters") String>
-            paramConstraints) {
+            paramConstraints,
+    @Valid @Schema(nullable = true) OutOfSampleSpec outOfSample,
+    @Schema(
+            description = "Even, 4..32; 16 when omitted",
+            minimum = "4",
+            maximum = "32",
+            nullable = true)
+        Integer cscvPartitions) {
+
+  /** S when the request gives none. */
+  static final int DEFAULT_CSCV_PARTITIONS = 16;
+
+  /**
+   * Which bars to hold out: exactly one of {@code fraction} (the last fraction of the bars, in (0,
+   * 0.9]) and {@code from} (every bar from that day on, in the symbol's zone).
+   */
+  record OutOfSampleSpec(
+      @Schema(nullable = true, example = "0.3") Double fraction,
+      @Schema(nullable = true, example = "2012-01-01") LocalDate from) {}
 
   /** Values {@code from}, {@code from + step}, ... up to {@code to}. */
   record RangeSpec(

@@ -132,6 +132,37 @@ record PortfolioExecution(
       RunSettings settings,
       BigDecimal initialCapital,
       EvaluationLimits limits) {
+    Prepared prepared =
+        prepare(
+            strategy, universe, setup, fx, funding, parameters, settings, initialCapital, limits);
+    PortfolioResult result =
+        PortfolioBacktest.run(prepared.legs(), prepared.config(), limits.control());
+    return new Simulated(
+        result, prepared.legs(), prepared.weighted() ? prepared.config().rebalance() : null);
+  }
+
+  /**
+   * A portfolio ready to simulate: one leg per symbol (its weights, else its signals) and the
+   * account.
+   *
+   * @param weighted whether any leg trades on weights
+   */
+  record Prepared(List<PortfolioLeg> legs, PortfolioConfig config, boolean weighted) {}
+
+  /**
+   * The universe evaluated with {@code parameters} and the legs and account built from it, as
+   * {@link #simulate} runs them.
+   */
+  static Prepared prepare(
+      CompiledStrategy strategy,
+      List<BarSeries> universe,
+      PortfolioSetup setup,
+      Map<String, BarSeries> fx,
+      List<Funding> funding,
+      Map<String, Double> parameters,
+      RunSettings settings,
+      BigDecimal initialCapital,
+      EvaluationLimits limits) {
     UniverseEvaluation evaluation = strategy.universeSignals(universe, parameters, limits);
     List<PortfolioLeg> legs = new ArrayList<>(universe.size());
     boolean weighted = false;
@@ -173,8 +204,7 @@ record PortfolioExecution(
             .closeAtEndPrice(account.endPrice())
             .pyramiding(account.pyramiding())
             .build();
-    PortfolioResult result = PortfolioBacktest.run(legs, config, limits.control());
-    return new Simulated(result, legs, weighted ? rebalance : null);
+    return new Prepared(legs, config, weighted);
   }
 
   /**

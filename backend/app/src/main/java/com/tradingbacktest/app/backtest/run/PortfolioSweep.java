@@ -10,12 +10,16 @@ import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.portfolio.PortfolioResult;
+import com.tradingbacktest.engine.robust.BlockStats;
+import com.tradingbacktest.engine.robust.WalkForward;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.Funding;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +87,41 @@ public final class PortfolioSweep {
       Objective objective,
       List<Constraint> constraints,
       EvaluationLimits limits) {
+    return run(
+        strategy,
+        bars,
+        setup,
+        funding,
+        settings,
+        initialCapital,
+        grid,
+        indices,
+        objective,
+        constraints,
+        limits,
+        0);
+  }
+
+  /**
+   * As {@link #run(CompiledStrategy, PortfolioBars, PortfolioSetup, List, RunSettings, BigDecimal,
+   * ParameterGrid, long[], Objective, List, EvaluationLimits)}; with {@code returnBlocks > 0} each
+   * result also keeps the power sums of the portfolio's bar returns (over the union's times) in
+   * that many blocks, as {@code GridSearch} keeps them for one symbol. Fewer returns than blocks
+   * keep none.
+   */
+  public static List<SweepResult> run(
+      CompiledStrategy strategy,
+      PortfolioBars bars,
+      PortfolioSetup setup,
+      List<Funding> funding,
+      RunSettings settings,
+      BigDecimal initialCapital,
+      ParameterGrid grid,
+      long[] indices,
+      Objective objective,
+      List<Constraint> constraints,
+      EvaluationLimits limits,
+      int returnBlocks) {
     List<SweepResult> results = new ArrayList<>(indices.length);
     int reported = -1;
     for (int k = 0; k < indices.length; k++) {
@@ -90,8 +129,9 @@ public final class PortfolioSweep {
       limits.control().checkpoint(0);
       Map<String, Double> parameters = grid.combination(index);
       PerformanceMetrics metrics;
+      BlockStats[] blocks = null;
       try {
-        metrics =
+        PortfolioResult result =
             PortfolioExecution.simulate(
                     strategy,
                     bars.universe(),
@@ -102,8 +142,12 @@ public final class PortfolioSweep {
                     settings,
                     initialCapital,
                     limits)
-                .result()
-                .metrics();
+                .result();
+        metrics = result.metrics();
+        double[] returns = returns(result.equity());
+        if (returnBlocks > 0 && returns.length >= returnBlocks) {
+          blocks = BlockStats.of(returns, returnBlocks);
+        }
       } catch (IllegalArgumentException e) {
         throw new StrategyEvaluationException(
             "combination " + index + " " + parameters + ": " + e.getMessage());
@@ -111,7 +155,12 @@ public final class PortfolioSweep {
       boolean feasible = constraints.stream().allMatch(c -> c.test(metrics));
       results.add(
           new SweepResult(
-              index, parameters, metrics.withoutSeries(), objective.score(metrics), feasible));
+              index,
+              parameters,
+              metrics.withoutSeries(),
+              objective.score(metrics),
+              feasible,
+              blocks));
       int percent = (int) (100L * (k + 1) / indices.length);
       if (percent != reported) {
         limits.control().progress(percent);
@@ -119,5 +168,111 @@ public final class PortfolioSweep {
       }
     }
     return List.copyOf(results);
+  }
+
+  /** The simple return of every bar after the first. */
+  static double[] returns(double[] equity) {
+    double[] returns = new double[Math.max(0, equity.length - 1)];
+    for (int i = 1; i < equity.length; i++) {
+      returns[i - 1] = equity[i] / equity[i - 1] - 1;
+    }
+    return returns;
+  }
+
+  /**
+   * The union of the universe's bar times, ascending: the times a portfolio run marks equity at.
+   */
+  public static long[] times(PortfolioBars bars) {
+    return bars.universe().stream()
+        .flatMapToLong(b -> Arrays.stream(b.times()))
+        .sorted()
+        .distinct()
+        .toArray();
+  }
+
+  /**
+   * The universe's bars before {@code time} (the FX series whole): the in-sample part of an
+   * optimisation that holds out the rest.
+   *
+   * @throws IllegalArgumentException when a symbol has no bar before it
+   */
+  public static PortfolioBars before(PortfolioBars bars, long time) {
+    List<BarSeries> universe = new ArrayList<>(bars.universe().size());
+    for (BarSeries series : bars.universe()) {
+      int end = firstAtOrAfter(series.times(), time);
+      if (end == 0) {
+        throw new IllegalArgumentException(
+            series.symbol() + " has no bar before the held-out part; hold out less");
+      }
+      universe.add(series.slice(0, end));
+    }
+    return new PortfolioBars(universe, bars.fx(), bars.priceInputs());
+  }
+
+  /** The first index whose time is at or after {@code time}; the length when none is. */
+  static int firstAtOrAfter(long[] times, long time) {
+    int i = Arrays.binarySearch(times, time);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  /**
+   * One combination run over the whole universe: its times and equity (an optimisation's in-sample
+   * best over the full range, for the chart that shows its split).
+   */
+  public static PortfolioResult simulate(
+      CompiledStrategy strategy,
+      PortfolioBars bars,
+      PortfolioSetup setup,
+      List<Funding> funding,
+      RunSettings settings,
+      BigDecimal initialCapital,
+      Map<String, Double> parameters,
+      EvaluationLimits limits) {
+    return PortfolioExecution.simulate(
+            strategy,
+            bars.universe(),
+            setup,
+            bars.fx(),
+            funding,
+            parameters,
+            settings,
+            initialCapital,
+            limits)
+        .result();
+  }
+
+  /**
+   * One combination traded on the held-out part of an optimisation over a portfolio, as {@code
+   * WalkForward.test} trades one symbol's: the universe evaluated on all its bars (the part ends
+   * with the range, so nothing after it is seen), the account starting with the initial capital at
+   * {@code splitTime} and trading from there on, the indicators warmed up on the bars before.
+   *
+   * @throws IllegalArgumentException when no symbol has a bar in the part, or the portfolio cannot
+   *     run on it
+   */
+  public static PerformanceMetrics heldOut(
+      CompiledStrategy strategy,
+      PortfolioBars bars,
+      PortfolioSetup setup,
+      List<Funding> funding,
+      RunSettings settings,
+      BigDecimal initialCapital,
+      Map<String, Double> parameters,
+      long splitTime,
+      EvaluationLimits limits) {
+    PortfolioExecution.Prepared prepared =
+        PortfolioExecution.prepare(
+            strategy,
+            bars.universe(),
+            setup,
+            bars.fx(),
+            funding,
+            parameters,
+            settings,
+            initialCapital,
+            limits);
+    return WalkForward.testPortfolio(
+            prepared.legs(), prepared.config(), splitTime, limits.control())
+        .metrics();
   }
 }

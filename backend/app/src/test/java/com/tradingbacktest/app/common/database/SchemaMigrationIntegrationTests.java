@@ -284,6 +284,45 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
         .update();
   }
 
+  @Test
+  void keepsReturnBlocksAndMonteCarloAnalysesThatGoWithTheirRun() {
+    assertThat(columnTypes("optimization_results")).containsEntry("return_blocks", "ARRAY");
+    assertThat(columnTypes("optimizations"))
+        .containsEntry("out_of_sample", "jsonb")
+        .containsEntry("cscv_partitions", "integer")
+        .containsEntry("robustness", "jsonb");
+    UUID user = UUID.randomUUID();
+    jdbc.sql("insert into users (id, email, username, password_hash) values (?, ?, ?, 'x')")
+        .params(user, user + "@example.com", user.toString().substring(0, 30))
+        .update();
+    UUID backtest = UUID.randomUUID();
+    jdbc.sql(
+            "insert into backtests (id, user_id, symbol, start_date, end_date, initial_capital)"
+                + " values (?, ?, 'AAPL', '2020-01-01', '2021-01-01', 10000)")
+        .params(backtest, user)
+        .update();
+    String analysis =
+        "insert into monte_carlo_analyses (id, backtest_id, user_id, method, paths, seed,"
+            + " ruin_equity) values (?, ?, ?, 'shuffle', ?, 1, ?)";
+    jdbc.sql(analysis).params(UUID.randomUUID(), backtest, user, 1000, 5000.0).update();
+    // Paths and the ruin level are bounded by the table as well as by the API.
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(analysis).params(UUID.randomUUID(), backtest, user, 100_001, 1.0).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(
+            () -> jdbc.sql(analysis).params(UUID.randomUUID(), backtest, user, 10, 0.0).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+
+    jdbc.sql("delete from backtests where id = ?").param(backtest).update();
+    assertThat(
+            jdbc.sql("select count(*) from monte_carlo_analyses where backtest_id = ?")
+                .param(backtest)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
   private Map<String, String> columnTypes(String table) {
     Map<String, String> types = new java.util.HashMap<>();
     jdbc.sql("select column_name, data_type from information_schema.columns where table_name = ?")
