@@ -35,14 +35,14 @@ export interface MonteCarloRequest {
   ruin_equity: number | null;
 }
 
-/** The percentiles of one statistic over the simulated paths. */
+/** The percentiles of one statistic over the simulated paths; null where undefined (a CAGR over no time). */
 export interface Percentiles {
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-  mean: number;
+  p5: number | null;
+  p25: number | null;
+  p50: number | null;
+  p75: number | null;
+  p95: number | null;
+  mean: number | null;
 }
 
 export interface MonteCarloBands {

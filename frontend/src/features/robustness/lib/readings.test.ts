@@ -52,7 +52,10 @@ describe("the robustness readings", () => {
     expect(reading).toEqual({ drawdown: null, finalEquity: null, ruin: null });
   });
 
-  it("leaves out a sentence whose own value the run does not define", () => {
+  it("leaves out a sentence whose own value or percentiles are not defined", () => {
+    const undefinedCagr = monteCarlo({ final_equity: { p5: null, p25: null, p50: null, p75: null, p95: null, mean: null } });
+    expect(monteCarloReading(undefinedCagr).finalEquity).toBeNull();
+    expect(monteCarloReading(undefinedCagr).drawdown).not.toBeNull();
     const reading = monteCarloReading(
       monteCarlo({ original: { final_equity: 12500, max_drawdown: null, cagr: null, longest_drawdown: 0 } }),
     );

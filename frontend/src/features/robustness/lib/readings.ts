@@ -1,5 +1,5 @@
 import type { TranslationKey } from "@/lib/i18n";
-import type { MonteCarloSummary } from "../api/types";
+import type { MonteCarloSummary, Percentiles } from "../api/types";
 
 /**
  * Plain-language readings of the robustness numbers. Each reading is a verdict (good, caution, bad)
@@ -79,19 +79,26 @@ export interface MonteCarloReading {
 /** More than one path in a hundred reaching the ruin level is a real risk; any at all deserves a look. */
 export const RUIN_RISKY = 0.01;
 
+type Defined = { p5: number; p25: number; p50: number; p75: number };
+
+/** Percentiles a sentence can be made of: the ones it quotes and the quartiles luck is judged by. */
+function defined(p: Percentiles | null): p is Percentiles & Defined {
+  return !!p && [p.p5, p.p25, p.p50, p.p75].every((v) => typeof v === "number" && Number.isFinite(v));
+}
+
 export function monteCarloReading(analysis: MonteCarloSummary): MonteCarloReading {
   const { max_drawdown: drawdown, final_equity: finalEquity, original, probability_of_ruin: ruin } = analysis;
   const ownDrawdown = original?.max_drawdown ?? null;
   const ownEquity = original?.final_equity ?? null;
-  const drawdownLuck = drawdown && ownDrawdown !== null ? luckOf(ownDrawdown, drawdown) : null;
-  const equityLuck = finalEquity && ownEquity !== null ? luckOf(ownEquity, finalEquity) : null;
+  const drawdownLuck = defined(drawdown) && ownDrawdown !== null ? luckOf(ownDrawdown, drawdown) : null;
+  const equityLuck = defined(finalEquity) && ownEquity !== null ? luckOf(ownEquity, finalEquity) : null;
   return {
     drawdown:
-      drawdown && ownDrawdown !== null && drawdownLuck
+      defined(drawdown) && ownDrawdown !== null && drawdownLuck
         ? { luck: drawdownLuck, luckKey: LUCK_KEYS[drawdownLuck], p5: drawdown.p5, original: ownDrawdown }
         : null,
     finalEquity:
-      finalEquity && ownEquity !== null && equityLuck
+      defined(finalEquity) && ownEquity !== null && equityLuck
         ? { luck: equityLuck, luckKey: LUCK_KEYS[equityLuck], p5: finalEquity.p5, p50: finalEquity.p50, original: ownEquity }
         : null,
     ruin: ruin == null ? null : { probability: ruin, verdict: ruin > RUIN_RISKY ? "bad" : ruin > 0 ? "caution" : "good" },
