@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures what a trader waits for, end to end through the HTTP API of the real jar: one backtest
-# (POST, then the event stream to its final event) and a 78-combination optimisation (POST, then its
+# (POST, then the event stream to its final event), a 78-combination optimisation (POST, then its
 # status until completed; again with 30% held out, until its finish step stored the held-out
 # results and the overfitting statistics), a Monte Carlo analysis (10,000 shuffles of the run's
-# trades: POST, then its status until completed), each N times, printing p50/p95 beside the server's own time (a run's
+# trades: POST, then its status until completed) and a walk-forward of 10 windows x 174 combinations
+# (POST, then its event stream to its final event), each N times, printing p50/p95 beside the server's own time (a run's
 # duration_ms: claim to stored result, bars loaded and engine run included), and previews
 # (request to response, beside their engine_ms: evaluation, simulation, metrics). Twice: one all-in-one
 # process, then an API-only process and a separate worker process on the same database
@@ -130,6 +131,7 @@ auth=""
 strategy=""
 run_request=""
 optimise_request=""
+walk_forward_request=""
 
 post() {
   curl -fsS "$api$1" -H "$auth" -H 'Content-Type: application/json' -d "$2"
@@ -145,6 +147,15 @@ run_body() {
 optimise_body() {
   jq -cn --argjson run "$(run_body)" '{backtest: $run, objective: "sharpe_ratio",
     ranges: {fast: {from: 5, to: 30, step: 5}, slow: {from: 20, to: 80, step: 5}}}'
+}
+
+# fast 5..50 step 5 (10) x slow 20..200 step 10 (19) = 190, less the 16 with fast >= slow: 174
+# combinations in each of 10 rolling windows (train parts 3 times as long as test parts): 1,740
+# backtests.
+walk_forward_body() {
+  jq -cn --argjson run "$(run_body)" '{backtest: $run, objective: "sharpe_ratio",
+    ranges: {fast: {from: 5, to: 50, step: 5}, slow: {from: 20, to: 200, step: 10}},
+    param_constraints: ["fast < slow"], windows: {mode: "rolling", count: 10}}'
 }
 
 prepare_user() {
@@ -167,6 +178,7 @@ long_entry = crossover(sma(close, fast), sma(close, slow))
 long_exit = crossunder(sma(close, fast), sma(close, slow))"}')" | jq -r .id)"
   run_request="$(run_body)"
   optimise_request="$(optimise_body)"
+  walk_forward_request="$(walk_forward_body)"
 }
 
 # 500 symbols of 2,520 weekday bars from 2015-01-01 (seeded random walks, each its own drift and
@@ -318,6 +330,23 @@ measure_monte_carlo() {
 }
 monte_carlo_run=""
 
+# One walk-forward: POST, then read its event stream until it ends with the final state. Prints
+# "end-to-end-ms server-ms" (the server's: its first slice's start to the stitched result stored).
+measure_walk_forward() {
+  local start answer id final
+  start="$(now_ms)"
+  answer="$(curl -fsS "$api/backtests/walk-forward" -H "$auth" -H 'Content-Type: application/json' \
+    -d "$walk_forward_request")"
+  id="$(id_of "$answer")"
+  final="$(curl -fsS -N --max-time 300 "$api/backtests/walk-forward/$id/events" -H "$auth")"
+  echo "$(($(now_ms) - start)) $(curl -fsS "$api/backtests/walk-forward/$id" -H "$auth" | jq -r .duration_ms)"
+  [[ "${final##*data:}" == *'"completed"'* ]] || { echo "bench-api: walk-forward $id ended ${final##*data:}" >&2; exit 1; }
+}
+
+has_walk_forward() {
+  curl -fsS "$api/openapi.json" | jq -e '.paths["/api/v1/backtests/walk-forward"].post' >/dev/null
+}
+
 # Preview latency (POST /backtests/preview, request to response), when the API has that endpoint.
 measure_preview() {
   local start answer
@@ -367,6 +396,9 @@ measure_all() {
   measure "optimisation, 78 combinations" measure_optimisation
   measure "optimisation, 78, 30% held out" measure_out_of_sample
   measure "Monte Carlo, 10,000 shuffles" measure_monte_carlo
+  if has_walk_forward; then
+    measure "walk-forward, 10 windows x 174" measure_walk_forward
+  fi
   if has_preview; then
     measure "preview (request to response)" measure_preview
   else

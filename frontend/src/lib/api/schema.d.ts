@@ -276,6 +276,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/walk-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your walk-forwards, newest first */
+        get: operations["listWalkForwards"];
+        put?: never;
+        /**
+         * Start a walk-forward
+         * @description Cuts the backtest's bars into `windows` (rolling or anchored train parts, each followed by a test part; the test parts tile the bars after the first train part). In each window the grid (`ranges`, `objective`, `constraints`, `param_constraints`, as an optimisation takes them) is searched on the train part and the best feasible combination is traded on the test part with the capital carried from the window before; the test parts are stitched into one out-of-sample run. Windows x valid combinations over MAX_WALK_FORWARD_BACKTESTS (100,000 by default) are refused.
+         */
+        post: operations["createWalkForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/preview": {
         parameters: {
             query?: never;
@@ -763,6 +784,44 @@ export interface paths {
          * @description Each event is named `status` and carries `{id, status, progress, error}` as JSON: first the current state, then every change, whichever instance runs it. The stream ends after a final state (completed, failed, cancelled); a comment every 15 s keeps it open through proxies.
          */
         get: operations["events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/walk-forward/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A walk-forward: status, progress, each window and the stitched out-of-sample run */
+        get: operations["getWalkForward"];
+        put?: never;
+        post?: never;
+        /** Cancel a queued or running walk-forward, or delete a finished one */
+        delete: operations["deleteWalkForward"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/walk-forward/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events of a walk-forward's status and progress
+         * @description Each event is named `status` and carries `{id, status, progress, error}` as JSON: first the current state, then every change, whichever instance runs it. The stream ends after a final state (completed, failed, cancelled).
+         */
+        get: operations["walkForwardEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1507,6 +1566,270 @@ export interface components {
             /** Format: double */
             mean: number | null;
         };
+        ConstraintSpec: {
+            /** @example trade_count */
+            metric: string;
+            /**
+             * @example >=
+             * @enum {string}
+             */
+            op: ">" | ">=" | "<" | "<=";
+            /**
+             * Format: double
+             * @example 10
+             */
+            value: number;
+        };
+        RangeSpec: {
+            /** Format: double */
+            from: number;
+            /** Format: double */
+            to: number;
+            /** Format: double */
+            step: number;
+        };
+        WalkForwardRequest: {
+            backtest: components["schemas"]["BacktestRequest"];
+            ranges?: {
+                [key: string]: components["schemas"]["RangeSpec"];
+            };
+            /**
+             * @default sharpe_ratio
+             * @example sharpe_ratio
+             */
+            objective: string;
+            constraints?: components["schemas"]["ConstraintSpec"][];
+            /**
+             * @example [
+             *       "fast < slow"
+             *     ]
+             */
+            param_constraints?: string[];
+            windows?: components["schemas"]["WalkForwardWindowsSpec"];
+        };
+        WalkForwardWindowsSpec: {
+            /**
+             * @default rolling
+             * @enum {string}
+             */
+            mode: "rolling" | "anchored";
+            /**
+             * Format: int32
+             * @default 5
+             */
+            count: number;
+            /**
+             * Format: double
+             * @default 3
+             */
+            train_test_ratio: number;
+            /** Format: int32 */
+            train_bars?: number | null;
+            /** Format: int32 */
+            test_bars?: number | null;
+            /** @example P2Y */
+            train_period?: string | null;
+            /** @example P6M */
+            test_period?: string | null;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            gap_bars: number;
+        };
+        ConstraintView: {
+            metric: string;
+            op: string;
+            /** Format: double */
+            value: number;
+        };
+        RangeView: {
+            name: string;
+            /** Format: double */
+            from: number;
+            /** Format: double */
+            to: number;
+            /** Format: double */
+            step: number;
+            /** Format: int32 */
+            count: number;
+        };
+        /** @description The account; null for runs stored before accounts (a cash account) */
+        RunAccount: {
+            preset: string;
+            /** Format: double */
+            leverage: number;
+            /** Format: double */
+            maintenance_margin: number;
+            /** Format: double */
+            borrow_rate: number;
+            /** Format: double */
+            short_borrow_fee: number;
+            funding: string;
+            /** Format: double */
+            funding_rate: number;
+            /** Format: int32 */
+            funding_interval: number;
+            /** Format: int32 */
+            pyramiding: number;
+            close_at_end_price: string;
+        };
+        RunCosts: {
+            preset: string;
+            /** Format: double */
+            commission_rate: number;
+            /** Format: double */
+            commission_fixed: number;
+            /** Format: double */
+            commission_minimum: number;
+            /** Format: double */
+            sell_tax_rate: number;
+            /** Format: double */
+            slippage_rate: number;
+            /** Format: double */
+            slippage_ticks: number;
+            /** Format: double */
+            tick_size: number;
+        };
+        /** @description The prices the run read; null only for runs stored before price adjustments (their bars as stored) */
+        RunPrices: {
+            /** @enum {string} */
+            price_adjustment: "raw" | "split_adjusted" | "total_return";
+            /** @enum {string} */
+            dividends: "cash" | "none";
+            price_limits: boolean;
+            /** @enum {string} */
+            price_basis: "raw" | "split_adjusted";
+            /** @enum {string|null} */
+            board: "kospi" | "kosdaq" | "konex" | "etf" | null;
+            as_stored: boolean;
+            note: string | null;
+        };
+        RunSettings: {
+            fill: string;
+            costs: components["schemas"]["RunCosts"];
+            sizing: components["schemas"]["RunSizing"];
+            /** Format: double */
+            quantity_step: number;
+            allow_short: boolean;
+            close_at_end: boolean;
+            /** Format: double */
+            risk_free_rate: number;
+            currency: string;
+            time_zone: string;
+            account: components["schemas"]["RunAccount"] | null;
+            prices: components["schemas"]["RunPrices"] | null;
+        };
+        RunSizing: {
+            type: string;
+            /** Format: double */
+            value: number;
+        };
+        WalkForwardEquityPoint: {
+            /** Format: date-time */
+            time: string;
+            /** Format: double */
+            equity: number;
+        };
+        WalkForwardOutOfSample: {
+            metrics: {
+                [key: string]: number | null;
+            };
+            equity: components["schemas"]["WalkForwardEquityPoint"][];
+            /** Format: int32 */
+            trade_count: number;
+        };
+        WalkForwardParameterDrift: {
+            name: string;
+            values: (number | null)[];
+            /** Format: double */
+            mean: number | null;
+            /** Format: double */
+            stdev: number | null;
+            /** Format: int32 */
+            changes: number;
+        };
+        WalkForwardResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            error: string | null;
+            /** Format: uuid */
+            strategy_id: string | null;
+            strategy_name: string | null;
+            symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
+            interval: string;
+            /** Format: date */
+            start_date: string;
+            /** Format: date */
+            end_date: string;
+            initial_capital: number;
+            settings: components["schemas"]["RunSettings"];
+            ranges: components["schemas"]["RangeView"][];
+            objective: string;
+            constraints: components["schemas"]["ConstraintView"][];
+            param_constraints: string[];
+            windows_spec: components["schemas"]["WalkForwardWindowsSpec"];
+            /** Format: int32 */
+            combinations: number;
+            /** Format: int32 */
+            window_count: number;
+            /** Format: int32 */
+            progress: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: int64 */
+            duration_ms: number | null;
+            windows: components["schemas"]["WalkForwardWindowView"][];
+            out_of_sample: components["schemas"]["WalkForwardOutOfSample"] | null;
+            /** Format: double */
+            efficiency: number | null;
+            parameter_drift: components["schemas"]["WalkForwardParameterDrift"][];
+        };
+        WalkForwardWindowView: {
+            /** Format: int32 */
+            number: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed";
+            /** Format: date-time */
+            train_start: string;
+            /** Format: date-time */
+            train_end: string;
+            /** Format: date-time */
+            test_start: string;
+            /** Format: date-time */
+            test_end: string;
+            /** Format: int32 */
+            train_bars: number;
+            /** Format: int32 */
+            test_bars: number;
+            parameters: {
+                [key: string]: number;
+            } | null;
+            /** Format: int64 */
+            combination: number | null;
+            /** Format: double */
+            in_sample_score: number | null;
+            in_sample_metrics: {
+                [key: string]: number | null;
+            } | null;
+            out_of_sample_metrics: {
+                [key: string]: number | null;
+            } | null;
+            /** Format: double */
+            start_equity: number | null;
+            /** Format: double */
+            end_equity: number | null;
+            /** Format: int32 */
+            trade_count: number | null;
+        };
         /** @description A backtest request (see BacktestRequest) whose strategy is `strategy_id` or `code`, exactly one of them */
         PreviewRequest: {
             /**
@@ -1782,43 +2105,6 @@ export interface components {
             /** Format: double */
             dividends: number;
         };
-        /** @description The account; null for runs stored before accounts (a cash account) */
-        RunAccount: {
-            preset: string;
-            /** Format: double */
-            leverage: number;
-            /** Format: double */
-            maintenance_margin: number;
-            /** Format: double */
-            borrow_rate: number;
-            /** Format: double */
-            short_borrow_fee: number;
-            funding: string;
-            /** Format: double */
-            funding_rate: number;
-            /** Format: int32 */
-            funding_interval: number;
-            /** Format: int32 */
-            pyramiding: number;
-            close_at_end_price: string;
-        };
-        RunCosts: {
-            preset: string;
-            /** Format: double */
-            commission_rate: number;
-            /** Format: double */
-            commission_fixed: number;
-            /** Format: double */
-            commission_minimum: number;
-            /** Format: double */
-            sell_tax_rate: number;
-            /** Format: double */
-            slippage_rate: number;
-            /** Format: double */
-            slippage_ticks: number;
-            /** Format: double */
-            tick_size: number;
-        };
         RunLiquidation: {
             /** Format: date-time */
             time: string;
@@ -1828,20 +2114,6 @@ export interface components {
             equity_after: number;
             stopped: boolean;
             message: string;
-        };
-        /** @description The prices the run read; null only for runs stored before price adjustments (their bars as stored) */
-        RunPrices: {
-            /** @enum {string} */
-            price_adjustment: "raw" | "split_adjusted" | "total_return";
-            /** @enum {string} */
-            dividends: "cash" | "none";
-            price_limits: boolean;
-            /** @enum {string} */
-            price_basis: "raw" | "split_adjusted";
-            /** @enum {string|null} */
-            board: "kospi" | "kosdaq" | "konex" | "etf" | null;
-            as_stored: boolean;
-            note: string | null;
         };
         RunResult: {
             /** @description Metric name to value; null when undefined (e.g. Sharpe of a flat curve) */
@@ -1864,26 +2136,6 @@ export interface components {
             portfolio: components["schemas"]["PortfolioSummary"] | null;
             liquidations: components["schemas"]["RunLiquidation"][];
         };
-        RunSettings: {
-            fill: string;
-            costs: components["schemas"]["RunCosts"];
-            sizing: components["schemas"]["RunSizing"];
-            /** Format: double */
-            quantity_step: number;
-            allow_short: boolean;
-            close_at_end: boolean;
-            /** Format: double */
-            risk_free_rate: number;
-            currency: string;
-            time_zone: string;
-            account: components["schemas"]["RunAccount"] | null;
-            prices: components["schemas"]["RunPrices"] | null;
-        };
-        RunSizing: {
-            type: string;
-            /** Format: double */
-            value: number;
-        };
         SymbolSummary: {
             symbol: string;
             currency: string;
@@ -1905,20 +2157,6 @@ export interface components {
             year: number;
             /** Format: double */
             return: number | null;
-        };
-        ConstraintSpec: {
-            /** @example trade_count */
-            metric: string;
-            /**
-             * @example >=
-             * @enum {string}
-             */
-            op: ">" | ">=" | "<" | "<=";
-            /**
-             * Format: double
-             * @example 10
-             */
-            value: number;
         };
         OptimizeRequest: {
             backtest: components["schemas"]["BacktestRequest"];
@@ -1957,20 +2195,6 @@ export interface components {
              * @example 2012-01-01
              */
             from?: string | null;
-        };
-        RangeSpec: {
-            /** Format: double */
-            from: number;
-            /** Format: double */
-            to: number;
-            /** Format: double */
-            step: number;
-        };
-        ConstraintView: {
-            metric: string;
-            op: string;
-            /** Format: double */
-            value: number;
         };
         DeflatedSharpeView: {
             /** Format: double */
@@ -2128,17 +2352,6 @@ export interface components {
             };
             /** Format: double */
             plateau_mean: number | null;
-        };
-        RangeView: {
-            name: string;
-            /** Format: double */
-            from: number;
-            /** Format: double */
-            to: number;
-            /** Format: double */
-            step: number;
-            /** Format: int32 */
-            count: number;
         };
         RankedResult: {
             /** Format: int32 */
@@ -2785,6 +2998,58 @@ export interface components {
             /** Format: int64 */
             timeout: number;
         };
+        PageResponseWalkForwardSummary: {
+            items: components["schemas"]["WalkForwardSummary"][];
+            /**
+             * Format: int32
+             * @example 0
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 20
+             */
+            size: number;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            total_items: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            total_pages: number;
+        };
+        WalkForwardSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            error: string | null;
+            strategy_name: string | null;
+            symbol: string;
+            /** @enum {string} */
+            dataset: "own" | "shared";
+            interval: string;
+            /** Format: date */
+            start_date: string;
+            /** Format: date */
+            end_date: string;
+            objective: string;
+            /** Format: int32 */
+            window_count: number;
+            /** Format: int32 */
+            combinations: number;
+            /** Format: int32 */
+            progress: number;
+            /** Format: double */
+            efficiency: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+        };
         OptimizationSummary: {
             /** Format: uuid */
             id: string;
@@ -3029,6 +3294,22 @@ export type SchemaHistograms = components['schemas']['Histograms'];
 export type SchemaMonteCarloResponse = components['schemas']['MonteCarloResponse'];
 export type SchemaOriginal = components['schemas']['Original'];
 export type SchemaPercentiles = components['schemas']['Percentiles'];
+export type SchemaConstraintSpec = components['schemas']['ConstraintSpec'];
+export type SchemaRangeSpec = components['schemas']['RangeSpec'];
+export type SchemaWalkForwardRequest = components['schemas']['WalkForwardRequest'];
+export type SchemaWalkForwardWindowsSpec = components['schemas']['WalkForwardWindowsSpec'];
+export type SchemaConstraintView = components['schemas']['ConstraintView'];
+export type SchemaRangeView = components['schemas']['RangeView'];
+export type SchemaRunAccount = components['schemas']['RunAccount'];
+export type SchemaRunCosts = components['schemas']['RunCosts'];
+export type SchemaRunPrices = components['schemas']['RunPrices'];
+export type SchemaRunSettings = components['schemas']['RunSettings'];
+export type SchemaRunSizing = components['schemas']['RunSizing'];
+export type SchemaWalkForwardEquityPoint = components['schemas']['WalkForwardEquityPoint'];
+export type SchemaWalkForwardOutOfSample = components['schemas']['WalkForwardOutOfSample'];
+export type SchemaWalkForwardParameterDrift = components['schemas']['WalkForwardParameterDrift'];
+export type SchemaWalkForwardResponse = components['schemas']['WalkForwardResponse'];
+export type SchemaWalkForwardWindowView = components['schemas']['WalkForwardWindowView'];
 export type SchemaPreviewRequest = components['schemas']['PreviewRequest'];
 export type SchemaBenchmarkSummary = components['schemas']['BenchmarkSummary'];
 export type SchemaEquityChart = components['schemas']['EquityChart'];
@@ -3040,20 +3321,12 @@ export type SchemaPortfolioSummary = components['schemas']['PortfolioSummary'];
 export type SchemaPreviewFill = components['schemas']['PreviewFill'];
 export type SchemaPreviewResponse = components['schemas']['PreviewResponse'];
 export type SchemaRoundTrip = components['schemas']['RoundTrip'];
-export type SchemaRunAccount = components['schemas']['RunAccount'];
-export type SchemaRunCosts = components['schemas']['RunCosts'];
 export type SchemaRunLiquidation = components['schemas']['RunLiquidation'];
-export type SchemaRunPrices = components['schemas']['RunPrices'];
 export type SchemaRunResult = components['schemas']['RunResult'];
-export type SchemaRunSettings = components['schemas']['RunSettings'];
-export type SchemaRunSizing = components['schemas']['RunSizing'];
 export type SchemaSymbolSummary = components['schemas']['SymbolSummary'];
 export type SchemaYearlyReturnView = components['schemas']['YearlyReturnView'];
-export type SchemaConstraintSpec = components['schemas']['ConstraintSpec'];
 export type SchemaOptimizeRequest = components['schemas']['OptimizeRequest'];
 export type SchemaOutOfSampleSpec = components['schemas']['OutOfSampleSpec'];
-export type SchemaRangeSpec = components['schemas']['RangeSpec'];
-export type SchemaConstraintView = components['schemas']['ConstraintView'];
 export type SchemaDeflatedSharpeView = components['schemas']['DeflatedSharpeView'];
 export type SchemaEquityPoint = components['schemas']['EquityPoint'];
 export type SchemaHeatmap = components['schemas']['Heatmap'];
@@ -3062,7 +3335,6 @@ export type SchemaOptimizationResponse = components['schemas']['OptimizationResp
 export type SchemaOutOfSampleView = components['schemas']['OutOfSampleView'];
 export type SchemaPboView = components['schemas']['PboView'];
 export type SchemaPlateauView = components['schemas']['PlateauView'];
-export type SchemaRangeView = components['schemas']['RangeView'];
 export type SchemaRankedResult = components['schemas']['RankedResult'];
 export type SchemaStatistics = components['schemas']['Statistics'];
 export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
@@ -3103,6 +3375,8 @@ export type SchemaSymbolHoldings = components['schemas']['SymbolHoldings'];
 export type SchemaHolding = components['schemas']['Holding'];
 export type SchemaHoldingsAt = components['schemas']['HoldingsAt'];
 export type SchemaSseEmitter = components['schemas']['SseEmitter'];
+export type SchemaPageResponseWalkForwardSummary = components['schemas']['PageResponseWalkForwardSummary'];
+export type SchemaWalkForwardSummary = components['schemas']['WalkForwardSummary'];
 export type SchemaOptimizationSummary = components['schemas']['OptimizationSummary'];
 export type SchemaPageResponseOptimizationSummary = components['schemas']['PageResponseOptimizationSummary'];
 export type SchemaBenchmarkDefaults = components['schemas']['BenchmarkDefaults'];
@@ -4607,6 +4881,125 @@ export interface operations {
                 };
             };
             /** @description Too many of your analyses running; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWalkForwards: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseWalkForwardSummary"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWalkForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkForwardRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued; Location names it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkForwardResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid backtest fields, ranges, objective, constraints or windows, windows the bars cannot hold, or a budget over the limit; every problem listed in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many of your runs queued or running, or too many requests; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6514,6 +6907,151 @@ export interface operations {
                 };
             };
             /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWalkForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The walk-forward */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkForwardResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such walk-forward of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWalkForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled or deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such walk-forward of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    walkForwardEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such walk-forward of yours */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -52,14 +52,16 @@ public class WorkerShare {
   }
 
   /**
-   * Whether another user has a run queued or an optimisation under way (whose slices may be
-   * queued): then a user at their share steps aside.
+   * Whether another user has a run queued or an optimisation or walk-forward under way (whose
+   * slices may be queued): then a user at their share steps aside.
    */
   private boolean othersWaiting(UUID userId) {
     return Boolean.TRUE.equals(
         jdbc.sql(
                 "select exists (select 1 from backtests where status = 'pending' and user_id <> :user)"
                     + " or exists (select 1 from optimizations where status in ('pending', 'running')"
+                    + " and user_id <> :user)"
+                    + " or exists (select 1 from walk_forwards where status in ('pending', 'running')"
                     + " and user_id <> :user)")
             .param("user", userId)
             .query(Boolean.class)

@@ -35,6 +35,8 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
 
   private static final String OPTIMIZE = "/api/v1/backtests/optimize";
 
+  private static final String WALK_FORWARD = "/api/v1/backtests/walk-forward";
+
   private static final String SIMPLE =
       """
       param n = 2 in 1..3
@@ -115,7 +117,9 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
         .anyMatch(o -> o.startsWith("delete /api/v1/universes/{id}"))
         .anyMatch(o -> o.startsWith("post /api/v1/backtests/optimize/{id}/results"))
         .anyMatch(o -> o.startsWith("post /api/v1/backtests/{id}/monte-carlo"))
-        .anyMatch(o -> o.startsWith("delete /api/v1/backtests/{id}/monte-carlo/{mcId}"));
+        .anyMatch(o -> o.startsWith("delete /api/v1/backtests/{id}/monte-carlo/{mcId}"))
+        .anyMatch(o -> o.startsWith("get /api/v1/backtests/walk-forward/{id}/events"))
+        .anyMatch(o -> o.startsWith("delete /api/v1/backtests/walk-forward/{id}"));
     assertThat(snapshot(owner, ids)).isEqualTo(before);
   }
 
@@ -147,6 +151,22 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
             Map.of("method", "block_bootstrap", "paths", 10),
             owner.auth);
     assertThat(analysis.status()).as(analysis.toString()).isEqualTo(202);
+    Response walkForward =
+        owner.api.post(
+            WALK_FORWARD,
+            Map.of(
+                "backtest",
+                backtest,
+                "ranges",
+                Map.of("n", Map.of("from", 1, "to", 2, "step", 1)),
+                "objective",
+                "total_return",
+                "windows",
+                Map.of("count", 2, "train_test_ratio", 1)),
+            owner.auth);
+    assertThat(walkForward.status()).as(walkForward.toString()).isEqualTo(202);
+    String walkForwardId = walkForward.json().path("id").asString();
+    awaitCompleted(owner, WALK_FORWARD + "/" + walkForwardId);
     Response key = owner.api.post("/api/v1/api-keys", Map.of("name", "script"), owner.auth);
     assertThat(key.status()).as(key.toString()).isEqualTo(201);
     Response imports = owner.api.get("/api/v1/data/imports", owner.auth);
@@ -162,6 +182,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
         "strategies", strategy,
         "backtests", run,
         "optimizations", optimizationId,
+        "walk-forwards", walkForwardId,
         "api-keys", key.json().path("api_key").path("id").asString(),
         "data", importId);
   }
@@ -173,6 +194,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
     seen.put("run", owner.get("/api/v1/backtests/" + ids.get("backtests")).body());
     seen.put("trades", owner.get("/api/v1/backtests/" + ids.get("backtests") + "/trades").body());
     seen.put("optimization", owner.get(OPTIMIZE + "/" + ids.get("optimizations")).body());
+    seen.put("walk-forward", owner.get(WALK_FORWARD + "/" + ids.get("walk-forwards")).body());
     seen.put("keys", owner.get("/api/v1/api-keys").body());
     seen.put("import", owner.get("/api/v1/data/imports/" + ids.get("data")).body());
     seen.put("strategies", owner.get("/api/v1/strategies").body());
@@ -193,9 +215,13 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
   }
 
   private static void awaitOptimization(RunClient owner, String id) {
+    awaitCompleted(owner, OPTIMIZE + "/" + id);
+  }
+
+  private static void awaitCompleted(RunClient owner, String path) {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!owner.get(OPTIMIZE + "/" + id).json().path("status").asString().equals("completed")) {
-      assertThat(System.nanoTime()).as("optimisation " + id + " completes").isLessThan(deadline);
+    while (!owner.get(path).json().path("status").asString().equals("completed")) {
+      assertThat(System.nanoTime()).as(path + " completes").isLessThan(deadline);
       RunClient.sleep(200);
     }
   }
@@ -204,6 +230,9 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
   private static String resourceOf(String path) {
     if (path.startsWith(OPTIMIZE + "/")) {
       return "optimizations";
+    }
+    if (path.startsWith(WALK_FORWARD + "/")) {
+      return "walk-forwards";
     }
     String first = path.substring("/api/v1/".length()).split("/", 2)[0];
     return switch (first) {

@@ -30,7 +30,7 @@ import java.util.UUID;
  * @param statistics the overfitting statistics; null until the grid is done and the finish step has
  *     computed them (and for optimisations from before they were kept)
  */
-record OptimizationResponse(
+public record OptimizationResponse(
     UUID id,
     String status,
     @Schema(nullable = true) String error,
@@ -74,11 +74,13 @@ record OptimizationResponse(
     @Schema(nullable = true) OptimizationRobustness.Statistics statistics) {
 
   /**
+   * One parameter of the grid with its values.
+   *
    * @param count how many values the range has
    */
-  record RangeView(String name, double from, double to, double step, int count) {}
+  public record RangeView(String name, double from, double to, double step, int count) {}
 
-  record ConstraintView(String metric, String op, double value) {}
+  public record ConstraintView(String metric, String op, double value) {}
 
   /**
    * One combination's outcome.

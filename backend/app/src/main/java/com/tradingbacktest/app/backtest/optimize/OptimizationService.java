@@ -12,13 +12,7 @@ import com.tradingbacktest.app.backtest.run.RunSettingsResolver;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
-import com.tradingbacktest.engine.lang.ParamConstraint;
-import com.tradingbacktest.engine.lang.ParamSpec;
-import com.tradingbacktest.engine.optimize.Constraint;
-import com.tradingbacktest.engine.optimize.Objective;
-import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
-import com.tradingbacktest.engine.optimize.ValidCombinations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class OptimizationService {
-
-  static final String DEFAULT_OBJECTIVE = "sharpe_ratio";
 
   private final RunSettingsResolver resolver;
   private final OptimizationRepository optimizations;
@@ -69,69 +61,15 @@ class OptimizationService {
   UUID create(UUID userId, OptimizeRequest request) {
     ResolvedRun run = resolver.resolve(userId, request.backtest());
     Map<String, String> errors = new LinkedHashMap<>();
-
-    String objectiveName = request.objective() == null ? DEFAULT_OBJECTIVE : request.objective();
-    try {
-      objectiveName = Objective.parse(objectiveName).jsonName();
-    } catch (IllegalArgumentException e) {
-      errors.put("objective", e.getMessage());
-    }
-    List<OptimizationResponse.ConstraintView> constraints = new ArrayList<>();
-    List<OptimizeRequest.ConstraintSpec> given =
-        request.constraints() == null ? List.of() : request.constraints();
-    for (int i = 0; i < given.size(); i++) {
-      OptimizeRequest.ConstraintSpec c = given.get(i);
-      try {
-        Constraint.parse(c.metric(), c.op(), c.value());
-        constraints.add(new OptimizationResponse.ConstraintView(c.metric(), c.op(), c.value()));
-      } catch (IllegalArgumentException e) {
-        errors.put("constraints[" + i + "]", e.getMessage());
-      }
-    }
-    List<String> paramConstraintTexts =
-        request.paramConstraints() == null ? List.of() : request.paramConstraints();
-    List<ParamConstraint> paramConstraints =
-        parseParamConstraints(run, paramConstraintTexts, errors);
-    List<ParameterRange> ranges = gridRanges(run, request.ranges(), errors);
-    long size = 0;
-    long skipped = 0;
-    if (errors.isEmpty()) {
-      ParameterGrid grid = null;
-      try {
-        grid = new ParameterGrid(ranges);
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        size = Long.MAX_VALUE;
-      }
-      if (grid != null) {
-        try {
-          // The limits count only the combinations that run, so constraints may cut a larger grid
-          // down to size (each one checked before anything is stored: at most a million).
-          ValidCombinations valid = ValidCombinations.of(run.compiled(), grid, paramConstraints);
-          size = valid.size();
-          skipped = valid.skipped();
-        } catch (IllegalArgumentException e) {
-          errors.put("param_constraints", e.getMessage());
-        }
-      }
-      if (size > settings.maxCombinations()) {
-        errors.put(
-            "ranges",
-            "the grid has "
-                + (size == Long.MAX_VALUE ? "too many" : size)
-                + " combinations"
-                + (skipped > 0 ? " that meet its parameter constraints" : "")
-                + ", more than the limit of "
-                + settings.maxCombinations()
-                + "; narrow the ranges or take larger steps");
-      } else if (size == 0 && errors.isEmpty()) {
-        errors.put(
-            "param_constraints",
-            "every one of the grid's "
-                + skipped
-                + " combinations breaks a parameter constraint (the strategy's or the"
-                + " request's); nothing would run");
-      }
-    }
+    GridRequest.Checked grid =
+        GridRequest.check(
+            run,
+            request.ranges(),
+            request.objective(),
+            request.constraints(),
+            request.paramConstraints(),
+            settings.maxCombinations(),
+            errors);
     int partitions =
         request.cscvPartitions() == null
             ? OptimizeRequest.DEFAULT_CSCV_PARTITIONS
@@ -148,20 +86,15 @@ class OptimizationService {
       throw new FieldValidationException(errors);
     }
 
-    int combinations = (int) size;
+    int combinations = (int) grid.combinations();
     String splitJson = split == null ? null : json.writeValueAsString(split);
-    long skippedCombinations = skipped;
+    long skippedCombinations = grid.skipped();
     int perSlice = settings.combinationsPerSlice();
     int sliceCount = (combinations + perSlice - 1) / perSlice;
     UUID id = UUID.randomUUID();
-    List<OptimizationResponse.RangeView> rangeViews =
-        ranges.stream()
-            .map(
-                r ->
-                    new OptimizationResponse.RangeView(
-                        r.name(), r.from(), r.to(), r.step(), r.count()))
-            .toList();
-    String objective = objectiveName;
+    List<OptimizationResponse.RangeView> rangeViews = grid.rangeViews();
+    String objective = grid.objective();
+    List<OptimizationResponse.ConstraintView> constraints = grid.constraints();
     transaction.executeWithoutResult(
         tx -> {
           backtests.requireRoomToStart(userId); // runs and optimisations count together
@@ -173,7 +106,7 @@ class OptimizationService {
               json.writeValueAsString(rangeViews),
               objective,
               json.writeValueAsString(constraints),
-              json.writeValueAsString(paramConstraintTexts.stream().map(String::strip).toList()),
+              json.writeValueAsString(grid.paramConstraints()),
               combinations,
               skippedCombinations,
               sliceCount,
@@ -203,82 +136,6 @@ class OptimizationService {
       throw e;
     }
     return id;
-  }
-
-  /**
-   * The request's parameter constraints, each parsed and naming declared params; problems go to
-   * {@code param_constraints[i]}.
-   */
-  private static List<ParamConstraint> parseParamConstraints(
-      ResolvedRun run, List<String> texts, Map<String, String> errors) {
-    List<ParamConstraint> parsed = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      try {
-        ParamConstraint c = ParamConstraint.parse(texts.get(i));
-        String unknown = run.compiled().unknownParamIn(List.of(c));
-        if (unknown != null) {
-          errors.put("param_constraints[" + i + "]", unknown);
-        } else {
-          parsed.add(c);
-        }
-      } catch (IllegalArgumentException e) {
-        errors.put("param_constraints[" + i + "]", e.getMessage());
-      }
-    }
-    return parsed;
-  }
-
-  /**
-   * The grid: the requested ranges, or every declared range; every other parameter fixed at the
-   * run's value (a one-value range), so each combination is a complete parameter set.
-   */
-  private static List<ParameterRange> gridRanges(
-      ResolvedRun run,
-      Map<String, OptimizeRequest.RangeSpec> requested,
-      Map<String, String> errors) {
-    List<ParamSpec> declared = run.compiled().params();
-    List<ParameterRange> ranges = new ArrayList<>();
-    boolean explicit = requested != null && !requested.isEmpty();
-    if (explicit) {
-      for (String name : requested.keySet()) {
-        if (declared.stream().noneMatch(p -> p.name().equals(name))) {
-          errors.put("ranges." + name, "the strategy has no parameter " + name);
-        }
-      }
-    }
-    boolean anyVaries = false;
-    for (ParamSpec spec : declared) {
-      double fixed = run.parameters().get(spec.name());
-      if (explicit && requested.containsKey(spec.name())) {
-        OptimizeRequest.RangeSpec r = requested.get(spec.name());
-        try {
-          ParameterRange range = new ParameterRange(spec.name(), r.from(), r.to(), r.step());
-          String low = spec.problem(range.from());
-          String high = spec.problem(range.value(range.count() - 1));
-          if (low != null || high != null) {
-            errors.put("ranges." + spec.name(), low != null ? low : high);
-          }
-          ranges.add(range);
-          anyVaries |= range.count() > 1;
-        } catch (IllegalArgumentException e) {
-          errors.put("ranges." + spec.name(), e.getMessage());
-        }
-      } else if (!explicit && spec.min() != null) {
-        ParameterRange range = ParameterRange.of(spec);
-        ranges.add(range);
-        anyVaries |= range.count() > 1;
-      } else {
-        ranges.add(new ParameterRange(spec.name(), fixed, fixed, 1));
-      }
-    }
-    if (!anyVaries && errors.isEmpty()) {
-      errors.put(
-          "ranges",
-          explicit
-              ? "no range has more than one value"
-              : "the strategy declares no parameter with a range (param x = 10 in 2..50); give ranges");
-    }
-    return ranges;
   }
 
   OptimizationResponse get(UUID userId, UUID id, int limit, String x, String y) {

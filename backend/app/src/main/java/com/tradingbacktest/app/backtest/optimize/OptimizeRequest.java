@@ -29,7 +29,7 @@ import java.util.Map;
  * @param cscvPartitions S, the blocks the ranked bars are cut into for the Probability of Backtest
  *     Overfitting (CSCV); even, 4..32, default 16
  */
-record OptimizeRequest(
+public record OptimizeRequest(
     @NotNull(message = "is required") @Valid BacktestRequest backtest,
     @Valid Map<String, RangeSpec> ranges,
     @Schema(
@@ -82,13 +82,13 @@ record OptimizeRequest(
       @Schema(nullable = true, example = "2012-01-01") LocalDate from) {}
 
   /** Values {@code from}, {@code from + step}, ... up to {@code to}. */
-  record RangeSpec(
+  public record RangeSpec(
       @NotNull(message = "is required") Double from,
       @NotNull(message = "is required") Double to,
       @NotNull(message = "is required") Double step) {}
 
   /** {@code metric op value}, e.g. {@code trade_count >= 10} or {@code max_drawdown > -0.25}. */
-  record ConstraintSpec(
+  public record ConstraintSpec(
       @Schema(example = "trade_count") @NotBlank(message = "is required") String metric,
       @Schema(
               example = ">=",

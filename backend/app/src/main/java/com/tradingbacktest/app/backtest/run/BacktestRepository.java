@@ -144,6 +144,8 @@ public class BacktestRepository {
             "select (select count(*) from backtests where user_id = :user"
                 + " and status in ('pending', 'running'))"
                 + " + (select count(*) from optimizations where user_id = :user"
+                + " and status in ('pending', 'running'))"
+                + " + (select count(*) from walk_forwards where user_id = :user"
                 + " and status in ('pending', 'running'))")
         .param("user", userId)
         .query(Integer.class)

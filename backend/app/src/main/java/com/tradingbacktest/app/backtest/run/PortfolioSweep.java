@@ -10,12 +10,15 @@ import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.SweepResult;
+import com.tradingbacktest.engine.portfolio.PortfolioLeg;
 import com.tradingbacktest.engine.portfolio.PortfolioResult;
 import com.tradingbacktest.engine.robust.BlockStats;
 import com.tradingbacktest.engine.robust.WalkForward;
+import com.tradingbacktest.engine.robust.WindowTest;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.Funding;
+import com.tradingbacktest.engine.sim.Signals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +29,8 @@ import java.util.Map;
 /**
  * One slice of an optimisation over a portfolio: each combination of the grid is a whole portfolio
  * run (the universe evaluated, the account simulated) ranked by its metrics, as {@code GridSearch}
- * does for one symbol. For the optimisation package, which may not see how a run is executed.
+ * does for one symbol; and a walk-forward's test part over a portfolio. For the optimisation and
+ * walk-forward packages, which may not see how a run is executed.
  */
 public final class PortfolioSweep {
 
@@ -260,19 +264,91 @@ public final class PortfolioSweep {
       Map<String, Double> parameters,
       long splitTime,
       EvaluationLimits limits) {
-    PortfolioExecution.Prepared prepared =
-        PortfolioExecution.prepare(
+    return testPart(
             strategy,
-            bars.universe(),
+            bars,
             setup,
-            bars.fx(),
             funding,
             parameters,
+            null,
             settings,
-            initialCapital,
-            limits);
-    return WalkForward.testPortfolio(
-            prepared.legs(), prepared.config(), splitTime, limits.control())
+            initialCapital.doubleValue(),
+            splitTime,
+            Long.MAX_VALUE,
+            limits)
         .metrics();
+  }
+
+  /**
+   * One test part of a walk-forward over a portfolio: {@code strategy} evaluated with {@code
+   * parameters} on the universe's bars up to {@code testEnd} (epoch ms, inclusive) only, so nothing
+   * after the part is seen, and traded from {@code testStart} on with {@code capital}, every
+   * position still open closed at the part's end ({@code WalkForward.testPortfolio}).
+   *
+   * @param bars the universe and FX series over days up to the part's last day at least
+   * @param parameters the combination to trade; null: the part stays in cash (the universe is then
+   *     evaluated with {@code evaluateWith} only for the account's schedule, and no leg trades)
+   * @throws StrategyEvaluationException when the strategy or the portfolio cannot run on this data
+   */
+  public static WindowTest testPart(
+      CompiledStrategy strategy,
+      PortfolioBars bars,
+      PortfolioSetup setup,
+      List<Funding> funding,
+      Map<String, Double> parameters,
+      Map<String, Double> evaluateWith,
+      RunSettings settings,
+      double capital,
+      long testStart,
+      long testEnd,
+      EvaluationLimits limits) {
+    List<BarSeries> seen = new ArrayList<>(bars.universe().size());
+    for (BarSeries series : bars.universe()) {
+      long[] times = series.times();
+      int to = 0;
+      while (to < times.length && times[to] <= testEnd) {
+        to++;
+      }
+      seen.add(to == times.length ? series : series.slice(0, to));
+    }
+    try {
+      PortfolioExecution.Prepared prepared =
+          PortfolioExecution.prepare(
+              strategy,
+              seen,
+              setup,
+              bars.fx(),
+              funding,
+              parameters == null ? evaluateWith : parameters,
+              settings,
+              BigDecimal.valueOf(capital),
+              limits);
+      List<PortfolioLeg> legs = prepared.legs();
+      if (parameters == null) {
+        legs =
+            legs.stream()
+                .map(
+                    l ->
+                        new PortfolioLeg(
+                            l.symbol(),
+                            l.bars(),
+                            l.currency(),
+                            l.costs(),
+                            l.quantityStep(),
+                            Signals.builder(l.bars().size()).build(),
+                            null,
+                            l.funding(),
+                            l.marketRules()))
+                .toList();
+      }
+      return WalkForward.testPortfolio(legs, prepared.config(), testStart, limits.control());
+    } catch (IllegalArgumentException e) {
+      throw new StrategyEvaluationException(
+          "the test part from "
+              + java.time.Instant.ofEpochMilli(testStart)
+              + (parameters == null ? "" : " with " + parameters)
+              + ": "
+              + e.getMessage());
+    }
   }
 }

@@ -68,13 +68,14 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
 
   /**
    * A budget of one: the first request (empty, so refused as invalid) spends it, and the second is
-   * refused, whether it is the same kind (imports) or another one sharing the budget (runs and
-   * optimisations).
+   * refused, whether it is the same kind (imports) or another one sharing the budget (runs,
+   * optimisations and walk-forwards).
    */
   @ParameterizedTest(name = "{3}")
   @CsvSource({
     "import, /api/v1/data/import, /api/v1/data/import, imports",
-    "runs, /api/v1/backtests, /api/v1/backtests/optimize, runs started"
+    "runs, /api/v1/backtests, /api/v1/backtests/optimize, runs started",
+    "walks, /api/v1/backtests/walk-forward, /api/v1/backtests, runs started"
   })
   void limitsRequestsThatShareABudgetPerAccount(
       String username, String first, String second, String what) {
