@@ -178,7 +178,7 @@ await test("a phone-width screen (390 px): the robustness tabs and the walk-forw
   await mobile.locator('[data-testid="mc-result"][data-status="completed"]').waitFor();
   await expectNoSidewaysScroll(mobile, "the Monte Carlo tab");
   await shot(mobile, "r07-monte-carlo-phone-ko");
-  await mobile.goto(new URL(walkForwardUrl).pathname + new URL(walkForwardUrl).search);
+  await mobile.goto(walkForwardUrl);
   await mobile.locator('[data-testid="walk-forward-view"][data-status="completed"]').waitFor();
   await expectNoSidewaysScroll(mobile, "the walk-forward tab");
   await shot(mobile, "r08-walk-forward-phone-ko");
@@ -193,6 +193,8 @@ await test("a phone-width screen (390 px): the robustness tabs and the walk-forw
 
 await test("in English on a phone: the Monte Carlo tab", async () => {
   const { phone, mobile } = await openPhone(new URL(runUrl).pathname);
+  // Signed in and on the run's page (in Korean, the phone's language) before switching to English.
+  await mobile.getByTestId("run-tab-robustness").getByText("강건성").waitFor();
   await mobile.getByTestId("language-switch").click();
   await mobile.getByRole("menuitemradio", { name: "English" }).click();
   await mobile.getByTestId("run-tab-robustness").getByText("Robustness").click();
