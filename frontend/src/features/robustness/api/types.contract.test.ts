@@ -8,6 +8,9 @@ import type {
   SchemaOutOfSampleView,
   SchemaPboView,
   SchemaPlateauView,
+  SchemaPageResponseWalkForwardSummary,
+  SchemaWalkForwardRequest,
+  SchemaWalkForwardResponse,
 } from "@/lib/api/schema";
 import type {
   DeflatedSharpe,
@@ -18,6 +21,10 @@ import type {
   OutOfSample,
   Pbo,
   Plateau,
+  Page,
+  WalkForwardRequest,
+  WalkForwardResponse,
+  WalkForwardSummary,
 } from "./types";
 
 /** Compiles only when what the API is generated to send can be read as the hand-written type. */
@@ -34,6 +41,9 @@ describe("the hand-written robustness types against the generated schema", () =>
       plateau: SchemaPlateauView,
       split: SchemaOutOfSampleView,
       optimization: SchemaOptimizationResponse,
+      walkForward: SchemaWalkForwardResponse,
+      walkForwards: SchemaPageResponseWalkForwardSummary,
+      walkForwardRequest: WalkForwardRequest,
     ) => [
       reads<MonteCarloResponse>(mc),
       reads<MonteCarloSummary>(summary),
@@ -43,6 +53,9 @@ describe("the hand-written robustness types against the generated schema", () =>
       reads<Plateau>(plateau),
       reads<OutOfSample>(split),
       reads<OptimizationWithRobustness>(optimization),
+      reads<WalkForwardResponse>(walkForward),
+      reads<Page<WalkForwardSummary>>(walkForwards),
+      reads<SchemaWalkForwardRequest>(walkForwardRequest),
     ];
     expect(typeof check).toBe("function");
   });

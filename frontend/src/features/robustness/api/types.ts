@@ -169,10 +169,10 @@ export interface WindowsSpec {
   mode: WindowMode;
   count: number;
   train_test_ratio: number;
-  train_bars: number | null;
-  test_bars: number | null;
-  train_period: string | null;
-  test_period: string | null;
+  train_bars?: number | null;
+  test_bars?: number | null;
+  train_period?: string | null;
+  test_period?: string | null;
   gap_bars: number;
 }
 

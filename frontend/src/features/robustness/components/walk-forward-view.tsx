@@ -1,7 +1,8 @@
 "use client";
 
 import { ChevronRightIcon, FootprintsIcon, Trash2Icon } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { EmptyState, ErrorState, LoadingRows, QueryState } from "@/components/layouts/states";
@@ -16,6 +17,7 @@ import { cn } from "@/lib/utils";
 import { useDeleteWalkForward } from "../api/delete-walk-forward";
 import { isWalkForwardActive, useWalkForward } from "../api/get-walk-forward";
 import { useWalkForwards } from "../api/get-walk-forwards";
+import { robustnessKeys } from "../api/keys";
 import type { WalkForwardResponse, WalkForwardSummary } from "../api/types";
 import { driftRows, equityPoints, windowBoundaries } from "../lib/charts";
 import { efficiencyReading } from "../lib/readings";
@@ -212,6 +214,12 @@ export function WalkForwardView({ id, onGone }: { id: string; onGone: () => void
   const remove = useDeleteWalkForward();
   const [confirm, setConfirm] = useState(false);
   const data = query.data;
+  const queryClient = useQueryClient();
+  const status = data?.status;
+  // The list shows each walk-forward's state too: once this one has finished, it is asked again.
+  useEffect(() => {
+    if (status && !isWalkForwardActive(status)) void queryClient.invalidateQueries({ queryKey: robustnessKeys.walkForwards() });
+  }, [status, queryClient]);
   const points = useMemo(() => equityPoints(data?.out_of_sample?.equity), [data?.out_of_sample?.equity]);
   const boundaries = useMemo(() => windowBoundaries(data?.windows ?? []), [data?.windows]);
   if (query.isError && !data) {
