@@ -1,1 +1,1 @@
-export { AnalyticsView } from "./components/analytics-view";
+export { AnalyticsView, type AnalyticsRobustness } from "./components/analytics-view";

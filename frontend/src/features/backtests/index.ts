@@ -1,5 +1,5 @@
 export { BacktestsTable } from "./components/backtests-table";
 export { BacktestForm } from "./components/backtest-form";
-export { BacktestResult } from "./components/backtest-result";
+export { BacktestResult, type RunRobustness } from "./components/backtest-result";
 export { RecentRuns, QuickRuns, StrategyPerformance } from "./components/dashboard-runs";
 export { parsePrefill, newBacktestHref, type BacktestPrefill } from "./lib/backtest-form";

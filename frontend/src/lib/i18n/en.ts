@@ -3,6 +3,7 @@ import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
+import { enRobustness } from "./en-robustness";
 
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
 export const en = {
@@ -321,4 +322,6 @@ export const en = {
   ...enPortfolio,
   ...enAccount,
   ...enPrices,
+  // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
+  ...enRobustness,
 };

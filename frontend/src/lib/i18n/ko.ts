@@ -4,6 +4,7 @@ import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
+import { koRobustness } from "./ko-robustness";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -322,4 +323,6 @@ export const ko: Shape<typeof en> = {
   ...koPortfolio,
   ...koAccount,
   ...koPrices,
+  // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (ko-robustness.ts).
+  ...koRobustness,
 };

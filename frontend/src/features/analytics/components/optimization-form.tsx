@@ -3,12 +3,12 @@
 import { PriceFields } from "@/components/forms/price-fields";
 import { isKrxSymbol } from "@/lib/prices";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
+import { FootprintsIcon, PlusIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
 import { useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { useFieldArray, useForm, useWatch, type Control, type FieldPath, type Resolver } from "react-hook-form";
 import { Form, FormControl, FormField, FormItem, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
-import { SelectField } from "@/components/forms/fields";
+import { InputField, NumberField, SelectField } from "@/components/forms/fields";
 import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -25,15 +25,27 @@ import { useCreateOptimization } from "../api/create-optimization";
 import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import {
   CONSTRAINT_OPS,
+  CSCV_MAX,
+  CSCV_MIN,
   defaultRanges,
   emptyOptimizeValues,
   gridSize,
   MAX_COMBINATIONS,
+  MAX_GAP_BARS,
+  MAX_HOLD_OUT_PERCENT,
+  MAX_WINDOWS,
   optimizeFieldFor,
   optimizeFormSchema,
   rangeCount,
+  OUT_OF_SAMPLE_CHOICES,
+  PERIOD_UNITS,
   toOptimizeRequest,
+  toWalkForwardRequest,
+  WINDOW_MODES,
+  WINDOW_SIZINGS,
   type OptimizeFormValues,
+  type OptimizeMode,
+  type WalkForwardBody,
 } from "../lib/optimize-form";
 
 const CONSTRAINT_METRICS = KNOWN_METRICS.filter((m) => !TIME_METRICS.has(m));
@@ -69,7 +81,17 @@ function CellNumber({
  * declared ranges to begin with, kept to a few hundred combinations), the objective to maximise and
  * optional constraints. The grid size is shown as it changes; over 10,000 is refused here as by the API.
  */
-export function OptimizationForm({ onStarted }: { onStarted: (id: string) => void }) {
+export function OptimizationForm({
+  onStarted,
+  mode = "grid",
+  startWalkForward,
+}: {
+  onStarted: (id: string) => void;
+  /** A grid search over the whole range (with an optional held-out part), or a walk-forward. */
+  mode?: OptimizeMode;
+  /** Starts a walk-forward (the robustness feature's call, composed by the route); its id. */
+  startWalkForward?: (body: WalkForwardBody) => Promise<string | undefined>;
+}) {
   const t = useT();
   const locale = useLocale();
   const strategies = useStrategyOptions();
@@ -78,7 +100,9 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
   const [formError, setFormError] = useState<string | null>(null);
   const context = useRef<{ parameters: SchemaStrategyParameter[] }>({ parameters: [] });
   const resolver: Resolver<OptimizeFormValues> = (values, ctx, options) =>
-    zodResolver(optimizeFormSchema({ ...context.current, t }))(values, ctx, options as never) as ReturnType<Resolver<OptimizeFormValues>>;
+    zodResolver(optimizeFormSchema({ ...context.current, t, mode }))(values, ctx, options as never) as ReturnType<
+      Resolver<OptimizeFormValues>
+    >;
   const form = useForm<OptimizeFormValues>({ resolver, defaultValues: emptyOptimizeValues() });
   const constraints = useFieldArray({ control: form.control, name: "constraints" });
   const strategyId = useWatch({ control: form.control, name: "strategy_id" });
@@ -102,6 +126,12 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
+      if (mode === "walk-forward") {
+        if (!startWalkForward) return;
+        const id = await startWalkForward(toWalkForwardRequest(values, parameters, isKrxSymbol(symbol)));
+        if (id) onStarted(id);
+        return;
+      }
       const started = await create.mutateAsync(toOptimizeRequest(values, parameters, isKrxSymbol(symbol)));
       if (started.id) onStarted(started.id);
     } catch (error) {
@@ -124,18 +154,21 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
     }
   });
 
+  const walkForward = mode === "walk-forward";
   const rangesError =
     form.formState.errors.ranges?.root?.message ?? (form.formState.errors.ranges as { message?: string } | undefined)?.message;
 
   return (
     <Card className="gap-4">
       <CardHeader>
-        <CardTitle className="text-base">{t("optimize.formTitle")}</CardTitle>
-        <CardDescription>{t("optimize.formDescription")}</CardDescription>
+        <CardTitle className="text-base">{t(walkForward ? "optimize.walkForward.formTitle" : "optimize.formTitle")}</CardTitle>
+        <CardDescription className="break-keep">
+          {t(walkForward ? "optimize.walkForward.formDescription" : "optimize.formDescription")}
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <Form {...form}>
-          <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="optimize-form">
+          <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid={walkForward ? "walk-forward-form" : "optimize-form"}>
             {formError && <FormError title={t("errors.title")}>{formError}</FormError>}
             <SelectField
               control={form.control}
@@ -326,15 +359,174 @@ export function OptimizationForm({ onStarted }: { onStarted: (id: string) => voi
               )}
             />
 
+            {walkForward ? <WindowFields control={form.control} /> : <OutOfSampleFields control={form.control} />}
+
             <PriceFields krx={isKrxSymbol(symbol)} />
 
-            <Button type="submit" disabled={create.isPending} data-testid="start-optimization">
-              {create.isPending ? <Spinner /> : <SearchCodeIcon />}
-              {t("optimize.start")}
+            <Button
+              type="submit"
+              disabled={create.isPending || form.formState.isSubmitting}
+              data-testid={walkForward ? "start-walk-forward" : "start-optimization"}
+            >
+              {create.isPending || form.formState.isSubmitting ? <Spinner /> : walkForward ? <FootprintsIcon /> : <SearchCodeIcon />}
+              {t(walkForward ? "optimize.walkForward.start" : "optimize.start")}
             </Button>
           </form>
         </Form>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * The held-out part of a grid search: none, the last N% of the bars, or every bar from a date; and,
+ * folded away, the CSCV partitions the probability of overfitting is computed with.
+ */
+function OutOfSampleFields({ control }: { control: Control<OptimizeFormValues> }) {
+  const t = useT();
+  const choice = useWatch({ control, name: "out_of_sample" });
+  return (
+    <fieldset className="grid gap-3" data-testid="optimize-out-of-sample">
+      <legend className="mb-1 text-sm font-medium">{t("optimize.outOfSample.title")}</legend>
+      <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <SelectField
+          control={control}
+          name="out_of_sample"
+          label={t("optimize.outOfSample.split")}
+          options={OUT_OF_SAMPLE_CHOICES.map((c) => ({ value: c, label: t(`optimize.outOfSample.choices.${c}`) }))}
+          data-testid="optimize-oos-choice"
+        />
+        {choice === "fraction" && (
+          <NumberField
+            control={control}
+            name="oos_percent"
+            label={t("optimize.outOfSample.percent")}
+            unit="%"
+            min={1}
+            max={MAX_HOLD_OUT_PERCENT}
+            data-testid="optimize-oos-percent"
+          />
+        )}
+        {choice === "from" && (
+          <InputField
+            control={control}
+            name="oos_from"
+            label={t("optimize.outOfSample.from")}
+            type="date"
+            data-testid="optimize-oos-from"
+          />
+        )}
+      </div>
+      <p className="text-xs break-keep text-muted-foreground">{t("optimize.outOfSample.hint")}</p>
+      <details className="grid gap-2">
+        <summary className="cursor-pointer text-sm text-muted-foreground">{t("optimize.outOfSample.advanced")}</summary>
+        <div className="mt-2 max-w-48">
+          <NumberField
+            control={control}
+            name="cscv_partitions"
+            label={t("optimize.outOfSample.cscv")}
+            description={t("optimize.outOfSample.cscvHint", { min: CSCV_MIN, max: CSCV_MAX })}
+            step={2}
+            min={CSCV_MIN}
+            max={CSCV_MAX}
+            data-testid="optimize-cscv"
+          />
+        </div>
+      </details>
+    </fieldset>
+  );
+}
+
+/**
+ * The walk-forward windows: rolling or anchored; sized by a count and a train/test ratio, or by
+ * explicit lengths in bars or in years/months; and the bars skipped between each train and test part.
+ */
+function WindowFields({ control }: { control: Control<OptimizeFormValues> }) {
+  const t = useT();
+  const sizing = useWatch({ control, name: "window_sizing" });
+  const units = PERIOD_UNITS.map((u) => ({ value: u, label: t(`optimize.walkForward.units.${u}`) }));
+  return (
+    <fieldset className="grid gap-3" data-testid="walk-forward-windows">
+      <legend className="mb-1 text-sm font-medium">{t("optimize.walkForward.windows")}</legend>
+      <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <SelectField
+          control={control}
+          name="window_mode"
+          label={t("optimize.walkForward.mode")}
+          options={WINDOW_MODES.map((m) => ({ value: m, label: t(`optimize.walkForward.modes.${m}`) }))}
+          data-testid="wf-mode"
+        />
+        <SelectField
+          control={control}
+          name="window_sizing"
+          label={t("optimize.walkForward.sizing")}
+          options={WINDOW_SIZINGS.map((m) => ({ value: m, label: t(`optimize.walkForward.sizings.${m}`) }))}
+          data-testid="wf-sizing"
+        />
+        {sizing === "count" && (
+          <>
+            <NumberField
+              control={control}
+              name="window_count"
+              label={t("optimize.walkForward.count")}
+              step={1}
+              min={1}
+              max={MAX_WINDOWS}
+              data-testid="wf-count"
+            />
+            <NumberField control={control} name="train_test_ratio" label={t("optimize.walkForward.ratio")} min={0} data-testid="wf-ratio" />
+          </>
+        )}
+        {sizing === "bars" && (
+          <>
+            <NumberField
+              control={control}
+              name="train_bars"
+              label={t("optimize.walkForward.trainBars")}
+              step={1}
+              min={1}
+              data-testid="wf-train-bars"
+            />
+            <NumberField
+              control={control}
+              name="test_bars"
+              label={t("optimize.walkForward.testBars")}
+              step={1}
+              min={1}
+              data-testid="wf-test-bars"
+            />
+          </>
+        )}
+        {sizing === "periods" &&
+          (["train", "test"] as const).map((part) => (
+            <div key={part} className="grid grid-cols-[minmax(0,1fr)_6rem] items-end gap-2">
+              <NumberField
+                control={control}
+                name={`${part}_period`}
+                label={t(part === "train" ? "optimize.walkForward.trainPeriod" : "optimize.walkForward.testPeriod")}
+                step={1}
+                min={1}
+                data-testid={`wf-${part}-period`}
+              />
+              <SelectField
+                control={control}
+                name={`${part}_period_unit`}
+                label={<span className="sr-only">{t("optimize.walkForward.unit")}</span>}
+                options={units}
+              />
+            </div>
+          ))}
+        <NumberField
+          control={control}
+          name="gap_bars"
+          label={t("optimize.walkForward.gap")}
+          step={1}
+          min={0}
+          max={MAX_GAP_BARS}
+          data-testid="wf-gap"
+        />
+      </div>
+      <p className="text-xs break-keep text-muted-foreground">{t(`optimize.walkForward.sizingHints.${sizing}`)}</p>
+    </fieldset>
   );
 }

@@ -102,4 +102,14 @@ describe("an optimisation's heatmap", () => {
     useAnalyticsStore.getState().setAxes({ x: "slow", y: "fast" });
     await vi.waitFor(() => expect(requests.some((r) => new URL(r.url).searchParams.get("x") === "slow")).toBe(true));
   });
+
+  it("adds a robustness tab when the route composes one, keeping the results as the first tab", async () => {
+    stubApi((_, url) => (url.pathname === "/api/v1/backtests/optimize/opt-1" ? json(200, OPT) : undefined));
+    const { user } = renderWithProviders(<OptimizationView id="opt-1" robustness={<p>robustness part</p>} />);
+    expect(await screen.findByTestId("ranked-results")).toBeInTheDocument();
+    expect(screen.queryByText("robustness part")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("optimization-tab-robustness"));
+    expect(await screen.findByText("robustness part")).toBeInTheDocument();
+    expect(screen.queryByTestId("ranked-results")).not.toBeInTheDocument();
+  });
 });

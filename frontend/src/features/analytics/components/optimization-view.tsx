@@ -2,7 +2,7 @@
 
 import { PlayIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { HeatmapGrid } from "@/components/charts/heatmap-grid";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
@@ -16,6 +16,7 @@ import { Progress } from "@/components/ui/progress";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaHeatmap, SchemaOptimizationResponse, SchemaRankedResult } from "@/lib/api/schema";
 import { formatInteger, formatNumber, formatRelativeTime } from "@/lib/format";
@@ -271,7 +272,7 @@ function RankedResults({ data }: { data: SchemaOptimizationResponse }) {
 }
 
 /** One optimisation: its progress while it runs, then the ranked results and the two-parameter heatmap. */
-export function OptimizationView({ id }: { id: string }) {
+export function OptimizationView({ id, robustness }: { id: string; robustness?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
   const axes = useAnalyticsStore((s) => s.axes);
@@ -346,24 +347,60 @@ export function OptimizationView({ id }: { id: string }) {
           )}
         </CardContent>
       </Card>
-      <Card className="gap-3">
-        <CardHeader>
-          <CardTitle className="text-base">{t("optimize.heatmapTitle")}</CardTitle>
-          <CardDescription>{t("optimize.heatmapDescription", { objective: metricLabel(data.objective ?? "", t) })}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <ScoreHeatmap data={data} />
-        </CardContent>
-      </Card>
-      <Card className="gap-3">
-        <CardHeader>
-          <CardTitle className="text-base">{t("optimize.rankedTitle")}</CardTitle>
-          <CardDescription>{t("optimize.rankedDescription", { count: data.results?.length ?? 0 })}</CardDescription>
-        </CardHeader>
-        <CardContent className="px-0">
-          <RankedResults data={data} />
-        </CardContent>
-      </Card>
+      {robustness ? (
+        <Tabs defaultValue="results" className="gap-4">
+          <TabsList aria-label={t("optimize.viewSections")}>
+            <TabsTrigger value="results" data-testid="optimization-tab-results">
+              {t("optimize.resultsTab")}
+            </TabsTrigger>
+            <TabsTrigger value="robustness" data-testid="optimization-tab-robustness">
+              {t("optimize.robustnessTab")}
+            </TabsTrigger>
+          </TabsList>
+          <TabsContent value="results" className="grid grid-cols-1 gap-4">
+            <Card className="gap-3">
+              <CardHeader>
+                <CardTitle className="text-base">{t("optimize.heatmapTitle")}</CardTitle>
+                <CardDescription>{t("optimize.heatmapDescription", { objective: metricLabel(data.objective ?? "", t) })}</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <ScoreHeatmap data={data} />
+              </CardContent>
+            </Card>
+            <Card className="gap-3">
+              <CardHeader>
+                <CardTitle className="text-base">{t("optimize.rankedTitle")}</CardTitle>
+                <CardDescription>{t("optimize.rankedDescription", { count: data.results?.length ?? 0 })}</CardDescription>
+              </CardHeader>
+              <CardContent className="px-0">
+                <RankedResults data={data} />
+              </CardContent>
+            </Card>
+          </TabsContent>
+          <TabsContent value="robustness">{robustness}</TabsContent>
+        </Tabs>
+      ) : (
+        <>
+          <Card className="gap-3">
+            <CardHeader>
+              <CardTitle className="text-base">{t("optimize.heatmapTitle")}</CardTitle>
+              <CardDescription>{t("optimize.heatmapDescription", { objective: metricLabel(data.objective ?? "", t) })}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ScoreHeatmap data={data} />
+            </CardContent>
+          </Card>
+          <Card className="gap-3">
+            <CardHeader>
+              <CardTitle className="text-base">{t("optimize.rankedTitle")}</CardTitle>
+              <CardDescription>{t("optimize.rankedDescription", { count: data.results?.length ?? 0 })}</CardDescription>
+            </CardHeader>
+            <CardContent className="px-0">
+              <RankedResults data={data} />
+            </CardContent>
+          </Card>
+        </>
+      )}
       <ConfirmDialog
         open={confirm}
         onOpenChange={setConfirm}

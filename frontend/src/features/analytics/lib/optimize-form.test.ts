@@ -10,6 +10,8 @@ import {
   paramConstraintNames,
   rangeCount,
   toOptimizeRequest,
+  toWalkForwardRequest,
+  toWindows,
   type OptimizeFormValues,
 } from "./optimize-form";
 import { strategyParameter } from "@/test/fixtures";
@@ -139,5 +141,113 @@ describe("parameter constraints", () => {
     expect(request.param_constraints).toEqual(["fast < slow", "slow <= 200"]);
     expect(optimizeFieldFor("param_constraints[1]")).toBe("param_constraints");
     expect(optimizeFieldFor("param_constraints")).toBe("param_constraints");
+  });
+});
+
+describe("the robustness lab's fields", () => {
+  const grid = { fast: { enabled: true, from: "5", to: "20", step: "5" }, slow: { enabled: false, from: "30", to: "30", step: "1" } };
+  const wfErrors = (v: OptimizeFormValues) => {
+    const result = optimizeFormSchema({ parameters: PARAMS, t, mode: "walk-forward" }).safeParse(v);
+    return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+  };
+
+  it("hold out nothing by default, the last N% as a fraction, or every bar from a date, with CSCV partitions", () => {
+    expect(toOptimizeRequest(values(grid), PARAMS)).toMatchObject({ out_of_sample: null, cscv_partitions: 16 });
+    expect(
+      toOptimizeRequest({ ...values(grid), out_of_sample: "fraction", oos_percent: "30", cscv_partitions: "8" }, PARAMS),
+    ).toMatchObject({
+      out_of_sample: { fraction: 0.3 },
+      cscv_partitions: 8,
+    });
+    expect(toOptimizeRequest({ ...values(grid), out_of_sample: "from", oos_from: "2013-09-01" }, PARAMS).out_of_sample).toEqual({
+      from: "2013-09-01",
+    });
+  });
+
+  it("refuse a share outside (0, 90%], a split date outside the range, and CSCV partitions odd or outside 4..32", () => {
+    expect(errorsOf({ ...values(grid), out_of_sample: "fraction", oos_percent: "0" })).toEqual({
+      oos_percent: "optimize.validation.holdOut",
+    });
+    expect(errorsOf({ ...values(grid), out_of_sample: "fraction", oos_percent: "90.5" })).toEqual({
+      oos_percent: "optimize.validation.holdOut",
+    });
+    expect(errorsOf({ ...values(grid), out_of_sample: "fraction", oos_percent: "90" })).toEqual({});
+    expect(errorsOf({ ...values(grid), out_of_sample: "from", oos_from: "2013-01-01" })).toEqual({
+      oos_from: "optimize.validation.holdOutFrom",
+    });
+    expect(errorsOf({ ...values(grid), out_of_sample: "from", oos_from: "2014-01-01" })).toEqual({
+      oos_from: "optimize.validation.holdOutFrom",
+    });
+    expect(errorsOf({ ...values(grid), out_of_sample: "from", oos_from: "" })).toEqual({ oos_from: "validation.date" });
+    expect(errorsOf({ ...values(grid), cscv_partitions: "15" })).toEqual({ cscv_partitions: "optimize.validation.cscv" });
+    expect(errorsOf({ ...values(grid), cscv_partitions: "2" })).toEqual({ cscv_partitions: "optimize.validation.cscv" });
+    expect(errorsOf({ ...values(grid), cscv_partitions: "34" })).toEqual({ cscv_partitions: "optimize.validation.cscv" });
+    expect(errorsOf({ ...values(grid), cscv_partitions: "32" })).toEqual({});
+  });
+
+  it("check the walk-forward windows only in walk-forward mode, and not the split there", () => {
+    const bad = { ...values(grid), window_count: "101", train_test_ratio: "0", gap_bars: "10001", cscv_partitions: "3" };
+    expect(errorsOf(bad)).toEqual({ cscv_partitions: "optimize.validation.cscv" });
+    expect(wfErrors(bad)).toEqual({
+      window_count: "optimize.validation.windowCount",
+      train_test_ratio: "optimize.validation.trainTestRatio",
+      gap_bars: "optimize.validation.gapBars",
+    });
+    expect(wfErrors({ ...values(grid), window_sizing: "bars", train_bars: "", test_bars: "2.5" })).toEqual({
+      train_bars: "optimize.validation.wholePositive",
+      test_bars: "optimize.validation.wholePositive",
+    });
+    expect(wfErrors({ ...values(grid), window_sizing: "periods", train_period: "0" })).toEqual({
+      train_period: "optimize.validation.wholePositive",
+    });
+    expect(wfErrors(values(grid))).toEqual({});
+  });
+
+  it("send only the window sizing chosen, as counts, bars or ISO periods", () => {
+    const request = toWalkForwardRequest({ ...values(grid), window_mode: "anchored", window_count: "3", gap_bars: "5" }, PARAMS);
+    expect(request.windows).toEqual({
+      mode: "anchored",
+      count: 3,
+      train_test_ratio: 3,
+      train_bars: null,
+      test_bars: null,
+      train_period: null,
+      test_period: null,
+      gap_bars: 5,
+    });
+    expect(request).toMatchObject({
+      ranges: { fast: { from: 5, to: 20, step: 5 } },
+      objective: "sharpe_ratio",
+      backtest: { symbol: "AAPL" },
+    });
+    expect(request).not.toHaveProperty("out_of_sample");
+    expect(toWindows({ ...values(grid), window_sizing: "bars", train_bars: "500", test_bars: "100" })).toMatchObject({
+      train_bars: 500,
+      test_bars: 100,
+      train_period: null,
+    });
+    expect(
+      toWindows({
+        ...values(grid),
+        window_sizing: "periods",
+        train_period: "2",
+        train_period_unit: "Y",
+        test_period: "6",
+        test_period_unit: "M",
+      }),
+    ).toMatchObject({
+      train_bars: null,
+      train_period: "P2Y",
+      test_period: "P6M",
+    });
+  });
+
+  it("map the API's errors of the split and the windows to their fields", () => {
+    expect(optimizeFieldFor("out_of_sample.fraction")).toBe("oos_percent");
+    expect(optimizeFieldFor("out_of_sample.from")).toBe("oos_from");
+    expect(optimizeFieldFor("cscv_partitions")).toBe("cscv_partitions");
+    expect(optimizeFieldFor("windows.count")).toBe("window_count");
+    expect(optimizeFieldFor("windows.train_period")).toBe("train_period");
+    expect(optimizeFieldFor("windows.gap_bars")).toBe("gap_bars");
   });
 });

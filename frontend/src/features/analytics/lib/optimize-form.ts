@@ -53,7 +53,46 @@ export interface ConstraintValues {
   value: string;
 }
 
-export interface OptimizeFormValues extends RunSetupValues, PriceFormValues {
+/** What the form starts: a grid search over the whole range, or a walk-forward over windows of it. */
+export type OptimizeMode = "grid" | "walk-forward";
+export const OUT_OF_SAMPLE_CHOICES = ["none", "fraction", "from"] as const;
+export const WINDOW_MODES = ["rolling", "anchored"] as const;
+/** How walk-forward windows are sized: by a count and a train/test ratio, or explicit lengths. */
+export const WINDOW_SIZINGS = ["count", "bars", "periods"] as const;
+export const PERIOD_UNITS = ["Y", "M"] as const;
+
+/** The API's limits (docs/API.md): a held-out share up to 90%, CSCV partitions even in 4..32, windows 1..100. */
+export const MAX_HOLD_OUT_PERCENT = 90;
+export const CSCV_MIN = 4;
+export const CSCV_MAX = 32;
+export const DEFAULT_CSCV = 16;
+export const MAX_WINDOWS = 100;
+export const MAX_TRAIN_TEST_RATIO = 20;
+export const MAX_GAP_BARS = 10_000;
+
+export interface OutOfSampleValues {
+  /** None, the last `oos_percent` of the bars, or every bar from `oos_from` on. */
+  out_of_sample: (typeof OUT_OF_SAMPLE_CHOICES)[number];
+  oos_percent: string;
+  oos_from: string;
+  cscv_partitions: string;
+}
+
+export interface WindowValues {
+  window_mode: (typeof WINDOW_MODES)[number];
+  window_sizing: (typeof WINDOW_SIZINGS)[number];
+  window_count: string;
+  train_test_ratio: string;
+  train_bars: string;
+  test_bars: string;
+  train_period: string;
+  train_period_unit: (typeof PERIOD_UNITS)[number];
+  test_period: string;
+  test_period_unit: (typeof PERIOD_UNITS)[number];
+  gap_bars: string;
+}
+
+export interface OptimizeFormValues extends RunSetupValues, PriceFormValues, OutOfSampleValues, WindowValues {
   objective: Objective;
   ranges: Record<string, RangeValues>;
   constraints: ConstraintValues[];
@@ -68,6 +107,21 @@ export const emptyOptimizeValues = (): OptimizeFormValues => ({
   constraints: [],
   param_constraints: "",
   ...emptyPriceValues(),
+  out_of_sample: "none",
+  oos_percent: "30",
+  oos_from: "",
+  cscv_partitions: String(DEFAULT_CSCV),
+  window_mode: "rolling",
+  window_sizing: "count",
+  window_count: "5",
+  train_test_ratio: "3",
+  train_bars: "",
+  test_bars: "",
+  train_period: "2",
+  train_period_unit: "Y",
+  test_period: "6",
+  test_period_unit: "M",
+  gap_bars: "0",
 });
 
 /** Values in a range, as ParameterRange counts them (a billionth of a step of tolerance). */
@@ -124,7 +178,57 @@ export function defaultRanges(parameters: readonly SchemaStrategyParameter[], ta
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function optimizeFormSchema({ parameters, t }: { parameters: readonly SchemaStrategyParameter[]; t: Translate }) {
+const wholeIn = (text: string, min: number, max: number) => {
+  const value = parseNumber(text);
+  return value !== null && Number.isSafeInteger(value) && value >= min && value <= max;
+};
+
+/** The held-out split and CSCV partitions of a grid search (docs/ROBUSTNESS.md); issues on their fields. */
+function checkOutOfSample(values: OptimizeFormValues, ctx: z.RefinementCtx) {
+  if (values.out_of_sample === "fraction") {
+    const percent = parseNumber(values.oos_percent);
+    if (percent === null || !(percent > 0) || percent > MAX_HOLD_OUT_PERCENT) {
+      ctx.addIssue({ code: "custom", path: ["oos_percent"], message: "optimize.validation.holdOut" });
+    }
+  }
+  if (values.out_of_sample === "from") {
+    if (!DATE.test(values.oos_from)) ctx.addIssue({ code: "custom", path: ["oos_from"], message: "validation.date" });
+    else if (values.oos_from <= values.start_date || values.oos_from > values.end_date) {
+      ctx.addIssue({ code: "custom", path: ["oos_from"], message: "optimize.validation.holdOutFrom" });
+    }
+  }
+  const partitions = parseNumber(values.cscv_partitions);
+  if (!wholeIn(values.cscv_partitions, CSCV_MIN, CSCV_MAX) || partitions! % 2 !== 0) {
+    ctx.addIssue({ code: "custom", path: ["cscv_partitions"], message: "optimize.validation.cscv" });
+  }
+}
+
+/** The walk-forward windows: a count and ratio, or both lengths in bars, or both as periods; a gap in bars. */
+function checkWindows(values: OptimizeFormValues, ctx: z.RefinementCtx) {
+  const issue = (path: keyof WindowValues, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (values.window_sizing === "count") {
+    if (!wholeIn(values.window_count, 1, MAX_WINDOWS)) issue("window_count", "optimize.validation.windowCount");
+    const ratio = parseNumber(values.train_test_ratio);
+    if (ratio === null || !(ratio > 0) || ratio > MAX_TRAIN_TEST_RATIO) issue("train_test_ratio", "optimize.validation.trainTestRatio");
+  } else if (values.window_sizing === "bars") {
+    if (!wholeIn(values.train_bars, 1, Number.MAX_SAFE_INTEGER)) issue("train_bars", "optimize.validation.wholePositive");
+    if (!wholeIn(values.test_bars, 1, Number.MAX_SAFE_INTEGER)) issue("test_bars", "optimize.validation.wholePositive");
+  } else {
+    if (!wholeIn(values.train_period, 1, 1200)) issue("train_period", "optimize.validation.wholePositive");
+    if (!wholeIn(values.test_period, 1, 1200)) issue("test_period", "optimize.validation.wholePositive");
+  }
+  if (!wholeIn(values.gap_bars, 0, MAX_GAP_BARS)) issue("gap_bars", "optimize.validation.gapBars");
+}
+
+export function optimizeFormSchema({
+  parameters,
+  t,
+  mode = "grid",
+}: {
+  parameters: readonly SchemaStrategyParameter[];
+  t: Translate;
+  mode?: OptimizeMode;
+}) {
   const number = z.string().refine((v) => parseNumber(v) !== null, { error: "backtests.validation.number" });
   return z
     .object({
@@ -143,8 +247,25 @@ export function optimizeFormSchema({ parameters, t }: { parameters: readonly Sch
       price_adjustment: z.enum(PRICE_ADJUSTMENTS),
       dividends_cash: z.boolean(),
       price_limits: z.boolean(),
+      out_of_sample: z.enum(OUT_OF_SAMPLE_CHOICES),
+      oos_percent: z.string(),
+      oos_from: z.string(),
+      cscv_partitions: z.string(),
+      window_mode: z.enum(WINDOW_MODES),
+      window_sizing: z.enum(WINDOW_SIZINGS),
+      window_count: z.string(),
+      train_test_ratio: z.string(),
+      train_bars: z.string(),
+      test_bars: z.string(),
+      train_period: z.string(),
+      train_period_unit: z.enum(PERIOD_UNITS),
+      test_period: z.string(),
+      test_period_unit: z.enum(PERIOD_UNITS),
+      gap_bars: z.string(),
     })
     .superRefine((values, ctx) => {
+      if (mode === "grid") checkOutOfSample(values as OptimizeFormValues, ctx);
+      else checkWindows(values as OptimizeFormValues, ctx);
       if (DATE.test(values.start_date) && DATE.test(values.end_date) && values.end_date < values.start_date) {
         ctx.addIssue({ code: "custom", path: ["end_date"], message: "backtests.validation.endBeforeStart" });
       }
@@ -216,11 +337,56 @@ export function optimizeFormSchema({ parameters, t }: { parameters: readonly Sch
  * The request: enabled ranges as given, disabled parameters fixed at their first value (from); `krx`
  * (the symbol is a KRX one) sends the price-limit choice.
  */
+/**
+ * The request body. `out_of_sample` and `cscv_partitions` are the robustness lab's additions to the
+ * optimisation request (docs/API.md); until schema.d.ts is regenerated with them they are added here.
+ */
+export type OptimizeRequestBody = SchemaOptimizeRequest & {
+  out_of_sample: { fraction: number } | { from: string } | null;
+  cscv_partitions: number;
+};
+
+/** The held-out part as the API takes it: a fraction of the bars (30% is 0.3), or a first date. */
+export function toOutOfSample(values: OutOfSampleValues): OptimizeRequestBody["out_of_sample"] {
+  if (values.out_of_sample === "fraction") return { fraction: +((parseNumber(values.oos_percent) ?? 0) / 100).toPrecision(12) };
+  if (values.out_of_sample === "from") return { from: values.oos_from };
+  return null;
+}
+
+/** The walk-forward request's `windows` (docs/API.md): only the sizing chosen is sent, the rest null. */
+export function toWindows(values: WindowValues) {
+  const sizing = values.window_sizing;
+  return {
+    mode: values.window_mode,
+    count: sizing === "count" ? (parseNumber(values.window_count) ?? 5) : 5,
+    train_test_ratio: sizing === "count" ? (parseNumber(values.train_test_ratio) ?? 3) : 3,
+    train_bars: sizing === "bars" ? parseNumber(values.train_bars) : null,
+    test_bars: sizing === "bars" ? parseNumber(values.test_bars) : null,
+    train_period: sizing === "periods" ? `P${parseNumber(values.train_period)}${values.train_period_unit}` : null,
+    test_period: sizing === "periods" ? `P${parseNumber(values.test_period)}${values.test_period_unit}` : null,
+    gap_bars: parseNumber(values.gap_bars) ?? 0,
+  };
+}
+
+/** A walk-forward request: the optimisation's backtest, grid, objective and constraints, and its windows. */
+export type WalkForwardBody = Pick<SchemaOptimizeRequest, "backtest" | "ranges" | "objective" | "constraints" | "param_constraints"> & {
+  windows: ReturnType<typeof toWindows>;
+};
+
+export function toWalkForwardRequest(
+  values: OptimizeFormValues,
+  parameters: readonly SchemaStrategyParameter[],
+  krx = false,
+): WalkForwardBody {
+  const { backtest, ranges, objective, constraints, param_constraints } = toOptimizeRequest(values, parameters, krx);
+  return { backtest, ranges, objective, constraints, param_constraints, windows: toWindows(values) };
+}
+
 export function toOptimizeRequest(
   values: OptimizeFormValues,
   parameters: readonly SchemaStrategyParameter[],
   krx = false,
-): SchemaOptimizeRequest {
+): OptimizeRequestBody {
   const ranges: NonNullable<SchemaOptimizeRequest["ranges"]> = {};
   const fixed: Record<string, number> = {};
   for (const spec of parameters) {
@@ -248,12 +414,32 @@ export function toOptimizeRequest(
     objective: values.objective,
     constraints: values.constraints.map((c) => ({ metric: c.metric, op: c.op, value: parseNumber(c.value) ?? 0 })),
     param_constraints: paramConstraintList(values.param_constraints),
+    out_of_sample: toOutOfSample(values),
+    cscv_partitions: parseNumber(values.cscv_partitions) ?? DEFAULT_CSCV,
   };
 }
+
+/** Fields of the held-out split and of the windows by the API's names for them. */
+const ROBUSTNESS_FIELDS: Record<string, keyof OptimizeFormValues> = {
+  out_of_sample: "out_of_sample",
+  "out_of_sample.fraction": "oos_percent",
+  "out_of_sample.from": "oos_from",
+  cscv_partitions: "cscv_partitions",
+  windows: "window_count",
+  "windows.mode": "window_mode",
+  "windows.count": "window_count",
+  "windows.train_test_ratio": "train_test_ratio",
+  "windows.train_bars": "train_bars",
+  "windows.test_bars": "test_bars",
+  "windows.train_period": "train_period",
+  "windows.test_period": "test_period",
+  "windows.gap_bars": "gap_bars",
+};
 
 /** Where an API field error of an optimisation goes: `ranges.fast` on its range, backtest fields as named. */
 export function optimizeFieldFor(apiField: string | null): string | null {
   if (!apiField) return null;
+  if (apiField in ROBUSTNESS_FIELDS) return ROBUSTNESS_FIELDS[apiField]!;
   const constraint = /^constraints\[(\d+)\]$/.exec(apiField);
   if (constraint) return `constraints.${constraint[1]}.metric`;
   if (/^param_constraints(\[\d+\])?$/.test(apiField)) return "param_constraints";

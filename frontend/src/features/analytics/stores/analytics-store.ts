@@ -1,18 +1,23 @@
 import { create } from "zustand";
 import { MAX_COMPARE } from "../api/get-comparison";
 
+export type AnalyticsTab = "compare" | "optimize" | "walk-forward";
+
 interface AnalyticsState {
-  tab: "compare" | "optimize";
+  tab: AnalyticsTab;
   /** Runs picked for comparison, in the order picked. */
   selected: string[];
   /** The optimisation shown, and the two parameters of its heatmap. */
   optimizationId: string | null;
   axes: { x?: string; y?: string };
-  setTab: (tab: "compare" | "optimize") => void;
+  /** The walk-forward shown. */
+  walkForwardId: string | null;
+  setTab: (tab: AnalyticsTab) => void;
   toggle: (id: string) => void;
   setSelected: (ids: string[]) => void;
   showOptimization: (id: string | null) => void;
   setAxes: (axes: { x?: string; y?: string }) => void;
+  showWalkForward: (id: string | null) => void;
 }
 
 /** What the analytics screen looks at (client state only; results live in TanStack Query). */
@@ -21,6 +26,7 @@ export const useAnalyticsStore = create<AnalyticsState>((set) => ({
   selected: [],
   optimizationId: null,
   axes: {},
+  walkForwardId: null,
   setTab: (tab) => set({ tab }),
   toggle: (id) =>
     set((state) => ({
@@ -33,4 +39,5 @@ export const useAnalyticsStore = create<AnalyticsState>((set) => ({
   setSelected: (ids) => set({ selected: ids.slice(0, MAX_COMPARE) }),
   showOptimization: (id) => set({ optimizationId: id, axes: {} }),
   setAxes: (axes) => set({ axes }),
+  showWalkForward: (id) => set({ walkForwardId: id }),
 }));

@@ -154,6 +154,21 @@ describe("the result page", () => {
     expect(screen.getByTestId("all-metrics")).not.toHaveTextContent("Beta");
   });
 
+  it("puts a composed robustness part in its own tab of a completed run, the results staying the first", async () => {
+    stubApi((_, url) =>
+      url.pathname === `/api/v1/backtests/${ID}`
+        ? json(200, { ...base, status: "completed", progress: 100, result: runResult({ metrics: { total_return: 0.1 } }) })
+        : undefined,
+    );
+    const { user } = renderWithProviders(<BacktestResult id={ID} robustness={(run) => <p>robustness of {run.id}</p>} />);
+    expect(await screen.findByTestId("run-tab-results")).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByTestId("metric-cards")).toBeInTheDocument();
+    expect(screen.queryByText(`robustness of ${ID}`)).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("run-tab-robustness"));
+    expect(await screen.findByText(`robustness of ${ID}`)).toBeInTheDocument();
+    expect(screen.getByTestId("run-completed")).toBeInTheDocument();
+  });
+
   it("says so when the run does not exist (or is someone else's)", async () => {
     stubApi(() => json(404, { type: "/problems/not-found", title: "Not found", status: 404 }));
     renderWithProviders(<BacktestResult id={ID} />);

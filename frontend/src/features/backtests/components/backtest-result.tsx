@@ -3,7 +3,7 @@
 import { AlertCircleIcon, AlertTriangleIcon, CircleSlashIcon, PencilLineIcon, RotateCwIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { FullPageSpinner } from "@/components/layouts/full-page-spinner";
@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { Spinner } from "@/components/ui/spinner";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { isApiError } from "@/lib/api/errors";
 import type { SchemaBacktestResponse, SchemaMonthlyReturnsGrid, SchemaRunResult } from "@/lib/api/schema";
 import { formatRelativeTime } from "@/lib/format";
@@ -91,7 +92,11 @@ function LiveProgress({ run }: { run: SchemaBacktestResponse }) {
   );
 }
 
-function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
+/** What another feature adds to a completed run's page, composed by the route: its robustness tab. */
+export type RunRobustness = (run: SchemaBacktestResponse) => ReactNode;
+
+function CompletedRun({ run, robustness }: { run: SchemaBacktestResponse; robustness?: RunRobustness }) {
+  const t = useT();
   const [range, setRange] = useState<ChartRange>({});
   const chart = useRunChart(run.id!, range, true);
   const result = run.result;
@@ -105,8 +110,8 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
   const grid = chart.data?.monthly_returns ?? gridFromResult(result);
   const accountCosts = useMemo(() => accountCostsOf(result), [result]);
   const stem = `${run.symbol}-${run.interval}-${run.start_date}-${run.id?.slice(0, 8)}`.replace(/[^\w.-]+/g, "_");
-  return (
-    <div className="grid grid-cols-1 gap-4" data-testid="run-completed">
+  const sections = (
+    <>
       <MetricCards metrics={result?.metrics} currency={currency} />
       <EquityCharts
         equity={equity}
@@ -145,6 +150,28 @@ function CompletedRun({ run }: { run: SchemaBacktestResponse }) {
         fileStem={stem}
         accountCosts={accountCosts}
       />
+    </>
+  );
+  return (
+    <div className="grid grid-cols-1 gap-4" data-testid="run-completed">
+      {robustness ? (
+        <Tabs defaultValue="results" className="gap-4">
+          <TabsList aria-label={t("backtests.resultSections")}>
+            <TabsTrigger value="results" data-testid="run-tab-results">
+              {t("backtests.resultsTab")}
+            </TabsTrigger>
+            <TabsTrigger value="robustness" data-testid="run-tab-robustness">
+              {t("backtests.robustnessTab")}
+            </TabsTrigger>
+          </TabsList>
+          <TabsContent value="results" className="grid grid-cols-1 gap-4">
+            {sections}
+          </TabsContent>
+          <TabsContent value="robustness">{robustness(run)}</TabsContent>
+        </Tabs>
+      ) : (
+        sections
+      )}
     </div>
   );
 }
@@ -177,7 +204,7 @@ function DataNotices({ run }: { run: SchemaBacktestResponse }) {
   );
 }
 
-function RunView({ run }: { run: SchemaBacktestResponse }) {
+function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?: RunRobustness }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
@@ -284,7 +311,7 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
             <AlertDescription>{t("backtests.cancelledDescription")}</AlertDescription>
           </Alert>
         )}
-        {run.status === "completed" && <CompletedRun run={run} />}
+        {run.status === "completed" && <CompletedRun run={run} robustness={robustness} />}
         <RunDetails run={run} />
       </div>
       <ConfirmDialog
@@ -305,7 +332,7 @@ function RunView({ run }: { run: SchemaBacktestResponse }) {
 }
 
 /** The result page of one run: live while it runs, everything about it when it has finished. */
-export function BacktestResult({ id }: { id: string | null }) {
+export function BacktestResult({ id, robustness }: { id: string | null; robustness?: RunRobustness }) {
   const t = useT();
   const run = useBacktest(id);
   if (!id || (isApiError(run.error) && run.error.status === 404)) {
@@ -320,7 +347,7 @@ export function BacktestResult({ id }: { id: string | null }) {
   }
   if (run.isPending) return <FullPageSpinner />;
   if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} />;
-  return <RunView run={run.data} />;
+  return <RunView run={run.data} robustness={robustness} />;
 }
 
 /** The run's symbol in the header with its name in the reader's language (삼성전자 (005930)), once the symbols are known. */

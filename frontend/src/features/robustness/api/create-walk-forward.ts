@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { postJson } from "./client";
+import { robustnessKeys } from "./keys";
+import type { WalkForwardRequest, WalkForwardResponse } from "./types";
+
+/** Queues a walk-forward optimisation (202); the answer carries its id, windows and combination count. */
+export function createWalkForward(body: WalkForwardRequest) {
+  return postJson<WalkForwardResponse>("/api/v1/backtests/walk-forward", { body });
+}
+
+export function useCreateWalkForward() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createWalkForward,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: robustnessKeys.walkForwards() }),
+  });
+}

@@ -1,0 +1,216 @@
+import type { MonteCarloResponse, OptimizationWithRobustness, WalkForwardResponse } from "../api/types";
+
+/** A completed shuffle of 120 trades of a 10,000 USD run, as the API answers it. */
+export function monteCarlo(overrides: Partial<MonteCarloResponse> = {}): MonteCarloResponse {
+  return {
+    id: "mc-1",
+    backtest_id: "run-1",
+    status: "completed",
+    error: null,
+    method: "shuffle",
+    paths: 1000,
+    seed: 42,
+    block_length: null,
+    ruin_equity: 5000,
+    steps: 120,
+    step_unit: "trade",
+    created_at: "2026-12-07T10:00:00Z",
+    completed_at: "2026-12-07T10:00:01Z",
+    duration_ms: 800,
+    final_equity: { p5: 11000, p25: 12000, p50: 12500, p75: 13000, p95: 14000, mean: 12500 },
+    max_drawdown: { p5: -0.23, p25: -0.17, p50: -0.14, p75: -0.11, p95: -0.08, mean: -0.145 },
+    cagr: { p5: 0.02, p25: 0.04, p50: 0.05, p75: 0.06, p95: 0.08, mean: 0.05 },
+    longest_drawdown: { p5: 10, p25: 15, p50: 20, p75: 26, p95: 35, mean: 21 },
+    probability_of_ruin: 0.004,
+    original: { final_equity: 12500, max_drawdown: -0.09, cagr: 0.05, longest_drawdown: 12 },
+    bands: {
+      step: [0, 60, 120],
+      p5: [10000, 10200, 11000],
+      p25: [10000, 10800, 12000],
+      p50: [10000, 11200, 12500],
+      p75: [10000, 11600, 13000],
+      p95: [10000, 12200, 14000],
+    },
+    histograms: {
+      final_equity: { edges: [11000, 12000, 13000, 14000], counts: [200, 500, 300] },
+      max_drawdown: { edges: [-0.25, -0.15, -0.1, -0.05], counts: [300, 450, 250] },
+    },
+    ...overrides,
+  };
+}
+
+const metrics = (total_return: number, max_drawdown: number, trade_count: number, sharpe_ratio = 1) => ({
+  total_return,
+  max_drawdown,
+  trade_count,
+  sharpe_ratio,
+});
+
+/** A completed optimisation of fast x slow with a 30% hold-out and its statistics. */
+export function optimization(overrides: Partial<OptimizationWithRobustness> = {}): OptimizationWithRobustness {
+  return {
+    id: "opt-1",
+    status: "completed",
+    strategy_name: "SMA crossover",
+    symbol: "AAPL",
+    interval: "1d",
+    start_date: "2010-01-01",
+    end_date: "2019-12-31",
+    settings: { currency: "USD", time_zone: "America/New_York" } as OptimizationWithRobustness["settings"],
+    ranges: [
+      { name: "fast", from: 5, to: 10, step: 5, count: 2 },
+      { name: "slow", from: 20, to: 30, step: 10, count: 2 },
+    ],
+    objective: "sharpe_ratio",
+    combinations: 4,
+    evaluated: 4,
+    progress: 100,
+    results: [{ rank: 1, combination: 1, parameters: { fast: 10, slow: 20 }, score: 1.2, feasible: true, metrics: metrics(0.3, -0.1, 12) }],
+    out_of_sample: {
+      fraction: 0.3,
+      from: null,
+      split_time: "2017-01-03T14:30:00Z",
+      in_sample_bars: 1762,
+      out_of_sample_bars: 754,
+      status: "completed",
+      results: [
+        {
+          rank: 1,
+          combination: 1,
+          parameters: { fast: 10, slow: 20 },
+          in_sample_score: 1.2,
+          out_of_sample_score: 0.4,
+          in_sample_metrics: metrics(0.3, -0.1, 12),
+          out_of_sample_metrics: metrics(0.05, -0.12, 5),
+        },
+        {
+          rank: 2,
+          combination: 2,
+          parameters: { fast: 5, slow: 30 },
+          in_sample_score: 0.9,
+          out_of_sample_score: 1.1,
+          in_sample_metrics: metrics(0.2, -0.15, 9),
+          out_of_sample_metrics: metrics(0.12, -0.06, 4),
+        },
+      ],
+      best_equity: [
+        { time: "2010-01-04T14:30:00Z", equity: 10000 },
+        { time: "2017-01-03T14:30:00Z", equity: 13000 },
+        { time: "2019-12-31T14:30:00Z", equity: 13500 },
+      ],
+    },
+    statistics: {
+      deflated_sharpe: {
+        probability: 0.62,
+        observed_sharpe: 0.076,
+        annualised_observed_sharpe: 1.2,
+        expected_max_sharpe: 0.05,
+        trials: 4,
+        observations: 1762,
+        skewness: -0.3,
+        kurtosis: 5.1,
+        trial_sharpe_variance: 0.0004,
+      },
+      pbo: {
+        probability: 0.64,
+        partitions: 16,
+        splits: 12870,
+        combinations: 4,
+        degradation_slope: -0.8,
+        probability_of_loss: 0.35,
+        logits: { edges: [-2, -1, 0, 1, 2], counts: [3000, 5000, 3000, 1870] },
+      },
+      plateau: {
+        best_combination: 1,
+        best_score: 1.2,
+        neighbourhood_mean: 0.5,
+        ratio: 0.42,
+        neighbours: 3,
+        plateau_combination: 2,
+        plateau_parameters: { fast: 5, slow: 30 },
+        plateau_mean: 0.8,
+      },
+    },
+    ...overrides,
+  } as OptimizationWithRobustness;
+}
+
+/** A completed walk-forward of three rolling windows over fast x slow. */
+export function walkForward(overrides: Partial<WalkForwardResponse> = {}): WalkForwardResponse {
+  const window = (number: number, start: number, parameters: Record<string, number>, total_return: number) => ({
+    number,
+    status: "completed" as const,
+    train_start: `${2010 + start}-01-04T14:30:00Z`,
+    train_end: `${2012 + start}-12-31T14:30:00Z`,
+    test_start: `${2013 + start}-01-02T14:30:00Z`,
+    test_end: `${2013 + start}-12-31T14:30:00Z`,
+    train_bars: 754,
+    test_bars: 252,
+    parameters,
+    combination: number,
+    in_sample_score: 1.1,
+    in_sample_metrics: metrics(0.2, -0.1, 10),
+    out_of_sample_metrics: metrics(total_return, -0.08, 4, 0.7),
+    start_equity: 10000 + number * 500,
+    end_equity: 10500 + number * 500,
+    trade_count: 4,
+  });
+  return {
+    id: "wf-1",
+    status: "completed",
+    error: null,
+    strategy_id: "s-1",
+    strategy_name: "SMA crossover",
+    symbol: "AAPL",
+    dataset: null,
+    interval: "1d",
+    start_date: "2010-01-01",
+    end_date: "2015-12-31",
+    initial_capital: 10000,
+    settings: { currency: "USD", time_zone: "America/New_York" } as WalkForwardResponse["settings"],
+    ranges: [
+      { name: "fast", from: 5, to: 10, step: 5, count: 2 },
+      { name: "slow", from: 20, to: 30, step: 10, count: 2 },
+    ],
+    objective: "sharpe_ratio",
+    constraints: [],
+    param_constraints: [],
+    windows_spec: {
+      mode: "rolling",
+      count: 3,
+      train_test_ratio: 3,
+      train_bars: null,
+      test_bars: null,
+      train_period: null,
+      test_period: null,
+      gap_bars: 0,
+    },
+    combinations: 4,
+    window_count: 3,
+    progress: 100,
+    created_at: "2026-12-07T10:00:00Z",
+    started_at: "2026-12-07T10:00:01Z",
+    completed_at: "2026-12-07T10:00:09Z",
+    duration_ms: 8000,
+    windows: [
+      window(1, 0, { fast: 10, slow: 20 }, 0.05),
+      window(2, 1, { fast: 5, slow: 20 }, -0.02),
+      window(3, 2, { fast: 5, slow: 30 }, 0.04),
+    ],
+    out_of_sample: {
+      metrics: { total_return: 0.0712, cagr: 0.023, sharpe_ratio: 0.61, max_drawdown: -0.094 },
+      equity: [
+        { time: "2013-01-02T14:30:00Z", equity: 10000 },
+        { time: "2014-01-02T14:30:00Z", equity: 10500 },
+        { time: "2015-12-31T14:30:00Z", equity: 10712 },
+      ],
+      trade_count: 12,
+    },
+    efficiency: 0.62,
+    parameter_drift: [
+      { name: "fast", values: [10, 5, 5], mean: 6.667, stdev: 2.887, changes: 1 },
+      { name: "slow", values: [20, 20, 30], mean: 23.333, stdev: 5.774, changes: 1 },
+    ],
+    ...overrides,
+  };
+}
