@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.backtest.montecarlo;
 
 import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.run.RunReplay;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
@@ -10,7 +11,6 @@ import com.tradingbacktest.engine.robust.MonteCarloMethod;
 import com.tradingbacktest.engine.robust.MonteCarloResult;
 import com.tradingbacktest.engine.robust.MonteCarloSpec;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
-import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -60,7 +60,7 @@ class MonteCarloRunner {
       return; // deleted, or finished by an earlier attempt
     }
     try {
-      EvaluationLimits runLimits = limits.start(new DeletionCheck(id));
+      EvaluationLimits runLimits = limits.start(new PolledStop(() -> analyses.exists(id)));
       RunReplay.Replayed run = replay.replay(row.backtestId(), runLimits);
       MonteCarloInput input =
           MonteCarloInput.of(run.initialCapital(), run.equity(), run.times(), run.trades());
@@ -95,30 +95,6 @@ class MonteCarloRunner {
         return;
       }
       throw e;
-    }
-  }
-
-  /** Stops the analysis once it (or its run) is deleted; looks at most once a second. */
-  private final class DeletionCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean deleted;
-
-    DeletionCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!deleted && now - checkedAt > 1_000_000_000L) {
-        checkedAt = now;
-        deleted = !analyses.exists(id);
-      }
-      return deleted;
     }
   }
 }

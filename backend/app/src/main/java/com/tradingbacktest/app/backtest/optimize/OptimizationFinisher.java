@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest.optimize;
 import com.tradingbacktest.app.backtest.BacktestSettings;
 import com.tradingbacktest.app.backtest.JobQueue;
 import com.tradingbacktest.app.backtest.JsonTypes;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.RunStatus;
@@ -29,7 +30,6 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.BacktestConfig;
-import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -163,7 +163,8 @@ class OptimizationFinisher {
                 .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
                 .toList());
     Objective objective = Objective.parse(row.objective());
-    EvaluationLimits runLimits = limits.start(new DeletionCheck(row.id()));
+    EvaluationLimits runLimits =
+        limits.start(new PolledStop(() -> optimizations.findForRun(row.id()).isPresent()));
 
     List<SweepResult> results = new ArrayList<>();
     for (OptimizationRepository.BlockedResult r : optimizations.withBlocks(row.id())) {
@@ -319,29 +320,5 @@ class OptimizationFinisher {
   static int firstAtOrAfter(BarSeries bars, long time) {
     int i = Arrays.binarySearch(bars.times(), time);
     return i >= 0 ? i : -i - 1;
-  }
-
-  /** Stops the step (as a cancellation) once the optimisation is deleted; looks once a second. */
-  private final class DeletionCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean deleted;
-
-    DeletionCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!deleted && now - checkedAt > 1_000_000_000L) {
-        checkedAt = now;
-        deleted = optimizations.findForRun(id).isEmpty();
-      }
-      return deleted;
-    }
   }
 }

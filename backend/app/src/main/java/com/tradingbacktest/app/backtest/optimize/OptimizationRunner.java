@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest.optimize;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.run.PortfolioBars;
@@ -24,7 +25,6 @@ import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
-import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OptimizationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationRunner.class);
-  private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
 
   /**
    * A time and five prices, and the buy-and-hold curve the engine keeps with a series once it has
@@ -207,7 +206,7 @@ class OptimizationRunner {
           indices,
           Objective.parse(row.objective()),
           constraints,
-          limits.start(new CancelCheck(row.id())),
+          limits.start(new PolledStop(() -> optimizations.isActive(row.id()))),
           returnBlocks);
     }
     BarSeries all =
@@ -240,7 +239,7 @@ class OptimizationRunner {
           indices,
           Objective.parse(row.objective()),
           constraints,
-          limits.start(new CancelCheck(row.id())));
+          limits.start(new PolledStop(() -> optimizations.isActive(row.id()))));
     }
     return GridSearch.run(
         strategy,
@@ -252,7 +251,7 @@ class OptimizationRunner {
         indices,
         Objective.parse(row.objective()),
         constraints,
-        limits.start(new CancelCheck(row.id())),
+        limits.start(new PolledStop(() -> optimizations.isActive(row.id()))),
         returnBlocks);
   }
 
@@ -263,31 +262,5 @@ class OptimizationRunner {
         : json.readValue(row.outOfSample(), OptimizationRobustness.Split.class)
             .splitTime()
             .toEpochMilli();
-  }
-
-  /**
-   * Looks at the optimisation's status at most once a second: cancelled or failed stops the slice.
-   */
-  private final class CancelCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean cancelled;
-
-    CancelCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!cancelled && now - checkedAt > CANCEL_CHECK_NANOS) {
-        checkedAt = now;
-        cancelled = !optimizations.isActive(id);
-      }
-      return cancelled;
-    }
   }
 }

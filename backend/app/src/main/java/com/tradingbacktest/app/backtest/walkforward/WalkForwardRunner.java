@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradingbacktest.app.backtest.BacktestSettings;
 import com.tradingbacktest.app.backtest.JobQueue;
 import com.tradingbacktest.app.backtest.JsonTypes;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.run.RunFunding;
@@ -29,7 +30,6 @@ import com.tradingbacktest.engine.robust.WindowTest;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
-import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WalkForwardRunner {
 
   private static final Logger log = LoggerFactory.getLogger(WalkForwardRunner.class);
-  private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
 
   /** Points of the stitched equity kept in the result, as the contract bounds it. */
   static final int EQUITY_POINTS = 1_000;
@@ -123,7 +122,7 @@ class WalkForwardRunner {
                 .indices(
                     Math.min(from, setup.valid().size()),
                     Math.min(setup.valid().size(), from + settings.combinationsPerSlice()));
-        EvaluationLimits evaluation = limits.start(new CancelCheck(id));
+        EvaluationLimits evaluation = limits.start(new PolledStop(() -> walkForwards.isActive(id)));
         List<SweepResult> results =
             row.isPortfolio()
                 ? portfolio.search(row, setup, w, indices, evaluation)
@@ -189,7 +188,7 @@ class WalkForwardRunner {
     try {
       Setup setup = setup(row);
       Map<Integer, WalkForwardRepository.SliceBest> chosen = walkForwards.windowBests(id);
-      EvaluationLimits evaluation = limits.start(new CancelCheck(id));
+      EvaluationLimits evaluation = limits.start(new PolledStop(() -> walkForwards.isActive(id)));
       Tested tested =
           row.isPortfolio()
               ? portfolio.test(row, setup, walkForwards.windows(id), chosen, evaluation)
@@ -451,31 +450,5 @@ class WalkForwardRunner {
 
   static Double finiteOrNull(double v) {
     return Double.isFinite(v) ? v : null;
-  }
-
-  /**
-   * Looks at the walk-forward's status at most once a second: cancelled or failed stops the job.
-   */
-  final class CancelCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean cancelled;
-
-    CancelCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!cancelled && now - checkedAt > CANCEL_CHECK_NANOS) {
-        checkedAt = now;
-        cancelled = !walkForwards.isActive(id);
-      }
-      return cancelled;
-    }
   }
 }
