@@ -34,7 +34,6 @@ import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -230,7 +229,7 @@ class OptimizationFinisher {
             runSettings.toConfig(
                 row.initialCapital().doubleValue(),
                 funding.single(runSettings, row.seriesKey(), all));
-        int from = firstAtOrAfter(all, split.splitTime().toEpochMilli());
+        int from = PortfolioSweep.firstAtOrAfter(all.times(), split.splitTime().toEpochMilli());
         heldOut =
             heldOut(
                 row,
@@ -314,11 +313,5 @@ class OptimizationFinisher {
             ? MarketCalendar.CRYPTO
             : MarketCalendar.STOCK;
     return calendar.barsPerYear(interval);
-  }
-
-  /** The first bar at or after {@code time} (epoch ms); the series' size when none is. */
-  static int firstAtOrAfter(BarSeries bars, long time) {
-    int i = Arrays.binarySearch(bars.times(), time);
-    return i >= 0 ? i : -i - 1;
   }
 }

@@ -13,6 +13,7 @@ import com.tradingbacktest.app.backtest.run.RunFunding;
 import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
+import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.ParamConstraint;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.optimize.Constraint;
@@ -25,6 +26,7 @@ import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
+import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.Duration;
 import java.util.List;
@@ -224,35 +226,32 @@ class OptimizationRunner {
     }
     // With a split the grid is ranked on the bars before the held-out part only.
     BarSeries series =
-        splitTime == null ? all : all.slice(0, OptimizationFinisher.firstAtOrAfter(all, splitTime));
+        splitTime == null
+            ? all
+            : all.slice(0, PortfolioSweep.firstAtOrAfter(all.times(), splitTime));
     if (series.size() - 1 < returnBlocks) {
       returnBlocks = 0; // too few returns to cut into blocks: no CSCV for this one
     }
-    if (returnBlocks == 0) {
-      return GridSearch.run(
-          strategy,
-          series,
-          runSettings.toConfig(
-              row.initialCapital().doubleValue(),
-              funding.single(runSettings, row.seriesKey(), series)),
-          grid,
-          indices,
-          Objective.parse(row.objective()),
-          constraints,
-          limits.start(new PolledStop(() -> optimizations.isActive(row.id()))));
-    }
-    return GridSearch.run(
-        strategy,
-        series,
+    BacktestConfig config =
         runSettings.toConfig(
             row.initialCapital().doubleValue(),
-            funding.single(runSettings, row.seriesKey(), series)),
-        grid,
-        indices,
-        Objective.parse(row.objective()),
-        constraints,
-        limits.start(new PolledStop(() -> optimizations.isActive(row.id()))),
-        returnBlocks);
+            funding.single(runSettings, row.seriesKey(), series));
+    Objective objective = Objective.parse(row.objective());
+    EvaluationLimits evaluation =
+        limits.start(new PolledStop(() -> optimizations.isActive(row.id())));
+    return returnBlocks == 0
+        ? GridSearch.run(
+            strategy, series, config, grid, indices, objective, constraints, evaluation)
+        : GridSearch.run(
+            strategy,
+            series,
+            config,
+            grid,
+            indices,
+            objective,
+            constraints,
+            evaluation,
+            returnBlocks);
   }
 
   /** The first held-out bar's time (epoch ms), or null when nothing is held out. */

@@ -216,9 +216,7 @@ class WalkForwardService {
       } catch (IllegalArgumentException e) {
         throw new FieldValidationException("backtest", e.getMessage());
       }
-      return new BarTimes(
-          unionTimes(universe.universe().stream().map(BarSeries::times).toList()),
-          ZoneId.of(run.portfolio().timeZone()));
+      return new BarTimes(PortfolioSweep.times(universe), ZoneId.of(run.portfolio().timeZone()));
     }
     DataRange range = marketData.range(run.symbol().seriesKey(), run.interval()).orElse(null);
     if (range != null && range.barCount() * BYTES_PER_BAR > limits.memoryBytes()) {
@@ -236,18 +234,6 @@ class WalkForwardService {
         marketData.loadDays(
             run.symbol().seriesKey(), run.interval(), run.startDate(), run.endDate());
     return new BarTimes(bars.times(), bars.zone());
-  }
-
-  /** Every time of any of the sorted arrays, once, in order. */
-  static long[] unionTimes(List<long[]> columns) {
-    long[] all = columns.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
-    int n = 0;
-    for (int i = 0; i < all.length; i++) {
-      if (n == 0 || all[i] != all[n - 1]) {
-        all[n++] = all[i];
-      }
-    }
-    return java.util.Arrays.copyOf(all, n);
   }
 
   /**
