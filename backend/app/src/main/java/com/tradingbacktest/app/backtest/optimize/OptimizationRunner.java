@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest.optimize;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.JobFailures;
 import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
@@ -25,9 +26,7 @@ import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
-import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.BacktestConfig;
-import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +58,7 @@ class OptimizationRunner {
   private final MarketDataService marketData;
   private final BacktestSettings settings;
   private final RunLimits limits;
+  private final JobFailures failures;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final Cache<UUID, BarSeries> bars;
@@ -83,6 +83,7 @@ class OptimizationRunner {
     this.marketData = marketData;
     this.settings = settings;
     this.limits = limits;
+    this.failures = new JobFailures(limits, settings.maxAttempts());
     // At most one run's memory of bars (56 bytes each) stays cached besides the running slices.
     this.bars =
         Caffeine.newBuilder()
@@ -108,45 +109,30 @@ class OptimizationRunner {
       return;
     }
     optimizations.markRunning(id);
-    try {
-      List<SweepResult> results = evaluate(row, slice);
-      transaction.executeWithoutResult(
-          tx ->
-              optimizations.saveSlice(
-                  id,
-                  slice,
-                  results,
-                  r -> json.writeValueAsString(r.parameters()),
-                  r -> json.writeValueAsString(r.metrics().toMap())));
-      if (optimizations.completeIfAllSlicesDone(id)) {
-        log.info("Optimisation {} completed: {} combinations", id, row.combinations());
-        finisher.enqueueIfPending(optimizations.findForRun(id).orElse(row));
-      }
-    } catch (BacktestCancelledException e) {
-      log.info("Optimisation {} slice {} stopped: cancelled", id, slice);
-    } catch (RunTimeLimitException e) {
-      optimizations.fail(
-          id,
-          limits.timeLimitReason(
-              "A slice of the grid (" + settings.combinationsPerSlice() + " combinations)"));
-    } catch (
-        IllegalArgumentException
-            e) { // StrategyEvaluationException and invalid settings: no retry helps
-      optimizations.fail(id, "The strategy could not run: " + e.getMessage());
-    } catch (RuntimeException e) {
-      if (failuresSoFar + 1 >= settings.maxAttempts()) {
-        log.error("Optimisation {} slice {} failed on its last attempt", id, slice, e);
-        optimizations.fail(
-            id,
-            "A slice of the grid failed because of an internal error, "
-                + (failuresSoFar + 1)
-                + " times. Reference: optimisation "
-                + id
-                + ".");
-        return;
-      }
-      throw e;
-    }
+    failures.run(
+        new JobFailures.Work(
+            "Optimisation " + id + " slice " + slice,
+            "A slice of the grid (" + settings.combinationsPerSlice() + " combinations)",
+            "The strategy",
+            "A slice of the grid",
+            "optimisation " + id,
+            reason -> optimizations.fail(id, reason)),
+        failuresSoFar,
+        () -> {
+          List<SweepResult> results = evaluate(row, slice);
+          transaction.executeWithoutResult(
+              tx ->
+                  optimizations.saveSlice(
+                      id,
+                      slice,
+                      results,
+                      r -> json.writeValueAsString(r.parameters()),
+                      r -> json.writeValueAsString(r.metrics().toMap())));
+          if (optimizations.completeIfAllSlicesDone(id)) {
+            log.info("Optimisation {} completed: {} combinations", id, row.combinations());
+            finisher.enqueueIfPending(optimizations.findForRun(id).orElse(row));
+          }
+        });
   }
 
   private List<SweepResult> evaluate(OptimizationRow row, int slice) {
