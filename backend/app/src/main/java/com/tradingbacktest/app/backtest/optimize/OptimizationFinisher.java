@@ -16,11 +16,9 @@ import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
-import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.robust.OptimizationStatistics;
 import com.tradingbacktest.engine.robust.WalkForward;
@@ -149,18 +147,9 @@ class OptimizationFinisher {
   }
 
   private OptimizationRobustness.Finished compute(OptimizationRow row) {
-    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
-    if (!compilation.ok()) {
-      throw new IllegalArgumentException(
-          "the strategy no longer compiles: " + compilation.errors().get(0));
-    }
-    CompiledStrategy strategy = compilation.strategy();
+    CompiledStrategy strategy = StoredGrid.compile(row.strategyCode());
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
-    ParameterGrid grid =
-        new ParameterGrid(
-            json.readValue(row.ranges(), OptimizationRow.RANGES).stream()
-                .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
-                .toList());
+    ParameterGrid grid = StoredGrid.grid(json, row.ranges());
     Objective objective = Objective.parse(row.objective());
     EvaluationLimits runLimits =
         limits.start(new PolledStop(() -> optimizations.findForRun(row.id()).isPresent()));

@@ -15,13 +15,10 @@ import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
-import com.tradingbacktest.engine.lang.ParamConstraint;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.GridSearch;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
-import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.series.BarSeries;
@@ -136,30 +133,14 @@ class OptimizationRunner {
   }
 
   private List<SweepResult> evaluate(OptimizationRow row, int slice) {
-    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
-    if (!compilation.ok()) {
-      throw new IllegalArgumentException(
-          "the strategy no longer compiles: " + compilation.errors().get(0));
-    }
-    CompiledStrategy strategy = compilation.strategy();
+    StoredGrid search =
+        StoredGrid.read(
+            json, row.strategyCode(), row.ranges(), row.constraints(), row.paramConstraints());
+    CompiledStrategy strategy = search.strategy();
+    ParameterGrid grid = search.grid();
+    List<Constraint> constraints = search.constraints();
+    ValidCombinations valid = search.valid();
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
-    ParameterGrid grid =
-        new ParameterGrid(
-            json.readValue(row.ranges(), OptimizationRow.RANGES).stream()
-                .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
-                .toList());
-    List<Constraint> constraints =
-        json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS).stream()
-            .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
-            .toList();
-    // Slices number the combinations that meet every parameter constraint, as create counted them.
-    ValidCombinations valid =
-        ValidCombinations.of(
-            strategy,
-            grid,
-            json.readValue(row.paramConstraints(), OptimizationRow.PARAM_CONSTRAINTS).stream()
-                .map(ParamConstraint::parse)
-                .toList());
     long from = (long) slice * settings.combinationsPerSlice();
     long[] indices =
         valid.indices(

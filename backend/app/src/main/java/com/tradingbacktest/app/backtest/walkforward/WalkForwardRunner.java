@@ -9,18 +9,16 @@ import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.backtest.optimize.StoredGrid;
 import com.tradingbacktest.app.backtest.run.RunFunding;
 import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
-import com.tradingbacktest.engine.lang.ParamConstraint;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.GridSearch;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
-import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.robust.StitchBasis;
@@ -240,36 +238,16 @@ class WalkForwardRunner {
       List<Constraint> constraints) {}
 
   private Setup setup(WalkForwardRow row) {
-    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
-    if (!compilation.ok()) {
-      throw new IllegalArgumentException(
-          "the strategy no longer compiles: " + compilation.errors().get(0));
-    }
-    CompiledStrategy strategy = compilation.strategy();
-    ParameterGrid grid =
-        new ParameterGrid(
-            json.readValue(row.ranges(), WalkForwardService.RANGES).stream()
-                .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
-                .toList());
-    List<Constraint> constraints =
-        json.readValue(row.constraints(), WalkForwardService.CONSTRAINTS).stream()
-            .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
-            .toList();
-    // Slices number the combinations that meet every parameter constraint, as create counted them.
-    ValidCombinations valid =
-        ValidCombinations.of(
-            strategy,
-            grid,
-            json.readValue(row.paramConstraints(), WalkForwardService.PARAM_CONSTRAINTS).stream()
-                .map(ParamConstraint::parse)
-                .toList());
+    StoredGrid stored =
+        StoredGrid.read(
+            json, row.strategyCode(), row.ranges(), row.constraints(), row.paramConstraints());
     return new Setup(
-        strategy,
+        stored.strategy(),
         json.readValue(row.settings(), RunSettings.class),
-        grid,
-        valid,
+        stored.grid(),
+        stored.valid(),
         Objective.parse(row.objective()),
-        constraints);
+        stored.constraints());
   }
 
   private WindowRow window(UUID id, int number) {

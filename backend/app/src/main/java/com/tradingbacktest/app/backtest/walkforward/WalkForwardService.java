@@ -6,7 +6,7 @@ import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.optimize.GridRequest;
-import com.tradingbacktest.app.backtest.optimize.OptimizationResponse;
+import com.tradingbacktest.app.backtest.optimize.StoredGrid;
 import com.tradingbacktest.app.backtest.run.BacktestService;
 import com.tradingbacktest.app.backtest.run.BacktestStatusResponse;
 import com.tradingbacktest.app.backtest.run.PortfolioBars;
@@ -391,10 +391,10 @@ class WalkForwardService {
         row.endDate(),
         row.initialCapital(),
         json.readValue(row.settings(), RunSettings.class),
-        json.readValue(row.ranges(), RANGES),
+        json.readValue(row.ranges(), StoredGrid.RANGES),
         row.objective(),
-        json.readValue(row.constraints(), CONSTRAINTS),
-        json.readValue(row.paramConstraints(), PARAM_CONSTRAINTS),
+        json.readValue(row.constraints(), StoredGrid.CONSTRAINTS),
+        json.readValue(row.paramConstraints(), StoredGrid.PARAM_CONSTRAINTS),
         json.readValue(row.windowsSpec(), WalkForwardRequest.WindowsSpec.class),
         row.combinations(),
         row.windowCount(),
@@ -463,13 +463,4 @@ class WalkForwardService {
   static NotFoundException notFound(UUID id) {
     return new NotFoundException("Walk-forward " + id);
   }
-
-  static final tools.jackson.core.type.TypeReference<List<OptimizationResponse.RangeView>> RANGES =
-      new tools.jackson.core.type.TypeReference<>() {};
-
-  static final tools.jackson.core.type.TypeReference<List<OptimizationResponse.ConstraintView>>
-      CONSTRAINTS = new tools.jackson.core.type.TypeReference<>() {};
-
-  static final tools.jackson.core.type.TypeReference<List<String>> PARAM_CONSTRAINTS =
-      new tools.jackson.core.type.TypeReference<>() {};
 }
