@@ -11,10 +11,7 @@ import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -79,7 +76,7 @@ class OptimizeCliTests {
   void walkForwardWindowsCarryTheirDatesAndTileTheBarsAfterTheFirstTrainPart() {
     // 300 bars, 4 rolling windows of 3x train: tests of floor(300 / 7) = 42 bars after a train
     // part of 126; the last test part takes the 6 left over (bars 252..299).
-    Result r =
+    CliRun r =
         crossoverGrid("--objective", "total_return", "--walk-forward", "rolling:4", "--json");
 
     assertThat(r.err).isEmpty();
@@ -121,7 +118,7 @@ class OptimizeCliTests {
       "--monte-carlo", "shuffle:200:7",
       "--json"
     };
-    Result r = crossoverGrid(args);
+    CliRun r = crossoverGrid(args);
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -133,7 +130,7 @@ class OptimizeCliTests {
 
   @Test
   void walkForwardPrintsAReadableTable() {
-    Result r =
+    CliRun r =
         crossoverGrid("--walk-forward", "anchored:3", "--train-test-ratio", "2", "--gap", "5");
 
     assertThat(r.err).isEmpty();
@@ -159,7 +156,7 @@ class OptimizeCliTests {
 
   @Test
   void anOptimisationRanksAsTheGridSearchDoes() throws IOException {
-    Result r = crossoverGrid("--objective", "total_return", "--top", "3", "--json");
+    CliRun r = crossoverGrid("--objective", "total_return", "--top", "3", "--json");
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -204,7 +201,7 @@ class OptimizeCliTests {
 
   @Test
   void anOutOfSampleSplitRunsTheLeadersOnTheHeldOutBars() {
-    Result r = crossoverGrid("--constraint", "fast < slow", "--out-of-sample", "0.3", "--json");
+    CliRun r = crossoverGrid("--constraint", "fast < slow", "--out-of-sample", "0.3", "--json");
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -221,7 +218,7 @@ class OptimizeCliTests {
 
   @Test
   void anOutOfSampleDateSplitsThere() {
-    Result r = onData("--optimize", "fast=5:15:5", "--out-of-sample", days.get(250).toString());
+    CliRun r = onData("--optimize", "fast=5:15:5", "--out-of-sample", days.get(250).toString());
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -231,7 +228,13 @@ class OptimizeCliTests {
   @Test
   void refusesWhatASearchCannotRun() {
     assertThat(
-            run("--data", data.toString(), "--strategy", "sma_cross", "--optimize", "fast=5:15:5")
+            CliRun.of(
+                    "--data",
+                    data.toString(),
+                    "--strategy",
+                    "sma_cross",
+                    "--optimize",
+                    "fast=5:15:5")
                 .err)
         .contains("--optimize searches the params of a strategy in the language");
     assertThat(onData("--walk-forward", "rolling:3").err)
@@ -267,18 +270,18 @@ class OptimizeCliTests {
   }
 
   /** The CLI on the fixture's bars and strategy, with {@code args} after them. */
-  private Result onData(String... args) {
+  private CliRun onData(String... args) {
     String[] all = new String[args.length + 4];
     all[0] = "--data";
     all[1] = data.toString();
     all[2] = "--strategy";
     all[3] = strategy.toString();
     System.arraycopy(args, 0, all, 4, args.length);
-    return run(all);
+    return CliRun.of(all);
   }
 
   /** {@link #onData} searching fast 5..15 step 5 x slow 20..40 step 10 (9 combinations). */
-  private Result crossoverGrid(String... args) {
+  private CliRun crossoverGrid(String... args) {
     String[] all = new String[args.length + 4];
     all[0] = "--optimize";
     all[1] = "fast=5:15:5";
@@ -287,18 +290,4 @@ class OptimizeCliTests {
     System.arraycopy(args, 0, all, 4, args.length);
     return onData(all);
   }
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        BacktestCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  record Result(int status, String out, String err) {}
 }
