@@ -2,10 +2,7 @@ package com.tradingbacktest.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,7 +50,7 @@ class BacktestCliTests {
 
   @Test
   void printsTheMetricsTradesAndFillsAsJson() {
-    Result r = crossOfTwoAndThreeAsJson("sma_cross");
+    CliRun r = crossOfTwoAndThreeAsJson("sma_cross");
 
     assertThat(r.status).isZero();
     // Closes 10,10,10,12,16: SMA2 11 vs SMA3 10.67 at bar 3 -> cross up; buy at bar 4's open (12):
@@ -74,8 +71,8 @@ class BacktestCliTests {
   void benchmarkAddsItsMetricsToTheJsonAndTheTable() {
     // Bought at the first close with all the capital (1000 units at 10, no cash left), the run's
     // equity is the benchmark's rebased equity: beta 1, no tracking error.
-    Result json =
-        run(
+    CliRun json =
+        CliRun.of(
             "--data",
             data.toString(),
             "--strategy",
@@ -98,8 +95,8 @@ class BacktestCliTests {
             "\"benchmark_return\":-0.5",
             "\"benchmark\":{\"file\":\"bars.csv\",\"returns\":9}");
 
-    Result table =
-        run(
+    CliRun table =
+        CliRun.of(
             "--data",
             data.toString(),
             "--strategy",
@@ -108,15 +105,16 @@ class BacktestCliTests {
             data.toString());
     assertThat(table.out).contains("against bars.csv: 9 returns").contains("up_capture");
 
-    Result missing =
-        run("--data", data.toString(), "--strategy", "buy_and_hold", "--benchmark", "nope.csv");
+    CliRun missing =
+        CliRun.of(
+            "--data", data.toString(), "--strategy", "buy_and_hold", "--benchmark", "nope.csv");
     assertThat(missing.status).isEqualTo(2);
     assertThat(missing.err).contains("no such file: nope.csv");
   }
 
   @Test
   void printsATableByDefault() {
-    Result r = run("--data", data.toString(), "--strategy", "buy_and_hold");
+    CliRun r = CliRun.of("--data", data.toString(), "--strategy", "buy_and_hold");
 
     assertThat(r.status).isZero();
     assertThat(r.out)
@@ -126,7 +124,7 @@ class BacktestCliTests {
 
   @Test
   void alwaysInTheMarketWithShorts() {
-    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--allow-short", "--close-at-end");
+    CliRun r = crossOfTwoAndThreeAsJson("sma_cross", "--allow-short", "--close-at-end");
 
     assertThat(r.out)
         .contains("\"trade_count\":2", "\"side\":\"short\"", "\"exit_reason\":\"end_of_data\"");
@@ -144,7 +142,7 @@ class BacktestCliTests {
         long_exit = crossunder(sma(close, fast), sma(close, slow))
         """);
 
-    Result r = crossOfTwoAndThreeAsJson(strategy.toString());
+    CliRun r = crossOfTwoAndThreeAsJson(strategy.toString());
 
     // The same crossover as the built-in sma_cross above: the same single trade.
     assertThat(r.status).isZero();
@@ -166,10 +164,10 @@ class BacktestCliTests {
 
     // Rises close bars 3, 4 and 5 (12, 16, 20): one unit each at the next opens 12, 16, 20 as the
     // limit allows; the fall of bar 7 sells every lot at bar 8's open, 14, oldest first.
-    Result fromFile = run(base);
+    CliRun fromFile = CliRun.of(base);
     List<String> flagged = new ArrayList<>(List.of(base));
     flagged.addAll(List.of("--pyramiding", "3"));
-    Result fromFlag = run(flagged.toArray(String[]::new));
+    CliRun fromFlag = CliRun.of(flagged.toArray(String[]::new));
 
     assertThat(fromFile.status).as(fromFile.err).isZero();
     // 2 lots: +2 and -2.
@@ -192,8 +190,9 @@ class BacktestCliTests {
         long_exit = close < close[1]
         """);
 
-    Result r =
-        run("--data", data.toString(), "--strategy", strategy.toString(), "--json", "--series");
+    CliRun r =
+        CliRun.of(
+            "--data", data.toString(), "--strategy", strategy.toString(), "--json", "--series");
 
     // 4 units bought at bar 4's open (12); bars 5 and 6 close at 20: half (2) sold at bar 6's open
     // (20), half of the 2 left at bar 7's (20); the fall of bar 7 sells the last unit at 14:
@@ -209,7 +208,8 @@ class BacktestCliTests {
   @Test
   void refusesAPyramidingOutsideOneToAHundred() {
     for (String bad : new String[] {"0", "101", "2.5", "many"}) {
-      Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--pyramiding", bad);
+      CliRun r =
+          CliRun.of("--data", data.toString(), "--strategy", "sma_cross", "--pyramiding", bad);
       assertThat(r.status).isEqualTo(2);
       assertThat(r.err)
           .contains("--pyramiding is a whole number of entries from 1 to 100, got '" + bad + "'");
@@ -235,7 +235,7 @@ class BacktestCliTests {
 
   @Test
   void seriesAddsEveryOutputAndPlotAlignedToTheBarsToTheJson() throws IOException {
-    Result r = crossOfTwoAndThreeAsJson(plottingStrategy().toString(), "--series");
+    CliRun r = crossOfTwoAndThreeAsJson(plottingStrategy().toString(), "--series");
 
     // Closes 10,10,10,12,16,20,20,14,8,5 on the weekdays from 2024-01-01. SMA2 -, 10, 10, 11, 14,
     // 18, 20, 17, 11, 6.5; SMA3 -, -, 10, 10.67, 12.67, 16, 18.67, 18, 14, 9: up at bar 3, down at
@@ -257,7 +257,7 @@ class BacktestCliTests {
   void seriesCsvWritesTheSameSeriesAsCsv() throws IOException {
     Path csv = dir.resolve("series.csv");
 
-    Result r =
+    CliRun r =
         crossOfTwoAndThreeAsJson(plottingStrategy().toString(), "--series-csv", csv.toString());
 
     assertThat(r.status).as(r.err).isZero();
@@ -272,7 +272,7 @@ class BacktestCliTests {
 
   @Test
   void seriesOfABuiltInStrategyAreItsOutputs() {
-    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--series");
+    CliRun r = crossOfTwoAndThreeAsJson("sma_cross", "--series");
 
     assertThat(r.status).as(r.err).isZero();
     assertThat(r.out)
@@ -281,7 +281,7 @@ class BacktestCliTests {
 
   @Test
   void seriesNeedsTheJsonReport() {
-    Result r = run("--data", data.toString(), "--strategy", "sma_cross", "--series");
+    CliRun r = CliRun.of("--data", data.toString(), "--strategy", "sma_cross", "--series");
 
     assertThat(r.status).isEqualTo(2);
     assertThat(r.err).contains("--series adds the series to the --json report");
@@ -292,7 +292,7 @@ class BacktestCliTests {
     Path strategy = dir.resolve("broken.strategy");
     Files.writeString(strategy, "x = sma(close, true)\nlong_entry = clsoe > 1\n");
 
-    Result r = run("--data", data.toString(), "--strategy", strategy.toString());
+    CliRun r = CliRun.of("--data", data.toString(), "--strategy", strategy.toString());
 
     assertThat(r.status).isEqualTo(2);
     assertThat(r.err)
@@ -303,7 +303,7 @@ class BacktestCliTests {
 
   @Test
   void leverageSizesTheEntryAgainstTwiceTheEquity() {
-    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "2");
+    CliRun r = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "2");
 
     // The same cross as above with 2 x 1,000 to spend at 12: 166 units (cash 1,000 - 1,992 =
     // -992, borrowed); sold at 14: 1,000 + 166 x 2 = 1,332.
@@ -319,7 +319,7 @@ class BacktestCliTests {
 
   @Test
   void closeAtEndPriceOpenClosesAtTheLastBarsOpen() {
-    Result r =
+    CliRun r =
         crossOfTwoAndThreeAsJson(
             "sma_cross", "--allow-short", "--close-at-end", "--close-at-end-price", "open");
 
@@ -331,7 +331,7 @@ class BacktestCliTests {
 
   @Test
   void aFundingRateIsChargedOnTheLongAndReported() {
-    Result r = crossOfTwoAndThreeAsJson("sma_cross", "--funding-rate", "0.001/1d");
+    CliRun r = crossOfTwoAndThreeAsJson("sma_cross", "--funding-rate", "0.001/1d");
 
     // 83 units from Friday's open to next Thursday's open, a funding time every midnight UTC:
     // Friday's bar holds Friday, Saturday and Sunday (3 x 83 x close 16 x 0.001 = 3.984), Monday
@@ -346,7 +346,7 @@ class BacktestCliTests {
 
   @Test
   void explainsBadAccountArguments() {
-    Result leverage = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "0.5");
+    CliRun leverage = crossOfTwoAndThreeAsJson("sma_cross", "--leverage", "0.5");
     assertThat(leverage.status).isEqualTo(2);
     assertThat(leverage.err).contains("leverage must be between 1 and 125");
     assertThat(crossOfTwoAndThreeAsJson("sma_cross", "--funding-rate", "0.0001/8x").err)
@@ -375,32 +375,37 @@ class BacktestCliTests {
       "--data", krx.toString(), "--strategy", "buy_and_hold", "--capital", "1000000", "--json"
     };
 
-    Result locked = run(concat(base, "--board", "kospi"));
+    CliRun locked = CliRun.of(concat(base, "--board", "kospi"));
     assertThat(locked.status).as(locked.err).isZero();
     assertThat(locked.out).contains("\"price\":13500", "\"note\":\"limit_locked\"");
 
-    Result off = run(concat(base, "--board", "kospi", "--price-limits", "off"));
+    CliRun off = CliRun.of(concat(base, "--board", "kospi", "--price-limits", "off"));
     assertThat(off.status).as(off.err).isZero();
     assertThat(off.out).contains("\"price\":13000").doesNotContain("\"note\"");
 
-    assertThat(run(concat(base, "--board", "nyse")).err)
+    assertThat(CliRun.of(concat(base, "--board", "nyse")).err)
         .contains("unknown board 'nyse': use kospi, kosdaq, konex, etf");
-    assertThat(run(concat(base, "--price-limits", "on")).err).contains("add --board");
-    assertThat(run(concat(base, "--board", "kosdaq", "--price-limits", "maybe")).err)
+    assertThat(CliRun.of(concat(base, "--price-limits", "on")).err).contains("add --board");
+    assertThat(CliRun.of(concat(base, "--board", "kosdaq", "--price-limits", "maybe")).err)
         .contains("--price-limits is on or off");
   }
 
   @Test
   void explainsBadArguments() {
-    assertThat(run("--strategy", "sma_cross").err).contains("--data is required");
-    assertThat(run("--data", data.toString(), "--strategy", "nope").err)
+    assertThat(CliRun.of("--strategy", "sma_cross").err).contains("--data is required");
+    assertThat(CliRun.of("--data", data.toString(), "--strategy", "nope").err)
         .contains("Unknown strategy 'nope'; built in: sma_cross");
-    assertThat(run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fats=3").err)
+    assertThat(
+            CliRun.of("--data", data.toString(), "--strategy", "sma_cross", "--param", "fats=3")
+                .err)
         .contains("sma_cross has no parameter 'fats'");
-    assertThat(run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").err)
+    assertThat(
+            CliRun.of("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40")
+                .err)
         .contains("fast (40.0) must be less than slow (30.0)");
     assertThat(
-            run("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40").status)
+            CliRun.of("--data", data.toString(), "--strategy", "sma_cross", "--param", "fast=40")
+                .status)
         .isEqualTo(2);
   }
 
@@ -408,7 +413,7 @@ class BacktestCliTests {
    * Runs {@code strategy} (a built-in name or a file) on {@link #data} with fast=2, slow=3 and a
    * capital of 1,000, the given flags and {@code --json}.
    */
-  private Result crossOfTwoAndThreeAsJson(String strategy, String... flags) {
+  private CliRun crossOfTwoAndThreeAsJson(String strategy, String... flags) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -424,7 +429,7 @@ class BacktestCliTests {
                 "1000"));
     args.addAll(List.of(flags));
     args.add("--json");
-    return run(args.toArray(String[]::new));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
@@ -440,8 +445,8 @@ class BacktestCliTests {
     Path monthly = dir.resolve("monthly.csv");
     Files.writeString(monthly, csv);
 
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "--data",
             monthly.toString(),
             "--strategy",
@@ -468,7 +473,8 @@ class BacktestCliTests {
         2023-02-28,11,12,9,11,100
         """);
 
-    Result r = run("--data", monthly.toString(), "--strategy", "buy_and_hold", "--interval", "1M");
+    CliRun r =
+        CliRun.of("--data", monthly.toString(), "--strategy", "buy_and_hold", "--interval", "1M");
 
     assertThat(r.status).isEqualTo(2);
     assertThat(r.err)
@@ -491,37 +497,38 @@ class BacktestCliTests {
         """);
     String[] base = {"--data", data.toString(), "--strategy", strategy.toString()};
 
-    Result own = run(concat(base, "--param", "fast=3", "--param", "slow=2"));
+    CliRun own = CliRun.of(concat(base, "--param", "fast=3", "--param", "slow=2"));
     assertThat(own.status).isEqualTo(2);
     assertThat(own.err)
         .contains(
             "fast = 3 and slow = 2 break the constraint fast < slow (line 3 of the strategy)");
 
-    Result given = run(concat(base, "--constraint", "slow<3"));
+    CliRun given = CliRun.of(concat(base, "--constraint", "slow<3"));
     assertThat(given.status).isEqualTo(2);
     assertThat(given.err).contains("slow = 3 breaks the constraint slow < 3 (--constraint)");
 
-    Result unknown = run(concat(base, "--constraint", "fats < slow"));
+    CliRun unknown = CliRun.of(concat(base, "--constraint", "fats < slow"));
     assertThat(unknown.err)
         .contains(
             "--constraint: unknown param 'fats' in the constraint fats < slow; did you mean"
                 + " 'fast'?");
 
-    Result syntax = run(concat(base, "--constraint", "fast <"));
+    CliRun syntax = CliRun.of(concat(base, "--constraint", "fast <"));
     assertThat(syntax.status).isEqualTo(2);
     assertThat(syntax.err)
         .contains(
             "--constraint: column 7: expected a param or a number after the comparison, found the"
                 + " end of the line");
 
-    Result builtIn =
-        run("--data", data.toString(), "--strategy", "sma_cross", "--constraint", "fast < slow");
+    CliRun builtIn =
+        CliRun.of(
+            "--data", data.toString(), "--strategy", "sma_cross", "--constraint", "fast < slow");
     assertThat(builtIn.err)
         .contains(
             "--constraint applies to strategies in the language (a .strategy file); sma_cross is"
                 + " a built-in");
 
-    Result ok = run(concat(base, "--constraint", "slow <= 3", "--json"));
+    CliRun ok = CliRun.of(concat(base, "--constraint", "slow <= 3", "--json"));
     assertThat(ok.status).as(ok.err).isZero();
   }
 
@@ -530,18 +537,4 @@ class BacktestCliTests {
     all.addAll(List.of(more));
     return all.toArray(String[]::new);
   }
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        BacktestCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  record Result(int status, String out, String err) {}
 }

@@ -2,10 +2,7 @@ package com.tradingbacktest.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -56,7 +53,7 @@ class MonteCarloCliTests {
     return file;
   }
 
-  private Result cross(String... flags) {
+  private CliRun cross(String... flags) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -70,12 +67,12 @@ class MonteCarloCliTests {
                 "slow=3",
                 "--close-at-end"));
     args.addAll(List.of(flags));
-    return run(args.toArray(String[]::new));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
   void addsTheAnalysisToTheJsonWithTheApisFieldNames() {
-    Result r = cross("--monte-carlo", "shuffle:200:42", "--json");
+    CliRun r = cross("--monte-carlo", "shuffle:200:42", "--json");
 
     assertThat(r.status).as(r.err).isZero();
     String mc = r.out.substring(r.out.indexOf("\"monte_carlo\":"));
@@ -104,9 +101,9 @@ class MonteCarloCliTests {
 
   @Test
   void theSameSeedPrintsTheSameAnalysisAndTheDefaultSeedIsZero() {
-    Result once = cross("--monte-carlo", "bootstrap:300", "--json");
-    Result again = cross("--monte-carlo", "bootstrap:300:0", "--json");
-    Result other = cross("--monte-carlo", "bootstrap:300:1", "--json");
+    CliRun once = cross("--monte-carlo", "bootstrap:300", "--json");
+    CliRun again = cross("--monte-carlo", "bootstrap:300:0", "--json");
+    CliRun other = cross("--monte-carlo", "bootstrap:300:1", "--json");
 
     assertThat(once.out).contains("\"seed\":0").isEqualTo(again.out);
     assertThat(other.out).isNotEqualTo(once.out);
@@ -114,7 +111,7 @@ class MonteCarloCliTests {
 
   @Test
   void aBlockBootstrapResamplesBarsInBlocksOfTheSquareRoot() {
-    Result r = cross("--monte-carlo", "block_bootstrap:100:3", "--ruin-equity", "9000", "--json");
+    CliRun r = cross("--monte-carlo", "block_bootstrap:100:3", "--ruin-equity", "9000", "--json");
 
     assertThat(r.status).as(r.err).isZero();
     // 81 bars, 80 bar returns: blocks of ceil(sqrt(80)) = 9.
@@ -126,7 +123,7 @@ class MonteCarloCliTests {
 
   @Test
   void printsATableWithoutJson() {
-    Result r = cross("--monte-carlo", "shuffle:100:7");
+    CliRun r = cross("--monte-carlo", "shuffle:100:7");
 
     assertThat(r.status).as(r.err).isZero();
     assertThat(r.out)
@@ -139,8 +136,8 @@ class MonteCarloCliTests {
 
   @Test
   void resamplesAPortfolioRunToo() {
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "--data",
             data.toString(),
             "--data",
@@ -172,8 +169,8 @@ class MonteCarloCliTests {
         .contains("--ruin-equity sets the ruin level of --monte-carlo");
     assertThat(cross("--monte-carlo", "shuffle:10", "--ruin-equity", "-1").err)
         .contains("--ruin-equity must be 0 or more");
-    Result noTrades =
-        run(
+    CliRun noTrades =
+        CliRun.of(
             "--data",
             data.toString(),
             "--strategy",
@@ -197,18 +194,4 @@ class MonteCarloCliTests {
     assertThat(m.find()).as("%s in %s", regex, text).isTrue();
     return Double.parseDouble(m.group(1));
   }
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        BacktestCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  record Result(int status, String out, String err) {}
 }

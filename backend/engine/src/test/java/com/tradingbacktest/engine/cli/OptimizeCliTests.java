@@ -11,10 +11,7 @@ import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.sim.BacktestConfig;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -79,21 +76,8 @@ class OptimizeCliTests {
   void walkForwardWindowsCarryTheirDatesAndTileTheBarsAfterTheFirstTrainPart() {
     // 300 bars, 4 rolling windows of 3x train: tests of floor(300 / 7) = 42 bars after a train
     // part of 126; the last test part takes the 6 left over (bars 252..299).
-    Result r =
-        run(
-            "--data",
-            data.toString(),
-            "--strategy",
-            strategy.toString(),
-            "--optimize",
-            "fast=5:15:5",
-            "--optimize",
-            "slow=20:40:10",
-            "--objective",
-            "total_return",
-            "--walk-forward",
-            "rolling:4",
-            "--json");
+    CliRun r =
+        crossoverGrid("--objective", "total_return", "--walk-forward", "rolling:4", "--json");
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -129,36 +113,25 @@ class OptimizeCliTests {
   void monteCarloResamplesTheStitchedOutOfSampleRun() {
     // The command: a walk-forward with a Monte Carlo of its out-of-sample trades.
     String[] args = {
-      "--data", data.toString(),
-      "--strategy", strategy.toString(),
-      "--optimize", "fast=5:15:5",
-      "--optimize", "slow=20:40:10",
       "--objective", "sharpe_ratio",
       "--walk-forward", "anchored:3",
       "--monte-carlo", "shuffle:200:7",
       "--json"
     };
-    Result r = run(args);
+    CliRun r = crossoverGrid(args);
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
     assertThat(r.out)
         .startsWith("{\"walk_forward\":{\"mode\":\"anchored\",\"count\":3,")
         .contains("\"monte_carlo\":{", "\"paths\":200", "\"seed\":7");
-    assertThat(run(args).out).as("a seeded analysis repeats").isEqualTo(r.out);
+    assertThat(crossoverGrid(args).out).as("a seeded analysis repeats").isEqualTo(r.out);
   }
 
   @Test
   void walkForwardPrintsAReadableTable() {
-    Result r =
-        run(
-            "--data", data.toString(),
-            "--strategy", strategy.toString(),
-            "--optimize", "fast=5:15:5",
-            "--optimize", "slow=20:40:10",
-            "--walk-forward", "anchored:3",
-            "--train-test-ratio", "2",
-            "--gap", "5");
+    CliRun r =
+        crossoverGrid("--walk-forward", "anchored:3", "--train-test-ratio", "2", "--gap", "5");
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -183,21 +156,7 @@ class OptimizeCliTests {
 
   @Test
   void anOptimisationRanksAsTheGridSearchDoes() throws IOException {
-    Result r =
-        run(
-            "--data",
-            data.toString(),
-            "--strategy",
-            strategy.toString(),
-            "--optimize",
-            "fast=5:15:5",
-            "--optimize",
-            "slow=20:40:10",
-            "--objective",
-            "total_return",
-            "--top",
-            "3",
-            "--json");
+    CliRun r = crossoverGrid("--objective", "total_return", "--top", "3", "--json");
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -242,21 +201,7 @@ class OptimizeCliTests {
 
   @Test
   void anOutOfSampleSplitRunsTheLeadersOnTheHeldOutBars() {
-    Result r =
-        run(
-            "--data",
-            data.toString(),
-            "--strategy",
-            strategy.toString(),
-            "--optimize",
-            "fast=5:15:5",
-            "--optimize",
-            "slow=20:40:10",
-            "--constraint",
-            "fast < slow",
-            "--out-of-sample",
-            "0.3",
-            "--json");
+    CliRun r = crossoverGrid("--constraint", "fast < slow", "--out-of-sample", "0.3", "--json");
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -273,12 +218,7 @@ class OptimizeCliTests {
 
   @Test
   void anOutOfSampleDateSplitsThere() {
-    Result r =
-        run(
-            "--data", data.toString(),
-            "--strategy", strategy.toString(),
-            "--optimize", "fast=5:15:5",
-            "--out-of-sample", days.get(250).toString());
+    CliRun r = onData("--optimize", "fast=5:15:5", "--out-of-sample", days.get(250).toString());
 
     assertThat(r.err).isEmpty();
     assertThat(r.status).isZero();
@@ -288,122 +228,66 @@ class OptimizeCliTests {
   @Test
   void refusesWhatASearchCannotRun() {
     assertThat(
-            run("--data", data.toString(), "--strategy", "sma_cross", "--optimize", "fast=5:15:5")
+            CliRun.of(
+                    "--data",
+                    data.toString(),
+                    "--strategy",
+                    "sma_cross",
+                    "--optimize",
+                    "fast=5:15:5")
                 .err)
         .contains("--optimize searches the params of a strategy in the language");
-    assertThat(
-            run(
-                    "--data",
-                    data.toString(),
-                    "--strategy",
-                    strategy.toString(),
-                    "--walk-forward",
-                    "rolling:3")
-                .err)
+    assertThat(onData("--walk-forward", "rolling:3").err)
         .contains("--walk-forward refines a grid search: add --optimize name=from:to:step");
-    assertThat(
-            run(
-                    "--data",
-                    data.toString(),
-                    "--strategy",
-                    strategy.toString(),
-                    "--optimize",
-                    "fast=5:15:5",
-                    "--walk-forward",
-                    "sideways:3")
-                .err)
+    assertThat(onData("--optimize", "fast=5:15:5", "--walk-forward", "sideways:3").err)
         .contains("unknown window mode 'sideways'; use one of rolling, anchored");
     assertThat(
-            run(
-                    "--data",
-                    data.toString(),
-                    "--strategy",
-                    strategy.toString(),
-                    "--optimize",
-                    "fast=5:15:5",
-                    "--walk-forward",
-                    "rolling:100",
-                    "--gap",
-                    "500")
+            onData("--optimize", "fast=5:15:5", "--walk-forward", "rolling:100", "--gap", "500")
                 .err)
         .contains(
             "100 windows of 3x train and a gap of 500 bars need at least 603 bars; the range has"
                 + " 300");
     assertThat(
-            run(
-                    "--data", data.toString(),
-                    "--strategy", strategy.toString(),
-                    "--optimize", "fast=5:15:5",
-                    "--walk-forward", "rolling:3",
-                    "--out-of-sample", "0.3")
+            onData(
+                    "--optimize",
+                    "fast=5:15:5",
+                    "--walk-forward",
+                    "rolling:3",
+                    "--out-of-sample",
+                    "0.3")
                 .err)
         .contains("--walk-forward and --out-of-sample both hold bars out of the search: use one");
-    assertThat(
-            run(
-                    "--data",
-                    data.toString(),
-                    "--strategy",
-                    strategy.toString(),
-                    "--optimize",
-                    "fast=5:15:5",
-                    "--gap",
-                    "3")
-                .err)
+    assertThat(onData("--optimize", "fast=5:15:5", "--gap", "3").err)
         .contains("--train-test-ratio and --gap shape --walk-forward windows: add --walk-forward");
-    assertThat(
-            run(
-                    "--data",
-                    data.toString(),
-                    "--strategy",
-                    strategy.toString(),
-                    "--optimize",
-                    "fast=5-15")
-                .err)
+    assertThat(onData("--optimize", "fast=5-15").err)
         .contains("--optimize takes name=from:to:step such as fast=5:50:5, got 'fast=5-15'");
-    assertThat(
-            run(
-                    "--data",
-                    data.toString(),
-                    "--strategy",
-                    strategy.toString(),
-                    "--optimize",
-                    "fast=5:15:5",
-                    "--param",
-                    "fast=3")
-                .err)
+    assertThat(onData("--optimize", "fast=5:15:5", "--param", "fast=3").err)
         .contains("--param fast fixes what --optimize fast varies: use one");
-    assertThat(
-            run(
-                    "--data",
-                    data.toString(),
-                    "--strategy",
-                    strategy.toString(),
-                    "--optimize",
-                    "fast=5:15:5",
-                    "--require",
-                    "trade_count at least 5")
-                .err)
+    assertThat(onData("--optimize", "fast=5:15:5", "--require", "trade_count at least 5").err)
         .contains("--require takes 'metric op value'");
-    assertThat(
-            run(
-                    "--data", data.toString(),
-                    "--strategy", strategy.toString(),
-                    "--optimize", "lookback=5:15:5")
-                .err)
+    assertThat(onData("--optimize", "lookback=5:15:5").err)
         .contains("the strategy has no parameter lookback; it declares fast, slow");
   }
 
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        BacktestCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  /** The CLI on the fixture's bars and strategy, with {@code args} after them. */
+  private CliRun onData(String... args) {
+    String[] all = new String[args.length + 4];
+    all[0] = "--data";
+    all[1] = data.toString();
+    all[2] = "--strategy";
+    all[3] = strategy.toString();
+    System.arraycopy(args, 0, all, 4, args.length);
+    return CliRun.of(all);
   }
 
-  record Result(int status, String out, String err) {}
+  /** {@link #onData} searching fast 5..15 step 5 x slow 20..40 step 10 (9 combinations). */
+  private CliRun crossoverGrid(String... args) {
+    String[] all = new String[args.length + 4];
+    all[0] = "--optimize";
+    all[1] = "fast=5:15:5";
+    all[2] = "--optimize";
+    all[3] = "slow=20:40:10";
+    System.arraycopy(args, 0, all, 4, args.length);
+    return onData(all);
+  }
 }

@@ -2,10 +2,7 @@ package com.tradingbacktest.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +51,9 @@ class PortfolioCliTests {
 
   @Test
   void equalWeightOverTwoFilesGivesTheWorkedExampleWithPerSymbolParts() {
-    Result r =
-        run("--data", a.toString(), "--data", b.toString(), "--strategy", "equal_weight", "--json");
+    CliRun r =
+        CliRun.of(
+            "--data", a.toString(), "--data", b.toString(), "--strategy", "equal_weight", "--json");
 
     assertThat(r.status).as(r.err).isZero();
     // RebalancerTests.equalWeightMonthlyInWholeUnits: 13,080 at the end, A 41 and B 136 held.
@@ -77,8 +75,8 @@ class PortfolioCliTests {
 
   @Test
   void theAccountOptionsApplyToThePortfolioAndItsSymbols() {
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -112,8 +110,8 @@ class PortfolioCliTests {
   @Test
   void benchmarkMeasuresThePortfolioAgainstAnotherFileInTheJsonAndTheTable() {
     // A's closes go 100 -> 150 over the five days: four returns, a benchmark return of 50%.
-    Result json =
-        run(
+    CliRun json =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -132,8 +130,8 @@ class PortfolioCliTests {
         .contains("\"information_ratio\":")
         .contains("\"benchmark\":{\"file\":\"A.csv\",\"returns\":4}");
 
-    Result table =
-        run(
+    CliRun table =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -145,8 +143,8 @@ class PortfolioCliTests {
     assertThat(table.status).as(table.err).isZero();
     assertThat(table.out).contains("against A.csv: 4 returns").contains("benchmark_return");
 
-    Result missing =
-        run(
+    CliRun missing =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -161,8 +159,8 @@ class PortfolioCliTests {
 
   @Test
   void symbolsAreNamedWithSymbolEqualsFileAndTheTableListsThem() {
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "--data",
             "AAA=" + a,
             "--data",
@@ -182,8 +180,9 @@ class PortfolioCliTests {
 
   @Test
   void aSignalStrategyTradesEachSymbolOnItsOwnSignalsInOneAccount() {
-    Result r =
-        run("--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
+    CliRun r =
+        CliRun.of(
+            "--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
 
     assertThat(r.status).as(r.err).isZero();
     // A's entry at 01-31's open takes all the cash (floor(10,000 / 110) = 90 for 9,900); B's
@@ -203,8 +202,8 @@ class PortfolioCliTests {
     // True on the first bar only, like the built-in buy_and_hold.
     Files.writeString(strategy, "long_entry = nz(close[1], 0) == 0\n");
 
-    Result file =
-        run(
+    CliRun file =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -212,8 +211,9 @@ class PortfolioCliTests {
             "--strategy",
             strategy.toString(),
             "--json");
-    Result builtIn =
-        run("--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
+    CliRun builtIn =
+        CliRun.of(
+            "--data", a.toString(), "--data", b.toString(), "--strategy", "buy_and_hold", "--json");
     assertThat(file.status).as(file.err).isZero();
     assertThat(file.out).isEqualTo(builtIn.out);
   }
@@ -231,8 +231,8 @@ class PortfolioCliTests {
 
     // A rises from its second bar on: a unit at the opens of bars 2 and 3, then the limit of 2;
     // B rises on bar 3 only: a unit at bar 4's open.
-    Result fromFile =
-        run(
+    CliRun fromFile =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -240,8 +240,8 @@ class PortfolioCliTests {
             "--strategy",
             strategy.toString(),
             "--json");
-    Result flagged =
-        run(
+    CliRun flagged =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -263,8 +263,8 @@ class PortfolioCliTests {
 
   @Test
   void aUsdSymbolNeedsAnFxSeriesAndUsesIt() throws IOException {
-    Result missing =
-        run(
+    CliRun missing =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -277,8 +277,8 @@ class PortfolioCliTests {
     assertThat(missing.err).contains("no FX series for USD: a portfolio in KRW needs");
 
     Path fx = write("USDKRW.csv", new double[][] {{2, 2}, {2, 2}, {2, 2}, {2, 2}, {2, 2}});
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -301,8 +301,8 @@ class PortfolioCliTests {
 
   @Test
   void perSymbolCostsChargeTheKrxTaxOnTheKrxSymbolOnly() {
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "--data",
             a.toString(),
             "--data",
@@ -323,7 +323,7 @@ class PortfolioCliTests {
 
   @Test
   void oneDataFileKeepsTheSingleSymbolReport() {
-    Result r = run("--data", a.toString(), "--strategy", "buy_and_hold", "--json");
+    CliRun r = CliRun.of("--data", a.toString(), "--strategy", "buy_and_hold", "--json");
     assertThat(r.status).isZero();
     assertThat(r.out).doesNotContain("\"symbol\"").doesNotContain("\"symbols\"");
   }
@@ -331,10 +331,11 @@ class PortfolioCliTests {
   @Test
   void explainsBadPortfolioArguments() {
     assertThat(
-            run("--data", a.toString(), "--data", a.toString(), "--strategy", "equal_weight").err)
+            CliRun.of("--data", a.toString(), "--data", a.toString(), "--strategy", "equal_weight")
+                .err)
         .contains("two --data files are both A: name them with --data SYMBOL=FILE");
     assertThat(
-            run(
+            CliRun.of(
                     "--data",
                     a.toString(),
                     "--data",
@@ -346,7 +347,7 @@ class PortfolioCliTests {
                 .err)
         .contains("--currency names C, which is not one of the --data symbols");
     assertThat(
-            run(
+            CliRun.of(
                     "--data",
                     a.toString(),
                     "--data",
@@ -358,7 +359,7 @@ class PortfolioCliTests {
                 .err)
         .contains("rebalance must be every_bar, weekly, monthly, quarterly or drift:<band>");
     assertThat(
-            run(
+            CliRun.of(
                     "--data",
                     a.toString(),
                     "--data",
@@ -370,7 +371,7 @@ class PortfolioCliTests {
                 .err)
         .contains("momentum_rotation has no parameter 'rebalance'; it takes");
     assertThat(
-            run(
+            CliRun.of(
                     "--data",
                     a.toString(),
                     "--data",
@@ -382,18 +383,4 @@ class PortfolioCliTests {
                 .err)
         .contains("--series and --series-csv export one symbol's series");
   }
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        BacktestCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  record Result(int status, String out, String err) {}
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -40,7 +37,7 @@ class PriceOptionsTests {
 
   @Test
   void aSplitNobodyListedIsWarnedAboutAndSeenAsACrash() {
-    Result r = run("--data", raw.toString(), "--strategy", "buy_and_hold", "--json");
+    CliRun r = CliRun.of("--data", raw.toString(), "--strategy", "buy_and_hold", "--json");
 
     assertThat(r.status).isZero();
     assertThat(r.err)
@@ -60,8 +57,8 @@ class PriceOptionsTests {
     Path actions = dir.resolve("actions.csv");
     Files.writeString(actions, "date,type,value,end_date\n2024-01-04,split,2:1,\n");
 
-    Result adjusted =
-        run(
+    CliRun adjusted =
+        CliRun.of(
             "--data",
             raw.toString(),
             "--strategy",
@@ -69,8 +66,8 @@ class PriceOptionsTests {
             "--actions",
             actions.toString(),
             "--json");
-    Result asTraded =
-        run(
+    CliRun asTraded =
+        CliRun.of(
             "--data",
             raw.toString(),
             "--strategy",
@@ -104,8 +101,8 @@ class PriceOptionsTests {
         2024-01-08,49,49,49,49,49.00,20
         """);
 
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "--data",
             yahoo.toString(),
             "--strategy",
@@ -130,7 +127,7 @@ class PriceOptionsTests {
   @Test
   void refusesContradictoryOrUnknownChoices() throws IOException {
     assertThat(
-            run(
+            CliRun.of(
                     "--data",
                     raw.toString(),
                     "--strategy",
@@ -142,12 +139,14 @@ class PriceOptionsTests {
                 .err)
         .contains("--dividends cash with --adjust total_return would count every dividend twice");
     assertThat(
-            run("--data", raw.toString(), "--strategy", "buy_and_hold", "--adjust", "adjusted").err)
+            CliRun.of(
+                    "--data", raw.toString(), "--strategy", "buy_and_hold", "--adjust", "adjusted")
+                .err)
         .contains(
             "--adjust: unknown price basis 'adjusted': expected one of raw, split_adjusted,"
                 + " total_return");
     assertThat(
-            run(
+            CliRun.of(
                     "--data",
                     raw.toString(),
                     "--strategy",
@@ -157,16 +156,18 @@ class PriceOptionsTests {
                 .err)
         .contains("--price-basis: data is stored raw or split_adjusted");
     assertThat(
-            run("--data", raw.toString(), "--strategy", "buy_and_hold", "--dividends", "yes").err)
+            CliRun.of("--data", raw.toString(), "--strategy", "buy_and_hold", "--dividends", "yes")
+                .err)
         .contains("--dividends: cash or none, got 'yes'");
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "date,type,value\n2024-01-04,split,2\n2024-01-05,bonus,1\n");
-    Result badActions =
-        run("--data", raw.toString(), "--strategy", "buy_and_hold", "--actions", bad.toString());
+    CliRun badActions =
+        CliRun.of(
+            "--data", raw.toString(), "--strategy", "buy_and_hold", "--actions", bad.toString());
     assertThat(badActions.status).isEqualTo(2);
     assertThat(badActions.err).contains("bad.csv: line 3: unknown type 'bonus'");
-    Result two =
-        run(
+    CliRun two =
+        CliRun.of(
             "--data",
             raw.toString(),
             "--data",
@@ -215,18 +216,4 @@ class PriceOptionsTests {
     assertThat(read.events().halted()).containsExactly(false, true, false, true);
     assertThat(prices.report()).containsEntry("halts", 1).containsEntry("actions", "actions.csv");
   }
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        BacktestCli.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  record Result(int status, String out, String err) {}
 }

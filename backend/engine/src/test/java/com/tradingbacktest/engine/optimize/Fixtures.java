@@ -13,16 +13,24 @@ import com.tradingbacktest.engine.sim.BacktestConfig;
 import com.tradingbacktest.engine.sim.Signals;
 import java.time.ZoneOffset;
 
-/** Test helpers: daily bars from closes, compiled strategies, a run with known metrics. */
-final class Fixtures {
+/**
+ * Test helpers: daily bars from closes, compiled strategies, a run with known metrics. Public for
+ * the robustness tests, which build on the same bars.
+ */
+public final class Fixtures {
 
-  static final long DAY = 86_400_000L;
-  static final long START = 1_704_067_200_000L; // 2024-01-01T00:00Z
+  public static final long DAY = 86_400_000L;
+  public static final long START = 1_704_067_200_000L; // 2024-01-01T00:00Z
 
   private Fixtures() {}
 
-  /** Daily bars where open = previous close, high/low 1 beyond the body. */
-  static BarSeries closes(double... closes) {
+  /** Daily bars of symbol T where open = previous close, high/low 1 beyond the body. */
+  public static BarSeries closes(double... closes) {
+    return closes("T", closes);
+  }
+
+  /** Daily bars of {@code symbol} where open = previous close, high/low 1 beyond the body. */
+  public static BarSeries closes(String symbol, double... closes) {
     int n = closes.length;
     long[] t = new long[n];
     double[] o = new double[n];
@@ -37,10 +45,10 @@ final class Fixtures {
       v[i] = 1000;
     }
     return BarSeries.of(
-        "T", Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, closes, v);
+        symbol, Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, closes, v);
   }
 
-  static CompiledStrategy compile(String source) {
+  public static CompiledStrategy compile(String source) {
     StrategyCompiler.Compilation c = StrategyCompiler.compile(source);
     assertThat(c.errors()).as("compile errors of:%n%s", source).isEmpty();
     return c.strategy();
@@ -51,7 +59,7 @@ final class Fixtures {
    * 2's open (11). total_return 0.1, trade_count 1, win_rate 1, profit_factor +Infinity, sqn NaN
    * (one trade).
    */
-  static PerformanceMetrics oneWinningTrade() {
+  public static PerformanceMetrics oneWinningTrade() {
     BarSeries bars = closes(10, 11, 12);
     Signals signals =
         Signals.builder(3)

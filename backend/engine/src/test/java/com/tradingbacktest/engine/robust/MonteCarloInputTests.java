@@ -17,14 +17,14 @@ class MonteCarloInputTests {
   void takesTradeAndBarReturnsFromARealRun() {
     // Closes 10 .. 15 and back; two round trips, flat in between. Entries at bars 0 and 6, exits at
     // bars 3 and 9 (filled at the next open).
-    BarSeries bars = RobustFixtures.closes(10, 11, 12, 13, 12, 11, 10, 12, 14, 13, 12, 11);
+    BarSeries bars = Walks.closes(10, 11, 12, 13, 12, 11, 10, 12, 14, 13, 12, 11);
     boolean[] entries = new boolean[12];
     boolean[] exits = new boolean[12];
     entries[0] = true;
     exits[3] = true;
     entries[6] = true;
     exits[9] = true;
-    BacktestResult run = RobustFixtures.run(bars, entries, exits);
+    BacktestResult run = Walks.run(bars, entries, exits);
     double[] equity = run.simulation().equity();
     List<Trade> trades = run.simulation().trades();
     PerformanceMetrics metrics = run.metrics();
@@ -59,13 +59,13 @@ class MonteCarloInputTests {
   void countsAPositionStillOpenAtTheEndAsOneMoreTrade() {
     // One round trip (entry signal at bar 0, exit at bar 3), then an entry at bar 6 that the data
     // ends before closing: the run's final equity holds that position marked at the last close.
-    BarSeries bars = RobustFixtures.closes(10, 11, 12, 13, 12, 11, 10, 12, 14, 13, 15, 16);
+    BarSeries bars = Walks.closes(10, 11, 12, 13, 12, 11, 10, 12, 14, 13, 15, 16);
     boolean[] entries = new boolean[12];
     boolean[] exits = new boolean[12];
     entries[0] = true;
     exits[3] = true;
     entries[6] = true;
-    BacktestResult run = RobustFixtures.run(bars, entries, exits);
+    BacktestResult run = Walks.run(bars, entries, exits);
     double[] equity = run.simulation().equity();
     List<Trade> trades = run.simulation().trades();
     int lastExit = trades.get(trades.size() - 1).exitIndex();

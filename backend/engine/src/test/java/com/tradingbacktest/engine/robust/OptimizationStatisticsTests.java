@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
+import com.tradingbacktest.engine.optimize.Fixtures;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
 import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
@@ -21,7 +22,7 @@ class OptimizationStatisticsTests {
       new ParameterGrid(
           List.of(new ParameterRange("fast", 1, 3, 1), new ParameterRange("slow", 1, 2, 1)));
 
-  private static final PerformanceMetrics METRICS = RobustFixtures.oneWinningTrade().metrics();
+  private static final PerformanceMetrics METRICS = Fixtures.oneWinningTrade();
 
   private static final int BARS = 480;
 

@@ -136,6 +136,25 @@ class WalkForwardTests {
           long_entry = close > 0 and on > 0
           """);
 
+  /** {@link #SWITCH} walked forward over {@code grid}, ranked by total return. */
+  private static WalkForwardResult walkSwitch(
+      BarSeries bars,
+      ParameterGrid grid,
+      List<Constraint> constraints,
+      List<WalkForwardWindow> windows,
+      EvaluationLimits limits) {
+    return WalkForward.run(
+        SWITCH,
+        bars,
+        CONFIG,
+        grid,
+        List.of(),
+        Objective.TOTAL_RETURN,
+        constraints,
+        windows,
+        limits);
+  }
+
   @Test
   void twoWindowsWorkedOutByHand() {
     // Closes rise 10..13, fall 12..9, rise 10..13 (open = previous close). Two windows of 4 train
@@ -150,17 +169,7 @@ class WalkForwardTests {
         .containsExactly(
             new WalkForwardWindow(1, 0, 4, 4, 8), new WalkForwardWindow(2, 4, 8, 8, 12));
 
-    WalkForwardResult result =
-        WalkForward.run(
-            SWITCH,
-            bars,
-            CONFIG,
-            grid,
-            List.of(),
-            Objective.TOTAL_RETURN,
-            List.of(),
-            windows,
-            LIMITS);
+    WalkForwardResult result = walkSwitch(bars, grid, List.of(), windows, LIMITS);
 
     WindowOutcome first = result.windows().get(0);
     assertThat(first.parameters()).isEqualTo(Map.of("on", 1.0));
@@ -261,13 +270,9 @@ class WalkForwardTests {
     BarSeries bars = closes(10, 11, 12, 13, 12, 11, 10, 9, 10, 11, 12, 13);
     ParameterGrid grid = new ParameterGrid(List.of(new ParameterRange("on", 0, 1, 1)));
     WalkForwardResult result =
-        WalkForward.run(
-            SWITCH,
+        walkSwitch(
             bars,
-            CONFIG,
             grid,
-            List.of(),
-            Objective.TOTAL_RETURN,
             List.of(Constraint.parse("trade_count", ">=", 5)),
             WindowPlan.byLengths(12, WindowMode.ANCHORED, 4, 4, 0),
             LIMITS);
@@ -302,13 +307,9 @@ class WalkForwardTests {
             return false;
           }
         };
-    WalkForward.run(
-        SWITCH,
+    walkSwitch(
         bars,
-        CONFIG,
         grid,
-        List.of(),
-        Objective.TOTAL_RETURN,
         List.of(),
         WindowPlan.byLengths(12, WindowMode.ROLLING, 4, 4, 0),
         LIMITS.withControl(control));

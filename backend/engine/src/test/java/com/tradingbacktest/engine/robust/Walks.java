@@ -1,44 +1,31 @@
 package com.tradingbacktest.engine.robust;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.tradingbacktest.engine.Backtest;
+import com.tradingbacktest.engine.BacktestResult;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
+import com.tradingbacktest.engine.optimize.Fixtures;
 import com.tradingbacktest.engine.series.BarSeries;
-import com.tradingbacktest.engine.series.Interval;
-import com.tradingbacktest.engine.series.MarketCalendar;
-import java.time.ZoneOffset;
+import com.tradingbacktest.engine.sim.BacktestConfig;
+import com.tradingbacktest.engine.sim.Signals;
 import java.util.Random;
 
-/** Test helpers: daily bars from closes or a random walk, compiled strategies. */
+/**
+ * Test helpers: daily bars from closes (as the optimiser's tests build them) or a random walk,
+ * compiled strategies, a run from entry and exit flags.
+ */
 final class Walks {
 
-  static final long DAY = 86_400_000L;
-  static final long START = 1_704_067_200_000L; // 2024-01-01T00:00Z
+  static final long DAY = Fixtures.DAY;
+  static final long START = Fixtures.START;
 
   private Walks() {}
 
-  /** Daily bars of {@code symbol} where open = previous close, high/low 1 beyond the body. */
   static BarSeries closes(String symbol, double... closes) {
-    int n = closes.length;
-    long[] t = new long[n];
-    double[] o = new double[n];
-    double[] h = new double[n];
-    double[] l = new double[n];
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      t[i] = START + i * DAY;
-      o[i] = i == 0 ? closes[0] : closes[i - 1];
-      h[i] = Math.max(o[i], closes[i]) + 1;
-      l[i] = Math.min(o[i], closes[i]) - 1;
-      v[i] = 1000;
-    }
-    return BarSeries.of(
-        symbol, Interval.D1, MarketCalendar.CRYPTO, ZoneOffset.UTC, t, o, h, l, closes, v);
+    return Fixtures.closes(symbol, closes);
   }
 
   static BarSeries closes(double... closes) {
-    return closes("T", closes);
+    return Fixtures.closes(closes);
   }
 
   /** A random walk of {@code n} daily closes from 100, steps of up to 2% either way. */
@@ -57,9 +44,13 @@ final class Walks {
   }
 
   static CompiledStrategy compile(String source) {
-    StrategyCompiler.Compilation c = StrategyCompiler.compile(source);
-    assertThat(c.errors()).as("compile errors of:%n%s", source).isEmpty();
-    return c.strategy();
+    return Fixtures.compile(source);
+  }
+
+  /** A run entering on every {@code entries} flag and leaving on every {@code exits} flag. */
+  static BacktestResult run(BarSeries bars, boolean[] entries, boolean[] exits) {
+    Signals signals = Signals.builder(bars.size()).longEntry(entries).longExit(exits).build();
+    return Backtest.run(bars, signals, BacktestConfig.defaults());
   }
 
   /** A moving-average crossover with a warm-up of {@code slow} bars. */

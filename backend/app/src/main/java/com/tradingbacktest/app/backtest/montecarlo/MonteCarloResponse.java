@@ -45,4 +45,33 @@ record MonteCarloResponse(
     @Schema(nullable = true) Double probabilityOfRuin,
     @Schema(nullable = true) MonteCarloOutcome.Original original,
     @Schema(nullable = true) MonteCarloOutcome.Bands bands,
-    @Schema(nullable = true) MonteCarloOutcome.Histograms histograms) {}
+    @Schema(nullable = true) MonteCarloOutcome.Histograms histograms) {
+
+  /** The listed analysis plus its fan chart and histograms. */
+  static MonteCarloResponse of(
+      MonteCarloSummary s, MonteCarloOutcome.Bands bands, MonteCarloOutcome.Histograms histograms) {
+    return new MonteCarloResponse(
+        s.id(),
+        s.backtestId(),
+        s.status(),
+        s.error(),
+        s.method(),
+        s.paths(),
+        s.seed(),
+        s.blockLength(),
+        s.ruinEquity(),
+        s.steps(),
+        s.stepUnit(),
+        s.createdAt(),
+        s.completedAt(),
+        s.durationMs(),
+        s.finalEquity(),
+        s.maxDrawdown(),
+        s.cagr(),
+        s.longestDrawdown(),
+        s.probabilityOfRuin(),
+        s.original(),
+        bands,
+        histograms);
+  }
+}

@@ -1,6 +1,8 @@
 package com.tradingbacktest.app.backtest.montecarlo;
 
 import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.JobFailures;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.run.RunReplay;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
@@ -9,9 +11,6 @@ import com.tradingbacktest.engine.robust.MonteCarloInput;
 import com.tradingbacktest.engine.robust.MonteCarloMethod;
 import com.tradingbacktest.engine.robust.MonteCarloResult;
 import com.tradingbacktest.engine.robust.MonteCarloSpec;
-import com.tradingbacktest.engine.sim.BacktestCancelledException;
-import com.tradingbacktest.engine.sim.RunControl;
-import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,7 @@ class MonteCarloRunner {
   private final MonteCarloRepository analyses;
   private final RunReplay replay;
   private final RunLimits limits;
-  private final BacktestSettings settings;
+  private final JobFailures failures;
   private final JsonMapper json;
 
   MonteCarloRunner(
@@ -47,7 +46,7 @@ class MonteCarloRunner {
     this.analyses = analyses;
     this.replay = replay;
     this.limits = limits;
-    this.settings = settings;
+    this.failures = new JobFailures(limits, settings.maxAttempts());
     this.json = json;
   }
 
@@ -59,66 +58,33 @@ class MonteCarloRunner {
     if (row == null || !row.isActive() || !analyses.claim(id)) {
       return; // deleted, or finished by an earlier attempt
     }
-    try {
-      EvaluationLimits runLimits = limits.start(new DeletionCheck(id));
-      RunReplay.Replayed run = replay.replay(row.backtestId(), runLimits);
-      MonteCarloInput input =
-          MonteCarloInput.of(run.initialCapital(), run.equity(), run.times(), run.trades());
-      MonteCarloSpec spec =
-          new MonteCarloSpec(
-              MonteCarloMethod.parse(row.method()),
-              row.paths(),
-              row.seed(),
-              row.blockLength() == null ? 0 : row.blockLength(),
-              row.ruinEquity(),
-              BAND_POINTS);
-      MonteCarloResult result = MonteCarlo.run(input, spec, runLimits.control());
-      if (analyses.complete(id, json.writeValueAsString(MonteCarloOutcome.of(result)))) {
-        log.info("Monte Carlo {} completed: {} paths of {} steps", id, row.paths(), result.steps());
-      }
-    } catch (BacktestCancelledException e) {
-      log.info("Monte Carlo {} stopped: deleted", id);
-    } catch (RunTimeLimitException e) {
-      analyses.fail(id, limits.timeLimitReason("The analysis"));
-    } catch (IllegalArgumentException e) {
-      analyses.fail(id, "The analysis could not run: " + e.getMessage());
-    } catch (RuntimeException e) {
-      if (failuresSoFar + 1 >= settings.maxAttempts()) {
-        log.error("Monte Carlo {} failed on its last attempt", id, e);
-        analyses.fail(
-            id,
-            "The analysis failed because of an internal error, "
-                + (failuresSoFar + 1)
-                + " times. Reference: analysis "
-                + id
-                + ".");
-        return;
-      }
-      throw e;
-    }
-  }
-
-  /** Stops the analysis once it (or its run) is deleted; looks at most once a second. */
-  private final class DeletionCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean deleted;
-
-    DeletionCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!deleted && now - checkedAt > 1_000_000_000L) {
-        checkedAt = now;
-        deleted = !analyses.exists(id);
-      }
-      return deleted;
-    }
+    failures.run(
+        new JobFailures.Work(
+            "Monte Carlo " + id,
+            "The analysis",
+            "The analysis",
+            "The analysis",
+            "analysis " + id,
+            reason -> analyses.fail(id, reason)),
+        failuresSoFar,
+        () -> {
+          EvaluationLimits runLimits = limits.start(new PolledStop(() -> analyses.exists(id)));
+          RunReplay.Replayed run = replay.replay(row.backtestId(), runLimits);
+          MonteCarloInput input =
+              MonteCarloInput.of(run.initialCapital(), run.equity(), run.times(), run.trades());
+          MonteCarloSpec spec =
+              new MonteCarloSpec(
+                  MonteCarloMethod.parse(row.method()),
+                  row.paths(),
+                  row.seed(),
+                  row.blockLength() == null ? 0 : row.blockLength(),
+                  row.ruinEquity(),
+                  BAND_POINTS);
+          MonteCarloResult result = MonteCarlo.run(input, spec, runLimits.control());
+          if (analyses.complete(id, json.writeValueAsString(MonteCarloOutcome.of(result)))) {
+            log.info(
+                "Monte Carlo {} completed: {} paths of {} steps", id, row.paths(), result.steps());
+          }
+        });
   }
 }

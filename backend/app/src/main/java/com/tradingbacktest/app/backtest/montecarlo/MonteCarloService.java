@@ -138,9 +138,27 @@ class MonteCarloService {
 
   MonteCarloResponse get(UUID userId, UUID backtestId, UUID id) {
     MonteCarloRow row = analyses.find(id, backtestId, userId, true).orElseThrow(() -> notFound(id));
-    MonteCarloOutcome o =
-        row.result() == null ? null : json.readValue(row.result(), MonteCarloOutcome.class);
-    return new MonteCarloResponse(
+    MonteCarloOutcome o = outcome(row);
+    return MonteCarloResponse.of(
+        summary(row, o), o == null ? null : o.bands(), o == null ? null : o.histograms());
+  }
+
+  List<MonteCarloSummary> list(UUID userId, UUID backtestId) {
+    if (runs.find(userId, backtestId).isEmpty()) {
+      throw runNotFound(backtestId);
+    }
+    return analyses.list(backtestId, userId).stream()
+        .map(row -> summary(row, outcome(row)))
+        .toList();
+  }
+
+  private MonteCarloOutcome outcome(MonteCarloRow row) {
+    return row.result() == null ? null : json.readValue(row.result(), MonteCarloOutcome.class);
+  }
+
+  /** The analysis as the list shows it; the result fields stay null until {@code o} is there. */
+  private static MonteCarloSummary summary(MonteCarloRow row, MonteCarloOutcome o) {
+    return new MonteCarloSummary(
         row.id(),
         row.backtestId(),
         row.status(),
@@ -160,45 +178,7 @@ class MonteCarloService {
         o == null ? null : o.cagr(),
         o == null ? null : o.longestDrawdown(),
         o == null ? null : o.probabilityOfRuin(),
-        o == null ? null : o.original(),
-        o == null ? null : o.bands(),
-        o == null ? null : o.histograms());
-  }
-
-  List<MonteCarloSummary> list(UUID userId, UUID backtestId) {
-    if (runs.find(userId, backtestId).isEmpty()) {
-      throw runNotFound(backtestId);
-    }
-    return analyses.list(backtestId, userId).stream()
-        .map(
-            row -> {
-              MonteCarloOutcome o =
-                  row.result() == null
-                      ? null
-                      : json.readValue(row.result(), MonteCarloOutcome.class);
-              return new MonteCarloSummary(
-                  row.id(),
-                  row.backtestId(),
-                  row.status(),
-                  row.error(),
-                  row.method(),
-                  row.paths(),
-                  row.seed(),
-                  o == null ? row.blockLength() : o.blockLength(),
-                  row.ruinEquity(),
-                  o == null ? null : o.steps(),
-                  o == null ? null : o.stepUnit(),
-                  row.createdAt(),
-                  row.completedAt(),
-                  BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
-                  o == null ? null : o.finalEquity(),
-                  o == null ? null : o.maxDrawdown(),
-                  o == null ? null : o.cagr(),
-                  o == null ? null : o.longestDrawdown(),
-                  o == null ? null : o.probabilityOfRuin(),
-                  o == null ? null : o.original());
-            })
-        .toList();
+        o == null ? null : o.original());
   }
 
   /** Deletes an analysis; a running one stops at its next check. */

@@ -3,6 +3,7 @@ package com.tradingbacktest.app.backtest.optimize;
 import com.tradingbacktest.app.backtest.BacktestSettings;
 import com.tradingbacktest.app.backtest.JobQueue;
 import com.tradingbacktest.app.backtest.JsonTypes;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.RunStatus;
@@ -15,11 +16,9 @@ import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.Backtest;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
-import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.robust.OptimizationStatistics;
 import com.tradingbacktest.engine.robust.WalkForward;
@@ -29,12 +28,10 @@ import com.tradingbacktest.engine.series.Interval;
 import com.tradingbacktest.engine.series.MarketCalendar;
 import com.tradingbacktest.engine.sim.BacktestCancelledException;
 import com.tradingbacktest.engine.sim.BacktestConfig;
-import com.tradingbacktest.engine.sim.RunControl;
 import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,20 +147,12 @@ class OptimizationFinisher {
   }
 
   private OptimizationRobustness.Finished compute(OptimizationRow row) {
-    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
-    if (!compilation.ok()) {
-      throw new IllegalArgumentException(
-          "the strategy no longer compiles: " + compilation.errors().get(0));
-    }
-    CompiledStrategy strategy = compilation.strategy();
+    CompiledStrategy strategy = StoredGrid.compile(row.strategyCode());
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
-    ParameterGrid grid =
-        new ParameterGrid(
-            json.readValue(row.ranges(), OptimizationRow.RANGES).stream()
-                .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
-                .toList());
+    ParameterGrid grid = StoredGrid.grid(json, row.ranges());
     Objective objective = Objective.parse(row.objective());
-    EvaluationLimits runLimits = limits.start(new DeletionCheck(row.id()));
+    EvaluationLimits runLimits =
+        limits.start(new PolledStop(() -> optimizations.findForRun(row.id()).isPresent()));
 
     List<SweepResult> results = new ArrayList<>();
     for (OptimizationRepository.BlockedResult r : optimizations.withBlocks(row.id())) {
@@ -229,7 +218,7 @@ class OptimizationFinisher {
             runSettings.toConfig(
                 row.initialCapital().doubleValue(),
                 funding.single(runSettings, row.seriesKey(), all));
-        int from = firstAtOrAfter(all, split.splitTime().toEpochMilli());
+        int from = PortfolioSweep.firstAtOrAfter(all.times(), split.splitTime().toEpochMilli());
         heldOut =
             heldOut(
                 row,
@@ -313,35 +302,5 @@ class OptimizationFinisher {
             ? MarketCalendar.CRYPTO
             : MarketCalendar.STOCK;
     return calendar.barsPerYear(interval);
-  }
-
-  /** The first bar at or after {@code time} (epoch ms); the series' size when none is. */
-  static int firstAtOrAfter(BarSeries bars, long time) {
-    int i = Arrays.binarySearch(bars.times(), time);
-    return i >= 0 ? i : -i - 1;
-  }
-
-  /** Stops the step (as a cancellation) once the optimisation is deleted; looks once a second. */
-  private final class DeletionCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean deleted;
-
-    DeletionCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!deleted && now - checkedAt > 1_000_000_000L) {
-        checkedAt = now;
-        deleted = optimizations.findForRun(id).isEmpty();
-      }
-      return deleted;
-    }
   }
 }

@@ -5,9 +5,7 @@ import com.tradingbacktest.app.backtest.run.RunSetup;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * One row of {@code optimizations}; JSON columns as text. {@code evaluated} counts stored results;
@@ -60,15 +58,4 @@ record OptimizationRow(
   boolean isPortfolio() {
     return portfolio != null;
   }
-
-  /** The JSON shape of {@link #ranges}. */
-  static final TypeReference<List<OptimizationResponse.RangeView>> RANGES =
-      new TypeReference<>() {};
-
-  /** The JSON shape of {@link #paramConstraints}. */
-  static final TypeReference<List<String>> PARAM_CONSTRAINTS = new TypeReference<>() {};
-
-  /** The JSON shape of {@link #constraints}. */
-  static final TypeReference<List<OptimizationResponse.ConstraintView>> CONSTRAINTS =
-      new TypeReference<>() {};
 }

@@ -3,6 +3,8 @@ package com.tradingbacktest.app.backtest.optimize;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.JobFailures;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.run.PortfolioBars;
@@ -12,20 +14,16 @@ import com.tradingbacktest.app.backtest.run.RunFunding;
 import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
-import com.tradingbacktest.engine.lang.ParamConstraint;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
+import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.GridSearch;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
-import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
-import com.tradingbacktest.engine.sim.BacktestCancelledException;
-import com.tradingbacktest.engine.sim.RunControl;
-import com.tradingbacktest.engine.sim.RunTimeLimitException;
+import com.tradingbacktest.engine.sim.BacktestConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OptimizationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationRunner.class);
-  private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
 
   /**
    * A time and five prices, and the buy-and-hold curve the engine keeps with a series once it has
@@ -58,6 +55,7 @@ class OptimizationRunner {
   private final MarketDataService marketData;
   private final BacktestSettings settings;
   private final RunLimits limits;
+  private final JobFailures failures;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final Cache<UUID, BarSeries> bars;
@@ -82,6 +80,7 @@ class OptimizationRunner {
     this.marketData = marketData;
     this.settings = settings;
     this.limits = limits;
+    this.failures = new JobFailures(limits, settings.maxAttempts());
     // At most one run's memory of bars (56 bytes each) stays cached besides the running slices.
     this.bars =
         Caffeine.newBuilder()
@@ -107,72 +106,41 @@ class OptimizationRunner {
       return;
     }
     optimizations.markRunning(id);
-    try {
-      List<SweepResult> results = evaluate(row, slice);
-      transaction.executeWithoutResult(
-          tx ->
-              optimizations.saveSlice(
-                  id,
-                  slice,
-                  results,
-                  r -> json.writeValueAsString(r.parameters()),
-                  r -> json.writeValueAsString(r.metrics().toMap())));
-      if (optimizations.completeIfAllSlicesDone(id)) {
-        log.info("Optimisation {} completed: {} combinations", id, row.combinations());
-        finisher.enqueueIfPending(optimizations.findForRun(id).orElse(row));
-      }
-    } catch (BacktestCancelledException e) {
-      log.info("Optimisation {} slice {} stopped: cancelled", id, slice);
-    } catch (RunTimeLimitException e) {
-      optimizations.fail(
-          id,
-          limits.timeLimitReason(
-              "A slice of the grid (" + settings.combinationsPerSlice() + " combinations)"));
-    } catch (
-        IllegalArgumentException
-            e) { // StrategyEvaluationException and invalid settings: no retry helps
-      optimizations.fail(id, "The strategy could not run: " + e.getMessage());
-    } catch (RuntimeException e) {
-      if (failuresSoFar + 1 >= settings.maxAttempts()) {
-        log.error("Optimisation {} slice {} failed on its last attempt", id, slice, e);
-        optimizations.fail(
-            id,
-            "A slice of the grid failed because of an internal error, "
-                + (failuresSoFar + 1)
-                + " times. Reference: optimisation "
-                + id
-                + ".");
-        return;
-      }
-      throw e;
-    }
+    failures.run(
+        new JobFailures.Work(
+            "Optimisation " + id + " slice " + slice,
+            "A slice of the grid (" + settings.combinationsPerSlice() + " combinations)",
+            "The strategy",
+            "A slice of the grid",
+            "optimisation " + id,
+            reason -> optimizations.fail(id, reason)),
+        failuresSoFar,
+        () -> {
+          List<SweepResult> results = evaluate(row, slice);
+          transaction.executeWithoutResult(
+              tx ->
+                  optimizations.saveSlice(
+                      id,
+                      slice,
+                      results,
+                      r -> json.writeValueAsString(r.parameters()),
+                      r -> json.writeValueAsString(r.metrics().toMap())));
+          if (optimizations.completeIfAllSlicesDone(id)) {
+            log.info("Optimisation {} completed: {} combinations", id, row.combinations());
+            finisher.enqueueIfPending(optimizations.findForRun(id).orElse(row));
+          }
+        });
   }
 
   private List<SweepResult> evaluate(OptimizationRow row, int slice) {
-    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
-    if (!compilation.ok()) {
-      throw new IllegalArgumentException(
-          "the strategy no longer compiles: " + compilation.errors().get(0));
-    }
-    CompiledStrategy strategy = compilation.strategy();
+    StoredGrid search =
+        StoredGrid.read(
+            json, row.strategyCode(), row.ranges(), row.constraints(), row.paramConstraints());
+    CompiledStrategy strategy = search.strategy();
+    ParameterGrid grid = search.grid();
+    List<Constraint> constraints = search.constraints();
+    ValidCombinations valid = search.valid();
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
-    ParameterGrid grid =
-        new ParameterGrid(
-            json.readValue(row.ranges(), OptimizationRow.RANGES).stream()
-                .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
-                .toList());
-    List<Constraint> constraints =
-        json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS).stream()
-            .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
-            .toList();
-    // Slices number the combinations that meet every parameter constraint, as create counted them.
-    ValidCombinations valid =
-        ValidCombinations.of(
-            strategy,
-            grid,
-            json.readValue(row.paramConstraints(), OptimizationRow.PARAM_CONSTRAINTS).stream()
-                .map(ParamConstraint::parse)
-                .toList());
     long from = (long) slice * settings.combinationsPerSlice();
     long[] indices =
         valid.indices(
@@ -207,7 +175,7 @@ class OptimizationRunner {
           indices,
           Objective.parse(row.objective()),
           constraints,
-          limits.start(new CancelCheck(row.id())),
+          limits.start(new PolledStop(() -> optimizations.isActive(row.id()))),
           returnBlocks);
     }
     BarSeries all =
@@ -225,35 +193,32 @@ class OptimizationRunner {
     }
     // With a split the grid is ranked on the bars before the held-out part only.
     BarSeries series =
-        splitTime == null ? all : all.slice(0, OptimizationFinisher.firstAtOrAfter(all, splitTime));
+        splitTime == null
+            ? all
+            : all.slice(0, PortfolioSweep.firstAtOrAfter(all.times(), splitTime));
     if (series.size() - 1 < returnBlocks) {
       returnBlocks = 0; // too few returns to cut into blocks: no CSCV for this one
     }
-    if (returnBlocks == 0) {
-      return GridSearch.run(
-          strategy,
-          series,
-          runSettings.toConfig(
-              row.initialCapital().doubleValue(),
-              funding.single(runSettings, row.seriesKey(), series)),
-          grid,
-          indices,
-          Objective.parse(row.objective()),
-          constraints,
-          limits.start(new CancelCheck(row.id())));
-    }
-    return GridSearch.run(
-        strategy,
-        series,
+    BacktestConfig config =
         runSettings.toConfig(
             row.initialCapital().doubleValue(),
-            funding.single(runSettings, row.seriesKey(), series)),
-        grid,
-        indices,
-        Objective.parse(row.objective()),
-        constraints,
-        limits.start(new CancelCheck(row.id())),
-        returnBlocks);
+            funding.single(runSettings, row.seriesKey(), series));
+    Objective objective = Objective.parse(row.objective());
+    EvaluationLimits evaluation =
+        limits.start(new PolledStop(() -> optimizations.isActive(row.id())));
+    return returnBlocks == 0
+        ? GridSearch.run(
+            strategy, series, config, grid, indices, objective, constraints, evaluation)
+        : GridSearch.run(
+            strategy,
+            series,
+            config,
+            grid,
+            indices,
+            objective,
+            constraints,
+            evaluation,
+            returnBlocks);
   }
 
   /** The first held-out bar's time (epoch ms), or null when nothing is held out. */
@@ -263,31 +228,5 @@ class OptimizationRunner {
         : json.readValue(row.outOfSample(), OptimizationRobustness.Split.class)
             .splitTime()
             .toEpochMilli();
-  }
-
-  /**
-   * Looks at the optimisation's status at most once a second: cancelled or failed stops the slice.
-   */
-  private final class CancelCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean cancelled;
-
-    CancelCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!cancelled && now - checkedAt > CANCEL_CHECK_NANOS) {
-        checkedAt = now;
-        cancelled = !optimizations.isActive(id);
-      }
-      return cancelled;
-    }
   }
 }

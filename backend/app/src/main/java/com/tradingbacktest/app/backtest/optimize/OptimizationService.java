@@ -144,8 +144,7 @@ class OptimizationService {
         row.robustness() == null
             ? null
             : json.readValue(row.robustness(), OptimizationRobustness.Finished.class);
-    List<OptimizationResponse.RangeView> ranges =
-        json.readValue(row.ranges(), OptimizationRow.RANGES);
+    List<OptimizationResponse.RangeView> ranges = json.readValue(row.ranges(), StoredGrid.RANGES);
     List<OptimizationResponse.RankedResult> results = new ArrayList<>();
     int rank = 1;
     for (OptimizationRepository.ResultRow r : optimizations.ranked(id, limit)) {
@@ -173,8 +172,8 @@ class OptimizationService {
         json.readValue(row.settings(), RunSettings.class),
         ranges,
         row.objective(),
-        json.readValue(row.constraints(), OptimizationRow.CONSTRAINTS),
-        json.readValue(row.paramConstraints(), OptimizationRow.PARAM_CONSTRAINTS),
+        json.readValue(row.constraints(), StoredGrid.CONSTRAINTS),
+        json.readValue(row.paramConstraints(), StoredGrid.PARAM_CONSTRAINTS),
         row.combinations(),
         row.skippedCombinations(),
         row.evaluated(),

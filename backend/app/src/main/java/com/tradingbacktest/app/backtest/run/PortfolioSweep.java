@@ -73,45 +73,14 @@ public final class PortfolioSweep {
   /**
    * The combinations of {@code grid} at {@code indices} (those of the slice that meet every
    * parameter constraint), each a portfolio run of {@code strategy} over {@code bars}, in that
-   * order. Progress goes to the limits' control as the slice's percentage.
+   * order. Progress goes to the limits' control as the slice's percentage. With {@code returnBlocks
+   * > 0} each result also keeps the power sums of the portfolio's bar returns (over the union's
+   * times) in that many blocks, as {@code GridSearch} keeps them for one symbol; fewer returns than
+   * blocks keep none.
    *
    * @throws StrategyEvaluationException naming the combination that cannot run
    * @throws com.tradingbacktest.engine.sim.BacktestCancelledException when the control cancels
    * @throws com.tradingbacktest.engine.sim.RunTimeLimitException past the deadline
-   */
-  public static List<SweepResult> run(
-      CompiledStrategy strategy,
-      PortfolioBars bars,
-      PortfolioSetup setup,
-      List<Funding> funding,
-      RunSettings settings,
-      BigDecimal initialCapital,
-      ParameterGrid grid,
-      long[] indices,
-      Objective objective,
-      List<Constraint> constraints,
-      EvaluationLimits limits) {
-    return run(
-        strategy,
-        bars,
-        setup,
-        funding,
-        settings,
-        initialCapital,
-        grid,
-        indices,
-        objective,
-        constraints,
-        limits,
-        0);
-  }
-
-  /**
-   * As {@link #run(CompiledStrategy, PortfolioBars, PortfolioSetup, List, RunSettings, BigDecimal,
-   * ParameterGrid, long[], Objective, List, EvaluationLimits)}; with {@code returnBlocks > 0} each
-   * result also keeps the power sums of the portfolio's bar returns (over the union's times) in
-   * that many blocks, as {@code GridSearch} keeps them for one symbol. Fewer returns than blocks
-   * keep none.
    */
   public static List<SweepResult> run(
       CompiledStrategy strategy,
@@ -213,8 +182,11 @@ public final class PortfolioSweep {
     return new PortfolioBars(universe, bars.fx(), bars.priceInputs());
   }
 
-  /** The first index whose time is at or after {@code time}; the length when none is. */
-  static int firstAtOrAfter(long[] times, long time) {
+  /**
+   * The first index of the ascending {@code times} at or after {@code time}; the length when none
+   * is (where a held-out part starts, in a symbol's bars as in a single run's).
+   */
+  public static int firstAtOrAfter(long[] times, long time) {
     int i = Arrays.binarySearch(times, time);
     return i >= 0 ? i : -i - 1;
   }

@@ -82,7 +82,8 @@ class WalkForwardPortfolio {
         indices,
         setup.objective(),
         setup.constraints(),
-        evaluation);
+        evaluation,
+        /* returnBlocks= */ 0);
   }
 
   /**

@@ -3,22 +3,22 @@ package com.tradingbacktest.app.backtest.walkforward;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tradingbacktest.app.backtest.BacktestSettings;
+import com.tradingbacktest.app.backtest.JobFailures;
 import com.tradingbacktest.app.backtest.JobQueue;
 import com.tradingbacktest.app.backtest.JsonTypes;
+import com.tradingbacktest.app.backtest.PolledStop;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.backtest.optimize.StoredGrid;
 import com.tradingbacktest.app.backtest.run.RunFunding;
 import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.engine.lang.CompiledStrategy;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
-import com.tradingbacktest.engine.lang.ParamConstraint;
-import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.optimize.Constraint;
 import com.tradingbacktest.engine.optimize.GridSearch;
 import com.tradingbacktest.engine.optimize.Objective;
 import com.tradingbacktest.engine.optimize.ParameterGrid;
-import com.tradingbacktest.engine.optimize.ParameterRange;
 import com.tradingbacktest.engine.optimize.SweepResult;
 import com.tradingbacktest.engine.optimize.ValidCombinations;
 import com.tradingbacktest.engine.robust.StitchBasis;
@@ -28,9 +28,6 @@ import com.tradingbacktest.engine.robust.WalkForwardWindow;
 import com.tradingbacktest.engine.robust.WindowTest;
 import com.tradingbacktest.engine.series.BarSeries;
 import com.tradingbacktest.engine.series.Interval;
-import com.tradingbacktest.engine.sim.BacktestCancelledException;
-import com.tradingbacktest.engine.sim.RunControl;
-import com.tradingbacktest.engine.sim.RunTimeLimitException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WalkForwardRunner {
 
   private static final Logger log = LoggerFactory.getLogger(WalkForwardRunner.class);
-  private static final long CANCEL_CHECK_NANOS = 1_000_000_000L;
 
   /** Points of the stitched equity kept in the result, as the contract bounds it. */
   static final int EQUITY_POINTS = 1_000;
@@ -68,6 +64,7 @@ class WalkForwardRunner {
   private final MarketDataService marketData;
   private final BacktestSettings settings;
   private final RunLimits limits;
+  private final JobFailures failures;
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final RunFunding funding;
@@ -91,6 +88,7 @@ class WalkForwardRunner {
     this.marketData = marketData;
     this.settings = settings;
     this.limits = limits;
+    this.failures = new JobFailures(limits, settings.maxAttempts());
     this.transaction = transaction;
     this.json = json;
     this.funding = funding;
@@ -113,58 +111,52 @@ class WalkForwardRunner {
     UUID id = row.id();
     if (!walkForwards.sliceDone(id, window, slice)) {
       walkForwards.markRunning(id, window);
-      try {
-        WindowRow w = window(id, window);
-        Setup setup = setup(row);
-        long from = (long) slice * settings.combinationsPerSlice();
-        long[] indices =
-            setup
-                .valid()
-                .indices(
-                    Math.min(from, setup.valid().size()),
-                    Math.min(setup.valid().size(), from + settings.combinationsPerSlice()));
-        EvaluationLimits evaluation = limits.start(new CancelCheck(id));
-        List<SweepResult> results =
-            row.isPortfolio()
-                ? portfolio.search(row, setup, w, indices, evaluation)
-                : searchTrainPart(row, setup, w, indices, evaluation);
-        SweepResult best = GridSearch.rank(results).get(0);
-        walkForwards.saveSlice(
-            id,
-            window,
-            slice,
-            results.size(),
-            new WalkForwardRepository.SliceBest(
-                window,
-                best.index(),
-                json.writeValueAsString(best.parameters()),
-                finiteOrNull(best.score()),
-                best.feasible(),
-                json.writeValueAsString(best.metrics().toMap())));
-      } catch (BacktestCancelledException e) {
-        log.info("Walk-forward {} window {} slice {} stopped: cancelled", id, window, slice);
+      boolean searched =
+          failures.run(
+              new JobFailures.Work(
+                  "Walk-forward " + id + " window " + window + " slice " + slice,
+                  "A slice of window "
+                      + window
+                      + "'s grid ("
+                      + settings.combinationsPerSlice()
+                      + " combinations)",
+                  "The strategy",
+                  "A slice of the grid",
+                  "walk-forward " + id,
+                  reason -> walkForwards.fail(id, reason)),
+              failuresSoFar,
+              () -> {
+                WindowRow w = window(id, window);
+                Setup setup = setup(row);
+                long from = (long) slice * settings.combinationsPerSlice();
+                long[] indices =
+                    setup
+                        .valid()
+                        .indices(
+                            Math.min(from, setup.valid().size()),
+                            Math.min(setup.valid().size(), from + settings.combinationsPerSlice()));
+                EvaluationLimits evaluation =
+                    limits.start(new PolledStop(() -> walkForwards.isActive(id)));
+                List<SweepResult> results =
+                    row.isPortfolio()
+                        ? portfolio.search(row, setup, w, indices, evaluation)
+                        : searchTrainPart(row, setup, w, indices, evaluation);
+                SweepResult best = GridSearch.rank(results).get(0);
+                walkForwards.saveSlice(
+                    id,
+                    window,
+                    slice,
+                    results.size(),
+                    new WalkForwardRepository.SliceBest(
+                        window,
+                        best.index(),
+                        json.writeValueAsString(best.parameters()),
+                        finiteOrNull(best.score()),
+                        best.feasible(),
+                        json.writeValueAsString(best.metrics().toMap())));
+              });
+      if (!searched) {
         return;
-      } catch (RunTimeLimitException e) {
-        walkForwards.fail(
-            id,
-            limits.timeLimitReason(
-                "A slice of window "
-                    + window
-                    + "'s grid ("
-                    + settings.combinationsPerSlice()
-                    + " combinations)"));
-        return;
-      } catch (IllegalArgumentException e) {
-        // StrategyEvaluationException and invalid settings: no retry helps
-        walkForwards.fail(id, "The strategy could not run: " + e.getMessage());
-        return;
-      } catch (RuntimeException e) {
-        if (failuresSoFar + 1 >= settings.maxAttempts()) {
-          log.error("Walk-forward {} window {} slice {} failed", id, window, slice, e);
-          walkForwards.fail(id, internalError("A slice of the grid", failuresSoFar, id));
-          return;
-        }
-        throw e;
       }
     }
     // Also on a retry of a slice that was done: the finish job may not have been queued then.
@@ -186,61 +178,51 @@ class WalkForwardRunner {
     if (row == null || row.status().isFinal()) {
       return;
     }
-    try {
-      Setup setup = setup(row);
-      Map<Integer, WalkForwardRepository.SliceBest> chosen = walkForwards.windowBests(id);
-      EvaluationLimits evaluation = limits.start(new CancelCheck(id));
-      Tested tested =
-          row.isPortfolio()
-              ? portfolio.test(row, setup, walkForwards.windows(id), chosen, evaluation)
-              : testWindows(row, setup, walkForwards.windows(id), chosen, evaluation);
-      List<WalkForwardResult.WindowOutcome> outcomes = tested.outcomes();
-      WalkForwardResult result =
-          WalkForwardResult.stitch(outcomes, row.initialCapital().doubleValue(), tested.basis());
-      String stitched = json.writeValueAsString(stitched(result));
-      boolean completed =
-          Boolean.TRUE.equals(
-              transaction.execute(
-                  tx -> {
-                    for (WalkForwardResult.WindowOutcome o : outcomes) {
-                      walkForwards.completeWindow(id, completedWindow(o));
-                    }
-                    if (!walkForwards.complete(id, stitched)) {
-                      tx.setRollbackOnly(); // cancelled meanwhile: leave the windows as they were
-                      return false;
-                    }
-                    return true;
-                  }));
-      if (completed) {
-        log.info(
-            "Walk-forward {} completed: {} windows x {} combinations",
-            id,
-            row.windowCount(),
-            row.combinations());
-      }
-    } catch (BacktestCancelledException e) {
-      log.info("Walk-forward {} finish stopped: cancelled", id);
-    } catch (RunTimeLimitException e) {
-      walkForwards.fail(id, limits.timeLimitReason("Testing the windows"));
-    } catch (IllegalArgumentException e) {
-      walkForwards.fail(id, "The strategy could not run: " + e.getMessage());
-    } catch (RuntimeException e) {
-      if (failuresSoFar + 1 >= settings.maxAttempts()) {
-        log.error("Walk-forward {} finish failed", id, e);
-        walkForwards.fail(id, internalError("Testing the windows", failuresSoFar, id));
-        return;
-      }
-      throw e;
-    }
-  }
-
-  private static String internalError(String what, int failuresSoFar, UUID id) {
-    return what
-        + " failed because of an internal error, "
-        + (failuresSoFar + 1)
-        + " times. Reference: walk-forward "
-        + id
-        + ".";
+    failures.run(
+        new JobFailures.Work(
+            "Walk-forward " + id + " finish",
+            "Testing the windows",
+            "The strategy",
+            "Testing the windows",
+            "walk-forward " + id,
+            reason -> walkForwards.fail(id, reason)),
+        failuresSoFar,
+        () -> {
+          Setup setup = setup(row);
+          Map<Integer, WalkForwardRepository.SliceBest> chosen = walkForwards.windowBests(id);
+          EvaluationLimits evaluation =
+              limits.start(new PolledStop(() -> walkForwards.isActive(id)));
+          Tested tested =
+              row.isPortfolio()
+                  ? portfolio.test(row, setup, walkForwards.windows(id), chosen, evaluation)
+                  : testWindows(row, setup, walkForwards.windows(id), chosen, evaluation);
+          List<WalkForwardResult.WindowOutcome> outcomes = tested.outcomes();
+          WalkForwardResult result =
+              WalkForwardResult.stitch(
+                  outcomes, row.initialCapital().doubleValue(), tested.basis());
+          String stitched = json.writeValueAsString(stitched(result));
+          boolean completed =
+              Boolean.TRUE.equals(
+                  transaction.execute(
+                      tx -> {
+                        for (WalkForwardResult.WindowOutcome o : outcomes) {
+                          walkForwards.completeWindow(id, completedWindow(o));
+                        }
+                        if (!walkForwards.complete(id, stitched)) {
+                          tx.setRollbackOnly(); // cancelled meanwhile: leave the windows as they
+                          // were
+                          return false;
+                        }
+                        return true;
+                      }));
+          if (completed) {
+            log.info(
+                "Walk-forward {} completed: {} windows x {} combinations",
+                id,
+                row.windowCount(),
+                row.combinations());
+          }
+        });
   }
 
   /** Every window's outcome, and how their stitched run is measured. */
@@ -256,36 +238,16 @@ class WalkForwardRunner {
       List<Constraint> constraints) {}
 
   private Setup setup(WalkForwardRow row) {
-    StrategyCompiler.Compilation compilation = StrategyCompiler.compile(row.strategyCode());
-    if (!compilation.ok()) {
-      throw new IllegalArgumentException(
-          "the strategy no longer compiles: " + compilation.errors().get(0));
-    }
-    CompiledStrategy strategy = compilation.strategy();
-    ParameterGrid grid =
-        new ParameterGrid(
-            json.readValue(row.ranges(), WalkForwardService.RANGES).stream()
-                .map(r -> new ParameterRange(r.name(), r.from(), r.to(), r.step()))
-                .toList());
-    List<Constraint> constraints =
-        json.readValue(row.constraints(), WalkForwardService.CONSTRAINTS).stream()
-            .map(c -> Constraint.parse(c.metric(), c.op(), c.value()))
-            .toList();
-    // Slices number the combinations that meet every parameter constraint, as create counted them.
-    ValidCombinations valid =
-        ValidCombinations.of(
-            strategy,
-            grid,
-            json.readValue(row.paramConstraints(), WalkForwardService.PARAM_CONSTRAINTS).stream()
-                .map(ParamConstraint::parse)
-                .toList());
+    StoredGrid stored =
+        StoredGrid.read(
+            json, row.strategyCode(), row.ranges(), row.constraints(), row.paramConstraints());
     return new Setup(
-        strategy,
+        stored.strategy(),
         json.readValue(row.settings(), RunSettings.class),
-        grid,
-        valid,
+        stored.grid(),
+        stored.valid(),
         Objective.parse(row.objective()),
-        constraints);
+        stored.constraints());
   }
 
   private WindowRow window(UUID id, int number) {
@@ -451,31 +413,5 @@ class WalkForwardRunner {
 
   static Double finiteOrNull(double v) {
     return Double.isFinite(v) ? v : null;
-  }
-
-  /**
-   * Looks at the walk-forward's status at most once a second: cancelled or failed stops the job.
-   */
-  final class CancelCheck implements RunControl {
-    private final UUID id;
-    private long checkedAt = System.nanoTime();
-    private boolean cancelled;
-
-    CancelCheck(UUID id) {
-      this.id = id;
-    }
-
-    @Override
-    public void progress(int percent) {}
-
-    @Override
-    public synchronized boolean isCancelled() {
-      long now = System.nanoTime();
-      if (!cancelled && now - checkedAt > CANCEL_CHECK_NANOS) {
-        checkedAt = now;
-        cancelled = !walkForwards.isActive(id);
-      }
-      return cancelled;
-    }
   }
 }

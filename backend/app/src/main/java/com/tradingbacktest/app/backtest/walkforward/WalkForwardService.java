@@ -6,7 +6,7 @@ import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunLimits;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.optimize.GridRequest;
-import com.tradingbacktest.app.backtest.optimize.OptimizationResponse;
+import com.tradingbacktest.app.backtest.optimize.StoredGrid;
 import com.tradingbacktest.app.backtest.run.BacktestService;
 import com.tradingbacktest.app.backtest.run.BacktestStatusResponse;
 import com.tradingbacktest.app.backtest.run.PortfolioBars;
@@ -216,9 +216,7 @@ class WalkForwardService {
       } catch (IllegalArgumentException e) {
         throw new FieldValidationException("backtest", e.getMessage());
       }
-      return new BarTimes(
-          unionTimes(universe.universe().stream().map(BarSeries::times).toList()),
-          ZoneId.of(run.portfolio().timeZone()));
+      return new BarTimes(PortfolioSweep.times(universe), ZoneId.of(run.portfolio().timeZone()));
     }
     DataRange range = marketData.range(run.symbol().seriesKey(), run.interval()).orElse(null);
     if (range != null && range.barCount() * BYTES_PER_BAR > limits.memoryBytes()) {
@@ -236,18 +234,6 @@ class WalkForwardService {
         marketData.loadDays(
             run.symbol().seriesKey(), run.interval(), run.startDate(), run.endDate());
     return new BarTimes(bars.times(), bars.zone());
-  }
-
-  /** Every time of any of the sorted arrays, once, in order. */
-  static long[] unionTimes(List<long[]> columns) {
-    long[] all = columns.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
-    int n = 0;
-    for (int i = 0; i < all.length; i++) {
-      if (n == 0 || all[i] != all[n - 1]) {
-        all[n++] = all[i];
-      }
-    }
-    return java.util.Arrays.copyOf(all, n);
   }
 
   /**
@@ -405,10 +391,10 @@ class WalkForwardService {
         row.endDate(),
         row.initialCapital(),
         json.readValue(row.settings(), RunSettings.class),
-        json.readValue(row.ranges(), RANGES),
+        json.readValue(row.ranges(), StoredGrid.RANGES),
         row.objective(),
-        json.readValue(row.constraints(), CONSTRAINTS),
-        json.readValue(row.paramConstraints(), PARAM_CONSTRAINTS),
+        json.readValue(row.constraints(), StoredGrid.CONSTRAINTS),
+        json.readValue(row.paramConstraints(), StoredGrid.PARAM_CONSTRAINTS),
         json.readValue(row.windowsSpec(), WalkForwardRequest.WindowsSpec.class),
         row.combinations(),
         row.windowCount(),
@@ -477,13 +463,4 @@ class WalkForwardService {
   static NotFoundException notFound(UUID id) {
     return new NotFoundException("Walk-forward " + id);
   }
-
-  static final tools.jackson.core.type.TypeReference<List<OptimizationResponse.RangeView>> RANGES =
-      new tools.jackson.core.type.TypeReference<>() {};
-
-  static final tools.jackson.core.type.TypeReference<List<OptimizationResponse.ConstraintView>>
-      CONSTRAINTS = new tools.jackson.core.type.TypeReference<>() {};
-
-  static final tools.jackson.core.type.TypeReference<List<String>> PARAM_CONSTRAINTS =
-      new tools.jackson.core.type.TypeReference<>() {};
 }

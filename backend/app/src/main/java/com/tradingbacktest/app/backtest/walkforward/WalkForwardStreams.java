@@ -1,7 +1,7 @@
 package com.tradingbacktest.app.backtest.walkforward;
 
 import com.tradingbacktest.app.backtest.events.RunEvents;
-import java.io.IOException;
+import com.tradingbacktest.app.backtest.events.StatusStream;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -50,7 +49,8 @@ class WalkForwardStreams implements DisposableBean {
     if (walkForwards.find(id, userId).isEmpty()) {
       throw WalkForwardService.notFound(id);
     }
-    Stream stream = new Stream(new SseEmitter(TIMEOUT.toMillis()));
+    StatusStream<WalkForwardEvent> stream =
+        new StatusStream<>(new SseEmitter(TIMEOUT.toMillis()), WalkForwardEvent::isFinal);
     RunEvents.Subscription subscription =
         events.subscribe(
             id,
@@ -70,76 +70,18 @@ class WalkForwardStreams implements DisposableBean {
             HEARTBEAT_SECONDS,
             HEARTBEAT_SECONDS,
             TimeUnit.SECONDS);
-    Runnable cleanup =
+    stream.onClose(
         () -> {
           subscription.close();
           heartbeat.cancel(false);
-        };
-    stream.emitter.onCompletion(cleanup);
-    stream.emitter.onError(e -> cleanup.run());
-    stream.emitter.onTimeout(
-        () -> {
-          cleanup.run();
-          stream.emitter.complete();
         });
     // Read after subscribing: a change in between arrives as an event, none is lost.
-    walkForwards.state(id).ifPresentOrElse(stream::send, () -> stream.emitter.complete());
-    return stream.emitter;
+    walkForwards.state(id).ifPresentOrElse(stream::send, stream::end);
+    return stream.emitter();
   }
 
   @Override
   public void destroy() {
     heartbeats.shutdownNow();
-  }
-
-  /** One client's stream; sends are serialised and nothing follows the final state. */
-  private static final class Stream {
-    private final SseEmitter emitter;
-    private boolean finished;
-    private WalkForwardEvent last;
-
-    Stream(SseEmitter emitter) {
-      this.emitter = emitter;
-    }
-
-    synchronized void send(WalkForwardEvent event) {
-      if (finished) {
-        return;
-      }
-      try {
-        emitter.send(SseEmitter.event().name("status").data(event, MediaType.APPLICATION_JSON));
-        last = event;
-        if (event.isFinal()) {
-          finished = true;
-          emitter.complete();
-        }
-      } catch (IOException | IllegalStateException e) {
-        finished = true; // the client went away; the completion callback cleans up
-      }
-    }
-
-    synchronized void end() {
-      if (!finished) {
-        finished = true;
-        emitter.complete();
-      }
-    }
-
-    synchronized void sendIfChanged(WalkForwardEvent event) {
-      if (!event.equals(last)) {
-        send(event);
-      }
-    }
-
-    synchronized void heartbeat() {
-      if (finished) {
-        return;
-      }
-      try {
-        emitter.send(SseEmitter.event().comment("keep-alive"));
-      } catch (IOException | IllegalStateException e) {
-        finished = true;
-      }
-    }
   }
 }

@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -138,7 +136,7 @@ class MonteCarloIntegrationTests extends IntegrationTest {
       for (int i = 0; i < closes.length; i++) {
         closes[i] = 100 + 10 * Math.sin((i + 5 * s) / (3.0 + s)) + 0.1 * i;
       }
-      universe.add(uploadCrypto(closes));
+      universe.add(client.uploadFractionalDaily("USD", closes));
     }
     Map<String, Object> request =
         RunClient.request(
@@ -338,22 +336,6 @@ class MonteCarloIntegrationTests extends IntegrationTest {
       copy.remove(field);
     }
     return copy;
-  }
-
-  private String uploadCrypto(double[] closes) {
-    String symbol = "M" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("symbol", symbol);
-    fields.put("interval", "1d");
-    fields.put("time_zone", "UTC");
-    fields.put("asset_class", "crypto");
-    fields.put("currency", "USD");
-    fields.put("lot_size", "0.000000001");
-    Response response =
-        Multipart.upload(
-            port, json, client.auth[1], "bars.csv", RunClient.dailyCsv(closes), fields);
-    assertThat(response.status()).as(response.body()).isEqualTo(201);
-    return symbol;
   }
 
   private List<String> errorFields(Map<String, Object> request) {

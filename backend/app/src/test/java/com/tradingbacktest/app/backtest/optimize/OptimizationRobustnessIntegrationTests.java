@@ -10,7 +10,6 @@ import com.tradingbacktest.app.backtest.run.RunPrices;
 import com.tradingbacktest.app.marketdata.MarketDataService;
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
-import com.tradingbacktest.app.support.Multipart;
 import com.tradingbacktest.engine.lang.EvaluationLimits;
 import com.tradingbacktest.engine.lang.StrategyCompiler;
 import com.tradingbacktest.engine.metrics.PerformanceMetrics;
@@ -24,7 +23,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -297,7 +295,7 @@ class OptimizationRobustnessIntegrationTests extends IntegrationTest {
       for (int i = 0; i < closes.length; i++) {
         closes[i] = 100 + 10 * Math.sin((i + 7 * s) / (4.0 + s)) + 0.05 * i;
       }
-      universe.add(uploadCrypto(closes));
+      universe.add(client.uploadFractionalDaily("USD", closes));
     }
     String code =
         """
@@ -342,22 +340,6 @@ class OptimizationRobustnessIntegrationTests extends IntegrationTest {
                 .atZone(ZoneId.of("America/New_York"))
                 .toLocalDate())
         .isEqualTo(LocalDate.of(2013, 10, 1));
-  }
-
-  private String uploadCrypto(double[] closes) {
-    String symbol = "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("symbol", symbol);
-    fields.put("interval", "1d");
-    fields.put("time_zone", "UTC");
-    fields.put("asset_class", "crypto");
-    fields.put("currency", "USD");
-    fields.put("lot_size", "0.000000001");
-    Response response =
-        Multipart.upload(
-            port, json, client.auth[1], "bars.csv", RunClient.dailyCsv(closes), fields);
-    assertThat(response.status()).as(response.body()).isEqualTo(201);
-    return symbol;
   }
 
   private List<String> errorFields(Map<String, Object> request) {

@@ -28,7 +28,7 @@ class PortfolioMemoryLimitIntegrationTests extends IntegrationTest {
       closes[i] = 100 + i % 13;
     }
     for (int s = 0; s < 3; s++) {
-      symbols.add(PortfolioRunsIntegrationTests.upload(client, closes, "USD"));
+      symbols.add(client.uploadFractionalDaily("USD", closes));
     }
     Map<String, Object> request =
         RunClient.request(
@@ -52,7 +52,7 @@ class PortfolioMemoryLimitIntegrationTests extends IntegrationTest {
     double[] shorter = java.util.Arrays.copyOf(closes, 500);
     List<String> smaller = new ArrayList<>();
     for (int s = 0; s < 3; s++) {
-      smaller.add(PortfolioRunsIntegrationTests.upload(client, shorter, "USD"));
+      smaller.add(client.uploadFractionalDaily("USD", shorter));
     }
     request.put("symbols", smaller);
     request.put("end_date", "2025-12-31");

@@ -50,37 +50,8 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
     }
     symbols = new ArrayList<>();
     for (double[] c : closes) {
-      symbols.add(upload(client, c, "USD"));
+      symbols.add(client.uploadFractionalDaily("USD", c));
     }
-  }
-
-  /** Uploads daily bars (open = previous close) as a new symbol of {@code currency}. */
-  static String upload(RunClient client, double[] closes, String currency) {
-    String symbol =
-        "P"
-            + java.util
-                .UUID
-                .randomUUID()
-                .toString()
-                .substring(0, 8)
-                .toUpperCase(java.util.Locale.ROOT);
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("symbol", symbol);
-    fields.put("interval", "1d");
-    fields.put("time_zone", "UTC");
-    fields.put("asset_class", "crypto");
-    fields.put("currency", currency);
-    fields.put("lot_size", "0.000000001");
-    Response response =
-        Multipart.upload(
-            client.port,
-            client.json,
-            client.auth[1],
-            "bars.csv",
-            RunClient.dailyCsv(closes),
-            fields);
-    assertThat(response.status()).as(response.body()).isEqualTo(201);
-    return symbol;
   }
 
   Map<String, Object> request(String code, List<String> universe) {
@@ -232,8 +203,8 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
   void aForeignSymbolIsConvertedWithItsFxSeriesAndWithoutOneTheRequestIsRefused() {
     double[] rate = new double[DAYS];
     java.util.Arrays.fill(rate, 1300);
-    String usdkrw = upload(client, rate, "KRW");
-    String krwSymbol = upload(client, closes[1], "KRW");
+    String usdkrw = client.uploadFractionalDaily("KRW", rate);
+    String krwSymbol = client.uploadFractionalDaily("KRW", closes[1]);
     Map<String, Object> request = request(EQUAL_WEIGHT, List.of(krwSymbol, symbols.get(0)));
 
     Response missing = client.start(request);
@@ -425,7 +396,7 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
     }
 
     // The first user's uploads are not the other's: as symbols, FX series or benchmark.
-    String own = upload(other, closes[0], "USD");
+    String own = other.uploadFractionalDaily("USD", closes[0]);
     Map<String, Object> request = new LinkedHashMap<>();
     request.putAll(
         RunClient.request(

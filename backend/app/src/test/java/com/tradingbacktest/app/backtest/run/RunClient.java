@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -233,6 +235,24 @@ public final class RunClient {
                 "UTC",
                 "asset_class",
                 "crypto"));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return symbol;
+  }
+
+  /**
+   * Uploads {@link #dailyCsv} bars of {@code closes} for a new custom crypto symbol in UTC, priced
+   * in {@code currency} and traded in fractions of a unit, as a portfolio's members are.
+   */
+  public String uploadFractionalDaily(String currency, double... closes) {
+    String symbol = "F" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("symbol", symbol);
+    fields.put("interval", "1d");
+    fields.put("time_zone", "UTC");
+    fields.put("asset_class", "crypto");
+    fields.put("currency", currency);
+    fields.put("lot_size", "0.000000001");
+    Response response = Multipart.upload(port, json, auth[1], "bars.csv", dailyCsv(closes), fields);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return symbol;
   }

@@ -78,13 +78,4 @@ class WalkForwardWindowsRequestTests {
         .containsEntry("windows.test_period", "must be longer than zero")
         .containsKey("windows");
   }
-
-  @Test
-  void joinsTheTimesOfSeveralSeriesOnceEachInOrder() {
-    long[] union =
-        WalkForwardService.unionTimes(
-            java.util.List.of(new long[] {1, 3, 5}, new long[] {2, 3, 6}, new long[] {}));
-
-    assertThat(union).containsExactly(1, 2, 3, 5, 6);
-  }
 }
