@@ -72,12 +72,24 @@ public final class WindowPlan {
               needed,
               bars));
     }
-    int test = (int) Math.floor((bars - gapBars) / (windows + trainTestRatio));
-    while (Math.round(trainTestRatio * test) + gapBars + (long) windows * test > bars) {
-      test--; // the division's rounding can overshoot by one
+    // The division is an estimate: the rounding of ratio x L can move the longest L that fits by
+    // one
+    // either way, and a short range can floor it below the shortest part that fits (found above).
+    int test = Math.max(minTest, (int) Math.floor((bars - gapBars) / (windows + trainTestRatio)));
+    while (countFits(bars, windows, trainTestRatio, gapBars, test + 1)) {
+      test++;
+    }
+    while (test > minTest && !countFits(bars, windows, trainTestRatio, gapBars, test)) {
+      test--;
     }
     int train = (int) Math.round(trainTestRatio * test);
     return tile(bars, mode, train, test, windows, gapBars);
+  }
+
+  /** Whether a first train part and {@code windows} test parts of {@code test} bars fit. */
+  private static boolean countFits(
+      int bars, int windows, double trainTestRatio, int gapBars, int test) {
+    return Math.round(trainTestRatio * test) + gapBars + (long) windows * test <= bars;
   }
 
   /**

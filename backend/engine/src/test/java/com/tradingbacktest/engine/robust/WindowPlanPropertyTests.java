@@ -3,6 +3,7 @@ package com.tradingbacktest.engine.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -33,6 +34,46 @@ class WindowPlanPropertyTests {
     }
     assertThat(plan.get(plan.size() - 1).testTo() - plan.get(plan.size() - 1).testFrom())
         .isGreaterThanOrEqualTo(test);
+  }
+
+  /**
+   * The case the property once found: the estimate (15 - 8) / (1 + 6.01) floors to 0 although one
+   * test bar after a train part of 6 and the gap fits exactly; the plan had an empty train part.
+   */
+  @Example
+  void aRangeWhoseEstimateFloorsToNothingStillGetsTheShortestPartsThatFit() {
+    List<WalkForwardWindow> plan = WindowPlan.byCount(15, WindowMode.ROLLING, 1, 6.01, 8);
+
+    assertThat(plan).containsExactly(new WalkForwardWindow(1, 0, 6, 14, 15));
+  }
+
+  /** Every small plan, exhaustively: the tiling holds and every part has bars. */
+  @Example
+  void everySmallPlanByCountTilesOrIsRefused() {
+    double[] ratios = {0.05, 0.5, 1, 2.5, 3, 6.01, 19.99, 20};
+    for (int bars = 1; bars <= 200; bars++) {
+      for (WindowMode mode : WindowMode.values()) {
+        for (int windows = 1; windows <= 8; windows++) {
+          for (double ratio : ratios) {
+            for (int gap : new int[] {0, 1, 8}) {
+              List<WalkForwardWindow> plan;
+              try {
+                plan = WindowPlan.byCount(bars, mode, windows, ratio, gap);
+              } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).contains("need at least");
+                continue;
+              }
+              assertThat(plan).hasSize(windows);
+              checkTiling(plan, bars, mode, gap);
+              for (WalkForwardWindow w : plan) {
+                assertThat(w.trainTo()).as("%s", w).isGreaterThan(w.trainFrom());
+                assertThat(w.testTo()).as("%s", w).isGreaterThan(w.testFrom());
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   @Property(tries = 500)

@@ -27,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class MonteCarloService {
 
+  /**
+   * A drawn seed stays within 2^53 - 1, the largest integer a JSON number keeps exactly in a
+   * browser (JavaScript's doubles), so the seed a page shows repeats the analysis when sent back.
+   */
+  static final long MAX_DRAWN_SEED = (1L << 53) - 1;
+
   /** Paths x steps one analysis may draw: about a second of work on one core. */
   static final long MAX_PATH_STEPS = 1_000_000_000L;
 
@@ -111,7 +117,10 @@ class MonteCarloService {
         request.ruinEquity() != null
             ? request.ruinEquity()
             : run.initialCapital().doubleValue() / 2;
-    long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong();
+    long seed =
+        request.seed() != null
+            ? request.seed()
+            : ThreadLocalRandom.current().nextLong(-MAX_DRAWN_SEED, MAX_DRAWN_SEED + 1);
     UUID id = UUID.randomUUID();
     String methodName = method.jsonName();
     transaction.executeWithoutResult(

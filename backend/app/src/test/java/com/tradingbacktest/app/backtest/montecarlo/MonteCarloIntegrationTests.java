@@ -59,13 +59,15 @@ class MonteCarloIntegrationTests extends IntegrationTest {
     assertThat(done.path("backtest_id").asString()).isEqualTo(runId);
     assertThat(done.path("method").asString()).isEqualTo("shuffle");
     assertThat(done.path("paths").asInt()).isEqualTo(500);
-    assertThat(done.path("steps").asInt()).isEqualTo(trades);
+    // A position still open at the end counts as one more trade, marked at the last close.
+    boolean holdsAtTheEnd = !run.path("result").path("open_trade").isNull();
+    assertThat(done.path("steps").asInt()).isEqualTo(trades + (holdsAtTheEnd ? 1 : 0));
     assertThat(done.path("step_unit").asString()).isEqualTo("trade");
     assertThat(done.path("block_length").isNull()).isTrue();
     // Half the capital by default.
     assertThat(done.path("ruin_equity").asDouble()).isEqualTo(5_000.0);
     // A product does not depend on the order of its factors: every path ends where the trades
-    // compound to, the run's own final equity when it ends flat.
+    // compound to, the run's own final equity (the run is flat between its trades).
     double runFinal = run.path("result").path("metrics").path("final_equity").asDouble();
     assertThat(done.path("original").path("final_equity").asDouble())
         .isCloseTo(runFinal, within(1e-6));
@@ -74,9 +76,7 @@ class MonteCarloIntegrationTests extends IntegrationTest {
     for (String p : List.of("p5", "p25", "p75", "p95", "mean")) {
       assertThat(finalEquity.path(p).asDouble()).as(p).isCloseTo(compounded, within(1e-6));
     }
-    if (run.path("result").path("open_trade").isNull()) {
-      assertThat(compounded).isCloseTo(runFinal, within(1e-6));
-    }
+    assertThat(compounded).isCloseTo(runFinal, within(1e-6));
     assertThat(done.path("probability_of_ruin").asDouble()).isBetween(0.0, 1.0);
     assertThat(done.path("bands").path("step").get(0).asInt()).isZero();
     assertThat(done.path("bands").path("p50").get(0).asDouble()).isEqualTo(10_000.0);
@@ -97,6 +97,8 @@ class MonteCarloIntegrationTests extends IntegrationTest {
     assertThat(results(second)).isEqualTo(results(first));
 
     JsonNode drawn = awaitCompleted(started(Map.of("method", "bootstrap", "paths", 300)));
+    // A browser reads the drawn seed exactly: a JSON number within 2^53.
+    assertThat(Math.abs(drawn.path("seed").asLong())).isLessThan(1L << 53);
     JsonNode repeated =
         awaitCompleted(
             started(
@@ -235,8 +237,9 @@ class MonteCarloIntegrationTests extends IntegrationTest {
     assertThat(client.awaitFinal(changing).path("status").asString()).isEqualTo("completed");
     String location = "/api/v1/backtests/" + changing + "/monte-carlo";
     Response before = client.api.post(location, Map.of("paths", 10), client.auth);
+    // One round trip, and the position held at the end as one more trade.
     assertThat(await(location + "/" + before.json().path("id").asString()).path("steps").asInt())
-        .isEqualTo(1);
+        .isEqualTo(2);
 
     // The last close changes: the position held into it is worth another amount.
     Response changed =
