@@ -15,7 +15,7 @@ import type { DeflatedSharpe, OptimizationWithRobustness, OutOfSample, Pbo, Plat
 import { equityPoints, histogramBars } from "../lib/charts";
 import { deflatedSharpeReading, pboReading, plateauReading } from "../lib/readings";
 import { EquityLineChart, HistogramChart } from "./robustness-charts";
-import { ColumnHeader, Figure, ReadingNote, WideTable } from "./robustness-bits";
+import { CardHeading, ColumnHeader, Figure, ReadingNote, WideTable } from "./robustness-bits";
 
 const params = (p: Record<string, number> | null | undefined, locale: string) =>
   Object.entries(p ?? {})
@@ -29,10 +29,7 @@ function DeflatedSharpeCard({ dsr }: { dsr: DeflatedSharpe }) {
   const ratio = (v: number | null) => formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
   return (
     <Card className="gap-3" data-testid="dsr-card">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.dsr.title")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.dsr.description")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.dsr.title")} description={t("robustness.dsr.description")} />
       <CardContent className="grid gap-3">
         <Figure
           label={t("robustness.dsr.probability")}
@@ -79,10 +76,7 @@ function PboCard({ pbo }: { pbo: Pbo }) {
   const reading = pbo.probability != null ? pboReading(pbo.probability) : null;
   return (
     <Card className="gap-3" data-testid="pbo-card">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.pbo.title")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.pbo.description")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.pbo.title")} description={t("robustness.pbo.description")} />
       <CardContent className="grid gap-3">
         <div className="grid grid-cols-2 gap-3">
           <Figure
@@ -124,10 +118,7 @@ function PlateauCard({ plateau, data }: { plateau: Plateau; data: OptimizationWi
   const score = (v: number | null) => formatMetric(data.objective ?? "", v, { currency: data.settings?.currency, locale, t });
   return (
     <Card className="gap-3" data-testid="plateau-card">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.plateau.title")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.plateau.description")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.plateau.title")} description={t("robustness.plateau.description")} />
       <CardContent className="grid gap-3">
         <div className="grid grid-cols-2 gap-3">
           <Figure

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { RunStatusBadge } from "@/components/layouts/run-status-badge";
+import { CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useT, type TranslationKey, type Vars } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 import { VERDICT_CLASS, type Verdict } from "../lib/readings";
@@ -85,5 +86,15 @@ export function WideTable({
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** A robustness card's title and the sentence under it saying what the card measures. */
+export function CardHeading({ title, description }: { title: ReactNode; description: ReactNode }) {
+  return (
+    <CardHeader>
+      <CardTitle className="text-base">{title}</CardTitle>
+      <CardDescription className="break-keep">{description}</CardDescription>
+    </CardHeader>
   );
 }

@@ -22,7 +22,7 @@ import type { WalkForwardResponse, WalkForwardSummary } from "../api/types";
 import { driftRows, equityPoints, windowBoundaries } from "../lib/charts";
 import { efficiencyReading } from "../lib/readings";
 import { DriftChart, EquityLineChart } from "./robustness-charts";
-import { ColumnHeader, Figure, JobStatusBadge, ReadingNote, WideTable } from "./robustness-bits";
+import { CardHeading, ColumnHeader, Figure, JobStatusBadge, ReadingNote, WideTable } from "./robustness-bits";
 
 const SUMMARY_METRICS = ["total_return", "cagr", "sharpe_ratio", "max_drawdown"] as const;
 const WINDOW_METRICS = ["total_return", "sharpe_ratio", "max_drawdown"] as const;
@@ -144,10 +144,7 @@ function Drift({ data }: { data: WalkForwardResponse }) {
   const number = (v: number | null) => formatNumber(v, locale, { maximumFractionDigits: 3 });
   return (
     <Card className="gap-3">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.walkForward.driftTitle")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.walkForward.driftDescription")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.walkForward.driftTitle")} description={t("robustness.walkForward.driftDescription")} />
       <CardContent className="grid gap-3">
         <DriftChart rows={rows} names={drift.map((d) => d.name)} label={t("robustness.walkForward.driftTitle")} />
         <div className="overflow-x-auto">
@@ -265,10 +262,7 @@ export function WalkForwardView({ id, onGone }: { id: string; onGone: () => void
       {data.out_of_sample && <Summary data={data} />}
       {points.length > 0 && (
         <Card className="gap-3">
-          <CardHeader>
-            <CardTitle className="text-base">{t("robustness.walkForward.stitchedTitle")}</CardTitle>
-            <CardDescription className="break-keep">{t("robustness.walkForward.stitchedDescription")}</CardDescription>
-          </CardHeader>
+          <CardHeading title={t("robustness.walkForward.stitchedTitle")} description={t("robustness.walkForward.stitchedDescription")} />
           <CardContent>
             <EquityLineChart
               points={points}
