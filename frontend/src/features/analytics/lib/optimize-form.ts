@@ -1,6 +1,6 @@
 import { emptyPriceValues, PRICE_ADJUSTMENTS, toPriceRequest, type PriceFormValues } from "@/lib/prices";
 import { z } from "zod";
-import type { SchemaOptimizeRequest, SchemaStrategyParameter } from "@/lib/api/schema";
+import type { SchemaOptimizeRequest, SchemaStrategyParameter, SchemaWalkForwardRequest } from "@/lib/api/schema";
 import { parseNumber } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
 import { OBJECTIVES, type Objective } from "@/lib/metrics";
@@ -338,8 +338,8 @@ export function optimizeFormSchema({
  * (the symbol is a KRX one) sends the price-limit choice.
  */
 /**
- * The request body. `out_of_sample` and `cscv_partitions` are the robustness lab's additions to the
- * optimisation request (docs/API.md); until schema.d.ts is regenerated with them they are added here.
+ * The request body as the form builds it: the generated request with the robustness lab's fields
+ * always sent, the held-out part narrowed to exactly one of its two forms (docs/API.md).
  */
 export type OptimizeRequestBody = SchemaOptimizeRequest & {
   out_of_sample: { fraction: number } | { from: string } | null;
@@ -369,9 +369,7 @@ export function toWindows(values: WindowValues) {
 }
 
 /** A walk-forward request: the optimisation's backtest, grid, objective and constraints, and its windows. */
-export type WalkForwardBody = Pick<SchemaOptimizeRequest, "backtest" | "ranges" | "objective" | "constraints" | "param_constraints"> & {
-  windows: ReturnType<typeof toWindows>;
-};
+export type WalkForwardBody = SchemaWalkForwardRequest & { windows: ReturnType<typeof toWindows> };
 
 export function toWalkForwardRequest(
   values: OptimizeFormValues,

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { postJson } from "./client";
+import { api, unwrap } from "@/lib/api/client";
 import { robustnessKeys } from "./keys";
-import type { WalkForwardRequest, WalkForwardResponse } from "./types";
+import type { WalkForwardRequest } from "./types";
 
 /** Queues a walk-forward optimisation (202); the answer carries its id, windows and combination count. */
 export function createWalkForward(body: WalkForwardRequest) {
-  return postJson<WalkForwardResponse>("/api/v1/backtests/walk-forward", { body });
+  return unwrap(api.POST("/api/v1/backtests/walk-forward", { body }));
 }
 
 export function useCreateWalkForward() {

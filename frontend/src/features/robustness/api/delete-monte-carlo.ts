@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { deleteJson } from "./client";
+import { api, unwrap } from "@/lib/api/client";
 import { robustnessKeys } from "./keys";
 
 export function deleteMonteCarlo(runId: string, id: string) {
-  return deleteJson("/api/v1/backtests/{id}/monte-carlo/{mcId}", { params: { path: { id: runId, mcId: id } } });
+  return unwrap(api.DELETE("/api/v1/backtests/{id}/monte-carlo/{mcId}", { params: { path: { id: runId, mcId: id } } }));
 }
 
 export function useDeleteMonteCarlo(runId: string) {

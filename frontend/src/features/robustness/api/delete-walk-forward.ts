@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { deleteJson } from "./client";
+import { api, unwrap } from "@/lib/api/client";
 import { robustnessKeys } from "./keys";
 
 /** Cancels a queued or running walk-forward, or deletes a finished one. */
 export function deleteWalkForward(id: string) {
-  return deleteJson("/api/v1/backtests/walk-forward/{id}", { params: { path: { id } } });
+  return unwrap(api.DELETE("/api/v1/backtests/walk-forward/{id}", { params: { path: { id } } }));
 }
 
 export function useDeleteWalkForward() {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { getJson } from "./client";
+import { api, unwrap } from "@/lib/api/client";
 import { MONTE_CARLO_POLL_MS, robustnessKeys } from "./keys";
-import type { MonteCarloResponse, MonteCarloStatus } from "./types";
+import type { MonteCarloStatus } from "./types";
 
 export const isMonteCarloActive = (status: MonteCarloStatus | null | undefined) => status === "queued" || status === "running";
 
@@ -10,7 +10,7 @@ export function monteCarloQueryOptions(runId: string, id: string) {
   return queryOptions({
     queryKey: robustnessKeys.monteCarlo(runId, id),
     queryFn: ({ signal }) =>
-      getJson<MonteCarloResponse>("/api/v1/backtests/{id}/monte-carlo/{mcId}", { params: { path: { id: runId, mcId: id } }, signal }),
+      unwrap(api.GET("/api/v1/backtests/{id}/monte-carlo/{mcId}", { params: { path: { id: runId, mcId: id } }, signal })),
     refetchInterval: (query) => (!query.state.data || isMonteCarloActive(query.state.data.status) ? MONTE_CARLO_POLL_MS : false),
   });
 }

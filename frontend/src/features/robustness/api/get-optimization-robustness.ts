@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { getJson } from "./client";
+import { api, unwrap } from "@/lib/api/client";
 import { robustnessKeys } from "./keys";
 import type { OptimizationWithRobustness } from "./types";
 
@@ -33,8 +33,7 @@ export function stillComing(data: OptimizationWithRobustness | undefined, now = 
 export function optimizationRobustnessQueryOptions(id: string) {
   return queryOptions({
     queryKey: [...robustnessKeys.all, "optimization", id] as const,
-    queryFn: ({ signal }) =>
-      getJson<OptimizationWithRobustness>("/api/v1/backtests/optimize/{id}", { params: { path: { id }, query: { limit: 10 } }, signal }),
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/backtests/optimize/{id}", { params: { path: { id }, query: { limit: 10 } }, signal })),
     refetchInterval: (query) => (stillComing(query.state.data) ? STATISTICS_POLL_MS : false),
   });
 }

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { getJson } from "./client";
+import { api, unwrap } from "@/lib/api/client";
 import { robustnessKeys, WALK_FORWARD_POLL_MS } from "./keys";
-import type { WalkForwardResponse, WalkForwardStatus } from "./types";
+import type { WalkForwardStatus } from "./types";
 
 export const isWalkForwardActive = (status: WalkForwardStatus | null | undefined) => status === "queued" || status === "running";
 
@@ -9,7 +9,7 @@ export const isWalkForwardActive = (status: WalkForwardStatus | null | undefined
 export function walkForwardQueryOptions(id: string) {
   return queryOptions({
     queryKey: robustnessKeys.walkForward(id),
-    queryFn: ({ signal }) => getJson<WalkForwardResponse>("/api/v1/backtests/walk-forward/{id}", { params: { path: { id } }, signal }),
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/backtests/walk-forward/{id}", { params: { path: { id } }, signal })),
     refetchInterval: (query) => (!query.state.data || isWalkForwardActive(query.state.data.status) ? WALK_FORWARD_POLL_MS : false),
   });
 }

@@ -10,7 +10,7 @@ import { NumberField, SelectField } from "@/components/forms/fields";
 import { Form } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage, isApiError } from "@/lib/api/errors";
@@ -34,7 +34,7 @@ import {
 } from "../lib/monte-carlo-form";
 import { monteCarloReading } from "../lib/readings";
 import { FanChart, HistogramChart } from "./robustness-charts";
-import { Figure, JobStatusBadge, ReadingNote } from "./robustness-bits";
+import { CardHeading, Figure, JobStatusBadge, ReadingNote } from "./robustness-bits";
 
 export interface MonteCarloRun {
   id: string;
@@ -424,10 +424,7 @@ export function MonteCarloPanel({ run }: { run: MonteCarloRun }) {
   const open = picked === undefined ? (list.data?.[0]?.id ?? null) : picked;
   return (
     <Card className="gap-4" data-testid="monte-carlo">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.monteCarlo.title")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.monteCarlo.description")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.monteCarlo.title")} description={t("robustness.monteCarlo.description")} />
       <CardContent className="grid gap-6">
         <MonteCarloForm run={run} onStarted={setPicked} />
         {open && <MonteCarloResult key={open} runId={run.id} id={open} currency={run.currency} />}

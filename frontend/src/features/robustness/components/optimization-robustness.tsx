@@ -15,7 +15,7 @@ import type { DeflatedSharpe, OptimizationWithRobustness, OutOfSample, Pbo, Plat
 import { equityPoints, histogramBars } from "../lib/charts";
 import { deflatedSharpeReading, pboReading, plateauReading } from "../lib/readings";
 import { EquityLineChart, HistogramChart } from "./robustness-charts";
-import { Figure, ReadingNote } from "./robustness-bits";
+import { CardHeading, ColumnHeader, Figure, ReadingNote, WideTable } from "./robustness-bits";
 
 const params = (p: Record<string, number> | null | undefined, locale: string) =>
   Object.entries(p ?? {})
@@ -29,10 +29,7 @@ function DeflatedSharpeCard({ dsr }: { dsr: DeflatedSharpe }) {
   const ratio = (v: number | null) => formatNumber(v, locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 });
   return (
     <Card className="gap-3" data-testid="dsr-card">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.dsr.title")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.dsr.description")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.dsr.title")} description={t("robustness.dsr.description")} />
       <CardContent className="grid gap-3">
         <Figure
           label={t("robustness.dsr.probability")}
@@ -79,10 +76,7 @@ function PboCard({ pbo }: { pbo: Pbo }) {
   const reading = pbo.probability != null ? pboReading(pbo.probability) : null;
   return (
     <Card className="gap-3" data-testid="pbo-card">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.pbo.title")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.pbo.description")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.pbo.title")} description={t("robustness.pbo.description")} />
       <CardContent className="grid gap-3">
         <div className="grid grid-cols-2 gap-3">
           <Figure
@@ -124,10 +118,7 @@ function PlateauCard({ plateau, data }: { plateau: Plateau; data: OptimizationWi
   const score = (v: number | null) => formatMetric(data.objective ?? "", v, { currency: data.settings?.currency, locale, t });
   return (
     <Card className="gap-3" data-testid="plateau-card">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.plateau.title")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.plateau.description")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.plateau.title")} description={t("robustness.plateau.description")} />
       <CardContent className="grid gap-3">
         <div className="grid grid-cols-2 gap-3">
           <Figure
@@ -143,15 +134,11 @@ function PlateauCard({ plateau, data }: { plateau: Plateau; data: OptimizationWi
             <thead className="text-xs text-muted-foreground">
               <tr>
                 <th scope="col" className="py-1 text-left font-medium" />
-                <th scope="col" className="py-1 text-left font-medium">
+                <ColumnHeader align="left" compact>
                   {t("robustness.plateau.parameters")}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {metricLabel(data.objective ?? "", t)}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t("robustness.plateau.neighbourhood")}
-                </th>
+                </ColumnHeader>
+                <ColumnHeader compact>{metricLabel(data.objective ?? "", t)}</ColumnHeader>
+                <ColumnHeader compact>{t("robustness.plateau.neighbourhood")}</ColumnHeader>
               </tr>
             </thead>
             <tbody>
@@ -189,59 +176,51 @@ function SplitTable({ split, data }: { split: OutOfSample; data: OptimizationWit
   const objective = data.objective ?? "";
   const fmt = (metric: string, v: number | null | undefined) => formatMetric(metric, v, { currency, locale, t });
   return (
-    <div className="overflow-x-auto rounded-lg border">
-      <table className="w-full min-w-[48rem] text-sm" aria-label={t("robustness.optimization.splitTable")} data-testid="oos-table">
-        <thead className="bg-muted/40 text-xs whitespace-nowrap text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              #
-            </th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">
-              {t("robustness.plateau.parameters")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {t("robustness.optimization.isScore")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {t("robustness.optimization.oosScore")}
-            </th>
-            {(["total_return", "max_drawdown", "trade_count"] as const).map((m) => (
-              <th key={m} scope="col" className="px-2 py-2 text-right font-medium">
-                {t(`metrics.short.${m}`)} {t("robustness.optimization.isOos")}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {split.results.map((r) => {
-            const worse = r.in_sample_score != null && r.out_of_sample_score != null && r.out_of_sample_score < r.in_sample_score;
-            return (
-              <tr key={r.combination} className="border-t" data-worse={worse}>
-                <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
-                <td className="px-2 py-1.5 font-mono text-xs whitespace-nowrap">{params(r.parameters, locale)}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{fmt(objective, r.in_sample_score)}</td>
-                <td className={cn("px-2 py-1.5 text-right font-semibold tabular-nums", worse && "text-destructive")}>
-                  {worse && <ArrowDownIcon className="mr-0.5 inline size-3.5" aria-label={t("robustness.optimization.worse")} />}
-                  {fmt(objective, r.out_of_sample_score)}
+    <WideTable
+      label={t("robustness.optimization.splitTable")}
+      testId="oos-table"
+      className="min-w-[48rem]"
+      head={
+        <>
+          <ColumnHeader>#</ColumnHeader>
+          <ColumnHeader align="left">{t("robustness.plateau.parameters")}</ColumnHeader>
+          <ColumnHeader>{t("robustness.optimization.isScore")}</ColumnHeader>
+          <ColumnHeader>{t("robustness.optimization.oosScore")}</ColumnHeader>
+          {(["total_return", "max_drawdown", "trade_count"] as const).map((m) => (
+            <ColumnHeader key={m}>
+              {t(`metrics.short.${m}`)} {t("robustness.optimization.isOos")}
+            </ColumnHeader>
+          ))}
+        </>
+      }
+    >
+      {split.results.map((r) => {
+        const worse = r.in_sample_score != null && r.out_of_sample_score != null && r.out_of_sample_score < r.in_sample_score;
+        return (
+          <tr key={r.combination} className="border-t" data-worse={worse}>
+            <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
+            <td className="px-2 py-1.5 font-mono text-xs whitespace-nowrap">{params(r.parameters, locale)}</td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{fmt(objective, r.in_sample_score)}</td>
+            <td className={cn("px-2 py-1.5 text-right font-semibold tabular-nums", worse && "text-destructive")}>
+              {worse && <ArrowDownIcon className="mr-0.5 inline size-3.5" aria-label={t("robustness.optimization.worse")} />}
+              {fmt(objective, r.out_of_sample_score)}
+            </td>
+            {(["total_return", "max_drawdown", "trade_count"] as const).map((m) => {
+              const is = metricValue(r.in_sample_metrics, m);
+              const oos = metricValue(r.out_of_sample_metrics, m);
+              return (
+                <td key={m} className="px-2 py-1.5 text-right whitespace-nowrap tabular-nums">
+                  {fmt(m, is)} <span className="text-muted-foreground">/</span>{" "}
+                  <span className={cn(m !== "trade_count" && is != null && oos != null && oos < is && "text-destructive")}>
+                    {fmt(m, oos)}
+                  </span>
                 </td>
-                {(["total_return", "max_drawdown", "trade_count"] as const).map((m) => {
-                  const is = metricValue(r.in_sample_metrics, m);
-                  const oos = metricValue(r.out_of_sample_metrics, m);
-                  return (
-                    <td key={m} className="px-2 py-1.5 text-right whitespace-nowrap tabular-nums">
-                      {fmt(m, is)} <span className="text-muted-foreground">/</span>{" "}
-                      <span className={cn(m !== "trade_count" && is != null && oos != null && oos < is && "text-destructive")}>
-                        {fmt(m, oos)}
-                      </span>
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              );
+            })}
+          </tr>
+        );
+      })}
+    </WideTable>
   );
 }
 

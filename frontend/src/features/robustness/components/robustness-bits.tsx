@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { RunStatusBadge } from "@/components/layouts/run-status-badge";
+import { CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useT, type TranslationKey, type Vars } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 import { VERDICT_CLASS, type Verdict } from "../lib/readings";
@@ -41,5 +42,59 @@ export function Figure({ label, value, testId, className }: { label: ReactNode; 
       <span className="text-xs break-keep text-muted-foreground">{label}</span>
       <span className="text-lg font-semibold tabular-nums">{value}</span>
     </div>
+  );
+}
+
+/** A column's header: numbers right-aligned, text left; `compact` in the small tables inside a card. */
+export function ColumnHeader({
+  align = "right",
+  compact = false,
+  children,
+}: {
+  align?: "left" | "right";
+  compact?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <th scope="col" className={cn(compact ? "py-1" : "px-2 py-2", align === "left" ? "text-left" : "text-right", "font-medium")}>
+      {children}
+    </th>
+  );
+}
+
+/** A bordered table that scrolls sideways on a narrow screen, its header row shaded. */
+export function WideTable({
+  label,
+  testId,
+  className,
+  head,
+  children,
+}: {
+  label: string;
+  testId: string;
+  /** The table's minimum width (a Tailwind class), below which it scrolls. */
+  className: string;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border">
+      <table className={cn("w-full text-sm", className)} aria-label={label} data-testid={testId}>
+        <thead className="bg-muted/40 text-xs whitespace-nowrap text-muted-foreground">
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A robustness card's title and the sentence under it saying what the card measures. */
+export function CardHeading({ title, description }: { title: ReactNode; description: ReactNode }) {
+  return (
+    <CardHeader>
+      <CardTitle className="text-base">{title}</CardTitle>
+      <CardDescription className="break-keep">{description}</CardDescription>
+    </CardHeader>
   );
 }

@@ -22,7 +22,7 @@ import type { WalkForwardResponse, WalkForwardSummary } from "../api/types";
 import { driftRows, equityPoints, windowBoundaries } from "../lib/charts";
 import { efficiencyReading } from "../lib/readings";
 import { DriftChart, EquityLineChart } from "./robustness-charts";
-import { Figure, JobStatusBadge, ReadingNote } from "./robustness-bits";
+import { CardHeading, ColumnHeader, Figure, JobStatusBadge, ReadingNote, WideTable } from "./robustness-bits";
 
 const SUMMARY_METRICS = ["total_return", "cagr", "sharpe_ratio", "max_drawdown"] as const;
 const WINDOW_METRICS = ["total_return", "sharpe_ratio", "max_drawdown"] as const;
@@ -73,81 +73,65 @@ function WindowsTable({ data }: { data: WalkForwardResponse }) {
   const names = data.ranges.filter((r) => r.count > 1).map((r) => r.name);
   const date = (value: string) => formatDate(value, zone);
   return (
-    <div className="overflow-x-auto rounded-lg border">
-      <table className="w-full min-w-[60rem] text-sm" aria-label={t("robustness.walkForward.windowsTitle")} data-testid="wf-windows">
-        <thead className="bg-muted/40 text-xs whitespace-nowrap text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              #
-            </th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">
-              {t("robustness.walkForward.train")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">
-              {t("robustness.walkForward.test")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">
-              {t("robustness.walkForward.chosen")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {t("robustness.walkForward.isScore", { objective: metricLabel(data.objective, t) })}
-            </th>
-            {WINDOW_METRICS.map((m) => (
-              <th key={m} scope="col" className="px-2 py-2 text-right font-medium">
-                {t("robustness.walkForward.oosMetric", { metric: t(`metrics.short.${m}`) })}
-              </th>
-            ))}
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {t("metrics.short.trade_count")}
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {t("robustness.walkForward.equity")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.windows.map((w) => (
-            <tr key={w.number} className="border-t" data-status={w.status}>
-              <td className="px-2 py-1.5 text-right tabular-nums">{w.number}</td>
-              <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">
-                {date(w.train_start)} → {date(w.train_end)}
-                <span className="block text-xs text-muted-foreground">
-                  {t("robustness.walkForward.barCount", { count: formatInteger(w.train_bars, locale) })}
-                </span>
-              </td>
-              <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">
-                {date(w.test_start)} → {date(w.test_end)}
-                <span className="block text-xs text-muted-foreground">
-                  {t("robustness.walkForward.barCount", { count: formatInteger(w.test_bars, locale) })}
-                </span>
-              </td>
-              <td className="px-2 py-1.5 font-mono text-xs whitespace-nowrap">
-                {w.parameters ? (
-                  names.map((n) => `${n}=${formatNumber(w.parameters?.[n], locale, { maximumFractionDigits: 6 })}`).join(", ")
-                ) : (
-                  <JobStatusBadge status={w.status === "completed" ? "failed" : w.status} />
-                )}
-              </td>
-              <td className="px-2 py-1.5 text-right tabular-nums">
-                {formatMetric(data.objective, w.in_sample_score, { currency, locale, t })}
-              </td>
-              {WINDOW_METRICS.map((m) => {
-                const value = metricValue(w.out_of_sample_metrics, m);
-                return (
-                  <td key={m} className={cn("px-2 py-1.5 text-right tabular-nums", toneClass(metricTone(m, value)))}>
-                    {formatMetric(m, value, { currency, locale, t })}
-                  </td>
-                );
-              })}
-              <td className="px-2 py-1.5 text-right tabular-nums">{formatInteger(w.trade_count, locale)}</td>
-              <td className="px-2 py-1.5 text-right whitespace-nowrap tabular-nums">
-                {formatMoney(w.start_equity, currency, locale)} → {formatMoney(w.end_equity, currency, locale)}
-              </td>
-            </tr>
+    <WideTable
+      label={t("robustness.walkForward.windowsTitle")}
+      testId="wf-windows"
+      className="min-w-[60rem]"
+      head={
+        <>
+          <ColumnHeader>#</ColumnHeader>
+          <ColumnHeader align="left">{t("robustness.walkForward.train")}</ColumnHeader>
+          <ColumnHeader align="left">{t("robustness.walkForward.test")}</ColumnHeader>
+          <ColumnHeader align="left">{t("robustness.walkForward.chosen")}</ColumnHeader>
+          <ColumnHeader>{t("robustness.walkForward.isScore", { objective: metricLabel(data.objective, t) })}</ColumnHeader>
+          {WINDOW_METRICS.map((m) => (
+            <ColumnHeader key={m}>{t("robustness.walkForward.oosMetric", { metric: t(`metrics.short.${m}`) })}</ColumnHeader>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <ColumnHeader>{t("metrics.short.trade_count")}</ColumnHeader>
+          <ColumnHeader>{t("robustness.walkForward.equity")}</ColumnHeader>
+        </>
+      }
+    >
+      {data.windows.map((w) => (
+        <tr key={w.number} className="border-t" data-status={w.status}>
+          <td className="px-2 py-1.5 text-right tabular-nums">{w.number}</td>
+          <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">
+            {date(w.train_start)} → {date(w.train_end)}
+            <span className="block text-xs text-muted-foreground">
+              {t("robustness.walkForward.barCount", { count: formatInteger(w.train_bars, locale) })}
+            </span>
+          </td>
+          <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">
+            {date(w.test_start)} → {date(w.test_end)}
+            <span className="block text-xs text-muted-foreground">
+              {t("robustness.walkForward.barCount", { count: formatInteger(w.test_bars, locale) })}
+            </span>
+          </td>
+          <td className="px-2 py-1.5 font-mono text-xs whitespace-nowrap">
+            {w.parameters ? (
+              names.map((n) => `${n}=${formatNumber(w.parameters?.[n], locale, { maximumFractionDigits: 6 })}`).join(", ")
+            ) : (
+              <JobStatusBadge status={w.status === "completed" ? "failed" : w.status} />
+            )}
+          </td>
+          <td className="px-2 py-1.5 text-right tabular-nums">
+            {formatMetric(data.objective, w.in_sample_score, { currency, locale, t })}
+          </td>
+          {WINDOW_METRICS.map((m) => {
+            const value = metricValue(w.out_of_sample_metrics, m);
+            return (
+              <td key={m} className={cn("px-2 py-1.5 text-right tabular-nums", toneClass(metricTone(m, value)))}>
+                {formatMetric(m, value, { currency, locale, t })}
+              </td>
+            );
+          })}
+          <td className="px-2 py-1.5 text-right tabular-nums">{formatInteger(w.trade_count, locale)}</td>
+          <td className="px-2 py-1.5 text-right whitespace-nowrap tabular-nums">
+            {formatMoney(w.start_equity, currency, locale)} → {formatMoney(w.end_equity, currency, locale)}
+          </td>
+        </tr>
+      ))}
+    </WideTable>
   );
 }
 
@@ -160,28 +144,19 @@ function Drift({ data }: { data: WalkForwardResponse }) {
   const number = (v: number | null) => formatNumber(v, locale, { maximumFractionDigits: 3 });
   return (
     <Card className="gap-3">
-      <CardHeader>
-        <CardTitle className="text-base">{t("robustness.walkForward.driftTitle")}</CardTitle>
-        <CardDescription className="break-keep">{t("robustness.walkForward.driftDescription")}</CardDescription>
-      </CardHeader>
+      <CardHeading title={t("robustness.walkForward.driftTitle")} description={t("robustness.walkForward.driftDescription")} />
       <CardContent className="grid gap-3">
         <DriftChart rows={rows} names={drift.map((d) => d.name)} label={t("robustness.walkForward.driftTitle")} />
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="wf-drift">
             <thead className="text-xs text-muted-foreground">
               <tr>
-                <th scope="col" className="py-1 text-left font-medium">
+                <ColumnHeader align="left" compact>
                   {t("robustness.plateau.parameters")}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t("robustness.walkForward.mean")}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t("robustness.walkForward.stdev")}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t("robustness.walkForward.changes")}
-                </th>
+                </ColumnHeader>
+                <ColumnHeader compact>{t("robustness.walkForward.mean")}</ColumnHeader>
+                <ColumnHeader compact>{t("robustness.walkForward.stdev")}</ColumnHeader>
+                <ColumnHeader compact>{t("robustness.walkForward.changes")}</ColumnHeader>
               </tr>
             </thead>
             <tbody>
@@ -287,10 +262,7 @@ export function WalkForwardView({ id, onGone }: { id: string; onGone: () => void
       {data.out_of_sample && <Summary data={data} />}
       {points.length > 0 && (
         <Card className="gap-3">
-          <CardHeader>
-            <CardTitle className="text-base">{t("robustness.walkForward.stitchedTitle")}</CardTitle>
-            <CardDescription className="break-keep">{t("robustness.walkForward.stitchedDescription")}</CardDescription>
-          </CardHeader>
+          <CardHeading title={t("robustness.walkForward.stitchedTitle")} description={t("robustness.walkForward.stitchedDescription")} />
           <CardContent>
             <EquityLineChart
               points={points}

@@ -162,7 +162,7 @@ export function walkForward(overrides: Partial<WalkForwardResponse> = {}): WalkF
     strategy_id: "s-1",
     strategy_name: "SMA crossover",
     symbol: "AAPL",
-    dataset: null,
+    dataset: "shared",
     interval: "1d",
     start_date: "2010-01-01",
     end_date: "2015-12-31",
