@@ -50,7 +50,10 @@ describe("Monte Carlo on a run", () => {
     expect(polls).toBeGreaterThanOrEqual(3);
     const drawdown = table.querySelector('tr[data-row="max_drawdown"]') as HTMLElement;
     expect(drawdown).toHaveTextContent(/Max drawdown\s*-23\.00%\s*-17\.00%\s*-14\.00%\s*-11\.00%\s*-8\.00%\s*-14\.50%\s*-9\.00%/);
-    expect(table.querySelector('tr[data-row="longest_drawdown"]')).toHaveTextContent("35 trades");
+    const longest = table.querySelector('tr[data-row="longest_drawdown"]') as HTMLElement;
+    expect(longest).toHaveTextContent("35 trades");
+    // The run's own is measured on its bars, though the paths step by trades.
+    expect(longest.lastElementChild).toHaveTextContent("12 bars");
     expect(table.querySelector('tr[data-row="final_equity"]')).toHaveTextContent("$12,500.00");
     expect(screen.getByTestId("mc-reading-drawdown")).toHaveTextContent(
       "95% of the reshuffled paths kept the max drawdown above -23.0%; your run's -9.0% was on the lucky side (expect worse).",

@@ -135,12 +135,15 @@ function PercentileTable({ analysis, currency }: { analysis: MonteCarloResponse;
   const locale = useLocale();
   const unit = analysis.step_unit === "bar" ? "robustness.monteCarlo.bars" : "robustness.monteCarlo.trades";
   const steps = (v: number | null | undefined) => (v == null ? "—" : t(unit, { count: formatInteger(v, locale) }));
+  // The run's own longest drawdown is measured on its bars, whatever the paths step by.
+  const bars = (v: number | null | undefined) => (v == null ? "—" : t("robustness.monteCarlo.bars", { count: formatInteger(v, locale) }));
   const rows: {
     key: string;
     label: string;
     values: Percentiles | null;
     own: number | null | undefined;
     format: (v: number | null | undefined) => string;
+    formatOwn?: (v: number | null | undefined) => string;
   }[] = [
     {
       key: "final_equity",
@@ -169,6 +172,7 @@ function PercentileTable({ analysis, currency }: { analysis: MonteCarloResponse;
       values: analysis.longest_drawdown,
       own: analysis.original?.longest_drawdown,
       format: steps,
+      formatOwn: bars,
     },
   ];
   return (
@@ -200,7 +204,7 @@ function PercentileTable({ analysis, currency }: { analysis: MonteCarloResponse;
                   {row.format(row.values?.[c])}
                 </td>
               ))}
-              <td className="px-3 py-1.5 text-right font-semibold tabular-nums">{row.format(row.own)}</td>
+              <td className="px-3 py-1.5 text-right font-semibold tabular-nums">{(row.formatOwn ?? row.format)(row.own)}</td>
             </tr>
           ))}
         </tbody>
