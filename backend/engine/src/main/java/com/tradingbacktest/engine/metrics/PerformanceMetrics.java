@@ -157,6 +157,16 @@ public record PerformanceMetrics(
 
   /** These metrics with {@code totalDividends} (the portfolio run adds what its legs received). */
   public PerformanceMetrics withTotalDividends(double dividends) {
+    return copy(dividends, drawdown, buyAndHoldEquity, monthlyReturns, yearlyReturns);
+  }
+
+  /** These scalar metrics with the given dividends and series: one place names every component. */
+  private PerformanceMetrics copy(
+      double dividends,
+      double[] drawdownSeries,
+      double[] buyAndHoldSeries,
+      List<MonthlyReturn> monthly,
+      List<YearlyReturn> yearly) {
     return new PerformanceMetrics(
         start,
         end,
@@ -206,10 +216,10 @@ public record PerformanceMetrics(
         losingTrades,
         longTrades,
         shortTrades,
-        drawdown,
-        buyAndHoldEquity,
-        monthlyReturns,
-        yearlyReturns);
+        drawdownSeries,
+        buyAndHoldSeries,
+        monthly,
+        yearly);
   }
 
   /**
@@ -218,59 +228,7 @@ public record PerformanceMetrics(
    * curves.
    */
   public PerformanceMetrics withoutSeries() {
-    return new PerformanceMetrics(
-        start,
-        end,
-        duration,
-        durationDays,
-        exposureTime,
-        initialCapital,
-        finalEquity,
-        peakEquity,
-        totalReturn,
-        buyAndHoldReturn,
-        cagr,
-        annualizedReturn,
-        annualizedVolatility,
-        sharpeRatio,
-        sortinoRatio,
-        calmarRatio,
-        maxDrawdown,
-        maxDrawdownDuration,
-        maxDrawdownDurationDays,
-        maxDrawdownDurationBars,
-        averageDrawdown,
-        averageDrawdownDuration,
-        averageDrawdownDurationDays,
-        averageDrawdownDurationBars,
-        tradeCount,
-        winRate,
-        bestTrade,
-        worstTrade,
-        averageTrade,
-        averageTradeDuration,
-        averageTradeDurationBars,
-        maxTradeDuration,
-        maxTradeDurationBars,
-        profitFactor,
-        expectancy,
-        expectancyPct,
-        sqn,
-        kellyCriterion,
-        commissions,
-        totalFunding,
-        totalBorrowCost,
-        totalInterest,
-        totalDividends,
-        liquidations,
-        winningTrades,
-        losingTrades,
-        longTrades,
-        shortTrades,
-        new double[0],
-        new double[0],
-        List.of(),
-        List.of());
+    return copy(totalDividends, new double[0], new double[0], List.of(), List.of());
   }
 
   /**
