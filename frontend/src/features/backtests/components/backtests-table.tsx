@@ -69,7 +69,7 @@ function RowActions({ run, onConfirm }: { run: SchemaBacktestSummary; onConfirm:
         {active ? (
           <DropdownMenuItem onSelect={() => onConfirm({ run, action: "cancel" })}>
             <SquareIcon />
-            {t("backtests.cancelRun")}
+            {t("stop.run")}
           </DropdownMenuItem>
         ) : (
           <DropdownMenuItem variant="destructive" onSelect={() => onConfirm({ run, action: "delete" })}>
@@ -189,7 +189,7 @@ export function BacktestsTable() {
     const { action } = confirm;
     remove.mutate(confirm.run.id, {
       onSuccess: () => {
-        toast.success(t(action === "cancel" ? "backtests.cancelled" : "backtests.deleted"));
+        toast.success(t(action === "cancel" ? "stop.runStopped" : "backtests.deleted"));
         setConfirm(null);
       },
       onError: () => toast.error(t("errors.unexpected")),
@@ -287,12 +287,13 @@ export function BacktestsTable() {
       <ConfirmDialog
         open={!!confirm}
         onOpenChange={(open) => !open && setConfirm(null)}
-        title={t(confirm?.action === "cancel" ? "backtests.cancelTitle" : "backtests.deleteTitle")}
-        description={t(confirm?.action === "cancel" ? "backtests.cancelDescription" : "backtests.deleteDescription", {
+        title={t(confirm?.action === "cancel" ? "stop.runTitle" : "backtests.deleteTitle")}
+        description={t(confirm?.action === "cancel" ? "stop.runDescription" : "backtests.deleteDescription", {
           name: confirm?.run.strategy_name ?? "",
           symbol: confirm?.run.symbol ?? "",
         })}
-        confirmLabel={t(confirm?.action === "cancel" ? "backtests.cancelRun" : "common.delete")}
+        confirmLabel={t(confirm?.action === "cancel" ? "stop.run" : "common.delete")}
+        cancelLabel={confirm?.action === "cancel" ? t("stop.keepRunning") : undefined}
         destructive
         pending={remove.isPending}
         onConfirm={onConfirm}
