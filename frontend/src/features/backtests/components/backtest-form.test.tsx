@@ -58,7 +58,7 @@ describe("the new-backtest form", () => {
     expect(
       screen.getByText("Data from 2013-01-02 to 2013-12-31 · 252 bars. Dates are days in the symbol's time zone."),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText("Initial capital")).toHaveValue(10000);
+    expect(screen.getByLabelText("Initial capital")).toHaveValue("10,000");
     expect(screen.getByText("Zero-commission broker; no tax.")).toBeInTheDocument();
   });
 

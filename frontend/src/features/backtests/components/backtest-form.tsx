@@ -265,13 +265,12 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
   // disabled button, so a ref, set synchronously, turns every submit after the first away until that
   // one fails; a successful one leaves for the run's page and stays submitting.
   const submitting = useRef(false);
-  const started = useRef(false);
   const [busy, setBusy] = useState(false);
-  const submit = form.handleSubmit(async (values) => {
+  const send = (outcome: { started: boolean }) => async (values: BacktestFormValues) => {
     setFormErrors(null);
     try {
       const run = await create.mutateAsync(toBacktestRequest(values, parameters, foreign, krx));
-      started.current = true;
+      outcome.started = true;
       router.push(`/backtests/${run.id}`);
     } catch (error) {
       if (isApiError(error) && error.is("/problems/invalid-strategy")) {
@@ -296,15 +295,16 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
         });
       }
     }
-  });
+  };
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (submitting.current) return;
     submitting.current = true;
     setBusy(true);
-    await submit(event);
+    const outcome = { started: false };
+    await form.handleSubmit(send(outcome))(event);
     // Invalid values or a refused request: the form may be sent again once they are fixed.
-    if (!started.current) {
+    if (!outcome.started) {
       submitting.current = false;
       setBusy(false);
     }
