@@ -30,13 +30,21 @@ function krwCsv() {
   return lines.join("\n");
 }
 
+/** The access token of the signed-up user, for the API calls the test makes beside the browser. */
+let token = "";
+const authorization = () => ({ Authorization: `Bearer ${token}` });
+
 async function api(method, path, data) {
-  const response = await context.request.fetch(`${BASE_URL}${path}`, { method, data });
+  const response = await context.request.fetch(`${BASE_URL}${path}`, { method, data, headers: authorization() });
   return { status: response.status(), json: await response.json().catch(() => null) };
 }
 
 /** The computed word-break of the first element matching `selector`. */
-const wordBreak = (p, selector) => p.locator(selector).first().evaluate((element) => getComputedStyle(element).wordBreak);
+const wordBreak = (p, selector) =>
+  p
+    .locator(selector)
+    .first()
+    .evaluate((element) => getComputedStyle(element).wordBreak);
 
 console.log(`e2e (polish) against ${BASE_URL}`);
 
@@ -44,7 +52,9 @@ let strategyId = "";
 await test("sign up, upload a KRW symbol and save a strategy", async () => {
   const registered = await context.request.post(`${BASE_URL}/api/v1/auth/register`, { data: user });
   expect(registered.status() === 201, `register answered ${registered.status()}`);
+  token = (await registered.json()).access_token;
   const imported = await context.request.post(`${BASE_URL}/api/v1/data/import`, {
+    headers: authorization(),
     multipart: {
       file: { name: "krw.csv", mimeType: "text/csv", buffer: Buffer.from(krwCsv()) },
       symbol: SYMBOL,

@@ -1,23 +1,29 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { act, screen } from "@testing-library/react";
 import { useForm } from "react-hook-form";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { Form } from "@/components/forms/form";
 import { setLanguage } from "@/lib/i18n";
 import { renderWithProviders } from "@/test/render";
 import { MoneyField, positionAfter, significantBefore } from "./money-input";
 
-let submitted: { capital: string } | undefined;
-
-function CapitalForm({ currency, initial = "" }: { currency: string; initial?: string }) {
+function CapitalForm({
+  currency,
+  initial = "",
+  onSave = () => {},
+}: {
+  currency: string;
+  initial?: string;
+  onSave?: (values: { capital: string }) => void;
+}) {
   const form = useForm<{ capital: string }>({
     resolver: zodResolver(z.object({ capital: z.string() })),
     defaultValues: { capital: initial },
   });
   return (
     <Form {...form}>
-      <form onSubmit={form.handleSubmit((values) => (submitted = values))}>
+      <form onSubmit={form.handleSubmit(onSave)}>
         <MoneyField control={form.control} name="capital" label="Capital" currency={currency} data-testid="capital" />
         <button type="submit">Save</button>
       </form>
@@ -27,19 +33,19 @@ function CapitalForm({ currency, initial = "" }: { currency: string; initial?: s
 
 afterEach(() => {
   act(() => setLanguage("en"));
-  submitted = undefined;
 });
 
 describe("a money input", () => {
   it("groups digits as they are typed, keeps the bare number for the form and reads the amount back", async () => {
     act(() => setLanguage("ko"));
-    const { user } = renderWithProviders(<CapitalForm currency="KRW" />);
+    const onSave = vi.fn();
+    const { user } = renderWithProviders(<CapitalForm currency="KRW" onSave={onSave} />);
     const input = screen.getByLabelText("Capital");
     await user.type(input, "10000000");
     expect(input).toHaveValue("10,000,000");
     expect(screen.getByTestId("capital-read-back")).toHaveTextContent("1,000만 원");
     await user.click(screen.getByRole("button", { name: "Save" }));
-    expect(submitted).toEqual({ capital: "10000000" });
+    expect(onSave).toHaveBeenCalledWith({ capital: "10000000" }, expect.anything());
   });
 
   it("reads won back in English and dollars with their symbol", async () => {
