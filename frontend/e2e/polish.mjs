@@ -119,7 +119,7 @@ await test("a KRW run reads in whole won, a negative P&L on one line", async () 
   const text = await trades.innerText();
   expect(!/\d\.00(?!%)/.test(text), `a KRW amount shows .00: ${text.slice(0, 400)}`);
   const cards = await page.getByTestId("metric-cards").innerText();
-  expect(!/\d\.00(?!%)/.test(cards), `a metric card shows .00 won: ${cards}`);
+  expect(!/₩[\d,]+\.\d/.test(cards), `a metric card shows won with decimals: ${cards}`);
   const negative = trades.locator("tbody td span.text-loss").first();
   await negative.waitFor();
   const { height, lineHeight, content } = await negative.evaluate((e) => ({
