@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { UnsavedChangesDialog } from "@/components/layouts/unsaved-changes-dialog";
 import { setLanguage } from "@/lib/i18n";

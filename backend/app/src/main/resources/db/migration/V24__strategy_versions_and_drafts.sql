@@ -21,14 +21,16 @@ create table strategy_versions (
 alter table strategies
   add column version        integer check (version > 0),
   add column draft_code     text,
-  add column draft_saved_at timestamptz,
-  add constraint strategies_draft_check check ((draft_code is null) = (draft_saved_at is null)),
-  add constraint strategies_content_check check (version is not null or draft_code is not null);
+  add column draft_saved_at timestamptz;
 
 -- Every existing strategy compiled when it was saved: its content is its version 1.
 insert into strategy_versions (strategy_id, number, name, code, parameters, created_at)
 select id, 1, name, code, parameters, updated_at from strategies;
 update strategies set version = 1;
+
+alter table strategies
+  add constraint strategies_draft_check check ((draft_code is null) = (draft_saved_at is null)),
+  add constraint strategies_content_check check (version is not null or draft_code is not null);
 
 -- A run or optimisation links to the version it ran. Existing ones ran version 1 only if their
 -- stored code is still the strategy's code; otherwise which version they ran cannot be told.

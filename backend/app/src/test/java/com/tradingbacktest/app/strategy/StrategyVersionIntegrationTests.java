@@ -223,9 +223,9 @@ class StrategyVersionIntegrationTests extends IntegrationTest {
     // A copy starts a history of its own, at version 1.
     JsonNode copy = other.copy(id).json();
     assertThat(copy.path("version").asInt()).isEqualTo(1);
-    assertThat(other.get(copy.path("id").asString() + "/versions").json().path("total_items"))
-        .extracting(JsonNode::asLong)
-        .isEqualTo(1L);
+    assertThat(
+            other.get(copy.path("id").asString() + "/versions").json().path("total_items").asLong())
+        .isEqualTo(1);
   }
 
   @Test
