@@ -1,10 +1,11 @@
 "use client";
 
 import { DiffEditor } from "@monaco-editor/react";
+import { useEffect, useRef } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { useResolvedTheme } from "@/hooks/use-resolved-theme";
 import { useLanguage } from "@/lib/i18n";
-import { configureStrategyLanguage } from "../lib/monaco-setup";
+import { configureStrategyLanguage, type monaco } from "../lib/monaco-setup";
 import { LANGUAGE_ID, type Catalogue } from "../lib/strategy-language";
 
 export interface DiffViewProps {
@@ -26,8 +27,26 @@ export default function DiffView({ original, modified, catalogue, ariaLabel, loa
   const theme = useResolvedTheme();
   const language = useLanguage();
   configureStrategyLanguage(catalogue, language);
+  const editorRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  // The wrapper would dispose the models before the editor lets go of them (Monaco throws "TextModel got
+  // disposed before DiffEditorWidget model got reset"): it keeps them, and they go here, in that order.
+  useEffect(
+    () => () => {
+      const editor = editorRef.current;
+      const models = editor?.getModel();
+      editor?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   return (
     <DiffEditor
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      onMount={(editor) => {
+        editorRef.current = editor;
+      }}
       original={original}
       modified={modified}
       language={LANGUAGE_ID}
