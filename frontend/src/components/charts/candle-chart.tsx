@@ -1,11 +1,20 @@
 "use client";
 
-import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, SeriesMarker, SeriesType, Time, UTCTimestamp } from "lightweight-charts";
+import type {
+  IChartApi,
+  ISeriesApi,
+  ISeriesMarkersPluginApi,
+  SeriesMarker,
+  SeriesType,
+  TickMarkType,
+  Time,
+  UTCTimestamp,
+} from "lightweight-charts";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { cssColor } from "@/components/charts/css-color";
 import { useResolvedTheme } from "@/hooks/use-resolved-theme";
 import { chartTime } from "@/lib/chart-time";
-import { formatNumber, formatPrice, tickDigits } from "@/lib/format";
+import { chartDate, chartTickMark, formatNumber, formatPrice, tickDigits, type ChartTickKind } from "@/lib/format";
 import { useLocale } from "@/lib/i18n";
 import { isLowerPane, plotColors, plotPoints, type PlotSeriesSet } from "@/lib/plots";
 import { cn } from "@/lib/utils";
@@ -26,6 +35,9 @@ interface Drawn {
   chart: IChartApi;
   markers: ISeriesMarkersPluginApi<Time>;
 }
+
+/** lightweight-charts' TickMarkType (Year = 0 ... TimeWithSeconds = 4) by name, for the axis labels. */
+const TICK_KINDS: readonly ChartTickKind[] = ["year", "month", "day", "time", "seconds"];
 
 /** The lower pane's share of the height next to the price pane's 1. */
 const LOWER_PANE_STRETCH = 0.5;
@@ -92,9 +104,15 @@ export function CandleChart({
         },
         grid: { vertLines: { color: cssColor("--border", 0.5) }, horzLines: { color: cssColor("--border", 0.5) } },
         rightPriceScale: { borderColor: border },
-        timeScale: { borderColor: border, timeVisible: intraday, secondsVisible: false },
+        timeScale: {
+          borderColor: border,
+          timeVisible: intraday,
+          secondsVisible: false,
+          tickMarkFormatter: (time: Time, kind: TickMarkType) => chartTickMark(Number(time), TICK_KINDS[kind] ?? "day", locale),
+        },
         crosshair: { mode: lib.CrosshairMode.Normal },
-        localization: { locale },
+        // Dates in the reader's own way ("2009. 4. 8." / "Apr 8, 2009"), not the library's "08 4월 '09".
+        localization: { locale, timeFormatter: (time: Time) => chartDate(Number(time), locale, intraday) },
       });
       const series = chart.addSeries(lib.CandlestickSeries, {
         upColor: gain,

@@ -4789,8 +4789,8 @@ export interface operations {
                 /** @description Items per page, 1-100 */
                 size?: number;
                 /**
-                 * @description `field[,asc|desc]`, field one of created_at, completed_at, symbol, status
-                 * @example created_at,desc
+                 * @description `field[,asc|desc]`, field one of created_at, completed_at, symbol, status or a key metric: total_return, cagr, sharpe_ratio, sortino_ratio, max_drawdown, win_rate, profit_factor, trade_count, final_equity. Runs without the metric come last either way; ties go newest first.
+                 * @example total_return,desc
                  */
                 sort?: string;
                 /** @description Only runs of this strategy */

@@ -5,6 +5,7 @@ import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
 import { enRobustness } from "./en-robustness";
+import { enPolish } from "./en-polish";
 
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
 export const en = {
@@ -326,4 +327,6 @@ export const en = {
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
   ...enRobustness,
   ...enVersions,
+  // Stopping queued and running jobs (en-polish.ts).
+  ...enPolish,
 };

@@ -6,6 +6,7 @@ import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
 import { koRobustness } from "./ko-robustness";
+import { koPolish } from "./ko-polish";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -327,4 +328,6 @@ export const ko: Shape<typeof en> = {
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (ko-robustness.ts).
   ...koRobustness,
   ...koVersions,
+  // Stopping queued and running jobs (ko-polish.ts).
+  ...koPolish,
 };

@@ -78,7 +78,7 @@ const NO_ACCOUNT_COSTS: AccountCosts = { funding: false, borrow: false, dividend
 
 function columns({ t, locale, currency, zone, interval, tick, withSymbol, accountCosts }: Context): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
-  const pnlClass = (v: number | undefined) => cn("tabular-nums", toneClass(signTone(v)));
+  const pnlClass = (v: number | undefined) => cn("num", toneClass(signTone(v)));
   const symbol: ColumnDef<TradeRow>[] = withSymbol
     ? [
         {

@@ -190,7 +190,7 @@ public class BacktestRepository {
                 + FILTERS
                 + " order by "
                 + orderBy
-                + ", id offset :offset limit :limit")
+                + " offset :offset limit :limit")
         .param("user", userId)
         .param("strategy", strategyId)
         .param("symbol", symbol)
