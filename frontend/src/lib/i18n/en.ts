@@ -4,6 +4,7 @@ import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
 import { enRobustness } from "./en-robustness";
+import { enSettings } from "./en-settings";
 
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
 export const en = {
@@ -324,4 +325,6 @@ export const en = {
   ...enPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
   ...enRobustness,
+  // The settings screen: profile, display, default costs, API keys (en-settings.ts).
+  ...enSettings,
 };

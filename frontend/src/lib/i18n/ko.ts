@@ -5,6 +5,7 @@ import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
 import { koRobustness } from "./ko-robustness";
+import { koSettings } from "./ko-settings";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -325,4 +326,6 @@ export const ko: Shape<typeof en> = {
   ...koPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (ko-robustness.ts).
   ...koRobustness,
+  // The settings screen: profile, display, default costs, API keys (ko-settings.ts).
+  ...koSettings,
 };
