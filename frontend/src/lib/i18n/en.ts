@@ -1,4 +1,5 @@
 import { enRuns } from "./en-runs";
+import { enVersions } from "./en-versions";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
@@ -325,6 +326,7 @@ export const en = {
   ...enPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
   ...enRobustness,
+  ...enVersions,
   // The settings screen: profile, display, default costs, API keys (en-settings.ts).
   ...enSettings,
 };

@@ -1,5 +1,6 @@
 import type { en } from "./en";
 import { koRuns } from "./ko-runs";
+import { koVersions } from "./ko-versions";
 import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
@@ -326,6 +327,7 @@ export const ko: Shape<typeof en> = {
   ...koPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (ko-robustness.ts).
   ...koRobustness,
+  ...koVersions,
   // The settings screen: profile, display, default costs, API keys (ko-settings.ts).
   ...koSettings,
 };

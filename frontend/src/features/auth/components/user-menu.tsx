@@ -12,6 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useNavigationGuard } from "@/hooks/use-unsaved-changes";
 import { useProfile } from "@/lib/api/profile";
 import { useT } from "@/lib/i18n";
 import { useLogout } from "../api/logout";
@@ -22,6 +23,7 @@ export function UserMenu() {
   const user = useSession((s) => s.user);
   const logout = useLogout();
   const router = useRouter();
+  const requestLeave = useNavigationGuard((state) => state.request);
   // The display name of the profile, else the username (also while the profile loads).
   const name = useProfile().data?.name ?? user?.username;
   const initial = (name ?? "?").slice(0, 1).toUpperCase();
@@ -54,9 +56,12 @@ export function UserMenu() {
         </DropdownMenuItem>
         <DropdownMenuItem
           onSelect={() =>
-            logout.mutate(undefined, {
-              onSettled: () => router.replace("/login"),
-            })
+            // Signing out leaves the page: with unsaved edits, only after the user agrees.
+            requestLeave(() =>
+              logout.mutate(undefined, {
+                onSettled: () => router.replace("/login"),
+              }),
+            )
           }
         >
           <LogOutIcon />
