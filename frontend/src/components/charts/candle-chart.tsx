@@ -12,6 +12,7 @@ import type {
 } from "lightweight-charts";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { cssColor } from "@/components/charts/css-color";
+import { useResolvedColourConvention } from "@/hooks/use-colour-convention";
 import { useResolvedTheme } from "@/hooks/use-resolved-theme";
 import { chartTime } from "@/lib/chart-time";
 import { chartDate, chartTickMark, formatNumber, formatPrice, tickDigits, type ChartTickKind } from "@/lib/format";
@@ -75,6 +76,8 @@ export function CandleChart({
 }) {
   const locale = useLocale();
   const theme = useResolvedTheme();
+  // The candles copy the up/down colours once, so the chart is drawn again when the convention changes.
+  const convention = useResolvedColourConvention();
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<Drawn | null>(null);
   // Counts the charts built, so the effects that draw onto one run again when a new one is ready.
@@ -90,6 +93,9 @@ export function CandleChart({
       if (cancelled) return;
       const gain = cssColor("--gain");
       const loss = cssColor("--loss");
+      // What the candles were drawn in (a canvas hides it), for the browser tests of the colour convention.
+      element.dataset.upColour = gain;
+      element.dataset.downColour = loss;
       const border = cssColor("--border");
       const digits = tickDigits(tickSize) ?? 2;
       chart = lib.createChart(element, {
@@ -145,7 +151,7 @@ export function CandleChart({
       drawn.current = null;
       chart?.remove();
     };
-  }, [candles, zone, locale, theme, currency, tickSize, intraday]);
+  }, [candles, zone, locale, theme, convention, currency, tickSize, intraday]);
 
   useEffect(() => {
     drawn.current?.markers.setMarkers((markers ?? []).map((m) => (m.color?.startsWith("--") ? { ...m, color: cssColor(m.color) } : m)));

@@ -46,6 +46,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your profile
+         * @description Before the first save every field has its default.
+         */
+        get: operations["get_1"];
+        /**
+         * Replace your profile
+         * @description Every field is replaced; an omitted one returns to its default. The display name is trimmed (at most 60 characters; empty: the username is shown). Default costs follow the rules of a run's costs.
+         */
+        put: operations["save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/universes": {
         parameters: {
             query?: never;
@@ -687,7 +711,7 @@ export interface paths {
          * One run: settings, resolved parameters and, once completed, its result summary
          * @description The result holds every metric, monthly and yearly returns, the count of round trips, the position still open at the end and an equity/drawdown/buy-and-hold overview downsampled to about 2000 points. Its size does not grow with the trades or the bars: the round trips are paged at `/round-trips`, the fills at `/trades`, and GET /api/v1/analytics/chart serves any range of the full series.
          */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Cancel a queued or running run, or delete a finished one with its fills */
@@ -782,7 +806,7 @@ export interface paths {
             cookie?: never;
         };
         /** One Monte Carlo analysis: percentiles, probability of ruin, fan chart, histograms */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Delete a Monte Carlo analysis (a running one stops) */
@@ -898,7 +922,7 @@ export interface paths {
             cookie?: never;
         };
         /** An optimisation: status, progress and the best results so far, with heatmap data */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Cancel a running optimisation, or delete a finished one with its results */
@@ -1213,6 +1237,64 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        DefaultCosts: {
+            /** @enum {string|null} */
+            preset?: "none" | "krx" | "us" | "upbit" | "binance" | null;
+            /**
+             * Format: double
+             * @example 0.00015
+             */
+            commission_rate?: number | null;
+            /**
+             * Format: double
+             * @description Cash per fill
+             */
+            commission_fixed?: number | null;
+            /**
+             * Format: double
+             * @description Least commission of a fill, in cash
+             */
+            commission_minimum?: number | null;
+            /**
+             * Format: double
+             * @description Sell-side transaction tax
+             * @example 0.002
+             */
+            sell_tax_rate?: number | null;
+            /**
+             * Format: double
+             * @description Fraction of the price
+             */
+            slippage_rate?: number | null;
+            /**
+             * Format: double
+             * @description Whole ticks of the symbol's tick size
+             */
+            slippage_ticks?: number | null;
+        };
+        ProfileRequest: {
+            /** @example 김트레이더 */
+            display_name?: string | null;
+            /** @enum {string|null} */
+            language?: "ko" | "en" | null;
+            /** @enum {string|null} */
+            colour_convention?: "auto" | "red-up" | "green-up" | null;
+            default_costs?: components["schemas"]["DefaultCosts"] | null;
+        };
+        ProfileResponse: {
+            display_name: string | null;
+            name: string;
+            /** @enum {string|null} */
+            language: "ko" | "en" | null;
+            /** @enum {string} */
+            colour_convention: "auto" | "red-up" | "green-up";
+            default_costs: components["schemas"]["DefaultCosts"] | null;
+            /**
+             * Format: date-time
+             * @description When it was last saved; null: never
+             */
+            updated_at: string | null;
         };
         ValidateStrategyRequest: {
             /**
@@ -3429,6 +3511,9 @@ export type SchemaStrategyCodeError = components['schemas']['StrategyCodeError']
 export type SchemaStrategyDraftResponse = components['schemas']['StrategyDraftResponse'];
 export type SchemaStrategyParameter = components['schemas']['StrategyParameter'];
 export type SchemaStrategyResponse = components['schemas']['StrategyResponse'];
+export type SchemaDefaultCosts = components['schemas']['DefaultCosts'];
+export type SchemaProfileRequest = components['schemas']['ProfileRequest'];
+export type SchemaProfileResponse = components['schemas']['ProfileResponse'];
 export type SchemaValidateStrategyRequest = components['schemas']['ValidateStrategyRequest'];
 export type SchemaStrategyValidationResponse = components['schemas']['StrategyValidationResponse'];
 export type SchemaBadRow = components['schemas']['BadRow'];
@@ -3915,6 +4000,113 @@ export interface operations {
             };
             /** @description No such strategy of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid (validation-failed, every field at once) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6585,7 +6777,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6967,7 +7159,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7411,7 +7603,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: {
                 /** @description How many ranked results, 0-1000 */

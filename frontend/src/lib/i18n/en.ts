@@ -6,6 +6,7 @@ import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
 import { enRobustness } from "./en-robustness";
 import { enPolish } from "./en-polish";
+import { enSettings } from "./en-settings";
 
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
 export const en = {
@@ -329,4 +330,6 @@ export const en = {
   ...enVersions,
   // Stopping queued and running jobs (en-polish.ts).
   ...enPolish,
+  // The settings screen: profile, display, default costs, API keys (en-settings.ts).
+  ...enSettings,
 };

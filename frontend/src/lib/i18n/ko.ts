@@ -7,6 +7,7 @@ import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
 import { koRobustness } from "./ko-robustness";
 import { koPolish } from "./ko-polish";
+import { koSettings } from "./ko-settings";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -330,4 +331,6 @@ export const ko: Shape<typeof en> = {
   ...koVersions,
   // Stopping queued and running jobs (ko-polish.ts).
   ...koPolish,
+  // The settings screen: profile, display, default costs, API keys (ko-settings.ts).
+  ...koSettings,
 };

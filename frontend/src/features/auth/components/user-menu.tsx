@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOutIcon, UserIcon } from "lucide-react";
+import { LogOutIcon, SettingsIcon, UserIcon } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,6 +13,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { useNavigationGuard } from "@/hooks/use-unsaved-changes";
+import { useProfile } from "@/lib/api/profile";
 import { useT } from "@/lib/i18n";
 import { useLogout } from "../api/logout";
 import { useSession } from "../hooks/use-session";
@@ -22,7 +24,9 @@ export function UserMenu() {
   const logout = useLogout();
   const router = useRouter();
   const requestLeave = useNavigationGuard((state) => state.request);
-  const initial = (user?.username ?? "?").slice(0, 1).toUpperCase();
+  // The display name of the profile, else the username (also while the profile loads).
+  const name = useProfile().data?.name ?? user?.username;
+  const initial = (name ?? "?").slice(0, 1).toUpperCase();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -30,18 +34,26 @@ export function UserMenu() {
           <span className="flex size-7 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold text-primary">
             {initial}
           </span>
-          <span className="hidden max-w-32 truncate md:inline">{user?.username}</span>
+          <span className="hidden max-w-32 truncate md:inline" data-testid="user-name">
+            {name}
+          </span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-56">
         <DropdownMenuLabel className="grid gap-0.5">
           <span className="flex items-center gap-2 truncate">
             <UserIcon className="size-4 text-muted-foreground" />
-            {user?.username}
+            {name}
           </span>
           <span className="truncate text-xs font-normal text-muted-foreground">{user?.email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings" data-testid="user-menu-settings">
+            <SettingsIcon />
+            {t("settings.title")}
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem
           onSelect={() =>
             // Signing out leaves the page: with unsaved edits, only after the user agrees.

@@ -100,7 +100,7 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol, accoun
       header: () => t("backtests.trades.side"),
       cell: ({ row }) => (
         <span className="flex items-center gap-1.5">
-          <Badge variant={row.original.side === "short" ? "destructive" : "success"}>
+          <Badge variant={row.original.side === "short" ? "loss" : "gain"}>
             {t(row.original.side === "short" ? "backtests.trades.short" : "backtests.trades.long")}
           </Badge>
           {row.original.open && <Badge variant="outline">{t("backtests.trades.open")}</Badge>}

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.CostRules;
 import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.common.error.FieldValidationException;
@@ -58,13 +59,13 @@ public class RunSettingsResolver {
   static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
   /** The largest cash amount a cost or a sizing may name: the largest capital. */
-  static final double MAX_CASH = 1e15;
+  static final double MAX_CASH = CostRules.MAX_CASH;
 
   /** The name a strategy given as source with the request goes by. */
   static final String UNSAVED_NAME = "Unsaved strategy";
 
   /** The most ticks of slippage per fill. */
-  static final double MAX_SLIPPAGE_TICKS = 10_000;
+  static final double MAX_SLIPPAGE_TICKS = CostRules.MAX_SLIPPAGE_TICKS;
 
   private final StrategyLookup strategies;
   private final MarketDataService marketData;
