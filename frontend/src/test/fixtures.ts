@@ -52,6 +52,8 @@ export function backtestSummary(overrides: Partial<SchemaBacktestSummary> = {}):
     error: null,
     strategy_id: "00000000-0000-0000-0000-0000000000aa",
     strategy_name: "SMA crossover",
+    name: "SMA crossover · AAPL",
+    tags: [],
     symbol: "AAPL",
     symbol_count: 1,
     dataset: "shared",

@@ -37,6 +37,8 @@ import { MonthlyReturns } from "./monthly-returns";
 import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } from "./portfolio-result";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
+import { RunNotes, RunTitle } from "./run-document";
+import { ReportButton, ShareDialog } from "./share-dialog";
 import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
@@ -212,7 +214,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
   const rerun = useRerunBacktest();
   const [confirm, setConfirm] = useState(false);
   const active = isRunActive(run.status);
-  const title = run.strategy_name ?? t("backtests.deletedStrategy");
+  const title = run.name ?? run.strategy_name ?? t("backtests.deletedStrategy");
 
   const onRerun = () =>
     rerun.mutate(run.id!, {
@@ -239,7 +241,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            {title}
+            <RunTitle run={run} />
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="text-sm" />
           </span>
         }
@@ -266,6 +268,12 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
         }
         actions={
           <>
+            {run.status === "completed" && (
+              <>
+                <ShareDialog run={run} />
+                <ReportButton run={run} />
+              </>
+            )}
             {!active && (
               <Button variant="outline" onClick={onRerun} disabled={rerun.isPending} data-testid="rerun">
                 {rerun.isPending ? <Spinner /> : <RotateCwIcon />}
@@ -312,6 +320,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
           </Alert>
         )}
         {run.status === "completed" && <CompletedRun run={run} robustness={robustness} />}
+        <RunNotes run={run} />
         <RunDetails run={run} />
       </div>
       <ConfirmDialog
