@@ -53,6 +53,8 @@ export function backtestSummary(overrides: Partial<SchemaBacktestSummary> = {}):
     strategy_id: "00000000-0000-0000-0000-0000000000aa",
     strategy_name: "SMA crossover",
     strategy_version: 1,
+    name: "SMA crossover · AAPL",
+    tags: [],
     symbol: "AAPL",
     symbol_count: 1,
     dataset: "shared",

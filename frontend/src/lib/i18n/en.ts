@@ -3,6 +3,7 @@ import { enVersions } from "./en-versions";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
+import { enShare } from "./en-share";
 import { enUniverses } from "./en-universes";
 import { enRobustness } from "./en-robustness";
 import { enPolish } from "./en-polish";
@@ -322,6 +323,8 @@ export const en = {
   ...enRuns,
   // The universes screen and the UniversePicker (en-universes.ts).
   ...enUniverses,
+  // Runs as documents, share links, the shared page and the report (en-share.ts).
+  ...enShare,
   ...enPortfolio,
   ...enAccount,
   ...enPrices,

@@ -4,6 +4,7 @@ import { koVersions } from "./ko-versions";
 import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
+import { koShare } from "./ko-share";
 import { koUniverses } from "./ko-universes";
 import { koRobustness } from "./ko-robustness";
 import { koPolish } from "./ko-polish";
@@ -323,6 +324,8 @@ export const ko: Shape<typeof en> = {
   ...koRuns,
   // 유니버스 화면과 UniversePicker (ko-universes.ts).
   ...koUniverses,
+  // 문서로서의 실행, 공유 링크, 공유 페이지, 보고서 (ko-share.ts).
+  ...koShare,
   ...koPortfolio,
   ...koAccount,
   ...koPrices,

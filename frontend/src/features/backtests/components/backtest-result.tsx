@@ -38,6 +38,8 @@ import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } fr
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
 import { RunStrategyVersion } from "./run-strategy-version";
+import { RunNotes, RunTitle } from "./run-document";
+import { ReportButton, ShareDialog } from "./share-dialog";
 import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
@@ -225,7 +227,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
   const rerun = useRerunBacktest();
   const [confirm, setConfirm] = useState(false);
   const active = isRunActive(run.status);
-  const title = run.strategy_name ?? t("backtests.deletedStrategy");
+  const title = run.name ?? run.strategy_name ?? t("backtests.deletedStrategy");
 
   const onRerun = () =>
     rerun.mutate(run.id!, {
@@ -252,7 +254,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            {title}
+            <RunTitle run={run} />
             <RunStrategyVersion run={run} />
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="text-sm" />
           </span>
@@ -283,6 +285,12 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
         actions={
           !active && (
             <>
+              {run.status === "completed" && (
+                <>
+                  <ShareDialog run={run} />
+                  <ReportButton run={run} />
+                </>
+              )}
               <Button variant="outline" onClick={onRerun} disabled={rerun.isPending} data-testid="rerun">
                 {rerun.isPending ? <Spinner /> : <RotateCwIcon />}
                 {t("backtests.rerun")}
@@ -321,6 +329,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
           </Alert>
         )}
         {run.status === "completed" && <CompletedRun run={run} robustness={robustness} />}
+        <RunNotes run={run} />
         <RunDetails run={run} />
       </div>
       <ConfirmDialog

@@ -53,7 +53,8 @@ function AccountRows({ account }: { account: SchemaRunAccount }) {
 }
 
 /** What the run was: its settings, the parameters it used, its timings, and the code that ran. */
-export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
+/** The run's settings, execution and code; a shared run (`shared`) shows no execution facts, and its code only when included. */
+export function RunDetails({ run, shared = false }: { run: SchemaBacktestResponse; shared?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const settings = run.settings;
@@ -143,58 +144,62 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
             )}
           </CardContent>
         </Card>
-        <Card className="gap-3">
-          <CardHeader>
-            <CardTitle className="text-sm">{t("backtests.details.execution")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="text-sm">
-              <Row label={t("backtests.details.createdAt")}>{formatDateTime(run.created_at, zone, { seconds: true })}</Row>
-              <Row label={t("backtests.details.startedAt")}>{formatDateTime(run.started_at, zone, { seconds: true })}</Row>
-              <Row label={t("backtests.details.completedAt")}>{formatDateTime(run.completed_at, zone, { seconds: true })}</Row>
-              <Row label={t("backtests.details.duration")}>
-                {run.duration_ms != null
-                  ? t("backtests.details.seconds", { value: formatNumber(run.duration_ms / 1000, locale, { maximumFractionDigits: 2 }) })
-                  : "—"}
-              </Row>
-              <Row label={t("backtests.details.attempts")}>{formatInteger(run.attempts, locale)}</Row>
-              {result && (
-                <>
-                  <Row label={t("backtests.details.bars")}>{formatInteger(result.bar_count, locale)}</Row>
-                  <Row label={t("backtests.details.fills")}>{formatInteger(result.fill_count, locale)}</Row>
-                  <Row label={t("backtests.details.rejectedOrders")}>{formatInteger(result.rejected_orders, locale)}</Row>
-                </>
-              )}
-            </dl>
-          </CardContent>
-        </Card>
+        {!shared && (
+          <Card className="gap-3">
+            <CardHeader>
+              <CardTitle className="text-sm">{t("backtests.details.execution")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="text-sm">
+                <Row label={t("backtests.details.createdAt")}>{formatDateTime(run.created_at, zone, { seconds: true })}</Row>
+                <Row label={t("backtests.details.startedAt")}>{formatDateTime(run.started_at, zone, { seconds: true })}</Row>
+                <Row label={t("backtests.details.completedAt")}>{formatDateTime(run.completed_at, zone, { seconds: true })}</Row>
+                <Row label={t("backtests.details.duration")}>
+                  {run.duration_ms != null
+                    ? t("backtests.details.seconds", { value: formatNumber(run.duration_ms / 1000, locale, { maximumFractionDigits: 2 }) })
+                    : "—"}
+                </Row>
+                <Row label={t("backtests.details.attempts")}>{formatInteger(run.attempts, locale)}</Row>
+                {result && (
+                  <>
+                    <Row label={t("backtests.details.bars")}>{formatInteger(result.bar_count, locale)}</Row>
+                    <Row label={t("backtests.details.fills")}>{formatInteger(result.fill_count, locale)}</Row>
+                    <Row label={t("backtests.details.rejectedOrders")}>{formatInteger(result.rejected_orders, locale)}</Row>
+                  </>
+                )}
+              </dl>
+            </CardContent>
+          </Card>
+        )}
       </div>
-      <Card className="min-w-0 gap-0 self-start overflow-hidden py-0">
-        <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
-          <span className="text-sm font-medium">{t("backtests.details.code")}</span>
-          <span className="text-xs text-muted-foreground">{run.strategy_name}</span>
-        </div>
-        <pre
-          className="max-h-[32rem] overflow-auto bg-muted/30 py-3 text-[13px] leading-5"
-          tabIndex={0}
-          aria-label={t("backtests.details.code")}
-          data-testid="run-code"
-        >
-          <code className="grid font-mono">
-            {(run.strategy_code ?? "")
-              .replace(/\n$/, "")
-              .split("\n")
-              .map((line, i) => (
-                <span key={i} className="grid grid-cols-[3rem_1fr]">
-                  <span className="pr-3 text-right text-muted-foreground/70 select-none" aria-hidden>
-                    {i + 1}
+      {(!shared || run.strategy_code != null) && (
+        <Card className="min-w-0 gap-0 self-start overflow-hidden py-0">
+          <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
+            <span className="text-sm font-medium">{t("backtests.details.code")}</span>
+            <span className="text-xs text-muted-foreground">{run.strategy_name}</span>
+          </div>
+          <pre
+            className="max-h-[32rem] overflow-auto bg-muted/30 py-3 text-[13px] leading-5"
+            tabIndex={0}
+            aria-label={t("backtests.details.code")}
+            data-testid="run-code"
+          >
+            <code className="grid font-mono">
+              {(run.strategy_code ?? "")
+                .replace(/\n$/, "")
+                .split("\n")
+                .map((line, i) => (
+                  <span key={i} className="grid grid-cols-[3rem_1fr]">
+                    <span className="pr-3 text-right text-muted-foreground/70 select-none" aria-hidden>
+                      {i + 1}
+                    </span>
+                    <span className="pr-4 whitespace-pre">{line || " "}</span>
                   </span>
-                  <span className="pr-4 whitespace-pre">{line || " "}</span>
-                </span>
-              ))}
-          </code>
-        </pre>
-      </Card>
+                ))}
+            </code>
+          </pre>
+        </Card>
+      )}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { downloadFills, downloadRoundTrips } from "../api/download-csv";
 import { useRoundTrips, type RoundTripFilters, type RoundTripParams } from "../api/get-round-trips";
+import { useRunAccess } from "../lib/run-access";
 import type { TradeRow } from "../lib/trades";
 
 /** Page sizes; the API pages the round trips (at most 1000 a page), so a run of any length loads a page at a time. */
@@ -248,6 +249,8 @@ export function TradesTable({
   const [downloading, setDownloading] = useState<"trips" | "fills" | null>(null);
   const params: RoundTripParams = { page, size, ...filters };
   const query = useRoundTrips(runId, params);
+  // A shared run's page offers no exports: they read the owner's endpoints.
+  const readOnly = useRunAccess().kind === "shared";
   const filtered = Object.values(filters).some(Boolean);
   const withOpen = useMemo(() => {
     const items: TradeRow[] = (query.data?.items ?? []).map((item) => ({ ...item, open: false }));
@@ -345,7 +348,7 @@ export function TradesTable({
             {t("backtests.clearFilters")}
           </Button>
         )}
-        <div className="ml-auto flex flex-wrap gap-2">
+        <div className={cn("ml-auto flex flex-wrap gap-2 print:hidden", readOnly && "hidden")}>
           <Button
             variant="outline"
             size="sm"

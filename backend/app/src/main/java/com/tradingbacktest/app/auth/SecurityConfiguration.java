@@ -77,6 +77,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
                     .permitAll()
+                    // Shared runs' public links: read-only, rate-limited per address.
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/shared/*", "/api/v1/shared/*/round-trips")
+                    .permitAll()
                     .requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                     .permitAll()

@@ -175,46 +175,52 @@ public class BacktestRepository {
         .optional();
   }
 
-  List<BacktestRow> list(
-      UUID userId,
-      UUID strategyId,
-      String symbol,
-      RunStatus status,
-      String orderBy,
-      int offset,
-      int limit) {
-    return jdbc.sql(
+  List<BacktestRow> list(UUID userId, RunFilter filter, String orderBy, int offset, int limit) {
+    return filtered(
             "select "
                 + SUMMARY_COLUMNS
                 + " from backtests where user_id = :user"
                 + FILTERS
                 + " order by "
                 + orderBy
-                + " offset :offset limit :limit")
-        .param("user", userId)
-        .param("strategy", strategyId)
-        .param("symbol", symbol)
-        .param("status", status == null ? null : status.code())
+                + " offset :offset limit :limit",
+            userId,
+            filter)
         .param("offset", offset)
         .param("limit", limit)
         .query(BacktestRepository::map)
         .list();
   }
 
-  long count(UUID userId, UUID strategyId, String symbol, RunStatus status) {
-    return jdbc.sql("select count(*) from backtests where user_id = :user" + FILTERS)
-        .param("user", userId)
-        .param("strategy", strategyId)
-        .param("symbol", symbol)
-        .param("status", status == null ? null : status.code())
+  long count(UUID userId, RunFilter filter) {
+    return filtered(
+            "select count(*) from backtests where user_id = :user" + FILTERS, userId, filter)
         .query(Long.class)
         .single();
   }
 
+  private JdbcClient.StatementSpec filtered(String sql, UUID userId, RunFilter filter) {
+    return jdbc.sql(sql)
+        .param("user", userId)
+        .param("strategy", filter.strategyId())
+        .param("symbol", filter.symbol())
+        .param("status", filter.status() == null ? null : filter.status().code())
+        .param("query", filter.queryPattern())
+        .param("tag", filter.tag());
+  }
+
+  /**
+   * The list's filters. The search is an ILIKE over the user's own runs (their index narrows to
+   * them; the pattern is at most {@link RunFilter#MAX_QUERY} characters and escaped).
+   */
   private static final String FILTERS =
       " and (cast(:strategy as uuid) is null or strategy_id = :strategy)"
           + " and (cast(:symbol as text) is null or symbol = :symbol)"
-          + " and (cast(:status as text) is null or status = cast(:status as backtest_status))";
+          + " and (cast(:status as text) is null or status = cast(:status as backtest_status))"
+          + " and (cast(:query as text) is null or name ilike :query or notes ilike :query"
+          + " or strategy_name ilike :query or symbol ilike :query)"
+          + " and (cast(:tag as text) is null or exists (select 1 from unnest(tags) t"
+          + " where lower(t) = lower(:tag)))";
 
   /**
    * Takes a pending (or interrupted running) run for this attempt: running, progress 0, one more

@@ -31,6 +31,10 @@ import java.util.UUID;
  * @param benchmark the symbol the run is measured against, else null
  * @param symbols the symbols it trades: a portfolio run's universe in order (symbol is its first),
  *     a single run's one symbol
+ * @param name the run's name: as its owner wrote it, else its strategy and symbol
+ * @param notes its owner's notes, possibly empty
+ * @param tags its owner's tags
+ * @param share its public link, null when it is not shared
  */
 record BacktestResponse(
     UUID id,
@@ -66,4 +70,8 @@ record BacktestResponse(
     @Schema(nullable = true) Boolean sameDataAsOriginal,
     List<PlotView> plots,
     @Schema(nullable = true) String benchmark,
-    List<String> symbols) {}
+    List<String> symbols,
+    String name,
+    String notes,
+    List<String> tags,
+    @Schema(nullable = true) ShareResponse share) {}
