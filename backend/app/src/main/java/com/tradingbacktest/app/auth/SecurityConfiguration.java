@@ -77,6 +77,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
                     .permitAll()
+                    // The front page's figures, counted from the language catalogue.
+                    .requestMatchers(HttpMethod.GET, "/api/v1/catalogue/summary")
+                    .permitAll()
                     .requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                     .permitAll()

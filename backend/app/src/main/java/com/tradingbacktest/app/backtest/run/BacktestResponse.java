@@ -28,6 +28,9 @@ import java.util.UUID;
  * @param plots the series its strategy plotted, in declaration order (values at {@code
  *     /api/v1/backtests/{id}/series}); empty until completed or when it plots nothing
  * @param benchmark the symbol the run is measured against, else null
+ * @param startDate the first day of data the run covers (the requested start, or the data's first
+ *     day when that is later)
+ * @param endDate the last day of data it covers, likewise
  * @param symbols the symbols it trades: a portfolio run's universe in order (symbol is its first),
  *     a single run's one symbol
  */
@@ -59,4 +62,8 @@ record BacktestResponse(
     @Schema(nullable = true) Boolean sameDataAsOriginal,
     List<PlotView> plots,
     @Schema(nullable = true) String benchmark,
-    List<String> symbols) {}
+    List<String> symbols,
+    @Schema(description = "The first day the run asked for; start_date is clipped to the data")
+        LocalDate requestedStartDate,
+    @Schema(description = "The last day the run asked for; end_date is clipped to the data")
+        LocalDate requestedEndDate) {}

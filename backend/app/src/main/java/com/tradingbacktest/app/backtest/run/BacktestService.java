@@ -168,7 +168,9 @@ public class BacktestService {
         row.benchmarkSymbol(),
         row.isPortfolio()
             ? json.readValue(row.portfolio(), PortfolioSetup.class).tickers()
-            : List.of(row.symbol()));
+            : List.of(row.symbol()),
+        row.requestedStartDate() == null ? row.startDate() : row.requestedStartDate(),
+        row.requestedEndDate() == null ? row.endDate() : row.requestedEndDate());
   }
 
   /**
