@@ -616,6 +616,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many indicators, functions, templates and intervals the service offers
+         * @description Counted from the strategy language's catalogue and templates; public, for the front page. Fixed per release; cacheable for an hour.
+         */
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/{id}": {
         parameters: {
             query?: never;
@@ -843,6 +863,26 @@ export interface paths {
         post?: never;
         /** Cancel a running optimisation, or delete a finished one with its results */
         delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/cost-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cost presets and what each charges
+         * @description Each preset as a run stores it (tick_size is the symbol's in a run; here the preset's default): commission, sell tax, slippage, per-share fee and, for us, the SEC Section 31 fee and FINRA Trading Activity Fee on sells by effective date.
+         */
+        get: operations["costPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1443,6 +1483,21 @@ export interface components {
              * @description Whole ticks of the symbol's tick size
              */
             slippage_ticks?: number;
+            /**
+             * Format: double
+             * @description Cash per unit filled, added to the commission (e.g. 0.005)
+             */
+            per_share_fee?: number;
+            /**
+             * Format: double
+             * @description The most the per-share fee of one fill costs, in cash; none if absent
+             */
+            per_share_fee_cap?: number;
+            /**
+             * @description Which fills pay the per-share fee: sells only (default) or both
+             * @enum {string}
+             */
+            per_share_fee_sides?: "sell" | "both";
         };
         /** @description How much an entry buys; omitted: all in (fraction_of_equity 1.0) */
         SizingSettings: {
@@ -1690,6 +1745,22 @@ export interface components {
             slippage_ticks: number;
             /** Format: double */
             tick_size: number;
+            /**
+             * Format: double
+             * @description Cash per unit filled, added to the commission; null or 0 for none
+             */
+            per_share_fee: number | null;
+            /**
+             * Format: double
+             * @description Most per-share fee of one fill, in cash; null: none
+             */
+            per_share_fee_cap: number | null;
+            /**
+             * @description Which fills pay the per-share fee; null reads as sell
+             * @enum {string|null}
+             */
+            per_share_fee_sides: "sell" | "both" | null;
+            sell_fees: components["schemas"]["RunSellFees"] | null;
         };
         /** @description The prices the run read; null only for runs stored before price adjustments (their bars as stored) */
         RunPrices: {
@@ -1704,6 +1775,21 @@ export interface components {
             board: "kospi" | "kosdaq" | "konex" | "etf" | null;
             as_stored: boolean;
             note: string | null;
+        };
+        RunSellFeeRow: {
+            /** Format: date */
+            from: string;
+            /** Format: double */
+            value_rate: number;
+            /** Format: double */
+            per_share: number;
+            /** Format: double */
+            per_share_cap: number | null;
+        };
+        /** @description Regulatory fees on sells by date; null for none */
+        RunSellFees: {
+            time_zone: string;
+            rows: components["schemas"]["RunSellFeeRow"][];
         };
         RunSettings: {
             fill: string;
@@ -2709,6 +2795,28 @@ export interface components {
             bars: components["schemas"]["HistoryBar"][];
             next_cursor: string | null;
         };
+        CatalogueSummary: {
+            /**
+             * Format: int32
+             * @example 29
+             */
+            indicators: number;
+            /**
+             * Format: int32
+             * @example 57
+             */
+            functions: number;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            templates: number;
+            /**
+             * Format: int32
+             * @example 8
+             */
+            intervals: number;
+        };
         BacktestSummary: {
             /** Format: uuid */
             id: string;
@@ -2813,6 +2921,16 @@ export interface components {
             plots: components["schemas"]["RunPlot"][];
             benchmark: string | null;
             symbols: string[];
+            /**
+             * Format: date
+             * @description The first day the run asked for; start_date is clipped to the data
+             */
+            requested_start_date: string;
+            /**
+             * Format: date
+             * @description The last day the run asked for; end_date is clipped to the data
+             */
+            requested_end_date: string;
         };
         RunPlot: {
             /** @example SMA fast */
@@ -3303,6 +3421,8 @@ export type SchemaRangeView = components['schemas']['RangeView'];
 export type SchemaRunAccount = components['schemas']['RunAccount'];
 export type SchemaRunCosts = components['schemas']['RunCosts'];
 export type SchemaRunPrices = components['schemas']['RunPrices'];
+export type SchemaRunSellFeeRow = components['schemas']['RunSellFeeRow'];
+export type SchemaRunSellFees = components['schemas']['RunSellFees'];
 export type SchemaRunSettings = components['schemas']['RunSettings'];
 export type SchemaRunSizing = components['schemas']['RunSizing'];
 export type SchemaWalkForwardEquityPoint = components['schemas']['WalkForwardEquityPoint'];
@@ -3360,6 +3480,7 @@ export type SchemaLanguageOutput = components['schemas']['LanguageOutput'];
 export type SchemaLanguageVariable = components['schemas']['LanguageVariable'];
 export type SchemaHistoryBar = components['schemas']['HistoryBar'];
 export type SchemaHistoryPage = components['schemas']['HistoryPage'];
+export type SchemaCatalogueSummary = components['schemas']['CatalogueSummary'];
 export type SchemaBacktestSummary = components['schemas']['BacktestSummary'];
 export type SchemaPageResponseBacktestSummary = components['schemas']['PageResponseBacktestSummary'];
 export type SchemaBacktestResponse = components['schemas']['BacktestResponse'];
@@ -6245,6 +6366,35 @@ export interface operations {
             };
         };
     };
+    summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueSummary"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_1: {
         parameters: {
             query?: never;
@@ -7163,6 +7313,44 @@ export interface operations {
             };
             /** @description No such optimisation of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    costPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The presets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunCosts"][];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
