@@ -1,5 +1,6 @@
 import { enCosts } from "./en-costs";
 import { enRuns } from "./en-runs";
+import { enVersions } from "./en-versions";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
@@ -327,4 +328,5 @@ export const en = {
   ...enPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
   ...enRobustness,
+  ...enVersions,
 };

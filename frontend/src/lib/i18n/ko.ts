@@ -1,6 +1,7 @@
 import type { en } from "./en";
 import { koCosts } from "./ko-costs";
 import { koRuns } from "./ko-runs";
+import { koVersions } from "./ko-versions";
 import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
@@ -328,4 +329,5 @@ export const ko: Shape<typeof en> = {
   ...koPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (ko-robustness.ts).
   ...koRobustness,
+  ...koVersions,
 };

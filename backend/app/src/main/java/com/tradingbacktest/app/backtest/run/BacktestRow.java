@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param requestedEndDate the last day asked for, likewise
  * @param priceInputsFingerprint SHA-256 of what besides its bars decided the prices it read ({@link
  *     RunPrices}); null when it read its bars as stored
+ * @param strategyVersion the number of the strategy's version it ran; null when unknown (code given
+ *     with the request, or a run older than versions whose code no version matched)
  */
 public record BacktestRow(
     UUID id,
@@ -53,6 +55,7 @@ public record BacktestRow(
     String benchmarkSeriesKey,
     String portfolio,
     String priceInputsFingerprint,
+    Integer strategyVersion,
     LocalDate requestedStartDate,
     LocalDate requestedEndDate)
     implements RunSetup {
