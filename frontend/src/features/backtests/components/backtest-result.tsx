@@ -43,6 +43,7 @@ import { ReportButton, ShareDialog } from "./share-dialog";
 import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
+import { RangeNote } from "./range-note";
 
 /** The stored monthly returns as the chart endpoint's grid (used until, or if not, that answers). */
 export function gridFromResult(result: SchemaRunResult | null | undefined): SchemaMonthlyReturnsGrid | undefined {
@@ -312,6 +313,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       <div className="grid grid-cols-1 gap-4">
         {active && <LiveProgress key={`${run.id}-${run.status}`} run={run} onStop={() => setConfirm(true)} />}
         <DataNotices run={run} />
+        <RangeNote run={run} />
         {run.status === "failed" && (
           <Alert variant="destructive" data-testid="run-failed">
             <AlertCircleIcon />

@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SchemaBacktestResponse, SchemaRunAccount } from "@/lib/api/schema";
 import { formatDateTime, formatInteger, formatMoney, formatNumber, formatPercent, localTimeZone } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
+import { CostParts } from "./cost-parts";
 import { PriceRows } from "./prices-result";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -103,6 +104,16 @@ export function RunDetails({ run, shared = false }: { run: SchemaBacktestRespons
               <Row label={t("backtests.form.costs.slippage_rate")}>{pct(costs?.slippage_rate)}</Row>
               {(costs?.slippage_ticks ?? 0) > 0 && (
                 <Row label={t("backtests.form.costs.slippage_ticks")}>{formatNumber(costs?.slippage_ticks, locale)}</Row>
+              )}
+              {costs && ((costs.per_share_fee ?? 0) > 0 || costs.sell_fees) && (
+                <Row label={t("costParts.otherFees")}>
+                  <CostParts
+                    costs={{ ...costs, commission_rate: 0, sell_tax_rate: 0, slippage_rate: 0, slippage_ticks: 0 }}
+                    currency={currency}
+                    day={run.end_date}
+                    className="text-right font-normal"
+                  />
+                </Row>
               )}
               <Row label={t("backtests.form.sizing")}>
                 {isTranslationKey(sizingKey) ? t(sizingKey) : settings?.sizing?.type}{" "}

@@ -81,6 +81,9 @@ class SecurityConfiguration {
                     .requestMatchers(
                         HttpMethod.GET, "/api/v1/shared/*", "/api/v1/shared/*/round-trips")
                     .permitAll()
+                    // The front page's figures, counted from the language catalogue.
+                    .requestMatchers(HttpMethod.GET, "/api/v1/catalogue/summary")
+                    .permitAll()
                     .requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                     .permitAll()

@@ -181,6 +181,28 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void countsTheFrontPageFiguresFromTheCatalogueWithoutSignIn() {
+    JsonNode catalogue = signedIn().get(PATH + "/language").json();
+    JsonNode templates = signedIn().get(PATH + "/templates").json();
+
+    Response response = api.get("/api/v1/catalogue/summary");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode summary = response.json();
+    int indicators = 0;
+    for (JsonNode function : catalogue.path("functions")) {
+      if (CatalogueSummary.INDICATOR_CATEGORIES.contains(function.path("category").asString())) {
+        indicators++;
+      }
+    }
+    assertThat(summary.path("indicators").asInt()).isEqualTo(indicators).isPositive();
+    assertThat(summary.path("functions").asInt()).isEqualTo(catalogue.path("functions").size());
+    assertThat(summary.path("templates").asInt()).isEqualTo(templates.size());
+    assertThat(summary.path("intervals").asInt())
+        .isEqualTo(com.tradingbacktest.engine.series.Interval.values().length);
+  }
+
+  @Test
   void describesTheStrategyEndpointsInTheOpenApiDocument() {
     JsonNode doc = api.get("/api/v1/openapi.json").json();
 

@@ -51,13 +51,13 @@ public class BacktestRepository {
           + keyMetrics()
           + ", created_at, started_at, completed_at, attempts, series_key, dataset, data_fingerprint,"
           + " rerun_of, benchmark_symbol, benchmark_series_key, portfolio, price_inputs_fingerprint,"
-          + " strategy_version";
+          + " strategy_version, requested_start_date, requested_end_date";
   private static final String ALL_COLUMNS =
       "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
           + " result, created_at, started_at, completed_at, attempts, series_key, dataset,"
           + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key, portfolio,"
-          + " price_inputs_fingerprint, strategy_version";
+          + " price_inputs_fingerprint, strategy_version, requested_start_date, requested_end_date";
 
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
   private static final String NOTIFY =
@@ -88,9 +88,9 @@ public class BacktestRepository {
             "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of,"
                 + " benchmark_symbol, benchmark_series_key, portfolio, price_adjustment, dividends,"
-                + " price_limits, strategy_version)"
+                + " price_limits, strategy_version, requested_start_date, requested_end_date)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb,"
-                + " ?, ?, ?, ?)")
+                + " ?, ?, ?, ?, ?, ?)")
         .params(
             id,
             userId,
@@ -113,7 +113,9 @@ public class BacktestRepository {
             run.settings().pricesOrAsStored().priceAdjustment(),
             run.settings().pricesOrAsStored().dividends(),
             run.settings().pricesOrAsStored().priceLimits(),
-            run.strategy().version())
+            run.strategy().version(),
+            run.requestedStartDate(),
+            run.requestedEndDate())
         .update();
   }
 
@@ -596,6 +598,8 @@ public class BacktestRepository {
         rs.getString(26),
         rs.getString(27),
         rs.getString(28),
-        rs.getObject(29, Integer.class));
+        rs.getObject(29, Integer.class),
+        rs.getObject(30, LocalDate.class),
+        rs.getObject(31, LocalDate.class));
   }
 }

@@ -29,6 +29,9 @@ import java.util.UUID;
  * @param plots the series its strategy plotted, in declaration order (values at {@code
  *     /api/v1/backtests/{id}/series}); empty until completed or when it plots nothing
  * @param benchmark the symbol the run is measured against, else null
+ * @param startDate the first day of data the run covers (the requested start, or the data's first
+ *     day when that is later)
+ * @param endDate the last day of data it covers, likewise
  * @param symbols the symbols it trades: a portfolio run's universe in order (symbol is its first),
  *     a single run's one symbol
  * @param name the run's name: as its owner wrote it, else its strategy and symbol
@@ -74,4 +77,8 @@ record BacktestResponse(
     String name,
     String notes,
     List<String> tags,
-    @Schema(nullable = true) ShareResponse share) {}
+    @Schema(nullable = true) ShareResponse share,
+    @Schema(description = "The first day the run asked for; start_date is clipped to the data")
+        LocalDate requestedStartDate,
+    @Schema(description = "The last day the run asked for; end_date is clipped to the data")
+        LocalDate requestedEndDate) {}

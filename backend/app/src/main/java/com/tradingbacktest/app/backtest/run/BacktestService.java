@@ -182,7 +182,9 @@ public class BacktestService {
         document.displayName(row.strategyName(), row.symbol(), row.symbolCount(json)),
         document.notes(),
         document.tags(),
-        shares.find(id).map(ShareResponse::of).orElse(null));
+        shares.find(id).map(ShareResponse::of).orElse(null),
+        row.requestedStartDate() == null ? row.startDate() : row.requestedStartDate(),
+        row.requestedEndDate() == null ? row.endDate() : row.requestedEndDate());
   }
 
   /**
