@@ -1,4 +1,5 @@
 import { enRuns } from "./en-runs";
+import { enVersions } from "./en-versions";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
@@ -324,4 +325,5 @@ export const en = {
   ...enPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
   ...enRobustness,
+  ...enVersions,
 };

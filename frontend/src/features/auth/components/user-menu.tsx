@@ -11,6 +11,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useNavigationGuard } from "@/hooks/use-unsaved-changes";
 import { useT } from "@/lib/i18n";
 import { useLogout } from "../api/logout";
 import { useSession } from "../hooks/use-session";
@@ -20,6 +21,7 @@ export function UserMenu() {
   const user = useSession((s) => s.user);
   const logout = useLogout();
   const router = useRouter();
+  const requestLeave = useNavigationGuard((state) => state.request);
   const initial = (user?.username ?? "?").slice(0, 1).toUpperCase();
   return (
     <DropdownMenu>
@@ -42,9 +44,12 @@ export function UserMenu() {
         <DropdownMenuSeparator />
         <DropdownMenuItem
           onSelect={() =>
-            logout.mutate(undefined, {
-              onSettled: () => router.replace("/login"),
-            })
+            // Signing out leaves the page: with unsaved edits, only after the user agrees.
+            requestLeave(() =>
+              logout.mutate(undefined, {
+                onSettled: () => router.replace("/login"),
+              }),
+            )
           }
         >
           <LogOutIcon />

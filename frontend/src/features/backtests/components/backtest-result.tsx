@@ -37,6 +37,7 @@ import { MonthlyReturns } from "./monthly-returns";
 import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } from "./portfolio-result";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
+import { RunStrategyVersion } from "./run-strategy-version";
 import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
@@ -240,6 +241,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
         title={
           <span className="flex flex-wrap items-center gap-3">
             {title}
+            <RunStrategyVersion run={run} />
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="text-sm" />
           </span>
         }

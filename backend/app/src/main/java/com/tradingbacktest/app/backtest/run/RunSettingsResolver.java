@@ -86,7 +86,7 @@ public class RunSettingsResolver {
   }
 
   public ResolvedRun resolve(UUID userId, BacktestRequest request) {
-    return resolve(userId, request, strategies.findReadable(userId, request.strategyId()));
+    return resolve(userId, request, strategies.findRunnable(userId, request.strategyId()));
   }
 
   /**
@@ -520,7 +520,12 @@ public class RunSettingsResolver {
     PortfolioSetup portfolio =
         setup.portfolio() == null ? null : json.readValue(setup.portfolio(), PortfolioSetup.class);
     return new ResolvedRun(
-        new StrategySource(setup.strategyId(), userId, setup.strategyName(), setup.strategyCode()),
+        new StrategySource(
+            setup.strategyId(),
+            userId,
+            setup.strategyName(),
+            setup.strategyCode(),
+            setup.strategyVersion()),
         strategies.compile(setup.strategyCode()),
         symbol,
         Interval.fromCode(setup.interval()),
