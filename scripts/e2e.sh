@@ -83,6 +83,8 @@ browser_tests versions.mjs "strategy versions, drafts and the unsaved-changes gu
 browser_tests polish.mjs "numbers in whole won, the capital read-back, Korean line breaks, one run per double click, the runs list sorted by a metric" || status=$?
 browser_tests settings.mjs "the settings page: display name, colour convention, API keys, default costs" || status=$?
 browser_tests costs.mjs "costs, clipped dates, the sign-up form and the front page figures (issue 21)" || status=$?
+browser_tests share.mjs "runs as documents: rename, tags, search; a public share link signed out, with and without code, revoked; the HTML report" || status=$?
+browser_tests i18n.mjs "the strategy editor in Korean: the compiler's problems and the hover documentation" || status=$?
 echo "== e2e: summary"
 printf '  %s\n' "${summary[@]}"
 if [ "$status" -ne 0 ]; then

@@ -261,7 +261,8 @@ await test("dark theme and a phone-width screen", async () => {
   await expectNoSidewaysScroll(mobile, "the universes page");
   await shot(mobile, "16b-universes-phone-dark");
   await mobile.goto(strategyUrl);
-  await mobile.locator(".monaco-editor").waitFor();
+  // The code editor, the first of the page's editors (a saved draft's comparison adds a diff editor).
+  await mobile.locator(".monaco-editor").first().waitFor();
   await shot(mobile, "17-strategy-phone-dark");
   await phone.close();
 });

@@ -29,11 +29,21 @@ async function selectOption(p, trigger, name) {
   await p.getByRole("listbox").waitFor({ state: "detached" });
 }
 
-/** `rgb(a)(r, g, b…)` as numbers. */
-function channels(colour) {
-  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour ?? "");
-  expect(match, `not an rgb colour: ${colour}`);
-  return { r: Number(match[1]), g: Number(match[2]), b: Number(match[3]) };
+/**
+ * Any CSS colour as red, green and blue numbers: painted on a one-pixel canvas in the page and read back,
+ * since Chromium computes the theme's oklch colours as `lab(...)`, not `rgb(...)`.
+ */
+async function channels(p, colour) {
+  const pixel = await p.evaluate((css) => {
+    const context = document.createElement("canvas").getContext("2d");
+    context.fillStyle = "#000";
+    context.fillStyle = css;
+    if (context.fillStyle === "#000000" && !/^(#000|black|rgba?\(0,\s*0,\s*0)/i.test(css.trim())) return null;
+    context.fillRect(0, 0, 1, 1);
+    return Array.from(context.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  }, colour ?? "");
+  expect(pixel, `not a colour: ${colour}`);
+  return { r: pixel[0], g: pixel[1], b: pixel[2] };
 }
 
 const isRed = ({ r, g, b }) => r > g + 60 && r > b + 40;
@@ -47,7 +57,7 @@ async function upColours(p) {
   const chart = p.locator("[data-up-colour]").first();
   await chart.waitFor();
   const candle = await chart.getAttribute("data-up-colour");
-  return { pnl: channels(pnl), candle: channels(candle) };
+  return { pnl: await channels(p, pnl), candle: await channels(p, candle) };
 }
 
 console.log(`e2e (settings) against ${BASE_URL}`);
@@ -96,7 +106,7 @@ await test("the settings page is in the nav and the user menu; a display name sh
 });
 
 await test("an API key is shown once, works with X-API-Key, and stops working when revoked", async () => {
-  await page.getByLabel("Name").fill("notebook");
+  await page.getByTestId("api-key-form").getByLabel("Name").fill("notebook");
   await page.getByTestId("api-key-create").click();
   const dialog = page.getByTestId("created-key-dialog");
   await dialog.waitFor();
@@ -155,7 +165,7 @@ await test("in Korean, candles and a positive P&L are red; switched to green-up 
   await selectOption(page, page.getByTestId("settings-language"), "한국어");
   await heading(page, "설정").waitFor();
   const swatch = await page.getByTestId("colour-preview-up").evaluate((element) => getComputedStyle(element).color);
-  expect(isRed(channels(swatch)), `the Korean preview is not red up: ${swatch}`);
+  expect(isRed(await channels(page, swatch)), `the Korean preview is not red up: ${swatch}`);
   await shot(page, "s02-settings-1360-ko");
 
   await page.goto(runUrl);

@@ -134,6 +134,10 @@ await test("the workbench in Korean, and both pages at phone width without sidew
 
   const { phone, mobile } = await openPhone(new URL(strategyUrl).pathname);
   await settledPreview(mobile);
+  // Signing in applies the account's saved language (English, chosen above), not the phone's: back to Korean.
+  await mobile.getByTestId("language-switch").click();
+  await mobile.getByRole("menuitemradio", { name: "한국어" }).click();
+  await mobile.waitForFunction(() => document.documentElement.lang === "ko");
   await mobile.getByTestId("preview-badge").getByText("미리보기 · 저장되지 않음").waitFor();
   await expectNoSidewaysScroll(mobile, "the workbench (ko)");
   await shot(mobile, "w06-workbench-phone-ko-dark");
