@@ -553,16 +553,16 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                             data-testid={name.replace("_", "-")}
                           />
                         ) : (
-                        <NumberField
-                          key={name}
-                          control={form.control}
-                          name={name}
-                          label={t(`backtests.form.costs.${name}` as TranslationKey)}
-                          labelClassName="text-xs"
-                          min={0}
-                          className="pr-12"
-                          unit={unit}
-                        />
+                          <NumberField
+                            key={name}
+                            control={form.control}
+                            name={name}
+                            label={t(`backtests.form.costs.${name}` as TranslationKey)}
+                            labelClassName="text-xs"
+                            min={0}
+                            className="pr-12"
+                            unit={unit}
+                          />
                         ),
                       )}
                     </div>
