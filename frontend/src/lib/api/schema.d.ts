@@ -1298,7 +1298,10 @@ export interface components {
              * @example 4
              */
             length: number;
-            /** @example unknown function 'smaa'; did you mean 'sma'? */
+            /**
+             * @description What is wrong, in the request's language
+             * @example unknown function 'smaa'; did you mean 'sma'?
+             */
             message: string;
         };
         /** @description Code saved with errors: kept for its owner, never run */

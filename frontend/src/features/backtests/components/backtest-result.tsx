@@ -255,7 +255,8 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            <RunTitle run={run} />
+            {/* Renamed once it has finished: while it runs the header holds no control at all (see actions). */}
+            <RunTitle run={run} editable={!active} />
             <RunStrategyVersion run={run} />
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="text-sm" />
           </span>

@@ -29,8 +29,8 @@ export function withTag(tags: readonly string[], tag: string): string[] {
   return [...tags, clean];
 }
 
-/** The run's name as the page title, renamed in place (Enter saves, Escape cancels). */
-export function RunTitle({ run }: { run: SchemaBacktestResponse }) {
+/** The run's name as the page title, renamed in place (Enter saves, Escape cancels) when editable. */
+export function RunTitle({ run, editable = true }: { run: SchemaBacktestResponse; editable?: boolean }) {
   const t = useT();
   const edit = useEditBacktest(run.id!);
   const [draft, setDraft] = useState<string | null>(null);
@@ -58,17 +58,19 @@ export function RunTitle({ run }: { run: SchemaBacktestResponse }) {
         <span className="break-keep" data-testid="run-name">
           {name}
         </span>
-        <Button
-          variant="ghost"
-          size="icon-sm"
-          className="print:hidden"
-          onClick={() => setDraft(name)}
-          aria-label={t("share.document.rename")}
-          title={t("share.document.rename")}
-          data-testid="rename-run"
-        >
-          <PencilIcon />
-        </Button>
+        {editable && (
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            className="print:hidden"
+            onClick={() => setDraft(name)}
+            aria-label={t("share.document.rename")}
+            title={t("share.document.rename")}
+            data-testid="rename-run"
+          >
+            <PencilIcon />
+          </Button>
+        )}
       </span>
     );
   }

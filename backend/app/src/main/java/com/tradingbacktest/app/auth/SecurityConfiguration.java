@@ -141,6 +141,7 @@ class SecurityConfiguration {
   RequestRejectedHandler requestRejectedHandler(ProblemResponseWriter problems) {
     return (request, response, rejected) ->
         problems.write(
+            request,
             response,
             Problems.of(
                 HttpStatus.BAD_REQUEST,

@@ -152,6 +152,29 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
     assertThat(created.json().path("parameters")).isEqualTo(template.path("parameters"));
   }
 
+  /** The editor's completion and hover read Korean from here: no function or series without it. */
+  @Test
+  void everyFunctionAndSeriesIsDescribedInKorean() {
+    JsonNode catalogue = signedIn().get(PATH + "/language").json();
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (String list : java.util.List.of("functions", "variables")) {
+      catalogue
+          .path(list)
+          .forEach(
+              entry -> {
+                if (entry
+                    .path("description_ko")
+                    .asString()
+                    .codePoints()
+                    .noneMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {
+                  missing.add(list + ": " + entry.path("name").asString());
+                }
+              });
+    }
+    assertThat(catalogue.path("functions").size()).isGreaterThan(20);
+    assertThat(missing).isEmpty();
+  }
+
   @Test
   void servesTheLanguageCatalogueForTheEditor() {
     StrategyClient client = signedIn();

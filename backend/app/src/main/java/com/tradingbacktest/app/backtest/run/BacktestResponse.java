@@ -2,6 +2,7 @@ package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.backtest.RunResult;
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.common.i18n.LocalizedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One run in full: what was asked, the settings and parameter values it resolved to, and its
@@ -43,7 +45,7 @@ record BacktestResponse(
     UUID id,
     String status,
     int progress,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = LocalizedText.class) String error,
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String strategyCode,
