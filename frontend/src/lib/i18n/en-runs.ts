@@ -528,9 +528,9 @@ export const enRuns = {
     runNow: "Run",
     customize: "Change the settings of {name} first",
     quick: {
-      "sma-aapl": "SMA crossover · Apple 2013",
-      "rsi-aapl": "RSI mean reversion · Apple 2013",
-      "ema-btc": "EMA crossover · Bitcoin minutes",
+      "sma-aapl": "Apple 2013",
+      "rsi-aapl": "Apple 2013",
+      "ema-btc": "Bitcoin minutes",
     },
     performanceTitle: "Strategy performance",
     performanceDescription: "Each strategy's best completed run, by total return.",

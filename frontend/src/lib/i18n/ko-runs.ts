@@ -528,9 +528,9 @@ export const koRuns: Shape<typeof enRuns> = {
     runNow: "실행",
     customize: "{name} 설정을 먼저 바꾸기",
     quick: {
-      "sma-aapl": "단순 이동평균 교차 · 애플 2013",
-      "rsi-aapl": "RSI 평균 회귀 · 애플 2013",
-      "ema-btc": "지수 이동평균 교차 · 비트코인 1분봉",
+      "sma-aapl": "애플 2013",
+      "rsi-aapl": "애플 2013",
+      "ema-btc": "비트코인 1분봉",
     },
     performanceTitle: "전략 성과",
     performanceDescription: "전략마다 총수익률이 가장 좋은 완료 실행.",

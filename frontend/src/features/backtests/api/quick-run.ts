@@ -1,6 +1,11 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useStore } from "zustand";
 import { api, unwrap } from "@/lib/api/client";
+import type { SchemaStrategyTemplateResponse } from "@/lib/api/schema";
+import { sessionStore } from "@/lib/auth/session";
+import { readPreference, writePreference } from "@/lib/stored-preference";
 import { createBacktest } from "./create-backtest";
+import { backtestKeys } from "./get-backtests";
 
 /** A one-click run: a template strategy on a symbol's stored range. */
 export interface QuickRunPreset {
@@ -44,31 +49,66 @@ export const QUICK_RUNS: QuickRunPreset[] = [
   },
 ];
 
+/** A strategy a quick run can use: the user's own, with its own name. */
+export interface QuickRunStrategy {
+  id: string;
+  name: string;
+}
+
+/** Where the id of the strategy a template's quick run made is kept, per user and template. */
+export function quickRunStorageKey(userId: string | null | undefined, template: string): string {
+  return `tb.quick-run.${userId ?? "anonymous"}.${template}`;
+}
+
 /**
- * The user's strategy made from the template (found by the template's name, in either language), or
- * a new one made from it; then the run is queued. Resolves to the run's id.
+ * The user's strategy a template's quick run uses, or null when it has none yet (the run then makes
+ * one): the strategy it made before, by id (whatever it has been renamed or edited to), or else an
+ * unedited copy of the template (same code, from before quick runs remembered their strategy). A
+ * strategy that is gone or not the user's is forgotten.
  */
-export async function quickRun(preset: QuickRunPreset, language: "en" | "ko" = "en"): Promise<string> {
+export async function findQuickRunStrategy(template: SchemaStrategyTemplateResponse, storageKey: string): Promise<QuickRunStrategy | null> {
+  const remembered = readPreference(storageKey);
+  if (remembered) {
+    const { data } = await api.GET("/api/v1/strategies/{id}", { params: { path: { id: remembered } } });
+    if (data?.mine) return { id: data.id, name: data.name };
+  }
+  const mine = await unwrap(api.GET("/api/v1/strategies", { params: { query: { scope: "mine", size: 100, sort: "updated_at,desc" } } }));
+  const names = new Set([template.name, template.name_ko]);
+  for (const candidate of mine.items.filter((s) => names.has(s.name))) {
+    const { data } = await api.GET("/api/v1/strategies/{id}", { params: { path: { id: candidate.id } } });
+    if (data?.mine && data.code.trim() === template.code.trim()) {
+      writePreference(storageKey, data.id);
+      return { id: data.id, name: data.name };
+    }
+  }
+  return null;
+}
+
+/**
+ * Queues the preset's run with the template's strategy of the user ({@link findQuickRunStrategy}), made
+ * from the template first when there is none; the strategy made is remembered by its id. Resolves to
+ * the run's id.
+ */
+export async function quickRun(preset: QuickRunPreset, storageKey: string, language: "en" | "ko" = "en"): Promise<string> {
   const templates = await unwrap(api.GET("/api/v1/strategies/templates"));
   const template = templates.find((candidate) => candidate.id === preset.template);
-  if (!template?.code || !template.name) throw new Error(`no template ${preset.template}`);
-  const mine = await unwrap(api.GET("/api/v1/strategies", { params: { query: { scope: "mine", size: 100, sort: "updated_at,desc" } } }));
-  const names = new Set([template.name, template.name_ko].filter(Boolean));
-  let strategyId = mine.items?.find((s) => names.has(s.name))?.id;
+  if (!template) throw new Error(`no template ${preset.template}`);
+  let strategyId = (await findQuickRunStrategy(template, storageKey))?.id;
   if (!strategyId) {
     const created = await unwrap(
       api.POST("/api/v1/strategies", {
         body: {
-          name: (language === "ko" && template.name_ko) || template.name,
-          description: (language === "ko" && template.description_ko) || template.description,
+          name: language === "ko" ? template.name_ko : template.name,
+          description: language === "ko" ? template.description_ko : template.description,
           code: template.code,
         },
       }),
     );
     strategyId = created.id;
+    writePreference(storageKey, strategyId);
   }
   const run = await createBacktest({
-    strategy_id: strategyId!,
+    strategy_id: strategyId,
     symbol: preset.symbol,
     interval: preset.interval,
     start_date: preset.start_date,
@@ -78,10 +118,29 @@ export async function quickRun(preset: QuickRunPreset, language: "en" | "ko" = "
   return run.id!;
 }
 
+/** The strategy the preset's quick run would use, for its label (null: none yet, one will be made). */
+export function useQuickRunStrategy(preset: QuickRunPreset) {
+  const userId = useStore(sessionStore, (s) => s.user?.id);
+  const storageKey = quickRunStorageKey(userId, preset.template);
+  const templates = useQuery({
+    queryKey: [...backtestKeys.all, "templates"] as const,
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/strategies/templates", { signal })),
+    staleTime: 60 * 60_000,
+  });
+  const template = templates.data?.find((candidate) => candidate.id === preset.template);
+  const strategy = useQuery({
+    queryKey: [...backtestKeys.all, "quick-run", storageKey] as const,
+    queryFn: () => findQuickRunStrategy(template!, storageKey),
+    enabled: !!template,
+  });
+  return { template, strategy: strategy.data, storageKey };
+}
+
 export function useQuickRun() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ preset, language }: { preset: QuickRunPreset; language: "en" | "ko" }) => quickRun(preset, language),
+    mutationFn: ({ preset, storageKey, language }: { preset: QuickRunPreset; storageKey: string; language: "en" | "ko" }) =>
+      quickRun(preset, storageKey, language),
     // A strategy may have been made from the template too: everything cached is marked stale.
     onSuccess: () => void queryClient.invalidateQueries(),
   });

@@ -21,7 +21,7 @@ import { formatMetric, metricTone, signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useBacktests } from "../api/get-backtests";
 import { useSymbolOptions } from "../api/get-form-options";
-import { QUICK_RUNS, useQuickRun, type QuickRunPreset } from "../api/quick-run";
+import { QUICK_RUNS, useQuickRun, useQuickRunStrategy, type QuickRunPreset } from "../api/quick-run";
 import { newBacktestHref } from "../lib/backtest-form";
 
 function Metric({ name, run, label }: { name: string; run: SchemaBacktestSummary; label: string }) {
@@ -114,9 +114,10 @@ function QuickRunButton({ preset, available }: { preset: QuickRunPreset; availab
   const router = useRouter();
   const language = useLanguage();
   const run = useQuickRun();
+  const { template, strategy, storageKey } = useQuickRunStrategy(preset);
   const start = () =>
     run.mutate(
-      { preset, language },
+      { preset, storageKey, language },
       {
         onSuccess: (id) => router.push(`/backtests/${id}`),
         onError: (error) =>
@@ -129,11 +130,16 @@ function QuickRunButton({ preset, available }: { preset: QuickRunPreset; availab
           ),
       },
     );
-  const label = t(`dashboardRuns.quick.${preset.id}` as Parameters<typeof t>[0]);
+  // The strategy's own name (an edited or renamed copy runs under its name), else the template's.
+  const strategyName = strategy?.name ?? (template && (language === "ko" ? template.name_ko : template.name));
+  const data = t(`dashboardRuns.quick.${preset.id}` as Parameters<typeof t>[0]);
+  const label = strategyName ? `${strategyName} · ${data}` : data;
   return (
     <li className="flex items-center justify-between gap-2 rounded-lg border px-3 py-2.5">
       <span className="grid min-w-0 gap-0.5">
-        <span className="truncate text-sm font-medium">{label}</span>
+        <span className="truncate text-sm font-medium" data-testid={`quick-run-label-${preset.id}`}>
+          {label}
+        </span>
         <span className="truncate text-xs text-muted-foreground">
           <span className="font-mono">{preset.symbol}</span> · {preset.interval} · {preset.start_date} → {preset.end_date}
         </span>
