@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests in a real browser: starts the real app (a copy of the service jar, on a throwaway
 # embedded PostgreSQL and a free port, serving frontend/out) and drives Debian's Chromium through
-# frontend/e2e/run.mjs, backtests.mjs, workbench.mjs and robustness.mjs. Screenshots and the app's log land in
+# frontend/e2e/run.mjs, backtests.mjs, workbench.mjs, robustness.mjs and results.mjs. Screenshots and the app's log land in
 # frontend/e2e/artifacts/.
 # Builds only what is missing: the jar (make build) and the static export (npm run build).
 set -euo pipefail
@@ -79,6 +79,7 @@ browser_tests run.mjs "the sign-up, strategy, market data, language and theme sc
 browser_tests backtests.mjs "the backtest, result, analytics and optimisation screens" || status=$?
 browser_tests workbench.mjs "the strategy workbench and the plots on the result page" || status=$?
 browser_tests robustness.mjs "the robustness lab: Monte Carlo, an optimisation's statistics and hold-out, walk-forward" || status=$?
+browser_tests results.mjs "a run's performance summary, list of trades, return charts and drawdown periods" || status=$?
 echo "== e2e: summary"
 printf '  %s\n' "${summary[@]}"
 if [ "$status" -ne 0 ]; then

@@ -1,4 +1,5 @@
 import { enRuns } from "./en-runs";
+import { enResults } from "./en-results";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
@@ -324,4 +325,6 @@ export const en = {
   ...enPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
   ...enRobustness,
+  // The run page's performance summary, trade list, return charts and drawdown periods (en-results.ts).
+  ...enResults,
 };

@@ -1,5 +1,6 @@
 import type { en } from "./en";
 import { koRuns } from "./ko-runs";
+import { koResults } from "./ko-results";
 import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
@@ -325,4 +326,6 @@ export const ko: Shape<typeof en> = {
   ...koPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (ko-robustness.ts).
   ...koRobustness,
+  // The run page's performance summary, trade list, return charts and drawdown periods (ko-results.ts).
+  ...koResults,
 };
