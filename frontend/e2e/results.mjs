@@ -47,7 +47,7 @@ await test("sign up and run a strategy that goes long and short, through the API
       strategy_id: (await created.json()).id,
       symbol: "AAPL",
       interval: "1d",
-      start_date: "2010-01-01",
+      start_date: "2013-01-02",
       end_date: "2013-12-31",
       initial_capital: 10000,
       allow_short: true,
@@ -65,8 +65,8 @@ await test("the performance summary shows All, Long and Short columns with the t
   const summary = page.getByTestId("summary-table");
   await summary.waitFor();
   for (const side of ["all", "long", "short"]) await page.getByTestId(`summary-column-${side}`).waitFor();
-  expect((await page.getByTestId("summary-column-long").innerText()).trim() === "Long", "no Long column");
-  expect((await page.getByTestId("summary-column-short").innerText()).trim() === "Short", "no Short column");
+  expect((await page.getByTestId("summary-column-long").textContent())?.trim() === "Long", "no Long column");
+  expect((await page.getByTestId("summary-column-short").textContent())?.trim() === "Short", "no Short column");
   const trades = await page.getByTestId("summary-row-trade_count").locator("td").allInnerTexts();
   const [all, long, short] = trades.slice(1).map((text) => Number(text.replace(/,/g, "")));
   expect(all > 0 && long > 0 && short > 0 && all === long + short, `trade counts all/long/short: ${trades.join(" | ")}`);
@@ -87,17 +87,19 @@ await test("the return histogram and the rolling Sharpe ratio are drawn", async 
 await test("the equity chart switches to a log scale and back", async () => {
   const plot = page.getByTestId("equity-plot");
   expect((await plot.getAttribute("data-scale")) === "linear", "the equity does not start on a linear scale");
-  const ticks = async () => (await plot.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allInnerTexts()).join(" ");
-  const linear = await ticks();
+  // The equity line is drawn again on the other scale: its path changes.
+  const line = plot.locator(".recharts-line path.recharts-curve").last();
+  const linear = await line.getAttribute("d");
   await page.getByTestId("log-scale").click();
   await page.locator('[data-testid="equity-plot"][data-scale="log"]').waitFor();
   await page.waitForFunction(
-    (before) =>
-      [...document.querySelectorAll('[data-testid="equity-plot"] .recharts-yAxis .recharts-cartesian-axis-tick-value')]
-        .map((e) => e.textContent)
-        .join(" ") !== before,
+    (before) => {
+      const paths = document.querySelectorAll('[data-testid="equity-plot"] .recharts-line path.recharts-curve');
+      return paths.length > 0 && paths[paths.length - 1].getAttribute("d") !== before;
+    },
     linear,
   );
+  await shot(page, "s05-log-scale-1440");
   await page.getByTestId("log-scale").click();
   await page.locator('[data-testid="equity-plot"][data-scale="linear"]').waitFor();
 });
@@ -106,7 +108,7 @@ await test("filtering the trades to losers lists only negative P&L, each with th
   const trades = page.getByTestId("trades");
   await trades.scrollIntoViewIfNeeded();
   await trades.getByRole("combobox", { name: "Outcome" }).click();
-  await page.getByRole("option", { name: "Losses" }).click();
+  await page.getByRole("option", { name: "Losses", exact: true }).click();
   await trades.getByText(/matching round trip/).waitFor();
   const table = trades.getByRole("table", { name: "Trades" });
   const header = table.getByRole("columnheader", { name: "P&L", exact: true });
@@ -137,7 +139,7 @@ await test("in Korean the summary, the drawdown periods and the trades read in K
   await page.getByTestId("language-switch").click();
   await page.getByRole("menuitemradio", { name: "한국어" }).click();
   await page.getByText("성과 요약").waitFor();
-  expect((await page.getByTestId("summary-column-short").innerText()).trim() === "매도", "no 매도 column");
+  expect((await page.getByTestId("summary-column-short").textContent())?.trim() === "공매도", "no 공매도 column");
   await page.getByText("낙폭 구간").waitFor();
   await page.getByTestId("performance-summary").scrollIntoViewIfNeeded();
   await shot(page, "s03-results-ko-1440");

@@ -11,7 +11,7 @@ export const koResults: Shape<typeof enResults> = {
       figure: "항목",
       all: "전체",
       long: "매수",
-      short: "매도",
+      short: "공매도",
       equityOnly: "계좌 전체의 자산으로 재므로 방향과 관계없이 같습니다.",
       rows: {
         net_profit: "순이익",
