@@ -92,13 +92,10 @@ await test("the equity chart switches to a log scale and back", async () => {
   const linear = await line.getAttribute("d");
   await page.getByTestId("log-scale").click();
   await page.locator('[data-testid="equity-plot"][data-scale="log"]').waitFor();
-  await page.waitForFunction(
-    (before) => {
-      const paths = document.querySelectorAll('[data-testid="equity-plot"] .recharts-line path.recharts-curve');
-      return paths.length > 0 && paths[paths.length - 1].getAttribute("d") !== before;
-    },
-    linear,
-  );
+  await page.waitForFunction((before) => {
+    const paths = document.querySelectorAll('[data-testid="equity-plot"] .recharts-line path.recharts-curve');
+    return paths.length > 0 && paths[paths.length - 1].getAttribute("d") !== before;
+  }, linear);
   await shot(page, "s05-log-scale-1440");
   await page.getByTestId("log-scale").click();
   await page.locator('[data-testid="equity-plot"][data-scale="linear"]').waitFor();
