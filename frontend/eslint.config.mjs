@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-const FEATURES = ["auth", "strategies", "market-data", "home", "backtests", "analytics", "universes", "robustness"];
+const FEATURES = ["auth", "strategies", "market-data", "home", "backtests", "analytics", "universes", "robustness", "settings"];
 
 /**
  * Next's rules, plus the architecture (the layout in README.md): features never import each other (pages

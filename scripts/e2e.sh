@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests in a real browser: starts the real app (a copy of the service jar, on a throwaway
 # embedded PostgreSQL and a free port, serving frontend/out) and drives Debian's Chromium through
-# frontend/e2e/run.mjs, backtests.mjs, workbench.mjs, robustness.mjs and results.mjs. Screenshots and the app's log land in
-# frontend/e2e/artifacts/.
+# the scripts of frontend/e2e/ (the browser_tests lines below, one per area). Screenshots and the app's log
+# land in frontend/e2e/artifacts/.
 # Builds only what is missing: the jar (make build) and the static export (npm run build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,6 +79,9 @@ browser_tests run.mjs "the sign-up, strategy, market data, language and theme sc
 browser_tests backtests.mjs "the backtest, result, analytics and optimisation screens" || status=$?
 browser_tests workbench.mjs "the strategy workbench and the plots on the result page" || status=$?
 browser_tests robustness.mjs "the robustness lab: Monte Carlo, an optimisation's statistics and hold-out, walk-forward" || status=$?
+browser_tests versions.mjs "strategy versions, drafts and the unsaved-changes guard" || status=$?
+browser_tests polish.mjs "numbers in whole won, the capital read-back, Korean line breaks, one run per double click, the runs list sorted by a metric" || status=$?
+browser_tests settings.mjs "the settings page: display name, colour convention, API keys, default costs" || status=$?
 browser_tests results.mjs "a run's performance summary, list of trades, return charts and drawdown periods" || status=$?
 echo "== e2e: summary"
 printf '  %s\n' "${summary[@]}"

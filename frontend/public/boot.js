@@ -1,5 +1,6 @@
 // Runs before the first paint (a file, not inline, so the Content-Security-Policy needs no exception):
-// applies the saved theme and marks the page while it switches to the user's language.
+// applies the saved theme and up/down colours (lib/colour-convention.ts: auto is red up in Korean,
+// green up otherwise) and marks the page while it switches to the user's language.
 (function () {
   var root = document.documentElement;
   try {
@@ -19,6 +20,9 @@
       }
     }
     root.lang = language;
+    var colours = localStorage.getItem("tb-colours");
+    if (colours !== "red-up" && colours !== "green-up") colours = language === "ko" ? "red-up" : "green-up";
+    root.setAttribute("data-updown", colours);
     if (language !== "en") {
       root.classList.add("i18n-pending");
       setTimeout(function () {

@@ -1,11 +1,13 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { Toaster } from "@/components/ui/sonner";
 import { TooltipProvider } from "@/components/ui/tooltip";
-import { useLanguage } from "@/lib/i18n";
+import { useProfile, useSignedInUserId } from "@/lib/api/profile";
+import { setColourConvention } from "@/lib/colour-convention";
+import { setLanguage, useLanguage } from "@/lib/i18n";
 import { makeQueryClient } from "@/lib/query-client";
 import { useResolvedTheme } from "@/hooks/use-resolved-theme";
 import { startMonitoring } from "@/lib/monitoring";
@@ -28,6 +30,24 @@ function ThemeSync() {
   return null;
 }
 
+/**
+ * On sign-in, switches to the language and the colour convention saved in the profile (once per
+ * sign-in: what the user changes afterwards is saved there by the menus that change it).
+ */
+function ProfilePreferencesSync() {
+  const userId = useSignedInUserId();
+  const profile = useProfile().data;
+  const applied = useRef<string | null>(null);
+  useEffect(() => {
+    if (!userId) applied.current = null;
+    if (!userId || !profile || applied.current === userId) return;
+    applied.current = userId;
+    if (profile.language) setLanguage(profile.language);
+    if (profile.updated_at) setColourConvention(profile.colour_convention);
+  }, [userId, profile]);
+  return null;
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   useEffect(() => {
@@ -39,6 +59,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <TooltipProvider delayDuration={300}>
         <LanguageSync />
         <ThemeSync />
+        <ProfilePreferencesSync />
         {children}
         <Toaster theme={toastTheme} position="top-right" richColors closeButton />
       </TooltipProvider>

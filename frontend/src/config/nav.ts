@@ -6,6 +6,7 @@ import {
   LayoutDashboardIcon,
   ListIcon,
   PlayIcon,
+  SettingsIcon,
   type LucideIcon,
 } from "lucide-react";
 import type { TranslationKey } from "@/lib/i18n";
@@ -25,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/analytics", label: "nav.analytics", icon: ChartNoAxesCombinedIcon },
   { href: "/universes", label: "nav.universes", icon: ListIcon },
   { href: "/data", label: "nav.data", icon: DatabaseIcon },
+  { href: "/settings", label: "settings.title", icon: SettingsIcon },
 ];
 
 const matches = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);

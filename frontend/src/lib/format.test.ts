@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  chartDate,
+  chartTickMark,
   currencyDigits,
+  formatAmountReadBack,
   formatBarTime,
   formatCompact,
   formatDate,
@@ -9,6 +12,7 @@ import {
   formatPercent,
   formatPrice,
   formatRelativeTime,
+  groupDigits,
   tickDigits,
   timeZoneAbbreviation,
 } from "./format";
@@ -111,5 +115,112 @@ describe("dates", () => {
     expect(formatRelativeTime("2024-03-15T11:57:00Z", "en-US", now)).toBe("3 minutes ago");
     expect(formatRelativeTime("2024-03-15T11:57:00Z", "ko-KR", now)).toBe("3분 전");
     expect(formatRelativeTime("2024-03-14T12:00:00Z", "en-US", now)).toBe("yesterday");
+  });
+});
+
+describe("short amounts on chart axes", () => {
+  it("write dollars in K/M/B in either language, never with 만", () => {
+    expect(formatMoney(25_000, "USD", "ko-KR", { compact: true })).toBe("$25K");
+    expect(formatMoney(25_000, "USD", "en-US", { compact: true })).toBe("$25K");
+    expect(formatMoney(2_500_000, "USD", "ko-KR", { compact: true })).toBe("$2.5M");
+    expect(formatMoney(3_200_000_000, "USD", "en-US", { compact: true })).toBe("$3.2B");
+    expect(formatMoney(25_000, "USDT", "ko-KR", { compact: true })).toBe("25K USDT");
+  });
+
+  it("write won in 만 and 억 in Korean, in K/M (still ₩) in English", () => {
+    expect(formatMoney(12_000_000, "KRW", "ko-KR", { compact: true })).toBe("₩1,200만");
+    expect(formatMoney(125_000_000, "KRW", "ko-KR", { compact: true })).toBe("₩1.25억");
+    expect(formatMoney(12_000_000, "KRW", "en-US", { compact: true })).toBe("₩12M");
+  });
+
+  it("keep the sign, zero and tiny values", () => {
+    expect(formatMoney(-7_500_000, "KRW", "ko-KR", { compact: true })).toBe("-₩750만");
+    expect(formatMoney(-7_500_000, "USD", "en-US", { compact: true })).toBe("-$7.5M");
+    expect(formatMoney(0, "USD", "ko-KR", { compact: true })).toBe("$0");
+    expect(formatMoney(0.5, "USD", "en-US", { compact: true })).toBe("$0.5");
+  });
+});
+
+describe("KRW prices", () => {
+  it("show whole won without decimals even when the tick is given as 0.01", () => {
+    expect(formatPrice(71_000, "KRW", "ko-KR", 0.01)).toBe("71,000");
+    expect(formatPrice(71_000, "KRW", "en-US", 0.01)).toBe("71,000");
+    expect(formatPrice(-1_500, "KRW", "ko-KR", 1)).toBe("-1,500");
+    expect(formatPrice(0, "KRW", "ko-KR", 0.01)).toBe("0");
+  });
+
+  it("show a price off the whole won with the tick's decimals", () => {
+    expect(formatPrice(0.35, "KRW", "ko-KR", 0.01)).toBe("0.35");
+    expect(formatPrice(812.5, "KRW", "ko-KR", 0.1)).toBe("812.5");
+  });
+
+  it("leave cents to dollars and precision to crypto", () => {
+    expect(formatPrice(189.9, "USD", "en-US", 0.01)).toBe("189.90");
+    expect(formatPrice(0, "USD", "en-US", 0.01)).toBe("0.00");
+    expect(formatPrice(0.00012, "BTC", "en-US", 1e-8)).toBe("0.00012000");
+    expect(formatPrice(95_123_456.7, "KRW", "ko-KR")).toBe("95,123,457");
+  });
+});
+
+describe("amounts read back under a money input", () => {
+  it("count won in 만, 억 and 조 in Korean", () => {
+    expect(formatAmountReadBack(10_000_000, "KRW", "ko-KR")).toBe("1,000만 원");
+    expect(formatAmountReadBack(123_456_789, "KRW", "ko-KR")).toBe("1억 2,345만 6,789원");
+    expect(formatAmountReadBack(1_000_500_000_000, "KRW", "ko-KR")).toBe("1조 5억 원");
+    expect(formatAmountReadBack(5_000, "KRW", "ko-KR")).toBe("5,000원");
+    expect(formatAmountReadBack(0, "KRW", "ko-KR")).toBe("0원");
+    expect(formatAmountReadBack(-1_500_000, "KRW", "ko-KR")).toBe("-150만 원");
+    expect(formatAmountReadBack(0.4, "KRW", "ko-KR")).toBe("0원");
+  });
+
+  it("shorten millions in English and other currencies, cents only when there are some", () => {
+    expect(formatAmountReadBack(10_000_000, "KRW", "en-US")).toBe("₩10M");
+    expect(formatAmountReadBack(500_000, "KRW", "en-US")).toBe("₩500,000");
+    expect(formatAmountReadBack(10_000, "USD", "en-US")).toBe("$10,000");
+    expect(formatAmountReadBack(10_000, "USD", "ko-KR")).toBe("$10,000");
+    expect(formatAmountReadBack(1_234.5, "USD", "en-US")).toBe("$1,234.50");
+    expect(formatAmountReadBack(1_500_000, "USD", "en-US")).toBe("$1.5M");
+    expect(formatAmountReadBack(10_000, "USDT", "en-US")).toBe("10,000 USDT");
+    expect(formatAmountReadBack(null, "USD", "en-US")).toBe("—");
+  });
+});
+
+describe("digits grouped while typing", () => {
+  it("groups the whole part and keeps the decimals as typed", () => {
+    expect(groupDigits("10000000")).toBe("10,000,000");
+    expect(groupDigits("1234.5")).toBe("1,234.5");
+    expect(groupDigits("12.")).toBe("12.");
+    expect(groupDigits("0.05")).toBe("0.05");
+  });
+
+  it("drops anything but digits and one decimal point, and leading zeros", () => {
+    expect(groupDigits("1,234,5")).toBe("12,345");
+    expect(groupDigits("1.2.3")).toBe("1.23");
+    expect(groupDigits("0012")).toBe("12");
+    expect(groupDigits("-5e3")).toBe("53");
+    expect(groupDigits("abc")).toBe("");
+    expect(groupDigits("")).toBe("");
+  });
+});
+
+describe("chart dates", () => {
+  const april8 = Date.UTC(2009, 3, 8, 9, 30) / 1000;
+
+  it("read in the locale's own way on the crosshair, with the time for intraday bars", () => {
+    expect(chartDate(april8, "ko-KR", false)).toBe("2009. 4. 8.");
+    expect(chartDate(april8, "en-US", false)).toBe("Apr 8, 2009");
+    expect(chartDate(april8, "ko-KR", true)).toBe("2009. 4. 8. 09:30");
+    expect(chartDate(april8, "en-US", true)).toBe("Apr 8, 2009, 09:30");
+  });
+
+  it("label the time axis as briefly as each tick allows", () => {
+    expect(chartTickMark(april8, "year", "ko-KR")).toBe("2009년");
+    expect(chartTickMark(april8, "year", "en-US")).toBe("2009");
+    expect(chartTickMark(april8, "month", "ko-KR")).toBe("4월");
+    expect(chartTickMark(april8, "month", "en-US")).toBe("Apr");
+    expect(chartTickMark(april8, "day", "ko-KR")).toBe("4. 8.");
+    expect(chartTickMark(april8, "day", "en-US")).toBe("Apr 8");
+    expect(chartTickMark(april8, "time", "ko-KR")).toBe("09:30");
+    expect(chartTickMark(april8, "seconds", "en-US")).toBe("09:30:00");
   });
 });

@@ -1,7 +1,10 @@
 /**
  * Every number, amount and date the user sees goes through here. Amounts are in the symbol's
  * currency (KRW without decimals), times in the symbol's time zone, words in the user's locale.
- * Dates are written year-first (2024-03-15 09:30) in every language: unambiguous for traders.
+ * Dates in text and tables are written year-first (2024-03-15 09:30) in every language: unambiguous
+ * for traders; the charts' time axes read in the locale's own way (chartDate, chartTickMark).
+ * Negative numbers carry the hyphen-minus Intl writes in both languages ("-₩1,500", "-5.00%"); where
+ * they are shown, `whitespace-nowrap` (or the `num` class) keeps the sign on the number's line.
  */
 
 const DASH = "—";
@@ -61,6 +64,17 @@ export function formatInteger(value: number | null | undefined, locale: string):
   return formatNumber(value, locale, { maximumFractionDigits: 0 });
 }
 
+/** Whether the words around numbers are Korean: then money in won counts in 만 and 억. */
+const isKorean = (locale: string) => locale.toLowerCase().startsWith("ko");
+
+/**
+ * The locale short amounts are written in: 만/억 only for won in the Korean UI, else K/M/B (a dollar
+ * amount reads "$25K" in Korean too, never "$2.5만").
+ */
+function compactLocale(currency: string, locale: string): string {
+  return isKorean(locale) && currency !== "KRW" ? "en-US" : locale;
+}
+
 /** 1.2M / 120만 — a count made short for cards and tight columns. */
 export function formatCompact(value: number | null | undefined, locale: string): string {
   return formatNumber(value, locale, { notation: "compact", maximumFractionDigits: 1 });
@@ -80,9 +94,12 @@ export function formatMoney(
   const code = (currency ?? "").toUpperCase();
   const digits = currencyDigits(code);
   const signDisplay = options.signed ? "exceptZero" : "auto";
-  const compact = options.compact ? ({ notation: "compact", maximumFractionDigits: 1 } as const) : null;
+  const compact = options.compact
+    ? ({ notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: true } as const)
+    : null;
+  const written = compact ? compactLocale(code, locale) : locale;
   if (code && isIsoCurrency(code)) {
-    return numberFormat(locale, {
+    return numberFormat(written, {
       style: "currency",
       currency: code,
       currencyDisplay: "narrowSymbol",
@@ -90,11 +107,67 @@ export function formatMoney(
       ...(compact ?? { minimumFractionDigits: digits, maximumFractionDigits: digits }),
     }).format(value);
   }
-  const number = numberFormat(locale, {
+  const number = numberFormat(written, {
     signDisplay,
     ...(compact ?? { minimumFractionDigits: digits, maximumFractionDigits: digits }),
   }).format(value);
   return code ? `${number} ${code}` : number;
+}
+
+const KOREAN_UNITS: [number, string][] = [
+  [1e12, "조"],
+  [1e8, "억"],
+  [1e4, "만"],
+];
+
+/** 123,456,789 → "1억 2,345만 6,789": whole won in Korean units, each part grouped. */
+function koreanUnits(value: number, locale: string): string {
+  let rest = Math.round(Math.abs(value));
+  const words: string[] = [];
+  for (const [size, unit] of KOREAN_UNITS) {
+    const part = Math.floor(rest / size);
+    if (part > 0) words.push(`${formatInteger(part, locale)}${unit}`);
+    rest -= part * size;
+  }
+  if (rest > 0 || words.length === 0) words.push(formatInteger(rest, locale));
+  return words.join(" ");
+}
+
+/**
+ * An amount read back in words under a money input, so that a long row of digits can be checked at a
+ * glance: "1,000만 원" (won in the Korean UI), "₩10M" (won in the English UI, short from a million),
+ * "$10,000" and "$1.5M" (other currencies, cents only when there are some), "10,000 USDT".
+ */
+export function formatAmountReadBack(value: number | null | undefined, currency: string | null | undefined, locale: string): string {
+  if (!isFiniteNumber(value)) return DASH;
+  const code = (currency ?? "").toUpperCase();
+  if (code === "KRW" && isKorean(locale)) {
+    const words = koreanUnits(value, locale);
+    const sign = Math.round(value) < 0 ? "-" : "";
+    return /\d$/.test(words) ? `${sign}${words}원` : `${sign}${words} 원`;
+  }
+  if (Math.abs(value) >= 1e6) return formatMoney(value, code, locale, { compact: true });
+  const digits = currencyDigits(code);
+  const whole = Number.isInteger(value);
+  const options = { minimumFractionDigits: whole ? 0 : digits, maximumFractionDigits: digits };
+  if (code && isIsoCurrency(code)) {
+    return numberFormat(locale, { style: "currency", currency: code, currencyDisplay: "narrowSymbol", ...options }).format(value);
+  }
+  const number = numberFormat(locale, options).format(value);
+  return code ? `${number} ${code}` : number;
+}
+
+/**
+ * Digits typed into a money box, grouped as they are read ("10000000.5" → "10,000,000.5"): only
+ * digits and one decimal point are kept, the decimals as typed (a trailing "." stays while typing).
+ */
+export function groupDigits(text: string): string {
+  const cleaned = text.replace(/[^\d.]/g, "");
+  const dot = cleaned.indexOf(".");
+  const whole = (dot < 0 ? cleaned : cleaned.slice(0, dot)).replace(/^0+(?=\d)/, "");
+  const fraction = dot < 0 ? null : cleaned.slice(dot + 1).replace(/\./g, "");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === null ? grouped : `${grouped || "0"}.${fraction}`;
 }
 
 /** Decimals implied by a tick size: 0.01 → 2, 0.5 → 1, 1000 → 0. */
@@ -106,7 +179,11 @@ export function tickDigits(tickSize: number | null | undefined): number | null {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** A quoted price: as many decimals as the tick size has, else as the currency has. */
+/**
+ * A quoted price: as many decimals as the tick size has, else as the currency has. In a currency
+ * without minor units (KRW, JPY) a whole price has no decimals however fine the tick ("71,000",
+ * never "71,000.00"); only a price off the whole won shows the tick's decimals ("0.35").
+ */
 export function formatPrice(
   value: number | null | undefined,
   currency: string | null | undefined,
@@ -115,10 +192,11 @@ export function formatPrice(
 ): string {
   if (!isFiniteNumber(value)) return DASH;
   const digits = tickDigits(tickSize) ?? currencyDigits(currency);
-  return formatNumber(value, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const minimum = currencyDigits(currency) === 0 ? 0 : digits;
+  return formatNumber(value, locale, { minimumFractionDigits: minimum, maximumFractionDigits: digits });
 }
 
-/** A fraction as a percentage: 0.1234 → 12.34%; signed shows +12.34% / −5.00%. */
+/** A fraction as a percentage: 0.1234 → 12.34%; signed shows +12.34% / -5.00%. */
 export function formatPercent(
   fraction: number | null | undefined,
   locale: string,
@@ -239,6 +317,52 @@ export function formatRelativeTime(value: string | number | Date | null | undefi
     }
   }
   return DASH;
+}
+
+const chartDates = new Map<string, Intl.DateTimeFormat>();
+function chartDateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = chartDates.get(key);
+  if (!format) {
+    // Chart times are wall-clock times written as UTC (lib/chart-time.ts), so they are read in UTC.
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options });
+    chartDates.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A chart's crosshair date in the locale's own way: "2009. 4. 8." / "Apr 8, 2009", with the time for
+ * intraday bars ("2009. 4. 8. 09:30" / "Apr 8, 2009, 09:30"). `seconds` is a chart time (lib/chart-time.ts).
+ */
+export function chartDate(seconds: number, locale: string, intraday: boolean): string {
+  const day: Intl.DateTimeFormatOptions = { year: "numeric", month: isKorean(locale) ? "numeric" : "short", day: "numeric" };
+  const time: Intl.DateTimeFormatOptions = intraday ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : {};
+  return chartDateFormat(locale, { ...day, ...time }).format(new Date(seconds * 1000));
+}
+
+/** What a tick mark on a chart's time axis marks: lightweight-charts' TickMarkType, by name. */
+export type ChartTickKind = "year" | "month" | "day" | "time" | "seconds";
+
+/**
+ * A label on a chart's time axis, as short as its kind allows and in the locale's words: a year
+ * ("2009" / "2009년"), a month ("Apr" / "4월"), a day ("Apr 8" / "4. 8."), a time ("09:30").
+ */
+export function chartTickMark(seconds: number, kind: ChartTickKind, locale: string): string {
+  const date = new Date(seconds * 1000);
+  const korean = isKorean(locale);
+  switch (kind) {
+    case "year":
+      return chartDateFormat(locale, { year: "numeric" }).format(date);
+    case "month":
+      return chartDateFormat(locale, { month: korean ? "long" : "short" }).format(date);
+    case "day":
+      return chartDateFormat(locale, korean ? { month: "numeric", day: "numeric" } : { month: "short", day: "numeric" }).format(date);
+    case "time":
+      return chartDateFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+    case "seconds":
+      return chartDateFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
+  }
 }
 
 /** Bytes as 1.5 MB. */

@@ -37,8 +37,9 @@ export function intensity(value: number, scale: number): number {
 }
 
 /**
- * A diverging colour around zero: gains green, losses red, stronger the further from zero (relative
- * to `scale`); null (no data) is transparent.
+ * A diverging colour around zero: gains in the up colour, losses in the down colour (the trader's
+ * convention swaps `--gain` and `--loss`), stronger the further from zero (relative to `scale`); null
+ * (no data) is transparent.
  */
 export function divergingColor(value: number | null, scale: number): string {
   if (value === null) return "transparent";

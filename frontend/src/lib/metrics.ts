@@ -221,7 +221,7 @@ export function metricTone(name: string, value: number | null | undefined): Tone
   return null;
 }
 
-/** The text colour of a tone: green for a gain, red for a loss. */
+/** The text colour of a tone: the up colour for a gain, the down colour for a loss (by the trader's convention). */
 export function toneClass(tone: Tone): string | undefined {
   return tone === "gain" ? "text-gain" : tone === "loss" ? "text-loss" : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ariaSort, sortParam, toggledSort } from "./sort";
+import { ariaSort, parseSort, sortParam, toggledSort } from "./sort";
 
 describe("server-side sorting", () => {
   it("turns the sorted column round, and starts another one by its kind", () => {
@@ -15,5 +15,15 @@ describe("server-side sorting", () => {
     expect(ariaSort("desc")).toBe("descending");
     expect(ariaSort(false)).toBe("none");
     expect(ariaSort(undefined)).toBeUndefined();
+  });
+
+  it("reads a sort from the address only when its field and direction are known", () => {
+    const fields = ["created_at", "total_return"] as const;
+    expect(parseSort("total_return,desc", fields)).toEqual({ field: "total_return", direction: "desc" });
+    expect(parseSort("total_return", fields)).toEqual({ field: "total_return", direction: "asc" });
+    expect(parseSort("result,desc", fields)).toBeNull();
+    expect(parseSort("total_return,up", fields)).toBeNull();
+    expect(parseSort("total_return,desc,x", fields)).toBeNull();
+    expect(parseSort(null, fields)).toBeNull();
   });
 });

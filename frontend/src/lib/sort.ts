@@ -24,3 +24,11 @@ export function ariaSort(sorted: SortDirection | false | undefined): "ascending"
   if (sorted === undefined) return undefined;
   return sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none";
 }
+
+/** A `field,direction` value (from the address) as a sort, when its field is one of `fields`; else null. */
+export function parseSort<F extends string>(value: string | null | undefined, fields: readonly F[]): Sort<F> | null {
+  const [field, direction = "asc", ...rest] = (value ?? "").split(",");
+  if (rest.length > 0 || !(fields as readonly string[]).includes(field ?? "")) return null;
+  if (direction !== "asc" && direction !== "desc") return null;
+  return { field: field as F, direction };
+}

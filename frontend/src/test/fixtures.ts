@@ -52,6 +52,7 @@ export function backtestSummary(overrides: Partial<SchemaBacktestSummary> = {}):
     error: null,
     strategy_id: "00000000-0000-0000-0000-0000000000aa",
     strategy_name: "SMA crossover",
+    strategy_version: 1,
     symbol: "AAPL",
     symbol_count: 1,
     dataset: "shared",

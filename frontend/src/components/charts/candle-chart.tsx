@@ -1,11 +1,21 @@
 "use client";
 
-import type { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, SeriesMarker, SeriesType, Time, UTCTimestamp } from "lightweight-charts";
+import type {
+  IChartApi,
+  ISeriesApi,
+  ISeriesMarkersPluginApi,
+  SeriesMarker,
+  SeriesType,
+  TickMarkType,
+  Time,
+  UTCTimestamp,
+} from "lightweight-charts";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { cssColor } from "@/components/charts/css-color";
+import { useResolvedColourConvention } from "@/hooks/use-colour-convention";
 import { useResolvedTheme } from "@/hooks/use-resolved-theme";
 import { chartTime } from "@/lib/chart-time";
-import { formatNumber, formatPrice, tickDigits } from "@/lib/format";
+import { chartDate, chartTickMark, formatNumber, formatPrice, tickDigits, type ChartTickKind } from "@/lib/format";
 import { useLocale } from "@/lib/i18n";
 import { isLowerPane, plotColors, plotPoints, type PlotSeriesSet } from "@/lib/plots";
 import { cn } from "@/lib/utils";
@@ -26,6 +36,9 @@ interface Drawn {
   chart: IChartApi;
   markers: ISeriesMarkersPluginApi<Time>;
 }
+
+/** lightweight-charts' TickMarkType (Year = 0 ... TimeWithSeconds = 4) by name, for the axis labels. */
+const TICK_KINDS: readonly ChartTickKind[] = ["year", "month", "day", "time", "seconds"];
 
 /** The lower pane's share of the height next to the price pane's 1. */
 const LOWER_PANE_STRETCH = 0.5;
@@ -63,6 +76,8 @@ export function CandleChart({
 }) {
   const locale = useLocale();
   const theme = useResolvedTheme();
+  // The candles copy the up/down colours once, so the chart is drawn again when the convention changes.
+  const convention = useResolvedColourConvention();
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<Drawn | null>(null);
   // Counts the charts built, so the effects that draw onto one run again when a new one is ready.
@@ -78,6 +93,9 @@ export function CandleChart({
       if (cancelled) return;
       const gain = cssColor("--gain");
       const loss = cssColor("--loss");
+      // What the candles were drawn in (a canvas hides it), for the browser tests of the colour convention.
+      element.dataset.upColour = gain;
+      element.dataset.downColour = loss;
       const border = cssColor("--border");
       const digits = tickDigits(tickSize) ?? 2;
       chart = lib.createChart(element, {
@@ -92,9 +110,15 @@ export function CandleChart({
         },
         grid: { vertLines: { color: cssColor("--border", 0.5) }, horzLines: { color: cssColor("--border", 0.5) } },
         rightPriceScale: { borderColor: border },
-        timeScale: { borderColor: border, timeVisible: intraday, secondsVisible: false },
+        timeScale: {
+          borderColor: border,
+          timeVisible: intraday,
+          secondsVisible: false,
+          tickMarkFormatter: (time: Time, kind: TickMarkType) => chartTickMark(Number(time), TICK_KINDS[kind] ?? "day", locale),
+        },
         crosshair: { mode: lib.CrosshairMode.Normal },
-        localization: { locale },
+        // Dates in the reader's own way ("2009. 4. 8." / "Apr 8, 2009"), not the library's "08 4월 '09".
+        localization: { locale, timeFormatter: (time: Time) => chartDate(Number(time), locale, intraday) },
       });
       const series = chart.addSeries(lib.CandlestickSeries, {
         upColor: gain,
@@ -127,7 +151,7 @@ export function CandleChart({
       drawn.current = null;
       chart?.remove();
     };
-  }, [candles, zone, locale, theme, currency, tickSize, intraday]);
+  }, [candles, zone, locale, theme, convention, currency, tickSize, intraday]);
 
   useEffect(() => {
     drawn.current?.markers.setMarkers((markers ?? []).map((m) => (m.color?.startsWith("--") ? { ...m, color: cssColor(m.color) } : m)));

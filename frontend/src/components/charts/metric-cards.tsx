@@ -70,7 +70,7 @@ export function MetricCards({ metrics, currency, compact = false }: { metrics: M
             <Card key={card.name} className={cn("gap-1", compact ? "px-3 py-2.5" : "px-4 py-3.5")} data-metric={card.name}>
               <p className="text-xs font-medium text-muted-foreground">{metricLabel(card.name, t)}</p>
               <p
-                className={cn("font-semibold tracking-tight tabular-nums", compact ? "text-lg" : "text-xl sm:text-2xl", toneClass(tone))}
+                className={cn("num font-semibold tracking-tight", compact ? "text-lg" : "text-xl sm:text-2xl", toneClass(tone))}
                 data-testid={`metric-${card.name}`}
               >
                 {f(card.name)}
@@ -92,7 +92,7 @@ export function MetricCards({ metrics, currency, compact = false }: { metrics: M
             {rest.map((name) => (
               <div key={name} className="flex items-baseline justify-between gap-3 border-b border-dashed py-1 last:border-0">
                 <dt className="text-muted-foreground">{metricLabel(name, t)}</dt>
-                <dd className="font-medium tabular-nums">{f(name)}</dd>
+                <dd className="num font-medium">{f(name)}</dd>
               </div>
             ))}
           </dl>

@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { InputField, NumberField, SelectField } from "@/components/forms/fields";
+import { InputField, SelectField } from "@/components/forms/fields";
+import { MoneyField } from "@/components/forms/money-input";
 import { SymbolField } from "@/components/forms/symbol-combobox";
 import type { SchemaSymbolView } from "@/lib/api/schema";
 import { useT } from "@/lib/i18n";
@@ -121,18 +122,17 @@ export function MarketRangeFields({
   );
 }
 
-/** A run's starting capital, in the symbol's currency (written inside the input once the symbol is known). */
+/** A run's starting capital, in the symbol's currency (written inside the input once the symbol is known), grouped and read back. */
 export function CapitalField({ currency }: { currency: string }) {
   const t = useT();
   const { control } = useFormContext<{ initial_capital: string }>();
   return (
-    <NumberField
+    <MoneyField
       control={control}
       name="initial_capital"
       label={t("backtests.form.initialCapital")}
-      min={0}
-      className="pr-14"
-      unit={currency}
+      currency={currency}
+      data-testid="initial-capital"
     />
   );
 }

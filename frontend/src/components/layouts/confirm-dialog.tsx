@@ -6,12 +6,14 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Spinner } from "@/components/ui/spinner";
 import { useT } from "@/lib/i18n";
 
+/** A question before an action that cannot be undone: the action's own verb on one button, staying put on the other. */
 export function ConfirmDialog({
   open,
   onOpenChange,
   title,
   description,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   pending,
   destructive,
@@ -21,6 +23,8 @@ export function ConfirmDialog({
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog doing nothing ("Keep running" beside "Stop run"); "Cancel" by default. */
+  cancelLabel?: string;
   onConfirm: () => void;
   pending?: boolean;
   destructive?: boolean;
@@ -34,10 +38,10 @@ export function ConfirmDialog({
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         <DialogFooter>
-          <Button variant="outline" onClick={() => onOpenChange(false)}>
-            {t("common.cancel")}
+          <Button variant="outline" onClick={() => onOpenChange(false)} data-testid="confirm-dismiss">
+            {cancelLabel ?? t("common.cancel")}
           </Button>
-          <Button variant={destructive ? "destructive" : "default"} onClick={onConfirm} disabled={pending}>
+          <Button variant={destructive ? "destructive" : "default"} onClick={onConfirm} disabled={pending} data-testid="confirm-action">
             {pending && <Spinner />}
             {confirmLabel}
           </Button>

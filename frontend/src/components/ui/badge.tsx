@@ -11,6 +11,9 @@ const badgeVariants = cva(
         secondary: "border-transparent bg-secondary text-secondary-foreground",
         destructive: "border-transparent bg-destructive/10 text-destructive dark:bg-destructive/20",
         success: "border-transparent bg-success/12 text-success",
+        // Up and down (a long and a short): the trader's colour convention, not good and bad.
+        gain: "border-transparent bg-gain/12 text-gain",
+        loss: "border-transparent bg-loss/12 text-loss",
         warning: "border-transparent bg-warning/15 text-foreground",
         outline: "text-foreground",
       },

@@ -35,12 +35,36 @@ export interface paths {
         get: operations["get"];
         /**
          * Replace your strategy's name, description, code and visibility
-         * @description A full replacement: an omitted `description` clears it and an omitted `is_public` makes the strategy private. Only the owner may change a strategy; anyone else gets 404, even for a public one.
+         * @description A full replacement: an omitted `description` clears it and an omitted `is_public` makes the strategy private. Code that compiles and differs from the current version's makes the next version (with `note`) and clears the draft; the same code makes none. With `allow_draft`, code that does not compile is kept as the draft, the versions untouched. Only the owner may change a strategy; anyone else gets 404, even for a public one.
          */
         put: operations["update"];
         post?: never;
         /** Delete your strategy; backtests that used it keep their results */
         delete: operations["delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your profile
+         * @description Before the first save every field has its default.
+         */
+        get: operations["get_1"];
+        /**
+         * Replace your profile
+         * @description Every field is replaced; an omitted one returns to its default. The display name is trimmed (at most 60 characters; empty: the username is shown). Default costs follow the rules of a run's costs.
+         */
+        put: operations["save"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -83,8 +107,31 @@ export interface paths {
          */
         get: operations["list"];
         put?: never;
-        /** Create a strategy; its code must compile */
+        /**
+         * Create a strategy; its code must compile, or be kept as a draft
+         * @description Code that compiles becomes version 1. With `allow_draft`, code that does not is kept as the strategy's draft: it has no version and cannot run until saved without errors.
+         */
         post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{id}/versions/{number}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an earlier version's code current again, as a new version
+         * @description History is never rewritten: the strategy gets a new version equal in code to the one restored (its `restored_from` names it). The name, description and any draft stay.
+         */
+        post: operations["restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -465,6 +512,43 @@ export interface paths {
         patch: operations["edit"];
         trace?: never;
     };
+    "/api/v1/strategies/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your strategy's versions, newest first, a page at a time
+         * @description Every explicit save that changed the code made one (creating the strategy made 1); items leave out `code`, which GET .../versions/{number} returns. A strategy keeps at most 500 versions.
+         */
+        get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/strategies/{id}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of your strategy, with its code */
+        get: operations["version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/strategies/templates": {
         parameters: {
             query?: never;
@@ -627,7 +711,7 @@ export interface paths {
          * One run: settings, resolved parameters and, once completed, its result summary
          * @description The result holds every metric, monthly and yearly returns, the count of round trips, the position still open at the end and an equity/drawdown/buy-and-hold overview downsampled to about 2000 points. Its size does not grow with the trades or the bars: the round trips are paged at `/round-trips`, the fills at `/trades`, and GET /api/v1/analytics/chart serves any range of the full series.
          */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         /** Cancel a queued or running run, or delete a finished one with its fills */
@@ -742,7 +826,7 @@ export interface paths {
             cookie?: never;
         };
         /** One Monte Carlo analysis: percentiles, probability of ruin, fan chart, histograms */
-        get: operations["get_2"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         /** Delete a Monte Carlo analysis (a running one stops) */
@@ -858,7 +942,7 @@ export interface paths {
             cookie?: never;
         };
         /** An optimisation: status, progress and the best results so far, with heatmap data */
-        get: operations["get_3"];
+        get: operations["get_4"];
         put?: never;
         post?: never;
         /** Cancel a running optimisation, or delete a finished one with its results */
@@ -985,6 +1069,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/strategies/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Discard your strategy's draft
+         * @description Nothing to discard is not an error.
+         */
+        delete: operations["discardDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys/{id}": {
         parameters: {
             query?: never;
@@ -1061,6 +1165,40 @@ export interface components {
             code: string;
             /** @description Readable and copyable by every user (never editable by them); default false */
             is_public?: boolean;
+            /** @description Up to 500 characters about this save, kept with the version it makes (if any) */
+            note?: string | null;
+            /** @description When true, code that does not compile is kept as the strategy's draft (no version is made; runs keep using the last valid version) instead of refused with 422; default false */
+            allow_draft?: boolean;
+        };
+        /** @description A compile error at a place in the source */
+        StrategyCodeError: {
+            /**
+             * Format: int32
+             * @description 1-based line
+             * @example 3
+             */
+            line: number;
+            /**
+             * Format: int32
+             * @description 1-based column
+             * @example 14
+             */
+            column: number;
+            /**
+             * Format: int32
+             * @description Characters to underline, at least 1
+             * @example 4
+             */
+            length: number;
+            /** @example unknown function 'smaa'; did you mean 'sma'? */
+            message: string;
+        };
+        /** @description Code saved with errors: kept for its owner, never run */
+        StrategyDraftResponse: {
+            code: string;
+            /** Format: date-time */
+            saved_at: string;
+            errors: components["schemas"]["StrategyCodeError"][];
         };
         /** @description A declared parameter: `param fast = 10 in 2..100 step 1` */
         StrategyParameter: {
@@ -1097,7 +1235,7 @@ export interface components {
             /** @example SMA crossover 10/30 */
             name: string;
             description: string | null;
-            /** @description Strategy-language source */
+            /** @description Strategy-language source of its current version; empty while it has only a draft */
             code: string;
             is_public: boolean;
             /**
@@ -1109,10 +1247,74 @@ export interface components {
             mine: boolean;
             /** @description The parameters the code declares, in source order */
             parameters: components["schemas"]["StrategyParameter"][];
+            /**
+             * Format: int32
+             * @description The number of its current version, which runs use; null while it has only a draft
+             */
+            version: number | null;
+            draft: components["schemas"]["StrategyDraftResponse"] | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        DefaultCosts: {
+            /** @enum {string|null} */
+            preset?: "none" | "krx" | "us" | "upbit" | "binance" | null;
+            /**
+             * Format: double
+             * @example 0.00015
+             */
+            commission_rate?: number | null;
+            /**
+             * Format: double
+             * @description Cash per fill
+             */
+            commission_fixed?: number | null;
+            /**
+             * Format: double
+             * @description Least commission of a fill, in cash
+             */
+            commission_minimum?: number | null;
+            /**
+             * Format: double
+             * @description Sell-side transaction tax
+             * @example 0.002
+             */
+            sell_tax_rate?: number | null;
+            /**
+             * Format: double
+             * @description Fraction of the price
+             */
+            slippage_rate?: number | null;
+            /**
+             * Format: double
+             * @description Whole ticks of the symbol's tick size
+             */
+            slippage_ticks?: number | null;
+        };
+        ProfileRequest: {
+            /** @example 김트레이더 */
+            display_name?: string | null;
+            /** @enum {string|null} */
+            language?: "ko" | "en" | null;
+            /** @enum {string|null} */
+            colour_convention?: "auto" | "red-up" | "green-up" | null;
+            default_costs?: components["schemas"]["DefaultCosts"] | null;
+        };
+        ProfileResponse: {
+            display_name: string | null;
+            name: string;
+            /** @enum {string|null} */
+            language: "ko" | "en" | null;
+            /** @enum {string} */
+            colour_convention: "auto" | "red-up" | "green-up";
+            default_costs: components["schemas"]["DefaultCosts"] | null;
+            /**
+             * Format: date-time
+             * @description When it was last saved; null: never
+             */
+            updated_at: string | null;
         };
         ValidateStrategyRequest: {
             /**
@@ -1120,29 +1322,6 @@ export interface components {
              *     long_exit = close < sma(close, 20)
              */
             code: string;
-        };
-        /** @description A compile error at a place in the source */
-        StrategyCodeError: {
-            /**
-             * Format: int32
-             * @description 1-based line
-             * @example 3
-             */
-            line: number;
-            /**
-             * Format: int32
-             * @description 1-based column
-             * @example 14
-             */
-            column: number;
-            /**
-             * Format: int32
-             * @description Characters to underline, at least 1
-             * @example 4
-             */
-            length: number;
-            /** @example unknown function 'smaa'; did you mean 'sma'? */
-            message: string;
         };
         StrategyValidationResponse: {
             /** @description True when the code compiles; then `errors` is empty */
@@ -2617,6 +2796,55 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        PageResponseStrategyVersionResponse: {
+            items: components["schemas"]["StrategyVersionResponse"][];
+            /**
+             * Format: int32
+             * @example 0
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 20
+             */
+            size: number;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            total_items: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            total_pages: number;
+        };
+        /** @description One version of a strategy; `code` is null in a list */
+        StrategyVersionResponse: {
+            /**
+             * Format: int32
+             * @description 1, 2, ... per strategy
+             * @example 3
+             */
+            number: number;
+            /** @description The strategy's name when the version was made */
+            name: string;
+            /** @description Its source; null in a list */
+            code: string | null;
+            /** @description The parameters its code declares */
+            parameters: components["schemas"]["StrategyParameter"][];
+            /** @description What the saver said about it */
+            note: string | null;
+            /**
+             * Format: int32
+             * @description The version whose content it restored; null for an ordinary save
+             */
+            restored_from: number | null;
+            /** @description Whether it is the strategy's current version */
+            current: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
         StrategyTemplateResponse: {
             /** @example sma_crossover */
             id: string;
@@ -2740,6 +2968,11 @@ export interface components {
             /** Format: uuid */
             strategy_id: string | null;
             strategy_name: string | null;
+            /**
+             * Format: int32
+             * @description The number of the strategy's version that ran
+             */
+            strategy_version: number | null;
             symbol: string;
             /** Format: int32 */
             symbol_count: number;
@@ -2801,6 +3034,11 @@ export interface components {
             strategy_id: string | null;
             strategy_name: string | null;
             strategy_code: string;
+            /**
+             * Format: int32
+             * @description The number of the strategy's version that ran (GET /api/v1/strategies/{id}/versions/{n}); null for code sent with the request or an old run no version matched
+             */
+            strategy_version: number | null;
             symbol: string;
             interval: string;
             /** Format: date */
@@ -3391,10 +3629,14 @@ export interface components {
 export type SchemaUniverseRequest = components['schemas']['UniverseRequest'];
 export type SchemaUniverseResponse = components['schemas']['UniverseResponse'];
 export type SchemaStrategyRequest = components['schemas']['StrategyRequest'];
+export type SchemaStrategyCodeError = components['schemas']['StrategyCodeError'];
+export type SchemaStrategyDraftResponse = components['schemas']['StrategyDraftResponse'];
 export type SchemaStrategyParameter = components['schemas']['StrategyParameter'];
 export type SchemaStrategyResponse = components['schemas']['StrategyResponse'];
+export type SchemaDefaultCosts = components['schemas']['DefaultCosts'];
+export type SchemaProfileRequest = components['schemas']['ProfileRequest'];
+export type SchemaProfileResponse = components['schemas']['ProfileResponse'];
 export type SchemaValidateStrategyRequest = components['schemas']['ValidateStrategyRequest'];
-export type SchemaStrategyCodeError = components['schemas']['StrategyCodeError'];
 export type SchemaStrategyValidationResponse = components['schemas']['StrategyValidationResponse'];
 export type SchemaBadRow = components['schemas']['BadRow'];
 export type SchemaImportView = components['schemas']['ImportView'];
@@ -3474,6 +3716,8 @@ export type SchemaPageResponseUniverseSummary = components['schemas']['PageRespo
 export type SchemaUniverseSummary = components['schemas']['UniverseSummary'];
 export type SchemaPageResponseStrategySummary = components['schemas']['PageResponseStrategySummary'];
 export type SchemaStrategySummary = components['schemas']['StrategySummary'];
+export type SchemaPageResponseStrategyVersionResponse = components['schemas']['PageResponseStrategyVersionResponse'];
+export type SchemaStrategyVersionResponse = components['schemas']['StrategyVersionResponse'];
 export type SchemaStrategyTemplateResponse = components['schemas']['StrategyTemplateResponse'];
 export type SchemaLanguageArgument = components['schemas']['LanguageArgument'];
 export type SchemaLanguageCatalogueResponse = components['schemas']['LanguageCatalogueResponse'];
@@ -3814,6 +4058,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description It already keeps the most versions (`/problems/too-many-versions`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -3872,6 +4125,113 @@ export interface operations {
             };
             /** @description No such strategy of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid (validation-failed, every field at once) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4141,6 +4501,65 @@ export interface operations {
             };
             /** @description Invalid fields (`/problems/validation-failed`), or code that does not compile (`/problems/invalid-strategy`, each error with line, column and length in `errors`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The strategy, at its new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such version of a strategy of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It already keeps the most versions (`/problems/too-many-versions`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4687,8 +5106,8 @@ export interface operations {
                 /** @description Items per page, 1-100 */
                 size?: number;
                 /**
-                 * @description `field[,asc|desc]`, field one of created_at, completed_at, symbol, status
-                 * @example created_at,desc
+                 * @description `field[,asc|desc]`, field one of created_at, completed_at, symbol, status or a key metric: total_return, cagr, sharpe_ratio, sortino_ratio, max_drawdown, win_rate, profit_factor, trade_count, final_equity. Runs without the metric come last either way; ties go newest first.
+                 * @example total_return,desc
                  */
                 sort?: string;
                 /** @description Only runs of this strategy */
@@ -5964,6 +6383,119 @@ export interface operations {
             };
         };
     };
+    versions: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 0 */
+                page?: number;
+                /** @description Items per page, 1-100 */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page and the totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseStrategyVersionResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such strategy of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description page or size out of range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyVersionResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such version of a strategy of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     templates: {
         parameters: {
             query?: never;
@@ -6370,7 +6902,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -6810,7 +7342,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -7254,7 +7786,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_4: {
         parameters: {
             query?: {
                 /** @description How many ranked results, 0-1000 */
@@ -7700,6 +8232,64 @@ export interface operations {
             };
             /** @description Bad parameters, each in `errors` (`/problems/validation-failed`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discardDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The strategy, without a draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such strategy of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft is all the strategy has (`/problems/strategy-only-a-draft`): delete the strategy instead */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -154,9 +154,7 @@ export const enRobustness = {
       stitchedTitle: "Stitched out-of-sample equity",
       stitchedDescription:
         "The test windows one after another, each traded with the parameters chosen before it; dashed lines mark where a window starts.",
-      cancel: "Cancel walk-forward",
       delete: "Delete walk-forward",
-      cancelTitle: "Cancel this walk-forward?",
       deleteTitle: "Delete this walk-forward?",
       deleteDescription: "{name} on {symbol}: its windows and results are removed.",
       pastTitle: "Your walk-forwards",

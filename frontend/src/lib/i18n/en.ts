@@ -1,10 +1,13 @@
 import { enRuns } from "./en-runs";
+import { enVersions } from "./en-versions";
 import { enResults } from "./en-results";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
 import { enUniverses } from "./en-universes";
 import { enRobustness } from "./en-robustness";
+import { enPolish } from "./en-polish";
+import { enSettings } from "./en-settings";
 
 /** English. The shape of this object is the dictionary's contract: ko.ts must have every key. */
 export const en = {
@@ -325,6 +328,11 @@ export const en = {
   ...enPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (en-robustness.ts).
   ...enRobustness,
+  ...enVersions,
+  // Stopping queued and running jobs (en-polish.ts).
+  ...enPolish,
+  // The settings screen: profile, display, default costs, API keys (en-settings.ts).
+  ...enSettings,
   // The run page's performance summary, trade list, return charts and drawdown periods (en-results.ts).
   ...enResults,
 };

@@ -154,9 +154,7 @@ export const koRobustness: Shape<typeof enRobustness> = {
       stitchedTitle: "이어 붙인 표본 외 자산",
       stitchedDescription:
         "검증 구간을 차례로 이어 붙인 것으로, 각 구간은 그 직전에 고른 매개변수로 거래했습니다. 점선은 구간이 시작하는 곳입니다.",
-      cancel: "워크포워드 취소",
       delete: "워크포워드 삭제",
-      cancelTitle: "이 워크포워드를 취소할까요?",
       deleteTitle: "이 워크포워드를 삭제할까요?",
       deleteDescription: "{symbol}의 {name}: 구간과 결과가 삭제됩니다.",
       pastTitle: "내 워크포워드",

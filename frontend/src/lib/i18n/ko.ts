@@ -1,11 +1,14 @@
 import type { en } from "./en";
 import { koRuns } from "./ko-runs";
+import { koVersions } from "./ko-versions";
 import { koResults } from "./ko-results";
 import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
 import { koUniverses } from "./ko-universes";
 import { koRobustness } from "./ko-robustness";
+import { koPolish } from "./ko-polish";
+import { koSettings } from "./ko-settings";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -326,6 +329,11 @@ export const ko: Shape<typeof en> = {
   ...koPrices,
   // The robustness lab: Monte Carlo, overfitting statistics, walk-forward (ko-robustness.ts).
   ...koRobustness,
+  ...koVersions,
+  // Stopping queued and running jobs (ko-polish.ts).
+  ...koPolish,
+  // The settings screen: profile, display, default costs, API keys (ko-settings.ts).
+  ...koSettings,
   // The run page's performance summary, trade list, return charts and drawdown periods (ko-results.ts).
   ...koResults,
 };

@@ -8,6 +8,7 @@ import { useSession } from "@/features/auth";
 import { QuickRuns, RecentRuns, StrategyPerformance } from "@/features/backtests";
 import { MarketDataSummary } from "@/features/market-data";
 import { RecentStrategies } from "@/features/strategies";
+import { useProfile } from "@/lib/api/profile";
 import { useT, type TranslationKey } from "@/lib/i18n";
 
 const QUICK_ACTIONS: { href: string; icon: typeof FileCode2Icon; title: TranslationKey; body: TranslationKey }[] = [
@@ -27,10 +28,12 @@ const QUICK_ACTIONS: { href: string; icon: typeof FileCode2Icon; title: Translat
  */
 export default function DashboardPage() {
   const t = useT();
+  // The profile's display name, else the username (also while the profile loads).
   const username = useSession((s) => s.user?.username);
+  const name = useProfile().data?.name ?? username;
   return (
     <>
-      <PageHeader title={t("dashboard.greeting", { name: username ?? "" })} description={t("dashboard.description")} />
+      <PageHeader title={t("dashboard.greeting", { name: name ?? "" })} description={t("dashboard.description")} />
       <div className="grid gap-6">
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
           <RecentRuns />

@@ -1,6 +1,6 @@
 "use client";
 
-import { PlayIcon, SearchCodeIcon, Trash2Icon } from "lucide-react";
+import { PlayIcon, SearchCodeIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
@@ -309,9 +309,10 @@ export function OptimizationView({ id, robustness }: { id: string; robustness?: 
               variant="ghost"
               size="icon-sm"
               onClick={() => setConfirm(true)}
-              aria-label={t(active ? "optimize.cancel" : "optimize.delete")}
+              aria-label={t(active ? "stop.optimization" : "optimize.delete")}
+              title={t(active ? "stop.optimization" : "optimize.delete")}
             >
-              <Trash2Icon />
+              {active ? <SquareIcon /> : <Trash2Icon />}
             </Button>
           </CardAction>
         </CardHeader>
@@ -404,9 +405,13 @@ export function OptimizationView({ id, robustness }: { id: string; robustness?: 
       <ConfirmDialog
         open={confirm}
         onOpenChange={setConfirm}
-        title={t(active ? "optimize.cancelTitle" : "optimize.deleteTitle")}
-        description={t("optimize.deleteDescription", { name: data.strategy_name ?? "", symbol: data.symbol ?? "" })}
-        confirmLabel={t(active ? "optimize.cancel" : "optimize.delete")}
+        title={t(active ? "stop.optimizationTitle" : "optimize.deleteTitle")}
+        description={t(active ? "stop.optimizationDescription" : "optimize.deleteDescription", {
+          name: data.strategy_name ?? "",
+          symbol: data.symbol ?? "",
+        })}
+        confirmLabel={t(active ? "stop.optimization" : "optimize.delete")}
+        cancelLabel={active ? t("stop.keepRunning") : undefined}
         destructive
         pending={remove.isPending}
         onConfirm={() =>

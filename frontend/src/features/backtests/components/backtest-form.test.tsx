@@ -58,7 +58,7 @@ describe("the new-backtest form", () => {
     expect(
       screen.getByText("Data from 2013-01-02 to 2013-12-31 · 252 bars. Dates are days in the symbol's time zone."),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText("Initial capital")).toHaveValue(10000);
+    expect(screen.getByLabelText("Initial capital")).toHaveValue("10,000");
     expect(screen.getByText("Zero-commission broker; no tax.")).toBeInTheDocument();
   });
 
@@ -79,6 +79,42 @@ describe("the new-backtest form", () => {
     expect(screen.getByText("Must be above 0")).toBeInTheDocument();
     expect(fast).toHaveAttribute("aria-invalid", "true");
     expect(requests.some((r) => r.method === "POST")).toBe(false);
+  });
+
+  it("starts one run for a double click, the button showing that it is on its way", async () => {
+    let created = 0;
+    let answer: (response: Response) => void = () => {};
+    api(() => {
+      created += 1;
+      return new Promise<Response>((resolve) => (answer = resolve)) as unknown as Response;
+    });
+    const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "AAPL" }} />);
+    await waitFor(() => expect(screen.getByLabelText("Start date")).toHaveValue("2013-01-02"));
+    await waitFor(() => expect(screen.getByLabelText("fast")).toHaveValue(10));
+    const submit = screen.getByTestId("run-backtest");
+    await user.dblClick(submit);
+    await user.click(screen.getByTestId("run-backtest-bottom"));
+    await waitFor(() => expect(created).toBe(1));
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveAttribute("aria-busy", "true");
+    answer(json(202, { id: "run-1", status: "pending", progress: 0 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(created).toBe(1);
+  });
+
+  it("can be sent again after the API refused it", async () => {
+    let created = 0;
+    api(() => {
+      created += 1;
+      return json(429, { type: "/problems/too-many-runs", title: "Too many runs", status: 429, detail: "3 runs at once" });
+    });
+    const { user } = renderWithProviders(<BacktestForm prefill={{ strategy_id: STRATEGY.id, symbol: "AAPL" }} />);
+    await waitFor(() => expect(screen.getByLabelText("fast")).toHaveValue(10));
+    await user.click(screen.getByTestId("run-backtest"));
+    expect(await screen.findByTestId("form-errors")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("run-backtest")).toBeEnabled());
+    await user.click(screen.getByTestId("run-backtest"));
+    await waitFor(() => expect(created).toBe(2));
   });
 
   it("sends the run as the API expects it", async () => {

@@ -4,12 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { PlayIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, useFormContext, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { InputUnit, NumberField, SelectField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
 import { CapitalField, findSymbol, MarketRangeFields } from "@/components/forms/market-range-fields";
+import { MoneyField } from "@/components/forms/money-input";
 import { ParameterFields } from "@/components/forms/parameter-fields";
 import { PricesSection } from "@/components/forms/price-fields";
 import { SymbolField } from "@/components/forms/symbol-combobox";
@@ -260,10 +261,16 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
     form.clearErrors("strategy_id");
   };
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  // One run per submit: a double click (or Enter pressed twice) reaches here before React has drawn the
+  // disabled button, so a ref, set synchronously, turns every submit after the first away until that
+  // one fails; a successful one leaves for the run's page and stays submitting.
+  const submitting = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const send = (outcome: { started: boolean }) => async (values: BacktestFormValues) => {
     setFormErrors(null);
     try {
       const run = await create.mutateAsync(toBacktestRequest(values, parameters, foreign, krx));
+      outcome.started = true;
       router.push(`/backtests/${run.id}`);
     } catch (error) {
       if (isApiError(error) && error.is("/problems/invalid-strategy")) {
@@ -288,7 +295,20 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
         });
       }
     }
-  });
+  };
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (submitting.current) return;
+    submitting.current = true;
+    setBusy(true);
+    const outcome = { started: false };
+    await form.handleSubmit(send(outcome))(event);
+    // Invalid values or a refused request: the form may be sent again once they are fixed.
+    if (!outcome.started) {
+      submitting.current = false;
+      setBusy(false);
+    }
+  };
 
   const mine = options.filter((s) => s.mine);
   const shared = options.filter((s) => !s.mine);
@@ -302,8 +322,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
           title={t("backtests.form.title")}
           description={t("backtests.form.description")}
           actions={
-            <Button type="submit" disabled={create.isPending} data-testid="run-backtest">
-              {create.isPending ? <Spinner /> : <PlayIcon />}
+            <Button type="submit" disabled={busy} aria-busy={busy} data-testid="run-backtest">
+              {busy ? <Spinner /> : <PlayIcon />}
               {t("backtests.form.submit")}
             </Button>
           }
@@ -507,18 +527,30 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                         ["slippage_rate", "%"],
                         ["slippage_ticks", t("backtests.form.ticks")],
                       ] as const
-                    ).map(([name, unit]) => (
-                      <NumberField
-                        key={name}
-                        control={form.control}
-                        name={name}
-                        label={t(`backtests.form.costs.${name}` as TranslationKey)}
-                        labelClassName="text-xs"
-                        min={0}
-                        className="pr-12"
-                        unit={unit}
-                      />
-                    ))}
+                    ).map(([name, unit]) =>
+                      name === "commission_fixed" || name === "commission_minimum" ? (
+                        <MoneyField
+                          key={name}
+                          control={form.control}
+                          name={name}
+                          label={t(`backtests.form.costs.${name}` as TranslationKey)}
+                          labelClassName="text-xs"
+                          currency={currency}
+                          data-testid={name.replace("_", "-")}
+                        />
+                      ) : (
+                        <NumberField
+                          key={name}
+                          control={form.control}
+                          name={name}
+                          label={t(`backtests.form.costs.${name}` as TranslationKey)}
+                          labelClassName="text-xs"
+                          min={0}
+                          className="pr-12"
+                          unit={unit}
+                        />
+                      ),
+                    )}
                   </div>
                 )}
               </CardContent>
@@ -588,8 +620,8 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
 
             <AccountSection defaults={accountDefaults} symbol={symbol?.symbol ?? ""} currency={currency} />
 
-            <Button type="submit" size="lg" disabled={create.isPending} className="w-full">
-              {create.isPending ? <Spinner /> : <PlayIcon />}
+            <Button type="submit" size="lg" disabled={busy} aria-busy={busy} className="w-full" data-testid="run-backtest-bottom">
+              {busy ? <Spinner /> : <PlayIcon />}
               {t("backtests.form.submit")}
             </Button>
             {strategy && symbol && (

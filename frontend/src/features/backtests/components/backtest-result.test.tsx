@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runResult } from "@/test/fixtures";
 import { json, renderWithProviders, stubApi } from "@/test/render";
@@ -65,6 +65,39 @@ describe("the result page", () => {
     expect(await screen.findByText("The run failed")).toBeInTheDocument();
     expect(screen.getByText("stopped")).toBeInTheDocument();
     expect(detail).toBe(2);
+  });
+
+  it("puts the stop control in a running run's status card, never in the header, and asks in words that cannot mean undo", async () => {
+    let cancelled = 0;
+    stubApi((request, url) => {
+      if (url.pathname === `/api/v1/backtests/${ID}` && request.method === "DELETE") {
+        cancelled += 1;
+        return json(202, { ...base, status: "cancelled" });
+      }
+      if (url.pathname === `/api/v1/backtests/${ID}`) return json(200, { ...base, status: "running", progress: 10 });
+      if (url.pathname === `/api/v1/backtests/${ID}/events`) return new Promise<Response>(() => {});
+      return undefined;
+    });
+    const { user } = renderWithProviders(<BacktestResult id={ID} />);
+    const card = await screen.findByTestId("run-progress");
+    const stop = screen.getByRole("button", { name: "Stop run" });
+    expect(card).toContainElement(stop);
+    // The header holds no button while the run is active: a second click of a double click on the
+    // form's submit button, which sat there, lands on nothing.
+    expect(screen.getByRole("heading", { level: 1 }).parentElement!.parentElement!.querySelectorAll("button, a")).toHaveLength(0);
+
+    await user.click(stop);
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent("Stop this run?");
+    expect(screen.getByRole("button", { name: "Keep running" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Keep running" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(cancelled).toBe(0);
+
+    await user.click(stop);
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Stop run" }));
+    await vi.waitFor(() => expect(cancelled).toBe(1));
   });
 
   it("shows a failed run's readable error, its settings and the code that ran", async () => {

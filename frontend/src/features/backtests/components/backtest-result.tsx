@@ -37,6 +37,7 @@ import { MonthlyReturns } from "./monthly-returns";
 import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } from "./portfolio-result";
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
+import { RunStrategyVersion } from "./run-strategy-version";
 import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
@@ -59,8 +60,12 @@ export function gridFromResult(result: SchemaRunResult | null | undefined): Sche
   return { years, months: months as number[][], yearly: yearly as number[] };
 }
 
-/** A queued or running run, followed live over the event stream. */
-function LiveProgress({ run }: { run: SchemaBacktestResponse }) {
+/**
+ * A queued or running run, followed live over the event stream. Its status line carries the stop
+ * control, small and on the left: never where the new-backtest form's submit button was, so a double
+ * click on that button cannot land on it.
+ */
+function LiveProgress({ run, onStop }: { run: SchemaBacktestResponse; onStop: () => void }) {
   const t = useT();
   const live = useRunProgress(run.id!, {
     status: (run.status ?? "pending") as RunState,
@@ -72,15 +77,23 @@ function LiveProgress({ run }: { run: SchemaBacktestResponse }) {
     <Card className="gap-3" data-testid="run-progress" data-status={live.status} aria-live="polite">
       <CardContent className="grid gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <div className="flex items-center gap-2">
-            <Spinner className="text-primary" />
-            <span className="font-medium">
-              {finished
-                ? t("backtests.live.loadingResult")
-                : live.status === "pending"
-                  ? t("backtests.live.pending")
-                  : t("backtests.live.running")}
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="flex items-center gap-2">
+              <Spinner className="text-primary" />
+              <span className="font-medium">
+                {finished
+                  ? t("backtests.live.loadingResult")
+                  : live.status === "pending"
+                    ? t("backtests.live.pending")
+                    : t("backtests.live.running")}
+              </span>
             </span>
+            {!finished && (
+              <Button variant="ghost" size="sm" className="text-muted-foreground" onClick={onStop} data-testid="cancel-run">
+                <SquareIcon />
+                {t("stop.run")}
+              </Button>
+            )}
           </div>
           <span className="text-2xl font-semibold tabular-nums" data-testid="run-progress-percent">
             {live.progress}%
@@ -231,7 +244,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       onSuccess: () => {
         setConfirm(false);
         if (active) {
-          toast.success(t("backtests.cancelled"));
+          toast.success(t("stop.runStopped"));
         } else {
           toast.success(t("backtests.deleted"));
           router.replace("/backtests");
@@ -246,6 +259,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
         title={
           <span className="flex flex-wrap items-center gap-3">
             {title}
+            <RunStrategyVersion run={run} />
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="text-sm" />
           </span>
         }
@@ -270,36 +284,31 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
             <span className="ml-1">· {t("backtests.createdWhen", { when: formatRelativeTime(run.created_at, locale) })}</span>
           </>
         }
+        // While the run is queued or running the header has no buttons: the form's submit button sat
+        // here, and a second click of a double click must land on nothing. Stopping is in the status card.
         actions={
-          <>
-            {!active && (
+          !active && (
+            <>
               <Button variant="outline" onClick={onRerun} disabled={rerun.isPending} data-testid="rerun">
                 {rerun.isPending ? <Spinner /> : <RotateCwIcon />}
                 {t("backtests.rerun")}
               </Button>
-            )}
-            <Button asChild variant="outline">
-              <Link href={newBacktestHref(prefillFromRun(run))} data-testid="run-again">
-                <PencilLineIcon />
-                {t("backtests.runAgainWithChanges")}
-              </Link>
-            </Button>
-            {active ? (
-              <Button variant="outline" onClick={() => setConfirm(true)} data-testid="cancel-run">
-                <SquareIcon />
-                {t("backtests.cancelRun")}
+              <Button asChild variant="outline">
+                <Link href={newBacktestHref(prefillFromRun(run))} data-testid="run-again">
+                  <PencilLineIcon />
+                  {t("backtests.runAgainWithChanges")}
+                </Link>
               </Button>
-            ) : (
               <Button variant="outline" onClick={() => setConfirm(true)} data-testid="delete-run">
                 <Trash2Icon />
                 {t("common.delete")}
               </Button>
-            )}
-          </>
+            </>
+          )
         }
       />
       <div className="grid grid-cols-1 gap-4">
-        {active && <LiveProgress key={`${run.id}-${run.status}`} run={run} />}
+        {active && <LiveProgress key={`${run.id}-${run.status}`} run={run} onStop={() => setConfirm(true)} />}
         <DataNotices run={run} />
         {run.status === "failed" && (
           <Alert variant="destructive" data-testid="run-failed">
@@ -323,12 +332,13 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       <ConfirmDialog
         open={confirm}
         onOpenChange={setConfirm}
-        title={t(active ? "backtests.cancelTitle" : "backtests.deleteTitle")}
-        description={t(active ? "backtests.cancelDescription" : "backtests.deleteDescription", {
+        title={t(active ? "stop.runTitle" : "backtests.deleteTitle")}
+        description={t(active ? "stop.runDescription" : "backtests.deleteDescription", {
           name: title,
           symbol: run.symbol ?? "",
         })}
-        confirmLabel={t(active ? "backtests.cancelRun" : "common.delete")}
+        confirmLabel={t(active ? "stop.run" : "common.delete")}
+        cancelLabel={active ? t("stop.keepRunning") : undefined}
         destructive
         pending={remove.isPending}
         onConfirm={onConfirm}

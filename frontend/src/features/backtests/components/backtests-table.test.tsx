@@ -87,6 +87,43 @@ describe("the runs table", () => {
     await waitFor(() => expect(lastListQuery(requests).get("sort")).toBe("status,desc"));
   });
 
+  it("sorts by a metric column on the server, largest first, and keeps the sort in the address", async () => {
+    window.history.replaceState(null, "", "/backtests");
+    const { requests } = listApi();
+    const { user } = renderWithProviders(<BacktestsTable />);
+    await screen.findByRole("link", { name: "Strategy 1" });
+    const header = screen.getByRole("columnheader", { name: "Sharpe" });
+    expect(header).toHaveAttribute("aria-sort", "none");
+    await user.click(within(header).getByRole("button", { name: "Sharpe" }));
+    await waitFor(() => expect(lastListQuery(requests).get("sort")).toBe("sharpe_ratio,desc"));
+    expect(header).toHaveAttribute("aria-sort", "descending");
+    expect(new URLSearchParams(window.location.search).get("sort")).toBe("sharpe_ratio,desc");
+    await user.click(within(header).getByRole("button", { name: "Sharpe" }));
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get("sort")).toBe("sharpe_ratio,asc"));
+    await waitFor(() => expect(lastListQuery(requests).get("sort")).toBe("sharpe_ratio,asc"));
+    // Back to newest first: the address is bare again.
+    await user.click(screen.getByRole("button", { name: "Created" }));
+    await waitFor(() => expect(window.location.search).toBe(""));
+    await waitFor(() => expect(lastListQuery(requests).get("sort")).toBe("created_at,desc"));
+  });
+
+  it("opens sorted as the address says, and ignores a sort it does not know", async () => {
+    window.history.replaceState(null, "", "/backtests?sort=max_drawdown,asc");
+    const { requests } = listApi();
+    renderWithProviders(<BacktestsTable />);
+    await screen.findByRole("link", { name: "Strategy 1" });
+    await waitFor(() => expect(lastListQuery(requests).get("sort")).toBe("max_drawdown,asc"));
+    expect(screen.getByRole("columnheader", { name: "MDD" })).toHaveAttribute("aria-sort", "ascending");
+
+    useBacktestListStore.getState().reset();
+    window.history.replaceState(null, "", "/backtests?sort=result,desc");
+    const second = listApi();
+    renderWithProviders(<BacktestsTable />);
+    await waitFor(() => expect(second.requests.length).toBeGreaterThan(0));
+    await waitFor(() => expect(lastListQuery(second.requests).get("sort")).toBe("created_at,desc"));
+    window.history.replaceState(null, "", "/backtests");
+  });
+
   it("filters by status, and offers to clear a filter that matches nothing", async () => {
     const { requests } = listApi();
     renderWithProviders(<BacktestsTable />);

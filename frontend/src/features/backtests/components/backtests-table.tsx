@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { FilterXIcon, FlaskConicalIcon, MoreHorizontalIcon, PlayIcon, RotateCcwIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
 import { isRunActive, RunStatusBadge } from "@/components/layouts/run-status-badge";
@@ -19,13 +19,13 @@ import { formatNumber } from "@/lib/format";
 import { runSymbolText } from "@/lib/run-symbol";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
 import { formatMetric, metricTone, toneClass } from "@/lib/metrics";
-import { sortParam } from "@/lib/sort";
+import { parseSort, sortParam, type Sort } from "@/lib/sort";
 import { cn } from "@/lib/utils";
 import { useDeleteBacktest } from "../api/delete-backtest";
 import { useBacktests, type BacktestListParams, type BacktestStatus } from "../api/get-backtests";
 import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
-import { useBacktestListStore, type RunSortField } from "../stores/backtest-list-store";
+import { DEFAULT_RUN_SORT, RUN_SORT_FIELDS, useBacktestListStore, type RunSortField } from "../stores/backtest-list-store";
 
 const STATUSES: BacktestStatus[] = ["pending", "running", "completed", "failed", "cancelled"];
 const ALL = "all";
@@ -69,7 +69,7 @@ function RowActions({ run, onConfirm }: { run: SchemaBacktestSummary; onConfirm:
         {active ? (
           <DropdownMenuItem onSelect={() => onConfirm({ run, action: "cancel" })}>
             <SquareIcon />
-            {t("backtests.cancelRun")}
+            {t("stop.run")}
           </DropdownMenuItem>
         ) : (
           <DropdownMenuItem variant="destructive" onSelect={() => onConfirm({ run, action: "delete" })}>
@@ -133,6 +133,7 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
     },
     ...METRIC_COLUMNS.map((name): ColumnDef<SchemaBacktestSummary> => ({
       id: name,
+      meta: { sortField: name },
       header: () => t(`metrics.short.${name}`),
       cell: ({ row }) => {
         const metrics = row.original.key_metrics;
@@ -156,6 +157,29 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
 }
 
 const NUMERIC = new Set<string>(METRIC_COLUMNS);
+
+/**
+ * The list's sort in the address (`?sort=total_return,desc`), so a sorted list survives a reload and
+ * can be bookmarked or sent: read once when the list opens (an unknown value is ignored), written back
+ * on every change; the default sort leaves the address bare.
+ */
+function useSortInAddress(sort: Sort<RunSortField>, setSort: (sort: Sort<RunSortField>) => void) {
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!restored.current) {
+      restored.current = true;
+      const fromAddress = parseSort(new URLSearchParams(window.location.search).get("sort"), RUN_SORT_FIELDS);
+      if (fromAddress && sortParam(fromAddress) !== sortParam(sort)) {
+        setSort(fromAddress);
+        return;
+      }
+    }
+    const url = new URL(window.location.href);
+    if (sortParam(sort) === sortParam(DEFAULT_RUN_SORT)) url.searchParams.delete("sort");
+    else url.searchParams.set("sort", sortParam(sort));
+    if (url.href !== window.location.href) window.history.replaceState(null, "", url);
+  }, [sort, setSort]);
+}
 const columnClassName = (id: string) => cn(NUMERIC.has(id) && "text-right", HIDDEN_ON_SMALL[id], id === "actions" && "w-10");
 
 /** The user's runs: filters, server-side sort and pagination, key metrics, live progress, cancel and delete. */
@@ -163,7 +187,23 @@ export function BacktestsTable() {
   const t = useT();
   const locale = useLocale();
   const store = useBacktestListStore();
-  const { status, symbol, strategyId, sort, page, size, setStatus, setSymbol, setStrategyId, toggleSort, setPage, setSize, reset } = store;
+  const {
+    status,
+    symbol,
+    strategyId,
+    sort,
+    page,
+    size,
+    setStatus,
+    setSymbol,
+    setStrategyId,
+    toggleSort,
+    setSort,
+    setPage,
+    setSize,
+    reset,
+  } = store;
+  useSortInAddress(sort, setSort);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const remove = useDeleteBacktest();
   const symbols = useSymbolOptions();
@@ -189,7 +229,7 @@ export function BacktestsTable() {
     const { action } = confirm;
     remove.mutate(confirm.run.id, {
       onSuccess: () => {
-        toast.success(t(action === "cancel" ? "backtests.cancelled" : "backtests.deleted"));
+        toast.success(t(action === "cancel" ? "stop.runStopped" : "backtests.deleted"));
         setConfirm(null);
       },
       onError: () => toast.error(t("errors.unexpected")),
@@ -287,12 +327,13 @@ export function BacktestsTable() {
       <ConfirmDialog
         open={!!confirm}
         onOpenChange={(open) => !open && setConfirm(null)}
-        title={t(confirm?.action === "cancel" ? "backtests.cancelTitle" : "backtests.deleteTitle")}
-        description={t(confirm?.action === "cancel" ? "backtests.cancelDescription" : "backtests.deleteDescription", {
+        title={t(confirm?.action === "cancel" ? "stop.runTitle" : "backtests.deleteTitle")}
+        description={t(confirm?.action === "cancel" ? "stop.runDescription" : "backtests.deleteDescription", {
           name: confirm?.run.strategy_name ?? "",
           symbol: confirm?.run.symbol ?? "",
         })}
-        confirmLabel={t(confirm?.action === "cancel" ? "backtests.cancelRun" : "common.delete")}
+        confirmLabel={t(confirm?.action === "cancel" ? "stop.run" : "common.delete")}
+        cancelLabel={confirm?.action === "cancel" ? t("stop.keepRunning") : undefined}
         destructive
         pending={remove.isPending}
         onConfirm={onConfirm}

@@ -27,6 +27,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { SchemaEquityChart } from "@/lib/api/schema";
 import { formatBarTime, formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format";
 import { useLocale, useT } from "@/lib/i18n";
+import { extent, niceTicks } from "@/lib/axis";
 import { cn } from "@/lib/utils";
 import type { ChartRange } from "../api/get-run-chart";
 
@@ -184,9 +185,31 @@ export function EquityCharts({
       minTickGap={56}
     />
   );
-  const valueAxis = (format: (value: number) => string, domain: YAxisProps["domain"], scale: YAxisProps["scale"] = "auto") => (
-    <YAxis tickFormatter={format} {...AXIS_STYLE} width={64} domain={domain} scale={scale} allowDataOverflow={false} />
+  // Value axes tick at round steps (lib/axis.ts): recharts would split the data's own range evenly. A log
+  // axis keeps recharts' own ticks, which it spaces by powers.
+  const valueAxis = (format: (value: number) => string, ticks: number[], scale: YAxisProps["scale"] = "auto") => (
+    <YAxis
+      tickFormatter={format}
+      {...AXIS_STYLE}
+      width={64}
+      scale={scale}
+      ticks={scale === "log" ? undefined : ticks}
+      domain={scale !== "log" && ticks.length > 0 ? [ticks[0]!, ticks[ticks.length - 1]!] : (["auto", "auto"] as YAxisProps["domain"])}
+      interval={scale === "log" ? "preserveStartEnd" : 0}
+    />
   );
+  const moneyTicks = useMemo(() => {
+    const range = extent(
+      points.map((p) => p.equity),
+      points.map((p) => p.buyAndHold),
+      points.map((p) => p.benchmark),
+    );
+    return range ? niceTicks(range[0], range[1], 4) : [];
+  }, [points]);
+  const drawdownTicks = useMemo(() => {
+    const range = extent(points.map((p) => p.drawdown));
+    return range ? niceTicks(Math.min(range[0], -0.01), 0, 3) : [];
+  }, [points]);
   const tooltip = (
     <Tooltip content={<ChartTooltip currency={currency} locale={locale} zone={timeZone} interval={interval} labels={labels} />} />
   );
@@ -263,7 +286,7 @@ export function EquityCharts({
                 >
                   <CartesianGrid {...GRID_STYLE} />
                   {timeAxis}
-                  {valueAxis((v) => formatMoney(v, currency, locale, { compact: true }), ["auto", "auto"], logScale ? "log" : "auto")}
+                  {valueAxis((v) => formatMoney(v, currency, locale, { compact: true }), moneyTicks, logScale ? "log" : "auto")}
                   {tooltip}
                   <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
                   <Line
@@ -296,7 +319,13 @@ export function EquityCharts({
                 <AreaChart data={points} syncId="equity" margin={{ top: 4, right: 12, bottom: 0, left: 4 }}>
                   <CartesianGrid {...GRID_STYLE} />
                   {timeAxis}
-                  {valueAxis((v) => formatPercent(v, locale, { digits: 0 }), ["dataMin", 0])}
+                  {valueAxis(
+                    (v) =>
+                      formatPercent(v, locale, {
+                        digits: drawdownTicks.some((tick) => Math.abs(tick * 100 - Math.round(tick * 100)) > 1e-9) ? 1 : 0,
+                      }),
+                    drawdownTicks,
+                  )}
                   {tooltip}
                   <Area
                     {...SERIES_STYLE}

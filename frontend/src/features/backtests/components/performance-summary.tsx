@@ -10,6 +10,7 @@ import { signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import type { enResults } from "@/lib/i18n/en-results";
 import { useTradeSummary } from "../api/get-trade-summary";
+import { useRunAccess } from "../lib/run-access";
 
 type Column = SchemaTradeSummaryColumn;
 type Side = "all" | "long" | "short";
@@ -101,6 +102,11 @@ function Money({
  * own box with the figure names pinned.
  */
 export function PerformanceSummary({ runId }: { runId: string }) {
+  // A shared run's page reads only the shared link's endpoints, which have no summary.
+  return useRunAccess().kind === "shared" ? null : <OwnersSummary runId={runId} />;
+}
+
+function OwnersSummary({ runId }: { runId: string }) {
   const t = useT();
   const query = useTradeSummary(runId);
   return (

@@ -62,7 +62,7 @@ describe("what a run shows of its prices", () => {
       <DividendsResult result={runResult({ metrics: { total_dividends: 12_345_678 } })} currency="KRW" />,
     );
     expect(screen.getByText("배당금 합계")).toBeInTheDocument();
-    expect(screen.getByTestId("total-dividends")).toHaveTextContent("₩12,345,678 (₩1234.6만)");
+    expect(screen.getByTestId("total-dividends")).toHaveTextContent("₩12,345,678 (₩1,234.57만)");
     unmount();
     renderWithProviders(<DividendsResult result={runResult({ metrics: { total_dividends: 0 } })} currency="KRW" />);
     expect(screen.queryByTestId("dividends-result")).not.toBeInTheDocument();

@@ -20,6 +20,7 @@ import { signTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { downloadFills, downloadRoundTrips } from "../api/download-csv";
 import { useRoundTrips, type RoundTripFilters, type RoundTripParams } from "../api/get-round-trips";
+import { useRunAccess } from "../lib/run-access";
 import type { TradeRow } from "../lib/trades";
 
 /** Page sizes; the API pages the round trips (at most 1000 a page), so a run of any length loads a page at a time. */
@@ -67,7 +68,7 @@ function columns(
   toggle: (id: string) => void,
 ): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
-  const pnlClass = (v: number | undefined) => cn("whitespace-nowrap tabular-nums", toneClass(signTone(v)));
+  const pnlClass = (v: number | undefined) => cn("num whitespace-nowrap", toneClass(signTone(v)));
   const symbol: ColumnDef<TradeRow>[] = withSymbol
     ? [
         {
@@ -121,7 +122,7 @@ function columns(
       header: () => t("backtests.trades.side"),
       cell: ({ row }) => (
         <span className="flex items-center gap-1.5">
-          <Badge variant={row.original.side === "short" ? "destructive" : "success"}>
+          <Badge variant={row.original.side === "short" ? "loss" : "gain"}>
             {t(row.original.side === "short" ? "backtests.trades.short" : "backtests.trades.long")}
           </Badge>
           {row.original.open && <Badge variant="outline">{t("backtests.trades.open")}</Badge>}
@@ -266,6 +267,8 @@ export function TradesTable({
   const [downloading, setDownloading] = useState<"trips" | "fills" | null>(null);
   const params: RoundTripParams = { page, size, ...filters };
   const query = useRoundTrips(runId, params);
+  // A shared run's page offers no exports: they read the owner's endpoints.
+  const readOnly = useRunAccess().kind === "shared";
   const filtered = Object.values(filters).some(Boolean);
   const withOpen = useMemo(() => {
     const items: TradeRow[] = (query.data?.items ?? []).map((item) => ({ ...item, open: false }));
@@ -375,7 +378,7 @@ export function TradesTable({
             {t("backtests.clearFilters")}
           </Button>
         )}
-        <div className="ml-auto flex flex-wrap gap-2">
+        <div className={cn("ml-auto flex flex-wrap gap-2 print:hidden", readOnly && "hidden")}>
           <Button
             variant="outline"
             size="sm"

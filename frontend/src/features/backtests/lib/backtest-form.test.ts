@@ -13,6 +13,7 @@ import {
   prefillFromRun,
   splitFieldErrors,
   toBacktestRequest,
+  withDefaultCosts,
   type BacktestFormValues,
 } from "./backtest-form";
 import { aaplSample, runPrices, runResult, runSettings, symbolView } from "@/test/fixtures";
@@ -392,5 +393,34 @@ describe("the prices of a run (issue 19)", () => {
       fieldErrors: [{ field: "dividends", message: "must be none with total_return" }],
     });
     expect(splitFieldErrors(error, valid()).onFields).toEqual([{ field: "dividends_cash", message: "must be none with total_return" }]);
+  });
+});
+
+describe("the profile's default costs", () => {
+  const defaults = {
+    preset: "krx" as const,
+    commission_rate: 0.0001,
+    sell_tax_rate: 0.0018,
+    slippage_rate: 0,
+    commission_fixed: 0,
+    commission_minimum: 50,
+    slippage_ticks: 1,
+  };
+
+  it("prefill the form's custom costs on their preset when the address names none", () => {
+    const values = applyPrefill(emptyFormValues(), withDefaultCosts({ symbol: "005930" }, defaults));
+    expect(values).toMatchObject({
+      cost_mode: "custom",
+      cost_preset: "krx",
+      commission_rate: "0.01",
+      sell_tax_rate: "0.18",
+      commission_minimum: "50",
+      slippage_ticks: "1",
+    });
+  });
+
+  it("give way to costs in the address, and leave the preset when none are saved", () => {
+    expect(withDefaultCosts({ costs: { preset: "us" } }, defaults)).toEqual({ costs: { preset: "us" } });
+    expect(applyPrefill(emptyFormValues(), withDefaultCosts({}, null)).cost_mode).toBe("preset");
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isApiError } from "@/lib/api/errors";
 import type {
+  SchemaDefaultCosts,
   SchemaAccountDefaults,
   SchemaBacktestRequest,
   SchemaBacktestResponse,
@@ -600,6 +601,18 @@ export function parsePrefill(query: URLSearchParams): BacktestPrefill {
   if (dividends === "cash" || dividends === "none") prefill.dividends = dividends;
   prefill.price_limits = bool("price_limits");
   return Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as BacktestPrefill;
+}
+
+/**
+ * A prefill that names no costs takes the profile's default costs, as custom costs on their preset
+ * (the form opens in its custom mode with every value filled); one that names costs (a rerun, a
+ * link) keeps its own.
+ */
+export function withDefaultCosts(prefill: BacktestPrefill, defaults: SchemaDefaultCosts | null | undefined): BacktestPrefill {
+  if (prefill.costs || !defaults) return prefill;
+  const costs: Record<string, number | string> = { preset: `${defaults.preset ?? "none"}+custom` };
+  for (const [key, value] of Object.entries(defaults)) if (key !== "preset" && typeof value === "number") costs[key] = value;
+  return { ...prefill, costs };
 }
 
 const percentText = (fraction: unknown) => (typeof fraction === "number" ? String(+(fraction * 100).toPrecision(12)) : "0");

@@ -2,7 +2,23 @@ import { create } from "zustand";
 import { toggledSort, type Sort } from "@/lib/sort";
 import type { BacktestStatus } from "../api/get-backtests";
 
-export type RunSortField = "created_at" | "completed_at" | "symbol" | "status";
+/** The fields the API sorts runs by (RunSort): the run's own and its key metrics. */
+export const RUN_SORT_FIELDS = [
+  "created_at",
+  "completed_at",
+  "symbol",
+  "status",
+  "total_return",
+  "cagr",
+  "sharpe_ratio",
+  "sortino_ratio",
+  "max_drawdown",
+  "win_rate",
+  "profit_factor",
+  "trade_count",
+  "final_equity",
+] as const;
+export type RunSortField = (typeof RUN_SORT_FIELDS)[number];
 
 interface BacktestListState {
   status: BacktestStatus | "all";
@@ -15,16 +31,22 @@ interface BacktestListState {
   setSymbol: (symbol: string) => void;
   setStrategyId: (strategyId: string) => void;
   toggleSort: (field: RunSortField) => void;
+  setSort: (sort: Sort<RunSortField>) => void;
   setPage: (page: number) => void;
   setSize: (size: number) => void;
   reset: () => void;
 }
 
+const sameSort = (a: Sort, b: Sort) => a.field === b.field && a.direction === b.direction;
+
+/** The list's sort when the address names none: newest first. */
+export const DEFAULT_RUN_SORT: Sort<RunSortField> = { field: "created_at", direction: "desc" };
+
 const initial = {
   status: "all" as const,
   symbol: "",
   strategyId: "",
-  sort: { field: "created_at", direction: "desc" } as Sort<RunSortField>,
+  sort: DEFAULT_RUN_SORT,
   page: 0,
   size: 20,
 };
@@ -36,6 +58,7 @@ export const useBacktestListStore = create<BacktestListState>((set) => ({
   setSymbol: (symbol) => set({ symbol, page: 0 }),
   setStrategyId: (strategyId) => set({ strategyId, page: 0 }),
   toggleSort: (field) => set((state) => ({ page: 0, sort: toggledSort(state.sort, field, ["symbol", "status"]) })),
+  setSort: (sort) => set((state) => (sameSort(state.sort, sort) ? state : { sort, page: 0 })),
   setPage: (page) => set({ page: Math.max(0, page) }),
   setSize: (size) => set({ size, page: 0 }),
   reset: () => set(initial),

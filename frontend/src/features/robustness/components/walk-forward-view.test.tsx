@@ -95,9 +95,10 @@ describe("a walk-forward", () => {
       return undefined;
     });
     const { user } = renderWithProviders(<WalkForwardView id="wf-1" onGone={onGone} />);
-    await user.click(await screen.findByRole("button", { name: "Cancel walk-forward" }));
-    expect(await screen.findByText("Cancel this walk-forward?")).toBeInTheDocument();
-    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Cancel walk-forward" }));
+    await user.click(await screen.findByRole("button", { name: "Stop walk-forward" }));
+    expect(await screen.findByText("Stop this walk-forward?")).toBeInTheDocument();
+    expect(within(screen.getByRole("dialog")).getByRole("button", { name: "Keep running" })).toBeInTheDocument();
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Stop walk-forward" }));
     await vi.waitFor(() => expect(screen.getByTestId("walk-forward-view")).toHaveAttribute("data-status", "cancelled"));
     expect(requests.filter((r) => r.method === "DELETE")).toHaveLength(1);
     expect(onGone).not.toHaveBeenCalled();
@@ -136,7 +137,7 @@ describe("a walk-forward", () => {
     const items = within(list)
       .getAllByRole("button")
       .filter((b) => !b.hasAttribute("aria-label"));
-    expect(within(list).getByRole("button", { name: "Cancel walk-forward" })).toBeInTheDocument();
+    expect(within(list).getByRole("button", { name: "Stop walk-forward" })).toBeInTheDocument();
     expect(items[0]).toHaveTextContent("3 windows · efficiency 0.62");
     expect(items[0]).toHaveAttribute("aria-current", "true");
     expect(items[1]).toHaveTextContent("30%");

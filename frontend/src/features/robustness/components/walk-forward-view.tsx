@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronRightIcon, FootprintsIcon, Trash2Icon } from "lucide-react";
+import { ChevronRightIcon, FootprintsIcon, SquareIcon, Trash2Icon } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
@@ -226,9 +226,10 @@ export function WalkForwardView({ id, onGone }: { id: string; onGone: () => void
               variant="ghost"
               size="icon-sm"
               onClick={() => setConfirm(true)}
-              aria-label={t(active ? "robustness.walkForward.cancel" : "robustness.walkForward.delete")}
+              aria-label={t(active ? "stop.walkForward" : "robustness.walkForward.delete")}
+              title={t(active ? "stop.walkForward" : "robustness.walkForward.delete")}
             >
-              <Trash2Icon />
+              {active ? <SquareIcon /> : <Trash2Icon />}
             </Button>
           </CardAction>
         </CardHeader>
@@ -287,9 +288,13 @@ export function WalkForwardView({ id, onGone }: { id: string; onGone: () => void
       <ConfirmDialog
         open={confirm}
         onOpenChange={setConfirm}
-        title={t(active ? "robustness.walkForward.cancelTitle" : "robustness.walkForward.deleteTitle")}
-        description={t("robustness.walkForward.deleteDescription", { name: data.strategy_name ?? "", symbol: data.symbol })}
-        confirmLabel={t(active ? "robustness.walkForward.cancel" : "robustness.walkForward.delete")}
+        title={t(active ? "stop.walkForwardTitle" : "robustness.walkForward.deleteTitle")}
+        description={t(active ? "stop.walkForwardDescription" : "robustness.walkForward.deleteDescription", {
+          name: data.strategy_name ?? "",
+          symbol: data.symbol,
+        })}
+        confirmLabel={t(active ? "stop.walkForward" : "robustness.walkForward.delete")}
+        cancelLabel={active ? t("stop.keepRunning") : undefined}
         destructive
         pending={remove.isPending}
         onConfirm={() =>
@@ -361,10 +366,11 @@ export function WalkForwardsList({ current, onOpen }: { current: string | null; 
                   <Button
                     variant="ghost"
                     size="icon-sm"
-                    aria-label={t(active ? "robustness.walkForward.cancel" : "robustness.walkForward.delete")}
+                    aria-label={t(active ? "stop.walkForward" : "robustness.walkForward.delete")}
+                    title={t(active ? "stop.walkForward" : "robustness.walkForward.delete")}
                     onClick={() => setConfirm(w)}
                   >
-                    <Trash2Icon />
+                    {active ? <SquareIcon /> : <Trash2Icon />}
                   </Button>
                 </li>
               );
@@ -375,9 +381,13 @@ export function WalkForwardsList({ current, onOpen }: { current: string | null; 
       <ConfirmDialog
         open={confirm !== null}
         onOpenChange={(open) => !open && setConfirm(null)}
-        title={t(confirmActive ? "robustness.walkForward.cancelTitle" : "robustness.walkForward.deleteTitle")}
-        description={t("robustness.walkForward.deleteDescription", { name: confirm?.strategy_name ?? "", symbol: confirm?.symbol ?? "" })}
-        confirmLabel={t(confirmActive ? "robustness.walkForward.cancel" : "robustness.walkForward.delete")}
+        title={t(confirmActive ? "stop.walkForwardTitle" : "robustness.walkForward.deleteTitle")}
+        description={t(confirmActive ? "stop.walkForwardDescription" : "robustness.walkForward.deleteDescription", {
+          name: confirm?.strategy_name ?? "",
+          symbol: confirm?.symbol ?? "",
+        })}
+        confirmLabel={t(confirmActive ? "stop.walkForward" : "robustness.walkForward.delete")}
+        cancelLabel={confirmActive ? t("stop.keepRunning") : undefined}
         destructive
         pending={remove.isPending}
         onConfirm={() => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircleIcon, CheckCircle2Icon, CopyIcon, LockIcon, SaveIcon, Trash2Icon } from "lucide-react";
+import { AlertCircleIcon, CheckCircle2Icon, CopyIcon, FileWarningIcon, LockIcon, SaveIcon, Trash2Icon } from "lucide-react";
 import dynamic from "next/dynamic";
 
 import { useRouter } from "next/navigation";
@@ -13,6 +13,7 @@ import { InputField, SwitchField } from "@/components/forms/fields";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/forms/form";
 import { FormError } from "@/components/forms/form-error";
 import { ConfirmDialog } from "@/components/layouts/confirm-dialog";
+import { UnsavedChangesDialog } from "@/components/layouts/unsaved-changes-dialog";
 import { PageHeader } from "@/components/layouts/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -21,17 +22,19 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { useDebouncedValue } from "@/hooks/use-debounced-value";
-import { useUnsavedChangesWarning } from "@/hooks/use-unsaved-changes";
+import { useUnsavedChanges } from "@/hooks/use-unsaved-changes";
 import { isApiError, type CodeError } from "@/lib/api/errors";
 import type { SchemaStrategyResponse, SchemaStrategyTemplateResponse } from "@/lib/api/schema";
 import { useLanguage, useLocale, useT } from "@/lib/i18n";
 import { formatDateTime, formatNumber, localTimeZone } from "@/lib/format";
 import { useCopyStrategy } from "../api/copy-strategy";
 import { useDeleteStrategy } from "../api/delete-strategy";
+import { useDiscardDraft } from "../api/discard-draft";
 import { useLanguageCatalogue } from "../api/get-language";
 import { strategyFormSchema, toRequest, useSaveStrategy, type StrategyFormValues } from "../api/save-strategy";
 import { useValidation } from "../api/validate-strategy";
 import type { CodeEditorHandle } from "./code-editor";
+import { StrategyHistory } from "./strategy-history";
 import { TemplatePicker, templateDescription, templateName } from "./template-picker";
 import { Workbench } from "./workbench";
 
@@ -51,9 +54,12 @@ const FORM_ID = "strategy-form";
 export function StrategyEditor({
   strategy,
   initialTemplate,
+  initialVersion,
 }: {
   strategy?: SchemaStrategyResponse;
   initialTemplate?: SchemaStrategyTemplateResponse;
+  /** The version the history opens on (a run's link to the version it ran); else the newest. */
+  initialVersion?: number;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -62,14 +68,18 @@ export function StrategyEditor({
   const editorRef = useRef<CodeEditorHandle>(null);
   const id = strategy?.id ?? null;
   const readOnly = !!strategy && !strategy.mine;
+  const draft = strategy?.draft ?? null;
+  // A strategy that is only a draft opens on it; one with a version opens on that and offers the draft.
+  const draftOnly = !!draft && strategy?.version == null;
 
   const form = useForm<StrategyFormValues>({
     resolver: zodResolver(strategyFormSchema),
     defaultValues: {
       name: strategy?.name ?? (initialTemplate ? templateName(initialTemplate, language) : ""),
       description: strategy?.description ?? (initialTemplate ? templateDescription(initialTemplate, language) : ""),
-      code: strategy?.code ?? initialTemplate?.code ?? "",
+      code: draftOnly ? draft.code : (strategy?.code ?? initialTemplate?.code ?? ""),
       is_public: strategy?.is_public ?? false,
+      note: "",
     },
   });
   const code = useWatch({ control: form.control, name: "code" });
@@ -78,13 +88,16 @@ export function StrategyEditor({
   const catalogue = useLanguageCatalogue();
   const save = useSaveStrategy(id);
   const remove = useDeleteStrategy();
+  const discardDraft = useDiscardDraft(id ?? "");
+  // Whether the offered draft was put into the editor or set aside for this visit.
+  const [draftChoice, setDraftChoice] = useState<"loaded" | "dismissed" | null>(null);
   const copy = useCopyStrategy();
   // Errors the API gave on save, for the code that was saved; newer code is checked by /validate.
   const [saveErrors, setSaveErrors] = useState<{ code: string; errors: CodeError[] } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const dirty = form.formState.isDirty && !readOnly;
-  useUnsavedChangesWarning(dirty);
+  useUnsavedChanges(dirty);
 
   const checking = code !== debouncedCode || validation.isFetching;
   const hasCode = code.trim().length > 0;
@@ -103,19 +116,31 @@ export function StrategyEditor({
           : "checking";
   const outputs = validation.data?.valid ? (validation.data.outputs ?? []) : [];
 
-  /** Saves the values; resolves to the strategy's id, or null after showing why it could not. */
-  const persist = async (values: StrategyFormValues): Promise<string | null> => {
+  /**
+   * Saves the values: code with errors as the strategy's draft. Resolves to the strategy's id and
+   * whether the code was kept only as a draft, or null after showing why it could not save.
+   */
+  const persist = async (values: StrategyFormValues): Promise<{ id: string; asDraft: boolean } | null> => {
     setFormError(null);
     try {
       const saved = await save.mutateAsync(toRequest(values));
-      form.reset(values);
-      toast.success(t("strategies.saved"));
-      return saved.id ?? null;
+      form.reset({ ...values, note: "" });
+      const asDraft = saved.draft != null && saved.draft.code === values.code;
+      if (asDraft) {
+        setSaveErrors({ code: values.code, errors: saved.draft?.errors ?? [] });
+        setDraftChoice("loaded");
+        toast.warning(t("drafts.saved"));
+      } else {
+        toast.success(t("strategies.saved"));
+      }
+      return saved.id ? { id: saved.id, asDraft } : null;
     } catch (error) {
       if (isApiError(error) && error.is("/problems/invalid-strategy")) {
         setSaveErrors({ code: values.code, errors: error.codeErrors });
         setFormError(t("strategies.fixErrorsBeforeSaving"));
-      } else if (!applyFieldErrors(error, form.setError, ["name", "description", "code", "is_public"])) {
+      } else if (isApiError(error) && error.is("/problems/too-many-versions")) {
+        setFormError(t("versions.tooMany"));
+      } else if (!applyFieldErrors(error, form.setError, ["name", "description", "code", "is_public", "note"])) {
         setFormError(isApiError(error) ? (error.detail ?? error.title) : t("errors.unexpected"));
       }
       return null;
@@ -123,16 +148,40 @@ export function StrategyEditor({
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const savedId = await persist(values);
-    if (!id && savedId) router.replace(`/strategies/${savedId}`);
+    const saved = await persist(values);
+    if (!id && saved) router.replace(`/strategies/${saved.id}`);
   });
 
-  /** The save the workbench's Keep needs first: rejects (the form shows why) when it could not save. */
+  /** The save the workbench's Keep needs first: rejects (the form shows why) when it could not save a version. */
   const saveForKeep = async (): Promise<string> => {
-    const savedId = (await form.trigger()) ? await persist(form.getValues()) : null;
-    if (!savedId) throw new Error(t("strategies.saveBeforeKeep"));
-    return savedId;
+    const saved = (await form.trigger()) ? await persist(form.getValues()) : null;
+    if (!saved || saved.asDraft) throw new Error(t("strategies.saveBeforeKeep"));
+    return saved.id;
   };
+
+  /** Puts the strategy's saved content (after a restore) in the editor, unsaved edits replaced. */
+  const showSaved = (saved: SchemaStrategyResponse) => {
+    form.reset({
+      name: saved.name,
+      description: saved.description ?? "",
+      code: saved.code,
+      is_public: saved.is_public,
+      note: "",
+    });
+    setSaveErrors(null);
+  };
+
+  const loadDraft = () => {
+    if (!draft) return;
+    // The draft is stored: with it as the baseline, leaving loses nothing.
+    form.reset({ ...form.getValues(), code: draft.code });
+    setDraftChoice("loaded");
+    toast.info(t("drafts.loaded"));
+  };
+
+  // The draft is in the editor: opened on it, just saved as one, or loaded from the offer.
+  const showingDraft = !!draft && !readOnly && (draftOnly || draftChoice === "loaded") && code === draft.code;
+  const offeringDraft = !!draft && !readOnly && !draftOnly && draftChoice === null && code !== draft.code;
 
   const pickTemplate = (template: SchemaStrategyTemplateResponse) => {
     form.setValue("code", template.code ?? "", { shouldDirty: true, shouldValidate: true });
@@ -168,7 +217,9 @@ export function StrategyEditor({
           title={strategy ? strategy.name : t("strategies.newTitle")}
           description={
             strategy
-              ? t("strategies.lastSaved", { when: formatDateTime(strategy.updated_at, localTimeZone()) })
+              ? strategy.version != null && !readOnly
+                ? `${t("versions.label", { number: strategy.version })} · ${t("strategies.lastSaved", { when: formatDateTime(strategy.updated_at, localTimeZone()) })}`
+                : t("strategies.lastSaved", { when: formatDateTime(strategy.updated_at, localTimeZone()) })
               : t("strategies.newDescription")
           }
           actions={
@@ -215,6 +266,56 @@ export function StrategyEditor({
           </Alert>
         )}
         {formError && <FormError className="mb-4">{formError}</FormError>}
+        {offeringDraft && draft && (
+          <Alert variant="warning" className="mb-4 break-keep" data-testid="draft-offer">
+            <FileWarningIcon />
+            <AlertTitle>{t("drafts.offerTitle")}</AlertTitle>
+            <AlertDescription>
+              <p>
+                {t("drafts.offerDescription", {
+                  when: formatDateTime(draft.saved_at, localTimeZone()),
+                  count: draft.errors.length,
+                  version: strategy?.version ?? "",
+                })}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <Button type="button" size="sm" onClick={loadDraft} data-testid="draft-load">
+                  {t("drafts.load")}
+                </Button>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="outline"
+                  disabled={discardDraft.isPending}
+                  data-testid="draft-discard"
+                  onClick={() =>
+                    discardDraft.mutate(undefined, {
+                      onSuccess: () => {
+                        setDraftChoice("dismissed");
+                        toast.success(t("drafts.discarded"));
+                      },
+                      onError: () => toast.error(t("errors.unexpected")),
+                    })
+                  }
+                >
+                  {discardDraft.isPending && <Spinner />}
+                  {t("drafts.discard")}
+                </Button>
+              </div>
+            </AlertDescription>
+          </Alert>
+        )}
+        {showingDraft && draft && (
+          <Alert variant="warning" className="mb-4 break-keep" data-testid="draft-notice">
+            <FileWarningIcon />
+            <AlertTitle>{t("drafts.title")}</AlertTitle>
+            <AlertDescription>
+              {strategy?.version != null
+                ? t("drafts.description", { when: formatDateTime(draft.saved_at, localTimeZone()), version: strategy.version })
+                : t("drafts.descriptionNoVersion", { when: formatDateTime(draft.saved_at, localTimeZone()) })}
+            </AlertDescription>
+          </Alert>
+        )}
 
         {/*
           Phone: the code, the workbench, then the details. Desktop: the code and the details on the left,
@@ -327,6 +428,16 @@ export function StrategyEditor({
                   description={t("strategies.publicHint")}
                   disabled={readOnly}
                 />
+                {!readOnly && (
+                  <InputField
+                    control={form.control}
+                    name="note"
+                    label={t("versions.note")}
+                    placeholder={t("versions.notePlaceholder")}
+                    maxLength={500}
+                    data-testid="version-note"
+                  />
+                )}
               </CardContent>
             </Card>
             <Card className="gap-4">
@@ -356,6 +467,20 @@ export function StrategyEditor({
             )}
           </form>
         </div>
+
+        {id && !readOnly && strategy?.version != null && (
+          <div className="mt-4">
+            <StrategyHistory
+              strategyId={id}
+              currentVersion={strategy.version}
+              initialVersion={initialVersion}
+              currentCode={code}
+              dirty={dirty}
+              onRestored={showSaved}
+            />
+          </div>
+        )}
+        <UnsavedChangesDialog />
 
         {id && (
           <ConfirmDialog

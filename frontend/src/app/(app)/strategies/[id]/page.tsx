@@ -1,3 +1,5 @@
+import { Suspense } from "react";
+import { FullPageSpinner } from "@/components/layouts/full-page-spinner";
 import { placeholderParams } from "@/lib/dynamic-route";
 import { StrategyDetail } from "./strategy-detail";
 
@@ -7,5 +9,9 @@ export function generateStaticParams() {
 }
 
 export default function StrategyPage() {
-  return <StrategyDetail />;
+  return (
+    <Suspense fallback={<FullPageSpinner />}>
+      <StrategyDetail />
+    </Suspense>
+  );
 }

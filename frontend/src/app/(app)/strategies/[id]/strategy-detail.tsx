@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { FullPageSpinner } from "@/components/layouts/full-page-spinner";
 import { ErrorState, NotFoundState } from "@/components/layouts/states";
 import { StrategyEditor, useStrategy } from "@/features/strategies";
@@ -11,6 +12,8 @@ export function StrategyDetail() {
   const t = useT();
   const id = useRouteParam("/strategies/");
   const strategy = useStrategy(id);
+  // ?version=3 (a run's link to the version it ran) opens the history on that version.
+  const version = Number(useSearchParams().get("version")) || undefined;
   if (!id || (isApiError(strategy.error) && strategy.error.status === 404)) {
     return (
       <NotFoundState
@@ -23,5 +26,5 @@ export function StrategyDetail() {
   }
   if (strategy.isPending) return <FullPageSpinner />;
   if (strategy.isError) return <ErrorState error={strategy.error} onRetry={() => void strategy.refetch()} />;
-  return <StrategyEditor key={strategy.data.id} strategy={strategy.data} />;
+  return <StrategyEditor key={strategy.data.id} strategy={strategy.data} initialVersion={version} />;
 }

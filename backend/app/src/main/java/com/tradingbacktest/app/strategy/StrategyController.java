@@ -111,7 +111,10 @@ class StrategyController {
 
   @PostMapping
   @Operation(
-      summary = "Create a strategy; its code must compile",
+      summary = "Create a strategy; its code must compile, or be kept as a draft",
+      description =
+          "Code that compiles becomes version 1. With `allow_draft`, code that does not is kept "
+              + "as the strategy's draft: it has no version and cannot run until saved without errors.",
       responses = {
         @ApiResponse(responseCode = "201", description = "Created; Location names it"),
         @ApiResponse(
@@ -144,11 +147,17 @@ class StrategyController {
       summary = "Replace your strategy's name, description, code and visibility",
       description =
           "A full replacement: an omitted `description` clears it and an omitted `is_public` "
-              + "makes the strategy private. Only the owner may change a strategy; anyone else gets 404, "
-              + "even for a public one.",
+              + "makes the strategy private. Code that compiles and differs from the current version's "
+              + "makes the next version (with `note`) and clears the draft; the same code makes none. "
+              + "With `allow_draft`, code that does not compile is kept as the draft, the versions "
+              + "untouched. Only the owner may change a strategy; anyone else gets 404, even for a "
+              + "public one.",
       responses = {
         @ApiResponse(responseCode = "200", description = "Replaced"),
         @ApiResponse(responseCode = "404", description = NOT_YOURS),
+        @ApiResponse(
+            responseCode = "409",
+            description = "It already keeps the most versions (`/problems/too-many-versions`)"),
         @ApiResponse(
             responseCode = "422",
             description =

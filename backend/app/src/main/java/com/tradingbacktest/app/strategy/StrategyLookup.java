@@ -18,14 +18,19 @@ public class StrategyLookup {
   }
 
   /**
-   * The strategy if {@code userId} may read it; empty when it is missing or someone else's private
-   * one.
+   * The strategy's current version if {@code userId} may read it; empty when it is missing or
+   * someone else's private one. A draft is never run: runs use the last valid version.
+   *
+   * @throws StrategyNotRunnable (422) when the strategy has only a draft, no version to run
    */
   @Transactional(readOnly = true)
-  public Optional<StrategySource> findReadable(UUID userId, UUID strategyId) {
-    return strategies
-        .findReadable(strategyId, userId)
-        .map(s -> new StrategySource(s.getId(), s.ownerId(), s.name(), s.code()));
+  public Optional<StrategySource> findRunnable(UUID userId, UUID strategyId) {
+    Optional<Strategy> strategy = strategies.findReadable(strategyId, userId);
+    if (strategy.isPresent() && !strategy.get().isRunnable()) {
+      throw new StrategyNotRunnable();
+    }
+    return strategy.map(
+        s -> new StrategySource(s.getId(), s.ownerId(), s.name(), s.code(), s.version()));
   }
 
   /**

@@ -1,9 +1,11 @@
 package com.tradingbacktest.app.strategy;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -17,8 +19,16 @@ interface StrategyRepository extends Repository<Strategy, UUID> {
 
   Strategy save(Strategy strategy);
 
+  /** Saves and writes it at once: its versions, written with SQL, reference its row. */
+  Strategy saveAndFlush(Strategy strategy);
+
   @Query("select s from Strategy s where s.id = :id and s.userId = :userId")
   Optional<Strategy> findOwned(UUID id, UUID userId);
+
+  /** The owner's strategy, its row locked until the transaction ends. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select s from Strategy s where s.id = :id and s.userId = :userId")
+  Optional<Strategy> lockOwned(UUID id, UUID userId);
 
   @Query("select s from Strategy s where s.id = :id and (s.userId = :userId or s.isPublic = true)")
   Optional<Strategy> findReadable(UUID id, UUID userId);

@@ -41,9 +41,24 @@ record StrategyRequest(
         @Schema(
             description =
                 "Readable and copyable by every user (never editable by them); default false")
-        Boolean isPublic) {
+        Boolean isPublic,
+    @Schema(
+            nullable = true,
+            description =
+                "Up to 500 characters about this save, kept with the version it makes (if any)")
+        @Size(max = StrategyRequest.MAX_NOTE, message = "must be at most {max} characters")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "may not contain control characters")
+        String note,
+    @JsonProperty("allow_draft")
+        @Schema(
+            description =
+                "When true, code that does not compile is kept as the strategy's draft (no version"
+                    + " is made; runs keep using the last valid version) instead of refused with"
+                    + " 422; default false")
+        Boolean allowDraft) {
 
   static final int MAX_DESCRIPTION = 2000;
+  static final int MAX_NOTE = 500;
 
   String trimmedName() {
     return name.strip();
@@ -56,5 +71,14 @@ record StrategyRequest(
 
   boolean wantsPublic() {
     return Boolean.TRUE.equals(isPublic);
+  }
+
+  boolean allowsDraft() {
+    return Boolean.TRUE.equals(allowDraft);
+  }
+
+  /** The note without surrounding blanks; null when there is none. */
+  String trimmedNote() {
+    return note == null || note.isBlank() ? null : note.strip();
   }
 }

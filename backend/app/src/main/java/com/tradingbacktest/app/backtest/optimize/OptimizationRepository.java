@@ -64,9 +64,9 @@ class OptimizationRepository {
                 + " start_date, end_date, initial_capital, settings, ranges, objective, constraints, combinations, slice_count,"
                 + " series_key, dataset, benchmark_symbol, benchmark_series_key, portfolio,"
                 + " param_constraints, skipped_combinations, price_adjustment, dividends, price_limits,"
-                + " out_of_sample, cscv_partitions)"
+                + " out_of_sample, cscv_partitions, strategy_version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
-                + " ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)")
+                + " ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?)")
         .params(
             id,
             userId,
@@ -95,7 +95,8 @@ class OptimizationRepository {
             run.settings().pricesOrAsStored().dividends(),
             run.settings().pricesOrAsStored().priceLimits(),
             outOfSampleJson,
-            cscvPartitions)
+            cscvPartitions,
+            run.strategy().version())
         .update();
   }
 

@@ -136,16 +136,9 @@ public class BacktestController {
           @Min(value = 1, message = "must be at least 1")
           @Max(value = 100, message = "must be at most 100")
           int size,
-      @Parameter(
-              description =
-                  "`field[,asc|desc]`, field one of created_at, completed_at, symbol, status",
-              example = "created_at,desc")
+      @Parameter(description = RunSort.DESCRIPTION, example = "total_return,desc")
           @RequestParam(defaultValue = RunSort.DEFAULT)
-          @Pattern(
-              regexp = RunSort.PATTERN,
-              message =
-                  "must be created_at, completed_at, symbol or status, optionally "
-                      + "followed by ,asc or ,desc")
+          @Pattern(regexp = RunSort.PATTERN, message = RunSort.MESSAGE)
           String sort,
       @Parameter(description = "Only runs of this strategy")
           @RequestParam(name = "strategy_id", required = false)

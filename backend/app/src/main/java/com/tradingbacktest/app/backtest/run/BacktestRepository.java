@@ -50,13 +50,14 @@ public class BacktestRepository {
           + " "
           + keyMetrics()
           + ", created_at, started_at, completed_at, attempts, series_key, dataset, data_fingerprint,"
-          + " rerun_of, benchmark_symbol, benchmark_series_key, portfolio, price_inputs_fingerprint";
+          + " rerun_of, benchmark_symbol, benchmark_series_key, portfolio, price_inputs_fingerprint,"
+          + " strategy_version";
   private static final String ALL_COLUMNS =
       "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
           + " result, created_at, started_at, completed_at, attempts, series_key, dataset,"
           + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key, portfolio,"
-          + " price_inputs_fingerprint";
+          + " price_inputs_fingerprint, strategy_version";
 
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
   private static final String NOTIFY =
@@ -87,9 +88,9 @@ public class BacktestRepository {
             "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of,"
                 + " benchmark_symbol, benchmark_series_key, portfolio, price_adjustment, dividends,"
-                + " price_limits)"
+                + " price_limits, strategy_version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb,"
-                + " ?, ?, ?)")
+                + " ?, ?, ?, ?)")
         .params(
             id,
             userId,
@@ -111,7 +112,8 @@ public class BacktestRepository {
             portfolioJson,
             run.settings().pricesOrAsStored().priceAdjustment(),
             run.settings().pricesOrAsStored().dividends(),
-            run.settings().pricesOrAsStored().priceLimits())
+            run.settings().pricesOrAsStored().priceLimits(),
+            run.strategy().version())
         .update();
   }
 
@@ -188,7 +190,7 @@ public class BacktestRepository {
                 + FILTERS
                 + " order by "
                 + orderBy
-                + ", id offset :offset limit :limit")
+                + " offset :offset limit :limit")
         .param("user", userId)
         .param("strategy", strategyId)
         .param("symbol", symbol)
@@ -587,6 +589,7 @@ public class BacktestRepository {
         rs.getString(25),
         rs.getString(26),
         rs.getString(27),
-        rs.getString(28));
+        rs.getString(28),
+        rs.getObject(29, Integer.class));
   }
 }

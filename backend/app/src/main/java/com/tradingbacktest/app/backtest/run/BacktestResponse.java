@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param parameters every parameter of the strategy with the value used (given or its default)
  * @param settings the engine settings in force, defaults resolved
  * @param strategyCode the code that ran (the strategy may have changed since)
+ * @param strategyVersion the number of the strategy's version that ran; null when unknown
  * @param result null until completed
  * @param dataset which series of the symbol it read: the user's own upload or the shared one
  * @param dataFingerprint SHA-256 (hex) of the bars it read, null until read
@@ -39,6 +40,12 @@ record BacktestResponse(
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String strategyCode,
+    @Schema(
+            nullable = true,
+            description =
+                "The number of the strategy's version that ran (GET /api/v1/strategies/{id}/versions/{n});"
+                    + " null for code sent with the request or an old run no version matched")
+        Integer strategyVersion,
     String symbol,
     String interval,
     LocalDate startDate,

@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param portfolio the {@link PortfolioSetup} of a portfolio run as JSON; null for one symbol
  * @param priceInputsFingerprint SHA-256 of what besides its bars decided the prices it read ({@link
  *     RunPrices}); null when it read its bars as stored
+ * @param strategyVersion the number of the strategy's version it ran; null when unknown (code given
+ *     with the request, or a run older than versions whose code no version matched)
  */
 public record BacktestRow(
     UUID id,
@@ -49,7 +51,8 @@ public record BacktestRow(
     String benchmarkSymbol,
     String benchmarkSeriesKey,
     String portfolio,
-    String priceInputsFingerprint)
+    String priceInputsFingerprint,
+    Integer strategyVersion)
     implements RunSetup {
 
   public boolean isPortfolio() {

@@ -26,6 +26,8 @@ record BacktestSummary(
     @Schema(nullable = true) String error,
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
+    @Schema(nullable = true, description = "The number of the strategy's version that ran")
+        Integer strategyVersion,
     String symbol,
     int symbolCount,
     @Schema(allowableValues = {"own", "shared"}) String dataset,

@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.CostRules;
 import com.tradingbacktest.app.backtest.JsonTypes;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.common.error.FieldValidationException;
@@ -58,13 +59,13 @@ public class RunSettingsResolver {
   static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
   /** The largest cash amount a cost or a sizing may name: the largest capital. */
-  static final double MAX_CASH = 1e15;
+  static final double MAX_CASH = CostRules.MAX_CASH;
 
   /** The name a strategy given as source with the request goes by. */
   static final String UNSAVED_NAME = "Unsaved strategy";
 
   /** The most ticks of slippage per fill. */
-  static final double MAX_SLIPPAGE_TICKS = 10_000;
+  static final double MAX_SLIPPAGE_TICKS = CostRules.MAX_SLIPPAGE_TICKS;
 
   private final StrategyLookup strategies;
   private final MarketDataService marketData;
@@ -86,7 +87,7 @@ public class RunSettingsResolver {
   }
 
   public ResolvedRun resolve(UUID userId, BacktestRequest request) {
-    return resolve(userId, request, strategies.findReadable(userId, request.strategyId()));
+    return resolve(userId, request, strategies.findRunnable(userId, request.strategyId()));
   }
 
   /**
@@ -520,7 +521,12 @@ public class RunSettingsResolver {
     PortfolioSetup portfolio =
         setup.portfolio() == null ? null : json.readValue(setup.portfolio(), PortfolioSetup.class);
     return new ResolvedRun(
-        new StrategySource(setup.strategyId(), userId, setup.strategyName(), setup.strategyCode()),
+        new StrategySource(
+            setup.strategyId(),
+            userId,
+            setup.strategyName(),
+            setup.strategyCode(),
+            setup.strategyVersion()),
         strategies.compile(setup.strategyCode()),
         symbol,
         Interval.fromCode(setup.interval()),

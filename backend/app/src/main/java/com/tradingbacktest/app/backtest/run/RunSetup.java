@@ -16,6 +16,11 @@ public interface RunSetup {
 
   String strategyCode();
 
+  /** The number of the strategy's version it ran; null when unknown. */
+  default Integer strategyVersion() {
+    return null;
+  }
+
   /** The key of the series it read ({@code MarketDataService.series}). */
   String seriesKey();
 

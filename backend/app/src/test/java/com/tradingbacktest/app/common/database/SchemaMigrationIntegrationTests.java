@@ -28,6 +28,7 @@ class SchemaMigrationIntegrationTests extends IntegrationTest {
         .contains(
             "users",
             "strategies",
+            "strategy_versions",
             "backtests",
             "market_data",
             "market_data_blocks",
