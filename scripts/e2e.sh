@@ -82,6 +82,7 @@ browser_tests robustness.mjs "the robustness lab: Monte Carlo, an optimisation's
 browser_tests versions.mjs "strategy versions, drafts and the unsaved-changes guard" || status=$?
 browser_tests polish.mjs "numbers in whole won, the capital read-back, Korean line breaks, one run per double click, the runs list sorted by a metric" || status=$?
 browser_tests settings.mjs "the settings page: display name, colour convention, API keys, default costs" || status=$?
+browser_tests costs.mjs "costs, clipped dates, the sign-up form and the front page figures (issue 21)" || status=$?
 browser_tests results.mjs "a run's performance summary, list of trades, return charts and drawdown periods" || status=$?
 echo "== e2e: summary"
 printf '  %s\n' "${summary[@]}"

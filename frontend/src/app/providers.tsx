@@ -1,6 +1,6 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { Toaster } from "@/components/ui/sonner";
@@ -15,10 +15,18 @@ import { applyTheme, themeStore } from "@/lib/theme";
 
 function LanguageSync() {
   const language = useLanguage();
+  const queryClient = useQueryClient();
+  const previous = useRef(language);
   useEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.classList.remove("i18n-pending");
-  }, [language]);
+    if (previous.current !== language) {
+      previous.current = language;
+      // The server wrote its messages (errors, compile errors, import reasons, the language
+      // catalogue) in the language of the request: fetch what is shown again in the new one.
+      void queryClient.invalidateQueries();
+    }
+  }, [language, queryClient]);
   return null;
 }
 

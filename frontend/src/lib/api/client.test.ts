@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { sessionStore, signedIn } from "@/lib/auth/session";
+import { languageStore } from "@/lib/i18n/store";
 import { createApiClient, unwrap } from "./client";
 import { ApiError } from "./errors";
 
@@ -61,6 +62,19 @@ describe("the API client", () => {
     expect(me.username).toBe("quant_kim");
     expect(stub.calls[0]?.headers.get("Authorization")).toBe("Bearer fresh");
     expect(stub.refreshes()).toBe(0);
+  });
+
+  it("asks for the UI's current language on every request, the refresh included", async () => {
+    const stub = server();
+    const { client } = createApiClient({ baseUrl: ORIGIN, fetch: stub.fetch });
+    signedIn("stale", undefined, 900);
+    languageStore.setState({ language: "ko" });
+
+    await unwrap(client.GET("/api/v1/auth/me"));
+    languageStore.setState({ language: "en" });
+    await unwrap(client.GET("/api/v1/auth/me"));
+
+    expect(stub.calls.map((c) => c.headers.get("Accept-Language"))).toEqual(["ko", "ko", "ko", "en"]);
   });
 
   it("refreshes once with the CSRF header on a 401, then retries the request with its body", async () => {

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import { sessionStore, signedIn, signedOut } from "@/lib/auth/session";
+import { languageStore } from "@/lib/i18n/store";
 import { ApiError } from "./errors";
 import type { paths, SchemaTokenResponse } from "./schema";
 
@@ -22,6 +23,19 @@ export function csrfHeaders(): Record<string, string> {
 
 type Fetch = typeof globalThis.fetch;
 
+/** The UI's language, so the server's messages (errors, compile errors, import reasons) match it. */
+export function languageHeaders(): Record<string, string> {
+  return { "Accept-Language": languageStore.getState().language };
+}
+
+/** Every request of the client speaks the UI's current language (read when it is sent). */
+const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set("Accept-Language", languageStore.getState().language);
+    return request;
+  },
+};
+
 /**
  * Creates the typed client. Its middleware adds the in-memory access token to every call, and on a
  * 401 from anything but the auth endpoints refreshes once (one refresh in flight per tab, serialised
@@ -40,7 +54,7 @@ export function createApiClient(options: { baseUrl?: string; fetch?: Fetch } = {
       new Request(`${baseUrl}/api/v1/auth/refresh`, {
         method: "POST",
         credentials: "same-origin",
-        headers: { Accept: "application/json", ...csrfHeaders() },
+        headers: { Accept: "application/json", ...languageHeaders(), ...csrfHeaders() },
       }),
     );
     if (!response.ok) return null;
@@ -101,7 +115,7 @@ export function createApiClient(options: { baseUrl?: string; fetch?: Fetch } = {
   };
 
   const client = createClient<paths>({ baseUrl, fetch: doFetch, credentials: "same-origin" });
-  client.use(auth);
+  client.use(language, auth);
   return { client, refresh };
 }
 

@@ -267,7 +267,7 @@ export interface paths {
         };
         /**
          * Your runs, newest first, a page at a time
-         * @description Completed runs carry their headline metrics in `key_metrics`.
+         * @description Completed runs carry their headline metrics in `key_metrics`, and every run its `name` and `tags`. `q` searches, `tag` filters; both ignore case.
          */
         get: operations["list_1"];
         put?: never;
@@ -277,6 +277,30 @@ export interface paths {
          */
         post: operations["create_1"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the public link of one of your completed runs, or get its existing one
+         * @description The link's token (192 random bits) opens the run's settings, metrics, charts and trades to anyone at `/shared?token=...`, and its strategy code only with `include_code`. Asking again returns the same link with `include_code` as now sent. The owner's account, other runs, notes and tags are never shown.
+         */
+        post: operations["shareBacktest"];
+        /**
+         * Revoke the public link of one of your runs
+         * @description Its token answers 404 from now on; sharing again makes a new one.
+         */
+        delete: operations["unshareBacktest"];
         options?: never;
         head?: never;
         patch?: never;
@@ -512,6 +536,31 @@ export interface paths {
         patch: operations["edit"];
         trace?: never;
     };
+    "/api/v1/backtests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One run: settings, resolved parameters and, once completed, its result summary
+         * @description The result holds every metric, monthly and yearly returns, the count of round trips, the position still open at the end and an equity/drawdown/buy-and-hold overview downsampled to about 2000 points. Its size does not grow with the trades or the bars: the round trips are paged at `/round-trips`, the fills at `/trades`, and GET /api/v1/analytics/chart serves any range of the full series.
+         */
+        get: operations["get_2"];
+        put?: never;
+        post?: never;
+        /** Cancel a queued or running run, or delete a finished one with its fills */
+        delete: operations["delete_1"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename one of your runs, or change its notes or tags
+         * @description Each field sent replaces the stored one; an absent field stays. `name` 1-200 characters; `notes` at most 10,000; `tags` the whole list, at most 20 of at most 40 characters, trimmed, duplicates ignoring case dropped. Answers the run as GET does.
+         */
+        patch: operations["editBacktest"];
+        trace?: never;
+    };
     "/api/v1/strategies/{id}/versions": {
         parameters: {
             query?: never;
@@ -581,6 +630,46 @@ export interface paths {
          * @description For the editor's completion and hover docs. Fixed per release; cacheable for an hour.
          */
         get: operations["language"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared run, read through its public link (no sign-in)
+         * @description Its name, settings, parameters, every metric, the equity and drawdown overview, monthly and yearly returns; the strategy code only when its owner included it. Nothing about the owner. `RATE_LIMIT_PUBLIC_READS` a minute per client address.
+         */
+        get: operations["getSharedRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared/{token}/round-trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared run's round trips in exit order, a page at a time (no sign-in)
+         * @description As GET /api/v1/backtests/{id}/round-trips, with the same filters, for the run behind the token.
+         */
+        get: operations["getSharedRoundTrips"];
         put?: never;
         post?: never;
         delete?: never;
@@ -700,7 +789,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/backtests/{id}": {
+    "/api/v1/catalogue/summary": {
         parameters: {
             query?: never;
             header?: never;
@@ -708,14 +797,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One run: settings, resolved parameters and, once completed, its result summary
-         * @description The result holds every metric, monthly and yearly returns, the count of round trips, the position still open at the end and an equity/drawdown/buy-and-hold overview downsampled to about 2000 points. Its size does not grow with the trades or the bars: the round trips are paged at `/round-trips`, the fills at `/trades`, and GET /api/v1/analytics/chart serves any range of the full series.
+         * How many indicators, functions, templates and intervals the service offers
+         * @description Counted from the strategy language's catalogue and templates; public, for the front page. Fixed per release; cacheable for an hour.
          */
-        get: operations["get_2"];
+        get: operations["summary"];
         put?: never;
         post?: never;
-        /** Cancel a queued or running run, or delete a finished one with its fills */
-        delete: operations["delete_1"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -752,7 +840,7 @@ export interface paths {
          * The run's performance summary: all, long and short trades
          * @description TradingView's Performance Summary from the run's stored round trips and equity: net, gross profit and loss, commission paid, profit factor, trade counts, percent profitable, average, largest and consecutive wins and losses, bars held, in three columns (all, long, short); the equity's max run-up and drawdown and buy & hold once. Money in the run's currency, fractions not percent, losses negative, undefined values null (docs/METRICS.md).
          */
-        get: operations["summary"];
+        get: operations["summary_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -810,6 +898,26 @@ export interface paths {
          * @description Columns: number, side, quantity, entry_time, entry_price, exit_time, exit_price, pnl, return_pct, costs, mae, mfe, bars_held, exit_reason (times UTC, ISO 8601; fractions as fractions). Streamed, so any number downloads in constant memory. Filters: `side` (long, short), `outcome` (win: pnl above 0, loss: pnl below 0; a break-even trade is neither), `symbol` (the run's symbol; another matches nothing), `from`/`to` on the exit time, both inclusive (an ISO instant, or an ISO date meaning that day in the symbol's zone).
          */
         get: operations["roundTrips"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your completed runs as a self-contained HTML report (a download)
+         * @description Its name, settings, every metric, equity and drawdown as inline SVG, monthly returns, its trades (the first 5,000, saying so when there are more) and its code, in the language of `Accept-Language` (ko or en; Korean won read in 만 and 억). No script and no external reference of any kind; it has its own print styles.
+         */
+        get: operations["getBacktestReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -947,6 +1055,26 @@ export interface paths {
         post?: never;
         /** Cancel a running optimisation, or delete a finished one with its results */
         delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/cost-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cost presets and what each charges
+         * @description Each preset as a run stores it (tick_size is the symbol's in a run; here the preset's default): commission, sell tax, slippage, per-share fee and, for us, the SEC Section 31 fee and FINRA Trading Activity Fee on sells by effective date.
+         */
+        get: operations["costPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1190,7 +1318,10 @@ export interface components {
              * @example 4
              */
             length: number;
-            /** @example unknown function 'smaa'; did you mean 'sma'? */
+            /**
+             * @description What is wrong, in the request's language
+             * @example unknown function 'smaa'; did you mean 'sma'?
+             */
             message: string;
         };
         /** @description Code saved with errors: kept for its owner, never run */
@@ -1642,6 +1773,21 @@ export interface components {
              * @description Whole ticks of the symbol's tick size
              */
             slippage_ticks?: number;
+            /**
+             * Format: double
+             * @description Cash per unit filled, added to the commission (e.g. 0.005)
+             */
+            per_share_fee?: number;
+            /**
+             * Format: double
+             * @description The most the per-share fee of one fill costs, in cash; none if absent
+             */
+            per_share_fee_cap?: number;
+            /**
+             * @description Which fills pay the per-share fee: sells only (default) or both
+             * @enum {string}
+             */
+            per_share_fee_sides?: "sell" | "both";
         };
         /** @description How much an entry buys; omitted: all in (fraction_of_equity 1.0) */
         SizingSettings: {
@@ -1668,6 +1814,16 @@ export interface components {
             duration_ms: number | null;
             /** Format: int32 */
             attempts: number;
+        };
+        ShareRequest: {
+            include_code?: boolean;
+        };
+        ShareResponse: {
+            token: string;
+            path: string;
+            include_code: boolean;
+            /** Format: date-time */
+            created_at: string;
         };
         MonteCarloRequest: {
             /**
@@ -1889,6 +2045,22 @@ export interface components {
             slippage_ticks: number;
             /** Format: double */
             tick_size: number;
+            /**
+             * Format: double
+             * @description Cash per unit filled, added to the commission; null or 0 for none
+             */
+            per_share_fee: number | null;
+            /**
+             * Format: double
+             * @description Most per-share fee of one fill, in cash; null: none
+             */
+            per_share_fee_cap: number | null;
+            /**
+             * @description Which fills pay the per-share fee; null reads as sell
+             * @enum {string|null}
+             */
+            per_share_fee_sides: "sell" | "both" | null;
+            sell_fees: components["schemas"]["RunSellFees"] | null;
         };
         /** @description The prices the run read; null only for runs stored before price adjustments (their bars as stored) */
         RunPrices: {
@@ -1903,6 +2075,21 @@ export interface components {
             board: "kospi" | "kosdaq" | "konex" | "etf" | null;
             as_stored: boolean;
             note: string | null;
+        };
+        RunSellFeeRow: {
+            /** Format: date */
+            from: string;
+            /** Format: double */
+            value_rate: number;
+            /** Format: double */
+            per_share: number;
+            /** Format: double */
+            per_share_cap: number | null;
+        };
+        /** @description Regulatory fees on sells by date; null for none */
+        RunSellFees: {
+            time_zone: string;
+            rows: components["schemas"]["RunSellFeeRow"][];
         };
         RunSettings: {
             fill: string;
@@ -2698,6 +2885,84 @@ export interface components {
             name_ko: string | null;
             intervals: components["schemas"]["IntervalView"][];
         };
+        RunDocumentRequest: {
+            name?: string | null;
+            notes?: string | null;
+            tags?: string[] | null;
+        };
+        BacktestResponse: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: int32 */
+            progress: number;
+            error: string | null;
+            /** Format: uuid */
+            strategy_id: string | null;
+            strategy_name: string | null;
+            strategy_code: string;
+            /**
+             * Format: int32
+             * @description The number of the strategy's version that ran (GET /api/v1/strategies/{id}/versions/{n}); null for code sent with the request or an old run no version matched
+             */
+            strategy_version: number | null;
+            symbol: string;
+            interval: string;
+            /** Format: date */
+            start_date: string;
+            /** Format: date */
+            end_date: string;
+            initial_capital: number;
+            parameters: {
+                [key: string]: number;
+            };
+            settings: components["schemas"]["RunSettings"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: int64 */
+            duration_ms: number | null;
+            /** Format: int32 */
+            attempts: number;
+            result: components["schemas"]["RunResult"] | null;
+            /** @enum {string} */
+            dataset: "own" | "shared";
+            data_fingerprint: string | null;
+            data_changed: boolean | null;
+            /** Format: uuid */
+            rerun_of: string | null;
+            same_data_as_original: boolean | null;
+            plots: components["schemas"]["RunPlot"][];
+            benchmark: string | null;
+            symbols: string[];
+            name: string;
+            notes: string;
+            tags: string[];
+            share: components["schemas"]["ShareResponse"] | null;
+            /**
+             * Format: date
+             * @description The first day the run asked for; start_date is clipped to the data
+             */
+            requested_start_date: string;
+            /**
+             * Format: date
+             * @description The last day the run asked for; end_date is clipped to the data
+             */
+            requested_end_date: string;
+        };
+        RunPlot: {
+            /** @example SMA fast */
+            title: string;
+            /** @example #1f77b4 */
+            color: string | null;
+            /** @enum {string} */
+            style: "line" | "step" | "histogram";
+            /** @enum {string} */
+            pane: "price" | "lower";
+        };
         PageResponseUniverseSummary: {
             items: components["schemas"]["UniverseSummary"][];
             /**
@@ -2932,6 +3197,104 @@ export interface components {
             description: string;
             description_ko: string;
         };
+        SharedRunResponse: {
+            name: string;
+            strategy_name: string | null;
+            include_code: boolean;
+            strategy_code: string | null;
+            symbol: string;
+            symbols: string[];
+            interval: string;
+            /** Format: date */
+            start_date: string;
+            /** Format: date */
+            end_date: string;
+            initial_capital: number;
+            parameters: {
+                [key: string]: number;
+            };
+            settings: components["schemas"]["RunSettings"];
+            benchmark: string | null;
+            /** Format: date-time */
+            completed_at: string;
+            result: components["schemas"]["RunResult"];
+        };
+        PageResponseRoundTripItem: {
+            items: components["schemas"]["RoundTripItem"][];
+            /**
+             * Format: int32
+             * @example 0
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 20
+             */
+            size: number;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            total_items: number;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            total_pages: number;
+        };
+        RoundTripItem: {
+            /** Format: int32 */
+            number: number;
+            side: string;
+            /** Format: double */
+            quantity: number;
+            /** Format: date-time */
+            entry_time: string;
+            /** Format: double */
+            entry_price: number;
+            /** Format: date-time */
+            exit_time: string;
+            /** Format: double */
+            exit_price: number;
+            /** Format: double */
+            pnl: number;
+            /** Format: double */
+            return_pct: number;
+            /** Format: double */
+            costs: number;
+            /** Format: double */
+            mae: number;
+            /** Format: double */
+            mfe: number;
+            /** Format: int32 */
+            bars_held: number;
+            exit_reason: string;
+            /** Format: double */
+            funding: number;
+            /** Format: double */
+            borrow_cost: number;
+            /** Format: double */
+            dividends: number;
+            symbol: string;
+            /**
+             * @description why the entry's order waited (a trading halt, a KRX limit-locked day)
+             * @enum {string|null}
+             */
+            entry_note: "limit_locked" | "halted" | null;
+            /**
+             * @description why the exit's order waited
+             * @enum {string|null}
+             */
+            exit_note: "limit_locked" | "halted" | null;
+            /** Format: double */
+            run_up: number;
+            /** Format: double */
+            drawdown: number;
+            /** Format: double */
+            cumulative_pnl: number;
+            /** Format: double */
+            cumulative_pnl_pct: number | null;
+        };
         HistoryBar: {
             /** Format: date-time */
             time: string;
@@ -2956,6 +3319,28 @@ export interface components {
             time_zone: string;
             bars: components["schemas"]["HistoryBar"][];
             next_cursor: string | null;
+        };
+        CatalogueSummary: {
+            /**
+             * Format: int32
+             * @example 29
+             */
+            indicators: number;
+            /**
+             * Format: int32
+             * @example 57
+             */
+            functions: number;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            templates: number;
+            /**
+             * Format: int32
+             * @example 8
+             */
+            intervals: number;
         };
         BacktestSummary: {
             /** Format: uuid */
@@ -2999,6 +3384,8 @@ export interface components {
             key_metrics: {
                 [key: string]: number | null;
             } | null;
+            name: string;
+            tags: string[];
         };
         PageResponseBacktestSummary: {
             items: components["schemas"]["BacktestSummary"][];
@@ -3022,65 +3409,6 @@ export interface components {
              * @example 3
              */
             total_pages: number;
-        };
-        BacktestResponse: {
-            /** Format: uuid */
-            id: string;
-            status: string;
-            /** Format: int32 */
-            progress: number;
-            error: string | null;
-            /** Format: uuid */
-            strategy_id: string | null;
-            strategy_name: string | null;
-            strategy_code: string;
-            /**
-             * Format: int32
-             * @description The number of the strategy's version that ran (GET /api/v1/strategies/{id}/versions/{n}); null for code sent with the request or an old run no version matched
-             */
-            strategy_version: number | null;
-            symbol: string;
-            interval: string;
-            /** Format: date */
-            start_date: string;
-            /** Format: date */
-            end_date: string;
-            initial_capital: number;
-            parameters: {
-                [key: string]: number;
-            };
-            settings: components["schemas"]["RunSettings"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            started_at: string | null;
-            /** Format: date-time */
-            completed_at: string | null;
-            /** Format: int64 */
-            duration_ms: number | null;
-            /** Format: int32 */
-            attempts: number;
-            result: components["schemas"]["RunResult"] | null;
-            /** @enum {string} */
-            dataset: "own" | "shared";
-            data_fingerprint: string | null;
-            data_changed: boolean | null;
-            /** Format: uuid */
-            rerun_of: string | null;
-            same_data_as_original: boolean | null;
-            plots: components["schemas"]["RunPlot"][];
-            benchmark: string | null;
-            symbols: string[];
-        };
-        RunPlot: {
-            /** @example SMA fast */
-            title: string;
-            /** @example #1f77b4 */
-            color: string | null;
-            /** @enum {string} */
-            style: "line" | "step" | "histogram";
-            /** @enum {string} */
-            pane: "price" | "lower";
         };
         Fill: {
             /** Format: int64 */
@@ -3200,82 +3528,6 @@ export interface components {
             all: components["schemas"]["TradeSummaryColumn"];
             long: components["schemas"]["TradeSummaryColumn"];
             short: components["schemas"]["TradeSummaryColumn"];
-        };
-        PageResponseRoundTripItem: {
-            items: components["schemas"]["RoundTripItem"][];
-            /**
-             * Format: int32
-             * @example 0
-             */
-            page: number;
-            /**
-             * Format: int32
-             * @example 20
-             */
-            size: number;
-            /**
-             * Format: int64
-             * @example 42
-             */
-            total_items: number;
-            /**
-             * Format: int32
-             * @example 3
-             */
-            total_pages: number;
-        };
-        RoundTripItem: {
-            /** Format: int32 */
-            number: number;
-            side: string;
-            /** Format: double */
-            quantity: number;
-            /** Format: date-time */
-            entry_time: string;
-            /** Format: double */
-            entry_price: number;
-            /** Format: date-time */
-            exit_time: string;
-            /** Format: double */
-            exit_price: number;
-            /** Format: double */
-            pnl: number;
-            /** Format: double */
-            return_pct: number;
-            /** Format: double */
-            costs: number;
-            /** Format: double */
-            mae: number;
-            /** Format: double */
-            mfe: number;
-            /** Format: int32 */
-            bars_held: number;
-            exit_reason: string;
-            /** Format: double */
-            funding: number;
-            /** Format: double */
-            borrow_cost: number;
-            /** Format: double */
-            dividends: number;
-            symbol: string;
-            /**
-             * @description why the entry's order waited (a trading halt, a KRX limit-locked day)
-             * @enum {string|null}
-             */
-            entry_note: "limit_locked" | "halted" | null;
-            /**
-             * @description why the exit's order waited
-             * @enum {string|null}
-             */
-            exit_note: "limit_locked" | "halted" | null;
-            /** Format: double */
-            run_up: number;
-            /** Format: double */
-            drawdown: number;
-            /** Format: double */
-            cumulative_pnl: number;
-            /** Format: double */
-            cumulative_pnl_pct: number | null;
         };
         MonteCarloSummary: {
             /** Format: uuid */
@@ -3651,6 +3903,8 @@ export type SchemaBacktestRequest = components['schemas']['BacktestRequest'];
 export type SchemaCostSettings = components['schemas']['CostSettings'];
 export type SchemaSizingSettings = components['schemas']['SizingSettings'];
 export type SchemaBacktestStatusResponse = components['schemas']['BacktestStatusResponse'];
+export type SchemaShareRequest = components['schemas']['ShareRequest'];
+export type SchemaShareResponse = components['schemas']['ShareResponse'];
 export type SchemaMonteCarloRequest = components['schemas']['MonteCarloRequest'];
 export type SchemaBands = components['schemas']['Bands'];
 export type SchemaHistogram = components['schemas']['Histogram'];
@@ -3667,6 +3921,8 @@ export type SchemaRangeView = components['schemas']['RangeView'];
 export type SchemaRunAccount = components['schemas']['RunAccount'];
 export type SchemaRunCosts = components['schemas']['RunCosts'];
 export type SchemaRunPrices = components['schemas']['RunPrices'];
+export type SchemaRunSellFeeRow = components['schemas']['RunSellFeeRow'];
+export type SchemaRunSellFees = components['schemas']['RunSellFees'];
 export type SchemaRunSettings = components['schemas']['RunSettings'];
 export type SchemaRunSizing = components['schemas']['RunSizing'];
 export type SchemaWalkForwardEquityPoint = components['schemas']['WalkForwardEquityPoint'];
@@ -3712,6 +3968,9 @@ export type SchemaCreatedApiKeyResponse = components['schemas']['CreatedApiKeyRe
 export type SchemaSymbolEdit = components['schemas']['SymbolEdit'];
 export type SchemaIntervalView = components['schemas']['IntervalView'];
 export type SchemaSymbolView = components['schemas']['SymbolView'];
+export type SchemaRunDocumentRequest = components['schemas']['RunDocumentRequest'];
+export type SchemaBacktestResponse = components['schemas']['BacktestResponse'];
+export type SchemaRunPlot = components['schemas']['RunPlot'];
 export type SchemaPageResponseUniverseSummary = components['schemas']['PageResponseUniverseSummary'];
 export type SchemaUniverseSummary = components['schemas']['UniverseSummary'];
 export type SchemaPageResponseStrategySummary = components['schemas']['PageResponseStrategySummary'];
@@ -3724,19 +3983,19 @@ export type SchemaLanguageCatalogueResponse = components['schemas']['LanguageCat
 export type SchemaLanguageFunction = components['schemas']['LanguageFunction'];
 export type SchemaLanguageOutput = components['schemas']['LanguageOutput'];
 export type SchemaLanguageVariable = components['schemas']['LanguageVariable'];
+export type SchemaSharedRunResponse = components['schemas']['SharedRunResponse'];
+export type SchemaPageResponseRoundTripItem = components['schemas']['PageResponseRoundTripItem'];
+export type SchemaRoundTripItem = components['schemas']['RoundTripItem'];
 export type SchemaHistoryBar = components['schemas']['HistoryBar'];
 export type SchemaHistoryPage = components['schemas']['HistoryPage'];
+export type SchemaCatalogueSummary = components['schemas']['CatalogueSummary'];
 export type SchemaBacktestSummary = components['schemas']['BacktestSummary'];
 export type SchemaPageResponseBacktestSummary = components['schemas']['PageResponseBacktestSummary'];
-export type SchemaBacktestResponse = components['schemas']['BacktestResponse'];
-export type SchemaRunPlot = components['schemas']['RunPlot'];
 export type SchemaFill = components['schemas']['Fill'];
 export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
 export type SchemaTradeSummaryColumn = components['schemas']['TradeSummaryColumn'];
 export type SchemaTradeSummaryResponse = components['schemas']['TradeSummaryResponse'];
-export type SchemaPageResponseRoundTripItem = components['schemas']['PageResponseRoundTripItem'];
-export type SchemaRoundTripItem = components['schemas']['RoundTripItem'];
 export type SchemaMonteCarloSummary = components['schemas']['MonteCarloSummary'];
 export type SchemaHoldingsResponse = components['schemas']['HoldingsResponse'];
 export type SchemaSymbolHoldings = components['schemas']['SymbolHoldings'];
@@ -5116,6 +5375,10 @@ export interface operations {
                 symbol?: string;
                 /** @description Only runs in this state */
                 status?: "pending" | "running" | "completed" | "failed" | "cancelled";
+                /** @description Only runs with this text, ignoring case, in their name, notes, strategy name or symbol */
+                q?: string;
+                /** @description Only runs with this tag, ignoring case */
+                tag?: string;
             };
             header?: never;
             path?: never;
@@ -5212,6 +5475,133 @@ export interface operations {
             };
             /** @description Too many of your runs queued or running (`/problems/too-many-runs`); Retry-After says when to try again; or Too many runs started from your account this minute (`/problems/rate-limited`); Retry-After says when to try again */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shareBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShareRequest"];
+            };
+        };
+        responses: {
+            /** @description The run's link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed (`/problems/run-not-completed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unshareBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or was not shared) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours (`/problems/not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6383,6 +6773,193 @@ export interface operations {
             };
         };
     };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled: the worker stops at its next check; the run stays listed as cancelled (DELETE it again to remove it) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestStatusResponse"];
+                };
+            };
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestStatusResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    editBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The run, edited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacktestResponse"];
+                };
+            };
+            /** @description Malformed JSON or a field of the wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fields out of bounds, each in `errors` (`/problems/validation-failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     versions: {
         parameters: {
             query?: {
@@ -6554,6 +7131,128 @@ export interface operations {
             };
             /** @description No valid access token or API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRunResponse"];
+                };
+            };
+            /** @description No run is shared under this token: unknown and revoked alike (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from your address (`/problems/rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedRoundTrips: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 0 */
+                page?: number;
+                /** @description Round trips per page, 1-1000 */
+                size?: number;
+                /** @description Only long or only short positions */
+                side?: "long" | "short";
+                /** @description Only positions in this symbol */
+                symbol?: string;
+                /** @description Only winners (pnl > 0) or only losers (pnl < 0) */
+                outcome?: "win" | "loss";
+                /** @description Exited at or after: ISO instant or date */
+                from?: string;
+                /** @description Exited at or before: ISO instant or date */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of round trips */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseRoundTripItem"];
+                };
+            };
+            /** @description No run is shared under this token: unknown and revoked alike (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A parameter out of range or unreadable (`/problems/validation-failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reads from your address (`/problems/rate-limited`) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6902,100 +7601,22 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    summary: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The run */
+            /** @description The figures */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BacktestResponse"];
-                };
-            };
-            /** @description No valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such run of yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (quote the request_id) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Cancelled: the worker stops at its next check; the run stays listed as cancelled (DELETE it again to remove it) */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BacktestStatusResponse"];
-                };
-            };
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BacktestStatusResponse"];
-                };
-            };
-            /** @description No valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such run of yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["CatalogueSummary"];
                 };
             };
             /** @description Unexpected error (quote the request_id) */
@@ -7068,7 +7689,7 @@ export interface operations {
             };
         };
     };
-    summary: {
+    summary_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -7324,6 +7945,64 @@ export interface operations {
             };
             /** @description A filter unreadable, each in `errors` (`/problems/validation-failed`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBacktestReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The HTML document, as an attachment named after the run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run is not completed (`/problems/run-not-completed`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7878,6 +8557,44 @@ export interface operations {
             };
             /** @description No such optimisation of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    costPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The presets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunCosts"][];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -290,7 +290,7 @@ export const enRuns = {
     presetHints: {
       none: "No commission, tax or slippage.",
       krx: "0.015% commission per fill, 0.20% tax on sells.",
-      us: "Zero-commission broker; no tax.",
+      us: "Zero-commission broker: SEC and FINRA fees on sells, a spread as slippage.",
       upbit: "0.05% of each fill.",
       binance: "0.1% of each fill.",
     },

@@ -1,9 +1,11 @@
+import { enCosts } from "./en-costs";
 import { enRuns } from "./en-runs";
 import { enVersions } from "./en-versions";
 import { enResults } from "./en-results";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
+import { enShare } from "./en-share";
 import { enUniverses } from "./en-universes";
 import { enRobustness } from "./en-robustness";
 import { enPolish } from "./en-polish";
@@ -100,7 +102,7 @@ export const en = {
     openDashboard: "Open your dashboard",
     stat1: "ready-made templates",
     stat2: "built-in indicators",
-    stat3: "bars of look-ahead",
+    stat3: "bar intervals",
     featuresTitle: "Everything a serious backtest needs",
     featuresSubtitle: "Built for traders who want results they can trust, not curves that flatter.",
     features: {
@@ -123,7 +125,7 @@ export const en = {
     steps: {
       writeTitle: "Write or pick a strategy",
       writeBody:
-        "Start from one of eighteen templates — SMA crossover, RSI mean reversion, volatility breakout, momentum rotation across many symbols — or write your own.",
+        "Start from a ready-made template — SMA crossover, RSI mean reversion, volatility breakout, momentum rotation across many symbols — or write your own.",
       runTitle: "Choose the market and period",
       runBody: "Pick a symbol, the interval, dates, capital and costs. The engine runs it on the stored history.",
       studyTitle: "Study the result",
@@ -321,8 +323,12 @@ export const en = {
   },
   // The backtest, result, analytics and optimisation screens (en-runs.ts).
   ...enRuns,
+  // What a run costs and which days it covers (en-costs.ts).
+  ...enCosts,
   // The universes screen and the UniversePicker (en-universes.ts).
   ...enUniverses,
+  // Runs as documents, share links, the shared page and the report (en-share.ts).
+  ...enShare,
   ...enPortfolio,
   ...enAccount,
   ...enPrices,

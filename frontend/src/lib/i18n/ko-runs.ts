@@ -290,7 +290,7 @@ export const koRuns: Shape<typeof enRuns> = {
     presetHints: {
       none: "수수료, 세금, 슬리피지가 없습니다.",
       krx: "체결마다 수수료 0.015%, 매도 시 세금 0.20%.",
-      us: "수수료 없는 증권사, 세금 없음.",
+      us: "수수료 없는 증권사: 매도 시 SEC·FINRA 수수료, 스프레드만큼 슬리피지.",
       upbit: "체결 금액의 0.05%.",
       binance: "체결 금액의 0.1%.",
     },

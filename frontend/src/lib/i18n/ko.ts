@@ -1,10 +1,12 @@
 import type { en } from "./en";
+import { koCosts } from "./ko-costs";
 import { koRuns } from "./ko-runs";
 import { koVersions } from "./ko-versions";
 import { koResults } from "./ko-results";
 import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
+import { koShare } from "./ko-share";
 import { koUniverses } from "./ko-universes";
 import { koRobustness } from "./ko-robustness";
 import { koPolish } from "./ko-polish";
@@ -103,7 +105,7 @@ export const ko: Shape<typeof en> = {
     openDashboard: "대시보드 열기",
     stat1: "바로 쓰는 템플릿",
     stat2: "내장 지표",
-    stat3: "미래 참조 봉",
+    stat3: "봉 주기",
     featuresTitle: "제대로 된 백테스트에 필요한 모든 것",
     featuresSubtitle: "보기 좋은 곡선이 아니라 믿을 수 있는 결과를 원하는 트레이더를 위해 만들었습니다.",
     features: {
@@ -125,7 +127,7 @@ export const ko: Shape<typeof en> = {
     stepsTitle: "사용 방법",
     steps: {
       writeTitle: "전략 작성 또는 선택",
-      writeBody: "단순 이동평균 교차, RSI 역추세, 변동성 돌파, 여러 종목의 모멘텀 순환 등 18가지 템플릿에서 시작하거나 직접 작성하세요.",
+      writeBody: "단순 이동평균 교차, RSI 역추세, 변동성 돌파, 여러 종목의 모멘텀 순환 등 바로 쓰는 템플릿에서 시작하거나 직접 작성하세요.",
       runTitle: "종목과 기간 선택",
       runBody: "종목, 봉 간격, 기간, 초기 자본, 비용을 고르면 엔진이 저장된 데이터로 실행합니다.",
       studyTitle: "결과 분석",
@@ -322,8 +324,12 @@ export const ko: Shape<typeof en> = {
   },
   // 백테스트, 결과, 분석, 최적화 화면 (ko-runs.ts).
   ...koRuns,
+  // What a run costs and which days it covers (ko-costs.ts).
+  ...koCosts,
   // 유니버스 화면과 UniversePicker (ko-universes.ts).
   ...koUniverses,
+  // 문서로서의 실행, 공유 링크, 공유 페이지, 보고서 (ko-share.ts).
+  ...koShare,
   ...koPortfolio,
   ...koAccount,
   ...koPrices,

@@ -20,7 +20,10 @@ export function RegisterForm({ onSuccess, loginHref }: { onSuccess: () => void; 
   const form = useForm<RegisterInput>({
     resolver: zodResolver(registerSchema),
     defaultValues: { email: "", username: "", password: "" },
-    mode: "onTouched",
+    // Checked on submit, then as you type: a check on leaving the focused email field would push the
+    // button down under the pointer and swallow the click, so an empty form flagged only the email.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
 
   const onSubmit = form.handleSubmit(async (values) => {

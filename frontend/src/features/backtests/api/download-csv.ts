@@ -34,8 +34,8 @@ export function downloadRoundTrips(id: string, filters: RoundTripFilters, fileNa
   );
 }
 
-/** Runs the request and saves its body as a file, or throws the API's error. */
-async function saveCsv(request: () => Promise<{ response: Response; data?: unknown; error?: unknown }>, fileName: string) {
+/** Runs the request and saves its body as a file, or throws the API's error (CSV, and the HTML report). */
+export async function saveCsv(request: () => Promise<{ response: Response; data?: unknown; error?: unknown }>, fileName: string) {
   let result;
   try {
     result = await request();

@@ -1,7 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api/client";
 import type { operations, SchemaPageResponseRoundTripItem } from "@/lib/api/schema";
+import { useRunAccess } from "../lib/run-access";
 import { backtestKeys } from "./get-backtests";
+import { getSharedRoundTrips, sharedKeys } from "./get-shared-run";
 
 export type RoundTripParams = NonNullable<operations["roundTrips"]["parameters"]["query"]>;
 export type RoundTripFilters = Pick<RoundTripParams, "side" | "outcome" | "from" | "to" | "symbol">;
@@ -23,6 +25,15 @@ export function roundTripsQueryOptions(id: string, params: RoundTripParams) {
   });
 }
 
+/** A page of round trips of the run on screen: the owner's, or a shared run's through its link ({@link useRunAccess}). */
 export function useRoundTrips(id: string, params: RoundTripParams) {
-  return useQuery(roundTripsQueryOptions(id, params));
+  const access = useRunAccess();
+  const token = access.kind === "shared" ? access.token : null;
+  const owners = roundTripsQueryOptions(id, params);
+  return useQuery<SchemaPageResponseRoundTripItem>({
+    queryKey: token ? sharedKeys.roundTrips(token, params) : owners.queryKey,
+    queryFn: ({ signal }) => (token ? getSharedRoundTrips(token, params, signal) : getRoundTrips(id, params, signal)),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
 }

@@ -59,7 +59,7 @@ describe("the new-backtest form", () => {
       screen.getByText("Data from 2013-01-02 to 2013-12-31 · 252 bars. Dates are days in the symbol's time zone."),
     ).toBeInTheDocument();
     expect(screen.getByLabelText("Initial capital")).toHaveValue("10,000");
-    expect(screen.getByText("Zero-commission broker; no tax.")).toBeInTheDocument();
+    expect(screen.getByText("Zero-commission broker: SEC and FINRA fees on sells, a spread as slippage.")).toBeInTheDocument();
   });
 
   it("checks each parameter against its range and the dates against each other", async () => {

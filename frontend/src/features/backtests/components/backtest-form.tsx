@@ -28,10 +28,12 @@ import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
 import { availableRange, preferredInterval } from "@/lib/intervals";
 import { isKrxSymbol } from "@/lib/prices";
 import { useAccountDefaults } from "../api/get-account-defaults";
+import { useCostPresets } from "../api/get-cost-presets";
 import { useCreateBacktest } from "../api/create-backtest";
 import { useStrategyOption, useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import {
   applyPrefill,
+  clippedRange,
   backtestFormSchema,
   COST_PRESETS,
   defaultCapital,
@@ -39,6 +41,7 @@ import {
   foreignCurrencies,
   FILL_MODES,
   marketPreset,
+  PER_SHARE_FEE_SIDES,
   portfolioBaseCurrency,
   PRESET_COSTS,
   SIZING_TYPES,
@@ -48,6 +51,7 @@ import {
   type BacktestPrefill,
 } from "../lib/backtest-form";
 import { AccountSection } from "./account-fields";
+import { CostParts } from "./cost-parts";
 import { BenchmarkSuggestions } from "./benchmark-suggestions";
 import { PortfolioSettingsCard, PortfolioSymbolFields } from "./portfolio-fields";
 
@@ -451,6 +455,13 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                   </p>
                 )}
 
+                <RangeClipNote
+                  label={portfolio ? portfolioSymbols.join(", ") : (symbol?.symbol ?? "")}
+                  range={
+                    portfolio ? unionRange(portfolioSymbols.map((code) => availableRange(findSymbol(symbols.data, code), interval))) : range
+                  }
+                />
+
                 <div className="sm:max-w-xs">
                   <CapitalField currency={currency} />
                 </div>
@@ -516,42 +527,47 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
                     description={t(`backtests.presetHints.${costPreset}`)}
                     data-testid="cost-preset"
                   />
-                ) : (
-                  <div className="grid grid-cols-2 gap-3">
-                    {(
-                      [
-                        ["commission_rate", "%"],
-                        ["sell_tax_rate", "%"],
-                        ["commission_fixed", currency],
-                        ["commission_minimum", currency],
-                        ["slippage_rate", "%"],
-                        ["slippage_ticks", t("backtests.form.ticks")],
-                      ] as const
-                    ).map(([name, unit]) =>
-                      name === "commission_fixed" || name === "commission_minimum" ? (
-                        <MoneyField
-                          key={name}
-                          control={form.control}
-                          name={name}
-                          label={t(`backtests.form.costs.${name}` as TranslationKey)}
-                          labelClassName="text-xs"
-                          currency={currency}
-                          data-testid={name.replace("_", "-")}
-                        />
-                      ) : (
-                        <NumberField
-                          key={name}
-                          control={form.control}
-                          name={name}
-                          label={t(`backtests.form.costs.${name}` as TranslationKey)}
-                          labelClassName="text-xs"
-                          min={0}
-                          className="pr-12"
-                          unit={unit}
-                        />
-                      ),
-                    )}
-                  </div>
+                ) : null}
+                {costMode === "preset" && !(portfolio && costPerMarket) && <PresetParts preset={costPreset} currency={currency} />}
+                {costMode === "custom" && (
+                  <>
+                    <div className="grid grid-cols-2 gap-3">
+                      {(
+                        [
+                          ["commission_rate", "%"],
+                          ["sell_tax_rate", "%"],
+                          ["commission_fixed", currency],
+                          ["commission_minimum", currency],
+                          ["slippage_rate", "%"],
+                          ["slippage_ticks", t("backtests.form.ticks")],
+                        ] as const
+                      ).map(([name, unit]) =>
+                        name === "commission_fixed" || name === "commission_minimum" ? (
+                          <MoneyField
+                            key={name}
+                            control={form.control}
+                            name={name}
+                            label={t(`backtests.form.costs.${name}` as TranslationKey)}
+                            labelClassName="text-xs"
+                            currency={currency}
+                            data-testid={name.replace("_", "-")}
+                          />
+                        ) : (
+                          <NumberField
+                            key={name}
+                            control={form.control}
+                            name={name}
+                            label={t(`backtests.form.costs.${name}` as TranslationKey)}
+                            labelClassName="text-xs"
+                            min={0}
+                            className="pr-12"
+                            unit={unit}
+                          />
+                        ),
+                      )}
+                    </div>
+                    <PerShareFeeFields currency={currency} />
+                  </>
                 )}
               </CardContent>
             </Card>
@@ -637,5 +653,79 @@ export function BacktestForm({ prefill = {} }: { prefill?: BacktestPrefill }) {
         </div>
       </form>
     </Form>
+  );
+}
+
+/** What the chosen preset charges, from the API's presets (the US one's SEC and FINRA fees included). */
+function PresetParts({ preset, currency }: { preset: string; currency: string }) {
+  const t = useT();
+  const presets = useCostPresets();
+  const costs = presets.data?.find((p) => p.preset === preset);
+  if (!costs) return presets.isPending ? <p className="text-xs text-muted-foreground">{t("costParts.loading")}</p> : null;
+  return (
+    <div className="rounded-md border bg-muted/40 p-3" data-testid="preset-parts">
+      <p className="mb-1 text-xs font-medium">{t("costParts.title")}</p>
+      <CostParts costs={costs} currency={preset === "us" ? "USD" : currency} />
+    </div>
+  );
+}
+
+/** A custom per-share fee: cash per unit, its cap per fill (empty for none) and the fills that pay it. */
+function PerShareFeeFields({ currency }: { currency: string }) {
+  const t = useT();
+  const { control } = useFormContext<BacktestFormValues>();
+  return (
+    <div className="grid grid-cols-2 gap-3" data-testid="per-share-fee">
+      <NumberField
+        control={control}
+        name="per_share_fee"
+        label={t("costParts.fields.per_share_fee")}
+        labelClassName="text-xs"
+        min={0}
+        className="pr-12"
+        unit={currency}
+      />
+      <NumberField
+        control={control}
+        name="per_share_fee_cap"
+        label={t("costParts.fields.per_share_fee_cap")}
+        labelClassName="text-xs"
+        min={0}
+        className="pr-12"
+        unit={currency}
+        description={t("costParts.capHint")}
+      />
+      <SelectField
+        control={control}
+        name="per_share_fee_sides"
+        label={t("costParts.fields.per_share_fee_sides")}
+        options={PER_SHARE_FEE_SIDES.map((side) => ({ value: side, label: t(`costParts.sides.${side}`) }))}
+      />
+    </div>
+  );
+}
+
+/** The union of several symbols' data ranges (a portfolio covers the days any of them has bars). */
+function unionRange(ranges: ({ first: string; last: string } | null | undefined)[]) {
+  const known = ranges.filter((r): r is { first: string; last: string } => !!r);
+  if (known.length === 0) return null;
+  return {
+    first: known.reduce((a, r) => (r.first < a ? r.first : a), known[0]!.first),
+    last: known.reduce((a, r) => (r.last > a ? r.last : a), known[0]!.last),
+  };
+}
+
+/** Before submitting: the dates asked for beyond the data, and the days the run will really cover. */
+function RangeClipNote({ label, range }: { label: string; range: { first: string; last: string } | null | undefined }) {
+  const t = useT();
+  const { control } = useFormContext<BacktestFormValues>();
+  const start = useWatch({ control, name: "start_date" });
+  const end = useWatch({ control, name: "end_date" });
+  const clipped = clippedRange(range, start, end);
+  if (!range || !clipped?.clipped) return null;
+  return (
+    <p className="-mt-2 text-xs break-keep text-amber-700 dark:text-amber-400" data-testid="range-clip-note">
+      {t("dataRange.formClip", { symbol: label, first: range.first, last: range.last, start: clipped.start, end: clipped.end })}
+    </p>
   );
 }

@@ -38,12 +38,15 @@ import { AllocationChart, ContributionTable, HoldingsAtDate, PortfolioFacts } fr
 import { PriceChart } from "./price-chart";
 import { RunDetails } from "./run-details";
 import { RunStrategyVersion } from "./run-strategy-version";
+import { RunNotes, RunTitle } from "./run-document";
+import { ReportButton, ShareDialog } from "./share-dialog";
 import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
 import { PerformanceSummary } from "./performance-summary";
 import { ReturnCharts } from "./return-charts";
 import { DrawdownPeriods } from "./drawdown-periods";
+import { RangeNote } from "./range-note";
 
 /** The stored monthly returns as the chart endpoint's grid (used until, or if not, that answers). */
 export function gridFromResult(result: SchemaRunResult | null | undefined): SchemaMonthlyReturnsGrid | undefined {
@@ -231,7 +234,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
   const rerun = useRerunBacktest();
   const [confirm, setConfirm] = useState(false);
   const active = isRunActive(run.status);
-  const title = run.strategy_name ?? t("backtests.deletedStrategy");
+  const title = run.name ?? run.strategy_name ?? t("backtests.deletedStrategy");
 
   const onRerun = () =>
     rerun.mutate(run.id!, {
@@ -258,7 +261,8 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">
-            {title}
+            {/* Renamed once it has finished: while it runs the header holds no control at all (see actions). */}
+            <RunTitle run={run} editable={!active} />
             <RunStrategyVersion run={run} />
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="text-sm" />
           </span>
@@ -289,6 +293,12 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
         actions={
           !active && (
             <>
+              {run.status === "completed" && (
+                <>
+                  <ShareDialog run={run} />
+                  <ReportButton run={run} />
+                </>
+              )}
               <Button variant="outline" onClick={onRerun} disabled={rerun.isPending} data-testid="rerun">
                 {rerun.isPending ? <Spinner /> : <RotateCwIcon />}
                 {t("backtests.rerun")}
@@ -310,6 +320,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
       <div className="grid grid-cols-1 gap-4">
         {active && <LiveProgress key={`${run.id}-${run.status}`} run={run} onStop={() => setConfirm(true)} />}
         <DataNotices run={run} />
+        <RangeNote run={run} />
         {run.status === "failed" && (
           <Alert variant="destructive" data-testid="run-failed">
             <AlertCircleIcon />
@@ -327,6 +338,7 @@ function RunView({ run, robustness }: { run: SchemaBacktestResponse; robustness?
           </Alert>
         )}
         {run.status === "completed" && <CompletedRun run={run} robustness={robustness} />}
+        <RunNotes run={run} />
         <RunDetails run={run} />
       </div>
       <ConfirmDialog

@@ -14,6 +14,7 @@ import { ListPagination } from "@/components/ui/pagination-bar";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Progress } from "@/components/ui/progress";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { SearchInput } from "@/components/ui/search-input";
 import type { SchemaBacktestSummary } from "@/lib/api/schema";
 import { formatNumber } from "@/lib/format";
 import { runSymbolText } from "@/lib/run-symbol";
@@ -26,6 +27,7 @@ import { useBacktests, type BacktestListParams, type BacktestStatus } from "../a
 import { useStrategyOptions, useSymbolOptions } from "../api/get-form-options";
 import { newBacktestHref, prefillFromRun } from "../lib/backtest-form";
 import { DEFAULT_RUN_SORT, RUN_SORT_FIELDS, useBacktestListStore, type RunSortField } from "../stores/backtest-list-store";
+import { RunTags, TagFilter, useRunListAddress, useSearchText } from "./run-list-filters";
 
 const STATUSES: BacktestStatus[] = ["pending", "running", "completed", "failed", "cancelled"];
 const ALL = "all";
@@ -97,8 +99,12 @@ function columns(t: Translate, locale: string, onConfirm: (c: Confirm) => void):
               className="font-medium outline-none after:absolute after:inset-0 hover:underline focus-visible:underline"
               data-testid="run-link"
             >
-              {run.strategy_name ?? t("backtests.deletedStrategy")}
+              {run.name ?? run.strategy_name ?? t("backtests.deletedStrategy")}
             </Link>
+            {run.name && run.strategy_name && run.name !== run.strategy_name && !run.name.startsWith(`${run.strategy_name} · `) && (
+              <span className="text-xs text-muted-foreground">{run.strategy_name}</span>
+            )}
+            <RunTags tags={run.tags} />
             <RunStatusBadge status={run.status} progress={run.status === "running" ? run.progress : undefined} className="sm:hidden" />
             <span className="text-xs text-muted-foreground">
               <span className="font-mono">{runSymbolText(run.symbol, run.symbol_count, t)}</span> · {run.interval} ·{" "}
@@ -187,23 +193,11 @@ export function BacktestsTable() {
   const t = useT();
   const locale = useLocale();
   const store = useBacktestListStore();
-  const {
-    status,
-    symbol,
-    strategyId,
-    sort,
-    page,
-    size,
-    setStatus,
-    setSymbol,
-    setStrategyId,
-    toggleSort,
-    setSort,
-    setPage,
-    setSize,
-    reset,
-  } = store;
+  const { status, symbol, strategyId, query: search, tag, sort, page, size } = store;
+  const { setStatus, setSymbol, setStrategyId, setQuery, setTag, toggleSort, setSort, setPage, setSize, reset } = store;
   useSortInAddress(sort, setSort);
+  const [searchText, setSearchText] = useSearchText(search, setQuery);
+  useRunListAddress(search, tag, setQuery, setTag);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const remove = useDeleteBacktest();
   const symbols = useSymbolOptions();
@@ -216,12 +210,14 @@ export function BacktestsTable() {
     ...(status !== ALL ? { status } : {}),
     ...(symbol ? { symbol } : {}),
     ...(strategyId ? { strategy_id: strategyId } : {}),
+    ...(search ? { q: search } : {}),
+    ...(tag ? { tag } : {}),
   };
   const query = useBacktests(params);
   const data = query.data;
   const cols = useMemo(() => columns(t, locale, setConfirm), [t, locale]);
   const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => row.id ?? "" });
-  const filtered = status !== ALL || !!symbol || !!strategyId;
+  const filtered = status !== ALL || !!symbol || !!strategyId || !!search || !!tag;
   const myStrategies = (strategies.data?.items ?? []).filter((s) => s.mine);
 
   const onConfirm = () => {
@@ -239,6 +235,16 @@ export function BacktestsTable() {
   return (
     <div className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("backtests.filters")}>
+        <SearchInput
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          placeholder={t("share.list.search")}
+          aria-label={t("share.list.search")}
+          maxLength={100}
+          className="w-full sm:w-64"
+          data-testid="runs-search"
+        />
+        <TagFilter value={tag} onChange={setTag} />
         <FilterSelect
           value={status === ALL ? "" : status}
           onValueChange={(value) => setStatus((value || ALL) as BacktestStatus | "all")}

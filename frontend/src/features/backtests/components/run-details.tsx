@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SchemaBacktestResponse, SchemaRunAccount } from "@/lib/api/schema";
 import { formatDateTime, formatInteger, formatMoney, formatNumber, formatPercent, localTimeZone } from "@/lib/format";
 import { isTranslationKey, useLocale, useT } from "@/lib/i18n";
+import { CostParts } from "./cost-parts";
 import { PriceRows } from "./prices-result";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -53,7 +54,8 @@ function AccountRows({ account }: { account: SchemaRunAccount }) {
 }
 
 /** What the run was: its settings, the parameters it used, its timings, and the code that ran. */
-export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
+/** The run's settings, execution and code; a shared run (`shared`) shows no execution facts, and its code only when included. */
+export function RunDetails({ run, shared = false }: { run: SchemaBacktestResponse; shared?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const settings = run.settings;
@@ -103,6 +105,16 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
               {(costs?.slippage_ticks ?? 0) > 0 && (
                 <Row label={t("backtests.form.costs.slippage_ticks")}>{formatNumber(costs?.slippage_ticks, locale)}</Row>
               )}
+              {costs && ((costs.per_share_fee ?? 0) > 0 || costs.sell_fees) && (
+                <Row label={t("costParts.otherFees")}>
+                  <CostParts
+                    costs={{ ...costs, commission_rate: 0, sell_tax_rate: 0, slippage_rate: 0, slippage_ticks: 0 }}
+                    currency={currency}
+                    day={run.end_date}
+                    className="text-right font-normal"
+                  />
+                </Row>
+              )}
               <Row label={t("backtests.form.sizing")}>
                 {isTranslationKey(sizingKey) ? t(sizingKey) : settings?.sizing?.type}{" "}
                 {settings?.sizing?.type === "fraction_of_equity"
@@ -143,58 +155,62 @@ export function RunDetails({ run }: { run: SchemaBacktestResponse }) {
             )}
           </CardContent>
         </Card>
-        <Card className="gap-3">
-          <CardHeader>
-            <CardTitle className="text-sm">{t("backtests.details.execution")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="text-sm">
-              <Row label={t("backtests.details.createdAt")}>{formatDateTime(run.created_at, zone, { seconds: true })}</Row>
-              <Row label={t("backtests.details.startedAt")}>{formatDateTime(run.started_at, zone, { seconds: true })}</Row>
-              <Row label={t("backtests.details.completedAt")}>{formatDateTime(run.completed_at, zone, { seconds: true })}</Row>
-              <Row label={t("backtests.details.duration")}>
-                {run.duration_ms != null
-                  ? t("backtests.details.seconds", { value: formatNumber(run.duration_ms / 1000, locale, { maximumFractionDigits: 2 }) })
-                  : "—"}
-              </Row>
-              <Row label={t("backtests.details.attempts")}>{formatInteger(run.attempts, locale)}</Row>
-              {result && (
-                <>
-                  <Row label={t("backtests.details.bars")}>{formatInteger(result.bar_count, locale)}</Row>
-                  <Row label={t("backtests.details.fills")}>{formatInteger(result.fill_count, locale)}</Row>
-                  <Row label={t("backtests.details.rejectedOrders")}>{formatInteger(result.rejected_orders, locale)}</Row>
-                </>
-              )}
-            </dl>
-          </CardContent>
-        </Card>
+        {!shared && (
+          <Card className="gap-3">
+            <CardHeader>
+              <CardTitle className="text-sm">{t("backtests.details.execution")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="text-sm">
+                <Row label={t("backtests.details.createdAt")}>{formatDateTime(run.created_at, zone, { seconds: true })}</Row>
+                <Row label={t("backtests.details.startedAt")}>{formatDateTime(run.started_at, zone, { seconds: true })}</Row>
+                <Row label={t("backtests.details.completedAt")}>{formatDateTime(run.completed_at, zone, { seconds: true })}</Row>
+                <Row label={t("backtests.details.duration")}>
+                  {run.duration_ms != null
+                    ? t("backtests.details.seconds", { value: formatNumber(run.duration_ms / 1000, locale, { maximumFractionDigits: 2 }) })
+                    : "—"}
+                </Row>
+                <Row label={t("backtests.details.attempts")}>{formatInteger(run.attempts, locale)}</Row>
+                {result && (
+                  <>
+                    <Row label={t("backtests.details.bars")}>{formatInteger(result.bar_count, locale)}</Row>
+                    <Row label={t("backtests.details.fills")}>{formatInteger(result.fill_count, locale)}</Row>
+                    <Row label={t("backtests.details.rejectedOrders")}>{formatInteger(result.rejected_orders, locale)}</Row>
+                  </>
+                )}
+              </dl>
+            </CardContent>
+          </Card>
+        )}
       </div>
-      <Card className="min-w-0 gap-0 self-start overflow-hidden py-0">
-        <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
-          <span className="text-sm font-medium">{t("backtests.details.code")}</span>
-          <span className="text-xs text-muted-foreground">{run.strategy_name}</span>
-        </div>
-        <pre
-          className="max-h-[32rem] overflow-auto bg-muted/30 py-3 text-[13px] leading-5"
-          tabIndex={0}
-          aria-label={t("backtests.details.code")}
-          data-testid="run-code"
-        >
-          <code className="grid font-mono">
-            {(run.strategy_code ?? "")
-              .replace(/\n$/, "")
-              .split("\n")
-              .map((line, i) => (
-                <span key={i} className="grid grid-cols-[3rem_1fr]">
-                  <span className="pr-3 text-right text-muted-foreground/70 select-none" aria-hidden>
-                    {i + 1}
+      {(!shared || run.strategy_code != null) && (
+        <Card className="min-w-0 gap-0 self-start overflow-hidden py-0">
+          <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
+            <span className="text-sm font-medium">{t("backtests.details.code")}</span>
+            <span className="text-xs text-muted-foreground">{run.strategy_name}</span>
+          </div>
+          <pre
+            className="max-h-[32rem] overflow-auto bg-muted/30 py-3 text-[13px] leading-5"
+            tabIndex={0}
+            aria-label={t("backtests.details.code")}
+            data-testid="run-code"
+          >
+            <code className="grid font-mono">
+              {(run.strategy_code ?? "")
+                .replace(/\n$/, "")
+                .split("\n")
+                .map((line, i) => (
+                  <span key={i} className="grid grid-cols-[3rem_1fr]">
+                    <span className="pr-3 text-right text-muted-foreground/70 select-none" aria-hidden>
+                      {i + 1}
+                    </span>
+                    <span className="pr-4 whitespace-pre">{line || " "}</span>
                   </span>
-                  <span className="pr-4 whitespace-pre">{line || " "}</span>
-                </span>
-              ))}
-          </code>
-        </pre>
-      </Card>
+                ))}
+            </code>
+          </pre>
+        </Card>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { SchemaSymbolView } from "@/lib/api/schema";
 import { translate } from "@/lib/i18n";
 import {
   applyPrefill,
+  clippedRange,
   backtestFormSchema,
   emptyFormValues,
   foreignCurrencies,
@@ -181,6 +182,10 @@ describe("symbols and prefills", () => {
           commission_fixed: 0,
           commission_minimum: 0,
           tick_size: 0.01,
+          per_share_fee: null,
+          per_share_fee_cap: null,
+          per_share_fee_sides: null,
+          sell_fees: null,
         },
         sizing: { type: "fraction_of_equity", value: 0.5 },
         allow_short: true,
@@ -422,5 +427,57 @@ describe("the profile's default costs", () => {
   it("give way to costs in the address, and leave the preset when none are saved", () => {
     expect(withDefaultCosts({ costs: { preset: "us" } }, defaults)).toEqual({ costs: { preset: "us" } });
     expect(applyPrefill(emptyFormValues(), withDefaultCosts({}, null)).cost_mode).toBe("preset");
+  });
+});
+
+describe("costs and dates of issue 21", () => {
+  it("sends a custom per-share fee with its cap and sides, and nothing when no fee is typed", () => {
+    const custom = {
+      ...valid(),
+      cost_mode: "custom" as const,
+      per_share_fee: "0.005",
+      per_share_fee_cap: "1",
+      per_share_fee_sides: "both" as const,
+    };
+    expect(toBacktestRequest(custom, PARAMS).costs).toMatchObject({
+      per_share_fee: 0.005,
+      per_share_fee_cap: 1,
+      per_share_fee_sides: "both",
+    });
+
+    const noFee = { ...valid(), cost_mode: "custom" as const };
+    expect(toBacktestRequest(noFee, PARAMS).costs).not.toHaveProperty("per_share_fee");
+  });
+
+  it("needs a per-share fee before its cap, and a cap above 0", () => {
+    const capOnly = { ...valid(), cost_mode: "custom" as const, per_share_fee_cap: "5" };
+    expect(errorsOf(capOnly).per_share_fee).toBe("costParts.feeRequired");
+
+    const zeroCap = { ...valid(), cost_mode: "custom" as const, per_share_fee: "0.01", per_share_fee_cap: "0" };
+    expect(errorsOf(zeroCap).per_share_fee_cap).toBeDefined();
+  });
+
+  it("puts the API's per-share fee errors on their fields", () => {
+    const error = new ApiError({
+      status: 422,
+      type: "/problems/validation-failed",
+      title: "Unprocessable request",
+      fieldErrors: [
+        { field: "costs.per_share_fee", message: "must be between 0 and 1000" },
+        { field: "costs.per_share_fee_cap", message: "must be above 0 and at most 1e15" },
+      ],
+    });
+    expect(splitFieldErrors(error, { cost_mode: "custom" }).onFields).toEqual([
+      { field: "per_share_fee", message: "must be between 0 and 1000" },
+      { field: "per_share_fee_cap", message: "must be above 0 and at most 1e15" },
+    ]);
+  });
+
+  it("clips the dates asked for to the symbol's data, as the API does", () => {
+    const range = { first: "2004-08-19", last: "2013-03-01" };
+    expect(clippedRange(range, "1990-01-01", "2030-12-31")).toEqual({ start: "2004-08-19", end: "2013-03-01", clipped: true });
+    expect(clippedRange(range, "2005-01-03", "2010-12-31")).toEqual({ start: "2005-01-03", end: "2010-12-31", clipped: false });
+    expect(clippedRange(range, "2014-01-01", "2015-01-01")).toBeNull();
+    expect(clippedRange(null, "1990-01-01", "2030-12-31")).toBeNull();
   });
 });

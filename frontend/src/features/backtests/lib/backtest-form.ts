@@ -63,6 +63,10 @@ export interface BacktestFormValues extends RunSetupValues, AccountFormValues, P
   sell_tax_rate: string;
   slippage_rate: string;
   slippage_ticks: string;
+  /** Cash per unit filled ("" for none), its cap per fill ("" for none) and the fills that pay it. */
+  per_share_fee: string;
+  per_share_fee_cap: string;
+  per_share_fee_sides: PerShareFeeSides;
   sizing_type: SizingType;
   /** Percent of equity, a quantity or an amount, by the sizing type. */
   sizing_value: string;
@@ -90,6 +94,29 @@ export interface BacktestFormValues extends RunSetupValues, AccountFormValues, P
    * KRX sells only): the request then names no costs. Off, the chosen preset applies to every symbol.
    */
   cost_per_market: boolean;
+}
+
+/** Which fills pay a custom per-share fee. */
+export const PER_SHARE_FEE_SIDES = ["sell", "both"] as const;
+export type PerShareFeeSides = (typeof PER_SHARE_FEE_SIDES)[number];
+
+/** The largest per-share fee the API accepts (RunSettingsResolver.MAX_PER_SHARE_FEE). */
+export const MAX_PER_SHARE_FEE = 1000;
+
+/**
+ * The days a run will cover: the dates asked for, clipped to the symbol's data (the API clips the same
+ * way and keeps the dates asked for); null when the dates are not both valid or miss the data entirely.
+ */
+export function clippedRange(
+  range: { first: string; last: string } | null | undefined,
+  start: string,
+  end: string,
+): { start: string; end: string; clipped: boolean } | null {
+  if (!range || !isDate(start) || !isDate(end) || end < start) return null;
+  if (start > range.last || end < range.first) return null;
+  const from = start < range.first ? range.first : start;
+  const to = end > range.last ? range.last : end;
+  return { start: from, end: to, clipped: from !== start || to !== end };
 }
 
 /** Preset costs as percentages and amounts, to show what a preset means and to start custom costs from. */
@@ -137,6 +164,9 @@ export const emptyFormValues = (): BacktestFormValues => ({
   sell_tax_rate: "0",
   slippage_rate: "0",
   slippage_ticks: "0",
+  per_share_fee: "",
+  per_share_fee_cap: "",
+  per_share_fee_sides: "sell",
   sizing_type: "fraction_of_equity",
   sizing_value: "100",
   fill: "next_open",
@@ -241,6 +271,14 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], account, 
       sell_tax_rate: rate,
       slippage_rate: rate,
       slippage_ticks: nonNegative,
+      per_share_fee: z
+        .string()
+        .refine((v) => v.trim() === "" || parseNumber(v) !== null, { error: "backtests.validation.number" })
+        .refine((v) => v.trim() === "" || ((parseNumber(v) ?? -1) >= 0 && (parseNumber(v) ?? 0) <= MAX_PER_SHARE_FEE), {
+          error: "backtests.validation.nonNegative",
+        }),
+      per_share_fee_cap: z.string().refine((v) => v.trim() === "" || (parseNumber(v) ?? 0) > 0, { error: "backtests.validation.positive" }),
+      per_share_fee_sides: z.enum(PER_SHARE_FEE_SIDES),
       sizing_type: z.enum(SIZING_TYPES),
       sizing_value: number(),
       fill: z.enum(FILL_MODES),
@@ -315,6 +353,9 @@ export function backtestFormSchema({ parameters, symbol, foreign = [], account, 
           message: issue.values ? t(issue.key as TranslationKey, issue.values) : issue.key,
         });
       }
+      if (values.cost_mode === "custom" && values.per_share_fee_cap.trim() !== "" && !((parseNumber(values.per_share_fee) ?? 0) > 0)) {
+        ctx.addIssue({ code: "custom", path: ["per_share_fee"], message: "costParts.feeRequired" });
+      }
       const sizing = parseNumber(values.sizing_value);
       if (sizing !== null) {
         if (values.sizing_type === "fraction_of_equity" && !(sizing > 0 && sizing <= 100)) {
@@ -371,6 +412,7 @@ export function toBacktestRequest(
             sell_tax_rate: num(values.sell_tax_rate) / 100,
             slippage_rate: num(values.slippage_rate) / 100,
             slippage_ticks: num(values.slippage_ticks),
+            ...perShareFee(values),
           };
   const sizingValue = num(values.sizing_value);
   const fx: Record<string, string> = {};
@@ -414,6 +456,18 @@ export function toBacktestRequest(
   };
 }
 
+/** The custom per-share fee as the API takes it: nothing when no fee is typed. */
+function perShareFee(values: BacktestFormValues): Partial<NonNullable<SchemaBacktestRequest["costs"]>> {
+  const fee = parseNumber(values.per_share_fee);
+  if (fee === null || fee <= 0) return {};
+  const cap = parseNumber(values.per_share_fee_cap);
+  return {
+    per_share_fee: fee,
+    ...(cap !== null && cap > 0 ? { per_share_fee_cap: cap } : {}),
+    per_share_fee_sides: values.per_share_fee_sides,
+  };
+}
+
 /** Where an API field error belongs on the form: `parameters.fast` on its input, costs on the cost fields. */
 export function formFieldFor(
   apiField: string | null,
@@ -452,6 +506,12 @@ export function formFieldFor(
       return "sizing_value";
     case "costs.preset":
       return "cost_preset";
+    case "costs.per_share_fee":
+      return "per_share_fee";
+    case "costs.per_share_fee_cap":
+      return "per_share_fee_cap";
+    case "costs.per_share_fee_sides":
+      return "per_share_fee_sides";
     case "costs":
       return values.cost_mode === "custom" ? "commission_rate" : "cost_preset";
     default:
@@ -642,6 +702,12 @@ export function applyPrefill(base: BacktestFormValues, prefill: BacktestPrefill)
       values.sell_tax_rate = percentText(prefill.costs.sell_tax_rate);
       values.slippage_rate = percentText(prefill.costs.slippage_rate);
       values.slippage_ticks = amountText(prefill.costs.slippage_ticks);
+      const fee = Number(prefill.costs.per_share_fee ?? 0);
+      if (fee > 0) {
+        values.per_share_fee = String(fee);
+        if (prefill.costs.per_share_fee_cap != null) values.per_share_fee_cap = String(prefill.costs.per_share_fee_cap);
+        values.per_share_fee_sides = prefill.costs.per_share_fee_sides === "both" ? "both" : "sell";
+      }
     } else {
       values.cost_mode = "preset";
       values.cost_preset = known;

@@ -24,12 +24,17 @@ interface BacktestListState {
   status: BacktestStatus | "all";
   symbol: string;
   strategyId: string;
+  /** Search text over name, notes, strategy and symbol (the API's `q`). */
+  query: string;
+  tag: string;
   sort: Sort<RunSortField>;
   page: number;
   size: number;
   setStatus: (status: BacktestStatus | "all") => void;
   setSymbol: (symbol: string) => void;
   setStrategyId: (strategyId: string) => void;
+  setQuery: (query: string) => void;
+  setTag: (tag: string) => void;
   toggleSort: (field: RunSortField) => void;
   setSort: (sort: Sort<RunSortField>) => void;
   setPage: (page: number) => void;
@@ -46,6 +51,8 @@ const initial = {
   status: "all" as const,
   symbol: "",
   strategyId: "",
+  query: "",
+  tag: "",
   sort: DEFAULT_RUN_SORT,
   page: 0,
   size: 20,
@@ -57,6 +64,8 @@ export const useBacktestListStore = create<BacktestListState>((set) => ({
   setStatus: (status) => set({ status, page: 0 }),
   setSymbol: (symbol) => set({ symbol, page: 0 }),
   setStrategyId: (strategyId) => set({ strategyId, page: 0 }),
+  setQuery: (query) => set({ query, page: 0 }),
+  setTag: (tag) => set({ tag, page: 0 }),
   toggleSort: (field) => set((state) => ({ page: 0, sort: toggledSort(state.sort, field, ["symbol", "status"]) })),
   setSort: (sort) => set((state) => (sameSort(state.sort, sort) ? state : { sort, page: 0 })),
   setPage: (page) => set({ page: Math.max(0, page) }),

@@ -14,7 +14,9 @@ import type { ReactNode } from "react";
 import { Brand } from "@/components/layouts/brand";
 import { HeaderControls } from "@/components/layouts/header-controls";
 import { Card, CardContent } from "@/components/ui/card";
-import { useT, type TranslationKey } from "@/lib/i18n";
+import { formatInteger } from "@/lib/format";
+import { useLocale, useT, type TranslationKey } from "@/lib/i18n";
+import { useCatalogueSummary } from "../api/get-catalogue-summary";
 
 const FEATURES: { icon: LucideIcon; title: TranslationKey; body: TranslationKey }[] = [
   { icon: Code2Icon, title: "home.features.languageTitle", body: "home.features.languageBody" },
@@ -64,6 +66,28 @@ function CodeSample() {
   );
 }
 
+/** The templates, indicators and intervals on offer, as the API counts them from its catalogue. */
+function CatalogueFigures() {
+  const t = useT();
+  const locale = useLocale();
+  const summary = useCatalogueSummary().data;
+  const figures: { key: TranslationKey; value: number | undefined }[] = [
+    { key: "home.stat1", value: summary?.templates },
+    { key: "home.stat2", value: summary?.indicators },
+    { key: "home.stat3", value: summary?.intervals },
+  ];
+  return (
+    <>
+      {figures.map(({ key, value }) => (
+        <div key={key} className="rounded-lg border bg-card px-2 py-3" data-testid={`figure-${key.slice("home.".length)}`}>
+          <div className="text-lg font-semibold tabular-nums">{value === undefined ? "—" : formatInteger(value, locale)}</div>
+          <div className="text-xs break-keep text-muted-foreground">{t(key)}</div>
+        </div>
+      ))}
+    </>
+  );
+}
+
 /** The public front page: what the service does, what it offers, and the way in. */
 export function Landing({ actions }: { actions: ReactNode }) {
   const t = useT();
@@ -91,12 +115,7 @@ export function Landing({ actions }: { actions: ReactNode }) {
             <div className="grid gap-3">
               <CodeSample />
               <div className="grid grid-cols-3 gap-3 text-center">
-                {(["home.stat1", "home.stat2", "home.stat3"] as const).map((key, i) => (
-                  <div key={key} className="rounded-lg border bg-card px-2 py-3">
-                    <div className="text-lg font-semibold tabular-nums">{["18", "40+", "0"][i]}</div>
-                    <div className="text-xs text-muted-foreground">{t(key)}</div>
-                  </div>
-                ))}
+                <CatalogueFigures />
               </div>
             </div>
           </div>

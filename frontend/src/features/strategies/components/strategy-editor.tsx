@@ -26,6 +26,7 @@ import { useUnsavedChanges } from "@/hooks/use-unsaved-changes";
 import { isApiError, type CodeError } from "@/lib/api/errors";
 import type { SchemaStrategyResponse, SchemaStrategyTemplateResponse } from "@/lib/api/schema";
 import { useLanguage, useLocale, useT } from "@/lib/i18n";
+import { languageStore } from "@/lib/i18n/store";
 import { formatDateTime, formatNumber, localTimeZone } from "@/lib/format";
 import { useCopyStrategy } from "../api/copy-strategy";
 import { useDeleteStrategy } from "../api/delete-strategy";
@@ -33,12 +34,13 @@ import { useDiscardDraft } from "../api/discard-draft";
 import { useLanguageCatalogue } from "../api/get-language";
 import { strategyFormSchema, toRequest, useSaveStrategy, type StrategyFormValues } from "../api/save-strategy";
 import { useValidation } from "../api/validate-strategy";
+import { loadMonacoMessages } from "../lib/monaco-nls";
 import type { CodeEditorHandle } from "./code-editor";
 import { StrategyHistory } from "./strategy-history";
 import { TemplatePicker, templateDescription, templateName } from "./template-picker";
 import { Workbench } from "./workbench";
 
-const CodeEditor = dynamic(() => import("./code-editor"), {
+const CodeEditor = dynamic(() => loadMonacoMessages(languageStore.getState().language).then(() => import("./code-editor")), {
   ssr: false,
   loading: () => <div className="h-full animate-pulse bg-muted/40" />,
 });

@@ -44,6 +44,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     Optional<AuthenticatedUser> user = apiKeys.authenticate(presented.trim());
     if (user.isEmpty()) {
       problems.write(
+          request,
           response,
           Problems.of(
               ProblemKind.UNAUTHORIZED,

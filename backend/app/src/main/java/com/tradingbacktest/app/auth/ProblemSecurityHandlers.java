@@ -35,6 +35,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
         ex instanceof InvalidBearerTokenException
             || ex.getClass().getSimpleName().contains("OAuth2");
     problems.write(
+        request,
         response,
         badToken
             ? Problems.of(
@@ -52,6 +53,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
       throws IOException {
     problems.write(
+        request,
         response,
         Problems.of(
             ProblemKind.FORBIDDEN,

@@ -77,6 +77,13 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
                     .permitAll()
+                    // Shared runs' public links: read-only, rate-limited per address.
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/shared/*", "/api/v1/shared/*/round-trips")
+                    .permitAll()
+                    // The front page's figures, counted from the language catalogue.
+                    .requestMatchers(HttpMethod.GET, "/api/v1/catalogue/summary")
+                    .permitAll()
                     .requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                     .permitAll()
@@ -134,6 +141,7 @@ class SecurityConfiguration {
   RequestRejectedHandler requestRejectedHandler(ProblemResponseWriter problems) {
     return (request, response, rejected) ->
         problems.write(
+            request,
             response,
             Problems.of(
                 HttpStatus.BAD_REQUEST,

@@ -9,6 +9,7 @@ import com.tradingbacktest.engine.sim.EndPrice;
 import com.tradingbacktest.engine.sim.FillMode;
 import com.tradingbacktest.engine.sim.Funding;
 import com.tradingbacktest.engine.sim.Margin;
+import com.tradingbacktest.engine.sim.SellFeeSchedule;
 import com.tradingbacktest.engine.sim.SizingModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
@@ -205,6 +206,16 @@ public record RunSettings(
     }
   }
 
+  /**
+   * The cost model in force. The per-share fee and the dated sell fees came with issue 21: runs
+   * stored before carry neither (0, null) and price every fill as they did.
+   *
+   * @param perShareFee cash per unit filled, added to the commission (null or 0 for none)
+   * @param perShareFeeCap the most the per-share fee of one fill costs, in cash; null for no cap
+   * @param perShareFeeSides sell (sells only) or both; null reads as sell
+   * @param sellFees the regulatory fees on sells by date (the US preset's SEC and FINRA fees); null
+   *     for none
+   */
   @Schema(name = "RunCosts")
   public record Costs(
       String preset,
@@ -214,7 +225,20 @@ public record RunSettings(
       double sellTaxRate,
       double slippageRate,
       double slippageTicks,
-      double tickSize) {
+      double tickSize,
+      @Schema(
+              nullable = true,
+              description = "Cash per unit filled, added to the commission; null or 0 for none")
+          Double perShareFee,
+      @Schema(nullable = true, description = "Most per-share fee of one fill, in cash; null: none")
+          Double perShareFeeCap,
+      @Schema(
+              nullable = true,
+              allowableValues = {"sell", "both"},
+              description = "Which fills pay the per-share fee; null reads as sell")
+          String perShareFeeSides,
+      @Schema(nullable = true, description = "Regulatory fees on sells by date; null for none")
+          SellFees sellFees) {
 
     public CostModel toModel() {
       return new CostModel(
@@ -224,7 +248,11 @@ public record RunSettings(
           sellTaxRate,
           slippageRate,
           slippageTicks,
-          tickSize);
+          tickSize,
+          perShareFee == null ? 0 : perShareFee,
+          perShareFeeCap == null ? Double.POSITIVE_INFINITY : perShareFeeCap,
+          "both".equals(perShareFeeSides),
+          sellFees == null ? SellFeeSchedule.none() : sellFees.toSchedule());
     }
 
     public static Costs of(String preset, CostModel m) {
@@ -236,9 +264,71 @@ public record RunSettings(
           m.sellTaxRate(),
           m.slippageRate(),
           m.slippageTicks(),
-          m.tickSize());
+          m.tickSize(),
+          m.perShareFee(),
+          Double.isInfinite(m.perShareFeeCap()) ? null : m.perShareFeeCap(),
+          m.perShareFee() > 0 ? (m.perShareFeeOnBuys() ? "both" : "sell") : null,
+          SellFees.of(m.sellFees()));
     }
   }
+
+  /**
+   * Fees on sells by date, as stored with the run so that a later change to the table never changes
+   * a stored run.
+   *
+   * @param timeZone the zone the dates are read in
+   * @param rows the periods, oldest first
+   */
+  @Schema(name = "RunSellFees")
+  public record SellFees(String timeZone, java.util.List<SellFeeRow> rows) {
+
+    /** The stored form of a schedule; null for none. */
+    public static SellFees of(SellFeeSchedule schedule) {
+      if (schedule.isEmpty()) {
+        return null;
+      }
+      return new SellFees(
+          schedule.zone().getId(),
+          schedule.rows().stream()
+              .map(
+                  r ->
+                      new SellFeeRow(
+                          r.from(),
+                          r.valueRate(),
+                          r.perShare(),
+                          Double.isInfinite(r.perShareCap()) ? null : r.perShareCap()))
+              .toList());
+    }
+
+    SellFeeSchedule toSchedule() {
+      return SellFeeSchedule.of(
+          java.time.ZoneId.of(timeZone),
+          rows.stream()
+              .map(
+                  r ->
+                      new SellFeeSchedule.Row(
+                          r.from(),
+                          r.valueRate(),
+                          r.perShare(),
+                          r.perShareCap() == null ? Double.POSITIVE_INFINITY : r.perShareCap()))
+              .toList());
+    }
+  }
+
+  /**
+   * One period of sell fees.
+   *
+   * @param from the first date it applies to
+   * @param valueRate fraction of the sale value (SEC Section 31: dollars per million / 1e6)
+   * @param perShare cash per unit sold (FINRA TAF)
+   * @param perShareCap the most the per-share part of one sell costs; null for no cap
+   */
+  @Schema(name = "RunSellFeeRow")
+  public record SellFeeRow(
+      java.time.LocalDate from,
+      double valueRate,
+      double perShare,
+      @Schema(nullable = true) Double perShareCap) {}
 
   @Schema(name = "RunSizing")
   public record Sizing(String type, double value) {

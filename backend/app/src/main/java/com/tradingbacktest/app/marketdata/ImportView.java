@@ -1,9 +1,11 @@
 package com.tradingbacktest.app.marketdata;
 
+import com.tradingbacktest.app.common.i18n.LocalizedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One import as the API shows it.
@@ -35,13 +37,13 @@ record ImportView(
     int rowsUpdated,
     int rowsSkipped,
     List<BadRow> badRows,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = LocalizedText.class) String error,
     Instant createdAt,
     @Schema(nullable = true) Instant finishedAt,
     List<SuspectedSplitView> suspectedSplits) {
 
   /** A row that was rejected or skipped, by line (the header is line 1). */
-  record BadRow(int line, String reason) {}
+  record BadRow(int line, @JsonSerialize(using = LocalizedText.class) String reason) {}
 
   /**
    * A likely split nothing explains.

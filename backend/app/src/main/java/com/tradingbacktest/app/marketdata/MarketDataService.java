@@ -531,10 +531,7 @@ public class MarketDataService {
   /** A cursor that this API did not hand out (or for another range). */
   static final class InvalidCursor extends DomainException {
     InvalidCursor() {
-      super(
-          ProblemKind.BAD_REQUEST,
-          "invalid-cursor",
-          "The cursor is not valid for this request; start without one.");
+      super(ProblemKind.BAD_REQUEST, "invalid-cursor", List.of());
     }
   }
 }

@@ -2,6 +2,7 @@ package com.tradingbacktest.app.universe;
 
 import com.tradingbacktest.app.common.error.DomainException;
 import com.tradingbacktest.app.common.error.ProblemKind;
+import java.util.List;
 
 /**
  * Someone who is not an administrator tried to create, change or delete a shared universe. A shared
@@ -11,10 +12,6 @@ import com.tradingbacktest.app.common.error.ProblemKind;
 final class SharedUniverseForbidden extends DomainException {
 
   SharedUniverseForbidden() {
-    super(
-        ProblemKind.FORBIDDEN,
-        "shared-universe-forbidden",
-        "Only administrators may create, change or delete shared universes; copy its symbols into"
-            + " a universe of your own instead.");
+    super(ProblemKind.FORBIDDEN, "shared-universe-forbidden", List.of());
   }
 }

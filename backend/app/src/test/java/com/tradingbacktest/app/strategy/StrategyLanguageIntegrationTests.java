@@ -152,6 +152,29 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
     assertThat(created.json().path("parameters")).isEqualTo(template.path("parameters"));
   }
 
+  /** The editor's completion and hover read Korean from here: no function or series without it. */
+  @Test
+  void everyFunctionAndSeriesIsDescribedInKorean() {
+    JsonNode catalogue = signedIn().get(PATH + "/language").json();
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (String list : java.util.List.of("functions", "variables")) {
+      catalogue
+          .path(list)
+          .forEach(
+              entry -> {
+                if (entry
+                    .path("description_ko")
+                    .asString()
+                    .codePoints()
+                    .noneMatch(c -> c >= 0xAC00 && c <= 0xD7A3)) {
+                  missing.add(list + ": " + entry.path("name").asString());
+                }
+              });
+    }
+    assertThat(catalogue.path("functions").size()).isGreaterThan(20);
+    assertThat(missing).isEmpty();
+  }
+
   @Test
   void servesTheLanguageCatalogueForTheEditor() {
     StrategyClient client = signedIn();
@@ -178,6 +201,28 @@ class StrategyLanguageIntegrationTests extends IntegrationTest {
         .contains("close", "volume", "dayofweek");
     assertThat(strings(catalogue.path("keywords"))).contains("param", "and", "na");
     assertThat(catalogue.path("limits").path("max_source_chars").asInt()).isEqualTo(65_536);
+  }
+
+  @Test
+  void countsTheFrontPageFiguresFromTheCatalogueWithoutSignIn() {
+    JsonNode catalogue = signedIn().get(PATH + "/language").json();
+    JsonNode templates = signedIn().get(PATH + "/templates").json();
+
+    Response response = api.get("/api/v1/catalogue/summary");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode summary = response.json();
+    int indicators = 0;
+    for (JsonNode function : catalogue.path("functions")) {
+      if (CatalogueSummary.INDICATOR_CATEGORIES.contains(function.path("category").asString())) {
+        indicators++;
+      }
+    }
+    assertThat(summary.path("indicators").asInt()).isEqualTo(indicators).isPositive();
+    assertThat(summary.path("functions").asInt()).isEqualTo(catalogue.path("functions").size());
+    assertThat(summary.path("templates").asInt()).isEqualTo(templates.size());
+    assertThat(summary.path("intervals").asInt())
+        .isEqualTo(com.tradingbacktest.engine.series.Interval.values().length);
   }
 
   @Test

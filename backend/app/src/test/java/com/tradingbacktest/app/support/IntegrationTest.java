@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
       "tb.rate-limit.history-reads-per-minute=10000",
       "tb.rate-limit.runs-per-minute=10000",
       "tb.rate-limit.previews-per-minute=10000",
+      "tb.rate-limit.public-reads-per-minute=10000",
       // Loopback is the trusted proxy, as the single image's nginx is: tests vary the client
       // address with X-Forwarded-For (UntrustedProxyIntegrationTests checks the default of none).
       "tb.web.trusted-proxies=127.0.0.1,::1",

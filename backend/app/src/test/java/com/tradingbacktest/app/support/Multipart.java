@@ -44,7 +44,8 @@ public final class Multipart {
       String bearer,
       String fileName,
       byte[] content,
-      Map<String, String> fields) {
+      Map<String, String> fields,
+      String... headers) {
     String boundary = "----tb" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach(
@@ -73,6 +74,9 @@ public final class Multipart {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (bearer != null) {
       request.header("Authorization", bearer);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     try {
       HttpResponse<String> response =

@@ -513,7 +513,8 @@ public final class BacktestCli {
         """
         usage: backtest --data [SYMBOL=]FILE.csv... --strategy NAME [--param name=value]...
                         [--constraint 'fast < slow']... [--capital 10000]
-                        [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]... [--fill next_open|close]
+                        [--commission 0.002 | --costs [SYMBOL=]none|krx|us|upbit|binance]...
+                        [--per-share-fee 0.005 [--per-share-fee-cap 1] [--per-share-fee-buys]] [--fill next_open|close]
                         [--allow-short] [--close-at-end [--close-at-end-price open|close]]
                         [--leverage 1] [--maintenance-margin 0] [--borrow-rate 0] [--short-borrow-fee 0]
                         [--funding-rate RATE[/8h]] [--pyramiding 1] [--quantity-step 1] [--calendar stock|crypto]
@@ -594,6 +595,12 @@ public final class BacktestCli {
 
     double capital = 10_000;
     CostModel costs = CostModel.none();
+
+    /** --per-share-fee, --per-share-fee-cap, --per-share-fee-buys: added to every cost model. */
+    double perShareFee;
+
+    double perShareFeeCap = Double.POSITIVE_INFINITY;
+    boolean perShareFeeOnBuys;
     FillMode fill = FillMode.NEXT_OPEN;
     boolean allowShort;
     boolean closeAtEnd;
@@ -627,6 +634,21 @@ public final class BacktestCli {
 
     /** --board and --price-limits as rules (checked once all options are read). */
     MarketRules marketRules = MarketRules.none();
+
+    /** Adds the per-share fee options to the run's costs and every symbol's. */
+    private void applyPerShareFee() {
+      if (perShareFee == 0 && perShareFeeCap == Double.POSITIVE_INFINITY && !perShareFeeOnBuys) {
+        return;
+      }
+      try {
+        costs = costs.withPerShareFee(perShareFee, perShareFeeCap, perShareFeeOnBuys);
+        symbolCosts.replaceAll(
+            (symbol, c) -> c.withPerShareFee(perShareFee, perShareFeeCap, perShareFeeOnBuys));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--per-share-fee, --per-share-fee-cap: " + e.getMessage(), e);
+      }
+    }
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -690,6 +712,9 @@ public final class BacktestCli {
               o.costs = CostModel.preset(text);
             }
           }
+          case "--per-share-fee" -> o.perShareFee = number(value(args, ++i, arg), arg);
+          case "--per-share-fee-cap" -> o.perShareFeeCap = number(value(args, ++i, arg), arg);
+          case "--per-share-fee-buys" -> o.perShareFeeOnBuys = true;
           case "--fill" ->
               o.fill =
                   switch (value(args, ++i, arg)) {
@@ -746,6 +771,7 @@ public final class BacktestCli {
                 + e.getMessage(),
             e);
       }
+      o.applyPerShareFee();
       o.marketRules = o.krx.rules();
       o.monteCarlo.check();
       if (o.closeAtEndPrice == EndPrice.OPEN && !o.closeAtEnd) {

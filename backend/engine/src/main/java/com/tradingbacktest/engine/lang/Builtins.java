@@ -353,7 +353,7 @@ final class Builtins {
         List.of(series("source"), length("length", 1.0)),
         "number",
         "source - source[length].",
-        "source - source[length].",
+        "변화량: source - source[length] (length봉 전 값과의 차이).",
         "up_day = change(close) > 0",
         a -> SeriesFunctions.change(a.series(0), a.length(1)));
     add(

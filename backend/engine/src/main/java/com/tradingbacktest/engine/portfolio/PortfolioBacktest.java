@@ -941,8 +941,8 @@ public final class PortfolioBacktest {
     }
     boolean buy = side == Side.LONG;
     double value = price * qty;
-    double commission = l.costs.commissionOn(value);
-    double tax = l.costs.taxOn(value, !buy);
+    double commission = commission(l, value, qty, !buy);
+    double tax = tax(l, value, qty, !buy);
     double flow = (buy ? -(value + commission) : (value - commission - tax)) * l.fx;
     cash += flow;
     l.flows += flow;
@@ -967,8 +967,8 @@ public final class PortfolioBacktest {
     double qty = Math.abs(l.quantity);
     boolean sell = l.quantity > 0;
     double value = price * qty;
-    double commission = l.costs.commissionOn(value);
-    double tax = l.costs.taxOn(value, sell);
+    double commission = commission(l, value, qty, sell);
+    double tax = tax(l, value, qty, sell);
     double flow = (sell ? (value - commission - tax) : -(value + commission)) * l.fx;
     cash += flow;
     l.flows += flow;
@@ -1054,8 +1054,8 @@ public final class PortfolioBacktest {
     }
     boolean buy = side == Side.LONG;
     double value = price * qty;
-    double commission = l.costs.commissionOn(value);
-    double tax = l.costs.taxOn(value, !buy);
+    double commission = commission(l, value, qty, !buy);
+    double tax = tax(l, value, qty, !buy);
     double flow = (buy ? -(value + commission) : (value - commission - tax)) * l.fx;
     cash += flow;
     l.flows += flow;
@@ -1096,8 +1096,8 @@ public final class PortfolioBacktest {
     }
     boolean sell = l.quantity > 0;
     double value = price * qty;
-    double commission = l.costs.commissionOn(value);
-    double tax = l.costs.taxOn(value, sell);
+    double commission = commission(l, value, qty, sell);
+    double tax = tax(l, value, qty, sell);
     double flow = (sell ? (value - commission - tax) : -(value + commission)) * l.fx;
     cash += flow;
     l.flows += flow;
@@ -1181,12 +1181,25 @@ public final class PortfolioBacktest {
   /** The cash (in the symbol's currency) a position of this size ties up: value plus costs. */
   private static double cost(Leg l, Side side, double price, double qty) {
     double value = price * qty;
-    return value + l.costs.commissionOn(value) + l.costs.taxOn(value, side == Side.SHORT);
+    boolean sell = side == Side.SHORT;
+    return value + commission(l, value, qty, sell) + tax(l, value, qty, sell);
   }
 
   private static double exitCosts(Leg l) {
-    double value = l.close[l.bar] * Math.abs(l.quantity);
-    return l.costs.commissionOn(value) + l.costs.taxOn(value, l.quantity > 0);
+    double qty = Math.abs(l.quantity);
+    double value = l.close[l.bar] * qty;
+    boolean sell = l.quantity > 0;
+    return commission(l, value, qty, sell) + tax(l, value, qty, sell);
+  }
+
+  /** The commission of a fill of {@code l} now, per-share fee included. */
+  private static double commission(Leg l, double value, double qty, boolean sell) {
+    return l.costs.commissionOn(value, qty, sell);
+  }
+
+  /** The tax and dated sell fees of a fill of {@code l} at its current bar's time. */
+  private static double tax(Leg l, double value, double qty, boolean sell) {
+    return l.costs.taxOn(value, qty, sell, l.times[l.bar]);
   }
 
   private static Trade roundTrip(
@@ -1735,7 +1748,7 @@ public final class PortfolioBacktest {
   /** Buys {@code qty} more of a long (or flat) position; the entry price becomes the average. */
   private void buyMore(Leg l, double price, double qty, boolean atOpen) {
     double value = price * qty;
-    double commission = l.costs.commissionOn(value);
+    double commission = commission(l, value, qty, false);
     double flow = -(value + commission) * l.fx;
     cash += flow;
     l.flows += flow;
@@ -1766,8 +1779,8 @@ public final class PortfolioBacktest {
     double held = l.quantity;
     double qty = held - target;
     double value = price * qty;
-    double commission = l.costs.commissionOn(value);
-    double tax = l.costs.taxOn(value, true);
+    double commission = commission(l, value, qty, true);
+    double tax = tax(l, value, qty, true);
     double flow = (value - commission - tax) * l.fx;
     cash += flow;
     l.flows += flow;

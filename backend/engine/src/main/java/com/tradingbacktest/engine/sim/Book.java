@@ -65,15 +65,15 @@ final class Book {
    * step is affordable.
    */
   boolean open(int bar, Side side, double price, SizingModel sizing, double sizeOverride) {
-    double qty = quantityFor(side, price, sizing, sizeOverride);
+    double qty = quantityFor(bar, side, price, sizing, sizeOverride);
     if (qty <= 0) {
       rejected++;
       return false;
     }
     boolean buy = side == Side.LONG;
     double value = price * qty;
-    double commission = costs.commissionOn(value);
-    double tax = costs.taxOn(value, !buy);
+    double commission = costs.commissionOn(value, qty, !buy);
+    double tax = costs.taxOn(value, qty, !buy, times[bar]);
     cash += buy ? -(value + commission) : (value - commission - tax);
     quantity = buy ? qty : -qty;
     entryIndex = bar;
@@ -90,8 +90,8 @@ final class Book {
     double qty = Math.abs(quantity);
     boolean sell = quantity > 0;
     double value = price * qty;
-    double commission = costs.commissionOn(value);
-    double tax = costs.taxOn(value, sell);
+    double commission = costs.commissionOn(value, qty, sell);
+    double tax = costs.taxOn(value, qty, sell, times[bar]);
     cash += sell ? (value - commission - tax) : -(value + commission);
     see(price, price);
     trades.add(roundTrip(bar, price, commission + tax, reason));
@@ -101,8 +101,11 @@ final class Book {
 
   /** The open position as if closed at {@code price} now, without touching the book. */
   Trade hypotheticalClose(int bar, double price) {
-    double value = price * Math.abs(quantity);
-    double exitCosts = costs.commissionOn(value) + costs.taxOn(value, quantity > 0);
+    double qty = Math.abs(quantity);
+    double value = price * qty;
+    boolean sell = quantity > 0;
+    double exitCosts =
+        costs.commissionOn(value, qty, sell) + costs.taxOn(value, qty, sell, times[bar]);
     return roundTrip(bar, price, exitCosts, ExitReason.END_OF_DATA);
   }
 
@@ -153,7 +156,8 @@ final class Book {
    * floor(budget / (price x (1 + rate)))} for a plain rate, as backtesting.py does), then fewer
    * while the costs of that quantity would exceed the cash.
    */
-  private double quantityFor(Side side, double price, SizingModel sizing, double sizeOverride) {
+  private double quantityFor(
+      int bar, Side side, double price, SizingModel sizing, double sizeOverride) {
     double equity = cash; // flat when opening: equity is the cash
     double perUnit =
         price * (1 + costs.commissionRate() + (side == Side.SHORT ? costs.sellTaxRate() : 0));
@@ -171,11 +175,11 @@ final class Book {
     // Never spend more than there is: shrink until price, commission (with its minimum) and tax
     // fit.
     int guard = 0;
-    while (qty > 0 && cost(side, price, qty) > cash * (1 + 1e-12) && guard++ < 1_000) {
-      double affordable = roundDown(qty * cash / cost(side, price, qty));
+    while (qty > 0 && cost(bar, side, price, qty) > cash * (1 + 1e-12) && guard++ < 1_000) {
+      double affordable = roundDown(qty * cash / cost(bar, side, price, qty));
       qty = affordable < qty ? affordable : roundDown(qty - step);
     }
-    return qty > 0 && cost(side, price, qty) <= cash * (1 + 1e-12) ? qty : 0;
+    return qty > 0 && cost(bar, side, price, qty) <= cash * (1 + 1e-12) ? qty : 0;
   }
 
   private double budgetQuantity(double budget, double perUnit) {
@@ -186,9 +190,10 @@ final class Book {
    * The cash a position of this size ties up: its value plus costs. A short is sized like a buy, so
    * no position is ever larger than the equity (no leverage).
    */
-  private double cost(Side side, double price, double qty) {
+  private double cost(int bar, Side side, double price, double qty) {
     double value = price * qty;
-    return value + costs.commissionOn(value) + costs.taxOn(value, side == Side.SHORT);
+    boolean sell = side == Side.SHORT;
+    return value + costs.commissionOn(value, qty, sell) + costs.taxOn(value, qty, sell, times[bar]);
   }
 
   private double roundDown(double qty) {

@@ -1,8 +1,10 @@
 package com.tradingbacktest.app.backtest.montecarlo;
 
+import com.tradingbacktest.app.common.i18n.LocalizedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A Monte Carlo analysis of a run; every result field is null until it completes.
@@ -24,7 +26,7 @@ record MonteCarloResponse(
     UUID id,
     UUID backtestId,
     @Schema(allowableValues = {"queued", "running", "completed", "failed"}) String status,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = LocalizedText.class) String error,
     @Schema(allowableValues = {"shuffle", "bootstrap", "block_bootstrap"}) String method,
     int paths,
     long seed,

@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.backtest.optimize;
 
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.common.i18n.LocalizedText;
 import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * An optimisation and its results so far, best first.
@@ -33,7 +35,7 @@ import java.util.UUID;
 public record OptimizationResponse(
     UUID id,
     String status,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = LocalizedText.class) String error,
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String symbol,

@@ -123,7 +123,9 @@ public class BacktestController {
   @GetMapping
   @Operation(
       summary = "Your runs, newest first, a page at a time",
-      description = "Completed runs carry their headline metrics in `key_metrics`.")
+      description =
+          "Completed runs carry their headline metrics in `key_metrics`, and every run its `name` and"
+              + " `tags`. `q` searches, `tag` filters; both ignore case.")
   PageResponse<BacktestSummary> list(
       @AuthenticationPrincipal AuthenticatedUser user,
       @Parameter(description = "Page number, from 0")
@@ -157,12 +159,21 @@ public class BacktestController {
           @Pattern(
               regexp = "pending|running|completed|failed|cancelled",
               message = "must be pending, running, completed, failed or cancelled")
-          String status) {
+          String status,
+      @Parameter(
+              description =
+                  "Only runs with this text, ignoring case, in their name, notes, strategy name or"
+                      + " symbol")
+          @RequestParam(required = false)
+          @Size(max = RunFilter.MAX_QUERY, message = "must be at most {max} characters")
+          String q,
+      @Parameter(description = "Only runs with this tag, ignoring case")
+          @RequestParam(required = false)
+          @Size(max = RunDocument.MAX_TAG, message = "must be at most {max} characters")
+          String tag) {
     return backtests.list(
         user.id(),
-        strategyId,
-        symbol,
-        status == null ? null : RunStatus.of(status),
+        new RunFilter(strategyId, symbol, status == null ? null : RunStatus.of(status), q, tag),
         page,
         size,
         sort);

@@ -51,13 +51,13 @@ public class BacktestRepository {
           + keyMetrics()
           + ", created_at, started_at, completed_at, attempts, series_key, dataset, data_fingerprint,"
           + " rerun_of, benchmark_symbol, benchmark_series_key, portfolio, price_inputs_fingerprint,"
-          + " strategy_version";
+          + " strategy_version, requested_start_date, requested_end_date";
   private static final String ALL_COLUMNS =
       "id, user_id, strategy_id, strategy_name, strategy_code, symbol,"
           + " interval, start_date, end_date, initial_capital, status, progress, error, settings, parameters,"
           + " result, created_at, started_at, completed_at, attempts, series_key, dataset,"
           + " data_fingerprint, rerun_of, benchmark_symbol, benchmark_series_key, portfolio,"
-          + " price_inputs_fingerprint, strategy_version";
+          + " price_inputs_fingerprint, strategy_version, requested_start_date, requested_end_date";
 
   /** Appended to an UPDATE ... RETURNING: announces the new state of each changed row. */
   private static final String NOTIFY =
@@ -88,9 +88,9 @@ public class BacktestRepository {
             "insert into backtests (id, user_id, strategy_id, strategy_name, strategy_code, symbol, interval,"
                 + " start_date, end_date, initial_capital, settings, parameters, series_key, dataset, rerun_of,"
                 + " benchmark_symbol, benchmark_series_key, portfolio, price_adjustment, dividends,"
-                + " price_limits, strategy_version)"
+                + " price_limits, strategy_version, requested_start_date, requested_end_date)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb,"
-                + " ?, ?, ?, ?)")
+                + " ?, ?, ?, ?, ?, ?)")
         .params(
             id,
             userId,
@@ -113,7 +113,9 @@ public class BacktestRepository {
             run.settings().pricesOrAsStored().priceAdjustment(),
             run.settings().pricesOrAsStored().dividends(),
             run.settings().pricesOrAsStored().priceLimits(),
-            run.strategy().version())
+            run.strategy().version(),
+            run.requestedStartDate(),
+            run.requestedEndDate())
         .update();
   }
 
@@ -175,46 +177,52 @@ public class BacktestRepository {
         .optional();
   }
 
-  List<BacktestRow> list(
-      UUID userId,
-      UUID strategyId,
-      String symbol,
-      RunStatus status,
-      String orderBy,
-      int offset,
-      int limit) {
-    return jdbc.sql(
+  List<BacktestRow> list(UUID userId, RunFilter filter, String orderBy, int offset, int limit) {
+    return filtered(
             "select "
                 + SUMMARY_COLUMNS
                 + " from backtests where user_id = :user"
                 + FILTERS
                 + " order by "
                 + orderBy
-                + " offset :offset limit :limit")
-        .param("user", userId)
-        .param("strategy", strategyId)
-        .param("symbol", symbol)
-        .param("status", status == null ? null : status.code())
+                + " offset :offset limit :limit",
+            userId,
+            filter)
         .param("offset", offset)
         .param("limit", limit)
         .query(BacktestRepository::map)
         .list();
   }
 
-  long count(UUID userId, UUID strategyId, String symbol, RunStatus status) {
-    return jdbc.sql("select count(*) from backtests where user_id = :user" + FILTERS)
-        .param("user", userId)
-        .param("strategy", strategyId)
-        .param("symbol", symbol)
-        .param("status", status == null ? null : status.code())
+  long count(UUID userId, RunFilter filter) {
+    return filtered(
+            "select count(*) from backtests where user_id = :user" + FILTERS, userId, filter)
         .query(Long.class)
         .single();
   }
 
+  private JdbcClient.StatementSpec filtered(String sql, UUID userId, RunFilter filter) {
+    return jdbc.sql(sql)
+        .param("user", userId)
+        .param("strategy", filter.strategyId())
+        .param("symbol", filter.symbol())
+        .param("status", filter.status() == null ? null : filter.status().code())
+        .param("query", filter.queryPattern())
+        .param("tag", filter.tag());
+  }
+
+  /**
+   * The list's filters. The search is an ILIKE over the user's own runs (their index narrows to
+   * them; the pattern is at most {@link RunFilter#MAX_QUERY} characters and escaped).
+   */
   private static final String FILTERS =
       " and (cast(:strategy as uuid) is null or strategy_id = :strategy)"
           + " and (cast(:symbol as text) is null or symbol = :symbol)"
-          + " and (cast(:status as text) is null or status = cast(:status as backtest_status))";
+          + " and (cast(:status as text) is null or status = cast(:status as backtest_status))"
+          + " and (cast(:query as text) is null or name ilike :query or notes ilike :query"
+          + " or strategy_name ilike :query or symbol ilike :query)"
+          + " and (cast(:tag as text) is null or exists (select 1 from unnest(tags) t"
+          + " where lower(t) = lower(:tag)))";
 
   /**
    * Takes a pending (or interrupted running) run for this attempt: running, progress 0, one more
@@ -590,6 +598,8 @@ public class BacktestRepository {
         rs.getString(26),
         rs.getString(27),
         rs.getString(28),
-        rs.getObject(29, Integer.class));
+        rs.getObject(29, Integer.class),
+        rs.getObject(30, LocalDate.class),
+        rs.getObject(31, LocalDate.class));
   }
 }

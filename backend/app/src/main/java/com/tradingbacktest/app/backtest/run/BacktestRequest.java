@@ -303,7 +303,8 @@ public record BacktestRequest(
   /**
    * Costs. Rates are fractions (0.001 = 0.1%).
    *
-   * @param preset none, krx, us, upbit or binance; explicit fields override its values
+   * @param preset none, krx, us, upbit or binance; explicit fields override its values (the us
+   *     preset's dated SEC and FINRA sell fees stay in force under any override)
    */
   record CostSettings(
       @Schema(allowableValues = {"none", "krx", "us", "upbit", "binance"}) String preset,
@@ -312,7 +313,16 @@ public record BacktestRequest(
       @Schema(description = "Least commission of a fill, in cash") Double commissionMinimum,
       @Schema(description = "Sell-side transaction tax, e.g. KRX 0.002") Double sellTaxRate,
       @Schema(description = "Fraction of the price") Double slippageRate,
-      @Schema(description = "Whole ticks of the symbol's tick size") Double slippageTicks) {}
+      @Schema(description = "Whole ticks of the symbol's tick size") Double slippageTicks,
+      @Schema(description = "Cash per unit filled, added to the commission (e.g. 0.005)")
+          Double perShareFee,
+      @Schema(description = "The most the per-share fee of one fill costs, in cash; none if absent")
+          Double perShareFeeCap,
+      @Schema(
+              allowableValues = {"sell", "both"},
+              description = "Which fills pay the per-share fee: sells only (default) or both")
+          @Pattern(regexp = "sell|both", message = "must be sell or both")
+          String perShareFeeSides) {}
 
   /**
    * Position sizing.

@@ -2,6 +2,7 @@ package com.tradingbacktest.app.backtest.run;
 
 import com.tradingbacktest.app.backtest.RunResult;
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.common.i18n.LocalizedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * One run in full: what was asked, the settings and parameter values it resolved to, and its
@@ -29,14 +31,21 @@ import java.util.UUID;
  * @param plots the series its strategy plotted, in declaration order (values at {@code
  *     /api/v1/backtests/{id}/series}); empty until completed or when it plots nothing
  * @param benchmark the symbol the run is measured against, else null
+ * @param startDate the first day of data the run covers (the requested start, or the data's first
+ *     day when that is later)
+ * @param endDate the last day of data it covers, likewise
  * @param symbols the symbols it trades: a portfolio run's universe in order (symbol is its first),
  *     a single run's one symbol
+ * @param name the run's name: as its owner wrote it, else its strategy and symbol
+ * @param notes its owner's notes, possibly empty
+ * @param tags its owner's tags
+ * @param share its public link, null when it is not shared
  */
 record BacktestResponse(
     UUID id,
     String status,
     int progress,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = LocalizedText.class) String error,
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String strategyCode,
@@ -66,4 +75,12 @@ record BacktestResponse(
     @Schema(nullable = true) Boolean sameDataAsOriginal,
     List<PlotView> plots,
     @Schema(nullable = true) String benchmark,
-    List<String> symbols) {}
+    List<String> symbols,
+    String name,
+    String notes,
+    List<String> tags,
+    @Schema(nullable = true) ShareResponse share,
+    @Schema(description = "The first day the run asked for; start_date is clipped to the data")
+        LocalDate requestedStartDate,
+    @Schema(description = "The last day the run asked for; end_date is clipped to the data")
+        LocalDate requestedEndDate) {}

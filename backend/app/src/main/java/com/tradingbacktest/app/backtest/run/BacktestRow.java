@@ -18,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param benchmarkSymbol the benchmark's ticker; null without one
  * @param benchmarkSeriesKey the key of the benchmark's series; null without one
  * @param portfolio the {@link PortfolioSetup} of a portfolio run as JSON; null for one symbol
+ * @param requestedStartDate the first day the run asked for (its start_date is clipped to the
+ *     data); null in runs stored before issue 21, which asked for their start_date
+ * @param requestedEndDate the last day asked for, likewise
  * @param priceInputsFingerprint SHA-256 of what besides its bars decided the prices it read ({@link
  *     RunPrices}); null when it read its bars as stored
  * @param strategyVersion the number of the strategy's version it ran; null when unknown (code given
@@ -52,7 +55,9 @@ public record BacktestRow(
     String benchmarkSeriesKey,
     String portfolio,
     String priceInputsFingerprint,
-    Integer strategyVersion)
+    Integer strategyVersion,
+    LocalDate requestedStartDate,
+    LocalDate requestedEndDate)
     implements RunSetup {
 
   public boolean isPortfolio() {

@@ -7,6 +7,7 @@ import com.tradingbacktest.app.backtest.RunResult;
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.backtest.TooManyRuns;
+import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.error.NotFoundException;
 import com.tradingbacktest.app.common.web.PageResponse;
 import com.tradingbacktest.app.marketdata.BarsFingerprint;
@@ -21,6 +22,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +44,8 @@ public class BacktestService {
   private final TransactionTemplate transaction;
   private final JsonMapper json;
   private final RunPrices runPrices;
+  private final RunDocumentRepository documents;
+  private final ShareRepository shares;
 
   BacktestService(
       RunSettingsResolver resolver,
@@ -52,8 +56,12 @@ public class BacktestService {
       BacktestSettings settings,
       TransactionTemplate transaction,
       JsonMapper json,
-      RunPrices runPrices) {
+      RunPrices runPrices,
+      RunDocumentRepository documents,
+      ShareRepository shares) {
     this.runPrices = runPrices;
+    this.documents = documents;
+    this.shares = shares;
     this.resolver = resolver;
     this.marketData = marketData;
     this.runs = runs;
@@ -138,6 +146,7 @@ public class BacktestService {
   BacktestResponse get(UUID userId, UUID id) {
     BacktestRow row = runs.find(id, userId).orElseThrow(() -> notFound(id));
     RunResult result = row.result() == null ? null : json.readValue(row.result(), RunResult.class);
+    RunDocument document = documents.find(id, userId).orElse(RunDocument.EMPTY);
     return new BacktestResponse(
         row.id(),
         row.status().code(),
@@ -169,7 +178,29 @@ public class BacktestService {
         row.benchmarkSymbol(),
         row.isPortfolio()
             ? json.readValue(row.portfolio(), PortfolioSetup.class).tickers()
-            : List.of(row.symbol()));
+            : List.of(row.symbol()),
+        document.displayName(row.strategyName(), row.symbol(), row.symbolCount(json)),
+        document.notes(),
+        document.tags(),
+        shares.find(id).map(ShareResponse::of).orElse(null),
+        row.requestedStartDate() == null ? row.startDate() : row.requestedStartDate(),
+        row.requestedEndDate() == null ? row.endDate() : row.requestedEndDate());
+  }
+
+  /**
+   * Renames {@code userId}'s run {@code id}, or rewrites its notes or tags: each part given
+   * replaces the stored one, an absent part stays.
+   */
+  BacktestResponse edit(UUID userId, UUID id, RunDocumentRequest request) {
+    if (request.name() != null && request.name().isBlank()) {
+      throw new FieldValidationException("name", "must not be blank");
+    }
+    List<String> tags = request.tags() == null ? null : RunDocument.normaliseTags(request.tags());
+    String name = request.name() == null ? null : request.name().strip();
+    if (!documents.update(id, userId, name, request.notes(), tags)) {
+      throw notFound(id);
+    }
+    return get(userId, id);
   }
 
   /**
@@ -314,19 +345,14 @@ public class BacktestService {
   }
 
   PageResponse<BacktestSummary> list(
-      UUID userId,
-      UUID strategyId,
-      String symbol,
-      RunStatus status,
-      int page,
-      int size,
-      String sort) {
-    long total = runs.count(userId, strategyId, symbol, status);
+      UUID userId, RunFilter filter, int page, int size, String sort) {
+    long total = runs.count(userId, filter);
+    List<BacktestRow> rows = runs.list(userId, filter, RunSort.orderBy(sort), page * size, size);
+    Map<UUID, RunDocument> written =
+        documents.findAll(rows.stream().map(BacktestRow::id).toList(), userId);
     List<BacktestSummary> items =
-        runs
-            .list(userId, strategyId, symbol, status, RunSort.orderBy(sort), page * size, size)
-            .stream()
-            .map(this::summary)
+        rows.stream()
+            .map(row -> summary(row, written.getOrDefault(row.id(), RunDocument.EMPTY)))
             .toList();
     return PageResponse.of(items, page, size, total);
   }
@@ -435,8 +461,9 @@ public class BacktestService {
     writer.flush();
   }
 
-  private BacktestSummary summary(BacktestRow row) {
+  private BacktestSummary summary(BacktestRow row, RunDocument document) {
     RunSettings runSettings = json.readValue(row.settings(), RunSettings.class);
+    int symbolCount = row.symbolCount(json);
     return new BacktestSummary(
         row.id(),
         row.status().code(),
@@ -446,7 +473,7 @@ public class BacktestService {
         row.strategyName(),
         row.strategyVersion(),
         row.symbol(),
-        row.symbolCount(json),
+        symbolCount,
         row.dataset(),
         row.interval(),
         row.startDate(),
@@ -458,7 +485,9 @@ public class BacktestService {
         row.startedAt(),
         row.completedAt(),
         BacktestStatusResponse.durationMs(row.startedAt(), row.completedAt()),
-        row.result() == null ? null : json.readValue(row.result(), JsonTypes.DOUBLES));
+        row.result() == null ? null : json.readValue(row.result(), JsonTypes.DOUBLES),
+        document.displayName(row.strategyName(), row.symbol(), symbolCount),
+        document.tags());
   }
 
   /** Throws the run's 404 unless {@code userId} owns run {@code id}. */

@@ -1,9 +1,11 @@
 package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.common.i18n.LocalizedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Where a run stands.
@@ -21,7 +23,7 @@ public record BacktestStatusResponse(
     @Schema(allowableValues = {"pending", "running", "completed", "failed", "cancelled"})
         String status,
     int progress,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = LocalizedText.class) String error,
     Instant createdAt,
     @Schema(nullable = true) Instant startedAt,
     @Schema(nullable = true) Instant completedAt,

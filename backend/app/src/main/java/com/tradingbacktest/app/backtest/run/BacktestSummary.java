@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import java.util.UUID;
  * @param symbolCount how many symbols it trades: 1, or a portfolio run's universe (symbol is its
  *     first)
  * @param dataset which series of the symbol it reads: the user's own upload or the shared one
+ * @param name the run's name: as its owner wrote it, else its strategy and symbol
+ * @param tags its owner's tags
  */
 record BacktestSummary(
     UUID id,
@@ -41,4 +44,6 @@ record BacktestSummary(
     @Schema(nullable = true) Instant startedAt,
     @Schema(nullable = true) Instant completedAt,
     @Schema(nullable = true) Long durationMs,
-    @Schema(nullable = true) @NullableValues Map<String, Double> keyMetrics) {}
+    @Schema(nullable = true) @NullableValues Map<String, Double> keyMetrics,
+    String name,
+    List<String> tags) {}

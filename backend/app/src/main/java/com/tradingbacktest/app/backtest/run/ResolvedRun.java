@@ -16,6 +16,11 @@ import java.util.Map;
  *     declaration order
  * @param benchmark the series the run is measured against, resolved like {@code symbol}; null for
  *     none
+ * @param startDate the first day of data the run covers: the day asked for, or the data's first day
+ *     when it starts later
+ * @param endDate the last day of data it covers, likewise
+ * @param requestedStartDate the first day the request asked for
+ * @param requestedEndDate the last day the request asked for
  * @param portfolio for a portfolio run, its universe, FX and schedule ({@code symbol} is then its
  *     first symbol); null for a single-symbol run
  */
@@ -30,7 +35,9 @@ public record ResolvedRun(
     Map<String, Double> parameters,
     RunSettings settings,
     SymbolInfo benchmark,
-    PortfolioSetup portfolio) {
+    PortfolioSetup portfolio,
+    LocalDate requestedStartDate,
+    LocalDate requestedEndDate) {
 
   /** A single-symbol run. */
   public ResolvedRun(
@@ -55,7 +62,9 @@ public record ResolvedRun(
         parameters,
         settings,
         benchmark,
-        null);
+        null,
+        startDate,
+        endDate);
   }
 
   public boolean isPortfolio() {

@@ -67,6 +67,9 @@ public class RunSettingsResolver {
   /** The most ticks of slippage per fill. */
   static final double MAX_SLIPPAGE_TICKS = CostRules.MAX_SLIPPAGE_TICKS;
 
+  /** The largest per-share fee a run accepts, in cash per unit. */
+  static final double MAX_PER_SHARE_FEE = 1_000;
+
   private final StrategyLookup strategies;
   private final MarketDataService marketData;
   private final JsonMapper json;
@@ -234,18 +237,44 @@ public class RunSettingsResolver {
     if (portfolio != null) {
       settings = settings.inCurrency(portfolio.baseCurrency(), portfolio.timeZone());
     }
+    LocalDate[] span = dataSpan(universe != null ? universe : List.of(symbol.get()), interval);
     return new ResolvedRun(
         strategy.get(),
         compiled,
         symbol.get(),
         interval,
-        request.startDate(),
-        request.endDate(),
+        span == null || span[0].isBefore(request.startDate()) ? request.startDate() : span[0],
+        span == null || span[1].isAfter(request.endDate()) ? request.endDate() : span[1],
         capital.stripTrailingZeros(),
         parameters,
         settings,
         benchmark,
-        portfolio);
+        portfolio,
+        request.startDate(),
+        request.endDate());
+  }
+
+  /**
+   * The first and last day any of {@code members} has bars of {@code interval}, each in its own
+   * zone (a portfolio's span is the union of its symbols'); null when none has any. A run's dates
+   * are clipped to it, so that its header states the days it actually covers.
+   */
+  private LocalDate[] dataSpan(List<SymbolInfo> members, Interval interval) {
+    Map<String, DataRange> ranges =
+        marketData.ranges(members.stream().map(SymbolInfo::seriesKey).toList(), interval);
+    LocalDate first = null;
+    LocalDate last = null;
+    for (SymbolInfo s : members) {
+      DataRange range = ranges.get(s.seriesKey());
+      if (range == null) {
+        continue;
+      }
+      LocalDate from = range.firstBar().atZone(s.zone()).toLocalDate();
+      LocalDate to = range.lastBar().atZone(s.zone()).toLocalDate();
+      first = first == null || from.isBefore(first) ? from : first;
+      last = last == null || to.isAfter(last) ? to : last;
+    }
+    return first == null ? null : new LocalDate[] {first, last};
   }
 
   /** The most unknown or unusable tickers a message names; the rest are counted. */
@@ -546,7 +575,9 @@ public class RunSettingsResolver {
                             "the data of the benchmark "
                                 + setup.benchmarkSymbol()
                                 + " no longer exists")),
-        portfolio);
+        portfolio,
+        setup.startDate(),
+        setup.endDate());
   }
 
   private void checkData(
@@ -682,7 +713,10 @@ public class RunSettingsResolver {
     }
     double tick = symbol.tickSize().doubleValue();
     if (given == null) {
-      return RunSettings.Costs.of(preset, withTick(base, tick));
+      return RunSettings.Costs.of(preset, base.withTickSize(tick));
+    }
+    if (!perShareFeeFits(given, errors)) {
+      return null;
     }
     try {
       CostModel model =
@@ -693,14 +727,23 @@ public class RunSettingsResolver {
               or(given.sellTaxRate(), base.sellTaxRate()),
               or(given.slippageRate(), base.slippageRate()),
               or(given.slippageTicks(), base.slippageTicks()),
-              tick);
+              tick,
+              or(given.perShareFee(), base.perShareFee()),
+              or(given.perShareFeeCap(), base.perShareFeeCap()),
+              given.perShareFeeSides() == null
+                  ? base.perShareFeeOnBuys()
+                  : "both".equals(given.perShareFeeSides()),
+              base.sellFees());
       boolean overridden =
           given.commissionRate() != null
               || given.commissionFixed() != null
               || given.commissionMinimum() != null
               || given.sellTaxRate() != null
               || given.slippageRate() != null
-              || given.slippageTicks() != null;
+              || given.slippageTicks() != null
+              || given.perShareFee() != null
+              || given.perShareFeeCap() != null
+              || given.perShareFeeSides() != null;
       if (model.commissionFixed() > MAX_CASH || model.commissionMinimum() > MAX_CASH) {
         errors.put("costs", "a commission in cash must be at most 1e15");
         return null;
@@ -716,15 +759,25 @@ public class RunSettingsResolver {
     }
   }
 
-  private static CostModel withTick(CostModel m, double tick) {
-    return new CostModel(
-        m.commissionRate(),
-        m.commissionFixed(),
-        m.commissionMinimum(),
-        m.sellTaxRate(),
-        m.slippageRate(),
-        m.slippageTicks(),
-        tick);
+  /**
+   * The per-share fee's own bounds, as field errors: a fee of at most {@value #MAX_PER_SHARE_FEE}
+   * per unit, a cap above 0 and at most 1e15, and a cap only with a fee.
+   */
+  private static boolean perShareFeeFits(
+      BacktestRequest.CostSettings given, Map<String, String> errors) {
+    Double fee = given.perShareFee();
+    Double cap = given.perShareFeeCap();
+    if (fee != null && !(fee >= 0 && fee <= MAX_PER_SHARE_FEE)) {
+      errors.put("costs.per_share_fee", "must be between 0 and " + (int) MAX_PER_SHARE_FEE);
+    }
+    if (cap != null && !(cap > 0 && cap <= MAX_CASH)) {
+      errors.put("costs.per_share_fee_cap", "must be above 0 and at most 1e15");
+    }
+    if ((cap != null || given.perShareFeeSides() != null) && (fee == null || fee == 0)) {
+      errors.put("costs.per_share_fee", "is required with a cap or sides");
+    }
+    return !errors.containsKey("costs.per_share_fee")
+        && !errors.containsKey("costs.per_share_fee_cap");
   }
 
   private static RunSettings.Sizing resolveSizing(

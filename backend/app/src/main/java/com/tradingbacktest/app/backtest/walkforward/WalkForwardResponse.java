@@ -2,6 +2,7 @@ package com.tradingbacktest.app.backtest.walkforward;
 
 import com.tradingbacktest.app.backtest.RunSettings;
 import com.tradingbacktest.app.backtest.optimize.OptimizationResponse;
+import com.tradingbacktest.app.common.i18n.LocalizedText;
 import com.tradingbacktest.app.common.web.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A walk-forward: its setup, progress, each window and, once completed, the stitched out-of-sample
@@ -27,7 +29,7 @@ record WalkForwardResponse(
     UUID id,
     @Schema(allowableValues = {"queued", "running", "completed", "failed", "cancelled"})
         String status,
-    @Schema(nullable = true) String error,
+    @Schema(nullable = true) @JsonSerialize(using = LocalizedText.class) String error,
     @Schema(nullable = true) UUID strategyId,
     @Schema(nullable = true) String strategyName,
     String symbol,

@@ -3,6 +3,7 @@ package com.tradingbacktest.app.common.error;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,10 +22,7 @@ public final class DatabaseUnavailable extends DomainException implements Retrya
   private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
   public DatabaseUnavailable() {
-    super(
-        ProblemKind.SERVICE_UNAVAILABLE,
-        "database-unavailable",
-        "The database is unavailable at the moment. Try again in a few seconds.");
+    super(ProblemKind.SERVICE_UNAVAILABLE, "database-unavailable", List.of());
   }
 
   @Override

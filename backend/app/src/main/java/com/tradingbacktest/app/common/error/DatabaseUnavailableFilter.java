@@ -46,7 +46,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
       ProblemDetail problem =
           Problems.of(unavailable.kind(), unavailable.slug(), unavailable.getMessage());
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
-      problems.write(response, problem);
+      problems.write(request, response, problem);
     }
   }
 }

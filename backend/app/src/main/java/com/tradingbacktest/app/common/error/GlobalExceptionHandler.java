@@ -1,5 +1,6 @@
 package com.tradingbacktest.app.common.error;
 
+import com.tradingbacktest.app.common.i18n.Translator;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,9 +40,20 @@ class GlobalExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
+  private final Translator translator;
+
+  GlobalExceptionHandler(Translator translator) {
+    this.translator = translator;
+  }
+
   @ExceptionHandler(DomainException.class)
   ResponseEntity<ProblemDetail> domain(DomainException ex) {
-    ProblemDetail problem = Problems.of(ex.kind(), ex.slug(), ex.getMessage());
+    Object[] arguments = ex.messageArguments();
+    String detail =
+        arguments == null
+            ? ex.getMessage()
+            : translator.message("problem." + ex.slug(), Translator.currentLocale(), arguments);
+    ProblemDetail problem = Problems.of(ex.kind(), ex.slug(), detail);
     ex.properties().forEach(problem::setProperty);
     HttpHeaders headers = new HttpHeaders();
     if (ex instanceof RetryableException retryable) {
@@ -285,7 +297,9 @@ class GlobalExceptionHandler {
     return problem.field() == null ? problem.message() : problem.field() + ": " + problem.message();
   }
 
-  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+  /** {@code problem} in the request's language (see {@link Problems#localize}). */
+  private ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+    Problems.localize(problem, translator, Translator.currentLocale());
     return ResponseEntity.status(problem.getStatus())
         .headers(headers)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,5 +1,7 @@
 package com.tradingbacktest.app.common.error;
 
+import java.util.List;
+
 /**
  * The resource does not exist or belongs to someone else; the two are deliberately
  * indistinguishable so ids of other users' resources leak nothing.
@@ -7,6 +9,6 @@ package com.tradingbacktest.app.common.error;
 public class NotFoundException extends DomainException {
 
   public NotFoundException(String what) {
-    super(ProblemKind.NOT_FOUND, "not-found", what + " was not found");
+    super(ProblemKind.NOT_FOUND, "not-found", List.of(what));
   }
 }

@@ -12,6 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Applies {@link RateLimited} before the controller method runs, per account: the authenticated
  * principal's name, which is the user id whether the call came with an access token or an API key.
+ * A public endpoint called without signing in spends from its client address's budget instead (the
+ * address as the trusted proxies report it).
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -33,8 +35,10 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     if (handler instanceof HandlerMethod method) {
       RateLimited limited = method.getMethodAnnotation(RateLimited.class);
       Principal principal = request.getUserPrincipal();
-      if (limited != null && principal != null) {
-        limits.spend(limited.value(), principal.getName());
+      if (limited != null) {
+        limits.spend(
+            limited.value(),
+            principal != null ? principal.getName() : "address:" + request.getRemoteAddr());
       }
     }
     return true;

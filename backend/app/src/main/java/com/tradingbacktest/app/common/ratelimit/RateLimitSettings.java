@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runsPerMinute RATE_LIMIT_RUNS: backtests and optimisations started (MAX_CONCURRENT_RUNS
  *     still caps how many are queued or running)
  * @param previewsPerMinute RATE_LIMIT_PREVIEWS: workbench previews
+ * @param publicReadsPerMinute RATE_LIMIT_PUBLIC_READS: reads of shared runs through their public
+ *     links, per client address (or per account when signed in)
  */
 @ConfigurationProperties("tb.rate-limit")
 public record RateLimitSettings(
@@ -21,7 +23,8 @@ public record RateLimitSettings(
     @DefaultValue("120") int validationsPerMinute,
     @DefaultValue("300") int historyReadsPerMinute,
     @DefaultValue("30") int runsPerMinute,
-    @DefaultValue("120") int previewsPerMinute) {
+    @DefaultValue("120") int previewsPerMinute,
+    @DefaultValue("60") int publicReadsPerMinute) {
 
   public RateLimitSettings {
     int[] all = {
@@ -29,7 +32,8 @@ public record RateLimitSettings(
       validationsPerMinute,
       historyReadsPerMinute,
       runsPerMinute,
-      previewsPerMinute
+      previewsPerMinute,
+      publicReadsPerMinute
     };
     for (int value : all) {
       if (value < 0) {

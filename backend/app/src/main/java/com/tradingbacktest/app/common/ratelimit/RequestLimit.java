@@ -15,7 +15,12 @@ public enum RequestLimit {
   /** Runs and optimisations started, including runs of an optimisation's rows. */
   RUNS("runs started"),
   /** Workbench previews. */
-  PREVIEWS("previews");
+  PREVIEWS("previews"),
+  /**
+   * Reads of shared runs through their public links, by anyone: counted per client address when the
+   * caller is not signed in.
+   */
+  PUBLIC_READS("reads of shared runs");
 
   private final String description;
 
@@ -35,6 +40,7 @@ public enum RequestLimit {
       case HISTORY_READS -> settings.historyReadsPerMinute();
       case RUNS -> settings.runsPerMinute();
       case PREVIEWS -> settings.previewsPerMinute();
+      case PUBLIC_READS -> settings.publicReadsPerMinute();
     };
   }
 }

@@ -3,6 +3,7 @@ package com.tradingbacktest.app.common.ratelimit;
 import com.tradingbacktest.app.common.error.DomainException;
 import com.tradingbacktest.app.common.error.ProblemKind;
 import com.tradingbacktest.app.common.error.RetryableException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public class TooManyRequests extends DomainException implements RetryableExcepti
     super(
         ProblemKind.TOO_MANY_REQUESTS,
         "rate-limited",
-        reason + " Try again in " + Math.max(1, retryAfterSeconds) + " seconds.");
+        List.of(reason, Math.max(1, retryAfterSeconds)));
     this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
   }
 

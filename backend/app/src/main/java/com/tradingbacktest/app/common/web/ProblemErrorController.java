@@ -55,7 +55,7 @@ class ProblemErrorController implements ErrorController {
       problem.setProperty(Problems.REQUEST_ID, requestId);
     }
     response.resetBuffer();
-    problems.write(response, problem);
+    problems.write(request, response, problem);
   }
 
   static String slugOf(String title) {

@@ -46,6 +46,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
     if (request.getContentLengthLong() > limit) {
       problems.write(
+          request,
           response,
           Problems.of(
               ProblemKind.PAYLOAD_TOO_LARGE,

@@ -39,13 +39,13 @@ class RequestParameterLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (countParameters(request.getQueryString()) > MAX_PARAMETERS) {
-      problems.write(response, tooMany());
+      problems.write(request, response, tooMany());
       return;
     }
     try {
       chain.doFilter(request, response);
     } catch (InvalidParameterException e) {
-      problems.write(response, unreadable());
+      problems.write(request, response, unreadable());
     }
   }
 

@@ -43,6 +43,7 @@ class WorkerModeFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     problems.write(
+        request,
         response,
         Problems.of(
             ProblemKind.SERVICE_UNAVAILABLE,

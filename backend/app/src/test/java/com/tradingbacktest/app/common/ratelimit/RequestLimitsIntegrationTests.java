@@ -106,6 +106,32 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
         .isEqualTo(422);
   }
 
+  @Test
+  void theRefusalSpeaksTheLanguageAskedFor() {
+    String user = Api.bearer(api.registerUser("history"));
+    history(user);
+    history(user);
+
+    Response korean =
+        api.get(
+            "/api/v1/data/historical?symbol=AAPL&interval=1d&limit=10",
+            "Authorization",
+            user,
+            "Accept-Language",
+            "ko");
+    Response english = history(user);
+
+    assertThat(korean.status()).isEqualTo(429);
+    assertThat(korean.problemType())
+        .isEqualTo(english.problemType())
+        .isEqualTo("/problems/rate-limited");
+    assertThat(korean.json().path("title").asString()).isEqualTo("요청이 너무 많음");
+    assertThat(korean.json().path("detail").asString())
+        .matches("시세 조회이\\(가\\) 너무 많습니다\\. 계정마다 1분에 최대 2번입니다\\. \\d+초 뒤에 다시 시도하세요\\.");
+    assertThat(english.json().path("detail").asString())
+        .startsWith("Too many history reads: at most 2 a minute per account. Try again in ");
+  }
+
   private Response history(String user) {
     return api.get(
         "/api/v1/data/historical?symbol=AAPL&interval=1d&limit=10", "Authorization", user);

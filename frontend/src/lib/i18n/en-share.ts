@@ -1,0 +1,70 @@
+/**
+ * English strings of runs as documents (name, notes, tags, search), share links, the shared page and the
+ * HTML report (spread into en.ts; ko-share.ts must have every key, which the type checks).
+ */
+export const enShare = {
+  share: {
+    document: {
+      rename: "Rename run",
+      nameLabel: "Run name",
+      save: "Save",
+      cancel: "Cancel",
+      saved: "Saved",
+      saveFailed: "Could not save: {message}",
+      notesTitle: "Notes",
+      notesHint: "Only you see these; a shared link does not show them.",
+      notesPlaceholder: "Why you ran it, what you noticed, what to try next…",
+      notesEdit: "Edit notes",
+      notesEmpty: "No notes yet.",
+      notesCount: "{count} / 10,000",
+      tagsLabel: "Tags",
+      addTag: "Add a tag",
+      addTagPlaceholder: "Tag, then Enter",
+      removeTag: "Remove tag {tag}",
+      tooManyTags: "At most 20 tags.",
+    },
+    list: {
+      search: "Search name, notes, strategy, symbol",
+      tag: "Tag",
+    },
+    dialog: {
+      open: "Share",
+      title: "Share this run",
+      description:
+        "Anyone with the link can see its settings, metrics, charts and trades, without signing in. Your account, other runs, notes and tags stay private.",
+      create: "Create link",
+      creating: "Creating…",
+      linkLabel: "Public link",
+      copy: "Copy",
+      copied: "Link copied",
+      copyFailed: "Could not copy; select the link and copy it.",
+      includeCode: "Include the strategy code",
+      includeCodeHint: "Off: the page shows the results but not the code.",
+      revoke: "Revoke link",
+      revokeTitle: "Revoke the public link?",
+      revokeDescription: "The link stops working at once for everyone who has it. Sharing again makes a new link.",
+      revoked: "Link revoked",
+      failed: "Sharing failed: {message}",
+      notCompleted: "Only a completed run can be shared.",
+    },
+    report: {
+      download: "Report",
+      downloadTitle: "Download an HTML report (charts, metrics, trades, code) to keep, send or print",
+      failed: "The report could not be made: {message}",
+    },
+    page: {
+      badge: "Shared run",
+      readOnly: "A read-only copy shared by its owner.",
+      notFoundTitle: "This link does not work",
+      notFoundDescription: "The run is not shared under this link: it may have been revoked, or the link is incomplete.",
+      home: "Go to Trading Backtest",
+      codeTitle: "Strategy code",
+      noCode: "The owner did not include the strategy code.",
+      parameters: "Parameters",
+      settingsTitle: "Settings",
+      capital: "Initial capital",
+      period: "Period",
+      print: "Print",
+    },
+  },
+};
