@@ -151,7 +151,8 @@ await test("on a phone the summary and the trades scroll in their own boxes, wit
     await mobile.getByTestId("summary-table").waitFor();
     const table = mobile.getByTestId("trades").getByRole("table");
     await table.scrollIntoViewIfNeeded();
-    const header = table.getByRole("columnheader", { name: "손익", exact: true });
+    // The account's language (English, set last on the desktop) may win over the phone's Korean.
+    const header = table.getByRole("columnheader", { name: /^(손익|P&L)$/ });
     await header.waitFor();
     for (const [what, locator] of [
       ["the P&L header", header],
