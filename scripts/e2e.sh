@@ -85,6 +85,7 @@ browser_tests settings.mjs "the settings page: display name, colour convention, 
 browser_tests costs.mjs "costs, clipped dates, the sign-up form and the front page figures (issue 21)" || status=$?
 browser_tests share.mjs "runs as documents: rename, tags, search; a public share link signed out, with and without code, revoked; the HTML report" || status=$?
 browser_tests i18n.mjs "the strategy editor in Korean: the compiler's problems and the hover documentation" || status=$?
+browser_tests results.mjs "a run's performance summary, list of trades, return charts and drawdown periods" || status=$?
 echo "== e2e: summary"
 printf '  %s\n' "${summary[@]}"
 if [ "$status" -ne 0 ]; then

@@ -8,7 +8,7 @@ import {
   type RowData,
   type Table as TanStackTable,
 } from "@tanstack/react-table";
-import { useEffect, type ComponentProps } from "react";
+import { Fragment, useEffect, type ComponentProps, type ReactNode } from "react";
 import { RelativeTime } from "@/components/layouts/relative-time";
 import { SortButton } from "@/components/ui/data-table";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -75,7 +75,8 @@ export function usePagedTable<T>({
 /**
  * The page of a server-sorted table: headers of columns with `meta.sortField` sort on click (and say
  * so in aria-sort); the rows dim while the next page loads. `columnClassName` styles a column's header
- * and cells alike (alignment, hiding on small screens); `rowData` gives a row's data attributes.
+ * and cells alike (alignment, hiding on small screens); `rowData` gives a row's data attributes;
+ * `expandedRow` returns what an expanded row shows under it across the whole table (null: nothing).
  */
 export function PagedTable<T>({
   table,
@@ -85,6 +86,7 @@ export function PagedTable<T>({
   query,
   columnClassName,
   rowData,
+  expandedRow,
   ...props
 }: {
   table: TanStackTable<T>;
@@ -94,6 +96,7 @@ export function PagedTable<T>({
   query: { isFetching: boolean; isPlaceholderData: boolean };
   columnClassName?: (columnId: string) => string | undefined;
   rowData?: (row: T) => Record<`data-${string}`, string | undefined>;
+  expandedRow?: (row: T) => ReactNode;
 } & Omit<ComponentProps<typeof Table>, "aria-label" | "aria-busy">) {
   return (
     <Table aria-label={label} aria-busy={query.isFetching} {...props}>
@@ -120,15 +123,27 @@ export function PagedTable<T>({
         ))}
       </TableHeader>
       <TableBody className={cn(query.isPlaceholderData && "opacity-60")}>
-        {table.getRowModel().rows.map((row) => (
-          <TableRow key={row.id} className="relative" {...rowData?.(row.original)}>
-            {row.getVisibleCells().map((cell) => (
-              <TableCell key={cell.id} className={columnClassName?.(cell.column.id)}>
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </TableCell>
-            ))}
-          </TableRow>
-        ))}
+        {table.getRowModel().rows.map((row) => {
+          const expanded = expandedRow?.(row.original);
+          return (
+            <Fragment key={row.id}>
+              <TableRow className="relative" {...rowData?.(row.original)}>
+                {row.getVisibleCells().map((cell) => (
+                  <TableCell key={cell.id} className={columnClassName?.(cell.column.id)}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </TableCell>
+                ))}
+              </TableRow>
+              {expanded != null && (
+                <TableRow className="bg-muted/30 hover:bg-muted/30">
+                  <TableCell colSpan={row.getVisibleCells().length} className="p-0">
+                    {expanded}
+                  </TableCell>
+                </TableRow>
+              )}
+            </Fragment>
+          );
+        })}
       </TableBody>
     </Table>
   );

@@ -829,6 +829,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/backtests/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's performance summary: all, long and short trades
+         * @description TradingView's Performance Summary from the run's stored round trips and equity: net, gross profit and loss, commission paid, profit factor, trade counts, percent profitable, average, largest and consecutive wins and losses, bars held, in three columns (all, long, short); the equity's max run-up and drawdown and buy & hold once. Money in the run's currency, fractions not percent, losses negative, undefined values null (docs/METRICS.md).
+         */
+        get: operations["summary_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/backtests/{id}/status": {
         parameters: {
             query?: never;
@@ -3266,6 +3286,14 @@ export interface components {
              * @enum {string|null}
              */
             exit_note: "limit_locked" | "halted" | null;
+            /** Format: double */
+            run_up: number;
+            /** Format: double */
+            drawdown: number;
+            /** Format: double */
+            cumulative_pnl: number;
+            /** Format: double */
+            cumulative_pnl_pct: number | null;
         };
         HistoryBar: {
             /** Format: date-time */
@@ -3422,6 +3450,85 @@ export interface components {
             total_pages: number;
         };
         StreamingResponseBody: unknown;
+        TradeSummaryColumn: {
+            /** Format: double */
+            net_profit: number | null;
+            /** Format: double */
+            net_profit_pct: number | null;
+            /** Format: double */
+            gross_profit: number;
+            /** Format: double */
+            gross_profit_pct: number | null;
+            /** Format: double */
+            gross_loss: number;
+            /** Format: double */
+            gross_loss_pct: number | null;
+            /** Format: double */
+            commission_paid: number;
+            /** Format: double */
+            profit_factor: number | null;
+            /** Format: int32 */
+            trade_count: number;
+            /** Format: int32 */
+            winning_trades: number;
+            /** Format: int32 */
+            losing_trades: number;
+            /** Format: int32 */
+            even_trades: number;
+            /** Format: double */
+            percent_profitable: number | null;
+            /** Format: double */
+            average_trade: number | null;
+            /** Format: double */
+            average_trade_pct: number | null;
+            /** Format: double */
+            average_winning_trade: number | null;
+            /** Format: double */
+            average_winning_trade_pct: number | null;
+            /** Format: double */
+            average_losing_trade: number | null;
+            /** Format: double */
+            average_losing_trade_pct: number | null;
+            /** Format: double */
+            win_loss_ratio: number | null;
+            /** Format: double */
+            largest_winning_trade: number | null;
+            /** Format: double */
+            largest_winning_trade_pct: number | null;
+            /** Format: double */
+            largest_losing_trade: number | null;
+            /** Format: double */
+            largest_losing_trade_pct: number | null;
+            /** Format: double */
+            average_bars: number | null;
+            /** Format: double */
+            average_bars_winning: number | null;
+            /** Format: double */
+            average_bars_losing: number | null;
+            /** Format: int32 */
+            max_consecutive_wins: number;
+            /** Format: int32 */
+            max_consecutive_losses: number;
+        };
+        TradeSummaryResponse: {
+            currency: string;
+            initial_capital: number;
+            /** Format: double */
+            max_run_up: number | null;
+            /** Format: double */
+            max_run_up_pct: number | null;
+            /** Format: double */
+            max_drawdown: number | null;
+            /** Format: double */
+            max_drawdown_pct: number | null;
+            /** Format: double */
+            buy_and_hold_return: number | null;
+            /** Format: double */
+            buy_and_hold_return_pct: number | null;
+            all: components["schemas"]["TradeSummaryColumn"];
+            long: components["schemas"]["TradeSummaryColumn"];
+            short: components["schemas"]["TradeSummaryColumn"];
+        };
         MonteCarloSummary: {
             /** Format: uuid */
             id: string;
@@ -3682,6 +3789,20 @@ export interface components {
             equity: components["schemas"]["RebasedEquity"];
             correlation: components["schemas"]["ReturnCorrelation"];
         };
+        DrawdownPeriod: {
+            /** Format: int64 */
+            start: number;
+            /** Format: int64 */
+            trough: number;
+            /** Format: int64 */
+            recovery: number | null;
+            /** Format: double */
+            depth: number;
+            /** Format: double */
+            duration_days: number;
+            /** Format: int32 */
+            duration_bars: number;
+        };
         MonthlyReturnsGrid: {
             years: number[];
             months: number[][];
@@ -3716,6 +3837,7 @@ export interface components {
             returns_histogram: components["schemas"]["ReturnsHistogram"];
             rolling_sharpe: components["schemas"]["RollingSharpe"];
             monthly_returns: components["schemas"]["MonthlyReturnsGrid"];
+            drawdown_periods: components["schemas"]["DrawdownPeriod"][];
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -3872,6 +3994,8 @@ export type SchemaPageResponseBacktestSummary = components['schemas']['PageRespo
 export type SchemaFill = components['schemas']['Fill'];
 export type SchemaPageResponseFill = components['schemas']['PageResponseFill'];
 export type SchemaStreamingResponseBody = components['schemas']['StreamingResponseBody'];
+export type SchemaTradeSummaryColumn = components['schemas']['TradeSummaryColumn'];
+export type SchemaTradeSummaryResponse = components['schemas']['TradeSummaryResponse'];
 export type SchemaMonteCarloSummary = components['schemas']['MonteCarloSummary'];
 export type SchemaHoldingsResponse = components['schemas']['HoldingsResponse'];
 export type SchemaSymbolHoldings = components['schemas']['SymbolHoldings'];
@@ -3891,6 +4015,7 @@ export type SchemaRunOverview = components['schemas']['RunOverview'];
 export type SchemaRebasedEquity = components['schemas']['RebasedEquity'];
 export type SchemaReturnCorrelation = components['schemas']['ReturnCorrelation'];
 export type SchemaRunComparisonResponse = components['schemas']['RunComparisonResponse'];
+export type SchemaDrawdownPeriod = components['schemas']['DrawdownPeriod'];
 export type SchemaMonthlyReturnsGrid = components['schemas']['MonthlyReturnsGrid'];
 export type SchemaReturnsHistogram = components['schemas']['ReturnsHistogram'];
 export type SchemaRollingSharpe = components['schemas']['RollingSharpe'];
@@ -7546,6 +7671,64 @@ export interface operations {
             };
             /** @description No such run of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (quote the request_id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    summary_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeSummaryResponse"];
+                };
+            };
+            /** @description No valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such run of yours (`/problems/not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The run has not completed (`/problems/run-not-completed`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { enCosts } from "./en-costs";
 import { enRuns } from "./en-runs";
 import { enVersions } from "./en-versions";
+import { enResults } from "./en-results";
 import { enAccount } from "./en-account";
 import { enPrices } from "./en-prices";
 import { enPortfolio } from "./en-portfolio";
@@ -338,4 +339,6 @@ export const en = {
   ...enPolish,
   // The settings screen: profile, display, default costs, API keys (en-settings.ts).
   ...enSettings,
+  // The run page's performance summary, trade list, return charts and drawdown periods (en-results.ts).
+  ...enResults,
 };

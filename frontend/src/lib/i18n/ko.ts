@@ -2,6 +2,7 @@ import type { en } from "./en";
 import { koCosts } from "./ko-costs";
 import { koRuns } from "./ko-runs";
 import { koVersions } from "./ko-versions";
+import { koResults } from "./ko-results";
 import { koAccount } from "./ko-account";
 import { koPrices } from "./ko-prices";
 import { koPortfolio } from "./ko-portfolio";
@@ -339,4 +340,6 @@ export const ko: Shape<typeof en> = {
   ...koPolish,
   // The settings screen: profile, display, default costs, API keys (ko-settings.ts).
   ...koSettings,
+  // The run page's performance summary, trade list, return charts and drawdown periods (ko-results.ts).
+  ...koResults,
 };

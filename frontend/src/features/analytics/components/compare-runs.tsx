@@ -1,5 +1,6 @@
 "use client";
 
+import { comparisonRows } from "@/lib/comparison-order";
 import { FlaskConicalIcon, GitCompareArrowsIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
@@ -16,7 +17,7 @@ import { formatNumber, formatRelativeTime } from "@/lib/format";
 import { divergingColor, intensity, isStrong } from "@/lib/heatmap";
 import { useLocale, useT, type Translate } from "@/lib/i18n";
 import { runSymbolText } from "@/lib/run-symbol";
-import { bestIndex, formatMetric, metricLabel, metricTone, TIME_METRICS, toneClass } from "@/lib/metrics";
+import { bestIndex, formatMetric, metricLabel, metricTone, toneClass } from "@/lib/metrics";
 import { cn } from "@/lib/utils";
 import { useCompletedRuns } from "../api/get-completed-runs";
 import { MAX_COMPARE, MIN_COMPARE, useComparison } from "../api/get-comparison";
@@ -200,7 +201,7 @@ function MetricsSideBySide({ data }: { data: SchemaRunComparisonResponse }) {
   const t = useT();
   const locale = useLocale();
   const runs = data.runs ?? [];
-  const names = (data.metric_names ?? []).filter((name) => !TIME_METRICS.has(name));
+  const names = comparisonRows(data.metric_names ?? []);
   return (
     <Card className="gap-3" data-testid="compare-metrics">
       <CardHeader>

@@ -15,6 +15,7 @@ export const backtestKeys = {
   roundTrips: (id: string, params: Record<string, string | number | undefined>) =>
     [...backtestKeys.all, "round-trips", id, params] as const,
   chart: (id: string, range: { from?: string; to?: string }, points: number) => [...backtestKeys.all, "chart", id, range, points] as const,
+  summary: (id: string) => [...backtestKeys.all, "summary", id] as const,
   series: (id: string, names: readonly string[], points: number) => [...backtestKeys.all, "series", id, names, points] as const,
   symbols: () => [...backtestKeys.all, "symbols"] as const,
   strategyOptions: () => [...backtestKeys.all, "strategy-options"] as const,

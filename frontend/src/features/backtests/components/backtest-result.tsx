@@ -43,6 +43,9 @@ import { ReportButton, ShareDialog } from "./share-dialog";
 import { DividendsResult } from "./prices-result";
 import { AccountResult, accountCostsOf } from "./account-result";
 import { TradesTable } from "./trades-table";
+import { PerformanceSummary } from "./performance-summary";
+import { ReturnCharts } from "./return-charts";
+import { DrawdownPeriods } from "./drawdown-periods";
 import { RangeNote } from "./range-note";
 
 /** The stored monthly returns as the chart endpoint's grid (used until, or if not, that answers). */
@@ -140,6 +143,9 @@ function CompletedRun({ run, robustness }: { run: SchemaBacktestResponse; robust
         fetching={chart.isFetching}
       />
       <BenchmarkMetrics metrics={result?.metrics} benchmark={result?.benchmark} />
+      <PerformanceSummary runId={run.id!} />
+      <ReturnCharts chart={chart.data} timeZone={zone} interval={run.interval} />
+      <DrawdownPeriods periods={chart.data?.drawdown_periods} loading={chart.isPending} timeZone={zone} interval={run.interval} />
       <AccountResult result={result} currency={currency} timeZone={zone} />
       <DividendsResult result={result} currency={currency} />
       {portfolio ? (

@@ -22,6 +22,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Switch } from "@/components/ui/switch";
 import { Spinner } from "@/components/ui/spinner";
 import type { SchemaEquityChart } from "@/lib/api/schema";
 import { formatBarTime, formatDate, formatInteger, formatMoney, formatPercent } from "@/lib/format";
@@ -149,6 +150,10 @@ export function EquityCharts({
   const locale = useLocale();
   const points = useMemo(() => toPoints(equity), [equity]);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const [log, setLog] = useState(false);
+  // A log axis has no place for zero or below (an account wiped out): the toggle is off then.
+  const logPossible = useMemo(() => points.every((p) => [p.equity, p.buyAndHold, p.benchmark].every((v) => v === null || v > 0)), [points]);
+  const logScale = log && logPossible;
   const formatTick = useMemo(() => tickFormatter(points, timeZone), [points, timeZone]);
   const zoomed = !!(range.from || range.to);
   const labels = {
@@ -180,15 +185,17 @@ export function EquityCharts({
       minTickGap={56}
     />
   );
-  // Value axes tick at round steps (lib/axis.ts): recharts would split the data's own range evenly.
-  const valueAxis = (format: (value: number) => string, ticks: number[]) => (
+  // Value axes tick at round steps (lib/axis.ts): recharts would split the data's own range evenly. A log
+  // axis keeps recharts' own ticks, which it spaces by powers.
+  const valueAxis = (format: (value: number) => string, ticks: number[], scale: YAxisProps["scale"] = "auto") => (
     <YAxis
       tickFormatter={format}
       {...AXIS_STYLE}
       width={64}
-      ticks={ticks}
-      domain={ticks.length > 0 ? [ticks[0]!, ticks[ticks.length - 1]!] : (["auto", "auto"] as YAxisProps["domain"])}
-      interval={0}
+      scale={scale}
+      ticks={scale === "log" ? undefined : ticks}
+      domain={scale !== "log" && ticks.length > 0 ? [ticks[0]!, ticks[ticks.length - 1]!] : (["auto", "auto"] as YAxisProps["domain"])}
+      interval={scale === "log" ? "preserveStartEnd" : 0}
     />
   );
   const moneyTicks = useMemo(() => {
@@ -243,12 +250,24 @@ export function EquityCharts({
             <ZoomOutIcon />
             {t("backtests.chart.resetZoom")}
           </Button>
+          <div className="ml-auto flex h-8 items-center gap-2">
+            <Switch id="equity-log-scale" checked={logScale} onCheckedChange={setLog} disabled={!logPossible} data-testid="log-scale" />
+            <Label htmlFor="equity-log-scale" className="text-xs">
+              {t("results.charts.logScale")}
+            </Label>
+          </div>
         </div>
         {points.length === 0 ? (
           <Skeleton className="h-80" />
         ) : (
           <>
-            <div className="h-72 select-none sm:h-80" role="img" aria-label={t("backtests.chart.equityLabel")}>
+            <div
+              className="h-72 select-none sm:h-80"
+              role="img"
+              aria-label={t("backtests.chart.equityLabel")}
+              data-testid="equity-plot"
+              data-scale={logScale ? "log" : "linear"}
+            >
               <ResponsiveContainer width="100%" height="100%">
                 <ComposedChart
                   data={points}
@@ -267,7 +286,7 @@ export function EquityCharts({
                 >
                   <CartesianGrid {...GRID_STYLE} />
                   {timeAxis}
-                  {valueAxis((v) => formatMoney(v, currency, locale, { compact: true }), moneyTicks)}
+                  {valueAxis((v) => formatMoney(v, currency, locale, { compact: true }), moneyTicks, logScale ? "log" : "auto")}
                   {tooltip}
                   <Legend verticalAlign="top" height={28} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
                   <Line

@@ -26,6 +26,10 @@ const trade = (i: number, pnl: number): SchemaRoundTripItem => ({
   number: i,
   entry_note: null,
   exit_note: null,
+  run_up: 0.02 * (400 + i) * (10 + i),
+  drawdown: -0.01 * (400 + i) * (10 + i),
+  cumulative_pnl: 1000 + pnl * i,
+  cumulative_pnl_pct: (1000 + pnl * i) / 100_000,
 });
 
 /** The API's round trips: `all` paged as asked, `side`/`outcome` filtered as the server would. */
@@ -156,13 +160,55 @@ describe("the trades table", () => {
     click.mockRestore();
   });
 
-  it("shows the dividends each trade received when the run was paid any", async () => {
+  it("shows the dividends each trade received in its details when the run was paid any", async () => {
     tripsApi([{ ...trade(1, 10), dividends: 12.5 }, trade(2, -5)]);
-    renderTable(null, { funding: false, borrow: false, dividends: true });
-    expect(await screen.findByRole("columnheader", { name: "Dividends" })).toBeInTheDocument();
-    const [first, second] = bodyRows();
-    expect(first).toHaveTextContent("$12.50");
-    expect(second).toHaveTextContent("$0.00");
+    const { user } = renderTable(null, { funding: false, borrow: false, dividends: true });
+    await screen.findByText("2 round trips");
+    await user.click(screen.getByRole("button", { name: "Show details of trade 1" }));
+    const details = screen.getByTestId("trade-details");
+    expect(within(details).getByText("Dividends")).toBeInTheDocument();
+    expect(details).toHaveTextContent("$12.50");
+  });
+
+  it("shows each trade's cumulative P&L, run-up and drawdown in money and as fractions", async () => {
+    tripsApi([{ ...trade(1, 10), run_up: 80.2, mfe: 0.02, drawdown: -40.1, mae: -0.01, cumulative_pnl: -25, cumulative_pnl_pct: -0.0025 }]);
+    renderTable();
+    await screen.findByText("1 round trip");
+    for (const name of ["Cum. P&L", "Run-up", "Drawdown"]) expect(screen.getByRole("columnheader", { name })).toBeInTheDocument();
+    const [row] = bodyRows();
+    expect(row).toHaveTextContent("-$25.00");
+    expect(row).toHaveTextContent("-0.25%");
+    expect(within(row!).getByText("$80.20")).toHaveClass("text-gain");
+    expect(row).toHaveTextContent("+2.00%");
+    expect(within(row!).getByText("-$40.10")).toHaveClass("text-loss");
+    expect(row).toHaveTextContent("-1.00%");
+  });
+
+  it("keeps side, P&L and return first and always shown, the rest joining as the page widens", async () => {
+    tripsApi([trade(1, 10)]);
+    renderTable();
+    await screen.findByText("1 round trip");
+    const headers = screen.getAllByRole("columnheader");
+    expect(headers.slice(0, 6).map((h) => h.textContent)).toEqual(["#", "Side", "P&L", "Return", "Entry", "Exit"]);
+    for (const header of headers.slice(0, 6)) expect(header.className).not.toMatch(/\bhidden\b/);
+    expect(screen.getByRole("columnheader", { name: "Run-up" }).className).toMatch(/hidden xl:table-cell/);
+    expect(headers[0]!.className).toMatch(/sticky/);
+  });
+
+  it("opens and closes a trade's details row with every figure", async () => {
+    tripsApi([trade(1, 10), trade(2, -5)]);
+    const { user } = renderTable();
+    await screen.findByText("2 round trips");
+    const toggle = screen.getByRole("button", { name: "Show details of trade 2" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await user.click(toggle);
+    expect(screen.getByRole("button", { name: "Hide details of trade 2" })).toHaveAttribute("aria-expanded", "true");
+    const details = screen.getByTestId("trade-details");
+    for (const label of ["Entry price", "Exit price", "Quantity", "Costs", "Bars", "Exit reason"]) {
+      expect(within(details).getByText(label)).toBeInTheDocument();
+    }
+    await user.click(screen.getByRole("button", { name: "Hide details of trade 2" }));
+    expect(screen.queryByTestId("trade-details")).not.toBeInTheDocument();
   });
 
   it("marks a round trip whose entry waited through a halt or whose exit waited on a limit-locked day", async () => {

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { DownloadIcon, FileSpreadsheetIcon, FilterXIcon, ListXIcon } from "lucide-react";
-import { useMemo, useState } from "react";
+import { ChevronRightIcon, DownloadIcon, FileSpreadsheetIcon, FilterXIcon, ListXIcon } from "lucide-react";
+import { useMemo, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { FillNoteBadge } from "@/components/layouts/fill-note-badge";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/layouts/states";
@@ -25,34 +25,19 @@ import type { TradeRow } from "../lib/trades";
 
 /** Page sizes; the API pages the round trips (at most 1000 a page), so a run of any length loads a page at a time. */
 export const TRADE_PAGE_SIZES = [25, 100, 250];
-const NUMERIC = new Set([
-  "number",
-  "quantity",
-  "entry_price",
-  "exit_price",
-  "pnl",
-  "return_pct",
-  "costs",
-  "funding",
-  "borrow_cost",
-  "dividends",
-  "mae",
-  "mfe",
-  "bars_held",
-]);
+const NUMERIC = new Set(["pnl", "return_pct", "cumulative_pnl", "run_up", "drawdown"]);
+/**
+ * What always shows (#, side, P&L, return, entry, exit) and what joins it as the page widens; every
+ * figure of a trade is in its expanded row too, so nothing needs the page to scroll sideways.
+ */
 const HIDDEN_ON_SMALL: Record<string, string> = {
-  entry_price: "hidden sm:table-cell",
-  exit_price: "hidden sm:table-cell",
-  quantity: "hidden md:table-cell",
-  costs: "hidden xl:table-cell",
-  funding: "hidden xl:table-cell",
-  borrow_cost: "hidden xl:table-cell",
-  dividends: "hidden lg:table-cell",
-  mae: "hidden xl:table-cell",
-  mfe: "hidden xl:table-cell",
-  bars_held: "hidden lg:table-cell",
-  exit_reason: "hidden lg:table-cell",
+  cumulative_pnl: "hidden md:table-cell",
+  run_up: "hidden xl:table-cell",
+  drawdown: "hidden xl:table-cell",
+  exit_reason: "hidden 2xl:table-cell",
 };
+/** The first column stays in view while the table scrolls inside its box. */
+const STICKY = "sticky left-0 z-10 bg-card";
 
 interface Context {
   t: Translate;
@@ -77,9 +62,13 @@ export interface AccountCosts {
 
 const NO_ACCOUNT_COSTS: AccountCosts = { funding: false, borrow: false, dividends: false };
 
-function columns({ t, locale, currency, zone, interval, tick, withSymbol, accountCosts }: Context): ColumnDef<TradeRow>[] {
+function columns(
+  { t, locale, currency, zone, interval, tick, withSymbol }: Context,
+  expanded: ReadonlySet<string>,
+  toggle: (id: string) => void,
+): ColumnDef<TradeRow>[] {
   const money = (v: number | undefined) => formatMoney(v, currency, locale);
-  const pnlClass = (v: number | undefined) => cn("num", toneClass(signTone(v)));
+  const pnlClass = (v: number | undefined) => cn("num whitespace-nowrap", toneClass(signTone(v)));
   const symbol: ColumnDef<TradeRow>[] = withSymbol
     ? [
         {
@@ -89,11 +78,43 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol, accoun
         },
       ]
     : [];
+  const when = (time: string | undefined, price: number | undefined) => (
+    <span className="inline-grid leading-tight">
+      <span className="whitespace-nowrap tabular-nums">{formatBarTime(time, interval, zone)}</span>
+      <span className="hidden text-xs whitespace-nowrap text-muted-foreground tabular-nums sm:inline">
+        {formatPrice(price, currency, locale, tick)}
+      </span>
+    </span>
+  );
+  const withFraction = (value: number | undefined, fraction: number | null | undefined, className: string | undefined) => (
+    <span className="inline-grid justify-items-end leading-tight">
+      <span className={cn("whitespace-nowrap tabular-nums", className)}>{money(value)}</span>
+      <span className="text-xs whitespace-nowrap text-muted-foreground tabular-nums">
+        {formatPercent(fraction, locale, { signed: true })}
+      </span>
+    </span>
+  );
   return [
     {
       accessorKey: "number",
       header: () => "#",
-      cell: ({ row }) => <span className="text-muted-foreground tabular-nums">{row.original.number}</span>,
+      cell: ({ row }) => {
+        const id = rowKey(row.original);
+        const open = expanded.has(id);
+        return (
+          <button
+            type="button"
+            className="inline-flex items-center gap-0.5 text-muted-foreground tabular-nums hover:text-foreground"
+            aria-expanded={open}
+            aria-label={t(open ? "results.trades.hideDetails" : "results.trades.showDetails", { number: row.original.number ?? "" })}
+            onClick={() => toggle(id)}
+            data-testid="trade-expand"
+          >
+            <ChevronRightIcon className={cn("size-3.5 transition-transform", open && "rotate-90")} aria-hidden />
+            {row.original.number}
+          </button>
+        );
+      },
     },
     ...symbol,
     {
@@ -109,31 +130,6 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol, accoun
       ),
     },
     {
-      accessorKey: "entry_time",
-      header: () => t("backtests.trades.entry"),
-      cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatBarTime(row.original.entry_time, interval, zone)}</span>,
-    },
-    {
-      accessorKey: "entry_price",
-      header: () => t("backtests.trades.entryPrice"),
-      cell: ({ row }) => <span className="tabular-nums">{formatPrice(row.original.entry_price, currency, locale, tick)}</span>,
-    },
-    {
-      accessorKey: "exit_time",
-      header: () => t("backtests.trades.exit"),
-      cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatBarTime(row.original.exit_time, interval, zone)}</span>,
-    },
-    {
-      accessorKey: "exit_price",
-      header: () => t("backtests.trades.exitPrice"),
-      cell: ({ row }) => <span className="tabular-nums">{formatPrice(row.original.exit_price, currency, locale, tick)}</span>,
-    },
-    {
-      accessorKey: "quantity",
-      header: () => t("backtests.trades.quantity"),
-      cell: ({ row }) => <span className="tabular-nums">{formatNumber(row.original.quantity, locale, { maximumFractionDigits: 8 })}</span>,
-    },
-    {
       accessorKey: "pnl",
       header: () => t("backtests.trades.pnl"),
       cell: ({ row }) => <span className={pnlClass(row.original.pnl)}>{money(row.original.pnl)}</span>,
@@ -146,67 +142,89 @@ function columns({ t, locale, currency, zone, interval, tick, withSymbol, accoun
       ),
     },
     {
-      accessorKey: "costs",
-      header: () => t("backtests.trades.costs"),
-      cell: ({ row }) => <span className="tabular-nums">{money(row.original.costs)}</span>,
-    },
-    ...(accountCosts.funding
-      ? [
-          {
-            accessorKey: "funding",
-            header: () => t("backtests.trades.funding"),
-            cell: ({ row }) => <span className="tabular-nums">{money(row.original.funding)}</span>,
-          } satisfies ColumnDef<TradeRow>,
-        ]
-      : []),
-    ...(accountCosts.borrow
-      ? [
-          {
-            accessorKey: "borrow_cost",
-            header: () => t("backtests.trades.borrowCost"),
-            cell: ({ row }) => <span className="tabular-nums">{money(row.original.borrow_cost)}</span>,
-          } satisfies ColumnDef<TradeRow>,
-        ]
-      : []),
-    ...(accountCosts.dividends
-      ? [
-          {
-            accessorKey: "dividends",
-            header: () => t("prices.dividendsColumn"),
-            cell: ({ row }) => <span className="tabular-nums">{money(row.original.dividends)}</span>,
-          } satisfies ColumnDef<TradeRow>,
-        ]
-      : []),
-    {
-      accessorKey: "mae",
-      header: () => t("backtests.trades.mae"),
-      cell: ({ row }) => <span className="text-loss tabular-nums">{formatPercent(row.original.mae, locale)}</span>,
+      accessorKey: "entry_time",
+      header: () => t("backtests.trades.entry"),
+      cell: ({ row }) => when(row.original.entry_time, row.original.entry_price),
     },
     {
-      accessorKey: "mfe",
-      header: () => t("backtests.trades.mfe"),
-      cell: ({ row }) => <span className="text-gain tabular-nums">{formatPercent(row.original.mfe, locale)}</span>,
+      accessorKey: "exit_time",
+      header: () => t("backtests.trades.exit"),
+      cell: ({ row }) => when(row.original.exit_time, row.original.exit_price),
     },
     {
-      accessorKey: "bars_held",
-      header: () => t("backtests.trades.bars"),
-      cell: ({ row }) => <span className="tabular-nums">{formatInteger(row.original.bars_held, locale)}</span>,
+      accessorKey: "cumulative_pnl",
+      header: () => <span title={t("results.trades.cumulativeHint")}>{t("results.trades.cumulative")}</span>,
+      cell: ({ row }) =>
+        row.original.open
+          ? "—"
+          : withFraction(row.original.cumulative_pnl, row.original.cumulative_pnl_pct, toneClass(signTone(row.original.cumulative_pnl))),
+    },
+    {
+      accessorKey: "run_up",
+      header: () => t("results.trades.runUp"),
+      cell: ({ row }) => (row.original.open ? "—" : withFraction(row.original.run_up, row.original.mfe, "text-gain")),
+    },
+    {
+      accessorKey: "drawdown",
+      header: () => t("results.trades.drawdown"),
+      cell: ({ row }) => (row.original.open ? "—" : withFraction(row.original.drawdown, row.original.mae, "text-loss")),
     },
     {
       accessorKey: "exit_reason",
       header: () => t("backtests.trades.reason"),
-      cell: ({ row }) => {
-        const key = `backtests.exitReasons.${row.original.exit_reason}`;
-        return (
-          <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-muted-foreground">
-            {isTranslationKey(key) ? t(key) : row.original.exit_reason}
-            <FillNoteBadge note={row.original.entry_note} />
-            {row.original.exit_note !== row.original.entry_note && <FillNoteBadge note={row.original.exit_note} />}
-          </span>
-        );
-      },
+      cell: ({ row }) => <ExitReason row={row.original} t={t} />,
     },
   ];
+}
+
+function ExitReason({ row, t }: { row: TradeRow; t: Translate }) {
+  const key = `backtests.exitReasons.${row.exit_reason}`;
+  return (
+    <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-muted-foreground">
+      {isTranslationKey(key) ? t(key) : row.exit_reason}
+      <FillNoteBadge note={row.entry_note} />
+      {row.exit_note !== row.entry_note && <FillNoteBadge note={row.exit_note} />}
+    </span>
+  );
+}
+
+const rowKey = (row: TradeRow) => `${row.open ? "open" : "closed"}-${row.number}`;
+
+/** Every figure of one trade, under its row: what the narrower columns leave out, and the account's charges. */
+function TradeDetails({ row, context }: { row: TradeRow; context: Context }) {
+  const { t, locale, currency, tick, accountCosts } = context;
+  const money = (v: number | undefined) => formatMoney(v, currency, locale);
+  const item = (label: string, value: ReactNode, className?: string) => (
+    <div className="grid gap-0.5">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className={cn("tabular-nums", className)}>{value}</dd>
+    </div>
+  );
+  const fraction = (v: number | null | undefined) => formatPercent(v, locale, { signed: true });
+  return (
+    <dl
+      className="sticky left-0 grid max-w-[calc(100vw-3rem)] grid-cols-2 gap-x-6 gap-y-2 px-4 py-3 text-sm sm:grid-cols-3 lg:grid-cols-6"
+      data-testid="trade-details"
+    >
+      {item(t("backtests.trades.entryPrice"), formatPrice(row.entry_price, currency, locale, tick))}
+      {item(t("backtests.trades.exitPrice"), formatPrice(row.exit_price, currency, locale, tick))}
+      {item(t("backtests.trades.quantity"), formatNumber(row.quantity, locale, { maximumFractionDigits: 8 }))}
+      {item(t("backtests.trades.costs"), money(row.costs))}
+      {accountCosts.funding && item(t("backtests.trades.funding"), money(row.funding))}
+      {accountCosts.borrow && item(t("backtests.trades.borrowCost"), money(row.borrow_cost))}
+      {accountCosts.dividends && item(t("prices.dividendsColumn"), money(row.dividends))}
+      {!row.open &&
+        item(
+          t("results.trades.cumulative"),
+          `${money(row.cumulative_pnl)} (${fraction(row.cumulative_pnl_pct)})`,
+          toneClass(signTone(row.cumulative_pnl)),
+        )}
+      {!row.open && item(t("results.trades.runUp"), `${money(row.run_up)} (${fraction(row.mfe)})`, "text-gain")}
+      {!row.open && item(t("results.trades.drawdown"), `${money(row.drawdown)} (${fraction(row.mae)})`, "text-loss")}
+      {item(t("backtests.trades.bars"), formatInteger(row.bars_held, locale))}
+      {item(t("backtests.trades.reason"), <ExitReason row={row} t={t} />)}
+    </dl>
+  );
 }
 
 const SIDES = ["long", "short"] as const;
@@ -258,11 +276,23 @@ export function TradesTable({
     return openTrade && !filtered && lastPage ? [...items, openTrade] : items;
   }, [query.data, openTrade, filtered, page]);
   const data = useMemo(() => (query.data ? { ...query.data, items: withOpen } : undefined), [query.data, withOpen]);
-  const cols = useMemo(
-    () => columns({ t, locale, currency, zone: timeZone, interval, tick: tickSize, withSymbol: !!symbols, accountCosts }),
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const context: Context = useMemo(
+    () => ({ t, locale, currency, zone: timeZone, interval, tick: tickSize, withSymbol: !!symbols, accountCosts }),
     [t, locale, currency, timeZone, interval, tickSize, symbols, accountCosts],
   );
-  const table = usePagedTable({ data, columns: cols, page, setPage, rowId: (row) => `${row.open ? "open" : "closed"}-${row.number}` });
+  const cols = useMemo(
+    () =>
+      columns(context, expanded, (id) =>
+        setExpanded((current) => {
+          const next = new Set(current);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
+      ),
+    [context, expanded],
+  );
+  const table = usePagedTable({ data, columns: cols, page, setPage, rowId: rowKey });
   const total = query.data?.total_items ?? 0;
 
   const setFilter = (patch: RoundTripFilters) => {
@@ -391,8 +421,9 @@ export function TradesTable({
                 sort={{ field: "", direction: "asc" }}
                 onSort={() => {}}
                 query={query}
-                columnClassName={(id) => cn(NUMERIC.has(id) && "text-right", HIDDEN_ON_SMALL[id])}
+                columnClassName={(id) => cn(NUMERIC.has(id) && "text-right", HIDDEN_ON_SMALL[id], id === "number" && STICKY)}
                 rowData={(row) => ({ "data-open": row.open ? "true" : undefined })}
+                expandedRow={(row) => (expanded.has(rowKey(row)) ? <TradeDetails row={row} context={context} /> : null)}
               />
             </div>
             <PaginationBar

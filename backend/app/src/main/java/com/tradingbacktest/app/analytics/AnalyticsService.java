@@ -67,7 +67,8 @@ class AnalyticsService {
         RunChartResponse.ReturnsHistogram.of(returns, fromTime, toTime, bins),
         RunChartResponse.RollingSharpe.of(
             returns, windowSize, run.riskFreeRate(), fromTime, toTime, points),
-        RunChartResponse.MonthlyReturnsGrid.of(run.result()));
+        RunChartResponse.MonthlyReturnsGrid.of(run.result()),
+        DrawdownPeriod.deepest(series.times(), series.equity(), RunChartResponse.DRAWDOWN_PERIODS));
   }
 
   RunComparisonResponse compare(UUID userId, List<UUID> ids, int points) {

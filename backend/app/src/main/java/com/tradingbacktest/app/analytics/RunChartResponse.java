@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param rollingSharpe over the whole run, then cut to the range, so zooming does not change a
  *     value
  * @param monthlyReturns the whole run's monthly and yearly returns, whatever the range
+ * @param drawdownPeriods the whole run's five deepest drawdown periods, deepest first, whatever the
+ *     range
  */
 record RunChartResponse(
     UUID backtestId,
@@ -34,7 +36,11 @@ record RunChartResponse(
     double periodsPerYear,
     ReturnsHistogram returnsHistogram,
     RollingSharpe rollingSharpe,
-    MonthlyReturnsGrid monthlyReturns) {
+    MonthlyReturnsGrid monthlyReturns,
+    List<DrawdownPeriod> drawdownPeriods) {
+
+  /** How many drawdown periods the chart lists. */
+  static final int DRAWDOWN_PERIODS = 5;
 
   /**
    * Returns in equal-width bins from the lowest to the highest.

@@ -140,6 +140,16 @@ class AnalyticsIntegrationTests extends IntegrationTest {
     }
     assertThat(grid.path("yearly").get(0).asDouble())
         .isEqualTo(run.path("yearly_returns").get(0).path("return").asDouble());
+
+    // The deepest drawdown period is the run's max_drawdown; at most five, deepest first.
+    JsonNode periods = chart.path("drawdown_periods");
+    assertThat(periods.size()).isBetween(1, 5);
+    assertThat(periods.get(0).path("depth").asDouble())
+        .isCloseTo(run.path("metrics").path("max_drawdown").asDouble(), within(1e-12));
+    for (int k = 1; k < periods.size(); k++) {
+      assertThat(periods.get(k).path("depth").asDouble())
+          .isGreaterThanOrEqualTo(periods.get(k - 1).path("depth").asDouble());
+    }
   }
 
   @Test

@@ -117,6 +117,30 @@ class RoundTripController {
         user.id(), id, new RoundTripService.Query(side, outcome, symbol, from, to), page, size);
   }
 
+  @GetMapping(path = "/{id}/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "The run's performance summary: all, long and short trades",
+      description =
+          "TradingView's Performance Summary from the run's stored round trips and equity: net, gross "
+              + "profit and loss, commission paid, profit factor, trade counts, percent profitable, "
+              + "average, largest and consecutive wins and losses, bars held, in three columns (all, "
+              + "long, short); the equity's max run-up and drawdown and buy & hold once. Money in the "
+              + "run's currency, fractions not percent, losses negative, undefined values null "
+              + "(docs/METRICS.md).",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The summary"),
+        @ApiResponse(
+            responseCode = "404",
+            description = "No such run of yours (`/problems/not-found`)"),
+        @ApiResponse(
+            responseCode = "409",
+            description = "The run has not completed (`/problems/run-not-completed`)")
+      })
+  TradeSummaryResponse summary(
+      @AuthenticationPrincipal AuthenticatedUser user, @PathVariable UUID id) {
+    return roundTrips.summary(user.id(), id);
+  }
+
   @GetMapping(path = "/{id}/round-trips", params = "format=csv", produces = "text/csv")
   @Operation(
       summary = "The run's round trips as a CSV download (`?format=csv`), with the same filters",

@@ -55,6 +55,14 @@ class RoundTripRepository {
           + " and (cast(? as timestamptz) is null or exit_time <= ?)"
           + " and (cast(? as text) is null or symbol = ?)";
 
+  /**
+   * The run's round trips with the running sum of their pnl in exit order, taken before any filter
+   * so that a filtered page shows the run's cumulative P&L at each trade. Parameter: run id.
+   */
+  private static final String FROM =
+      " from (select t.*, sum(t.pnl) over (order by t.seq) as cumulative_pnl"
+          + " from backtest_round_trips t where t.backtest_id = ?) r";
+
   private final JdbcTemplate template;
 
   RoundTripRepository(JdbcTemplate template) {
@@ -137,6 +145,7 @@ class RoundTripRepository {
 
   List<RoundTripView> page(UUID id, RoundTripFilter filter, int offset, int limit) {
     List<Object> params = params(id, filter);
+    params.add(0, id);
     params.add(offset);
     params.add(limit);
     return template.query(
@@ -144,7 +153,8 @@ class RoundTripRepository {
             + COLUMNS
             + ", symbol"
             + NOTES
-            + " from backtest_round_trips r"
+            + ", cumulative_pnl"
+            + FROM
             + WHERE
             + " order by seq offset ? limit ?",
         RoundTripRepository::map,
@@ -163,6 +173,7 @@ class RoundTripRepository {
   /** Every matching round trip in exit order, streamed (for the CSV of a long run). */
   void stream(UUID id, RoundTripFilter filter, Consumer<RoundTripView> sink) {
     List<Object> params = params(id, filter);
+    params.add(0, id);
     template.query(
         con -> {
           PreparedStatement ps =
@@ -171,7 +182,8 @@ class RoundTripRepository {
                       + COLUMNS
                       + ", symbol"
                       + NOTES
-                      + " from backtest_round_trips r"
+                      + ", cumulative_pnl"
+                      + FROM
                       + WHERE
                       + " order by seq");
           new ArgumentPreparedStatementSetter(params.toArray()).setValues(ps);
@@ -180,6 +192,32 @@ class RoundTripRepository {
         },
         rs -> {
           sink.accept(map(rs, 0));
+        });
+  }
+
+  /** What the performance summary reads of one round trip. */
+  record SummaryRow(boolean isLong, double pnl, double returnPct, double costs, int barsHeld) {}
+
+  /** Every round trip of the run in exit order, only the summary's columns, streamed. */
+  void streamForSummary(UUID id, Consumer<SummaryRow> sink) {
+    template.query(
+        con -> {
+          PreparedStatement ps =
+              con.prepareStatement(
+                  "select side, pnl, return_pct, costs, bars_held from backtest_round_trips"
+                      + " where backtest_id = ? order by seq");
+          ps.setObject(1, id);
+          ps.setFetchSize(BATCH);
+          return ps;
+        },
+        rs -> {
+          sink.accept(
+              new SummaryRow(
+                  "long".equals(rs.getString(1)),
+                  rs.getDouble(2),
+                  rs.getDouble(3),
+                  rs.getDouble(4),
+                  rs.getInt(5)));
         });
   }
 
@@ -203,6 +241,8 @@ class RoundTripRepository {
   }
 
   private static RoundTripView map(ResultSet rs, int n) throws SQLException {
+    double quantity = rs.getDouble(3);
+    double entryValue = rs.getDouble(5) * quantity;
     return new RoundTripView(
         rs.getInt(1) + 1,
         rs.getString(2),
@@ -223,6 +263,10 @@ class RoundTripRepository {
         rs.getDouble(17),
         rs.getString(18),
         rs.getString(19),
-        rs.getString(20));
+        rs.getString(20),
+        rs.getDouble(12) * entryValue,
+        rs.getDouble(11) * entryValue,
+        rs.getDouble(21),
+        null);
   }
 }

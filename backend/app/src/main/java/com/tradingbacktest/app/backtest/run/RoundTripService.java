@@ -1,6 +1,9 @@
 package com.tradingbacktest.app.backtest.run;
 
+import com.tradingbacktest.app.backtest.RunNotCompleted;
+import com.tradingbacktest.app.backtest.RunSeries;
 import com.tradingbacktest.app.backtest.RunSettings;
+import com.tradingbacktest.app.backtest.RunStatus;
 import com.tradingbacktest.app.common.error.FieldValidationException;
 import com.tradingbacktest.app.common.web.PageResponse;
 import java.io.BufferedWriter;
@@ -64,9 +67,45 @@ class RoundTripService {
         (long) page * size >= total
             ? List.of()
             : roundTrips.page(id, filter, page * size, size).stream()
-                .map(t -> t.withSymbol(resolved.row().symbol()))
+                .map(
+                    t ->
+                        t.complete(
+                            resolved.row().symbol(), resolved.row().initialCapital().doubleValue()))
                 .toList();
     return PageResponse.of(items, page, size, total);
+  }
+
+  /**
+   * The performance summary of a completed run from its stored round trips and equity, so a run
+   * stored before the summary existed has one too.
+   */
+  TradeSummaryResponse summary(UUID userId, UUID id) {
+    BacktestRow row = runs.findSummary(id, userId).orElseThrow(() -> BacktestService.notFound(id));
+    if (row.status() != RunStatus.COMPLETED) {
+      throw new RunNotCompleted(id, row.status().code());
+    }
+    RunSeries series =
+        runs.series(id).orElse(new RunSeries(new long[0], new double[0], new double[0]));
+    double capital = row.initialCapital().doubleValue();
+    TradeSummary all = new TradeSummary(capital);
+    TradeSummary longs = new TradeSummary(capital);
+    TradeSummary shorts = new TradeSummary(capital);
+    roundTrips.streamForSummary(
+        id,
+        trip -> {
+          all.add(trip.pnl(), trip.returnPct(), trip.costs(), trip.barsHeld());
+          (trip.isLong() ? longs : shorts)
+              .add(trip.pnl(), trip.returnPct(), trip.costs(), trip.barsHeld());
+        });
+    RunSettings settings = json.readValue(row.settings(), RunSettings.class);
+    return TradeSummaryResponse.of(
+        settings.currency(),
+        row.initialCapital(),
+        series.equity(),
+        series.benchmark(),
+        all,
+        longs,
+        shorts);
   }
 
   /** Checks access and the filters before the response starts; the body streams the rows. */

@@ -19,6 +19,13 @@ import java.time.Instant;
  * @param dividends cash dividends the position received while open (negative when a short paid
  *     them), in the symbol's currency; included in pnl; 0 for round trips stored before dividends
  * @param symbol the symbol traded (a single-symbol run's round trips carry the run's symbol)
+ * @param runUp TradingView's run-up: the most the open position was worth above its entry (mfe x
+ *     entry price x quantity), money, 0 or positive; as a fraction it is mfe
+ * @param drawdown TradingView's drawdown: the most it was worth below its entry (mae x entry price
+ *     x quantity), money, 0 or negative; as a fraction it is mae
+ * @param cumulativePnl the run's realised P&L at this trade's exit: the sum of the pnl of every
+ *     round trip of the run up to and including this one in exit order, whatever the filter
+ * @param cumulativePnlPct that over the run's initial capital
  */
 @Schema(name = "RoundTripItem")
 record RoundTripView(
@@ -49,32 +56,41 @@ record RoundTripView(
             nullable = true,
             allowableValues = {"limit_locked", "halted"},
             description = "why the exit's order waited")
-        String exitNote) {
+        String exitNote,
+    double runUp,
+    double drawdown,
+    double cumulativePnl,
+    @Schema(nullable = true) Double cumulativePnlPct) {
 
-  /** This round trip of the run's one symbol, for rows stored without it. */
-  RoundTripView withSymbol(String runSymbol) {
-    return symbol != null
-        ? this
-        : new RoundTripView(
-            number,
-            side,
-            quantity,
-            entryTime,
-            entryPrice,
-            exitTime,
-            exitPrice,
-            pnl,
-            returnPct,
-            costs,
-            mae,
-            mfe,
-            barsHeld,
-            exitReason,
-            funding,
-            borrowCost,
-            dividends,
-            runSymbol,
-            entryNote,
-            exitNote);
+  /**
+   * This round trip as the API shows it: with the run's one symbol for rows stored without it, and
+   * its cumulative P&L as a fraction of the run's initial capital.
+   */
+  RoundTripView complete(String runSymbol, double initialCapital) {
+    return new RoundTripView(
+        number,
+        side,
+        quantity,
+        entryTime,
+        entryPrice,
+        exitTime,
+        exitPrice,
+        pnl,
+        returnPct,
+        costs,
+        mae,
+        mfe,
+        barsHeld,
+        exitReason,
+        funding,
+        borrowCost,
+        dividends,
+        symbol != null ? symbol : runSymbol,
+        entryNote,
+        exitNote,
+        runUp,
+        drawdown,
+        cumulativePnl,
+        initialCapital > 0 ? cumulativePnl / initialCapital : null);
   }
 }

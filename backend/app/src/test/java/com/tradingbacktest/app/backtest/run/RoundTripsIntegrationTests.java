@@ -1,6 +1,7 @@
 package com.tradingbacktest.app.backtest.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.tradingbacktest.app.support.Api.Response;
 import com.tradingbacktest.app.support.IntegrationTest;
@@ -121,6 +122,121 @@ class RoundTripsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void eachTripCarriesTheRunsCumulativePnlAtItsExitEvenWhenFiltered() {
+    JsonNode all = trips("size=10");
+    assertThat(doubles(all, "cumulative_pnl")).containsExactly(-5.0, 0.0, 25.0, 10.0);
+    assertThat(doubles(all, "cumulative_pnl_pct")).containsExactly(-0.0005, 0.0, 0.0025, 0.001);
+
+    // Losers only: #1 and #4, each with the run's P&L so far, not the sum of the losers listed.
+    JsonNode losers = trips("outcome=loss");
+    assertThat(numbers(losers)).containsExactly(1, 4);
+    assertThat(doubles(losers, "cumulative_pnl")).containsExactly(-5.0, 10.0);
+    assertThat(doubles(trips("side=short&page=1&size=1"), "cumulative_pnl")).containsExactly(10.0);
+  }
+
+  @Test
+  void runUpAndDrawdownAreTheExcursionsInMoney() {
+    for (JsonNode trip : trips("size=10").path("items")) {
+      double entryValue = trip.path("entry_price").asDouble() * trip.path("quantity").asDouble();
+      assertThat(trip.path("run_up").asDouble())
+          .isEqualTo(trip.path("mfe").asDouble() * entryValue)
+          .isGreaterThanOrEqualTo(0);
+      assertThat(trip.path("drawdown").asDouble())
+          .isEqualTo(trip.path("mae").asDouble() * entryValue)
+          .isLessThanOrEqualTo(0);
+    }
+    // #3 long from 100 closed at 125 after a close of 130: it was 30 up at best.
+    assertThat(trips("size=10").path("items").get(2).path("run_up").asDouble())
+        .isGreaterThanOrEqualTo(30.0);
+  }
+
+  /**
+   * The performance summary of the four round trips, each figure by hand. Equity at the closes
+   * (capital 10,000): 10000, 10000, 9995, 10005, 10000, 10030, 10025, 10010.
+   */
+  @Test
+  void summarisesAllLongAndShortTradesAsWorkedOutByHand() {
+    Response response = client.get(id + "/summary");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode summary = response.json();
+
+    assertThat(summary.path("currency").asString()).isEqualTo("USD");
+    assertThat(summary.path("initial_capital").asDouble()).isEqualTo(10_000);
+    // Lowest 9995 (day 3) to 10030 (day 6); peak 10030 down to 10010.
+    assertThat(summary.path("max_run_up").asDouble()).isCloseTo(35, within(1e-9));
+    assertThat(summary.path("max_run_up_pct").asDouble())
+        .isCloseTo(10030.0 / 9995 - 1, within(1e-12));
+    assertThat(summary.path("max_drawdown").asDouble()).isCloseTo(-20, within(1e-9));
+    assertThat(summary.path("max_drawdown_pct").asDouble())
+        .isCloseTo(10010.0 / 10030 - 1, within(1e-12));
+    // Closes 100 -> 140.
+    assertThat(summary.path("buy_and_hold_return").asDouble()).isCloseTo(4000, within(1e-6));
+    assertThat(summary.path("buy_and_hold_return_pct").asDouble()).isCloseTo(0.4, within(1e-12));
+
+    // All: -5, +5, +25, -15 (bars 1, 2, 2, 1): L W W L.
+    JsonNode all = summary.path("all");
+    assertThat(all.path("net_profit").asDouble()).isEqualTo(10.0);
+    assertThat(all.path("net_profit_pct").asDouble()).isEqualTo(0.001);
+    assertThat(all.path("gross_profit").asDouble()).isEqualTo(30.0);
+    assertThat(all.path("gross_loss").asDouble()).isEqualTo(-20.0);
+    assertThat(all.path("commission_paid").asDouble()).isZero();
+    assertThat(all.path("profit_factor").asDouble()).isEqualTo(1.5);
+    assertThat(all.path("trade_count").asInt()).isEqualTo(4);
+    assertThat(all.path("winning_trades").asInt()).isEqualTo(2);
+    assertThat(all.path("losing_trades").asInt()).isEqualTo(2);
+    assertThat(all.path("even_trades").asInt()).isZero();
+    assertThat(all.path("percent_profitable").asDouble()).isEqualTo(0.5);
+    assertThat(all.path("average_trade").asDouble()).isEqualTo(2.5);
+    assertThat(all.path("average_winning_trade").asDouble()).isEqualTo(15.0);
+    assertThat(all.path("average_losing_trade").asDouble()).isEqualTo(-10.0);
+    assertThat(all.path("win_loss_ratio").asDouble()).isEqualTo(1.5);
+    assertThat(all.path("largest_winning_trade").asDouble()).isEqualTo(25.0);
+    assertThat(all.path("largest_winning_trade_pct").asDouble()).isEqualTo(0.25);
+    assertThat(all.path("largest_losing_trade").asDouble()).isEqualTo(-15.0);
+    assertThat(all.path("largest_losing_trade_pct").asDouble()).isEqualTo(-0.12);
+    assertThat(all.path("average_bars").asDouble()).isEqualTo(1.5);
+    assertThat(all.path("average_bars_winning").asDouble()).isEqualTo(2.0);
+    assertThat(all.path("average_bars_losing").asDouble()).isEqualTo(1.0);
+    assertThat(all.path("max_consecutive_wins").asInt()).isEqualTo(2);
+    assertThat(all.path("max_consecutive_losses").asInt()).isEqualTo(1);
+
+    // Long: #1 -5 (1 bar), #3 +25 (2 bars).
+    JsonNode longs = summary.path("long");
+    assertThat(longs.path("net_profit").asDouble()).isEqualTo(20.0);
+    assertThat(longs.path("gross_profit").asDouble()).isEqualTo(25.0);
+    assertThat(longs.path("gross_loss").asDouble()).isEqualTo(-5.0);
+    assertThat(longs.path("profit_factor").asDouble()).isEqualTo(5.0);
+    assertThat(longs.path("trade_count").asInt()).isEqualTo(2);
+    assertThat(longs.path("average_trade").asDouble()).isEqualTo(10.0);
+    assertThat(longs.path("win_loss_ratio").asDouble()).isEqualTo(5.0);
+    assertThat(longs.path("average_trade_pct").asDouble())
+        .isCloseTo((-5.0 / 110 + 0.25) / 2, within(1e-12));
+    assertThat(longs.path("max_consecutive_wins").asInt()).isEqualTo(1);
+    assertThat(longs.path("max_consecutive_losses").asInt()).isEqualTo(1);
+
+    // Short: #2 +5 (2 bars), #4 -15 (1 bar).
+    JsonNode shorts = summary.path("short");
+    assertThat(shorts.path("net_profit").asDouble()).isEqualTo(-10.0);
+    assertThat(shorts.path("gross_loss").asDouble()).isEqualTo(-15.0);
+    assertThat(shorts.path("profit_factor").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(shorts.path("percent_profitable").asDouble()).isEqualTo(0.5);
+    assertThat(shorts.path("average_winning_trade").asDouble()).isEqualTo(5.0);
+    assertThat(shorts.path("average_losing_trade").asDouble()).isEqualTo(-15.0);
+    assertThat(shorts.path("win_loss_ratio").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(shorts.path("average_bars_winning").asDouble()).isEqualTo(2.0);
+    assertThat(shorts.path("average_bars_losing").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void theSummaryIsTheOwnersOnly() {
+    RunClient other = new RunClient(api, port, json, "summaryother");
+    Response theirs = other.get(id + "/summary");
+    assertThat(theirs.status()).isEqualTo(404);
+    assertThat(theirs.problemType()).isEqualTo("/problems/not-found");
+    assertThat(client.get(UUID.randomUUID() + "/summary").status()).isEqualTo(404);
+  }
+
+  @Test
   void streamsTheRoundTripsAsCsvWithTheSameFilters() {
     Response csv = client.get(id + "/round-trips?format=csv");
     assertThat(csv.status()).isEqualTo(200);
@@ -183,6 +299,12 @@ class RoundTripsIntegrationTests extends IntegrationTest {
     List<Integer> numbers = new ArrayList<>();
     page.path("items").forEach(item -> numbers.add(item.path("number").asInt()));
     return numbers;
+  }
+
+  private static List<Double> doubles(JsonNode page, String name) {
+    List<Double> values = new ArrayList<>();
+    page.path("items").forEach(item -> values.add(item.path(name).asDouble()));
+    return values;
   }
 
   private static List<String> column(JsonNode page, String name) {
