@@ -31,7 +31,12 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
           "post /api/v1/auth/register",
           "post /api/v1/auth/login",
           "post /api/v1/auth/refresh",
-          "post /api/v1/auth/logout");
+          "post /api/v1/auth/logout",
+          // The front page's figures, and a shared run's read-only link (the token is the
+          // credential).
+          "get /api/v1/catalogue/summary",
+          "get /api/v1/shared/{token}",
+          "get /api/v1/shared/{token}/round-trips");
 
   private static final String OPTIMIZE = "/api/v1/backtests/optimize";
 
@@ -55,6 +60,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
       String url =
           path.replace("{symbol}", "AAPL")
               .replace("{combination}", "0")
+              .replace("{number}", "1")
               .replaceAll("\\{[a-zA-Z_]+}", UUID.randomUUID().toString());
       Response response = call(method, url, Map.of());
       // A public operation may answer 401 too, but for its own reason (a missing refresh token).
@@ -85,6 +91,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
       String url =
           path.replace("{id}", ids.get(resource))
               .replace("{combination}", "0")
+              .replace("{number}", "1")
               .replace("{mcId}", ids.get("monte-carlo"));
       Response response = call(method, url, bodyFor(path), intruder.auth);
       assertThat(response.status()).as(operation + " -> " + response).isEqualTo(404);
@@ -250,6 +257,9 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
     if (path.startsWith("/api/v1/universes/")) {
       return Map.of("name", "taken over", "symbols", List.of("SPY"));
     }
+    if (path.equals("/api/v1/backtests/{id}")) {
+      return Map.of("name", "taken over");
+    }
     return Map.of();
   }
 
@@ -272,6 +282,7 @@ class EndpointAccessIntegrationTests extends IntegrationTest {
       case "get" -> api.get(url, headers);
       case "delete" -> api.delete(url, headers);
       case "put" -> api.put(url, body, headers);
+      case "patch" -> api.patch(url, body, headers);
       case "post" ->
           url.equals("/api/v1/data/import") && headers.length == 0
               ? Multipart.upload(port, json, null, "x.csv", "date,close\n", Map.of())

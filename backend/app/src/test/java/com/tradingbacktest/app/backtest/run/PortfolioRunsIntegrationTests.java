@@ -338,9 +338,10 @@ class PortfolioRunsIntegrationTests extends IntegrationTest {
     assertThat(again.path("result").path("metrics").path("final_equity").asDouble())
         .isEqualTo(run.path("result").path("metrics").path("final_equity").asDouble());
 
-    // One more bar of one symbol changes the data the run read.
-    double[] longer = java.util.Arrays.copyOf(closes[0], DAYS + 1);
-    longer[DAYS] = 120;
+    // A corrected last bar of one symbol changes the data the run read (a bar after its end would
+    // not: a run's dates are clipped to the data it read).
+    double[] longer = java.util.Arrays.copyOf(closes[0], DAYS);
+    longer[DAYS - 1] = 120;
     String symbol = symbols.get(0);
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("symbol", symbol);
